@@ -1,0 +1,9 @@
+package dev.migrate;
+
+/** How a run groups migrations into transactions. */
+public enum TransactionMode {
+    /** One transaction per migration, with its version-table update inside it (the default). */
+    PER_MIGRATION,
+    /** Every migration of the run in one transaction; migrations marked non-transactional still run in autocommit. */
+    ALL
+}
