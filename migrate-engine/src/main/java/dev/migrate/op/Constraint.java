@@ -16,7 +16,7 @@ public sealed interface Constraint extends TableElement {
     }
 
     /** {@code UNIQUE [NULLS NOT DISTINCT] (columns)}. */
-    record Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
+    record Unique(String name, List<String> columns, boolean isNullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
             implements Constraint {
         public Unique {
             columns = List.copyOf(columns);
@@ -27,14 +27,14 @@ public sealed interface Constraint extends TableElement {
         }
 
         public Unique deferrable(boolean initially) {
-            return new Unique(name, columns, nullsNotDistinct, true, initially);
+            return new Unique(name, columns, isNullsNotDistinct, true, initially);
         }
     }
 
     /** {@code FOREIGN KEY (columns) REFERENCES table (columns)} with its actions. */
     record ForeignKey(String name, List<String> columns, QualifiedName referencedTable, List<String> referencedColumns,
                       ReferentialAction onDelete, ReferentialAction onUpdate, boolean deferrable, boolean initiallyDeferred,
-                      boolean notValid) implements Constraint {
+                      boolean isNotValid) implements Constraint {
         public ForeignKey {
             columns = List.copyOf(columns);
             referencedColumns = List.copyOf(referencedColumns);
@@ -44,15 +44,15 @@ public sealed interface Constraint extends TableElement {
         }
 
         public ForeignKey onDelete(ReferentialAction action) {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred, notValid);
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred, isNotValid);
         }
 
         public ForeignKey onUpdate(ReferentialAction action) {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred, notValid);
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred, isNotValid);
         }
 
         public ForeignKey deferrable(boolean initially) {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, notValid);
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, isNotValid);
         }
 
         /** Skips checking existing rows; run {@code validateConstraint} later. */
@@ -62,7 +62,7 @@ public sealed interface Constraint extends TableElement {
     }
 
     /** {@code CHECK (expression)}. */
-    record Check(String name, String expression, boolean notValid) implements Constraint {
+    record Check(String name, String expression, boolean isNotValid) implements Constraint {
         public Check {
             Objects.requireNonNull(expression, "check expression");
         }

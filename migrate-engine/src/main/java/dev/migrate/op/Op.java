@@ -170,8 +170,8 @@ public sealed interface Op {
      * A key that is a plain name is a column (quoted as needed); anything else is written as given
      * ({@code lower(email)}, {@code created_at DESC}, {@code (a + b)}).
      */
-    record CreateIndex(String name, QualifiedName table, List<String> keys, boolean unique, boolean concurrently,
-                       String method, List<String> include, boolean nullsNotDistinct, String where) implements Op {
+    record CreateIndex(String name, QualifiedName table, List<String> keys, boolean isUnique, boolean isConcurrent,
+                       String method, List<String> include, boolean isNullsNotDistinct, String where) implements Op {
         public CreateIndex {
             Objects.requireNonNull(name, "index name");
             Objects.requireNonNull(table, "table");
@@ -187,36 +187,36 @@ public sealed interface Op {
         }
 
         public CreateIndex unique() {
-            return new CreateIndex(name, table, keys, true, concurrently, method, include, nullsNotDistinct, where);
+            return new CreateIndex(name, table, keys, true, isConcurrent, method, include, isNullsNotDistinct, where);
         }
 
         /** Builds the index without blocking writes; the migration must be {@code transactional = false}. */
         public CreateIndex concurrently() {
-            return new CreateIndex(name, table, keys, unique, true, method, include, nullsNotDistinct, where);
+            return new CreateIndex(name, table, keys, isUnique, true, method, include, isNullsNotDistinct, where);
         }
 
         /** The index method: {@code btree}, {@code hash}, {@code gin}, {@code gist}, {@code brin}, ... */
         public CreateIndex using(String indexMethod) {
-            return new CreateIndex(name, table, keys, unique, concurrently, indexMethod, include, nullsNotDistinct, where);
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, indexMethod, include, isNullsNotDistinct, where);
         }
 
         public CreateIndex include(String... columns) {
-            return new CreateIndex(name, table, keys, unique, concurrently, method, List.of(columns), nullsNotDistinct, where);
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, List.of(columns), isNullsNotDistinct, where);
         }
 
         public CreateIndex nullsNotDistinct() {
-            return new CreateIndex(name, table, keys, unique, concurrently, method, include, true, where);
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, include, true, where);
         }
 
         /** A partial index over the rows matching {@code predicate}. */
         public CreateIndex where(String predicate) {
-            return new CreateIndex(name, table, keys, unique, concurrently, method, include, nullsNotDistinct, predicate);
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, include, isNullsNotDistinct, predicate);
         }
 
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
 
         @Override public Optional<Op> reverse() {
-            return Optional.of(new DropIndex(table.sibling(name), concurrently, this));
+            return Optional.of(new DropIndex(table.sibling(name), isConcurrent, this));
         }
     }
 
