@@ -466,6 +466,17 @@ public final class RevisionGraph {
             return Set.of(labelHead(lh.label(), text));
         } else if (target instanceof Target.LabelBase lb) {
             return orderedSet(get(labelled(lb.label())).revises());
+        } else if (target instanceof Target.LabelRelative lr) {
+            Optional<String> row = branchRow(lr.label(), current, text);
+            if (lr.steps() < 0) {
+                String from = row.orElseThrow(() -> nothingAppliedOnBranch(lr.label(), text));
+                return walkRelative(from, lr.steps(), text);
+            }
+            if (row.isPresent() || lr.steps() == 0) {
+                return row.map(r -> walkRelative(r, lr.steps(), text)).orElse(Set.of());
+            }
+            // The branch is not applied yet: its first step up is the labelled revision itself.
+            return walkRelative(labelled(lr.label()), lr.steps() - 1, text);
         }
         throw new IllegalStateException("unhandled target " + target);
     }
@@ -506,6 +517,23 @@ public final class RevisionGraph {
                     + "). Check the spelling, or set branchLabels on the revision that starts the branch.");
         }
         return id;
+    }
+
+    /** The single version row on the branch that carries {@code label}, if that branch is applied. */
+    private Optional<String> branchRow(String label, Set<String> current, String text) {
+        Set<String> branch = descendantsOrSelf(List.of(labelled(label)));
+        List<String> rows = sortTopologically(current).stream().filter(branch::contains).toList();
+        if (rows.size() > 1) {
+            throw new MigrateException("The target '" + text + "' counts from the current revision of branch '" + label
+                    + "', but the database is at several revisions on it: " + String.join(", ", rows)
+                    + ". Use <id>+N, <id>-N or a revision id instead.");
+        }
+        return rows.stream().findFirst();
+    }
+
+    private static MigrateException nothingAppliedOnBranch(String label, String text) {
+        return new MigrateException("The target '" + text + "' counts down from the current revision of branch '"
+                + label + "', but nothing on that branch is applied.");
     }
 
     private String labelHead(String label, String text) {
@@ -586,6 +614,10 @@ public final class RevisionGraph {
             throw new MigrateException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
                     + ", or an upgrade target such as +" + (-r.steps()) + " or head.");
         }
+        if (parsed instanceof Target.LabelRelative r && r.steps() < 0) {
+            throw new MigrateException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
+                    + ", or an upgrade target such as " + r.label() + "@+" + (-r.steps()) + " or " + r.label() + "@head.");
+        }
         Set<String> tips = resolve(parsed, currentVersions, target);
         Set<String> applied = ancestorsOrSelf(currentVersions);
         Set<String> wanted = ancestorsOrSelf(tips);
@@ -625,10 +657,23 @@ public final class RevisionGraph {
                     + ", or a downgrade target such as -" + r.steps() + " or base.");
         } else if (parsed instanceof Target.Relative r) {
             revert = relativeRevertSet(currentVersions, -r.steps(), target);
+        } else if (parsed instanceof Target.LabelRelative r && r.steps() > 0) {
+            throw new MigrateException("The downgrade target '" + target + "' counts upwards; use upgrade " + target
+                    + ", or a downgrade target such as " + r.label() + "@-" + r.steps() + " or " + r.label() + "@base.");
+        } else if (parsed instanceof Target.LabelRelative r) {
+            Optional<String> row = branchRow(r.label(), currentVersions, target);
+            revert = row.isEmpty() ? Set.of() : relativeRevertSet(Set.of(row.get()), -r.steps(), target);
         } else {
             Set<String> tips = resolve(parsed, currentVersions, target);
             revert = descendantsOrSelf(tips);
             revert.removeAll(ancestorsOrSelf(tips));
+        }
+        // How many applied revisions revise each revision: a parent becomes a row again when this drops to zero.
+        Map<String, Integer> appliedChildren = new HashMap<>();
+        for (String id : applied) {
+            for (String parent : byId.get(id).revises()) {
+                appliedChildren.merge(parent, 1, Integer::sum);
+            }
         }
         Set<String> rows = new LinkedHashSet<>(sortTopologically(currentVersions));
         List<Step> steps = new ArrayList<>();
@@ -642,7 +687,7 @@ public final class RevisionGraph {
             List<String> insert = new ArrayList<>();
             for (String parent : r.revises()) {
                 // The parent becomes a row again unless another applied revision still revises it.
-                boolean stillCovered = children.get(parent).stream().anyMatch(applied::contains);
+                boolean stillCovered = appliedChildren.merge(parent, -1, Integer::sum) > 0;
                 if (!stillCovered && applied.contains(parent) && rows.add(parent)) {
                     insert.add(parent);
                 }
@@ -704,10 +749,11 @@ public final class RevisionGraph {
             }
         }
         // Keep only the heads of what the rows imply, as upgrade and downgrade leave the table.
-        Set<String> implied = new HashSet<>();
+        List<String> parentsOfRows = new ArrayList<>();
         for (String row : newRows) {
-            implied.addAll(walk(byId.get(row).revises(), true, true));
+            parentsOfRows.addAll(byId.get(row).revises());
         }
+        Set<String> implied = walk(parentsOfRows, true, true);
         List<String> finalRows = sortTopologically(newRows).stream().filter(r -> !implied.contains(r)).toList();
         List<String> delete = sortTopologically(currentVersions).stream().filter(r -> !finalRows.contains(r)).toList();
         List<String> insert = finalRows.stream().filter(r -> !currentVersions.contains(r)).toList();

@@ -122,6 +122,44 @@ class PlanningTest {
     }
 
     @Test
+    void labelRelativeTargetsMoveOneBranch() {
+        // p -> a -> a2 (label "alpha" on a), p -> b (label "beta")
+        RevisionGraph g = graph(rev("p"), labelled("a", "alpha", "p"), rev("a2", "a"), labelled("b", "beta", "p"));
+        List<Step> down = g.planDowngrade(Set.of("a2", "b"), "alpha@-1");
+        assertThat(ids(down)).containsExactly("a2");
+        assertThat(replay(Set.of("a2", "b"), down)).containsExactlyInAnyOrder("a", "b");
+        assertThat(ids(g.planDowngrade(Set.of("a2", "b"), "beta@-1"))).containsExactly("b");
+        assertThat(ids(g.planUpgrade(Set.of("a", "b"), "alpha@+1"))).containsExactly("a2");
+        // A branch not applied yet: +1 is its labelled revision.
+        assertThat(ids(g.planUpgrade(Set.of("b"), "alpha@+2"))).containsExactly("a", "a2");
+        assertThat(g.planDowngrade(Set.of("b"), "alpha@-1")).isEmpty();
+        assertThatThrownBy(() -> g.planUpgrade(Set.of("a2"), "alpha@-1"))
+                .isInstanceOf(MigrateException.class).hasMessageContaining("downgrade alpha@-1");
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("a2"), "alpha@+1"))
+                .isInstanceOf(MigrateException.class).hasMessageContaining("upgrade alpha@+1");
+    }
+
+    @Test
+    void wideFanOutIsPlannedCorrectly() {
+        // One base with 3,000 children: downgrading them all must restore the base exactly once.
+        List<RevisionInfo> revs = new java.util.ArrayList<>();
+        revs.add(rev("root"));
+        Set<String> heads = new LinkedHashSet<>();
+        for (int i = 0; i < 3_000; i++) {
+            revs.add(rev("c" + i, "root"));
+            heads.add("c" + i);
+        }
+        RevisionGraph g = RevisionGraph.of(revs);
+        List<Step> up = g.planUpgrade(Set.of(), "heads");
+        assertThat(up).hasSize(3_001);
+        assertThat(replay(Set.of(), up)).isEqualTo(heads);
+        List<Step> down = g.planDowngrade(heads, "root");
+        assertThat(down).hasSize(3_000);
+        assertThat(down.stream().filter(s -> !s.insertVersions().isEmpty()).count()).isEqualTo(1);
+        assertThat(replay(heads, down)).containsExactly("root");
+    }
+
+    @Test
     void downgradeOfAMergeRestoresBothParents() {
         RevisionGraph g = diamond();
         List<Step> steps = g.planDowngrade(Set.of("m"), "-1");
