@@ -164,7 +164,8 @@ final class Planner {
         }
         Set<String> implied = graph.parentAncestorsOrSelf(parentsOfRows);
         List<String> finalRows = graph.sortTopologically(newRows).stream().filter(r -> !implied.contains(r)).toList();
-        List<String> delete = graph.sortTopologically(currentVersions).stream().filter(r -> !finalRows.contains(r)).toList();
+        Set<String> keep = new HashSet<>(finalRows);
+        List<String> delete = graph.sortTopologically(currentVersions).stream().filter(r -> !keep.contains(r)).toList();
         List<String> insert = finalRows.stream().filter(r -> !currentVersions.contains(r)).toList();
         return new StampPlan(delete, insert);
     }

@@ -118,6 +118,19 @@ class MigrationScannerTest {
         }
     }
 
+    @Test
+    void aSecondCopyOfTheEngineIsReportedInsteadOfFindingNothing() throws Exception {
+        Path engineClasses = Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        URL[] urls = {engineClasses.toUri().toURL(), testClassesRoot().toUri().toURL()};
+        // No parent with dev.migrate: this loader defines its own Revision and Migration.
+        try (URLClassLoader isolated = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> new MigrationScanner(isolated, List.of(GOOD + ".nested")).scan())
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("Class " + GOOD + ".nested.V3_Nested is annotated with a dev.migrate.Revision "
+                            + "loaded by another class loader");
+        }
+    }
+
     private static Path testClassesRoot() throws Exception {
         return Path.of(V1_First.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
