@@ -86,6 +86,11 @@ public final class MigrationScanner {
             Class<?> type = load(name);
             Revision revision = type.getAnnotation(Revision.class);
             if (revision == null) {
+                if (hasForeignRevisionAnnotation(type)) {
+                    problems.add("Class " + name + " is annotated with a dev.migrate.Revision loaded by another class "
+                            + "loader, so this engine cannot read it. Load the project's classes with a class loader "
+                            + "whose parent provides dev.migrate, and do not package the engine with the migrations.");
+                }
                 continue;
             }
             String problem = problemWith(type);
@@ -107,6 +112,16 @@ public final class MigrationScanner {
         return new RevisionInfo(revision.id(), Arrays.asList(revision.revises()), revision.message(),
                 Set.of(revision.branchLabels()), Arrays.asList(revision.dependsOn()), revision.transactional(),
                 type.getName());
+    }
+
+    /** The trap of two copies of the engine: the annotation is there, but it is not our {@link Revision}. */
+    private static boolean hasForeignRevisionAnnotation(Class<?> type) {
+        for (var annotation : type.getAnnotations()) {
+            if (annotation.annotationType().getName().equals(Revision.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String problemWith(Class<?> type) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * graph gives it meaning. {@link RevisionGraph} resolves it.
  *
  * <p>Forms: {@code head}, {@code heads}, {@code base}, a full id or unique id prefix, {@code +N},
- * {@code -N}, {@code <id>+N}, {@code <id>-N}, {@code <label>@head}, {@code <label>@base}.
+ * {@code -N}, {@code <id>+N}, {@code <id>-N}, {@code <label>@head}, {@code <label>@base},
+ * {@code <label>@+N}, {@code <label>@-N}.
  */
 public sealed interface Target {
 
@@ -37,9 +38,16 @@ public sealed interface Target {
     /** Just below the revision that carries {@code label}: the branch not applied. */
     record LabelBase(String label) implements Target {}
 
+    /**
+     * {@code steps} revisions above (positive) or below (negative) the current revision on the
+     * branch that carries {@code label}; counting up on a branch not yet applied starts with the
+     * labelled revision.
+     */
+    record LabelRelative(String label, int steps) implements Target {}
+
     /** The help text every target error ends with. */
     String FORMS = "head, heads, base, a revision id or unique prefix, +N, -N, <id>+N, <id>-N, "
-            + "<label>@head or <label>@base";
+            + "<label>@head, <label>@base or <label>@+N / <label>@-N";
 
     /** Parses target text; throws a {@link MigrateException} naming the accepted forms when it cannot. */
     static Target parse(String text) {
@@ -67,8 +75,15 @@ public sealed interface Target {
             return switch (m.group(2)) {
                 case "head" -> new LabelHead(label);
                 case "base" -> new LabelBase(label);
-                default -> throw new MigrateException("The target '" + text + "' is not understood: after '"
-                        + label + "@' write head or base (" + label + "@head, " + label + "@base).");
+                default -> {
+                    Matcher rel = Patterns.RELATIVE.matcher(m.group(2));
+                    if (rel.matches()) {
+                        yield new LabelRelative(label, steps(rel.group(1), rel.group(2), text));
+                    }
+                    throw new MigrateException("The target '" + text + "' is not understood: after '"
+                            + label + "@' write head, base, +N or -N ("
+                            + label + "@head, " + label + "@base, " + label + "@+1, " + label + "@-1).");
+                }
             };
         }
         m = Patterns.RELATIVE_TO.matcher(t);

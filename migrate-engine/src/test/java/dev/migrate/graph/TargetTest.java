@@ -35,6 +35,8 @@ class TargetTest {
         assertThat(Target.parse("abc-3")).isEqualTo(new Target.RelativeTo("abc", -3));
         assertThat(Target.parse("feature@head")).isEqualTo(new Target.LabelHead("feature"));
         assertThat(Target.parse("feature@base")).isEqualTo(new Target.LabelBase("feature"));
+        assertThat(Target.parse("feature@+2")).isEqualTo(new Target.LabelRelative("feature", 2));
+        assertThat(Target.parse("feature@-1")).isEqualTo(new Target.LabelRelative("feature", -1));
     }
 
     @Test
