@@ -1,0 +1,81 @@
+package dev.migrate.autogen.entity;
+
+import dev.migrate.MigrateException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The DDL the project's JPA provider writes for its entities, for PostgreSQL of a given major version.
+ *
+ * @param classDirectories where the project's compiled classes are ({@code target/classes})
+ * @param packages entity packages to include; empty for all
+ * @param persistenceUnit a persistence unit from {@code META-INF/persistence.xml}, or {@code null} to scan
+ * @param properties provider properties (naming strategies and other {@code hibernate.*} settings)
+ */
+public record EntityDdl(List<Path> classDirectories, List<String> packages, String persistenceUnit, Map<String, String> properties) {
+
+    public EntityDdl {
+        classDirectories = List.copyOf(classDirectories);
+        packages = List.copyOf(packages);
+        properties = Map.copyOf(properties);
+    }
+
+    /**
+     * Runs the provider inside {@code projectLoader}, which must see the project's classes, its JPA
+     * provider, and this module's {@link EntityDdlBridge}.
+     *
+     * @param serverMajorVersion the PostgreSQL major version the dialect is pinned to
+     */
+    public List<String> generate(ClassLoader projectLoader, int serverMajorVersion) {
+        Map<String, String> props = new HashMap<>();
+        props.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        props.put("jakarta.persistence.database-major-version", Integer.toString(serverMajorVersion));
+        props.put("jakarta.persistence.database-minor-version", "0");
+        props.putAll(properties);
+        Map<String, Object> request = new HashMap<>();
+        request.put(EntityDdlBridge.CLASS_DIRECTORIES, classDirectories.stream().map(Path::toString).toList());
+        request.put(EntityDdlBridge.PACKAGES, packages);
+        request.put(EntityDdlBridge.PERSISTENCE_UNIT, persistenceUnit);
+        request.put(EntityDdlBridge.PROPERTIES, props);
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(projectLoader);
+        try {
+            return bridge(projectLoader).apply(request);
+        } catch (RuntimeException | LinkageError e) {
+            throw new MigrateException("The JPA provider could not build the entity model: " + rootMessage(e)
+                    + " Fix the mapping (the message names the entity) and run again.", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Map<String, Object>, List<String>> bridge(ClassLoader loader) {
+        try {
+            // loaded from the project's loader so that it links against the project's JPA API
+            return (Function<Map<String, Object>, List<String>>) Class.forName(EntityDdlBridge.class.getName(), true, loader)
+                    .getConstructor().newInstance();
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new MigrateException("The project has no JPA API on its classpath (jakarta.persistence). Add "
+                    + "jakarta.persistence-api and a provider such as org.hibernate.orm:hibernate-core, or configure "
+                    + "the entities to compare.", e);
+        } catch (InvocationTargetException | ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not start the entity DDL bridge", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+        return message.endsWith(".") ? message : message + ".";
+    }
+}

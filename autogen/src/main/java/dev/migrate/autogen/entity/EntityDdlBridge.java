@@ -1,0 +1,219 @@
+package dev.migrate.autogen.entity;
+
+import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.ValidationMode;
+import jakarta.persistence.spi.ClassTransformer;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceUnitInfo;
+import jakarta.persistence.spi.PersistenceUnitTransactionType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Asks the project's JPA provider for the DDL of its entity model, offline.
+ *
+ * <p>This class runs inside the project's class loader and touches only the JDK and the standard
+ * JPA API ({@code PersistenceProvider.generateSchema}), never provider types: that is what lets one
+ * build of migrate work with whichever Hibernate version the project uses. Its input and output
+ * are JDK types for the same reason; {@link EntityDdl} is the caller's side.
+ */
+public final class EntityDdlBridge implements Function<Map<String, Object>, List<String>> {
+    static final String CLASS_DIRECTORIES = "classDirectories";
+    static final String PACKAGES = "packages";
+    static final String PERSISTENCE_UNIT = "persistenceUnit";
+    static final String PROPERTIES = "properties";
+
+    private static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
+    private static final String CAMEL_CASE_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> apply(Map<String, Object> request) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Map<String, Object> properties = new HashMap<>((Map<String, String>) request.get(PROPERTIES));
+        springNamingWhenPresent(loader, properties);
+        StringWriter ddl = new StringWriter();
+        properties.put("jakarta.persistence.schema-generation.database.action", "none");
+        properties.put("jakarta.persistence.schema-generation.scripts.action", "create");
+        properties.put("jakarta.persistence.schema-generation.scripts.create-target", ddl);
+        properties.put("jakarta.persistence.schema-generation.create-source", "metadata");
+        properties.put("hibernate.hbm2ddl.delimiter", ";");
+        properties.put("hibernate.format_sql", "false");
+        properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        String unit = (String) request.get(PERSISTENCE_UNIT);
+        if (unit != null) {
+            Persistence.generateSchema(unit, properties);
+        } else {
+            List<String> classes = managedClasses(loader, (List<String>) request.get(CLASS_DIRECTORIES),
+                    (List<String>) request.get(PACKAGES));
+            if (classes.isEmpty()) {
+                return List.of();
+            }
+            provider(loader).generateSchema(new ScannedUnit(loader, classes, rootUrl(request)), properties);
+        }
+        return statements(ddl.toString());
+    }
+
+    /** Spring Boot names tables and columns in snake case; a Boot project gets the same names here. */
+    private static void springNamingWhenPresent(ClassLoader loader, Map<String, Object> properties) {
+        if (!isPresent(loader, SPRING_IMPLICIT)) {
+            return;
+        }
+        properties.putIfAbsent("hibernate.implicit_naming_strategy", SPRING_IMPLICIT);
+        if (isPresent(loader, CAMEL_CASE_PHYSICAL)) {
+            properties.putIfAbsent("hibernate.physical_naming_strategy", CAMEL_CASE_PHYSICAL);
+        }
+    }
+
+    private static boolean isPresent(ClassLoader loader, String className) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static PersistenceProvider provider(ClassLoader loader) {
+        Iterator<PersistenceProvider> providers = ServiceLoader.load(PersistenceProvider.class, loader).iterator();
+        if (!providers.hasNext()) {
+            throw new IllegalStateException("No JPA provider was found on the project's classpath. Add Hibernate "
+                    + "(org.hibernate.orm:hibernate-core) as a dependency.");
+        }
+        return providers.next();
+    }
+
+    /** Hibernate writes one statement per line, each ended by the delimiter. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.isBlank() && current.length() == 0) {
+                continue;
+            }
+            current.append(current.length() == 0 ? "" : "\n").append(line);
+            if (line.stripTrailing().endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static List<String> managedClasses(ClassLoader loader, List<String> directories, List<String> packages) {
+        List<String> names = new ArrayList<>();
+        for (String directory : directories) {
+            Path root = Path.of(directory);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("-"))
+                        .map(f -> root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "."))
+                        .map(n -> n.substring(0, n.length() - ".class".length()))
+                        .filter(n -> packages.isEmpty() || packages.stream().anyMatch(p -> n.startsWith(p + ".")))
+                        .sorted()
+                        .forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not list the classes in " + root, e);
+            }
+        }
+        List<String> managed = new ArrayList<>();
+        for (String name : names) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue; // not loadable alone (for example, a class whose optional dependency is absent): not an entity
+            }
+            if (annotated(type, Entity.class) || annotated(type, Embeddable.class) || annotated(type, MappedSuperclass.class)
+                    || annotated(type, Converter.class)) {
+                managed.add(name);
+            }
+        }
+        return managed;
+    }
+
+    private static boolean annotated(Class<?> type, Class<? extends Annotation> annotation) {
+        return type.isAnnotationPresent(annotation);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static URL rootUrl(Map<String, Object> request) {
+        List<String> directories = (List<String>) request.get(CLASS_DIRECTORIES);
+        try {
+            return directories.isEmpty() ? null : Path.of(directories.get(0)).toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A persistence unit made of the scanned classes, with no data source: DDL only. */
+    private record ScannedUnit(ClassLoader loader, List<String> classes, URL root) implements PersistenceUnitInfo {
+        @Override public String getPersistenceUnitName() { return "migrate-autogenerate"; }
+
+        @Override public String getPersistenceProviderClassName() { return null; }
+
+        @Override public String getScopeAnnotationName() { return null; }
+
+        @Override public List<String> getQualifierAnnotationNames() { return List.of(); }
+
+        @SuppressWarnings("deprecation")
+        @Override public PersistenceUnitTransactionType getTransactionType() { return PersistenceUnitTransactionType.RESOURCE_LOCAL; }
+
+        @Override public DataSource getJtaDataSource() { return null; }
+
+        @Override public DataSource getNonJtaDataSource() { return null; }
+
+        @Override public List<String> getMappingFileNames() { return List.of(); }
+
+        @Override public List<URL> getJarFileUrls() { return List.of(); }
+
+        @Override public URL getPersistenceUnitRootUrl() { return root; }
+
+        @Override public List<String> getManagedClassNames() { return classes; }
+
+        @Override public boolean excludeUnlistedClasses() { return true; }
+
+        @Override public SharedCacheMode getSharedCacheMode() { return SharedCacheMode.UNSPECIFIED; }
+
+        @Override public ValidationMode getValidationMode() { return ValidationMode.NONE; }
+
+        @Override public Properties getProperties() { return new Properties(); }
+
+        @Override public String getPersistenceXMLSchemaVersion() { return "3.0"; }
+
+        @Override public ClassLoader getClassLoader() { return loader; }
+
+        @Override public void addTransformer(ClassTransformer transformer) {
+            // no enhancement: the classes are only read for their mapping
+        }
+
+        @Override public ClassLoader getNewTempClassLoader() { return loader; }
+    }
+}
