@@ -1,0 +1,75 @@
+package dev.migrate.op;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A table constraint. Each kind is an immutable record with fluent copies. */
+public sealed interface Constraint extends TableElement {
+    /** The constraint name; {@code null} lets PostgreSQL choose one. */
+    String name();
+
+    /** {@code PRIMARY KEY (columns)}. */
+    record PrimaryKey(String name, List<String> columns) implements Constraint {
+        public PrimaryKey {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** {@code UNIQUE [NULLS NOT DISTINCT] (columns)}. */
+    record Unique(String name, List<String> columns, boolean isNullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
+            implements Constraint {
+        public Unique {
+            columns = List.copyOf(columns);
+        }
+
+        public Unique nullsNotDistinct() {
+            return new Unique(name, columns, true, deferrable, initiallyDeferred);
+        }
+
+        public Unique deferrable(boolean initially) {
+            return new Unique(name, columns, isNullsNotDistinct, true, initially);
+        }
+    }
+
+    /** {@code FOREIGN KEY (columns) REFERENCES table (columns)} with its actions. */
+    record ForeignKey(String name, List<String> columns, QualifiedName referencedTable, List<String> referencedColumns,
+                      ReferentialAction onDelete, ReferentialAction onUpdate, boolean deferrable, boolean initiallyDeferred,
+                      boolean isNotValid) implements Constraint {
+        public ForeignKey {
+            columns = List.copyOf(columns);
+            referencedColumns = List.copyOf(referencedColumns);
+            Objects.requireNonNull(referencedTable, "referenced table");
+            onDelete = onDelete == null ? ReferentialAction.NO_ACTION : onDelete;
+            onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
+        }
+
+        public ForeignKey onDelete(ReferentialAction action) {
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred, isNotValid);
+        }
+
+        public ForeignKey onUpdate(ReferentialAction action) {
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred, isNotValid);
+        }
+
+        public ForeignKey deferrable(boolean initially) {
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, isNotValid);
+        }
+
+        /** Skips checking existing rows; run {@code validateConstraint} later. */
+        public ForeignKey notValid() {
+            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable, initiallyDeferred, true);
+        }
+    }
+
+    /** {@code CHECK (expression)}. */
+    record Check(String name, String expression, boolean isNotValid) implements Constraint {
+        public Check {
+            Objects.requireNonNull(expression, "check expression");
+        }
+
+        /** Skips checking existing rows; run {@code validateConstraint} later. */
+        public Check notValid() {
+            return new Check(name, expression, true);
+        }
+    }
+}

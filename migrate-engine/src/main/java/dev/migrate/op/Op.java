@@ -1,0 +1,333 @@
+package dev.migrate.op;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One schema change. The same immutable values are rendered to SQL by the runtime, produced by
+ * autogenerate from a schema diff, and written back as Java source; {@link #reverse()} gives the
+ * change that undoes this one when it can be known.
+ */
+public sealed interface Op {
+    <R> R accept(OpVisitor<R> visitor);
+
+    /** The change that undoes this one, or empty when it cannot be derived (the downgrade must be written by hand). */
+    default Optional<Op> reverse() {
+        return Optional.empty();
+    }
+
+    // ---- schemas -------------------------------------------------------------------------------------------
+
+    record CreateSchema(String name, boolean ifNotExists) implements Op {
+        public CreateSchema {
+            Objects.requireNonNull(name, "schema name");
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new DropSchema(name, false)); }
+    }
+
+    record DropSchema(String name, boolean cascade) implements Op {
+        public DropSchema {
+            Objects.requireNonNull(name, "schema name");
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return cascade ? Optional.empty() : Optional.of(new CreateSchema(name, false));
+        }
+    }
+
+    // ---- tables --------------------------------------------------------------------------------------------
+
+    record CreateTable(QualifiedName table, List<TableElement> elements, String comment) implements Op {
+        public CreateTable {
+            Objects.requireNonNull(table, "table");
+            elements = List.copyOf(elements);
+        }
+
+        public List<Column> columns() {
+            return elements.stream().filter(Column.class::isInstance).map(Column.class::cast).toList();
+        }
+
+        public List<Constraint> constraints() {
+            return elements.stream().filter(Constraint.class::isInstance).map(Constraint.class::cast).toList();
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new DropTable(table, this)); }
+    }
+
+    /** @param definition the dropped table, when known, so the drop can be reversed */
+    record DropTable(QualifiedName table, CreateTable definition) implements Op {
+        public DropTable {
+            Objects.requireNonNull(table, "table");
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition); }
+    }
+
+    record RenameTable(QualifiedName table, String newName) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.of(new RenameTable(table.sibling(newName), table.name()));
+        }
+    }
+
+    record CommentOnTable(QualifiedName table, String comment, String previousComment) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new CommentOnTable(table, previousComment, comment)); }
+    }
+
+    // ---- columns -------------------------------------------------------------------------------------------
+
+    record AddColumn(QualifiedName table, Column column) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new DropColumn(table, column.name(), column)); }
+    }
+
+    /** @param definition the dropped column, when known, so the drop can be reversed */
+    record DropColumn(QualifiedName table, String column, Column definition) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition).map(c -> new AddColumn(table, c)); }
+    }
+
+    record RenameColumn(QualifiedName table, String column, String newName) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new RenameColumn(table, newName, column)); }
+    }
+
+    /**
+     * {@code ALTER COLUMN ... TYPE type [USING expression]}.
+     *
+     * @param previousType the type before, when known, so the change can be reversed
+     */
+    record AlterColumnType(QualifiedName table, String column, String type, String using, String previousType) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.ofNullable(previousType).map(t -> new AlterColumnType(table, column, t, null, type));
+        }
+    }
+
+    record AlterColumnNullable(QualifiedName table, String column, boolean nullable) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new AlterColumnNullable(table, column, !nullable)); }
+    }
+
+    /**
+     * {@code SET DEFAULT expression}, or {@code DROP DEFAULT} when {@code expression} is null.
+     *
+     * @param previousExpression the default before ({@code null}: none), for the reverse
+     */
+    record AlterColumnDefault(QualifiedName table, String column, String expression, String previousExpression) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.of(new AlterColumnDefault(table, column, previousExpression, expression));
+        }
+    }
+
+    record AddIdentity(QualifiedName table, String column, Identity identity) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new DropIdentity(table, column, identity)); }
+    }
+
+    /** @param previous the identity dropped, when known, for the reverse */
+    record DropIdentity(QualifiedName table, String column, Identity previous) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(previous).map(i -> new AddIdentity(table, column, i)); }
+    }
+
+    record CommentOnColumn(QualifiedName table, String column, String comment, String previousComment) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.of(new CommentOnColumn(table, column, previousComment, comment));
+        }
+    }
+
+    // ---- indexes -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON table [USING method] (keys) [INCLUDE (...)] [NULLS NOT DISTINCT] [WHERE ...]}.
+     * A key that is a plain name is a column (quoted as needed); anything else is written as given
+     * ({@code lower(email)}, {@code created_at DESC}, {@code (a + b)}).
+     */
+    record CreateIndex(String name, QualifiedName table, List<String> keys, boolean isUnique, boolean isConcurrent,
+                       String method, List<String> include, boolean isNullsNotDistinct, String where) implements Op {
+        public CreateIndex {
+            Objects.requireNonNull(name, "index name");
+            Objects.requireNonNull(table, "table");
+            keys = List.copyOf(keys);
+            include = List.copyOf(include);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("Index " + name + " needs at least one column or expression.");
+            }
+        }
+
+        public static CreateIndex on(String name, QualifiedName table, List<String> keys) {
+            return new CreateIndex(name, table, keys, false, false, null, List.of(), false, null);
+        }
+
+        public CreateIndex unique() {
+            return new CreateIndex(name, table, keys, true, isConcurrent, method, include, isNullsNotDistinct, where);
+        }
+
+        /** Builds the index without blocking writes; the migration must be {@code transactional = false}. */
+        public CreateIndex concurrently() {
+            return new CreateIndex(name, table, keys, isUnique, true, method, include, isNullsNotDistinct, where);
+        }
+
+        /** The index method: {@code btree}, {@code hash}, {@code gin}, {@code gist}, {@code brin}, ... */
+        public CreateIndex using(String indexMethod) {
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, indexMethod, include, isNullsNotDistinct, where);
+        }
+
+        public CreateIndex include(String... columns) {
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, List.of(columns), isNullsNotDistinct, where);
+        }
+
+        public CreateIndex nullsNotDistinct() {
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, include, true, where);
+        }
+
+        /** A partial index over the rows matching {@code predicate}. */
+        public CreateIndex where(String predicate) {
+            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, include, isNullsNotDistinct, predicate);
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.of(new DropIndex(table.sibling(name), isConcurrent, this));
+        }
+    }
+
+    /** @param definition the dropped index, when known, for the reverse */
+    record DropIndex(QualifiedName index, boolean concurrently, CreateIndex definition) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition); }
+    }
+
+    // ---- constraints ---------------------------------------------------------------------------------------
+
+    record AddConstraint(QualifiedName table, Constraint constraint) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.ofNullable(constraint.name()).map(n -> new DropConstraint(table, n, constraint));
+        }
+    }
+
+    /** @param definition the dropped constraint, when known, for the reverse */
+    record DropConstraint(QualifiedName table, String name, Constraint definition) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition).map(c -> new AddConstraint(table, c)); }
+    }
+
+    /** Checks the existing rows against a constraint added {@code NOT VALID}. */
+    record ValidateConstraint(QualifiedName table, String name) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+    }
+
+    // ---- enum types ----------------------------------------------------------------------------------------
+
+    record CreateEnum(QualifiedName type, List<String> labels) implements Op {
+        public CreateEnum {
+            labels = List.copyOf(labels);
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new DropEnum(type, labels)); }
+    }
+
+    /** @param labels the dropped type's labels, when known, for the reverse */
+    record DropEnum(QualifiedName type, List<String> labels) implements Op {
+        public DropEnum {
+            labels = labels == null ? null : List.copyOf(labels);
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(labels).map(l -> new CreateEnum(type, l)); }
+    }
+
+    /**
+     * {@code ALTER TYPE ... ADD VALUE}; PostgreSQL cannot remove an enum value, so this has no reverse.
+     *
+     * @param before the existing label to insert before, or {@code null}
+     * @param after the existing label to insert after, or {@code null}
+     */
+    record AddEnumValue(QualifiedName type, String label, String before, String after) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+    }
+
+    record RenameEnumValue(QualifiedName type, String label, String newLabel) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new RenameEnumValue(type, newLabel, label)); }
+    }
+
+    // ---- sequences -----------------------------------------------------------------------------------------
+
+    /** @param ownedBy {@code table.column} that owns the sequence, or {@code null} */
+    record CreateSequence(QualifiedName sequence, SequenceOptions options, String ownedBy) implements Op {
+        public CreateSequence {
+            options = options == null ? SequenceOptions.DEFAULTS : options;
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.of(new DropSequence(sequence, this)); }
+    }
+
+    /** @param definition the dropped sequence, when known, for the reverse */
+    record DropSequence(QualifiedName sequence, CreateSequence definition) implements Op {
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition); }
+    }
+
+    // ---- raw SQL and data ----------------------------------------------------------------------------------
+
+    /** SQL run as written. @param reverseSql SQL that undoes it, or {@code null} */
+    record Execute(String sql, String reverseSql) implements Op {
+        public Execute {
+            Objects.requireNonNull(sql, "sql");
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() { return Optional.ofNullable(reverseSql).map(r -> new Execute(r, sql)); }
+    }
+
+    /** Rows inserted as literal values, column order taken from the first row. */
+    record BulkInsert(QualifiedName table, List<Map<String, Object>> rows) implements Op {
+        public BulkInsert {
+            // keep the callers' column order and allow null values, which Map.copyOf would refuse
+            rows = rows.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.migrate.op;
+
+/**
+ * Options of a sequence or an identity column; {@code null} leaves PostgreSQL's default.
+ */
+public record SequenceOptions(String dataType, Long start, Long increment, Long minValue, Long maxValue, Long cache, boolean cycles) {
+    public static final SequenceOptions DEFAULTS = new SequenceOptions(null, null, null, null, null, null, false);
+
+    public SequenceOptions as(String type) {
+        return new SequenceOptions(type, start, increment, minValue, maxValue, cache, cycles);
+    }
+
+    public SequenceOptions startWith(long value) {
+        return new SequenceOptions(dataType, value, increment, minValue, maxValue, cache, cycles);
+    }
+
+    public SequenceOptions incrementBy(long value) {
+        return new SequenceOptions(dataType, start, value, minValue, maxValue, cache, cycles);
+    }
+
+    public SequenceOptions minValue(long value) {
+        return new SequenceOptions(dataType, start, increment, value, maxValue, cache, cycles);
+    }
+
+    public SequenceOptions maxValue(long value) {
+        return new SequenceOptions(dataType, start, increment, minValue, value, cache, cycles);
+    }
+
+    public SequenceOptions cache(long value) {
+        return new SequenceOptions(dataType, start, increment, minValue, maxValue, value, cycles);
+    }
+
+    public SequenceOptions cycle() {
+        return new SequenceOptions(dataType, start, increment, minValue, maxValue, cache, true);
+    }
+
+    public boolean isDefault() {
+        return equals(DEFAULTS);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.migrate.op;
+
+/** Something {@code createTable} takes: a column or a table constraint. */
+public sealed interface TableElement permits Column, Constraint {
+}
