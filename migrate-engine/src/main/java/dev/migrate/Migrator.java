@@ -1,9 +1,16 @@
 package dev.migrate;
 
+import dev.migrate.discovery.DiscoveredMigration;
+import dev.migrate.discovery.MigrationScanner;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.runtime.ConnectionSource;
+import dev.migrate.runtime.Engine;
+import dev.migrate.runtime.Settings;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -14,9 +21,18 @@ import javax.sql.DataSource;
  * migrator.upgrade("head");
  * migrator.assertUpToDate();
  * }</pre>
+ *
+ * Building a migrator finds the migration classes and validates the revision graph; it does not
+ * connect. The offline methods ({@code upgradeSql}, ...) need no database at all.
  */
 public final class Migrator {
-    // API skeleton; the runner fills it in.
+    private final Engine engine;
+    private final boolean online;
+
+    private Migrator(Engine engine, boolean online) {
+        this.engine = engine;
+        this.online = online;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -24,63 +40,176 @@ public final class Migrator {
 
     /** The revision graph of the discovered migrations. */
     public RevisionGraph graph() {
-        throw new UnsupportedOperationException();
+        return engine.graph();
     }
 
-    /** Applies migrations up to {@code target} ({@code head}, {@code heads}, an id, {@code +N}, ...). */
+    /** Applies migrations up to {@code target}: {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <label>@head}. */
     public void upgrade(String target) {
-        throw new UnsupportedOperationException();
+        requireDatabase().upgrade(target);
     }
 
-    /** Reverts migrations down to {@code target} ({@code -1}, {@code base}, an id, ...). */
+    /** Reverts migrations down to {@code target}: {@code -1}, {@code base}, an id, {@code <id>-N}. */
     public void downgrade(String target) {
-        throw new UnsupportedOperationException();
+        requireDatabase().downgrade(target);
     }
 
     /** Sets the version table to {@code target} without running migrations; {@code purge} empties it first. */
     public void stamp(String target, boolean purge) {
-        throw new UnsupportedOperationException();
+        requireDatabase().stamp(target, purge);
     }
 
     /** The database's current revisions; empty when none is applied. */
     public List<CurrentRevision> current() {
-        throw new UnsupportedOperationException();
+        return requireDatabase().current();
     }
 
-    /** Fails with a {@link MigrateException} unless the database is at every head. */
+    /** Fails with a {@link MigrateException} unless the database is at every head: call it at application start. */
     public void assertUpToDate() {
-        throw new UnsupportedOperationException();
+        requireDatabase().assertUpToDate();
     }
 
-    /** Writes the SQL script of an upgrade over {@code range} ({@code to} or {@code from:to}); needs no database. */
+    /** Writes the SQL script of an upgrade over {@code range} ({@code to} from base, or {@code from:to}); needs no database. */
     public void upgradeSql(String range, Writer out) {
-        throw new UnsupportedOperationException();
+        engine.upgradeSql(range, out);
     }
 
     /** Writes the SQL script of a downgrade over {@code range} ({@code from:to}); needs no database. */
     public void downgradeSql(String range, Writer out) {
-        throw new UnsupportedOperationException();
+        engine.downgradeSql(range, out);
     }
 
     /** Writes the SQL that stamps {@code target}; needs no database. */
     public void stampSql(String target, boolean purge, Writer out) {
-        throw new UnsupportedOperationException();
+        engine.stampSql(target, purge, out);
     }
 
-    /** Configures a {@link Migrator}. Only {@link #dataSource} or {@link #url} is needed for online use. */
+    private Engine requireDatabase() {
+        if (!online) {
+            throw new MigrateException("No database is configured for this migrator. Give it a DataSource or a JDBC URL "
+                    + "(Migrator.builder().dataSource(...) or .url(...)), or use the offline *Sql methods.");
+        }
+        return engine;
+    }
+
+    /** Configures a {@link Migrator}. Only {@link #dataSource} or {@link #url} is needed to run against a database. */
     public static final class Builder {
-        public Builder dataSource(DataSource dataSource) { return this; }
-        public Builder url(String jdbcUrl, String user, String password) { return this; }
-        public Builder packages(String... packages) { return this; }
-        public Builder classLoader(ClassLoader classLoader) { return this; }
-        public Builder schema(String schema) { return this; }
-        public Builder versionTable(String table) { return this; }
-        public Builder historyTable(String table) { return this; }
-        public Builder transactionMode(TransactionMode mode) { return this; }
-        public Builder lockTimeout(Duration timeout) { return this; }
-        public Builder statementTimeout(Duration timeout) { return this; }
-        public Builder acceptChecksums(boolean accept) { return this; }
-        public Builder log(MigrationLog log) { return this; }
-        public Migrator build() { return new Migrator(); }
+        private ConnectionSource connections;
+        private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
+        private final List<Class<?>> classes = new ArrayList<>();
+        private ClassLoader classLoader;
+        private String schema = "public";
+        private String versionTable = "migrate_version";
+        private String historyTable = "migrate_history";
+        private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+        private Duration lockTimeout;
+        private Duration statementTimeout;
+        private Duration lockWaitTimeout = Duration.ofMinutes(10);
+        private boolean acceptChecksums;
+        private MigrationLog log = MigrationLog.console();
+
+        private Builder() {}
+
+        public Builder dataSource(DataSource dataSource) {
+            this.connections = ConnectionSource.of(Objects.requireNonNull(dataSource, "dataSource"));
+            return this;
+        }
+
+        /** A {@code jdbc:postgresql://host:port/database} URL; user and password may be null when the URL has them. */
+        public Builder url(String jdbcUrl, String user, String password) {
+            this.connections = ConnectionSource.of(Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password);
+            return this;
+        }
+
+        /** The packages to search for migration classes, subpackages included (default {@code db.migrations}). */
+        public Builder packages(String... packageNames) {
+            this.packages = List.of(packageNames);
+            return this;
+        }
+
+        /** Uses exactly these migration classes instead of searching packages. */
+        public Builder migrations(Class<?>... migrationClasses) {
+            this.classes.addAll(List.of(migrationClasses));
+            return this;
+        }
+
+        /** The loader to find migrations with (default: the thread's context class loader). */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        /** The schema of the version and history tables (default {@code public}). */
+        public Builder schema(String name) {
+            this.schema = name;
+            return this;
+        }
+
+        public Builder versionTable(String table) {
+            this.versionTable = table;
+            return this;
+        }
+
+        public Builder historyTable(String table) {
+            this.historyTable = table;
+            return this;
+        }
+
+        public Builder transactionMode(TransactionMode mode) {
+            this.transactionMode = mode;
+            return this;
+        }
+
+        /** PostgreSQL {@code lock_timeout} for migration statements: fail instead of queueing behind long transactions. */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /** PostgreSQL {@code statement_timeout} for migration statements. */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        /** How long to wait for another run's migration lock (default 10 minutes). */
+        public Builder lockWaitTimeout(Duration timeout) {
+            this.lockWaitTimeout = timeout;
+            return this;
+        }
+
+        /** Store the new checksum of applied migrations whose SQL changed, instead of failing. */
+        public Builder acceptChecksums(boolean accept) {
+            this.acceptChecksums = accept;
+            return this;
+        }
+
+        public Builder log(MigrationLog migrationLog) {
+            this.log = migrationLog;
+            return this;
+        }
+
+        /** Finds the migrations and validates the graph; fails with a {@link MigrateException} naming any problem. */
+        public Migrator build() {
+            Settings settings = new Settings(schema, versionTable, historyTable, transactionMode, lockTimeout,
+                    statementTimeout, lockWaitTimeout, acceptChecksums, log);
+            return new Migrator(new Engine(discover(), connections, settings), connections != null);
+        }
+
+        private List<DiscoveredMigration> discover() {
+            if (classes.isEmpty()) {
+                ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                return new MigrationScanner(loader, packages).scan();
+            }
+            List<DiscoveredMigration> found = new ArrayList<>();
+            for (Class<?> type : classes) {
+                Revision revision = type.getAnnotation(Revision.class);
+                if (revision == null || !Migration.class.isAssignableFrom(type)) {
+                    throw new MigrateException("Class " + type.getName() + " is not a migration: it needs @Revision and "
+                            + "'implements Migration'.");
+                }
+                found.add(new DiscoveredMigration(MigrationScanner.toInfo(revision, type), type.asSubclass(Migration.class)));
+            }
+            return found;
+        }
     }
 }

@@ -1,0 +1,92 @@
+package dev.migrate.runtime;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A session-level advisory lock held on a connection of its own for the whole run. Holding it
+ * outside the migration's connection means no transaction stays open on its behalf, so
+ * {@code CREATE INDEX CONCURRENTLY} in a migration never waits for the lock holder.
+ */
+final class AdvisoryLock implements AutoCloseable {
+    private static final long POLL_MILLIS = 100;
+
+    private final Connection connection;
+    private final long key;
+
+    private AdvisoryLock(Connection connection, long key) {
+        this.connection = connection;
+        this.key = key;
+    }
+
+    /** The lock key for one version table: every run against the same table contends for it. */
+    static long keyFor(String versionTable) {
+        long hash = 0xcbf29ce484222325L; // FNV-1a: stable across JVMs, unlike String.hashCode's 32 bits
+        for (byte b : ("migrate:" + versionTable).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    static AdvisoryLock acquire(Connection connection, long key, Duration timeout, MigrationLog log) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean announced = false;
+        while (!tryLock(connection, key)) {
+            if (!announced) {
+                log.info("Waiting for the migration lock: another migrate run" + holder(connection, key)
+                        + " is applying migrations to this database.");
+                announced = true;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MigrateException("Gave up after " + timeout.toSeconds() + " s waiting for the migration lock held by "
+                        + "another migrate run" + holder(connection, key) + ". Wait for that run to finish, or raise "
+                        + "lockWaitTimeout.");
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrateException("Interrupted while waiting for the migration lock.", e);
+            }
+        }
+        return new AdvisoryLock(connection, key);
+    }
+
+    private static boolean tryLock(Connection c, long key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            s.setLong(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String holder(Connection c, long key) throws SQLException {
+        // advisory locks on a bigint key appear in pg_locks split into two 32-bit halves
+        try (PreparedStatement s = c.prepareStatement("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                + "AND classid = ((?::bigint >> 32) & 4294967295)::oid AND objid = (?::bigint & 4294967295)::oid LIMIT 1")) {
+            s.setLong(1, key);
+            s.setLong(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? " (server process " + rs.getInt(1) + ")" : "";
+            }
+        }
+    }
+
+    @Override public void close() {
+        try (connection; PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, key);
+            s.execute();
+        } catch (SQLException ignored) {
+            // closing the session releases a session-level lock anyway
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.migrate.runtime;
+
+import dev.migrate.JdbcWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Runs statements on a live connection. */
+final class ConnectionSink implements ScriptSink {
+    private final Connection connection;
+
+    ConnectionSink(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override public void begin() throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    @Override public void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override public void executeAll(List<String> statements) throws SQLException {
+        // one string: the driver sends the statements in a single round trip
+        execute(String.join(";\n", statements));
+    }
+
+    @Override public void jdbc(JdbcWork work, String revision) throws SQLException {
+        work.run(connection);
+    }
+
+    @Override public void commit() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override public void rollback() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the server rolls the transaction back when it goes away
+        }
+    }
+
+    @Override public boolean offline() {
+        return false;
+    }
+}

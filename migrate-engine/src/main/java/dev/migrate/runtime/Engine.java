@@ -1,0 +1,233 @@
+package dev.migrate.runtime;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.discovery.DiscoveredMigration;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.StampPlan;
+import dev.migrate.graph.Step;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Applies planned steps to a database under the migration lock, or writes them as a SQL script.
+ * {@link dev.migrate.Migrator} is the public face of this class.
+ */
+public final class Engine {
+    private final RevisionGraph graph;
+    private final Map<String, DiscoveredMigration> migrations;
+    private final ConnectionSource connections;
+    private final Settings settings;
+    private final VersionTables tables;
+    private final StepRunner runner;
+
+    public Engine(Collection<DiscoveredMigration> discovered, ConnectionSource connections, Settings settings) {
+        Map<String, DiscoveredMigration> byId = new LinkedHashMap<>();
+        discovered.forEach(m -> byId.putIfAbsent(m.info().id(), m));
+        this.graph = RevisionGraph.of(discovered.stream().map(DiscoveredMigration::info).toList());
+        this.migrations = byId;
+        this.connections = connections;
+        this.settings = settings;
+        this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable());
+        this.runner = new StepRunner(byId, tables, settings.transactionMode(), settings.log());
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    public void upgrade(String target) {
+        migrate(target, graph::planUpgrade);
+    }
+
+    public void downgrade(String target) {
+        migrate(target, graph::planDowngrade);
+    }
+
+    private void migrate(String target, BiFunction<Set<String>, String, List<Step>> planner) {
+        underLock(c -> {
+            Set<String> current = tables.readVersions(c);
+            graph.checkKnown(current);
+            verifyChecksums(c, current);
+            List<Step> steps = planner.apply(current, target);
+            if (steps.isEmpty()) {
+                settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
+                return;
+            }
+            runner.run(steps, new ConnectionSink(c));
+        });
+    }
+
+    public void stamp(String target, boolean purge) {
+        underLock(c -> {
+            Set<String> current = purge ? Set.of() : tables.readVersions(c);
+            if (!purge) {
+                graph.checkKnown(current);
+            }
+            StampPlan plan = graph.planStamp(current, target);
+            ConnectionSink sink = new ConnectionSink(c);
+            sink.begin();
+            try {
+                sink.executeAll(tables.stamp(plan, purge, target));
+                sink.commit();
+            } catch (SQLException e) {
+                sink.rollback();
+                throw e;
+            }
+            settings.log().info("Stamped the database at " + describe(new HashSet<>(graph.resolve(target, current))) + ".");
+        });
+    }
+
+    public List<CurrentRevision> current() {
+        try (Connection c = connections.open()) {
+            Set<String> rows = tables.readVersions(c);
+            graph.checkKnown(rows);
+            List<CurrentRevision> result = new ArrayList<>();
+            for (String id : rows) {
+                result.add(new CurrentRevision(id, graph.get(id).message(), graph.isHead(id)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new MigrateException("Could not read the version table " + tables.versionTable() + " from "
+                    + connections.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void assertUpToDate() {
+        Set<String> rows = new HashSet<>();
+        current().forEach(r -> rows.add(r.id()));
+        Set<String> heads = new HashSet<>(graph.heads());
+        if (!rows.equals(heads)) {
+            throw new MigrateException("The database schema is not up to date: it is at " + describe(rows)
+                    + " but the migrations' heads are " + describe(heads) + ". Run mvn migrate:upgrade "
+                    + "(or Migrator.upgrade(\"heads\")) before starting the application.");
+        }
+    }
+
+    // ---- offline ----
+
+    public void upgradeSql(String range, Writer out) {
+        RevisionRange r = RevisionRange.parse(range);
+        Set<String> from = r.hasFrom() ? graph.versionsAt(r.from()) : Set.of();
+        writeScript("upgrade " + range, graph.planUpgrade(from, r.hasTo() ? r.to() : "heads"), out);
+    }
+
+    public void downgradeSql(String range, Writer out) {
+        RevisionRange r = RevisionRange.parse(range);
+        if (!r.hasFrom()) {
+            throw new MigrateException("An offline downgrade needs the starting revision, since there is no database to "
+                    + "ask: give a range <from>:<to>, for example head:-1 or head:base.");
+        }
+        writeScript("downgrade " + range, graph.planDowngrade(graph.versionsAt(r.from()), r.hasTo() ? r.to() : "-1"), out);
+    }
+
+    public void stampSql(String target, boolean purge, Writer out) {
+        ScriptWriterSink sink = new ScriptWriterSink(out);
+        header(sink, "stamp " + target);
+        sink.begin();
+        sink.executeAll(tables.stamp(graph.planStamp(Set.of(), target), purge, target));
+        sink.commit();
+    }
+
+    private void writeScript(String what, List<Step> steps, Writer out) {
+        ScriptWriterSink sink = new ScriptWriterSink(out);
+        header(sink, what);
+        runner.run(steps, sink);
+    }
+
+    private void header(ScriptWriterSink sink, String what) {
+        sink.comment("migrate: " + what + " (offline SQL; the version table is " + tables.versionTable() + ")");
+        sessionSettings().forEach(sink::execute);
+        sink.executeAll(tables.createStatements());
+    }
+
+    // ---- shared ----
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void underLock(Work work) {
+        try (Connection lockConnection = connections.open();
+             AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(tables.versionTable().toString()),
+                     settings.lockWaitTimeout(), settings.log());
+             Connection c = connections.open()) {
+            try (Statement s = c.createStatement()) {
+                for (String sql : sessionSettings()) {
+                    s.execute(sql);
+                }
+                for (String sql : tables.createStatements()) {
+                    s.execute(sql);
+                }
+            }
+            work.run(c);
+        } catch (SQLException e) {
+            throw new MigrateException("A statement on " + connections.description() + " failed: " + e.getMessage()
+                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+        }
+    }
+
+    private List<String> sessionSettings() {
+        List<String> sql = new ArrayList<>();
+        if (settings.lockTimeout() != null) {
+            sql.add("SET lock_timeout = '" + millis(settings.lockTimeout()) + "ms'");
+        }
+        if (settings.statementTimeout() != null) {
+            sql.add("SET statement_timeout = '" + millis(settings.statementTimeout()) + "ms'");
+        }
+        return sql;
+    }
+
+    private static long millis(Duration d) {
+        return d.toMillis();
+    }
+
+    private void verifyChecksums(Connection c, Set<String> current) throws SQLException {
+        Map<String, String> stored = tables.readChecksums(c);
+        List<String> changed = new ArrayList<>();
+        Map<String, String> computed = new LinkedHashMap<>();
+        for (String id : graph.sortTopologically(graph.appliedRevisions(current))) {
+            String before = stored.get(id);
+            if (before == null) {
+                continue;
+            }
+            String now = runner.upgradeScript(id).checksum();
+            if (!before.equals(now)) {
+                changed.add(id + " (" + migrations.get(id).type().getName() + ")");
+                computed.put(id, now);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (!settings.acceptChecksums()) {
+            throw new MigrateException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
+                    + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
+                    + ". Their SQL no longer matches what this database ran. Restore the original code and put the change "
+                    + "in a new migration, or, if the change is intended, accept it with -Dmigrate.acceptChecksums=true "
+                    + "(Migrator.builder().acceptChecksums(true)). Nothing was run.");
+        }
+        try (Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> e : computed.entrySet()) {
+                s.execute(tables.acceptChecksum(e.getKey(), e.getValue()));
+            }
+        }
+        settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
+    }
+
+    private static String describe(Set<String> versions) {
+        return versions.isEmpty() ? "base (no revision applied)" : String.join(", ", versions);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.migrate.runtime;
+
+import dev.migrate.JdbcWork;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Where a run's SQL goes: a live connection or a script. The runner drives both the same way.
+ */
+interface ScriptSink {
+    /** Starts a transaction. */
+    void begin() throws SQLException;
+
+    /** Runs one statement of a migration. */
+    void execute(String sql) throws SQLException;
+
+    /** Runs bookkeeping statements together, in as few round trips as possible. */
+    void executeAll(List<String> statements) throws SQLException;
+
+    /** Runs JDBC work of a data migration. */
+    void jdbc(JdbcWork work, String revision) throws SQLException;
+
+    void commit() throws SQLException;
+
+    void rollback();
+
+    /** Whether statements are printed rather than run. */
+    boolean offline();
+
+    /** Writes a comment line (offline only; online runs log instead). */
+    default void comment(String text) {}
+}

@@ -1,0 +1,18 @@
+package dev.migrate.runtime;
+
+import dev.migrate.MigrationLog;
+import dev.migrate.TransactionMode;
+import java.time.Duration;
+
+/**
+ * How a run behaves.
+ *
+ * @param lockTimeout PostgreSQL {@code lock_timeout} for the migration's statements, or {@code null}
+ * @param statementTimeout PostgreSQL {@code statement_timeout}, or {@code null}
+ * @param lockWaitTimeout how long to wait for another run's migration lock
+ * @param acceptChecksums store the current checksum of changed applied migrations instead of failing
+ */
+public record Settings(String schema, String versionTable, String historyTable, TransactionMode transactionMode,
+                       Duration lockTimeout, Duration statementTimeout, Duration lockWaitTimeout, boolean acceptChecksums,
+                       MigrationLog log) {
+}

@@ -1,0 +1,149 @@
+package dev.migrate.runtime;
+
+import static dev.migrate.sql.Identifiers.quote;
+import static dev.migrate.sql.Literals.string;
+
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.StampPlan;
+import dev.migrate.graph.Step;
+import dev.migrate.op.QualifiedName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The version table (one row per current head) and the history table (one row per applied step):
+ * their DDL, what is read from them, and the statements that keep them up to date.
+ */
+final class VersionTables {
+    private final String schema;
+    private final QualifiedName version;
+    private final QualifiedName history;
+
+    VersionTables(String schema, String versionTable, String historyTable) {
+        this.schema = schema;
+        this.version = QualifiedName.of(schema, versionTable);
+        this.history = QualifiedName.of(schema, historyTable);
+    }
+
+    QualifiedName versionTable() {
+        return version;
+    }
+
+    QualifiedName historyTable() {
+        return history;
+    }
+
+    List<String> createStatements() {
+        List<String> sql = new ArrayList<>();
+        if (!"public".equals(schema)) {
+            sql.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+        }
+        sql.add("CREATE TABLE IF NOT EXISTS " + quote(version) + " (\n"
+                + "    version_num varchar(64) NOT NULL PRIMARY KEY\n"
+                + ")");
+        sql.add("CREATE TABLE IF NOT EXISTS " + quote(history) + " (\n"
+                + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+                + "    revision varchar(64) NOT NULL,\n"
+                + "    direction varchar(10) NOT NULL,\n"
+                + "    message text,\n"
+                + "    checksum varchar(64),\n"
+                + "    applied_by text NOT NULL DEFAULT current_user,\n"
+                + "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+                + "    duration_ms bigint\n"
+                + ")");
+        return sql;
+    }
+
+    boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, quote(version));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The version rows; empty when the table does not exist yet. */
+    Set<String> readVersions(Connection c) throws SQLException {
+        Set<String> rows = new LinkedHashSet<>();
+        if (!exists(c)) {
+            return rows;
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version_num FROM " + quote(version) + " ORDER BY version_num")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    /** The checksum stored with each revision's latest upgrade. */
+    Map<String, String> readChecksums(Connection c) throws SQLException {
+        Map<String, String> checksums = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
+                     + " WHERE direction = 'upgrade' ORDER BY revision, id DESC")) {
+            while (rs.next()) {
+                if (rs.getString(2) != null) {
+                    checksums.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return checksums;
+    }
+
+    /** Moves the version rows as the step says and records the step in the history. */
+    List<String> bookkeeping(Step step, String checksum, Long durationMillis) {
+        List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
+        sql.add(historyRow(step.revision().id(), step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
+                step.revision().message(), checksum, durationMillis));
+        return sql;
+    }
+
+    List<String> stamp(StampPlan plan, boolean purge, String target) {
+        List<String> sql = new ArrayList<>();
+        if (purge) {
+            sql.add("DELETE FROM " + quote(version));
+        }
+        sql.addAll(deleteAndInsert(purge ? List.of() : plan.delete(), plan.insert()));
+        sql.add(historyRow(target, "stamp", purge ? "stamp (purge)" : "stamp", null, null));
+        return sql;
+    }
+
+    String acceptChecksum(String revision, String checksum) {
+        return "UPDATE " + quote(history) + " SET checksum = " + string(checksum)
+                + " WHERE id = (SELECT max(id) FROM " + quote(history) + " WHERE revision = " + string(revision)
+                + " AND direction = 'upgrade')";
+    }
+
+    private List<String> deleteAndInsert(List<String> delete, List<String> insert) {
+        List<String> sql = new ArrayList<>();
+        if (!delete.isEmpty()) {
+            sql.add("DELETE FROM " + quote(version) + " WHERE version_num IN ("
+                    + delete.stream().map(v -> string(v)).collect(Collectors.joining(", ")) + ")");
+        }
+        if (!insert.isEmpty()) {
+            sql.add("INSERT INTO " + quote(version) + " (version_num) VALUES "
+                    + insert.stream().map(v -> "(" + string(v) + ")").collect(Collectors.joining(", ")));
+        }
+        return sql;
+    }
+
+    private String historyRow(String revision, String direction, String message, String checksum, Long durationMillis) {
+        return "INSERT INTO " + quote(history) + " (revision, direction, message, checksum, duration_ms) VALUES ("
+                + string(revision) + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", "
+                + (durationMillis == null ? "NULL" : durationMillis) + ")";
+    }
+}
