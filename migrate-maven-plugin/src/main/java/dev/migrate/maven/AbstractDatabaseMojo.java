@@ -1,0 +1,170 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.TransactionMode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * A goal that talks to a database: the configured one (SPEC 5), or an embedded PostgreSQL whose
+ * data stays in {@code target/migrate/pgdata} between runs.
+ */
+abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
+
+    /**
+     * The database, as {@code jdbc:postgresql://host:port/database} or
+     * {@code postgresql://user:password@host:port/database} ({@code postgres://} too). The environment
+     * variables {@code MIGRATE_DATABASE_URL} and then {@code DATABASE_URL} take precedence, and
+     * {@code -Dmigrate.url} wins over a {@code <url>} in the pom. With no URL anywhere, an embedded
+     * PostgreSQL is started for the goal.
+     */
+    @Parameter(property = "migrate.url")
+    protected String url;
+
+    /** The database user, when the URL does not name one. */
+    @Parameter(property = "migrate.user")
+    protected String user;
+
+    /**
+     * The database password, when the URL does not carry one. Prefer {@link #serverId} with an
+     * encrypted password in settings.xml. Never printed or logged.
+     */
+    @Parameter(property = "migrate.password")
+    protected String password;
+
+    /**
+     * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
+     * (encrypted with {@code mvn --encrypt-password} if you like) are used when the URL and
+     * {@code <user>}/{@code <password>} leave them out.
+     */
+    @Parameter(property = "migrate.serverId")
+    protected String serverId;
+
+    /** The schema that holds the version and history tables. */
+    @Parameter(property = "migrate.schema", defaultValue = "public")
+    protected String schema;
+
+    /** The table holding one row per current head revision. */
+    @Parameter(property = "migrate.versionTable", defaultValue = "migrate_version")
+    protected String versionTable;
+
+    /** The table holding one row per applied or reverted step. */
+    @Parameter(property = "migrate.historyTable", defaultValue = "migrate_history")
+    protected String historyTable;
+
+    /**
+     * {@code per_migration} (one transaction per migration, with its version-table update inside it)
+     * or {@code all} (every migration of the run in one transaction).
+     */
+    @Parameter(property = "migrate.transactionMode", defaultValue = "per_migration")
+    protected String transactionMode;
+
+    /**
+     * PostgreSQL's {@code lock_timeout} for the run, e.g. {@code 5s}, {@code 500ms}, {@code 2min} or
+     * {@code PT5S}. Unset: the server's setting.
+     */
+    @Parameter(property = "migrate.lockTimeout")
+    protected String lockTimeout;
+
+    /** PostgreSQL's {@code statement_timeout} for the run, written like {@link #lockTimeout}. Unset: the server's setting. */
+    @Parameter(property = "migrate.statementTimeout")
+    protected String statementTimeout;
+
+    /**
+     * Accepts applied migrations whose checksum has changed since they ran, recording the new
+     * checksums, instead of stopping before anything runs.
+     */
+    @Parameter(property = "migrate.acceptChecksums", defaultValue = "false")
+    protected boolean acceptChecksums;
+
+    /**
+     * The PostgreSQL version of the embedded database used when no URL is configured: a major
+     * version from 13 to 18 (the latest binaries of that major) or a full binaries version such as
+     * {@code 18.6.0}. The binaries are fetched from Maven repositories on first use.
+     */
+    @Parameter(property = "migrate.embeddedPostgresVersion", defaultValue = "18")
+    protected String embeddedPostgresVersion;
+
+    /** Where the embedded database keeps its data between runs. Delete it (or {@code mvn clean}) to start empty. */
+    @Parameter(property = "migrate.embeddedDataDirectory", defaultValue = "${project.build.directory}/migrate/pgdata")
+    protected File embeddedDataDirectory;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    @Component
+    protected RepositorySystem repositorySystem;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
+
+    /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
+    protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
+        Optional<ConnectionSettings> connection = connection();
+        if (connection.isPresent()) {
+            getLog().info("Using PostgreSQL at " + connection.get().describe() + " (from " + connection.get().origin() + ").");
+            action.accept(configured(projectClasses).dataSource(new ConnectingDataSource(connection.get())).build());
+            return;
+        }
+        PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
+        Path jar = binaries.resolve(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        Path data = embeddedDataDirectory.toPath().toAbsolutePath();
+        getLog().info("No database URL is configured, so this goal uses an embedded PostgreSQL " + binaries.version()
+                + " with its data in " + data + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, jar, data.resolveSibling("postgres.log"))) {
+            action.accept(configured(projectClasses).dataSource(database.dataSource()).build());
+        }
+    }
+
+    /** Whether a database is configured, or the embedded one already holds data; goals that only mark current revisions skip the server otherwise. */
+    protected final boolean hasDatabase() {
+        return connection().isPresent() || Files.exists(embeddedDataDirectory.toPath().resolve("PG_VERSION"));
+    }
+
+    /** A migrator with every run setting but no database, for offline SQL. */
+    protected final Migrator offline(ClassLoader projectClasses) {
+        return configured(projectClasses).build();
+    }
+
+    private Optional<ConnectionSettings> connection() {
+        return new ConnectionResolver(System.getenv(), session.getUserProperties(), settings, settingsDecrypter)
+                .resolve(new ConnectionResolver.Parameters(url, user, password, serverId));
+    }
+
+    private Migrator.Builder configured(ClassLoader projectClasses) {
+        Migrator.Builder builder = migrator(projectClasses)
+                .schema(schema)
+                .versionTable(versionTable)
+                .historyTable(historyTable)
+                .transactionMode(transactionMode())
+                .acceptChecksums(acceptChecksums);
+        var lock = Durations.parse("lockTimeout", lockTimeout);
+        if (lock != null) {
+            builder.lockTimeout(lock);
+        }
+        var statement = Durations.parse("statementTimeout", statementTimeout);
+        if (statement != null) {
+            builder.statementTimeout(statement);
+        }
+        return builder;
+    }
+
+    private TransactionMode transactionMode() {
+        String mode = transactionMode == null ? "per_migration" : transactionMode.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        return switch (mode) {
+            case "PER_MIGRATION" -> TransactionMode.PER_MIGRATION;
+            case "ALL" -> TransactionMode.ALL;
+            default -> throw new MigrateException("The transactionMode '" + transactionMode + "' is not known. Use per_migration or all.");
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: skipping, the migrations packages, the stale-class check and the project
+ * class loader. A goal implements {@link #run(ClassLoader)} and calls one engine entry point.
+ */
+abstract class AbstractMigrateMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
+    /** Skips the goal, for example in a profile that must not touch the database. */
+    @Parameter(property = "migrate.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The Java packages holding the migration classes, searched on the project's runtime
+     * classpath ({@code target/classes} and dependency jars). Comma-separated on the command line.
+     */
+    @Parameter(property = "migrate.packages", defaultValue = "db.migrations")
+    protected List<String> packages;
+
+    @Override public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping migrate:" + goal() + " because migrate.skip is set.");
+            return;
+        }
+        try {
+            new StaleClassCheck(project.getCompileSourceRoots().stream().map(Path::of).toList(),
+                    Path.of(project.getBuild().getOutputDirectory()))
+                    .verify(packages, "migrate:" + goal());
+            try (ProjectClassLoader classes = ProjectClassLoader.open(project.getRuntimeClasspathElements(), getClass().getClassLoader())) {
+                run(classes.loader());
+            }
+        } catch (MigrateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The project's runtime classpath is not resolved: " + e.getMessage(), e);
+        }
+    }
+
+    /** Does the goal's work with the project's classes loaded. A {@link MigrateException} fails the build with its message. */
+    protected abstract void run(ClassLoader projectClasses) throws MojoExecutionException, MojoFailureException;
+
+    protected final String goal() {
+        return mojoExecution.getGoal();
+    }
+
+    /** A builder over the project's migrations, without a database: enough for the graph and offline SQL. */
+    protected Migrator.Builder migrator(ClassLoader projectClasses) {
+        return Migrator.builder()
+                .packages(packages.stream().map(String::trim).toArray(String[]::new))
+                .classLoader(projectClasses)
+                .log(new MavenMigrationLog(getLog()));
+    }
+
+    /** Prints report lines as they are, to the build log. */
+    protected final void print(List<String> lines) {
+        lines.forEach(getLog()::info);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.migrate.maven;
+
+import dev.migrate.autogen.write.MigrationWriter;
+import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.autogen.write.RevisionIds;
+import dev.migrate.graph.RevisionGraph;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** A goal that writes a new migration class into the project's sources. */
+abstract class AbstractWriteMojo extends AbstractMigrateMojo {
+
+    /** The one-line description of the new migration; it also names the class ({@code V<id>_<CamelCaseMessage>}). */
+    @Parameter(property = "migrate.message")
+    protected String message;
+
+    /** The source root the class is written to, below the first of {@code packages}. */
+    @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
+    protected File sourceDirectory;
+
+    /** Writes {@code migration} and prints where; returns the path. */
+    protected final Path write(NewMigration migration) {
+        Path path = new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim()).write(migration);
+        getLog().info("Wrote " + path + " (revision " + migration.id() + ").");
+        return path;
+    }
+
+    /** The next id: now in UTC, bumped past ids the graph already has. */
+    protected static String nextId(RevisionGraph graph) {
+        return RevisionIds.next(Clock.systemUTC(), graph::contains);
+    }
+}

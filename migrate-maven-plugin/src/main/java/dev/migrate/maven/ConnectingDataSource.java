@@ -1,0 +1,118 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A data source for the resolved connection whose failures to connect read as SPEC 8 asks: the
+ * host, port and database, the reason and the fix, and never the password.
+ */
+final class ConnectingDataSource implements DataSource {
+    private final PGSimpleDataSource delegate = new PGSimpleDataSource();
+    private final ConnectionSettings settings;
+
+    ConnectingDataSource(ConnectionSettings settings) {
+        this.settings = settings;
+        delegate.setUrl(settings.url().jdbcUrl());
+        if (settings.user() != null) {
+            delegate.setUser(settings.user());
+        }
+        if (settings.password() != null) {
+            delegate.setPassword(settings.password());
+        }
+        delegate.setApplicationName("migrate");
+    }
+
+    @Override public Connection getConnection() {
+        try {
+            return delegate.getConnection();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override public Connection getConnection(String username, String password) {
+        try {
+            return delegate.getConnection(username, password);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private MigrateException translate(SQLException e) {
+        String where = "PostgreSQL at " + settings.url().hosts()
+                + (settings.url().database().isEmpty() ? "" : ", database " + settings.url().database());
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message;
+        if (state.equals("28P01") || state.equals("28000")) {
+            message = where + ", rejected the credentials of user " + settings.user() + ". Fix the password "
+                    + (settings.serverId() != null ? "of the <server> '" + settings.serverId() + "' in settings.xml" : "in the URL or <password>")
+                    + ", or the user name.";
+        } else if (state.equals("3D000")) {
+            message = "The database " + settings.url().database() + " does not exist on PostgreSQL at " + settings.url().hosts()
+                    + ". Create it, or fix the name in the URL (it came from " + settings.origin() + ").";
+        } else if (hasCause(e, ConnectException.class) || state.startsWith("08")) {
+            message = "Could not connect to " + where + ": " + safe(e.getMessage())
+                    + " Start the server, or fix the URL (it came from " + settings.origin() + ").";
+        } else {
+            message = "Could not connect to " + where + ": " + safe(e.getMessage());
+        }
+        // The cause is dropped on purpose: driver messages and stack traces may echo connection properties.
+        return new MigrateException(message);
+    }
+
+    private String safe(String text) {
+        String result = text == null ? "" : text;
+        if (settings.password() != null && !settings.password().isEmpty()) {
+            result = result.replace(settings.password(), "****");
+        }
+        return result;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override public void setLogWriter(PrintWriter out) {
+        // the engine logs through MigrationLog
+    }
+
+    @Override public void setLoginTimeout(int seconds) {
+        delegate.setLoginTimeout(seconds);
+    }
+
+    @Override public int getLoginTimeout() {
+        return delegate.getLoginTimeout();
+    }
+
+    @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper for " + type.getName());
+    }
+
+    @Override public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

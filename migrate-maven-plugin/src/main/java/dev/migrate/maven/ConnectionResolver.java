@@ -1,0 +1,100 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Decides which database a goal talks to (SPEC 5), highest first: environment
+ * {@code MIGRATE_DATABASE_URL}, environment {@code DATABASE_URL}, {@code -Dmigrate.url}, {@code <url>}
+ * in the pom. Empty means: use the embedded database.
+ */
+final class ConnectionResolver {
+    /** What the pom (or {@code -D}) configured. */
+    record Parameters(String url, String user, String password, String serverId) {
+        @Override public String toString() {
+            return "Parameters[url set: " + (url != null) + ", user: " + user + ", serverId: " + serverId + "]";
+        }
+    }
+
+    private final Map<String, String> environment;
+    private final Properties userProperties;
+    private final Settings settings;
+    private final SettingsDecrypter decrypter;
+
+    ConnectionResolver(Map<String, String> environment, Properties userProperties, Settings settings, SettingsDecrypter decrypter) {
+        this.environment = environment;
+        this.userProperties = userProperties;
+        this.settings = settings;
+        this.decrypter = decrypter;
+    }
+
+    Optional<ConnectionSettings> resolve(Parameters pom) {
+        String origin;
+        String url;
+        if (present(environment.get("MIGRATE_DATABASE_URL"))) {
+            origin = "the environment variable MIGRATE_DATABASE_URL";
+            url = environment.get("MIGRATE_DATABASE_URL");
+        } else if (present(environment.get("DATABASE_URL"))) {
+            origin = "the environment variable DATABASE_URL";
+            url = environment.get("DATABASE_URL");
+        } else if (present(userProperties.getProperty("migrate.url"))) {
+            // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win.
+            origin = "-Dmigrate.url";
+            url = userProperties.getProperty("migrate.url");
+        } else if (present(pom.url())) {
+            origin = "<url> in the pom";
+            url = pom.url();
+        } else {
+            return Optional.empty();
+        }
+        DatabaseUrl parsed = DatabaseUrl.parse(url, origin);
+
+        String user = firstPresent(parsed.user(), userProperties.getProperty("migrate.user"), pom.user());
+        String password = firstPresent(parsed.password(), userProperties.getProperty("migrate.password"), pom.password());
+        String serverId = firstPresent(userProperties.getProperty("migrate.serverId"), pom.serverId());
+        if (serverId != null && (user == null || password == null)) {
+            Server server = decryptedServer(serverId);
+            user = user != null ? user : server.getUsername();
+            password = password != null ? password : server.getPassword();
+        }
+        return Optional.of(new ConnectionSettings(parsed, user, password, origin, serverId));
+    }
+
+    private Server decryptedServer(String serverId) {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            throw new MigrateException("settings.xml has no <server> with the id '" + serverId
+                    + "'. Add one under <servers> with <username> and <password>, or fix <serverId>.");
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MigrateException("The password of the <server> '" + serverId
+                        + "' in settings.xml could not be decrypted: " + problem.getMessage()
+                        + ". Check settings-security.xml (or -Dsettings.security) and re-encrypt it with mvn --encrypt-password.");
+            }
+        }
+        return result.getServer();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String firstPresent(String... values) {
+        for (String value : values) {
+            if (present(value)) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

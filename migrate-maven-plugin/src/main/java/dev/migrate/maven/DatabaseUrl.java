@@ -1,0 +1,128 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A PostgreSQL address in either spelling users bring: JDBC ({@code jdbc:postgresql://host:port/db?...})
+ * or libpq/Heroku ({@code postgresql://user:pass@host:port/db}, {@code postgres://...}).
+ *
+ * <p>Credentials are split out of the URL so that {@link #jdbcUrl()} never carries a password and
+ * can be shown in messages.
+ *
+ * @param jdbcUrl the JDBC URL without user and password
+ * @param hosts {@code host:port} of each server, for messages
+ * @param database the database name, empty when the URL leaves it to the driver
+ * @param user the user named in the URL, or null
+ * @param password the password given in the URL, or null
+ */
+record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
+    private static final String JDBC_PREFIX = "jdbc:postgresql:";
+
+    @Override public String toString() {
+        return "DatabaseUrl[" + jdbcUrl + "]";
+    }
+
+    /** Parses {@code url}; {@code origin} names where it came from, for the error message. */
+    static DatabaseUrl parse(String url, String origin) {
+        String text = url.trim();
+        if (text.startsWith(JDBC_PREFIX)) {
+            return parseJdbc(text.substring(JDBC_PREFIX.length()), origin);
+        }
+        for (String scheme : List.of("postgresql://", "postgres://")) {
+            if (text.startsWith(scheme)) {
+                return parseUri(text.substring(scheme.length()), origin);
+            }
+        }
+        // Never echo the URL: it may hold a password.
+        throw new MigrateException("The database URL from " + origin + " is not a PostgreSQL URL. "
+                + "Write it as jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database.");
+    }
+
+    private static DatabaseUrl parseJdbc(String rest, String origin) {
+        if (!rest.startsWith("//")) {
+            // jdbc:postgresql:database, the driver's shorthand for localhost:5432
+            Split query = Split.at(rest, '?');
+            Params params = Params.parse(query.after);
+            return new DatabaseUrl(JDBC_PREFIX + query.before + params.remainderQuery(),
+                    "localhost:5432", query.before, params.user, params.password);
+        }
+        Split path = Split.at(rest.substring(2), '/');
+        Split query = Split.at(path.after, '?');
+        Params params = Params.parse(query.after);
+        String hosts = withDefaultPorts(path.before, origin);
+        return new DatabaseUrl(JDBC_PREFIX + "//" + path.before + "/" + query.before + params.remainderQuery(),
+                hosts, decode(query.before), params.user, params.password);
+    }
+
+    private static DatabaseUrl parseUri(String rest, String origin) {
+        Split path = Split.at(rest, '/');
+        String authority = path.before;
+        String user = null;
+        String password = null;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+            Split credentials = Split.at(userInfo, ':');
+            user = credentials.before.isEmpty() ? null : decode(credentials.before);
+            password = userInfo.indexOf(':') < 0 ? null : decode(credentials.after);
+        }
+        Split query = Split.at(path.after, '?');
+        Params params = Params.parse(query.after);
+        user = params.user != null ? params.user : user;
+        password = params.password != null ? params.password : password;
+        String hostList = authority.isEmpty() ? "localhost" : authority;
+        return new DatabaseUrl(JDBC_PREFIX + "//" + hostList + "/" + query.before + params.remainderQuery(),
+                withDefaultPorts(hostList, origin), decode(query.before), user, password);
+    }
+
+    private static String withDefaultPorts(String hostList, String origin) {
+        if (hostList.isEmpty()) {
+            throw new MigrateException("The database URL from " + origin + " names no host. "
+                    + "Write it as jdbc:postgresql://host:port/database.");
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String host : hostList.split(",")) {
+            boolean hasPort = host.startsWith("[") ? host.contains("]:") : host.contains(":");
+            hosts.add(hasPort ? host : host + ":5432");
+        }
+        return String.join(",", hosts);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private record Split(String before, String after) {
+        static Split at(String text, char separator) {
+            int i = text.indexOf(separator);
+            return i < 0 ? new Split(text, "") : new Split(text.substring(0, i), text.substring(i + 1));
+        }
+    }
+
+    /** The query parameters, with user and password taken out. */
+    private record Params(String user, String password, List<String> remainder) {
+        static Params parse(String query) {
+            String user = null;
+            String password = null;
+            List<String> remainder = new ArrayList<>();
+            for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+                Split kv = Split.at(pair, '=');
+                switch (kv.before) {
+                    case "user" -> user = decode(kv.after);
+                    case "password" -> password = decode(kv.after);
+                    default -> remainder.add(pair);
+                }
+            }
+            return new Params(user, password, remainder);
+        }
+
+        String remainderQuery() {
+            return remainder.isEmpty() ? "" : "?" + String.join("&", remainder);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads durations as people write them in a pom: {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h} or ISO {@code PT10S}. */
+final class Durations {
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
+
+    private Durations() {}
+
+    static Duration parse(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SIMPLE.matcher(value);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m", "min" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new MigrateException("The " + parameter + " '" + text + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.migrate.maven;
+
+import dev.migrate.graph.GraphReport;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** Shows the heads of the revision graph: the revisions nothing revises yet. Needs no database. */
+@Mojo(name = "heads", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class HeadsMojo extends AbstractMigrateMojo {
+
+    /** A block per head instead of one line. */
+    @Parameter(property = "migrate.verbose", defaultValue = "false")
+    protected boolean verbose;
+
+    @Override protected void run(ClassLoader projectClasses) {
+        print(new GraphReport(migrator(projectClasses).build().graph()).heads(verbose));
+    }
+}

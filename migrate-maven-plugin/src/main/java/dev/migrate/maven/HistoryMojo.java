@@ -1,0 +1,45 @@
+package dev.migrate.maven;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.Migrator;
+import dev.migrate.graph.GraphReport;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Shows the revision graph, newest first, with the database's current revisions marked
+ * {@code (current)}. Marking needs a database: the configured one, or the embedded one if it
+ * already holds data; otherwise the history is shown unmarked and no server is started.
+ */
+@Mojo(name = "history", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class HistoryMojo extends AbstractDatabaseMojo {
+
+    /** Limits the output to {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any revision. */
+    @Parameter(property = "migrate.range")
+    protected String range;
+
+    /** A block per revision (parents, children, labels, message) instead of one line. */
+    @Parameter(property = "migrate.verbose", defaultValue = "false")
+    protected boolean verbose;
+
+    @Override protected void run(ClassLoader projectClasses) {
+        if (hasDatabase()) {
+            withDatabase(projectClasses, migrator -> print(report(migrator, currentIds(migrator))));
+        } else {
+            Migrator migrator = migrator(projectClasses).build();
+            print(report(migrator, Set.of()));
+        }
+    }
+
+    private List<String> report(Migrator migrator, Set<String> current) {
+        return new GraphReport(migrator.graph()).history(range, verbose, current);
+    }
+
+    private static Set<String> currentIds(Migrator migrator) {
+        return migrator.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.migrate.maven;
+
+import dev.migrate.graph.GraphReport;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** Shows one revision: id, parents, children, labels, message and class. Needs no database. */
+@Mojo(name = "show", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class ShowMojo extends AbstractMigrateMojo {
+
+    /** The revision to show: a full or unique-prefix id, {@code head} or {@code <label>@head}. */
+    @Parameter(property = "migrate.revision", defaultValue = "head")
+    protected String revision;
+
+    @Override protected void run(ClassLoader projectClasses) {
+        print(new GraphReport(migrator(projectClasses).build().graph()).show(revision));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.migrate.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Sets the version table to a revision without running any migration, for a database whose
+ * schema was created another way. With {@code -Dmigrate.sql=true} it prints the SQL instead.
+ */
+@Mojo(name = "stamp", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class StampMojo extends AbstractScriptableMojo {
+
+    /** The revision to record: {@code head}, {@code heads}, {@code base}, or a full or unique-prefix id. */
+    @Parameter(property = "migrate.target", defaultValue = "head")
+    protected String target;
+
+    /** Empties the version table first, even when it names revisions no class defines. */
+    @Parameter(property = "migrate.purge", defaultValue = "false")
+    protected boolean purge;
+
+    @Override protected void run(ClassLoader projectClasses) {
+        onlineOrOffline(projectClasses, m -> m.stamp(target, purge), (m, out) -> m.stampSql(target, purge, out));
+    }
+}

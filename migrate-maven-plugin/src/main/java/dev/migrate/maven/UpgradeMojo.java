@@ -1,0 +1,27 @@
+package dev.migrate.maven;
+
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Applies migrations up to a target revision ({@code head} by default). Bound to
+ * {@code pre-integration-test} when listed in a pom's executions, so integration tests run
+ * against an up-to-date schema. With {@code -Dmigrate.sql=true} it prints the SQL instead.
+ */
+@Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class UpgradeMojo extends AbstractScriptableMojo {
+
+    /**
+     * The revision to upgrade to: {@code head}, {@code heads}, a full or unique-prefix id, {@code +N},
+     * {@code <id>+N} or {@code <label>@head}. In offline mode also a range {@code <from>:<to>}.
+     */
+    @Parameter(property = "migrate.target", defaultValue = "head")
+    protected String target;
+
+    @Override protected void run(ClassLoader projectClasses) {
+        onlineOrOffline(projectClasses, m -> m.upgrade(target), (m, out) -> m.upgradeSql(target, out));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.migrate.maven.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL for the src-it verify and setup scripts.
+ *
+ * <p>A server started in a setup script must be stopped in the verify script, which may run with
+ * another class loader; so a server is found again through its data directory's
+ * {@code postmaster.pid}, not through an object kept in memory.
+ */
+public final class ItDatabase {
+    /** The user the builds log in as, with password authentication (the superuser {@code postgres} is trusted). */
+    public static final String USER = "app";
+
+    private ItDatabase() {}
+
+    /**
+     * Starts a server on {@code port} with its data in {@code <basedir>/target/it-server}, a database
+     * {@code app} owned by {@code app} whose password is {@code password}, and password checks for
+     * every user but {@code postgres}.
+     */
+    public static void start(File basedir, int port, String password) throws IOException, SQLException {
+        Path data = basedir.toPath().resolve("target/it-server");
+        Files.createDirectories(data);
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("it-server.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("it-server.log").toFile()))
+                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
+                .start();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            s.execute("CREATE DATABASE app OWNER " + USER);
+        }
+        // The server outlives this object on purpose: stop(basedir) ends it by its pid.
+    }
+
+    private static void writeHba(Path dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), String.join("\n",
+                    "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256", ""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server that {@link #start} left running for {@code basedir}, waiting for it to exit. */
+    public static void stop(File basedir) throws IOException {
+        Path pidFile = basedir.toPath().resolve("target/it-server/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy(); // SIGTERM: PostgreSQL's smart shutdown
+            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+    }
+
+    /** The first column of each row {@code sql} returns, as text, on a running server. */
+    public static List<String> query(String jdbcUrl, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Runs {@code sql} on the embedded database a goal left in {@code dataDirectory}
+     * ({@code target/migrate/pgdata}), starting and stopping a server for it.
+     */
+    public static List<String> queryEmbedded(File dataDirectory, String sql) throws IOException, SQLException {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .start()) {
+            return query("jdbc:postgresql://localhost:" + server.getPort() + "/postgres", sql);
+        }
+    }
+}

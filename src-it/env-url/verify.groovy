@@ -1,0 +1,10 @@
+import dev.migrate.maven.it.ItDatabase
+try {
+    def log = new File(basedir, 'build.log').text
+    assert log.contains('MIGRATE_DATABASE_URL')
+    assert !log.contains('env-secret-pw')
+    assert ItDatabase.query('jdbc:postgresql://localhost:54393/app', 'SELECT version_num FROM migrate_version') == ['20260101_000002']
+} finally {
+    ItDatabase.stop(basedir)
+}
+true

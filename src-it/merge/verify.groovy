@@ -1,0 +1,10 @@
+def dir = new File(basedir, 'src/main/java/db/migrations')
+def written = dir.listFiles().findAll { it.name.contains('Join') }
+assert written.size() == 1 : "one merge migration in ${dir.list()}"
+def text = written[0].text
+assert text.contains('revises = {"20260101_000002", "20260101_000003"}') || text.contains('revises = {"20260101_000003", "20260101_000002"}')
+def id = (written[0].name =~ /^V(\d{8}_\d{6})_/)[0][1]
+def log = new File(basedir, 'build.log').text
+assert log.contains("${id} (head)")
+assert !log.contains('20260101_000002 (head)') : 'a single head remains'
+true
