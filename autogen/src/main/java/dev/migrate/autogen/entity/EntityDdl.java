@@ -1,7 +1,6 @@
 package dev.migrate.autogen.entity;
 
 import dev.migrate.MigrateException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
             throw new MigrateException("The project has no JPA API on its classpath (jakarta.persistence). Add "
                     + "jakarta.persistence-api and a provider such as org.hibernate.orm:hibernate-core, or configure "
                     + "the entities to compare.", e);
-        } catch (InvocationTargetException | ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not start the entity DDL bridge", e);
         }
     }
