@@ -27,7 +27,8 @@ final class CatalogQueries {
             """;
 
     /**
-     * Live columns in ordinal order. The attrdef expression is the default, or the generation
+     * Live columns; the reader puts them in ordinal order (sorting here would cost a sort of every
+     * column of every table before the first row arrives). The attrdef expression is the default, or the generation
      * expression when {@code attgenerated} is set ({@code 's'} stored, {@code 'v'} virtual from 18).
      * A collation is reported only when it differs from the type's own.
      */
@@ -56,7 +57,6 @@ final class CatalogQueries {
               AND n.nspname = ANY (?)
               AND a.attnum > 0
               AND NOT a.attisdropped
-            ORDER BY a.attrelid, a.attnum
             """;
 
     /**
@@ -64,23 +64,26 @@ final class CatalogQueries {
      * NOT NULL constraints here (contype 'n'); they are left out because {@code attnotnull} already
      * says the same. A foreign key that references a partitioned table has internal copies per
      * partition on the referencing table; only the constraint the user made is kept.
+     * Key columns come as attnums ({@code conkey}) and are named from the columns already read, which
+     * is much cheaper than a lookup per constraint; referenced columns may belong to a table outside
+     * the requested schemas, so they are named here. Deparsing is the expensive part, so only check
+     * and exclusion constraints, whose definition is kept, are deparsed.
      * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
      */
     static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype,
                    con.condeferrable, con.condeferred, con.convalidated,
-                   ARRAY(SELECT a.attname
-                         FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
-                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                         ORDER BY k.position) AS columns,
+                   con.conkey,
                    fn.nspname AS referenced_schema,
                    fc.relname AS referenced_table,
-                   ARRAY(SELECT a.attname
-                         FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
-                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-                         ORDER BY k.position) AS referenced_columns,
+                   CASE WHEN con.contype = 'f' THEN
+                       ARRAY(SELECT (SELECT a.attname FROM pg_attribute a
+                                     WHERE a.attrelid = con.confrelid AND a.attnum = k.attnum)
+                             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+                             ORDER BY k.position)
+                   END AS referenced_columns,
                    con.confdeltype, con.confupdtype,
-                   pg_get_constraintdef(con.oid) AS definition,
+                   CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
                    %s AS nulls_not_distinct
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
@@ -99,12 +102,20 @@ final class CatalogQueries {
      * Indexes that do not back a primary key, unique or exclusion constraint. Each key part is the
      * column or expression, then the operator class when it is not the type's default, then the
      * ordering when it is not ASC NULLS LAST (indoption bit 1 is DESC, bit 2 NULLS FIRST; DESC
-     * implies NULLS FIRST). int2vector and oidvector subscripts start at 0.
+     * implies NULLS FIRST). int2vector and oidvector subscripts start at 0. A plain column is
+     * spelled with quote_ident, as pg_get_indexdef would spell it, because deparsing each key part
+     * costs more than the rest of the query; only expressions (indkey 0) are deparsed. Names are
+     * looked up one by one (relid and attnum together hit the index) rather than joined, which
+     * the planner would do by hashing every column of the table per index. The constraint-backed
+     * indexes are excluded through one hashed scan of pg_constraint rather than a probe per index.
      * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
      */
     static final String INDEXES = """
             SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname,
-                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k.n, false)
+                   ARRAY(SELECT CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, false)
+                                     ELSE (SELECT quote_ident(a.attname) FROM pg_attribute a
+                                           WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])
+                                END
                                 || CASE WHEN opc.opcdefault THEN ''
                                         WHEN opcn.nspname = 'pg_catalog' THEN ' ' || quote_ident(opc.opcname)
                                         ELSE ' ' || quote_ident(opcn.nspname) || '.' || quote_ident(opc.opcname)
@@ -117,9 +128,9 @@ final class CatalogQueries {
                          JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
                          JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
                          ORDER BY k.n) AS keys,
-                   ARRAY(SELECT a.attname
+                   ARRAY(SELECT (SELECT a.attname FROM pg_attribute a
+                                 WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])
                          FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n)
-                         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
                          ORDER BY k.n) AS include_columns,
                    pg_get_expr(i.indpred, i.indrelid) AS predicate,
                    %s AS nulls_not_distinct,
@@ -131,10 +142,8 @@ final class CatalogQueries {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p')
               AND n.nspname = ANY (?)
-              AND NOT EXISTS (SELECT 1 FROM pg_constraint con
-                              WHERE con.conindid = i.indexrelid
-                                AND con.conrelid = i.indrelid
-                                AND con.contype IN ('p', 'u', 'x'))
+              AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con
+                                       WHERE con.contype IN ('p', 'u', 'x'))
             """;
 
     /**

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,11 @@ import java.util.Map;
  * <p>Everything is read, including what entities cannot express (partial and expression indexes,
  * exclusion constraints, NOT VALID constraints), so a diff can see such objects and leave them
  * alone instead of not knowing they exist. Objects matched by the {@link Exclusions} are left out.
+ *
+ * <p>Types and expressions are spelled by the server ({@code format_type}, {@code pg_get_expr},
+ * {@code pg_get_constraintdef}, {@code pg_get_indexdef}), which schema-qualifies a name only when
+ * it is not visible on the connection's {@code search_path}. Read both sides of a comparison with
+ * the same {@code search_path}.
  *
  * <p>Each query sees its own snapshot unless the caller reads inside a REPEATABLE READ (or
  * stricter) transaction; do that when concurrent DDL is possible. The reader never commits,
@@ -93,6 +99,7 @@ public final class CatalogReader {
 
         private final Map<Long, TableRow> tables = new HashMap<>();
         private final Map<Long, List<ColumnRow>> columns = new HashMap<>();
+        private final Map<Long, Map<Integer, String>> columnNamesByAttnum = new HashMap<>();
         private final Map<Long, Constraints> constraints = new HashMap<>();
         private final Map<Long, List<Index>> indexes = new HashMap<>();
         private final Map<ColumnKey, IdentityOptions> identities = new HashMap<>();
@@ -168,7 +175,7 @@ public final class CatalogReader {
             long tableOid = rs.getLong("conrelid");
             Constraints target = constraints.computeIfAbsent(tableOid, oid -> new Constraints());
             String name = rs.getString("conname");
-            List<String> columnNames = strings(rs.getArray("columns"));
+            List<String> columnNames = columnNames(tableOid, rs.getArray("conkey"));
             boolean deferrable = rs.getBoolean("condeferrable");
             boolean initiallyDeferred = rs.getBoolean("condeferred");
             boolean validated = rs.getBoolean("convalidated");
@@ -191,6 +198,29 @@ public final class CatalogReader {
                 case 'c' -> target.checks.add(new CheckConstraint(name, withoutNotValid(definition), validated));
                 case 'x' -> target.exclusions.add(new ExclusionConstraint(name, definition));
                 default -> { } // the query asks for the five kinds above only
+            }
+        }
+
+        /** Names the attnums of a constraint key from the columns query, in key order. */
+        private List<String> columnNames(long tableOid, Array attnums) throws SQLException {
+            if (attnums == null) {
+                return List.of();
+            }
+            try {
+                Map<Integer, String> names = columnNamesByAttnum.computeIfAbsent(tableOid, oid -> {
+                    Map<Integer, String> byAttnum = new HashMap<>();
+                    for (ColumnRow row : columns.getOrDefault(oid, List.of())) {
+                        byAttnum.put(row.attnum, row.name);
+                    }
+                    return byAttnum;
+                });
+                List<String> result = new ArrayList<>();
+                for (Object attnum : (Object[]) attnums.getArray()) {
+                    result.add(names.get(((Number) attnum).intValue()));
+                }
+                return result;
+            } finally {
+                attnums.free();
             }
         }
 
@@ -263,7 +293,8 @@ public final class CatalogReader {
         }
 
         private List<Column> columnsOf(long tableOid) {
-            List<ColumnRow> rows = columns.getOrDefault(tableOid, List.of());
+            List<ColumnRow> rows = new ArrayList<>(columns.getOrDefault(tableOid, List.of()));
+            rows.sort(Comparator.comparingInt(ColumnRow::attnum));
             List<Column> result = new ArrayList<>(rows.size());
             for (ColumnRow row : rows) {
                 result.add(row.toColumn(identities.get(new ColumnKey(tableOid, row.attnum))));
