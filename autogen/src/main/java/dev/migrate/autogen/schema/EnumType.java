@@ -1,0 +1,17 @@
+package dev.migrate.autogen.schema;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An enum type with its labels in sort order (the order {@code <} uses, not alphabetical). */
+public record EnumType(String schema, String name, List<String> labels) {
+    public EnumType {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        labels = List.copyOf(labels);
+    }
+
+    public QualifiedName qualifiedName() {
+        return QualifiedName.of(schema, name);
+    }
+}

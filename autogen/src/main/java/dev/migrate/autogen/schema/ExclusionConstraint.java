@@ -1,0 +1,16 @@
+package dev.migrate.autogen.schema;
+
+import java.util.Objects;
+
+/**
+ * An exclusion constraint. Entities cannot express one; it is read so that a diff can see it and
+ * leave it alone rather than not know it exists.
+ *
+ * @param definition as {@code pg_get_constraintdef} gives it, e.g. {@code EXCLUDE USING gist (area WITH &&)}
+ */
+public record ExclusionConstraint(String name, String definition) {
+    public ExclusionConstraint {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(definition, "definition");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.migrate.autogen.schema;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A foreign key constraint. Column lists are in key order and pair up by position.
+ *
+ * @param validated {@code false} for a constraint added {@code NOT VALID} and not validated since
+ */
+public record ForeignKey(
+        String name,
+        List<String> columns,
+        String referencedSchema,
+        String referencedTable,
+        List<String> referencedColumns,
+        ReferentialAction onDelete,
+        ReferentialAction onUpdate,
+        boolean deferrable,
+        boolean initiallyDeferred,
+        boolean validated) {
+
+    public ForeignKey {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        referencedColumns = List.copyOf(referencedColumns);
+        Objects.requireNonNull(onDelete, "onDelete");
+        Objects.requireNonNull(onUpdate, "onUpdate");
+    }
+
+    public QualifiedName referencedTableName() {
+        return QualifiedName.of(referencedSchema, referencedTable);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.migrate.autogen.schema;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A primary key constraint; {@code columns} in key order. */
+public record PrimaryKey(String name, List<String> columns) {
+    public PrimaryKey {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.migrate.autogen.schema;
+
+import java.util.Objects;
+
+/**
+ * A sequence that is not an identity column's (those belong to {@link Identity}).
+ *
+ * @param dataType {@code smallint}, {@code integer} or {@code bigint}
+ * @param ownedBy the column that owns it ({@code OWNED BY}, as {@code serial} makes), or {@code null}
+ */
+public record Sequence(
+        String schema,
+        String name,
+        String dataType,
+        long start,
+        long increment,
+        long min,
+        long max,
+        long cache,
+        boolean cycle,
+        ColumnRef ownedBy) {
+
+    public Sequence {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataType, "dataType");
+    }
+
+    public QualifiedName qualifiedName() {
+        return QualifiedName.of(schema, name);
+    }
+}

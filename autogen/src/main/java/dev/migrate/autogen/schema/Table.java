@@ -1,0 +1,86 @@
+package dev.migrate.autogen.schema;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A table with everything that hangs off it. Columns keep their ordinal order; constraints and
+ * indexes are sorted by name so two reads of the same table are equal.
+ *
+ * @param primaryKey {@code null} when the table has none
+ * @param indexes only indexes that do not back a constraint (a primary key, unique or exclusion
+ *     constraint owns its index)
+ * @param comment {@code null} when there is none
+ */
+public record Table(
+        String schema,
+        String name,
+        List<Column> columns,
+        PrimaryKey primaryKey,
+        List<ForeignKey> foreignKeys,
+        List<UniqueConstraint> uniqueConstraints,
+        List<CheckConstraint> checkConstraints,
+        List<ExclusionConstraint> exclusionConstraints,
+        List<Index> indexes,
+        String comment) {
+
+    public Table {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        foreignKeys = sortedByName(foreignKeys, ForeignKey::name);
+        uniqueConstraints = sortedByName(uniqueConstraints, UniqueConstraint::name);
+        checkConstraints = sortedByName(checkConstraints, CheckConstraint::name);
+        exclusionConstraints = sortedByName(exclusionConstraints, ExclusionConstraint::name);
+        indexes = sortedByName(indexes, Index::name);
+    }
+
+    public QualifiedName qualifiedName() {
+        return QualifiedName.of(schema, name);
+    }
+
+    /** The column by exact name, or {@code null}. */
+    public Column column(String columnName) {
+        for (Column column : columns) {
+            if (column.name().equals(columnName)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** The index by exact name, or {@code null}. */
+    public Index index(String indexName) {
+        return findByName(indexes, Index::name, indexName);
+    }
+
+    /** The foreign key by exact name, or {@code null}. */
+    public ForeignKey foreignKey(String constraintName) {
+        return findByName(foreignKeys, ForeignKey::name, constraintName);
+    }
+
+    /** The unique constraint by exact name, or {@code null}. */
+    public UniqueConstraint uniqueConstraint(String constraintName) {
+        return findByName(uniqueConstraints, UniqueConstraint::name, constraintName);
+    }
+
+    /** The check constraint by exact name, or {@code null}. */
+    public CheckConstraint checkConstraint(String constraintName) {
+        return findByName(checkConstraints, CheckConstraint::name, constraintName);
+    }
+
+    static <T> List<T> sortedByName(List<T> items, Function<T, String> name) {
+        return items.stream().sorted(Comparator.comparing(name)).toList();
+    }
+
+    private static <T> T findByName(List<T> items, Function<T, String> name, String wanted) {
+        for (T item : items) {
+            if (name.apply(item).equals(wanted)) {
+                return item;
+            }
+        }
+        return null;
+    }
+}
