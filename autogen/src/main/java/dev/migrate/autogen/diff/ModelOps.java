@@ -1,0 +1,217 @@
+package dev.migrate.autogen.diff;
+
+import dev.migrate.autogen.schema.CheckConstraint;
+import dev.migrate.autogen.schema.EnumType;
+import dev.migrate.autogen.schema.ForeignKey;
+import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.PrimaryKey;
+import dev.migrate.autogen.schema.Sequence;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.op.Column;
+import dev.migrate.op.Constraint;
+import dev.migrate.op.Identity;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.TableElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns schema-model objects into the op model's values: the bridge between what the catalog says
+ * and what a migration writes. Options equal to PostgreSQL's defaults are left out, so the written
+ * code says only what matters.
+ */
+final class ModelOps {
+    private final String defaultSchema;
+
+    ModelOps(String defaultSchema) {
+        this.defaultSchema = defaultSchema;
+    }
+
+    /** A name as a migration writes it: unqualified in the default schema. */
+    QualifiedName name(String schema, String name) {
+        return new QualifiedName(defaultSchema.equals(schema) ? null : schema, name);
+    }
+
+    QualifiedName name(Table table) {
+        return name(table.schema(), table.name());
+    }
+
+    Column column(dev.migrate.autogen.schema.Column c) {
+        Column column = Column.of(c.name(), c.type()).nullable(c.nullable());
+        if (c.identity() != null) {
+            column = column.identity(identity(c.identity(), c.type()));
+        } else if (c.defaultExpression() != null) {
+            column = column.defaultValue(c.defaultExpression());
+        }
+        if (c.generated() != null) {
+            column = column.generatedAs(unwrap(c.generated().expression()));
+        }
+        if (c.collation() != null) {
+            column = column.collate(unquote(c.collation()));
+        }
+        if (c.comment() != null) {
+            column = column.comment(c.comment());
+        }
+        return column;
+    }
+
+    Identity identity(dev.migrate.autogen.schema.Identity i, String type) {
+        Identity identity = i.generation() == dev.migrate.autogen.schema.Identity.Generation.ALWAYS
+                ? Identity.always() : Identity.byDefault();
+        SequenceOptions options = SequenceOptions.DEFAULTS;
+        long typeMax = maxOf(type);
+        if (i.increment() != 1) {
+            options = options.incrementBy(i.increment());
+        }
+        if (i.min() != (i.increment() > 0 ? 1 : -typeMax - 1)) {
+            options = options.minValue(i.min());
+        }
+        if (i.max() != (i.increment() > 0 ? typeMax : -1)) {
+            options = options.maxValue(i.max());
+        }
+        if (i.start() != (i.increment() > 0 ? i.min() : i.max())) {
+            options = options.startWith(i.start());
+        }
+        if (i.cache() != 1) {
+            options = options.cache(i.cache());
+        }
+        if (i.cycle()) {
+            options = options.cycle();
+        }
+        return identity.with(options);
+    }
+
+    SequenceOptions sequenceOptions(Sequence s) {
+        SequenceOptions options = SequenceOptions.DEFAULTS;
+        String type = s.dataType() == null ? "bigint" : s.dataType();
+        long typeMax = maxOf(type);
+        if (!"bigint".equals(type)) {
+            options = options.as(type);
+        }
+        if (s.increment() != 1) {
+            options = options.incrementBy(s.increment());
+        }
+        if (s.min() != (s.increment() > 0 ? 1 : -typeMax - 1)) {
+            options = options.minValue(s.min());
+        }
+        if (s.max() != (s.increment() > 0 ? typeMax : -1)) {
+            options = options.maxValue(s.max());
+        }
+        if (s.start() != (s.increment() > 0 ? s.min() : s.max())) {
+            options = options.startWith(s.start());
+        }
+        if (s.cache() != 1) {
+            options = options.cache(s.cache());
+        }
+        if (s.cycle()) {
+            options = options.cycle();
+        }
+        return options;
+    }
+
+    private static long maxOf(String type) {
+        return switch (type) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** CREATE TABLE with its columns, primary key, unique and check constraints; foreign keys come later. */
+    Op.CreateTable createTable(Table t) {
+        List<TableElement> elements = new ArrayList<>();
+        t.columns().forEach(c -> elements.add(column(c)));
+        if (t.primaryKey() != null) {
+            elements.add(primaryKey(t.primaryKey()));
+        }
+        t.uniqueConstraints().forEach(u -> elements.add(unique(u)));
+        t.checkConstraints().forEach(c -> elements.add(check(c)));
+        return new Op.CreateTable(name(t), elements, t.comment());
+    }
+
+    Constraint.PrimaryKey primaryKey(PrimaryKey pk) {
+        return new Constraint.PrimaryKey(pk.name(), pk.columns());
+    }
+
+    Constraint.Unique unique(UniqueConstraint u) {
+        return new Constraint.Unique(u.name(), u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred());
+    }
+
+    Constraint.Check check(CheckConstraint c) {
+        return new Constraint.Check(c.name(), checkExpression(c.expression()), !c.validated());
+    }
+
+    Constraint.ForeignKey foreignKey(ForeignKey fk) {
+        return new Constraint.ForeignKey(fk.name(), fk.columns(), name(fk.referencedSchema(), fk.referencedTable()),
+                fk.referencedColumns(), ReferentialAction.valueOf(fk.onDelete().name()),
+                ReferentialAction.valueOf(fk.onUpdate().name()), fk.deferrable(), fk.initiallyDeferred(), !fk.validated());
+    }
+
+    Op.CreateIndex index(Table t, Index i) {
+        Op.CreateIndex index = Op.CreateIndex.on(i.name(), name(t), i.keys());
+        if (i.unique()) {
+            index = index.unique();
+        }
+        if (i.method() != null && !"btree".equals(i.method())) {
+            index = index.using(i.method());
+        }
+        if (!i.includeColumns().isEmpty()) {
+            index = index.include(i.includeColumns().toArray(String[]::new));
+        }
+        if (i.nullsNotDistinct()) {
+            index = index.nullsNotDistinct();
+        }
+        if (i.where() != null) {
+            index = index.where(i.where());
+        }
+        return index;
+    }
+
+    Op.CreateSequence createSequence(Sequence s) {
+        String ownedBy = s.ownedBy() == null ? null
+                : (defaultSchema.equals(s.ownedBy().schema()) ? "" : s.ownedBy().schema() + ".") + s.ownedBy().table() + "."
+                        + s.ownedBy().column();
+        return new Op.CreateSequence(name(s.schema(), s.name()), sequenceOptions(s), ownedBy);
+    }
+
+    Op.CreateEnum createEnum(EnumType e) {
+        return new Op.CreateEnum(name(e.schema(), e.name()), e.labels());
+    }
+
+    /** {@code CHECK ((a > 0))} as pg_get_constraintdef writes it, to the expression inside. */
+    static String checkExpression(String definition) {
+        String text = definition.strip();
+        if (text.startsWith("CHECK (") && text.endsWith(")")) {
+            return text.substring("CHECK (".length(), text.length() - 1);
+        }
+        return text;
+    }
+
+    /** A generated column's expression comes back wrapped in parentheses; the DDL adds its own. */
+    private static String unwrap(String expression) {
+        String text = expression.strip();
+        return text.startsWith("(") && text.endsWith(")") && balanced(text.substring(1, text.length() - 1))
+                ? text.substring(1, text.length() - 1) : text;
+    }
+
+    private static boolean balanced(String text) {
+        int depth = 0;
+        for (char ch : text.toCharArray()) {
+            depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** {@code "C"} as the catalog spells it, to the name {@code C} the op model quotes itself. */
+    private static String unquote(String name) {
+        return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+    }
+}

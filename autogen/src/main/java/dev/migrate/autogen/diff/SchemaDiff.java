@@ -1,0 +1,444 @@
+package dev.migrate.autogen.diff;
+
+import dev.migrate.autogen.diff.Change.Phase;
+import dev.migrate.autogen.schema.CheckConstraint;
+import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.EnumType;
+import dev.migrate.autogen.schema.ForeignKey;
+import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.Sequence;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.op.Op;
+import dev.migrate.sql.PostgresDialect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compares the live schema with the schema the entities describe, both read by the same catalog
+ * reader, and lists the changes that make the live one match.
+ *
+ * <p>Constraints and indexes are matched by what they do, not by name, so a primary key or unique
+ * constraint named differently by hand is no difference. What entities cannot express (partial,
+ * expression or non-btree indexes, exclusion constraints) is never dropped.
+ */
+public final class SchemaDiff {
+    /**
+     * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
+     * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
+     */
+    public record Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
+        public Options {
+            renames = Map.copyOf(renames);
+        }
+
+        public static Options defaults() {
+            return new Options("public", Map.of(), RenameDecider.never());
+        }
+    }
+
+    private final Options options;
+    private final ModelOps ops;
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final List<Change> changes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private SchemaDiff(Options options) {
+        this.options = options;
+        this.ops = new ModelOps(options.defaultSchema());
+    }
+
+    public static DiffResult compare(DatabaseSchema live, DatabaseSchema desired, Options options) {
+        SchemaDiff diff = new SchemaDiff(options);
+        diff.enums(live, desired);
+        diff.sequences(live, desired);
+        diff.tables(live, desired);
+        return new DiffResult(diff.changes, diff.warnings);
+    }
+
+    // ---- enum types ----
+
+    private void enums(DatabaseSchema live, DatabaseSchema desired) {
+        for (EnumType want : desired.enumTypes().values()) {
+            EnumType have = live.enumTypes().get(want.qualifiedName());
+            if (have == null) {
+                add(Change.of(Phase.CREATE_ENUM, "added enum type " + want.qualifiedName() + " " + want.labels(),
+                        ops.createEnum(want)));
+            } else if (!have.labels().equals(want.labels())) {
+                enumLabels(have, want);
+            }
+        }
+        for (EnumType have : live.enumTypes().values()) {
+            if (!desired.enumTypes().containsKey(have.qualifiedName())) {
+                add(Change.of(Phase.DROP_ENUM, "removed enum type " + have.qualifiedName(),
+                        new Op.DropEnum(ops.name(have.schema(), have.name()), have.labels())));
+            }
+        }
+    }
+
+    private void enumLabels(EnumType have, EnumType want) {
+        List<String> kept = want.labels().stream().filter(have.labels()::contains).toList();
+        if (!kept.equals(have.labels())) {
+            add(new Change(Phase.MANUAL, "enum type " + have.qualifiedName() + " labels changed from " + have.labels()
+                    + " to " + want.labels(), List.of(), List.of("PostgreSQL cannot remove or reorder enum labels in place: "
+                    + "write this change by hand (create a new type, convert the columns, drop the old type).")));
+            return;
+        }
+        List<String> labels = want.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            if (have.labels().contains(labels.get(i))) {
+                continue;
+            }
+            String after = i > 0 ? labels.get(i - 1) : null;
+            String before = after == null ? labels.get(i + 1) : null;
+            add(Change.of(Phase.CREATE_ENUM, "added label '" + labels.get(i) + "' to enum type " + have.qualifiedName(),
+                    new Op.AddEnumValue(ops.name(have.schema(), have.name()), labels.get(i), before, after),
+                    "PostgreSQL cannot remove an enum label: the downgrade leaves '" + labels.get(i) + "' in place."));
+        }
+    }
+
+    // ---- sequences ----
+
+    private void sequences(DatabaseSchema live, DatabaseSchema desired) {
+        for (Sequence want : desired.sequences().values()) {
+            Sequence have = live.sequences().get(want.qualifiedName());
+            if (have == null) {
+                add(Change.of(Phase.CREATE_SEQUENCE, "added sequence " + want.qualifiedName(), ops.createSequence(want)));
+            } else if (!ops.sequenceOptions(have).equals(ops.sequenceOptions(want))) {
+                Op.CreateSequence before = ops.createSequence(have);
+                Op.CreateSequence after = ops.createSequence(want);
+                add(new Change(Phase.CREATE_SEQUENCE, "changed options of sequence " + want.qualifiedName(),
+                        List.of(new Op.DropSequence(before.sequence(), before), after),
+                        List.of("The sequence is recreated, so it restarts at its start value; if rows already use it, "
+                                + "replace this with ALTER SEQUENCE ... RESTART WITH a value above the highest in use.")));
+            }
+        }
+        for (Sequence have : live.sequences().values()) {
+            if (!desired.sequences().containsKey(have.qualifiedName()) && have.ownedBy() == null) {
+                Op.CreateSequence definition = ops.createSequence(have);
+                add(Change.of(Phase.DROP_SEQUENCE, "removed sequence " + have.qualifiedName(),
+                        new Op.DropSequence(definition.sequence(), definition)));
+            }
+        }
+    }
+
+    // ---- tables ----
+
+    private void tables(DatabaseSchema live, DatabaseSchema desired) {
+        Map<QualifiedName, Table> added = new LinkedHashMap<>();
+        Map<QualifiedName, Table> removed = new LinkedHashMap<>();
+        for (Table want : desired.tables().values()) {
+            Table have = live.tables().get(want.qualifiedName());
+            if (have == null) {
+                added.put(want.qualifiedName(), want);
+            } else {
+                alterTable(have, want);
+            }
+        }
+        live.tables().values().stream().filter(t -> !desired.tables().containsKey(t.qualifiedName()))
+                .forEach(t -> removed.put(t.qualifiedName(), t));
+
+        for (Table gone : List.copyOf(removed.values())) {
+            Optional<Table> renamedTo = added.values().stream()
+                    .filter(t -> t.schema().equals(gone.schema()) && isTableRename(gone, t)).findFirst();
+            if (renamedTo.isPresent()) {
+                Table target = renamedTo.get();
+                removed.remove(gone.qualifiedName());
+                added.remove(target.qualifiedName());
+                add(Change.of(Phase.RENAME, "renamed table " + gone.qualifiedName() + " to " + target.name(),
+                        new Op.RenameTable(ops.name(gone), target.name())));
+                alterTable(renamed(gone, target.name()), target);
+            }
+        }
+        for (Table want : added.values()) {
+            createTable(want);
+        }
+        for (Table have : removed.values()) {
+            dropTable(have);
+        }
+    }
+
+    private boolean isTableRename(Table from, Table to) {
+        String hint = options.renames().get(from.name());
+        if (hint != null) {
+            return hint.equals(to.name());
+        }
+        if (!sameColumnNames(from, to)) {
+            return false;
+        }
+        if (options.decider().isRename("table", null, from.qualifiedName().toString(), to.qualifiedName().toString())) {
+            return true;
+        }
+        warnings.add("Table " + from.qualifiedName() + " looks renamed to " + to.qualifiedName() + ", but it is written as "
+                + "DROP TABLE plus CREATE TABLE, which loses its data. To rename it instead, run again with "
+                + "-Dmigrate.renames=" + from.name() + "=" + to.name() + ".");
+        return false;
+    }
+
+    private static boolean sameColumnNames(Table a, Table b) {
+        return a.columns().stream().map(Column::name).sorted().toList()
+                .equals(b.columns().stream().map(Column::name).sorted().toList());
+    }
+
+    private static Table renamed(Table t, String name) {
+        return new Table(t.schema(), name, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(),
+                t.checkConstraints(), t.exclusionConstraints(), t.indexes(), t.comment());
+    }
+
+    private void createTable(Table want) {
+        add(Change.of(Phase.CREATE_TABLE, "added table " + want.qualifiedName(), ops.createTable(want)));
+        for (Index index : want.indexes()) {
+            add(Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added index " + index.name() + " on " + want.qualifiedName(),
+                    ops.index(want, index)));
+        }
+        for (ForeignKey fk : want.foreignKeys()) {
+            addForeignKey(want, fk);
+        }
+    }
+
+    private void dropTable(Table have) {
+        // drop what a re-created table would need back explicitly, so the downgrade restores it too
+        for (ForeignKey fk : have.foreignKeys()) {
+            dropForeignKey(have, fk);
+        }
+        for (Index index : have.indexes()) {
+            Op.CreateIndex definition = ops.index(have, index);
+            add(Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed index " + index.name() + " on " + have.qualifiedName(),
+                    new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
+        }
+        Op.CreateTable definition = ops.createTable(have);
+        add(Change.of(Phase.DROP_TABLE, "removed table " + have.qualifiedName(), new Op.DropTable(definition.table(), definition),
+                "Hazard: drops table " + have.qualifiedName() + " and all its rows."));
+    }
+
+    // ---- columns ----
+
+    private void alterTable(Table have, Table want) {
+        Map<String, Column> added = new LinkedHashMap<>();
+        Map<String, Column> removed = new LinkedHashMap<>();
+        for (Column c : want.columns()) {
+            Column old = have.column(c.name());
+            if (old == null) {
+                added.put(c.name(), c);
+            } else {
+                alterColumn(want, old, c);
+            }
+        }
+        have.columns().stream().filter(c -> want.column(c.name()) == null).forEach(c -> removed.put(c.name(), c));
+        for (Column gone : List.copyOf(removed.values())) {
+            Optional<Column> renamedTo = added.values().stream().filter(c -> isColumnRename(want, gone, c)).findFirst();
+            if (renamedTo.isPresent()) {
+                Column target = renamedTo.get();
+                removed.remove(gone.name());
+                added.remove(target.name());
+                add(Change.of(Phase.RENAME, "renamed column " + want.qualifiedName() + "." + gone.name() + " to " + target.name(),
+                        new Op.RenameColumn(ops.name(want), gone.name(), target.name())));
+                alterColumn(want, renamedColumn(gone, target.name()), target);
+            }
+        }
+        for (Column c : added.values()) {
+            dev.migrate.op.Column column = ops.column(c);
+            List<String> notes = new ArrayList<>();
+            if (!c.nullable() && c.defaultExpression() == null && c.identity() == null && c.generated() == null) {
+                notes.add("Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
+                        + "fill the column in a data migration first.");
+            }
+            add(new Change(Phase.ALTER_TABLE, "added column " + want.qualifiedName() + "." + c.name(),
+                    List.of(new Op.AddColumn(ops.name(want), column)), notes));
+        }
+        for (Column c : removed.values()) {
+            add(Change.of(Phase.DROP_COLUMN, "removed column " + want.qualifiedName() + "." + c.name(),
+                    new Op.DropColumn(ops.name(want), c.name(), ops.column(c)),
+                    "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
+        }
+        constraints(have, want);
+        if (!Objects.equals(have.comment(), want.comment())) {
+            add(Change.of(Phase.COMMENT, "changed comment of table " + want.qualifiedName(),
+                    new Op.CommentOnTable(ops.name(want), want.comment(), have.comment())));
+        }
+    }
+
+    private boolean isColumnRename(Table table, Column from, Column to) {
+        String hint = options.renames().get(table.name() + "." + from.name());
+        if (hint != null) {
+            return hint.equals(to.name());
+        }
+        if (!from.type().equals(to.type())) {
+            return false;
+        }
+        if (options.decider().isRename("column", table.qualifiedName().toString(), from.name(), to.name())) {
+            return true;
+        }
+        warnings.add("Column " + table.qualifiedName() + "." + from.name() + " looks renamed to " + to.name() + ", but it is "
+                + "written as DROP COLUMN plus ADD COLUMN, which loses its data. To rename it instead, run again with "
+                + "-Dmigrate.renames=" + table.name() + "." + from.name() + "=" + to.name() + ".");
+        return false;
+    }
+
+    private static Column renamedColumn(Column c, String name) {
+        return new Column(name, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.generated(), c.collation(),
+                c.comment());
+    }
+
+    private void alterColumn(Table table, Column have, Column want) {
+        dev.migrate.op.QualifiedName t = ops.name(table);
+        String where = table.qualifiedName() + "." + want.name();
+        if (!Objects.equals(have.generated(), want.generated()) || !Objects.equals(have.collation(), want.collation())) {
+            // no ALTER form covers these on every supported version: replace the column
+            add(new Change(Phase.ALTER_TABLE, "changed generation or collation of column " + where,
+                    List.of(new Op.DropColumn(t, have.name(), ops.column(have)), new Op.AddColumn(t, ops.column(want))),
+                    List.of("Hazard: the column is dropped and added again, which loses its data.")));
+            return;
+        }
+        if (!have.type().equals(want.type())) {
+            add(Change.of(Phase.ALTER_TABLE, "changed type of column " + where + " from " + have.type() + " to " + want.type(),
+                    new Op.AlterColumnType(t, want.name(), want.type(), null, have.type()),
+                    "Hazard: changing the type rewrites the table and fails if a value does not convert; add a USING "
+                            + "expression if PostgreSQL cannot cast " + have.type() + " to " + want.type() + " itself."));
+        }
+        if (!Objects.equals(have.identity(), want.identity())) {
+            if (have.identity() != null) {
+                add(Change.of(Phase.ALTER_TABLE, "removed identity of column " + where,
+                        new Op.DropIdentity(t, want.name(), ops.identity(have.identity(), have.type()))));
+            }
+            if (want.identity() != null) {
+                add(Change.of(Phase.ALTER_TABLE, "added identity to column " + where,
+                        new Op.AddIdentity(t, want.name(), ops.identity(want.identity(), want.type()))));
+            }
+        }
+        if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
+            add(Change.of(Phase.ALTER_TABLE, "changed default of column " + where + " from " + have.defaultExpression()
+                    + " to " + want.defaultExpression(),
+                    new Op.AlterColumnDefault(t, want.name(), want.defaultExpression(), have.defaultExpression())));
+        }
+        if (have.nullable() != want.nullable()) {
+            add(Change.of(Phase.ALTER_TABLE, (want.nullable() ? "dropped NOT NULL of column " : "set NOT NULL on column ") + where,
+                    new Op.AlterColumnNullable(t, want.name(), want.nullable()),
+                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them first."}));
+        }
+        if (!Objects.equals(have.comment(), want.comment())) {
+            add(Change.of(Phase.COMMENT, "changed comment of column " + where,
+                    new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
+        }
+    }
+
+    // ---- constraints and indexes ----
+
+    private void constraints(Table have, Table want) {
+        dev.migrate.op.QualifiedName t = ops.name(want);
+        if (!Objects.equals(have.primaryKey() == null ? null : have.primaryKey().columns(),
+                want.primaryKey() == null ? null : want.primaryKey().columns())) {
+            if (have.primaryKey() != null) {
+                add(Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed primary key " + have.primaryKey().name() + " of " + t,
+                        new Op.DropConstraint(t, have.primaryKey().name(), ops.primaryKey(have.primaryKey()))));
+            }
+            if (want.primaryKey() != null) {
+                add(Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added primary key " + want.primaryKey().columns() + " to " + t,
+                        new Op.AddConstraint(t, ops.primaryKey(want.primaryKey()))));
+            }
+        }
+        matchByShape(have.uniqueConstraints(), want.uniqueConstraints(), UniqueConstraint::name,
+                u -> List.of(u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred()),
+                u -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added unique constraint " + u.columns() + " to " + t,
+                        new Op.AddConstraint(t, ops.unique(u))),
+                u -> Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed unique constraint " + u.name() + " of " + t,
+                        new Op.DropConstraint(t, u.name(), ops.unique(u))));
+        matchByShape(have.checkConstraints(), want.checkConstraints(), CheckConstraint::name,
+                c -> ModelOps.checkExpression(c.expression()),
+                c -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added check constraint " + c.expression() + " to " + t,
+                        new Op.AddConstraint(t, ops.check(c))),
+                c -> Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed check constraint " + c.name() + " of " + t,
+                        new Op.DropConstraint(t, c.name(), ops.check(c))));
+        matchByShape(have.foreignKeys(), want.foreignKeys(), ForeignKey::name, SchemaDiff::foreignKeyShape,
+                fk -> foreignKeyChange(want, fk), fk -> dropForeignKeyChange(have, fk));
+        List<Index> droppable = new ArrayList<>();
+        for (Index index : have.indexes()) {
+            if (expressibleByEntities(index)) {
+                droppable.add(index);
+            } else if (want.indexes().stream().noneMatch(i -> indexShape(i).equals(indexShape(index)))) {
+                warnings.add("Kept index " + index.name() + " on " + t + ": entities cannot describe it (" + index.definition()
+                        + "), so autogenerate leaves it alone.");
+            }
+        }
+        List<Index> wanted = want.indexes().stream()
+                .filter(i -> expressibleByEntities(i) || have.indexes().stream().noneMatch(h -> indexShape(h).equals(indexShape(i))))
+                .toList();
+        matchByShape(droppable, wanted, Index::name, SchemaDiff::indexShape,
+                i -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added index " + i.name() + " on " + t, ops.index(want, i)),
+                i -> {
+                    Op.CreateIndex definition = ops.index(have, i);
+                    return Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed index " + i.name() + " on " + t,
+                            new Op.DropIndex(definition.table().sibling(i.name()), false, definition));
+                });
+    }
+
+    /** Pairs objects of the two sides by shape; what has no partner is added or removed. */
+    private <T> void matchByShape(List<T> have, List<T> want, Function<T, String> name, Function<T, Object> shape,
+                                  Function<T, Change> onAdd, Function<T, Change> onRemove) {
+        Map<Object, List<T>> unmatched = new HashMap<>();
+        for (T h : have) {
+            unmatched.computeIfAbsent(shape.apply(h), k -> new ArrayList<>()).add(h);
+        }
+        for (T w : want) {
+            List<T> candidates = unmatched.get(shape.apply(w));
+            if (candidates != null && !candidates.isEmpty()) {
+                // same shape, possibly another name: prefer the same name when there are several
+                T match = candidates.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst().orElse(candidates.get(0));
+                candidates.remove(match);
+            } else {
+                add(onAdd.apply(w));
+            }
+        }
+        unmatched.values().forEach(rest -> rest.forEach(h -> add(onRemove.apply(h))));
+    }
+
+    private static Object foreignKeyShape(ForeignKey fk) {
+        return List.of(fk.columns(), fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
+                fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred());
+    }
+
+    private static Object indexShape(Index i) {
+        return java.util.Arrays.asList(i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(), i.nullsNotDistinct());
+    }
+
+    /** A plain btree index on columns: the only kind JPA's {@code @Index} can ask for. */
+    private static boolean expressibleByEntities(Index i) {
+        return "btree".equals(i.method()) && i.where() == null && i.includeColumns().isEmpty() && !i.nullsNotDistinct()
+                && i.keys().stream().allMatch(k -> k.matches("[A-Za-z_][A-Za-z0-9_$]*|\"([^\"]|\"\")+\""));
+    }
+
+    private void addForeignKey(Table table, ForeignKey fk) {
+        add(foreignKeyChange(table, fk));
+    }
+
+    private Change foreignKeyChange(Table table, ForeignKey fk) {
+        return Change.of(Phase.ADD_FOREIGN_KEY, "added foreign key " + fk.columns() + " -> " + fk.referencedTable()
+                + fk.referencedColumns() + " on " + table.qualifiedName(), new Op.AddConstraint(ops.name(table), ops.foreignKey(fk)));
+    }
+
+    private void dropForeignKey(Table table, ForeignKey fk) {
+        add(dropForeignKeyChange(table, fk));
+    }
+
+    private Change dropForeignKeyChange(Table table, ForeignKey fk) {
+        return Change.of(Phase.DROP_FOREIGN_KEY, "removed foreign key " + fk.name() + " of " + table.qualifiedName(),
+                new Op.DropConstraint(ops.name(table), fk.name(), ops.foreignKey(fk)));
+    }
+
+    private void add(Change change) {
+        changes.add(change);
+    }
+
+    /** The SQL of the upgrade, for logs and tests. */
+    public static List<String> sql(DiffResult result) {
+        return new PostgresDialect().renderAll(result.upgrade());
+    }
+}
