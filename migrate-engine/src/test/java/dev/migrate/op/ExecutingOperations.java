@@ -73,6 +73,11 @@ public final class ExecutingOperations implements Operations {
         executed.clear();
     }
 
+    /** Forgets the ops run so far: they become the fixture that {@link #undoAll} leaves in place. */
+    public void forget() {
+        executed.clear();
+    }
+
     public Connection connection() {
         return connection;
     }
