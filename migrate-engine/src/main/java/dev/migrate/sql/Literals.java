@@ -2,6 +2,7 @@ package dev.migrate.sql;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -39,7 +40,12 @@ public final class Literals {
             return value.toString();
         }
         if (value instanceof byte[] bytes) {
-            return "'\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
+            // E'...' so the backslash of the hex format is not read as an escape when standard_conforming_strings is off
+            return "E'\\\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
+        }
+        if (value instanceof ZonedDateTime z) {
+            // ZonedDateTime.toString() appends "[Europe/Paris]", which PostgreSQL cannot read; the offset says the instant
+            return string(z.toOffsetDateTime().toString());
         }
         if (value instanceof CharSequence || value instanceof UUID || value instanceof TemporalAccessor
                 || value instanceof Character || value instanceof Enum<?>) {

@@ -291,7 +291,9 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     private static String identity(Identity identity) {
-        String options = sequenceOptions(identity.options());
+        // An identity's sequence always takes the column's type, and PostgreSQL refuses AS inside its options
+        // ("conflicting or redundant options"), so a type read back from the catalog is left out.
+        String options = sequenceOptions(identity.options().as(null));
         return "GENERATED " + (identity.generatedAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                 + (options.isEmpty() ? "" : " (" + options + ")");
     }

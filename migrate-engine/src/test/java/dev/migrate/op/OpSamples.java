@@ -1,0 +1,98 @@
+package dev.migrate.op;
+
+import static dev.migrate.Ddl.CASCADE;
+import static dev.migrate.Ddl.column;
+import static dev.migrate.Ddl.foreignKey;
+import static dev.migrate.Ddl.index;
+import static dev.migrate.Ddl.unique;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One sample of every {@link Op} kind, each valid against {@link #FIXTURE}, with the "previous" and
+ * "definition" fields filled as autogenerate fills them, so every reversible sample can be reversed.
+ */
+final class OpSamples {
+    private OpSamples() {}
+
+    /** The database each sample starts from. */
+    static final List<String> FIXTURE = List.of(
+            "CREATE SCHEMA app",
+            "CREATE SCHEMA empty_schema",
+            "CREATE TABLE app.agents (id bigint PRIMARY KEY, name text NOT NULL, status text DEFAULT 'idle', amount text, "
+                    + "email text, old_col integer, CONSTRAINT uq_agents_name UNIQUE (name))",
+            "COMMENT ON TABLE app.agents IS 'agents table'",
+            "COMMENT ON COLUMN app.agents.name IS 'the name'",
+            "CREATE INDEX ix_agents_email ON app.agents (email)",
+            "CREATE TABLE app.tasks (id bigint PRIMARY KEY, agent_id bigint, title text)",
+            "ALTER TABLE app.tasks ADD CONSTRAINT ck_title CHECK (title <> '') NOT VALID",
+            "CREATE TABLE app.scratch (id integer PRIMARY KEY, label text)",
+            "CREATE TABLE app.counters (n integer NOT NULL, m integer)",
+            "CREATE TABLE app.with_identity (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 7), note text)",
+            "CREATE TYPE app.mood AS ENUM ('happy', 'sad')",
+            "CREATE SEQUENCE app.counter_seq START WITH 5",
+            "INSERT INTO app.agents (id, name, amount) VALUES (1, 'a', '1.50'), (2, 'b', '2')",
+            "INSERT INTO app.tasks VALUES (1, 1, 't')");
+
+    private static final QualifiedName AGENTS = QualifiedName.of("app", "agents");
+    private static final QualifiedName TASKS = QualifiedName.of("app", "tasks");
+    private static final QualifiedName SCRATCH = QualifiedName.of("app", "scratch");
+    private static final QualifiedName COUNTERS = QualifiedName.of("app", "counters");
+    private static final QualifiedName MOOD = QualifiedName.of("app", "mood");
+
+    /** Kinds PostgreSQL (or the op itself) gives no way to undo. */
+    static final Set<Class<? extends Op>> WITHOUT_REVERSE =
+            Set.of(Op.ValidateConstraint.class, Op.AddEnumValue.class, Op.BulkInsert.class);
+
+    static Map<Class<? extends Op>, Op> all() {
+        Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
+        put(samples, new Op.CreateSchema("extra", false));
+        put(samples, new Op.DropSchema("empty_schema", false));
+        put(samples, new Op.CreateTable(QualifiedName.of("app", "widgets"), List.of(
+                column("id", "bigint").identity().primaryKey(),
+                column("name", "varchar(40)").notNull().comment("widget name"),
+                unique("uq_widgets_name", "name")), "widgets"));
+        put(samples, new Op.DropTable(SCRATCH, new Op.CreateTable(SCRATCH, List.of(
+                column("id", "integer").primaryKey(), column("label", "text")), null)));
+        put(samples, new Op.RenameTable(AGENTS, "agent"));
+        put(samples, new Op.CommentOnTable(AGENTS, "new comment", "agents table"));
+        put(samples, new Op.AddColumn(AGENTS, column("flag", "boolean").notNull().defaultValue("false").comment("a flag")));
+        put(samples, new Op.DropColumn(AGENTS, "old_col", column("old_col", "integer")));
+        put(samples, new Op.RenameColumn(AGENTS, "status", "state"));
+        put(samples, new Op.AlterColumnType(AGENTS, "amount", "numeric(10,2)", "amount::numeric(10,2)", "text"));
+        put(samples, new Op.AlterColumnNullable(AGENTS, "status", false));
+        put(samples, new Op.AlterColumnDefault(AGENTS, "status", "'busy'", "'idle'::text"));
+        put(samples, new Op.AddIdentity(COUNTERS, "n", Identity.always().with(SequenceOptions.DEFAULTS.startWith(100))));
+        put(samples, new Op.DropIdentity(QualifiedName.of("app", "with_identity"), "id",
+                Identity.always().with(SequenceOptions.DEFAULTS.startWith(7))));
+        put(samples, new Op.CommentOnColumn(AGENTS, "name", "new column comment", "the name"));
+        put(samples, index("ix_agents_name", "app.agents", "name").unique());
+        put(samples, new Op.DropIndex(QualifiedName.of("app", "ix_agents_email"), false,
+                Op.CreateIndex.on("ix_agents_email", AGENTS, List.of("email"))));
+        put(samples, new Op.AddConstraint(TASKS, foreignKey("fk_tasks_agent", "agent_id").references("app.agents", "id")
+                .onDelete(CASCADE)));
+        put(samples, new Op.DropConstraint(AGENTS, "uq_agents_name", unique("uq_agents_name", "name")));
+        put(samples, new Op.ValidateConstraint(TASKS, "ck_title"));
+        put(samples, new Op.CreateEnum(QualifiedName.of("app", "color"), List.of("red", "green")));
+        put(samples, new Op.DropEnum(MOOD, List.of("happy", "sad")));
+        put(samples, new Op.AddEnumValue(MOOD, "meh", null, "happy"));
+        put(samples, new Op.RenameEnumValue(MOOD, "sad", "blue"));
+        put(samples, new Op.CreateSequence(QualifiedName.of("app", "ids"),
+                SequenceOptions.DEFAULTS.as("integer").startWith(10).incrementBy(2).maxValue(1000).cache(5).cycle(),
+                "app.counters.m"));
+        put(samples, new Op.DropSequence(QualifiedName.of("app", "counter_seq"),
+                new Op.CreateSequence(QualifiedName.of("app", "counter_seq"), SequenceOptions.DEFAULTS.startWith(5), null)));
+        put(samples, new Op.Execute("CREATE TABLE app.made_by_sql (x int)", "DROP TABLE app.made_by_sql"));
+        put(samples, new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
+        return samples;
+    }
+
+    private static void put(Map<Class<? extends Op>, Op> samples, Op op) {
+        if (samples.put(op.getClass(), op) != null) {
+            throw new IllegalStateException("Two samples of " + op.getClass().getSimpleName());
+        }
+    }
+}
