@@ -2,6 +2,7 @@ package dev.migrate.autogen.schema;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -47,6 +48,26 @@ public record DatabaseSchema(
     /** The enum type, or {@code null}. */
     public EnumType enumType(String schema, String name) {
         return enumTypes.get(QualifiedName.of(schema, name));
+    }
+
+    /**
+     * The same objects with schema {@code from} called {@code to}, references included: the entity
+     * side is built in a scratch schema and compared as if it were the live one.
+     */
+    public DatabaseSchema withSchemaRenamed(String from, String to) {
+        java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
+        List<Table> renamedTables = tables.values().stream().map(t -> new Table(rename.apply(t.schema()), t.name(), t.columns(),
+                t.primaryKey(), t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(),
+                        rename.apply(fk.referencedSchema()), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
+                        fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.validated())).toList(),
+                t.uniqueConstraints(), t.checkConstraints(), t.exclusionConstraints(), t.indexes(), t.comment())).toList();
+        List<Sequence> renamedSequences = sequences.values().stream().map(s -> new Sequence(rename.apply(s.schema()), s.name(),
+                s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle(),
+                s.ownedBy() == null ? null : new ColumnRef(rename.apply(s.ownedBy().schema()), s.ownedBy().table(),
+                        s.ownedBy().column()))).toList();
+        List<EnumType> renamedEnums = enumTypes.values().stream()
+                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels())).toList();
+        return of(renamedTables, renamedSequences, renamedEnums);
     }
 
     private static <T> Map<QualifiedName, T> index(Collection<T> items, Function<T, QualifiedName> key) {

@@ -1,0 +1,84 @@
+package dev.migrate.autogen;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.catalog.CatalogReader;
+import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.autogen.diff.SchemaDiff;
+import dev.migrate.autogen.entity.ScratchSchema;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares a live database with the DDL of the entity model: the entity DDL is built in a scratch
+ * schema on the same server, both sides are read by the same catalog reader, and the two models are
+ * diffed. Used by {@code autogenerate}, {@code check} and {@code verify}.
+ *
+ * @param schema the managed schema (normally {@code public}); objects elsewhere are never touched
+ * @param exclude name patterns left out on both sides; the version tables always are
+ * @param renames rename hints, {@code old=new} for tables and {@code table.old=new} for columns
+ */
+public record SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider) {
+
+    public SchemaComparison {
+        exclude = List.copyOf(exclude);
+        renames = Map.copyOf(renames);
+    }
+
+    public static SchemaComparison of(String schema) {
+        return new SchemaComparison(schema, List.of(), Map.of(), RenameDecider.never());
+    }
+
+    public SchemaComparison excluding(List<String> patterns, String versionTable, String historyTable) {
+        List<String> all = new java.util.ArrayList<>(patterns);
+        all.add(versionTable);
+        all.add(historyTable);
+        return new SchemaComparison(schema, all, renames, decider);
+    }
+
+    public SchemaComparison withRenames(Map<String, String> hints, RenameDecider renameDecider) {
+        return new SchemaComparison(schema, exclude, hints, renameDecider);
+    }
+
+    /** The changes that make the database on {@code live} match {@code entityDdl}. */
+    public DiffResult compare(Connection live, List<String> entityDdl) {
+        Exclusions exclusions = Exclusions.versionTables().and(exclude);
+        DatabaseSchema current = readLive(live, exclusions);
+        DatabaseSchema desired = ScratchSchema.read(live, entityDdl, schema, exclusions);
+        return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
+    }
+
+    /**
+     * Reads the managed schema with the search path the scratch side uses, so both sides spell
+     * type names and expressions alike (PostgreSQL qualifies only names not on the path).
+     */
+    private DatabaseSchema readLive(Connection live, Exclusions exclusions) {
+        try (Statement s = live.createStatement()) {
+            s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
+            try {
+                return new CatalogReader().read(live, List.of(schema), exclusions);
+            } finally {
+                s.execute("RESET search_path");
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("Could not read schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The major version of the server, to pin the provider's dialect to. */
+    public static int serverMajorVersion(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            return Integer.parseInt(rs.getString(1)) / 10000;
+        } catch (SQLException e) {
+            throw new MigrateException("Could not read the server version: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.migrate.autogen.entity;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.catalog.CatalogReader;
+import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Materializes DDL where it cannot hurt and reads it back with the catalog reader, so the entity
+ * side is described in exactly the terms the live side is.
+ *
+ * <p>Small models run in a scratch schema inside a transaction that is always rolled back. Large
+ * ones would exhaust the lock table in one transaction, so they run in autocommit (with
+ * {@code synchronous_commit = off}) in a uniquely named scratch schema that is always dropped; one
+ * left behind by a crashed run is swept by the next.
+ */
+public final class ScratchSchema {
+    static final String PREFIX = "migrate_scratch_";
+    /** Above this many statements, one transaction risks "out of shared memory" (the lock table). */
+    static final int TRANSACTION_LIMIT = 1000;
+
+    private ScratchSchema() {}
+
+    /**
+     * Runs {@code ddl} in a scratch schema and returns what it built, as if it lived in {@code targetSchema}.
+     * The DDL must use unqualified names; the connection is left as it was found.
+     */
+    public static DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions) {
+        String path = Identifiers.quote(targetSchema) + ", public";
+        try {
+            // named after the server process, so a sweep can tell a live run's schema from a crashed one's
+            String scratch = PREFIX + backendPid(c) + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            boolean autoCommit = c.getAutoCommit();
+            try {
+                sweep(c);
+                DatabaseSchema built = ddl.size() <= TRANSACTION_LIMIT
+                        ? inRolledBackTransaction(c, ddl, scratch, path, exclusions)
+                        : inDroppedSchema(c, ddl, scratch, path, exclusions);
+                return built.withSchemaRenamed(scratch, targetSchema);
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("Could not build the entity schema on the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static DatabaseSchema inRolledBackTransaction(Connection c, List<String> ddl, String scratch, String path, Exclusions exclusions)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + scratch);
+            s.execute("SET LOCAL search_path = " + scratch + ", " + path);
+            run(s, ddl);
+            return new CatalogReader().read(c, List.of(scratch), exclusions);
+        } finally {
+            c.rollback();
+        }
+    }
+
+    private static DatabaseSchema inDroppedSchema(Connection c, List<String> ddl, String scratch, String path, Exclusions exclusions)
+            throws SQLException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("CREATE SCHEMA " + scratch);
+            try {
+                s.execute("SET search_path = " + scratch + ", " + path);
+                run(s, ddl);
+                return new CatalogReader().read(c, List.of(scratch), exclusions);
+            } finally {
+                s.execute("DROP SCHEMA " + scratch + " CASCADE");
+                s.execute("RESET search_path");
+                s.execute("RESET synchronous_commit");
+            }
+        }
+    }
+
+    private static void run(Statement s, List<String> ddl) {
+        for (String sql : ddl) {
+            try {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new MigrateException("The DDL the JPA provider wrote for the entities failed on PostgreSQL.\nStatement: "
+                        + sql + "\nError: " + e.getMessage() + "\nCheck the mapping of the entity this statement comes from.", e);
+            }
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Drops scratch schemas whose session is gone: left by a run that crashed before its cleanup. */
+    private static void sweep(Connection c) throws SQLException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + PREFIX + "%' "
+                     + "AND split_part(substr(nspname, " + (PREFIX.length() + 1) + "), '_', 1)::int NOT IN "
+                     + "(SELECT pid FROM pg_stat_activity)")) {
+            List<String> stale = new java.util.ArrayList<>();
+            while (rs.next()) {
+                stale.add(rs.getString(1));
+            }
+            for (String schema : stale) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+}
