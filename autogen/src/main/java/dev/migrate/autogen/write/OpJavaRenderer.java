@@ -383,10 +383,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                     .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
                     .add(".references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
             if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-                code.add(".onDelete($T.$L)", DDL, fk.onDelete().name());
+                code.add(".onDelete(" + action(fk.onDelete()) + ")", DDL);
             }
             if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-                code.add(".onUpdate($T.$L)", DDL, fk.onUpdate().name());
+                code.add(".onUpdate(" + action(fk.onUpdate()) + ")", DDL);
             }
             if (fk.deferrable()) {
                 code.add(".deferrable($L)", fk.initiallyDeferred());
@@ -398,6 +398,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         Constraint.Check check = (Constraint.Check) constraint;
         return CodeBlock.of("$T.check($S, $S)$L", DDL, check.name(), check.expression(), check.isNotValid() ? ".notValid()" : "");
+    }
+
+    /**
+     * {@code $T.CASCADE} with the constant's name in the format itself: JavaPoet drops the class for a
+     * static import only when the member name follows {@code $T} literally, not as an argument.
+     */
+    private static String action(ReferentialAction action) {
+        return "$T." + action.name();
     }
 
     private static CodeBlock identity(Identity identity) {
