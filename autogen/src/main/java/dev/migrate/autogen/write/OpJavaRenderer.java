@@ -536,9 +536,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     /**
-     * javac reads {@code \\uXXXX} escapes before it sees comments, so {@code \\u000a} in a note would end
-     * the comment and turn the rest of the note into code. A backslash preceded by an odd number of
-     * backslashes starts no escape, so each run of backslashes before a {@code u} is made even.
+     * javac turns unicode escapes (backslash, u, four hex digits) into characters before it sees
+     * comments, so an escaped line feed in a note would end the comment and make the rest of the note
+     * code. A backslash preceded by an odd number of backslashes starts no escape, so each run of
+     * backslashes before a {@code u} is made even.
      */
     private static String commentSafe(String line) {
         StringBuilder out = new StringBuilder(line.length());
