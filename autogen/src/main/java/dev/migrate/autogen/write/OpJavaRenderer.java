@@ -1,0 +1,557 @@
+package dev.migrate.autogen.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.migrate.Ddl;
+import dev.migrate.op.Column;
+import dev.migrate.op.Constraint;
+import dev.migrate.op.Identity;
+import dev.migrate.op.Op;
+import dev.migrate.op.OpVisitor;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceOptions;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Writes {@link Op}s as the {@code op.xxx(...)} statements a person would type in a migration:
+ *
+ * <pre>{@code
+ * op.addColumn("agents", column("status", "varchar(50)").notNull().defaultValue("'active'"));
+ * op.createIndex(index("ix_agents_status", "agents", "status").where("deleted_at IS NULL"));
+ * }</pre>
+ *
+ * <p>Each op becomes the shortest {@link dev.migrate.Operations} call whose op renders to exactly the
+ * same SQL; fluent calls that restate a default are left out. Factories of {@link Ddl} are referenced
+ * through {@link #DDL}, so a {@code JavaFile} built with {@code addStaticImport(OpJavaRenderer.DDL, "*")}
+ * prints them unqualified, as in hand-written migrations. Without that import the code still compiles,
+ * only with {@code Ddl.} in front.
+ *
+ * <p>Names that {@link QualifiedName#parse} cannot read back (a dot inside a table name without a
+ * schema, or inside a schema name) are refused with an {@link IllegalArgumentException}: every
+ * shorthand takes names as {@code "schema.table"} text, and writing code that silently targets another
+ * object would be worse than stopping.
+ */
+public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
+    /** The class whose static members generated code calls; import it statically to print them bare. */
+    public static final ClassName DDL = ClassName.get(Ddl.class);
+
+    private static final ClassName OP = ClassName.get(Op.class);
+
+    /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
+    private static final Set<Class<?>> PARSEABLE_TIME = Set.of(LocalDate.class, LocalDateTime.class, LocalTime.class,
+            OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, Instant.class);
+
+    /** The statements of one op, each ending in a line break. */
+    public CodeBlock render(Op op) {
+        return op.accept(this);
+    }
+
+    /** The statements of all ops, in order, as the body of {@code upgrade} or {@code downgrade}. */
+    public CodeBlock render(List<? extends Op> ops) {
+        return render(ops, op -> List.of());
+    }
+
+    /**
+     * The statements of all ops, each preceded by {@code //} comment lines: the diff layer uses them for
+     * hazards ("drops data") and guesses ("looks like a rename") a reviewer must see next to the code.
+     *
+     * @param notes the comment lines for an op, possibly empty; a note spanning lines gives several comment lines
+     */
+    public CodeBlock render(List<? extends Op> ops, Function<? super Op, ? extends List<String>> notes) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (Op op : ops) {
+            for (String note : notes.apply(op)) {
+                for (String line : note.split("\\R", -1)) {
+                    body.add("// $L\n", commentSafe(line).stripTrailing());
+                }
+            }
+            body.add(render(op));
+        }
+        return body.build();
+    }
+
+    // ---- schemas ----
+
+    @Override public CodeBlock visit(Op.CreateSchema op) {
+        return op.ifNotExists() ? runNew(Op.CreateSchema.class, "$S, true", op.name()) : statement("op.createSchema($S)", op.name());
+    }
+
+    @Override public CodeBlock visit(Op.DropSchema op) {
+        return op.cascade() ? runNew(Op.DropSchema.class, "$S, true", op.name()) : statement("op.dropSchema($S)", op.name());
+    }
+
+    // ---- tables ----
+
+    @Override public CodeBlock visit(Op.CreateTable op) {
+        String table = name(op.table());
+        // createTable cannot carry a table comment. The dialect writes the table comment before the column
+        // comments, so with a table comment the column comments move into separate calls to keep that order.
+        boolean splitComments = op.comment() != null;
+        List<CodeBlock> elements = new ArrayList<>();
+        for (Column c : op.columns()) {
+            elements.add(column(splitComments ? c.comment(null) : c));
+        }
+        for (Constraint c : op.constraints()) {
+            elements.add(constraint(c));
+        }
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (elements.isEmpty()) {
+            code.addStatement("op.createTable($S)", table);
+        } else if (elements.size() == 1) {
+            code.addStatement("op.createTable($S, $L)", table, elements.get(0));
+        } else {
+            // one element per line; JavaPoet indents the continuation lines of a statement twice
+            code.addStatement("op.createTable($S,\n$L)", table, CodeBlock.join(elements, ",\n"));
+        }
+        if (splitComments) {
+            code.addStatement("op.commentOnTable($S, $S)", table, op.comment());
+            for (Column c : op.columns()) {
+                if (c.comment() != null) {
+                    code.addStatement("op.commentOnColumn($S, $S, $S)", table, c.name(), c.comment());
+                }
+            }
+        }
+        return code.build();
+    }
+
+    @Override public CodeBlock visit(Op.DropTable op) {
+        return statement("op.dropTable($S)", name(op.table()));
+    }
+
+    @Override public CodeBlock visit(Op.RenameTable op) {
+        return statement("op.renameTable($S, $S)", name(op.table()), op.newName());
+    }
+
+    @Override public CodeBlock visit(Op.CommentOnTable op) {
+        return statement("op.commentOnTable($S, $S)", name(op.table()), op.comment());
+    }
+
+    // ---- columns ----
+
+    @Override public CodeBlock visit(Op.AddColumn op) {
+        return statement("op.addColumn($S, $L)", name(op.table()), column(op.column()));
+    }
+
+    @Override public CodeBlock visit(Op.DropColumn op) {
+        return statement("op.dropColumn($S, $S)", name(op.table()), op.column());
+    }
+
+    @Override public CodeBlock visit(Op.RenameColumn op) {
+        return statement("op.renameColumn($S, $S, $S)", name(op.table()), op.column(), op.newName());
+    }
+
+    @Override public CodeBlock visit(Op.AlterColumnType op) {
+        return op.using() == null
+                ? statement("op.alterColumnType($S, $S, $S)", name(op.table()), op.column(), op.type())
+                : statement("op.alterColumnType($S, $S, $S, $S)", name(op.table()), op.column(), op.type(), op.using());
+    }
+
+    @Override public CodeBlock visit(Op.AlterColumnNullable op) {
+        return statement(op.nullable() ? "op.dropNotNull($S, $S)" : "op.setNotNull($S, $S)", name(op.table()), op.column());
+    }
+
+    @Override public CodeBlock visit(Op.AlterColumnDefault op) {
+        return op.expression() == null
+                ? statement("op.dropDefault($S, $S)", name(op.table()), op.column())
+                : statement("op.setDefault($S, $S, $S)", name(op.table()), op.column(), op.expression());
+    }
+
+    @Override public CodeBlock visit(Op.AddIdentity op) {
+        return statement("op.addIdentity($S, $S, $L)", name(op.table()), op.column(), identity(op.identity()));
+    }
+
+    @Override public CodeBlock visit(Op.DropIdentity op) {
+        return statement("op.dropIdentity($S, $S)", name(op.table()), op.column());
+    }
+
+    @Override public CodeBlock visit(Op.CommentOnColumn op) {
+        return statement("op.commentOnColumn($S, $S, $S)", name(op.table()), op.column(), op.comment());
+    }
+
+    // ---- indexes ----
+
+    @Override public CodeBlock visit(Op.CreateIndex op) {
+        boolean plain = !op.isUnique() && !op.isConcurrent() && op.method() == null && op.include().isEmpty()
+                && !op.isNullsNotDistinct() && op.where() == null;
+        if (plain) {
+            return statement("op.createIndex($L)", strings(op.name(), name(op.table()), op.keys()));
+        }
+        CodeBlock.Builder index = CodeBlock.builder().add("$T.index($L)", DDL, strings(op.name(), name(op.table()), op.keys()));
+        if (op.isUnique()) {
+            index.add(".unique()");
+        }
+        if (op.isConcurrent()) {
+            index.add(".concurrently()");
+        }
+        if (op.method() != null) {
+            index.add(".using($S)", op.method());
+        }
+        if (!op.include().isEmpty()) {
+            index.add(".include($L)", strings(op.include()));
+        }
+        if (op.isNullsNotDistinct()) {
+            index.add(".nullsNotDistinct()");
+        }
+        if (op.where() != null) {
+            index.add(".where($S)", op.where());
+        }
+        return statement("op.createIndex($L)", index.build());
+    }
+
+    @Override public CodeBlock visit(Op.DropIndex op) {
+        return statement(op.concurrently() ? "op.dropIndexConcurrently($S)" : "op.dropIndex($S)", name(op.index()));
+    }
+
+    // ---- constraints ----
+
+    @Override public CodeBlock visit(Op.AddConstraint op) {
+        String table = name(op.table());
+        Constraint c = op.constraint();
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
+        }
+        if (c instanceof Constraint.Unique u && !u.isNullsNotDistinct() && !u.deferrable()) {
+            return statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
+        }
+        if (c instanceof Constraint.ForeignKey) {
+            return statement("op.addForeignKey($S, $L)", table, constraint(c));
+        }
+        if (c instanceof Constraint.Check check && !check.isNotValid()) {
+            return statement("op.addCheck($S, $S, $S)", table, check.name(), check.expression());
+        }
+        return statement("op.addConstraint($S, $L)", table, constraint(c));
+    }
+
+    @Override public CodeBlock visit(Op.DropConstraint op) {
+        return statement("op.dropConstraint($S, $S)", name(op.table()), op.name());
+    }
+
+    @Override public CodeBlock visit(Op.ValidateConstraint op) {
+        return statement("op.validateConstraint($S, $S)", name(op.table()), op.name());
+    }
+
+    // ---- enum types ----
+
+    @Override public CodeBlock visit(Op.CreateEnum op) {
+        List<CodeBlock> args = new ArrayList<>();
+        args.add(CodeBlock.of("$S", name(op.type())));
+        op.labels().forEach(label -> args.add(CodeBlock.of("$S", label)));
+        return statement("op.createEnum($L)", CodeBlock.join(args, ", "));
+    }
+
+    @Override public CodeBlock visit(Op.DropEnum op) {
+        return statement("op.dropEnum($S)", name(op.type()));
+    }
+
+    @Override public CodeBlock visit(Op.AddEnumValue op) {
+        String type = name(op.type());
+        // the dialect writes BEFORE when both positions are set, so BEFORE wins here too
+        if (op.before() != null) {
+            return statement("op.addEnumValueBefore($S, $S, $S)", type, op.label(), op.before());
+        }
+        if (op.after() != null) {
+            return statement("op.addEnumValueAfter($S, $S, $S)", type, op.label(), op.after());
+        }
+        return statement("op.addEnumValue($S, $S)", type, op.label());
+    }
+
+    @Override public CodeBlock visit(Op.RenameEnumValue op) {
+        return statement("op.renameEnumValue($S, $S, $S)", name(op.type()), op.label(), op.newLabel());
+    }
+
+    // ---- sequences ----
+
+    @Override public CodeBlock visit(Op.CreateSequence op) {
+        String sequence = name(op.sequence());
+        if (op.ownedBy() != null) {
+            // Operations has no shorthand for OWNED BY
+            return runNew(Op.CreateSequence.class, "$T.parse($S), $L, $S",
+                    ClassName.get(QualifiedName.class), sequence, sequenceOptions(op.options()), op.ownedBy());
+        }
+        return op.options().isDefault()
+                ? statement("op.createSequence($S)", sequence)
+                : statement("op.createSequence($S, $L)", sequence, sequenceOptions(op.options()));
+    }
+
+    @Override public CodeBlock visit(Op.DropSequence op) {
+        return statement("op.dropSequence($S)", name(op.sequence()));
+    }
+
+    // ---- raw SQL and data ----
+
+    @Override public CodeBlock visit(Op.Execute op) {
+        return statement("op.execute($S)", op.sql());
+    }
+
+    /**
+     * Rows become {@link LinkedHashMap}s in a block of their own: the first row's key order is the
+     * INSERT's column order and values may be null, and {@code Map.of} keeps neither. The braces keep
+     * the {@code rowN} names from clashing with a second bulk insert in the same method.
+     */
+    @Override public CodeBlock visit(Op.BulkInsert op) {
+        String table = name(op.table());
+        if (op.rows().isEmpty()) {
+            return statement("op.bulkInsert($S, $T.of())", table, List.class);
+        }
+        CodeBlock.Builder code = CodeBlock.builder().add("{\n").indent();
+        List<CodeBlock> rowNames = new ArrayList<>();
+        for (Map<String, Object> row : op.rows()) {
+            String var = "row" + (rowNames.size() + 1);
+            rowNames.add(CodeBlock.of("$L", var));
+            code.addStatement("$T<$T, $T> $L = new $T<>()", Map.class, String.class, Object.class, var, LinkedHashMap.class);
+            for (Map.Entry<String, Object> value : row.entrySet()) {
+                code.addStatement("$L.put($S, $L)", var, value.getKey(), value(value.getValue()));
+            }
+        }
+        code.addStatement("op.bulkInsert($S, $T.of($L))", table, List.class, CodeBlock.join(rowNames, ", "));
+        return code.unindent().add("}\n").build();
+    }
+
+    // ---- expressions shared by several ops ----
+
+    /** {@code column(name, type)} and the fluent calls that differ from a plain nullable column. */
+    private static CodeBlock column(Column c) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", DDL, c.name(), c.type());
+        if (c.collation() != null) {
+            code.add(".collate($S)", c.collation());
+        }
+        // identity() and primaryKey() already make the column NOT NULL
+        boolean notNullImplied = c.identityGeneration() != null || c.isPrimaryKey();
+        if (!c.nullable() && !notNullImplied) {
+            code.add(".notNull()");
+        }
+        if (c.identityGeneration() != null) {
+            Identity identity = c.identityGeneration();
+            if (!identity.generatedAlways() && identity.options().isDefault()) {
+                code.add(".identity()");
+            } else {
+                code.add(".identity($L)", identity(identity));
+            }
+        }
+        if (c.generatedExpression() != null) {
+            code.add(".generatedAs($S)", c.generatedExpression());
+        }
+        if (c.defaultExpression() != null) {
+            code.add(".defaultValue($S)", c.defaultExpression());
+        }
+        if (c.comment() != null) {
+            code.add(".comment($S)", c.comment());
+        }
+        if (c.isPrimaryKey()) {
+            code.add(".primaryKey()");
+        } else if (c.nullable() && c.identityGeneration() != null) {
+            // a nullable identity column cannot come from PostgreSQL, but the op allows it: undo identity()'s NOT NULL
+            code.add(".nullable(true)");
+        }
+        return code.build();
+    }
+
+    private static CodeBlock constraint(Constraint constraint) {
+        if (constraint instanceof Constraint.PrimaryKey pk) {
+            return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
+        }
+        if (constraint instanceof Constraint.Unique u) {
+            CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
+            if (u.isNullsNotDistinct()) {
+                code.add(".nullsNotDistinct()");
+            }
+            if (u.deferrable()) {
+                code.add(".deferrable($L)", u.initiallyDeferred());
+            }
+            return code.build();
+        }
+        if (constraint instanceof Constraint.ForeignKey fk) {
+            CodeBlock.Builder code = CodeBlock.builder()
+                    .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
+                    .add(".references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
+            if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                code.add(".onDelete(" + action(fk.onDelete()) + ")", DDL);
+            }
+            if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+                code.add(".onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+            }
+            if (fk.deferrable()) {
+                code.add(".deferrable($L)", fk.initiallyDeferred());
+            }
+            if (fk.isNotValid()) {
+                code.add(".notValid()");
+            }
+            return code.build();
+        }
+        Constraint.Check check = (Constraint.Check) constraint;
+        return CodeBlock.of("$T.check($S, $S)$L", DDL, check.name(), check.expression(), check.isNotValid() ? ".notValid()" : "");
+    }
+
+    /**
+     * {@code $T.CASCADE} with the constant's name in the format itself: JavaPoet drops the class for a
+     * static import only when the member name follows {@code $T} literally, not as an argument.
+     */
+    private static String action(ReferentialAction action) {
+        return "$T." + action.name();
+    }
+
+    private static CodeBlock identity(Identity identity) {
+        CodeBlock start = CodeBlock.of(identity.generatedAlways() ? "$T.identityAlways()" : "$T.identityByDefault()", DDL);
+        return identity.options().isDefault() ? start : CodeBlock.of("$L.with($L)", start, sequenceOptions(identity.options()));
+    }
+
+    private static CodeBlock sequenceOptions(SequenceOptions o) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.sequenceOptions()", DDL);
+        if (o.dataType() != null) {
+            code.add(".as($S)", o.dataType());
+        }
+        if (o.start() != null) {
+            code.add(".startWith($L)", longLiteral(o.start()));
+        }
+        if (o.increment() != null) {
+            code.add(".incrementBy($L)", longLiteral(o.increment()));
+        }
+        if (o.minValue() != null) {
+            code.add(".minValue($L)", longLiteral(o.minValue()));
+        }
+        if (o.maxValue() != null) {
+            code.add(".maxValue($L)", longLiteral(o.maxValue()));
+        }
+        if (o.cache() != null) {
+            code.add(".cache($L)", longLiteral(o.cache()));
+        }
+        if (o.cycles()) {
+            code.add(".cycle()");
+        }
+        return code.build();
+    }
+
+    /** A bulk-insert value as a Java expression whose SQL literal is the same as the original's. */
+    private static CodeBlock value(Object value) {
+        if (value == null || value instanceof Boolean || value instanceof Integer) {
+            return CodeBlock.of("$L", value);
+        }
+        if (value instanceof Long l) {
+            return CodeBlock.of("$LL", l);
+        }
+        if (value instanceof Short || value instanceof Byte) {
+            return CodeBlock.of("($L) $L", value instanceof Short ? "short" : "byte", value);
+        }
+        if (value instanceof BigInteger || value instanceof BigDecimal) {
+            // the String constructors keep every digit and the scale
+            return CodeBlock.of("new $T($S)", value.getClass(), value.toString());
+        }
+        if (value instanceof Double d) {
+            return Double.isNaN(d) ? CodeBlock.of("$T.NaN", Double.class)
+                    : Double.isInfinite(d) ? CodeBlock.of("$T.$L", Double.class, d > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY")
+                    : CodeBlock.of("$Ld", d);
+        }
+        if (value instanceof Float f) {
+            return Float.isNaN(f) ? CodeBlock.of("$T.NaN", Float.class)
+                    : Float.isInfinite(f) ? CodeBlock.of("$T.$L", Float.class, f > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY")
+                    : CodeBlock.of("$Lf", f);
+        }
+        if (value instanceof byte[] bytes) {
+            return CodeBlock.of("$T.of().parseHex($S)", HexFormat.class, HexFormat.of().formatHex(bytes));
+        }
+        if (value instanceof UUID uuid) {
+            return CodeBlock.of("$T.fromString($S)", UUID.class, uuid.toString());
+        }
+        if (PARSEABLE_TIME.contains(value.getClass())) {
+            return CodeBlock.of("$T.parse($S)", value.getClass(), value.toString());
+        }
+        if (value instanceof Enum<?> e) {
+            // the enum class may not be visible to the migration; its SQL literal is the name, so write that
+            return CodeBlock.of("$S", e.name());
+        }
+        if (value instanceof CharSequence || value instanceof Character || value instanceof TemporalAccessor) {
+            // these become the quoted text of toString() in SQL, so the text alone is the same value
+            return CodeBlock.of("$S", value.toString());
+        }
+        throw new IllegalArgumentException("Cannot write a bulk-insert value of type " + value.getClass().getName()
+                + " as Java source. Use strings, numbers, booleans, byte arrays, UUIDs or java.time values.");
+    }
+
+    // ---- small helpers ----
+
+    private static CodeBlock statement(String format, Object... args) {
+        return CodeBlock.builder().addStatement(format, args).build();
+    }
+
+    /** {@code op.run(new Op.X(args))}, for ops no shorthand of Operations can express. */
+    private static CodeBlock runNew(Class<? extends Op> kind, String argsFormat, Object... args) {
+        return statement("op.run(new $T($L))", OP.nestedClass(kind.getSimpleName()), CodeBlock.of(argsFormat, args));
+    }
+
+    /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */
+    private static CodeBlock strings(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return strings(all);
+    }
+
+    private static CodeBlock strings(String first, String second, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.add(second);
+        all.addAll(rest);
+        return strings(all);
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+    }
+
+    private static String longLiteral(long value) {
+        return value == (int) value ? Long.toString(value) : value + "L";
+    }
+
+    /** The {@code "schema.name"} text every shorthand takes, refused when it would parse back as another name. */
+    private static String name(QualifiedName name) {
+        String text = name.toString();
+        if (!QualifiedName.parse(text).equals(name)) {
+            throw new IllegalArgumentException("Cannot write the name " + describe(name) + " as \"schema.name\" text: "
+                    + "the dot inside it would be read as the schema separator. Rename the object, or write this "
+                    + "change by hand with op.run(...) and QualifiedName.of(schema, name).");
+        }
+        return text;
+    }
+
+    private static String describe(QualifiedName name) {
+        return (name.schema() == null ? "" : "schema '" + name.schema() + "', ") + "name '" + name.name() + "'";
+    }
+
+    /**
+     * javac turns unicode escapes (backslash, u, four hex digits) into characters before it sees
+     * comments, so an escaped line feed in a note would end the comment and make the rest of the note
+     * code. A backslash preceded by an odd number of backslashes starts no escape, so each run of
+     * backslashes before a {@code u} is made even.
+     */
+    private static String commentSafe(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == 'u' && run % 2 == 1) {
+                out.append('\\');
+            }
+            out.append(ch);
+            run = ch == '\\' ? run + 1 : 0;
+        }
+        return out.toString();
+    }
+}
