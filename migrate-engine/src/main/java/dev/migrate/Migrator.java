@@ -3,6 +3,7 @@ package dev.migrate;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.discovery.MigrationScanner;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Step;
 import dev.migrate.runtime.ConnectionSource;
 import dev.migrate.runtime.Engine;
 import dev.migrate.runtime.Settings;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -66,6 +69,15 @@ public final class Migrator {
     /** Fails with a {@link MigrateException} unless the database is at every head: call it at application start. */
     public void assertUpToDate() {
         requireDatabase().assertUpToDate();
+    }
+
+    /**
+     * Runs steps planned on {@link #graph()} against the database's current version rows, under the
+     * migration lock: for tools that need finer control than a target, such as a round-trip check
+     * that reverts one revision at a time ({@link RevisionGraph#planRevert}).
+     */
+    public void apply(Function<Set<String>, List<Step>> planner) {
+        requireDatabase().apply(planner);
     }
 
     /** Writes the SQL script of an upgrade over {@code range} ({@code to} from base, or {@code from:to}); needs no database. */

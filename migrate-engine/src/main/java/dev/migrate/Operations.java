@@ -198,12 +198,26 @@ public interface Operations {
         run(new Op.DropSequence(QualifiedName.parse(sequence), null));
     }
 
+    /** A sequence owned by a column ({@code "table.column"}): dropping the column drops the sequence. */
+    default void createSequence(String sequence, SequenceOptions options, String ownedBy) {
+        run(new Op.CreateSequence(QualifiedName.parse(sequence), options, ownedBy));
+    }
+
     default void createSchema(String schema) {
         run(new Op.CreateSchema(schema, false));
     }
 
+    default void createSchemaIfNotExists(String schema) {
+        run(new Op.CreateSchema(schema, true));
+    }
+
     default void dropSchema(String schema) {
         run(new Op.DropSchema(schema, false));
+    }
+
+    /** Drops the schema and everything in it. */
+    default void dropSchemaCascade(String schema) {
+        run(new Op.DropSchema(schema, true));
     }
 
     // ---- SQL and data ----

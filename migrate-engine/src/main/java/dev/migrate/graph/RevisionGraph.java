@@ -325,6 +325,26 @@ public final class RevisionGraph {
     }
 
     /**
+     * The step that reverts exactly {@code id}, which must be a current version row (nothing applied
+     * depends on it): what the round-trip check of {@code verify} needs, where a target would also
+     * revert sibling branches.
+     */
+    public Step planRevert(Set<String> currentVersions, String id) {
+        checkKnown(currentVersions);
+        if (!currentVersions.contains(id)) {
+            throw new MigrateException("Revision " + id + " is not a current version row, so it cannot be reverted alone.");
+        }
+        RevisionInfo revision = get(id);
+        Set<String> applied = ancestorsOrSelf(currentVersions);
+        applied.remove(id);
+        Set<String> stillRevised = new HashSet<>();
+        applied.forEach(a -> stillRevised.addAll(get(a).revises()));
+        List<String> insert = revision.revises().stream()
+                .filter(p -> !stillRevised.contains(p) && !currentVersions.contains(p)).toList();
+        return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
+    }
+
+    /**
      * The version-table change that makes the database look as if it were at {@code target},
      * running nothing. Rows on branches unrelated to the target stay; {@code base} removes every
      * row. For {@code purge}, the caller empties the table and passes no current versions.

@@ -70,6 +70,14 @@ public final class Engine {
         });
     }
 
+    /**
+     * Runs the steps a caller planned on the graph against the current version rows, under the lock:
+     * for checks that need finer control than a target, such as {@code verify}'s round trips.
+     */
+    public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
+        underLock(c -> runner.run(planner.apply(tables.readVersions(c)), new ConnectionSink(c)));
+    }
+
     public void stamp(String target, boolean purge) {
         underLock(c -> {
             Set<String> current = purge ? Set.of() : tables.readVersions(c);

@@ -265,8 +265,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         }
         if (constraint instanceof Constraint.ForeignKey fk) {
             StringBuilder sql = new StringBuilder(named).append("FOREIGN KEY (").append(quoteAll(fk.columns()))
-                    .append(") REFERENCES ").append(quote(fk.referencedTable()))
-                    .append(" (").append(quoteAll(fk.referencedColumns())).append(')');
+                    .append(") REFERENCES ").append(quote(fk.referencedTable()));
+            if (!fk.referencedColumns().isEmpty()) {
+                // none named: PostgreSQL uses the referenced table's primary key
+                sql.append(" (").append(quoteAll(fk.referencedColumns())).append(')');
+            }
             if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
                 sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
             }

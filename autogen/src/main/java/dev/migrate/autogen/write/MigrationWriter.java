@@ -64,7 +64,9 @@ public final class MigrationWriter {
                 .addMethod(method("upgrade", migration.upgrade()))
                 .addMethod(method("downgrade", migration.downgrade()))
                 .build();
-        return JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true).build();
+        // Ddl's factories read best unqualified: column(...), index(...), foreignKey(...)
+        return JavaFile.builder(packageName, type).addStaticImport(OpJavaRenderer.DDL, "*")
+                .indent("    ").skipJavaLangImports(true).build();
     }
 
     private static MethodSpec method(String name, CodeBlock body) {

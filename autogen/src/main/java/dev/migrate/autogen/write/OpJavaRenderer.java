@@ -53,7 +53,6 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
     public static final ClassName DDL = ClassName.get(Ddl.class);
 
-    private static final ClassName OP = ClassName.get(Op.class);
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
     private static final Set<Class<?>> PARSEABLE_TIME = Set.of(LocalDate.class, LocalDateTime.class, LocalTime.class,
@@ -91,11 +90,11 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- schemas ----
 
     @Override public CodeBlock visit(Op.CreateSchema op) {
-        return op.ifNotExists() ? runNew(Op.CreateSchema.class, "$S, true", op.name()) : statement("op.createSchema($S)", op.name());
+        return statement(op.ifNotExists() ? "op.createSchemaIfNotExists($S)" : "op.createSchema($S)", op.name());
     }
 
     @Override public CodeBlock visit(Op.DropSchema op) {
-        return op.cascade() ? runNew(Op.DropSchema.class, "$S, true", op.name()) : statement("op.dropSchema($S)", op.name());
+        return statement(op.cascade() ? "op.dropSchemaCascade($S)" : "op.dropSchema($S)", op.name());
     }
 
     // ---- tables ----
@@ -282,9 +281,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override public CodeBlock visit(Op.CreateSequence op) {
         String sequence = name(op.sequence());
         if (op.ownedBy() != null) {
-            // Operations has no shorthand for OWNED BY
-            return runNew(Op.CreateSequence.class, "$T.parse($S), $L, $S",
-                    ClassName.get(QualifiedName.class), sequence, sequenceOptions(op.options()), op.ownedBy());
+            return statement("op.createSequence($S, $L, $S)", sequence, sequenceOptions(op.options()), op.ownedBy());
         }
         return op.options().isDefault()
                 ? statement("op.createSequence($S)", sequence)
@@ -489,11 +486,6 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     private static CodeBlock statement(String format, Object... args) {
         return CodeBlock.builder().addStatement(format, args).build();
-    }
-
-    /** {@code op.run(new Op.X(args))}, for ops no shorthand of Operations can express. */
-    private static CodeBlock runNew(Class<? extends Op> kind, String argsFormat, Object... args) {
-        return statement("op.run(new $T($L))", OP.nestedClass(kind.getSimpleName()), CodeBlock.of(argsFormat, args));
     }
 
     /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */

@@ -183,12 +183,12 @@ class OpJavaRendererTest {
                 op.dropEnum("app.mood");
                 op.createSequence("seq_a");
                 op.createSequence("seq_b", sequenceOptions().as("int").incrementBy(10).cache(20));
-                op.run(new Op.CreateSequence(QualifiedName.parse("seq_c"), sequenceOptions(), "t.id"));
+                op.createSequence("seq_c", sequenceOptions(), "t.id");
                 op.dropSequence("seq_a");
                 op.createSchema("app");
-                op.run(new Op.CreateSchema("app", true));
+                op.createSchemaIfNotExists("app");
                 op.dropSchema("app");
-                op.run(new Op.DropSchema("app", true));
+                op.dropSchemaCascade("app");
                 op.execute("UPDATE t SET a = 'x'");
                 """);
     }
