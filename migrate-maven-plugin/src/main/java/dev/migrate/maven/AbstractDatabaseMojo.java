@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -123,6 +125,38 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 + " with its data in " + data + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, jar, data.resolveSibling("postgres.log"))) {
             action.accept(configured(projectClasses).dataSource(database.dataSource()).build());
+        }
+    }
+
+    /**
+     * Runs {@code action} on the database a comparison needs: the configured one, which the caller
+     * checks is at head, or, with none configured, a throwaway embedded PostgreSQL with every
+     * migration replayed on it.
+     */
+    protected final void withComparisonDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
+        Optional<ConnectionSettings> connection = connection();
+        if (connection.isPresent()) {
+            getLog().info("Using PostgreSQL at " + connection.get().describe() + " (from " + connection.get().origin() + ").");
+            DataSource dataSource = new ConnectingDataSource(connection.get());
+            action.accept(configured(projectClasses).dataSource(dataSource).build(), dataSource);
+            return;
+        }
+        withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
+            int count = migrator.graph().size();
+            getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
+            migrator.upgrade("heads");
+            action.accept(migrator, dataSource);
+        });
+    }
+
+    /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
+    protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
+        PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
+        Path jar = binaries.resolve(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        Path parent = embeddedDataDirectory.toPath().toAbsolutePath().getParent();
+        getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version() + " (deleted when the goal ends).");
+        try (EmbeddedDatabase database = EmbeddedDatabase.startThrowaway(parent, jar, parent.resolve("throwaway.log"))) {
+            action.accept(configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
         }
     }
 

@@ -46,6 +46,41 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server on a fresh data directory below {@code parent} that is deleted when it stops:
+     * for goals that replay the migrations on a database nobody keeps. Durability is switched off,
+     * since nothing on it outlives the goal.
+     */
+    static EmbeddedDatabase startThrowaway(Path parent, Path binariesJar, Path serverLog) {
+        Path dataDirectory;
+        try {
+            Files.createDirectories(parent);
+            dataDirectory = Files.createTempDirectory(parent, "throwaway-");
+            Files.createDirectories(serverLog.getParent());
+        } catch (IOException e) {
+            throw new MigrateException("Could not create a directory for the throwaway PostgreSQL in " + parent + ": "
+                    + e.getMessage() + ". Check that the build directory is writable.", e);
+        }
+        try {
+            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_locks_per_transaction", "4096")
+                    .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog)
+                    .start();
+            return new EmbeddedDatabase(server, dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            throw new MigrateException("Could not start the throwaway embedded PostgreSQL: " + e.getMessage()
+                    + ". See " + serverLog + ".", e);
+        }
+    }
+
     DataSource dataSource() {
         return server.getPostgresDatabase();
     }

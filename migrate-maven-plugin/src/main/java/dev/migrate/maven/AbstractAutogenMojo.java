@@ -1,0 +1,183 @@
+package dev.migrate.maven;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.autogen.entity.EntityDdl;
+import java.io.Console;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A goal that compares the project's JPA entities with a database schema: {@code autogenerate},
+ * {@code check} and {@code verify}.
+ */
+abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
+
+    /** Packages whose {@code @Entity} classes are compared (subpackages included). Empty: every entity in {@code target/classes}. */
+    @Parameter(property = "migrate.entityPackages")
+    protected List<String> entityPackages;
+
+    /** A persistence unit from {@code META-INF/persistence.xml} to take the entities from, instead of scanning. */
+    @Parameter(property = "migrate.persistenceUnit")
+    protected String persistenceUnit;
+
+    /** Hibernate's physical naming strategy class. A Spring Boot project gets Spring's naming without setting this. */
+    @Parameter(property = "migrate.physicalNamingStrategy")
+    protected String physicalNamingStrategy;
+
+    /** Hibernate's implicit naming strategy class. A Spring Boot project gets Spring's naming without setting this. */
+    @Parameter(property = "migrate.implicitNamingStrategy")
+    protected String implicitNamingStrategy;
+
+    /** Further JPA provider properties, as in persistence.xml ({@code <hibernate.default_schema>...}). */
+    @Parameter
+    protected Map<String, String> hibernateProperties;
+
+    /**
+     * Name patterns the comparison leaves alone on both sides ({@code *} and {@code ?} globs; with a
+     * dot, matched against {@code schema.name}). The version tables are always left alone.
+     */
+    @Parameter(property = "migrate.exclude")
+    protected List<String> exclude;
+
+    /**
+     * Renames to write instead of drop plus add: {@code old_table=new_table} or
+     * {@code table.old_column=new_column}, comma-separated on the command line.
+     */
+    @Parameter(property = "migrate.renames")
+    protected List<String> renames;
+
+    /** The schema the entities are compared with. Objects in other schemas are never touched. */
+    @Parameter(property = "migrate.managedSchema", defaultValue = "public")
+    protected String managedSchema;
+
+    /** The differences between the entities and the schema on {@code database}, which must be at head. */
+    protected final DiffResult compare(Migrator migrator, DataSource database) {
+        requireAtHead(migrator);
+        try (Connection c = database.getConnection()) {
+            List<String> ddl = entityDdl(SchemaComparison.serverMajorVersion(c));
+            return SchemaComparison.of(managedSchema)
+                    .excluding(list(exclude), versionTable, historyTable)
+                    .withRenames(renameHints(), renameDecider())
+                    .compare(c, ddl);
+        } catch (SQLException e) {
+            throw new MigrateException("Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
+        }
+    }
+
+    /** Logs each difference and warning; returns the differences' descriptions. */
+    protected final List<String> report(DiffResult diff) {
+        diff.warnings().forEach(getLog()::warn);
+        List<String> lines = new ArrayList<>();
+        diff.changes().forEach(change -> {
+            lines.add(change.description());
+            change.notes().forEach(note -> getLog().warn("  " + change.description() + ": " + note));
+        });
+        return lines;
+    }
+
+    private void requireAtHead(Migrator migrator) {
+        Set<String> current = new TreeSet<>();
+        migrator.current().stream().map(CurrentRevision::id).forEach(current::add);
+        Set<String> heads = new TreeSet<>(migrator.graph().heads());
+        if (!current.equals(heads)) {
+            throw new MigrateException("The database is not at head: it is at " + (current.isEmpty() ? "base" : current)
+                    + " while the migrations' heads are " + heads + ". Run mvn migrate:upgrade first, so that migrate:"
+                    + goal() + " compares the entities with the schema the migrations build.");
+        }
+    }
+
+    private List<String> entityDdl(int serverMajorVersion) {
+        Map<String, String> properties = new HashMap<>();
+        if (hibernateProperties != null) {
+            properties.putAll(hibernateProperties);
+        }
+        if (physicalNamingStrategy != null) {
+            properties.put("hibernate.physical_naming_strategy", physicalNamingStrategy);
+        }
+        if (implicitNamingStrategy != null) {
+            properties.put("hibernate.implicit_naming_strategy", implicitNamingStrategy);
+        }
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        EntityDdl entities = new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties);
+        try (URLClassLoader loader = entityLoader()) {
+            List<String> ddl = entities.generate(loader, serverMajorVersion);
+            if (ddl.isEmpty()) {
+                throw new MigrateException("No JPA entities were found in " + classes
+                        + (list(entityPackages).isEmpty() ? "" : " under the packages " + entityPackages)
+                        + ". Compile the project first (mvn compile migrate:" + goal() + ") and check entityPackages.");
+            }
+            return ddl;
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The project's classes and its own JPA provider, isolated from the plugin's classes: the
+     * provider version is the project's (Hibernate 6.6 or 7.x), and only the JPA API is shared with
+     * the bridge that asks it for DDL.
+     */
+    private URLClassLoader entityLoader() {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
+            for (String element : project.getRuntimeClasspathElements()) {
+                urls.add(Path.of(element).toUri().toURL());
+            }
+        } catch (DependencyResolutionRequiredException | MalformedURLException e) {
+            throw new MigrateException("Could not build the project's class path for the entities: " + e.getMessage(), e);
+        }
+        return new URLClassLoader("migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    private Map<String, String> renameHints() {
+        Map<String, String> hints = new LinkedHashMap<>();
+        for (String entry : list(renames)) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new MigrateException("The rename '" + entry + "' is not of the form old_table=new_table or "
+                        + "table.old_column=new_column.");
+            }
+            hints.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return hints;
+    }
+
+    /** Asks at the console when Maven is interactive; in batch mode, a rename is written as drop plus add. */
+    private RenameDecider renameDecider() {
+        Console console = System.console();
+        if (!session.getRequest().isInteractiveMode() || console == null) {
+            return RenameDecider.never();
+        }
+        return (kind, owner, from, to) -> {
+            String question = "Was " + kind + " " + (owner == null ? "" : owner + ".") + from + " renamed to " + to + "? [y/N] ";
+            String answer = console.readLine("%s", question);
+            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+        };
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Fails the build when the JPA entities differ from the schema the migrations build, listing each
+ * difference. With no database configured it needs no server: the migrations are replayed on a
+ * throwaway embedded PostgreSQL, so CI can run it ({@code mvn verify} with the goal bound).
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class CheckMojo extends AbstractAutogenMojo {
+
+    @Override protected void run(ClassLoader projectClasses) {
+        withComparisonDatabase(projectClasses, (migrator, database) -> {
+            List<String> differences = report(compare(migrator, database));
+            if (!differences.isEmpty()) {
+                throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
+                        + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
+                        + "\nWrite the migration with mvn compile migrate:autogenerate -Dmigrate.message=\"...\", "
+                        + "or change the entities back.");
+            }
+            getLog().info("No differences: the entities match the schema at head.");
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.ChainVerifier;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * The round-trip test of the migration chain, always on a throwaway embedded PostgreSQL: a single
+ * head; every revision upgraded, downgraded and upgraded again with an identical schema; a
+ * downgrade to base that leaves only the version tables; and at head, a schema that matches the
+ * entities.
+ */
+@Mojo(name = "verify", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class VerifyMojo extends AbstractAutogenMojo {
+
+    @Override protected void run(ClassLoader projectClasses) {
+        withThrowawayDatabase(projectClasses, (migrator, database) -> {
+            new ChainVerifier(migrator, database, managedSchema, exclude == null ? List.of() : exclude,
+                    new MavenMigrationLog(getLog())).verify();
+            migrator.upgrade("heads");
+            List<String> differences = report(compare(migrator, database));
+            if (!differences.isEmpty()) {
+                throw new MigrateException("The migration chain round-trips, but at head the schema differs from the entities:\n  - "
+                        + String.join("\n  - ", differences) + "\nWrite the missing migration with migrate:autogenerate.");
+            }
+            getLog().info("Verified " + migrator.graph().size() + " revisions: every step round-trips and the head matches "
+                    + "the entities.");
+        });
+    }
+}
