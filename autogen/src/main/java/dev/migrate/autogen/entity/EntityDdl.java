@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The DDL the project's JPA provider writes for its entities, for PostgreSQL of a given major version.
@@ -44,12 +46,18 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(projectLoader);
+        // the provider logs through java.util.logging when the project has no logging backend; its
+        // start-up banner and "no connection provider" notice are noise in an offline DDL run
+        Logger providerLog = Logger.getLogger("org.hibernate");
+        Level previousLevel = providerLog.getLevel();
+        providerLog.setLevel(Level.SEVERE);
         try {
             return bridge(projectLoader).apply(request);
         } catch (RuntimeException | LinkageError e) {
             throw new MigrateException("The JPA provider could not build the entity model: " + rootMessage(e)
                     + " Fix the mapping (the message names the entity) and run again.", e);
         } finally {
+            providerLog.setLevel(previousLevel);
             thread.setContextClassLoader(previous);
         }
     }

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -44,7 +45,10 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     static final String PERSISTENCE_UNIT = "persistenceUnit";
     static final String PROPERTIES = "properties";
 
-    private static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
+    /** Spring Boot 3's name for its implicit naming strategy, then Spring Boot 4's. */
+    private static final List<String> SPRING_IMPLICIT = List.of(
+            "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy",
+            "org.springframework.boot.hibernate.SpringImplicitNamingStrategy");
     private static final String CAMEL_CASE_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
     @Override
@@ -77,10 +81,11 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
 
     /** Spring Boot names tables and columns in snake case; a Boot project gets the same names here. */
     private static void springNamingWhenPresent(ClassLoader loader, Map<String, Object> properties) {
-        if (!isPresent(loader, SPRING_IMPLICIT)) {
+        Optional<String> implicit = SPRING_IMPLICIT.stream().filter(name -> isPresent(loader, name)).findFirst();
+        if (implicit.isEmpty()) {
             return;
         }
-        properties.putIfAbsent("hibernate.implicit_naming_strategy", SPRING_IMPLICIT);
+        properties.putIfAbsent("hibernate.implicit_naming_strategy", implicit.get());
         if (isPresent(loader, CAMEL_CASE_PHYSICAL)) {
             properties.putIfAbsent("hibernate.physical_naming_strategy", CAMEL_CASE_PHYSICAL);
         }

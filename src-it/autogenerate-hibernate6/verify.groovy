@@ -1,0 +1,27 @@
+def log = new File(basedir, 'build.log').text
+def dir = new File(basedir, 'src/main/java/db/migrations')
+def written = dir.listFiles().findAll { it.name.endsWith('.java') }
+assert written.size() == 1 : "exactly one migration written, found ${written*.name}"
+def file = written[0]
+assert file.name ==~ /V\d{8}_\d{6}_CreateAgentsAndTasks\.java/
+def source = file.text
+assert source.contains('import static dev.migrate.Ddl.*;')
+assert source.contains('op.createTable("agents"')
+assert source.contains('op.createTable("task"')
+assert source.contains('column("status", "character varying(20)").notNull().defaultValue("\'ACTIVE\'::character varying")')
+assert source.contains('op.commentOnColumn("agents", "status", "Operational status");')
+assert source.contains('op.commentOnTable("agents", "Agents that run tasks");')
+assert source.contains('op.createIndex("ix_agents_status", "agents", "status");')
+assert source.contains('.onDelete(CASCADE)')
+assert source.contains('op.dropTable("agents");')
+assert source.indexOf('public void downgrade') < source.indexOf('op.dropTable("task");')
+
+assert log.contains('Detected added table public.agents')
+assert log.contains('6.6.56.Final') : 'the project\'s own Hibernate 6.6 wrote the DDL'
+assert log.contains('Detected added foreign key [agent_id] -> agents[id] on public.task')
+assert log.contains('No differences: the entities match the schema at head.')
+assert log.contains('Verified downgrade to base')
+assert log.contains('every step round-trips and the head matches the entities')
+assert log.contains('No changes detected: the entities match the schema at head. Nothing written.')
+assert !new File(basedir, 'target/migrate').listFiles().any { it.name.startsWith('throwaway-') } : 'throwaway data removed'
+true
