@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.DiffResult;
@@ -74,7 +75,8 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         try (Statement s = live.createStatement()) {
             s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
             try {
-                return new CatalogReader().read(live, List.of(schema), exclusions);
+                // check expressions spelled as after a round trip, as the scratch side spells them
+                return CanonicalChecks.of(live, new CatalogReader().read(live, List.of(schema), exclusions));
             } finally {
                 s.execute("RESET search_path");
             }

@@ -27,13 +27,18 @@ public record DiffResult(List<Change> changes, List<String> warnings) {
 
     /**
      * The operations of {@code downgrade}: each upgrade operation's reverse, last first. Every
-     * operation the diff writes carries what its reverse needs.
+     * operation the diff writes carries what its reverse needs, except an added enum label, which
+     * PostgreSQL cannot remove: the downgrade leaves it in place.
      */
     public List<Op> downgrade() {
         List<Op> ops = new ArrayList<>();
         List<Op> upgrade = upgrade();
         for (int i = upgrade.size() - 1; i >= 0; i--) {
             Op op = upgrade.get(i);
+            if (op instanceof Op.AddEnumValue) {
+                // PostgreSQL cannot drop an enum label; the change's note tells the reader it stays
+                continue;
+            }
             ops.add(op.reverse().orElseThrow(() -> new IllegalStateException("No reverse for " + op)));
         }
         return ops;

@@ -1,6 +1,7 @@
 package dev.migrate.autogen.entity;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -59,7 +60,7 @@ public final class ScratchSchema {
             s.execute("CREATE SCHEMA " + scratch);
             s.execute("SET LOCAL search_path = " + scratch + ", " + path);
             run(s, ddl);
-            return new CatalogReader().read(c, List.of(scratch), exclusions);
+            return CanonicalChecks.of(c, new CatalogReader().read(c, List.of(scratch), exclusions));
         } finally {
             c.rollback();
         }
@@ -74,7 +75,7 @@ public final class ScratchSchema {
             try {
                 s.execute("SET search_path = " + scratch + ", " + path);
                 run(s, ddl);
-                return new CatalogReader().read(c, List.of(scratch), exclusions);
+                return CanonicalChecks.of(c, new CatalogReader().read(c, List.of(scratch), exclusions));
             } finally {
                 s.execute("DROP SCHEMA " + scratch + " CASCADE");
                 s.execute("RESET search_path");

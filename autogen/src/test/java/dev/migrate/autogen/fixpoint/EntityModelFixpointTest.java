@@ -1,0 +1,94 @@
+package dev.migrate.autogen.fixpoint;
+
+import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
+import static dev.migrate.autogen.fixpoint.Fixtures.catalog;
+import static dev.migrate.autogen.fixpoint.Fixtures.modelDdl;
+import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.catalog.CanonicalChecks;
+import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.sql.PostgresDialect;
+import dev.migrate.testing.TestPostgres;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The two properties of DESIGN section 5 on a model that uses every mapping feature. */
+class EntityModelFixpointTest {
+    private final SchemaComparison comparison = SchemaComparison.of("public");
+
+    @Test
+    void upgradeFromEmptyReachesAFixpointAndDowngradeEmptiesTheSchema() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("fixpoint_model").getConnection()) {
+            DiffResult first = comparison.compare(c, modelDdl());
+            modelDdl().forEach(System.out::println);
+            new PostgresDialect().renderAll(first.upgrade()).forEach(System.out::println);
+            assertThat(first.descriptions()).contains(
+                    "added table public.customers", "added table public.documents", "added table public.document_labels",
+                    "added table public.customer_tags", "added table public.customer_phones", "added table public.labels",
+                    "added table public.payments", "added table public.card_payments", "added table public.bank_payments",
+                    "added table public.vehicles", "added sequence public.document_seq", "added sequence public.label_seq");
+            assertThat(first.descriptions()).anyMatch(d -> d.startsWith("added enum type public."));
+            assertThat(first.warnings()).isEmpty();
+
+            run(c, first.upgrade());
+            assertNoChanges(comparison.compare(c, modelDdl()));
+            // and once more: comparing an unchanged model twice in a row is stable
+            assertNoChanges(comparison.compare(c, modelDdl()));
+
+            run(c, first.downgrade());
+            assertThat(comparison.compare(c, List.of()).descriptions()).isEmpty();
+            assertThat(catalog(c)).isEqualTo(DatabaseSchema.empty());
+        }
+    }
+
+    @Test
+    void upgradeDowngradeUpgradeLeavesAnIdenticalCatalog() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("fixpoint_roundtrip").getConnection()) {
+            DiffResult diff = comparison.compare(c, modelDdl());
+            run(c, diff.upgrade());
+            DatabaseSchema afterFirst = catalog(c);
+            run(c, diff.downgrade());
+            assertThat(catalog(c)).isEqualTo(DatabaseSchema.empty());
+            run(c, diff.upgrade());
+            assertThat(catalog(c)).isEqualTo(afterFirst);
+            assertNoChanges(comparison.compare(c, modelDdl()));
+        }
+    }
+
+    @Test
+    void aDatabaseBuiltByHibernateItselfAndOneBuiltByTheUpgradeCompareAlike() throws Exception {
+        // A team moving from hbm2ddl to migrations has a database Hibernate built; the upgrade builds the same
+        // thing. Only check expressions are spelled differently (deparsing is not idempotent), and the
+        // comparison must see through that in both directions.
+        try (Connection direct = TestPostgres.freshDatabase("fixpoint_direct").getConnection();
+             Connection viaDiff = TestPostgres.freshDatabase("fixpoint_viadiff").getConnection()) {
+            Fixtures.execute(direct, modelDdl().toArray(String[]::new));
+            run(viaDiff, comparison.compare(viaDiff, modelDdl()).upgrade());
+
+            String hibernateSpelling = catalog(direct).table("public", "vehicles").checkConstraints().get(0).expression();
+            String migrationSpelling = catalog(viaDiff).table("public", "vehicles").checkConstraints().get(0).expression();
+            assertThat(hibernateSpelling).isNotEqualTo(migrationSpelling); // the trap this guards against
+
+            assertThat(CanonicalChecks.of(viaDiff, catalog(viaDiff))).isEqualTo(CanonicalChecks.of(direct, catalog(direct)));
+            assertNoChanges(comparison.compare(direct, modelDdl()));
+            assertNoChanges(comparison.compare(viaDiff, modelDdl()));
+        }
+    }
+
+    @Test
+    void canonicalCheckSpellingIsStableUnderFurtherRoundTrips() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("fixpoint_canon").getConnection()) {
+            Fixtures.execute(c, "CREATE TABLE t (kind varchar(10) CHECK (kind IN ('car', 'truck')), n int CHECK (n BETWEEN 0 AND 2))");
+            DatabaseSchema once = CanonicalChecks.of(c, catalog(c));
+            assertThat(CanonicalChecks.of(c, once)).isEqualTo(once);
+            // the temporary copies are gone and the table is untouched
+            assertThat(catalog(c).table("public", "t").checkConstraints()).extracting(cc -> cc.name())
+                    .containsExactly("t_kind_check", "t_n_check");
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.migrate.autogen.fixpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.catalog.CatalogReader;
+import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.op.Op;
+import dev.migrate.sql.PostgresDialect;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/** The rich entity model's DDL, and the few steps every fixpoint test repeats. */
+final class Fixtures {
+    static final String MODEL_PACKAGE = "dev.migrate.autogen.fixpoint.model";
+
+    private Fixtures() {}
+
+    /** Hibernate boots once per test JVM for the model; the DDL it writes never changes. */
+    private static final class ModelDdl {
+        static final List<String> DDL = generate();
+
+        private static List<String> generate() {
+            try {
+                Path classes = Path.of(Fixtures.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return new EntityDdl(List.of(classes), List.of(MODEL_PACKAGE), null, Map.of())
+                        .generate(Fixtures.class.getClassLoader(), 18);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The DDL Hibernate 7 writes for the rich model. */
+    static List<String> modelDdl() {
+        return ModelDdl.DDL;
+    }
+
+    static void run(Connection c, List<Op> ops) throws SQLException {
+        for (String sql : new PostgresDialect().renderAll(ops)) {
+            execute(c, sql);
+        }
+    }
+
+    static void execute(Connection c, String... statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    s.execute(sql);
+                } catch (SQLException e) {
+                    throw new SQLException(e.getMessage() + "\nStatement: " + sql, e);
+                }
+            }
+        }
+    }
+
+    /** The managed schema as the catalog reader sees it (version tables left out). */
+    static DatabaseSchema catalog(Connection c) {
+        return new CatalogReader().read(c, List.of("public"));
+    }
+
+    /** Compares, applies the upgrade and checks that a second comparison finds nothing. */
+    static DiffResult upgradeToModel(Connection c, SchemaComparison comparison, List<String> ddl) throws SQLException {
+        DiffResult diff = comparison.compare(c, ddl);
+        run(c, diff.upgrade());
+        assertNoChanges(comparison.compare(c, ddl));
+        return diff;
+    }
+
+    static void assertNoChanges(DiffResult diff) {
+        assertThat(diff.descriptions())
+                .as(() -> "a comparison right after applying the upgrade found changes; SQL:\n"
+                        + String.join("\n", new PostgresDialect().renderAll(diff.upgrade())))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.migrate.autogen.fixpoint;
+
+import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
+import static dev.migrate.autogen.fixpoint.Fixtures.catalog;
+import static dev.migrate.autogen.fixpoint.Fixtures.execute;
+import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.op.Op;
+import dev.migrate.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Renames by hint, by the decider, and the loud drop-plus-add without either. */
+class RenameTest {
+    private static final List<String> OLD_TABLE = List.of(
+            "CREATE TABLE old_items (id bigint PRIMARY KEY, title varchar(50) NOT NULL)",
+            "INSERT INTO old_items VALUES (1, 'kept')");
+    private static final List<String> NEW_TABLE_ENTITIES = List.of(
+            "create table new_items (id bigint not null, title varchar(50) not null, primary key (id))");
+
+    private static final List<String> OLD_COLUMNS = List.of(
+            "CREATE TABLE people (id bigint PRIMARY KEY, fullname varchar(80), nick varchar(10))",
+            "INSERT INTO people VALUES (1, 'Ada Lovelace', 'ada')");
+    private static final List<String> NEW_COLUMNS_ENTITIES = List.of(
+            "create table people (id bigint not null, full_name varchar(80), nickname varchar(20), primary key (id))");
+
+    @Test
+    void aTableRenameHintWritesRenameTableAndKeepsTheRows() throws Exception {
+        try (Connection c = database(OLD_TABLE)) {
+            DatabaseSchema before = catalog(c);
+            SchemaComparison comparison = SchemaComparison.of("public")
+                    .withRenames(Map.of("old_items", "new_items"), RenameDecider.never());
+            DiffResult diff = comparison.compare(c, NEW_TABLE_ENTITIES);
+            assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
+            assertThat(diff.upgrade()).containsExactly(new Op.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"));
+            assertThat(diff.warnings()).isEmpty();
+
+            run(c, diff.upgrade());
+            assertThat(single(c, "SELECT title FROM new_items WHERE id = 1")).isEqualTo("kept");
+            assertNoChanges(comparison.compare(c, NEW_TABLE_ENTITIES));
+
+            run(c, diff.downgrade());
+            assertThat(catalog(c)).isEqualTo(before);
+            assertThat(single(c, "SELECT title FROM old_items WHERE id = 1")).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void withoutAHintATableRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
+        try (Connection c = database(OLD_TABLE)) {
+            DiffResult diff = SchemaComparison.of("public").compare(c, NEW_TABLE_ENTITIES);
+            assertThat(diff.descriptions()).containsExactlyInAnyOrder("added table public.new_items", "removed table public.old_items");
+            assertThat(diff.warnings()).singleElement().asString()
+                    .contains("public.old_items", "public.new_items", "-Dmigrate.renames=old_items=new_items");
+        }
+    }
+
+    @Test
+    void aDeciderThatSaysYesTurnsATableDropAndAddIntoARename() throws Exception {
+        try (Connection c = database(OLD_TABLE)) {
+            List<String> asked = new ArrayList<>();
+            RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
+            DiffResult diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
+            assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
+            assertThat(asked).containsExactly("table:null:public.old_items->public.new_items");
+            assertThat(diff.warnings()).isEmpty();
+            run(c, diff.upgrade());
+            assertThat(single(c, "SELECT title FROM new_items")).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void columnRenameHintsWriteRenameColumnKeepTheDataAndStillSeeTheTypeChange() throws Exception {
+        try (Connection c = database(OLD_COLUMNS)) {
+            DatabaseSchema before = catalog(c);
+            SchemaComparison comparison = SchemaComparison.of("public")
+                    .withRenames(Map.of("people.fullname", "full_name", "people.nick", "nickname"), RenameDecider.never());
+            DiffResult diff = comparison.compare(c, NEW_COLUMNS_ENTITIES);
+            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
+                    "renamed column public.people.fullname to full_name",
+                    "renamed column public.people.nick to nickname",
+                    "changed type of column public.people.nickname from character varying(10) to character varying(20)");
+            assertThat(diff.upgrade()).contains(new Op.RenameColumn(new dev.migrate.op.QualifiedName(null, "people"), "fullname", "full_name"));
+            assertThat(diff.warnings()).isEmpty();
+
+            run(c, diff.upgrade());
+            assertThat(single(c, "SELECT full_name || '/' || nickname FROM people WHERE id = 1")).isEqualTo("Ada Lovelace/ada");
+            assertNoChanges(comparison.compare(c, NEW_COLUMNS_ENTITIES));
+
+            run(c, diff.downgrade());
+            assertThat(catalog(c)).isEqualTo(before);
+            assertThat(single(c, "SELECT fullname FROM people WHERE id = 1")).isEqualTo("Ada Lovelace");
+        }
+    }
+
+    @Test
+    void withoutAHintAColumnRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
+        try (Connection c = database(OLD_COLUMNS)) {
+            DiffResult diff = SchemaComparison.of("public").compare(c, NEW_COLUMNS_ENTITIES);
+            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
+                    "added column public.people.full_name", "removed column public.people.fullname",
+                    "added column public.people.nickname", "removed column public.people.nick");
+            // same type: looks like a rename, so the user is told how to say so; a different type does not
+            assertThat(diff.warnings()).singleElement().asString()
+                    .contains("public.people.fullname", "full_name", "-Dmigrate.renames=people.fullname=full_name");
+        }
+    }
+
+    @Test
+    void aDeciderThatSaysYesTurnsAColumnDropAndAddIntoARename() throws Exception {
+        try (Connection c = database(OLD_COLUMNS)) {
+            List<String> asked = new ArrayList<>();
+            RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
+            DiffResult diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
+            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
+                    "renamed column public.people.fullname to full_name",
+                    "added column public.people.nickname", "removed column public.people.nick");
+            assertThat(asked).containsExactly("column:public.people:fullname->full_name");
+            run(c, diff.upgrade());
+            assertThat(single(c, "SELECT full_name FROM people")).isEqualTo("Ada Lovelace");
+        }
+    }
+
+    private static Connection database(List<String> sql) throws Exception {
+        Connection c = TestPostgres.freshDatabase("rename").getConnection();
+        execute(c, sql.toArray(String[]::new));
+        return c;
+    }
+
+    private static String single(Connection c, String query) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
