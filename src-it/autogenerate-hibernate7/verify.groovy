@@ -17,6 +17,7 @@ assert source.contains('op.dropTable("agents");')
 assert source.indexOf('public void downgrade') < source.indexOf('op.dropTable("task");')
 
 assert log.contains('Detected added table public.agents')
+assert log.contains('HibernatePersistenceProvider 7.4.6.Final')
 assert log.contains('Detected added foreign key [agent_id] -> agents[id] on public.task')
 assert log.contains('No differences: the entities match the schema at head.')
 assert log.contains('Verified downgrade to base')

@@ -10,6 +10,6 @@ assert source.contains('column("tag_name", "character varying(255)")')
 assert source.contains('op.createTable("agent_profile_skill_tags"')
 assert source.contains('column("skill_tags_id", "bigint").notNull()')
 assert !source.contains('"AgentProfile"') && !source.contains('displayName')
-assert log.contains('Hibernate ORM core version 6.6.56.Final') || log.contains('6.6.56.Final')
+assert log.contains('HibernatePersistenceProvider 6.6.56.Final')
 assert log.contains('No differences: the entities match the schema at head.')
 true

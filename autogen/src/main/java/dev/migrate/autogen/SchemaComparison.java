@@ -10,7 +10,6 @@ import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.Identifiers;
-import dev.migrate.sql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,18 +52,8 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
     public DiffResult compare(Connection live, List<String> entityDdl) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema current = readLive(live, exclusions);
-        DatabaseSchema described = ScratchSchema.read(live, entityDdl, schema, exclusions);
-        // PostgreSQL's text for an expression (a check, a default) does not always read back as the same
-        // text: build the entity side once more from the operations a migration would run, so it is
-        // exactly what applying the written migration gives, and the comparison reaches a fixpoint.
-        List<String> asMigrated = new PostgresDialect().renderAll(
-                SchemaDiff.compare(DatabaseSchema.empty(), described, options(Map.of(), RenameDecider.never())).upgrade());
-        DatabaseSchema desired = ScratchSchema.read(live, asMigrated, schema, exclusions);
-        return SchemaDiff.compare(current, desired, options(renames, decider));
-    }
-
-    private SchemaDiff.Options options(Map<String, String> renameHints, RenameDecider renameDecider) {
-        return new SchemaDiff.Options(schema, renameHints, renameDecider);
+        DatabaseSchema desired = ScratchSchema.read(live, entityDdl, schema, exclusions);
+        return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
     }
 
     /**

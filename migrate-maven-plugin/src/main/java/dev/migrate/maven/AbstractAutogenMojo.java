@@ -121,6 +121,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         EntityDdl entities = new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties);
         try (URLClassLoader loader = entityLoader()) {
+            getLog().info("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
             List<String> ddl = entities.generate(loader, serverMajorVersion);
             if (ddl.isEmpty()) {
                 throw new MigrateException("No JPA entities were found in " + classes

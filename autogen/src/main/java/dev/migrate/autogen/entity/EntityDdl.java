@@ -62,6 +62,25 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         }
     }
 
+    /**
+     * The JPA provider the project's loader offers, with its version, for the build log:
+     * {@code org.hibernate.jpa.HibernatePersistenceProvider 7.4.6.Final}.
+     */
+    public static String provider(ClassLoader projectLoader) {
+        try (var in = projectLoader.getResourceAsStream("META-INF/services/jakarta.persistence.spi.PersistenceProvider")) {
+            if (in == null) {
+                return "no JPA provider";
+            }
+            String name = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse("unknown provider");
+            Package pkg = Class.forName(name, false, projectLoader).getPackage();
+            String version = pkg == null ? null : pkg.getImplementationVersion();
+            return version == null ? name : name + " " + version;
+        } catch (java.io.IOException | ClassNotFoundException | LinkageError e) {
+            return "an unreadable JPA provider (" + e + ")";
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Function<Map<String, Object>, List<String>> bridge(ClassLoader loader) {
         try {
