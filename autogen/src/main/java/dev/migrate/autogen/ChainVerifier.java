@@ -72,13 +72,13 @@ public final class ChainVerifier {
                 RenameDecider.never())).descriptions();
         throw new MigrateException(problem + ". Compared with the expected schema, the database has:\n  - "
                 + (differences.isEmpty() ? "differences in details the comparison does not name (see the catalogs)"
-                        : String.join("\n  - ", differences.stream().map(ChainVerifier::inverse).toList()))
+                        : String.join("\n  - ", differences.stream().map(ChainVerifier::asDatabaseState).toList()))
                 + "\nFix the migration's upgrade or downgrade so each undoes the other exactly.");
     }
 
-    /** The diff says what would turn the database into the expected schema; the user needs what is wrong with it. */
-    private static String inverse(String change) {
-        return change.replaceFirst("^added ", "missing ").replaceFirst("^removed ", "extra ");
+    /** The diff reads as what turns the expected schema into the database's: what it added is extra, what it removed is missing. */
+    private static String asDatabaseState(String change) {
+        return change.replaceFirst("^added ", "extra ").replaceFirst("^removed ", "missing ");
     }
 
     private DatabaseSchema snapshot() {

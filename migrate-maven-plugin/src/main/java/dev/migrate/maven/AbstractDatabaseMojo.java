@@ -83,6 +83,13 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected String statementTimeout;
 
     /**
+     * How long to wait for the migration lock that another run against the same version table
+     * holds, written like {@link #lockTimeout}. Default 10 minutes.
+     */
+    @Parameter(property = "migrate.lockWaitTimeout")
+    protected String lockWaitTimeout;
+
+    /**
      * Accepts applied migrations whose checksum has changed since they ran, recording the new
      * checksums, instead of stopping before anything runs.
      */
@@ -185,6 +192,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         var lock = Durations.parse("lockTimeout", lockTimeout);
         if (lock != null) {
             builder.lockTimeout(lock);
+        }
+        var lockWait = Durations.parse("lockWaitTimeout", lockWaitTimeout);
+        if (lockWait != null) {
+            builder.lockWaitTimeout(lockWait);
         }
         var statement = Durations.parse("statementTimeout", statementTimeout);
         if (statement != null) {
