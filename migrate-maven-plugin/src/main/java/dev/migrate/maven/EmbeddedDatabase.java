@@ -30,20 +30,12 @@ final class EmbeddedDatabase implements AutoCloseable {
     static EmbeddedDatabase start(Path dataDirectory, Path binariesJar, Path serverLog) {
         try {
             Files.createDirectories(dataDirectory);
-            Files.createDirectories(serverLog.getParent());
-            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
-                    .setOutputRedirector(toLog)
-                    .setErrorRedirector(toLog)
-                    .start();
-            return new EmbeddedDatabase(server, dataDirectory);
-        } catch (IOException | RuntimeException e) {
-            throw new MigrateException("Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
-                    + ". See " + serverLog + "; if the data directory is damaged, delete it (mvn clean) to start afresh.", e);
+        } catch (IOException e) {
+            throw new MigrateException("Could not create the embedded PostgreSQL's data directory " + dataDirectory + ": "
+                    + e.getMessage() + ". Check that the build directory is writable.", e);
         }
+        return start(builder(dataDirectory, binariesJar, serverLog).setCleanDataDirectory(false), dataDirectory, serverLog,
+                "; if the data directory is damaged, delete it (mvn clean) to start afresh");
     }
 
     /**
@@ -56,28 +48,35 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             dataDirectory = Files.createTempDirectory(parent, "throwaway-");
-            Files.createDirectories(serverLog.getParent());
         } catch (IOException e) {
             throw new MigrateException("Could not create a directory for the throwaway PostgreSQL in " + parent + ": "
                     + e.getMessage() + ". Check that the build directory is writable.", e);
         }
+        EmbeddedPostgres.Builder builder = builder(dataDirectory, binariesJar, serverLog)
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_locks_per_transaction", "4096");
+        return start(builder, dataDirectory, serverLog, "");
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, Path binariesJar, Path serverLog) {
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
+                .setOutputRedirector(toLog)
+                .setErrorRedirector(toLog);
+    }
+
+    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Path dataDirectory, Path serverLog, String advice) {
         try {
-            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_locks_per_transaction", "4096")
-                    .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
-                    .setOutputRedirector(toLog)
-                    .setErrorRedirector(toLog)
-                    .start();
-            return new EmbeddedDatabase(server, dataDirectory);
+            Files.createDirectories(serverLog.getParent());
+            return new EmbeddedDatabase(builder.start(), dataDirectory);
         } catch (IOException | RuntimeException e) {
-            throw new MigrateException("Could not start the throwaway embedded PostgreSQL: " + e.getMessage()
-                    + ". See " + serverLog + ".", e);
+            throw new MigrateException("Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
+                    + ". See " + serverLog + advice + ".", e);
         }
     }
 

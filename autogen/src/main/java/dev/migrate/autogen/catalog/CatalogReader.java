@@ -12,7 +12,7 @@ import dev.migrate.autogen.schema.Generated;
 import dev.migrate.autogen.schema.Identity;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.PrimaryKey;
-import dev.migrate.autogen.schema.ReferentialAction;
+import dev.migrate.op.ReferentialAction;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.UniqueConstraint;
@@ -190,8 +190,8 @@ public final class CatalogReader {
                         rs.getString("referenced_schema"),
                         rs.getString("referenced_table"),
                         strings(rs.getArray("referenced_columns")),
-                        ReferentialAction.fromCatalogCode(code(rs.getString("confdeltype"))),
-                        ReferentialAction.fromCatalogCode(code(rs.getString("confupdtype"))),
+                        action(code(rs.getString("confdeltype"))),
+                        action(code(rs.getString("confupdtype"))),
                         deferrable,
                         initiallyDeferred,
                         validated));
@@ -370,5 +370,17 @@ public final class CatalogReader {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<ExclusionConstraint> exclusions = new ArrayList<>();
+    }
+
+    /** The action for a {@code pg_constraint.confdeltype} / {@code confupdtype} code. */
+    private static ReferentialAction action(char code) {
+        return switch (code) {
+            case 'a' -> ReferentialAction.NO_ACTION;
+            case 'r' -> ReferentialAction.RESTRICT;
+            case 'c' -> ReferentialAction.CASCADE;
+            case 'n' -> ReferentialAction.SET_NULL;
+            case 'd' -> ReferentialAction.SET_DEFAULT;
+            default -> throw new IllegalArgumentException("Unknown foreign key action code '" + code + "' in pg_constraint.");
+        };
     }
 }

@@ -13,7 +13,6 @@ import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
-import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
 import java.util.ArrayList;
@@ -147,8 +146,7 @@ final class ModelOps {
 
     Constraint.ForeignKey foreignKey(ForeignKey fk) {
         return new Constraint.ForeignKey(fk.name(), fk.columns(), name(fk.referencedSchema(), fk.referencedTable()),
-                fk.referencedColumns(), ReferentialAction.valueOf(fk.onDelete().name()),
-                ReferentialAction.valueOf(fk.onUpdate().name()), fk.deferrable(), fk.initiallyDeferred(), !fk.validated());
+                fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), !fk.validated());
     }
 
     Op.CreateIndex index(Table t, Index i) {

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import dev.migrate.op.ReferentialAction;
 import java.util.List;
 import java.util.Objects;
 

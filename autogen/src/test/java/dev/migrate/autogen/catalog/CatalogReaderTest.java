@@ -15,7 +15,7 @@ import dev.migrate.autogen.schema.Identity;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.QualifiedName;
-import dev.migrate.autogen.schema.ReferentialAction;
+import dev.migrate.op.ReferentialAction;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.UniqueConstraint;
