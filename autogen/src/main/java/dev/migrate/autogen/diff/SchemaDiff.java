@@ -50,6 +50,8 @@ public final class SchemaDiff {
     private final PostgresDialect dialect = new PostgresDialect();
     private final List<Change> changes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
+    private final java.util.Set<QualifiedName> primaryKeyReplaced = new java.util.HashSet<>();
 
     private SchemaDiff(Options options) {
         this.options = options;
@@ -161,6 +163,7 @@ public final class SchemaDiff {
         for (Table want : added.values()) {
             createTable(want);
         }
+        reattachForeignKeys(live, desired);
         for (Table have : removed.values()) {
             dropTable(have);
         }
@@ -337,6 +340,7 @@ public final class SchemaDiff {
         if (!Objects.equals(have.primaryKey() == null ? null : have.primaryKey().columns(),
                 want.primaryKey() == null ? null : want.primaryKey().columns())) {
             if (have.primaryKey() != null) {
+                primaryKeyReplaced.add(have.qualifiedName());
                 add(Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed primary key " + have.primaryKey().name() + " of " + t,
                         new Op.DropConstraint(t, have.primaryKey().name(), ops.primaryKey(have.primaryKey()))));
             }
@@ -378,6 +382,31 @@ public final class SchemaDiff {
                     return Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed index " + i.name() + " on " + t,
                             new Op.DropIndex(definition.table().sibling(i.name()), false, definition));
                 });
+    }
+
+    /**
+     * A foreign key that stays as it is but points at a primary key being replaced is dropped
+     * before the key and added again after it, since PostgreSQL refuses to drop a key in use.
+     */
+    private void reattachForeignKeys(DatabaseSchema live, DatabaseSchema desired) {
+        if (primaryKeyReplaced.isEmpty()) {
+            return;
+        }
+        for (Table have : live.tables().values()) {
+            Table want = desired.tables().get(have.qualifiedName());
+            if (want == null) {
+                continue;
+            }
+            for (ForeignKey fk : have.foreignKeys()) {
+                boolean pointsAtReplacedKey = primaryKeyReplaced.contains(QualifiedName.of(fk.referencedSchema(), fk.referencedTable()));
+                Optional<ForeignKey> kept = want.foreignKeys().stream()
+                        .filter(w -> foreignKeyShape(w).equals(foreignKeyShape(fk))).findFirst();
+                if (pointsAtReplacedKey && kept.isPresent()) {
+                    add(dropForeignKeyChange(have, fk));
+                    add(foreignKeyChange(want, kept.get()));
+                }
+            }
+        }
     }
 
     /** Pairs objects of the two sides by shape; what has no partner is added or removed. */
