@@ -67,8 +67,4 @@ public record Column(String name, String type, boolean nullable, String defaultE
     public Column primaryKey() {
         return new Column(name, type, false, defaultExpression, identityGeneration, generatedExpression, collation, comment, true);
     }
-
-    public Column withName(String newName) {
-        return new Column(newName, type, nullable, defaultExpression, identityGeneration, generatedExpression, collation, comment, isPrimaryKey);
-    }
 }

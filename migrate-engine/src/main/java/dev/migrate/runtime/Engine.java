@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -190,16 +189,12 @@ public final class Engine {
     private List<String> sessionSettings() {
         List<String> sql = new ArrayList<>();
         if (settings.lockTimeout() != null) {
-            sql.add("SET lock_timeout = '" + millis(settings.lockTimeout()) + "ms'");
+            sql.add("SET lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
         }
         if (settings.statementTimeout() != null) {
-            sql.add("SET statement_timeout = '" + millis(settings.statementTimeout()) + "ms'");
+            sql.add("SET statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
         }
         return sql;
-    }
-
-    private static long millis(Duration d) {
-        return d.toMillis();
     }
 
     private void verifyChecksums(Connection c, Set<String> current) throws SQLException {

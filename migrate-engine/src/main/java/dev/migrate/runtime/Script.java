@@ -22,10 +22,6 @@ record Script(List<Part> parts) {
 
     record Jdbc(JdbcWork work) implements Part {}
 
-    boolean usesJdbc() {
-        return parts.stream().anyMatch(Jdbc.class::isInstance);
-    }
-
     /**
      * SHA-256 of the rendered SQL. JDBC work counts as a marker only, since its code cannot be
      * rendered; a change to the statements around it still changes the checksum.
