@@ -16,10 +16,23 @@ class EntityDdlTest {
     void hibernateWritesTheDdlOfScannedEntities() throws Exception {
         List<String> ddl = new EntityDdl(List.of(testClasses()), List.of("dev.migrate.autogen.entity.simple"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
-        ddl.forEach(System.out::println);
         assertThat(ddl).anyMatch(s -> s.startsWith("create table agents ("));
         assertThat(ddl).anyMatch(s -> s.startsWith("create table Task ("));
         assertThat(ddl).anyMatch(s -> s.startsWith("create sequence Task_SEQ"));
         assertThat(ddl).allMatch(s -> !s.endsWith(";"));
+    }
+
+    @Test
+    void aNamedPersistenceUnitTakesOnlyItsClasses() throws Exception {
+        List<String> ddl = new EntityDdl(List.of(testClasses()), List.of(), "agents-only", Map.of())
+                .generate(getClass().getClassLoader(), 18);
+        assertThat(ddl).anyMatch(s -> s.startsWith("create table agents ("));
+        assertThat(ddl).noneMatch(s -> s.contains("Task"));
+    }
+
+    @Test
+    void theProviderIsNamedWithItsVersion() {
+        assertThat(EntityDdl.provider(getClass().getClassLoader()))
+                .isEqualTo("org.hibernate.jpa.HibernatePersistenceProvider 7.4.6.Final");
     }
 }
