@@ -153,7 +153,8 @@ public final class AutogenerateBenchmark {
 
                 Counts counts = count(c, ddl);
                 timePhases(c, ddl, counts);
-                Stats whole = time(warmup, runs, () -> {
+                vacuumCatalog(c);
+            Stats whole = time(warmup, runs, () -> {
                     DiffResult r = comparison.compare(c, ddl);
                     if (!r.isEmpty()) {
                         throw new IllegalStateException("steady state broken: " + r.descriptions());
@@ -174,16 +175,19 @@ public final class AutogenerateBenchmark {
             Exclusions exclusions = Exclusions.versionTables();
             SchemaDiff.Options options = new SchemaDiff.Options(SCHEMA, Map.of(), RenameDecider.never());
             CatalogReader reader = new CatalogReader();
+            vacuumCatalog(c);
             Stats live = time(warmup, runs, () -> readLive(c, reader, exclusions));
             int liveQueries = reader.queriesSent() / (warmup + runs);
             DatabaseSchema current = readLive(c, new CatalogReader(), exclusions);
 
+            vacuumCatalog(c);
             Stats first = time(warmup, runs, () -> ScratchSchema.read(c, ddl, SCHEMA, exclusions));
             DatabaseSchema described = ScratchSchema.read(c, ddl, SCHEMA, exclusions);
             Stats render = time(warmup, runs, () -> new PostgresDialect().renderAll(
                     SchemaDiff.compare(DatabaseSchema.empty(), described, options).upgrade()));
             List<String> asMigrated = new PostgresDialect().renderAll(
                     SchemaDiff.compare(DatabaseSchema.empty(), described, options).upgrade());
+            vacuumCatalog(c);
             Stats second = time(warmup, runs, () -> ScratchSchema.read(c, asMigrated, SCHEMA, exclusions));
             DatabaseSchema desired = ScratchSchema.read(c, asMigrated, SCHEMA, exclusions);
             Stats diff = time(warmup, runs, () -> SchemaDiff.compare(current, desired, options));
@@ -201,6 +205,7 @@ public final class AutogenerateBenchmark {
             long[] create = new long[runs];
             long[] read = new long[runs];
             long[] drop = new long[runs];
+            vacuumCatalog(c);
             for (int i = -warmup; i < runs; i++) {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET synchronous_commit = off");
@@ -227,6 +232,32 @@ public final class AutogenerateBenchmark {
             row("  one pass apart: create schema + " + ddl.size() + " stmts, one by one", new Stats(create), "autocommit");
             row("  one pass apart: catalog read of the scratch schema", new Stats(read), CatalogReader.QUERIES_PER_READ + " queries");
             row("  one pass apart: DROP SCHEMA ... CASCADE", new Stats(drop), "1 statement");
+            int batch = Integer.getInteger("bench.batch", 200);
+            long[] batched = new long[runs];
+            vacuumCatalog(c);
+            for (int i = -warmup; i < runs; i++) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET synchronous_commit = off");
+                    long t0 = System.nanoTime();
+                    s.execute("CREATE SCHEMA migrate_bench_scratch");
+                    s.execute("SET search_path = migrate_bench_scratch, public");
+                    for (int from = 0; from < ddl.size(); from += batch) {
+                        for (String sql : ddl.subList(from, Math.min(ddl.size(), from + batch))) {
+                            s.addBatch(sql);
+                        }
+                        s.executeBatch();
+                    }
+                    long t1 = System.nanoTime();
+                    s.execute("DROP SCHEMA migrate_bench_scratch CASCADE");
+                    s.execute("RESET search_path");
+                    s.execute("RESET synchronous_commit");
+                    if (i >= 0) {
+                        batched[i] = t1 - t0;
+                    }
+                }
+            }
+            row("  variant: create schema + " + ddl.size() + " stmts in batches of " + batch, new Stats(batched),
+                    "autocommit, one implicit transaction per batch");
         }
 
         /** Counts statements per side through a counting connection: the live read, each entity pass, the whole. */
@@ -274,6 +305,18 @@ public final class AutogenerateBenchmark {
 
         double min() {
             return nanos[0] / 1e6;
+        }
+    }
+
+    /**
+     * Every run creates and drops thousands of catalog rows; without this, later measurements would
+     * pay for the dead rows earlier ones left (autovacuum lags on a loaded machine).
+     */
+    private static void vacuumCatalog(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_type, pg_catalog.pg_depend,"
+                    + " pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef, pg_catalog.pg_sequence,"
+                    + " pg_catalog.pg_namespace, pg_catalog.pg_shdepend");
         }
     }
 
