@@ -63,8 +63,10 @@ import javax.sql.DataSource;
  *
  * <p>Measured on 2 cores shared with other builds (load average 1 to 5), embedded PostgreSQL 18,
  * Hibernate 7.4.6; median / min in ms. Hibernate writes 3 statements per table (5,999 for 2,000).
- * The 500 column is from a run before the catalog vacuum between blocks; with it, 3 runs at lower
- * load gave pass 1 1,822 ms, pass 2 1,886 ms, whole 4,038 ms.
+ * The 500 column is from a run before the catalog vacuum between blocks. A later 3-run trial at
+ * lower load, with the vacuum and with ScratchSchema trying batches of 200 (since reverted), gave
+ * pass 1 1,822 ms, pass 2 1,886 ms, whole 4,038 ms: the load and the catalog's dead rows move these
+ * figures more than batching does.
  * <pre>
  *                                         500 tables (5 runs)   2,000 tables (3 runs)
  * live catalog read (7 queries)               126 / 100              263 / 259
