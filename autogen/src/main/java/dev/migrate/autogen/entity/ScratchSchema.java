@@ -17,15 +17,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * Materializes DDL where it cannot hurt and reads it back with the catalog reader, so the entity
  * side is described in exactly the terms the live side is.
  *
- * <p>Small models run in a scratch schema inside a transaction that is always rolled back. Large
- * ones would exhaust the lock table in one transaction, so they run in autocommit (with
+ * <p>The DDL runs in a scratch schema inside a transaction that is always rolled back, as long as
+ * the server's lock table has room for it (each table, index and sequence takes a lock until the
+ * end of the transaction). A model too large for that runs in autocommit (with
  * {@code synchronous_commit = off}) in a uniquely named scratch schema that is always dropped; one
  * left behind by a crashed run is swept by the next.
  */
 public final class ScratchSchema {
     static final String PREFIX = "migrate_scratch_";
-    /** Above this many statements, one transaction risks "out of shared memory" (the lock table). */
-    static final int TRANSACTION_LIMIT = 1000;
+    /**
+     * Locks one DDL statement may take (its table, a TOAST table, an index, a sequence): a
+     * transaction of more statements than the server's lock table holds fails with "out of shared memory".
+     */
+    static final int LOCKS_PER_STATEMENT = 4;
 
     private ScratchSchema() {}
 
@@ -34,14 +38,21 @@ public final class ScratchSchema {
      * The DDL must use unqualified names; the connection is left as it was found.
      */
     public static DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions) {
+        return read(c, ddl, targetSchema, exclusions, Long.MAX_VALUE);
+    }
+
+    /** As {@link #read}, with no more than {@code maxLocks} of the lock table used by one transaction. */
+    static DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions, long maxLocks) {
         String path = Identifiers.quote(targetSchema) + ", public";
         try {
+            Server server = server(c);
             // named after the server process, so a sweep can tell a live run's schema from a crashed one's
-            String scratch = PREFIX + backendPid(c) + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            String scratch = PREFIX + server.backendPid() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             boolean autoCommit = c.getAutoCommit();
             try {
                 sweep(c);
-                DatabaseSchema built = ddl.size() <= TRANSACTION_LIMIT
+                // a rolled-back transaction needs no cleanup; use it whenever the lock table leaves room for others
+                DatabaseSchema built = (long) ddl.size() * LOCKS_PER_STATEMENT <= Math.min(maxLocks, server.lockCapacity() / 2)
                         ? inRolledBackTransaction(c, ddl, scratch, path, exclusions)
                         : inDroppedSchema(c, ddl, scratch, path, exclusions);
                 return built.withSchemaRenamed(scratch, targetSchema);
@@ -95,10 +106,15 @@ public final class ScratchSchema {
         }
     }
 
-    private static int backendPid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+    /** What the server says about this session and its lock table, in one query. */
+    private record Server(int backendPid, long lockCapacity) {}
+
+    private static Server server(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT pg_backend_pid(), current_setting('max_locks_per_transaction')::bigint "
+                     + "* (current_setting('max_connections')::bigint + current_setting('max_prepared_transactions')::bigint)")) {
             rs.next();
-            return rs.getInt(1);
+            return new Server(rs.getInt(1), rs.getLong(2));
         }
     }
 

@@ -207,26 +207,17 @@ public final class AutogenerateBenchmark {
             DatabaseSchema current = readLive(c, new CatalogReader(), exclusions);
 
             vacuumCatalog(c);
-            Stats first = time(warmup, runs, () -> ScratchSchema.read(c, ddl, SCHEMA, exclusions));
-            DatabaseSchema described = ScratchSchema.read(c, ddl, SCHEMA, exclusions);
-            Stats render = time(warmup, runs, () -> new PostgresDialect().renderAll(
-                    SchemaDiff.compare(DatabaseSchema.empty(), described, options).upgrade()));
-            List<String> asMigrated = new PostgresDialect().renderAll(
-                    SchemaDiff.compare(DatabaseSchema.empty(), described, options).upgrade());
-            vacuumCatalog(c);
-            Stats second = time(warmup, runs, () -> ScratchSchema.read(c, asMigrated, SCHEMA, exclusions));
-            DatabaseSchema desired = ScratchSchema.read(c, asMigrated, SCHEMA, exclusions);
+            Stats entity = time(warmup, runs, () -> ScratchSchema.read(c, ddl, SCHEMA, exclusions));
+            DatabaseSchema desired = ScratchSchema.read(c, ddl, SCHEMA, exclusions);
             Stats diff = time(warmup, runs, () -> SchemaDiff.compare(current, desired, options));
 
             row("live catalog read", live, liveQueries + " catalog queries (CatalogReader.queriesSent)");
-            row("entity side pass 1: scratch build + read (" + ddl.size() + " stmts)", first, counts.first.toString());
-            row("render ops of pass 1 (diff from empty)", render, "no database");
-            row("entity side pass 2: scratch build + read (" + asMigrated.size() + " stmts)", second, counts.second.toString());
+            row("entity side: scratch build + read (" + ddl.size() + " stmts)", entity, counts.entity().toString());
             row("diff live vs entity side", diff, "no database");
-            anatomy(c, asMigrated, exclusions);
+            anatomy(c, ddl, exclusions);
         }
 
-        /** One autocommit scratch pass, as ScratchSchema runs large models, timed step by step. */
+        /** One autocommit scratch pass, as ScratchSchema runs models too large for one transaction, timed step by step. */
         private void anatomy(Connection c, List<String> ddl, Exclusions exclusions) throws Exception {
             long[] create = new long[runs];
             long[] read = new long[runs];
@@ -258,46 +249,17 @@ public final class AutogenerateBenchmark {
             row("  one pass apart: create schema + " + ddl.size() + " stmts, one by one", new Stats(create), "autocommit");
             row("  one pass apart: catalog read of the scratch schema", new Stats(read), CatalogReader.QUERIES_PER_READ + " queries");
             row("  one pass apart: DROP SCHEMA ... CASCADE", new Stats(drop), "1 statement");
-            int batch = Integer.getInteger("bench.batch", 200);
-            long[] batched = new long[runs];
-            vacuumCatalog(c);
-            for (int i = -warmup; i < runs; i++) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET synchronous_commit = off");
-                    long t0 = System.nanoTime();
-                    s.execute("CREATE SCHEMA migrate_bench_scratch");
-                    s.execute("SET search_path = migrate_bench_scratch, public");
-                    for (int from = 0; from < ddl.size(); from += batch) {
-                        for (String sql : ddl.subList(from, Math.min(ddl.size(), from + batch))) {
-                            s.addBatch(sql);
-                        }
-                        s.executeBatch();
-                    }
-                    long t1 = System.nanoTime();
-                    s.execute("DROP SCHEMA migrate_bench_scratch CASCADE");
-                    s.execute("RESET search_path");
-                    s.execute("RESET synchronous_commit");
-                    if (i >= 0) {
-                        batched[i] = t1 - t0;
-                    }
-                }
-            }
-            row("  variant: create schema + " + ddl.size() + " stmts in batches of " + batch, new Stats(batched),
-                    "autocommit, one implicit transaction per batch");
         }
 
         /** Counts statements per side through a counting connection: the live read, each entity pass, the whole. */
         private Counts count(Connection c, List<String> ddl) {
             Exclusions exclusions = Exclusions.versionTables();
             SchemaDiff.Options options = new SchemaDiff.Options(SCHEMA, Map.of(), RenameDecider.never());
-            CountingConnection first = new CountingConnection();
-            DatabaseSchema described = ScratchSchema.read(first.wrap(c), ddl, SCHEMA, exclusions);
-            CountingConnection second = new CountingConnection();
-            ScratchSchema.read(second.wrap(c), new PostgresDialect().renderAll(
-                    SchemaDiff.compare(DatabaseSchema.empty(), described, options).upgrade()), SCHEMA, exclusions);
+            CountingConnection entity = new CountingConnection();
+            ScratchSchema.read(entity.wrap(c), ddl, SCHEMA, exclusions);
             CountingConnection whole = new CountingConnection();
             SchemaComparison.of(SCHEMA).compare(whole.wrap(c), ddl);
-            return new Counts(first, second, whole);
+            return new Counts(entity, whole);
         }
 
         private void row(String what, Stats stats, String note) {
@@ -315,7 +277,7 @@ public final class AutogenerateBenchmark {
         }
     }
 
-    private record Counts(CountingConnection first, CountingConnection second, CountingConnection whole) {}
+    private record Counts(CountingConnection entity, CountingConnection whole) {}
 
     /** Sorted run times. */
     private record Stats(long[] nanos) {
