@@ -60,7 +60,10 @@ public record DatabaseSchema(
                 t.primaryKey(), t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(),
                         rename.apply(fk.referencedSchema()), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
                         fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.validated())).toList(),
-                t.uniqueConstraints(), t.checkConstraints(), t.exclusionConstraints(), t.indexes(), t.comment())).toList();
+                t.uniqueConstraints(), t.checkConstraints(), t.exclusionConstraints(),
+                t.indexes().stream().map(i -> new Index(i.name(), i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(),
+                        i.nullsNotDistinct(), i.definition().replace(" ON " + from + ".", " ON " + to + "."))).toList(),
+                t.comment())).toList();
         List<Sequence> renamedSequences = sequences.values().stream().map(s -> new Sequence(rename.apply(s.schema()), s.name(),
                 s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle(),
                 s.ownedBy() == null ? null : new ColumnRef(rename.apply(s.ownedBy().schema()), s.ownedBy().table(),
