@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
     }
 
     public SchemaComparison excluding(List<String> patterns, String versionTable, String historyTable) {
-        List<String> all = new java.util.ArrayList<>(patterns);
+        List<String> all = new ArrayList<>(patterns);
         all.add(versionTable);
         all.add(historyTable);
         return new SchemaComparison(schema, all, renames, decider);

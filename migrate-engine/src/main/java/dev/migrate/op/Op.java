@@ -1,5 +1,6 @@
 package dev.migrate.op;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,7 +326,7 @@ public sealed interface Op {
     record BulkInsert(QualifiedName table, List<Map<String, Object>> rows) implements Op {
         public BulkInsert {
             // keep the callers' column order and allow null values, which Map.copyOf would refuse
-            rows = rows.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+            rows = rows.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
         }
 
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }

@@ -14,12 +14,15 @@ import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Op;
 import dev.migrate.sql.PostgresDialect;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -51,7 +54,7 @@ public final class SchemaDiff {
     private final List<Change> changes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
-    private final java.util.Set<QualifiedName> primaryKeyReplaced = new java.util.HashSet<>();
+    private final Set<QualifiedName> primaryKeyReplaced = new HashSet<>();
 
     private SchemaDiff(Options options) {
         this.options = options;
@@ -435,7 +438,7 @@ public final class SchemaDiff {
     }
 
     private static Object indexShape(Index i) {
-        return java.util.Arrays.asList(i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(), i.nullsNotDistinct());
+        return Arrays.asList(i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(), i.nullsNotDistinct());
     }
 
     /** A plain btree index on columns: the only kind JPA's {@code @Index} can ask for. */

@@ -9,6 +9,7 @@ import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,7 +126,7 @@ public final class ScratchSchema {
              var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + PREFIX + "%' "
                      + "AND split_part(substr(nspname, " + (PREFIX.length() + 1) + "), '_', 1)::int NOT IN "
                      + "(SELECT pid FROM pg_stat_activity)")) {
-            List<String> stale = new java.util.ArrayList<>();
+            List<String> stale = new ArrayList<>();
             while (rs.next()) {
                 stale.add(rs.getString(1));
             }

@@ -61,31 +61,24 @@ import javax.sql.DataSource;
  * Options: {@code -Dbench.tables=500,2000}, {@code -Dbench.runs=5}, {@code -Dbench.warmup=2},
  * {@code -Dbench.isolatedRuns=2} (0 skips the isolated-loader provider runs), {@code -Dbench.batch=200}.
  *
- * <p>Measured on 2 cores shared with other builds (load average 1 to 5), embedded PostgreSQL 18,
- * Hibernate 7.4.6; median / min in ms. Hibernate writes 3 statements per table (5,999 for 2,000).
- * The 500 column is from a run before the catalog vacuum between blocks. A later 3-run trial at
- * lower load, with the vacuum and with ScratchSchema trying batches of 200 (since reverted), gave
- * pass 1 1,822 ms, pass 2 1,886 ms, whole 4,038 ms: the load and the catalog's dead rows move these
- * figures more than batching does.
+ * <p>Measured on an otherwise idle 2-core machine (load average about 1.4), embedded PostgreSQL 18,
+ * Hibernate 7.4.6, 3 runs after 1 warm-up; median / min in ms. Hibernate writes 3 statements per
+ * table (5,999 for 2,000 tables).
  * <pre>
- *                                         500 tables (5 runs)   2,000 tables (3 runs)
- * live catalog read (7 queries)               126 / 100              263 / 259
- * entity pass 1: scratch build + read        2305 / 2178           13699 / 12901
- * render ops of pass 1                         32 / 15                65 / 36
- * entity pass 2: scratch build + read        2297 / 1957           16028 / 14711
- * diff                                         26 / 15                28 / 26
- * SchemaComparison.compare, whole            7560 / 5913           30115 / 27509
- *   of one pass: DDL one by one              1946 / 1736            6767 / 6576
- *   of one pass: catalog read                 134 / 124              393 / 363
- *   of one pass: DROP SCHEMA CASCADE          655 / 551             3174 / 2759
- * provider, warm Hibernate (beside)           701 / 576             3302 / 2513
- * provider, fresh Hibernate classes (beside) 2418 / 1921            8061 / 7980 (earlier run)
+ *                                               500 tables        2,000 tables
+ * live catalog read (7 queries)                 74.8 / 74.6       274.2 / 261.0
+ * entity side: scratch build + read           1740.3 / 1546.4    6601.9 / 6467.6
+ * diff                                          42.7 / 28.7        18.6 / 18.4
+ * SchemaComparison.compare, whole             1685.1 / 1677.7    9921.9 / 7855.2
+ *   autocommit pass apart: DDL one by one     1710.2 / 1380.1    7350.7 / 7193.8
+ *   autocommit pass apart: catalog read        119.0 / 110.3      318.7 / 316.7
+ *   autocommit pass apart: DROP SCHEMA         565.5 / 491.8     2603.6 / 2556.4
+ * provider, warm Hibernate (beside)            726.5 / 677.8     2173.9 / 2043.4
+ * provider, fresh Hibernate classes (beside)  2163.1             3333.9
  * </pre>
- * Catalog queries: live side 7; entity side 18 (per pass: 7 reads, the backend pid, the sweep).
- * The 1 s target for 2,000 tables is missed by a factor of about 30: the time is the server
- * executing 2 x 6,000 DDL statements and dropping 2 x 2,000 tables; the client's work (reads,
- * render, diff) is under 0.5 s. Sending the DDL in batches of 200 did not help (1,382 vs 1,523 ms
- * at 500 tables, 11,818 vs 6,767 ms at 2,000).
+ * Catalog queries: live side 7; entity side 9 (7 reads, the session's pid and lock capacity, the
+ * sweep). The 1 s target for 2,000 tables is missed: the server spends about 1 ms on each of the
+ * 6,000 DDL statements; the client's own work (reads and diff) is about 0.6 s.
  */
 public final class AutogenerateBenchmark {
     private static final String SCHEMA = "public";
