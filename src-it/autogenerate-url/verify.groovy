@@ -1,7 +1,7 @@
 import dev.migrate.maven.it.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
-    assert log.contains('The database is not at head: it is at base while the migrations\' heads are [20260101_000001]. Run mvn migrate:upgrade first')
+    assert log.contains('The database is not at head: it is at base (no revision applied) while the migrations\' heads are 20260101_000001. Run mvn migrate:upgrade')
     assert log.contains('Detected added column public.agents.nickname')
     assert !log.contains('url-secret-pw')
     assert !log.contains('throwaway') : 'a configured database is compared directly'

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -113,13 +114,13 @@ public final class Engine {
     }
 
     public void assertUpToDate() {
-        Set<String> rows = new HashSet<>();
+        Set<String> rows = new TreeSet<>();
         current().forEach(r -> rows.add(r.id()));
-        Set<String> heads = new HashSet<>(graph.heads());
+        Set<String> heads = new TreeSet<>(graph.heads());
         if (!rows.equals(heads)) {
-            throw new MigrateException("The database schema is not up to date: it is at " + describe(rows)
-                    + " but the migrations' heads are " + describe(heads) + ". Run mvn migrate:upgrade "
-                    + "(or Migrator.upgrade(\"heads\")) before starting the application.");
+            throw new MigrateException("The database is not at head: it is at " + describe(rows)
+                    + " while the migrations' heads are " + describe(heads) + ". Run mvn migrate:upgrade "
+                    + "(or Migrator.upgrade(\"heads\")) first.");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.SchemaComparison;
@@ -21,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -73,7 +70,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
     protected final DiffResult compare(Migrator migrator, DataSource database) {
-        requireAtHead(migrator);
+        // compare with the schema the migrations build, not one that is behind or ahead of them
+        migrator.assertUpToDate();
         try (Connection c = database.getConnection()) {
             List<String> ddl = entityDdl(SchemaComparison.serverMajorVersion(c));
             return SchemaComparison.of(managedSchema)
@@ -94,17 +92,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             change.notes().forEach(note -> getLog().warn("  " + change.description() + ": " + note));
         });
         return lines;
-    }
-
-    private void requireAtHead(Migrator migrator) {
-        Set<String> current = new TreeSet<>();
-        migrator.current().stream().map(CurrentRevision::id).forEach(current::add);
-        Set<String> heads = new TreeSet<>(migrator.graph().heads());
-        if (!current.equals(heads)) {
-            throw new MigrateException("The database is not at head: it is at " + (current.isEmpty() ? "base" : current)
-                    + " while the migrations' heads are " + heads + ". Run mvn migrate:upgrade first, so that migrate:"
-                    + goal() + " compares the entities with the schema the migrations build.");
-        }
     }
 
     private List<String> entityDdl(int serverMajorVersion) {
