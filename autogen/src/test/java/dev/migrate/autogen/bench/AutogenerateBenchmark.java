@@ -7,6 +7,7 @@ import dev.migrate.autogen.diff.DiffResult;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.PostgresDialect;
@@ -48,7 +49,9 @@ import javax.sql.DataSource;
  *     second (normalizing) materialization and read, and the diff; and one scratch pass taken apart
  *     (create schema and run the DDL, read, drop);</li>
  * <li>the whole {@link SchemaComparison#compare}, in the steady state: the generated upgrade is
- *     applied to the live database once, so the comparison finds nothing (asserted).</li>
+ *     applied to the live database once, so the comparison finds nothing (asserted); and the same
+ *     with a warm {@link EntitySchemaCache}, as repeated runs with unchanged entities see it (the
+ *     entity side read from a file, no scratch schema).</li>
  * </ul>
  * Statements and catalog queries per side are counted in a separate run through a counting
  * connection, never while timing.
@@ -181,6 +184,23 @@ public final class AutogenerateBenchmark {
                     return r;
                 });
                 row("SchemaComparison.compare (whole)", whole, counts.whole.toString());
+
+                // the steady state of repeated runs with unchanged entities: the entity side comes from the cache
+                EntitySchemaCache cache = new EntitySchemaCache(root.resolve("entity-cache"));
+                SchemaComparison cached = comparison.withCache(cache);
+                cached.compare(c, ddl);
+                Stats warm = time(warmup, runs, () -> {
+                    DiffResult r = cached.compare(c, ddl);
+                    if (!r.isEmpty()) {
+                        throw new IllegalStateException("steady state broken with the cache: " + r.descriptions());
+                    }
+                    return r;
+                });
+                if (cache.misses() != 1 || cache.hits() != warmup + runs) {
+                    throw new IllegalStateException("expected 1 miss and " + (warmup + runs) + " hits, got "
+                            + cache.misses() + " and " + cache.hits());
+                }
+                row("SchemaComparison.compare (whole), warm entity cache", warm, "no scratch schema");
                 row("provider: EntityDdl.generate, fresh entity loader", provider, "not in the comparison");
                 if (isolated != null) {
                     row("provider: isolated loader, fresh Hibernate classes", isolated, "not in the comparison");
