@@ -13,10 +13,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -147,7 +149,7 @@ class EntitySchemaCacheTest {
             Path file = entries().get(0);
             byte[] good = Files.readAllBytes(file);
 
-            for (byte[] bad : List.of("garbage".getBytes(), new byte[0], java.util.Arrays.copyOf(good, good.length / 2))) {
+            for (byte[] bad : List.of("garbage".getBytes(), new byte[0], Arrays.copyOf(good, good.length / 2))) {
                 Files.write(file, bad);
                 EntitySchemaCache again = new EntitySchemaCache(dir);
                 assertThat(again.read(c, DDL, "public", EXCLUSIONS)).isEqualTo(built);
@@ -186,7 +188,7 @@ class EntitySchemaCacheTest {
             cache.read(key, DatabaseSchema::empty);
             // distinct modification times even on coarse file systems
             Files.setLastModifiedTime(dir.resolve(key + EntitySchemaCache.SUFFIX),
-                    java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
+                    FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
         }
         List<Path> left = entries();
         assertThat(left).hasSize(EntitySchemaCache.MAX_ENTRIES);
