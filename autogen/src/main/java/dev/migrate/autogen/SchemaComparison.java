@@ -7,9 +7,11 @@ import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.DiffResult;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
+import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.Identifiers;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,12 +28,18 @@ import java.util.Map;
  * @param schema the managed schema (normally {@code public}); objects elsewhere are never touched
  * @param exclude name patterns left out on both sides; the version tables always are
  * @param renames rename hints, {@code old=new} for tables and {@code table.old=new} for columns
+ * @param entityCache where the entity side is kept between runs; {@code null}: built every time
  */
-public record SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider) {
+public record SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider,
+        EntitySchemaCache entityCache) {
 
     public SchemaComparison {
         exclude = List.copyOf(exclude);
         renames = Map.copyOf(renames);
+    }
+
+    public SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider) {
+        this(schema, exclude, renames, decider, null);
     }
 
     public static SchemaComparison of(String schema) {
@@ -42,18 +50,33 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         List<String> all = new ArrayList<>(patterns);
         all.add(versionTable);
         all.add(historyTable);
-        return new SchemaComparison(schema, all, renames, decider);
+        return new SchemaComparison(schema, all, renames, decider, entityCache);
     }
 
     public SchemaComparison withRenames(Map<String, String> hints, RenameDecider renameDecider) {
-        return new SchemaComparison(schema, exclude, hints, renameDecider);
+        return new SchemaComparison(schema, exclude, hints, renameDecider, entityCache);
+    }
+
+    /**
+     * Keeps the entity side in {@code directory} between runs: with unchanged DDL, server version,
+     * schema and exclusions, the scratch schema is not built at all.
+     */
+    public SchemaComparison withCache(Path directory) {
+        return withCache(new EntitySchemaCache(directory));
+    }
+
+    /** As {@link #withCache(Path)}, with a cache whose hits the caller can count; {@code null} turns caching off. */
+    public SchemaComparison withCache(EntitySchemaCache cache) {
+        return new SchemaComparison(schema, exclude, renames, decider, cache);
     }
 
     /** The changes that make the database on {@code live} match {@code entityDdl}. */
     public DiffResult compare(Connection live, List<String> entityDdl) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema current = readLive(live, exclusions);
-        DatabaseSchema desired = ScratchSchema.read(live, entityDdl, schema, exclusions);
+        DatabaseSchema desired = entityCache == null
+                ? ScratchSchema.read(live, entityDdl, schema, exclusions)
+                : entityCache.read(live, entityDdl, schema, exclusions);
         return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
     }
 

@@ -6,6 +6,7 @@ import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.DiffResult;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.entity.EntitySchemaCache;
 import java.io.Console;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -68,16 +69,33 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
     protected String managedSchema;
 
+    /**
+     * Keep the entity side of the comparison in {@code target/migrate/entity-cache}, so that a run
+     * with unchanged entities (same DDL, server version, schema and exclusions) skips building them
+     * on the server.
+     */
+    @Parameter(property = "migrate.entityCache", defaultValue = "true")
+    protected boolean entityCache;
+
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
     protected final DiffResult compare(Migrator migrator, DataSource database) {
         // compare with the schema the migrations build, not one that is behind or ahead of them
         migrator.assertUpToDate();
         try (Connection c = database.getConnection()) {
             List<String> ddl = entityDdl(SchemaComparison.serverMajorVersion(c));
-            return SchemaComparison.of(managedSchema)
+            EntitySchemaCache cache = entityCache
+                    ? new EntitySchemaCache(Path.of(project.getBuild().getDirectory(), "migrate", "entity-cache"))
+                    : null;
+            DiffResult diff = SchemaComparison.of(managedSchema)
                     .excluding(list(exclude), versionTable, historyTable)
                     .withRenames(renameHints(), renameDecider())
+                    .withCache(cache)
                     .compare(c, ddl);
+            if (cache != null && cache.hits() > 0) {
+                getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
+                        + " (the entities are unchanged).");
+            }
+            return diff;
         } catch (SQLException e) {
             throw new MigrateException("Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
         }
@@ -163,6 +181,13 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             String answer = console.readLine("%s", question);
             return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         };
+    }
+
+    /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
+    private String displayed(Path path) {
+        Path base = project.getBasedir() == null ? null : project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return base != null && absolute.startsWith(base) ? base.relativize(absolute).toString() : path.toString();
     }
 
     private static List<String> list(List<String> values) {

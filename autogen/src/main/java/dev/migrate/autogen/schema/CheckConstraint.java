@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  *     without the trailing {@code NOT VALID}, which {@code validated} carries instead
  * @param validated {@code false} for a constraint added {@code NOT VALID} and not validated since
  */
-public record CheckConstraint(String name, String expression, boolean validated) {
+public record CheckConstraint(String name, String expression, boolean validated) implements Serializable {
     public CheckConstraint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(expression, "expression");

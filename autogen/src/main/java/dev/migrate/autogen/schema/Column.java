@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record Column(
         Identity identity,
         Generated generated,
         String collation,
-        String comment) {
+        String comment) implements Serializable {
 
     public Column {
         Objects.requireNonNull(name, "name");

@@ -1,9 +1,10 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** A reference to one column of one table, e.g. the owner of a sequence. */
-public record ColumnRef(String schema, String table, String column) {
+public record ColumnRef(String schema, String table, String column) implements Serializable {
     public ColumnRef {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(table, "table");

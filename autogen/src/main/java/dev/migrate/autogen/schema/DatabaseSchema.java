@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 public record DatabaseSchema(
         Map<QualifiedName, Table> tables,
         Map<QualifiedName, Sequence> sequences,
-        Map<QualifiedName, EnumType> enumTypes) {
+        Map<QualifiedName, EnumType> enumTypes) implements Serializable {
 
     public DatabaseSchema {
         tables = sortedCopy(tables);

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  *
  * @param definition as {@code pg_get_constraintdef} gives it, e.g. {@code EXCLUDE USING gist (area WITH &&)}
  */
-public record ExclusionConstraint(String name, String definition) {
+public record ExclusionConstraint(String name, String definition) implements Serializable {
     public ExclusionConstraint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(definition, "definition");

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import dev.migrate.op.ReferentialAction;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record ForeignKey(
         ReferentialAction onUpdate,
         boolean deferrable,
         boolean initiallyDeferred,
-        boolean validated) {
+        boolean validated) implements Serializable {
 
     public ForeignKey {
         Objects.requireNonNull(name, "name");

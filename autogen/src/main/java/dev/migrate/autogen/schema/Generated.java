@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param expression as {@code pg_get_expr} gives it
  * @param stored {@code true} for {@code STORED}; {@code false} for {@code VIRTUAL} (PostgreSQL 18+)
  */
-public record Generated(String expression, boolean stored) {
+public record Generated(String expression, boolean stored) implements Serializable {
     public Generated {
         Objects.requireNonNull(expression, "expression");
     }

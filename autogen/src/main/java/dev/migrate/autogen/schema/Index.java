@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record Index(
         List<String> includeColumns,
         String where,
         boolean nullsNotDistinct,
-        String definition) {
+        String definition) implements Serializable {
 
     public Index {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A schema-qualified object name, exactly as stored in the catalog (not quoted, case kept).
  * Ordered by schema, then name, so maps keyed by it iterate in a stable order.
  */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+public record QualifiedName(String schema, String name) implements Comparable<QualifiedName>, Serializable {
     private static final Comparator<QualifiedName> ORDER =
             Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
 

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ public record Sequence(
         long max,
         long cache,
         boolean cycle,
-        ColumnRef ownedBy) {
+        ColumnRef ownedBy) implements Serializable {
 
     public Sequence {
         Objects.requireNonNull(schema, "schema");

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record Table(
         List<CheckConstraint> checkConstraints,
         List<ExclusionConstraint> exclusionConstraints,
         List<Index> indexes,
-        String comment) {
+        String comment) implements Serializable {
 
     public Table {
         Objects.requireNonNull(schema, "schema");

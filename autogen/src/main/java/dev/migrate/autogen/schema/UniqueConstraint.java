@@ -1,5 +1,6 @@
 package dev.migrate.autogen.schema;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param nullsNotDistinct {@code UNIQUE NULLS NOT DISTINCT} (PostgreSQL 15+; always {@code false} before)
  */
 public record UniqueConstraint(
-        String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred) {
+        String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
+        implements Serializable {
 
     public UniqueConstraint {
         Objects.requireNonNull(name, "name");

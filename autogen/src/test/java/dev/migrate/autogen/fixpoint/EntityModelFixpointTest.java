@@ -9,12 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The two properties of DESIGN section 5 on a model that uses every mapping feature. */
 class EntityModelFixpointTest {
@@ -42,6 +45,30 @@ class EntityModelFixpointTest {
             run(c, first.downgrade());
             assertThat(comparison.compare(c, List.of()).descriptions()).isEmpty();
             assertThat(catalog(c)).isEqualTo(DatabaseSchema.empty());
+        }
+    }
+
+    @Test
+    void theFixpointHoldsWithTheEntityCacheOn(@TempDir Path cacheDir) throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("fixpoint_cached").getConnection()) {
+            EntitySchemaCache cache = new EntitySchemaCache(cacheDir);
+            SchemaComparison cached = comparison.withCache(cache);
+            DiffResult first = cached.compare(c, modelDdl());
+            assertThat(first).isEqualTo(comparison.compare(c, modelDdl()));
+            run(c, first.upgrade());
+            assertNoChanges(cached.compare(c, modelDdl()));
+            assertNoChanges(cached.compare(c, modelDdl()));
+            assertThat(cache.misses()).isEqualTo(1);
+            assertThat(cache.hits()).isEqualTo(2);
+
+            run(c, first.downgrade());
+            assertThat(catalog(c)).isEqualTo(DatabaseSchema.empty());
+            // the entities did not change, the database did: the cached entity side still says what to build
+            DiffResult again = cached.compare(c, modelDdl());
+            assertThat(again.descriptions()).isEqualTo(first.descriptions());
+            run(c, again.upgrade());
+            assertNoChanges(cached.compare(c, modelDdl()));
+            assertThat(cache.misses()).isEqualTo(1);
         }
     }
 

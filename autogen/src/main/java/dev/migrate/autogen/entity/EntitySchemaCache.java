@@ -1,0 +1,287 @@
+package dev.migrate.autogen.entity;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * An on-disk cache of the entity side of a comparison: the model {@link ScratchSchema#read} builds
+ * from the provider's DDL. Building it costs the server one statement per table, index and
+ * constraint (seconds for a large model); with unchanged entities it is read back from a file instead.
+ *
+ * <p>The model depends only on what the key covers: the DDL statements in order, the server's
+ * {@code server_version_num}, the target schema (which is also the search path the DDL runs
+ * with), the exclusion patterns, this build of migrate (its version from the jar manifest, when
+ * there is one, a format constant, and the shape of the model records). One file per key,
+ * {@code <sha-256>.model}, written to a temporary file and moved into place; the
+ * {@value #MAX_ENTRIES} most recently used are kept. A file that cannot be read is a miss: the
+ * model is built and the file rewritten.
+ */
+public final class EntitySchemaCache {
+    /** Bump when the meaning of the cached model changes without its records' shape changing. */
+    static final int FORMAT = 1;
+    /** How many models are kept (e.g. a few branches' entities); the least recently used go first. */
+    static final int MAX_ENTRIES = 4;
+    static final String SUFFIX = ".model";
+    private static final String MAGIC = "migrate-entity-schema";
+    /** Only the model's records and enums, the JDK's collections and boxed values are read back. */
+    private static final ObjectInputFilter FILTER = info -> {
+        Class<?> type = info.serialClass();
+        while (type != null && type.isArray()) {
+            type = type.getComponentType();
+        }
+        if (type == null || type.isPrimitive()) {
+            return info.depth() > 64 ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
+        }
+        String name = type.getName();
+        boolean allowed = ModelShape.CLASSES.contains(type) || name.startsWith("java.util.") || name.startsWith("java.lang.");
+        return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+    };
+
+    private final Path directory;
+    private int hits;
+    private int misses;
+
+    public EntitySchemaCache(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Lookups answered from a file since this cache was made. */
+    public int hits() {
+        return hits;
+    }
+
+    /** Lookups that built the model (and stored it) since this cache was made. */
+    public int misses() {
+        return misses;
+    }
+
+    /**
+     * The entity model for {@code ddl} on the server behind {@code c}: from the cache when it holds
+     * one for the same key, otherwise {@link ScratchSchema#read} and stored.
+     */
+    public DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions) {
+        return read(key(serverVersionNum(c), ddl, targetSchema, exclusions),
+                () -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
+    }
+
+    /** The model stored under {@code key}, or the one {@code build} makes, stored. */
+    DatabaseSchema read(String key, Supplier<DatabaseSchema> build) {
+        Path file = directory.resolve(key + SUFFIX);
+        DatabaseSchema cached = load(file, key);
+        if (cached != null) {
+            hits++;
+            touch(file);
+            return cached;
+        }
+        misses++;
+        DatabaseSchema built = build.get();
+        store(file, key, built);
+        return built;
+    }
+
+    /** The cache key: SHA-256 over everything the entity model depends on, as hex. */
+    static String key(String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
+        MessageDigest digest = sha256();
+        field(digest, MAGIC);
+        field(digest, Integer.toString(FORMAT));
+        field(digest, String.valueOf(implementationVersion()));
+        field(digest, ModelShape.FINGERPRINT);
+        field(digest, serverVersionNum);
+        field(digest, targetSchema);
+        field(digest, "exclude " + exclusions.patterns().size());
+        exclusions.patterns().forEach(p -> field(digest, p));
+        field(digest, "ddl " + ddl.size());
+        ddl.forEach(s -> field(digest, s));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Length-prefixed, so no two different lists of fields hash alike. */
+    private static void field(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** migrate-autogen's version from its jar manifest; {@code null} when run from classes (tests, IDE). */
+    private static String implementationVersion() {
+        return EntitySchemaCache.class.getPackage().getImplementationVersion();
+    }
+
+    static String serverVersionNum(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new MigrateException("Could not read the server version: " + e.getMessage(), e);
+        }
+    }
+
+    private static DatabaseSchema load(Path file, String key) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+             ObjectInputStream objects = new ObjectInputStream(in)) {
+            objects.setObjectInputFilter(FILTER);
+            if (!MAGIC.equals(objects.readUTF()) || !key.equals(objects.readUTF())) {
+                return null;
+            }
+            return objects.readObject() instanceof DatabaseSchema schema ? schema : null;
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // corrupt, truncated, from another build or unreadable: build anew and overwrite
+            return null;
+        }
+    }
+
+    /** Writes to a temporary file and moves it into place; a cache that cannot be written is no error. */
+    private void store(Path file, String key, DatabaseSchema model) {
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = Files.createTempFile(directory, key.substring(0, 16) + "-", ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
+                 ObjectOutputStream objects = new ObjectOutputStream(out)) {
+                objects.writeUTF(MAGIC);
+                objects.writeUTF(key);
+                objects.writeObject(model);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            evict(file);
+        } catch (IOException | RuntimeException e) {
+            // the comparison goes on; the next run builds the model again
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // left for the next eviction
+                }
+            }
+        }
+    }
+
+    /** Keeps the {@value #MAX_ENTRIES} most recently used models, {@code kept} among them. */
+    private void evict(Path kept) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(directory)) {
+            entries = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.equals(kept))
+                    .sorted(Comparator.comparing(EntitySchemaCache::lastModified).reversed())
+                    .toList();
+        }
+        for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException ignored) {
+            // only the eviction order suffers
+        }
+    }
+
+    /**
+     * The shape of the model records (names and types of every component, enum constants), so a
+     * development build whose records changed never reads a model written by another shape: record
+     * deserialization matches components by name and would silently default a new one.
+     */
+    static final class ModelShape {
+        /** Every record and enum class the model reaches. */
+        static final Set<Class<?>> CLASSES;
+        static final String FINGERPRINT;
+
+        static {
+            StringBuilder out = new StringBuilder();
+            Set<Class<?>> seen = new LinkedHashSet<>();
+            visit(DatabaseSchema.class, seen, out);
+            CLASSES = Set.copyOf(seen.stream().filter(c -> c.isRecord() || c.isEnum()).toList());
+            FINGERPRINT = out.toString();
+        }
+
+        private ModelShape() {}
+
+        private static void visit(Type type, Set<Class<?>> seen, StringBuilder out) {
+            if (type instanceof ParameterizedType p) {
+                visit(p.getRawType(), seen, out);
+                for (Type argument : p.getActualTypeArguments()) {
+                    visit(argument, seen, out);
+                }
+                return;
+            }
+            if (!(type instanceof Class<?> c) || !seen.add(c)) {
+                return;
+            }
+            if (c.isRecord()) {
+                out.append(c.getName()).append('(');
+                for (RecordComponent component : c.getRecordComponents()) {
+                    out.append(component.getGenericType().getTypeName()).append(' ').append(component.getName()).append(',');
+                }
+                out.append(")\n");
+                for (RecordComponent component : c.getRecordComponents()) {
+                    visit(component.getGenericType(), seen, out);
+                }
+            } else if (c.isEnum()) {
+                out.append(c.getName()).append(List.of(c.getEnumConstants())).append('\n');
+            }
+        }
+    }
+}
