@@ -16,6 +16,14 @@ final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
 
+    static {
+        // the goal says in one line which server it uses; the embedded server's own start-up chatter
+        // (through Maven's SLF4J logger, which reads per-logger levels from system properties) is noise
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.zonky") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        }
+    }
+
     private EmbeddedDatabase(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
         this.dataDirectory = dataDirectory;
