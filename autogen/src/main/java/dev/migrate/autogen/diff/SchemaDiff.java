@@ -221,8 +221,15 @@ public final class SchemaDiff {
                     new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
         }
         Op.CreateTable definition = ops.createTable(have);
-        add(Change.of(Phase.DROP_TABLE, "removed table " + have.qualifiedName(), new Op.DropTable(definition.table(), definition),
-                "Hazard: drops table " + have.qualifiedName() + " and all its rows."));
+        List<String> notes = new ArrayList<>();
+        notes.add("Hazard: drops table " + have.qualifiedName() + " and all its rows.");
+        for (var exclusion : have.exclusionConstraints()) {
+            // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
+            notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " (" + exclusion.definition()
+                    + "); add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
+        }
+        add(new Change(Phase.DROP_TABLE, "removed table " + have.qualifiedName(),
+                List.of(new Op.DropTable(definition.table(), definition)), notes));
     }
 
     // ---- columns ----
