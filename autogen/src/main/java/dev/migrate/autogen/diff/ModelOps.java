@@ -61,55 +61,35 @@ final class ModelOps {
     Identity identity(dev.migrate.autogen.schema.Identity i, String type) {
         Identity identity = i.generation() == dev.migrate.autogen.schema.Identity.Generation.ALWAYS
                 ? Identity.always() : Identity.byDefault();
-        SequenceOptions options = SequenceOptions.DEFAULTS;
-        long typeMax = maxOf(type);
-        if (i.increment() != 1) {
-            options = options.incrementBy(i.increment());
-        }
-        if (i.min() != (i.increment() > 0 ? 1 : -typeMax - 1)) {
-            options = options.minValue(i.min());
-        }
-        if (i.max() != (i.increment() > 0 ? typeMax : -1)) {
-            options = options.maxValue(i.max());
-        }
-        if (i.start() != (i.increment() > 0 ? i.min() : i.max())) {
-            options = options.startWith(i.start());
-        }
-        if (i.cache() != 1) {
-            options = options.cache(i.cache());
-        }
-        if (i.cycle()) {
-            options = options.cycle();
-        }
-        return identity.with(options);
+        return identity.with(nonDefault(SequenceOptions.DEFAULTS, maxOf(type), i.start(), i.increment(), i.min(), i.max(),
+                i.cache(), i.cycle()));
     }
 
     SequenceOptions sequenceOptions(Sequence s) {
-        SequenceOptions options = SequenceOptions.DEFAULTS;
         String type = s.dataType() == null ? "bigint" : s.dataType();
-        long typeMax = maxOf(type);
-        if (!"bigint".equals(type)) {
-            options = options.as(type);
+        SequenceOptions options = "bigint".equals(type) ? SequenceOptions.DEFAULTS : SequenceOptions.DEFAULTS.as(type);
+        return nonDefault(options, maxOf(type), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle());
+    }
+
+    /** The options that differ from what PostgreSQL picks for a sequence of a type whose largest value is {@code typeMax}. */
+    private static SequenceOptions nonDefault(SequenceOptions options, long typeMax, long start, long increment, long min,
+                                              long max, long cache, boolean cycle) {
+        if (increment != 1) {
+            options = options.incrementBy(increment);
         }
-        if (s.increment() != 1) {
-            options = options.incrementBy(s.increment());
+        if (min != (increment > 0 ? 1 : -typeMax - 1)) {
+            options = options.minValue(min);
         }
-        if (s.min() != (s.increment() > 0 ? 1 : -typeMax - 1)) {
-            options = options.minValue(s.min());
+        if (max != (increment > 0 ? typeMax : -1)) {
+            options = options.maxValue(max);
         }
-        if (s.max() != (s.increment() > 0 ? typeMax : -1)) {
-            options = options.maxValue(s.max());
+        if (start != (increment > 0 ? min : max)) {
+            options = options.startWith(start);
         }
-        if (s.start() != (s.increment() > 0 ? s.min() : s.max())) {
-            options = options.startWith(s.start());
+        if (cache != 1) {
+            options = options.cache(cache);
         }
-        if (s.cache() != 1) {
-            options = options.cache(s.cache());
-        }
-        if (s.cycle()) {
-            options = options.cycle();
-        }
-        return options;
+        return cycle ? options.cycle() : options;
     }
 
     private static long maxOf(String type) {
