@@ -13,7 +13,6 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -100,11 +99,6 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
 
     /** The major version of the server, to pin the provider's dialect to. */
     public static int serverMajorVersion(Connection c) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            return Integer.parseInt(rs.getString(1)) / 10000;
-        } catch (SQLException e) {
-            throw new MigrateException("Could not read the server version: " + e.getMessage(), e);
-        }
+        return Integer.parseInt(EntitySchemaCache.serverVersionNum(c)) / 10000;
     }
 }

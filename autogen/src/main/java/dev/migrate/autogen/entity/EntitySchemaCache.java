@@ -152,7 +152,8 @@ public final class EntitySchemaCache {
         return EntitySchemaCache.class.getPackage().getImplementationVersion();
     }
 
-    static String serverVersionNum(Connection c) {
+    /** {@code server_version_num}, e.g. {@code 180006}. */
+    public static String serverVersionNum(Connection c) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
             rs.next();
             return rs.getString(1);
