@@ -12,7 +12,6 @@ import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Op;
-import dev.migrate.sql.PostgresDialect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,7 +49,6 @@ public final class SchemaDiff {
 
     private final Options options;
     private final ModelOps ops;
-    private final PostgresDialect dialect = new PostgresDialect();
     private final List<Change> changes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
@@ -206,14 +204,14 @@ public final class SchemaDiff {
                     ops.index(want, index)));
         }
         for (ForeignKey fk : want.foreignKeys()) {
-            addForeignKey(want, fk);
+            add(foreignKeyChange(want, fk));
         }
     }
 
     private void dropTable(Table have) {
         // drop what a re-created table would need back explicitly, so the downgrade restores it too
         for (ForeignKey fk : have.foreignKeys()) {
-            dropForeignKey(have, fk);
+            add(dropForeignKeyChange(have, fk));
         }
         for (Index index : have.indexes()) {
             Op.CreateIndex definition = ops.index(have, index);
@@ -454,17 +452,9 @@ public final class SchemaDiff {
                 && i.keys().stream().allMatch(k -> k.matches("[A-Za-z_][A-Za-z0-9_$]*|\"([^\"]|\"\")+\""));
     }
 
-    private void addForeignKey(Table table, ForeignKey fk) {
-        add(foreignKeyChange(table, fk));
-    }
-
     private Change foreignKeyChange(Table table, ForeignKey fk) {
         return Change.of(Phase.ADD_FOREIGN_KEY, "added foreign key " + fk.columns() + " -> " + fk.referencedTable()
                 + fk.referencedColumns() + " on " + table.qualifiedName(), new Op.AddConstraint(ops.name(table), ops.foreignKey(fk)));
-    }
-
-    private void dropForeignKey(Table table, ForeignKey fk) {
-        add(dropForeignKeyChange(table, fk));
     }
 
     private Change dropForeignKeyChange(Table table, ForeignKey fk) {
@@ -474,10 +464,5 @@ public final class SchemaDiff {
 
     private void add(Change change) {
         changes.add(change);
-    }
-
-    /** The SQL of the upgrade, for logs and tests. */
-    public static List<String> sql(DiffResult result) {
-        return new PostgresDialect().renderAll(result.upgrade());
     }
 }

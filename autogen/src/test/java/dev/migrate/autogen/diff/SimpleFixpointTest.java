@@ -22,8 +22,6 @@ class SimpleFixpointTest {
         try (Connection c = TestPostgres.freshDatabase("fixpoint_simple").getConnection()) {
             SchemaComparison comparison = SchemaComparison.of("public");
             DiffResult first = comparison.compare(c, ddl);
-            first.descriptions().forEach(System.out::println);
-            SchemaDiff.sql(first).forEach(System.out::println);
             assertThat(first.descriptions()).contains("added table public.agents", "added table public.task",
                     "added sequence public.task_seq");
             run(c, first.upgrade());
