@@ -119,14 +119,13 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
     protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
-        Optional<ConnectionSettings> connection = connection();
-        if (connection.isPresent()) {
-            getLog().info("Using PostgreSQL at " + connection.get().describe() + " (from " + connection.get().origin() + ").");
-            action.accept(configured(projectClasses).dataSource(new ConnectingDataSource(connection.get())).build());
+        Optional<DataSource> configuredDatabase = configuredDatabase();
+        if (configuredDatabase.isPresent()) {
+            action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build());
             return;
         }
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
-        Path jar = binaries.resolve(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        Path jar = binariesJar(binaries);
         Path data = embeddedDataDirectory.toPath().toAbsolutePath();
         getLog().info("No database URL is configured, so this goal uses an embedded PostgreSQL " + binaries.version()
                 + " with its data in " + data + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
@@ -141,11 +140,9 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
      * migration replayed on it.
      */
     protected final void withComparisonDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
-        Optional<ConnectionSettings> connection = connection();
-        if (connection.isPresent()) {
-            getLog().info("Using PostgreSQL at " + connection.get().describe() + " (from " + connection.get().origin() + ").");
-            DataSource dataSource = new ConnectingDataSource(connection.get());
-            action.accept(configured(projectClasses).dataSource(dataSource).build(), dataSource);
+        Optional<DataSource> configuredDatabase = configuredDatabase();
+        if (configuredDatabase.isPresent()) {
+            action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build(), configuredDatabase.get());
             return;
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
@@ -159,12 +156,24 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
     protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
-        Path jar = binaries.resolve(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        Path jar = binariesJar(binaries);
         Path parent = embeddedDataDirectory.toPath().toAbsolutePath().getParent();
         getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version() + " (deleted when the goal ends).");
         try (EmbeddedDatabase database = EmbeddedDatabase.startThrowaway(parent, jar, parent.resolve("throwaway.log"))) {
             action.accept(configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
         }
+    }
+
+    /** The configured database, announced in the log; empty when the goal is to use an embedded one. */
+    private Optional<DataSource> configuredDatabase() {
+        return connection().map(resolved -> {
+            getLog().info("Using PostgreSQL at " + resolved.describe() + " (from " + resolved.origin() + ").");
+            return new ConnectingDataSource(resolved);
+        });
+    }
+
+    private Path binariesJar(PostgresBinaries binaries) {
+        return binaries.resolve(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
     }
 
     /** Whether a database is configured, or the embedded one already holds data; goals that only mark current revisions skip the server otherwise. */
