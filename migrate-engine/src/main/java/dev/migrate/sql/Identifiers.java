@@ -2,7 +2,6 @@ package dev.migrate.sql;
 
 import dev.migrate.op.QualifiedName;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,10 +63,5 @@ public final class Identifiers {
     /** A comma-separated list of quoted identifiers. */
     public static String quoteAll(List<String> names) {
         return names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
-    }
-
-    /** Whether {@code word} is one of the keywords this class always quotes. */
-    static boolean isKeyword(String word) {
-        return KEYWORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 }
