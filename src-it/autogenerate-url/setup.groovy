@@ -1,4 +1,4 @@
 import dev.migrate.maven.it.ItDatabase
-ItDatabase.start(basedir, 54411, 'url-secret-pw')
+ItDatabase.start(basedir, 25411, 'url-secret-pw')
 
 true

@@ -12,9 +12,9 @@ try {
     assert source.contains('op.addColumn("agents", column("nickname", "character varying(40)"));')
     assert source.contains('op.dropColumn("agents", "nickname");')
     // autogenerate writes the migration; it does not apply it
-    assert ItDatabase.query('jdbc:postgresql://localhost:54411/app',
+    assert ItDatabase.query('jdbc:postgresql://localhost:25411/app',
             "SELECT count(*) FROM information_schema.columns WHERE table_name = 'agents' AND column_name = 'nickname'") == ['0']
-    assert ItDatabase.query('jdbc:postgresql://localhost:54411/app', 'SELECT version_num FROM migrate_version') == ['20260101_000001']
+    assert ItDatabase.query('jdbc:postgresql://localhost:25411/app', 'SELECT version_num FROM migrate_version') == ['20260101_000001']
 } finally {
     ItDatabase.stop(basedir)
 }

@@ -1,4 +1,4 @@
 import dev.migrate.maven.it.ItDatabase
-ItDatabase.start(basedir, 54394, 'right-pw')
+ItDatabase.start(basedir, 25394, 'right-pw')
 
 true

@@ -1,7 +1,7 @@
 import dev.migrate.maven.it.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
-    assert log.contains('localhost:54394')
+    assert log.contains('localhost:25394')
     assert log.contains('database app')
     assert log.contains('credentials')
     assert !log.contains('wrong-pw-31337')

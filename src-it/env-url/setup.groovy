@@ -1,4 +1,4 @@
 import dev.migrate.maven.it.ItDatabase
-ItDatabase.start(basedir, 54393, 'env-secret-pw')
+ItDatabase.start(basedir, 25393, 'env-secret-pw')
 
 true

@@ -1,5 +1,5 @@
 import dev.migrate.maven.it.ItDatabase
-ItDatabase.start(basedir, 54392, 'it-settings-secret')
+ItDatabase.start(basedir, 25392, 'it-settings-secret')
 
 def mvn = new File(basedir, '.mvn'); mvn.mkdirs()
 // The server entry comes in as global settings, merged with the invoker's own settings.xml.

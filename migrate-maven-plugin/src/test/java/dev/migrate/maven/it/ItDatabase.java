@@ -30,7 +30,9 @@ public final class ItDatabase {
     /**
      * Starts a server on {@code port} with its data in {@code <basedir>/target/it-server}, a database
      * {@code app} owned by {@code app} whose password is {@code password}, and password checks for
-     * every user but {@code postgres}.
+     * every user but {@code postgres}. Projects use fixed ports below 32768, clear of the ephemeral
+     * range that other embedded servers and client sockets are given, so two ITs running side by
+     * side cannot take each other's port.
      */
     public static void start(File basedir, int port, String password) throws IOException, SQLException {
         Path data = basedir.toPath().resolve("target/it-server");
