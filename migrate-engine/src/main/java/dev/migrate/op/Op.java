@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One schema change. The same immutable values are rendered to SQL by the runtime, produced by
@@ -322,11 +324,21 @@ public sealed interface Op {
         @Override public Optional<Op> reverse() { return Optional.ofNullable(reverseSql).map(r -> new Execute(r, sql)); }
     }
 
-    /** Rows inserted as literal values, column order taken from the first row. */
+    /**
+     * Rows inserted as literal values. The columns follow the first row: in its order when that map
+     * has one ({@code LinkedHashMap}, {@code SortedMap}), otherwise sorted by name, so rows written
+     * with {@code Map.of} give the same SQL in every JVM.
+     */
     record BulkInsert(QualifiedName table, List<Map<String, Object>> rows) implements Op {
         public BulkInsert {
-            // keep the callers' column order and allow null values, which Map.copyOf would refuse
-            rows = rows.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+            // allow null values, which Map.copyOf would refuse
+            rows = rows.stream().map(r -> Collections.unmodifiableMap(inStableOrder(r))).toList();
+        }
+
+        private static Map<String, Object> inStableOrder(Map<String, Object> row) {
+            return row instanceof LinkedHashMap<?, ?> || row instanceof SortedMap<?, ?>
+                    ? new LinkedHashMap<>(row)
+                    : new LinkedHashMap<>(new TreeMap<>(row));
         }
 
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }

@@ -201,34 +201,46 @@ public final class Engine {
     private void verifyChecksums(Connection c, Set<String> current) throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);
         List<String> changed = new ArrayList<>();
-        Map<String, String> computed = new LinkedHashMap<>();
+        List<String> unknownFormat = new ArrayList<>();
+        Map<String, String> rewrite = new LinkedHashMap<>();
         for (String id : graph.sortTopologically(graph.appliedRevisions(current))) {
             String before = stored.get(id);
             if (before == null) {
                 continue;
             }
-            String now = runner.upgradeScript(id).checksum();
-            if (!before.equals(now)) {
+            Script script = runner.upgradeScript(id);
+            if (Checksum.isCurrent(before) ? before.equals(script.checksum())
+                    : Checksum.isLegacy(before) && before.equals(script.legacyChecksum())) {
+                if (!before.equals(script.checksum())) {
+                    rewrite.put(id, script.checksum()); // an earlier format that still matches: store this one
+                }
+            } else if (Checksum.isCurrent(before) || Checksum.isLegacy(before)) {
                 changed.add(id + " (" + migrations.get(id).type().getName() + ")");
-                computed.put(id, now);
+                rewrite.put(id, script.checksum());
+            } else {
+                unknownFormat.add(id);
             }
         }
-        if (changed.isEmpty()) {
-            return;
+        if (!unknownFormat.isEmpty()) {
+            settings.log().warn("The checksums of " + String.join(", ", unknownFormat) + " were written by a later "
+                    + "version of migrate in a format this one does not know, so they were not verified.");
         }
-        if (!settings.acceptChecksums()) {
+        if (!changed.isEmpty() && !settings.acceptChecksums()) {
             throw new MigrateException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
                     + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
-                    + ". Their SQL no longer matches what this database ran. Restore the original code and put the change "
-                    + "in a new migration, or, if the change is intended, accept it with -Dmigrate.acceptChecksums=true "
-                    + "(Migrator.builder().acceptChecksums(true)). Nothing was run.");
+                    + ". What " + (changed.size() > 1 ? "they ask" : "it asks") + " for no longer matches what this "
+                    + "database ran. Restore the original code and put the change in a new migration, or, if the change "
+                    + "is intended, accept it with -Dmigrate.acceptChecksums=true (Migrator.builder().acceptChecksums(true)). "
+                    + "Nothing was run.");
         }
         try (Statement s = c.createStatement()) {
-            for (Map.Entry<String, String> e : computed.entrySet()) {
+            for (Map.Entry<String, String> e : rewrite.entrySet()) {
                 s.execute(tables.acceptChecksum(e.getKey(), e.getValue()));
             }
         }
-        settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
+        if (!changed.isEmpty()) {
+            settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
+        }
     }
 
     private static String describe(Set<String> versions) {
