@@ -296,6 +296,18 @@ class MigratorTest {
     }
 
     @Test
+    void findingNoMigrationIsAnErrorNamingThePackage() {
+        Migrator m = Migrator.builder().dataSource(db).packages("com.example.wrong").log(log).build();
+        for (Runnable call : List.<Runnable>of(() -> m.upgrade("head"), () -> m.downgrade("base"), () -> m.stamp("head", false),
+                m::current, m::assertUpToDate, () -> m.upgradeSql("head", new StringWriter()))) {
+            assertThatThrownBy(call::run).isInstanceOf(MigrateException.class)
+                    .hasMessageStartingWith("No migration was found in the package com.example.wrong (subpackages included).")
+                    .hasMessageContaining("-Dmigrate.packages=");
+        }
+        assertThat(log.lines).isEmpty();
+    }
+
+    @Test
     void noDatabaseConfiguredIsAClearError() {
         Migrator m = Migrator.builder().migrations(Fixtures.CHAIN).log(log).build();
         assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)

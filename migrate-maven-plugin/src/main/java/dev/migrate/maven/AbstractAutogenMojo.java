@@ -79,8 +79,11 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
     protected final DiffResult compare(Migrator migrator, DataSource database) {
-        // compare with the schema the migrations build, not one that is behind or ahead of them
-        migrator.assertUpToDate();
+        // compare with the schema the migrations build, not one that is behind or ahead of them;
+        // with no migration yet (the first one, or adopting an existing database) there is no head to be at
+        if (migrator.graph().size() > 0) {
+            migrator.assertUpToDate();
+        }
         try (Connection c = database.getConnection()) {
             List<String> ddl = entityDdl(SchemaComparison.serverMajorVersion(c));
             EntitySchemaCache cache = entityCache

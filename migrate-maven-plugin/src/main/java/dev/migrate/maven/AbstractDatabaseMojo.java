@@ -147,8 +147,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
             int count = migrator.graph().size();
-            getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
-            migrator.upgrade("heads");
+            if (count > 0) { // a project's first migration is written against an empty chain
+                getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
+                migrator.upgrade("heads");
+            }
             action.accept(migrator, dataSource);
         });
     }
