@@ -134,6 +134,7 @@ public final class Migrator {
         private Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
+        private Duration waitReportInterval = Duration.ofSeconds(5);
         private MigrationLog log = MigrationLog.console();
 
         private Builder() {}
@@ -212,6 +213,15 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * How often a waiting run logs who it waits for: the run holding the migration lock, or a
+         * session holding a lock a migration statement needs (default 5 seconds).
+         */
+        public Builder waitReportInterval(Duration interval) {
+            this.waitReportInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
         public Builder log(MigrationLog migrationLog) {
             this.log = migrationLog;
             return this;
@@ -220,7 +230,7 @@ public final class Migrator {
         /** Finds the migrations and validates the graph; fails with a {@link MigrateException} naming any problem. */
         public Migrator build() {
             Settings settings = new Settings(schema, versionTable, historyTable, transactionMode, lockTimeout,
-                    statementTimeout, lockWaitTimeout, acceptChecksums, log);
+                    statementTimeout, lockWaitTimeout, acceptChecksums, waitReportInterval, log);
             String searched = classes.isEmpty() ? "in the package" + (packages.size() == 1 ? " " : "s ")
                     + String.join(", ", packages) + " (subpackages included)" : "among the classes given to the builder";
             return new Migrator(new Engine(discover(), connections, settings), connections != null, searched);

@@ -9,6 +9,7 @@ import dev.migrate.graph.StampPlan;
 import dev.migrate.graph.Step;
 import java.io.Writer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -169,21 +170,55 @@ public final class Engine {
 
     private void underLock(Work work) {
         try (Connection lockConnection = connections.open();
-             AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(tables.versionTable().toString()),
-                     settings.lockWaitTimeout(), settings.log());
+             AdvisoryLock lock = acquireLock(lockConnection);
              Connection c = connections.open()) {
             try (Statement s = c.createStatement()) {
                 for (String sql : sessionSettings()) {
                     s.execute(sql);
                 }
+                s.execute(onlineSessionSettings(c));
                 for (String sql : tables.createStatements()) {
                     s.execute(sql);
                 }
             }
-            work.run(c);
+            try (BlockerWatch watch = BlockerWatch.start(lockConnection, backendPid(c), settings.waitReportInterval(),
+                    settings.log())) {
+                work.run(c);
+            }
         } catch (SQLException e) {
             throw new MigrateException("A statement on " + connections.description() + " failed: " + e.getMessage()
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+        }
+    }
+
+    private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
+        try (Statement s = lockConnection.createStatement()) {
+            s.execute(onlineSessionSettings(lockConnection));
+        }
+        return AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(tables.versionTable().toString()),
+                settings.lockWaitTimeout(), settings.waitReportInterval(), settings.log());
+    }
+
+    /**
+     * Settings of the run's own connections. On PostgreSQL 14 and later the server checks every
+     * second that the client is still there while a statement runs, so a run killed with kill -9
+     * does not leave its migration running on, holding locks the next run waits for. A connection
+     * without an application name is named {@code migrate}, so other sessions see who is waiting.
+     */
+    private static String onlineSessionSettings(Connection c) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+            sql.add("SET client_connection_check_interval = '1s'");
+        }
+        sql.add("SELECT set_config('application_name', 'migrate', false) WHERE current_setting('application_name') "
+                + "IN ('', 'PostgreSQL JDBC Driver')");
+        return String.join(";\n", sql);
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

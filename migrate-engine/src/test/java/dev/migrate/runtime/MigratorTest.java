@@ -263,7 +263,7 @@ class MigratorTest {
             Migrator m = migrator(Fixtures.CHAIN).lockWaitTimeout(Duration.ofMillis(300)).build();
             assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
                     .hasMessageContaining("waiting for the migration lock").hasMessageContaining("lockWaitTimeout");
-            assertThat(log.lines).anyMatch(l -> l.startsWith("Waiting for the migration lock: another migrate run (server process"));
+            assertThat(log.lines).anyMatch(l -> l.startsWith("Waiting for the migration lock: another migrate run, server process"));
         }
         assertThat(tables(db)).doesNotContain("agents");
     }
