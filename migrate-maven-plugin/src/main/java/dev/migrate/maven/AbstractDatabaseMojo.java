@@ -31,7 +31,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
      * PostgreSQL is started for the goal.
      */
     @Parameter(property = "migrate.url")
-    protected String url;
+    protected Secret url;
 
     /** The database user, when the URL does not name one. */
     @Parameter(property = "migrate.user")
@@ -42,7 +42,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
      * encrypted password in settings.xml. Never printed or logged.
      */
     @Parameter(property = "migrate.password")
-    protected String password;
+    protected Secret password;
 
     /**
      * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
@@ -124,6 +124,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build());
             return;
         }
+        checkEmbeddedMayChange();
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
         Path jar = binariesJar(binaries);
         Path data = embeddedDataDirectory.toPath().toAbsolutePath();
@@ -154,6 +155,12 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             action.accept(migrator, dataSource);
         });
     }
+
+    /**
+     * Called before a goal uses the embedded database because no URL is configured; goals that
+     * change the database refuse or warn here.
+     */
+    protected void checkEmbeddedMayChange() {}
 
     /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
     protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
@@ -190,7 +197,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     private Optional<ConnectionSettings> connection() {
         return new ConnectionResolver(System.getenv(), session.getUserProperties(), settings, settingsDecrypter)
-                .resolve(new ConnectionResolver.Parameters(url, user, password, serverId));
+                .resolve(new ConnectionResolver.Parameters(Secret.valueOf(url), user, Secret.valueOf(password), serverId));
     }
 
     private Migrator.Builder configured(ClassLoader projectClasses) {
