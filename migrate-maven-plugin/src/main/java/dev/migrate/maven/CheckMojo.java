@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * difference. With no database configured it needs no server: the migrations are replayed on a
  * throwaway embedded PostgreSQL, so CI can run it ({@code mvn verify} with the goal bound).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(name = "check", configurator = SecretAwareConfigurator.HINT, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CheckMojo extends AbstractAutogenMojo {
 

@@ -6,14 +6,15 @@ package dev.migrate.maven;
  * for this type shows only whether a value is set.
  */
 public final class Secret {
-    private String value;
+    private final String value;
 
-    /** For Maven's configurator, which then calls {@link #set(String)} with the configured text. */
-    public Secret() {}
+    private Secret(String value) {
+        this.value = value;
+    }
 
-    /** Receives the configured text. */
-    public void set(String text) {
-        this.value = text;
+    /** Made by {@link SecretAwareConfigurator} from the configured text. */
+    static Secret of(String text) {
+        return new Secret(text);
     }
 
     /** The value, or null when the parameter is not set. */
