@@ -180,6 +180,11 @@ public final class Engine {
                 for (String sql : tables.createStatements()) {
                     s.execute(sql);
                 }
+            } catch (SQLException e) {
+                throw new MigrateException("Could not prepare the version tables " + tables.versionTable() + " and "
+                        + tables.historyTable() + " on " + connections.description() + ": " + e.getMessage()
+                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                        + Privileges.explain(e, c.getMetaData().getUserName()), e);
             }
             try (BlockerWatch watch = BlockerWatch.start(lockConnection, backendPid(c), settings.waitReportInterval(),
                     settings.log())) {

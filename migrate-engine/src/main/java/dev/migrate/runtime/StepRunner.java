@@ -91,7 +91,7 @@ final class StepRunner {
             }
         } catch (SQLException | RuntimeException e) {
             sink.rollback();
-            throw failure(progress, e);
+            throw failure(progress, e, sink.role());
         }
     }
 
@@ -154,7 +154,7 @@ final class StepRunner {
         return "Running " + step.direction().name().toLowerCase() + " " + arrow + message;
     }
 
-    private MigrateException failure(Progress progress, Exception e) {
+    private MigrateException failure(Progress progress, Exception e, String role) {
         Step step = progress.step;
         StringBuilder message = new StringBuilder();
         if (step == null) {
@@ -176,7 +176,7 @@ final class StepRunner {
             }
             if (e instanceof SQLException sql) {
                 message.append("\nError").append(sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]")
-                        .append(": ").append(serverMessage(sql));
+                        .append(": ").append(serverMessage(sql)).append(Privileges.explain(sql, role));
             } else {
                 message.append("\nError: ").append(e.getClass().getName()).append(": ").append(e.getMessage());
             }
