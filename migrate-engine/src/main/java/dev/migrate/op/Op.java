@@ -173,7 +173,7 @@ public sealed interface Op {
      * A key that is a plain name is a column (quoted as needed); anything else is written as given
      * ({@code lower(email)}, {@code created_at DESC}, {@code (a + b)}).
      */
-    record CreateIndex(String name, QualifiedName table, List<String> keys, boolean isUnique, boolean isConcurrent,
+    record CreateIndex(String name, QualifiedName table, List<IndexKey> keys, boolean isUnique, boolean isConcurrent,
                        String method, List<String> include, boolean isNullsNotDistinct, String where) implements Op {
         public CreateIndex {
             Objects.requireNonNull(name, "index name");
@@ -185,7 +185,12 @@ public sealed interface Op {
             }
         }
 
-        public static CreateIndex on(String name, QualifiedName table, List<String> keys) {
+        /** An index on these columns, ascending. */
+        public static CreateIndex on(String name, QualifiedName table, List<String> columns) {
+            return onKeys(name, table, columns.stream().<IndexKey>map(IndexKey.Column::of).toList());
+        }
+
+        public static CreateIndex onKeys(String name, QualifiedName table, List<IndexKey> keys) {
             return new CreateIndex(name, table, keys, false, false, null, List.of(), false, null);
         }
 
