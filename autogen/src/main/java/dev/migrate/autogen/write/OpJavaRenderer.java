@@ -501,7 +501,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             return CodeBlock.of("$T.expr($S)", DDL, e.sql());
         }
         IndexKey.Column c = (IndexKey.Column) key;
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.$L($S)", DDL, c.descending() ? "desc" : "key", c.name());
+        CodeBlock.Builder code = CodeBlock.builder().add(c.descending() ? "$T.desc($S)" : "$T.key($S)", DDL, c.name());
         if (c.nulls() != null) {
             code.add(c.nulls() == IndexKey.Nulls.FIRST ? ".nullsFirst()" : ".nullsLast()");
         }
