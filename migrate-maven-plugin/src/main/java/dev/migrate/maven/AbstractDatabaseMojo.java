@@ -25,10 +25,11 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /**
      * The database, as {@code jdbc:postgresql://host:port/database} or
-     * {@code postgresql://user:password@host:port/database} ({@code postgres://} too). The environment
-     * variables {@code MIGRATE_DATABASE_URL} and then {@code DATABASE_URL} take precedence, and
-     * {@code -Dmigrate.url} wins over a {@code <url>} in the pom. With no URL anywhere, an embedded
-     * PostgreSQL is started for the goal.
+     * {@code postgresql://user:password@host:port/database} ({@code postgres://} too). Highest first:
+     * {@code -Dmigrate.url}, the environment variables {@code MIGRATE_DATABASE_URL} and
+     * {@code DATABASE_URL}, then this setting in the pom; a source that is set but empty is an error.
+     * With no URL anywhere, an embedded PostgreSQL is started for the goal. Never printed, not even
+     * by {@code mvn -X}.
      */
     @Parameter(property = "migrate.url")
     protected Secret url;
