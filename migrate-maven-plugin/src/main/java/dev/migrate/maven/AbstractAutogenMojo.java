@@ -18,9 +18,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -151,7 +153,10 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         List<URL> urls = new ArrayList<>();
         try {
             urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
-            for (String element : project.getRuntimeClasspathElements()) {
+            // compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime
+            Set<String> elements = new LinkedHashSet<>(project.getCompileClasspathElements());
+            elements.addAll(project.getRuntimeClasspathElements());
+            for (String element : elements) {
                 urls.add(Path.of(element).toUri().toURL());
             }
         } catch (DependencyResolutionRequiredException | MalformedURLException e) {

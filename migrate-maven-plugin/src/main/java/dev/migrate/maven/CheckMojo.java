@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * throwaway embedded PostgreSQL, so CI can run it ({@code mvn verify} with the goal bound).
  */
 @Mojo(name = "check", configurator = SecretAwareConfigurator.HINT, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class CheckMojo extends AbstractAutogenMojo {
 
     @Override protected void run(ClassLoader projectClasses) {
