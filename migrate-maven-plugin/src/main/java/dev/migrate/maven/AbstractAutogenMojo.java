@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -118,7 +119,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     }
 
     private List<String> entityDdl(int serverMajorVersion) {
-        Map<String, String> properties = new HashMap<>();
+        // lowest first: the application's own Spring Boot settings, then the plugin's configuration
+        Map<String, String> properties = new HashMap<>(springJpaSettings().properties());
         if (hibernateProperties != null) {
             properties.putAll(hibernateProperties);
         }
@@ -142,6 +144,20 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code spring.jpa.*} settings of a Spring Boot project, announced in the log; none elsewhere. */
+    private SpringJpaSettings springJpaSettings() {
+        String profiles = session.getUserProperties().getProperty("spring.profiles.active",
+                session.getSystemProperties().getProperty("spring.profiles.active"));
+        SpringJpaSettings spring = SpringJpaSettings.read(Path.of(project.getBuild().getOutputDirectory()), profiles, System.getenv());
+        if (!spring.properties().isEmpty()) {
+            getLog().info("Using the Spring Boot JPA settings of " + String.join(", ", spring.sources())
+                    + (spring.profiles().isEmpty() ? "" : " (profiles " + String.join(", ", spring.profiles()) + ")") + ": "
+                    + String.join(", ", new TreeSet<>(spring.properties().keySet()))
+                    + ". The plugin's own settings win over them.");
+        }
+        return spring;
     }
 
     /**
