@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Compares a live database with the DDL of the entity model: the entity DDL is built in a scratch
@@ -71,11 +72,20 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
 
     /** The changes that make the database on {@code live} match {@code entityDdl}. */
     public DiffResult compare(Connection live, List<String> entityDdl) {
+        return compare(live, () -> entityDdl);
+    }
+
+    /**
+     * As {@link #compare(Connection, List)}, asking for the entity DDL only once the live schema is
+     * read: a caller that has the provider write it on another thread overlaps the two.
+     */
+    public DiffResult compare(Connection live, Supplier<List<String>> entityDdl) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema current = readLive(live, exclusions);
+        List<String> ddl = entityDdl.get();
         DatabaseSchema desired = entityCache == null
-                ? ScratchSchema.read(live, entityDdl, schema, exclusions)
-                : entityCache.read(live, entityDdl, schema, exclusions);
+                ? ScratchSchema.read(live, ddl, schema, exclusions)
+                : entityCache.read(live, ddl, schema, exclusions);
         return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
     }
 
