@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * {@code target/it-repo}. Run (README, "Performance"):
  * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
+ * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out).
  */
 public final class WholeProcessBenchmark {
     private static final String PASSWORD = "bench-pw";
@@ -81,7 +82,9 @@ public final class WholeProcessBenchmark {
             List<String> report = new ArrayList<>();
             report.add(String.format(Locale.ROOT, "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
                     runs, serverVersion(server)));
-            report.addAll(bench.chain(server, revisions));
+            if (revisions > 0) {
+                report.addAll(bench.chain(server, revisions));
+            }
             for (int n : tables) {
                 report.addAll(bench.check(server, n));
             }
