@@ -105,8 +105,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                     .withCache(cache)
                     .compare(c, () -> result(ddl));
             if (cache != null && cache.ddlHits() > 0) {
-                getLog().info("Entity DDL and schema taken from the cache in " + displayed(cache.directory())
-                        + " (the entity classes, their class path and settings are unchanged).");
+                getLog().info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
+                        + displayed(cache.directory()) + " (the entity classes, their class path and settings are unchanged).");
             } else if (cache != null && cache.hits() > 0) {
                 getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
                         + " (the entities are unchanged).");
