@@ -3,6 +3,7 @@ package dev.migrate.autogen;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
+import dev.migrate.autogen.catalog.CatalogTypeChanges;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.DiffResult;
 import dev.migrate.autogen.diff.RenameDecider;
@@ -76,7 +77,8 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         DatabaseSchema desired = entityCache == null
                 ? ScratchSchema.read(live, entityDdl, schema, exclusions)
                 : entityCache.read(live, entityDdl, schema, exclusions);
-        return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
+        return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
+                .withTypeChanges(new CatalogTypeChanges(live)));
     }
 
     /**

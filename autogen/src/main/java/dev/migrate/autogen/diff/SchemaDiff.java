@@ -37,13 +37,22 @@ public final class SchemaDiff {
      * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
      * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
      */
-    public record Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
+    public record Options(String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
         public Options {
             renames = Map.copyOf(renames);
         }
 
+        public Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
+            this(defaultSchema, renames, decider, TypeChanges.cautious());
+        }
+
         public static Options defaults() {
             return new Options("public", Map.of(), RenameDecider.never());
+        }
+
+        /** Casts and rewrites as the comparison server does them. */
+        public Options withTypeChanges(TypeChanges changes) {
+            return new Options(defaultSchema, renames, decider, changes);
         }
     }
 
@@ -115,13 +124,8 @@ public final class SchemaDiff {
             Sequence have = live.sequences().get(want.qualifiedName());
             if (have == null) {
                 add(Change.of(Phase.CREATE_SEQUENCE, "added sequence " + want.qualifiedName(), ops.createSequence(want)));
-            } else if (!ops.sequenceOptions(have).equals(ops.sequenceOptions(want))) {
-                Op.CreateSequence before = ops.createSequence(have);
-                Op.CreateSequence after = ops.createSequence(want);
-                add(new Change(Phase.CREATE_SEQUENCE, "changed options of sequence " + want.qualifiedName(),
-                        List.of(new Op.DropSequence(before.sequence(), before), after),
-                        List.of("The sequence is recreated, so it restarts at its start value; if rows already use it, "
-                                + "replace this with ALTER SEQUENCE ... RESTART WITH a value above the highest in use.")));
+            } else {
+                alterSequence(have, want);
             }
         }
         for (Sequence have : live.sequences().values()) {
@@ -130,6 +134,27 @@ public final class SchemaDiff {
                 add(Change.of(Phase.DROP_SEQUENCE, "removed sequence " + have.qualifiedName(),
                         new Op.DropSequence(definition.sequence(), definition)));
             }
+        }
+    }
+
+    /**
+     * Options that differ are altered in place: never a drop and re-create, which would restart the
+     * sequence under rows that already hold its values. START is left alone on a sequence in use,
+     * since it only tells what a RESTART would go back to.
+     */
+    private void alterSequence(Sequence have, Sequence want) {
+        SequenceDelta delta = new SequenceDelta(have.inUse())
+                .compare("type", have.dataType(), want.dataType())
+                .compare("increment", have.increment(), want.increment())
+                .compare("minvalue", have.min(), want.min())
+                .compare("maxvalue", have.max(), want.max())
+                .compare("start", have.start(), want.start())
+                .compare("cache", have.cache(), want.cache())
+                .compare("cycle", have.cycle(), want.cycle());
+        delta.ignoredStart().ifPresent(note -> warnings.add("Sequence " + want.qualifiedName() + ": " + note));
+        if (!delta.isEmpty()) {
+            add(Change.of(Phase.CREATE_SEQUENCE, "sequence " + want.qualifiedName() + ": " + delta.description(),
+                    new Op.AlterSequence(ops.name(want.schema(), want.name()), delta.to(), delta.from())));
         }
     }
 
@@ -301,44 +326,153 @@ public final class SchemaDiff {
 
     private void alterColumn(Table table, Column have, Column want) {
         dev.migrate.op.QualifiedName t = ops.name(table);
-        String where = table.qualifiedName() + "." + want.name();
-        if (!Objects.equals(have.generated(), want.generated()) || !Objects.equals(have.collation(), want.collation())) {
-            // no ALTER form covers these on every supported version: replace the column
-            add(new Change(Phase.ALTER_TABLE, "changed generation or collation of column " + where,
-                    List.of(new Op.DropColumn(t, have.name(), ops.column(have)), new Op.AddColumn(t, ops.column(want))),
-                    List.of("Hazard: the column is dropped and added again, which loses its data.")));
+        String where = "column " + table.qualifiedName() + "." + want.name() + ": ";
+        if (!Objects.equals(have.generated(), want.generated())) {
+            generationChange(table, have, want, where);
             return;
         }
-        if (!have.type().equals(want.type())) {
-            add(Change.of(Phase.ALTER_TABLE, "changed type of column " + where + " from " + have.type() + " to " + want.type(),
-                    new Op.AlterColumnType(t, want.name(), want.type(), null, have.type()),
-                    "Hazard: changing the type rewrites the table and fails if a value does not convert; add a USING "
-                            + "expression if PostgreSQL cannot cast " + have.type() + " to " + want.type() + " itself."));
+        if (!sameType(have.type(), want.type())) {
+            TypeChanges casts = options.typeChanges();
+            String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
+            String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
+            boolean rewrites = casts.rewrites(have.type(), want.type());
+            List<String> notes = new ArrayList<>();
+            notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it runs; "
+                    + (rewrites ? "rewrites the table and its indexes (" + have.type() + " to " + want.type()
+                            + " is not binary coercible)." : "no rewrite (" + have.type() + " to " + want.type()
+                            + " keeps the stored values), so it is brief."));
+            if (using != null) {
+                notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
+                        + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
+            }
+            add(new Change(Phase.ALTER_TABLE, where + "type " + have.type() + " -> " + want.type(),
+                    List.of(new Op.AlterColumnType(t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
+                    notes));
         }
-        if (!Objects.equals(have.identity(), want.identity())) {
+        if (!Objects.equals(have.collation(), want.collation())) {
+            add(Change.of(Phase.ALTER_TABLE, where + "collation " + collationName(have.collation()) + " -> "
+                            + collationName(want.collation()),
+                    new Op.AlterColumnType(t, want.name(), want.type(), null, want.type(), collationOf(want.collation()),
+                            collationOf(have.collation()), null),
+                    "Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
+                            + "indexes on the column are rebuilt in the new order."));
+        }
+        if (have.identity() != null && want.identity() != null) {
+            alterIdentity(t, have, want, where);
+        } else if (!Objects.equals(have.identity(), want.identity())) {
             if (have.identity() != null) {
-                add(Change.of(Phase.ALTER_TABLE, "removed identity of column " + where,
+                add(Change.of(Phase.ALTER_TABLE, where + "identity removed",
                         new Op.DropIdentity(t, want.name(), ops.identity(have.identity(), have.type()))));
             }
             if (want.identity() != null) {
-                add(Change.of(Phase.ALTER_TABLE, "added identity to column " + where,
+                add(Change.of(Phase.ALTER_TABLE, where + "identity added",
                         new Op.AddIdentity(t, want.name(), ops.identity(want.identity(), want.type()))));
             }
         }
         if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
-            add(Change.of(Phase.ALTER_TABLE, "changed default of column " + where + " from " + have.defaultExpression()
-                    + " to " + want.defaultExpression(),
+            add(Change.of(Phase.ALTER_TABLE, where + "default " + have.defaultExpression() + " -> " + want.defaultExpression(),
                     new Op.AlterColumnDefault(t, want.name(), want.defaultExpression(), have.defaultExpression())));
         }
         if (have.nullable() != want.nullable()) {
-            add(Change.of(Phase.ALTER_TABLE, (want.nullable() ? "dropped NOT NULL of column " : "set NOT NULL on column ") + where,
+            add(Change.of(Phase.ALTER_TABLE, where + (want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
                     new Op.AlterColumnNullable(t, want.name(), want.nullable()),
-                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them first."}));
+                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them "
+                            + "first. Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it scans every row "
+                            + "(a validated CHECK (" + want.name() + " IS NOT NULL) beforehand makes the scan unnecessary)."}));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
-            add(Change.of(Phase.COMMENT, "changed comment of column " + where,
+            add(Change.of(Phase.COMMENT, where + "comment " + quoted(have.comment()) + " -> " + quoted(want.comment()),
                     new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
         }
+    }
+
+    private static String quoted(String text) {
+        if (text == null) {
+            return "none";
+        }
+        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        return "'" + shown.replace("\n", " ") + "'";
+    }
+
+    /**
+     * An identity column whose options differ keeps its sequence (and so its current value): ALTER
+     * COLUMN ... SET, never DROP IDENTITY plus ADD, which would start numbering again.
+     */
+    private void alterIdentity(dev.migrate.op.QualifiedName t, Column have, Column want, String where) {
+        var before = have.identity();
+        var after = want.identity();
+        SequenceDelta delta = new SequenceDelta(before.inUse())
+                .compare("increment", before.increment(), after.increment())
+                .compare("minvalue", before.min(), after.min())
+                .compare("maxvalue", before.max(), after.max())
+                .compare("start", before.start(), after.start())
+                .compare("cache", before.cache(), after.cache())
+                .compare("cycle", before.cycle(), after.cycle());
+        delta.ignoredStart().ifPresent(note -> warnings.add("Identity of " + where.substring(0, where.length() - 2) + ": " + note));
+        boolean generation = before.generation() != after.generation();
+        if (delta.isEmpty() && !generation) {
+            return;
+        }
+        List<String> described = new ArrayList<>();
+        if (generation) {
+            described.add("generated " + before.generation().sql() + " -> " + after.generation().sql());
+        }
+        if (!delta.isEmpty()) {
+            described.add(delta.description());
+        }
+        boolean always = after.generation() == dev.migrate.autogen.schema.Identity.Generation.ALWAYS;
+        add(Change.of(Phase.ALTER_TABLE, where + "identity " + String.join(", ", described),
+                new Op.AlterIdentity(t, want.name(), generation ? always : null, delta.to(), generation ? !always : null,
+                        delta.from())));
+    }
+
+    /**
+     * A generated column's values come from the other columns, so dropping and adding it again
+     * loses nothing; a plain column that becomes generated (or the reverse) does lose its values.
+     */
+    private void generationChange(Table table, Column have, Column want, String where) {
+        dev.migrate.op.QualifiedName t = ops.name(table);
+        List<String> notes = new ArrayList<>();
+        if (have.generated() == null || want.generated() == null) {
+            notes.add("Hazard: the column is dropped and added again " + (have.generated() == null
+                    ? "as a generated column, so its stored values are replaced by computed ones."
+                    : "as a plain column, so it starts empty; fill it in a data migration."));
+        } else {
+            notes.add("The column is dropped and added again; its values are computed from the other columns, so nothing is "
+                    + "lost" + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
+        }
+        add(new Change(Phase.ALTER_TABLE, where + "generated " + generation(have) + " -> " + generation(want),
+                List.of(new Op.DropColumn(t, have.name(), ops.column(have)), new Op.AddColumn(t, ops.column(want))), notes));
+    }
+
+    private static String generation(Column c) {
+        return c.generated() == null ? "no" : "AS (" + c.generated().expression() + ") "
+                + (c.generated().stored() ? "STORED" : "VIRTUAL");
+    }
+
+    /**
+     * {@code timestamp} and {@code timestamp(6)} (and the same for timestamptz, time, timetz and
+     * interval) are one type: 6 is the default and the largest precision.
+     */
+    static boolean sameType(String a, String b) {
+        return a.equals(b) || withoutDefaultPrecision(a).equals(withoutDefaultPrecision(b));
+    }
+
+    private static String withoutDefaultPrecision(String type) {
+        return type.replaceFirst("^(timestamp|time|interval)\\(6\\)", "$1");
+    }
+
+    private static String castOf(String column, String type) {
+        return dev.migrate.sql.Identifiers.quote(column) + "::" + type;
+    }
+
+    /** The catalog spells a collation quoted, as in DDL; none means the type's default. */
+    private static String collationOf(String catalogCollation) {
+        return catalogCollation == null ? "default" : ModelOps.unquote(catalogCollation);
+    }
+
+    private static String collationName(String catalogCollation) {
+        return catalogCollation == null ? "default" : catalogCollation;
     }
 
     // ---- constraints and indexes ----

@@ -68,7 +68,7 @@ public record DatabaseSchema(
         List<Sequence> renamedSequences = sequences.values().stream().map(s -> new Sequence(rename.apply(s.schema()), s.name(),
                 s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle(),
                 s.ownedBy() == null ? null : new ColumnRef(rename.apply(s.ownedBy().schema()), s.ownedBy().table(),
-                        s.ownedBy().column()))).toList();
+                        s.ownedBy().column()), s.inUse())).toList();
         List<EnumType> renamedEnums = enumTypes.values().stream()
                 .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels())).toList();
         return of(renamedTables, renamedSequences, renamedEnums);

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param dataType {@code smallint}, {@code integer} or {@code bigint}
  * @param ownedBy the column that owns it ({@code OWNED BY}, as {@code serial} makes), or {@code null}
+ * @param inUse whether {@code nextval} was ever called (or cannot be known): its START then changes nothing
  */
 public record Sequence(
         String schema,
@@ -19,7 +20,8 @@ public record Sequence(
         long max,
         long cache,
         boolean cycle,
-        ColumnRef ownedBy) implements Serializable {
+        ColumnRef ownedBy,
+        boolean inUse) implements Serializable {
 
     public Sequence {
         Objects.requireNonNull(schema, "schema");

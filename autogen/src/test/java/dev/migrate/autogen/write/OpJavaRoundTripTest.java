@@ -120,7 +120,7 @@ class OpJavaRoundTripTest {
         s.put("createTableEmpty", new Op.CreateTable(name("empty"), List.of(), null));
         s.put("createTableOneColumn", new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
         s.put("createTableNullableIdentity", new Op.CreateTable(name("odd"), List.of(
-                new Column("id", "int", true, null, Identity.byDefault(), null, null, null, false)), null));
+                new Column("id", "int", true, null, Identity.byDefault(), null, null, null, false, false)), null));
         s.put("dropTable", new Op.DropTable(name("app.agents"), null));
         s.put("dropTableWithDefinition", new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
         s.put("renameTable", new Op.RenameTable(name("app.Agents"), "New Agents"));
