@@ -33,4 +33,14 @@ public record Identity(Generation generation, long start, long increment, long m
     public Identity {
         Objects.requireNonNull(generation, "generation");
     }
+
+    /** Equal when the definitions are: whether the sequence has been used is state, not schema. */
+    @Override public boolean equals(Object o) {
+        return o instanceof Identity i && generation == i.generation && start == i.start && increment == i.increment
+                && min == i.min && max == i.max && cache == i.cache && cycle == i.cycle;
+    }
+
+    @Override public int hashCode() {
+        return Objects.hash(generation, start, increment, min, max, cache, cycle);
+    }
 }

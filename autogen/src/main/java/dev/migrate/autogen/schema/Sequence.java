@@ -29,6 +29,17 @@ public record Sequence(
         Objects.requireNonNull(dataType, "dataType");
     }
 
+    /** Equal when the definitions are: whether a sequence has been used is state, not schema. */
+    @Override public boolean equals(Object o) {
+        return o instanceof Sequence s && schema.equals(s.schema) && name.equals(s.name) && dataType.equals(s.dataType)
+                && start == s.start && increment == s.increment && min == s.min && max == s.max && cache == s.cache
+                && cycle == s.cycle && Objects.equals(ownedBy, s.ownedBy);
+    }
+
+    @Override public int hashCode() {
+        return Objects.hash(schema, name, dataType, start, increment, min, max, cache, cycle, ownedBy);
+    }
+
     public QualifiedName qualifiedName() {
         return QualifiedName.of(schema, name);
     }
