@@ -25,6 +25,7 @@ class UnmanagedObjectsTest {
             "CREATE TABLE audit.log (id int PRIMARY KEY, customer_id bigint REFERENCES public.customers (id))",
             "CREATE TYPE audit.level AS ENUM ('info', 'warn')",
             "CREATE INDEX ix_email_pattern ON customers (email varchar_pattern_ops)",
+            "CREATE INDEX tmp_active_customers ON customers (email) WHERE active",
             "CREATE INDEX ix_lower_email ON customers (lower(email))",
             "CREATE INDEX ix_prefs ON customers USING gin (preferences)",
             "CREATE INDEX ix_vin_brin ON vehicles USING brin (vin)",
@@ -74,7 +75,8 @@ class UnmanagedObjectsTest {
             Fixtures.upgradeToModel(c, comparison, modelDdl());
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
             DiffResult diff = SchemaComparison.of("public").compare(c, modelDdl());
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder("removed table public.tmp_load", "removed sequence public.tmp_load_seq");
+            assertThat(diff.descriptions()).containsExactlyInAnyOrder("removed table public.tmp_load", "removed sequence public.tmp_load_seq",
+                    "removed index tmp_active_customers on customers");
         }
     }
 }
