@@ -29,8 +29,9 @@ import java.util.function.Function;
  * reader, and lists the changes that make the live one match.
  *
  * <p>Constraints and indexes are matched by what they do, not by name, so a primary key or unique
- * constraint named differently by hand is no difference. What entities cannot express (partial,
- * expression or non-btree indexes, exclusion constraints) is never dropped.
+ * constraint named differently by hand is no difference; one that keeps its name but not its shape
+ * is one change naming what differs. What entities cannot express (expression keys, operator
+ * classes, non-btree indexes, exclusion constraints) is never dropped.
  */
 public final class SchemaDiff {
     /**

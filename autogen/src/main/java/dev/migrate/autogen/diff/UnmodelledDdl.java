@@ -64,7 +64,7 @@ public final class UnmodelledDdl {
             } else {
                 changes.add(new Change(Phase.MANUAL, "not handled: the entity DDL statement \"" + firstWords(sql)
                         + "\" is neither compared nor migrated", List.of(),
-                        List.of("Write it in a migration by hand (op.sql(...)); autogenerate and check cannot see what it creates: " + sql)));
+                        List.of("Write it in a migration by hand (op.execute(...)); autogenerate and check cannot see what it creates: " + sql)));
             }
         }
         return new DiffResult(changes, warnings);
