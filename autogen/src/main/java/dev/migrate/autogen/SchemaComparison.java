@@ -8,6 +8,7 @@ import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.DiffResult;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
+import dev.migrate.autogen.diff.UnmodelledDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -77,8 +78,11 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         DatabaseSchema desired = entityCache == null
                 ? ScratchSchema.read(live, entityDdl, schema, exclusions)
                 : entityCache.read(live, entityDdl, schema, exclusions);
-        return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
+        DiffResult diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
                 .withTypeChanges(new CatalogTypeChanges(live)));
+        // the entity DDL's unqualified names resolve in the managed schema first
+        return onManagedPath(live, "Could not look for the entity DDL's views and casts in schema " + schema,
+                () -> UnmodelledDdl.addTo(diff, live, entityDdl));
     }
 
     /**
@@ -86,16 +90,26 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      * type names and expressions alike (PostgreSQL qualifies only names not on the path).
      */
     private DatabaseSchema readLive(Connection live, Exclusions exclusions) {
+        // check expressions spelled as after a round trip, as the scratch side spells them
+        return onManagedPath(live, "Could not read schema " + schema,
+                () -> CanonicalChecks.of(live, new CatalogReader().read(live, List.of(schema), exclusions)));
+    }
+
+    private interface OnPath<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code action} with the managed schema first on the search path, as the scratch side has it. */
+    private <T> T onManagedPath(Connection live, String failure, OnPath<T> action) {
         try (Statement s = live.createStatement()) {
             s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
             try {
-                // check expressions spelled as after a round trip, as the scratch side spells them
-                return CanonicalChecks.of(live, new CatalogReader().read(live, List.of(schema), exclusions));
+                return action.run();
             } finally {
                 s.execute("RESET search_path");
             }
         } catch (SQLException e) {
-            throw new MigrateException("Could not read schema " + schema + ": " + e.getMessage(), e);
+            throw new MigrateException(failure + ": " + e.getMessage(), e);
         }
     }
 

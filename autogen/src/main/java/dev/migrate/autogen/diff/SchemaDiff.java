@@ -11,9 +11,9 @@ import dev.migrate.autogen.schema.QualifiedName;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,8 +29,9 @@ import java.util.function.Function;
  * reader, and lists the changes that make the live one match.
  *
  * <p>Constraints and indexes are matched by what they do, not by name, so a primary key or unique
- * constraint named differently by hand is no difference. What entities cannot express (partial,
- * expression or non-btree indexes, exclusion constraints) is never dropped.
+ * constraint named differently by hand is no difference; one that keeps its name but not its shape
+ * is one change naming what differs. What entities cannot express (expression keys, operator
+ * classes, non-btree indexes, exclusion constraints) is never dropped.
  */
 public final class SchemaDiff {
     /**
@@ -479,8 +480,9 @@ public final class SchemaDiff {
 
     private void constraints(Table have, Table want) {
         dev.migrate.op.QualifiedName t = ops.name(want);
-        if (!Objects.equals(have.primaryKey() == null ? null : have.primaryKey().columns(),
-                want.primaryKey() == null ? null : want.primaryKey().columns())) {
+        // the same columns in another order are the same key: Hibernate orders an @IdClass key by attribute name
+        if (!Objects.equals(have.primaryKey() == null ? null : sorted(have.primaryKey().columns()),
+                want.primaryKey() == null ? null : sorted(want.primaryKey().columns()))) {
             if (have.primaryKey() != null) {
                 primaryKeyReplaced.add(have.qualifiedName());
                 add(Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed primary key " + have.primaryKey().name() + " of " + t,
@@ -491,23 +493,30 @@ public final class SchemaDiff {
                         new Op.AddConstraint(t, ops.primaryKey(want.primaryKey()))));
             }
         }
-        matchByShape(have.uniqueConstraints(), want.uniqueConstraints(), UniqueConstraint::name,
-                u -> List.of(u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred()),
+        matchByShape(have.uniqueConstraints(), want.uniqueConstraints(), UniqueConstraint::name, SchemaDiff::uniqueShape,
                 u -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added unique constraint " + u.columns() + " to " + t,
                         new Op.AddConstraint(t, ops.unique(u))),
                 u -> Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed unique constraint " + u.name() + " of " + t,
-                        new Op.DropConstraint(t, u.name(), ops.unique(u))));
+                        new Op.DropConstraint(t, u.name(), ops.unique(u))),
+                (h, w, what) -> new Change(Phase.ADD_INDEX_OR_CONSTRAINT, "unique constraint " + w.name() + " on " + t + ": " + what,
+                        List.of(new Op.DropConstraint(t, h.name(), ops.unique(h)), new Op.AddConstraint(t, ops.unique(w))), List.of()));
         matchByShape(have.checkConstraints(), want.checkConstraints(), CheckConstraint::name,
-                c -> ModelOps.checkExpression(c.expression()),
+                c -> aspects("", ModelOps.checkExpression(c.expression())),
                 c -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added check constraint " + c.expression() + " to " + t,
                         new Op.AddConstraint(t, ops.check(c))),
                 c -> Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed check constraint " + c.name() + " of " + t,
-                        new Op.DropConstraint(t, c.name(), ops.check(c))));
+                        new Op.DropConstraint(t, c.name(), ops.check(c))),
+                (h, w, what) -> new Change(Phase.ADD_INDEX_OR_CONSTRAINT, "check constraint " + w.name() + " on " + t + ": " + what,
+                        List.of(new Op.DropConstraint(t, h.name(), ops.check(h)), new Op.AddConstraint(t, ops.check(w))), List.of()));
         matchByShape(have.foreignKeys(), want.foreignKeys(), ForeignKey::name, SchemaDiff::foreignKeyShape,
-                fk -> foreignKeyChange(want, fk), fk -> dropForeignKeyChange(have, fk));
+                fk -> foreignKeyChange(want, fk), fk -> dropForeignKeyChange(have, fk),
+                (h, w, what) -> new Change(Phase.ADD_FOREIGN_KEY, "foreign key " + w.name() + " on " + want.qualifiedName() + ": " + what,
+                        List.of(new Op.DropConstraint(t, h.name(), ops.foreignKey(h)), new Op.AddConstraint(t, ops.foreignKey(w))),
+                        List.of()));
         List<Index> droppable = new ArrayList<>();
         for (Index index : have.indexes()) {
-            if (expressibleByEntities(index)) {
+            // an index the entities name is theirs to define, whatever it is today
+            if (expressibleByEntities(index) || want.indexes().stream().anyMatch(i -> i.name().equals(index.name()))) {
                 droppable.add(index);
             } else if (want.indexes().stream().noneMatch(i -> indexShape(i).equals(indexShape(index)))) {
                 warnings.add("Kept index " + index.name() + " on " + t + ": entities cannot describe it (" + index.definition()
@@ -523,6 +532,11 @@ public final class SchemaDiff {
                     Op.CreateIndex definition = ops.index(have, i);
                     return Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed index " + i.name() + " on " + t,
                             new Op.DropIndex(definition.table().sibling(i.name()), false, definition));
+                },
+                (h, w, what) -> {
+                    Op.CreateIndex before = ops.index(have, h);
+                    return new Change(Phase.ADD_INDEX_OR_CONSTRAINT, "index " + w.name() + " on " + t + ": " + what,
+                            List.of(new Op.DropIndex(before.table().sibling(h.name()), false, before), ops.index(want, w)), List.of());
                 });
     }
 
@@ -551,13 +565,24 @@ public final class SchemaDiff {
         }
     }
 
-    /** Pairs objects of the two sides by shape; what has no partner is added or removed. */
-    private <T> void matchByShape(List<T> have, List<T> want, Function<T, String> name, Function<T, Object> shape,
-                                  Function<T, Change> onAdd, Function<T, Change> onRemove) {
+    /** What replaces an object that kept its name but not its shape; {@code what} names each aspect that differs. */
+    private interface OnChange<T> {
+        Change apply(T have, T want, String what);
+    }
+
+    /**
+     * Pairs objects of the two sides by shape; an object left over on both sides under the same name
+     * changed (one change naming what differs), what else has no partner is added or removed.
+     *
+     * @param shape the aspects that define the object, by label, for matching and for describing a change
+     */
+    private <T> void matchByShape(List<T> have, List<T> want, Function<T, String> name, Function<T, Map<String, Object>> shape,
+                                  Function<T, Change> onAdd, Function<T, Change> onRemove, OnChange<T> onChange) {
         Map<Object, List<T>> unmatched = new HashMap<>();
         for (T h : have) {
             unmatched.computeIfAbsent(shape.apply(h), k -> new ArrayList<>()).add(h);
         }
+        List<T> unmatchedWanted = new ArrayList<>();
         for (T w : want) {
             List<T> candidates = unmatched.get(shape.apply(w));
             if (candidates != null && !candidates.isEmpty()) {
@@ -565,25 +590,75 @@ public final class SchemaDiff {
                 T match = candidates.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst().orElse(candidates.get(0));
                 candidates.remove(match);
             } else {
+                unmatchedWanted.add(w);
+            }
+        }
+        List<T> unmatchedHave = new ArrayList<>();
+        unmatched.values().forEach(unmatchedHave::addAll);
+        for (T w : unmatchedWanted) {
+            Optional<T> sameName = unmatchedHave.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst();
+            if (sameName.isPresent()) {
+                unmatchedHave.remove(sameName.get());
+                add(onChange.apply(sameName.get(), w, differences(shape.apply(sameName.get()), shape.apply(w))));
+            } else {
                 add(onAdd.apply(w));
             }
         }
-        unmatched.values().forEach(rest -> rest.forEach(h -> add(onRemove.apply(h))));
+        unmatchedHave.forEach(h -> add(onRemove.apply(h)));
     }
 
-    private static Object foreignKeyShape(ForeignKey fk) {
-        return List.of(fk.columns(), fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
-                fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred());
+    /** {@code ON DELETE NO ACTION -> CASCADE, DEFERRABLE ...}: each aspect that differs, old value then new. */
+    private static String differences(Map<String, Object> have, Map<String, Object> want) {
+        List<String> parts = new ArrayList<>();
+        have.forEach((label, old) -> {
+            Object now = want.get(label);
+            if (!Objects.equals(old, now)) {
+                parts.add((label.isEmpty() ? "" : label + " ") + (old == null ? "none" : old) + " -> " + (now == null ? "none" : now));
+            }
+        });
+        return String.join(", ", parts);
     }
 
-    private static Object indexShape(Index i) {
-        return Arrays.asList(i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(), i.nullsNotDistinct());
+    /** Labels and values in pairs, in the order a description names them; values may be null. */
+    private static Map<String, Object> aspects(Object... labelsAndValues) {
+        Map<String, Object> aspects = new LinkedHashMap<>();
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            aspects.put((String) labelsAndValues[i], labelsAndValues[i + 1]);
+        }
+        return aspects;
     }
 
-    /** A plain btree index on columns: the only kind JPA's {@code @Index} can ask for. */
+    private static List<String> sorted(List<String> columns) {
+        return columns.stream().sorted().toList();
+    }
+
+    private static String deferrability(boolean deferrable, boolean initiallyDeferred) {
+        return !deferrable ? "NOT DEFERRABLE" : initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE INITIALLY IMMEDIATE";
+    }
+
+    /** Columns in any order: like a primary key, a unique constraint's column order is not expressible by entities. */
+    private static Map<String, Object> uniqueShape(UniqueConstraint u) {
+        return aspects("columns", sorted(u.columns()), "NULLS NOT DISTINCT", u.nullsNotDistinct(),
+                "", deferrability(u.deferrable(), u.initiallyDeferred()));
+    }
+
+    private static Map<String, Object> foreignKeyShape(ForeignKey fk) {
+        return aspects("columns", fk.columns(), "references", fk.referencedTableName() + fk.referencedColumns().toString(),
+                "ON DELETE", fk.onDelete().sql(), "ON UPDATE", fk.onUpdate().sql(), "", deferrability(fk.deferrable(), fk.initiallyDeferred()));
+    }
+
+    private static Map<String, Object> indexShape(Index i) {
+        return aspects("unique", i.unique(), "method", i.method(), "keys", i.keys(), "INCLUDE", i.includeColumns(),
+                "WHERE", i.where(), "NULLS NOT DISTINCT", i.nullsNotDistinct());
+    }
+
+    /**
+     * A btree index on columns, in any order, with or without WHERE, INCLUDE or NULLS NOT DISTINCT:
+     * what JPA's {@code @Index(columnList = "a desc, b", options = ...)} can ask for. Expressions,
+     * operator classes and other methods cannot be described, so such an index is never dropped.
+     */
     private static boolean expressibleByEntities(Index i) {
-        return "btree".equals(i.method()) && i.where() == null && i.includeColumns().isEmpty() && !i.nullsNotDistinct()
-                && i.keys().stream().allMatch(k -> k.matches("[A-Za-z_][A-Za-z0-9_$]*|\"([^\"]|\"\")+\""));
+        return "btree".equals(i.method()) && i.keys().stream().allMatch(k -> ModelOps.indexKey(k) instanceof IndexKey.Column);
     }
 
     private Change foreignKeyChange(Table table, ForeignKey fk) {
