@@ -48,6 +48,25 @@ class ScratchSchemaTest {
         }
     }
 
+    @Test
+    void aRoleWithoutCreateOnTheDatabaseIsToldWhichPrivilegeAndTheWayOut() throws Exception {
+        String database = TestPostgres.createDatabase("scratch_role");
+        try (Connection admin = TestPostgres.dataSource(database).getConnection(); Statement s = admin.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ci_reader') THEN "
+                    + "CREATE ROLE ci_reader LOGIN; END IF; END $$");
+        }
+        var asReader = new org.postgresql.ds.PGSimpleDataSource();
+        asReader.setURL(TestPostgres.jdbcUrl(database).replace("user=postgres", "user=ci_reader"));
+        try (Connection c = asReader.getConnection()) {
+            assertThatThrownBy(() -> ScratchSchema.read(c, DDL, "public", Exclusions.versionTables()))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("The role ci_reader has no CREATE privilege on the database " + database)
+                    .hasMessageContaining("GRANT CREATE ON DATABASE")
+                    .hasMessageContaining("-Dmigrate.comparisonDatabase=embedded");
+            assertThat(scratchSchemas(c)).isZero();
+        }
+    }
+
     private static int scratchSchemas(Connection c) throws Exception {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrate_scratch_%'")) {
