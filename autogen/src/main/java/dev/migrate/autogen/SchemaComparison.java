@@ -69,14 +69,50 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         return new SchemaComparison(schema, exclude, renames, decider, cache);
     }
 
-    /** The changes that make the database on {@code live} match {@code entityDdl}. */
+    /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
     public DiffResult compare(Connection live, List<String> entityDdl) {
+        return compare(live, live, entityDdl);
+    }
+
+    /**
+     * As {@link #compare(Connection, List)}, with the entity side built on {@code scratch}: another
+     * server of the same major version, so that {@code live} is only read. The extensions installed
+     * on {@code live} are installed on {@code scratch} first, since the entity DDL may use their types.
+     */
+    public DiffResult compare(Connection live, Connection scratch, List<String> entityDdl) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema current = readLive(live, exclusions);
+        if (scratch != live) {
+            installExtensions(live, scratch);
+        }
         DatabaseSchema desired = entityCache == null
-                ? ScratchSchema.read(live, entityDdl, schema, exclusions)
-                : entityCache.read(live, entityDdl, schema, exclusions);
+                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
+                : entityCache.read(scratch, entityDdl, schema, exclusions);
         return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
+    }
+
+    private static void installExtensions(Connection live, Connection scratch) {
+        List<String[]> extensions = new ArrayList<>();
+        try (Statement s = live.createStatement();
+             var rs = s.executeQuery("SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+                     + "WHERE e.extname <> 'plpgsql' ORDER BY e.oid")) {
+            while (rs.next()) {
+                extensions.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("Could not list the extensions of the database: " + e.getMessage(), e);
+        }
+        try (Statement s = scratch.createStatement()) {
+            for (String[] extension : extensions) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(extension[1]));
+                s.execute("CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension[0]) + " SCHEMA "
+                        + Identifiers.quote(extension[1]));
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("The database uses extensions " + extensions.stream().map(x -> x[0]).toList()
+                    + " that the embedded PostgreSQL cannot install (" + e.getMessage() + "). Compare on the server itself "
+                    + "(comparisonDatabase=server) instead.", e);
+        }
     }
 
     /**
