@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -133,6 +134,15 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                     + "(build the entity side in a scratch schema on the configured database) or embedded (on a throwaway "
                     + "embedded PostgreSQL).");
         };
+    }
+
+    /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
+    protected final Optional<String> missingJpa() {
+        try (URLClassLoader loader = entityLoader()) {
+            return EntityDdl.missingJpa(loader);
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
     }
 
     /** Logs each difference and warning; returns the differences' descriptions. */
