@@ -14,7 +14,9 @@ import dev.migrate.autogen.schema.Table;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,9 +151,18 @@ public final class ChainVerifier {
         return change.replaceFirst("^added ", "extra ").replaceFirst("^removed ", "missing ");
     }
 
+    /** Every schema of the database (it holds nothing but the chain's work), so a revision's objects in other schemas are checked too. */
     private DatabaseSchema snapshot() {
         try (Connection c = database.getConnection()) {
-            return new CatalogReader().read(c, List.of(schema), exclusions);
+            List<String> schemas = new ArrayList<>(List.of(schema));
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' "
+                         + "AND nspname <> 'information_schema' ORDER BY nspname")) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            return new CatalogReader().read(c, schemas, exclusions);
         } catch (SQLException e) {
             throw new MigrateException("Could not read the schema of the verification database: " + e.getMessage(), e);
         }

@@ -4,27 +4,33 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.DiffResult;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.entity.EntitySchemaCache;
+import dev.migrate.autogen.entity.QualifiedDdl;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.op.Op;
 import dev.migrate.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares a live database with the DDL of the entity model: the entity DDL is built in a scratch
  * schema on the same server, both sides are read by the same catalog reader, and the two models are
  * diffed. Used by {@code autogenerate}, {@code check} and {@code verify}.
  *
- * @param schema the managed schema (normally {@code public}); objects elsewhere are never touched
+ * @param schema the managed schema (normally {@code public}); the schemas the entities name are
+ *     managed too, and objects elsewhere are never touched
  * @param exclude name patterns left out on both sides; the version tables always are
  * @param renames rename hints, {@code old=new} for tables and {@code table.old=new} for columns
  * @param entityCache where the entity side is kept between runs; {@code null}: built every time
@@ -81,14 +87,63 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      */
     public DiffResult compare(Connection live, Connection scratch, List<String> entityDdl) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
-        DatabaseSchema current = readLive(live, exclusions);
+        List<String> managed = managedSchemas(entityDdl);
+        DatabaseSchema current = readLive(live, managed, exclusions);
         if (scratch != live) {
             installExtensions(live, scratch);
         }
         DatabaseSchema desired = entityCache == null
                 ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
                 : entityCache.read(scratch, entityDdl, schema, exclusions);
-        return SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
+        DiffResult diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider));
+        return withSchemasCreated(diff, missingSchemas(live, managed, desired));
+    }
+
+    /** The configured schema, then every schema the entity DDL names ({@code @Table(schema = ...)}, {@code hibernate.default_schema}). */
+    private List<String> managedSchemas(List<String> entityDdl) {
+        Set<String> managed = new LinkedHashSet<>();
+        managed.add(schema);
+        managed.addAll(QualifiedDdl.schemas(entityDdl));
+        return List.copyOf(managed);
+    }
+
+    /** The managed schemas the entities put objects in that do not exist on the live database. */
+    private static List<String> missingSchemas(Connection live, List<String> managed, DatabaseSchema desired) {
+        Set<String> used = new LinkedHashSet<>();
+        desired.tables().keySet().forEach(n -> used.add(n.schema()));
+        desired.sequences().keySet().forEach(n -> used.add(n.schema()));
+        desired.enumTypes().keySet().forEach(n -> used.add(n.schema()));
+        List<String> missing = new ArrayList<>();
+        try (var s = live.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            for (String name : managed) {
+                if (!used.contains(name)) {
+                    continue;
+                }
+                s.setString(1, name);
+                try (var rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        missing.add(name);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("Could not list the schemas of the database: " + e.getMessage(), e);
+        }
+        return missing;
+    }
+
+    /** The diff with a {@code createSchema} first for each schema the entities need and the database lacks (dropped by the downgrade). */
+    private static DiffResult withSchemasCreated(DiffResult diff, List<String> missing) {
+        if (missing.isEmpty()) {
+            return diff;
+        }
+        List<Change> changes = new ArrayList<>();
+        for (String name : missing) {
+            changes.add(new Change(Change.Phase.CREATE_SCHEMA, "added schema " + name, List.of(new Op.CreateSchema(name, false)),
+                    List.of()));
+        }
+        changes.addAll(diff.changes());
+        return new DiffResult(changes, diff.warnings());
     }
 
     private static void installExtensions(Connection live, Connection scratch) {
@@ -116,20 +171,20 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
     }
 
     /**
-     * Reads the managed schema with the search path the scratch side uses, so both sides spell
+     * Reads the managed schemas with the search path the scratch side uses, so both sides spell
      * type names and expressions alike (PostgreSQL qualifies only names not on the path).
      */
-    private DatabaseSchema readLive(Connection live, Exclusions exclusions) {
+    private DatabaseSchema readLive(Connection live, List<String> managed, Exclusions exclusions) {
         try (Statement s = live.createStatement()) {
             s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
             try {
                 // check expressions spelled as after a round trip, as the scratch side spells them
-                return CanonicalChecks.of(live, new CatalogReader().read(live, List.of(schema), exclusions));
+                return CanonicalChecks.of(live, new CatalogReader().read(live, managed, exclusions));
             } finally {
                 s.execute("RESET search_path");
             }
         } catch (SQLException e) {
-            throw new MigrateException("Could not read schema " + schema + ": " + e.getMessage(), e);
+            throw new MigrateException("Could not read the schemas " + managed + ": " + e.getMessage(), e);
         }
     }
 

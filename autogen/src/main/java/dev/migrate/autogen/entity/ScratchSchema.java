@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -43,8 +47,9 @@ public final class ScratchSchema {
     private ScratchSchema() {}
 
     /**
-     * Runs {@code ddl} in a scratch schema and returns what it built, as if it lived in {@code targetSchema}.
-     * The DDL must use unqualified names; the connection is left as it was found.
+     * Runs {@code ddl} in scratch schemas and returns what it built, as if it lived where it names:
+     * unqualified names in {@code targetSchema}, names qualified with a schema in that schema (each
+     * schema the DDL names gets a scratch schema of its own). The connection is left as it was found.
      */
     public static DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions) {
         return read(c, ddl, targetSchema, exclusions, Long.MAX_VALUE);
@@ -52,7 +57,6 @@ public final class ScratchSchema {
 
     /** As {@link #read}, with no more than {@code maxLocks} of the lock table used by one transaction. */
     static DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions, long maxLocks) {
-        String path = Identifiers.quote(targetSchema) + ", public";
         try {
             boolean autoCommit = c.getAutoCommit();
             try {
@@ -61,16 +65,18 @@ public final class ScratchSchema {
                 server.requireCreate();
                 sweep(c, maxLocks);
                 // named after the server process, so a sweep can tell a live run's schema from a crashed one's
-                String scratch = PREFIX + server.backendPid() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+                Layout layout = Layout.of(PREFIX + server.backendPid() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
+                        targetSchema, QualifiedDdl.schemas(ddl));
+                List<String> scratchDdl = QualifiedDdl.rewrite(ddl, layout.standIns());
                 DatabaseSchema built = null;
                 // a rolled-back transaction needs no cleanup; use it whenever the lock table leaves room for others
                 if ((long) ddl.size() * LOCKS_PER_STATEMENT <= Math.min(maxLocks, server.lockBudget())) {
-                    built = inRolledBackTransaction(c, ddl, scratch, path, exclusions);
+                    built = inRolledBackTransaction(c, scratchDdl, layout, exclusions);
                 }
                 if (built == null) {
-                    built = inDroppedSchema(c, ddl, scratch, path, exclusions, maxLocks);
+                    built = inDroppedSchemas(c, scratchDdl, layout, exclusions, maxLocks);
                 }
-                return built.withSchemaRenamed(scratch, targetSchema);
+                return layout.renamedBack(built);
             } finally {
                 c.setAutoCommit(autoCommit);
             }
@@ -79,15 +85,63 @@ public final class ScratchSchema {
         }
     }
 
+    /**
+     * Where the DDL runs: the main scratch schema, first on the search path, takes unqualified names
+     * and those of {@code targetSchema}; every other schema the DDL names has a stand-in.
+     *
+     * @param standIns each schema the DDL names, by the scratch schema that stands in for it
+     */
+    private record Layout(String main, String targetSchema, Map<String, String> standIns) {
+        static Layout of(String main, String targetSchema, Set<String> named) {
+            Map<String, String> standIns = new LinkedHashMap<>();
+            int next = 1;
+            for (String schema : named) {
+                standIns.put(schema, schema.equals(targetSchema) ? main : main + "_" + next++);
+            }
+            return new Layout(main, targetSchema, standIns);
+        }
+
+        List<String> scratchSchemas() {
+            Set<String> all = new LinkedHashSet<>();
+            all.add(main);
+            all.addAll(standIns.values());
+            return List.copyOf(all);
+        }
+
+        /**
+         * The main scratch schema in place of the target schema, as the live side is read: names
+         * in the other schemas print qualified on both sides (and are renamed back).
+         */
+        String searchPath() {
+            Set<String> path = new LinkedHashSet<>();
+            path.add(main);
+            path.add(targetSchema);
+            path.add("public");
+            return String.join(", ", path.stream().map(Identifiers::quote).toList());
+        }
+
+        DatabaseSchema renamedBack(DatabaseSchema built) {
+            DatabaseSchema renamed = built.withSchemaRenamed(main, targetSchema);
+            for (Map.Entry<String, String> standIn : standIns.entrySet()) {
+                if (!standIn.getValue().equals(main)) {
+                    renamed = renamed.withSchemaRenamed(standIn.getValue(), standIn.getKey());
+                }
+            }
+            return renamed;
+        }
+    }
+
     /** The model, or {@code null} when the lock table turned out too small for one transaction. */
-    private static DatabaseSchema inRolledBackTransaction(Connection c, List<String> ddl, String scratch, String path,
-            Exclusions exclusions) throws SQLException {
+    private static DatabaseSchema inRolledBackTransaction(Connection c, List<String> ddl, Layout layout, Exclusions exclusions)
+            throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + scratch);
-            s.execute("SET LOCAL search_path = " + scratch + ", " + path);
+            for (String schema : layout.scratchSchemas()) {
+                s.execute("CREATE SCHEMA " + Identifiers.quote(schema));
+            }
+            s.execute("SET LOCAL search_path = " + layout.searchPath());
             run(s, ddl);
-            return CanonicalChecks.of(c, new CatalogReader().read(c, List.of(scratch), exclusions));
+            return CanonicalChecks.of(c, new CatalogReader().read(c, layout.scratchSchemas(), exclusions));
         } catch (SQLException e) {
             if (outOfLocks(e)) {
                 return null; // rolled back below: nothing to clean; the autocommit way takes one statement at a time
@@ -99,30 +153,36 @@ public final class ScratchSchema {
         }
     }
 
-    private static DatabaseSchema inDroppedSchema(Connection c, List<String> ddl, String scratch, String path,
-            Exclusions exclusions, long maxLocks) throws SQLException {
+    private static DatabaseSchema inDroppedSchemas(Connection c, List<String> ddl, Layout layout, Exclusions exclusions,
+            long maxLocks) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
-            s.execute("CREATE SCHEMA " + scratch);
             DatabaseSchema built;
             try {
-                s.execute("SET search_path = " + scratch + ", " + path);
+                for (String schema : layout.scratchSchemas()) {
+                    s.execute("CREATE SCHEMA " + Identifiers.quote(schema));
+                }
+                s.execute("SET search_path = " + layout.searchPath());
                 run(s, ddl);
-                built = CanonicalChecks.of(c, new CatalogReader().read(c, List.of(scratch), exclusions));
+                built = CanonicalChecks.of(c, new CatalogReader().read(c, layout.scratchSchemas(), exclusions));
             } catch (SQLException | RuntimeException e) {
-                try {
-                    drop(c, scratch, maxLocks);
-                } catch (SQLException | RuntimeException cleanup) {
-                    e.addSuppressed(leftBehind(c, scratch, cleanup));
+                for (String schema : layout.scratchSchemas()) {
+                    try {
+                        drop(c, schema, maxLocks);
+                    } catch (SQLException | RuntimeException cleanup) {
+                        e.addSuppressed(leftBehind(c, schema, cleanup));
+                    }
                 }
                 throw e;
             } finally {
                 resetQuietly(s);
             }
-            try {
-                drop(c, scratch, maxLocks);
-            } catch (SQLException | RuntimeException cleanup) {
-                throw leftBehind(c, scratch, cleanup);
+            for (String schema : layout.scratchSchemas()) {
+                try {
+                    drop(c, schema, maxLocks);
+                } catch (SQLException | RuntimeException cleanup) {
+                    throw leftBehind(c, schema, cleanup);
+                }
             }
             return built;
         }
@@ -249,7 +309,7 @@ public final class ScratchSchema {
         List<Relation> relations = new ArrayList<>();
         try (var s = c.prepareStatement("SELECT CASE WHEN relkind IN ('r', 'p') THEN 'TABLE' WHEN relkind = 'f' THEN 'FOREIGN TABLE' "
                 + "WHEN relkind = 'v' THEN 'VIEW' WHEN relkind = 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END, relname "
-                + "FROM pg_class WHERE relnamespace = ?::regnamespace AND relkind IN ('r', 'p', 'f', 'v', 'm', 'S') "
+                + "FROM pg_class WHERE relnamespace = to_regnamespace(?) AND relkind IN ('r', 'p', 'f', 'v', 'm', 'S') "
                 + "AND NOT relispartition ORDER BY CASE WHEN relkind IN ('r', 'p', 'f') THEN 0 WHEN relkind IN ('v', 'm') THEN 1 ELSE 2 END, relname")) {
             s.setString(1, Identifiers.quote(schema));
             try (ResultSet rs = s.executeQuery()) {
@@ -266,7 +326,7 @@ public final class ScratchSchema {
         try (var s = c.prepareStatement("SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = n.oid) "
                 + "+ (SELECT count(*) FROM pg_type WHERE typnamespace = n.oid) "
                 + "+ (SELECT count(*) FROM pg_constraint WHERE connamespace = n.oid) "
-                + "+ (SELECT count(*) FROM pg_proc WHERE pronamespace = n.oid) + 1 FROM pg_namespace n WHERE n.oid = ?::regnamespace")) {
+                + "+ (SELECT count(*) FROM pg_proc WHERE pronamespace = n.oid) + 1 FROM pg_namespace n WHERE n.oid = to_regnamespace(?)")) {
             s.setString(1, Identifiers.quote(schema));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;

@@ -106,6 +106,16 @@ class ChainVerifierTest {
         @Override public void downgrade(Operations op) {}
     }
 
+    @Revision(id = "a1", message = "audit schema")
+    public static class CreateAuditLeaky implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.createSchema("audit");
+            op.createTable("audit.entries", column("id", "bigint").primaryKey());
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
     private final List<String> lines = new ArrayList<>();
     private final MigrationLog log = new MigrationLog() {
         @Override public void info(String line) {
@@ -157,6 +167,14 @@ class ChainVerifierTest {
                 .hasMessageContaining("The downgrade of revision p2")
                 .hasMessageContaining("table public.people, unique constraints: expected [UniqueConstraint[name=uq_people_email")
                 .hasMessageContaining("but found [UniqueConstraint[name=people_email_key");
+    }
+
+    @Test
+    void whatARevisionLeavesInAnotherSchemaIsFound() {
+        assertThatThrownBy(() -> verifier(CreateAuditLeaky.class).verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The downgrade of revision a1")
+                .hasMessageContaining("audit.entries");
     }
 
     @Test
