@@ -278,7 +278,9 @@ public final class ScratchSchema {
         if (objects <= budget && dropSchema(c, schema)) {
             return;
         }
-        long perRelation = Math.max(1, (objects + relations.size() - 1) / Math.max(1, relations.size())) + 1;
+        // what dropping one table locks: itself, its indexes, TOAST, types, constraints and owned sequences, and a neighbour it references
+        long tables = relations.stream().filter(r -> r.kind().equals("TABLE")).count();
+        long perRelation = Math.max(1, (objects + tables - 1) / Math.max(1, tables)) + 1;
         int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / perRelation));
         int from = 0;
         while (from < relations.size()) {
@@ -304,13 +306,16 @@ public final class ScratchSchema {
         }
     }
 
-    /** Tables first (dropping one takes its indexes, owned sequences and TOAST with it), then views, then sequences. */
+    /** Tables first (dropping one takes its indexes, owned sequences and TOAST with it), then views, then standalone sequences. */
     private static List<Relation> relations(Connection c, String schema) throws SQLException {
         List<Relation> relations = new ArrayList<>();
         try (var s = c.prepareStatement("SELECT CASE WHEN relkind IN ('r', 'p') THEN 'TABLE' WHEN relkind = 'f' THEN 'FOREIGN TABLE' "
                 + "WHEN relkind = 'v' THEN 'VIEW' WHEN relkind = 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END, relname "
-                + "FROM pg_class WHERE relnamespace = to_regnamespace(?) AND relkind IN ('r', 'p', 'f', 'v', 'm', 'S') "
-                + "AND NOT relispartition ORDER BY CASE WHEN relkind IN ('r', 'p', 'f') THEN 0 WHEN relkind IN ('v', 'm') THEN 1 ELSE 2 END, relname")) {
+                + "FROM pg_class c WHERE relnamespace = to_regnamespace(?) AND relkind IN ('r', 'p', 'f', 'v', 'm', 'S') "
+                + "AND NOT relispartition "
+                // a sequence owned by a column (identity, serial) goes with its table
+                + "AND NOT (relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                + "AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))) ORDER BY CASE WHEN relkind IN ('r', 'p', 'f') THEN 0 WHEN relkind IN ('v', 'm') THEN 1 ELSE 2 END, relname")) {
             s.setString(1, Identifiers.quote(schema));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
