@@ -386,7 +386,7 @@ public final class ScratchSchema {
             count = "an unknown number of relations (the connection failed)";
         }
         return new MigrateException("Could not drop the scratch schema " + schema + " (" + cause.getMessage() + "), so it is "
-                + "left on the database with " + count + ". The next migrate:check, migrate:autogenerate or migrate:verify with "
+                + "left on the database with " + count + ". The next migrate:check or migrate:autogenerate with "
                 + "this database drops it in batches once this session has ended; to drop it now, drop its tables a few "
                 + "hundred at a time (DROP TABLE " + schema + ".name, ... CASCADE) and then DROP SCHEMA " + schema + " CASCADE.",
                 cause);
