@@ -3,6 +3,7 @@ package dev.migrate;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
@@ -53,9 +54,38 @@ public final class Ddl {
         return new ForeignKeyStart(name, List.of(columns));
     }
 
-    /** An index on columns or expressions; refine it with {@code unique()}, {@code where(...)}, {@code concurrently()}, ... */
-    public static Op.CreateIndex index(String name, String table, String... keys) {
-        return Op.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(keys));
+    /**
+     * An index on columns, each a name that is quoted as needed; refine it with {@code unique()},
+     * {@code where(...)}, {@code concurrently()}, ...: {@code index("ix_tasks_due", "tasks", "due_at")}.
+     */
+    public static Op.CreateIndex index(String name, String table, String... columns) {
+        return Op.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns));
+    }
+
+    /**
+     * An index on keys: columns with an order ({@link #desc}, {@link #key}) or expressions ({@link #expr}):
+     * {@code index("ix_users_email", "users", expr("lower(email)"))}.
+     */
+    public static Op.CreateIndex index(String name, String table, IndexKey... keys) {
+        return Op.CreateIndex.onKeys(name, QualifiedName.parse(table), Arrays.asList(keys));
+    }
+
+    /** A column key, ascending: {@code key("created_at").nullsFirst()}. */
+    public static IndexKey.Column key(String column) {
+        return IndexKey.Column.of(column);
+    }
+
+    /** A column key, descending: {@code desc("created_at")}. */
+    public static IndexKey.Column desc(String column) {
+        return IndexKey.Column.of(column).desc();
+    }
+
+    /**
+     * An expression key, written into the statement as given: {@code expr("lower(email)")}. Only
+     * here, never through a column argument, does an index take SQL.
+     */
+    public static IndexKey.Expression expr(String sql) {
+        return new IndexKey.Expression(sql);
     }
 
     public static Identity identityAlways() {

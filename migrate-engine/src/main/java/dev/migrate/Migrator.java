@@ -31,10 +31,13 @@ import javax.sql.DataSource;
 public final class Migrator {
     private final Engine engine;
     private final boolean online;
+    /** Where the migrations were looked for, for the message when there are none. */
+    private final String searched;
 
-    private Migrator(Engine engine, boolean online) {
+    private Migrator(Engine engine, boolean online, String searched) {
         this.engine = engine;
         this.online = online;
+        this.searched = searched;
     }
 
     public static Builder builder() {
@@ -82,20 +85,34 @@ public final class Migrator {
 
     /** Writes the SQL script of an upgrade over {@code range} ({@code to} from base, or {@code from:to}); needs no database. */
     public void upgradeSql(String range, Writer out) {
-        engine.upgradeSql(range, out);
+        requireMigrations().upgradeSql(range, out);
     }
 
     /** Writes the SQL script of a downgrade over {@code range} ({@code from:to}); needs no database. */
     public void downgradeSql(String range, Writer out) {
-        engine.downgradeSql(range, out);
+        requireMigrations().downgradeSql(range, out);
     }
 
     /** Writes the SQL that stamps {@code target}; needs no database. */
     public void stampSql(String target, boolean purge, Writer out) {
-        engine.stampSql(target, purge, out);
+        requireMigrations().stampSql(target, purge, out);
+    }
+
+    /**
+     * Finding no migration is never a success: a wrong package, a missing build or a misplaced
+     * class would otherwise leave the database untouched while the run reports nothing to do.
+     */
+    private Engine requireMigrations() {
+        if (engine.graph().size() == 0) {
+            throw new MigrateException("No migration was found " + searched + ". Check the packages setting "
+                    + "(-Dmigrate.packages=...) against the package of the migration classes, and that they are compiled "
+                    + "(mvn compile); write the first one with mvn migrate:revision.");
+        }
+        return engine;
     }
 
     private Engine requireDatabase() {
+        requireMigrations();
         if (!online) {
             throw new MigrateException("No database is configured for this migrator. Give it a DataSource or a JDBC URL "
                     + "(Migrator.builder().dataSource(...) or .url(...)), or use the offline *Sql methods.");
@@ -117,6 +134,7 @@ public final class Migrator {
         private Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
+        private Duration waitReportInterval = Duration.ofSeconds(5);
         private MigrationLog log = MigrationLog.console();
 
         private Builder() {}
@@ -195,6 +213,15 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * How often a waiting run logs who it waits for: the run holding the migration lock, or a
+         * session holding a lock a migration statement needs (default 5 seconds).
+         */
+        public Builder waitReportInterval(Duration interval) {
+            this.waitReportInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
         public Builder log(MigrationLog migrationLog) {
             this.log = migrationLog;
             return this;
@@ -203,8 +230,10 @@ public final class Migrator {
         /** Finds the migrations and validates the graph; fails with a {@link MigrateException} naming any problem. */
         public Migrator build() {
             Settings settings = new Settings(schema, versionTable, historyTable, transactionMode, lockTimeout,
-                    statementTimeout, lockWaitTimeout, acceptChecksums, log);
-            return new Migrator(new Engine(discover(), connections, settings), connections != null);
+                    statementTimeout, lockWaitTimeout, acceptChecksums, waitReportInterval, log);
+            String searched = classes.isEmpty() ? "in the package" + (packages.size() == 1 ? " " : "s ")
+                    + String.join(", ", packages) + " (subpackages included)" : "among the classes given to the builder";
+            return new Migrator(new Engine(discover(), connections, settings), connections != null, searched);
         }
 
         private List<DiscoveredMigration> discover() {

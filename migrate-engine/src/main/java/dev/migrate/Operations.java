@@ -108,7 +108,10 @@ public interface Operations {
 
     // ---- indexes ----
 
-    /** A plain index on columns; for unique, partial, concurrent and other indexes use {@link Ddl#index}. */
+    /**
+     * A plain index on columns, each a name quoted as needed (never SQL); for expressions, ordering,
+     * unique, partial, concurrent and other indexes use {@link Ddl#index}.
+     */
     default void createIndex(String name, String table, String... columns) {
         run(Op.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns)));
     }

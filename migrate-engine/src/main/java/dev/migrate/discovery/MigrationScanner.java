@@ -46,18 +46,26 @@ public final class MigrationScanner {
     /**
      * @param loader the class loader of the project's classes; its parent must provide
      *     {@code dev.migrate}, so that the found classes implement this {@link Migration}
-     * @param packages package names such as {@code db.migrations}; none means {@value #DEFAULT_PACKAGE}
+     * @param packages package names such as {@code db.migrations}; {@code null} means {@value #DEFAULT_PACKAGE}
+     * @throws MigrateException when the list is given but names no package
      */
     public MigrationScanner(ClassLoader loader, List<String> packages) {
         this.loader = loader;
-        List<String> cleaned = packages == null ? List.of()
-                : packages.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
-        this.packages = cleaned.isEmpty() ? List.of(DEFAULT_PACKAGE) : cleaned;
+        if (packages == null) {
+            this.packages = List.of(DEFAULT_PACKAGE);
+            return;
+        }
+        this.packages = packages.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        if (this.packages.isEmpty()) {
+            throw new MigrateException("The list of migrations packages is empty, so no migration could be found. "
+                    + "Set packages to the Java package of the migration classes, for example db.migrations "
+                    + "(-Dmigrate.packages=db.migrations), or leave the setting out for the default " + DEFAULT_PACKAGE + ".");
+        }
     }
 
     /** A scanner of {@value #DEFAULT_PACKAGE}. */
     public MigrationScanner(ClassLoader loader) {
-        this(loader, List.of());
+        this(loader, null);
     }
 
     /** The packages this scanner looks in. */
@@ -86,7 +94,11 @@ public final class MigrationScanner {
             Class<?> type = load(name);
             Revision revision = type.getAnnotation(Revision.class);
             if (revision == null) {
-                if (hasForeignRevisionAnnotation(type)) {
+                if (isConcreteMigration(type)) {
+                    problems.add("Class " + name + " implements Migration but has no @Revision annotation, so it would "
+                            + "never run. Add @Revision(id = \"...\", revises = \"...\") to it, or make it abstract if it "
+                            + "is a base class of migrations.");
+                } else if (hasForeignRevisionAnnotation(type)) {
                     problems.add("Class " + name + " is annotated with a dev.migrate.Revision loaded by another class "
                             + "loader, so this engine cannot read it. Load the project's classes with a class loader "
                             + "whose parent provides dev.migrate, and do not package the engine with the migrations.");
@@ -112,6 +124,10 @@ public final class MigrationScanner {
         return new RevisionInfo(revision.id(), Arrays.asList(revision.revises()), revision.message(),
                 Set.of(revision.branchLabels()), Arrays.asList(revision.dependsOn()), revision.transactional(),
                 type.getName());
+    }
+
+    private static boolean isConcreteMigration(Class<?> type) {
+        return Migration.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
     }
 
     /** The trap of two copies of the engine: the annotation is there, but it is not our {@link Revision}. */

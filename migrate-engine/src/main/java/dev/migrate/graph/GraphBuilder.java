@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 final class GraphBuilder {
 
     /** Words that mean something as targets or range ends, so they cannot be revision ids. */
+    /** The width of the version table's {@code version_num} column. */
+    static final int MAX_ID_LENGTH = 64;
     private static final Set<String> RESERVED_IDS = Set.of("head", "heads", "base", "current");
 
     private GraphBuilder() {
@@ -78,6 +80,11 @@ final class GraphBuilder {
         if (r.id() == null || !Patterns.ID.matcher(r.id()).matches()) {
             throw new MigrateException("The revision id '" + r.id() + "' of " + r.source()
                     + " is not valid: use only letters, digits and underscores, for example 20261122_101500.");
+        }
+        if (r.id().length() > MAX_ID_LENGTH) {
+            throw new MigrateException("The revision id '" + r.id() + "' of " + r.source() + " has " + r.id().length()
+                    + " characters, more than the " + MAX_ID_LENGTH + " the version table's version_num column holds; "
+                    + "shorten it, for example to a UTC timestamp yyyyMMdd_HHmmss.");
         }
         if (RESERVED_IDS.contains(r.id())) {
             throw new MigrateException("The revision id '" + r.id() + "' of " + r.source()

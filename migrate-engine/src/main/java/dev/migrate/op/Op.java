@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One schema change. The same immutable values are rendered to SQL by the runtime, produced by
@@ -171,7 +173,7 @@ public sealed interface Op {
      * A key that is a plain name is a column (quoted as needed); anything else is written as given
      * ({@code lower(email)}, {@code created_at DESC}, {@code (a + b)}).
      */
-    record CreateIndex(String name, QualifiedName table, List<String> keys, boolean isUnique, boolean isConcurrent,
+    record CreateIndex(String name, QualifiedName table, List<IndexKey> keys, boolean isUnique, boolean isConcurrent,
                        String method, List<String> include, boolean isNullsNotDistinct, String where) implements Op {
         public CreateIndex {
             Objects.requireNonNull(name, "index name");
@@ -183,7 +185,12 @@ public sealed interface Op {
             }
         }
 
-        public static CreateIndex on(String name, QualifiedName table, List<String> keys) {
+        /** An index on these columns, ascending. */
+        public static CreateIndex on(String name, QualifiedName table, List<String> columns) {
+            return onKeys(name, table, columns.stream().<IndexKey>map(IndexKey.Column::of).toList());
+        }
+
+        public static CreateIndex onKeys(String name, QualifiedName table, List<IndexKey> keys) {
             return new CreateIndex(name, table, keys, false, false, null, List.of(), false, null);
         }
 
@@ -322,11 +329,21 @@ public sealed interface Op {
         @Override public Optional<Op> reverse() { return Optional.ofNullable(reverseSql).map(r -> new Execute(r, sql)); }
     }
 
-    /** Rows inserted as literal values, column order taken from the first row. */
+    /**
+     * Rows inserted as literal values. The columns follow the first row: in its order when that map
+     * has one ({@code LinkedHashMap}, {@code SortedMap}), otherwise sorted by name, so rows written
+     * with {@code Map.of} give the same SQL in every JVM.
+     */
     record BulkInsert(QualifiedName table, List<Map<String, Object>> rows) implements Op {
         public BulkInsert {
-            // keep the callers' column order and allow null values, which Map.copyOf would refuse
-            rows = rows.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+            // allow null values, which Map.copyOf would refuse
+            rows = rows.stream().map(r -> Collections.unmodifiableMap(inStableOrder(r))).toList();
+        }
+
+        private static Map<String, Object> inStableOrder(Map<String, Object> row) {
+            return row instanceof LinkedHashMap<?, ?> || row instanceof SortedMap<?, ?>
+                    ? new LinkedHashMap<>(row)
+                    : new LinkedHashMap<>(new TreeMap<>(row));
         }
 
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }

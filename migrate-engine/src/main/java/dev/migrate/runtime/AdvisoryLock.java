@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A session-level advisory lock held on a connection of its own for the whole run. Holding it
@@ -35,19 +36,26 @@ final class AdvisoryLock implements AutoCloseable {
         return hash;
     }
 
-    static AdvisoryLock acquire(Connection connection, long key, Duration timeout, MigrationLog log) throws SQLException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean announced = false;
+    /**
+     * Takes the lock, waiting at most {@code timeout} for another run to release it, and saying
+     * every {@code reportInterval} which server session holds it.
+     */
+    static AdvisoryLock acquire(Connection connection, long key, Duration timeout, Duration reportInterval, MigrationLog log)
+            throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextReport = start;
         while (!tryLock(connection, key)) {
-            if (!announced) {
-                log.info("Waiting for the migration lock: another migrate run" + holder(connection, key)
-                        + " is applying migrations to this database.");
-                announced = true;
-            }
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (now > deadline) {
                 throw new MigrateException("Gave up after " + timeout.toSeconds() + " s waiting for the migration lock held by "
                         + "another migrate run" + holder(connection, key) + ". Wait for that run to finish, or raise "
                         + "lockWaitTimeout.");
+            }
+            if (now >= nextReport) {
+                log.info("Waiting for the migration lock: another migrate run" + holder(connection, key)
+                        + " is applying migrations to this database.");
+                nextReport = now + reportInterval.toNanos();
             }
             try {
                 Thread.sleep(POLL_MILLIS);
@@ -70,15 +78,8 @@ final class AdvisoryLock implements AutoCloseable {
     }
 
     private static String holder(Connection c, long key) throws SQLException {
-        // advisory locks on a bigint key appear in pg_locks split into two 32-bit halves
-        try (PreparedStatement s = c.prepareStatement("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                + "AND classid = ((?::bigint >> 32) & 4294967295)::oid AND objid = (?::bigint & 4294967295)::oid LIMIT 1")) {
-            s.setLong(1, key);
-            s.setLong(2, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? " (server process " + rs.getInt(1) + ")" : "";
-            }
-        }
+        List<String> holders = ServerSessions.advisoryLockHolder(c, key);
+        return holders.isEmpty() ? "" : ", " + String.join("; ", holders) + ",";
     }
 
     @Override public void close() {

@@ -51,6 +51,14 @@ final class ConnectionSink implements ScriptSink {
         }
     }
 
+    @Override public String role() {
+        try {
+            return connection.getMetaData().getUserName();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     @Override public boolean offline() {
         return false;
     }

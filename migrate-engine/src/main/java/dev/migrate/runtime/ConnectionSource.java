@@ -1,6 +1,7 @@
 package dev.migrate.runtime;
 
 import dev.migrate.MigrateException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -56,8 +57,23 @@ public final class ConnectionSource {
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw new MigrateException("Could not connect to " + description + ": " + e.getMessage()
-                    + " Check that the server is running and that the URL and credentials are right.", e);
+                    + (hasCause(e, UnknownHostException.class) ? " The host name does not resolve: check its spelling in the URL."
+                    : "42501".equals(e.getSQLState()) ? Privileges.explain(e, user())
+                    : " Check that the server is running and that the URL and credentials are right."), e);
         }
+    }
+
+    private String user() {
+        return dataSource instanceof PGSimpleDataSource pg ? pg.getUser() : null;
+    }
+
+    static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String description() {

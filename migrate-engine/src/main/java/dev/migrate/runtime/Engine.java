@@ -9,6 +9,7 @@ import dev.migrate.graph.StampPlan;
 import dev.migrate.graph.Step;
 import java.io.Writer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -169,21 +170,60 @@ public final class Engine {
 
     private void underLock(Work work) {
         try (Connection lockConnection = connections.open();
-             AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(tables.versionTable().toString()),
-                     settings.lockWaitTimeout(), settings.log());
+             AdvisoryLock lock = acquireLock(lockConnection);
              Connection c = connections.open()) {
             try (Statement s = c.createStatement()) {
                 for (String sql : sessionSettings()) {
                     s.execute(sql);
                 }
+                s.execute(onlineSessionSettings(c));
                 for (String sql : tables.createStatements()) {
                     s.execute(sql);
                 }
+            } catch (SQLException e) {
+                throw new MigrateException("Could not prepare the version tables " + tables.versionTable() + " and "
+                        + tables.historyTable() + " on " + connections.description() + ": " + e.getMessage()
+                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                        + Privileges.explain(e, c.getMetaData().getUserName()), e);
             }
-            work.run(c);
+            try (BlockerWatch watch = BlockerWatch.start(lockConnection, backendPid(c), settings.waitReportInterval(),
+                    settings.log())) {
+                work.run(c);
+            }
         } catch (SQLException e) {
             throw new MigrateException("A statement on " + connections.description() + " failed: " + e.getMessage()
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+        }
+    }
+
+    private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
+        try (Statement s = lockConnection.createStatement()) {
+            s.execute(onlineSessionSettings(lockConnection));
+        }
+        return AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(tables.versionTable().toString()),
+                settings.lockWaitTimeout(), settings.waitReportInterval(), settings.log());
+    }
+
+    /**
+     * Settings of the run's own connections. On PostgreSQL 14 and later the server checks every
+     * second that the client is still there while a statement runs, so a run killed with kill -9
+     * does not leave its migration running on, holding locks the next run waits for. A connection
+     * without an application name is named {@code migrate}, so other sessions see who is waiting.
+     */
+    private static String onlineSessionSettings(Connection c) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+            sql.add("SET client_connection_check_interval = '1s'");
+        }
+        sql.add("SELECT set_config('application_name', 'migrate', false) WHERE current_setting('application_name') "
+                + "IN ('', 'PostgreSQL JDBC Driver')");
+        return String.join(";\n", sql);
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -201,34 +241,46 @@ public final class Engine {
     private void verifyChecksums(Connection c, Set<String> current) throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);
         List<String> changed = new ArrayList<>();
-        Map<String, String> computed = new LinkedHashMap<>();
+        List<String> unknownFormat = new ArrayList<>();
+        Map<String, String> rewrite = new LinkedHashMap<>();
         for (String id : graph.sortTopologically(graph.appliedRevisions(current))) {
             String before = stored.get(id);
             if (before == null) {
                 continue;
             }
-            String now = runner.upgradeScript(id).checksum();
-            if (!before.equals(now)) {
+            Script script = runner.upgradeScript(id);
+            if (Checksum.isCurrent(before) ? before.equals(script.checksum())
+                    : Checksum.isLegacy(before) && before.equals(script.legacyChecksum())) {
+                if (!before.equals(script.checksum())) {
+                    rewrite.put(id, script.checksum()); // an earlier format that still matches: store this one
+                }
+            } else if (Checksum.isCurrent(before) || Checksum.isLegacy(before)) {
                 changed.add(id + " (" + migrations.get(id).type().getName() + ")");
-                computed.put(id, now);
+                rewrite.put(id, script.checksum());
+            } else {
+                unknownFormat.add(id);
             }
         }
-        if (changed.isEmpty()) {
-            return;
+        if (!unknownFormat.isEmpty()) {
+            settings.log().warn("The checksums of " + String.join(", ", unknownFormat) + " were written by a later "
+                    + "version of migrate in a format this one does not know, so they were not verified.");
         }
-        if (!settings.acceptChecksums()) {
+        if (!changed.isEmpty() && !settings.acceptChecksums()) {
             throw new MigrateException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
                     + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
-                    + ". Their SQL no longer matches what this database ran. Restore the original code and put the change "
-                    + "in a new migration, or, if the change is intended, accept it with -Dmigrate.acceptChecksums=true "
-                    + "(Migrator.builder().acceptChecksums(true)). Nothing was run.");
+                    + ". What " + (changed.size() > 1 ? "they ask" : "it asks") + " for no longer matches what this "
+                    + "database ran. Restore the original code and put the change in a new migration, or, if the change "
+                    + "is intended, accept it with -Dmigrate.acceptChecksums=true (Migrator.builder().acceptChecksums(true)). "
+                    + "Nothing was run.");
         }
         try (Statement s = c.createStatement()) {
-            for (Map.Entry<String, String> e : computed.entrySet()) {
+            for (Map.Entry<String, String> e : rewrite.entrySet()) {
                 s.execute(tables.acceptChecksum(e.getKey(), e.getValue()));
             }
         }
-        settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
+        if (!changed.isEmpty()) {
+            settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
+        }
     }
 
     private static String describe(Set<String> versions) {

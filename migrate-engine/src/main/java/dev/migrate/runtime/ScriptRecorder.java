@@ -34,24 +34,27 @@ final class ScriptRecorder {
             throw new MigrateException("Migration " + migration.info().id() + " (" + migration.type().getName() + ") failed while "
                     + "describing its " + direction.name().toLowerCase() + ": " + e.getMessage(), e);
         }
-        return new Script(ops.parts);
+        return new Script(ops.parts, ops.checksum.value());
     }
 
     private final class Recording implements Operations {
         private final boolean offline;
         private final List<Script.Part> parts = new ArrayList<>();
+        private final Checksum checksum = new Checksum();
 
         Recording(boolean offline) {
             this.offline = offline;
         }
 
         @Override public void run(Op op) {
+            checksum.add(op);
             for (String sql : dialect.render(op)) {
                 parts.add(new Script.Statement(sql));
             }
         }
 
         @Override public void jdbc(JdbcWork work) {
+            checksum.addJdbc();
             parts.add(new Script.Jdbc(work));
         }
 

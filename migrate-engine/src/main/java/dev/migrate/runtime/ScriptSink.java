@@ -27,6 +27,11 @@ interface ScriptSink {
     /** Whether statements are printed rather than run. */
     boolean offline();
 
+    /** The database role statements run as, for messages; null when not known (offline). */
+    default String role() {
+        return null;
+    }
+
     /** Writes a comment line (offline only; online runs log instead). */
     default void comment(String text) {}
 }

@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param statementTimeout PostgreSQL {@code statement_timeout}, or {@code null}
  * @param lockWaitTimeout how long to wait for another run's migration lock
  * @param acceptChecksums store the current checksum of changed applied migrations instead of failing
+ * @param waitReportInterval how often a waiting run says who it waits for
  */
 public record Settings(String schema, String versionTable, String historyTable, TransactionMode transactionMode,
                        Duration lockTimeout, Duration statementTimeout, Duration lockWaitTimeout, boolean acceptChecksums,
-                       MigrationLog log) {
+                       Duration waitReportInterval, MigrationLog log) {
 }

@@ -7,6 +7,7 @@ import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Step;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,43 +37,46 @@ final class StepRunner {
     }
 
     void run(List<Step> steps, ScriptSink sink) {
+        Progress progress = new Progress();
         boolean inTransaction = false;
-        String statement = null;
-        Step current = null;
         try {
             for (Step step : steps) {
-                current = step;
+                progress.start(step);
                 DiscoveredMigration migration = migration(step.revision().id());
                 Script script = recorder.record(migration, step.direction(), sink.offline());
                 String checksum = step.direction() == Direction.UPGRADE ? script.checksum() : null;
                 boolean transactional = step.revision().transactional();
                 if (!transactional && inTransaction) {
-                    statement = "COMMIT";
+                    progress.at("COMMIT");
                     sink.commit();
+                    progress.committed();
                     inTransaction = false;
                 }
                 sink.comment(describe(step));
                 if (transactional && !inTransaction) {
-                    statement = "BEGIN";
+                    progress.at("BEGIN");
                     sink.begin();
                     inTransaction = true;
                 }
                 long start = System.nanoTime();
                 for (Script.Part part : script.parts()) {
                     if (part instanceof Script.Statement s) {
-                        statement = s.sql();
+                        progress.at(s.sql());
                         sink.execute(s.sql());
                     } else {
-                        statement = "(JDBC code of the migration)";
+                        progress.at("(the JDBC code of the migration, op.jdbc)");
                         sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
                     }
+                    progress.ran(!transactional);
                 }
                 Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
-                statement = "(version table update)";
+                progress.at("(version table update)");
                 sink.executeAll(tables.bookkeeping(step, checksum, millis));
+                progress.applied(transactional);
                 if (inTransaction && mode == TransactionMode.PER_MIGRATION) {
-                    statement = "COMMIT";
+                    progress.at("COMMIT");
                     sink.commit();
+                    progress.committed();
                     inTransaction = false;
                 }
                 if (!sink.offline()) {
@@ -81,15 +85,55 @@ final class StepRunner {
                 }
             }
             if (inTransaction) {
-                statement = "COMMIT";
+                progress.at("COMMIT");
                 sink.commit();
+                progress.committed();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             sink.rollback();
-            throw failure(current, statement, e);
-        } catch (RuntimeException e) {
-            sink.rollback();
-            throw e;
+            throw failure(progress, e, sink.role());
+        }
+    }
+
+    /**
+     * Where a run is, so that a failure can say truthfully what stayed applied: revisions committed
+     * for good, revisions applied inside the open transaction, and the statements of a
+     * {@code transactional = false} migration that autocommitted.
+     */
+    private static final class Progress {
+        private final List<String> committed = new ArrayList<>();
+        private final List<String> pending = new ArrayList<>();
+        private final List<String> autocommitted = new ArrayList<>();
+        private Step step;
+        private String statement;
+        private boolean described;
+
+        void start(Step next) {
+            step = next;
+            statement = null;
+            described = false;
+            autocommitted.clear();
+        }
+
+        void at(String sql) {
+            described = true;
+            statement = sql;
+        }
+
+        void ran(boolean autocommit) {
+            if (autocommit) {
+                autocommitted.add(statement);
+            }
+        }
+
+        void applied(boolean transactional) {
+            (transactional ? pending : committed).add(step.revision().id());
+            step = null;
+        }
+
+        void committed() {
+            committed.addAll(pending);
+            pending.clear();
         }
     }
 
@@ -110,23 +154,60 @@ final class StepRunner {
         return "Running " + step.direction().name().toLowerCase() + " " + arrow + message;
     }
 
-    private MigrateException failure(Step step, String statement, SQLException e) {
-        String what = step == null ? "The run" : "Migration " + step.revision().id()
-                + (step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")")
-                + " failed during " + step.direction().name().toLowerCase();
-        String outcome;
-        if (step != null && !step.revision().transactional()) {
-            outcome = "It runs outside a transaction (transactional = false), so statements before the failing one stay "
-                    + "applied; its version was not recorded. Repair the database by hand, fix the migration and run again.";
-        } else if (mode == TransactionMode.ALL) {
-            outcome = "The transaction was rolled back: no migration of this run was applied or recorded. Fix the "
-                    + "migration and run again.";
+    private MigrateException failure(Progress progress, Exception e, String role) {
+        Step step = progress.step;
+        StringBuilder message = new StringBuilder();
+        if (step == null) {
+            message.append("The run failed.");
         } else {
-            outcome = "Its transaction was rolled back and nothing was recorded for it. Fix the migration and run again.";
+            message.append("Migration ").append(step.revision().id())
+                    .append(step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")")
+                    .append(" failed during ").append(step.direction().name().toLowerCase()).append('.');
         }
-        String state = e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
-        return new MigrateException(what + ".\nStatement: " + statement + "\nError" + state + ": " + serverMessage(e)
-                + "\n" + outcome, e);
+        if (step != null && !progress.described) {
+            // its upgrade() or downgrade() method failed while describing its changes
+            Throwable thrown = e instanceof MigrateException && e.getCause() != null ? e.getCause() : e;
+            message.append("\nIts ").append(step.direction().name().toLowerCase()).append("() method threw ")
+                    .append(thrown instanceof MigrateException ? "" : thrown.getClass().getName() + ": ")
+                    .append(thrown.getMessage()).append("; none of its SQL ran.");
+        } else {
+            if (progress.statement != null) {
+                message.append("\nStatement: ").append(progress.statement);
+            }
+            if (e instanceof SQLException sql) {
+                message.append("\nError").append(sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]")
+                        .append(": ").append(serverMessage(sql)).append(Privileges.explain(sql, role));
+            } else {
+                message.append("\nError: ").append(e.getClass().getName()).append(": ").append(e.getMessage());
+            }
+        }
+        message.append('\n').append(outcome(progress));
+        return new MigrateException(message.toString(), e instanceof MigrateException && e.getCause() != null ? e.getCause() : e);
+    }
+
+    private String outcome(Progress progress) {
+        Step step = progress.step;
+        List<String> rolledBack = new ArrayList<>(progress.pending);
+        StringBuilder text = new StringBuilder();
+        if (step != null && !step.revision().transactional()) {
+            text.append("It runs outside a transaction (transactional = false), so ")
+                    .append(progress.autocommitted.isEmpty() ? "none of its statements had run"
+                            : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
+                    .append("; its version was not recorded. ");
+        } else if (step != null) {
+            rolledBack.add(step.revision().id());
+        }
+        if (!rolledBack.isEmpty()) {
+            text.append("The transaction was rolled back: ").append(String.join(", ", rolledBack))
+                    .append(rolledBack.size() > 1 ? " were" : " was").append(" not applied and nothing was recorded for ")
+                    .append(rolledBack.size() > 1 ? "them" : "it").append(". ");
+        }
+        text.append(progress.committed.isEmpty()
+                ? "No other migration of this run was applied."
+                : "Applied and recorded before the failure, and still in place: " + String.join(", ", progress.committed) + ".");
+        boolean repair = step != null && !step.revision().transactional() && !progress.autocommitted.isEmpty();
+        return text.append(repair ? " Repair the database by hand, fix the migration and run again."
+                : " Fix the migration and run again.").toString();
     }
 
     private static String serverMessage(SQLException e) {

@@ -7,6 +7,7 @@ import static dev.migrate.sql.Literals.string;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  * execute these statements; offline runs print them: both go through here.
  */
 public final class PostgresDialect implements OpVisitor<List<String>> {
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     public List<String> render(Op op) {
         return op.accept(this);
@@ -328,8 +327,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return String.join(" ", parts);
     }
 
-    private static String indexKey(String key) {
-        return PLAIN_NAME.matcher(key).matches() ? quote(key) : key;
+    private static String indexKey(IndexKey key) {
+        if (key instanceof IndexKey.Column c) {
+            return quote(c.name()) + (c.descending() ? " DESC" : "") + (c.nulls() == null ? "" : " NULLS " + c.nulls().name());
+        }
+        return ((IndexKey.Expression) key).sql();
     }
 
     private static String alterTable(QualifiedName table) {

@@ -56,9 +56,28 @@ class MigrationScannerTest {
     }
 
     @Test
+    void aMigrationWithoutRevisionIsAnErrorNamingTheClass() {
+        assertThatThrownBy(() -> new MigrationScanner(testLoader, List.of("dev.migrate.discovery.fixtures.unannotated")).scan())
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("Class dev.migrate.discovery.fixtures.unannotated.ForgotTheAnnotation implements Migration but "
+                        + "has no @Revision annotation, so it would never run. Add @Revision(id = \"...\", revises = \"...\") "
+                        + "to it, or make it abstract if it is a base class of migrations.");
+    }
+
+    @Test
+    void anEmptyListOfPackagesIsAnError() {
+        for (List<String> empty : List.of(List.<String>of(), List.of(""), List.of(" ", ""))) {
+            assertThatThrownBy(() -> new MigrationScanner(testLoader, empty))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("The list of migrations packages is empty")
+                    .hasMessageContaining("-Dmigrate.packages=db.migrations");
+        }
+    }
+
+    @Test
     void defaultPackageIsDbMigrations() {
         assertThat(new MigrationScanner(testLoader).packages()).containsExactly("db.migrations");
-        assertThat(new MigrationScanner(testLoader, List.of(" ", "")).packages()).containsExactly("db.migrations");
+        assertThat(new MigrationScanner(testLoader, null).packages()).containsExactly("db.migrations");
     }
 
     @Test

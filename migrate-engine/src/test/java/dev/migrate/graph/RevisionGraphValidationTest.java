@@ -4,6 +4,7 @@ import static dev.migrate.graph.Revs.depending;
 import static dev.migrate.graph.Revs.graph;
 import static dev.migrate.graph.Revs.labelled;
 import static dev.migrate.graph.Revs.rev;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
@@ -78,6 +79,16 @@ class RevisionGraphValidationTest {
         assertThatThrownBy(() -> graph(rev("")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("not valid");
+    }
+
+    @Test
+    void anIdLongerThanTheVersionColumnIsRefused() {
+        String longId = "r".repeat(65);
+        assertThatThrownBy(() -> graph(rev(longId)))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("'" + longId + "'")
+                .hasMessageContaining("has 65 characters, more than the 64 the version table's version_num column holds");
+        assertThat(graph(rev("r".repeat(64))).size()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static dev.migrate.Ddl.SET_NULL;
 import static dev.migrate.Ddl.check;
 import static dev.migrate.Ddl.column;
 import static dev.migrate.Ddl.foreignKey;
+import static dev.migrate.Ddl.desc;
+import static dev.migrate.Ddl.expr;
 import static dev.migrate.Ddl.index;
 import static dev.migrate.Ddl.primaryKey;
 import static dev.migrate.Ddl.unique;
@@ -296,7 +298,7 @@ class OperationVariantsTest {
                 "CREATE INDEX ix_gin ON public.agents USING gin (tags)");
         expected.put(index("ix_include", "agents", "name").unique().include("email", "status"),
                 "CREATE UNIQUE INDEX ix_include ON public.agents USING btree (name) INCLUDE (email, status)");
-        expected.put(index("ix_expression", "agents", "lower(email)", "id DESC"),
+        expected.put(index("ix_expression", "agents", expr("lower(email)"), desc("id")),
                 "CREATE INDEX ix_expression ON public.agents USING btree (lower(email), id DESC)");
         expected.put(index("ix_nulls", "agents", "status").unique().nullsNotDistinct(),
                 "CREATE UNIQUE INDEX ix_nulls ON public.agents USING btree (status) NULLS NOT DISTINCT");

@@ -134,6 +134,49 @@ final class Fixtures {
         }
     }
 
+    /** Outside a transaction: its first statement autocommits before the second fails. */
+    @Revision(id = "r4_outside", revises = "r3", message = "outside a transaction", transactional = false)
+    public static class R4OutsideBad implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.createIndex(index("ix_agents_name", "agents", "name").concurrently());
+            op.execute("ALTER TABLE no_such_table ADD COLUMN x int");
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
+    @Revision(id = "r5", revises = "r4_outside", message = "after")
+    public static class R5 implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.execute("ALTER TABLE no_such_table ADD COLUMN y int");
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
+    /** Its JDBC code throws, after a statement ran in the same transaction. */
+    @Revision(id = "r4_throws", revises = "r3", message = "jdbc throws")
+    public static class R4JdbcThrows implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.createTable("half_done", column("id", "int"));
+            op.jdbc(c -> {
+                throw new IllegalStateException("no customer with id 42");
+            });
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
+    /** Its upgrade method throws while describing its changes. */
+    @Revision(id = "r4_describe", revises = "r3", message = "upgrade throws")
+    public static class R4UpgradeThrows implements Migration {
+        @Override public void upgrade(Operations op) {
+            throw new IllegalArgumentException("missing setting app.region");
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
     static final Class<?>[] CHAIN = {R1.class, R2.class, R3.class};
 
     /** A log that keeps its lines for assertions. */

@@ -109,7 +109,7 @@ class MigratorTest {
                 .hasMessageContaining("Statement: ALTER TABLE no_such_table ADD COLUMN x int")
                 .hasMessageContaining("SQLSTATE 42P01")
                 .hasMessageContaining("relation \"no_such_table\" does not exist")
-                .hasMessageContaining("rolled back and nothing was recorded");
+                .hasMessageContaining("rolled back: r4_bad was not applied and nothing was recorded for it");
         assertThat(tables(db)).doesNotContain("half_done");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
         assertThat(query(db, "SELECT count(*) FROM migrate_history WHERE revision = 'r4_bad'")).containsExactly("0");
@@ -120,7 +120,9 @@ class MigratorTest {
         Migrator m = migrator(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Bad.class)
                 .transactionMode(TransactionMode.ALL).build();
         assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
-                .hasMessageContaining("no migration of this run was applied or recorded");
+                .hasMessageContaining("The transaction was rolled back: r1, r2, r3, r4_bad were not applied and nothing was "
+                        + "recorded for them.")
+                .hasMessageContaining("No other migration of this run was applied.");
         assertThat(tables(db)).containsExactly("migrate_history", "migrate_version");
         assertThat(query(db, "SELECT count(*) FROM migrate_version")).containsExactly("0");
         assertThat(query(db, "SELECT count(*) FROM migrate_history")).containsExactly("0");
@@ -261,7 +263,7 @@ class MigratorTest {
             Migrator m = migrator(Fixtures.CHAIN).lockWaitTimeout(Duration.ofMillis(300)).build();
             assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
                     .hasMessageContaining("waiting for the migration lock").hasMessageContaining("lockWaitTimeout");
-            assertThat(log.lines).anyMatch(l -> l.startsWith("Waiting for the migration lock: another migrate run (server process"));
+            assertThat(log.lines).anyMatch(l -> l.startsWith("Waiting for the migration lock: another migrate run, server process"));
         }
         assertThat(tables(db)).doesNotContain("agents");
     }
@@ -291,6 +293,18 @@ class MigratorTest {
         assertThatThrownBy(m::current).isInstanceOf(MigrateException.class)
                 .hasMessageContaining("localhost:" + TestPostgres.port()).hasMessageContaining("no_such_role")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret-pw"));
+    }
+
+    @Test
+    void findingNoMigrationIsAnErrorNamingThePackage() {
+        Migrator m = Migrator.builder().dataSource(db).packages("com.example.wrong").log(log).build();
+        for (Runnable call : List.<Runnable>of(() -> m.upgrade("head"), () -> m.downgrade("base"), () -> m.stamp("head", false),
+                m::current, m::assertUpToDate, () -> m.upgradeSql("head", new StringWriter()))) {
+            assertThatThrownBy(call::run).isInstanceOf(MigrateException.class)
+                    .hasMessageStartingWith("No migration was found in the package com.example.wrong (subpackages included).")
+                    .hasMessageContaining("-Dmigrate.packages=");
+        }
+        assertThat(log.lines).isEmpty();
     }
 
     @Test

@@ -3,13 +3,16 @@ package dev.migrate.sql;
 import static dev.migrate.Ddl.check;
 import static dev.migrate.Ddl.column;
 import static dev.migrate.Ddl.foreignKey;
+import static dev.migrate.Ddl.index;
 import static dev.migrate.Ddl.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.Ddl;
 import dev.migrate.op.Catalog;
 import dev.migrate.op.Column;
 import dev.migrate.op.ExecutingOperations;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceOptions;
@@ -20,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +38,6 @@ class InjectionSafetyTest {
             "we\"ird", "it's", "semi;colon", "with space", "UpperCase", "ünïcødé", "日本語", "select", "user", "order",
             "table", "1leading", "$dollar", "a$b", "x\"; DROP TABLE x; --", "x'); DROP TABLE x; --", "back\\slash",
             "new\nline", "--", "/*");
-
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     private static Connection connection;
     private static Catalog catalog;
@@ -86,7 +86,7 @@ class InjectionSafetyTest {
         op.run(new Op.CreateTable(table, elements, "'; DROP TABLE x; -- $$ \\ ünï\nnext"));
         op.run(new Op.CreateTable(child, List.of(column("id", "integer"), column("Parent Id", "integer"),
                 foreignKey("fk \"order\"", "Parent Id").references(table.toString(), "id")), null));
-        List<String> keys = NAMES.subList(0, 6).stream().map(n -> PLAIN_KEY.matcher(n).matches() ? n : Identifiers.quote(n)).toList();
+        List<IndexKey> keys = NAMES.subList(0, 6).stream().<IndexKey>map(IndexKey.Column::of).toList();
         op.run(new Op.CreateIndex("ix \"1\"; DROP TABLE x; --", table, keys, true, false, null,
                 NAMES.subList(6, NAMES.size()), false, Identifiers.quote("it's") + " <> " + Literals.string("\\'; --")));
         op.run(new Op.CreateSequence(QualifiedName.of(schema, "seq 'ids'"), SequenceOptions.DEFAULTS.startWith(3),
@@ -177,7 +177,7 @@ class InjectionSafetyTest {
             QualifiedName table = QualifiedName.of(name, name);
             op.run(new Op.CreateTable(table, List.of(column(name, "integer"), column("v", "text")), null));
             op.run(new Op.AddColumn(table, Column.of(name + "2", "text").comment(name)));
-            op.run(new Op.CreateIndex(name + "_ix", table, List.of(Identifiers.quote(name)), false, false, null, List.of(), false, null));
+            op.run(new Op.CreateIndex(name + "_ix", table, List.of(IndexKey.Column.of(name)), false, false, null, List.of(), false, null));
             op.run(new Op.AddConstraint(table, check(name + "_ck", Identifiers.quote(name) + " > 0")));
             op.run(new Op.CreateEnum(QualifiedName.of(name, name + "_e"), List.of(name)));
             op.run(new Op.CreateSequence(QualifiedName.of(name, name + "_s"), null, null));
@@ -198,6 +198,65 @@ class InjectionSafetyTest {
         assertThat(catalog.snapshot()).isEqualTo(before);
     }
 
+    /**
+     * Every name argument of every operation of the public API, given a name that would end the
+     * statement if it were sent as SQL: each call must create or find exactly that object, and the
+     * canary table {@code x} must survive every one.
+     */
+    @Test
+    void everyNameArgumentOfTheApiIsQuoted() {
+        for (String h : List.of("id); DROP TABLE x; --", "x\"; DROP TABLE x; --", "x'); DROP TABLE x; --")) {
+            List<String> before = catalog.snapshot();
+            String child = h + " child";
+            Map<String, Runnable> calls = new LinkedHashMap<>();
+            calls.put("createSchema", () -> op.createSchema(h));
+            calls.put("createTable", () -> op.createTable(h, column(h, "integer").notNull(), column("v", "text")));
+            calls.put("addColumn", () -> op.addColumn(h, column(h + "2", "text")));
+            calls.put("renameColumn", () -> op.renameColumn(h, h + "2", h + "3"));
+            calls.put("commentOnColumn", () -> op.commentOnColumn(h, h, h));
+            calls.put("commentOnTable", () -> op.commentOnTable(h, h));
+            calls.put("alterColumnType", () -> op.alterColumnType(h, h + "3", "varchar(20)"));
+            calls.put("setDefault", () -> op.setDefault(h, h + "3", "'d'"));
+            calls.put("dropDefault", () -> op.dropDefault(h, h + "3"));
+            calls.put("setNotNull", () -> op.setNotNull(h, "v"));
+            calls.put("dropNotNull", () -> op.dropNotNull(h, "v"));
+            calls.put("createIndex", () -> op.createIndex(h + " ix", h, h, h + "3"));
+            calls.put("createIndex(index)", () -> op.createIndex(index(h + " ix2", h, h).unique().include(h + "3")));
+            calls.put("createIndex(keys)", () -> op.createIndex(index(h + " ix3", h, Ddl.desc(h).nullsLast(), Ddl.key("v"))));
+            calls.put("addPrimaryKey", () -> op.addPrimaryKey(h, h + " pk", h));
+            calls.put("addUnique", () -> op.addUnique(h, h + " uq", h, h + "3"));
+            calls.put("createChild", () -> op.createTable(child, column(h, "integer")));
+            calls.put("addForeignKey", () -> op.addForeignKey(child, foreignKey(h + " fk", h).references(h, h).notValid()));
+            calls.put("validateConstraint", () -> op.validateConstraint(child, h + " fk"));
+            calls.put("dropConstraint", () -> op.dropConstraint(h, h + " uq"));
+            calls.put("createEnum", () -> op.createEnum(h + " e", h));
+            calls.put("addEnumValue", () -> op.addEnumValueAfter(h + " e", h + "!", h));
+            calls.put("renameEnumValue", () -> op.renameEnumValue(h + " e", h + "!", h + "?"));
+            calls.put("createSequence", () -> op.createSequence(h + " s"));
+            calls.put("bulkInsert", () -> op.bulkInsert(h, List.of(Map.of(h, 1, "v", h))));
+            calls.put("renameTable", () -> op.renameTable(h, h + " r"));
+            calls.put("renameTableBack", () -> op.renameTable(h + " r", h));
+            calls.put("dropIndex", () -> op.dropIndex(h + " ix"));
+            calls.put("dropChild", () -> op.dropTable(child));
+            calls.put("dropColumn", () -> op.dropColumn(h, h + "3"));
+            calls.put("dropSequence", () -> op.dropSequence(h + " s"));
+            calls.put("dropEnum", () -> op.dropEnum(h + " e"));
+            calls.put("dropTable", () -> op.dropTable(h));
+            calls.put("dropSchema", () -> op.dropSchema(h));
+            calls.forEach((name, call) -> {
+                call.run();
+                assertThat(catalog.scalar("select count(*) from x")).as("after %s with the name %s", name, h).isEqualTo("1");
+                if (name.equals("createIndex")) {
+                    assertThat(catalog.indexDef("public", h + " ix")).contains(Identifiers.quote(h) + ", " + Identifiers.quote(h + "3"));
+                }
+                if (name.equals("bulkInsert")) {
+                    assertThat(catalog.scalar("select v from " + Identifiers.quote(h))).isEqualTo(h);
+                }
+            });
+            assertThat(catalog.snapshot()).as("every object was dropped again by its name").isEqualTo(before);
+        }
+    }
+
     @Test
     void nulCharactersAreRefusedWithAClearMessage() {
         PostgresDialect dialect = new PostgresDialect();
@@ -210,7 +269,7 @@ class InjectionSafetyTest {
                 new Op.CreateEnum(QualifiedName.parse("e"), List.of("ok", "bad\0")),
                 new Op.BulkInsert(table, List.of(Map.of("c", "bad\0value"))),
                 new Op.CreateSchema("s\0", false),
-                new Op.CreateIndex("ix\0", table, List.of("c"), false, false, null, List.of(), false, null));
+                new Op.CreateIndex("ix\0", table, List.of(IndexKey.Column.of("c")), false, false, null, List.of(), false, null));
         for (Op bad : ops) {
             assertThatThrownBy(() -> dialect.render(bad)).as(bad.toString())
                     .isInstanceOf(IllegalArgumentException.class)

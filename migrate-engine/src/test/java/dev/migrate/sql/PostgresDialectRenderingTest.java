@@ -7,7 +7,10 @@ import static dev.migrate.Ddl.SET_NULL;
 import static dev.migrate.Ddl.check;
 import static dev.migrate.Ddl.column;
 import static dev.migrate.Ddl.foreignKey;
+import static dev.migrate.Ddl.desc;
+import static dev.migrate.Ddl.expr;
 import static dev.migrate.Ddl.index;
+import static dev.migrate.Ddl.key;
 import static dev.migrate.Ddl.primaryKey;
 import static dev.migrate.Ddl.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,11 +104,14 @@ class PostgresDialectRenderingTest {
         renders(new Op.CommentOnColumn(APP_TASKS, "Title", "a\\b", null), "COMMENT ON COLUMN app.tasks.\"Title\" IS E'a\\\\b'");
 
         renders(index("ix_agents_status", "agents", "status"), "CREATE INDEX ix_agents_status ON agents (status)");
-        renders(index("ix_all", "app.tasks", "Title", "lower(code)", "created_at DESC").unique().concurrently().using("btree")
+        renders(index("ix_all", "app.tasks", key("Title"), expr("lower(code)"), desc("created_at")).unique().concurrently().using("btree")
                         .include("agent_id", "Order").nullsNotDistinct().where("done = false"),
                 "CREATE UNIQUE INDEX CONCURRENTLY ix_all ON app.tasks USING btree (\"Title\", lower(code), created_at DESC) "
                         + "INCLUDE (agent_id, \"Order\") NULLS NOT DISTINCT WHERE done = false");
         renders(index("ix_tags", "agents", "tags").using("gin"), "CREATE INDEX ix_tags ON agents USING gin (tags)");
+        renders(index("ix_odd", "agents", "my col", "lower(x)"), "CREATE INDEX ix_odd ON agents (\"my col\", \"lower(x)\")");
+        renders(index("ix_order", "agents", desc("due").nullsFirst(), key("id").nullsLast()),
+                "CREATE INDEX ix_order ON agents (due DESC NULLS FIRST, id NULLS LAST)");
         renders(new Op.DropIndex(QualifiedName.parse("app.ix_all"), true, null), "DROP INDEX CONCURRENTLY app.ix_all");
         renders(new Op.DropIndex(QualifiedName.parse("ix_tags"), false, null), "DROP INDEX ix_tags");
 

@@ -18,10 +18,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -90,8 +93,11 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
     protected final DiffResult compare(Migrator migrator, DataSource database) {
-        // compare with the schema the migrations build, not one that is behind or ahead of them
-        migrator.assertUpToDate();
+        // compare with the schema the migrations build, not one that is behind or ahead of them;
+        // with no migration yet (the first one, or adopting an existing database) there is no head to be at
+        if (migrator.graph().size() > 0) {
+            migrator.assertUpToDate();
+        }
         boolean onEmbedded = entitiesOnEmbeddedServer();
         try (Connection c = database.getConnection()) {
             int major = SchemaComparison.serverMajorVersion(c);
@@ -157,7 +163,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     }
 
     private List<String> entityDdl(int serverMajorVersion) {
-        Map<String, String> properties = new HashMap<>();
+        // lowest first: the application's own Spring Boot settings, then the plugin's configuration
+        Map<String, String> properties = new HashMap<>(springJpaSettings().properties());
         if (hibernateProperties != null) {
             properties.putAll(hibernateProperties);
         }
@@ -183,6 +190,20 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         }
     }
 
+    /** The {@code spring.jpa.*} settings of a Spring Boot project, announced in the log; none elsewhere. */
+    private SpringJpaSettings springJpaSettings() {
+        String profiles = session.getUserProperties().getProperty("spring.profiles.active",
+                session.getSystemProperties().getProperty("spring.profiles.active"));
+        SpringJpaSettings spring = SpringJpaSettings.read(Path.of(project.getBuild().getOutputDirectory()), profiles, System.getenv());
+        if (!spring.properties().isEmpty()) {
+            getLog().info("Using the Spring Boot JPA settings of " + String.join(", ", spring.sources())
+                    + (spring.profiles().isEmpty() ? "" : " (profiles " + String.join(", ", spring.profiles()) + ")") + ": "
+                    + String.join(", ", new TreeSet<>(spring.properties().keySet()))
+                    + ". The plugin's own settings win over them.");
+        }
+        return spring;
+    }
+
     /**
      * The project's classes and its own JPA provider, isolated from the plugin's classes: the
      * provider version is the project's (Hibernate 6.6 or 7.x), and only the JPA API is shared with
@@ -192,7 +213,10 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         List<URL> urls = new ArrayList<>();
         try {
             urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
-            for (String element : project.getRuntimeClasspathElements()) {
+            // compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime
+            Set<String> elements = new LinkedHashSet<>(project.getCompileClasspathElements());
+            elements.addAll(project.getRuntimeClasspathElements());
+            for (String element : elements) {
                 urls.add(Path.of(element).toUri().toURL());
             }
         } catch (DependencyResolutionRequiredException | MalformedURLException e) {

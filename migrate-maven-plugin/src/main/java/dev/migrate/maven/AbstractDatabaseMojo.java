@@ -25,13 +25,14 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /**
      * The database, as {@code jdbc:postgresql://host:port/database} or
-     * {@code postgresql://user:password@host:port/database} ({@code postgres://} too). The environment
-     * variables {@code MIGRATE_DATABASE_URL} and then {@code DATABASE_URL} take precedence, and
-     * {@code -Dmigrate.url} wins over a {@code <url>} in the pom. With no URL anywhere, an embedded
-     * PostgreSQL is started for the goal.
+     * {@code postgresql://user:password@host:port/database} ({@code postgres://} too). Highest first:
+     * {@code -Dmigrate.url}, the environment variables {@code MIGRATE_DATABASE_URL} and
+     * {@code DATABASE_URL}, then this setting in the pom; a source that is set but empty is an error.
+     * With no URL anywhere, an embedded PostgreSQL is started for the goal. Never printed, not even
+     * by {@code mvn -X}.
      */
     @Parameter(property = "migrate.url")
-    protected String url;
+    protected Secret url;
 
     /** The database user, when the URL does not name one. */
     @Parameter(property = "migrate.user")
@@ -42,7 +43,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
      * encrypted password in settings.xml. Never printed or logged.
      */
     @Parameter(property = "migrate.password")
-    protected String password;
+    protected Secret password;
 
     /**
      * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
@@ -124,6 +125,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build());
             return;
         }
+        checkEmbeddedMayChange();
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
         Path jar = binariesJar(binaries);
         Path data = embeddedDataDirectory.toPath().toAbsolutePath();
@@ -147,11 +149,19 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
             int count = migrator.graph().size();
-            getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
-            migrator.upgrade("heads");
+            if (count > 0) { // a project's first migration is written against an empty chain
+                getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
+                migrator.upgrade("heads");
+            }
             action.accept(migrator, dataSource);
         });
     }
+
+    /**
+     * Called before a goal uses the embedded database because no URL is configured; goals that
+     * change the database refuse or warn here.
+     */
+    protected void checkEmbeddedMayChange() {}
 
     /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
     protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
@@ -198,7 +208,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     private Optional<ConnectionSettings> connection() {
         return new ConnectionResolver(System.getenv(), session.getUserProperties(), settings, settingsDecrypter)
-                .resolve(new ConnectionResolver.Parameters(url, user, password, serverId));
+                .resolve(new ConnectionResolver.Parameters(Secret.valueOf(url), user, Secret.valueOf(password), serverId));
     }
 
     private Migrator.Builder configured(ClassLoader projectClasses) {

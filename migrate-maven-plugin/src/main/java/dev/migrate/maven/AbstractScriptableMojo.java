@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import java.io.File;
 import java.io.Writer;
@@ -20,6 +21,30 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
     /** Offline mode writing the SQL script to this file (implies {@link #sql}). */
     @Parameter(property = "migrate.sqlFile")
     protected File sqlFile;
+
+    /**
+     * Allows this goal to change the embedded database when no URL is configured. Without it the
+     * goal warns, and fails when the environment says it runs in CI ({@code CI=true}), so that a
+     * deployment whose database URL is missing can never succeed against the wrong database.
+     */
+    @Parameter(property = "migrate.embedded", defaultValue = "false")
+    protected boolean embedded;
+
+    @Override protected void checkEmbeddedMayChange() {
+        if (embedded) {
+            return;
+        }
+        String ci = System.getenv("CI");
+        String setIt = "set the database URL (-Dmigrate.url, MIGRATE_DATABASE_URL, DATABASE_URL or <url>), or, if the embedded "
+                + "database is what you want, set <embedded>true</embedded> or -Dmigrate.embedded=true.";
+        if (ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"))) {
+            throw new MigrateException("No database URL is configured and this build runs in CI (CI=" + ci + "), so migrate:"
+                    + goal() + " refuses to change the embedded database: a deployment must never succeed against the wrong "
+                    + "database. To deploy, " + setIt);
+        }
+        getLog().warn("*** No database URL is configured: migrate:" + goal() + " changes the EMBEDDED database in "
+                + embeddedDataDirectory + ", not your server. To use your server, " + setIt + " ***");
+    }
 
     /** Runs {@code online} against the database, or in offline mode hands a script writer to {@code offline}. */
     protected final void onlineOrOffline(ClassLoader projectClasses, Consumer<Migrator> online, BiConsumer<Migrator, Writer> offline) {

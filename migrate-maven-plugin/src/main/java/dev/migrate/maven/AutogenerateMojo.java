@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * configured, the migrations are replayed on a throwaway embedded PostgreSQL first. Nothing is
  * written when nothing differs.
  */
-@Mojo(name = "autogenerate", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "autogenerate", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class AutogenerateMojo extends AbstractAutogenMojo {
 
     /** The one-line description of the new migration; it also names the class ({@code V<id>_<CamelCaseMessage>}). */

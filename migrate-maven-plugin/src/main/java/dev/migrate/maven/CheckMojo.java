@@ -11,8 +11,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * difference. With no database configured it needs no server: the migrations are replayed on a
  * throwaway embedded PostgreSQL, so CI can run it ({@code mvn verify} with the goal bound).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "check", configurator = SecretAwareConfigurator.HINT, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class CheckMojo extends AbstractAutogenMojo {
 
     @Override protected void run(ClassLoader projectClasses) {

@@ -1,8 +1,10 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.runtime.Privileges;
 import java.io.PrintWriter;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -58,6 +60,11 @@ final class ConnectingDataSource implements DataSource {
         } else if (state.equals("3D000")) {
             message = "The database " + settings.url().database() + " does not exist on PostgreSQL at " + settings.url().hosts()
                     + ". Create it, or fix the name in the URL (it came from " + settings.origin() + ").";
+        } else if (hasCause(e, UnknownHostException.class)) {
+            message = "Could not connect to " + where + ": the host name " + unresolvedHost(e) + " does not resolve. Check its "
+                    + "spelling in the URL (it came from " + settings.origin() + "), or this machine's DNS.";
+        } else if (state.equals("42501")) {
+            message = "Could not connect to " + where + ": " + safe(e.getMessage()) + Privileges.explain(e, settings.user());
         } else if (hasCause(e, ConnectException.class) || state.startsWith("08")) {
             message = "Could not connect to " + where + ": " + safe(e.getMessage())
                     + " Start the server, or fix the URL (it came from " + settings.origin() + ").";
@@ -66,6 +73,15 @@ final class ConnectingDataSource implements DataSource {
         }
         // The cause is dropped on purpose: driver messages and stack traces may echo connection properties.
         return new MigrateException(message);
+    }
+
+    private String unresolvedHost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException u && u.getMessage() != null) {
+                return "'" + u.getMessage() + "'";
+            }
+        }
+        return settings.url().hosts();
     }
 
     private String safe(String text) {

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -12,9 +13,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * Decides which database a goal talks to (SPEC 5), highest first: environment
- * {@code MIGRATE_DATABASE_URL}, environment {@code DATABASE_URL}, {@code -Dmigrate.url}, {@code <url>}
- * in the pom. Empty means: use the embedded database.
+ * Decides which database a goal talks to (SPEC 5), highest first: {@code -Dmigrate.url} on the
+ * command line, environment {@code MIGRATE_DATABASE_URL}, environment {@code DATABASE_URL},
+ * {@code <url>} in the pom. None at all means: use the embedded database. A source that is set but
+ * empty is an error, never a fall-through: a CI secret that is missing expands to an empty string,
+ * and a deployment must not then succeed against another database.
  */
 final class ConnectionResolver {
     /** What the pom (or {@code -D}) configured. */
@@ -37,23 +40,24 @@ final class ConnectionResolver {
     }
 
     Optional<ConnectionSettings> resolve(Parameters pom) {
-        String origin;
-        String url;
-        if (present(environment.get("MIGRATE_DATABASE_URL"))) {
-            origin = "the environment variable MIGRATE_DATABASE_URL";
-            url = environment.get("MIGRATE_DATABASE_URL");
-        } else if (present(environment.get("DATABASE_URL"))) {
-            origin = "the environment variable DATABASE_URL";
-            url = environment.get("DATABASE_URL");
-        } else if (present(userProperties.getProperty("migrate.url"))) {
-            // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win.
-            origin = "-Dmigrate.url";
-            url = userProperties.getProperty("migrate.url");
-        } else if (present(pom.url())) {
-            origin = "<url> in the pom";
-            url = pom.url();
-        } else {
+        // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win
+        Optional<Candidate> chosen = Stream.of(
+                        new Candidate("-Dmigrate.url", userProperties.getProperty("migrate.url")),
+                        new Candidate("the environment variable MIGRATE_DATABASE_URL", environment.get("MIGRATE_DATABASE_URL")),
+                        new Candidate("the environment variable DATABASE_URL", environment.get("DATABASE_URL")),
+                        new Candidate("<url> in the pom", pom.url()))
+                .filter(c -> c.value() != null)
+                .findFirst();
+        if (chosen.isEmpty()) {
             return Optional.empty();
+        }
+        String origin = chosen.get().origin();
+        String url = chosen.get().value();
+        if (url.isBlank()) {
+            throw new MigrateException("The database URL from " + origin + " is set but empty (a CI secret or variable "
+                    + "that is missing expands to an empty value). Set it to the database's URL, for example "
+                    + "jdbc:postgresql://host:5432/app, or remove it" + (origin.startsWith("the environment") ? " (unset it)" : "")
+                    + " to use the next source. Nothing was run.");
         }
         DatabaseUrl parsed = DatabaseUrl.parse(url, origin);
 
@@ -84,6 +88,8 @@ final class ConnectionResolver {
         }
         return result.getServer();
     }
+
+    private record Candidate(String origin, String value) {}
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,14 +87,47 @@ record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, S
         }
         List<String> hosts = new ArrayList<>();
         for (String host : hostList.split(",")) {
-            boolean hasPort = host.startsWith("[") ? host.contains("]:") : host.contains(":");
-            hosts.add(hasPort ? host : host + ":5432");
+            int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
+            if (colon <= 0) {
+                hosts.add(host + ":5432");
+                continue;
+            }
+            String port = host.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+                throw new MigrateException("The database URL from " + origin + " gives the port '" + port + "' for the host "
+                        + host.substring(0, colon) + ", which is not a port number. Write the host as host:5432"
+                        + " (and percent-encode a ':' or '@' in the password as %3A or %40).");
+            }
+            hosts.add(host);
         }
         return String.join(",", hosts);
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    /**
+     * Percent-decoding as URLs define it: {@code %XX} is a byte of UTF-8 and everything else stands
+     * for itself. Unlike {@link java.net.URLDecoder} (form encoding), a {@code +} stays a plus, as
+     * libpq and the JDBC driver read it.
+     */
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else {
+                bytes.writeBytes(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     private record Split(String before, String after) {

@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Reverts migrations down to a target ({@code -1}, one step, by default). With {@code -Dmigrate.sql=true} it prints the SQL instead. */
-@Mojo(name = "downgrade", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "downgrade", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DowngradeMojo extends AbstractScriptableMojo {
 
     /**

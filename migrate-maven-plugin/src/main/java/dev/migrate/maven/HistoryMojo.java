@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code (current)}. Marking needs a database: the configured one, or the embedded one if it
  * already holds data; otherwise the history is shown unmarked and no server is started.
  */
-@Mojo(name = "history", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "history", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class HistoryMojo extends AbstractDatabaseMojo {
 
     /** Limits the output to {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any revision. */

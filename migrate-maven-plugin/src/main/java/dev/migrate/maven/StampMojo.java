@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Sets the version table to a revision without running any migration, for a database whose
  * schema was created another way. With {@code -Dmigrate.sql=true} it prints the SQL instead.
  */
-@Mojo(name = "stamp", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "stamp", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class StampMojo extends AbstractScriptableMojo {
 
     /** The revision to record: {@code head}, {@code heads}, {@code base}, or a full or unique-prefix id. */

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code pre-integration-test} when listed in a pom's executions, so integration tests run
  * against an up-to-date schema. With {@code -Dmigrate.sql=true} it prints the SQL instead.
  */
-@Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+@Mojo(name = "upgrade", configurator = SecretAwareConfigurator.HINT, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class UpgradeMojo extends AbstractScriptableMojo {
 

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * downgrade to base that leaves only the version tables; and at head, a schema that matches the
  * entities (skipped, with a line in the log, for a project without JPA).
  */
-@Mojo(name = "verify", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "verify", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class VerifyMojo extends AbstractAutogenMojo {
 
     @Override protected void run(ClassLoader projectClasses) {

@@ -19,19 +19,33 @@ class ConnectionResolverTest {
     private static final ConnectionResolver.Parameters POM =
             new ConnectionResolver.Parameters("jdbc:postgresql://pom-host/pomdb", "pomuser", "pompw", null);
 
-    @Test void environmentBeatsCommandLineBeatsPom() {
+    @Test void commandLineBeatsEnvironmentBeatsPom() {
         Properties cli = new Properties();
         cli.setProperty("migrate.url", "jdbc:postgresql://cli-host/clidb");
-        assertThat(resolver(Map.of("MIGRATE_DATABASE_URL", "postgresql://a:b@env1/db1", "DATABASE_URL", "postgres://env2/db2"), cli)
-                .resolve(POM).orElseThrow().url().hosts()).isEqualTo("env1:5432");
-        assertThat(resolver(Map.of("DATABASE_URL", "postgres://env2/db2"), cli).resolve(POM).orElseThrow().origin())
+        Map<String, String> both = Map.of("MIGRATE_DATABASE_URL", "postgresql://a:b@env1/db1", "DATABASE_URL", "postgres://env2/db2");
+        ConnectionSettings fromCli = resolver(both, cli).resolve(POM).orElseThrow();
+        assertThat(fromCli.url().database()).isEqualTo("clidb");
+        assertThat(fromCli.origin()).isEqualTo("-Dmigrate.url");
+        assertThat(resolver(both, new Properties()).resolve(POM).orElseThrow().url().hosts()).isEqualTo("env1:5432");
+        assertThat(resolver(Map.of("DATABASE_URL", "postgres://env2/db2"), new Properties()).resolve(POM).orElseThrow().origin())
                 .isEqualTo("the environment variable DATABASE_URL");
-        assertThat(resolver(Map.of(), cli).resolve(POM).orElseThrow().url().database()).isEqualTo("clidb");
         ConnectionSettings fromPom = resolver(Map.of(), new Properties()).resolve(POM).orElseThrow();
         assertThat(fromPom.url().database()).isEqualTo("pomdb");
         assertThat(fromPom.user()).isEqualTo("pomuser");
         assertThat(fromPom.password()).isEqualTo("pompw");
         assertThat(fromPom.toString()).doesNotContain("pompw");
+    }
+
+    @Test void aSourceThatIsSetButEmptyIsAnErrorNamingIt() {
+        assertThatThrownBy(() -> resolver(Map.of("MIGRATE_DATABASE_URL", "", "DATABASE_URL", "postgres://env2/db2"), new Properties())
+                .resolve(POM))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("The database URL from the environment variable MIGRATE_DATABASE_URL is set but empty");
+        assertThatThrownBy(() -> resolver(Map.of("DATABASE_URL", " "), new Properties()).resolve(POM))
+                .hasMessageContaining("the environment variable DATABASE_URL is set but empty");
+        Properties cli = new Properties();
+        cli.setProperty("migrate.url", "");
+        assertThatThrownBy(() -> resolver(Map.of(), cli).resolve(POM)).hasMessageContaining("-Dmigrate.url is set but empty");
     }
 
     @Test void noUrlAnywhereMeansEmbedded() {

@@ -40,4 +40,55 @@ class DatabaseUrlTest {
                 .hasMessageContaining("MIGRATE_DATABASE_URL is not a PostgreSQL URL")
                 .message().doesNotContain("hunter2");
     }
+
+    @Test void aPlusInThePasswordStaysAPlus() {
+        assertThat(DatabaseUrl.parse("postgresql://app:a+b@localhost/app", "DATABASE_URL").password()).isEqualTo("a+b");
+        assertThat(DatabaseUrl.parse("postgresql://app:a%2Bb@localhost/app", "DATABASE_URL").password()).isEqualTo("a+b");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost/app?user=app&password=a+b", "-Dmigrate.url").password())
+                .isEqualTo("a+b");
+    }
+
+    /** Every printable ASCII character, in user names and passwords, percent-encoded and raw where URL syntax allows. */
+    @Test void everyPrintableCharacterSurvivesInUserAndPassword() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0x20; c < 0x7f; c++) {
+            all.append(c);
+        }
+        String every = all.toString();
+        String encoded = percentEncodeAll(every);
+        DatabaseUrl libpq = DatabaseUrl.parse("postgresql://" + encoded + ":" + encoded + "@localhost:5432/app", "DATABASE_URL");
+        assertThat(libpq.user()).isEqualTo(every);
+        assertThat(libpq.password()).isEqualTo(every);
+        DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://localhost:5432/app?user=" + encoded + "&password=" + encoded,
+                "-Dmigrate.url");
+        assertThat(jdbc.user()).isEqualTo(every);
+        assertThat(jdbc.password()).isEqualTo(every);
+
+        // raw: a password may hold anything but the characters that end it ('/', '?', '#') and '%' before two hex digits
+        String raw = every.replaceAll("[/?#%]", "");
+        assertThat(DatabaseUrl.parse("postgresql://app:" + raw + "@localhost/app", "DATABASE_URL").password()).isEqualTo(raw);
+        String rawQuery = every.replaceAll("[&#%]", "");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost/app?password=" + rawQuery + "&user=app", "-Dmigrate.url")
+                .password()).isEqualTo(rawQuery);
+        String rawUser = every.replaceAll("[/?#%:@]", "");
+        assertThat(DatabaseUrl.parse("postgresql://" + rawUser + ":pw@localhost/app", "DATABASE_URL").user()).isEqualTo(rawUser);
+    }
+
+    @Test void aPortThatIsNotANumberNamesTheSourceAndThePart() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:secret@db.internal:54x2/app", "MIGRATE_DATABASE_URL"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The database URL from MIGRATE_DATABASE_URL gives")
+                .hasMessageContaining("the port '54x2' for the host db.internal, which is not a port number")
+                .message().doesNotContain("secret");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://localhost:99999/app", "<url> in the pom"))
+                .hasMessageContaining("<url> in the pom").hasMessageContaining("'99999'");
+    }
+
+    private static String percentEncodeAll(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            out.append('%').append(String.format("%02X", b));
+        }
+        return out.toString();
+    }
 }

@@ -11,12 +11,15 @@ import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns schema-model objects into the op model's values: the bridge between what the catalog says
@@ -24,6 +27,9 @@ import java.util.List;
  * code says only what matters.
  */
 final class ModelOps {
+    private static final Pattern COLUMN_KEY =
+            Pattern.compile("([a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")( DESC)?(?: NULLS (FIRST|LAST))?");
+
     private final String defaultSchema;
 
     ModelOps(String defaultSchema) {
@@ -129,8 +135,29 @@ final class ModelOps {
                 fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), !fk.validated());
     }
 
+    /**
+     * A key as the catalog spells it ({@code pg_get_indexdef}): a column, quoted when needed and
+     * perhaps {@code DESC} or {@code NULLS FIRST/LAST}, becomes a column key; anything else (an
+     * expression, an operator class, a collation) stays SQL.
+     */
+    static IndexKey indexKey(String catalogText) {
+        Matcher m = COLUMN_KEY.matcher(catalogText);
+        if (!m.matches()) {
+            return new IndexKey.Expression(catalogText);
+        }
+        String name = m.group(1).startsWith("\"")
+                ? m.group(1).substring(1, m.group(1).length() - 1).replace("\"\"", "\"")
+                : m.group(1);
+        IndexKey.Column column = IndexKey.Column.of(name);
+        column = m.group(2) != null ? column.desc() : column;
+        if (m.group(3) != null) {
+            column = "FIRST".equals(m.group(3)) ? column.nullsFirst() : column.nullsLast();
+        }
+        return column;
+    }
+
     Op.CreateIndex index(Table t, Index i) {
-        Op.CreateIndex index = Op.CreateIndex.on(i.name(), name(t), i.keys());
+        Op.CreateIndex index = Op.CreateIndex.onKeys(i.name(), name(t), i.keys().stream().map(ModelOps::indexKey).toList());
         if (i.unique()) {
             index = index.unique();
         }

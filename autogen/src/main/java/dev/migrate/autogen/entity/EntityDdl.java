@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -54,6 +55,8 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         providerLog.setLevel(Level.SEVERE);
         try {
             return bridge(projectLoader).apply(request);
+        } catch (MissingResourceException e) {
+            throw new MigrateException(e.getMessage(), e); // a mapped class needs a class the classpath lacks
         } catch (RuntimeException | LinkageError e) {
             throw new MigrateException("The JPA provider could not build the entity model: " + rootMessage(e)
                     + " Fix the mapping (the message names the entity) and run again.", e);

@@ -12,11 +12,16 @@ import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceUnitInfo;
 import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +29,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -49,6 +55,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     private static final List<String> SPRING_IMPLICIT = List.of(
             "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy",
             "org.springframework.boot.hibernate.SpringImplicitNamingStrategy");
+    private static final List<String> MAPPING_ANNOTATIONS = List.of("Ljakarta/persistence/Entity;",
+            "Ljakarta/persistence/Embeddable;", "Ljakarta/persistence/MappedSuperclass;");
     private static final String CAMEL_CASE_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
     @Override
@@ -154,14 +162,88 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             try {
                 type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
+                if (declaresMapping(loader, name)) {
+                    throw missing(name, e instanceof TypeNotPresentException t ? t.typeName() : e.getMessage(), "itself");
+                }
                 continue; // not loadable alone (for example, a class whose optional dependency is absent): not an entity
             }
             if (annotated(type, Entity.class) || annotated(type, Embeddable.class) || annotated(type, MappedSuperclass.class)
                     || annotated(type, Converter.class)) {
+                requireLinkable(type);
                 managed.add(name);
             }
         }
         return managed;
+    }
+
+    /**
+     * Touches what the provider will read of a mapped class (its annotations with their class
+     * values, such as listeners and converters, and its fields and methods with their types), so
+     * that a class missing from the classpath is named with the entity that needs it, not as a
+     * provider error deep in the model.
+     */
+    private static void requireLinkable(Class<?> type) {
+        String part = "its annotations";
+        try {
+            touch(type.getAnnotations());
+            part = "its fields";
+            for (Field field : type.getDeclaredFields()) {
+                part = "its field " + field.getName();
+                field.getGenericType();
+                touch(field.getAnnotations());
+            }
+            part = "its methods";
+            for (Method method : type.getDeclaredMethods()) {
+                part = "its method " + method.getName();
+                method.getGenericReturnType();
+                touch(method.getAnnotations());
+            }
+        } catch (TypeNotPresentException e) {
+            throw missing(type.getName(), e.typeName(), part);
+        } catch (LinkageError e) {
+            throw missing(type.getName(), e.getMessage(), part);
+        }
+    }
+
+    private static void touch(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            for (Method member : annotation.annotationType().getDeclaredMethods()) {
+                try {
+                    member.invoke(annotation);
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r; // a TypeNotPresentException for a Class value that cannot be loaded
+                    }
+                } catch (IllegalAccessException ignored) {
+                    // annotation members are public
+                }
+            }
+        }
+    }
+
+    /**
+     * A JDK exception, since this class and its caller live in different class loaders: the
+     * message is for the user, the class name is the missing class and the key the mapped class.
+     */
+    private static MissingResourceException missing(String mappedClass, String missingClass, String part) {
+        String missingName = missingClass == null ? "a class" : missingClass.replace('/', '.');
+        return new MissingResourceException("The mapped class " + mappedClass + " needs the class " + missingName
+                + " (through " + part + "), which is not on the project's classpath. Add the dependency that provides "
+                + missingName + " (a dependency in test scope is not seen; provided and compile are), or exclude "
+                + mappedClass + " with entityPackages.", missingName, mappedClass);
+    }
+
+    /** Whether the class file names a JPA mapping annotation, read without loading the class. */
+    private static boolean declaresMapping(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+                return false;
+            }
+            String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return MAPPING_ANNOTATIONS.stream().anyMatch(bytes::contains);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean annotated(Class<?> type, Class<? extends Annotation> annotation) {

@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -147,9 +148,22 @@ public final class EntitySchemaCache {
         }
     }
 
-    /** migrate-autogen's version from its jar manifest; {@code null} when run from classes (tests, IDE). */
-    private static String implementationVersion() {
-        return EntitySchemaCache.class.getPackage().getImplementationVersion();
+    /**
+     * This build of migrate-autogen: its version and build time from the jar manifest, so that a new
+     * build (a snapshot rebuilt with the same version too) never reads entries an older one wrote;
+     * {@code null} when run from classes (tests, IDE).
+     */
+    static String implementationVersion() {
+        Package p = EntitySchemaCache.class.getPackage();
+        if (p.getImplementationVersion() == null) {
+            return null;
+        }
+        try (JarFile jar = new JarFile(Path.of(EntitySchemaCache.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toFile())) {
+            return p.getImplementationVersion() + " " + jar.getManifest().getMainAttributes().getValue("Migrate-Build");
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return p.getImplementationVersion();
+        }
     }
 
     /** {@code server_version_num}, e.g. {@code 180006}. */

@@ -6,6 +6,7 @@ import dev.migrate.Ddl;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -188,12 +189,17 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- indexes ----
 
     @Override public CodeBlock visit(Op.CreateIndex op) {
-        boolean plain = !op.isUnique() && !op.isConcurrent() && op.method() == null && op.include().isEmpty()
+        boolean plainKeys = op.keys().stream().allMatch(k -> k instanceof IndexKey.Column c && c.isPlain());
+        boolean plain = plainKeys && !op.isUnique() && !op.isConcurrent() && op.method() == null && op.include().isEmpty()
                 && !op.isNullsNotDistinct() && op.where() == null;
+        CodeBlock keys = plainKeys
+                ? strings(op.keys().stream().map(k -> ((IndexKey.Column) k).name()).toList())
+                : op.keys().stream().map(OpJavaRenderer::indexKey).collect(CodeBlock.joining(", "));
+        CodeBlock head = CodeBlock.of("$S, $S, $L", op.name(), name(op.table()), keys);
         if (plain) {
-            return statement("op.createIndex($L)", strings(op.name(), name(op.table()), op.keys()));
+            return statement("op.createIndex($L)", head);
         }
-        CodeBlock.Builder index = CodeBlock.builder().add("$T.index($L)", DDL, strings(op.name(), name(op.table()), op.keys()));
+        CodeBlock.Builder index = CodeBlock.builder().add("$T.index($L)", DDL, head);
         if (op.isUnique()) {
             index.add(".unique()");
         }
@@ -489,6 +495,19 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */
+    /** A key as the {@code Ddl} factories write it: {@code key("a")}, {@code desc("a").nullsLast()}, {@code expr("lower(a)")}. */
+    private static CodeBlock indexKey(IndexKey key) {
+        if (key instanceof IndexKey.Expression e) {
+            return CodeBlock.of("$T.expr($S)", DDL, e.sql());
+        }
+        IndexKey.Column c = (IndexKey.Column) key;
+        CodeBlock.Builder code = CodeBlock.builder().add(c.descending() ? "$T.desc($S)" : "$T.key($S)", DDL, c.name());
+        if (c.nulls() != null) {
+            code.add(c.nulls() == IndexKey.Nulls.FIRST ? ".nullsFirst()" : ".nullsLast()");
+        }
+        return code.build();
+    }
+
     private static CodeBlock strings(String first, List<String> rest) {
         List<String> all = new ArrayList<>();
         all.add(first);

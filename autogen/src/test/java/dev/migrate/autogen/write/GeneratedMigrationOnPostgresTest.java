@@ -10,6 +10,7 @@ import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
@@ -52,7 +53,7 @@ class GeneratedMigrationOnPostgresTest {
                         Ddl.column("total", "numeric(12,2)").generatedAs("price * 2"),
                         Ddl.column("note", "text").comment(HOSTILE),
                         Ddl.check("ck_agents_price", "price >= 0").notValid()), HOSTILE),
-                Op.CreateIndex.on("ix_agents_live_name", name("app.agents"), List.of("lower(name)")).unique().where("note IS NOT NULL"),
+                Op.CreateIndex.onKeys("ix_agents_live_name", name("app.agents"), List.of(new IndexKey.Expression("lower(name)"))).unique().where("note IS NOT NULL"),
                 Op.CreateIndex.on("ix_agents_team", name("app.agents"), List.of("team_id")).concurrently().using("btree").include("name"),
                 new Op.AddConstraint(name("app.agents"), Ddl.foreignKey("fk_agents_team", "team_id").references("app.teams", "id")
                         .onDelete(ReferentialAction.CASCADE).deferrable(false)),

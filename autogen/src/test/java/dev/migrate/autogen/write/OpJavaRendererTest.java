@@ -8,6 +8,7 @@ import dev.migrate.Ddl;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
@@ -85,12 +86,15 @@ class OpJavaRendererTest {
 
     @Test void indexesUseTheShortFormWhenPlainAndTheFactoryOtherwise() {
         assertThat(printed(
-                Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status", "lower(email)")),
+                Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status", "my col")),
+                Op.CreateIndex.onKeys("ix_keys", name("agents"), List.of(new IndexKey.Expression("lower(email)"),
+                        IndexKey.Column.of("due").desc().nullsLast(), IndexKey.Column.of("id"))).unique(),
                 Op.CreateIndex.on("ix_x", name("app.agents"), List.of("status")).unique().where("deleted_at IS NULL"),
                 Op.CreateIndex.on("ix_y", name("agents"), List.of("tags")).concurrently().using("gin").include("id", "name").nullsNotDistinct(),
                 new Op.DropIndex(name("app.ix_x"), false, null),
                 new Op.DropIndex(name("ix_y"), true, null))).isEqualTo("""
-                op.createIndex("ix_agents_status", "agents", "status", "lower(email)");
+                op.createIndex("ix_agents_status", "agents", "status", "my col");
+                op.createIndex(index("ix_keys", "agents", expr("lower(email)"), desc("due").nullsLast(), key("id")).unique());
                 op.createIndex(index("ix_x", "app.agents", "status").unique().where("deleted_at IS NULL"));
                 op.createIndex(index("ix_y", "agents", "tags").concurrently().using("gin").include("id", "name").nullsNotDistinct());
                 op.dropIndex("app.ix_x");

@@ -8,6 +8,7 @@ import dev.migrate.Migration;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
@@ -148,7 +149,9 @@ class OpJavaRoundTripTest {
 
         // indexes
         s.put("indexPlain", Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status")));
-        s.put("indexExpressions", Op.CreateIndex.on("ix_agents_lower", name("app.agents"), List.of("lower(email)", "created_at DESC", "Name")));
+        s.put("indexHostileColumn", Op.CreateIndex.on("ix_odd", name("agents"), List.of("id); DROP TABLE agents; --")));
+        s.put("indexExpressions", Op.CreateIndex.onKeys("ix_agents_lower", name("app.agents"),
+                List.of(new IndexKey.Expression("lower(email)"), IndexKey.Column.of("created_at").desc(), IndexKey.Column.of("Name"))));
         s.put("indexUniquePartial", Op.CreateIndex.on("ix_live", name("agents"), List.of("email")).unique().where("deleted_at IS NULL AND note <> 'it''s'"));
         s.put("indexConcurrentMethodInclude", Op.CreateIndex.on("ix_tags", name("app.agents"), List.of("tags")).concurrently().using("gin")
                 .include("id", "Name"));
