@@ -193,7 +193,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     @Override public List<String> visit(Op.AddEnumValue op) {
         String position = op.before() != null ? " BEFORE " + string(op.before())
                 : op.after() != null ? " AFTER " + string(op.after()) : "";
-        return List.of("ALTER TYPE " + quote(op.type()) + " ADD VALUE " + string(op.label()) + position);
+        // IF NOT EXISTS: no downgrade can remove the label, so upgrading again after one must not fail on it
+        return List.of("ALTER TYPE " + quote(op.type()) + " ADD VALUE IF NOT EXISTS " + string(op.label()) + position);
     }
 
     @Override public List<String> visit(Op.RenameEnumValue op) {

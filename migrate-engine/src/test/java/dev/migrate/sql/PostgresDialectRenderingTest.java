@@ -140,11 +140,11 @@ class PostgresDialectRenderingTest {
                 "CREATE TYPE app.status AS ENUM ('new', 'it''s', 'done')");
         renders(new Op.DropEnum(QualifiedName.parse("app.status"), null), "DROP TYPE app.status");
         renders(new Op.AddEnumValue(QualifiedName.parse("status"), "archived", null, null),
-                "ALTER TYPE status ADD VALUE 'archived'");
+                "ALTER TYPE status ADD VALUE IF NOT EXISTS 'archived'");
         renders(new Op.AddEnumValue(QualifiedName.parse("status"), "started", "done", null),
-                "ALTER TYPE status ADD VALUE 'started' BEFORE 'done'");
+                "ALTER TYPE status ADD VALUE IF NOT EXISTS 'started' BEFORE 'done'");
         renders(new Op.AddEnumValue(QualifiedName.parse("status"), "archived", null, "done"),
-                "ALTER TYPE status ADD VALUE 'archived' AFTER 'done'");
+                "ALTER TYPE status ADD VALUE IF NOT EXISTS 'archived' AFTER 'done'");
         renders(new Op.RenameEnumValue(QualifiedName.parse("status"), "done", "finished"),
                 "ALTER TYPE status RENAME VALUE 'done' TO 'finished'");
 

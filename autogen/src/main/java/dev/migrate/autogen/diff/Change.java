@@ -24,6 +24,7 @@ public record Change(Phase phase, String description, List<Op> ops, List<String>
      * created first, what depends on them comes after.
      */
     public enum Phase {
+        CREATE_SCHEMA,
         DROP_FOREIGN_KEY,
         DROP_INDEX_OR_CONSTRAINT,
         RENAME,
