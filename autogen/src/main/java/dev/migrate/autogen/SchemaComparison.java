@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Compares a live database with the DDL of the entity model: the entity DDL is built in a scratch
@@ -79,6 +80,14 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
 
     /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
     public DiffResult compare(Connection live, List<String> entityDdl) {
+        return compare(live, live, () -> entityDdl);
+    }
+
+    /**
+     * As {@link #compare(Connection, List)}, asking for the entity DDL only once the managed schema
+     * is read: a caller that has the provider write it on another thread overlaps the two.
+     */
+    public DiffResult compare(Connection live, Supplier<List<String>> entityDdl) {
         return compare(live, live, entityDdl);
     }
 
@@ -88,9 +97,17 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      * on {@code live} are installed on {@code scratch} first, since the entity DDL may use their types.
      */
     public DiffResult compare(Connection live, Connection scratch, List<String> entityDdl) {
+        return compare(live, scratch, () -> entityDdl);
+    }
+
+    /** As {@link #compare(Connection, Connection, List)}, overlapping the live read with the DDL's making. */
+    public DiffResult compare(Connection live, Connection scratch, Supplier<List<String>> entityDdlWhenReady) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
+        DatabaseSchema configured = readLive(live, List.of(schema), exclusions);
+        List<String> entityDdl = entityDdlWhenReady.get();
+        // schemas the entities name beyond the configured one are known only now, from their DDL
         List<String> managed = managedSchemas(entityDdl);
-        DatabaseSchema current = readLive(live, managed, exclusions);
+        DatabaseSchema current = managed.size() == 1 ? configured : readLive(live, managed, exclusions);
         if (scratch != live) {
             installExtensions(live, scratch);
         }

@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -99,12 +103,14 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             migrator.assertUpToDate();
         }
         boolean onEmbedded = entitiesOnEmbeddedServer();
+        ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
         try (Connection c = database.getConnection()) {
             int major = SchemaComparison.serverMajorVersion(c);
-            List<String> ddl = entityDdl(major);
             EntitySchemaCache cache = entityCache
                     ? new EntitySchemaCache(Path.of(project.getBuild().getDirectory(), "migrate", "entity-cache"))
                     : null;
+            // the provider boots (seconds for a large model) while this thread reads the live catalog
+            Future<List<String>> ddl = provider.submit(() -> entityDdl(major, cache));
             SchemaComparison comparison = SchemaComparison.of(managedSchema)
                     .excluding(list(exclude), versionTable, historyTable)
                     .withRenames(renameHints(), renameDecider())
@@ -115,18 +121,41 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                         + " (comparisonDatabase=embedded): the configured database is only read.");
                 try (EmbeddedDatabase scratch = startThrowaway(Integer.toString(major));
                      Connection scratchConnection = scratch.dataSource().getConnection()) {
-                    diff = comparison.compare(c, scratchConnection, ddl);
+                    diff = comparison.compare(c, scratchConnection, () -> result(ddl));
                 }
             } else {
-                diff = comparison.compare(c, ddl);
+                diff = comparison.compare(c, () -> result(ddl));
             }
-            if (cache != null && cache.hits() > 0) {
+            if (cache != null && cache.ddlHits() > 0) {
+                getLog().info("Entity DDL and schema taken from the cache in " + displayed(cache.directory())
+                        + " (the entity classes, their class path and settings are unchanged).");
+            } else if (cache != null && cache.hits() > 0) {
                 getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
                         + " (the entities are unchanged).");
             }
             return diff;
         } catch (SQLException e) {
             throw new MigrateException("Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
+        } finally {
+            provider.shutdownNow();
+        }
+    }
+
+    /** What the provider's thread returned, or its failure as thrown there. */
+    private static List<String> result(Future<List<String>> ddl) {
+        try {
+            return ddl.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new MigrateException("The JPA provider could not write the entity DDL: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while the JPA provider wrote the entity DDL.", e);
         }
     }
 
@@ -144,7 +173,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
     protected final Optional<String> missingJpa() {
-        try (URLClassLoader loader = entityLoader()) {
+        try (URLClassLoader loader = entityLoader(entityClasspath())) {
             return EntityDdl.missingJpa(loader);
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
@@ -162,7 +191,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return lines;
     }
 
-    private List<String> entityDdl(int serverMajorVersion) {
+    /** The entity DDL: from the cache when nothing it depends on changed, otherwise from the provider. */
+    private List<String> entityDdl(int serverMajorVersion, EntitySchemaCache cache) {
         // lowest first: the application's own Spring Boot settings, then the plugin's configuration
         Map<String, String> properties = new HashMap<>(springJpaSettings().properties());
         if (hibernateProperties != null) {
@@ -176,7 +206,15 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         EntityDdl entities = new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties);
-        try (URLClassLoader loader = entityLoader()) {
+        List<Path> classpath = entityClasspath();
+        return cache == null
+                ? providerDdl(entities, classpath, serverMajorVersion)
+                : cache.ddl(entities.inputKey(classpath, serverMajorVersion), () -> providerDdl(entities, classpath, serverMajorVersion));
+    }
+
+    private List<String> providerDdl(EntityDdl entities, List<Path> classpath, int serverMajorVersion) {
+        Path classes = entities.classDirectories().get(0);
+        try (URLClassLoader loader = entityLoader(classpath)) {
             getLog().info("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
             List<String> ddl = entities.generate(loader, serverMajorVersion);
             if (ddl.isEmpty()) {
@@ -209,20 +247,28 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      * provider version is the project's (Hibernate 6.6 or 7.x), and only the JPA API is shared with
      * the bridge that asks it for DDL.
      */
-    private URLClassLoader entityLoader() {
+    private static URLClassLoader entityLoader(List<Path> classpath) {
         List<URL> urls = new ArrayList<>();
         try {
             urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
-            // compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime
-            Set<String> elements = new LinkedHashSet<>(project.getCompileClasspathElements());
-            elements.addAll(project.getRuntimeClasspathElements());
-            for (String element : elements) {
-                urls.add(Path.of(element).toUri().toURL());
+            for (Path element : classpath) {
+                urls.add(element.toUri().toURL());
             }
-        } catch (DependencyResolutionRequiredException | MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new MigrateException("Could not build the project's class path for the entities: " + e.getMessage(), e);
         }
         return new URLClassLoader("migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    /** Compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime elements, in order. */
+    private List<Path> entityClasspath() {
+        try {
+            Set<String> elements = new LinkedHashSet<>(project.getCompileClasspathElements());
+            elements.addAll(project.getRuntimeClasspathElements());
+            return elements.stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MigrateException("Could not build the project's class path for the entities: " + e.getMessage(), e);
+        }
     }
 
     private Map<String, String> renameHints() {

@@ -14,21 +14,18 @@ import java.io.OutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -48,6 +45,10 @@ import java.util.stream.Stream;
  * {@code <sha-256>.model}, written to a temporary file and moved into place; the
  * {@value #MAX_ENTRIES} most recently used are kept. A file that cannot be read is a miss: the
  * model is built and the file rewritten.
+ *
+ * <p>A second kind of entry, {@code <sha-256>.ddl}, holds the provider's DDL itself, keyed by what
+ * determines it ({@link EntityDdl#inputKey}): with that, a run with unchanged entities neither
+ * starts the provider (seconds for a large model) nor builds anything on the server.
  */
 public final class EntitySchemaCache {
     /** Bump when the meaning of the cached model changes without its records' shape changing. */
@@ -55,6 +56,7 @@ public final class EntitySchemaCache {
     /** How many models are kept (e.g. a few branches' entities); the least recently used go first. */
     static final int MAX_ENTRIES = 4;
     static final String SUFFIX = ".model";
+    static final String DDL_SUFFIX = ".ddl";
     private static final String MAGIC = "migrate-entity-schema";
     /** Only the model's records and enums, the JDK's collections and boxed values are read back. */
     private static final ObjectInputFilter FILTER = info -> {
@@ -73,6 +75,7 @@ public final class EntitySchemaCache {
     private final Path directory;
     private int hits;
     private int misses;
+    private int ddlHits;
 
     public EntitySchemaCache(Path directory) {
         this.directory = directory;
@@ -104,48 +107,58 @@ public final class EntitySchemaCache {
     /** The model stored under {@code key}, or the one {@code build} makes, stored. */
     DatabaseSchema read(String key, Supplier<DatabaseSchema> build) {
         Path file = directory.resolve(key + SUFFIX);
-        DatabaseSchema cached = load(file, key);
-        if (cached != null) {
+        if (load(file, key) instanceof DatabaseSchema cached) {
             hits++;
             touch(file);
             return cached;
         }
         misses++;
         DatabaseSchema built = build.get();
-        store(file, key, built);
+        store(file, key, built, SUFFIX);
         return built;
+    }
+
+    /**
+     * The provider's DDL for the inputs {@code inputKey} stands for ({@link EntityDdl#inputKey}):
+     * stored, or what {@code generate} returns (then stored). With unchanged entities, the provider
+     * is not started at all.
+     */
+    public List<String> ddl(String inputKey, Supplier<List<String>> generate) {
+        Path file = directory.resolve(inputKey + DDL_SUFFIX);
+        if (load(file, inputKey) instanceof List<?> cached && cached.stream().allMatch(String.class::isInstance)) {
+            ddlHits++;
+            touch(file);
+            return cached.stream().map(String.class::cast).toList();
+        }
+        List<String> ddl = generate.get();
+        store(file, inputKey, new ArrayList<>(ddl), DDL_SUFFIX);
+        return ddl;
+    }
+
+    /** DDL lookups answered from a file (the provider did not run) since this cache was made. */
+    public int ddlHits() {
+        return ddlHits;
     }
 
     /** The cache key: SHA-256 over everything the entity model depends on, as hex. */
     static String key(String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
-        MessageDigest digest = sha256();
-        field(digest, MAGIC);
-        field(digest, Integer.toString(FORMAT));
-        field(digest, String.valueOf(implementationVersion()));
-        field(digest, ModelShape.FINGERPRINT);
-        field(digest, serverVersionNum);
-        field(digest, targetSchema);
-        field(digest, "exclude " + exclusions.patterns().size());
-        exclusions.patterns().forEach(p -> field(digest, p));
-        field(digest, "ddl " + ddl.size());
-        ddl.forEach(s -> field(digest, s));
-        return HexFormat.of().formatHex(digest.digest());
+        Fingerprint key = migrateBuild()
+                .field(serverVersionNum)
+                .field(targetSchema)
+                .field("exclude " + exclusions.patterns().size());
+        exclusions.patterns().forEach(key::field);
+        key.field("ddl " + ddl.size());
+        ddl.forEach(key::field);
+        return key.hex();
     }
 
-    /** Length-prefixed, so no two different lists of fields hash alike. */
-    private static void field(MessageDigest digest, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+    /** A fingerprint that starts with this build of migrate and the shape of what the cache stores. */
+    static Fingerprint migrateBuild() {
+        return new Fingerprint()
+                .field(MAGIC)
+                .field(Integer.toString(FORMAT))
+                .field(String.valueOf(implementationVersion()))
+                .field(ModelShape.FINGERPRINT);
     }
 
     /**
@@ -176,7 +189,7 @@ public final class EntitySchemaCache {
         }
     }
 
-    private static DatabaseSchema load(Path file, String key) {
+    private static Object load(Path file, String key) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -186,7 +199,7 @@ public final class EntitySchemaCache {
             if (!MAGIC.equals(objects.readUTF()) || !key.equals(objects.readUTF())) {
                 return null;
             }
-            return objects.readObject() instanceof DatabaseSchema schema ? schema : null;
+            return objects.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             // corrupt, truncated, from another build or unreadable: build anew and overwrite
             return null;
@@ -194,7 +207,7 @@ public final class EntitySchemaCache {
     }
 
     /** Writes to a temporary file and moves it into place; a cache that cannot be written is no error. */
-    private void store(Path file, String key, DatabaseSchema model) {
+    private void store(Path file, String key, Object value, String suffix) {
         Path temp = null;
         try {
             Files.createDirectories(directory);
@@ -203,7 +216,7 @@ public final class EntitySchemaCache {
                  ObjectOutputStream objects = new ObjectOutputStream(out)) {
                 objects.writeUTF(MAGIC);
                 objects.writeUTF(key);
-                objects.writeObject(model);
+                objects.writeObject(value);
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -211,7 +224,7 @@ public final class EntitySchemaCache {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
-            evict(file);
+            evict(file, suffix);
         } catch (IOException | RuntimeException e) {
             // the comparison goes on; the next run builds the model again
         } finally {
@@ -225,11 +238,11 @@ public final class EntitySchemaCache {
         }
     }
 
-    /** Keeps the {@value #MAX_ENTRIES} most recently used models, {@code kept} among them. */
-    private void evict(Path kept) throws IOException {
+    /** Keeps the {@value #MAX_ENTRIES} most recently used entries of a kind, {@code kept} among them. */
+    private void evict(Path kept, String suffix) throws IOException {
         List<Path> entries;
         try (Stream<Path> files = Files.list(directory)) {
-            entries = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.equals(kept))
+            entries = files.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.equals(kept))
                     .sorted(Comparator.comparing(EntitySchemaCache::lastModified).reversed())
                     .toList();
         }

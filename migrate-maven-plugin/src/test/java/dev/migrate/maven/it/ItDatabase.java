@@ -36,21 +36,28 @@ public final class ItDatabase {
      */
     public static void start(File basedir, int port, String password) throws IOException, SQLException {
         Path data = basedir.toPath().resolve("target/it-server");
+        EmbeddedPostgres server = passwordChecked(data, port).start();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            s.execute("CREATE DATABASE app OWNER " + USER);
+        }
+        // The server outlives this object on purpose: stop(basedir) ends it by its pid.
+    }
+
+    /**
+     * A server with its data in {@code data}, its log beside it, password checks for every user
+     * but {@code postgres}, and no shutdown hook (whoever starts it stops it).
+     */
+    public static EmbeddedPostgres.Builder passwordChecked(Path data, int port) throws IOException {
         Files.createDirectories(data);
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("it-server.log").toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("it-server.log").toFile()))
-                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
-                .start();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-            s.execute("CREATE DATABASE app OWNER " + USER);
-        }
-        // The server outlives this object on purpose: stop(basedir) ends it by its pid.
+                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
     }
 
     private static void writeHba(Path dataDirectory) {

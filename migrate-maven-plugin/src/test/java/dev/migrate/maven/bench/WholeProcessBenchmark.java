@@ -1,0 +1,421 @@
+package dev.migrate.maven.bench;
+
+import dev.migrate.maven.it.ItDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The commands as users run them, each a whole {@code mvn} process, timed from start to exit:
+ * {@code migrate:check} at N tables with a URL (warm and cold entity cache) and on the embedded
+ * default, and over a chain of M one-table migrations {@code migrate:upgrade}, {@code migrate:current}
+ * and a no-op {@code migrate:upgrade}, beside {@code mvn validate} (Maven's own start) and psql
+ * running the same SQL script with one transaction per step (the floor).
+ *
+ * <p>The server is an embedded PostgreSQL 18 with PostgreSQL's default settings (zonky's own
+ * {@code synchronous_commit = off} and {@code max_connections = 300} are put back to the defaults)
+ * and password authentication over TCP. Projects are generated under
+ * {@code migrate-maven-plugin/target/whole-process-bench} and use the plugin the invoker installed in
+ * {@code target/it-repo}. Run (README, "Performance"):
+ * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
+ * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out).
+ */
+public final class WholeProcessBenchmark {
+    private static final String PASSWORD = "bench-pw";
+    private static final int PORT = 25490;
+    /** The check project's schema comes in migrations of this many tables (one method of Java code has a size limit). */
+    private static final int TABLES_PER_MIGRATION = 50;
+
+    private final Path root;
+    private final Path repository;
+    private final Path settings;
+    private final String version;
+    private final int runs;
+
+    private WholeProcessBenchmark(Path root, Path repository, Path settings, String version, int runs) {
+        this.root = root;
+        this.repository = repository;
+        this.settings = settings;
+        this.version = version;
+        this.runs = runs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path module = Path.of(System.getProperty("bench.module", "migrate-maven-plugin")).toAbsolutePath();
+        List<Integer> tables = numbers(System.getProperty("bench.tables", "2000"));
+        int revisions = Integer.parseInt(System.getProperty("bench.revisions", "1000"));
+        int runs = Integer.parseInt(System.getProperty("bench.runs", "5"));
+        Path root = module.resolve("target/whole-process-bench");
+        Path repository = module.resolve("target/it-repo");
+        if (!Files.isDirectory(repository.resolve("dev/migrate/migrate-maven-plugin"))) {
+            throw new IllegalStateException("The plugin is not installed in " + repository
+                    + ": run the benchmark through the whole-process-bench profile, which installs it first.");
+        }
+        deleteTree(root);
+        Files.createDirectories(root);
+        Path settings = root.resolve("settings.xml");
+        Files.writeString(settings, Files.readString(module.resolve("../src-it/settings.xml"))
+                .replace("@userRepositoryUrl@", Path.of(System.getProperty("user.home"), ".m2/repository").toUri().toString()));
+        WholeProcessBenchmark bench = new WholeProcessBenchmark(root, repository, settings,
+                System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
+
+        EmbeddedPostgres server = ItDatabase.passwordChecked(root.resolve("server"), PORT)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .start();
+        try (server) {
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE " + ItDatabase.USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            }
+            List<String> report = new ArrayList<>();
+            report.add(String.format(Locale.ROOT, "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
+                    runs, serverVersion(server)));
+            if (revisions > 0) {
+                report.addAll(bench.chain(server, revisions));
+            }
+            for (int n : tables) {
+                report.addAll(bench.check(server, n));
+            }
+            System.out.println();
+            report.forEach(System.out::println);
+        }
+    }
+
+    /** {@code migrate:check} at {@code n} tables: with a URL warm and cold, and on the embedded default. */
+    private List<String> check(EmbeddedPostgres server, int n) throws Exception {
+        Path project = root.resolve("check-" + n);
+        String database = "check_" + n;
+        recreate(server, database);
+        writeProject(project, "check-" + n, true);
+        Path model = Files.createDirectories(project.resolve("src/main/java/bench/model"));
+        for (int i = 0; i < n; i++) {
+            Files.writeString(model.resolve("E" + i + ".java"), entity(i));
+        }
+        Path migrations = Files.createDirectories(project.resolve("src/main/java/db/migrations"));
+        for (int first = 0; first < n; first += TABLES_PER_MIGRATION) {
+            Files.writeString(migrations.resolve(String.format(Locale.ROOT, "M%06d.java", first)),
+                    tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
+        }
+        Map<String, String> url = url(database);
+        System.out.printf("check at %,d tables: applying the migrations...%n", n);
+        mvn(project, url, "compile", "migrate:upgrade");
+        mvn(project, url, "migrate:check");
+
+        Timing warm = time(() -> mvn(project, url, "migrate:check"));
+        Timing cold = time(() -> {
+            deleteTree(project.resolve("target/migrate/entity-cache"));
+            mvn(project, url, "migrate:check");
+        });
+        Map<String, String> embedded = Map.of();
+        mvn(project, embedded, "migrate:check");
+        Timing embeddedWarm = time(() -> mvn(project, embedded, "migrate:check"));
+        Timing embeddedCold = time(() -> {
+            deleteTree(project.resolve("target/migrate/entity-cache"));
+            mvn(project, embedded, "migrate:check");
+        });
+        return List.of(
+                String.format(Locale.ROOT, "mvn migrate:check, %,d tables, URL, warm cache          %s", n, warm),
+                String.format(Locale.ROOT, "mvn migrate:check, %,d tables, URL, cold (no cache)     %s", n, cold),
+                String.format(Locale.ROOT, "mvn migrate:check, %,d tables, embedded, warm cache     %s", n, embeddedWarm),
+                String.format(Locale.ROOT, "mvn migrate:check, %,d tables, embedded, cold (no cache) %s", n, embeddedCold));
+    }
+
+    /** Applying, reading and re-applying a chain of {@code m} one-table migrations, against the floor. */
+    private List<String> chain(EmbeddedPostgres server, int m) throws Exception {
+        Path project = root.resolve("chain-" + m);
+        writeProject(project, "chain-" + m, false);
+        Path migrations = Files.createDirectories(project.resolve("src/main/java/db/migrations"));
+        for (int i = 1; i <= m; i++) {
+            Files.writeString(migrations.resolve(String.format(Locale.ROOT, "V%06d.java", i)), migration(i));
+        }
+        Map<String, String> url = url("chain");
+        System.out.printf("chain of %,d migrations: compiling and writing the SQL script...%n", m);
+        Path script = project.resolve("target/upgrade.sql");
+        mvn(project, Map.of(), "compile", "migrate:upgrade", "-Dmigrate.sqlFile=" + script);
+        recreate(server, "chain");
+        mvn(project, url, "migrate:upgrade");
+
+        Timing validate = time(() -> mvn(project, url, "validate"));
+        Timing upgrade = time(() -> {
+            recreate(server, "chain");
+            mvn(project, url, "migrate:upgrade");
+        });
+        Timing current = time(() -> mvn(project, url, "migrate:current"));
+        Timing noop = time(() -> mvn(project, url, "migrate:upgrade"));
+        Timing psql = time(() -> {
+            recreate(server, "chain");
+            run(project, Map.of("PGPASSWORD", PASSWORD), List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null",
+                    "-h", "localhost", "-p", Integer.toString(PORT), "-U", ItDatabase.USER, "-d", "chain", "-f", script.toString()));
+        });
+        long pastMaven = upgrade.median() - validate.median();
+        return List.of(
+                String.format(Locale.ROOT, "mvn validate (Maven's own start)                  %s", validate),
+                String.format(Locale.ROOT, "mvn migrate:upgrade, %,d migrations               %s; past validate %,d", m, upgrade, pastMaven),
+                String.format(Locale.ROOT, "psql -f of the same script (floor)                 %s; ratio %.2f", psql,
+                        (double) pastMaven / psql.median()),
+                String.format(Locale.ROOT, "mvn migrate:current at head                       %s; past validate %,d", current,
+                        current.median() - validate.median()),
+                String.format(Locale.ROOT, "mvn migrate:upgrade at head (no-op)               %s; past validate %,d", noop,
+                        noop.median() - validate.median()));
+    }
+
+    private Timing time(Step step) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            step.run();
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        return new Timing(millis);
+    }
+
+    private void mvn(Path project, Map<String, String> env, String... goals) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + repository));
+        command.addAll(List.of(goals));
+        run(project, env, command);
+    }
+
+    private static void run(Path project, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(project.resolve("bench.log").toFile()));
+        builder.environment().remove("MIGRATE_DATABASE_URL");
+        builder.environment().putAll(env);
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed in " + project + " (exit " + exit
+                    + "); see " + project.resolve("bench.log"));
+        }
+    }
+
+    private static Map<String, String> url(String database) {
+        return Map.of("MIGRATE_DATABASE_URL", "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database);
+    }
+
+    private static void recreate(EmbeddedPostgres server, String database) throws SQLException {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database + " OWNER " + ItDatabase.USER);
+        }
+    }
+
+    private static String serverVersion(EmbeddedPostgres server) throws SQLException {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void writeProject(Path project, String artifactId, boolean entities) throws IOException {
+        Files.createDirectories(project);
+        String hibernate = entities ? """
+                    <dependency>
+                      <groupId>org.hibernate.orm</groupId>
+                      <artifactId>hibernate-core</artifactId>
+                      <version>7.4.6.Final</version>
+                    </dependency>
+                """ : "";
+        Files.writeString(project.resolve("pom.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.migrate.bench</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1.0</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>dev.migrate</groupId>
+                      <artifactId>migrate-engine</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                %s  </dependencies>
+                  <build>
+                    <pluginManagement>
+                      <plugins>
+                        <plugin>
+                          <groupId>org.apache.maven.plugins</groupId>
+                          <artifactId>maven-compiler-plugin</artifactId>
+                          <version>3.16.0</version>
+                        </plugin>
+                        <plugin>
+                          <groupId>org.apache.maven.plugins</groupId>
+                          <artifactId>maven-resources-plugin</artifactId>
+                          <version>3.3.1</version>
+                        </plugin>
+                      </plugins>
+                    </pluginManagement>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.migrate</groupId>
+                        <artifactId>migrate-maven-plugin</artifactId>
+                        <version>%s</version>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(artifactId, version, hibernate, version));
+    }
+
+    /** Entity {@code i}: table {@code t<i>}, identity key, 8 more columns, an index, a unique constraint, a key to {@code t<i-1>}. */
+    private static String entity(int i) {
+        String parent = i == 0 ? "    @Column(name = \"parent_id\")\n    private Long parentId;\n"
+                : "    @ManyToOne(fetch = FetchType.LAZY)\n    @JoinColumn(name = \"parent_id\", foreignKey = @ForeignKey(name = \"t"
+                        + i + "_parent_fk\"))\n    private E" + (i - 1) + " parent;\n";
+        return """
+                package bench.model;
+
+                import jakarta.persistence.*;
+                import java.math.BigDecimal;
+                import java.time.OffsetDateTime;
+
+                @Entity
+                @Table(name = "t%1$d", indexes = @Index(name = "t%1$d_created_idx", columnList = "created_at"),
+                        uniqueConstraints = @UniqueConstraint(name = "t%1$d_code_key", columnNames = "code"))
+                public class E%1$d {
+                    @Id
+                    @GeneratedValue(strategy = GenerationType.IDENTITY)
+                    private Long id;
+                    @Column(length = 40, nullable = false)
+                    private String code;
+                    @Column(length = 200)
+                    private String name;
+                    @Column(precision = 12, scale = 2)
+                    private BigDecimal amount;
+                    private int quantity;
+                    private boolean active;
+                    @Column(name = "created_at", nullable = false)
+                    private OffsetDateTime createdAt;
+                    private Double ratio;
+                %2$s}
+                """.formatted(i, parent);
+    }
+
+    /** The migration that creates the tables of entities {@code from} to {@code to - 1}, as the entities map them. */
+    private static String tablesMigration(int from, int to) {
+        StringBuilder upgrade = new StringBuilder();
+        StringBuilder downgrade = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            upgrade.append("""
+                            op.createTable("t%1$d",
+                                    column("id", "bigint").identity(),
+                                    column("active", "boolean").notNull(),
+                                    column("amount", "numeric(12,2)"),
+                                    column("code", "character varying(40)").notNull(),
+                                    column("created_at", "timestamp(6) with time zone").notNull(),
+                                    column("name", "character varying(200)"),
+                                    column("quantity", "integer").notNull(),
+                                    column("ratio", "double precision"),
+                                    column("parent_id", "bigint"),
+                                    primaryKey("t%1$d_pkey", "id"),
+                                    unique("t%1$d_code_key", "code"));
+                            op.createIndex("t%1$d_created_idx", "t%1$d", "created_at");
+                    """.formatted(i));
+            if (i > 0) {
+                upgrade.append("        op.addForeignKey(\"t%d\", foreignKey(\"t%d_parent_fk\", \"parent_id\").references(\"t%d\", \"id\"));\n"
+                        .formatted(i, i, i - 1));
+            }
+            downgrade.insert(0, "        op.dropTable(\"t" + i + "\");\n");
+        }
+        String revises = from == 0 ? "" : String.format(Locale.ROOT, ", revises = \"m%06d\"", from - TABLES_PER_MIGRATION);
+        return """
+                package db.migrations;
+
+                import static dev.migrate.Ddl.*;
+
+                import dev.migrate.Migration;
+                import dev.migrate.Operations;
+                import dev.migrate.Revision;
+
+                @Revision(id = "m%1$06d"%2$s, message = "tables %1$d to %3$d")
+                public class M%1$06d implements Migration {
+                    @Override
+                    public void upgrade(Operations op) {
+                %4$s    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                %5$s    }
+                }
+                """.formatted(from, revises, to - 1, upgrade, downgrade);
+    }
+
+    private static String migration(int i) {
+        String revises = i == 1 ? "" : String.format(Locale.ROOT, ", revises = \"%06d\"", i - 1);
+        return """
+                package db.migrations;
+
+                import static dev.migrate.Ddl.*;
+
+                import dev.migrate.Migration;
+                import dev.migrate.Operations;
+                import dev.migrate.Revision;
+
+                @Revision(id = "%1$06d"%2$s, message = "table %1$d")
+                public class V%1$06d implements Migration {
+                    @Override
+                    public void upgrade(Operations op) {
+                        op.createTable("c%1$d",
+                                column("id", "bigint").identity().primaryKey(),
+                                column("name", "character varying(100)").notNull());
+                    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                        op.dropTable("c%1$d");
+                    }
+                }
+                """.formatted(i, revises);
+    }
+
+    private static List<Integer> numbers(String list) {
+        return Stream.of(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Wall-clock times of the runs of one command. */
+    private record Timing(List<Long> millis) {
+        long median() {
+            List<Long> sorted = millis.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        @Override public String toString() {
+            return String.format(Locale.ROOT, "%,7d (%,d)", median(), millis.stream().min(Long::compare).orElseThrow());
+        }
+    }
+}
