@@ -63,6 +63,10 @@ public final class SchemaDiff {
     private final List<String> warnings = new ArrayList<>();
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
     private final Set<QualifiedName> primaryKeyReplaced = new HashSet<>();
+    /** Foreign keys written as one change in place, with the live key: split when they point at a replaced key. */
+    private final List<ChangedForeignKey> changedForeignKeys = new ArrayList<>();
+
+    private record ChangedForeignKey(Change change, Table table, ForeignKey live) {}
 
     private SchemaDiff(Options options) {
         this.options = options;
@@ -510,9 +514,13 @@ public final class SchemaDiff {
                         List.of(new Op.DropConstraint(t, h.name(), ops.check(h)), new Op.AddConstraint(t, ops.check(w))), List.of()));
         matchByShape(have.foreignKeys(), want.foreignKeys(), ForeignKey::name, SchemaDiff::foreignKeyShape,
                 fk -> foreignKeyChange(want, fk), fk -> dropForeignKeyChange(have, fk),
-                (h, w, what) -> new Change(Phase.ADD_FOREIGN_KEY, "foreign key " + w.name() + " on " + want.qualifiedName() + ": " + what,
-                        List.of(new Op.DropConstraint(t, h.name(), ops.foreignKey(h)), new Op.AddConstraint(t, ops.foreignKey(w))),
-                        List.of()));
+                (h, w, what) -> {
+                    Change change = new Change(Phase.ADD_FOREIGN_KEY, "foreign key " + w.name() + " on " + want.qualifiedName() + ": " + what,
+                            List.of(new Op.DropConstraint(t, h.name(), ops.foreignKey(h)), new Op.AddConstraint(t, ops.foreignKey(w))),
+                            List.of());
+                    changedForeignKeys.add(new ChangedForeignKey(change, have, h));
+                    return change;
+                });
         List<Index> droppable = new ArrayList<>();
         for (Index index : have.indexes()) {
             // an index the entities name is theirs to define, whatever it is today
@@ -547,6 +555,16 @@ public final class SchemaDiff {
     private void reattachForeignKeys(DatabaseSchema live, DatabaseSchema desired) {
         if (primaryKeyReplaced.isEmpty()) {
             return;
+        }
+        for (ChangedForeignKey changed : changedForeignKeys) {
+            ForeignKey fk = changed.live();
+            if (primaryKeyReplaced.contains(QualifiedName.of(fk.referencedSchema(), fk.referencedTable()))) {
+                // the old key lets go before the primary key is replaced, the new one is added after
+                Change change = changed.change();
+                changes.remove(change);
+                add(dropForeignKeyChange(changed.table(), fk));
+                add(new Change(Phase.ADD_FOREIGN_KEY, change.description(), change.ops().subList(1, 2), List.of()));
+            }
         }
         for (Table have : live.tables().values()) {
             Table want = desired.tables().get(have.qualifiedName());
