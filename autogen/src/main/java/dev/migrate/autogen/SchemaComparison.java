@@ -169,25 +169,28 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         return new DiffResult(changes, diff.warnings());
     }
 
+    /** An installed extension and the schema its objects live in. */
+    private record Extension(String name, String schema) {}
+
     private static void installExtensions(Connection live, Connection scratch) {
-        List<String[]> extensions = new ArrayList<>();
+        List<Extension> extensions = new ArrayList<>();
         try (Statement s = live.createStatement();
              var rs = s.executeQuery("SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
                      + "WHERE e.extname <> 'plpgsql' ORDER BY e.oid")) {
             while (rs.next()) {
-                extensions.add(new String[] {rs.getString(1), rs.getString(2)});
+                extensions.add(new Extension(rs.getString(1), rs.getString(2)));
             }
         } catch (SQLException e) {
             throw new MigrateException("Could not list the extensions of the database: " + e.getMessage(), e);
         }
         try (Statement s = scratch.createStatement()) {
-            for (String[] extension : extensions) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(extension[1]));
-                s.execute("CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension[0]) + " SCHEMA "
-                        + Identifiers.quote(extension[1]));
+            for (Extension extension : extensions) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(extension.schema()));
+                s.execute("CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension.name()) + " SCHEMA "
+                        + Identifiers.quote(extension.schema()));
             }
         } catch (SQLException e) {
-            throw new MigrateException("The database uses extensions " + extensions.stream().map(x -> x[0]).toList()
+            throw new MigrateException("The database uses extensions " + extensions.stream().map(Extension::name).toList()
                     + " that the embedded PostgreSQL cannot install (" + e.getMessage() + "). Compare on the server itself "
                     + "(comparisonDatabase=server) instead.", e);
         }

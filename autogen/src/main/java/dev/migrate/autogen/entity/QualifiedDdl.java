@@ -32,6 +32,10 @@ public final class QualifiedDdl {
         Set<String> schemas = new LinkedHashSet<>();
         for (String sql : ddl) {
             List<Token> tokens = tokens(sql);
+            if (isCreateSchema(tokens)) {
+                schemas.add(tokens.get(tokens.size() - 1).name());
+                continue;
+            }
             for (int i = 0; i + 2 < tokens.size(); i++) {
                 if (isQualifiedObjectName(tokens, i, Set.of())) {
                     schemas.add(tokens.get(i).name());
@@ -41,12 +45,19 @@ public final class QualifiedDdl {
         return schemas;
     }
 
-    /** The DDL with every schema in {@code standIns} replaced by its stand-in where it names an object. */
+    /**
+     * The DDL with every schema in {@code standIns} replaced by its stand-in where it names an
+     * object, and without {@code CREATE SCHEMA} statements (with {@code hibernate.hbm2ddl.create_namespaces}),
+     * which would create the real schema: the stand-ins are made by the caller.
+     */
     static List<String> rewrite(List<String> ddl, Map<String, String> standIns) {
         Set<String> created = created(ddl);
         List<String> rewritten = new ArrayList<>(ddl.size());
         for (String sql : ddl) {
             List<Token> tokens = tokens(sql);
+            if (isCreateSchema(tokens)) {
+                continue;
+            }
             StringBuilder out = new StringBuilder(sql.length());
             int copied = 0;
             for (int i = 0; i + 2 < tokens.size(); i++) {
@@ -76,6 +87,12 @@ public final class QualifiedDdl {
             }
         }
         return created;
+    }
+
+    /** {@code create schema [if not exists] name}. */
+    private static boolean isCreateSchema(List<Token> tokens) {
+        return tokens.size() >= 3 && tokens.get(0).text().equalsIgnoreCase("create") && tokens.get(1).text().equalsIgnoreCase("schema")
+                && tokens.get(tokens.size() - 1).identifier() && tokens.stream().allMatch(Token::identifier);
     }
 
     /** Whether tokens {@code i, i+1, i+2} are {@code schema . name} naming an object, not a function. */

@@ -37,6 +37,7 @@ class ScratchSchemaTest {
     @Test
     void schemaQualifiedDdlIsBuiltInScratchSchemasOfItsOwnAndNeverInTheRealOnes() throws Exception {
         List<String> ddl = List.of(
+                "create schema audit",
                 "create type audit.level as enum ('low', 'high')",
                 "create table audit.entries (id bigint primary key, level audit.level, at timestamp default pg_catalog.now(), "
                         + "note text default 'audit.entries stays as written')",
@@ -59,6 +60,11 @@ class ScratchSchemaTest {
                      ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
                     rs.next();
                     assertThat(rs.getInt(1)).as("relations created in the real public schema").isZero();
+                }
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("the real audit schema").isZero();
                 }
             }
         }
