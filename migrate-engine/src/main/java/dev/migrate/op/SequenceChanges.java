@@ -1,8 +1,5 @@
 package dev.migrate.op;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Options of a sequence or an identity column that an {@code ALTER} changes; {@code null} leaves an
  * option as it is. There is no RESTART: a change never touches the sequence's current value.
@@ -41,32 +38,5 @@ public record SequenceChanges(String dataType, Long start, Long increment, Long 
 
     public boolean isEmpty() {
         return equals(NONE);
-    }
-
-    /** The options as PostgreSQL writes them ({@code INCREMENT BY 20}, {@code NO CYCLE}), in its order. */
-    public List<String> clauses() {
-        List<String> parts = new ArrayList<>();
-        if (dataType != null) {
-            parts.add("AS " + dataType);
-        }
-        if (increment != null) {
-            parts.add("INCREMENT BY " + increment);
-        }
-        if (minValue != null) {
-            parts.add("MINVALUE " + minValue);
-        }
-        if (maxValue != null) {
-            parts.add("MAXVALUE " + maxValue);
-        }
-        if (start != null) {
-            parts.add("START WITH " + start);
-        }
-        if (cache != null) {
-            parts.add("CACHE " + cache);
-        }
-        if (cycle != null) {
-            parts.add(cycle ? "CYCLE" : "NO CYCLE");
-        }
-        return parts;
     }
 }

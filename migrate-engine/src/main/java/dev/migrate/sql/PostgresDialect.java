@@ -12,6 +12,7 @@ import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
             throw new IllegalArgumentException("The data type of identity column " + op.column() + " follows the column's "
                     + "type; change it with alterColumnType instead.");
         }
-        op.changes().clauses().forEach(c -> parts.add("SET " + c));
+        sequenceClauses(op.changes()).forEach(c -> parts.add("SET " + c));
         return parts.isEmpty() ? List.of() : List.of(alterColumn(op.table(), op.column()) + String.join(" ", parts));
     }
 
@@ -218,11 +219,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override public List<String> visit(Op.AlterSequence op) {
-        if (op.changes().dataType() != null) {
-            Types.check(op.changes().dataType());
-        }
         return op.changes().isEmpty() ? List.of()
-                : List.of("ALTER SEQUENCE " + quote(op.sequence()) + " " + String.join(" ", op.changes().clauses()));
+                : List.of("ALTER SEQUENCE " + quote(op.sequence()) + " " + String.join(" ", sequenceClauses(op.changes())));
     }
 
     @Override public List<String> visit(Op.DropSequence op) {
@@ -324,6 +322,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     private static String sequenceOptions(SequenceOptions o) {
+        return String.join(" ", sequenceClauses(o.asChanges()));
+    }
+
+    /** Sequence options as PostgreSQL writes them ({@code INCREMENT BY 20}, {@code NO CYCLE}), in its order. */
+    private static List<String> sequenceClauses(SequenceChanges o) {
         List<String> parts = new ArrayList<>();
         if (o.dataType() != null) {
             parts.add("AS " + Types.check(o.dataType()));
@@ -343,10 +346,10 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         if (o.cache() != null) {
             parts.add("CACHE " + o.cache());
         }
-        if (o.cycles()) {
-            parts.add("CYCLE");
+        if (o.cycle() != null) {
+            parts.add(o.cycle() ? "CYCLE" : "NO CYCLE");
         }
-        return String.join(" ", parts);
+        return parts;
     }
 
     private static String indexKey(IndexKey key) {
