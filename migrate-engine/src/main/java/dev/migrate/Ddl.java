@@ -7,6 +7,7 @@ import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +95,11 @@ public final class Ddl {
 
     public static Identity identityByDefault() {
         return Identity.byDefault();
+    }
+
+    /** Sequence options an ALTER changes: {@code sequenceChanges().incrementBy(50)}. */
+    public static SequenceChanges sequenceChanges() {
+        return SequenceChanges.NONE;
     }
 
     public static SequenceOptions sequenceOptions() {

@@ -5,6 +5,7 @@ import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
 import java.util.Arrays;
@@ -91,6 +92,21 @@ public interface Operations {
 
     default void dropDefault(String table, String column) {
         run(new Op.AlterColumnDefault(QualifiedName.parse(table), column, null, null));
+    }
+
+    /**
+     * Changes an identity column in place, keeping its sequence and current value:
+     * {@code op.alterIdentity("orders", "id", null, sequenceChanges().incrementBy(50))}.
+     *
+     * @param generatedAlways {@code true} for GENERATED ALWAYS, {@code false} for BY DEFAULT, {@code null} to keep it
+     */
+    default void alterIdentity(String table, String column, Boolean generatedAlways, SequenceChanges changes) {
+        run(new Op.AlterIdentity(QualifiedName.parse(table), column, generatedAlways, changes, null, null));
+    }
+
+    /** Changes the collation of a text column in place: {@code op.alterColumnCollation("users", "name", "text", "C")}. */
+    default void alterColumnCollation(String table, String column, String type, String collation) {
+        run(new Op.AlterColumnType(QualifiedName.parse(table), column, type, null, null, collation, null, null));
     }
 
     default void addIdentity(String table, String column, Identity identity) {
@@ -195,6 +211,14 @@ public interface Operations {
 
     default void createSequence(String sequence, SequenceOptions options) {
         run(new Op.CreateSequence(QualifiedName.parse(sequence), options, null));
+    }
+
+    /**
+     * Changes options of a sequence in place, keeping its current value:
+     * {@code op.alterSequence("order_seq", sequenceChanges().incrementBy(50).cache(10))}.
+     */
+    default void alterSequence(String sequence, SequenceChanges changes) {
+        run(new Op.AlterSequence(QualifiedName.parse(sequence), changes, null));
     }
 
     default void dropSequence(String sequence) {

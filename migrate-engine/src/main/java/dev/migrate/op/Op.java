@@ -114,15 +114,25 @@ public sealed interface Op {
     }
 
     /**
-     * {@code ALTER COLUMN ... TYPE type [USING expression]}.
+     * {@code ALTER COLUMN ... TYPE type [COLLATE collation] [USING expression]}: changes the type or the
+     * collation in place, keeping the column's data.
      *
      * @param previousType the type before, when known, so the change can be reversed
+     * @param collation the collation to set, or {@code null} for the type's default
+     * @param previousCollation the collation before, for the reverse
+     * @param reverseUsing the USING expression the reverse needs, or {@code null}
      */
-    record AlterColumnType(QualifiedName table, String column, String type, String using, String previousType) implements Op {
+    record AlterColumnType(QualifiedName table, String column, String type, String using, String previousType,
+                           String collation, String previousCollation, String reverseUsing) implements Op {
+        public AlterColumnType(QualifiedName table, String column, String type, String using, String previousType) {
+            this(table, column, type, using, previousType, null, null, null);
+        }
+
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
 
         @Override public Optional<Op> reverse() {
-            return Optional.ofNullable(previousType).map(t -> new AlterColumnType(table, column, t, null, type));
+            return Optional.ofNullable(previousType).map(t -> new AlterColumnType(table, column, t, reverseUsing, type,
+                    previousCollation, collation, using));
         }
     }
 
@@ -156,6 +166,29 @@ public sealed interface Op {
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
 
         @Override public Optional<Op> reverse() { return Optional.ofNullable(previous).map(i -> new AddIdentity(table, column, i)); }
+    }
+
+    /**
+     * Changes an identity column in place ({@code SET GENERATED ...}, {@code SET INCREMENT BY ...}),
+     * keeping its sequence and current value.
+     *
+     * @param generatedAlways the new generation, or {@code null} when it stays
+     * @param changes the sequence options that change
+     * @param previousAlways and {@code previous}: the values before, for the reverse
+     */
+    record AlterIdentity(QualifiedName table, String column, Boolean generatedAlways, SequenceChanges changes,
+                         Boolean previousAlways, SequenceChanges previous) implements Op {
+        public AlterIdentity {
+            changes = changes == null ? SequenceChanges.NONE : changes;
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            boolean known = (changes.isEmpty() || previous != null) && (generatedAlways == null || previousAlways != null);
+            return known ? Optional.of(new AlterIdentity(table, column, previousAlways, previous, generatedAlways, changes))
+                    : Optional.empty();
+        }
     }
 
     record CommentOnColumn(QualifiedName table, String column, String comment, String previousComment) implements Op {
@@ -307,6 +340,24 @@ public sealed interface Op {
         @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
 
         @Override public Optional<Op> reverse() { return Optional.of(new DropSequence(sequence, this)); }
+    }
+
+    /**
+     * {@code ALTER SEQUENCE} with the options that change; the current value is never touched.
+     *
+     * @param previous the values those options had, when known, for the reverse
+     */
+    record AlterSequence(QualifiedName sequence, SequenceChanges changes, SequenceChanges previous) implements Op {
+        public AlterSequence {
+            Objects.requireNonNull(sequence, "sequence");
+            Objects.requireNonNull(changes, "changes");
+        }
+
+        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+
+        @Override public Optional<Op> reverse() {
+            return Optional.ofNullable(previous).map(p -> new AlterSequence(sequence, p, changes));
+        }
     }
 
     /** @param definition the dropped sequence, when known, for the reverse */

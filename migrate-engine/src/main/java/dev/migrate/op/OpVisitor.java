@@ -31,6 +31,8 @@ public interface OpVisitor<R> {
 
     R visit(Op.AddIdentity op);
 
+    R visit(Op.AlterIdentity op);
+
     R visit(Op.DropIdentity op);
 
     R visit(Op.CommentOnColumn op);
@@ -54,6 +56,8 @@ public interface OpVisitor<R> {
     R visit(Op.RenameEnumValue op);
 
     R visit(Op.CreateSequence op);
+
+    R visit(Op.AlterSequence op);
 
     R visit(Op.DropSequence op);
 

@@ -34,6 +34,11 @@ public record SequenceOptions(String dataType, Long start, Long increment, Long 
         return new SequenceOptions(dataType, start, increment, minValue, maxValue, cache, true);
     }
 
+    /** These options as the changes that set them: what a CREATE says, an ALTER can say too. */
+    public SequenceChanges asChanges() {
+        return new SequenceChanges(dataType, start, increment, minValue, maxValue, cache, cycles ? Boolean.TRUE : null);
+    }
+
     public boolean isDefault() {
         return equals(DEFAULTS);
     }

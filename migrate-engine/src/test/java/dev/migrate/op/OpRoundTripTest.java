@@ -84,7 +84,7 @@ class OpRoundTripTest {
         Set<String> sampled = samples.keySet().stream().map(Class::getSimpleName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertThat(sampled).as("op kinds with a sample in OpSamples").isEqualTo(kinds);
-        assertThat(kinds).hasSize(28);
+        assertThat(kinds).hasSize(30);
     }
 
     @Test

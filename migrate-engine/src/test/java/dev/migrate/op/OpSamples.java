@@ -66,6 +66,8 @@ final class OpSamples {
         put(samples, new Op.AlterColumnNullable(AGENTS, "status", false));
         put(samples, new Op.AlterColumnDefault(AGENTS, "status", "'busy'", "'idle'::text"));
         put(samples, new Op.AddIdentity(COUNTERS, "n", Identity.always().with(SequenceOptions.DEFAULTS.startWith(100))));
+        put(samples, new Op.AlterIdentity(QualifiedName.of("app", "with_identity"), "id", false,
+                SequenceChanges.NONE.incrementBy(50).cache(5), true, SequenceChanges.NONE.incrementBy(1).cache(1)));
         put(samples, new Op.DropIdentity(QualifiedName.of("app", "with_identity"), "id",
                 Identity.always().with(SequenceOptions.DEFAULTS.startWith(7))));
         put(samples, new Op.CommentOnColumn(AGENTS, "name", "new column comment", "the name"));
@@ -83,6 +85,9 @@ final class OpSamples {
         put(samples, new Op.CreateSequence(QualifiedName.of("app", "ids"),
                 SequenceOptions.DEFAULTS.as("integer").startWith(10).incrementBy(2).maxValue(1000).cache(5).cycle(),
                 "app.counters.m"));
+        put(samples, new Op.AlterSequence(QualifiedName.of("app", "counter_seq"),
+                SequenceChanges.NONE.incrementBy(50).maxValue(100_000).cycle(true),
+                SequenceChanges.NONE.incrementBy(1).maxValue(Long.MAX_VALUE).cycle(false)));
         put(samples, new Op.DropSequence(QualifiedName.of("app", "counter_seq"),
                 new Op.CreateSequence(QualifiedName.of("app", "counter_seq"), SequenceOptions.DEFAULTS.startWith(5), null)));
         put(samples, new Op.Execute("CREATE TABLE app.made_by_sql (x int)", "DROP TABLE app.made_by_sql"));

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -84,6 +85,16 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.entityCache", defaultValue = "true")
     protected boolean entityCache;
 
+    /**
+     * Where the entity side of the comparison is built when a database is configured: {@code server}
+     * (a scratch schema on that database, created and dropped by the goal; needs the CREATE
+     * privilege on the database) or {@code embedded} (a throwaway embedded PostgreSQL of the
+     * server's major version; the configured database is only read). Without a configured
+     * database, everything runs on the embedded one anyway.
+     */
+    @Parameter(property = "migrate.comparisonDatabase", defaultValue = "server")
+    protected String comparisonDatabase;
+
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
     protected final DiffResult compare(Migrator migrator, DataSource database) {
         // compare with the schema the migrations build, not one that is behind or ahead of them;
@@ -91,19 +102,30 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         if (migrator.graph().size() > 0) {
             migrator.assertUpToDate();
         }
+        boolean onEmbedded = entitiesOnEmbeddedServer();
         ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
         try (Connection c = database.getConnection()) {
-            int serverMajorVersion = SchemaComparison.serverMajorVersion(c);
+            int major = SchemaComparison.serverMajorVersion(c);
             EntitySchemaCache cache = entityCache
                     ? new EntitySchemaCache(Path.of(project.getBuild().getDirectory(), "migrate", "entity-cache"))
                     : null;
             // the provider boots (seconds for a large model) while this thread reads the live catalog
-            Future<List<String>> ddl = provider.submit(() -> entityDdl(serverMajorVersion, cache));
-            DiffResult diff = SchemaComparison.of(managedSchema)
+            Future<List<String>> ddl = provider.submit(() -> entityDdl(major, cache));
+            SchemaComparison comparison = SchemaComparison.of(managedSchema)
                     .excluding(list(exclude), versionTable, historyTable)
                     .withRenames(renameHints(), renameDecider())
-                    .withCache(cache)
-                    .compare(c, () -> result(ddl));
+                    .withCache(cache);
+            DiffResult diff;
+            if (onEmbedded) {
+                getLog().info("Building the entity side on a throwaway embedded PostgreSQL " + major
+                        + " (comparisonDatabase=embedded): the configured database is only read.");
+                try (EmbeddedDatabase scratch = startThrowaway(Integer.toString(major));
+                     Connection scratchConnection = scratch.dataSource().getConnection()) {
+                    diff = comparison.compare(c, scratchConnection, () -> result(ddl));
+                }
+            } else {
+                diff = comparison.compare(c, () -> result(ddl));
+            }
             if (cache != null && cache.ddlHits() > 0) {
                 getLog().info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
                         + displayed(cache.directory()) + " (the entity classes, their class path and settings are unchanged).");
@@ -134,6 +156,27 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while the JPA provider wrote the entity DDL.", e);
+        }
+    }
+
+    /** Whether the entity side goes to its own embedded server, away from the configured database. */
+    private boolean entitiesOnEmbeddedServer() {
+        String mode = comparisonDatabase == null ? "server" : comparisonDatabase.trim().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "server" -> false;
+            case "embedded" -> isDatabaseConfigured(); // without one, the comparison already runs on an embedded server
+            default -> throw new MigrateException("The comparisonDatabase '" + comparisonDatabase + "' is not known. Use server "
+                    + "(build the entity side in a scratch schema on the configured database) or embedded (on a throwaway "
+                    + "embedded PostgreSQL).");
+        };
+    }
+
+    /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
+    protected final Optional<String> missingJpa() {
+        try (URLClassLoader loader = entityLoader(entityClasspath())) {
+            return EntityDdl.missingJpa(loader);
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
     }
 

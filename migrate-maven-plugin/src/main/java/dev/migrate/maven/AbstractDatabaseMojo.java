@@ -165,13 +165,23 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
     protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
-        PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
+        try (EmbeddedDatabase database = startThrowaway(embeddedPostgresVersion)) {
+            action.accept(configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
+        }
+    }
+
+    /** Starts a throwaway embedded PostgreSQL of {@code version} (a major or full version), deleted when closed. */
+    protected final EmbeddedDatabase startThrowaway(String version) {
+        PostgresBinaries binaries = PostgresBinaries.forThisMachine(version);
         Path jar = binariesJar(binaries);
         Path parent = embeddedDataDirectory.toPath().toAbsolutePath().getParent();
         getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version() + " (deleted when the goal ends).");
-        try (EmbeddedDatabase database = EmbeddedDatabase.startThrowaway(parent, jar, parent.resolve("throwaway.log"))) {
-            action.accept(configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
-        }
+        return EmbeddedDatabase.startThrowaway(parent, jar, parent.resolve("throwaway.log"));
+    }
+
+    /** Whether the goal uses a database the user configured, rather than an embedded one. */
+    protected final boolean isDatabaseConfigured() {
+        return connection().isPresent();
     }
 
     /** The configured database, announced in the log; empty when the goal is to use an embedded one. */

@@ -154,6 +154,8 @@ final class CatalogQueries {
             SELECT c.oid, n.nspname, c.relname,
                    format_type(s.seqtypid, NULL) AS data_type,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   NOT has_sequence_privilege(c.oid, 'SELECT,USAGE')
+                       OR pg_sequence_last_value(c.oid) IS NOT NULL AS in_use,
                    dep.deptype,
                    dep.refobjid AS owner_oid,
                    dep.refobjsubid AS owner_attnum,

@@ -24,6 +24,7 @@ public record Change(Phase phase, String description, List<Op> ops, List<String>
      * created first, what depends on them comes after.
      */
     public enum Phase {
+        CREATE_SCHEMA,
         DROP_FOREIGN_KEY,
         DROP_INDEX_OR_CONSTRAINT,
         RENAME,
@@ -33,6 +34,8 @@ public record Change(Phase phase, String description, List<Op> ops, List<String>
         ALTER_TABLE,
         ADD_INDEX_OR_CONSTRAINT,
         ADD_FOREIGN_KEY,
+        /** What the entity DDL creates beyond tables: views over them, casts to their enum types. */
+        CREATE_VIEW_OR_CAST,
         DROP_COLUMN,
         DROP_TABLE,
         DROP_SEQUENCE,

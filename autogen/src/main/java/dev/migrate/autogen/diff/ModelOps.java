@@ -54,6 +54,9 @@ final class ModelOps {
         }
         if (c.generated() != null) {
             column = column.generatedAs(unwrap(c.generated().expression()));
+            if (!c.generated().stored()) {
+                column = column.virtual();
+            }
         }
         if (c.collation() != null) {
             column = column.collate(unquote(c.collation()));
@@ -215,7 +218,7 @@ final class ModelOps {
     }
 
     /** {@code "C"} as the catalog spells it, to the name {@code C} the op model quotes itself. */
-    private static String unquote(String name) {
+    static String unquote(String name) {
         return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
                 ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
     }

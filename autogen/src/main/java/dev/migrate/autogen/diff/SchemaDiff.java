@@ -11,9 +11,9 @@ import dev.migrate.autogen.schema.QualifiedName;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,21 +29,31 @@ import java.util.function.Function;
  * reader, and lists the changes that make the live one match.
  *
  * <p>Constraints and indexes are matched by what they do, not by name, so a primary key or unique
- * constraint named differently by hand is no difference. What entities cannot express (partial,
- * expression or non-btree indexes, exclusion constraints) is never dropped.
+ * constraint named differently by hand is no difference; one that keeps its name but not its shape
+ * is one change naming what differs. What entities cannot express (expression keys, operator
+ * classes, non-btree indexes, exclusion constraints) is never dropped.
  */
 public final class SchemaDiff {
     /**
      * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
      * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
      */
-    public record Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
+    public record Options(String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
         public Options {
             renames = Map.copyOf(renames);
         }
 
+        public Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
+            this(defaultSchema, renames, decider, TypeChanges.cautious());
+        }
+
         public static Options defaults() {
             return new Options("public", Map.of(), RenameDecider.never());
+        }
+
+        /** Casts and rewrites as the comparison server does them. */
+        public Options withTypeChanges(TypeChanges changes) {
+            return new Options(defaultSchema, renames, decider, changes);
         }
     }
 
@@ -53,6 +63,10 @@ public final class SchemaDiff {
     private final List<String> warnings = new ArrayList<>();
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
     private final Set<QualifiedName> primaryKeyReplaced = new HashSet<>();
+    /** Foreign keys written as one change in place, with the live key: split when they point at a replaced key. */
+    private final List<ChangedForeignKey> changedForeignKeys = new ArrayList<>();
+
+    private record ChangedForeignKey(Change change, Table table, ForeignKey live) {}
 
     private SchemaDiff(Options options) {
         this.options = options;
@@ -115,13 +129,8 @@ public final class SchemaDiff {
             Sequence have = live.sequences().get(want.qualifiedName());
             if (have == null) {
                 add(Change.of(Phase.CREATE_SEQUENCE, "added sequence " + want.qualifiedName(), ops.createSequence(want)));
-            } else if (!ops.sequenceOptions(have).equals(ops.sequenceOptions(want))) {
-                Op.CreateSequence before = ops.createSequence(have);
-                Op.CreateSequence after = ops.createSequence(want);
-                add(new Change(Phase.CREATE_SEQUENCE, "changed options of sequence " + want.qualifiedName(),
-                        List.of(new Op.DropSequence(before.sequence(), before), after),
-                        List.of("The sequence is recreated, so it restarts at its start value; if rows already use it, "
-                                + "replace this with ALTER SEQUENCE ... RESTART WITH a value above the highest in use.")));
+            } else {
+                alterSequence(have, want);
             }
         }
         for (Sequence have : live.sequences().values()) {
@@ -130,6 +139,27 @@ public final class SchemaDiff {
                 add(Change.of(Phase.DROP_SEQUENCE, "removed sequence " + have.qualifiedName(),
                         new Op.DropSequence(definition.sequence(), definition)));
             }
+        }
+    }
+
+    /**
+     * Options that differ are altered in place: never a drop and re-create, which would restart the
+     * sequence under rows that already hold its values. START is left alone on a sequence in use,
+     * since it only tells what a RESTART would go back to.
+     */
+    private void alterSequence(Sequence have, Sequence want) {
+        SequenceDelta delta = new SequenceDelta(have.inUse())
+                .compare("type", have.dataType(), want.dataType())
+                .compare("increment", have.increment(), want.increment())
+                .compare("minvalue", have.min(), want.min())
+                .compare("maxvalue", have.max(), want.max())
+                .compare("start", have.start(), want.start())
+                .compare("cache", have.cache(), want.cache())
+                .compare("cycle", have.cycle(), want.cycle());
+        delta.ignoredStart().ifPresent(note -> warnings.add("Sequence " + want.qualifiedName() + ": " + note));
+        if (!delta.isEmpty()) {
+            add(Change.of(Phase.CREATE_SEQUENCE, "sequence " + want.qualifiedName() + ": " + delta.description(),
+                    new Op.AlterSequence(ops.name(want.schema(), want.name()), delta.to(), delta.from())));
         }
     }
 
@@ -301,52 +331,162 @@ public final class SchemaDiff {
 
     private void alterColumn(Table table, Column have, Column want) {
         dev.migrate.op.QualifiedName t = ops.name(table);
-        String where = table.qualifiedName() + "." + want.name();
-        if (!Objects.equals(have.generated(), want.generated()) || !Objects.equals(have.collation(), want.collation())) {
-            // no ALTER form covers these on every supported version: replace the column
-            add(new Change(Phase.ALTER_TABLE, "changed generation or collation of column " + where,
-                    List.of(new Op.DropColumn(t, have.name(), ops.column(have)), new Op.AddColumn(t, ops.column(want))),
-                    List.of("Hazard: the column is dropped and added again, which loses its data.")));
+        String where = "column " + table.qualifiedName() + "." + want.name() + ": ";
+        if (!Objects.equals(have.generated(), want.generated())) {
+            generationChange(table, have, want, where);
             return;
         }
-        if (!have.type().equals(want.type())) {
-            add(Change.of(Phase.ALTER_TABLE, "changed type of column " + where + " from " + have.type() + " to " + want.type(),
-                    new Op.AlterColumnType(t, want.name(), want.type(), null, have.type()),
-                    "Hazard: changing the type rewrites the table and fails if a value does not convert; add a USING "
-                            + "expression if PostgreSQL cannot cast " + have.type() + " to " + want.type() + " itself."));
+        if (!sameType(have.type(), want.type())) {
+            TypeChanges casts = options.typeChanges();
+            String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
+            String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
+            boolean rewrites = casts.rewrites(have.type(), want.type());
+            List<String> notes = new ArrayList<>();
+            notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it runs; "
+                    + (rewrites ? "rewrites the table and its indexes (" + have.type() + " to " + want.type()
+                            + " is not binary coercible)." : "no rewrite (" + have.type() + " to " + want.type()
+                            + " keeps the stored values), so it is brief."));
+            if (using != null) {
+                notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
+                        + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
+            }
+            add(new Change(Phase.ALTER_TABLE, where + "type " + have.type() + " -> " + want.type(),
+                    List.of(new Op.AlterColumnType(t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
+                    notes));
         }
-        if (!Objects.equals(have.identity(), want.identity())) {
+        if (!Objects.equals(have.collation(), want.collation())) {
+            add(Change.of(Phase.ALTER_TABLE, where + "collation " + collationName(have.collation()) + " -> "
+                            + collationName(want.collation()),
+                    new Op.AlterColumnType(t, want.name(), want.type(), null, want.type(), collationOf(want.collation()),
+                            collationOf(have.collation()), null),
+                    "Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
+                            + "indexes on the column are rebuilt in the new order."));
+        }
+        if (have.identity() != null && want.identity() != null) {
+            alterIdentity(t, have, want, where);
+        } else if (!Objects.equals(have.identity(), want.identity())) {
             if (have.identity() != null) {
-                add(Change.of(Phase.ALTER_TABLE, "removed identity of column " + where,
+                add(Change.of(Phase.ALTER_TABLE, where + "identity removed",
                         new Op.DropIdentity(t, want.name(), ops.identity(have.identity(), have.type()))));
             }
             if (want.identity() != null) {
-                add(Change.of(Phase.ALTER_TABLE, "added identity to column " + where,
+                add(Change.of(Phase.ALTER_TABLE, where + "identity added",
                         new Op.AddIdentity(t, want.name(), ops.identity(want.identity(), want.type()))));
             }
         }
         if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
-            add(Change.of(Phase.ALTER_TABLE, "changed default of column " + where + " from " + have.defaultExpression()
-                    + " to " + want.defaultExpression(),
+            add(Change.of(Phase.ALTER_TABLE, where + "default " + have.defaultExpression() + " -> " + want.defaultExpression(),
                     new Op.AlterColumnDefault(t, want.name(), want.defaultExpression(), have.defaultExpression())));
         }
         if (have.nullable() != want.nullable()) {
-            add(Change.of(Phase.ALTER_TABLE, (want.nullable() ? "dropped NOT NULL of column " : "set NOT NULL on column ") + where,
+            add(Change.of(Phase.ALTER_TABLE, where + (want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
                     new Op.AlterColumnNullable(t, want.name(), want.nullable()),
-                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them first."}));
+                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them "
+                            + "first. Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it scans every row "
+                            + "(a validated CHECK (" + want.name() + " IS NOT NULL) beforehand makes the scan unnecessary)."}));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
-            add(Change.of(Phase.COMMENT, "changed comment of column " + where,
+            add(Change.of(Phase.COMMENT, where + "comment " + quoted(have.comment()) + " -> " + quoted(want.comment()),
                     new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
         }
+    }
+
+    private static String quoted(String text) {
+        if (text == null) {
+            return "none";
+        }
+        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        return "'" + shown.replace("\n", " ") + "'";
+    }
+
+    /**
+     * An identity column whose options differ keeps its sequence (and so its current value): ALTER
+     * COLUMN ... SET, never DROP IDENTITY plus ADD, which would start numbering again.
+     */
+    private void alterIdentity(dev.migrate.op.QualifiedName t, Column have, Column want, String where) {
+        var before = have.identity();
+        var after = want.identity();
+        SequenceDelta delta = new SequenceDelta(before.inUse())
+                .compare("increment", before.increment(), after.increment())
+                .compare("minvalue", before.min(), after.min())
+                .compare("maxvalue", before.max(), after.max())
+                .compare("start", before.start(), after.start())
+                .compare("cache", before.cache(), after.cache())
+                .compare("cycle", before.cycle(), after.cycle());
+        delta.ignoredStart().ifPresent(note -> warnings.add("Identity of " + where.substring(0, where.length() - 2) + ": " + note));
+        boolean generation = before.generation() != after.generation();
+        if (delta.isEmpty() && !generation) {
+            return;
+        }
+        List<String> described = new ArrayList<>();
+        if (generation) {
+            described.add("generated " + before.generation().sql() + " -> " + after.generation().sql());
+        }
+        if (!delta.isEmpty()) {
+            described.add(delta.description());
+        }
+        boolean always = after.generation() == dev.migrate.autogen.schema.Identity.Generation.ALWAYS;
+        add(Change.of(Phase.ALTER_TABLE, where + "identity " + String.join(", ", described),
+                new Op.AlterIdentity(t, want.name(), generation ? always : null, delta.to(), generation ? !always : null,
+                        delta.from())));
+    }
+
+    /**
+     * A generated column's values come from the other columns, so dropping and adding it again
+     * loses nothing; a plain column that becomes generated (or the reverse) does lose its values.
+     */
+    private void generationChange(Table table, Column have, Column want, String where) {
+        dev.migrate.op.QualifiedName t = ops.name(table);
+        List<String> notes = new ArrayList<>();
+        if (have.generated() == null || want.generated() == null) {
+            notes.add("Hazard: the column is dropped and added again " + (have.generated() == null
+                    ? "as a generated column, so its stored values are replaced by computed ones."
+                    : "as a plain column, so it starts empty; fill it in a data migration."));
+        } else {
+            notes.add("The column is dropped and added again; its values are computed from the other columns, so nothing is "
+                    + "lost" + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
+        }
+        add(new Change(Phase.ALTER_TABLE, where + "generated " + generation(have) + " -> " + generation(want),
+                List.of(new Op.DropColumn(t, have.name(), ops.column(have)), new Op.AddColumn(t, ops.column(want))), notes));
+    }
+
+    private static String generation(Column c) {
+        return c.generated() == null ? "no" : "AS (" + c.generated().expression() + ") "
+                + (c.generated().stored() ? "STORED" : "VIRTUAL");
+    }
+
+    /**
+     * {@code timestamp} and {@code timestamp(6)} (and the same for timestamptz, time, timetz and
+     * interval) are one type: 6 is the default and the largest precision.
+     */
+    static boolean sameType(String a, String b) {
+        return a.equals(b) || withoutDefaultPrecision(a).equals(withoutDefaultPrecision(b));
+    }
+
+    private static String withoutDefaultPrecision(String type) {
+        return type.replaceFirst("^(timestamp|time|interval)\\(6\\)", "$1");
+    }
+
+    private static String castOf(String column, String type) {
+        return dev.migrate.sql.Identifiers.quote(column) + "::" + type;
+    }
+
+    /** The catalog spells a collation quoted, as in DDL; none means the type's default. */
+    private static String collationOf(String catalogCollation) {
+        return catalogCollation == null ? "default" : ModelOps.unquote(catalogCollation);
+    }
+
+    private static String collationName(String catalogCollation) {
+        return catalogCollation == null ? "default" : catalogCollation;
     }
 
     // ---- constraints and indexes ----
 
     private void constraints(Table have, Table want) {
         dev.migrate.op.QualifiedName t = ops.name(want);
-        if (!Objects.equals(have.primaryKey() == null ? null : have.primaryKey().columns(),
-                want.primaryKey() == null ? null : want.primaryKey().columns())) {
+        // the same columns in another order are the same key: Hibernate orders an @IdClass key by attribute name
+        if (!Objects.equals(have.primaryKey() == null ? null : sorted(have.primaryKey().columns()),
+                want.primaryKey() == null ? null : sorted(want.primaryKey().columns()))) {
             if (have.primaryKey() != null) {
                 primaryKeyReplaced.add(have.qualifiedName());
                 add(Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed primary key " + have.primaryKey().name() + " of " + t,
@@ -357,23 +497,34 @@ public final class SchemaDiff {
                         new Op.AddConstraint(t, ops.primaryKey(want.primaryKey()))));
             }
         }
-        matchByShape(have.uniqueConstraints(), want.uniqueConstraints(), UniqueConstraint::name,
-                u -> List.of(u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred()),
+        matchByShape(have.uniqueConstraints(), want.uniqueConstraints(), UniqueConstraint::name, SchemaDiff::uniqueShape,
                 u -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added unique constraint " + u.columns() + " to " + t,
                         new Op.AddConstraint(t, ops.unique(u))),
                 u -> Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed unique constraint " + u.name() + " of " + t,
-                        new Op.DropConstraint(t, u.name(), ops.unique(u))));
+                        new Op.DropConstraint(t, u.name(), ops.unique(u))),
+                (h, w, what) -> new Change(Phase.ADD_INDEX_OR_CONSTRAINT, "unique constraint " + w.name() + " on " + t + ": " + what,
+                        List.of(new Op.DropConstraint(t, h.name(), ops.unique(h)), new Op.AddConstraint(t, ops.unique(w))), List.of()));
         matchByShape(have.checkConstraints(), want.checkConstraints(), CheckConstraint::name,
-                c -> ModelOps.checkExpression(c.expression()),
+                c -> aspects("", ModelOps.checkExpression(c.expression())),
                 c -> Change.of(Phase.ADD_INDEX_OR_CONSTRAINT, "added check constraint " + c.expression() + " to " + t,
                         new Op.AddConstraint(t, ops.check(c))),
                 c -> Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed check constraint " + c.name() + " of " + t,
-                        new Op.DropConstraint(t, c.name(), ops.check(c))));
+                        new Op.DropConstraint(t, c.name(), ops.check(c))),
+                (h, w, what) -> new Change(Phase.ADD_INDEX_OR_CONSTRAINT, "check constraint " + w.name() + " on " + t + ": " + what,
+                        List.of(new Op.DropConstraint(t, h.name(), ops.check(h)), new Op.AddConstraint(t, ops.check(w))), List.of()));
         matchByShape(have.foreignKeys(), want.foreignKeys(), ForeignKey::name, SchemaDiff::foreignKeyShape,
-                fk -> foreignKeyChange(want, fk), fk -> dropForeignKeyChange(have, fk));
+                fk -> foreignKeyChange(want, fk), fk -> dropForeignKeyChange(have, fk),
+                (h, w, what) -> {
+                    Change change = new Change(Phase.ADD_FOREIGN_KEY, "foreign key " + w.name() + " on " + want.qualifiedName() + ": " + what,
+                            List.of(new Op.DropConstraint(t, h.name(), ops.foreignKey(h)), new Op.AddConstraint(t, ops.foreignKey(w))),
+                            List.of());
+                    changedForeignKeys.add(new ChangedForeignKey(change, have, h));
+                    return change;
+                });
         List<Index> droppable = new ArrayList<>();
         for (Index index : have.indexes()) {
-            if (expressibleByEntities(index)) {
+            // an index the entities name is theirs to define, whatever it is today
+            if (expressibleByEntities(index) || want.indexes().stream().anyMatch(i -> i.name().equals(index.name()))) {
                 droppable.add(index);
             } else if (want.indexes().stream().noneMatch(i -> indexShape(i).equals(indexShape(index)))) {
                 warnings.add("Kept index " + index.name() + " on " + t + ": entities cannot describe it (" + index.definition()
@@ -389,6 +540,11 @@ public final class SchemaDiff {
                     Op.CreateIndex definition = ops.index(have, i);
                     return Change.of(Phase.DROP_INDEX_OR_CONSTRAINT, "removed index " + i.name() + " on " + t,
                             new Op.DropIndex(definition.table().sibling(i.name()), false, definition));
+                },
+                (h, w, what) -> {
+                    Op.CreateIndex before = ops.index(have, h);
+                    return new Change(Phase.ADD_INDEX_OR_CONSTRAINT, "index " + w.name() + " on " + t + ": " + what,
+                            List.of(new Op.DropIndex(before.table().sibling(h.name()), false, before), ops.index(want, w)), List.of());
                 });
     }
 
@@ -399,6 +555,16 @@ public final class SchemaDiff {
     private void reattachForeignKeys(DatabaseSchema live, DatabaseSchema desired) {
         if (primaryKeyReplaced.isEmpty()) {
             return;
+        }
+        for (ChangedForeignKey changed : changedForeignKeys) {
+            ForeignKey fk = changed.live();
+            if (primaryKeyReplaced.contains(QualifiedName.of(fk.referencedSchema(), fk.referencedTable()))) {
+                // the old key lets go before the primary key is replaced, the new one is added after
+                Change change = changed.change();
+                changes.remove(change);
+                add(dropForeignKeyChange(changed.table(), fk));
+                add(new Change(Phase.ADD_FOREIGN_KEY, change.description(), change.ops().subList(1, 2), List.of()));
+            }
         }
         for (Table have : live.tables().values()) {
             Table want = desired.tables().get(have.qualifiedName());
@@ -417,13 +583,24 @@ public final class SchemaDiff {
         }
     }
 
-    /** Pairs objects of the two sides by shape; what has no partner is added or removed. */
-    private <T> void matchByShape(List<T> have, List<T> want, Function<T, String> name, Function<T, Object> shape,
-                                  Function<T, Change> onAdd, Function<T, Change> onRemove) {
+    /** What replaces an object that kept its name but not its shape; {@code what} names each aspect that differs. */
+    private interface OnChange<T> {
+        Change apply(T have, T want, String what);
+    }
+
+    /**
+     * Pairs objects of the two sides by shape; an object left over on both sides under the same name
+     * changed (one change naming what differs), what else has no partner is added or removed.
+     *
+     * @param shape the aspects that define the object, by label, for matching and for describing a change
+     */
+    private <T> void matchByShape(List<T> have, List<T> want, Function<T, String> name, Function<T, Map<String, Object>> shape,
+                                  Function<T, Change> onAdd, Function<T, Change> onRemove, OnChange<T> onChange) {
         Map<Object, List<T>> unmatched = new HashMap<>();
         for (T h : have) {
             unmatched.computeIfAbsent(shape.apply(h), k -> new ArrayList<>()).add(h);
         }
+        List<T> unmatchedWanted = new ArrayList<>();
         for (T w : want) {
             List<T> candidates = unmatched.get(shape.apply(w));
             if (candidates != null && !candidates.isEmpty()) {
@@ -431,25 +608,75 @@ public final class SchemaDiff {
                 T match = candidates.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst().orElse(candidates.get(0));
                 candidates.remove(match);
             } else {
+                unmatchedWanted.add(w);
+            }
+        }
+        List<T> unmatchedHave = new ArrayList<>();
+        unmatched.values().forEach(unmatchedHave::addAll);
+        for (T w : unmatchedWanted) {
+            Optional<T> sameName = unmatchedHave.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst();
+            if (sameName.isPresent()) {
+                unmatchedHave.remove(sameName.get());
+                add(onChange.apply(sameName.get(), w, differences(shape.apply(sameName.get()), shape.apply(w))));
+            } else {
                 add(onAdd.apply(w));
             }
         }
-        unmatched.values().forEach(rest -> rest.forEach(h -> add(onRemove.apply(h))));
+        unmatchedHave.forEach(h -> add(onRemove.apply(h)));
     }
 
-    private static Object foreignKeyShape(ForeignKey fk) {
-        return List.of(fk.columns(), fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
-                fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred());
+    /** {@code ON DELETE NO ACTION -> CASCADE, DEFERRABLE ...}: each aspect that differs, old value then new. */
+    private static String differences(Map<String, Object> have, Map<String, Object> want) {
+        List<String> parts = new ArrayList<>();
+        have.forEach((label, old) -> {
+            Object now = want.get(label);
+            if (!Objects.equals(old, now)) {
+                parts.add((label.isEmpty() ? "" : label + " ") + (old == null ? "none" : old) + " -> " + (now == null ? "none" : now));
+            }
+        });
+        return String.join(", ", parts);
     }
 
-    private static Object indexShape(Index i) {
-        return Arrays.asList(i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(), i.nullsNotDistinct());
+    /** Labels and values in pairs, in the order a description names them; values may be null. */
+    private static Map<String, Object> aspects(Object... labelsAndValues) {
+        Map<String, Object> aspects = new LinkedHashMap<>();
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            aspects.put((String) labelsAndValues[i], labelsAndValues[i + 1]);
+        }
+        return aspects;
     }
 
-    /** A plain btree index on columns: the only kind JPA's {@code @Index} can ask for. */
+    private static List<String> sorted(List<String> columns) {
+        return columns.stream().sorted().toList();
+    }
+
+    private static String deferrability(boolean deferrable, boolean initiallyDeferred) {
+        return !deferrable ? "NOT DEFERRABLE" : initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE INITIALLY IMMEDIATE";
+    }
+
+    /** Columns in any order: like a primary key, a unique constraint's column order is not expressible by entities. */
+    private static Map<String, Object> uniqueShape(UniqueConstraint u) {
+        return aspects("columns", sorted(u.columns()), "NULLS NOT DISTINCT", u.nullsNotDistinct(),
+                "", deferrability(u.deferrable(), u.initiallyDeferred()));
+    }
+
+    private static Map<String, Object> foreignKeyShape(ForeignKey fk) {
+        return aspects("columns", fk.columns(), "references", fk.referencedTableName() + fk.referencedColumns().toString(),
+                "ON DELETE", fk.onDelete().sql(), "ON UPDATE", fk.onUpdate().sql(), "", deferrability(fk.deferrable(), fk.initiallyDeferred()));
+    }
+
+    private static Map<String, Object> indexShape(Index i) {
+        return aspects("unique", i.unique(), "method", i.method(), "keys", i.keys(), "INCLUDE", i.includeColumns(),
+                "WHERE", i.where(), "NULLS NOT DISTINCT", i.nullsNotDistinct());
+    }
+
+    /**
+     * A btree index on columns, in any order, with or without WHERE, INCLUDE or NULLS NOT DISTINCT:
+     * what JPA's {@code @Index(columnList = "a desc, b", options = ...)} can ask for. Expressions,
+     * operator classes and other methods cannot be described, so such an index is never dropped.
+     */
     private static boolean expressibleByEntities(Index i) {
-        return "btree".equals(i.method()) && i.where() == null && i.includeColumns().isEmpty() && !i.nullsNotDistinct()
-                && i.keys().stream().allMatch(k -> k.matches("[A-Za-z_][A-Za-z0-9_$]*|\"([^\"]|\"\")+\""));
+        return "btree".equals(i.method()) && i.keys().stream().allMatch(k -> ModelOps.indexKey(k) instanceof IndexKey.Column);
     }
 
     private Change foreignKeyChange(Table table, ForeignKey fk) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -110,6 +111,22 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         } catch (java.io.IOException | ClassNotFoundException | LinkageError e) {
             return "an unreadable JPA provider (" + e + ")";
         }
+    }
+
+    /**
+     * Why the project's loader cannot describe an entity model, for goals that can do without one:
+     * empty when it has the JPA API and a provider, otherwise what is missing.
+     */
+    public static Optional<String> missingJpa(ClassLoader projectLoader) {
+        try {
+            Class.forName("jakarta.persistence.Entity", false, projectLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.of("no JPA API (jakarta.persistence) on its classpath");
+        }
+        if (projectLoader.getResource("META-INF/services/jakarta.persistence.spi.PersistenceProvider") == null) {
+            return Optional.of("no JPA provider (such as org.hibernate.orm:hibernate-core) on its classpath");
+        }
+        return Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

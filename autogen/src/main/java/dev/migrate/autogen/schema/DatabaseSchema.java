@@ -57,7 +57,12 @@ public record DatabaseSchema(
      */
     public DatabaseSchema withSchemaRenamed(String from, String to) {
         java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
-        List<Table> renamedTables = tables.values().stream().map(t -> new Table(rename.apply(t.schema()), t.name(), t.columns(),
+        // a type from a schema off the search path prints qualified: "from.name" becomes "to.name"
+        java.util.function.UnaryOperator<Column> renameType = c -> !c.type().startsWith(from + ".") ? c
+                : new Column(c.name(), to + c.type().substring(from.length()), c.nullable(), c.defaultExpression(), c.identity(),
+                        c.generated(), c.collation(), c.comment());
+        List<Table> renamedTables = tables.values().stream().map(t -> new Table(rename.apply(t.schema()), t.name(),
+                t.columns().stream().map(renameType).toList(),
                 t.primaryKey(), t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(),
                         rename.apply(fk.referencedSchema()), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
                         fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.validated())).toList(),
@@ -68,7 +73,7 @@ public record DatabaseSchema(
         List<Sequence> renamedSequences = sequences.values().stream().map(s -> new Sequence(rename.apply(s.schema()), s.name(),
                 s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle(),
                 s.ownedBy() == null ? null : new ColumnRef(rename.apply(s.ownedBy().schema()), s.ownedBy().table(),
-                        s.ownedBy().column()))).toList();
+                        s.ownedBy().column()), s.inUse())).toList();
         List<EnumType> renamedEnums = enumTypes.values().stream()
                 .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels())).toList();
         return of(renamedTables, renamedSequences, renamedEnums);

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param dataType {@code smallint}, {@code integer} or {@code bigint}
  * @param ownedBy the column that owns it ({@code OWNED BY}, as {@code serial} makes), or {@code null}
+ * @param inUse whether {@code nextval} was ever called (or cannot be known): its START then changes nothing
  */
 public record Sequence(
         String schema,
@@ -19,12 +20,24 @@ public record Sequence(
         long max,
         long cache,
         boolean cycle,
-        ColumnRef ownedBy) implements Serializable {
+        ColumnRef ownedBy,
+        boolean inUse) implements Serializable {
 
     public Sequence {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataType, "dataType");
+    }
+
+    /** Equal when the definitions are: whether a sequence has been used is state, not schema. */
+    @Override public boolean equals(Object o) {
+        return o instanceof Sequence s && schema.equals(s.schema) && name.equals(s.name) && dataType.equals(s.dataType)
+                && start == s.start && increment == s.increment && min == s.min && max == s.max && cache == s.cache
+                && cycle == s.cycle && Objects.equals(ownedBy, s.ownedBy);
+    }
+
+    @Override public int hashCode() {
+        return Objects.hash(schema, name, dataType, start, increment, min, max, cache, cycle, ownedBy);
     }
 
     public QualifiedName qualifiedName() {

@@ -57,6 +57,14 @@ public record NewMigration(String id, List<String> revises, String message, Code
         }
         OpJavaRenderer renderer = new OpJavaRenderer();
         upgrade.add(renderer.render(diff.upgrade(), op -> notes.getOrDefault(op, List.of())));
-        return new NewMigration(id, revises, message, upgrade.build(), renderer.render(diff.downgrade()));
+        CodeBlock.Builder downgrade = CodeBlock.builder();
+        for (Change change : diff.changes()) {
+            // the one change the downgrade leaves in place on purpose (see DiffResult#downgrade): say so where it would be
+            if (change.ops().stream().anyMatch(op -> op instanceof Op.AddEnumValue)) {
+                downgrade.add("// $L stays: $L\n", change.description(), String.join(" ", change.notes()).replace('\n', ' '));
+            }
+        }
+        downgrade.add(renderer.render(diff.downgrade()));
+        return new NewMigration(id, revises, message, upgrade.build(), downgrade.build());
     }
 }

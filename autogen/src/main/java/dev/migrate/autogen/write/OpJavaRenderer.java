@@ -11,6 +11,7 @@ import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -159,6 +160,13 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.AlterColumnType op) {
+        if (op.collation() != null) {
+            if (op.using() != null) {
+                throw new IllegalArgumentException("A collation and a USING expression in one type change of column "
+                        + op.column() + " have no shorthand; write them as two changes.");
+            }
+            return statement("op.alterColumnCollation($S, $S, $S, $S)", name(op.table()), op.column(), op.type(), op.collation());
+        }
         return op.using() == null
                 ? statement("op.alterColumnType($S, $S, $S)", name(op.table()), op.column(), op.type())
                 : statement("op.alterColumnType($S, $S, $S, $S)", name(op.table()), op.column(), op.type(), op.using());
@@ -176,6 +184,11 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     @Override public CodeBlock visit(Op.AddIdentity op) {
         return statement("op.addIdentity($S, $S, $L)", name(op.table()), op.column(), identity(op.identity()));
+    }
+
+    @Override public CodeBlock visit(Op.AlterIdentity op) {
+        return statement("op.alterIdentity($S, $S, $L, $L)", name(op.table()), op.column(), op.generatedAlways(),
+                sequenceChanges(op.changes()));
     }
 
     @Override public CodeBlock visit(Op.DropIdentity op) {
@@ -294,6 +307,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 : statement("op.createSequence($S, $L)", sequence, sequenceOptions(op.options()));
     }
 
+    @Override public CodeBlock visit(Op.AlterSequence op) {
+        return statement("op.alterSequence($S, $L)", name(op.sequence()), sequenceChanges(op.changes()));
+    }
+
     @Override public CodeBlock visit(Op.DropSequence op) {
         return statement("op.dropSequence($S)", name(op.sequence()));
     }
@@ -351,6 +368,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         if (c.generatedExpression() != null) {
             code.add(".generatedAs($S)", c.generatedExpression());
+            if (c.isGeneratedVirtual()) {
+                code.add(".virtual()");
+            }
         }
         if (c.defaultExpression() != null) {
             code.add(".defaultValue($S)", c.defaultExpression());
@@ -438,6 +458,32 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         if (o.cycles()) {
             code.add(".cycle()");
+        }
+        return code.build();
+    }
+
+    private static CodeBlock sequenceChanges(SequenceChanges c) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.sequenceChanges()", DDL);
+        if (c.dataType() != null) {
+            code.add(".as($S)", c.dataType());
+        }
+        if (c.start() != null) {
+            code.add(".startWith($L)", longLiteral(c.start()));
+        }
+        if (c.increment() != null) {
+            code.add(".incrementBy($L)", longLiteral(c.increment()));
+        }
+        if (c.minValue() != null) {
+            code.add(".minValue($L)", longLiteral(c.minValue()));
+        }
+        if (c.maxValue() != null) {
+            code.add(".maxValue($L)", longLiteral(c.maxValue()));
+        }
+        if (c.cache() != null) {
+            code.add(".cache($L)", longLiteral(c.cache()));
+        }
+        if (c.cycle() != null) {
+            code.add(".cycle($L)", c.cycle());
         }
         return code.build();
     }

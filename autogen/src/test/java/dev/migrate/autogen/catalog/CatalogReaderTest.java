@@ -139,7 +139,7 @@ class CatalogReaderTest {
         Table expected = new Table("shop", "customer",
                 List.of(
                         new Column("id", "bigint", false, null,
-                                new Identity(Identity.Generation.ALWAYS, 100, 5, 100, 1_000_000, 10, true), null, null, null),
+                                new Identity(Identity.Generation.ALWAYS, 100, 5, 100, 1_000_000, 10, true, false), null, null, null),
                         new Column("email", "character varying(200)", false, null, null, null, null, "Login, unique"),
                         new Column("name", "text", true, null, null, null, "\"C\"", null),
                         new Column("region", "character(2)", true, "'EU'::bpchar", null, null, null, null),
@@ -192,7 +192,7 @@ class CatalogReaderTest {
         Table expected = new Table("shop", "order",
                 List.of(
                         new Column("id", "integer", false, null,
-                                new Identity(Identity.Generation.BY_DEFAULT, 1, 1, 1, Integer.MAX_VALUE, 1, false), null, null, null),
+                                new Identity(Identity.Generation.BY_DEFAULT, 1, 1, 1, Integer.MAX_VALUE, 1, false, false), null, null, null),
                         new Column("serial_no", "integer", false, "nextval('shop.order_serial_no_seq'::regclass)",
                                 null, null, null, null),
                         Column.of("tenant", "integer", true),
@@ -258,11 +258,11 @@ class CatalogReaderTest {
 
         assertThat(schema.sequences().values()).containsExactly(
                 new Sequence("Audit", "Event_ID_seq", "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false,
-                        new ColumnRef("Audit", "Event", "ID")),
+                        new ColumnRef("Audit", "Event", "ID"), false),
                 new Sequence("shop", "invoice_no", "integer", 1000, 10, 1000, 999_999, 5, true,
-                        new ColumnRef("shop", "order", "invoice")),
+                        new ColumnRef("shop", "order", "invoice"), false),
                 new Sequence("shop", "order_serial_no_seq", "integer", 1, 1, 1, Integer.MAX_VALUE, 1, false,
-                        new ColumnRef("shop", "order", "serial_no")));
+                        new ColumnRef("shop", "order", "serial_no"), false));
     }
 
     @Test

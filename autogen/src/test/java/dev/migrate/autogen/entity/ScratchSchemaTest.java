@@ -35,6 +35,42 @@ class ScratchSchemaTest {
     }
 
     @Test
+    void schemaQualifiedDdlIsBuiltInScratchSchemasOfItsOwnAndNeverInTheRealOnes() throws Exception {
+        List<String> ddl = List.of(
+                "create schema audit",
+                "create type audit.level as enum ('low', 'high')",
+                "create table audit.entries (id bigint primary key, level audit.level, at timestamp default pg_catalog.now(), "
+                        + "note text default 'audit.entries stays as written')",
+                "create table public.ledgers (id bigint primary key)",
+                "create table notes (id bigint primary key)",
+                "create index ix_entries_level on audit.entries (level)",
+                "alter table if exists audit.entries add constraint fk_entries_ledger foreign key (id) references public.ledgers");
+        try (Connection c = TestPostgres.freshDatabase("scratch_qualified").getConnection()) {
+            for (long maxLocks : new long[] {Long.MAX_VALUE, 0}) {
+                DatabaseSchema built = ScratchSchema.read(c, ddl, "public", Exclusions.versionTables(), maxLocks);
+                assertThat(built.tables().keySet()).extracting(Object::toString)
+                        .containsExactly("audit.entries", "public.ledgers", "public.notes");
+                assertThat(built.table("audit", "entries").column("level").type()).isEqualTo("audit.level");
+                assertThat(built.table("audit", "entries").column("note").defaultExpression()).contains("audit.entries stays");
+                assertThat(built.table("audit", "entries").foreignKeys().get(0).referencedSchema()).isEqualTo("public");
+                assertThat(built.table("audit", "entries").indexes().get(0).definition()).contains(" ON audit.entries ");
+                assertThat(built.enumType("audit", "level").labels()).containsExactly("low", "high");
+                assertThat(scratchSchemas(c)).isZero();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("relations created in the real public schema").isZero();
+                }
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("the real audit schema").isZero();
+                }
+            }
+        }
+    }
+
+    @Test
     void aFailingStatementIsNamedAndNothingIsLeftBehind() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("scratch_fail").getConnection()) {
             for (long maxLocks : new long[] {Long.MAX_VALUE, 0}) {
@@ -45,6 +81,25 @@ class ScratchSchemaTest {
                         .hasMessageContaining("type \"nosuchtype\" does not exist");
                 assertThat(scratchSchemas(c)).isZero();
             }
+        }
+    }
+
+    @Test
+    void aRoleWithoutCreateOnTheDatabaseIsToldWhichPrivilegeAndTheWayOut() throws Exception {
+        String database = TestPostgres.createDatabase("scratch_role");
+        try (Connection admin = TestPostgres.dataSource(database).getConnection(); Statement s = admin.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ci_reader') THEN "
+                    + "CREATE ROLE ci_reader LOGIN; END IF; END $$");
+        }
+        var asReader = new org.postgresql.ds.PGSimpleDataSource();
+        asReader.setURL(TestPostgres.jdbcUrl(database).replace("user=postgres", "user=ci_reader"));
+        try (Connection c = asReader.getConnection()) {
+            assertThatThrownBy(() -> ScratchSchema.read(c, DDL, "public", Exclusions.versionTables()))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("The role ci_reader has no CREATE privilege on the database " + database)
+                    .hasMessageContaining("GRANT CREATE ON DATABASE")
+                    .hasMessageContaining("-Dmigrate.comparisonDatabase=embedded");
+            assertThat(scratchSchemas(c)).isZero();
         }
     }
 

@@ -44,6 +44,24 @@ class PrimaryKeyReplacementTest {
         }
     }
 
+    @Test
+    void aForeignKeyThatAlsoChangesLetsGoOfTheKeyFirst() throws Exception {
+        List<String> entities = List.of(ENTITIES.get(0), ENTITIES.get(1), ENTITIES.get(2) + " on delete cascade");
+        try (Connection c = TestPostgres.freshDatabase("pk_replace_fk_change").getConnection()) {
+            run(c, LIVE);
+            DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
+            DiffResult diff = SchemaComparison.of("public").compare(c, entities);
+            assertThat(diff.descriptions()).contains("removed primary key parent_pkey of parent",
+                    "removed foreign key child_parent_fk of public.child", "foreign key child_parent_fk on public.child: ON DELETE NO ACTION -> CASCADE");
+
+            run(c, new PostgresDialect().renderAll(diff.upgrade()));
+            assertThat(SchemaComparison.of("public").compare(c, entities).descriptions()).isEmpty();
+
+            run(c, new PostgresDialect().renderAll(diff.downgrade()));
+            assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(before);
+        }
+    }
+
     private static void run(Connection c, List<String> sql) throws Exception {
         try (Statement s = c.createStatement()) {
             for (String statement : sql) {

@@ -89,7 +89,7 @@ class RenameTest {
             assertThat(diff.descriptions()).containsExactlyInAnyOrder(
                     "renamed column public.people.fullname to full_name",
                     "renamed column public.people.nick to nickname",
-                    "changed type of column public.people.nickname from character varying(10) to character varying(20)");
+                    "column public.people.nickname: type character varying(10) -> character varying(20)");
             assertThat(diff.upgrade()).contains(new Op.RenameColumn(new dev.migrate.op.QualifiedName(null, "people"), "fullname", "full_name"));
             assertThat(diff.warnings()).isEmpty();
 

@@ -57,6 +57,65 @@ class ChainVerifierTest {
         @Override public void downgrade(Operations op) {}
     }
 
+    @Revision(id = "p1", message = "create people")
+    public static class CreatePeople implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.createEnum("mood", "calm", "busy");
+            op.createTable("people", column("id", "bigint").primaryKey(), column("nickname", "text"), column("email", "text"),
+                    column("mood", "mood"));
+            op.execute("ALTER TABLE people ADD CONSTRAINT uq_people_email UNIQUE (email)");
+        }
+
+        @Override public void downgrade(Operations op) {
+            op.dropTable("people");
+            op.dropEnum("mood");
+        }
+    }
+
+    /** Drops a middle column: its downgrade can only add it back at the end. */
+    @Revision(id = "p2", revises = "p1", message = "drop nickname")
+    public static class DropNickname implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.dropColumn("people", "nickname");
+        }
+
+        @Override public void downgrade(Operations op) {
+            op.addColumn("people", column("nickname", "text"));
+        }
+    }
+
+    /** Adds an enum label, which no downgrade can remove. */
+    @Revision(id = "p3", revises = "p2", message = "add away")
+    public static class AddAway implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.addEnumValueAfter("mood", "away", "calm");
+        }
+
+        @Override public void downgrade(Operations op) {
+            // PostgreSQL cannot remove an enum label: the downgrade leaves 'away' in place.
+        }
+    }
+
+    /** Renames a constraint (which the schema diff matches by its columns, not its name) and forgets to rename it back. */
+    @Revision(id = "p2", revises = "p1", message = "rename unique constraint")
+    public static class LeakyConstraintRename implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.execute("ALTER TABLE people RENAME CONSTRAINT uq_people_email TO people_email_key");
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
+    @Revision(id = "a1", message = "audit schema")
+    public static class CreateAuditLeaky implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.createSchema("audit");
+            op.createTable("audit.entries", column("id", "bigint").primaryKey());
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
     private final List<String> lines = new ArrayList<>();
     private final MigrationLog log = new MigrationLog() {
         @Override public void info(String line) {
@@ -88,6 +147,34 @@ class ChainVerifierTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision v2 (" + AddNameLeaky.class.getName() + ")")
                 .hasMessageContaining("extra column public.agents.name");
+    }
+
+    @Test
+    void aColumnAddedBackAtTheEndAndAnEnumLabelNoDowngradeCanRemoveAreAccepted() {
+        verifier(CreatePeople.class, DropNickname.class, AddAway.class).verify();
+        assertThat(lines)
+                .contains("In the downgrade of revision p2, accepted another column order of table public.people (id, email, mood, "
+                        + "nickname instead of id, nickname, email, mood): PostgreSQL adds a column back at the end.")
+                .contains("In the downgrade of revision p3, accepted the label [away] left in enum type public.mood: PostgreSQL "
+                        + "cannot remove an enum label.")
+                .contains("Verified downgrade to base: nothing left but the version tables.");
+    }
+
+    @Test
+    void aDifferenceTheSchemaDiffDoesNotMigrateIsStillNamed() {
+        assertThatThrownBy(() -> verifier(CreatePeople.class, LeakyConstraintRename.class).verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The downgrade of revision p2")
+                .hasMessageContaining("table public.people, unique constraints: expected [UniqueConstraint[name=uq_people_email")
+                .hasMessageContaining("but found [UniqueConstraint[name=people_email_key");
+    }
+
+    @Test
+    void whatARevisionLeavesInAnotherSchemaIsFound() {
+        assertThatThrownBy(() -> verifier(CreateAuditLeaky.class).verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The downgrade of revision a1")
+                .hasMessageContaining("audit.entries");
     }
 
     @Test

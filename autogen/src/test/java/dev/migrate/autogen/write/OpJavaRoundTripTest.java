@@ -12,6 +12,7 @@ import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.sql.PostgresDialect;
 import java.math.BigDecimal;
@@ -120,7 +121,7 @@ class OpJavaRoundTripTest {
         s.put("createTableEmpty", new Op.CreateTable(name("empty"), List.of(), null));
         s.put("createTableOneColumn", new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
         s.put("createTableNullableIdentity", new Op.CreateTable(name("odd"), List.of(
-                new Column("id", "int", true, null, Identity.byDefault(), null, null, null, false)), null));
+                new Column("id", "int", true, null, Identity.byDefault(), null, null, null, false, false)), null));
         s.put("dropTable", new Op.DropTable(name("app.agents"), null));
         s.put("dropTableWithDefinition", new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
         s.put("renameTable", new Op.RenameTable(name("app.Agents"), "New Agents"));
@@ -136,6 +137,12 @@ class OpJavaRoundTripTest {
         s.put("dropColumn", new Op.DropColumn(name("app.agents"), "Old Col", Ddl.column("Old Col", "text")));
         s.put("renameColumn", new Op.RenameColumn(name("agents"), "user", "owner"));
         s.put("alterColumnType", new Op.AlterColumnType(name("agents"), "n", "bigint", null, "int"));
+        s.put("alterColumnCollation", new Op.AlterColumnType(name("agents"), "Name", "text", null, null, "C", null, null));
+        s.put("alterSequence", new Op.AlterSequence(name("app.ids"), SequenceChanges.NONE.as("integer").incrementBy(50)
+                .minValue(-5).maxValue(5_000_000_000L).startWith(1).cache(10).cycle(false), null));
+        s.put("alterIdentity", new Op.AlterIdentity(name("agents"), "id", true, SequenceChanges.NONE.incrementBy(50), null, null));
+        s.put("alterIdentityOptionsOnly", new Op.AlterIdentity(name("agents"), "id", null, SequenceChanges.NONE.cycle(true), null, null));
+        s.put("addVirtualColumn", new Op.AddColumn(name("agents"), Ddl.column("twice", "int").generatedAs("n * 2").virtual()));
         s.put("alterColumnTypeUsing", new Op.AlterColumnType(name("app.agents"), "amount", "numeric(10,2)", "amount::numeric(10,2)", null));
         s.put("setNotNull", new Op.AlterColumnNullable(name("agents"), "n", false));
         s.put("dropNotNull", new Op.AlterColumnNullable(name("agents"), "n", true));

@@ -99,6 +99,15 @@ public final class ItDatabase {
         return values;
     }
 
+    /** Runs each statement as {@code postgres} on a running server, in autocommit. */
+    public static void execute(String jdbcUrl, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
     /**
      * Runs {@code sql} on the embedded database a goal left in {@code dataDirectory}
      * ({@code target/migrate/pgdata}), starting and stopping a server for it.

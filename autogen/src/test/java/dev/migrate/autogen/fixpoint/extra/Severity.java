@@ -1,0 +1,3 @@
+package dev.migrate.autogen.fixpoint.extra;
+
+public enum Severity { LOW, HIGH }

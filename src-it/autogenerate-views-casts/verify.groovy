@@ -1,0 +1,21 @@
+def log = new File(basedir, 'build.log').text
+def dir = new File(basedir, 'src/main/java/db/migrations')
+def written = dir.listFiles().findAll { it.name.endsWith('.java') }
+assert written.size() == 1 : "exactly one migration written, found ${written*.name}"
+def source = written[0].text
+assert source.contains('op.execute("create view OpenTicket as select id, title from tickets where closed is null");')
+assert source.contains('op.execute("create cast (varchar as Severity) with inout as implicit");')
+assert source.contains('op.execute("drop view OpenTicket");')
+assert source.contains('op.execute("drop cast (varchar as Severity)");')
+assert source.contains('desc("opened")')
+assert source.contains('.where("(closed IS NULL)")')
+assert source.indexOf('public void downgrade') < source.indexOf('op.execute("drop view OpenTicket");')
+
+assert log.contains('Detected added view OpenTicket')
+assert log.contains('Detected added cast (Severity as varchar)')
+assert log.contains('View OpenTicket exists; its query is not compared with the entity\'s @View.')
+assert log.contains('No differences: the entities match the schema at head.')
+assert log.contains('Verified downgrade to base')
+assert log.contains('every step round-trips and the head matches the entities')
+assert log.contains('No changes detected: the entities match the schema at head. Nothing written.')
+true

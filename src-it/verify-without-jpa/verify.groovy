@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Verified 20260101_000001: upgrade, downgrade, upgrade')
+assert log.contains('In the downgrade of revision 20260102_000001, accepted another column order of table public.accounts')
+assert log.contains('Verified downgrade to base: nothing left but the version tables.')
+assert log.contains('Skipped the comparison with the entities: the project has no JPA API (jakarta.persistence) on its classpath.')
+assert log.contains('Verified 2 revisions: every step round-trips.')
+assert !log.contains('JPA API on its classpath (jakarta.persistence). Add')
+true
