@@ -45,6 +45,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             return;
         }
         try {
+            EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
             new StaleClassCheck(project.getCompileSourceRoots().stream().map(Path::of).toList(),
                     Path.of(project.getBuild().getOutputDirectory()))
                     .verify(packages, "migrate:" + goal());
