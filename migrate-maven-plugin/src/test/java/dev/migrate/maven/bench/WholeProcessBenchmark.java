@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,11 @@ import java.util.stream.Stream;
  * {@code migrate:check} at N tables with a URL (warm and cold entity cache) and on the embedded
  * default, and over a chain of M one-table migrations {@code migrate:upgrade}, {@code migrate:current}
  * and a no-op {@code migrate:upgrade}, beside {@code mvn validate} (Maven's own start) and psql
- * running the same SQL script with one transaction per step (the floor).
+ * running the same SQL script with one transaction per step (the floor). Beside them, when a python3
+ * with Alembic 1.8 and psycopg2 is found ({@code -Dbench.python=...}, else {@code python3} or
+ * {@code /usr/bin/python3}; Debian: {@code apt-get install python3-alembic python3-psycopg2}), Alembic's
+ * whole process upgrading the same chain and comparing the same tables (scripts in
+ * {@code src/test/resources/bench}).
  *
  * <p>The server is an embedded PostgreSQL 18 with PostgreSQL's default settings (zonky's own
  * {@code synchronous_commit = off} and {@code max_connections = 300} are put back to the defaults)
@@ -43,13 +48,18 @@ public final class WholeProcessBenchmark {
     private final Path settings;
     private final String version;
     private final int runs;
+    /** The Python that has Alembic 1.8 and psycopg2, for the side-by-side figures; empty leaves them out. */
+    private final Optional<String> python;
+    private final Path module;
 
-    private WholeProcessBenchmark(Path root, Path repository, Path settings, String version, int runs) {
+    private WholeProcessBenchmark(Path module, Path root, Path repository, Path settings, String version, int runs) {
+        this.module = module;
         this.root = root;
         this.repository = repository;
         this.settings = settings;
         this.version = version;
         this.runs = runs;
+        this.python = alembicPython();
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,7 +78,7 @@ public final class WholeProcessBenchmark {
         Path settings = root.resolve("settings.xml");
         Files.writeString(settings, Files.readString(module.resolve("../src-it/settings.xml"))
                 .replace("@userRepositoryUrl@", Path.of(System.getProperty("user.home"), ".m2/repository").toUri().toString()));
-        WholeProcessBenchmark bench = new WholeProcessBenchmark(root, repository, settings,
+        WholeProcessBenchmark bench = new WholeProcessBenchmark(module, root, repository, settings,
                 System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
 
         EmbeddedPostgres server = ItDatabase.passwordChecked(root.resolve("server"), PORT)
@@ -117,8 +127,11 @@ public final class WholeProcessBenchmark {
             String where = env.isEmpty() ? "embedded" : "URL     ";
             try {
                 mvn(project, env, "migrate:check"); // fills the cache
-                lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm cache   %s", n, where,
-                        time(() -> mvn(project, env, "migrate:check"))));
+                Timing warm = time(() -> mvn(project, env, "migrate:check"));
+                lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm cache   %s", n, where, warm));
+                if (!env.isEmpty()) {
+                    lines.add(python.isPresent() ? alembicCompare(project, database, n, warm) : NO_ALEMBIC);
+                }
                 lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s, cold         %s", n, where,
                         time(() -> {
                             deleteTree(project.resolve("target/migrate/entity-cache"));
@@ -159,7 +172,8 @@ public final class WholeProcessBenchmark {
                     "-h", "localhost", "-p", Integer.toString(PORT), "-U", ItDatabase.USER, "-d", "chain", "-f", script.toString()));
         });
         long pastMaven = upgrade.median() - validate.median();
-        return List.of(
+        List<String> alembic = python.isPresent() ? alembicChain(server, m, upgrade) : List.of(NO_ALEMBIC);
+        return concat(alembic, List.of(
                 String.format(Locale.ROOT, "mvn validate (Maven's own start)                  %s", validate),
                 String.format(Locale.ROOT, "mvn migrate:upgrade, %,d migrations               %s; past validate %,d", m, upgrade, pastMaven),
                 String.format(Locale.ROOT, "psql -f of the same script (floor)                 %s; ratio %.2f", psql,
@@ -167,7 +181,74 @@ public final class WholeProcessBenchmark {
                 String.format(Locale.ROOT, "mvn migrate:current at head                       %s; past validate %,d", current,
                         current.median() - validate.median()),
                 String.format(Locale.ROOT, "mvn migrate:upgrade at head (no-op)               %s; past validate %,d", noop,
-                        noop.median() - validate.median()));
+                        noop.median() - validate.median())));
+    }
+
+    private static final String NO_ALEMBIC = "Alembic: not measured (needs a python3 with Alembic 1.8 and psycopg2:"
+            + " apt-get install python3-alembic python3-psycopg2, or -Dbench.python=<path>)";
+
+    /** Alembic upgrading the same chain of one-table revisions, one transaction per revision, whole process. */
+    private List<String> alembicChain(EmbeddedPostgres server, int m, Timing migrateUpgrade) throws Exception {
+        Path project = root.resolve("alembic-chain-" + m);
+        Files.createDirectories(project);
+        run(project, Map.of(), List.of(python.orElseThrow(), script("alembic_chain.py"), project.toString(), Integer.toString(m)));
+        Map<String, String> env = Map.of("BENCH_DATABASE_URL", "postgresql://" + ItDatabase.USER + ":" + PASSWORD
+                + "@localhost:" + PORT + "/chain");
+        List<String> alembic = List.of(python.orElseThrow(), "-m", "alembic", "-c", "alembic.ini");
+        Timing upgrade = time(() -> {
+            recreate(server, "chain");
+            run(project, env, concat(alembic, List.of("upgrade", "head")));
+        });
+        Timing current = time(() -> run(project, env, concat(alembic, List.of("current"))));
+        recreate(server, "chain");
+        return List.of(
+                String.format(Locale.ROOT, "alembic upgrade head, %,d revisions (Alembic %s)  %s; mvn migrate:upgrade / alembic %.2f",
+                        m, alembicVersion(), upgrade, (double) migrateUpgrade.median() / upgrade.median()),
+                String.format(Locale.ROOT, "alembic current at head                           %s", current));
+    }
+
+    /** Alembic's autogenerate comparison of the same {@code n} tables (which it finds equal), whole process. */
+    private String alembicCompare(Path project, String database, int n, Timing migrateWarm) throws Exception {
+        String url = "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database;
+        Timing compare = time(() -> run(project, Map.of(), List.of(python.orElseThrow(), script("alembic_compare.py"), url,
+                Integer.toString(n))));
+        return String.format(Locale.ROOT, "alembic compare_metadata, %,d tables (Alembic %s) %s; %.1fx the time of mvn migrate:check warm",
+                n, alembicVersion(), compare, (double) compare.median() / migrateWarm.median());
+    }
+
+    private String script(String name) {
+        return module.resolve("src/test/resources/bench/" + name).toString();
+    }
+
+    private String alembicVersion() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(python.orElseThrow(), "-c", "import alembic; print(alembic.__version__)")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        p.waitFor();
+        return out;
+    }
+
+    private static Optional<String> alembicPython() {
+        List<String> candidates = System.getProperty("bench.python") != null ? List.of(System.getProperty("bench.python"))
+                : List.of("python3", "/usr/bin/python3");
+        for (String candidate : candidates) {
+            try {
+                Process p = new ProcessBuilder(candidate, "-c", "import alembic, psycopg2").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor() == 0) {
+                    return Optional.of(candidate);
+                }
+            } catch (IOException | InterruptedException e) {
+                // not this one
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private Timing time(Step step) throws Exception {
