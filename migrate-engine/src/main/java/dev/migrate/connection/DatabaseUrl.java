@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.connection;
 
 import dev.migrate.MigrateException;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ import java.util.List;
  * @param user the user named in the URL, or null
  * @param password the password given in the URL, or null
  */
-record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
+public record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
     @Override public String toString() {
@@ -27,7 +27,7 @@ record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, S
     }
 
     /** Parses {@code url}; {@code origin} names where it came from, for the error message. */
-    static DatabaseUrl parse(String url, String origin) {
+    public static DatabaseUrl parse(String url, String origin) {
         String text = url.trim();
         if (text.startsWith(JDBC_PREFIX)) {
             return parseJdbc(text.substring(JDBC_PREFIX.length()), origin);
