@@ -99,7 +99,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     protected final DiffResult compare(Migrator migrator, DataSource database) {
         // compare with the schema the migrations build, not one that is behind or ahead of them;
         // with no migration yet (the first one, or adopting an existing database) there is no head to be at
-        if (migrator.graph().size() > 0) {
+        if (!migrator.revisions().isEmpty()) {
             migrator.assertUpToDate();
         }
         boolean onEmbedded = entitiesOnEmbeddedServer();

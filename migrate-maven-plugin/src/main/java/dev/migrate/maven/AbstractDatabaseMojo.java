@@ -148,7 +148,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             return;
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
-            int count = migrator.graph().size();
+            int count = migrator.revisions().size();
             if (count > 0) { // a project's first migration is written against an empty chain
                 getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
                 migrator.upgrade("heads");

@@ -1,11 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
-import dev.migrate.Migrator;
-import dev.migrate.graph.GraphReport;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -28,18 +22,9 @@ public class HistoryMojo extends AbstractDatabaseMojo {
 
     @Override protected void run(ClassLoader projectClasses) {
         if (hasDatabase()) {
-            withDatabase(projectClasses, migrator -> print(report(migrator, currentIds(migrator))));
+            withDatabase(projectClasses, migrator -> print(migrator.historyReport(range, verbose)));
         } else {
-            Migrator migrator = migrator(projectClasses).build();
-            print(report(migrator, Set.of()));
+            print(migrator(projectClasses).build().historyReport(range, verbose));
         }
-    }
-
-    private List<String> report(Migrator migrator, Set<String> current) {
-        return new GraphReport(migrator.graph()).history(range, verbose, current);
-    }
-
-    private static Set<String> currentIds(Migrator migrator) {
-        return migrator.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
     }
 }

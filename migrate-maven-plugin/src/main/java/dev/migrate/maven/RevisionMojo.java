@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.write.NewMigration;
-import dev.migrate.graph.RevisionGraph;
+import dev.migrate.Migrator;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,12 +26,11 @@ public class RevisionMojo extends AbstractWriteMojo {
         if (message == null || message.isBlank()) {
             throw new MigrateException("migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
         }
-        RevisionGraph graph = migrator(projectClasses).build().graph();
-        write(NewMigration.empty(nextId(graph), parent(graph), message));
+        Migrator migrator = migrator(projectClasses).build();
+        write(NewMigration.empty(nextId(migrator), parent(migrator.heads()), message));
     }
 
-    private List<String> parent(RevisionGraph graph) {
-        List<String> heads = graph.heads();
+    private List<String> parent(List<String> heads) {
         if (head != null && !head.isBlank()) {
             List<String> matches = heads.stream().filter(h -> h.startsWith(head.trim())).toList();
             if (matches.size() != 1) {
