@@ -55,7 +55,10 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.implicitNamingStrategy")
     protected String implicitNamingStrategy;
 
-    /** Further JPA provider properties, as in persistence.xml ({@code <hibernate.default_schema>...}). */
+    /**
+     * Further JPA provider properties, as in persistence.xml: in the plugin's configuration, an
+     * element per property, such as {@code hibernate.default_schema} with the value {@code app}.
+     */
     @Parameter
     protected Map<String, String> hibernateProperties;
 

@@ -15,7 +15,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** A goal that writes a new migration class into the project's sources. */
 abstract class AbstractWriteMojo extends AbstractMigrateMojo {
 
-    /** The one-line description of the new migration; it also names the class ({@code V<id>_<CamelCaseMessage>}). */
+    /**
+     * The one-line description of the new migration. It also names the class: the message
+     * {@code add status column} gives {@code V20261122_101500_AddStatusColumn}.
+     */
     @Parameter(property = "migrate.message")
     protected String message;
 

@@ -20,7 +20,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "autogenerate", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class AutogenerateMojo extends AbstractAutogenMojo {
 
-    /** The one-line description of the new migration; it also names the class ({@code V<id>_<CamelCaseMessage>}). */
+    /**
+     * The one-line description of the new migration. It also names the class: the message
+     * {@code add status column} gives {@code V20261122_101500_AddStatusColumn}.
+     */
     @Parameter(property = "migrate.message")
     protected String message;
 

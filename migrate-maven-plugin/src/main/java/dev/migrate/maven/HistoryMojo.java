@@ -12,7 +12,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "history", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class HistoryMojo extends AbstractDatabaseMojo {
 
-    /** Limits the output to {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any revision. */
+    /**
+     * Limits the output to a range from one revision to another, such as {@code base:current} or
+     * {@code 20261120_093000:head}. Either side may be empty, {@code base}, {@code current} or any revision.
+     */
     @Parameter(property = "migrate.range")
     protected String range;
 

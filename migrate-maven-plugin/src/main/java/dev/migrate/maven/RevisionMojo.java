@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class RevisionMojo extends AbstractWriteMojo {
 
     /**
-     * The head the new migration revises, when the graph has several ({@code -Dmigrate.head=<id>},
-     * a full or unique-prefix id). Or join them first with {@code migrate:merge}.
+     * The head the new migration revises when the graph has several: a full or unique-prefix id,
+     * such as {@code -Dmigrate.head=20261122}. Or join the heads first with {@code migrate:merge}.
      */
     @Parameter(property = "migrate.head")
     protected String head;

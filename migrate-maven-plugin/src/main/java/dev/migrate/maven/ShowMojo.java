@@ -8,7 +8,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "show", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class ShowMojo extends AbstractMigrateMojo {
 
-    /** The revision to show: a full or unique-prefix id, {@code head} or {@code <label>@head}. */
+    /**
+     * The revision to show: a full or unique-prefix id, {@code head}, or a branch label followed by
+     * {@code @head}, such as {@code billing@head}.
+     */
     @Parameter(property = "migrate.revision", defaultValue = "head")
     protected String revision;
 
