@@ -11,7 +11,8 @@ import java.util.List;
  * or libpq/Heroku ({@code postgresql://user:pass@host:port/db}, {@code postgres://...}).
  *
  * <p>Credentials are split out of the URL so that {@link #jdbcUrl()} never carries a password and
- * can be shown in messages.
+ * can be shown in messages. One parser serves {@code Migrator.builder().url(...)} and the Maven
+ * plugin's {@code url}, so both accept the same URLs and refuse the same ones with the same message.
  *
  * @param jdbcUrl the JDBC URL without user and password
  * @param hosts {@code host:port} of each server, for messages
