@@ -3,13 +3,35 @@ package dev.migrate;
 /**
  * Where a run reports progress ({@code Running upgrade a -> b, message (12 ms)}) and warnings.
  * The Maven plugin sends these lines to the build log.
+ *
+ * <pre>{@code
+ * Logger logger = Logger.getLogger("migrate");   // java.util.logging, or any other
+ * Migrator.builder().log(new MigrationLog() {
+ *     public void info(String line) { logger.info(line); }
+ *     public void warn(String line) { logger.warning(line); }
+ * });
+ * }</pre>
  */
 public interface MigrationLog {
+    /**
+     * Reports progress: {@code log.info("Running upgrade <base> -> 20261120_093000, create agents (26 ms)")}.
+     *
+     * @param line one line, without a line end
+     */
     void info(String line);
 
+    /**
+     * Reports something the user should look at: {@code log.warn("Accepted the changed checksum of 20261120_093000.")}.
+     *
+     * @param line one line, without a line end
+     */
     void warn(String line);
 
-    /** Writes info lines to standard output and warnings to standard error. */
+    /**
+     * Writes info lines to standard output and warnings to standard error: {@code builder.log(MigrationLog.console())}.
+     *
+     * @return the console log
+     */
     static MigrationLog console() {
         return new MigrationLog() {
             @Override public void info(String line) {

@@ -1,9 +1,12 @@
 package dev.migrate;
 
+import dev.migrate.RoundTripCheck.Stage;
+import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.discovery.MigrationScanner;
+import dev.migrate.graph.GraphReport;
 import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.Step;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.runtime.ConnectionSource;
 import dev.migrate.runtime.Engine;
 import dev.migrate.runtime.Settings;
@@ -13,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -40,62 +43,205 @@ public final class Migrator {
         this.searched = searched;
     }
 
+    /**
+     * Starts the configuration of a migrator: {@code Migrator.builder().url("postgresql://app:secret@db/app").build()}.
+     *
+     * @return a builder with the defaults ({@code db.migrations}, version tables in {@code public})
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The revision graph of the discovered migrations. */
-    public RevisionGraph graph() {
-        return engine.graph();
-    }
+    // ---- running migrations ----
 
-    /** Applies migrations up to {@code target}: {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <label>@head}. */
+    /**
+     * Applies migrations up to {@code target}: {@code migrator.upgrade("head")}.
+     *
+     * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N} or {@code <label>@head}
+     */
     public void upgrade(String target) {
         requireDatabase().upgrade(target);
     }
 
-    /** Reverts migrations down to {@code target}: {@code -1}, {@code base}, an id, {@code <id>-N}. */
+    /**
+     * Reverts migrations down to {@code target}: {@code migrator.downgrade("-1")}.
+     *
+     * @param target {@code -N}, {@code base}, an id or unique prefix, {@code <id>-N} or {@code <label>@base}
+     */
     public void downgrade(String target) {
         requireDatabase().downgrade(target);
     }
 
-    /** Sets the version table to {@code target} without running migrations; {@code purge} empties it first. */
+    /**
+     * Sets the version table to {@code target} without running any migration: {@code migrator.stamp("head", false)}.
+     *
+     * @param target the revisions the database is to be marked as being at, as for {@link #upgrade}
+     * @param purge empty the version table first, for a table that names revisions no class defines
+     */
     public void stamp(String target, boolean purge) {
         requireDatabase().stamp(target, purge);
     }
 
-    /** The database's current revisions; empty when none is applied. */
+    /**
+     * The database's current revisions: {@code migrator.current().forEach(System.out::println)}.
+     *
+     * @return one entry per version row, empty when no revision is applied
+     */
     public List<CurrentRevision> current() {
         return requireDatabase().current();
     }
 
-    /** Fails with a {@link MigrateException} unless the database is at every head: call it at application start. */
+    /**
+     * Fails with a {@link MigrateException} unless the database is at every head; call it at
+     * application start: {@code migrator.assertUpToDate()}.
+     */
     public void assertUpToDate() {
         requireDatabase().assertUpToDate();
     }
 
     /**
-     * Runs steps planned on {@link #graph()} against the database's current version rows, under the
-     * migration lock: for tools that need finer control than a target, such as a round-trip check
-     * that reverts one revision at a time ({@link RevisionGraph#planRevert}).
+     * Proves that every downgrade undoes its upgrade, on a database that holds nothing else: for
+     * each revision, parents first, upgrades it, downgrades it alone (sibling branches stay) and
+     * upgrades it again, calling {@code check} at each stage. It leaves the database at every head:
+     * {@code migrator.roundTrip((revision, stage) -> compareSnapshots(revision, stage))}.
+     *
+     * @param check inspects the database at each stage; what it throws stops the round trips
      */
-    public void apply(Function<Set<String>, List<Step>> planner) {
-        requireDatabase().apply(planner);
+    public void roundTrip(RoundTripCheck check) {
+        Engine database = requireDatabase();
+        RevisionGraph graph = database.graph();
+        for (RevisionInfo info : graph.all()) {
+            RevisionDetails revision = details(graph, info);
+            check.check(revision, Stage.BEFORE_UPGRADE);
+            database.apply(current -> graph.planUpgrade(current, info.id()));
+            check.check(revision, Stage.UPGRADED);
+            database.apply(current -> List.of(graph.planRevert(current, info.id())));
+            check.check(revision, Stage.DOWNGRADED);
+            database.apply(current -> graph.planUpgrade(current, info.id()));
+            check.check(revision, Stage.UPGRADED_AGAIN);
+        }
     }
 
-    /** Writes the SQL script of an upgrade over {@code range} ({@code to} from base, or {@code from:to}); needs no database. */
+    // ---- offline SQL ----
+
+    /**
+     * Writes the SQL script of an upgrade; needs no database:
+     * {@code migrator.upgradeSql("head", writer)}.
+     *
+     * @param range {@code <to>} (from base) or {@code <from>:<to>}
+     * @param out where the script goes; the caller flushes and closes it
+     */
     public void upgradeSql(String range, Writer out) {
         requireMigrations().upgradeSql(range, out);
     }
 
-    /** Writes the SQL script of a downgrade over {@code range} ({@code from:to}); needs no database. */
+    /**
+     * Writes the SQL script of a downgrade; needs no database:
+     * {@code migrator.downgradeSql("head:-1", writer)}.
+     *
+     * @param range {@code <from>:<to>}: there is no database to ask where to start
+     * @param out where the script goes; the caller flushes and closes it
+     */
     public void downgradeSql(String range, Writer out) {
         requireMigrations().downgradeSql(range, out);
     }
 
-    /** Writes the SQL that stamps {@code target}; needs no database. */
+    /**
+     * Writes the SQL that stamps {@code target}; needs no database:
+     * {@code migrator.stampSql("head", false, writer)}.
+     *
+     * @param target the revisions to mark the database as being at
+     * @param purge empty the version table first
+     * @param out where the script goes; the caller flushes and closes it
+     */
     public void stampSql(String target, boolean purge, Writer out) {
         requireMigrations().stampSql(target, purge, out);
+    }
+
+    // ---- the revision graph; none of these needs a database ----
+
+    /**
+     * Every revision found, parents and dependencies before the revisions that need them:
+     * {@code migrator.revisions().size()}.
+     *
+     * @return the revisions, bases first; empty when no migration was found
+     */
+    public List<RevisionDetails> revisions() {
+        RevisionGraph graph = engine.graph();
+        return graph.all().stream().map(info -> details(graph, info)).toList();
+    }
+
+    /**
+     * The ids of the revisions nothing revises yet: {@code migrator.heads()}. One, unless the graph has branches.
+     *
+     * @return the heads' ids, in the graph's order
+     */
+    public List<String> heads() {
+        return engine.graph().heads();
+    }
+
+    /**
+     * The one revision a target names: {@code migrator.revision("head")}.
+     *
+     * @param target a full id or unique prefix, {@code head} or {@code <label>@head}
+     * @return that revision
+     * @throws MigrateException when the target names no revision, or several
+     */
+    public RevisionDetails revision(String target) {
+        RevisionGraph graph = engine.graph();
+        return details(graph, graph.resolveOne(target, Set.of()));
+    }
+
+    /**
+     * The lines {@code mvn migrate:history} prints, newest first, in Alembic's style; with a
+     * database, its current revisions are marked {@code (current)}:
+     * {@code migrator.historyReport("base:head", false).forEach(System.out::println)}.
+     *
+     * @param range {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any
+     *     target; null or blank for every revision
+     * @param verbose a block per revision (parents, children, labels, message) instead of one line
+     * @return the lines, without line ends
+     */
+    public List<String> historyReport(String range, boolean verbose) {
+        Set<String> current = online
+                ? requireDatabase().current().stream().map(CurrentRevision::id).collect(Collectors.toSet()) : Set.of();
+        return new GraphReport(engine.graph()).history(range, verbose, current);
+    }
+
+    /**
+     * The lines {@code mvn migrate:heads} prints: {@code migrator.headsReport(false).forEach(System.out::println)}.
+     *
+     * @param verbose a block per head instead of one line
+     * @return the lines, without line ends
+     */
+    public List<String> headsReport(boolean verbose) {
+        return new GraphReport(engine.graph()).heads(verbose);
+    }
+
+    /**
+     * The lines {@code mvn migrate:branches} prints, each branch point followed by the revisions that
+     * branch from it: {@code migrator.branchesReport().forEach(System.out::println)}.
+     *
+     * @return the lines, without line ends; empty when the graph has no branch
+     */
+    public List<String> branchesReport() {
+        return new GraphReport(engine.graph()).branches();
+    }
+
+    /**
+     * The lines {@code mvn migrate:show} prints for one revision:
+     * {@code migrator.showReport("head").forEach(System.out::println)}.
+     *
+     * @param target a full id or unique prefix, {@code head} or {@code <label>@head}
+     * @return the lines, without line ends
+     */
+    public List<String> showReport(String target) {
+        return new GraphReport(engine.graph()).show(target);
+    }
+
+    private static RevisionDetails details(RevisionGraph graph, RevisionInfo info) {
+        return new RevisionDetails(info.id(), info.revises(), info.message(), info.branchLabels().stream().sorted().toList(),
+                info.dependsOn(), info.transactional(), info.source(), graph.children(info.id()));
     }
 
     /**
@@ -120,7 +266,10 @@ public final class Migrator {
         return engine;
     }
 
-    /** Configures a {@link Migrator}. Only {@link #dataSource} or {@link #url} is needed to run against a database. */
+    /**
+     * Configures a {@link Migrator}; only {@link #dataSource} or {@link #url} is needed to run against a database:
+     * {@code Migrator.builder().url("postgresql://app:secret@db:5432/app").packages("db.migrations").build()}.
+     */
     public static final class Builder {
         private ConnectionSource connections;
         private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
@@ -139,75 +288,172 @@ public final class Migrator {
 
         private Builder() {}
 
+        /**
+         * The database to run against, as the application already has it: {@code builder.dataSource(dataSource)}.
+         *
+         * @param dataSource a PostgreSQL data source; the migrator opens and closes its own connections
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.connections = ConnectionSource.of(Objects.requireNonNull(dataSource, "dataSource"));
             return this;
         }
 
-        /** A {@code jdbc:postgresql://host:port/database} URL; user and password may be null when the URL has them. */
-        public Builder url(String jdbcUrl, String user, String password) {
-            this.connections = ConnectionSource.of(Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password);
+        /**
+         * The database as a URL that carries its credentials, in either spelling:
+         * {@code builder.url("postgresql://app:secret@db:5432/app")} or
+         * {@code builder.url("jdbc:postgresql://db:5432/app?user=app&password=secret")}.
+         *
+         * @param url {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://}; reserved
+         *     characters in the user name or password percent-encoded ({@code %40} for {@code @}); a
+         *     {@code +} stays a plus
+         * @return this builder
+         * @throws MigrateException when the URL is not a PostgreSQL URL or its port is not a number
+         */
+        public Builder url(String url) {
+            return url(url, null, null);
+        }
+
+        /**
+         * The database as a URL, with credentials given apart:
+         * {@code builder.url("postgresql://db:5432/app", "app", System.getenv("DB_PASSWORD"))}.
+         *
+         * @param url {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://}, as for {@link #url(String)}
+         * @param user the user name; null to take the one in the URL
+         * @param password the password; null to take the one in the URL
+         * @return this builder
+         * @throws MigrateException when the URL is not a PostgreSQL URL or its port is not a number
+         */
+        public Builder url(String url, String user, String password) {
+            DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), "Migrator.builder().url(...)");
+            this.connections = ConnectionSource.of(parsed.jdbcUrl(), user != null ? user : parsed.user(),
+                    password != null ? password : parsed.password());
             return this;
         }
 
-        /** The packages to search for migration classes, subpackages included (default {@code db.migrations}). */
+        /**
+         * The packages to search for migration classes, subpackages included (default {@code db.migrations}):
+         * {@code builder.packages("com.example.db.migrations")}.
+         *
+         * @param packageNames one or more package names
+         * @return this builder
+         */
         public Builder packages(String... packageNames) {
             this.packages = List.of(packageNames);
             return this;
         }
 
-        /** Uses exactly these migration classes instead of searching packages. */
+        /**
+         * Uses exactly these migration classes instead of searching packages, as tests like to:
+         * {@code builder.migrations(V1_CreateAgents.class, V2_AddStatus.class)}.
+         *
+         * @param migrationClasses classes that implement {@link Migration} and carry {@link Revision}
+         * @return this builder
+         */
         public Builder migrations(Class<?>... migrationClasses) {
             this.classes.addAll(List.of(migrationClasses));
             return this;
         }
 
-        /** The loader to find migrations with (default: the thread's context class loader). */
+        /**
+         * The loader to find migrations with (default: the thread's context class loader):
+         * {@code builder.classLoader(App.class.getClassLoader())}.
+         *
+         * @param loader the class loader that sees the migration packages
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = loader;
             return this;
         }
 
-        /** The schema of the version and history tables (default {@code public}). */
+        /**
+         * The schema of the version and history tables (default {@code public}): {@code builder.schema("ops")}.
+         *
+         * @param name an existing schema, or one the run may create
+         * @return this builder
+         */
         public Builder schema(String name) {
             this.schema = name;
             return this;
         }
 
+        /**
+         * The name of the version table (default {@code migrate_version}): {@code builder.versionTable("app_version")}.
+         *
+         * @param table a table name, in {@link #schema}
+         * @return this builder
+         */
         public Builder versionTable(String table) {
             this.versionTable = table;
             return this;
         }
 
+        /**
+         * The name of the history table (default {@code migrate_history}): {@code builder.historyTable("app_history")}.
+         *
+         * @param table a table name, in {@link #schema}
+         * @return this builder
+         */
         public Builder historyTable(String table) {
             this.historyTable = table;
             return this;
         }
 
+        /**
+         * How migrations are grouped into transactions (default one per migration):
+         * {@code builder.transactionMode(TransactionMode.ALL)}.
+         *
+         * @param mode {@link TransactionMode#PER_MIGRATION} or {@link TransactionMode#ALL}
+         * @return this builder
+         */
         public Builder transactionMode(TransactionMode mode) {
             this.transactionMode = mode;
             return this;
         }
 
-        /** PostgreSQL {@code lock_timeout} for migration statements: fail instead of queueing behind long transactions. */
+        /**
+         * PostgreSQL {@code lock_timeout} for migration statements, so they fail instead of queueing
+         * behind long transactions: {@code builder.lockTimeout(Duration.ofSeconds(5))}.
+         *
+         * @param timeout the longest wait for a lock; null for the server's setting
+         * @return this builder
+         */
         public Builder lockTimeout(Duration timeout) {
             this.lockTimeout = timeout;
             return this;
         }
 
-        /** PostgreSQL {@code statement_timeout} for migration statements. */
+        /**
+         * PostgreSQL {@code statement_timeout} for migration statements: {@code builder.statementTimeout(Duration.ofMinutes(5))}.
+         *
+         * @param timeout the longest a statement may run; null for the server's setting
+         * @return this builder
+         */
         public Builder statementTimeout(Duration timeout) {
             this.statementTimeout = timeout;
             return this;
         }
 
-        /** How long to wait for another run's migration lock (default 10 minutes). */
+        /**
+         * How long to wait for another run's migration lock (default 10 minutes):
+         * {@code builder.lockWaitTimeout(Duration.ofMinutes(1))}.
+         *
+         * @param timeout the longest wait before the run fails
+         * @return this builder
+         */
         public Builder lockWaitTimeout(Duration timeout) {
             this.lockWaitTimeout = timeout;
             return this;
         }
 
-        /** Store the new checksum of applied migrations whose SQL changed, instead of failing. */
+        /**
+         * Records the new checksum of applied migrations that changed, instead of failing:
+         * {@code builder.acceptChecksums(true)}.
+         *
+         * @param accept whether a changed applied migration is accepted
+         * @return this builder
+         */
         public Builder acceptChecksums(boolean accept) {
             this.acceptChecksums = accept;
             return this;
@@ -215,19 +461,35 @@ public final class Migrator {
 
         /**
          * How often a waiting run logs who it waits for: the run holding the migration lock, or a
-         * session holding a lock a migration statement needs (default 5 seconds).
+         * session holding a lock a migration statement needs (default 5 seconds):
+         * {@code builder.waitReportInterval(Duration.ofSeconds(30))}.
+         *
+         * @param interval the time between two reports
+         * @return this builder
          */
         public Builder waitReportInterval(Duration interval) {
             this.waitReportInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
+        /**
+         * Where progress and warnings go (default: standard output and standard error):
+         * {@code builder.log(MigrationLog.console())}.
+         *
+         * @param migrationLog the receiver of the run's lines
+         * @return this builder
+         */
         public Builder log(MigrationLog migrationLog) {
             this.log = migrationLog;
             return this;
         }
 
-        /** Finds the migrations and validates the graph; fails with a {@link MigrateException} naming any problem. */
+        /**
+         * Finds the migrations and validates the revision graph; does not connect: {@code Migrator migrator = builder.build()}.
+         *
+         * @return the configured migrator
+         * @throws MigrateException naming the class at fault: a duplicate id, a missing parent, a cycle, ...
+         */
         public Migrator build() {
             Settings settings = new Settings(schema, versionTable, historyTable, transactionMode, lockTimeout,
                     statementTimeout, lockWaitTimeout, acceptChecksums, waitReportInterval, log);

@@ -23,73 +23,168 @@ import java.util.Map;
  */
 public interface Operations {
 
-    /** Records any operation; every other method is a shorthand for one call of this. */
+    /**
+     * Records any operation; every other method is a shorthand for one call of this:
+     * {@code op.run(new Op.ValidateConstraint(QualifiedName.parse("orders"), "fk_orders_customer"))}.
+     *
+     * @param op the operation, run in order with the others
+     */
     void run(Op op);
 
     /**
-     * Runs data-migration code on the live connection, in order with the other operations.
+     * Runs data-migration code on the live connection, in order with the other operations:
+     * {@code op.jdbc(connection -> connection.createStatement().execute("UPDATE agents SET status = 'active'"))}.
      * Offline SQL generation fails with a clear error when a migration uses this.
+     *
+     * @param work the code, given the migration's connection inside its transaction
      */
     void jdbc(JdbcWork work);
 
-    /** Whether the operations are being rendered to a SQL script rather than run. */
+    /**
+     * Whether the operations are being rendered to a SQL script rather than run, so a migration can
+     * skip work that needs the data: {@code if (!op.isOffline()) { op.jdbc(this::backfill); }}.
+     *
+     * @return true while offline SQL is written
+     */
     boolean isOffline();
 
     // ---- tables ----
 
+    /**
+     * Creates a table from columns and constraints built with {@link Ddl}:
+     * {@code op.createTable("agents", column("id", "bigint").identity().primaryKey(), column("name", "text").notNull())}.
+     *
+     * @param table the table name, optionally schema-qualified ({@code "app.agents"})
+     * @param elements its columns and table constraints, in order
+     */
     default void createTable(String table, TableElement... elements) {
         run(new Op.CreateTable(QualifiedName.parse(table), List.of(elements), null));
     }
 
+    /**
+     * Drops a table: {@code op.dropTable("agents")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     */
     default void dropTable(String table) {
         run(new Op.DropTable(QualifiedName.parse(table), null));
     }
 
+    /**
+     * Renames a table within its schema: {@code op.renameTable("agents", "operators")}.
+     *
+     * @param table the current name, optionally schema-qualified
+     * @param newName the new name, without a schema
+     */
     default void renameTable(String table, String newName) {
         run(new Op.RenameTable(QualifiedName.parse(table), newName));
     }
 
-    /** Sets the table comment; {@code null} removes it. */
+    /**
+     * Sets the table comment: {@code op.commentOnTable("agents", "People who handle tasks")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param comment the comment, written as a literal; {@code null} removes it
+     */
     default void commentOnTable(String table, String comment) {
         run(new Op.CommentOnTable(QualifiedName.parse(table), comment, null));
     }
 
     // ---- columns ----
 
+    /**
+     * Adds a column: {@code op.addColumn("agents", column("status", "varchar(50)").notNull().defaultValue("'active'"))}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column, built with {@link Ddl#column}
+     */
     default void addColumn(String table, Column column) {
         run(new Op.AddColumn(QualifiedName.parse(table), column));
     }
 
+    /**
+     * Drops a column: {@code op.dropColumn("agents", "status")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     */
     default void dropColumn(String table, String column) {
         run(new Op.DropColumn(QualifiedName.parse(table), column, null));
     }
 
+    /**
+     * Renames a column: {@code op.renameColumn("agents", "name", "full_name")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the current column name
+     * @param newName the new column name
+     */
     default void renameColumn(String table, String column, String newName) {
         run(new Op.RenameColumn(QualifiedName.parse(table), column, newName));
     }
 
+    /**
+     * Changes a column's type where PostgreSQL converts the values itself:
+     * {@code op.alterColumnType("agents", "name", "varchar(200)")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     * @param type the new PostgreSQL type
+     */
     default void alterColumnType(String table, String column, String type) {
         alterColumnType(table, column, type, null);
     }
 
-    /** Changes the type, converting existing values with {@code using} ({@code "amount::numeric(10,2)"}). */
+    /**
+     * Changes a column's type, converting existing values with a SQL expression:
+     * {@code op.alterColumnType("orders", "amount", "numeric(10,2)", "amount::numeric(10,2)")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     * @param type the new PostgreSQL type
+     * @param using the conversion, SQL written as given; {@code null} for none
+     */
     default void alterColumnType(String table, String column, String type, String using) {
         run(new Op.AlterColumnType(QualifiedName.parse(table), column, type, using, null));
     }
 
+    /**
+     * Makes a column {@code NOT NULL}: {@code op.setNotNull("agents", "name")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     */
     default void setNotNull(String table, String column) {
         run(new Op.AlterColumnNullable(QualifiedName.parse(table), column, false));
     }
 
+    /**
+     * Lets a column hold nulls again: {@code op.dropNotNull("agents", "name")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     */
     default void dropNotNull(String table, String column) {
         run(new Op.AlterColumnNullable(QualifiedName.parse(table), column, true));
     }
 
-    /** Sets the default to a SQL expression ({@code "'active'"}, {@code "now()"}). */
+    /**
+     * Sets a column's default: {@code op.setDefault("agents", "status", "'active'")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     * @param expression the default, SQL written as given ({@code "'active'"}, {@code "now()"})
+     */
     default void setDefault(String table, String column, String expression) {
         run(new Op.AlterColumnDefault(QualifiedName.parse(table), column, expression, null));
     }
 
+    /**
+     * Removes a column's default: {@code op.dropDefault("agents", "status")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     */
     default void dropDefault(String table, String column) {
         run(new Op.AlterColumnDefault(QualifiedName.parse(table), column, null, null));
     }
@@ -98,26 +193,55 @@ public interface Operations {
      * Changes an identity column in place, keeping its sequence and current value:
      * {@code op.alterIdentity("orders", "id", null, sequenceChanges().incrementBy(50))}.
      *
+     * @param table the table name, optionally schema-qualified
+     * @param column the identity column
      * @param generatedAlways {@code true} for GENERATED ALWAYS, {@code false} for BY DEFAULT, {@code null} to keep it
+     * @param changes the sequence options to change, from {@link Ddl#sequenceChanges()}
      */
     default void alterIdentity(String table, String column, Boolean generatedAlways, SequenceChanges changes) {
         run(new Op.AlterIdentity(QualifiedName.parse(table), column, generatedAlways, changes, null, null));
     }
 
-    /** Changes the collation of a text column in place: {@code op.alterColumnCollation("users", "name", "text", "C")}. */
+    /**
+     * Changes the collation of a text column in place: {@code op.alterColumnCollation("users", "name", "text", "C")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     * @param type the column's type, which PostgreSQL needs restated
+     * @param collation the collation name
+     */
     default void alterColumnCollation(String table, String column, String type, String collation) {
         run(new Op.AlterColumnType(QualifiedName.parse(table), column, type, null, null, collation, null, null));
     }
 
+    /**
+     * Makes an existing column an identity column: {@code op.addIdentity("orders", "id", identityByDefault())}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column a {@code NOT NULL} integer column
+     * @param identity {@link Ddl#identityAlways()} or {@link Ddl#identityByDefault()}
+     */
     default void addIdentity(String table, String column, Identity identity) {
         run(new Op.AddIdentity(QualifiedName.parse(table), column, identity));
     }
 
+    /**
+     * Makes an identity column a plain column again, dropping its sequence: {@code op.dropIdentity("orders", "id")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the identity column
+     */
     default void dropIdentity(String table, String column) {
         run(new Op.DropIdentity(QualifiedName.parse(table), column, null));
     }
 
-    /** Sets the column comment; {@code null} removes it. */
+    /**
+     * Sets a column comment: {@code op.commentOnColumn("agents", "status", "Operational status")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the column name
+     * @param comment the comment, written as a literal; {@code null} removes it
+     */
     default void commentOnColumn(String table, String column, String comment) {
         run(new Op.CommentOnColumn(QualifiedName.parse(table), column, comment, null));
     }
@@ -125,136 +249,298 @@ public interface Operations {
     // ---- indexes ----
 
     /**
-     * A plain index on columns, each a name quoted as needed (never SQL); for expressions, ordering,
-     * unique, partial, concurrent and other indexes use {@link Ddl#index}.
+     * Creates a plain index on columns: {@code op.createIndex("ix_agents_status", "agents", "status")}.
+     * Each column is a name, quoted as needed, never SQL; for expressions, ordering, unique, partial,
+     * concurrent and other indexes use {@link #createIndex(Op.CreateIndex)}.
+     *
+     * @param name the index name
+     * @param table the table name, optionally schema-qualified; the index goes in its schema
+     * @param columns one or more column names
      */
     default void createIndex(String name, String table, String... columns) {
         run(Op.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns)));
     }
 
+    /**
+     * Creates an index built with {@link Ddl#index}:
+     * {@code op.createIndex(index("ix_tasks_open", "tasks", "created_at").where("status = 'open'"))}.
+     *
+     * @param index the index, with its keys and options
+     */
     default void createIndex(Op.CreateIndex index) {
         run(index);
     }
 
-    /** Drops an index; a schema-qualified name ({@code "app.ix_name"}) drops it from that schema. */
+    /**
+     * Drops an index: {@code op.dropIndex("ix_agents_status")}.
+     *
+     * @param name the index name; a schema-qualified one ({@code "app.ix_name"}) drops it from that schema
+     */
     default void dropIndex(String name) {
         run(new Op.DropIndex(QualifiedName.parse(name), false, null));
     }
 
-    /** {@code DROP INDEX CONCURRENTLY}; the migration must be {@code transactional = false}. */
+    /**
+     * Drops an index without blocking writes: {@code op.dropIndexConcurrently("ix_agents_status")}.
+     * The migration must run outside a transaction ({@code transactional = false} on its {@link Revision}).
+     *
+     * @param name the index name, optionally schema-qualified
+     */
     default void dropIndexConcurrently(String name) {
         run(new Op.DropIndex(QualifiedName.parse(name), true, null));
     }
 
     // ---- constraints ----
 
+    /**
+     * Adds a constraint built with {@link Ddl}: {@code op.addConstraint("orders", check("ck_orders_amount", "amount > 0").notValid())}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param constraint the constraint
+     */
     default void addConstraint(String table, Constraint constraint) {
         run(new Op.AddConstraint(QualifiedName.parse(table), constraint));
     }
 
+    /**
+     * Adds a primary key: {@code op.addPrimaryKey("agents", "pk_agents", "id")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param name the constraint name
+     * @param columns its column names, in order
+     */
     default void addPrimaryKey(String table, String name, String... columns) {
         addConstraint(table, Ddl.primaryKey(name, columns));
     }
 
+    /**
+     * Adds a unique constraint: {@code op.addUnique("agents", "uq_agents_email", "email")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param name the constraint name
+     * @param columns its column names, in order
+     */
     default void addUnique(String table, String name, String... columns) {
         addConstraint(table, Ddl.unique(name, columns));
     }
 
+    /**
+     * Adds a foreign key built with {@link Ddl#foreignKey}:
+     * {@code op.addForeignKey("tasks", foreignKey("fk_tasks_agent", "agent_id").references("agents", "id").onDelete(CASCADE))}.
+     *
+     * @param table the referencing table, optionally schema-qualified
+     * @param foreignKey the foreign key
+     */
     default void addForeignKey(String table, Constraint.ForeignKey foreignKey) {
         addConstraint(table, foreignKey);
     }
 
+    /**
+     * Adds a check constraint: {@code op.addCheck("orders", "ck_orders_amount", "amount > 0")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param name the constraint name
+     * @param expression the condition, SQL written as given
+     */
     default void addCheck(String table, String name, String expression) {
         addConstraint(table, Ddl.check(name, expression));
     }
 
+    /**
+     * Validates a constraint added {@code NOT VALID}, scanning the table without blocking writes:
+     * {@code op.validateConstraint("tasks", "fk_tasks_agent")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param name the constraint name
+     */
     default void validateConstraint(String table, String name) {
         run(new Op.ValidateConstraint(QualifiedName.parse(table), name));
     }
 
+    /**
+     * Drops a constraint: {@code op.dropConstraint("tasks", "fk_tasks_agent")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param name the constraint name
+     */
     default void dropConstraint(String table, String name) {
         run(new Op.DropConstraint(QualifiedName.parse(table), name, null));
     }
 
     // ---- enum types ----
 
+    /**
+     * Creates an enum type: {@code op.createEnum("task_state", "open", "done")}.
+     *
+     * @param type the type name, optionally schema-qualified
+     * @param labels its labels, in order, written as literals
+     */
     default void createEnum(String type, String... labels) {
         run(new Op.CreateEnum(QualifiedName.parse(type), List.of(labels)));
     }
 
-    /** Appends a value; in a migration with {@code transactional = true} PostgreSQL 12+ allows it but the value is usable only after commit. */
+    /**
+     * Appends a label to an enum type: {@code op.addEnumValue("task_state", "archived")}. In a
+     * transactional migration PostgreSQL 12 and later allow it, but the label is usable only after commit.
+     *
+     * @param type the type name, optionally schema-qualified
+     * @param label the new label
+     */
     default void addEnumValue(String type, String label) {
         run(new Op.AddEnumValue(QualifiedName.parse(type), label, null, null));
     }
 
+    /**
+     * Adds a label before another: {@code op.addEnumValueBefore("task_state", "waiting", "done")}.
+     *
+     * @param type the type name, optionally schema-qualified
+     * @param label the new label
+     * @param before the existing label it goes before
+     */
     default void addEnumValueBefore(String type, String label, String before) {
         run(new Op.AddEnumValue(QualifiedName.parse(type), label, before, null));
     }
 
+    /**
+     * Adds a label after another: {@code op.addEnumValueAfter("task_state", "waiting", "open")}.
+     *
+     * @param type the type name, optionally schema-qualified
+     * @param label the new label
+     * @param after the existing label it goes after
+     */
     default void addEnumValueAfter(String type, String label, String after) {
         run(new Op.AddEnumValue(QualifiedName.parse(type), label, null, after));
     }
 
+    /**
+     * Renames a label: {@code op.renameEnumValue("task_state", "done", "finished")}.
+     *
+     * @param type the type name, optionally schema-qualified
+     * @param label the current label
+     * @param newLabel the new label
+     */
     default void renameEnumValue(String type, String label, String newLabel) {
         run(new Op.RenameEnumValue(QualifiedName.parse(type), label, newLabel));
     }
 
+    /**
+     * Drops an enum type: {@code op.dropEnum("task_state")}.
+     *
+     * @param type the type name, optionally schema-qualified
+     */
     default void dropEnum(String type) {
         run(new Op.DropEnum(QualifiedName.parse(type), null));
     }
 
     // ---- sequences and schemas ----
 
+    /**
+     * Creates a sequence with PostgreSQL's defaults: {@code op.createSequence("order_number_seq")}.
+     *
+     * @param sequence the sequence name, optionally schema-qualified
+     */
     default void createSequence(String sequence) {
         createSequence(sequence, SequenceOptions.DEFAULTS);
     }
 
+    /**
+     * Creates a sequence with options:
+     * {@code op.createSequence("order_number_seq", sequenceOptions().startWith(1000).incrementBy(10))}.
+     *
+     * @param sequence the sequence name, optionally schema-qualified
+     * @param options its options, from {@link Ddl#sequenceOptions()}
+     */
     default void createSequence(String sequence, SequenceOptions options) {
         run(new Op.CreateSequence(QualifiedName.parse(sequence), options, null));
     }
 
     /**
      * Changes options of a sequence in place, keeping its current value:
-     * {@code op.alterSequence("order_seq", sequenceChanges().incrementBy(50).cache(10))}.
+     * {@code op.alterSequence("order_number_seq", sequenceChanges().incrementBy(50).cache(10))}.
+     *
+     * @param sequence the sequence name, optionally schema-qualified
+     * @param changes the options to change, from {@link Ddl#sequenceChanges()}
      */
     default void alterSequence(String sequence, SequenceChanges changes) {
         run(new Op.AlterSequence(QualifiedName.parse(sequence), changes, null));
     }
 
+    /**
+     * Drops a sequence: {@code op.dropSequence("order_number_seq")}.
+     *
+     * @param sequence the sequence name, optionally schema-qualified
+     */
     default void dropSequence(String sequence) {
         run(new Op.DropSequence(QualifiedName.parse(sequence), null));
     }
 
-    /** A sequence owned by a column ({@code "table.column"}): dropping the column drops the sequence. */
+    /**
+     * Creates a sequence owned by a column, so dropping the column drops the sequence:
+     * {@code op.createSequence("orders_number_seq", sequenceOptions(), "orders.number")}.
+     *
+     * @param sequence the sequence name, optionally schema-qualified
+     * @param options its options, from {@link Ddl#sequenceOptions()}
+     * @param ownedBy the owning column as {@code "table.column"}
+     */
     default void createSequence(String sequence, SequenceOptions options, String ownedBy) {
         run(new Op.CreateSequence(QualifiedName.parse(sequence), options, ownedBy));
     }
 
+    /**
+     * Creates a schema: {@code op.createSchema("audit")}.
+     *
+     * @param schema the schema name
+     */
     default void createSchema(String schema) {
         run(new Op.CreateSchema(schema, false));
     }
 
+    /**
+     * Creates a schema unless it exists: {@code op.createSchemaIfNotExists("audit")}.
+     *
+     * @param schema the schema name
+     */
     default void createSchemaIfNotExists(String schema) {
         run(new Op.CreateSchema(schema, true));
     }
 
+    /**
+     * Drops an empty schema: {@code op.dropSchema("audit")}.
+     *
+     * @param schema the schema name
+     */
     default void dropSchema(String schema) {
         run(new Op.DropSchema(schema, false));
     }
 
-    /** Drops the schema and everything in it. */
+    /**
+     * Drops a schema and everything in it: {@code op.dropSchemaCascade("audit")}.
+     *
+     * @param schema the schema name
+     */
     default void dropSchemaCascade(String schema) {
         run(new Op.DropSchema(schema, true));
     }
 
     // ---- SQL and data ----
 
-    /** Runs SQL as written, in order with the other operations. */
+    /**
+     * Runs SQL as written, in order with the other operations:
+     * {@code op.execute("UPDATE agents SET status = 'active' WHERE status IS NULL")}.
+     *
+     * @param sql one or more statements, written into the script as given
+     */
     default void execute(String sql) {
         run(new Op.Execute(sql, null));
     }
 
-    /** Inserts rows; values are written as literals, so the same migration works offline. */
+    /**
+     * Inserts rows, their values written as literals so the same migration works offline:
+     * {@code op.bulkInsert("task_states", List.of(Map.of("name", "open"), Map.of("name", "done")))}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param rows one map per row, column name to value
+     */
     default void bulkInsert(String table, List<Map<String, Object>> rows) {
         run(new Op.BulkInsert(QualifiedName.parse(table), rows));
     }

@@ -11,31 +11,62 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Revision(id = "20261122_101500", revises = "20261120_093000", message = "add status column")
- * public class V20261122_101500_AddStatusColumn implements Migration { ... }
+ * public class V20261122_101500_AddStatusColumn implements Migration {
+ *     public void upgrade(Operations op) { op.addColumn("agents", column("status", "varchar(50)")); }
+ *     public void downgrade(Operations op) { op.dropColumn("agents", "status"); }
+ * }
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Revision {
-    /** The revision id: letters, digits and underscores. New ids are UTC timestamps {@code yyyyMMdd_HHmmss}. */
+    /**
+     * The revision id: letters, digits and underscores; new ids are UTC timestamps:
+     * {@code @Revision(id = "20261122_101500")}.
+     *
+     * @return the id, unique among the migrations
+     */
     String id();
 
-    /** The parent revisions: none for a base, two or more for a merge point. */
+    /**
+     * The parent revisions: none for a base, two or more for a merge point:
+     * {@code @Revision(id = "20261124_120000", revises = {"20261123_080000", "20261123_090000"})}.
+     *
+     * @return the parents' ids
+     */
     String[] revises() default {};
 
-    /** A one-line description, shown by {@code history} and in the build log. */
+    /**
+     * A one-line description, shown by {@code history} and in the build log:
+     * {@code @Revision(id = "20261122_101500", message = "add status column")}.
+     *
+     * @return the description
+     */
     String message() default "";
 
-    /** Names for the branch this revision starts or belongs to, usable as {@code <label>@head}. */
+    /**
+     * Names for the branch this revision starts, usable as {@code billing@head}:
+     * {@code @Revision(id = "20261123_090000", revises = "20261122_101500", branchLabels = "billing")}.
+     *
+     * @return the labels
+     */
     String[] branchLabels() default {};
 
-    /** Revisions that must be applied before this one without being its parents. */
+    /**
+     * Revisions that must be applied before this one without being its parents:
+     * {@code @Revision(id = "20261125_100000", revises = "20261123_090000", dependsOn = "20261123_080000")}.
+     *
+     * @return the ids it depends on
+     */
     String[] dependsOn() default {};
 
     /**
      * Whether the migration runs inside a transaction. {@code false} runs it in autocommit, for
-     * statements PostgreSQL refuses inside one ({@code CREATE INDEX CONCURRENTLY}, {@code ALTER TYPE ... ADD VALUE}).
+     * statements PostgreSQL refuses inside one ({@code CREATE INDEX CONCURRENTLY}, {@code ALTER TYPE ... ADD VALUE}):
+     * {@code @Revision(id = "20261126_090000", revises = "20261125_100000", transactional = false)}.
+     *
+     * @return false to run in autocommit
      */
     boolean transactional() default true;
 }

@@ -1,6 +1,6 @@
 package dev.migrate;
 
-/** How a run groups migrations into transactions. */
+/** How a run groups migrations into transactions: {@code Migrator.builder().transactionMode(TransactionMode.ALL)}. */
 public enum TransactionMode {
     /** One transaction per migration, with its version-table update inside it (the default). */
     PER_MIGRATION,

@@ -3,6 +3,8 @@ package dev.migrate.autogen;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.RevisionDetails;
+import dev.migrate.RoundTripCheck;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.RenameDecider;
@@ -11,8 +13,6 @@ import dev.migrate.autogen.schema.Column;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.Table;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.RevisionInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,26 +45,35 @@ public final class ChainVerifier {
 
     /** Runs the round trips; fails with a {@link MigrateException} naming the revision and what differs. */
     public void verify() {
-        RevisionGraph graph = migrator.graph();
-        if (graph.heads().size() > 1) {
-            throw new MigrateException("verify needs a single head, but the revision graph has " + graph.heads().size()
-                    + " heads " + graph.heads() + ". Join them with mvn migrate:merge.");
+        List<String> heads = migrator.heads();
+        if (heads.size() > 1) {
+            throw new MigrateException("verify needs a single head, but the revision graph has " + heads.size()
+                    + " heads " + heads + ". Join them with mvn migrate:merge.");
         }
         DatabaseSchema base = snapshot();
-        for (RevisionInfo revision : graph.all()) {
-            long start = System.nanoTime();
-            DatabaseSchema before = snapshot();
-            migrator.apply(current -> graph.planUpgrade(current, revision.id()));
-            DatabaseSchema after = snapshot();
-            migrator.apply(current -> List.of(graph.planRevert(current, revision.id())));
-            expectSame(before, "the downgrade of revision " + revision.id(), "The downgrade of revision " + revision.id() + " ("
-                    + revision.source() + ") does not restore the schema it started from");
-            migrator.apply(current -> graph.planUpgrade(current, revision.id()));
-            expectSame(after, "the second upgrade of revision " + revision.id(), "Upgrading revision " + revision.id() + " ("
-                    + revision.source() + ") again after its downgrade gives another schema than the first time");
-            log.info("Verified " + revision.id() + ": upgrade, downgrade, upgrade (" + (System.nanoTime() - start) / 1_000_000
-                    + " ms)");
-        }
+        migrator.roundTrip(new RoundTripCheck() {
+            private long start;
+            private DatabaseSchema before;
+            private DatabaseSchema after;
+
+            @Override public void check(RevisionDetails revision, Stage stage) {
+                switch (stage) {
+                    case BEFORE_UPGRADE -> {
+                        start = System.nanoTime();
+                        before = snapshot();
+                    }
+                    case UPGRADED -> after = snapshot();
+                    case DOWNGRADED -> expectSame(before, "the downgrade of revision " + revision.id(), "The downgrade of revision "
+                            + revision.id() + " (" + revision.migrationClass() + ") does not restore the schema it started from");
+                    case UPGRADED_AGAIN -> {
+                        expectSame(after, "the second upgrade of revision " + revision.id(), "Upgrading revision " + revision.id()
+                                + " (" + revision.migrationClass() + ") again after its downgrade gives another schema than the first time");
+                        log.info("Verified " + revision.id() + ": upgrade, downgrade, upgrade (" + (System.nanoTime() - start) / 1_000_000
+                                + " ms)");
+                    }
+                }
+            }
+        });
         migrator.downgrade("base");
         expectSame(base, "the downgrade to base", "Downgrading to base does not leave the database as empty as it started");
         log.info("Verified downgrade to base: nothing left but the version tables.");

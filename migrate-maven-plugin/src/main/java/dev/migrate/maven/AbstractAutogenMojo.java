@@ -55,7 +55,10 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.implicitNamingStrategy")
     protected String implicitNamingStrategy;
 
-    /** Further JPA provider properties, as in persistence.xml ({@code <hibernate.default_schema>...}). */
+    /**
+     * Further JPA provider properties, as in persistence.xml: in the plugin's configuration, an
+     * element per property, such as {@code hibernate.default_schema} with the value {@code app}.
+     */
     @Parameter
     protected Map<String, String> hibernateProperties;
 
@@ -99,7 +102,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     protected final DiffResult compare(Migrator migrator, DataSource database) {
         // compare with the schema the migrations build, not one that is behind or ahead of them;
         // with no migration yet (the first one, or adopting an existing database) there is no head to be at
-        if (migrator.graph().size() > 0) {
+        if (!migrator.revisions().isEmpty()) {
             migrator.assertUpToDate();
         }
         boolean onEmbedded = entitiesOnEmbeddedServer();

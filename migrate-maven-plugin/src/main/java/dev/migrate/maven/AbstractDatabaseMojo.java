@@ -46,9 +46,9 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected Secret password;
 
     /**
-     * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
-     * (encrypted with {@code mvn --encrypt-password} if you like) are used when the URL and
-     * {@code <user>}/{@code <password>} leave them out.
+     * The id of a server entry in settings.xml (the id element of a server under servers). Its
+     * username and password are used when neither the URL nor the user and password parameters
+     * give them. A password encrypted with {@code mvn --encrypt-password} works too.
      */
     @Parameter(property = "migrate.serverId")
     protected String serverId;
@@ -148,7 +148,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             return;
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
-            int count = migrator.graph().size();
+            int count = migrator.revisions().size();
             if (count > 0) { // a project's first migration is written against an empty chain
                 getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
                 migrator.upgrade("heads");

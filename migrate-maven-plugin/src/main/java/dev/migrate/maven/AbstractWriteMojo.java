@@ -1,18 +1,24 @@
 package dev.migrate.maven;
 
+import dev.migrate.Migrator;
+import dev.migrate.RevisionDetails;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.autogen.write.RevisionIds;
-import dev.migrate.graph.RevisionGraph;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that writes a new migration class into the project's sources. */
 abstract class AbstractWriteMojo extends AbstractMigrateMojo {
 
-    /** The one-line description of the new migration; it also names the class ({@code V<id>_<CamelCaseMessage>}). */
+    /**
+     * The one-line description of the new migration. It also names the class: the message
+     * {@code add status column} gives {@code V20261122_101500_AddStatusColumn}.
+     */
     @Parameter(property = "migrate.message")
     protected String message;
 
@@ -28,7 +34,8 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
     }
 
     /** The next id: now in UTC, bumped past ids the graph already has. */
-    protected static String nextId(RevisionGraph graph) {
-        return RevisionIds.next(Clock.systemUTC(), graph::contains);
+    protected static String nextId(Migrator migrator) {
+        Set<String> taken = migrator.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
+        return RevisionIds.next(Clock.systemUTC(), taken::contains);
     }
 }

@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.graph.GraphReport;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -9,6 +8,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class BranchesMojo extends AbstractMigrateMojo {
 
     @Override protected void run(ClassLoader projectClasses) {
-        print(new GraphReport(migrator(projectClasses).build().graph()).branches());
+        print(migrator(projectClasses).build().branchesReport());
     }
 }

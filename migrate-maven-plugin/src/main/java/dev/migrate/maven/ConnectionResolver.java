@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.connection.DatabaseUrl;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;

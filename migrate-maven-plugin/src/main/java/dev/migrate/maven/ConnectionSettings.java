@@ -1,5 +1,7 @@
 package dev.migrate.maven;
 
+import dev.migrate.connection.DatabaseUrl;
+
 /**
  * Where and as whom to connect, after every source has been weighed.
  *

@@ -9,9 +9,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class DowngradeMojo extends AbstractScriptableMojo {
 
     /**
-     * The revision to downgrade to: {@code -N}, {@code base}, a full or unique-prefix id or
-     * {@code <id>-N}. Offline mode needs a range {@code <from>:<to>}, since there is no database to
-     * say where to start.
+     * The revision to downgrade to: {@code -1} (one step back), {@code -N}, {@code base}, a full or
+     * unique-prefix id, or an id with a step count such as {@code 20261122_101500-1}. Offline mode
+     * needs a range from one revision to another, such as {@code head:-1}, since there is no
+     * database to say where to start.
      */
     @Parameter(property = "migrate.target", defaultValue = "-1")
     protected String target;

@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.graph.GraphReport;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -14,6 +13,6 @@ public class HeadsMojo extends AbstractMigrateMojo {
     protected boolean verbose;
 
     @Override protected void run(ClassLoader projectClasses) {
-        print(new GraphReport(migrator(projectClasses).build().graph()).heads(verbose));
+        print(migrator(projectClasses).build().headsReport(verbose));
     }
 }

@@ -1,11 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
-import dev.migrate.Migrator;
-import dev.migrate.graph.GraphReport;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -18,7 +12,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "history", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class HistoryMojo extends AbstractDatabaseMojo {
 
-    /** Limits the output to {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any revision. */
+    /**
+     * Limits the output to a range from one revision to another, such as {@code base:current} or
+     * {@code 20261120_093000:head}. Either side may be empty, {@code base}, {@code current} or any revision.
+     */
     @Parameter(property = "migrate.range")
     protected String range;
 
@@ -28,18 +25,9 @@ public class HistoryMojo extends AbstractDatabaseMojo {
 
     @Override protected void run(ClassLoader projectClasses) {
         if (hasDatabase()) {
-            withDatabase(projectClasses, migrator -> print(report(migrator, currentIds(migrator))));
+            withDatabase(projectClasses, migrator -> print(migrator.historyReport(range, verbose)));
         } else {
-            Migrator migrator = migrator(projectClasses).build();
-            print(report(migrator, Set.of()));
+            print(migrator(projectClasses).build().historyReport(range, verbose));
         }
-    }
-
-    private List<String> report(Migrator migrator, Set<String> current) {
-        return new GraphReport(migrator.graph()).history(range, verbose, current);
-    }
-
-    private static Set<String> currentIds(Migrator migrator) {
-        return migrator.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
     }
 }

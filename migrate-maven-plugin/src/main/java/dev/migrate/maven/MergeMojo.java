@@ -2,10 +2,9 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.write.NewMigration;
-import dev.migrate.graph.RevisionGraph;
+import dev.migrate.Migrator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -19,21 +18,21 @@ public class MergeMojo extends AbstractWriteMojo {
     protected List<String> revisions;
 
     @Override protected void run(ClassLoader projectClasses) {
-        RevisionGraph graph = migrator(projectClasses).build().graph();
-        List<String> parents = revisions == null || revisions.isEmpty() ? graph.heads() : resolve(graph, revisions);
+        Migrator migrator = migrator(projectClasses).build();
+        List<String> parents = revisions == null || revisions.isEmpty() ? migrator.heads() : resolve(migrator, revisions);
         if (parents.size() < 2) {
             throw new MigrateException("A merge needs two or more revisions, but " + (revisions == null || revisions.isEmpty()
                     ? "the graph has " + parents.size() + " head(s) " + parents + ". There is nothing to merge."
                     : "only " + parents + " was given. List them with -Dmigrate.revisions=a,b."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
-        write(NewMigration.merge(nextId(graph), parents, text));
+        write(NewMigration.merge(nextId(migrator), parents, text));
     }
 
-    private static List<String> resolve(RevisionGraph graph, List<String> given) {
+    private static List<String> resolve(Migrator migrator, List<String> given) {
         List<String> ids = new ArrayList<>();
         for (String revision : given) {
-            ids.add(graph.resolveOne(revision.trim(), Set.of()).id());
+            ids.add(migrator.revision(revision.trim()).id());
         }
         return ids.stream().distinct().toList();
     }

@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.write.NewMigration;
-import dev.migrate.graph.RevisionGraph;
+import dev.migrate.Migrator;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class RevisionMojo extends AbstractWriteMojo {
 
     /**
-     * The head the new migration revises, when the graph has several ({@code -Dmigrate.head=<id>},
-     * a full or unique-prefix id). Or join them first with {@code migrate:merge}.
+     * The head the new migration revises when the graph has several: a full or unique-prefix id,
+     * such as {@code -Dmigrate.head=20261122}. Or join the heads first with {@code migrate:merge}.
      */
     @Parameter(property = "migrate.head")
     protected String head;
@@ -26,12 +26,11 @@ public class RevisionMojo extends AbstractWriteMojo {
         if (message == null || message.isBlank()) {
             throw new MigrateException("migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
         }
-        RevisionGraph graph = migrator(projectClasses).build().graph();
-        write(NewMigration.empty(nextId(graph), parent(graph), message));
+        Migrator migrator = migrator(projectClasses).build();
+        write(NewMigration.empty(nextId(migrator), parent(migrator.heads()), message));
     }
 
-    private List<String> parent(RevisionGraph graph) {
-        List<String> heads = graph.heads();
+    private List<String> parent(List<String> heads) {
         if (head != null && !head.isBlank()) {
             List<String> matches = heads.stream().filter(h -> h.startsWith(head.trim())).toList();
             if (matches.size() != 1) {

@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.graph.GraphReport;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -9,11 +8,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "show", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class ShowMojo extends AbstractMigrateMojo {
 
-    /** The revision to show: a full or unique-prefix id, {@code head} or {@code <label>@head}. */
+    /**
+     * The revision to show: a full or unique-prefix id, {@code head}, or a branch label followed by
+     * {@code @head}, such as {@code billing@head}.
+     */
     @Parameter(property = "migrate.revision", defaultValue = "head")
     protected String revision;
 
     @Override protected void run(ClassLoader projectClasses) {
-        print(new GraphReport(migrator(projectClasses).build().graph()).show(revision));
+        print(migrator(projectClasses).build().showReport(revision));
     }
 }

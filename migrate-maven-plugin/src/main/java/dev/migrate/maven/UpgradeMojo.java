@@ -16,7 +16,9 @@ public class UpgradeMojo extends AbstractScriptableMojo {
 
     /**
      * The revision to upgrade to: {@code head}, {@code heads}, a full or unique-prefix id, {@code +N},
-     * {@code <id>+N} or {@code <label>@head}. In offline mode also a range {@code <from>:<to>}.
+     * an id with a step count such as {@code 20261122_101500+1}, or a branch label followed by
+     * {@code @head}, such as {@code billing@head}. In offline mode also a range from one revision to
+     * another, such as {@code 20261120_093000:head}.
      */
     @Parameter(property = "migrate.target", defaultValue = "head")
     protected String target;

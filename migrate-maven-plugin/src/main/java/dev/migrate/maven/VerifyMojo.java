@@ -24,7 +24,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
             if (missingJpa.isPresent()) {
                 // migrations written by hand: the round trips are the whole check
                 getLog().info("Skipped the comparison with the entities: the project has " + missingJpa.get() + ".");
-                getLog().info("Verified " + migrator.graph().size() + " revisions: every step round-trips.");
+                getLog().info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
                 return;
             }
             migrator.upgrade("heads");
@@ -33,7 +33,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
                 throw new MigrateException("The migration chain round-trips, but at head the schema differs from the entities:\n  - "
                         + String.join("\n  - ", differences) + "\nWrite the missing migration with migrate:autogenerate.");
             }
-            getLog().info("Verified " + migrator.graph().size() + " revisions: every step round-trips and the head matches "
+            getLog().info("Verified " + migrator.revisions().size() + " revisions: every step round-trips and the head matches "
                     + "the entities.");
         });
     }

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.connection.DatabaseUrl;
 import org.junit.jupiter.api.Test;
 
 class ConnectingDataSourceTest {

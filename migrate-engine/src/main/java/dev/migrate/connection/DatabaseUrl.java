@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.connection;
 
 import dev.migrate.MigrateException;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +11,8 @@ import java.util.List;
  * or libpq/Heroku ({@code postgresql://user:pass@host:port/db}, {@code postgres://...}).
  *
  * <p>Credentials are split out of the URL so that {@link #jdbcUrl()} never carries a password and
- * can be shown in messages.
+ * can be shown in messages. One parser serves {@code Migrator.builder().url(...)} and the Maven
+ * plugin's {@code url}, so both accept the same URLs and refuse the same ones with the same message.
  *
  * @param jdbcUrl the JDBC URL without user and password
  * @param hosts {@code host:port} of each server, for messages
@@ -19,7 +20,7 @@ import java.util.List;
  * @param user the user named in the URL, or null
  * @param password the password given in the URL, or null
  */
-record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
+public record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
     @Override public String toString() {
@@ -27,7 +28,7 @@ record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, S
     }
 
     /** Parses {@code url}; {@code origin} names where it came from, for the error message. */
-    static DatabaseUrl parse(String url, String origin) {
+    public static DatabaseUrl parse(String url, String origin) {
         String text = url.trim();
         if (text.startsWith(JDBC_PREFIX)) {
             return parseJdbc(text.substring(JDBC_PREFIX.length()), origin);

@@ -1,0 +1,36 @@
+package dev.migrate;
+
+/**
+ * Inspects the database at each stage of {@link Migrator#roundTrip}, to prove that every
+ * downgrade undoes its upgrade: take a snapshot of the schema at {@link Stage#BEFORE_UPGRADE} and
+ * compare it at {@link Stage#DOWNGRADED}.
+ *
+ * <pre>{@code
+ * migrator.roundTrip((revision, stage) -> System.out.println(revision.id() + ": " + stage));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface RoundTripCheck {
+
+    /** Where in its round trip a revision is when the check is called. */
+    enum Stage {
+        /** Its parents are applied, it is not. */
+        BEFORE_UPGRADE,
+        /** It was upgraded. */
+        UPGRADED,
+        /** It was downgraded again, alone: the database should be as at {@link #BEFORE_UPGRADE}. */
+        DOWNGRADED,
+        /** It was upgraded a second time: the database should be as at {@link #UPGRADED}. */
+        UPGRADED_AGAIN
+    }
+
+    /**
+     * Called at each stage of each revision's round trip; throw (a {@link MigrateException}
+     * naming the revision and what differs) to stop it:
+     * {@code (revision, stage) -> log.info(revision.id() + " " + stage)}.
+     *
+     * @param revision the revision making the round trip
+     * @param stage where in its round trip it is
+     */
+    void check(RevisionDetails revision, Stage stage);
+}
