@@ -7,6 +7,7 @@ import dev.migrate.graph.RevisionGraph;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that writes a new migration class into the project's sources. */
@@ -27,8 +28,8 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
         return path;
     }
 
-    /** The next id: now in UTC, bumped past ids the graph already has. */
-    protected static String nextId(RevisionGraph graph) {
-        return RevisionIds.next(Clock.systemUTC(), graph::contains);
+    /** The next id: now in UTC, or later when a parent's id is later, bumped past ids the graph already has. */
+    protected static String nextId(RevisionGraph graph, List<String> parents) {
+        return RevisionIds.next(Clock.systemUTC(), parents, graph::contains);
     }
 }

@@ -27,7 +27,7 @@ public class MergeMojo extends AbstractWriteMojo {
                     : "only " + parents + " was given. List them with -Dmigrate.revisions=a,b."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
-        write(NewMigration.merge(nextId(graph), parents, text));
+        write(NewMigration.merge(nextId(graph, parents), parents, text));
     }
 
     private static List<String> resolve(RevisionGraph graph, List<String> given) {

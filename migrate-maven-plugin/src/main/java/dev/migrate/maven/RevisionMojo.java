@@ -27,7 +27,8 @@ public class RevisionMojo extends AbstractWriteMojo {
             throw new MigrateException("migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
         }
         RevisionGraph graph = migrator(projectClasses).build().graph();
-        write(NewMigration.empty(nextId(graph), parent(graph), message));
+        List<String> parents = parent(graph);
+        write(NewMigration.empty(nextId(graph, parents), parents, message));
     }
 
     private List<String> parent(RevisionGraph graph) {

@@ -40,6 +40,22 @@ class MigrationWriterTest {
         assertThat(RevisionIds.next(clock, taken::contains)).isEqualTo("20261122_101502");
     }
 
+    @Test void aNewIdSortsAfterAParentWrittenInTheFuture() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC);
+        // a clock behind the head: the parent's time plus one second
+        assertThat(RevisionIds.next(clock, List.of("20261230_235959"), id -> false)).isEqualTo("20261231_000000");
+        // the latest of several parents counts, and a taken id is still skipped
+        assertThat(RevisionIds.next(clock, List.of("20261201_000000", "20270101_120000", "20261122_000000"),
+                Set.of("20270101_120001")::contains)).isEqualTo("20270101_120002");
+        // a parent in the same second as the clock
+        assertThat(RevisionIds.next(clock, List.of("20261122_101500"), id -> false)).isEqualTo("20261122_101501");
+        // a hand-picked id with a suffix sorts after its bare time
+        assertThat(RevisionIds.next(clock, List.of("20261122_101500_hotfix"), id -> false)).isEqualTo("20261122_101501");
+        // parents in the past change nothing; ids that are not times cannot be ordered against a time
+        assertThat(RevisionIds.next(clock, List.of("20250101_000000", "initial", "99999999_999999"), id -> false))
+                .isEqualTo("20261122_101500");
+    }
+
     @Test void aDowngradeThatLeavesAnEnumLabelSaysSo() {
         var change = new dev.migrate.autogen.diff.Change(dev.migrate.autogen.diff.Change.Phase.CREATE_ENUM,
                 "added label 'away' to enum type public.mood",
