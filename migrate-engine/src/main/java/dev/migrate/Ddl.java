@@ -50,6 +50,14 @@ public final class Ddl {
         return new Constraint.Check(name, expression, false);
     }
 
+    /**
+     * A check PostgreSQL names itself: {@code <table>_<column>_check} when the expression reads one
+     * column, {@code <table>_check} otherwise.
+     */
+    public static Constraint.Check check(String expression) {
+        return new Constraint.Check(null, expression, false);
+    }
+
     /** Starts a foreign key; finish it with {@link ForeignKeyStart#references}. */
     public static ForeignKeyStart foreignKey(String name, String... columns) {
         return new ForeignKeyStart(name, List.of(columns));

@@ -55,6 +55,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
     public static final ClassName DDL = ClassName.get(Ddl.class);
 
+    /** A comment line in a method body starts at column 8 with {@code "// "}; the rest must fit the line width. */
+    private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
+
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
     private static final Set<Class<?>> PARSEABLE_TIME = Set.of(LocalDate.class, LocalDateTime.class, LocalTime.class,
@@ -81,12 +84,45 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         for (Op op : ops) {
             for (String note : notes.apply(op)) {
                 for (String line : note.split("\\R", -1)) {
-                    body.add("// $L\n", commentSafe(line).stripTrailing());
+                    body.add(comment(line));
                 }
             }
             body.add(render(op));
         }
         return body.build();
+    }
+
+    /** {@code //} lines for a method body, broken between words to stay within the line width. */
+    CodeBlock comment(String text) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (String line : wrapWords(commentSafe(text).stripTrailing(), COMMENT_WIDTH, "")) {
+            code.add("// $L\n", line.stripTrailing());
+        }
+        return code.build();
+    }
+
+    /**
+     * Text broken between words into lines of at most {@code width} characters, the later lines
+     * starting with {@code continuation}; a word longer than a line gets a line of its own.
+     */
+    static List<String> wrapWords(String text, int width, String continuation) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        boolean lineHasWord = false;
+        for (String word : text.split(" ", -1)) {
+            if (lineHasWord && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(continuation);
+                lineHasWord = false;
+            }
+            if (lineHasWord) {
+                line.append(' ');
+            }
+            line.append(word);
+            lineHasWord = true;
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     // ---- schemas ----
