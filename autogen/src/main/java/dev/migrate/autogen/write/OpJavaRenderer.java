@@ -56,6 +56,11 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     public static final ClassName DDL = ClassName.get(Ddl.class);
 
     /** A comment line in a method body starts at column 8 with {@code "// "}; the rest must fit the line width. */
+    /** The longest piece of a string literal on one line; a wrapped statement line starts at column 16 or 24. */
+    private static final int LITERAL_PIECE = 56;
+    /** A literal longer than this cannot share a line with much else, so it is written in pieces. */
+    private static final int LONG_LITERAL = 70;
+
     private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
 
 
@@ -159,10 +164,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             code.addStatement("op.createTable($S,\n$L)", table, CodeBlock.join(elements, ",\n"));
         }
         if (splitComments) {
-            code.addStatement("op.commentOnTable($S, $S)", table, op.comment());
+            code.addStatement("op.commentOnTable($S,$W$L)", table, literal(op.comment()));
             for (Column c : op.columns()) {
                 if (c.comment() != null) {
-                    code.addStatement("op.commentOnColumn($S, $S, $S)", table, c.name(), c.comment());
+                    code.addStatement("op.commentOnColumn($S, $S,$W$L)", table, c.name(), literal(c.comment()));
                 }
             }
         }
@@ -178,7 +183,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.CommentOnTable op) {
-        return statement("op.commentOnTable($S, $S)", name(op.table()), op.comment());
+        return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment()));
     }
 
     // ---- columns ----
@@ -215,7 +220,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override public CodeBlock visit(Op.AlterColumnDefault op) {
         return op.expression() == null
                 ? statement("op.dropDefault($S, $S)", name(op.table()), op.column())
-                : statement("op.setDefault($S, $S, $S)", name(op.table()), op.column(), op.expression());
+                : statement("op.setDefault($S, $S, $L)", name(op.table()), op.column(), literal(op.expression()));
     }
 
     @Override public CodeBlock visit(Op.AddIdentity op) {
@@ -232,7 +237,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.CommentOnColumn op) {
-        return statement("op.commentOnColumn($S, $S, $S)", name(op.table()), op.column(), op.comment());
+        return statement("op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment()));
     }
 
     // ---- indexes ----
@@ -250,22 +255,22 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         CodeBlock.Builder index = CodeBlock.builder().add("$T.index($L)", DDL, head);
         if (op.isUnique()) {
-            index.add(".unique()");
+            index.add("$Z.unique()");
         }
         if (op.isConcurrent()) {
-            index.add(".concurrently()");
+            index.add("$Z.concurrently()");
         }
         if (op.method() != null) {
-            index.add(".using($S)", op.method());
+            index.add("$Z.using($S)", op.method());
         }
         if (!op.include().isEmpty()) {
-            index.add(".include($L)", strings(op.include()));
+            index.add("$Z.include($L)", strings(op.include()));
         }
         if (op.isNullsNotDistinct()) {
-            index.add(".nullsNotDistinct()");
+            index.add("$Z.nullsNotDistinct()");
         }
         if (op.where() != null) {
-            index.add(".where($S)", op.where());
+            index.add("$Z.where($L)", literal(op.where()));
         }
         return statement("op.createIndex($L)", index.build());
     }
@@ -289,7 +294,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             return statement("op.addForeignKey($S, $L)", table, constraint(c));
         }
         if (c instanceof Constraint.Check check && !check.isNotValid()) {
-            return statement("op.addCheck($S, $S, $S)", table, check.name(), check.expression());
+            return statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression()));
         }
         return statement("op.addConstraint($S, $L)", table, constraint(c));
     }
@@ -354,7 +359,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- raw SQL and data ----
 
     @Override public CodeBlock visit(Op.Execute op) {
-        return statement("op.execute($S)", op.sql());
+        return statement("op.execute($L)", literal(op.sql()));
     }
 
     /**
@@ -387,38 +392,38 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock column(Column c) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", DDL, c.name(), c.type());
         if (c.collation() != null) {
-            code.add(".collate($S)", c.collation());
+            code.add("$Z.collate($S)", c.collation());
         }
         // identity() and primaryKey() already make the column NOT NULL
         boolean notNullImplied = c.identityGeneration() != null || c.isPrimaryKey();
         if (!c.nullable() && !notNullImplied) {
-            code.add(".notNull()");
+            code.add("$Z.notNull()");
         }
         if (c.identityGeneration() != null) {
             Identity identity = c.identityGeneration();
             if (!identity.generatedAlways() && identity.options().isDefault()) {
-                code.add(".identity()");
+                code.add("$Z.identity()");
             } else {
-                code.add(".identity($L)", identity(identity));
+                code.add("$Z.identity($L)", identity(identity));
             }
         }
         if (c.generatedExpression() != null) {
-            code.add(".generatedAs($S)", c.generatedExpression());
+            code.add("$Z.generatedAs($L)", literal(c.generatedExpression()));
             if (c.isGeneratedVirtual()) {
-                code.add(".virtual()");
+                code.add("$Z.virtual()");
             }
         }
         if (c.defaultExpression() != null) {
-            code.add(".defaultValue($S)", c.defaultExpression());
+            code.add("$Z.defaultValue($L)", literal(c.defaultExpression()));
         }
         if (c.comment() != null) {
-            code.add(".comment($S)", c.comment());
+            code.add("$Z.comment($L)", literal(c.comment()));
         }
         if (c.isPrimaryKey()) {
-            code.add(".primaryKey()");
+            code.add("$Z.primaryKey()");
         } else if (c.nullable() && c.identityGeneration() != null) {
             // a nullable identity column cannot come from PostgreSQL, but the op allows it: undo identity()'s NOT NULL
-            code.add(".nullable(true)");
+            code.add("$Z.nullable(true)");
         }
         return code.build();
     }
@@ -430,33 +435,36 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         if (constraint instanceof Constraint.Unique u) {
             CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
             if (u.isNullsNotDistinct()) {
-                code.add(".nullsNotDistinct()");
+                code.add("$Z.nullsNotDistinct()");
             }
             if (u.deferrable()) {
-                code.add(".deferrable($L)", u.initiallyDeferred());
+                code.add("$Z.deferrable($L)", u.initiallyDeferred());
             }
             return code.build();
         }
         if (constraint instanceof Constraint.ForeignKey fk) {
             CodeBlock.Builder code = CodeBlock.builder()
                     .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
-                    .add(".references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
+                    .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
             if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-                code.add(".onDelete(" + action(fk.onDelete()) + ")", DDL);
+                code.add("$Z.onDelete(" + action(fk.onDelete()) + ")", DDL);
             }
             if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-                code.add(".onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+                code.add("$Z.onUpdate(" + action(fk.onUpdate()) + ")", DDL);
             }
             if (fk.deferrable()) {
-                code.add(".deferrable($L)", fk.initiallyDeferred());
+                code.add("$Z.deferrable($L)", fk.initiallyDeferred());
             }
             if (fk.isNotValid()) {
-                code.add(".notValid()");
+                code.add("$Z.notValid()");
             }
             return code.build();
         }
         Constraint.Check check = (Constraint.Check) constraint;
-        return CodeBlock.of("$T.check($S, $S)$L", DDL, check.name(), check.expression(), check.isNotValid() ? ".notValid()" : "");
+        CodeBlock head = check.name() == null
+                ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression()))
+                : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression()));
+        return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
     }
 
     /**
@@ -475,25 +483,25 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock sequenceOptions(SequenceOptions o) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.sequenceOptions()", DDL);
         if (o.dataType() != null) {
-            code.add(".as($S)", o.dataType());
+            code.add("$Z.as($S)", o.dataType());
         }
         if (o.start() != null) {
-            code.add(".startWith($L)", longLiteral(o.start()));
+            code.add("$Z.startWith($L)", longLiteral(o.start()));
         }
         if (o.increment() != null) {
-            code.add(".incrementBy($L)", longLiteral(o.increment()));
+            code.add("$Z.incrementBy($L)", longLiteral(o.increment()));
         }
         if (o.minValue() != null) {
-            code.add(".minValue($L)", longLiteral(o.minValue()));
+            code.add("$Z.minValue($L)", longLiteral(o.minValue()));
         }
         if (o.maxValue() != null) {
-            code.add(".maxValue($L)", longLiteral(o.maxValue()));
+            code.add("$Z.maxValue($L)", longLiteral(o.maxValue()));
         }
         if (o.cache() != null) {
-            code.add(".cache($L)", longLiteral(o.cache()));
+            code.add("$Z.cache($L)", longLiteral(o.cache()));
         }
         if (o.cycles()) {
-            code.add(".cycle()");
+            code.add("$Z.cycle()");
         }
         return code.build();
     }
@@ -501,25 +509,25 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock sequenceChanges(SequenceChanges c) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.sequenceChanges()", DDL);
         if (c.dataType() != null) {
-            code.add(".as($S)", c.dataType());
+            code.add("$Z.as($S)", c.dataType());
         }
         if (c.start() != null) {
-            code.add(".startWith($L)", longLiteral(c.start()));
+            code.add("$Z.startWith($L)", longLiteral(c.start()));
         }
         if (c.increment() != null) {
-            code.add(".incrementBy($L)", longLiteral(c.increment()));
+            code.add("$Z.incrementBy($L)", longLiteral(c.increment()));
         }
         if (c.minValue() != null) {
-            code.add(".minValue($L)", longLiteral(c.minValue()));
+            code.add("$Z.minValue($L)", longLiteral(c.minValue()));
         }
         if (c.maxValue() != null) {
-            code.add(".maxValue($L)", longLiteral(c.maxValue()));
+            code.add("$Z.maxValue($L)", longLiteral(c.maxValue()));
         }
         if (c.cache() != null) {
-            code.add(".cache($L)", longLiteral(c.cache()));
+            code.add("$Z.cache($L)", longLiteral(c.cache()));
         }
         if (c.cycle() != null) {
-            code.add(".cycle($L)", c.cycle());
+            code.add("$Z.cycle($L)", c.cycle());
         }
         return code.build();
     }
@@ -572,8 +580,37 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     // ---- small helpers ----
 
+    /**
+     * A string literal, as {@code "..."} pieces joined by {@code +} when it is long, so the statement
+     * can wrap between them; JavaPoet already breaks a literal after each line feed.
+     */
+    private static CodeBlock literal(String text) {
+        if (text == null || text.length() <= LONG_LITERAL || text.contains("\n")) {
+            return CodeBlock.of("$S", text);
+        }
+        List<CodeBlock> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + LITERAL_PIECE);
+            if (end < text.length()) {
+                // end a piece after a space when there is one, so each piece starts with a word
+                int space = text.lastIndexOf(' ', end - 1);
+                if (space > start + LITERAL_PIECE / 2) {
+                    end = space + 1;
+                }
+                if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--; // never split a character in two
+                }
+            }
+            pieces.add(CodeBlock.of("$S", text.substring(start, end)));
+            start = end;
+        }
+        return CodeBlock.join(pieces, "$W+ ");
+    }
+
+    /** One statement that may wrap after each comma of its format when it passes the line width. */
     private static CodeBlock statement(String format, Object... args) {
-        return CodeBlock.builder().addStatement(format, args).build();
+        return CodeBlock.builder().addStatement(format.replace(", ", ",$W"), args).build();
     }
 
     /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */
