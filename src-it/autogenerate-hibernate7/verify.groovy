@@ -10,7 +10,8 @@ assert source.contains('op.createTable("agents"')
 assert source.contains('op.createTable("task"')
 // the short spellings people write, and no cast PostgreSQL adds back by itself
 assert source.contains('column("status", "varchar(20)").notNull().defaultValue("\'ACTIVE\'")')
-assert source.contains('column("name", "varchar(100)").notNull()')
+assert source.contains('column("name", "varchar(100)").notNull().unique(),')
+assert !source.contains('agents_name_key')
 assert source.contains('column("createdat", "timestamptz(6)")')
 assert !source.contains('"character varying') : 'no long type spelling in a column'
 // the key inline on its column, named by PostgreSQL as before

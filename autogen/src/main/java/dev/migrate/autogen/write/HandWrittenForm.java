@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  *   <li>A column default that is a quoted literal cast to the column's type without its modifier loses
  *       the cast: PostgreSQL adds exactly that cast back when it stores the default. Negative integer
  *       defaults ({@code '-1'::integer}) become plain numbers. Casts that change meaning stay.
- *   <li>In a new table, a one-column primary key named {@code <table>_pkey} moves onto its column, and a
- *       check named {@code <table>_<column>_check} that reads that one column loses its name: PostgreSQL
- *       gives both exactly those names again. Names that PostgreSQL would have to shorten (63 bytes) or
+ *   <li>In a new table, a one-column primary key named {@code <table>_pkey} and a plain one-column unique
+ *       constraint named {@code <table>_<column>_key} move onto their column, and a check named
+ *       {@code <table>_<column>_check} that reads that one column loses its name: PostgreSQL gives all
+ *       three exactly those names again. Names that PostgreSQL would have to shorten (63 bytes) or
  *       that cannot be shown to match stay as they are.
  * </ul>
  *
@@ -108,7 +109,7 @@ final class HandWrittenForm {
 
     private static Column column(Column c) {
         Column shorter = new Column(c.name(), type(c.type()), c.nullable(), c.defaultExpression(), c.identityGeneration(),
-                c.generatedExpression(), c.collation(), c.comment(), c.isPrimaryKey(), c.isGeneratedVirtual());
+                c.generatedExpression(), c.collation(), c.comment(), c.isPrimaryKey(), c.isGeneratedVirtual(), c.isUnique());
         return c.defaultExpression() == null ? shorter : shorter.defaultValue(defaultValue(c.defaultExpression(), c.type()));
     }
 
@@ -121,12 +122,22 @@ final class HandWrittenForm {
                         && isGeneratedName(pk.name(), table, null, "pkey"))
                 .map(c -> ((Constraint.PrimaryKey) c).columns().get(0))
                 .findFirst().orElse(null);
+        Set<String> plainColumns = op.columns().stream().filter(c -> !c.isUnique()).map(Column::name).collect(Collectors.toSet());
+        Set<Constraint.Unique> inlineUniques = op.constraints().stream()
+                .filter(c -> c instanceof Constraint.Unique u && u.columns().size() == 1 && !u.deferrable()
+                        && !u.isNullsNotDistinct() && plainColumns.contains(u.columns().get(0))
+                        && isGeneratedName(u.name(), table, u.columns().get(0), "key"))
+                .map(Constraint.Unique.class::cast)
+                .collect(Collectors.toSet());
+        Set<String> uniqueColumns = inlineUniques.stream().map(u -> u.columns().get(0)).collect(Collectors.toSet());
         List<TableElement> elements = new ArrayList<>();
         for (TableElement element : op.elements()) {
             if (element instanceof Column c) {
                 Column written = column(c);
-                elements.add(c.name().equals(inlineKey) ? written.primaryKey() : written);
-            } else if (element instanceof Constraint.PrimaryKey && inlineKey != null) {
+                written = c.name().equals(inlineKey) ? written.primaryKey() : written;
+                elements.add(uniqueColumns.contains(c.name()) ? written.unique() : written);
+            } else if (element instanceof Constraint.PrimaryKey && inlineKey != null
+                    || element instanceof Constraint.Unique u && inlineUniques.contains(u)) {
                 continue; // now on its column
             } else if (element instanceof Constraint.Check check && check.name() != null
                     && isGeneratedCheckName(check, table, columnNames)) {

@@ -58,8 +58,19 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** A comment line in a method body starts at column 8 with {@code "// "}; the rest must fit the line width. */
     /** The longest piece of a string literal on one line; a wrapped statement line starts at column 16 or 24. */
     private static final int LITERAL_PIECE = 56;
-    /** A literal longer than this cannot share a line with much else, so it is written in pieces. */
-    private static final int LONG_LITERAL = 70;
+    /*
+     * The room a quoted literal has on its line, so it is cut into pieces only when it would pass column
+     * 100: a method body starts at column 8, a wrapped line of a statement at 16, of a createTable
+     * element at 24.
+     */
+    /** {@code op.execute("...");} always starts its literal at column 19 and ends with two characters. */
+    private static final int EXECUTE_ROOM = MigrationWriter.LINE_WIDTH - 8 - "op.execute(".length() - ");".length();
+    /** The last argument of a statement, which wraps onto a line of its own at column 16 when needed. */
+    private static final int ARGUMENT_ROOM = MigrationWriter.LINE_WIDTH - 16 - ");".length();
+    /** The argument of a fluent call such as {@code .defaultValue(...)} on a wrapped element line at column 24. */
+    private static final int FLUENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - ".defaultValue(".length() - "),".length();
+    /** The expression of a {@code check(...)} element in a createTable, which wraps to column 24. */
+    private static final int ELEMENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - "),".length();
 
     private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
 
@@ -164,10 +175,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             code.addStatement("op.createTable($S,\n$L)", table, CodeBlock.join(elements, ",\n"));
         }
         if (splitComments) {
-            code.addStatement("op.commentOnTable($S,$W$L)", table, literal(op.comment()));
+            code.addStatement("op.commentOnTable($S,$W$L)", table, literal(op.comment(), ARGUMENT_ROOM));
             for (Column c : op.columns()) {
                 if (c.comment() != null) {
-                    code.addStatement("op.commentOnColumn($S, $S,$W$L)", table, c.name(), literal(c.comment()));
+                    code.addStatement("op.commentOnColumn($S, $S,$W$L)", table, c.name(), literal(c.comment(), ARGUMENT_ROOM));
                 }
             }
         }
@@ -183,7 +194,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.CommentOnTable op) {
-        return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment()));
+        return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- columns ----
@@ -220,7 +231,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override public CodeBlock visit(Op.AlterColumnDefault op) {
         return op.expression() == null
                 ? statement("op.dropDefault($S, $S)", name(op.table()), op.column())
-                : statement("op.setDefault($S, $S, $L)", name(op.table()), op.column(), literal(op.expression()));
+                : statement("op.setDefault($S, $S, $L)", name(op.table()), op.column(), literal(op.expression(), ARGUMENT_ROOM));
     }
 
     @Override public CodeBlock visit(Op.AddIdentity op) {
@@ -237,7 +248,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.CommentOnColumn op) {
-        return statement("op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment()));
+        return statement("op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- indexes ----
@@ -270,7 +281,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             index.add("$Z.nullsNotDistinct()");
         }
         if (op.where() != null) {
-            index.add("$Z.where($L)", literal(op.where()));
+            index.add("$Z.where($L)", literal(op.where(), FLUENT_ROOM));
         }
         return statement("op.createIndex($L)", index.build());
     }
@@ -294,7 +305,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             return statement("op.addForeignKey($S, $L)", table, constraint(c));
         }
         if (c instanceof Constraint.Check check && !check.isNotValid()) {
-            return statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression()));
+            return statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression(), ARGUMENT_ROOM));
         }
         return statement("op.addConstraint($S, $L)", table, constraint(c));
     }
@@ -359,7 +370,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- raw SQL and data ----
 
     @Override public CodeBlock visit(Op.Execute op) {
-        return statement("op.execute($L)", literal(op.sql()));
+        return statement("op.execute($L)", literal(op.sql(), EXECUTE_ROOM));
     }
 
     /**
@@ -408,16 +419,19 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             }
         }
         if (c.generatedExpression() != null) {
-            code.add("$Z.generatedAs($L)", literal(c.generatedExpression()));
+            code.add("$Z.generatedAs($L)", literal(c.generatedExpression(), FLUENT_ROOM));
             if (c.isGeneratedVirtual()) {
                 code.add("$Z.virtual()");
             }
         }
         if (c.defaultExpression() != null) {
-            code.add("$Z.defaultValue($L)", literal(c.defaultExpression()));
+            code.add("$Z.defaultValue($L)", literal(c.defaultExpression(), FLUENT_ROOM));
         }
         if (c.comment() != null) {
-            code.add("$Z.comment($L)", literal(c.comment()));
+            code.add("$Z.comment($L)", literal(c.comment(), FLUENT_ROOM));
+        }
+        if (c.isUnique()) {
+            code.add("$Z.unique()");
         }
         if (c.isPrimaryKey()) {
             code.add("$Z.primaryKey()");
@@ -462,8 +476,8 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         Constraint.Check check = (Constraint.Check) constraint;
         CodeBlock head = check.name() == null
-                ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression()))
-                : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression()));
+                ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
+                : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
         return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
     }
 
@@ -581,11 +595,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- small helpers ----
 
     /**
-     * A string literal, as {@code "..."} pieces joined by {@code +} when it is long, so the statement
-     * can wrap between them; JavaPoet already breaks a literal after each line feed.
+     * A string literal, as {@code "..."} pieces joined by {@code +} when it would not fit the room it
+     * gets on its line, so the statement can wrap between them; JavaPoet already breaks a literal after
+     * each line feed.
+     *
+     * @param room the columns the quoted literal may take where it is written (see the {@code _ROOM} constants)
      */
-    private static CodeBlock literal(String text) {
-        if (text == null || text.length() <= LONG_LITERAL || text.contains("\n")) {
+    private static CodeBlock literal(String text, int room) {
+        if (text == null || text.contains("\n") || CodeBlock.of("$S", text).toString().length() <= room) {
             return CodeBlock.of("$S", text);
         }
         List<CodeBlock> pieces = new ArrayList<>();

@@ -91,6 +91,16 @@ class HandWrittenFormTest {
                 // the name does not match the columns read
                 Ddl.check("agents_a_check", "(a > b)")), null));
 
+        Op.CreateTable uniques = new Op.CreateTable(QualifiedName.parse("labels"), List.of(
+                Ddl.column("name", "character varying(40)").notNull(), Ddl.column("code", "text"), Ddl.column("a", "text"),
+                Ddl.unique("labels_name_key", "name"), Ddl.unique("uq_labels_code", "code"),
+                Ddl.unique("labels_a_key", "a").deferrable(false), Ddl.unique("labels_code_a_key", "code", "a")), null);
+        assertThat(HandWrittenForm.of(uniques)).isEqualTo(new Op.CreateTable(QualifiedName.parse("labels"), List.of(
+                Ddl.column("name", "varchar(40)").notNull().unique(), Ddl.column("code", "text"), Ddl.column("a", "text"),
+                // another name, a deferrable one, and several columns stay table constraints
+                Ddl.unique("uq_labels_code", "code"), Ddl.unique("labels_a_key", "a").deferrable(false),
+                Ddl.unique("labels_code_a_key", "code", "a")), null));
+
         Op.CreateTable otherKey = new Op.CreateTable(QualifiedName.parse("t"), List.of(
                 Ddl.column("id", "bigint").notNull(), Ddl.column("v", "integer").notNull(),
                 Ddl.primaryKey("pk_t", "id"), Ddl.check("ck", "(v > 0)")), null);

@@ -118,6 +118,10 @@ class OpJavaRoundTripTest {
                 Ddl.column("id", "bigint").primaryKey().comment("Key"),
                 Ddl.column("name", "text"),
                 Ddl.column("note", "text").comment(HOSTILE)), HOSTILE));
+        s.put("createTableUniqueColumns", new Op.CreateTable(name("app.labels"), List.of(
+                Ddl.column("id", "int").primaryKey().unique(),
+                Ddl.column("name", "varchar(40)").notNull().unique().comment("Name")), null));
+        s.put("addColumnUnique", new Op.AddColumn(name("agents"), Ddl.column("email", "text").unique()));
         s.put("createTableEmpty", new Op.CreateTable(name("empty"), List.of(), null));
         s.put("createTableOneColumn", new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
         s.put("createTableNullableIdentity", new Op.CreateTable(name("odd"), List.of(
