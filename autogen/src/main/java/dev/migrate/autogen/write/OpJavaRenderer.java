@@ -610,9 +610,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         while (start < text.length()) {
             int end = Math.min(text.length(), start + LITERAL_PIECE);
             if (end < text.length()) {
-                // end a piece after a space when there is one, so each piece starts with a word
+                // end a piece after a list separator, or else a space, so each piece starts with a word
+                int comma = text.lastIndexOf(", ", end - 2);
                 int space = text.lastIndexOf(' ', end - 1);
-                if (space > start + LITERAL_PIECE / 2) {
+                if (comma > start + LITERAL_PIECE / 2) {
+                    end = comma + 2;
+                } else if (space > start + LITERAL_PIECE / 2) {
                     end = space + 1;
                 }
                 if (Character.isHighSurrogate(text.charAt(end - 1))) {

@@ -70,7 +70,7 @@ class WrittenMigrationFixpointTest {
             assertThat(columns).isGreaterThan(20);
             assertThat(source).contains(".primaryKey()").contains("\"timestamp(6)\"").contains("\"varchar(");
             assertThat(source).doesNotContainPattern("primaryKey\\(\"(customers|documents|labels|payments|vehicles)_pkey\"");
-            assertThat(source).contains("column(\"name\", \"varchar(40)\").notNull().unique(),").doesNotContain("labels_name_key");
+            assertThat(source).contains("column(\"name\", \"varchar(40)\").notNull().unique()").doesNotContain("labels_name_key");
 
             Migration compiled = GeneratedMigrations.compile(List.of(file)).get(file.typeSpec().name());
             compiled.upgrade(live(c));
