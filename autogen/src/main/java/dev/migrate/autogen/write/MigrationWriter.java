@@ -112,7 +112,7 @@ public final class MigrationWriter {
     private String header(NewMigration migration) {
         List<String> paragraphs = new ArrayList<>();
         if (!migration.message().isBlank()) {
-            paragraphs.add(javadocText(migration.message()));
+            paragraphs.add(wrap(javadocText(migration.message()), ""));
         }
         List<String> revises = migration.revises();
         String place = revises.isEmpty() ? "Revises nothing: this is the first migration."
@@ -121,7 +121,7 @@ public final class MigrationWriter {
         String written = "Written " + WRITTEN_AT.format(clock.instant().atOffset(ZoneOffset.UTC))
                 + (migration.writtenBy() == null ? "." : " by " + migration.writtenBy()
                         + ("migrate:autogenerate".equals(migration.writtenBy()) ? ": review before applying." : "."));
-        paragraphs.add((paragraphs.isEmpty() ? "" : "<p>") + place + " " + written);
+        paragraphs.add(wrap((paragraphs.isEmpty() ? "" : "<p>") + place + " " + written, ""));
         if ("migrate:autogenerate".equals(migration.writtenBy())) {
             if (migration.hazards().isEmpty()) {
                 paragraphs.add("<p>Hazards: none found.");
@@ -133,11 +133,7 @@ public final class MigrationWriter {
                 paragraphs.add(list.append("\n</ul>").toString());
             }
         }
-        StringBuilder text = new StringBuilder();
-        for (String paragraph : paragraphs) {
-            text.append(text.isEmpty() ? "" : "\n\n").append(paragraph.startsWith("<p>Hazards,") ? paragraph : wrap(paragraph, ""));
-        }
-        return text.append('\n').toString();
+        return String.join("\n\n", paragraphs) + "\n";
     }
 
     /** Breaks text between words so no Javadoc line ({@code " * "} and the text) passes the line width. */
@@ -147,9 +143,8 @@ public final class MigrationWriter {
 
     /** Text as Javadoc shows it literally: no HTML, no end of comment, no tags, no unicode escapes. */
     private static String javadocText(String text) {
-        String plain = text.replace('\n', ' ').replace('\r', ' ').replace("&", "&amp;").replace("<", "&lt;")
+        return text.replace('\n', ' ').replace('\r', ' ').replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;").replace("\\u", "&#92;u");
-        return plain;
     }
 
     private static MethodSpec method(String name, CodeBlock body) {

@@ -46,6 +46,10 @@ import java.util.function.Function;
  * prints them unqualified, as in hand-written migrations. Without that import the code still compiles,
  * only with {@code Ddl.} in front.
  *
+ * <p>Printed by a {@code JavaFile}, no line passes column 100: statements wrap after a comma or
+ * before a fluent call, long string literals are cut into pieces joined with {@code +}, and comments
+ * break between words.
+ *
  * <p>Names that {@link QualifiedName#parse} cannot read back (a dot inside a table name without a
  * schema, or inside a schema name) are refused with an {@link IllegalArgumentException}: every
  * shorthand takes names as {@code "schema.table"} text, and writing code that silently targets another
@@ -56,12 +60,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     public static final ClassName DDL = ClassName.get(Ddl.class);
 
     /** A comment line in a method body starts at column 8 with {@code "// "}; the rest must fit the line width. */
-    /** The longest piece of a string literal on one line; a wrapped statement line starts at column 16 or 24. */
-    private static final int LITERAL_PIECE = 56;
+    private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
+
     /*
-     * The room a quoted literal has on its line, so it is cut into pieces only when it would pass column
-     * 100: a method body starts at column 8, a wrapped line of a statement at 16, of a createTable
-     * element at 24.
+     * The room a quoted literal has on its line, so that it is cut into pieces only where it would
+     * pass column 100: a method body starts at column 8, a wrapped line of a statement at 16, a wrapped
+     * line of a createTable element at 24.
      */
     /** {@code op.execute("...");} always starts its literal at column 19 and ends with two characters. */
     private static final int EXECUTE_ROOM = MigrationWriter.LINE_WIDTH - 8 - "op.execute(".length() - ");".length();
@@ -71,9 +75,8 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static final int FLUENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - ".defaultValue(".length() - "),".length();
     /** The expression of a {@code check(...)} element in a createTable, which wraps to column 24. */
     private static final int ELEMENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - "),".length();
-
-    private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
-
+    /** The longest piece of a literal cut into pieces, so each fits on a wrapped line with its {@code +}. */
+    private static final int LITERAL_PIECE = 56;
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
     private static final Set<Class<?>> PARSEABLE_TIME = Set.of(LocalDate.class, LocalDateTime.class, LocalTime.class,

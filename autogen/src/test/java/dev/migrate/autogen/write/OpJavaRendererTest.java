@@ -42,6 +42,17 @@ class OpJavaRendererTest {
                 .isEqualTo("op.addColumn(\"app.agents\", column(\"note\", \"text\"));\n");
     }
 
+    @Test void aLongLiteralIsCutIntoPiecesOnlyWhereItWouldPassColumn100() {
+        // 77 characters: at its indentation of 8 the call ends exactly at column 100
+        String fits = "UPDATE agents SET status = 'retired' WHERE last_seen_at < now() - '9 days'::x";
+        assertThat(printed(new Op.Execute(fits, null))).isEqualTo("op.execute(\"" + fits + "\");\n");
+        String longer = fits + "y";
+        assertThat(printed(new Op.Execute(longer, null))).isEqualTo("""
+                op.execute("UPDATE agents SET status = 'retired' WHERE last_seen_at "
+                        + "< now() - '9 days'::xy");
+                """);
+    }
+
     @Test void createTablePutsOneElementPerLine() {
         Op op = new Op.CreateTable(name("agents"), List.of(
                 Ddl.column("id", "bigint").identity(Identity.always()).primaryKey(),
