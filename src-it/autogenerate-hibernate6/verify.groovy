@@ -8,7 +8,10 @@ def source = file.text
 assert source.contains('import static dev.migrate.Ddl.*;')
 assert source.contains('op.createTable("agents"')
 assert source.contains('op.createTable("task"')
-assert source.contains('column("status", "character varying(20)").notNull().defaultValue("\'ACTIVE\'::character varying")')
+assert source.contains('column("status", "varchar(20)").notNull().defaultValue("\'ACTIVE\'")')
+assert source.contains('column("id", "bigint").identity().primaryKey(),')
+assert source.readLines().every { it.length() <= 100 } : 'no line over 100 columns'
+assert source.contains(' * <p>Hazards: none found.')
 assert source.contains('op.commentOnColumn("agents", "status", "Operational status");')
 assert source.contains('op.commentOnTable("agents", "Agents that run tasks");')
 assert source.contains('op.createIndex("ix_agents_status", "agents", "status");')

@@ -8,7 +8,23 @@ def source = file.text
 assert source.contains('import static dev.migrate.Ddl.*;')
 assert source.contains('op.createTable("agents"')
 assert source.contains('op.createTable("task"')
-assert source.contains('column("status", "character varying(20)").notNull().defaultValue("\'ACTIVE\'::character varying")')
+// the short spellings people write, and no cast PostgreSQL adds back by itself
+assert source.contains('column("status", "varchar(20)").notNull().defaultValue("\'ACTIVE\'")')
+assert source.contains('column("name", "varchar(100)").notNull().unique(),')
+assert !source.contains('agents_name_key')
+assert source.contains('column("createdat", "timestamptz(6)")')
+assert !source.contains('"character varying') : 'no long type spelling in a column'
+// the key inline on its column, named by PostgreSQL as before
+assert source.contains('column("id", "bigint").identity().primaryKey(),')
+assert source.contains('column("id", "bigint").primaryKey(),')
+assert !source.contains('primaryKey("agents_pkey"') && !source.contains('primaryKey("task_pkey"')
+// a check named as PostgreSQL would name it loses the name, its long expression wraps
+assert source.contains('check("((status)::text = ANY')
+assert !source.contains('agents_status_check')
+// the header, the one-line @Revision, and nothing past column 100
+assert source =~ /(?s)\/\*\*\n \* create agents and tasks\n \*\n \* <p>Revises nothing: this is the first migration\. Written \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by\n \* migrate:autogenerate: review before applying\.\n \*\n \* <p>Hazards: none found\.\n \*\/\n@Revision\(id = "\d{8}_\d{6}", message = "create agents and tasks"\)\n/
+def longLines = source.readLines().findAll { it.length() > 100 }
+assert longLines.isEmpty() : "lines over 100 columns: ${longLines}"
 assert source.contains('op.commentOnColumn("agents", "status", "Operational status");')
 assert source.contains('op.commentOnTable("agents", "Agents that run tasks");')
 assert source.contains('op.createIndex("ix_agents_status", "agents", "status");')

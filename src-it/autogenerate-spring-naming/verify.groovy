@@ -3,9 +3,9 @@ def written = new File(basedir, 'src/main/java/db/migrations').listFiles().findA
 assert written.size() == 1
 def source = written[0].text
 assert source.contains('op.createTable("agent_profile"')
-assert source.contains('column("display_name", "character varying(255)")')
+assert source.contains('column("display_name", "varchar(255)")')
 assert source.contains('op.createTable("skill_tag"')
-assert source.contains('column("tag_name", "character varying(255)")')
+assert source.contains('column("tag_name", "varchar(255)")')
 // Spring's implicit strategy names a join table {owning table}_{property}: agent_profile_skill_tags
 assert source.contains('op.createTable("agent_profile_skill_tags"')
 assert source.contains('column("skill_tags_id", "bigint").notNull()')

@@ -9,7 +9,7 @@ try {
     assert written.size() == 1
     def source = written[0].text
     assert source.contains('revises = "20260101_000001"')
-    assert source.contains('op.addColumn("agents", column("nickname", "character varying(40)"));')
+    assert source.contains('op.addColumn("agents", column("nickname", "varchar(40)"));')
     assert source.contains('op.dropColumn("agents", "nickname");')
     // autogenerate writes the migration; it does not apply it
     assert ItDatabase.query('jdbc:postgresql://localhost:25411/app',

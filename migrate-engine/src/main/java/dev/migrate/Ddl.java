@@ -102,6 +102,17 @@ public final class Ddl {
     }
 
     /**
+     * A check that PostgreSQL names itself ({@code orders_price_check} for a check on
+     * {@code orders.price}): {@code check("price > 0")}.
+     *
+     * @param expression the SQL boolean expression, as written after {@code CHECK}
+     * @return the constraint, for {@code createTable}
+     */
+    public static Constraint.Check check(String expression) {
+        return new Constraint.Check(null, expression, false);
+    }
+
+    /**
      * Starts a foreign key; finish it with {@link ForeignKeyStart#references}:
      * {@code foreignKey("fk_tasks_agent", "agent_id").references("agents", "id").onDelete(CASCADE)}.
      *

@@ -270,6 +270,9 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         } else if (!c.nullable()) {
             sql.append(" NOT NULL");
         }
+        if (c.isUnique()) {
+            sql.append(" UNIQUE");
+        }
         return sql.toString();
     }
 

@@ -51,6 +51,16 @@ class ChecksumTest {
     }
 
     @Test
+    void aUniqueColumnChangesTheChecksumAndAColumnWithoutOneKeepsItsOldEncoding() {
+        Op plain = new Op.AddColumn(QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text"));
+        Op unique = new Op.AddColumn(QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text").unique());
+        // isUnique is false on every column written before it existed, and false components are left out
+        assertThat(new Checksum().add(plain).encoding()).doesNotContain("isUnique");
+        assertThat(new Checksum().add(unique).encoding()).contains("isUnique=true");
+        assertThat(new Checksum().add(unique).value()).isNotEqualTo(new Checksum().add(plain).value());
+    }
+
+    @Test
     void theEncodingNamesEachRecordComponentAndLeavesOutEmptyOnes() {
         Checksum c = new Checksum().add(new Op.CreateSchema("app", false))
                 .add(new Op.Execute("SELECT 1", null)).addJdbc();

@@ -186,6 +186,14 @@ class PostgresDialectRenderingTest {
     }
 
     @Test
+    void aUniqueColumnCarriesItsOwnConstraintAfterItsOtherClauses() {
+        assertThat(dialect.render(new Op.AddColumn(APP_TASKS, column("email", "text").notNull().defaultValue("''").unique())))
+                .containsExactly("ALTER TABLE app.tasks ADD COLUMN email text DEFAULT '' NOT NULL UNIQUE");
+        assertThat(dialect.columnDefinition(column("id", "int").primaryKey().unique())).isEqualTo("id int PRIMARY KEY UNIQUE");
+        assertThat(dialect.columnDefinition(column("id", "int"))).isEqualTo("id int");
+    }
+
+    @Test
     void keyWordColumnsAreQuotedWherePostgresNeedsIt() {
         assertThat(dialect.render(new Op.AddColumn(QualifiedName.of("user", "order"), column("select", "text"))))
                 .containsExactly("ALTER TABLE \"user\".\"order\" ADD COLUMN \"select\" text");

@@ -8,6 +8,7 @@ import dev.migrate.autogen.write.RevisionIds;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,9 +34,9 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
         return path;
     }
 
-    /** The next id: now in UTC, bumped past ids the graph already has. */
-    protected static String nextId(Migrator migrator) {
+    /** The next id: now in UTC, or later when a parent's id is later, bumped past ids the graph already has. */
+    protected static String nextId(Migrator migrator, List<String> parents) {
         Set<String> taken = migrator.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
-        return RevisionIds.next(Clock.systemUTC(), taken::contains);
+        return RevisionIds.next(Clock.systemUTC(), parents, taken::contains);
     }
 }

@@ -26,7 +26,7 @@ public class MergeMojo extends AbstractWriteMojo {
                     : "only " + parents + " was given. List them with -Dmigrate.revisions=a,b."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
-        write(NewMigration.merge(nextId(migrator), parents, text));
+        write(NewMigration.merge(nextId(migrator, parents), parents, text));
     }
 
     private static List<String> resolve(Migrator migrator, List<String> given) {

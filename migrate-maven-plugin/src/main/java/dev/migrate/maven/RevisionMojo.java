@@ -27,7 +27,8 @@ public class RevisionMojo extends AbstractWriteMojo {
             throw new MigrateException("migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
         }
         Migrator migrator = migrator(projectClasses).build();
-        write(NewMigration.empty(nextId(migrator), parent(migrator.heads()), message));
+        List<String> parents = parent(migrator.heads());
+        write(NewMigration.empty(nextId(migrator, parents), parents, message));
     }
 
     private List<String> parent(List<String> heads) {

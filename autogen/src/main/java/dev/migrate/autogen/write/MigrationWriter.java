@@ -13,6 +13,11 @@ import dev.migrate.Revision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
@@ -21,12 +26,23 @@ import javax.lang.model.element.Modifier;
  * the project keeps its migrations in (for example {@code src/main/java/db/migrations/}).
  */
 public final class MigrationWriter {
+    /** The widest line written; longer statements wrap, longer comments break between words. */
+    static final int LINE_WIDTH = 100;
+    private static final DateTimeFormatter WRITTEN_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
+
     private final Path sourceRoot;
     private final String packageName;
+    private final Clock clock;
 
     public MigrationWriter(Path sourceRoot, String packageName) {
+        this(sourceRoot, packageName, Clock.systemUTC());
+    }
+
+    /** @param clock the time the class header gives as when it was written */
+    public MigrationWriter(Path sourceRoot, String packageName, Clock clock) {
         this.sourceRoot = sourceRoot;
         this.packageName = packageName;
+        this.clock = clock;
     }
 
     /** Writes the class and returns its path; refuses to overwrite an existing file. */
@@ -46,20 +62,10 @@ public final class MigrationWriter {
 
     /** The Java source of the class, without writing it. */
     public JavaFile toJavaFile(NewMigration migration) {
-        AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class).addMember("id", "$S", migration.id());
-        if (migration.revises().size() == 1) {
-            revision.addMember("revises", "$S", migration.revises().get(0));
-        } else if (migration.revises().size() > 1) {
-            // One code block keeps the parents on one line, as a person would write them.
-            revision.addMember("revises", "{$L}", migration.revises().stream()
-                    .map(parent -> CodeBlock.of("$S", parent)).collect(CodeBlock.joining(", ")));
-        }
-        if (!migration.message().isEmpty()) {
-            revision.addMember("message", "$S", migration.message());
-        }
         TypeSpec type = TypeSpec.classBuilder(className(migration.id(), migration.message()))
+                .addJavadoc("$L", header(migration))
                 .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(revision.build())
+                .addAnnotation(revision(migration))
                 .addSuperinterface(Migration.class)
                 .addMethod(method("upgrade", migration.upgrade()))
                 .addMethod(method("downgrade", migration.downgrade()))
@@ -67,6 +73,78 @@ public final class MigrationWriter {
         // Ddl's factories read best unqualified: column(...), index(...), foreignKey(...)
         return JavaFile.builder(packageName, type).addStaticImport(OpJavaRenderer.DDL, "*")
                 .indent("    ").skipJavaLangImports(true).build();
+    }
+
+    /** {@code @Revision(id = ..., revises = ..., message = ...)} on one line when it fits, one member a line when not. */
+    private static AnnotationSpec revision(NewMigration migration) {
+        List<CodeBlock> members = new ArrayList<>();
+        members.add(CodeBlock.of("id = $S", migration.id()));
+        if (migration.revises().size() == 1) {
+            members.add(CodeBlock.of("revises = $S", migration.revises().get(0)));
+        } else if (migration.revises().size() > 1) {
+            // one code block keeps the parents on one line, as a person would write them
+            members.add(CodeBlock.of("revises = {$L}", migration.revises().stream()
+                    .map(parent -> CodeBlock.of("$S", parent)).collect(CodeBlock.joining(", "))));
+        }
+        if (!migration.message().isEmpty()) {
+            members.add(CodeBlock.of("message = $S", migration.message()));
+        }
+        CodeBlock oneLine = CodeBlock.join(members, ", ");
+        String text = "@Revision(" + oneLine + ")";
+        if (text.length() <= LINE_WIDTH && !text.contains("\n")) {
+            // JavaPoet prints a lone "value" member inline and every other member set one per line,
+            // so the whole member list goes in as that one value
+            return AnnotationSpec.builder(Revision.class).addMember("value", "$L", oneLine).build();
+        }
+        AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class);
+        for (CodeBlock member : members) {
+            String code = member.toString();
+            int equals = code.indexOf(" = ");
+            revision.addMember(code.substring(0, equals), "$L", code.substring(equals + 3));
+        }
+        return revision.build();
+    }
+
+    /**
+     * The class Javadoc: the message, its place in the graph, when and by which goal it was written,
+     * and for autogenerated code what a reviewer must weigh before applying it.
+     */
+    private String header(NewMigration migration) {
+        List<String> paragraphs = new ArrayList<>();
+        if (!migration.message().isBlank()) {
+            paragraphs.add(wrap(javadocText(migration.message()), ""));
+        }
+        List<String> revises = migration.revises();
+        String place = revises.isEmpty() ? "Revises nothing: this is the first migration."
+                : revises.size() == 1 ? "Revises " + revises.get(0) + "."
+                : "Merges " + String.join(", ", revises) + ".";
+        String written = "Written " + WRITTEN_AT.format(clock.instant().atOffset(ZoneOffset.UTC))
+                + (migration.writtenBy() == null ? "." : " by " + migration.writtenBy()
+                        + ("migrate:autogenerate".equals(migration.writtenBy()) ? ": review before applying." : "."));
+        paragraphs.add(wrap((paragraphs.isEmpty() ? "" : "<p>") + place + " " + written, ""));
+        if ("migrate:autogenerate".equals(migration.writtenBy())) {
+            if (migration.hazards().isEmpty()) {
+                paragraphs.add("<p>Hazards: none found.");
+            } else {
+                StringBuilder list = new StringBuilder("<p>Hazards, each noted above its code:\n<ul>");
+                for (String hazard : migration.hazards()) {
+                    list.append('\n').append(wrap("  <li>" + javadocText(hazard), "      "));
+                }
+                paragraphs.add(list.append("\n</ul>").toString());
+            }
+        }
+        return String.join("\n\n", paragraphs) + "\n";
+    }
+
+    /** Breaks text between words so no Javadoc line ({@code " * "} and the text) passes the line width. */
+    private static String wrap(String text, String continuation) {
+        return String.join("\n", OpJavaRenderer.wrapWords(text, LINE_WIDTH - " * ".length(), continuation));
+    }
+
+    /** Text as Javadoc shows it literally: no HTML, no end of comment, no tags, no unicode escapes. */
+    private static String javadocText(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ').replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;").replace("\\u", "&#92;u");
     }
 
     private static MethodSpec method(String name, CodeBlock body) {

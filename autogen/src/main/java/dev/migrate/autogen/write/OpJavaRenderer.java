@@ -46,6 +46,10 @@ import java.util.function.Function;
  * prints them unqualified, as in hand-written migrations. Without that import the code still compiles,
  * only with {@code Ddl.} in front.
  *
+ * <p>Printed by a {@code JavaFile}, no line passes column 100: statements wrap after a comma or
+ * before a fluent call, long string literals are cut into pieces joined with {@code +}, and comments
+ * break between words.
+ *
  * <p>Names that {@link QualifiedName#parse} cannot read back (a dot inside a table name without a
  * schema, or inside a schema name) are refused with an {@link IllegalArgumentException}: every
  * shorthand takes names as {@code "schema.table"} text, and writing code that silently targets another
@@ -55,6 +59,24 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
     public static final ClassName DDL = ClassName.get(Ddl.class);
 
+    /** A comment line in a method body starts at column 8 with {@code "// "}; the rest must fit the line width. */
+    private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
+
+    /*
+     * The room a quoted literal has on its line, so that it is cut into pieces only where it would
+     * pass column 100: a method body starts at column 8, a wrapped line of a statement at 16, a wrapped
+     * line of a createTable element at 24.
+     */
+    /** {@code op.execute("...");} always starts its literal at column 19 and ends with two characters. */
+    private static final int EXECUTE_ROOM = MigrationWriter.LINE_WIDTH - 8 - "op.execute(".length() - ");".length();
+    /** The last argument of a statement, which wraps onto a line of its own at column 16 when needed. */
+    private static final int ARGUMENT_ROOM = MigrationWriter.LINE_WIDTH - 16 - ");".length();
+    /** The argument of a fluent call such as {@code .defaultValue(...)} on a wrapped element line at column 24. */
+    private static final int FLUENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - ".defaultValue(".length() - "),".length();
+    /** The expression of a {@code check(...)} element in a createTable, which wraps to column 24. */
+    private static final int ELEMENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - "),".length();
+    /** The longest piece of a literal cut into pieces, so each fits on a wrapped line with its {@code +}. */
+    private static final int LITERAL_PIECE = 56;
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
     private static final Set<Class<?>> PARSEABLE_TIME = Set.of(LocalDate.class, LocalDateTime.class, LocalTime.class,
@@ -81,12 +103,45 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         for (Op op : ops) {
             for (String note : notes.apply(op)) {
                 for (String line : note.split("\\R", -1)) {
-                    body.add("// $L\n", commentSafe(line).stripTrailing());
+                    body.add(comment(line));
                 }
             }
             body.add(render(op));
         }
         return body.build();
+    }
+
+    /** {@code //} lines for a method body, broken between words to stay within the line width. */
+    CodeBlock comment(String text) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (String line : wrapWords(commentSafe(text).stripTrailing(), COMMENT_WIDTH, "")) {
+            code.add("// $L\n", line.stripTrailing());
+        }
+        return code.build();
+    }
+
+    /**
+     * Text broken between words into lines of at most {@code width} characters, the later lines
+     * starting with {@code continuation}; a word longer than a line gets a line of its own.
+     */
+    static List<String> wrapWords(String text, int width, String continuation) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        boolean lineHasWord = false;
+        for (String word : text.split(" ", -1)) {
+            if (lineHasWord && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(continuation);
+                lineHasWord = false;
+            }
+            if (lineHasWord) {
+                line.append(' ');
+            }
+            line.append(word);
+            lineHasWord = true;
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     // ---- schemas ----
@@ -123,10 +178,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             code.addStatement("op.createTable($S,\n$L)", table, CodeBlock.join(elements, ",\n"));
         }
         if (splitComments) {
-            code.addStatement("op.commentOnTable($S, $S)", table, op.comment());
+            code.addStatement("op.commentOnTable($S,$W$L)", table, literal(op.comment(), ARGUMENT_ROOM));
             for (Column c : op.columns()) {
                 if (c.comment() != null) {
-                    code.addStatement("op.commentOnColumn($S, $S, $S)", table, c.name(), c.comment());
+                    code.addStatement("op.commentOnColumn($S, $S,$W$L)", table, c.name(), literal(c.comment(), ARGUMENT_ROOM));
                 }
             }
         }
@@ -142,7 +197,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.CommentOnTable op) {
-        return statement("op.commentOnTable($S, $S)", name(op.table()), op.comment());
+        return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- columns ----
@@ -179,7 +234,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override public CodeBlock visit(Op.AlterColumnDefault op) {
         return op.expression() == null
                 ? statement("op.dropDefault($S, $S)", name(op.table()), op.column())
-                : statement("op.setDefault($S, $S, $S)", name(op.table()), op.column(), op.expression());
+                : statement("op.setDefault($S, $S, $L)", name(op.table()), op.column(), literal(op.expression(), ARGUMENT_ROOM));
     }
 
     @Override public CodeBlock visit(Op.AddIdentity op) {
@@ -196,7 +251,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override public CodeBlock visit(Op.CommentOnColumn op) {
-        return statement("op.commentOnColumn($S, $S, $S)", name(op.table()), op.column(), op.comment());
+        return statement("op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- indexes ----
@@ -214,22 +269,22 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         CodeBlock.Builder index = CodeBlock.builder().add("$T.index($L)", DDL, head);
         if (op.isUnique()) {
-            index.add(".unique()");
+            index.add("$Z.unique()");
         }
         if (op.isConcurrent()) {
-            index.add(".concurrently()");
+            index.add("$Z.concurrently()");
         }
         if (op.method() != null) {
-            index.add(".using($S)", op.method());
+            index.add("$Z.using($S)", op.method());
         }
         if (!op.include().isEmpty()) {
-            index.add(".include($L)", strings(op.include()));
+            index.add("$Z.include($L)", strings(op.include()));
         }
         if (op.isNullsNotDistinct()) {
-            index.add(".nullsNotDistinct()");
+            index.add("$Z.nullsNotDistinct()");
         }
         if (op.where() != null) {
-            index.add(".where($S)", op.where());
+            index.add("$Z.where($L)", literal(op.where(), FLUENT_ROOM));
         }
         return statement("op.createIndex($L)", index.build());
     }
@@ -253,7 +308,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             return statement("op.addForeignKey($S, $L)", table, constraint(c));
         }
         if (c instanceof Constraint.Check check && !check.isNotValid()) {
-            return statement("op.addCheck($S, $S, $S)", table, check.name(), check.expression());
+            return statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression(), ARGUMENT_ROOM));
         }
         return statement("op.addConstraint($S, $L)", table, constraint(c));
     }
@@ -318,7 +373,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- raw SQL and data ----
 
     @Override public CodeBlock visit(Op.Execute op) {
-        return statement("op.execute($S)", op.sql());
+        return statement("op.execute($L)", literal(op.sql(), EXECUTE_ROOM));
     }
 
     /**
@@ -351,38 +406,41 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock column(Column c) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", DDL, c.name(), c.type());
         if (c.collation() != null) {
-            code.add(".collate($S)", c.collation());
+            code.add("$Z.collate($S)", c.collation());
         }
         // identity() and primaryKey() already make the column NOT NULL
         boolean notNullImplied = c.identityGeneration() != null || c.isPrimaryKey();
         if (!c.nullable() && !notNullImplied) {
-            code.add(".notNull()");
+            code.add("$Z.notNull()");
         }
         if (c.identityGeneration() != null) {
             Identity identity = c.identityGeneration();
             if (!identity.generatedAlways() && identity.options().isDefault()) {
-                code.add(".identity()");
+                code.add("$Z.identity()");
             } else {
-                code.add(".identity($L)", identity(identity));
+                code.add("$Z.identity($L)", identity(identity));
             }
         }
         if (c.generatedExpression() != null) {
-            code.add(".generatedAs($S)", c.generatedExpression());
+            code.add("$Z.generatedAs($L)", literal(c.generatedExpression(), FLUENT_ROOM));
             if (c.isGeneratedVirtual()) {
-                code.add(".virtual()");
+                code.add("$Z.virtual()");
             }
         }
         if (c.defaultExpression() != null) {
-            code.add(".defaultValue($S)", c.defaultExpression());
+            code.add("$Z.defaultValue($L)", literal(c.defaultExpression(), FLUENT_ROOM));
         }
         if (c.comment() != null) {
-            code.add(".comment($S)", c.comment());
+            code.add("$Z.comment($L)", literal(c.comment(), FLUENT_ROOM));
+        }
+        if (c.isUnique()) {
+            code.add("$Z.unique()");
         }
         if (c.isPrimaryKey()) {
-            code.add(".primaryKey()");
+            code.add("$Z.primaryKey()");
         } else if (c.nullable() && c.identityGeneration() != null) {
             // a nullable identity column cannot come from PostgreSQL, but the op allows it: undo identity()'s NOT NULL
-            code.add(".nullable(true)");
+            code.add("$Z.nullable(true)");
         }
         return code.build();
     }
@@ -394,33 +452,36 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         if (constraint instanceof Constraint.Unique u) {
             CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
             if (u.isNullsNotDistinct()) {
-                code.add(".nullsNotDistinct()");
+                code.add("$Z.nullsNotDistinct()");
             }
             if (u.deferrable()) {
-                code.add(".deferrable($L)", u.initiallyDeferred());
+                code.add("$Z.deferrable($L)", u.initiallyDeferred());
             }
             return code.build();
         }
         if (constraint instanceof Constraint.ForeignKey fk) {
             CodeBlock.Builder code = CodeBlock.builder()
                     .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
-                    .add(".references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
+                    .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
             if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-                code.add(".onDelete(" + action(fk.onDelete()) + ")", DDL);
+                code.add("$Z.onDelete(" + action(fk.onDelete()) + ")", DDL);
             }
             if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-                code.add(".onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+                code.add("$Z.onUpdate(" + action(fk.onUpdate()) + ")", DDL);
             }
             if (fk.deferrable()) {
-                code.add(".deferrable($L)", fk.initiallyDeferred());
+                code.add("$Z.deferrable($L)", fk.initiallyDeferred());
             }
             if (fk.isNotValid()) {
-                code.add(".notValid()");
+                code.add("$Z.notValid()");
             }
             return code.build();
         }
         Constraint.Check check = (Constraint.Check) constraint;
-        return CodeBlock.of("$T.check($S, $S)$L", DDL, check.name(), check.expression(), check.isNotValid() ? ".notValid()" : "");
+        CodeBlock head = check.name() == null
+                ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
+                : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
+        return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
     }
 
     /**
@@ -439,25 +500,25 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock sequenceOptions(SequenceOptions o) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.sequenceOptions()", DDL);
         if (o.dataType() != null) {
-            code.add(".as($S)", o.dataType());
+            code.add("$Z.as($S)", o.dataType());
         }
         if (o.start() != null) {
-            code.add(".startWith($L)", longLiteral(o.start()));
+            code.add("$Z.startWith($L)", longLiteral(o.start()));
         }
         if (o.increment() != null) {
-            code.add(".incrementBy($L)", longLiteral(o.increment()));
+            code.add("$Z.incrementBy($L)", longLiteral(o.increment()));
         }
         if (o.minValue() != null) {
-            code.add(".minValue($L)", longLiteral(o.minValue()));
+            code.add("$Z.minValue($L)", longLiteral(o.minValue()));
         }
         if (o.maxValue() != null) {
-            code.add(".maxValue($L)", longLiteral(o.maxValue()));
+            code.add("$Z.maxValue($L)", longLiteral(o.maxValue()));
         }
         if (o.cache() != null) {
-            code.add(".cache($L)", longLiteral(o.cache()));
+            code.add("$Z.cache($L)", longLiteral(o.cache()));
         }
         if (o.cycles()) {
-            code.add(".cycle()");
+            code.add("$Z.cycle()");
         }
         return code.build();
     }
@@ -465,25 +526,25 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock sequenceChanges(SequenceChanges c) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.sequenceChanges()", DDL);
         if (c.dataType() != null) {
-            code.add(".as($S)", c.dataType());
+            code.add("$Z.as($S)", c.dataType());
         }
         if (c.start() != null) {
-            code.add(".startWith($L)", longLiteral(c.start()));
+            code.add("$Z.startWith($L)", longLiteral(c.start()));
         }
         if (c.increment() != null) {
-            code.add(".incrementBy($L)", longLiteral(c.increment()));
+            code.add("$Z.incrementBy($L)", longLiteral(c.increment()));
         }
         if (c.minValue() != null) {
-            code.add(".minValue($L)", longLiteral(c.minValue()));
+            code.add("$Z.minValue($L)", longLiteral(c.minValue()));
         }
         if (c.maxValue() != null) {
-            code.add(".maxValue($L)", longLiteral(c.maxValue()));
+            code.add("$Z.maxValue($L)", longLiteral(c.maxValue()));
         }
         if (c.cache() != null) {
-            code.add(".cache($L)", longLiteral(c.cache()));
+            code.add("$Z.cache($L)", longLiteral(c.cache()));
         }
         if (c.cycle() != null) {
-            code.add(".cycle($L)", c.cycle());
+            code.add("$Z.cycle($L)", c.cycle());
         }
         return code.build();
     }
@@ -536,8 +597,43 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     // ---- small helpers ----
 
+    /**
+     * A string literal, as {@code "..."} pieces joined by {@code +} when it would not fit the room it
+     * gets on its line, so the statement can wrap between them; JavaPoet already breaks a literal after
+     * each line feed.
+     *
+     * @param room the columns the quoted literal may take where it is written (see the {@code _ROOM} constants)
+     */
+    private static CodeBlock literal(String text, int room) {
+        if (text == null || text.contains("\n") || CodeBlock.of("$S", text).toString().length() <= room) {
+            return CodeBlock.of("$S", text);
+        }
+        List<CodeBlock> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + LITERAL_PIECE);
+            if (end < text.length()) {
+                // end a piece after a list separator, or else a space, so each piece starts with a word
+                int comma = text.lastIndexOf(", ", end - 2);
+                int space = text.lastIndexOf(' ', end - 1);
+                if (comma > start + LITERAL_PIECE / 2) {
+                    end = comma + 2;
+                } else if (space > start + LITERAL_PIECE / 2) {
+                    end = space + 1;
+                }
+                if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--; // never split a character in two
+                }
+            }
+            pieces.add(CodeBlock.of("$S", text.substring(start, end)));
+            start = end;
+        }
+        return CodeBlock.join(pieces, "$W+ ");
+    }
+
+    /** One statement that may wrap after each comma of its format when it passes the line width. */
     private static CodeBlock statement(String format, Object... args) {
-        return CodeBlock.builder().addStatement(format, args).build();
+        return CodeBlock.builder().addStatement(format.replace(", ", ",$W"), args).build();
     }
 
     /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */

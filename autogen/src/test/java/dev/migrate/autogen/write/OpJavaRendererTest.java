@@ -36,9 +36,21 @@ class OpJavaRendererTest {
     @Test void addColumnWritesOnlyTheFluentCallsThatChangeSomething() {
         Column status = Ddl.column("operational_status", "varchar(50)").notNull().defaultValue("'active'").comment("Operational status");
         assertThat(printed(new Op.AddColumn(name("agents"), status)))
-                .isEqualTo("op.addColumn(\"agents\", column(\"operational_status\", \"varchar(50)\").notNull().defaultValue(\"'active'\").comment(\"Operational status\"));\n");
+                .isEqualTo("op.addColumn(\"agents\", column(\"operational_status\", \"varchar(50)\").notNull()\n"
+                        + "        .defaultValue(\"'active'\").comment(\"Operational status\"));\n");
         assertThat(printed(new Op.AddColumn(name("app.agents"), Ddl.column("note", "text"))))
                 .isEqualTo("op.addColumn(\"app.agents\", column(\"note\", \"text\"));\n");
+    }
+
+    @Test void aLongLiteralIsCutIntoPiecesOnlyWhereItWouldPassColumn100() {
+        // 77 characters: at its indentation of 8 the call ends exactly at column 100
+        String fits = "UPDATE agents SET status = 'retired' WHERE last_seen_at < now() - '9 days'::x";
+        assertThat(printed(new Op.Execute(fits, null))).isEqualTo("op.execute(\"" + fits + "\");\n");
+        String longer = fits + "y";
+        assertThat(printed(new Op.Execute(longer, null))).isEqualTo("""
+                op.execute("UPDATE agents SET status = 'retired' WHERE last_seen_at "
+                        + "< now() - '9 days'::xy");
+                """);
     }
 
     @Test void createTablePutsOneElementPerLine() {
@@ -79,8 +91,10 @@ class OpJavaRendererTest {
         Column c = Ddl.column("total", "numeric(10,2)").collate("C").notNull().generatedAs("price * qty").comment(null);
         Column seq = Ddl.column("n", "bigint").identity(Identity.byDefault().with(SequenceOptions.DEFAULTS.startWith(100).maxValue(5_000_000_000L).cycle()));
         assertThat(printed(new Op.AddColumn(name("t"), c), new Op.AddColumn(name("t"), seq))).isEqualTo("""
-                op.addColumn("t", column("total", "numeric(10,2)").collate("C").notNull().generatedAs("price * qty"));
-                op.addColumn("t", column("n", "bigint").identity(identityByDefault().with(sequenceOptions().startWith(100).maxValue(5000000000L).cycle())));
+                op.addColumn("t", column("total", "numeric(10,2)").collate("C").notNull()
+                        .generatedAs("price * qty"));
+                op.addColumn("t", column("n", "bigint").identity(identityByDefault().with(sequenceOptions()
+                        .startWith(100).maxValue(5000000000L).cycle())));
                 """);
     }
 
@@ -94,9 +108,11 @@ class OpJavaRendererTest {
                 new Op.DropIndex(name("app.ix_x"), false, null),
                 new Op.DropIndex(name("ix_y"), true, null))).isEqualTo("""
                 op.createIndex("ix_agents_status", "agents", "status", "my col");
-                op.createIndex(index("ix_keys", "agents", expr("lower(email)"), desc("due").nullsLast(), key("id")).unique());
+                op.createIndex(index("ix_keys", "agents", expr("lower(email)"), desc("due").nullsLast(), key("id"))
+                        .unique());
                 op.createIndex(index("ix_x", "app.agents", "status").unique().where("deleted_at IS NULL"));
-                op.createIndex(index("ix_y", "agents", "tags").concurrently().using("gin").include("id", "name").nullsNotDistinct());
+                op.createIndex(index("ix_y", "agents", "tags").concurrently().using("gin")
+                        .include("id", "name").nullsNotDistinct());
                 op.dropIndex("app.ix_x");
                 op.dropIndexConcurrently("ix_y");
                 """);
@@ -117,8 +133,11 @@ class OpJavaRendererTest {
                 new Op.DropConstraint(name("tasks"), "uq_tasks_code", null))).isEqualTo("""
                 op.addPrimaryKey("tasks", "pk_tasks", "id", "v");
                 op.addUnique("tasks", "uq_tasks_code", "code");
-                op.addConstraint("tasks", unique("uq_tasks_ref", "ref").nullsNotDistinct().deferrable(false));
-                op.addForeignKey("tasks", foreignKey("fk_tasks_agent", "agent_id").references("app.agents", "id").onDelete(CASCADE).onUpdate(SET_NULL).deferrable(true).notValid());
+                op.addConstraint("tasks", unique("uq_tasks_ref", "ref").nullsNotDistinct()
+                        .deferrable(false));
+                op.addForeignKey("tasks", foreignKey("fk_tasks_agent", "agent_id")
+                        .references("app.agents", "id").onDelete(CASCADE).onUpdate(SET_NULL)
+                        .deferrable(true).notValid());
                 op.addForeignKey("tasks", foreignKey(null, "owner_id").references("users", "id"));
                 op.addCheck("tasks", "ck_tasks_qty", "qty > 0");
                 op.addConstraint("tasks", check("ck_tasks_due", "due > created").notValid());

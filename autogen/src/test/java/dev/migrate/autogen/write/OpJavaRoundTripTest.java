@@ -118,6 +118,10 @@ class OpJavaRoundTripTest {
                 Ddl.column("id", "bigint").primaryKey().comment("Key"),
                 Ddl.column("name", "text"),
                 Ddl.column("note", "text").comment(HOSTILE)), HOSTILE));
+        s.put("createTableUniqueColumns", new Op.CreateTable(name("app.labels"), List.of(
+                Ddl.column("id", "int").primaryKey().unique(),
+                Ddl.column("name", "varchar(40)").notNull().unique().comment("Name")), null));
+        s.put("addColumnUnique", new Op.AddColumn(name("agents"), Ddl.column("email", "text").unique()));
         s.put("createTableEmpty", new Op.CreateTable(name("empty"), List.of(), null));
         s.put("createTableOneColumn", new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
         s.put("createTableNullableIdentity", new Op.CreateTable(name("odd"), List.of(
@@ -203,6 +207,12 @@ class OpJavaRoundTripTest {
 
         // raw SQL and data
         s.put("execute", new Op.Execute("UPDATE agents SET note = E'a\\\\b' WHERE name = 'it''s';\n-- " + HOSTILE, null));
+        s.put("executeLong", new Op.Execute("UPDATE agents SET status = 'retired', note = 'no heartbeat for ninety days' "
+                + "WHERE last_seen_at < now() - interval '90 days' AND status <> 'retired'", null));
+        s.put("createTableLongCheckAndDefault", new Op.CreateTable(name("app.agents"), List.of(
+                Ddl.column("status", "varchar(20)").defaultValue("'a default that is long enough to need cutting into pieces, ü 🎉'"),
+                Ddl.check("((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, ('RETIRED'::character varying)::text, "
+                        + "('SUSPENDED'::character varying)::text]))")), null));
         s.put("executeWithReverse", new Op.Execute("SELECT 1", "SELECT 2"));
         s.put("bulkInsert", new Op.BulkInsert(name("app.agents"), List.of(
                 row("id", 1, "name", HOSTILE, "active", true, "score", 1.5, "note", null),
