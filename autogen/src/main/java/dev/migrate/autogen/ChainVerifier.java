@@ -85,8 +85,9 @@ public final class ChainVerifier {
             accepted.forEach(line -> log.info("In " + step + ", accepted " + line + "."));
             return;
         }
+        // the script that would turn the expected schema into the database's: what it adds is extra, what it removes missing
         List<String> differences = SchemaDiff.compare(expected, tolerated, new SchemaDiff.Options(schema, Map.of(),
-                RenameDecider.never())).descriptions().stream().map(ChainVerifier::asDatabaseState).toList();
+                RenameDecider.never())).changes().stream().map(c -> c.description().asDatabaseState()).toList();
         if (differences.isEmpty()) {
             differences = ModelDifferences.between(expected, tolerated);
         }
@@ -144,11 +145,6 @@ public final class ChainVerifier {
             }
         }
         return i == part.size();
-    }
-
-    /** The diff reads as what turns the expected schema into the database's: what it added is extra, what it removed is missing. */
-    private static String asDatabaseState(String change) {
-        return change.replaceFirst("^added ", "extra ").replaceFirst("^removed ", "missing ");
     }
 
     /** Every schema of the database (it holds nothing but the chain's work), so a revision's objects in other schemas are checked too. */

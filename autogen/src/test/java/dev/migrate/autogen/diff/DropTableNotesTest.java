@@ -15,9 +15,9 @@ class DropTableNotesTest {
         Table bookings = new Table("public", "bookings", List.of(Column.of("during", "tsrange", true)), null, List.of(),
                 List.of(), List.of(), List.of(new ExclusionConstraint("no_overlap", "EXCLUDE USING gist (during WITH &&)")),
                 List.of(), null);
-        DiffResult diff = SchemaDiff.compare(DatabaseSchema.of(List.of(bookings), List.of(), List.of()), DatabaseSchema.empty(),
+        MigrationScript diff = SchemaDiff.compare(DatabaseSchema.of(List.of(bookings), List.of(), List.of()), DatabaseSchema.empty(),
                 SchemaDiff.Options.defaults());
-        Change drop = diff.changes().stream().filter(c -> c.description().equals("removed table public.bookings")).findFirst()
+        Change drop = diff.changes().stream().filter(c -> c.description().text().equals("removed table public.bookings")).findFirst()
                 .orElseThrow();
         assertThat(drop.notes()).containsExactly(
                 "Hazard: drops table public.bookings and all its rows.",

@@ -8,7 +8,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.Column;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Table;
@@ -175,7 +175,7 @@ class ChangeDetectionTest {
             // with nothing to change, the live side keeps what the entities cannot express (a key's column order)
             DatabaseSchema target = kind.entityDdl() == null || kind.expected().isEmpty() ? null : builtFrom(entityDdl);
 
-            DiffResult diff = comparison.compare(c, entityDdl);
+            MigrationScript diff = comparison.compare(c, entityDdl);
             assertThat(diff.descriptions()).as(kind.name()).containsExactlyInAnyOrderElementsOf(kind.expected());
 
             run(c, diff.upgrade());
