@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.migrate.Ddl;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
@@ -243,19 +244,24 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override public CodeBlock visit(Op.AddConstraint op) {
         String table = name(op.table());
         Constraint c = op.constraint();
-        if (c instanceof Constraint.PrimaryKey pk) {
-            return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
-        }
-        if (c instanceof Constraint.Unique u && !u.isNullsNotDistinct() && !u.deferrable()) {
-            return statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
-        }
-        if (c instanceof Constraint.ForeignKey) {
-            return statement("op.addForeignKey($S, $L)", table, constraint(c));
-        }
-        if (c instanceof Constraint.Check check && !check.isNotValid()) {
-            return statement("op.addCheck($S, $S, $S)", table, check.name(), check.expression());
-        }
-        return statement("op.addConstraint($S, $L)", table, constraint(c));
+        CodeBlock general = statement("op.addConstraint($S, $L)", table, constraint(c));
+        return c.accept(new ConstraintVisitor<CodeBlock>() {
+            @Override public CodeBlock visit(Constraint.PrimaryKey pk) {
+                return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
+            }
+
+            @Override public CodeBlock visit(Constraint.Unique u) {
+                return u.isNullsNotDistinct() || u.deferrable() ? general : statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
+            }
+
+            @Override public CodeBlock visit(Constraint.ForeignKey fk) {
+                return statement("op.addForeignKey($S, $L)", table, constraint(fk));
+            }
+
+            @Override public CodeBlock visit(Constraint.Check check) {
+                return check.isNotValid() ? general : statement("op.addCheck($S, $S, $S)", table, check.name(), check.expression());
+            }
+        });
     }
 
     @Override public CodeBlock visit(Op.DropConstraint op) {
@@ -388,39 +394,45 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     private static CodeBlock constraint(Constraint constraint) {
-        if (constraint instanceof Constraint.PrimaryKey pk) {
-            return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
-        }
-        if (constraint instanceof Constraint.Unique u) {
-            CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
-            if (u.isNullsNotDistinct()) {
-                code.add(".nullsNotDistinct()");
+        return constraint.accept(new ConstraintVisitor<CodeBlock>() {
+            @Override public CodeBlock visit(Constraint.PrimaryKey pk) {
+                return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
             }
-            if (u.deferrable()) {
-                code.add(".deferrable($L)", u.initiallyDeferred());
+
+            @Override public CodeBlock visit(Constraint.Unique u) {
+                CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
+                if (u.isNullsNotDistinct()) {
+                    code.add(".nullsNotDistinct()");
+                }
+                if (u.deferrable()) {
+                    code.add(".deferrable($L)", u.initiallyDeferred());
+                }
+                return code.build();
             }
-            return code.build();
-        }
-        if (constraint instanceof Constraint.ForeignKey fk) {
-            CodeBlock.Builder code = CodeBlock.builder()
-                    .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
-                    .add(".references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
-            if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-                code.add(".onDelete(" + action(fk.onDelete()) + ")", DDL);
+
+            @Override public CodeBlock visit(Constraint.ForeignKey fk) {
+                CodeBlock.Builder code = CodeBlock.builder()
+                        .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
+                        .add(".references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
+                if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                    code.add(".onDelete(" + action(fk.onDelete()) + ")", DDL);
+                }
+                if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+                    code.add(".onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+                }
+                if (fk.deferrable()) {
+                    code.add(".deferrable($L)", fk.initiallyDeferred());
+                }
+                if (fk.isNotValid()) {
+                    code.add(".notValid()");
+                }
+                return code.build();
             }
-            if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-                code.add(".onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+
+            @Override public CodeBlock visit(Constraint.Check check) {
+                return CodeBlock.of("$T.check($S, $S)$L", DDL, check.name(), check.expression(), check.isNotValid() ? ".notValid()" : "");
             }
-            if (fk.deferrable()) {
-                code.add(".deferrable($L)", fk.initiallyDeferred());
-            }
-            if (fk.isNotValid()) {
-                code.add(".notValid()");
-            }
-            return code.build();
-        }
-        Constraint.Check check = (Constraint.Check) constraint;
-        return CodeBlock.of("$T.check($S, $S)$L", DDL, check.name(), check.expression(), check.isNotValid() ? ".notValid()" : "");
+        });
     }
 
     /**
