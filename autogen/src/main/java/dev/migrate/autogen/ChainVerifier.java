@@ -7,7 +7,7 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.Table;
@@ -134,7 +134,7 @@ public final class ChainVerifier {
     }
 
     private static String names(Table table) {
-        return String.join(", ", table.columns().stream().map(Column::name).toList());
+        return String.join(", ", table.columns().stream().map(TableColumn::name).toList());
     }
 
     private static boolean isSubsequence(List<String> part, List<String> whole) {

@@ -1,9 +1,13 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.diff.ScriptBuilder.Part;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.ColumnIdentity;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.op.Column;
 import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +27,10 @@ final class ColumnDiff {
     }
 
     void compare(Table have, Table want) {
-        Map<String, Column> added = new LinkedHashMap<>();
-        Map<String, Column> removed = new LinkedHashMap<>();
-        for (Column c : want.columns()) {
-            Column old = have.column(c.name());
+        Map<String, TableColumn> added = new LinkedHashMap<>();
+        Map<String, TableColumn> removed = new LinkedHashMap<>();
+        for (TableColumn c : want.columns()) {
+            TableColumn old = have.column(c.name());
             if (old == null) {
                 added.put(c.name(), c);
             } else {
@@ -34,10 +38,10 @@ final class ColumnDiff {
             }
         }
         have.columns().stream().filter(c -> want.column(c.name()) == null).forEach(c -> removed.put(c.name(), c));
-        for (Column gone : List.copyOf(removed.values())) {
-            Optional<Column> renamedTo = added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
+        for (TableColumn gone : List.copyOf(removed.values())) {
+            Optional<TableColumn> renamedTo = added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
             if (renamedTo.isPresent()) {
-                Column target = renamedTo.get();
+                TableColumn target = renamedTo.get();
                 removed.remove(gone.name());
                 added.remove(target.name());
                 context.script.table(want.qualifiedName(), Part.RENAME_COLUMN, Change.of(Description.renamed("column " + want.qualifiedName() + "." + gone.name(), target.name()),
@@ -45,8 +49,8 @@ final class ColumnDiff {
                 alter(want, renamedColumn(gone, target.name()), target);
             }
         }
-        for (Column c : added.values()) {
-            dev.migrate.op.Column column = context.ops.column(c);
+        for (TableColumn c : added.values()) {
+            Column column = context.ops.column(c);
             List<String> notes = new ArrayList<>();
             if (!c.nullable() && c.defaultExpression() == null && c.identity() == null && c.generated() == null) {
                 notes.add("Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
@@ -55,14 +59,14 @@ final class ColumnDiff {
             context.script.table(want.qualifiedName(), Part.COLUMN, new Change(Description.added("column " + want.qualifiedName() + "." + c.name()),
                     List.of(new Op.AddColumn(context.ops.name(want), column)), notes));
         }
-        for (Column c : removed.values()) {
+        for (TableColumn c : removed.values()) {
             context.script.table(want.qualifiedName(), Part.DROP_COLUMN, Change.of(Description.removed("column " + want.qualifiedName() + "." + c.name()),
                     new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c)),
                     "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
         }
     }
 
-    private boolean isRename(Table table, Column from, Column to) {
+    private boolean isRename(Table table, TableColumn from, TableColumn to) {
         String hint = context.options.renames().get(table.name() + "." + from.name());
         if (hint != null) {
             return hint.equals(to.name());
@@ -79,13 +83,13 @@ final class ColumnDiff {
         return false;
     }
 
-    private static Column renamedColumn(Column c, String name) {
-        return new Column(name, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.generated(), c.collation(),
+    private static TableColumn renamedColumn(TableColumn c, String name) {
+        return new TableColumn(name, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.generated(), c.collation(),
                 c.comment());
     }
 
-    private void alter(Table table, Column have, Column want) {
-        dev.migrate.op.QualifiedName t = context.ops.name(table);
+    private void alter(Table table, TableColumn have, TableColumn want) {
+        QualifiedName t = context.ops.name(table);
         String where = "column " + table.qualifiedName() + "." + want.name();
         if (!Objects.equals(have.generated(), want.generated())) {
             generationChange(table, have, want, where);
@@ -158,8 +162,8 @@ final class ColumnDiff {
      * An identity column whose options differ keeps its sequence (and so its current value): ALTER
      * COLUMN ... SET, never DROP IDENTITY plus ADD, which would start numbering again.
      */
-    private void alterIdentity(Table table, Column have, Column want, String where) {
-        dev.migrate.op.QualifiedName t = context.ops.name(table);
+    private void alterIdentity(Table table, TableColumn have, TableColumn want, String where) {
+        QualifiedName t = context.ops.name(table);
         var before = have.identity();
         var after = want.identity();
         SequenceDelta delta = new SequenceDelta(before.inUse())
@@ -181,7 +185,7 @@ final class ColumnDiff {
         if (!delta.isEmpty()) {
             described.add(delta.description());
         }
-        boolean always = after.generation() == dev.migrate.autogen.schema.Identity.Generation.ALWAYS;
+        boolean always = after.generation() == ColumnIdentity.Generation.ALWAYS;
         changed(table, Change.of(Description.changed(where, "identity " + String.join(", ", described)),
                 new Op.AlterIdentity(t, want.name(), generation ? always : null, delta.to(), generation ? !always : null,
                         delta.from())));
@@ -191,8 +195,8 @@ final class ColumnDiff {
      * A generated column's values come from the other columns, so dropping and adding it again
      * loses nothing; a plain column that becomes generated (or the reverse) does lose its values.
      */
-    private void generationChange(Table table, Column have, Column want, String where) {
-        dev.migrate.op.QualifiedName t = context.ops.name(table);
+    private void generationChange(Table table, TableColumn have, TableColumn want, String where) {
+        QualifiedName t = context.ops.name(table);
         List<String> notes = new ArrayList<>();
         if (have.generated() == null || want.generated() == null) {
             notes.add("Hazard: the column is dropped and added again " + (have.generated() == null
@@ -206,7 +210,7 @@ final class ColumnDiff {
                 List.of(new Op.DropColumn(t, have.name(), context.ops.column(have)), new Op.AddColumn(t, context.ops.column(want))), notes));
     }
 
-    private static String generation(Column c) {
+    private static String generation(TableColumn c) {
         return c.generated() == null ? "no" : "AS (" + c.generated().expression() + ") "
                 + (c.generated().stored() ? "STORED" : "VIRTUAL");
     }
@@ -224,7 +228,7 @@ final class ColumnDiff {
     }
 
     private static String castOf(String column, String type) {
-        return dev.migrate.sql.Identifiers.quote(column) + "::" + type;
+        return Identifiers.quote(column) + "::" + type;
     }
 
     /** The catalog spells a collation quoted, as in DDL; none means the type's default. */

@@ -7,10 +7,11 @@ import dev.migrate.autogen.diff.ScriptBuilder.Part;
 import dev.migrate.autogen.schema.CheckConstraint;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +29,8 @@ final class ConstraintDiff {
     }
 
     void compare(Table have, Table want) {
-        dev.migrate.op.QualifiedName t = context.ops.name(want);
-        QualifiedName table = want.qualifiedName();
+        QualifiedName t = context.ops.name(want);
+        ObjectName table = want.qualifiedName();
         // the same columns in another order are the same key: Hibernate orders an @IdClass key by attribute name
         if (!Objects.equals(have.primaryKey() == null ? null : sorted(have.primaryKey().columns()),
                 want.primaryKey() == null ? null : sorted(want.primaryKey().columns()))) {
@@ -121,8 +122,8 @@ final class ConstraintDiff {
                 + table.qualifiedName()), new Op.DropConstraint(context.ops.name(table), fk.name(), context.ops.foreignKey(fk))));
     }
 
-    private static QualifiedName referenced(ForeignKey fk) {
-        return QualifiedName.of(fk.referencedSchema(), fk.referencedTable());
+    private static ObjectName referenced(ForeignKey fk) {
+        return ObjectName.of(fk.referencedSchema(), fk.referencedTable());
     }
 
     private static List<String> sorted(List<String> columns) {

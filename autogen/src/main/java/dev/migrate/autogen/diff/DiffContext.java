@@ -1,7 +1,7 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +14,7 @@ final class DiffContext {
     final ModelOps ops;
     final ScriptBuilder script = new ScriptBuilder();
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
-    final Set<QualifiedName> primaryKeyReplaced = new HashSet<>();
+    final Set<ObjectName> primaryKeyReplaced = new HashSet<>();
     /** Foreign keys written as one change in place, with the live key: split when they point at a replaced key. */
     final List<ChangedForeignKey> changedForeignKeys = new ArrayList<>();
 

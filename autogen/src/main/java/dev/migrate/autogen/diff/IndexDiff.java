@@ -4,10 +4,11 @@ import static dev.migrate.autogen.diff.ShapeMatch.aspects;
 
 import dev.migrate.autogen.diff.ScriptBuilder.Part;
 import dev.migrate.autogen.schema.Index;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ final class IndexDiff {
     }
 
     void compare(Table have, Table want) {
-        dev.migrate.op.QualifiedName t = context.ops.name(want);
-        QualifiedName table = want.qualifiedName();
+        QualifiedName t = context.ops.name(want);
+        ObjectName table = want.qualifiedName();
         List<Index> droppable = new ArrayList<>();
         for (Index index : have.indexes()) {
             // an index the entities name is theirs to define, whatever it is today

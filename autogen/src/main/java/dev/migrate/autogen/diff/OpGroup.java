@@ -1,6 +1,6 @@
 package dev.migrate.autogen.diff;
 
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +13,7 @@ import java.util.List;
  * @param table the table, as the database will call it after the group ran; {@code null} for
  *     objects outside tables
  */
-public record OpGroup(QualifiedName table, List<Change> changes) {
+public record OpGroup(ObjectName table, List<Change> changes) {
     public OpGroup {
         changes = List.copyOf(changes);
     }

@@ -2,7 +2,7 @@ package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -58,12 +58,12 @@ public final class SchemaDiff {
     }
 
     /** For each table, the tables its foreign keys point at. */
-    private static Map<QualifiedName, Set<QualifiedName>> references(DatabaseSchema schema) {
-        Map<QualifiedName, Set<QualifiedName>> references = new HashMap<>();
+    private static Map<ObjectName, Set<ObjectName>> references(DatabaseSchema schema) {
+        Map<ObjectName, Set<ObjectName>> references = new HashMap<>();
         for (Table table : schema.tables().values()) {
-            Set<QualifiedName> targets = new LinkedHashSet<>();
+            Set<ObjectName> targets = new LinkedHashSet<>();
             for (ForeignKey fk : table.foreignKeys()) {
-                targets.add(QualifiedName.of(fk.referencedSchema(), fk.referencedTable()));
+                targets.add(ObjectName.of(fk.referencedSchema(), fk.referencedTable()));
             }
             references.put(table.qualifiedName(), targets);
         }

@@ -1,6 +1,6 @@
 package dev.migrate.autogen.diff;
 
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -40,13 +40,13 @@ final class ScriptBuilder {
         DROP_COLUMN
     }
 
-    private record ForeignKeyChange(QualifiedName referenced, Change change) {}
+    private record ForeignKeyChange(ObjectName referenced, Change change) {}
 
     private final List<Change> beforeTables = new ArrayList<>();
-    private final Map<QualifiedName, List<Change>> foreignKeysLetGo = new LinkedHashMap<>();
-    private final Map<QualifiedName, List<Change>> droppedTables = new LinkedHashMap<>();
-    private final Map<QualifiedName, Map<Part, List<Change>>> tables = new LinkedHashMap<>();
-    private final Map<QualifiedName, List<ForeignKeyChange>> foreignKeysAdded = new LinkedHashMap<>();
+    private final Map<ObjectName, List<Change>> foreignKeysLetGo = new LinkedHashMap<>();
+    private final Map<ObjectName, List<Change>> droppedTables = new LinkedHashMap<>();
+    private final Map<ObjectName, Map<Part, List<Change>>> tables = new LinkedHashMap<>();
+    private final Map<ObjectName, List<ForeignKeyChange>> foreignKeysAdded = new LinkedHashMap<>();
     private final List<Change> afterTables = new ArrayList<>();
     private final List<Change> notMigrated = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -70,28 +70,28 @@ final class ScriptBuilder {
     }
 
     /** A foreign key dropped, before anything it points at changes. */
-    void letGo(QualifiedName table, Change change) {
+    void letGo(ObjectName table, Change change) {
         foreignKeysLetGo.computeIfAbsent(table, t -> new ArrayList<>()).add(change);
     }
 
     /** A change to a table that stays (under its new name, if renamed) or comes. */
-    void table(QualifiedName table, Part part, Change change) {
+    void table(ObjectName table, Part part, Change change) {
         tables.computeIfAbsent(table, t -> new EnumMap<>(Part.class)).computeIfAbsent(part, p -> new ArrayList<>()).add(change);
     }
 
     /** A foreign key added (or changed in place) on {@code table}, pointing at {@code referenced}. */
-    void foreignKey(QualifiedName table, QualifiedName referenced, Change change) {
+    void foreignKey(ObjectName table, ObjectName referenced, Change change) {
         tables.computeIfAbsent(table, t -> new EnumMap<>(Part.class));
         foreignKeysAdded.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKeyChange(referenced, change));
     }
 
     /** A change that drops a table or one of its parts, in the order given. */
-    void droppedTable(QualifiedName table, Change change) {
+    void droppedTable(ObjectName table, Change change) {
         droppedTables.computeIfAbsent(table, t -> new ArrayList<>()).add(change);
     }
 
     /** Takes back a foreign key change recorded with {@link #foreignKey}, to split it around a replaced key. */
-    void withdrawForeignKey(QualifiedName table, Change change) {
+    void withdrawForeignKey(ObjectName table, Change change) {
         List<ForeignKeyChange> changes = foreignKeysAdded.get(table);
         if (changes != null) {
             changes.removeIf(c -> c.change() == change);
@@ -102,22 +102,22 @@ final class ScriptBuilder {
      * @param desiredReferences for each table of the entities, the tables its foreign keys point at
      * @param liveReferences the same for the live tables
      */
-    MigrationScript build(Map<QualifiedName, Set<QualifiedName>> desiredReferences,
-                          Map<QualifiedName, Set<QualifiedName>> liveReferences) {
+    MigrationScript build(Map<ObjectName, Set<ObjectName>> desiredReferences,
+                          Map<ObjectName, Set<ObjectName>> liveReferences) {
         List<OpGroup> groups = new ArrayList<>();
         groups.add(OpGroup.outsideTables(beforeTables));
         foreignKeysLetGo.forEach((table, changes) -> groups.add(new OpGroup(table, changes)));
 
-        List<QualifiedName> dropOrder = dependencyOrder(List.copyOf(droppedTables.keySet()), liveReferences);
+        List<ObjectName> dropOrder = dependencyOrder(List.copyOf(droppedTables.keySet()), liveReferences);
         for (int i = dropOrder.size() - 1; i >= 0; i--) {
             groups.add(new OpGroup(dropOrder.get(i), droppedTables.get(dropOrder.get(i))));
         }
 
-        List<QualifiedName> order = dependencyOrder(List.copyOf(tables.keySet()), desiredReferences);
-        Map<QualifiedName, Integer> position = new HashMap<>();
+        List<ObjectName> order = dependencyOrder(List.copyOf(tables.keySet()), desiredReferences);
+        Map<ObjectName, Integer> position = new HashMap<>();
         order.forEach(t -> position.put(t, position.size()));
-        Map<QualifiedName, List<Change>> late = new LinkedHashMap<>();
-        for (QualifiedName table : order) {
+        Map<ObjectName, List<Change>> late = new LinkedHashMap<>();
+        for (ObjectName table : order) {
             Map<Part, List<Change>> parts = tables.get(table);
             List<Change> changes = new ArrayList<>();
             parts.forEach((part, inPart) -> {
@@ -148,14 +148,14 @@ final class ScriptBuilder {
      * {@code names} with every table after the tables it points at, otherwise in the order given;
      * in a cycle, the first table given goes first.
      */
-    static List<QualifiedName> dependencyOrder(List<QualifiedName> names, Map<QualifiedName, Set<QualifiedName>> references) {
-        Map<QualifiedName, Integer> index = new HashMap<>();
+    static List<ObjectName> dependencyOrder(List<ObjectName> names, Map<ObjectName, Set<ObjectName>> references) {
+        Map<ObjectName, Integer> index = new HashMap<>();
         names.forEach(n -> index.put(n, index.size()));
-        Map<QualifiedName, Set<QualifiedName>> waitingFor = new HashMap<>();
-        Map<QualifiedName, List<QualifiedName>> referencedBy = new HashMap<>();
-        for (QualifiedName name : names) {
-            Set<QualifiedName> pending = new LinkedHashSet<>();
-            for (QualifiedName target : references.getOrDefault(name, Set.of())) {
+        Map<ObjectName, Set<ObjectName>> waitingFor = new HashMap<>();
+        Map<ObjectName, List<ObjectName>> referencedBy = new HashMap<>();
+        for (ObjectName name : names) {
+            Set<ObjectName> pending = new LinkedHashSet<>();
+            for (ObjectName target : references.getOrDefault(name, Set.of())) {
                 if (!target.equals(name) && index.containsKey(target)) {
                     pending.add(target);
                     referencedBy.computeIfAbsent(target, t -> new ArrayList<>()).add(name);
@@ -163,12 +163,12 @@ final class ScriptBuilder {
             }
             waitingFor.put(name, pending);
         }
-        PriorityQueue<QualifiedName> ready = new PriorityQueue<>(Comparator.comparing(index::get));
+        PriorityQueue<ObjectName> ready = new PriorityQueue<>(Comparator.comparing(index::get));
         names.stream().filter(n -> waitingFor.get(n).isEmpty()).forEach(ready::add);
-        List<QualifiedName> order = new ArrayList<>();
-        Set<QualifiedName> placed = new LinkedHashSet<>();
+        List<ObjectName> order = new ArrayList<>();
+        Set<ObjectName> placed = new LinkedHashSet<>();
         while (order.size() < names.size()) {
-            QualifiedName next = ready.poll();
+            ObjectName next = ready.poll();
             if (next == null) {
                 // a cycle: break it at the first table given that is still waiting
                 next = names.stream().filter(n -> !placed.contains(n)).findFirst().orElseThrow();
@@ -177,8 +177,8 @@ final class ScriptBuilder {
             }
             order.add(next);
             placed.add(next);
-            for (QualifiedName dependent : referencedBy.getOrDefault(next, List.of())) {
-                Set<QualifiedName> pending = waitingFor.get(dependent);
+            for (ObjectName dependent : referencedBy.getOrDefault(next, List.of())) {
+                Set<ObjectName> pending = waitingFor.get(dependent);
                 if (pending.remove(next) && pending.isEmpty() && !placed.contains(dependent)) {
                     ready.add(dependent);
                 }

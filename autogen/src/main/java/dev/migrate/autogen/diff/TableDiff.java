@@ -1,11 +1,11 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.diff.ScriptBuilder.Part;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Index;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ final class TableDiff {
     }
 
     void compare(DatabaseSchema live, DatabaseSchema desired) {
-        Map<QualifiedName, Table> added = new LinkedHashMap<>();
-        Map<QualifiedName, Table> removed = new LinkedHashMap<>();
+        Map<ObjectName, Table> added = new LinkedHashMap<>();
+        Map<ObjectName, Table> removed = new LinkedHashMap<>();
         for (Table want : desired.tables().values()) {
             Table have = live.tables().get(want.qualifiedName());
             if (have == null) {
@@ -85,8 +85,8 @@ final class TableDiff {
     }
 
     private static boolean sameColumnNames(Table a, Table b) {
-        return a.columns().stream().map(Column::name).sorted().toList()
-                .equals(b.columns().stream().map(Column::name).sorted().toList());
+        return a.columns().stream().map(TableColumn::name).sorted().toList()
+                .equals(b.columns().stream().map(TableColumn::name).sorted().toList());
     }
 
     private static Table renamed(Table t, String name) {

@@ -30,7 +30,7 @@ public record ForeignKey(
         Objects.requireNonNull(onUpdate, "onUpdate");
     }
 
-    public QualifiedName referencedTableName() {
-        return QualifiedName.of(referencedSchema, referencedTable);
+    public ObjectName referencedTableName() {
+        return ObjectName.of(referencedSchema, referencedTable);
     }
 }

@@ -2,7 +2,7 @@ package dev.migrate.autogen.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.Table;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DropTableNotesTest {
     @Test
     void aDroppedTableSaysWhatItsDowngradeCannotRestore() {
-        Table bookings = new Table("public", "bookings", List.of(Column.of("during", "tsrange", true)), null, List.of(),
+        Table bookings = new Table("public", "bookings", List.of(TableColumn.of("during", "tsrange", true)), null, List.of(),
                 List.of(), List.of(), List.of(new ExclusionConstraint("no_overlap", "EXCLUDE USING gist (during WITH &&)")),
                 List.of(), null);
         MigrationScript diff = SchemaDiff.compare(DatabaseSchema.of(List.of(bookings), List.of(), List.of()), DatabaseSchema.empty(),

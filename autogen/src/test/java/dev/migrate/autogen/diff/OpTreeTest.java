@@ -3,13 +3,13 @@ package dev.migrate.autogen.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.diff.Description.Action;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.PrimaryKey;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.op.Op;
 import dev.migrate.op.ReferentialAction;
@@ -66,10 +66,10 @@ class OpTreeTest {
 
     @Test
     void aTablesGroupHasItsOwnOpsThenConstraintsThatGoThenColumnsThenWhatComesAndLastTheColumnsThatGo() {
-        Table before = new Table("public", "t", List.of(Column.of("id", "bigint", false), Column.of("old_col", "text", true)),
+        Table before = new Table("public", "t", List.of(TableColumn.of("id", "bigint", false), TableColumn.of("old_col", "text", true)),
                 new PrimaryKey("t_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(),
                 List.of(index("ix_old", "old_col")), null);
-        Table after = new Table("public", "t", List.of(Column.of("id", "bigint", false), Column.of("new_col", "integer", true)),
+        Table after = new Table("public", "t", List.of(TableColumn.of("id", "bigint", false), TableColumn.of("new_col", "integer", true)),
                 new PrimaryKey("t_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(),
                 List.of(index("ix_new", "new_col")), "Things");
 
@@ -105,8 +105,8 @@ class OpTreeTest {
     @Test
     void eachChangeCarriesItsDescriptionInPartsAndTheTextsAreDerivedFromThem() {
         Table live = table("b_customers", List.of(), List.of());
-        Table wanted = new Table("public", "b_customers", List.of(Column.of("id", "bigint", false), Column.of("ref_id", "bigint", true),
-                Column.of("email", "text", false)), new PrimaryKey("b_customers_pkey", List.of("id")), List.of(), List.of(),
+        Table wanted = new Table("public", "b_customers", List.of(TableColumn.of("id", "bigint", false), TableColumn.of("ref_id", "bigint", true),
+                TableColumn.of("email", "text", false)), new PrimaryKey("b_customers_pkey", List.of("id")), List.of(), List.of(),
                 List.of(), List.of(), List.of(), null);
 
         // the primary key is the same, so the added column is the only change
@@ -120,8 +120,8 @@ class OpTreeTest {
     @Test
     void verifyPhrasesTheScriptAsWhatTheDatabaseHasAgainstWhatWasExpected() {
         Table expected = table("b_customers", List.of(), List.of());
-        Table found = new Table("public", "b_customers", List.of(Column.of("id", "bigint", false), Column.of("ref_id", "bigint", true),
-                Column.of("leftover", "text", true)), null, List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        Table found = new Table("public", "b_customers", List.of(TableColumn.of("id", "bigint", false), TableColumn.of("ref_id", "bigint", true),
+                TableColumn.of("leftover", "text", true)), null, List.of(), List.of(), List.of(), List.of(), List.of(), null);
 
         List<String> lines = SchemaDiff.compare(schemaOf(expected), schemaOf(found), SchemaDiff.Options.defaults()).changes()
                 .stream().map(c -> c.description().asDatabaseState()).toList();
@@ -138,7 +138,7 @@ class OpTreeTest {
     }
 
     private static Table table(String name, List<ForeignKey> foreignKeys, List<Index> indexes) {
-        return new Table("public", name, List.of(Column.of("id", "bigint", false), Column.of("ref_id", "bigint", true)),
+        return new Table("public", name, List.of(TableColumn.of("id", "bigint", false), TableColumn.of("ref_id", "bigint", true)),
                 new PrimaryKey(name + "_pkey", List.of("id")), foreignKeys, List.of(), List.of(), List.of(), indexes, null);
     }
 
@@ -156,7 +156,7 @@ class OpTreeTest {
         return DatabaseSchema.of(List.of(table), List.of(), List.of());
     }
 
-    private static QualifiedName name(String table) {
-        return QualifiedName.of("public", table);
+    private static ObjectName name(String table) {
+        return ObjectName.of("public", table);
     }
 }

@@ -121,7 +121,7 @@ class EntitySchemaCacheTest {
         assertThat(EntitySchemaCache.key("180001", List.of("ab", "c"), "public", EXCLUSIONS))
                 .isNotEqualTo(EntitySchemaCache.key("180001", List.of("a", "bc"), "public", EXCLUSIONS));
         assertThat(EntitySchemaCache.ModelShape.FINGERPRINT)
-                .contains("dev.migrate.autogen.schema.Column(").contains("dev.migrate.autogen.schema.Identity$Generation[");
+                .contains("dev.migrate.autogen.schema.TableColumn(").contains("dev.migrate.autogen.schema.ColumnIdentity$Generation[");
     }
 
     @Test

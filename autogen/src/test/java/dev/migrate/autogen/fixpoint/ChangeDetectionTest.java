@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.testing.TestPostgres;
@@ -204,7 +204,7 @@ class ChangeDetectionTest {
     private static DatabaseSchema columnsByName(DatabaseSchema schema) {
         List<Table> tables = new ArrayList<>();
         for (Table t : schema.tables().values()) {
-            tables.add(new Table(t.schema(), t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
+            tables.add(new Table(t.schema(), t.name(), t.columns().stream().sorted(Comparator.comparing(TableColumn::name)).toList(),
                     t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(), t.checkConstraints(), t.exclusionConstraints(),
                     t.indexes(), t.comment()));
         }
