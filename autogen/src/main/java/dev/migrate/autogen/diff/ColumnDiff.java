@@ -44,8 +44,8 @@ final class ColumnDiff {
                 TableColumn target = renamedTo.get();
                 removed.remove(gone.name());
                 added.remove(target.name());
-                context.script.table(want.qualifiedName(), Part.RENAME_COLUMN, Change.of(Description.renamed("column " + want.qualifiedName() + "." + gone.name(), target.name()),
-                        new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())));
+                context.script.table(want.qualifiedName(), Part.RENAME_COLUMN, Change.of(Description.renamed(
+                        subject(want, gone), target.name()), new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())));
                 alter(want, renamedColumn(gone, target.name()), target);
             }
         }
@@ -56,11 +56,11 @@ final class ColumnDiff {
                 notes.add("Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
                         + "fill the column in a data migration first.");
             }
-            context.script.table(want.qualifiedName(), Part.COLUMN, new Change(Description.added("column " + want.qualifiedName() + "." + c.name()),
+            context.script.table(want.qualifiedName(), Part.COLUMN, new Change(Description.added(subject(want, c)),
                     List.of(new Op.AddColumn(context.ops.name(want), column)), notes));
         }
         for (TableColumn c : removed.values()) {
-            context.script.table(want.qualifiedName(), Part.DROP_COLUMN, Change.of(Description.removed("column " + want.qualifiedName() + "." + c.name()),
+            context.script.table(want.qualifiedName(), Part.DROP_COLUMN, Change.of(Description.removed(subject(want, c)),
                     new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c)),
                     "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
         }
@@ -90,7 +90,7 @@ final class ColumnDiff {
 
     private void alter(Table table, TableColumn have, TableColumn want) {
         QualifiedName t = context.ops.name(table);
-        String where = "column " + table.qualifiedName() + "." + want.name();
+        String where = subject(table, want);
         if (!Objects.equals(have.generated(), want.generated())) {
             generationChange(table, have, want, where);
             return;
@@ -238,6 +238,11 @@ final class ColumnDiff {
 
     private static String collationName(String catalogCollation) {
         return catalogCollation == null ? "default" : catalogCollation;
+    }
+
+    /** {@code column public.agents.status}. */
+    private static String subject(Table table, TableColumn column) {
+        return "column " + table.qualifiedName() + "." + column.name();
     }
 
     private void changed(Table table, Change change) {

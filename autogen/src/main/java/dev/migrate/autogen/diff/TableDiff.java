@@ -1,12 +1,12 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.diff.ScriptBuilder.Part;
-import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.migrate.autogen.schema;
 
-import java.io.Serializable;
 import dev.migrate.op.ReferentialAction;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,10 +2,10 @@ package dev.migrate.autogen.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

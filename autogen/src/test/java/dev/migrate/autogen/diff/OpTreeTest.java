@@ -3,18 +3,20 @@ package dev.migrate.autogen.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.diff.Description.Action;
-import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Index;
-import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.ReferentialAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The script the comparison makes: groups per table, their order, and the texts derived from it. */
@@ -79,6 +81,23 @@ class OpTreeTest {
                 + " | added column public.t.new_col | added index ix_new on t | removed column public.t.old_col");
         assertThat(script.descriptions()).containsExactly("changed comment of table public.t", "removed index ix_old on t",
                 "added column public.t.new_col", "added index ix_new on t", "removed column public.t.old_col");
+    }
+
+    @Test
+    void aRenamedTableIsRenamedBeforeItsConstraintsChangeUnderTheNewName() {
+        Table before = new Table("public", "t_old", List.of(TableColumn.of("id", "bigint", false), TableColumn.of("code", "text", true)),
+                null, List.of(), List.of(new UniqueConstraint("uk_code", List.of("code"), false, false, false)), List.of(),
+                List.of(), List.of(), null);
+        Table after = new Table("public", "t_new", List.of(TableColumn.of("id", "bigint", false), TableColumn.of("code", "text", true)),
+                null, List.of(), List.of(new UniqueConstraint("uk_code", List.of("code", "id"), false, false, false)), List.of(),
+                List.of(), List.of(), null);
+
+        MigrationScript script = SchemaDiff.compare(schemaOf(before), schemaOf(after),
+                new SchemaDiff.Options("public", Map.of("t_old", "t_new"), RenameDecider.never()));
+
+        assertThat(outline(script)).containsExactly("public.t_new: renamed table public.t_old to t_new"
+                + " | unique constraint uk_code on t_new: columns [code] -> [code, id]");
+        assertThat(script.upgrade().get(0)).isInstanceOf(Op.RenameTable.class);
     }
 
     @Test

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
