@@ -30,6 +30,15 @@ assert source.contains('op.commentOnTable("agents", "Agents that run tasks");')
 assert source.contains('op.createIndex("ix_agents_status", "agents", "status");')
 assert source.contains('.onDelete(CASCADE)')
 assert source.contains('op.dropTable("agents");')
+// grouped per table, a table after the one it points at: agents with its index, then task with its foreign key
+def upgrade = source.substring(source.indexOf('public void upgrade'), source.indexOf('public void downgrade'))
+assert upgrade.indexOf('op.createIndex("ix_agents_status"') < upgrade.indexOf('op.createTable("task"')
+assert upgrade.indexOf('op.createTable("task"') < upgrade.indexOf('op.addForeignKey("task"')
+// the downgrade is the reverse tree
+def downgrade = source.substring(source.indexOf('public void downgrade'))
+assert downgrade.indexOf('op.dropConstraint("task"') < downgrade.indexOf('op.dropTable("task");')
+assert downgrade.indexOf('op.dropTable("task");') < downgrade.indexOf('op.dropIndex("ix_agents_status")')
+assert downgrade.indexOf('op.dropIndex("ix_agents_status")') < downgrade.indexOf('op.dropTable("agents");')
 assert source.indexOf('public void downgrade') < source.indexOf('op.dropTable("task");')
 
 assert log.contains('Detected added table public.agents')

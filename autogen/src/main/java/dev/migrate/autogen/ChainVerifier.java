@@ -9,10 +9,10 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
-import dev.migrate.autogen.schema.Column;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,8 +94,9 @@ public final class ChainVerifier {
             accepted.forEach(line -> log.info("In " + step + ", accepted " + line + "."));
             return;
         }
+        // the script that would turn the expected schema into the database's: what it adds is extra, what it removes missing
         List<String> differences = SchemaDiff.compare(expected, tolerated, new SchemaDiff.Options(schema, Map.of(),
-                RenameDecider.never())).descriptions().stream().map(ChainVerifier::asDatabaseState).toList();
+                RenameDecider.never())).changes().stream().map(c -> c.description().asDatabaseState()).toList();
         if (differences.isEmpty()) {
             differences = ModelDifferences.between(expected, tolerated);
         }
@@ -142,7 +143,7 @@ public final class ChainVerifier {
     }
 
     private static String names(Table table) {
-        return String.join(", ", table.columns().stream().map(Column::name).toList());
+        return String.join(", ", table.columns().stream().map(TableColumn::name).toList());
     }
 
     private static boolean isSubsequence(List<String> part, List<String> whole) {
@@ -153,11 +154,6 @@ public final class ChainVerifier {
             }
         }
         return i == part.size();
-    }
-
-    /** The diff reads as what turns the expected schema into the database's: what it added is extra, what it removed is missing. */
-    private static String asDatabaseState(String change) {
-        return change.replaceFirst("^added ", "extra ").replaceFirst("^removed ", "missing ");
     }
 
     /** Every schema of the database (it holds nothing but the chain's work), so a revision's objects in other schemas are checked too. */

@@ -1,9 +1,9 @@
 package dev.migrate.autogen;
 
-import dev.migrate.autogen.schema.Column;
 import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.QualifiedName;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +31,9 @@ final class ModelDifferences {
         return lines;
     }
 
-    private static <T> void objects(String kind, Map<QualifiedName, T> expected, Map<QualifiedName, T> actual, List<String> lines,
+    private static <T> void objects(String kind, Map<ObjectName, T> expected, Map<ObjectName, T> actual, List<String> lines,
             Function<T, Map<String, Object>> parts) {
-        for (QualifiedName name : new TreeSet<>(union(expected.keySet(), actual.keySet()))) {
+        for (ObjectName name : new TreeSet<>(union(expected.keySet(), actual.keySet()))) {
             T want = expected.get(name);
             T have = actual.get(name);
             if (want == null) {
@@ -56,10 +56,10 @@ final class ModelDifferences {
     /** A table's parts by name: each column on its own, then each kind of constraint, the indexes and the comment. */
     private static Map<String, Object> tableParts(Table t) {
         Map<String, Object> parts = new TreeMap<>();
-        for (Column column : t.columns()) {
+        for (TableColumn column : t.columns()) {
             parts.put("column " + column.name(), column);
         }
-        parts.put("column order", t.columns().stream().map(Column::name).toList());
+        parts.put("column order", t.columns().stream().map(TableColumn::name).toList());
         parts.put("primary key", String.valueOf(t.primaryKey()));
         parts.put("foreign keys", t.foreignKeys());
         parts.put("unique constraints", t.uniqueConstraints());

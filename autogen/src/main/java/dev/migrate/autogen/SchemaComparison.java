@@ -6,7 +6,9 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.CatalogTypeChanges;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.Description;
+import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.autogen.diff.OpGroup;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.diff.UnmodelledDdl;
@@ -79,7 +81,7 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
     }
 
     /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
-    public DiffResult compare(Connection live, List<String> entityDdl) {
+    public MigrationScript compare(Connection live, List<String> entityDdl) {
         return compare(live, live, () -> entityDdl);
     }
 
@@ -87,7 +89,7 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      * As {@link #compare(Connection, List)}, asking for the entity DDL only once the managed schema
      * is read: a caller that has the provider write it on another thread overlaps the two.
      */
-    public DiffResult compare(Connection live, Supplier<List<String>> entityDdl) {
+    public MigrationScript compare(Connection live, Supplier<List<String>> entityDdl) {
         return compare(live, live, entityDdl);
     }
 
@@ -96,12 +98,12 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      * server of the same major version, so that {@code live} is only read. The extensions installed
      * on {@code live} are installed on {@code scratch} first, since the entity DDL may use their types.
      */
-    public DiffResult compare(Connection live, Connection scratch, List<String> entityDdl) {
+    public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
         return compare(live, scratch, () -> entityDdl);
     }
 
     /** As {@link #compare(Connection, Connection, List)}, overlapping the live read with the DDL's making. */
-    public DiffResult compare(Connection live, Connection scratch, Supplier<List<String>> entityDdlWhenReady) {
+    public MigrationScript compare(Connection live, Connection scratch, Supplier<List<String>> entityDdlWhenReady) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema configured = readLive(live, List.of(schema), exclusions);
         List<String> entityDdl = entityDdlWhenReady.get();
@@ -114,10 +116,10 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         DatabaseSchema desired = entityCache == null
                 ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
                 : entityCache.read(scratch, entityDdl, schema, exclusions);
-        DiffResult diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
+        MigrationScript diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
                 .withTypeChanges(new CatalogTypeChanges(live)));
         // the entity DDL's unqualified names resolve in the managed schema first
-        DiffResult complete = onManagedPath(live, "Could not look for the entity DDL's views and casts in schema " + schema,
+        MigrationScript complete = onManagedPath(live, "Could not look for the entity DDL's views and casts in schema " + schema,
                 () -> UnmodelledDdl.addTo(diff, live, entityDdl));
         return withSchemasCreated(complete, missingSchemas(live, managed, desired));
     }
@@ -155,18 +157,16 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         return missing;
     }
 
-    /** The diff with a {@code createSchema} first for each schema the entities need and the database lacks (dropped by the downgrade). */
-    private static DiffResult withSchemasCreated(DiffResult diff, List<String> missing) {
+    /** The script with a {@code createSchema} first for each schema the entities need and the database lacks (dropped by the downgrade). */
+    private static MigrationScript withSchemasCreated(MigrationScript script, List<String> missing) {
         if (missing.isEmpty()) {
-            return diff;
+            return script;
         }
         List<Change> changes = new ArrayList<>();
         for (String name : missing) {
-            changes.add(new Change(Change.Phase.CREATE_SCHEMA, "added schema " + name, List.of(new Op.CreateSchema(name, false)),
-                    List.of()));
+            changes.add(new Change(Description.added("schema " + name), List.of(new Op.CreateSchema(name, false)), List.of()));
         }
-        changes.addAll(diff.changes());
-        return new DiffResult(changes, diff.warnings());
+        return script.withFirst(OpGroup.outsideTables(changes));
     }
 
     /** An installed extension and the schema its objects live in. */

@@ -8,8 +8,12 @@ public sealed interface Constraint extends TableElement {
     /** The constraint name; {@code null} lets PostgreSQL choose one. */
     String name();
 
+    <R> R accept(ConstraintVisitor<R> visitor);
+
     /** {@code PRIMARY KEY (columns)}. */
     record PrimaryKey(String name, List<String> columns) implements Constraint {
+        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+
         public PrimaryKey {
             columns = List.copyOf(columns);
         }
@@ -18,6 +22,8 @@ public sealed interface Constraint extends TableElement {
     /** {@code UNIQUE [NULLS NOT DISTINCT] (columns)}. */
     record Unique(String name, List<String> columns, boolean isNullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
             implements Constraint {
+        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+
         public Unique {
             columns = List.copyOf(columns);
         }
@@ -35,6 +41,8 @@ public sealed interface Constraint extends TableElement {
     record ForeignKey(String name, List<String> columns, QualifiedName referencedTable, List<String> referencedColumns,
                       ReferentialAction onDelete, ReferentialAction onUpdate, boolean deferrable, boolean initiallyDeferred,
                       boolean isNotValid) implements Constraint {
+        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+
         public ForeignKey {
             columns = List.copyOf(columns);
             referencedColumns = List.copyOf(referencedColumns);
@@ -63,6 +71,8 @@ public sealed interface Constraint extends TableElement {
 
     /** {@code CHECK (expression)}. */
     record Check(String name, String expression, boolean isNotValid) implements Constraint {
+        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+
         public Check {
             Objects.requireNonNull(expression, "check expression");
         }

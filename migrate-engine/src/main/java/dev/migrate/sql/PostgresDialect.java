@@ -6,6 +6,7 @@ import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
@@ -279,34 +280,40 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     /** A table constraint as in CREATE TABLE and ADD. */
     public String constraint(Constraint constraint) {
         String named = constraint.name() == null ? "" : "CONSTRAINT " + quote(constraint.name()) + " ";
-        if (constraint instanceof Constraint.PrimaryKey pk) {
-            return named + "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
-        }
-        if (constraint instanceof Constraint.Unique u) {
-            return named + "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "(" + quoteAll(u.columns()) + ")"
-                    + deferrable(u.deferrable(), u.initiallyDeferred());
-        }
-        if (constraint instanceof Constraint.ForeignKey fk) {
-            StringBuilder sql = new StringBuilder(named).append("FOREIGN KEY (").append(quoteAll(fk.columns()))
-                    .append(") REFERENCES ").append(quote(fk.referencedTable()));
-            if (!fk.referencedColumns().isEmpty()) {
-                // none named: PostgreSQL uses the referenced table's primary key
-                sql.append(" (").append(quoteAll(fk.referencedColumns())).append(')');
+        return named + constraint.accept(new ConstraintVisitor<String>() {
+            @Override public String visit(Constraint.PrimaryKey pk) {
+                return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
             }
-            if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-                sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+
+            @Override public String visit(Constraint.Unique u) {
+                return "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "(" + quoteAll(u.columns()) + ")"
+                        + deferrable(u.deferrable(), u.initiallyDeferred());
             }
-            if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-                sql.append(" ON DELETE ").append(fk.onDelete().sql());
+
+            @Override public String visit(Constraint.ForeignKey fk) {
+                StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(quoteAll(fk.columns()))
+                        .append(") REFERENCES ").append(quote(fk.referencedTable()));
+                if (!fk.referencedColumns().isEmpty()) {
+                    // none named: PostgreSQL uses the referenced table's primary key
+                    sql.append(" (").append(quoteAll(fk.referencedColumns())).append(')');
+                }
+                if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+                    sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+                }
+                if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                    sql.append(" ON DELETE ").append(fk.onDelete().sql());
+                }
+                sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
+                if (fk.isNotValid()) {
+                    sql.append(" NOT VALID");
+                }
+                return sql.toString();
             }
-            sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
-            if (fk.isNotValid()) {
-                sql.append(" NOT VALID");
+
+            @Override public String visit(Constraint.Check check) {
+                return "CHECK (" + check.expression() + ")" + (check.isNotValid() ? " NOT VALID" : "");
             }
-            return sql.toString();
-        }
-        Constraint.Check check = (Constraint.Check) constraint;
-        return named + "CHECK (" + check.expression() + ")" + (check.isNotValid() ? " NOT VALID" : "");
+        });
     }
 
     private static String deferrable(boolean deferrable, boolean initiallyDeferred) {

@@ -3,7 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
@@ -99,7 +99,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     protected String comparisonDatabase;
 
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
-    protected final DiffResult compare(Migrator migrator, DataSource database) {
+    protected final MigrationScript compare(Migrator migrator, DataSource database) {
         // compare with the schema the migrations build, not one that is behind or ahead of them;
         // with no migration yet (the first one, or adopting an existing database) there is no head to be at
         if (!migrator.revisions().isEmpty()) {
@@ -118,7 +118,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                     .excluding(list(exclude), versionTable, historyTable)
                     .withRenames(renameHints(), renameDecider())
                     .withCache(cache);
-            DiffResult diff;
+            MigrationScript diff;
             if (onEmbedded) {
                 getLog().info("Building the entity side on a throwaway embedded PostgreSQL " + major
                         + " (comparisonDatabase=embedded): the configured database is only read.");
@@ -184,12 +184,13 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     }
 
     /** Logs each difference and warning; returns the differences' descriptions. */
-    protected final List<String> report(DiffResult diff) {
-        diff.warnings().forEach(getLog()::warn);
+    protected final List<String> report(MigrationScript script) {
+        script.warnings().forEach(getLog()::warn);
         List<String> lines = new ArrayList<>();
-        diff.changes().forEach(change -> {
-            lines.add(change.description());
-            change.notes().forEach(note -> getLog().warn("  " + change.description() + ": " + note));
+        script.changes().forEach(change -> {
+            String text = change.description().text();
+            lines.add(text);
+            change.notes().forEach(note -> getLog().warn("  " + text + ": " + note));
         });
         return lines;
     }

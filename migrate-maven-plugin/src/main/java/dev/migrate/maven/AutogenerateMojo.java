@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import java.io.File;
@@ -36,7 +36,7 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
             throw new MigrateException("migrate:autogenerate needs a message. Add -Dmigrate.message=\"what changed\".");
         }
         withComparisonDatabase(projectClasses, (migrator, database) -> {
-            DiffResult diff = compare(migrator, database);
+            MigrationScript diff = compare(migrator, database);
             List<String> changes = report(diff);
             if (changes.isEmpty()) {
                 getLog().info("No changes detected: the entities match the schema at head. Nothing written.");

@@ -2,20 +2,20 @@ package dev.migrate.autogen.catalog;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.schema.CheckConstraint;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.ColumnIdentity;
 import dev.migrate.autogen.schema.ColumnRef;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Generated;
-import dev.migrate.autogen.schema.Identity;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.PrimaryKey;
-import dev.migrate.op.ReferentialAction;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.op.ReferentialAction;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -299,10 +299,10 @@ public final class CatalogReader {
             return DatabaseSchema.of(result, sequences, enumTypes);
         }
 
-        private List<Column> columnsOf(long tableOid) {
+        private List<TableColumn> columnsOf(long tableOid) {
             List<ColumnRow> rows = new ArrayList<>(columns.getOrDefault(tableOid, List.of()));
             rows.sort(Comparator.comparingInt(ColumnRow::attnum));
-            List<Column> result = new ArrayList<>(rows.size());
+            List<TableColumn> result = new ArrayList<>(rows.size());
             for (ColumnRow row : rows) {
                 result.add(row.toColumn(identities.get(new ColumnKey(tableOid, row.attnum))));
             }
@@ -357,16 +357,16 @@ public final class CatalogReader {
             String collation,
             String comment) {
 
-        Column toColumn(IdentityOptions options) {
-            Identity identityPart = null;
+        TableColumn toColumn(IdentityOptions options) {
+            ColumnIdentity identityPart = null;
             if (identity != '\0' && options != null) {
-                Identity.Generation generation = identity == 'a' ? Identity.Generation.ALWAYS : Identity.Generation.BY_DEFAULT;
-                identityPart = new Identity(generation, options.start, options.increment, options.min, options.max,
+                ColumnIdentity.Generation generation = identity == 'a' ? ColumnIdentity.Generation.ALWAYS : ColumnIdentity.Generation.BY_DEFAULT;
+                identityPart = new ColumnIdentity(generation, options.start, options.increment, options.min, options.max,
                         options.cache, options.cycle, options.inUse);
             }
             Generated generatedPart = generated == '\0' ? null : new Generated(expression, generated == 's');
             String defaultExpression = generated == '\0' ? expression : null;
-            return new Column(name, type, !notNull, defaultExpression, identityPart, generatedPart, collation, comment);
+            return new TableColumn(name, type, !notNull, defaultExpression, identityPart, generatedPart, collation, comment);
         }
     }
 

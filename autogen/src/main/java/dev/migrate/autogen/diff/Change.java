@@ -1,46 +1,47 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.op.Op;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One detected difference: what the log says about it, the operations that make the database match
- * the entities, and notes for the reader of the written migration (hazards and guesses).
+ * One difference and the ops that remove it: usually one op; two for an object replaced in place
+ * (a constraint dropped and added again); none when it cannot be migrated automatically.
  *
- * @param ops empty when the difference cannot be migrated automatically; the notes then say why
+ * @param description what the change does, in parts
+ * @param ops the ops of the upgrade, in order
+ * @param notes for the reader of the written migration (hazards and guesses), or why there is no op
  */
-public record Change(Phase phase, String description, List<Op> ops, List<String> notes) {
+public record Change(Description description, List<Op> ops, List<String> notes) {
     public Change {
         ops = List.copyOf(ops);
         notes = List.copyOf(notes);
     }
 
-    static Change of(Phase phase, String description, Op op, String... notes) {
-        return new Change(phase, description, List.of(op), List.of(notes));
+    static Change of(Description description, Op op, String... notes) {
+        return new Change(description, List.of(op), List.of(notes));
     }
 
     /**
-     * Where a change goes in the migration: what other objects depend on is dropped first and
-     * created first, what depends on them comes after.
+     * The change that undoes this one: each op's reverse, last first. Every op the diff writes
+     * carries what its reverse needs, except an added enum label, which PostgreSQL cannot remove: the
+     * undo leaves it in place. The hazards of the upgrade do not apply, so the notes are left behind.
      */
-    public enum Phase {
-        CREATE_SCHEMA,
-        DROP_FOREIGN_KEY,
-        DROP_INDEX_OR_CONSTRAINT,
-        RENAME,
-        CREATE_ENUM,
-        CREATE_SEQUENCE,
-        CREATE_TABLE,
-        ALTER_TABLE,
-        ADD_INDEX_OR_CONSTRAINT,
-        ADD_FOREIGN_KEY,
-        /** What the entity DDL creates beyond tables: views over them, casts to their enum types. */
-        CREATE_VIEW_OR_CAST,
-        DROP_COLUMN,
-        DROP_TABLE,
-        DROP_SEQUENCE,
-        DROP_ENUM,
-        COMMENT,
-        MANUAL
+    public Change reverse() {
+        List<Op> reversed = new ArrayList<>();
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Op op = ops.get(i);
+            if (op instanceof Op.AddEnumValue) {
+                // PostgreSQL cannot drop an enum label; the upgrade's note tells the reader it stays
+                continue;
+            }
+            reversed.add(op.reverse().orElseThrow(() -> new IllegalStateException("No reverse for " + op)));
+        }
+        return new Change(description, reversed, List.of());
+    }
+
+    /** Whether the undo leaves part of this change in place (an added enum label). */
+    public boolean staysOnDowngrade() {
+        return ops.stream().anyMatch(op -> op instanceof Op.AddEnumValue);
     }
 }

@@ -1,12 +1,14 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.CheckConstraint;
+import dev.migrate.autogen.schema.ColumnIdentity;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
@@ -45,7 +47,7 @@ final class ModelOps {
         return name(table.schema(), table.name());
     }
 
-    Column column(dev.migrate.autogen.schema.Column c) {
+    Column column(TableColumn c) {
         Column column = Column.of(c.name(), c.type()).nullable(c.nullable());
         if (c.identity() != null) {
             column = column.identity(identity(c.identity(), c.type()));
@@ -67,8 +69,8 @@ final class ModelOps {
         return column;
     }
 
-    Identity identity(dev.migrate.autogen.schema.Identity i, String type) {
-        Identity identity = i.generation() == dev.migrate.autogen.schema.Identity.Generation.ALWAYS
+    Identity identity(ColumnIdentity i, String type) {
+        Identity identity = i.generation() == ColumnIdentity.Generation.ALWAYS
                 ? Identity.always() : Identity.byDefault();
         return identity.with(nonDefault(SequenceOptions.DEFAULTS, maxOf(type), i.start(), i.increment(), i.min(), i.max(),
                 i.cache(), i.cycle()));

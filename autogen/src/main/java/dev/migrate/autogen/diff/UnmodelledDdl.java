@@ -1,6 +1,5 @@
 package dev.migrate.autogen.diff;
 
-import dev.migrate.autogen.diff.Change.Phase;
 import dev.migrate.op.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +36,10 @@ public final class UnmodelledDdl {
      * @param live a connection whose search path starts with the managed schema, so that names
      *     resolve as the entity DDL's unqualified names do
      */
-    public static DiffResult addTo(DiffResult diff, Connection live, List<String> entityDdl) throws SQLException {
-        List<Change> changes = new ArrayList<>(diff.changes());
-        List<String> warnings = new ArrayList<>(diff.warnings());
+    public static MigrationScript addTo(MigrationScript script, Connection live, List<String> entityDdl) throws SQLException {
+        List<Change> viewsAndCasts = new ArrayList<>();
+        List<Change> notMigrated = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String sql : entityDdl) {
             if (MODELLED.matcher(sql).matches()) {
                 continue;
@@ -51,23 +51,24 @@ public final class UnmodelledDdl {
                 if (exists(live, "SELECT to_regclass(?) IS NOT NULL", name)) {
                     warnings.add("View " + name + " exists; its query is not compared with the entity's @View.");
                 } else {
-                    changes.add(Change.of(Phase.CREATE_VIEW_OR_CAST, "added view " + name,
+                    viewsAndCasts.add(Change.of(Description.added("view " + name),
                             new Op.Execute(sql, "drop view " + name)));
                 }
             } else if (cast.matches()) {
                 String between = "(" + cast.group(1) + " as " + cast.group(2) + ")";
                 if (!exists(live, "SELECT EXISTS (SELECT FROM pg_cast WHERE castsource = to_regtype(?) AND casttarget = to_regtype(?))",
                         cast.group(1), cast.group(2))) {
-                    changes.add(Change.of(Phase.CREATE_VIEW_OR_CAST, "added cast " + between,
+                    viewsAndCasts.add(Change.of(Description.added("cast " + between),
                             new Op.Execute(sql, "drop cast " + between)));
                 }
             } else {
-                changes.add(new Change(Phase.MANUAL, "not handled: the entity DDL statement \"" + firstWords(sql)
-                        + "\" is neither compared nor migrated", List.of(),
+                notMigrated.add(new Change(Description.notMigrated("the entity DDL statement \"" + firstWords(sql) + "\"",
+                        "is neither compared nor migrated"), List.of(),
                         List.of("Write it in a migration by hand (op.execute(...)); autogenerate and check cannot see what it creates: " + sql)));
             }
         }
-        return new DiffResult(changes, warnings);
+        // views and casts use the tables, so they come after them
+        return script.withLast(List.of(OpGroup.outsideTables(viewsAndCasts), OpGroup.outsideTables(notMigrated)), warnings);
     }
 
     private static boolean exists(Connection c, String query, String... names) throws SQLException {

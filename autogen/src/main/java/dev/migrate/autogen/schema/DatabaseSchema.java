@@ -14,9 +14,9 @@ import java.util.function.Function;
  * {@code equals}, so a diff can compare models directly.
  */
 public record DatabaseSchema(
-        Map<QualifiedName, Table> tables,
-        Map<QualifiedName, Sequence> sequences,
-        Map<QualifiedName, EnumType> enumTypes) implements Serializable {
+        Map<ObjectName, Table> tables,
+        Map<ObjectName, Sequence> sequences,
+        Map<ObjectName, EnumType> enumTypes) implements Serializable {
 
     public DatabaseSchema {
         tables = sortedCopy(tables);
@@ -38,17 +38,17 @@ public record DatabaseSchema(
 
     /** The table, or {@code null} when there is none by that name. */
     public Table table(String schema, String name) {
-        return tables.get(QualifiedName.of(schema, name));
+        return tables.get(ObjectName.of(schema, name));
     }
 
     /** The standalone sequence, or {@code null}. */
     public Sequence sequence(String schema, String name) {
-        return sequences.get(QualifiedName.of(schema, name));
+        return sequences.get(ObjectName.of(schema, name));
     }
 
     /** The enum type, or {@code null}. */
     public EnumType enumType(String schema, String name) {
-        return enumTypes.get(QualifiedName.of(schema, name));
+        return enumTypes.get(ObjectName.of(schema, name));
     }
 
     /**
@@ -58,8 +58,8 @@ public record DatabaseSchema(
     public DatabaseSchema withSchemaRenamed(String from, String to) {
         java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
         // a type from a schema off the search path prints qualified: "from.name" becomes "to.name"
-        java.util.function.UnaryOperator<Column> renameType = c -> !c.type().startsWith(from + ".") ? c
-                : new Column(c.name(), to + c.type().substring(from.length()), c.nullable(), c.defaultExpression(), c.identity(),
+        java.util.function.UnaryOperator<TableColumn> renameType = c -> !c.type().startsWith(from + ".") ? c
+                : new TableColumn(c.name(), to + c.type().substring(from.length()), c.nullable(), c.defaultExpression(), c.identity(),
                         c.generated(), c.collation(), c.comment());
         List<Table> renamedTables = tables.values().stream().map(t -> new Table(rename.apply(t.schema()), t.name(),
                 t.columns().stream().map(renameType).toList(),
@@ -79,15 +79,15 @@ public record DatabaseSchema(
         return of(renamedTables, renamedSequences, renamedEnums);
     }
 
-    private static <T> Map<QualifiedName, T> index(Collection<T> items, Function<T, QualifiedName> key) {
-        Map<QualifiedName, T> map = new TreeMap<>();
+    private static <T> Map<ObjectName, T> index(Collection<T> items, Function<T, ObjectName> key) {
+        Map<ObjectName, T> map = new TreeMap<>();
         for (T item : items) {
             map.put(key.apply(item), item);
         }
         return map;
     }
 
-    private static <T> Map<QualifiedName, T> sortedCopy(Map<QualifiedName, T> map) {
+    private static <T> Map<ObjectName, T> sortedCopy(Map<ObjectName, T> map) {
         // TreeMap keeps iteration (and therefore rendering and diff order) independent of read order.
         return Collections.unmodifiableMap(new TreeMap<>(map));
     }

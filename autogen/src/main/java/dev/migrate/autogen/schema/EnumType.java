@@ -12,7 +12,7 @@ public record EnumType(String schema, String name, List<String> labels) implemen
         labels = List.copyOf(labels);
     }
 
-    public QualifiedName qualifiedName() {
-        return QualifiedName.of(schema, name);
+    public ObjectName qualifiedName() {
+        return ObjectName.of(schema, name);
     }
 }

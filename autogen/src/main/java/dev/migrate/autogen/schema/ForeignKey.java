@@ -1,7 +1,7 @@
 package dev.migrate.autogen.schema;
 
-import java.io.Serializable;
 import dev.migrate.op.ReferentialAction;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +30,7 @@ public record ForeignKey(
         Objects.requireNonNull(onUpdate, "onUpdate");
     }
 
-    public QualifiedName referencedTableName() {
-        return QualifiedName.of(referencedSchema, referencedTable);
+    public ObjectName referencedTableName() {
+        return ObjectName.of(referencedSchema, referencedTable);
     }
 }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A sequence that is not an identity column's (those belong to {@link Identity}).
+ * A sequence that is not an identity column's (those belong to {@link ColumnIdentity}).
  *
  * @param dataType {@code smallint}, {@code integer} or {@code bigint}
  * @param ownedBy the column that owns it ({@code OWNED BY}, as {@code serial} makes), or {@code null}
@@ -40,7 +40,7 @@ public record Sequence(
         return Objects.hash(schema, name, dataType, start, increment, min, max, cache, cycle, ownedBy);
     }
 
-    public QualifiedName qualifiedName() {
-        return QualifiedName.of(schema, name);
+    public ObjectName qualifiedName() {
+        return ObjectName.of(schema, name);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 public record Table(
         String schema,
         String name,
-        List<Column> columns,
+        List<TableColumn> columns,
         PrimaryKey primaryKey,
         List<ForeignKey> foreignKeys,
         List<UniqueConstraint> uniqueConstraints,
@@ -38,13 +38,13 @@ public record Table(
         indexes = sortedByName(indexes, Index::name);
     }
 
-    public QualifiedName qualifiedName() {
-        return QualifiedName.of(schema, name);
+    public ObjectName qualifiedName() {
+        return ObjectName.of(schema, name);
     }
 
     /** The column by exact name, or {@code null}. */
-    public Column column(String columnName) {
-        for (Column column : columns) {
+    public TableColumn column(String columnName) {
+        for (TableColumn column : columns) {
             if (column.name().equals(columnName)) {
                 return column;
             }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.migrate.Ddl;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
@@ -298,19 +299,25 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override public CodeBlock visit(Op.AddConstraint op) {
         String table = name(op.table());
         Constraint c = op.constraint();
-        if (c instanceof Constraint.PrimaryKey pk) {
-            return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
-        }
-        if (c instanceof Constraint.Unique u && !u.isNullsNotDistinct() && !u.deferrable()) {
-            return statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
-        }
-        if (c instanceof Constraint.ForeignKey) {
-            return statement("op.addForeignKey($S, $L)", table, constraint(c));
-        }
-        if (c instanceof Constraint.Check check && !check.isNotValid()) {
-            return statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression(), ARGUMENT_ROOM));
-        }
-        return statement("op.addConstraint($S, $L)", table, constraint(c));
+        CodeBlock general = statement("op.addConstraint($S, $L)", table, constraint(c));
+        return c.accept(new ConstraintVisitor<CodeBlock>() {
+            @Override public CodeBlock visit(Constraint.PrimaryKey pk) {
+                return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
+            }
+
+            @Override public CodeBlock visit(Constraint.Unique u) {
+                return u.isNullsNotDistinct() || u.deferrable() ? general : statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
+            }
+
+            @Override public CodeBlock visit(Constraint.ForeignKey fk) {
+                return statement("op.addForeignKey($S, $L)", table, constraint(fk));
+            }
+
+            @Override public CodeBlock visit(Constraint.Check check) {
+                return check.isNotValid() || check.name() == null ? general
+                        : statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression(), ARGUMENT_ROOM));
+            }
+        });
     }
 
     @Override public CodeBlock visit(Op.DropConstraint op) {
@@ -446,42 +453,48 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     private static CodeBlock constraint(Constraint constraint) {
-        if (constraint instanceof Constraint.PrimaryKey pk) {
-            return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
-        }
-        if (constraint instanceof Constraint.Unique u) {
-            CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
-            if (u.isNullsNotDistinct()) {
-                code.add("$Z.nullsNotDistinct()");
+        return constraint.accept(new ConstraintVisitor<CodeBlock>() {
+            @Override public CodeBlock visit(Constraint.PrimaryKey pk) {
+                return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
             }
-            if (u.deferrable()) {
-                code.add("$Z.deferrable($L)", u.initiallyDeferred());
+
+            @Override public CodeBlock visit(Constraint.Unique u) {
+                CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
+                if (u.isNullsNotDistinct()) {
+                    code.add("$Z.nullsNotDistinct()");
+                }
+                if (u.deferrable()) {
+                    code.add("$Z.deferrable($L)", u.initiallyDeferred());
+                }
+                return code.build();
             }
-            return code.build();
-        }
-        if (constraint instanceof Constraint.ForeignKey fk) {
-            CodeBlock.Builder code = CodeBlock.builder()
-                    .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
-                    .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
-            if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-                code.add("$Z.onDelete(" + action(fk.onDelete()) + ")", DDL);
+
+            @Override public CodeBlock visit(Constraint.ForeignKey fk) {
+                CodeBlock.Builder code = CodeBlock.builder()
+                        .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
+                        .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
+                if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                    code.add("$Z.onDelete(" + action(fk.onDelete()) + ")", DDL);
+                }
+                if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+                    code.add("$Z.onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+                }
+                if (fk.deferrable()) {
+                    code.add("$Z.deferrable($L)", fk.initiallyDeferred());
+                }
+                if (fk.isNotValid()) {
+                    code.add("$Z.notValid()");
+                }
+                return code.build();
             }
-            if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-                code.add("$Z.onUpdate(" + action(fk.onUpdate()) + ")", DDL);
+
+            @Override public CodeBlock visit(Constraint.Check check) {
+                CodeBlock head = check.name() == null
+                        ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
+                        : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
+                return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
             }
-            if (fk.deferrable()) {
-                code.add("$Z.deferrable($L)", fk.initiallyDeferred());
-            }
-            if (fk.isNotValid()) {
-                code.add("$Z.notValid()");
-            }
-            return code.build();
-        }
-        Constraint.Check check = (Constraint.Check) constraint;
-        CodeBlock head = check.name() == null
-                ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
-                : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
-        return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
+        });
     }
 
     /**

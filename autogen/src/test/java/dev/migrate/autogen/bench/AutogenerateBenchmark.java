@@ -3,7 +3,7 @@ package dev.migrate.autogen.bench;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.entity.EntityDdl;
@@ -159,7 +159,7 @@ public final class AutogenerateBenchmark {
                 // the live side: apply what the first comparison writes, once
                 SchemaComparison comparison = SchemaComparison.of(SCHEMA);
                 start = System.nanoTime();
-                DiffResult initial = comparison.compare(c, ddl);
+                MigrationScript initial = comparison.compare(c, ddl);
                 long initialMillis = millis(System.nanoTime() - start);
                 List<String> upgrade = new PostgresDialect().renderAll(initial.upgrade());
                 start = System.nanoTime();
@@ -171,7 +171,7 @@ public final class AutogenerateBenchmark {
                         tables, tables, compileMillis, ddl.size(), firstMillis, initialMillis, initial.changes().size(),
                         upgrade.size(), applyMillis);
 
-                DiffResult steady = comparison.compare(c, ddl);
+                MigrationScript steady = comparison.compare(c, ddl);
                 if (!steady.isEmpty()) {
                     steady.descriptions().stream().limit(20).forEach(System.out::println);
                     throw new IllegalStateException("The steady-state comparison found " + steady.changes().size() + " changes");
@@ -182,7 +182,7 @@ public final class AutogenerateBenchmark {
                 timePhases(c, ddl, counts);
                 vacuumCatalog(c);
             Stats whole = time(warmup, runs, () -> {
-                    DiffResult r = comparison.compare(c, ddl);
+                    MigrationScript r = comparison.compare(c, ddl);
                     if (!r.isEmpty()) {
                         throw new IllegalStateException("steady state broken: " + r.descriptions());
                     }
@@ -195,7 +195,7 @@ public final class AutogenerateBenchmark {
                 SchemaComparison cached = comparison.withCache(cache);
                 cached.compare(c, ddl);
                 Stats warm = time(warmup, runs, () -> {
-                    DiffResult r = cached.compare(c, ddl);
+                    MigrationScript r = cached.compare(c, ddl);
                     if (!r.isEmpty()) {
                         throw new IllegalStateException("steady state broken with the cache: " + r.descriptions());
                     }

@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrate.autogen.schema.CheckConstraint;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.schema.ColumnIdentity;
 import dev.migrate.autogen.schema.ColumnRef;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Generated;
-import dev.migrate.autogen.schema.Identity;
 import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.PrimaryKey;
-import dev.migrate.autogen.schema.QualifiedName;
-import dev.migrate.op.ReferentialAction;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.op.ReferentialAction;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -128,23 +128,23 @@ class CatalogReaderTest {
         DatabaseSchema schema = read(new CatalogReader());
 
         assertThat(schema.tables().keySet()).containsExactly(
-                QualifiedName.of("Audit", "Event"),
-                QualifiedName.of("shop", "account"),
-                QualifiedName.of("shop", "customer"),
-                QualifiedName.of("shop", "order"));
+                ObjectName.of("Audit", "Event"),
+                ObjectName.of("shop", "account"),
+                ObjectName.of("shop", "customer"),
+                ObjectName.of("shop", "order"));
     }
 
     @Test
     void readsCustomer() throws SQLException {
         Table expected = new Table("shop", "customer",
                 List.of(
-                        new Column("id", "bigint", false, null,
-                                new Identity(Identity.Generation.ALWAYS, 100, 5, 100, 1_000_000, 10, true, false), null, null, null),
-                        new Column("email", "character varying(200)", false, null, null, null, null, "Login, unique"),
-                        new Column("name", "text", true, null, null, null, "\"C\"", null),
-                        new Column("region", "character(2)", true, "'EU'::bpchar", null, null, null, null),
-                        Column.of("code", "integer", true),
-                        new Column("created_at", "timestamp with time zone", false, "now()", null, null, null, null)),
+                        new TableColumn("id", "bigint", false, null,
+                                new ColumnIdentity(ColumnIdentity.Generation.ALWAYS, 100, 5, 100, 1_000_000, 10, true, false), null, null, null),
+                        new TableColumn("email", "character varying(200)", false, null, null, null, null, "Login, unique"),
+                        new TableColumn("name", "text", true, null, null, null, "\"C\"", null),
+                        new TableColumn("region", "character(2)", true, "'EU'::bpchar", null, null, null, null),
+                        TableColumn.of("code", "integer", true),
+                        new TableColumn("created_at", "timestamp with time zone", false, "now()", null, null, null, null)),
                 new PrimaryKey("customer_pkey", List.of("id")),
                 List.of(),
                 List.of(
@@ -170,9 +170,9 @@ class CatalogReaderTest {
     void readsAccount() throws SQLException {
         Table expected = new Table("shop", "account",
                 List.of(
-                        Column.of("tenant", "integer", false),
-                        Column.of("number", "integer", false),
-                        Column.of("customer_id", "bigint", true)),
+                        TableColumn.of("tenant", "integer", false),
+                        TableColumn.of("number", "integer", false),
+                        TableColumn.of("customer_id", "bigint", true)),
                 new PrimaryKey("account_pkey", List.of("tenant", "number")),
                 List.of(new ForeignKey("account_customer_fk", List.of("customer_id"), "shop", "customer", List.of("id"),
                         ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false, false)),
@@ -191,20 +191,20 @@ class CatalogReaderTest {
     void readsOrder() throws SQLException {
         Table expected = new Table("shop", "order",
                 List.of(
-                        new Column("id", "integer", false, null,
-                                new Identity(Identity.Generation.BY_DEFAULT, 1, 1, 1, Integer.MAX_VALUE, 1, false, false), null, null, null),
-                        new Column("serial_no", "integer", false, "nextval('shop.order_serial_no_seq'::regclass)",
+                        new TableColumn("id", "integer", false, null,
+                                new ColumnIdentity(ColumnIdentity.Generation.BY_DEFAULT, 1, 1, 1, Integer.MAX_VALUE, 1, false, false), null, null, null),
+                        new TableColumn("serial_no", "integer", false, "nextval('shop.order_serial_no_seq'::regclass)",
                                 null, null, null, null),
-                        Column.of("tenant", "integer", true),
-                        Column.of("account_number", "integer", true),
-                        new Column("status", "shop.order_status", false, "'new'::shop.order_status", null, null, null, null),
-                        Column.of("net", "numeric(12,2)", false),
-                        new Column("gross", "numeric(12,2)", true, null, null, new Generated("(net * 1.2)", true), null, null),
-                        Column.of("Note", "text", true),
-                        Column.of("tags", "text[]", true),
-                        Column.of("area", "box", true),
-                        Column.of("placed_on", "date", true),
-                        new Column("invoice", "integer", true, "nextval('shop.invoice_no'::regclass)", null, null, null, null)),
+                        TableColumn.of("tenant", "integer", true),
+                        TableColumn.of("account_number", "integer", true),
+                        new TableColumn("status", "shop.order_status", false, "'new'::shop.order_status", null, null, null, null),
+                        TableColumn.of("net", "numeric(12,2)", false),
+                        new TableColumn("gross", "numeric(12,2)", true, null, null, new Generated("(net * 1.2)", true), null, null),
+                        TableColumn.of("Note", "text", true),
+                        TableColumn.of("tags", "text[]", true),
+                        TableColumn.of("area", "box", true),
+                        TableColumn.of("placed_on", "date", true),
+                        new TableColumn("invoice", "integer", true, "nextval('shop.invoice_no'::regclass)", null, null, null, null)),
                 new PrimaryKey("order_pkey", List.of("id")),
                 List.of(new ForeignKey("order_account_fk", List.of("tenant", "account_number"),
                         "shop", "account", List.of("tenant", "number"),
@@ -235,11 +235,11 @@ class CatalogReaderTest {
     void readsQuotedNamesInSecondSchema() throws SQLException {
         Table expected = new Table("Audit", "Event",
                 List.of(
-                        new Column("ID", "bigint", false, "nextval('\"Audit\".\"Event_ID_seq\"'::regclass)",
+                        new TableColumn("ID", "bigint", false, "nextval('\"Audit\".\"Event_ID_seq\"'::regclass)",
                                 null, null, null, null),
-                        Column.of("user", "text", true),
-                        Column.of("select", "integer", true),
-                        Column.of("order_id", "integer", true)),
+                        TableColumn.of("user", "text", true),
+                        TableColumn.of("select", "integer", true),
+                        TableColumn.of("order_id", "integer", true)),
                 new PrimaryKey("Event_pkey", List.of("ID")),
                 List.of(new ForeignKey("Event_order_id_fkey", List.of("order_id"), "shop", "order", List.of("id"),
                         ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false, true)),
@@ -282,9 +282,9 @@ class CatalogReaderTest {
     void excludesVersionTablesByDefaultAndNothingElse() throws SQLException {
         try (Connection c = database.getConnection()) {
             DatabaseSchema schema = new CatalogReader().read(c, SCHEMAS);
-            assertThat(schema.tables()).doesNotContainKey(QualifiedName.of("shop", "migrate_version"));
-            assertThat(schema.tables()).containsKey(QualifiedName.of("Audit", "tmp_load"));
-            assertThat(schema.sequences()).containsKey(QualifiedName.of("Audit", "tmp_counter"));
+            assertThat(schema.tables()).doesNotContainKey(ObjectName.of("shop", "migrate_version"));
+            assertThat(schema.tables()).containsKey(ObjectName.of("Audit", "tmp_load"));
+            assertThat(schema.sequences()).containsKey(ObjectName.of("Audit", "tmp_counter"));
         }
     }
 
@@ -307,8 +307,8 @@ class CatalogReaderTest {
         }
 
         assertThat(item.columns()).containsExactly(
-                Column.of("price", "numeric", false),
-                new Column("doubled", "numeric", true, null, null, new Generated("(price * (2)::numeric)", false), null, null));
+                TableColumn.of("price", "numeric", false),
+                new TableColumn("doubled", "numeric", true, null, null, new Generated("(price * (2)::numeric)", false), null, null));
         assertThat(item.checkConstraints()).isEmpty();
         assertThat(item.uniqueConstraints()).isEmpty();
     }

@@ -3,7 +3,7 @@ package dev.migrate.autogen.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,7 +35,7 @@ class SeparateScratchServerTest {
         reader.setURL(TestPostgres.jdbcUrl(live).replace("user=postgres", "user=ci_only_reads"));
         try (Connection c = reader.getConnection();
              Connection scratch = TestPostgres.freshDatabase("scratch_elsewhere").getConnection()) {
-            DiffResult diff = SchemaComparison.of("public").compare(c, scratch, ENTITY_DDL);
+            MigrationScript diff = SchemaComparison.of("public").compare(c, scratch, ENTITY_DDL);
 
             // citext came from the live database's extensions; only the real difference is reported
             assertThat(diff.descriptions()).containsExactly("added column public.account.nickname");

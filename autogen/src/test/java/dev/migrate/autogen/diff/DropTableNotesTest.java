@@ -2,22 +2,22 @@ package dev.migrate.autogen.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.schema.Column;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DropTableNotesTest {
     @Test
     void aDroppedTableSaysWhatItsDowngradeCannotRestore() {
-        Table bookings = new Table("public", "bookings", List.of(Column.of("during", "tsrange", true)), null, List.of(),
+        Table bookings = new Table("public", "bookings", List.of(TableColumn.of("during", "tsrange", true)), null, List.of(),
                 List.of(), List.of(), List.of(new ExclusionConstraint("no_overlap", "EXCLUDE USING gist (during WITH &&)")),
                 List.of(), null);
-        DiffResult diff = SchemaDiff.compare(DatabaseSchema.of(List.of(bookings), List.of(), List.of()), DatabaseSchema.empty(),
+        MigrationScript diff = SchemaDiff.compare(DatabaseSchema.of(List.of(bookings), List.of(), List.of()), DatabaseSchema.empty(),
                 SchemaDiff.Options.defaults());
-        Change drop = diff.changes().stream().filter(c -> c.description().equals("removed table public.bookings")).findFirst()
+        Change drop = diff.changes().stream().filter(c -> c.description().text().equals("removed table public.bookings")).findFirst()
                 .orElseThrow();
         assertThat(drop.notes()).containsExactly(
                 "Hazard: drops table public.bookings and all its rows.",

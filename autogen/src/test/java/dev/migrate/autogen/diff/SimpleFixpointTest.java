@@ -21,11 +21,11 @@ class SimpleFixpointTest {
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("fixpoint_simple").getConnection()) {
             SchemaComparison comparison = SchemaComparison.of("public");
-            DiffResult first = comparison.compare(c, ddl);
+            MigrationScript first = comparison.compare(c, ddl);
             assertThat(first.descriptions()).contains("added table public.agents", "added table public.task",
                     "added sequence public.task_seq");
             run(c, first.upgrade());
-            DiffResult second = comparison.compare(c, ddl);
+            MigrationScript second = comparison.compare(c, ddl);
             assertThat(second.descriptions()).isEmpty();
             run(c, first.downgrade());
             assertThat(comparison.compare(c, List.of()).descriptions()).isEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
@@ -71,12 +71,12 @@ class EntitySchemaCacheTest {
     void theComparisonSkipsTheScratchSchemaOnAHit() throws Exception {
         try (Connection c = db.getConnection()) {
             EntitySchemaCache first = new EntitySchemaCache(dir);
-            DiffResult uncached = SchemaComparison.of("public").compare(c, DDL);
-            DiffResult missed = SchemaComparison.of("public").withCache(first).compare(c, DDL);
+            MigrationScript uncached = SchemaComparison.of("public").compare(c, DDL);
+            MigrationScript missed = SchemaComparison.of("public").withCache(first).compare(c, DDL);
             assertThat(first.misses()).isEqualTo(1);
 
             EntitySchemaCache second = new EntitySchemaCache(dir);
-            DiffResult hit = SchemaComparison.of("public").withCache(second).compare(noScratch(c, new ArrayList<>()), DDL);
+            MigrationScript hit = SchemaComparison.of("public").withCache(second).compare(noScratch(c, new ArrayList<>()), DDL);
             assertThat(second.hits()).isEqualTo(1);
             assertThat(second.misses()).isZero();
             assertThat(hit).isEqualTo(uncached).isEqualTo(missed);
@@ -121,7 +121,7 @@ class EntitySchemaCacheTest {
         assertThat(EntitySchemaCache.key("180001", List.of("ab", "c"), "public", EXCLUSIONS))
                 .isNotEqualTo(EntitySchemaCache.key("180001", List.of("a", "bc"), "public", EXCLUSIONS));
         assertThat(EntitySchemaCache.ModelShape.FINGERPRINT)
-                .contains("dev.migrate.autogen.schema.Column(").contains("dev.migrate.autogen.schema.Identity$Generation[");
+                .contains("dev.migrate.autogen.schema.TableColumn(").contains("dev.migrate.autogen.schema.ColumnIdentity$Generation[");
     }
 
     @Test

@@ -8,10 +8,10 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DiffResult;
-import dev.migrate.autogen.schema.Column;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -175,7 +175,7 @@ class ChangeDetectionTest {
             // with nothing to change, the live side keeps what the entities cannot express (a key's column order)
             DatabaseSchema target = kind.entityDdl() == null || kind.expected().isEmpty() ? null : builtFrom(entityDdl);
 
-            DiffResult diff = comparison.compare(c, entityDdl);
+            MigrationScript diff = comparison.compare(c, entityDdl);
             assertThat(diff.descriptions()).as(kind.name()).containsExactlyInAnyOrderElementsOf(kind.expected());
 
             run(c, diff.upgrade());
@@ -204,7 +204,7 @@ class ChangeDetectionTest {
     private static DatabaseSchema columnsByName(DatabaseSchema schema) {
         List<Table> tables = new ArrayList<>();
         for (Table t : schema.tables().values()) {
-            tables.add(new Table(t.schema(), t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
+            tables.add(new Table(t.schema(), t.name(), t.columns().stream().sorted(Comparator.comparing(TableColumn::name)).toList(),
                     t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(), t.checkConstraints(), t.exclusionConstraints(),
                     t.indexes(), t.comment()));
         }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CanonicalChecks;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.PostgresDialect;
@@ -26,7 +26,7 @@ class EntityModelFixpointTest {
     @Test
     void upgradeFromEmptyReachesAFixpointAndDowngradeEmptiesTheSchema() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("fixpoint_model").getConnection()) {
-            DiffResult first = comparison.compare(c, modelDdl());
+            MigrationScript first = comparison.compare(c, modelDdl());
             modelDdl().forEach(System.out::println);
             new PostgresDialect().renderAll(first.upgrade()).forEach(System.out::println);
             assertThat(first.descriptions()).contains(
@@ -53,7 +53,7 @@ class EntityModelFixpointTest {
         try (Connection c = TestPostgres.freshDatabase("fixpoint_cached").getConnection()) {
             EntitySchemaCache cache = new EntitySchemaCache(cacheDir);
             SchemaComparison cached = comparison.withCache(cache);
-            DiffResult first = cached.compare(c, modelDdl());
+            MigrationScript first = cached.compare(c, modelDdl());
             assertThat(first).isEqualTo(comparison.compare(c, modelDdl()));
             run(c, first.upgrade());
             assertNoChanges(cached.compare(c, modelDdl()));
@@ -64,7 +64,7 @@ class EntityModelFixpointTest {
             run(c, first.downgrade());
             assertThat(catalog(c)).isEqualTo(DatabaseSchema.empty());
             // the entities did not change, the database did: the cached entity side still says what to build
-            DiffResult again = cached.compare(c, modelDdl());
+            MigrationScript again = cached.compare(c, modelDdl());
             assertThat(again.descriptions()).isEqualTo(first.descriptions());
             run(c, again.upgrade());
             assertNoChanges(cached.compare(c, modelDdl()));
@@ -75,7 +75,7 @@ class EntityModelFixpointTest {
     @Test
     void upgradeDowngradeUpgradeLeavesAnIdenticalCatalog() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("fixpoint_roundtrip").getConnection()) {
-            DiffResult diff = comparison.compare(c, modelDdl());
+            MigrationScript diff = comparison.compare(c, modelDdl());
             run(c, diff.upgrade());
             DatabaseSchema afterFirst = catalog(c);
             run(c, diff.downgrade());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CatalogReader;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.op.Op;
@@ -67,14 +67,14 @@ final class Fixtures {
     }
 
     /** Compares, applies the upgrade and checks that a second comparison finds nothing. */
-    static DiffResult upgradeToModel(Connection c, SchemaComparison comparison, List<String> ddl) throws SQLException {
-        DiffResult diff = comparison.compare(c, ddl);
+    static MigrationScript upgradeToModel(Connection c, SchemaComparison comparison, List<String> ddl) throws SQLException {
+        MigrationScript diff = comparison.compare(c, ddl);
         run(c, diff.upgrade());
         assertNoChanges(comparison.compare(c, ddl));
         return diff;
     }
 
-    static void assertNoChanges(DiffResult diff) {
+    static void assertNoChanges(MigrationScript diff) {
         assertThat(diff.descriptions())
                 .as(() -> "a comparison right after applying the upgrade found changes; SQL:\n"
                         + String.join("\n", new PostgresDialect().renderAll(diff.upgrade())))

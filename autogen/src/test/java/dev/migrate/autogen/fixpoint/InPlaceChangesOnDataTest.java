@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.op.Op;
 import dev.migrate.sql.PostgresDialect;
@@ -54,7 +54,7 @@ class InPlaceChangesOnDataTest {
             execute(c, LIVE);
             DatabaseSchema before = catalog(c);
 
-            DiffResult diff = comparison.compare(c, ENTITIES);
+            MigrationScript diff = comparison.compare(c, ENTITIES);
             assertThat(diff.descriptions()).containsExactlyInAnyOrder(
                     "sequence public.ticket_seq: increment 1 -> 50",
                     "column public.tickets.code: type character varying(10) -> character varying(40)",
@@ -100,15 +100,15 @@ class InPlaceChangesOnDataTest {
         try (Connection c = TestPostgres.freshDatabase("precision").getConnection()) {
             execute(c, "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp, at_tz timestamptz, t time, t_tz timetz, "
                     + "span interval)");
-            DiffResult diff = SchemaComparison.of("public").compare(c, List.of("create table events (id bigint not null, "
+            MigrationScript diff = SchemaComparison.of("public").compare(c, List.of("create table events (id bigint not null, "
                     + "at timestamp(6), at_tz timestamp(6) with time zone, t time(6), t_tz time(6) with time zone, "
                     + "span interval(6), primary key (id))"));
             assertThat(diff.descriptions()).isEmpty();
         }
     }
 
-    private static List<String> notes(DiffResult diff, String column) {
-        return diff.changes().stream().filter(ch -> ch.description().contains(column)).map(Change::notes)
+    private static List<String> notes(MigrationScript diff, String column) {
+        return diff.changes().stream().filter(ch -> ch.description().text().contains(column)).map(Change::notes)
                 .flatMap(List::stream).toList();
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CatalogReader;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
@@ -32,7 +32,7 @@ class PrimaryKeyReplacementTest {
         try (Connection c = TestPostgres.freshDatabase("pk_replace").getConnection()) {
             run(c, LIVE);
             DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
-            DiffResult diff = SchemaComparison.of("public").compare(c, ENTITIES);
+            MigrationScript diff = SchemaComparison.of("public").compare(c, ENTITIES);
             assertThat(diff.descriptions()).contains("removed primary key parent_pkey of parent",
                     "added primary key [code] to parent", "removed foreign key child_parent_fk of public.child");
 
@@ -50,7 +50,7 @@ class PrimaryKeyReplacementTest {
         try (Connection c = TestPostgres.freshDatabase("pk_replace_fk_change").getConnection()) {
             run(c, LIVE);
             DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
-            DiffResult diff = SchemaComparison.of("public").compare(c, entities);
+            MigrationScript diff = SchemaComparison.of("public").compare(c, entities);
             assertThat(diff.descriptions()).contains("removed primary key parent_pkey of parent",
                     "removed foreign key child_parent_fk of public.child", "foreign key child_parent_fk on public.child: ON DELETE NO ACTION -> CASCADE");
 

@@ -7,7 +7,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.op.Op;
@@ -40,7 +40,7 @@ class RenameTest {
             DatabaseSchema before = catalog(c);
             SchemaComparison comparison = SchemaComparison.of("public")
                     .withRenames(Map.of("old_items", "new_items"), RenameDecider.never());
-            DiffResult diff = comparison.compare(c, NEW_TABLE_ENTITIES);
+            MigrationScript diff = comparison.compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
             assertThat(diff.upgrade()).containsExactly(new Op.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"));
             assertThat(diff.warnings()).isEmpty();
@@ -58,7 +58,7 @@ class RenameTest {
     @Test
     void withoutAHintATableRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
         try (Connection c = database(OLD_TABLE)) {
-            DiffResult diff = SchemaComparison.of("public").compare(c, NEW_TABLE_ENTITIES);
+            MigrationScript diff = SchemaComparison.of("public").compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactlyInAnyOrder("added table public.new_items", "removed table public.old_items");
             assertThat(diff.warnings()).singleElement().asString()
                     .contains("public.old_items", "public.new_items", "-Dmigrate.renames=old_items=new_items");
@@ -70,7 +70,7 @@ class RenameTest {
         try (Connection c = database(OLD_TABLE)) {
             List<String> asked = new ArrayList<>();
             RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
-            DiffResult diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
+            MigrationScript diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
             assertThat(asked).containsExactly("table:null:public.old_items->public.new_items");
             assertThat(diff.warnings()).isEmpty();
@@ -85,7 +85,7 @@ class RenameTest {
             DatabaseSchema before = catalog(c);
             SchemaComparison comparison = SchemaComparison.of("public")
                     .withRenames(Map.of("people.fullname", "full_name", "people.nick", "nickname"), RenameDecider.never());
-            DiffResult diff = comparison.compare(c, NEW_COLUMNS_ENTITIES);
+            MigrationScript diff = comparison.compare(c, NEW_COLUMNS_ENTITIES);
             assertThat(diff.descriptions()).containsExactlyInAnyOrder(
                     "renamed column public.people.fullname to full_name",
                     "renamed column public.people.nick to nickname",
@@ -106,7 +106,7 @@ class RenameTest {
     @Test
     void withoutAHintAColumnRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
         try (Connection c = database(OLD_COLUMNS)) {
-            DiffResult diff = SchemaComparison.of("public").compare(c, NEW_COLUMNS_ENTITIES);
+            MigrationScript diff = SchemaComparison.of("public").compare(c, NEW_COLUMNS_ENTITIES);
             assertThat(diff.descriptions()).containsExactlyInAnyOrder(
                     "added column public.people.full_name", "removed column public.people.fullname",
                     "added column public.people.nickname", "removed column public.people.nick");
@@ -121,7 +121,7 @@ class RenameTest {
         try (Connection c = database(OLD_COLUMNS)) {
             List<String> asked = new ArrayList<>();
             RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
-            DiffResult diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
+            MigrationScript diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
             assertThat(diff.descriptions()).containsExactlyInAnyOrder(
                     "renamed column public.people.fullname to full_name",
                     "added column public.people.nickname", "removed column public.people.nick");

@@ -6,7 +6,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.modelDdl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
@@ -41,7 +41,7 @@ class UnmanagedObjectsTest {
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
             DatabaseSchema before = catalog(c);
 
-            DiffResult diff = comparison.compare(c, modelDdl());
+            MigrationScript diff = comparison.compare(c, modelDdl());
             assertThat(diff.descriptions()).isEmpty();
             assertThat(diff.warnings()).hasSize(4).allSatisfy(w -> assertThat(w).startsWith("Kept index "));
             assertThat(String.join("\n", diff.warnings()))
@@ -56,7 +56,7 @@ class UnmanagedObjectsTest {
             Fixtures.upgradeToModel(c, comparison, modelDdl());
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
 
-            DiffResult diff = comparison.compare(c, List.of());
+            MigrationScript diff = comparison.compare(c, List.of());
             String everything = String.join("\n", diff.descriptions()) + "\n"
                     + String.join("\n", new PostgresDialect().renderAll(diff.upgrade()));
             assertThat(diff.descriptions()).contains("removed table public.customers", "removed table public.vehicles");
@@ -74,7 +74,7 @@ class UnmanagedObjectsTest {
         try (Connection c = TestPostgres.freshDatabase("unmanaged_control").getConnection()) {
             Fixtures.upgradeToModel(c, comparison, modelDdl());
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
-            DiffResult diff = SchemaComparison.of("public").compare(c, modelDdl());
+            MigrationScript diff = SchemaComparison.of("public").compare(c, modelDdl());
             assertThat(diff.descriptions()).containsExactlyInAnyOrder("removed table public.tmp_load", "removed sequence public.tmp_load_seq",
                     "removed index tmp_active_customers on customers");
         }

@@ -50,6 +50,19 @@ class ChainVerifierTest {
         @Override public void downgrade(Operations op) {}
     }
 
+    /** Its downgrade drops a column the revision before it made. */
+    @Revision(id = "v2", revises = "v1", message = "add name")
+    public static class AddNameOverreaching implements Migration {
+        @Override public void upgrade(Operations op) {
+            op.addColumn("agents", column("name", "text"));
+        }
+
+        @Override public void downgrade(Operations op) {
+            op.dropColumn("agents", "name");
+            op.dropColumn("agents", "id");
+        }
+    }
+
     @Revision(id = "v2b", revises = "v1", message = "other branch")
     public static class OtherBranch implements Migration {
         @Override public void upgrade(Operations op) {}
@@ -147,6 +160,17 @@ class ChainVerifierTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision v2 (" + AddNameLeaky.class.getName() + ")")
                 .hasMessageContaining("extra column public.agents.name");
+    }
+
+    @Test
+    void whatADowngradeTakesAwayIsNamedAsMissing() {
+        assertThatThrownBy(() -> verifier(CreateAgents.class, AddNameOverreaching.class).verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The downgrade of revision v2 (" + AddNameOverreaching.class.getName() + ")")
+                .hasMessageContaining("  - missing primary key agents_pkey of agents\n")
+                .hasMessageContaining("  - missing column public.agents.id")
+                .hasMessageNotContaining("added ")
+                .hasMessageNotContaining("removed ");
     }
 
     @Test

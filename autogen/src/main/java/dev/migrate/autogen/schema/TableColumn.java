@@ -16,23 +16,23 @@ import java.util.Objects;
  *     collation as SQL text, e.g. {@code "C"} or {@code myschema."de-x-icu"}
  * @param comment {@code null} when there is none
  */
-public record Column(
+public record TableColumn(
         String name,
         String type,
         boolean nullable,
         String defaultExpression,
-        Identity identity,
+        ColumnIdentity identity,
         Generated generated,
         String collation,
         String comment) implements Serializable {
 
-    public Column {
+    public TableColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
     }
 
     /** A plain column: no default, identity, generation, collation or comment. */
-    public static Column of(String name, String type, boolean nullable) {
-        return new Column(name, type, nullable, null, null, null, null, null);
+    public static TableColumn of(String name, String type, boolean nullable) {
+        return new TableColumn(name, type, nullable, null, null, null, null, null);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param inUse whether the sequence has handed out a value (or that cannot be known)
  */
-public record Identity(Generation generation, long start, long increment, long min, long max, long cache, boolean cycle,
+public record ColumnIdentity(Generation generation, long start, long increment, long min, long max, long cache, boolean cycle,
         boolean inUse)
         implements Serializable {
 
@@ -30,13 +30,13 @@ public record Identity(Generation generation, long start, long increment, long m
         }
     }
 
-    public Identity {
+    public ColumnIdentity {
         Objects.requireNonNull(generation, "generation");
     }
 
     /** Equal when the definitions are: whether the sequence has been used is state, not schema. */
     @Override public boolean equals(Object o) {
-        return o instanceof Identity i && generation == i.generation && start == i.start && increment == i.increment
+        return o instanceof ColumnIdentity i && generation == i.generation && start == i.start && increment == i.increment
                 && min == i.min && max == i.max && cache == i.cache && cycle == i.cycle;
     }
 

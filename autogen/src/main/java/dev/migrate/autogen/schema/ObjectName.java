@@ -8,21 +8,21 @@ import java.util.Objects;
  * A schema-qualified object name, exactly as stored in the catalog (not quoted, case kept).
  * Ordered by schema, then name, so maps keyed by it iterate in a stable order.
  */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName>, Serializable {
-    private static final Comparator<QualifiedName> ORDER =
-            Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
+public record ObjectName(String schema, String name) implements Comparable<ObjectName>, Serializable {
+    private static final Comparator<ObjectName> ORDER =
+            Comparator.comparing(ObjectName::schema).thenComparing(ObjectName::name);
 
-    public QualifiedName {
+    public ObjectName {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
     }
 
-    public static QualifiedName of(String schema, String name) {
-        return new QualifiedName(schema, name);
+    public static ObjectName of(String schema, String name) {
+        return new ObjectName(schema, name);
     }
 
     @Override
-    public int compareTo(QualifiedName other) {
+    public int compareTo(ObjectName other) {
         return ORDER.compare(this, other);
     }
 

@@ -1,0 +1,251 @@
+package dev.migrate.autogen.diff;
+
+import dev.migrate.autogen.diff.ScriptBuilder.Part;
+import dev.migrate.autogen.schema.ColumnIdentity;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.op.Column;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The columns of a table on both sides: added, removed, renamed, or changed in place (type,
+ * collation, identity, default, nullability, generation, comment).
+ */
+final class ColumnDiff {
+    private final DiffContext context;
+
+    ColumnDiff(DiffContext context) {
+        this.context = context;
+    }
+
+    void compare(Table have, Table want) {
+        Map<String, TableColumn> added = new LinkedHashMap<>();
+        Map<String, TableColumn> removed = new LinkedHashMap<>();
+        for (TableColumn c : want.columns()) {
+            TableColumn old = have.column(c.name());
+            if (old == null) {
+                added.put(c.name(), c);
+            } else {
+                alter(want, old, c);
+            }
+        }
+        have.columns().stream().filter(c -> want.column(c.name()) == null).forEach(c -> removed.put(c.name(), c));
+        for (TableColumn gone : List.copyOf(removed.values())) {
+            Optional<TableColumn> renamedTo = added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
+            if (renamedTo.isPresent()) {
+                TableColumn target = renamedTo.get();
+                removed.remove(gone.name());
+                added.remove(target.name());
+                context.script.table(want.qualifiedName(), Part.RENAME_COLUMN, Change.of(Description.renamed(
+                        subject(want, gone), target.name()), new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())));
+                alter(want, renamedColumn(gone, target.name()), target);
+            }
+        }
+        for (TableColumn c : added.values()) {
+            Column column = context.ops.column(c);
+            List<String> notes = new ArrayList<>();
+            if (!c.nullable() && c.defaultExpression() == null && c.identity() == null && c.generated() == null) {
+                notes.add("Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
+                        + "fill the column in a data migration first.");
+            }
+            context.script.table(want.qualifiedName(), Part.COLUMN, new Change(Description.added(subject(want, c)),
+                    List.of(new Op.AddColumn(context.ops.name(want), column)), notes));
+        }
+        for (TableColumn c : removed.values()) {
+            context.script.table(want.qualifiedName(), Part.DROP_COLUMN, Change.of(Description.removed(subject(want, c)),
+                    new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c)),
+                    "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
+        }
+    }
+
+    private boolean isRename(Table table, TableColumn from, TableColumn to) {
+        String hint = context.options.renames().get(table.name() + "." + from.name());
+        if (hint != null) {
+            return hint.equals(to.name());
+        }
+        if (!from.type().equals(to.type())) {
+            return false;
+        }
+        if (context.options.decider().isRename("column", table.qualifiedName().toString(), from.name(), to.name())) {
+            return true;
+        }
+        context.script.warn("Column " + table.qualifiedName() + "." + from.name() + " looks renamed to " + to.name() + ", but it is "
+                + "written as DROP COLUMN plus ADD COLUMN, which loses its data. To rename it instead, run again with "
+                + "-Dmigrate.renames=" + table.name() + "." + from.name() + "=" + to.name() + ".");
+        return false;
+    }
+
+    private static TableColumn renamedColumn(TableColumn c, String name) {
+        return new TableColumn(name, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.generated(), c.collation(),
+                c.comment());
+    }
+
+    private void alter(Table table, TableColumn have, TableColumn want) {
+        QualifiedName t = context.ops.name(table);
+        String where = subject(table, want);
+        if (!Objects.equals(have.generated(), want.generated())) {
+            generationChange(table, have, want, where);
+            return;
+        }
+        if (!sameType(have.type(), want.type())) {
+            TypeChanges casts = context.options.typeChanges();
+            String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
+            String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
+            boolean rewrites = casts.rewrites(have.type(), want.type());
+            List<String> notes = new ArrayList<>();
+            notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it runs; "
+                    + (rewrites ? "rewrites the table and its indexes (" + have.type() + " to " + want.type()
+                            + " is not binary coercible)." : "no rewrite (" + have.type() + " to " + want.type()
+                            + " keeps the stored values), so it is brief."));
+            if (using != null) {
+                notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
+                        + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
+            }
+            changed(table, new Change(Description.changed(where, "type " + have.type() + " -> " + want.type()),
+                    List.of(new Op.AlterColumnType(t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
+                    notes));
+        }
+        if (!Objects.equals(have.collation(), want.collation())) {
+            changed(table, Change.of(Description.changed(where, "collation " + collationName(have.collation()) + " -> "
+                            + collationName(want.collation())),
+                    new Op.AlterColumnType(t, want.name(), want.type(), null, want.type(), collationOf(want.collation()),
+                            collationOf(have.collation()), null),
+                    "Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
+                            + "indexes on the column are rebuilt in the new order."));
+        }
+        if (have.identity() != null && want.identity() != null) {
+            alterIdentity(table, have, want, where);
+        } else if (!Objects.equals(have.identity(), want.identity())) {
+            if (have.identity() != null) {
+                changed(table, Change.of(Description.changed(where, "identity removed"),
+                        new Op.DropIdentity(t, want.name(), context.ops.identity(have.identity(), have.type()))));
+            }
+            if (want.identity() != null) {
+                changed(table, Change.of(Description.changed(where, "identity added"),
+                        new Op.AddIdentity(t, want.name(), context.ops.identity(want.identity(), want.type()))));
+            }
+        }
+        if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
+            changed(table, Change.of(Description.changed(where, "default " + have.defaultExpression() + " -> " + want.defaultExpression()),
+                    new Op.AlterColumnDefault(t, want.name(), want.defaultExpression(), have.defaultExpression())));
+        }
+        if (have.nullable() != want.nullable()) {
+            changed(table, Change.of(Description.changed(where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
+                    new Op.AlterColumnNullable(t, want.name(), want.nullable()),
+                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them "
+                            + "first. Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it scans every row "
+                            + "(a validated CHECK (" + want.name() + " IS NOT NULL) beforehand makes the scan unnecessary)."}));
+        }
+        if (!Objects.equals(have.comment(), want.comment())) {
+            changed(table, Change.of(Description.changed(where, "comment " + quoted(have.comment()) + " -> " + quoted(want.comment())),
+                    new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
+        }
+    }
+
+    private static String quoted(String text) {
+        if (text == null) {
+            return "none";
+        }
+        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        return "'" + shown.replace("\n", " ") + "'";
+    }
+
+    /**
+     * An identity column whose options differ keeps its sequence (and so its current value): ALTER
+     * COLUMN ... SET, never DROP IDENTITY plus ADD, which would start numbering again.
+     */
+    private void alterIdentity(Table table, TableColumn have, TableColumn want, String where) {
+        QualifiedName t = context.ops.name(table);
+        var before = have.identity();
+        var after = want.identity();
+        SequenceDelta delta = new SequenceDelta(before.inUse())
+                .compare("increment", before.increment(), after.increment())
+                .compare("minvalue", before.min(), after.min())
+                .compare("maxvalue", before.max(), after.max())
+                .compare("start", before.start(), after.start())
+                .compare("cache", before.cache(), after.cache())
+                .compare("cycle", before.cycle(), after.cycle());
+        delta.ignoredStart().ifPresent(note -> context.script.warn("Identity of " + where + ": " + note));
+        boolean generation = before.generation() != after.generation();
+        if (delta.isEmpty() && !generation) {
+            return;
+        }
+        List<String> described = new ArrayList<>();
+        if (generation) {
+            described.add("generated " + before.generation().sql() + " -> " + after.generation().sql());
+        }
+        if (!delta.isEmpty()) {
+            described.add(delta.description());
+        }
+        boolean always = after.generation() == ColumnIdentity.Generation.ALWAYS;
+        changed(table, Change.of(Description.changed(where, "identity " + String.join(", ", described)),
+                new Op.AlterIdentity(t, want.name(), generation ? always : null, delta.to(), generation ? !always : null,
+                        delta.from())));
+    }
+
+    /**
+     * A generated column's values come from the other columns, so dropping and adding it again
+     * loses nothing; a plain column that becomes generated (or the reverse) does lose its values.
+     */
+    private void generationChange(Table table, TableColumn have, TableColumn want, String where) {
+        QualifiedName t = context.ops.name(table);
+        List<String> notes = new ArrayList<>();
+        if (have.generated() == null || want.generated() == null) {
+            notes.add("Hazard: the column is dropped and added again " + (have.generated() == null
+                    ? "as a generated column, so its stored values are replaced by computed ones."
+                    : "as a plain column, so it starts empty; fill it in a data migration."));
+        } else {
+            notes.add("The column is dropped and added again; its values are computed from the other columns, so nothing is "
+                    + "lost" + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
+        }
+        changed(table, new Change(Description.changed(where, "generated " + generation(have) + " -> " + generation(want)),
+                List.of(new Op.DropColumn(t, have.name(), context.ops.column(have)), new Op.AddColumn(t, context.ops.column(want))), notes));
+    }
+
+    private static String generation(TableColumn c) {
+        return c.generated() == null ? "no" : "AS (" + c.generated().expression() + ") "
+                + (c.generated().stored() ? "STORED" : "VIRTUAL");
+    }
+
+    /**
+     * {@code timestamp} and {@code timestamp(6)} (and the same for timestamptz, time, timetz and
+     * interval) are one type: 6 is the default and the largest precision.
+     */
+    static boolean sameType(String a, String b) {
+        return a.equals(b) || withoutDefaultPrecision(a).equals(withoutDefaultPrecision(b));
+    }
+
+    private static String withoutDefaultPrecision(String type) {
+        return type.replaceFirst("^(timestamp|time|interval)\\(6\\)", "$1");
+    }
+
+    private static String castOf(String column, String type) {
+        return Identifiers.quote(column) + "::" + type;
+    }
+
+    /** The catalog spells a collation quoted, as in DDL; none means the type's default. */
+    private static String collationOf(String catalogCollation) {
+        return catalogCollation == null ? "default" : ModelOps.unquote(catalogCollation);
+    }
+
+    private static String collationName(String catalogCollation) {
+        return catalogCollation == null ? "default" : catalogCollation;
+    }
+
+    /** {@code column public.agents.status}. */
+    private static String subject(Table table, TableColumn column) {
+        return "column " + table.qualifiedName() + "." + column.name();
+    }
+
+    private void changed(Table table, Change change) {
+        context.script.table(table.qualifiedName(), Part.COLUMN, change);
+    }
+}

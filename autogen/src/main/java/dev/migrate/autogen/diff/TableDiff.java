@@ -1,0 +1,140 @@
+package dev.migrate.autogen.diff;
+
+import dev.migrate.autogen.diff.ScriptBuilder.Part;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.ForeignKey;
+import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.op.Op;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tables added, removed or renamed; for a table on both sides, its columns, constraints, indexes
+ * and comment are handed to their comparers.
+ */
+final class TableDiff {
+    private final DiffContext context;
+    private final ColumnDiff columns;
+    private final ConstraintDiff constraints;
+    private final IndexDiff indexes;
+
+    TableDiff(DiffContext context) {
+        this.context = context;
+        this.columns = new ColumnDiff(context);
+        this.constraints = new ConstraintDiff(context);
+        this.indexes = new IndexDiff(context);
+    }
+
+    void compare(DatabaseSchema live, DatabaseSchema desired) {
+        Map<ObjectName, Table> added = new LinkedHashMap<>();
+        Map<ObjectName, Table> removed = new LinkedHashMap<>();
+        for (Table want : desired.tables().values()) {
+            Table have = live.tables().get(want.qualifiedName());
+            if (have == null) {
+                added.put(want.qualifiedName(), want);
+            } else {
+                alter(have, want);
+            }
+        }
+        live.tables().values().stream().filter(t -> !desired.tables().containsKey(t.qualifiedName()))
+                .forEach(t -> removed.put(t.qualifiedName(), t));
+
+        for (Table gone : List.copyOf(removed.values())) {
+            Optional<Table> renamedTo = added.values().stream()
+                    .filter(t -> t.schema().equals(gone.schema()) && isRename(gone, t)).findFirst();
+            if (renamedTo.isPresent()) {
+                Table target = renamedTo.get();
+                removed.remove(gone.qualifiedName());
+                added.remove(target.qualifiedName());
+                context.script.table(target.qualifiedName(), Part.TABLE, Change.of(Description.renamed("table " + gone.qualifiedName(),
+                        target.name()), new Op.RenameTable(context.ops.name(gone), target.name())));
+                alter(renamed(gone, target.name()), target);
+            }
+        }
+        for (Table want : added.values()) {
+            create(want);
+        }
+        constraints.reattachForeignKeys(live, desired);
+        for (Table have : removed.values()) {
+            drop(have);
+        }
+    }
+
+    private boolean isRename(Table from, Table to) {
+        String hint = context.options.renames().get(from.name());
+        if (hint != null) {
+            return hint.equals(to.name());
+        }
+        if (!sameColumnNames(from, to)) {
+            return false;
+        }
+        if (context.options.decider().isRename("table", null, from.qualifiedName().toString(), to.qualifiedName().toString())) {
+            return true;
+        }
+        context.script.warn("Table " + from.qualifiedName() + " looks renamed to " + to.qualifiedName() + ", but it is written as "
+                + "DROP TABLE plus CREATE TABLE, which loses its data. To rename it instead, run again with "
+                + "-Dmigrate.renames=" + from.name() + "=" + to.name() + ".");
+        return false;
+    }
+
+    private static boolean sameColumnNames(Table a, Table b) {
+        return a.columns().stream().map(TableColumn::name).sorted().toList()
+                .equals(b.columns().stream().map(TableColumn::name).sorted().toList());
+    }
+
+    private static Table renamed(Table t, String name) {
+        return new Table(t.schema(), name, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(),
+                t.checkConstraints(), t.exclusionConstraints(), t.indexes(), t.comment());
+    }
+
+    private void create(Table want) {
+        context.script.table(want.qualifiedName(), Part.TABLE, Change.of(Description.added("table " + want.qualifiedName()),
+                context.ops.createTable(want)));
+        for (Index index : want.indexes()) {
+            context.script.table(want.qualifiedName(), Part.ADD_CONSTRAINT_OR_INDEX,
+                    Change.of(Description.added("index " + index.name() + " on " + want.qualifiedName()), context.ops.index(want, index)));
+        }
+        for (ForeignKey fk : want.foreignKeys()) {
+            constraints.addForeignKey(want, fk);
+        }
+    }
+
+    private void drop(Table have) {
+        // drop what a re-created table would need back explicitly, so the downgrade restores it too
+        for (ForeignKey fk : have.foreignKeys()) {
+            constraints.dropForeignKey(have, fk);
+        }
+        for (Index index : have.indexes()) {
+            Op.CreateIndex definition = context.ops.index(have, index);
+            context.script.droppedTable(have.qualifiedName(), Change.of(Description.removed("index " + index.name() + " on "
+                    + have.qualifiedName()), new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
+        }
+        Op.CreateTable definition = context.ops.createTable(have);
+        List<String> notes = new ArrayList<>();
+        notes.add("Hazard: drops table " + have.qualifiedName() + " and all its rows.");
+        for (var exclusion : have.exclusionConstraints()) {
+            // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
+            notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " (" + exclusion.definition()
+                    + "); add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
+        }
+        context.script.droppedTable(have.qualifiedName(), new Change(Description.removed("table " + have.qualifiedName()),
+                List.of(new Op.DropTable(definition.table(), definition)), notes));
+    }
+
+    private void alter(Table have, Table want) {
+        columns.compare(have, want);
+        constraints.compare(have, want);
+        indexes.compare(have, want);
+        if (!Objects.equals(have.comment(), want.comment())) {
+            context.script.table(want.qualifiedName(), Part.TABLE, Change.of(Description.changed("comment of table "
+                    + want.qualifiedName(), null), new Op.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
+        }
+    }
+}
