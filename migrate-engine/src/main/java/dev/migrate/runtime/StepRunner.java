@@ -22,7 +22,6 @@ final class StepRunner {
     private final VersionTables tables;
     private final TransactionMode mode;
     private final MigrationLog log;
-    private final ScriptRecorder recorder = new ScriptRecorder();
 
     StepRunner(Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
         this.migrations = migrations;
@@ -31,19 +30,15 @@ final class StepRunner {
         this.log = log;
     }
 
-    /** The upgrade script of a migration, rendered without running anything: what its checksum covers. */
-    Script upgradeScript(String revision) {
-        return recorder.record(migration(revision), Direction.UPGRADE, true);
-    }
-
-    void run(List<Step> steps, ScriptSink sink) {
+    void run(List<Step> steps, ScriptSink sink, Scripts scripts) {
         Progress progress = new Progress();
         boolean inTransaction = false;
         try {
             for (Step step : steps) {
                 progress.start(step);
                 DiscoveredMigration migration = migration(step.revision().id());
-                Script script = recorder.record(migration, step.direction(), sink.offline());
+                Script script = scripts.script(migration, step.direction());
+                List<Script.Part> parts = script.parts();
                 String checksum = step.direction() == Direction.UPGRADE ? script.checksum() : null;
                 boolean transactional = step.revision().transactional();
                 if (!transactional && inTransaction) {
@@ -59,7 +54,7 @@ final class StepRunner {
                     inTransaction = true;
                 }
                 long start = System.nanoTime();
-                for (Script.Part part : script.parts()) {
+                for (Script.Part part : parts) {
                     if (part instanceof Script.Statement s) {
                         progress.at(s.sql());
                         sink.execute(s.sql());
