@@ -65,14 +65,17 @@ final class StepRunner {
                     progress.ran(!transactional);
                 }
                 Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
-                progress.at("(version table update)");
-                sink.executeAll(tables.bookkeeping(step, checksum, millis));
-                progress.applied(transactional);
+                List<String> bookkeeping = tables.bookkeeping(step, checksum, millis);
                 if (inTransaction && mode == TransactionMode.PER_MIGRATION) {
-                    progress.at("COMMIT");
-                    sink.commit();
+                    progress.at("(version table update, then COMMIT)");
+                    sink.executeAllAndCommit(bookkeeping);
+                    progress.applied(true);
                     progress.committed();
                     inTransaction = false;
+                } else {
+                    progress.at("(version table update)");
+                    sink.executeAll(bookkeeping);
+                    progress.applied(transactional);
                 }
                 if (!sink.offline()) {
                     long total = (System.nanoTime() - start) / 1_000_000;
