@@ -8,17 +8,29 @@ import java.util.List;
 
 /**
  * What one direction of one migration asks for, in order: operations and, online only, JDBC work.
- * The SQL is rendered only when {@link #parts()} is asked for it: verifying the checksum of an
+ * The SQL is rendered only when {@link #parts()} is first asked for: verifying the checksum of an
  * applied migration needs the operations, never their SQL.
- *
- * @param requests the operations and JDBC work, in the order the migration asked for them
- * @param checksum the {@link Checksum} of the operations the migration asked for
  */
-record Script(List<Request> requests, String checksum) {
+final class Script {
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
-    Script {
-        requests = List.copyOf(requests);
+    private final List<Request> requests;
+    private final String checksum;
+    /** The rendered parts, once rendered; the thread recording ahead may render them first. */
+    private volatile List<Part> parts;
+
+    /**
+     * @param requests the operations and JDBC work, in the order the migration asked for them
+     * @param checksum the {@link Checksum} of the operations the migration asked for
+     */
+    Script(List<Request> requests, String checksum) {
+        this.requests = List.copyOf(requests);
+        this.checksum = checksum;
+    }
+
+    /** The {@link Checksum} of the operations the migration asked for. */
+    String checksum() {
+        return checksum;
     }
 
     /** One thing a migration asked for. */
@@ -36,6 +48,15 @@ record Script(List<Request> requests, String checksum) {
 
     /** The statements and JDBC work to run, in order. */
     List<Part> parts() {
+        List<Part> rendered = parts;
+        if (rendered == null) {
+            rendered = render();
+            parts = rendered;
+        }
+        return rendered;
+    }
+
+    private List<Part> render() {
         List<Part> parts = new ArrayList<>();
         for (Request request : requests) {
             if (request instanceof Ask ask) {
@@ -46,7 +67,7 @@ record Script(List<Request> requests, String checksum) {
                 parts.add((Jdbc) request);
             }
         }
-        return parts;
+        return List.copyOf(parts);
     }
 
     /** The checksum in its first format, over the rendered SQL, to recognise values stored by earlier versions. */

@@ -10,7 +10,7 @@ import java.util.concurrent.FutureTask;
 
 /**
  * The recorded upgrade scripts of one run, each recorded once, whether the checksum check
- * or the runner asks first. {@link #recordAhead} records them on a thread of its own in the order
+ * or the runner asks first. {@link #recordAhead} records them on threads of their own in the order
  * the run will want them, so that loading, instantiating and recording the migrations overlaps
  * with connecting, taking the lock and waiting for the server, instead of adding to them.
  *
@@ -32,22 +32,49 @@ final class Scripts implements AutoCloseable {
     }
 
     /**
-     * Starts recording the upgrade scripts of {@code revisions}, in that order, on a daemon thread
-     * with the caller's context class loader (migrations may look up resources through it).
+     * Starts recording the upgrade scripts of {@code revisions}, in that order, on daemon threads
+     * with the caller's context class loader (migrations may look up resources through it): two
+     * of them where there are two processors, since the run's own thread mostly waits for the
+     * server meanwhile, and classes of one loader load in parallel.
      */
     Scripts recordAhead(List<String> revisions) {
-        Thread worker = new Thread(() -> {
-            for (String id : revisions) {
-                if (closed) {
-                    return;
-                }
-                task(id).run();
-            }
-        }, "migrate-script-recorder");
-        worker.setDaemon(true);
-        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        worker.start();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < threads; i++) {
+            // Both walk the same list: a script another thread has started is skipped, not waited for.
+            Thread worker = new Thread(() -> recordAndRender(revisions));
+            worker.setName("migrate-script-recorder-" + (i + 1));
+            worker.setDaemon(true);
+            worker.setContextClassLoader(context);
+            worker.start();
+        }
         return this;
+    }
+
+    private void recordAndRender(List<String> revisions) {
+        for (String id : revisions) {
+            if (closed) {
+                return;
+            }
+            task(id).run();
+        }
+        // Then the SQL of the scripts the run has not reached yet, which only pending steps need.
+        for (String id : revisions) {
+            if (closed) {
+                return;
+            }
+            renderAhead(upgrades.get(id));
+        }
+    }
+
+    private static void renderAhead(FutureTask<Script> recorded) {
+        try {
+            recorded.get().parts();
+        } catch (ExecutionException | RuntimeException e) {
+            // the runner renders it again when it gets there, and reports the failure itself
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The script of one direction of a migration; upgrades are recorded once per run. */
