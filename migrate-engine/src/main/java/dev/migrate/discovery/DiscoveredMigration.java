@@ -8,10 +8,50 @@ import java.lang.reflect.InvocationTargetException;
 /**
  * A migration class found on the classpath, with what its {@code @Revision} says.
  *
- * @param info the revision attributes, for the graph
- * @param type the class, checked to be a concrete {@link Migration} with a public no-argument constructor
+ * <p>The scanner reads the annotation from the class file, so the class itself is loaded only when
+ * {@link #type()} or {@link #newInstance()} is first called: commands that only look at the graph
+ * or the version table never load the migrations.
  */
-public record DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type) {
+public final class DiscoveredMigration {
+    private final RevisionInfo info;
+    private final ClassLoader loader;
+    /** Set once the class is loaded; read and written by the thread that prepares scripts ahead, too. */
+    private volatile Class<? extends Migration> type;
+
+    /**
+     * @param info the revision attributes, for the graph
+     * @param type the class, checked to be a concrete {@link Migration} with a public no-argument constructor
+     */
+    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type) {
+        this.info = info;
+        this.type = type;
+        this.loader = type.getClassLoader();
+    }
+
+    /** A migration whose class, named by {@code info.source()}, was checked from its class file and is not loaded yet. */
+    DiscoveredMigration(RevisionInfo info, ClassLoader loader) {
+        this.info = info;
+        this.loader = loader;
+    }
+
+    /** The revision attributes, for the graph. */
+    public RevisionInfo info() {
+        return info;
+    }
+
+    /**
+     * The migration class, loaded (not initialised) on first use.
+     *
+     * @throws MigrateException naming the class when it cannot be loaded
+     */
+    public Class<? extends Migration> type() {
+        Class<? extends Migration> loaded = type;
+        if (loaded == null) {
+            loaded = MigrationScanner.load(info.source(), loader).asSubclass(Migration.class);
+            type = loaded;
+        }
+        return loaded;
+    }
 
     /**
      * A new instance of the migration.
@@ -19,16 +59,21 @@ public record DiscoveredMigration(RevisionInfo info, Class<? extends Migration> 
      * @throws MigrateException naming the class when its constructor fails or cannot be called
      */
     public Migration newInstance() {
+        Class<? extends Migration> migration = type();
         try {
-            return type.getConstructor().newInstance();
+            return migration.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new MigrateException("The constructor of migration class " + type.getName() + " (revision "
+            throw new MigrateException("The constructor of migration class " + migration.getName() + " (revision "
                     + info.id() + ") threw " + cause + ". Keep migration constructors free of work that can fail; "
                     + "do it in upgrade or downgrade instead.", cause);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new MigrateException("Could not create migration class " + type.getName() + " (revision " + info.id()
+            throw new MigrateException("Could not create migration class " + migration.getName() + " (revision " + info.id()
                     + "): " + e + ". Make it a public class with a public no-argument constructor.", e);
         }
+    }
+
+    @Override public String toString() {
+        return "DiscoveredMigration[" + info.id() + ", " + info.source() + "]";
     }
 }

@@ -4,6 +4,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.graph.StampPlan;
 import dev.migrate.graph.Step;
@@ -58,17 +59,21 @@ public final class Engine {
     }
 
     private void migrate(String target, BiFunction<Set<String>, String, List<Step>> planner) {
-        underLock(c -> {
-            Set<String> current = tables.readVersions(c);
-            graph.checkKnown(current);
-            verifyChecksums(c, current);
-            List<Step> steps = planner.apply(current, target);
-            if (steps.isEmpty()) {
-                settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
-                return;
-            }
-            runner.run(steps, new ConnectionSink(c));
-        });
+        // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
+        // them in that order from the start keeps the thread ahead of both.
+        try (Scripts scripts = new Scripts(migrations, false).recordAhead(graph.all().stream().map(RevisionInfo::id).toList())) {
+            underLock(c -> {
+                Set<String> current = tables.readVersions(c);
+                graph.checkKnown(current);
+                verifyChecksums(c, current, scripts);
+                List<Step> steps = planner.apply(current, target);
+                if (steps.isEmpty()) {
+                    settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
+                    return;
+                }
+                runner.run(steps, new ConnectionSink(c), scripts);
+            });
+        }
     }
 
     /**
@@ -76,7 +81,7 @@ public final class Engine {
      * for checks that need finer control than a target, such as {@code verify}'s round trips.
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
-        underLock(c -> runner.run(planner.apply(tables.readVersions(c)), new ConnectionSink(c)));
+        underLock(c -> runner.run(planner.apply(tables.readVersions(c)), new ConnectionSink(c), new Scripts(migrations, false)));
     }
 
     public void stamp(String target, boolean purge) {
@@ -153,7 +158,7 @@ public final class Engine {
     private void writeScript(String what, List<Step> steps, Writer out) {
         ScriptWriterSink sink = new ScriptWriterSink(out);
         header(sink, what);
-        runner.run(steps, sink);
+        runner.run(steps, sink, new Scripts(migrations, true));
     }
 
     private void header(ScriptWriterSink sink, String what) {
@@ -238,7 +243,11 @@ public final class Engine {
         return sql;
     }
 
-    private void verifyChecksums(Connection c, Set<String> current) throws SQLException {
+    /**
+     * Compares the stored checksum of each applied migration with the checksum of what it asks for
+     * now, recorded online as when it was applied (a migration may ask for other things offline).
+     */
+    private void verifyChecksums(Connection c, Set<String> current, Scripts scripts) throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);
         List<String> changed = new ArrayList<>();
         List<String> unknownFormat = new ArrayList<>();
@@ -248,7 +257,7 @@ public final class Engine {
             if (before == null) {
                 continue;
             }
-            Script script = runner.upgradeScript(id);
+            Script script = scripts.upgrade(id);
             if (Checksum.isCurrent(before) ? before.equals(script.checksum())
                     : Checksum.isLegacy(before) && before.equals(script.legacyChecksum())) {
                 if (!before.equals(script.checksum())) {

@@ -7,18 +7,15 @@ import dev.migrate.Operations;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.Direction;
 import dev.migrate.op.Op;
-import dev.migrate.sql.PostgresDialect;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a migration's {@code upgrade} or {@code downgrade} against recording {@link Operations} and
- * renders what it asked for. Recording is side-effect free, so the same script serves a live run,
- * an offline script and a checksum.
+ * Runs a migration's {@code upgrade} or {@code downgrade} against recording {@link Operations}.
+ * Recording is side-effect free, so the same script serves a live run, an offline script and a
+ * checksum; it is safe to do on another thread than the run's.
  */
 final class ScriptRecorder {
-    private final PostgresDialect dialect = new PostgresDialect();
-
     Script record(DiscoveredMigration migration, Direction direction, boolean offline) {
         Recording ops = new Recording(offline);
         Migration instance = migration.newInstance();
@@ -34,12 +31,12 @@ final class ScriptRecorder {
             throw new MigrateException("Migration " + migration.info().id() + " (" + migration.type().getName() + ") failed while "
                     + "describing its " + direction.name().toLowerCase() + ": " + e.getMessage(), e);
         }
-        return new Script(ops.parts, ops.checksum.value());
+        return new Script(ops.requests, ops.checksum.value());
     }
 
     private final class Recording implements Operations {
         private final boolean offline;
-        private final List<Script.Part> parts = new ArrayList<>();
+        private final List<Script.Request> requests = new ArrayList<>();
         private final Checksum checksum = new Checksum();
 
         Recording(boolean offline) {
@@ -48,14 +45,12 @@ final class ScriptRecorder {
 
         @Override public void run(Op op) {
             checksum.add(op);
-            for (String sql : dialect.render(op)) {
-                parts.add(new Script.Statement(sql));
-            }
+            requests.add(new Script.Ask(op));
         }
 
         @Override public void jdbc(JdbcWork work) {
             checksum.addJdbc();
-            parts.add(new Script.Jdbc(work));
+            requests.add(new Script.Jdbc(work));
         }
 
         @Override public boolean isOffline() {

@@ -17,6 +17,15 @@ interface ScriptSink {
     /** Runs bookkeeping statements together, in as few round trips as possible. */
     void executeAll(List<String> statements) throws SQLException;
 
+    /**
+     * Runs the bookkeeping statements of a migration and commits its transaction, in as few round
+     * trips as possible: a failure of either leaves nothing of the transaction.
+     */
+    default void executeAllAndCommit(List<String> statements) throws SQLException {
+        executeAll(statements);
+        commit();
+    }
+
     /** Runs JDBC work of a data migration. */
     void jdbc(JdbcWork work, String revision) throws SQLException;
 

@@ -22,7 +22,6 @@ final class StepRunner {
     private final VersionTables tables;
     private final TransactionMode mode;
     private final MigrationLog log;
-    private final ScriptRecorder recorder = new ScriptRecorder();
 
     StepRunner(Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
         this.migrations = migrations;
@@ -31,19 +30,15 @@ final class StepRunner {
         this.log = log;
     }
 
-    /** The upgrade script of a migration, rendered without running anything: what its checksum covers. */
-    Script upgradeScript(String revision) {
-        return recorder.record(migration(revision), Direction.UPGRADE, true);
-    }
-
-    void run(List<Step> steps, ScriptSink sink) {
+    void run(List<Step> steps, ScriptSink sink, Scripts scripts) {
         Progress progress = new Progress();
         boolean inTransaction = false;
         try {
             for (Step step : steps) {
                 progress.start(step);
                 DiscoveredMigration migration = migration(step.revision().id());
-                Script script = recorder.record(migration, step.direction(), sink.offline());
+                Script script = scripts.script(migration, step.direction());
+                List<Script.Part> parts = script.parts();
                 String checksum = step.direction() == Direction.UPGRADE ? script.checksum() : null;
                 boolean transactional = step.revision().transactional();
                 if (!transactional && inTransaction) {
@@ -59,7 +54,7 @@ final class StepRunner {
                     inTransaction = true;
                 }
                 long start = System.nanoTime();
-                for (Script.Part part : script.parts()) {
+                for (Script.Part part : parts) {
                     if (part instanceof Script.Statement s) {
                         progress.at(s.sql());
                         sink.execute(s.sql());
@@ -70,14 +65,17 @@ final class StepRunner {
                     progress.ran(!transactional);
                 }
                 Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
-                progress.at("(version table update)");
-                sink.executeAll(tables.bookkeeping(step, checksum, millis));
-                progress.applied(transactional);
+                List<String> bookkeeping = tables.bookkeeping(step, checksum, millis);
                 if (inTransaction && mode == TransactionMode.PER_MIGRATION) {
-                    progress.at("COMMIT");
-                    sink.commit();
+                    progress.at("(version table update, then COMMIT)");
+                    sink.executeAllAndCommit(bookkeeping);
+                    progress.applied(true);
                     progress.committed();
                     inTransaction = false;
+                } else {
+                    progress.at("(version table update)");
+                    sink.executeAll(bookkeeping);
+                    progress.applied(transactional);
                 }
                 if (!sink.offline()) {
                     long total = (System.nanoTime() - start) / 1_000_000;

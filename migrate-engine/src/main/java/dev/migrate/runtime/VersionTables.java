@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The version table (one row per current head) and the history table (one row per applied step):
@@ -28,11 +27,16 @@ final class VersionTables {
     private final String schema;
     private final QualifiedName version;
     private final QualifiedName history;
+    /** The quoted names, once: every step's bookkeeping names both tables. */
+    private final String quotedVersion;
+    private final String quotedHistory;
 
     VersionTables(String schema, String versionTable, String historyTable) {
         this.schema = schema;
         this.version = QualifiedName.of(schema, versionTable);
         this.history = QualifiedName.of(schema, historyTable);
+        this.quotedVersion = quote(version);
+        this.quotedHistory = quote(history);
     }
 
     QualifiedName versionTable() {
@@ -129,20 +133,26 @@ final class VersionTables {
     }
 
     private List<String> deleteAndInsert(List<String> delete, List<String> insert) {
-        List<String> sql = new ArrayList<>();
+        List<String> sql = new ArrayList<>(2);
         if (!delete.isEmpty()) {
-            sql.add("DELETE FROM " + quote(version) + " WHERE version_num IN ("
-                    + delete.stream().map(v -> string(v)).collect(Collectors.joining(", ")) + ")");
+            StringBuilder text = new StringBuilder("DELETE FROM ").append(quotedVersion).append(" WHERE version_num IN (");
+            for (int i = 0; i < delete.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(string(delete.get(i)));
+            }
+            sql.add(text.append(')').toString());
         }
         if (!insert.isEmpty()) {
-            sql.add("INSERT INTO " + quote(version) + " (version_num) VALUES "
-                    + insert.stream().map(v -> "(" + string(v) + ")").collect(Collectors.joining(", ")));
+            StringBuilder text = new StringBuilder("INSERT INTO ").append(quotedVersion).append(" (version_num) VALUES ");
+            for (int i = 0; i < insert.size(); i++) {
+                text.append(i == 0 ? "(" : ", (").append(string(insert.get(i))).append(')');
+            }
+            sql.add(text.toString());
         }
         return sql;
     }
 
     private String historyRow(String revision, String direction, String message, String checksum, Long durationMillis) {
-        return "INSERT INTO " + quote(history) + " (revision, direction, message, checksum, duration_ms) VALUES ("
+        return "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, duration_ms) VALUES ("
                 + string(revision) + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", "
                 + (durationMillis == null ? "NULL" : durationMillis) + ")";
     }

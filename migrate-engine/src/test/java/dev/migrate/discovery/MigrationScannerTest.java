@@ -46,6 +46,48 @@ class MigrationScannerTest {
     }
 
     @Test
+    void revisionsReadFromClassFilesEqualWhatReflectionReads() {
+        for (DiscoveredMigration m : new MigrationScanner(testLoader, List.of(GOOD)).scan()) {
+            assertThat(m.info()).isEqualTo(MigrationScanner.toInfo(m.type().getAnnotation(dev.migrate.Revision.class), m.type()));
+        }
+    }
+
+    /** Loading a thousand classes is most of a short command's time: a scan must not load plain migrations. */
+    @Test
+    void scanningLeavesPlainMigrationClassesUnloadedUntilTheyAreUsed(@TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("migrations.jar");
+        writeJar(testClassesRoot(), FIXTURES_PATH + "/good", jar);
+        try (WatchedLoader jarLoader = new WatchedLoader(jar, new HidingLoader(testLoader))) {
+            List<DiscoveredMigration> found = new MigrationScanner(jarLoader, List.of(GOOD)).scan();
+            assertThat(found).extracting(m -> m.info().id()).containsExactly("f1", "f2", "f3");
+            assertThat(found.get(1).info().branchLabels()).containsExactly("core");
+            assertThat(found.get(1).info().transactional()).isFalse();
+            assertThat(jarLoader.isLoaded(GOOD + ".V1_First")).isFalse();
+            assertThat(jarLoader.isLoaded(GOOD + ".V2_Second")).isFalse();
+            assertThat(jarLoader.isLoaded(GOOD + ".Helper")).isFalse();
+
+            assertThat(found.get(0).newInstance()).isInstanceOf(Migration.class);
+            assertThat(jarLoader.isLoaded(GOOD + ".V1_First")).isTrue();
+            assertThat(found.get(0).type().getClassLoader()).isSameAs(jarLoader);
+            assertThat(jarLoader.isLoaded(GOOD + ".V2_Second")).isFalse();
+        }
+    }
+
+    @Test
+    void aMigrationClassThatCannotBeLoadedLaterIsReportedByName(@TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("migrations.jar");
+        writeJar(testClassesRoot(), FIXTURES_PATH + "/good", jar);
+        List<DiscoveredMigration> found;
+        try (URLClassLoader jarLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(testLoader))) {
+            found = new MigrationScanner(jarLoader, List.of(GOOD)).scan();
+        }
+        Files.delete(jar); // the class file is gone by the time the migration runs
+        assertThatThrownBy(() -> found.get(0).newInstance()).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Could not load class " + GOOD + ".V1_First")
+                .hasMessageContaining("Rebuild the project");
+    }
+
+    @Test
     void scansOnlyTheConfiguredPackages() {
         assertThat(new MigrationScanner(testLoader, List.of(GOOD + ".nested")).scan())
                 .extracting(DiscoveredMigration::type).containsExactly(V3_Nested.class);
@@ -203,6 +245,17 @@ class MigrationScannerTest {
 
         @Override public Enumeration<URL> getResources(String name) throws IOException {
             return name.startsWith(FIXTURES_PATH) ? Collections.emptyEnumeration() : super.getResources(name);
+        }
+    }
+
+    /** A jar's loader that tells which classes it has loaded. */
+    private static final class WatchedLoader extends URLClassLoader {
+        WatchedLoader(Path jar, ClassLoader parent) throws IOException {
+            super(new URL[] {jar.toUri().toURL()}, parent);
+        }
+
+        boolean isLoaded(String name) {
+            return findLoadedClass(name) != null;
         }
     }
 

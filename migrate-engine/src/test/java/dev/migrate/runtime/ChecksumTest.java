@@ -172,6 +172,32 @@ class ChecksumTest {
         assertThat(query(db, "SELECT checksum FROM migrate_history WHERE revision = 'r1'")).containsExactly("v9:something-newer");
     }
 
+    /** The stored checksum is of the online recording, so the check must record online too. */
+    @Test
+    void aMigrationThatAsksForOtherThingsOfflineIsNotReportedAsChanged() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("checksum");
+        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.R1.class, OfflineAware.class)
+                .log(new Fixtures.RecordingLog()).build();
+        m.upgrade("head");
+        m.upgrade("head"); // verifies the applied checksums again
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("offline_aware");
+        assertThat(query(db, "SELECT checksum FROM migrate_history WHERE revision = 'offline_aware'"))
+                .containsExactly(checksum(OfflineAware.class));
+    }
+
+    @Revision(id = "offline_aware", revises = "r1", message = "JDBC online, SQL offline")
+    public static class OfflineAware implements Migration {
+        @Override public void upgrade(Operations op) {
+            if (op.isOffline()) {
+                op.execute("UPDATE agents SET name = name");
+            } else {
+                op.jdbc(c -> c.createStatement().execute("UPDATE agents SET name = name"));
+            }
+        }
+
+        @Override public void downgrade(Operations op) {}
+    }
+
     private static String legacyOf(Class<? extends Migration> type) {
         return sql(type);
     }

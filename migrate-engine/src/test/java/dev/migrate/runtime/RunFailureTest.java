@@ -90,6 +90,58 @@ class RunFailureTest {
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
     }
 
+    @Test
+    void aFailingStatementInTheMiddleOfAMigrationIsNamedAndNothingOfItsStepStays() throws Exception {
+        Migrator m = migrator(Fixtures.R1.class, ThreeStatements.class).build();
+        assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Migration r2_three (three statements) failed during upgrade.")
+                .hasMessageContaining("Statement: ALTER TABLE no_such_table ADD COLUMN x int")
+                .hasMessageContaining("[SQLSTATE 42P01]")
+                .hasMessageContaining("The transaction was rolled back: r2_three was not applied")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: r1.");
+        assertThat(tables(db)).contains("agents").doesNotContain("first_of_three", "third_of_three");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r1");
+        assertThat(query(db, "SELECT count(*) FROM migrate_history WHERE revision = 'r2_three'")).containsExactly("0");
+    }
+
+    /** The bookkeeping and the COMMIT share a round trip: a failure at COMMIT still leaves nothing of the step. */
+    @Test
+    void aConstraintCheckedAtCommitFailsTheStepWithNothingRecorded() throws Exception {
+        Migrator m = migrator(Fixtures.R1.class, FailsAtCommit.class).build();
+        assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Migration r2_deferred (fails at commit) failed during upgrade.")
+                .hasMessageContaining("Statement: (version table update, then COMMIT)")
+                .hasMessageContaining("[SQLSTATE 23503]")
+                .hasMessageContaining("The transaction was rolled back: r2_deferred was not applied and nothing was recorded")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: r1.");
+        assertThat(tables(db)).doesNotContain("deferred_child");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r1");
+        assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id")).containsExactly("r1");
+        m.upgrade("r1"); // the connection and the lock were given back: the next run goes on
+    }
+
+    @dev.migrate.Revision(id = "r2_three", revises = "r1", message = "three statements")
+    public static class ThreeStatements implements dev.migrate.Migration {
+        @Override public void upgrade(dev.migrate.Operations op) {
+            op.execute("CREATE TABLE first_of_three (id int)");
+            op.execute("ALTER TABLE no_such_table ADD COLUMN x int");
+            op.execute("CREATE TABLE third_of_three (id int)");
+        }
+
+        @Override public void downgrade(dev.migrate.Operations op) {}
+    }
+
+    @dev.migrate.Revision(id = "r2_deferred", revises = "r1", message = "fails at commit")
+    public static class FailsAtCommit implements dev.migrate.Migration {
+        @Override public void upgrade(dev.migrate.Operations op) {
+            op.execute("CREATE TABLE deferred_child (id int PRIMARY KEY, agent_id bigint "
+                    + "REFERENCES agents (id) DEFERRABLE INITIALLY DEFERRED)");
+            op.execute("INSERT INTO deferred_child VALUES (1, 42)");
+        }
+
+        @Override public void downgrade(dev.migrate.Operations op) {}
+    }
+
     @dev.migrate.Revision(id = "r5_bad", revises = "r4_concurrent", message = "fails")
     public static class FailingAfterConcurrent implements dev.migrate.Migration {
         @Override public void upgrade(dev.migrate.Operations op) {

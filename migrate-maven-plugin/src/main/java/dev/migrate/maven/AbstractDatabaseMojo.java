@@ -120,9 +120,15 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
     protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
-        Optional<DataSource> configuredDatabase = configuredDatabase();
+        Optional<ConnectingDataSource> configuredDatabase = configuredDatabase();
         if (configuredDatabase.isPresent()) {
-            action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build());
+            // connecting overlaps with finding the migrations and building the graph
+            ConnectingDataSource database = configuredDatabase.get().connectAhead();
+            try {
+                action.accept(configured(projectClasses).dataSource(database).build());
+            } finally {
+                database.discardUnused();
+            }
             return;
         }
         checkEmbeddedMayChange();
@@ -142,7 +148,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
      * migration replayed on it.
      */
     protected final void withComparisonDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
-        Optional<DataSource> configuredDatabase = configuredDatabase();
+        Optional<ConnectingDataSource> configuredDatabase = configuredDatabase();
         if (configuredDatabase.isPresent()) {
             action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build(), configuredDatabase.get());
             return;
@@ -185,7 +191,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     }
 
     /** The configured database, announced in the log; empty when the goal is to use an embedded one. */
-    private Optional<DataSource> configuredDatabase() {
+    private Optional<ConnectingDataSource> configuredDatabase() {
         return connection().map(resolved -> {
             getLog().info("Using PostgreSQL at " + resolved.describe() + " (from " + resolved.origin() + ").");
             return new ConnectingDataSource(resolved);

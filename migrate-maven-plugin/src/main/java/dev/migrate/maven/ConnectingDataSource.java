@@ -8,6 +8,9 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -15,10 +18,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A data source for the resolved connection whose failures to connect read as SPEC 8 asks: the
  * host, port and database, the reason and the fix, and never the password.
+ *
+ * <p>{@link #connectAhead()} opens the first connection on a thread of its own: the driver's first
+ * connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange) then
+ * overlaps with finding the migrations instead of following it.
  */
 final class ConnectingDataSource implements DataSource {
     private final PGSimpleDataSource delegate = new PGSimpleDataSource();
     private final ConnectionSettings settings;
+    /** The connection opened ahead, until the first {@link #getConnection()} takes it. */
+    private final AtomicReference<CompletableFuture<Connection>> ahead = new AtomicReference<>();
 
     ConnectingDataSource(ConnectionSettings settings) {
         this.settings = settings;
@@ -32,11 +41,60 @@ final class ConnectingDataSource implements DataSource {
         delegate.setApplicationName("migrate");
     }
 
+    /** Starts opening the first connection now, on a daemon thread; {@link #discardUnused()} closes it if nobody takes it. */
+    ConnectingDataSource connectAhead() {
+        ahead.set(CompletableFuture.supplyAsync(() -> {
+            try {
+                return delegate.getConnection();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "migrate-connect-ahead");
+            thread.setDaemon(true);
+            thread.start();
+        }));
+        return this;
+    }
+
+    /** Closes the connection opened ahead when no {@link #getConnection()} took it, once it is open. */
+    void discardUnused() {
+        CompletableFuture<Connection> unused = ahead.getAndSet(null);
+        if (unused != null) {
+            unused.thenAccept(connection -> {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // it was never used; the server ends the session when the socket closes anyway
+                }
+            });
+        }
+    }
+
     @Override public Connection getConnection() {
         try {
-            return delegate.getConnection();
+            CompletableFuture<Connection> opened = ahead.getAndSet(null);
+            return opened == null ? delegate.getConnection() : take(opened);
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    /** The connection opened ahead, or the failure to open it, as if it had been opened here. */
+    private static Connection take(CompletableFuture<Connection> opened) throws SQLException {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Refuses to run migrations from class files older than their sources.
@@ -36,32 +35,41 @@ record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
         }
     }
 
+    /**
+     * java.io rather than Files.walk and file attribute views: every database goal runs this over
+     * every migration source in a JVM that has just started, where it takes a third of the time.
+     */
     private Optional<Path> firstStale(Path root, Path packageDir) {
-        if (!Files.isDirectory(packageDir)) {
+        File dir = packageDir.toFile();
+        if (!dir.isDirectory()) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.walk(packageDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".java"))
-                    .filter(f -> !f.getFileName().toString().equals("package-info.java"))
-                    .filter(f -> isStale(root, f))
-                    .sorted()
-                    .findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Path> stale = new ArrayList<>();
+        collectStale(root, dir, stale);
+        return stale.stream().sorted().findFirst();
+    }
+
+    private void collectStale(Path root, File dir, List<Path> stale) {
+        File[] files = dir.listFiles();
+        if (files == null) {
+            throw new UncheckedIOException(new IOException("Could not list the directory " + dir));
+        }
+        for (File file : files) {
+            String name = file.getName();
+            if (name.endsWith(".java") && !name.equals("package-info.java")) {
+                if (isStale(root, file)) {
+                    stale.add(file.toPath());
+                }
+            } else if (file.isDirectory()) {
+                collectStale(root, file, stale);
+            }
         }
     }
 
-    private boolean isStale(Path root, Path source) {
-        String relative = root.relativize(source).toString();
-        Path compiled = outputDirectory.resolve(relative.substring(0, relative.length() - ".java".length()) + ".class");
-        try {
-            if (!Files.exists(compiled)) {
-                return true;
-            }
-            FileTime sourceTime = Files.getLastModifiedTime(source);
-            return sourceTime.compareTo(Files.getLastModifiedTime(compiled)) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private boolean isStale(Path root, File source) {
+        String relative = root.relativize(source.toPath()).toString();
+        File compiled = outputDirectory.resolve(relative.substring(0, relative.length() - ".java".length()) + ".class").toFile();
+        long compiledTime = compiled.lastModified(); // 0 when there is no class file
+        return compiledTime == 0 || source.lastModified() > compiledTime;
     }
 }

@@ -1,9 +1,15 @@
 package dev.migrate.maven;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.connection.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class ConnectingDataSourceTest {
@@ -16,5 +22,56 @@ class ConnectingDataSourceTest {
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
                 .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
                 .message().doesNotContain("secret-77");
+    }
+
+    @Test void aFailureToConnectAheadReadsAsAFailureToConnect() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:secret-77@no-such-host.invalid:5432/app", "the environment variable MIGRATE_DATABASE_URL");
+        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(url, "app", "secret-77",
+                "the environment variable MIGRATE_DATABASE_URL", null)).connectAhead();
+        assertThatThrownBy(ds::getConnection).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
+                .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
+                .message().doesNotContain("secret-77");
+    }
+
+    @Test void theConnectionOpenedAheadIsHandedOutOnceAndClosedWhenNobodyTakesIt() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            DatabaseUrl url = DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
+            ConnectionSettings settings = new ConnectionSettings(url, "postgres", null, "a test", null);
+            ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
+            try (Connection first = ds.getConnection(); Connection second = ds.getConnection()) {
+                assertThat(backendPid(first)).isNotEqualTo(backendPid(second));
+                assertThat(migrateSessions(first)).isEqualTo(2);
+            }
+            try (Connection observer = server.getPostgresDatabase().getConnection()) {
+                ConnectingDataSource unused = new ConnectingDataSource(settings).connectAhead();
+                awaitMigrateSessions(observer, 1); // open, and not taken by anyone
+                unused.discardUnused();
+                awaitMigrateSessions(observer, 0);
+            }
+        }
+    }
+
+    private static void awaitMigrateSessions(Connection observer, int expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (migrateSessions(observer) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(migrateSessions(observer)).isEqualTo(expected);
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static int migrateSessions(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'migrate'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
