@@ -49,6 +49,17 @@ public final class Migrator {
         return engine.graph();
     }
 
+    /**
+     * A SHA-256 (hex) of what replaying every migration on an empty database does: each revision in
+     * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
+     * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
+     * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
+     * Needs no database: the migrations are only recorded.
+     */
+    public String chainFingerprint() {
+        return engine.chainFingerprint();
+    }
+
     /** Applies migrations up to {@code target}: {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <label>@head}. */
     public void upgrade(String target) {
         requireDatabase().upgrade(target);

@@ -49,6 +49,11 @@ public final class Engine {
         return graph;
     }
 
+    /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
+    public String chainFingerprint() {
+        return ChainFingerprint.of(graph, migrations, runner);
+    }
+
     public void upgrade(String target) {
         migrate(target, graph::planUpgrade);
     }
