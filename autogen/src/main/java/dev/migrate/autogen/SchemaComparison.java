@@ -127,6 +127,17 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
 
     /** As {@link #compare(Connection, Connection, List)}, overlapping the live read with the DDL's making. */
     public DiffResult compare(Connection live, Connection scratch, Supplier<List<String>> entityDdlWhenReady) {
+        return compare(live, null, () -> scratch, entityDdlWhenReady);
+    }
+
+    /**
+     * As {@link #compare(Connection, Connection, Supplier)}, with the scratch server asked for only
+     * when the entity cache holds no model for the DDL on a server reporting
+     * {@code scratchVersionNum} ({@code server_version_num}): a caller that starts that server on
+     * demand starts none while the entities are unchanged.
+     */
+    public DiffResult compare(Connection live, String scratchVersionNum, Supplier<Connection> scratch,
+            Supplier<List<String>> entityDdlWhenReady) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema configured = readLive(live, List.of(schema), exclusions);
         List<String> entityDdl = entityDdlWhenReady.get();
@@ -137,12 +148,9 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         if (replayCache != null) {
             replayCache.store(managed, exclusions, new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existing));
         }
-        if (scratch != live) {
-            installExtensions(live, scratch);
-        }
-        DatabaseSchema desired = entityCache == null
-                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
-                : entityCache.read(scratch, entityDdl, schema, exclusions);
+        Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null ? Optional.empty()
+                : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
+        DatabaseSchema desired = cached.isPresent() ? cached.get() : buildEntitySide(live, scratch.get(), entityDdl, exclusions);
         DiffResult diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
                 .withTypeChanges(new CatalogTypeChanges(live)));
         // the entity DDL's unqualified names resolve in the managed schema first
@@ -197,6 +205,16 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
             asked = true;
             return TypeChanges.cautious().rewrites(from, to);
         }
+    }
+
+    /** The entity side built on {@code scratch} (the live server itself, or another of the same major version), or from the cache. */
+    private DatabaseSchema buildEntitySide(Connection live, Connection scratch, List<String> entityDdl, Exclusions exclusions) {
+        if (scratch != live) {
+            installExtensions(live, scratch);
+        }
+        return entityCache == null
+                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
+                : entityCache.read(scratch, entityDdl, schema, exclusions);
     }
 
     /** The configured schema, then every schema the entity DDL names ({@code @Table(schema = ...)}, {@code hibernate.default_schema}). */

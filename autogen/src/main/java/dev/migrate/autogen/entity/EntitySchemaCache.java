@@ -142,15 +142,24 @@ public final class EntitySchemaCache {
      * is not started at all.
      */
     public List<String> ddl(String inputKey, Supplier<List<String>> generate) {
+        Optional<List<String>> cached = findDdl(inputKey);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        List<String> ddl = generate.get();
+        store(directory, directory.resolve(inputKey + DDL_SUFFIX), inputKey, new ArrayList<>(ddl), DDL_SUFFIX);
+        return ddl;
+    }
+
+    /** The provider's DDL for the inputs {@code inputKey} stands for, when a file holds it; the provider is not asked. */
+    public Optional<List<String>> findDdl(String inputKey) {
         Path file = directory.resolve(inputKey + DDL_SUFFIX);
         if (load(file, inputKey) instanceof List<?> cached && cached.stream().allMatch(String.class::isInstance)) {
             ddlHits++;
             touch(file);
-            return cached.stream().map(String.class::cast).toList();
+            return Optional.of(cached.stream().map(String.class::cast).toList());
         }
-        List<String> ddl = generate.get();
-        store(directory, file, inputKey, new ArrayList<>(ddl), DDL_SUFFIX);
-        return ddl;
+        return Optional.empty();
     }
 
     /** DDL lookups answered from a file (the provider did not run) since this cache was made. */
