@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def count = { String text -> log.count(text) }
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-assert runs.size() == 5 : "five Maven runs in the log, found ${runs.size()}"
+assert runs.size() == 6 : "six Maven runs in the log, found ${runs.size()}"
 
 // 1: cold, the chain is replayed and its schema kept
 assert runs[0].contains('Starting a throwaway embedded PostgreSQL')
@@ -19,17 +19,24 @@ assert runs[0].contains('No differences: the entities match the schema at head.'
 assert runs[1].contains('No differences: the entities match the schema at head.')
 assert runs[2].contains('No changes detected: the entities match the schema at head. Nothing written.')
 
-// 4: verify tests the chain itself, so it always replays
+// 4: other entity settings: the provider runs on a server started meanwhile, but the chain is not replayed
+assert runs[3].contains('Asking the project\'s JPA provider')
 assert runs[3].contains('Starting a throwaway embedded PostgreSQL')
-assert runs[3].contains('every step round-trips and the head matches the entities')
+assert runs[3].contains('taken from the cache in target/migrate/replay-cache: the migrations were not replayed, only the entity side was built.')
+assert !runs[3].contains('Replaying')
+assert runs[3].contains('No differences: the entities match the schema at head.')
 
-// 5: the edited migration has another checksum: replayed again, and the drift it makes is found
+// 5: verify tests the chain itself, so it always replays
 assert runs[4].contains('Starting a throwaway embedded PostgreSQL')
-assert runs[4].contains('Replaying 2 migrations on it.')
-assert !runs[4].contains('no PostgreSQL was started')
-assert runs[4].contains('The entities differ from the schema at head in 1 way:')
-assert runs[4].contains('public.agents.legacy_code')
-assert runs[4].contains('BUILD FAILURE')
+assert runs[4].contains('every step round-trips and the head matches the entities')
+
+// 6: the edited migration has another checksum: replayed again, and the drift it makes is found
+assert runs[5].contains('Starting a throwaway embedded PostgreSQL')
+assert runs[5].contains('Replaying 2 migrations on it.')
+assert !runs[5].contains('no PostgreSQL was started')
+assert runs[5].contains('The entities differ from the schema at head in 1 way:')
+assert runs[5].contains('public.agents.legacy_code')
+assert runs[5].contains('BUILD FAILURE')
 
 def cache = new File(basedir, 'target/migrate/replay-cache')
 assert cache.listFiles().count { it.name.endsWith('.replayed') } == 2 : 'one schema per chain'

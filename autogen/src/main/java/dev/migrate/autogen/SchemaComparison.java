@@ -167,16 +167,35 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      * reader does not model (a view, a cast). The caller then replays the chain and compares there.
      */
     public Optional<DiffResult> compareCached(List<String> entityDdl) {
-        if (entityCache == null || replayCache == null || !entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches())) {
+        return compareCached(entityDdl, null);
+    }
+
+    /**
+     * As {@link #compareCached(List)}, with the entity side built on {@code freshServer} when the
+     * entity cache lacks it: a server of the version the replayed schema was read on, with nothing
+     * replayed, so that changed entities over an unchanged chain cost no replay. Also empty when
+     * the entity DDL fails there: it may need what the migrations create (an extension, a function,
+     * a table it references), and the caller replays them and compares on that server instead.
+     */
+    public Optional<DiffResult> compareCached(List<String> entityDdl, Connection freshServer) {
+        if (entityCache == null || replayCache == null) {
             return Optional.empty();
         }
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         List<String> managed = managedSchemas(entityDdl);
         Optional<ReplayedSchema> live = replayCache.find(managed, exclusions);
-        if (live.isEmpty()) {
+        if (live.isEmpty() || !entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches())) {
             return Optional.empty();
         }
         Optional<DatabaseSchema> desired = entityCache.find(live.get().serverVersionNum(), entityDdl, schema, exclusions);
+        if (desired.isEmpty() && freshServer != null
+                && live.get().serverVersionNum().equals(EntitySchemaCache.serverVersionNum(freshServer))) {
+            try {
+                desired = Optional.of(entityCache.read(freshServer, entityDdl, schema, exclusions));
+            } catch (MigrateException e) {
+                return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
+            }
+        }
         if (desired.isEmpty()) {
             return Optional.empty();
         }

@@ -134,17 +134,31 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             action.accept(chain, cached.get());
             return;
         }
-        if (replayed.hits() == 0 && count > 0) {
-            getLog().info("The schema of these migrations on PostgreSQL " + binaries.version() + " is not in "
-                    + displayed(replayed.directory()) + " yet: they are replayed, and it is kept for the next run.");
-        }
-        // the provider (seconds for a large model) writes the DDL while the server starts and the chain replays
+        // the provider (seconds for a large model) writes the DDL while the server starts
         ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
         try {
             Future<List<String>> ddl = provider.submit(() -> entityDdl(inputs, binaries.major(), entities));
-            withComparisonDatabase(projectClasses, (migrator, database) -> {
+            withThrowawayDatabase(projectClasses, (migrator, database) -> {
                 try (Connection c = database.getConnection()) {
-                    DiffResult diff = comparison.compare(c, () -> result(ddl));
+                    List<String> entityDdl = result(ddl);
+                    // an unchanged chain under changed entities: only the entity side is built, nothing replayed
+                    Optional<DiffResult> withoutReplay = comparison.compareCached(entityDdl, c);
+                    DiffResult diff;
+                    if (withoutReplay.isPresent()) {
+                        getLog().info("The schema at head (" + count + " migration" + (count == 1 ? "" : "s")
+                                + ") taken from the cache in " + displayed(replayed.directory())
+                                + ": the migrations were not replayed, only the entity side was built.");
+                        diff = withoutReplay.get();
+                    } else {
+                        getLog().info(replayed.hits() == 0
+                                ? "The schema of these migrations on PostgreSQL " + binaries.version() + " is not in "
+                                        + displayed(replayed.directory()) + " yet: they are replayed, and it is kept for the next run."
+                                : "The schema at head is in " + displayed(replayed.directory()) + ", but this comparison needs "
+                                        + "the replayed database to answer (a column type change, or entity DDL other than tables, "
+                                        + "indexes, sequences, enum types and comments): the migrations are replayed.");
+                        replay(migrator);
+                        diff = comparison.compare(c, () -> entityDdl);
+                    }
                     logCacheUse(entities);
                     action.accept(migrator, diff);
                 } catch (SQLException e) {

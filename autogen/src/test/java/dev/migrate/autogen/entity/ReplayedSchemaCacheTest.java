@@ -120,6 +120,33 @@ class ReplayedSchemaCacheTest {
     }
 
     @Test
+    void withTheEntitySideMissingItIsBuiltOnAFreshServerWithoutReplaying() throws Exception {
+        DiffResult server = onServer(cached(CHAIN, SERVER));
+        DataSource fresh = TestPostgres.freshDatabase("replayed_schema_cache_fresh");
+        try (Connection empty = fresh.getConnection()) {
+            SchemaComparison changedEntities = cached(CHAIN, SERVER).withCache(new EntitySchemaCache(dir.resolve("new-entities")));
+            assertThat(changedEntities.compareCached(ENTITIES)).isEmpty();
+            assertThat(changedEntities.compareCached(ENTITIES, empty)).contains(server);
+            assertThat(changedEntities.entityCache().misses()).isEqualTo(1);
+            // nothing of the replayed chain was created there: it is still empty
+            try (Statement s = empty.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+
+            // entity DDL that needs what only the replayed database has (here a domain) fails there: replay instead
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0)");
+            }
+            List<String> withDomain = Stream.concat(ENTITIES.stream(), Stream.of("create table score (id bigint primary key, points positive_int)"))
+                    .toList();
+            assertThat(cached(CHAIN, SERVER).withCache(new EntitySchemaCache(dir.resolve("domain")))
+                    .compareCached(withDomain, empty)).isEmpty();
+        }
+    }
+
+    @Test
     void aCorruptOrForeignFileIsRebuiltNeverTrusted() throws Exception {
         onServer(cached(CHAIN, SERVER));
         Path file = replayedFiles().get(0);
