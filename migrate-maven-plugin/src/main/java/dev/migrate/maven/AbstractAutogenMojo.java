@@ -113,6 +113,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      * they hold both sides, otherwise on a throwaway server with every migration replayed.
      */
     protected final void withDifferencesAtHead(ClassLoader projectClasses, BiConsumer<Migrator, DiffResult> action) {
+        entitiesOnEmbeddedServer(); // a misspelt comparisonDatabase fails with or without a URL
         if (isDatabaseConfigured() || !entityCache || !replayCache) {
             withComparisonDatabase(projectClasses, (migrator, database) -> action.accept(migrator, compare(migrator, database)));
             return;
