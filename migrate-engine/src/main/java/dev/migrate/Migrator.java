@@ -55,6 +55,19 @@ public final class Migrator {
     // ---- running migrations ----
 
     /**
+     * A SHA-256 (hex) of what replaying every migration on an empty database does: each revision in
+     * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
+     * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
+     * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
+     * Needs no database: the migrations are only recorded. {@code String key = migrator.chainFingerprint();}
+     *
+     * @return 64 hex digits
+     */
+    public String chainFingerprint() {
+        return engine.chainFingerprint();
+    }
+
+    /**
      * Applies migrations up to {@code target}: {@code migrator.upgrade("head")}.
      *
      * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N} or {@code <label>@head}

@@ -11,9 +11,12 @@ import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.OpGroup;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
+import dev.migrate.autogen.diff.TypeChanges;
 import dev.migrate.autogen.diff.UnmodelledDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.QualifiedDdl;
+import dev.migrate.autogen.entity.ReplayedSchema;
+import dev.migrate.autogen.entity.ReplayedSchemaCache;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.op.Op;
@@ -26,8 +29,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Compares a live database with the DDL of the entity model: the entity DDL is built in a scratch
@@ -39,17 +44,28 @@ import java.util.function.Supplier;
  * @param exclude name patterns left out on both sides; the version tables always are
  * @param renames rename hints, {@code old=new} for tables and {@code table.old=new} for columns
  * @param entityCache where the entity side is kept between runs; {@code null}: built every time
+ * @param replayCache where the live side is kept when it is a throwaway server with the chain
+ *     replayed on it (the embedded default); {@code null}: nothing kept
  */
 public record SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider,
-        EntitySchemaCache entityCache) {
+        EntitySchemaCache entityCache, ReplayedSchemaCache replayCache) {
+
+    /** Entity DDL statements the catalog reader models; any other asks the live server ({@link UnmodelledDdl}). */
+    private static final Pattern MODELLED = Pattern.compile(
+            "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
 
     public SchemaComparison {
         exclude = List.copyOf(exclude);
         renames = Map.copyOf(renames);
     }
 
+    public SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider,
+            EntitySchemaCache entityCache) {
+        this(schema, exclude, renames, decider, entityCache, null);
+    }
+
     public SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider) {
-        this(schema, exclude, renames, decider, null);
+        this(schema, exclude, renames, decider, null, null);
     }
 
     public static SchemaComparison of(String schema) {
@@ -60,11 +76,11 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         List<String> all = new ArrayList<>(patterns);
         all.add(versionTable);
         all.add(historyTable);
-        return new SchemaComparison(schema, all, renames, decider, entityCache);
+        return new SchemaComparison(schema, all, renames, decider, entityCache, replayCache);
     }
 
     public SchemaComparison withRenames(Map<String, String> hints, RenameDecider renameDecider) {
-        return new SchemaComparison(schema, exclude, hints, renameDecider, entityCache);
+        return new SchemaComparison(schema, exclude, hints, renameDecider, entityCache, replayCache);
     }
 
     /**
@@ -77,7 +93,16 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
 
     /** As {@link #withCache(Path)}, with a cache whose hits the caller can count; {@code null} turns caching off. */
     public SchemaComparison withCache(EntitySchemaCache cache) {
-        return new SchemaComparison(schema, exclude, renames, decider, cache);
+        return new SchemaComparison(schema, exclude, renames, decider, cache, replayCache);
+    }
+
+    /**
+     * Keeps the live side in {@code cache} after each comparison: for a live database that is a
+     * throwaway server with the migration chain just replayed on it, whose schema the cache's key
+     * (the chain's fingerprint and the server) determines. {@code null} keeps nothing.
+     */
+    public SchemaComparison withReplayCache(ReplayedSchemaCache cache) {
+        return new SchemaComparison(schema, exclude, renames, decider, entityCache, cache);
     }
 
     /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
@@ -104,24 +129,113 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
 
     /** As {@link #compare(Connection, Connection, List)}, overlapping the live read with the DDL's making. */
     public MigrationScript compare(Connection live, Connection scratch, Supplier<List<String>> entityDdlWhenReady) {
+        return compare(live, null, () -> scratch, entityDdlWhenReady);
+    }
+
+    /**
+     * As {@link #compare(Connection, Connection, Supplier)}, with the scratch server asked for only
+     * when the entity cache holds no model for the DDL on a server reporting
+     * {@code scratchVersionNum} ({@code server_version_num}): a caller that starts that server on
+     * demand starts none while the entities are unchanged.
+     */
+    public MigrationScript compare(Connection live, String scratchVersionNum, Supplier<Connection> scratch,
+            Supplier<List<String>> entityDdlWhenReady) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema configured = readLive(live, List.of(schema), exclusions);
         List<String> entityDdl = entityDdlWhenReady.get();
         // schemas the entities name beyond the configured one are known only now, from their DDL
         List<String> managed = managedSchemas(entityDdl);
         DatabaseSchema current = managed.size() == 1 ? configured : readLive(live, managed, exclusions);
-        if (scratch != live) {
-            installExtensions(live, scratch);
+        List<String> existing = existingSchemas(live, managed);
+        if (replayCache != null) {
+            replayCache.store(managed, exclusions, new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existing));
         }
-        DatabaseSchema desired = entityCache == null
-                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
-                : entityCache.read(scratch, entityDdl, schema, exclusions);
+        Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null ? Optional.empty()
+                : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
+        DatabaseSchema desired = cached.isPresent() ? cached.get() : buildEntitySide(live, scratch.get(), entityDdl, exclusions);
         MigrationScript diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
                 .withTypeChanges(new CatalogTypeChanges(live)));
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(live, "Could not look for the entity DDL's views and casts in schema " + schema,
                 () -> UnmodelledDdl.addTo(diff, live, entityDdl));
-        return withSchemasCreated(complete, missingSchemas(live, managed, desired));
+        return withSchemasCreated(complete, missingSchemas(managed, existing, desired));
+    }
+
+    /**
+     * The comparison from the two caches alone, without any server: the live side from the replay
+     * cache, the entity side from the entity cache. Empty when either lacks its side, or when the
+     * comparison needs to ask the live server something no cache holds: a column type change
+     * (whether PostgreSQL casts by assignment, or rewrites) or an entity DDL statement the catalog
+     * reader does not model (a view, a cast). The caller then replays the chain and compares there.
+     */
+    public Optional<MigrationScript> compareCached(List<String> entityDdl) {
+        return compareCached(entityDdl, null);
+    }
+
+    /**
+     * As {@link #compareCached(List)}, with the entity side built on {@code freshServer} when the
+     * entity cache lacks it: a server of the version the replayed schema was read on, with nothing
+     * replayed, so that changed entities over an unchanged chain cost no replay. Also empty when
+     * the entity DDL fails there: it may need what the migrations create (an extension, a function,
+     * a table it references), and the caller replays them and compares on that server instead.
+     */
+    public Optional<MigrationScript> compareCached(List<String> entityDdl, Connection freshServer) {
+        if (entityCache == null || replayCache == null) {
+            return Optional.empty();
+        }
+        Exclusions exclusions = Exclusions.versionTables().and(exclude);
+        List<String> managed = managedSchemas(entityDdl);
+        Optional<ReplayedSchema> live = replayCache.find(managed, exclusions);
+        if (live.isEmpty() || !entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches())) {
+            return Optional.empty();
+        }
+        Optional<DatabaseSchema> desired = entityCache.find(live.get().serverVersionNum(), entityDdl, schema, exclusions);
+        if (desired.isEmpty() && freshServer != null
+                && live.get().serverVersionNum().equals(EntitySchemaCache.serverVersionNum(freshServer))) {
+            try {
+                desired = Optional.of(entityCache.read(freshServer, entityDdl, schema, exclusions));
+            } catch (MigrateException e) {
+                return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
+            }
+        }
+        if (desired.isEmpty()) {
+            return Optional.empty();
+        }
+        UnaskedTypeChanges typeChanges = new UnaskedTypeChanges();
+        MigrationScript diff = SchemaDiff.compare(live.get().schema(), desired.get(),
+                new SchemaDiff.Options(schema, renames, decider).withTypeChanges(typeChanges));
+        if (typeChanges.asked) {
+            return Optional.empty();
+        }
+        return Optional.of(withSchemasCreated(diff, missingSchemas(managed, live.get().existingSchemas(), desired.get())));
+    }
+
+    /**
+     * Type changes with nobody to ask: records that a question came, so the cached comparison is
+     * dropped for one on the server, whose {@code pg_cast} answers (for user-defined types too).
+     */
+    private static final class UnaskedTypeChanges implements TypeChanges {
+        private boolean asked;
+
+        @Override public boolean needsUsing(String from, String to) {
+            asked = true;
+            return TypeChanges.cautious().needsUsing(from, to);
+        }
+
+        @Override public boolean rewrites(String from, String to) {
+            asked = true;
+            return TypeChanges.cautious().rewrites(from, to);
+        }
+    }
+
+    /** The entity side built on {@code scratch} (the live server itself, or another of the same major version), or from the cache. */
+    private DatabaseSchema buildEntitySide(Connection live, Connection scratch, List<String> entityDdl, Exclusions exclusions) {
+        if (scratch != live) {
+            installExtensions(live, scratch);
+        }
+        return entityCache == null
+                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
+                : entityCache.read(scratch, entityDdl, schema, exclusions);
     }
 
     /** The configured schema, then every schema the entity DDL names ({@code @Table(schema = ...)}, {@code hibernate.default_schema}). */
@@ -132,29 +246,31 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         return List.copyOf(managed);
     }
 
-    /** The managed schemas the entities put objects in that do not exist on the live database. */
-    private static List<String> missingSchemas(Connection live, List<String> managed, DatabaseSchema desired) {
-        Set<String> used = new LinkedHashSet<>();
-        desired.tables().keySet().forEach(n -> used.add(n.schema()));
-        desired.sequences().keySet().forEach(n -> used.add(n.schema()));
-        desired.enumTypes().keySet().forEach(n -> used.add(n.schema()));
-        List<String> missing = new ArrayList<>();
+    /** The managed schemas that exist on the live database. */
+    private static List<String> existingSchemas(Connection live, List<String> managed) {
+        List<String> existing = new ArrayList<>();
         try (var s = live.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
             for (String name : managed) {
-                if (!used.contains(name)) {
-                    continue;
-                }
                 s.setString(1, name);
                 try (var rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        missing.add(name);
+                    if (rs.next()) {
+                        existing.add(name);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new MigrateException("Could not list the schemas of the database: " + e.getMessage(), e);
         }
-        return missing;
+        return existing;
+    }
+
+    /** The managed schemas the entities put objects in that do not exist on the live database. */
+    private static List<String> missingSchemas(List<String> managed, List<String> existing, DatabaseSchema desired) {
+        Set<String> used = new LinkedHashSet<>();
+        desired.tables().keySet().forEach(n -> used.add(n.schema()));
+        desired.sequences().keySet().forEach(n -> used.add(n.schema()));
+        desired.enumTypes().keySet().forEach(n -> used.add(n.schema()));
+        return managed.stream().filter(name -> used.contains(name) && !existing.contains(name)).toList();
     }
 
     /** The script with a {@code createSchema} first for each schema the entities need and the database lacks (dropped by the downgrade). */

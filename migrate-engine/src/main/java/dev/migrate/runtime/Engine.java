@@ -50,6 +50,11 @@ public final class Engine {
         return graph;
     }
 
+    /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
+    public String chainFingerprint() {
+        return ChainFingerprint.of(graph, migrations);
+    }
+
     public void upgrade(String target) {
         migrate(target, graph::planUpgrade);
     }

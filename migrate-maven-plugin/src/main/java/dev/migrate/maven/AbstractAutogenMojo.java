@@ -7,6 +7,7 @@ import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
+import dev.migrate.autogen.entity.ReplayedSchemaCache;
 import java.io.Console;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -98,6 +100,81 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.comparisonDatabase", defaultValue = "server")
     protected String comparisonDatabase;
 
+    /**
+     * Keep the schema the migrations build on the embedded default in
+     * {@code target/migrate/replay-cache}, so that a run with the same migrations (same revisions and
+     * checksums), the same embedded PostgreSQL, schemas and exclusions does not replay them. With the
+     * entity side cached too ({@link #entityCache}), {@code check} and {@code autogenerate} start no
+     * server at all. {@code verify} always replays: it tests the chain itself.
+     */
+    @Parameter(property = "migrate.replayCache", defaultValue = "true")
+    protected boolean replayCache;
+
+    /**
+     * Runs {@code action} with the differences between the entities and the schema at head: on the
+     * configured database (which must be at head), or on the embedded default, from the caches when
+     * they hold both sides, otherwise on a throwaway server with every migration replayed.
+     */
+    protected final void withDifferencesAtHead(ClassLoader projectClasses, BiConsumer<Migrator, MigrationScript> action) {
+        entitiesOnEmbeddedServer(); // a misspelt comparisonDatabase fails with or without a URL
+        if (isDatabaseConfigured() || !entityCache || !replayCache) {
+            withComparisonDatabase(projectClasses, (migrator, database) -> action.accept(migrator, compare(migrator, database)));
+            return;
+        }
+        PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
+        Migrator chain = offline(projectClasses);
+        EntitySchemaCache entities = entitySchemaCache();
+        ReplayedSchemaCache replayed = new ReplayedSchemaCache(cacheDirectory("replay-cache"), chain.chainFingerprint(),
+                binaries.coordinates());
+        SchemaComparison comparison = comparison(entities).withReplayCache(replayed);
+        EntityInputs inputs = entityInputs();
+        Optional<MigrationScript> cached = entities.findDdl(inputs.key(binaries.major())).flatMap(comparison::compareCached);
+        int count = chain.revisions().size();
+        if (cached.isPresent()) {
+            getLog().info("The schema at head (" + count + " migration" + (count == 1 ? "" : "s") + " on PostgreSQL "
+                    + binaries.version() + ") taken from the cache in " + displayed(replayed.directory())
+                    + ", the entity schema from " + displayed(entities.directory())
+                    + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway).");
+            action.accept(chain, cached.get());
+            return;
+        }
+        // the provider (seconds for a large model) writes the DDL while the server starts
+        ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
+        try {
+            Future<List<String>> ddl = provider.submit(() -> entityDdl(inputs, binaries.major(), entities));
+            withThrowawayDatabase(projectClasses, (migrator, database) -> {
+                try (Connection c = database.getConnection()) {
+                    List<String> entityDdl = result(ddl);
+                    // an unchanged chain under changed entities: only the entity side is built, nothing replayed
+                    Optional<MigrationScript> withoutReplay = comparison.compareCached(entityDdl, c);
+                    MigrationScript diff;
+                    if (withoutReplay.isPresent()) {
+                        getLog().info("The schema at head (" + count + " migration" + (count == 1 ? "" : "s")
+                                + ") taken from the cache in " + displayed(replayed.directory())
+                                + ": the migrations were not replayed, only the entity side was built.");
+                        diff = withoutReplay.get();
+                    } else {
+                        getLog().info(replayed.hits() == 0
+                                ? "The schema of these migrations on PostgreSQL " + binaries.version() + " is not in "
+                                        + displayed(replayed.directory()) + " yet: they are replayed, and it is kept for the next run."
+                                : "The schema at head is in " + displayed(replayed.directory()) + ", but this comparison needs "
+                                        + "the replayed database to answer (a column type change, or entity DDL other than tables, "
+                                        + "indexes, sequences, enum types and comments): the migrations are replayed.");
+                        replay(migrator);
+                        diff = comparison.compare(c, () -> entityDdl);
+                    }
+                    logCacheUse(entities);
+                    action.accept(migrator, diff);
+                } catch (SQLException e) {
+                    throw new MigrateException("Could not connect to the throwaway database to compare it with the entities: "
+                            + e.getMessage(), e);
+                }
+            });
+        } finally {
+            provider.shutdownNow();
+        }
+    }
+
     /** The differences between the entities and the schema on {@code database}, which must be at head. */
     protected final MigrationScript compare(Migrator migrator, DataSource database) {
         // compare with the schema the migrations build, not one that is behind or ahead of them;
@@ -109,38 +186,86 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
         try (Connection c = database.getConnection()) {
             int major = SchemaComparison.serverMajorVersion(c);
-            EntitySchemaCache cache = entityCache
-                    ? new EntitySchemaCache(Path.of(project.getBuild().getDirectory(), "migrate", "entity-cache"))
-                    : null;
+            EntitySchemaCache cache = entityCache ? entitySchemaCache() : null;
+            EntityInputs inputs = entityInputs();
             // the provider boots (seconds for a large model) while this thread reads the live catalog
-            Future<List<String>> ddl = provider.submit(() -> entityDdl(major, cache));
-            SchemaComparison comparison = SchemaComparison.of(managedSchema)
-                    .excluding(list(exclude), versionTable, historyTable)
-                    .withRenames(renameHints(), renameDecider())
-                    .withCache(cache);
+            Future<List<String>> ddl = provider.submit(() -> entityDdl(inputs, major, cache));
+            SchemaComparison comparison = comparison(cache);
             MigrationScript diff;
             if (onEmbedded) {
-                getLog().info("Building the entity side on a throwaway embedded PostgreSQL " + major
-                        + " (comparisonDatabase=embedded): the configured database is only read.");
-                try (EmbeddedDatabase scratch = startThrowaway(Integer.toString(major));
-                     Connection scratchConnection = scratch.dataSource().getConnection()) {
-                    diff = comparison.compare(c, scratchConnection, () -> result(ddl));
+                try (ScratchServer scratch = new ScratchServer(major)) {
+                    diff = comparison.compare(c, scratch.binaries.serverVersionNum(), scratch::connection, () -> result(ddl));
                 }
             } else {
                 diff = comparison.compare(c, () -> result(ddl));
             }
-            if (cache != null && cache.ddlHits() > 0) {
-                getLog().info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
-                        + displayed(cache.directory()) + " (the entity classes, their class path and settings are unchanged).");
-            } else if (cache != null && cache.hits() > 0) {
-                getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
-                        + " (the entities are unchanged).");
-            }
+            logCacheUse(cache);
             return diff;
         } catch (SQLException e) {
             throw new MigrateException("Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
         } finally {
             provider.shutdownNow();
+        }
+    }
+
+    /**
+     * The throwaway embedded server of {@code comparisonDatabase=embedded}, started when the
+     * comparison first asks for it: with unchanged entities, the entity cache answers and it never starts.
+     */
+    private final class ScratchServer implements AutoCloseable {
+        private final PostgresBinaries binaries;
+        private EmbeddedDatabase server;
+        private Connection connection;
+
+        ScratchServer(int major) {
+            this.binaries = PostgresBinaries.forThisMachine(Integer.toString(major));
+        }
+
+        Connection connection() {
+            if (connection == null) {
+                getLog().info("Building the entity side on a throwaway embedded PostgreSQL " + binaries.major()
+                        + " (comparisonDatabase=embedded): the configured database is only read.");
+                server = startThrowaway(binaries.version());
+                try {
+                    connection = server.dataSource().getConnection();
+                } catch (SQLException e) {
+                    throw new MigrateException("Could not connect to the throwaway embedded PostgreSQL: " + e.getMessage(), e);
+                }
+            }
+            return connection;
+        }
+
+        @Override public void close() {
+            try (EmbeddedDatabase stopped = server; Connection closed = connection) {
+                // both closed, the connection first
+            } catch (SQLException e) {
+                getLog().debug("Could not close the connection to the throwaway embedded PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    private SchemaComparison comparison(EntitySchemaCache cache) {
+        return SchemaComparison.of(managedSchema)
+                .excluding(list(exclude), versionTable, historyTable)
+                .withRenames(renameHints(), renameDecider())
+                .withCache(cache);
+    }
+
+    private EntitySchemaCache entitySchemaCache() {
+        return new EntitySchemaCache(cacheDirectory("entity-cache"));
+    }
+
+    private Path cacheDirectory(String name) {
+        return Path.of(project.getBuild().getDirectory(), "migrate", name);
+    }
+
+    private void logCacheUse(EntitySchemaCache cache) {
+        if (cache != null && cache.ddlHits() > 0) {
+            getLog().info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
+                    + displayed(cache.directory()) + " (the entity classes, their class path and settings are unchanged).");
+        } else if (cache != null && cache.hits() > 0) {
+            getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
+                    + " (the entities are unchanged).");
         }
     }
 
@@ -195,8 +320,14 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return lines;
     }
 
-    /** The entity DDL: from the cache when nothing it depends on changed, otherwise from the provider. */
-    private List<String> entityDdl(int serverMajorVersion, EntitySchemaCache cache) {
+    /** What the provider's DDL depends on: the entity classes, their class path and the provider settings. */
+    private record EntityInputs(EntityDdl entities, List<Path> classpath) {
+        String key(int serverMajorVersion) {
+            return entities.inputKey(classpath, serverMajorVersion);
+        }
+    }
+
+    private EntityInputs entityInputs() {
         // lowest first: the application's own Spring Boot settings, then the plugin's configuration
         Map<String, String> properties = new HashMap<>(springJpaSettings().properties());
         if (hibernateProperties != null) {
@@ -209,11 +340,14 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             properties.put("hibernate.implicit_naming_strategy", implicitNamingStrategy);
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        EntityDdl entities = new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties);
-        List<Path> classpath = entityClasspath();
+        return new EntityInputs(new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties), entityClasspath());
+    }
+
+    /** The entity DDL: from the cache when nothing it depends on changed, otherwise from the provider. */
+    private List<String> entityDdl(EntityInputs inputs, int serverMajorVersion, EntitySchemaCache cache) {
         return cache == null
-                ? providerDdl(entities, classpath, serverMajorVersion)
-                : cache.ddl(entities.inputKey(classpath, serverMajorVersion), () -> providerDdl(entities, classpath, serverMajorVersion));
+                ? providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion)
+                : cache.ddl(inputs.key(serverMajorVersion), () -> providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion));
     }
 
     private List<String> providerDdl(EntityDdl entities, List<Path> classpath, int serverMajorVersion) {

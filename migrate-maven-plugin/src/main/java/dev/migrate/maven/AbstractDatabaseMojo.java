@@ -154,13 +154,18 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             return;
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
-            int count = migrator.revisions().size();
-            if (count > 0) { // a project's first migration is written against an empty chain
-                getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
-                migrator.upgrade("heads");
-            }
+            replay(migrator);
             action.accept(migrator, dataSource);
         });
+    }
+
+    /** Applies every migration to the throwaway database of {@code migrator}, announced in the log. */
+    protected final void replay(Migrator migrator) {
+        int count = migrator.revisions().size();
+        if (count > 0) { // a project's first migration is written against an empty chain
+            getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
+            migrator.upgrade("heads");
+        }
     }
 
     /**

@@ -35,8 +35,7 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
         if (message == null || message.isBlank()) {
             throw new MigrateException("migrate:autogenerate needs a message. Add -Dmigrate.message=\"what changed\".");
         }
-        withComparisonDatabase(projectClasses, (migrator, database) -> {
-            MigrationScript diff = compare(migrator, database);
+        withDifferencesAtHead(projectClasses, (migrator, diff) -> {
             List<String> changes = report(diff);
             if (changes.isEmpty()) {
                 getLog().info("No changes detected: the entities match the schema at head. Nothing written.");

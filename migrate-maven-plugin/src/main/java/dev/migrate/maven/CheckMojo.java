@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class CheckMojo extends AbstractAutogenMojo {
 
     @Override protected void run(ClassLoader projectClasses) {
-        withComparisonDatabase(projectClasses, (migrator, database) -> {
-            List<String> differences = report(compare(migrator, database));
+        withDifferencesAtHead(projectClasses, (migrator, diff) -> {
+            List<String> differences = report(diff);
             if (!differences.isEmpty()) {
                 throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
                         + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)

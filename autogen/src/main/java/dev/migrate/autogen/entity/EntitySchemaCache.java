@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -68,7 +69,8 @@ public final class EntitySchemaCache {
             return info.depth() > 64 ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
         }
         String name = type.getName();
-        boolean allowed = ModelShape.CLASSES.contains(type) || name.startsWith("java.util.") || name.startsWith("java.lang.");
+        boolean allowed = ModelShape.CLASSES.contains(type) || type == ReplayedSchema.class
+                || name.startsWith("java.util.") || name.startsWith("java.lang.");
         return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     };
 
@@ -104,6 +106,22 @@ public final class EntitySchemaCache {
                 () -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
     }
 
+    /**
+     * The entity model for {@code ddl} on a server whose {@code server_version_num} is
+     * {@code serverVersionNum}, when the cache holds one; nothing is built. For a caller that
+     * knows the server's version without starting it (the embedded default, from its replay cache).
+     */
+    public Optional<DatabaseSchema> find(String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
+        String key = key(serverVersionNum, ddl, targetSchema, exclusions);
+        Path file = directory.resolve(key + SUFFIX);
+        if (load(file, key) instanceof DatabaseSchema cached) {
+            hits++;
+            touch(file);
+            return Optional.of(cached);
+        }
+        return Optional.empty();
+    }
+
     /** The model stored under {@code key}, or the one {@code build} makes, stored. */
     DatabaseSchema read(String key, Supplier<DatabaseSchema> build) {
         Path file = directory.resolve(key + SUFFIX);
@@ -114,7 +132,7 @@ public final class EntitySchemaCache {
         }
         misses++;
         DatabaseSchema built = build.get();
-        store(file, key, built, SUFFIX);
+        store(directory, file, key, built, SUFFIX);
         return built;
     }
 
@@ -124,15 +142,24 @@ public final class EntitySchemaCache {
      * is not started at all.
      */
     public List<String> ddl(String inputKey, Supplier<List<String>> generate) {
+        Optional<List<String>> cached = findDdl(inputKey);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        List<String> ddl = generate.get();
+        store(directory, directory.resolve(inputKey + DDL_SUFFIX), inputKey, new ArrayList<>(ddl), DDL_SUFFIX);
+        return ddl;
+    }
+
+    /** The provider's DDL for the inputs {@code inputKey} stands for, when a file holds it; the provider is not asked. */
+    public Optional<List<String>> findDdl(String inputKey) {
         Path file = directory.resolve(inputKey + DDL_SUFFIX);
         if (load(file, inputKey) instanceof List<?> cached && cached.stream().allMatch(String.class::isInstance)) {
             ddlHits++;
             touch(file);
-            return cached.stream().map(String.class::cast).toList();
+            return Optional.of(cached.stream().map(String.class::cast).toList());
         }
-        List<String> ddl = generate.get();
-        store(file, inputKey, new ArrayList<>(ddl), DDL_SUFFIX);
-        return ddl;
+        return Optional.empty();
     }
 
     /** DDL lookups answered from a file (the provider did not run) since this cache was made. */
@@ -189,7 +216,8 @@ public final class EntitySchemaCache {
         }
     }
 
-    private static Object load(Path file, String key) {
+    /** What {@code file} holds under {@code key}, or {@code null} when it is missing, corrupt, stale or from another build. */
+    static Object load(Path file, String key) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -207,7 +235,7 @@ public final class EntitySchemaCache {
     }
 
     /** Writes to a temporary file and moves it into place; a cache that cannot be written is no error. */
-    private void store(Path file, String key, Object value, String suffix) {
+    static void store(Path directory, Path file, String key, Object value, String suffix) {
         Path temp = null;
         try {
             Files.createDirectories(directory);
@@ -224,7 +252,7 @@ public final class EntitySchemaCache {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
-            evict(file, suffix);
+            evict(directory, file, suffix);
         } catch (IOException | RuntimeException e) {
             // the comparison goes on; the next run builds the model again
         } finally {
@@ -239,7 +267,7 @@ public final class EntitySchemaCache {
     }
 
     /** Keeps the {@value #MAX_ENTRIES} most recently used entries of a kind, {@code kept} among them. */
-    private void evict(Path kept, String suffix) throws IOException {
+    private static void evict(Path directory, Path kept, String suffix) throws IOException {
         List<Path> entries;
         try (Stream<Path> files = Files.list(directory)) {
             entries = files.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.equals(kept))
@@ -259,7 +287,7 @@ public final class EntitySchemaCache {
         }
     }
 
-    private static void touch(Path file) {
+    static void touch(Path file) {
         try {
             Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
         } catch (IOException ignored) {

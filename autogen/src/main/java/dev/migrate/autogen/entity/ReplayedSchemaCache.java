@@ -1,0 +1,99 @@
+package dev.migrate.autogen.entity;
+
+import dev.migrate.autogen.catalog.Exclusions;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An on-disk cache of the live side of a comparison on the embedded default: the schema that
+ * replaying every migration on a throwaway server builds, as the catalog reader read it
+ * ({@link ReplayedSchema}). Replaying a long chain takes seconds; with an unchanged chain the
+ * model is read back from a file instead, and with the entity side cached too no server starts.
+ *
+ * <p>The model depends only on what the key covers: the chain's fingerprint (each revision in
+ * order with its parents and upgrade checksum, {@code Migrator.chainFingerprint()}), the embedded
+ * server (its binaries' coordinates: version and platform), the managed schemas read, the
+ * exclusion patterns, and this build of migrate. It shares the entity cache's file format: one
+ * {@code <sha-256>.replayed} file per key, written to a temporary file and moved into place, the
+ * {@value EntitySchemaCache#MAX_ENTRIES} most recently used kept; a file that cannot be read, or
+ * holds another key, is a miss and is rewritten after the replay.
+ */
+public final class ReplayedSchemaCache {
+    /** Bump when the meaning of a stored entry changes without its records' shape changing. */
+    static final int FORMAT = 1;
+    static final String SUFFIX = ".replayed";
+
+    private final Path directory;
+    private final String chainFingerprint;
+    private final String server;
+    private int hits;
+    private int misses;
+
+    /**
+     * @param chainFingerprint what replaying the chain does ({@code Migrator.chainFingerprint()})
+     * @param server the embedded server the chain is replayed on, e.g. its binaries' coordinates
+     */
+    public ReplayedSchemaCache(Path directory, String chainFingerprint, String server) {
+        this.directory = directory;
+        this.chainFingerprint = chainFingerprint;
+        this.server = server;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Lookups answered from a file since this cache was made. */
+    public int hits() {
+        return hits;
+    }
+
+    /** Lookups that found nothing usable since this cache was made (the chain is then replayed). */
+    public int misses() {
+        return misses;
+    }
+
+    /** The replayed schema for {@code schemas} read with {@code exclusions}, when a file holds it. */
+    public Optional<ReplayedSchema> find(List<String> schemas, Exclusions exclusions) {
+        String key = key(chainFingerprint, server, schemas, exclusions);
+        Path file = directory.resolve(key + SUFFIX);
+        if (EntitySchemaCache.load(file, key) instanceof ReplayedSchema cached) {
+            hits++;
+            EntitySchemaCache.touch(file);
+            return Optional.of(cached);
+        }
+        misses++;
+        return Optional.empty();
+    }
+
+    /** Keeps {@code replayed}, read after replaying the chain, for the next run; a cache that cannot be written is no error. */
+    public void store(List<String> schemas, Exclusions exclusions, ReplayedSchema replayed) {
+        String key = key(chainFingerprint, server, schemas, exclusions);
+        EntitySchemaCache.store(directory, directory.resolve(key + SUFFIX), key, replayed, SUFFIX);
+    }
+
+    /** The cache key: SHA-256 over everything the replayed model depends on, as hex. */
+    static String key(String chainFingerprint, String server, List<String> schemas, Exclusions exclusions) {
+        Fingerprint key = EntitySchemaCache.migrateBuild()
+                .field("replayed " + FORMAT)
+                .field(shape())
+                .field(chainFingerprint)
+                .field(server)
+                .field("schemas " + schemas.size());
+        schemas.forEach(key::field);
+        key.field("exclude " + exclusions.patterns().size());
+        exclusions.patterns().forEach(key::field);
+        return key.hex();
+    }
+
+    /** The entry record's own components; the model's shape is in {@link EntitySchemaCache#migrateBuild()}. */
+    private static String shape() {
+        StringBuilder out = new StringBuilder(ReplayedSchema.class.getName());
+        for (RecordComponent component : ReplayedSchema.class.getRecordComponents()) {
+            out.append(' ').append(component.getGenericType().getTypeName()).append(' ').append(component.getName());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,46 @@
+def log = new File(basedir, 'build.log').text
+def count = { String text -> log.count(text) }
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
+assert runs.size() == 6 : "six Maven runs in the log, found ${runs.size()}"
+
+// 1: cold, the chain is replayed and its schema kept
+assert runs[0].contains('Starting a throwaway embedded PostgreSQL')
+assert runs[0].contains('Replaying 2 migrations on it.')
+assert runs[0].contains('is not in target/migrate/replay-cache yet: they are replayed, and it is kept for the next run.')
+assert runs[0].contains('No differences: the entities match the schema at head.')
+
+// 2 and 3: warm, both sides from the caches, no server started, no provider asked
+[runs[1], runs[2]].each { run ->
+    assert run.contains('taken from the cache in target/migrate/replay-cache, the entity schema from target/migrate/entity-cache: no PostgreSQL was started')
+    assert !run.contains('Starting a throwaway embedded PostgreSQL')
+    assert !run.contains('Replaying')
+    assert !run.contains('Asking the project\'s JPA provider')
+}
+assert runs[1].contains('No differences: the entities match the schema at head.')
+assert runs[2].contains('No changes detected: the entities match the schema at head. Nothing written.')
+
+// 4: other entity settings: the provider runs on a server started meanwhile, but the chain is not replayed
+assert runs[3].contains('Asking the project\'s JPA provider')
+assert runs[3].contains('Starting a throwaway embedded PostgreSQL')
+assert runs[3].contains('taken from the cache in target/migrate/replay-cache: the migrations were not replayed, only the entity side was built.')
+assert !runs[3].contains('Replaying')
+assert runs[3].contains('No differences: the entities match the schema at head.')
+
+// 5: verify tests the chain itself, so it always replays
+assert runs[4].contains('Starting a throwaway embedded PostgreSQL')
+assert runs[4].contains('every step round-trips and the head matches the entities')
+
+// 6: the edited migration has another checksum: replayed again, and the drift it makes is found
+assert runs[5].contains('Starting a throwaway embedded PostgreSQL')
+assert runs[5].contains('Replaying 2 migrations on it.')
+assert !runs[5].contains('no PostgreSQL was started')
+assert runs[5].contains('The entities differ from the schema at head in 1 way:')
+assert runs[5].contains('public.agents.legacy_code')
+assert runs[5].contains('BUILD FAILURE')
+
+def cache = new File(basedir, 'target/migrate/replay-cache')
+assert cache.listFiles().count { it.name.endsWith('.replayed') } == 2 : 'one schema per chain'
+assert !cache.listFiles().any { it.name.endsWith('.tmp') }
+assert new File(basedir, 'src/main/java/db/migrations').listFiles().size() == 2 : 'nothing written by autogenerate'
+assert !new File(basedir, 'target/migrate').listFiles().any { it.name.startsWith('throwaway-') } : 'throwaway data removed'
+true
