@@ -10,15 +10,26 @@ import java.lang.reflect.InvocationTargetException;
  *
  * @param info the revision attributes, for the graph
  * @param type the class, checked to be a concrete {@link Migration} with a public no-argument constructor
+ *     unless an instance is given
+ * @param instance the instance to run, given by the caller (a container injects what it needs), or
+ *     {@code null} to create one from the class for each use
  */
-public record DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type) {
+public record DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type, Migration instance) {
+
+    /** A migration created from its class for each use. */
+    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type) {
+        this(info, type, null);
+    }
 
     /**
-     * A new instance of the migration.
+     * The given instance, or else a new instance of the migration.
      *
      * @throws MigrateException naming the class when its constructor fails or cannot be called
      */
     public Migration newInstance() {
+        if (instance != null) {
+            return instance;
+        }
         try {
             return type.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
