@@ -18,7 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -33,6 +35,7 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional(MigrateAutoConfiguration.DatabaseCondition.class)
 @ConditionalOnProperty(prefix = "migrate", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public class MigrateAutoConfiguration {
 
     /**
