@@ -28,6 +28,26 @@ public interface MigrationLog {
     void warn(String line);
 
     /**
+     * Logs through {@link System.Logger} under the name {@code dev.migrate}, the default: it reaches
+     * SLF4J, Logback or Log4j when the application routes {@code System.Logger} there (Spring Boot
+     * does), and {@code java.util.logging} otherwise: {@code builder.log(MigrationLog.system())}.
+     *
+     * @return the log over {@code System.Logger}
+     */
+    static MigrationLog system() {
+        System.Logger logger = System.getLogger("dev.migrate");
+        return new MigrationLog() {
+            @Override public void info(String line) {
+                logger.log(System.Logger.Level.INFO, line);
+            }
+
+            @Override public void warn(String line) {
+                logger.log(System.Logger.Level.WARNING, line);
+            }
+        };
+    }
+
+    /**
      * Writes info lines to standard output and warnings to standard error: {@code builder.log(MigrationLog.console())}.
      *
      * @return the console log

@@ -13,9 +13,14 @@ import dev.migrate.runtime.Settings;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -24,7 +29,7 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * Migrator migrator = Migrator.builder().dataSource(ds).packages("db.migrations").build();
- * migrator.upgrade("head");
+ * MigrationResult result = migrator.upgrade("head");
  * migrator.assertUpToDate();
  * }</pre>
  *
@@ -36,11 +41,13 @@ public final class Migrator {
     private final boolean online;
     /** Where the migrations were looked for, for the message when there are none. */
     private final String searched;
+    private final MigrationListener listener;
 
-    private Migrator(Engine engine, boolean online, String searched) {
+    private Migrator(Engine engine, boolean online, String searched, MigrationListener listener) {
         this.engine = engine;
         this.online = online;
         this.searched = searched;
+        this.listener = listener;
     }
 
     /**
@@ -68,21 +75,34 @@ public final class Migrator {
     }
 
     /**
-     * Applies migrations up to {@code target}: {@code migrator.upgrade("head")}.
+     * Applies migrations up to {@code target}: {@code migrator.upgrade("head").applied().size()}.
      *
      * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N} or {@code <label>@head}
+     * @return the steps applied, none when the database was already there
+     * @throws MigrateException after the listener's {@code onFailure}; among others a {@link BadTargetException},
+     *     {@link ConnectionFailedException}, {@link ChecksumMismatchException} or {@link MigrationFailedException}
      */
-    public void upgrade(String target) {
-        requireDatabase().upgrade(target);
+    public MigrationResult upgrade(String target) {
+        return run(() -> requireDatabase().upgrade(target));
     }
 
     /**
      * Reverts migrations down to {@code target}: {@code migrator.downgrade("-1")}.
      *
      * @param target {@code -N}, {@code base}, an id or unique prefix, {@code <id>-N} or {@code <label>@base}
+     * @return the steps applied, none when the database was already there
      */
-    public void downgrade(String target) {
-        requireDatabase().downgrade(target);
+    public MigrationResult downgrade(String target) {
+        return run(() -> requireDatabase().downgrade(target));
+    }
+
+    private MigrationResult run(Supplier<List<AppliedStep>> work) {
+        try {
+            return new MigrationResult(work.get());
+        } catch (MigrateException e) {
+            listener.onFailure(e);
+            throw e;
+        }
     }
 
     /**
@@ -287,6 +307,8 @@ public final class Migrator {
         private ConnectionSource connections;
         private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
         private final List<Class<?>> classes = new ArrayList<>();
+        private final List<Migration> instances = new ArrayList<>();
+        private MigrationListener listener = MigrationListener.NONE;
         private ClassLoader classLoader;
         private String schema = "public";
         private String versionTable = "migrate_version";
@@ -297,7 +319,7 @@ public final class Migrator {
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
         private Duration waitReportInterval = Duration.ofSeconds(5);
-        private MigrationLog log = MigrationLog.console();
+        private MigrationLog log = MigrationLog.system();
 
         private Builder() {}
 
@@ -365,6 +387,35 @@ public final class Migrator {
          */
         public Builder migrations(Class<?>... migrationClasses) {
             this.classes.addAll(List.of(migrationClasses));
+            return this;
+        }
+
+        /**
+         * Runs these instances for their revisions, so a container can give a data migration what it
+         * needs. When packages are searched (no classes given), a found class that has an instance here
+         * uses it, and needs no public no-argument constructor; instances of classes not found are added.
+         * An instance serves every run of its migrator, so keep it free of per-run state.
+         * Example: {@code builder.migrations(new BackfillStatus(clock))}
+         *
+         * @param migrationInstances the migrations to run as they are
+         * @return this builder
+         */
+        public Builder migrations(Migration... migrationInstances) {
+            for (Migration instance : migrationInstances) {
+                instances.add(Objects.requireNonNull(instance, "migration instance"));
+            }
+            return this;
+        }
+
+        /**
+         * Hears about each step and each failure of {@code upgrade} and {@code downgrade}.
+         * Example: {@code builder.listener(new MetricsListener(registry))}
+         *
+         * @param migrationListener called on the thread that runs the migrations
+         * @return this builder
+         */
+        public Builder listener(MigrationListener migrationListener) {
+            this.listener = Objects.requireNonNull(migrationListener, "listener");
             return this;
         }
 
@@ -486,8 +537,8 @@ public final class Migrator {
         }
 
         /**
-         * Where progress and warnings go (default: standard output and standard error):
-         * {@code builder.log(MigrationLog.console())}.
+         * Where progress and warnings go (default: {@link MigrationLog#system()}, {@code System.Logger}
+         * under the name {@code dev.migrate}): {@code builder.log(MigrationLog.console())}.
          *
          * @param migrationLog the receiver of the run's lines
          * @return this builder
@@ -505,19 +556,66 @@ public final class Migrator {
          */
         public Migrator build() {
             Settings settings = new Settings(schema, versionTable, historyTable, transactionMode, lockTimeout,
-                    statementTimeout, lockWaitTimeout, acceptChecksums, waitReportInterval, log);
+                    statementTimeout, lockWaitTimeout, acceptChecksums, waitReportInterval, log, listener);
             String searched = classes.isEmpty() ? "in the package" + (packages.size() == 1 ? " " : "s ")
                     + String.join(", ", packages) + " (subpackages included)" : "among the classes given to the builder";
-            return new Migrator(new Engine(discover(), connections, settings), connections != null, searched);
+            return new Migrator(new Engine(withInstances(discover()), connections, settings), connections != null,
+                    searched, listener);
+        }
+
+        /** Replaces found classes by the instances given for them, and adds the other instances. */
+        private List<DiscoveredMigration> withInstances(List<DiscoveredMigration> found) {
+            if (instances.isEmpty()) {
+                return found;
+            }
+            Map<Class<?>, Migration> byClass = instancesByClass();
+            List<DiscoveredMigration> result = new ArrayList<>();
+            for (DiscoveredMigration m : found) {
+                Migration instance = byClass.remove(m.type());
+                result.add(instance == null ? m : new DiscoveredMigration(m.info(), m.type(), instance));
+            }
+            byClass.forEach((type, instance) -> result.add(new DiscoveredMigration(
+                    MigrationScanner.toInfo(type.getAnnotation(Revision.class), type), type.asSubclass(Migration.class),
+                    instance)));
+            return result;
+        }
+
+        /**
+         * The instances by the class that carries their {@code @Revision}: a container may hand over a
+         * subclass it generated (a proxy), which does not inherit the annotation.
+         */
+        private Map<Class<?>, Migration> instancesByClass() {
+            Map<Class<?>, Migration> byClass = new LinkedHashMap<>();
+            for (Migration instance : instances) {
+                Class<?> type = instance.getClass();
+                while (type != null && type.getAnnotation(Revision.class) == null) {
+                    type = type.getSuperclass();
+                }
+                if (type == null) {
+                    throw new MigrateException("The migration instance of class " + instance.getClass().getName()
+                            + " has no @Revision annotation, so it has no place in the revision graph. Add "
+                            + "@Revision(id = \"...\", revises = \"...\") to its class.");
+                }
+                if (byClass.putIfAbsent(type, instance) != null) {
+                    throw new MigrateException("Two migration instances of class " + type.getName() + " were given; "
+                            + "give one instance per migration class.");
+                }
+            }
+            return byClass;
         }
 
         private List<DiscoveredMigration> discover() {
             if (classes.isEmpty()) {
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-                return new MigrationScanner(loader, packages).scan();
+                Set<String> supplied = new HashSet<>();
+                instancesByClass().keySet().forEach(type -> supplied.add(type.getName()));
+                return new MigrationScanner(loader, packages).scan(supplied);
             }
             List<DiscoveredMigration> found = new ArrayList<>();
             for (Class<?> type : classes) {
+                if (instancesByClass().containsKey(type)) {
+                    continue; // withInstances adds it with its instance
+                }
                 Revision revision = type.getAnnotation(Revision.class);
                 if (revision == null || !Migration.class.isAssignableFrom(type)) {
                     throw new MigrateException("Class " + type.getName() + " is not a migration: it needs @Revision and "

@@ -6,7 +6,8 @@ import dev.migrate.graph.RevisionInfo;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * A migration class found on the classpath, with what its {@code @Revision} says.
+ * A migration class found on the classpath, with what its {@code @Revision} says, or an instance
+ * the caller gave (a container injects what the migration needs).
  *
  * <p>The scanner reads the annotation from the class file, so the class itself is loaded only when
  * {@link #type()} or {@link #newInstance()} is first called: commands that only look at the graph
@@ -15,28 +16,44 @@ import java.lang.reflect.InvocationTargetException;
 public final class DiscoveredMigration {
     private final RevisionInfo info;
     private final ClassLoader loader;
+    private final Migration instance;
     /** Set once the class is loaded; read and written by the thread that prepares scripts ahead, too. */
     private volatile Class<? extends Migration> type;
 
     /**
      * @param info the revision attributes, for the graph
-     * @param type the class, checked to be a concrete {@link Migration} with a public no-argument constructor
+     * @param type the class, checked to be a concrete {@link Migration} with a public no-argument
+     *     constructor unless an instance is given
+     * @param instance the instance to run, given by the caller, or {@code null} to create one from
+     *     the class for each use
      */
-    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type) {
+    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type, Migration instance) {
         this.info = info;
         this.type = type;
         this.loader = type.getClassLoader();
+        this.instance = instance;
+    }
+
+    /** A migration created from its class for each use. */
+    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type) {
+        this(info, type, null);
     }
 
     /** A migration whose class, named by {@code info.source()}, was checked from its class file and is not loaded yet. */
     DiscoveredMigration(RevisionInfo info, ClassLoader loader) {
         this.info = info;
         this.loader = loader;
+        this.instance = null;
     }
 
     /** The revision attributes, for the graph. */
     public RevisionInfo info() {
         return info;
+    }
+
+    /** The instance the caller gave, or {@code null} when one is created from the class for each use. */
+    public Migration instance() {
+        return instance;
     }
 
     /**
@@ -54,11 +71,14 @@ public final class DiscoveredMigration {
     }
 
     /**
-     * A new instance of the migration.
+     * The given instance, or else a new instance of the migration.
      *
      * @throws MigrateException naming the class when its constructor fails or cannot be called
      */
     public Migration newInstance() {
+        if (instance != null) {
+            return instance;
+        }
         Class<? extends Migration> migration = type();
         try {
             return migration.getConstructor().newInstance();

@@ -85,6 +85,14 @@ public final class MigrationScanner {
      *     {@link Migration}, is abstract, or lacks a public no-argument constructor, with the fix
      */
     public List<DiscoveredMigration> scan() {
+        return scan(Set.of());
+    }
+
+    /**
+     * The migrations found, where the classes named in {@code suppliedClasses} need no public
+     * no-argument constructor since the caller gives their instances.
+     */
+    public List<DiscoveredMigration> scan(Set<String> suppliedClasses) {
         Map<String, ClassFileSummary> classFiles = new TreeMap<>();
         for (String pkg : packages) {
             if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
@@ -132,7 +140,7 @@ public final class MigrationScanner {
                 }
                 continue;
             }
-            String problem = problemWith(type);
+            String problem = problemWith(type, suppliedClasses.contains(name));
             if (problem != null) {
                 problems.add(problem);
                 continue;
@@ -209,7 +217,7 @@ public final class MigrationScanner {
         return false;
     }
 
-    private static String problemWith(Class<?> type) {
+    private static String problemWith(Class<?> type, boolean instanceSupplied) {
         String name = type.getName();
         if (!Migration.class.isAssignableFrom(type)) {
             return "Class " + name + " is annotated @Revision but does not implement dev.migrate.Migration; "
@@ -221,7 +229,7 @@ public final class MigrationScanner {
         }
         boolean nonStaticInner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
         Constructor<?> constructor = publicNoArgConstructor(type);
-        if (!Modifier.isPublic(type.getModifiers()) || nonStaticInner || constructor == null) {
+        if (!instanceSupplied && (!Modifier.isPublic(type.getModifiers()) || nonStaticInner || constructor == null)) {
             return "Class " + name + " is annotated @Revision but cannot be created: a migration must be a public "
                     + (type.getEnclosingClass() != null ? "static " : "") + "class with a public no-argument "
                     + "constructor. Make the class public and add 'public " + type.getSimpleName() + "() {}' "

@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.BadTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,11 +29,11 @@ final class Planner {
         graph.checkKnown(currentVersions);
         Target parsed = Target.parse(target);
         if (parsed instanceof Target.Relative r && r.steps() < 0) {
-            throw new MigrateException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
+            throw new BadTargetException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
                     + ", or an upgrade target such as +" + (-r.steps()) + " or head.");
         }
         if (parsed instanceof Target.LabelRelative r && r.steps() < 0) {
-            throw new MigrateException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
+            throw new BadTargetException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
                     + ", or an upgrade target such as " + r.label() + "@+" + (-r.steps()) + " or " + r.label() + "@head.");
         }
         Set<String> tips = targets.resolve(parsed, currentVersions, target);
@@ -65,12 +65,12 @@ final class Planner {
         } else if (parsed instanceof Target.LabelBase lb) {
             revert = graph.descendantsOrSelf(List.of(targets.labelled(lb.label())));
         } else if (parsed instanceof Target.Relative r && r.steps() > 0) {
-            throw new MigrateException("The downgrade target '" + target + "' counts upwards; use upgrade " + target
+            throw new BadTargetException("The downgrade target '" + target + "' counts upwards; use upgrade " + target
                     + ", or a downgrade target such as -" + r.steps() + " or base.");
         } else if (parsed instanceof Target.Relative r) {
             revert = relativeRevertSet(currentVersions, -r.steps(), target);
         } else if (parsed instanceof Target.LabelRelative r && r.steps() > 0) {
-            throw new MigrateException("The downgrade target '" + target + "' counts upwards; use upgrade " + target
+            throw new BadTargetException("The downgrade target '" + target + "' counts upwards; use upgrade " + target
                     + ", or a downgrade target such as " + r.label() + "@-" + r.steps() + " or " + r.label() + "@base.");
         } else if (parsed instanceof Target.LabelRelative r) {
             Optional<String> row = targets.branchRow(r.label(), currentVersions, target);
@@ -115,18 +115,18 @@ final class Planner {
         if (steps == 0) {
             return Set.of();
         }
-        String at = targets.singleCurrent(current, target).orElseThrow(() -> new MigrateException(
+        String at = targets.singleCurrent(current, target).orElseThrow(() -> new BadTargetException(
                 "The downgrade target '" + target + "' counts down from the current revision, but the database has "
                         + "no revision applied. Nothing to downgrade."));
         for (int i = 1; i < steps; i++) {
             List<String> parents = graph.get(at).revises();
             if (parents.isEmpty()) {
-                throw new MigrateException("The downgrade target '" + target + "' goes " + (steps - i)
+                throw new BadTargetException("The downgrade target '" + target + "' goes " + (steps - i)
                         + " revision(s) below the base; only " + i + " revision(s) are applied on this branch. "
                         + "Use -" + i + " or 'base'.");
             }
             if (parents.size() > 1) {
-                throw new MigrateException("The downgrade target '" + target + "' is ambiguous: " + at
+                throw new BadTargetException("The downgrade target '" + target + "' is ambiguous: " + at
                         + " is a merge point of " + String.join(", ", parents) + ". Downgrade to one of them by id.");
             }
             at = parents.get(0);

@@ -1,5 +1,6 @@
 package dev.migrate.graph;
 
+import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -253,14 +254,14 @@ public final class RevisionGraph {
             List<String> candidates = new ArrayList<>(matches.keySet());
             String listed = candidates.size() <= 10 ? String.join(", ", candidates)
                     : String.join(", ", candidates.subList(0, 10)) + " and " + (candidates.size() - 10) + " more";
-            throw new MigrateException("The revision prefix '" + idOrPrefix + "' is ambiguous: it matches " + listed
+            throw new BadTargetException("The revision prefix '" + idOrPrefix + "' is ambiguous: it matches " + listed
                     + ". Give more characters of the id.");
         }
         return byId.get(matches.firstKey());
     }
 
     private static MigrateException unknownRevision(String id) {
-        return new MigrateException("No migration has revision id '" + id + "' (nor an id starting with it). "
+        return new BadTargetException("No migration has revision id '" + id + "' (nor an id starting with it). "
                 + "Run the history goal to see the known revisions.");
     }
 
@@ -286,7 +287,7 @@ public final class RevisionGraph {
     public RevisionInfo resolveOne(String target, Set<String> currentVersions) {
         Set<String> ids = resolve(target, currentVersions);
         if (ids.size() != 1) {
-            throw new MigrateException("The target '" + target + "' names " + (ids.isEmpty() ? "no revision"
+            throw new BadTargetException("The target '" + target + "' names " + (ids.isEmpty() ? "no revision"
                     : "several revisions (" + String.join(", ", ids) + ")") + "; name exactly one revision by its id.");
         }
         return get(ids.iterator().next());

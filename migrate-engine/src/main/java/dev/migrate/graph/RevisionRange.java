@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.BadTargetException;
 
 /**
  * A range {@code <from>:<to>}, as offline SQL and {@code history} take it.
@@ -24,7 +24,7 @@ public record RevisionRange(String from, String to) {
             return new RevisionRange(null, trimmed);
         }
         if (trimmed.indexOf(':', colon + 1) >= 0) {
-            throw new MigrateException("The range '" + text + "' has more than one ':'; write it as <from>:<to>, "
+            throw new BadTargetException("The range '" + text + "' has more than one ':'; write it as <from>:<to>, "
                     + "for example base:head or 20261120_093000:head.");
         }
         return new RevisionRange(emptyToNull(trimmed.substring(0, colon)), emptyToNull(trimmed.substring(colon + 1)));

@@ -1,5 +1,6 @@
 package dev.migrate.graph;
 
+import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public sealed interface Target {
     /** Parses target text; throws a {@link MigrateException} naming the accepted forms when it cannot. */
     static Target parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new MigrateException("No target revision was given; use one of " + FORMS + ".");
+            throw new BadTargetException("No target revision was given; use one of " + FORMS + ".");
         }
         String t = text.trim();
         switch (t) {
@@ -80,7 +81,7 @@ public sealed interface Target {
                     if (rel.matches()) {
                         yield new LabelRelative(label, steps(rel.group(1), rel.group(2), text));
                     }
-                    throw new MigrateException("The target '" + text + "' is not understood: after '"
+                    throw new BadTargetException("The target '" + text + "' is not understood: after '"
                             + label + "@' write head, base, +N or -N ("
                             + label + "@head, " + label + "@base, " + label + "@+1, " + label + "@-1).");
                 }
@@ -93,7 +94,7 @@ public sealed interface Target {
         if (Patterns.ID.matcher(t).matches()) {
             return new RevisionRef(t);
         }
-        throw new MigrateException("The target '" + text + "' is not understood; use one of " + FORMS + ".");
+        throw new BadTargetException("The target '" + text + "' is not understood; use one of " + FORMS + ".");
     }
 
     private static int steps(String sign, String digits, String text) {
@@ -101,7 +102,7 @@ public sealed interface Target {
             int n = Integer.parseInt(digits);
             return "-".equals(sign) ? -n : n;
         } catch (NumberFormatException e) {
-            throw new MigrateException("The relative target '" + text + "' counts too many steps; use a revision id instead.");
+            throw new BadTargetException("The relative target '" + text + "' counts too many steps; use a revision id instead.");
         }
     }
 }

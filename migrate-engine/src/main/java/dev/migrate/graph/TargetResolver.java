@@ -1,5 +1,6 @@
 package dev.migrate.graph;
 
+import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -68,7 +69,7 @@ final class TargetResolver {
      */
     private Optional<String> singleHead(String text) {
         if (graph.heads().size() > 1) {
-            throw new MigrateException("The target '" + text + "' needs a single head, but there are " + graph.heads().size()
+            throw new BadTargetException("The target '" + text + "' needs a single head, but there are " + graph.heads().size()
                     + " heads: " + String.join(", ", graph.heads()) + ". Use 'heads' for all of them, <label>@head for one "
                     + "branch, or a revision id; or write a merge migration (the merge goal) to join them.");
         }
@@ -77,7 +78,7 @@ final class TargetResolver {
 
     Optional<String> singleCurrent(Set<String> current, String text) {
         if (current.size() > 1) {
-            throw new MigrateException("The relative target '" + text + "' counts from the database's current revision, "
+            throw new BadTargetException("The relative target '" + text + "' counts from the database's current revision, "
                     + "but the database is at several: " + String.join(", ", graph.sortTopologically(current))
                     + ". Use <id>+N, <id>-N or a revision id instead.");
         }
@@ -89,7 +90,7 @@ final class TargetResolver {
         if (id == null) {
             String known = graph.labels().isEmpty() ? "no revision declares a branch label"
                     : "the known labels are " + String.join(", ", new TreeMap<>(graph.labels()).keySet());
-            throw new MigrateException("No revision has the branch label '" + label + "' (" + known
+            throw new BadTargetException("No revision has the branch label '" + label + "' (" + known
                     + "). Check the spelling, or set branchLabels on the revision that starts the branch.");
         }
         return id;
@@ -100,7 +101,7 @@ final class TargetResolver {
         Set<String> branch = graph.descendantsOrSelf(List.of(labelled(label)));
         List<String> rows = graph.sortTopologically(current).stream().filter(branch::contains).toList();
         if (rows.size() > 1) {
-            throw new MigrateException("The target '" + text + "' counts from the current revision of branch '" + label
+            throw new BadTargetException("The target '" + text + "' counts from the current revision of branch '" + label
                     + "', but the database is at several revisions on it: " + String.join(", ", rows)
                     + ". Use <id>+N, <id>-N or a revision id instead.");
         }
@@ -108,7 +109,7 @@ final class TargetResolver {
     }
 
     private static MigrateException nothingAppliedOnBranch(String label, String text) {
-        return new MigrateException("The target '" + text + "' counts down from the current revision of branch '"
+        return new BadTargetException("The target '" + text + "' counts down from the current revision of branch '"
                 + label + "', but nothing on that branch is applied.");
     }
 
@@ -117,7 +118,7 @@ final class TargetResolver {
         Set<String> branch = graph.descendantsOrSelf(List.of(labelledId));
         List<String> branchHeads = graph.heads().stream().filter(branch::contains).toList();
         if (branchHeads.size() > 1) {
-            throw new MigrateException("The target '" + text + "' needs a single head on branch '" + label
+            throw new BadTargetException("The target '" + text + "' needs a single head on branch '" + label
                     + "', but it has " + branchHeads.size() + ": " + String.join(", ", branchHeads)
                     + ". Use a revision id, or merge them first.");
         }
@@ -131,12 +132,12 @@ final class TargetResolver {
             List<String> next = at == null ? graph.bases() : graph.children(at);
             String where = at == null ? "base" : at;
             if (next.isEmpty()) {
-                throw new MigrateException("The relative target '" + text + "' goes " + (steps - i)
+                throw new BadTargetException("The relative target '" + text + "' goes " + (steps - i)
                         + " revision(s) past " + (at == null ? "the base: there are no revisions" : "the head " + at)
                         + ". Use a smaller number, or 'head'.");
             }
             if (next.size() > 1) {
-                throw new MigrateException("The relative target '" + text + "' is ambiguous: " + where + " is followed by "
+                throw new BadTargetException("The relative target '" + text + "' is ambiguous: " + where + " is followed by "
                         + next.size() + " revisions (" + String.join(", ", next)
                         + "). Name the branch with a revision id, <id>+N or <label>@head.");
             }
@@ -153,12 +154,12 @@ final class TargetResolver {
         String at = from;
         for (int i = 0; i < steps; i++) {
             if (at == null) {
-                throw new MigrateException("The relative target '" + text + "' goes " + (steps - i)
+                throw new BadTargetException("The relative target '" + text + "' goes " + (steps - i)
                         + " revision(s) below the base. Use a smaller number, or 'base'.");
             }
             List<String> parents = graph.get(at).revises();
             if (parents.size() > 1) {
-                throw new MigrateException("The relative target '" + text + "' is ambiguous: " + at
+                throw new BadTargetException("The relative target '" + text + "' is ambiguous: " + at
                         + " is a merge point of " + String.join(", ", parents) + ". Use a revision id instead.");
             }
             at = parents.isEmpty() ? null : parents.get(0);

@@ -1,7 +1,10 @@
 package dev.migrate.runtime;
 
 import dev.migrate.CurrentRevision;
+import dev.migrate.AppliedStep;
+import dev.migrate.ChecksumMismatchException;
 import dev.migrate.MigrateException;
+import dev.migrate.NotAtHeadException;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
@@ -43,7 +46,7 @@ public final class Engine {
         this.connections = connections;
         this.settings = settings;
         this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable());
-        this.runner = new StepRunner(byId, tables, settings.transactionMode(), settings.log());
+        this.runner = new StepRunner(byId, tables, settings.transactionMode(), settings.log(), settings.listener());
     }
 
     public RevisionGraph graph() {
@@ -55,15 +58,16 @@ public final class Engine {
         return ChainFingerprint.of(graph, migrations);
     }
 
-    public void upgrade(String target) {
-        migrate(target, graph::planUpgrade);
+    public List<AppliedStep> upgrade(String target) {
+        return migrate(target, graph::planUpgrade);
     }
 
-    public void downgrade(String target) {
-        migrate(target, graph::planDowngrade);
+    public List<AppliedStep> downgrade(String target) {
+        return migrate(target, graph::planDowngrade);
     }
 
-    private void migrate(String target, BiFunction<Set<String>, String, List<Step>> planner) {
+    private List<AppliedStep> migrate(String target, BiFunction<Set<String>, String, List<Step>> planner) {
+        List<AppliedStep> applied = new ArrayList<>();
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
         // them in that order from the start keeps the thread ahead of both.
         try (Scripts scripts = new Scripts(migrations, false).recordAhead(graph.all().stream().map(RevisionInfo::id).toList())) {
@@ -76,9 +80,10 @@ public final class Engine {
                     settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
                     return;
                 }
-                runner.run(steps, new ConnectionSink(c), scripts);
+                applied.addAll(runner.run(steps, new ConnectionSink(c), scripts));
             });
         }
+        return applied;
     }
 
     /**
@@ -129,7 +134,7 @@ public final class Engine {
         current().forEach(r -> rows.add(r.id()));
         Set<String> heads = new TreeSet<>(graph.heads());
         if (!rows.equals(heads)) {
-            throw new MigrateException("The database is not at head: it is at " + describe(rows)
+            throw new NotAtHeadException("The database is not at head: it is at " + describe(rows)
                     + " while the migrations' heads are " + describe(heads) + ". Run mvn migrate:upgrade "
                     + "(or Migrator.upgrade(\"heads\")) first.");
         }
@@ -280,7 +285,7 @@ public final class Engine {
                     + "version of migrate in a format this one does not know, so they were not verified.");
         }
         if (!changed.isEmpty() && !settings.acceptChecksums()) {
-            throw new MigrateException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
+            throw new ChecksumMismatchException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
                     + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
                     + ". What " + (changed.size() > 1 ? "they ask" : "it asks") + " for no longer matches what this "
                     + "database ran. Restore the original code and put the change in a new migration, or, if the change "

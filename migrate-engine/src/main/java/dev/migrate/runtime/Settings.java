@@ -1,5 +1,6 @@
 package dev.migrate.runtime;
 
+import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
 import java.time.Duration;
@@ -12,8 +13,17 @@ import java.time.Duration;
  * @param lockWaitTimeout how long to wait for another run's migration lock
  * @param acceptChecksums store the current checksum of changed applied migrations instead of failing
  * @param waitReportInterval how often a waiting run says who it waits for
+ * @param listener hears about each step run against a database
  */
 public record Settings(String schema, String versionTable, String historyTable, TransactionMode transactionMode,
                        Duration lockTimeout, Duration statementTimeout, Duration lockWaitTimeout, boolean acceptChecksums,
-                       Duration waitReportInterval, MigrationLog log) {
+                       Duration waitReportInterval, MigrationLog log, MigrationListener listener) {
+
+    /** Settings without a listener. */
+    public Settings(String schema, String versionTable, String historyTable, TransactionMode transactionMode,
+                    Duration lockTimeout, Duration statementTimeout, Duration lockWaitTimeout, boolean acceptChecksums,
+                    Duration waitReportInterval, MigrationLog log) {
+        this(schema, versionTable, historyTable, transactionMode, lockTimeout, statementTimeout, lockWaitTimeout,
+                acceptChecksums, waitReportInterval, log, MigrationListener.NONE);
+    }
 }

@@ -1,12 +1,18 @@
 package dev.migrate.runtime;
 
+import dev.migrate.AppliedStep;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.MigrationListener;
+import dev.migrate.MigrationStep;
+import dev.migrate.StepDirection;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Step;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +28,24 @@ final class StepRunner {
     private final VersionTables tables;
     private final TransactionMode mode;
     private final MigrationLog log;
+    private final MigrationListener listener;
 
     StepRunner(Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
+        this(migrations, tables, mode, log, MigrationListener.NONE);
+    }
+
+    StepRunner(Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log,
+               MigrationListener listener) {
         this.migrations = migrations;
         this.tables = tables;
         this.mode = mode;
         this.log = log;
+        this.listener = listener;
     }
 
-    void run(List<Step> steps, ScriptSink sink, Scripts scripts) {
+    /** Runs the steps; returns those applied, with their durations (none for an offline script). */
+    List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts) {
+        List<AppliedStep> applied = new ArrayList<>();
         Progress progress = new Progress();
         boolean inTransaction = false;
         try {
@@ -52,6 +67,9 @@ final class StepRunner {
                     progress.at("BEGIN");
                     sink.begin();
                     inTransaction = true;
+                }
+                if (!sink.offline()) {
+                    listener.beforeStep(new MigrationStep(step.revision().id(), step.revision().message(), direction(step)));
                 }
                 long start = System.nanoTime();
                 for (Script.Part part : parts) {
@@ -80,6 +98,10 @@ final class StepRunner {
                 if (!sink.offline()) {
                     long total = (System.nanoTime() - start) / 1_000_000;
                     log.info(describe(step) + " (" + total + " ms)");
+                    AppliedStep done = new AppliedStep(step.revision().id(), step.revision().message(), direction(step),
+                            Duration.ofNanos(System.nanoTime() - start));
+                    applied.add(done);
+                    listener.afterStep(done);
                 }
             }
             if (inTransaction) {
@@ -87,6 +109,7 @@ final class StepRunner {
                 sink.commit();
                 progress.committed();
             }
+            return applied;
         } catch (SQLException | RuntimeException e) {
             sink.rollback();
             throw failure(progress, e, sink.role());
@@ -143,6 +166,10 @@ final class StepRunner {
         return migration;
     }
 
+    private static StepDirection direction(Step step) {
+        return step.direction() == Direction.UPGRADE ? StepDirection.UPGRADE : StepDirection.DOWNGRADE;
+    }
+
     /** {@code Running upgrade a -> b, message}, as Alembic prints it. */
     static String describe(Step step) {
         String parents = step.revision().revises().isEmpty() ? "<base>" : String.join(", ", step.revision().revises());
@@ -152,7 +179,7 @@ final class StepRunner {
         return "Running " + step.direction().name().toLowerCase() + " " + arrow + message;
     }
 
-    private MigrateException failure(Progress progress, Exception e, String role) {
+    private MigrationFailedException failure(Progress progress, Exception e, String role) {
         Step step = progress.step;
         StringBuilder message = new StringBuilder();
         if (step == null) {
@@ -180,7 +207,9 @@ final class StepRunner {
             }
         }
         message.append('\n').append(outcome(progress));
-        return new MigrateException(message.toString(), e instanceof MigrateException && e.getCause() != null ? e.getCause() : e);
+        return new MigrationFailedException(message.toString(),
+                e instanceof MigrateException && e.getCause() != null ? e.getCause() : e,
+                step == null ? null : step.revision().id(), step == null ? null : direction(step));
     }
 
     private String outcome(Progress progress) {

@@ -88,7 +88,9 @@ class ParallelRunsTest {
     /** Entry point of the child processes: upgrade the fixture chain on the given URL. */
     public static final class UpgradeMain {
         public static void main(String[] args) {
-            Migrator.builder().url(args[0], null, null).migrations(Fixtures.CHAIN).build().upgrade("head");
+            // standard output, which the parent process counts lines of
+            Migrator.builder().url(args[0], null, null).migrations(Fixtures.CHAIN).log(MigrationLog.console()).build()
+                    .upgrade("head");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.testing.TestPostgres;
@@ -66,7 +67,7 @@ class RunFailureTest {
     void exceptionInJdbcCodeIsReportedLikeAFailingStatement() throws Exception {
         Migrator m = migrator(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4JdbcThrows.class).build();
         m.upgrade("r3");
-        assertThatThrownBy(() -> m.upgrade("head")).isExactlyInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> m.upgrade("head")).isExactlyInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Migration r4_throws (jdbc throws) failed during upgrade.")
                 .hasMessageContaining("Statement: (the JDBC code of the migration, op.jdbc)")
                 .hasMessageContaining("Error: java.lang.IllegalStateException: no customer with id 42")
@@ -80,7 +81,7 @@ class RunFailureTest {
     void exceptionInUpgradeMethodIsReportedWithTheRevision() throws Exception {
         Migrator m = migrator(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4UpgradeThrows.class).build();
         m.upgrade("r3");
-        assertThatThrownBy(() -> m.upgrade("head")).isExactlyInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> m.upgrade("head")).isExactlyInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Migration r4_describe (upgrade throws) failed during upgrade.")
                 .hasMessageContaining("Its upgrade() method threw java.lang.IllegalArgumentException: missing setting "
                         + "app.region; none of its SQL ran.")

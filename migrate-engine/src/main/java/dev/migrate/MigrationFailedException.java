@@ -1,0 +1,33 @@
+package dev.migrate;
+
+/**
+ * A migration failed while running; the message says what stayed applied and what was rolled back.
+ *
+ * <pre>{@code catch (MigrationFailedException e) { alert(e.revision() + " failed during " + e.direction()); } }</pre>
+ */
+public final class MigrationFailedException extends MigrateException {
+    private final String revision;
+    private final StepDirection direction;
+
+    /**
+     * Example: {@code new MigrationFailedException(message, sqlException, "20261122_101500", StepDirection.UPGRADE)}
+     *
+     * @param revision the failing revision, or {@code null} when the run failed between steps
+     * @param direction the failing step's direction, or {@code null} with a {@code null} revision
+     */
+    public MigrationFailedException(String message, Throwable cause, String revision, StepDirection direction) {
+        super(message, cause);
+        this.revision = revision;
+        this.direction = direction;
+    }
+
+    /** The failing revision, or {@code null} when the run failed between steps. Example: {@code e.revision()} */
+    public String revision() {
+        return revision;
+    }
+
+    /** The failing step's direction, or {@code null} with a {@code null} revision. Example: {@code e.direction()} */
+    public StepDirection direction() {
+        return direction;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.migrate.spring;
+
+import dev.migrate.AppliedStep;
+import dev.migrate.MigrateException;
+import dev.migrate.Migration;
+import dev.migrate.MigrationListener;
+import dev.migrate.MigrationStep;
+import dev.migrate.Migrator;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Migrates the application's database at startup, before JPA and {@code JdbcTemplate}, as Spring Boot
+ * does for Flyway. Active with a {@code DataSource} bean (or {@code migrate.url}) unless
+ * {@code migrate.enabled=false}.
+ *
+ * <pre>{@code migrate.packages=com.example.db.migrations}</pre>
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrator.class)
+@Conditional(MigrateAutoConfiguration.DatabaseCondition.class)
+@ConditionalOnProperty(prefix = "migrate", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(MigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public class MigrateAutoConfiguration {
+
+    /**
+     * The migrator the starter runs, also for the application's own use (a health check, an admin
+     * endpoint). Migration classes that are beans run as those beans, with what Spring injected.
+     * Example: {@code @Autowired Migrator migrator;}
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Migrator migrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+                             ObjectProvider<Migration> migrationBeans, ObjectProvider<MigrationListener> listeners,
+                             ResourceLoader resourceLoader) {
+        Migrator.Builder builder = Migrator.builder()
+                .packages(properties.getPackages().toArray(String[]::new))
+                .classLoader(resourceLoader.getClassLoader())
+                .schema(properties.getSchema())
+                .versionTable(properties.getVersionTable())
+                .historyTable(properties.getHistoryTable())
+                .lockTimeout(properties.getLockTimeout())
+                .statementTimeout(properties.getStatementTimeout())
+                .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
+                .listener(allOf(listeners.orderedStream().toList()));
+        if (properties.getUrl() != null) {
+            builder.url(properties.getUrl(), properties.getUser(), properties.getPassword());
+        } else if (properties.getUser() != null || properties.getPassword() != null) {
+            throw new MigrateException("migrate.user or migrate.password is set but migrate.url is not. Set migrate.url "
+                    + "to the JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
+                    + "migrate through the application's DataSource.");
+        } else {
+            builder.dataSource(dataSource.getObject());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Runs the application's {@link MigrateStrategy} bean if it has one, else what {@code migrate.mode} says.
+     * Example: {@code migrate.mode=validate}
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MigrateInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
+                                                 ObjectProvider<MigrateStrategy> strategy) {
+        return new MigrateInitializer(migrator, strategy.getIfAvailable(() -> defaultStrategy(properties)));
+    }
+
+    private static MigrateStrategy defaultStrategy(MigrateProperties properties) {
+        String target = properties.getTarget();
+        return switch (properties.getMode()) {
+            case UPGRADE -> migrator -> migrator.upgrade(target);
+            case VALIDATE -> Migrator::assertUpToDate;
+            case NONE -> migrator -> { };
+        };
+    }
+
+    private static MigrationListener allOf(List<MigrationListener> listeners) {
+        if (listeners.size() == 1) {
+            return listeners.get(0);
+        }
+        return new MigrationListener() {
+            @Override public void beforeStep(MigrationStep step) {
+                listeners.forEach(l -> l.beforeStep(step));
+            }
+
+            @Override public void afterStep(AppliedStep step) {
+                listeners.forEach(l -> l.afterStep(step));
+            }
+
+            @Override public void onFailure(MigrateException failure) {
+                listeners.forEach(l -> l.onFailure(failure));
+            }
+        };
+    }
+
+    /** A database to migrate: the application's DataSource, or a dedicated migrate.url. */
+    static final class DatabaseCondition extends AnyNestedCondition {
+        DatabaseCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        static final class ApplicationDataSource {
+        }
+
+        @ConditionalOnProperty(prefix = "migrate", name = "url")
+        static final class DedicatedUrl {
+        }
+    }
+}

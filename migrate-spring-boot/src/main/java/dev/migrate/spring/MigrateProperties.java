@@ -1,0 +1,157 @@
+package dev.migrate.spring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code migrate.*} properties of a Spring Boot application. A JavaBean because Spring's
+ * configuration processor reads the field comments below into the metadata IDEs complete from.
+ *
+ * <pre>{@code migrate.mode=validate}</pre>
+ */
+@ConfigurationProperties(prefix = "migrate")
+public class MigrateProperties {
+    /** What the migration does when the application starts. */
+    public enum Mode {
+        /** Upgrade the database to the target (head by default). */
+        UPGRADE,
+        /** Fail startup unless the database is at every head; run nothing. */
+        VALIDATE,
+        /** Do nothing at startup. */
+        NONE
+    }
+
+    /** Whether to run migrate at startup. */
+    private boolean enabled = true;
+
+    /** What to do at startup: upgrade to the target, validate that the database is at head, or none. */
+    private Mode mode = Mode.UPGRADE;
+
+    /** The revision to upgrade to: head, heads, a revision id, +N or label@head. */
+    private String target = "head";
+
+    /** The packages searched for migration classes, subpackages included. */
+    private List<String> packages = new ArrayList<>(List.of("db.migrations"));
+
+    /** The schema of the version and history tables. */
+    private String schema = "public";
+
+    /** The table holding the current revisions. */
+    private String versionTable = "migrate_version";
+
+    /** The table recording every step run. */
+    private String historyTable = "migrate_history";
+
+    /** PostgreSQL lock_timeout for migration statements; unset keeps the server's. */
+    private Duration lockTimeout;
+
+    /** PostgreSQL statement_timeout for migration statements; unset keeps the server's. */
+    private Duration statementTimeout;
+
+    /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
+    private String url;
+
+    /** Login user of the dedicated migration connection; needs migrate.url. */
+    private String user;
+
+    /** Login password of the dedicated migration connection; needs migrate.url. */
+    private String password;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public List<String> getPackages() {
+        return packages;
+    }
+
+    public void setPackages(List<String> packages) {
+        this.packages = packages;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getVersionTable() {
+        return versionTable;
+    }
+
+    public void setVersionTable(String versionTable) {
+        this.versionTable = versionTable;
+    }
+
+    public String getHistoryTable() {
+        return historyTable;
+    }
+
+    public void setHistoryTable(String historyTable) {
+        this.historyTable = historyTable;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

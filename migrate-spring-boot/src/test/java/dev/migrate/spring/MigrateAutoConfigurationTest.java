@@ -1,0 +1,158 @@
+package dev.migrate.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.AppliedStep;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.NotAtHeadException;
+import dev.migrate.spring.fixtures.M2SeedThings;
+import dev.migrate.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The auto-configuration in a real application context, against the embedded PostgreSQL. */
+class MigrateAutoConfigurationTest {
+    private String database;
+    private DataSource dataSource;
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestPostgres.createDatabase("starter");
+        dataSource = TestPostgres.dataSource(database);
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withBean(M2SeedThings.class, () -> new M2SeedThings("from-spring"))
+                .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures");
+    }
+
+    @Test
+    void upgradesToHeadAtStartupBeforeJdbcTemplateAndBeansThatUseTheDatabase() {
+        List<AppliedStep> heard = new CopyOnWriteArrayList<>();
+        runner.withBean(MigrationListener.class, () -> new MigrationListener() {
+                    @Override public void afterStep(AppliedStep step) {
+                        heard.add(step);
+                    }
+                })
+                .withBean(MarkedThingCounter.class, () -> new MarkedThingCounter(dataSource))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).hasSingleBean(JdbcTemplate.class);
+                    assertThat(context.getBean(MarkedThingCounter.class).things).containsExactly("from-spring");
+                    assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+                            .contains("migrateInitializer");
+                    assertThat(heard).extracting(AppliedStep::revision).containsExactly("s1", "s2");
+                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version")).containsExactly("s2");
+                });
+    }
+
+    /** Reads the schema as it is created: it sees the migrated table only if Spring creates it after the migration. */
+    @DependsOnDatabaseInitialization
+    static final class MarkedThingCounter {
+        final List<String> things;
+
+        MarkedThingCounter(DataSource dataSource) {
+            try {
+                this.things = query(dataSource, "SELECT name FROM things");
+            } catch (SQLException e) {
+                throw new IllegalStateException("things is not there yet: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Test
+    void aStrategyBeanReplacesTheDefault() {
+        runner.withBean(MigrateStrategy.class, () -> migrator -> migrator.upgrade("+1"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version")).containsExactly("s1");
+                });
+    }
+
+    @Test
+    void validateModeFailsStartupBehindHeadWithMigratesMessage() {
+        runner.withPropertyValues("migrate.mode=validate").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(NotAtHeadException.class)
+                    .hasMessageStartingWith("The database is not at head: it is at base (no revision applied) while the "
+                            + "migrations' heads are s2.");
+        });
+    }
+
+    @Test
+    void modeNoneRunsNothingAndEnabledFalseLeavesMigrateOut() throws Exception {
+        runner.withPropertyValues("migrate.mode=none").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
+        });
+        runner.withPropertyValues("migrate.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class).doesNotHaveBean(MigrateInitializer.class);
+        });
+        assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+    }
+
+    @Test
+    void propertiesReachTheMigrator() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA ops");
+        }
+        runner.withPropertyValues("migrate.schema=ops", "migrate.version-table=app_version",
+                        "migrate.history-table=app_history", "migrate.lock-timeout=3s", "migrate.target=s1")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(query(dataSource, "SELECT version_num FROM ops.app_version")).containsExactly("s1");
+                    assertThat(query(dataSource, "SELECT revision FROM ops.app_history")).containsExactly("s1");
+                });
+    }
+
+    @Test
+    void aDedicatedUrlIsUsedForMigrationsAndAUserWithoutItIsRefused() {
+        String other = TestPostgres.createDatabase("starter_role");
+        runner.withPropertyValues("migrate.url=" + TestPostgres.jdbcUrl(other)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(query(TestPostgres.dataSource(other), "SELECT version_num FROM migrate_version")).containsExactly("s2");
+            assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+        });
+        runner.withPropertyValues("migrate.user=deployer").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("migrate.user or migrate.password is set but migrate.url is not. Set migrate.url to the "
+                            + "JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
+                            + "migrate through the application's DataSource.");
+        });
+    }
+
+    @Test
+    void withoutTheMigrationBeanItsClassIsRefusedWithTheFix() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("Class dev.migrate.spring.fixtures.M2SeedThings is annotated @Revision but "
+                                + "cannot be created"));
+    }
+
+    static List<String> query(DataSource ds, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
