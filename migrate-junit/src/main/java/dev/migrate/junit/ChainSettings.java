@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** What {@link MigrationChain} says, or its defaults when a test class has none. */
 record ChainSettings(List<String> packages, String schema, String versionTable, String historyTable,
@@ -14,7 +15,12 @@ record ChainSettings(List<String> packages, String schema, String versionTable, 
     static final ChainSettings DEFAULTS = new ChainSettings(List.of("db.migrations"), "public", "migrate_version",
             "migrate_history", List.of(), Map.of(), List.of());
 
-    static ChainSettings of(MigrationChain chain) {
+    /** The settings of {@code testClass}: its {@link MigrationChain}, or one on a superclass or interface. */
+    static ChainSettings of(Class<?> testClass) {
+        return of(AnnotationSupport.findAnnotation(testClass, MigrationChain.class).orElse(null));
+    }
+
+    private static ChainSettings of(MigrationChain chain) {
         if (chain == null) {
             return DEFAULTS;
         }

@@ -6,17 +6,19 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Where a test class finds its migrations and entities, for {@link MigrationChainTests} and
  * {@link MigrateTo}. Optional: without it, the migrations are in {@code db.migrations}, the version
  * tables in {@code public}, and the entities are every {@code @Entity} in the class directory that
- * holds the migrations.
+ * holds the migrations. On its own, it gives the class's tests {@link MigrationDatabase} parameters at base.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@ExtendWith(MigrationExtension.class)
 public @interface MigrationChain {
     /** Packages holding the migration classes (subpackages included). */
     String[] packages() default "db.migrations";

@@ -60,7 +60,6 @@ public interface MigrationChainTests {
     }
 
     private ChainChecks checks(MigrationDatabase database) {
-        ChainSettings settings = ChainSettings.of(getClass().getAnnotation(MigrationChain.class));
-        return new ChainChecks(database, settings, getClass().getClassLoader());
+        return new ChainChecks(database, ChainSettings.of(getClass()), getClass().getClassLoader());
     }
 }

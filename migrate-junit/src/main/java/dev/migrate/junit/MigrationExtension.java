@@ -18,8 +18,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Gives test parameters of type {@link MigrationDatabase}, {@link DataSource} and {@link Connection}
  * one fresh database per test on the run's embedded PostgreSQL, at the revision of the test's
- * {@link MigrateTo} (base without one). Registered by {@link MigrateTo} and {@link MigrationChainTests};
- * {@code @ExtendWith(MigrationExtension.class)} gives a test class databases at base.
+ * {@link MigrateTo} (base without one). Registered by {@link MigrateTo}, {@link MigrationChain} and
+ * {@link MigrationChainTests}.
  */
 public final class MigrationExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationExtension.class);
@@ -52,14 +52,9 @@ public final class MigrationExtension implements ParameterResolver {
     }
 
     /** The test's database, made and moved to its revision on first use, dropped when the test ends. */
-    static MigrationDatabase database(ExtensionContext context) {
+    private static MigrationDatabase database(ExtensionContext context) {
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(PreparedDatabase.class, key -> prepare(context),
                 PreparedDatabase.class).database();
-    }
-
-    static ChainSettings settings(ExtensionContext context) {
-        return ChainSettings.of(AnnotationSupport.findAnnotation(context.getRequiredTestClass(), MigrationChain.class)
-                .orElse(null));
     }
 
     private static PreparedDatabase prepare(ExtensionContext context) {
@@ -67,7 +62,8 @@ public final class MigrationExtension implements ParameterResolver {
                 key -> EmbeddedServer.start(serverLog()), EmbeddedServer.class);
         EmbeddedServer.TestDatabase created = server.createDatabase();
         try {
-            Migrator migrator = settings(context).migrator(created.dataSource(), context.getRequiredTestClass().getClassLoader());
+            Class<?> testClass = context.getRequiredTestClass();
+            Migrator migrator = ChainSettings.of(testClass).migrator(created.dataSource(), testClass.getClassLoader());
             MigrationDatabase database = new MigrationDatabase(created.name(), created.dataSource(), migrator);
             Optional<MigrateTo> target = migrateTo(context);
             if (target.isPresent()) {

@@ -41,19 +41,35 @@ class BrokenChainsTest {
         void atARevisionNobodyWrote(MigrationDatabase database) {}
     }
 
+    @MigrationChain(packages = "fixtures.shop.migrations", providerProperties = "hibernate.default_schema")
+    static class ProviderPropertyWithoutValue {
+        @Test
+        void anyTest(MigrationDatabase database) {}
+    }
+
+    @MigrationChain(packages = "fixtures.shop.migrations")
+    static class DatabaseForTheWholeClass {
+        @BeforeAll
+        static void shared(MigrationDatabase database) {}
+
+        @Test
+        void anyTest() {}
+    }
+
     @BeforeAll
     static void runFixtures() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(TwoHeads.class), selectClass(Leaky.class), selectClass(Drift.class),
-                        selectClass(NoMigrations.class), selectClass(UnknownRevision.class))
+                        selectClass(NoMigrations.class), selectClass(UnknownRevision.class),
+                        selectClass(ProviderPropertyWithoutValue.class), selectClass(DatabaseForTheWholeClass.class))
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
             @Override public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                if (test.isTest()) {
-                    String method = test.getUniqueId().replaceAll(".*\\[class:[^\\]]*\\$([^\\]]+)\\]/\\[method:([^(]+).*", "$1.$2");
-                    RESULTS.put(method, result);
-                }
+                // keyed as Class.method for a test, Class for a class
+                String name = test.getUniqueId().replaceAll(".*\\[class:[^\\]]*\\$([^\\]]+)\\](/\\[method:([^(]+).*)?", "$1.$3")
+                        .replaceFirst("\\.$", "");
+                RESULTS.put(name, result);
             }
         });
     }
@@ -92,6 +108,16 @@ class BrokenChainsTest {
     void anUnknownMigrateToRevisionFailsNamingIt() {
         assertThat(message("UnknownRevision.atARevisionNobodyWrote")).contains("@MigrateTo(\"20991231_000000\")",
                 "atARevisionNobodyWrote");
+    }
+
+    @Test
+    void aProviderPropertyWithoutValueFailsNamingTheForm() {
+        assertThat(message("ProviderPropertyWithoutValue.anyTest")).contains("'hibernate.default_schema'", "name=value");
+    }
+
+    @Test
+    void aDatabaseIsGivenToTestMethodsOnly() {
+        assertThat(message("DatabaseForTheWholeClass")).contains("given to test methods only", "shared");
     }
 
     private static String message(String test) {

@@ -3,19 +3,17 @@ package dev.migrate.junit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.TestAbortedException;
 
 /** A project without a JPA provider has no entities to compare: the check is skipped and says why. */
 @MigrationChain(packages = "fixtures.shop.migrations")
-@ExtendWith(MigrationExtension.class)
 class EntityComparisonSkipTest {
 
     @Test
     void skippedWithTheReasonWithoutJpa(MigrationDatabase database) {
         // only the platform's classes: no jakarta.persistence, as in a project whose migrations are written by hand
         ClassLoader withoutJpa = ClassLoader.getPlatformClassLoader();
-        ChainChecks checks = new ChainChecks(database, ChainSettings.of(getClass().getAnnotation(MigrationChain.class)), withoutJpa);
+        ChainChecks checks = new ChainChecks(database, ChainSettings.of(getClass()), withoutJpa);
 
         assertThatThrownBy(checks::entitiesMatchSchemaAtHead)
                 .isInstanceOf(TestAbortedException.class)
