@@ -1,0 +1,219 @@
+package dev.migrate.junit;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.ChainVerifier;
+import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.diff.Change;
+import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.RevisionInfo;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/** The checks behind {@link MigrationChainTests}, each on a fresh database at base. */
+final class ChainChecks {
+    private final MigrationDatabase database;
+    private final ChainSettings settings;
+    private final ClassLoader projectClasses;
+
+    ChainChecks(MigrationDatabase database, ChainSettings settings, ClassLoader projectClasses) {
+        this.database = database;
+        this.settings = settings;
+        this.projectClasses = projectClasses;
+    }
+
+    void singleHead() {
+        RevisionGraph graph = graph();
+        if (graph.heads().size() != 1) {
+            Assertions.fail("The migration chain has " + graph.heads().size() + " heads: " + describe(graph, graph.heads())
+                    + ". Join them with a merge migration (mvn migrate:merge), so that 'head' means one schema.");
+        }
+    }
+
+    void upgradesFromBaseToHead() {
+        RevisionGraph graph = graph();
+        run(() -> database.upgrade("heads"));
+        Assertions.assertEquals(Set.copyOf(graph.heads()), Set.copyOf(database.current()),
+                "After upgrading to heads, the database should be at every head of the chain.");
+    }
+
+    void everyStepRoundTrips() {
+        graph();
+        run(() -> new ChainVerifier(database.migrator(), database.dataSource(), settings.schema(), settings.exclude(),
+                TestLog.INSTANCE).verify());
+    }
+
+    /**
+     * Upgrades one revision at a time, then downgrades in the opposite order: after each downgrade,
+     * whatever is in the database that was not there before that revision's upgrade is its leftover.
+     */
+    void downgradeToBaseLeavesNothing() {
+        RevisionGraph graph = graph();
+        Migrator migrator = database.migrator();
+        SortedSet<String> atBase = objects();
+        Map<String, SortedSet<String>> beforeUpgrade = new HashMap<>();
+        for (RevisionInfo revision : graph.all()) {
+            beforeUpgrade.put(revision.id(), objects());
+            run(() -> migrator.apply(current -> graph.planUpgrade(current, revision.id())));
+        }
+        List<RevisionInfo> newestFirst = new ArrayList<>(graph.all());
+        Collections.reverse(newestFirst);
+        for (RevisionInfo revision : newestFirst) {
+            run(() -> migrator.apply(current -> List.of(graph.planRevert(current, revision.id()))));
+            SortedSet<String> left = objects();
+            left.removeAll(beforeUpgrade.get(revision.id()));
+            if (!left.isEmpty()) {
+                Assertions.fail("The downgrade of revision " + revision.id() + " (" + revision.source()
+                        + ") leaves behind what its upgrade created: " + String.join(", ", left)
+                        + ". Drop them in its downgrade().");
+            }
+        }
+        SortedSet<String> left = objects();
+        left.removeAll(atBase);
+        if (!left.isEmpty()) {
+            Assertions.fail("Downgrading to base leaves " + String.join(", ", left) + " behind.");
+        }
+    }
+
+    /**
+     * The comparison of {@code mvn migrate:check}: the DDL the project's JPA provider writes for the
+     * entities, built in a scratch schema beside the schema the migrations built, read back and diffed.
+     */
+    void entitiesMatchSchemaAtHead() {
+        Optional<String> missing = EntityDdl.missingJpa(projectClasses);
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipped the comparison with the entities: the test class path has "
+                + missing.orElseThrow() + ". Migrations written by hand are checked by the round trips alone.");
+        graph();
+        run(() -> database.upgrade("heads"));
+        List<Path> classDirectories = classDirectories();
+        DiffResult diff;
+        try (Connection c = database.dataSource().getConnection()) {
+            int major = SchemaComparison.serverMajorVersion(c);
+            EntityDdl entities = new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
+            List<String> ddl = run(() -> entities.generate(projectClasses, major));
+            if (ddl.isEmpty()) {
+                Assertions.fail("No JPA entities were found in " + classDirectories
+                        + (settings.entityPackages().isEmpty() ? "" : " under the packages " + settings.entityPackages())
+                        + ". Name their packages in @MigrationChain(entityPackages = ...).");
+            }
+            diff = run(() -> SchemaComparison.of(settings.schema())
+                    .excluding(settings.exclude(), settings.versionTable(), settings.historyTable())
+                    .compare(c, ddl));
+        } catch (SQLException e) {
+            throw new MigrateException("Could not connect to the test's " + database + ": " + e.getMessage(), e);
+        }
+        diff.warnings().forEach(TestLog.INSTANCE::warn);
+        List<String> differences = diff.changes().stream().map(Change::description).toList();
+        if (!differences.isEmpty()) {
+            Assertions.fail("The entities differ from the schema at head (" + String.join(", ", graph().heads()) + ") in "
+                    + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+                    + String.join("\n  - ", differences) + "\nWrite the migration with mvn compile migrate:autogenerate "
+                    + "-Dmigrate.message=\"...\", or change the entities back.");
+        }
+    }
+
+    /** The chain's graph; a chain with no revision fails every check, naming where it was looked for. */
+    private RevisionGraph graph() {
+        RevisionGraph graph = database.migrator().graph();
+        if (graph.size() == 0) {
+            Assertions.fail("No migration was found in the packages " + settings.packages() + " on the test class path. Name "
+                    + "the package of the migration classes in @MigrationChain(packages = ...).");
+        }
+        return graph;
+    }
+
+    /**
+     * Where the provider looks for entities: the class directories that hold the entity packages,
+     * or without them the migration packages ({@code target/classes} in a Maven project).
+     */
+    private List<Path> classDirectories() {
+        List<String> packages = settings.entityPackages().isEmpty() ? settings.packages() : settings.entityPackages();
+        Set<Path> roots = new LinkedHashSet<>();
+        for (String pkg : packages) {
+            String resource = pkg.replace('.', '/');
+            try {
+                for (URL url : Collections.list(projectClasses.getResources(resource))) {
+                    if (!"file".equals(url.getProtocol())) {
+                        continue;
+                    }
+                    Path root = Path.of(url.toURI());
+                    for (int i = 0; i < pkg.split("\\.").length; i++) {
+                        root = root.getParent();
+                    }
+                    if (Files.isDirectory(root)) {
+                        roots.add(root);
+                    }
+                }
+            } catch (IOException | URISyntaxException e) {
+                throw new MigrateException("Could not look for package " + pkg + " on the test class path: " + e.getMessage(), e);
+            }
+        }
+        if (roots.isEmpty()) {
+            Assertions.fail("No class directory holds the packages " + packages + ", so the entities cannot be found. "
+                    + "Name the packages of the @Entity classes in @MigrationChain(entityPackages = ...).");
+        }
+        return List.copyOf(roots);
+    }
+
+    private SortedSet<String> objects() {
+        return CatalogObjects.of(database.dataSource(), settings);
+    }
+
+    private static String describe(RevisionGraph graph, List<String> ids) {
+        return String.join(", ", ids.stream().map(id -> id + " (" + graph.get(id).source() + ")").toList());
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    /** Runs a step of the engine; its failure (which names the revision and the statement) fails the test. */
+    private static <T> T run(Step<T> step) {
+        try {
+            return step.run();
+        } catch (MigrateException e) {
+            return Assertions.fail(e.getMessage(), e);
+        }
+    }
+
+    private static void run(Runnable step) {
+        run(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** The engine's progress lines, through {@code System.Logger} so the project's logging decides what shows. */
+    enum TestLog implements MigrationLog {
+        INSTANCE;
+
+        private final System.Logger logger = System.getLogger("dev.migrate.junit");
+
+        @Override public void info(String line) {
+            logger.log(System.Logger.Level.DEBUG, line);
+        }
+
+        @Override public void warn(String line) {
+            logger.log(System.Logger.Level.WARNING, line);
+        }
+    }
+}

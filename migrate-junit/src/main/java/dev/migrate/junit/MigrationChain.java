@@ -1,0 +1,41 @@
+package dev.migrate.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Where a test class finds its migrations and entities, for {@link MigrationChainTests} and
+ * {@link MigrateTo}. Optional: without it, the migrations are in {@code db.migrations}, the version
+ * tables in {@code public}, and the entities are every {@code @Entity} in the class directory that
+ * holds the migrations. On its own, it gives the class's tests {@link MigrationDatabase} parameters at base.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(MigrationExtension.class)
+public @interface MigrationChain {
+    /** Packages holding the migration classes (subpackages included). */
+    String[] packages() default "db.migrations";
+
+    /** Schema of the version and history tables, and the schema compared with the entities. */
+    String schema() default "public";
+
+    String versionTable() default "migrate_version";
+
+    String historyTable() default "migrate_history";
+
+    /** Packages whose {@code @Entity} classes are compared with the schema at head; empty: all of them. */
+    String[] entityPackages() default {};
+
+    /** JPA provider settings as {@code name=value}, e.g. {@code hibernate.physical_naming_strategy=...}. */
+    String[] providerProperties() default {};
+
+    /** Name globs the comparison with the entities leaves alone ({@code tmp_*}, {@code audit.*}). */
+    String[] exclude() default {};
+}

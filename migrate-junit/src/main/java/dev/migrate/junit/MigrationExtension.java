@@ -1,0 +1,110 @@
+package dev.migrate.junit;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Gives test parameters of type {@link MigrationDatabase}, {@link DataSource} and {@link Connection}
+ * one fresh database per test on the run's embedded PostgreSQL, at the revision of the test's
+ * {@link MigrateTo} (base without one). Registered by {@link MigrateTo}, {@link MigrationChain} and
+ * {@link MigrationChainTests}.
+ */
+public final class MigrationExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationExtension.class);
+
+    @Override public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class;
+    }
+
+    @Override public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("A migration database is given to test methods only, not to "
+                    + parameter.getDeclaringExecutable() + ": each test gets a fresh one. Take it as a parameter of the test method.");
+        }
+        MigrationDatabase database = database(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == MigrationDatabase.class) {
+            return database;
+        }
+        if (type == DataSource.class) {
+            return database.dataSource();
+        }
+        try {
+            Connection connection = database.dataSource().getConnection();
+            context.getStore(NAMESPACE).put(new Object(), (AutoCloseable) connection::close);
+            return connection;
+        } catch (SQLException e) {
+            throw new ParameterResolutionException("Could not connect to the test's " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The test's database, made and moved to its revision on first use, dropped when the test ends. */
+    private static MigrationDatabase database(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(PreparedDatabase.class, key -> prepare(context),
+                PreparedDatabase.class).database();
+    }
+
+    private static PreparedDatabase prepare(ExtensionContext context) {
+        EmbeddedServer server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(EmbeddedServer.class,
+                key -> EmbeddedServer.start(serverLog()), EmbeddedServer.class);
+        EmbeddedServer.TestDatabase created = server.createDatabase();
+        try {
+            Class<?> testClass = context.getRequiredTestClass();
+            Migrator migrator = ChainSettings.of(testClass).migrator(created.dataSource(), testClass.getClassLoader());
+            MigrationDatabase database = new MigrationDatabase(created.name(), created.dataSource(), migrator);
+            Optional<MigrateTo> target = migrateTo(context);
+            if (target.isPresent()) {
+                try {
+                    database.upgrade(target.get().value());
+                } catch (MigrateException e) {
+                    throw new MigrateException("@MigrateTo(\"" + target.get().value() + "\") on " + context.getDisplayName()
+                            + " could not be reached: " + e.getMessage(), e);
+                }
+            }
+            return new PreparedDatabase(database, created);
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+    }
+
+    /** The method's {@link MigrateTo}, else its class's (or an enclosing class's). */
+    private static Optional<MigrateTo> migrateTo(ExtensionContext context) {
+        Optional<ExtensionContext> level = Optional.of(context);
+        while (level.isPresent()) {
+            Optional<AnnotatedElement> element = level.get().getElement();
+            Optional<MigrateTo> found = element.flatMap(e -> AnnotationSupport.findAnnotation(e, MigrateTo.class));
+            if (found.isPresent()) {
+                return found;
+            }
+            level = level.get().getParent();
+        }
+        return Optional.empty();
+    }
+
+    /** The server's own output goes to the build directory when there is one, not into the test log. */
+    private static Path serverLog() {
+        Path target = Path.of("target");
+        Path directory = Files.isDirectory(target) ? target : Path.of(System.getProperty("java.io.tmpdir"));
+        return directory.resolve("migrate-junit").resolve("postgres.log");
+    }
+
+    private record PreparedDatabase(MigrationDatabase database, EmbeddedServer.TestDatabase created) implements AutoCloseable {
+        @Override public void close() {
+            created.close();
+        }
+    }
+}
