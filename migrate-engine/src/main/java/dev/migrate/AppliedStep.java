@@ -12,5 +12,4 @@ import java.time.Duration;
  * @param direction whether its upgrade or its downgrade ran
  * @param duration how long its statements and its version-table update took, the commit included
  */
-public record AppliedStep(String revision, String message, StepDirection direction, Duration duration) {
-}
+public record AppliedStep(String revision, String message, StepDirection direction, Duration duration) {}

@@ -14,7 +14,8 @@ public record CurrentRevision(String id, String message, boolean head) {
      *
      * @return the id, followed by {@code (head)} when it is a head
      */
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return head ? id + " (head)" : id;
     }
 }

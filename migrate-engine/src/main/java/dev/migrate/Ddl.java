@@ -235,8 +235,16 @@ public final class Ddl {
          * @return the foreign key
          */
         public Constraint.ForeignKey references(String table, String... referencedColumns) {
-            return new Constraint.ForeignKey(name, columns, QualifiedName.parse(table), List.of(referencedColumns),
-                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false, false);
+            return new Constraint.ForeignKey(
+                    name,
+                    columns,
+                    QualifiedName.parse(table),
+                    List.of(referencedColumns),
+                    ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION,
+                    false,
+                    false,
+                    false);
         }
     }
 }

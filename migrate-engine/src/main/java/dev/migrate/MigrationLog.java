@@ -37,11 +37,13 @@ public interface MigrationLog {
     static MigrationLog system() {
         System.Logger logger = System.getLogger("dev.migrate");
         return new MigrationLog() {
-            @Override public void info(String line) {
+            @Override
+            public void info(String line) {
                 logger.log(System.Logger.Level.INFO, line);
             }
 
-            @Override public void warn(String line) {
+            @Override
+            public void warn(String line) {
                 logger.log(System.Logger.Level.WARNING, line);
             }
         };
@@ -54,11 +56,13 @@ public interface MigrationLog {
      */
     static MigrationLog console() {
         return new MigrationLog() {
-            @Override public void info(String line) {
+            @Override
+            public void info(String line) {
                 System.out.println(line);
             }
 
-            @Override public void warn(String line) {
+            @Override
+            public void warn(String line) {
                 System.err.println("WARNING: " + line);
             }
         };

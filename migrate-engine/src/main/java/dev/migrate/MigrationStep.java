@@ -9,5 +9,4 @@ package dev.migrate;
  * @param message the revision's message, empty when it has none
  * @param direction whether its upgrade or its downgrade runs
  */
-public record MigrationStep(String revision, String message, StepDirection direction) {
-}
+public record MigrationStep(String revision, String message, StepDirection direction) {}

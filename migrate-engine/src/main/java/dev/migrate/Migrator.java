@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -41,6 +40,7 @@ public final class Migrator {
     private final boolean online;
     /** Where the migrations were looked for, for the message when there are none. */
     private final String searched;
+
     private final MigrationListener listener;
 
     private Migrator(Engine engine, boolean online, String searched, MigrationListener listener) {
@@ -237,7 +237,8 @@ public final class Migrator {
      */
     public List<String> historyReport(String range, boolean verbose) {
         Set<String> current = online
-                ? requireDatabase().current().stream().map(CurrentRevision::id).collect(Collectors.toSet()) : Set.of();
+                ? requireDatabase().current().stream().map(CurrentRevision::id).collect(Collectors.toSet())
+                : Set.of();
         return new GraphReport(engine.graph()).history(range, verbose, current);
     }
 
@@ -273,8 +274,15 @@ public final class Migrator {
     }
 
     private static RevisionDetails details(RevisionGraph graph, RevisionInfo info) {
-        return new RevisionDetails(info.id(), info.revises(), info.message(), info.branchLabels().stream().sorted().toList(),
-                info.dependsOn(), info.transactional(), info.source(), graph.children(info.id()));
+        return new RevisionDetails(
+                info.id(),
+                info.revises(),
+                info.message(),
+                info.branchLabels().stream().sorted().toList(),
+                info.dependsOn(),
+                info.transactional(),
+                info.source(),
+                graph.children(info.id()));
     }
 
     /**
@@ -293,8 +301,9 @@ public final class Migrator {
     private Engine requireDatabase() {
         requireMigrations();
         if (!online) {
-            throw new MigrateException("No database is configured for this migrator. Give it a DataSource or a JDBC URL "
-                    + "(Migrator.builder().dataSource(...) or .url(...)), or use the offline *Sql methods.");
+            throw new MigrateException(
+                    "No database is configured for this migrator. Give it a DataSource or a JDBC URL "
+                            + "(Migrator.builder().dataSource(...) or .url(...)), or use the offline *Sql methods.");
         }
         return engine;
     }
@@ -361,7 +370,9 @@ public final class Migrator {
          */
         public Builder url(String url, String user, String password) {
             DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), "Migrator.builder().url(...)");
-            this.connections = ConnectionSource.of(parsed.jdbcUrl(), user != null ? user : parsed.user(),
+            this.connections = ConnectionSource.of(
+                    parsed.jdbcUrl(),
+                    user != null ? user : parsed.user(),
                     password != null ? password : parsed.password());
             return this;
         }
@@ -555,12 +566,27 @@ public final class Migrator {
          * @throws MigrateException naming the class at fault: a duplicate id, a missing parent, a cycle, ...
          */
         public Migrator build() {
-            Settings settings = new Settings(schema, versionTable, historyTable, transactionMode, lockTimeout,
-                    statementTimeout, lockWaitTimeout, acceptChecksums, waitReportInterval, log, listener);
-            String searched = classes.isEmpty() ? "in the package" + (packages.size() == 1 ? " " : "s ")
-                    + String.join(", ", packages) + " (subpackages included)" : "among the classes given to the builder";
-            return new Migrator(new Engine(withInstances(discover()), connections, settings), connections != null,
-                    searched, listener);
+            Settings settings = new Settings(
+                    schema,
+                    versionTable,
+                    historyTable,
+                    transactionMode,
+                    lockTimeout,
+                    statementTimeout,
+                    lockWaitTimeout,
+                    acceptChecksums,
+                    waitReportInterval,
+                    log,
+                    listener);
+            String searched = classes.isEmpty()
+                    ? "in the package" + (packages.size() == 1 ? " " : "s ") + String.join(", ", packages)
+                            + " (subpackages included)"
+                    : "among the classes given to the builder";
+            return new Migrator(
+                    new Engine(withInstances(discover()), connections, settings),
+                    connections != null,
+                    searched,
+                    listener);
         }
 
         /** Replaces found classes by the instances given for them, and adds the other instances. */
@@ -575,7 +601,8 @@ public final class Migrator {
                 result.add(instance == null ? m : new DiscoveredMigration(m.info(), m.type(), instance));
             }
             byClass.forEach((type, instance) -> result.add(new DiscoveredMigration(
-                    MigrationScanner.toInfo(type.getAnnotation(Revision.class), type), type.asSubclass(Migration.class),
+                    MigrationScanner.toInfo(type.getAnnotation(Revision.class), type),
+                    type.asSubclass(Migration.class),
                     instance)));
             return result;
         }
@@ -592,7 +619,8 @@ public final class Migrator {
                     type = type.getSuperclass();
                 }
                 if (type == null) {
-                    throw new MigrateException("The migration instance of class " + instance.getClass().getName()
+                    throw new MigrateException("The migration instance of class "
+                            + instance.getClass().getName()
                             + " has no @Revision annotation, so it has no place in the revision graph. Add "
                             + "@Revision(id = \"...\", revises = \"...\") to its class.");
                 }
@@ -606,7 +634,9 @@ public final class Migrator {
 
         private List<DiscoveredMigration> discover() {
             if (classes.isEmpty()) {
-                ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                ClassLoader loader = classLoader != null
+                        ? classLoader
+                        : Thread.currentThread().getContextClassLoader();
                 Set<String> supplied = new HashSet<>();
                 instancesByClass().keySet().forEach(type -> supplied.add(type.getName()));
                 return new MigrationScanner(loader, packages).scan(supplied);
@@ -618,10 +648,11 @@ public final class Migrator {
                 }
                 Revision revision = type.getAnnotation(Revision.class);
                 if (revision == null || !Migration.class.isAssignableFrom(type)) {
-                    throw new MigrateException("Class " + type.getName() + " is not a migration: it needs @Revision and "
-                            + "'implements Migration'.");
+                    throw new MigrateException("Class " + type.getName()
+                            + " is not a migration: it needs @Revision and " + "'implements Migration'.");
                 }
-                found.add(new DiscoveredMigration(MigrationScanner.toInfo(revision, type), type.asSubclass(Migration.class)));
+                found.add(new DiscoveredMigration(
+                        MigrationScanner.toInfo(revision, type), type.asSubclass(Migration.class)));
             }
             return found;
         }

@@ -19,8 +19,15 @@ import java.util.List;
  * @param migrationClass the name of the class that declares it
  * @param children the revisions that revise it: none for a head, two or more for a branch point
  */
-public record RevisionDetails(String id, List<String> revises, String message, List<String> branchLabels,
-                              List<String> dependsOn, boolean transactional, String migrationClass, List<String> children) {
+public record RevisionDetails(
+        String id,
+        List<String> revises,
+        String message,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        boolean transactional,
+        String migrationClass,
+        List<String> children) {
 
     /**
      * A revision's details, its lists copied so a value can be shared freely; the migrator makes these:

@@ -31,8 +31,8 @@ class JavadocExamplesTest {
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
             "^(op\\.|migrator\\.|builder\\.|log\\.|Migrator[ .]|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
-            + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
-            + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
+                    + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
+                    + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
     /** A method named in prose ({@code unique()}, {@code where(...)}), not an example. */
     private static final Pattern MENTION = Pattern.compile("^\\w+\\((\\.\\.\\.)?\\)$");
 
@@ -43,21 +43,49 @@ class JavadocExamplesTest {
     void everyCodeExampleInTheApiJavadocCompiles() throws IOException, URISyntaxException {
         List<Example> examples = examples();
         assertThat(examples).as("examples found").hasSizeGreaterThan(100);
-        assertThat(examples).extracting(Example::file).contains("Operations.java", "Ddl.java", "Migrator.java",
-                "RevisionDetails.java", "Revision.java", "Migration.java", "JdbcWork.java", "MigrationLog.java");
+        assertThat(examples)
+                .extracting(Example::file)
+                .contains(
+                        "Operations.java",
+                        "Ddl.java",
+                        "Migrator.java",
+                        "RevisionDetails.java",
+                        "Revision.java",
+                        "Migration.java",
+                        "JdbcWork.java",
+                        "MigrationLog.java");
 
         String source = compilationUnit(examples);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        String classPath = Path.of(Migrator.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String classPath = Path.of(Migrator.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         StringWriter out = new StringWriter();
-        boolean compiled = compiler.getTask(out, null, diagnostics,
-                List.of("-proc:none", "-d", Files.createTempDirectory("javadoc-examples").toString(), "-classpath", classPath),
-                null, List.of(new Source(source))).call();
+        boolean compiled = compiler.getTask(
+                        out,
+                        null,
+                        diagnostics,
+                        List.of(
+                                "-proc:none",
+                                "-d",
+                                Files.createTempDirectory("javadoc-examples").toString(),
+                                "-classpath",
+                                classPath),
+                        null,
+                        List.of(new Source(source)))
+                .call();
 
         StringBuilder problems = new StringBuilder();
-        diagnostics.getDiagnostics().forEach(d -> problems.append("\n").append(d.getMessage(Locale.ROOT)).append(" in: ")
-                .append(lineOf(source, d.getLineNumber())));
+        diagnostics
+                .getDiagnostics()
+                .forEach(d -> problems.append("\n")
+                        .append(d.getMessage(Locale.ROOT))
+                        .append(" in: ")
+                        .append(lineOf(source, d.getLineNumber())));
         assertThat(compiled).as("the examples compile:" + problems).isTrue();
     }
 
@@ -65,12 +93,14 @@ class JavadocExamplesTest {
     private static List<Example> examples() throws IOException {
         List<Example> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(API_SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 Matcher comment = JAVADOC.matcher(Files.readString(file));
                 while (comment.find()) {
                     String text = comment.group(1).replaceAll("(?m)^\\s*\\* ?", "");
                     for (String code : inlineCode(text)) {
-                        if (CODE_START.matcher(code).find() && !MENTION.matcher(code).matches()) {
+                        if (CODE_START.matcher(code).find()
+                                && !MENTION.matcher(code).matches()) {
                             found.add(new Example(file.getFileName().toString(), code));
                         }
                     }
@@ -104,18 +134,37 @@ class JavadocExamplesTest {
             String code = example.code();
             members.append("    // ").append(example.file()).append("\n");
             if (code.contains("class ")) {
-                members.append("    static class Holder").append(n).append(" {\n").append(code).append("\n    }\n");
+                members.append("    static class Holder")
+                        .append(n)
+                        .append(" {\n")
+                        .append(code)
+                        .append("\n    }\n");
             } else if (code.startsWith("@Revision(")) {
-                members.append("    ").append(code).append(" static abstract class Annotated").append(n)
+                members.append("    ")
+                        .append(code)
+                        .append(" static abstract class Annotated")
+                        .append(n)
                         .append(" implements Migration {}\n");
             } else if (code.startsWith("(revision, stage) ->")) {
-                members.append("    RoundTripCheck check").append(n).append(" = ").append(code).append(";\n");
+                members.append("    RoundTripCheck check")
+                        .append(n)
+                        .append(" = ")
+                        .append(code)
+                        .append(";\n");
             } else if (code.startsWith("connection ->")) {
-                members.append("    JdbcWork work").append(n).append(" = ").append(code).append(";\n");
+                members.append("    JdbcWork work")
+                        .append(n)
+                        .append(" = ")
+                        .append(code)
+                        .append(";\n");
             } else {
                 boolean statements = code.endsWith(";") || code.endsWith("}");
-                members.append("    void example").append(n).append("() throws Exception {\n        ").append(code)
-                        .append(statements ? "" : ";").append("\n    }\n");
+                members.append("    void example")
+                        .append(n)
+                        .append("() throws Exception {\n        ")
+                        .append(code)
+                        .append(statements ? "" : ";")
+                        .append("\n    }\n");
             }
         }
         return """
@@ -172,7 +221,8 @@ class JavadocExamplesTest {
             this.code = code;
         }
 
-        @Override public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return code;
         }
     }

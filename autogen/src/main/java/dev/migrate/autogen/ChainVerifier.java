@@ -35,7 +35,8 @@ public final class ChainVerifier {
     private final Exclusions exclusions;
     private final MigrationLog log;
 
-    public ChainVerifier(Migrator migrator, DataSource database, String schema, List<String> exclude, MigrationLog log) {
+    public ChainVerifier(
+            Migrator migrator, DataSource database, String schema, List<String> exclude, MigrationLog log) {
         this.migrator = migrator;
         this.database = database;
         this.schema = schema;
@@ -56,26 +57,37 @@ public final class ChainVerifier {
             private DatabaseSchema before;
             private DatabaseSchema after;
 
-            @Override public void check(RevisionDetails revision, Stage stage) {
+            @Override
+            public void check(RevisionDetails revision, Stage stage) {
                 switch (stage) {
                     case BEFORE_UPGRADE -> {
                         start = System.nanoTime();
                         before = snapshot();
                     }
                     case UPGRADED -> after = snapshot();
-                    case DOWNGRADED -> expectSame(before, "the downgrade of revision " + revision.id(), "The downgrade of revision "
-                            + revision.id() + " (" + revision.migrationClass() + ") does not restore the schema it started from");
+                    case DOWNGRADED ->
+                        expectSame(
+                                before,
+                                "the downgrade of revision " + revision.id(),
+                                "The downgrade of revision " + revision.id() + " (" + revision.migrationClass()
+                                        + ") does not restore the schema it started from");
                     case UPGRADED_AGAIN -> {
-                        expectSame(after, "the second upgrade of revision " + revision.id(), "Upgrading revision " + revision.id()
-                                + " (" + revision.migrationClass() + ") again after its downgrade gives another schema than the first time");
-                        log.info("Verified " + revision.id() + ": upgrade, downgrade, upgrade (" + (System.nanoTime() - start) / 1_000_000
-                                + " ms)");
+                        expectSame(
+                                after,
+                                "the second upgrade of revision " + revision.id(),
+                                "Upgrading revision " + revision.id() + " (" + revision.migrationClass()
+                                        + ") again after its downgrade gives another schema than the first time");
+                        log.info("Verified " + revision.id() + ": upgrade, downgrade, upgrade ("
+                                + (System.nanoTime() - start) / 1_000_000 + " ms)");
                     }
                 }
             }
         });
         migrator.downgrade("base");
-        expectSame(base, "the downgrade to base", "Downgrading to base does not leave the database as empty as it started");
+        expectSame(
+                base,
+                "the downgrade to base",
+                "Downgrading to base does not leave the database as empty as it started");
         log.info("Verified downgrade to base: nothing left but the version tables.");
     }
 
@@ -94,9 +106,14 @@ public final class ChainVerifier {
             accepted.forEach(line -> log.info("In " + step + ", accepted " + line + "."));
             return;
         }
-        // the script that would turn the expected schema into the database's: what it adds is extra, what it removes missing
-        List<String> differences = SchemaDiff.compare(expected, tolerated, new SchemaDiff.Options(schema, Map.of(),
-                RenameDecider.never())).changes().stream().map(c -> c.description().asDatabaseState()).toList();
+        // the script that would turn the expected schema into the database's: what it adds is extra, what it removes
+        // missing
+        List<String> differences = SchemaDiff.compare(
+                        expected, tolerated, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()))
+                .changes()
+                .stream()
+                .map(c -> c.description().asDatabaseState())
+                .toList();
         if (differences.isEmpty()) {
             differences = ModelDifferences.between(expected, tolerated);
         }
@@ -116,10 +133,18 @@ public final class ChainVerifier {
         for (Table table : actual.tables().values()) {
             Table want = expected.tables().get(table.qualifiedName());
             if (want != null && !want.columns().equals(table.columns()) && sameColumnsInAnotherOrder(want, table)) {
-                accepted.add("another column order of table " + table.qualifiedName() + " (" + names(table) + " instead of "
-                        + names(want) + "): PostgreSQL adds a column back at the end");
-                table = new Table(table.schema(), table.name(), want.columns(), table.primaryKey(), table.foreignKeys(),
-                        table.uniqueConstraints(), table.checkConstraints(), table.exclusionConstraints(), table.indexes(),
+                accepted.add("another column order of table " + table.qualifiedName() + " (" + names(table)
+                        + " instead of " + names(want) + "): PostgreSQL adds a column back at the end");
+                table = new Table(
+                        table.schema(),
+                        table.name(),
+                        want.columns(),
+                        table.primaryKey(),
+                        table.foreignKeys(),
+                        table.uniqueConstraints(),
+                        table.checkConstraints(),
+                        table.exclusionConstraints(),
+                        table.indexes(),
                         table.comment());
             }
             tables.add(table);
@@ -128,9 +153,11 @@ public final class ChainVerifier {
         for (EnumType type : actual.enumTypes().values()) {
             EnumType want = expected.enumTypes().get(type.qualifiedName());
             if (want != null && !want.labels().equals(type.labels()) && isSubsequence(want.labels(), type.labels())) {
-                List<String> left = type.labels().stream().filter(l -> !want.labels().contains(l)).toList();
-                accepted.add("the label" + (left.size() == 1 ? " " : "s ") + left + " left in enum type " + type.qualifiedName()
-                        + ": PostgreSQL cannot remove an enum label");
+                List<String> left = type.labels().stream()
+                        .filter(l -> !want.labels().contains(l))
+                        .toList();
+                accepted.add("the label" + (left.size() == 1 ? " " : "s ") + left + " left in enum type "
+                        + type.qualifiedName() + ": PostgreSQL cannot remove an enum label");
                 type = want;
             }
             enums.add(type);
@@ -139,7 +166,8 @@ public final class ChainVerifier {
     }
 
     private static boolean sameColumnsInAnotherOrder(Table a, Table b) {
-        return a.columns().size() == b.columns().size() && new HashSet<>(a.columns()).equals(new HashSet<>(b.columns()));
+        return a.columns().size() == b.columns().size()
+                && new HashSet<>(a.columns()).equals(new HashSet<>(b.columns()));
     }
 
     private static String names(Table table) {
@@ -161,8 +189,8 @@ public final class ChainVerifier {
         try (Connection c = database.getConnection()) {
             List<String> schemas = new ArrayList<>(List.of(schema));
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' "
-                         + "AND nspname <> 'information_schema' ORDER BY nspname")) {
+                    ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' "
+                            + "AND nspname <> 'information_schema' ORDER BY nspname")) {
                 while (rs.next()) {
                     schemas.add(rs.getString(1));
                 }

@@ -31,7 +31,11 @@ final class ModelDifferences {
         return lines;
     }
 
-    private static <T> void objects(String kind, Map<ObjectName, T> expected, Map<ObjectName, T> actual, List<String> lines,
+    private static <T> void objects(
+            String kind,
+            Map<ObjectName, T> expected,
+            Map<ObjectName, T> actual,
+            List<String> lines,
             Function<T, Map<String, Object>> parts) {
         for (ObjectName name : new TreeSet<>(union(expected.keySet(), actual.keySet()))) {
             T want = expected.get(name);

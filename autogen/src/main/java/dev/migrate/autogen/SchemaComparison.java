@@ -47,8 +47,13 @@ import java.util.regex.Pattern;
  * @param replayCache where the live side is kept when it is a throwaway server with the chain
  *     replayed on it (the embedded default); {@code null}: nothing kept
  */
-public record SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider,
-        EntitySchemaCache entityCache, ReplayedSchemaCache replayCache) {
+public record SchemaComparison(
+        String schema,
+        List<String> exclude,
+        Map<String, String> renames,
+        RenameDecider decider,
+        EntitySchemaCache entityCache,
+        ReplayedSchemaCache replayCache) {
 
     /** Entity DDL statements the catalog reader models; any other asks the live server ({@link UnmodelledDdl}). */
     private static final Pattern MODELLED = Pattern.compile(
@@ -59,7 +64,11 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         renames = Map.copyOf(renames);
     }
 
-    public SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider,
+    public SchemaComparison(
+            String schema,
+            List<String> exclude,
+            Map<String, String> renames,
+            RenameDecider decider,
             EntitySchemaCache entityCache) {
         this(schema, exclude, renames, decider, entityCache, null);
     }
@@ -138,7 +147,10 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      * {@code scratchVersionNum} ({@code server_version_num}): a caller that starts that server on
      * demand starts none while the entities are unchanged.
      */
-    public MigrationScript compare(Connection live, String scratchVersionNum, Supplier<Connection> scratch,
+    public MigrationScript compare(
+            Connection live,
+            String scratchVersionNum,
+            Supplier<Connection> scratch,
             Supplier<List<String>> entityDdlWhenReady) {
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         DatabaseSchema configured = readLive(live, List.of(schema), exclusions);
@@ -148,15 +160,24 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         DatabaseSchema current = managed.size() == 1 ? configured : readLive(live, managed, exclusions);
         List<String> existing = existingSchemas(live, managed);
         if (replayCache != null) {
-            replayCache.store(managed, exclusions, new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existing));
+            replayCache.store(
+                    managed,
+                    exclusions,
+                    new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existing));
         }
-        Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null ? Optional.empty()
+        Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null
+                ? Optional.empty()
                 : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
-        DatabaseSchema desired = cached.isPresent() ? cached.get() : buildEntitySide(live, scratch.get(), entityDdl, exclusions);
-        MigrationScript diff = SchemaDiff.compare(current, desired, new SchemaDiff.Options(schema, renames, decider)
-                .withTypeChanges(new CatalogTypeChanges(live)));
+        DatabaseSchema desired =
+                cached.isPresent() ? cached.get() : buildEntitySide(live, scratch.get(), entityDdl, exclusions);
+        MigrationScript diff = SchemaDiff.compare(
+                current,
+                desired,
+                new SchemaDiff.Options(schema, renames, decider).withTypeChanges(new CatalogTypeChanges(live)));
         // the entity DDL's unqualified names resolve in the managed schema first
-        MigrationScript complete = onManagedPath(live, "Could not look for the entity DDL's views and casts in schema " + schema,
+        MigrationScript complete = onManagedPath(
+                live,
+                "Could not look for the entity DDL's views and casts in schema " + schema,
                 () -> UnmodelledDdl.addTo(diff, live, entityDdl));
         return withSchemasCreated(complete, missingSchemas(managed, existing, desired));
     }
@@ -186,11 +207,14 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         Exclusions exclusions = Exclusions.versionTables().and(exclude);
         List<String> managed = managedSchemas(entityDdl);
         Optional<ReplayedSchema> live = replayCache.find(managed, exclusions);
-        if (live.isEmpty() || !entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches())) {
+        if (live.isEmpty()
+                || !entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches())) {
             return Optional.empty();
         }
-        Optional<DatabaseSchema> desired = entityCache.find(live.get().serverVersionNum(), entityDdl, schema, exclusions);
-        if (desired.isEmpty() && freshServer != null
+        Optional<DatabaseSchema> desired =
+                entityCache.find(live.get().serverVersionNum(), entityDdl, schema, exclusions);
+        if (desired.isEmpty()
+                && freshServer != null
                 && live.get().serverVersionNum().equals(EntitySchemaCache.serverVersionNum(freshServer))) {
             try {
                 desired = Optional.of(entityCache.read(freshServer, entityDdl, schema, exclusions));
@@ -202,12 +226,15 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
             return Optional.empty();
         }
         UnaskedTypeChanges typeChanges = new UnaskedTypeChanges();
-        MigrationScript diff = SchemaDiff.compare(live.get().schema(), desired.get(),
+        MigrationScript diff = SchemaDiff.compare(
+                live.get().schema(),
+                desired.get(),
                 new SchemaDiff.Options(schema, renames, decider).withTypeChanges(typeChanges));
         if (typeChanges.asked) {
             return Optional.empty();
         }
-        return Optional.of(withSchemasCreated(diff, missingSchemas(managed, live.get().existingSchemas(), desired.get())));
+        return Optional.of(
+                withSchemasCreated(diff, missingSchemas(managed, live.get().existingSchemas(), desired.get())));
     }
 
     /**
@@ -217,19 +244,22 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
     private static final class UnaskedTypeChanges implements TypeChanges {
         private boolean asked;
 
-        @Override public boolean needsUsing(String from, String to) {
+        @Override
+        public boolean needsUsing(String from, String to) {
             asked = true;
             return TypeChanges.cautious().needsUsing(from, to);
         }
 
-        @Override public boolean rewrites(String from, String to) {
+        @Override
+        public boolean rewrites(String from, String to) {
             asked = true;
             return TypeChanges.cautious().rewrites(from, to);
         }
     }
 
     /** The entity side built on {@code scratch} (the live server itself, or another of the same major version), or from the cache. */
-    private DatabaseSchema buildEntitySide(Connection live, Connection scratch, List<String> entityDdl, Exclusions exclusions) {
+    private DatabaseSchema buildEntitySide(
+            Connection live, Connection scratch, List<String> entityDdl, Exclusions exclusions) {
         if (scratch != live) {
             installExtensions(live, scratch);
         }
@@ -270,7 +300,9 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         desired.tables().keySet().forEach(n -> used.add(n.schema()));
         desired.sequences().keySet().forEach(n -> used.add(n.schema()));
         desired.enumTypes().keySet().forEach(n -> used.add(n.schema()));
-        return managed.stream().filter(name -> used.contains(name) && !existing.contains(name)).toList();
+        return managed.stream()
+                .filter(name -> used.contains(name) && !existing.contains(name))
+                .toList();
     }
 
     /** The script with a {@code createSchema} first for each schema the entities need and the database lacks (dropped by the downgrade). */
@@ -280,7 +312,8 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
         }
         List<Change> changes = new ArrayList<>();
         for (String name : missing) {
-            changes.add(new Change(Description.added("schema " + name), List.of(new Op.CreateSchema(name, false)), List.of()));
+            changes.add(new Change(
+                    Description.added("schema " + name), List.of(new Op.CreateSchema(name, false)), List.of()));
         }
         return script.withFirst(OpGroup.outsideTables(changes));
     }
@@ -291,8 +324,9 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
     private static void installExtensions(Connection live, Connection scratch) {
         List<Extension> extensions = new ArrayList<>();
         try (Statement s = live.createStatement();
-             var rs = s.executeQuery("SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-                     + "WHERE e.extname <> 'plpgsql' ORDER BY e.oid")) {
+                var rs = s.executeQuery(
+                        "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+                                + "WHERE e.extname <> 'plpgsql' ORDER BY e.oid")) {
             while (rs.next()) {
                 extensions.add(new Extension(rs.getString(1), rs.getString(2)));
             }
@@ -306,9 +340,13 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
                         + Identifiers.quote(extension.schema()));
             }
         } catch (SQLException e) {
-            throw new MigrateException("The database uses extensions " + extensions.stream().map(Extension::name).toList()
-                    + " that the embedded PostgreSQL cannot install (" + e.getMessage() + "). Compare on the server itself "
-                    + "(comparisonDatabase=server) instead.", e);
+            throw new MigrateException(
+                    "The database uses extensions "
+                            + extensions.stream().map(Extension::name).toList()
+                            + " that the embedded PostgreSQL cannot install (" + e.getMessage()
+                            + "). Compare on the server itself "
+                            + "(comparisonDatabase=server) instead.",
+                    e);
         }
     }
 
@@ -318,7 +356,9 @@ public record SchemaComparison(String schema, List<String> exclude, Map<String, 
      */
     private DatabaseSchema readLive(Connection live, List<String> managed, Exclusions exclusions) {
         // check expressions spelled as after a round trip, as the scratch side spells them
-        return onManagedPath(live, "Could not read the schemas " + managed,
+        return onManagedPath(
+                live,
+                "Could not read the schemas " + managed,
                 () -> CanonicalChecks.of(live, new CatalogReader().read(live, managed, exclusions)));
     }
 

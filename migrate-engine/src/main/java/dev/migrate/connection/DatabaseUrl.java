@@ -23,7 +23,8 @@ import java.util.List;
 public record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "DatabaseUrl[" + jdbcUrl + "]";
     }
 
@@ -48,15 +49,23 @@ public record DatabaseUrl(String jdbcUrl, String hosts, String database, String 
             // jdbc:postgresql:database, the driver's shorthand for localhost:5432
             Split query = Split.at(rest, '?');
             Params params = Params.parse(query.after);
-            return new DatabaseUrl(JDBC_PREFIX + query.before + params.remainderQuery(),
-                    "localhost:5432", query.before, params.user, params.password);
+            return new DatabaseUrl(
+                    JDBC_PREFIX + query.before + params.remainderQuery(),
+                    "localhost:5432",
+                    query.before,
+                    params.user,
+                    params.password);
         }
         Split path = Split.at(rest.substring(2), '/');
         Split query = Split.at(path.after, '?');
         Params params = Params.parse(query.after);
         String hosts = withDefaultPorts(path.before, origin);
-        return new DatabaseUrl(JDBC_PREFIX + "//" + path.before + "/" + query.before + params.remainderQuery(),
-                hosts, decode(query.before), params.user, params.password);
+        return new DatabaseUrl(
+                JDBC_PREFIX + "//" + path.before + "/" + query.before + params.remainderQuery(),
+                hosts,
+                decode(query.before),
+                params.user,
+                params.password);
     }
 
     private static DatabaseUrl parseUri(String rest, String origin) {
@@ -77,8 +86,12 @@ public record DatabaseUrl(String jdbcUrl, String hosts, String database, String 
         user = params.user != null ? params.user : user;
         password = params.password != null ? params.password : password;
         String hostList = authority.isEmpty() ? "localhost" : authority;
-        return new DatabaseUrl(JDBC_PREFIX + "//" + hostList + "/" + query.before + params.remainderQuery(),
-                withDefaultPorts(hostList, origin), decode(query.before), user, password);
+        return new DatabaseUrl(
+                JDBC_PREFIX + "//" + hostList + "/" + query.before + params.remainderQuery(),
+                withDefaultPorts(hostList, origin),
+                decode(query.before),
+                user,
+                password);
     }
 
     private static String withDefaultPorts(String hostList, String origin) {
@@ -95,9 +108,10 @@ public record DatabaseUrl(String jdbcUrl, String hosts, String database, String 
             }
             String port = host.substring(colon + 1);
             if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-                throw new MigrateException("The database URL from " + origin + " gives the port '" + port + "' for the host "
-                        + host.substring(0, colon) + ", which is not a port number. Write the host as host:5432"
-                        + " (and percent-encode a ':' or '@' in the password as %3A or %40).");
+                throw new MigrateException(
+                        "The database URL from " + origin + " gives the port '" + port + "' for the host "
+                                + host.substring(0, colon) + ", which is not a port number. Write the host as host:5432"
+                                + " (and percent-encode a ':' or '@' in the password as %3A or %40).");
             }
             hosts.add(host);
         }

@@ -26,8 +26,14 @@ import java.util.Map;
  * @param revision the elements written in its {@code @Revision} annotation (strings, booleans and
  *     lists of strings), or {@code null} when it has none
  */
-record ClassFileSummary(String binaryName, int accessFlags, String superName, List<String> interfaces, boolean publicNoArgConstructor,
-                        boolean nested, Map<String, Object> revision) {
+record ClassFileSummary(
+        String binaryName,
+        int accessFlags,
+        String superName,
+        List<String> interfaces,
+        boolean publicNoArgConstructor,
+        boolean nested,
+        Map<String, Object> revision) {
     static final int ACC_PUBLIC = 0x0001;
     static final int ACC_INTERFACE = 0x0200;
     static final int ACC_ABSTRACT = 0x0400;
@@ -51,8 +57,10 @@ record ClassFileSummary(String binaryName, int accessFlags, String superName, Li
 
     /** Whether the class file describes a concrete public class that declares {@code implements Migration}. */
     boolean isPlainMigration() {
-        return (accessFlags & (ACC_PUBLIC | ACC_INTERFACE | ACC_ABSTRACT)) == ACC_PUBLIC && !nested
-                && publicNoArgConstructor && interfaces.contains("dev/migrate/Migration");
+        return (accessFlags & (ACC_PUBLIC | ACC_INTERFACE | ACC_ABSTRACT)) == ACC_PUBLIC
+                && !nested
+                && publicNoArgConstructor
+                && interfaces.contains("dev/migrate/Migration");
     }
 
     /**
@@ -131,8 +139,14 @@ record ClassFileSummary(String binaryName, int accessFlags, String superName, Li
                 default -> in.skipBytes(length);
             }
         }
-        return new ClassFileSummary(internalName.replace('/', '.'), access, superName, List.copyOf(interfaces), noArgConstructor,
-                nested, revision);
+        return new ClassFileSummary(
+                internalName.replace('/', '.'),
+                access,
+                superName,
+                List.copyOf(interfaces),
+                noArgConstructor,
+                nested,
+                revision);
     }
 
     private static Object[] readConstantPool(DataInputStream in) throws IOException {

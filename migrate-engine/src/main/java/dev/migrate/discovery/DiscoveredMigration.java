@@ -84,16 +84,22 @@ public final class DiscoveredMigration {
             return migration.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new MigrateException("The constructor of migration class " + migration.getName() + " (revision "
-                    + info.id() + ") threw " + cause + ". Keep migration constructors free of work that can fail; "
-                    + "do it in upgrade or downgrade instead.", cause);
+            throw new MigrateException(
+                    "The constructor of migration class " + migration.getName() + " (revision "
+                            + info.id() + ") threw " + cause
+                            + ". Keep migration constructors free of work that can fail; "
+                            + "do it in upgrade or downgrade instead.",
+                    cause);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new MigrateException("Could not create migration class " + migration.getName() + " (revision " + info.id()
-                    + "): " + e + ". Make it a public class with a public no-argument constructor.", e);
+            throw new MigrateException(
+                    "Could not create migration class " + migration.getName() + " (revision " + info.id() + "): " + e
+                            + ". Make it a public class with a public no-argument constructor.",
+                    e);
         }
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "DiscoveredMigration[" + info.id() + ", " + info.source() + "]";
     }
 }

@@ -60,11 +60,15 @@ public final class MigrationScanner {
             this.packages = List.of(DEFAULT_PACKAGE);
             return;
         }
-        this.packages = packages.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        this.packages = packages.stream()
+                .filter(p -> p != null && !p.isBlank())
+                .map(String::trim)
+                .toList();
         if (this.packages.isEmpty()) {
             throw new MigrateException("The list of migrations packages is empty, so no migration could be found. "
                     + "Set packages to the Java package of the migration classes, for example db.migrations "
-                    + "(-Dmigrate.packages=db.migrations), or leave the setting out for the default " + DEFAULT_PACKAGE + ".");
+                    + "(-Dmigrate.packages=db.migrations), or leave the setting out for the default " + DEFAULT_PACKAGE
+                    + ".");
         }
     }
 
@@ -148,8 +152,10 @@ public final class MigrationScanner {
             found.add(new DiscoveredMigration(toInfo(revision, type), type.asSubclass(Migration.class)));
         }
         if (!problems.isEmpty()) {
-            throw new MigrateException(problems.size() == 1 ? problems.get(0)
-                    : "Some migration classes cannot be used:\n  - " + String.join("\n  - ", problems));
+            throw new MigrateException(
+                    problems.size() == 1
+                            ? problems.get(0)
+                            : "Some migration classes cannot be used:\n  - " + String.join("\n  - ", problems));
         }
         return Collections.unmodifiableList(found);
     }
@@ -171,9 +177,14 @@ public final class MigrationScanner {
     private static RevisionInfo toInfo(Map<String, Object> written, Map<String, Object> defaults, String className) {
         Map<String, Object> revision = new HashMap<>(defaults);
         revision.putAll(written);
-        return new RevisionInfo((String) revision.get("id"), strings(revision, "revises"), (String) revision.get("message"),
-                Set.of(strings(revision, "branchLabels").toArray(String[]::new)), strings(revision, "dependsOn"),
-                (Boolean) revision.get("transactional"), className);
+        return new RevisionInfo(
+                (String) revision.get("id"),
+                strings(revision, "revises"),
+                (String) revision.get("message"),
+                Set.of(strings(revision, "branchLabels").toArray(String[]::new)),
+                strings(revision, "dependsOn"),
+                (Boolean) revision.get("transactional"),
+                className);
     }
 
     /** The values {@code @Revision} gives the elements a class leaves out, as the class file reader reads values. */
@@ -198,13 +209,20 @@ public final class MigrationScanner {
 
     /** The {@link RevisionInfo} a {@code @Revision} annotation declares for {@code type}. */
     public static RevisionInfo toInfo(Revision revision, Class<?> type) {
-        return new RevisionInfo(revision.id(), Arrays.asList(revision.revises()), revision.message(),
-                Set.of(revision.branchLabels()), Arrays.asList(revision.dependsOn()), revision.transactional(),
+        return new RevisionInfo(
+                revision.id(),
+                Arrays.asList(revision.revises()),
+                revision.message(),
+                Set.of(revision.branchLabels()),
+                Arrays.asList(revision.dependsOn()),
+                revision.transactional(),
                 type.getName());
     }
 
     private static boolean isConcreteMigration(Class<?> type) {
-        return Migration.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
+        return Migration.class.isAssignableFrom(type)
+                && !type.isInterface()
+                && !Modifier.isAbstract(type.getModifiers());
     }
 
     /** The trap of two copies of the engine: the annotation is there, but it is not our {@link Revision}. */
@@ -250,8 +268,10 @@ public final class MigrationScanner {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new MigrateException("Could not load class " + name + " from the migrations package: " + e
-                    + ". Rebuild the project, or check that the classes it uses are on the classpath.", e);
+            throw new MigrateException(
+                    "Could not load class " + name + " from the migrations package: " + e
+                            + ". Rebuild the project, or check that the classes it uses are on the classpath.",
+                    e);
         }
     }
 
@@ -275,13 +295,14 @@ public final class MigrationScanner {
                 switch (url.getProtocol()) {
                     case "file" -> fromDirectory(new File(url.toURI()), path, classFiles);
                     case "jar" -> fromJar(url, path, classFiles);
-                    default -> throw new MigrateException("The migrations package " + pkg + " was found at " + url
-                            + ", which is neither a directory nor a jar; put the migration classes in a directory "
-                            + "or a jar on the classpath.");
+                    default ->
+                        throw new MigrateException("The migrations package " + pkg + " was found at " + url
+                                + ", which is neither a directory nor a jar; put the migration classes in a directory "
+                                + "or a jar on the classpath.");
                 }
             } catch (IOException | UncheckedIOException | URISyntaxException e) {
-                throw new MigrateException("Could not read the migrations package " + pkg + " at " + url + ": "
-                        + e.getMessage(), e);
+                throw new MigrateException(
+                        "Could not read the migrations package " + pkg + " at " + url + ": " + e.getMessage(), e);
             }
         }
     }
@@ -290,7 +311,8 @@ public final class MigrationScanner {
      * java.io rather than Files.walk: in a JVM that has just started, listing and reading a thousand
      * class files this way takes a third of the CPU time of the stream and channel machinery.
      */
-    private static void fromDirectory(File dir, String path, Map<String, ClassFileSummary> classFiles) throws IOException {
+    private static void fromDirectory(File dir, String path, Map<String, ClassFileSummary> classFiles)
+            throws IOException {
         String[] names = dir.list();
         if (names == null) {
             return; // not a directory
@@ -349,7 +371,9 @@ public final class MigrationScanner {
         if (!resourcePath.endsWith(".class")) {
             return null;
         }
-        String name = resourcePath.substring(0, resourcePath.length() - ".class".length()).replace('/', '.');
+        String name = resourcePath
+                .substring(0, resourcePath.length() - ".class".length())
+                .replace('/', '.');
         if (name.endsWith("module-info") || name.endsWith("package-info")) {
             return null;
         }

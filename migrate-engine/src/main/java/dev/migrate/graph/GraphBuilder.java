@@ -21,10 +21,10 @@ final class GraphBuilder {
     /** Words that mean something as targets or range ends, so they cannot be revision ids. */
     /** The width of the version table's {@code version_num} column. */
     static final int MAX_ID_LENGTH = 64;
+
     private static final Set<String> RESERVED_IDS = Set.of("head", "heads", "base", "current");
 
-    private GraphBuilder() {
-    }
+    private GraphBuilder() {}
 
     /** Validates the revisions and builds the graph's indexes; errors name the classes involved. */
     static RevisionGraph build(Collection<RevisionInfo> revisions) {
@@ -110,7 +110,9 @@ final class GraphBuilder {
     }
 
     private static void checkLabel(RevisionInfo r, String label) {
-        if (label == null || label.isBlank() || !label.equals(label.strip())
+        if (label == null
+                || label.isBlank()
+                || !label.equals(label.strip())
                 || label.chars().anyMatch(c -> c == '@' || c == ':' || Character.isWhitespace(c))) {
             throw new MigrateException("The branch label '" + label + "' of revision " + r.id() + " (" + r.source()
                     + ") is not valid: it must be non-empty and contain no '@', ':' or spaces, since it is used "
@@ -119,9 +121,8 @@ final class GraphBuilder {
     }
 
     /** Kahn's algorithm over both kinds of edge; ties broken by id, so history reads in time order. */
-    private static List<RevisionInfo> topologicalOrder(Map<String, RevisionInfo> byId,
-                                                       Map<String, List<String>> children,
-                                                       Map<String, List<String>> dependents) {
+    private static List<RevisionInfo> topologicalOrder(
+            Map<String, RevisionInfo> byId, Map<String, List<String>> children, Map<String, List<String>> dependents) {
         Map<String, Integer> missingParents = new HashMap<>();
         PriorityQueue<String> ready = new PriorityQueue<>();
         for (RevisionInfo r : byId.values()) {
@@ -155,7 +156,11 @@ final class GraphBuilder {
      */
     private static MigrateException cycleError(Map<String, RevisionInfo> byId, Map<String, Integer> missingParents) {
         String start = missingParents.entrySet().stream()
-                .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+                .filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         List<String> path = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         String current = start;
@@ -174,7 +179,8 @@ final class GraphBuilder {
         }
         List<String> cycle = new ArrayList<>(path.subList(index.get(current), path.size()));
         cycle.add(current);
-        String described = cycle.stream().map(id -> id + " (" + byId.get(id).source() + ")")
+        String described = cycle.stream()
+                .map(id -> id + " (" + byId.get(id).source() + ")")
                 .collect(Collectors.joining(" -> "));
         return new MigrateException("The revisions form a cycle, each revising or depending on the next: " + described
                 + ". A revision cannot descend from itself; correct 'revises' or 'dependsOn' in one of these classes.");

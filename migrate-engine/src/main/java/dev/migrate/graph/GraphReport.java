@@ -163,7 +163,9 @@ public final class GraphReport {
         if (rev.isBase()) {
             return "<base>";
         }
-        return rev.isMergePoint() ? "(" + String.join(", ", rev.revises()) + ")" : rev.revises().get(0);
+        return rev.isMergePoint()
+                ? "(" + String.join(", ", rev.revises()) + ")"
+                : rev.revises().get(0);
     }
 
     private static String labels(RevisionInfo rev) {

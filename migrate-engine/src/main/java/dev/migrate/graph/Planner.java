@@ -34,7 +34,8 @@ final class Planner {
         }
         if (parsed instanceof Target.LabelRelative r && r.steps() < 0) {
             throw new BadTargetException("The upgrade target '" + target + "' counts downwards; use downgrade " + target
-                    + ", or an upgrade target such as " + r.label() + "@+" + (-r.steps()) + " or " + r.label() + "@head.");
+                    + ", or an upgrade target such as " + r.label() + "@+" + (-r.steps()) + " or " + r.label()
+                    + "@head.");
         }
         Set<String> tips = targets.resolve(parsed, currentVersions, target);
         Set<String> applied = graph.ancestorsOrSelf(currentVersions);
@@ -71,7 +72,8 @@ final class Planner {
             revert = relativeRevertSet(currentVersions, -r.steps(), target);
         } else if (parsed instanceof Target.LabelRelative r && r.steps() > 0) {
             throw new BadTargetException("The downgrade target '" + target + "' counts upwards; use upgrade " + target
-                    + ", or a downgrade target such as " + r.label() + "@-" + r.steps() + " or " + r.label() + "@base.");
+                    + ", or a downgrade target such as " + r.label() + "@-" + r.steps() + " or " + r.label()
+                    + "@base.");
         } else if (parsed instanceof Target.LabelRelative r) {
             Optional<String> row = targets.branchRow(r.label(), currentVersions, target);
             revert = row.isEmpty() ? Set.of() : relativeRevertSet(Set.of(row.get()), -r.steps(), target);
@@ -115,8 +117,9 @@ final class Planner {
         if (steps == 0) {
             return Set.of();
         }
-        String at = targets.singleCurrent(current, target).orElseThrow(() -> new BadTargetException(
-                "The downgrade target '" + target + "' counts down from the current revision, but the database has "
+        String at = targets.singleCurrent(current, target)
+                .orElseThrow(() -> new BadTargetException("The downgrade target '" + target
+                        + "' counts down from the current revision, but the database has "
                         + "no revision applied. Nothing to downgrade."));
         for (int i = 1; i < steps; i++) {
             List<String> parents = graph.get(at).revises();
@@ -163,10 +166,15 @@ final class Planner {
             parentsOfRows.addAll(graph.get(row).revises());
         }
         Set<String> implied = graph.parentAncestorsOrSelf(parentsOfRows);
-        List<String> finalRows = graph.sortTopologically(newRows).stream().filter(r -> !implied.contains(r)).toList();
+        List<String> finalRows = graph.sortTopologically(newRows).stream()
+                .filter(r -> !implied.contains(r))
+                .toList();
         Set<String> keep = new HashSet<>(finalRows);
-        List<String> delete = graph.sortTopologically(currentVersions).stream().filter(r -> !keep.contains(r)).toList();
-        List<String> insert = finalRows.stream().filter(r -> !currentVersions.contains(r)).toList();
+        List<String> delete = graph.sortTopologically(currentVersions).stream()
+                .filter(r -> !keep.contains(r))
+                .toList();
+        List<String> insert =
+                finalRows.stream().filter(r -> !currentVersions.contains(r)).toList();
         return new StampPlan(delete, insert);
     }
 }

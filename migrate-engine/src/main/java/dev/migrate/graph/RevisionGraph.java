@@ -33,13 +33,13 @@ import java.util.stream.Collectors;
  */
 public final class RevisionGraph {
 
-    private final Map<String, RevisionInfo> byId;          // in topological order
+    private final Map<String, RevisionInfo> byId; // in topological order
     private final List<RevisionInfo> topological;
-    private final Map<String, Integer> position;            // id -> index in topological
-    private final Map<String, List<String>> children;       // revises edges, reversed
-    private final Map<String, List<String>> dependents;     // dependsOn edges, reversed
-    private final Map<String, String> labels;               // branch label -> id
-    private final NavigableMap<String, String> sortedIds;   // for prefix lookup
+    private final Map<String, Integer> position; // id -> index in topological
+    private final Map<String, List<String>> children; // revises edges, reversed
+    private final Map<String, List<String>> dependents; // dependsOn edges, reversed
+    private final Map<String, String> labels; // branch label -> id
+    private final NavigableMap<String, String> sortedIds; // for prefix lookup
     private final List<String> heads;
     private final List<String> bases;
     private final List<String> branchPoints;
@@ -48,8 +48,11 @@ public final class RevisionGraph {
     private final Planner planner;
 
     /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
-    RevisionGraph(List<RevisionInfo> topological, Map<String, List<String>> children,
-                          Map<String, List<String>> dependents, Map<String, String> labels) {
+    RevisionGraph(
+            List<RevisionInfo> topological,
+            Map<String, List<String>> children,
+            Map<String, List<String>> dependents,
+            Map<String, String> labels) {
         this.topological = List.copyOf(topological);
         Map<String, RevisionInfo> ids = new LinkedHashMap<>();
         Map<String, Integer> pos = new HashMap<>();
@@ -63,8 +66,8 @@ public final class RevisionGraph {
         this.children = children;
         this.dependents = dependents;
         this.labels = Collections.unmodifiableMap(labels);
-        this.sortedIds = Collections.unmodifiableNavigableMap(new TreeMap<>(
-                ids.keySet().stream().collect(Collectors.toMap(id -> id, id -> id))));
+        this.sortedIds = Collections.unmodifiableNavigableMap(
+                new TreeMap<>(ids.keySet().stream().collect(Collectors.toMap(id -> id, id -> id))));
         List<String> h = new ArrayList<>();
         List<String> b = new ArrayList<>();
         List<String> bp = new ArrayList<>();
@@ -246,13 +249,15 @@ public final class RevisionGraph {
             return exact;
         }
         // Every id starting with the prefix sorts between the prefix and the prefix followed by the largest char.
-        NavigableMap<String, String> matches = sortedIds.subMap(idOrPrefix, true, idOrPrefix + Character.MAX_VALUE, false);
+        NavigableMap<String, String> matches =
+                sortedIds.subMap(idOrPrefix, true, idOrPrefix + Character.MAX_VALUE, false);
         if (matches.isEmpty()) {
             throw unknownRevision(idOrPrefix);
         }
         if (matches.size() > 1) {
             List<String> candidates = new ArrayList<>(matches.keySet());
-            String listed = candidates.size() <= 10 ? String.join(", ", candidates)
+            String listed = candidates.size() <= 10
+                    ? String.join(", ", candidates)
                     : String.join(", ", candidates.subList(0, 10)) + " and " + (candidates.size() - 10) + " more";
             throw new BadTargetException("The revision prefix '" + idOrPrefix + "' is ambiguous: it matches " + listed
                     + ". Give more characters of the id.");
@@ -287,8 +292,9 @@ public final class RevisionGraph {
     public RevisionInfo resolveOne(String target, Set<String> currentVersions) {
         Set<String> ids = resolve(target, currentVersions);
         if (ids.size() != 1) {
-            throw new BadTargetException("The target '" + target + "' names " + (ids.isEmpty() ? "no revision"
-                    : "several revisions (" + String.join(", ", ids) + ")") + "; name exactly one revision by its id.");
+            throw new BadTargetException("The target '" + target + "' names "
+                    + (ids.isEmpty() ? "no revision" : "several revisions (" + String.join(", ", ids) + ")")
+                    + "; name exactly one revision by its id.");
         }
         return get(ids.iterator().next());
     }
@@ -333,7 +339,8 @@ public final class RevisionGraph {
     public Step planRevert(Set<String> currentVersions, String id) {
         checkKnown(currentVersions);
         if (!currentVersions.contains(id)) {
-            throw new MigrateException("Revision " + id + " is not a current version row, so it cannot be reverted alone.");
+            throw new MigrateException(
+                    "Revision " + id + " is not a current version row, so it cannot be reverted alone.");
         }
         RevisionInfo revision = get(id);
         Set<String> applied = ancestorsOrSelf(currentVersions);
@@ -341,7 +348,8 @@ public final class RevisionGraph {
         Set<String> stillRevised = new HashSet<>();
         applied.forEach(a -> stillRevised.addAll(get(a).revises()));
         List<String> insert = revision.revises().stream()
-                .filter(p -> !stillRevised.contains(p) && !currentVersions.contains(p)).toList();
+                .filter(p -> !stillRevised.contains(p) && !currentVersions.contains(p))
+                .toList();
         return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
     }
 
@@ -361,9 +369,10 @@ public final class RevisionGraph {
     public void checkKnown(Set<String> currentVersions) {
         for (String v : currentVersions) {
             if (!byId.containsKey(v)) {
-                throw new MigrateException("The database is at revision " + v + ", which no migration class defines. "
-                        + "Check that the configured migration packages are on the classpath and that you are on the "
-                        + "right branch of the code, or use the stamp goal to set the version table to a known revision.");
+                throw new MigrateException(
+                        "The database is at revision " + v + ", which no migration class defines. "
+                                + "Check that the configured migration packages are on the classpath and that you are on the "
+                                + "right branch of the code, or use the stamp goal to set the version table to a known revision.");
             }
         }
     }

@@ -45,7 +45,8 @@ public record RevisionRange(String from, String to) {
         return t.isEmpty() ? null : t;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return (from == null ? "" : from) + ":" + (to == null ? "" : to);
     }
 }

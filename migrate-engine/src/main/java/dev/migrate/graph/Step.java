@@ -13,7 +13,8 @@ import java.util.List;
  * @param deleteVersions version rows to delete (all of them present before the step)
  * @param insertVersions version rows to insert
  */
-public record Step(RevisionInfo revision, Direction direction, List<String> deleteVersions, List<String> insertVersions) {
+public record Step(
+        RevisionInfo revision, Direction direction, List<String> deleteVersions, List<String> insertVersions) {
     public Step {
         deleteVersions = List.copyOf(deleteVersions);
         insertVersions = List.copyOf(insertVersions);

@@ -102,7 +102,8 @@ public sealed interface Target {
             int n = Integer.parseInt(digits);
             return "-".equals(sign) ? -n : n;
         } catch (NumberFormatException e) {
-            throw new BadTargetException("The relative target '" + text + "' counts too many steps; use a revision id instead.");
+            throw new BadTargetException(
+                    "The relative target '" + text + "' counts too many steps; use a revision id instead.");
         }
     }
 }
@@ -114,6 +115,5 @@ final class Patterns {
     static final Pattern RELATIVE_TO = Pattern.compile("([A-Za-z0-9_]+)([+-])(\\d+)");
     static final Pattern LABELLED = Pattern.compile("([^@\\s:]+)@(\\S+)");
 
-    private Patterns() {
-    }
+    private Patterns() {}
 }

@@ -41,7 +41,8 @@ final class TargetResolver {
         } else if (target instanceof Target.LabelHead lh) {
             return Set.of(labelHead(lh.label(), text));
         } else if (target instanceof Target.LabelBase lb) {
-            return Collections.unmodifiableSet(new LinkedHashSet<>(graph.get(labelled(lb.label())).revises()));
+            return Collections.unmodifiableSet(
+                    new LinkedHashSet<>(graph.get(labelled(lb.label())).revises()));
         } else if (target instanceof Target.LabelRelative lr) {
             Optional<String> row = branchRow(lr.label(), current, text);
             if (lr.steps() < 0) {
@@ -69,8 +70,10 @@ final class TargetResolver {
      */
     private Optional<String> singleHead(String text) {
         if (graph.heads().size() > 1) {
-            throw new BadTargetException("The target '" + text + "' needs a single head, but there are " + graph.heads().size()
-                    + " heads: " + String.join(", ", graph.heads()) + ". Use 'heads' for all of them, <label>@head for one "
+            throw new BadTargetException("The target '" + text + "' needs a single head, but there are "
+                    + graph.heads().size()
+                    + " heads: " + String.join(", ", graph.heads())
+                    + ". Use 'heads' for all of them, <label>@head for one "
                     + "branch, or a revision id; or write a merge migration (the merge goal) to join them.");
         }
         return graph.heads().stream().findFirst();
@@ -78,9 +81,10 @@ final class TargetResolver {
 
     Optional<String> singleCurrent(Set<String> current, String text) {
         if (current.size() > 1) {
-            throw new BadTargetException("The relative target '" + text + "' counts from the database's current revision, "
-                    + "but the database is at several: " + String.join(", ", graph.sortTopologically(current))
-                    + ". Use <id>+N, <id>-N or a revision id instead.");
+            throw new BadTargetException(
+                    "The relative target '" + text + "' counts from the database's current revision, "
+                            + "but the database is at several: " + String.join(", ", graph.sortTopologically(current))
+                            + ". Use <id>+N, <id>-N or a revision id instead.");
         }
         return current.stream().findFirst();
     }
@@ -88,7 +92,8 @@ final class TargetResolver {
     String labelled(String label) {
         String id = graph.labels().get(label);
         if (id == null) {
-            String known = graph.labels().isEmpty() ? "no revision declares a branch label"
+            String known = graph.labels().isEmpty()
+                    ? "no revision declares a branch label"
                     : "the known labels are " + String.join(", ", new TreeMap<>(graph.labels()).keySet());
             throw new BadTargetException("No revision has the branch label '" + label + "' (" + known
                     + "). Check the spelling, or set branchLabels on the revision that starts the branch.");
@@ -99,11 +104,14 @@ final class TargetResolver {
     /** The single version row on the branch that carries {@code label}, if that branch is applied. */
     Optional<String> branchRow(String label, Set<String> current, String text) {
         Set<String> branch = graph.descendantsOrSelf(List.of(labelled(label)));
-        List<String> rows = graph.sortTopologically(current).stream().filter(branch::contains).toList();
+        List<String> rows = graph.sortTopologically(current).stream()
+                .filter(branch::contains)
+                .toList();
         if (rows.size() > 1) {
-            throw new BadTargetException("The target '" + text + "' counts from the current revision of branch '" + label
-                    + "', but the database is at several revisions on it: " + String.join(", ", rows)
-                    + ". Use <id>+N, <id>-N or a revision id instead.");
+            throw new BadTargetException(
+                    "The target '" + text + "' counts from the current revision of branch '" + label
+                            + "', but the database is at several revisions on it: " + String.join(", ", rows)
+                            + ". Use <id>+N, <id>-N or a revision id instead.");
         }
         return rows.stream().findFirst();
     }
@@ -116,7 +124,8 @@ final class TargetResolver {
     private String labelHead(String label, String text) {
         String labelledId = labelled(label);
         Set<String> branch = graph.descendantsOrSelf(List.of(labelledId));
-        List<String> branchHeads = graph.heads().stream().filter(branch::contains).toList();
+        List<String> branchHeads =
+                graph.heads().stream().filter(branch::contains).toList();
         if (branchHeads.size() > 1) {
             throw new BadTargetException("The target '" + text + "' needs a single head on branch '" + label
                     + "', but it has " + branchHeads.size() + ": " + String.join(", ", branchHeads)
@@ -137,9 +146,10 @@ final class TargetResolver {
                         + ". Use a smaller number, or 'head'.");
             }
             if (next.size() > 1) {
-                throw new BadTargetException("The relative target '" + text + "' is ambiguous: " + where + " is followed by "
-                        + next.size() + " revisions (" + String.join(", ", next)
-                        + "). Name the branch with a revision id, <id>+N or <label>@head.");
+                throw new BadTargetException(
+                        "The relative target '" + text + "' is ambiguous: " + where + " is followed by "
+                                + next.size() + " revisions (" + String.join(", ", next)
+                                + "). Name the branch with a revision id, <id>+N or <label>@head.");
             }
             at = next.get(0);
         }

@@ -12,7 +12,10 @@ public sealed interface Constraint extends TableElement {
 
     /** {@code PRIMARY KEY (columns)}. */
     record PrimaryKey(String name, List<String> columns) implements Constraint {
-        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(ConstraintVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
         public PrimaryKey {
             columns = List.copyOf(columns);
@@ -20,9 +23,17 @@ public sealed interface Constraint extends TableElement {
     }
 
     /** {@code UNIQUE [NULLS NOT DISTINCT] (columns)}. */
-    record Unique(String name, List<String> columns, boolean isNullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
+    record Unique(
+            String name,
+            List<String> columns,
+            boolean isNullsNotDistinct,
+            boolean deferrable,
+            boolean initiallyDeferred)
             implements Constraint {
-        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(ConstraintVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
         public Unique {
             columns = List.copyOf(columns);
@@ -38,10 +49,21 @@ public sealed interface Constraint extends TableElement {
     }
 
     /** {@code FOREIGN KEY (columns) REFERENCES table (columns)} with its actions. */
-    record ForeignKey(String name, List<String> columns, QualifiedName referencedTable, List<String> referencedColumns,
-                      ReferentialAction onDelete, ReferentialAction onUpdate, boolean deferrable, boolean initiallyDeferred,
-                      boolean isNotValid) implements Constraint {
-        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+    record ForeignKey(
+            String name,
+            List<String> columns,
+            QualifiedName referencedTable,
+            List<String> referencedColumns,
+            ReferentialAction onDelete,
+            ReferentialAction onUpdate,
+            boolean deferrable,
+            boolean initiallyDeferred,
+            boolean isNotValid)
+            implements Constraint {
+        @Override
+        public <R> R accept(ConstraintVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
         public ForeignKey {
             columns = List.copyOf(columns);
@@ -52,26 +74,57 @@ public sealed interface Constraint extends TableElement {
         }
 
         public ForeignKey onDelete(ReferentialAction action) {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred, isNotValid);
+            return new ForeignKey(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    action,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid);
         }
 
         public ForeignKey onUpdate(ReferentialAction action) {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred, isNotValid);
+            return new ForeignKey(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    action,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid);
         }
 
         public ForeignKey deferrable(boolean initially) {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, isNotValid);
+            return new ForeignKey(
+                    name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, isNotValid);
         }
 
         /** Skips checking existing rows; run {@code validateConstraint} later. */
         public ForeignKey notValid() {
-            return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable, initiallyDeferred, true);
+            return new ForeignKey(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    true);
         }
     }
 
     /** {@code CHECK (expression)}. */
     record Check(String name, String expression, boolean isNotValid) implements Constraint {
-        @Override public <R> R accept(ConstraintVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(ConstraintVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
         public Check {
             Objects.requireNonNull(expression, "check expression");

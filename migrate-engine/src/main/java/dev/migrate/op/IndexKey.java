@@ -10,7 +10,10 @@ import java.util.Objects;
 public sealed interface IndexKey {
 
     /** Where NULLs sort in the index, when not the default. */
-    enum Nulls { FIRST, LAST }
+    enum Nulls {
+        FIRST,
+        LAST
+    }
 
     /**
      * A column key.

@@ -29,9 +29,15 @@ public sealed interface Op {
             Objects.requireNonNull(name, "schema name");
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new DropSchema(name, false)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropSchema(name, false));
+        }
     }
 
     record DropSchema(String name, boolean cascade) implements Op {
@@ -39,9 +45,13 @@ public sealed interface Op {
             Objects.requireNonNull(name, "schema name");
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return cascade ? Optional.empty() : Optional.of(new CreateSchema(name, false));
         }
     }
@@ -55,16 +65,28 @@ public sealed interface Op {
         }
 
         public List<Column> columns() {
-            return elements.stream().filter(Column.class::isInstance).map(Column.class::cast).toList();
+            return elements.stream()
+                    .filter(Column.class::isInstance)
+                    .map(Column.class::cast)
+                    .toList();
         }
 
         public List<Constraint> constraints() {
-            return elements.stream().filter(Constraint.class::isInstance).map(Constraint.class::cast).toList();
+            return elements.stream()
+                    .filter(Constraint.class::isInstance)
+                    .map(Constraint.class::cast)
+                    .toList();
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new DropTable(table, this)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropTable(table, this));
+        }
     }
 
     /** @param definition the dropped table, when known, so the drop can be reversed */
@@ -73,44 +95,78 @@ public sealed interface Op {
             Objects.requireNonNull(table, "table");
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(definition);
+        }
     }
 
     record RenameTable(QualifiedName table, String newName) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return Optional.of(new RenameTable(table.sibling(newName), table.name()));
         }
     }
 
     record CommentOnTable(QualifiedName table, String comment, String previousComment) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new CommentOnTable(table, previousComment, comment)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new CommentOnTable(table, previousComment, comment));
+        }
     }
 
     // ---- columns -------------------------------------------------------------------------------------------
 
     record AddColumn(QualifiedName table, Column column) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new DropColumn(table, column.name(), column)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropColumn(table, column.name(), column));
+        }
     }
 
     /** @param definition the dropped column, when known, so the drop can be reversed */
     record DropColumn(QualifiedName table, String column, Column definition) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition).map(c -> new AddColumn(table, c)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(definition).map(c -> new AddColumn(table, c));
+        }
     }
 
     record RenameColumn(QualifiedName table, String column, String newName) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new RenameColumn(table, newName, column)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new RenameColumn(table, newName, column));
+        }
     }
 
     /**
@@ -122,24 +178,43 @@ public sealed interface Op {
      * @param previousCollation the collation before, for the reverse
      * @param reverseUsing the USING expression the reverse needs, or {@code null}
      */
-    record AlterColumnType(QualifiedName table, String column, String type, String using, String previousType,
-                           String collation, String previousCollation, String reverseUsing) implements Op {
+    record AlterColumnType(
+            QualifiedName table,
+            String column,
+            String type,
+            String using,
+            String previousType,
+            String collation,
+            String previousCollation,
+            String reverseUsing)
+            implements Op {
         public AlterColumnType(QualifiedName table, String column, String type, String using, String previousType) {
             this(table, column, type, using, previousType, null, null, null);
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
-            return Optional.ofNullable(previousType).map(t -> new AlterColumnType(table, column, t, reverseUsing, type,
-                    previousCollation, collation, using));
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(previousType)
+                    .map(t -> new AlterColumnType(
+                            table, column, t, reverseUsing, type, previousCollation, collation, using));
         }
     }
 
     record AlterColumnNullable(QualifiedName table, String column, boolean nullable) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new AlterColumnNullable(table, column, !nullable)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new AlterColumnNullable(table, column, !nullable));
+        }
     }
 
     /**
@@ -147,25 +222,42 @@ public sealed interface Op {
      *
      * @param previousExpression the default before ({@code null}: none), for the reverse
      */
-    record AlterColumnDefault(QualifiedName table, String column, String expression, String previousExpression) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+    record AlterColumnDefault(QualifiedName table, String column, String expression, String previousExpression)
+            implements Op {
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return Optional.of(new AlterColumnDefault(table, column, previousExpression, expression));
         }
     }
 
     record AddIdentity(QualifiedName table, String column, Identity identity) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new DropIdentity(table, column, identity)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropIdentity(table, column, identity));
+        }
     }
 
     /** @param previous the identity dropped, when known, for the reverse */
     record DropIdentity(QualifiedName table, String column, Identity previous) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(previous).map(i -> new AddIdentity(table, column, i)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(previous).map(i -> new AddIdentity(table, column, i));
+        }
     }
 
     /**
@@ -176,25 +268,41 @@ public sealed interface Op {
      * @param changes the sequence options that change
      * @param previousAlways and {@code previous}: the values before, for the reverse
      */
-    record AlterIdentity(QualifiedName table, String column, Boolean generatedAlways, SequenceChanges changes,
-                         Boolean previousAlways, SequenceChanges previous) implements Op {
+    record AlterIdentity(
+            QualifiedName table,
+            String column,
+            Boolean generatedAlways,
+            SequenceChanges changes,
+            Boolean previousAlways,
+            SequenceChanges previous)
+            implements Op {
         public AlterIdentity {
             changes = changes == null ? SequenceChanges.NONE : changes;
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
-            boolean known = (changes.isEmpty() || previous != null) && (generatedAlways == null || previousAlways != null);
-            return known ? Optional.of(new AlterIdentity(table, column, previousAlways, previous, generatedAlways, changes))
+        @Override
+        public Optional<Op> reverse() {
+            boolean known =
+                    (changes.isEmpty() || previous != null) && (generatedAlways == null || previousAlways != null);
+            return known
+                    ? Optional.of(new AlterIdentity(table, column, previousAlways, previous, generatedAlways, changes))
                     : Optional.empty();
         }
     }
 
     record CommentOnColumn(QualifiedName table, String column, String comment, String previousComment) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return Optional.of(new CommentOnColumn(table, column, previousComment, comment));
         }
     }
@@ -206,8 +314,17 @@ public sealed interface Op {
      * A key that is a plain name is a column (quoted as needed); anything else is written as given
      * ({@code lower(email)}, {@code created_at DESC}, {@code (a + b)}).
      */
-    record CreateIndex(String name, QualifiedName table, List<IndexKey> keys, boolean isUnique, boolean isConcurrent,
-                       String method, List<String> include, boolean isNullsNotDistinct, String where) implements Op {
+    record CreateIndex(
+            String name,
+            QualifiedName table,
+            List<IndexKey> keys,
+            boolean isUnique,
+            boolean isConcurrent,
+            String method,
+            List<String> include,
+            boolean isNullsNotDistinct,
+            String where)
+            implements Op {
         public CreateIndex {
             Objects.requireNonNull(name, "index name");
             Objects.requireNonNull(table, "table");
@@ -220,7 +337,10 @@ public sealed interface Op {
 
         /** An index on these columns, ascending. */
         public static CreateIndex on(String name, QualifiedName table, List<String> columns) {
-            return onKeys(name, table, columns.stream().<IndexKey>map(IndexKey.Column::of).toList());
+            return onKeys(
+                    name,
+                    table,
+                    columns.stream().<IndexKey>map(IndexKey.Column::of).toList());
         }
 
         public static CreateIndex onKeys(String name, QualifiedName table, List<IndexKey> keys) {
@@ -238,11 +358,13 @@ public sealed interface Op {
 
         /** The index method: {@code btree}, {@code hash}, {@code gin}, {@code gist}, {@code brin}, ... */
         public CreateIndex using(String indexMethod) {
-            return new CreateIndex(name, table, keys, isUnique, isConcurrent, indexMethod, include, isNullsNotDistinct, where);
+            return new CreateIndex(
+                    name, table, keys, isUnique, isConcurrent, indexMethod, include, isNullsNotDistinct, where);
         }
 
         public CreateIndex include(String... columns) {
-            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, List.of(columns), isNullsNotDistinct, where);
+            return new CreateIndex(
+                    name, table, keys, isUnique, isConcurrent, method, List.of(columns), isNullsNotDistinct, where);
         }
 
         public CreateIndex nullsNotDistinct() {
@@ -251,43 +373,67 @@ public sealed interface Op {
 
         /** A partial index over the rows matching {@code predicate}. */
         public CreateIndex where(String predicate) {
-            return new CreateIndex(name, table, keys, isUnique, isConcurrent, method, include, isNullsNotDistinct, predicate);
+            return new CreateIndex(
+                    name, table, keys, isUnique, isConcurrent, method, include, isNullsNotDistinct, predicate);
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return Optional.of(new DropIndex(table.sibling(name), isConcurrent, this));
         }
     }
 
     /** @param definition the dropped index, when known, for the reverse */
     record DropIndex(QualifiedName index, boolean concurrently, CreateIndex definition) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(definition);
+        }
     }
 
     // ---- constraints ---------------------------------------------------------------------------------------
 
     record AddConstraint(QualifiedName table, Constraint constraint) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return Optional.ofNullable(constraint.name()).map(n -> new DropConstraint(table, n, constraint));
         }
     }
 
     /** @param definition the dropped constraint, when known, for the reverse */
     record DropConstraint(QualifiedName table, String name, Constraint definition) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition).map(c -> new AddConstraint(table, c)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(definition).map(c -> new AddConstraint(table, c));
+        }
     }
 
     /** Checks the existing rows against a constraint added {@code NOT VALID}. */
     record ValidateConstraint(QualifiedName table, String name) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     // ---- enum types ----------------------------------------------------------------------------------------
@@ -297,9 +443,15 @@ public sealed interface Op {
             labels = List.copyOf(labels);
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new DropEnum(type, labels)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropEnum(type, labels));
+        }
     }
 
     /** @param labels the dropped type's labels, when known, for the reverse */
@@ -308,9 +460,15 @@ public sealed interface Op {
             labels = labels == null ? null : List.copyOf(labels);
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(labels).map(l -> new CreateEnum(type, l)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(labels).map(l -> new CreateEnum(type, l));
+        }
     }
 
     /**
@@ -320,13 +478,22 @@ public sealed interface Op {
      * @param after the existing label to insert after, or {@code null}
      */
     record AddEnumValue(QualifiedName type, String label, String before, String after) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     record RenameEnumValue(QualifiedName type, String label, String newLabel) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new RenameEnumValue(type, newLabel, label)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new RenameEnumValue(type, newLabel, label));
+        }
     }
 
     // ---- sequences -----------------------------------------------------------------------------------------
@@ -337,9 +504,15 @@ public sealed interface Op {
             options = options == null ? SequenceOptions.DEFAULTS : options;
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.of(new DropSequence(sequence, this)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropSequence(sequence, this));
+        }
     }
 
     /**
@@ -353,18 +526,28 @@ public sealed interface Op {
             Objects.requireNonNull(changes, "changes");
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() {
+        @Override
+        public Optional<Op> reverse() {
             return Optional.ofNullable(previous).map(p -> new AlterSequence(sequence, p, changes));
         }
     }
 
     /** @param definition the dropped sequence, when known, for the reverse */
     record DropSequence(QualifiedName sequence, CreateSequence definition) implements Op {
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(definition); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(definition);
+        }
     }
 
     // ---- raw SQL and data ----------------------------------------------------------------------------------
@@ -375,9 +558,15 @@ public sealed interface Op {
             Objects.requireNonNull(sql, "sql");
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
 
-        @Override public Optional<Op> reverse() { return Optional.ofNullable(reverseSql).map(r -> new Execute(r, sql)); }
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(reverseSql).map(r -> new Execute(r, sql));
+        }
     }
 
     /**
@@ -388,7 +577,9 @@ public sealed interface Op {
     record BulkInsert(QualifiedName table, List<Map<String, Object>> rows) implements Op {
         public BulkInsert {
             // allow null values, which Map.copyOf would refuse
-            rows = rows.stream().map(r -> Collections.unmodifiableMap(inStableOrder(r))).toList();
+            rows = rows.stream()
+                    .map(r -> Collections.unmodifiableMap(inStableOrder(r)))
+                    .toList();
         }
 
         private static Map<String, Object> inStableOrder(Map<String, Object> row) {
@@ -397,6 +588,9 @@ public sealed interface Op {
                     : new LinkedHashMap<>(new TreeMap<>(row));
         }
 
-        @Override public <R> R accept(OpVisitor<R> visitor) { return visitor.visit(this); }
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 }

@@ -20,7 +20,9 @@ public record QualifiedName(String schema, String name) {
     public static QualifiedName parse(String text) {
         Objects.requireNonNull(text, "name");
         int dot = text.indexOf('.');
-        return dot < 0 ? new QualifiedName(null, text) : new QualifiedName(text.substring(0, dot), text.substring(dot + 1));
+        return dot < 0
+                ? new QualifiedName(null, text)
+                : new QualifiedName(text.substring(0, dot), text.substring(dot + 1));
     }
 
     public static QualifiedName of(String schema, String name) {
@@ -32,7 +34,8 @@ public record QualifiedName(String schema, String name) {
         return new QualifiedName(schema, otherName);
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return schema == null ? name : schema + "." + name;
     }
 }

@@ -3,7 +3,8 @@ package dev.migrate.op;
 /**
  * Options of a sequence or an identity column; {@code null} leaves PostgreSQL's default.
  */
-public record SequenceOptions(String dataType, Long start, Long increment, Long minValue, Long maxValue, Long cache, boolean cycles) {
+public record SequenceOptions(
+        String dataType, Long start, Long increment, Long minValue, Long maxValue, Long cache, boolean cycles) {
     public static final SequenceOptions DEFAULTS = new SequenceOptions(null, null, null, null, null, null, false);
 
     public SequenceOptions as(String type) {

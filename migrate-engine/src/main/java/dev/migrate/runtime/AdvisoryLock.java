@@ -40,7 +40,8 @@ final class AdvisoryLock implements AutoCloseable {
      * Takes the lock, waiting at most {@code timeout} for another run to release it, and saying
      * every {@code reportInterval} which server session holds it.
      */
-    static AdvisoryLock acquire(Connection connection, long key, Duration timeout, Duration reportInterval, MigrationLog log)
+    static AdvisoryLock acquire(
+            Connection connection, long key, Duration timeout, Duration reportInterval, MigrationLog log)
             throws SQLException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -48,7 +49,8 @@ final class AdvisoryLock implements AutoCloseable {
         while (!tryLock(connection, key)) {
             long now = System.nanoTime();
             if (now > deadline) {
-                throw new MigrateException("Gave up after " + timeout.toSeconds() + " s waiting for the migration lock held by "
+                throw new MigrateException("Gave up after " + timeout.toSeconds()
+                        + " s waiting for the migration lock held by "
                         + "another migrate run" + holder(connection, key) + ". Wait for that run to finish, or raise "
                         + "lockWaitTimeout.");
             }
@@ -82,8 +84,10 @@ final class AdvisoryLock implements AutoCloseable {
         return holders.isEmpty() ? "" : ", " + String.join("; ", holders) + ",";
     }
 
-    @Override public void close() {
-        try (connection; PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+    @Override
+    public void close() {
+        try (connection;
+                PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             s.setLong(1, key);
             s.execute();
         } catch (SQLException ignored) {

@@ -31,22 +31,27 @@ final class BlockerWatch implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                List<String> blockers = ServerSessions.blockersOf(observer, migrationPid);
-                if (!blockers.isEmpty()) {
-                    log.warn("The migration is waiting for a lock held by " + String.join("; ", blockers)
-                            + ". It goes on when that session commits or rolls back"
-                            + " (a lockTimeout makes the migration fail instead of waiting).");
-                }
-            } catch (SQLException e) {
-                // only a report: the migration itself goes on and reports its own errors
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        List<String> blockers = ServerSessions.blockersOf(observer, migrationPid);
+                        if (!blockers.isEmpty()) {
+                            log.warn("The migration is waiting for a lock held by " + String.join("; ", blockers)
+                                    + ". It goes on when that session commits or rolls back"
+                                    + " (a lockTimeout makes the migration fail instead of waiting).");
+                        }
+                    } catch (SQLException e) {
+                        // only a report: the migration itself goes on and reports its own errors
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return new BlockerWatch(timer);
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         timer.shutdownNow();
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package dev.migrate.runtime;
 
-import dev.migrate.JdbcWork;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;

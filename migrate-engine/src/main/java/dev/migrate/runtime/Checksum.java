@@ -128,7 +128,8 @@ final class Checksum {
     }
 
     private static boolean holdsNothing(Object value) {
-        return value == null || Boolean.FALSE.equals(value)
+        return value == null
+                || Boolean.FALSE.equals(value)
                 || value instanceof Collection<?> c && c.isEmpty()
                 || value instanceof Map<?, ?> m && m.isEmpty();
     }
@@ -137,7 +138,10 @@ final class Checksum {
         try {
             return component.getAccessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read " + component.getName() + " of " + record.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "Cannot read " + component.getName() + " of "
+                            + record.getClass().getName(),
+                    e);
         }
     }
 

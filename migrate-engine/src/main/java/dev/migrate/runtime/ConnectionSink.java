@@ -14,22 +14,26 @@ final class ConnectionSink implements ScriptSink {
         this.connection = connection;
     }
 
-    @Override public void begin() throws SQLException {
+    @Override
+    public void begin() throws SQLException {
         connection.setAutoCommit(false);
     }
 
-    @Override public void execute(String sql) throws SQLException {
+    @Override
+    public void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         }
     }
 
-    @Override public void executeAll(List<String> statements) throws SQLException {
+    @Override
+    public void executeAll(List<String> statements) throws SQLException {
         // one string: the driver sends the statements in a single round trip
         execute(String.join(";\n", statements));
     }
 
-    @Override public void executeAllAndCommit(List<String> statements) throws SQLException {
+    @Override
+    public void executeAllAndCommit(List<String> statements) throws SQLException {
         // COMMIT in the same string saves a round trip per migration; the driver then finds no
         // transaction left to commit, so commit() below only switches autocommit back on.
         StringBuilder sql = new StringBuilder();
@@ -40,18 +44,21 @@ final class ConnectionSink implements ScriptSink {
         commit();
     }
 
-    @Override public void jdbc(JdbcWork work, String revision) throws SQLException {
+    @Override
+    public void jdbc(JdbcWork work, String revision) throws SQLException {
         work.run(connection);
     }
 
-    @Override public void commit() throws SQLException {
+    @Override
+    public void commit() throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.commit();
             connection.setAutoCommit(true);
         }
     }
 
-    @Override public void rollback() {
+    @Override
+    public void rollback() {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -62,7 +69,8 @@ final class ConnectionSink implements ScriptSink {
         }
     }
 
-    @Override public String role() {
+    @Override
+    public String role() {
         try {
             return connection.getMetaData().getUserName();
         } catch (SQLException e) {
@@ -70,7 +78,8 @@ final class ConnectionSink implements ScriptSink {
         }
     }
 
-    @Override public boolean offline() {
+    @Override
+    public boolean offline() {
         return false;
     }
 }

@@ -57,10 +57,14 @@ public final class ConnectionSource {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new ConnectionFailedException("Could not connect to " + description + ": " + e.getMessage()
-                    + (hasCause(e, UnknownHostException.class) ? " The host name does not resolve: check its spelling in the URL."
-                    : "42501".equals(e.getSQLState()) ? Privileges.explain(e, user())
-                    : " Check that the server is running and that the URL and credentials are right."), e);
+            throw new ConnectionFailedException(
+                    "Could not connect to " + description + ": " + e.getMessage()
+                            + (hasCause(e, UnknownHostException.class)
+                                    ? " The host name does not resolve: check its spelling in the URL."
+                                    : "42501".equals(e.getSQLState())
+                                            ? Privileges.explain(e, user())
+                                            : " Check that the server is running and that the URL and credentials are right."),
+                    e);
         }
     }
 

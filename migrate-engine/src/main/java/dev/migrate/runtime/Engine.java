@@ -1,8 +1,8 @@
 package dev.migrate.runtime;
 
-import dev.migrate.CurrentRevision;
 import dev.migrate.AppliedStep;
 import dev.migrate.ChecksumMismatchException;
+import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.discovery.DiscoveredMigration;
@@ -41,7 +41,8 @@ public final class Engine {
     public Engine(Collection<DiscoveredMigration> discovered, ConnectionSource connections, Settings settings) {
         Map<String, DiscoveredMigration> byId = new LinkedHashMap<>();
         discovered.forEach(m -> byId.putIfAbsent(m.info().id(), m));
-        this.graph = RevisionGraph.of(discovered.stream().map(DiscoveredMigration::info).toList());
+        this.graph = RevisionGraph.of(
+                discovered.stream().map(DiscoveredMigration::info).toList());
         this.migrations = byId;
         this.connections = connections;
         this.settings = settings;
@@ -70,7 +71,8 @@ public final class Engine {
         List<AppliedStep> applied = new ArrayList<>();
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
         // them in that order from the start keeps the thread ahead of both.
-        try (Scripts scripts = new Scripts(migrations, false).recordAhead(graph.all().stream().map(RevisionInfo::id).toList())) {
+        try (Scripts scripts = new Scripts(migrations, false)
+                .recordAhead(graph.all().stream().map(RevisionInfo::id).toList())) {
             underLock(c -> {
                 Set<String> current = tables.readVersions(c);
                 graph.checkKnown(current);
@@ -91,7 +93,8 @@ public final class Engine {
      * for checks that need finer control than a target, such as {@code verify}'s round trips.
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
-        underLock(c -> runner.run(planner.apply(tables.readVersions(c)), new ConnectionSink(c), new Scripts(migrations, false)));
+        underLock(c -> runner.run(
+                planner.apply(tables.readVersions(c)), new ConnectionSink(c), new Scripts(migrations, false)));
     }
 
     public void stamp(String target, boolean purge) {
@@ -110,7 +113,8 @@ public final class Engine {
                 sink.rollback();
                 throw e;
             }
-            settings.log().info("Stamped the database at " + describe(new HashSet<>(graph.resolve(target, current))) + ".");
+            settings.log()
+                    .info("Stamped the database at " + describe(new HashSet<>(graph.resolve(target, current))) + ".");
         });
     }
 
@@ -124,8 +128,10 @@ public final class Engine {
             }
             return result;
         } catch (SQLException e) {
-            throw new MigrateException("Could not read the version table " + tables.versionTable() + " from "
-                    + connections.description() + ": " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -151,10 +157,12 @@ public final class Engine {
     public void downgradeSql(String range, Writer out) {
         RevisionRange r = RevisionRange.parse(range);
         if (!r.hasFrom()) {
-            throw new MigrateException("An offline downgrade needs the starting revision, since there is no database to "
-                    + "ask: give a range <from>:<to>, for example head:-1 or head:base.");
+            throw new MigrateException(
+                    "An offline downgrade needs the starting revision, since there is no database to "
+                            + "ask: give a range <from>:<to>, for example head:-1 or head:base.");
         }
-        writeScript("downgrade " + range, graph.planDowngrade(graph.versionsAt(r.from()), r.hasTo() ? r.to() : "-1"), out);
+        writeScript(
+                "downgrade " + range, graph.planDowngrade(graph.versionsAt(r.from()), r.hasTo() ? r.to() : "-1"), out);
     }
 
     public void stampSql(String target, boolean purge, Writer out) {
@@ -185,8 +193,8 @@ public final class Engine {
 
     private void underLock(Work work) {
         try (Connection lockConnection = connections.open();
-             AdvisoryLock lock = acquireLock(lockConnection);
-             Connection c = connections.open()) {
+                AdvisoryLock lock = acquireLock(lockConnection);
+                Connection c = connections.open()) {
             try (Statement s = c.createStatement()) {
                 for (String sql : sessionSettings()) {
                     s.execute(sql);
@@ -196,18 +204,22 @@ public final class Engine {
                     s.execute(sql);
                 }
             } catch (SQLException e) {
-                throw new MigrateException("Could not prepare the version tables " + tables.versionTable() + " and "
-                        + tables.historyTable() + " on " + connections.description() + ": " + e.getMessage()
-                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
-                        + Privileges.explain(e, c.getMetaData().getUserName()), e);
+                throw new MigrateException(
+                        "Could not prepare the version tables " + tables.versionTable() + " and "
+                                + tables.historyTable() + " on " + connections.description() + ": " + e.getMessage()
+                                + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                                + Privileges.explain(e, c.getMetaData().getUserName()),
+                        e);
             }
-            try (BlockerWatch watch = BlockerWatch.start(lockConnection, backendPid(c), settings.waitReportInterval(),
-                    settings.log())) {
+            try (BlockerWatch watch =
+                    BlockerWatch.start(lockConnection, backendPid(c), settings.waitReportInterval(), settings.log())) {
                 work.run(c);
             }
         } catch (SQLException e) {
-            throw new MigrateException("A statement on " + connections.description() + " failed: " + e.getMessage()
-                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+            throw new MigrateException(
+                    "A statement on " + connections.description() + " failed: " + e.getMessage()
+                            + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"),
+                    e);
         }
     }
 
@@ -215,8 +227,12 @@ public final class Engine {
         try (Statement s = lockConnection.createStatement()) {
             s.execute(onlineSessionSettings(lockConnection));
         }
-        return AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(tables.versionTable().toString()),
-                settings.lockWaitTimeout(), settings.waitReportInterval(), settings.log());
+        return AdvisoryLock.acquire(
+                lockConnection,
+                AdvisoryLock.keyFor(tables.versionTable().toString()),
+                settings.lockWaitTimeout(),
+                settings.waitReportInterval(),
+                settings.log());
     }
 
     /**
@@ -236,7 +252,8 @@ public final class Engine {
     }
 
     private static int backendPid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -268,7 +285,8 @@ public final class Engine {
                 continue;
             }
             Script script = scripts.upgrade(id);
-            if (Checksum.isCurrent(before) ? before.equals(script.checksum())
+            if (Checksum.isCurrent(before)
+                    ? before.equals(script.checksum())
                     : Checksum.isLegacy(before) && before.equals(script.legacyChecksum())) {
                 if (!before.equals(script.checksum())) {
                     rewrite.put(id, script.checksum()); // an earlier format that still matches: store this one
@@ -281,11 +299,13 @@ public final class Engine {
             }
         }
         if (!unknownFormat.isEmpty()) {
-            settings.log().warn("The checksums of " + String.join(", ", unknownFormat) + " were written by a later "
-                    + "version of migrate in a format this one does not know, so they were not verified.");
+            settings.log()
+                    .warn("The checksums of " + String.join(", ", unknownFormat) + " were written by a later "
+                            + "version of migrate in a format this one does not know, so they were not verified.");
         }
         if (!changed.isEmpty() && !settings.acceptChecksums()) {
-            throw new ChecksumMismatchException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
+            throw new ChecksumMismatchException("Applied migration" + (changed.size() > 1 ? "s have" : " has")
+                    + " changed since "
                     + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
                     + ". What " + (changed.size() > 1 ? "they ask" : "it asks") + " for no longer matches what this "
                     + "database ran. Restore the original code and put the change in a new migration, or, if the change "

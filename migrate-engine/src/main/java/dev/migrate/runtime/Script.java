@@ -72,6 +72,8 @@ final class Script {
 
     /** The checksum in its first format, over the rendered SQL, to recognise values stored by earlier versions. */
     String legacyChecksum() {
-        return Checksum.legacy(parts().stream().map(p -> p instanceof Statement s ? s.sql() : "<jdbc>").toList());
+        return Checksum.legacy(parts().stream()
+                .map(p -> p instanceof Statement s ? s.sql() : "<jdbc>")
+                .toList());
     }
 }

@@ -28,8 +28,11 @@ final class ScriptRecorder {
         } catch (MigrateException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MigrateException("Migration " + migration.info().id() + " (" + migration.type().getName() + ") failed while "
-                    + "describing its " + direction.name().toLowerCase() + ": " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Migration " + migration.info().id() + " ("
+                            + migration.type().getName() + ") failed while " + "describing its "
+                            + direction.name().toLowerCase() + ": " + e.getMessage(),
+                    e);
         }
         return new Script(ops.requests, ops.checksum.value());
     }
@@ -43,17 +46,20 @@ final class ScriptRecorder {
             this.offline = offline;
         }
 
-        @Override public void run(Op op) {
+        @Override
+        public void run(Op op) {
             checksum.add(op);
             requests.add(new Script.Ask(op));
         }
 
-        @Override public void jdbc(JdbcWork work) {
+        @Override
+        public void jdbc(JdbcWork work) {
             checksum.addJdbc();
             requests.add(new Script.Jdbc(work));
         }
 
-        @Override public boolean isOffline() {
+        @Override
+        public boolean isOffline() {
             return offline;
         }
     }

@@ -15,37 +15,46 @@ final class ScriptWriterSink implements ScriptSink {
         this.out = out;
     }
 
-    @Override public void begin() {
+    @Override
+    public void begin() {
         write("BEGIN;\n\n");
     }
 
-    @Override public void execute(String sql) {
+    @Override
+    public void execute(String sql) {
         write(sql + ";\n\n");
     }
 
-    @Override public void executeAll(List<String> statements) {
+    @Override
+    public void executeAll(List<String> statements) {
         statements.forEach(this::execute);
     }
 
-    @Override public void jdbc(JdbcWork work, String revision) {
-        throw new MigrateException("Migration " + revision + " runs JDBC code (op.jdbc), which needs a live database, so it "
-                + "cannot be written as an offline SQL script. Run it online, or express it with op.execute(...) "
-                + "or op.bulkInsert(...).");
+    @Override
+    public void jdbc(JdbcWork work, String revision) {
+        throw new MigrateException(
+                "Migration " + revision + " runs JDBC code (op.jdbc), which needs a live database, so it "
+                        + "cannot be written as an offline SQL script. Run it online, or express it with op.execute(...) "
+                        + "or op.bulkInsert(...).");
     }
 
-    @Override public void commit() {
+    @Override
+    public void commit() {
         write("COMMIT;\n\n");
     }
 
-    @Override public void rollback() {
+    @Override
+    public void rollback() {
         // nothing was run
     }
 
-    @Override public boolean offline() {
+    @Override
+    public boolean offline() {
         return true;
     }
 
-    @Override public void comment(String text) {
+    @Override
+    public void comment(String text) {
         write("-- " + text.replace("\n", "\n-- ") + "\n\n");
     }
 

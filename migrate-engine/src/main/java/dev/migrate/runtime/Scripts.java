@@ -79,7 +79,8 @@ final class Scripts implements AutoCloseable {
 
     /** The script of one direction of a migration; upgrades are recorded once per run. */
     Script script(DiscoveredMigration migration, Direction direction) {
-        return direction == Direction.UPGRADE ? upgrade(migration.info().id())
+        return direction == Direction.UPGRADE
+                ? upgrade(migration.info().id())
                 : recorder.record(migration, direction, offline);
     }
 
@@ -104,7 +105,8 @@ final class Scripts implements AutoCloseable {
     }
 
     private FutureTask<Script> task(String revision) {
-        return upgrades.computeIfAbsent(revision, id -> new FutureTask<>(() -> recorder.record(migration(id), Direction.UPGRADE, offline)));
+        return upgrades.computeIfAbsent(
+                revision, id -> new FutureTask<>(() -> recorder.record(migration(id), Direction.UPGRADE, offline)));
     }
 
     private DiscoveredMigration migration(String revision) {
@@ -116,7 +118,8 @@ final class Scripts implements AutoCloseable {
     }
 
     /** Stops recording ahead after the script in hand: a run that ended needs no more. */
-    @Override public void close() {
+    @Override
+    public void close() {
         closed = true;
     }
 }

@@ -24,10 +24,14 @@ final class ServerSessions {
      */
     static List<String> advisoryLockHolder(Connection c, long key) throws SQLException {
         // a bigint key appears in pg_locks split into two 32-bit halves, with objsubid 1
-        return describe(c, DESCRIBE + "JOIN pg_locks l ON l.pid = a.pid WHERE l.locktype = 'advisory' AND l.granted "
-                + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                + "AND l.classid = ((?::bigint >> 32) & 4294967295)::oid AND l.objid = (?::bigint & 4294967295)::oid "
-                + "AND l.objsubid = 1", key, key);
+        return describe(
+                c,
+                DESCRIBE + "JOIN pg_locks l ON l.pid = a.pid WHERE l.locktype = 'advisory' AND l.granted "
+                        + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                        + "AND l.classid = ((?::bigint >> 32) & 4294967295)::oid AND l.objid = (?::bigint & 4294967295)::oid "
+                        + "AND l.objsubid = 1",
+                key,
+                key);
     }
 
     /** The sessions whose locks keep server process {@code pid} waiting. */

@@ -15,15 +15,42 @@ import java.time.Duration;
  * @param waitReportInterval how often a waiting run says who it waits for
  * @param listener hears about each step run against a database
  */
-public record Settings(String schema, String versionTable, String historyTable, TransactionMode transactionMode,
-                       Duration lockTimeout, Duration statementTimeout, Duration lockWaitTimeout, boolean acceptChecksums,
-                       Duration waitReportInterval, MigrationLog log, MigrationListener listener) {
+public record Settings(
+        String schema,
+        String versionTable,
+        String historyTable,
+        TransactionMode transactionMode,
+        Duration lockTimeout,
+        Duration statementTimeout,
+        Duration lockWaitTimeout,
+        boolean acceptChecksums,
+        Duration waitReportInterval,
+        MigrationLog log,
+        MigrationListener listener) {
 
     /** Settings without a listener. */
-    public Settings(String schema, String versionTable, String historyTable, TransactionMode transactionMode,
-                    Duration lockTimeout, Duration statementTimeout, Duration lockWaitTimeout, boolean acceptChecksums,
-                    Duration waitReportInterval, MigrationLog log) {
-        this(schema, versionTable, historyTable, transactionMode, lockTimeout, statementTimeout, lockWaitTimeout,
-                acceptChecksums, waitReportInterval, log, MigrationListener.NONE);
+    public Settings(
+            String schema,
+            String versionTable,
+            String historyTable,
+            TransactionMode transactionMode,
+            Duration lockTimeout,
+            Duration statementTimeout,
+            Duration lockWaitTimeout,
+            boolean acceptChecksums,
+            Duration waitReportInterval,
+            MigrationLog log) {
+        this(
+                schema,
+                versionTable,
+                historyTable,
+                transactionMode,
+                lockTimeout,
+                statementTimeout,
+                lockWaitTimeout,
+                acceptChecksums,
+                waitReportInterval,
+                log,
+                MigrationListener.NONE);
     }
 }

@@ -4,9 +4,9 @@ import dev.migrate.AppliedStep;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.MigrationListener;
+import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepDirection;
-import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.graph.Direction;
@@ -30,12 +30,17 @@ final class StepRunner {
     private final MigrationLog log;
     private final MigrationListener listener;
 
-    StepRunner(Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
+    StepRunner(
+            Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
         this(migrations, tables, mode, log, MigrationListener.NONE);
     }
 
-    StepRunner(Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log,
-               MigrationListener listener) {
+    StepRunner(
+            Map<String, DiscoveredMigration> migrations,
+            VersionTables tables,
+            TransactionMode mode,
+            MigrationLog log,
+            MigrationListener listener) {
         this.migrations = migrations;
         this.tables = tables;
         this.mode = mode;
@@ -69,7 +74,8 @@ final class StepRunner {
                     inTransaction = true;
                 }
                 if (!sink.offline()) {
-                    listener.beforeStep(new MigrationStep(step.revision().id(), step.revision().message(), direction(step)));
+                    listener.beforeStep(new MigrationStep(
+                            step.revision().id(), step.revision().message(), direction(step)));
                 }
                 long start = System.nanoTime();
                 for (Script.Part part : parts) {
@@ -98,7 +104,10 @@ final class StepRunner {
                 if (!sink.offline()) {
                     long total = (System.nanoTime() - start) / 1_000_000;
                     log.info(describe(step) + " (" + total + " ms)");
-                    AppliedStep done = new AppliedStep(step.revision().id(), step.revision().message(), direction(step),
+                    AppliedStep done = new AppliedStep(
+                            step.revision().id(),
+                            step.revision().message(),
+                            direction(step),
                             Duration.ofNanos(System.nanoTime() - start));
                     applied.add(done);
                     listener.afterStep(done);
@@ -172,10 +181,14 @@ final class StepRunner {
 
     /** {@code Running upgrade a -> b, message}, as Alembic prints it. */
     static String describe(Step step) {
-        String parents = step.revision().revises().isEmpty() ? "<base>" : String.join(", ", step.revision().revises());
+        String parents = step.revision().revises().isEmpty()
+                ? "<base>"
+                : String.join(", ", step.revision().revises());
         String id = step.revision().id();
         String arrow = step.direction() == Direction.UPGRADE ? parents + " -> " + id : id + " -> " + parents;
-        String message = step.revision().message().isEmpty() ? "" : ", " + step.revision().message();
+        String message = step.revision().message().isEmpty()
+                ? ""
+                : ", " + step.revision().message();
         return "Running " + step.direction().name().toLowerCase() + " " + arrow + message;
     }
 
@@ -185,31 +198,51 @@ final class StepRunner {
         if (step == null) {
             message.append("The run failed.");
         } else {
-            message.append("Migration ").append(step.revision().id())
-                    .append(step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")")
-                    .append(" failed during ").append(step.direction().name().toLowerCase()).append('.');
+            message.append("Migration ")
+                    .append(step.revision().id())
+                    .append(
+                            step.revision().message().isEmpty()
+                                    ? ""
+                                    : " (" + step.revision().message() + ")")
+                    .append(" failed during ")
+                    .append(step.direction().name().toLowerCase())
+                    .append('.');
         }
         if (step != null && !progress.described) {
             // its upgrade() or downgrade() method failed while describing its changes
             Throwable thrown = e instanceof MigrateException && e.getCause() != null ? e.getCause() : e;
-            message.append("\nIts ").append(step.direction().name().toLowerCase()).append("() method threw ")
-                    .append(thrown instanceof MigrateException ? "" : thrown.getClass().getName() + ": ")
-                    .append(thrown.getMessage()).append("; none of its SQL ran.");
+            message.append("\nIts ")
+                    .append(step.direction().name().toLowerCase())
+                    .append("() method threw ")
+                    .append(
+                            thrown instanceof MigrateException
+                                    ? ""
+                                    : thrown.getClass().getName() + ": ")
+                    .append(thrown.getMessage())
+                    .append("; none of its SQL ran.");
         } else {
             if (progress.statement != null) {
                 message.append("\nStatement: ").append(progress.statement);
             }
             if (e instanceof SQLException sql) {
-                message.append("\nError").append(sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]")
-                        .append(": ").append(serverMessage(sql)).append(Privileges.explain(sql, role));
+                message.append("\nError")
+                        .append(sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]")
+                        .append(": ")
+                        .append(serverMessage(sql))
+                        .append(Privileges.explain(sql, role));
             } else {
-                message.append("\nError: ").append(e.getClass().getName()).append(": ").append(e.getMessage());
+                message.append("\nError: ")
+                        .append(e.getClass().getName())
+                        .append(": ")
+                        .append(e.getMessage());
             }
         }
         message.append('\n').append(outcome(progress));
-        return new MigrationFailedException(message.toString(),
+        return new MigrationFailedException(
+                message.toString(),
                 e instanceof MigrateException && e.getCause() != null ? e.getCause() : e,
-                step == null ? null : step.revision().id(), step == null ? null : direction(step));
+                step == null ? null : step.revision().id(),
+                step == null ? null : direction(step));
     }
 
     private String outcome(Progress progress) {
@@ -218,23 +251,33 @@ final class StepRunner {
         StringBuilder text = new StringBuilder();
         if (step != null && !step.revision().transactional()) {
             text.append("It runs outside a transaction (transactional = false), so ")
-                    .append(progress.autocommitted.isEmpty() ? "none of its statements had run"
-                            : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
+                    .append(
+                            progress.autocommitted.isEmpty()
+                                    ? "none of its statements had run"
+                                    : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
                     .append("; its version was not recorded. ");
         } else if (step != null) {
             rolledBack.add(step.revision().id());
         }
         if (!rolledBack.isEmpty()) {
-            text.append("The transaction was rolled back: ").append(String.join(", ", rolledBack))
-                    .append(rolledBack.size() > 1 ? " were" : " was").append(" not applied and nothing was recorded for ")
-                    .append(rolledBack.size() > 1 ? "them" : "it").append(". ");
+            text.append("The transaction was rolled back: ")
+                    .append(String.join(", ", rolledBack))
+                    .append(rolledBack.size() > 1 ? " were" : " was")
+                    .append(" not applied and nothing was recorded for ")
+                    .append(rolledBack.size() > 1 ? "them" : "it")
+                    .append(". ");
         }
-        text.append(progress.committed.isEmpty()
-                ? "No other migration of this run was applied."
-                : "Applied and recorded before the failure, and still in place: " + String.join(", ", progress.committed) + ".");
+        text.append(
+                progress.committed.isEmpty()
+                        ? "No other migration of this run was applied."
+                        : "Applied and recorded before the failure, and still in place: "
+                                + String.join(", ", progress.committed) + ".");
         boolean repair = step != null && !step.revision().transactional() && !progress.autocommitted.isEmpty();
-        return text.append(repair ? " Repair the database by hand, fix the migration and run again."
-                : " Fix the migration and run again.").toString();
+        return text.append(
+                        repair
+                                ? " Repair the database by hand, fix the migration and run again."
+                                : " Fix the migration and run again.")
+                .toString();
     }
 
     private static String serverMessage(SQLException e) {

@@ -29,6 +29,7 @@ final class VersionTables {
     private final QualifiedName history;
     /** The quoted names, once: every step's bookkeeping names both tables. */
     private final String quotedVersion;
+
     private final String quotedHistory;
 
     VersionTables(String schema, String versionTable, String historyTable) {
@@ -85,7 +86,7 @@ final class VersionTables {
             return rows;
         }
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version_num FROM " + quote(version) + " ORDER BY version_num")) {
+                ResultSet rs = s.executeQuery("SELECT version_num FROM " + quote(version) + " ORDER BY version_num")) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -97,8 +98,8 @@ final class VersionTables {
     Map<String, String> readChecksums(Connection c) throws SQLException {
         Map<String, String> checksums = new HashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
-                     + " WHERE direction = 'upgrade' ORDER BY revision, id DESC")) {
+                ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
+                        + " WHERE direction = 'upgrade' ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 if (rs.getString(2) != null) {
                     checksums.put(rs.getString(1), rs.getString(2));
@@ -111,8 +112,12 @@ final class VersionTables {
     /** Moves the version rows as the step says and records the step in the history. */
     List<String> bookkeeping(Step step, String checksum, Long durationMillis) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
-        sql.add(historyRow(step.revision().id(), step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
-                step.revision().message(), checksum, durationMillis));
+        sql.add(historyRow(
+                step.revision().id(),
+                step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
+                step.revision().message(),
+                checksum,
+                durationMillis));
         return sql;
     }
 
@@ -135,14 +140,16 @@ final class VersionTables {
     private List<String> deleteAndInsert(List<String> delete, List<String> insert) {
         List<String> sql = new ArrayList<>(2);
         if (!delete.isEmpty()) {
-            StringBuilder text = new StringBuilder("DELETE FROM ").append(quotedVersion).append(" WHERE version_num IN (");
+            StringBuilder text =
+                    new StringBuilder("DELETE FROM ").append(quotedVersion).append(" WHERE version_num IN (");
             for (int i = 0; i < delete.size(); i++) {
                 text.append(i == 0 ? "" : ", ").append(string(delete.get(i)));
             }
             sql.add(text.append(')').toString());
         }
         if (!insert.isEmpty()) {
-            StringBuilder text = new StringBuilder("INSERT INTO ").append(quotedVersion).append(" (version_num) VALUES ");
+            StringBuilder text =
+                    new StringBuilder("INSERT INTO ").append(quotedVersion).append(" (version_num) VALUES ");
             for (int i = 0; i < insert.size(); i++) {
                 text.append(i == 0 ? "(" : ", (").append(string(insert.get(i))).append(')');
             }

@@ -22,7 +22,10 @@ public final class Literals {
         if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
         }
-        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
+        if (value instanceof Byte
+                || value instanceof Short
+                || value instanceof Integer
+                || value instanceof Long
                 || value instanceof BigInteger) {
             return value.toString();
         }
@@ -40,21 +43,27 @@ public final class Literals {
             return value.toString();
         }
         if (value instanceof byte[] bytes) {
-            // E'...' so the backslash of the hex format is not read as an escape when standard_conforming_strings is off
+            // E'...' so the backslash of the hex format is not read as an escape when standard_conforming_strings is
+            // off
             return "E'\\\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
         }
         if (value instanceof ZonedDateTime z) {
-            // ZonedDateTime.toString() appends "[Europe/Paris]", which PostgreSQL cannot read; the offset says the instant
+            // ZonedDateTime.toString() appends "[Europe/Paris]", which PostgreSQL cannot read; the offset says the
+            // instant
             return string(z.toOffsetDateTime().toString());
         }
-        if (value instanceof CharSequence || value instanceof UUID || value instanceof TemporalAccessor
-                || value instanceof Character || value instanceof Enum<?>) {
+        if (value instanceof CharSequence
+                || value instanceof UUID
+                || value instanceof TemporalAccessor
+                || value instanceof Character
+                || value instanceof Enum<?>) {
             String text = value instanceof Enum<?> e ? e.name() : value.toString();
             return string(text);
         }
-        throw new IllegalArgumentException("Cannot write a value of type " + value.getClass().getName()
-                + " as a SQL literal. Use a String, number, boolean, byte[], UUID, java.time value or enum, "
-                + "or write the SQL with op.execute(...).");
+        throw new IllegalArgumentException(
+                "Cannot write a value of type " + value.getClass().getName()
+                        + " as a SQL literal. Use a String, number, boolean, byte[], UUID, java.time value or enum, "
+                        + "or write the SQL with op.execute(...).");
     }
 
     /** A string literal; {@code null} gives {@code NULL}. */
@@ -63,7 +72,8 @@ public final class Literals {
             return "NULL";
         }
         if (text.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("A text value contains a NUL character, which PostgreSQL cannot store in text.");
+            throw new IllegalArgumentException(
+                    "A text value contains a NUL character, which PostgreSQL cannot store in text.");
         }
         String quoted = text.replace("'", "''");
         if (text.indexOf('\\') >= 0) {

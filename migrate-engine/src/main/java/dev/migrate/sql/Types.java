@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * the statement is refused.
  */
 public final class Types {
-    private static final Pattern TYPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_ $.]*(\\(\\s*-?[A-Za-z0-9_]+(\\s*,\\s*-?[A-Za-z0-9_]+)*\\s*\\))?"
-            + "( with(out)? time zone)?( \\[\\d*\\]|\\[\\d*\\])*"
-            + "|\"([^\"]|\"\")+\"(\\.\"([^\"]|\"\")+\")?(\\[\\d*\\])*"
-            + "|[A-Za-z_][A-Za-z0-9_]*\\.\"([^\"]|\"\")+\"(\\[\\d*\\])*");
+    private static final Pattern TYPE =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_ $.]*(\\(\\s*-?[A-Za-z0-9_]+(\\s*,\\s*-?[A-Za-z0-9_]+)*\\s*\\))?"
+                    + "( with(out)? time zone)?( \\[\\d*\\]|\\[\\d*\\])*"
+                    + "|\"([^\"]|\"\")+\"(\\.\"([^\"]|\"\")+\")?(\\[\\d*\\])*"
+                    + "|[A-Za-z_][A-Za-z0-9_]*\\.\"([^\"]|\"\")+\"(\\[\\d*\\])*");
 
     private Types() {}
 

@@ -1,11 +1,11 @@
 package dev.migrate.bench;
 
 import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
 import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.discovery.MigrationScanner;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
-import dev.migrate.Migrator;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -37,9 +37,11 @@ import javax.tools.ToolProvider;
 public final class EngineBenchmark {
     private static final String PACKAGE = "bench.chain";
     private static final MigrationLog QUIET = new MigrationLog() {
-        @Override public void info(String line) {}
+        @Override
+        public void info(String line) {}
 
-        @Override public void warn(String line) {}
+        @Override
+        public void warn(String line) {}
     };
 
     private EngineBenchmark() {}
@@ -51,17 +53,33 @@ public final class EngineBenchmark {
         ClassLoader loader = generateChain(dir, n);
 
         DataSource applied = TestPostgres.freshDatabase("bench_current");
-        Migrator.builder().dataSource(applied).classLoader(loader).packages(PACKAGE).log(QUIET).build().upgrade("head");
+        Migrator.builder()
+                .dataSource(applied)
+                .classLoader(loader)
+                .packages(PACKAGE)
+                .log(QUIET)
+                .build()
+                .upgrade("head");
 
         // graph build (discovery of n classes + validation) and current, after warm-up
-        Callable<Object> buildAndCurrent = () -> Migrator.builder().dataSource(applied).classLoader(loader)
-                .packages(PACKAGE).log(QUIET).build().current();
-        Migrator built = Migrator.builder().dataSource(applied).classLoader(loader).packages(PACKAGE).log(QUIET).build();
+        Callable<Object> buildAndCurrent = () -> Migrator.builder()
+                .dataSource(applied)
+                .classLoader(loader)
+                .packages(PACKAGE)
+                .log(QUIET)
+                .build()
+                .current();
+        Migrator built = Migrator.builder()
+                .dataSource(applied)
+                .classLoader(loader)
+                .packages(PACKAGE)
+                .log(QUIET)
+                .build();
         Callable<Object> currentOnly = built::current;
         Stats buildCurrent = time(buildAndCurrent, 10, 20);
         Stats discovery = time(() -> new MigrationScanner(loader, List.of(PACKAGE)).scan(), 10, 20);
-        List<RevisionInfo> infos = new MigrationScanner(loader, List.of(PACKAGE)).scan().stream()
-                .map(DiscoveredMigration::info).toList();
+        List<RevisionInfo> infos = new MigrationScanner(loader, List.of(PACKAGE))
+                .scan().stream().map(DiscoveredMigration::info).toList();
         Stats graph = time(() -> RevisionGraph.of(infos), 10, 20);
         Stats current = time(currentOnly, 20, 50);
 
@@ -78,7 +96,13 @@ public final class EngineBenchmark {
         for (int round = 0; round < 3; round++) {
             DataSource a = TestPostgres.freshDatabase("bench_apply");
             long t0 = System.nanoTime();
-            Migrator.builder().dataSource(a).classLoader(loader).packages(PACKAGE).log(QUIET).build().upgrade("head");
+            Migrator.builder()
+                    .dataSource(a)
+                    .classLoader(loader)
+                    .packages(PACKAGE)
+                    .log(QUIET)
+                    .build()
+                    .upgrade("head");
             ours.add(System.nanoTime() - t0);
 
             DataSource b = TestPostgres.freshDatabase("bench_floor");
@@ -92,20 +116,24 @@ public final class EngineBenchmark {
         double floorMs = floor.get(1) / 1e6;
 
         System.out.printf(Locale.ROOT, "%nChain of %,d revisions (medians after warm-up)%n", n);
-        System.out.printf(Locale.ROOT, "  build graph + current : %8.1f ms (min %.1f)%n", buildCurrent.median, buildCurrent.min);
-        System.out.printf(Locale.ROOT, "    of which discovery  : %8.1f ms (min %.1f)%n", discovery.median, discovery.min);
+        System.out.printf(
+                Locale.ROOT, "  build graph + current : %8.1f ms (min %.1f)%n", buildCurrent.median, buildCurrent.min);
+        System.out.printf(
+                Locale.ROOT, "    of which discovery  : %8.1f ms (min %.1f)%n", discovery.median, discovery.min);
         System.out.printf(Locale.ROOT, "    of which graph      : %8.1f ms (min %.1f)%n", graph.median, graph.min);
         System.out.printf(Locale.ROOT, "  current (graph built) : %8.2f ms (min %.2f)%n", current.median, current.min);
         System.out.printf(Locale.ROOT, "  offline SQL, all      : %8.1f ms (min %.1f)%n", render.median, render.min);
         System.out.printf(Locale.ROOT, "  apply all (migrate)   : %8.0f ms%n", oursMs);
         System.out.printf(Locale.ROOT, "  apply all (plain JDBC): %8.0f ms  (floor)%n", floorMs);
-        System.out.printf(Locale.ROOT, "  ratio                 : %8.2f x the floor (target <= 1.30)%n", oursMs / floorMs);
+        System.out.printf(
+                Locale.ROOT, "  ratio                 : %8.2f x the floor (target <= 1.30)%n", oursMs / floorMs);
         System.exit(0);
     }
 
     /** The floor: the same statements and bookkeeping, one transaction per migration, no framework. */
     private static void plainJdbc(DataSource ds, int n) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS migrate_version (version_num varchar(64) NOT NULL PRIMARY KEY)");
             s.execute("CREATE TABLE IF NOT EXISTS migrate_history (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                     + "revision varchar(64) NOT NULL, direction varchar(10) NOT NULL, message text, checksum varchar(64), "
@@ -115,10 +143,13 @@ public final class EngineBenchmark {
                 c.setAutoCommit(false);
                 s.execute(statementOf(i));
                 String id = id(i);
-                String bookkeeping = (i == 0 ? "" : "DELETE FROM public.migrate_version WHERE version_num IN ('" + id(i - 1) + "');\n")
+                String bookkeeping = (i == 0
+                                ? ""
+                                : "DELETE FROM public.migrate_version WHERE version_num IN ('" + id(i - 1) + "');\n")
                         + "INSERT INTO public.migrate_version (version_num) VALUES ('" + id + "');\n"
                         + "INSERT INTO public.migrate_history (revision, direction, message, checksum, duration_ms) VALUES ('"
-                        + id + "', 'upgrade', 'step " + i + "', '0000000000000000000000000000000000000000000000000000000000000000', 0)";
+                        + id + "', 'upgrade', 'step " + i
+                        + "', '0000000000000000000000000000000000000000000000000000000000000000', 0)";
                 s.execute(bookkeeping);
                 c.commit();
                 c.setAutoCommit(true);
@@ -146,17 +177,20 @@ public final class EngineBenchmark {
             String sql = statementOf(i);
             String undo = i == 0 ? "DROP TABLE bench_log" : "DELETE FROM bench_log WHERE n = " + i;
             Path file = src.resolve(name + ".java");
-            Files.writeString(file, "package " + PACKAGE + ";\n"
-                    + "@dev.migrate.Revision(id = \"" + id(i) + "\"" + revises + ", message = \"step " + i + "\")\n"
-                    + "public class " + name + " implements dev.migrate.Migration {\n"
-                    + "  public void upgrade(dev.migrate.Operations op) { op.execute(\"" + sql + "\"); }\n"
-                    + "  public void downgrade(dev.migrate.Operations op) { op.execute(\"" + undo + "\"); }\n"
-                    + "}\n");
+            Files.writeString(
+                    file,
+                    "package " + PACKAGE + ";\n"
+                            + "@dev.migrate.Revision(id = \"" + id(i) + "\"" + revises + ", message = \"step " + i
+                            + "\")\n"
+                            + "public class " + name + " implements dev.migrate.Migration {\n"
+                            + "  public void upgrade(dev.migrate.Operations op) { op.execute(\"" + sql + "\"); }\n"
+                            + "  public void downgrade(dev.migrate.Operations op) { op.execute(\"" + undo + "\"); }\n"
+                            + "}\n");
             files.add(file.toString());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> argsList = new ArrayList<>(Arrays.asList("-d", out.toString(), "-cp", engineClasses(),
-                "-proc:none", "-nowarn"));
+        List<String> argsList =
+                new ArrayList<>(Arrays.asList("-d", out.toString(), "-cp", engineClasses(), "-proc:none", "-nowarn"));
         argsList.addAll(files);
         int rc = javac.run(null, null, System.err, argsList.toArray(String[]::new));
         if (rc != 0) {
@@ -172,7 +206,12 @@ public final class EngineBenchmark {
     /** Where the engine's classes are: under exec:java the JVM class path is Maven's own. */
     private static String engineClasses() {
         try {
-            return Path.of(dev.migrate.Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(dev.migrate.Migration.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

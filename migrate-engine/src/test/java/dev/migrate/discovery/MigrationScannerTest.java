@@ -35,20 +35,24 @@ class MigrationScannerTest {
     @Test
     void findsAnnotatedClassesInADirectoryIncludingSubpackages() {
         List<DiscoveredMigration> found = new MigrationScanner(testLoader, List.of(GOOD)).scan();
-        assertThat(found).extracting(DiscoveredMigration::type)
+        assertThat(found)
+                .extracting(DiscoveredMigration::type)
                 .containsExactly(V1_First.class, V2_Second.class, V3_Nested.class);
         RevisionInfo second = found.get(1).info();
-        assertThat(second).isEqualTo(new RevisionInfo("f2", List.of("f1"), "second", Set.of("core"), List.of(),
-                false, V2_Second.class.getName()));
+        assertThat(second)
+                .isEqualTo(new RevisionInfo(
+                        "f2", List.of("f1"), "second", Set.of("core"), List.of(), false, V2_Second.class.getName()));
         assertThat(found.get(2).info().dependsOn()).containsExactly("f1");
-        RevisionGraph graph = RevisionGraph.of(found.stream().map(DiscoveredMigration::info).toList());
+        RevisionGraph graph =
+                RevisionGraph.of(found.stream().map(DiscoveredMigration::info).toList());
         assertThat(graph.heads()).containsExactly("f3");
     }
 
     @Test
     void revisionsReadFromClassFilesEqualWhatReflectionReads() {
         for (DiscoveredMigration m : new MigrationScanner(testLoader, List.of(GOOD)).scan()) {
-            assertThat(m.info()).isEqualTo(MigrationScanner.toInfo(m.type().getAnnotation(dev.migrate.Revision.class), m.type()));
+            assertThat(m.info())
+                    .isEqualTo(MigrationScanner.toInfo(m.type().getAnnotation(dev.migrate.Revision.class), m.type()));
         }
     }
 
@@ -78,11 +82,13 @@ class MigrationScannerTest {
         Path jar = tmp.resolve("migrations.jar");
         writeJar(testClassesRoot(), FIXTURES_PATH + "/good", jar);
         List<DiscoveredMigration> found;
-        try (URLClassLoader jarLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(testLoader))) {
+        try (URLClassLoader jarLoader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(testLoader))) {
             found = new MigrationScanner(jarLoader, List.of(GOOD)).scan();
         }
         Files.delete(jar); // the class file is gone by the time the migration runs
-        assertThatThrownBy(() -> found.get(0).newInstance()).isInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> found.get(0).newInstance())
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("Could not load class " + GOOD + ".V1_First")
                 .hasMessageContaining("Rebuild the project");
     }
@@ -90,20 +96,25 @@ class MigrationScannerTest {
     @Test
     void scansOnlyTheConfiguredPackages() {
         assertThat(new MigrationScanner(testLoader, List.of(GOOD + ".nested")).scan())
-                .extracting(DiscoveredMigration::type).containsExactly(V3_Nested.class);
+                .extracting(DiscoveredMigration::type)
+                .containsExactly(V3_Nested.class);
         // "good" must not match the sibling package "goodextra", nor the broken fixtures next to it.
         assertThat(new MigrationScanner(testLoader, List.of(GOOD)).scan())
-                .extracting(m -> m.info().id()).doesNotContain("f9", "b1", "t1");
-        assertThat(new MigrationScanner(testLoader, List.of("dev.migrate.discovery.fixtures.nothing_here")).scan()).isEmpty();
+                .extracting(m -> m.info().id())
+                .doesNotContain("f9", "b1", "t1");
+        assertThat(new MigrationScanner(testLoader, List.of("dev.migrate.discovery.fixtures.nothing_here")).scan())
+                .isEmpty();
     }
 
     @Test
     void aMigrationWithoutRevisionIsAnErrorNamingTheClass() {
-        assertThatThrownBy(() -> new MigrationScanner(testLoader, List.of("dev.migrate.discovery.fixtures.unannotated")).scan())
+        assertThatThrownBy(() ->
+                        new MigrationScanner(testLoader, List.of("dev.migrate.discovery.fixtures.unannotated")).scan())
                 .isInstanceOf(MigrateException.class)
-                .hasMessage("Class dev.migrate.discovery.fixtures.unannotated.ForgotTheAnnotation implements Migration but "
-                        + "has no @Revision annotation, so it would never run. Add @Revision(id = \"...\", revises = \"...\") "
-                        + "to it, or make it abstract if it is a base class of migrations.");
+                .hasMessage(
+                        "Class dev.migrate.discovery.fixtures.unannotated.ForgotTheAnnotation implements Migration but "
+                                + "has no @Revision annotation, so it would never run. Add @Revision(id = \"...\", revises = \"...\") "
+                                + "to it, or make it abstract if it is a base class of migrations.");
     }
 
     @Test
@@ -125,19 +136,23 @@ class MigrationScannerTest {
     @Test
     void invalidPackageNameIsReported() {
         assertThatThrownBy(() -> new MigrationScanner(testLoader, List.of("db/migrations")).scan())
-                .isInstanceOf(MigrateException.class).hasMessageContaining("'db/migrations'");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("'db/migrations'");
     }
 
     @Test
     void instantiatesDiscoveredMigrations() {
-        DiscoveredMigration first = new MigrationScanner(testLoader, List.of(GOOD)).scan().get(0);
+        DiscoveredMigration first =
+                new MigrationScanner(testLoader, List.of(GOOD)).scan().get(0);
         assertThat(first.newInstance()).isInstanceOf(V1_First.class);
     }
 
     @Test
     void constructorFailureNamesTheClass() {
-        DiscoveredMigration throwing = new MigrationScanner(testLoader,
-                List.of("dev.migrate.discovery.fixtures.failing")).scan().get(0);
+        DiscoveredMigration throwing = new MigrationScanner(
+                        testLoader, List.of("dev.migrate.discovery.fixtures.failing"))
+                .scan()
+                .get(0);
         assertThatThrownBy(throwing::newInstance)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("dev.migrate.discovery.fixtures.failing.ThrowingConstructor")
@@ -164,7 +179,8 @@ class MigrationScannerTest {
     void findsMigrationsInAJar(@TempDir Path tmp) throws Exception {
         Path jar = tmp.resolve("migrations.jar");
         writeJar(testClassesRoot(), FIXTURES_PATH + "/good", jar);
-        try (URLClassLoader jarLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(testLoader))) {
+        try (URLClassLoader jarLoader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(testLoader))) {
             List<DiscoveredMigration> found = new MigrationScanner(jarLoader, List.of(GOOD)).scan();
             assertThat(found).extracting(m -> m.info().id()).containsExactly("f1", "f2", "f3");
             for (DiscoveredMigration m : found) {
@@ -175,31 +191,41 @@ class MigrationScannerTest {
             }
             assertThat(found.get(0).info().source()).isEqualTo(GOOD + ".V1_First");
             assertThat(new MigrationScanner(jarLoader, List.of(GOOD + ".nested")).scan())
-                    .extracting(m -> m.info().id()).containsExactly("f3");
+                    .extracting(m -> m.info().id())
+                    .containsExactly("f3");
         }
     }
 
     @Test
     void aSecondCopyOfTheEngineIsReportedInsteadOfFindingNothing() throws Exception {
-        Path engineClasses = Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path engineClasses = Path.of(Migration.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         URL[] urls = {engineClasses.toUri().toURL(), testClassesRoot().toUri().toURL()};
         // No parent with dev.migrate: this loader defines its own Revision and Migration.
         try (URLClassLoader isolated = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
             assertThatThrownBy(() -> new MigrationScanner(isolated, List.of(GOOD + ".nested")).scan())
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageContaining("Class " + GOOD + ".nested.V3_Nested is annotated with a dev.migrate.Revision "
-                            + "loaded by another class loader");
+                    .hasMessageContaining(
+                            "Class " + GOOD + ".nested.V3_Nested is annotated with a dev.migrate.Revision "
+                                    + "loaded by another class loader");
         }
     }
 
     private static Path testClassesRoot() throws Exception {
-        return Path.of(V1_First.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(V1_First.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     /** Copies the classes under {@code prefix} into a jar, with directory entries as Maven writes them. */
     private static void writeJar(Path root, String prefix, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.walk(root.resolve(prefix))) {
+                Stream<Path> files = Files.walk(root.resolve(prefix))) {
             String[] parts = prefix.split("/");
             StringBuilder dir = new StringBuilder();
             for (String part : parts) {
@@ -232,18 +258,21 @@ class MigrationScannerTest {
             super(parent);
         }
 
-        @Override protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             if (name.startsWith(FIXTURES_PATH.replace('/', '.') + ".")) {
                 throw new ClassNotFoundException(name);
             }
             return super.loadClass(name, resolve);
         }
 
-        @Override public URL getResource(String name) {
+        @Override
+        public URL getResource(String name) {
             return name.startsWith(FIXTURES_PATH) ? null : super.getResource(name);
         }
 
-        @Override public Enumeration<URL> getResources(String name) throws IOException {
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
             return name.startsWith(FIXTURES_PATH) ? Collections.emptyEnumeration() : super.getResources(name);
         }
     }
@@ -265,11 +294,13 @@ class MigrationScannerTest {
             super(out);
         }
 
-        @Override public void write(byte[] b, int off, int len) throws IOException {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
         }
 
-        @Override public void close() throws IOException {
+        @Override
+        public void close() throws IOException {
             flush();
         }
     }

@@ -34,10 +34,14 @@ class PlanningTest {
         Set<String> result = new LinkedHashSet<>(rows);
         for (Step s : steps) {
             for (String d : s.deleteVersions()) {
-                assertThat(result.remove(d)).as("row %s present before %s", d, s.revision().id()).isTrue();
+                assertThat(result.remove(d))
+                        .as("row %s present before %s", d, s.revision().id())
+                        .isTrue();
             }
             for (String i : s.insertVersions()) {
-                assertThat(result.add(i)).as("row %s absent before %s", i, s.revision().id()).isTrue();
+                assertThat(result.add(i))
+                        .as("row %s absent before %s", i, s.revision().id())
+                        .isTrue();
             }
         }
         return result;
@@ -74,9 +78,11 @@ class PlanningTest {
     void upgradeRefusesDownwardTargets() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"));
         assertThatThrownBy(() -> g.planUpgrade(Set.of("b"), "-1"))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("downgrade -1");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("downgrade -1");
         assertThatThrownBy(() -> g.planDowngrade(Set.of("a"), "+1"))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("upgrade +1");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("upgrade +1");
     }
 
     @Test
@@ -134,9 +140,11 @@ class PlanningTest {
         assertThat(ids(g.planUpgrade(Set.of("b"), "alpha@+2"))).containsExactly("a", "a2");
         assertThat(g.planDowngrade(Set.of("b"), "alpha@-1")).isEmpty();
         assertThatThrownBy(() -> g.planUpgrade(Set.of("a2"), "alpha@-1"))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("downgrade alpha@-1");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("downgrade alpha@-1");
         assertThatThrownBy(() -> g.planDowngrade(Set.of("a2"), "alpha@+1"))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("upgrade alpha@+1");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("upgrade alpha@+1");
     }
 
     @Test
@@ -155,7 +163,8 @@ class PlanningTest {
         assertThat(replay(Set.of(), up)).isEqualTo(heads);
         List<Step> down = g.planDowngrade(heads, "root");
         assertThat(down).hasSize(3_000);
-        assertThat(down.stream().filter(s -> !s.insertVersions().isEmpty()).count()).isEqualTo(1);
+        assertThat(down.stream().filter(s -> !s.insertVersions().isEmpty()).count())
+                .isEqualTo(1);
         assertThat(replay(heads, down)).containsExactly("root");
     }
 
@@ -202,7 +211,8 @@ class PlanningTest {
         assertThat(ids(g.planDowngrade(Set.of("c"), "-2"))).containsExactly("c", "b");
         assertThat(ids(g.planDowngrade(Set.of("c"), "c-1"))).containsExactly("c");
         assertThatThrownBy(() -> g.planDowngrade(Set.of("b"), "-3"))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("below the base");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("below the base");
     }
 
     @Test

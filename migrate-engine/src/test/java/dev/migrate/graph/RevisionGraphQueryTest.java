@@ -21,8 +21,16 @@ class RevisionGraphQueryTest {
      * </pre>
      */
     static RevisionGraph sample() {
-        return graph(rev("f", "e"), rev("e", "c", "d"), rev("d", "b"), rev("c", "b"), rev("b", "a"), rev("a"),
-                labelled("x", "other"), rev("y", "x"), depending("z", List.of("y"), List.of("c")));
+        return graph(
+                rev("f", "e"),
+                rev("e", "c", "d"),
+                rev("d", "b"),
+                rev("c", "b"),
+                rev("b", "a"),
+                rev("a"),
+                labelled("x", "other"),
+                rev("y", "x"),
+                depending("z", List.of("y"), List.of("c")));
     }
 
     @Test
@@ -73,7 +81,9 @@ class RevisionGraphQueryTest {
         assertThat(g.find("nope")).isEmpty();
         assertThat(g.contains("x")).isTrue();
         assertThat(g.labels()).containsEntry("other", "x");
-        assertThatThrownBy(() -> g.get("nope")).isInstanceOf(MigrateException.class).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> g.get("nope"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("'nope'");
     }
 
     @Test
@@ -125,7 +135,9 @@ class RevisionGraphQueryTest {
         assertThat(g.planDowngrade(Set.of(head), "-4999")).hasSize(4999);
         assertThat(g.resolve(head + "-4000", Set.of())).containsExactly(Revs.chainId(1000));
         assertThat(g.resolve("+5000", Set.of())).containsExactly(head);
-        assertThat(new GraphReport(g).history(null, false, Set.of(head))).hasSize(n)
-                .first().isEqualTo(Revs.chainId(n - 1) + " -> " + head + " (head) (current), msg " + head);
+        assertThat(new GraphReport(g).history(null, false, Set.of(head)))
+                .hasSize(n)
+                .first()
+                .isEqualTo(Revs.chainId(n - 1) + " -> " + head + " (head) (current), msg " + head);
     }
 }

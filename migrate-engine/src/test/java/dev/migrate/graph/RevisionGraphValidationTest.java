@@ -17,7 +17,8 @@ class RevisionGraphValidationTest {
     @Test
     void duplicateIdNamesBothClasses() {
         RevisionInfo first = rev("a");
-        RevisionInfo second = new RevisionInfo("a", List.of(), "other", Set.of(), List.of(), true, "db.migrations.Other");
+        RevisionInfo second =
+                new RevisionInfo("a", List.of(), "other", Set.of(), List.of(), true, "db.migrations.Other");
         assertThatThrownBy(() -> graph(first, second))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("Revision id a is declared twice")
@@ -87,7 +88,8 @@ class RevisionGraphValidationTest {
         assertThatThrownBy(() -> graph(rev(longId)))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("'" + longId + "'")
-                .hasMessageContaining("has 65 characters, more than the 64 the version table's version_num column holds");
+                .hasMessageContaining(
+                        "has 65 characters, more than the 64 the version table's version_num column holds");
         assertThat(graph(rev("r".repeat(64))).size()).isEqualTo(1);
     }
 
@@ -126,6 +128,7 @@ class RevisionGraphValidationTest {
     void emptyGraphIsValid() {
         RevisionGraph g = RevisionGraph.of(List.of());
         org.assertj.core.api.Assertions.assertThat(g.heads()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(g.planUpgrade(Set.of(), "head")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(g.planUpgrade(Set.of(), "head"))
+                .isEmpty();
     }
 }

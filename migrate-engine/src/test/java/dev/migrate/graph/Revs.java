@@ -7,8 +7,7 @@ import java.util.Set;
 
 /** Terse construction of revisions and graphs for tests. */
 final class Revs {
-    private Revs() {
-    }
+    private Revs() {}
 
     /** A revision with the given parents, message "msg id" and class "db.migrations.V_id". */
     static RevisionInfo rev(String id, String... parents) {

@@ -14,7 +14,9 @@ class TargetTest {
 
     /** 20261120_093000 -> 20261122_101500 -> 20261123_080000, labelled "core" at the base. */
     static RevisionGraph linear() {
-        return graph(labelled("20261120_093000", "core"), rev("20261122_101500", "20261120_093000"),
+        return graph(
+                labelled("20261120_093000", "core"),
+                rev("20261122_101500", "20261120_093000"),
                 rev("20261123_080000", "20261122_101500"));
     }
 
@@ -41,11 +43,15 @@ class TargetTest {
 
     @Test
     void rejectsMalformedTargets() {
-        assertThatThrownBy(() -> Target.parse("a b")).isInstanceOf(MigrateException.class)
-                .hasMessageContaining("'a b' is not understood").hasMessageContaining("<label>@head");
-        assertThatThrownBy(() -> Target.parse("")).isInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> Target.parse("a b"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("'a b' is not understood")
+                .hasMessageContaining("<label>@head");
+        assertThatThrownBy(() -> Target.parse(""))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("No target");
-        assertThatThrownBy(() -> Target.parse("x@tip")).isInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> Target.parse("x@tip"))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("x@head");
     }
 
@@ -87,9 +93,11 @@ class TargetTest {
         assertThat(g.resolve("20261120+1", Set.of())).containsExactly("20261122_101500");
         assertThat(g.resolve("20261123_080000-2", Set.of())).containsExactly("20261120_093000");
         assertThatThrownBy(() -> g.resolve("+3", Set.of("20261122_101500")))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("past the head 20261123_080000");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("past the head 20261123_080000");
         assertThatThrownBy(() -> g.resolve("-4", Set.of("20261123_080000")))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("below the base");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("below the base");
     }
 
     @Test
@@ -146,7 +154,8 @@ class TargetTest {
     void showNeedsExactlyOneRevision() {
         assertThat(forked().resolveOne("a2", Set.of()).id()).isEqualTo("a2");
         assertThatThrownBy(() -> forked().resolveOne("heads", Set.of()))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("several revisions (a2, b1)");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("several revisions (a2, b1)");
     }
 
     @Test
@@ -157,7 +166,8 @@ class TargetTest {
         assertThat(RevisionRange.parse("head")).isEqualTo(new RevisionRange(null, "head"));
         assertThat(RevisionRange.parse(null)).isEqualTo(new RevisionRange(null, null));
         assertThat(RevisionRange.parse("base:head").toString()).isEqualTo("base:head");
-        assertThatThrownBy(() -> RevisionRange.parse("a:b:c")).isInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> RevisionRange.parse("a:b:c"))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("<from>:<to>");
     }
 
@@ -166,7 +176,8 @@ class TargetTest {
         RevisionGraph g = linear();
         RevisionRange range = RevisionRange.parse("20261120_093000:head");
         assertThat(g.planUpgrade(g.versionsAt(range.from()), range.to()))
-                .extracting(s -> s.revision().id()).containsExactly("20261122_101500", "20261123_080000");
+                .extracting(s -> s.revision().id())
+                .containsExactly("20261122_101500", "20261123_080000");
         assertThat(g.versionsAt("base")).isEmpty();
     }
 }

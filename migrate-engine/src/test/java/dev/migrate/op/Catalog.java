@@ -23,7 +23,8 @@ public final class Catalog {
                     + "from pg_namespace n where n.oid in " + USER_SCHEMAS,
             "select 'relation ' || c.oid::regclass::text || ' kind=' || c.relkind::text "
                     + "|| ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-') "
-                    + "from pg_class c where c.relnamespace in " + USER_SCHEMAS + " and c.relkind in ('r','p','v','m','S','i','I')",
+                    + "from pg_class c where c.relnamespace in " + USER_SCHEMAS
+                    + " and c.relkind in ('r','p','v','m','S','i','I')",
             "select 'column ' || c.oid::regclass::text || '.' || quote_ident(a.attname) "
                     + "|| ' type=' || format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull "
                     + "|| ' default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '-') "
@@ -50,7 +51,8 @@ public final class Catalog {
                     + "   from pg_depend d join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid "
                     + "   where d.classid = 'pg_class'::regclass and d.objid = s.seqrelid and d.refobjsubid > 0 "
                     + "   and d.deptype in ('a', 'i')), '-') "
-                    + "from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace in " + USER_SCHEMAS);
+                    + "from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace in "
+                    + USER_SCHEMAS);
 
     private final Connection connection;
 
@@ -127,74 +129,109 @@ public final class Catalog {
 
     /** {@code format_type} of a column of {@code schema.table}. */
     public String columnType(String schema, String table, String column) {
-        return scalar("select format_type(a.atttypid, a.atttypmod) from pg_attribute a join pg_class c on c.oid = a.attrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ? "
-                + "and not a.attisdropped", schema, table, column);
+        return scalar(
+                "select format_type(a.atttypid, a.atttypmod) from pg_attribute a join pg_class c on c.oid = a.attrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ? "
+                        + "and not a.attisdropped",
+                schema,
+                table,
+                column);
     }
 
     public boolean isNotNull(String schema, String table, String column) {
-        return Boolean.parseBoolean(scalar("select a.attnotnull::text from pg_attribute a join pg_class c on c.oid = a.attrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ? "
-                + "and not a.attisdropped", schema, table, column));
+        return Boolean.parseBoolean(scalar(
+                "select a.attnotnull::text from pg_attribute a join pg_class c on c.oid = a.attrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ? "
+                        + "and not a.attisdropped",
+                schema,
+                table,
+                column));
     }
 
     /** The default expression as PostgreSQL prints it, or {@code null}. */
     public String columnDefault(String schema, String table, String column) {
-        return scalar("select pg_get_expr(d.adbin, d.adrelid) from pg_attribute a join pg_class c on c.oid = a.attrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace "
-                + "left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum "
-                + "where n.nspname = ? and c.relname = ? and a.attname = ? and not a.attisdropped", schema, table, column);
+        return scalar(
+                "select pg_get_expr(d.adbin, d.adrelid) from pg_attribute a join pg_class c on c.oid = a.attrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace "
+                        + "left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum "
+                        + "where n.nspname = ? and c.relname = ? and a.attname = ? and not a.attisdropped",
+                schema,
+                table,
+                column);
     }
 
     /** {@code a} (always), {@code d} (by default) or empty. */
     public String identity(String schema, String table, String column) {
-        return scalar("select a.attidentity::text from pg_attribute a join pg_class c on c.oid = a.attrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ?",
-                schema, table, column);
+        return scalar(
+                "select a.attidentity::text from pg_attribute a join pg_class c on c.oid = a.attrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ?",
+                schema,
+                table,
+                column);
     }
 
     public String columnComment(String schema, String table, String column) {
-        return scalar("select col_description(c.oid, a.attnum) from pg_attribute a join pg_class c on c.oid = a.attrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ?",
-                schema, table, column);
+        return scalar(
+                "select col_description(c.oid, a.attnum) from pg_attribute a join pg_class c on c.oid = a.attrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attname = ?",
+                schema,
+                table,
+                column);
     }
 
     public String tableComment(String schema, String table) {
-        return scalar("select obj_description(c.oid, 'pg_class') from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                + "where n.nspname = ? and c.relname = ?", schema, table);
+        return scalar(
+                "select obj_description(c.oid, 'pg_class') from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                        + "where n.nspname = ? and c.relname = ?",
+                schema,
+                table);
     }
 
     /** The index as {@code pg_get_indexdef} prints it, or {@code null} when there is none. */
     public String indexDef(String schema, String index) {
-        List<String> defs = column("select pg_get_indexdef(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                + "where n.nspname = ? and c.relname = ? and c.relkind in ('i', 'I')", schema, index);
+        List<String> defs = column(
+                "select pg_get_indexdef(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                        + "where n.nspname = ? and c.relname = ? and c.relkind in ('i', 'I')",
+                schema,
+                index);
         return defs.isEmpty() ? null : defs.get(0);
     }
 
     /** The constraint as {@code pg_get_constraintdef} prints it, or {@code null} when there is none. */
     public String constraintDef(String schema, String table, String constraint) {
-        List<String> defs = column("select pg_get_constraintdef(k.oid) from pg_constraint k join pg_class c on c.oid = k.conrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and k.conname = ?",
-                schema, table, constraint);
+        List<String> defs = column(
+                "select pg_get_constraintdef(k.oid) from pg_constraint k join pg_class c on c.oid = k.conrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and k.conname = ?",
+                schema,
+                table,
+                constraint);
         return defs.isEmpty() ? null : defs.get(0);
     }
 
     public boolean constraintValidated(String schema, String table, String constraint) {
-        return Boolean.parseBoolean(scalar("select k.convalidated::text from pg_constraint k join pg_class c on c.oid = k.conrelid "
-                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and k.conname = ?",
-                schema, table, constraint));
+        return Boolean.parseBoolean(scalar(
+                "select k.convalidated::text from pg_constraint k join pg_class c on c.oid = k.conrelid "
+                        + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and k.conname = ?",
+                schema,
+                table,
+                constraint));
     }
 
     /** The labels of an enum type, in their sort order. */
     public List<String> enumLabels(String schema, String type) {
-        return column("select e.enumlabel from pg_enum e join pg_type t on t.oid = e.enumtypid "
-                + "join pg_namespace n on n.oid = t.typnamespace where n.nspname = ? and t.typname = ? order by e.enumsortorder",
-                schema, type);
+        return column(
+                "select e.enumlabel from pg_enum e join pg_type t on t.oid = e.enumtypid "
+                        + "join pg_namespace n on n.oid = t.typnamespace where n.nspname = ? and t.typname = ? order by e.enumsortorder",
+                schema,
+                type);
     }
 
     public boolean relationExists(String schema, String name) {
-        return !column("select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ?",
-                schema, name).isEmpty();
+        return !column(
+                        "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ?",
+                        schema,
+                        name)
+                .isEmpty();
     }
 
     public boolean schemaExists(String schema) {
@@ -202,7 +239,10 @@ public final class Catalog {
     }
 
     public boolean typeExists(String schema, String type) {
-        return !column("select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = ? and t.typname = ?",
-                schema, type).isEmpty();
+        return !column(
+                        "select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = ? and t.typname = ?",
+                        schema,
+                        type)
+                .isEmpty();
     }
 }

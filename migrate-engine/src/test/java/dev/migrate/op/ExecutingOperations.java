@@ -22,12 +22,14 @@ public final class ExecutingOperations implements Operations {
         this.connection = connection;
     }
 
-    @Override public void run(Op op) {
+    @Override
+    public void run(Op op) {
         execute(op);
         executed.add(op);
     }
 
-    @Override public void jdbc(JdbcWork work) {
+    @Override
+    public void jdbc(JdbcWork work) {
         try {
             work.run(connection);
         } catch (SQLException e) {
@@ -35,7 +37,8 @@ public final class ExecutingOperations implements Operations {
         }
     }
 
-    @Override public boolean isOffline() {
+    @Override
+    public boolean isOffline() {
         return false;
     }
 

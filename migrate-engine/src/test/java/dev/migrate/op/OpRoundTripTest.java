@@ -46,7 +46,8 @@ class OpRoundTripTest {
     }
 
     static Stream<Arguments> samples() {
-        return OpSamples.all().entrySet().stream().map(e -> Arguments.of(e.getKey().getSimpleName(), e.getValue()));
+        return OpSamples.all().entrySet().stream()
+                .map(e -> Arguments.of(e.getKey().getSimpleName(), e.getValue()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +59,8 @@ class OpRoundTripTest {
         List<String> after = catalog.snapshot();
 
         if (op instanceof Op.BulkInsert) {
-            assertThat(catalog.column("select id || ':' || label from app.scratch order by id")).containsExactly("1:one", "2:two");
+            assertThat(catalog.column("select id || ':' || label from app.scratch order by id"))
+                    .containsExactly("1:one", "2:two");
             assertThat(after).isEqualTo(before);
         } else {
             assertThat(after).as("catalog after " + kind).isNotEqualTo(before);
@@ -73,15 +75,19 @@ class OpRoundTripTest {
         assertThat(catalog.snapshot()).as("catalog after reversing " + kind).isEqualTo(before);
 
         ops.execute(op);
-        assertThat(catalog.snapshot()).as("catalog after applying " + kind + " again").isEqualTo(after);
+        assertThat(catalog.snapshot())
+                .as("catalog after applying " + kind + " again")
+                .isEqualTo(after);
     }
 
     @Test
     void everyKindOfOpHasASample() {
-        Set<String> kinds = Arrays.stream(Op.class.getPermittedSubclasses()).map(Class::getSimpleName)
+        Set<String> kinds = Arrays.stream(Op.class.getPermittedSubclasses())
+                .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         Map<Class<? extends Op>, Op> samples = OpSamples.all();
-        Set<String> sampled = samples.keySet().stream().map(Class::getSimpleName)
+        Set<String> sampled = samples.keySet().stream()
+                .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertThat(sampled).as("op kinds with a sample in OpSamples").isEqualTo(kinds);
         assertThat(kinds).hasSize(30);
@@ -91,6 +97,8 @@ class OpRoundTripTest {
     void everyKindOfOpIsRendered() {
         // The visitor has a method per kind; a kind the dialect forgot would throw or render nothing.
         dev.migrate.sql.PostgresDialect dialect = new dev.migrate.sql.PostgresDialect();
-        OpSamples.all().values().forEach(op -> assertThat(dialect.render(op)).as(op.toString()).isNotEmpty());
+        OpSamples.all()
+                .values()
+                .forEach(op -> assertThat(dialect.render(op)).as(op.toString()).isNotEmpty());
     }
 }

@@ -51,47 +51,108 @@ final class OpSamples {
         Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
         put(samples, new Op.CreateSchema("extra", false));
         put(samples, new Op.DropSchema("empty_schema", false));
-        put(samples, new Op.CreateTable(QualifiedName.of("app", "widgets"), List.of(
-                column("id", "bigint").identity().primaryKey(),
-                column("name", "varchar(40)").notNull().comment("widget name"),
-                unique("uq_widgets_name", "name")), "widgets"));
-        put(samples, new Op.DropTable(SCRATCH, new Op.CreateTable(SCRATCH, List.of(
-                column("id", "integer").primaryKey(), column("label", "text")), null)));
+        put(
+                samples,
+                new Op.CreateTable(
+                        QualifiedName.of("app", "widgets"),
+                        List.of(
+                                column("id", "bigint").identity().primaryKey(),
+                                column("name", "varchar(40)").notNull().comment("widget name"),
+                                unique("uq_widgets_name", "name")),
+                        "widgets"));
+        put(
+                samples,
+                new Op.DropTable(
+                        SCRATCH,
+                        new Op.CreateTable(
+                                SCRATCH,
+                                List.of(column("id", "integer").primaryKey(), column("label", "text")),
+                                null)));
         put(samples, new Op.RenameTable(AGENTS, "agent"));
         put(samples, new Op.CommentOnTable(AGENTS, "new comment", "agents table"));
-        put(samples, new Op.AddColumn(AGENTS, column("flag", "boolean").notNull().defaultValue("false").comment("a flag")));
+        put(
+                samples,
+                new Op.AddColumn(
+                        AGENTS,
+                        column("flag", "boolean")
+                                .notNull()
+                                .defaultValue("false")
+                                .comment("a flag")));
         put(samples, new Op.DropColumn(AGENTS, "old_col", column("old_col", "integer")));
         put(samples, new Op.RenameColumn(AGENTS, "status", "state"));
         put(samples, new Op.AlterColumnType(AGENTS, "amount", "numeric(10,2)", "amount::numeric(10,2)", "text"));
         put(samples, new Op.AlterColumnNullable(AGENTS, "status", false));
         put(samples, new Op.AlterColumnDefault(AGENTS, "status", "'busy'", "'idle'::text"));
-        put(samples, new Op.AddIdentity(COUNTERS, "n", Identity.always().with(SequenceOptions.DEFAULTS.startWith(100))));
-        put(samples, new Op.AlterIdentity(QualifiedName.of("app", "with_identity"), "id", false,
-                SequenceChanges.NONE.incrementBy(50).cache(5), true, SequenceChanges.NONE.incrementBy(1).cache(1)));
-        put(samples, new Op.DropIdentity(QualifiedName.of("app", "with_identity"), "id",
-                Identity.always().with(SequenceOptions.DEFAULTS.startWith(7))));
+        put(
+                samples,
+                new Op.AddIdentity(COUNTERS, "n", Identity.always().with(SequenceOptions.DEFAULTS.startWith(100))));
+        put(
+                samples,
+                new Op.AlterIdentity(
+                        QualifiedName.of("app", "with_identity"),
+                        "id",
+                        false,
+                        SequenceChanges.NONE.incrementBy(50).cache(5),
+                        true,
+                        SequenceChanges.NONE.incrementBy(1).cache(1)));
+        put(
+                samples,
+                new Op.DropIdentity(
+                        QualifiedName.of("app", "with_identity"),
+                        "id",
+                        Identity.always().with(SequenceOptions.DEFAULTS.startWith(7))));
         put(samples, new Op.CommentOnColumn(AGENTS, "name", "new column comment", "the name"));
         put(samples, index("ix_agents_name", "app.agents", "name").unique());
-        put(samples, new Op.DropIndex(QualifiedName.of("app", "ix_agents_email"), false,
-                Op.CreateIndex.on("ix_agents_email", AGENTS, List.of("email"))));
-        put(samples, new Op.AddConstraint(TASKS, foreignKey("fk_tasks_agent", "agent_id").references("app.agents", "id")
-                .onDelete(CASCADE)));
+        put(
+                samples,
+                new Op.DropIndex(
+                        QualifiedName.of("app", "ix_agents_email"),
+                        false,
+                        Op.CreateIndex.on("ix_agents_email", AGENTS, List.of("email"))));
+        put(
+                samples,
+                new Op.AddConstraint(
+                        TASKS,
+                        foreignKey("fk_tasks_agent", "agent_id")
+                                .references("app.agents", "id")
+                                .onDelete(CASCADE)));
         put(samples, new Op.DropConstraint(AGENTS, "uq_agents_name", unique("uq_agents_name", "name")));
         put(samples, new Op.ValidateConstraint(TASKS, "ck_title"));
         put(samples, new Op.CreateEnum(QualifiedName.of("app", "color"), List.of("red", "green")));
         put(samples, new Op.DropEnum(MOOD, List.of("happy", "sad")));
         put(samples, new Op.AddEnumValue(MOOD, "meh", null, "happy"));
         put(samples, new Op.RenameEnumValue(MOOD, "sad", "blue"));
-        put(samples, new Op.CreateSequence(QualifiedName.of("app", "ids"),
-                SequenceOptions.DEFAULTS.as("integer").startWith(10).incrementBy(2).maxValue(1000).cache(5).cycle(),
-                "app.counters.m"));
-        put(samples, new Op.AlterSequence(QualifiedName.of("app", "counter_seq"),
-                SequenceChanges.NONE.incrementBy(50).maxValue(100_000).cycle(true),
-                SequenceChanges.NONE.incrementBy(1).maxValue(Long.MAX_VALUE).cycle(false)));
-        put(samples, new Op.DropSequence(QualifiedName.of("app", "counter_seq"),
-                new Op.CreateSequence(QualifiedName.of("app", "counter_seq"), SequenceOptions.DEFAULTS.startWith(5), null)));
+        put(
+                samples,
+                new Op.CreateSequence(
+                        QualifiedName.of("app", "ids"),
+                        SequenceOptions.DEFAULTS
+                                .as("integer")
+                                .startWith(10)
+                                .incrementBy(2)
+                                .maxValue(1000)
+                                .cache(5)
+                                .cycle(),
+                        "app.counters.m"));
+        put(
+                samples,
+                new Op.AlterSequence(
+                        QualifiedName.of("app", "counter_seq"),
+                        SequenceChanges.NONE.incrementBy(50).maxValue(100_000).cycle(true),
+                        SequenceChanges.NONE
+                                .incrementBy(1)
+                                .maxValue(Long.MAX_VALUE)
+                                .cycle(false)));
+        put(
+                samples,
+                new Op.DropSequence(
+                        QualifiedName.of("app", "counter_seq"),
+                        new Op.CreateSequence(
+                                QualifiedName.of("app", "counter_seq"), SequenceOptions.DEFAULTS.startWith(5), null)));
         put(samples, new Op.Execute("CREATE TABLE app.made_by_sql (x int)", "DROP TABLE app.made_by_sql"));
-        put(samples, new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
+        put(
+                samples,
+                new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
         return samples;
     }
 

@@ -4,9 +4,9 @@ import static dev.migrate.Ddl.CASCADE;
 import static dev.migrate.Ddl.SET_NULL;
 import static dev.migrate.Ddl.check;
 import static dev.migrate.Ddl.column;
-import static dev.migrate.Ddl.foreignKey;
 import static dev.migrate.Ddl.desc;
 import static dev.migrate.Ddl.expr;
+import static dev.migrate.Ddl.foreignKey;
 import static dev.migrate.Ddl.index;
 import static dev.migrate.Ddl.primaryKey;
 import static dev.migrate.Ddl.unique;
@@ -69,17 +69,25 @@ class OperationVariantsTest {
     void addColumnWithDefaultCommentAndIndexThenDowngrade() {
         List<String> before = catalog.snapshot();
 
-        op.addColumn("agents", column("operational_status", "varchar(50)").notNull().defaultValue("'active'")
-                .comment("Operational status"));
+        op.addColumn(
+                "agents",
+                column("operational_status", "varchar(50)")
+                        .notNull()
+                        .defaultValue("'active'")
+                        .comment("Operational status"));
         op.createIndex("ix_agents_operational_status", "agents", "operational_status");
 
         assertThat(catalog.columnType("public", "agents", "operational_status")).isEqualTo("character varying(50)");
         assertThat(catalog.isNotNull("public", "agents", "operational_status")).isTrue();
-        assertThat(catalog.columnDefault("public", "agents", "operational_status")).isEqualTo("'active'::character varying");
-        assertThat(catalog.columnComment("public", "agents", "operational_status")).isEqualTo("Operational status");
-        assertThat(catalog.column("select operational_status from agents order by id")).containsExactly("active", "active");
+        assertThat(catalog.columnDefault("public", "agents", "operational_status"))
+                .isEqualTo("'active'::character varying");
+        assertThat(catalog.columnComment("public", "agents", "operational_status"))
+                .isEqualTo("Operational status");
+        assertThat(catalog.column("select operational_status from agents order by id"))
+                .containsExactly("active", "active");
         assertThat(catalog.indexDef("public", "ix_agents_operational_status"))
-                .isEqualTo("CREATE INDEX ix_agents_operational_status ON public.agents USING btree (operational_status)");
+                .isEqualTo(
+                        "CREATE INDEX ix_agents_operational_status ON public.agents USING btree (operational_status)");
 
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(before);
@@ -92,16 +100,23 @@ class OperationVariantsTest {
         List<String> before = catalog.snapshot();
 
         op.createSchema("app");
-        op.run(new Op.CreateTable(QualifiedName.of("app", "tasks"), List.of(
-                column("id", "bigint").identity(Identity.always().with(SequenceOptions.DEFAULTS.startWith(1000).incrementBy(10)))
-                        .primaryKey(),
-                column("agent_id", "bigint"),
-                column("title", "varchar(200)").notNull().comment("What to do"),
-                column("done", "boolean").notNull().defaultValue("false"),
-                column("code", "text").collate("C"),
-                check("ck_tasks_title", "length(title) > 0"),
-                unique("uq_tasks_title", "agent_id", "title"),
-                foreignKey("fk_tasks_agent", "agent_id").references("public.agents", "id")), "Work items"));
+        op.run(new Op.CreateTable(
+                QualifiedName.of("app", "tasks"),
+                List.of(
+                        column("id", "bigint")
+                                .identity(Identity.always()
+                                        .with(SequenceOptions.DEFAULTS
+                                                .startWith(1000)
+                                                .incrementBy(10)))
+                                .primaryKey(),
+                        column("agent_id", "bigint"),
+                        column("title", "varchar(200)").notNull().comment("What to do"),
+                        column("done", "boolean").notNull().defaultValue("false"),
+                        column("code", "text").collate("C"),
+                        check("ck_tasks_title", "length(title) > 0"),
+                        unique("uq_tasks_title", "agent_id", "title"),
+                        foreignKey("fk_tasks_agent", "agent_id").references("public.agents", "id")),
+                "Work items"));
 
         assertThat(catalog.schemaExists("app")).isTrue();
         assertThat(catalog.tableComment("app", "tasks")).isEqualTo("Work items");
@@ -110,9 +125,11 @@ class OperationVariantsTest {
         assertThat(catalog.columnType("app", "tasks", "title")).isEqualTo("character varying(200)");
         assertThat(catalog.columnDefault("app", "tasks", "done")).isEqualTo("false");
         assertThat(catalog.scalar("select collation_name from information_schema.columns "
-                + "where table_schema = 'app' and table_name = 'tasks' and column_name = 'code'")).isEqualTo("C");
+                        + "where table_schema = 'app' and table_name = 'tasks' and column_name = 'code'"))
+                .isEqualTo("C");
         assertThat(catalog.constraintDef("app", "tasks", "tasks_pkey")).isEqualTo("PRIMARY KEY (id)");
-        assertThat(catalog.constraintDef("app", "tasks", "ck_tasks_title")).isEqualTo("CHECK ((length((title)::text) > 0))");
+        assertThat(catalog.constraintDef("app", "tasks", "ck_tasks_title"))
+                .isEqualTo("CHECK ((length((title)::text) > 0))");
         assertThat(catalog.constraintDef("app", "tasks", "uq_tasks_title")).isEqualTo("UNIQUE (agent_id, title)");
         assertThat(catalog.constraintDef("app", "tasks", "fk_tasks_agent"))
                 .isEqualTo("FOREIGN KEY (agent_id) REFERENCES agents(id)");
@@ -125,8 +142,12 @@ class OperationVariantsTest {
 
     @Test
     void dropTableWithItsDefinitionComesBack() {
-        Op.CreateTable definition = new Op.CreateTable(QualifiedName.of(null, "notes"), List.of(
-                column("id", "integer").primaryKey(), column("body", "text").comment("the text")), "Notes");
+        Op.CreateTable definition = new Op.CreateTable(
+                QualifiedName.of(null, "notes"),
+                List.of(
+                        column("id", "integer").primaryKey(),
+                        column("body", "text").comment("the text")),
+                "Notes");
         op.execute(definition);
         List<String> before = catalog.snapshot();
 
@@ -189,17 +210,22 @@ class OperationVariantsTest {
         op.alterColumnType("agents", "amount", "numeric(10,2)", "amount::numeric(10,2)");
         assertThat(catalog.columnType("public", "agents", "amount")).isEqualTo("numeric(10,2)");
         assertThat(catalog.column("select amount from agents order by id")).containsExactly("1.50", "2.00");
-        assertThat(op.last().reverse()).as("the shorthand does not know the type before").isEmpty();
+        assertThat(op.last().reverse())
+                .as("the shorthand does not know the type before")
+                .isEmpty();
 
         op.execute(new Op.AlterColumnType(QualifiedName.parse("agents"), "amount", "numeric(10,2)", null, "text")
-                .reverse().orElseThrow());
+                .reverse()
+                .orElseThrow());
         assertThat(catalog.columnType("public", "agents", "amount")).isEqualTo("text");
         assertThat(catalog.snapshot()).isEqualTo(before);
     }
 
     @Test
     void dropColumnWithDefinitionComesBackWithTypeDefaultAndComment() {
-        op.addColumn("agents", column("score", "numeric(5,1)").notNull().defaultValue("0").comment("Points"));
+        op.addColumn(
+                "agents",
+                column("score", "numeric(5,1)").notNull().defaultValue("0").comment("Points"));
         List<String> before = catalog.snapshot();
         Column definition = ((Op.AddColumn) op.last()).column();
 
@@ -247,12 +273,23 @@ class OperationVariantsTest {
     void identityAlwaysWithOptions() {
         List<String> before = catalog.snapshot();
 
-        op.addIdentity("counters", "n", Identity.always().with(SequenceOptions.DEFAULTS
-                .startWith(50).incrementBy(5).minValue(10).maxValue(500).cache(3).cycle()));
+        op.addIdentity(
+                "counters",
+                "n",
+                Identity.always()
+                        .with(SequenceOptions.DEFAULTS
+                                .startWith(50)
+                                .incrementBy(5)
+                                .minValue(10)
+                                .maxValue(500)
+                                .cache(3)
+                                .cycle()));
 
         assertThat(catalog.identity("public", "counters", "n")).isEqualTo("a");
-        assertThat(catalog.rows("select seqtypid::regtype::text, seqstart, seqincrement, seqmin, seqmax, seqcache, seqcycle "
-                + "from pg_sequence where seqrelid = pg_get_serial_sequence('counters', 'n')::regclass"))
+        assertThat(
+                        catalog.rows(
+                                "select seqtypid::regtype::text, seqstart, seqincrement, seqmin, seqmax, seqcache, seqcycle "
+                                        + "from pg_sequence where seqrelid = pg_get_serial_sequence('counters', 'n')::regclass"))
                 .containsExactly(List.of("integer", 50L, 5L, 10L, 500L, 3L, true));
         op.sql("INSERT INTO counters (m) VALUES (1), (2)");
         assertThat(catalog.column("select n from counters order by m")).containsExactly("50", "55");
@@ -267,21 +304,26 @@ class OperationVariantsTest {
         op.addIdentity("counters", "n", Identity.byDefault());
         assertThat(catalog.identity("public", "counters", "n")).isEqualTo("d");
         op.dropIdentity("counters", "n");
-        assertThat(op.last().reverse()).as("the shorthand does not know the identity dropped").isEmpty();
+        assertThat(op.last().reverse())
+                .as("the shorthand does not know the identity dropped")
+                .isEmpty();
         assertThat(catalog.snapshot()).isEqualTo(before);
     }
 
     @Test
     void identityOfABigintColumnWithASequenceType() {
         // autogenerate reads the identity's sequence type; PostgreSQL refuses AS inside an identity's options
-        Identity identity = Identity.byDefault().with(SequenceOptions.DEFAULTS.as("bigint").startWith(3));
+        Identity identity =
+                Identity.byDefault().with(SequenceOptions.DEFAULTS.as("bigint").startWith(3));
         catalog.execute("CREATE TABLE big (id bigint NOT NULL)");
         op.addIdentity("big", "id", identity);
         assertThat(catalog.rows("select seqtypid::regtype::text, seqstart from pg_sequence "
-                + "where seqrelid = pg_get_serial_sequence('big', 'id')::regclass")).containsExactly(List.of("bigint", 3L));
+                        + "where seqrelid = pg_get_serial_sequence('big', 'id')::regclass"))
+                .containsExactly(List.of("bigint", 3L));
         op.createTable("big2", column("id", "bigint").identity(identity));
         assertThat(catalog.rows("select seqtypid::regtype::text, seqstart from pg_sequence "
-                + "where seqrelid = pg_get_serial_sequence('big2', 'id')::regclass")).containsExactly(List.of("bigint", 3L));
+                        + "where seqrelid = pg_get_serial_sequence('big2', 'id')::regclass"))
+                .containsExactly(List.of("bigint", 3L));
     }
 
     // ---- indexes -------------------------------------------------------------------------------------------
@@ -290,19 +332,26 @@ class OperationVariantsTest {
     void indexVariants() {
         List<String> before = catalog.snapshot();
         Map<Op.CreateIndex, String> expected = new LinkedHashMap<>();
-        expected.put(index("ix_unique", "agents", "email").unique(),
+        expected.put(
+                index("ix_unique", "agents", "email").unique(),
                 "CREATE UNIQUE INDEX ix_unique ON public.agents USING btree (email)");
-        expected.put(index("ix_partial", "agents", "name").where("status = 'open'"),
+        expected.put(
+                index("ix_partial", "agents", "name").where("status = 'open'"),
                 "CREATE INDEX ix_partial ON public.agents USING btree (name) WHERE (status = 'open'::text)");
-        expected.put(index("ix_gin", "agents", "tags").using("gin"),
+        expected.put(
+                index("ix_gin", "agents", "tags").using("gin"),
                 "CREATE INDEX ix_gin ON public.agents USING gin (tags)");
-        expected.put(index("ix_include", "agents", "name").unique().include("email", "status"),
+        expected.put(
+                index("ix_include", "agents", "name").unique().include("email", "status"),
                 "CREATE UNIQUE INDEX ix_include ON public.agents USING btree (name) INCLUDE (email, status)");
-        expected.put(index("ix_expression", "agents", expr("lower(email)"), desc("id")),
+        expected.put(
+                index("ix_expression", "agents", expr("lower(email)"), desc("id")),
                 "CREATE INDEX ix_expression ON public.agents USING btree (lower(email), id DESC)");
-        expected.put(index("ix_nulls", "agents", "status").unique().nullsNotDistinct(),
+        expected.put(
+                index("ix_nulls", "agents", "status").unique().nullsNotDistinct(),
                 "CREATE UNIQUE INDEX ix_nulls ON public.agents USING btree (status) NULLS NOT DISTINCT");
-        expected.put(index("ix_concurrent", "agents", "name", "email").concurrently(),
+        expected.put(
+                index("ix_concurrent", "agents", "name", "email").concurrently(),
                 "CREATE INDEX ix_concurrent ON public.agents USING btree (name, email)");
 
         expected.forEach((index, definition) -> {
@@ -310,7 +359,8 @@ class OperationVariantsTest {
             assertThat(catalog.indexDef("public", index.name())).isEqualTo(definition);
         });
         assertThatThrownBy(() -> op.sql("INSERT INTO agents (id, name, status) VALUES (3, 'c', NULL)"))
-                .as("NULLS NOT DISTINCT refuses a second NULL status").hasMessageContaining("ix_nulls");
+                .as("NULLS NOT DISTINCT refuses a second NULL status")
+                .hasMessageContaining("ix_nulls");
 
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(before);
@@ -356,10 +406,16 @@ class OperationVariantsTest {
         catalog.execute("INSERT INTO tasks VALUES (1, 1, 1), (2, 2, 2)");
         List<String> before = catalog.snapshot();
 
-        op.addForeignKey("tasks", foreignKey("fk_tasks_agent", "agent_id").references("agents", "id")
-                .onDelete(CASCADE).onUpdate(SET_NULL).deferrable(true));
-        assertThat(catalog.constraintDef("public", "tasks", "fk_tasks_agent")).isEqualTo(
-                "FOREIGN KEY (agent_id) REFERENCES agents(id) ON UPDATE SET NULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED");
+        op.addForeignKey(
+                "tasks",
+                foreignKey("fk_tasks_agent", "agent_id")
+                        .references("agents", "id")
+                        .onDelete(CASCADE)
+                        .onUpdate(SET_NULL)
+                        .deferrable(true));
+        assertThat(catalog.constraintDef("public", "tasks", "fk_tasks_agent"))
+                .isEqualTo(
+                        "FOREIGN KEY (agent_id) REFERENCES agents(id) ON UPDATE SET NULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED");
         op.sql("UPDATE agents SET id = 20 WHERE id = 2");
         assertThat(catalog.scalar("select agent_id from tasks where id = 2")).isNull();
         op.sql("DELETE FROM agents WHERE id = 1");
@@ -369,7 +425,11 @@ class OperationVariantsTest {
         op.sql("UPDATE agents SET id = 2 WHERE id = 20");
         op.sql("UPDATE tasks SET agent_id = 2 WHERE id = 2");
 
-        op.addForeignKey("tasks", foreignKey("fk_tasks_owner", "owner_id").references("agents", "id").deferrable(false));
+        op.addForeignKey(
+                "tasks",
+                foreignKey("fk_tasks_owner", "owner_id")
+                        .references("agents", "id")
+                        .deferrable(false));
         assertThat(catalog.constraintDef("public", "tasks", "fk_tasks_owner"))
                 .isEqualTo("FOREIGN KEY (owner_id) REFERENCES agents(id) DEFERRABLE");
 
@@ -382,17 +442,25 @@ class OperationVariantsTest {
         catalog.execute("CREATE TABLE tasks (id integer PRIMARY KEY, agent_id bigint)");
         catalog.execute("INSERT INTO tasks VALUES (1, 1), (2, 99)");
 
-        op.addForeignKey("tasks", foreignKey("fk_tasks_agent", "agent_id").references("agents", "id").notValid());
-        assertThat(catalog.constraintValidated("public", "tasks", "fk_tasks_agent")).isFalse();
+        op.addForeignKey(
+                "tasks",
+                foreignKey("fk_tasks_agent", "agent_id")
+                        .references("agents", "id")
+                        .notValid());
+        assertThat(catalog.constraintValidated("public", "tasks", "fk_tasks_agent"))
+                .isFalse();
         assertThat(catalog.constraintDef("public", "tasks", "fk_tasks_agent"))
                 .isEqualTo("FOREIGN KEY (agent_id) REFERENCES agents(id) NOT VALID");
-        assertThatThrownBy(() -> op.sql("INSERT INTO tasks VALUES (3, 98)")).as("new rows are checked at once")
+        assertThatThrownBy(() -> op.sql("INSERT INTO tasks VALUES (3, 98)"))
+                .as("new rows are checked at once")
                 .hasMessageContaining("fk_tasks_agent");
 
-        assertThatThrownBy(() -> op.validateConstraint("tasks", "fk_tasks_agent")).hasMessageContaining("fk_tasks_agent");
+        assertThatThrownBy(() -> op.validateConstraint("tasks", "fk_tasks_agent"))
+                .hasMessageContaining("fk_tasks_agent");
         op.sql("DELETE FROM tasks WHERE agent_id = 99");
         op.validateConstraint("tasks", "fk_tasks_agent");
-        assertThat(catalog.constraintValidated("public", "tasks", "fk_tasks_agent")).isTrue();
+        assertThat(catalog.constraintValidated("public", "tasks", "fk_tasks_agent"))
+                .isTrue();
         assertThat(op.last().reverse()).isEmpty();
     }
 
@@ -400,7 +468,8 @@ class OperationVariantsTest {
     void checkNotValidThenValidated() {
         List<String> before = catalog.snapshot();
         op.addConstraint("agents", check("ck_amount", "amount <> '2'").notValid());
-        assertThat(catalog.constraintDef("public", "agents", "ck_amount")).isEqualTo("CHECK ((amount <> '2'::text)) NOT VALID");
+        assertThat(catalog.constraintDef("public", "agents", "ck_amount"))
+                .isEqualTo("CHECK ((amount <> '2'::text)) NOT VALID");
         assertThat(catalog.constraintValidated("public", "agents", "ck_amount")).isFalse();
         assertThatThrownBy(() -> op.validateConstraint("agents", "ck_amount")).hasMessageContaining("ck_amount");
         op.sql("UPDATE agents SET amount = '3' WHERE amount = '2'");
@@ -420,11 +489,13 @@ class OperationVariantsTest {
 
         op.addPrimaryKey("pairs", "pk_pairs", "a", "b");
         op.addUnique("pairs", "uq_pairs_c", "c");
-        op.addConstraint("pairs", unique("uq_pairs_bc", "b", "c").nullsNotDistinct().deferrable(false));
+        op.addConstraint(
+                "pairs", unique("uq_pairs_bc", "b", "c").nullsNotDistinct().deferrable(false));
         op.addCheck("pairs", "ck_pairs", "a < b");
         assertThat(catalog.constraintDef("public", "pairs", "pk_pairs")).isEqualTo("PRIMARY KEY (a, b)");
         assertThat(catalog.constraintDef("public", "pairs", "uq_pairs_c")).isEqualTo("UNIQUE (c)");
-        assertThat(catalog.constraintDef("public", "pairs", "uq_pairs_bc")).isEqualTo("UNIQUE NULLS NOT DISTINCT (b, c) DEFERRABLE");
+        assertThat(catalog.constraintDef("public", "pairs", "uq_pairs_bc"))
+                .isEqualTo("UNIQUE NULLS NOT DISTINCT (b, c) DEFERRABLE");
         assertThat(catalog.constraintDef("public", "pairs", "ck_pairs")).isEqualTo("CHECK ((a < b))");
 
         op.undoAll();
@@ -440,7 +511,8 @@ class OperationVariantsTest {
 
     @Test
     void unnamedConstraintHasNoReverse() {
-        assertThat(new Op.AddConstraint(QualifiedName.parse("t"), check(null, "a > 0")).reverse()).isEmpty();
+        assertThat(new Op.AddConstraint(QualifiedName.parse("t"), check(null, "a > 0")).reverse())
+                .isEmpty();
     }
 
     // ---- enums and sequences -------------------------------------------------------------------------------
@@ -455,13 +527,16 @@ class OperationVariantsTest {
         assertThat(op.last().reverse()).isEmpty();
         op.addEnumValueAfter("app.status", "archived", "done");
         op.addEnumValue("app.status", "deleted");
-        assertThat(catalog.enumLabels("app", "status")).containsExactly("new", "started", "done", "archived", "deleted");
+        assertThat(catalog.enumLabels("app", "status"))
+                .containsExactly("new", "started", "done", "archived", "deleted");
 
         ExecutingOperations rename = new ExecutingOperations(connection);
         rename.renameEnumValue("app.status", "done", "finished");
-        assertThat(catalog.enumLabels("app", "status")).containsExactly("new", "started", "finished", "archived", "deleted");
+        assertThat(catalog.enumLabels("app", "status"))
+                .containsExactly("new", "started", "finished", "archived", "deleted");
         rename.undoAll();
-        assertThat(catalog.enumLabels("app", "status")).containsExactly("new", "started", "done", "archived", "deleted");
+        assertThat(catalog.enumLabels("app", "status"))
+                .containsExactly("new", "started", "done", "archived", "deleted");
 
         op.sql("DROP TYPE app.status");
         op.createEnum("app.status", "new", "done");
@@ -483,12 +558,23 @@ class OperationVariantsTest {
         op.forget();
         List<String> before = catalog.snapshot();
 
-        op.run(new Op.CreateSequence(QualifiedName.parse("app.item_ids"), SequenceOptions.DEFAULTS.as("integer")
-                .startWith(10).incrementBy(2).minValue(5).maxValue(14).cache(2).cycle(), "app.items.id"));
-        assertThat(catalog.rows("select seqtypid::regtype::text, seqstart, seqincrement, seqmin, seqmax, seqcache, seqcycle "
-                + "from pg_sequence where seqrelid = 'app.item_ids'::regclass"))
+        op.run(new Op.CreateSequence(
+                QualifiedName.parse("app.item_ids"),
+                SequenceOptions.DEFAULTS
+                        .as("integer")
+                        .startWith(10)
+                        .incrementBy(2)
+                        .minValue(5)
+                        .maxValue(14)
+                        .cache(2)
+                        .cycle(),
+                "app.items.id"));
+        assertThat(catalog.rows(
+                        "select seqtypid::regtype::text, seqstart, seqincrement, seqmin, seqmax, seqcache, seqcycle "
+                                + "from pg_sequence where seqrelid = 'app.item_ids'::regclass"))
                 .containsExactly(List.of("integer", 10L, 2L, 5L, 14L, 2L, true));
-        assertThat(catalog.scalar("select pg_get_serial_sequence('app.items', 'id')")).isEqualTo("app.item_ids");
+        assertThat(catalog.scalar("select pg_get_serial_sequence('app.items', 'id')"))
+                .isEqualTo("app.item_ids");
         assertThat(catalog.column("select nextval('app.item_ids') from generate_series(1, 4)"))
                 .containsExactly("10", "12", "14", "5");
 
@@ -496,7 +582,8 @@ class OperationVariantsTest {
         assertThat(catalog.snapshot()).isEqualTo(before);
 
         op.createSequence("app.plain");
-        assertThat(catalog.scalar("select seqstart from pg_sequence where seqrelid = 'app.plain'::regclass")).isEqualTo("1");
+        assertThat(catalog.scalar("select seqstart from pg_sequence where seqrelid = 'app.plain'::regclass"))
+                .isEqualTo("1");
         op.dropSequence("app.plain");
         assertThat(op.last().reverse()).isEmpty();
         assertThat(catalog.snapshot()).isEqualTo(before);
@@ -507,16 +594,25 @@ class OperationVariantsTest {
     @Test
     void dropsWithoutADefinitionHaveNoReverse() {
         assertThat(new Op.DropTable(QualifiedName.parse("t"), null).reverse()).isEmpty();
-        assertThat(new Op.DropColumn(QualifiedName.parse("t"), "c", null).reverse()).isEmpty();
-        assertThat(new Op.DropIndex(QualifiedName.parse("ix"), false, null).reverse()).isEmpty();
-        assertThat(new Op.DropConstraint(QualifiedName.parse("t"), "c", null).reverse()).isEmpty();
+        assertThat(new Op.DropColumn(QualifiedName.parse("t"), "c", null).reverse())
+                .isEmpty();
+        assertThat(new Op.DropIndex(QualifiedName.parse("ix"), false, null).reverse())
+                .isEmpty();
+        assertThat(new Op.DropConstraint(QualifiedName.parse("t"), "c", null).reverse())
+                .isEmpty();
         assertThat(new Op.DropEnum(QualifiedName.parse("e"), null).reverse()).isEmpty();
-        assertThat(new Op.DropSequence(QualifiedName.parse("s"), null).reverse()).isEmpty();
-        assertThat(new Op.DropIdentity(QualifiedName.parse("t"), "c", null).reverse()).isEmpty();
-        assertThat(new Op.AlterColumnType(QualifiedName.parse("t"), "c", "text", null, null).reverse()).isEmpty();
-        assertThat(new Op.DropSchema("s", true).reverse()).as("a cascade dropped more than the schema").isEmpty();
+        assertThat(new Op.DropSequence(QualifiedName.parse("s"), null).reverse())
+                .isEmpty();
+        assertThat(new Op.DropIdentity(QualifiedName.parse("t"), "c", null).reverse())
+                .isEmpty();
+        assertThat(new Op.AlterColumnType(QualifiedName.parse("t"), "c", "text", null, null).reverse())
+                .isEmpty();
+        assertThat(new Op.DropSchema("s", true).reverse())
+                .as("a cascade dropped more than the schema")
+                .isEmpty();
         assertThat(new Op.Execute("select 1", null).reverse()).isEmpty();
-        assertThat(new Op.BulkInsert(QualifiedName.parse("t"), List.of()).reverse()).isEmpty();
+        assertThat(new Op.BulkInsert(QualifiedName.parse("t"), List.of()).reverse())
+                .isEmpty();
     }
 
     @Test
@@ -540,7 +636,8 @@ class OperationVariantsTest {
         List<String> before = catalog.snapshot();
         op.execute("UPDATE agents SET status = 'x'");
         assertThat(op.last().reverse()).isEmpty();
-        op.run(new Op.Execute("CREATE VIEW open_agents AS SELECT * FROM agents WHERE status = 'open'", "DROP VIEW open_agents"));
+        op.run(new Op.Execute(
+                "CREATE VIEW open_agents AS SELECT * FROM agents WHERE status = 'open'", "DROP VIEW open_agents"));
         assertThat(catalog.relationExists("public", "open_agents")).isTrue();
         op.execute(op.last().reverse().orElseThrow());
         assertThat(catalog.snapshot()).isEqualTo(before);
@@ -561,8 +658,9 @@ class OperationVariantsTest {
 
     @Test
     void bulkInsertValuesReadBackExactly() throws Exception {
-        catalog.execute("CREATE TABLE vals (k integer, s text, i integer, l bigint, d numeric(20,6), f double precision, "
-                + "b boolean, u uuid, dt date, ts timestamp, tz timestamptz, tm time, bytes bytea)");
+        catalog.execute(
+                "CREATE TABLE vals (k integer, s text, i integer, l bigint, d numeric(20,6), f double precision, "
+                        + "b boolean, u uuid, dt date, ts timestamp, tz timestamptz, tm time, bytes bytea)");
         UUID uuid = UUID.fromString("3f1c2a4e-8b7d-4c1e-9a2b-0123456789ab");
         Map<String, Object> first = new LinkedHashMap<>();
         first.put("k", 1);
@@ -596,7 +694,7 @@ class OperationVariantsTest {
         assertThat(op.last().reverse()).isEmpty();
 
         try (PreparedStatement ps = connection.prepareStatement("select * from vals order by k");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             for (Map<String, Object> row : List.of(first, nulls, other)) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt("k")).isEqualTo(row.get("k"));

@@ -15,13 +15,19 @@ import org.junit.jupiter.api.Test;
 /** {@code column(...).unique()} makes the constraint PostgreSQL names, and the column's reverse takes it away. */
 class UniqueColumnOnPostgresTest {
 
-    @Test void aUniqueColumnGetsTheNamePostgresChoosesAndItsReverseDropsIt() throws Exception {
+    @Test
+    void aUniqueColumnGetsTheNamePostgresChoosesAndItsReverseDropsIt() throws Exception {
         PostgresDialect dialect = new PostgresDialect();
         QualifiedName labels = QualifiedName.parse("labels");
-        Op create = new Op.CreateTable(labels, List.of(Ddl.column("id", "int").primaryKey(),
-                Ddl.column("name", "varchar(40)").notNull().unique()), null);
+        Op create = new Op.CreateTable(
+                labels,
+                List.of(
+                        Ddl.column("id", "int").primaryKey(),
+                        Ddl.column("name", "varchar(40)").notNull().unique()),
+                null);
         Op add = new Op.AddColumn(labels, Ddl.column("code", "text").unique());
-        try (Connection c = TestPostgres.freshDatabase("unique_column").getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.freshDatabase("unique_column").getConnection();
+                Statement s = c.createStatement()) {
             for (Op op : List.of(create, add)) {
                 for (String sql : dialect.render(op)) {
                     s.execute(sql);

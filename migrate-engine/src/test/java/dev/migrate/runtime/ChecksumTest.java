@@ -20,7 +20,6 @@ import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +32,8 @@ import org.junit.jupiter.api.Test;
 class ChecksumTest {
 
     static String checksum(Class<? extends Migration> type) {
-        DiscoveredMigration m = new DiscoveredMigration(
-                MigrationScanner.toInfo(type.getAnnotation(Revision.class), type), type);
+        DiscoveredMigration m =
+                new DiscoveredMigration(MigrationScanner.toInfo(type.getAnnotation(Revision.class), type), type);
         return new ScriptRecorder().record(m, Direction.UPGRADE, false).checksum();
     }
 
@@ -53,17 +52,21 @@ class ChecksumTest {
     @Test
     void aUniqueColumnChangesTheChecksumAndAColumnWithoutOneKeepsItsOldEncoding() {
         Op plain = new Op.AddColumn(QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text"));
-        Op unique = new Op.AddColumn(QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text").unique());
+        Op unique = new Op.AddColumn(
+                QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text").unique());
         // isUnique is false on every column written before it existed, and false components are left out
         assertThat(new Checksum().add(plain).encoding()).doesNotContain("isUnique");
         assertThat(new Checksum().add(unique).encoding()).contains("isUnique=true");
-        assertThat(new Checksum().add(unique).value()).isNotEqualTo(new Checksum().add(plain).value());
+        assertThat(new Checksum().add(unique).value())
+                .isNotEqualTo(new Checksum().add(plain).value());
     }
 
     @Test
     void theEncodingNamesEachRecordComponentAndLeavesOutEmptyOnes() {
-        Checksum c = new Checksum().add(new Op.CreateSchema("app", false))
-                .add(new Op.Execute("SELECT 1", null)).addJdbc();
+        Checksum c = new Checksum()
+                .add(new Op.CreateSchema("app", false))
+                .add(new Op.Execute("SELECT 1", null))
+                .addJdbc();
         assertThat(c.encoding()).isEqualTo("CreateSchema(name=\"3:app\";)\nExecute(sql=\"8:SELECT 1\";)\njdbc\n");
         assertThat(c.value()).startsWith("v2:").hasSize(46);
     }
@@ -79,7 +82,9 @@ class ChecksumTest {
         QualifiedName t = QualifiedName.parse("t");
         assertThat(new Checksum().add(new Op.BulkInsert(t, List.of(ab))).value())
                 .isEqualTo(new Checksum().add(new Op.BulkInsert(t, List.of(ba))).value())
-                .isEqualTo(new Checksum().add(new Op.BulkInsert(t, List.of(Map.of("b", "x", "a", 1)))).value());
+                .isEqualTo(new Checksum()
+                        .add(new Op.BulkInsert(t, List.of(Map.of("b", "x", "a", 1))))
+                        .value());
     }
 
     @Test
@@ -89,13 +94,16 @@ class ChecksumTest {
         Map<String, Object> unordered = new java.util.HashMap<>(Map.of("zeta", 1, "alpha", 2, "mid", 3));
         assertThat(dialect.render(new Op.BulkInsert(t, List.of(unordered))).get(0))
                 .startsWith("INSERT INTO t (alpha, mid, zeta) VALUES");
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(Map.of("zeta", 1, "alpha", 2, "mid", 3)))).get(0))
+        assertThat(dialect.render(new Op.BulkInsert(t, List.of(Map.of("zeta", 1, "alpha", 2, "mid", 3))))
+                        .get(0))
                 .startsWith("INSERT INTO t (alpha, mid, zeta) VALUES");
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("zeta", 1);
         ordered.put("alpha", 2);
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(ordered))).get(0)).startsWith("INSERT INTO t (zeta, alpha) VALUES");
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(new TreeMap<>(Map.of("b", 1, "a", 2))))).get(0))
+        assertThat(dialect.render(new Op.BulkInsert(t, List.of(ordered))).get(0))
+                .startsWith("INSERT INTO t (zeta, alpha) VALUES");
+        assertThat(dialect.render(new Op.BulkInsert(t, List.of(new TreeMap<>(Map.of("b", 1, "a", 2)))))
+                        .get(0))
                 .startsWith("INSERT INTO t (a, b) VALUES");
     }
 
@@ -104,9 +112,14 @@ class ChecksumTest {
     void theChecksumIsTheSameInEveryJvm() throws Exception {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 4; i++) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ManyColumns.class.getName())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ManyColumns.class.getName())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             assertThat(p.waitFor()).as(out).isZero();
             seen.add(out);
@@ -115,18 +128,22 @@ class ChecksumTest {
     }
 
     private static String sql(Class<? extends Migration> type) {
-        DiscoveredMigration m = new DiscoveredMigration(
-                MigrationScanner.toInfo(type.getAnnotation(Revision.class), type), type);
+        DiscoveredMigration m =
+                new DiscoveredMigration(MigrationScanner.toInfo(type.getAnnotation(Revision.class), type), type);
         return new ScriptRecorder().record(m, Direction.UPGRADE, false).legacyChecksum();
     }
 
     @Revision(id = "many", message = "rows with many columns")
     public static class ManyColumns implements Migration {
-        @Override public void upgrade(Operations op) {
-            op.bulkInsert("t", List.of(Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5, "f", 6, "g", 7, "h", 8, "i", 9, "j", 10)));
+        @Override
+        public void upgrade(Operations op) {
+            op.bulkInsert(
+                    "t",
+                    List.of(Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5, "f", 6, "g", 7, "h", 8, "i", 9, "j", 10)));
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
 
         public static void main(String[] args) throws IOException {
             System.out.println(checksum(ManyColumns.class) + " " + sql(ManyColumns.class));
@@ -136,7 +153,11 @@ class ChecksumTest {
     @Test
     void aChecksumStoredInTheFirstFormatIsRecognisedAndUpgraded() throws Exception {
         DataSource db = TestPostgres.freshDatabase("checksum");
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(new Fixtures.RecordingLog()).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build();
         m.upgrade("r2");
         String legacy = legacyOf(Fixtures.R1.class);
         assertThat(legacy).matches("[0-9a-f]{64}");
@@ -151,11 +172,22 @@ class ChecksumTest {
     @Test
     void aChangedMigrationIsCaughtWhateverTheFormatOfItsStoredChecksum() throws Exception {
         DataSource db = TestPostgres.freshDatabase("checksum");
-        Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(new Fixtures.RecordingLog()).build().upgrade("head");
-        execute(db, "UPDATE migrate_history SET checksum = '" + legacyOf(Fixtures.R3.class) + "' WHERE revision = 'r3'");
-        Migrator edited = Migrator.builder().dataSource(db).migrations(Fixtures.R1.class, Fixtures.R2.class,
-                Fixtures.R3Edited.class).log(new Fixtures.RecordingLog()).build();
-        assertThatThrownBy(() -> edited.upgrade("head")).isInstanceOf(MigrateException.class)
+        Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build()
+                .upgrade("head");
+        execute(
+                db,
+                "UPDATE migrate_history SET checksum = '" + legacyOf(Fixtures.R3.class) + "' WHERE revision = 'r3'");
+        Migrator edited = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3Edited.class)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> edited.upgrade("head"))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("Applied migration has changed since it was applied: r3");
     }
 
@@ -163,21 +195,30 @@ class ChecksumTest {
     void aChecksumOfAFormatFromALaterVersionIsNotVerifiedButSaidSo() throws Exception {
         DataSource db = TestPostgres.freshDatabase("checksum");
         Fixtures.RecordingLog log = new Fixtures.RecordingLog();
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(log).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.CHAIN)
+                .log(log)
+                .build();
         m.upgrade("r2");
         execute(db, "UPDATE migrate_history SET checksum = 'v9:something-newer' WHERE revision = 'r1'");
         m.upgrade("head");
-        assertThat(log.lines).contains("WARN The checksums of r1 were written by a later version of migrate in a format "
-                + "this one does not know, so they were not verified.");
-        assertThat(query(db, "SELECT checksum FROM migrate_history WHERE revision = 'r1'")).containsExactly("v9:something-newer");
+        assertThat(log.lines)
+                .contains("WARN The checksums of r1 were written by a later version of migrate in a format "
+                        + "this one does not know, so they were not verified.");
+        assertThat(query(db, "SELECT checksum FROM migrate_history WHERE revision = 'r1'"))
+                .containsExactly("v9:something-newer");
     }
 
     /** The stored checksum is of the online recording, so the check must record online too. */
     @Test
     void aMigrationThatAsksForOtherThingsOfflineIsNotReportedAsChanged() throws Exception {
         DataSource db = TestPostgres.freshDatabase("checksum");
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.R1.class, OfflineAware.class)
-                .log(new Fixtures.RecordingLog()).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.R1.class, OfflineAware.class)
+                .log(new Fixtures.RecordingLog())
+                .build();
         m.upgrade("head");
         m.upgrade("head"); // verifies the applied checksums again
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("offline_aware");
@@ -187,7 +228,8 @@ class ChecksumTest {
 
     @Revision(id = "offline_aware", revises = "r1", message = "JDBC online, SQL offline")
     public static class OfflineAware implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             if (op.isOffline()) {
                 op.execute("UPDATE agents SET name = name");
             } else {
@@ -195,7 +237,8 @@ class ChecksumTest {
             }
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     private static String legacyOf(Class<? extends Migration> type) {

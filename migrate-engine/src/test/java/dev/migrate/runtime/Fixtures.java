@@ -4,8 +4,8 @@ import static dev.migrate.Ddl.column;
 import static dev.migrate.Ddl.foreignKey;
 import static dev.migrate.Ddl.index;
 
-import dev.migrate.MigrationLog;
 import dev.migrate.Migration;
+import dev.migrate.MigrationLog;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import java.sql.Connection;
@@ -24,35 +24,44 @@ final class Fixtures {
 
     @Revision(id = "r1", message = "create agents")
     public static class R1 implements Migration {
-        @Override public void upgrade(Operations op) {
-            op.createTable("agents", column("id", "bigint").identity().primaryKey(), column("name", "text").notNull());
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable(
+                    "agents",
+                    column("id", "bigint").identity().primaryKey(),
+                    column("name", "text").notNull());
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropTable("agents");
         }
     }
 
     @Revision(id = "r2", revises = "r1", message = "create tasks")
     public static class R2 implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createTable("tasks", column("id", "bigint").identity().primaryKey(), column("agent_id", "bigint"));
             op.addForeignKey("tasks", foreignKey("fk_tasks_agent", "agent_id").references("agents", "id"));
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropTable("tasks");
         }
     }
 
     @Revision(id = "r3", revises = "r2", message = "add status")
     public static class R3 implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addColumn("agents", column("status", "varchar(50)").notNull().defaultValue("'active'"));
             op.createIndex("ix_agents_status", "agents", "status");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropIndex("ix_agents_status");
             op.dropColumn("agents", "status");
         }
@@ -61,12 +70,14 @@ final class Fixtures {
     /** Fails on its second statement, after the first has created a table. */
     @Revision(id = "r4_bad", revises = "r3", message = "broken")
     public static class R4Bad implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createTable("half_done", column("id", "int"));
             op.execute("ALTER TABLE no_such_table ADD COLUMN x int");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropTable("half_done");
         }
     }
@@ -74,12 +85,14 @@ final class Fixtures {
     /** The same revision id as {@link R3} with different SQL: an edited applied migration. */
     @Revision(id = "r3", revises = "r2", message = "add status")
     public static class R3Edited implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addColumn("agents", column("status", "varchar(80)").notNull().defaultValue("'active'"));
             op.createIndex("ix_agents_status", "agents", "status");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropIndex("ix_agents_status");
             op.dropColumn("agents", "status");
         }
@@ -87,18 +100,21 @@ final class Fixtures {
 
     @Revision(id = "r4_concurrent", revises = "r3", message = "index concurrently", transactional = false)
     public static class R4Concurrently implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createIndex(index("ix_agents_name", "agents", "name").concurrently());
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropIndexConcurrently("ix_agents_name");
         }
     }
 
     @Revision(id = "r4_data", revises = "r3", message = "seed and copy with JDBC")
     public static class R4Data implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.bulkInsert("agents", List.of(Map.of("name", "ada"), Map.of("name", "grace")));
             op.addColumn("agents", column("name_upper", "text"));
             op.jdbc(c -> {
@@ -108,7 +124,8 @@ final class Fixtures {
             });
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropColumn("agents", "name_upper");
             op.execute("DELETE FROM agents");
         }
@@ -116,20 +133,24 @@ final class Fixtures {
 
     @Revision(id = "r4_slow", revises = "r3", message = "slow")
     public static class R4Slow implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.execute("SELECT pg_sleep(5)");
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     @Revision(id = "r4_lock", revises = "r3", message = "needs a table lock")
     public static class R4Lock implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addColumn("agents", column("locked_out", "int"));
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropColumn("agents", "locked_out");
         }
     }
@@ -137,44 +158,52 @@ final class Fixtures {
     /** Outside a transaction: its first statement autocommits before the second fails. */
     @Revision(id = "r4_outside", revises = "r3", message = "outside a transaction", transactional = false)
     public static class R4OutsideBad implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createIndex(index("ix_agents_name", "agents", "name").concurrently());
             op.execute("ALTER TABLE no_such_table ADD COLUMN x int");
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     @Revision(id = "r5", revises = "r4_outside", message = "after")
     public static class R5 implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.execute("ALTER TABLE no_such_table ADD COLUMN y int");
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     /** Its JDBC code throws, after a statement ran in the same transaction. */
     @Revision(id = "r4_throws", revises = "r3", message = "jdbc throws")
     public static class R4JdbcThrows implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createTable("half_done", column("id", "int"));
             op.jdbc(c -> {
                 throw new IllegalStateException("no customer with id 42");
             });
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     /** Its upgrade method throws while describing its changes. */
     @Revision(id = "r4_describe", revises = "r3", message = "upgrade throws")
     public static class R4UpgradeThrows implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             throw new IllegalArgumentException("missing setting app.region");
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     static final Class<?>[] CHAIN = {R1.class, R2.class, R3.class};
@@ -183,18 +212,22 @@ final class Fixtures {
     static final class RecordingLog implements MigrationLog {
         final List<String> lines = new CopyOnWriteArrayList<>();
 
-        @Override public void info(String line) {
+        @Override
+        public void info(String line) {
             lines.add(line);
         }
 
-        @Override public void warn(String line) {
+        @Override
+        public void warn(String line) {
             lines.add("WARN " + line);
         }
     }
 
     static List<String> query(DataSource ds, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
@@ -208,7 +241,8 @@ final class Fixtures {
     }
 
     static void execute(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

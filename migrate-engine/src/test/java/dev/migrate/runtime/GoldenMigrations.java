@@ -24,9 +24,11 @@ final class GoldenMigrations {
 
     @Revision(id = "g1", message = "tables and columns")
     public static class Tables implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createSchemaIfNotExists("app");
-            op.createTable("app.agents",
+            op.createTable(
+                    "app.agents",
                     column("id", "bigint").identity(),
                     column("name", "varchar(100)").notNull().comment("display name"),
                     column("status", "text").defaultValue("'active'"),
@@ -34,8 +36,11 @@ final class GoldenMigrations {
                     unique("uq_agents_name", "name"),
                     check("ck_agents_status", "status <> ''"));
             op.createTable("app.tasks", column("id", "bigint").primaryKey(), column("agent_id", "bigint"));
-            op.addForeignKey("app.tasks", foreignKey("fk_tasks_agent", "agent_id").references("app.agents", "id")
-                    .onDelete(CASCADE));
+            op.addForeignKey(
+                    "app.tasks",
+                    foreignKey("fk_tasks_agent", "agent_id")
+                            .references("app.agents", "id")
+                            .onDelete(CASCADE));
             op.addColumn("app.agents", column("score", "numeric(10,2)"));
             op.alterColumnType("app.agents", "score", "bigint", "score::bigint");
             op.setNotNull("app.tasks", "agent_id");
@@ -45,7 +50,8 @@ final class GoldenMigrations {
             op.dropConstraint("app.agents", "ck_agents_status");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropTable("app.tasks");
             op.dropTable("app.agents");
         }
@@ -53,20 +59,26 @@ final class GoldenMigrations {
 
     @Revision(id = "g2", revises = "g1", message = "indexes, types, sequences and data")
     public static class Data implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createIndex("ix_agents_name", "app.agents", "name");
-            op.createIndex(index("ix_agents_state", "app.agents", "state").unique().where("state IS NOT NULL"));
+            op.createIndex(
+                    index("ix_agents_state", "app.agents", "state").unique().where("state IS NOT NULL"));
             op.createEnum("app.mood", "happy", "sad");
             op.addEnumValue("app.mood", "calm");
-            op.createSequence("app.ticket_seq", sequenceOptions().startWith(1050).incrementBy(50));
-            op.bulkInsert("app.agents", List.of(
-                    Map.of("name", "ada", "state", "active", "score", 3),
-                    Map.of("name", "grace", "state", "idle", "score", 4)));
+            op.createSequence(
+                    "app.ticket_seq", sequenceOptions().startWith(1050).incrementBy(50));
+            op.bulkInsert(
+                    "app.agents",
+                    List.of(
+                            Map.of("name", "ada", "state", "active", "score", 3),
+                            Map.of("name", "grace", "state", "idle", "score", 4)));
             op.execute("UPDATE app.agents SET score = score + 1");
             op.jdbc(c -> {});
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropSequence("app.ticket_seq");
             op.dropEnum("app.mood");
             op.dropIndex("app.ix_agents_state");

@@ -49,7 +49,10 @@ class OfflineSqlTest {
 
     @Test
     void allModeWrapsTheScriptInOneTransaction() {
-        String script = sql(out -> Migrator.builder().migrations(Fixtures.CHAIN).transactionMode(TransactionMode.ALL).build()
+        String script = sql(out -> Migrator.builder()
+                .migrations(Fixtures.CHAIN)
+                .transactionMode(TransactionMode.ALL)
+                .build()
                 .upgradeSql("head", out));
         assertThat(script.split("BEGIN;", -1)).hasSize(2);
         assertThat(script.split("COMMIT;", -1)).hasSize(2);
@@ -57,16 +60,23 @@ class OfflineSqlTest {
 
     @Test
     void nonTransactionalMigrationHasNoTransactionInTheScript() {
-        String script = sql(out -> offline(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Concurrently.class)
-                .upgradeSql("r3:head", out));
-        assertThat(script).contains("CREATE INDEX CONCURRENTLY ix_agents_name ON agents (name);")
-                .doesNotContain("BEGIN;").doesNotContain("r1, create agents");
+        String script = sql(
+                out -> offline(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Concurrently.class)
+                        .upgradeSql("r3:head", out));
+        assertThat(script)
+                .contains("CREATE INDEX CONCURRENTLY ix_agents_name ON agents (name);")
+                .doesNotContain("BEGIN;")
+                .doesNotContain("r1, create agents");
     }
 
     @Test
     void scriptsRunByHandGiveTheSameDatabaseAsLiveRuns() throws Exception {
         DataSource db = TestPostgres.freshDatabase("offline");
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(log).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.CHAIN)
+                .log(log)
+                .build();
         runScript(db, sql(out -> m.upgradeSql("head", out)));
         assertThat(m.current()).containsExactly(new CurrentRevision("r3", "add status", true));
         assertThat(tables(db)).containsExactly("agents", "migrate_history", "migrate_version", "tasks");
@@ -84,11 +94,13 @@ class OfflineSqlTest {
     @Test
     void offlineDowngradeNeedsARange() {
         assertThatThrownBy(() -> offline(Fixtures.CHAIN).downgradeSql("base", new StringWriter()))
-                .isInstanceOf(MigrateException.class).hasMessageContaining("<from>:<to>");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("<from>:<to>");
     }
 
     private static void runScript(DataSource db, String script) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(script);
         }
     }

@@ -32,7 +32,11 @@ class ParallelRunsTest {
             List<Future<?>> results = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 results.add(pool.submit(() -> {
-                    Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(quiet()).build();
+                    Migrator m = Migrator.builder()
+                            .dataSource(db)
+                            .migrations(Fixtures.CHAIN)
+                            .log(quiet())
+                            .build();
                     start.await();
                     m.upgrade("head");
                     return null;
@@ -59,25 +63,36 @@ class ParallelRunsTest {
             Path out = Files.createTempFile("migrate-run-" + i, ".log");
             outputs.add(out);
             processes.add(new ProcessBuilder(java, "-cp", classpath, UpgradeMain.class.getName(), url)
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start());
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start());
         }
         for (int i = 0; i < processes.size(); i++) {
             Process p = processes.get(i);
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process %d finished", i).isTrue();
-            assertThat(p.exitValue()).as("exit code of process %d:%n%s", i, Files.readString(outputs.get(i))).isZero();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                    .as("process %d finished", i)
+                    .isTrue();
+            assertThat(p.exitValue())
+                    .as("exit code of process %d:%n%s", i, Files.readString(outputs.get(i)))
+                    .isZero();
         }
         assertAppliedOnce(TestPostgres.dataSource(database));
         long ran = 0;
         for (Path out : outputs) {
-            ran += Files.readAllLines(out).stream().filter(l -> l.startsWith("Running upgrade")).count();
+            ran += Files.readAllLines(out).stream()
+                    .filter(l -> l.startsWith("Running upgrade"))
+                    .count();
             Files.deleteIfExists(out);
         }
         assertThat(ran).as("upgrade lines over all processes").isEqualTo(3);
     }
 
     private static void assertAppliedOnce(DataSource db) throws Exception {
-        assertThat(query(db, "SELECT revision || ':' || count(*) FROM migrate_history WHERE direction = 'upgrade' "
-                + "GROUP BY revision ORDER BY revision")).containsExactly("r1:1", "r2:1", "r3:1");
+        assertThat(query(
+                        db,
+                        "SELECT revision || ':' || count(*) FROM migrate_history WHERE direction = 'upgrade' "
+                                + "GROUP BY revision ORDER BY revision"))
+                .containsExactly("r1:1", "r2:1", "r3:1");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
     }
 
@@ -89,9 +104,12 @@ class ParallelRunsTest {
     public static final class UpgradeMain {
         public static void main(String[] args) {
             // standard output, which the parent process counts lines of
-            Migrator.builder().url(args[0], null, null).migrations(Fixtures.CHAIN).log(MigrationLog.console()).build()
+            Migrator.builder()
+                    .url(args[0], null, null)
+                    .migrations(Fixtures.CHAIN)
+                    .log(MigrationLog.console())
+                    .build()
                     .upgrade("head");
         }
     }
-
 }

@@ -25,12 +25,17 @@ class PrivilegeMessagesTest {
         DataSource admin = TestPostgres.dataSource(database);
         execute(admin, "DO $$ BEGIN CREATE ROLE deployer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         execute(admin, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-        Migrator m = Migrator.builder().dataSource(as(database, "deployer")).migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog()).build();
-        assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
+        Migrator m = Migrator.builder()
+                .dataSource(as(database, "deployer"))
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("permission denied for schema public")
-                .hasMessageContaining("The statement needs the CREATE and USAGE privileges on schema public, which the role "
-                        + "deployer lacks: GRANT CREATE, USAGE ON SCHEMA public TO deployer");
+                .hasMessageContaining(
+                        "The statement needs the CREATE and USAGE privileges on schema public, which the role "
+                                + "deployer lacks: GRANT CREATE, USAGE ON SCHEMA public TO deployer");
     }
 
     @Test
@@ -38,12 +43,21 @@ class PrivilegeMessagesTest {
         String database = TestPostgres.createDatabase("privileges");
         DataSource admin = TestPostgres.dataSource(database);
         execute(admin, "DO $$ BEGIN CREATE ROLE deployer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Migrator.builder().dataSource(admin).migrations(Fixtures.CHAIN).log(new Fixtures.RecordingLog()).build().upgrade("head");
+        Migrator.builder()
+                .dataSource(admin)
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build()
+                .upgrade("head");
         execute(admin, "GRANT ALL ON ALL TABLES IN SCHEMA public TO deployer");
         execute(admin, "GRANT CREATE, USAGE ON SCHEMA public TO deployer");
-        Migrator m = Migrator.builder().dataSource(as(database, "deployer")).log(new Fixtures.RecordingLog())
-                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Lock.class).build();
-        assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrateException.class)
+        Migrator m = Migrator.builder()
+                .dataSource(as(database, "deployer"))
+                .log(new Fixtures.RecordingLog())
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Lock.class)
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("must be owner of table agents")
                 .hasMessageContaining("Only the owner of table agents may change it, and the role deployer is not");
     }
@@ -54,20 +68,29 @@ class PrivilegeMessagesTest {
         DataSource admin = TestPostgres.dataSource(database);
         execute(admin, "DO $$ BEGIN CREATE ROLE outsider LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         execute(admin, "REVOKE CONNECT ON DATABASE " + database + " FROM PUBLIC");
-        Migrator m = Migrator.builder().dataSource(as(database, "outsider")).migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog()).build();
-        assertThatThrownBy(m::current).isInstanceOf(MigrateException.class)
+        Migrator m = Migrator.builder()
+                .dataSource(as(database, "outsider"))
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(m::current)
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("lacks the CONNECT privilege")
                 .hasMessageContaining("GRANT CONNECT ON DATABASE");
     }
 
     @Test
     void aHostNameThatDoesNotResolveIsSaidSo() {
-        Migrator m = Migrator.builder().url("jdbc:postgresql://no-such-host.invalid:5432/app", "app", "secret")
-                .migrations(Fixtures.CHAIN).log(new Fixtures.RecordingLog()).build();
-        assertThatThrownBy(m::current).isInstanceOf(MigrateException.class)
+        Migrator m = Migrator.builder()
+                .url("jdbc:postgresql://no-such-host.invalid:5432/app", "app", "secret")
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(m::current)
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("no-such-host.invalid:5432")
                 .hasMessageContaining("The host name does not resolve")
-                .message().doesNotContain("secret");
+                .message()
+                .doesNotContain("secret");
     }
 }

@@ -39,15 +39,18 @@ class TypedApiTest {
         final List<String> events = new CopyOnWriteArrayList<>();
         final List<MigrateException> failures = new CopyOnWriteArrayList<>();
 
-        @Override public void beforeStep(MigrationStep step) {
+        @Override
+        public void beforeStep(MigrationStep step) {
             events.add("before " + step.revision() + " " + step.direction() + " " + step.message());
         }
 
-        @Override public void afterStep(AppliedStep step) {
+        @Override
+        public void afterStep(AppliedStep step) {
             events.add("after " + step.revision() + " " + step.direction());
         }
 
-        @Override public void onFailure(MigrateException failure) {
+        @Override
+        public void onFailure(MigrateException failure) {
             failures.add(failure);
         }
     }
@@ -60,7 +63,12 @@ class TypedApiTest {
     @Test
     void upgradeReturnsTheAppliedStepsAndTheListenerHearsEachOne() {
         RecordingListener listener = new RecordingListener();
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(log).listener(listener).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.CHAIN)
+                .log(log)
+                .listener(listener)
+                .build();
 
         MigrationResult result = m.upgrade("head");
 
@@ -68,15 +76,22 @@ class TypedApiTest {
         assertThat(result.applied()).extracting(AppliedStep::direction).containsOnly(StepDirection.UPGRADE);
         assertThat(result.applied().get(0).message()).isEqualTo("create agents");
         assertThat(result.applied()).allSatisfy(s -> assertThat(s.duration()).isPositive());
-        assertThat(result.totalDuration()).isEqualTo(result.applied().stream().map(AppliedStep::duration)
-                .reduce(Duration.ZERO, Duration::plus));
-        assertThat(listener.events).containsExactly("before r1 UPGRADE create agents", "after r1 UPGRADE",
-                "before r2 UPGRADE create tasks", "after r2 UPGRADE", "before r3 UPGRADE add status", "after r3 UPGRADE");
+        assertThat(result.totalDuration())
+                .isEqualTo(result.applied().stream().map(AppliedStep::duration).reduce(Duration.ZERO, Duration::plus));
+        assertThat(listener.events)
+                .containsExactly(
+                        "before r1 UPGRADE create agents",
+                        "after r1 UPGRADE",
+                        "before r2 UPGRADE create tasks",
+                        "after r2 UPGRADE",
+                        "before r3 UPGRADE add status",
+                        "after r3 UPGRADE");
 
         assertThat(m.upgrade("head").nothingApplied()).isTrue();
 
         MigrationResult down = m.downgrade("-1");
-        assertThat(down.applied()).extracting(AppliedStep::revision, AppliedStep::direction)
+        assertThat(down.applied())
+                .extracting(AppliedStep::revision, AppliedStep::direction)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r3", StepDirection.DOWNGRADE));
         assertThat(listener.failures).isEmpty();
     }
@@ -84,7 +99,11 @@ class TypedApiTest {
     @Test
     void offlineScriptsFireNoEvents() {
         RecordingListener listener = new RecordingListener();
-        Migrator.builder().migrations(Fixtures.CHAIN).log(log).listener(listener).build()
+        Migrator.builder()
+                .migrations(Fixtures.CHAIN)
+                .log(log)
+                .listener(listener)
+                .build()
                 .upgradeSql("head", new java.io.StringWriter());
         assertThat(listener.events).isEmpty();
     }
@@ -92,8 +111,12 @@ class TypedApiTest {
     @Test
     void aFailingMigrationIsAMigrationFailedExceptionNamingItsRevisionAndTheListenerHearsIt() throws Exception {
         RecordingListener listener = new RecordingListener();
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class,
-                Fixtures.R4Bad.class).log(log).listener(listener).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Bad.class)
+                .log(log)
+                .listener(listener)
+                .build();
 
         assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
@@ -101,7 +124,8 @@ class TypedApiTest {
                     assertThat(e.direction()).isEqualTo(StepDirection.UPGRADE);
                 })
                 .hasMessageStartingWith("Migration r4_bad (broken) failed during upgrade.");
-        assertThat(listener.events).contains("after r3 UPGRADE", "before r4_bad UPGRADE broken")
+        assertThat(listener.events)
+                .contains("after r3 UPGRADE", "before r4_bad UPGRADE broken")
                 .doesNotContain("after r4_bad UPGRADE");
         assertThat(listener.failures).singleElement().isInstanceOf(MigrationFailedException.class);
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
@@ -110,77 +134,121 @@ class TypedApiTest {
     @Test
     void aCallerCanTellTheFailuresApart() throws Exception {
         RecordingListener listener = new RecordingListener();
-        Migrator m = Migrator.builder().dataSource(db).migrations(Fixtures.CHAIN).log(log).listener(listener).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.CHAIN)
+                .log(log)
+                .listener(listener)
+                .build();
 
-        assertThatThrownBy(() -> m.upgrade("nope")).isInstanceOf(BadTargetException.class)
+        assertThatThrownBy(() -> m.upgrade("nope"))
+                .isInstanceOf(BadTargetException.class)
                 .hasMessage("No migration has revision id 'nope' (nor an id starting with it). "
                         + "Run the history goal to see the known revisions.");
-        assertThatThrownBy(() -> m.upgrade("a b")).isInstanceOf(BadTargetException.class)
+        assertThatThrownBy(() -> m.upgrade("a b"))
+                .isInstanceOf(BadTargetException.class)
                 .hasMessageContaining("'a b' is not understood");
         assertThat(listener.failures).hasSize(2).allMatch(BadTargetException.class::isInstance);
 
         m.upgrade("+1");
-        assertThatThrownBy(m::assertUpToDate).isInstanceOf(NotAtHeadException.class)
+        assertThatThrownBy(m::assertUpToDate)
+                .isInstanceOf(NotAtHeadException.class)
                 .hasMessageStartingWith("The database is not at head: it is at r1 while the migrations' heads are r3.");
 
         m.upgrade("head");
-        Migrator edited = Migrator.builder().dataSource(db).migrations(Fixtures.R1.class, Fixtures.R2.class,
-                Fixtures.R3Edited.class).log(log).build();
-        assertThatThrownBy(() -> edited.upgrade("head")).isInstanceOf(ChecksumMismatchException.class)
+        Migrator edited = Migrator.builder()
+                .dataSource(db)
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3Edited.class)
+                .log(log)
+                .build();
+        assertThatThrownBy(() -> edited.upgrade("head"))
+                .isInstanceOf(ChecksumMismatchException.class)
                 .hasMessageStartingWith("Applied migration has changed since it was applied: r3");
 
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Migrator unreachable = Migrator.builder().url("jdbc:postgresql://127.0.0.1:" + closedPort + "/app", "u", "p")
-                .migrations(Fixtures.CHAIN).log(log).build();
-        assertThatThrownBy(() -> unreachable.upgrade("head")).isInstanceOf(ConnectionFailedException.class)
+        Migrator unreachable = Migrator.builder()
+                .url("jdbc:postgresql://127.0.0.1:" + closedPort + "/app", "u", "p")
+                .migrations(Fixtures.CHAIN)
+                .log(log)
+                .build();
+        assertThatThrownBy(() -> unreachable.upgrade("head"))
+                .isInstanceOf(ConnectionFailedException.class)
                 .hasMessageStartingWith("Could not connect to ");
     }
 
     @Test
     void aMigrationInstanceServesAScannedClassThatHasNoNoArgumentConstructor() throws Exception {
-        Migrator m = Migrator.builder().dataSource(db).packages("dev.migrate.runtime.injected")
-                .migrations(new V2_SeedNames(List.of("ada", "grace"))).log(log).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .packages("dev.migrate.runtime.injected")
+                .migrations(new V2_SeedNames(List.of("ada", "grace")))
+                .log(log)
+                .build();
 
-        assertThat(m.upgrade("head").applied()).extracting(AppliedStep::revision).containsExactly("i1", "i2");
+        assertThat(m.upgrade("head").applied())
+                .extracting(AppliedStep::revision)
+                .containsExactly("i1", "i2");
         assertThat(query(db, "SELECT name FROM names ORDER BY name")).containsExactly("ada", "grace");
     }
 
     @Test
     void withoutItsInstanceTheScannedClassIsStillRefusedWithTheFix() {
-        assertThatThrownBy(() -> Migrator.builder().dataSource(db).packages("dev.migrate.runtime.injected").log(log).build())
+        assertThatThrownBy(() -> Migrator.builder()
+                        .dataSource(db)
+                        .packages("dev.migrate.runtime.injected")
+                        .log(log)
+                        .build())
                 .isInstanceOf(MigrateException.class)
-                .hasMessageContaining("Class dev.migrate.runtime.injected.V2_SeedNames is annotated @Revision but cannot "
-                        + "be created");
+                .hasMessageContaining(
+                        "Class dev.migrate.runtime.injected.V2_SeedNames is annotated @Revision but cannot "
+                                + "be created");
     }
 
     @Test
     void instancesCanStandBesideClassesOrAlone() throws Exception {
-        Migrator m = Migrator.builder().dataSource(db).migrations(dev.migrate.runtime.injected.V1_Names.class)
-                .migrations(new V2_SeedNames(List.of("linus"))).log(log).build();
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(dev.migrate.runtime.injected.V1_Names.class)
+                .migrations(new V2_SeedNames(List.of("linus")))
+                .log(log)
+                .build();
         m.upgrade("head");
         assertThat(query(db, "SELECT name FROM names")).containsExactly("linus");
 
-        Migrator onlyInstances = Migrator.builder().dataSource(TestPostgres.freshDatabase("typed_api_instances"))
-                .migrations(new Fixtures.R1(), new Fixtures.R2()).log(log).build();
-        assertThat(onlyInstances.upgrade("head").applied()).extracting(AppliedStep::revision).containsExactly("r1", "r2");
+        Migrator onlyInstances = Migrator.builder()
+                .dataSource(TestPostgres.freshDatabase("typed_api_instances"))
+                .migrations(new Fixtures.R1(), new Fixtures.R2())
+                .log(log)
+                .build();
+        assertThat(onlyInstances.upgrade("head").applied())
+                .extracting(AppliedStep::revision)
+                .containsExactly("r1", "r2");
     }
 
     @Test
     void anInstanceWithoutRevisionOrTwiceTheSameClassIsRefused() {
-        assertThatThrownBy(() -> Migrator.builder().migrations(new Fixtures.R1() {
-            // an anonymous subclass, as a container's proxy would be, finds @Revision on R1
-        }, new Fixtures.R1()).build())
+        assertThatThrownBy(() -> Migrator.builder()
+                        .migrations(
+                                new Fixtures.R1() {
+                                    // an anonymous subclass, as a container's proxy would be, finds @Revision on R1
+                                },
+                                new Fixtures.R1())
+                        .build())
                 .isInstanceOf(MigrateException.class)
                 .hasMessage("Two migration instances of class " + Fixtures.R1.class.getName() + " were given; give one "
                         + "instance per migration class.");
-        assertThatThrownBy(() -> Migrator.builder().migrations(new dev.migrate.Migration() {
-            @Override public void upgrade(dev.migrate.Operations op) {}
+        assertThatThrownBy(() -> Migrator.builder()
+                        .migrations(new dev.migrate.Migration() {
+                            @Override
+                            public void upgrade(dev.migrate.Operations op) {}
 
-            @Override public void downgrade(dev.migrate.Operations op) {}
-        }).build())
+                            @Override
+                            public void downgrade(dev.migrate.Operations op) {}
+                        })
+                        .build())
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("has no @Revision annotation, so it has no place in the revision graph");
     }
@@ -189,18 +257,25 @@ class TypedApiTest {
     void byDefaultProgressGoesThroughSystemLogger() {
         List<String> records = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
-            @Override public void publish(LogRecord record) {
+            @Override
+            public void publish(LogRecord record) {
                 records.add(record.getLevel() + " " + record.getMessage());
             }
 
-            @Override public void flush() {}
+            @Override
+            public void flush() {}
 
-            @Override public void close() {}
+            @Override
+            public void close() {}
         };
         Logger jul = Logger.getLogger("dev.migrate");
         jul.addHandler(handler);
         try {
-            Migrator.builder().dataSource(db).migrations(Fixtures.R1.class).build().upgrade("head");
+            Migrator.builder()
+                    .dataSource(db)
+                    .migrations(Fixtures.R1.class)
+                    .build()
+                    .upgrade("head");
         } finally {
             jul.removeHandler(handler);
         }

@@ -35,9 +35,26 @@ import org.junit.jupiter.api.Test;
 class InjectionSafetyTest {
     /** Names PostgreSQL accepts quoted (none longer than 63 bytes, none with a dot, which separates schema and name). */
     static final List<String> NAMES = List.of(
-            "we\"ird", "it's", "semi;colon", "with space", "UpperCase", "ünïcødé", "日本語", "select", "user", "order",
-            "table", "1leading", "$dollar", "a$b", "x\"; DROP TABLE x; --", "x'); DROP TABLE x; --", "back\\slash",
-            "new\nline", "--", "/*");
+            "we\"ird",
+            "it's",
+            "semi;colon",
+            "with space",
+            "UpperCase",
+            "ünïcødé",
+            "日本語",
+            "select",
+            "user",
+            "order",
+            "table",
+            "1leading",
+            "$dollar",
+            "a$b",
+            "x\"; DROP TABLE x; --",
+            "x'); DROP TABLE x; --",
+            "back\\slash",
+            "new\nline",
+            "--",
+            "/*");
 
     private static Connection connection;
     private static Catalog catalog;
@@ -78,18 +95,36 @@ class InjectionSafetyTest {
         elements.add(column("id", "integer").primaryKey());
         for (int i = 0; i < NAMES.size(); i++) {
             String value = LiteralsTest.HOSTILE.get(i % LiteralsTest.HOSTILE.size());
-            elements.add(column(NAMES.get(i), "text").defaultValue(Literals.string(value)).comment(value));
+            elements.add(column(NAMES.get(i), "text")
+                    .defaultValue(Literals.string(value))
+                    .comment(value));
         }
         elements.add(column("mood", typeSql).defaultValue(Literals.string(labels.get(4)) + "::" + typeSql));
         elements.add(unique("uq \"select\"; --", "select", "user"));
         elements.add(check("ck 'order'", Identifiers.quote("order") + " <> " + Literals.string("'; DROP TABLE x; --")));
         op.run(new Op.CreateTable(table, elements, "'; DROP TABLE x; -- $$ \\ ünï\nnext"));
-        op.run(new Op.CreateTable(child, List.of(column("id", "integer"), column("Parent Id", "integer"),
-                foreignKey("fk \"order\"", "Parent Id").references(table.toString(), "id")), null));
-        List<IndexKey> keys = NAMES.subList(0, 6).stream().<IndexKey>map(IndexKey.Column::of).toList();
-        op.run(new Op.CreateIndex("ix \"1\"; DROP TABLE x; --", table, keys, true, false, null,
-                NAMES.subList(6, NAMES.size()), false, Identifiers.quote("it's") + " <> " + Literals.string("\\'; --")));
-        op.run(new Op.CreateSequence(QualifiedName.of(schema, "seq 'ids'"), SequenceOptions.DEFAULTS.startWith(3),
+        op.run(new Op.CreateTable(
+                child,
+                List.of(
+                        column("id", "integer"),
+                        column("Parent Id", "integer"),
+                        foreignKey("fk \"order\"", "Parent Id").references(table.toString(), "id")),
+                null));
+        List<IndexKey> keys =
+                NAMES.subList(0, 6).stream().<IndexKey>map(IndexKey.Column::of).toList();
+        op.run(new Op.CreateIndex(
+                "ix \"1\"; DROP TABLE x; --",
+                table,
+                keys,
+                true,
+                false,
+                null,
+                NAMES.subList(6, NAMES.size()),
+                false,
+                Identifiers.quote("it's") + " <> " + Literals.string("\\'; --")));
+        op.run(new Op.CreateSequence(
+                QualifiedName.of(schema, "seq 'ids'"),
+                SequenceOptions.DEFAULTS.startWith(3),
                 schema + "." + child.name() + ".Parent Id"));
         op.run(new Op.CommentOnColumn(table, "id", "$tag$ x $tag$ '; DROP TABLE x; --", null));
 
@@ -99,15 +134,28 @@ class InjectionSafetyTest {
         expectedColumns.add("id");
         expectedColumns.addAll(NAMES);
         expectedColumns.add("mood");
-        assertThat(catalog.column("select column_name from information_schema.columns where table_schema = ? "
-                + "and table_name = ? order by ordinal_position", schema, table.name())).isEqualTo(expectedColumns);
-        assertThat(catalog.column("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                + "where n.nspname = ? order by c.relname", schema)).containsExactlyInAnyOrder(
-                table.name(), child.name(), "seq 'ids'", "ix \"1\"; DROP TABLE x; --", "Tab'le \"select\"_pkey",
-                "uq \"select\"; --");
-        assertThat(catalog.column("select conname from pg_constraint where connamespace = ?::regnamespace and contype <> 'n' "
-                + "order by conname", Identifiers.quote(schema))).containsExactlyInAnyOrder(
-                "Tab'le \"select\"_pkey", "uq \"select\"; --", "ck 'order'", "fk \"order\"");
+        assertThat(catalog.column(
+                        "select column_name from information_schema.columns where table_schema = ? "
+                                + "and table_name = ? order by ordinal_position",
+                        schema,
+                        table.name()))
+                .isEqualTo(expectedColumns);
+        assertThat(catalog.column(
+                        "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                                + "where n.nspname = ? order by c.relname",
+                        schema))
+                .containsExactlyInAnyOrder(
+                        table.name(),
+                        child.name(),
+                        "seq 'ids'",
+                        "ix \"1\"; DROP TABLE x; --",
+                        "Tab'le \"select\"_pkey",
+                        "uq \"select\"; --");
+        assertThat(catalog.column(
+                        "select conname from pg_constraint where connamespace = ?::regnamespace and contype <> 'n' "
+                                + "order by conname",
+                        Identifiers.quote(schema)))
+                .containsExactlyInAnyOrder("Tab'le \"select\"_pkey", "uq \"select\"; --", "ck 'order'", "fk \"order\"");
         assertThat(catalog.enumLabels(schema, type.name())).isEqualTo(labels);
         assertThat(catalog.scalar("select pg_get_serial_sequence(?, ?)", Identifiers.quote(child), "Parent Id"))
                 .isEqualTo(Identifiers.quote(QualifiedName.of(schema, "seq 'ids'")));
@@ -119,14 +167,19 @@ class InjectionSafetyTest {
         for (int i = 0; i < NAMES.size(); i++) {
             String value = LiteralsTest.HOSTILE.get(i % LiteralsTest.HOSTILE.size());
             // PostgreSQL stores an empty comment as no comment
-            assertThat(catalog.columnComment(schema, table.name(), NAMES.get(i))).as(NAMES.get(i))
+            assertThat(catalog.columnComment(schema, table.name(), NAMES.get(i)))
+                    .as(NAMES.get(i))
                     .isEqualTo(value.isEmpty() ? null : value);
-            assertThat(catalog.scalar("select " + Identifiers.quote(NAMES.get(i)) + " from " + Identifiers.quote(table)))
-                    .as(NAMES.get(i)).isEqualTo(value);
+            assertThat(catalog.scalar(
+                            "select " + Identifiers.quote(NAMES.get(i)) + " from " + Identifiers.quote(table)))
+                    .as(NAMES.get(i))
+                    .isEqualTo(value);
         }
-        assertThat(catalog.scalar("select mood::text from " + Identifiers.quote(table))).isEqualTo(labels.get(4));
+        assertThat(catalog.scalar("select mood::text from " + Identifiers.quote(table)))
+                .isEqualTo(labels.get(4));
         assertThatThrownBy(() -> op.sql("INSERT INTO " + Identifiers.quote(table) + " (id, \"order\") VALUES (2, "
-                + Literals.string("'; DROP TABLE x; --") + ")")).hasMessageContaining("ck 'order'");
+                        + Literals.string("'; DROP TABLE x; --") + ")"))
+                .hasMessageContaining("ck 'order'");
 
         // renames, data and the reverses are just as safe
         Map<String, Object> row = new LinkedHashMap<>();
@@ -136,7 +189,8 @@ class InjectionSafetyTest {
         }
         op.run(new Op.BulkInsert(table, List.of(row)));
         for (String name : NAMES) {
-            assertThat(catalog.scalar("select " + Identifiers.quote(name) + " from " + Identifiers.quote(table) + " where id = 2"))
+            assertThat(catalog.scalar("select " + Identifiers.quote(name) + " from " + Identifiers.quote(table)
+                            + " where id = 2"))
                     .isEqualTo(name + " ' \\ $$");
         }
         op.execute(new Op.RenameEnumValue(type, labels.get(0), "'; DROP TYPE x; --"));
@@ -177,14 +231,27 @@ class InjectionSafetyTest {
             QualifiedName table = QualifiedName.of(name, name);
             op.run(new Op.CreateTable(table, List.of(column(name, "integer"), column("v", "text")), null));
             op.run(new Op.AddColumn(table, Column.of(name + "2", "text").comment(name)));
-            op.run(new Op.CreateIndex(name + "_ix", table, List.of(IndexKey.Column.of(name)), false, false, null, List.of(), false, null));
+            op.run(new Op.CreateIndex(
+                    name + "_ix",
+                    table,
+                    List.of(IndexKey.Column.of(name)),
+                    false,
+                    false,
+                    null,
+                    List.of(),
+                    false,
+                    null));
             op.run(new Op.AddConstraint(table, check(name + "_ck", Identifiers.quote(name) + " > 0")));
             op.run(new Op.CreateEnum(QualifiedName.of(name, name + "_e"), List.of(name)));
             op.run(new Op.CreateSequence(QualifiedName.of(name, name + "_s"), null, null));
             op.run(new Op.CommentOnTable(table, name, null));
 
-            assertThat(catalog.column("select column_name from information_schema.columns where table_schema = ? "
-                    + "and table_name = ? order by ordinal_position", name, name)).containsExactly(name, "v", name + "2");
+            assertThat(catalog.column(
+                            "select column_name from information_schema.columns where table_schema = ? "
+                                    + "and table_name = ? order by ordinal_position",
+                            name,
+                            name))
+                    .containsExactly(name, "v", name + "2");
             assertThat(catalog.indexDef(name, name + "_ix")).isNotNull();
             assertThat(catalog.constraintDef(name, name, name + "_ck")).isNotNull();
             assertThat(catalog.enumLabels(name, name + "_e")).containsExactly(name);
@@ -193,7 +260,8 @@ class InjectionSafetyTest {
             assertThat(catalog.columnComment(name, name, name + "2")).isEqualTo(name);
         }
         assertThat(catalog.column("select nspname from pg_namespace where nspname not like 'pg\\_%' "
-                + "and nspname not in ('information_schema', 'public')")).containsExactlyInAnyOrderElementsOf(NAMES);
+                        + "and nspname not in ('information_schema', 'public')"))
+                .containsExactlyInAnyOrderElementsOf(NAMES);
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(before);
     }
@@ -210,7 +278,8 @@ class InjectionSafetyTest {
             String child = h + " child";
             Map<String, Runnable> calls = new LinkedHashMap<>();
             calls.put("createSchema", () -> op.createSchema(h));
-            calls.put("createTable", () -> op.createTable(h, column(h, "integer").notNull(), column("v", "text")));
+            calls.put(
+                    "createTable", () -> op.createTable(h, column(h, "integer").notNull(), column("v", "text")));
             calls.put("addColumn", () -> op.addColumn(h, column(h + "2", "text")));
             calls.put("renameColumn", () -> op.renameColumn(h, h + "2", h + "3"));
             calls.put("commentOnColumn", () -> op.commentOnColumn(h, h, h));
@@ -221,12 +290,19 @@ class InjectionSafetyTest {
             calls.put("setNotNull", () -> op.setNotNull(h, "v"));
             calls.put("dropNotNull", () -> op.dropNotNull(h, "v"));
             calls.put("createIndex", () -> op.createIndex(h + " ix", h, h, h + "3"));
-            calls.put("createIndex(index)", () -> op.createIndex(index(h + " ix2", h, h).unique().include(h + "3")));
-            calls.put("createIndex(keys)", () -> op.createIndex(index(h + " ix3", h, Ddl.desc(h).nullsLast(), Ddl.key("v"))));
+            calls.put(
+                    "createIndex(index)",
+                    () -> op.createIndex(index(h + " ix2", h, h).unique().include(h + "3")));
+            calls.put(
+                    "createIndex(keys)",
+                    () -> op.createIndex(index(h + " ix3", h, Ddl.desc(h).nullsLast(), Ddl.key("v"))));
             calls.put("addPrimaryKey", () -> op.addPrimaryKey(h, h + " pk", h));
             calls.put("addUnique", () -> op.addUnique(h, h + " uq", h, h + "3"));
             calls.put("createChild", () -> op.createTable(child, column(h, "integer")));
-            calls.put("addForeignKey", () -> op.addForeignKey(child, foreignKey(h + " fk", h).references(h, h).notValid()));
+            calls.put(
+                    "addForeignKey",
+                    () -> op.addForeignKey(
+                            child, foreignKey(h + " fk", h).references(h, h).notValid()));
             calls.put("validateConstraint", () -> op.validateConstraint(child, h + " fk"));
             calls.put("dropConstraint", () -> op.dropConstraint(h, h + " uq"));
             calls.put("createEnum", () -> op.createEnum(h + " e", h));
@@ -245,15 +321,21 @@ class InjectionSafetyTest {
             calls.put("dropSchema", () -> op.dropSchema(h));
             calls.forEach((name, call) -> {
                 call.run();
-                assertThat(catalog.scalar("select count(*) from x")).as("after %s with the name %s", name, h).isEqualTo("1");
+                assertThat(catalog.scalar("select count(*) from x"))
+                        .as("after %s with the name %s", name, h)
+                        .isEqualTo("1");
                 if (name.equals("createIndex")) {
-                    assertThat(catalog.indexDef("public", h + " ix")).contains(Identifiers.quote(h) + ", " + Identifiers.quote(h + "3"));
+                    assertThat(catalog.indexDef("public", h + " ix"))
+                            .contains(Identifiers.quote(h) + ", " + Identifiers.quote(h + "3"));
                 }
                 if (name.equals("bulkInsert")) {
-                    assertThat(catalog.scalar("select v from " + Identifiers.quote(h))).isEqualTo(h);
+                    assertThat(catalog.scalar("select v from " + Identifiers.quote(h)))
+                            .isEqualTo(h);
                 }
             });
-            assertThat(catalog.snapshot()).as("every object was dropped again by its name").isEqualTo(before);
+            assertThat(catalog.snapshot())
+                    .as("every object was dropped again by its name")
+                    .isEqualTo(before);
         }
     }
 
@@ -269,14 +351,16 @@ class InjectionSafetyTest {
                 new Op.CreateEnum(QualifiedName.parse("e"), List.of("ok", "bad\0")),
                 new Op.BulkInsert(table, List.of(Map.of("c", "bad\0value"))),
                 new Op.CreateSchema("s\0", false),
-                new Op.CreateIndex("ix\0", table, List.of(IndexKey.Column.of("c")), false, false, null, List.of(), false, null));
+                new Op.CreateIndex(
+                        "ix\0", table, List.of(IndexKey.Column.of("c")), false, false, null, List.of(), false, null));
         for (Op bad : ops) {
-            assertThatThrownBy(() -> dialect.render(bad)).as(bad.toString())
+            assertThatThrownBy(() -> dialect.render(bad))
+                    .as(bad.toString())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("NUL character");
         }
-        assertThatThrownBy(() -> Identifiers.quote("a\0b")).hasMessage(
-                "The identifier a\\0b contains a NUL character, which PostgreSQL does not allow in names.");
+        assertThatThrownBy(() -> Identifiers.quote("a\0b"))
+                .hasMessage("The identifier a\\0b contains a NUL character, which PostgreSQL does not allow in names.");
     }
 
     @Test

@@ -30,20 +30,21 @@ class TypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "int; DROP TABLE x",
-        "text); DROP TABLE x; --",
-        "int -- comment",
-        "int /* comment */",
-        "text'",
-        "varchar(50)); DROP TABLE x",
-        "\"unclosed",
-        "\"a\"; DROP TABLE x; --\"",
-        "",
-        "   ",
-        "int\nDROP",
-        "numeric(10,2) DEFAULT (1)",
-    })
+    @ValueSource(
+            strings = {
+                "int; DROP TABLE x",
+                "text); DROP TABLE x; --",
+                "int -- comment",
+                "int /* comment */",
+                "text'",
+                "varchar(50)); DROP TABLE x",
+                "\"unclosed",
+                "\"a\"; DROP TABLE x; --\"",
+                "",
+                "   ",
+                "int\nDROP",
+                "numeric(10,2) DEFAULT (1)",
+            })
     void refusesWhatIsNotAType(String type) {
         assertThatThrownBy(() -> Types.check(type))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -86,7 +87,9 @@ class TypesTest {
             String column = "c" + i++;
             catalog.execute("CREATE TABLE IF NOT EXISTS typed ()");
             catalog.execute("ALTER TABLE typed ADD COLUMN " + column + " " + Types.check(e.getKey()));
-            assertThat(catalog.columnType("public", "typed", column)).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(catalog.columnType("public", "typed", column))
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue());
         }
         assertThat(Types.check("  uuid  ")).isEqualTo("uuid");
     }

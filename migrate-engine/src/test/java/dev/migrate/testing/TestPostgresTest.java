@@ -10,7 +10,7 @@ class TestPostgresTest {
     @Test
     void serverAnswers() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("smoke").getConnection();
-             ResultSet rs = c.createStatement().executeQuery("select current_setting('server_version_num')::int")) {
+                ResultSet rs = c.createStatement().executeQuery("select current_setting('server_version_num')::int")) {
             rs.next();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(130000);
         }

@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.TreeSet;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -56,7 +56,8 @@ final class CatalogObjects {
 
     /** The objects of the database, named as {@code table public.customers}, {@code enum type public.status}. */
     static SortedSet<String> of(DataSource database, ChainSettings settings) {
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement(QUERY)) {
             s.setString(1, Identifiers.quote(settings.schema()) + "." + Identifiers.quote(settings.versionTable()));
             s.setString(2, Identifiers.quote(settings.schema()) + "." + Identifiers.quote(settings.historyTable()));
             SortedSet<String> objects = new TreeSet<>();

@@ -44,22 +44,30 @@ final class ChainChecks {
     void singleHead() {
         RevisionGraph graph = graph();
         if (graph.heads().size() != 1) {
-            Assertions.fail("The migration chain has " + graph.heads().size() + " heads: " + describe(graph, graph.heads())
-                    + ". Join them with a merge migration (mvn migrate:merge), so that 'head' means one schema.");
+            Assertions.fail(
+                    "The migration chain has " + graph.heads().size() + " heads: " + describe(graph, graph.heads())
+                            + ". Join them with a merge migration (mvn migrate:merge), so that 'head' means one schema.");
         }
     }
 
     void upgradesFromBaseToHead() {
         RevisionGraph graph = graph();
         run(() -> database.upgrade("heads"));
-        Assertions.assertEquals(Set.copyOf(graph.heads()), Set.copyOf(database.current()),
+        Assertions.assertEquals(
+                Set.copyOf(graph.heads()),
+                Set.copyOf(database.current()),
                 "After upgrading to heads, the database should be at every head of the chain.");
     }
 
     void everyStepRoundTrips() {
         graph();
-        run(() -> new ChainVerifier(database.migrator(), database.dataSource(), settings.schema(), settings.exclude(),
-                TestLog.INSTANCE).verify());
+        run(() -> new ChainVerifier(
+                        database.migrator(),
+                        database.dataSource(),
+                        settings.schema(),
+                        settings.exclude(),
+                        TestLog.INSTANCE)
+                .verify());
     }
 
     /**
@@ -100,19 +108,24 @@ final class ChainChecks {
      */
     void entitiesMatchSchemaAtHead() {
         Optional<String> missing = EntityDdl.missingJpa(projectClasses);
-        Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipped the comparison with the entities: the test class path has "
-                + missing.orElseThrow() + ". Migrations written by hand are checked by the round trips alone.");
+        Assumptions.assumeTrue(
+                missing.isEmpty(),
+                () -> "Skipped the comparison with the entities: the test class path has " + missing.orElseThrow()
+                        + ". Migrations written by hand are checked by the round trips alone.");
         graph();
         run(() -> database.upgrade("heads"));
         List<Path> classDirectories = classDirectories();
         DiffResult diff;
         try (Connection c = database.dataSource().getConnection()) {
             int major = SchemaComparison.serverMajorVersion(c);
-            EntityDdl entities = new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
+            EntityDdl entities =
+                    new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
             List<String> ddl = run(() -> entities.generate(projectClasses, major));
             if (ddl.isEmpty()) {
                 Assertions.fail("No JPA entities were found in " + classDirectories
-                        + (settings.entityPackages().isEmpty() ? "" : " under the packages " + settings.entityPackages())
+                        + (settings.entityPackages().isEmpty()
+                                ? ""
+                                : " under the packages " + settings.entityPackages())
                         + ". Name their packages in @MigrationChain(entityPackages = ...).");
             }
             diff = run(() -> SchemaComparison.of(settings.schema())
@@ -122,12 +135,15 @@ final class ChainChecks {
             throw new MigrateException("Could not connect to the test's " + database + ": " + e.getMessage(), e);
         }
         diff.warnings().forEach(TestLog.INSTANCE::warn);
-        List<String> differences = diff.changes().stream().map(Change::description).toList();
+        List<String> differences =
+                diff.changes().stream().map(Change::description).toList();
         if (!differences.isEmpty()) {
-            Assertions.fail("The entities differ from the schema at head (" + String.join(", ", graph().heads()) + ") in "
-                    + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
-                    + String.join("\n  - ", differences) + "\nWrite the migration with mvn compile migrate:autogenerate "
-                    + "-Dmigrate.message=\"...\", or change the entities back.");
+            Assertions.fail(
+                    "The entities differ from the schema at head (" + String.join(", ", graph().heads()) + ") in "
+                            + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+                            + String.join("\n  - ", differences)
+                            + "\nWrite the migration with mvn compile migrate:autogenerate "
+                            + "-Dmigrate.message=\"...\", or change the entities back.");
         }
     }
 
@@ -135,8 +151,9 @@ final class ChainChecks {
     private RevisionGraph graph() {
         RevisionGraph graph = database.migrator().graph();
         if (graph.size() == 0) {
-            Assertions.fail("No migration was found in the packages " + settings.packages() + " on the test class path. Name "
-                    + "the package of the migration classes in @MigrationChain(packages = ...).");
+            Assertions.fail(
+                    "No migration was found in the packages " + settings.packages() + " on the test class path. Name "
+                            + "the package of the migration classes in @MigrationChain(packages = ...).");
         }
         return graph;
     }
@@ -164,7 +181,8 @@ final class ChainChecks {
                     }
                 }
             } catch (IOException | URISyntaxException e) {
-                throw new MigrateException("Could not look for package " + pkg + " on the test class path: " + e.getMessage(), e);
+                throw new MigrateException(
+                        "Could not look for package " + pkg + " on the test class path: " + e.getMessage(), e);
             }
         }
         if (roots.isEmpty()) {
@@ -179,7 +197,9 @@ final class ChainChecks {
     }
 
     private static String describe(RevisionGraph graph, List<String> ids) {
-        return String.join(", ", ids.stream().map(id -> id + " (" + graph.get(id).source() + ")").toList());
+        return String.join(
+                ", ",
+                ids.stream().map(id -> id + " (" + graph.get(id).source() + ")").toList());
     }
 
     private interface Step<T> {
@@ -208,11 +228,13 @@ final class ChainChecks {
 
         private final System.Logger logger = System.getLogger("dev.migrate.junit");
 
-        @Override public void info(String line) {
+        @Override
+        public void info(String line) {
             logger.log(System.Logger.Level.DEBUG, line);
         }
 
-        @Override public void warn(String line) {
+        @Override
+        public void warn(String line) {
             logger.log(System.Logger.Level.WARNING, line);
         }
     }

@@ -9,15 +9,22 @@ import javax.sql.DataSource;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** What {@link MigrationChain} says, or its defaults when a test class has none. */
-record ChainSettings(List<String> packages, String schema, String versionTable, String historyTable,
-        List<String> entityPackages, Map<String, String> providerProperties, List<String> exclude) {
+record ChainSettings(
+        List<String> packages,
+        String schema,
+        String versionTable,
+        String historyTable,
+        List<String> entityPackages,
+        Map<String, String> providerProperties,
+        List<String> exclude) {
 
-    static final ChainSettings DEFAULTS = new ChainSettings(List.of("db.migrations"), "public", "migrate_version",
-            "migrate_history", List.of(), Map.of(), List.of());
+    static final ChainSettings DEFAULTS = new ChainSettings(
+            List.of("db.migrations"), "public", "migrate_version", "migrate_history", List.of(), Map.of(), List.of());
 
     /** The settings of {@code testClass}: its {@link MigrationChain}, or one on a superclass or interface. */
     static ChainSettings of(Class<?> testClass) {
-        return of(AnnotationSupport.findAnnotation(testClass, MigrationChain.class).orElse(null));
+        return of(AnnotationSupport.findAnnotation(testClass, MigrationChain.class)
+                .orElse(null));
     }
 
     private static ChainSettings of(MigrationChain chain) {
@@ -28,13 +35,21 @@ record ChainSettings(List<String> packages, String schema, String versionTable, 
         for (String entry : chain.providerProperties()) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new MigrateException("The provider property '" + entry + "' in @MigrationChain is not of the form "
-                        + "name=value, e.g. hibernate.default_schema=app.");
+                throw new MigrateException(
+                        "The provider property '" + entry + "' in @MigrationChain is not of the form "
+                                + "name=value, e.g. hibernate.default_schema=app.");
             }
-            properties.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            properties.put(
+                    entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }
-        return new ChainSettings(List.of(chain.packages()), chain.schema(), chain.versionTable(), chain.historyTable(),
-                List.of(chain.entityPackages()), Map.copyOf(properties), List.of(chain.exclude()));
+        return new ChainSettings(
+                List.of(chain.packages()),
+                chain.schema(),
+                chain.versionTable(),
+                chain.historyTable(),
+                List.of(chain.entityPackages()),
+                Map.copyOf(properties),
+                List.of(chain.exclude()));
     }
 
     /** A migrator over {@code database} with these packages and version tables, discovering through {@code loader}. */

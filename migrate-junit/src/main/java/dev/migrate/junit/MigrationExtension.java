@@ -22,17 +22,21 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link MigrationChainTests}.
  */
 public final class MigrationExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(MigrationExtension.class);
 
-    @Override public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class;
     }
 
-    @Override public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (context.getTestMethod().isEmpty()) {
-            throw new ParameterResolutionException("A migration database is given to test methods only, not to "
-                    + parameter.getDeclaringExecutable() + ": each test gets a fresh one. Take it as a parameter of the test method.");
+            throw new ParameterResolutionException(
+                    "A migration database is given to test methods only, not to " + parameter.getDeclaringExecutable()
+                            + ": each test gets a fresh one. Take it as a parameter of the test method.");
         }
         MigrationDatabase database = database(context);
         Class<?> type = parameter.getParameter().getType();
@@ -47,19 +51,23 @@ public final class MigrationExtension implements ParameterResolver {
             context.getStore(NAMESPACE).put(new Object(), (AutoCloseable) connection::close);
             return connection;
         } catch (SQLException e) {
-            throw new ParameterResolutionException("Could not connect to the test's " + database + ": " + e.getMessage(), e);
+            throw new ParameterResolutionException(
+                    "Could not connect to the test's " + database + ": " + e.getMessage(), e);
         }
     }
 
     /** The test's database, made and moved to its revision on first use, dropped when the test ends. */
     private static MigrationDatabase database(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(PreparedDatabase.class, key -> prepare(context),
-                PreparedDatabase.class).database();
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(PreparedDatabase.class, key -> prepare(context), PreparedDatabase.class)
+                .database();
     }
 
     private static PreparedDatabase prepare(ExtensionContext context) {
-        EmbeddedServer server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(EmbeddedServer.class,
-                key -> EmbeddedServer.start(serverLog()), EmbeddedServer.class);
+        EmbeddedServer server = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        EmbeddedServer.class, key -> EmbeddedServer.start(serverLog()), EmbeddedServer.class);
         EmbeddedServer.TestDatabase created = server.createDatabase();
         try {
             Class<?> testClass = context.getRequiredTestClass();
@@ -70,8 +78,10 @@ public final class MigrationExtension implements ParameterResolver {
                 try {
                     database.upgrade(target.get().value());
                 } catch (MigrateException e) {
-                    throw new MigrateException("@MigrateTo(\"" + target.get().value() + "\") on " + context.getDisplayName()
-                            + " could not be reached: " + e.getMessage(), e);
+                    throw new MigrateException(
+                            "@MigrateTo(\"" + target.get().value() + "\") on " + context.getDisplayName()
+                                    + " could not be reached: " + e.getMessage(),
+                            e);
                 }
             }
             return new PreparedDatabase(database, created);
@@ -102,8 +112,10 @@ public final class MigrationExtension implements ParameterResolver {
         return directory.resolve("migrate-junit").resolve("postgres.log");
     }
 
-    private record PreparedDatabase(MigrationDatabase database, EmbeddedServer.TestDatabase created) implements AutoCloseable {
-        @Override public void close() {
+    private record PreparedDatabase(MigrationDatabase database, EmbeddedServer.TestDatabase created)
+            implements AutoCloseable {
+        @Override
+        public void close() {
             created.close();
         }
     }

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -59,15 +59,22 @@ class BrokenChainsTest {
     @BeforeAll
     static void runFixtures() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(TwoHeads.class), selectClass(Leaky.class), selectClass(Drift.class),
-                        selectClass(NoMigrations.class), selectClass(UnknownRevision.class),
-                        selectClass(ProviderPropertyWithoutValue.class), selectClass(DatabaseForTheWholeClass.class))
+                .selectors(
+                        selectClass(TwoHeads.class),
+                        selectClass(Leaky.class),
+                        selectClass(Drift.class),
+                        selectClass(NoMigrations.class),
+                        selectClass(UnknownRevision.class),
+                        selectClass(ProviderPropertyWithoutValue.class),
+                        selectClass(DatabaseForTheWholeClass.class))
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
-            @Override public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 // keyed as Class.method for a test, Class for a class
-                String name = test.getUniqueId().replaceAll(".*\\[class:[^\\]]*\\$([^\\]]+)\\](/\\[method:([^(]+).*)?", "$1.$3")
+                String name = test.getUniqueId()
+                        .replaceAll(".*\\[class:[^\\]]*\\$([^\\]]+)\\](/\\[method:([^(]+).*)?", "$1.$3")
                         .replaceFirst("\\.$", "");
                 RESULTS.put(name, result);
             }
@@ -76,43 +83,54 @@ class BrokenChainsTest {
 
     @Test
     void twoHeadsFailSingleHeadNamingBoth() {
-        assertThat(message("TwoHeads.singleHead")).contains("2 heads", "20261102_000000", "20261103_000000",
-                "V20261102_000000_AddNote", "migrate:merge");
+        assertThat(message("TwoHeads.singleHead"))
+                .contains("2 heads", "20261102_000000", "20261103_000000", "V20261102_000000_AddNote", "migrate:merge");
     }
 
     @Test
     void aDowngradeThatLeavesASequenceFailsTheRoundTripWithItsRevision() {
         assertThat(message("Leaky.everyStepRoundTrips")).contains("20261102_000000", "invoice_numbers");
-        assertThat(message("Leaky.downgradeToBaseLeavesNothing")).contains("revision 20261102_000000",
-                "V20261102_000000_AddInvoiceNumbers", "sequence public.invoice_numbers");
+        assertThat(message("Leaky.downgradeToBaseLeavesNothing"))
+                .contains(
+                        "revision 20261102_000000",
+                        "V20261102_000000_AddInvoiceNumbers",
+                        "sequence public.invoice_numbers");
         assertThat(RESULTS.get("Leaky.singleHead").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
-        assertThat(RESULTS.get("Leaky.upgradesFromBaseToHead").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(RESULTS.get("Leaky.upgradesFromBaseToHead").getStatus())
+                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
     @Test
     void anEntityColumnNoMigrationAddsFailsTheEntityComparison() {
-        assertThat(message("Drift.entitiesMatchSchemaAtHead")).contains("20261122_101500", "loyalty_points",
-                "migrate:autogenerate");
-        assertThat(RESULTS.get("Drift.everyStepRoundTrips").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(message("Drift.entitiesMatchSchemaAtHead"))
+                .contains("20261122_101500", "loyalty_points", "migrate:autogenerate");
+        assertThat(RESULTS.get("Drift.everyStepRoundTrips").getStatus())
+                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
     @Test
     void aPackageWithoutMigrationsFailsEveryCheckNamingIt() {
-        for (String check : new String[] {"singleHead", "upgradesFromBaseToHead", "everyStepRoundTrips",
-                "downgradeToBaseLeavesNothing", "entitiesMatchSchemaAtHead"}) {
+        for (String check : new String[] {
+            "singleHead",
+            "upgradesFromBaseToHead",
+            "everyStepRoundTrips",
+            "downgradeToBaseLeavesNothing",
+            "entitiesMatchSchemaAtHead"
+        }) {
             assertThat(message("NoMigrations." + check)).contains("No migration was found", "fixtures.nothing_here");
         }
     }
 
     @Test
     void anUnknownMigrateToRevisionFailsNamingIt() {
-        assertThat(message("UnknownRevision.atARevisionNobodyWrote")).contains("@MigrateTo(\"20991231_000000\")",
-                "atARevisionNobodyWrote");
+        assertThat(message("UnknownRevision.atARevisionNobodyWrote"))
+                .contains("@MigrateTo(\"20991231_000000\")", "atARevisionNobodyWrote");
     }
 
     @Test
     void aProviderPropertyWithoutValueFailsNamingTheForm() {
-        assertThat(message("ProviderPropertyWithoutValue.anyTest")).contains("'hibernate.default_schema'", "name=value");
+        assertThat(message("ProviderPropertyWithoutValue.anyTest"))
+                .contains("'hibernate.default_schema'", "name=value");
     }
 
     @Test
@@ -122,7 +140,9 @@ class BrokenChainsTest {
 
     private static String message(String test) {
         TestExecutionResult result = RESULTS.get(test);
-        assertThat(result).as("result of " + test + " among " + RESULTS.keySet()).isNotNull();
+        assertThat(result)
+                .as("result of " + test + " among " + RESULTS.keySet())
+                .isNotNull();
         assertThat(result.getStatus()).as(test).isEqualTo(TestExecutionResult.Status.FAILED);
         return result.getThrowable().orElseThrow().getMessage();
     }

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 class MigrateToTest {
 
     @Test
-    void theStatusMigrationMakesPartnersOfThePartnerDomain(MigrationDatabase database, Connection connection) throws SQLException {
+    void theStatusMigrationMakesPartnersOfThePartnerDomain(MigrationDatabase database, Connection connection)
+            throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("INSERT INTO customers (email) VALUES ('ada@partner.example'), ('bob@example.com')");
         }
 
         database.upgrade("20261122_101500");
 
-        assertThat(statuses(connection)).containsExactly(Map.entry("ada@partner.example", "partner"),
-                Map.entry("bob@example.com", "active"));
+        assertThat(statuses(connection))
+                .containsExactly(Map.entry("ada@partner.example", "partner"), Map.entry("bob@example.com", "active"));
         assertThat(database.current()).containsExactly("20261122_101500");
     }
 
@@ -39,7 +40,8 @@ class MigrateToTest {
 
     @Test
     @MigrateTo("head")
-    void aMethodRevisionWinsOverTheClassRevision(MigrationDatabase database, Connection connection) throws SQLException {
+    void aMethodRevisionWinsOverTheClassRevision(MigrationDatabase database, Connection connection)
+            throws SQLException {
         assertThat(database.current()).containsExactly("20261122_101500");
         assertThat(columns(connection)).containsExactly("id", "email", "status");
 
@@ -52,11 +54,13 @@ class MigrateToTest {
     @Test
     void everyTestHasADatabaseOfItsOwn(MigrationDatabase database, Connection connection) throws SQLException {
         // rows the first test inserted are not here
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_database()")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo(database.name());
         }
@@ -64,7 +68,8 @@ class MigrateToTest {
 
     private static Map<String, String> statuses(Connection c) throws SQLException {
         Map<String, String> statuses = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT email, status FROM customers ORDER BY email")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT email, status FROM customers ORDER BY email")) {
             while (rs.next()) {
                 statuses.put(rs.getString(1), rs.getString(2));
             }
@@ -74,8 +79,9 @@ class MigrateToTest {
 
     private static java.util.List<String> columns(Connection c) throws SQLException {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns "
-                + "WHERE table_schema = 'public' AND table_name = 'customers' ORDER BY ordinal_position")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns "
+                        + "WHERE table_schema = 'public' AND table_name = 'customers' ORDER BY ordinal_position")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

@@ -115,20 +115,23 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      * configured database (which must be at head), or on the embedded default, from the caches when
      * they hold both sides, otherwise on a throwaway server with every migration replayed.
      */
-    protected final void withDifferencesAtHead(ClassLoader projectClasses, BiConsumer<Migrator, MigrationScript> action) {
+    protected final void withDifferencesAtHead(
+            ClassLoader projectClasses, BiConsumer<Migrator, MigrationScript> action) {
         entitiesOnEmbeddedServer(); // a misspelt comparisonDatabase fails with or without a URL
         if (isDatabaseConfigured() || !entityCache || !replayCache) {
-            withComparisonDatabase(projectClasses, (migrator, database) -> action.accept(migrator, compare(migrator, database)));
+            withComparisonDatabase(
+                    projectClasses, (migrator, database) -> action.accept(migrator, compare(migrator, database)));
             return;
         }
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
         Migrator chain = offline(projectClasses);
         EntitySchemaCache entities = entitySchemaCache();
-        ReplayedSchemaCache replayed = new ReplayedSchemaCache(cacheDirectory("replay-cache"), chain.chainFingerprint(),
-                binaries.coordinates());
+        ReplayedSchemaCache replayed = new ReplayedSchemaCache(
+                cacheDirectory("replay-cache"), chain.chainFingerprint(), binaries.coordinates());
         SchemaComparison comparison = comparison(entities).withReplayCache(replayed);
         EntityInputs inputs = entityInputs();
-        Optional<MigrationScript> cached = entities.findDdl(inputs.key(binaries.major())).flatMap(comparison::compareCached);
+        Optional<MigrationScript> cached =
+                entities.findDdl(inputs.key(binaries.major())).flatMap(comparison::compareCached);
         int count = chain.revisions().size();
         if (cached.isPresent()) {
             getLog().info("The schema at head (" + count + " migration" + (count == 1 ? "" : "s") + " on PostgreSQL "
@@ -154,20 +157,25 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                                 + ": the migrations were not replayed, only the entity side was built.");
                         diff = withoutReplay.get();
                     } else {
-                        getLog().info(replayed.hits() == 0
-                                ? "The schema of these migrations on PostgreSQL " + binaries.version() + " is not in "
-                                        + displayed(replayed.directory()) + " yet: they are replayed, and it is kept for the next run."
-                                : "The schema at head is in " + displayed(replayed.directory()) + ", but this comparison needs "
-                                        + "the replayed database to answer (a column type change, or entity DDL other than tables, "
-                                        + "indexes, sequences, enum types and comments): the migrations are replayed.");
+                        getLog().info(
+                                        replayed.hits() == 0
+                                                ? "The schema of these migrations on PostgreSQL " + binaries.version()
+                                                        + " is not in " + displayed(replayed.directory())
+                                                        + " yet: they are replayed, and it is kept for the next run."
+                                                : "The schema at head is in " + displayed(replayed.directory())
+                                                        + ", but this comparison needs "
+                                                        + "the replayed database to answer (a column type change, or entity DDL other than tables, "
+                                                        + "indexes, sequences, enum types and comments): the migrations are replayed.");
                         replay(migrator);
                         diff = comparison.compare(c, () -> entityDdl);
                     }
                     logCacheUse(entities);
                     action.accept(migrator, diff);
                 } catch (SQLException e) {
-                    throw new MigrateException("Could not connect to the throwaway database to compare it with the entities: "
-                            + e.getMessage(), e);
+                    throw new MigrateException(
+                            "Could not connect to the throwaway database to compare it with the entities: "
+                                    + e.getMessage(),
+                            e);
                 }
             });
         } finally {
@@ -194,7 +202,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             MigrationScript diff;
             if (onEmbedded) {
                 try (ScratchServer scratch = new ScratchServer(major)) {
-                    diff = comparison.compare(c, scratch.binaries.serverVersionNum(), scratch::connection, () -> result(ddl));
+                    diff = comparison.compare(
+                            c, scratch.binaries.serverVersionNum(), scratch::connection, () -> result(ddl));
                 }
             } else {
                 diff = comparison.compare(c, () -> result(ddl));
@@ -202,7 +211,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             logCacheUse(cache);
             return diff;
         } catch (SQLException e) {
-            throw new MigrateException("Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
         } finally {
             provider.shutdownNow();
         }
@@ -229,17 +239,21 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                 try {
                     connection = server.dataSource().getConnection();
                 } catch (SQLException e) {
-                    throw new MigrateException("Could not connect to the throwaway embedded PostgreSQL: " + e.getMessage(), e);
+                    throw new MigrateException(
+                            "Could not connect to the throwaway embedded PostgreSQL: " + e.getMessage(), e);
                 }
             }
             return connection;
         }
 
-        @Override public void close() {
-            try (EmbeddedDatabase stopped = server; Connection closed = connection) {
+        @Override
+        public void close() {
+            try (EmbeddedDatabase stopped = server;
+                    Connection closed = connection) {
                 // both closed, the connection first
             } catch (SQLException e) {
-                getLog().debug("Could not close the connection to the throwaway embedded PostgreSQL: " + e.getMessage());
+                getLog().debug("Could not close the connection to the throwaway embedded PostgreSQL: "
+                        + e.getMessage());
             }
         }
     }
@@ -262,7 +276,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     private void logCacheUse(EntitySchemaCache cache) {
         if (cache != null && cache.ddlHits() > 0) {
             getLog().info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
-                    + displayed(cache.directory()) + " (the entity classes, their class path and settings are unchanged).");
+                    + displayed(cache.directory())
+                    + " (the entity classes, their class path and settings are unchanged).");
         } else if (cache != null && cache.hits() > 0) {
             getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
                     + " (the entities are unchanged).");
@@ -280,7 +295,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new MigrateException("The JPA provider could not write the entity DDL: " + e.getCause(), e.getCause());
+            throw new MigrateException(
+                    "The JPA provider could not write the entity DDL: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while the JPA provider wrote the entity DDL.", e);
@@ -289,13 +305,17 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** Whether the entity side goes to its own embedded server, away from the configured database. */
     private boolean entitiesOnEmbeddedServer() {
-        String mode = comparisonDatabase == null ? "server" : comparisonDatabase.trim().toLowerCase(Locale.ROOT);
+        String mode = comparisonDatabase == null
+                ? "server"
+                : comparisonDatabase.trim().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "server" -> false;
             case "embedded" -> isDatabaseConfigured(); // without one, the comparison already runs on an embedded server
-            default -> throw new MigrateException("The comparisonDatabase '" + comparisonDatabase + "' is not known. Use server "
-                    + "(build the entity side in a scratch schema on the configured database) or embedded (on a throwaway "
-                    + "embedded PostgreSQL).");
+            default ->
+                throw new MigrateException(
+                        "The comparisonDatabase '" + comparisonDatabase + "' is not known. Use server "
+                                + "(build the entity side in a scratch schema on the configured database) or embedded (on a throwaway "
+                                + "embedded PostgreSQL).");
         };
     }
 
@@ -340,14 +360,17 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             properties.put("hibernate.implicit_naming_strategy", implicitNamingStrategy);
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        return new EntityInputs(new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties), entityClasspath());
+        return new EntityInputs(
+                new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties), entityClasspath());
     }
 
     /** The entity DDL: from the cache when nothing it depends on changed, otherwise from the provider. */
     private List<String> entityDdl(EntityInputs inputs, int serverMajorVersion, EntitySchemaCache cache) {
         return cache == null
                 ? providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion)
-                : cache.ddl(inputs.key(serverMajorVersion), () -> providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion));
+                : cache.ddl(
+                        inputs.key(serverMajorVersion),
+                        () -> providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion));
     }
 
     private List<String> providerDdl(EntityDdl entities, List<Path> classpath, int serverMajorVersion) {
@@ -368,12 +391,15 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** The {@code spring.jpa.*} settings of a Spring Boot project, announced in the log; none elsewhere. */
     private SpringJpaSettings springJpaSettings() {
-        String profiles = session.getUserProperties().getProperty("spring.profiles.active",
-                session.getSystemProperties().getProperty("spring.profiles.active"));
-        SpringJpaSettings spring = SpringJpaSettings.read(Path.of(project.getBuild().getOutputDirectory()), profiles, System.getenv());
+        String profiles = session.getUserProperties()
+                .getProperty(
+                        "spring.profiles.active", session.getSystemProperties().getProperty("spring.profiles.active"));
+        SpringJpaSettings spring =
+                SpringJpaSettings.read(Path.of(project.getBuild().getOutputDirectory()), profiles, System.getenv());
         if (!spring.properties().isEmpty()) {
             getLog().info("Using the Spring Boot JPA settings of " + String.join(", ", spring.sources())
-                    + (spring.profiles().isEmpty() ? "" : " (profiles " + String.join(", ", spring.profiles()) + ")") + ": "
+                    + (spring.profiles().isEmpty() ? "" : " (profiles " + String.join(", ", spring.profiles()) + ")")
+                    + ": "
                     + String.join(", ", new TreeSet<>(spring.properties().keySet()))
                     + ". The plugin's own settings win over them.");
         }
@@ -393,7 +419,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                 urls.add(element.toUri().toURL());
             }
         } catch (MalformedURLException e) {
-            throw new MigrateException("Could not build the project's class path for the entities: " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
         }
         return new URLClassLoader("migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
@@ -405,7 +432,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             elements.addAll(project.getRuntimeClasspathElements());
             return elements.stream().map(Path::of).toList();
         } catch (DependencyResolutionRequiredException e) {
-            throw new MigrateException("Could not build the project's class path for the entities: " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
         }
     }
 
@@ -429,7 +457,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             return RenameDecider.never();
         }
         return (kind, owner, from, to) -> {
-            String question = "Was " + kind + " " + (owner == null ? "" : owner + ".") + from + " renamed to " + to + "? [y/N] ";
+            String question =
+                    "Was " + kind + " " + (owner == null ? "" : owner + ".") + from + " renamed to " + to + "? [y/N] ";
             String answer = console.readLine("%s", question);
             return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         };
@@ -437,12 +466,18 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
     private String displayed(Path path) {
-        Path base = project.getBasedir() == null ? null : project.getBasedir().toPath().toAbsolutePath();
+        Path base = project.getBasedir() == null
+                ? null
+                : project.getBasedir().toPath().toAbsolutePath();
         Path absolute = path.toAbsolutePath();
-        return base != null && absolute.startsWith(base) ? base.relativize(absolute).toString() : path.toString();
+        return base != null && absolute.startsWith(base)
+                ? base.relativize(absolute).toString()
+                : path.toString();
     }
 
     private static List<String> list(List<String> values) {
-        return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+        return values == null
+                ? List.of()
+                : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 }

@@ -136,9 +136,11 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         Path jar = binariesJar(binaries);
         Path data = embeddedDataDirectory.toPath().toAbsolutePath();
         getLog().info("No database URL is configured, so this goal uses an embedded PostgreSQL " + binaries.version()
-                + " with its data in " + data + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+                + " with its data in " + data
+                + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, jar, data.resolveSibling("postgres.log"))) {
-            action.accept(configured(projectClasses).dataSource(database.dataSource()).build());
+            action.accept(
+                    configured(projectClasses).dataSource(database.dataSource()).build());
         }
     }
 
@@ -150,7 +152,11 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected final void withComparisonDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
         Optional<ConnectingDataSource> configuredDatabase = configuredDatabase();
         if (configuredDatabase.isPresent()) {
-            action.accept(configured(projectClasses).dataSource(configuredDatabase.get()).build(), configuredDatabase.get());
+            action.accept(
+                    configured(projectClasses)
+                            .dataSource(configuredDatabase.get())
+                            .build(),
+                    configuredDatabase.get());
             return;
         }
         withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
@@ -177,7 +183,8 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
     protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
         try (EmbeddedDatabase database = startThrowaway(embeddedPostgresVersion)) {
-            action.accept(configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
+            action.accept(
+                    configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
         }
     }
 
@@ -186,7 +193,8 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(version);
         Path jar = binariesJar(binaries);
         Path parent = embeddedDataDirectory.toPath().toAbsolutePath().getParent();
-        getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version() + " (deleted when the goal ends).");
+        getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version()
+                + " (deleted when the goal ends).");
         return EmbeddedDatabase.startThrowaway(parent, jar, parent.resolve("throwaway.log"));
     }
 
@@ -204,12 +212,14 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     }
 
     private Path binariesJar(PostgresBinaries binaries) {
-        return binaries.resolve(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        return binaries.resolve(
+                repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
     }
 
     /** Whether a database is configured, or the embedded one already holds data; goals that only mark current revisions skip the server otherwise. */
     protected final boolean hasDatabase() {
-        return connection().isPresent() || Files.exists(embeddedDataDirectory.toPath().resolve("PG_VERSION"));
+        return connection().isPresent()
+                || Files.exists(embeddedDataDirectory.toPath().resolve("PG_VERSION"));
     }
 
     /** A migrator with every run setting but no database, for offline SQL. */
@@ -219,7 +229,8 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     private Optional<ConnectionSettings> connection() {
         return new ConnectionResolver(System.getenv(), session.getUserProperties(), settings, settingsDecrypter)
-                .resolve(new ConnectionResolver.Parameters(Secret.valueOf(url), user, Secret.valueOf(password), serverId));
+                .resolve(new ConnectionResolver.Parameters(
+                        Secret.valueOf(url), user, Secret.valueOf(password), serverId));
     }
 
     private Migrator.Builder configured(ClassLoader projectClasses) {
@@ -245,11 +256,15 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     }
 
     private TransactionMode transactionMode() {
-        String mode = transactionMode == null ? "per_migration" : transactionMode.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        String mode = transactionMode == null
+                ? "per_migration"
+                : transactionMode.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         return switch (mode) {
             case "PER_MIGRATION" -> TransactionMode.PER_MIGRATION;
             case "ALL" -> TransactionMode.ALL;
-            default -> throw new MigrateException("The transactionMode '" + transactionMode + "' is not known. Use per_migration or all.");
+            default ->
+                throw new MigrateException(
+                        "The transactionMode '" + transactionMode + "' is not known. Use per_migration or all.");
         };
     }
 }

@@ -39,17 +39,22 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = "migrate.packages", defaultValue = "db.migrations")
     protected List<String> packages;
 
-    @Override public final void execute() throws MojoExecutionException, MojoFailureException {
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping migrate:" + goal() + " because migrate.skip is set.");
             return;
         }
         try {
             EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
-            new StaleClassCheck(project.getCompileSourceRoots().stream().map(Path::of).toList(),
-                    Path.of(project.getBuild().getOutputDirectory()))
+            new StaleClassCheck(
+                            project.getCompileSourceRoots().stream()
+                                    .map(Path::of)
+                                    .toList(),
+                            Path.of(project.getBuild().getOutputDirectory()))
                     .verify(packages, "migrate:" + goal());
-            try (ProjectClassLoader classes = ProjectClassLoader.open(project.getRuntimeClasspathElements(), getClass().getClassLoader())) {
+            try (ProjectClassLoader classes = ProjectClassLoader.open(
+                    project.getRuntimeClasspathElements(), getClass().getClassLoader())) {
                 run(classes.loader());
             }
         } catch (MigrateException e) {

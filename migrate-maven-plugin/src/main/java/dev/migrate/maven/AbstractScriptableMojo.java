@@ -30,24 +30,29 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.embedded", defaultValue = "false")
     protected boolean embedded;
 
-    @Override protected void checkEmbeddedMayChange() {
+    @Override
+    protected void checkEmbeddedMayChange() {
         if (embedded) {
             return;
         }
         String ci = System.getenv("CI");
-        String setIt = "set the database URL (-Dmigrate.url, MIGRATE_DATABASE_URL, DATABASE_URL or <url>), or, if the embedded "
-                + "database is what you want, set <embedded>true</embedded> or -Dmigrate.embedded=true.";
+        String setIt =
+                "set the database URL (-Dmigrate.url, MIGRATE_DATABASE_URL, DATABASE_URL or <url>), or, if the embedded "
+                        + "database is what you want, set <embedded>true</embedded> or -Dmigrate.embedded=true.";
         if (ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"))) {
-            throw new MigrateException("No database URL is configured and this build runs in CI (CI=" + ci + "), so migrate:"
-                    + goal() + " refuses to change the embedded database: a deployment must never succeed against the wrong "
-                    + "database. To deploy, " + setIt);
+            throw new MigrateException(
+                    "No database URL is configured and this build runs in CI (CI=" + ci + "), so migrate:"
+                            + goal()
+                            + " refuses to change the embedded database: a deployment must never succeed against the wrong "
+                            + "database. To deploy, " + setIt);
         }
         getLog().warn("*** No database URL is configured: migrate:" + goal() + " changes the EMBEDDED database in "
                 + embeddedDataDirectory + ", not your server. To use your server, " + setIt + " ***");
     }
 
     /** Runs {@code online} against the database, or in offline mode hands a script writer to {@code offline}. */
-    protected final void onlineOrOffline(ClassLoader projectClasses, Consumer<Migrator> online, BiConsumer<Migrator, Writer> offline) {
+    protected final void onlineOrOffline(
+            ClassLoader projectClasses, Consumer<Migrator> online, BiConsumer<Migrator, Writer> offline) {
         if (sql || sqlFile != null) {
             Migrator migrator = offline(projectClasses);
             new SqlScriptOutput(sqlFile == null ? null : sqlFile.toPath(), System.out)

@@ -29,14 +29,16 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
 
     /** Writes {@code migration} and prints where; returns the path. */
     protected final Path write(NewMigration migration) {
-        Path path = new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim()).write(migration);
+        Path path =
+                new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim()).write(migration);
         getLog().info("Wrote " + path + " (revision " + migration.id() + ").");
         return path;
     }
 
     /** The next id: now in UTC, or later when a parent's id is later, bumped past ids the graph already has. */
     protected static String nextId(Migrator migrator, List<String> parents) {
-        Set<String> taken = migrator.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
+        Set<String> taken =
+                migrator.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
         return RevisionIds.next(Clock.systemUTC(), parents, taken::contains);
     }
 }

@@ -7,7 +7,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "branches", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BranchesMojo extends AbstractMigrateMojo {
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         print(migrator(projectClasses).build().branchesReport());
     }
 }

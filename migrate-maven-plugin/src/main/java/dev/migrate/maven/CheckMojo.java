@@ -11,18 +11,24 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * difference. With no database configured it needs no server: the migrations are replayed on a
  * throwaway embedded PostgreSQL, so CI can run it ({@code mvn verify} with the goal bound).
  */
-@Mojo(name = "check", configurator = SecretAwareConfigurator.HINT, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(
+        name = "check",
+        configurator = SecretAwareConfigurator.HINT,
+        defaultPhase = LifecyclePhase.VERIFY,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class CheckMojo extends AbstractAutogenMojo {
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         withDifferencesAtHead(projectClasses, (migrator, diff) -> {
             List<String> differences = report(diff);
             if (!differences.isEmpty()) {
-                throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
-                        + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
-                        + "\nWrite the migration with mvn compile migrate:autogenerate -Dmigrate.message=\"...\", "
-                        + "or change the entities back.");
+                throw new MigrateException(
+                        "The entities differ from the schema at head in " + differences.size() + " way"
+                                + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
+                                + "\nWrite the migration with mvn compile migrate:autogenerate -Dmigrate.message=\"...\", "
+                                + "or change the entities back.");
             }
             getLog().info("No differences: the entities match the schema at head.");
         });

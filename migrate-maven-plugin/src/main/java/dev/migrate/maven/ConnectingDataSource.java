@@ -43,17 +43,19 @@ final class ConnectingDataSource implements DataSource {
 
     /** Starts opening the first connection now, on a daemon thread; {@link #discardUnused()} closes it if nobody takes it. */
     ConnectingDataSource connectAhead() {
-        ahead.set(CompletableFuture.supplyAsync(() -> {
-            try {
-                return delegate.getConnection();
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-        }, task -> {
-            Thread thread = new Thread(task, "migrate-connect-ahead");
-            thread.setDaemon(true);
-            thread.start();
-        }));
+        ahead.set(CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return delegate.getConnection();
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                task -> {
+                    Thread thread = new Thread(task, "migrate-connect-ahead");
+                    thread.setDaemon(true);
+                    thread.start();
+                }));
         return this;
     }
 
@@ -71,7 +73,8 @@ final class ConnectingDataSource implements DataSource {
         }
     }
 
-    @Override public Connection getConnection() {
+    @Override
+    public Connection getConnection() {
         try {
             CompletableFuture<Connection> opened = ahead.getAndSet(null);
             return opened == null ? delegate.getConnection() : take(opened);
@@ -98,7 +101,8 @@ final class ConnectingDataSource implements DataSource {
         }
     }
 
-    @Override public Connection getConnection(String username, String password) {
+    @Override
+    public Connection getConnection(String username, String password) {
         try {
             return delegate.getConnection(username, password);
         } catch (SQLException e) {
@@ -108,21 +112,28 @@ final class ConnectingDataSource implements DataSource {
 
     private MigrateException translate(SQLException e) {
         String where = "PostgreSQL at " + settings.url().hosts()
-                + (settings.url().database().isEmpty() ? "" : ", database " + settings.url().database());
+                + (settings.url().database().isEmpty()
+                        ? ""
+                        : ", database " + settings.url().database());
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message;
         if (state.equals("28P01") || state.equals("28000")) {
             message = where + ", rejected the credentials of user " + settings.user() + ". Fix the password "
-                    + (settings.serverId() != null ? "of the <server> '" + settings.serverId() + "' in settings.xml" : "in the URL or <password>")
+                    + (settings.serverId() != null
+                            ? "of the <server> '" + settings.serverId() + "' in settings.xml"
+                            : "in the URL or <password>")
                     + ", or the user name.";
         } else if (state.equals("3D000")) {
-            message = "The database " + settings.url().database() + " does not exist on PostgreSQL at " + settings.url().hosts()
-                    + ". Create it, or fix the name in the URL (it came from " + settings.origin() + ").";
+            message = "The database " + settings.url().database() + " does not exist on PostgreSQL at "
+                    + settings.url().hosts() + ". Create it, or fix the name in the URL (it came from "
+                    + settings.origin() + ").";
         } else if (hasCause(e, UnknownHostException.class)) {
-            message = "Could not connect to " + where + ": the host name " + unresolvedHost(e) + " does not resolve. Check its "
-                    + "spelling in the URL (it came from " + settings.origin() + "), or this machine's DNS.";
+            message = "Could not connect to " + where + ": the host name " + unresolvedHost(e)
+                    + " does not resolve. Check its " + "spelling in the URL (it came from " + settings.origin()
+                    + "), or this machine's DNS.";
         } else if (state.equals("42501")) {
-            message = "Could not connect to " + where + ": " + safe(e.getMessage()) + Privileges.explain(e, settings.user());
+            message = "Could not connect to " + where + ": " + safe(e.getMessage())
+                    + Privileges.explain(e, settings.user());
         } else if (hasCause(e, ConnectException.class) || state.startsWith("08")) {
             message = "Could not connect to " + where + ": " + safe(e.getMessage())
                     + " Start the server, or fix the URL (it came from " + settings.origin() + ").";
@@ -159,34 +170,41 @@ final class ConnectingDataSource implements DataSource {
         return false;
     }
 
-    @Override public PrintWriter getLogWriter() {
+    @Override
+    public PrintWriter getLogWriter() {
         return null;
     }
 
-    @Override public void setLogWriter(PrintWriter out) {
+    @Override
+    public void setLogWriter(PrintWriter out) {
         // the engine logs through MigrationLog
     }
 
-    @Override public void setLoginTimeout(int seconds) {
+    @Override
+    public void setLoginTimeout(int seconds) {
         delegate.setLoginTimeout(seconds);
     }
 
-    @Override public int getLoginTimeout() {
+    @Override
+    public int getLoginTimeout() {
         return delegate.getLoginTimeout();
     }
 
-    @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
         throw new SQLFeatureNotSupportedException();
     }
 
-    @Override public <T> T unwrap(Class<T> type) throws SQLException {
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
         throw new SQLException("Not a wrapper for " + type.getName());
     }
 
-    @Override public boolean isWrapperFor(Class<?> type) {
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
         return type.isInstance(this);
     }
 }

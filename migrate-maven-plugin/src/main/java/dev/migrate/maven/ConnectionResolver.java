@@ -23,7 +23,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 final class ConnectionResolver {
     /** What the pom (or {@code -D}) configured. */
     record Parameters(String url, String user, String password, String serverId) {
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return "Parameters[url set: " + (url != null) + ", user: " + user + ", serverId: " + serverId + "]";
         }
     }
@@ -33,7 +34,11 @@ final class ConnectionResolver {
     private final Settings settings;
     private final SettingsDecrypter decrypter;
 
-    ConnectionResolver(Map<String, String> environment, Properties userProperties, Settings settings, SettingsDecrypter decrypter) {
+    ConnectionResolver(
+            Map<String, String> environment,
+            Properties userProperties,
+            Settings settings,
+            SettingsDecrypter decrypter) {
         this.environment = environment;
         this.userProperties = userProperties;
         this.settings = settings;
@@ -44,7 +49,9 @@ final class ConnectionResolver {
         // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win
         Optional<Candidate> chosen = Stream.of(
                         new Candidate("-Dmigrate.url", userProperties.getProperty("migrate.url")),
-                        new Candidate("the environment variable MIGRATE_DATABASE_URL", environment.get("MIGRATE_DATABASE_URL")),
+                        new Candidate(
+                                "the environment variable MIGRATE_DATABASE_URL",
+                                environment.get("MIGRATE_DATABASE_URL")),
                         new Candidate("the environment variable DATABASE_URL", environment.get("DATABASE_URL")),
                         new Candidate("<url> in the pom", pom.url()))
                 .filter(c -> c.value() != null)
@@ -57,13 +64,15 @@ final class ConnectionResolver {
         if (url.isBlank()) {
             throw new MigrateException("The database URL from " + origin + " is set but empty (a CI secret or variable "
                     + "that is missing expands to an empty value). Set it to the database's URL, for example "
-                    + "jdbc:postgresql://host:5432/app, or remove it" + (origin.startsWith("the environment") ? " (unset it)" : "")
+                    + "jdbc:postgresql://host:5432/app, or remove it"
+                    + (origin.startsWith("the environment") ? " (unset it)" : "")
                     + " to use the next source. Nothing was run.");
         }
         DatabaseUrl parsed = DatabaseUrl.parse(url, origin);
 
         String user = firstPresent(parsed.user(), userProperties.getProperty("migrate.user"), pom.user());
-        String password = firstPresent(parsed.password(), userProperties.getProperty("migrate.password"), pom.password());
+        String password =
+                firstPresent(parsed.password(), userProperties.getProperty("migrate.password"), pom.password());
         String serverId = firstPresent(userProperties.getProperty("migrate.serverId"), pom.serverId());
         if (serverId != null && (user == null || password == null)) {
             Server server = decryptedServer(serverId);
@@ -82,9 +91,10 @@ final class ConnectionResolver {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MigrateException("The password of the <server> '" + serverId
-                        + "' in settings.xml could not be decrypted: " + problem.getMessage()
-                        + ". Check settings-security.xml (or -Dsettings.security) and re-encrypt it with mvn --encrypt-password.");
+                throw new MigrateException(
+                        "The password of the <server> '" + serverId
+                                + "' in settings.xml could not be decrypted: " + problem.getMessage()
+                                + ". Check settings-security.xml (or -Dsettings.security) and re-encrypt it with mvn --encrypt-password.");
             }
         }
         return result.getServer();

@@ -20,7 +20,8 @@ record ConnectionSettings(DatabaseUrl url, String user, String password, String 
         return url.hosts() + database + as;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "ConnectionSettings[" + describe() + " from " + origin + "]";
     }
 }

@@ -7,14 +7,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Shows the database's current revision(s), each marked {@code (head)} when it is a head of the graph. */
-@Mojo(name = "current", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(
+        name = "current",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CurrentMojo extends AbstractDatabaseMojo {
 
     /** Fails the build unless the database is at every head, e.g. as a CI or deployment gate. */
     @Parameter(property = "migrate.checkHeads", defaultValue = "false")
     protected boolean checkHeads;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         withDatabase(projectClasses, migrator -> {
             List<CurrentRevision> current = migrator.current();
             if (current.isEmpty()) {

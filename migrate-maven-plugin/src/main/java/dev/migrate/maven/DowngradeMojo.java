@@ -5,7 +5,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Reverts migrations down to a target ({@code -1}, one step, by default). With {@code -Dmigrate.sql=true} it prints the SQL instead. */
-@Mojo(name = "downgrade", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(
+        name = "downgrade",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DowngradeMojo extends AbstractScriptableMojo {
 
     /**
@@ -17,7 +21,8 @@ public class DowngradeMojo extends AbstractScriptableMojo {
     @Parameter(property = "migrate.target", defaultValue = "-1")
     protected String target;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         onlineOrOffline(projectClasses, m -> m.downgrade(target), (m, out) -> m.downgradeSql(target, out));
     }
 }

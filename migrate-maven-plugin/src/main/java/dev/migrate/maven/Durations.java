@@ -32,7 +32,8 @@ final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new MigrateException("The " + parameter + " '" + text + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
+            throw new MigrateException("The " + parameter + " '" + text
+                    + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
         }
     }
 }

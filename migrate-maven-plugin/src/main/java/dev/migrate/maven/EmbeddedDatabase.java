@@ -39,10 +39,15 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
-            throw new MigrateException("Could not create the embedded PostgreSQL's data directory " + dataDirectory + ": "
-                    + e.getMessage() + ". Check that the build directory is writable.", e);
+            throw new MigrateException(
+                    "Could not create the embedded PostgreSQL's data directory " + dataDirectory + ": " + e.getMessage()
+                            + ". Check that the build directory is writable.",
+                    e);
         }
-        return start(builder(dataDirectory, binariesJar, serverLog).setCleanDataDirectory(false), dataDirectory, serverLog,
+        return start(
+                builder(dataDirectory, binariesJar, serverLog).setCleanDataDirectory(false),
+                dataDirectory,
+                serverLog,
                 "; if the data directory is damaged, delete it (mvn clean) to start afresh");
     }
 
@@ -57,8 +62,10 @@ final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(parent);
             dataDirectory = Files.createTempDirectory(parent, "throwaway-");
         } catch (IOException e) {
-            throw new MigrateException("Could not create a directory for the throwaway PostgreSQL in " + parent + ": "
-                    + e.getMessage() + ". Check that the build directory is writable.", e);
+            throw new MigrateException(
+                    "Could not create a directory for the throwaway PostgreSQL in " + parent + ": " + e.getMessage()
+                            + ". Check that the build directory is writable.",
+                    e);
         }
         EmbeddedPostgres.Builder builder = builder(dataDirectory, binariesJar, serverLog)
                 .setCleanDataDirectory(true)
@@ -78,13 +85,16 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setErrorRedirector(toLog);
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Path dataDirectory, Path serverLog, String advice) {
+    private static EmbeddedDatabase start(
+            EmbeddedPostgres.Builder builder, Path dataDirectory, Path serverLog, String advice) {
         try {
             Files.createDirectories(serverLog.getParent());
             return new EmbeddedDatabase(builder.start(), dataDirectory);
         } catch (IOException | RuntimeException e) {
-            throw new MigrateException("Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage()
-                    + ". See " + serverLog + advice + ".", e);
+            throw new MigrateException(
+                    "Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage() + ". See "
+                            + serverLog + advice + ".",
+                    e);
         }
     }
 
@@ -100,11 +110,13 @@ final class EmbeddedDatabase implements AutoCloseable {
         return server.getPort();
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         try {
             server.close();
         } catch (IOException e) {
-            throw new MigrateException("Could not stop the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not stop the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
         }
     }
 }

@@ -13,18 +13,19 @@ final class EngineVersionCheck {
     static final String GROUP_ID = "dev.migrate";
     static final String ENGINE = "migrate-engine";
 
-    private EngineVersionCheck() {
-    }
+    private EngineVersionCheck() {}
 
     /** Fails when the project depends on a {@code migrate-engine} of another version than {@code pluginVersion}. */
     static void verify(String pluginVersion, Collection<Artifact> projectArtifacts) {
         for (Artifact artifact : projectArtifacts) {
-            if (GROUP_ID.equals(artifact.getGroupId()) && ENGINE.equals(artifact.getArtifactId())
+            if (GROUP_ID.equals(artifact.getGroupId())
+                    && ENGINE.equals(artifact.getArtifactId())
                     && !pluginVersion.equals(artifact.getBaseVersion())) {
                 throw new MigrateException("The project depends on " + ENGINE + " " + artifact.getBaseVersion()
                         + " but runs migrate-maven-plugin " + pluginVersion
                         + ": the migrations compile against one and run on the other. Use the same version for both,"
-                        + " for example through one property such as <migrate.version>" + pluginVersion + "</migrate.version>.");
+                        + " for example through one property such as <migrate.version>" + pluginVersion
+                        + "</migrate.version>.");
             }
         }
     }

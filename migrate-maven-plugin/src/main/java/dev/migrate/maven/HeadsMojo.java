@@ -12,7 +12,8 @@ public class HeadsMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     protected boolean verbose;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         print(migrator(projectClasses).build().headsReport(verbose));
     }
 }

@@ -9,7 +9,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code (current)}. Marking needs a database: the configured one, or the embedded one if it
  * already holds data; otherwise the history is shown unmarked and no server is started.
  */
-@Mojo(name = "history", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(
+        name = "history",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class HistoryMojo extends AbstractDatabaseMojo {
 
     /**
@@ -23,7 +27,8 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     protected boolean verbose;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         if (hasDatabase()) {
             withDatabase(projectClasses, migrator -> print(migrator.historyReport(range, verbose)));
         } else {

@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.Migrator;
+import dev.migrate.autogen.write.NewMigration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,13 +17,16 @@ public class MergeMojo extends AbstractWriteMojo {
     @Parameter(property = "migrate.revisions")
     protected List<String> revisions;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         Migrator migrator = migrator(projectClasses).build();
-        List<String> parents = revisions == null || revisions.isEmpty() ? migrator.heads() : resolve(migrator, revisions);
+        List<String> parents =
+                revisions == null || revisions.isEmpty() ? migrator.heads() : resolve(migrator, revisions);
         if (parents.size() < 2) {
-            throw new MigrateException("A merge needs two or more revisions, but " + (revisions == null || revisions.isEmpty()
-                    ? "the graph has " + parents.size() + " head(s) " + parents + ". There is nothing to merge."
-                    : "only " + parents + " was given. List them with -Dmigrate.revisions=a,b."));
+            throw new MigrateException("A merge needs two or more revisions, but "
+                    + (revisions == null || revisions.isEmpty()
+                            ? "the graph has " + parents.size() + " head(s) " + parents + ". There is nothing to merge."
+                            : "only " + parents + " was given. List them with -Dmigrate.revisions=a,b."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
         write(NewMigration.merge(nextId(migrator, parents), parents, text));

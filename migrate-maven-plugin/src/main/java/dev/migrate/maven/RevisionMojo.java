@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.Migrator;
+import dev.migrate.autogen.write.NewMigration;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,9 +22,11 @@ public class RevisionMojo extends AbstractWriteMojo {
     @Parameter(property = "migrate.head")
     protected String head;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         if (message == null || message.isBlank()) {
-            throw new MigrateException("migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
+            throw new MigrateException(
+                    "migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
         }
         Migrator migrator = migrator(projectClasses).build();
         List<String> parents = parent(migrator.heads());
@@ -33,9 +35,11 @@ public class RevisionMojo extends AbstractWriteMojo {
 
     private List<String> parent(List<String> heads) {
         if (head != null && !head.isBlank()) {
-            List<String> matches = heads.stream().filter(h -> h.startsWith(head.trim())).toList();
+            List<String> matches =
+                    heads.stream().filter(h -> h.startsWith(head.trim())).toList();
             if (matches.size() != 1) {
-                throw new MigrateException("The head '" + head + "' " + (matches.isEmpty() ? "is not a head" : "matches several heads " + matches)
+                throw new MigrateException("The head '" + head + "' "
+                        + (matches.isEmpty() ? "is not a head" : "matches several heads " + matches)
                         + "; the heads are " + heads + ". Give one of them with -Dmigrate.head=.");
             }
             return matches;

@@ -22,7 +22,8 @@ public final class Secret {
         return secret == null ? null : secret.value;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return value == null ? "(not set)" : "(set, not shown)";
     }
 }

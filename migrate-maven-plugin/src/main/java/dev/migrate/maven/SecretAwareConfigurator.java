@@ -13,11 +13,13 @@ public class SecretAwareConfigurator extends BasicComponentConfigurator {
 
     public SecretAwareConfigurator() {
         converterLookup.registerConverter(new AbstractBasicConverter() {
-            @Override public boolean canConvert(Class<?> type) {
+            @Override
+            public boolean canConvert(Class<?> type) {
                 return Secret.class.equals(type);
             }
 
-            @Override protected Object fromString(String text) {
+            @Override
+            protected Object fromString(String text) {
                 return Secret.of(text);
             }
         });

@@ -15,7 +15,8 @@ public class ShowMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.revision", defaultValue = "head")
     protected String revision;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         print(migrator(projectClasses).build().showReport(revision));
     }
 }

@@ -57,10 +57,16 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
         List<Document> base = new ArrayList<>();
         load(root, "application", sources, base);
         Map<String, String> unconditional = merge(base, List.of());
-        String active = firstNonBlank(commandLineProfiles, environment.get("SPRING_PROFILES_ACTIVE"),
+        String active = firstNonBlank(
+                commandLineProfiles,
+                environment.get("SPRING_PROFILES_ACTIVE"),
                 unconditional.get("spring.profiles.active"));
-        List<String> profiles = active == null ? List.of()
-                : List.of(active.split(",")).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        List<String> profiles = active == null
+                ? List.of()
+                : List.of(active.split(",")).stream()
+                        .map(String::trim)
+                        .filter(p -> !p.isEmpty())
+                        .toList();
         Map<String, String> merged = merge(base, profiles);
         for (String profile : profiles) {
             // a profile's own file wins over everything in the base file
@@ -73,7 +79,8 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
             String canonical = canonical(key);
             if (NAMING.containsKey(canonical)) {
                 hibernate.put(NAMING.get(canonical), resolve(value, merged, environment, key));
-            } else if (key.startsWith(PROPERTIES_PREFIX + ".") || key.startsWith(PROPERTIES_PREFIX + "[") && key.endsWith("]")) {
+            } else if (key.startsWith(PROPERTIES_PREFIX + ".")
+                    || key.startsWith(PROPERTIES_PREFIX + "[") && key.endsWith("]")) {
                 String rest = key.substring(PROPERTIES_PREFIX.length());
                 String name = rest.startsWith("[") ? rest.substring(1, rest.length() - 1) : rest.substring(1);
                 hibernate.put(name, resolve(value, merged, environment, key));
@@ -104,13 +111,16 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
                     for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
                         Map<String, String> values = new LinkedHashMap<>();
                         flatten("", document, values);
-                        String on = values.getOrDefault("spring.config.activate.on-profile", values.get("spring.profiles"));
+                        String on =
+                                values.getOrDefault("spring.config.activate.on-profile", values.get("spring.profiles"));
                         into.add(new Document(values, on));
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                throw new MigrateException("Could not read the Spring Boot settings in " + file + ": " + e.getMessage()
-                        + ". Fix the file, or set the Hibernate settings in the plugin's <hibernateProperties>.", e);
+                throw new MigrateException(
+                        "Could not read the Spring Boot settings in " + file + ": " + e.getMessage()
+                                + ". Fix the file, or set the Hibernate settings in the plugin's <hibernateProperties>.",
+                        e);
             }
         }
     }
@@ -134,8 +144,12 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
         Map<String, String> merged = new LinkedHashMap<>();
         documents.stream().filter(d -> d.onProfile() == null).forEach(d -> merged.putAll(d.values()));
         for (String profile : profiles) {
-            documents.stream().filter(d -> d.onProfile() != null && List.of(d.onProfile().split(",")).stream()
-                    .map(String::trim).anyMatch(profile::equals)).forEach(d -> merged.putAll(d.values()));
+            documents.stream()
+                    .filter(d -> d.onProfile() != null
+                            && List.of(d.onProfile().split(",")).stream()
+                                    .map(String::trim)
+                                    .anyMatch(profile::equals))
+                    .forEach(d -> merged.putAll(d.values()));
         }
         return merged;
     }
@@ -145,16 +159,22 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
         return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
-    private static String resolve(String value, Map<String, String> settings, Map<String, String> environment, String key) {
+    private static String resolve(
+            String value, Map<String, String> settings, Map<String, String> environment, String key) {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
-        Function<String, String> lookup = name -> settings.containsKey(name) ? settings.get(name)
-                : environment.getOrDefault(name, environment.get(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
+        Function<String, String> lookup = name -> settings.containsKey(name)
+                ? settings.get(name)
+                : environment.getOrDefault(
+                        name,
+                        environment.get(
+                                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
         while (m.find()) {
             String found = lookup.apply(m.group(1));
             if (found == null && m.group(2) == null) {
-                throw new MigrateException("The Spring Boot setting " + key + " refers to ${" + m.group(1) + "}, which is not "
-                        + "set. Set it in the environment, or give the setting in the plugin's <hibernateProperties>.");
+                throw new MigrateException(
+                        "The Spring Boot setting " + key + " refers to ${" + m.group(1) + "}, which is not "
+                                + "set. Set it in the environment, or give the setting in the plugin's <hibernateProperties>.");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(found != null ? found : m.group(2)));
         }

@@ -36,8 +36,10 @@ record SqlScriptOutput(Path file, PrintStream stdout) {
                 script.accept(out);
             }
         } catch (IOException e) {
-            throw new MigrateException("Could not write the SQL script to " + file + ": " + e.getMessage()
-                    + ". Check that the directory is writable, or choose another sqlFile.", e);
+            throw new MigrateException(
+                    "Could not write the SQL script to " + file + ": " + e.getMessage()
+                            + ". Check that the directory is writable, or choose another sqlFile.",
+                    e);
         }
         log.info("Wrote the SQL script to " + file.toAbsolutePath() + ".");
     }

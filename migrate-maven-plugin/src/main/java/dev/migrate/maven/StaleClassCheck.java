@@ -68,7 +68,9 @@ record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
 
     private boolean isStale(Path root, File source) {
         String relative = root.relativize(source.toPath()).toString();
-        File compiled = outputDirectory.resolve(relative.substring(0, relative.length() - ".java".length()) + ".class").toFile();
+        File compiled = outputDirectory
+                .resolve(relative.substring(0, relative.length() - ".java".length()) + ".class")
+                .toFile();
         long compiledTime = compiled.lastModified(); // 0 when there is no class file
         return compiledTime == 0 || source.lastModified() > compiledTime;
     }

@@ -8,7 +8,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Sets the version table to a revision without running any migration, for a database whose
  * schema was created another way. With {@code -Dmigrate.sql=true} it prints the SQL instead.
  */
-@Mojo(name = "stamp", configurator = SecretAwareConfigurator.HINT, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(
+        name = "stamp",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class StampMojo extends AbstractScriptableMojo {
 
     /** The revision to record: {@code head}, {@code heads}, {@code base}, or a full or unique-prefix id. */
@@ -19,7 +23,8 @@ public class StampMojo extends AbstractScriptableMojo {
     @Parameter(property = "migrate.purge", defaultValue = "false")
     protected boolean purge;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         onlineOrOffline(projectClasses, m -> m.stamp(target, purge), (m, out) -> m.stampSql(target, purge, out));
     }
 }

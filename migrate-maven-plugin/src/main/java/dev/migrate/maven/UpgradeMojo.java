@@ -10,7 +10,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code pre-integration-test} when listed in a pom's executions, so integration tests run
  * against an up-to-date schema. With {@code -Dmigrate.sql=true} it prints the SQL instead.
  */
-@Mojo(name = "upgrade", configurator = SecretAwareConfigurator.HINT, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+@Mojo(
+        name = "upgrade",
+        configurator = SecretAwareConfigurator.HINT,
+        defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class UpgradeMojo extends AbstractScriptableMojo {
 
@@ -23,7 +27,8 @@ public class UpgradeMojo extends AbstractScriptableMojo {
     @Parameter(property = "migrate.target", defaultValue = "head")
     protected String target;
 
-    @Override protected void run(ClassLoader projectClasses) {
+    @Override
+    protected void run(ClassLoader projectClasses) {
         onlineOrOffline(projectClasses, m -> m.upgrade(target), (m, out) -> m.upgradeSql(target, out));
     }
 }

@@ -14,32 +14,46 @@ import org.junit.jupiter.api.Test;
 
 class ConnectingDataSourceTest {
 
-    @Test void aHostThatDoesNotResolveIsNamedWithTheUrlsSource() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:secret-77@no-such-host.invalid:5432/app", "the environment variable MIGRATE_DATABASE_URL");
-        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(url, "app", "secret-77",
-                "the environment variable MIGRATE_DATABASE_URL", null));
-        assertThatThrownBy(ds::getConnection).isInstanceOf(MigrateException.class)
+    @Test
+    void aHostThatDoesNotResolveIsNamedWithTheUrlsSource() {
+        DatabaseUrl url = DatabaseUrl.parse(
+                "postgresql://app:secret-77@no-such-host.invalid:5432/app",
+                "the environment variable MIGRATE_DATABASE_URL");
+        ConnectingDataSource ds = new ConnectingDataSource(
+                new ConnectionSettings(url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", null));
+        assertThatThrownBy(ds::getConnection)
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
                 .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
-                .message().doesNotContain("secret-77");
+                .message()
+                .doesNotContain("secret-77");
     }
 
-    @Test void aFailureToConnectAheadReadsAsAFailureToConnect() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:secret-77@no-such-host.invalid:5432/app", "the environment variable MIGRATE_DATABASE_URL");
-        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(url, "app", "secret-77",
-                "the environment variable MIGRATE_DATABASE_URL", null)).connectAhead();
-        assertThatThrownBy(ds::getConnection).isInstanceOf(MigrateException.class)
+    @Test
+    void aFailureToConnectAheadReadsAsAFailureToConnect() {
+        DatabaseUrl url = DatabaseUrl.parse(
+                "postgresql://app:secret-77@no-such-host.invalid:5432/app",
+                "the environment variable MIGRATE_DATABASE_URL");
+        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
+                        url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", null))
+                .connectAhead();
+        assertThatThrownBy(ds::getConnection)
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
                 .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
-                .message().doesNotContain("secret-77");
+                .message()
+                .doesNotContain("secret-77");
     }
 
-    @Test void theConnectionOpenedAheadIsHandedOutOnceAndClosedWhenNobodyTakesIt() throws Exception {
+    @Test
+    void theConnectionOpenedAheadIsHandedOutOnceAndClosedWhenNobodyTakesIt() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            DatabaseUrl url = DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
+            DatabaseUrl url =
+                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
             ConnectionSettings settings = new ConnectionSettings(url, "postgres", null, "a test", null);
             ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
-            try (Connection first = ds.getConnection(); Connection second = ds.getConnection()) {
+            try (Connection first = ds.getConnection();
+                    Connection second = ds.getConnection()) {
                 assertThat(backendPid(first)).isNotEqualTo(backendPid(second));
                 assertThat(migrateSessions(first)).isEqualTo(2);
             }
@@ -61,7 +75,8 @@ class ConnectingDataSourceTest {
     }
 
     private static int backendPid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -69,7 +84,8 @@ class ConnectingDataSourceTest {
 
     private static int migrateSessions(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'migrate'")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'migrate'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -7,15 +7,18 @@ import dev.migrate.MigrateException;
 import org.junit.jupiter.api.Test;
 
 class PostgresBinariesTest {
-    @Test void majorVersionsMapToTheirLatestBinaries() {
+    @Test
+    void majorVersionsMapToTheirLatestBinaries() {
         assertThat(PostgresBinaries.fullVersion("18")).isEqualTo("18.6.0");
         assertThat(PostgresBinaries.fullVersion("13")).isEqualTo("13.7.0");
         assertThat(PostgresBinaries.fullVersion("16.4.0")).isEqualTo("16.4.0");
-        assertThatThrownBy(() -> PostgresBinaries.fullVersion("latest")).isInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> PostgresBinaries.fullVersion("latest"))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("embeddedPostgresVersion 'latest'");
     }
 
-    @Test void platformsFollowZonkyArtifactNames() {
+    @Test
+    void platformsFollowZonkyArtifactNames() {
         assertThat(PostgresBinaries.platform("Linux", "amd64", false)).isEqualTo("linux-amd64");
         assertThat(PostgresBinaries.platform("Linux", "aarch64", false)).isEqualTo("linux-arm64v8");
         assertThat(PostgresBinaries.platform("Linux", "amd64", true)).isEqualTo("linux-amd64-alpine");

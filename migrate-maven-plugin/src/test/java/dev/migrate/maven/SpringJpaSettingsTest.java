@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpringJpaSettingsTest {
-    @TempDir Path root;
+    @TempDir
+    Path root;
 
     private void write(String name, String text) throws Exception {
         Files.writeString(root.resolve(name), text);
     }
 
-    @Test void yamlNamingAndPassThroughPropertiesBindAsSpringBindsThem() throws Exception {
+    @Test
+    void yamlNamingAndPassThroughPropertiesBindAsSpringBindsThem() throws Exception {
         write("application.yml", """
                 spring:
                   jpa:
@@ -33,16 +35,18 @@ class SpringJpaSettingsTest {
                       "[hibernate.jdbc.time_zone]": UTC
                 """);
         SpringJpaSettings settings = SpringJpaSettings.read(root, null, Map.of());
-        assertThat(settings.properties()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "hibernate.physical_naming_strategy", "com.example.MyPhysical",
-                "hibernate.implicit_naming_strategy", "com.example.MyImplicit",
-                "hibernate.default_schema", "app",
-                "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP",
-                "hibernate.jdbc.time_zone", "UTC"));
+        assertThat(settings.properties())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "hibernate.physical_naming_strategy", "com.example.MyPhysical",
+                        "hibernate.implicit_naming_strategy", "com.example.MyImplicit",
+                        "hibernate.default_schema", "app",
+                        "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP",
+                        "hibernate.jdbc.time_zone", "UTC"));
         assertThat(settings.sources()).containsExactly("application.yml");
     }
 
-    @Test void profilesFromTheCommandLineTheEnvironmentOrTheFileOverrideTheBase() throws Exception {
+    @Test
+    void profilesFromTheCommandLineTheEnvironmentOrTheFileOverrideTheBase() throws Exception {
         write("application.properties", """
                 spring.profiles.active=dev
                 spring.jpa.properties.hibernate.default_schema=base
@@ -60,36 +64,46 @@ class SpringJpaSettingsTest {
 
         SpringJpaSettings fromFile = SpringJpaSettings.read(root, null, Map.of());
         assertThat(fromFile.profiles()).containsExactly("dev");
-        assertThat(fromFile.properties()).containsEntry("hibernate.default_schema", "base")
+        assertThat(fromFile.properties())
+                .containsEntry("hibernate.default_schema", "base")
                 .containsEntry("hibernate.format_sql", "true")
                 .containsEntry("hibernate.physical_naming_strategy", "com.example.DevNaming");
 
         SpringJpaSettings prod = SpringJpaSettings.read(root, "prod", Map.of("SPRING_PROFILES_ACTIVE", "dev"));
         assertThat(prod.profiles()).containsExactly("prod");
-        assertThat(prod.properties()).containsEntry("hibernate.default_schema", "prod_file")
+        assertThat(prod.properties())
+                .containsEntry("hibernate.default_schema", "prod_file")
                 .doesNotContainKey("hibernate.physical_naming_strategy");
 
-        assertThat(SpringJpaSettings.read(root, null, Map.of("SPRING_PROFILES_ACTIVE", "prod")).profiles()).containsExactly("prod");
+        assertThat(SpringJpaSettings.read(root, null, Map.of("SPRING_PROFILES_ACTIVE", "prod"))
+                        .profiles())
+                .containsExactly("prod");
     }
 
-    @Test void placeholdersResolveFromTheEnvironmentOrTheirDefault() throws Exception {
+    @Test
+    void placeholdersResolveFromTheEnvironmentOrTheirDefault() throws Exception {
         write("application.yml", """
                 spring.jpa.properties.hibernate.default_schema: ${APP_SCHEMA:public}
                 spring.jpa.properties.hibernate.other: ${OTHER}
                 """);
         assertThat(SpringJpaSettings.read(root, null, Map.of("OTHER", "x")).properties())
-                .containsEntry("hibernate.default_schema", "public").containsEntry("hibernate.other", "x");
-        assertThatThrownBy(() -> SpringJpaSettings.read(root, null, Map.of())).isInstanceOf(MigrateException.class)
+                .containsEntry("hibernate.default_schema", "public")
+                .containsEntry("hibernate.other", "x");
+        assertThatThrownBy(() -> SpringJpaSettings.read(root, null, Map.of()))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("spring.jpa.properties.hibernate.other refers to ${OTHER}, which is not set");
     }
 
-    @Test void noSpringFilesNoSettings() {
+    @Test
+    void noSpringFilesNoSettings() {
         assertThat(SpringJpaSettings.read(root, null, Map.of()).properties()).isEmpty();
     }
 
-    @Test void aBrokenFileIsNamed() throws Exception {
+    @Test
+    void aBrokenFileIsNamed() throws Exception {
         write("application.yml", "spring: [unclosed\n");
-        assertThatThrownBy(() -> SpringJpaSettings.read(root, null, Map.of())).isInstanceOf(MigrateException.class)
+        assertThatThrownBy(() -> SpringJpaSettings.read(root, null, Map.of()))
+                .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("application.yml");
     }
 }

@@ -13,13 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StaleClassCheckTest {
-    @TempDir Path project;
+    @TempDir
+    Path project;
 
-    @Test void passesWhenClassesAreNewerAndFailsNamingTheSourceOtherwise() throws Exception {
-        Path source = write(project.resolve("src/main/java/db/migrations/V1_Init.java"), Instant.parse("2026-01-01T00:00:00Z"));
-        Path compiled = write(project.resolve("target/classes/db/migrations/V1_Init.class"), Instant.parse("2026-01-01T00:00:05Z"));
-        StaleClassCheck check = new StaleClassCheck(List.of(project.resolve("src/main/java")), project.resolve("target/classes"));
-        assertThatCode(() -> check.verify(List.of("db.migrations"), "migrate:upgrade")).doesNotThrowAnyException();
+    @Test
+    void passesWhenClassesAreNewerAndFailsNamingTheSourceOtherwise() throws Exception {
+        Path source = write(
+                project.resolve("src/main/java/db/migrations/V1_Init.java"), Instant.parse("2026-01-01T00:00:00Z"));
+        Path compiled = write(
+                project.resolve("target/classes/db/migrations/V1_Init.class"), Instant.parse("2026-01-01T00:00:05Z"));
+        StaleClassCheck check =
+                new StaleClassCheck(List.of(project.resolve("src/main/java")), project.resolve("target/classes"));
+        assertThatCode(() -> check.verify(List.of("db.migrations"), "migrate:upgrade"))
+                .doesNotThrowAnyException();
 
         Files.setLastModifiedTime(source, FileTime.from(Instant.parse("2026-01-01T00:00:09Z")));
         assertThatThrownBy(() -> check.verify(List.of("db.migrations"), "migrate:upgrade"))
@@ -29,8 +35,10 @@ class StaleClassCheckTest {
 
         Files.delete(compiled);
         Files.setLastModifiedTime(source, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
-        assertThatThrownBy(() -> check.verify(List.of("db.migrations"), "migrate:upgrade")).isInstanceOf(MigrateException.class);
-        assertThatCode(() -> check.verify(List.of("other.pkg"), "migrate:upgrade")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check.verify(List.of("db.migrations"), "migrate:upgrade"))
+                .isInstanceOf(MigrateException.class);
+        assertThatCode(() -> check.verify(List.of("other.pkg"), "migrate:upgrade"))
+                .doesNotThrowAnyException();
     }
 
     private static Path write(Path file, Instant time) throws Exception {

@@ -17,8 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
@@ -45,9 +45,12 @@ public class MigrateAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public Migrator migrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
-                             ObjectProvider<Migration> migrationBeans, ObjectProvider<MigrationListener> listeners,
-                             ResourceLoader resourceLoader) {
+    public Migrator migrator(
+            MigrateProperties properties,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<Migration> migrationBeans,
+            ObjectProvider<MigrationListener> listeners,
+            ResourceLoader resourceLoader) {
         Migrator.Builder builder = Migrator.builder()
                 .packages(properties.getPackages().toArray(String[]::new))
                 .classLoader(resourceLoader.getClassLoader())
@@ -61,9 +64,10 @@ public class MigrateAutoConfiguration {
         if (properties.getUrl() != null) {
             builder.url(properties.getUrl(), properties.getUser(), properties.getPassword());
         } else if (properties.getUser() != null || properties.getPassword() != null) {
-            throw new MigrateException("migrate.user or migrate.password is set but migrate.url is not. Set migrate.url "
-                    + "to the JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
-                    + "migrate through the application's DataSource.");
+            throw new MigrateException(
+                    "migrate.user or migrate.password is set but migrate.url is not. Set migrate.url "
+                            + "to the JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
+                            + "migrate through the application's DataSource.");
         } else {
             builder.dataSource(dataSource.getObject());
         }
@@ -76,8 +80,8 @@ public class MigrateAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public MigrateInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
-                                                 ObjectProvider<MigrateStrategy> strategy) {
+    public MigrateInitializer migrateInitializer(
+            Migrator migrator, MigrateProperties properties, ObjectProvider<MigrateStrategy> strategy) {
         return new MigrateInitializer(migrator, strategy.getIfAvailable(() -> defaultStrategy(properties)));
     }
 
@@ -86,7 +90,7 @@ public class MigrateAutoConfiguration {
         return switch (properties.getMode()) {
             case UPGRADE -> migrator -> migrator.upgrade(target);
             case VALIDATE -> Migrator::assertUpToDate;
-            case NONE -> migrator -> { };
+            case NONE -> migrator -> {};
         };
     }
 
@@ -95,15 +99,18 @@ public class MigrateAutoConfiguration {
             return listeners.get(0);
         }
         return new MigrationListener() {
-            @Override public void beforeStep(MigrationStep step) {
+            @Override
+            public void beforeStep(MigrationStep step) {
                 listeners.forEach(l -> l.beforeStep(step));
             }
 
-            @Override public void afterStep(AppliedStep step) {
+            @Override
+            public void afterStep(AppliedStep step) {
                 listeners.forEach(l -> l.afterStep(step));
             }
 
-            @Override public void onFailure(MigrateException failure) {
+            @Override
+            public void onFailure(MigrateException failure) {
                 listeners.forEach(l -> l.onFailure(failure));
             }
         };
@@ -116,11 +123,9 @@ public class MigrateAutoConfiguration {
         }
 
         @ConditionalOnBean(DataSource.class)
-        static final class ApplicationDataSource {
-        }
+        static final class ApplicationDataSource {}
 
         @ConditionalOnProperty(prefix = "migrate", name = "url")
-        static final class DedicatedUrl {
-        }
+        static final class DedicatedUrl {}
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.InitializingBean;
  * @param strategy what to run: the application's {@link MigrateStrategy} bean, or the one {@code migrate.mode} names
  */
 public record MigrateInitializer(Migrator migrator, MigrateStrategy strategy) implements InitializingBean {
-    @Override public void afterPropertiesSet() {
+    @Override
+    public void afterPropertiesSet() {
         strategy.migrate(migrator);
     }
 }

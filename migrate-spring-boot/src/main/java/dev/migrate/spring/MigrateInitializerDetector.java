@@ -11,12 +11,14 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
  * <pre>{@code org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector=dev.migrate.spring.MigrateInitializerDetector}</pre>
  */
 public final class MigrateInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
-    @Override protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
+    @Override
+    protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
         return Set.of(MigrateInitializer.class);
     }
 
     /** Ahead of SQL script initialization (spring.sql.init), as Flyway is. Example: {@code detector.getOrder()} */
-    @Override public int getOrder() {
+    @Override
+    public int getOrder() {
         return 1;
     }
 

@@ -35,7 +35,8 @@ class MigrateAutoConfigurationTest {
         database = TestPostgres.createDatabase("starter");
         dataSource = TestPostgres.dataSource(database);
         runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(MigrateAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
                 .withBean(DataSource.class, () -> dataSource)
                 .withBean(M2SeedThings.class, () -> new M2SeedThings("from-spring"))
                 .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures");
@@ -45,18 +46,25 @@ class MigrateAutoConfigurationTest {
     void upgradesToHeadAtStartupBeforeJdbcTemplateAndBeansThatUseTheDatabase() {
         List<AppliedStep> heard = new CopyOnWriteArrayList<>();
         runner.withBean(MigrationListener.class, () -> new MigrationListener() {
-                    @Override public void afterStep(AppliedStep step) {
+                    @Override
+                    public void afterStep(AppliedStep step) {
                         heard.add(step);
                     }
                 })
                 .withBean(MarkedThingCounter.class, () -> new MarkedThingCounter(dataSource))
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).hasSingleBean(JdbcTemplate.class);
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(Migrator.class)
+                            .hasSingleBean(JdbcTemplate.class);
                     assertThat(context.getBean(MarkedThingCounter.class).things).containsExactly("from-spring");
-                    assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+                    assertThat(context.getBeanFactory()
+                                    .getBeanDefinition("jdbcTemplate")
+                                    .getDependsOn())
                             .contains("migrateInitializer");
                     assertThat(heard).extracting(AppliedStep::revision).containsExactly("s1", "s2");
-                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version")).containsExactly("s2");
+                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version"))
+                            .containsExactly("s2");
                 });
     }
 
@@ -79,7 +87,8 @@ class MigrateAutoConfigurationTest {
         runner.withBean(MigrateStrategy.class, () -> migrator -> migrator.upgrade("+1"))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version")).containsExactly("s1");
+                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version"))
+                            .containsExactly("s1");
                 });
     }
 
@@ -87,9 +96,12 @@ class MigrateAutoConfigurationTest {
     void validateModeFailsStartupBehindHeadWithMigratesMessage() {
         runner.withPropertyValues("migrate.mode=validate").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(NotAtHeadException.class)
-                    .hasMessageStartingWith("The database is not at head: it is at base (no revision applied) while the "
-                            + "migrations' heads are s2.");
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .isInstanceOf(NotAtHeadException.class)
+                    .hasMessageStartingWith(
+                            "The database is not at head: it is at base (no revision applied) while the "
+                                    + "migrations' heads are s2.");
         });
     }
 
@@ -99,22 +111,33 @@ class MigrateAutoConfigurationTest {
             assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
         });
         runner.withPropertyValues("migrate.enabled=false").run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class).doesNotHaveBean(MigrateInitializer.class);
+            assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(Migrator.class)
+                    .doesNotHaveBean(MigrateInitializer.class);
         });
-        assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+        assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+                .isEmpty();
     }
 
     @Test
     void propertiesReachTheMigrator() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA ops");
         }
-        runner.withPropertyValues("migrate.schema=ops", "migrate.version-table=app_version",
-                        "migrate.history-table=app_history", "migrate.lock-timeout=3s", "migrate.target=s1")
+        runner.withPropertyValues(
+                        "migrate.schema=ops",
+                        "migrate.version-table=app_version",
+                        "migrate.history-table=app_history",
+                        "migrate.lock-timeout=3s",
+                        "migrate.target=s1")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(query(dataSource, "SELECT version_num FROM ops.app_version")).containsExactly("s1");
-                    assertThat(query(dataSource, "SELECT revision FROM ops.app_history")).containsExactly("s1");
+                    assertThat(query(dataSource, "SELECT version_num FROM ops.app_version"))
+                            .containsExactly("s1");
+                    assertThat(query(dataSource, "SELECT revision FROM ops.app_history"))
+                            .containsExactly("s1");
                 });
     }
 
@@ -123,15 +146,19 @@ class MigrateAutoConfigurationTest {
         String other = TestPostgres.createDatabase("starter_role");
         runner.withPropertyValues("migrate.url=" + TestPostgres.jdbcUrl(other)).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(query(TestPostgres.dataSource(other), "SELECT version_num FROM migrate_version")).containsExactly("s2");
-            assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+            assertThat(query(TestPostgres.dataSource(other), "SELECT version_num FROM migrate_version"))
+                    .containsExactly("s2");
+            assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+                    .isEmpty();
         });
         runner.withPropertyValues("migrate.user=deployer").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessage("migrate.user or migrate.password is set but migrate.url is not. Set migrate.url to the "
-                            + "JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
-                            + "migrate through the application's DataSource.");
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessage(
+                            "migrate.user or migrate.password is set but migrate.url is not. Set migrate.url to the "
+                                    + "JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
+                                    + "migrate through the application's DataSource.");
         });
     }
 
@@ -141,14 +168,18 @@ class MigrateAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
                 .withBean(DataSource.class, () -> dataSource)
                 .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .hasMessageContaining("Class dev.migrate.spring.fixtures.M2SeedThings is annotated @Revision but "
-                                + "cannot be created"));
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining(
+                                "Class dev.migrate.spring.fixtures.M2SeedThings is annotated @Revision but "
+                                        + "cannot be created"));
     }
 
     static List<String> query(DataSource ds, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

@@ -41,7 +41,9 @@ public final class CanonicalChecks {
      * tables are dropped again.
      */
     public static DatabaseSchema of(Connection c, DatabaseSchema schema) throws SQLException {
-        List<Table> withChecks = schema.tables().values().stream().filter(t -> !t.checkConstraints().isEmpty()).toList();
+        List<Table> withChecks = schema.tables().values().stream()
+                .filter(t -> !t.checkConstraints().isEmpty())
+                .toList();
         if (withChecks.isEmpty()) {
             return schema;
         }
@@ -61,12 +63,15 @@ public final class CanonicalChecks {
                 roundTrip(c, chunk, canonical, true);
             }
         }
-        List<Table> tables = schema.tables().values().stream().map(t -> canonical.containsKey(t) ? withExpressions(t, canonical.get(t)) : t)
+        List<Table> tables = schema.tables().values().stream()
+                .map(t -> canonical.containsKey(t) ? withExpressions(t, canonical.get(t)) : t)
                 .toList();
-        return DatabaseSchema.of(tables, schema.sequences().values(), schema.enumTypes().values());
+        return DatabaseSchema.of(
+                tables, schema.sequences().values(), schema.enumTypes().values());
     }
 
-    private static void roundTrip(Connection c, List<Table> tables, Map<Table, List<String>> canonical, boolean dropAfter)
+    private static void roundTrip(
+            Connection c, List<Table> tables, Map<Table, List<String>> canonical, boolean dropAfter)
             throws SQLException {
         try (Statement s = c.createStatement()) {
             List<String> temps = new ArrayList<>();
@@ -79,7 +84,8 @@ public final class CanonicalChecks {
                 List<String> adds = new ArrayList<>();
                 for (int i = 0; i < checks.size(); i++) {
                     // named by position: the model keeps checks sorted by name, so positions pair up
-                    adds.add("ADD CONSTRAINT c" + String.format("%05d", i) + " " + checks.get(i).expression());
+                    adds.add("ADD CONSTRAINT c" + String.format("%05d", i) + " "
+                            + checks.get(i).expression());
                 }
                 s.addBatch("ALTER TABLE " + temp + " " + String.join(", ", adds));
             }
@@ -89,7 +95,8 @@ public final class CanonicalChecks {
                     + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() "
                     + "AND con.contype = 'c' AND c.relname LIKE '" + PREFIX + "%' ORDER BY c.relname, con.conname")) {
                 while (rs.next()) {
-                    byTemp.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    byTemp.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
             for (int i = 0; i < tables.size(); i++) {
@@ -107,7 +114,16 @@ public final class CanonicalChecks {
             CheckConstraint check = t.checkConstraints().get(i);
             checks.add(new CheckConstraint(check.name(), expressions.get(i), check.validated()));
         }
-        return new Table(t.schema(), t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(), checks,
-                t.exclusionConstraints(), t.indexes(), t.comment());
+        return new Table(
+                t.schema(),
+                t.name(),
+                t.columns(),
+                t.primaryKey(),
+                t.foreignKeys(),
+                t.uniqueConstraints(),
+                checks,
+                t.exclusionConstraints(),
+                t.indexes(),
+                t.comment());
     }
 }

@@ -81,8 +81,10 @@ public final class CatalogReader {
         try {
             return new SingleRead(connection, schemaList, exclusions).run();
         } catch (SQLException e) {
-            throw new MigrateException("Could not read the catalog of schema(s) " + schemaList
-                    + ": " + e.getMessage() + ". Check that the connection is open and its user may read pg_catalog.", e);
+            throw new MigrateException(
+                    "Could not read the catalog of schema(s) " + schemaList + ": " + e.getMessage()
+                            + ". Check that the connection is open and its user may read pg_catalog.",
+                    e);
         }
     }
 
@@ -159,16 +161,17 @@ public final class CatalogReader {
 
         private void columnRow(ResultSet rs) throws SQLException {
             long tableOid = rs.getLong("attrelid");
-            columns.computeIfAbsent(tableOid, oid -> new ArrayList<>()).add(new ColumnRow(
-                    rs.getInt("attnum"),
-                    rs.getString("attname"),
-                    rs.getString("type"),
-                    rs.getBoolean("attnotnull"),
-                    rs.getString("expression"),
-                    code(rs.getString("attidentity")),
-                    code(rs.getString("attgenerated")),
-                    rs.getString("collation"),
-                    rs.getString("description")));
+            columns.computeIfAbsent(tableOid, oid -> new ArrayList<>())
+                    .add(new ColumnRow(
+                            rs.getInt("attnum"),
+                            rs.getString("attname"),
+                            rs.getString("type"),
+                            rs.getBoolean("attnotnull"),
+                            rs.getString("expression"),
+                            code(rs.getString("attidentity")),
+                            code(rs.getString("attgenerated")),
+                            rs.getString("collation"),
+                            rs.getString("description")));
         }
 
         private void constraintRow(ResultSet rs) throws SQLException {
@@ -182,22 +185,24 @@ public final class CatalogReader {
             String definition = rs.getString("definition");
             switch (code(rs.getString("contype"))) {
                 case 'p' -> target.primaryKey = new PrimaryKey(name, columnNames);
-                case 'u' -> target.uniques.add(new UniqueConstraint(
-                        name, columnNames, rs.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred));
-                case 'f' -> target.foreignKeys.add(new ForeignKey(
-                        name,
-                        columnNames,
-                        rs.getString("referenced_schema"),
-                        rs.getString("referenced_table"),
-                        strings(rs.getArray("referenced_columns")),
-                        action(code(rs.getString("confdeltype"))),
-                        action(code(rs.getString("confupdtype"))),
-                        deferrable,
-                        initiallyDeferred,
-                        validated));
+                case 'u' ->
+                    target.uniques.add(new UniqueConstraint(
+                            name, columnNames, rs.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred));
+                case 'f' ->
+                    target.foreignKeys.add(new ForeignKey(
+                            name,
+                            columnNames,
+                            rs.getString("referenced_schema"),
+                            rs.getString("referenced_table"),
+                            strings(rs.getArray("referenced_columns")),
+                            action(code(rs.getString("confdeltype"))),
+                            action(code(rs.getString("confupdtype"))),
+                            deferrable,
+                            initiallyDeferred,
+                            validated));
                 case 'c' -> target.checks.add(new CheckConstraint(name, withoutNotValid(definition), validated));
                 case 'x' -> target.exclusions.add(new ExclusionConstraint(name, definition));
-                default -> { } // the query asks for the five kinds above only
+                default -> {} // the query asks for the five kinds above only
             }
         }
 
@@ -227,19 +232,21 @@ public final class CatalogReader {
         private void indexRow(ResultSet rs) throws SQLException {
             long tableOid = rs.getLong("indrelid");
             TableRow table = tables.get(tableOid);
-            // an excluded name keeps an index out of the comparison too (one entities cannot describe before Hibernate 7)
+            // an excluded name keeps an index out of the comparison too (one entities cannot describe before Hibernate
+            // 7)
             if (table != null && exclusions.excludes(table.schema(), rs.getString("index_name"))) {
                 return;
             }
-            indexes.computeIfAbsent(tableOid, oid -> new ArrayList<>()).add(new Index(
-                    rs.getString("index_name"),
-                    rs.getBoolean("indisunique"),
-                    rs.getString("amname"),
-                    strings(rs.getArray("keys")),
-                    strings(rs.getArray("include_columns")),
-                    rs.getString("predicate"),
-                    rs.getBoolean("nulls_not_distinct"),
-                    rs.getString("definition")));
+            indexes.computeIfAbsent(tableOid, oid -> new ArrayList<>())
+                    .add(new Index(
+                            rs.getString("index_name"),
+                            rs.getBoolean("indisunique"),
+                            rs.getString("amname"),
+                            strings(rs.getArray("keys")),
+                            strings(rs.getArray("include_columns")),
+                            rs.getString("predicate"),
+                            rs.getBoolean("nulls_not_distinct"),
+                            rs.getString("definition")));
         }
 
         private void sequenceRow(ResultSet rs) throws SQLException {
@@ -263,10 +270,20 @@ public final class CatalogReader {
                 return;
             }
             ColumnRef ownedBy = ownership == 'a'
-                    ? new ColumnRef(rs.getString("owner_schema"), rs.getString("owner_table"), rs.getString("owner_column"))
+                    ? new ColumnRef(
+                            rs.getString("owner_schema"), rs.getString("owner_table"), rs.getString("owner_column"))
                     : null;
-            sequences.add(new Sequence(schema, name, rs.getString("data_type"),
-                    options.start, options.increment, options.min, options.max, options.cache, options.cycle, ownedBy,
+            sequences.add(new Sequence(
+                    schema,
+                    name,
+                    rs.getString("data_type"),
+                    options.start,
+                    options.increment,
+                    options.min,
+                    options.max,
+                    options.cache,
+                    options.cycle,
+                    ownedBy,
                     options.inUse));
         }
 
@@ -332,7 +349,9 @@ public final class CatalogReader {
      */
     private static String withoutNotValid(String definition) {
         String suffix = " NOT VALID";
-        return definition.endsWith(suffix) ? definition.substring(0, definition.length() - suffix.length()) : definition;
+        return definition.endsWith(suffix)
+                ? definition.substring(0, definition.length() - suffix.length())
+                : definition;
     }
 
     @FunctionalInterface
@@ -344,7 +363,8 @@ public final class CatalogReader {
 
     private record ColumnKey(long tableOid, int attnum) {}
 
-    private record IdentityOptions(long start, long increment, long min, long max, long cache, boolean cycle, boolean inUse) {}
+    private record IdentityOptions(
+            long start, long increment, long min, long max, long cache, boolean cycle, boolean inUse) {}
 
     private record ColumnRow(
             int attnum,
@@ -360,13 +380,22 @@ public final class CatalogReader {
         TableColumn toColumn(IdentityOptions options) {
             ColumnIdentity identityPart = null;
             if (identity != '\0' && options != null) {
-                ColumnIdentity.Generation generation = identity == 'a' ? ColumnIdentity.Generation.ALWAYS : ColumnIdentity.Generation.BY_DEFAULT;
-                identityPart = new ColumnIdentity(generation, options.start, options.increment, options.min, options.max,
-                        options.cache, options.cycle, options.inUse);
+                ColumnIdentity.Generation generation =
+                        identity == 'a' ? ColumnIdentity.Generation.ALWAYS : ColumnIdentity.Generation.BY_DEFAULT;
+                identityPart = new ColumnIdentity(
+                        generation,
+                        options.start,
+                        options.increment,
+                        options.min,
+                        options.max,
+                        options.cache,
+                        options.cycle,
+                        options.inUse);
             }
             Generated generatedPart = generated == '\0' ? null : new Generated(expression, generated == 's');
             String defaultExpression = generated == '\0' ? expression : null;
-            return new TableColumn(name, type, !notNull, defaultExpression, identityPart, generatedPart, collation, comment);
+            return new TableColumn(
+                    name, type, !notNull, defaultExpression, identityPart, generatedPart, collation, comment);
         }
     }
 
@@ -387,7 +416,8 @@ public final class CatalogReader {
             case 'c' -> ReferentialAction.CASCADE;
             case 'n' -> ReferentialAction.SET_NULL;
             case 'd' -> ReferentialAction.SET_DEFAULT;
-            default -> throw new IllegalArgumentException("Unknown foreign key action code '" + code + "' in pg_constraint.");
+            default ->
+                throw new IllegalArgumentException("Unknown foreign key action code '" + code + "' in pg_constraint.");
         };
     }
 }

@@ -38,11 +38,13 @@ public final class CatalogTypeChanges implements TypeChanges {
         this.connection = connection;
     }
 
-    @Override public boolean needsUsing(String from, String to) {
+    @Override
+    public boolean needsUsing(String from, String to) {
         return !ask(from, to)[0];
     }
 
-    @Override public boolean rewrites(String from, String to) {
+    @Override
+    public boolean rewrites(String from, String to) {
         if (from.equals(to) || TypeChanges.widensModifier(from, to)) {
             return false;
         }
@@ -57,11 +59,13 @@ public final class CatalogTypeChanges implements TypeChanges {
                 s.setString(2, to);
                 try (ResultSet rs = s.executeQuery()) {
                     // an unknown type: be cautious
-                    return rs.next() ? new boolean[] {rs.getBoolean(1), rs.getBoolean(2)} : new boolean[] {false, false};
+                    return rs.next()
+                            ? new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}
+                            : new boolean[] {false, false};
                 }
             } catch (SQLException e) {
-                throw new MigrateException("Could not ask the server how it casts " + from + " to " + to + ": "
-                        + e.getMessage(), e);
+                throw new MigrateException(
+                        "Could not ask the server how it casts " + from + " to " + to + ": " + e.getMessage(), e);
             }
         });
     }

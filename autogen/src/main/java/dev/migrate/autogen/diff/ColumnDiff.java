@@ -39,13 +39,18 @@ final class ColumnDiff {
         }
         have.columns().stream().filter(c -> want.column(c.name()) == null).forEach(c -> removed.put(c.name(), c));
         for (TableColumn gone : List.copyOf(removed.values())) {
-            Optional<TableColumn> renamedTo = added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
+            Optional<TableColumn> renamedTo =
+                    added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
             if (renamedTo.isPresent()) {
                 TableColumn target = renamedTo.get();
                 removed.remove(gone.name());
                 added.remove(target.name());
-                context.script.table(want.qualifiedName(), Part.RENAME_COLUMN, Change.of(Description.renamed(
-                        subject(want, gone), target.name()), new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())));
+                context.script.table(
+                        want.qualifiedName(),
+                        Part.RENAME_COLUMN,
+                        Change.of(
+                                Description.renamed(subject(want, gone), target.name()),
+                                new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())));
                 alter(want, renamedColumn(gone, target.name()), target);
             }
         }
@@ -53,16 +58,26 @@ final class ColumnDiff {
             Column column = context.ops.column(c);
             List<String> notes = new ArrayList<>();
             if (!c.nullable() && c.defaultExpression() == null && c.identity() == null && c.generated() == null) {
-                notes.add("Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
-                        + "fill the column in a data migration first.");
+                notes.add(
+                        "Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
+                                + "fill the column in a data migration first.");
             }
-            context.script.table(want.qualifiedName(), Part.COLUMN, new Change(Description.added(subject(want, c)),
-                    List.of(new Op.AddColumn(context.ops.name(want), column)), notes));
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.COLUMN,
+                    new Change(
+                            Description.added(subject(want, c)),
+                            List.of(new Op.AddColumn(context.ops.name(want), column)),
+                            notes));
         }
         for (TableColumn c : removed.values()) {
-            context.script.table(want.qualifiedName(), Part.DROP_COLUMN, Change.of(Description.removed(subject(want, c)),
-                    new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c)),
-                    "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.DROP_COLUMN,
+                    Change.of(
+                            Description.removed(subject(want, c)),
+                            new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c)),
+                            "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
         }
     }
 
@@ -77,14 +92,22 @@ final class ColumnDiff {
         if (context.options.decider().isRename("column", table.qualifiedName().toString(), from.name(), to.name())) {
             return true;
         }
-        context.script.warn("Column " + table.qualifiedName() + "." + from.name() + " looks renamed to " + to.name() + ", but it is "
+        context.script.warn("Column " + table.qualifiedName() + "." + from.name() + " looks renamed to " + to.name()
+                + ", but it is "
                 + "written as DROP COLUMN plus ADD COLUMN, which loses its data. To rename it instead, run again with "
                 + "-Dmigrate.renames=" + table.name() + "." + from.name() + "=" + to.name() + ".");
         return false;
     }
 
     private static TableColumn renamedColumn(TableColumn c, String name) {
-        return new TableColumn(name, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.generated(), c.collation(),
+        return new TableColumn(
+                name,
+                c.type(),
+                c.nullable(),
+                c.defaultExpression(),
+                c.identity(),
+                c.generated(),
+                c.collation(),
                 c.comment());
     }
 
@@ -102,51 +125,96 @@ final class ColumnDiff {
             boolean rewrites = casts.rewrites(have.type(), want.type());
             List<String> notes = new ArrayList<>();
             notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it runs; "
-                    + (rewrites ? "rewrites the table and its indexes (" + have.type() + " to " + want.type()
-                            + " is not binary coercible)." : "no rewrite (" + have.type() + " to " + want.type()
-                            + " keeps the stored values), so it is brief."));
+                    + (rewrites
+                            ? "rewrites the table and its indexes (" + have.type() + " to " + want.type()
+                                    + " is not binary coercible)."
+                            : "no rewrite (" + have.type() + " to " + want.type()
+                                    + " keeps the stored values), so it is brief."));
             if (using != null) {
                 notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
                         + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
             }
-            changed(table, new Change(Description.changed(where, "type " + have.type() + " -> " + want.type()),
-                    List.of(new Op.AlterColumnType(t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
-                    notes));
+            changed(
+                    table,
+                    new Change(
+                            Description.changed(where, "type " + have.type() + " -> " + want.type()),
+                            List.of(new Op.AlterColumnType(
+                                    t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
+                            notes));
         }
         if (!Objects.equals(have.collation(), want.collation())) {
-            changed(table, Change.of(Description.changed(where, "collation " + collationName(have.collation()) + " -> "
-                            + collationName(want.collation())),
-                    new Op.AlterColumnType(t, want.name(), want.type(), null, want.type(), collationOf(want.collation()),
-                            collationOf(have.collation()), null),
-                    "Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
-                            + "indexes on the column are rebuilt in the new order."));
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(
+                                    where,
+                                    "collation " + collationName(have.collation()) + " -> "
+                                            + collationName(want.collation())),
+                            new Op.AlterColumnType(
+                                    t,
+                                    want.name(),
+                                    want.type(),
+                                    null,
+                                    want.type(),
+                                    collationOf(want.collation()),
+                                    collationOf(have.collation()),
+                                    null),
+                            "Locks " + table.qualifiedName()
+                                    + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
+                                    + "indexes on the column are rebuilt in the new order."));
         }
         if (have.identity() != null && want.identity() != null) {
             alterIdentity(table, have, want, where);
         } else if (!Objects.equals(have.identity(), want.identity())) {
             if (have.identity() != null) {
-                changed(table, Change.of(Description.changed(where, "identity removed"),
-                        new Op.DropIdentity(t, want.name(), context.ops.identity(have.identity(), have.type()))));
+                changed(
+                        table,
+                        Change.of(
+                                Description.changed(where, "identity removed"),
+                                new Op.DropIdentity(
+                                        t, want.name(), context.ops.identity(have.identity(), have.type()))));
             }
             if (want.identity() != null) {
-                changed(table, Change.of(Description.changed(where, "identity added"),
-                        new Op.AddIdentity(t, want.name(), context.ops.identity(want.identity(), want.type()))));
+                changed(
+                        table,
+                        Change.of(
+                                Description.changed(where, "identity added"),
+                                new Op.AddIdentity(
+                                        t, want.name(), context.ops.identity(want.identity(), want.type()))));
             }
         }
         if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
-            changed(table, Change.of(Description.changed(where, "default " + have.defaultExpression() + " -> " + want.defaultExpression()),
-                    new Op.AlterColumnDefault(t, want.name(), want.defaultExpression(), have.defaultExpression())));
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(
+                                    where, "default " + have.defaultExpression() + " -> " + want.defaultExpression()),
+                            new Op.AlterColumnDefault(
+                                    t, want.name(), want.defaultExpression(), have.defaultExpression())));
         }
         if (have.nullable() != want.nullable()) {
-            changed(table, Change.of(Description.changed(where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
-                    new Op.AlterColumnNullable(t, want.name(), want.nullable()),
-                    want.nullable() ? new String[0] : new String[] {"Hazard: fails if the column holds NULLs; fill them "
-                            + "first. Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE while it scans every row "
-                            + "(a validated CHECK (" + want.name() + " IS NOT NULL) beforehand makes the scan unnecessary)."}));
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
+                            new Op.AlterColumnNullable(t, want.name(), want.nullable()),
+                            want.nullable()
+                                    ? new String[0]
+                                    : new String[] {
+                                        "Hazard: fails if the column holds NULLs; fill them "
+                                                + "first. Locks " + table.qualifiedName()
+                                                + " with ACCESS EXCLUSIVE while it scans every row "
+                                                + "(a validated CHECK (" + want.name()
+                                                + " IS NOT NULL) beforehand makes the scan unnecessary)."
+                                    }));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
-            changed(table, Change.of(Description.changed(where, "comment " + quoted(have.comment()) + " -> " + quoted(want.comment())),
-                    new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(
+                                    where, "comment " + quoted(have.comment()) + " -> " + quoted(want.comment())),
+                            new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
         }
     }
 
@@ -180,15 +248,24 @@ final class ColumnDiff {
         }
         List<String> described = new ArrayList<>();
         if (generation) {
-            described.add("generated " + before.generation().sql() + " -> " + after.generation().sql());
+            described.add("generated " + before.generation().sql() + " -> "
+                    + after.generation().sql());
         }
         if (!delta.isEmpty()) {
             described.add(delta.description());
         }
         boolean always = after.generation() == ColumnIdentity.Generation.ALWAYS;
-        changed(table, Change.of(Description.changed(where, "identity " + String.join(", ", described)),
-                new Op.AlterIdentity(t, want.name(), generation ? always : null, delta.to(), generation ? !always : null,
-                        delta.from())));
+        changed(
+                table,
+                Change.of(
+                        Description.changed(where, "identity " + String.join(", ", described)),
+                        new Op.AlterIdentity(
+                                t,
+                                want.name(),
+                                generation ? always : null,
+                                delta.to(),
+                                generation ? !always : null,
+                                delta.from())));
     }
 
     /**
@@ -199,20 +276,30 @@ final class ColumnDiff {
         QualifiedName t = context.ops.name(table);
         List<String> notes = new ArrayList<>();
         if (have.generated() == null || want.generated() == null) {
-            notes.add("Hazard: the column is dropped and added again " + (have.generated() == null
-                    ? "as a generated column, so its stored values are replaced by computed ones."
-                    : "as a plain column, so it starts empty; fill it in a data migration."));
+            notes.add("Hazard: the column is dropped and added again "
+                    + (have.generated() == null
+                            ? "as a generated column, so its stored values are replaced by computed ones."
+                            : "as a plain column, so it starts empty; fill it in a data migration."));
         } else {
-            notes.add("The column is dropped and added again; its values are computed from the other columns, so nothing is "
-                    + "lost" + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
+            notes.add(
+                    "The column is dropped and added again; its values are computed from the other columns, so nothing is "
+                            + "lost"
+                            + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
         }
-        changed(table, new Change(Description.changed(where, "generated " + generation(have) + " -> " + generation(want)),
-                List.of(new Op.DropColumn(t, have.name(), context.ops.column(have)), new Op.AddColumn(t, context.ops.column(want))), notes));
+        changed(
+                table,
+                new Change(
+                        Description.changed(where, "generated " + generation(have) + " -> " + generation(want)),
+                        List.of(
+                                new Op.DropColumn(t, have.name(), context.ops.column(have)),
+                                new Op.AddColumn(t, context.ops.column(want))),
+                        notes));
     }
 
     private static String generation(TableColumn c) {
-        return c.generated() == null ? "no" : "AS (" + c.generated().expression() + ") "
-                + (c.generated().stored() ? "STORED" : "VIRTUAL");
+        return c.generated() == null
+                ? "no"
+                : "AS (" + c.generated().expression() + ") " + (c.generated().stored() ? "STORED" : "VIRTUAL");
     }
 
     /**

@@ -32,45 +32,99 @@ final class ConstraintDiff {
         QualifiedName t = context.ops.name(want);
         ObjectName table = want.qualifiedName();
         // the same columns in another order are the same key: Hibernate orders an @IdClass key by attribute name
-        if (!Objects.equals(have.primaryKey() == null ? null : sorted(have.primaryKey().columns()),
+        if (!Objects.equals(
+                have.primaryKey() == null ? null : sorted(have.primaryKey().columns()),
                 want.primaryKey() == null ? null : sorted(want.primaryKey().columns()))) {
             if (have.primaryKey() != null) {
                 context.primaryKeyReplaced.add(have.qualifiedName());
-                context.script.table(table, Part.DROP_CONSTRAINT_OR_INDEX, Change.of(Description.removed("primary key "
-                        + have.primaryKey().name() + " of " + t), new Op.DropConstraint(t, have.primaryKey().name(),
-                        context.ops.primaryKey(have.primaryKey()))));
+                context.script.table(
+                        table,
+                        Part.DROP_CONSTRAINT_OR_INDEX,
+                        Change.of(
+                                Description.removed(
+                                        "primary key " + have.primaryKey().name() + " of " + t),
+                                new Op.DropConstraint(
+                                        t, have.primaryKey().name(), context.ops.primaryKey(have.primaryKey()))));
             }
             if (want.primaryKey() != null) {
-                context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, Change.of(Description.added("primary key "
-                        + want.primaryKey().columns() + " to " + t), new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))));
+                context.script.table(
+                        table,
+                        Part.ADD_CONSTRAINT_OR_INDEX,
+                        Change.of(
+                                Description.added(
+                                        "primary key " + want.primaryKey().columns() + " to " + t),
+                                new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))));
             }
         }
-        new ShapeMatch<>(UniqueConstraint::name, ConstraintDiff::uniqueShape).match(have.uniqueConstraints(), want.uniqueConstraints(),
-                u -> context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, Change.of(Description.added("unique constraint "
-                        + u.columns() + " to " + t), new Op.AddConstraint(t, context.ops.unique(u)))),
-                u -> context.script.table(table, Part.DROP_CONSTRAINT_OR_INDEX, Change.of(Description.removed("unique constraint "
-                        + u.name() + " of " + t), new Op.DropConstraint(t, u.name(), context.ops.unique(u)))),
-                (h, w, what) -> context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, new Change(Description.changed(
-                        "unique constraint " + w.name() + " on " + t, what), List.of(new Op.DropConstraint(t, h.name(),
-                        context.ops.unique(h)), new Op.AddConstraint(t, context.ops.unique(w))), List.of())));
-        new ShapeMatch<>(CheckConstraint::name, (CheckConstraint c) -> aspects("", ModelOps.checkExpression(c.expression())))
-                .match(have.checkConstraints(), want.checkConstraints(),
-                        c -> context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, Change.of(Description.added("check constraint "
-                                + c.expression() + " to " + t), new Op.AddConstraint(t, context.ops.check(c)))),
-                        c -> context.script.table(table, Part.DROP_CONSTRAINT_OR_INDEX, Change.of(Description.removed(
-                                "check constraint " + c.name() + " of " + t), new Op.DropConstraint(t, c.name(), context.ops.check(c)))),
-                        (h, w, what) -> context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, new Change(Description.changed(
-                                "check constraint " + w.name() + " on " + t, what), List.of(new Op.DropConstraint(t, h.name(),
-                                context.ops.check(h)), new Op.AddConstraint(t, context.ops.check(w))), List.of())));
-        new ShapeMatch<>(ForeignKey::name, ConstraintDiff::foreignKeyShape).match(have.foreignKeys(), want.foreignKeys(),
-                fk -> addForeignKey(want, fk), fk -> dropForeignKey(have, fk),
-                (h, w, what) -> {
-                    Change change = new Change(Description.changed("foreign key " + w.name() + " on " + want.qualifiedName(), what),
-                            List.of(new Op.DropConstraint(t, h.name(), context.ops.foreignKey(h)),
-                                    new Op.AddConstraint(t, context.ops.foreignKey(w))), List.of());
-                    context.script.foreignKey(table, referenced(w), change);
-                    context.changedForeignKeys.add(new ChangedForeignKey(change, have, h, w));
-                });
+        new ShapeMatch<>(UniqueConstraint::name, ConstraintDiff::uniqueShape)
+                .match(
+                        have.uniqueConstraints(),
+                        want.uniqueConstraints(),
+                        u -> context.script.table(
+                                table,
+                                Part.ADD_CONSTRAINT_OR_INDEX,
+                                Change.of(
+                                        Description.added("unique constraint " + u.columns() + " to " + t),
+                                        new Op.AddConstraint(t, context.ops.unique(u)))),
+                        u -> context.script.table(
+                                table,
+                                Part.DROP_CONSTRAINT_OR_INDEX,
+                                Change.of(
+                                        Description.removed("unique constraint " + u.name() + " of " + t),
+                                        new Op.DropConstraint(t, u.name(), context.ops.unique(u)))),
+                        (h, w, what) -> context.script.table(
+                                table,
+                                Part.ADD_CONSTRAINT_OR_INDEX,
+                                new Change(
+                                        Description.changed("unique constraint " + w.name() + " on " + t, what),
+                                        List.of(
+                                                new Op.DropConstraint(t, h.name(), context.ops.unique(h)),
+                                                new Op.AddConstraint(t, context.ops.unique(w))),
+                                        List.of())));
+        new ShapeMatch<>(
+                        CheckConstraint::name,
+                        (CheckConstraint c) -> aspects("", ModelOps.checkExpression(c.expression())))
+                .match(
+                        have.checkConstraints(),
+                        want.checkConstraints(),
+                        c -> context.script.table(
+                                table,
+                                Part.ADD_CONSTRAINT_OR_INDEX,
+                                Change.of(
+                                        Description.added("check constraint " + c.expression() + " to " + t),
+                                        new Op.AddConstraint(t, context.ops.check(c)))),
+                        c -> context.script.table(
+                                table,
+                                Part.DROP_CONSTRAINT_OR_INDEX,
+                                Change.of(
+                                        Description.removed("check constraint " + c.name() + " of " + t),
+                                        new Op.DropConstraint(t, c.name(), context.ops.check(c)))),
+                        (h, w, what) -> context.script.table(
+                                table,
+                                Part.ADD_CONSTRAINT_OR_INDEX,
+                                new Change(
+                                        Description.changed("check constraint " + w.name() + " on " + t, what),
+                                        List.of(
+                                                new Op.DropConstraint(t, h.name(), context.ops.check(h)),
+                                                new Op.AddConstraint(t, context.ops.check(w))),
+                                        List.of())));
+        new ShapeMatch<>(ForeignKey::name, ConstraintDiff::foreignKeyShape)
+                .match(
+                        have.foreignKeys(),
+                        want.foreignKeys(),
+                        fk -> addForeignKey(want, fk),
+                        fk -> dropForeignKey(have, fk),
+                        (h, w, what) -> {
+                            Change change = new Change(
+                                    Description.changed(
+                                            "foreign key " + w.name() + " on " + want.qualifiedName(), what),
+                                    List.of(
+                                            new Op.DropConstraint(t, h.name(), context.ops.foreignKey(h)),
+                                            new Op.AddConstraint(t, context.ops.foreignKey(w))),
+                                    List.of());
+                            context.script.foreignKey(table, referenced(w), change);
+                            context.changedForeignKeys.add(new ChangedForeignKey(change, have, h, w));
+                        });
     }
 
     /**
@@ -88,9 +142,10 @@ final class ConstraintDiff {
                 Change change = changed.change();
                 context.script.withdrawForeignKey(changed.table().qualifiedName(), change);
                 dropForeignKey(changed.table(), fk);
-                context.script.foreignKey(changed.table().qualifiedName(), referenced(changed.wanted()),
-                        new Change(change.description(), change.ops().subList(1, 2),
-                        List.of()));
+                context.script.foreignKey(
+                        changed.table().qualifiedName(),
+                        referenced(changed.wanted()),
+                        new Change(change.description(), change.ops().subList(1, 2), List.of()));
             }
         }
         for (Table have : live.tables().values()) {
@@ -101,7 +156,8 @@ final class ConstraintDiff {
             for (ForeignKey fk : have.foreignKeys()) {
                 boolean pointsAtReplacedKey = context.primaryKeyReplaced.contains(referenced(fk));
                 Optional<ForeignKey> kept = want.foreignKeys().stream()
-                        .filter(w -> foreignKeyShape(w).equals(foreignKeyShape(fk))).findFirst();
+                        .filter(w -> foreignKeyShape(w).equals(foreignKeyShape(fk)))
+                        .findFirst();
                 if (pointsAtReplacedKey && kept.isPresent()) {
                     dropForeignKey(have, fk);
                     addForeignKey(want, kept.get());
@@ -111,15 +167,22 @@ final class ConstraintDiff {
     }
 
     void addForeignKey(Table table, ForeignKey fk) {
-        context.script.foreignKey(table.qualifiedName(), referenced(fk), Change.of(Description.added("foreign key " + fk.columns()
-                + " -> " + fk.referencedTable() + fk.referencedColumns() + " on " + table.qualifiedName()),
-                new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))));
+        context.script.foreignKey(
+                table.qualifiedName(),
+                referenced(fk),
+                Change.of(
+                        Description.added("foreign key " + fk.columns() + " -> " + fk.referencedTable()
+                                + fk.referencedColumns() + " on " + table.qualifiedName()),
+                        new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))));
     }
 
     /** Foreign keys let go before anything else changes: what they point at may change or go. */
     void dropForeignKey(Table table, ForeignKey fk) {
-        context.script.letGo(table.qualifiedName(), Change.of(Description.removed("foreign key " + fk.name() + " of "
-                + table.qualifiedName()), new Op.DropConstraint(context.ops.name(table), fk.name(), context.ops.foreignKey(fk))));
+        context.script.letGo(
+                table.qualifiedName(),
+                Change.of(
+                        Description.removed("foreign key " + fk.name() + " of " + table.qualifiedName()),
+                        new Op.DropConstraint(context.ops.name(table), fk.name(), context.ops.foreignKey(fk))));
     }
 
     private static ObjectName referenced(ForeignKey fk) {
@@ -131,17 +194,33 @@ final class ConstraintDiff {
     }
 
     private static String deferrability(boolean deferrable, boolean initiallyDeferred) {
-        return !deferrable ? "NOT DEFERRABLE" : initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE INITIALLY IMMEDIATE";
+        return !deferrable
+                ? "NOT DEFERRABLE"
+                : initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE INITIALLY IMMEDIATE";
     }
 
     /** Columns in any order: like a primary key, a unique constraint's column order is not expressible by entities. */
     private static Map<String, Object> uniqueShape(UniqueConstraint u) {
-        return aspects("columns", sorted(u.columns()), "NULLS NOT DISTINCT", u.nullsNotDistinct(),
-                "", deferrability(u.deferrable(), u.initiallyDeferred()));
+        return aspects(
+                "columns",
+                sorted(u.columns()),
+                "NULLS NOT DISTINCT",
+                u.nullsNotDistinct(),
+                "",
+                deferrability(u.deferrable(), u.initiallyDeferred()));
     }
 
     private static Map<String, Object> foreignKeyShape(ForeignKey fk) {
-        return aspects("columns", fk.columns(), "references", fk.referencedTableName() + fk.referencedColumns().toString(),
-                "ON DELETE", fk.onDelete().sql(), "ON UPDATE", fk.onUpdate().sql(), "", deferrability(fk.deferrable(), fk.initiallyDeferred()));
+        return aspects(
+                "columns",
+                fk.columns(),
+                "references",
+                fk.referencedTableName() + fk.referencedColumns().toString(),
+                "ON DELETE",
+                fk.onDelete().sql(),
+                "ON UPDATE",
+                fk.onUpdate().sql(),
+                "",
+                deferrability(fk.deferrable(), fk.initiallyDeferred()));
     }
 }

@@ -74,7 +74,8 @@ public record Description(Action action, String subject, String detail) {
         };
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return text();
     }
 }

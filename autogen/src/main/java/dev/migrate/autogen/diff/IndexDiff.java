@@ -30,35 +30,66 @@ final class IndexDiff {
         List<Index> droppable = new ArrayList<>();
         for (Index index : have.indexes()) {
             // an index the entities name is theirs to define, whatever it is today
-            if (expressibleByEntities(index) || want.indexes().stream().anyMatch(i -> i.name().equals(index.name()))) {
+            if (expressibleByEntities(index)
+                    || want.indexes().stream().anyMatch(i -> i.name().equals(index.name()))) {
                 droppable.add(index);
             } else if (want.indexes().stream().noneMatch(i -> shape(i).equals(shape(index)))) {
-                context.script.warn("Kept index " + index.name() + " on " + t + ": entities cannot describe it (" + index.definition()
-                        + "), so autogenerate leaves it alone.");
+                context.script.warn("Kept index " + index.name() + " on " + t + ": entities cannot describe it ("
+                        + index.definition() + "), so autogenerate leaves it alone.");
             }
         }
         List<Index> wanted = want.indexes().stream()
-                .filter(i -> expressibleByEntities(i) || have.indexes().stream().noneMatch(h -> shape(h).equals(shape(i))))
+                .filter(i ->
+                        expressibleByEntities(i) || have.indexes().stream().noneMatch(h -> shape(h).equals(shape(i))))
                 .toList();
-        new ShapeMatch<>(Index::name, IndexDiff::shape).match(droppable, wanted,
-                i -> context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, Change.of(Description.added("index " + i.name()
-                        + " on " + t), context.ops.index(want, i))),
-                i -> {
-                    Op.CreateIndex definition = context.ops.index(have, i);
-                    context.script.table(table, Part.DROP_CONSTRAINT_OR_INDEX, Change.of(Description.removed("index " + i.name()
-                            + " on " + t), new Op.DropIndex(definition.table().sibling(i.name()), false, definition)));
-                },
-                (h, w, what) -> {
-                    Op.CreateIndex before = context.ops.index(have, h);
-                    context.script.table(table, Part.ADD_CONSTRAINT_OR_INDEX, new Change(Description.changed("index " + w.name()
-                            + " on " + t, what), List.of(new Op.DropIndex(before.table().sibling(h.name()), false, before),
-                            context.ops.index(want, w)), List.of()));
-                });
+        new ShapeMatch<>(Index::name, IndexDiff::shape)
+                .match(
+                        droppable,
+                        wanted,
+                        i -> context.script.table(
+                                table,
+                                Part.ADD_CONSTRAINT_OR_INDEX,
+                                Change.of(
+                                        Description.added("index " + i.name() + " on " + t),
+                                        context.ops.index(want, i))),
+                        i -> {
+                            Op.CreateIndex definition = context.ops.index(have, i);
+                            context.script.table(
+                                    table,
+                                    Part.DROP_CONSTRAINT_OR_INDEX,
+                                    Change.of(
+                                            Description.removed("index " + i.name() + " on " + t),
+                                            new Op.DropIndex(definition.table().sibling(i.name()), false, definition)));
+                        },
+                        (h, w, what) -> {
+                            Op.CreateIndex before = context.ops.index(have, h);
+                            context.script.table(
+                                    table,
+                                    Part.ADD_CONSTRAINT_OR_INDEX,
+                                    new Change(
+                                            Description.changed("index " + w.name() + " on " + t, what),
+                                            List.of(
+                                                    new Op.DropIndex(
+                                                            before.table().sibling(h.name()), false, before),
+                                                    context.ops.index(want, w)),
+                                            List.of()));
+                        });
     }
 
     private static Map<String, Object> shape(Index i) {
-        return aspects("unique", i.unique(), "method", i.method(), "keys", i.keys(), "INCLUDE", i.includeColumns(),
-                "WHERE", i.where(), "NULLS NOT DISTINCT", i.nullsNotDistinct());
+        return aspects(
+                "unique",
+                i.unique(),
+                "method",
+                i.method(),
+                "keys",
+                i.keys(),
+                "INCLUDE",
+                i.includeColumns(),
+                "WHERE",
+                i.where(),
+                "NULLS NOT DISTINCT",
+                i.nullsNotDistinct());
     }
 
     /**
@@ -67,6 +98,7 @@ final class IndexDiff {
      * operator classes and other methods cannot be described, so such an index is never dropped.
      */
     private static boolean expressibleByEntities(Index i) {
-        return "btree".equals(i.method()) && i.keys().stream().allMatch(k -> ModelOps.indexKey(k) instanceof IndexKey.Column);
+        return "btree".equals(i.method())
+                && i.keys().stream().allMatch(k -> ModelOps.indexKey(k) instanceof IndexKey.Column);
     }
 }

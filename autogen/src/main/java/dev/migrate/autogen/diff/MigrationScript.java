@@ -17,7 +17,8 @@ import java.util.List;
 public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings) {
     public MigrationScript {
         // a group with nothing in it says nothing to a reader
-        upgradeGroups = upgradeGroups.stream().filter(g -> !g.changes().isEmpty()).toList();
+        upgradeGroups =
+                upgradeGroups.stream().filter(g -> !g.changes().isEmpty()).toList();
         warnings = List.copyOf(warnings);
     }
 

@@ -70,10 +70,17 @@ final class ModelOps {
     }
 
     Identity identity(ColumnIdentity i, String type) {
-        Identity identity = i.generation() == ColumnIdentity.Generation.ALWAYS
-                ? Identity.always() : Identity.byDefault();
-        return identity.with(nonDefault(SequenceOptions.DEFAULTS, maxOf(type), i.start(), i.increment(), i.min(), i.max(),
-                i.cache(), i.cycle()));
+        Identity identity =
+                i.generation() == ColumnIdentity.Generation.ALWAYS ? Identity.always() : Identity.byDefault();
+        return identity.with(nonDefault(
+                SequenceOptions.DEFAULTS,
+                maxOf(type),
+                i.start(),
+                i.increment(),
+                i.min(),
+                i.max(),
+                i.cache(),
+                i.cycle()));
     }
 
     SequenceOptions sequenceOptions(Sequence s) {
@@ -83,8 +90,15 @@ final class ModelOps {
     }
 
     /** The options that differ from what PostgreSQL picks for a sequence of a type whose largest value is {@code typeMax}. */
-    private static SequenceOptions nonDefault(SequenceOptions options, long typeMax, long start, long increment, long min,
-                                              long max, long cache, boolean cycle) {
+    private static SequenceOptions nonDefault(
+            SequenceOptions options,
+            long typeMax,
+            long start,
+            long increment,
+            long min,
+            long max,
+            long cache,
+            boolean cycle) {
         if (increment != 1) {
             options = options.incrementBy(increment);
         }
@@ -128,7 +142,8 @@ final class ModelOps {
     }
 
     Constraint.Unique unique(UniqueConstraint u) {
-        return new Constraint.Unique(u.name(), u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred());
+        return new Constraint.Unique(
+                u.name(), u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred());
     }
 
     Constraint.Check check(CheckConstraint c) {
@@ -136,8 +151,16 @@ final class ModelOps {
     }
 
     Constraint.ForeignKey foreignKey(ForeignKey fk) {
-        return new Constraint.ForeignKey(fk.name(), fk.columns(), name(fk.referencedSchema(), fk.referencedTable()),
-                fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), !fk.validated());
+        return new Constraint.ForeignKey(
+                fk.name(),
+                fk.columns(),
+                name(fk.referencedSchema(), fk.referencedTable()),
+                fk.referencedColumns(),
+                fk.onDelete(),
+                fk.onUpdate(),
+                fk.deferrable(),
+                fk.initiallyDeferred(),
+                !fk.validated());
     }
 
     /**
@@ -162,7 +185,8 @@ final class ModelOps {
     }
 
     Op.CreateIndex index(Table t, Index i) {
-        Op.CreateIndex index = Op.CreateIndex.onKeys(i.name(), name(t), i.keys().stream().map(ModelOps::indexKey).toList());
+        Op.CreateIndex index = Op.CreateIndex.onKeys(
+                i.name(), name(t), i.keys().stream().map(ModelOps::indexKey).toList());
         if (i.unique()) {
             index = index.unique();
         }
@@ -182,9 +206,10 @@ final class ModelOps {
     }
 
     Op.CreateSequence createSequence(Sequence s) {
-        String ownedBy = s.ownedBy() == null ? null
-                : (defaultSchema.equals(s.ownedBy().schema()) ? "" : s.ownedBy().schema() + ".") + s.ownedBy().table() + "."
-                        + s.ownedBy().column();
+        String ownedBy = s.ownedBy() == null
+                ? null
+                : (defaultSchema.equals(s.ownedBy().schema()) ? "" : s.ownedBy().schema() + ".")
+                        + s.ownedBy().table() + "." + s.ownedBy().column();
         return new Op.CreateSequence(name(s.schema(), s.name()), sequenceOptions(s), ownedBy);
     }
 
@@ -205,7 +230,8 @@ final class ModelOps {
     private static String unwrap(String expression) {
         String text = expression.strip();
         return text.startsWith("(") && text.endsWith(")") && balanced(text.substring(1, text.length() - 1))
-                ? text.substring(1, text.length() - 1) : text;
+                ? text.substring(1, text.length() - 1)
+                : text;
     }
 
     private static boolean balanced(String text) {
@@ -222,6 +248,7 @@ final class ModelOps {
     /** {@code "C"} as the catalog spells it, to the name {@code C} the op model quotes itself. */
     static String unquote(String name) {
         return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
-                ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                : name;
     }
 }

@@ -28,7 +28,8 @@ public final class SchemaDiff {
      * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
      * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
      */
-    public record Options(String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
+    public record Options(
+            String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
         public Options {
             renames = Map.copyOf(renames);
         }

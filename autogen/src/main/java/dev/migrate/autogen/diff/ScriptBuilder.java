@@ -76,7 +76,9 @@ final class ScriptBuilder {
 
     /** A change to a table that stays (under its new name, if renamed) or comes. */
     void table(ObjectName table, Part part, Change change) {
-        tables.computeIfAbsent(table, t -> new EnumMap<>(Part.class)).computeIfAbsent(part, p -> new ArrayList<>()).add(change);
+        tables.computeIfAbsent(table, t -> new EnumMap<>(Part.class))
+                .computeIfAbsent(part, p -> new ArrayList<>())
+                .add(change);
     }
 
     /** A foreign key added (or changed in place) on {@code table}, pointing at {@code referenced}. */
@@ -102,8 +104,8 @@ final class ScriptBuilder {
      * @param desiredReferences for each table of the entities, the tables its foreign keys point at
      * @param liveReferences the same for the live tables
      */
-    MigrationScript build(Map<ObjectName, Set<ObjectName>> desiredReferences,
-                          Map<ObjectName, Set<ObjectName>> liveReferences) {
+    MigrationScript build(
+            Map<ObjectName, Set<ObjectName>> desiredReferences, Map<ObjectName, Set<ObjectName>> liveReferences) {
         List<OpGroup> groups = new ArrayList<>();
         groups.add(OpGroup.outsideTables(beforeTables));
         foreignKeysLetGo.forEach((table, changes) -> groups.add(new OpGroup(table, changes)));
@@ -171,7 +173,10 @@ final class ScriptBuilder {
             ObjectName next = ready.poll();
             if (next == null) {
                 // a cycle: break it at the first table given that is still waiting
-                next = names.stream().filter(n -> !placed.contains(n)).findFirst().orElseThrow();
+                next = names.stream()
+                        .filter(n -> !placed.contains(n))
+                        .findFirst()
+                        .orElseThrow();
             } else if (placed.contains(next)) {
                 continue;
             }

@@ -16,8 +16,8 @@ final class SequenceDiff {
         for (Sequence want : desired.sequences().values()) {
             Sequence have = live.sequences().get(want.qualifiedName());
             if (have == null) {
-                context.script.beforeTables(Change.of(Description.added("sequence " + want.qualifiedName()),
-                        context.ops.createSequence(want)));
+                context.script.beforeTables(Change.of(
+                        Description.added("sequence " + want.qualifiedName()), context.ops.createSequence(want)));
             } else {
                 alter(have, want);
             }
@@ -25,7 +25,8 @@ final class SequenceDiff {
         for (Sequence have : live.sequences().values()) {
             if (!desired.sequences().containsKey(have.qualifiedName()) && have.ownedBy() == null) {
                 Op.CreateSequence definition = context.ops.createSequence(have);
-                context.script.afterTables(Change.of(Description.removed("sequence " + have.qualifiedName()),
+                context.script.afterTables(Change.of(
+                        Description.removed("sequence " + have.qualifiedName()),
                         new Op.DropSequence(definition.sequence(), definition)));
             }
         }
@@ -47,7 +48,8 @@ final class SequenceDiff {
                 .compare("cycle", have.cycle(), want.cycle());
         delta.ignoredStart().ifPresent(note -> context.script.warn("Sequence " + want.qualifiedName() + ": " + note));
         if (!delta.isEmpty()) {
-            context.script.beforeTables(Change.of(Description.changed("sequence " + want.qualifiedName(), delta.description()),
+            context.script.beforeTables(Change.of(
+                    Description.changed("sequence " + want.qualifiedName(), delta.description()),
                     new Op.AlterSequence(context.ops.name(want.schema(), want.name()), delta.to(), delta.from())));
         }
     }

@@ -35,7 +35,10 @@ record ShapeMatch<T>(Function<T, String> name, Function<T, Map<String, Object>> 
             List<T> candidates = unmatched.get(shape.apply(w));
             if (candidates != null && !candidates.isEmpty()) {
                 // same shape, possibly another name: prefer the same name when there are several
-                T match = candidates.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst().orElse(candidates.get(0));
+                T match = candidates.stream()
+                        .filter(h -> name.apply(h).equals(name.apply(w)))
+                        .findFirst()
+                        .orElse(candidates.get(0));
                 candidates.remove(match);
             } else {
                 unmatchedWanted.add(w);
@@ -44,7 +47,9 @@ record ShapeMatch<T>(Function<T, String> name, Function<T, Map<String, Object>> 
         List<T> unmatchedHave = new ArrayList<>();
         unmatched.values().forEach(unmatchedHave::addAll);
         for (T w : unmatchedWanted) {
-            Optional<T> sameName = unmatchedHave.stream().filter(h -> name.apply(h).equals(name.apply(w))).findFirst();
+            Optional<T> sameName = unmatchedHave.stream()
+                    .filter(h -> name.apply(h).equals(name.apply(w)))
+                    .findFirst();
             if (sameName.isPresent()) {
                 unmatchedHave.remove(sameName.get());
                 onChange.apply(sameName.get(), w, differences(shape.apply(sameName.get()), shape.apply(w)));
@@ -61,7 +66,8 @@ record ShapeMatch<T>(Function<T, String> name, Function<T, Map<String, Object>> 
         have.forEach((label, old) -> {
             Object now = want.get(label);
             if (!Objects.equals(old, now)) {
-                parts.add((label.isEmpty() ? "" : label + " ") + (old == null ? "none" : old) + " -> " + (now == null ? "none" : now));
+                parts.add((label.isEmpty() ? "" : label + " ") + (old == null ? "none" : old) + " -> "
+                        + (now == null ? "none" : now));
             }
         });
         return String.join(", ", parts);

@@ -43,18 +43,24 @@ final class TableDiff {
                 alter(have, want);
             }
         }
-        live.tables().values().stream().filter(t -> !desired.tables().containsKey(t.qualifiedName()))
+        live.tables().values().stream()
+                .filter(t -> !desired.tables().containsKey(t.qualifiedName()))
                 .forEach(t -> removed.put(t.qualifiedName(), t));
 
         for (Table gone : List.copyOf(removed.values())) {
             Optional<Table> renamedTo = added.values().stream()
-                    .filter(t -> t.schema().equals(gone.schema()) && isRename(gone, t)).findFirst();
+                    .filter(t -> t.schema().equals(gone.schema()) && isRename(gone, t))
+                    .findFirst();
             if (renamedTo.isPresent()) {
                 Table target = renamedTo.get();
                 removed.remove(gone.qualifiedName());
                 added.remove(target.qualifiedName());
-                context.script.table(target.qualifiedName(), Part.TABLE, Change.of(Description.renamed("table " + gone.qualifiedName(),
-                        target.name()), new Op.RenameTable(context.ops.name(gone), target.name())));
+                context.script.table(
+                        target.qualifiedName(),
+                        Part.TABLE,
+                        Change.of(
+                                Description.renamed("table " + gone.qualifiedName(), target.name()),
+                                new Op.RenameTable(context.ops.name(gone), target.name())));
                 alter(renamed(gone, target.name()), target);
             }
         }
@@ -75,31 +81,56 @@ final class TableDiff {
         if (!sameColumnNames(from, to)) {
             return false;
         }
-        if (context.options.decider().isRename("table", null, from.qualifiedName().toString(), to.qualifiedName().toString())) {
+        if (context.options
+                .decider()
+                .isRename(
+                        "table",
+                        null,
+                        from.qualifiedName().toString(),
+                        to.qualifiedName().toString())) {
             return true;
         }
-        context.script.warn("Table " + from.qualifiedName() + " looks renamed to " + to.qualifiedName() + ", but it is written as "
-                + "DROP TABLE plus CREATE TABLE, which loses its data. To rename it instead, run again with "
-                + "-Dmigrate.renames=" + from.name() + "=" + to.name() + ".");
+        context.script.warn(
+                "Table " + from.qualifiedName() + " looks renamed to " + to.qualifiedName() + ", but it is written as "
+                        + "DROP TABLE plus CREATE TABLE, which loses its data. To rename it instead, run again with "
+                        + "-Dmigrate.renames=" + from.name() + "=" + to.name() + ".");
         return false;
     }
 
     private static boolean sameColumnNames(Table a, Table b) {
-        return a.columns().stream().map(TableColumn::name).sorted().toList()
+        return a.columns().stream()
+                .map(TableColumn::name)
+                .sorted()
+                .toList()
                 .equals(b.columns().stream().map(TableColumn::name).sorted().toList());
     }
 
     private static Table renamed(Table t, String name) {
-        return new Table(t.schema(), name, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(),
-                t.checkConstraints(), t.exclusionConstraints(), t.indexes(), t.comment());
+        return new Table(
+                t.schema(),
+                name,
+                t.columns(),
+                t.primaryKey(),
+                t.foreignKeys(),
+                t.uniqueConstraints(),
+                t.checkConstraints(),
+                t.exclusionConstraints(),
+                t.indexes(),
+                t.comment());
     }
 
     private void create(Table want) {
-        context.script.table(want.qualifiedName(), Part.TABLE, Change.of(Description.added("table " + want.qualifiedName()),
-                context.ops.createTable(want)));
+        context.script.table(
+                want.qualifiedName(),
+                Part.TABLE,
+                Change.of(Description.added("table " + want.qualifiedName()), context.ops.createTable(want)));
         for (Index index : want.indexes()) {
-            context.script.table(want.qualifiedName(), Part.ADD_CONSTRAINT_OR_INDEX,
-                    Change.of(Description.added("index " + index.name() + " on " + want.qualifiedName()), context.ops.index(want, index)));
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.ADD_CONSTRAINT_OR_INDEX,
+                    Change.of(
+                            Description.added("index " + index.name() + " on " + want.qualifiedName()),
+                            context.ops.index(want, index)));
         }
         for (ForeignKey fk : want.foreignKeys()) {
             constraints.addForeignKey(want, fk);
@@ -113,19 +144,27 @@ final class TableDiff {
         }
         for (Index index : have.indexes()) {
             Op.CreateIndex definition = context.ops.index(have, index);
-            context.script.droppedTable(have.qualifiedName(), Change.of(Description.removed("index " + index.name() + " on "
-                    + have.qualifiedName()), new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
+            context.script.droppedTable(
+                    have.qualifiedName(),
+                    Change.of(
+                            Description.removed("index " + index.name() + " on " + have.qualifiedName()),
+                            new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
         }
         Op.CreateTable definition = context.ops.createTable(have);
         List<String> notes = new ArrayList<>();
         notes.add("Hazard: drops table " + have.qualifiedName() + " and all its rows.");
         for (var exclusion : have.exclusionConstraints()) {
             // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
-            notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " (" + exclusion.definition()
+            notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " ("
+                    + exclusion.definition()
                     + "); add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
         }
-        context.script.droppedTable(have.qualifiedName(), new Change(Description.removed("table " + have.qualifiedName()),
-                List.of(new Op.DropTable(definition.table(), definition)), notes));
+        context.script.droppedTable(
+                have.qualifiedName(),
+                new Change(
+                        Description.removed("table " + have.qualifiedName()),
+                        List.of(new Op.DropTable(definition.table(), definition)),
+                        notes));
     }
 
     private void alter(Table have, Table want) {
@@ -133,8 +172,12 @@ final class TableDiff {
         constraints.compare(have, want);
         indexes.compare(have, want);
         if (!Objects.equals(have.comment(), want.comment())) {
-            context.script.table(want.qualifiedName(), Part.TABLE, Change.of(Description.changed("comment of table "
-                    + want.qualifiedName(), null), new Op.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.TABLE,
+                    Change.of(
+                            Description.changed("comment of table " + want.qualifiedName(), null),
+                            new Op.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
         }
     }
 }

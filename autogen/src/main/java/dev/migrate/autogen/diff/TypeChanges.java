@@ -19,11 +19,13 @@ public interface TypeChanges {
     /** Assume a USING is needed and the table is rewritten whenever the types are not the same. */
     static TypeChanges cautious() {
         return new TypeChanges() {
-            @Override public boolean needsUsing(String from, String to) {
+            @Override
+            public boolean needsUsing(String from, String to) {
                 return !baseName(from).equals(baseName(to));
             }
 
-            @Override public boolean rewrites(String from, String to) {
+            @Override
+            public boolean rewrites(String from, String to) {
                 return !from.equals(to);
             }
         };
@@ -47,13 +49,20 @@ public interface TypeChanges {
         }
         int[] before = modifier(from);
         int[] after = modifier(to);
-        if (base.startsWith("character varying") || base.startsWith("bit varying")
-                || base.startsWith("timestamp") || base.startsWith("time") || base.startsWith("interval")) {
+        if (base.startsWith("character varying")
+                || base.startsWith("bit varying")
+                || base.startsWith("timestamp")
+                || base.startsWith("time")
+                || base.startsWith("interval")) {
             return after == null || before != null && after[0] >= before[0];
         }
         if (base.equals("numeric")) {
-            return after == null || before != null && after[0] >= before[0] && after.length > 1 && before.length > 1
-                    && after[1] == before[1];
+            return after == null
+                    || before != null
+                            && after[0] >= before[0]
+                            && after.length > 1
+                            && before.length > 1
+                            && after[1] == before[1];
         }
         return false;
     }
@@ -63,7 +72,8 @@ public interface TypeChanges {
         if (!m.find()) {
             return null;
         }
-        return m.group(2) == null ? new int[] {Integer.parseInt(m.group(1))}
+        return m.group(2) == null
+                ? new int[] {Integer.parseInt(m.group(1))}
                 : new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 }

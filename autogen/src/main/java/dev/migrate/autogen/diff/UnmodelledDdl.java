@@ -25,8 +25,11 @@ public final class UnmodelledDdl {
     /** What the catalog reader models: tables and their parts, indexes, sequences, enum types, comments, schemas. */
     private static final Pattern MODELLED = Pattern.compile(
             "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
-    private static final Pattern VIEW = Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?view\\s+(\\S+)\\s+as\\s+.*");
-    private static final Pattern CAST = Pattern.compile("(?is)\\s*create\\s+cast\\s*\\(\\s*(.+?)\\s+as\\s+(.+?)\\s*\\).*");
+
+    private static final Pattern VIEW =
+            Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?view\\s+(\\S+)\\s+as\\s+.*");
+    private static final Pattern CAST =
+            Pattern.compile("(?is)\\s*create\\s+cast\\s*\\(\\s*(.+?)\\s+as\\s+(.+?)\\s*\\).*");
 
     private UnmodelledDdl() {}
 
@@ -36,7 +39,8 @@ public final class UnmodelledDdl {
      * @param live a connection whose search path starts with the managed schema, so that names
      *     resolve as the entity DDL's unqualified names do
      */
-    public static MigrationScript addTo(MigrationScript script, Connection live, List<String> entityDdl) throws SQLException {
+    public static MigrationScript addTo(MigrationScript script, Connection live, List<String> entityDdl)
+            throws SQLException {
         List<Change> viewsAndCasts = new ArrayList<>();
         List<Change> notMigrated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -51,24 +55,33 @@ public final class UnmodelledDdl {
                 if (exists(live, "SELECT to_regclass(?) IS NOT NULL", name)) {
                     warnings.add("View " + name + " exists; its query is not compared with the entity's @View.");
                 } else {
-                    viewsAndCasts.add(Change.of(Description.added("view " + name),
-                            new Op.Execute(sql, "drop view " + name)));
+                    viewsAndCasts.add(
+                            Change.of(Description.added("view " + name), new Op.Execute(sql, "drop view " + name)));
                 }
             } else if (cast.matches()) {
                 String between = "(" + cast.group(1) + " as " + cast.group(2) + ")";
-                if (!exists(live, "SELECT EXISTS (SELECT FROM pg_cast WHERE castsource = to_regtype(?) AND casttarget = to_regtype(?))",
-                        cast.group(1), cast.group(2))) {
-                    viewsAndCasts.add(Change.of(Description.added("cast " + between),
-                            new Op.Execute(sql, "drop cast " + between)));
+                if (!exists(
+                        live,
+                        "SELECT EXISTS (SELECT FROM pg_cast WHERE castsource = to_regtype(?) AND casttarget = to_regtype(?))",
+                        cast.group(1),
+                        cast.group(2))) {
+                    viewsAndCasts.add(Change.of(
+                            Description.added("cast " + between), new Op.Execute(sql, "drop cast " + between)));
                 }
             } else {
-                notMigrated.add(new Change(Description.notMigrated("the entity DDL statement \"" + firstWords(sql) + "\"",
-                        "is neither compared nor migrated"), List.of(),
-                        List.of("Write it in a migration by hand (op.execute(...)); autogenerate and check cannot see what it creates: " + sql)));
+                notMigrated.add(new Change(
+                        Description.notMigrated(
+                                "the entity DDL statement \"" + firstWords(sql) + "\"",
+                                "is neither compared nor migrated"),
+                        List.of(),
+                        List.of(
+                                "Write it in a migration by hand (op.execute(...)); autogenerate and check cannot see what it creates: "
+                                        + sql)));
             }
         }
         // views and casts use the tables, so they come after them
-        return script.withLast(List.of(OpGroup.outsideTables(viewsAndCasts), OpGroup.outsideTables(notMigrated)), warnings);
+        return script.withLast(
+                List.of(OpGroup.outsideTables(viewsAndCasts), OpGroup.outsideTables(notMigrated)), warnings);
     }
 
     private static boolean exists(Connection c, String query, String... names) throws SQLException {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * @param persistenceUnit a persistence unit from {@code META-INF/persistence.xml}, or {@code null} to scan
  * @param properties provider properties (naming strategies and other {@code hibernate.*} settings)
  */
-public record EntityDdl(List<Path> classDirectories, List<String> packages, String persistenceUnit, Map<String, String> properties) {
+public record EntityDdl(
+        List<Path> classDirectories, List<String> packages, String persistenceUnit, Map<String, String> properties) {
 
     public EntityDdl {
         classDirectories = List.copyOf(classDirectories);
@@ -41,7 +42,9 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         props.put("jakarta.persistence.database-minor-version", "0");
         props.putAll(properties);
         Map<String, Object> request = new HashMap<>();
-        request.put(EntityDdlBridge.CLASS_DIRECTORIES, classDirectories.stream().map(Path::toString).toList());
+        request.put(
+                EntityDdlBridge.CLASS_DIRECTORIES,
+                classDirectories.stream().map(Path::toString).toList());
         request.put(EntityDdlBridge.PACKAGES, packages);
         request.put(EntityDdlBridge.PERSISTENCE_UNIT, persistenceUnit);
         request.put(EntityDdlBridge.PROPERTIES, props);
@@ -59,8 +62,10 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         } catch (MissingResourceException e) {
             throw new MigrateException(e.getMessage(), e); // a mapped class needs a class the classpath lacks
         } catch (RuntimeException | LinkageError e) {
-            throw new MigrateException("The JPA provider could not build the entity model: " + rootMessage(e)
-                    + " Fix the mapping (the message names the entity) and run again.", e);
+            throw new MigrateException(
+                    "The JPA provider could not build the entity model: " + rootMessage(e)
+                            + " Fix the mapping (the message names the entity) and run again.",
+                    e);
         } finally {
             providerLog.setLevel(previousLevel);
             thread.setContextClassLoader(previous);
@@ -88,7 +93,9 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
         new TreeMap<>(properties).forEach((name, value) -> key.field(name).field(value));
         key.field("classes " + classDirectories.size());
         classDirectories.forEach(key::classpathElement);
-        List<Path> rest = classpath.stream().filter(element -> !classDirectories.contains(element)).toList();
+        List<Path> rest = classpath.stream()
+                .filter(element -> !classDirectories.contains(element))
+                .toList();
         key.field("classpath " + rest.size());
         rest.forEach(key::classpathElement);
         return key.hex();
@@ -99,12 +106,17 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
      * {@code org.hibernate.jpa.HibernatePersistenceProvider 7.4.6.Final}.
      */
     public static String provider(ClassLoader projectLoader) {
-        try (var in = projectLoader.getResourceAsStream("META-INF/services/jakarta.persistence.spi.PersistenceProvider")) {
+        try (var in =
+                projectLoader.getResourceAsStream("META-INF/services/jakarta.persistence.spi.PersistenceProvider")) {
             if (in == null) {
                 return "no JPA provider";
             }
-            String name = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse("unknown provider");
+            String name = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .findFirst()
+                    .orElse("unknown provider");
             Package pkg = Class.forName(name, false, projectLoader).getPackage();
             String version = pkg == null ? null : pkg.getImplementationVersion();
             return version == null ? name : name + " " + version;
@@ -133,12 +145,16 @@ public record EntityDdl(List<Path> classDirectories, List<String> packages, Stri
     private static Function<Map<String, Object>, List<String>> bridge(ClassLoader loader) {
         try {
             // loaded from the project's loader so that it links against the project's JPA API
-            return (Function<Map<String, Object>, List<String>>) Class.forName(EntityDdlBridge.class.getName(), true, loader)
-                    .getConstructor().newInstance();
+            return (Function<Map<String, Object>, List<String>>)
+                    Class.forName(EntityDdlBridge.class.getName(), true, loader)
+                            .getConstructor()
+                            .newInstance();
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw new MigrateException("The project has no JPA API on its classpath (jakarta.persistence). Add "
-                    + "jakarta.persistence-api and a provider such as org.hibernate.orm:hibernate-core, or configure "
-                    + "the entities to compare.", e);
+            throw new MigrateException(
+                    "The project has no JPA API on its classpath (jakarta.persistence). Add "
+                            + "jakarta.persistence-api and a provider such as org.hibernate.orm:hibernate-core, or configure "
+                            + "the entities to compare.",
+                    e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not start the entity DDL bridge", e);
         }

@@ -55,9 +55,13 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     private static final List<String> SPRING_IMPLICIT = List.of(
             "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy",
             "org.springframework.boot.hibernate.SpringImplicitNamingStrategy");
-    private static final List<String> MAPPING_ANNOTATIONS = List.of("Ljakarta/persistence/Entity;",
-            "Ljakarta/persistence/Embeddable;", "Ljakarta/persistence/MappedSuperclass;");
-    private static final String CAMEL_CASE_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
+
+    private static final List<String> MAPPING_ANNOTATIONS = List.of(
+            "Ljakarta/persistence/Entity;",
+            "Ljakarta/persistence/Embeddable;",
+            "Ljakarta/persistence/MappedSuperclass;");
+    private static final String CAMEL_CASE_PHYSICAL =
+            "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -77,8 +81,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         if (unit != null) {
             Persistence.generateSchema(unit, properties);
         } else {
-            List<String> classes = managedClasses(loader, (List<String>) request.get(CLASS_DIRECTORIES),
-                    (List<String>) request.get(PACKAGES));
+            List<String> classes = managedClasses(
+                    loader, (List<String>) request.get(CLASS_DIRECTORIES), (List<String>) request.get(PACKAGES));
             if (classes.isEmpty()) {
                 return List.of();
             }
@@ -89,7 +93,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
 
     /** Spring Boot names tables and columns in snake case; a Boot project gets the same names here. */
     private static void springNamingWhenPresent(ClassLoader loader, Map<String, Object> properties) {
-        Optional<String> implicit = SPRING_IMPLICIT.stream().filter(name -> isPresent(loader, name)).findFirst();
+        Optional<String> implicit =
+                SPRING_IMPLICIT.stream().filter(name -> isPresent(loader, name)).findFirst();
         if (implicit.isEmpty()) {
             return;
         }
@@ -109,7 +114,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     }
 
     private static PersistenceProvider provider(ClassLoader loader) {
-        Iterator<PersistenceProvider> providers = ServiceLoader.load(PersistenceProvider.class, loader).iterator();
+        Iterator<PersistenceProvider> providers =
+                ServiceLoader.load(PersistenceProvider.class, loader).iterator();
         if (!providers.hasNext()) {
             throw new IllegalStateException("No JPA provider was found on the project's classpath. Add Hibernate "
                     + "(org.hibernate.orm:hibernate-core) as a dependency.");
@@ -146,8 +152,11 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("-"))
-                        .map(f -> root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "."))
+                files.filter(f -> f.toString().endsWith(".class")
+                                && !f.getFileName().toString().contains("-"))
+                        .map(f -> root.relativize(f)
+                                .toString()
+                                .replace(f.getFileSystem().getSeparator(), "."))
                         .map(n -> n.substring(0, n.length() - ".class".length()))
                         .filter(n -> packages.isEmpty() || packages.stream().anyMatch(p -> n.startsWith(p + ".")))
                         .sorted()
@@ -163,11 +172,15 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
                 if (declaresMapping(loader, name)) {
-                    throw missing(name, e instanceof TypeNotPresentException t ? t.typeName() : e.getMessage(), "itself");
+                    throw missing(
+                            name, e instanceof TypeNotPresentException t ? t.typeName() : e.getMessage(), "itself");
                 }
-                continue; // not loadable alone (for example, a class whose optional dependency is absent): not an entity
+                continue; // not loadable alone (for example, a class whose optional dependency is absent): not an
+                // entity
             }
-            if (annotated(type, Entity.class) || annotated(type, Embeddable.class) || annotated(type, MappedSuperclass.class)
+            if (annotated(type, Entity.class)
+                    || annotated(type, Embeddable.class)
+                    || annotated(type, MappedSuperclass.class)
                     || annotated(type, Converter.class)) {
                 requireLinkable(type);
                 managed.add(name);
@@ -227,10 +240,15 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
      */
     private static MissingResourceException missing(String mappedClass, String missingClass, String part) {
         String missingName = missingClass == null ? "a class" : missingClass.replace('/', '.');
-        return new MissingResourceException("The mapped class " + mappedClass + " needs the class " + missingName
-                + " (through " + part + "), which is not on the project's classpath. Add the dependency that provides "
-                + missingName + " (a dependency in test scope is not seen; provided and compile are), or exclude "
-                + mappedClass + " with entityPackages.", missingName, mappedClass);
+        return new MissingResourceException(
+                "The mapped class " + mappedClass + " needs the class " + missingName
+                        + " (through " + part
+                        + "), which is not on the project's classpath. Add the dependency that provides "
+                        + missingName
+                        + " (a dependency in test scope is not seen; provided and compile are), or exclude "
+                        + mappedClass + " with entityPackages.",
+                missingName,
+                mappedClass);
     }
 
     /** Whether the class file names a JPA mapping annotation, read without loading the class. */
@@ -254,7 +272,9 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     private static URL rootUrl(Map<String, Object> request) {
         List<String> directories = (List<String>) request.get(CLASS_DIRECTORIES);
         try {
-            return directories.isEmpty() ? null : Path.of(directories.get(0)).toUri().toURL();
+            return directories.isEmpty()
+                    ? null
+                    : Path.of(directories.get(0)).toUri().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -262,45 +282,100 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
 
     /** A persistence unit made of the scanned classes, with no data source: DDL only. */
     private record ScannedUnit(ClassLoader loader, List<String> classes, URL root) implements PersistenceUnitInfo {
-        @Override public String getPersistenceUnitName() { return "migrate-autogenerate"; }
+        @Override
+        public String getPersistenceUnitName() {
+            return "migrate-autogenerate";
+        }
 
-        @Override public String getPersistenceProviderClassName() { return null; }
+        @Override
+        public String getPersistenceProviderClassName() {
+            return null;
+        }
 
-        @Override public String getScopeAnnotationName() { return null; }
+        @Override
+        public String getScopeAnnotationName() {
+            return null;
+        }
 
-        @Override public List<String> getQualifierAnnotationNames() { return List.of(); }
+        @Override
+        public List<String> getQualifierAnnotationNames() {
+            return List.of();
+        }
 
         @SuppressWarnings("deprecation")
-        @Override public PersistenceUnitTransactionType getTransactionType() { return PersistenceUnitTransactionType.RESOURCE_LOCAL; }
+        @Override
+        public PersistenceUnitTransactionType getTransactionType() {
+            return PersistenceUnitTransactionType.RESOURCE_LOCAL;
+        }
 
-        @Override public DataSource getJtaDataSource() { return null; }
+        @Override
+        public DataSource getJtaDataSource() {
+            return null;
+        }
 
-        @Override public DataSource getNonJtaDataSource() { return null; }
+        @Override
+        public DataSource getNonJtaDataSource() {
+            return null;
+        }
 
-        @Override public List<String> getMappingFileNames() { return List.of(); }
+        @Override
+        public List<String> getMappingFileNames() {
+            return List.of();
+        }
 
-        @Override public List<URL> getJarFileUrls() { return List.of(); }
+        @Override
+        public List<URL> getJarFileUrls() {
+            return List.of();
+        }
 
-        @Override public URL getPersistenceUnitRootUrl() { return root; }
+        @Override
+        public URL getPersistenceUnitRootUrl() {
+            return root;
+        }
 
-        @Override public List<String> getManagedClassNames() { return classes; }
+        @Override
+        public List<String> getManagedClassNames() {
+            return classes;
+        }
 
-        @Override public boolean excludeUnlistedClasses() { return true; }
+        @Override
+        public boolean excludeUnlistedClasses() {
+            return true;
+        }
 
-        @Override public SharedCacheMode getSharedCacheMode() { return SharedCacheMode.UNSPECIFIED; }
+        @Override
+        public SharedCacheMode getSharedCacheMode() {
+            return SharedCacheMode.UNSPECIFIED;
+        }
 
-        @Override public ValidationMode getValidationMode() { return ValidationMode.NONE; }
+        @Override
+        public ValidationMode getValidationMode() {
+            return ValidationMode.NONE;
+        }
 
-        @Override public Properties getProperties() { return new Properties(); }
+        @Override
+        public Properties getProperties() {
+            return new Properties();
+        }
 
-        @Override public String getPersistenceXMLSchemaVersion() { return "3.0"; }
+        @Override
+        public String getPersistenceXMLSchemaVersion() {
+            return "3.0";
+        }
 
-        @Override public ClassLoader getClassLoader() { return loader; }
+        @Override
+        public ClassLoader getClassLoader() {
+            return loader;
+        }
 
-        @Override public void addTransformer(ClassTransformer transformer) {
+        @Override
+        public void addTransformer(ClassTransformer transformer) {
             // no enhancement: the classes are only read for their mapping
         }
 
-        @Override public ClassLoader getNewTempClassLoader() { return loader; }
+        @Override
+        public ClassLoader getNewTempClassLoader() {
+            return loader;
+        }
     }
 }

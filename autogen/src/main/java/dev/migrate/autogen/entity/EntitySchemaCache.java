@@ -29,9 +29,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.jar.JarFile;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +56,7 @@ public final class EntitySchemaCache {
     static final int FORMAT = 1;
     /** How many models are kept (e.g. a few branches' entities); the least recently used go first. */
     static final int MAX_ENTRIES = 4;
+
     static final String SUFFIX = ".model";
     static final String DDL_SUFFIX = ".ddl";
     private static final String MAGIC = "migrate-entity-schema";
@@ -69,8 +70,10 @@ public final class EntitySchemaCache {
             return info.depth() > 64 ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
         }
         String name = type.getName();
-        boolean allowed = ModelShape.CLASSES.contains(type) || type == ReplayedSchema.class
-                || name.startsWith("java.util.") || name.startsWith("java.lang.");
+        boolean allowed = ModelShape.CLASSES.contains(type)
+                || type == ReplayedSchema.class
+                || name.startsWith("java.util.")
+                || name.startsWith("java.lang.");
         return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     };
 
@@ -102,7 +105,8 @@ public final class EntitySchemaCache {
      * one for the same key, otherwise {@link ScratchSchema#read} and stored.
      */
     public DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions) {
-        return read(key(serverVersionNum(c), ddl, targetSchema, exclusions),
+        return read(
+                key(serverVersionNum(c), ddl, targetSchema, exclusions),
                 () -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
     }
 
@@ -111,7 +115,8 @@ public final class EntitySchemaCache {
      * {@code serverVersionNum}, when the cache holds one; nothing is built. For a caller that
      * knows the server's version without starting it (the embedded default, from its replay cache).
      */
-    public Optional<DatabaseSchema> find(String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
+    public Optional<DatabaseSchema> find(
+            String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
         String key = key(serverVersionNum, ddl, targetSchema, exclusions);
         Path file = directory.resolve(key + SUFFIX);
         if (load(file, key) instanceof DatabaseSchema cached) {
@@ -198,9 +203,14 @@ public final class EntitySchemaCache {
         if (p.getImplementationVersion() == null) {
             return null;
         }
-        try (JarFile jar = new JarFile(Path.of(EntitySchemaCache.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        try (JarFile jar = new JarFile(Path.of(EntitySchemaCache.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toFile())) {
-            return p.getImplementationVersion() + " " + jar.getManifest().getMainAttributes().getValue("Migrate-Build");
+            return p.getImplementationVersion() + " "
+                    + jar.getManifest().getMainAttributes().getValue("Migrate-Build");
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return p.getImplementationVersion();
         }
@@ -208,7 +218,8 @@ public final class EntitySchemaCache {
 
     /** {@code server_version_num}, e.g. {@code 180006}. */
     public static String serverVersionNum(Connection c) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version_num")) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
@@ -222,7 +233,7 @@ public final class EntitySchemaCache {
             return null;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-             ObjectInputStream objects = new ObjectInputStream(in)) {
+                ObjectInputStream objects = new ObjectInputStream(in)) {
             objects.setObjectInputFilter(FILTER);
             if (!MAGIC.equals(objects.readUTF()) || !key.equals(objects.readUTF())) {
                 return null;
@@ -241,7 +252,7 @@ public final class EntitySchemaCache {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, key.substring(0, 16) + "-", ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
-                 ObjectOutputStream objects = new ObjectOutputStream(out)) {
+                    ObjectOutputStream objects = new ObjectOutputStream(out)) {
                 objects.writeUTF(MAGIC);
                 objects.writeUTF(key);
                 objects.writeObject(value);
@@ -271,7 +282,8 @@ public final class EntitySchemaCache {
         List<Path> entries;
         try (Stream<Path> files = Files.list(directory)) {
             entries = files.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.equals(kept))
-                    .sorted(Comparator.comparing(EntitySchemaCache::lastModified).reversed())
+                    .sorted(Comparator.comparing(EntitySchemaCache::lastModified)
+                            .reversed())
                     .toList();
         }
         for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
@@ -303,13 +315,15 @@ public final class EntitySchemaCache {
     static final class ModelShape {
         /** Every record and enum class the model reaches. */
         static final Set<Class<?>> CLASSES;
+
         static final String FINGERPRINT;
 
         static {
             StringBuilder out = new StringBuilder();
             Set<Class<?>> seen = new LinkedHashSet<>();
             visit(DatabaseSchema.class, seen, out);
-            CLASSES = Set.copyOf(seen.stream().filter(c -> c.isRecord() || c.isEnum()).toList());
+            CLASSES = Set.copyOf(
+                    seen.stream().filter(c -> c.isRecord() || c.isEnum()).toList());
             FINGERPRINT = out.toString();
         }
 
@@ -329,7 +343,10 @@ public final class EntitySchemaCache {
             if (c.isRecord()) {
                 out.append(c.getName()).append('(');
                 for (RecordComponent component : c.getRecordComponents()) {
-                    out.append(component.getGenericType().getTypeName()).append(' ').append(component.getName()).append(',');
+                    out.append(component.getGenericType().getTypeName())
+                            .append(' ')
+                            .append(component.getName())
+                            .append(',');
                 }
                 out.append(")\n");
                 for (RecordComponent component : c.getRecordComponents()) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * an extension's type) are left alone. String literals are never touched.
  */
 public final class QualifiedDdl {
-    private static final Set<String> OBJECT_KEYWORDS = Set.of("table", "sequence", "type", "view", "on", "exists", "references");
+    private static final Set<String> OBJECT_KEYWORDS =
+            Set.of("table", "sequence", "type", "view", "on", "exists", "references");
 
     private QualifiedDdl() {}
 
@@ -80,7 +81,8 @@ public final class QualifiedDdl {
             if (!tokens.isEmpty() && tokens.get(0).text().equalsIgnoreCase("create")) {
                 for (int i = 0; i + 2 < tokens.size(); i++) {
                     if (isQualifiedObjectName(tokens, i, Set.of())) {
-                        created.add(tokens.get(i).name() + "." + tokens.get(i + 2).name());
+                        created.add(
+                                tokens.get(i).name() + "." + tokens.get(i + 2).name());
                         break;
                     }
                 }
@@ -91,8 +93,11 @@ public final class QualifiedDdl {
 
     /** {@code create schema [if not exists] name}. */
     private static boolean isCreateSchema(List<Token> tokens) {
-        return tokens.size() >= 3 && tokens.get(0).text().equalsIgnoreCase("create") && tokens.get(1).text().equalsIgnoreCase("schema")
-                && tokens.get(tokens.size() - 1).identifier() && tokens.stream().allMatch(Token::identifier);
+        return tokens.size() >= 3
+                && tokens.get(0).text().equalsIgnoreCase("create")
+                && tokens.get(1).text().equalsIgnoreCase("schema")
+                && tokens.get(tokens.size() - 1).identifier()
+                && tokens.stream().allMatch(Token::identifier);
     }
 
     /** Whether tokens {@code i, i+1, i+2} are {@code schema . name} naming an object, not a function. */
@@ -100,17 +105,23 @@ public final class QualifiedDdl {
         Token schema = tokens.get(i);
         Token dot = tokens.get(i + 1);
         Token name = tokens.get(i + 2);
-        if (!schema.identifier() || !".".equals(dot.text()) || !name.identifier() || dot.start() != schema.end()
+        if (!schema.identifier()
+                || !".".equals(dot.text())
+                || !name.identifier()
+                || dot.start() != schema.end()
                 || name.start() != dot.end()) {
             return false;
         }
         if (i > 0 && ".".equals(tokens.get(i - 1).text())) {
             return false; // the middle of a.b.c
         }
-        if (i + 3 < tokens.size() && "(".equals(tokens.get(i + 3).text()) && tokens.get(i + 3).start() == name.end()) {
+        if (i + 3 < tokens.size()
+                && "(".equals(tokens.get(i + 3).text())
+                && tokens.get(i + 3).start() == name.end()) {
             return false; // a function call
         }
-        boolean afterKeyword = i > 0 && OBJECT_KEYWORDS.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT));
+        boolean afterKeyword =
+                i > 0 && OBJECT_KEYWORDS.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT));
         return afterKeyword || created.contains(schema.name() + "." + name.name());
     }
 
@@ -128,11 +139,19 @@ public final class QualifiedDdl {
             } else if (ch == '"') {
                 int end = closing(sql, i, '"');
                 String text = sql.substring(i, end);
-                tokens.add(new Token(i, end, text, true, text.substring(1, Math.max(1, text.length() - 1)).replace("\"\"", "\"")));
+                tokens.add(new Token(
+                        i,
+                        end,
+                        text,
+                        true,
+                        text.substring(1, Math.max(1, text.length() - 1)).replace("\"\"", "\"")));
                 i = end;
             } else if (Character.isLetter(ch) || ch == '_') {
                 int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
+                while (end < n
+                        && (Character.isLetterOrDigit(sql.charAt(end))
+                                || sql.charAt(end) == '_'
+                                || sql.charAt(end) == '$')) {
                     end++;
                 }
                 String text = sql.substring(i, end);

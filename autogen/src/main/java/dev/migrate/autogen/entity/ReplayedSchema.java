@@ -12,7 +12,8 @@ import java.util.List;
  * @param schema the managed schemas as the catalog reader read them (check expressions canonical)
  * @param existingSchemas which of the managed schemas exist on that database
  */
-public record ReplayedSchema(String serverVersionNum, DatabaseSchema schema, List<String> existingSchemas) implements Serializable {
+public record ReplayedSchema(String serverVersionNum, DatabaseSchema schema, List<String> existingSchemas)
+        implements Serializable {
     public ReplayedSchema {
         existingSchemas = List.copyOf(existingSchemas);
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class ReplayedSchemaCache {
     /** Bump when the meaning of a stored entry changes without its records' shape changing. */
     static final int FORMAT = 1;
+
     static final String SUFFIX = ".replayed";
 
     private final Path directory;
@@ -92,7 +93,10 @@ public final class ReplayedSchemaCache {
     private static String shape() {
         StringBuilder out = new StringBuilder(ReplayedSchema.class.getName());
         for (RecordComponent component : ReplayedSchema.class.getRecordComponents()) {
-            out.append(' ').append(component.getGenericType().getTypeName()).append(' ').append(component.getName());
+            out.append(' ')
+                    .append(component.getGenericType().getTypeName())
+                    .append(' ')
+                    .append(component.getName());
         }
         return out.toString();
     }

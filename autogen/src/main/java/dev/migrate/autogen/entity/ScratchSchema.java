@@ -42,6 +42,7 @@ public final class ScratchSchema {
      * transaction of more statements than the server's lock table holds fails with "out of shared memory".
      */
     static final int LOCKS_PER_STATEMENT = 4;
+
     private static final String OUT_OF_LOCKS = "53200";
 
     private ScratchSchema() {}
@@ -56,7 +57,8 @@ public final class ScratchSchema {
     }
 
     /** As {@link #read}, with no more than {@code maxLocks} of the lock table used by one transaction. */
-    static DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions, long maxLocks) {
+    static DatabaseSchema read(
+            Connection c, List<String> ddl, String targetSchema, Exclusions exclusions, long maxLocks) {
         try {
             boolean autoCommit = c.getAutoCommit();
             try {
@@ -65,8 +67,12 @@ public final class ScratchSchema {
                 server.requireCreate();
                 sweep(c, maxLocks);
                 // named after the server process, so a sweep can tell a live run's schema from a crashed one's
-                Layout layout = Layout.of(PREFIX + server.backendPid() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
-                        targetSchema, QualifiedDdl.schemas(ddl));
+                Layout layout = Layout.of(
+                        PREFIX + server.backendPid() + "_"
+                                + HexFormat.of()
+                                        .toHexDigits(ThreadLocalRandom.current().nextInt()),
+                        targetSchema,
+                        QualifiedDdl.schemas(ddl));
                 List<String> scratchDdl = QualifiedDdl.rewrite(ddl, layout.standIns());
                 DatabaseSchema built = null;
                 // a rolled-back transaction needs no cleanup; use it whenever the lock table leaves room for others
@@ -132,8 +138,8 @@ public final class ScratchSchema {
     }
 
     /** The model, or {@code null} when the lock table turned out too small for one transaction. */
-    private static DatabaseSchema inRolledBackTransaction(Connection c, List<String> ddl, Layout layout, Exclusions exclusions)
-            throws SQLException {
+    private static DatabaseSchema inRolledBackTransaction(
+            Connection c, List<String> ddl, Layout layout, Exclusions exclusions) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (String schema : layout.scratchSchemas()) {
@@ -153,8 +159,8 @@ public final class ScratchSchema {
         }
     }
 
-    private static DatabaseSchema inDroppedSchemas(Connection c, List<String> ddl, Layout layout, Exclusions exclusions,
-            long maxLocks) throws SQLException {
+    private static DatabaseSchema inDroppedSchemas(
+            Connection c, List<String> ddl, Layout layout, Exclusions exclusions, long maxLocks) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             DatabaseSchema built;
@@ -205,14 +211,18 @@ public final class ScratchSchema {
                 if (outOfLocks(e)) {
                     throw e;
                 }
-                throw new MigrateException("The DDL the JPA provider wrote for the entities failed on PostgreSQL.\nStatement: "
-                        + sql + "\nError: " + e.getMessage() + "\nCheck the mapping of the entity this statement comes from.", e);
+                throw new MigrateException(
+                        "The DDL the JPA provider wrote for the entities failed on PostgreSQL.\nStatement: " + sql
+                                + "\nError: " + e.getMessage()
+                                + "\nCheck the mapping of the entity this statement comes from.",
+                        e);
             }
         }
     }
 
     /** What the server says about this session and its lock table, in one query. */
-    private record Server(int backendPid, long lockCapacity, long locksInUse, boolean canCreate, String role, String database) {
+    private record Server(
+            int backendPid, long lockCapacity, long locksInUse, boolean canCreate, String role, String database) {
         /** Locks one transaction of ours may take: half of what is free, so other sessions keep room. */
         long lockBudget() {
             return Math.max(1, (lockCapacity - locksInUse) / 2);
@@ -222,8 +232,10 @@ public final class ScratchSchema {
             if (!canCreate) {
                 throw new MigrateException("The role " + role + " has no CREATE privilege on the database " + database
                         + ", which comparing with the entities on this server needs: their DDL is built in a scratch schema "
-                        + "there (dropped right after). Grant it (GRANT CREATE ON DATABASE " + Identifiers.quote(database)
-                        + " TO " + Identifiers.quote(role) + "), or build the entity side on a throwaway embedded PostgreSQL "
+                        + "there (dropped right after). Grant it (GRANT CREATE ON DATABASE "
+                        + Identifiers.quote(database)
+                        + " TO " + Identifiers.quote(role)
+                        + "), or build the entity side on a throwaway embedded PostgreSQL "
                         + "of the same major version instead, which touches nothing on this server: "
                         + "-Dmigrate.comparisonDatabase=embedded.");
             }
@@ -232,12 +244,14 @@ public final class ScratchSchema {
 
     private static Server server(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_backend_pid(), current_setting('max_locks_per_transaction')::bigint "
-                     + "* (current_setting('max_connections')::bigint + current_setting('max_prepared_transactions')::bigint), "
-                     + "(SELECT count(*) FROM pg_locks WHERE NOT fastpath), "
-                     + "has_database_privilege(current_database(), 'CREATE'), current_user, current_database()")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT pg_backend_pid(), current_setting('max_locks_per_transaction')::bigint "
+                                + "* (current_setting('max_connections')::bigint + current_setting('max_prepared_transactions')::bigint), "
+                                + "(SELECT count(*) FROM pg_locks WHERE NOT fastpath), "
+                                + "has_database_privilege(current_database(), 'CREATE'), current_user, current_database()")) {
             rs.next();
-            return new Server(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5), rs.getString(6));
+            return new Server(
+                    rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5), rs.getString(6));
         }
     }
 
@@ -248,9 +262,10 @@ public final class ScratchSchema {
     private static void sweep(Connection c, long maxLocks) throws SQLException {
         List<String> stale = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + PREFIX + "%' "
-                     + "AND pg_has_role(nspowner, 'USAGE') "
-                     + "AND substring(nspname FROM '^" + PREFIX + "([0-9]+)_')::bigint NOT IN (SELECT pid FROM pg_stat_activity)")) {
+                ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + PREFIX + "%' "
+                        + "AND pg_has_role(nspowner, 'USAGE') "
+                        + "AND substring(nspname FROM '^" + PREFIX
+                        + "([0-9]+)_')::bigint NOT IN (SELECT pid FROM pg_stat_activity)")) {
             while (rs.next()) {
                 stale.add(rs.getString(1));
             }
@@ -278,7 +293,8 @@ public final class ScratchSchema {
         if (objects <= budget && dropSchema(c, schema)) {
             return;
         }
-        // what dropping one table locks: itself, its indexes, TOAST, types, constraints and owned sequences, and a neighbour it references
+        // what dropping one table locks: itself, its indexes, TOAST, types, constraints and owned sequences, and a
+        // neighbour it references
         long tables = relations.stream().filter(r -> r.kind().equals("TABLE")).count();
         long perRelation = Math.max(1, (objects + tables - 1) / Math.max(1, tables)) + 1;
         int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / perRelation));
@@ -290,18 +306,20 @@ public final class ScratchSchema {
             } else if (batch > 1) {
                 batch = Math.max(1, batch / 2);
             } else {
-                throw new SQLException("the server's lock table has no room to drop even " + chunk.get(0) + " alone",
-                        OUT_OF_LOCKS);
+                throw new SQLException(
+                        "the server's lock table has no room to drop even " + chunk.get(0) + " alone", OUT_OF_LOCKS);
             }
         }
         if (!dropSchema(c, schema)) {
-            throw new SQLException("the server's lock table has no room to drop what is left in schema " + schema, OUT_OF_LOCKS);
+            throw new SQLException(
+                    "the server's lock table has no room to drop what is left in schema " + schema, OUT_OF_LOCKS);
         }
     }
 
     /** A table, view or standalone sequence, with the keyword that drops it. */
     private record Relation(String kind, String qualifiedName) {
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return qualifiedName;
         }
     }
@@ -309,17 +327,19 @@ public final class ScratchSchema {
     /** Tables first (dropping one takes its indexes, owned sequences and TOAST with it), then views, then standalone sequences. */
     private static List<Relation> relations(Connection c, String schema) throws SQLException {
         List<Relation> relations = new ArrayList<>();
-        try (var s = c.prepareStatement("SELECT CASE WHEN relkind IN ('r', 'p') THEN 'TABLE' WHEN relkind = 'f' THEN 'FOREIGN TABLE' "
-                + "WHEN relkind = 'v' THEN 'VIEW' WHEN relkind = 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END, relname "
-                + "FROM pg_class c WHERE relnamespace = to_regnamespace(?) AND relkind IN ('r', 'p', 'f', 'v', 'm', 'S') "
-                + "AND NOT relispartition "
-                // a sequence owned by a column (identity, serial) goes with its table
-                + "AND NOT (relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
-                + "AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))) ORDER BY CASE WHEN relkind IN ('r', 'p', 'f') THEN 0 WHEN relkind IN ('v', 'm') THEN 1 ELSE 2 END, relname")) {
+        try (var s = c.prepareStatement(
+                "SELECT CASE WHEN relkind IN ('r', 'p') THEN 'TABLE' WHEN relkind = 'f' THEN 'FOREIGN TABLE' "
+                        + "WHEN relkind = 'v' THEN 'VIEW' WHEN relkind = 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END, relname "
+                        + "FROM pg_class c WHERE relnamespace = to_regnamespace(?) AND relkind IN ('r', 'p', 'f', 'v', 'm', 'S') "
+                        + "AND NOT relispartition "
+                        // a sequence owned by a column (identity, serial) goes with its table
+                        + "AND NOT (relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                        + "AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))) ORDER BY CASE WHEN relkind IN ('r', 'p', 'f') THEN 0 WHEN relkind IN ('v', 'm') THEN 1 ELSE 2 END, relname")) {
             s.setString(1, Identifiers.quote(schema));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    relations.add(new Relation(rs.getString(1), Identifiers.quote(schema) + "." + Identifiers.quote(rs.getString(2))));
+                    relations.add(new Relation(
+                            rs.getString(1), Identifiers.quote(schema) + "." + Identifiers.quote(rs.getString(2))));
                 }
             }
         }
@@ -328,10 +348,11 @@ public final class ScratchSchema {
 
     /** The objects a {@code DROP SCHEMA ... CASCADE} would lock: every relation, type and constraint in it. */
     private static long objectsIn(Connection c, String schema) throws SQLException {
-        try (var s = c.prepareStatement("SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = n.oid) "
-                + "+ (SELECT count(*) FROM pg_type WHERE typnamespace = n.oid) "
-                + "+ (SELECT count(*) FROM pg_constraint WHERE connamespace = n.oid) "
-                + "+ (SELECT count(*) FROM pg_proc WHERE pronamespace = n.oid) + 1 FROM pg_namespace n WHERE n.oid = to_regnamespace(?)")) {
+        try (var s = c.prepareStatement(
+                "SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = n.oid) "
+                        + "+ (SELECT count(*) FROM pg_type WHERE typnamespace = n.oid) "
+                        + "+ (SELECT count(*) FROM pg_constraint WHERE connamespace = n.oid) "
+                        + "+ (SELECT count(*) FROM pg_proc WHERE pronamespace = n.oid) + 1 FROM pg_namespace n WHERE n.oid = to_regnamespace(?)")) {
             s.setString(1, Identifiers.quote(schema));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -357,8 +378,14 @@ public final class ScratchSchema {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (String kind : relations.stream().map(Relation::kind).distinct().toList()) {
-                s.execute("DROP " + kind + " IF EXISTS " + String.join(", ",
-                        relations.stream().filter(r -> r.kind().equals(kind)).map(Relation::qualifiedName).toList()) + " CASCADE");
+                s.execute("DROP " + kind + " IF EXISTS "
+                        + String.join(
+                                ", ",
+                                relations.stream()
+                                        .filter(r -> r.kind().equals(kind))
+                                        .map(Relation::qualifiedName)
+                                        .toList())
+                        + " CASCADE");
             }
             c.commit();
             return true;
@@ -385,10 +412,13 @@ public final class ScratchSchema {
         } catch (SQLException | RuntimeException e) {
             count = "an unknown number of relations (the connection failed)";
         }
-        return new MigrateException("Could not drop the scratch schema " + schema + " (" + cause.getMessage() + "), so it is "
-                + "left on the database with " + count + ". The next migrate:check or migrate:autogenerate with "
-                + "this database drops it in batches once this session has ended; to drop it now, drop its tables a few "
-                + "hundred at a time (DROP TABLE " + schema + ".name, ... CASCADE) and then DROP SCHEMA " + schema + " CASCADE.",
+        return new MigrateException(
+                "Could not drop the scratch schema " + schema + " (" + cause.getMessage() + "), so it is "
+                        + "left on the database with " + count
+                        + ". The next migrate:check or migrate:autogenerate with "
+                        + "this database drops it in batches once this session has ended; to drop it now, drop its tables a few "
+                        + "hundred at a time (DROP TABLE " + schema + ".name, ... CASCADE) and then DROP SCHEMA "
+                        + schema + " CASCADE.",
                 cause);
     }
 }

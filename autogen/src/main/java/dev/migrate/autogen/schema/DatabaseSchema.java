@@ -14,9 +14,8 @@ import java.util.function.Function;
  * {@code equals}, so a diff can compare models directly.
  */
 public record DatabaseSchema(
-        Map<ObjectName, Table> tables,
-        Map<ObjectName, Sequence> sequences,
-        Map<ObjectName, EnumType> enumTypes) implements Serializable {
+        Map<ObjectName, Table> tables, Map<ObjectName, Sequence> sequences, Map<ObjectName, EnumType> enumTypes)
+        implements Serializable {
 
     public DatabaseSchema {
         tables = sortedCopy(tables);
@@ -25,7 +24,8 @@ public record DatabaseSchema(
     }
 
     /** Builds the maps from plain collections; later duplicates of a name win. */
-    public static DatabaseSchema of(Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enumTypes) {
+    public static DatabaseSchema of(
+            Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enumTypes) {
         return new DatabaseSchema(
                 index(tables, Table::qualifiedName),
                 index(sequences, Sequence::qualifiedName),
@@ -58,24 +58,75 @@ public record DatabaseSchema(
     public DatabaseSchema withSchemaRenamed(String from, String to) {
         java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
         // a type from a schema off the search path prints qualified: "from.name" becomes "to.name"
-        java.util.function.UnaryOperator<TableColumn> renameType = c -> !c.type().startsWith(from + ".") ? c
-                : new TableColumn(c.name(), to + c.type().substring(from.length()), c.nullable(), c.defaultExpression(), c.identity(),
-                        c.generated(), c.collation(), c.comment());
-        List<Table> renamedTables = tables.values().stream().map(t -> new Table(rename.apply(t.schema()), t.name(),
-                t.columns().stream().map(renameType).toList(),
-                t.primaryKey(), t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(),
-                        rename.apply(fk.referencedSchema()), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(),
-                        fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.validated())).toList(),
-                t.uniqueConstraints(), t.checkConstraints(), t.exclusionConstraints(),
-                t.indexes().stream().map(i -> new Index(i.name(), i.unique(), i.method(), i.keys(), i.includeColumns(), i.where(),
-                        i.nullsNotDistinct(), i.definition().replace(" ON " + from + ".", " ON " + to + "."))).toList(),
-                t.comment())).toList();
-        List<Sequence> renamedSequences = sequences.values().stream().map(s -> new Sequence(rename.apply(s.schema()), s.name(),
-                s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle(),
-                s.ownedBy() == null ? null : new ColumnRef(rename.apply(s.ownedBy().schema()), s.ownedBy().table(),
-                        s.ownedBy().column()), s.inUse())).toList();
+        java.util.function.UnaryOperator<TableColumn> renameType =
+                c -> !c.type().startsWith(from + ".")
+                        ? c
+                        : new TableColumn(
+                                c.name(),
+                                to + c.type().substring(from.length()),
+                                c.nullable(),
+                                c.defaultExpression(),
+                                c.identity(),
+                                c.generated(),
+                                c.collation(),
+                                c.comment());
+        List<Table> renamedTables = tables.values().stream()
+                .map(t -> new Table(
+                        rename.apply(t.schema()),
+                        t.name(),
+                        t.columns().stream().map(renameType).toList(),
+                        t.primaryKey(),
+                        t.foreignKeys().stream()
+                                .map(fk -> new ForeignKey(
+                                        fk.name(),
+                                        fk.columns(),
+                                        rename.apply(fk.referencedSchema()),
+                                        fk.referencedTable(),
+                                        fk.referencedColumns(),
+                                        fk.onDelete(),
+                                        fk.onUpdate(),
+                                        fk.deferrable(),
+                                        fk.initiallyDeferred(),
+                                        fk.validated()))
+                                .toList(),
+                        t.uniqueConstraints(),
+                        t.checkConstraints(),
+                        t.exclusionConstraints(),
+                        t.indexes().stream()
+                                .map(i -> new Index(
+                                        i.name(),
+                                        i.unique(),
+                                        i.method(),
+                                        i.keys(),
+                                        i.includeColumns(),
+                                        i.where(),
+                                        i.nullsNotDistinct(),
+                                        i.definition().replace(" ON " + from + ".", " ON " + to + ".")))
+                                .toList(),
+                        t.comment()))
+                .toList();
+        List<Sequence> renamedSequences = sequences.values().stream()
+                .map(s -> new Sequence(
+                        rename.apply(s.schema()),
+                        s.name(),
+                        s.dataType(),
+                        s.start(),
+                        s.increment(),
+                        s.min(),
+                        s.max(),
+                        s.cache(),
+                        s.cycle(),
+                        s.ownedBy() == null
+                                ? null
+                                : new ColumnRef(
+                                        rename.apply(s.ownedBy().schema()),
+                                        s.ownedBy().table(),
+                                        s.ownedBy().column()),
+                        s.inUse()))
+                .toList();
         List<EnumType> renamedEnums = enumTypes.values().stream()
-                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels())).toList();
+                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
+                .toList();
         return of(renamedTables, renamedSequences, renamedEnums);
     }
 

@@ -20,7 +20,8 @@ public record ForeignKey(
         ReferentialAction onUpdate,
         boolean deferrable,
         boolean initiallyDeferred,
-        boolean validated) implements Serializable {
+        boolean validated)
+        implements Serializable {
 
     public ForeignKey {
         Objects.requireNonNull(name, "name");

@@ -25,7 +25,8 @@ public record Index(
         List<String> includeColumns,
         String where,
         boolean nullsNotDistinct,
-        String definition) implements Serializable {
+        String definition)
+        implements Serializable {
 
     public Index {
         Objects.requireNonNull(name, "name");

@@ -21,7 +21,8 @@ public record Sequence(
         long cache,
         boolean cycle,
         ColumnRef ownedBy,
-        boolean inUse) implements Serializable {
+        boolean inUse)
+        implements Serializable {
 
     public Sequence {
         Objects.requireNonNull(schema, "schema");
@@ -30,13 +31,23 @@ public record Sequence(
     }
 
     /** Equal when the definitions are: whether a sequence has been used is state, not schema. */
-    @Override public boolean equals(Object o) {
-        return o instanceof Sequence s && schema.equals(s.schema) && name.equals(s.name) && dataType.equals(s.dataType)
-                && start == s.start && increment == s.increment && min == s.min && max == s.max && cache == s.cache
-                && cycle == s.cycle && Objects.equals(ownedBy, s.ownedBy);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sequence s
+                && schema.equals(s.schema)
+                && name.equals(s.name)
+                && dataType.equals(s.dataType)
+                && start == s.start
+                && increment == s.increment
+                && min == s.min
+                && max == s.max
+                && cache == s.cache
+                && cycle == s.cycle
+                && Objects.equals(ownedBy, s.ownedBy);
     }
 
-    @Override public int hashCode() {
+    @Override
+    public int hashCode() {
         return Objects.hash(schema, name, dataType, start, increment, min, max, cache, cycle, ownedBy);
     }
 

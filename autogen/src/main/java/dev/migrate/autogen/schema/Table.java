@@ -25,7 +25,8 @@ public record Table(
         List<CheckConstraint> checkConstraints,
         List<ExclusionConstraint> exclusionConstraints,
         List<Index> indexes,
-        String comment) implements Serializable {
+        String comment)
+        implements Serializable {
 
     public Table {
         Objects.requireNonNull(schema, "schema");

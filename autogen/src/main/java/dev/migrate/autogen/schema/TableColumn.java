@@ -24,7 +24,8 @@ public record TableColumn(
         ColumnIdentity identity,
         Generated generated,
         String collation,
-        String comment) implements Serializable {
+        String comment)
+        implements Serializable {
 
     public TableColumn {
         Objects.requireNonNull(name, "name");

@@ -71,8 +71,15 @@ final class HandWrittenForm {
             return new Op.AddColumn(add.table(), column(add.column()));
         }
         if (op instanceof Op.AlterColumnType alter) {
-            return new Op.AlterColumnType(alter.table(), alter.column(), type(alter.type()), alter.using(), alter.previousType(),
-                    alter.collation(), alter.previousCollation(), alter.reverseUsing());
+            return new Op.AlterColumnType(
+                    alter.table(),
+                    alter.column(),
+                    type(alter.type()),
+                    alter.using(),
+                    alter.previousType(),
+                    alter.collation(),
+                    alter.previousCollation(),
+                    alter.reverseUsing());
         }
         return op;
     }
@@ -108,28 +115,49 @@ final class HandWrittenForm {
     }
 
     private static Column column(Column c) {
-        Column shorter = new Column(c.name(), type(c.type()), c.nullable(), c.defaultExpression(), c.identityGeneration(),
-                c.generatedExpression(), c.collation(), c.comment(), c.isPrimaryKey(), c.isGeneratedVirtual(), c.isUnique());
-        return c.defaultExpression() == null ? shorter : shorter.defaultValue(defaultValue(c.defaultExpression(), c.type()));
+        Column shorter = new Column(
+                c.name(),
+                type(c.type()),
+                c.nullable(),
+                c.defaultExpression(),
+                c.identityGeneration(),
+                c.generatedExpression(),
+                c.collation(),
+                c.comment(),
+                c.isPrimaryKey(),
+                c.isGeneratedVirtual(),
+                c.isUnique());
+        return c.defaultExpression() == null
+                ? shorter
+                : shorter.defaultValue(defaultValue(c.defaultExpression(), c.type()));
     }
 
     private static Op.CreateTable createTable(Op.CreateTable op) {
         String table = op.table().name();
         Set<String> columnNames = op.columns().stream().map(Column::name).collect(Collectors.toSet());
         String inlineKey = op.constraints().stream()
-                .filter(c -> c instanceof Constraint.PrimaryKey pk && pk.columns().size() == 1
+                .filter(c -> c instanceof Constraint.PrimaryKey pk
+                        && pk.columns().size() == 1
                         && columnNames.contains(pk.columns().get(0))
                         && isGeneratedName(pk.name(), table, null, "pkey"))
                 .map(c -> ((Constraint.PrimaryKey) c).columns().get(0))
-                .findFirst().orElse(null);
-        Set<String> plainColumns = op.columns().stream().filter(c -> !c.isUnique()).map(Column::name).collect(Collectors.toSet());
+                .findFirst()
+                .orElse(null);
+        Set<String> plainColumns = op.columns().stream()
+                .filter(c -> !c.isUnique())
+                .map(Column::name)
+                .collect(Collectors.toSet());
         Set<Constraint.Unique> inlineUniques = op.constraints().stream()
-                .filter(c -> c instanceof Constraint.Unique u && u.columns().size() == 1 && !u.deferrable()
-                        && !u.isNullsNotDistinct() && plainColumns.contains(u.columns().get(0))
+                .filter(c -> c instanceof Constraint.Unique u
+                        && u.columns().size() == 1
+                        && !u.deferrable()
+                        && !u.isNullsNotDistinct()
+                        && plainColumns.contains(u.columns().get(0))
                         && isGeneratedName(u.name(), table, u.columns().get(0), "key"))
                 .map(Constraint.Unique.class::cast)
                 .collect(Collectors.toSet());
-        Set<String> uniqueColumns = inlineUniques.stream().map(u -> u.columns().get(0)).collect(Collectors.toSet());
+        Set<String> uniqueColumns =
+                inlineUniques.stream().map(u -> u.columns().get(0)).collect(Collectors.toSet());
         List<TableElement> elements = new ArrayList<>();
         for (TableElement element : op.elements()) {
             if (element instanceof Column c) {
@@ -139,7 +167,8 @@ final class HandWrittenForm {
             } else if (element instanceof Constraint.PrimaryKey && inlineKey != null
                     || element instanceof Constraint.Unique u && inlineUniques.contains(u)) {
                 continue; // now on its column
-            } else if (element instanceof Constraint.Check check && check.name() != null
+            } else if (element instanceof Constraint.Check check
+                    && check.name() != null
                     && isGeneratedCheckName(check, table, columnNames)) {
                 elements.add(new Constraint.Check(null, check.expression(), check.isNotValid()));
             } else {
@@ -152,7 +181,8 @@ final class HandWrittenForm {
     /** PostgreSQL names a check after the one column its expression reads, if it reads exactly one. */
     private static boolean isGeneratedCheckName(Constraint.Check check, String table, Set<String> columns) {
         Set<String> read = columnsRead(check.expression(), columns);
-        return read.size() == 1 && isGeneratedName(check.name(), table, read.iterator().next(), "check");
+        return read.size() == 1
+                && isGeneratedName(check.name(), table, read.iterator().next(), "check");
     }
 
     /**
@@ -188,8 +218,10 @@ final class HandWrittenForm {
                 i = end;
             } else if (Character.isLetter(ch) || ch == '_') {
                 int end = i;
-                while (end < n && (Character.isLetterOrDigit(expression.charAt(end)) || expression.charAt(end) == '_'
-                        || expression.charAt(end) == '$')) {
+                while (end < n
+                        && (Character.isLetterOrDigit(expression.charAt(end))
+                                || expression.charAt(end) == '_'
+                                || expression.charAt(end) == '$')) {
                     end++;
                 }
                 addIfColumn(read, expression.substring(i, end), columns, afterCast, expression, end);
@@ -208,7 +240,8 @@ final class HandWrittenForm {
         return read;
     }
 
-    private static void addIfColumn(Set<String> read, String word, Set<String> columns, boolean afterCast, String text, int end) {
+    private static void addIfColumn(
+            Set<String> read, String word, Set<String> columns, boolean afterCast, String text, int end) {
         int next = end;
         while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
             next++;

@@ -28,6 +28,7 @@ import javax.lang.model.element.Modifier;
 public final class MigrationWriter {
     /** The widest line written; longer statements wrap, longer comments break between words. */
     static final int LINE_WIDTH = 100;
+
     private static final DateTimeFormatter WRITTEN_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
 
     private final Path sourceRoot;
@@ -48,15 +49,20 @@ public final class MigrationWriter {
     /** Writes the class and returns its path; refuses to overwrite an existing file. */
     public Path write(NewMigration migration) {
         JavaFile file = toJavaFile(migration);
-        Path target = sourceRoot.resolve(packageName.replace('.', '/')).resolve(file.typeSpec().name() + ".java");
+        Path target = sourceRoot
+                .resolve(packageName.replace('.', '/'))
+                .resolve(file.typeSpec().name() + ".java");
         if (Files.exists(target)) {
-            throw new MigrateException("The migration file " + target + " already exists. Delete it or choose another message.");
+            throw new MigrateException(
+                    "The migration file " + target + " already exists. Delete it or choose another message.");
         }
         try {
             return file.writeToPath(sourceRoot);
         } catch (IOException e) {
-            throw new MigrateException("Could not write the migration " + target + ": " + e.getMessage()
-                    + ". Check that " + sourceRoot + " is writable.", e);
+            throw new MigrateException(
+                    "Could not write the migration " + target + ": " + e.getMessage() + ". Check that " + sourceRoot
+                            + " is writable.",
+                    e);
         }
     }
 
@@ -71,8 +77,11 @@ public final class MigrationWriter {
                 .addMethod(method("downgrade", migration.downgrade()))
                 .build();
         // Ddl's factories read best unqualified: column(...), index(...), foreignKey(...)
-        return JavaFile.builder(packageName, type).addStaticImport(OpJavaRenderer.DDL, "*")
-                .indent("    ").skipJavaLangImports(true).build();
+        return JavaFile.builder(packageName, type)
+                .addStaticImport(OpJavaRenderer.DDL, "*")
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
     }
 
     /** {@code @Revision(id = ..., revises = ..., message = ...)} on one line when it fits, one member a line when not. */
@@ -83,8 +92,11 @@ public final class MigrationWriter {
             members.add(CodeBlock.of("revises = $S", migration.revises().get(0)));
         } else if (migration.revises().size() > 1) {
             // one code block keeps the parents on one line, as a person would write them
-            members.add(CodeBlock.of("revises = {$L}", migration.revises().stream()
-                    .map(parent -> CodeBlock.of("$S", parent)).collect(CodeBlock.joining(", "))));
+            members.add(CodeBlock.of(
+                    "revises = {$L}",
+                    migration.revises().stream()
+                            .map(parent -> CodeBlock.of("$S", parent))
+                            .collect(CodeBlock.joining(", "))));
         }
         if (!migration.message().isEmpty()) {
             members.add(CodeBlock.of("message = $S", migration.message()));
@@ -94,7 +106,9 @@ public final class MigrationWriter {
         if (text.length() <= LINE_WIDTH && !text.contains("\n")) {
             // JavaPoet prints a lone "value" member inline and every other member set one per line,
             // so the whole member list goes in as that one value
-            return AnnotationSpec.builder(Revision.class).addMember("value", "$L", oneLine).build();
+            return AnnotationSpec.builder(Revision.class)
+                    .addMember("value", "$L", oneLine)
+                    .build();
         }
         AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class);
         for (CodeBlock member : members) {
@@ -115,12 +129,18 @@ public final class MigrationWriter {
             paragraphs.add(wrap(javadocText(migration.message()), ""));
         }
         List<String> revises = migration.revises();
-        String place = revises.isEmpty() ? "Revises nothing: this is the first migration."
-                : revises.size() == 1 ? "Revises " + revises.get(0) + "."
-                : "Merges " + String.join(", ", revises) + ".";
+        String place = revises.isEmpty()
+                ? "Revises nothing: this is the first migration."
+                : revises.size() == 1
+                        ? "Revises " + revises.get(0) + "."
+                        : "Merges " + String.join(", ", revises) + ".";
         String written = "Written " + WRITTEN_AT.format(clock.instant().atOffset(ZoneOffset.UTC))
-                + (migration.writtenBy() == null ? "." : " by " + migration.writtenBy()
-                        + ("migrate:autogenerate".equals(migration.writtenBy()) ? ": review before applying." : "."));
+                + (migration.writtenBy() == null
+                        ? "."
+                        : " by " + migration.writtenBy()
+                                + ("migrate:autogenerate".equals(migration.writtenBy())
+                                        ? ": review before applying."
+                                        : "."));
         paragraphs.add(wrap((paragraphs.isEmpty() ? "" : "<p>") + place + " " + written, ""));
         if ("migrate:autogenerate".equals(migration.writtenBy())) {
             if (migration.hazards().isEmpty()) {
@@ -143,8 +163,14 @@ public final class MigrationWriter {
 
     /** Text as Javadoc shows it literally: no HTML, no end of comment, no tags, no unicode escapes. */
     private static String javadocText(String text) {
-        return text.replace('\n', ' ').replace('\r', ' ').replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;").replace("\\u", "&#92;u");
+        return text.replace('\n', ' ')
+                .replace('\r', ' ')
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("*/", "*&#47;")
+                .replace("@", "&#64;")
+                .replace("\\u", "&#92;u");
     }
 
     private static MethodSpec method(String name, CodeBlock body) {

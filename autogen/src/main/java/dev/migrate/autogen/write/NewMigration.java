@@ -20,8 +20,14 @@ import java.util.List;
  * @param writtenBy the goal that writes it, named in the class header ({@code migrate:revision})
  * @param hazards what the header warns a reviewer of before applying; empty when nothing was found
  */
-public record NewMigration(String id, List<String> revises, String message, CodeBlock upgrade, CodeBlock downgrade,
-                           String writtenBy, List<String> hazards) {
+public record NewMigration(
+        String id,
+        List<String> revises,
+        String message,
+        CodeBlock upgrade,
+        CodeBlock downgrade,
+        String writtenBy,
+        List<String> hazards) {
     /** The note prefix the diff uses for what can lose data or fail on a table with rows. */
     private static final String HAZARD = "Hazard:";
 
@@ -38,16 +44,26 @@ public record NewMigration(String id, List<String> revises, String message, Code
 
     /** An empty migration for a person to fill in, as {@code migrate:revision} writes it. */
     public static NewMigration empty(String id, List<String> revises, String message) {
-        return new NewMigration(id, revises, message,
+        return new NewMigration(
+                id,
+                revises,
+                message,
                 CodeBlock.of("// Describe the change, e.g. op.execute(\"...\") or op.addColumn(...).\n"),
-                CodeBlock.of("// Undo what upgrade does, in reverse order.\n"), "migrate:revision", List.of());
+                CodeBlock.of("// Undo what upgrade does, in reverse order.\n"),
+                "migrate:revision",
+                List.of());
     }
 
     /** A merge point: it joins branches and changes nothing unless a person adds to it. */
     public static NewMigration merge(String id, List<String> revises, String message) {
-        return new NewMigration(id, revises, message,
+        return new NewMigration(
+                id,
+                revises,
+                message,
                 CodeBlock.of("// Joins $L branches; nothing to change.\n", revises.size()),
-                CodeBlock.of("// Splits the branches again; nothing to change.\n"), "migrate:merge", List.of());
+                CodeBlock.of("// Splits the branches again; nothing to change.\n"),
+                "migrate:merge",
+                List.of());
     }
 
     /**
@@ -64,18 +80,23 @@ public record NewMigration(String id, List<String> revises, String message, Code
         List<String> hazards = new ArrayList<>();
         for (Change change : script.changes()) {
             if (change.ops().isEmpty()) {
-                upgrade.add(renderer.comment("TODO " + change.description().text() + ": " + String.join(" ", change.notes())));
+                upgrade.add(renderer.comment(
+                        "TODO " + change.description().text() + ": " + String.join(" ", change.notes())));
                 Description what = change.description();
-                hazards.add("To do by hand: " + what.subject() + (what.detail() == null ? "" : " " + what.detail()) + ".");
+                hazards.add(
+                        "To do by hand: " + what.subject() + (what.detail() == null ? "" : " " + what.detail()) + ".");
             }
-            change.notes().stream().filter(note -> note.startsWith(HAZARD))
+            change.notes().stream()
+                    .filter(note -> note.startsWith(HAZARD))
                     .map(note -> note.substring(HAZARD.length()).strip().replace('\n', ' '))
                     .forEach(hazards::add);
         }
         for (OpGroup group : script.upgradeGroups()) {
             for (Change change : group.changes()) {
-                // the ops as a person would write them; the notes go above the change's first op, where a reviewer reads them
-                List<Op> written = change.ops().stream().map(HandWrittenForm::of).toList();
+                // the ops as a person would write them; the notes go above the change's first op, where a reviewer
+                // reads them
+                List<Op> written =
+                        change.ops().stream().map(HandWrittenForm::of).toList();
                 if (!written.isEmpty()) {
                     upgrade.add(renderer.render(written.subList(0, 1), op -> change.notes()));
                     upgrade.add(renderer.render(written.subList(1, written.size())));
@@ -91,8 +112,10 @@ public record NewMigration(String id, List<String> revises, String message, Code
             }
         }
         for (OpGroup group : script.downgradeGroups()) {
-            downgrade.add(renderer.render(group.ops().stream().map(HandWrittenForm::of).toList()));
+            downgrade.add(renderer.render(
+                    group.ops().stream().map(HandWrittenForm::of).toList()));
         }
-        return new NewMigration(id, revises, message, upgrade.build(), downgrade.build(), "migrate:autogenerate", hazards);
+        return new NewMigration(
+                id, revises, message, upgrade.build(), downgrade.build(), "migrate:autogenerate", hazards);
     }
 }

@@ -80,8 +80,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static final int LITERAL_PIECE = 56;
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
-    private static final Set<Class<?>> PARSEABLE_TIME = Set.of(LocalDate.class, LocalDateTime.class, LocalTime.class,
-            OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, Instant.class);
+    private static final Set<Class<?>> PARSEABLE_TIME = Set.of(
+            LocalDate.class,
+            LocalDateTime.class,
+            LocalTime.class,
+            OffsetDateTime.class,
+            OffsetTime.class,
+            ZonedDateTime.class,
+            Instant.class);
 
     /** The statements of one op, each ending in a line break. */
     public CodeBlock render(Op op) {
@@ -147,17 +153,20 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     // ---- schemas ----
 
-    @Override public CodeBlock visit(Op.CreateSchema op) {
+    @Override
+    public CodeBlock visit(Op.CreateSchema op) {
         return statement(op.ifNotExists() ? "op.createSchemaIfNotExists($S)" : "op.createSchema($S)", op.name());
     }
 
-    @Override public CodeBlock visit(Op.DropSchema op) {
+    @Override
+    public CodeBlock visit(Op.DropSchema op) {
         return statement(op.cascade() ? "op.dropSchemaCascade($S)" : "op.dropSchema($S)", op.name());
     }
 
     // ---- tables ----
 
-    @Override public CodeBlock visit(Op.CreateTable op) {
+    @Override
+    public CodeBlock visit(Op.CreateTable op) {
         String table = name(op.table());
         // createTable cannot carry a table comment. The dialect writes the table comment before the column
         // comments, so with a table comment the column comments move into separate calls to keep that order.
@@ -182,87 +191,124 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             code.addStatement("op.commentOnTable($S,$W$L)", table, literal(op.comment(), ARGUMENT_ROOM));
             for (Column c : op.columns()) {
                 if (c.comment() != null) {
-                    code.addStatement("op.commentOnColumn($S, $S,$W$L)", table, c.name(), literal(c.comment(), ARGUMENT_ROOM));
+                    code.addStatement(
+                            "op.commentOnColumn($S, $S,$W$L)", table, c.name(), literal(c.comment(), ARGUMENT_ROOM));
                 }
             }
         }
         return code.build();
     }
 
-    @Override public CodeBlock visit(Op.DropTable op) {
+    @Override
+    public CodeBlock visit(Op.DropTable op) {
         return statement("op.dropTable($S)", name(op.table()));
     }
 
-    @Override public CodeBlock visit(Op.RenameTable op) {
+    @Override
+    public CodeBlock visit(Op.RenameTable op) {
         return statement("op.renameTable($S, $S)", name(op.table()), op.newName());
     }
 
-    @Override public CodeBlock visit(Op.CommentOnTable op) {
+    @Override
+    public CodeBlock visit(Op.CommentOnTable op) {
         return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- columns ----
 
-    @Override public CodeBlock visit(Op.AddColumn op) {
+    @Override
+    public CodeBlock visit(Op.AddColumn op) {
         return statement("op.addColumn($S, $L)", name(op.table()), column(op.column()));
     }
 
-    @Override public CodeBlock visit(Op.DropColumn op) {
+    @Override
+    public CodeBlock visit(Op.DropColumn op) {
         return statement("op.dropColumn($S, $S)", name(op.table()), op.column());
     }
 
-    @Override public CodeBlock visit(Op.RenameColumn op) {
+    @Override
+    public CodeBlock visit(Op.RenameColumn op) {
         return statement("op.renameColumn($S, $S, $S)", name(op.table()), op.column(), op.newName());
     }
 
-    @Override public CodeBlock visit(Op.AlterColumnType op) {
+    @Override
+    public CodeBlock visit(Op.AlterColumnType op) {
         if (op.collation() != null) {
             if (op.using() != null) {
                 throw new IllegalArgumentException("A collation and a USING expression in one type change of column "
                         + op.column() + " have no shorthand; write them as two changes.");
             }
-            return statement("op.alterColumnCollation($S, $S, $S, $S)", name(op.table()), op.column(), op.type(), op.collation());
+            return statement(
+                    "op.alterColumnCollation($S, $S, $S, $S)",
+                    name(op.table()),
+                    op.column(),
+                    op.type(),
+                    op.collation());
         }
         return op.using() == null
                 ? statement("op.alterColumnType($S, $S, $S)", name(op.table()), op.column(), op.type())
                 : statement("op.alterColumnType($S, $S, $S, $S)", name(op.table()), op.column(), op.type(), op.using());
     }
 
-    @Override public CodeBlock visit(Op.AlterColumnNullable op) {
-        return statement(op.nullable() ? "op.dropNotNull($S, $S)" : "op.setNotNull($S, $S)", name(op.table()), op.column());
+    @Override
+    public CodeBlock visit(Op.AlterColumnNullable op) {
+        return statement(
+                op.nullable() ? "op.dropNotNull($S, $S)" : "op.setNotNull($S, $S)", name(op.table()), op.column());
     }
 
-    @Override public CodeBlock visit(Op.AlterColumnDefault op) {
+    @Override
+    public CodeBlock visit(Op.AlterColumnDefault op) {
         return op.expression() == null
                 ? statement("op.dropDefault($S, $S)", name(op.table()), op.column())
-                : statement("op.setDefault($S, $S, $L)", name(op.table()), op.column(), literal(op.expression(), ARGUMENT_ROOM));
+                : statement(
+                        "op.setDefault($S, $S, $L)",
+                        name(op.table()),
+                        op.column(),
+                        literal(op.expression(), ARGUMENT_ROOM));
     }
 
-    @Override public CodeBlock visit(Op.AddIdentity op) {
+    @Override
+    public CodeBlock visit(Op.AddIdentity op) {
         return statement("op.addIdentity($S, $S, $L)", name(op.table()), op.column(), identity(op.identity()));
     }
 
-    @Override public CodeBlock visit(Op.AlterIdentity op) {
-        return statement("op.alterIdentity($S, $S, $L, $L)", name(op.table()), op.column(), op.generatedAlways(),
+    @Override
+    public CodeBlock visit(Op.AlterIdentity op) {
+        return statement(
+                "op.alterIdentity($S, $S, $L, $L)",
+                name(op.table()),
+                op.column(),
+                op.generatedAlways(),
                 sequenceChanges(op.changes()));
     }
 
-    @Override public CodeBlock visit(Op.DropIdentity op) {
+    @Override
+    public CodeBlock visit(Op.DropIdentity op) {
         return statement("op.dropIdentity($S, $S)", name(op.table()), op.column());
     }
 
-    @Override public CodeBlock visit(Op.CommentOnColumn op) {
-        return statement("op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment(), ARGUMENT_ROOM));
+    @Override
+    public CodeBlock visit(Op.CommentOnColumn op) {
+        return statement(
+                "op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- indexes ----
 
-    @Override public CodeBlock visit(Op.CreateIndex op) {
+    @Override
+    public CodeBlock visit(Op.CreateIndex op) {
         boolean plainKeys = op.keys().stream().allMatch(k -> k instanceof IndexKey.Column c && c.isPlain());
-        boolean plain = plainKeys && !op.isUnique() && !op.isConcurrent() && op.method() == null && op.include().isEmpty()
-                && !op.isNullsNotDistinct() && op.where() == null;
+        boolean plain = plainKeys
+                && !op.isUnique()
+                && !op.isConcurrent()
+                && op.method() == null
+                && op.include().isEmpty()
+                && !op.isNullsNotDistinct()
+                && op.where() == null;
         CodeBlock keys = plainKeys
-                ? strings(op.keys().stream().map(k -> ((IndexKey.Column) k).name()).toList())
+                ? strings(op.keys().stream()
+                        .map(k -> ((IndexKey.Column) k).name())
+                        .toList())
                 : op.keys().stream().map(OpJavaRenderer::indexKey).collect(CodeBlock.joining(", "));
         CodeBlock head = CodeBlock.of("$S, $S, $L", op.name(), name(op.table()), keys);
         if (plain) {
@@ -290,58 +336,76 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return statement("op.createIndex($L)", index.build());
     }
 
-    @Override public CodeBlock visit(Op.DropIndex op) {
+    @Override
+    public CodeBlock visit(Op.DropIndex op) {
         return statement(op.concurrently() ? "op.dropIndexConcurrently($S)" : "op.dropIndex($S)", name(op.index()));
     }
 
     // ---- constraints ----
 
-    @Override public CodeBlock visit(Op.AddConstraint op) {
+    @Override
+    public CodeBlock visit(Op.AddConstraint op) {
         String table = name(op.table());
         Constraint c = op.constraint();
         CodeBlock general = statement("op.addConstraint($S, $L)", table, constraint(c));
         return c.accept(new ConstraintVisitor<CodeBlock>() {
-            @Override public CodeBlock visit(Constraint.PrimaryKey pk) {
+            @Override
+            public CodeBlock visit(Constraint.PrimaryKey pk) {
                 return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
             }
 
-            @Override public CodeBlock visit(Constraint.Unique u) {
-                return u.isNullsNotDistinct() || u.deferrable() ? general : statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
+            @Override
+            public CodeBlock visit(Constraint.Unique u) {
+                return u.isNullsNotDistinct() || u.deferrable()
+                        ? general
+                        : statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
             }
 
-            @Override public CodeBlock visit(Constraint.ForeignKey fk) {
+            @Override
+            public CodeBlock visit(Constraint.ForeignKey fk) {
                 return statement("op.addForeignKey($S, $L)", table, constraint(fk));
             }
 
-            @Override public CodeBlock visit(Constraint.Check check) {
-                return check.isNotValid() || check.name() == null ? general
-                        : statement("op.addCheck($S, $S, $L)", table, check.name(), literal(check.expression(), ARGUMENT_ROOM));
+            @Override
+            public CodeBlock visit(Constraint.Check check) {
+                return check.isNotValid() || check.name() == null
+                        ? general
+                        : statement(
+                                "op.addCheck($S, $S, $L)",
+                                table,
+                                check.name(),
+                                literal(check.expression(), ARGUMENT_ROOM));
             }
         });
     }
 
-    @Override public CodeBlock visit(Op.DropConstraint op) {
+    @Override
+    public CodeBlock visit(Op.DropConstraint op) {
         return statement("op.dropConstraint($S, $S)", name(op.table()), op.name());
     }
 
-    @Override public CodeBlock visit(Op.ValidateConstraint op) {
+    @Override
+    public CodeBlock visit(Op.ValidateConstraint op) {
         return statement("op.validateConstraint($S, $S)", name(op.table()), op.name());
     }
 
     // ---- enum types ----
 
-    @Override public CodeBlock visit(Op.CreateEnum op) {
+    @Override
+    public CodeBlock visit(Op.CreateEnum op) {
         List<CodeBlock> args = new ArrayList<>();
         args.add(CodeBlock.of("$S", name(op.type())));
         op.labels().forEach(label -> args.add(CodeBlock.of("$S", label)));
         return statement("op.createEnum($L)", CodeBlock.join(args, ", "));
     }
 
-    @Override public CodeBlock visit(Op.DropEnum op) {
+    @Override
+    public CodeBlock visit(Op.DropEnum op) {
         return statement("op.dropEnum($S)", name(op.type()));
     }
 
-    @Override public CodeBlock visit(Op.AddEnumValue op) {
+    @Override
+    public CodeBlock visit(Op.AddEnumValue op) {
         String type = name(op.type());
         // the dialect writes BEFORE when both positions are set, so BEFORE wins here too
         if (op.before() != null) {
@@ -353,13 +417,15 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return statement("op.addEnumValue($S, $S)", type, op.label());
     }
 
-    @Override public CodeBlock visit(Op.RenameEnumValue op) {
+    @Override
+    public CodeBlock visit(Op.RenameEnumValue op) {
         return statement("op.renameEnumValue($S, $S, $S)", name(op.type()), op.label(), op.newLabel());
     }
 
     // ---- sequences ----
 
-    @Override public CodeBlock visit(Op.CreateSequence op) {
+    @Override
+    public CodeBlock visit(Op.CreateSequence op) {
         String sequence = name(op.sequence());
         if (op.ownedBy() != null) {
             return statement("op.createSequence($S, $L, $S)", sequence, sequenceOptions(op.options()), op.ownedBy());
@@ -369,17 +435,20 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 : statement("op.createSequence($S, $L)", sequence, sequenceOptions(op.options()));
     }
 
-    @Override public CodeBlock visit(Op.AlterSequence op) {
+    @Override
+    public CodeBlock visit(Op.AlterSequence op) {
         return statement("op.alterSequence($S, $L)", name(op.sequence()), sequenceChanges(op.changes()));
     }
 
-    @Override public CodeBlock visit(Op.DropSequence op) {
+    @Override
+    public CodeBlock visit(Op.DropSequence op) {
         return statement("op.dropSequence($S)", name(op.sequence()));
     }
 
     // ---- raw SQL and data ----
 
-    @Override public CodeBlock visit(Op.Execute op) {
+    @Override
+    public CodeBlock visit(Op.Execute op) {
         return statement("op.execute($L)", literal(op.sql(), EXECUTE_ROOM));
     }
 
@@ -388,7 +457,8 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      * INSERT's column order and values may be null, and {@code Map.of} keeps neither. The braces keep
      * the {@code rowN} names from clashing with a second bulk insert in the same method.
      */
-    @Override public CodeBlock visit(Op.BulkInsert op) {
+    @Override
+    public CodeBlock visit(Op.BulkInsert op) {
         String table = name(op.table());
         if (op.rows().isEmpty()) {
             return statement("op.bulkInsert($S, $T.of())", table, List.class);
@@ -398,7 +468,8 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         for (Map<String, Object> row : op.rows()) {
             String var = "row" + (rowNames.size() + 1);
             rowNames.add(CodeBlock.of("$L", var));
-            code.addStatement("$T<$T, $T> $L = new $T<>()", Map.class, String.class, Object.class, var, LinkedHashMap.class);
+            code.addStatement(
+                    "$T<$T, $T> $L = new $T<>()", Map.class, String.class, Object.class, var, LinkedHashMap.class);
             for (Map.Entry<String, Object> value : row.entrySet()) {
                 code.addStatement("$L.put($S, $L)", var, value.getKey(), value(value.getValue()));
             }
@@ -454,11 +525,13 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     private static CodeBlock constraint(Constraint constraint) {
         return constraint.accept(new ConstraintVisitor<CodeBlock>() {
-            @Override public CodeBlock visit(Constraint.PrimaryKey pk) {
+            @Override
+            public CodeBlock visit(Constraint.PrimaryKey pk) {
                 return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
             }
 
-            @Override public CodeBlock visit(Constraint.Unique u) {
+            @Override
+            public CodeBlock visit(Constraint.Unique u) {
                 CodeBlock.Builder code = CodeBlock.builder().add("$T.unique($L)", DDL, strings(u.name(), u.columns()));
                 if (u.isNullsNotDistinct()) {
                     code.add("$Z.nullsNotDistinct()");
@@ -469,7 +542,8 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 return code.build();
             }
 
-            @Override public CodeBlock visit(Constraint.ForeignKey fk) {
+            @Override
+            public CodeBlock visit(Constraint.ForeignKey fk) {
                 CodeBlock.Builder code = CodeBlock.builder()
                         .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
                         .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
@@ -488,10 +562,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 return code.build();
             }
 
-            @Override public CodeBlock visit(Constraint.Check check) {
+            @Override
+            public CodeBlock visit(Constraint.Check check) {
                 CodeBlock head = check.name() == null
                         ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
-                        : CodeBlock.of("$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
+                        : CodeBlock.of(
+                                "$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
                 return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
             }
         });
@@ -506,8 +582,11 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     private static CodeBlock identity(Identity identity) {
-        CodeBlock start = CodeBlock.of(identity.generatedAlways() ? "$T.identityAlways()" : "$T.identityByDefault()", DDL);
-        return identity.options().isDefault() ? start : CodeBlock.of("$L.with($L)", start, sequenceOptions(identity.options()));
+        CodeBlock start =
+                CodeBlock.of(identity.generatedAlways() ? "$T.identityAlways()" : "$T.identityByDefault()", DDL);
+        return identity.options().isDefault()
+                ? start
+                : CodeBlock.of("$L.with($L)", start, sequenceOptions(identity.options()));
     }
 
     private static CodeBlock sequenceOptions(SequenceOptions o) {
@@ -578,17 +657,22 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             return CodeBlock.of("new $T($S)", value.getClass(), value.toString());
         }
         if (value instanceof Double d) {
-            return Double.isNaN(d) ? CodeBlock.of("$T.NaN", Double.class)
-                    : Double.isInfinite(d) ? CodeBlock.of("$T.$L", Double.class, d > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY")
-                    : CodeBlock.of("$Ld", d);
+            return Double.isNaN(d)
+                    ? CodeBlock.of("$T.NaN", Double.class)
+                    : Double.isInfinite(d)
+                            ? CodeBlock.of("$T.$L", Double.class, d > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY")
+                            : CodeBlock.of("$Ld", d);
         }
         if (value instanceof Float f) {
-            return Float.isNaN(f) ? CodeBlock.of("$T.NaN", Float.class)
-                    : Float.isInfinite(f) ? CodeBlock.of("$T.$L", Float.class, f > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY")
-                    : CodeBlock.of("$Lf", f);
+            return Float.isNaN(f)
+                    ? CodeBlock.of("$T.NaN", Float.class)
+                    : Float.isInfinite(f)
+                            ? CodeBlock.of("$T.$L", Float.class, f > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY")
+                            : CodeBlock.of("$Lf", f);
         }
         if (value instanceof byte[] bytes) {
-            return CodeBlock.of("$T.of().parseHex($S)", HexFormat.class, HexFormat.of().formatHex(bytes));
+            return CodeBlock.of(
+                    "$T.of().parseHex($S)", HexFormat.class, HexFormat.of().formatHex(bytes));
         }
         if (value instanceof UUID uuid) {
             return CodeBlock.of("$T.fromString($S)", UUID.class, uuid.toString());
@@ -604,8 +688,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             // these become the quoted text of toString() in SQL, so the text alone is the same value
             return CodeBlock.of("$S", value.toString());
         }
-        throw new IllegalArgumentException("Cannot write a bulk-insert value of type " + value.getClass().getName()
-                + " as Java source. Use strings, numbers, booleans, byte arrays, UUIDs or java.time values.");
+        throw new IllegalArgumentException(
+                "Cannot write a bulk-insert value of type " + value.getClass().getName()
+                        + " as Java source. Use strings, numbers, booleans, byte arrays, UUIDs or java.time values.");
     }
 
     // ---- small helpers ----
@@ -618,7 +703,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      * @param room the columns the quoted literal may take where it is written (see the {@code _ROOM} constants)
      */
     private static CodeBlock literal(String text, int room) {
-        if (text == null || text.contains("\n") || CodeBlock.of("$S", text).toString().length() <= room) {
+        if (text == null
+                || text.contains("\n")
+                || CodeBlock.of("$S", text).toString().length() <= room) {
             return CodeBlock.of("$S", text);
         }
         List<CodeBlock> pieces = new ArrayList<>();
@@ -646,7 +733,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     /** One statement that may wrap after each comma of its format when it passes the line width. */
     private static CodeBlock statement(String format, Object... args) {
-        return CodeBlock.builder().addStatement(format.replace(", ", ",$W"), args).build();
+        return CodeBlock.builder()
+                .addStatement(format.replace(", ", ",$W"), args)
+                .build();
     }
 
     /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */

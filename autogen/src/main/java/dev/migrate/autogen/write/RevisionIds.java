@@ -32,8 +32,10 @@ public final class RevisionIds {
      * cannot be ordered against a time and are left out of that rule.
      */
     public static String next(Clock clock, Collection<String> parents, Predicate<String> taken) {
-        LocalDateTime time = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).withNano(0);
-        List<String> timedParents = parents.stream().filter(parent -> timeOf(parent) != null).toList();
+        LocalDateTime time =
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).withNano(0);
+        List<String> timedParents =
+                parents.stream().filter(parent -> timeOf(parent) != null).toList();
         for (String parent : timedParents) {
             LocalDateTime parentTime = timeOf(parent);
             if (!time.isAfter(parentTime)) {

@@ -97,13 +97,17 @@ public final class AutogenerateBenchmark {
     private AutogenerateBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = Arrays.stream(System.getProperty("bench.tables", "500,2000").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> sizes = Arrays.stream(
+                        System.getProperty("bench.tables", "500,2000").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         int runs = Integer.getInteger("bench.runs", 5);
         int warmup = Integer.getInteger("bench.warmup", 2);
         int isolatedRuns = Integer.getInteger("bench.isolatedRuns", 2);
         HIBERNATE_LOG.setLevel(java.util.logging.Level.SEVERE);
-        System.out.printf("autogenerate benchmark: %d cores, load average %s, runs %d after %d warm-up%n",
+        System.out.printf(
+                "autogenerate benchmark: %d cores, load average %s, runs %d after %d warm-up%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), runs, warmup);
         for (int tables : sizes) {
             new AutogenerateBenchmark.Size(tables, runs, warmup, isolatedRuns).run();
@@ -151,10 +155,16 @@ public final class AutogenerateBenchmark {
                 start = System.nanoTime();
                 List<String> ddl = generate(entityDdl, new URLClassLoader(new URL[] {classesUrl}, benchLoader), major);
                 long firstMillis = millis(System.nanoTime() - start);
-                Stats provider = time(warmup, runs,
+                Stats provider = time(
+                        warmup,
+                        runs,
                         () -> generate(entityDdl, new URLClassLoader(new URL[] {classesUrl}, benchLoader), major));
-                Stats isolated = isolatedRuns == 0 ? null : time(0, isolatedRuns,
-                        () -> generate(entityDdl, isolatedLoader(benchLoader, classesUrl), major));
+                Stats isolated = isolatedRuns == 0
+                        ? null
+                        : time(
+                                0,
+                                isolatedRuns,
+                                () -> generate(entityDdl, isolatedLoader(benchLoader, classesUrl), major));
 
                 // the live side: apply what the first comparison writes, once
                 SchemaComparison comparison = SchemaComparison.of(SCHEMA);
@@ -165,23 +175,34 @@ public final class AutogenerateBenchmark {
                 start = System.nanoTime();
                 apply(c, upgrade);
                 long applyMillis = millis(System.nanoTime() - start);
-                System.out.printf("%n== %d tables: %d entity classes compiled in %d ms; provider wrote %d statements "
+                System.out.printf(
+                        "%n== %d tables: %d entity classes compiled in %d ms; provider wrote %d statements "
                                 + "(first run in this JVM %d ms); first comparison on the empty database %d ms found %d changes "
                                 + "(%d statements, applied in %d ms)%n",
-                        tables, tables, compileMillis, ddl.size(), firstMillis, initialMillis, initial.changes().size(),
-                        upgrade.size(), applyMillis);
+                        tables,
+                        tables,
+                        compileMillis,
+                        ddl.size(),
+                        firstMillis,
+                        initialMillis,
+                        initial.changes().size(),
+                        upgrade.size(),
+                        applyMillis);
 
                 MigrationScript steady = comparison.compare(c, ddl);
                 if (!steady.isEmpty()) {
                     steady.descriptions().stream().limit(20).forEach(System.out::println);
-                    throw new IllegalStateException("The steady-state comparison found " + steady.changes().size() + " changes");
+                    throw new IllegalStateException("The steady-state comparison found "
+                            + steady.changes().size() + " changes");
                 }
-                System.out.printf("steady state: the comparison finds %d changes%n", steady.changes().size());
+                System.out.printf(
+                        "steady state: the comparison finds %d changes%n",
+                        steady.changes().size());
 
                 Counts counts = count(c, ddl);
                 timePhases(c, ddl, counts);
                 vacuumCatalog(c);
-            Stats whole = time(warmup, runs, () -> {
+                Stats whole = time(warmup, runs, () -> {
                     MigrationScript r = comparison.compare(c, ddl);
                     if (!r.isEmpty()) {
                         throw new IllegalStateException("steady state broken: " + r.descriptions());
@@ -212,7 +233,10 @@ public final class AutogenerateBenchmark {
                 try (Stream<Path> files = Files.list(cache.directory())) {
                     bytes = files.mapToLong(p -> p.toFile().length()).sum();
                 }
-                row("  entity side from the warm cache (key + file read)", load, "1 statement; file of %d KB".formatted(bytes / 1024));
+                row(
+                        "  entity side from the warm cache (key + file read)",
+                        load,
+                        "1 statement; file of %d KB".formatted(bytes / 1024));
                 row("provider: EntityDdl.generate, fresh entity loader", provider, "not in the comparison");
                 if (isolated != null) {
                     row("provider: isolated loader, fresh Hibernate classes", isolated, "not in the comparison");
@@ -237,7 +261,10 @@ public final class AutogenerateBenchmark {
             Stats diff = time(warmup, runs, () -> SchemaDiff.compare(current, desired, options));
 
             row("live catalog read", live, liveQueries + " catalog queries (CatalogReader.queriesSent)");
-            row("entity side: scratch build + read (" + ddl.size() + " stmts)", entity, counts.entity().toString());
+            row(
+                    "entity side: scratch build + read (" + ddl.size() + " stmts)",
+                    entity,
+                    counts.entity().toString());
             row("diff live vs entity side", diff, "no database");
             anatomy(c, ddl, exclusions);
         }
@@ -271,8 +298,14 @@ public final class AutogenerateBenchmark {
                     }
                 }
             }
-            row("  one pass apart: create schema + " + ddl.size() + " stmts, one by one", new Stats(create), "autocommit");
-            row("  one pass apart: catalog read of the scratch schema", new Stats(read), CatalogReader.QUERIES_PER_READ + " queries");
+            row(
+                    "  one pass apart: create schema + " + ddl.size() + " stmts, one by one",
+                    new Stats(create),
+                    "autocommit");
+            row(
+                    "  one pass apart: catalog read of the scratch schema",
+                    new Stats(read),
+                    CatalogReader.QUERIES_PER_READ + " queries");
             row("  one pass apart: DROP SCHEMA ... CASCADE", new Stats(drop), "1 statement");
         }
 
@@ -288,8 +321,13 @@ public final class AutogenerateBenchmark {
         }
 
         private void row(String what, Stats stats, String note) {
-            rows.add(new String[] {what, "%.1f".formatted(stats.median()), "%.1f".formatted(stats.min()),
-                    Integer.toString(stats.nanos.length), note});
+            rows.add(new String[] {
+                what,
+                "%.1f".formatted(stats.median()),
+                "%.1f".formatted(stats.min()),
+                Integer.toString(stats.nanos.length),
+                note
+            });
         }
 
         private void print() {
@@ -353,7 +391,8 @@ public final class AutogenerateBenchmark {
     }
 
     /** The same search path SchemaComparison reads the live side with. */
-    private static DatabaseSchema readLive(Connection c, CatalogReader reader, Exclusions exclusions) throws SQLException {
+    private static DatabaseSchema readLive(Connection c, CatalogReader reader, Exclusions exclusions)
+            throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path = " + SCHEMA + ", public");
             try {

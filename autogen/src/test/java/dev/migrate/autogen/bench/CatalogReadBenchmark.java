@@ -27,8 +27,11 @@ public final class CatalogReadBenchmark {
     private CatalogReadBenchmark() {}
 
     public static void main(String[] args) throws SQLException {
-        List<Integer> sizes = Arrays.stream(System.getProperty("bench.tables", "500,2000").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> sizes = Arrays.stream(
+                        System.getProperty("bench.tables", "500,2000").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         int runs = Integer.getInteger("bench.runs", 15);
 
         for (int tables : sizes) {
@@ -57,20 +60,35 @@ public final class CatalogReadBenchmark {
                 queries = reader.queriesSent();
             }
             Arrays.sort(nanos);
-            int columns = schema.tables().values().stream().mapToInt(t -> t.columns().size()).sum();
-            int indexes = schema.tables().values().stream().mapToInt(t -> t.indexes().size()).sum();
-            int foreignKeys = schema.tables().values().stream().mapToInt(t -> t.foreignKeys().size()).sum();
+            int columns = schema.tables().values().stream()
+                    .mapToInt(t -> t.columns().size())
+                    .sum();
+            int indexes = schema.tables().values().stream()
+                    .mapToInt(t -> t.indexes().size())
+                    .sum();
+            int foreignKeys = schema.tables().values().stream()
+                    .mapToInt(t -> t.foreignKeys().size())
+                    .sum();
             System.out.printf(
                     "tables=%d (read %d tables, %d columns, %d indexes, %d foreign keys) created in %d ms;"
                             + " read: median %.1f ms, min %.1f ms over %d runs; %d queries per read%n",
-                    tables, schema.tables().size(), columns, indexes, foreignKeys, createMillis,
-                    nanos[runs / 2] / 1e6, nanos[0] / 1e6, runs, queries);
+                    tables,
+                    schema.tables().size(),
+                    columns,
+                    indexes,
+                    foreignKeys,
+                    createMillis,
+                    nanos[runs / 2] / 1e6,
+                    nanos[0] / 1e6,
+                    runs,
+                    queries);
         }
     }
 
     /** Autocommit with synchronous_commit off and batched statements: the fast way measured in DESIGN 3. */
     private static void createSchema(DataSource db, int tables) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             for (int i = 0; i < tables; i++) {
                 s.addBatch(createTable(i));

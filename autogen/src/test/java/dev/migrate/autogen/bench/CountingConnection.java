@@ -17,15 +17,16 @@ import java.util.Set;
  * while timing.
  */
 final class CountingConnection {
-    private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
+    private static final Set<String> EXECUTES =
+            Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
     int roundTrips;
     int catalogQueries;
     int otherStatements;
 
     Connection wrap(Connection target) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
                     if (method.getName().equals("createStatement")) {
                         return statement((Statement) result, Statement.class, null);
@@ -83,6 +84,7 @@ final class CountingConnection {
 
     @Override
     public String toString() {
-        return catalogQueries + " catalog queries, " + otherStatements + " other statements, " + roundTrips + " round trips";
+        return catalogQueries + " catalog queries, " + otherStatements + " other statements, " + roundTrips
+                + " round trips";
     }
 }

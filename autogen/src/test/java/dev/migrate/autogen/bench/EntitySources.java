@@ -31,7 +31,8 @@ final class EntitySources {
         String parent = i == 0
                 ? "    @Column(name = \"parent_id\")\n    private Long parentId;\n"
                 : "    @ManyToOne(fetch = FetchType.LAZY)\n"
-                        + "    @JoinColumn(name = \"parent_id\", foreignKey = @ForeignKey(name = \"t" + i + "_parent_fk\"))\n"
+                        + "    @JoinColumn(name = \"parent_id\", foreignKey = @ForeignKey(name = \"t" + i
+                        + "_parent_fk\"))\n"
                         + "    private E" + (i - 1) + " parent;\n";
         return "package " + PACKAGE + ";\n\n"
                 + "import jakarta.persistence.*;\n"
@@ -41,7 +42,8 @@ final class EntitySources {
                 + "@Entity\n"
                 + "@Table(name = \"t" + i + "\",\n"
                 + "        indexes = @Index(name = \"t" + i + "_created_idx\", columnList = \"created_at\"),\n"
-                + "        uniqueConstraints = @UniqueConstraint(name = \"t" + i + "_code_key\", columnNames = \"code\"))\n"
+                + "        uniqueConstraints = @UniqueConstraint(name = \"t" + i
+                + "_code_key\", columnNames = \"code\"))\n"
                 + "public class E" + i + " {\n"
                 + "    @Id\n"
                 + "    @GeneratedValue(strategy = GenerationType.IDENTITY)\n"
@@ -85,9 +87,18 @@ final class EntitySources {
         StringWriter diagnostics = new StringWriter();
         try (StandardJavaFileManager files2 = javac.getStandardFileManager(null, null, null)) {
             Iterable<? extends JavaFileObject> units = files2.getJavaFileObjectsFromFiles(files);
-            List<String> options = List.of("-d", classes.toString(), "-classpath", compileClasspath(),
-                    "-proc:none", "-nowarn", "-g:none", "--release", "17");
-            Boolean ok = javac.getTask(diagnostics, files2, null, options, null, units).call();
+            List<String> options = List.of(
+                    "-d",
+                    classes.toString(),
+                    "-classpath",
+                    compileClasspath(),
+                    "-proc:none",
+                    "-nowarn",
+                    "-g:none",
+                    "--release",
+                    "17");
+            Boolean ok = javac.getTask(diagnostics, files2, null, options, null, units)
+                    .call();
             if (!ok) {
                 throw new IllegalStateException("The generated entities did not compile:\n" + diagnostics);
             }
@@ -108,7 +119,11 @@ final class EntitySources {
 
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new UncheckedIOException(new IOException(e));
         }

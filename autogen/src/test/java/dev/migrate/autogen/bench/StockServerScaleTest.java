@@ -29,10 +29,10 @@ class StockServerScaleTest {
     @ValueSource(ints = {2000, 5000})
     void aLargeModelIsComparedOnAStockServerAndNothingIsLeft(int tables) throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setServerConfig("max_locks_per_transaction", "64")
-                .setServerConfig("max_connections", "100")
-                .start();
-             Connection c = server.getPostgresDatabase().getConnection()) {
+                        .setServerConfig("max_locks_per_transaction", "64")
+                        .setServerConfig("max_connections", "100")
+                        .start();
+                Connection c = server.getPostgresDatabase().getConnection()) {
             List<String> ddl = model(tables);
             try (Statement s = c.createStatement()) {
                 for (String sql : ddl) {
@@ -45,7 +45,8 @@ class StockServerScaleTest {
             System.out.println("Compared " + tables + " tables on a stock lock table in " + millis + " ms");
             assertThat(diff.descriptions()).isEmpty();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrate_scratch_%'")) {
+                    ResultSet rs = s.executeQuery(
+                            "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrate_scratch_%'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
             }
@@ -65,7 +66,8 @@ class StockServerScaleTest {
             ddl.add("create index ix_t" + i + " on t" + i + " (c1)");
         }
         for (int i = 1; i < tables; i++) {
-            ddl.add("alter table if exists t" + i + " add constraint fk_t" + i + " foreign key (parent_id) references t" + (i - 1));
+            ddl.add("alter table if exists t" + i + " add constraint fk_t" + i + " foreign key (parent_id) references t"
+                    + (i - 1));
         }
         return ddl;
     }

@@ -127,39 +127,72 @@ class CatalogReaderTest {
     void readsEveryTableThatIsNotExcluded() throws SQLException {
         DatabaseSchema schema = read(new CatalogReader());
 
-        assertThat(schema.tables().keySet()).containsExactly(
-                ObjectName.of("Audit", "Event"),
-                ObjectName.of("shop", "account"),
-                ObjectName.of("shop", "customer"),
-                ObjectName.of("shop", "order"));
+        assertThat(schema.tables().keySet())
+                .containsExactly(
+                        ObjectName.of("Audit", "Event"),
+                        ObjectName.of("shop", "account"),
+                        ObjectName.of("shop", "customer"),
+                        ObjectName.of("shop", "order"));
     }
 
     @Test
     void readsCustomer() throws SQLException {
-        Table expected = new Table("shop", "customer",
+        Table expected = new Table(
+                "shop",
+                "customer",
                 List.of(
-                        new TableColumn("id", "bigint", false, null,
-                                new ColumnIdentity(ColumnIdentity.Generation.ALWAYS, 100, 5, 100, 1_000_000, 10, true, false), null, null, null),
-                        new TableColumn("email", "character varying(200)", false, null, null, null, null, "Login, unique"),
+                        new TableColumn(
+                                "id",
+                                "bigint",
+                                false,
+                                null,
+                                new ColumnIdentity(
+                                        ColumnIdentity.Generation.ALWAYS, 100, 5, 100, 1_000_000, 10, true, false),
+                                null,
+                                null,
+                                null),
+                        new TableColumn(
+                                "email", "character varying(200)", false, null, null, null, null, "Login, unique"),
                         new TableColumn("name", "text", true, null, null, null, "\"C\"", null),
                         new TableColumn("region", "character(2)", true, "'EU'::bpchar", null, null, null, null),
                         TableColumn.of("code", "integer", true),
-                        new TableColumn("created_at", "timestamp with time zone", false, "now()", null, null, null, null)),
+                        new TableColumn(
+                                "created_at", "timestamp with time zone", false, "now()", null, null, null, null)),
                 new PrimaryKey("customer_pkey", List.of("id")),
                 List.of(),
                 List.of(
-                        new UniqueConstraint("customer_code_key", List.of("region", "code"), nullsNotDistinct, false, false),
+                        new UniqueConstraint(
+                                "customer_code_key", List.of("region", "code"), nullsNotDistinct, false, false),
                         new UniqueConstraint("customer_email_key", List.of("email"), false, true, true)),
                 List.of(),
                 List.of(),
                 List.of(
-                        new Index("customer_email_pattern", false, "btree", List.of("email varchar_pattern_ops"), List.of(),
-                                null, false,
+                        new Index(
+                                "customer_email_pattern",
+                                false,
+                                "btree",
+                                List.of("email varchar_pattern_ops"),
+                                List.of(),
+                                null,
+                                false,
                                 "CREATE INDEX customer_email_pattern ON shop.customer USING btree (email varchar_pattern_ops)"),
-                        new Index("customer_lower_email_idx", true, "btree", List.of("lower((email)::text)"), List.of(),
-                                null, false,
+                        new Index(
+                                "customer_lower_email_idx",
+                                true,
+                                "btree",
+                                List.of("lower((email)::text)"),
+                                List.of(),
+                                null,
+                                false,
                                 "CREATE UNIQUE INDEX customer_lower_email_idx ON shop.customer USING btree (lower((email)::text))"),
-                        new Index("customer_name_hash", false, "hash", List.of("name"), List.of(), null, false,
+                        new Index(
+                                "customer_name_hash",
+                                false,
+                                "hash",
+                                List.of("name"),
+                                List.of(),
+                                null,
+                                false,
                                 "CREATE INDEX customer_name_hash ON shop.customer USING hash (name)")),
                 "People who buy");
 
@@ -168,18 +201,36 @@ class CatalogReaderTest {
 
     @Test
     void readsAccount() throws SQLException {
-        Table expected = new Table("shop", "account",
+        Table expected = new Table(
+                "shop",
+                "account",
                 List.of(
                         TableColumn.of("tenant", "integer", false),
                         TableColumn.of("number", "integer", false),
                         TableColumn.of("customer_id", "bigint", true)),
                 new PrimaryKey("account_pkey", List.of("tenant", "number")),
-                List.of(new ForeignKey("account_customer_fk", List.of("customer_id"), "shop", "customer", List.of("id"),
-                        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false, false)),
+                List.of(new ForeignKey(
+                        "account_customer_fk",
+                        List.of("customer_id"),
+                        "shop",
+                        "customer",
+                        List.of("id"),
+                        ReferentialAction.NO_ACTION,
+                        ReferentialAction.NO_ACTION,
+                        false,
+                        false,
+                        false)),
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(new Index("account_customer_uq", true, "btree", List.of("customer_id"), List.of(), null, nullsNotDistinct,
+                List.of(new Index(
+                        "account_customer_uq",
+                        true,
+                        "btree",
+                        List.of("customer_id"),
+                        List.of(),
+                        null,
+                        nullsNotDistinct,
                         "CREATE UNIQUE INDEX account_customer_uq ON shop.account USING btree (customer_id)"
                                 + (nullsNotDistinct ? " NULLS NOT DISTINCT" : ""))),
                 null);
@@ -189,42 +240,124 @@ class CatalogReaderTest {
 
     @Test
     void readsOrder() throws SQLException {
-        Table expected = new Table("shop", "order",
+        Table expected = new Table(
+                "shop",
+                "order",
                 List.of(
-                        new TableColumn("id", "integer", false, null,
-                                new ColumnIdentity(ColumnIdentity.Generation.BY_DEFAULT, 1, 1, 1, Integer.MAX_VALUE, 1, false, false), null, null, null),
-                        new TableColumn("serial_no", "integer", false, "nextval('shop.order_serial_no_seq'::regclass)",
-                                null, null, null, null),
+                        new TableColumn(
+                                "id",
+                                "integer",
+                                false,
+                                null,
+                                new ColumnIdentity(
+                                        ColumnIdentity.Generation.BY_DEFAULT,
+                                        1,
+                                        1,
+                                        1,
+                                        Integer.MAX_VALUE,
+                                        1,
+                                        false,
+                                        false),
+                                null,
+                                null,
+                                null),
+                        new TableColumn(
+                                "serial_no",
+                                "integer",
+                                false,
+                                "nextval('shop.order_serial_no_seq'::regclass)",
+                                null,
+                                null,
+                                null,
+                                null),
                         TableColumn.of("tenant", "integer", true),
                         TableColumn.of("account_number", "integer", true),
-                        new TableColumn("status", "shop.order_status", false, "'new'::shop.order_status", null, null, null, null),
+                        new TableColumn(
+                                "status",
+                                "shop.order_status",
+                                false,
+                                "'new'::shop.order_status",
+                                null,
+                                null,
+                                null,
+                                null),
                         TableColumn.of("net", "numeric(12,2)", false),
-                        new TableColumn("gross", "numeric(12,2)", true, null, null, new Generated("(net * 1.2)", true), null, null),
+                        new TableColumn(
+                                "gross",
+                                "numeric(12,2)",
+                                true,
+                                null,
+                                null,
+                                new Generated("(net * 1.2)", true),
+                                null,
+                                null),
                         TableColumn.of("Note", "text", true),
                         TableColumn.of("tags", "text[]", true),
                         TableColumn.of("area", "box", true),
                         TableColumn.of("placed_on", "date", true),
-                        new TableColumn("invoice", "integer", true, "nextval('shop.invoice_no'::regclass)", null, null, null, null)),
+                        new TableColumn(
+                                "invoice",
+                                "integer",
+                                true,
+                                "nextval('shop.invoice_no'::regclass)",
+                                null,
+                                null,
+                                null,
+                                null)),
                 new PrimaryKey("order_pkey", List.of("id")),
-                List.of(new ForeignKey("order_account_fk", List.of("tenant", "account_number"),
-                        "shop", "account", List.of("tenant", "number"),
-                        ReferentialAction.CASCADE, ReferentialAction.SET_NULL, true, true, true)),
+                List.of(new ForeignKey(
+                        "order_account_fk",
+                        List.of("tenant", "account_number"),
+                        "shop",
+                        "account",
+                        List.of("tenant", "number"),
+                        ReferentialAction.CASCADE,
+                        ReferentialAction.SET_NULL,
+                        true,
+                        true,
+                        true)),
                 List.of(),
                 List.of(
                         new CheckConstraint("order_net_positive", "CHECK ((net > (0)::numeric))", true),
                         new CheckConstraint("order_placed_recent", "CHECK ((placed_on > '2000-01-01'::date))", false)),
                 List.of(new ExclusionConstraint("order_no_overlap", "EXCLUDE USING gist (area WITH &&)")),
                 List.of(
-                        new Index("order_open_idx", false, "btree", List.of("placed_on DESC NULLS LAST"), List.of(),
-                                "(status <> 'shipped'::shop.order_status)", false,
+                        new Index(
+                                "order_open_idx",
+                                false,
+                                "btree",
+                                List.of("placed_on DESC NULLS LAST"),
+                                List.of(),
+                                "(status <> 'shipped'::shop.order_status)",
+                                false,
                                 "CREATE INDEX order_open_idx ON shop.\"order\" USING btree (placed_on DESC NULLS LAST)"
                                         + " WHERE (status <> 'shipped'::shop.order_status)"),
-                        new Index("order_placed_brin", false, "brin", List.of("placed_on"), List.of(), null, false,
+                        new Index(
+                                "order_placed_brin",
+                                false,
+                                "brin",
+                                List.of("placed_on"),
+                                List.of(),
+                                null,
+                                false,
                                 "CREATE INDEX order_placed_brin ON shop.\"order\" USING brin (placed_on)"),
-                        new Index("order_status_idx", false, "btree", List.of("status", "placed_on"), List.of("Note", "net"),
-                                null, false,
+                        new Index(
+                                "order_status_idx",
+                                false,
+                                "btree",
+                                List.of("status", "placed_on"),
+                                List.of("Note", "net"),
+                                null,
+                                false,
                                 "CREATE INDEX order_status_idx ON shop.\"order\" USING btree (status, placed_on) INCLUDE (\"Note\", net)"),
-                        new Index("order_tags_gin", false, "gin", List.of("tags"), List.of(), null, false,
+                        new Index(
+                                "order_tags_gin",
+                                false,
+                                "gin",
+                                List.of("tags"),
+                                List.of(),
+                                null,
+                                false,
                                 "CREATE INDEX order_tags_gin ON shop.\"order\" USING gin (tags)")),
                 null);
 
@@ -233,16 +366,34 @@ class CatalogReaderTest {
 
     @Test
     void readsQuotedNamesInSecondSchema() throws SQLException {
-        Table expected = new Table("Audit", "Event",
+        Table expected = new Table(
+                "Audit",
+                "Event",
                 List.of(
-                        new TableColumn("ID", "bigint", false, "nextval('\"Audit\".\"Event_ID_seq\"'::regclass)",
-                                null, null, null, null),
+                        new TableColumn(
+                                "ID",
+                                "bigint",
+                                false,
+                                "nextval('\"Audit\".\"Event_ID_seq\"'::regclass)",
+                                null,
+                                null,
+                                null,
+                                null),
                         TableColumn.of("user", "text", true),
                         TableColumn.of("select", "integer", true),
                         TableColumn.of("order_id", "integer", true)),
                 new PrimaryKey("Event_pkey", List.of("ID")),
-                List.of(new ForeignKey("Event_order_id_fkey", List.of("order_id"), "shop", "order", List.of("id"),
-                        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false, true)),
+                List.of(new ForeignKey(
+                        "Event_order_id_fkey",
+                        List.of("order_id"),
+                        "shop",
+                        "order",
+                        List.of("id"),
+                        ReferentialAction.NO_ACTION,
+                        ReferentialAction.NO_ACTION,
+                        false,
+                        false,
+                        true)),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -256,19 +407,50 @@ class CatalogReaderTest {
     void readsStandaloneAndOwnedSequencesButNotIdentityOnes() throws SQLException {
         DatabaseSchema schema = read(new CatalogReader());
 
-        assertThat(schema.sequences().values()).containsExactly(
-                new Sequence("Audit", "Event_ID_seq", "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false,
-                        new ColumnRef("Audit", "Event", "ID"), false),
-                new Sequence("shop", "invoice_no", "integer", 1000, 10, 1000, 999_999, 5, true,
-                        new ColumnRef("shop", "order", "invoice"), false),
-                new Sequence("shop", "order_serial_no_seq", "integer", 1, 1, 1, Integer.MAX_VALUE, 1, false,
-                        new ColumnRef("shop", "order", "serial_no"), false));
+        assertThat(schema.sequences().values())
+                .containsExactly(
+                        new Sequence(
+                                "Audit",
+                                "Event_ID_seq",
+                                "bigint",
+                                1,
+                                1,
+                                1,
+                                Long.MAX_VALUE,
+                                1,
+                                false,
+                                new ColumnRef("Audit", "Event", "ID"),
+                                false),
+                        new Sequence(
+                                "shop",
+                                "invoice_no",
+                                "integer",
+                                1000,
+                                10,
+                                1000,
+                                999_999,
+                                5,
+                                true,
+                                new ColumnRef("shop", "order", "invoice"),
+                                false),
+                        new Sequence(
+                                "shop",
+                                "order_serial_no_seq",
+                                "integer",
+                                1,
+                                1,
+                                1,
+                                Integer.MAX_VALUE,
+                                1,
+                                false,
+                                new ColumnRef("shop", "order", "serial_no"),
+                                false));
     }
 
     @Test
     void readsEnumLabelsInSortOrder() throws SQLException {
-        assertThat(read(new CatalogReader()).enumTypes().values()).containsExactly(
-                new EnumType("shop", "order_status", List.of("new", "cancelled", "paid", "shipped")));
+        assertThat(read(new CatalogReader()).enumTypes().values())
+                .containsExactly(new EnumType("shop", "order_status", List.of("new", "cancelled", "paid", "shipped")));
     }
 
     @Test
@@ -306,9 +488,18 @@ class CatalogReaderTest {
             item = new CatalogReader().read(c, List.of("public")).table("public", "item");
         }
 
-        assertThat(item.columns()).containsExactly(
-                TableColumn.of("price", "numeric", false),
-                new TableColumn("doubled", "numeric", true, null, null, new Generated("(price * (2)::numeric)", false), null, null));
+        assertThat(item.columns())
+                .containsExactly(
+                        TableColumn.of("price", "numeric", false),
+                        new TableColumn(
+                                "doubled",
+                                "numeric",
+                                true,
+                                null,
+                                null,
+                                new Generated("(price * (2)::numeric)", false),
+                                null,
+                                null));
         assertThat(item.checkConstraints()).isEmpty();
         assertThat(item.uniqueConstraints()).isEmpty();
     }
@@ -332,11 +523,17 @@ class CatalogReaderTest {
         DataSource db = TestPostgres.freshDatabase("catalog_count");
         StringBuilder ddl = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            ddl.append("CREATE TABLE t").append(i).append(" (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,")
+            ddl.append("CREATE TABLE t")
+                    .append(i)
+                    .append(" (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,")
                     .append(" name text UNIQUE, parent integer")
                     .append(i == 0 ? "" : " REFERENCES t" + (i - 1))
                     .append(");\n")
-                    .append("CREATE INDEX t").append(i).append("_parent ON t").append(i).append(" (parent);\n");
+                    .append("CREATE INDEX t")
+                    .append(i)
+                    .append("_parent ON t")
+                    .append(i)
+                    .append(" (parent);\n");
         }
         execute(db, ddl.toString());
         return db;
@@ -364,7 +561,8 @@ class CatalogReaderTest {
     }
 
     private static void execute(DataSource db, String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

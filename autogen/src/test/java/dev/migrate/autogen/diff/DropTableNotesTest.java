@@ -12,16 +12,29 @@ import org.junit.jupiter.api.Test;
 class DropTableNotesTest {
     @Test
     void aDroppedTableSaysWhatItsDowngradeCannotRestore() {
-        Table bookings = new Table("public", "bookings", List.of(TableColumn.of("during", "tsrange", true)), null, List.of(),
-                List.of(), List.of(), List.of(new ExclusionConstraint("no_overlap", "EXCLUDE USING gist (during WITH &&)")),
-                List.of(), null);
-        MigrationScript diff = SchemaDiff.compare(DatabaseSchema.of(List.of(bookings), List.of(), List.of()), DatabaseSchema.empty(),
+        Table bookings = new Table(
+                "public",
+                "bookings",
+                List.of(TableColumn.of("during", "tsrange", true)),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new ExclusionConstraint("no_overlap", "EXCLUDE USING gist (during WITH &&)")),
+                List.of(),
+                null);
+        MigrationScript diff = SchemaDiff.compare(
+                DatabaseSchema.of(List.of(bookings), List.of(), List.of()),
+                DatabaseSchema.empty(),
                 SchemaDiff.Options.defaults());
-        Change drop = diff.changes().stream().filter(c -> c.description().text().equals("removed table public.bookings")).findFirst()
+        Change drop = diff.changes().stream()
+                .filter(c -> c.description().text().equals("removed table public.bookings"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(drop.notes()).containsExactly(
-                "Hazard: drops table public.bookings and all its rows.",
-                "The downgrade does not restore exclusion constraint no_overlap (EXCLUDE USING gist (during WITH &&)); "
-                        + "add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
+        assertThat(drop.notes())
+                .containsExactly(
+                        "Hazard: drops table public.bookings and all its rows.",
+                        "The downgrade does not restore exclusion constraint no_overlap (EXCLUDE USING gist (during WITH &&)); "
+                                + "add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
     }
 }

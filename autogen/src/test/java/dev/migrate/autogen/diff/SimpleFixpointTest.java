@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 class SimpleFixpointTest {
     @Test
     void generatedChangesReachAFixpointAndReverseCleanly() throws Exception {
-        Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(
+                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> ddl = new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.entity.simple"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("fixpoint_simple").getConnection()) {
             SchemaComparison comparison = SchemaComparison.of("public");
             MigrationScript first = comparison.compare(c, ddl);
-            assertThat(first.descriptions()).contains("added table public.agents", "added table public.task",
-                    "added sequence public.task_seq");
+            assertThat(first.descriptions())
+                    .contains("added table public.agents", "added table public.task", "added sequence public.task_seq");
             run(c, first.upgrade());
             MigrationScript second = comparison.compare(c, ddl);
             assertThat(second.descriptions()).isEmpty();

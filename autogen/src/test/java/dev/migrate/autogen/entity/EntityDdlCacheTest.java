@@ -22,22 +22,38 @@ class EntityDdlCacheTest {
         Files.write(classes.resolve("Order.class"), new byte[] {1, 2, 3});
         Path jar = Files.write(dir.resolve("hibernate-core-7.4.6.Final.jar"), new byte[] {9});
         Path root = dir.resolve("classes");
-        EntityDdl entities = new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "app"));
+        EntityDdl entities =
+                new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "app"));
         List<Path> classpath = List.of(root, jar);
         String key = entities.inputKey(classpath, 18);
 
         assertThat(new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "app"))
-                .inputKey(List.of(root, jar), 18)).isEqualTo(key).matches("[0-9a-f]{64}");
+                        .inputKey(List.of(root, jar), 18))
+                .isEqualTo(key)
+                .matches("[0-9a-f]{64}");
         assertThat(entities.inputKey(classpath, 17)).as("server major version").isNotEqualTo(key);
         assertThat(new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "other"))
-                .inputKey(classpath, 18)).as("a provider setting").isNotEqualTo(key);
-        assertThat(new EntityDdl(List.of(root), List.of("shop", "billing"), null, Map.of("hibernate.default_schema", "app"))
-                .inputKey(classpath, 18)).as("packages").isNotEqualTo(key);
+                        .inputKey(classpath, 18))
+                .as("a provider setting")
+                .isNotEqualTo(key);
+        assertThat(new EntityDdl(
+                                List.of(root),
+                                List.of("shop", "billing"),
+                                null,
+                                Map.of("hibernate.default_schema", "app"))
+                        .inputKey(classpath, 18))
+                .as("packages")
+                .isNotEqualTo(key);
         assertThat(new EntityDdl(List.of(root), List.of("shop"), "unit", Map.of("hibernate.default_schema", "app"))
-                .inputKey(classpath, 18)).as("persistence unit").isNotEqualTo(key);
-        assertThat(entities.inputKey(List.of(root, jar, dir.resolve("spring-boot.jar")), 18)).as("another jar").isNotEqualTo(key);
+                        .inputKey(classpath, 18))
+                .as("persistence unit")
+                .isNotEqualTo(key);
+        assertThat(entities.inputKey(List.of(root, jar, dir.resolve("spring-boot.jar")), 18))
+                .as("another jar")
+                .isNotEqualTo(key);
 
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
         String rebuiltJar = entities.inputKey(classpath, 18);
         assertThat(rebuiltJar).as("a rebuilt jar").isNotEqualTo(key);
 
@@ -45,37 +61,43 @@ class EntityDdlCacheTest {
         String editedEntity = entities.inputKey(classpath, 18);
         assertThat(editedEntity).as("an entity class's bytes").isNotEqualTo(rebuiltJar);
         Files.write(classes.resolve("Status.class"), new byte[] {5});
-        assertThat(entities.inputKey(classpath, 18)).as("a new class, such as an enum an entity uses").isNotEqualTo(editedEntity);
+        assertThat(entities.inputKey(classpath, 18))
+                .as("a new class, such as an enum an entity uses")
+                .isNotEqualTo(editedEntity);
     }
 
     @Test
     void anUnchangedKeyAnswersWithoutTheProvider() throws Exception {
         Path cacheDirectory = dir.resolve("cache");
-        List<String> ddl = List.of("create table a (id bigint not null, primary key (id))", "create index ix on a (id)");
+        List<String> ddl =
+                List.of("create table a (id bigint not null, primary key (id))", "create index ix on a (id)");
         List<String> calls = new ArrayList<>();
         String key = "ab".repeat(32);
 
         EntitySchemaCache first = new EntitySchemaCache(cacheDirectory);
         assertThat(first.ddl(key, () -> {
-            calls.add("provider");
-            return ddl;
-        })).isEqualTo(ddl);
+                    calls.add("provider");
+                    return ddl;
+                }))
+                .isEqualTo(ddl);
         assertThat(first.ddlHits()).isZero();
 
         EntitySchemaCache second = new EntitySchemaCache(cacheDirectory);
         assertThat(second.ddl(key, () -> {
-            calls.add("provider");
-            return List.of();
-        })).isEqualTo(ddl);
+                    calls.add("provider");
+                    return List.of();
+                }))
+                .isEqualTo(ddl);
         assertThat(second.ddlHits()).isEqualTo(1);
         assertThat(calls).containsExactly("provider");
         assertThat(cacheDirectory.resolve(key + EntitySchemaCache.DDL_SUFFIX)).isRegularFile();
 
         // another key is another model: the provider runs
         assertThat(second.ddl("cd".repeat(32), () -> {
-            calls.add("provider");
-            return List.of("create table b (id int)");
-        })).containsExactly("create table b (id int)");
+                    calls.add("provider");
+                    return List.of("create table b (id int)");
+                }))
+                .containsExactly("create table b (id int)");
         assertThat(calls).hasSize(2);
     }
 

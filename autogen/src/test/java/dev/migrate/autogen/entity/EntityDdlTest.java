@@ -9,12 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class EntityDdlTest {
     static Path testClasses() throws Exception {
-        return Path.of(EntityDdlTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(EntityDdlTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     @Test
     void hibernateWritesTheDdlOfScannedEntities() throws Exception {
-        List<String> ddl = new EntityDdl(List.of(testClasses()), List.of("dev.migrate.autogen.entity.simple"), null, Map.of())
+        List<String> ddl = new EntityDdl(
+                        List.of(testClasses()), List.of("dev.migrate.autogen.entity.simple"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         assertThat(ddl).anyMatch(s -> s.startsWith("create table agents ("));
         assertThat(ddl).anyMatch(s -> s.startsWith("create table Task ("));

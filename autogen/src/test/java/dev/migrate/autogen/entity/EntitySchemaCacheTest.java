@@ -72,11 +72,13 @@ class EntitySchemaCacheTest {
         try (Connection c = db.getConnection()) {
             EntitySchemaCache first = new EntitySchemaCache(dir);
             MigrationScript uncached = SchemaComparison.of("public").compare(c, DDL);
-            MigrationScript missed = SchemaComparison.of("public").withCache(first).compare(c, DDL);
+            MigrationScript missed =
+                    SchemaComparison.of("public").withCache(first).compare(c, DDL);
             assertThat(first.misses()).isEqualTo(1);
 
             EntitySchemaCache second = new EntitySchemaCache(dir);
-            MigrationScript hit = SchemaComparison.of("public").withCache(second).compare(noScratch(c, new ArrayList<>()), DDL);
+            MigrationScript hit =
+                    SchemaComparison.of("public").withCache(second).compare(noScratch(c, new ArrayList<>()), DDL);
             assertThat(second.hits()).isEqualTo(1);
             assertThat(second.misses()).isZero();
             assertThat(hit).isEqualTo(uncached).isEqualTo(missed);
@@ -109,19 +111,24 @@ class EntitySchemaCacheTest {
     @Test
     void theKeyCoversEveryIngredient() {
         String key = EntitySchemaCache.key("180001", DDL, "public", EXCLUSIONS);
-        assertThat(EntitySchemaCache.key("180001", List.copyOf(DDL), "public", Exclusions.versionTables())).isEqualTo(key);
+        assertThat(EntitySchemaCache.key("180001", List.copyOf(DDL), "public", Exclusions.versionTables()))
+                .isEqualTo(key);
         assertThat(key).matches("[0-9a-f]{64}");
         assertThat(EntitySchemaCache.key("180002", DDL, "public", EXCLUSIONS)).isNotEqualTo(key);
         assertThat(EntitySchemaCache.key("170005", DDL, "public", EXCLUSIONS)).isNotEqualTo(key);
-        assertThat(EntitySchemaCache.key("180001", DDL.subList(1, DDL.size()), "public", EXCLUSIONS)).isNotEqualTo(key);
+        assertThat(EntitySchemaCache.key("180001", DDL.subList(1, DDL.size()), "public", EXCLUSIONS))
+                .isNotEqualTo(key);
         assertThat(EntitySchemaCache.key("180001", DDL, "app", EXCLUSIONS)).isNotEqualTo(key);
-        assertThat(EntitySchemaCache.key("180001", DDL, "public", EXCLUSIONS.and("tmp_*"))).isNotEqualTo(key);
-        assertThat(EntitySchemaCache.key("180001", DDL, "public", Exclusions.none())).isNotEqualTo(key);
+        assertThat(EntitySchemaCache.key("180001", DDL, "public", EXCLUSIONS.and("tmp_*")))
+                .isNotEqualTo(key);
+        assertThat(EntitySchemaCache.key("180001", DDL, "public", Exclusions.none()))
+                .isNotEqualTo(key);
         // statement boundaries count: the same text split differently is another model
         assertThat(EntitySchemaCache.key("180001", List.of("ab", "c"), "public", EXCLUSIONS))
                 .isNotEqualTo(EntitySchemaCache.key("180001", List.of("a", "bc"), "public", EXCLUSIONS));
         assertThat(EntitySchemaCache.ModelShape.FINGERPRINT)
-                .contains("dev.migrate.autogen.schema.TableColumn(").contains("dev.migrate.autogen.schema.ColumnIdentity$Generation[");
+                .contains("dev.migrate.autogen.schema.TableColumn(")
+                .contains("dev.migrate.autogen.schema.ColumnIdentity$Generation[");
     }
 
     @Test
@@ -135,7 +142,9 @@ class EntitySchemaCacheTest {
             assertThat(entries()).containsExactly(dir.resolve(key + EntitySchemaCache.SUFFIX));
             // the same DDL on another server version is built anew
             DatabaseSchema[] built = new DatabaseSchema[1];
-            cache.read(EntitySchemaCache.key(version + "1", DDL, "public", EXCLUSIONS), () -> built[0] = DatabaseSchema.empty());
+            cache.read(
+                    EntitySchemaCache.key(version + "1", DDL, "public", EXCLUSIONS),
+                    () -> built[0] = DatabaseSchema.empty());
             assertThat(built[0]).isNotNull();
             assertThat(cache.misses()).isEqualTo(2);
         }
@@ -173,7 +182,8 @@ class EntitySchemaCacheTest {
         Files.writeString(blocked, "not a directory");
         try (Connection c = db.getConnection()) {
             EntitySchemaCache cache = new EntitySchemaCache(blocked.resolve("cache"));
-            assertThat(cache.read(c, DDL, "public", EXCLUSIONS)).isEqualTo(ScratchSchema.read(c, DDL, "public", EXCLUSIONS));
+            assertThat(cache.read(c, DDL, "public", EXCLUSIONS))
+                    .isEqualTo(ScratchSchema.read(c, DDL, "public", EXCLUSIONS));
             assertThat(cache.misses()).isEqualTo(1);
         }
     }
@@ -183,12 +193,13 @@ class EntitySchemaCacheTest {
         EntitySchemaCache cache = new EntitySchemaCache(dir);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < EntitySchemaCache.MAX_ENTRIES + 3; i++) {
-            String key = EntitySchemaCache.key("180001", List.of("create table t" + i + " (id int)"), "public", EXCLUSIONS);
+            String key =
+                    EntitySchemaCache.key("180001", List.of("create table t" + i + " (id int)"), "public", EXCLUSIONS);
             keys.add(key);
             cache.read(key, DatabaseSchema::empty);
             // distinct modification times even on coarse file systems
-            Files.setLastModifiedTime(dir.resolve(key + EntitySchemaCache.SUFFIX),
-                    FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
+            Files.setLastModifiedTime(
+                    dir.resolve(key + EntitySchemaCache.SUFFIX), FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
         }
         List<Path> left = entries();
         assertThat(left).hasSize(EntitySchemaCache.MAX_ENTRIES);
@@ -201,7 +212,9 @@ class EntitySchemaCacheTest {
 
     private List<Path> entries() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(EntitySchemaCache.SUFFIX)).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(EntitySchemaCache.SUFFIX))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -210,16 +223,24 @@ class EntitySchemaCacheTest {
      * everything else sent through {@code execute}/{@code executeQuery}.
      */
     private static Connection noScratch(Connection target, List<String> sent) {
-        return (Connection) Proxy.newProxyInstance(EntitySchemaCacheTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(
+                EntitySchemaCacheTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
                     if (method.getName().equals("createStatement")) {
                         Statement statement = (Statement) result;
-                        return Proxy.newProxyInstance(EntitySchemaCacheTest.class.getClassLoader(), new Class<?>[] {Statement.class},
+                        return Proxy.newProxyInstance(
+                                EntitySchemaCacheTest.class.getClassLoader(),
+                                new Class<?>[] {Statement.class},
                                 (p, m, a) -> {
-                                    if (m.getName().startsWith("execute") && a != null && a.length > 0 && a[0] instanceof String sql) {
+                                    if (m.getName().startsWith("execute")
+                                            && a != null
+                                            && a.length > 0
+                                            && a[0] instanceof String sql) {
                                         if (sql.toUpperCase(Locale.ROOT).contains("CREATE SCHEMA")) {
-                                            throw new SQLException("the scratch schema must not be built on a cache hit: " + sql);
+                                            throw new SQLException(
+                                                    "the scratch schema must not be built on a cache hit: " + sql);
                                         }
                                         if (!sql.startsWith("SET search_path") && !sql.equals("RESET search_path")) {
                                             sent.add(sql);

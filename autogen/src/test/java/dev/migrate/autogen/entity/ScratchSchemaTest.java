@@ -48,21 +48,29 @@ class ScratchSchemaTest {
         try (Connection c = TestPostgres.freshDatabase("scratch_qualified").getConnection()) {
             for (long maxLocks : new long[] {Long.MAX_VALUE, 0}) {
                 DatabaseSchema built = ScratchSchema.read(c, ddl, "public", Exclusions.versionTables(), maxLocks);
-                assertThat(built.tables().keySet()).extracting(Object::toString)
+                assertThat(built.tables().keySet())
+                        .extracting(Object::toString)
                         .containsExactly("audit.entries", "public.ledgers", "public.notes");
-                assertThat(built.table("audit", "entries").column("level").type()).isEqualTo("audit.level");
-                assertThat(built.table("audit", "entries").column("note").defaultExpression()).contains("audit.entries stays");
-                assertThat(built.table("audit", "entries").foreignKeys().get(0).referencedSchema()).isEqualTo("public");
-                assertThat(built.table("audit", "entries").indexes().get(0).definition()).contains(" ON audit.entries ");
+                assertThat(built.table("audit", "entries").column("level").type())
+                        .isEqualTo("audit.level");
+                assertThat(built.table("audit", "entries").column("note").defaultExpression())
+                        .contains("audit.entries stays");
+                assertThat(built.table("audit", "entries").foreignKeys().get(0).referencedSchema())
+                        .isEqualTo("public");
+                assertThat(built.table("audit", "entries").indexes().get(0).definition())
+                        .contains(" ON audit.entries ");
                 assertThat(built.enumType("audit", "level").labels()).containsExactly("low", "high");
                 assertThat(scratchSchemas(c)).isZero();
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
+                        ResultSet rs = s.executeQuery(
+                                "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
                     rs.next();
-                    assertThat(rs.getInt(1)).as("relations created in the real public schema").isZero();
+                    assertThat(rs.getInt(1))
+                            .as("relations created in the real public schema")
+                            .isZero();
                 }
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'")) {
+                        ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'")) {
                     rs.next();
                     assertThat(rs.getInt(1)).as("the real audit schema").isZero();
                 }
@@ -74,8 +82,12 @@ class ScratchSchemaTest {
     void aFailingStatementIsNamedAndNothingIsLeftBehind() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("scratch_fail").getConnection()) {
             for (long maxLocks : new long[] {Long.MAX_VALUE, 0}) {
-                assertThatThrownBy(() -> ScratchSchema.read(c, List.of("create table t (id nosuchtype)"), "public",
-                        Exclusions.versionTables(), maxLocks))
+                assertThatThrownBy(() -> ScratchSchema.read(
+                                c,
+                                List.of("create table t (id nosuchtype)"),
+                                "public",
+                                Exclusions.versionTables(),
+                                maxLocks))
                         .isInstanceOf(MigrateException.class)
                         .hasMessageContaining("Statement: create table t (id nosuchtype)")
                         .hasMessageContaining("type \"nosuchtype\" does not exist");
@@ -87,7 +99,8 @@ class ScratchSchemaTest {
     @Test
     void aRoleWithoutCreateOnTheDatabaseIsToldWhichPrivilegeAndTheWayOut() throws Exception {
         String database = TestPostgres.createDatabase("scratch_role");
-        try (Connection admin = TestPostgres.dataSource(database).getConnection(); Statement s = admin.createStatement()) {
+        try (Connection admin = TestPostgres.dataSource(database).getConnection();
+                Statement s = admin.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ci_reader') THEN "
                     + "CREATE ROLE ci_reader LOGIN; END IF; END $$");
         }
@@ -105,7 +118,8 @@ class ScratchSchemaTest {
 
     private static int scratchSchemas(Connection c) throws Exception {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrate_scratch_%'")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrate_scratch_%'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -21,11 +21,14 @@ class AdoptExistingSchemaTest {
 
     @Test
     void aHandWrittenSchemaThatMatchesTheEntitiesHasNoDifferences() throws Exception {
-        Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> entityDdl = new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.fixpoint.adopt"), null, Map.of())
+        Path classes = Path.of(
+                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> entityDdl = new EntityDdl(
+                        List.of(classes), List.of("dev.migrate.autogen.fixpoint.adopt"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("adopt").getConnection()) {
-            execute(c,
+            execute(
+                    c,
                     "CREATE SEQUENCE invoice_seq START 1050 INCREMENT 50",
                     "SELECT nextval('invoice_seq'), nextval('invoice_seq')",
                     "CREATE TABLE invoices (id bigint NOT NULL PRIMARY KEY, customer varchar(100), created_at timestamp, "

@@ -31,7 +31,11 @@ class EntityDdlCoverageTest {
 
     private static List<String> ddl() {
         try {
-            Path classes = Path.of(EntityDdlCoverageTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(EntityDdlCoverageTest.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.fixpoint.extra"), null, Map.of())
                     .generate(EntityDdlCoverageTest.class.getClassLoader(), 18);
         } catch (Exception e) {
@@ -43,31 +47,40 @@ class EntityDdlCoverageTest {
 
     @Test
     void hibernateWritesAViewAndTwoCasts() {
-        assertThat(DDL).contains("create view OpenTicket as select id, title from tickets where closed is null",
-                "create cast (varchar as Severity) with inout as implicit", "create cast (Severity as varchar) with inout as implicit",
-                "create index ix_tickets_recent on tickets (opened desc, title)",
-                "create index ix_tickets_open on tickets (title) where closed is null");
+        assertThat(DDL)
+                .contains(
+                        "create view OpenTicket as select id, title from tickets where closed is null",
+                        "create cast (varchar as Severity) with inout as implicit",
+                        "create cast (Severity as varchar) with inout as implicit",
+                        "create index ix_tickets_recent on tickets (opened desc, title)",
+                        "create index ix_tickets_open on tickets (title) where closed is null");
     }
 
     @Test
     void viewsAndCastsAreCreatedOnceAndDroppedByTheDowngrade() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("coverage").getConnection()) {
             MigrationScript diff = comparison.compare(c, DDL);
-            assertThat(diff.descriptions()).contains("added view OpenTicket", "added cast (varchar as Severity)",
-                    "added cast (Severity as varchar)");
+            assertThat(diff.descriptions())
+                    .contains(
+                            "added view OpenTicket",
+                            "added cast (varchar as Severity)",
+                            "added cast (Severity as varchar)");
             run(c, diff.upgrade());
 
             MigrationScript again = comparison.compare(c, DDL);
             assertThat(again.descriptions()).isEmpty();
-            assertThat(again.warnings()).containsExactly("View OpenTicket exists; its query is not compared with the entity's @View.");
+            assertThat(again.warnings())
+                    .containsExactly("View OpenTicket exists; its query is not compared with the entity's @View.");
             // the implicit cast Hibernate relies on: a varchar goes into the enum column
             execute(c, "INSERT INTO tickets (id, severity) VALUES (1, 'LOW'::varchar)");
             assertThat(count(c, "SELECT count(*) FROM openticket")).isEqualTo(1);
 
             execute(c, "DELETE FROM tickets");
             run(c, diff.downgrade());
-            assertThat(count(c, "SELECT count(*) FROM pg_class WHERE relname IN ('openticket', 'tickets')")).isZero();
-            assertThat(count(c, "SELECT count(*) FROM pg_type WHERE typname = 'severity'")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM pg_class WHERE relname IN ('openticket', 'tickets')"))
+                    .isZero();
+            assertThat(count(c, "SELECT count(*) FROM pg_type WHERE typname = 'severity'"))
+                    .isZero();
         }
     }
 
@@ -82,8 +95,9 @@ class EntityDdlCoverageTest {
             assertThat(diff.changes()).singleElement().satisfies(change -> {
                 assertThat(change.description().action()).isEqualTo(Description.Action.NOT_MIGRATED);
                 assertThat(change.description().text())
-                        .isEqualTo("not handled: the entity DDL statement \"create domain positive_int as integer check (value > 0)\""
-                                + " is neither compared nor migrated");
+                        .isEqualTo(
+                                "not handled: the entity DDL statement \"create domain positive_int as integer check (value > 0)\""
+                                        + " is neither compared nor migrated");
                 assertThat(change.ops()).isEmpty();
             });
         }
@@ -93,14 +107,19 @@ class EntityDdlCoverageTest {
     void indexesWithOrderingAndOptionsAreCompared() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("coverage_index").getConnection()) {
             run(c, comparison.compare(c, DDL).upgrade());
-            execute(c, "DROP INDEX ix_tickets_open", "CREATE INDEX ix_tickets_open ON tickets (title)",
-                    "DROP INDEX ix_tickets_recent", "CREATE INDEX ix_tickets_recent ON tickets (opened, title)");
+            execute(
+                    c,
+                    "DROP INDEX ix_tickets_open",
+                    "CREATE INDEX ix_tickets_open ON tickets (title)",
+                    "DROP INDEX ix_tickets_recent",
+                    "CREATE INDEX ix_tickets_recent ON tickets (opened, title)");
             DatabaseSchema before = catalog(c);
 
             MigrationScript diff = comparison.compare(c, DDL);
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
-                    "index ix_tickets_open on tickets: WHERE none -> (closed IS NULL)",
-                    "index ix_tickets_recent on tickets: keys [opened, title] -> [opened DESC, title]");
+            assertThat(diff.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "index ix_tickets_open on tickets: WHERE none -> (closed IS NULL)",
+                            "index ix_tickets_recent on tickets: keys [opened, title] -> [opened DESC, title]");
             run(c, diff.upgrade());
             assertThat(comparison.compare(c, DDL).descriptions()).isEmpty();
             run(c, diff.downgrade());
@@ -112,7 +131,8 @@ class EntityDdlCoverageTest {
     }
 
     private static long count(Connection c, String query) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -29,11 +29,20 @@ class EntityModelFixpointTest {
             MigrationScript first = comparison.compare(c, modelDdl());
             modelDdl().forEach(System.out::println);
             new PostgresDialect().renderAll(first.upgrade()).forEach(System.out::println);
-            assertThat(first.descriptions()).contains(
-                    "added table public.customers", "added table public.documents", "added table public.document_labels",
-                    "added table public.customer_tags", "added table public.customer_phones", "added table public.labels",
-                    "added table public.payments", "added table public.card_payments", "added table public.bank_payments",
-                    "added table public.vehicles", "added sequence public.document_seq", "added sequence public.label_seq");
+            assertThat(first.descriptions())
+                    .contains(
+                            "added table public.customers",
+                            "added table public.documents",
+                            "added table public.document_labels",
+                            "added table public.customer_tags",
+                            "added table public.customer_phones",
+                            "added table public.labels",
+                            "added table public.payments",
+                            "added table public.card_payments",
+                            "added table public.bank_payments",
+                            "added table public.vehicles",
+                            "added sequence public.document_seq",
+                            "added sequence public.label_seq");
             assertThat(first.descriptions()).anyMatch(d -> d.startsWith("added enum type public."));
             assertThat(first.warnings()).isEmpty();
 
@@ -92,15 +101,25 @@ class EntityModelFixpointTest {
         // thing. Only check expressions are spelled differently (deparsing is not idempotent), and the
         // comparison must see through that in both directions.
         try (Connection direct = TestPostgres.freshDatabase("fixpoint_direct").getConnection();
-             Connection viaDiff = TestPostgres.freshDatabase("fixpoint_viadiff").getConnection()) {
+                Connection viaDiff =
+                        TestPostgres.freshDatabase("fixpoint_viadiff").getConnection()) {
             Fixtures.execute(direct, modelDdl().toArray(String[]::new));
             run(viaDiff, comparison.compare(viaDiff, modelDdl()).upgrade());
 
-            String hibernateSpelling = catalog(direct).table("public", "vehicles").checkConstraints().get(0).expression();
-            String migrationSpelling = catalog(viaDiff).table("public", "vehicles").checkConstraints().get(0).expression();
+            String hibernateSpelling = catalog(direct)
+                    .table("public", "vehicles")
+                    .checkConstraints()
+                    .get(0)
+                    .expression();
+            String migrationSpelling = catalog(viaDiff)
+                    .table("public", "vehicles")
+                    .checkConstraints()
+                    .get(0)
+                    .expression();
             assertThat(hibernateSpelling).isNotEqualTo(migrationSpelling); // the trap this guards against
 
-            assertThat(CanonicalChecks.of(viaDiff, catalog(viaDiff))).isEqualTo(CanonicalChecks.of(direct, catalog(direct)));
+            assertThat(CanonicalChecks.of(viaDiff, catalog(viaDiff)))
+                    .isEqualTo(CanonicalChecks.of(direct, catalog(direct)));
             assertNoChanges(comparison.compare(direct, modelDdl()));
             assertNoChanges(comparison.compare(viaDiff, modelDdl()));
         }
@@ -109,11 +128,14 @@ class EntityModelFixpointTest {
     @Test
     void canonicalCheckSpellingIsStableUnderFurtherRoundTrips() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("fixpoint_canon").getConnection()) {
-            Fixtures.execute(c, "CREATE TABLE t (kind varchar(10) CHECK (kind IN ('car', 'truck')), n int CHECK (n BETWEEN 0 AND 2))");
+            Fixtures.execute(
+                    c,
+                    "CREATE TABLE t (kind varchar(10) CHECK (kind IN ('car', 'truck')), n int CHECK (n BETWEEN 0 AND 2))");
             DatabaseSchema once = CanonicalChecks.of(c, catalog(c));
             assertThat(CanonicalChecks.of(c, once)).isEqualTo(once);
             // the temporary copies are gone and the table is untouched
-            assertThat(catalog(c).table("public", "t").checkConstraints()).extracting(cc -> cc.name())
+            assertThat(catalog(c).table("public", "t").checkConstraints())
+                    .extracting(cc -> cc.name())
                     .containsExactly("t_kind_check", "t_n_check");
             assertThat(c.getAutoCommit()).isTrue();
         }

@@ -29,7 +29,11 @@ final class Fixtures {
 
         private static List<String> generate() {
             try {
-                Path classes = Path.of(Fixtures.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path classes = Path.of(Fixtures.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 return new EntityDdl(List.of(classes), List.of(MODEL_PACKAGE), null, Map.of())
                         .generate(Fixtures.class.getClassLoader(), 18);
             } catch (URISyntaxException e) {
@@ -67,7 +71,8 @@ final class Fixtures {
     }
 
     /** Compares, applies the upgrade and checks that a second comparison finds nothing. */
-    static MigrationScript upgradeToModel(Connection c, SchemaComparison comparison, List<String> ddl) throws SQLException {
+    static MigrationScript upgradeToModel(Connection c, SchemaComparison comparison, List<String> ddl)
+            throws SQLException {
         MigrationScript diff = comparison.compare(c, ddl);
         run(c, diff.upgrade());
         assertNoChanges(comparison.compare(c, ddl));

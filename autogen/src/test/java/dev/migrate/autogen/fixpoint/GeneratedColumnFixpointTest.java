@@ -18,19 +18,22 @@ class GeneratedColumnFixpointTest {
 
     @Test
     void aGeneratedColumnOfTheEntitiesConverges() throws Exception {
-        Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> ddl = new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.fixpoint.generated"), null, Map.of())
+        Path classes = Path.of(
+                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> ddl = new EntityDdl(
+                        List.of(classes), List.of("dev.migrate.autogen.fixpoint.generated"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("generated").getConnection()) {
             Fixtures.upgradeToModel(c, SchemaComparison.of("public"), ddl);
             execute(c, "INSERT INTO OrderLine (id, qty) VALUES (1, 21)");
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT doubled, (SELECT attgenerated FROM pg_attribute "
-                         + "WHERE attrelid = 'orderline'::regclass AND attname = 'doubled') FROM OrderLine")) {
+                    ResultSet rs = s.executeQuery("SELECT doubled, (SELECT attgenerated FROM pg_attribute "
+                            + "WHERE attrelid = 'orderline'::regclass AND attname = 'doubled') FROM OrderLine")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(42);
-                assertThat(rs.getString(2)).as("generated kind, as the entity DDL asks").isEqualTo(
-                        ddl.stream().anyMatch(d -> d.contains(" stored")) ? "s" : "v");
+                assertThat(rs.getString(2))
+                        .as("generated kind, as the entity DDL asks")
+                        .isEqualTo(ddl.stream().anyMatch(d -> d.contains(" stored")) ? "s" : "v");
             }
         }
     }

@@ -33,11 +33,15 @@ class PrimaryKeyReplacementTest {
             run(c, LIVE);
             DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
             MigrationScript diff = SchemaComparison.of("public").compare(c, ENTITIES);
-            assertThat(diff.descriptions()).contains("removed primary key parent_pkey of parent",
-                    "added primary key [code] to parent", "removed foreign key child_parent_fk of public.child");
+            assertThat(diff.descriptions())
+                    .contains(
+                            "removed primary key parent_pkey of parent",
+                            "added primary key [code] to parent",
+                            "removed foreign key child_parent_fk of public.child");
 
             run(c, new PostgresDialect().renderAll(diff.upgrade()));
-            assertThat(SchemaComparison.of("public").compare(c, ENTITIES).descriptions()).isEmpty();
+            assertThat(SchemaComparison.of("public").compare(c, ENTITIES).descriptions())
+                    .isEmpty();
 
             run(c, new PostgresDialect().renderAll(diff.downgrade()));
             assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(before);
@@ -51,11 +55,15 @@ class PrimaryKeyReplacementTest {
             run(c, LIVE);
             DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
             MigrationScript diff = SchemaComparison.of("public").compare(c, entities);
-            assertThat(diff.descriptions()).contains("removed primary key parent_pkey of parent",
-                    "removed foreign key child_parent_fk of public.child", "foreign key child_parent_fk on public.child: ON DELETE NO ACTION -> CASCADE");
+            assertThat(diff.descriptions())
+                    .contains(
+                            "removed primary key parent_pkey of parent",
+                            "removed foreign key child_parent_fk of public.child",
+                            "foreign key child_parent_fk on public.child: ON DELETE NO ACTION -> CASCADE");
 
             run(c, new PostgresDialect().renderAll(diff.upgrade()));
-            assertThat(SchemaComparison.of("public").compare(c, entities).descriptions()).isEmpty();
+            assertThat(SchemaComparison.of("public").compare(c, entities).descriptions())
+                    .isEmpty();
 
             run(c, new PostgresDialect().renderAll(diff.downgrade()));
             assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(before);
@@ -69,5 +77,4 @@ class PrimaryKeyReplacementTest {
             }
         }
     }
-
 }

@@ -25,8 +25,8 @@ class RenameTest {
     private static final List<String> OLD_TABLE = List.of(
             "CREATE TABLE old_items (id bigint PRIMARY KEY, title varchar(50) NOT NULL)",
             "INSERT INTO old_items VALUES (1, 'kept')");
-    private static final List<String> NEW_TABLE_ENTITIES = List.of(
-            "create table new_items (id bigint not null, title varchar(50) not null, primary key (id))");
+    private static final List<String> NEW_TABLE_ENTITIES =
+            List.of("create table new_items (id bigint not null, title varchar(50) not null, primary key (id))");
 
     private static final List<String> OLD_COLUMNS = List.of(
             "CREATE TABLE people (id bigint PRIMARY KEY, fullname varchar(80), nick varchar(10))",
@@ -38,11 +38,13 @@ class RenameTest {
     void aTableRenameHintWritesRenameTableAndKeepsTheRows() throws Exception {
         try (Connection c = database(OLD_TABLE)) {
             DatabaseSchema before = catalog(c);
-            SchemaComparison comparison = SchemaComparison.of("public")
-                    .withRenames(Map.of("old_items", "new_items"), RenameDecider.never());
+            SchemaComparison comparison =
+                    SchemaComparison.of("public").withRenames(Map.of("old_items", "new_items"), RenameDecider.never());
             MigrationScript diff = comparison.compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
-            assertThat(diff.upgrade()).containsExactly(new Op.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"));
+            assertThat(diff.upgrade())
+                    .containsExactly(
+                            new Op.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"));
             assertThat(diff.warnings()).isEmpty();
 
             run(c, diff.upgrade());
@@ -59,8 +61,11 @@ class RenameTest {
     void withoutAHintATableRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
         try (Connection c = database(OLD_TABLE)) {
             MigrationScript diff = SchemaComparison.of("public").compare(c, NEW_TABLE_ENTITIES);
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder("added table public.new_items", "removed table public.old_items");
-            assertThat(diff.warnings()).singleElement().asString()
+            assertThat(diff.descriptions())
+                    .containsExactlyInAnyOrder("added table public.new_items", "removed table public.old_items");
+            assertThat(diff.warnings())
+                    .singleElement()
+                    .asString()
                     .contains("public.old_items", "public.new_items", "-Dmigrate.renames=old_items=new_items");
         }
     }
@@ -70,7 +75,8 @@ class RenameTest {
         try (Connection c = database(OLD_TABLE)) {
             List<String> asked = new ArrayList<>();
             RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
-            MigrationScript diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
+            MigrationScript diff =
+                    SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
             assertThat(asked).containsExactly("table:null:public.old_items->public.new_items");
             assertThat(diff.warnings()).isEmpty();
@@ -84,17 +90,22 @@ class RenameTest {
         try (Connection c = database(OLD_COLUMNS)) {
             DatabaseSchema before = catalog(c);
             SchemaComparison comparison = SchemaComparison.of("public")
-                    .withRenames(Map.of("people.fullname", "full_name", "people.nick", "nickname"), RenameDecider.never());
+                    .withRenames(
+                            Map.of("people.fullname", "full_name", "people.nick", "nickname"), RenameDecider.never());
             MigrationScript diff = comparison.compare(c, NEW_COLUMNS_ENTITIES);
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
-                    "renamed column public.people.fullname to full_name",
-                    "renamed column public.people.nick to nickname",
-                    "column public.people.nickname: type character varying(10) -> character varying(20)");
-            assertThat(diff.upgrade()).contains(new Op.RenameColumn(new dev.migrate.op.QualifiedName(null, "people"), "fullname", "full_name"));
+            assertThat(diff.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "renamed column public.people.fullname to full_name",
+                            "renamed column public.people.nick to nickname",
+                            "column public.people.nickname: type character varying(10) -> character varying(20)");
+            assertThat(diff.upgrade())
+                    .contains(new Op.RenameColumn(
+                            new dev.migrate.op.QualifiedName(null, "people"), "fullname", "full_name"));
             assertThat(diff.warnings()).isEmpty();
 
             run(c, diff.upgrade());
-            assertThat(single(c, "SELECT full_name || '/' || nickname FROM people WHERE id = 1")).isEqualTo("Ada Lovelace/ada");
+            assertThat(single(c, "SELECT full_name || '/' || nickname FROM people WHERE id = 1"))
+                    .isEqualTo("Ada Lovelace/ada");
             assertNoChanges(comparison.compare(c, NEW_COLUMNS_ENTITIES));
 
             run(c, diff.downgrade());
@@ -107,11 +118,14 @@ class RenameTest {
     void withoutAHintAColumnRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
         try (Connection c = database(OLD_COLUMNS)) {
             MigrationScript diff = SchemaComparison.of("public").compare(c, NEW_COLUMNS_ENTITIES);
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
-                    "added column public.people.full_name", "removed column public.people.fullname",
-                    "added column public.people.nickname", "removed column public.people.nick");
+            assertThat(diff.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "added column public.people.full_name", "removed column public.people.fullname",
+                            "added column public.people.nickname", "removed column public.people.nick");
             // same type: looks like a rename, so the user is told how to say so; a different type does not
-            assertThat(diff.warnings()).singleElement().asString()
+            assertThat(diff.warnings())
+                    .singleElement()
+                    .asString()
                     .contains("public.people.fullname", "full_name", "-Dmigrate.renames=people.fullname=full_name");
         }
     }
@@ -121,10 +135,13 @@ class RenameTest {
         try (Connection c = database(OLD_COLUMNS)) {
             List<String> asked = new ArrayList<>();
             RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
-            MigrationScript diff = SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder(
-                    "renamed column public.people.fullname to full_name",
-                    "added column public.people.nickname", "removed column public.people.nick");
+            MigrationScript diff =
+                    SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
+            assertThat(diff.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "renamed column public.people.fullname to full_name",
+                            "added column public.people.nickname",
+                            "removed column public.people.nick");
             assertThat(asked).containsExactly("column:public.people:fullname->full_name");
             run(c, diff.upgrade());
             assertThat(single(c, "SELECT full_name FROM people")).isEqualTo("Ada Lovelace");
@@ -138,7 +155,8 @@ class RenameTest {
     }
 
     private static String single(Connection c, String query) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
         }

@@ -27,7 +27,8 @@ class ScriptOrderOnPostgresTest {
         SchemaComparison comparison = SchemaComparison.of("public");
         try (Connection c = TestPostgres.freshDatabase("order_cycle").getConnection()) {
             MigrationScript script = comparison.compare(c, CYCLE);
-            assertThat(script.upgradeGroups()).extracting(g -> g.table().name())
+            assertThat(script.upgradeGroups())
+                    .extracting(g -> g.table().name())
                     .containsExactly("children", "parents", "children");
 
             run(c, script.upgrade());
@@ -41,12 +42,18 @@ class ScriptOrderOnPostgresTest {
     void aTableThatGoesIsDroppedBeforeANewOneTakesItsIndexName() throws Exception {
         SchemaComparison comparison = SchemaComparison.of("public");
         try (Connection c = TestPostgres.freshDatabase("order_replace").getConnection()) {
-            execute(c, "CREATE TABLE old_codes (id bigint PRIMARY KEY, code text)", "CREATE INDEX ix_code ON old_codes (code)");
-            List<String> entities = List.of("create table new_codes (id bigint primary key, code text, label text)",
+            execute(
+                    c,
+                    "CREATE TABLE old_codes (id bigint PRIMARY KEY, code text)",
+                    "CREATE INDEX ix_code ON old_codes (code)");
+            List<String> entities = List.of(
+                    "create table new_codes (id bigint primary key, code text, label text)",
                     "create index ix_code on new_codes (code)");
 
             MigrationScript script = comparison.compare(c, entities);
-            assertThat(script.upgradeGroups()).extracting(OpGroup::table).extracting(t -> t.name())
+            assertThat(script.upgradeGroups())
+                    .extracting(OpGroup::table)
+                    .extracting(t -> t.name())
                     .containsExactly("old_codes", "new_codes");
 
             run(c, script.upgrade());

@@ -31,8 +31,8 @@ class UnmanagedObjectsTest {
             "CREATE INDEX ix_vin_brin ON vehicles USING brin (vin)",
             "ALTER TABLE vehicles ADD CONSTRAINT ex_vin EXCLUDE USING hash (vin WITH =)");
 
-    private final SchemaComparison comparison = SchemaComparison.of("public")
-            .excluding(List.of("tmp_*"), "migrate_version", "migrate_history");
+    private final SchemaComparison comparison =
+            SchemaComparison.of("public").excluding(List.of("tmp_*"), "migrate_version", "migrate_history");
 
     @Test
     void objectsOutsideTheModelAreNeverChangedAndKeptIndexesAreListed() throws Exception {
@@ -63,8 +63,10 @@ class UnmanagedObjectsTest {
             assertThat(everything).doesNotContain("tmp_load", "migrate_version", "migrate_history", "audit", "ex_vin");
             // indexes go with their table; they are dropped explicitly so that the downgrade puts them back
             assertThat(diff.descriptions()).contains("removed index ix_lower_email on public.customers");
-            assertThat(diff.downgrade()).anyMatch(op -> op instanceof dev.migrate.op.Op.CreateIndex i && i.name().equals("ix_prefs")
-                    && "gin".equals(i.method()));
+            assertThat(diff.downgrade())
+                    .anyMatch(op -> op instanceof dev.migrate.op.Op.CreateIndex i
+                            && i.name().equals("ix_prefs")
+                            && "gin".equals(i.method()));
         }
     }
 
@@ -75,8 +77,11 @@ class UnmanagedObjectsTest {
             Fixtures.upgradeToModel(c, comparison, modelDdl());
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
             MigrationScript diff = SchemaComparison.of("public").compare(c, modelDdl());
-            assertThat(diff.descriptions()).containsExactlyInAnyOrder("removed table public.tmp_load", "removed sequence public.tmp_load_seq",
-                    "removed index tmp_active_customers on customers");
+            assertThat(diff.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "removed table public.tmp_load",
+                            "removed sequence public.tmp_load_seq",
+                            "removed index tmp_active_customers on customers");
         }
     }
 }

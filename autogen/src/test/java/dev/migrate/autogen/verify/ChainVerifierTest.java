@@ -20,22 +20,26 @@ import org.junit.jupiter.api.Test;
 class ChainVerifierTest {
     @Revision(id = "v1", message = "create agents")
     public static class CreateAgents implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createTable("agents", column("id", "bigint").identity().primaryKey());
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropTable("agents");
         }
     }
 
     @Revision(id = "v2", revises = "v1", message = "add name")
     public static class AddName implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addColumn("agents", column("name", "text"));
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropColumn("agents", "name");
         }
     }
@@ -43,21 +47,25 @@ class ChainVerifierTest {
     /** Forgets to drop what it adds. */
     @Revision(id = "v2", revises = "v1", message = "add name")
     public static class AddNameLeaky implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addColumn("agents", column("name", "text"));
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     /** Its downgrade drops a column the revision before it made. */
     @Revision(id = "v2", revises = "v1", message = "add name")
     public static class AddNameOverreaching implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addColumn("agents", column("name", "text"));
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropColumn("agents", "name");
             op.dropColumn("agents", "id");
         }
@@ -65,21 +73,29 @@ class ChainVerifierTest {
 
     @Revision(id = "v2b", revises = "v1", message = "other branch")
     public static class OtherBranch implements Migration {
-        @Override public void upgrade(Operations op) {}
+        @Override
+        public void upgrade(Operations op) {}
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     @Revision(id = "p1", message = "create people")
     public static class CreatePeople implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createEnum("mood", "calm", "busy");
-            op.createTable("people", column("id", "bigint").primaryKey(), column("nickname", "text"), column("email", "text"),
+            op.createTable(
+                    "people",
+                    column("id", "bigint").primaryKey(),
+                    column("nickname", "text"),
+                    column("email", "text"),
                     column("mood", "mood"));
             op.execute("ALTER TABLE people ADD CONSTRAINT uq_people_email UNIQUE (email)");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.dropTable("people");
             op.dropEnum("mood");
         }
@@ -88,11 +104,13 @@ class ChainVerifierTest {
     /** Drops a middle column: its downgrade can only add it back at the end. */
     @Revision(id = "p2", revises = "p1", message = "drop nickname")
     public static class DropNickname implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.dropColumn("people", "nickname");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             op.addColumn("people", column("nickname", "text"));
         }
     }
@@ -100,11 +118,13 @@ class ChainVerifierTest {
     /** Adds an enum label, which no downgrade can remove. */
     @Revision(id = "p3", revises = "p2", message = "add away")
     public static class AddAway implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.addEnumValueAfter("mood", "away", "calm");
         }
 
-        @Override public void downgrade(Operations op) {
+        @Override
+        public void downgrade(Operations op) {
             // PostgreSQL cannot remove an enum label: the downgrade leaves 'away' in place.
         }
     }
@@ -112,51 +132,63 @@ class ChainVerifierTest {
     /** Renames a constraint (which the schema diff matches by its columns, not its name) and forgets to rename it back. */
     @Revision(id = "p2", revises = "p1", message = "rename unique constraint")
     public static class LeakyConstraintRename implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.execute("ALTER TABLE people RENAME CONSTRAINT uq_people_email TO people_email_key");
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     @Revision(id = "a1", message = "audit schema")
     public static class CreateAuditLeaky implements Migration {
-        @Override public void upgrade(Operations op) {
+        @Override
+        public void upgrade(Operations op) {
             op.createSchema("audit");
             op.createTable("audit.entries", column("id", "bigint").primaryKey());
         }
 
-        @Override public void downgrade(Operations op) {}
+        @Override
+        public void downgrade(Operations op) {}
     }
 
     private final List<String> lines = new ArrayList<>();
     private final MigrationLog log = new MigrationLog() {
-        @Override public void info(String line) {
+        @Override
+        public void info(String line) {
             lines.add(line);
         }
 
-        @Override public void warn(String line) {
+        @Override
+        public void warn(String line) {
             lines.add(line);
         }
     };
 
     private ChainVerifier verifier(Class<?>... migrations) {
         DataSource db = TestPostgres.freshDatabase("verify");
-        Migrator migrator = Migrator.builder().dataSource(db).migrations(migrations).log(log).build();
+        Migrator migrator = Migrator.builder()
+                .dataSource(db)
+                .migrations(migrations)
+                .log(log)
+                .build();
         return new ChainVerifier(migrator, db, "public", List.of(), log);
     }
 
     @Test
     void aSoundChainRoundTrips() {
         verifier(CreateAgents.class, AddName.class).verify();
-        assertThat(lines).anyMatch(l -> l.startsWith("Verified v1: upgrade, downgrade, upgrade"))
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("Verified v1: upgrade, downgrade, upgrade"))
                 .anyMatch(l -> l.startsWith("Verified v2: upgrade, downgrade, upgrade"))
                 .contains("Verified downgrade to base: nothing left but the version tables.");
     }
 
     @Test
     void aDowngradeThatLeavesSomethingBehindIsNamed() {
-        assertThatThrownBy(() -> verifier(CreateAgents.class, AddNameLeaky.class).verify())
+        assertThatThrownBy(
+                        () -> verifier(CreateAgents.class, AddNameLeaky.class).verify())
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision v2 (" + AddNameLeaky.class.getName() + ")")
                 .hasMessageContaining("extra column public.agents.name");
@@ -164,7 +196,8 @@ class ChainVerifierTest {
 
     @Test
     void whatADowngradeTakesAwayIsNamedAsMissing() {
-        assertThatThrownBy(() -> verifier(CreateAgents.class, AddNameOverreaching.class).verify())
+        assertThatThrownBy(() ->
+                        verifier(CreateAgents.class, AddNameOverreaching.class).verify())
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision v2 (" + AddNameOverreaching.class.getName() + ")")
                 .hasMessageContaining("  - missing primary key agents_pkey of agents\n")
@@ -177,19 +210,23 @@ class ChainVerifierTest {
     void aColumnAddedBackAtTheEndAndAnEnumLabelNoDowngradeCanRemoveAreAccepted() {
         verifier(CreatePeople.class, DropNickname.class, AddAway.class).verify();
         assertThat(lines)
-                .contains("In the downgrade of revision p2, accepted another column order of table public.people (id, email, mood, "
-                        + "nickname instead of id, nickname, email, mood): PostgreSQL adds a column back at the end.")
-                .contains("In the downgrade of revision p3, accepted the label [away] left in enum type public.mood: PostgreSQL "
-                        + "cannot remove an enum label.")
+                .contains(
+                        "In the downgrade of revision p2, accepted another column order of table public.people (id, email, mood, "
+                                + "nickname instead of id, nickname, email, mood): PostgreSQL adds a column back at the end.")
+                .contains(
+                        "In the downgrade of revision p3, accepted the label [away] left in enum type public.mood: PostgreSQL "
+                                + "cannot remove an enum label.")
                 .contains("Verified downgrade to base: nothing left but the version tables.");
     }
 
     @Test
     void aDifferenceTheSchemaDiffDoesNotMigrateIsStillNamed() {
-        assertThatThrownBy(() -> verifier(CreatePeople.class, LeakyConstraintRename.class).verify())
+        assertThatThrownBy(() -> verifier(CreatePeople.class, LeakyConstraintRename.class)
+                        .verify())
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision p2")
-                .hasMessageContaining("table public.people, unique constraints: expected [UniqueConstraint[name=uq_people_email")
+                .hasMessageContaining(
+                        "table public.people, unique constraints: expected [UniqueConstraint[name=uq_people_email")
                 .hasMessageContaining("but found [UniqueConstraint[name=people_email_key");
     }
 
@@ -203,7 +240,10 @@ class ChainVerifierTest {
 
     @Test
     void severalHeadsAreRefused() {
-        assertThatThrownBy(() -> verifier(CreateAgents.class, AddName.class, OtherBranch.class).verify())
-                .isInstanceOf(MigrateException.class).hasMessageContaining("single head").hasMessageContaining("migrate:merge");
+        assertThatThrownBy(() -> verifier(CreateAgents.class, AddName.class, OtherBranch.class)
+                        .verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("single head")
+                .hasMessageContaining("migrate:merge");
     }
 }

@@ -36,52 +36,102 @@ class GeneratedMigrationOnPostgresTest {
         return QualifiedName.parse(text);
     }
 
-    @Test void aGeneratedMigrationBuildsTheSchemaOnPostgres() throws SQLException {
+    @Test
+    void aGeneratedMigrationBuildsTheSchemaOnPostgres() throws SQLException {
         List<Op> ops = List.of(
                 new Op.CreateSchema("app", false),
                 new Op.CreateEnum(name("app.mood"), List.of("sad", "it's ok", LABEL)),
-                new Op.CreateTable(name("app.teams"), List.of(
-                        Ddl.column("id", "bigint").identity(Identity.always()).primaryKey(),
-                        Ddl.column("name", "text").notNull(),
-                        Ddl.unique("uq_teams_name", "name")), null),
-                new Op.CreateTable(name("app.agents"), List.of(
-                        Ddl.column("id", "bigint").identity(Identity.byDefault().with(SequenceOptions.DEFAULTS.startWith(100))).primaryKey(),
-                        Ddl.column("team_id", "bigint").notNull(),
-                        Ddl.column("name", "text").collate("C").notNull(),
-                        Ddl.column("mood", "app.mood").defaultValue("'sad'"),
-                        Ddl.column("price", "numeric(10,2)"),
-                        Ddl.column("total", "numeric(12,2)").generatedAs("price * 2"),
-                        Ddl.column("note", "text").comment(HOSTILE),
-                        Ddl.check("ck_agents_price", "price >= 0").notValid()), HOSTILE),
-                Op.CreateIndex.onKeys("ix_agents_live_name", name("app.agents"), List.of(new IndexKey.Expression("lower(name)"))).unique().where("note IS NOT NULL"),
-                Op.CreateIndex.on("ix_agents_team", name("app.agents"), List.of("team_id")).concurrently().using("btree").include("name"),
-                new Op.AddConstraint(name("app.agents"), Ddl.foreignKey("fk_agents_team", "team_id").references("app.teams", "id")
-                        .onDelete(ReferentialAction.CASCADE).deferrable(false)),
+                new Op.CreateTable(
+                        name("app.teams"),
+                        List.of(
+                                Ddl.column("id", "bigint")
+                                        .identity(Identity.always())
+                                        .primaryKey(),
+                                Ddl.column("name", "text").notNull(),
+                                Ddl.unique("uq_teams_name", "name")),
+                        null),
+                new Op.CreateTable(
+                        name("app.agents"),
+                        List.of(
+                                Ddl.column("id", "bigint")
+                                        .identity(Identity.byDefault().with(SequenceOptions.DEFAULTS.startWith(100)))
+                                        .primaryKey(),
+                                Ddl.column("team_id", "bigint").notNull(),
+                                Ddl.column("name", "text").collate("C").notNull(),
+                                Ddl.column("mood", "app.mood").defaultValue("'sad'"),
+                                Ddl.column("price", "numeric(10,2)"),
+                                Ddl.column("total", "numeric(12,2)").generatedAs("price * 2"),
+                                Ddl.column("note", "text").comment(HOSTILE),
+                                Ddl.check("ck_agents_price", "price >= 0").notValid()),
+                        HOSTILE),
+                Op.CreateIndex.onKeys(
+                                "ix_agents_live_name",
+                                name("app.agents"),
+                                List.of(new IndexKey.Expression("lower(name)")))
+                        .unique()
+                        .where("note IS NOT NULL"),
+                Op.CreateIndex.on("ix_agents_team", name("app.agents"), List.of("team_id"))
+                        .concurrently()
+                        .using("btree")
+                        .include("name"),
+                new Op.AddConstraint(
+                        name("app.agents"),
+                        Ddl.foreignKey("fk_agents_team", "team_id")
+                                .references("app.teams", "id")
+                                .onDelete(ReferentialAction.CASCADE)
+                                .deferrable(false)),
                 new Op.CreateSequence(name("app.seq_tickets"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"),
                 new Op.BulkInsert(name("app.teams"), List.of(row("name", HOSTILE), row("name", "plain"))),
-                new Op.BulkInsert(name("app.agents"), List.of(
-                        row("team_id", 1, "name", "Ada", "mood", LABEL, "price", new BigDecimal("2.50"), "note", HOSTILE),
-                        row("team_id", 2L, "name", "Bob", "mood", null, "price", null, "note", null))),
+                new Op.BulkInsert(
+                        name("app.agents"),
+                        List.of(
+                                row(
+                                        "team_id",
+                                        1,
+                                        "name",
+                                        "Ada",
+                                        "mood",
+                                        LABEL,
+                                        "price",
+                                        new BigDecimal("2.50"),
+                                        "note",
+                                        HOSTILE),
+                                row("team_id", 2L, "name", "Bob", "mood", null, "price", null, "note", null))),
                 new Op.ValidateConstraint(name("app.agents"), "ck_agents_price"));
 
-        JavaFile file = GeneratedMigrations.javaFile("V2_Live", new OpJavaRenderer().render(ops, op -> List.of("generated")));
+        JavaFile file =
+                GeneratedMigrations.javaFile("V2_Live", new OpJavaRenderer().render(ops, op -> List.of("generated")));
         Migration migration = GeneratedMigrations.compile(List.of(file)).get("V2_Live");
 
         DataSource ds = TestPostgres.freshDatabase("javawriter");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             // autocommit, as for a migration with transactional = false: CREATE INDEX CONCURRENTLY needs it
             migration.upgrade(live(c));
 
             assertThat(strings(s, "SELECT name FROM app.teams ORDER BY id")).containsExactly(HOSTILE, "plain");
-            assertThat(strings(s, "SELECT id || ':' || name || ':' || coalesce(mood::text, '-') || ':' || coalesce(total::text, '-') FROM app.agents ORDER BY id"))
+            assertThat(
+                            strings(
+                                    s,
+                                    "SELECT id || ':' || name || ':' || coalesce(mood::text, '-') || ':' || coalesce(total::text, '-') FROM app.agents ORDER BY id"))
                     .containsExactly("100:Ada:" + LABEL + ":5.00", "101:Bob:-:-");
-            assertThat(strings(s, "SELECT note FROM app.agents WHERE name = 'Ada'")).containsExactly(HOSTILE);
-            assertThat(strings(s, "SELECT obj_description('app.agents'::regclass, 'pg_class')")).containsExactly(HOSTILE);
-            assertThat(strings(s, "SELECT col_description('app.agents'::regclass, 7)")).containsExactly(HOSTILE);
-            assertThat(strings(s, "SELECT confdeltype::text || ':' || convalidated FROM pg_constraint WHERE conname = 'fk_agents_team'"))
+            assertThat(strings(s, "SELECT note FROM app.agents WHERE name = 'Ada'"))
+                    .containsExactly(HOSTILE);
+            assertThat(strings(s, "SELECT obj_description('app.agents'::regclass, 'pg_class')"))
+                    .containsExactly(HOSTILE);
+            assertThat(strings(s, "SELECT col_description('app.agents'::regclass, 7)"))
+                    .containsExactly(HOSTILE);
+            assertThat(
+                            strings(
+                                    s,
+                                    "SELECT confdeltype::text || ':' || convalidated FROM pg_constraint WHERE conname = 'fk_agents_team'"))
                     .containsExactly("c:true");
-            assertThat(strings(s, "SELECT convalidated::text FROM pg_constraint WHERE conname = 'ck_agents_price'")).containsExactly("true");
-            assertThat(strings(s, "SELECT indisunique || ':' || (indpred IS NOT NULL) FROM pg_index WHERE indexrelid = 'app.ix_agents_live_name'::regclass"))
+            assertThat(strings(s, "SELECT convalidated::text FROM pg_constraint WHERE conname = 'ck_agents_price'"))
+                    .containsExactly("true");
+            assertThat(
+                            strings(
+                                    s,
+                                    "SELECT indisunique || ':' || (indpred IS NOT NULL) FROM pg_index WHERE indexrelid = 'app.ix_agents_live_name'::regclass"))
                     .containsExactly("true:true");
             assertThat(strings(s, "SELECT nextval('app.seq_tickets')::text")).containsExactly("7");
 
@@ -95,7 +145,8 @@ class GeneratedMigrationOnPostgresTest {
     private static Operations live(Connection connection) {
         PostgresDialect dialect = new PostgresDialect();
         return new Operations() {
-            @Override public void run(Op op) {
+            @Override
+            public void run(Op op) {
                 try (Statement statement = connection.createStatement()) {
                     for (String sql : dialect.render(op)) {
                         statement.execute(sql);
@@ -105,11 +156,13 @@ class GeneratedMigrationOnPostgresTest {
                 }
             }
 
-            @Override public void jdbc(JdbcWork work) {
+            @Override
+            public void jdbc(JdbcWork work) {
                 throw new AssertionError("Generated code must not need raw JDBC.");
             }
 
-            @Override public boolean isOffline() {
+            @Override
+            public boolean isOffline() {
                 return false;
             }
         };

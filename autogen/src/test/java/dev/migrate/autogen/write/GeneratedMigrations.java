@@ -45,7 +45,9 @@ final class GeneratedMigrations {
     static JavaFile javaFile(String className, CodeBlock body) {
         TypeSpec type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(AnnotationSpec.builder(Revision.class).addMember("id", "$S", "x").build())
+                .addAnnotation(AnnotationSpec.builder(Revision.class)
+                        .addMember("id", "$S", "x")
+                        .build())
                 .addSuperinterface(Migration.class)
                 .addMethod(method("upgrade", body))
                 .addMethod(method("downgrade", CodeBlock.of("")))
@@ -72,7 +74,9 @@ final class GeneratedMigrations {
         String start = "public void upgrade(Operations op) {\n";
         int from = source.indexOf(start) + start.length();
         int to = source.indexOf("\n    }\n", from);
-        return source.substring(from, to + 1).lines().map(l -> l.startsWith("        ") ? l.substring(8) : l)
+        return source.substring(from, to + 1)
+                .lines()
+                .map(l -> l.startsWith("        ") ? l.substring(8) : l)
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
@@ -86,26 +90,35 @@ final class GeneratedMigrations {
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8);
         JavaFileManager inMemory = new ForwardingJavaFileManager<>(standard) {
-            @Override public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                                 FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
-                    @Override public OutputStream openOutputStream() {
+            @Override
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(
+                        URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
                         return classes.computeIfAbsent(className, n -> new ByteArrayOutputStream());
                     }
                 };
             }
         };
-        List<JavaFileObject> sources = files.stream().map(f -> f.toJavaFileObject()).collect(Collectors.toList());
+        List<JavaFileObject> sources =
+                files.stream().map(f -> f.toJavaFileObject()).collect(Collectors.toList());
         List<String> options = List.of("--release", "17", "-Xlint:all", "-Werror", "-classpath", engineClasspath());
-        boolean ok = compiler.getTask(null, inMemory, diagnostics, options, null, sources).call();
+        boolean ok = compiler.getTask(null, inMemory, diagnostics, options, null, sources)
+                .call();
         if (!ok) {
-            String messages = diagnostics.getDiagnostics().stream().map(d -> d.getSource() == null ? d.getMessage(null)
-                    : d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null)).collect(Collectors.joining("\n"));
+            String messages = diagnostics.getDiagnostics().stream()
+                    .map(d -> d.getSource() == null
+                            ? d.getMessage(null)
+                            : d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null))
+                    .collect(Collectors.joining("\n"));
             String allSources = files.stream().map(JavaFile::toString).collect(Collectors.joining("\n-----\n"));
             throw new AssertionError("The generated code does not compile:\n" + messages + "\n\n" + allSources);
         }
         ClassLoader loader = new ClassLoader(GeneratedMigrations.class.getClassLoader()) {
-            @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
                 ByteArrayOutputStream bytes = classes.get(name);
                 if (bytes == null) {
                     throw new ClassNotFoundException(name);
@@ -117,10 +130,15 @@ final class GeneratedMigrations {
         Map<String, Migration> migrations = new HashMap<>();
         for (JavaFile file : files) {
             try {
-                Class<?> type = loader.loadClass(file.packageName() + "." + file.typeSpec().name());
-                migrations.put(file.typeSpec().name(), (Migration) type.getConstructor().newInstance());
+                Class<?> type = loader.loadClass(
+                        file.packageName() + "." + file.typeSpec().name());
+                migrations.put(file.typeSpec().name(), (Migration)
+                        type.getConstructor().newInstance());
             } catch (ReflectiveOperationException e) {
-                throw new AssertionError("Could not load the compiled migration " + file.typeSpec().name(), e);
+                throw new AssertionError(
+                        "Could not load the compiled migration "
+                                + file.typeSpec().name(),
+                        e);
             }
         }
         return migrations;
@@ -130,15 +148,18 @@ final class GeneratedMigrations {
     static List<Op> recordUpgrade(Migration migration) {
         List<Op> ops = new ArrayList<>();
         migration.upgrade(new Operations() {
-            @Override public void run(Op op) {
+            @Override
+            public void run(Op op) {
                 ops.add(op);
             }
 
-            @Override public void jdbc(JdbcWork work) {
+            @Override
+            public void jdbc(JdbcWork work) {
                 throw new AssertionError("Generated code must not need a live connection.");
             }
 
-            @Override public boolean isOffline() {
+            @Override
+            public boolean isOffline() {
                 return true;
             }
         });
@@ -148,7 +169,12 @@ final class GeneratedMigrations {
     /** Only the engine: the generated code must compile in a project that has nothing else. */
     private static String engineClasspath() {
         try {
-            return Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(Migration.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot find the engine's classes", e);
         }

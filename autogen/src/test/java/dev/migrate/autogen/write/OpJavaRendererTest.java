@@ -33,8 +33,12 @@ class OpJavaRendererTest {
         return QualifiedName.parse(text);
     }
 
-    @Test void addColumnWritesOnlyTheFluentCallsThatChangeSomething() {
-        Column status = Ddl.column("operational_status", "varchar(50)").notNull().defaultValue("'active'").comment("Operational status");
+    @Test
+    void addColumnWritesOnlyTheFluentCallsThatChangeSomething() {
+        Column status = Ddl.column("operational_status", "varchar(50)")
+                .notNull()
+                .defaultValue("'active'")
+                .comment("Operational status");
         assertThat(printed(new Op.AddColumn(name("agents"), status)))
                 .isEqualTo("op.addColumn(\"agents\", column(\"operational_status\", \"varchar(50)\").notNull()\n"
                         + "        .defaultValue(\"'active'\").comment(\"Operational status\"));\n");
@@ -42,7 +46,8 @@ class OpJavaRendererTest {
                 .isEqualTo("op.addColumn(\"app.agents\", column(\"note\", \"text\"));\n");
     }
 
-    @Test void aLongLiteralIsCutIntoPiecesOnlyWhereItWouldPassColumn100() {
+    @Test
+    void aLongLiteralIsCutIntoPiecesOnlyWhereItWouldPassColumn100() {
         // 77 characters: at its indentation of 8 the call ends exactly at column 100
         String fits = "UPDATE agents SET status = 'retired' WHERE last_seen_at < now() - '9 days'::x";
         assertThat(printed(new Op.Execute(fits, null))).isEqualTo("op.execute(\"" + fits + "\");\n");
@@ -53,11 +58,15 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void createTablePutsOneElementPerLine() {
-        Op op = new Op.CreateTable(name("agents"), List.of(
-                Ddl.column("id", "bigint").identity(Identity.always()).primaryKey(),
-                Ddl.column("name", "text").notNull(),
-                Ddl.unique("uq_agents_name", "name")), null);
+    @Test
+    void createTablePutsOneElementPerLine() {
+        Op op = new Op.CreateTable(
+                name("agents"),
+                List.of(
+                        Ddl.column("id", "bigint").identity(Identity.always()).primaryKey(),
+                        Ddl.column("name", "text").notNull(),
+                        Ddl.unique("uq_agents_name", "name")),
+                null);
         assertThat(printed(op)).isEqualTo("""
                 op.createTable("agents",
                         column("id", "bigint").identity(identityAlways()).primaryKey(),
@@ -66,18 +75,24 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void createTableWithOneElementOrNoneStaysOnOneLine() {
-        assertThat(printed(new Op.CreateTable(name("t"), List.of(Ddl.column("id", "int").identity()), null),
-                new Op.CreateTable(name("empty"), List.of(), null))).isEqualTo("""
+    @Test
+    void createTableWithOneElementOrNoneStaysOnOneLine() {
+        assertThat(printed(
+                        new Op.CreateTable(
+                                name("t"), List.of(Ddl.column("id", "int").identity()), null),
+                        new Op.CreateTable(name("empty"), List.of(), null)))
+                .isEqualTo("""
                 op.createTable("t", column("id", "int").identity());
                 op.createTable("empty");
                 """);
     }
 
-    @Test void aTableCommentBecomesItsOwnCallAndColumnCommentsFollowIt() {
-        Op op = new Op.CreateTable(name("agents"), List.of(
-                Ddl.column("id", "bigint").primaryKey().comment("Key"),
-                Ddl.column("name", "text")), "Agents");
+    @Test
+    void aTableCommentBecomesItsOwnCallAndColumnCommentsFollowIt() {
+        Op op = new Op.CreateTable(
+                name("agents"),
+                List.of(Ddl.column("id", "bigint").primaryKey().comment("Key"), Ddl.column("name", "text")),
+                "Agents");
         assertThat(printed(op)).isEqualTo("""
                 op.createTable("agents",
                         column("id", "bigint").primaryKey(),
@@ -87,10 +102,21 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void columnDetails() {
-        Column c = Ddl.column("total", "numeric(10,2)").collate("C").notNull().generatedAs("price * qty").comment(null);
-        Column seq = Ddl.column("n", "bigint").identity(Identity.byDefault().with(SequenceOptions.DEFAULTS.startWith(100).maxValue(5_000_000_000L).cycle()));
-        assertThat(printed(new Op.AddColumn(name("t"), c), new Op.AddColumn(name("t"), seq))).isEqualTo("""
+    @Test
+    void columnDetails() {
+        Column c = Ddl.column("total", "numeric(10,2)")
+                .collate("C")
+                .notNull()
+                .generatedAs("price * qty")
+                .comment(null);
+        Column seq = Ddl.column("n", "bigint")
+                .identity(Identity.byDefault()
+                        .with(SequenceOptions.DEFAULTS
+                                .startWith(100)
+                                .maxValue(5_000_000_000L)
+                                .cycle()));
+        assertThat(printed(new Op.AddColumn(name("t"), c), new Op.AddColumn(name("t"), seq)))
+                .isEqualTo("""
                 op.addColumn("t", column("total", "numeric(10,2)").collate("C").notNull()
                         .generatedAs("price * qty"));
                 op.addColumn("t", column("n", "bigint").identity(identityByDefault().with(sequenceOptions()
@@ -98,15 +124,29 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void indexesUseTheShortFormWhenPlainAndTheFactoryOtherwise() {
+    @Test
+    void indexesUseTheShortFormWhenPlainAndTheFactoryOtherwise() {
         assertThat(printed(
-                Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status", "my col")),
-                Op.CreateIndex.onKeys("ix_keys", name("agents"), List.of(new IndexKey.Expression("lower(email)"),
-                        IndexKey.Column.of("due").desc().nullsLast(), IndexKey.Column.of("id"))).unique(),
-                Op.CreateIndex.on("ix_x", name("app.agents"), List.of("status")).unique().where("deleted_at IS NULL"),
-                Op.CreateIndex.on("ix_y", name("agents"), List.of("tags")).concurrently().using("gin").include("id", "name").nullsNotDistinct(),
-                new Op.DropIndex(name("app.ix_x"), false, null),
-                new Op.DropIndex(name("ix_y"), true, null))).isEqualTo("""
+                        Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status", "my col")),
+                        Op.CreateIndex.onKeys(
+                                        "ix_keys",
+                                        name("agents"),
+                                        List.of(
+                                                new IndexKey.Expression("lower(email)"),
+                                                IndexKey.Column.of("due").desc().nullsLast(),
+                                                IndexKey.Column.of("id")))
+                                .unique(),
+                        Op.CreateIndex.on("ix_x", name("app.agents"), List.of("status"))
+                                .unique()
+                                .where("deleted_at IS NULL"),
+                        Op.CreateIndex.on("ix_y", name("agents"), List.of("tags"))
+                                .concurrently()
+                                .using("gin")
+                                .include("id", "name")
+                                .nullsNotDistinct(),
+                        new Op.DropIndex(name("app.ix_x"), false, null),
+                        new Op.DropIndex(name("ix_y"), true, null)))
+                .isEqualTo("""
                 op.createIndex("ix_agents_status", "agents", "status", "my col");
                 op.createIndex(index("ix_keys", "agents", expr("lower(email)"), desc("due").nullsLast(), key("id"))
                         .unique());
@@ -118,19 +158,32 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void constraintsUseTheirShorthands() {
-        Constraint.ForeignKey fk = Ddl.foreignKey("fk_tasks_agent", "agent_id").references("app.agents", "id")
-                .onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.SET_NULL).deferrable(true).notValid();
+    @Test
+    void constraintsUseTheirShorthands() {
+        Constraint.ForeignKey fk = Ddl.foreignKey("fk_tasks_agent", "agent_id")
+                .references("app.agents", "id")
+                .onDelete(ReferentialAction.CASCADE)
+                .onUpdate(ReferentialAction.SET_NULL)
+                .deferrable(true)
+                .notValid();
         assertThat(printed(
-                new Op.AddConstraint(name("tasks"), Ddl.primaryKey("pk_tasks", "id", "v")),
-                new Op.AddConstraint(name("tasks"), Ddl.unique("uq_tasks_code", "code")),
-                new Op.AddConstraint(name("tasks"), Ddl.unique("uq_tasks_ref", "ref").nullsNotDistinct().deferrable(false)),
-                new Op.AddConstraint(name("tasks"), fk),
-                new Op.AddConstraint(name("tasks"), Ddl.foreignKey(null, "owner_id").references("users", "id")),
-                new Op.AddConstraint(name("tasks"), Ddl.check("ck_tasks_qty", "qty > 0")),
-                new Op.AddConstraint(name("tasks"), Ddl.check("ck_tasks_due", "due > created").notValid()),
-                new Op.ValidateConstraint(name("tasks"), "ck_tasks_due"),
-                new Op.DropConstraint(name("tasks"), "uq_tasks_code", null))).isEqualTo("""
+                        new Op.AddConstraint(name("tasks"), Ddl.primaryKey("pk_tasks", "id", "v")),
+                        new Op.AddConstraint(name("tasks"), Ddl.unique("uq_tasks_code", "code")),
+                        new Op.AddConstraint(
+                                name("tasks"),
+                                Ddl.unique("uq_tasks_ref", "ref")
+                                        .nullsNotDistinct()
+                                        .deferrable(false)),
+                        new Op.AddConstraint(name("tasks"), fk),
+                        new Op.AddConstraint(
+                                name("tasks"), Ddl.foreignKey(null, "owner_id").references("users", "id")),
+                        new Op.AddConstraint(name("tasks"), Ddl.check("ck_tasks_qty", "qty > 0")),
+                        new Op.AddConstraint(
+                                name("tasks"),
+                                Ddl.check("ck_tasks_due", "due > created").notValid()),
+                        new Op.ValidateConstraint(name("tasks"), "ck_tasks_due"),
+                        new Op.DropConstraint(name("tasks"), "uq_tasks_code", null)))
+                .isEqualTo("""
                 op.addPrimaryKey("tasks", "pk_tasks", "id", "v");
                 op.addUnique("tasks", "uq_tasks_code", "code");
                 op.addConstraint("tasks", unique("uq_tasks_ref", "ref").nullsNotDistinct()
@@ -146,23 +199,25 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void columnAlterations() {
+    @Test
+    void columnAlterations() {
         QualifiedName t = name("app.t");
         assertThat(printed(
-                new Op.DropTable(t, null),
-                new Op.RenameTable(t, "t2"),
-                new Op.CommentOnTable(t, null, "old"),
-                new Op.DropColumn(t, "c", null),
-                new Op.RenameColumn(t, "c", "d"),
-                new Op.AlterColumnType(t, "c", "bigint", null, "int"),
-                new Op.AlterColumnType(t, "c", "numeric(10,2)", "c::numeric(10,2)", null),
-                new Op.AlterColumnNullable(t, "c", false),
-                new Op.AlterColumnNullable(t, "c", true),
-                new Op.AlterColumnDefault(t, "c", "now()", null),
-                new Op.AlterColumnDefault(t, "c", null, "now()"),
-                new Op.AddIdentity(t, "id", Identity.always()),
-                new Op.DropIdentity(t, "id", null),
-                new Op.CommentOnColumn(t, "c", "The \"c\"", null))).isEqualTo("""
+                        new Op.DropTable(t, null),
+                        new Op.RenameTable(t, "t2"),
+                        new Op.CommentOnTable(t, null, "old"),
+                        new Op.DropColumn(t, "c", null),
+                        new Op.RenameColumn(t, "c", "d"),
+                        new Op.AlterColumnType(t, "c", "bigint", null, "int"),
+                        new Op.AlterColumnType(t, "c", "numeric(10,2)", "c::numeric(10,2)", null),
+                        new Op.AlterColumnNullable(t, "c", false),
+                        new Op.AlterColumnNullable(t, "c", true),
+                        new Op.AlterColumnDefault(t, "c", "now()", null),
+                        new Op.AlterColumnDefault(t, "c", null, "now()"),
+                        new Op.AddIdentity(t, "id", Identity.always()),
+                        new Op.DropIdentity(t, "id", null),
+                        new Op.CommentOnColumn(t, "c", "The \"c\"", null)))
+                .isEqualTo("""
                 op.dropTable("app.t");
                 op.renameTable("app.t", "t2");
                 op.commentOnTable("app.t", null);
@@ -180,24 +235,32 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void enumsSequencesSchemasAndSql() {
+    @Test
+    void enumsSequencesSchemasAndSql() {
         QualifiedName mood = name("app.mood");
         assertThat(printed(
-                new Op.CreateEnum(mood, List.of("sad", "ok")),
-                new Op.AddEnumValue(mood, "happy", null, null),
-                new Op.AddEnumValue(mood, "meh", "ok", null),
-                new Op.AddEnumValue(mood, "great", null, "happy"),
-                new Op.RenameEnumValue(mood, "ok", "fine"),
-                new Op.DropEnum(mood, null),
-                new Op.CreateSequence(name("seq_a"), null, null),
-                new Op.CreateSequence(name("seq_b"), SequenceOptions.DEFAULTS.as("int").incrementBy(10).cache(20), null),
-                new Op.CreateSequence(name("seq_c"), null, "t.id"),
-                new Op.DropSequence(name("seq_a"), null),
-                new Op.CreateSchema("app", false),
-                new Op.CreateSchema("app", true),
-                new Op.DropSchema("app", false),
-                new Op.DropSchema("app", true),
-                new Op.Execute("UPDATE t SET a = 'x'", null))).isEqualTo("""
+                        new Op.CreateEnum(mood, List.of("sad", "ok")),
+                        new Op.AddEnumValue(mood, "happy", null, null),
+                        new Op.AddEnumValue(mood, "meh", "ok", null),
+                        new Op.AddEnumValue(mood, "great", null, "happy"),
+                        new Op.RenameEnumValue(mood, "ok", "fine"),
+                        new Op.DropEnum(mood, null),
+                        new Op.CreateSequence(name("seq_a"), null, null),
+                        new Op.CreateSequence(
+                                name("seq_b"),
+                                SequenceOptions.DEFAULTS
+                                        .as("int")
+                                        .incrementBy(10)
+                                        .cache(20),
+                                null),
+                        new Op.CreateSequence(name("seq_c"), null, "t.id"),
+                        new Op.DropSequence(name("seq_a"), null),
+                        new Op.CreateSchema("app", false),
+                        new Op.CreateSchema("app", true),
+                        new Op.DropSchema("app", false),
+                        new Op.DropSchema("app", true),
+                        new Op.Execute("UPDATE t SET a = 'x'", null)))
+                .isEqualTo("""
                 op.createEnum("app.mood", "sad", "ok");
                 op.addEnumValue("app.mood", "happy");
                 op.addEnumValueBefore("app.mood", "meh", "ok");
@@ -216,7 +279,8 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void bulkInsertKeepsColumnOrderAndNullsInABlockOfItsOwn() {
+    @Test
+    void bulkInsertKeepsColumnOrderAndNullsInABlockOfItsOwn() {
         Map<String, Object> first = new LinkedHashMap<>();
         first.put("id", 1);
         first.put("name", "Ada");
@@ -225,7 +289,9 @@ class OpJavaRendererTest {
         second.put("id", 2L);
         second.put("name", null);
         second.put("born", new BigDecimal("1.50"));
-        assertThat(printed(new Op.BulkInsert(name("people"), List.of(first, second)), new Op.BulkInsert(name("none"), List.of())))
+        assertThat(printed(
+                        new Op.BulkInsert(name("people"), List.of(first, second)),
+                        new Op.BulkInsert(name("none"), List.of())))
                 .isEqualTo("""
                 {
                     Map<String, Object> row1 = new LinkedHashMap<>();
@@ -242,11 +308,15 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void notesBecomeCommentLinesBeforeTheirOp() {
+    @Test
+    void notesBecomeCommentLinesBeforeTheirOp() {
         Op drop = new Op.DropColumn(name("agents"), "legacy", null);
         Op add = new Op.AddColumn(name("agents"), Ddl.column("x", "int"));
-        String body = upgradeBody(renderer.render(List.of(drop, add),
-                op -> op == drop ? List.of("HAZARD: drops data.", "Looks renamed?\nSet renames=agents.legacy=x") : List.of()));
+        String body = upgradeBody(renderer.render(
+                List.of(drop, add),
+                op -> op == drop
+                        ? List.of("HAZARD: drops data.", "Looks renamed?\nSet renames=agents.legacy=x")
+                        : List.of()));
         assertThat(body).isEqualTo("""
                 // HAZARD: drops data.
                 // Looks renamed?
@@ -256,27 +326,46 @@ class OpJavaRendererTest {
                 """);
     }
 
-    @Test void aUnicodeEscapeInANoteCannotEndTheComment() {
+    @Test
+    void aUnicodeEscapeInANoteCannotEndTheComment() {
         Op drop = new Op.DropTable(name("t"), null);
-        String body = upgradeBody(renderer.render(List.of(drop), op -> List.of("a\\u000aop.dropTable(\"evil\"); \\\\u0041 \\\\\\uuu000A")));
-        assertThat(body).isEqualTo("// a\\\\u000aop.dropTable(\"evil\"); \\\\u0041 \\\\\\\\uuu000A\nop.dropTable(\"t\");\n");
+        String body = upgradeBody(renderer.render(
+                List.of(drop), op -> List.of("a\\u000aop.dropTable(\"evil\"); \\\\u0041 \\\\\\uuu000A")));
+        assertThat(body)
+                .isEqualTo("// a\\\\u000aop.dropTable(\"evil\"); \\\\u0041 \\\\\\\\uuu000A\nop.dropTable(\"t\");\n");
     }
 
-    @Test void refusesANameThatWouldReadBackAsAnotherObject() {
+    @Test
+    void refusesANameThatWouldReadBackAsAnotherObject() {
         assertThatThrownBy(() -> renderer.render(new Op.DropTable(QualifiedName.of(null, "my.table"), null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name 'my.table'");
-        assertThatThrownBy(() -> renderer.render(new Op.AddConstraint(name("t"),
-                new Constraint.ForeignKey("fk", List.of("a"), QualifiedName.of("x.y", "z"), List.of("id"), null, null, false, false, false))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema 'x.y'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name 'my.table'");
+        assertThatThrownBy(() -> renderer.render(new Op.AddConstraint(
+                        name("t"),
+                        new Constraint.ForeignKey(
+                                "fk",
+                                List.of("a"),
+                                QualifiedName.of("x.y", "z"),
+                                List.of("id"),
+                                null,
+                                null,
+                                false,
+                                false,
+                                false))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema 'x.y'");
     }
 
-    @Test void refusesABulkInsertValueItCannotWrite() {
+    @Test
+    void refusesABulkInsertValueItCannotWrite() {
         Op insert = new Op.BulkInsert(name("t"), List.of(Map.of("a", new Object())));
-        assertThatThrownBy(() -> renderer.render(insert)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> renderer.render(insert))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Object");
     }
 
-    @Test void valuesKeepTheirJavaType() {
+    @Test
+    void valuesKeepTheirJavaType() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("u", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
         row.put("b", new byte[] {1, (byte) 0xff});

@@ -6,7 +6,6 @@ import com.palantir.javapoet.JavaFile;
 import dev.migrate.Ddl;
 import dev.migrate.Migration;
 import dev.migrate.op.Column;
-import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
@@ -42,27 +41,36 @@ import org.junit.jupiter.api.Test;
  */
 class OpJavaRoundTripTest {
     /** Quotes, backslashes, line breaks, a tab, non-ASCII, an emoji, and text that looks like escapes and format codes. */
-    static final String HOSTILE = "it's \"quoted\" \\ back\\slash\nnew line\r\n\ttab ü 日本 🎉 \\u000a \\\\u0041 */ /* $S $L %s";
+    static final String HOSTILE =
+            "it's \"quoted\" \\ back\\slash\nnew line\r\n\ttab ü 日本 🎉 \\u000a \\\\u0041 */ /* $S $L %s";
 
     private static final PostgresDialect DIALECT = new PostgresDialect();
     private static final Map<String, Op> SAMPLES = samples();
     private static final Map<String, JavaFile> FILES = new LinkedHashMap<>();
     private static Map<String, Migration> compiled;
 
-    @BeforeAll static void compileAllSamples() {
+    @BeforeAll
+    static void compileAllSamples() {
         OpJavaRenderer renderer = new OpJavaRenderer();
-        SAMPLES.forEach((name, op) -> FILES.put(name, GeneratedMigrations.javaFile(className(name), renderer.render(op))));
+        SAMPLES.forEach(
+                (name, op) -> FILES.put(name, GeneratedMigrations.javaFile(className(name), renderer.render(op))));
         compiled = GeneratedMigrations.compile(List.copyOf(FILES.values()));
     }
 
-    @Test void everyKindOfOpHasASample() {
-        Set<String> kinds = Arrays.stream(Op.class.getPermittedSubclasses()).map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> sampled = SAMPLES.values().stream().map(op -> op.getClass().getSimpleName()).collect(Collectors.toSet());
+    @Test
+    void everyKindOfOpHasASample() {
+        Set<String> kinds = Arrays.stream(Op.class.getPermittedSubclasses())
+                .map(Class::getSimpleName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> sampled = SAMPLES.values().stream()
+                .map(op -> op.getClass().getSimpleName())
+                .collect(Collectors.toSet());
         kinds.removeAll(sampled);
         assertThat(kinds).as("op kinds without a round-trip sample").isEmpty();
     }
 
-    @Test void generatedCodeGivesExactlyTheSqlOfTheOriginalOp() {
+    @Test
+    void generatedCodeGivesExactlyTheSqlOfTheOriginalOp() {
         List<String> failures = new ArrayList<>();
         SAMPLES.forEach((name, op) -> {
             List<String> expected = DIALECT.render(op);
@@ -71,10 +79,13 @@ class OpJavaRoundTripTest {
                 failures.add(name + ":\n  expected " + expected + "\n  actual   " + actual + "\n" + FILES.get(name));
             }
         });
-        assertThat(failures).as("samples whose generated code renders other SQL").isEmpty();
+        assertThat(failures)
+                .as("samples whose generated code renders other SQL")
+                .isEmpty();
     }
 
-    @Test void everyOpHasAShorthandSoNoGeneratedCodeUsesOpRun() {
+    @Test
+    void everyOpHasAShorthandSoNoGeneratedCodeUsesOpRun() {
         List<String> withRun = new ArrayList<>();
         FILES.forEach((name, file) -> {
             if (file.toString().contains("op.run(")) {
@@ -101,59 +112,143 @@ class OpJavaRoundTripTest {
         s.put("dropSchemaCascade", new Op.DropSchema("app", true));
 
         // tables
-        s.put("createTableEverything", new Op.CreateTable(name("app.agents"), List.of(
-                Ddl.column("id", "bigint").identity(Identity.always().with(SequenceOptions.DEFAULTS.startWith(1000))).primaryKey(),
-                Ddl.unique("uq_agents_name_team", "name", "team_id").nullsNotDistinct().deferrable(true),
-                Ddl.column("name", "text").collate("C").notNull(),
-                Ddl.column("status", "varchar(50)").notNull().defaultValue("'active'").comment(HOSTILE),
-                Ddl.column("price", "numeric(10,2)"),
-                Ddl.column("total", "numeric(12,2)").generatedAs("price * 2"),
-                Ddl.column("Weird \"Col\"", "text").defaultValue("E'\\\\n'"),
-                Ddl.column("team_id", "bigint"),
-                Ddl.column("seq", "int").identity(),
-                Ddl.primaryKey(null, "id"),
-                Ddl.foreignKey("fk_agents_team", "team_id").references("app.teams", "id").onDelete(ReferentialAction.SET_NULL),
-                Ddl.check("ck_price", "price >= 0").notValid()), null));
-        s.put("createTableWithComments", new Op.CreateTable(name("agents"), List.of(
-                Ddl.column("id", "bigint").primaryKey().comment("Key"),
-                Ddl.column("name", "text"),
-                Ddl.column("note", "text").comment(HOSTILE)), HOSTILE));
-        s.put("createTableUniqueColumns", new Op.CreateTable(name("app.labels"), List.of(
-                Ddl.column("id", "int").primaryKey().unique(),
-                Ddl.column("name", "varchar(40)").notNull().unique().comment("Name")), null));
-        s.put("addColumnUnique", new Op.AddColumn(name("agents"), Ddl.column("email", "text").unique()));
+        s.put(
+                "createTableEverything",
+                new Op.CreateTable(
+                        name("app.agents"),
+                        List.of(
+                                Ddl.column("id", "bigint")
+                                        .identity(Identity.always().with(SequenceOptions.DEFAULTS.startWith(1000)))
+                                        .primaryKey(),
+                                Ddl.unique("uq_agents_name_team", "name", "team_id")
+                                        .nullsNotDistinct()
+                                        .deferrable(true),
+                                Ddl.column("name", "text").collate("C").notNull(),
+                                Ddl.column("status", "varchar(50)")
+                                        .notNull()
+                                        .defaultValue("'active'")
+                                        .comment(HOSTILE),
+                                Ddl.column("price", "numeric(10,2)"),
+                                Ddl.column("total", "numeric(12,2)").generatedAs("price * 2"),
+                                Ddl.column("Weird \"Col\"", "text").defaultValue("E'\\\\n'"),
+                                Ddl.column("team_id", "bigint"),
+                                Ddl.column("seq", "int").identity(),
+                                Ddl.primaryKey(null, "id"),
+                                Ddl.foreignKey("fk_agents_team", "team_id")
+                                        .references("app.teams", "id")
+                                        .onDelete(ReferentialAction.SET_NULL),
+                                Ddl.check("ck_price", "price >= 0").notValid()),
+                        null));
+        s.put(
+                "createTableWithComments",
+                new Op.CreateTable(
+                        name("agents"),
+                        List.of(
+                                Ddl.column("id", "bigint").primaryKey().comment("Key"),
+                                Ddl.column("name", "text"),
+                                Ddl.column("note", "text").comment(HOSTILE)),
+                        HOSTILE));
+        s.put(
+                "createTableUniqueColumns",
+                new Op.CreateTable(
+                        name("app.labels"),
+                        List.of(
+                                Ddl.column("id", "int").primaryKey().unique(),
+                                Ddl.column("name", "varchar(40)")
+                                        .notNull()
+                                        .unique()
+                                        .comment("Name")),
+                        null));
+        s.put(
+                "addColumnUnique",
+                new Op.AddColumn(name("agents"), Ddl.column("email", "text").unique()));
         s.put("createTableEmpty", new Op.CreateTable(name("empty"), List.of(), null));
-        s.put("createTableOneColumn", new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
-        s.put("createTableNullableIdentity", new Op.CreateTable(name("odd"), List.of(
-                new Column("id", "int", true, null, Identity.byDefault(), null, null, null, false, false)), null));
+        s.put(
+                "createTableOneColumn",
+                new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
+        s.put(
+                "createTableNullableIdentity",
+                new Op.CreateTable(
+                        name("odd"),
+                        List.of(new Column(
+                                "id", "int", true, null, Identity.byDefault(), null, null, null, false, false)),
+                        null));
         s.put("dropTable", new Op.DropTable(name("app.agents"), null));
-        s.put("dropTableWithDefinition", new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
+        s.put(
+                "dropTableWithDefinition",
+                new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
         s.put("renameTable", new Op.RenameTable(name("app.Agents"), "New Agents"));
         s.put("commentOnTable", new Op.CommentOnTable(name("app.agents"), HOSTILE, "old"));
         s.put("commentOnTableRemoved", new Op.CommentOnTable(name("agents"), null, "old"));
 
         // columns
-        s.put("addColumn", new Op.AddColumn(name("app.agents"), Ddl.column("select", "timestamp(3) with time zone").notNull()
-                .defaultValue("now()").comment("When")));
-        s.put("addColumnIdentityOptions", new Op.AddColumn(name("agents"), Ddl.column("n", "bigint").identity(Identity.byDefault()
-                .with(SequenceOptions.DEFAULTS.as("bigint").startWith(-5).incrementBy(-1).minValue(Long.MIN_VALUE)
-                        .maxValue(Long.MAX_VALUE).cache(5_000_000_000L).cycle()))));
+        s.put(
+                "addColumn",
+                new Op.AddColumn(
+                        name("app.agents"),
+                        Ddl.column("select", "timestamp(3) with time zone")
+                                .notNull()
+                                .defaultValue("now()")
+                                .comment("When")));
+        s.put(
+                "addColumnIdentityOptions",
+                new Op.AddColumn(
+                        name("agents"),
+                        Ddl.column("n", "bigint")
+                                .identity(Identity.byDefault()
+                                        .with(SequenceOptions.DEFAULTS
+                                                .as("bigint")
+                                                .startWith(-5)
+                                                .incrementBy(-1)
+                                                .minValue(Long.MIN_VALUE)
+                                                .maxValue(Long.MAX_VALUE)
+                                                .cache(5_000_000_000L)
+                                                .cycle()))));
         s.put("dropColumn", new Op.DropColumn(name("app.agents"), "Old Col", Ddl.column("Old Col", "text")));
         s.put("renameColumn", new Op.RenameColumn(name("agents"), "user", "owner"));
         s.put("alterColumnType", new Op.AlterColumnType(name("agents"), "n", "bigint", null, "int"));
-        s.put("alterColumnCollation", new Op.AlterColumnType(name("agents"), "Name", "text", null, null, "C", null, null));
-        s.put("alterSequence", new Op.AlterSequence(name("app.ids"), SequenceChanges.NONE.as("integer").incrementBy(50)
-                .minValue(-5).maxValue(5_000_000_000L).startWith(1).cache(10).cycle(false), null));
-        s.put("alterIdentity", new Op.AlterIdentity(name("agents"), "id", true, SequenceChanges.NONE.incrementBy(50), null, null));
-        s.put("alterIdentityOptionsOnly", new Op.AlterIdentity(name("agents"), "id", null, SequenceChanges.NONE.cycle(true), null, null));
-        s.put("addVirtualColumn", new Op.AddColumn(name("agents"), Ddl.column("twice", "int").generatedAs("n * 2").virtual()));
-        s.put("alterColumnTypeUsing", new Op.AlterColumnType(name("app.agents"), "amount", "numeric(10,2)", "amount::numeric(10,2)", null));
+        s.put(
+                "alterColumnCollation",
+                new Op.AlterColumnType(name("agents"), "Name", "text", null, null, "C", null, null));
+        s.put(
+                "alterSequence",
+                new Op.AlterSequence(
+                        name("app.ids"),
+                        SequenceChanges.NONE
+                                .as("integer")
+                                .incrementBy(50)
+                                .minValue(-5)
+                                .maxValue(5_000_000_000L)
+                                .startWith(1)
+                                .cache(10)
+                                .cycle(false),
+                        null));
+        s.put(
+                "alterIdentity",
+                new Op.AlterIdentity(name("agents"), "id", true, SequenceChanges.NONE.incrementBy(50), null, null));
+        s.put(
+                "alterIdentityOptionsOnly",
+                new Op.AlterIdentity(name("agents"), "id", null, SequenceChanges.NONE.cycle(true), null, null));
+        s.put(
+                "addVirtualColumn",
+                new Op.AddColumn(
+                        name("agents"),
+                        Ddl.column("twice", "int").generatedAs("n * 2").virtual()));
+        s.put(
+                "alterColumnTypeUsing",
+                new Op.AlterColumnType(name("app.agents"), "amount", "numeric(10,2)", "amount::numeric(10,2)", null));
         s.put("setNotNull", new Op.AlterColumnNullable(name("agents"), "n", false));
         s.put("dropNotNull", new Op.AlterColumnNullable(name("agents"), "n", true));
         s.put("setDefault", new Op.AlterColumnDefault(name("agents"), "status", "'it''s'", null));
         s.put("dropDefault", new Op.AlterColumnDefault(name("agents"), "status", null, "'x'"));
         s.put("addIdentity", new Op.AddIdentity(name("app.agents"), "id", Identity.always()));
-        s.put("addIdentityOptions", new Op.AddIdentity(name("agents"), "id", Identity.byDefault().with(SequenceOptions.DEFAULTS.incrementBy(2).cache(10))));
+        s.put(
+                "addIdentityOptions",
+                new Op.AddIdentity(
+                        name("agents"),
+                        "id",
+                        Identity.byDefault()
+                                .with(SequenceOptions.DEFAULTS.incrementBy(2).cache(10))));
         s.put("dropIdentity", new Op.DropIdentity(name("agents"), "id", Identity.always()));
         s.put("commentOnColumn", new Op.CommentOnColumn(name("app.agents"), "Weird \"Col\"", HOSTILE, null));
         s.put("commentOnColumnRemoved", new Op.CommentOnColumn(name("agents"), "c", null, "old"));
@@ -161,30 +256,80 @@ class OpJavaRoundTripTest {
         // indexes
         s.put("indexPlain", Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status")));
         s.put("indexHostileColumn", Op.CreateIndex.on("ix_odd", name("agents"), List.of("id); DROP TABLE agents; --")));
-        s.put("indexExpressions", Op.CreateIndex.onKeys("ix_agents_lower", name("app.agents"),
-                List.of(new IndexKey.Expression("lower(email)"), IndexKey.Column.of("created_at").desc(), IndexKey.Column.of("Name"))));
-        s.put("indexUniquePartial", Op.CreateIndex.on("ix_live", name("agents"), List.of("email")).unique().where("deleted_at IS NULL AND note <> 'it''s'"));
-        s.put("indexConcurrentMethodInclude", Op.CreateIndex.on("ix_tags", name("app.agents"), List.of("tags")).concurrently().using("gin")
-                .include("id", "Name"));
-        s.put("indexNullsNotDistinct", Op.CreateIndex.on("ix_nnd", name("agents"), List.of("code")).unique().nullsNotDistinct());
+        s.put(
+                "indexExpressions",
+                Op.CreateIndex.onKeys(
+                        "ix_agents_lower",
+                        name("app.agents"),
+                        List.of(
+                                new IndexKey.Expression("lower(email)"),
+                                IndexKey.Column.of("created_at").desc(),
+                                IndexKey.Column.of("Name"))));
+        s.put(
+                "indexUniquePartial",
+                Op.CreateIndex.on("ix_live", name("agents"), List.of("email"))
+                        .unique()
+                        .where("deleted_at IS NULL AND note <> 'it''s'"));
+        s.put(
+                "indexConcurrentMethodInclude",
+                Op.CreateIndex.on("ix_tags", name("app.agents"), List.of("tags"))
+                        .concurrently()
+                        .using("gin")
+                        .include("id", "Name"));
+        s.put(
+                "indexNullsNotDistinct",
+                Op.CreateIndex.on("ix_nnd", name("agents"), List.of("code"))
+                        .unique()
+                        .nullsNotDistinct());
         s.put("dropIndex", new Op.DropIndex(name("app.ix_tags"), false, null));
-        s.put("dropIndexConcurrently", new Op.DropIndex(name("ix_live"), true, Op.CreateIndex.on("ix_live", name("agents"), List.of("email"))));
+        s.put(
+                "dropIndexConcurrently",
+                new Op.DropIndex(
+                        name("ix_live"), true, Op.CreateIndex.on("ix_live", name("agents"), List.of("email"))));
 
         // constraints
         s.put("addPrimaryKey", new Op.AddConstraint(name("app.agents"), Ddl.primaryKey("pk_agents", "id", "version")));
         s.put("addPrimaryKeyUnnamed", new Op.AddConstraint(name("agents"), Ddl.primaryKey(null, "id")));
         s.put("addUnique", new Op.AddConstraint(name("agents"), Ddl.unique("uq_email", "email")));
-        s.put("addUniqueDeferred", new Op.AddConstraint(name("agents"), Ddl.unique("uq_code", "code").deferrable(true)));
-        s.put("addUniqueNullsNotDistinct", new Op.AddConstraint(name("agents"), Ddl.unique(null, "code").nullsNotDistinct().deferrable(false)));
-        s.put("addForeignKeyEverything", new Op.AddConstraint(name("app.tasks"), Ddl.foreignKey("fk_tasks_agent", "agent_id", "agent_version")
-                .references("app.agents", "id", "version").onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.RESTRICT)
-                .deferrable(true).notValid()));
-        s.put("addForeignKeySetDefault", new Op.AddConstraint(name("tasks"), Ddl.foreignKey(null, "owner").references("users", "id")
-                .onDelete(ReferentialAction.SET_DEFAULT).onUpdate(ReferentialAction.SET_NULL).deferrable(false)));
-        s.put("addForeignKeyNoAction", new Op.AddConstraint(name("tasks"), Ddl.foreignKey("fk_plain", "x").references("other", "id")
-                .onDelete(ReferentialAction.NO_ACTION)));
+        s.put(
+                "addUniqueDeferred",
+                new Op.AddConstraint(
+                        name("agents"), Ddl.unique("uq_code", "code").deferrable(true)));
+        s.put(
+                "addUniqueNullsNotDistinct",
+                new Op.AddConstraint(
+                        name("agents"),
+                        Ddl.unique(null, "code").nullsNotDistinct().deferrable(false)));
+        s.put(
+                "addForeignKeyEverything",
+                new Op.AddConstraint(
+                        name("app.tasks"),
+                        Ddl.foreignKey("fk_tasks_agent", "agent_id", "agent_version")
+                                .references("app.agents", "id", "version")
+                                .onDelete(ReferentialAction.CASCADE)
+                                .onUpdate(ReferentialAction.RESTRICT)
+                                .deferrable(true)
+                                .notValid()));
+        s.put(
+                "addForeignKeySetDefault",
+                new Op.AddConstraint(
+                        name("tasks"),
+                        Ddl.foreignKey(null, "owner")
+                                .references("users", "id")
+                                .onDelete(ReferentialAction.SET_DEFAULT)
+                                .onUpdate(ReferentialAction.SET_NULL)
+                                .deferrable(false)));
+        s.put(
+                "addForeignKeyNoAction",
+                new Op.AddConstraint(
+                        name("tasks"),
+                        Ddl.foreignKey("fk_plain", "x")
+                                .references("other", "id")
+                                .onDelete(ReferentialAction.NO_ACTION)));
         s.put("addCheck", new Op.AddConstraint(name("agents"), Ddl.check("ck_name", "name <> '' AND name !~ '\\\\s'")));
-        s.put("addCheckNotValid", new Op.AddConstraint(name("agents"), Ddl.check(null, "n > 0").notValid()));
+        s.put(
+                "addCheckNotValid",
+                new Op.AddConstraint(name("agents"), Ddl.check(null, "n > 0").notValid()));
         s.put("validateConstraint", new Op.ValidateConstraint(name("app.agents"), "ck_price"));
         s.put("dropConstraint", new Op.DropConstraint(name("agents"), "Uq \"Odd\"", Ddl.unique("Uq \"Odd\"", "a")));
 
@@ -200,31 +345,110 @@ class OpJavaRoundTripTest {
 
         // sequences
         s.put("createSequence", new Op.CreateSequence(name("seq_plain"), null, null));
-        s.put("createSequenceOptions", new Op.CreateSequence(name("app.seq_opts"), SequenceOptions.DEFAULTS.as("integer").startWith(10)
-                .incrementBy(5).minValue(1).maxValue(1_000_000).cache(50).cycle(), null));
-        s.put("sequenceOwnedBy", new Op.CreateSequence(name("app.seq_owned"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"));
-        s.put("dropSequence", new Op.DropSequence(name("app.seq_opts"), new Op.CreateSequence(name("app.seq_opts"), null, null)));
+        s.put(
+                "createSequenceOptions",
+                new Op.CreateSequence(
+                        name("app.seq_opts"),
+                        SequenceOptions.DEFAULTS
+                                .as("integer")
+                                .startWith(10)
+                                .incrementBy(5)
+                                .minValue(1)
+                                .maxValue(1_000_000)
+                                .cache(50)
+                                .cycle(),
+                        null));
+        s.put(
+                "sequenceOwnedBy",
+                new Op.CreateSequence(name("app.seq_owned"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"));
+        s.put(
+                "dropSequence",
+                new Op.DropSequence(name("app.seq_opts"), new Op.CreateSequence(name("app.seq_opts"), null, null)));
 
         // raw SQL and data
-        s.put("execute", new Op.Execute("UPDATE agents SET note = E'a\\\\b' WHERE name = 'it''s';\n-- " + HOSTILE, null));
-        s.put("executeLong", new Op.Execute("UPDATE agents SET status = 'retired', note = 'no heartbeat for ninety days' "
-                + "WHERE last_seen_at < now() - interval '90 days' AND status <> 'retired'", null));
-        s.put("createTableLongCheckAndDefault", new Op.CreateTable(name("app.agents"), List.of(
-                Ddl.column("status", "varchar(20)").defaultValue("'a default that is long enough to need cutting into pieces, ü 🎉'"),
-                Ddl.check("((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, ('RETIRED'::character varying)::text, "
-                        + "('SUSPENDED'::character varying)::text]))")), null));
+        s.put(
+                "execute",
+                new Op.Execute("UPDATE agents SET note = E'a\\\\b' WHERE name = 'it''s';\n-- " + HOSTILE, null));
+        s.put(
+                "executeLong",
+                new Op.Execute(
+                        "UPDATE agents SET status = 'retired', note = 'no heartbeat for ninety days' "
+                                + "WHERE last_seen_at < now() - interval '90 days' AND status <> 'retired'",
+                        null));
+        s.put(
+                "createTableLongCheckAndDefault",
+                new Op.CreateTable(
+                        name("app.agents"),
+                        List.of(
+                                Ddl.column("status", "varchar(20)")
+                                        .defaultValue(
+                                                "'a default that is long enough to need cutting into pieces, ü 🎉'"),
+                                Ddl.check(
+                                        "((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, ('RETIRED'::character varying)::text, "
+                                                + "('SUSPENDED'::character varying)::text]))")),
+                        null));
         s.put("executeWithReverse", new Op.Execute("SELECT 1", "SELECT 2"));
-        s.put("bulkInsert", new Op.BulkInsert(name("app.agents"), List.of(
-                row("id", 1, "name", HOSTILE, "active", true, "score", 1.5, "note", null),
-                row("note", "second", "score", -0.0, "active", false, "name", "", "id", Long.MAX_VALUE),
-                row("id", Integer.MIN_VALUE, "name", "ü", "active", null, "score", Double.NaN, "note", "\\"))));
-        s.put("bulkInsertEveryValueType", new Op.BulkInsert(name("values"), List.of(row(
-                "short", (short) -7, "byte", (byte) 127, "long", Long.MIN_VALUE, "bigint", new BigInteger("123456789012345678901234567890"),
-                "decimal", new BigDecimal("-12.3400"), "sci", new BigDecimal("1E+3"), "double", 1e-300, "inf", Double.NEGATIVE_INFINITY,
-                "float", 3.25f, "floatInf", Float.POSITIVE_INFINITY, "bytes", new byte[] {0, 1, (byte) 0xfe}, "uuid", UUID.randomUUID(),
-                "date", LocalDate.of(2026, 11, 22), "ts", LocalDateTime.of(2026, 1, 2, 3, 4, 5, 6000),
-                "odt", OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(-5)), "instant", Instant.ofEpochSecond(1_700_000_000L, 5),
-                "char", '\'', "enum", DayOfWeek.MONDAY, "sb", new StringBuilder("built")))));
+        s.put(
+                "bulkInsert",
+                new Op.BulkInsert(
+                        name("app.agents"),
+                        List.of(
+                                row("id", 1, "name", HOSTILE, "active", true, "score", 1.5, "note", null),
+                                row("note", "second", "score", -0.0, "active", false, "name", "", "id", Long.MAX_VALUE),
+                                row(
+                                        "id",
+                                        Integer.MIN_VALUE,
+                                        "name",
+                                        "ü",
+                                        "active",
+                                        null,
+                                        "score",
+                                        Double.NaN,
+                                        "note",
+                                        "\\"))));
+        s.put(
+                "bulkInsertEveryValueType",
+                new Op.BulkInsert(
+                        name("values"),
+                        List.of(row(
+                                "short",
+                                (short) -7,
+                                "byte",
+                                (byte) 127,
+                                "long",
+                                Long.MIN_VALUE,
+                                "bigint",
+                                new BigInteger("123456789012345678901234567890"),
+                                "decimal",
+                                new BigDecimal("-12.3400"),
+                                "sci",
+                                new BigDecimal("1E+3"),
+                                "double",
+                                1e-300,
+                                "inf",
+                                Double.NEGATIVE_INFINITY,
+                                "float",
+                                3.25f,
+                                "floatInf",
+                                Float.POSITIVE_INFINITY,
+                                "bytes",
+                                new byte[] {0, 1, (byte) 0xfe},
+                                "uuid",
+                                UUID.randomUUID(),
+                                "date",
+                                LocalDate.of(2026, 11, 22),
+                                "ts",
+                                LocalDateTime.of(2026, 1, 2, 3, 4, 5, 6000),
+                                "odt",
+                                OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(-5)),
+                                "instant",
+                                Instant.ofEpochSecond(1_700_000_000L, 5),
+                                "char",
+                                '\'',
+                                "enum",
+                                DayOfWeek.MONDAY,
+                                "sb",
+                                new StringBuilder("built")))));
         s.put("bulkInsertEmpty", new Op.BulkInsert(name("agents"), List.of()));
         return s;
     }

@@ -15,11 +15,15 @@ public class V2_SeedNames implements Migration {
         this.names = names;
     }
 
-    @Override public void upgrade(Operations op) {
-        op.bulkInsert("names", names.stream().map(n -> Map.<String, Object>of("name", n)).toList());
+    @Override
+    public void upgrade(Operations op) {
+        op.bulkInsert(
+                "names",
+                names.stream().map(n -> Map.<String, Object>of("name", n)).toList());
     }
 
-    @Override public void downgrade(Operations op) {
+    @Override
+    public void downgrade(Operations op) {
         op.execute("DELETE FROM names");
     }
 }

@@ -50,6 +50,7 @@ public final class WholeProcessBenchmark {
     private final int runs;
     /** The Python that has Alembic 1.8 and psycopg2, for the side-by-side figures; empty leaves them out. */
     private final Optional<String> python;
+
     private final Path module;
 
     private WholeProcessBenchmark(Path module, Path root, Path repository, Path settings, String version, int runs) {
@@ -63,7 +64,8 @@ public final class WholeProcessBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path module = Path.of(System.getProperty("bench.module", "migrate-maven-plugin")).toAbsolutePath();
+        Path module = Path.of(System.getProperty("bench.module", "migrate-maven-plugin"))
+                .toAbsolutePath();
         List<Integer> tables = numbers(System.getProperty("bench.tables", "2000"));
         int revisions = Integer.parseInt(System.getProperty("bench.revisions", "1000"));
         int runs = Integer.parseInt(System.getProperty("bench.runs", "5"));
@@ -76,22 +78,32 @@ public final class WholeProcessBenchmark {
         deleteTree(root);
         Files.createDirectories(root);
         Path settings = root.resolve("settings.xml");
-        Files.writeString(settings, Files.readString(module.resolve("../src-it/settings.xml"))
-                .replace("@userRepositoryUrl@", Path.of(System.getProperty("user.home"), ".m2/repository").toUri().toString()));
-        WholeProcessBenchmark bench = new WholeProcessBenchmark(module, root, repository, settings,
-                System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
+        Files.writeString(
+                settings,
+                Files.readString(module.resolve("../src-it/settings.xml"))
+                        .replace(
+                                "@userRepositoryUrl@",
+                                Path.of(System.getProperty("user.home"), ".m2/repository")
+                                        .toUri()
+                                        .toString()));
+        WholeProcessBenchmark bench = new WholeProcessBenchmark(
+                module, root, repository, settings, System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
 
         EmbeddedPostgres server = ItDatabase.passwordChecked(root.resolve("server"), PORT)
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
         try (server) {
-            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = server.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE ROLE " + ItDatabase.USER + " LOGIN PASSWORD '" + PASSWORD + "'");
             }
             List<String> report = new ArrayList<>();
-            report.add(String.format(Locale.ROOT, "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
-                    runs, serverVersion(server)));
+            report.add(String.format(
+                    Locale.ROOT,
+                    "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
+                    runs,
+                    serverVersion(server)));
             if (revisions > 0) {
                 report.addAll(bench.chain(server, revisions));
             }
@@ -115,7 +127,8 @@ public final class WholeProcessBenchmark {
         }
         Path migrations = Files.createDirectories(project.resolve("src/main/java/db/migrations"));
         for (int first = 0; first < n; first += TABLES_PER_MIGRATION) {
-            Files.writeString(migrations.resolve(String.format(Locale.ROOT, "M%06d.java", first)),
+            Files.writeString(
+                    migrations.resolve(String.format(Locale.ROOT, "M%06d.java", first)),
                     tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
         }
         Map<String, String> url = url(database);
@@ -128,26 +141,28 @@ public final class WholeProcessBenchmark {
             try {
                 mvn(project, env, "migrate:check"); // fills the cache
                 Timing warm = time(() -> mvn(project, env, "migrate:check"));
-                lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm cache   %s", n, where, warm));
+                lines.add(String.format(
+                        Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm cache   %s", n, where, warm));
                 if (!env.isEmpty()) {
                     lines.add(python.isPresent() ? alembicCompare(project, database, n, warm) : NO_ALEMBIC);
                 }
-                lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s, cold         %s", n, where,
-                        time(() -> {
+                lines.add(String.format(
+                        Locale.ROOT, "mvn migrate:check, %,d tables, %s, cold         %s", n, where, time(() -> {
                             deleteTree(project.resolve("target/migrate/entity-cache"));
                             mvn(project, env, "migrate:check");
                         })));
                 if (env.isEmpty()) {
                     // a changed migration as well: the chain is replayed too
-                    lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s, no caches    %s", n, where,
-                            time(() -> {
+                    lines.add(String.format(
+                            Locale.ROOT, "mvn migrate:check, %,d tables, %s, no caches    %s", n, where, time(() -> {
                                 deleteTree(project.resolve("target/migrate/entity-cache"));
                                 deleteTree(project.resolve("target/migrate/replay-cache"));
                                 mvn(project, env, "migrate:check");
                             })));
                 }
             } catch (CommandFailed e) {
-                lines.add(String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s: %s", n, where, e.getMessage()));
+                lines.add(
+                        String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s: %s", n, where, e.getMessage()));
             }
         }
         return lines;
@@ -177,20 +192,55 @@ public final class WholeProcessBenchmark {
         Timing noop = time(() -> mvn(project, url, "migrate:upgrade"));
         Timing psql = time(() -> {
             recreate(server, "chain");
-            run(project, Map.of("PGPASSWORD", PASSWORD), List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null",
-                    "-h", "localhost", "-p", Integer.toString(PORT), "-U", ItDatabase.USER, "-d", "chain", "-f", script.toString()));
+            run(
+                    project,
+                    Map.of("PGPASSWORD", PASSWORD),
+                    List.of(
+                            "psql",
+                            "-X",
+                            "-q",
+                            "-v",
+                            "ON_ERROR_STOP=1",
+                            "-o",
+                            "/dev/null",
+                            "-h",
+                            "localhost",
+                            "-p",
+                            Integer.toString(PORT),
+                            "-U",
+                            ItDatabase.USER,
+                            "-d",
+                            "chain",
+                            "-f",
+                            script.toString()));
         });
         long pastMaven = upgrade.median() - validate.median();
         List<String> alembic = python.isPresent() ? alembicChain(server, m, upgrade) : List.of(NO_ALEMBIC);
-        return concat(alembic, List.of(
-                String.format(Locale.ROOT, "mvn validate (Maven's own start)                  %s", validate),
-                String.format(Locale.ROOT, "mvn migrate:upgrade, %,d migrations               %s; past validate %,d", m, upgrade, pastMaven),
-                String.format(Locale.ROOT, "psql -f of the same script (floor)                 %s; ratio %.2f", psql,
-                        (double) pastMaven / psql.median()),
-                String.format(Locale.ROOT, "mvn migrate:current at head                       %s; past validate %,d", current,
-                        current.median() - validate.median()),
-                String.format(Locale.ROOT, "mvn migrate:upgrade at head (no-op)               %s; past validate %,d", noop,
-                        noop.median() - validate.median())));
+        return concat(
+                alembic,
+                List.of(
+                        String.format(Locale.ROOT, "mvn validate (Maven's own start)                  %s", validate),
+                        String.format(
+                                Locale.ROOT,
+                                "mvn migrate:upgrade, %,d migrations               %s; past validate %,d",
+                                m,
+                                upgrade,
+                                pastMaven),
+                        String.format(
+                                Locale.ROOT,
+                                "psql -f of the same script (floor)                 %s; ratio %.2f",
+                                psql,
+                                (double) pastMaven / psql.median()),
+                        String.format(
+                                Locale.ROOT,
+                                "mvn migrate:current at head                       %s; past validate %,d",
+                                current,
+                                current.median() - validate.median()),
+                        String.format(
+                                Locale.ROOT,
+                                "mvn migrate:upgrade at head (no-op)               %s; past validate %,d",
+                                noop,
+                                noop.median() - validate.median())));
     }
 
     private static final String NO_ALEMBIC = "Alembic: not measured (needs a python3 with Alembic 1.8 and psycopg2:"
@@ -200,9 +250,13 @@ public final class WholeProcessBenchmark {
     private List<String> alembicChain(EmbeddedPostgres server, int m, Timing migrateUpgrade) throws Exception {
         Path project = root.resolve("alembic-chain-" + m);
         Files.createDirectories(project);
-        run(project, Map.of(), List.of(python.orElseThrow(), script("alembic_chain.py"), project.toString(), Integer.toString(m)));
-        Map<String, String> env = Map.of("BENCH_DATABASE_URL", "postgresql://" + ItDatabase.USER + ":" + PASSWORD
-                + "@localhost:" + PORT + "/chain");
+        run(
+                project,
+                Map.of(),
+                List.of(python.orElseThrow(), script("alembic_chain.py"), project.toString(), Integer.toString(m)));
+        Map<String, String> env = Map.of(
+                "BENCH_DATABASE_URL",
+                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
         List<String> alembic = List.of(python.orElseThrow(), "-m", "alembic", "-c", "alembic.ini");
         Timing upgrade = time(() -> {
             recreate(server, "chain");
@@ -211,18 +265,30 @@ public final class WholeProcessBenchmark {
         Timing current = time(() -> run(project, env, concat(alembic, List.of("current"))));
         recreate(server, "chain");
         return List.of(
-                String.format(Locale.ROOT, "alembic upgrade head, %,d revisions (Alembic %s)  %s; mvn migrate:upgrade / alembic %.2f",
-                        m, alembicVersion(), upgrade, (double) migrateUpgrade.median() / upgrade.median()),
+                String.format(
+                        Locale.ROOT,
+                        "alembic upgrade head, %,d revisions (Alembic %s)  %s; mvn migrate:upgrade / alembic %.2f",
+                        m,
+                        alembicVersion(),
+                        upgrade,
+                        (double) migrateUpgrade.median() / upgrade.median()),
                 String.format(Locale.ROOT, "alembic current at head                           %s", current));
     }
 
     /** Alembic's autogenerate comparison of the same {@code n} tables (which it finds equal), whole process. */
     private String alembicCompare(Path project, String database, int n, Timing migrateWarm) throws Exception {
         String url = "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database;
-        Timing compare = time(() -> run(project, Map.of(), List.of(python.orElseThrow(), script("alembic_compare.py"), url,
-                Integer.toString(n))));
-        return String.format(Locale.ROOT, "alembic compare_metadata, %,d tables (Alembic %s) %s; %.1fx the time of mvn migrate:check warm",
-                n, alembicVersion(), compare, (double) compare.median() / migrateWarm.median());
+        Timing compare = time(() -> run(
+                project,
+                Map.of(),
+                List.of(python.orElseThrow(), script("alembic_compare.py"), url, Integer.toString(n))));
+        return String.format(
+                Locale.ROOT,
+                "alembic compare_metadata, %,d tables (Alembic %s) %s; %.1fx the time of mvn migrate:check warm",
+                n,
+                alembicVersion(),
+                compare,
+                (double) compare.median() / migrateWarm.median());
     }
 
     private String script(String name) {
@@ -231,18 +297,22 @@ public final class WholeProcessBenchmark {
 
     private String alembicVersion() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(python.orElseThrow(), "-c", "import alembic; print(alembic.__version__)")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         p.waitFor();
         return out;
     }
 
     private static Optional<String> alembicPython() {
-        List<String> candidates = System.getProperty("bench.python") != null ? List.of(System.getProperty("bench.python"))
+        List<String> candidates = System.getProperty("bench.python") != null
+                ? List.of(System.getProperty("bench.python"))
                 : List.of("python3", "/usr/bin/python3");
         for (String candidate : candidates) {
             try {
-                Process p = new ProcessBuilder(candidate, "-c", "import alembic, psycopg2").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(candidate, "-c", "import alembic, psycopg2")
+                        .redirectErrorStream(true)
+                        .start();
                 p.getInputStream().readAllBytes();
                 if (p.waitFor() == 0) {
                     return Optional.of(candidate);
@@ -271,25 +341,31 @@ public final class WholeProcessBenchmark {
     }
 
     private void mvn(Path project, Map<String, String> env, String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + repository));
+        List<String> command =
+                new ArrayList<>(List.of("mvn", "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository));
         command.addAll(List.of(goals));
         run(project, env, command);
     }
 
-    private static void run(Path project, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+    private static void run(Path project, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(project.resolve("bench.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        project.resolve("bench.log").toFile()));
         builder.environment().remove("MIGRATE_DATABASE_URL");
         builder.environment().putAll(env);
         int exit = builder.start().waitFor();
         if (exit != 0) {
             String error;
             try (Stream<String> lines = Files.lines(project.resolve("bench.log"))) {
-                error = lines.filter(l -> l.startsWith("[ERROR] Failed")).reduce((a, b) -> b).orElse("exit " + exit);
+                error = lines.filter(l -> l.startsWith("[ERROR] Failed"))
+                        .reduce((a, b) -> b)
+                        .orElse("exit " + exit);
             }
-            String shown = "mvn".equals(command.get(0)) ? "mvn " + String.join(" ", command.subList(5, command.size()))
+            String shown = "mvn".equals(command.get(0))
+                    ? "mvn " + String.join(" ", command.subList(5, command.size()))
                     : String.join(" ", command);
             throw new CommandFailed("FAILED " + shown + ": " + error);
         }
@@ -303,19 +379,23 @@ public final class WholeProcessBenchmark {
     }
 
     private static Map<String, String> url(String database) {
-        return Map.of("MIGRATE_DATABASE_URL", "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database);
+        return Map.of(
+                "MIGRATE_DATABASE_URL",
+                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database);
     }
 
     private static void recreate(EmbeddedPostgres server, String database) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database + " OWNER " + ItDatabase.USER);
         }
     }
 
     private static String serverVersion(EmbeddedPostgres server) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SHOW server_version")) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
         }
@@ -377,7 +457,8 @@ public final class WholeProcessBenchmark {
 
     /** Entity {@code i}: table {@code t<i>}, identity key, 8 more columns, an index, a unique constraint, a key to {@code t<i-1>}. */
     private static String entity(int i) {
-        String parent = i == 0 ? "    @Column(name = \"parent_id\")\n    private Long parentId;\n"
+        String parent = i == 0
+                ? "    @Column(name = \"parent_id\")\n    private Long parentId;\n"
                 : "    @ManyToOne(fetch = FetchType.LAZY)\n    @JoinColumn(name = \"parent_id\", foreignKey = @ForeignKey(name = \"t"
                         + i + "_parent_fk\"))\n    private E" + (i - 1) + " parent;\n";
         return """
@@ -430,12 +511,14 @@ public final class WholeProcessBenchmark {
                             op.createIndex("t%1$d_created_idx", "t%1$d", "created_at");
                     """.formatted(i));
             if (i > 0) {
-                upgrade.append("        op.addForeignKey(\"t%d\", foreignKey(\"t%d_parent_fk\", \"parent_id\").references(\"t%d\", \"id\"));\n"
-                        .formatted(i, i, i - 1));
+                upgrade.append(
+                        "        op.addForeignKey(\"t%d\", foreignKey(\"t%d_parent_fk\", \"parent_id\").references(\"t%d\", \"id\"));\n"
+                                .formatted(i, i, i - 1));
             }
             downgrade.insert(0, "        op.dropTable(\"t" + i + "\");\n");
         }
-        String revises = from == 0 ? "" : String.format(Locale.ROOT, ", revises = \"m%06d\"", from - TABLES_PER_MIGRATION);
+        String revises =
+                from == 0 ? "" : String.format(Locale.ROOT, ", revises = \"m%06d\"", from - TABLES_PER_MIGRATION);
         return """
                 package db.migrations;
 
@@ -487,7 +570,11 @@ public final class WholeProcessBenchmark {
     }
 
     private static List<Integer> numbers(String list) {
-        return Stream.of(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+        return Stream.of(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::parseInt)
+                .toList();
     }
 
     private static void deleteTree(Path dir) {
@@ -515,8 +602,13 @@ public final class WholeProcessBenchmark {
             return sorted.get(sorted.size() / 2);
         }
 
-        @Override public String toString() {
-            return String.format(Locale.ROOT, "%,7d (%,d)", median(), millis.stream().min(Long::compare).orElseThrow());
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%,7d (%,d)",
+                    median(),
+                    millis.stream().min(Long::compare).orElseThrow());
         }
     }
 }

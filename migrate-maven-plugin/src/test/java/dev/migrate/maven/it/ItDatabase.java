@@ -37,7 +37,8 @@ public final class ItDatabase {
     public static void start(File basedir, int port, String password) throws IOException, SQLException {
         Path data = basedir.toPath().resolve("target/it-server");
         EmbeddedPostgres server = passwordChecked(data, port).start();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
             s.execute("CREATE DATABASE app OWNER " + USER);
         }
@@ -55,19 +56,25 @@ public final class ItDatabase {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setRegisterShutdownHook(false)
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("it-server.log").toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("it-server.log").toFile()))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                        data.resolveSibling("it-server.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                        data.resolveSibling("it-server.log").toFile()))
                 .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
     }
 
     private static void writeHba(Path dataDirectory) {
         try {
-            Files.writeString(dataDirectory.resolve("pg_hba.conf"), String.join("\n",
-                    "local all all trust",
-                    "host all postgres 127.0.0.1/32 trust",
-                    "host all postgres ::1/128 trust",
-                    "host all all 127.0.0.1/32 scram-sha-256",
-                    "host all all ::1/128 scram-sha-256", ""));
+            Files.writeString(
+                    dataDirectory.resolve("pg_hba.conf"),
+                    String.join(
+                            "\n",
+                            "local all all trust",
+                            "host all postgres 127.0.0.1/32 trust",
+                            "host all postgres ::1/128 trust",
+                            "host all all 127.0.0.1/32 scram-sha-256",
+                            "host all all ::1/128 scram-sha-256",
+                            ""));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -82,7 +89,9 @@ public final class ItDatabase {
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         ProcessHandle.of(pid).ifPresent(process -> {
             process.destroy(); // SIGTERM: PostgreSQL's smart shutdown
-            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+            process.onExit()
+                    .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .join();
         });
     }
 
@@ -90,8 +99,8 @@ public final class ItDatabase {
     public static List<String> query(String jdbcUrl, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -101,7 +110,8 @@ public final class ItDatabase {
 
     /** Runs each statement as {@code postgres} on a running server, in autocommit. */
     public static void execute(String jdbcUrl, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }

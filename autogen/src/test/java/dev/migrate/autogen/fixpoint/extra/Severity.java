@@ -1,3 +1,6 @@
 package dev.migrate.autogen.fixpoint.extra;
 
-public enum Severity { LOW, HIGH }
+public enum Severity {
+    LOW,
+    HIGH
+}

@@ -12,10 +12,12 @@ import org.hibernate.type.SqlTypes;
 
 /** Indexes with ordering and options, and an enum stored as a named PostgreSQL enum type. */
 @Entity
-@Table(name = "tickets", indexes = {
-        @Index(name = "ix_tickets_recent", columnList = "opened desc, title"),
-        @Index(name = "ix_tickets_open", columnList = "title", options = "where closed is null")
-})
+@Table(
+        name = "tickets",
+        indexes = {
+            @Index(name = "ix_tickets_recent", columnList = "opened desc, title"),
+            @Index(name = "ix_tickets_open", columnList = "title", options = "where closed is null")
+        })
 public class Ticket {
     @Id
     Long id;

@@ -33,7 +33,8 @@ import org.hibernate.type.SqlTypes;
 
 /** Identity key, both enum storages, json, uuid, numbers, time types, embeddables and element collections. */
 @Entity
-@Table(name = "customers",
+@Table(
+        name = "customers",
         indexes = {
             @Index(name = "ix_customers_name_city", columnList = "last_name, first_name"),
             @Index(name = "ux_customers_external", columnList = "external_id", unique = true)

@@ -55,7 +55,8 @@ public class Document {
     String summary;
 
     @ManyToMany
-    @JoinTable(name = "document_labels",
+    @JoinTable(
+            name = "document_labels",
             joinColumns = @JoinColumn(name = "document_id"),
             inverseJoinColumns = @JoinColumn(name = "label_id"))
     Set<Label> labels;

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 /** Lives in a schema of its own, with a sequence there and a foreign key into the managed schema. */
 @Entity
-@Table(name = "audit_entries", schema = "audit", indexes = @Index(name = "ix_audit_entries_action", columnList = "action"))
+@Table(
+        name = "audit_entries",
+        schema = "audit",
+        indexes = @Index(name = "ix_audit_entries_action", columnList = "action"))
 public class AuditEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_seq")
