@@ -205,6 +205,43 @@ class JavadocExamplesTest {
 
                     void compareSnapshots(RevisionDetails revision, RoundTripCheck.Stage stage) {}
 
+                    // what the examples of the typed API refer to
+                    String userInput;
+                    String message;
+                    MigrateException failure;
+                    MigrationResult result;
+                    MigrationStep step;
+                    java.time.Clock clock;
+                    Object registry;
+                    static Timer timer = new Timer();
+
+                    static class Timer {
+                        void record(Duration duration) {}
+                    }
+
+                    static class MetricsListener implements MigrationListener {
+                        MetricsListener(Object registry) {}
+                    }
+
+                    @Revision(id = "v3", revises = "v2")
+                    static class BackfillStatus implements Migration {
+                        BackfillStatus(java.time.Clock clock) {}
+
+                        public void upgrade(Operations op) {}
+
+                        public void downgrade(Operations op) {}
+                    }
+
+                    void showUsage(String text) {}
+
+                    void page(String text) {}
+
+                    void retryLater() {}
+
+                    void alert(String revision) {}
+
+                    void refuseTraffic() {}
+
                 """ + members + "}\n";
     }
 
