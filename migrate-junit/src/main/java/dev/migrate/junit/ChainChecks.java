@@ -3,13 +3,11 @@ package dev.migrate.junit;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.RoundTripCheck;
 import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.DiffResult;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.RevisionInfo;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,25 +39,24 @@ final class ChainChecks {
     }
 
     void singleHead() {
-        RevisionGraph graph = graph();
-        if (graph.heads().size() != 1) {
-            Assertions.fail(
-                    "The migration chain has " + graph.heads().size() + " heads: " + describe(graph, graph.heads())
-                            + ". Join them with a merge migration (mvn migrate:merge), so that 'head' means one schema.");
+        List<String> heads = chain().heads();
+        if (heads.size() != 1) {
+            Assertions.fail("The migration chain has " + heads.size() + " heads: " + describe(heads)
+                    + ". Join them with a merge migration (mvn migrate:merge), so that 'head' means one schema.");
         }
     }
 
     void upgradesFromBaseToHead() {
-        RevisionGraph graph = graph();
+        Migrator chain = chain();
         run(() -> database.upgrade("heads"));
         Assertions.assertEquals(
-                Set.copyOf(graph.heads()),
+                Set.copyOf(chain.heads()),
                 Set.copyOf(database.current()),
                 "After upgrading to heads, the database should be at every head of the chain.");
     }
 
     void everyStepRoundTrips() {
-        graph();
+        chain();
         run(() -> new ChainVerifier(
                         database.migrator(),
                         database.dataSource(),
@@ -71,30 +67,28 @@ final class ChainChecks {
     }
 
     /**
-     * Upgrades one revision at a time, then downgrades in the opposite order: after each downgrade,
-     * whatever is in the database that was not there before that revision's upgrade is its leftover.
+     * Takes each revision through its round trip, parents first: whatever is in the database after
+     * its downgrade that was not there before its upgrade is its leftover. Then downgrades the whole
+     * chain to base, which must leave what was there at the start.
      */
     void downgradeToBaseLeavesNothing() {
-        RevisionGraph graph = graph();
-        Migrator migrator = database.migrator();
+        Migrator migrator = chain();
         SortedSet<String> atBase = objects();
         Map<String, SortedSet<String>> beforeUpgrade = new HashMap<>();
-        for (RevisionInfo revision : graph.all()) {
-            beforeUpgrade.put(revision.id(), objects());
-            run(() -> migrator.apply(current -> graph.planUpgrade(current, revision.id())));
-        }
-        List<RevisionInfo> newestFirst = new ArrayList<>(graph.all());
-        Collections.reverse(newestFirst);
-        for (RevisionInfo revision : newestFirst) {
-            run(() -> migrator.apply(current -> List.of(graph.planRevert(current, revision.id()))));
-            SortedSet<String> left = objects();
-            left.removeAll(beforeUpgrade.get(revision.id()));
-            if (!left.isEmpty()) {
-                Assertions.fail("The downgrade of revision " + revision.id() + " (" + revision.source()
-                        + ") leaves behind what its upgrade created: " + String.join(", ", left)
-                        + ". Drop them in its downgrade().");
+        run(() -> migrator.roundTrip((revision, stage) -> {
+            if (stage == RoundTripCheck.Stage.BEFORE_UPGRADE) {
+                beforeUpgrade.put(revision.id(), objects());
+            } else if (stage == RoundTripCheck.Stage.DOWNGRADED) {
+                SortedSet<String> left = objects();
+                left.removeAll(beforeUpgrade.get(revision.id()));
+                if (!left.isEmpty()) {
+                    Assertions.fail("The downgrade of revision " + revision.id() + " (" + revision.migrationClass()
+                            + ") leaves behind what its upgrade created: " + String.join(", ", left)
+                            + ". Drop them in its downgrade().");
+                }
             }
-        }
+        }));
+        run(() -> migrator.downgrade("base"));
         SortedSet<String> left = objects();
         left.removeAll(atBase);
         if (!left.isEmpty()) {
@@ -112,10 +106,10 @@ final class ChainChecks {
                 missing.isEmpty(),
                 () -> "Skipped the comparison with the entities: the test class path has " + missing.orElseThrow()
                         + ". Migrations written by hand are checked by the round trips alone.");
-        graph();
+        Migrator chain = chain();
         run(() -> database.upgrade("heads"));
         List<Path> classDirectories = classDirectories();
-        DiffResult diff;
+        MigrationScript diff;
         try (Connection c = database.dataSource().getConnection()) {
             int major = SchemaComparison.serverMajorVersion(c);
             EntityDdl entities =
@@ -135,27 +129,25 @@ final class ChainChecks {
             throw new MigrateException("Could not connect to the test's " + database + ": " + e.getMessage(), e);
         }
         diff.warnings().forEach(TestLog.INSTANCE::warn);
-        List<String> differences =
-                diff.changes().stream().map(Change::description).toList();
+        List<String> differences = diff.descriptions();
         if (!differences.isEmpty()) {
-            Assertions.fail(
-                    "The entities differ from the schema at head (" + String.join(", ", graph().heads()) + ") in "
-                            + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
-                            + String.join("\n  - ", differences)
-                            + "\nWrite the migration with mvn compile migrate:autogenerate "
-                            + "-Dmigrate.message=\"...\", or change the entities back.");
+            Assertions.fail("The entities differ from the schema at head (" + String.join(", ", chain.heads()) + ") in "
+                    + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+                    + String.join("\n  - ", differences)
+                    + "\nWrite the migration with mvn compile migrate:autogenerate "
+                    + "-Dmigrate.message=\"...\", or change the entities back.");
         }
     }
 
-    /** The chain's graph; a chain with no revision fails every check, naming where it was looked for. */
-    private RevisionGraph graph() {
-        RevisionGraph graph = database.migrator().graph();
-        if (graph.size() == 0) {
+    /** The chain; a chain with no revision fails every check, naming where it was looked for. */
+    private Migrator chain() {
+        Migrator migrator = database.migrator();
+        if (migrator.revisions().isEmpty()) {
             Assertions.fail(
                     "No migration was found in the packages " + settings.packages() + " on the test class path. Name "
                             + "the package of the migration classes in @MigrationChain(packages = ...).");
         }
-        return graph;
+        return migrator;
     }
 
     /**
@@ -196,10 +188,13 @@ final class ChainChecks {
         return CatalogObjects.of(database.dataSource(), settings);
     }
 
-    private static String describe(RevisionGraph graph, List<String> ids) {
+    private String describe(List<String> ids) {
+        Migrator migrator = database.migrator();
         return String.join(
                 ", ",
-                ids.stream().map(id -> id + " (" + graph.get(id).source() + ")").toList());
+                ids.stream()
+                        .map(id -> id + " (" + migrator.revision(id).migrationClass() + ")")
+                        .toList());
     }
 
     private interface Step<T> {
