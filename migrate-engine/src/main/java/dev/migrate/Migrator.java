@@ -7,6 +7,10 @@ import dev.migrate.discovery.MigrationScanner;
 import dev.migrate.graph.GraphReport;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionRange;
+import dev.migrate.lint.LintReport;
+import dev.migrate.lint.LintRule;
+import dev.migrate.lint.Linter;
 import dev.migrate.runtime.ConnectionSource;
 import dev.migrate.runtime.Engine;
 import dev.migrate.runtime.Settings;
@@ -94,6 +98,30 @@ public final class Migrator {
      */
     public MigrationResult downgrade(String target) {
         return run(() -> requireDatabase().downgrade(target));
+    }
+
+    /**
+     * Replays migrations on this migrator's database, which should be a throwaway one, and reports
+     * what each statement of those in {@code range} locked, rewrote and scanned, with the
+     * {@link LintRule rules} they break: {@code migrator.lint("base:heads").findings()}. Revisions
+     * below the range are applied first without analysis; tables get a few rows once they exist.
+     *
+     * @param range {@code <from>:<to>}; the analysis covers the revisions above {@code from} up to
+     *     {@code to} ({@code heads} when empty), {@code base:heads} covers the whole chain
+     * @return what was seen
+     */
+    public LintReport lint(String range) {
+        Engine database = requireDatabase();
+        RevisionGraph graph = database.graph();
+        RevisionRange r = RevisionRange.parse(range);
+        String to = r.hasTo() ? r.to() : "heads";
+        Set<String> from = r.hasFrom() ? graph.versionsAt(r.from()) : Set.of();
+        Set<String> analysed = graph.planUpgrade(from, to).stream()
+                .map(step -> step.revision().id())
+                .collect(Collectors.toSet());
+        Linter linter = new Linter(analysed, database.ownTables());
+        run(() -> database.upgrade(to, linter));
+        return linter.report();
     }
 
     private MigrationResult run(Supplier<List<AppliedStep>> work) {

@@ -1,17 +1,31 @@
 package dev.migrate.runtime;
 
 import dev.migrate.JdbcWork;
+import dev.migrate.discovery.DiscoveredMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Runs statements on a live connection. */
+/** Runs statements on a live connection, optionally watched by a {@link StatementObserver}. */
 final class ConnectionSink implements ScriptSink {
     private final Connection connection;
+    private final StatementObserver observer;
 
     ConnectionSink(Connection connection) {
+        this(connection, null);
+    }
+
+    ConnectionSink(Connection connection, StatementObserver observer) {
         this.connection = connection;
+        this.observer = observer;
+    }
+
+    @Override
+    public void step(DiscoveredMigration migration) throws SQLException {
+        if (observer != null) {
+            observer.beforeStep(connection, migration, !connection.getAutoCommit());
+        }
     }
 
     @Override
@@ -21,6 +35,14 @@ final class ConnectionSink implements ScriptSink {
 
     @Override
     public void execute(String sql) throws SQLException {
+        if (observer == null) {
+            send(sql);
+        } else {
+            observer.statement(connection, sql, () -> send(sql));
+        }
+    }
+
+    private void send(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         }
@@ -29,7 +51,7 @@ final class ConnectionSink implements ScriptSink {
     @Override
     public void executeAll(List<String> statements) throws SQLException {
         // one string: the driver sends the statements in a single round trip
-        execute(String.join(";\n", statements));
+        send(String.join(";\n", statements));
     }
 
     @Override
@@ -40,13 +62,17 @@ final class ConnectionSink implements ScriptSink {
         for (String statement : statements) {
             sql.append(statement).append(";\n");
         }
-        execute(sql.append("COMMIT").toString());
+        send(sql.append("COMMIT").toString());
         commit();
     }
 
     @Override
     public void jdbc(JdbcWork work, String revision) throws SQLException {
-        work.run(connection);
+        if (observer == null) {
+            work.run(connection);
+        } else {
+            observer.statement(connection, "(the JDBC code of the migration, op.jdbc)", () -> work.run(connection));
+        }
     }
 
     @Override

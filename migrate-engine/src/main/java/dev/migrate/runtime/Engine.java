@@ -11,6 +11,7 @@ import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.graph.StampPlan;
 import dev.migrate.graph.Step;
+import dev.migrate.op.QualifiedName;
 import java.io.Writer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,14 +61,28 @@ public final class Engine {
     }
 
     public List<AppliedStep> upgrade(String target) {
-        return migrate(target, graph::planUpgrade);
+        return migrate(target, graph::planUpgrade, null);
+    }
+
+    /**
+     * Upgrades to {@code target} with {@code observer} watching every migration statement, on the
+     * run's own connection: for analyses on a throwaway database.
+     */
+    public List<AppliedStep> upgrade(String target, StatementObserver observer) {
+        return migrate(target, graph::planUpgrade, observer);
     }
 
     public List<AppliedStep> downgrade(String target) {
-        return migrate(target, graph::planDowngrade);
+        return migrate(target, graph::planDowngrade, null);
     }
 
-    private List<AppliedStep> migrate(String target, BiFunction<Set<String>, String, List<Step>> planner) {
+    /** The version and history tables, which the run writes and analyses leave alone. */
+    public Set<QualifiedName> ownTables() {
+        return Set.of(tables.versionTable(), tables.historyTable());
+    }
+
+    private List<AppliedStep> migrate(
+            String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
         List<AppliedStep> applied = new ArrayList<>();
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
         // them in that order from the start keeps the thread ahead of both.
@@ -82,7 +97,7 @@ public final class Engine {
                     settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
                     return;
                 }
-                applied.addAll(runner.run(steps, new ConnectionSink(c), scripts));
+                applied.addAll(runner.run(steps, new ConnectionSink(c, observer), scripts));
             });
         }
         return applied;

@@ -1,6 +1,7 @@
 package dev.migrate.runtime;
 
 import dev.migrate.JdbcWork;
+import dev.migrate.discovery.DiscoveredMigration;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -8,6 +9,9 @@ import java.util.List;
  * Where a run's SQL goes: a live connection or a script. The runner drives both the same way.
  */
 interface ScriptSink {
+    /** A migration is about to run; the previous one is done. */
+    default void step(DiscoveredMigration migration) throws SQLException {}
+
     /** Starts a transaction. */
     void begin() throws SQLException;
 

@@ -67,6 +67,7 @@ final class StepRunner {
                     progress.committed();
                     inTransaction = false;
                 }
+                sink.step(migration);
                 sink.comment(describe(step));
                 if (transactional && !inTransaction) {
                     progress.at("BEGIN");

@@ -1,12 +1,16 @@
 package dev.migrate.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -43,6 +47,70 @@ public final class TestPostgres {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
             }
         }
+    }
+
+    /** A PostgreSQL 13 server, for behaviour that differs by version; its binaries are copied by the build. */
+    private static final class Postgres13 {
+        static final EmbeddedPostgres SERVER = start();
+
+        private static EmbeddedPostgres start() {
+            Path jar = Path.of("target/postgres-binaries/postgres-13.jar");
+            try {
+                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setPgBinaryResolver((system, architecture) -> {
+                            ZipFile zip = new ZipFile(jar.toFile());
+                            ZipEntry archive = zip.stream()
+                                    .filter(e -> e.getName().endsWith(".txz"))
+                                    .findFirst()
+                                    .orElseThrow(() -> new IOException(jar + " holds no PostgreSQL archive"));
+                            return new FilterInputStream(zip.getInputStream(archive)) {
+                                @Override
+                                public void close() throws IOException {
+                                    super.close();
+                                    zip.close();
+                                }
+                            };
+                        })
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        pg.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting; the data directory is temporary
+                    }
+                }));
+                return pg;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL 13 server from " + jar, e);
+            }
+        }
+    }
+
+    /**
+     * A fresh database on a server of {@code major} version: 18 (the build's own) or 13.
+     */
+    public static DataSource freshDatabase(int major, String prefix) {
+        if (major == 18) {
+            return freshDatabase(prefix);
+        }
+        if (major != 13) {
+            throw new IllegalArgumentException("No PostgreSQL " + major + " server for tests; 13 and 18 exist");
+        }
+        String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()).toLowerCase();
+        try (Connection c = Postgres13.SERVER.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name, e);
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"localhost"});
+        ds.setPortNumbers(new int[] {Postgres13.SERVER.getPort()});
+        ds.setDatabaseName(name);
+        ds.setUser("postgres");
+        return ds;
     }
 
     /** The port of the shared server. */

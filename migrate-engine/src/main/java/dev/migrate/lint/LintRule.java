@@ -1,0 +1,172 @@
+package dev.migrate.lint;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What {@code migrate:lint} reports, each with the lock it concerns and the lock-safe form that
+ * PostgreSQL 12 and later offer. A statement is reported only for what it was seen to do on the
+ * server: a constant default that does not rewrite, or a {@code varchar} widening, is not a finding.
+ *
+ * <pre>{@code
+ * LintRule rule = LintRule.byId("index-not-concurrent").orElseThrow();
+ * }</pre>
+ */
+public enum LintRule {
+    /** {@code CREATE INDEX} in a transaction, on a table that existed before the migration. */
+    INDEX_NOT_CONCURRENT(
+            "index-not-concurrent",
+            Severity.ERROR,
+            "ShareLock",
+            "builds an index on an existing table without CONCURRENTLY: writes to the table wait until it is built",
+            "create it with op.createIndex(index(name, table, columns).concurrently()) (CREATE INDEX CONCURRENTLY,"
+                    + " ShareUpdateExclusiveLock: reads and writes go on)"
+                    + " in a migration of its own with @Revision(..., transactional = false)"),
+    /** {@code ADD UNIQUE} or {@code ADD PRIMARY KEY} that builds its index under the table's lock. */
+    UNIQUE_NOT_FROM_INDEX(
+            "unique-not-from-index",
+            Severity.ERROR,
+            "AccessExclusiveLock",
+            "adds a unique or primary key constraint to an existing table by building its index under the lock:"
+                    + " reads and writes wait until it is built",
+            "build the index first with CREATE UNIQUE INDEX CONCURRENTLY in a transactional = false migration, then"
+                    + " op.execute(\"ALTER TABLE t ADD CONSTRAINT name UNIQUE USING INDEX index_name\")"),
+    /**
+     * A foreign key or check added without {@code NOT VALID}, or validated in the transaction that
+     * added it: the rows are checked under a lock that blocks writes.
+     */
+    CONSTRAINT_WITHOUT_NOT_VALID(
+            "constraint-without-not-valid",
+            Severity.ERROR,
+            "ShareRowExclusiveLock",
+            "adds a foreign key or check constraint to an existing table and checks every row while holding a"
+                    + " lock that blocks writes",
+            "add it with .notValid() (NOT VALID: no scan), then op.validateConstraint(table, name) in a later"
+                    + " migration (its own transaction), which scans under ShareUpdateExclusiveLock and lets writes go on"),
+    /** {@code SET NOT NULL} that scans the table, since no validated check proves it. */
+    SET_NOT_NULL_SCAN(
+            "set-not-null-scan",
+            Severity.ERROR,
+            "AccessExclusiveLock",
+            "sets NOT NULL on a column of an existing table and scans every row under AccessExclusiveLock",
+            "first add check(name, \"col IS NOT NULL\").notValid() and validate it; SET NOT NULL then skips the"
+                    + " scan (PostgreSQL 12 and later); drop the check afterwards"),
+    /** {@code ADD COLUMN} with a volatile default, which rewrites the table. */
+    ADD_COLUMN_REWRITE(
+            "add-column-rewrite",
+            Severity.ERROR,
+            "AccessExclusiveLock",
+            "adds a column with a volatile default (now(), random(), gen_random_uuid(), a sequence), which rewrites"
+                    + " the table and its indexes under AccessExclusiveLock",
+            "add the column without a default (or with a constant one: no rewrite since PostgreSQL 11), then"
+                    + " op.setDefault(...) for new rows, and fill the existing rows in batches"),
+    /** {@code ALTER COLUMN TYPE} that rewrites the table. */
+    TYPE_CHANGE_REWRITE(
+            "type-change-rewrite",
+            Severity.ERROR,
+            "AccessExclusiveLock",
+            "changes a column's type in a way that rewrites the table and its indexes under AccessExclusiveLock",
+            "add a column of the new type, fill it in batches, switch the application, then drop the old column;"
+                    + " widenings such as varchar(n) to a longer varchar or text do not rewrite"),
+    /** Any other statement that rewrote an existing table. */
+    TABLE_REWRITE(
+            "table-rewrite",
+            Severity.ERROR,
+            "AccessExclusiveLock",
+            "rewrites an existing table under AccessExclusiveLock",
+            "run it in a maintenance window, or rebuild the table online with a copy, backfill and swap"),
+    /** A table or column that existed before the migration is dropped or renamed. */
+    BACKWARD_INCOMPATIBLE(
+            "backward-incompatible",
+            Severity.WARNING,
+            "AccessExclusiveLock",
+            "drops or renames a table or column that the running version of the application may still use",
+            "release the application that no longer uses it first and drop it in a later migration; for a rename,"
+                    + " add the new name, write both, backfill, switch reads, then drop the old one"),
+    /** A lock that blocks writes is taken on an existing table with no {@code lock_timeout}. */
+    MISSING_LOCK_TIMEOUT(
+            "missing-lock-timeout",
+            Severity.WARNING,
+            "ShareLock or stronger",
+            "takes a lock that blocks writes on an existing table with lock_timeout = 0: behind a long transaction"
+                    + " it waits, and every query on the table queues behind it",
+            "keep the lockTimeout setting on (-Dmigrate.lockTimeout=5s), or op.execute(\"SET LOCAL lock_timeout ="
+                    + " '5s'\") in the migration");
+
+    /** How bad a finding is; {@code failOn} picks the level that fails the build. */
+    public enum Severity {
+        /** Blocks reads or writes for as long as the table takes to rewrite, scan or index. */
+        ERROR,
+        /** Can break a deployment or queue queries, depending on how the application is run. */
+        WARNING
+    }
+
+    private final String id;
+    private final Severity severity;
+    private final String lock;
+    private final String description;
+    private final String safeForm;
+
+    LintRule(String id, Severity severity, String lock, String description, String safeForm) {
+        this.id = id;
+        this.severity = severity;
+        this.lock = lock;
+        this.description = description;
+        this.safeForm = safeForm;
+    }
+
+    /**
+     * The id the lint prints and {@code @SuppressLint} takes: {@code LintRule.SET_NOT_NULL_SCAN.id()}.
+     *
+     * @return a lower-case id such as {@code set-not-null-scan}
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * How bad a finding of this rule is: {@code LintRule.BACKWARD_INCOMPATIBLE.severity()}.
+     *
+     * @return its severity
+     */
+    public Severity severity() {
+        return severity;
+    }
+
+    /**
+     * The lock the rule is about, as PostgreSQL names it: {@code LintRule.INDEX_NOT_CONCURRENT.lock()}.
+     *
+     * @return a lock mode name
+     */
+    public String lock() {
+        return lock;
+    }
+
+    /**
+     * What a statement breaking the rule does: {@code LintRule.TABLE_REWRITE.description()}.
+     *
+     * @return a sentence fragment that follows "the statement"
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The lock-safe way to do the same: {@code LintRule.CONSTRAINT_WITHOUT_NOT_VALID.safeForm()}.
+     *
+     * @return the alternative, with the migrate calls that write it
+     */
+    public String safeForm() {
+        return safeForm;
+    }
+
+    /**
+     * The rule with this id: {@code LintRule.byId("set-not-null-scan")}.
+     *
+     * @param id a rule id as printed
+     * @return the rule, or empty for an unknown id
+     */
+    public static Optional<LintRule> byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,339 @@
+package dev.migrate.lint;
+
+import dev.migrate.MigrateException;
+import dev.migrate.SuppressLint;
+import dev.migrate.discovery.DiscoveredMigration;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.runtime.StatementObserver;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Watches a replay of migrations and applies the {@link LintRule rules} to what each statement of
+ * the analysed ones did: it looks at the catalog, the session's locks and the transaction's scan
+ * counters before and after every statement, on the run's own connection. Tables existing before a
+ * migration get a few rows ({@link SampleRows}); tables the migration itself creates are new and
+ * empty, so what it does to them is never a finding.
+ */
+public final class Linter implements StatementObserver {
+    /** SQLSTATE of a statement that cannot run inside a transaction block. */
+    private static final String OUTSIDE_TRANSACTION_ONLY = "25001";
+
+    private final Set<String> analysed;
+    private final Set<QualifiedName> ownTableNames;
+    private final List<String> revisions = new ArrayList<>();
+    private final List<ObservedStatement> statements = new ArrayList<>();
+    private final List<LintFinding> findings = new ArrayList<>();
+    private Set<String> ownTables;
+    private SampleRows sampleRows;
+    private String serverVersion;
+
+    private RevisionInfo current;
+    private CatalogSnapshot atStart;
+    private Map<String, String> accepted;
+    private boolean lockTimeoutReported;
+
+    /**
+     * @param analysed the revisions whose statements are analysed; the others only run
+     * @param ownTables the version and history tables, left out of the analysis
+     */
+    public Linter(Set<String> analysed, Set<QualifiedName> ownTables) {
+        this.analysed = Set.copyOf(analysed);
+        this.ownTableNames = Set.copyOf(ownTables);
+    }
+
+    /** What was seen, once the replay is over. */
+    public LintReport report() {
+        return new LintReport(serverVersion, revisions, statements, findings);
+    }
+
+    @Override
+    public void beforeStep(Connection connection, DiscoveredMigration migration, boolean inTransaction)
+            throws SQLException {
+        if (sampleRows == null) {
+            start(connection);
+        }
+        sampleRows.fill(connection, inTransaction);
+        RevisionInfo revision = migration.info();
+        if (!analysed.contains(revision.id())) {
+            current = null;
+            return;
+        }
+        current = revision;
+        accepted = accepted(migration);
+        atStart = CatalogSnapshot.take(connection);
+        lockTimeoutReported = false;
+        revisions.add(revision.id());
+    }
+
+    @Override
+    public void statement(Connection connection, String sql, StatementObserver.Execution statement)
+            throws SQLException {
+        if (current == null) {
+            statement.run();
+            return;
+        }
+        if (!connection.getAutoCommit()) {
+            CatalogSnapshot before = CatalogSnapshot.take(connection);
+            statement.run();
+            analyse(sql, before, CatalogSnapshot.take(connection), true);
+            return;
+        }
+        // outside a transaction, locks are gone when the statement ends: run it in a transaction of
+        // its own to see them, unless it refuses to run in one (CREATE INDEX CONCURRENTLY)
+        connection.setAutoCommit(false);
+        CatalogSnapshot before = CatalogSnapshot.take(connection);
+        try {
+            statement.run();
+        } catch (SQLException e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            if (!OUTSIDE_TRANSACTION_ONLY.equals(e.getSQLState())) {
+                throw e;
+            }
+            statement.run();
+            analyse(sql, before, CatalogSnapshot.take(connection), false);
+            return;
+        }
+        CatalogSnapshot after = CatalogSnapshot.take(connection);
+        connection.commit();
+        connection.setAutoCommit(true);
+        analyse(sql, before, after, true);
+    }
+
+    private void start(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_schema(), current_setting('server_version')")) {
+            rs.next();
+            String defaultSchema = rs.getString(1);
+            serverVersion = rs.getString(2).replaceAll(" .*", "");
+            ownTables = ownTableNames.stream()
+                    .map(t -> (t.schema() == null ? defaultSchema : t.schema()) + "." + t.name())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        sampleRows = new SampleRows(ownTables);
+    }
+
+    /** Rule id (or {@code *} for all) to the reason the migration gives in {@code @SuppressLint}. */
+    private static Map<String, String> accepted(DiscoveredMigration migration) {
+        SuppressLint suppress = migration.type().getAnnotation(SuppressLint.class);
+        if (suppress == null) {
+            return Map.of();
+        }
+        String where = "The @SuppressLint of " + migration.type().getName();
+        if (suppress.reason().isBlank()) {
+            throw new MigrateException(where + " gives no reason. Say why the finding is acceptable here, for "
+                    + "the reviewer: @SuppressLint(rules = \"...\", reason = \"...\").");
+        }
+        Map<String, String> accepted = new HashMap<>();
+        if (suppress.rules().length == 0) {
+            accepted.put("*", suppress.reason());
+        }
+        for (String id : suppress.rules()) {
+            if (LintRule.byId(id).isEmpty()) {
+                throw new MigrateException(where + " names the rule '" + id + "', which does not exist. The rules are: "
+                        + Arrays.stream(LintRule.values()).map(LintRule::id).collect(Collectors.joining(", ")) + ".");
+            }
+            accepted.put(id, suppress.reason());
+        }
+        return accepted;
+    }
+
+    private void analyse(String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction) {
+        List<String> locks = new ArrayList<>();
+        List<String> rewritten = new ArrayList<>();
+        List<String> scanned = new ArrayList<>();
+        for (CatalogSnapshot.Relation relation : after.relations.values()) {
+            CatalogSnapshot.Relation was = before.relations.get(relation.oid());
+            if (!relation.isTable() || ownTables.contains(relation.qualified())) {
+                continue;
+            }
+            LockMode mode = after.strongestLocks.get(relation.oid());
+            if (mode != null && !before.locks.contains(relation.oid() + ":" + mode)) {
+                locks.add(relation.qualified() + ": " + mode);
+            }
+            if (was != null && was.fileNode() != relation.fileNode() && relation.fileNode() != 0) {
+                rewritten.add(relation.qualified());
+            }
+            if (relation.seqScans() > before.seqScans(relation.oid())) {
+                scanned.add(relation.qualified());
+            }
+        }
+        statements.add(new ObservedStatement(current.id(), sql, locks, rewritten, scanned, inTransaction));
+        for (CatalogSnapshot.Relation table : atStart.relations.values()) {
+            if (table.isTable() && !ownTables.contains(table.qualified())) {
+                analyseTable(table.oid(), sql, before, after, inTransaction);
+            }
+        }
+    }
+
+    /** The rules, for one table that existed when the migration started. */
+    private void analyseTable(
+            long oid, String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction) {
+        CatalogSnapshot.Relation was = before.relations.get(oid);
+        if (was == null) {
+            return; // dropped by an earlier statement of the migration
+        }
+        CatalogSnapshot.Relation now = after.relations.get(oid);
+        LockMode lock = after.strongestLocks.get(oid);
+        Finder finder = new Finder(sql, was.qualified(), lock);
+        if (now == null) {
+            finder.add(LintRule.BACKWARD_INCOMPATIBLE, false, false, "drops table " + was.qualified());
+            return;
+        }
+        if (!now.qualified().equals(was.qualified())) {
+            finder.add(
+                    LintRule.BACKWARD_INCOMPATIBLE,
+                    false,
+                    false,
+                    "renames table " + was.qualified() + " to " + now.qualified());
+        }
+        Map<Integer, CatalogSnapshot.Column> columnsBefore = before.columns(oid);
+        Map<Integer, CatalogSnapshot.Column> columnsAfter = after.columns(oid);
+        for (Integer number : atStart.columns(oid).keySet()) {
+            CatalogSnapshot.Column column = columnsBefore.get(number);
+            CatalogSnapshot.Column changed = columnsAfter.get(number);
+            if (column == null) {
+                continue;
+            }
+            if (changed == null) {
+                finder.add(LintRule.BACKWARD_INCOMPATIBLE, false, false, "drops column " + column.name());
+            } else if (!changed.name().equals(column.name())) {
+                finder.add(
+                        LintRule.BACKWARD_INCOMPATIBLE,
+                        false,
+                        false,
+                        "renames column " + column.name() + " to " + changed.name());
+            }
+        }
+        boolean rewrite = was.fileNode() != now.fileNode() && now.fileNode() != 0;
+        boolean scan = now.seqScans() > was.seqScans() && lock != null && lock.blocksWrites();
+        if (rewrite) {
+            List<String> added = columnsAfter.entrySet().stream()
+                    .filter(c -> !columnsBefore.containsKey(c.getKey()))
+                    .map(c -> c.getValue().name())
+                    .toList();
+            List<String> retyped = columnsAfter.entrySet().stream()
+                    .filter(c -> columnsBefore.containsKey(c.getKey())
+                            && !columnsBefore
+                                    .get(c.getKey())
+                                    .type()
+                                    .equals(c.getValue().type()))
+                    .map(c -> c.getValue().name() + " from "
+                            + columnsBefore.get(c.getKey()).type() + " to "
+                            + c.getValue().type())
+                    .toList();
+            if (!added.isEmpty()) {
+                finder.add(LintRule.ADD_COLUMN_REWRITE, true, scan, "adds column " + String.join(", ", added));
+            } else if (!retyped.isEmpty()) {
+                finder.add(
+                        LintRule.TYPE_CHANGE_REWRITE, true, scan, "changes the type of " + String.join(", ", retyped));
+            } else {
+                finder.add(LintRule.TABLE_REWRITE, true, scan, "rewrites " + was.qualified());
+            }
+        } else {
+            for (CatalogSnapshot.Constraint constraint : after.constraints.values()) {
+                if (constraint.table() != oid
+                        || (constraint.type() != 'c' && constraint.type() != 'f')
+                        || !constraint.validated()) {
+                    continue;
+                }
+                CatalogSnapshot.Constraint earlier = before.constraints.get(constraint.oid());
+                String kind = constraint.type() == 'f' ? "foreign key " : "check ";
+                if (earlier == null) {
+                    finder.add(LintRule.CONSTRAINT_WITHOUT_NOT_VALID, false, scan, "adds " + kind + constraint.name());
+                } else if (!earlier.validated() && lock != null && lock.blocksWrites()) {
+                    finder.add(
+                            LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
+                            false,
+                            scan,
+                            "validates " + kind + constraint.name() + " in the transaction that holds " + lock
+                                    + " on the table");
+                }
+            }
+            if (scan) {
+                for (Map.Entry<Integer, CatalogSnapshot.Column> column : columnsAfter.entrySet()) {
+                    CatalogSnapshot.Column earlier = columnsBefore.get(column.getKey());
+                    if (earlier != null
+                            && !earlier.notNull()
+                            && column.getValue().notNull()
+                            && atStart.columns(oid).containsKey(column.getKey())) {
+                        finder.add(LintRule.SET_NOT_NULL_SCAN, false, true, "sets NOT NULL on " + earlier.name());
+                    }
+                }
+            }
+            for (CatalogSnapshot.Relation index : after.relations.values()) {
+                if (!index.isIndex() || index.table() != oid || before.relations.containsKey(index.oid())) {
+                    continue;
+                }
+                if (!inTransaction) {
+                    continue; // CONCURRENTLY: the safe form
+                }
+                CatalogSnapshot.Constraint owner = after.constraints.values().stream()
+                        .filter(c -> c.index() == index.oid() && !before.constraints.containsKey(c.oid()))
+                        .findFirst()
+                        .orElse(null);
+                if (owner != null) {
+                    finder.add(
+                            LintRule.UNIQUE_NOT_FROM_INDEX,
+                            false,
+                            scan,
+                            "adds constraint " + owner.name() + ", building index " + index.name());
+                } else {
+                    finder.add(LintRule.INDEX_NOT_CONCURRENT, false, scan, "creates index " + index.name());
+                }
+            }
+        }
+        if (!lockTimeoutReported
+                && inTransaction
+                && lock != null
+                && lock.blocksWrites()
+                && !before.locks.contains(oid + ":" + lock)
+                && "0".equals(after.lockTimeout)) {
+            lockTimeoutReported = true;
+            finder.add(
+                    LintRule.MISSING_LOCK_TIMEOUT,
+                    rewrite,
+                    scan,
+                    "takes " + lock + " on " + was.qualified() + " with lock_timeout = 0");
+        }
+    }
+
+    /** Adds the findings of one statement on one table. */
+    private final class Finder {
+        private final String sql;
+        private final String table;
+        private final LockMode lock;
+
+        Finder(String sql, String table, LockMode lock) {
+            this.sql = sql;
+            this.table = table;
+            this.lock = lock;
+        }
+
+        void add(LintRule rule, boolean rewrite, boolean scan, String detail) {
+            String reason = accepted.getOrDefault(rule.id(), accepted.get("*"));
+            findings.add(new LintFinding(
+                    current.id(),
+                    current.message(),
+                    sql,
+                    table,
+                    lock == null ? null : lock.name(),
+                    rewrite,
+                    scan,
+                    rule,
+                    detail,
+                    reason));
+        }
+    }
+}
