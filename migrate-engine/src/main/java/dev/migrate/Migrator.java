@@ -111,12 +111,27 @@ public final class Migrator {
      * @return what was seen
      */
     public LintReport lint(String range) {
-        Engine database = requireDatabase();
-        RevisionGraph graph = database.graph();
         RevisionRange r = RevisionRange.parse(range);
-        String to = r.hasTo() ? r.to() : "heads";
-        Set<String> from = r.hasFrom() ? graph.versionsAt(r.from()) : Set.of();
-        Set<String> analysed = graph.planUpgrade(from, to).stream()
+        return lint(
+                r.hasFrom() ? requireMigrations().graph().versionsAt(r.from()) : Set.of(),
+                r.hasTo() ? r.to() : "heads");
+    }
+
+    /**
+     * Like {@link #lint(String)}, for the migrations pending on another database, such as
+     * production, given its current revisions:
+     * {@code throwaway.lintPending(production.current()).findings()}.
+     *
+     * @param current the revisions the other database is at, as its {@link #current()} gives them
+     * @return what was seen of the migrations it has not applied yet
+     */
+    public LintReport lintPending(List<CurrentRevision> current) {
+        return lint(current.stream().map(CurrentRevision::id).collect(Collectors.toSet()), "heads");
+    }
+
+    private LintReport lint(Set<String> from, String to) {
+        Engine database = requireDatabase();
+        Set<String> analysed = database.graph().planUpgrade(from, to).stream()
                 .map(step -> step.revision().id())
                 .collect(Collectors.toSet());
         Linter linter = new Linter(analysed, database.ownTables());

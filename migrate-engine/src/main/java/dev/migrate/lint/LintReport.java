@@ -81,6 +81,8 @@ public record LintReport(
                     .append(string(s.statement()))
                     .append(", \"inTransaction\": ")
                     .append(s.inTransaction())
+                    .append(", \"created\": ")
+                    .append(strings(s.created()))
                     .append(", \"locks\": ")
                     .append(strings(s.locks()))
                     .append(", \"rewritten\": ")

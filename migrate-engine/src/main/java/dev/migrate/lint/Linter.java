@@ -150,13 +150,20 @@ public final class Linter implements StatementObserver {
     }
 
     private void analyse(String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction) {
+        List<String> created = new ArrayList<>();
         List<String> locks = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
         List<String> scanned = new ArrayList<>();
         for (CatalogSnapshot.Relation relation : after.relations.values()) {
-            CatalogSnapshot.Relation was = before.relations.get(relation.oid());
             if (!relation.isTable() || ownTables.contains(relation.qualified())) {
                 continue;
+            }
+            CatalogSnapshot.Relation was = before.relations.get(relation.oid());
+            if (was == null) {
+                created.add(relation.qualified());
+            }
+            if (!atStart.relations.containsKey(relation.oid())) {
+                continue; // what a migration does to its own new tables locks out nobody
             }
             LockMode mode = after.strongestLocks.get(relation.oid());
             if (mode != null && !before.locks.contains(relation.oid() + ":" + mode)) {
@@ -169,7 +176,7 @@ public final class Linter implements StatementObserver {
                 scanned.add(relation.qualified());
             }
         }
-        statements.add(new ObservedStatement(current.id(), sql, locks, rewritten, scanned, inTransaction));
+        statements.add(new ObservedStatement(current.id(), sql, created, locks, rewritten, scanned, inTransaction));
         for (CatalogSnapshot.Relation table : atStart.relations.values()) {
             if (table.isTable() && !ownTables.contains(table.qualified())) {
                 analyseTable(table.oid(), sql, before, after, inTransaction);
@@ -301,11 +308,7 @@ public final class Linter implements StatementObserver {
                 && !before.locks.contains(oid + ":" + lock)
                 && "0".equals(after.lockTimeout)) {
             lockTimeoutReported = true;
-            finder.add(
-                    LintRule.MISSING_LOCK_TIMEOUT,
-                    rewrite,
-                    scan,
-                    "takes " + lock + " on " + was.qualified() + " with lock_timeout = 0");
+            finder.add(LintRule.MISSING_LOCK_TIMEOUT, rewrite, scan, "no lock_timeout while it waits for " + lock);
         }
     }
 

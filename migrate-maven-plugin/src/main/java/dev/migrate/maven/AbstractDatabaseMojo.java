@@ -204,7 +204,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     }
 
     /** The configured database, announced in the log; empty when the goal is to use an embedded one. */
-    private Optional<ConnectingDataSource> configuredDatabase() {
+    protected final Optional<ConnectingDataSource> configuredDatabase() {
         return connection().map(resolved -> {
             getLog().info("Using PostgreSQL at " + resolved.describe() + " (from " + resolved.origin() + ").");
             return new ConnectingDataSource(resolved);
@@ -233,7 +233,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                         Secret.valueOf(url), user, Secret.valueOf(password), serverId));
     }
 
-    private Migrator.Builder configured(ClassLoader projectClasses) {
+    protected final Migrator.Builder configured(ClassLoader projectClasses) {
         Migrator.Builder builder = migrator(projectClasses)
                 .schema(schema)
                 .versionTable(versionTable)

@@ -5,6 +5,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -100,6 +103,20 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     DataSource dataSource() {
         return server.getPostgresDatabase();
+    }
+
+    /** Creates another database on this server, for work that needs one of its own. */
+    DataSource createDatabase(String name) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not create the database " + name + " on the embedded PostgreSQL in " + dataDirectory + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        return server.getDatabase("postgres", name);
     }
 
     Path dataDirectory() {

@@ -1,17 +1,22 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
+import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * The round-trip test of the migration chain, always on a throwaway embedded PostgreSQL: a single
  * head; every revision upgraded, downgraded and upgraded again with an identical schema; a
- * downgrade to base that leaves only the version tables; and at head, a schema that matches the
- * entities (skipped, with a line in the log, for a project without JPA).
+ * downgrade to base that leaves only the version tables; at head, a schema that matches the
+ * entities (skipped, with a line in the log, for a project without JPA); and the lint of the whole
+ * chain, as {@code migrate:lint} does it.
  */
 @Mojo(
         name = "verify",
@@ -20,33 +25,55 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class VerifyMojo extends AbstractAutogenMojo {
 
+    /** The least lint severity that fails the build: error (the default), warning or none. */
+    @Parameter(property = "migrate.failOn", defaultValue = "error")
+    protected String failOn;
+
+    /** Where the lint report is written as JSON. */
+    @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
+    protected File lintReport;
+
     @Override
     protected void run(ClassLoader projectClasses) {
+        LintReportOutput.failOn(failOn); // a wrong setting fails before any server starts
         Optional<String> missingJpa = missingJpa();
-        withThrowawayDatabase(projectClasses, (migrator, database) -> {
-            new ChainVerifier(
-                            migrator,
-                            database,
-                            managedSchema,
-                            exclude == null ? List.of() : exclude,
-                            new MavenMigrationLog(getLog()))
-                    .verify();
-            if (missingJpa.isPresent()) {
-                // migrations written by hand: the round trips are the whole check
-                getLog().info("Skipped the comparison with the entities: the project has " + missingJpa.get() + ".");
-                getLog().info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
-                return;
+        try (EmbeddedDatabase server = startThrowaway(embeddedPostgresVersion)) {
+            Migrator migrator =
+                    configured(projectClasses).dataSource(server.dataSource()).build();
+            verify(migrator, server.dataSource(), missingJpa);
+            if (!migrator.revisions().isEmpty()) {
+                getLog().info("Linting the chain on a database of its own.");
+                Migrator linted = configured(projectClasses)
+                        .dataSource(server.createDatabase("migrate_lint"))
+                        .build();
+                new LintReportOutput(getLog()).print(linted.lint("base:heads"), lintReport.toPath(), failOn);
             }
-            migrator.upgrade("heads");
-            List<String> differences = report(compare(migrator, database));
-            if (!differences.isEmpty()) {
-                throw new MigrateException(
-                        "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
-                                + String.join("\n  - ", differences)
-                                + "\nWrite the missing migration with migrate:autogenerate.");
-            }
-            getLog().info("Verified " + migrator.revisions().size()
-                    + " revisions: every step round-trips and the head matches " + "the entities.");
-        });
+        }
+    }
+
+    private void verify(Migrator migrator, DataSource database, Optional<String> missingJpa) {
+        new ChainVerifier(
+                        migrator,
+                        database,
+                        managedSchema,
+                        exclude == null ? List.of() : exclude,
+                        new MavenMigrationLog(getLog()))
+                .verify();
+        if (missingJpa.isPresent()) {
+            // migrations written by hand: the round trips are the whole check
+            getLog().info("Skipped the comparison with the entities: the project has " + missingJpa.get() + ".");
+            getLog().info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
+            return;
+        }
+        migrator.upgrade("heads");
+        List<String> differences = report(compare(migrator, database));
+        if (!differences.isEmpty()) {
+            throw new MigrateException(
+                    "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
+                            + String.join("\n  - ", differences)
+                            + "\nWrite the missing migration with migrate:autogenerate.");
+        }
+        getLog().info("Verified " + migrator.revisions().size()
+                + " revisions: every step round-trips and the head matches the entities.");
     }
 }

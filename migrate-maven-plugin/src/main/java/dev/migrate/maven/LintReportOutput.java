@@ -1,0 +1,122 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.lint.LintFinding;
+import dev.migrate.lint.LintReport;
+import dev.migrate.lint.LintRule;
+import dev.migrate.lint.ObservedStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Prints a lint report to the build log (a line per migration with what it locked, a line per
+ * finding), writes it as JSON, and fails the build at the configured severity.
+ */
+final class LintReportOutput {
+    private final Log log;
+
+    LintReportOutput(Log log) {
+        this.log = log;
+    }
+
+    /** The {@code failOn} setting: {@code error}, {@code warning} or {@code none}. */
+    static LintRule.Severity failOn(String setting) {
+        String value = setting == null ? "error" : setting.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "error" -> LintRule.Severity.ERROR;
+            case "warning" -> LintRule.Severity.WARNING;
+            case "none" -> null;
+            default ->
+                throw new MigrateException(
+                        "The failOn setting '" + setting + "' is not known. Use error, warning or none.");
+        };
+    }
+
+    void print(LintReport report, Path json, String failOnSetting) {
+        LintRule.Severity failOn = failOn(failOnSetting);
+        Map<String, List<ObservedStatement>> byRevision = new LinkedHashMap<>();
+        report.revisions().forEach(id -> byRevision.put(id, new ArrayList<>()));
+        report.statements().forEach(s -> byRevision.get(s.revision()).add(s));
+        byRevision.forEach((revision, statements) -> log.info(summary(revision, statements)));
+        for (LintFinding finding : report.findings()) {
+            if (finding.suppressed()) {
+                log.info(finding.line());
+            } else if (finding.rule().severity() == LintRule.Severity.ERROR) {
+                log.error(finding.line());
+            } else {
+                log.warn(finding.line());
+            }
+        }
+        try {
+            Files.createDirectories(json.getParent());
+            Files.writeString(json, report.toJson());
+        } catch (IOException e) {
+            throw new MigrateException("Could not write the lint report " + json + ": " + e.getMessage(), e);
+        }
+        long errors = count(report, LintRule.Severity.ERROR);
+        long warnings = count(report, LintRule.Severity.WARNING);
+        long accepted =
+                report.findings().stream().filter(LintFinding::suppressed).count();
+        log.info("Lint of " + report.revisions().size() + " migration"
+                + (report.revisions().size() == 1 ? "" : "s")
+                + " on PostgreSQL " + report.serverVersion() + ": " + errors + " error" + (errors == 1 ? "" : "s")
+                + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ", " + accepted + " accepted with "
+                + "@SuppressLint. Report: " + json + ".");
+        if (failOn == null) {
+            return;
+        }
+        List<LintFinding> failing = report.failing(failOn);
+        if (!failing.isEmpty()) {
+            throw new MigrateException(failing.size() + " lint finding" + (failing.size() == 1 ? "" : "s")
+                    + " at or above failOn=" + failOn.name().toLowerCase(Locale.ROOT) + " (listed above). Write the "
+                    + "safe form each one names, accept one in its migration with @SuppressLint(rules = \""
+                    + failing.get(0).rule().id() + "\", reason = \"...\"), or set -Dmigrate.failOn=warning|none.");
+        }
+    }
+
+    private static long count(LintReport report, LintRule.Severity severity) {
+        return report.findings().stream()
+                .filter(f -> !f.suppressed() && f.rule().severity() == severity)
+                .count();
+    }
+
+    /** What one migration did: the tables it created, and what it locked, rewrote and scanned of the others. */
+    private static String summary(String revision, List<ObservedStatement> statements) {
+        Set<String> created = new LinkedHashSet<>();
+        Set<String> locks = new LinkedHashSet<>();
+        Set<String> rewritten = new LinkedHashSet<>();
+        Set<String> scanned = new LinkedHashSet<>();
+        for (ObservedStatement statement : statements) {
+            created.addAll(statement.created());
+            locks.addAll(statement.locks());
+            rewritten.addAll(statement.rewritten());
+            scanned.addAll(statement.scanned());
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(statements.size() + " statement" + (statements.size() == 1 ? "" : "s"));
+        if (!created.isEmpty()) {
+            parts.add("creates " + String.join(", ", created));
+        }
+        if (locks.isEmpty()) {
+            parts.add("no lock seen on an existing table");
+        } else {
+            parts.add("locks " + String.join(", ", locks));
+        }
+        if (!rewritten.isEmpty()) {
+            parts.add("rewrites " + String.join(", ", rewritten));
+        }
+        if (!scanned.isEmpty()) {
+            parts.add("scans " + String.join(", ", scanned));
+        }
+        return revision + ": " + String.join("; ", parts) + ".";
+    }
+}
