@@ -135,7 +135,17 @@ public final class Migrator {
                 .map(step -> step.revision().id())
                 .collect(Collectors.toSet());
         Linter linter = new Linter(analysed, database.ownTables());
-        run(() -> database.upgrade(to, linter));
+        try {
+            run(() -> database.upgrade(to, linter));
+        } catch (MigrationFailedException e) {
+            throw new MigrationFailedException(
+                    e.getMessage() + " The lint ran the migrations on a throwaway database where every table holds "
+                            + Linter.SAMPLE_ROWS + " rows once it exists: a migration that fails on a table with rows"
+                            + " fails in production too.",
+                    e.getCause(),
+                    e.revision(),
+                    e.direction());
+        }
         return linter.report();
     }
 

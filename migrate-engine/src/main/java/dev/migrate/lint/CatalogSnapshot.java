@@ -1,6 +1,8 @@
 package dev.migrate.lint;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,27 +15,44 @@ import java.util.Set;
 /**
  * The user relations, columns, constraints and this session's table locks, read in one round trip
  * on the migration's own connection, so that two snapshots around a statement show what it did.
- * Inside a transaction the scan counters are this transaction's ({@code pg_stat_xact_user_tables}).
+ * Inside a transaction the scan counters are this transaction's (those of
+ * {@code pg_stat_xact_user_tables}).
+ *
+ * <p>A statement changes only relations it locks (a new one too), and its locks last until the end
+ * of its transaction; so {@link #after} reads the relations, columns and constraints of the tables
+ * the session has locked and takes the others from the snapshot before, which keeps the lint of a
+ * long chain linear.
  */
 final class CatalogSnapshot {
     private static final String USER_NAMESPACE = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'";
-    private static final String QUERIES = String.join(
+    private static final String RELATIONS = "SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode,"
+            + " COALESCE(i.indrelid, 0),"
+            + " CASE WHEN c.relkind IN ('r', 'm') THEN pg_stat_get_xact_numscans(c.oid) ELSE 0 END"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_index i ON i.indexrelid = c.oid"
+            + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I') AND " + USER_NAMESPACE;
+    private static final String COLUMNS = "SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid,"
+            + " a.atttypmod), a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " + USER_NAMESPACE;
+    private static final String CONSTRAINTS = "SELECT con.oid, con.conrelid, con.conname, con.contype,"
+            + " con.convalidated, con.conindid FROM pg_constraint con"
+            + " JOIN pg_namespace n ON n.oid = con.connamespace WHERE con.conrelid <> 0 AND " + USER_NAMESPACE;
+    /** User objects have oids from 16384 on (FirstNormalObjectId); the catalogs' own locks are left out. */
+    private static final String LOCKS = "SELECT l.relation, l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid()"
+            + " AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384";
+
+    private static final String SETTINGS = "SELECT current_setting('lock_timeout')";
+    private static final String FULL = String.join(";\n", RELATIONS, COLUMNS, CONSTRAINTS, LOCKS, SETTINGS);
+    /** The same, for the relations in an array parameter, found through the catalogs' indexes. */
+    private static final String OF_RELATIONS = String.join(
             ";\n",
-            "SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, COALESCE(i.indrelid, 0),"
-                    + " COALESCE(s.seq_scan, 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " LEFT JOIN pg_index i ON i.indexrelid = c.oid"
-                    + " LEFT JOIN pg_stat_xact_user_tables s ON s.relid = c.oid"
-                    + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I') AND " + USER_NAMESPACE,
-            "SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull"
-                    + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " + USER_NAMESPACE,
-            "SELECT con.oid, con.conrelid, con.conname, con.contype, con.convalidated, con.conindid"
-                    + " FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace"
-                    + " WHERE con.conrelid <> 0 AND " + USER_NAMESPACE,
-            "SELECT l.relation, l.mode FROM pg_locks l"
-                    + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted",
-            "SELECT current_setting('lock_timeout')");
+            RELATIONS + " AND c.oid = ANY(?)",
+            COLUMNS + " AND a.attrelid = ANY(?)",
+            CONSTRAINTS + " AND con.conrelid = ANY(?)");
+
+    private static final String SCAN_COUNTERS = "SELECT c.oid, pg_stat_get_xact_numscans(c.oid) FROM pg_class c"
+            + " WHERE c.oid >= 16384 AND c.relkind IN ('r', 'm')";
 
     record Relation(long oid, String schema, String name, char kind, long fileNode, long table, long seqScans) {
         String qualified() {
@@ -62,66 +81,145 @@ final class CatalogSnapshot {
 
     private CatalogSnapshot() {}
 
+    /** Everything, read afresh. */
     static CatalogSnapshot take(Connection connection) throws SQLException {
         CatalogSnapshot snapshot = new CatalogSnapshot();
         try (Statement s = connection.createStatement()) {
-            s.execute(QUERIES);
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    snapshot.relations.put(
-                            oid,
-                            new Relation(
-                                    oid,
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4).charAt(0),
-                                    rs.getLong(5),
-                                    rs.getLong(6),
-                                    rs.getLong(7)));
-                }
-            }
+            s.execute(FULL);
+            snapshot.readRelations(s);
             s.getMoreResults();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    snapshot.columns
-                            .computeIfAbsent(rs.getLong(1), t -> new LinkedHashMap<>())
-                            .put(rs.getInt(2), new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5)));
-                }
-            }
-            s.getMoreResults();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    snapshot.constraints.put(
-                            oid,
-                            new Constraint(
-                                    oid,
-                                    rs.getLong(2),
-                                    rs.getString(3),
-                                    rs.getString(4).charAt(0),
-                                    rs.getBoolean(5),
-                                    rs.getLong(6)));
-                }
-            }
-            s.getMoreResults();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    long relation = rs.getLong(1);
-                    LockMode mode = LockMode.named(rs.getString(2));
-                    if (mode != null) {
-                        snapshot.locks.add(relation + ":" + mode);
-                        snapshot.strongestLocks.merge(relation, mode, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                    }
-                }
-            }
-            s.getMoreResults();
-            try (ResultSet rs = s.getResultSet()) {
-                rs.next();
-                snapshot.lockTimeout = rs.getString(1);
-            }
+            snapshot.readLocks(s);
         }
         return snapshot;
+    }
+
+    /**
+     * The catalog after a statement that ran in the same transaction as {@code before} was taken:
+     * what the session has not locked is as in {@code before}.
+     */
+    static CatalogSnapshot after(Connection connection, CatalogSnapshot before) throws SQLException {
+        CatalogSnapshot after = new CatalogSnapshot();
+        try (Statement s = connection.createStatement()) {
+            s.execute(LOCKS + ";\n" + SETTINGS);
+            after.readLocks(s);
+        }
+        Long[] locked = after.strongestLocks.keySet().toArray(Long[]::new);
+        try (PreparedStatement ps = connection.prepareStatement(OF_RELATIONS)) {
+            Array oids = connection.createArrayOf("int8", locked);
+            ps.setArray(1, oids);
+            ps.setArray(2, oids);
+            ps.setArray(3, oids);
+            ps.execute();
+            after.readRelations(ps);
+        }
+        before.relations.values().stream()
+                .filter(r -> !after.locked(r.oid()))
+                .forEach(r -> after.relations.putIfAbsent(r.oid(), r));
+        before.columns.forEach((table, columns) -> {
+            if (!after.locked(table)) {
+                after.columns.put(table, columns);
+            }
+        });
+        before.constraints.values().stream()
+                .filter(c -> !after.locked(c.table()))
+                .forEach(c -> after.constraints.putIfAbsent(c.oid(), c));
+        return after;
+    }
+
+    /**
+     * This catalog as a transaction that just began sees it: no lock held yet, and the scan counters
+     * read inside it (PostgreSQL counts a transaction's scans on top of those it has not reported
+     * yet, so only counters read in the same transaction compare).
+     */
+    CatalogSnapshot atTransactionStart(Connection connection) throws SQLException {
+        Map<Long, Long> counters = new HashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(SCAN_COUNTERS)) {
+            while (rs.next()) {
+                counters.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        CatalogSnapshot counted = new CatalogSnapshot();
+        relations
+                .values()
+                .forEach(r -> counted.relations.put(
+                        r.oid(),
+                        new Relation(
+                                r.oid(),
+                                r.schema(),
+                                r.name(),
+                                r.kind(),
+                                r.fileNode(),
+                                r.table(),
+                                counters.getOrDefault(r.oid(), 0L))));
+        counted.columns.putAll(columns);
+        counted.constraints.putAll(constraints);
+        counted.lockTimeout = lockTimeout;
+        return counted;
+    }
+
+    private boolean locked(long relation) {
+        return strongestLocks.containsKey(relation);
+    }
+
+    /** Reads the relations, columns and constraints results of {@code s}, in that order. */
+    private void readRelations(Statement s) throws SQLException {
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                long oid = rs.getLong(1);
+                relations.put(
+                        oid,
+                        new Relation(
+                                oid,
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4).charAt(0),
+                                rs.getLong(5),
+                                rs.getLong(6),
+                                rs.getLong(7)));
+            }
+        }
+        s.getMoreResults();
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getLong(1), t -> new LinkedHashMap<>())
+                        .put(rs.getInt(2), new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5)));
+            }
+        }
+        s.getMoreResults();
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                long oid = rs.getLong(1);
+                constraints.put(
+                        oid,
+                        new Constraint(
+                                oid,
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4).charAt(0),
+                                rs.getBoolean(5),
+                                rs.getLong(6)));
+            }
+        }
+    }
+
+    /** Reads the locks and settings results of {@code s}: the current result, then the next. */
+    private void readLocks(Statement s) throws SQLException {
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                long relation = rs.getLong(1);
+                LockMode mode = LockMode.named(rs.getString(2));
+                if (mode != null) {
+                    locks.add(relation + ":" + mode);
+                    strongestLocks.merge(relation, mode, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+            }
+        }
+        s.getMoreResults();
+        try (ResultSet rs = s.getResultSet()) {
+            rs.next();
+            lockTimeout = rs.getString(1);
+        }
     }
 
     Map<Integer, Column> columns(long table) {

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * empty, so what it does to them is never a finding.
  */
 public final class Linter implements StatementObserver {
+    /** How many rows each table gets once it exists. */
+    public static final int SAMPLE_ROWS = SampleRows.ROWS;
+
     /** SQLSTATE of a statement that cannot run inside a transaction block. */
     private static final String OUTSIDE_TRANSACTION_ONLY = "25001";
 
@@ -42,6 +45,14 @@ public final class Linter implements StatementObserver {
     private CatalogSnapshot atStart;
     private Map<String, String> accepted;
     private boolean lockTimeoutReported;
+    /**
+     * The catalog after the last statement seen, the catalog before the next one; null when
+     * something changed it unseen (a migration outside the analysed range, a statement run outside
+     * a transaction).
+     */
+    private CatalogSnapshot latest;
+    /** Whether {@link #latest} was read in the transaction now open, so its locks and counters compare. */
+    private boolean latestInTransaction;
 
     /**
      * @param analysed the revisions whose statements are analysed; the others only run
@@ -63,15 +74,20 @@ public final class Linter implements StatementObserver {
         if (sampleRows == null) {
             start(connection);
         }
-        sampleRows.fill(connection, inTransaction);
+        sampleRows.fill(connection, inTransaction, latest);
         RevisionInfo revision = migration.info();
         if (!analysed.contains(revision.id())) {
             current = null;
+            latest = null; // an unobserved migration changes the catalog unseen
             return;
         }
         current = revision;
         accepted = accepted(migration);
-        atStart = CatalogSnapshot.take(connection);
+        // since the last look rows were added, but no table changed shape; inside one transaction for
+        // the whole run those rows' reads count as scans, so everything is read afresh
+        atStart = latest == null || inTransaction ? CatalogSnapshot.take(connection) : latest;
+        latest = atStart;
+        latestInTransaction = inTransaction;
         lockTimeoutReported = false;
         revisions.add(revision.id());
     }
@@ -84,17 +100,26 @@ public final class Linter implements StatementObserver {
             return;
         }
         if (!connection.getAutoCommit()) {
-            CatalogSnapshot before = CatalogSnapshot.take(connection);
+            // nothing runs between two statements of a transaction: the last look is this one's before;
+            // the first statement of a transaction reads the scan counters inside it
+            CatalogSnapshot before = latestInTransaction ? latest : latest.atTransactionStart(connection);
             statement.run();
-            analyse(sql, before, CatalogSnapshot.take(connection), true);
+            latest = CatalogSnapshot.after(connection, before);
+            latestInTransaction = true;
+            analyse(sql, before, latest, true);
             return;
         }
         // outside a transaction, locks are gone when the statement ends: run it in a transaction of
         // its own to see them, unless it refuses to run in one (CREATE INDEX CONCURRENTLY)
         connection.setAutoCommit(false);
         CatalogSnapshot before = CatalogSnapshot.take(connection);
+        CatalogSnapshot after;
+        boolean inTransaction = true;
         try {
             statement.run();
+            after = CatalogSnapshot.take(connection);
+            connection.commit();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             connection.rollback();
             connection.setAutoCommit(true);
@@ -102,13 +127,12 @@ public final class Linter implements StatementObserver {
                 throw e;
             }
             statement.run();
-            analyse(sql, before, CatalogSnapshot.take(connection), false);
-            return;
+            after = CatalogSnapshot.take(connection);
+            inTransaction = false;
         }
-        CatalogSnapshot after = CatalogSnapshot.take(connection);
-        connection.commit();
-        connection.setAutoCommit(true);
-        analyse(sql, before, after, true);
+        latest = after;
+        latestInTransaction = false;
+        analyse(sql, before, after, inTransaction);
     }
 
     private void start(Connection connection) throws SQLException {
@@ -177,16 +201,33 @@ public final class Linter implements StatementObserver {
             }
         }
         statements.add(new ObservedStatement(current.id(), sql, created, locks, rewritten, scanned, inTransaction));
+        // a statement changes, scans or drops only tables it locks, and its locks last as long as its transaction
+        Map<Long, List<CatalogSnapshot.Relation>> newIndexes = after.relations.values().stream()
+                .filter(r -> r.isIndex() && !before.relations.containsKey(r.oid()))
+                .collect(Collectors.groupingBy(CatalogSnapshot.Relation::table));
         for (CatalogSnapshot.Relation table : atStart.relations.values()) {
-            if (table.isTable() && !ownTables.contains(table.qualified())) {
-                analyseTable(table.oid(), sql, before, after, inTransaction);
+            if (table.isTable()
+                    && !ownTables.contains(table.qualified())
+                    && (after.strongestLocks.containsKey(table.oid()) || !after.relations.containsKey(table.oid()))) {
+                analyseTable(
+                        table.oid(),
+                        sql,
+                        before,
+                        after,
+                        newIndexes.getOrDefault(table.oid(), List.of()),
+                        inTransaction);
             }
         }
     }
 
     /** The rules, for one table that existed when the migration started. */
     private void analyseTable(
-            long oid, String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction) {
+            long oid,
+            String sql,
+            CatalogSnapshot before,
+            CatalogSnapshot after,
+            List<CatalogSnapshot.Relation> newIndexes,
+            boolean inTransaction) {
         CatalogSnapshot.Relation was = before.relations.get(oid);
         if (was == null) {
             return; // dropped by an earlier statement of the migration
@@ -279,13 +320,8 @@ public final class Linter implements StatementObserver {
                     }
                 }
             }
-            for (CatalogSnapshot.Relation index : after.relations.values()) {
-                if (!index.isIndex() || index.table() != oid || before.relations.containsKey(index.oid())) {
-                    continue;
-                }
-                if (!inTransaction) {
-                    continue; // CONCURRENTLY: the safe form
-                }
+            for (CatalogSnapshot.Relation index : inTransaction ? newIndexes : List.<CatalogSnapshot.Relation>of()) {
+                // outside a transaction, an index is built CONCURRENTLY: the safe form
                 CatalogSnapshot.Constraint owner = after.constraints.values().stream()
                         .filter(c -> c.index() == index.oid() && !before.constraints.containsKey(c.oid()))
                         .findFirst()

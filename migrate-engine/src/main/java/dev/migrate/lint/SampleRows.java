@@ -42,16 +42,28 @@ final class SampleRows {
         this.ownTables = ownTables;
     }
 
-    /** Fills the tables created since the last call; {@code inTransaction} guards each with a savepoint. */
-    void fill(Connection connection, boolean inTransaction) throws SQLException {
+    /**
+     * Fills the tables created since the last call; {@code inTransaction} guards each with a
+     * savepoint. {@code known} is the catalog as last seen, when nothing has changed it unseen since;
+     * null to read the tables from the server.
+     */
+    void fill(Connection connection, boolean inTransaction, CatalogSnapshot known) throws SQLException {
         Map<Long, String> created = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(TABLES)) {
-            while (rs.next()) {
-                long oid = rs.getLong(1);
-                String qualified = rs.getString(2) + "." + rs.getString(3);
-                if (seen.add(oid) && !ownTables.contains(qualified)) {
-                    created.put(oid, Identifiers.quote(rs.getString(2)) + "." + Identifiers.quote(rs.getString(3)));
+        if (known != null) {
+            for (CatalogSnapshot.Relation table : known.relations.values()) {
+                if (table.isTable() && seen.add(table.oid()) && !ownTables.contains(table.qualified())) {
+                    created.put(table.oid(), Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name()));
+                }
+            }
+        } else {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery(TABLES)) {
+                while (rs.next()) {
+                    long oid = rs.getLong(1);
+                    String qualified = rs.getString(2) + "." + rs.getString(3);
+                    if (seen.add(oid) && !ownTables.contains(qualified)) {
+                        created.put(oid, Identifiers.quote(rs.getString(2)) + "." + Identifiers.quote(rs.getString(3)));
+                    }
                 }
             }
         }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -35,7 +36,7 @@ import javax.tools.ToolProvider;
  * -Dexec.classpathScope=test} (add {@code -Dexec.args=2000} for another chain length).
  */
 public final class EngineBenchmark {
-    private static final String PACKAGE = "bench.chain";
+    static final String PACKAGE = "bench.chain";
     private static final MigrationLog QUIET = new MigrationLog() {
         @Override
         public void info(String line) {}
@@ -166,6 +167,20 @@ public final class EngineBenchmark {
     }
 
     private static ClassLoader generateChain(Path dir, int n) throws IOException {
+        return compileChain(
+                dir,
+                n,
+                i -> List.of(statementOf(i)),
+                i -> List.of(i == 0 ? "DROP TABLE bench_log" : "DELETE FROM bench_log WHERE n = " + i));
+    }
+
+    /**
+     * Writes and compiles a linear chain of {@code n} migrations in package {@value #PACKAGE}, the
+     * i-th running {@code upgrade.apply(i)} and {@code downgrade.apply(i)} through {@code op.execute}.
+     */
+    static ClassLoader compileChain(
+            Path dir, int n, IntFunction<List<String>> upgrade, IntFunction<List<String>> downgrade)
+            throws IOException {
         Path src = dir.resolve("src/bench/chain");
         Path out = dir.resolve("classes");
         Files.createDirectories(src);
@@ -174,8 +189,6 @@ public final class EngineBenchmark {
         for (int i = 0; i < n; i++) {
             String name = "M" + id(i);
             String revises = i == 0 ? "" : ", revises = \"" + id(i - 1) + "\"";
-            String sql = statementOf(i);
-            String undo = i == 0 ? "DROP TABLE bench_log" : "DELETE FROM bench_log WHERE n = " + i;
             Path file = src.resolve(name + ".java");
             Files.writeString(
                     file,
@@ -183,8 +196,8 @@ public final class EngineBenchmark {
                             + "@dev.migrate.Revision(id = \"" + id(i) + "\"" + revises + ", message = \"step " + i
                             + "\")\n"
                             + "public class " + name + " implements dev.migrate.Migration {\n"
-                            + "  public void upgrade(dev.migrate.Operations op) { op.execute(\"" + sql + "\"); }\n"
-                            + "  public void downgrade(dev.migrate.Operations op) { op.execute(\"" + undo + "\"); }\n"
+                            + "  public void upgrade(dev.migrate.Operations op) {" + calls(upgrade.apply(i)) + "}\n"
+                            + "  public void downgrade(dev.migrate.Operations op) {" + calls(downgrade.apply(i)) + "}\n"
                             + "}\n");
             files.add(file.toString());
         }
@@ -201,6 +214,14 @@ public final class EngineBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String calls(List<String> statements) {
+        StringBuilder java = new StringBuilder();
+        for (String sql : statements) {
+            java.append(" op.execute(\"").append(sql.replace("\"", "\\\"")).append("\");");
+        }
+        return java.append(' ').toString();
     }
 
     /** Where the engine's classes are: under exec:java the JVM class path is Maven's own. */

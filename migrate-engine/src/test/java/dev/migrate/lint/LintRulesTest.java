@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
+import dev.migrate.MigrationFailedException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
@@ -359,6 +360,16 @@ class LintRulesTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("names the rule 'no-such-rule', which does not exist")
                 .hasMessageContaining("index-not-concurrent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void aMigrationThatFailsOnATableWithRowsSaysSo(int major) {
+        assertThatThrownBy(() -> lint(major, new Change("ALTER TABLE accounts ADD COLUMN tier text NOT NULL")))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration r1 (change) failed during upgrade")
+                .hasMessageContaining("where every table holds 3 rows once it exists: a migration that fails on a"
+                        + " table with rows fails in production too.");
     }
 
     @ParameterizedTest
