@@ -2,6 +2,7 @@ package dev.migrate.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
@@ -11,6 +12,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.SuppressLint;
+import dev.migrate.TransactionMode;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -292,6 +294,45 @@ class LintRulesTest {
                 only(lint(major, new Change("ALTER TABLE accounts SET UNLOGGED")), LintRule.TABLE_REWRITE);
         assertThat(finding.rewrite()).isTrue();
         assertThat(finding.lock()).isEqualTo("AccessExclusiveLock");
+
+        assertThat(lint(major, new Change("ALTER TABLE accounts SET (fillfactor = 70)"))
+                        .findings())
+                .as("a storage parameter does not rewrite")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void aStatementOfANonTransactionalMigrationIsSeenInATransactionOfItsOwn(int major) {
+        LintFinding finding = only(
+                lint(
+                        major,
+                        new Outside(
+                                "CREATE INDEX CONCURRENTLY ix_email ON accounts (email)",
+                                "CREATE INDEX ix_code ON accounts (code)")),
+                LintRule.INDEX_NOT_CONCURRENT);
+        assertThat(finding.detail()).isEqualTo("creates index ix_code");
+        assertThat(finding.lock()).isEqualTo("ShareLock");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void oneTransactionForTheWholeRunIsAnalysedMigrationByMigration(int major) {
+        database = TestPostgres.freshDatabase(major, "lint");
+        LintReport report = Migrator.builder()
+                .dataSource(database)
+                .migrations(
+                        new Tables(),
+                        new Change("CREATE TABLE fresh (id int)", "CREATE INDEX ix_fresh ON fresh (id)"),
+                        new Then("CREATE INDEX ix_code ON accounts (code)", "CREATE INDEX ix_fresh2 ON fresh (id)"))
+                .transactionMode(TransactionMode.ALL)
+                .lockTimeout(Duration.ofSeconds(5))
+                .log(QUIET)
+                .build()
+                .lint("r0:heads");
+        assertThat(report.findings())
+                .extracting(LintFinding::revision, LintFinding::detail)
+                .containsExactly(tuple("r2", "creates index ix_code"), tuple("r2", "creates index ix_fresh2"));
     }
 
     @ParameterizedTest
