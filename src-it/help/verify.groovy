@@ -1,7 +1,7 @@
 import groovy.xml.XmlSlurper
 import java.util.zip.ZipFile
 
-def goals = ['autogenerate', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'merge',
+def goals = ['autogenerate', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'lint', 'merge',
              'revision', 'show', 'stamp', 'upgrade', 'verify']
 
 def log = new File(basedir, 'build.log').text
@@ -50,7 +50,7 @@ assert upgradeTarget.contains('a branch label followed by @head, such as billing
 assert upgradeTarget.contains('a range from one revision to another, such as 20261120_093000:head') : upgradeTarget
 def downgradeTarget = parameter('downgrade', 'target')
 assert downgradeTarget.contains('such as 20261122_101500-1') && downgradeTarget.contains('such as head:-1') : downgradeTarget
-['upgrade', 'downgrade', 'stamp', 'current', 'history', 'check', 'verify', 'autogenerate'].each { goal ->
+['upgrade', 'downgrade', 'stamp', 'current', 'history', 'check', 'verify', 'autogenerate', 'lint'].each { goal ->
     def serverId = parameter(goal, 'serverId')
     assert serverId.startsWith('The id of a server entry in settings.xml (the id element of a server under servers). '
             + 'Its username and password are used when neither the URL nor the user and password parameters give them.') : serverId
