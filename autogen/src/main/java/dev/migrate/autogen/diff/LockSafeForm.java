@@ -42,7 +42,7 @@ public final class LockSafeForm {
     private LockSafeForm() {}
 
     public static Split of(MigrationScript script) {
-        Set<QualifiedName> referenced = referencedTables(script);
+        Set<List<Object>> referenced = referencedKeys(script);
         List<OpGroup> first = new ArrayList<>();
         List<OpGroup> second = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
@@ -57,7 +57,7 @@ public final class LockSafeForm {
         return new Split(new MigrationScript(first, script.warnings()), new MigrationScript(second, List.of()));
     }
 
-    private static void split(Change change, Set<QualifiedName> referenced, List<Change> now, List<Change> later) {
+    private static void split(Change change, Set<List<Object>> referenced, List<Change> now, List<Change> later) {
         List<Op> ops = change.ops();
         Op last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
         if (Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT)
@@ -122,7 +122,7 @@ public final class LockSafeForm {
                 && last instanceof Op.AddConstraint add
                 && add.constraint() instanceof Constraint.Unique unique
                 && unique.name() != null
-                && !referenced.contains(add.table())) {
+                && !referenced.contains(key(add.table(), unique.columns()))) {
             List<Op> before = ops.subList(0, ops.size() - 1);
             if (!before.isEmpty()) {
                 now.add(new Change(change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
@@ -194,16 +194,20 @@ public final class LockSafeForm {
     }
 
     /**
-     * Tables a foreign key added by the script points at: a unique constraint on them stays in the
-     * first migration, since the foreign key needs it when it is added.
+     * The keys (table and columns) a foreign key added by the script points at: a unique constraint on
+     * such a key stays in the first migration, since the foreign key needs it when it is added.
      */
-    private static Set<QualifiedName> referencedTables(MigrationScript script) {
-        Set<QualifiedName> tables = new HashSet<>();
+    private static Set<List<Object>> referencedKeys(MigrationScript script) {
+        Set<List<Object>> keys = new HashSet<>();
         for (Op op : script.upgrade()) {
             if (op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey fk) {
-                tables.add(fk.referencedTable());
+                keys.add(key(fk.referencedTable(), fk.referencedColumns()));
             }
         }
-        return tables;
+        return keys;
+    }
+
+    private static List<Object> key(QualifiedName table, List<String> columns) {
+        return List.of(table, columns.stream().sorted().toList());
     }
 }
