@@ -33,7 +33,8 @@ public record Change(Description description, List<Op> ops, List<String> notes, 
     /**
      * The change that undoes this one: each op's reverse, last first. Every op the diff writes
      * carries what its reverse needs, except an added enum label, which PostgreSQL cannot remove: the
-     * undo leaves it in place; and a validated constraint, which has nothing to undo. The hazards of the upgrade do not apply, so the notes are left behind.
+     * undo leaves it in place. A change whose ops have no reverse of their own says how it is undone
+     * ({@link #undo()}). The hazards of the upgrade do not apply, so the notes are left behind.
      */
     public Change reverse() {
         if (undo != null) {
@@ -44,10 +45,6 @@ public record Change(Description description, List<Op> ops, List<String> notes, 
             Op op = ops.get(i);
             if (op instanceof Op.AddEnumValue) {
                 // PostgreSQL cannot drop an enum label; the upgrade's note tells the reader it stays
-                continue;
-            }
-            if (op instanceof Op.ValidateConstraint) {
-                // checking rows changes nothing to undo: the constraint goes with the op that added it
                 continue;
             }
             reversed.add(op.reverse().orElseThrow(() -> new IllegalStateException("No reverse for " + op)));

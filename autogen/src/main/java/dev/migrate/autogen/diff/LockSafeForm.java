@@ -86,12 +86,18 @@ public final class LockSafeForm {
                             LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
                             "Lock-safe form: added NOT VALID (no scan of the existing rows); the concurrent part"
                                     + " validates it.")));
+            Constraint notValid = notValid(add.constraint());
             later.add(new Change(
                     change.description(),
-                    List.of(new Op.ValidateConstraint(add.table(), add.constraint().name())),
-                    List.of("Validates " + add.constraint().name() + " in a transaction of its own: the rows are"
+                    List.of(new Op.ValidateConstraint(add.table(), notValid.name())),
+                    List.of("Validates " + notValid.name() + " in a transaction of its own: the rows are"
                             + " checked under ShareUpdateExclusiveLock, so reads and writes go on; it fails if a"
-                            + " row breaks the constraint.")));
+                            + " row breaks the constraint."),
+                    // PostgreSQL cannot mark a constraint not valid again: it is added again NOT VALID, which
+                    // checks no row
+                    List.of(
+                            new Op.DropConstraint(add.table(), notValid.name(), notValid),
+                            new Op.AddConstraint(add.table(), notValid))));
         } else if (Hazards.cites(change, LintRule.SET_NOT_NULL_SCAN)
                 && ops.size() == 1
                 && last instanceof Op.AlterColumnNullable notNull
@@ -117,7 +123,10 @@ public final class LockSafeForm {
                             "Hazard: the validation fails if " + notNull.column() + " holds NULLs: fill them first,"
                                     + " in a data migration.",
                             "The validated check proves the column has no NULL, so SET NOT NULL skips its scan"
-                                    + " (PostgreSQL 12 and later) and holds its AccessExclusiveLock only briefly.")));
+                                    + " (PostgreSQL 12 and later) and holds its AccessExclusiveLock only briefly."),
+                    List.of(
+                            new Op.AddConstraint(notNull.table(), check),
+                            new Op.AlterColumnNullable(notNull.table(), notNull.column(), true))));
         } else if (Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
                 && last instanceof Op.AddConstraint add
                 && add.constraint() instanceof Constraint.Unique unique

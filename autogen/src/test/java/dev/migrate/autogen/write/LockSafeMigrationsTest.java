@@ -171,7 +171,11 @@ class LockSafeMigrationsTest {
                     .contains("op.setNotNull(\"accounts\", \"name\")")
                     .contains("op.dropConstraint(\"accounts\", \"accounts_name_not_null_check\")")
                     .contains("op.dropIndexConcurrently(\"ix_orders_account\")")
-                    .contains("op.execute(\"ALTER TABLE accounts DROP CONSTRAINT uk_accounts_email\")");
+                    .contains("op.execute(\"ALTER TABLE accounts DROP CONSTRAINT uk_accounts_email\")")
+                    // a validated constraint is made NOT VALID again by adding it again so
+                    .contains("op.dropConstraint(\"orders\", \"fk_orders_account\");\n"
+                            + "        op.addForeignKey(\"orders\", foreignKey(\"fk_orders_account\", \"account_id\")\n"
+                            + "                .references(\"accounts\", \"id\").notValid());");
             assertThat(Stream.of(first, second).flatMap(String::lines).filter(line -> line.length() > 100))
                     .as("lines over 100 columns")
                     .isEmpty();
@@ -184,6 +188,18 @@ class LockSafeMigrationsTest {
                     .isEmpty();
             assertThat(rows(c, "SELECT count(*) FROM accounts")).containsExactly("3");
             assertThat(rows(c, "SELECT count(*) FROM pg_index WHERE NOT indisvalid")).containsExactly("0");
+
+            migrator.downgrade(written.get(0).id());
+            assertThat(comparison.compare(c, ENTITIES).descriptions())
+                    .as("the concurrent part undone: the constraints are there again, not valid")
+                    .containsExactlyInAnyOrder(
+                            "added index ix_orders_account on orders",
+                            "added unique constraint [email] to accounts",
+                            "column public.accounts.name: NULL -> NOT NULL",
+                            "removed check constraint accounts_name_not_null_check of accounts");
+            assertThat(rows(c, "SELECT conname || ' ' || convalidated FROM pg_constraint WHERE NOT convalidated"))
+                    .containsExactlyInAnyOrder(
+                            "ck_orders_amount false", "fk_orders_account false", "accounts_name_not_null_check false");
 
             migrator.downgrade(BASE);
             DatabaseSchema after = new CatalogReader().read(c, List.of("public"));
