@@ -65,7 +65,8 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
                 throw new MigrateException("The revision graph has " + heads.size() + " heads " + heads
                         + ", so the new migration has no single parent. Join them with mvn migrate:merge first.");
             }
-            MigrationWriter writer = new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim());
+            MigrationWriter writer = new MigrationWriter(
+                    sourceDirectory.toPath(), packages.get(0).trim());
             String counted = changes.size() + " change" + (changes.size() == 1 ? "" : "s");
             if (!safe) {
                 String id = AbstractWriteMojo.nextId(migrator, heads);
@@ -79,9 +80,7 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
             for (NewMigration migration : migrations) {
                 Path path = writer.write(migration);
                 getLog().info("Wrote " + path + " (revision " + migration.id()
-                        + (migration.transactional()
-                                ? ""
-                                : ", transactional = false: its statements commit one by one")
+                        + (migration.transactional() ? "" : ", transactional = false: its statements commit one by one")
                         + ").");
             }
             getLog().info("Wrote " + counted + " in the lock-safe form (-Dmigrate.safe=true) as "

@@ -54,7 +54,8 @@ final class ConstraintDiff {
                                 Description.added(
                                         "primary key " + want.primaryKey().columns() + " to " + t),
                                 List.of(new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))),
-                                Hazards.primaryKey("primary key " + want.primaryKey().columns() + " of " + table)));
+                                Hazards.primaryKey(
+                                        "primary key " + want.primaryKey().columns() + " of " + table)));
             }
         }
         new ShapeMatch<>(UniqueConstraint::name, ConstraintDiff::uniqueShape)

@@ -134,7 +134,8 @@ public final class LockSafeForm {
                 && !referenced.contains(key(add.table(), unique.columns()))) {
             List<Op> before = ops.subList(0, ops.size() - 1);
             if (!before.isEmpty()) {
-                now.add(new Change(change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
+                now.add(new Change(
+                        change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
             }
             later.add(uniqueFromIndex(change, add.table(), unique));
         } else {
@@ -183,7 +184,9 @@ public final class LockSafeForm {
         }
         Op.DropIndex drop = (Op.DropIndex) op;
         return new Op.DropIndex(
-                drop.index(), true, drop.definition() == null ? null : drop.definition().concurrently());
+                drop.index(),
+                true,
+                drop.definition() == null ? null : drop.definition().concurrently());
     }
 
     private static Constraint notValid(Constraint constraint) {
