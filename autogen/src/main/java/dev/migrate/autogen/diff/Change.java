@@ -11,11 +11,19 @@ import java.util.List;
  * @param description what the change does, in parts
  * @param ops the ops of the upgrade, in order
  * @param notes for the reader of the written migration (hazards and guesses), or why there is no op
+ * @param undo the ops that undo this change when they are not each op's reverse, last op first (a
+ *     unique constraint built on an index: dropping the constraint drops its index too); {@code null}
+ *     when the reverse of each op undoes it
  */
-public record Change(Description description, List<Op> ops, List<String> notes) {
+public record Change(Description description, List<Op> ops, List<String> notes, List<Op> undo) {
     public Change {
         ops = List.copyOf(ops);
         notes = List.copyOf(notes);
+        undo = undo == null ? null : List.copyOf(undo);
+    }
+
+    public Change(Description description, List<Op> ops, List<String> notes) {
+        this(description, ops, notes, null);
     }
 
     static Change of(Description description, Op op, String... notes) {
@@ -25,9 +33,13 @@ public record Change(Description description, List<Op> ops, List<String> notes) 
     /**
      * The change that undoes this one: each op's reverse, last first. Every op the diff writes
      * carries what its reverse needs, except an added enum label, which PostgreSQL cannot remove: the
-     * undo leaves it in place. The hazards of the upgrade do not apply, so the notes are left behind.
+     * undo leaves it in place. A change whose ops have no reverse of their own says how it is undone
+     * ({@link #undo()}). The hazards of the upgrade do not apply, so the notes are left behind.
      */
     public Change reverse() {
+        if (undo != null) {
+            return new Change(description, undo, List.of());
+        }
         List<Op> reversed = new ArrayList<>();
         for (int i = ops.size() - 1; i >= 0; i--) {
             Op op = ops.get(i);

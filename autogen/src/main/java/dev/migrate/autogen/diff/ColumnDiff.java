@@ -48,9 +48,10 @@ final class ColumnDiff {
                 context.script.table(
                         want.qualifiedName(),
                         Part.RENAME_COLUMN,
-                        Change.of(
+                        new Change(
                                 Description.renamed(subject(want, gone), target.name()),
-                                new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())));
+                                List.of(new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())),
+                                Hazards.rename(subject(want, gone))));
                 alter(want, renamedColumn(gone, target.name()), target);
             }
         }
@@ -74,10 +75,12 @@ final class ColumnDiff {
             context.script.table(
                     want.qualifiedName(),
                     Part.DROP_COLUMN,
-                    Change.of(
+                    new Change(
                             Description.removed(subject(want, c)),
-                            new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c)),
-                            "Hazard: drops column " + want.qualifiedName() + "." + c.name() + " and its data."));
+                            List.of(new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c))),
+                            Hazards.drop(
+                                    subject(want, c),
+                                    "drops column " + want.qualifiedName() + "." + c.name() + " and its data")));
         }
     }
 
@@ -124,12 +127,13 @@ final class ColumnDiff {
             String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
             boolean rewrites = casts.rewrites(have.type(), want.type());
             List<String> notes = new ArrayList<>();
-            notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it runs; "
-                    + (rewrites
-                            ? "rewrites the table and its indexes (" + have.type() + " to " + want.type()
-                                    + " is not binary coercible)."
-                            : "no rewrite (" + have.type() + " to " + want.type()
-                                    + " keeps the stored values), so it is brief."));
+            if (rewrites) {
+                notes.addAll(Hazards.typeChangeRewrite(where, have.type(), want.type()));
+            } else {
+                notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it"
+                        + " runs; no rewrite (" + have.type() + " to " + want.type()
+                        + " keeps the stored values), so it is brief.");
+            }
             if (using != null) {
                 notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
                         + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
@@ -195,18 +199,10 @@ final class ColumnDiff {
         if (have.nullable() != want.nullable()) {
             changed(
                     table,
-                    Change.of(
+                    new Change(
                             Description.changed(where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
-                            new Op.AlterColumnNullable(t, want.name(), want.nullable()),
-                            want.nullable()
-                                    ? new String[0]
-                                    : new String[] {
-                                        "Hazard: fails if the column holds NULLs; fill them "
-                                                + "first. Locks " + table.qualifiedName()
-                                                + " with ACCESS EXCLUSIVE while it scans every row "
-                                                + "(a validated CHECK (" + want.name()
-                                                + " IS NOT NULL) beforehand makes the scan unnecessary)."
-                                    }));
+                            List.of(new Op.AlterColumnNullable(t, want.name(), want.nullable())),
+                            want.nullable() ? List.of() : Hazards.setNotNull(where)));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
             changed(

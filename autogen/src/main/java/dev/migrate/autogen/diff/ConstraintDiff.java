@@ -50,10 +50,12 @@ final class ConstraintDiff {
                 context.script.table(
                         table,
                         Part.ADD_CONSTRAINT_OR_INDEX,
-                        Change.of(
+                        new Change(
                                 Description.added(
                                         "primary key " + want.primaryKey().columns() + " to " + t),
-                                new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))));
+                                List.of(new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))),
+                                Hazards.primaryKey(
+                                        "primary key " + want.primaryKey().columns() + " of " + table)));
             }
         }
         new ShapeMatch<>(UniqueConstraint::name, ConstraintDiff::uniqueShape)
@@ -63,9 +65,10 @@ final class ConstraintDiff {
                         u -> context.script.table(
                                 table,
                                 Part.ADD_CONSTRAINT_OR_INDEX,
-                                Change.of(
+                                new Change(
                                         Description.added("unique constraint " + u.columns() + " to " + t),
-                                        new Op.AddConstraint(t, context.ops.unique(u)))),
+                                        List.of(new Op.AddConstraint(t, context.ops.unique(u))),
+                                        Hazards.unique("unique constraint " + u.columns() + " on " + table))),
                         u -> context.script.table(
                                 table,
                                 Part.DROP_CONSTRAINT_OR_INDEX,
@@ -80,7 +83,7 @@ final class ConstraintDiff {
                                         List.of(
                                                 new Op.DropConstraint(t, h.name(), context.ops.unique(h)),
                                                 new Op.AddConstraint(t, context.ops.unique(w))),
-                                        List.of())));
+                                        Hazards.unique("unique constraint " + w.name() + " on " + table))));
         new ShapeMatch<>(
                         CheckConstraint::name,
                         (CheckConstraint c) -> aspects("", ModelOps.checkExpression(c.expression())))
@@ -90,9 +93,10 @@ final class ConstraintDiff {
                         c -> context.script.table(
                                 table,
                                 Part.ADD_CONSTRAINT_OR_INDEX,
-                                Change.of(
+                                new Change(
                                         Description.added("check constraint " + c.expression() + " to " + t),
-                                        new Op.AddConstraint(t, context.ops.check(c)))),
+                                        List.of(new Op.AddConstraint(t, context.ops.check(c))),
+                                        Hazards.constraint("check constraint " + c.name() + " on " + table))),
                         c -> context.script.table(
                                 table,
                                 Part.DROP_CONSTRAINT_OR_INDEX,
@@ -107,12 +111,12 @@ final class ConstraintDiff {
                                         List.of(
                                                 new Op.DropConstraint(t, h.name(), context.ops.check(h)),
                                                 new Op.AddConstraint(t, context.ops.check(w))),
-                                        List.of())));
+                                        Hazards.constraint("check constraint " + w.name() + " on " + table))));
         new ShapeMatch<>(ForeignKey::name, ConstraintDiff::foreignKeyShape)
                 .match(
                         have.foreignKeys(),
                         want.foreignKeys(),
-                        fk -> addForeignKey(want, fk),
+                        fk -> addForeignKey(want, fk, true),
                         fk -> dropForeignKey(have, fk),
                         (h, w, what) -> {
                             Change change = new Change(
@@ -121,7 +125,7 @@ final class ConstraintDiff {
                                     List.of(
                                             new Op.DropConstraint(t, h.name(), context.ops.foreignKey(h)),
                                             new Op.AddConstraint(t, context.ops.foreignKey(w))),
-                                    List.of());
+                                    Hazards.constraint("foreign key " + w.name() + " on " + table));
                             context.script.foreignKey(table, referenced(w), change);
                             context.changedForeignKeys.add(new ChangedForeignKey(change, have, h, w));
                         });
@@ -145,7 +149,7 @@ final class ConstraintDiff {
                 context.script.foreignKey(
                         changed.table().qualifiedName(),
                         referenced(changed.wanted()),
-                        new Change(change.description(), change.ops().subList(1, 2), List.of()));
+                        new Change(change.description(), change.ops().subList(1, 2), change.notes()));
             }
         }
         for (Table have : live.tables().values()) {
@@ -160,20 +164,24 @@ final class ConstraintDiff {
                         .findFirst();
                 if (pointsAtReplacedKey && kept.isPresent()) {
                     dropForeignKey(have, fk);
-                    addForeignKey(want, kept.get());
+                    addForeignKey(want, kept.get(), true);
                 }
             }
         }
     }
 
-    void addForeignKey(Table table, ForeignKey fk) {
+    /** @param existing whether the table is in the database already (not created by the same migration) */
+    void addForeignKey(Table table, ForeignKey fk, boolean existing) {
         context.script.foreignKey(
                 table.qualifiedName(),
                 referenced(fk),
-                Change.of(
+                new Change(
                         Description.added("foreign key " + fk.columns() + " -> " + fk.referencedTable()
                                 + fk.referencedColumns() + " on " + table.qualifiedName()),
-                        new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))));
+                        List.of(new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))),
+                        existing
+                                ? Hazards.constraint("foreign key " + fk.name() + " on " + table.qualifiedName())
+                                : List.of()));
     }
 
     /** Foreign keys let go before anything else changes: what they point at may change or go. */

@@ -49,9 +49,10 @@ final class IndexDiff {
                         i -> context.script.table(
                                 table,
                                 Part.ADD_CONSTRAINT_OR_INDEX,
-                                Change.of(
+                                new Change(
                                         Description.added("index " + i.name() + " on " + t),
-                                        context.ops.index(want, i))),
+                                        List.of(context.ops.index(want, i)),
+                                        Hazards.index("index " + i.name() + " on " + want.qualifiedName()))),
                         i -> {
                             Op.CreateIndex definition = context.ops.index(have, i);
                             context.script.table(
@@ -72,7 +73,7 @@ final class IndexDiff {
                                                     new Op.DropIndex(
                                                             before.table().sibling(h.name()), false, before),
                                                     context.ops.index(want, w)),
-                                            List.of()));
+                                            Hazards.index("index " + w.name() + " on " + want.qualifiedName())));
                         });
     }
 

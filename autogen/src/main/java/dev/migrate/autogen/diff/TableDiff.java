@@ -58,9 +58,10 @@ final class TableDiff {
                 context.script.table(
                         target.qualifiedName(),
                         Part.TABLE,
-                        Change.of(
+                        new Change(
                                 Description.renamed("table " + gone.qualifiedName(), target.name()),
-                                new Op.RenameTable(context.ops.name(gone), target.name())));
+                                List.of(new Op.RenameTable(context.ops.name(gone), target.name())),
+                                Hazards.rename("table " + gone.qualifiedName())));
                 alter(renamed(gone, target.name()), target);
             }
         }
@@ -133,7 +134,7 @@ final class TableDiff {
                             context.ops.index(want, index)));
         }
         for (ForeignKey fk : want.foreignKeys()) {
-            constraints.addForeignKey(want, fk);
+            constraints.addForeignKey(want, fk, false);
         }
     }
 
@@ -152,7 +153,8 @@ final class TableDiff {
         }
         Op.CreateTable definition = context.ops.createTable(have);
         List<String> notes = new ArrayList<>();
-        notes.add("Hazard: drops table " + have.qualifiedName() + " and all its rows.");
+        notes.addAll(Hazards.drop(
+                "table " + have.qualifiedName(), "drops table " + have.qualifiedName() + " and all its rows"));
         for (var exclusion : have.exclusionConstraints()) {
             // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
             notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " ("

@@ -101,6 +101,9 @@ public final class MigrationWriter {
         if (!migration.message().isEmpty()) {
             members.add(CodeBlock.of("message = $S", migration.message()));
         }
+        if (!migration.transactional()) {
+            members.add(CodeBlock.of("transactional = false"));
+        }
         CodeBlock oneLine = CodeBlock.join(members, ", ");
         String text = "@Revision(" + oneLine + ")";
         if (text.length() <= LINE_WIDTH && !text.contains("\n")) {
@@ -142,6 +145,15 @@ public final class MigrationWriter {
                                         ? ": review before applying."
                                         : "."));
         paragraphs.add(wrap((paragraphs.isEmpty() ? "" : "<p>") + place + " " + written, ""));
+        if (!migration.transactional()) {
+            paragraphs.add(wrap(
+                    "<p>Runs outside a transaction (transactional = false): each statement commits on its own, so"
+                            + " CREATE INDEX CONCURRENTLY can run and VALIDATE CONSTRAINT holds no lock taken by the"
+                            + " statement that added the constraint. A statement that fails leaves the earlier ones"
+                            + " applied; a failed CREATE INDEX CONCURRENTLY leaves an invalid index to drop before"
+                            + " running it again.",
+                    ""));
+        }
         if ("migrate:autogenerate".equals(migration.writtenBy())) {
             if (migration.hazards().isEmpty()) {
                 paragraphs.add("<p>Hazards: none found.");

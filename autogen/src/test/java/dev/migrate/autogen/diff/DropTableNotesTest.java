@@ -33,7 +33,12 @@ class DropTableNotesTest {
                 .orElseThrow();
         assertThat(drop.notes())
                 .containsExactly(
-                        "Hazard: drops table public.bookings and all its rows.",
+                        "Hazard [backward-incompatible]: table public.bookings: drops or renames a table or column that"
+                                + " the running version of the application may still use (AccessExclusiveLock); drops"
+                                + " table public.bookings and all its rows.",
+                        "Lock-safe form: release the application that no longer uses it first and drop it in a later"
+                                + " migration; for a rename, add the new name, write both, backfill, switch reads, then"
+                                + " drop the old one.",
                         "The downgrade does not restore exclusion constraint no_overlap (EXCLUDE USING gist (during WITH &&)); "
                                 + "add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
     }

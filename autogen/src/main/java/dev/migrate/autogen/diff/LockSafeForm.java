@@ -1,0 +1,225 @@
+package dev.migrate.autogen.diff;
+
+import dev.migrate.lint.LintRule;
+import dev.migrate.op.Constraint;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The script in the form that keeps an existing table readable and writable while it changes
+ * ({@code -Dmigrate.safe=true}), as two migrations: the first runs in a transaction, the second (the
+ * concurrent part) in autocommit, where each statement commits on its own.
+ * <ul>
+ *   <li>a new index: {@code CREATE INDEX CONCURRENTLY} in the concurrent part;</li>
+ *   <li>a new foreign key or check: added {@code NOT VALID} in the first, validated in the concurrent
+ *       part, so the scan holds no lock that blocks writes;</li>
+ *   <li>SET NOT NULL: a {@code CHECK (col IS NOT NULL) NOT VALID} in the first; in the concurrent part
+ *       the check is validated, NOT NULL set (PostgreSQL 12 and later then skip the scan) and the check
+ *       dropped;</li>
+ *   <li>a unique constraint: {@code CREATE UNIQUE INDEX CONCURRENTLY}, then {@code ADD CONSTRAINT ...
+ *       UNIQUE USING INDEX} in the concurrent part.</li>
+ * </ul>
+ * Only changes that carry a {@link Hazards} note get a new form, and those are changes to tables that
+ * exist: a table the migration creates is empty and unused, so its plain form is kept. What has no
+ * automatic lock-safe form (a type change that rewrites, a drop) keeps its note.
+ */
+public final class LockSafeForm {
+    /** PostgreSQL truncates longer names, which would no longer be the name the migration drops. */
+    private static final int MAX_NAME_BYTES = 63;
+
+    /**
+     * @param inTransaction the first migration; empty when every change is in the concurrent part
+     * @param concurrent the second migration, {@code transactional = false}; empty when nothing needs it
+     */
+    public record Split(MigrationScript inTransaction, MigrationScript concurrent) {}
+
+    private LockSafeForm() {}
+
+    public static Split of(MigrationScript script) {
+        Set<List<Object>> referenced = referencedKeys(script);
+        List<OpGroup> first = new ArrayList<>();
+        List<OpGroup> second = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            List<Change> now = new ArrayList<>();
+            List<Change> later = new ArrayList<>();
+            for (Change change : group.changes()) {
+                split(change, referenced, now, later);
+            }
+            first.add(new OpGroup(group.table(), now));
+            second.add(new OpGroup(group.table(), later));
+        }
+        return new Split(new MigrationScript(first, script.warnings()), new MigrationScript(second, List.of()));
+    }
+
+    private static void split(Change change, Set<List<Object>> referenced, List<Change> now, List<Change> later) {
+        List<Op> ops = change.ops();
+        Op last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
+        if (Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT)
+                && ops.stream().allMatch(op -> op instanceof Op.CreateIndex || op instanceof Op.DropIndex)) {
+            later.add(new Change(
+                    change.description(),
+                    ops.stream().map(LockSafeForm::concurrently).toList(),
+                    notes(
+                            change,
+                            LintRule.INDEX_NOT_CONCURRENT,
+                            "Lock-safe form: CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: reads and writes go"
+                                    + " on). If it fails, PostgreSQL leaves an invalid index: drop it with"
+                                    + " op.dropIndexConcurrently(...) and run the migration again.")));
+        } else if (Hazards.cites(change, LintRule.CONSTRAINT_WITHOUT_NOT_VALID)
+                && last instanceof Op.AddConstraint add
+                && add.constraint().name() != null
+                && (add.constraint() instanceof Constraint.ForeignKey
+                        || add.constraint() instanceof Constraint.Check)) {
+            List<Op> upgrade = new ArrayList<>(ops.subList(0, ops.size() - 1));
+            upgrade.add(new Op.AddConstraint(add.table(), notValid(add.constraint())));
+            now.add(new Change(
+                    change.description(),
+                    upgrade,
+                    notes(
+                            change,
+                            LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
+                            "Lock-safe form: added NOT VALID (no scan of the existing rows); the concurrent part"
+                                    + " validates it.")));
+            Constraint notValid = notValid(add.constraint());
+            later.add(new Change(
+                    change.description(),
+                    List.of(new Op.ValidateConstraint(add.table(), notValid.name())),
+                    List.of("Validates " + notValid.name() + " in a transaction of its own: the rows are"
+                            + " checked under ShareUpdateExclusiveLock, so reads and writes go on; it fails if a"
+                            + " row breaks the constraint."),
+                    // PostgreSQL cannot mark a constraint not valid again: it is added again NOT VALID, which
+                    // checks no row
+                    List.of(
+                            new Op.DropConstraint(add.table(), notValid.name(), notValid),
+                            new Op.AddConstraint(add.table(), notValid))));
+        } else if (Hazards.cites(change, LintRule.SET_NOT_NULL_SCAN)
+                && ops.size() == 1
+                && last instanceof Op.AlterColumnNullable notNull
+                && !notNull.nullable()) {
+            String name = notNullCheckName(notNull.table().name(), notNull.column());
+            Constraint.Check check =
+                    new Constraint.Check(name, Identifiers.quote(notNull.column()) + " IS NOT NULL", true);
+            now.add(new Change(
+                    change.description(),
+                    List.of(new Op.AddConstraint(notNull.table(), check)),
+                    notes(
+                            change,
+                            LintRule.SET_NOT_NULL_SCAN,
+                            "Lock-safe form: CHECK (" + notNull.column() + " IS NOT NULL) NOT VALID (no scan); the"
+                                    + " concurrent part validates it, sets NOT NULL and drops it.")));
+            later.add(new Change(
+                    change.description(),
+                    List.of(
+                            new Op.ValidateConstraint(notNull.table(), name),
+                            notNull,
+                            new Op.DropConstraint(notNull.table(), name, check)),
+                    List.of(
+                            "Hazard: the validation fails if " + notNull.column() + " holds NULLs: fill them first,"
+                                    + " in a data migration.",
+                            "The validated check proves the column has no NULL, so SET NOT NULL skips its scan"
+                                    + " (PostgreSQL 12 and later) and holds its AccessExclusiveLock only briefly."),
+                    List.of(
+                            new Op.AddConstraint(notNull.table(), check),
+                            new Op.AlterColumnNullable(notNull.table(), notNull.column(), true))));
+        } else if (Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
+                && last instanceof Op.AddConstraint add
+                && add.constraint() instanceof Constraint.Unique unique
+                && unique.name() != null
+                && !referenced.contains(key(add.table(), unique.columns()))) {
+            List<Op> before = ops.subList(0, ops.size() - 1);
+            if (!before.isEmpty()) {
+                now.add(new Change(
+                        change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
+            }
+            later.add(uniqueFromIndex(change, add.table(), unique));
+        } else {
+            now.add(change);
+        }
+    }
+
+    /** The unique constraint's index built concurrently under the constraint's name, then attached to it. */
+    private static Change uniqueFromIndex(Change change, QualifiedName table, Constraint.Unique unique) {
+        Op.CreateIndex index = Op.CreateIndex.on(unique.name(), table, unique.columns())
+                .unique()
+                .concurrently();
+        if (unique.isNullsNotDistinct()) {
+            index = index.nullsNotDistinct();
+        }
+        String alter = "ALTER TABLE " + Identifiers.quote(table) + " ";
+        String drop = alter + "DROP CONSTRAINT " + Identifiers.quote(unique.name());
+        String attach = alter + "ADD CONSTRAINT " + Identifiers.quote(unique.name()) + " UNIQUE USING INDEX "
+                + Identifiers.quote(unique.name())
+                + (unique.deferrable()
+                        ? unique.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE"
+                        : "");
+        return new Change(
+                change.description(),
+                List.of(index, new Op.Execute(attach, drop)),
+                notes(
+                        change,
+                        LintRule.UNIQUE_NOT_FROM_INDEX,
+                        "Lock-safe form: the index is built with CREATE UNIQUE INDEX CONCURRENTLY, then the"
+                                + " constraint takes it over (USING INDEX), which is brief. If the build fails,"
+                                + " PostgreSQL leaves an invalid index: drop it with op.dropIndexConcurrently(...)"
+                                + " and run the migration again."),
+                // dropping the constraint drops the index it took over
+                List.of(new Op.Execute(drop, attach)));
+    }
+
+    private static List<String> notes(Change change, LintRule rule, String safeForm) {
+        List<String> notes = new ArrayList<>(Hazards.without(change, rule));
+        notes.add(safeForm);
+        return notes;
+    }
+
+    private static Op concurrently(Op op) {
+        if (op instanceof Op.CreateIndex create) {
+            return create.concurrently();
+        }
+        Op.DropIndex drop = (Op.DropIndex) op;
+        return new Op.DropIndex(
+                drop.index(),
+                true,
+                drop.definition() == null ? null : drop.definition().concurrently());
+    }
+
+    private static Constraint notValid(Constraint constraint) {
+        return constraint instanceof Constraint.ForeignKey fk
+                ? fk.notValid()
+                : ((Constraint.Check) constraint).notValid();
+    }
+
+    /** {@code <table>_<column>_not_null_check}, shortened to what PostgreSQL keeps of a name. */
+    static String notNullCheckName(String table, String column) {
+        String suffix = "_not_null_check";
+        String stem = table + "_" + column;
+        while ((stem + suffix).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            stem = stem.substring(0, stem.length() - 1);
+        }
+        return stem + suffix;
+    }
+
+    /**
+     * The keys (table and columns) a foreign key added by the script points at: a unique constraint on
+     * such a key stays in the first migration, since the foreign key needs it when it is added.
+     */
+    private static Set<List<Object>> referencedKeys(MigrationScript script) {
+        Set<List<Object>> keys = new HashSet<>();
+        for (Op op : script.upgrade()) {
+            if (op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey fk) {
+                keys.add(key(fk.referencedTable(), fk.referencedColumns()));
+            }
+        }
+        return keys;
+    }
+
+    private static List<Object> key(QualifiedName table, List<String> columns) {
+        return List.of(table, columns.stream().sorted().toList());
+    }
+}
