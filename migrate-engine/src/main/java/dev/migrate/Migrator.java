@@ -13,6 +13,7 @@ import dev.migrate.lint.LintRule;
 import dev.migrate.lint.Linter;
 import dev.migrate.runtime.ConnectionSource;
 import dev.migrate.runtime.Engine;
+import dev.migrate.runtime.LockRetries;
 import dev.migrate.runtime.Settings;
 import java.io.Writer;
 import java.time.Duration;
@@ -40,6 +41,17 @@ import javax.sql.DataSource;
  * connect. The offline methods ({@code upgradeSql}, ...) need no database at all.
  */
 public final class Migrator {
+    /**
+     * The {@code lock_timeout} of migration statements unless configured, as strong_migrations
+     * uses: long enough for a brief lock behind normal traffic, short enough that a statement stuck
+     * behind a long transaction does not stall every query on its table:
+     * {@code Migrator.DEFAULT_LOCK_TIMEOUT.toSeconds()}.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How many times a migration that failed on {@code lock_timeout} is tried again unless configured. */
+    public static final int DEFAULT_LOCK_RETRIES = 3;
+
     private final Engine engine;
     private final boolean online;
     /** Where the migrations were looked for, for the message when there are none. */
@@ -376,7 +388,9 @@ public final class Migrator {
         private String versionTable = "migrate_version";
         private String historyTable = "migrate_history";
         private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
-        private Duration lockTimeout;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private int lockRetries = DEFAULT_LOCK_RETRIES;
+        private Duration lockRetryWait = Duration.ofSeconds(1);
         private Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
@@ -541,14 +555,46 @@ public final class Migrator {
         }
 
         /**
-         * PostgreSQL {@code lock_timeout} for migration statements, so they fail instead of queueing
-         * behind long transactions: {@code builder.lockTimeout(Duration.ofSeconds(5))}.
+         * PostgreSQL {@code lock_timeout} for migration statements, so that a statement behind a long
+         * transaction fails (and is retried, see {@link #lockRetries(int)}) instead of queueing every
+         * query on its table behind it; {@link #DEFAULT_LOCK_TIMEOUT} unless set, {@code Duration.ZERO}
+         * waits as long as it takes: {@code builder.lockTimeout(Duration.ofSeconds(5))}.
          *
-         * @param timeout the longest wait for a lock; null for the server's setting
+         * @param timeout the timeout, zero for none, or {@code null} for the server's setting
          * @return this builder
          */
         public Builder lockTimeout(Duration timeout) {
             this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How many times a migration that failed on {@code lock_timeout} is tried again ({@link
+         * #DEFAULT_LOCK_RETRIES} unless set, 0 for never): a migration in a transaction of its own is
+         * rolled back and run again from its start, a statement of a {@code transactional = false}
+         * migration alone; the waits start at one second and double: {@code builder.lockRetries(5)}.
+         *
+         * @param retries how many more tries, 0 or more
+         * @return this builder
+         */
+        public Builder lockRetries(int retries) {
+            return lockRetries(retries, Duration.ofSeconds(1));
+        }
+
+        /**
+         * Like {@link #lockRetries(int)}, with the first wait given; each next wait is twice as long,
+         * at most 30 seconds: {@code builder.lockRetries(3, Duration.ofMillis(200))}.
+         *
+         * @param retries how many more tries, 0 or more
+         * @param firstWait the wait before the first retry
+         * @return this builder
+         */
+        public Builder lockRetries(int retries, Duration firstWait) {
+            if (retries < 0) {
+                throw new MigrateException("lockRetries must be 0 or more, not " + retries + ".");
+            }
+            this.lockRetries = retries;
+            this.lockRetryWait = Objects.requireNonNull(firstWait, "firstWait");
             return this;
         }
 
@@ -630,7 +676,8 @@ public final class Migrator {
                     acceptChecksums,
                     waitReportInterval,
                     log,
-                    listener);
+                    listener,
+                    new LockRetries(lockRetries, lockRetryWait, lockTimeout));
             String searched = classes.isEmpty()
                     ? "in the package" + (packages.size() == 1 ? " " : "s ") + String.join(", ", packages)
                             + " (subpackages included)"

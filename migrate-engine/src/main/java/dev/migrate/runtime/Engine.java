@@ -48,7 +48,8 @@ public final class Engine {
         this.connections = connections;
         this.settings = settings;
         this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable());
-        this.runner = new StepRunner(byId, tables, settings.transactionMode(), settings.log(), settings.listener());
+        this.runner = new StepRunner(
+                byId, tables, settings.transactionMode(), settings.log(), settings.listener(), settings.lockRetries());
     }
 
     public RevisionGraph graph() {

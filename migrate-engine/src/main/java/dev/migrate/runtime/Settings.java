@@ -8,12 +8,14 @@ import java.time.Duration;
 /**
  * How a run behaves.
  *
- * @param lockTimeout PostgreSQL {@code lock_timeout} for the migration's statements, or {@code null}
+ * @param lockTimeout PostgreSQL {@code lock_timeout} for the migration's statements ({@link Duration#ZERO}:
+ *     none), or {@code null} for the server's setting
  * @param statementTimeout PostgreSQL {@code statement_timeout}, or {@code null}
  * @param lockWaitTimeout how long to wait for another run's migration lock
  * @param acceptChecksums store the current checksum of changed applied migrations instead of failing
  * @param waitReportInterval how often a waiting run says who it waits for
  * @param listener hears about each step run against a database
+ * @param lockRetries what is tried again after a {@code lock_timeout}
  */
 public record Settings(
         String schema,
@@ -26,9 +28,10 @@ public record Settings(
         boolean acceptChecksums,
         Duration waitReportInterval,
         MigrationLog log,
-        MigrationListener listener) {
+        MigrationListener listener,
+        LockRetries lockRetries) {
 
-    /** Settings without a listener. */
+    /** Settings without a listener and without lock retries. */
     public Settings(
             String schema,
             String versionTable,
@@ -51,6 +54,7 @@ public record Settings(
                 acceptChecksums,
                 waitReportInterval,
                 log,
-                MigrationListener.NONE);
+                MigrationListener.NONE,
+                LockRetries.none());
     }
 }

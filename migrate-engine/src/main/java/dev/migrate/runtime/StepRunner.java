@@ -29,10 +29,11 @@ final class StepRunner {
     private final TransactionMode mode;
     private final MigrationLog log;
     private final MigrationListener listener;
+    private final LockRetries lockRetries;
 
     StepRunner(
             Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
-        this(migrations, tables, mode, log, MigrationListener.NONE);
+        this(migrations, tables, mode, log, MigrationListener.NONE, LockRetries.none());
     }
 
     StepRunner(
@@ -40,12 +41,14 @@ final class StepRunner {
             VersionTables tables,
             TransactionMode mode,
             MigrationLog log,
-            MigrationListener listener) {
+            MigrationListener listener,
+            LockRetries lockRetries) {
         this.migrations = migrations;
         this.tables = tables;
         this.mode = mode;
         this.log = log;
         this.listener = listener;
+        this.lockRetries = lockRetries;
     }
 
     /** Runs the steps; returns those applied, with their durations (none for an offline script). */
@@ -69,25 +72,34 @@ final class StepRunner {
                 }
                 sink.step(migration);
                 sink.comment(describe(step));
-                if (transactional && !inTransaction) {
-                    progress.at("BEGIN");
-                    sink.begin();
-                    inTransaction = true;
-                }
                 if (!sink.offline()) {
                     listener.beforeStep(new MigrationStep(
                             step.revision().id(), step.revision().message(), direction(step)));
                 }
                 long start = System.nanoTime();
-                for (Script.Part part : parts) {
-                    if (part instanceof Script.Statement s) {
-                        progress.at(s.sql());
-                        sink.execute(s.sql());
-                    } else {
-                        progress.at("(the JDBC code of the migration, op.jdbc)");
-                        sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
+                for (int attempt = 1; ; attempt++) {
+                    if (transactional && !inTransaction) {
+                        progress.at("BEGIN");
+                        sink.begin();
+                        inTransaction = true;
                     }
-                    progress.ran(!transactional);
+                    try {
+                        runParts(step, parts, sink, progress);
+                        break;
+                    } catch (SQLException e) {
+                        // a migration in a transaction of its own starts again from its first statement,
+                        // its locks released while it waits; in one transaction for the run, nothing can
+                        if (!transactional
+                                || mode == TransactionMode.ALL
+                                || !LockRetries.isLockTimeout(e)
+                                || attempt > lockRetries.retries()) {
+                            progress.attempts = attempt;
+                            throw e;
+                        }
+                        sink.rollback();
+                        inTransaction = false;
+                        waitToRetry(step, progress.statement, attempt, "rolled back its transaction");
+                    }
                 }
                 Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
                 List<String> bookkeeping = tables.bookkeeping(step, checksum, millis);
@@ -127,6 +139,49 @@ final class StepRunner {
     }
 
     /**
+     * Runs a migration's statements and JDBC code. A statement of a {@code transactional = false}
+     * migration that fails on {@code lock_timeout} is tried again alone: the ones before it committed.
+     */
+    private void runParts(Step step, List<Script.Part> parts, ScriptSink sink, Progress progress) throws SQLException {
+        boolean transactional = step.revision().transactional();
+        for (Script.Part part : parts) {
+            if (part instanceof Script.Statement s) {
+                progress.at(s.sql());
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        sink.execute(s.sql());
+                        break;
+                    } catch (SQLException e) {
+                        if (transactional || !LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
+                            progress.attempts = attempt;
+                            throw e;
+                        }
+                        waitToRetry(step, s.sql(), attempt, "the statements before it stay applied");
+                    }
+                }
+            } else {
+                progress.at("(the JDBC code of the migration, op.jdbc)");
+                sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
+            }
+            progress.ran(!transactional);
+        }
+    }
+
+    private void waitToRetry(Step step, String statement, int attempt, String meanwhile) throws SQLException {
+        Duration wait = lockRetries.waitBefore(attempt);
+        log.warn("Migration " + step.revision().id() + " waited longer than its lock timeout for a lock ("
+                + lockRetries.describe() + ") at: " + statement + ". Retry " + attempt + " of "
+                + lockRetries.retries() + " in " + LockRetries.format(wait) + "; " + meanwhile + ".");
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(
+                    "Interrupted while waiting to retry " + step.revision().id(), e);
+        }
+    }
+
+    /**
      * Where a run is, so that a failure can say truthfully what stayed applied: revisions committed
      * for good, revisions applied inside the open transaction, and the statements of a
      * {@code transactional = false} migration that autocommitted.
@@ -138,11 +193,14 @@ final class StepRunner {
         private Step step;
         private String statement;
         private boolean described;
+        /** How many times the failing statement or migration was tried. */
+        private int attempts = 1;
 
         void start(Step next) {
             step = next;
             statement = null;
             described = false;
+            attempts = 1;
             autocommitted.clear();
         }
 
@@ -231,6 +289,9 @@ final class StepRunner {
                         .append(": ")
                         .append(serverMessage(sql))
                         .append(Privileges.explain(sql, role));
+                if (LockRetries.isLockTimeout(sql)) {
+                    message.append(lockTimeoutAdvice(progress.attempts));
+                }
             } else {
                 message.append("\nError: ")
                         .append(e.getClass().getName())
@@ -244,6 +305,19 @@ final class StepRunner {
                 e instanceof MigrateException && e.getCause() != null ? e.getCause() : e,
                 step == null ? null : step.revision().id(),
                 step == null ? null : direction(step));
+    }
+
+    private String lockTimeoutAdvice(int attempts) {
+        String tried = attempts == 1 ? "It was tried once" : "It was tried " + attempts + " times";
+        String why = attempts > 1 || lockRetries.retries() == 0
+                ? ""
+                : mode == TransactionMode.ALL
+                        ? " (with transactionMode=all one transaction holds the whole run, so it is not retried)"
+                        : "";
+        return "\n" + tried + " (" + lockRetries.describe() + ")" + why
+                + ": another session held a lock the statement needs. Find it (the log above names the sessions"
+                + " it waited for; pg_stat_activity and pg_blocking_pids), run when the table is quiet, or raise"
+                + " -Dmigrate.lockTimeout or -Dmigrate.lockRetries.";
     }
 
     private String outcome(Progress progress) {
