@@ -6,6 +6,7 @@ assert sql.contains('COMMIT')
 assert sql.contains('CREATE TABLE accounts')
 assert sql.contains('ALTER TABLE accounts ADD COLUMN email text')
 assert sql.contains('migrate_version')
+assert sql.contains("SET lock_timeout = '10000ms';") : 'the script waits for locks no longer than a run does'
 assert sql.contains('20260101_000001') && sql.contains('20260101_000002')
 assert !sql.contains('offline-secret-0815')
 def log = new File(basedir, 'build.log').text

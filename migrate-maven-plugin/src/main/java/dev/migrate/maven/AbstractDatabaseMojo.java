@@ -73,11 +73,21 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected String transactionMode;
 
     /**
-     * PostgreSQL's {@code lock_timeout} for the run, e.g. {@code 5s}, {@code 500ms}, {@code 2min} or
-     * {@code PT5S}. Unset: the server's setting.
+     * PostgreSQL's {@code lock_timeout} for the migrations' statements, e.g. {@code 5s}, {@code 500ms},
+     * {@code 2min} or {@code PT5S}. Default 10s: a statement stuck behind a long transaction fails and
+     * is retried (see lockRetries) instead of making every query on its table wait. {@code 0} waits as
+     * long as it takes.
      */
     @Parameter(property = "migrate.lockTimeout")
     protected String lockTimeout;
+
+    /**
+     * How many times a migration that failed on the lock timeout is tried again, waiting 1s, then
+     * 2s, 4s and so on: a migration in a transaction of its own is rolled back and run again from
+     * its start, a statement of a transactional = false migration alone. Default 3; 0 never retries.
+     */
+    @Parameter(property = "migrate.lockRetries")
+    protected Integer lockRetries;
 
     /** PostgreSQL's {@code statement_timeout} for the run, written like {@link #lockTimeout}. Unset: the server's setting. */
     @Parameter(property = "migrate.statementTimeout")
@@ -243,6 +253,9 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         var lock = Durations.parse("lockTimeout", lockTimeout);
         if (lock != null) {
             builder.lockTimeout(lock);
+        }
+        if (lockRetries != null) {
+            builder.lockRetries(lockRetries);
         }
         var lockWait = Durations.parse("lockWaitTimeout", lockWaitTimeout);
         if (lockWait != null) {

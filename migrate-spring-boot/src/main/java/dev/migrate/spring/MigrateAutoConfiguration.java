@@ -58,6 +58,7 @@ public class MigrateAutoConfiguration {
                 .versionTable(properties.getVersionTable())
                 .historyTable(properties.getHistoryTable())
                 .lockTimeout(properties.getLockTimeout())
+                .lockRetries(properties.getLockRetries())
                 .statementTimeout(properties.getStatementTimeout())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(allOf(listeners.orderedStream().toList()));

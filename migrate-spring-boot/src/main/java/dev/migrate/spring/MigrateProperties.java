@@ -44,8 +44,17 @@ public class MigrateProperties {
     /** The table recording every step run. */
     private String historyTable = "migrate_history";
 
-    /** PostgreSQL lock_timeout for migration statements; unset keeps the server's. */
-    private Duration lockTimeout;
+    /**
+     * PostgreSQL lock_timeout for migration statements; 0 waits as long as it takes. A statement stuck
+     * behind a long transaction fails and is retried instead of making every query on its table wait.
+     */
+    private Duration lockTimeout = Duration.ofSeconds(10);
+
+    /**
+     * How many times a migration that failed on lock_timeout is tried again, waiting 1s, 2s, 4s...;
+     * 0 never retries.
+     */
+    private int lockRetries = 3;
 
     /** PostgreSQL statement_timeout for migration statements; unset keeps the server's. */
     private Duration statementTimeout;
@@ -121,6 +130,14 @@ public class MigrateProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public int getLockRetries() {
+        return lockRetries;
+    }
+
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
     }
 
     public Duration getStatementTimeout() {

@@ -27,6 +27,7 @@ class ConfigurationMetadataTest {
             "version-table",
             "history-table",
             "lock-timeout",
+            "lock-retries",
             "statement-timeout",
             "url",
             "user",
@@ -34,6 +35,7 @@ class ConfigurationMetadataTest {
         }) {
             assertThat(json).contains("\"name\": \"migrate." + name + "\"");
         }
+        assertThat(json).as("the lock timeout's default").contains("\"defaultValue\": \"10s\"");
         assertThat(json)
                 .contains("\"description\": \"What to do at startup: upgrade to the target, validate that the "
                         + "database is at head, or none.\"");
