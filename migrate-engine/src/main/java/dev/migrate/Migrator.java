@@ -391,6 +391,7 @@ public final class Migrator {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private int lockRetries = DEFAULT_LOCK_RETRIES;
         private Duration lockRetryWait = Duration.ofSeconds(1);
+        private ChecksumCache checksumCache = ChecksumCache.NONE;
         private Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
@@ -599,6 +600,20 @@ public final class Migrator {
         }
 
         /**
+         * Where checksums computed from the current code are kept between runs, so that a run
+         * verifies applied migrations without loading each one; only for a caller that knows when
+         * the compiled code changes, as the Maven plugin does by the bytes of the classes:
+         * {@code builder.checksumCache(ChecksumCache.NONE)}.
+         *
+         * @param cache the cache; {@link ChecksumCache#NONE} (the default) computes every checksum
+         * @return this builder
+         */
+        public Builder checksumCache(ChecksumCache cache) {
+            this.checksumCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
          * PostgreSQL {@code statement_timeout} for migration statements: {@code builder.statementTimeout(Duration.ofMinutes(5))}.
          *
          * @param timeout the longest a statement may run; null for the server's setting
@@ -677,7 +692,8 @@ public final class Migrator {
                     waitReportInterval,
                     log,
                     listener,
-                    new LockRetries(lockRetries, lockRetryWait, lockTimeout));
+                    new LockRetries(lockRetries, lockRetryWait, lockTimeout),
+                    checksumCache);
             String searched = classes.isEmpty()
                     ? "in the package" + (packages.size() == 1 ? " " : "s ") + String.join(", ", packages)
                             + " (subpackages included)"

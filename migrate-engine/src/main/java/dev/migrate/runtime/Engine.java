@@ -6,6 +6,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.discovery.DiscoveredMigration;
+import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionRange;
@@ -85,22 +86,35 @@ public final class Engine {
     private List<AppliedStep> migrate(
             String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
         List<AppliedStep> applied = new ArrayList<>();
+        Map<String, String> known = new LinkedHashMap<>(settings.checksumCache().checksums());
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
-        // them in that order from the start keeps the thread ahead of both.
+        // them in that order from the start keeps the thread ahead of both. What the cache knows is
+        // recorded only if the database disagrees with it.
         try (Scripts scripts = new Scripts(migrations, false)
-                .recordAhead(graph.all().stream().map(RevisionInfo::id).toList())) {
+                .recordAhead(graph.all().stream()
+                        .map(RevisionInfo::id)
+                        .filter(id -> !known.containsKey(id))
+                        .toList())) {
             underLock(c -> {
                 Set<String> current = tables.readVersions(c);
                 graph.checkKnown(current);
-                verifyChecksums(c, current, scripts);
+                verifyChecksums(c, current, scripts, known);
                 List<Step> steps = planner.apply(current, target);
                 if (steps.isEmpty()) {
                     settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
                     return;
                 }
                 applied.addAll(runner.run(steps, new ConnectionSink(c, observer), scripts));
+                for (Step step : steps) {
+                    if (step.direction() == Direction.UPGRADE) {
+                        known.put(
+                                step.revision().id(),
+                                scripts.upgrade(step.revision().id()).checksum());
+                    }
+                }
             });
         }
+        settings.checksumCache().store(known);
         return applied;
     }
 
@@ -290,17 +304,19 @@ public final class Engine {
      * Compares the stored checksum of each applied migration with the checksum of what it asks for
      * now, recorded online as when it was applied (a migration may ask for other things offline).
      */
-    private void verifyChecksums(Connection c, Set<String> current, Scripts scripts) throws SQLException {
+    private void verifyChecksums(Connection c, Set<String> current, Scripts scripts, Map<String, String> known)
+            throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);
         List<String> changed = new ArrayList<>();
         List<String> unknownFormat = new ArrayList<>();
         Map<String, String> rewrite = new LinkedHashMap<>();
         for (String id : graph.sortTopologically(graph.appliedRevisions(current))) {
             String before = stored.get(id);
-            if (before == null) {
-                continue;
+            if (before == null || before.equals(known.get(id))) {
+                continue; // the same code gave this checksum before
             }
             Script script = scripts.upgrade(id);
+            known.put(id, script.checksum());
             if (Checksum.isCurrent(before)
                     ? before.equals(script.checksum())
                     : Checksum.isLegacy(before) && before.equals(script.legacyChecksum())) {

@@ -1,5 +1,6 @@
 package dev.migrate.runtime;
 
+import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param waitReportInterval how often a waiting run says who it waits for
  * @param listener hears about each step run against a database
  * @param lockRetries what is tried again after a {@code lock_timeout}
+ * @param checksumCache checksums computed before from the same code
  */
 public record Settings(
         String schema,
@@ -29,7 +31,8 @@ public record Settings(
         Duration waitReportInterval,
         MigrationLog log,
         MigrationListener listener,
-        LockRetries lockRetries) {
+        LockRetries lockRetries,
+        ChecksumCache checksumCache) {
 
     /** Settings without a listener and without lock retries. */
     public Settings(
@@ -55,6 +58,7 @@ public record Settings(
                 waitReportInterval,
                 log,
                 MigrationListener.NONE,
-                LockRetries.none());
+                LockRetries.none(),
+                ChecksumCache.NONE);
     }
 }

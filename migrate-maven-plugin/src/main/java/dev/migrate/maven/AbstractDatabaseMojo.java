@@ -89,6 +89,14 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.lockRetries")
     protected Integer lockRetries;
 
+    /**
+     * Keep the checksums of the migrations in target/migrate/checksum-cache, keyed by the bytes of
+     * the compiled classes, so that a run verifies applied migrations without loading each one while
+     * the code is unchanged. false computes every checksum on every run.
+     */
+    @Parameter(property = "migrate.checksumCache", defaultValue = "true")
+    protected boolean checksumCache;
+
     /** PostgreSQL's {@code statement_timeout} for the run, written like {@link #lockTimeout}. Unset: the server's setting. */
     @Parameter(property = "migrate.statementTimeout")
     protected String statementTimeout;
@@ -256,6 +264,12 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         }
         if (lockRetries != null) {
             builder.lockRetries(lockRetries);
+        }
+        if (checksumCache) {
+            builder.checksumCache(new ChecksumCacheFile(
+                    Path.of(project.getBuild().getDirectory(), "migrate", "checksum-cache"),
+                    classpathElements,
+                    mojoExecution.getVersion()));
         }
         var lockWait = Durations.parse("lockWaitTimeout", lockWaitTimeout);
         if (lockWait != null) {

@@ -53,8 +53,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
                                     .toList(),
                             Path.of(project.getBuild().getOutputDirectory()))
                     .verify(packages, "migrate:" + goal());
-            try (ProjectClassLoader classes = ProjectClassLoader.open(
-                    project.getRuntimeClasspathElements(), getClass().getClassLoader())) {
+            classpathElements = project.getRuntimeClasspathElements();
+            try (ProjectClassLoader classes =
+                    ProjectClassLoader.open(classpathElements, getClass().getClassLoader())) {
                 run(classes.loader());
             }
         } catch (MigrateException e) {
@@ -63,6 +64,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             throw new MojoExecutionException("The project's runtime classpath is not resolved: " + e.getMessage(), e);
         }
     }
+
+    /** The project's runtime class path, as the goal's class loader reads it. */
+    protected List<String> classpathElements = List.of();
 
     /** Does the goal's work with the project's classes loaded. A {@link MigrateException} fails the build with its message. */
     protected abstract void run(ClassLoader projectClasses) throws MojoExecutionException, MojoFailureException;

@@ -11,11 +11,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A SHA-256 over a sequence of fields, each length-prefixed so that no two different sequences hash alike. */
-final class Fingerprint {
+/**
+ * A SHA-256 over a sequence of fields, each length-prefixed so that no two different sequences hash
+ * alike: the key of the caches that stand for work done on the same inputs.
+ */
+public final class Fingerprint {
     private final MessageDigest digest;
 
-    Fingerprint() {
+    public Fingerprint() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -23,11 +26,11 @@ final class Fingerprint {
         }
     }
 
-    Fingerprint field(String value) {
+    public Fingerprint field(String value) {
         return bytes(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
     }
 
-    Fingerprint bytes(byte[] value) {
+    public Fingerprint bytes(byte[] value) {
         digest.update(Integer.toString(value.length).getBytes(StandardCharsets.US_ASCII));
         digest.update((byte) ':');
         digest.update(value);
@@ -39,7 +42,7 @@ final class Fingerprint {
      * classes, which change with every edit), a jar by its path, size and modification time (a
      * released jar's path names its version; a rebuilt snapshot gets a new time).
      */
-    Fingerprint classpathElement(Path element) {
+    public Fingerprint classpathElement(Path element) {
         try {
             if (Files.isDirectory(element)) {
                 field("directory " + element);
@@ -60,11 +63,11 @@ final class Fingerprint {
             }
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + element + " to key the entity cache", e);
+            throw new UncheckedIOException("Could not read " + element + " to key a cache", e);
         }
     }
 
-    String hex() {
+    public String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }
 }

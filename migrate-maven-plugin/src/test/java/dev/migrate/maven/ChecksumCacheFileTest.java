@@ -1,0 +1,69 @@
+package dev.migrate.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kept checksums hold only while the compiled code they came from is unchanged. */
+class ChecksumCacheFileTest {
+    @TempDir
+    Path dir;
+
+    private Path classes;
+    private Path jar;
+
+    private ChecksumCacheFile cache(String version) {
+        return new ChecksumCacheFile(
+                dir.resolve("target/migrate/checksum-cache"), List.of(classes.toString(), jar.toString()), version);
+    }
+
+    private void project() throws Exception {
+        classes = Files.createDirectories(dir.resolve("target/classes/db/migrations"))
+                .getParent()
+                .getParent();
+        Files.write(classes.resolve("db/migrations/V1.class"), new byte[] {1, 2, 3});
+        jar = Files.write(dir.resolve("helper-1.0.jar"), new byte[] {9});
+    }
+
+    @Test
+    void keptChecksumsComeBackWhileNothingChanged() throws Exception {
+        project();
+        cache("1.0").store(Map.of("v1", "v2:abc", "v2", "v2:def"));
+        assertThat(cache("1.0").checksums()).containsExactlyInAnyOrderEntriesOf(Map.of("v1", "v2:abc", "v2", "v2:def"));
+    }
+
+    @Test
+    void anEditedClassAnotherJarOrAnotherMigrateMakeThemVanish() throws Exception {
+        project();
+        cache("1.0").store(Map.of("v1", "v2:abc"));
+
+        Files.write(classes.resolve("db/migrations/V1.class"), new byte[] {1, 2, 4});
+        assertThat(cache("1.0").checksums()).as("a class with other bytes").isEmpty();
+
+        cache("1.0").store(Map.of("v1", "v2:abc"));
+        Files.write(classes.resolve("db/migrations/Helper.class"), new byte[] {7});
+        assertThat(cache("1.0").checksums()).as("a new class").isEmpty();
+
+        cache("1.0").store(Map.of("v1", "v2:abc"));
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertThat(cache("1.0").checksums()).as("a rebuilt jar").isEmpty();
+
+        cache("1.0").store(Map.of("v1", "v2:abc"));
+        assertThat(cache("1.1").checksums()).as("another build of migrate").isEmpty();
+    }
+
+    @Test
+    void aDamagedFileIsIgnored() throws Exception {
+        project();
+        Path file = Files.createDirectories(dir.resolve("target/migrate")).resolve("checksum-cache");
+        Files.writeString(file, "garbage\n");
+        assertThat(cache("1.0").checksums()).isEmpty();
+    }
+}
