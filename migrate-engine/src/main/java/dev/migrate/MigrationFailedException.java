@@ -2,10 +2,12 @@ package dev.migrate;
 
 /**
  * A migration failed while running; the message says what stayed applied and what was rolled back.
+ * A lint that stops on one throws {@link dev.migrate.lint.LintStoppedException}, which also holds what
+ * the lint saw before.
  *
  * <pre>{@code catch (MigrationFailedException e) { alert(e.revision() + " failed during " + e.direction()); } }</pre>
  */
-public final class MigrationFailedException extends MigrateException {
+public class MigrationFailedException extends MigrateException {
     private final String revision;
     private final StepDirection direction;
 

@@ -10,6 +10,7 @@ import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintRule;
+import dev.migrate.lint.LintStoppedException;
 import dev.migrate.lint.Linter;
 import dev.migrate.runtime.ConnectionSource;
 import dev.migrate.runtime.Engine;
@@ -150,13 +151,12 @@ public final class Migrator {
         try {
             run(() -> database.upgrade(to, linter));
         } catch (MigrationFailedException e) {
-            throw new MigrationFailedException(
+            throw new LintStoppedException(
                     e.getMessage() + " The lint ran the migrations on a throwaway database where every table holds "
                             + Linter.SAMPLE_ROWS + " rows once it exists: a migration that fails on a table with rows"
                             + " fails in production too.",
-                    e.getCause(),
-                    e.revision(),
-                    e.direction());
+                    e,
+                    linter.report());
         }
         return linter.report();
     }

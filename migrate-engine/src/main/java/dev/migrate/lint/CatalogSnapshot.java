@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The user relations, columns, constraints and this session's table locks, read in one round trip
@@ -27,7 +28,8 @@ final class CatalogSnapshot {
     private static final String USER_NAMESPACE = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'";
     private static final String RELATIONS = "SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode,"
             + " COALESCE(i.indrelid, 0),"
-            + " CASE WHEN c.relkind IN ('r', 'm') THEN pg_stat_get_xact_numscans(c.oid) ELSE 0 END"
+            + " CASE WHEN c.relkind IN ('r', 'm') THEN pg_stat_get_xact_numscans(c.oid) ELSE 0 END,"
+            + " CASE WHEN c.relkind IN ('i', 'I') THEN pg_get_indexdef(c.oid) END"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_index i ON i.indexrelid = c.oid"
             + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I') AND " + USER_NAMESPACE;
@@ -36,11 +38,15 @@ final class CatalogSnapshot {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " + USER_NAMESPACE;
     private static final String CONSTRAINTS = "SELECT con.oid, con.conrelid, con.conname, con.contype,"
-            + " con.convalidated, con.conindid FROM pg_constraint con"
+            + " con.convalidated, con.conindid, pg_get_constraintdef(con.oid) FROM pg_constraint con"
             + " JOIN pg_namespace n ON n.oid = con.connamespace WHERE con.conrelid <> 0 AND " + USER_NAMESPACE;
     /** User objects have oids from 16384 on (FirstNormalObjectId); the catalogs' own locks are left out. */
     private static final String LOCKS = "SELECT l.relation, l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid()"
             + " AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384";
+
+    /** A cast as {@code pg_get_*def} writes it: {@code ::character varying(20)}, {@code ::text[]}. */
+    private static final Pattern CAST =
+            Pattern.compile("::(?:\"[^\"]+\"|[a-z_][a-z0-9_ ]*)(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[])?");
 
     private static final String SETTINGS = "SELECT current_setting('lock_timeout')";
     private static final String FULL = String.join(";\n", RELATIONS, COLUMNS, CONSTRAINTS, LOCKS, SETTINGS);
@@ -54,7 +60,19 @@ final class CatalogSnapshot {
     private static final String SCAN_COUNTERS = "SELECT c.oid, pg_stat_get_xact_numscans(c.oid) FROM pg_class c"
             + " WHERE c.oid >= 16384 AND c.relkind IN ('r', 'm')";
 
-    record Relation(long oid, String schema, String name, char kind, long fileNode, long table, long seqScans) {
+    /**
+     * @param table the indexed table, for an index
+     * @param definition {@code pg_get_indexdef}, for an index
+     */
+    record Relation(
+            long oid,
+            String schema,
+            String name,
+            char kind,
+            long fileNode,
+            long table,
+            long seqScans,
+            String definition) {
         String qualified() {
             return schema + "." + name;
         }
@@ -70,7 +88,8 @@ final class CatalogSnapshot {
 
     record Column(String name, String type, boolean notNull) {}
 
-    record Constraint(long oid, long table, String name, char type, boolean validated, long index) {}
+    /** @param definition {@code pg_get_constraintdef} */
+    record Constraint(long oid, long table, String name, char type, boolean validated, long index, String definition) {}
 
     final Map<Long, Relation> relations = new LinkedHashMap<>();
     final Map<Long, Map<Integer, Column>> columns = new HashMap<>();
@@ -151,7 +170,8 @@ final class CatalogSnapshot {
                                 r.kind(),
                                 r.fileNode(),
                                 r.table(),
-                                counters.getOrDefault(r.oid(), 0L))));
+                                counters.getOrDefault(r.oid(), 0L),
+                                r.definition())));
         counted.columns.putAll(columns);
         counted.constraints.putAll(constraints);
         counted.lockTimeout = lockTimeout;
@@ -176,7 +196,8 @@ final class CatalogSnapshot {
                                 rs.getString(4).charAt(0),
                                 rs.getLong(5),
                                 rs.getLong(6),
-                                rs.getLong(7)));
+                                rs.getLong(7),
+                                rs.getString(8)));
             }
         }
         s.getMoreResults();
@@ -198,7 +219,8 @@ final class CatalogSnapshot {
                                 rs.getString(3),
                                 rs.getString(4).charAt(0),
                                 rs.getBoolean(5),
-                                rs.getLong(6)));
+                                rs.getLong(6),
+                                rs.getString(7)));
             }
         }
     }
@@ -220,6 +242,50 @@ final class CatalogSnapshot {
             rs.next();
             lockTimeout = rs.getString(1);
         }
+    }
+
+    /**
+     * The index of {@code before}, gone from this snapshot, that {@code index} (new here) stands for:
+     * same table, name and definition. {@code ALTER COLUMN TYPE} drops a column's indexes and builds
+     * them again under new oids, reusing their files when the table is not rewritten. Null for an
+     * index that is really new.
+     */
+    Relation recreated(Relation index, CatalogSnapshot before) {
+        return before.relations.values().stream()
+                .filter(r -> r.isIndex()
+                        && !relations.containsKey(r.oid())
+                        && r.table() == index.table()
+                        && r.qualified().equals(index.qualified())
+                        && sameShape(r.definition(), index.definition()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Whether {@code constraint} (new here) stands for one of {@code before} that is gone from this
+     * snapshot: same table, name, kind and definition, as {@code ALTER COLUMN TYPE} adds a column's
+     * constraints again.
+     */
+    boolean recreated(Constraint constraint, CatalogSnapshot before) {
+        return before.constraints.values().stream()
+                .anyMatch(c -> !constraints.containsKey(c.oid())
+                        && c.table() == constraint.table()
+                        && c.type() == constraint.type()
+                        && c.name().equals(constraint.name())
+                        && sameShape(c.definition(), constraint.definition()));
+    }
+
+    /**
+     * Whether two definitions differ only by the casts a column's new type puts in or takes out:
+     * {@code CHECK (((code)::text <> ''::text))} on a {@code varchar} is {@code CHECK ((code <> ''::text))}
+     * on a {@code text}.
+     */
+    static boolean sameShape(String a, String b) {
+        return withoutCasts(a).equals(withoutCasts(b));
+    }
+
+    private static String withoutCasts(String definition) {
+        return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
     }
 
     Map<Integer, Column> columns(long table) {

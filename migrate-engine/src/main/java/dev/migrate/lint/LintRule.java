@@ -51,15 +51,19 @@ public enum LintRule {
             "sets NOT NULL on a column of an existing table and scans every row under AccessExclusiveLock",
             "first add check(name, \"col IS NOT NULL\").notValid() and validate it; SET NOT NULL then skips the"
                     + " scan (PostgreSQL 12 and later); drop the check afterwards"),
-    /** {@code ADD COLUMN} with a volatile default, which rewrites the table. */
+    /**
+     * {@code ADD COLUMN} whose value is computed for every existing row (a volatile default, an
+     * identity or a stored generated column), which rewrites the table.
+     */
     ADD_COLUMN_REWRITE(
             "add-column-rewrite",
             Severity.ERROR,
             "AccessExclusiveLock",
-            "adds a column with a volatile default (now(), random(), gen_random_uuid(), a sequence), which rewrites"
-                    + " the table and its indexes under AccessExclusiveLock",
-            "add the column without a default (or with a constant one: no rewrite since PostgreSQL 11), then"
-                    + " op.setDefault(...) for new rows, and fill the existing rows in batches"),
+            "adds a column whose value is computed for every existing row (a volatile default such as"
+                    + " clock_timestamp(), random(), gen_random_uuid() or a sequence's nextval(), an identity, a stored"
+                    + " generated column), which rewrites the table and its indexes under AccessExclusiveLock",
+            "add the column without a default (or with a constant or stable one such as now(): no rewrite since"
+                    + " PostgreSQL 11), then op.setDefault(...) for new rows, and fill the existing rows in batches"),
     /** {@code ALTER COLUMN TYPE} that rewrites the table. */
     TYPE_CHANGE_REWRITE(
             "type-change-rewrite",
@@ -75,6 +79,16 @@ public enum LintRule {
             "AccessExclusiveLock",
             "rewrites an existing table under AccessExclusiveLock",
             "run it in a maintenance window, or rebuild the table online with a copy, backfill and swap"),
+    /** {@code REINDEX}, or a column change that builds an index again, in a transaction. */
+    INDEX_REWRITE(
+            "index-rewrite",
+            Severity.ERROR,
+            "ShareLock or stronger",
+            "rebuilds an index of an existing table in a transaction: writes to the table, and queries that use the"
+                    + " index, wait until it is built",
+            "op.execute(\"REINDEX INDEX CONCURRENTLY name\") in a migration of its own with @Revision(...,"
+                    + " transactional = false); for a column change that rebuilds it, build an index of the new form"
+                    + " concurrently under another name first, then drop the old one"),
     /** A table or column that existed before the migration is dropped or renamed. */
     BACKWARD_INCOMPATIBLE(
             "backward-incompatible",
@@ -83,6 +97,18 @@ public enum LintRule {
             "drops or renames a table or column that the running version of the application may still use",
             "release the application that no longer uses it first and drop it in a later migration; for a rename,"
                     + " add the new name, write both, backfill, switch reads, then drop the old one"),
+    /**
+     * A statement fails on the rows of an existing table (a check, a cast, a unique index they break)
+     * and runs once the tables are empty: it depends on the data it finds.
+     */
+    FAILS_ON_ROWS(
+            "fails-on-rows",
+            Severity.WARNING,
+            "none of its own",
+            "fails on rows that violate it (it failed on the lint's sample rows and ran once the tables were"
+                    + " empty): applied to a table whose rows break it, the migration fails",
+            "check the existing data before applying: find the rows it would refuse and fix them in an earlier"
+                    + " migration, or accept the finding with @SuppressLint when the data is known to comply"),
     /** A lock that blocks writes is taken on an existing table with no {@code lock_timeout}. */
     MISSING_LOCK_TIMEOUT(
             "missing-lock-timeout",

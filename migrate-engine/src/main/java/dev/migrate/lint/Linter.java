@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Watches a replay of migrations and applies the {@link LintRule rules} to what each statement of
  * the analysed ones did: it looks at the catalog, the session's locks and the transaction's scan
  * counters before and after every statement, on the run's own connection. Tables existing before a
  * migration get a few rows ({@link SampleRows}); tables the migration itself creates are new and
- * empty, so what it does to them is never a finding.
+ * empty, so what it does to them is never a finding. A statement that fails on the rows' values is
+ * run again once the tables are emptied and reported as {@link LintRule#FAILS_ON_ROWS}.
  */
 public final class Linter implements StatementObserver {
     /** How many rows each table gets once it exists. */
@@ -103,10 +106,13 @@ public final class Linter implements StatementObserver {
             // nothing runs between two statements of a transaction: the last look is this one's before;
             // the first statement of a transaction reads the scan counters inside it
             CatalogSnapshot before = latestInTransaction ? latest : latest.atTransactionStart(connection);
-            statement.run();
+            RowFailure failure = runOnRows(connection, statement, before);
+            if (failure != null) {
+                before = failure.emptied();
+            }
             latest = CatalogSnapshot.after(connection, before);
             latestInTransaction = true;
-            analyse(sql, before, latest, true);
+            analyse(sql, before, latest, true, failure);
             return;
         }
         // outside a transaction, locks are gone when the statement ends: run it in a transaction of
@@ -114,9 +120,13 @@ public final class Linter implements StatementObserver {
         connection.setAutoCommit(false);
         CatalogSnapshot before = CatalogSnapshot.take(connection);
         CatalogSnapshot after;
+        RowFailure failure = null;
         boolean inTransaction = true;
         try {
-            statement.run();
+            failure = runOnRows(connection, statement, before);
+            if (failure != null) {
+                before = failure.emptied();
+            }
             after = CatalogSnapshot.take(connection);
             connection.commit();
             connection.setAutoCommit(true);
@@ -132,7 +142,70 @@ public final class Linter implements StatementObserver {
         }
         latest = after;
         latestInTransaction = false;
-        analyse(sql, before, after, inTransaction);
+        analyse(sql, before, after, inTransaction, failure);
+    }
+
+    /**
+     * What a statement did that failed on the rows of existing tables and ran once they were emptied.
+     *
+     * @param error the failure on the rows
+     * @param emptied the catalog once the rows were deleted, the statement's before
+     */
+    private record RowFailure(SQLException error, CatalogSnapshot emptied) {}
+
+    /**
+     * Runs the statement in the open transaction. When it fails on data (SQLSTATE class 22 or 23), the
+     * rows may be to blame, sample rows whose values the lint chose: the statement is run again from a
+     * savepoint once the existing tables are emptied. It fails for good when it fails on empty tables
+     * too, or when the column it names is one it adds, which no existing row can satisfy.
+     */
+    private RowFailure runOnRows(Connection connection, StatementObserver.Execution statement, CatalogSnapshot before)
+            throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SAVEPOINT migrate_lint_statement");
+            try {
+                statement.run();
+                s.execute("RELEASE SAVEPOINT migrate_lint_statement");
+                return null;
+            } catch (SQLException e) {
+                if (!isDataError(e) || addsFailingColumn(e, before)) {
+                    throw e;
+                }
+                s.execute("ROLLBACK TO SAVEPOINT migrate_lint_statement");
+                sampleRows.empty(connection, before);
+                CatalogSnapshot emptied = CatalogSnapshot.take(connection);
+                try {
+                    statement.run();
+                } catch (SQLException again) {
+                    again.addSuppressed(e);
+                    throw again;
+                }
+                s.execute("RELEASE SAVEPOINT migrate_lint_statement");
+                return new RowFailure(e, emptied);
+            }
+        }
+    }
+
+    private static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /** Whether the failure names a column that did not exist before the statement: a new NOT NULL column, say. */
+    private static boolean addsFailingColumn(SQLException e, CatalogSnapshot before) {
+        if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
+            return false;
+        }
+        ServerErrorMessage m = p.getServerErrorMessage();
+        if (m.getColumn() == null || m.getTable() == null) {
+            return false;
+        }
+        return before.relations.values().stream()
+                .filter(r -> r.isTable()
+                        && r.name().equals(m.getTable())
+                        && r.schema().equals(m.getSchema()))
+                .anyMatch(r -> before.columns(r.oid()).values().stream()
+                        .noneMatch(c -> c.name().equals(m.getColumn())));
     }
 
     private void start(Connection connection) throws SQLException {
@@ -173,7 +246,8 @@ public final class Linter implements StatementObserver {
         return accepted;
     }
 
-    private void analyse(String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction) {
+    private void analyse(
+            String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction, RowFailure failure) {
         List<String> created = new ArrayList<>();
         List<String> locks = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
@@ -193,7 +267,7 @@ public final class Linter implements StatementObserver {
             if (mode != null && !before.locks.contains(relation.oid() + ":" + mode)) {
                 locks.add(relation.qualified() + ": " + mode);
             }
-            if (was != null && was.fileNode() != relation.fileNode() && relation.fileNode() != 0) {
+            if (rewrote(before, after, relation.oid())) {
                 rewritten.add(relation.qualified());
             }
             if (relation.seqScans() > before.seqScans(relation.oid())) {
@@ -201,14 +275,20 @@ public final class Linter implements StatementObserver {
             }
         }
         statements.add(new ObservedStatement(current.id(), sql, created, locks, rewritten, scanned, inTransaction));
-        // a statement changes, scans or drops only tables it locks, and its locks last as long as its transaction
+        if (failure != null) {
+            reportFailure(sql, failure, before, after);
+        }
+        // a statement changes, scans or drops only tables it locks, and its locks last as long as its transaction;
+        // outside a transaction (VACUUM FULL) they are gone when it ends, but a rewrite still shows
         Map<Long, List<CatalogSnapshot.Relation>> newIndexes = after.relations.values().stream()
                 .filter(r -> r.isIndex() && !before.relations.containsKey(r.oid()))
                 .collect(Collectors.groupingBy(CatalogSnapshot.Relation::table));
         for (CatalogSnapshot.Relation table : atStart.relations.values()) {
             if (table.isTable()
                     && !ownTables.contains(table.qualified())
-                    && (after.strongestLocks.containsKey(table.oid()) || !after.relations.containsKey(table.oid()))) {
+                    && (after.strongestLocks.containsKey(table.oid())
+                            || !after.relations.containsKey(table.oid())
+                            || rewrote(before, after, table.oid()))) {
                 analyseTable(
                         table.oid(),
                         sql,
@@ -218,6 +298,49 @@ public final class Linter implements StatementObserver {
                         inTransaction);
             }
         }
+    }
+
+    /**
+     * A statement that failed on the rows of existing tables, said of the table the server named, or
+     * else of the first one it locked.
+     */
+    private void reportFailure(String sql, RowFailure failure, CatalogSnapshot before, CatalogSnapshot after) {
+        ServerErrorMessage server = failure.error() instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        CatalogSnapshot.Relation table = after.relations.values().stream()
+                .filter(r -> r.isTable()
+                        && server != null
+                        && r.name().equals(server.getTable())
+                        && r.schema().equals(server.getSchema()))
+                .findFirst()
+                .or(() -> after.relations.values().stream()
+                        .filter(r -> r.isTable()
+                                && atStart.relations.containsKey(r.oid())
+                                && after.strongestLocks.containsKey(r.oid())
+                                && !before.locks.contains(r.oid() + ":" + after.strongestLocks.get(r.oid())))
+                        .findFirst())
+                .orElse(null);
+        String error = server != null && server.getMessage() != null
+                ? server.getMessage()
+                : String.valueOf(failure.error().getMessage())
+                        .lines()
+                        .findFirst()
+                        .orElse("");
+        new Finder(
+                        sql,
+                        table == null ? "(no table seen)" : table.qualified(),
+                        table == null ? null : after.strongestLocks.get(table.oid()))
+                .add(
+                        LintRule.FAILS_ON_ROWS,
+                        false,
+                        false,
+                        "fails on the lint's sample rows (" + error + ") and runs once the tables are emptied");
+    }
+
+    /** Whether the relation's file changed between the two looks: a rewrite. */
+    private static boolean rewrote(CatalogSnapshot before, CatalogSnapshot after, long oid) {
+        CatalogSnapshot.Relation was = before.relations.get(oid);
+        CatalogSnapshot.Relation now = after.relations.get(oid);
+        return was != null && now != null && was.fileNode() != now.fileNode() && now.fileNode() != 0;
     }
 
     /** The rules, for one table that existed when the migration started. */
@@ -264,7 +387,7 @@ public final class Linter implements StatementObserver {
                         "renames column " + column.name() + " to " + changed.name());
             }
         }
-        boolean rewrite = was.fileNode() != now.fileNode() && now.fileNode() != 0;
+        boolean rewrite = rewrote(before, after, oid);
         boolean scan = now.seqScans() > was.seqScans() && lock != null && lock.blocksWrites();
         if (rewrite) {
             List<String> added = columnsAfter.entrySet().stream()
@@ -299,7 +422,11 @@ public final class Linter implements StatementObserver {
                 CatalogSnapshot.Constraint earlier = before.constraints.get(constraint.oid());
                 String kind = constraint.type() == 'f' ? "foreign key " : "check ";
                 if (earlier == null) {
-                    finder.add(LintRule.CONSTRAINT_WITHOUT_NOT_VALID, false, scan, "adds " + kind + constraint.name());
+                    // a column's type change adds its constraints again, which its rows satisfy already
+                    if (!after.recreated(constraint, before)) {
+                        finder.add(
+                                LintRule.CONSTRAINT_WITHOUT_NOT_VALID, false, scan, "adds " + kind + constraint.name());
+                    }
                 } else if (!earlier.validated() && lock != null && lock.blocksWrites()) {
                     finder.add(
                             LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
@@ -320,8 +447,16 @@ public final class Linter implements StatementObserver {
                     }
                 }
             }
+            // outside a transaction, an index is built or rebuilt CONCURRENTLY: the safe form
             for (CatalogSnapshot.Relation index : inTransaction ? newIndexes : List.<CatalogSnapshot.Relation>of()) {
-                // outside a transaction, an index is built CONCURRENTLY: the safe form
+                CatalogSnapshot.Relation replaced = after.recreated(index, before);
+                if (replaced != null) {
+                    // a column's type change builds its indexes again; with the old file, nothing was built
+                    if (replaced.fileNode() != index.fileNode()) {
+                        finder.add(LintRule.INDEX_REWRITE, false, scan, "rebuilds index " + index.name());
+                    }
+                    continue;
+                }
                 CatalogSnapshot.Constraint owner = after.constraints.values().stream()
                         .filter(c -> c.index() == index.oid() && !before.constraints.containsKey(c.oid()))
                         .findFirst()
@@ -334,6 +469,11 @@ public final class Linter implements StatementObserver {
                             "adds constraint " + owner.name() + ", building index " + index.name());
                 } else {
                     finder.add(LintRule.INDEX_NOT_CONCURRENT, false, scan, "creates index " + index.name());
+                }
+            }
+            for (CatalogSnapshot.Relation index : after.relations.values()) {
+                if (inTransaction && index.isIndex() && index.table() == oid && rewrote(before, after, index.oid())) {
+                    finder.add(LintRule.INDEX_REWRITE, false, scan, "rebuilds index " + index.name());
                 }
             }
         }

@@ -287,6 +287,80 @@ class LintRulesTest {
                 .isEmpty();
     }
 
+    /** A table with an index, a unique constraint, a check and a foreign key on columns that change type. */
+    private static final Change MEMBERS = new Change(
+            "CREATE TABLE teams (code varchar(10) PRIMARY KEY)",
+            "CREATE TABLE members (id int PRIMARY KEY, email varchar(200) CONSTRAINT uq_members_email UNIQUE,"
+                    + " nick varchar(50), code varchar(10) CONSTRAINT ck_members_code CHECK (code <> ''),"
+                    + " team_code varchar(10) CONSTRAINT fk_members_team REFERENCES teams (code),"
+                    + " rank int CONSTRAINT uq_members_rank UNIQUE CONSTRAINT ck_members_rank CHECK (rank > 0))",
+            "CREATE INDEX ix_members_nick ON members (nick)");
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void aTypeChangeBuildsTheColumnsIndexesAndConstraintsAgainWithoutAddingNewOnes(int major) {
+        assertThat(lint(
+                                major,
+                                MEMBERS,
+                                new Then(
+                                        "ALTER TABLE members ALTER COLUMN email TYPE varchar(320)",
+                                        "ALTER TABLE members ALTER COLUMN nick TYPE text",
+                                        "ALTER TABLE members ALTER COLUMN code TYPE text",
+                                        "ALTER TABLE members ALTER COLUMN team_code TYPE varchar(20)",
+                                        "ALTER TABLE teams ALTER COLUMN code TYPE text"))
+                        .findings())
+                .as("widenings keep the indexes' files and the constraints' rows hold already")
+                .isEmpty();
+
+        LintFinding rewrite = only(
+                lint(major, MEMBERS, new Then("ALTER TABLE members ALTER COLUMN rank TYPE bigint")),
+                LintRule.TYPE_CHANGE_REWRITE);
+        assertThat(rewrite.detail()).isEqualTo("changes the type of rank from integer to bigint");
+
+        LintFinding index = only(
+                lint(
+                        major,
+                        MEMBERS,
+                        new Then(
+                                "ALTER TABLE members ALTER COLUMN nick TYPE text",
+                                "CREATE INDEX ix_members_code ON members (code)")),
+                LintRule.INDEX_NOT_CONCURRENT);
+        assertThat(index.detail()).isEqualTo("creates index ix_members_code");
+
+        LintFinding replaced = only(
+                lint(
+                        major,
+                        MEMBERS,
+                        new Then("ALTER TABLE members DROP CONSTRAINT ck_members_code,"
+                                + " ADD CONSTRAINT ck_members_code CHECK (code <> 'none')")),
+                LintRule.CONSTRAINT_WITHOUT_NOT_VALID);
+        assertThat(replaced.detail())
+                .as("a check of the same name that says something else")
+                .isEqualTo("adds check ck_members_code");
+
+        LintFinding rebuilt = only(
+                lint(major, MEMBERS, new Then("ALTER TABLE members ALTER COLUMN nick TYPE varchar(50) COLLATE \"C\"")),
+                LintRule.INDEX_REWRITE);
+        assertThat(rebuilt.detail()).isEqualTo("rebuilds index ix_members_nick");
+        assertThat(rebuilt.rewrite()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void anIndexRebuiltUnderLockAndATableRewrittenOutsideATransactionAreReported(int major) {
+        LintFinding reindex = only(lint(major, new Change("REINDEX INDEX accounts_pkey")), LintRule.INDEX_REWRITE);
+        assertThat(reindex.detail()).isEqualTo("rebuilds index accounts_pkey");
+        assertThat(reindex.lock()).isEqualTo("ShareLock");
+        assertThat(lint(major, new Outside("REINDEX INDEX CONCURRENTLY accounts_pkey"))
+                        .findings())
+                .isEmpty();
+
+        LintFinding vacuum = only(lint(major, new Outside("VACUUM FULL accounts")), LintRule.TABLE_REWRITE);
+        assertThat(vacuum.detail()).isEqualTo("rewrites public.accounts");
+        assertThat(vacuum.table()).isEqualTo("public.accounts");
+        assertThat(lint(major, new Outside("VACUUM accounts")).findings()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {13, 18})
     void otherRewritesAreReported(int major) {
@@ -411,6 +485,67 @@ class LintRulesTest {
                 .hasMessageContaining("Migration r1 (change) failed during upgrade")
                 .hasMessageContaining("where every table holds 3 rows once it exists: a migration that fails on a"
                         + " table with rows fails in production too.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void aStatementThatFailsOnlyOnTheSampleRowsIsReportedAndTheLintGoesOn(int major) {
+        LintReport check = lint(
+                major,
+                new Change("ALTER TABLE accounts ADD CONSTRAINT ck_code CHECK (char_length(code) = 3) NOT VALID"),
+                new Then("ALTER TABLE accounts VALIDATE CONSTRAINT ck_code"),
+                new Finally("CREATE INDEX ix_code ON accounts (code)"));
+        assertThat(check.findings())
+                .extracting(LintFinding::revision, f -> f.rule().id())
+                .containsExactly(tuple("r2", "fails-on-rows"), tuple("r3", "index-not-concurrent"));
+        LintFinding failed = check.findings().get(0);
+        assertThat(failed.table()).isEqualTo("public.accounts");
+        assertThat(failed.statement()).isEqualTo("ALTER TABLE accounts VALIDATE CONSTRAINT ck_code");
+        assertThat(failed.detail()).contains("fails on the lint's sample rows", "ck_code", "runs once the tables");
+        assertThat(failed.rule().severity()).isEqualTo(LintRule.Severity.WARNING);
+
+        LintReport cast = lint(major, new Change("ALTER TABLE accounts ALTER COLUMN code TYPE date USING code::date"));
+        assertThat(rules(cast)).containsExactly("fails-on-rows", "type-change-rewrite");
+        assertThat(cast.statements()).hasSize(1);
+
+        assertThatThrownBy(() -> lint(
+                        major,
+                        new Change("CREATE INDEX ix_code ON accounts (code)"),
+                        new Then("INSERT INTO accounts (id, created) VALUES (1, NULL)")))
+                .as("a failure on empty tables too is the migration's own")
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration r2 (then) failed during upgrade")
+                .hasMessageContaining("fails in production too")
+                .isInstanceOfSatisfying(
+                        LintStoppedException.class,
+                        e -> assertThat(rules(e.report()))
+                                .as("what the lint saw before it stopped")
+                                .containsExactly("index-not-concurrent"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 18})
+    void sampleRowsKeepToTheTablesChecksUniqueIndexesAndForeignKeys(int major) throws Exception {
+        LintReport report = lint(
+                major,
+                new Change(
+                        "CREATE TYPE mood AS ENUM ('calm', 'busy', 'angry')",
+                        "CREATE TABLE tickets (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),"
+                                + " status text NOT NULL CHECK (status IN ('active', 'closed')),"
+                                + " email text NOT NULL CHECK (email LIKE '%@%'), mood mood NOT NULL UNIQUE,"
+                                + " tags text[] NOT NULL UNIQUE, doc jsonb NOT NULL UNIQUE, urgent boolean UNIQUE)",
+                        "CREATE TABLE replies (id int PRIMARY KEY, ticket_id uuid NOT NULL REFERENCES tickets)"),
+                new Then("ALTER TABLE replies ADD COLUMN body text"));
+        assertThat(report.findings()).isEmpty();
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM replies),"
+                        + " (SELECT count(*) FROM replies r JOIN tickets t ON t.id = r.ticket_id)")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("a unique boolean has two values").isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(SampleRows.ROWS);
+            assertThat(rs.getInt(3)).isEqualTo(SampleRows.ROWS);
+        }
     }
 
     @ParameterizedTest

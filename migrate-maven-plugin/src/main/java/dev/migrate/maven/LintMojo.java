@@ -4,6 +4,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.lint.LintReport;
+import dev.migrate.lint.LintStoppedException;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,10 +65,16 @@ public class LintMojo extends AbstractDatabaseMojo {
             Migrator migrator = configured(projectClasses)
                     .dataSource(throwaway.dataSource())
                     .build();
-            LintReport report = current != null
-                    ? migrator.lintPending(current)
-                    : migrator.lint(range == null ? "base:heads" : range);
-            new LintReportOutput(getLog()).print(report, lintReport.toPath(), failOn);
+            LintReportOutput output = new LintReportOutput(getLog());
+            LintReport report;
+            try {
+                report = current != null
+                        ? migrator.lintPending(current)
+                        : migrator.lint(range == null ? "base:heads" : range);
+            } catch (LintStoppedException e) {
+                throw output.stopped(e, lintReport.toPath());
+            }
+            output.print(report, lintReport.toPath(), failOn);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.lint.LintFinding;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintRule;
+import dev.migrate.lint.LintStoppedException;
 import dev.migrate.lint.ObservedStatement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,15 @@ final class LintReportOutput {
                 throw new MigrateException(
                         "The failOn setting '" + setting + "' is not known. Use error, warning or none.");
         };
+    }
+
+    /**
+     * Prints and writes what a lint saw before a migration failed on empty tables too, and gives the
+     * failure back to be thrown.
+     */
+    LintStoppedException stopped(LintStoppedException failure, Path json) {
+        print(failure.report(), json, "none");
+        return failure;
     }
 
     void print(LintReport report, Path json, String failOnSetting) {

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
+import dev.migrate.lint.LintStoppedException;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,12 @@ public class VerifyMojo extends AbstractAutogenMojo {
                 Migrator linted = configured(projectClasses)
                         .dataSource(server.createDatabase("migrate_lint"))
                         .build();
-                new LintReportOutput(getLog()).print(linted.lint("base:heads"), lintReport.toPath(), failOn);
+                LintReportOutput output = new LintReportOutput(getLog());
+                try {
+                    output.print(linted.lint("base:heads"), lintReport.toPath(), failOn);
+                } catch (LintStoppedException e) {
+                    throw output.stopped(e, lintReport.toPath());
+                }
             }
         }
     }

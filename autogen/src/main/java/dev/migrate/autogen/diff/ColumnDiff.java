@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a table on both sides: added, removed, renamed, or changed in place (type,
  * collation, identity, default, nullability, generation, comment).
  */
 final class ColumnDiff {
+    /** The volatile functions a default commonly calls, as {@code pg_get_expr} spells the call. */
+    private static final Pattern VOLATILE_DEFAULT = Pattern.compile(
+            "\\b(?:nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|txid_current)\\(");
+
     private final DiffContext context;
 
     ColumnDiff(DiffContext context) {
@@ -63,6 +68,10 @@ final class ColumnDiff {
                         "Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
                                 + "fill the column in a data migration first.");
             }
+            String computed = computedForEveryRow(c);
+            if (computed != null) {
+                notes.addAll(Hazards.addColumnRewrite(subject(want, c), computed));
+            }
             context.script.table(
                     want.qualifiedName(),
                     Part.COLUMN,
@@ -82,6 +91,24 @@ final class ColumnDiff {
                                     subject(want, c),
                                     "drops column " + want.qualifiedName() + "." + c.name() + " and its data")));
         }
+    }
+
+    /**
+     * Why adding {@code c} rewrites the table, or null when it does not: since PostgreSQL 11 a
+     * constant or stable default (such as {@code now()}) is stored once, not written to every row.
+     */
+    private static String computedForEveryRow(TableColumn c) {
+        if (c.identity() != null) {
+            return "an identity column takes a value of its sequence in every existing row";
+        }
+        if (c.generated() != null && c.generated().stored()) {
+            return "a stored generated column is computed for every existing row";
+        }
+        if (c.defaultExpression() != null
+                && VOLATILE_DEFAULT.matcher(c.defaultExpression()).find()) {
+            return "the volatile default " + c.defaultExpression() + " is computed for every existing row";
+        }
+        return null;
     }
 
     private boolean isRename(Table table, TableColumn from, TableColumn to) {

@@ -63,6 +63,14 @@ public final class Hazards {
                 false);
     }
 
+    /**
+     * A column added to an existing table whose value PostgreSQL computes for every row (a volatile
+     * default, an identity, a stored generated column): the table is rewritten.
+     */
+    static List<String> addColumnRewrite(String subject, String why) {
+        return cite(LintRule.ADD_COLUMN_REWRITE, subject, why, false);
+    }
+
     /** A table or column that the running application may still use is dropped, with its data. */
     static List<String> drop(String subject, String loses) {
         return cite(LintRule.BACKWARD_INCOMPATIBLE, subject, loses, false);
