@@ -99,8 +99,8 @@ final class SampleRows {
     }
 
     /**
-     * Removes every row of the tables in {@code catalog} but the version tables, children before their
-     * parents: what a statement that failed on them runs on next. Call it in a transaction.
+     * Removes every row of the tables in {@code catalog} but the version tables, a parent once its
+     * children let go: what a statement that failed on them runs on next. Call it in a transaction.
      */
     void empty(Connection connection, CatalogSnapshot catalog) throws SQLException {
         List<String> left = new ArrayList<>();
