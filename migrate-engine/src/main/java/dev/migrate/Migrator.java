@@ -49,7 +49,10 @@ public final class Migrator {
      */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
-    /** How many times a migration that failed on {@code lock_timeout} is tried again unless configured. */
+    /**
+     * How many times a migration that failed on {@code lock_timeout} is tried again unless configured:
+     * {@code builder.lockRetries(Migrator.DEFAULT_LOCK_RETRIES + 2)}.
+     */
     public static final int DEFAULT_LOCK_RETRIES = 3;
 
     private final Engine engine;
