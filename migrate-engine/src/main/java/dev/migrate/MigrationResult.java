@@ -26,7 +26,7 @@ public record MigrationResult(List<AppliedStep> applied) {
         return applied.isEmpty();
     }
 
-    /** The sum of the steps' durations. Example: {@code timer.record(result.totalDuration());} */
+    /** The sum of the steps' durations. Example: {@code log.info("took " + result.totalDuration());} */
     public Duration totalDuration() {
         return applied.stream().map(AppliedStep::duration).reduce(Duration.ZERO, Duration::plus);
     }

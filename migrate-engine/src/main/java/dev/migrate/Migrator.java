@@ -85,7 +85,7 @@ public final class Migrator {
      * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
      * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
      * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
-     * Needs no database: the migrations are only recorded. {@code String key = migrator.chainFingerprint();}
+     * Needs no database: the migrations are only recorded. {@code log.info("chain " + migrator.chainFingerprint());}
      *
      * @return 64 hex digits
      */
@@ -135,7 +135,7 @@ public final class Migrator {
     /**
      * Like {@link #lint(String)}, for the migrations pending on another database, such as
      * production, given its current revisions:
-     * {@code throwaway.lintPending(production.current()).findings()}.
+     * {@code migrator.lintPending(Migrator.builder().url(productionUrl).build().current()).findings()}.
      *
      * @param current the revisions the other database is at, as its {@link #current()} gives them
      * @return what was seen of the migrations it has not applied yet

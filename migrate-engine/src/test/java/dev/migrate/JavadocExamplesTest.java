@@ -30,7 +30,7 @@ class JavadocExamplesTest {
     static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
-            "^(op\\.|migrator\\.|builder\\.|log\\.|Migrator[ .]|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
+            "^(op\\.|migrator\\.|builder\\.|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
                     + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
                     + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
     /** A method named in prose ({@code unique()}, {@code where(...)}), not an example. */
@@ -143,7 +143,7 @@ class JavadocExamplesTest {
                         .append(" {\n")
                         .append(code)
                         .append("\n    }\n");
-            } else if (code.startsWith("@Revision(")) {
+            } else if (code.startsWith("@Revision(") || code.startsWith("@SuppressLint(")) {
                 members.append("    ")
                         .append(code)
                         .append(" static abstract class Annotated")
@@ -211,6 +211,7 @@ class JavadocExamplesTest {
 
                     // what the examples of the typed API refer to
                     String userInput;
+                    String productionUrl;
                     String message;
                     MigrateException failure;
                     MigrationResult result;
