@@ -29,7 +29,13 @@ assert b.contains('op.validateConstraint("tasks", "fk_tasks_agent");')
 assert b.contains('op.validateConstraint("agents", "agents_name_not_null_check");')
 assert b.contains('op.setNotNull("agents", "name");')
 assert b.contains('op.dropIndexConcurrently("ix_tasks_agent");')
-[a, b].each { source ->
+// each with the header autogenerate writes, read with its line breaks undone, and nothing past column 100
+[[a, '20260101_000001'], [b, firstId]].each { source, parent ->
+    def header = source.substring(source.indexOf('/**'), source.indexOf('*/')).readLines()
+            .collect { it.replaceFirst(/^ \* ?/, '') }.join(' ')
+    assert header.contains("<p>Revises ${parent}.") : header
+    assert header =~ /Written \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by migrate:autogenerate: review before applying\./
+    assert header.contains('<p>Hazards') : header
     def longLines = source.readLines().findAll { it.length() > 100 }
     assert longLines.isEmpty() : "lines over 100 columns: ${longLines}"
 }

@@ -10,6 +10,14 @@ assert source.contains('op.execute("drop cast (varchar as Severity)");')
 assert source.contains('desc("opened")')
 assert source.contains('.where("(closed IS NULL)")')
 assert source.indexOf('public void downgrade') < source.indexOf('op.execute("drop view OpenTicket");')
+// the header autogenerate writes, read with its line breaks undone, and nothing past column 100
+def header = source.substring(source.indexOf('/**'), source.indexOf('*/')).readLines()
+        .collect { it.replaceFirst(/^ \* ?/, '') }.join(' ')
+assert header.contains('<p>Revises nothing: this is the first migration.') : header
+assert header =~ /Written \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by migrate:autogenerate: review before applying\./
+assert source =~ /\*\/\n@Revision\(id = "\d{8}_\d{6}", message = "create tickets"\)\n/
+def longLines = source.readLines().findAll { it.length() > 100 }
+assert longLines.isEmpty() : "lines over 100 columns: ${longLines}"
 
 assert log.contains('Detected added view OpenTicket')
 assert log.contains('Detected added cast (Severity as varchar)')

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code Migrator.builder().checksumCache(ChecksumCache.NONE)}.
  */
 public interface ChecksumCache {
-    /** Keeps nothing. */
+    /** Keeps nothing, the default: {@code Migrator.builder().checksumCache(ChecksumCache.NONE)}. */
     ChecksumCache NONE = new ChecksumCache() {
         @Override
         public Map<String, String> checksums() {

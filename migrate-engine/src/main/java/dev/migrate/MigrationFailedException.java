@@ -23,12 +23,18 @@ public class MigrationFailedException extends MigrateException {
         this.direction = direction;
     }
 
-    /** The failing revision, or {@code null} when the run failed between steps. Example: {@code e.revision()} */
+    /**
+     * The failing revision, or {@code null} when the run failed between steps. Example:
+     * {@code if (failure instanceof MigrationFailedException e) alert(e.revision());}
+     */
     public String revision() {
         return revision;
     }
 
-    /** The failing step's direction, or {@code null} with a {@code null} revision. Example: {@code e.direction()} */
+    /**
+     * The failing step's direction, or {@code null} with a {@code null} revision. Example:
+     * {@code if (failure instanceof MigrationFailedException e) log.info("failed in " + e.direction());}
+     */
     public StepDirection direction() {
         return direction;
     }

@@ -18,7 +18,10 @@ public interface MigrationListener {
     /** Called before a migration's statements run. Example: {@code log.info("starting " + step.revision())} */
     default void beforeStep(MigrationStep step) {}
 
-    /** Called once a step is applied and recorded. Example: {@code timer.record(step.duration())} */
+    /**
+     * Called once a step is applied and recorded. Example:
+     * {@code builder.listener(new MigrationListener() { public void afterStep(AppliedStep s) { log.info(s.revision()); } })}
+     */
     default void afterStep(AppliedStep step) {}
 
     /**

@@ -12,6 +12,11 @@ import java.util.List;
  * @param applied the steps that ran and were recorded
  */
 public record MigrationResult(List<AppliedStep> applied) {
+    /**
+     * The steps, copied: {@code new MigrationResult(List.of())} is a run that applied nothing.
+     *
+     * @param applied the steps that ran and were recorded, in order
+     */
     public MigrationResult {
         applied = List.copyOf(applied);
     }
@@ -21,7 +26,7 @@ public record MigrationResult(List<AppliedStep> applied) {
         return applied.isEmpty();
     }
 
-    /** The sum of the steps' durations. Example: {@code metrics.record(result.totalDuration());} */
+    /** The sum of the steps' durations. Example: {@code log.info("took " + result.totalDuration());} */
     public Duration totalDuration() {
         return applied.stream().map(AppliedStep::duration).reduce(Duration.ZERO, Duration::plus);
     }

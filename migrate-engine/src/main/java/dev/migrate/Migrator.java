@@ -50,7 +50,10 @@ public final class Migrator {
      */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
-    /** How many times a migration that failed on {@code lock_timeout} is tried again unless configured. */
+    /**
+     * How many times a migration that failed on {@code lock_timeout} is tried again unless configured:
+     * {@code builder.lockRetries(Migrator.DEFAULT_LOCK_RETRIES + 2)}.
+     */
     public static final int DEFAULT_LOCK_RETRIES = 3;
 
     private final Engine engine;
@@ -83,7 +86,7 @@ public final class Migrator {
      * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
      * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
      * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
-     * Needs no database: the migrations are only recorded. {@code String key = migrator.chainFingerprint();}
+     * Needs no database: the migrations are only recorded. {@code log.info("chain " + migrator.chainFingerprint());}
      *
      * @return 64 hex digits
      */
@@ -133,7 +136,7 @@ public final class Migrator {
     /**
      * Like {@link #lint(String)}, for the migrations pending on another database, such as
      * production, given its current revisions:
-     * {@code throwaway.lintPending(production.current()).findings()}.
+     * {@code migrator.lintPending(Migrator.builder().url(productionUrl).build().current()).findings()}.
      *
      * @param current the revisions the other database is at, as its {@link #current()} gives them
      * @return what was seen of the migrations it has not applied yet

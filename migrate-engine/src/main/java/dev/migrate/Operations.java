@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The schema changes a migration can make. Each call records one {@link Op}; the run renders them
- * to PostgreSQL SQL and executes them in order, or prints them in offline mode.
+ * to PostgreSQL SQL and executes them in order, or prints them in offline mode:
+ * {@code op.addColumn("agents", column("status", "varchar(20)").notNull().defaultValue("'active'"))}.
  *
  * <p>Table, type, sequence and index names may be schema-qualified ({@code "app.agents"}).
  * Names are quoted exactly when PostgreSQL needs it; values are written as safe literals. Column

@@ -12,15 +12,27 @@ package dev.migrate;
 @FunctionalInterface
 public interface RoundTripCheck {
 
-    /** Where in its round trip a revision is when the check is called. */
+    /**
+     * Where in its round trip a revision is when the check is called:
+     * {@code migrator.roundTrip((revision, stage) -> compareSnapshots(revision, stage))}.
+     */
     enum Stage {
-        /** Its parents are applied, it is not. */
+        /**
+         * Its parents are applied, it is not:
+         * {@code if (stage == RoundTripCheck.Stage.BEFORE_UPGRADE) compareSnapshots(revision, stage);}
+         */
         BEFORE_UPGRADE,
-        /** It was upgraded. */
+        /** It was upgraded: {@code if (stage == RoundTripCheck.Stage.UPGRADED) compareSnapshots(revision, stage);} */
         UPGRADED,
-        /** It was downgraded again, alone: the database should be as at {@link #BEFORE_UPGRADE}. */
+        /**
+         * It was downgraded again, alone: the database should be as at {@link #BEFORE_UPGRADE}:
+         * {@code if (stage == RoundTripCheck.Stage.DOWNGRADED) compareSnapshots(revision, stage);}
+         */
         DOWNGRADED,
-        /** It was upgraded a second time: the database should be as at {@link #UPGRADED}. */
+        /**
+         * It was upgraded a second time: the database should be as at {@link #UPGRADED}:
+         * {@code if (stage == RoundTripCheck.Stage.UPGRADED_AGAIN) compareSnapshots(revision, stage);}
+         */
         UPGRADED_AGAIN
     }
 

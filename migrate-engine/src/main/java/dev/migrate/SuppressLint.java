@@ -13,7 +13,10 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @SuppressLint(rules = "index-not-concurrent", reason = "the table holds 40 rows of reference data")
  * @Revision(id = "20261124_090000", revises = "20261122_101500", message = "index currencies")
- * public class V20261124_090000_IndexCurrencies implements Migration { ... }
+ * public class V20261124_090000_IndexCurrencies implements Migration {
+ *     public void upgrade(Operations op) { op.createIndex("ix_currencies_code", "currencies", "code"); }
+ *     public void downgrade(Operations op) { op.dropIndex("ix_currencies_code"); }
+ * }
  * }</pre>
  */
 @Documented

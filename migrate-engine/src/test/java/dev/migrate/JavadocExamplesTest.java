@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
  * argument in an example fails the build.
  */
 class JavadocExamplesTest {
-    private static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
+    static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
-            "^(op\\.|migrator\\.|builder\\.|log\\.|Migrator[ .]|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
+            "^(op\\.|migrator\\.|builder\\.|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
                     + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
                     + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
     /** A method named in prose ({@code unique()}, {@code where(...)}), not an example. */
@@ -99,8 +99,7 @@ class JavadocExamplesTest {
                 while (comment.find()) {
                     String text = comment.group(1).replaceAll("(?m)^\\s*\\* ?", "");
                     for (String code : inlineCode(text)) {
-                        if (CODE_START.matcher(code).find()
-                                && !MENTION.matcher(code).matches()) {
+                        if (isExample(code)) {
                             found.add(new Example(file.getFileName().toString(), code));
                         }
                     }
@@ -110,8 +109,13 @@ class JavadocExamplesTest {
         return found;
     }
 
+    /** Whether inline code reads as an example to compile, not as a name or a value mentioned in prose. */
+    static boolean isExample(String code) {
+        return CODE_START.matcher(code).find() && !MENTION.matcher(code).matches();
+    }
+
     /** The contents of each {@code {@code ...}} in {@code text}, braces balanced as Javadoc reads them. */
-    private static List<String> inlineCode(String text) {
+    static List<String> inlineCode(String text) {
         List<String> codes = new ArrayList<>();
         for (int start = text.indexOf("{@code"); start >= 0; start = text.indexOf("{@code", start + 1)) {
             int depth = 1;
@@ -139,7 +143,7 @@ class JavadocExamplesTest {
                         .append(" {\n")
                         .append(code)
                         .append("\n    }\n");
-            } else if (code.startsWith("@Revision(")) {
+            } else if (code.startsWith("@Revision(") || code.startsWith("@SuppressLint(")) {
                 members.append("    ")
                         .append(code)
                         .append(" static abstract class Annotated")
@@ -207,10 +211,13 @@ class JavadocExamplesTest {
 
                     // what the examples of the typed API refer to
                     String userInput;
+                    String productionUrl;
                     String message;
                     MigrateException failure;
                     MigrationResult result;
                     MigrationStep step;
+                    RevisionDetails revision;
+                    RoundTripCheck.Stage stage;
                     java.time.Clock clock;
                     Object registry;
                     static Timer timer = new Timer();

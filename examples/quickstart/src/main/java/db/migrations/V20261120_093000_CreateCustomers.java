@@ -12,8 +12,7 @@ public class V20261120_093000_CreateCustomers implements Migration {
     public void upgrade(Operations op) {
         op.createTable("customers",
                 column("id", "bigint").identity().primaryKey(),
-                column("email", "character varying(200)").notNull(),
-                unique("customers_email_key", "email"));
+                column("email", "varchar(200)").notNull().unique());
     }
 
     @Override

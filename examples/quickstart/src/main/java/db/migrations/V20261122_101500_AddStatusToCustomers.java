@@ -10,7 +10,8 @@ import dev.migrate.Revision;
 public class V20261122_101500_AddStatusToCustomers implements Migration {
     @Override
     public void upgrade(Operations op) {
-        op.addColumn("customers", column("status", "character varying(20)").notNull().defaultValue("'active'"));
+        op.addColumn("customers",
+                column("status", "varchar(20)").notNull().defaultValue("'active'"));
         op.createIndex("ix_customers_status", "customers", "status");
     }
 

@@ -65,6 +65,11 @@ public record Column(
                 false);
     }
 
+    @Override
+    public <R> R accept(TableElementVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
     public static Column of(String name, String type) {
         return new Column(name, type, true, null, null, null, null, null, false, false);
     }

@@ -10,6 +10,11 @@ public sealed interface Constraint extends TableElement {
 
     <R> R accept(ConstraintVisitor<R> visitor);
 
+    @Override
+    default <R> R accept(TableElementVisitor<R> visitor) {
+        return accept((ConstraintVisitor<R>) visitor);
+    }
+
     /** {@code PRIMARY KEY (columns)}. */
     record PrimaryKey(String name, List<String> columns) implements Constraint {
         @Override

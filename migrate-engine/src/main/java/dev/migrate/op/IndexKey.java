@@ -8,6 +8,7 @@ import java.util.Objects;
  * be read as SQL.
  */
 public sealed interface IndexKey {
+    <R> R accept(IndexKeyVisitor<R> visitor);
 
     /** Where NULLs sort in the index, when not the default. */
     enum Nulls {
@@ -24,6 +25,11 @@ public sealed interface IndexKey {
     record Column(String name, boolean descending, Nulls nulls) implements IndexKey {
         public Column {
             Objects.requireNonNull(name, "column name");
+        }
+
+        @Override
+        public <R> R accept(IndexKeyVisitor<R> visitor) {
+            return visitor.visit(this);
         }
 
         /** The column, ascending. */
@@ -56,6 +62,11 @@ public sealed interface IndexKey {
     record Expression(String sql) implements IndexKey {
         public Expression {
             Objects.requireNonNull(sql, "expression");
+        }
+
+        @Override
+        public <R> R accept(IndexKeyVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

@@ -1,4 +1,6 @@
 package dev.migrate.op;
 
 /** Something {@code createTable} takes: a column or a table constraint. */
-public sealed interface TableElement permits Column, Constraint {}
+public sealed interface TableElement permits Column, Constraint {
+    <R> R accept(TableElementVisitor<R> visitor);
+}

@@ -9,6 +9,7 @@ import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexKeyVisitor;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -417,12 +418,19 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     private static String indexKey(IndexKey key) {
-        if (key instanceof IndexKey.Column c) {
-            return quote(c.name())
-                    + (c.descending() ? " DESC" : "")
-                    + (c.nulls() == null ? "" : " NULLS " + c.nulls().name());
-        }
-        return ((IndexKey.Expression) key).sql();
+        return key.accept(new IndexKeyVisitor<String>() {
+            @Override
+            public String visit(IndexKey.Column c) {
+                return quote(c.name())
+                        + (c.descending() ? " DESC" : "")
+                        + (c.nulls() == null ? "" : " NULLS " + c.nulls().name());
+            }
+
+            @Override
+            public String visit(IndexKey.Expression e) {
+                return e.sql();
+            }
+        });
     }
 
     private static String alterTable(QualifiedName table) {

@@ -221,7 +221,10 @@ final class ColumnDiff {
                             Description.changed(
                                     where, "default " + have.defaultExpression() + " -> " + want.defaultExpression()),
                             new Op.AlterColumnDefault(
-                                    t, want.name(), want.defaultExpression(), have.defaultExpression())));
+                                    t,
+                                    want.name(),
+                                    writtenDefault(want.defaultExpression(), want.type()),
+                                    writtenDefault(have.defaultExpression(), want.type()))));
         }
         if (have.nullable() != want.nullable()) {
             changed(
@@ -239,6 +242,16 @@ final class ColumnDiff {
                                     where, "comment " + quoted(have.comment()) + " -> " + quoted(want.comment())),
                             new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
         }
+    }
+
+    /**
+     * The default as a person writes it ({@link DefaultCasts}), for the column's type when it is set.
+     * Only here is that type known, the op carries none; it is the wanted type in both directions,
+     * since a type change runs before the default's change and is undone after it. A previous default
+     * cast to the previous type, another type, keeps its cast.
+     */
+    private static String writtenDefault(String expression, String columnType) {
+        return expression == null ? null : DefaultCasts.withoutAddedCast(expression, columnType);
     }
 
     private static String quoted(String text) {

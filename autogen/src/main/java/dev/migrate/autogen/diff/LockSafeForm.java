@@ -2,6 +2,7 @@ package dev.migrate.autogen.diff;
 
 import dev.migrate.lint.LintRule;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.Identifiers;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,44 +62,20 @@ public final class LockSafeForm {
     private static void split(Change change, Set<List<Object>> referenced, List<Change> now, List<Change> later) {
         List<Op> ops = change.ops();
         Op last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
-        if (Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT)
-                && ops.stream().allMatch(op -> op instanceof Op.CreateIndex || op instanceof Op.DropIndex)) {
+        List<Op> concurrent = ops.stream()
+                .map(LockSafeForm::concurrently)
+                .flatMap(Optional::stream)
+                .toList();
+        if (Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT) && concurrent.size() == ops.size()) {
             later.add(new Change(
                     change.description(),
-                    ops.stream().map(LockSafeForm::concurrently).toList(),
+                    concurrent,
                     notes(
                             change,
                             LintRule.INDEX_NOT_CONCURRENT,
                             "Lock-safe form: CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: reads and writes go"
                                     + " on). If it fails, PostgreSQL leaves an invalid index: drop it with"
                                     + " op.dropIndexConcurrently(...) and run the migration again.")));
-        } else if (Hazards.cites(change, LintRule.CONSTRAINT_WITHOUT_NOT_VALID)
-                && last instanceof Op.AddConstraint add
-                && add.constraint().name() != null
-                && (add.constraint() instanceof Constraint.ForeignKey
-                        || add.constraint() instanceof Constraint.Check)) {
-            List<Op> upgrade = new ArrayList<>(ops.subList(0, ops.size() - 1));
-            upgrade.add(new Op.AddConstraint(add.table(), notValid(add.constraint())));
-            now.add(new Change(
-                    change.description(),
-                    upgrade,
-                    notes(
-                            change,
-                            LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
-                            "Lock-safe form: added NOT VALID (no scan of the existing rows); the concurrent part"
-                                    + " validates it.")));
-            Constraint notValid = notValid(add.constraint());
-            later.add(new Change(
-                    change.description(),
-                    List.of(new Op.ValidateConstraint(add.table(), notValid.name())),
-                    List.of("Validates " + notValid.name() + " in a transaction of its own: the rows are"
-                            + " checked under ShareUpdateExclusiveLock, so reads and writes go on; it fails if a"
-                            + " row breaks the constraint."),
-                    // PostgreSQL cannot mark a constraint not valid again: it is added again NOT VALID, which
-                    // checks no row
-                    List.of(
-                            new Op.DropConstraint(add.table(), notValid.name(), notValid),
-                            new Op.AddConstraint(add.table(), notValid))));
         } else if (Hazards.cites(change, LintRule.SET_NOT_NULL_SCAN)
                 && ops.size() == 1
                 && last instanceof Op.AlterColumnNullable notNull
@@ -127,17 +105,12 @@ public final class LockSafeForm {
                     List.of(
                             new Op.AddConstraint(notNull.table(), check),
                             new Op.AlterColumnNullable(notNull.table(), notNull.column(), true))));
-        } else if (Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
-                && last instanceof Op.AddConstraint add
-                && add.constraint() instanceof Constraint.Unique unique
-                && unique.name() != null
-                && !referenced.contains(key(add.table(), unique.columns()))) {
-            List<Op> before = ops.subList(0, ops.size() - 1);
-            if (!before.isEmpty()) {
-                now.add(new Change(
-                        change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
-            }
-            later.add(uniqueFromIndex(change, add.table(), unique));
+        } else if (last instanceof Op.AddConstraint add && add.constraint().name() != null) {
+            Parts parts = add.constraint()
+                    .accept(new AddedConstraint(change, add, referenced))
+                    .orElse(new Parts(List.of(change), List.of()));
+            now.addAll(parts.now());
+            later.addAll(parts.later());
         } else {
             now.add(change);
         }
@@ -178,22 +151,113 @@ public final class LockSafeForm {
         return notes;
     }
 
-    private static Op concurrently(Op op) {
+    /** The op run without blocking writes: an index built or dropped concurrently; empty for any other op. */
+    private static Optional<Op> concurrently(Op op) {
         if (op instanceof Op.CreateIndex create) {
-            return create.concurrently();
+            return Optional.of(create.concurrently());
         }
-        Op.DropIndex drop = (Op.DropIndex) op;
-        return new Op.DropIndex(
-                drop.index(),
-                true,
-                drop.definition() == null ? null : drop.definition().concurrently());
+        if (op instanceof Op.DropIndex drop) {
+            return Optional.of(new Op.DropIndex(
+                    drop.index(),
+                    true,
+                    drop.definition() == null ? null : drop.definition().concurrently()));
+        }
+        return Optional.empty();
     }
 
-    private static Constraint notValid(Constraint constraint) {
-        return constraint instanceof Constraint.ForeignKey fk
-                ? fk.notValid()
-                : ((Constraint.Check) constraint).notValid();
+    /** The changes for the first migration and for the concurrent part. */
+    private record Parts(List<Change> now, List<Change> later) {}
+
+    /**
+     * The lock-safe form of a change that ends by adding a named constraint to an existing table, by
+     * kind; empty when the change keeps its plain form.
+     */
+    private record AddedConstraint(Change change, Op.AddConstraint add, Set<List<Object>> referenced)
+            implements ConstraintVisitor<Optional<Parts>> {
+        /** No automatic lock-safe form is written for a primary key: it keeps its plain form and its note. */
+        @Override
+        public Optional<Parts> visit(Constraint.PrimaryKey pk) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Parts> visit(Constraint.Unique unique) {
+            if (!Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
+                    || referenced.contains(key(add.table(), unique.columns()))) {
+                return Optional.empty();
+            }
+            List<Op> ops = change.ops();
+            List<Op> before = ops.subList(0, ops.size() - 1);
+            List<Change> now = before.isEmpty()
+                    ? List.of()
+                    : List.of(new Change(
+                            change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
+            return Optional.of(new Parts(now, List.of(uniqueFromIndex(change, add.table(), unique))));
+        }
+
+        @Override
+        public Optional<Parts> visit(Constraint.ForeignKey fk) {
+            return addedNotValid(fk.notValid());
+        }
+
+        @Override
+        public Optional<Parts> visit(Constraint.Check check) {
+            return addedNotValid(check.notValid());
+        }
+
+        /** Added NOT VALID in the first migration, validated in the concurrent part. */
+        private Optional<Parts> addedNotValid(Constraint notValid) {
+            if (!Hazards.cites(change, LintRule.CONSTRAINT_WITHOUT_NOT_VALID)) {
+                return Optional.empty();
+            }
+            List<Op> ops = change.ops();
+            List<Op> upgrade = new ArrayList<>(ops.subList(0, ops.size() - 1));
+            upgrade.add(new Op.AddConstraint(add.table(), notValid));
+            Change first = new Change(
+                    change.description(),
+                    upgrade,
+                    notes(
+                            change,
+                            LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
+                            "Lock-safe form: added NOT VALID (no scan of the existing rows); the concurrent part"
+                                    + " validates it."));
+            Change validate = new Change(
+                    change.description(),
+                    List.of(new Op.ValidateConstraint(add.table(), notValid.name())),
+                    List.of("Validates " + notValid.name() + " in a transaction of its own: the rows are"
+                            + " checked under ShareUpdateExclusiveLock, so reads and writes go on; it fails if a"
+                            + " row breaks the constraint."),
+                    // PostgreSQL cannot mark a constraint not valid again: it is added again NOT VALID, which
+                    // checks no row
+                    List.of(
+                            new Op.DropConstraint(add.table(), notValid.name(), notValid),
+                            new Op.AddConstraint(add.table(), notValid)));
+            return Optional.of(new Parts(List.of(first), List.of(validate)));
+        }
     }
+
+    /** The key a foreign key points at; no other kind points anywhere. */
+    private static final ConstraintVisitor<Optional<List<Object>>> REFERENCED_KEY = new ConstraintVisitor<>() {
+        @Override
+        public Optional<List<Object>> visit(Constraint.PrimaryKey pk) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<List<Object>> visit(Constraint.Unique unique) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<List<Object>> visit(Constraint.ForeignKey fk) {
+            return Optional.of(key(fk.referencedTable(), fk.referencedColumns()));
+        }
+
+        @Override
+        public Optional<List<Object>> visit(Constraint.Check check) {
+            return Optional.empty();
+        }
+    };
 
     /** {@code <table>_<column>_not_null_check}, shortened to what PostgreSQL keeps of a name. */
     static String notNullCheckName(String table, String column) {
@@ -212,8 +276,8 @@ public final class LockSafeForm {
     private static Set<List<Object>> referencedKeys(MigrationScript script) {
         Set<List<Object>> keys = new HashSet<>();
         for (Op op : script.upgrade()) {
-            if (op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey fk) {
-                keys.add(key(fk.referencedTable(), fk.referencedColumns()));
+            if (op instanceof Op.AddConstraint add) {
+                add.constraint().accept(REFERENCED_KEY).ifPresent(keys::add);
             }
         }
         return keys;

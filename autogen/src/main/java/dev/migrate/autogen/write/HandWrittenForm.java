@@ -1,14 +1,20 @@
 package dev.migrate.autogen.write;
 
+import dev.migrate.autogen.diff.DefaultCasts;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Op;
+import dev.migrate.op.OpVisitor;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableElementVisitor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,7 +30,9 @@ import java.util.stream.Collectors;
  *       {@code timestamp(3)}, {@code timetz}, {@code char(1)}, {@code varbit}; arrays keep their {@code []}.
  *   <li>A column default that is a quoted literal cast to the column's type without its modifier loses
  *       the cast: PostgreSQL adds exactly that cast back when it stores the default. Negative integer
- *       defaults ({@code '-1'::integer}) become plain numbers. Casts that change meaning stay.
+ *       defaults ({@code '-1'::integer}) become plain numbers. Casts that change meaning stay. The
+ *       same rule ({@link DefaultCasts}) shortens {@code setDefault}, where the diff applies it: only
+ *       the diff knows the column's type there.
  *   <li>In a new table, a one-column primary key named {@code <table>_pkey} and a plain one-column unique
  *       constraint named {@code <table>_<column>_key} move onto their column, and a check named
  *       {@code <table>_<column>_check} that reads that one column loses its name: PostgreSQL gives all
@@ -33,16 +41,14 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * Every rewrite keeps the catalog identical, so comparing again after the migration runs finds nothing.
+ * Constraints added to an existing table keep their names, even PostgreSQL's own: the API has no form
+ * without one, and the downgrade drops the constraint by that name.
  */
-final class HandWrittenForm {
+final class HandWrittenForm implements OpVisitor<Op> {
     /** PostgreSQL's NAMEDATALEN minus the terminating byte: longer generated names are truncated. */
     private static final int MAX_NAME_BYTES = 63;
 
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
-    private static final Pattern TYPMOD = Pattern.compile("\\(\\d+(?:,\\d+)?\\)");
-    private static final Pattern CAST_LITERAL = Pattern.compile("'((?:[^']|'')*)'::(.+)");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
     private static final List<ShortName> SHORT_NAMES = List.of(
             new ShortName("character varying(\\(\\d+\\))?", "varchar"),
@@ -52,6 +58,8 @@ final class HandWrittenForm {
             new ShortName("timestamp(\\(\\d+\\))? with time zone", "timestamptz"),
             new ShortName("time(\\(\\d+\\))? without time zone", "time"),
             new ShortName("time(\\(\\d+\\))? with time zone", "timetz"));
+
+    private static final HandWrittenForm INSTANCE = new HandWrittenForm();
 
     /** A long catalog spelling whose optional modifier (group 1) follows the short name. */
     private record ShortName(Pattern longForm, String shortForm) {
@@ -64,24 +72,7 @@ final class HandWrittenForm {
 
     /** The op as a person would write it, or the op itself when nothing reads better. */
     static Op of(Op op) {
-        if (op instanceof Op.CreateTable table) {
-            return createTable(table);
-        }
-        if (op instanceof Op.AddColumn add) {
-            return new Op.AddColumn(add.table(), column(add.column()));
-        }
-        if (op instanceof Op.AlterColumnType alter) {
-            return new Op.AlterColumnType(
-                    alter.table(),
-                    alter.column(),
-                    type(alter.type()),
-                    alter.using(),
-                    alter.previousType(),
-                    alter.collation(),
-                    alter.previousCollation(),
-                    alter.reverseUsing());
-        }
-        return op;
+        return op.accept(INSTANCE);
     }
 
     /** The short name PostgreSQL reads as the same type ({@code varchar(20)} for {@code character varying(20)}). */
@@ -98,20 +89,9 @@ final class HandWrittenForm {
         return type;
     }
 
-    /**
-     * The default without a cast PostgreSQL would add back: a literal is coerced to the column's type,
-     * and stored as that literal cast to the type without its modifier. Any other cast stays.
-     */
+    /** The default without a cast PostgreSQL would add back ({@link DefaultCasts#withoutAddedCast}). */
     static String defaultValue(String expression, String columnType) {
-        Matcher m = CAST_LITERAL.matcher(expression);
-        if (!m.matches() || !m.group(2).equals(TYPMOD.matcher(columnType).replaceAll(""))) {
-            return expression;
-        }
-        String literal = m.group(1);
-        if (INTEGER_TYPES.contains(m.group(2)) && INTEGER.matcher(literal).matches()) {
-            return literal;
-        }
-        return "'" + literal + "'";
+        return DefaultCasts.withoutAddedCast(expression, columnType);
     }
 
     private static Column column(Column c) {
@@ -132,50 +112,271 @@ final class HandWrittenForm {
                 : shorter.defaultValue(defaultValue(c.defaultExpression(), c.type()));
     }
 
-    private static Op.CreateTable createTable(Op.CreateTable op) {
-        String table = op.table().name();
-        Set<String> columnNames = op.columns().stream().map(Column::name).collect(Collectors.toSet());
-        String inlineKey = op.constraints().stream()
-                .filter(c -> c instanceof Constraint.PrimaryKey pk
-                        && pk.columns().size() == 1
-                        && columnNames.contains(pk.columns().get(0))
-                        && isGeneratedName(pk.name(), table, null, "pkey"))
-                .map(c -> ((Constraint.PrimaryKey) c).columns().get(0))
-                .findFirst()
-                .orElse(null);
-        Set<String> plainColumns = op.columns().stream()
-                .filter(c -> !c.isUnique())
-                .map(Column::name)
-                .collect(Collectors.toSet());
-        Set<Constraint.Unique> inlineUniques = op.constraints().stream()
-                .filter(c -> c instanceof Constraint.Unique u
-                        && u.columns().size() == 1
-                        && !u.deferrable()
-                        && !u.isNullsNotDistinct()
-                        && plainColumns.contains(u.columns().get(0))
-                        && isGeneratedName(u.name(), table, u.columns().get(0), "key"))
-                .map(Constraint.Unique.class::cast)
-                .collect(Collectors.toSet());
-        Set<String> uniqueColumns =
-                inlineUniques.stream().map(u -> u.columns().get(0)).collect(Collectors.toSet());
+    // ---- the ops with a shorter form -----------------------------------------------------------------------
+
+    @Override
+    public Op visit(Op.CreateTable op) {
+        NewTable table = new NewTable(op);
         List<TableElement> elements = new ArrayList<>();
         for (TableElement element : op.elements()) {
-            if (element instanceof Column c) {
-                Column written = column(c);
-                written = c.name().equals(inlineKey) ? written.primaryKey() : written;
-                elements.add(uniqueColumns.contains(c.name()) ? written.unique() : written);
-            } else if (element instanceof Constraint.PrimaryKey && inlineKey != null
-                    || element instanceof Constraint.Unique u && inlineUniques.contains(u)) {
-                continue; // now on its column
-            } else if (element instanceof Constraint.Check check
-                    && check.name() != null
-                    && isGeneratedCheckName(check, table, columnNames)) {
-                elements.add(new Constraint.Check(null, check.expression(), check.isNotValid()));
-            } else {
-                elements.add(element);
-            }
+            element.accept(table).ifPresent(elements::add);
         }
         return new Op.CreateTable(op.table(), elements, op.comment());
+    }
+
+    @Override
+    public Op visit(Op.AddColumn op) {
+        return new Op.AddColumn(op.table(), column(op.column()));
+    }
+
+    @Override
+    public Op visit(Op.AlterColumnType op) {
+        return new Op.AlterColumnType(
+                op.table(),
+                op.column(),
+                type(op.type()),
+                op.using(),
+                op.previousType(),
+                op.collation(),
+                op.previousCollation(),
+                op.reverseUsing());
+    }
+
+    // ---- the ops written as they are -----------------------------------------------------------------------
+
+    @Override
+    public Op visit(Op.CreateSchema op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropSchema op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.RenameTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CommentOnTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropColumn op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.RenameColumn op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.AlterColumnNullable op) {
+        return op;
+    }
+
+    /** Already short: the diff drops the server's cast, since only it knows the column's type. */
+    @Override
+    public Op visit(Op.AlterColumnDefault op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.AddIdentity op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.AlterIdentity op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropIdentity op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CommentOnColumn op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CreateIndex op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropIndex op) {
+        return op;
+    }
+
+    /** Keeps the name, even PostgreSQL's own: {@code addPrimaryKey} and {@code addUnique} need one. */
+    @Override
+    public Op visit(Op.AddConstraint op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropConstraint op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.ValidateConstraint op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CreateEnum op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropEnum op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.AddEnumValue op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.RenameEnumValue op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CreateSequence op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.AlterSequence op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropSequence op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.Execute op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.BulkInsert op) {
+        return op;
+    }
+
+    // ---- a new table ---------------------------------------------------------------------------------------
+
+    /**
+     * The elements of a new table as a person writes them: each column in its short form, carrying
+     * the one-column primary key and unique constraints PostgreSQL would name as they are named, which
+     * then go; a check with PostgreSQL's own name without it; anything else as it is.
+     */
+    private static final class NewTable implements TableElementVisitor<Optional<TableElement>> {
+        private final String table;
+        private final Set<String> columns;
+        private final Set<Constraint> moved;
+        private final List<Moved> onto;
+
+        NewTable(Op.CreateTable op) {
+            table = op.table().name();
+            columns = op.columns().stream().map(Column::name).collect(Collectors.toSet());
+            Set<String> plainColumns = op.columns().stream()
+                    .filter(c -> !c.isUnique())
+                    .map(Column::name)
+                    .collect(Collectors.toSet());
+            OntoColumn ontoColumn = new OntoColumn(table, columns, plainColumns);
+            onto = op.constraints().stream()
+                    .map(c -> c.accept(ontoColumn))
+                    .flatMap(Optional::stream)
+                    .toList();
+            moved = onto.stream().map(Moved::constraint).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Optional<TableElement> visit(Column c) {
+            Column written = column(c);
+            for (Moved m : onto) {
+                written = m.column().equals(c.name()) ? m.onto().apply(written) : written;
+            }
+            return Optional.of(written);
+        }
+
+        @Override
+        public Optional<TableElement> visit(Constraint.PrimaryKey pk) {
+            return moved.contains(pk) ? Optional.empty() : Optional.of(pk);
+        }
+
+        @Override
+        public Optional<TableElement> visit(Constraint.Unique unique) {
+            return moved.contains(unique) ? Optional.empty() : Optional.of(unique);
+        }
+
+        @Override
+        public Optional<TableElement> visit(Constraint.ForeignKey fk) {
+            return Optional.of(fk);
+        }
+
+        @Override
+        public Optional<TableElement> visit(Constraint.Check check) {
+            return check.name() != null && isGeneratedCheckName(check, table, columns)
+                    ? Optional.of(new Constraint.Check(null, check.expression(), check.isNotValid()))
+                    : Optional.of(check);
+        }
+    }
+
+    /**
+     * A constraint of a new table that moves onto its one column ({@code .primaryKey()},
+     * {@code .unique()}), where PostgreSQL gives it the same name again.
+     */
+    private record Moved(Constraint constraint, String column, UnaryOperator<Column> onto) {}
+
+    /** Which constraints of a new table move onto their column: those PostgreSQL would name as they are named. */
+    private record OntoColumn(String table, Set<String> columns, Set<String> plainColumns)
+            implements ConstraintVisitor<Optional<Moved>> {
+        @Override
+        public Optional<Moved> visit(Constraint.PrimaryKey pk) {
+            boolean moves = pk.columns().size() == 1
+                    && columns.contains(pk.columns().get(0))
+                    && isGeneratedName(pk.name(), table, null, "pkey");
+            return moves ? Optional.of(new Moved(pk, pk.columns().get(0), Column::primaryKey)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Moved> visit(Constraint.Unique u) {
+            boolean moves = u.columns().size() == 1
+                    && !u.deferrable()
+                    && !u.isNullsNotDistinct()
+                    && plainColumns.contains(u.columns().get(0))
+                    && isGeneratedName(u.name(), table, u.columns().get(0), "key");
+            return moves ? Optional.of(new Moved(u, u.columns().get(0), Column::unique)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Moved> visit(Constraint.ForeignKey fk) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Moved> visit(Constraint.Check check) {
+            return Optional.empty();
+        }
     }
 
     /** PostgreSQL names a check after the one column its expression reads, if it reads exactly one. */

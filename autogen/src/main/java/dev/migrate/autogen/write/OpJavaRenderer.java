@@ -8,6 +8,7 @@ import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexKeyVisitor;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -738,20 +739,27 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 .build();
     }
 
-    /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */
     /** A key as the {@code Ddl} factories write it: {@code key("a")}, {@code desc("a").nullsLast()}, {@code expr("lower(a)")}. */
     private static CodeBlock indexKey(IndexKey key) {
-        if (key instanceof IndexKey.Expression e) {
-            return CodeBlock.of("$T.expr($S)", DDL, e.sql());
-        }
-        IndexKey.Column c = (IndexKey.Column) key;
-        CodeBlock.Builder code = CodeBlock.builder().add(c.descending() ? "$T.desc($S)" : "$T.key($S)", DDL, c.name());
-        if (c.nulls() != null) {
-            code.add(c.nulls() == IndexKey.Nulls.FIRST ? ".nullsFirst()" : ".nullsLast()");
-        }
-        return code.build();
+        return key.accept(new IndexKeyVisitor<CodeBlock>() {
+            @Override
+            public CodeBlock visit(IndexKey.Column c) {
+                CodeBlock.Builder code =
+                        CodeBlock.builder().add(c.descending() ? "$T.desc($S)" : "$T.key($S)", DDL, c.name());
+                if (c.nulls() != null) {
+                    code.add(c.nulls() == IndexKey.Nulls.FIRST ? ".nullsFirst()" : ".nullsLast()");
+                }
+                return code.build();
+            }
+
+            @Override
+            public CodeBlock visit(IndexKey.Expression e) {
+                return CodeBlock.of("$T.expr($S)", DDL, e.sql());
+            }
+        });
     }
 
+    /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */
     private static CodeBlock strings(String first, List<String> rest) {
         List<String> all = new ArrayList<>();
         all.add(first);

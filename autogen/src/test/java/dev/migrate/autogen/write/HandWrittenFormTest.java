@@ -3,8 +3,19 @@ package dev.migrate.autogen.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Ddl;
+import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.autogen.diff.SchemaDiff;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.PrimaryKey;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.schema.UniqueConstraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -189,5 +200,128 @@ class HandWrittenFormTest {
                         QualifiedName.parse("t"), "c", "character varying(50)", null, "character varying(20)")))
                 .isEqualTo(new Op.AlterColumnType(
                         QualifiedName.parse("t"), "c", "varchar(50)", null, "character varying(20)"));
+    }
+
+    @Test
+    void aChangedDefaultLosesTheCastAsAColumnDefaultDoes() {
+        Table before = agents(column("status", "character varying(20)", "'ACTIVE'::character varying"));
+        Table after = agents(column("status", "character varying(20)", "'RETIRED'::character varying"));
+        NewMigration migration = written(before, after);
+        assertThat(migration.upgrade().toString()).contains("op.setDefault(\"agents\", \"status\", \"'RETIRED'\");");
+        assertThat(migration.downgrade().toString()).contains("op.setDefault(\"agents\", \"status\", \"'ACTIVE'\");");
+        assertThat(migration.upgrade() + "\n" + migration.downgrade()).doesNotContain("::");
+
+        // a cast to another type than the column's changes meaning, so it stays
+        NewMigration text = written(
+                agents(column("status", "text", null)), agents(column("status", "text", "'x'::character varying")));
+        assertThat(text.upgrade().toString())
+                .contains("op.setDefault(\"agents\", \"status\", \"'x'::character varying\");");
+        assertThat(text.downgrade().toString()).contains("op.dropDefault(\"agents\", \"status\");");
+    }
+
+    @Test
+    void aDefaultChangedWithTheTypeIsShortenedForTheTypeTheColumnHasWhenItIsSet() {
+        // upgrade: the type changes first, then the default; downgrade: the default goes back first, while
+        // the column is still text, so the old varchar literal keeps its cast
+        NewMigration migration = written(
+                agents(column("status", "character varying(20)", "'a'::character varying")),
+                agents(column("status", "text", "'b'::text")));
+        String upgrade = migration.upgrade().toString();
+        assertThat(upgrade).contains("op.setDefault(\"agents\", \"status\", \"'b'\");");
+        assertThat(upgrade.indexOf("op.alterColumnType")).isLessThan(upgrade.indexOf("op.setDefault"));
+        String downgrade = migration.downgrade().toString();
+        assertThat(downgrade).contains("op.setDefault(\"agents\", \"status\", \"'a'::character varying\");");
+        assertThat(downgrade.indexOf("op.setDefault")).isLessThan(downgrade.indexOf("op.alterColumnType"));
+    }
+
+    @Test
+    void aNewTableReadsAsTyped() {
+        Table agents = new Table(
+                "public",
+                "agents",
+                List.of(
+                        TableColumn.of("id", "bigint", false),
+                        column("status", "character varying(20)", "'ACTIVE'::character varying"),
+                        TableColumn.of("email", "character varying(200)", true)),
+                new PrimaryKey("agents_pkey", List.of("id")),
+                List.of(),
+                List.of(new UniqueConstraint("agents_email_key", List.of("email"), false, false, false)),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:07Z"), ZoneOffset.UTC);
+        String source = new MigrationWriter(Path.of("unused"), "db.migrations", clock)
+                .toJavaFile(written(null, agents))
+                .toString();
+        assertThat(source).contains("""
+                            @Override
+                            public void upgrade(Operations op) {
+                                op.createTable("agents",
+                                        column("id", "bigint").primaryKey(),
+                                        column("status", "varchar(20)").notNull().defaultValue("'ACTIVE'"),
+                                        column("email", "varchar(200)").unique());
+                            }
+                        """);
+    }
+
+    @Test
+    void constraintsAddedToAnExistingTableKeepTheirNamesForTheDowngrade() {
+        Table bare = new Table(
+                "public",
+                "agents",
+                List.of(TableColumn.of("id", "bigint", false), TableColumn.of("email", "text", true)),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
+        Table keyed = new Table(
+                "public",
+                "agents",
+                bare.columns(),
+                new PrimaryKey("agents_pkey", List.of("id")),
+                List.of(),
+                List.of(new UniqueConstraint("agents_email_key", List.of("email"), false, false, false)),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
+        NewMigration migration = written(bare, keyed);
+        assertThat(migration.upgrade().toString())
+                .contains("op.addPrimaryKey(\"agents\", \"agents_pkey\", \"id\");")
+                .contains("op.addUnique(\"agents\", \"agents_email_key\", \"email\");");
+        assertThat(migration.downgrade().toString())
+                .contains("op.dropConstraint(\"agents\", \"agents_pkey\");")
+                .contains("op.dropConstraint(\"agents\", \"agents_email_key\");");
+    }
+
+    private static TableColumn column(String name, String type, String defaultExpression) {
+        return new TableColumn(name, type, false, defaultExpression, null, null, null, null);
+    }
+
+    private static Table agents(TableColumn status) {
+        return new Table(
+                "public",
+                "agents",
+                List.of(TableColumn.of("id", "bigint", false), status),
+                new PrimaryKey("agents_pkey", List.of("id")),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    /** The migration autogenerate writes to go from {@code before} (none: an empty schema) to {@code after}. */
+    private static NewMigration written(Table before, Table after) {
+        DatabaseSchema live =
+                before == null ? DatabaseSchema.empty() : DatabaseSchema.of(List.of(before), List.of(), List.of());
+        MigrationScript script = SchemaDiff.compare(
+                live, DatabaseSchema.of(List.of(after), List.of(), List.of()), SchemaDiff.Options.defaults());
+        return NewMigration.autogenerated("20261122_101500", List.of(), "change agents", script);
     }
 }

@@ -68,9 +68,55 @@ class MigrationWriterTest {
         // a hand-picked id with a suffix sorts after its bare time
         assertThat(RevisionIds.next(clock, List.of("20261122_101500_hotfix"), id -> false))
                 .isEqualTo("20261122_101501");
-        // parents in the past change nothing; ids that are not times cannot be ordered against a time
-        assertThat(RevisionIds.next(clock, List.of("20250101_000000", "initial", "99999999_999999"), id -> false))
+        // parents in the past change nothing
+        assertThat(RevisionIds.next(clock, List.of("20250101_000000", "20261122_101459"), id -> false))
                 .isEqualTo("20261122_101500");
+    }
+
+    @Test
+    void aNewIdSortsAfterAParentThatStartsWithNoTime() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC);
+        // a time sorts before a name: the name, then the time
+        String child = RevisionIds.next(clock, List.of("initial"), id -> false);
+        assertThat(child).isEqualTo("initial_20261122_101500").isGreaterThan("initial");
+        // its child keeps the name, not a second time
+        Clock later = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+        String grandchild = RevisionIds.next(later, List.of(child), id -> false);
+        assertThat(grandchild).isEqualTo("initial_20261123_080000").isGreaterThan(child);
+        // a clock behind the parent's trailing time, and a taken id
+        assertThat(RevisionIds.next(
+                        clock, List.of("initial_20261230_235959"), Set.of("initial_20261231_000000")::contains))
+                .isEqualTo("initial_20261231_000001");
+        // the greatest parent decides; its trailing time counts too
+        assertThat(RevisionIds.next(clock, List.of("20250101_000000", "initial", "99999999_999999"), id -> false))
+                .isEqualTo("initial_20261122_101500");
+        // a time that is not a valid date is part of the name
+        assertThat(RevisionIds.next(clock, List.of("99999999_999999"), id -> false))
+                .isEqualTo("99999999_999999_20261122_101500");
+        // too long to sort after its parent within 64 characters: a message that says how to fix it
+        String longName = "a".repeat(50);
+        assertThatThrownBy(() -> RevisionIds.next(clock, List.of(longName), id -> false))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining(longName)
+                .hasMessageContaining("64 characters");
+    }
+
+    @Test
+    void aMergeIdSortsAfterParentsOfBothForms() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC);
+        // a timed parent in the future and a named one: the name, then the latest time plus one second
+        List<String> parents = List.of("20261201_000000", "initial_20261122_101500");
+        String merge = RevisionIds.next(clock, parents, id -> false);
+        assertThat(merge).isEqualTo("initial_20261201_000001");
+        assertThat(parents).allSatisfy(parent -> assertThat(merge).isGreaterThan(parent));
+        // two timed parents, one with a suffix: a plain time after both
+        List<String> timed = List.of("20261122_101500_hotfix", "20261121_000000");
+        String timedMerge = RevisionIds.next(clock, timed, id -> false);
+        assertThat(timedMerge).isEqualTo("20261122_101501");
+        assertThat(timed).allSatisfy(parent -> assertThat(timedMerge).isGreaterThan(parent));
+        // two named parents: after the greater one
+        assertThat(RevisionIds.next(clock, List.of("initial", "zeta_20260101_000000"), id -> false))
+                .isEqualTo("zeta_20261122_101500");
     }
 
     @Test
