@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  *       {@code <table>_<column>_check} that reads that one column loses its name: PostgreSQL gives all
  *       three exactly those names again. Names that PostgreSQL would have to shorten (63 bytes) or
  *       that cannot be shown to match stay as they are.
+ *   <li>A check of a new table that PostgreSQL spells {@code ((kind)::text = ANY (ARRAY[...]))} on a
+ *       {@code varchar} column is written {@code kind IN ('car', 'truck')}, which it spells that way again.
  * </ul>
  *
  * Every rewrite keeps the catalog identical, so comparing again after the migration runs finds nothing.
@@ -47,6 +49,16 @@ import java.util.stream.Collectors;
 final class HandWrittenForm implements OpVisitor<Op> {
     /** PostgreSQL's NAMEDATALEN minus the terminating byte: longer generated names are truncated. */
     private static final int MAX_NAME_BYTES = 63;
+
+    private static final String IDENTIFIER = "([a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")";
+    private static final String VARCHAR_LITERAL = "'(?:[^']|'')*'::character varying";
+    /** {@code col IN ('a', 'b')} on a varchar column, in both of PostgreSQL's spellings; see {@link #inList}. */
+    private static final Pattern IN_LIST = Pattern.compile("\\(\\(" + IDENTIFIER + "\\)::text = ANY \\(ARRAY\\[("
+            + "\\(" + VARCHAR_LITERAL + "\\)::text(?:, \\(" + VARCHAR_LITERAL + "\\)::text)*)\\]\\)\\)"
+            + "|\\(\\(" + IDENTIFIER + "\\)::text = ANY \\(\\(ARRAY\\[("
+            + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL + ")*)\\]\\)::text\\[\\]\\)\\)");
+
+    private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
 
@@ -291,12 +303,17 @@ final class HandWrittenForm implements OpVisitor<Op> {
     private static final class NewTable implements TableElementVisitor<Optional<TableElement>> {
         private final String table;
         private final Set<String> columns;
+        private final Set<String> varcharColumns;
         private final Set<Constraint> moved;
         private final List<Moved> onto;
 
         NewTable(Op.CreateTable op) {
             table = op.table().name();
             columns = op.columns().stream().map(Column::name).collect(Collectors.toSet());
+            varcharColumns = op.columns().stream()
+                    .filter(c -> c.type().matches("character varying(\\(\\d+\\))?|varchar(\\(\\d+\\))?"))
+                    .map(Column::name)
+                    .collect(Collectors.toSet());
             Set<String> plainColumns = op.columns().stream()
                     .filter(c -> !c.isUnique())
                     .map(Column::name)
@@ -335,10 +352,37 @@ final class HandWrittenForm implements OpVisitor<Op> {
 
         @Override
         public Optional<TableElement> visit(Constraint.Check check) {
-            return check.name() != null && isGeneratedCheckName(check, table, columns)
-                    ? Optional.of(new Constraint.Check(null, check.expression(), check.isNotValid()))
-                    : Optional.of(check);
+            String name = check.name() != null && isGeneratedCheckName(check, table, columns) ? null : check.name();
+            String expression = inList(check.expression(), varcharColumns);
+            return Optional.of(new Constraint.Check(name, expression, check.isNotValid()));
         }
+    }
+
+    /**
+     * {@code ((kind)::text = ANY (ARRAY[('car'::character varying)::text, ...]))}, and the same
+     * with the cast on the array ({@code (ARRAY['car'::character varying, ...])::text[]}), is how
+     * PostgreSQL spells {@code kind IN ('car', ...)} on a {@code varchar} column: the form a person
+     * writes, which PostgreSQL turns back into exactly that. Only for a column of the new table
+     * known to be {@code varchar}: on another type the same text means something else.
+     */
+    static String inList(String expression, Set<String> varcharColumns) {
+        Matcher m = IN_LIST.matcher(expression);
+        if (!m.matches()) {
+            return expression;
+        }
+        String column = m.group(1) != null ? m.group(1) : m.group(3);
+        String name = column.startsWith("\"")
+                ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
+                : column;
+        if (!varcharColumns.contains(name)) {
+            return expression;
+        }
+        List<String> values = new ArrayList<>();
+        Matcher literal = LITERAL.matcher(m.group(1) != null ? m.group(2) : m.group(4));
+        while (literal.find()) {
+            values.add(literal.group());
+        }
+        return column + " IN (" + String.join(", ", values) + ")";
     }
 
     /**

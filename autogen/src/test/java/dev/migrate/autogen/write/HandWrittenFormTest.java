@@ -298,6 +298,31 @@ class HandWrittenFormTest {
                 .contains("op.dropConstraint(\"agents\", \"agents_email_key\");");
     }
 
+    @Test
+    void aVarcharInListIsWrittenAsIn() {
+        Set<String> varchar = Set.of("status", "Kind");
+        // both of PostgreSQL's spellings of status IN (...), quotes inside literals kept
+        assertThat(HandWrittenForm.inList(
+                        "((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, "
+                                + "('it''s'::character varying)::text]))",
+                        varchar))
+                .isEqualTo("status IN ('ACTIVE', 'it''s')");
+        assertThat(HandWrittenForm.inList(
+                        "((status)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[]))",
+                        varchar))
+                .isEqualTo("status IN ('A', 'B')");
+        assertThat(HandWrittenForm.inList("((\"Kind\")::text = ANY (ARRAY[('x'::character varying)::text]))", varchar))
+                .isEqualTo("\"Kind\" IN ('x')");
+        // not a varchar column of this table (an enum cast to text, say), or any other shape: unchanged
+        for (String same : List.of(
+                "((mood)::text = ANY (ARRAY[('x'::character varying)::text]))",
+                "((status)::text = ANY (ARRAY[('x'::character varying)::text])) OR (status IS NULL)",
+                "(status = ANY (ARRAY['a'::text, 'b'::text]))",
+                "((status)::text <> ''::text)")) {
+            assertThat(HandWrittenForm.inList(same, varchar)).isEqualTo(same);
+        }
+    }
+
     private static TableColumn column(String name, String type, String defaultExpression) {
         return new TableColumn(name, type, false, defaultExpression, null, null, null, null);
     }

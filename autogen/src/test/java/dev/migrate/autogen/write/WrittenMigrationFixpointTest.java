@@ -87,6 +87,8 @@ class WrittenMigrationFixpointTest {
             assertThat(source)
                     .contains("column(\"name\", \"varchar(40)\").notNull().unique()")
                     .doesNotContain("labels_name_key");
+            // an enum stored as a string is checked with the IN list a person writes
+            assertThat(source).containsPattern("check\\(\"\\w+ IN \\('").doesNotContain("::character varying)::text");
 
             Migration compiled = GeneratedMigrations.compile(List.of(file))
                     .get(file.typeSpec().name());
