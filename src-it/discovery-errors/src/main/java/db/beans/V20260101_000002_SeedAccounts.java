@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A data migration written as a Spring bean: its constructor takes what the container injects. */
-@Revision(id = "20260101_000002", revises = "20260101_000001", message = "seed accounts")
+@Revision(id = "20260101_000002", message = "seed accounts")
 public class V20260101_000002_SeedAccounts implements Migration {
     private final List<String> names;
 
