@@ -233,6 +233,9 @@ class MigrateAutoConfigurationTest {
 
     @Test
     void packageMessagesNameTheSpringBootSetting() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource);
         runner.withPropertyValues("migrate.packages=dev.migrate.spring.nothing_here")
                 .run(context -> assertThat(context.getStartupFailure())
                         .rootCause()
