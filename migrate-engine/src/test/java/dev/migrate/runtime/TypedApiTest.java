@@ -210,13 +210,14 @@ class TypedApiTest {
 
         assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOf(MigrateException.class)
-                .hasMessageContaining("Migration class dev.migrate.runtime.injected.V2_SeedNames (revision i2) cannot be created "
-                        + "here: its constructor takes arguments (List), so only the application that supplies them "
-                        + "can create it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, "
-                        + "verify, the replay of check, the chain tests) from the application, which gives its "
-                        + "instance to the Migrator (the Spring Boot starter does so for a @Component migration), or "
-                        + "give the class a public no-argument constructor and look up what it needs when it runs, "
-                        + "through the connection of op.jdbc(...).");
+                .hasMessageContaining(
+                        "Migration class dev.migrate.runtime.injected.V2_SeedNames (revision i2) cannot be created "
+                                + "here: its constructor takes arguments (List), so only the application that supplies them "
+                                + "can create it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, "
+                                + "verify, the replay of check, the chain tests) from the application, which gives its "
+                                + "instance to the Migrator (the Spring Boot starter does so for a @Component migration), or "
+                                + "give the class a public no-argument constructor and look up what it needs when it runs, "
+                                + "through the connection of op.jdbc(...).");
     }
 
     @Test
