@@ -360,7 +360,8 @@ public final class Migrator {
     private Engine requireMigrations() {
         if (engine.graph().size() == 0) {
             throw new MigrateException("No migration was found " + searched + ". Check the packages setting "
-                    + "(-Dmigrate.packages=...) against the package of the migration classes, and that they are compiled "
+                    + "(-Dmigrate.packages=... or <packages> in Maven, migrate.packages in Spring Boot) against the package "
+                    + "of the migration classes, and that they are compiled "
                     + "(mvn compile); write the first one with mvn migrate:revision.");
         }
         return engine;

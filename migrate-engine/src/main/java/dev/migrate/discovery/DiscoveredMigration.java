@@ -4,6 +4,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.graph.RevisionInfo;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * A migration class found on the classpath, with what its {@code @Revision} says, or an instance
@@ -80,6 +82,16 @@ public final class DiscoveredMigration {
             return instance;
         }
         Class<? extends Migration> migration = type();
+        if (MigrationScanner.takesArguments(migration)) {
+            throw new MigrateException("Migration class " + migration.getName() + " (revision " + info.id()
+                    + ") cannot be created here: its constructor takes arguments ("
+                    + constructorParameters(migration) + "), so only the application that supplies them can create "
+                    + "it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, verify, the "
+                    + "replay of check, the chain tests) from the application, which gives its instance to the "
+                    + "Migrator (the Spring Boot starter does so for a @Component migration), or give the class a "
+                    + "public no-argument constructor and look up what it needs when it runs, through the "
+                    + "connection of op.jdbc(...).");
+        }
         try {
             return migration.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
@@ -96,6 +108,12 @@ public final class DiscoveredMigration {
                             + ". Make it a public class with a public no-argument constructor.",
                     e);
         }
+    }
+
+    private static String constructorParameters(Class<?> type) {
+        return Arrays.stream(type.getDeclaredConstructors()[0].getParameterTypes())
+                .map(Class::getSimpleName)
+                .collect(Collectors.joining(", "));
     }
 
     @Override

@@ -37,8 +37,11 @@ import java.util.jar.JarFile;
  * The {@code @Revision} annotations are read from the class files: a plain migration class (public,
  * concrete, declaring {@code implements Migration}, with a public no-argument constructor) is loaded
  * only when it is run or checksummed; anything else is loaded, without being initialised, and judged
- * by reflection.
- * Jars must contain directory entries for the packages, as the jars Maven builds do.
+ * by reflection. A class whose constructors all take arguments (a bean a container injects) is
+ * found too: commands that read the graph need no instance, and those that run its code say
+ * where to run it.
+ * Jars must contain directory entries for the packages, as the jars Maven builds do; Spring Boot
+ * executable jars ({@code java -jar app.jar}) are read through Boot's own jar URL handler.
  */
 public final class MigrationScanner {
 
@@ -67,8 +70,8 @@ public final class MigrationScanner {
         if (this.packages.isEmpty()) {
             throw new MigrateException("The list of migrations packages is empty, so no migration could be found. "
                     + "Set packages to the Java package of the migration classes, for example db.migrations "
-                    + "(-Dmigrate.packages=db.migrations), or leave the setting out for the default " + DEFAULT_PACKAGE
-                    + ".");
+                    + "(-Dmigrate.packages=db.migrations or <packages> in Maven, migrate.packages=db.migrations in "
+                    + "Spring Boot), or leave the setting out for the default " + DEFAULT_PACKAGE + ".");
         }
     }
 
@@ -86,7 +89,8 @@ public final class MigrationScanner {
      * The migrations found, sorted by class name.
      *
      * @throws MigrateException listing every {@code @Revision} class that does not implement
-     *     {@link Migration}, is abstract, or lacks a public no-argument constructor, with the fix
+     *     {@link Migration}, is abstract, or cannot be created (not public, or no public no-argument
+     *     constructor, though no constructor takes arguments either), with the fix
      */
     public List<DiscoveredMigration> scan() {
         return scan(Set.of());
@@ -247,6 +251,11 @@ public final class MigrationScanner {
         }
         boolean nonStaticInner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
         Constructor<?> constructor = publicNoArgConstructor(type);
+        if (!nonStaticInner && constructor == null && takesArguments(type)) {
+            // Made by a container that injects its arguments (a Spring bean): the graph needs only the
+            // annotation, and DiscoveredMigration.newInstance says what to do where it must run.
+            return null;
+        }
         if (!instanceSupplied && (!Modifier.isPublic(type.getModifiers()) || nonStaticInner || constructor == null)) {
             return "Class " + name + " is annotated @Revision but cannot be created: a migration must be a public "
                     + (type.getEnclosingClass() != null ? "static " : "") + "class with a public no-argument "
@@ -254,6 +263,12 @@ public final class MigrationScanner {
                     + "(or remove the other constructors).";
         }
         return null;
+    }
+
+    /** Whether every constructor of {@code type} takes arguments, as a bean's injecting constructor does. */
+    static boolean takesArguments(Class<?> type) {
+        Constructor<?>[] constructors = type.getDeclaredConstructors();
+        return constructors.length > 0 && Arrays.stream(constructors).allMatch(c -> c.getParameterCount() > 0);
     }
 
     private static Constructor<?> publicNoArgConstructor(Class<?> type) {
@@ -294,11 +309,8 @@ public final class MigrationScanner {
             try {
                 switch (url.getProtocol()) {
                     case "file" -> fromDirectory(new File(url.toURI()), path, classFiles);
-                    case "jar" -> fromJar(url, path, classFiles);
-                    default ->
-                        throw new MigrateException("The migrations package " + pkg + " was found at " + url
-                                + ", which is neither a directory nor a jar; put the migration classes in a directory "
-                                + "or a jar on the classpath.");
+                    case "jar" -> fromJar(url, pkg, path, classFiles);
+                    default -> throw unsupported(pkg, url);
                 }
             } catch (IOException | UncheckedIOException | URISyntaxException e) {
                 throw new MigrateException(
@@ -333,10 +345,31 @@ public final class MigrationScanner {
         }
     }
 
-    private static void fromJar(URL url, String path, Map<String, ClassFileSummary> classFiles) throws IOException {
+    /**
+     * The message for a URL form no branch of {@link #classFilesIn} lists, naming that form, so that
+     * a class loader that hands out another kind of URL is reported rather than finding nothing.
+     */
+    private static MigrateException unsupported(String pkg, URL url) {
+        String form = url.getProtocol() + ":"
+                + ("jar".equals(url.getProtocol()) ? url.getFile().replaceFirst(":.*", ":") : "");
+        return new MigrateException("The migrations package " + pkg + " was found at " + url
+                + ", a URL of the form " + form + " that the migration scanner cannot list: it reads directories "
+                + "(file:) and jars through their JarURLConnection (jar:file:, and jar:nested: in a Spring Boot "
+                + "executable jar). Put the migration classes in a directory or a jar on the classpath, or "
+                + "give the migrations to Migrator.builder().migrations(...) instead of a package.");
+    }
+
+    /**
+     * A jar on the class path ({@code jar:file:/app/lib/x.jar!/db/migrations}), or in a Spring Boot
+     * executable jar ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/migrations}, with
+     * {@code BOOT-INF/lib/x.jar} for a dependency): Boot's handler gives a JarURLConnection whose
+     * JarFile lists the nested jar, or the {@code BOOT-INF/classes/} directory as a jar of its own.
+     */
+    private static void fromJar(URL url, String pkg, String path, Map<String, ClassFileSummary> classFiles)
+            throws IOException {
         URLConnection connection = url.openConnection();
         if (!(connection instanceof JarURLConnection jarConnection)) {
-            throw new IOException("not a jar connection: " + url);
+            throw unsupported(pkg, url);
         }
         // A private, uncached JarFile, closed here, so that the jar is not held open after the scan.
         jarConnection.setUseCaches(false);

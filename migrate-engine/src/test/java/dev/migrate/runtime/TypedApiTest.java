@@ -15,6 +15,7 @@ import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.RevisionDetails;
 import dev.migrate.StepDirection;
 import dev.migrate.runtime.injected.V2_SeedNames;
 import dev.migrate.testing.TestPostgres;
@@ -195,16 +196,28 @@ class TypedApiTest {
     }
 
     @Test
-    void withoutItsInstanceTheScannedClassIsStillRefusedWithTheFix() {
-        assertThatThrownBy(() -> Migrator.builder()
-                        .dataSource(db)
-                        .packages("dev.migrate.runtime.injected")
-                        .log(log)
-                        .build())
+    void withoutItsInstanceTheScannedClassServesTheGraphAndRunningItSaysWhereToRunIt() throws Exception {
+        Migrator m = Migrator.builder()
+                .dataSource(TestPostgres.freshDatabase("typed_api_no_instance"))
+                .packages("dev.migrate.runtime.injected")
+                .log(log)
+                .build();
+        // what reads metadata needs no instance
+        assertThat(m.heads()).containsExactly("i2");
+        assertThat(m.revisions()).extracting(RevisionDetails::id).containsExactly("i1", "i2");
+        assertThat(m.historyReport(null, false)).hasSize(2);
+        assertThat(m.current()).isEmpty();
+
+        assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining(
-                        "Class dev.migrate.runtime.injected.V2_SeedNames is annotated @Revision but cannot "
-                                + "be created");
+                        "Migration class dev.migrate.runtime.injected.V2_SeedNames (revision i2) cannot be created "
+                                + "here: its constructor takes arguments (List), so only the application that supplies them "
+                                + "can create it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, "
+                                + "verify, the replay of check, the chain tests) from the application, which gives its "
+                                + "instance to the Migrator (the Spring Boot starter does so for a @Component migration), or "
+                                + "give the class a public no-argument constructor and look up what it needs when it runs, "
+                                + "through the connection of op.jdbc(...).");
     }
 
     @Test

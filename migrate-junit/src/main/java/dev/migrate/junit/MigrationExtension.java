@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -48,7 +49,7 @@ public final class MigrationExtension implements ParameterResolver {
         }
         try {
             Connection connection = database.dataSource().getConnection();
-            context.getStore(NAMESPACE).put(new Object(), (AutoCloseable) connection::close);
+            context.getStore(NAMESPACE).put(new Object(), StoredResource.of(connection));
             return connection;
         } catch (SQLException e) {
             throw new ParameterResolutionException(
@@ -58,16 +59,22 @@ public final class MigrationExtension implements ParameterResolver {
 
     /** The test's database, made and moved to its revision on first use, dropped when the test ends. */
     private static MigrationDatabase database(ExtensionContext context) {
-        return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(PreparedDatabase.class, key -> prepare(context), PreparedDatabase.class)
-                .database();
+        return stored(context, PreparedDatabase.class, () -> prepare(context)).database();
+    }
+
+    /**
+     * The value kept in {@code context}'s store under its type, made on first use and closed when the
+     * context ends, by every JUnit 5 version (see {@link StoredResource}).
+     */
+    private static <T extends AutoCloseable> T stored(ExtensionContext context, Class<T> type, Supplier<T> make) {
+        StoredResource<?> resource = context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(type, key -> StoredResource.of(make.get()), StoredResource.class);
+        return type.cast(resource.value());
     }
 
     private static PreparedDatabase prepare(ExtensionContext context) {
-        EmbeddedServer server = context.getRoot()
-                .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(
-                        EmbeddedServer.class, key -> EmbeddedServer.start(serverLog()), EmbeddedServer.class);
+        EmbeddedServer server =
+                stored(context.getRoot(), EmbeddedServer.class, () -> EmbeddedServer.start(serverLog()));
         EmbeddedServer.TestDatabase created = server.createDatabase();
         try {
             Class<?> testClass = context.getRequiredTestClass();

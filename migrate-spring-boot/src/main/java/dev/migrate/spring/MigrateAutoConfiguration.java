@@ -6,6 +6,8 @@ import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +28,9 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Migrates the application's database at startup, before JPA and {@code JdbcTemplate}, as Spring Boot
  * does for Flyway. Active with a {@code DataSource} bean (or {@code migrate.url}) unless
- * {@code migrate.enabled=false}.
+ * {@code migrate.enabled=false}; of several DataSources, the {@link MigrateDataSource} one, else the
+ * {@code @Primary} one. {@code migrate.user} and {@code migrate.password} without {@code migrate.url}
+ * log in to that DataSource's database as another role.
  *
  * <pre>{@code migrate.packages=com.example.db.migrations}</pre>
  */
@@ -47,6 +51,7 @@ public class MigrateAutoConfiguration {
     @ConditionalOnMissingBean
     public Migrator migrator(
             MigrateProperties properties,
+            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
@@ -65,14 +70,45 @@ public class MigrateAutoConfiguration {
         if (properties.getUrl() != null) {
             builder.url(properties.getUrl(), properties.getUser(), properties.getPassword());
         } else if (properties.getUser() != null || properties.getPassword() != null) {
-            throw new MigrateException(
-                    "migrate.user or migrate.password is set but migrate.url is not. Set migrate.url "
-                            + "to the JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
-                            + "migrate through the application's DataSource.");
+            // as Flyway does: the application's database, logged in as the migration role
+            builder.url(
+                    jdbcUrlOf(applicationDataSource(migrateDataSource, dataSource)),
+                    properties.getUser(),
+                    properties.getPassword());
         } else {
-            builder.dataSource(dataSource.getObject());
+            builder.dataSource(applicationDataSource(migrateDataSource, dataSource));
         }
         return builder.build();
+    }
+
+    /** The {@link MigrateDataSource} if there is one, else the application's primary or only DataSource. */
+    private static DataSource applicationDataSource(
+            ObjectProvider<DataSource> migrateDataSource, ObjectProvider<DataSource> dataSource) {
+        DataSource marked = migrateDataSource.getIfUnique();
+        if (marked != null) {
+            return marked;
+        }
+        DataSource unique = dataSource.getIfUnique();
+        if (unique == null) {
+            throw new MigrateException("The application has several DataSource beans and none is @Primary, so "
+                    + "migrate does not know which database to migrate. Mark the one to migrate with "
+                    + "@MigrateDataSource (dev.migrate.spring.MigrateDataSource) on its @Bean method, or set "
+                    + "migrate.url to its JDBC URL.");
+        }
+        return unique;
+    }
+
+    /** The URL the DataSource connects to, as its driver reports it, for migrate.user without migrate.url. */
+    private static String jdbcUrlOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "migrate.user or migrate.password is set without migrate.url, so migrate connects to the JDBC "
+                            + "URL of the application's DataSource, but could not read it: " + e.getMessage()
+                            + ". Set migrate.url to the JDBC URL the migration role connects to.",
+                    e);
+        }
     }
 
     /**

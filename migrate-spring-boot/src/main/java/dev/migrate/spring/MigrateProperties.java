@@ -62,10 +62,16 @@ public class MigrateProperties {
     /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
     private String url;
 
-    /** Login user of the dedicated migration connection; needs migrate.url. */
+    /**
+     * Login user of the migration connection; without migrate.url it connects to the JDBC URL of the
+     * application's DataSource.
+     */
     private String user;
 
-    /** Login password of the dedicated migration connection; needs migrate.url. */
+    /**
+     * Login password of the migration connection; without migrate.url it connects to the JDBC URL of
+     * the application's DataSource.
+     */
     private String password;
 
     public boolean isEnabled() {

@@ -18,10 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The auto-configuration in a real application context, against the embedded PostgreSQL. */
@@ -142,7 +145,7 @@ class MigrateAutoConfigurationTest {
     }
 
     @Test
-    void aDedicatedUrlIsUsedForMigrationsAndAUserWithoutItIsRefused() {
+    void aDedicatedUrlIsUsedForMigrations() {
         String other = TestPostgres.createDatabase("starter_role");
         runner.withPropertyValues("migrate.url=" + TestPostgres.jdbcUrl(other)).run(context -> {
             assertThat(context).hasNotFailed();
@@ -151,28 +154,98 @@ class MigrateAutoConfigurationTest {
             assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
                     .isEmpty();
         });
-        runner.withPropertyValues("migrate.user=deployer").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure())
-                    .rootCause()
-                    .hasMessage(
-                            "migrate.user or migrate.password is set but migrate.url is not. Set migrate.url to the "
-                                    + "JDBC URL the migration role connects to, or remove migrate.user and migrate.password to "
-                                    + "migrate through the application's DataSource.");
-        });
     }
 
     @Test
-    void withoutTheMigrationBeanItsClassIsRefusedWithTheFix() {
+    void aUserWithoutUrlLogsInToTheApplicationDatabaseAsThatRole() throws Exception {
+        // the application connects as postgres; the migration role owns the database, so what it creates is its own
+        String role = database + "_deployer";
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'deployer-pw'");
+            s.execute("ALTER DATABASE " + database + " OWNER TO " + role);
+        }
+        runner.withPropertyValues("migrate.user=" + role, "migrate.password=deployer-pw")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(query(dataSource, "SELECT version_num FROM migrate_version"))
+                            .containsExactly("s2");
+                    assertThat(query(
+                                    dataSource,
+                                    "SELECT tablename || ' ' || tableowner FROM pg_tables "
+                                            + "WHERE schemaname = 'public' ORDER BY 1"))
+                            .containsExactly("migrate_history " + role, "migrate_version " + role, "things " + role);
+                });
+    }
+
+    @Test
+    void ofSeveralDataSourcesTheMarkedOneIsMigratedAndWithoutAMarkTheMessageSaysHowToChoose() throws Exception {
+        String other = TestPostgres.createDatabase("starter_marked");
+        ApplicationContextRunner twoDataSources = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .withBean(M2SeedThings.class, () -> new M2SeedThings("from-spring"))
+                .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures", "test.marked-database=" + other);
+        twoDataSources
+                .withBean("appDataSource", DataSource.class, () -> dataSource)
+                .withBean("ordersDataSource", DataSource.class, () -> TestPostgres.dataSource(other))
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessage("The application has several DataSource beans and none is @Primary, so migrate "
+                                + "does not know which database to migrate. Mark the one to migrate with "
+                                + "@MigrateDataSource (dev.migrate.spring.MigrateDataSource) on its @Bean method, or set "
+                                + "migrate.url to its JDBC URL."));
+        twoDataSources
+                .withBean("appDataSource", DataSource.class, () -> dataSource, d -> d.setPrimary(true))
+                .withUserConfiguration(MarkedDataSourceConfiguration.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    // the marked one, ahead of the @Primary one
+                    assertThat(query(TestPostgres.dataSource(other), "SELECT version_num FROM migrate_version"))
+                            .containsExactly("s2");
+                    assertThat(query(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+                            .isEmpty();
+                });
+    }
+
+    /** A second database, marked as the one to migrate, as an application declares it. */
+    @Configuration(proxyBeanMethods = false)
+    static class MarkedDataSourceConfiguration {
+        @Bean
+        @MigrateDataSource
+        DataSource migrationsDataSource(@Value("${test.marked-database}") String database) {
+            return TestPostgres.dataSource(database);
+        }
+    }
+
+    @Test
+    void withoutTheMigrationBeanItsClassServesTheGraphAndRunningItSaysWhereToRunIt() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
                 .withBean(DataSource.class, () -> dataSource)
                 .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures")
                 .run(context -> assertThat(context.getStartupFailure())
                         .rootCause()
-                        .hasMessageContaining(
-                                "Class dev.migrate.spring.fixtures.M2SeedThings is annotated @Revision but "
-                                        + "cannot be created"));
+                        .hasMessageStartingWith(
+                                "Migration class dev.migrate.spring.fixtures.M2SeedThings (revision s2) "
+                                        + "cannot be created here: its constructor takes arguments (String)")
+                        .hasMessageContaining("@Component"));
+    }
+
+    @Test
+    void packageMessagesNameTheSpringBootSetting() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource);
+        runner.withPropertyValues("migrate.packages=dev.migrate.spring.nothing_here")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageStartingWith("No migration was found in the package dev.migrate.spring.nothing_here")
+                        .hasMessageContaining("migrate.packages in Spring Boot"));
+        runner.withPropertyValues("migrate.packages=")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageStartingWith("The list of migrations packages is empty")
+                        .hasMessageContaining("migrate.packages=db.migrations in Spring Boot"));
     }
 
     static List<String> query(DataSource ds, String sql) throws SQLException {
