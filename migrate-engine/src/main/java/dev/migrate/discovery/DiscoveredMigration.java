@@ -83,27 +83,30 @@ public final class DiscoveredMigration {
         }
         Class<? extends Migration> migration = type();
         if (MigrationScanner.takesArguments(migration)) {
-            throw new MigrateException("Migration class " + migration.getName() + " (revision " + info.id()
-                    + ") cannot be created here: its constructor takes arguments ("
-                    + constructorParameters(migration) + "), so only the application that supplies them can create "
-                    + "it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, verify, the "
-                    + "replay of check, the chain tests) from the application, which gives its instance to the "
-                    + "Migrator (the Spring Boot starter does so for a @Component migration), or give the class a "
-                    + "public no-argument constructor and look up what it needs when it runs, through the "
-                    + "connection of op.jdbc(...).");
+            throw new MigrationCreationException(
+                    "Migration class " + migration.getName() + " (revision " + info.id()
+                            + ") cannot be created here: its constructor takes arguments ("
+                            + constructorParameters(migration)
+                            + "), so only the application that supplies them can create "
+                            + "it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, verify, the "
+                            + "replay of check, the chain tests) from the application, which gives its instance to the "
+                            + "Migrator (the Spring Boot starter does so for a @Component migration), or give the class a "
+                            + "public no-argument constructor and look up what it needs when it runs, through the "
+                            + "connection of op.jdbc(...).",
+                    null);
         }
         try {
             return migration.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new MigrateException(
+            throw new MigrationCreationException(
                     "The constructor of migration class " + migration.getName() + " (revision "
                             + info.id() + ") threw " + cause
                             + ". Keep migration constructors free of work that can fail; "
                             + "do it in upgrade or downgrade instead.",
                     cause);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new MigrateException(
+            throw new MigrationCreationException(
                     "Could not create migration class " + migration.getName() + " (revision " + info.id() + "): " + e
                             + ". Make it a public class with a public no-argument constructor.",
                     e);

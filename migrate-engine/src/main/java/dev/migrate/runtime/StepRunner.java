@@ -9,6 +9,7 @@ import dev.migrate.MigrationStep;
 import dev.migrate.StepDirection;
 import dev.migrate.TransactionMode;
 import dev.migrate.discovery.DiscoveredMigration;
+import dev.migrate.discovery.MigrationCreationException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Step;
 import java.sql.SQLException;
@@ -267,7 +268,9 @@ final class StepRunner {
                     .append(step.direction().name().toLowerCase())
                     .append('.');
         }
-        if (step != null && !progress.described) {
+        if (step != null && !progress.described && e instanceof MigrationCreationException) {
+            message.append("\nIt could not be created: ").append(e.getMessage()).append(" None of its SQL ran.");
+        } else if (step != null && !progress.described) {
             // its upgrade() or downgrade() method failed while describing its changes
             Throwable thrown = e instanceof MigrateException && e.getCause() != null ? e.getCause() : e;
             message.append("\nIts ")

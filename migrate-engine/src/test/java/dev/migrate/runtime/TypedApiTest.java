@@ -217,7 +217,9 @@ class TypedApiTest {
                                 + "verify, the replay of check, the chain tests) from the application, which gives its "
                                 + "instance to the Migrator (the Spring Boot starter does so for a @Component migration), or "
                                 + "give the class a public no-argument constructor and look up what it needs when it runs, "
-                                + "through the connection of op.jdbc(...).");
+                                + "through the connection of op.jdbc(...).")
+                .hasMessageContaining("It could not be created: Migration class")
+                .hasMessageNotContaining("upgrade() method threw");
     }
 
     @Test
