@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +31,19 @@ import org.springframework.core.io.ResourceLoader;
  * {@code @Primary} one. {@code migrate.user} and {@code migrate.password} without {@code migrate.url}
  * log in to that DataSource's database as another role.
  *
+ * <p>One jar for Spring Boot 3.5 and 4.0: Boot 4 moved {@code DataSourceAutoConfiguration} into its
+ * {@code spring-boot-jdbc} module, so the ordering names both by string and this class refers to no
+ * class that only one of the two lines has.
+ *
  * <pre>{@code migrate.packages=com.example.db.migrations}</pre>
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(
+        afterName = {
+            // Spring Boot 3.x
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            // Spring Boot 4.x (spring-boot-jdbc)
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
+        })
 @ConditionalOnClass(Migrator.class)
 @Conditional(MigrateAutoConfiguration.DatabaseCondition.class)
 @ConditionalOnProperty(prefix = "migrate", name = "enabled", havingValue = "true", matchIfMissing = true)

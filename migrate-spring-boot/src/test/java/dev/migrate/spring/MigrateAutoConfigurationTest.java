@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -69,6 +70,17 @@ class MigrateAutoConfigurationTest {
                     assertThat(query(dataSource, "SELECT version_num FROM migrate_version"))
                             .containsExactly("s2");
                 });
+    }
+
+    /** One jar for Boot 3.5 and 4.0: the ordering names the DataSource auto-configuration of both lines, as strings. */
+    @Test
+    void ordersAfterTheDataSourceAutoConfigurationOfBothBootLinesByName() {
+        AutoConfiguration autoConfiguration = MigrateAutoConfiguration.class.getAnnotation(AutoConfiguration.class);
+        assertThat(autoConfiguration.after()).isEmpty();
+        assertThat(autoConfiguration.afterName())
+                .containsExactly(
+                        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
     }
 
     /** Reads the schema as it is created: it sees the migrated table only if Spring creates it after the migration. */
