@@ -53,10 +53,9 @@ final class HandWrittenForm implements OpVisitor<Op> {
     private static final String IDENTIFIER = "([a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")";
     private static final String VARCHAR_LITERAL = "'(?:[^']|'')*'::character varying";
     /** {@code col IN ('a', 'b')} on a varchar column, in both of PostgreSQL's spellings; see {@link #inList}. */
-    private static final Pattern IN_LIST = Pattern.compile("\\(\\(" + IDENTIFIER + "\\)::text = ANY \\(ARRAY\\[("
-            + "\\(" + VARCHAR_LITERAL + "\\)::text(?:, \\(" + VARCHAR_LITERAL + "\\)::text)*)\\]\\)\\)"
-            + "|\\(\\(" + IDENTIFIER + "\\)::text = ANY \\(\\(ARRAY\\[("
-            + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL + ")*)\\]\\)::text\\[\\]\\)\\)");
+    private static final Pattern IN_LIST = Pattern.compile("\\(\\(" + IDENTIFIER + "\\)::text = ANY \\((?:ARRAY\\[("
+            + "\\(" + VARCHAR_LITERAL + "\\)::text(?:, \\(" + VARCHAR_LITERAL + "\\)::text)*)\\]"
+            + "|\\(ARRAY\\[(" + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL + ")*)\\]\\)::text\\[\\])\\)\\)");
 
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
@@ -311,7 +310,7 @@ final class HandWrittenForm implements OpVisitor<Op> {
             table = op.table().name();
             columns = op.columns().stream().map(Column::name).collect(Collectors.toSet());
             varcharColumns = op.columns().stream()
-                    .filter(c -> c.type().matches("character varying(\\(\\d+\\))?|varchar(\\(\\d+\\))?"))
+                    .filter(c -> type(c.type()).matches("varchar(\\(\\d+\\))?"))
                     .map(Column::name)
                     .collect(Collectors.toSet());
             Set<String> plainColumns = op.columns().stream()
@@ -370,7 +369,7 @@ final class HandWrittenForm implements OpVisitor<Op> {
         if (!m.matches()) {
             return expression;
         }
-        String column = m.group(1) != null ? m.group(1) : m.group(3);
+        String column = m.group(1);
         String name = column.startsWith("\"")
                 ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
                 : column;
@@ -378,7 +377,7 @@ final class HandWrittenForm implements OpVisitor<Op> {
             return expression;
         }
         List<String> values = new ArrayList<>();
-        Matcher literal = LITERAL.matcher(m.group(1) != null ? m.group(2) : m.group(4));
+        Matcher literal = LITERAL.matcher(m.group(2) != null ? m.group(2) : m.group(3));
         while (literal.find()) {
             values.add(literal.group());
         }
