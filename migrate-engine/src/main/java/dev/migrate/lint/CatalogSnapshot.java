@@ -225,6 +225,12 @@ final class CatalogSnapshot {
         }
     }
 
+    /** The strongest lock held on {@code relation} now when {@code before} did not hold it, else null. */
+    LockMode strongestLockTakenSince(CatalogSnapshot before, long relation) {
+        LockMode mode = strongestLocks.get(relation);
+        return mode != null && !before.locks.contains(relation + ":" + mode) ? mode : null;
+    }
+
     /** Reads the locks and settings results of {@code s}: the current result, then the next. */
     private void readLocks(Statement s) throws SQLException {
         try (ResultSet rs = s.getResultSet()) {

@@ -263,8 +263,8 @@ public final class Linter implements StatementObserver {
             if (!atStart.relations.containsKey(relation.oid())) {
                 continue; // what a migration does to its own new tables locks out nobody
             }
-            LockMode mode = after.strongestLocks.get(relation.oid());
-            if (mode != null && !before.locks.contains(relation.oid() + ":" + mode)) {
+            LockMode mode = after.strongestLockTakenSince(before, relation.oid());
+            if (mode != null) {
                 locks.add(relation.qualified() + ": " + mode);
             }
             if (rewrote(before, after, relation.oid())) {
@@ -315,8 +315,7 @@ public final class Linter implements StatementObserver {
                 .or(() -> after.relations.values().stream()
                         .filter(r -> r.isTable()
                                 && atStart.relations.containsKey(r.oid())
-                                && after.strongestLocks.containsKey(r.oid())
-                                && !before.locks.contains(r.oid() + ":" + after.strongestLocks.get(r.oid())))
+                                && after.strongestLockTakenSince(before, r.oid()) != null)
                         .findFirst())
                 .orElse(null);
         String error = server != null && server.getMessage() != null
@@ -481,7 +480,7 @@ public final class Linter implements StatementObserver {
                 && inTransaction
                 && lock != null
                 && lock.blocksWrites()
-                && !before.locks.contains(oid + ":" + lock)
+                && after.strongestLockTakenSince(before, oid) != null
                 && "0".equals(after.lockTimeout)) {
             lockTimeoutReported = true;
             finder.add(LintRule.MISSING_LOCK_TIMEOUT, rewrite, scan, "no lock_timeout while it waits for " + lock);
