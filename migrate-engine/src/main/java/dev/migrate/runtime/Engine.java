@@ -104,6 +104,12 @@ public final class Engine {
                     settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
                     return;
                 }
+                // the cache knows checksums, not scripts: what is about to run is recorded ahead too
+                scripts.recordAhead(steps.stream()
+                        .filter(step -> step.direction() == Direction.UPGRADE)
+                        .map(step -> step.revision().id())
+                        .filter(known::containsKey)
+                        .toList());
                 applied.addAll(runner.run(steps, new ConnectionSink(c, observer), scripts));
                 for (Step step : steps) {
                     if (step.direction() == Direction.UPGRADE) {

@@ -38,6 +38,9 @@ final class Scripts implements AutoCloseable {
      * server meanwhile, and classes of one loader load in parallel.
      */
     Scripts recordAhead(List<String> revisions) {
+        if (revisions.isEmpty()) {
+            return this;
+        }
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < threads; i++) {
