@@ -22,8 +22,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     static {
         // the goal says in one line which server it uses; the embedded server's own start-up chatter
         // (through Maven's SLF4J logger, which reads per-logger levels from system properties) is noise
-        if (System.getProperty("org.slf4j.simpleLogger.log.io.zonky") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        // (the launcher is packaged into the plugin below dev.migrate.maven.embedded)
+        String level = "org.slf4j.simpleLogger.log.dev.migrate.maven.embedded";
+        if (System.getProperty(level) == null) {
+            System.setProperty(level, "warn");
         }
     }
 
