@@ -136,12 +136,17 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
+    /** How many connections the goal opens as it starts, all opened ahead: one unless it takes the run's lock. */
+    protected int connectionsAtOnce() {
+        return 1;
+    }
+
     /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
     protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
         Optional<ConnectingDataSource> configuredDatabase = configuredDatabase();
         if (configuredDatabase.isPresent()) {
             // connecting overlaps with finding the migrations and building the graph
-            ConnectingDataSource database = configuredDatabase.get().connectAhead();
+            ConnectingDataSource database = configuredDatabase.get().connectAhead(connectionsAtOnce());
             try {
                 action.accept(configured(projectClasses).dataSource(database).build());
             } finally {
@@ -242,7 +247,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** A migrator with every run setting but no database, for offline SQL. */
     protected final Migrator offline(ClassLoader projectClasses) {
-        return configured(projectClasses).build();
+        return configured(projectClasses, false).build();
     }
 
     private Optional<ConnectionSettings> connection() {
@@ -252,6 +257,11 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     }
 
     protected final Migrator.Builder configured(ClassLoader projectClasses) {
+        return configured(projectClasses, true);
+    }
+
+    /** @param online whether the migrator will run against a database, the only use of the checksum cache */
+    private Migrator.Builder configured(ClassLoader projectClasses, boolean online) {
         Migrator.Builder builder = migrator(projectClasses)
                 .schema(schema)
                 .versionTable(versionTable)
@@ -265,7 +275,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         if (lockRetries != null) {
             builder.lockRetries(lockRetries);
         }
-        if (checksumCache) {
+        if (checksumCache && online) {
             builder.checksumCache(new ChecksumCacheFile(
                     Path.of(project.getBuild().getDirectory(), "migrate", "checksum-cache"),
                     classpathElements,

@@ -30,6 +30,12 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.embedded", defaultValue = "false")
     protected boolean embedded;
 
+    /** The run's lock is held on a connection of its own, beside the one the migrations run on. */
+    @Override
+    protected int connectionsAtOnce() {
+        return 2;
+    }
+
     @Override
     protected void checkEmbeddedMayChange() {
         if (embedded) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The checksums of the project's migrations, kept in {@code target/migrate/checksum-cache} under a
@@ -19,17 +21,23 @@ import java.util.TreeMap;
  * directories (migrations, the classes and resources they use), each dependency jar by path, size
  * and time, and this build of migrate. An edited class changes the key, and the file is then
  * ignored; it only spares a run the work of loading and recording unchanged migrations.
+ *
+ * <p>The key is computed on a thread of its own from the moment the file is named, while the run
+ * finds its migrations and connects: reading and hashing a thousand class files is then off the
+ * run's path.
  */
 final class ChecksumCacheFile implements ChecksumCache {
     private final Path file;
-    private final List<String> classpathElements;
-    private final String migrateVersion;
-    private String key;
+    private final CompletableFuture<String> key;
 
     ChecksumCacheFile(Path file, List<String> classpathElements, String migrateVersion) {
         this.file = file;
-        this.classpathElements = List.copyOf(classpathElements);
-        this.migrateVersion = migrateVersion;
+        List<String> elements = List.copyOf(classpathElements);
+        this.key = CompletableFuture.supplyAsync(() -> key(elements, migrateVersion), task -> {
+            Thread thread = new Thread(task, "migrate-checksum-cache-key");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     @Override
@@ -50,7 +58,7 @@ final class ChecksumCacheFile implements ChecksumCache {
                 }
             }
             return checksums;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | CompletionException e) {
             return Map.of(); // unreadable: every checksum is computed, as without the file
         }
     }
@@ -65,17 +73,18 @@ final class ChecksumCacheFile implements ChecksumCache {
             Path written = Files.createTempFile(file.getParent(), "checksum-cache", ".tmp");
             Files.write(written, lines);
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | CompletionException e) {
             // the next run computes the checksums again; nothing is lost
         }
     }
 
     private String key() {
-        if (key == null) {
-            Fingerprint fingerprint = new Fingerprint().field("migrate " + migrateVersion);
-            classpathElements.forEach(element -> fingerprint.classpathElement(Path.of(element)));
-            key = fingerprint.hex();
-        }
-        return key;
+        return key.join();
+    }
+
+    private static String key(List<String> classpathElements, String migrateVersion) {
+        Fingerprint fingerprint = new Fingerprint().field("migrate " + migrateVersion);
+        classpathElements.forEach(element -> fingerprint.classpathElement(Path.of(element)));
+        return fingerprint.hex();
     }
 }

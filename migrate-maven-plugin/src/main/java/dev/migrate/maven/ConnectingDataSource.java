@@ -8,9 +8,12 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -19,15 +22,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A data source for the resolved connection whose failures to connect read as SPEC 8 asks: the
  * host, port and database, the reason and the fix, and never the password.
  *
- * <p>{@link #connectAhead()} opens the first connection on a thread of its own: the driver's first
- * connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange) then
- * overlaps with finding the migrations instead of following it.
+ * <p>{@link #connectAhead(int)} opens the first connections on a thread of its own: the driver's
+ * first connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange)
+ * then overlaps with finding the migrations instead of following it, and so does the second of a
+ * goal that holds its lock on a connection of its own.
  */
 final class ConnectingDataSource implements DataSource {
     private final PGSimpleDataSource delegate = new PGSimpleDataSource();
     private final ConnectionSettings settings;
-    /** The connection opened ahead, until the first {@link #getConnection()} takes it. */
-    private final AtomicReference<CompletableFuture<Connection>> ahead = new AtomicReference<>();
+    /** The connections opened ahead, in order, until {@link #getConnection()} takes them. */
+    private final Queue<CompletableFuture<Connection>> ahead = new ConcurrentLinkedQueue<>();
 
     ConnectingDataSource(ConnectionSettings settings) {
         this.settings = settings;
@@ -41,28 +45,35 @@ final class ConnectingDataSource implements DataSource {
         delegate.setApplicationName("migrate");
     }
 
-    /** Starts opening the first connection now, on a daemon thread; {@link #discardUnused()} closes it if nobody takes it. */
-    ConnectingDataSource connectAhead() {
-        ahead.set(CompletableFuture.supplyAsync(
+    /**
+     * Starts opening the first {@code count} connections now, one after the other on a daemon thread;
+     * {@link #discardUnused()} closes those nobody takes.
+     */
+    ConnectingDataSource connectAhead(int count) {
+        List<CompletableFuture<Connection>> opened = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            opened.add(new CompletableFuture<>());
+        }
+        ahead.addAll(opened);
+        Thread thread = new Thread(
                 () -> {
-                    try {
-                        return delegate.getConnection();
-                    } catch (SQLException e) {
-                        throw new CompletionException(e);
+                    for (CompletableFuture<Connection> connection : opened) {
+                        try {
+                            connection.complete(delegate.getConnection());
+                        } catch (SQLException | RuntimeException e) {
+                            connection.completeExceptionally(e);
+                        }
                     }
                 },
-                task -> {
-                    Thread thread = new Thread(task, "migrate-connect-ahead");
-                    thread.setDaemon(true);
-                    thread.start();
-                }));
+                "migrate-connect-ahead");
+        thread.setDaemon(true);
+        thread.start();
         return this;
     }
 
-    /** Closes the connection opened ahead when no {@link #getConnection()} took it, once it is open. */
+    /** Closes the connections opened ahead that no {@link #getConnection()} took, once they are open. */
     void discardUnused() {
-        CompletableFuture<Connection> unused = ahead.getAndSet(null);
-        if (unused != null) {
+        for (CompletableFuture<Connection> unused; (unused = ahead.poll()) != null; ) {
             unused.thenAccept(connection -> {
                 try {
                     connection.close();
@@ -76,7 +87,7 @@ final class ConnectingDataSource implements DataSource {
     @Override
     public Connection getConnection() {
         try {
-            CompletableFuture<Connection> opened = ahead.getAndSet(null);
+            CompletableFuture<Connection> opened = ahead.poll();
             return opened == null ? delegate.getConnection() : take(opened);
         } catch (SQLException e) {
             throw translate(e);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectingDataSourceTest {
@@ -36,31 +37,42 @@ class ConnectingDataSourceTest {
                 "the environment variable MIGRATE_DATABASE_URL");
         ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
                         url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", null))
-                .connectAhead();
+                .connectAhead(2);
         assertThatThrownBy(ds::getConnection)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
                 .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
                 .message()
                 .doesNotContain("secret-77");
+        assertThatThrownBy(ds::getConnection) // the second one opened ahead fails alike
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("does not resolve");
     }
 
     @Test
-    void theConnectionOpenedAheadIsHandedOutOnceAndClosedWhenNobodyTakesIt() throws Exception {
+    void theConnectionsOpenedAheadAreHandedOutOnceAndClosedWhenNobodyTakesThem() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             DatabaseUrl url =
                     DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
             ConnectionSettings settings = new ConnectionSettings(url, "postgres", null, "a test", null);
-            ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
+            ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead(2);
+            try (Connection observer = server.getPostgresDatabase().getConnection()) {
+                awaitMigrateSessions(observer, 2); // both open before anyone asks
+            }
             try (Connection first = ds.getConnection();
-                    Connection second = ds.getConnection()) {
-                assertThat(backendPid(first)).isNotEqualTo(backendPid(second));
-                assertThat(migrateSessions(first)).isEqualTo(2);
+                    Connection second = ds.getConnection();
+                    Connection third = ds.getConnection()) { // opened on demand
+                assertThat(Set.of(backendPid(first), backendPid(second), backendPid(third)))
+                        .hasSize(3);
+                assertThat(migrateSessions(first)).isEqualTo(3);
             }
             try (Connection observer = server.getPostgresDatabase().getConnection()) {
-                ConnectingDataSource unused = new ConnectingDataSource(settings).connectAhead();
-                awaitMigrateSessions(observer, 1); // open, and not taken by anyone
-                unused.discardUnused();
+                ConnectingDataSource unused = new ConnectingDataSource(settings).connectAhead(2);
+                awaitMigrateSessions(observer, 2); // open, and not taken by anyone
+                try (Connection taken = unused.getConnection()) {
+                    unused.discardUnused();
+                    awaitMigrateSessions(observer, 1); // the one taken stays open
+                }
                 awaitMigrateSessions(observer, 0);
             }
         }
