@@ -115,7 +115,7 @@ final class Checksum {
 
     private void encodeRecord(Record record) {
         text.append(record.getClass().getSimpleName()).append('(');
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
             Object value = valueOf(component, record);
             if (holdsNothing(value)) {
                 continue;
@@ -126,6 +126,14 @@ final class Checksum {
         }
         text.append(')');
     }
+
+    /** Each record type's components, read once: the JVM builds them anew on every call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     private static boolean holdsNothing(Object value) {
         return value == null

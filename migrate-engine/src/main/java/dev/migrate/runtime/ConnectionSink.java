@@ -44,6 +44,9 @@ final class ConnectionSink implements ScriptSink {
 
     private void send(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
+            // the SQL reaches the server as written, exactly as psql runs the offline script: the
+            // driver rewrites no JDBC escape such as {fn ...} or {d ...}, and scans each text once less
+            s.setEscapeProcessing(false);
             s.execute(sql);
         }
     }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Migration;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
 import dev.migrate.TransactionMode;
 import dev.migrate.testing.TestPostgres;
 import javax.sql.DataSource;
@@ -147,40 +150,62 @@ class RunFailureTest {
         m.upgrade("r1"); // the connection and the lock were given back: the next run goes on
     }
 
-    @dev.migrate.Revision(id = "r2_three", revises = "r1", message = "three statements")
-    public static class ThreeStatements implements dev.migrate.Migration {
+    @Revision(id = "r2_three", revises = "r1", message = "three statements")
+    public static class ThreeStatements implements Migration {
         @Override
-        public void upgrade(dev.migrate.Operations op) {
+        public void upgrade(Operations op) {
             op.execute("CREATE TABLE first_of_three (id int)");
             op.execute("ALTER TABLE no_such_table ADD COLUMN x int");
             op.execute("CREATE TABLE third_of_three (id int)");
         }
 
         @Override
-        public void downgrade(dev.migrate.Operations op) {}
+        public void downgrade(Operations op) {}
     }
 
-    @dev.migrate.Revision(id = "r2_deferred", revises = "r1", message = "fails at commit")
-    public static class FailsAtCommit implements dev.migrate.Migration {
+    @Revision(id = "r2_deferred", revises = "r1", message = "fails at commit")
+    public static class FailsAtCommit implements Migration {
         @Override
-        public void upgrade(dev.migrate.Operations op) {
+        public void upgrade(Operations op) {
             op.execute("CREATE TABLE deferred_child (id int PRIMARY KEY, agent_id bigint "
                     + "REFERENCES agents (id) DEFERRABLE INITIALLY DEFERRED)");
             op.execute("INSERT INTO deferred_child VALUES (1, 42)");
         }
 
         @Override
-        public void downgrade(dev.migrate.Operations op) {}
+        public void downgrade(Operations op) {}
     }
 
-    @dev.migrate.Revision(id = "r5_bad", revises = "r4_concurrent", message = "fails")
-    public static class FailingAfterConcurrent implements dev.migrate.Migration {
+    @Revision(id = "r5_bad", revises = "r4_concurrent", message = "fails")
+    public static class FailingAfterConcurrent implements Migration {
         @Override
-        public void upgrade(dev.migrate.Operations op) {
+        public void upgrade(Operations op) {
             op.execute("ALTER TABLE no_such_table ADD COLUMN x int");
         }
 
         @Override
-        public void downgrade(dev.migrate.Operations op) {}
+        public void downgrade(Operations op) {}
+    }
+
+    @Test
+    void aMigrationsSqlReachesTheServerAsWrittenAsInTheOfflineScript() {
+        Migrator m = migrator(JdbcEscape.class).build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Statement: CREATE VIEW escaped AS SELECT {fn ucase('a')} AS u")
+                .hasMessageContaining("[SQLSTATE 42601]"); // the server's syntax error, not the driver's rewrite
+    }
+
+    @Revision(id = "escape", message = "a JDBC escape")
+    public static class JdbcEscape implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE VIEW escaped AS SELECT {fn ucase('a')} AS u");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP VIEW escaped");
+        }
     }
 }

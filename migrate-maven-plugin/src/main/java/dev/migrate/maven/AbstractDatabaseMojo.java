@@ -136,22 +136,48 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
+    /** The configured database with its first connections opening ahead, once the goal asked for it. */
+    private ConnectingDataSource connecting;
+
     /** How many connections the goal opens as it starts, all opened ahead: one unless it takes the run's lock. */
     protected int connectionsAtOnce() {
         return 1;
     }
 
+    /**
+     * Whether the goal will run {@link #withDatabase}: its connections to a configured database then
+     * open from the moment it starts, while it checks the classes and finds the migrations.
+     */
+    protected boolean usesDatabase() {
+        return false;
+    }
+
+    @Override
+    protected final void starting() {
+        if (usesDatabase()) {
+            connecting = configuredDatabase()
+                    .map(database -> database.connectAhead(connectionsAtOnce()))
+                    .orElse(null);
+        }
+    }
+
+    @Override
+    protected final void finished() {
+        if (connecting != null) {
+            connecting.discardUnused();
+            connecting = null;
+        }
+    }
+
     /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
     protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
-        Optional<ConnectingDataSource> configuredDatabase = configuredDatabase();
-        if (configuredDatabase.isPresent()) {
-            // connecting overlaps with finding the migrations and building the graph
-            ConnectingDataSource database = configuredDatabase.get().connectAhead(connectionsAtOnce());
-            try {
-                action.accept(configured(projectClasses).dataSource(database).build());
-            } finally {
-                database.discardUnused();
-            }
+        if (connecting == null) {
+            connecting = configuredDatabase()
+                    .map(database -> database.connectAhead(connectionsAtOnce()))
+                    .orElse(null);
+        }
+        if (connecting != null) {
+            action.accept(configured(projectClasses).dataSource(connecting).build());
             return;
         }
         checkEmbeddedMayChange();

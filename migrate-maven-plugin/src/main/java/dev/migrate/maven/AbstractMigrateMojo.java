@@ -46,6 +46,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             return;
         }
         try {
+            starting();
             EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
             new StaleClassCheck(
                             project.getCompileSourceRoots().stream()
@@ -62,8 +63,16 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("The project's runtime classpath is not resolved: " + e.getMessage(), e);
+        } finally {
+            finished();
         }
     }
+
+    /** Called first, before the checks: to start what can go on meanwhile, such as connecting. */
+    protected void starting() {}
+
+    /** Called last, whether the goal succeeded or failed: to let go of what {@link #starting()} began. */
+    protected void finished() {}
 
     /** The project's runtime class path, as the goal's class loader reads it. */
     protected List<String> classpathElements = List.of();

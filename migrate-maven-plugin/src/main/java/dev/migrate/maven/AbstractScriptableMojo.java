@@ -30,6 +30,15 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.embedded", defaultValue = "false")
     protected boolean embedded;
 
+    @Override
+    protected boolean usesDatabase() {
+        return !offline();
+    }
+
+    private boolean offline() {
+        return sql || sqlFile != null;
+    }
+
     /** The run's lock is held on a connection of its own, beside the one the migrations run on. */
     @Override
     protected int connectionsAtOnce() {
@@ -59,7 +68,7 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
     /** Runs {@code online} against the database, or in offline mode hands a script writer to {@code offline}. */
     protected final void onlineOrOffline(
             ClassLoader projectClasses, Consumer<Migrator> online, BiConsumer<Migrator, Writer> offline) {
-        if (sql || sqlFile != null) {
+        if (offline()) {
             Migrator migrator = offline(projectClasses);
             new SqlScriptOutput(sqlFile == null ? null : sqlFile.toPath(), System.out)
                     .write(out -> offline.accept(migrator, out), getLog());

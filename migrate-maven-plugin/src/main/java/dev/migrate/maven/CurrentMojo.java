@@ -19,6 +19,11 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     protected boolean checkHeads;
 
     @Override
+    protected boolean usesDatabase() {
+        return true;
+    }
+
+    @Override
     protected void run(ClassLoader projectClasses) {
         withDatabase(projectClasses, migrator -> {
             List<CurrentRevision> current = migrator.current();

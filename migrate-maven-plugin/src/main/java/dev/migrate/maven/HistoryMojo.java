@@ -28,6 +28,11 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     protected boolean verbose;
 
     @Override
+    protected boolean usesDatabase() {
+        return hasDatabase();
+    }
+
+    @Override
     protected void run(ClassLoader projectClasses) {
         if (hasDatabase()) {
             withDatabase(projectClasses, migrator -> print(migrator.historyReport(range, verbose)));

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,14 +184,17 @@ public final class WholeProcessBenchmark {
         recreate(server, "chain");
         mvn(project, url, "migrate:upgrade");
 
-        Timing validate = time(() -> mvn(project, url, "validate"));
-        Timing upgrade = time(() -> {
+        // The commands take turns, round after round, so that a slow spell of the machine's disk
+        // weighs on all of them alike rather than on whichever ran during it.
+        Map<String, Step> commands = new LinkedHashMap<>();
+        commands.put("validate", () -> mvn(project, url, "validate"));
+        commands.put("upgrade", () -> {
             recreate(server, "chain");
             mvn(project, url, "migrate:upgrade");
         });
-        Timing current = time(() -> mvn(project, url, "migrate:current"));
-        Timing noop = time(() -> mvn(project, url, "migrate:upgrade"));
-        Timing psql = time(() -> {
+        commands.put("current", () -> mvn(project, url, "migrate:current"));
+        commands.put("noop", () -> mvn(project, url, "migrate:upgrade"));
+        commands.put("psql", () -> {
             recreate(server, "chain");
             run(
                     project,
@@ -214,65 +218,84 @@ public final class WholeProcessBenchmark {
                             "-f",
                             script.toString()));
         });
+        Path alembicProject = root.resolve("alembic-chain-" + m);
+        List<String> alembic = List.of(python.orElse("python3"), "-m", "alembic", "-c", "alembic.ini");
+        Map<String, String> alembicEnv = Map.of(
+                "BENCH_DATABASE_URL",
+                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
+        if (python.isPresent()) {
+            Files.createDirectories(alembicProject);
+            run(
+                    alembicProject,
+                    Map.of(),
+                    List.of(python.get(), script("alembic_chain.py"), alembicProject.toString(), Integer.toString(m)));
+            commands.put("alembic upgrade", () -> {
+                recreate(server, "chain");
+                run(alembicProject, alembicEnv, concat(alembic, List.of("upgrade", "head")));
+            });
+            commands.put("alembic current", () -> run(alembicProject, alembicEnv, concat(alembic, List.of("current"))));
+        }
+        Map<String, Timing> t = rounds(commands);
+        recreate(server, "chain");
+        Timing validate = t.get("validate");
+        Timing upgrade = t.get("upgrade");
         long pastMaven = upgrade.median() - validate.median();
-        List<String> alembic = python.isPresent() ? alembicChain(server, m, upgrade) : List.of(NO_ALEMBIC);
-        return concat(
-                alembic,
-                List.of(
-                        String.format(Locale.ROOT, "mvn validate (Maven's own start)                  %s", validate),
-                        String.format(
-                                Locale.ROOT,
-                                "mvn migrate:upgrade, %,d migrations               %s; past validate %,d",
-                                m,
-                                upgrade,
-                                pastMaven),
-                        String.format(
-                                Locale.ROOT,
-                                "psql -f of the same script (floor)                 %s; ratio %.2f",
-                                psql,
-                                (double) pastMaven / psql.median()),
-                        String.format(
-                                Locale.ROOT,
-                                "mvn migrate:current at head                       %s; past validate %,d",
-                                current,
-                                current.median() - validate.median()),
-                        String.format(
-                                Locale.ROOT,
-                                "mvn migrate:upgrade at head (no-op)               %s; past validate %,d",
-                                noop,
-                                noop.median() - validate.median())));
+        List<String> lines = new ArrayList<>();
+        if (python.isPresent()) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "alembic upgrade head, %,d revisions (Alembic %s)  %s; mvn migrate:upgrade / alembic %.2f",
+                    m,
+                    alembicVersion(),
+                    t.get("alembic upgrade"),
+                    (double) upgrade.median() / t.get("alembic upgrade").median()));
+            lines.add(String.format(
+                    Locale.ROOT, "alembic current at head                           %s", t.get("alembic current")));
+        } else {
+            lines.add(NO_ALEMBIC);
+        }
+        lines.add(String.format(Locale.ROOT, "mvn validate (Maven's own start)                  %s", validate));
+        lines.add(String.format(
+                Locale.ROOT,
+                "mvn migrate:upgrade, %,d migrations               %s; past validate %,d",
+                m,
+                upgrade,
+                pastMaven));
+        lines.add(String.format(
+                Locale.ROOT,
+                "psql -f of the same script (floor)                 %s; ratio %.2f",
+                t.get("psql"),
+                (double) pastMaven / t.get("psql").median()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "mvn migrate:current at head                       %s; past validate %,d",
+                t.get("current"),
+                t.get("current").median() - validate.median()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "mvn migrate:upgrade at head (no-op)               %s; past validate %,d",
+                t.get("noop"),
+                t.get("noop").median() - validate.median()));
+        return lines;
     }
 
     private static final String NO_ALEMBIC = "Alembic: not measured (needs a python3 with Alembic 1.8 and psycopg2:"
             + " apt-get install python3-alembic python3-psycopg2, or -Dbench.python=<path>)";
 
-    /** Alembic upgrading the same chain of one-table revisions, one transaction per revision, whole process. */
-    private List<String> alembicChain(EmbeddedPostgres server, int m, Timing migrateUpgrade) throws Exception {
-        Path project = root.resolve("alembic-chain-" + m);
-        Files.createDirectories(project);
-        run(
-                project,
-                Map.of(),
-                List.of(python.orElseThrow(), script("alembic_chain.py"), project.toString(), Integer.toString(m)));
-        Map<String, String> env = Map.of(
-                "BENCH_DATABASE_URL",
-                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
-        List<String> alembic = List.of(python.orElseThrow(), "-m", "alembic", "-c", "alembic.ini");
-        Timing upgrade = time(() -> {
-            recreate(server, "chain");
-            run(project, env, concat(alembic, List.of("upgrade", "head")));
-        });
-        Timing current = time(() -> run(project, env, concat(alembic, List.of("current"))));
-        recreate(server, "chain");
-        return List.of(
-                String.format(
-                        Locale.ROOT,
-                        "alembic upgrade head, %,d revisions (Alembic %s)  %s; mvn migrate:upgrade / alembic %.2f",
-                        m,
-                        alembicVersion(),
-                        upgrade,
-                        (double) migrateUpgrade.median() / upgrade.median()),
-                String.format(Locale.ROOT, "alembic current at head                           %s", current));
+    /** Runs every command once per round, in order, for {@link #runs} rounds; the timings by name. */
+    private Map<String, Timing> rounds(Map<String, Step> commands) throws Exception {
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            for (Map.Entry<String, Step> command : commands.entrySet()) {
+                long start = System.nanoTime();
+                command.getValue().run();
+                millis.computeIfAbsent(command.getKey(), k -> new ArrayList<>())
+                        .add((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+        Map<String, Timing> timings = new LinkedHashMap<>();
+        millis.forEach((name, values) -> timings.put(name, new Timing(values)));
+        return timings;
     }
 
     /** Alembic's autogenerate comparison of the same {@code n} tables (which it finds equal), whole process. */
