@@ -10,7 +10,7 @@ import java.util.concurrent.FutureTask;
 
 /**
  * The recorded upgrade scripts of one run, each recorded once, whether the checksum check
- * or the runner asks first. {@link #recordAhead} records them on threads of their own in the order
+ * or the runner asks first. {@link #recordAhead} records them on a thread of its own in the order
  * the run will want them, so that loading, instantiating and recording the migrations overlaps
  * with connecting, taking the lock and waiting for the server, instead of adding to them.
  *
@@ -32,25 +32,22 @@ final class Scripts implements AutoCloseable {
     }
 
     /**
-     * Starts recording the upgrade scripts of {@code revisions}, in that order, on daemon threads
-     * with the caller's context class loader (migrations may look up resources through it): two
-     * of them where there are two processors, since the run's own thread mostly waits for the
-     * server meanwhile, and classes of one loader load in parallel.
+     * Starts recording the upgrade scripts of {@code revisions}, in that order, on a daemon thread
+     * with the caller's context class loader (migrations may look up resources through it). One
+     * thread is enough: it stays ahead of migrations that run one after the other behind the
+     * server, and leaves the other processor to the server; a run that waits for checksums records
+     * alongside it on its own thread, through {@link #upgrade}.
      */
     Scripts recordAhead(List<String> revisions) {
         if (revisions.isEmpty()) {
             return this;
         }
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-        for (int i = 0; i < threads; i++) {
-            // Both walk the same list: a script another thread has started is skipped, not waited for.
-            Thread worker = new Thread(() -> recordAndRender(revisions));
-            worker.setName("migrate-script-recorder-" + (i + 1));
-            worker.setDaemon(true);
-            worker.setContextClassLoader(context);
-            worker.start();
-        }
+        // A script the run's thread has started meanwhile is skipped, not waited for.
+        Thread worker = new Thread(() -> recordAndRender(revisions));
+        worker.setName("migrate-script-recorder");
+        worker.setDaemon(true);
+        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        worker.start();
         return this;
     }
 
