@@ -155,9 +155,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Override
     protected final void starting() {
         if (usesDatabase()) {
-            connecting = configuredDatabase()
-                    .map(database -> database.connectAhead(connectionsAtOnce()))
-                    .orElse(null);
+            connectingDatabase();
         }
     }
 
@@ -169,15 +167,21 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         }
     }
 
-    /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
-    protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
+    /** The configured database, its first connections opening ahead; null when the embedded one is to be used. */
+    private ConnectingDataSource connectingDatabase() {
         if (connecting == null) {
             connecting = configuredDatabase()
                     .map(database -> database.connectAhead(connectionsAtOnce()))
                     .orElse(null);
         }
-        if (connecting != null) {
-            action.accept(configured(projectClasses).dataSource(connecting).build());
+        return connecting;
+    }
+
+    /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
+    protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
+        ConnectingDataSource database = connectingDatabase();
+        if (database != null) {
+            action.accept(configured(projectClasses).dataSource(database).build());
             return;
         }
         checkEmbeddedMayChange();
