@@ -179,9 +179,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
     protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
-        ConnectingDataSource database = connectingDatabase();
-        if (database != null) {
-            action.accept(configured(projectClasses).dataSource(database).build());
+        ConnectingDataSource configuredDatabase = connectingDatabase();
+        if (configuredDatabase != null) {
+            action.accept(
+                    configured(projectClasses).dataSource(configuredDatabase).build());
             return;
         }
         checkEmbeddedMayChange();
