@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -185,17 +186,15 @@ public final class WholeProcessBenchmark {
         mvn(project, url, "migrate:upgrade");
 
         // The commands take turns, round after round, so that a slow spell of the machine's disk
-        // weighs on all of them alike rather than on whichever ran during it.
+        // weighs on all of them alike rather than on whichever ran during it. Each starts on a quiet
+        // server (see rounds); a chain is applied to a database created afresh outside the timing.
         Map<String, Step> commands = new LinkedHashMap<>();
+        Set<String> onFreshDatabase = Set.of("upgrade", "psql", "alembic upgrade");
         commands.put("validate", () -> mvn(project, url, "validate"));
-        commands.put("upgrade", () -> {
-            recreate(server, "chain");
-            mvn(project, url, "migrate:upgrade");
-        });
+        commands.put("upgrade", () -> mvn(project, url, "migrate:upgrade"));
         commands.put("current", () -> mvn(project, url, "migrate:current"));
         commands.put("noop", () -> mvn(project, url, "migrate:upgrade"));
         commands.put("psql", () -> {
-            recreate(server, "chain");
             run(
                     project,
                     Map.of("PGPASSWORD", PASSWORD),
@@ -229,13 +228,16 @@ public final class WholeProcessBenchmark {
                     alembicProject,
                     Map.of(),
                     List.of(python.get(), script("alembic_chain.py"), alembicProject.toString(), Integer.toString(m)));
-            commands.put("alembic upgrade", () -> {
-                recreate(server, "chain");
-                run(alembicProject, alembicEnv, concat(alembic, List.of("upgrade", "head")));
-            });
+            commands.put(
+                    "alembic upgrade",
+                    () -> run(alembicProject, alembicEnv, concat(alembic, List.of("upgrade", "head"))));
             commands.put("alembic current", () -> run(alembicProject, alembicEnv, concat(alembic, List.of("current"))));
         }
-        Map<String, Timing> t = rounds(commands);
+        Map<String, Timing> t = rounds(server, commands, name -> {
+            if (onFreshDatabase.contains(name)) {
+                recreate(server, "chain");
+            }
+        });
         recreate(server, "chain");
         Timing validate = t.get("validate");
         Timing upgrade = t.get("upgrade");
@@ -282,11 +284,19 @@ public final class WholeProcessBenchmark {
     private static final String NO_ALEMBIC = "Alembic: not measured (needs a python3 with Alembic 1.8 and psycopg2:"
             + " apt-get install python3-alembic python3-psycopg2, or -Dbench.python=<path>)";
 
-    /** Runs every command once per round, in order, for {@link #runs} rounds; the timings by name. */
-    private Map<String, Timing> rounds(Map<String, Step> commands) throws Exception {
+    /**
+     * Runs every command once per round, in order, for {@link #runs} rounds; the timings by name.
+     * Before each, untimed, {@code prepare} gets its database ready, then the server writes out what
+     * the commands before left in its buffers and the machine flushes its own, so that no command
+     * pays for the writes of the one before it.
+     */
+    private Map<String, Timing> rounds(EmbeddedPostgres server, Map<String, Step> commands, Preparation prepare)
+            throws Exception {
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, Step> command : commands.entrySet()) {
+                prepare.before(command.getKey());
+                quiet(server);
                 long start = System.nanoTime();
                 command.getValue().run();
                 millis.computeIfAbsent(command.getKey(), k -> new ArrayList<>())
@@ -616,6 +626,18 @@ public final class WholeProcessBenchmark {
     @FunctionalInterface
     private interface Step {
         void run() throws Exception;
+    }
+
+    private interface Preparation {
+        void before(String command) throws Exception;
+    }
+
+    private static void quiet(EmbeddedPostgres server) throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     /** Wall-clock times of the runs of one command. */
