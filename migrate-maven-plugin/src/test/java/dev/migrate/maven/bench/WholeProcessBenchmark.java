@@ -91,7 +91,9 @@ public final class WholeProcessBenchmark {
         WholeProcessBenchmark bench = new WholeProcessBenchmark(
                 module, root, repository, settings, System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
 
+        // PostgreSQL's defaults: the embedded launcher starts servers with fsync off unless told
         EmbeddedPostgres server = ItDatabase.passwordChecked(root.resolve("server"), PORT)
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
