@@ -219,13 +219,12 @@ public final class WholeProcessBenchmark {
                             "-f",
                             script.toString()));
         });
-        Path alembicProject = root.resolve("alembic-chain-" + m);
-        List<String> alembic = List.of(python.orElse("python3"), "-m", "alembic", "-c", "alembic.ini");
-        Map<String, String> alembicEnv = Map.of(
-                "BENCH_DATABASE_URL",
-                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
         if (python.isPresent()) {
-            Files.createDirectories(alembicProject);
+            Path alembicProject = Files.createDirectories(root.resolve("alembic-chain-" + m));
+            List<String> alembic = List.of(python.get(), "-m", "alembic", "-c", "alembic.ini");
+            Map<String, String> alembicEnv = Map.of(
+                    "BENCH_DATABASE_URL",
+                    "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
             run(
                     alembicProject,
                     Map.of(),
