@@ -29,7 +29,8 @@ public interface ChecksumCache {
     Map<String, String> checksums();
 
     /**
-     * Keeps the checksums of the current code, replacing what was kept, after a successful run:
+     * Keeps the checksums of the current code, replacing what was kept, after a successful run that
+     * learned a checksum the cache did not give:
      * {@code ChecksumCache.NONE.store(java.util.Map.of())}.
      *
      * @param checksums revision id to checksum

@@ -3,6 +3,7 @@ package dev.migrate.discovery;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,165 +77,223 @@ record ClassFileSummary(
      * Reads a class file.
      *
      * @throws IOException when the bytes are not a class file this reader understands
+     * @throws IndexOutOfBoundsException when they end early
      */
     static ClassFileSummary read(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IOException("not a class file");
+        return new Reader(bytes).summary();
+    }
+
+    /**
+     * A cursor over the bytes of one class file. The constant pool is indexed, not decoded: only
+     * the few strings the summary needs are ever made, which keeps a scan of a thousand classes
+     * cheap in a JVM that has only just started.
+     */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int pos;
+        /** The offset of each constant's tag byte, by constant pool index. */
+        private int[] constants;
+
+        Reader(byte[] bytes) {
+            this.bytes = bytes;
         }
-        in.readUnsignedShort(); // minor version
-        in.readUnsignedShort(); // major version
-        Object[] pool = readConstantPool(in);
-        int access = in.readUnsignedShort();
-        int thisClass = in.readUnsignedShort();
-        String internalName = className(pool, thisClass);
-        int superClass = in.readUnsignedShort();
-        String superName = superClass == 0 ? null : className(pool, superClass);
-        int interfaceCount = in.readUnsignedShort();
-        List<String> interfaces = new ArrayList<>(interfaceCount);
-        for (int i = 0; i < interfaceCount; i++) {
-            interfaces.add(className(pool, in.readUnsignedShort()));
-        }
-        int fields = in.readUnsignedShort();
-        for (int i = 0; i < fields; i++) {
-            in.skipBytes(6);
-            skipAttributes(in);
-        }
-        boolean noArgConstructor = false;
-        int methods = in.readUnsignedShort();
-        for (int i = 0; i < methods; i++) {
-            int flags = in.readUnsignedShort();
-            String name = utf8(pool, in.readUnsignedShort());
-            String descriptor = utf8(pool, in.readUnsignedShort());
-            if ((flags & ACC_PUBLIC) != 0 && name.equals("<init>") && descriptor.equals("()V")) {
-                noArgConstructor = true;
+
+        ClassFileSummary summary() throws IOException {
+            if (u4() != 0xCAFEBABE) {
+                throw new IOException("not a class file");
             }
-            skipAttributes(in);
-        }
-        boolean nested = false;
-        Map<String, Object> revision = null;
-        int attributes = in.readUnsignedShort();
-        for (int i = 0; i < attributes; i++) {
-            String name = utf8(pool, in.readUnsignedShort());
-            int length = in.readInt();
-            switch (name) {
-                case "RuntimeVisibleAnnotations" -> {
-                    int count = in.readUnsignedShort();
-                    for (int a = 0; a < count; a++) {
-                        Map<String, Object> values = readAnnotation(in, pool);
-                        if (REVISION.equals(values.get(""))) {
-                            values.remove("");
-                            revision = values;
+            pos += 4; // minor and major version
+            indexConstantPool();
+            int access = u2();
+            int thisClass = u2();
+            String internalName = className(thisClass);
+            int superClass = u2();
+            String superName = superClass == 0 ? null : className(superClass);
+            int interfaceCount = u2();
+            List<String> interfaces = new ArrayList<>(interfaceCount);
+            for (int i = 0; i < interfaceCount; i++) {
+                interfaces.add(className(u2()));
+            }
+            int fields = u2();
+            for (int i = 0; i < fields; i++) {
+                pos += 6;
+                skipAttributes();
+            }
+            boolean noArgConstructor = false;
+            int methods = u2();
+            for (int i = 0; i < methods; i++) {
+                int flags = u2();
+                int name = u2();
+                int descriptor = u2();
+                if ((flags & ACC_PUBLIC) != 0
+                        && utf8(name).equals("<init>")
+                        && utf8(descriptor).equals("()V")) {
+                    noArgConstructor = true;
+                }
+                skipAttributes();
+            }
+            boolean nested = false;
+            Map<String, Object> revision = null;
+            int attributes = u2();
+            for (int i = 0; i < attributes; i++) {
+                String name = utf8(u2());
+                int length = u4();
+                int end = pos + length;
+                switch (name) {
+                    case "RuntimeVisibleAnnotations" -> {
+                        int count = u2();
+                        for (int a = 0; a < count; a++) {
+                            Map<String, Object> values = annotation();
+                            if (REVISION.equals(values.get(""))) {
+                                values.remove("");
+                                revision = values;
+                            }
                         }
                     }
-                }
-                case "InnerClasses" -> {
-                    int count = in.readUnsignedShort();
-                    for (int c = 0; c < count; c++) {
-                        int inner = in.readUnsignedShort();
-                        in.skipBytes(6);
-                        nested |= inner == thisClass;
+                    case "InnerClasses" -> {
+                        int count = u2();
+                        for (int c = 0; c < count; c++) {
+                            int inner = u2();
+                            pos += 6;
+                            nested |= inner == thisClass;
+                        }
                     }
+                    default -> {}
                 }
-                default -> in.skipBytes(length);
+                pos = end;
+            }
+            return new ClassFileSummary(
+                    internalName.replace('/', '.'),
+                    access,
+                    superName,
+                    List.copyOf(interfaces),
+                    noArgConstructor,
+                    nested,
+                    revision);
+        }
+
+        private void indexConstantPool() throws IOException {
+            int count = u2();
+            constants = new int[count];
+            for (int i = 1; i < count; i++) {
+                constants[i] = pos;
+                int tag = u1();
+                switch (tag) {
+                    case UTF8 -> {
+                        int length = u2();
+                        pos += length;
+                    }
+                    case INTEGER, FLOAT -> pos += 4;
+                    case LONG, DOUBLE -> {
+                        pos += 8;
+                        i++; // eight-byte constants take two entries
+                    }
+                    case CLASS, STRING, METHOD_TYPE, MODULE, PACKAGE -> pos += 2;
+                    case METHOD_HANDLE -> pos += 3;
+                    case 9, 10, 11, 12, DYNAMIC, INVOKE_DYNAMIC -> pos += 4;
+                    default -> throw new IOException("unknown constant pool tag " + tag);
+                }
             }
         }
-        return new ClassFileSummary(
-                internalName.replace('/', '.'),
-                access,
-                superName,
-                List.copyOf(interfaces),
-                noArgConstructor,
-                nested,
-                revision);
-    }
 
-    private static Object[] readConstantPool(DataInputStream in) throws IOException {
-        int count = in.readUnsignedShort();
-        Object[] pool = new Object[count];
-        for (int i = 1; i < count; i++) {
-            int tag = in.readUnsignedByte();
+        /** The offset just past the tag of constant {@code index}, which must have tag {@code tag}. */
+        private int constant(int index, int tag, String kind) throws IOException {
+            if (index <= 0 || index >= constants.length || constants[index] == 0 || bytes[constants[index]] != tag) {
+                throw new IOException("constant " + index + " is not " + kind);
+            }
+            return constants[index] + 1;
+        }
+
+        private String className(int index) throws IOException {
+            return utf8(u2At(constant(index, CLASS, "a class")));
+        }
+
+        private String utf8(int index) throws IOException {
+            int at = constant(index, UTF8, "a UTF-8 string");
+            int length = u2At(at);
+            int start = at + 2;
+            for (int i = start; i < start + length; i++) {
+                if (bytes[i] < 0) { // beyond ASCII: the JVM's modified UTF-8, as DataInput reads it
+                    return new DataInputStream(new ByteArrayInputStream(bytes, at, length + 2)).readUTF();
+                }
+            }
+            return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
+
+        private boolean booleanConstant(int index) throws IOException {
+            int at = constant(index, INTEGER, "an integer");
+            return (u2At(at) | u2At(at + 2)) != 0;
+        }
+
+        /** The element values of one annotation, its type descriptor under the key {@code ""}. */
+        private Map<String, Object> annotation() throws IOException {
+            Map<String, Object> values = new HashMap<>();
+            values.put("", utf8(u2()));
+            int pairs = u2();
+            for (int i = 0; i < pairs; i++) {
+                String name = utf8(u2());
+                values.put(name, elementValue());
+            }
+            return values;
+        }
+
+        /** Strings, booleans and arrays of them as such; other kinds of values are read past and kept as {@code null}. */
+        private Object elementValue() throws IOException {
+            int tag = u1();
             switch (tag) {
-                case UTF8 -> pool[i] = in.readUTF();
-                case INTEGER -> pool[i] = in.readInt();
-                case FLOAT -> in.skipBytes(4);
-                case LONG, DOUBLE -> {
-                    in.skipBytes(8);
-                    i++; // eight-byte constants take two entries
+                case 's':
+                    return utf8(u2());
+                case 'Z':
+                    return booleanConstant(u2());
+                case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'c':
+                    pos += 2;
+                    return null;
+                case 'e':
+                    pos += 4;
+                    return null;
+                case '@':
+                    annotation();
+                    return null;
+                case '[': {
+                    int count = u2();
+                    List<Object> items = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        items.add(elementValue());
+                    }
+                    return items;
                 }
-                case CLASS -> pool[i] = new ClassRef(in.readUnsignedShort());
-                case STRING, METHOD_TYPE, MODULE, PACKAGE -> in.skipBytes(2);
-                case METHOD_HANDLE -> in.skipBytes(3);
-                case 9, 10, 11, 12, DYNAMIC, INVOKE_DYNAMIC -> in.skipBytes(4);
-                default -> throw new IOException("unknown constant pool tag " + tag);
+                default:
+                    throw new IOException("unknown annotation element tag " + (char) tag);
             }
         }
-        return pool;
-    }
 
-    private record ClassRef(int nameIndex) {}
-
-    private static String className(Object[] pool, int index) throws IOException {
-        if (pool[index] instanceof ClassRef ref) {
-            return utf8(pool, ref.nameIndex());
-        }
-        throw new IOException("constant " + index + " is not a class");
-    }
-
-    private static String utf8(Object[] pool, int index) throws IOException {
-        if (pool[index] instanceof String s) {
-            return s;
-        }
-        throw new IOException("constant " + index + " is not a UTF-8 string");
-    }
-
-    private static void skipAttributes(DataInputStream in) throws IOException {
-        int count = in.readUnsignedShort();
-        for (int i = 0; i < count; i++) {
-            in.skipBytes(2);
-            in.skipBytes(in.readInt());
-        }
-    }
-
-    /** The element values of one annotation, its type descriptor under the key {@code ""}. */
-    private static Map<String, Object> readAnnotation(DataInputStream in, Object[] pool) throws IOException {
-        Map<String, Object> values = new HashMap<>();
-        values.put("", utf8(pool, in.readUnsignedShort()));
-        int pairs = in.readUnsignedShort();
-        for (int i = 0; i < pairs; i++) {
-            String name = utf8(pool, in.readUnsignedShort());
-            values.put(name, readElementValue(in, pool));
-        }
-        return values;
-    }
-
-    /** Strings, booleans and arrays of them as such; other kinds of values are read past and kept as {@code null}. */
-    private static Object readElementValue(DataInputStream in, Object[] pool) throws IOException {
-        int tag = in.readUnsignedByte();
-        switch (tag) {
-            case 's':
-                return utf8(pool, in.readUnsignedShort());
-            case 'Z':
-                return pool[in.readUnsignedShort()] instanceof Integer value && value != 0;
-            case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'c':
-                in.skipBytes(2);
-                return null;
-            case 'e':
-                in.skipBytes(4);
-                return null;
-            case '@':
-                readAnnotation(in, pool);
-                return null;
-            case '[': {
-                int count = in.readUnsignedShort();
-                List<Object> items = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    items.add(readElementValue(in, pool));
-                }
-                return items;
+        private void skipAttributes() {
+            int count = u2();
+            for (int i = 0; i < count; i++) {
+                pos += 2;
+                int length = u4();
+                pos += length;
             }
-            default:
-                throw new IOException("unknown annotation element tag " + (char) tag);
+        }
+
+        private int u1() {
+            return bytes[pos++] & 0xFF;
+        }
+
+        private int u2() {
+            int value = u2At(pos);
+            pos += 2;
+            return value;
+        }
+
+        private int u4() {
+            int value = (u2At(pos) << 16) | u2At(pos + 2);
+            pos += 4;
+            return value;
+        }
+
+        private int u2At(int at) {
+            return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
         }
     }
 }

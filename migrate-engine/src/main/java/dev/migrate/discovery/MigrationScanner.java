@@ -329,7 +329,6 @@ public final class MigrationScanner {
         if (names == null) {
             return; // not a directory
         }
-        Arrays.sort(names);
         for (String fileName : names) {
             File file = new File(dir, fileName);
             if (fileName.endsWith(".class")) {

@@ -77,7 +77,7 @@ final class GraphBuilder {
     }
 
     private static void checkId(RevisionInfo r) {
-        if (r.id() == null || !Patterns.ID.matcher(r.id()).matches()) {
+        if (!Patterns.isId(r.id())) {
             throw new MigrateException("The revision id '" + r.id() + "' of " + r.source()
                     + " is not valid: use only letters, digits and underscores, for example 20261122_101500.");
         }

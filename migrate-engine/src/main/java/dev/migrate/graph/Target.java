@@ -91,7 +91,7 @@ public sealed interface Target {
         if (m.matches()) {
             return new RelativeTo(m.group(1), steps(m.group(2), m.group(3), text));
         }
-        if (Patterns.ID.matcher(t).matches()) {
+        if (Patterns.isId(t)) {
             return new RevisionRef(t);
         }
         throw new BadTargetException("The target '" + text + "' is not understood; use one of " + FORMS + ".");
@@ -110,10 +110,26 @@ public sealed interface Target {
 
 /** Regular expressions of the target syntax, compiled once. */
 final class Patterns {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
     static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)");
     static final Pattern RELATIVE_TO = Pattern.compile("([A-Za-z0-9_]+)([+-])(\\d+)");
     static final Pattern LABELLED = Pattern.compile("([^@\\s:]+)@(\\S+)");
 
     private Patterns() {}
+
+    /**
+     * Whether {@code text} is a revision id: ASCII letters, digits and underscores. A loop, not a
+     * pattern: it runs for every revision of the chain in a JVM that has just started.
+     */
+    static boolean isId(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

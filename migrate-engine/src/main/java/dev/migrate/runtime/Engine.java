@@ -86,7 +86,8 @@ public final class Engine {
     private List<AppliedStep> migrate(
             String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
         List<AppliedStep> applied = new ArrayList<>();
-        Map<String, String> known = new LinkedHashMap<>(settings.checksumCache().checksums());
+        Map<String, String> cached = settings.checksumCache().checksums();
+        Map<String, String> known = new LinkedHashMap<>(cached);
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
         // them in that order from the start keeps the thread ahead of both. What the cache knows is
         // recorded only if the database disagrees with it.
@@ -120,7 +121,9 @@ public final class Engine {
                 }
             });
         }
-        settings.checksumCache().store(known);
+        if (!known.equals(cached)) {
+            settings.checksumCache().store(known);
+        }
         return applied;
     }
 

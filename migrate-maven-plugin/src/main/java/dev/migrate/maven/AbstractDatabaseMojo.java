@@ -152,6 +152,14 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         return false;
     }
 
+    /**
+     * Whether the goal verifies applied migrations against their code, the one use of the checksum
+     * cache: those that only read or stamp the version table do not spend a thread hashing the classes.
+     */
+    protected boolean verifiesChecksums() {
+        return true;
+    }
+
     @Override
     protected final void starting() {
         if (usesDatabase()) {
@@ -306,7 +314,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         if (lockRetries != null) {
             builder.lockRetries(lockRetries);
         }
-        if (checksumCache && online) {
+        if (checksumCache && online && verifiesChecksums()) {
             builder.checksumCache(new ChecksumCacheFile(
                     Path.of(project.getBuild().getDirectory(), "migrate", "checksum-cache"),
                     classpathElements,

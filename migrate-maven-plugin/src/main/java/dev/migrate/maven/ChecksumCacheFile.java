@@ -17,13 +17,13 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The checksums of the project's migrations, kept in {@code target/migrate/checksum-cache} under a
- * key made of what they are computed from: the bytes of every file in the project's own class
- * directories (migrations, the classes and resources they use), each dependency jar by path, size
- * and time, and this build of migrate. An edited class changes the key, and the file is then
+ * key made of what they are computed from: the contents of every file in the project's own class
+ * directories (migrations, the classes and resources they use; see {@link Fingerprint}), each
+ * dependency jar by path, size and time, and this build of migrate. An edited class changes the key, and the file is then
  * ignored; it only spares a run the work of loading and recording unchanged migrations.
  *
  * <p>The key is computed on a thread of its own from the moment the file is named, while the run
- * finds its migrations and connects: reading and hashing a thousand class files is then off the
+ * finds its migrations and connects: reading and summing a thousand class files is then off the
  * run's path.
  */
 final class ChecksumCacheFile implements ChecksumCache {

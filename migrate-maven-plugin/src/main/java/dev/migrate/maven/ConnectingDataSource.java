@@ -28,26 +28,36 @@ import org.postgresql.ds.PGSimpleDataSource;
  * goal that holds its lock on a connection of its own.
  */
 final class ConnectingDataSource implements DataSource {
-    private final PGSimpleDataSource delegate = new PGSimpleDataSource();
     private final ConnectionSettings settings;
     /** The connections opened ahead, in order, until {@link #getConnection()} takes them. */
     private final Queue<CompletableFuture<Connection>> ahead = new ConcurrentLinkedQueue<>();
+    /** The driver's data source, made on first use: loading the driver is part of connecting ahead. */
+    private PGSimpleDataSource delegate;
 
     ConnectingDataSource(ConnectionSettings settings) {
         this.settings = settings;
-        delegate.setUrl(settings.url().jdbcUrl());
-        if (settings.user() != null) {
-            delegate.setUser(settings.user());
+    }
+
+    private synchronized PGSimpleDataSource delegate() {
+        if (delegate == null) {
+            PGSimpleDataSource source = new PGSimpleDataSource();
+            source.setUrl(settings.url().jdbcUrl());
+            if (settings.user() != null) {
+                source.setUser(settings.user());
+            }
+            if (settings.password() != null) {
+                source.setPassword(settings.password());
+            }
+            source.setApplicationName("migrate");
+            delegate = source;
         }
-        if (settings.password() != null) {
-            delegate.setPassword(settings.password());
-        }
-        delegate.setApplicationName("migrate");
+        return delegate;
     }
 
     /**
-     * Starts opening the first {@code count} connections now, one after the other on a daemon thread;
-     * {@link #discardUnused()} closes those nobody takes.
+     * Starts opening the first {@code count} connections now, one after the other on a daemon thread:
+     * opened side by side, their password exchanges would compete for the processor while the JVM is
+     * still cold. {@link #discardUnused()} closes those nobody takes.
      */
     ConnectingDataSource connectAhead(int count) {
         List<CompletableFuture<Connection>> opened = new ArrayList<>();
@@ -59,8 +69,8 @@ final class ConnectingDataSource implements DataSource {
                 () -> {
                     for (CompletableFuture<Connection> connection : opened) {
                         try {
-                            connection.complete(delegate.getConnection());
-                        } catch (SQLException | RuntimeException e) {
+                            connection.complete(delegate().getConnection());
+                        } catch (SQLException | RuntimeException | Error e) {
                             connection.completeExceptionally(e);
                         }
                     }
@@ -88,7 +98,7 @@ final class ConnectingDataSource implements DataSource {
     public Connection getConnection() {
         try {
             CompletableFuture<Connection> opened = ahead.poll();
-            return opened == null ? delegate.getConnection() : take(opened);
+            return opened == null ? delegate().getConnection() : take(opened);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -115,7 +125,7 @@ final class ConnectingDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) {
         try {
-            return delegate.getConnection(username, password);
+            return delegate().getConnection(username, password);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -193,12 +203,12 @@ final class ConnectingDataSource implements DataSource {
 
     @Override
     public void setLoginTimeout(int seconds) {
-        delegate.setLoginTimeout(seconds);
+        delegate().setLoginTimeout(seconds);
     }
 
     @Override
     public int getLoginTimeout() {
-        return delegate.getLoginTimeout();
+        return delegate().getLoginTimeout();
     }
 
     @Override

@@ -19,6 +19,11 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     protected boolean checkHeads;
 
     @Override
+    protected boolean verifiesChecksums() {
+        return false;
+    }
+
+    @Override
     protected boolean usesDatabase() {
         return true;
     }

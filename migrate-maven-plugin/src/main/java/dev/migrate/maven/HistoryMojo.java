@@ -28,6 +28,11 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     protected boolean verbose;
 
     @Override
+    protected boolean verifiesChecksums() {
+        return false;
+    }
+
+    @Override
     protected boolean usesDatabase() {
         return hasDatabase();
     }

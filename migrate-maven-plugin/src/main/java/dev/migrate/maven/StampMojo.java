@@ -24,6 +24,11 @@ public class StampMojo extends AbstractScriptableMojo {
     protected boolean purge;
 
     @Override
+    protected boolean verifiesChecksums() {
+        return false;
+    }
+
+    @Override
     protected void run(ClassLoader projectClasses) {
         onlineOrOffline(projectClasses, m -> m.stamp(target, purge), (m, out) -> m.stampSql(target, purge, out));
     }
