@@ -96,10 +96,10 @@ public final class Engine {
                         .map(RevisionInfo::id)
                         .filter(id -> !known.containsKey(id))
                         .toList())) {
-            underLock(c -> {
-                Set<String> current = tables.readVersions(c);
+            underLock(run -> {
+                Set<String> current = tables.readVersions(run.lockConnection());
                 graph.checkKnown(current);
-                verifyChecksums(c, current, scripts, known);
+                verifyChecksums(run.lockConnection(), current, scripts, known);
                 List<Step> steps = planner.apply(current, target);
                 if (steps.isEmpty()) {
                     settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
@@ -111,7 +111,7 @@ public final class Engine {
                         .map(step -> step.revision().id())
                         .filter(known::containsKey)
                         .toList());
-                applied.addAll(runner.run(steps, new ConnectionSink(c, observer), scripts));
+                applied.addAll(runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts));
                 for (Step step : steps) {
                     if (step.direction() == Direction.UPGRADE) {
                         known.put(
@@ -132,18 +132,20 @@ public final class Engine {
      * for checks that need finer control than a target, such as {@code verify}'s round trips.
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
-        underLock(c -> runner.run(
-                planner.apply(tables.readVersions(c)), new ConnectionSink(c), new Scripts(migrations, false)));
+        underLock(run -> runner.run(
+                planner.apply(tables.readVersions(run.lockConnection())),
+                new ConnectionSink(run.workConnection()),
+                new Scripts(migrations, false)));
     }
 
     public void stamp(String target, boolean purge) {
-        underLock(c -> {
-            Set<String> current = purge ? Set.of() : tables.readVersions(c);
+        underLock(run -> {
+            Set<String> current = purge ? Set.of() : tables.readVersions(run.lockConnection());
             if (!purge) {
                 graph.checkKnown(current);
             }
             StampPlan plan = graph.planStamp(current, target);
-            ConnectionSink sink = new ConnectionSink(c);
+            ConnectionSink sink = new ConnectionSink(run.workConnection());
             sink.begin();
             try {
                 sink.executeAll(tables.stamp(plan, purge, target));
@@ -227,18 +229,42 @@ public final class Engine {
     // ---- shared ----
 
     private interface Work {
-        void run(Connection c) throws SQLException;
+        void run(LockedRun run) throws SQLException;
     }
 
-    private void underLock(Work work) {
-        try (Connection lockConnection = connections.open();
-                AdvisoryLock lock = acquireLock(lockConnection);
-                Connection c = connections.open()) {
+    /**
+     * A run under the migration lock. The lock is held on a connection of its own, which also reads
+     * the version and history tables; the steps run on a second connection, opened only when there
+     * is something to run (an up-to-date database is checked on one connection). While they run,
+     * the lock's connection watches for sessions that block them.
+     */
+    private final class LockedRun implements AutoCloseable {
+        private final Connection lockConnection;
+        private Connection workConnection;
+        private BlockerWatch watch;
+
+        private LockedRun(Connection lockConnection) {
+            this.lockConnection = lockConnection;
+        }
+
+        Connection lockConnection() {
+            return lockConnection;
+        }
+
+        /** The connection the steps run on, with the version tables in place; opened on first use. */
+        Connection workConnection() throws SQLException {
+            if (workConnection == null) {
+                workConnection = connections.open();
+                prepare(workConnection);
+                watch = BlockerWatch.start(
+                        lockConnection, backendPid(workConnection), settings.waitReportInterval(), settings.log());
+            }
+            return workConnection;
+        }
+
+        private void prepare(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
-                for (String sql : sessionSettings()) {
-                    s.execute(sql);
-                }
-                s.execute(onlineSessionSettings(c));
+                s.execute(String.join(";\n", sessionSettings(c)));
                 for (String sql : tables.createStatements()) {
                     s.execute(sql);
                 }
@@ -250,10 +276,24 @@ public final class Engine {
                                 + Privileges.explain(e, c.getMetaData().getUserName()),
                         e);
             }
-            try (BlockerWatch watch =
-                    BlockerWatch.start(lockConnection, backendPid(c), settings.waitReportInterval(), settings.log())) {
-                work.run(c);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (watch != null) {
+                watch.close();
             }
+            if (workConnection != null) {
+                workConnection.close();
+            }
+        }
+    }
+
+    private void underLock(Work work) {
+        try (Connection lockConnection = connections.open();
+                AdvisoryLock lock = acquireLock(lockConnection);
+                LockedRun run = new LockedRun(lockConnection)) {
+            work.run(run);
         } catch (SQLException e) {
             throw new MigrateException(
                     "A statement on " + connections.description() + " failed: " + e.getMessage()
@@ -264,7 +304,7 @@ public final class Engine {
 
     private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
         try (Statement s = lockConnection.createStatement()) {
-            s.execute(onlineSessionSettings(lockConnection));
+            s.execute(String.join(";\n", sessionSettings(lockConnection)));
         }
         return AdvisoryLock.acquire(
                 lockConnection,
@@ -275,19 +315,21 @@ public final class Engine {
     }
 
     /**
-     * Settings of the run's own connections. On PostgreSQL 14 and later the server checks every
-     * second that the client is still there while a statement runs, so a run killed with kill -9
-     * does not leave its migration running on, holding locks the next run waits for. A connection
-     * without an application name is named {@code migrate}, so other sessions see who is waiting.
+     * Settings of the run's own connections: the configured timeouts, so that what the run reads
+     * under its lock waits no longer than its steps would. On PostgreSQL 14 and later the server
+     * checks every second that the client is still there while a statement runs, so a run killed
+     * with kill -9 does not leave its migration running on, holding locks the next run waits for. A
+     * connection without an application name is named {@code migrate}, so other sessions see who is
+     * waiting.
      */
-    private static String onlineSessionSettings(Connection c) throws SQLException {
-        List<String> sql = new ArrayList<>();
+    private List<String> sessionSettings(Connection c) throws SQLException {
+        List<String> sql = sessionSettings();
         if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
             sql.add("SET client_connection_check_interval = '1s'");
         }
         sql.add("SELECT set_config('application_name', 'migrate', false) WHERE current_setting('application_name') "
                 + "IN ('', 'PostgreSQL JDBC Driver')");
-        return String.join(";\n", sql);
+        return sql;
     }
 
     private static int backendPid(Connection c) throws SQLException {

@@ -69,9 +69,9 @@ final class VersionTables {
         return sql;
     }
 
-    boolean exists(Connection c) throws SQLException {
+    private static boolean exists(Connection c, String quotedName) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, quote(version));
+            s.setString(1, quotedName);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -82,7 +82,7 @@ final class VersionTables {
     /** The version rows; empty when the table does not exist yet. */
     Set<String> readVersions(Connection c) throws SQLException {
         Set<String> rows = new LinkedHashSet<>();
-        if (!exists(c)) {
+        if (!exists(c, quotedVersion)) {
             return rows;
         }
         try (Statement s = c.createStatement();
@@ -94,9 +94,12 @@ final class VersionTables {
         return rows;
     }
 
-    /** The checksum stored with each revision's latest upgrade. */
+    /** The checksum stored with each revision's latest upgrade; empty when the table does not exist yet. */
     Map<String, String> readChecksums(Connection c) throws SQLException {
         Map<String, String> checksums = new HashMap<>();
+        if (!exists(c, quotedHistory)) {
+            return checksums;
+        }
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
                         + " WHERE direction = 'upgrade' ORDER BY revision, id DESC")) {

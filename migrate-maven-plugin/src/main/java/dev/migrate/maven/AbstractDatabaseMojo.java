@@ -136,13 +136,8 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
-    /** The configured database with its first connections opening ahead, once the goal asked for it. */
+    /** The configured database with its first connection opening ahead, once the goal asked for it. */
     private ConnectingDataSource connecting;
-
-    /** How many connections the goal opens as it starts, all opened ahead: one unless it takes the run's lock. */
-    protected int connectionsAtOnce() {
-        return 1;
-    }
 
     /**
      * Whether the goal will run {@link #withDatabase}: its connections to a configured database then
@@ -175,11 +170,11 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         }
     }
 
-    /** The configured database, its first connections opening ahead; null when the embedded one is to be used. */
+    /** The configured database, its first connection opening ahead; null when the embedded one is to be used. */
     private ConnectingDataSource connectingDatabase() {
         if (connecting == null) {
             connecting = configuredDatabase()
-                    .map(database -> database.connectAhead(connectionsAtOnce()))
+                    .map(database -> database.connectAhead())
                     .orElse(null);
         }
         return connecting;

@@ -39,12 +39,6 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
         return sql || sqlFile != null;
     }
 
-    /** The run's lock is held on a connection of its own, beside the one the migrations run on. */
-    @Override
-    protected int connectionsAtOnce() {
-        return 2;
-    }
-
     @Override
     protected void checkEmbeddedMayChange() {
         if (embedded) {

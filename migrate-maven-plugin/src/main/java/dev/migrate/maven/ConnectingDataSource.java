@@ -8,12 +8,9 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,15 +19,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A data source for the resolved connection whose failures to connect read as SPEC 8 asks: the
  * host, port and database, the reason and the fix, and never the password.
  *
- * <p>{@link #connectAhead(int)} opens the first connections on a thread of its own: the driver's
- * first connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange)
- * then overlaps with finding the migrations instead of following it, and so does the second of a
- * goal that holds its lock on a connection of its own.
+ * <p>{@link #connectAhead()} opens the first connection on a thread of its own: the driver's first
+ * connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange) then
+ * overlaps with finding the migrations instead of following it. Any further connection (the one a
+ * goal holding the run's lock runs its steps on) opens when asked for, in a JVM by then warm.
  */
 final class ConnectingDataSource implements DataSource {
     private final ConnectionSettings settings;
-    /** The connections opened ahead, in order, until {@link #getConnection()} takes them. */
-    private final Queue<CompletableFuture<Connection>> ahead = new ConcurrentLinkedQueue<>();
+    /** The connection opened ahead, until {@link #getConnection()} takes it. */
+    private final AtomicReference<CompletableFuture<Connection>> ahead = new AtomicReference<>();
     /** The driver's data source, made on first use: loading the driver is part of connecting ahead. */
     private PGSimpleDataSource delegate;
 
@@ -49,30 +46,29 @@ final class ConnectingDataSource implements DataSource {
                 source.setPassword(settings.password());
             }
             source.setApplicationName("migrate");
+            if (source.getAssumeMinServerVersion() == null) {
+                // every server this plugin supports is 9.0 or later: the driver then sends the
+                // application name with the startup message instead of a SET after it
+                source.setAssumeMinServerVersion("9.0");
+            }
             delegate = source;
         }
         return delegate;
     }
 
     /**
-     * Starts opening the first {@code count} connections now, one after the other on a daemon thread:
-     * opened side by side, their password exchanges would compete for the processor while the JVM is
-     * still cold. {@link #discardUnused()} closes those nobody takes.
+     * Starts opening the first connection now, on a daemon thread. {@link #discardUnused()} closes it
+     * if nobody takes it.
      */
-    ConnectingDataSource connectAhead(int count) {
-        List<CompletableFuture<Connection>> opened = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            opened.add(new CompletableFuture<>());
-        }
-        ahead.addAll(opened);
+    ConnectingDataSource connectAhead() {
+        CompletableFuture<Connection> opened = new CompletableFuture<>();
+        ahead.set(opened);
         Thread thread = new Thread(
                 () -> {
-                    for (CompletableFuture<Connection> connection : opened) {
-                        try {
-                            connection.complete(delegate().getConnection());
-                        } catch (SQLException | RuntimeException | Error e) {
-                            connection.completeExceptionally(e);
-                        }
+                    try {
+                        opened.complete(delegate().getConnection());
+                    } catch (SQLException | RuntimeException | Error e) {
+                        opened.completeExceptionally(e);
                     }
                 },
                 "migrate-connect-ahead");
@@ -81,9 +77,10 @@ final class ConnectingDataSource implements DataSource {
         return this;
     }
 
-    /** Closes the connections opened ahead that no {@link #getConnection()} took, once they are open. */
+    /** Closes the connection opened ahead if no {@link #getConnection()} took it, once it is open. */
     void discardUnused() {
-        for (CompletableFuture<Connection> unused; (unused = ahead.poll()) != null; ) {
+        CompletableFuture<Connection> unused = ahead.getAndSet(null);
+        if (unused != null) {
             unused.thenAccept(connection -> {
                 try {
                     connection.close();
@@ -97,7 +94,7 @@ final class ConnectingDataSource implements DataSource {
     @Override
     public Connection getConnection() {
         try {
-            CompletableFuture<Connection> opened = ahead.poll();
+            CompletableFuture<Connection> opened = ahead.getAndSet(null);
             return opened == null ? delegate().getConnection() : take(opened);
         } catch (SQLException e) {
             throw translate(e);

@@ -37,43 +37,62 @@ class ConnectingDataSourceTest {
                 "the environment variable MIGRATE_DATABASE_URL");
         ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
                         url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", null))
-                .connectAhead(2);
+                .connectAhead();
         assertThatThrownBy(ds::getConnection)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
                 .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
                 .message()
                 .doesNotContain("secret-77");
-        assertThatThrownBy(ds::getConnection) // the second one opened ahead fails alike
+        assertThatThrownBy(ds::getConnection) // the next one, opened on demand, fails alike
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("does not resolve");
     }
 
     @Test
-    void theConnectionsOpenedAheadAreHandedOutOnceAndClosedWhenNobodyTakesThem() throws Exception {
+    void theConnectionOpenedAheadIsHandedOutOnceAndClosedWhenNobodyTakesIt() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             DatabaseUrl url =
                     DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
             ConnectionSettings settings = new ConnectionSettings(url, "postgres", null, "a test", null);
-            ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead(2);
+            ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
             try (Connection observer = server.getPostgresDatabase().getConnection()) {
-                awaitMigrateSessions(observer, 2); // both open before anyone asks
+                awaitMigrateSessions(observer, 1); // open before anyone asks
             }
             try (Connection first = ds.getConnection();
-                    Connection second = ds.getConnection();
-                    Connection third = ds.getConnection()) { // opened on demand
-                assertThat(Set.of(backendPid(first), backendPid(second), backendPid(third)))
-                        .hasSize(3);
-                assertThat(migrateSessions(first)).isEqualTo(3);
+                    Connection second = ds.getConnection()) { // opened on demand
+                assertThat(Set.of(backendPid(first), backendPid(second))).hasSize(2);
+                assertThat(migrateSessions(first)).isEqualTo(2);
             }
             try (Connection observer = server.getPostgresDatabase().getConnection()) {
-                ConnectingDataSource unused = new ConnectingDataSource(settings).connectAhead(2);
-                awaitMigrateSessions(observer, 2); // open, and not taken by anyone
-                try (Connection taken = unused.getConnection()) {
-                    unused.discardUnused();
-                    awaitMigrateSessions(observer, 1); // the one taken stays open
+                ConnectingDataSource unused = new ConnectingDataSource(settings).connectAhead();
+                awaitMigrateSessions(observer, 1); // open, and not taken by anyone
+                unused.discardUnused();
+                awaitMigrateSessions(observer, 0);
+                ConnectingDataSource taken = new ConnectingDataSource(settings).connectAhead();
+                try (Connection connection = taken.getConnection()) {
+                    taken.discardUnused();
+                    assertThat(migrateSessions(observer)).isEqualTo(1); // the one taken stays open
                 }
                 awaitMigrateSessions(observer, 0);
+            }
+        }
+    }
+
+    @Test
+    void theApplicationNameTravelsWithTheStartupMessage() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            DatabaseUrl url =
+                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
+            ConnectingDataSource ds =
+                    new ConnectingDataSource(new ConnectionSettings(url, "postgres", null, "a test", null));
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT setting, source FROM pg_settings WHERE name = 'application_name'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("migrate");
+                assertThat(rs.getString(2)).isEqualTo("client"); // a SET after connecting would read 'session'
             }
         }
     }
