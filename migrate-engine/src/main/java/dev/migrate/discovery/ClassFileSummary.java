@@ -109,10 +109,9 @@ record ClassFileSummary(
             String internalName = className(thisClass);
             int superClass = u2();
             String superName = superClass == 0 ? null : className(superClass);
-            int interfaceCount = u2();
-            List<String> interfaces = new ArrayList<>(interfaceCount);
-            for (int i = 0; i < interfaceCount; i++) {
-                interfaces.add(className(u2()));
+            String[] interfaces = new String[u2()];
+            for (int i = 0; i < interfaces.length; i++) {
+                interfaces[i] = className(u2());
             }
             int fields = u2();
             for (int i = 0; i < fields; i++) {
@@ -125,9 +124,7 @@ record ClassFileSummary(
                 int flags = u2();
                 int name = u2();
                 int descriptor = u2();
-                if ((flags & ACC_PUBLIC) != 0
-                        && utf8(name).equals("<init>")
-                        && utf8(descriptor).equals("()V")) {
+                if ((flags & ACC_PUBLIC) != 0 && utf8Is(name, "<init>") && utf8Is(descriptor, "()V")) {
                     noArgConstructor = true;
                 }
                 skipAttributes();
@@ -166,7 +163,7 @@ record ClassFileSummary(
                     internalName.replace('/', '.'),
                     access,
                     superName,
-                    List.copyOf(interfaces),
+                    List.of(interfaces),
                     noArgConstructor,
                     nested,
                     revision);
@@ -218,6 +215,20 @@ record ClassFileSummary(
                 }
             }
             return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Whether constant {@code index} is the UTF-8 string {@code ascii}, compared without making a string. */
+        private boolean utf8Is(int index, String ascii) throws IOException {
+            int at = constant(index, UTF8, "a UTF-8 string");
+            if (u2At(at) != ascii.length()) {
+                return false;
+            }
+            for (int i = 0; i < ascii.length(); i++) {
+                if (bytes[at + 2 + i] != ascii.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean booleanConstant(int index) throws IOException {

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -101,7 +100,7 @@ public final class MigrationScanner {
      * no-argument constructor since the caller gives their instances.
      */
     public List<DiscoveredMigration> scan(Set<String> suppliedClasses) {
-        Map<String, ClassFileSummary> classFiles = new TreeMap<>();
+        Map<String, ClassFileSummary> classFiles = new HashMap<>();
         for (String pkg : packages) {
             if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
                 throw new MigrateException("The migrations package '" + pkg + "' is not a valid Java package name; "
@@ -114,9 +113,10 @@ public final class MigrationScanner {
         boolean sharesEngineKnown = false;
         List<DiscoveredMigration> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, ClassFileSummary> entry : classFiles.entrySet()) {
-            String name = entry.getKey();
-            ClassFileSummary summary = entry.getValue();
+        String[] names = classFiles.keySet().toArray(new String[0]);
+        Arrays.sort(names); // one sort rather than a sorted map: a thousand names share a long prefix
+        for (String name : names) {
+            ClassFileSummary summary = classFiles.get(name);
             boolean readable = summary != null && summary.binaryName().equals(name);
             if (readable && summary.revision() == null && summary.isSurelyNotAConcreteMigration()) {
                 continue; // a helper class: no need to load it
@@ -179,16 +179,20 @@ public final class MigrationScanner {
 
     /** The {@link RevisionInfo} of the elements of a {@code @Revision} read from the class file of {@code className}. */
     private static RevisionInfo toInfo(Map<String, Object> written, Map<String, Object> defaults, String className) {
-        Map<String, Object> revision = new HashMap<>(defaults);
-        revision.putAll(written);
         return new RevisionInfo(
-                (String) revision.get("id"),
-                strings(revision, "revises"),
-                (String) revision.get("message"),
-                Set.of(strings(revision, "branchLabels").toArray(String[]::new)),
-                strings(revision, "dependsOn"),
-                (Boolean) revision.get("transactional"),
+                (String) element(written, defaults, "id"),
+                strings(element(written, defaults, "revises")),
+                (String) element(written, defaults, "message"),
+                Set.copyOf(strings(element(written, defaults, "branchLabels"))),
+                strings(element(written, defaults, "dependsOn")),
+                (Boolean) element(written, defaults, "transactional"),
                 className);
+    }
+
+    /** The value the class file gives an element of {@code @Revision}, or else the annotation's default. */
+    private static Object element(Map<String, Object> written, Map<String, Object> defaults, String name) {
+        Object value = written.get(name);
+        return value != null ? value : defaults.get(name);
     }
 
     /** The values {@code @Revision} gives the elements a class leaves out, as the class file reader reads values. */
@@ -203,12 +207,10 @@ public final class MigrationScanner {
         return defaults;
     }
 
-    private static List<String> strings(Map<String, Object> revision, String name) {
-        List<String> values = new ArrayList<>();
-        for (Object value : (List<?>) revision.get(name)) {
-            values.add((String) value);
-        }
-        return values;
+    /** A list of strings as the class file reader reads it; RevisionInfo copies it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return (List<String>) value;
     }
 
     /** The {@link RevisionInfo} a {@code @Revision} annotation declares for {@code type}. */

@@ -38,21 +38,19 @@ final class GraphBuilder {
                         + "yyyyMMdd_HHmmss) and update every 'revises' that meant it.");
             }
         }
+        // Edge lists exist only for revisions that have children or dependents: in a long chain
+        // most have one child and none have dependents, and this runs in a JVM that has just started.
         Map<String, List<String>> children = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
-        for (String id : byId.keySet()) {
-            children.put(id, new ArrayList<>());
-            dependents.put(id, new ArrayList<>());
-        }
         Map<String, String> labels = new HashMap<>();
         for (RevisionInfo r : revisions) {
             checkEdges(r, r.revises(), "revises", byId);
             checkEdges(r, r.dependsOn(), "depends on", byId);
             for (String parent : r.revises()) {
-                children.get(parent).add(r.id());
+                add(children, parent, r.id());
             }
             for (String dependency : r.dependsOn()) {
-                dependents.get(dependency).add(r.id());
+                add(dependents, dependency, r.id());
             }
             for (String label : r.branchLabels()) {
                 checkLabel(r, label);
@@ -71,9 +69,16 @@ final class GraphBuilder {
         for (int i = 0; i < order.size(); i++) {
             pos.put(order.get(i).id(), i);
         }
-        Map<String, List<String>> frozenChildren = freeze(children, pos);
-        Map<String, List<String>> frozenDependents = freeze(dependents, pos);
-        return new RevisionGraph(order, frozenChildren, frozenDependents, labels);
+        return new RevisionGraph(order, pos, freeze(order, children, pos), freeze(order, dependents, pos), labels);
+    }
+
+    private static void add(Map<String, List<String>> edges, String from, String to) {
+        List<String> list = edges.get(from);
+        if (list == null) {
+            list = new ArrayList<>(1);
+            edges.put(from, list);
+        }
+        list.add(to);
     }
 
     private static void checkId(RevisionInfo r) {
@@ -94,7 +99,7 @@ final class GraphBuilder {
     }
 
     private static void checkEdges(RevisionInfo r, List<String> targets, String verb, Map<String, RevisionInfo> byId) {
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = targets.size() > 1 ? new HashSet<>() : null;
         for (String target : targets) {
             if (!byId.containsKey(target)) {
                 throw new MigrateException("Revision " + r.id() + " (" + r.source() + ") " + verb + " " + target
@@ -102,7 +107,7 @@ final class GraphBuilder {
                         + "migrations packages, or correct '" + ("revises".equals(verb) ? "revises" : "dependsOn")
                         + "' in " + r.source() + ".");
             }
-            if (!seen.add(target)) {
+            if (seen != null && !seen.add(target)) {
                 throw new MigrateException("Revision " + r.id() + " (" + r.source() + ") " + verb + " " + target
                         + " twice; list it once.");
             }
@@ -136,18 +141,27 @@ final class GraphBuilder {
         while (!ready.isEmpty()) {
             String id = ready.poll();
             order.add(byId.get(id));
-            for (List<String> next : List.of(children.get(id), dependents.get(id))) {
-                for (String c : next) {
-                    if (missingParents.merge(c, -1, Integer::sum) == 0) {
-                        ready.add(c);
-                    }
-                }
-            }
+            release(children.get(id), missingParents, ready);
+            release(dependents.get(id), missingParents, ready);
         }
         if (order.size() < byId.size()) {
             throw cycleError(byId, missingParents);
         }
         return order;
+    }
+
+    /** Counts {@code id} as applied for each of {@code next}; those with nothing left missing are ready. */
+    private static void release(List<String> next, Map<String, Integer> missingParents, PriorityQueue<String> ready) {
+        if (next == null) {
+            return;
+        }
+        for (String c : next) {
+            int missing = missingParents.get(c) - 1;
+            missingParents.put(c, missing);
+            if (missing == 0) {
+                ready.add(c);
+            }
+        }
     }
 
     /**
@@ -186,12 +200,20 @@ final class GraphBuilder {
                 + ". A revision cannot descend from itself; correct 'revises' or 'dependsOn' in one of these classes.");
     }
 
-    private static Map<String, List<String>> freeze(Map<String, List<String>> edges, Map<String, Integer> pos) {
+    /** An immutable edge list for every revision, each in topological order. */
+    private static Map<String, List<String>> freeze(
+            List<RevisionInfo> order, Map<String, List<String>> edges, Map<String, Integer> pos) {
         Map<String, List<String>> frozen = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : edges.entrySet()) {
-            List<String> sorted = new ArrayList<>(e.getValue());
-            sorted.sort((a, b) -> Integer.compare(pos.get(a), pos.get(b)));
-            frozen.put(e.getKey(), List.copyOf(sorted));
+        for (RevisionInfo r : order) {
+            List<String> list = edges.get(r.id());
+            if (list == null) {
+                frozen.put(r.id(), List.of());
+            } else if (list.size() == 1) {
+                frozen.put(r.id(), List.of(list.get(0)));
+            } else {
+                list.sort((a, b) -> Integer.compare(pos.get(a), pos.get(b)));
+                frozen.put(r.id(), List.copyOf(list));
+            }
         }
         return Collections.unmodifiableMap(frozen);
     }

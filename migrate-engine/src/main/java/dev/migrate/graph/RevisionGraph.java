@@ -7,16 +7,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The validated, immutable graph of revisions, with the target syntax and the planning of
@@ -28,7 +24,7 @@ import java.util.stream.Collectors;
  * merge points follow {@code revises} only, as in Alembic.
  *
  * <p>All indexes are built once in {@link #of}; every query and plan is linear in the number of
- * revisions (prefix lookup is logarithmic), and nothing recurses, so long chains cannot overflow
+ * revisions, and nothing recurses, so long chains cannot overflow
  * the stack.
  */
 public final class RevisionGraph {
@@ -39,7 +35,6 @@ public final class RevisionGraph {
     private final Map<String, List<String>> children; // revises edges, reversed
     private final Map<String, List<String>> dependents; // dependsOn edges, reversed
     private final Map<String, String> labels; // branch label -> id
-    private final NavigableMap<String, String> sortedIds; // for prefix lookup
     private final List<String> heads;
     private final List<String> bases;
     private final List<String> branchPoints;
@@ -50,24 +45,20 @@ public final class RevisionGraph {
     /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
     RevisionGraph(
             List<RevisionInfo> topological,
+            Map<String, Integer> position,
             Map<String, List<String>> children,
             Map<String, List<String>> dependents,
             Map<String, String> labels) {
         this.topological = List.copyOf(topological);
         Map<String, RevisionInfo> ids = new LinkedHashMap<>();
-        Map<String, Integer> pos = new HashMap<>();
-        for (int i = 0; i < topological.size(); i++) {
-            RevisionInfo r = topological.get(i);
+        for (RevisionInfo r : topological) {
             ids.put(r.id(), r);
-            pos.put(r.id(), i);
         }
         this.byId = Collections.unmodifiableMap(ids);
-        this.position = Collections.unmodifiableMap(pos);
+        this.position = Collections.unmodifiableMap(position);
         this.children = children;
         this.dependents = dependents;
         this.labels = Collections.unmodifiableMap(labels);
-        this.sortedIds = Collections.unmodifiableNavigableMap(
-                new TreeMap<>(ids.keySet().stream().collect(Collectors.toMap(id -> id, id -> id))));
         List<String> h = new ArrayList<>();
         List<String> b = new ArrayList<>();
         List<String> bp = new ArrayList<>();
@@ -248,21 +239,25 @@ public final class RevisionGraph {
         if (exact != null) {
             return exact;
         }
-        // Every id starting with the prefix sorts between the prefix and the prefix followed by the largest char.
-        NavigableMap<String, String> matches =
-                sortedIds.subMap(idOrPrefix, true, idOrPrefix + Character.MAX_VALUE, false);
-        if (matches.isEmpty()) {
+        // a prefix is what a user types, rarely: a scan of the ids keeps building the graph cheaper
+        List<String> candidates = new ArrayList<>();
+        for (String id : byId.keySet()) {
+            if (id.startsWith(idOrPrefix)) {
+                candidates.add(id);
+            }
+        }
+        if (candidates.isEmpty()) {
             throw unknownRevision(idOrPrefix);
         }
-        if (matches.size() > 1) {
-            List<String> candidates = new ArrayList<>(matches.keySet());
+        if (candidates.size() > 1) {
+            Collections.sort(candidates);
             String listed = candidates.size() <= 10
                     ? String.join(", ", candidates)
                     : String.join(", ", candidates.subList(0, 10)) + " and " + (candidates.size() - 10) + " more";
             throw new BadTargetException("The revision prefix '" + idOrPrefix + "' is ambiguous: it matches " + listed
                     + ". Give more characters of the id.");
         }
-        return byId.get(matches.firstKey());
+        return byId.get(candidates.get(0));
     }
 
     private static MigrateException unknownRevision(String id) {
