@@ -264,7 +264,7 @@ public final class Engine {
 
         private void prepare(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
-                s.execute(String.join(";\n", sessionSettings(c)));
+                applySessionSettings(c);
                 for (String sql : tables.createStatements()) {
                     s.execute(sql);
                 }
@@ -303,9 +303,7 @@ public final class Engine {
     }
 
     private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
-        try (Statement s = lockConnection.createStatement()) {
-            s.execute(String.join(";\n", sessionSettings(lockConnection)));
-        }
+        applySessionSettings(lockConnection);
         return AdvisoryLock.acquire(
                 lockConnection,
                 AdvisoryLock.keyFor(tables.versionTable().toString()),
@@ -322,14 +320,16 @@ public final class Engine {
      * connection without an application name is named {@code migrate}, so other sessions see who is
      * waiting.
      */
-    private List<String> sessionSettings(Connection c) throws SQLException {
+    private void applySessionSettings(Connection c) throws SQLException {
         List<String> sql = sessionSettings();
         if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
             sql.add("SET client_connection_check_interval = '1s'");
         }
         sql.add("SELECT set_config('application_name', 'migrate', false) WHERE current_setting('application_name') "
                 + "IN ('', 'PostgreSQL JDBC Driver')");
-        return sql;
+        try (Statement s = c.createStatement()) {
+            s.execute(String.join(";\n", sql)); // one round trip
+        }
     }
 
     private static int backendPid(Connection c) throws SQLException {
