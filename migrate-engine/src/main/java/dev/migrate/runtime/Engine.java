@@ -293,13 +293,23 @@ public final class Engine {
         try (Connection lockConnection = connections.open();
                 AdvisoryLock lock = acquireLock(lockConnection);
                 LockedRun run = new LockedRun(lockConnection)) {
-            work.run(run);
+            try {
+                work.run(run);
+            } catch (SQLException e) {
+                throw statementFailed(e, lockConnection.getMetaData().getUserName());
+            }
         } catch (SQLException e) {
-            throw new MigrateException(
-                    "A statement on " + connections.description() + " failed: " + e.getMessage()
-                            + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"),
-                    e);
+            throw statementFailed(e, null);
         }
+    }
+
+    /** A failure outside the migrations' own statements, with the privilege it needs when that is the cause. */
+    private MigrateException statementFailed(SQLException e, String user) {
+        return new MigrateException(
+                "A statement on " + connections.description() + " failed: " + e.getMessage()
+                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                        + Privileges.explain(e, user),
+                e);
     }
 
     private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {

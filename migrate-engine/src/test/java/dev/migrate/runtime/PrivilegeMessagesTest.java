@@ -39,6 +39,28 @@ class PrivilegeMessagesTest {
     }
 
     @Test
+    void aRoleThatCannotReadTheVersionTableIsToldThePrivilege() throws Exception {
+        String database = TestPostgres.createDatabase("privileges");
+        DataSource admin = TestPostgres.dataSource(database);
+        Migrator.builder()
+                .dataSource(admin)
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build()
+                .upgrade("head");
+        execute(admin, "DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Migrator m = Migrator.builder()
+                .dataSource(as(database, "reader"))
+                .migrations(Fixtures.CHAIN)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("permission denied for table migrate_version")
+                .hasMessageContaining("The role reader lacks a privilege on table migrate_version");
+    }
+
+    @Test
     void aMigrationOnATableTheRoleDoesNotOwnNamesTheOwnership() throws Exception {
         String database = TestPostgres.createDatabase("privileges");
         DataSource admin = TestPostgres.dataSource(database);
