@@ -6,6 +6,7 @@ import static dev.migrate.Ddl.index;
 
 import dev.migrate.Migration;
 import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import java.sql.Connection;
@@ -207,6 +208,20 @@ final class Fixtures {
     }
 
     static final Class<?>[] CHAIN = {R1.class, R2.class, R3.class};
+
+    /** A migrator of {@link #CHAIN} on {@code ds}, whose log nobody reads. */
+    static Migrator chain(DataSource ds) {
+        return Migrator.builder()
+                .dataSource(ds)
+                .migrations(CHAIN)
+                .log(new RecordingLog())
+                .build();
+    }
+
+    /** A login role; roles belong to the server, so one made by an earlier test is taken as it is. */
+    static void createRole(DataSource admin, String role) throws SQLException {
+        execute(admin, "DO $$ BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
 
     /** A log that keeps its lines for assertions. */
     static final class RecordingLog implements MigrationLog {

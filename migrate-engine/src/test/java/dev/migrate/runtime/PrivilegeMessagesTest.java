@@ -23,13 +23,9 @@ class PrivilegeMessagesTest {
     void aRoleWithoutCreateOnTheSchemaIsToldThePrivilege() throws Exception {
         String database = TestPostgres.createDatabase("privileges");
         DataSource admin = TestPostgres.dataSource(database);
-        execute(admin, "DO $$ BEGIN CREATE ROLE deployer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Fixtures.createRole(admin, "deployer");
         execute(admin, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-        Migrator m = Migrator.builder()
-                .dataSource(as(database, "deployer"))
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build();
+        Migrator m = Fixtures.chain(as(database, "deployer"));
         assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("permission denied for schema public")
@@ -42,18 +38,9 @@ class PrivilegeMessagesTest {
     void aRoleThatCannotReadTheVersionTableIsToldThePrivilege() throws Exception {
         String database = TestPostgres.createDatabase("privileges");
         DataSource admin = TestPostgres.dataSource(database);
-        Migrator.builder()
-                .dataSource(admin)
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build()
-                .upgrade("head");
-        execute(admin, "DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Migrator m = Migrator.builder()
-                .dataSource(as(database, "reader"))
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build();
+        Fixtures.chain(admin).upgrade("head");
+        Fixtures.createRole(admin, "reader");
+        Migrator m = Fixtures.chain(as(database, "reader"));
         assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("permission denied for table migrate_version")
@@ -64,13 +51,8 @@ class PrivilegeMessagesTest {
     void aMigrationOnATableTheRoleDoesNotOwnNamesTheOwnership() throws Exception {
         String database = TestPostgres.createDatabase("privileges");
         DataSource admin = TestPostgres.dataSource(database);
-        execute(admin, "DO $$ BEGIN CREATE ROLE deployer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Migrator.builder()
-                .dataSource(admin)
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build()
-                .upgrade("head");
+        Fixtures.createRole(admin, "deployer");
+        Fixtures.chain(admin).upgrade("head");
         execute(admin, "GRANT ALL ON ALL TABLES IN SCHEMA public TO deployer");
         execute(admin, "GRANT CREATE, USAGE ON SCHEMA public TO deployer");
         Migrator m = Migrator.builder()
@@ -88,13 +70,9 @@ class PrivilegeMessagesTest {
     void aRoleWithoutConnectIsToldThePrivilege() throws Exception {
         String database = TestPostgres.createDatabase("privileges");
         DataSource admin = TestPostgres.dataSource(database);
-        execute(admin, "DO $$ BEGIN CREATE ROLE outsider LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Fixtures.createRole(admin, "outsider");
         execute(admin, "REVOKE CONNECT ON DATABASE " + database + " FROM PUBLIC");
-        Migrator m = Migrator.builder()
-                .dataSource(as(database, "outsider"))
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build();
+        Migrator m = Fixtures.chain(as(database, "outsider"));
         assertThatThrownBy(m::current)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("lacks the CONNECT privilege")

@@ -4,7 +4,6 @@ import static dev.migrate.runtime.Fixtures.execute;
 import static dev.migrate.runtime.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.Migrator;
 import dev.migrate.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -31,51 +30,43 @@ class RunConnectionsTest {
         db = new CountingDataSource(TestPostgres.dataSource(database));
     }
 
-    private Migrator migrator(DataSource dataSource) {
-        return Migrator.builder()
-                .dataSource(dataSource)
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build();
-    }
-
     @Test
     void anUpToDateDatabaseIsCheckedOnTheLocksConnectionAlone() throws Exception {
-        migrator(db).upgrade("r2");
+        Fixtures.chain(db).upgrade("r2");
         assertThat(db.opened.get()).isEqualTo(2); // the lock's, and the one the steps ran on
 
         db.opened.set(0);
-        migrator(db).upgrade("r3");
+        Fixtures.chain(db).upgrade("r3");
         assertThat(db.opened.get()).isEqualTo(2);
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
 
         db.opened.set(0);
-        migrator(db).upgrade("head");
+        Fixtures.chain(db).upgrade("head");
         assertThat(db.opened.get()).isEqualTo(1);
     }
 
     @Test
     void aRoleWithoutCreateOnTheSchemaChecksAnUpToDateDatabase() throws Exception {
         DataSource admin = TestPostgres.dataSource(database);
-        migrator(admin).upgrade("head");
-        execute(admin, "DO $$ BEGIN CREATE ROLE checker LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Fixtures.chain(admin).upgrade("head");
+        Fixtures.createRole(admin, "checker");
         execute(admin, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         execute(admin, "GRANT USAGE ON SCHEMA public TO checker");
         execute(admin, "GRANT SELECT ON migrate_version, migrate_history TO checker");
         PGSimpleDataSource checker = (PGSimpleDataSource) TestPostgres.dataSource(database);
         checker.setUser("checker");
 
-        migrator(checker).upgrade("head"); // nothing to create, nothing to run
+        Fixtures.chain(checker).upgrade("head"); // nothing to create, nothing to run
 
         assertThat(query(admin, "SELECT version_num FROM migrate_version")).containsExactly("r3");
     }
 
     @Test
     void aVersionTableWithoutItsHistoryTableIsUpgraded() throws Exception {
-        migrator(db).upgrade("r1");
+        Fixtures.chain(db).upgrade("r1");
         execute(db, "DROP TABLE migrate_history");
 
-        migrator(db).upgrade("head");
+        Fixtures.chain(db).upgrade("head");
 
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
         assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))

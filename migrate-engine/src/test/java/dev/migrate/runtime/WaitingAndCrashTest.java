@@ -132,12 +132,7 @@ class WaitingAndCrashTest {
     void afterKillMinus9TheMigrationsSessionEndsAtOnce() throws Exception {
         String database = TestPostgres.createDatabase("killed");
         DataSource db = TestPostgres.dataSource(database);
-        Migrator.builder()
-                .dataSource(db)
-                .migrations(Fixtures.CHAIN)
-                .log(new Fixtures.RecordingLog())
-                .build()
-                .upgrade("head");
+        Fixtures.chain(db).upgrade("head");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = Files.createTempFile("migrate-killed", ".log");
