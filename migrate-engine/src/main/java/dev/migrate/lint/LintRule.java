@@ -109,6 +109,19 @@ public enum LintRule {
                     + " empty): applied to a table whose rows break it, the migration fails",
             "check the existing data before applying: find the rows it would refuse and fix them in an earlier"
                     + " migration, or accept the finding with @SuppressLint when the data is known to comply"),
+    /**
+     * A statement fails on the lint's database, where existing tables hold sample rows (a new
+     * {@code NOT NULL} column without a default, say): the lint stops there, and the migrations
+     * after it are not analysed.
+     */
+    MIGRATION_FAILS(
+            "migration-fails",
+            Severity.ERROR,
+            "none of its own",
+            "fails on the lint's throwaway database, where every existing table holds sample rows: applied to"
+                    + " a table with rows, the migration fails in production too",
+            "make the statement work on a table with rows: give a new NOT NULL column a default, or add it"
+                    + " nullable, fill it and then set NOT NULL; fix the data it trips over in an earlier migration"),
     /** A lock that blocks writes is taken on an existing table with no {@code lock_timeout}. */
     MISSING_LOCK_TIMEOUT(
             "missing-lock-timeout",

@@ -102,6 +102,16 @@ public final class Linter implements StatementObserver {
             statement.run();
             return;
         }
+        try {
+            observe(connection, sql, statement);
+        } catch (SQLException e) {
+            // the run stops here; the report says where, so that failOn can weigh it like any finding
+            reportStop(sql, e);
+            throw e;
+        }
+    }
+
+    private void observe(Connection connection, String sql, StatementObserver.Execution statement) throws SQLException {
         if (!connection.getAutoCommit()) {
             // nothing runs between two statements of a transaction: the last look is this one's before;
             // the first statement of a transaction reads the scan counters inside it
@@ -333,6 +343,24 @@ public final class Linter implements StatementObserver {
                         false,
                         false,
                         "fails on the lint's sample rows (" + error + ") and runs once the tables are emptied");
+    }
+
+    /** A statement of an analysed migration that failed for good, said of the table the server named. */
+    private void reportStop(String sql, SQLException error) {
+        ServerErrorMessage server = error instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String table = server != null && server.getTable() != null
+                ? server.getSchema() + "." + server.getTable()
+                : "(no table named)";
+        String message = server != null && server.getMessage() != null
+                ? server.getMessage()
+                : String.valueOf(error.getMessage()).lines().findFirst().orElse("");
+        new Finder(sql, table, null)
+                .add(
+                        LintRule.MIGRATION_FAILS,
+                        false,
+                        false,
+                        "fails (" + message + "): the lint stopped here, and the migrations after it were not"
+                                + " analysed");
     }
 
     /** Whether the relation's file changed between the two looks: a rewrite. */

@@ -484,7 +484,18 @@ class LintRulesTest {
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Migration r1 (change) failed during upgrade")
                 .hasMessageContaining("where every table holds 3 rows once it exists: a migration that fails on a"
-                        + " table with rows fails in production too.");
+                        + " table with rows fails in production too.")
+                .isInstanceOfSatisfying(LintStoppedException.class, e -> {
+                    assertThat(rules(e.report()))
+                            .as("the stop is a finding, which failOn weighs like the others")
+                            .containsExactly("migration-fails");
+                    LintFinding stop = e.report().findings().get(0);
+                    assertThat(stop.revision()).isEqualTo("r1");
+                    assertThat(stop.table()).isEqualTo("public.accounts");
+                    assertThat(stop.statement()).isEqualTo("ALTER TABLE accounts ADD COLUMN tier text NOT NULL");
+                    assertThat(stop.detail()).contains("tier", "the lint stopped here");
+                    assertThat(stop.rule().severity()).isEqualTo(LintRule.Severity.ERROR);
+                });
     }
 
     @ParameterizedTest
@@ -519,8 +530,8 @@ class LintRulesTest {
                 .isInstanceOfSatisfying(
                         LintStoppedException.class,
                         e -> assertThat(rules(e.report()))
-                                .as("what the lint saw before it stopped")
-                                .containsExactly("index-not-concurrent"));
+                                .as("what the lint saw before it stopped, and the stop")
+                                .containsExactly("index-not-concurrent", "migration-fails"));
     }
 
     @ParameterizedTest

@@ -66,15 +66,14 @@ public class LintMojo extends AbstractDatabaseMojo {
                     .dataSource(throwaway.dataSource())
                     .build();
             LintReportOutput output = new LintReportOutput(getLog());
-            LintReport report;
             try {
-                report = current != null
+                LintReport report = current != null
                         ? migrator.lintPending(current)
                         : migrator.lint(range == null ? "base:heads" : range);
+                output.print(report, lintReport.toPath(), failOn);
             } catch (LintStoppedException e) {
-                throw output.stopped(e, lintReport.toPath());
+                output.stopped(e, lintReport.toPath(), failOn);
             }
-            output.print(report, lintReport.toPath(), failOn);
         }
     }
 

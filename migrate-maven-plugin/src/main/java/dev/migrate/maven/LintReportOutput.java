@@ -43,12 +43,26 @@ final class LintReportOutput {
     }
 
     /**
-     * Prints and writes what a lint saw before a migration failed on empty tables too, and gives the
-     * failure back to be thrown.
+     * Prints and writes what a lint saw before a migration failed, the failure included as a
+     * {@code migration-fails} finding, and fails the build as {@code failOnSetting} says of the
+     * findings: with {@code none} (or the finding accepted with {@code @SuppressLint}) the build goes
+     * on, with a warning that the migrations after the failing one were not analysed. A failure the
+     * report does not hold (a migration outside the analysed range) always fails.
      */
-    LintStoppedException stopped(LintStoppedException failure, Path json) {
-        print(failure.report(), json, "none");
-        return failure;
+    void stopped(LintStoppedException failure, Path json, String failOnSetting) {
+        LintReport report = failure.report();
+        print(report, json, "none");
+        LintRule.Severity failOn = failOn(failOnSetting);
+        boolean reported = report.findings().stream().anyMatch(f -> f.rule() == LintRule.MIGRATION_FAILS);
+        List<LintFinding> failing = failOn == null ? List.of() : report.failing(failOn);
+        if (!reported || failing.stream().anyMatch(f -> f.rule() == LintRule.MIGRATION_FAILS)) {
+            throw failure;
+        }
+        failIfAny(failing, failOn);
+        log.warn("The lint stopped at revision " + failure.revision() + ": " + failure.getMessage()
+                + " The migrations after it were not analysed. The build goes on because the finding "
+                + (failOn == null ? "is below failOn=none" : "is accepted with @SuppressLint")
+                + "; fix the migration to have them analysed.");
     }
 
     void print(LintReport report, Path json, String failOnSetting) {
@@ -81,10 +95,12 @@ final class LintReportOutput {
                 + " on PostgreSQL " + report.serverVersion() + ": " + errors + " error" + (errors == 1 ? "" : "s")
                 + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ", " + accepted + " accepted with "
                 + "@SuppressLint. Report: " + json + ".");
-        if (failOn == null) {
-            return;
+        if (failOn != null) {
+            failIfAny(report.failing(failOn), failOn);
         }
-        List<LintFinding> failing = report.failing(failOn);
+    }
+
+    private static void failIfAny(List<LintFinding> failing, LintRule.Severity failOn) {
         if (!failing.isEmpty()) {
             throw new MigrateException(failing.size() + " lint finding" + (failing.size() == 1 ? "" : "s")
                     + " at or above failOn=" + failOn.name().toLowerCase(Locale.ROOT) + " (listed above). Write the "

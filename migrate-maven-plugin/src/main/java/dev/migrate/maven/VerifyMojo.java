@@ -51,7 +51,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
                 try {
                     output.print(linted.lint("base:heads"), lintReport.toPath(), failOn);
                 } catch (LintStoppedException e) {
-                    throw output.stopped(e, lintReport.toPath());
+                    output.stopped(e, lintReport.toPath(), failOn);
                 }
             }
         }
