@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,10 +278,15 @@ public final class RevisionGraph {
 
     /**
      * The version rows a database would have at {@code target}, for the offline {@code <from>:<to>}
-     * form where there is no database to ask: {@code base} is none, an id is that id.
+     * form where there is no database to ask: {@code base} is none, an id is that id and the rows of
+     * what it depends on.
      */
     public Set<String> versionsAt(String target) {
-        return resolve(target, Set.of());
+        Set<String> named = new HashSet<>();
+        for (String part : Planner.parts(target)) {
+            named.addAll(resolve(part, Set.of()));
+        }
+        return new LinkedHashSet<>(rowsFor(ancestorsOrSelf(named)));
     }
 
     /** Resolves a target that must name exactly one revision, as {@code show} needs. */
@@ -316,11 +322,16 @@ public final class RevisionGraph {
     }
 
     /**
-     * The steps that bring the database from {@code currentVersions} down to {@code target}: the
-     * applied strict descendants of the target, children first. {@code base} reverts everything;
-     * {@code <label>@base} reverts the labelled revision and what descends from it; {@code -N}
-     * reverts N revisions from the single current head (the last one may be a merge point). Empty
-     * when the target is not below the current state.
+     * The steps that bring the database from {@code currentVersions} down to {@code target}, children
+     * first: the target's applied children by {@code revises} and what descends from them by either
+     * kind of edge (a revision that only depends on the target stays). {@code base} reverts
+     * everything; {@code <branch>@base} reverts the branch from its start; {@code <branch>@<id>}
+     * reverts only the id's children on that branch; {@code -N} reverts N revisions from the single
+     * current head (the last one may be a merge point). Empty when the target is the current
+     * revision.
+     *
+     * @throws MigrateException when the target is not applied (a downgrade cannot reach it), counts
+     *     upwards, or names several revisions
      */
     public List<Step> planDowngrade(Set<String> currentVersions, String target) {
         return planner.planDowngrade(currentVersions, target);
@@ -350,8 +361,10 @@ public final class RevisionGraph {
 
     /**
      * The version-table change that makes the database look as if it were at {@code target},
-     * running nothing. Rows on branches unrelated to the target stay; {@code base} removes every
-     * row. For {@code purge}, the caller empties the table and passes no current versions.
+     * running nothing: the rows an upgrade or downgrade there would leave, a dependency's own row
+     * included. Rows on branches unrelated to the target stay; {@code base} removes every row;
+     * {@code a1,b1} stamps several revisions at once. For {@code purge}, the caller empties the
+     * table and passes no current versions.
      */
     public StampPlan planStamp(Set<String> currentVersions, String target) {
         return planner.planStamp(currentVersions, target);
@@ -379,8 +392,59 @@ public final class RevisionGraph {
         return sorted;
     }
 
-    /** The given revisions and their ancestors through {@code revises} only: what version rows imply. */
+    /** The given revisions and their ancestors through {@code revises} only. */
     Set<String> parentAncestorsOrSelf(Collection<String> ids) {
         return walk(ids, true, true);
+    }
+
+    /** The given revisions and their descendants through {@code revises} only: a branch and what grows on it. */
+    Set<String> parentDescendantsOrSelf(Collection<String> ids) {
+        return walk(ids, false, true);
+    }
+
+    /**
+     * The version rows a set of applied revisions (closed under ancestry) is recorded by: each
+     * applied revision that no applied revision revises. A dependency keeps its own row, and the
+     * rows imply exactly the applied set again through {@link #ancestorsOrSelf}.
+     */
+    public List<String> rowsFor(Set<String> applied) {
+        Set<String> revised = new HashSet<>();
+        for (String id : applied) {
+            revised.addAll(get(id).revises());
+        }
+        List<String> rows = new ArrayList<>();
+        for (String id : applied) {
+            if (!revised.contains(id)) {
+                rows.add(id);
+            }
+        }
+        return sortTopologically(rows);
+    }
+
+    /** The members of {@code ids} that are not a strict ancestor, by either kind of edge, of another member. */
+    Set<String> tips(Set<String> ids) {
+        if (ids.size() < 2) {
+            return ids;
+        }
+        Set<String> below = new HashSet<>();
+        for (String id : ids) {
+            if (!below.contains(id)) {
+                Set<String> ancestors = ancestorsOrSelf(List.of(id));
+                ancestors.remove(id);
+                below.addAll(ancestors);
+            }
+        }
+        Set<String> tips = new LinkedHashSet<>(ids);
+        tips.removeAll(below);
+        return tips;
+    }
+
+    /** The members of {@code ids} that no other member revises. */
+    Set<String> parentTips(Set<String> ids) {
+        Set<String> tips = new LinkedHashSet<>(ids);
+        for (String id : ids) {
+            get(id).revises().forEach(tips::remove);
+        }
+        return tips;
     }
 }

@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * A parsed target of {@code upgrade}, {@code downgrade}, {@code stamp} and {@code show}, before the
  * graph gives it meaning. {@link RevisionGraph} resolves it.
  *
- * <p>Forms: {@code head}, {@code heads}, {@code base}, a full id or unique id prefix, {@code +N},
- * {@code -N}, {@code <id>+N}, {@code <id>-N}, {@code <label>@head}, {@code <label>@base},
- * {@code <label>@+N}, {@code <label>@-N}.
+ * <p>Forms, as Alembic spells them: {@code head}, {@code heads}, {@code base}, a full id or unique
+ * id prefix, {@code +N}, {@code -N}, {@code <id>+N}, {@code <id>-N}, {@code head-N},
+ * {@code base+N}, and any of {@code head}, {@code base}, an id, {@code +N}, {@code -N},
+ * {@code head-N}, {@code base+N}, {@code <id>±N} after {@code <branch>@}, where the branch is named
+ * by a label or by any revision on it.
  */
 public sealed interface Target {
 
@@ -27,28 +29,37 @@ public sealed interface Target {
     /** A revision by full id or unique prefix. */
     record RevisionRef(String idOrPrefix) implements Target {}
 
-    /** {@code steps} revisions above (positive) or below (negative) the database's current single head. */
+    /** {@code steps} revisions above (positive) or below (negative) the database's current revision. */
     record Relative(int steps) implements Target {}
 
-    /** {@code steps} revisions above (positive) or below (negative) a named revision. */
-    record RelativeTo(String idOrPrefix, int steps) implements Target {}
+    /**
+     * {@code steps} revisions above (positive) or below (negative) a fixed point: {@code from} is a
+     * revision id or prefix, {@code head} or {@code base}.
+     */
+    record RelativeTo(String from, int steps) implements Target {
+        /** Whether the walk starts below the first revision ({@code base+N}). */
+        public boolean fromBase() {
+            return "base".equals(from);
+        }
 
-    /** The head of the branch that carries {@code label}. */
-    record LabelHead(String label) implements Target {}
-
-    /** Just below the revision that carries {@code label}: the branch not applied. */
-    record LabelBase(String label) implements Target {}
+        /** Whether the walk starts at the head ({@code head-N}). */
+        public boolean fromHead() {
+            return "head".equals(from);
+        }
+    }
 
     /**
-     * {@code steps} revisions above (positive) or below (negative) the current revision on the
-     * branch that carries {@code label}; counting up on a branch not yet applied starts with the
-     * labelled revision.
+     * A point on one branch: {@code branch} is a branch label or a revision id (the branch that
+     * revision is on), and {@code point} one of {@link Head}, {@link Base}, {@link RevisionRef},
+     * {@link Relative} (from the branch's current revision) or {@link RelativeTo}. A downgrade to it
+     * reverts that branch only.
      */
-    record LabelRelative(String label, int steps) implements Target {}
+    record OnBranch(String branch, Target point) implements Target {}
 
     /** The help text every target error ends with. */
-    String FORMS = "head, heads, base, a revision id or unique prefix, +N, -N, <id>+N, <id>-N, "
-            + "<label>@head, <label>@base or <label>@+N / <label>@-N";
+    String FORMS = "head, heads, base, a revision id or unique prefix, +N, -N, <id>+N, <id>-N, head-N, base+N, "
+            + "<label>@head, <label>@base, <label>@<id>, <label>@+N, <label>@-N, <label>@head-N or <label>@base+N "
+            + "(in place of a label, any revision id names the branch it is on)";
 
     /** Parses target text; throws a {@link MigrateException} naming the accepted forms when it cannot. */
     static Target parse(String text) {
@@ -56,6 +67,30 @@ public sealed interface Target {
             throw new BadTargetException("No target revision was given; use one of " + FORMS + ".");
         }
         String t = text.trim();
+        int at = t.indexOf('@');
+        if (at >= 0) {
+            String branch = t.substring(0, at);
+            String rest = t.substring(at + 1);
+            if (branch.isEmpty() || rest.isEmpty()) {
+                throw notUnderstood(text);
+            }
+            Target point = point(rest, text);
+            if (point instanceof Heads || point instanceof OnBranch || point == null) {
+                throw new BadTargetException("The target '" + text + "' is not understood: after '" + branch
+                        + "@' write head, base, a revision id, +N, -N, head-N or base+N (" + branch + "@head, "
+                        + branch + "@base, " + branch + "@+1, " + branch + "@-1, " + branch + "@head-1).");
+            }
+            return new OnBranch(branch, point);
+        }
+        Target point = point(t, text);
+        if (point == null) {
+            throw notUnderstood(text);
+        }
+        return point;
+    }
+
+    /** One target without a branch, or null when the text is no such target. */
+    private static Target point(String t, String text) {
         switch (t) {
             case "head":
                 return new Head();
@@ -70,31 +105,15 @@ public sealed interface Target {
         if (m.matches()) {
             return new Relative(steps(m.group(1), m.group(2), text));
         }
-        m = Patterns.LABELLED.matcher(t);
-        if (m.matches()) {
-            String label = m.group(1);
-            return switch (m.group(2)) {
-                case "head" -> new LabelHead(label);
-                case "base" -> new LabelBase(label);
-                default -> {
-                    Matcher rel = Patterns.RELATIVE.matcher(m.group(2));
-                    if (rel.matches()) {
-                        yield new LabelRelative(label, steps(rel.group(1), rel.group(2), text));
-                    }
-                    throw new BadTargetException("The target '" + text + "' is not understood: after '"
-                            + label + "@' write head, base, +N or -N ("
-                            + label + "@head, " + label + "@base, " + label + "@+1, " + label + "@-1).");
-                }
-            };
-        }
         m = Patterns.RELATIVE_TO.matcher(t);
         if (m.matches()) {
             return new RelativeTo(m.group(1), steps(m.group(2), m.group(3), text));
         }
-        if (Patterns.isId(t)) {
-            return new RevisionRef(t);
-        }
-        throw new BadTargetException("The target '" + text + "' is not understood; use one of " + FORMS + ".");
+        return Patterns.isId(t) ? new RevisionRef(t) : null;
+    }
+
+    private static BadTargetException notUnderstood(String text) {
+        return new BadTargetException("The target '" + text + "' is not understood; use one of " + FORMS + ".");
     }
 
     private static int steps(String sign, String digits, String text) {
@@ -112,7 +131,6 @@ public sealed interface Target {
 final class Patterns {
     static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)");
     static final Pattern RELATIVE_TO = Pattern.compile("([A-Za-z0-9_]+)([+-])(\\d+)");
-    static final Pattern LABELLED = Pattern.compile("([^@\\s:]+)@(\\S+)");
 
     private Patterns() {}
 

@@ -1,6 +1,7 @@
 package dev.migrate.runtime;
 
 import dev.migrate.AppliedStep;
+import dev.migrate.BadTargetException;
 import dev.migrate.ChecksumMismatchException;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +154,7 @@ public final class Engine {
                 sink.rollback();
                 throw e;
             }
-            settings.log()
-                    .info("Stamped the database at " + describe(new HashSet<>(graph.resolve(target, current))) + ".");
+            settings.log().info("Stamped the database at " + describe(plan.revisions()) + ".");
         });
     }
 
@@ -192,7 +191,14 @@ public final class Engine {
     public void upgradeSql(String range, Writer out) {
         RevisionRange r = RevisionRange.parse(range);
         Set<String> from = r.hasFrom() ? graph.versionsAt(r.from()) : Set.of();
-        writeScript("upgrade " + range, graph.planUpgrade(from, r.hasTo() ? r.to() : "heads"), out);
+        String to = r.hasTo() ? r.to() : "heads";
+        List<Step> steps = graph.planUpgrade(from, to);
+        if (steps.isEmpty() && r.hasFrom() && !from.equals(graph.versionsAt(to))) {
+            throw new BadTargetException("The range " + range + " is not an upgrade: " + to + " is already applied at "
+                    + r.from() + ", so the script would run nothing. For the SQL that goes from " + r.from()
+                    + " down to " + to + ", use downgrade with -Dmigrate.target=" + range + ".");
+        }
+        writeScript("upgrade " + range, steps, out);
     }
 
     public void downgradeSql(String range, Writer out) {
@@ -206,11 +212,18 @@ public final class Engine {
                 "downgrade " + range, graph.planDowngrade(graph.versionsAt(r.from()), r.hasTo() ? r.to() : "-1"), out);
     }
 
+    /**
+     * The SQL of a stamp: {@code target} alone stamps an empty version table; a range
+     * {@code <from>:<to>} moves the rows a database at {@code from} holds to {@code to}.
+     */
     public void stampSql(String target, boolean purge, Writer out) {
+        RevisionRange r = RevisionRange.parse(target);
+        Set<String> from = r.hasFrom() && !purge ? graph.versionsAt(r.from()) : Set.of();
+        StampPlan plan = graph.planStamp(from, r.hasTo() ? r.to() : "heads");
         ScriptWriterSink sink = new ScriptWriterSink(out);
         header(sink, "stamp " + target);
         sink.begin();
-        sink.executeAll(tables.stamp(graph.planStamp(Set.of(), target), purge, target));
+        sink.executeAll(tables.stamp(plan, purge, target));
         sink.commit();
     }
 
@@ -415,7 +428,7 @@ public final class Engine {
         }
     }
 
-    private static String describe(Set<String> versions) {
+    private static String describe(Collection<String> versions) {
         return versions.isEmpty() ? "base (no revision applied)" : String.join(", ", versions);
     }
 }

@@ -124,13 +124,21 @@ final class VersionTables {
         return sql;
     }
 
+    /**
+     * Moves the version rows as the stamp says, and records in the history the revisions the target
+     * resolved to (one row each; {@code base} when it named none), with the target as typed in the
+     * message.
+     */
     List<String> stamp(StampPlan plan, boolean purge, String target) {
         List<String> sql = new ArrayList<>();
         if (purge) {
             sql.add("DELETE FROM " + quote(version));
         }
         sql.addAll(deleteAndInsert(purge ? List.of() : plan.delete(), plan.insert()));
-        sql.add(historyRow(target, "stamp", purge ? "stamp (purge)" : "stamp", null, null));
+        String message = (purge ? "stamp (purge) " : "stamp ") + target;
+        for (String revision : plan.revisions().isEmpty() ? List.of("base") : plan.revisions()) {
+            sql.add(historyRow(revision, "stamp", message, null, null));
+        }
         return sql;
     }
 

@@ -47,6 +47,15 @@ class PlanningTest {
         return result;
     }
 
+    /** A stamp plan compared on its row changes only. */
+    static List<List<String>> stamp(List<String> delete, List<String> insert) {
+        return List.of(delete, insert);
+    }
+
+    static List<List<String>> rowChanges(StampPlan plan) {
+        return List.of(plan.delete(), plan.insert());
+    }
+
     static List<String> ids(List<Step> steps) {
         return steps.stream().map(s -> s.revision().id()).toList();
     }
@@ -202,9 +211,11 @@ class PlanningTest {
     }
 
     @Test
-    void downgradeToATargetNotBelowTheCurrentStateIsEmpty() {
+    void downgradeToTheCurrentRevisionIsEmptyAndAboveItIsRefused() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "b"));
-        assertThat(g.planDowngrade(Set.of("b"), "c")).isEmpty();
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("b"), "c"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Destination c is not a valid downgrade target from the current revision(s) b");
         assertThat(g.planDowngrade(Set.of("b"), "b")).isEmpty();
         assertThat(g.planDowngrade(Set.of(), "base")).isEmpty();
         assertThat(ids(g.planDowngrade(Set.of("c"), "a"))).containsExactly("c", "b");
@@ -233,13 +244,13 @@ class PlanningTest {
     @Test
     void stampMovesRowsWithoutRunningAnything() {
         RevisionGraph g = graph(rev("p"), rev("a", "p"), rev("a2", "a"), rev("b", "p"));
-        assertThat(g.planStamp(Set.of(), "a2")).isEqualTo(new StampPlan(List.of(), List.of("a2")));
+        assertThat(rowChanges(g.planStamp(Set.of(), "a2"))).isEqualTo(stamp(List.of(), List.of("a2")));
         // The other branch's row stays.
-        assertThat(g.planStamp(Set.of("a", "b"), "a2")).isEqualTo(new StampPlan(List.of("a"), List.of("a2")));
-        assertThat(g.planStamp(Set.of("a2", "b"), "p")).isEqualTo(new StampPlan(List.of("a2", "b"), List.of("p")));
-        assertThat(g.planStamp(Set.of("a", "b"), "base")).isEqualTo(new StampPlan(List.of("a", "b"), List.of()));
-        assertThat(g.planStamp(Set.of("p"), "heads")).isEqualTo(new StampPlan(List.of("p"), List.of("a2", "b")));
+        assertThat(rowChanges(g.planStamp(Set.of("a", "b"), "a2"))).isEqualTo(stamp(List.of("a"), List.of("a2")));
+        assertThat(rowChanges(g.planStamp(Set.of("a2", "b"), "p"))).isEqualTo(stamp(List.of("a2", "b"), List.of("p")));
+        assertThat(rowChanges(g.planStamp(Set.of("a", "b"), "base"))).isEqualTo(stamp(List.of("a", "b"), List.of()));
+        assertThat(rowChanges(g.planStamp(Set.of("p"), "heads"))).isEqualTo(stamp(List.of("p"), List.of("a2", "b")));
         assertThat(g.planStamp(Set.of("a2", "b"), "heads").isEmpty()).isTrue();
-        assertThat(g.planStamp(Set.of("a2"), "-1")).isEqualTo(new StampPlan(List.of("a2"), List.of("a")));
+        assertThat(rowChanges(g.planStamp(Set.of("a2"), "-1"))).isEqualTo(stamp(List.of("a2"), List.of("a")));
     }
 }

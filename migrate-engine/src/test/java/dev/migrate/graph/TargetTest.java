@@ -35,10 +35,18 @@ class TargetTest {
         assertThat(Target.parse("-1")).isEqualTo(new Target.Relative(-1));
         assertThat(Target.parse("abc+3")).isEqualTo(new Target.RelativeTo("abc", 3));
         assertThat(Target.parse("abc-3")).isEqualTo(new Target.RelativeTo("abc", -3));
-        assertThat(Target.parse("feature@head")).isEqualTo(new Target.LabelHead("feature"));
-        assertThat(Target.parse("feature@base")).isEqualTo(new Target.LabelBase("feature"));
-        assertThat(Target.parse("feature@+2")).isEqualTo(new Target.LabelRelative("feature", 2));
-        assertThat(Target.parse("feature@-1")).isEqualTo(new Target.LabelRelative("feature", -1));
+        assertThat(Target.parse("feature@head")).isEqualTo(new Target.OnBranch("feature", new Target.Head()));
+        assertThat(Target.parse("feature@base")).isEqualTo(new Target.OnBranch("feature", new Target.Base()));
+        assertThat(Target.parse("feature@+2")).isEqualTo(new Target.OnBranch("feature", new Target.Relative(2)));
+        assertThat(Target.parse("feature@-1")).isEqualTo(new Target.OnBranch("feature", new Target.Relative(-1)));
+        assertThat(Target.parse("base+2")).isEqualTo(new Target.RelativeTo("base", 2));
+        assertThat(Target.parse("head-1")).isEqualTo(new Target.RelativeTo("head", -1));
+        assertThat(Target.parse("feature@head-1"))
+                .isEqualTo(new Target.OnBranch("feature", new Target.RelativeTo("head", -1)));
+        assertThat(Target.parse("feature@base+3"))
+                .isEqualTo(new Target.OnBranch("feature", new Target.RelativeTo("base", 3)));
+        assertThat(Target.parse("c2@abc")).isEqualTo(new Target.OnBranch("c2", new Target.RevisionRef("abc")));
+        assertThat(Target.parse("my-lib.v2@head")).isEqualTo(new Target.OnBranch("my-lib.v2", new Target.Head()));
     }
 
     @Test
@@ -50,9 +58,12 @@ class TargetTest {
         assertThatThrownBy(() -> Target.parse(""))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("No target");
-        assertThatThrownBy(() -> Target.parse("x@tip"))
+        assertThatThrownBy(() -> Target.parse("x@tip!"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("x@head");
+        assertThatThrownBy(() -> Target.parse("x@heads"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("x@head-1");
     }
 
     @Test
