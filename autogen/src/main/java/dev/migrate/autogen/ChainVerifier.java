@@ -5,6 +5,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.RoundTripCheck;
+import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.RenameDecider;
@@ -195,7 +196,8 @@ public final class ChainVerifier {
                     schemas.add(rs.getString(1));
                 }
             }
-            return new CatalogReader().read(c, schemas, exclusions);
+            // check expressions as check compares them: one check written in two spellings is one check
+            return CanonicalChecks.of(c, new CatalogReader().read(c, schemas, exclusions));
         } catch (SQLException e) {
             throw new MigrateException("Could not read the schema of the verification database: " + e.getMessage(), e);
         }

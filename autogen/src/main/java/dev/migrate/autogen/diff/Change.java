@@ -14,16 +14,35 @@ import java.util.List;
  * @param undo the ops that undo this change when they are not each op's reverse, last op first (a
  *     unique constraint built on an index: dropping the constraint drops its index too); {@code null}
  *     when the reverse of each op undoes it
+ * @param aheadPart whether these are the first ops of a change split in two ({@link #splitAfter}),
+ *     which run earlier than the rest; the rest carries the description and the notes
  */
-public record Change(Description description, List<Op> ops, List<String> notes, List<Op> undo) {
+public record Change(Description description, List<Op> ops, List<String> notes, List<Op> undo, boolean aheadPart) {
     public Change {
         ops = List.copyOf(ops);
         notes = List.copyOf(notes);
         undo = undo == null ? null : List.copyOf(undo);
     }
 
+    public Change(Description description, List<Op> ops, List<String> notes, List<Op> undo) {
+        this(description, ops, notes, undo, false);
+    }
+
     public Change(Description description, List<Op> ops, List<String> notes) {
         this(description, ops, notes, null);
+    }
+
+    /**
+     * This change as two, for ops that must not run together: its first {@code count} ops (the
+     * part ahead, without notes, not described again), then the rest with the description and notes.
+     */
+    List<Change> splitAfter(int count) {
+        if (undo != null) {
+            throw new IllegalStateException("A change with its own undo cannot be split: " + description);
+        }
+        return List.of(
+                new Change(description, ops.subList(0, count), List.of(), null, true),
+                new Change(description, ops.subList(count, ops.size()), notes, null, false));
     }
 
     static Change of(Description description, Op op, String... notes) {
@@ -38,7 +57,7 @@ public record Change(Description description, List<Op> ops, List<String> notes, 
      */
     public Change reverse() {
         if (undo != null) {
-            return new Change(description, undo, List.of());
+            return new Change(description, undo, List.of(), null, aheadPart);
         }
         List<Op> reversed = new ArrayList<>();
         for (int i = ops.size() - 1; i >= 0; i--) {
@@ -49,7 +68,7 @@ public record Change(Description description, List<Op> ops, List<String> notes, 
             }
             reversed.add(op.reverse().orElseThrow(() -> new IllegalStateException("No reverse for " + op)));
         }
-        return new Change(description, reversed, List.of());
+        return new Change(description, reversed, List.of(), null, aheadPart);
     }
 
     /** Whether the undo leaves part of this change in place (an added enum label). */

@@ -95,23 +95,23 @@ final class ConstraintDiff {
                                 Part.ADD_CONSTRAINT_OR_INDEX,
                                 new Change(
                                         Description.added("check constraint " + c.expression() + " to " + t),
-                                        List.of(new Op.AddConstraint(t, context.ops.check(c))),
+                                        List.of(new Op.AddConstraint(t, context.ops.check(want, c))),
                                         Hazards.constraint("check constraint " + c.name() + " on " + table))),
                         c -> context.script.table(
                                 table,
                                 Part.DROP_CONSTRAINT_OR_INDEX,
                                 Change.of(
                                         Description.removed("check constraint " + c.name() + " of " + t),
-                                        new Op.DropConstraint(t, c.name(), context.ops.check(c)))),
-                        (h, w, what) -> context.script.table(
+                                        new Op.DropConstraint(t, c.name(), context.ops.check(have, c)))),
+                        (h, w, what) -> context.script.replaced(
                                 table,
-                                Part.ADD_CONSTRAINT_OR_INDEX,
                                 new Change(
                                         Description.changed("check constraint " + w.name() + " on " + t, what),
                                         List.of(
-                                                new Op.DropConstraint(t, h.name(), context.ops.check(h)),
-                                                new Op.AddConstraint(t, context.ops.check(w))),
-                                        Hazards.constraint("check constraint " + w.name() + " on " + table))));
+                                                new Op.DropConstraint(t, h.name(), context.ops.check(have, h)),
+                                                new Op.AddConstraint(t, context.ops.check(want, w))),
+                                        Hazards.constraint("check constraint " + w.name() + " on " + table)),
+                                ModelOps.columnsChangeType(have, want)));
         new ShapeMatch<>(ForeignKey::name, ConstraintDiff::foreignKeyShape)
                 .match(
                         have.foreignKeys(),

@@ -39,8 +39,10 @@ final class IndexDiff {
             }
         }
         List<Index> wanted = want.indexes().stream()
-                .filter(i ->
-                        expressibleByEntities(i) || have.indexes().stream().noneMatch(h -> shape(h).equals(shape(i))))
+                // one the entities name is compared with the live index of that name, which is droppable
+                .filter(i -> expressibleByEntities(i)
+                        || droppable.stream().anyMatch(d -> d.name().equals(i.name()))
+                        || have.indexes().stream().noneMatch(h -> shape(h).equals(shape(i))))
                 .toList();
         new ShapeMatch<>(Index::name, IndexDiff::shape)
                 .match(
@@ -64,16 +66,16 @@ final class IndexDiff {
                         },
                         (h, w, what) -> {
                             Op.CreateIndex before = context.ops.index(have, h);
-                            context.script.table(
+                            context.script.replaced(
                                     table,
-                                    Part.ADD_CONSTRAINT_OR_INDEX,
                                     new Change(
                                             Description.changed("index " + w.name() + " on " + t, what),
                                             List.of(
                                                     new Op.DropIndex(
                                                             before.table().sibling(h.name()), false, before),
                                                     context.ops.index(want, w)),
-                                            Hazards.index("index " + w.name() + " on " + want.qualifiedName())));
+                                            Hazards.index("index " + w.name() + " on " + want.qualifiedName())),
+                                    ModelOps.columnsChangeType(have, want));
                         });
     }
 

@@ -38,9 +38,15 @@ public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings
         return upgradeGroups.isEmpty();
     }
 
-    /** Every change, in the order the upgrade runs them. */
+    /**
+     * Every change, in the order the upgrade runs them, each once: of a change split around the
+     * column changes it depends on, the part that carries its description and notes.
+     */
     public List<Change> changes() {
-        return upgradeGroups.stream().flatMap(g -> g.changes().stream()).toList();
+        return upgradeGroups.stream()
+                .flatMap(g -> g.changes().stream())
+                .filter(c -> !c.aheadPart())
+                .toList();
     }
 
     /** The operations of {@code upgrade}, in order. */

@@ -20,8 +20,10 @@ import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns schema-model objects into the op model's values: the bridge between what the catalog says
@@ -133,7 +135,7 @@ final class ModelOps {
             elements.add(primaryKey(t.primaryKey()));
         }
         t.uniqueConstraints().forEach(u -> elements.add(unique(u)));
-        t.checkConstraints().forEach(c -> elements.add(check(c)));
+        t.checkConstraints().forEach(c -> elements.add(check(t, c)));
         return new Op.CreateTable(name(t), elements, t.comment());
     }
 
@@ -146,8 +148,24 @@ final class ModelOps {
                 u.name(), u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred());
     }
 
-    Constraint.Check check(CheckConstraint c) {
-        return new Constraint.Check(c.name(), checkExpression(c.expression()), !c.validated());
+    /** A check of {@code t}, with a list of values on one of its {@code varchar} columns as {@code col IN (...)}. */
+    Constraint.Check check(Table t, CheckConstraint c) {
+        return new Constraint.Check(
+                c.name(), CheckInList.of(checkExpression(c.expression()), varcharColumns(t)), !c.validated());
+    }
+
+    private static Set<String> varcharColumns(Table t) {
+        return t.columns().stream()
+                .filter(c -> c.type().matches("character varying(\\(\\d+\\))?"))
+                .map(TableColumn::name)
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether a column of the table has another type on the other side. */
+    static boolean columnsChangeType(Table have, Table want) {
+        return have.columns().stream()
+                .anyMatch(h -> want.columns().stream()
+                        .anyMatch(w -> w.name().equals(h.name()) && !w.type().equals(h.type())));
     }
 
     Constraint.ForeignKey foreignKey(ForeignKey fk) {

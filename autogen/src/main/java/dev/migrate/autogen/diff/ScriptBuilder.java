@@ -81,6 +81,23 @@ final class ScriptBuilder {
                 .add(change);
     }
 
+    /**
+     * A constraint or index of {@code table} replaced (its first op drops the old one, the rest adds
+     * the new one). When a column of the table changes type, PostgreSQL rebuilds whatever reads it
+     * from the old definition, which may not fit the new type (a numeric check on a column becoming
+     * {@code varchar}): then the old one goes before the columns change and the new one comes after,
+     * and the downgrade, undoing the parts in reverse, does the same the other way.
+     */
+    void replaced(ObjectName table, Change change, boolean columnsChangeType) {
+        if (!columnsChangeType) {
+            table(table, Part.ADD_CONSTRAINT_OR_INDEX, change);
+            return;
+        }
+        List<Change> parts = change.splitAfter(1);
+        table(table, Part.DROP_CONSTRAINT_OR_INDEX, parts.get(0));
+        table(table, Part.ADD_CONSTRAINT_OR_INDEX, parts.get(1));
+    }
+
     /** A foreign key added (or changed in place) on {@code table}, pointing at {@code referenced}. */
     void foreignKey(ObjectName table, ObjectName referenced, Change change) {
         tables.computeIfAbsent(table, t -> new EnumMap<>(Part.class));

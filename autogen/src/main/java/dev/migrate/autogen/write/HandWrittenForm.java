@@ -1,5 +1,6 @@
 package dev.migrate.autogen.write;
 
+import dev.migrate.autogen.diff.CheckInList;
 import dev.migrate.autogen.diff.DefaultCasts;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
@@ -49,15 +50,6 @@ import java.util.stream.Collectors;
 final class HandWrittenForm implements OpVisitor<Op> {
     /** PostgreSQL's NAMEDATALEN minus the terminating byte: longer generated names are truncated. */
     private static final int MAX_NAME_BYTES = 63;
-
-    private static final String IDENTIFIER = "([a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")";
-    private static final String VARCHAR_LITERAL = "'(?:[^']|'')*'::character varying";
-    /** {@code col IN ('a', 'b')} on a varchar column, in both of PostgreSQL's spellings; see {@link #inList}. */
-    private static final Pattern IN_LIST = Pattern.compile("\\(\\(" + IDENTIFIER + "\\)::text = ANY \\((?:ARRAY\\[("
-            + "\\(" + VARCHAR_LITERAL + "\\)::text(?:, \\(" + VARCHAR_LITERAL + "\\)::text)*)\\]"
-            + "|\\(ARRAY\\[(" + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL + ")*)\\]\\)::text\\[\\])\\)\\)");
-
-    private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
 
@@ -357,31 +349,9 @@ final class HandWrittenForm implements OpVisitor<Op> {
         }
     }
 
-    /**
-     * {@code ((kind)::text = ANY (ARRAY[('car'::character varying)::text, ...]))}, and the same
-     * with the cast on the array ({@code (ARRAY['car'::character varying, ...])::text[]}), is how
-     * PostgreSQL spells {@code kind IN ('car', ...)} on a {@code varchar} column: the form a person
-     * writes, which PostgreSQL turns back into exactly that. Only for a column of the new table
-     * known to be {@code varchar}: on another type the same text means something else.
-     */
+    /** {@code kind IN ('car', 'truck')} for either of PostgreSQL's spellings of it on a {@code varchar} column. */
     static String inList(String expression, Set<String> varcharColumns) {
-        Matcher m = IN_LIST.matcher(expression);
-        if (!m.matches()) {
-            return expression;
-        }
-        String column = m.group(1);
-        String name = column.startsWith("\"")
-                ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
-                : column;
-        if (!varcharColumns.contains(name)) {
-            return expression;
-        }
-        List<String> values = new ArrayList<>();
-        Matcher literal = LITERAL.matcher(m.group(2) != null ? m.group(2) : m.group(3));
-        while (literal.find()) {
-            values.add(literal.group());
-        }
-        return column + " IN (" + String.join(", ", values) + ")";
+        return CheckInList.of(expression, varcharColumns);
     }
 
     /**

@@ -153,6 +153,43 @@ class ChainVerifierTest {
         public void downgrade(Operations op) {}
     }
 
+    @Revision(id = "k1", message = "create contacts")
+    public static class CreateContacts implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute(
+                    "CREATE TABLE contacts (id bigint PRIMARY KEY, kind varchar(10)"
+                            + " CONSTRAINT contacts_kind_check CHECK (kind IN ('EMAIL', 'SMS')),"
+                            + " priority int DEFAULT 0 CONSTRAINT contacts_priority_check CHECK (priority = ANY (ARRAY[0, 1])))");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("contacts");
+        }
+    }
+
+    /**
+     * Its downgrade adds the checks back from the text PostgreSQL showed for them, which it parses
+     * into another spelling of the same expression.
+     */
+    @Revision(id = "k2", revises = "k1", message = "add push")
+    public static class AddPush implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("ALTER TABLE contacts DROP CONSTRAINT contacts_kind_check");
+            op.execute(
+                    "ALTER TABLE contacts ADD CONSTRAINT contacts_kind_check CHECK (kind IN ('EMAIL', 'SMS', 'PUSH'))");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("ALTER TABLE contacts DROP CONSTRAINT contacts_kind_check");
+            op.execute("ALTER TABLE contacts ADD CONSTRAINT contacts_kind_check CHECK (((kind)::text = ANY"
+                    + " ((ARRAY['EMAIL'::character varying, 'SMS'::character varying])::text[])))");
+        }
+    }
+
     private final List<String> lines = new ArrayList<>();
     private final MigrationLog log = new MigrationLog() {
         @Override
@@ -236,6 +273,12 @@ class ChainVerifierTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision a1")
                 .hasMessageContaining("audit.entries");
+    }
+
+    @Test
+    void aCheckRestoredInAnotherSpellingOfTheSameExpressionIsTheSameCheck() {
+        verifier(CreateContacts.class, AddPush.class).verify();
+        assertThat(lines).anyMatch(l -> l.startsWith("Verified k2: upgrade, downgrade, upgrade"));
     }
 
     @Test
