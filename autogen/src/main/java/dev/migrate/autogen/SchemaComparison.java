@@ -177,8 +177,8 @@ public record SchemaComparison(
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(
                 live,
-                "Could not look for the entity DDL's views and casts in schema " + schema,
-                () -> UnmodelledDdl.addTo(diff, live, entityDdl));
+                "Could not look for the entity DDL's seed rows, views and casts in schema " + schema,
+                () -> UnmodelledDdl.addTo(diff, live, entityDdl, schema, desired));
         return withSchemasCreated(complete, missingSchemas(managed, existing, desired));
     }
 

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.diff;
 
+import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.op.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The statements of the entity DDL that the catalog reader does not model: Hibernate 7's
  * {@code @View} entities ({@code create view}), the implicit casts it writes for
- * {@code SqlTypes.NAMED_ENUM} ({@code create cast}), and anything else a provider may write. None
+ * {@code SqlTypes.NAMED_ENUM} ({@code create cast}), the rows it seeds its generator tables with
+ * ({@link SeedRows}), and anything else a provider may write. None
  * is ignored: a view or cast the database lacks is created by the migration (with its drop as the
  * reverse); any other statement is a change that cannot be migrated automatically, so that
  * {@code check} fails and names it rather than saying the schemas match.
@@ -39,13 +41,15 @@ public final class UnmodelledDdl {
      * @param live a connection whose search path starts with the managed schema, so that names
      *     resolve as the entity DDL's unqualified names do
      */
-    public static MigrationScript addTo(MigrationScript script, Connection live, List<String> entityDdl)
+    public static MigrationScript addTo(
+            MigrationScript script, Connection live, List<String> entityDdl, String schema, DatabaseSchema desired)
             throws SQLException {
+        List<Change> seedRows = SeedRows.missing(live, entityDdl, schema, desired);
         List<Change> viewsAndCasts = new ArrayList<>();
         List<Change> notMigrated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (String sql : entityDdl) {
-            if (MODELLED.matcher(sql).matches()) {
+            if (MODELLED.matcher(sql).matches() || SeedRows.isSeedRow(sql)) {
                 continue;
             }
             Matcher view = VIEW.matcher(sql);
@@ -79,9 +83,13 @@ public final class UnmodelledDdl {
                                         + sql)));
             }
         }
-        // views and casts use the tables, so they come after them
+        // seed rows, views and casts use the tables, so they come after them
         return script.withLast(
-                List.of(OpGroup.outsideTables(viewsAndCasts), OpGroup.outsideTables(notMigrated)), warnings);
+                List.of(
+                        OpGroup.outsideTables(seedRows),
+                        OpGroup.outsideTables(viewsAndCasts),
+                        OpGroup.outsideTables(notMigrated)),
+                warnings);
     }
 
     private static boolean exists(Connection c, String query, String... names) throws SQLException {
