@@ -97,7 +97,8 @@ public final class Migrator {
     /**
      * Applies migrations up to {@code target}: {@code migrator.upgrade("head").applied().size()}.
      *
-     * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N} or {@code <label>@head}
+     * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N}, {@code base+N},
+     *     {@code <label>@head} or another of the README's target forms; several separated by commas
      * @return the steps applied, none when the database was already there
      * @throws MigrateException after the listener's {@code onFailure}; among others a {@link BadTargetException},
      *     {@link ConnectionFailedException}, {@link ChecksumMismatchException} or {@link MigrationFailedException}
@@ -109,8 +110,11 @@ public final class Migrator {
     /**
      * Reverts migrations down to {@code target}: {@code migrator.downgrade("-1")}.
      *
-     * @param target {@code -N}, {@code base}, an id or unique prefix, {@code <id>-N} or {@code <label>@base}
-     * @return the steps applied, none when the database was already there
+     * @param target {@code -N}, {@code base}, an id or unique prefix, {@code <id>-N}, {@code <label>@base},
+     *     {@code <label>@<id>} (that branch only) or another of the README's target forms
+     * @return the steps applied, none when the target is the current revision
+     * @throws BadTargetException when the target is not applied (above the current revision), before
+     *     anything runs
      */
     public MigrationResult downgrade(String target) {
         return run(() -> requireDatabase().downgrade(target));
@@ -176,7 +180,8 @@ public final class Migrator {
     /**
      * Sets the version table to {@code target} without running any migration: {@code migrator.stamp("head", false)}.
      *
-     * @param target the revisions the database is to be marked as being at, as for {@link #upgrade}
+     * @param target the revisions the database is to be marked as being at, as for {@link #upgrade}; the
+     *     rows recorded are those an upgrade there would leave, a dependency's own row included
      * @param purge empty the version table first, for a table that names revisions no class defines
      */
     public void stamp(String target, boolean purge) {

@@ -50,7 +50,7 @@ public sealed interface Target {
 
     /**
      * A point on one branch: {@code branch} is a branch label or a revision id (the branch that
-     * revision is on), and {@code point} one of {@link Head}, {@link Base}, {@link RevisionRef},
+     * revision is on), and {@code point} one of {@link Head}, {@link Heads}, {@link Base}, {@link RevisionRef},
      * {@link Relative} (from the branch's current revision) or {@link RelativeTo}. A downgrade to it
      * reverts that branch only.
      */
@@ -58,7 +58,7 @@ public sealed interface Target {
 
     /** The help text every target error ends with. */
     String FORMS = "head, heads, base, a revision id or unique prefix, +N, -N, <id>+N, <id>-N, head-N, base+N, "
-            + "<label>@head, <label>@base, <label>@<id>, <label>@+N, <label>@-N, <label>@head-N or <label>@base+N "
+            + "<label>@head, <label>@heads, <label>@base, <label>@<id>, <label>@+N, <label>@-N, <label>@head-N or <label>@base+N "
             + "(in place of a label, any revision id names the branch it is on)";
 
     /** Parses target text; throws a {@link MigrateException} naming the accepted forms when it cannot. */
@@ -75,7 +75,7 @@ public sealed interface Target {
                 throw notUnderstood(text);
             }
             Target point = point(rest, text);
-            if (point instanceof Heads || point instanceof OnBranch || point == null) {
+            if (point == null) {
                 throw new BadTargetException("The target '" + text + "' is not understood: after '" + branch
                         + "@' write head, base, a revision id, +N, -N, head-N or base+N (" + branch + "@head, "
                         + branch + "@base, " + branch + "@+1, " + branch + "@-1, " + branch + "@head-1).");

@@ -52,7 +52,11 @@ final class TargetResolver {
             String head = branch == null ? singleHead(text) : branchHead(branch, text);
             return head == null ? Set.of() : Set.of(head);
         } else if (point instanceof Target.Heads) {
-            return Collections.unmodifiableSet(new LinkedHashSet<>(graph.heads()));
+            Set<String> heads = new LinkedHashSet<>(graph.heads());
+            if (branch != null) {
+                heads.retainAll(graph.parentDescendantsOrSelf(List.of(branch.start())));
+            }
+            return Collections.unmodifiableSet(heads);
         } else if (point instanceof Target.Base) {
             return branch == null
                     ? Set.of()

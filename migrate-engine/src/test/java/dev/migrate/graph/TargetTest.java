@@ -61,7 +61,7 @@ class TargetTest {
         assertThatThrownBy(() -> Target.parse("x@tip!"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("x@head");
-        assertThatThrownBy(() -> Target.parse("x@heads"))
+        assertThatThrownBy(() -> Target.parse("x@y@head"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("x@head-1");
     }
@@ -145,6 +145,13 @@ class TargetTest {
         assertThat(g.resolve("alpha@head", Set.of())).containsExactly("a2");
         assertThat(g.resolve("beta@head", Set.of())).containsExactly("b1");
         assertThat(g.resolve("alpha@base", Set.of())).containsExactly("p");
+        assertThat(g.resolve("alpha@heads", Set.of())).containsExactly("a2");
+        // a revision id names the branch it is on
+        assertThat(g.resolve("a1@head", Set.of())).containsExactly("a2");
+        assertThat(g.resolve("alpha@a2", Set.of())).containsExactly("a2");
+        assertThatThrownBy(() -> g.resolve("alpha@b1", Set.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("b1, which is not on branch 'alpha'");
         assertThat(linear().resolve("core@base", Set.of())).isEmpty();
         assertThatThrownBy(() -> g.resolve("gamma@head", Set.of()))
                 .isInstanceOf(MigrateException.class)

@@ -15,7 +15,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class StampMojo extends AbstractScriptableMojo {
 
-    /** The revision to record: {@code head}, {@code heads}, {@code base}, or a full or unique-prefix id. */
+    /**
+     * The revision to record: {@code head}, {@code heads}, {@code base}, a full or unique-prefix id,
+     * any other target form, or several separated by commas ({@code 20261120_093000,20261125_100000}).
+     * The rows recorded are those an upgrade there would leave, a dependency's own row included. In
+     * offline mode also a range, such as {@code 20261120_093000:head}, whose script moves the rows of
+     * a database at the first revision to the second.
+     */
     @Parameter(property = "migrate.target", defaultValue = "head")
     protected String target;
 
