@@ -230,7 +230,8 @@ public final class RevisionGraph {
     // ------------------------------------------------------------------ targets
 
     /**
-     * Finds a revision by full id or unique prefix.
+     * Finds a revision by full id, branch label (the revision that carries it, as Alembic resolves
+     * a bare label) or unique prefix.
      *
      * @throws MigrateException when nothing matches (suggesting {@code history}) or the prefix is
      *     ambiguous (listing the candidates)
@@ -239,6 +240,10 @@ public final class RevisionGraph {
         RevisionInfo exact = byId.get(idOrPrefix);
         if (exact != null) {
             return exact;
+        }
+        String labelled = labels.get(idOrPrefix);
+        if (labelled != null) {
+            return byId.get(labelled);
         }
         // a prefix is what a user types, rarely: a scan of the ids keeps building the graph cheaper
         List<String> candidates = new ArrayList<>();

@@ -695,6 +695,50 @@ class VersionTraversalPortTest {
         }
     }
 
+    /** test_revision.py's MultipleBaseCrossDependencyTestOne: three bases; b1b and c2 depend on a3. */
+    @Nested
+    class MultipleBaseCrossDependency {
+        final Shape shape = Shape.named("multiplebasecross")
+                .rev("base1")
+                .label("b_1")
+                .rev("a1a", "base1")
+                .rev("a1b", "base1")
+                .rev("b1a", "a1a")
+                .rev("b1b", "a1b")
+                .dependsOn("a3")
+                .rev("base2")
+                .label("b_2")
+                .rev("a2", "base2")
+                .rev("b2", "a2")
+                .rev("c2", "b2")
+                .dependsOn("a3")
+                .rev("d2", "c2")
+                .rev("base3")
+                .label("b_3")
+                .rev("a3", "base3")
+                .rev("b3", "a3");
+
+        @Test // test_we_need_head2_upgrade: the 2 branch needs a3 of the 3 branch
+        void upgradeOneBranchTakesItsDependencies() {
+            Database db = shape.database();
+            assertThat(db.upgrade("b_2@head"))
+                    .containsExactlyInAnyOrder("up base2", "up a2", "up b2", "up c2", "up d2", "up base3", "up a3");
+            assertThat(db.rows()).containsExactly("a3", "d2");
+        }
+
+        @Test // test_we_need_base2_downgrade, test_we_need_base3_downgrade
+        void downgradeOneBranchTakesWhatDependsOnIt() {
+            Database db = shape.database().at("heads");
+            assertThat(db.downgrade("b_2@base"))
+                    .containsExactly("down d2", "down c2", "down b2", "down a2", "down base2");
+            assertThat(db.rows()).containsExactly("b1a", "b1b", "b3");
+            db.at("heads");
+            assertThat(db.downgrade("b_3@base"))
+                    .containsExactlyInAnyOrder("down b1b", "down d2", "down c2", "down b3", "down a3", "down base3");
+            assertThat(db.rows()).containsExactly("a1b", "b1a", "b2");
+        }
+    }
+
     /** MergedPathTest: a -> b -> c1 -> d1 and b -> c2 (c2branch) -> d2, merged by e, then f. */
     @Nested
     class MergedPath {
