@@ -15,8 +15,9 @@ public class DowngradeMojo extends AbstractScriptableMojo {
     /**
      * The revision to downgrade to: {@code -1} (one step back), {@code -N}, {@code base}, a full or
      * unique-prefix id, an id with a step count such as {@code 20261122_101500-1}, {@code base+N},
-     * or a branch (its label or any revision on it) followed by {@code @base}, {@code @-N},
-     * {@code @head-N} or {@code @<id>} to take down that branch only, such as {@code billing@base}.
+     * or a branch label (or any revision id on the branch) followed by {@code @base}, {@code @-N},
+     * {@code @head-N} or {@code @} and a revision id, to take down that branch only, such as
+     * {@code billing@base}.
      * The target must be applied: one above the current revision fails and changes nothing. Offline
      * mode needs a range from one revision to another, such as {@code head:-1}, since there is no
      * database to say where to start. The README's Targets section lists every form.

@@ -20,11 +20,11 @@ public class UpgradeMojo extends AbstractScriptableMojo {
 
     /**
      * The revision to upgrade to: {@code head}, {@code heads}, a full or unique-prefix id, {@code +N},
-     * an id with a step count such as {@code 20261122_101500+1}, {@code base+N}, a branch (its label
-     * or any revision on it) followed by {@code @head}, {@code @+N} or {@code @<id>}, such as
-     * {@code billing@head}, or several separated by commas. In offline mode also a range from one
-     * revision to another, such as {@code 20261120_093000:head}. The README's Targets section lists
-     * every form.
+     * an id with a step count such as {@code 20261122_101500+1}, {@code base+N}, a branch label
+     * followed by {@code @head}, such as {@code billing@head} (or by {@code @+N}, or by {@code @} and
+     * a revision id on that branch; a revision id in place of the label names its branch), or several
+     * separated by commas. In offline mode also a range from one revision to another, such as
+     * {@code 20261120_093000:head}. The README's Targets section lists every form.
      */
     @Parameter(property = "migrate.target", defaultValue = "head")
     protected String target;
