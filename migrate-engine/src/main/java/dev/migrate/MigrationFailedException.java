@@ -2,8 +2,8 @@ package dev.migrate;
 
 /**
  * A migration failed while running; the message says what stayed applied and what was rolled back.
- * A lint that stops on one throws {@link dev.migrate.lint.LintStoppedException}, which also holds what
- * the lint saw before.
+ * A lint that stops on one throws {@code dev.migrate.lint.LintStoppedException} (module
+ * {@code migrate-lint}), which also holds what the lint saw before.
  *
  * <pre>{@code catch (MigrationFailedException e) { alert(e.revision() + " failed during " + e.direction()); } }</pre>
  */

@@ -7,11 +7,7 @@ import dev.migrate.discovery.MigrationScanner;
 import dev.migrate.graph.GraphReport;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
-import dev.migrate.graph.RevisionRange;
-import dev.migrate.lint.LintReport;
-import dev.migrate.lint.LintRule;
-import dev.migrate.lint.LintStoppedException;
-import dev.migrate.lint.Linter;
+import dev.migrate.internal.MigratorReplays;
 import dev.migrate.runtime.ConnectionSource;
 import dev.migrate.runtime.Engine;
 import dev.migrate.runtime.LockRetries;
@@ -62,6 +58,22 @@ public final class Migrator {
     private final String searched;
 
     private final MigrationListener listener;
+
+    static {
+        // the lint module replays a migrator's migrations on a throwaway database through this hook
+        // alone, so that this class offers an application nothing that writes sample rows
+        MigratorReplays.register(new MigratorReplays.Opener() {
+            @Override
+            public Engine engine(Migrator migrator) {
+                return migrator.engine;
+            }
+
+            @Override
+            public MigrationListener listener(Migrator migrator) {
+                return migrator.listener;
+            }
+        });
+    }
 
     private Migrator(Engine engine, boolean online, String searched, MigrationListener listener) {
         this.engine = engine;
@@ -118,54 +130,6 @@ public final class Migrator {
      */
     public MigrationResult downgrade(String target) {
         return run(() -> requireDatabase().downgrade(target));
-    }
-
-    /**
-     * Replays migrations on this migrator's database, which should be a throwaway one, and reports
-     * what each statement of those in {@code range} locked, rewrote and scanned, with the
-     * {@link LintRule rules} they break: {@code migrator.lint("base:heads").findings()}. Revisions
-     * below the range are applied first without analysis; tables get a few rows once they exist.
-     *
-     * @param range {@code <from>:<to>}; the analysis covers the revisions above {@code from} up to
-     *     {@code to} ({@code heads} when empty), {@code base:heads} covers the whole chain
-     * @return what was seen
-     */
-    public LintReport lint(String range) {
-        RevisionRange r = RevisionRange.parse(range);
-        return lint(
-                r.hasFrom() ? requireMigrations().graph().versionsAt(r.from()) : Set.of(),
-                r.hasTo() ? r.to() : "heads");
-    }
-
-    /**
-     * Like {@link #lint(String)}, for the migrations pending on another database, such as
-     * production, given its current revisions:
-     * {@code migrator.lintPending(Migrator.builder().url(productionUrl).build().current()).findings()}.
-     *
-     * @param current the revisions the other database is at, as its {@link #current()} gives them
-     * @return what was seen of the migrations it has not applied yet
-     */
-    public LintReport lintPending(List<CurrentRevision> current) {
-        return lint(current.stream().map(CurrentRevision::id).collect(Collectors.toSet()), "heads");
-    }
-
-    private LintReport lint(Set<String> from, String to) {
-        Engine database = requireDatabase();
-        Set<String> analysed = database.graph().planUpgrade(from, to).stream()
-                .map(step -> step.revision().id())
-                .collect(Collectors.toSet());
-        Linter linter = new Linter(analysed, database.ownTables());
-        try {
-            run(() -> database.upgrade(to, linter));
-        } catch (MigrationFailedException e) {
-            throw new LintStoppedException(
-                    e.getMessage() + " The lint ran the migrations on a throwaway database where every table holds "
-                            + Linter.SAMPLE_ROWS + " rows once it exists: a migration that fails on a table with rows"
-                            + " fails in production too.",
-                    e,
-                    linter.report());
-        }
-        return linter.report();
     }
 
     private MigrationResult run(Supplier<List<AppliedStep>> work) {

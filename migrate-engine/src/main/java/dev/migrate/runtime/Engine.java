@@ -57,6 +57,11 @@ public final class Engine {
         return graph;
     }
 
+    /** The same migrations and settings on another database: for replays on a throwaway one. */
+    public Engine on(ConnectionSource other) {
+        return new Engine(migrations.values(), other, settings);
+    }
+
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
     public String chainFingerprint() {
         return ChainFingerprint.of(graph, migrations);
@@ -76,6 +81,11 @@ public final class Engine {
 
     public List<AppliedStep> downgrade(String target) {
         return migrate(target, graph::planDowngrade, null);
+    }
+
+    /** The version table, which marks a database that migrations were applied to. */
+    public QualifiedName versionTable() {
+        return tables.versionTable();
     }
 
     /** The version and history tables, which the run writes and analyses leave alone. */

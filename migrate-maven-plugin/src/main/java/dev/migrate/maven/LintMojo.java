@@ -3,8 +3,10 @@ package dev.migrate.maven;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintStoppedException;
+import dev.migrate.lint.TableSizes;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +20,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Replays migrations on a throwaway embedded PostgreSQL and reports, for each statement, the locks
  * it took, whether it rewrote or scanned a table, and the safe form of what it does. With a
  * configured database, the migrations it has not applied yet are analysed, on a throwaway server of
- * its major version (the configured database is only read); without one, the whole chain.
+ * its major version, and their lock hazards weighed by the estimated rows of its tables (the
+ * configured database is only read: its current revisions and {@code pg_class}); without one, the
+ * whole chain.
  */
 @Mojo(
         name = "lint",
@@ -38,6 +42,14 @@ public class LintMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.failOn", defaultValue = "error")
     protected String failOn;
 
+    /**
+     * With a configured database: the estimated rows (pg_class.reltuples) from which a lock hazard
+     * on one of its tables (an index built without CONCURRENTLY, a constraint without NOT VALID, a
+     * rewrite or scan) is an error; below, it is information. 0 makes every hazard an error.
+     */
+    @Parameter(property = "migrate.lintLargeTableRows", defaultValue = "100000")
+    protected long lintLargeTableRows;
+
     /** Where the report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
     protected File lintReport;
@@ -46,12 +58,14 @@ public class LintMojo extends AbstractDatabaseMojo {
     protected void run(ClassLoader projectClasses) {
         LintReportOutput.failOn(failOn); // a wrong setting fails before any server starts
         List<CurrentRevision> current = null;
+        TableSizes sizes = TableSizes.UNKNOWN;
         String serverVersion = embeddedPostgresVersion;
         Optional<ConnectingDataSource> configured = range == null ? configuredDatabase() : Optional.empty();
         if (configured.isPresent()) {
             Migrator live =
                     configured(projectClasses).dataSource(configured.get()).build();
             current = live.current();
+            sizes = TableSizes.read(configured.get());
             serverVersion = sameMajor(configured.get());
             getLog().info("It is at "
                     + (current.isEmpty()
@@ -61,15 +75,17 @@ public class LintMojo extends AbstractDatabaseMojo {
                                     current.stream().map(CurrentRevision::id).toList()))
                     + "; the migrations it has not applied are analysed.");
         }
+        // the configured database is never handed to the lint: it replays on a server it starts empty
         try (EmbeddedDatabase throwaway = startThrowaway(serverVersion)) {
-            Migrator migrator = configured(projectClasses)
-                    .dataSource(throwaway.dataSource())
+            Lint lint = Lint.builder(configured(projectClasses).build())
+                    .database(throwaway.dataSource())
+                    .tableSizes(sizes)
+                    .largeTableRows(lintLargeTableRows)
                     .build();
             LintReportOutput output = new LintReportOutput(getLog());
             try {
-                LintReport report = current != null
-                        ? migrator.lintPending(current)
-                        : migrator.lint(range == null ? "base:heads" : range);
+                LintReport report =
+                        current != null ? lint.pending(current) : lint.run(range == null ? "base:heads" : range);
                 output.print(report, lintReport.toPath(), failOn);
             } catch (LintStoppedException e) {
                 output.stopped(e, lintReport.toPath(), failOn);

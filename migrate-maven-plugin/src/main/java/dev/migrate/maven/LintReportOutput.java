@@ -72,9 +72,9 @@ final class LintReportOutput {
         report.statements().forEach(s -> byRevision.get(s.revision()).add(s));
         byRevision.forEach((revision, statements) -> log.info(summary(revision, statements)));
         for (LintFinding finding : report.findings()) {
-            if (finding.suppressed()) {
+            if (finding.suppressed() || finding.severity() == LintRule.Severity.INFO) {
                 log.info(finding.line());
-            } else if (finding.rule().severity() == LintRule.Severity.ERROR) {
+            } else if (finding.severity() == LintRule.Severity.ERROR) {
                 log.error(finding.line());
             } else {
                 log.warn(finding.line());
@@ -88,12 +88,15 @@ final class LintReportOutput {
         }
         long errors = count(report, LintRule.Severity.ERROR);
         long warnings = count(report, LintRule.Severity.WARNING);
+        long information = count(report, LintRule.Severity.INFO);
         long accepted =
                 report.findings().stream().filter(LintFinding::suppressed).count();
         log.info("Lint of " + report.revisions().size() + " migration"
                 + (report.revisions().size() == 1 ? "" : "s")
                 + " on PostgreSQL " + report.serverVersion() + ": " + errors + " error" + (errors == 1 ? "" : "s")
-                + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ", " + accepted + " accepted with "
+                + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                + (information == 0 ? "" : ", " + information + " on small tables (information)")
+                + ", " + accepted + " accepted with "
                 + "@SuppressLint. Report: " + json + ".");
         if (failOn != null) {
             failIfAny(report.failing(failOn), failOn);
@@ -111,7 +114,7 @@ final class LintReportOutput {
 
     private static long count(LintReport report, LintRule.Severity severity) {
         return report.findings().stream()
-                .filter(f -> !f.suppressed() && f.rule().severity() == severity)
+                .filter(f -> !f.suppressed() && f.severity() == severity)
                 .count();
     }
 

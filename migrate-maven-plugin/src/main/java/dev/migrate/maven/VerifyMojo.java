@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
+import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintStoppedException;
 import java.io.File;
 import java.util.List;
@@ -44,12 +45,12 @@ public class VerifyMojo extends AbstractAutogenMojo {
             verify(migrator, server.dataSource(), missingJpa);
             if (!migrator.revisions().isEmpty()) {
                 getLog().info("Linting the chain on a database of its own.");
-                Migrator linted = configured(projectClasses)
-                        .dataSource(server.createDatabase("migrate_lint"))
+                Lint lint = Lint.builder(migrator)
+                        .database(server.createDatabase("migrate_lint"))
                         .build();
                 LintReportOutput output = new LintReportOutput(getLog());
                 try {
-                    output.print(linted.lint("base:heads"), lintReport.toPath(), failOn);
+                    output.print(lint.run("base:heads"), lintReport.toPath(), failOn);
                 } catch (LintStoppedException e) {
                     output.stopped(e, lintReport.toPath(), failOn);
                 }

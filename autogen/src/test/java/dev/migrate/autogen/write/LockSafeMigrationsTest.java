@@ -13,6 +13,7 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintFinding;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintRule;
@@ -265,8 +266,10 @@ class LockSafeMigrationsTest {
 
     private static LintReport lint(int major, List<JavaFile> files) {
         DataSource database = TestPostgres.freshDatabase(major, "lock_safe_lint");
-        return migrator(database, compiled(files, GeneratedMigrations.compile(files)))
-                .lint(BASE + ":heads");
+        return Lint.builder(migrator(database, compiled(files, GeneratedMigrations.compile(files))))
+                .database(database)
+                .build()
+                .run(BASE + ":heads");
     }
 
     private static Migrator migrator(DataSource database, List<Migration> written) {

@@ -28,9 +28,9 @@ import org.postgresql.util.ServerErrorMessage;
  * empty, so what it does to them is never a finding. A statement that fails on the rows' values is
  * run again once the tables are emptied and reported as {@link LintRule#FAILS_ON_ROWS}.
  */
-public final class Linter implements StatementObserver {
+final class Linter implements StatementObserver {
     /** How many rows each table gets once it exists. */
-    public static final int SAMPLE_ROWS = SampleRows.ROWS;
+    static final int SAMPLE_ROWS = SampleRows.ROWS;
 
     /** SQLSTATE of a statement that cannot run inside a transaction block. */
     private static final String OUTSIDE_TRANSACTION_ONLY = "25001";
@@ -61,13 +61,13 @@ public final class Linter implements StatementObserver {
      * @param analysed the revisions whose statements are analysed; the others only run
      * @param ownTables the version and history tables, left out of the analysis
      */
-    public Linter(Set<String> analysed, Set<QualifiedName> ownTables) {
+    Linter(Set<String> analysed, Set<QualifiedName> ownTables) {
         this.analysed = Set.copyOf(analysed);
         this.ownTableNames = Set.copyOf(ownTables);
     }
 
     /** What was seen, once the replay is over. */
-    public LintReport report() {
+    LintReport report() {
         return new LintReport(serverVersion, revisions, statements, findings);
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 public enum LintRule {
     /** {@code CREATE INDEX} in a transaction, on a table that existed before the migration. */
     INDEX_NOT_CONCURRENT(
+            true,
             "index-not-concurrent",
             Severity.ERROR,
             "ShareLock",
@@ -24,6 +25,7 @@ public enum LintRule {
                     + " in a migration of its own with @Revision(..., transactional = false)"),
     /** {@code ADD UNIQUE} or {@code ADD PRIMARY KEY} that builds its index under the table's lock. */
     UNIQUE_NOT_FROM_INDEX(
+            true,
             "unique-not-from-index",
             Severity.ERROR,
             "AccessExclusiveLock",
@@ -36,6 +38,7 @@ public enum LintRule {
      * added it: the rows are checked under a lock that blocks writes.
      */
     CONSTRAINT_WITHOUT_NOT_VALID(
+            true,
             "constraint-without-not-valid",
             Severity.ERROR,
             "ShareRowExclusiveLock",
@@ -45,6 +48,7 @@ public enum LintRule {
                     + " migration (its own transaction), which scans under ShareUpdateExclusiveLock and lets writes go on"),
     /** {@code SET NOT NULL} that scans the table, since no validated check proves it. */
     SET_NOT_NULL_SCAN(
+            true,
             "set-not-null-scan",
             Severity.ERROR,
             "AccessExclusiveLock",
@@ -56,6 +60,7 @@ public enum LintRule {
      * identity or a stored generated column), which rewrites the table.
      */
     ADD_COLUMN_REWRITE(
+            true,
             "add-column-rewrite",
             Severity.ERROR,
             "AccessExclusiveLock",
@@ -66,6 +71,7 @@ public enum LintRule {
                     + " PostgreSQL 11), then op.setDefault(...) for new rows, and fill the existing rows in batches"),
     /** {@code ALTER COLUMN TYPE} that rewrites the table. */
     TYPE_CHANGE_REWRITE(
+            true,
             "type-change-rewrite",
             Severity.ERROR,
             "AccessExclusiveLock",
@@ -74,6 +80,7 @@ public enum LintRule {
                     + " widenings such as varchar(n) to a longer varchar or text do not rewrite"),
     /** Any other statement that rewrote an existing table. */
     TABLE_REWRITE(
+            true,
             "table-rewrite",
             Severity.ERROR,
             "AccessExclusiveLock",
@@ -81,6 +88,7 @@ public enum LintRule {
             "run it in a maintenance window, or rebuild the table online with a copy, backfill and swap"),
     /** {@code REINDEX}, or a column change that builds an index again, in a transaction. */
     INDEX_REWRITE(
+            true,
             "index-rewrite",
             Severity.ERROR,
             "ShareLock or stronger",
@@ -91,6 +99,7 @@ public enum LintRule {
                     + " concurrently under another name first, then drop the old one"),
     /** A table or column that existed before the migration is dropped or renamed. */
     BACKWARD_INCOMPATIBLE(
+            false,
             "backward-incompatible",
             Severity.WARNING,
             "AccessExclusiveLock",
@@ -102,6 +111,7 @@ public enum LintRule {
      * and runs once the tables are empty: it depends on the data it finds.
      */
     FAILS_ON_ROWS(
+            false,
             "fails-on-rows",
             Severity.WARNING,
             "none of its own",
@@ -115,6 +125,7 @@ public enum LintRule {
      * after it are not analysed.
      */
     MIGRATION_FAILS(
+            false,
             "migration-fails",
             Severity.ERROR,
             "none of its own",
@@ -124,6 +135,7 @@ public enum LintRule {
                     + " nullable, fill it and then set NOT NULL; fix the data it trips over in an earlier migration"),
     /** A lock that blocks writes is taken on an existing table with no {@code lock_timeout}. */
     MISSING_LOCK_TIMEOUT(
+            false,
             "missing-lock-timeout",
             Severity.WARNING,
             "ShareLock or stronger",
@@ -137,16 +149,23 @@ public enum LintRule {
         /** Blocks reads or writes for as long as the table takes to rewrite, scan or index. */
         ERROR,
         /** Can break a deployment or queue queries, depending on how the application is run. */
-        WARNING
+        WARNING,
+        /**
+         * A lock hazard on a table the configured database estimates below the lint's large-table
+         * threshold: the lock is held for as long as a small table takes, which is briefly.
+         */
+        INFO
     }
 
+    private final boolean weighsBySize;
     private final String id;
     private final Severity severity;
     private final String lock;
     private final String description;
     private final String safeForm;
 
-    LintRule(String id, Severity severity, String lock, String description, String safeForm) {
+    LintRule(boolean weighsBySize, String id, Severity severity, String lock, String description, String safeForm) {
+        this.weighsBySize = weighsBySize;
         this.id = id;
         this.severity = severity;
         this.lock = lock;
@@ -170,6 +189,17 @@ public enum LintRule {
      */
     public Severity severity() {
         return severity;
+    }
+
+    /**
+     * Whether the harm grows with the table's rows (a build, scan or rewrite under a lock), so that
+     * with a configured database the lint makes a finding information on a small table and an error
+     * on a large one: {@code LintRule.INDEX_NOT_CONCURRENT.weighsBySize()}.
+     *
+     * @return true for the rules whose lock lasts as long as the table takes to read or write
+     */
+    public boolean weighsBySize() {
+        return weighsBySize;
     }
 
     /**

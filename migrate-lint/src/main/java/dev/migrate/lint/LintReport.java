@@ -3,7 +3,7 @@ package dev.migrate.lint;
 import java.util.List;
 
 /**
- * What {@link dev.migrate.Migrator#lint(String)} saw: every statement of the analysed migrations,
+ * What {@link Lint#run(String)} saw: every statement of the analysed migrations,
  * and the findings.
  *
  * @param serverVersion the PostgreSQL version the migrations ran on, such as {@code 18.6}
@@ -29,7 +29,7 @@ public record LintReport(
      */
     public List<LintFinding> failing(LintRule.Severity failOn) {
         return findings.stream()
-                .filter(f -> !f.suppressed() && f.rule().severity().compareTo(failOn) <= 0)
+                .filter(f -> !f.suppressed() && f.severity().compareTo(failOn) <= 0)
                 .toList();
     }
 
@@ -51,9 +51,14 @@ public record LintReport(
                     .append(", \"rule\": ")
                     .append(string(f.rule().id()))
                     .append(", \"severity\": ")
-                    .append(string(f.rule().severity().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(string(f.severity().name().toLowerCase(java.util.Locale.ROOT)))
                     .append(", \"table\": ")
                     .append(string(f.table()))
+                    .append(", \"estimatedRows\": ")
+                    .append(
+                            f.estimatedRows() == null
+                                    ? "null"
+                                    : f.estimatedRows().toString())
                     .append(", \"lock\": ")
                     .append(string(f.lock()))
                     .append(", \"rewrite\": ")

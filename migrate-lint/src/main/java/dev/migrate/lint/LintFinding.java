@@ -15,6 +15,10 @@ package dev.migrate.lint;
  * @param detail what exactly was seen, such as {@code drops column legacy_code}
  * @param suppressedBecause the reason of the migration's {@link dev.migrate.SuppressLint}, or
  *     {@code null} when the finding counts
+ * @param severity how bad it is: the rule's severity, or for a rule that {@link
+ *     LintRule#weighsBySize() weighs by size}, by the table's estimated rows in the configured database
+ * @param estimatedRows the table's estimated rows in the configured database ({@code pg_class.reltuples}),
+ *     or {@code null} when there is none or it does not hold the table
  */
 public record LintFinding(
         String revision,
@@ -26,7 +30,63 @@ public record LintFinding(
         boolean scan,
         LintRule rule,
         String detail,
-        String suppressedBecause) {
+        String suppressedBecause,
+        LintRule.Severity severity,
+        Long estimatedRows) {
+
+    /**
+     * A finding as the rule sees it, before any table size is known:
+     * {@code new LintFinding("r1", "", sql, "public.orders", null, false, false, rule, "creates index ix", null)}.
+     */
+    public LintFinding(
+            String revision,
+            String message,
+            String statement,
+            String table,
+            String lock,
+            boolean rewrite,
+            boolean scan,
+            LintRule rule,
+            String detail,
+            String suppressedBecause) {
+        this(
+                revision,
+                message,
+                statement,
+                table,
+                lock,
+                rewrite,
+                scan,
+                rule,
+                detail,
+                suppressedBecause,
+                rule.severity(),
+                null);
+    }
+
+    /**
+     * The same finding on a table of {@code rows} estimated rows, at {@code weighed} severity:
+     * {@code finding.weighed(LintRule.Severity.INFO, 200)}.
+     *
+     * @param weighed the severity the table's size gives it
+     * @param rows the table's estimated rows
+     * @return the weighed finding
+     */
+    public LintFinding weighed(LintRule.Severity weighed, long rows) {
+        return new LintFinding(
+                revision,
+                message,
+                statement,
+                table,
+                lock,
+                rewrite,
+                scan,
+                rule,
+                detail,
+                suppressedBecause,
+                weighed,
+                rows);
+    }
 
     /**
      * Whether the migration accepted this finding with {@code @SuppressLint}:
@@ -50,6 +110,11 @@ public record LintFinding(
             line.append(" (").append(message).append(")");
         }
         line.append(": ").append(table);
+        if (estimatedRows != null) {
+            line.append(" (about ")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", estimatedRows))
+                    .append(" rows)");
+        }
         if (lock != null) {
             line.append(", ").append(lock);
         }

@@ -130,7 +130,8 @@ class LintRulesTest {
         if (lockTimeout != null) {
             builder.lockTimeout(lockTimeout);
         }
-        LintReport report = builder.build().lint("r0:heads");
+        LintReport report =
+                Lint.builder(builder.build()).database(database).build().run("r0:heads");
         assertThat(report.serverVersion()).startsWith(major + ".");
         return report;
     }
@@ -393,8 +394,7 @@ class LintRulesTest {
     @ValueSource(ints = {13, 18})
     void oneTransactionForTheWholeRunIsAnalysedMigrationByMigration(int major) {
         database = TestPostgres.freshDatabase(major, "lint");
-        LintReport report = Migrator.builder()
-                .dataSource(database)
+        Migrator migrator = Migrator.builder()
                 .migrations(
                         new Tables(),
                         new Change("CREATE TABLE fresh (id int)", "CREATE INDEX ix_fresh ON fresh (id)"),
@@ -402,8 +402,8 @@ class LintRulesTest {
                 .transactionMode(TransactionMode.ALL)
                 .lockTimeout(Duration.ofSeconds(5))
                 .log(QUIET)
-                .build()
-                .lint("r0:heads");
+                .build();
+        LintReport report = Lint.builder(migrator).database(database).build().run("r0:heads");
         assertThat(report.findings())
                 .extracting(LintFinding::revision, LintFinding::detail)
                 .containsExactly(tuple("r2", "creates index ix_code"), tuple("r2", "creates index ix_fresh2"));

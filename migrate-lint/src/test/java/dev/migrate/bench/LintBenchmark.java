@@ -2,6 +2,7 @@ package dev.migrate.bench;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintReport;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.List;
  * second half adding a column and an index to one of those tables (a finding each). It prints the
  * median of 3 runs of a plain upgrade and of the lint, each on a fresh database.
  *
- * <p>Run: {@code mvn -B -q -pl migrate-engine test-compile exec:java -Dexec.mainClass=dev.migrate.bench.LintBenchmark
+ * <p>Run: {@code mvn -B -q -pl migrate-lint -am test-compile exec:java -Dexec.mainClass=dev.migrate.bench.LintBenchmark
  * -Dexec.classpathScope=test} (add {@code -Dexec.args=1000} for another chain length).
  */
 public final class LintBenchmark {
@@ -42,10 +43,16 @@ public final class LintBenchmark {
         int findings = 0;
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
-            migrator(loader, "bench_upgrade").upgrade("head");
+            migrator(loader)
+                    .dataSource(TestPostgres.freshDatabase("bench_upgrade"))
+                    .build()
+                    .upgrade("head");
             upgrade.add((System.nanoTime() - t0) / 1e6);
             long t1 = System.nanoTime();
-            LintReport report = migrator(loader, "bench_lint").lint("base:heads");
+            LintReport report = Lint.builder(migrator(loader).build())
+                    .database(TestPostgres.freshDatabase("bench_lint"))
+                    .build()
+                    .run("base:heads");
             lint.add((System.nanoTime() - t1) / 1e6);
             findings = report.findings().size();
         }
@@ -54,13 +61,11 @@ public final class LintBenchmark {
                 n, tables, median(upgrade), median(lint), median(lint) / median(upgrade), findings);
     }
 
-    private static Migrator migrator(ClassLoader loader, String database) {
+    private static Migrator.Builder migrator(ClassLoader loader) {
         return Migrator.builder()
-                .dataSource(TestPostgres.freshDatabase(database))
                 .classLoader(loader)
                 .packages(EngineBenchmark.PACKAGE)
-                .log(QUIET)
-                .build();
+                .log(QUIET);
     }
 
     private static List<String> createTable(int i) {

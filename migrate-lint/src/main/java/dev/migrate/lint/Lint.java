@@ -1,0 +1,200 @@
+package dev.migrate.lint;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.Migrator;
+import dev.migrate.graph.RevisionRange;
+import dev.migrate.internal.MigratorReplays;
+import dev.migrate.internal.Replay;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Replays a migrator's migrations on an empty throwaway database and reports what each statement of
+ * the analysed ones locked, rewrote and scanned, with the {@link LintRule rules} they break:
+ *
+ * <pre>{@code
+ * LintReport report = Lint.builder(migrator)
+ *         .database(throwawayDataSource)                          // an empty database made for the lint
+ *         .tableSizes(TableSizes.read(productionDataSource))      // optional: weigh hazards by real size
+ *         .build()
+ *         .pending(production.current());                         // or .run("base:heads")
+ * }</pre>
+ *
+ * The lint writes a few sample rows into every table once it exists and, after a statement fails on
+ * them, deletes them again: before anything runs it refuses ({@link LintRefusedException}) a database
+ * that holds a version table or any table, view or sequence of its own. The migrator's own database,
+ * if it has one, is never touched.
+ */
+public final class Lint {
+    /**
+     * The estimated rows from which a lock hazard on an existing table is an error rather than
+     * information, when {@link Builder#tableSizes table sizes} are given: a non-concurrent index
+     * build or a rewrite of 100,000 narrow rows holds its lock for well under a second, of millions
+     * for minutes: {@code builder.largeTableRows(Lint.DEFAULT_LARGE_TABLE_ROWS * 10)}.
+     */
+    public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
+
+    private final Migrator migrator;
+    private final DataSource database;
+    private final TableSizes sizes;
+    private final long largeTableRows;
+
+    private Lint(Builder builder) {
+        this.migrator = builder.migrator;
+        this.database = builder.database;
+        this.sizes = builder.sizes;
+        this.largeTableRows = builder.largeTableRows;
+    }
+
+    /**
+     * Starts a lint of {@code migrator}'s migrations (its classes, version table names, transaction
+     * mode and timeouts): {@code Lint.builder(migrator).database(throwaway).build()}.
+     *
+     * @param migrator a built migrator; with a database or without
+     * @return a builder
+     */
+    public static Builder builder(Migrator migrator) {
+        return new Builder(migrator);
+    }
+
+    /**
+     * Lints the revisions of {@code range}, applying those below it first without analysis:
+     * {@code lint.run("base:heads").findings()}.
+     *
+     * @param range {@code <from>:<to>}; the analysis covers the revisions above {@code from} up to
+     *     {@code to} ({@code heads} when empty), {@code base:heads} covers the whole chain
+     * @return what was seen
+     * @throws LintRefusedException when the database is not an empty one, before anything runs
+     * @throws LintStoppedException when a migration fails, with what was seen up to it
+     */
+    public LintReport run(String range) {
+        Replay replay = MigratorReplays.on(migrator, database);
+        RevisionRange r = RevisionRange.parse(range);
+        return lint(replay, r.hasFrom() ? replay.graph().versionsAt(r.from()) : Set.of(), r.hasTo() ? r.to() : "heads");
+    }
+
+    /**
+     * Lints the migrations pending on another database, such as production, given its current
+     * revisions (read from there; nothing runs there):
+     * {@code lint.pending(Migrator.builder().url(productionUrl).build().current()).findings()}.
+     *
+     * @param current the revisions the other database is at, as its {@link Migrator#current()} gives them
+     * @return what was seen of the migrations it has not applied yet
+     * @throws LintRefusedException when the lint's database is not an empty one, before anything runs
+     * @throws LintStoppedException when a migration fails, with what was seen up to it
+     */
+    public LintReport pending(List<CurrentRevision> current) {
+        return lint(
+                MigratorReplays.on(migrator, database),
+                current.stream().map(CurrentRevision::id).collect(Collectors.toSet()),
+                "heads");
+    }
+
+    private LintReport lint(Replay replay, Set<String> from, String to) {
+        ThrowawayCheck.requireEmpty(database, replay.versionTable());
+        Set<String> analysed = replay.graph().planUpgrade(from, to).stream()
+                .map(step -> step.revision().id())
+                .collect(Collectors.toSet());
+        Linter linter = new Linter(analysed, replay.ownTables());
+        try {
+            replay.upgrade(to, linter);
+        } catch (MigrationFailedException e) {
+            throw new LintStoppedException(
+                    e.getMessage() + " The lint ran the migrations on a throwaway database where every table holds "
+                            + Linter.SAMPLE_ROWS + " rows once it exists: a migration that fails on a table with rows"
+                            + " fails in production too.",
+                    e,
+                    weighed(linter.report()));
+        }
+        return weighed(linter.report());
+    }
+
+    /** The findings with the estimated rows of their tables, and the severity that size gives them. */
+    private LintReport weighed(LintReport report) {
+        List<LintFinding> findings = report.findings().stream()
+                .map(f -> sizes.estimatedRows(f.table()).isPresent()
+                        ? weighed(f, sizes.estimatedRows(f.table()).getAsLong())
+                        : f)
+                .toList();
+        return new LintReport(report.serverVersion(), report.revisions(), report.statements(), findings);
+    }
+
+    private LintFinding weighed(LintFinding finding, long rows) {
+        if (!finding.rule().weighsBySize()) {
+            return finding.weighed(finding.severity(), rows);
+        }
+        return finding.weighed(rows >= largeTableRows ? LintRule.Severity.ERROR : LintRule.Severity.INFO, rows);
+    }
+
+    /** Where the lint runs and what it weighs findings by: {@code Lint.builder(migrator).database(ds).build()}. */
+    public static final class Builder {
+        private final Migrator migrator;
+        private DataSource database;
+        private TableSizes sizes = TableSizes.UNKNOWN;
+        private long largeTableRows = DEFAULT_LARGE_TABLE_ROWS;
+
+        private Builder(Migrator migrator) {
+            this.migrator = Objects.requireNonNull(migrator, "migrator");
+        }
+
+        /**
+         * The database the migrations are replayed on: an empty one made for the lint, such as a
+         * database of a throwaway server: {@code builder.database(embedded.getPostgresDatabase())}.
+         *
+         * @param throwaway a PostgreSQL data source; anything else in it is refused
+         * @return this builder
+         */
+        public Builder database(DataSource throwaway) {
+            this.database = Objects.requireNonNull(throwaway, "throwaway");
+            return this;
+        }
+
+        /**
+         * The estimated rows of the tables of the database the migrations are headed for: a finding of
+         * a rule that {@link LintRule#weighsBySize() weighs by size} is an error on a table of at
+         * least {@link #largeTableRows(long)} rows and information below; every finding on a table it
+         * holds carries the estimate: {@code builder.tableSizes(TableSizes.read(productionDataSource))}.
+         *
+         * @param estimates the estimates; {@link TableSizes#UNKNOWN} (the default) keeps every rule's severity
+         * @return this builder
+         */
+        public Builder tableSizes(TableSizes estimates) {
+            this.sizes = Objects.requireNonNull(estimates, "estimates");
+            return this;
+        }
+
+        /**
+         * The estimated rows from which a hazard weighed by size is an error ({@link
+         * #DEFAULT_LARGE_TABLE_ROWS} unless set): {@code builder.largeTableRows(1_000_000)}.
+         *
+         * @param rows 0 or more; 0 makes every hazard an error again
+         * @return this builder
+         */
+        public Builder largeTableRows(long rows) {
+            if (rows < 0) {
+                throw new MigrateException("largeTableRows must be 0 or more, not " + rows + ".");
+            }
+            this.largeTableRows = rows;
+            return this;
+        }
+
+        /**
+         * The configured lint; connects to nothing yet: {@code Lint lint = builder.build()}.
+         *
+         * @return the lint
+         */
+        public Lint build() {
+            if (database == null) {
+                throw new MigrateException("The lint has no database to replay the migrations on. Give it an empty"
+                        + " database made for it with builder.database(dataSource), such as one of a throwaway server;"
+                        + " mvn migrate:lint starts one.");
+            }
+            return new Lint(this);
+        }
+    }
+}
