@@ -545,4 +545,17 @@ public interface Operations {
     default void bulkInsert(String table, List<Map<String, Object>> rows) {
         run(new Op.BulkInsert(QualifiedName.parse(table), rows));
     }
+
+    /**
+     * Stops the migration, before what follows runs, when {@code query} returns any row: the
+     * message and the number of rows found end the transaction, so nothing of the migration is
+     * applied. Autogenerate writes one before a change the data would make fail:
+     * {@code op.requireNoRows("SELECT 1 FROM customers WHERE email IS NULL", "fill customers.email before it becomes NOT NULL")}.
+     *
+     * @param query a SELECT returning the rows that must not exist
+     * @param message what to do about them
+     */
+    default void requireNoRows(String query, String message) {
+        run(new Op.RequireNoRows(query, message));
+    }
 }

@@ -570,6 +570,31 @@ public sealed interface Op {
     }
 
     /**
+     * A guard: the migration stops, with {@code message} and the number of rows, when {@code query}
+     * returns any row. It runs in the migration's transaction before the changes that the rows would
+     * make fail, so nothing of the migration is applied. It changes nothing, so it has no reverse:
+     * the downgrade needs no guard.
+     *
+     * @param query a SELECT returning the rows that must not exist
+     * @param message what to do about them, for the person running the migration
+     */
+    record RequireNoRows(String query, String message) implements Op {
+        public RequireNoRows {
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(message, "message");
+            if (query.isBlank()) {
+                throw new IllegalArgumentException("A requireNoRows guard needs a query: a SELECT returning the rows "
+                        + "that must not exist, such as SELECT 1 FROM customers WHERE email IS NULL.");
+            }
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
      * Rows inserted as literal values. The columns follow the first row: in its order when that map
      * has one ({@code LinkedHashMap}, {@code SortedMap}), otherwise sorted by name, so rows written
      * with {@code Map.of} give the same SQL in every JVM.

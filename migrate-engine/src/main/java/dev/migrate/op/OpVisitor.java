@@ -64,4 +64,6 @@ public interface OpVisitor<R> {
     R visit(Op.Execute op);
 
     R visit(Op.BulkInsert op);
+
+    R visit(Op.RequireNoRows op);
 }

@@ -293,6 +293,33 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return List.of("INSERT INTO " + quote(op.table()) + " (" + quoteAll(columns) + ") VALUES\n    " + values);
     }
 
+    /**
+     * The guard as a {@code DO} block, online and offline alike: it counts the query's rows and
+     * raises {@code check_violation} with the message and the count, which ends the transaction.
+     * The block's dollar tag is one the query does not contain.
+     */
+    @Override
+    public List<String> visit(Op.RequireNoRows op) {
+        String tag = "$guard$";
+        for (int i = 1; op.query().contains(tag); i++) {
+            tag = "$guard" + i + "$";
+        }
+        return List.of("DO " + tag + "\n"
+                + "DECLARE\n"
+                + "    violating bigint;\n"
+                + "BEGIN\n"
+                + "    SELECT count(*) INTO violating FROM (\n"
+                + "        " + op.query().strip().replaceAll(";\\s*$", "") + "\n"
+                + "    ) AS rows_that_must_not_exist;\n"
+                + "    IF violating > 0 THEN\n"
+                + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = "
+                + Literals.string(op.message()) + " || ' (' || violating || ' row' || "
+                + "CASE WHEN violating = 1 THEN '' ELSE 's' END || ' found)';\n"
+                + "    END IF;\n"
+                + "END\n"
+                + tag);
+    }
+
     // ---- pieces ----
 
     /** The definition of a column as in CREATE TABLE and ADD COLUMN. */

@@ -62,8 +62,9 @@ public record Change(Description description, List<Op> ops, List<String> notes, 
         List<Op> reversed = new ArrayList<>();
         for (int i = ops.size() - 1; i >= 0; i--) {
             Op op = ops.get(i);
-            if (op instanceof Op.AddEnumValue) {
-                // PostgreSQL cannot drop an enum label; the upgrade's note tells the reader it stays
+            if (op instanceof Op.AddEnumValue || op instanceof Op.RequireNoRows) {
+                // PostgreSQL cannot drop an enum label (the upgrade's note tells the reader it stays);
+                // a guard changes nothing, so there is nothing to undo
                 continue;
             }
             reversed.add(op.reverse().orElseThrow(() -> new IllegalStateException("No reverse for " + op)));

@@ -56,7 +56,8 @@ public final class LockSafeForm {
             first.add(new OpGroup(group.table(), now));
             second.add(new OpGroup(group.table(), later));
         }
-        return new Split(new MigrationScript(first, script.warnings()), new MigrationScript(second, List.of()));
+        return new Split(
+                new MigrationScript(first, script.warnings(), script.guards()), new MigrationScript(second, List.of()));
     }
 
     private static void split(Change change, Set<List<Object>> referenced, List<Change> now, List<Change> later) {

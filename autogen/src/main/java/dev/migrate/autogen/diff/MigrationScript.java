@@ -13,13 +13,21 @@ import java.util.List;
  *
  * @param upgradeGroups the groups of {@code upgrade}, in order
  * @param warnings what the user must know that is no change (a rename written as drop and add)
+ * @param guards checks of the data that {@code upgrade} runs before everything else, in its
+ *     transaction ({@link DataMeasurements}); they are no difference, so {@code check} does not list
+ *     them, and {@code downgrade} needs none
  */
-public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings) {
+public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings, List<Op.RequireNoRows> guards) {
     public MigrationScript {
         // a group with nothing in it says nothing to a reader
         upgradeGroups =
                 upgradeGroups.stream().filter(g -> !g.changes().isEmpty()).toList();
         warnings = List.copyOf(warnings);
+        guards = List.copyOf(guards);
+    }
+
+    public MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings) {
+        this(upgradeGroups, warnings, List.of());
     }
 
     public static MigrationScript empty() {
@@ -49,9 +57,11 @@ public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings
                 .toList();
     }
 
-    /** The operations of {@code upgrade}, in order. */
+    /** The operations of {@code upgrade}, in order: the guards first. */
     public List<Op> upgrade() {
-        return upgradeGroups.stream().flatMap(g -> g.ops().stream()).toList();
+        List<Op> ops = new ArrayList<>(guards);
+        upgradeGroups.forEach(g -> ops.addAll(g.ops()));
+        return ops;
     }
 
     /** The operations of {@code downgrade}, in order: the upgrade's undone, last first. */
@@ -69,7 +79,7 @@ public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings
         List<OpGroup> groups = new ArrayList<>();
         groups.add(group);
         groups.addAll(upgradeGroups);
-        return new MigrationScript(groups, warnings);
+        return new MigrationScript(groups, warnings, guards);
     }
 
     /** This script with {@code groups} run last and {@code moreWarnings} added. */
@@ -78,6 +88,6 @@ public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings
         all.addAll(groups);
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(moreWarnings);
-        return new MigrationScript(all, allWarnings);
+        return new MigrationScript(all, allWarnings, guards);
     }
 }

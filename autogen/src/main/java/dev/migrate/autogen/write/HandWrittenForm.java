@@ -284,6 +284,11 @@ final class HandWrittenForm implements OpVisitor<Op> {
         return op;
     }
 
+    @Override
+    public Op visit(Op.RequireNoRows op) {
+        return op;
+    }
+
     // ---- a new table ---------------------------------------------------------------------------------------
 
     /**

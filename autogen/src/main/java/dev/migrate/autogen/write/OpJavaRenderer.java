@@ -453,6 +453,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return statement("op.execute($L)", literal(op.sql(), EXECUTE_ROOM));
     }
 
+    @Override
+    public CodeBlock visit(Op.RequireNoRows op) {
+        return statement(
+                "op.requireNoRows($L, $L)", literal(op.query(), EXECUTE_ROOM), literal(op.message(), EXECUTE_ROOM));
+    }
+
     /**
      * Rows become {@link LinkedHashMap}s in a block of their own: the first row's key order is the
      * INSERT's column order and values may be null, and {@code Map.of} keeps neither. The braces keep
