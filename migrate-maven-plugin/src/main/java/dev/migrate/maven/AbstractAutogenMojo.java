@@ -3,7 +3,9 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.diff.DataMeasurements;
 import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -109,6 +112,25 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      */
     @Parameter(property = "migrate.replayCache", defaultValue = "true")
     protected boolean replayCache;
+
+    /**
+     * With a configured database, how long each read-only query that measures a risky change on its
+     * rows may run ({@code 5s}, {@code 500ms}): a figure not taken in time says so, and the change
+     * is guarded.
+     */
+    @Parameter(property = "migrate.measureTimeout", defaultValue = "5s")
+    protected String measureTimeout;
+
+    /**
+     * With a configured database, the estimated rows ({@code pg_class}) from which a table counts as
+     * large: autogenerate writes changes to a large table in the lock-safe form by itself, and the
+     * plain form for a smaller one, whose lock is brief.
+     */
+    @Parameter(property = "migrate.largeTableRows", defaultValue = "100000")
+    protected long largeTableRows;
+
+    /** What the last comparison measured on the configured database's rows; null on a throwaway one. */
+    private DataMeasurements.Result measured;
 
     /**
      * Runs {@code action} with the differences between the entities and the schema at head: on the
@@ -209,6 +231,13 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                 diff = comparison.compare(c, () -> result(ddl));
             }
             logCacheUse(cache);
+            if (isDatabaseConfigured() && !diff.isEmpty()) {
+                try (Connection measuring = database.getConnection()) {
+                    measured = DataMeasurements.measure(
+                            diff, measuring, Durations.parse("measureTimeout", measureTimeout), largeTableRows);
+                }
+                diff = measured.script();
+            }
             return diff;
         } catch (SQLException e) {
             throw new MigrateException(
@@ -326,6 +355,14 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The tables that take the lock-safe form by their size on the configured database; none when
+     * nothing was measured (the embedded default holds no data).
+     */
+    protected final Predicate<ObjectName> largeTables() {
+        return measured == null ? table -> false : measured.largeTables(largeTableRows);
     }
 
     /** Logs each difference and warning; returns the differences' descriptions. */

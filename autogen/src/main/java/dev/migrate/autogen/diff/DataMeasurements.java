@@ -9,6 +9,7 @@ import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,6 +53,7 @@ public final class DataMeasurements {
 
     private final Connection connection;
     private final Duration timeout;
+    private final long largeTableRows;
     private final int serverMajor;
     private final Map<QualifiedName, Optional<String>> keys = new HashMap<>();
     /** The schema of the table group being measured, for the ops' unqualified names. */
@@ -66,13 +68,17 @@ public final class DataMeasurements {
     public record Result(MigrationScript script, Map<ObjectName, Long> estimatedRows) {
         /** The tables holding at least {@code threshold} rows by the estimate. */
         public java.util.function.Predicate<ObjectName> largeTables(long threshold) {
-            return table -> estimatedRows.getOrDefault(table, 0L) >= threshold;
+            return table -> {
+                long estimate = estimatedRows.getOrDefault(table, 0L);
+                return estimate < 0 || estimate >= threshold; // never analysed: the safe side
+            };
         }
     }
 
-    private DataMeasurements(Connection connection, Duration timeout) throws SQLException {
+    private DataMeasurements(Connection connection, Duration timeout, long largeTableRows) throws SQLException {
         this.connection = connection;
         this.timeout = timeout;
+        this.largeTableRows = largeTableRows;
         this.serverMajor = connection.getMetaData().getDatabaseMajorVersion();
     }
 
@@ -81,11 +87,21 @@ public final class DataMeasurements {
      * statement timeout: pass a connection of its own.
      */
     public static Result measure(MigrationScript script, Connection connection, Duration timeout) throws SQLException {
+        return measure(script, connection, timeout, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #measure(MigrationScript, Connection, Duration)}, noting on each lock hazard whether
+     * its table holds at least {@code largeTableRows} rows by the estimate, and so which form
+     * autogenerate writes.
+     */
+    public static Result measure(MigrationScript script, Connection connection, Duration timeout, long largeTableRows)
+            throws SQLException {
         try (Statement s = connection.createStatement()) {
             connection.setAutoCommit(true);
             s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         }
-        return new DataMeasurements(connection, timeout).run(script);
+        return new DataMeasurements(connection, timeout, largeTableRows).run(script);
     }
 
     private Result run(MigrationScript script) throws SQLException {
@@ -101,6 +117,9 @@ public final class DataMeasurements {
             List<Change> changes = new ArrayList<>();
             for (Change change : group.changes()) {
                 List<String> notes = new ArrayList<>(change.notes());
+                if (largeTableRows != Long.MAX_VALUE && citesLockRule(change)) {
+                    notes.add(sizeNote(group.table(), sizes.get(group.table())));
+                }
                 for (Op op : change.ops()) {
                     for (Finding finding : findings(op)) {
                         notes.add(finding.note());
@@ -114,21 +133,39 @@ public final class DataMeasurements {
         return new Result(new MigrationScript(groups, script.warnings(), guards), sizes);
     }
 
+    private String sizeNote(ObjectName table, long estimate) {
+        String threshold = number(largeTableRows);
+        if (estimate < 0) {
+            return "Measured: the size of " + table + " is not known (never analysed): autogenerate writes the lock-safe "
+                    + "form, as for a table of at least largeTableRows (" + threshold + ") rows.";
+        }
+        return "Measured: " + table + " holds about " + number(estimate) + " rows (pg_class estimate), "
+                + (estimate >= largeTableRows
+                        ? "at least largeTableRows (" + threshold + "): autogenerate writes the lock-safe form."
+                        : "below largeTableRows (" + threshold + "): the plain form holds its lock only briefly.");
+    }
+
     /** {@code pg_class.reltuples} of each table the script changes that exists; one query. */
     private Map<ObjectName, Long> estimatedRows(MigrationScript script) throws SQLException {
-        Map<ObjectName, Long> sizes = new LinkedHashMap<>();
+        Map<String, ObjectName> byName = new LinkedHashMap<>();
         for (OpGroup group : script.upgradeGroups()) {
             if (group.isTable()) {
-                String regclass = Identifiers.quote(qualified(group.table()));
-                try (Statement s = connection.createStatement();
-                        ResultSet rs =
-                                s.executeQuery("SELECT c.reltuples::bigint, c.relpages FROM pg_class c WHERE c.oid = "
-                                        + "to_regclass(" + Literals.string(regclass) + ")")) {
-                    if (rs.next()) {
-                        // -1: never vacuumed or analysed; relpages 0: empty
-                        long estimate = rs.getLong(1);
-                        sizes.put(group.table(), estimate < 0 ? (rs.getLong(2) == 0 ? 0 : -1) : estimate);
-                    }
+                byName.put(Identifiers.quote(qualified(group.table())), group.table());
+            }
+        }
+        Map<ObjectName, Long> sizes = new LinkedHashMap<>();
+        if (byName.isEmpty()) {
+            return sizes;
+        }
+        // reltuples is -1 until the table is first vacuumed or analysed: then its size on disk tells an
+        // empty table (0) from one of unknown rows (-1)
+        try (PreparedStatement s = connection.prepareStatement("SELECT n, CASE WHEN c.reltuples >= 0 THEN "
+                + "c.reltuples::bigint WHEN pg_relation_size(c.oid) = 0 THEN 0 ELSE -1 END FROM unnest(?::text[]) AS n "
+                + "JOIN pg_class c ON c.oid = to_regclass(n)")) {
+            s.setArray(1, connection.createArrayOf("text", byName.keySet().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sizes.put(byName.get(rs.getString(1)), rs.getLong(2));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.diff;
 
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.lint.LintRule;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The script in the form that keeps an existing table readable and writable while it changes
@@ -44,14 +46,28 @@ public final class LockSafeForm {
     private LockSafeForm() {}
 
     public static Split of(MigrationScript script) {
+        return of(script, table -> true);
+    }
+
+    /**
+     * The lock-safe form for the tables {@code large} accepts (by their size on the database the
+     * migration was written against); the other tables keep the plain form, whose lock is brief on
+     * few rows.
+     */
+    public static Split of(MigrationScript script, Predicate<ObjectName> large) {
         Set<List<Object>> referenced = referencedKeys(script);
         List<OpGroup> first = new ArrayList<>();
         List<OpGroup> second = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
             List<Change> now = new ArrayList<>();
             List<Change> later = new ArrayList<>();
+            boolean safe = group.table() == null || large.test(group.table());
             for (Change change : group.changes()) {
-                split(change, referenced, now, later);
+                if (safe) {
+                    split(change, referenced, now, later);
+                } else {
+                    now.add(change);
+                }
             }
             first.add(new OpGroup(group.table(), now));
             second.add(new OpGroup(group.table(), later));
