@@ -1,4 +1,4 @@
 import dev.migrate.maven.it.ItDatabase
-ItDatabase.start(basedir, 25471, 'dirty-data-pw')
+ItDatabase.start(basedir, 25457, 'dirty-data-pw')
 
 true

@@ -1,6 +1,6 @@
 import dev.migrate.maven.it.ItDatabase
 try {
-    def url = 'jdbc:postgresql://localhost:25471/app'
+    def url = 'jdbc:postgresql://localhost:25457/app'
     def log = new File(basedir, 'build.log').text
     // each risky change measured on the rows, in the log of autogenerate and check alike
     assert log.contains('public.customers.email: 3 rows hold NULL in email (e.g. the row with id = 1); SET NOT NULL fails on them.')
