@@ -13,8 +13,9 @@ try {
 
     def written = new File(basedir, 'src/main/java/db/migrations').listFiles().findAll { it.name.contains('TightenCustomers') }
     assert written.size() == 2 : 'the large table\'s index is built concurrently in a migration of its own: ' + written*.name
-    def first = written.find { !it.text.contains('transactional = false') }.text
-    def concurrent = written.find { it.text.contains('transactional = false') }.text
+    def first = written.find { !it.name.contains('ConcurrentPart') }.text
+    def concurrent = written.find { it.name.contains('ConcurrentPart') }.text
+    assert concurrent.contains('transactional = false')
     // the guards come first, before any change, and the header lists the figures
     assert first.indexOf('op.requireNoRows(') >= 0
     assert first.indexOf('op.requireNoRows(') < first.indexOf('op.alterColumn')
@@ -23,6 +24,9 @@ try {
     // the small table keeps the plain form; the large one's index is built concurrently
     assert concurrent.contains('ix_events_kind') && concurrent.toLowerCase().contains('concurrent')
     assert !first.contains('ix_events_kind')
+    assert log.contains('Measured: public.customers holds 5 rows, below largeTableRows (100,000): the plain form holds its lock only briefly.')
+    assert first.contains('op.alterColumnNullable("customers", "email", false)') || first.contains('op.setNotNull("customers", "email")') : first
+    assert !concurrent.contains('"customers"')
 
     // the written migration stops on its first guard, and nothing of it is applied
     assert log.contains('row found)') || log.contains('rows found)')

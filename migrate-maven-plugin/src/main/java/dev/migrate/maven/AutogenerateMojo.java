@@ -90,8 +90,11 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
                         + (migration.transactional() ? "" : ", transactional = false: its statements commit one by one")
                         + ").");
             }
-            getLog().info("Wrote " + counted + (safe ? " in the lock-safe form (-Dmigrate.safe=true)"
-                            : ", those on tables of at least largeTableRows (" + largeTableRows + ") rows in the lock-safe form,")
+            getLog().info("Wrote " + counted
+                    + (safe
+                            ? " in the lock-safe form (-Dmigrate.safe=true)"
+                            : ", those on tables of at least largeTableRows (" + largeTableRows
+                                    + ") rows in the lock-safe form,")
                     + " as "
                     + migrations.size() + " migration" + (migrations.size() == 1 ? "" : "s")
                     + ". Review, then run mvn compile migrate:upgrade.");

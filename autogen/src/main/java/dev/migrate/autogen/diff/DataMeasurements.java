@@ -56,6 +56,8 @@ public final class DataMeasurements {
     private final long largeTableRows;
     private final int serverMajor;
     private final Map<QualifiedName, Optional<String>> keys = new HashMap<>();
+    /** Tables not analysed yet, whose rows were counted instead of estimated. */
+    private final java.util.Set<ObjectName> counted = new java.util.HashSet<>();
     /** The schema of the table group being measured, for the ops' unqualified names. */
     private String schema;
 
@@ -136,10 +138,13 @@ public final class DataMeasurements {
     private String sizeNote(ObjectName table, long estimate) {
         String threshold = number(largeTableRows);
         if (estimate < 0) {
-            return "Measured: the size of " + table + " is not known (never analysed): autogenerate writes the lock-safe "
-                    + "form, as for a table of at least largeTableRows (" + threshold + ") rows.";
+            return "Measured: the size of " + table + " is not known (never analysed, and counting took longer than "
+                    + seconds()
+                    + "): autogenerate writes the lock-safe form, as for a table of at least largeTableRows ("
+                    + threshold + ") rows.";
         }
-        return "Measured: " + table + " holds about " + number(estimate) + " rows (pg_class estimate), "
+        return "Measured: " + table + " holds " + (counted.contains(table) ? "" : "about ") + number(estimate)
+                + (counted.contains(table) ? " rows, " : " rows (pg_class estimate), ")
                 + (estimate >= largeTableRows
                         ? "at least largeTableRows (" + threshold + "): autogenerate writes the lock-safe form."
                         : "below largeTableRows (" + threshold + "): the plain form holds its lock only briefly.");
@@ -167,6 +172,14 @@ public final class DataMeasurements {
                 while (rs.next()) {
                     sizes.put(byName.get(rs.getString(1)), rs.getLong(2));
                 }
+            }
+        }
+        // a table not analysed yet is counted, within the timeout; one that takes longer stays unknown
+        for (Map.Entry<ObjectName, Long> size : sizes.entrySet()) {
+            if (size.getValue() < 0) {
+                Optional<Long> rows = count("SELECT count(*) FROM " + Identifiers.quote(qualified(size.getKey())));
+                rows.ifPresent(n -> counted.add(size.getKey()));
+                size.setValue(rows.orElse(-1L));
             }
         }
         return sizes;

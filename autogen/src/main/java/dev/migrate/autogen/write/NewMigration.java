@@ -1,6 +1,5 @@
 package dev.migrate.autogen.write;
 
-import dev.migrate.autogen.schema.ObjectName;
 import com.palantir.javapoet.CodeBlock;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
@@ -8,6 +7,7 @@ import dev.migrate.autogen.diff.Hazards;
 import dev.migrate.autogen.diff.LockSafeForm;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.OpGroup;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
