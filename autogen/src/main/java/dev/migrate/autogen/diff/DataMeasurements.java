@@ -197,6 +197,20 @@ public final class DataMeasurements {
                     q(drop.table()),
                     "SELECT count(" + Identifiers.quote(drop.column()) + ") FROM " + table(q(drop.table())),
                     "non-null values in " + drop.column() + ", which the drop deletes");
+        } else if (op instanceof Op.AddColumn add
+                && !add.column().nullable()
+                && add.column().defaultExpression() == null
+                && add.column().identityGeneration() == null
+                && add.column().generatedExpression() == null) {
+            // every existing row would get NULL in a column that refuses it
+            QualifiedName table = q(add.table());
+            return failing(
+                    new Rows(table, "FROM " + table(table), rowKey(table)),
+                    subject(table, add.column().name()),
+                    new Phrase("row exists", "rows exist"),
+                    "adding " + add.column().name() + " NOT NULL without a default fails on them",
+                    "give " + subject(table, add.column().name()) + " a default, or add it nullable, fill it and set "
+                            + "NOT NULL in a later migration");
         } else if (op instanceof Op.AlterColumnNullable notNull && !notNull.nullable()) {
             String subject = subject(q(notNull.table()), notNull.column());
             return failing(

@@ -146,6 +146,25 @@ class DataMeasurementsTest {
     }
 
     @Test
+    void aRequiredColumnWithoutDefaultOnATableWithRowsIsGuarded() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("measuredadd");
+        try (Connection c = db.getConnection()) {
+            execute(c, "CREATE TABLE agents (id bigint PRIMARY KEY)", "INSERT INTO agents VALUES (7), (8)");
+            MigrationScript script = measure(
+                            db,
+                            COMPARISON.compare(
+                                    c,
+                                    List.of(
+                                            "create table agents (id bigint not null, name text not null, primary key (id))")))
+                    .script();
+            assertThat(notes(script))
+                    .contains("public.agents.name: 2 rows exist (e.g. the row with id = 7); adding name NOT NULL "
+                            + "without a default fails on them.");
+            assertThat(script.guards()).hasSize(1);
+        }
+    }
+
+    @Test
     void aNewTableIsNotMeasured() throws Exception {
         DataSource db = TestPostgres.freshDatabase("measurednew");
         try (Connection c = db.getConnection()) {
