@@ -1,8 +1,15 @@
 package dev.migrate.autogen.diff;
 
+import dev.migrate.autogen.schema.ColumnRef;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Sequence;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
+import java.util.List;
 
 /** Standalone sequences added, removed or changed; a sequence a column owns goes with its table. */
 final class SequenceDiff {
@@ -23,13 +30,51 @@ final class SequenceDiff {
             }
         }
         for (Sequence have : live.sequences().values()) {
-            if (!desired.sequences().containsKey(have.qualifiedName()) && have.ownedBy() == null) {
+            if (desired.sequences().containsKey(have.qualifiedName())) {
+                continue;
+            }
+            if (have.ownedBy() == null) {
                 Op.CreateSequence definition = context.ops.createSequence(have);
                 context.script.afterTables(Change.of(
                         Description.removed("sequence " + have.qualifiedName()),
                         new Op.DropSequence(definition.sequence(), definition)));
+            } else if (leftBehind(have, desired)) {
+                context.script.afterTables(dropLeftBehind(have));
             }
         }
+    }
+
+    /**
+     * Whether a sequence a column owns ({@code serial}) outlives its use: the column stays but its
+     * default no longer calls it. A dropped column takes its sequence with it.
+     */
+    private static boolean leftBehind(Sequence sequence, DatabaseSchema desired) {
+        ColumnRef owner = sequence.ownedBy();
+        Table table = desired.table(owner.schema(), owner.table());
+        TableColumn column = table == null ? null : table.column(owner.column());
+        return column != null
+                && (column.defaultExpression() == null
+                        || !column.defaultExpression().contains(sequence.name()));
+    }
+
+    /**
+     * The sequence dropped after its column's default; undone by creating it again, owned by the
+     * column, and moving it past the column's largest value, so the restored default never hands out
+     * a number a row already holds.
+     */
+    private Change dropLeftBehind(Sequence have) {
+        Op.CreateSequence definition = context.ops.createSequence(have);
+        ColumnRef owner = have.ownedBy();
+        String table = Identifiers.quote(new QualifiedName(owner.schema(), owner.table()));
+        String restart = "SELECT setval(" + Literals.string(Identifiers.quote(definition.sequence()))
+                + ", greatest(coalesce((SELECT max(" + Identifiers.quote(owner.column()) + ") FROM " + table
+                + "), 0) + 1, " + have.start() + "), false)";
+        return new Change(
+                Description.removed("sequence " + have.qualifiedName() + " (owned by " + owner.table() + "."
+                        + owner.column() + ", whose default no longer uses it)"),
+                List.of(new Op.DropSequence(definition.sequence(), definition)),
+                List.of(),
+                List.of(definition, new Op.Execute(restart, null)));
     }
 
     /**
