@@ -54,22 +54,34 @@ public final class TableSizes {
      * @return the estimates
      */
     public static TableSizes read(DataSource database) {
-        Map<String, Long> rows = new HashMap<>();
         try (Connection c = database.getConnection()) {
             c.setReadOnly(true);
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(QUERY)) {
-                while (rs.next()) {
-                    double estimate = rs.getDouble(2);
-                    if (!rs.wasNull()) {
-                        rows.put(rs.getString(1), Math.round(estimate));
-                    }
-                }
-            }
+            return read(c);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the table sizes (pg_class.reltuples) of the configured database: " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Reads the estimates of every table in one query on a connection the caller holds, as
+     * autogenerate's measurements do: {@code TableSizes.read(connection)}.
+     *
+     * @param connection a connection to the database the migrations are headed for
+     * @return the estimates
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static TableSizes read(Connection connection) throws SQLException {
+        Map<String, Long> rows = new HashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(QUERY)) {
+            while (rs.next()) {
+                double estimate = rs.getDouble(2);
+                if (!rs.wasNull()) {
+                    rows.put(rs.getString(1), Math.round(estimate));
+                }
+            }
         }
         return new TableSizes(rows);
     }

@@ -47,8 +47,8 @@ public class LintMojo extends AbstractDatabaseMojo {
      * on one of its tables (an index built without CONCURRENTLY, a constraint without NOT VALID, a
      * rewrite or scan) is an error; below, it is information. 0 makes every hazard an error.
      */
-    @Parameter(property = "migrate.lintLargeTableRows", defaultValue = "100000")
-    protected long lintLargeTableRows;
+    @Parameter(property = "migrate.largeTableRows", defaultValue = "100000")
+    protected long largeTableRows;
 
     /** Where the report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
@@ -80,7 +80,7 @@ public class LintMojo extends AbstractDatabaseMojo {
             Lint lint = Lint.builder(configured(projectClasses).build())
                     .database(throwaway.dataSource())
                     .tableSizes(sizes)
-                    .largeTableRows(lintLargeTableRows)
+                    .largeTableRows(largeTableRows)
                     .build();
             LintReportOutput output = new LintReportOutput(getLog());
             try {

@@ -2,6 +2,7 @@ package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.lint.LintRule;
+import dev.migrate.lint.TableSizes;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,8 +36,8 @@ import java.util.stream.Collectors;
  * that do not convert under a type change, orphans under a new foreign key, violations of a new
  * check), with one example value. A change the data would make fail gets a guard
  * ({@link Op.RequireNoRows}) that the migration runs first, in its transaction, so it stops with the
- * message and the count before any change. Tables get their size from {@code pg_class} (an estimate),
- * which {@link #largeTables} weighs.
+ * message and the count before any change. Tables get their size from {@code pg_class} (an estimate,
+ * read as the lint reads it), which {@link Result#largeTables} weighs.
  *
  * <p>Every query only reads, on a connection of its own made read-only, and each is bounded by a
  * statement timeout: a figure that could not be taken in time says so, and its change is guarded.
@@ -150,39 +152,39 @@ public final class DataMeasurements {
                         : "below largeTableRows (" + threshold + "): the plain form holds its lock only briefly.");
     }
 
-    /** {@code pg_class.reltuples} of each table the script changes that exists; one query. */
+    /**
+     * The estimated rows of each table the script changes that exists, as the lint weighs them
+     * ({@link TableSizes}: one query); a table never analysed is counted, within the timeout, and one
+     * whose count takes longer stays unknown (-1).
+     */
     private Map<ObjectName, Long> estimatedRows(MigrationScript script) throws SQLException {
-        Map<String, ObjectName> byName = new LinkedHashMap<>();
-        for (OpGroup group : script.upgradeGroups()) {
-            if (group.isTable()) {
-                byName.put(Identifiers.quote(qualified(group.table())), group.table());
-            }
-        }
+        TableSizes estimates = TableSizes.read(connection);
         Map<ObjectName, Long> sizes = new LinkedHashMap<>();
-        if (byName.isEmpty()) {
-            return sizes;
-        }
-        // reltuples is -1 until the table is first vacuumed or analysed: then its size on disk tells an
-        // empty table (0) from one of unknown rows (-1)
-        try (PreparedStatement s = connection.prepareStatement("SELECT n, CASE WHEN c.reltuples >= 0 THEN "
-                + "c.reltuples::bigint WHEN pg_relation_size(c.oid) = 0 THEN 0 ELSE -1 END FROM unnest(?::text[]) AS n "
-                + "JOIN pg_class c ON c.oid = to_regclass(n)")) {
-            s.setArray(1, connection.createArrayOf("text", byName.keySet().toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    sizes.put(byName.get(rs.getString(1)), rs.getLong(2));
-                }
+        for (OpGroup group : script.upgradeGroups()) {
+            if (!group.isTable() || sizes.containsKey(group.table())) {
+                continue;
             }
-        }
-        // a table not analysed yet is counted, within the timeout; one that takes longer stays unknown
-        for (Map.Entry<ObjectName, Long> size : sizes.entrySet()) {
-            if (size.getValue() < 0) {
-                Optional<Long> rows = count("SELECT count(*) FROM " + Identifiers.quote(qualified(size.getKey())));
-                rows.ifPresent(n -> counted.add(size.getKey()));
-                size.setValue(rows.orElse(-1L));
+            ObjectName table = group.table();
+            OptionalLong estimate = estimates.estimatedRows(table.schema() + "." + table.name());
+            if (estimate.isPresent()) {
+                sizes.put(table, estimate.getAsLong());
+            } else if (exists(table)) {
+                Optional<Long> rows = count("SELECT count(*) FROM " + Identifiers.quote(qualified(table)));
+                rows.ifPresent(n -> counted.add(table));
+                sizes.put(table, rows.orElse(-1L));
             }
         }
         return sizes;
+    }
+
+    private boolean exists(ObjectName table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, Identifiers.quote(qualified(table)));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** A figure for a note, and the guard when rows would make the change fail. */
