@@ -4,7 +4,6 @@ import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +53,7 @@ final class TargetResolver {
         } else if (point instanceof Target.Heads) {
             Set<String> heads = new LinkedHashSet<>(graph.heads());
             if (branch != null) {
-                heads.retainAll(graph.parentDescendantsOrSelf(List.of(branch.start())));
+                heads.retainAll(branch.own());
             }
             return Collections.unmodifiableSet(heads);
         } else if (point instanceof Target.Base) {
@@ -207,8 +206,8 @@ final class TargetResolver {
     }
 
     private String branchHead(Branch branch, String text) {
-        Set<String> own = graph.parentDescendantsOrSelf(List.of(branch.start()));
-        List<String> branchHeads = graph.heads().stream().filter(own::contains).toList();
+        List<String> branchHeads =
+                graph.heads().stream().filter(branch.own()::contains).toList();
         if (branchHeads.size() > 1) {
             throw new BadTargetException("The target '" + text + "' needs a single head on branch '" + branch.name()
                     + "', but it has " + branchHeads.size() + ": " + String.join(", ", branchHeads)
@@ -271,14 +270,5 @@ final class TargetResolver {
             }
         }
         return kept;
-    }
-
-    /** Every revision named by a comma-separated list of targets, as {@code stamp a1,b1} takes it. */
-    Set<String> resolveAll(List<String> texts, Set<String> current) {
-        Set<String> all = new HashSet<>();
-        for (String text : texts) {
-            all.addAll(resolve(Target.parse(text), current, text));
-        }
-        return all;
     }
 }

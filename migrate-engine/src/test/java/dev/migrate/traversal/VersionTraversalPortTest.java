@@ -23,6 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class VersionTraversalPortTest {
 
+    /** Upgrades to each revision in turn, each running only itself, and checks the version rows after each. */
+    private static void upgradeOneByOne(Database db, List<String> order, List<List<String>> rowsAfter) {
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(db.upgrade(order.get(i))).containsExactly("up " + order.get(i));
+            assertThat(db.rows()).as("after %s", order.get(i)).containsExactlyElementsOf(rowsAfter.get(i));
+        }
+    }
+
     /** RevisionPathTest: a linear chain with Alembic's own ids, so prefixes are tested as Alembic tests them. */
     @Nested
     class RevisionPath {
@@ -435,20 +443,17 @@ class VersionTraversalPortTest {
 
         @Test // test_upgrade: the same steps, one upgrade each, and the rows after each
         void upgradeStepByStep() {
-            Database db = shape.database().at("a");
-            List<List<String>> expected = List.of(
-                    List.of("b3"),
-                    List.of("b1", "b3"),
-                    List.of("b1", "b2", "b3"),
-                    List.of("c2"),
-                    List.of("d2"),
-                    List.of("c1", "d2"),
-                    List.of("d1", "d2"));
-            List<String> order = List.of("b3", "b1", "b2", "c2", "d2", "c1", "d1");
-            for (int i = 0; i < order.size(); i++) {
-                assertThat(db.upgrade(order.get(i))).containsExactly("up " + order.get(i));
-                assertThat(db.rows()).as("after %s", order.get(i)).containsExactlyElementsOf(expected.get(i));
-            }
+            upgradeOneByOne(
+                    shape.database().at("a"),
+                    List.of("b3", "b1", "b2", "c2", "d2", "c1", "d1"),
+                    List.of(
+                            List.of("b3"),
+                            List.of("b1", "b3"),
+                            List.of("b1", "b2", "b3"),
+                            List.of("c2"),
+                            List.of("d2"),
+                            List.of("c1", "d2"),
+                            List.of("d1", "d2")));
         }
     }
 
@@ -467,20 +472,17 @@ class VersionTraversalPortTest {
 
         @Test // test_upgrade
         void upgradeStepByStep() {
-            Database db = shape.database().at("a");
-            List<String> order = List.of("b2", "b3", "c2", "d2", "b1", "c1", "d1");
-            List<List<String>> expected = List.of(
-                    List.of("b2"),
-                    List.of("b2", "b3"),
-                    List.of("c2"),
-                    List.of("d2"),
-                    List.of("b1", "d2"),
-                    List.of("c1", "d2"),
-                    List.of("d1", "d2"));
-            for (int i = 0; i < order.size(); i++) {
-                assertThat(db.upgrade(order.get(i))).containsExactly("up " + order.get(i));
-                assertThat(db.rows()).as("after %s", order.get(i)).containsExactlyElementsOf(expected.get(i));
-            }
+            upgradeOneByOne(
+                    shape.database().at("a"),
+                    List.of("b2", "b3", "c2", "d2", "b1", "c1", "d1"),
+                    List.of(
+                            List.of("b2"),
+                            List.of("b2", "b3"),
+                            List.of("c2"),
+                            List.of("d2"),
+                            List.of("b1", "d2"),
+                            List.of("c1", "d2"),
+                            List.of("d1", "d2")));
         }
     }
 
