@@ -525,7 +525,7 @@ public final class DataMeasurements {
     }
 
     /** Notes of lock hazards that do not depend on data, for the rules a table's size weighs. */
-    static boolean citesLockRule(Change change) {
+    private static boolean citesLockRule(Change change) {
         return Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT)
                 || Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
                 || Hazards.cites(change, LintRule.CONSTRAINT_WITHOUT_NOT_VALID)
