@@ -45,7 +45,7 @@ final class OpSamples {
 
     /** Kinds PostgreSQL (or the op itself) gives no way to undo. */
     static final Set<Class<? extends Op>> WITHOUT_REVERSE =
-            Set.of(Op.ValidateConstraint.class, Op.AddEnumValue.class, Op.BulkInsert.class);
+            Set.of(Op.ValidateConstraint.class, Op.AddEnumValue.class, Op.BulkInsert.class, Op.RequireNoRows.class);
 
     static Map<Class<? extends Op>, Op> all() {
         Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
@@ -153,6 +153,7 @@ final class OpSamples {
         put(
                 samples,
                 new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
+        put(samples, new Op.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
         return samples;
     }
 

@@ -249,6 +249,21 @@ class PostgresDialectRenderingTest {
         renders(new Op.DropSequence(QualifiedName.parse("app.ids"), null), "DROP SEQUENCE app.ids");
 
         renders(new Op.Execute("UPDATE agents SET status = 'x'", null), "UPDATE agents SET status = 'x'");
+        renders(
+                new Op.RequireNoRows("SELECT 1 FROM agents WHERE name IS NULL;", "fill agents.name first"),
+                "DO $guard$\n"
+                        + "DECLARE\n"
+                        + "    violating bigint;\n"
+                        + "BEGIN\n"
+                        + "    SELECT count(*) INTO violating FROM (\n"
+                        + "        SELECT 1 FROM agents WHERE name IS NULL\n"
+                        + "    ) AS rows_that_must_not_exist;\n"
+                        + "    IF violating > 0 THEN\n"
+                        + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = 'fill agents.name first' "
+                        + "|| ' (' || violating || ' row' || CASE WHEN violating = 1 THEN '' ELSE 's' END || ' found)';\n"
+                        + "    END IF;\n"
+                        + "END\n"
+                        + "$guard$");
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", 1);
