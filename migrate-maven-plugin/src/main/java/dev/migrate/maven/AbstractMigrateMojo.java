@@ -3,15 +3,25 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What every goal shares: skipping, the migrations packages, the stale-class check and the project
@@ -41,6 +51,11 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            checkParameterNames();
+        } catch (MigrateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         if (skip) {
             getLog().info("Skipping migrate:" + goal() + " because migrate.skip is set.");
             return;
@@ -48,12 +63,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try {
             starting();
             EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
-            new StaleClassCheck(
-                            project.getCompileSourceRoots().stream()
-                                    .map(Path::of)
-                                    .toList(),
-                            Path.of(project.getBuild().getOutputDirectory()))
-                    .verify(packages, "migrate:" + goal());
+            staleClassCheck().verify(packages, "migrate:" + goal());
             classpathElements = project.getRuntimeClasspathElements();
             try (ProjectClassLoader classes =
                     ProjectClassLoader.open(classpathElements, getClass().getClassLoader())) {
@@ -66,6 +76,93 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         } finally {
             finished();
         }
+    }
+
+    /**
+     * Refuses, before anything connects or starts, a parameter this goal would ignore: a misspelt
+     * {@code -Dmigrate.*} property, another goal's, or a {@code <configuration>} element that is none.
+     * The goals and their parameters are read from the plugin descriptor, so the check cannot drift
+     * from the {@code @Parameter} fields.
+     */
+    private void checkParameterNames() {
+        PluginDescriptor plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        Map<String, Set<String>> goalsByParameter = new TreeMap<>();
+        Map<String, String> propertiesByParameter = new TreeMap<>();
+        for (MojoDescriptor mojo : plugin.getMojos()) {
+            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojo.getParameters() == null
+                    ? List.<org.apache.maven.plugin.descriptor.Parameter>of()
+                    : mojo.getParameters()) {
+                if (!parameter.isEditable()) {
+                    continue; // ${project} and the like: not the user's to set
+                }
+                goalsByParameter
+                        .computeIfAbsent(parameter.getName(), name -> new TreeSet<>())
+                        .add(mojo.getGoal());
+                String expression = parameter.getExpression();
+                if (expression != null
+                        && expression.startsWith("${" + ParameterNameCheck.PREFIX)
+                        && expression.endsWith("}")) {
+                    propertiesByParameter.put(parameter.getName(), expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        Plugin declared = project.getPlugin(plugin.getPluginLookupKey());
+        ParameterNameCheck check =
+                new ParameterNameCheck(goal(), goalsByParameter, propertiesByParameter, goalsInBuild(plugin, declared));
+        Set<String> commandLine = new TreeSet<>(session.getUserProperties().stringPropertyNames());
+        commandLine.addAll(session.getSystemProperties().stringPropertyNames());
+        check.verifyCommandLine(commandLine);
+        check.verifyPomProperties(project.getProperties().stringPropertyNames());
+        if (declared != null) {
+            check.verifyConfiguration(
+                    elementNames(declared.getConfiguration()),
+                    plugin.getMojos().stream().map(MojoDescriptor::getGoal).toList(),
+                    "the plugin's <configuration>");
+            PluginExecution execution = declared.getExecutionsAsMap().get(mojoExecution.getExecutionId());
+            if (execution != null) {
+                check.verifyConfiguration(
+                        elementNames(execution.getConfiguration()),
+                        execution.getGoals().isEmpty() ? List.of(goal()) : execution.getGoals(),
+                        "the <configuration> of the execution '" + execution.getId() + "'");
+            }
+        }
+    }
+
+    /**
+     * The plugin's goals this invocation runs: those on the command line ({@code migrate:upgrade}
+     * or by full coordinates) and, when it names a lifecycle phase, those the pom binds to phases.
+     */
+    private Set<String> goalsInBuild(PluginDescriptor plugin, Plugin declared) {
+        Set<String> goals = new TreeSet<>(Set.of(goal()));
+        boolean phase = false;
+        for (String task : session.getGoals()) {
+            String[] parts = task.split(":");
+            if (parts.length == 1) {
+                phase = true;
+            } else if (parts.length == 2
+                    ? parts[0].equals(plugin.getGoalPrefix())
+                    : parts[0].equals(plugin.getGroupId()) && parts[1].equals(plugin.getArtifactId())) {
+                goals.add(parts[parts.length - 1]);
+            }
+        }
+        if (phase && declared != null) {
+            declared.getExecutions().forEach(execution -> goals.addAll(execution.getGoals()));
+        }
+        return goals;
+    }
+
+    private static List<String> elementNames(Object configuration) {
+        if (!(configuration instanceof Xpp3Dom dom)) {
+            return List.of();
+        }
+        return Arrays.stream(dom.getChildren()).map(Xpp3Dom::getName).toList();
+    }
+
+    /** Compares the project's sources with its compiled classes. */
+    protected final StaleClassCheck staleClassCheck() {
+        return new StaleClassCheck(
+                project.getCompileSourceRoots().stream().map(Path::of).toList(),
+                Path.of(project.getBuild().getOutputDirectory()));
     }
 
     /** Called first, before the checks: to start what can go on meanwhile, such as connecting. */

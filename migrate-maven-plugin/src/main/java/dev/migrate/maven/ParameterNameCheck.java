@@ -1,0 +1,189 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Refuses a parameter that a goal would silently ignore: a {@code migrate.*} property on the command
+ * line that no goal of the plugin reads ({@code -Dmigrate.taget=base}), or that only another goal
+ * reads, and a {@code <configuration>} element that is not a parameter.
+ *
+ * <p>A parameter of another goal is accepted where it is shared on purpose: on a command line that
+ * runs that goal too ({@code mvn migrate:upgrade migrate:check -Dmigrate.comparisonDatabase=embedded}),
+ * in the pom's {@code <properties>} and in the plugin's own {@code <configuration>}, which every goal
+ * reads. A {@code migrate.*} pom property that is no parameter at all fails only when it is a likely
+ * misspelling of one: the pom may use the prefix for its own purposes, such as {@code migrate.version}.
+ *
+ * @param goal the goal that runs, such as {@code downgrade}
+ * @param goalsByParameter every parameter of the plugin's goals (by its name, such as {@code target})
+ *     to the goals that have it
+ * @param propertiesByParameter the property of each parameter that has one, such as
+ *     {@code target} to {@code migrate.target}
+ * @param goalsInBuild the plugin's goals this Maven invocation runs, this one included
+ */
+record ParameterNameCheck(
+        String goal,
+        Map<String, Set<String>> goalsByParameter,
+        Map<String, String> propertiesByParameter,
+        Set<String> goalsInBuild) {
+
+    static final String PREFIX = "migrate.";
+
+    /** How far a name may be from a known one to be called its misspelling. */
+    private static final int MISSPELLING = 2;
+
+    /** Fails on a {@code -Dmigrate.*} property this goal does not read, unless another goal of this build does. */
+    void verifyCommandLine(Collection<String> properties) {
+        for (String property : new TreeSet<>(properties)) {
+            if (!property.startsWith(PREFIX) || goalProperties().contains(property)) {
+                continue;
+            }
+            Set<String> users = goalsUsingProperty(property);
+            if (users.isEmpty()) {
+                throw new MigrateException("-D" + property + " is not a parameter of migrate:" + goal + " nor of any "
+                        + "other goal of this plugin, so it would be ignored." + suggestion(property)
+                        + " Nothing was run.");
+            }
+            if (users.stream().noneMatch(goalsInBuild::contains)) {
+                String own = closest(property, goalProperties(), threshold(property))
+                        .map(known -> " (or did you mean " + known + "?)")
+                        .orElse("");
+                throw new MigrateException("-D" + property + " is a parameter of " + goals(users) + ", not of migrate:"
+                        + goal + ", so it would be ignored. Remove it" + own + ", or run " + goals(users)
+                        + " in the same command. Nothing was run.");
+            }
+        }
+    }
+
+    /** Fails on a {@code migrate.*} pom property that looks like a misspelt parameter. */
+    void verifyPomProperties(Collection<String> properties) {
+        for (String property : new TreeSet<>(properties)) {
+            if (!property.startsWith(PREFIX) || !goalsUsingProperty(property).isEmpty()) {
+                continue;
+            }
+            closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
+                throw new MigrateException("The pom property " + property + " is not a parameter of any goal of this "
+                        + "plugin, so it would be ignored. Did you mean " + known + "? Rename it. Nothing was run.");
+            });
+        }
+    }
+
+    /**
+     * Fails on a {@code <configuration>} element that none of {@code readers} has as a parameter.
+     *
+     * @param where where the element is written, such as {@code the plugin's <configuration>}
+     * @param readers the goals that read that configuration: all of them at plugin level, the
+     *     execution's goals in an {@code <execution>}
+     */
+    void verifyConfiguration(Collection<String> elements, Collection<String> readers, String where) {
+        for (String element : new TreeSet<>(elements)) {
+            Set<String> users = goalsByParameter.getOrDefault(element, Set.of());
+            if (users.stream().anyMatch(readers::contains)) {
+                continue;
+            }
+            Set<String> candidates = new TreeSet<>();
+            goalsByParameter.forEach((parameter, goals) -> {
+                if (goals.stream().anyMatch(readers::contains)) {
+                    candidates.add(parameter);
+                }
+            });
+            String hint = closest(element, candidates, Integer.MAX_VALUE)
+                    .map(known -> " Did you mean <" + known + ">?")
+                    .orElse("");
+            throw new MigrateException("<" + element + "> in " + where + " is not a parameter of "
+                    + (users.isEmpty() ? "any goal of this plugin" : goals(readers) + " (only of " + goals(users) + ")")
+                    + ", so it would be ignored." + hint + " Nothing was run.");
+        }
+    }
+
+    /** A sentence naming the known property closest to {@code property}, or the empty string. */
+    private String suggestion(String property) {
+        Optional<String> mine = closest(property, goalProperties(), threshold(property));
+        Optional<String> any = mine.isPresent() ? mine : closest(property, allProperties(), threshold(property));
+        if (any.isPresent()) {
+            String known = any.get();
+            return " Did you mean " + known
+                    + (goalProperties().contains(known)
+                            ? ""
+                            : " (a parameter of " + goals(goalsUsingProperty(known)) + ")")
+                    + "?";
+        }
+        return " The properties of migrate:" + goal + " are " + String.join(", ", goalProperties()) + ".";
+    }
+
+    /** Lenient for long names: {@code migrate.lockTimout} and {@code migrate.locktimeout} are both misspellings. */
+    private static int threshold(String property) {
+        return Math.max(MISSPELLING, (property.length() - PREFIX.length()) / 3);
+    }
+
+    private Set<String> goalProperties() {
+        Set<String> properties = new TreeSet<>();
+        propertiesByParameter.forEach((parameter, property) -> {
+            if (goalsByParameter.getOrDefault(parameter, Set.of()).contains(goal)) {
+                properties.add(property);
+            }
+        });
+        return properties;
+    }
+
+    private Set<String> allProperties() {
+        return new TreeSet<>(propertiesByParameter.values());
+    }
+
+    private Set<String> goalsUsingProperty(String property) {
+        Set<String> goals = new TreeSet<>();
+        propertiesByParameter.forEach((parameter, known) -> {
+            if (known.equals(property)) {
+                goals.addAll(goalsByParameter.getOrDefault(parameter, Set.of()));
+            }
+        });
+        return goals;
+    }
+
+    private static String goals(Collection<String> goals) {
+        List<String> names = goals.stream().sorted().map(g -> "migrate:" + g).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** The name in {@code known} nearest to {@code name} by edit distance (case ignored), if within {@code limit}. */
+    static Optional<String> closest(String name, Collection<String> known, int limit) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return known.stream()
+                .map(k -> Map.entry(k, distance(lower, k.toLowerCase(Locale.ROOT))))
+                .filter(e -> e.getValue() <= limit)
+                .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey);
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
