@@ -129,6 +129,14 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.largeTableRows", defaultValue = "100000")
     protected long largeTableRows;
 
+    @Override
+    protected void checkSettings() {
+        super.checkSettings();
+        Durations.parse("measureTimeout", measureTimeout);
+        staleClassCheck().verify(packages, "migrate:" + goal()); // its own message for a migration
+        staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal());
+    }
+
     /** What the last comparison measured on the configured database's rows; null on a throwaway one. */
     private DataMeasurements.Result measured;
 

@@ -157,9 +157,21 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     @Override
     protected final void starting() {
+        checkSettings();
         if (usesDatabase()) {
             connectingDatabase();
         }
+    }
+
+    /**
+     * Reads the settings a goal would otherwise read only once it is connected or has started a
+     * server, so that a mistake in one fails first.
+     */
+    protected void checkSettings() {
+        Durations.parse("lockTimeout", lockTimeout);
+        Durations.parse("lockWaitTimeout", lockWaitTimeout);
+        Durations.parse("statementTimeout", statementTimeout);
+        PostgresBinaries.fullVersion(embeddedPostgresVersion);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.connection.DatabaseUrl;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -85,8 +86,17 @@ final class ConnectionResolver {
     private Server decryptedServer(String serverId) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw new MigrateException("settings.xml has no <server> with the id '" + serverId
-                    + "'. Add one under <servers> with <username> and <password>, or fix <serverId>.");
+            List<String> ids = settings == null
+                    ? List.of()
+                    : settings.getServers().stream().map(Server::getId).sorted().toList();
+            throw new MigrateException("settings.xml has no <server> with the id '" + serverId + "'"
+                    + (ids.isEmpty()
+                            ? ": it has no <server> at all. Add one under <servers> with <username> and <password>."
+                            : "; its servers are " + String.join(", ", ids) + ". Fix serverId"
+                                    + ParameterNameCheck.closest(serverId, ids, Integer.MAX_VALUE)
+                                            .map(id -> " (did you mean " + id + "?)")
+                                            .orElse("")
+                                    + ", or add a <server> with that id under <servers>."));
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {

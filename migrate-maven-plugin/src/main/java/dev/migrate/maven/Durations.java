@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them in a pom: {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h} or ISO {@code PT10S}. */
+/**
+ * Reads durations as people write them in a pom: {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h} or ISO
+ * {@code PT10S}. A bare number other than {@code 0} is refused: PostgreSQL reads {@code lock_timeout = 10}
+ * as milliseconds, a person often means seconds, and a guess either way is a thousandfold wrong.
+ */
 final class Durations {
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
 
@@ -21,6 +25,11 @@ final class Durations {
         Matcher m = SIMPLE.matcher(value);
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));
+            if (m.group(2) == null && amount != 0) {
+                throw new MigrateException("The " + parameter + " '" + text.trim() + "' has no unit: write " + amount
+                        + "s for seconds or " + amount + "ms for milliseconds (PostgreSQL would read a bare "
+                        + amount + " as milliseconds).");
+            }
             String unit = m.group(2) == null ? "s" : m.group(2);
             return switch (unit) {
                 case "ms" -> Duration.ofMillis(amount);

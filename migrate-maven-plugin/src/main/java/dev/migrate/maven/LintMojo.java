@@ -8,10 +8,14 @@ import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintStoppedException;
 import dev.migrate.lint.TableSizes;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -65,15 +69,17 @@ public class LintMojo extends AbstractDatabaseMojo {
             Migrator live =
                     configured(projectClasses).dataSource(configured.get()).build();
             current = live.current();
+            String at = current.isEmpty()
+                    ? "base"
+                    : String.join(
+                            ", ", current.stream().map(CurrentRevision::id).toList());
+            if (atHeads(current, live.heads())) {
+                nothingPending(at);
+                return;
+            }
             sizes = TableSizes.read(configured.get());
             serverVersion = sameMajor(configured.get());
-            getLog().info("It is at "
-                    + (current.isEmpty()
-                            ? "base"
-                            : String.join(
-                                    ", ",
-                                    current.stream().map(CurrentRevision::id).toList()))
-                    + "; the migrations it has not applied are analysed.");
+            getLog().info("It is at " + at + "; the migrations it has not applied are analysed.");
         }
         // the configured database is never handed to the lint: it replays on a server it starts empty
         try (EmbeddedDatabase throwaway = startThrowaway(serverVersion)) {
@@ -91,6 +97,25 @@ public class LintMojo extends AbstractDatabaseMojo {
                 output.stopped(e, lintReport.toPath(), failOn);
             }
         }
+    }
+
+    private static boolean atHeads(List<CurrentRevision> current, List<String> heads) {
+        return !heads.isEmpty()
+                && Set.copyOf(heads)
+                        .equals(current.stream().map(CurrentRevision::id).collect(Collectors.toSet()));
+    }
+
+    /** Writes an empty report: a CI step that reads it must not find the findings of an earlier run. */
+    private void nothingPending(String at) {
+        try {
+            Files.createDirectories(lintReport.toPath().toAbsolutePath().getParent());
+            Files.writeString(lintReport.toPath(), new LintReport(null, List.of(), List.of(), List.of()).toJson());
+        } catch (IOException e) {
+            throw new MigrateException("Could not write the lint report " + lintReport + ": " + e.getMessage(), e);
+        }
+        getLog().info("It is at " + at + ", every head: no migration is pending, so there is nothing to lint and no "
+                + "throwaway PostgreSQL was started. Report: " + lintReport + ". To lint applied migrations too, "
+                + "set -Dmigrate.range, such as base:heads.");
     }
 
     /** The major version of the configured server, when there are embedded binaries for it. */

@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,17 +43,35 @@ record PostgresBinaries(String version, String platform) {
                         Files.exists(Path.of("/etc/alpine-release"))));
     }
 
-    /** {@code 18} becomes {@code 18.6.0}; a full version such as {@code 16.4.0} is taken as is. */
+    /**
+     * {@code 18} becomes {@code 18.6.0}; a full version such as {@code 16.4.0} is taken as is. A major
+     * without binaries fails here, before anything is fetched or started.
+     */
     static String fullVersion(String configured) {
         String value = configured == null ? "18" : configured.trim();
         if (LATEST.containsKey(value)) {
             return LATEST.get(value);
         }
+        String major = value.contains(".") ? value.substring(0, value.indexOf('.')) : value;
+        if (value.matches("\\d+(\\.\\d+(\\.\\d+)?)?") && !LATEST.containsKey(major)) {
+            throw new MigrateException("The embeddedPostgresVersion '" + configured + "' is PostgreSQL " + major
+                    + ", for which there are no embedded binaries: the supported majors are "
+                    + String.join(", ", supportedMajors()) + ". Set one of them (the latest binaries of that major) "
+                    + "or a full binaries version such as " + LATEST.get("18") + ".");
+        }
         if (value.matches("\\d+\\.\\d+(\\.\\d+)?")) {
             return value;
         }
         throw new MigrateException("The embeddedPostgresVersion '" + configured + "' is not a PostgreSQL version. "
-                + "Use a major version (13 to 18) or a full binaries version such as 18.6.0.");
+                + "Use a major version (" + String.join(", ", supportedMajors()) + ") or a full binaries version "
+                + "such as " + LATEST.get("18") + ".");
+    }
+
+    /** The majors with embedded binaries, oldest first. */
+    static List<String> supportedMajors() {
+        return LATEST.keySet().stream()
+                .sorted(Comparator.comparingInt(Integer::parseInt))
+                .toList();
     }
 
     /** The zonky artifact suffix for an OS and architecture as the JVM reports them. */

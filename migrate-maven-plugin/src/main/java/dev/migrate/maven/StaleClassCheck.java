@@ -22,17 +22,43 @@ record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
 
     /** Fails when a source in one of {@code packages} has no class file or a newer one than its class file. */
     void verify(List<String> packages, String goal) {
+        firstStale(packages).ifPresent(source -> {
+            throw new MigrateException("The migration source " + source
+                    + " is newer than its compiled class in " + outputDirectory
+                    + " (or was never compiled). Run `mvn compile " + goal
+                    + "` so the migrations that run are the ones you see.");
+        });
+    }
+
+    /**
+     * Fails when a source that may hold entities has no class file or a newer one: the sources of
+     * {@code entityPackages}, or every source when none are configured. A goal that compares the
+     * entities must not compare their previous form, nor find none before the first compile.
+     */
+    void verifyEntities(List<String> entityPackages, String goal) {
+        List<String> packages =
+                entityPackages == null || entityPackages.stream().allMatch(p -> p.isBlank())
+                        ? List.of("")
+                        : entityPackages;
+        firstStale(packages).ifPresent(source -> {
+            throw new MigrateException("The source " + source + " is newer than its compiled class in "
+                    + outputDirectory + " (or was never compiled), so " + goal
+                    + " would compare entities other than the ones you see. Run `mvn compile " + goal
+                    + "`. Nothing was started.");
+        });
+    }
+
+    private Optional<Path> firstStale(List<String> packages) {
         for (String pkg : packages) {
             String packagePath = pkg.trim().replace('.', '/');
             for (Path root : sourceRoots) {
-                firstStale(root, root.resolve(packagePath)).ifPresent(source -> {
-                    throw new MigrateException("The migration source " + source
-                            + " is newer than its compiled class in " + outputDirectory
-                            + " (or was never compiled). Run `mvn compile " + goal
-                            + "` so the migrations that run are the ones you see.");
-                });
+                Optional<Path> stale = firstStale(root, root.resolve(packagePath));
+                if (stale.isPresent()) {
+                    return stale;
+                }
             }
         }
+        return Optional.empty();
     }
 
     /**

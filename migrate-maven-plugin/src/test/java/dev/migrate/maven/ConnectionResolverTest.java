@@ -98,6 +98,26 @@ class ConnectionResolverTest {
                 .hasMessageContaining("no <server> with the id 'missing'");
     }
 
+    @Test
+    void aMisspeltServerIdListsTheIdsOfSettingsXmlButNoPassword() {
+        Settings settings = new Settings();
+        for (String id : new String[] {"production-db", "staging-db"}) {
+            Server server = new Server();
+            server.setId(id);
+            server.setUsername("deployer");
+            server.setPassword("secret-" + id);
+            settings.addServer(server);
+        }
+        assertThatThrownBy(() -> new ConnectionResolver(
+                                Map.of(), new Properties(), settings, request -> result(request, "x"))
+                        .resolve(new ConnectionResolver.Parameters(
+                                "jdbc:postgresql://h/db", null, null, "prodution-db")))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("settings.xml has no <server> with the id 'prodution-db'; its servers are production-db, "
+                        + "staging-db. Fix serverId (did you mean production-db?), or add a <server> with that id under "
+                        + "<servers>.");
+    }
+
     private static ConnectionResolver resolver(Map<String, String> env, Properties cli) {
         return new ConnectionResolver(env, cli, new Settings(), request -> result(request, null));
     }

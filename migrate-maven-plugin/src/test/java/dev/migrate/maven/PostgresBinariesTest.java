@@ -18,6 +18,19 @@ class PostgresBinariesTest {
     }
 
     @Test
+    void aMajorWithoutBinariesNamesTheSupportedOnes() {
+        assertThatThrownBy(() -> PostgresBinaries.fullVersion("12"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("The embeddedPostgresVersion '12' is PostgreSQL 12, for which there are no embedded "
+                        + "binaries: the supported majors are 13, 14, 15, 16, 17, 18. Set one of them (the latest "
+                        + "binaries of that major) or a full binaries version such as 18.6.0.");
+        assertThatThrownBy(() -> PostgresBinaries.fullVersion("12.22.0"))
+                .hasMessageContaining("the supported majors are 13, 14, 15, 16, 17, 18");
+        assertThatThrownBy(() -> PostgresBinaries.fullVersion("9.6"))
+                .hasMessageContaining("PostgreSQL 9, for which there are no embedded binaries");
+    }
+
+    @Test
     void platformsFollowZonkyArtifactNames() {
         assertThat(PostgresBinaries.platform("Linux", "amd64", false)).isEqualTo("linux-amd64");
         assertThat(PostgresBinaries.platform("Linux", "aarch64", false)).isEqualTo("linux-arm64v8");

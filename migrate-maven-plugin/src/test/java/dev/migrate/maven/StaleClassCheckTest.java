@@ -41,6 +41,25 @@ class StaleClassCheckTest {
                 .doesNotThrowAnyException();
     }
 
+    @Test
+    void entitiesNeverCompiledFailNamingTheCompileCommand() throws Exception {
+        Instant time = Instant.parse("2026-01-01T00:00:00Z");
+        write(project.resolve("src/main/java/com/example/model/Agent.java"), time);
+        StaleClassCheck check =
+                new StaleClassCheck(List.of(project.resolve("src/main/java")), project.resolve("target/classes"));
+        assertThatThrownBy(() -> check.verifyEntities(List.of(), "migrate:autogenerate"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Agent.java")
+                .hasMessageContaining("Run `mvn compile migrate:autogenerate`.");
+        assertThatThrownBy(() -> check.verifyEntities(List.of("com.example"), "migrate:check"))
+                .hasMessageContaining("mvn compile migrate:check");
+        assertThatCode(() -> check.verifyEntities(List.of("com.other"), "migrate:check"))
+                .doesNotThrowAnyException();
+
+        write(project.resolve("target/classes/com/example/model/Agent.class"), time.plusSeconds(5));
+        assertThatCode(() -> check.verifyEntities(null, "migrate:autogenerate")).doesNotThrowAnyException();
+    }
+
     private static Path write(Path file, Instant time) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "x");
