@@ -84,7 +84,7 @@ class CommandPortTest {
         @Test // a table that left out the dependency's row, as Alembic's does: it is put back
         void aTableWithoutTheDependencyRowIsPutRight() {
             Database db = shape.database().at("b2");
-            db.execute("DELETE FROM public.migrate_version WHERE version_num = 'a2'");
+            db.execute("DELETE FROM migrate_version WHERE version_num = 'a2'");
             assertThat(db.downgrade("-1")).containsExactly("down b2");
             assertThat(db.rows()).containsExactly("a2", "b1");
             assertThat(db.upgrade("b2")).containsExactly("up b2");
@@ -185,7 +185,7 @@ class CommandPortTest {
         void offlineStampRangeRunsOnADatabase() {
             Database db = shape.database();
             db.migrator.stamp("a1b2", false);
-            db.execute(sql(out -> shape.offline().stampSql("a1b2:head", false, out)));
+            db.execute(sql(out -> db.offline().stampSql("a1b2:head", false, out)));
             assertThat(db.rows()).containsExactly("c");
         }
 

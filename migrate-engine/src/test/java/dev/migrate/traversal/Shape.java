@@ -28,9 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A revision graph made of real migration classes, generated and compiled for a test, each a
@@ -157,9 +159,18 @@ final class Shape {
         }
     }
 
-    /** A fresh database and a migrator over this shape's classes. */
+    /** One database for every shape's tests: each test gets a schema of its own, far cheaper than a database. */
+    private static final class Shared {
+        static final String DATABASE = TestPostgres.createDatabase("shapes");
+        static final AtomicInteger SCHEMAS = new AtomicInteger();
+    }
+
+    /** A fresh schema (its own version tables and migration tables) and a migrator over this shape's classes. */
     Database database() {
-        return new Database(TestPostgres.freshDatabase("shape_" + name));
+        String schema = (name + "_" + Shared.SCHEMAS.incrementAndGet()).toLowerCase();
+        PGSimpleDataSource ds = (PGSimpleDataSource) TestPostgres.dataSource(Shared.DATABASE);
+        ds.setCurrentSchema(schema);
+        return new Database(ds, schema);
     }
 
     /** A migrator over this shape's classes with no database, for offline SQL. */
@@ -175,21 +186,33 @@ final class Shape {
         final DataSource ds;
         final Migrator migrator;
 
-        Database(DataSource ds) {
+        private final String schema;
+
+        Database(DataSource ds, String schema) {
             this.ds = ds;
+            this.schema = schema;
+            execute("CREATE SCHEMA " + schema + "; CREATE TABLE ran (seq serial PRIMARY KEY, step text NOT NULL)");
             this.migrator = Migrator.builder()
                     .dataSource(ds)
+                    .schema(schema)
                     .classLoader(compiled())
                     .packages(packageName())
                     .build();
-            execute("CREATE TABLE ran (seq serial PRIMARY KEY, step text NOT NULL)");
+        }
+
+        /** A migrator over the shape's classes with no database, writing SQL for this database's schema. */
+        Migrator offline() {
+            return Migrator.builder()
+                    .schema(schema)
+                    .classLoader(compiled())
+                    .packages(packageName())
+                    .build();
         }
 
         /** Upgrades to {@code target}, then forgets what ran so far. */
         Database at(String target) {
             migrator.upgrade(target);
-            execute("DELETE FROM ran");
-            assertConsistent();
+            assertConsistent(state());
             return this;
         }
 
@@ -207,20 +230,52 @@ final class Shape {
             List<String> steps = result.applied().stream()
                     .map(s -> (s.direction() == StepDirection.UPGRADE ? "up " : "down ") + s.revision())
                     .toList();
-            assertThat(query("SELECT step FROM ran ORDER BY seq"))
+            State state = state();
+            assertThat(state.ran())
                     .as("what the migrations noted in the database")
                     .isEqualTo(steps);
-            execute("DELETE FROM ran");
-            assertConsistent();
+            assertConsistent(state);
             return steps;
+        }
+
+        /**
+         * What the migrations noted since the last look (then forgotten), the version rows and the
+         * revisions whose tables exist, read on one connection.
+         */
+        private record State(List<String> ran, Set<String> rows, Set<String> tables) {}
+
+        private State state() {
+            try (Connection c = ds.getConnection()) {
+                List<String> ran = query(c, "SELECT step FROM ran ORDER BY seq");
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM ran");
+                }
+                Set<String> tables = new TreeSet<>();
+                for (String t : query(
+                        c,
+                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 't\\_%'")) {
+                    tables.add(t.substring(2));
+                }
+                return new State(ran, rows(c), tables);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** The version rows. */
         Set<String> rows() {
-            if (query("SELECT to_regclass('migrate_version')").get(0) == null) {
+            try (Connection c = ds.getConnection()) {
+                return rows(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static Set<String> rows(Connection c) throws SQLException {
+            if (query(c, "SELECT to_regclass('migrate_version')").get(0) == null) {
                 return new TreeSet<>();
             }
-            return new TreeSet<>(query("SELECT version_num FROM migrate_version"));
+            return new TreeSet<>(query(c, "SELECT version_num FROM migrate_version"));
         }
 
         /** The rows of the history table, as "revision direction message", in order. */
@@ -234,18 +289,13 @@ final class Shape {
          * imply, computed here from each revision's {@code revises} and {@code dependsOn}.
          */
         void assertConsistent() {
-            assertThat(tables())
-                    .as("tables of applied revisions, rows %s", rows())
-                    .isEqualTo(implied(rows()));
+            assertConsistent(state());
         }
 
-        Set<String> tables() {
-            Set<String> ids = new TreeSet<>();
-            for (String t :
-                    query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't\\_%'")) {
-                ids.add(t.substring(2));
-            }
-            return ids;
+        private void assertConsistent(State state) {
+            assertThat(state.tables())
+                    .as("tables of applied revisions, rows %s", state.rows())
+                    .isEqualTo(implied(state.rows()));
         }
 
         Set<String> implied(Set<String> rows) {
@@ -273,15 +323,20 @@ final class Shape {
         }
 
         List<String> query(String sql) {
+            try (Connection c = ds.getConnection()) {
+                return query(c, sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        }
+
+        private static List<String> query(Connection c, String sql) throws SQLException {
             List<String> result = new ArrayList<>();
-            try (Connection c = ds.getConnection();
-                    Statement s = c.createStatement();
+            try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     result.add(rs.getString(1));
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql, e);
             }
             return result;
         }
