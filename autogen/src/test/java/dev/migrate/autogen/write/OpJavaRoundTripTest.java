@@ -389,6 +389,11 @@ class OpJavaRoundTripTest {
                         null));
         s.put("executeWithReverse", new Op.Execute("SELECT 1", "SELECT 2"));
         s.put(
+                "requireNoRows",
+                new Op.RequireNoRows(
+                        "SELECT 1 FROM agents WHERE note = E'a\\\\b' -- " + HOSTILE,
+                        "fill agents.note, it's \"needed\""));
+        s.put(
                 "bulkInsert",
                 new Op.BulkInsert(
                         name("app.agents"),
