@@ -91,6 +91,94 @@ public interface Operations {
         run(new Op.CommentOnTable(QualifiedName.parse(table), comment, null));
     }
 
+    // ---- partitioned tables ----
+
+    /**
+     * Creates a partitioned table, which holds no rows itself: each goes to the partition its key falls in.
+     * A primary key or unique constraint must include every partition column:
+     * {@code op.createPartitionedTable("events", "RANGE (created_at)", column("id", "bigint").notNull(), column("created_at", "timestamptz").notNull(), primaryKey("events_pkey", "id", "created_at"))}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param partitionBy the key: {@code RANGE (column, ...)}, {@code LIST (column)} or {@code HASH (column, ...)}
+     * @param elements its columns and table constraints, in order
+     */
+    default void createPartitionedTable(String table, String partitionBy, TableElement... elements) {
+        run(new Op.CreateTable(QualifiedName.parse(table), List.of(elements), null, partitionBy));
+    }
+
+    /**
+     * Creates an empty partition of a partitioned table; its columns, keys and indexes come from the parent:
+     * {@code op.createPartition("events_2026_01", "events", "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')")}.
+     * For a partition partitioned in turn, see {@link #createPartition(String, String, String, String)}.
+     *
+     * @param partition the partition's name, optionally schema-qualified
+     * @param parent the partitioned table
+     * @param bound {@code FOR VALUES FROM (...) TO (...)}, {@code FOR VALUES IN (...)},
+     *     {@code FOR VALUES WITH (MODULUS m, REMAINDER r)} or {@code DEFAULT}
+     */
+    default void createPartition(String partition, String parent, String bound) {
+        run(new Op.CreatePartition(QualifiedName.parse(partition), QualifiedName.parse(parent), bound, null));
+    }
+
+    /**
+     * Creates an empty partition that is partitioned in turn (multi-level partitioning):
+     * {@code op.createPartition("events_2026_01", "events", "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')", "LIST (region)")}.
+     *
+     * @param partition the partition's name, optionally schema-qualified
+     * @param parent the partitioned table
+     * @param bound as for {@link #createPartition(String, String, String)}
+     * @param partitionBy the partition's own key: {@code RANGE (...)}, {@code LIST (...)} or {@code HASH (...)}
+     */
+    default void createPartition(String partition, String parent, String bound, String partitionBy) {
+        run(new Op.CreatePartition(QualifiedName.parse(partition), QualifiedName.parse(parent), bound, partitionBy));
+    }
+
+    /**
+     * Drops a partition and all its rows: {@code op.dropPartition("events_2025_01")}.
+     *
+     * @param partition the partition's name, optionally schema-qualified
+     */
+    default void dropPartition(String partition) {
+        run(new Op.DropPartition(QualifiedName.parse(partition), null));
+    }
+
+    /**
+     * Makes an existing table, with its rows, a partition of a partitioned table; PostgreSQL checks
+     * every row against the bound:
+     * {@code op.attachPartition("events", "events_2026_02", "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')")}.
+     *
+     * @param parent the partitioned table, optionally schema-qualified
+     * @param partition the table to attach, with the parent's columns
+     * @param bound as for {@link #createPartition(String, String, String)}
+     */
+    default void attachPartition(String parent, String partition, String bound) {
+        run(new Op.AttachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), bound));
+    }
+
+    /**
+     * Detaches a partition, which stays as a table of its own with its rows:
+     * {@code op.detachPartition("events", "events_2025_01")}.
+     *
+     * @param parent the partitioned table, optionally schema-qualified
+     * @param partition the partition, optionally schema-qualified
+     */
+    default void detachPartition(String parent, String partition) {
+        run(new Op.DetachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), false, null));
+    }
+
+    /**
+     * Detaches a partition without blocking queries on the parent (PostgreSQL 14 and later):
+     * {@code op.detachPartitionConcurrently("events", "events_2025_01")}. The migration must run outside a
+     * transaction ({@code transactional = false} on its {@link Revision}), and the parent must have no
+     * default partition.
+     *
+     * @param parent the partitioned table, optionally schema-qualified
+     * @param partition the partition, optionally schema-qualified
+     */
+    default void detachPartitionConcurrently(String parent, String partition) {
+        run(new Op.DetachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), true, null));
+    }
+
     // ---- columns ----
 
     /**

@@ -58,10 +58,24 @@ public sealed interface Op {
 
     // ---- tables --------------------------------------------------------------------------------------------
 
-    record CreateTable(QualifiedName table, List<TableElement> elements, String comment) implements Op {
+    /**
+     * {@code CREATE TABLE table (elements) [PARTITION BY partitionBy]}.
+     *
+     * @param partitionBy {@code RANGE (created_at)}, {@code LIST (region)} or {@code HASH (id)} for a
+     *     partitioned table, as PostgreSQL's {@code pg_get_partkeydef} writes it; {@code null} for a plain table
+     */
+    record CreateTable(QualifiedName table, List<TableElement> elements, String comment, String partitionBy)
+            implements Op {
         public CreateTable {
             Objects.requireNonNull(table, "table");
             elements = List.copyOf(elements);
+            if (partitionBy != null) {
+                Partitions.checkPartitionBy(table, partitionBy);
+            }
+        }
+
+        public CreateTable(QualifiedName table, List<TableElement> elements, String comment) {
+            this(table, elements, comment, null);
         }
 
         public List<Column> columns() {
@@ -127,6 +141,115 @@ public sealed interface Op {
         @Override
         public Optional<Op> reverse() {
             return Optional.of(new CommentOnTable(table, previousComment, comment));
+        }
+    }
+
+    // ---- partitions ----------------------------------------------------------------------------------------
+
+    /**
+     * {@code CREATE TABLE partition PARTITION OF parent bound [PARTITION BY ...]}: a new, empty partition
+     * of a partitioned table. Its columns, and the keys and indexes made on the parent, come from the parent.
+     *
+     * @param bound as PostgreSQL writes it: {@code FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')},
+     *     {@code FOR VALUES IN ('eu', 'us')}, {@code FOR VALUES WITH (MODULUS 4, REMAINDER 0)} or {@code DEFAULT}
+     * @param partitionBy for a partition that is partitioned in turn, its own key ({@code LIST (region)}); else {@code null}
+     */
+    record CreatePartition(QualifiedName partition, QualifiedName parent, String bound, String partitionBy)
+            implements Op {
+        public CreatePartition {
+            Objects.requireNonNull(partition, "partition");
+            Objects.requireNonNull(parent, "parent table");
+            Partitions.checkBound(partition, bound);
+            if (partitionBy != null) {
+                Partitions.checkPartitionBy(partition, partitionBy);
+            }
+        }
+
+        /** This partition, partitioned in turn by {@code key} ({@code LIST (region)}). */
+        public CreatePartition partitionBy(String key) {
+            return new CreatePartition(partition, parent, bound, key);
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DropPartition(partition, this));
+        }
+    }
+
+    /**
+     * {@code DROP TABLE partition}: the partition and all its rows.
+     *
+     * @param definition the dropped partition, when known, so the drop can be reversed (as an empty partition)
+     */
+    record DropPartition(QualifiedName partition, CreatePartition definition) implements Op {
+        public DropPartition {
+            Objects.requireNonNull(partition, "partition");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(definition);
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE parent ATTACH PARTITION partition bound}: an existing table, with its rows, becomes
+     * a partition. PostgreSQL scans it to check the bound unless a check constraint already proves it.
+     */
+    record AttachPartition(QualifiedName parent, QualifiedName partition, String bound) implements Op {
+        public AttachPartition {
+            Objects.requireNonNull(parent, "parent table");
+            Objects.requireNonNull(partition, "partition");
+            Partitions.checkBound(partition, bound);
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DetachPartition(parent, partition, false, bound));
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE parent DETACH PARTITION partition [CONCURRENTLY]}: the partition becomes a table of
+     * its own and keeps its rows. {@code CONCURRENTLY} (PostgreSQL 14+) takes only a SHARE UPDATE EXCLUSIVE
+     * lock on the parent, cannot run inside a transaction (the migration must be {@code transactional = false})
+     * and is refused when the parent has a default partition.
+     *
+     * @param bound the partition's bound, when known, so the detach can be reversed
+     */
+    record DetachPartition(QualifiedName parent, QualifiedName partition, boolean concurrently, String bound)
+            implements Op {
+        public DetachPartition {
+            Objects.requireNonNull(parent, "parent table");
+            Objects.requireNonNull(partition, "partition");
+            if (bound != null) {
+                Partitions.checkBound(partition, bound);
+            }
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(bound).map(b -> new AttachPartition(parent, partition, b));
         }
     }
 

@@ -17,6 +17,14 @@ public interface OpVisitor<R> {
 
     R visit(Op.CommentOnTable op);
 
+    R visit(Op.CreatePartition op);
+
+    R visit(Op.DropPartition op);
+
+    R visit(Op.AttachPartition op);
+
+    R visit(Op.DetachPartition op);
+
     R visit(Op.AddColumn op);
 
     R visit(Op.DropColumn op);

@@ -56,7 +56,10 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
             parts.add(constraint(c));
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE TABLE " + quote(op.table()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        sql.add("CREATE TABLE " + quote(op.table()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + (op.partitionBy() == null
+                        ? ""
+                        : " PARTITION BY " + op.partitionBy().strip()));
         if (op.comment() != null) {
             sql.add(tableComment(op.table(), op.comment()));
         }
@@ -81,6 +84,34 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     @Override
     public List<String> visit(Op.CommentOnTable op) {
         return List.of(tableComment(op.table(), op.comment()));
+    }
+
+    // ---- partitions ----
+
+    @Override
+    public List<String> visit(Op.CreatePartition op) {
+        return List.of("CREATE TABLE " + quote(op.partition()) + " PARTITION OF " + quote(op.parent()) + " "
+                + op.bound().strip()
+                + (op.partitionBy() == null
+                        ? ""
+                        : " PARTITION BY " + op.partitionBy().strip()));
+    }
+
+    @Override
+    public List<String> visit(Op.DropPartition op) {
+        return List.of("DROP TABLE " + quote(op.partition()));
+    }
+
+    @Override
+    public List<String> visit(Op.AttachPartition op) {
+        return List.of(alterTable(op.parent()) + "ATTACH PARTITION " + quote(op.partition()) + " "
+                + op.bound().strip());
+    }
+
+    @Override
+    public List<String> visit(Op.DetachPartition op) {
+        return List.of(alterTable(op.parent()) + "DETACH PARTITION " + quote(op.partition())
+                + (op.concurrently() ? " CONCURRENTLY" : ""));
     }
 
     // ---- columns ----

@@ -23,6 +23,8 @@ public final class Catalog {
                     + "from pg_namespace n where n.oid in " + USER_SCHEMAS,
             "select 'relation ' || c.oid::regclass::text || ' kind=' || c.relkind::text "
                     + "|| ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-') "
+                    + "|| ' partition key=' || coalesce(pg_get_partkeydef(c.oid), '-') "
+                    + "|| ' bound=' || coalesce(pg_get_expr(c.relpartbound, c.oid), '-') "
                     + "from pg_class c where c.relnamespace in " + USER_SCHEMAS
                     + " and c.relkind in ('r','p','v','m','S','i','I')",
             "select 'column ' || c.oid::regclass::text || '.' || quote_ident(a.attname) "

@@ -34,6 +34,12 @@ final class OpSamples {
             "CREATE TABLE app.with_identity (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 7), note text)",
             "CREATE TYPE app.mood AS ENUM ('happy', 'sad')",
             "CREATE SEQUENCE app.counter_seq START WITH 5",
+            "CREATE TABLE app.events (id bigint NOT NULL, created_at date NOT NULL, PRIMARY KEY (id, created_at))"
+                    + " PARTITION BY RANGE (created_at)",
+            "CREATE TABLE app.events_2026_01 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')",
+            "CREATE TABLE app.events_2026_02 (id bigint NOT NULL, created_at date NOT NULL, PRIMARY KEY (id, created_at))",
+            "INSERT INTO app.events VALUES (1, '2026-01-15')",
+            "INSERT INTO app.events_2026_02 VALUES (2, '2026-02-15')",
             "INSERT INTO app.agents (id, name, amount) VALUES (1, 'a', '1.50'), (2, 'b', '2')",
             "INSERT INTO app.tasks VALUES (1, 1, 't')");
 
@@ -42,6 +48,9 @@ final class OpSamples {
     private static final QualifiedName SCRATCH = QualifiedName.of("app", "scratch");
     private static final QualifiedName COUNTERS = QualifiedName.of("app", "counters");
     private static final QualifiedName MOOD = QualifiedName.of("app", "mood");
+    private static final QualifiedName EVENTS = QualifiedName.of("app", "events");
+    private static final QualifiedName JANUARY = QualifiedName.of("app", "events_2026_01");
+    private static final String JANUARY_BOUND = "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')";
 
     /** Kinds PostgreSQL (or the op itself) gives no way to undo. */
     static final Set<Class<? extends Op>> WITHOUT_REVERSE =
@@ -68,6 +77,22 @@ final class OpSamples {
                                 SCRATCH,
                                 List.of(column("id", "integer").primaryKey(), column("label", "text")),
                                 null)));
+        put(
+                samples,
+                new Op.CreatePartition(
+                                QualifiedName.of("app", "events_2026_03"),
+                                EVENTS,
+                                "FOR VALUES FROM ('2026-03-01') TO ('2026-04-01')",
+                                null)
+                        .partitionBy("HASH (id)"));
+        put(samples, new Op.DropPartition(JANUARY, new Op.CreatePartition(JANUARY, EVENTS, JANUARY_BOUND, null)));
+        put(
+                samples,
+                new Op.AttachPartition(
+                        EVENTS,
+                        QualifiedName.of("app", "events_2026_02"),
+                        "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')"));
+        put(samples, new Op.DetachPartition(EVENTS, JANUARY, false, JANUARY_BOUND));
         put(samples, new Op.RenameTable(AGENTS, "agent"));
         put(samples, new Op.CommentOnTable(AGENTS, "new comment", "agents table"));
         put(

@@ -44,6 +44,22 @@ class PostgresDialectRenderingTest {
     }
 
     @Test
+    void aPartitionBoundOrKeyThatDoesNotParseNamesTheTableAndTheForms() {
+        assertThatThrownBy(() -> new Op.CreatePartition(
+                        QualifiedName.parse("events_2026_01"),
+                        QualifiedName.parse("events"),
+                        "FROM 2026 TO 2027",
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partition events_2026_01")
+                .hasMessageContaining("FOR VALUES FROM (...) TO (...)");
+        assertThatThrownBy(() -> new Op.CreateTable(QualifiedName.parse("events"), List.of(), null, "created_at"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table events")
+                .hasMessageContaining("RANGE (column, ...)");
+    }
+
+    @Test
     void everyKindOfOp() {
         renders(new Op.CreateSchema("app", false), "CREATE SCHEMA app");
         renders(new Op.CreateSchema("My App", true), "CREATE SCHEMA IF NOT EXISTS \"My App\"");
@@ -168,6 +184,30 @@ class PostgresDialectRenderingTest {
                 "CREATE INDEX ix_order ON agents (due DESC NULLS FIRST, id NULLS LAST)");
         renders(new Op.DropIndex(QualifiedName.parse("app.ix_all"), true, null), "DROP INDEX CONCURRENTLY app.ix_all");
         renders(new Op.DropIndex(QualifiedName.parse("ix_tags"), false, null), "DROP INDEX ix_tags");
+        renders(
+                new Op.CreateTable(
+                        QualifiedName.parse("events"),
+                        List.of(
+                                column("id", "bigint").notNull(),
+                                column("at", "date").notNull()),
+                        null,
+                        "RANGE (at)"),
+                "CREATE TABLE events (\n    id bigint NOT NULL,\n    at date NOT NULL\n) PARTITION BY RANGE (at)");
+        renders(
+                new Op.CreatePartition(
+                        QualifiedName.parse("app.events_eu"),
+                        QualifiedName.parse("app.events"),
+                        "FOR VALUES IN ('eu')",
+                        "HASH (id)"),
+                "CREATE TABLE app.events_eu PARTITION OF app.events FOR VALUES IN ('eu') PARTITION BY HASH (id)");
+        renders(new Op.DropPartition(QualifiedName.parse("events_2025_01"), null), "DROP TABLE events_2025_01");
+        renders(
+                new Op.AttachPartition(QualifiedName.parse("events"), QualifiedName.parse("events_other"), "DEFAULT"),
+                "ALTER TABLE events ATTACH PARTITION events_other DEFAULT");
+        renders(
+                new Op.DetachPartition(
+                        QualifiedName.parse("events"), QualifiedName.parse("events_2025_01"), true, null),
+                "ALTER TABLE events DETACH PARTITION events_2025_01 CONCURRENTLY");
 
         renders(
                 new Op.AddConstraint(

@@ -124,7 +124,7 @@ final class HandWrittenForm implements OpVisitor<Op> {
         for (TableElement element : op.elements()) {
             element.accept(table).ifPresent(elements::add);
         }
-        return new Op.CreateTable(op.table(), elements, op.comment());
+        return new Op.CreateTable(op.table(), elements, op.comment(), op.partitionBy());
     }
 
     @Override
@@ -164,6 +164,26 @@ final class HandWrittenForm implements OpVisitor<Op> {
 
     @Override
     public Op visit(Op.RenameTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CreatePartition op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropPartition op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.AttachPartition op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DetachPartition op) {
         return op;
     }
 

@@ -180,13 +180,18 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             elements.add(constraint(c));
         }
         CodeBlock.Builder code = CodeBlock.builder();
+        if (op.partitionBy() != null) {
+            // the key goes first, as in op.createPartitionedTable(table, partitionBy, elements...)
+            elements.add(0, CodeBlock.of("$S", op.partitionBy()));
+        }
+        String call = op.partitionBy() == null ? "op.createTable" : "op.createPartitionedTable";
         if (elements.isEmpty()) {
-            code.addStatement("op.createTable($S)", table);
+            code.addStatement("$L($S)", call, table);
         } else if (elements.size() == 1) {
-            code.addStatement("op.createTable($S, $L)", table, elements.get(0));
+            code.addStatement("$L($S, $L)", call, table, elements.get(0));
         } else {
             // one element per line; JavaPoet indents the continuation lines of a statement twice
-            code.addStatement("op.createTable($S,\n$L)", table, CodeBlock.join(elements, ",\n"));
+            code.addStatement("$L($S,\n$L)", call, table, CodeBlock.join(elements, ",\n"));
         }
         if (splitComments) {
             code.addStatement("op.commentOnTable($S,$W$L)", table, literal(op.comment(), ARGUMENT_ROOM));
@@ -213,6 +218,46 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override
     public CodeBlock visit(Op.CommentOnTable op) {
         return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment(), ARGUMENT_ROOM));
+    }
+
+    // ---- partitions ----
+
+    @Override
+    public CodeBlock visit(Op.CreatePartition op) {
+        return op.partitionBy() == null
+                ? statement(
+                        "op.createPartition($S, $S,$W$L)",
+                        name(op.partition()),
+                        name(op.parent()),
+                        literal(op.bound(), ARGUMENT_ROOM))
+                : statement(
+                        "op.createPartition($S, $S,$W$L,$W$S)",
+                        name(op.partition()),
+                        name(op.parent()),
+                        literal(op.bound(), ARGUMENT_ROOM),
+                        op.partitionBy());
+    }
+
+    @Override
+    public CodeBlock visit(Op.DropPartition op) {
+        return statement("op.dropPartition($S)", name(op.partition()));
+    }
+
+    @Override
+    public CodeBlock visit(Op.AttachPartition op) {
+        return statement(
+                "op.attachPartition($S, $S,$W$L)",
+                name(op.parent()),
+                name(op.partition()),
+                literal(op.bound(), ARGUMENT_ROOM));
+    }
+
+    @Override
+    public CodeBlock visit(Op.DetachPartition op) {
+        return statement(
+                op.concurrently() ? "op.detachPartitionConcurrently($S, $S)" : "op.detachPartition($S, $S)",
+                name(op.parent()),
+                name(op.partition()));
     }
 
     // ---- columns ----

@@ -178,6 +178,45 @@ class OpJavaRoundTripTest {
                 "dropTableWithDefinition",
                 new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
         s.put("renameTable", new Op.RenameTable(name("app.Agents"), "New Agents"));
+        s.put(
+                "createPartitionedTable",
+                new Op.CreateTable(
+                        name("app.events"),
+                        List.of(
+                                Ddl.column("id", "bigint").notNull(),
+                                Ddl.column("at", "date").notNull(),
+                                Ddl.primaryKey("events_pkey", "id", "at")),
+                        "all events",
+                        "RANGE (at)"));
+        s.put(
+                "createPartitionedTableWithoutElements",
+                new Op.CreateTable(name("odd"), List.of(), null, "LIST (region)"));
+        s.put(
+                "createPartition",
+                new Op.CreatePartition(
+                        name("app.events_2026_01"),
+                        name("app.events"),
+                        "FOR VALUES FROM ('2026-01-01 00:00:00+00', 'a region name long enough to wrap') "
+                                + "TO ('2026-02-01 00:00:00+00', 'another region name')",
+                        null));
+        s.put(
+                "createPartitionPartitioned",
+                new Op.CreatePartition(name("Events EU"), name("events"), "FOR VALUES IN ('eu', 'o''k')", "HASH (id)"));
+        s.put("createDefaultPartition", new Op.CreatePartition(name("events_other"), name("events"), "DEFAULT", null));
+        s.put(
+                "dropPartition",
+                new Op.DropPartition(
+                        name("app.events_2025_01"),
+                        new Op.CreatePartition(name("app.events_2025_01"), name("app.events"), "DEFAULT", null)));
+        s.put(
+                "attachPartition",
+                new Op.AttachPartition(name("events"), name("events_h0"), "FOR VALUES WITH (MODULUS 4, REMAINDER 0)"));
+        s.put(
+                "detachPartition",
+                new Op.DetachPartition(name("app.events"), name("app.events_2025_01"), false, "DEFAULT"));
+        s.put(
+                "detachPartitionConcurrently",
+                new Op.DetachPartition(name("events"), name("events_2025_01"), true, null));
         s.put("commentOnTable", new Op.CommentOnTable(name("app.agents"), HOSTILE, "old"));
         s.put("commentOnTableRemoved", new Op.CommentOnTable(name("agents"), null, "old"));
 
