@@ -146,7 +146,8 @@ public final class ChainVerifier {
                         table.checkConstraints(),
                         table.exclusionConstraints(),
                         table.indexes(),
-                        table.comment());
+                        table.comment(),
+                        table.partitioning());
             }
             tables.add(table);
         }

@@ -71,6 +71,7 @@ final class ModelDifferences {
         parts.put("exclusion constraints", t.exclusionConstraints());
         parts.put("indexes", t.indexes());
         parts.put("comment", String.valueOf(t.comment()));
+        parts.put("partitioning", String.valueOf(t.partitioning()));
         return parts;
     }
 

@@ -124,6 +124,7 @@ public final class CanonicalChecks {
                 checks,
                 t.exclusionConstraints(),
                 t.indexes(),
-                t.comment());
+                t.comment(),
+                t.partitioning());
     }
 }

@@ -15,13 +15,31 @@ final class CatalogQueries {
     /** Catalog columns that exist only from a given version are gated on this. */
     static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
 
-    /** Ordinary and partitioned tables, with their comments. */
+    /**
+     * Ordinary and partitioned tables, with their comments, and partitions with their parent and bound.
+     * A partitioned table (and a partition partitioned in turn) comes with its key as
+     * {@code pg_get_partkeydef} writes it and the key's column names in key order (attnum 0, an
+     * expression part, names nothing). {@code %s} is whether a concurrent detach was interrupted on a
+     * partition, which needs PostgreSQL 14.
+     */
     static final String TABLES = """
-            SELECT c.oid, n.nspname, c.relname, d.description
+            SELECT c.oid, n.nspname, c.relname, d.description, c.relispartition,
+                   inh.inhparent AS parent_oid,
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+                   CASE WHEN c.relkind = 'p' THEN
+                       ARRAY(SELECT a.attname
+                             FROM unnest(pt.partattrs::int2[]) WITH ORDINALITY AS k(attnum, position)
+                             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+                             ORDER BY k.position)
+                   END AS partition_columns,
+                   %s AS detach_pending
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_description d
                    ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+            LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
+            LEFT JOIN pg_inherits inh ON inh.inhrelid = c.oid AND c.relispartition
             WHERE c.relkind IN ('r', 'p')
               AND n.nspname = ANY (?)
             """;
@@ -54,6 +72,7 @@ final class CatalogQueries {
             LEFT JOIN pg_description d
                    ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
             WHERE c.relkind IN ('r', 'p')
+              AND NOT c.relispartition
               AND n.nspname = ANY (?)
               AND a.attnum > 0
               AND NOT a.attisdropped
@@ -93,6 +112,7 @@ final class CatalogQueries {
             LEFT JOIN pg_index i ON i.indexrelid = con.conindid
             WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
               AND c.relkind IN ('r', 'p')
+              AND NOT c.relispartition
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_constraint parent
                               WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
@@ -141,6 +161,7 @@ final class CatalogQueries {
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p')
+              AND NOT c.relispartition
               AND n.nspname = ANY (?)
               AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con
                                        WHERE con.contype IN ('p', 'u', 'x'))
@@ -186,6 +207,11 @@ final class CatalogQueries {
             WHERE t.typtype = 'e'
               AND n.nspname = ANY (?)
             """;
+
+    /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
+    static String detachPending(int serverVersionNum) {
+        return serverVersionNum >= 140000 ? "coalesce(inh.inhdetachpending, false)" : "false";
+    }
 
     /** The nulls-not-distinct expression for the server: the catalog column exists from 15. */
     static String nullsNotDistinct(int serverVersionNum) {

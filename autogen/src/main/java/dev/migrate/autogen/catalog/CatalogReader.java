@@ -10,6 +10,8 @@ import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Generated;
 import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.Partition;
+import dev.migrate.autogen.schema.Partitioning;
 import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
@@ -37,6 +39,10 @@ import java.util.Map;
  * <p>A read sends a fixed number of bulk queries ({@value #QUERIES_PER_READ}) for all requested
  * schemas together, however many tables they hold; nothing is queried per table. It works on
  * PostgreSQL 13 to 18, gating on {@code server_version_num} where the catalog differs.
+ *
+ * <p>A partitioned table is read with its key and its partitions (at every level); a partition is
+ * never a table of its own, and its columns, constraints and indexes, which come from its parent,
+ * are not read.
  *
  * <p>Everything is read, including what entities cannot express (partial and expression indexes,
  * exclusion constraints, NOT VALID constraints), so a diff can see such objects and leave them
@@ -100,6 +106,8 @@ public final class CatalogReader {
         private final Exclusions exclusions;
 
         private final Map<Long, TableRow> tables = new HashMap<>();
+        private final Map<Long, PartitionKey> partitionKeys = new HashMap<>();
+        private final Map<Long, List<PartitionRow>> partitionsByParent = new HashMap<>();
         private final Map<Long, List<ColumnRow>> columns = new HashMap<>();
         private final Map<Long, Map<Integer, String>> columnNamesByAttnum = new HashMap<>();
         private final Map<Long, Constraints> constraints = new HashMap<>();
@@ -117,7 +125,7 @@ public final class CatalogReader {
         DatabaseSchema run() throws SQLException {
             int serverVersion = readServerVersion();
             String nullsNotDistinct = CatalogQueries.nullsNotDistinct(serverVersion);
-            query(CatalogQueries.TABLES, this::tableRow);
+            query(CatalogQueries.TABLES.formatted(CatalogQueries.detachPending(serverVersion)), this::tableRow);
             query(CatalogQueries.COLUMNS, this::columnRow);
             query(CatalogQueries.CONSTRAINTS.formatted(nullsNotDistinct), this::constraintRow);
             query(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
@@ -154,8 +162,33 @@ public final class CatalogReader {
         private void tableRow(ResultSet rs) throws SQLException {
             String schema = rs.getString("nspname");
             String name = rs.getString("relname");
-            if (!exclusions.excludes(schema, name)) {
-                tables.put(rs.getLong("oid"), new TableRow(schema, name, rs.getString("description")));
+            long oid = rs.getLong("oid");
+            String partitionKey = rs.getString("partition_key");
+            if (partitionKey != null) {
+                List<String> keyColumns = new ArrayList<>();
+                boolean expressions = false;
+                Array names = rs.getArray("partition_columns");
+                try {
+                    for (Object column : (Object[]) names.getArray()) {
+                        if (column == null) {
+                            expressions = true; // attnum 0: an expression part of the key
+                        } else {
+                            keyColumns.add((String) column);
+                        }
+                    }
+                } finally {
+                    names.free();
+                }
+                partitionKeys.put(oid, new PartitionKey(partitionKey, keyColumns, expressions));
+            }
+            if (rs.getBoolean("relispartition")) {
+                // a partition is never a table of its own, whatever its name: it belongs to its parent
+                partitionsByParent
+                        .computeIfAbsent(rs.getLong("parent_oid"), p -> new ArrayList<>())
+                        .add(new PartitionRow(
+                                oid, schema, name, rs.getString("bound"), rs.getBoolean("detach_pending")));
+            } else if (!exclusions.excludes(schema, name)) {
+                tables.put(oid, new TableRow(schema, name, rs.getString("description")));
             }
         }
 
@@ -311,9 +344,24 @@ public final class CatalogReader {
                         tableConstraints.checks,
                         tableConstraints.exclusions,
                         indexes.getOrDefault(oid, List.of()),
-                        table.comment));
+                        table.comment,
+                        partitioning(oid)));
             }
             return DatabaseSchema.of(result, sequences, enumTypes);
+        }
+
+        /** The partitioning of a partitioned table or partition, with its partitions at every level; null for a plain one. */
+        private Partitioning partitioning(long oid) {
+            PartitionKey key = partitionKeys.get(oid);
+            if (key == null) {
+                return null;
+            }
+            List<Partition> partitions = new ArrayList<>();
+            for (PartitionRow row : partitionsByParent.getOrDefault(oid, List.of())) {
+                partitions.add(new Partition(
+                        row.schema(), row.name(), row.bound(), partitioning(row.oid()), row.detachPending()));
+            }
+            return new Partitioning(key.definition(), key.columns(), key.hasExpressions(), partitions);
         }
 
         private List<TableColumn> columnsOf(long tableOid) {
@@ -360,6 +408,10 @@ public final class CatalogReader {
     }
 
     private record TableRow(String schema, String name, String comment) {}
+
+    private record PartitionKey(String definition, List<String> columns, boolean hasExpressions) {}
+
+    private record PartitionRow(long oid, String schema, String name, String bound, boolean detachPending) {}
 
     private record ColumnKey(long tableOid, int attnum) {}
 

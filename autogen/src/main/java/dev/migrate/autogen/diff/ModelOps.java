@@ -136,7 +136,11 @@ final class ModelOps {
         }
         t.uniqueConstraints().forEach(u -> elements.add(unique(u)));
         t.checkConstraints().forEach(c -> elements.add(check(t, c)));
-        return new Op.CreateTable(name(t), elements, t.comment());
+        return new Op.CreateTable(
+                name(t),
+                elements,
+                t.comment(),
+                t.partitioning() == null ? null : t.partitioning().key());
     }
 
     Constraint.PrimaryKey primaryKey(PrimaryKey pk) {

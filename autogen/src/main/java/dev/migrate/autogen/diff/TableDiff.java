@@ -24,6 +24,7 @@ final class TableDiff {
     private final ColumnDiff columns;
     private final ConstraintDiff constraints;
     private final IndexDiff indexes;
+    private PartitionedTables partitioned;
 
     TableDiff(DiffContext context) {
         this.context = context;
@@ -33,6 +34,7 @@ final class TableDiff {
     }
 
     void compare(DatabaseSchema live, DatabaseSchema desired) {
+        partitioned = new PartitionedTables(context, live);
         Map<ObjectName, Table> added = new LinkedHashMap<>();
         Map<ObjectName, Table> removed = new LinkedHashMap<>();
         for (Table want : desired.tables().values()) {
@@ -40,7 +42,7 @@ final class TableDiff {
             if (have == null) {
                 added.put(want.qualifiedName(), want);
             } else {
-                alter(have, want);
+                alter(have, partitioned.fit(have, want));
             }
         }
         live.tables().values().stream()
@@ -62,7 +64,8 @@ final class TableDiff {
                                 Description.renamed("table " + gone.qualifiedName(), target.name()),
                                 List.of(new Op.RenameTable(context.ops.name(gone), target.name())),
                                 Hazards.rename("table " + gone.qualifiedName())));
-                alter(renamed(gone, target.name()), target);
+                Table have = renamed(gone, target.name());
+                alter(have, partitioned.fit(have, target));
             }
         }
         for (Table want : added.values()) {
@@ -117,14 +120,21 @@ final class TableDiff {
                 t.checkConstraints(),
                 t.exclusionConstraints(),
                 t.indexes(),
-                t.comment());
+                t.comment(),
+                t.partitioning());
     }
 
-    private void create(Table want) {
+    private void create(Table table) {
+        Table want = partitioned.withoutRefusedForeignKeys(table);
+        List<Op> ops = new ArrayList<>();
+        ops.add(context.ops.createTable(want));
+        if (want.partitioning() != null) {
+            ops.addAll(partitioned.createPartitions(want));
+        }
         context.script.table(
                 want.qualifiedName(),
                 Part.TABLE,
-                Change.of(Description.added("table " + want.qualifiedName()), context.ops.createTable(want)));
+                new Change(Description.added("table " + want.qualifiedName()), ops, List.of()));
         for (Index index : want.indexes()) {
             context.script.table(
                     want.qualifiedName(),
@@ -153,8 +163,24 @@ final class TableDiff {
         }
         Op.CreateTable definition = context.ops.createTable(have);
         List<String> notes = new ArrayList<>();
-        notes.addAll(Hazards.drop(
-                "table " + have.qualifiedName(), "drops table " + have.qualifiedName() + " and all its rows"));
+        List<Op> ops = new ArrayList<>();
+        String partitions = "";
+        if (have.partitioning() != null) {
+            // each partition dropped on its own, its own partitions first, so the downgrade creates them again
+            List<Op.CreatePartition> creates = partitioned.createPartitions(have);
+            for (int i = creates.size() - 1; i >= 0; i--) {
+                ops.add(new Op.DropPartition(creates.get(i).partition(), creates.get(i)));
+            }
+            partitions = " with its " + have.partitioning().partitionCount() + " partitions ("
+                    + PartitionedTables.describe(have.partitioning()) + ")";
+            notes.add("The downgrade creates the table and its partitions again, empty.");
+        }
+        ops.add(new Op.DropTable(definition.table(), definition));
+        notes.addAll(
+                0,
+                Hazards.drop(
+                        "table " + have.qualifiedName(),
+                        "drops table " + have.qualifiedName() + partitions + " and all its rows"));
         for (var exclusion : have.exclusionConstraints()) {
             // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
             notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " ("
@@ -162,11 +188,7 @@ final class TableDiff {
                     + "); add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
         }
         context.script.droppedTable(
-                have.qualifiedName(),
-                new Change(
-                        Description.removed("table " + have.qualifiedName()),
-                        List.of(new Op.DropTable(definition.table(), definition)),
-                        notes));
+                have.qualifiedName(), new Change(Description.removed("table " + have.qualifiedName()), ops, notes));
     }
 
     private void alter(Table have, Table want) {

@@ -103,7 +103,8 @@ public record DatabaseSchema(
                                         i.nullsNotDistinct(),
                                         i.definition().replace(" ON " + from + ".", " ON " + to + ".")))
                                 .toList(),
-                        t.comment()))
+                        t.comment(),
+                        t.partitioning() == null ? null : renamed(t.partitioning(), rename)))
                 .toList();
         List<Sequence> renamedSequences = sequences.values().stream()
                 .map(s -> new Sequence(
@@ -128,6 +129,21 @@ public record DatabaseSchema(
                 .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
                 .toList();
         return of(renamedTables, renamedSequences, renamedEnums);
+    }
+
+    private static Partitioning renamed(Partitioning p, java.util.function.UnaryOperator<String> rename) {
+        return new Partitioning(
+                p.key(),
+                p.keyColumns(),
+                p.keyHasExpressions(),
+                p.partitions().stream()
+                        .map(part -> new Partition(
+                                rename.apply(part.schema()),
+                                part.name(),
+                                part.bound(),
+                                part.partitioning() == null ? null : renamed(part.partitioning(), rename),
+                                part.detachPending()))
+                        .toList());
     }
 
     private static <T> Map<ObjectName, T> index(Collection<T> items, Function<T, ObjectName> key) {

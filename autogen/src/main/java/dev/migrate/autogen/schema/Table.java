@@ -14,6 +14,7 @@ import java.util.function.Function;
  * @param indexes only indexes that do not back a constraint (a primary key, unique or exclusion
  *     constraint owns its index)
  * @param comment {@code null} when there is none
+ * @param partitioning how a partitioned table splits its rows, with its partitions; {@code null} for a plain table
  */
 public record Table(
         String schema,
@@ -25,7 +26,8 @@ public record Table(
         List<CheckConstraint> checkConstraints,
         List<ExclusionConstraint> exclusionConstraints,
         List<Index> indexes,
-        String comment)
+        String comment,
+        Partitioning partitioning)
         implements Serializable {
 
     public Table {
@@ -37,6 +39,32 @@ public record Table(
         checkConstraints = sortedByName(checkConstraints, CheckConstraint::name);
         exclusionConstraints = sortedByName(exclusionConstraints, ExclusionConstraint::name);
         indexes = sortedByName(indexes, Index::name);
+    }
+
+    /** A plain table. */
+    public Table(
+            String schema,
+            String name,
+            List<TableColumn> columns,
+            PrimaryKey primaryKey,
+            List<ForeignKey> foreignKeys,
+            List<UniqueConstraint> uniqueConstraints,
+            List<CheckConstraint> checkConstraints,
+            List<ExclusionConstraint> exclusionConstraints,
+            List<Index> indexes,
+            String comment) {
+        this(
+                schema,
+                name,
+                columns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints,
+                exclusionConstraints,
+                indexes,
+                comment,
+                null);
     }
 
     public ObjectName qualifiedName() {
