@@ -7,6 +7,8 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.catalog.CatalogReader;
+import dev.migrate.autogen.diff.LockSafeForm;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Partition;
@@ -176,6 +178,58 @@ class PartitionTest {
                     .anyMatch(op -> op instanceof Op.CreatePartition p
                             && p.partition().name().equals("readings_eu")
                             && "HASH (id)".equals(p.partitionBy()));
+        }
+    }
+
+    @Test
+    void theLockSafeFormBuildsAnIndexOnAPartitionedTablePlainlySincePostgresCannotBuildItConcurrently()
+            throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("partitions_safe").getConnection()) {
+            execute(c, LIVE.toArray(String[]::new));
+            List<String> entities = new ArrayList<>(ENTITIES);
+            entities.add("create index ix_events_body on events (body)");
+
+            MigrationScript diff = comparison.compare(c, entities);
+            LockSafeForm.Split split = LockSafeForm.of(diff);
+
+            assertThat(diff.descriptions()).containsExactly("added index ix_events_body on events");
+            assertThat(split.concurrent().isEmpty()).isTrue();
+            assertThat(String.join("\n", diff.changes().get(0).notes())).contains("ON ONLY");
+            run(c, split.inTransaction().upgrade());
+            assertNoChanges(comparison.compare(c, entities));
+        }
+    }
+
+    @Test
+    void aForeignKeyReferencingAPartitionedTableWithoutItsPartitionColumnsIsLeftOut() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("partitions_fk").getConnection()) {
+            execute(c, LIVE.toArray(String[]::new));
+            execute(c, "CREATE TABLE comment_flag (id bigint PRIMARY KEY, comment_id uuid)");
+            List<String> entities = new ArrayList<>(ENTITIES);
+            entities.set(
+                    4,
+                    "create table alarm_comment (id uuid not null, created_time bigint not null,"
+                            + " comment varchar(10000), primary key (id))");
+            entities.add("create table comment_flag (id bigint not null, comment_id uuid, primary key (id))");
+            entities.add("alter table if exists comment_flag add constraint fk_flag_comment foreign key (comment_id)"
+                    + " references alarm_comment");
+
+            MigrationScript diff = Fixtures.upgradeToModel(c, comparison, entities);
+
+            assertThat(diff.descriptions()).isEmpty();
+            assertThat(String.join("\n", diff.warnings()))
+                    .contains("Left out foreign key fk_flag_comment [comment_id] of public.comment_flag")
+                    .contains("[created_time]");
+        }
+    }
+
+    @Test
+    void theReaderSendsNoMoreQueriesForPartitionedTables() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("partitions_queries").getConnection()) {
+            execute(c, LIVE.toArray(String[]::new));
+            CatalogReader reader = new CatalogReader();
+            reader.read(c, List.of("public"));
+            assertThat(reader.queriesSent()).isEqualTo(CatalogReader.QUERIES_PER_READ);
         }
     }
 
