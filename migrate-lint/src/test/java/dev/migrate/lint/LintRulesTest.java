@@ -106,6 +106,40 @@ class LintRulesTest {
         }
     }
 
+    /** Every partition operation, including the detach that must run outside a transaction. */
+    @Revision(id = "r1", revises = "r0", message = "partitions", transactional = false)
+    public static class Partitions implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createPartitionedTable(
+                    "events",
+                    "RANGE (created)",
+                    dev.migrate.Ddl.column("id", "bigint").notNull(),
+                    dev.migrate.Ddl.column("created", "date").notNull());
+            op.createPartition("events_2026_01", "events", "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')");
+            op.createPartition(
+                    "events_2026_02", "events", "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')", "HASH (id)");
+            op.createPartition("events_2026_02_a", "events_2026_02", "FOR VALUES WITH (MODULUS 1, REMAINDER 0)");
+            op.execute("CREATE TABLE events_2026_03 (id bigint NOT NULL, created date NOT NULL)");
+            op.attachPartition("events", "events_2026_03", "FOR VALUES FROM ('2026-03-01') TO ('2026-04-01')");
+            op.detachPartitionConcurrently("events", "events_2026_01");
+            op.detachPartition("events", "events_2026_03");
+            op.dropPartition("events_2026_02");
+        }
+
+        @Override
+        public void downgrade(Operations op) {}
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {18})
+    void partitionOperationsAreLintedLikeAnyOther(int major) {
+        LintReport report = lint(major, new Partitions());
+        assertThat(report.statements()).hasSize(9);
+        assertThat(report.statements().get(0).created()).containsExactly("public.events");
+        assertThat(rules(report)).as("every table is the migration's own").isEmpty();
+    }
+
     private static final MigrationLog QUIET = new MigrationLog() {
         @Override
         public void info(String line) {}
