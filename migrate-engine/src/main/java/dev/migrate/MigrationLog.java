@@ -1,7 +1,9 @@
 package dev.migrate;
 
 /**
- * Where a run reports progress ({@code Running upgrade a -> b, message (12 ms)}) and warnings.
+ * Where a run reports progress ({@code Running upgrade a -> b, message} when a step starts, a
+ * {@code Still running ...} line every progress interval of a long one, {@code Finished upgrade a -> b in 12 ms.})
+ * and warnings.
  * The Maven plugin sends these lines to the build log.
  *
  * <pre>{@code
@@ -14,7 +16,7 @@ package dev.migrate;
  */
 public interface MigrationLog {
     /**
-     * Reports progress: {@code log.info("Running upgrade <base> -> 20261120_093000, create agents (26 ms)")}.
+     * Reports progress: {@code log.info("Running upgrade <base> -> 20261120_093000, create agents")}.
      *
      * @param line one line, without a line end
      */

@@ -264,19 +264,40 @@ public final class Migrator {
 
     /**
      * The lines {@code mvn migrate:history} prints, newest first, in Alembic's style; with a
-     * database, its current revisions are marked {@code (current)}:
+     * database, its current revisions are marked {@code (current)} and each revision says when, by
+     * whom and how long it was applied, from the history table ({@code [applied 2026-11-20T09:31:02Z
+     * by app in 13 ms]}, times in UTC), or {@code [pending]}:
      * {@code migrator.historyReport("base:head", false).forEach(System.out::println)}.
      *
      * @param range {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any
      *     target; null or blank for every revision
-     * @param verbose a block per revision (parents, children, labels, message) instead of one line
+     * @param verbose a block per revision (parents, children, labels, message, status) instead of one line
      * @return the lines, without line ends
      */
     public List<String> historyReport(String range, boolean verbose) {
-        Set<String> current = online
-                ? requireDatabase().current().stream().map(CurrentRevision::id).collect(Collectors.toSet())
-                : Set.of();
-        return new GraphReport(engine.graph()).history(range, verbose, current);
+        if (!online) {
+            return new GraphReport(engine.graph()).history(range, verbose, Set.of());
+        }
+        Engine database = requireDatabase();
+        Set<String> current =
+                database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
+        return new GraphReport(engine.graph()).history(range, verbose, current, database.appliedRows());
+    }
+
+    /**
+     * The lines {@code mvn migrate:current} prints: each version row as {@code <id> (head)}, or verbose a
+     * block per row, as {@code history} shows it, with when, by whom and how long it was applied:
+     * {@code migrator.currentReport(true).forEach(System.out::println)}.
+     *
+     * @param verbose a block per current revision instead of one line
+     * @return the lines, without line ends; empty when no revision is applied
+     */
+    public List<String> currentReport(boolean verbose) {
+        Engine database = requireDatabase();
+        Set<String> current =
+                database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
+        GraphReport report = new GraphReport(engine.graph());
+        return verbose ? report.currentVerbose(current, database.appliedRows()) : report.current(current);
     }
 
     /**
@@ -369,6 +390,7 @@ public final class Migrator {
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
         private Duration waitReportInterval = Duration.ofSeconds(5);
+        private Duration progressInterval = Settings.DEFAULT_PROGRESS_INTERVAL;
         private MigrationLog log = MigrationLog.system();
 
         private Builder() {}
@@ -635,6 +657,23 @@ public final class Migrator {
         }
 
         /**
+         * How often a migration that is still running logs how long it has run and the statement it is
+         * at, and tells the listener's {@link MigrationListener#duringStep} (default 10 seconds;
+         * {@code Duration.ZERO} never): {@code builder.progressInterval(Duration.ofSeconds(30))}.
+         *
+         * @param interval the time between two progress lines of one step
+         * @return this builder
+         */
+        public Builder progressInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new MigrateException("progressInterval must be zero or more, not " + interval + ".");
+            }
+            this.progressInterval = interval;
+            return this;
+        }
+
+        /**
          * Where progress and warnings go (default: {@link MigrationLog#system()}, {@code System.Logger}
          * under the name {@code dev.migrate}): {@code builder.log(MigrationLog.console())}.
          *
@@ -663,6 +702,7 @@ public final class Migrator {
                     lockWaitTimeout,
                     acceptChecksums,
                     waitReportInterval,
+                    progressInterval,
                     log,
                     listener,
                     new LockRetries(lockRetries, lockRetryWait, lockTimeout),

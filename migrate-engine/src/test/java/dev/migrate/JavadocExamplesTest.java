@@ -216,6 +216,7 @@ class JavadocExamplesTest {
                     MigrateException failure;
                     MigrationResult result;
                     MigrationStep step;
+                    StepProgress progress;
                     RevisionDetails revision;
                     RoundTripCheck.Stage stage;
                     java.time.Clock clock;

@@ -178,8 +178,70 @@ class MigratorApiTest {
                 .build();
         migrator.upgrade("a2");
         assertThat(migrator.historyReport("a1:a2", false))
+                .hasSize(2)
+                .allMatch(line ->
+                        line.matches(".* \\[applied \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ by \\w+ in \\d+ ms]"))
+                .satisfies(lines -> {
+                    assertThat(lines.get(0)).startsWith("a1 -> a2 (titles) (head) (current), add title [applied ");
+                    assertThat(lines.get(1)).startsWith("<base> -> a1 (branchpoint), create notes [applied ");
+                });
+    }
+
+    @Test
+    void historySaysWhenByWhomAndHowLongEachRevisionWasAppliedAndWhichArePending() throws SQLException {
+        DataSource db = TestPostgres.freshDatabase("api_history_applied");
+        Migrator migrator = Migrator.builder()
+                .dataSource(db)
+                .migrations(A1.class, A2.class, A3.class)
+                .log(QUIET)
+                .build();
+        migrator.upgrade("a2");
+        migrator.downgrade("a1");
+        migrator.upgrade("a2");
+        execute(
+                db,
+                "UPDATE migrate_history SET applied_at = '2026-11-20 10:31:02.7+01', applied_by = 'deployer', "
+                        + "duration_ms = 13 WHERE revision = 'a1'");
+        execute(
+                db,
+                "UPDATE migrate_history SET applied_at = '2026-11-21 08:00:00+00', applied_by = 'old', "
+                        + "duration_ms = 25340 WHERE revision = 'a2'");
+        execute(
+                db,
+                "UPDATE migrate_history SET applied_at = '2026-11-22 08:00:00+00', applied_by = 'ci' "
+                        + "WHERE id = (SELECT max(id) FROM migrate_history WHERE revision = 'a2')");
+
+        assertThat(migrator.historyReport(null, false))
                 .containsExactly(
-                        "a1 -> a2 (titles) (head) (current), add title", "<base> -> a1 (branchpoint), create notes");
+                        "a1 -> a3 (head), add tags [pending]",
+                        "a1 -> a2 (titles) (head) (current), add title [applied 2026-11-22T08:00:00Z by ci in 25.3 s]",
+                        "<base> -> a1 (branchpoint), create notes [applied 2026-11-20T09:31:02Z by deployer in 13 ms]");
+        assertThat(migrator.historyReport("a2", true))
+                .contains("Revision ID: a2 (head) (current)", "Status: applied 2026-11-22T08:00:00Z by ci in 25.3 s");
+        assertThat(migrator.currentReport(false)).containsExactly("a2 (head)");
+        assertThat(migrator.currentReport(true))
+                .startsWith("Revision ID: a2 (head) (current)")
+                .contains("Status: applied 2026-11-22T08:00:00Z by ci in 25.3 s", "    add title");
+
+        migrator.stamp("a3", false);
+        assertThat(migrator.historyReport(null, false))
+                .first()
+                .asString()
+                .matches("a1 -> a3 \\(head\\) \\(current\\), add tags \\[stamped \\S+Z by \\w+]");
+    }
+
+    @Test
+    void withoutADatabaseHistoryIsTheGraphAlone() {
+        Migrator migrator = Migrator.builder().migrations(A1.class, A2.class).build();
+        assertThat(migrator.historyReport(null, false))
+                .containsExactly("a1 -> a2 (titles) (head), add title", "<base> -> a1, create notes");
+    }
+
+    private static void execute(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Test

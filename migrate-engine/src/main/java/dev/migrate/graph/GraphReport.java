@@ -2,6 +2,7 @@ package dev.migrate.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Set;
  *
  * <p>A revision's one-line form is {@code <parents> -> <id> [(labels)] [(head)] [(branchpoint)]
  * [(mergepoint)] [(current)], <message>}, with {@code <base>} for no parent and {@code (a, b)} for a
- * merge point's parents.
+ * merge point's parents. With the database's history, {@code history} follows each line with
+ * {@code [applied <when, UTC> by <user> in <duration>]} or {@code [pending]}, as {@code flyway info} shows them.
  */
 public final class GraphReport {
     private final RevisionGraph graph;
@@ -28,7 +30,19 @@ public final class GraphReport {
      * @param currentVersions the version rows, marked {@code (current)}; empty when unknown
      */
     public List<String> history(String range, boolean verbose, Set<String> currentVersions) {
+        return history(range, verbose, currentVersions, null);
+    }
+
+    /**
+     * The revisions in {@code range}, newest first, each with when, by whom and how long it was applied.
+     *
+     * @param applied the latest applied row of each revision in the history table, or null when no
+     *     database was read (the graph alone, as offline)
+     */
+    public List<String> history(
+            String range, boolean verbose, Set<String> currentVersions, Map<String, AppliedRow> applied) {
         graph.checkKnown(currentVersions);
+        Annotations notes = new Annotations(applied, currentVersions);
         RevisionRange r = RevisionRange.parse(range);
         Set<String> lower = lowerBound(r.from(), currentVersions);
         Set<String> upper = upperBound(r.to(), currentVersions);
@@ -40,12 +54,49 @@ public final class GraphReport {
                 continue;
             }
             if (verbose) {
-                lines.addAll(block(rev, currentVersions));
+                lines.addAll(block(rev, currentVersions, notes));
             } else {
-                lines.add(line(rev, currentVersions));
+                lines.add(line(rev, currentVersions) + notes.inLine(rev.id()));
             }
         }
         return lines;
+    }
+
+    /**
+     * What the history table says of each revision: applied (when, by whom, how long), or pending.
+     * Nothing at all without a database.
+     */
+    private final class Annotations {
+        private final Map<String, AppliedRow> rows;
+        private final Set<String> applied;
+
+        Annotations(Map<String, AppliedRow> rows, Set<String> currentVersions) {
+            this.rows = rows;
+            this.applied = rows == null ? Set.of() : graph.appliedRevisions(currentVersions);
+        }
+
+        /** The status to show, or null without a database. */
+        String status(String id) {
+            if (rows == null) {
+                return null;
+            }
+            if (!applied.contains(id)) {
+                return "pending";
+            }
+            AppliedRow row = rows.get(id);
+            // below a stamped revision, or recorded by a tool before the history table
+            return row == null ? "applied, not recorded in the history table" : row.describe();
+        }
+
+        String inLine(String id) {
+            String status = status(id);
+            return status == null ? "" : " [" + status + "]";
+        }
+
+        String inBlock(String id) {
+            String status = status(id);
+            return status == null ? null : "Status: " + status;
+        }
     }
 
     /** Revisions at or above the range's lower end; null when unlimited. */
@@ -72,7 +123,7 @@ public final class GraphReport {
         for (String id : graph.heads()) {
             RevisionInfo rev = graph.get(id);
             if (verbose) {
-                lines.addAll(block(rev, Set.of()));
+                lines.addAll(block(rev, Set.of(), new Annotations(null, Set.of())));
             } else {
                 lines.add(id + labels(rev) + " (head)");
             }
@@ -97,7 +148,7 @@ public final class GraphReport {
 
     /** The block of the one revision {@code revision} names (an id, a prefix, {@code head}, ...). */
     public List<String> show(String revision) {
-        return block(graph.resolveOne(revision, Set.of()), Set.of());
+        return block(graph.resolveOne(revision, Set.of()), Set.of(), new Annotations(null, Set.of()));
     }
 
     /** Each version row as {@code <id> (head)} when it is a head of the graph, else {@code <id>}. */
@@ -110,12 +161,28 @@ public final class GraphReport {
         return lines;
     }
 
+    /**
+     * A block per version row, as {@code history} shows it verbose, with when, by whom and how long
+     * it was applied.
+     *
+     * @param applied the latest applied row of each revision in the history table
+     */
+    public List<String> currentVerbose(Set<String> currentVersions, Map<String, AppliedRow> applied) {
+        graph.checkKnown(currentVersions);
+        Annotations notes = new Annotations(applied, currentVersions);
+        List<String> lines = new ArrayList<>();
+        for (String id : graph.sortTopologically(currentVersions)) {
+            lines.addAll(block(graph.get(id), currentVersions, notes));
+        }
+        return lines;
+    }
+
     /** The one-line form: {@code parents -> id (markers), message}. */
     public String line(RevisionInfo rev, Set<String> currentVersions) {
         return parents(rev) + " -> " + headOnly(rev, currentVersions) + doc(rev);
     }
 
-    private List<String> block(RevisionInfo rev, Set<String> currentVersions) {
+    private List<String> block(RevisionInfo rev, Set<String> currentVersions, Annotations notes) {
         List<String> lines = new ArrayList<>();
         lines.add("Revision ID: " + rev.id() + markers(rev, currentVersions));
         lines.add("Revises: " + (rev.isBase() ? "<base>" : String.join(", ", rev.revises())));
@@ -132,6 +199,10 @@ public final class GraphReport {
             lines.add("Transactional: no");
         }
         lines.add("Path: " + rev.source());
+        String status = notes.inBlock(rev.id());
+        if (status != null) {
+            lines.add(status);
+        }
         lines.add("");
         lines.add("    " + rev.message());
         lines.add("");

@@ -7,6 +7,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.discovery.DiscoveredMigration;
+import dev.migrate.graph.AppliedRow;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.RevisionInfo;
@@ -50,7 +51,13 @@ public final class Engine {
         this.settings = settings;
         this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable());
         this.runner = new StepRunner(
-                byId, tables, settings.transactionMode(), settings.log(), settings.listener(), settings.lockRetries());
+                byId,
+                tables,
+                settings.transactionMode(),
+                settings.log(),
+                settings.listener(),
+                settings.lockRetries(),
+                settings.progressInterval());
     }
 
     public RevisionGraph graph() {
@@ -180,6 +187,21 @@ public final class Engine {
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The latest row of the history table that applied each revision (its upgrade or a stamp), for
+     * the reports that say when, by whom and how long.
+     */
+    public Map<String, AppliedRow> appliedRows() {
+        try (Connection c = connections.open()) {
+            return tables.readApplied(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
                             + ": " + e.getMessage(),
                     e);
         }

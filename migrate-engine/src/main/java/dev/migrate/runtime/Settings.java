@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param lockWaitTimeout how long to wait for another run's migration lock
  * @param acceptChecksums store the current checksum of changed applied migrations instead of failing
  * @param waitReportInterval how often a waiting run says who it waits for
+ * @param progressInterval how often a running step says how long it has run and where it is ({@link
+ *     Duration#ZERO}: never)
  * @param listener hears about each step run against a database
  * @param lockRetries what is tried again after a {@code lock_timeout}
  * @param checksumCache checksums computed before from the same code
@@ -29,10 +31,14 @@ public record Settings(
         Duration lockWaitTimeout,
         boolean acceptChecksums,
         Duration waitReportInterval,
+        Duration progressInterval,
         MigrationLog log,
         MigrationListener listener,
         LockRetries lockRetries,
         ChecksumCache checksumCache) {
+
+    /** How often a running step reports its progress unless told otherwise. */
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     /** Settings without a listener and without lock retries. */
     public Settings(
@@ -56,6 +62,7 @@ public record Settings(
                 lockWaitTimeout,
                 acceptChecksums,
                 waitReportInterval,
+                DEFAULT_PROGRESS_INTERVAL,
                 log,
                 MigrationListener.NONE,
                 LockRetries.none(),

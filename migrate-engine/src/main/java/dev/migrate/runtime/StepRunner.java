@@ -12,6 +12,7 @@ import dev.migrate.discovery.DiscoveredMigration;
 import dev.migrate.discovery.MigrationCreationException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Step;
+import dev.migrate.internal.Elapsed;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +32,7 @@ final class StepRunner {
     private final MigrationLog log;
     private final MigrationListener listener;
     private final LockRetries lockRetries;
-
-    StepRunner(
-            Map<String, DiscoveredMigration> migrations, VersionTables tables, TransactionMode mode, MigrationLog log) {
-        this(migrations, tables, mode, log, MigrationListener.NONE, LockRetries.none());
-    }
+    private final Duration progressInterval;
 
     StepRunner(
             Map<String, DiscoveredMigration> migrations,
@@ -43,19 +40,31 @@ final class StepRunner {
             TransactionMode mode,
             MigrationLog log,
             MigrationListener listener,
-            LockRetries lockRetries) {
+            LockRetries lockRetries,
+            Duration progressInterval) {
         this.migrations = migrations;
         this.tables = tables;
         this.mode = mode;
         this.log = log;
         this.listener = listener;
         this.lockRetries = lockRetries;
+        this.progressInterval = progressInterval;
     }
 
-    /** Runs the steps; returns those applied, with their durations (none for an offline script). */
+    /**
+     * Runs the steps; returns those applied, with their durations (none for an offline script). Against
+     * a database, each step says when it starts ({@code Running upgrade a -> b, message}, as Alembic
+     * prints it), every progress interval while it runs, and when it is done, with its duration.
+     */
     List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts) {
+        try (StepWatch watch = sink.offline() ? StepWatch.off() : StepWatch.start(progressInterval, log, listener)) {
+            return run(steps, sink, scripts, watch);
+        }
+    }
+
+    private List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts, StepWatch watch) {
         List<AppliedStep> applied = new ArrayList<>();
-        Progress progress = new Progress();
+        Progress progress = new Progress(watch);
         boolean inTransaction = false;
         try {
             for (Step step : steps) {
@@ -74,8 +83,11 @@ final class StepRunner {
                 sink.step(migration);
                 sink.comment(describe(step));
                 if (!sink.offline()) {
-                    listener.beforeStep(new MigrationStep(
-                            step.revision().id(), step.revision().message(), direction(step)));
+                    MigrationStep starting = new MigrationStep(
+                            step.revision().id(), step.revision().message(), direction(step));
+                    log.info(describe(step));
+                    watch.started(what(step), starting);
+                    listener.beforeStep(starting);
                 }
                 long start = System.nanoTime();
                 for (int attempt = 1; ; attempt++) {
@@ -116,13 +128,11 @@ final class StepRunner {
                     progress.applied(transactional);
                 }
                 if (!sink.offline()) {
-                    long total = (System.nanoTime() - start) / 1_000_000;
-                    log.info(describe(step) + " (" + total + " ms)");
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    watch.finished();
+                    log.info(finished(step) + " in " + Elapsed.exactly(took) + ".");
                     AppliedStep done = new AppliedStep(
-                            step.revision().id(),
-                            step.revision().message(),
-                            direction(step),
-                            Duration.ofNanos(System.nanoTime() - start));
+                            step.revision().id(), step.revision().message(), direction(step), took);
                     applied.add(done);
                     listener.afterStep(done);
                 }
@@ -191,11 +201,16 @@ final class StepRunner {
         private final List<String> committed = new ArrayList<>();
         private final List<String> pending = new ArrayList<>();
         private final List<String> autocommitted = new ArrayList<>();
+        private final StepWatch watch;
         private Step step;
         private String statement;
         private boolean described;
         /** How many times the failing statement or migration was tried. */
         private int attempts = 1;
+
+        Progress(StepWatch watch) {
+            this.watch = watch;
+        }
 
         void start(Step next) {
             step = next;
@@ -208,6 +223,7 @@ final class StepRunner {
         void at(String sql) {
             described = true;
             statement = sql;
+            watch.at(sql);
         }
 
         void ran(boolean autocommit) {
@@ -241,15 +257,28 @@ final class StepRunner {
 
     /** {@code Running upgrade a -> b, message}, as Alembic prints it. */
     static String describe(Step step) {
+        String message = step.revision().message().isEmpty()
+                ? ""
+                : ", " + step.revision().message();
+        return "Running " + step.direction().name().toLowerCase() + " " + arrow(step) + message;
+    }
+
+    /** {@code Finished upgrade a -> b}: the end of what {@link #describe(Step)} started. */
+    static String finished(Step step) {
+        return "Finished " + what(step);
+    }
+
+    /** {@code upgrade a -> b}: the direction, then the parents and the revision in that direction. */
+    private static String what(Step step) {
+        return step.direction().name().toLowerCase() + " " + arrow(step);
+    }
+
+    private static String arrow(Step step) {
         String parents = step.revision().revises().isEmpty()
                 ? "<base>"
                 : String.join(", ", step.revision().revises());
         String id = step.revision().id();
-        String arrow = step.direction() == Direction.UPGRADE ? parents + " -> " + id : id + " -> " + parents;
-        String message = step.revision().message().isEmpty()
-                ? ""
-                : ", " + step.revision().message();
-        return "Running " + step.direction().name().toLowerCase() + " " + arrow + message;
+        return step.direction() == Direction.UPGRADE ? parents + " -> " + id : id + " -> " + parents;
     }
 
     private MigrationFailedException failure(Progress progress, Exception e, String role) {

@@ -3,6 +3,7 @@ package dev.migrate.runtime;
 import static dev.migrate.sql.Identifiers.quote;
 import static dev.migrate.sql.Literals.string;
 
+import dev.migrate.graph.AppliedRow;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.StampPlan;
 import dev.migrate.graph.Step;
@@ -12,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -110,6 +113,36 @@ final class VersionTables {
             }
         }
         return checksums;
+    }
+
+    /**
+     * The latest row that applied each revision, an upgrade or a stamp; empty when the table does not
+     * exist yet. A revision upgraded, downgraded and upgraded again shows its last upgrade.
+     */
+    Map<String, AppliedRow> readApplied(Connection c) throws SQLException {
+        Map<String, AppliedRow> rows = new HashMap<>();
+        if (!exists(c, quotedHistory)) {
+            return rows;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT DISTINCT ON (revision) revision, direction, applied_at, applied_by,"
+                                + " duration_ms FROM " + quote(history) + " WHERE direction IN ('upgrade', 'stamp')"
+                                + " ORDER BY revision, id DESC")) {
+            while (rs.next()) {
+                long millis = rs.getLong(5);
+                Duration duration = rs.wasNull() ? null : Duration.ofMillis(millis);
+                rows.put(
+                        rs.getString(1),
+                        new AppliedRow(
+                                rs.getString(1),
+                                "stamp".equals(rs.getString(2)),
+                                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                                rs.getString(4),
+                                duration));
+            }
+        }
+        return rows;
     }
 
     /** Moves the version rows as the step says and records the step in the history. */

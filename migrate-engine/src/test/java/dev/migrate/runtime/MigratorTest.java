@@ -51,9 +51,11 @@ class MigratorTest {
                         "r3:upgrade:add status:true:true:true");
         assertThat(m.current()).containsExactly(new CurrentRevision("r3", "add status", true));
         assertThat(m.current().get(0)).hasToString("r3 (head)");
-        assertThat(log.lines).hasSize(3);
-        assertThat(log.lines.get(0)).matches("Running upgrade <base> -> r1, create agents \\(\\d+ ms\\)");
-        assertThat(log.lines.get(1)).matches("Running upgrade r1 -> r2, create tasks \\(\\d+ ms\\)");
+        assertThat(log.lines).hasSize(6);
+        assertThat(log.lines.get(0)).isEqualTo("Running upgrade <base> -> r1, create agents");
+        assertThat(log.lines.get(1)).matches("Finished upgrade <base> -> r1 in \\d+ ms\\.");
+        assertThat(log.lines.get(2)).isEqualTo("Running upgrade r1 -> r2, create tasks");
+        assertThat(log.lines.get(3)).matches("Finished upgrade r1 -> r2 in \\d+ ms\\.");
         m.assertUpToDate();
     }
 

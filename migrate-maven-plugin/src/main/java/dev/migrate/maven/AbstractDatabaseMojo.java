@@ -109,6 +109,13 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected String lockWaitTimeout;
 
     /**
+     * How often a migration that is still running logs how long it has run and the statement it is
+     * at, written like {@link #lockTimeout}. Default 10s; {@code 0} never.
+     */
+    @Parameter(property = "migrate.progressInterval")
+    protected String progressInterval;
+
+    /**
      * Accepts applied migrations whose checksum has changed since they ran, recording the new
      * checksums, instead of stopping before anything runs.
      */
@@ -330,6 +337,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         var lockWait = Durations.parse("lockWaitTimeout", lockWaitTimeout);
         if (lockWait != null) {
             builder.lockWaitTimeout(lockWait);
+        }
+        var progress = Durations.parse("progressInterval", progressInterval);
+        if (progress != null) {
+            builder.progressInterval(progress);
         }
         var statement = Durations.parse("statementTimeout", statementTimeout);
         if (statement != null) {

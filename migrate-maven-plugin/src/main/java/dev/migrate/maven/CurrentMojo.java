@@ -1,12 +1,14 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Shows the database's current revision(s), each marked {@code (head)} when it is a head of the graph. */
+/**
+ * Shows the database's current revision(s), each marked {@code (head)} when it is a head of the graph;
+ * verbose, a block per revision with when, by whom and how long it was applied.
+ */
 @Mojo(
         name = "current",
         configurator = SecretAwareConfigurator.HINT,
@@ -17,6 +19,13 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     /** Fails the build unless the database is at every head, e.g. as a CI or deployment gate. */
     @Parameter(property = "migrate.checkHeads", defaultValue = "false")
     protected boolean checkHeads;
+
+    /**
+     * A block per current revision (parents, labels, message) with when (UTC), by whom and how long it
+     * was applied, from the history table.
+     */
+    @Parameter(property = "migrate.verbose", defaultValue = "false")
+    protected boolean verbose;
 
     @Override
     protected boolean verifiesChecksums() {
@@ -31,11 +40,11 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(ClassLoader projectClasses) {
         withDatabase(projectClasses, migrator -> {
-            List<CurrentRevision> current = migrator.current();
+            List<String> current = migrator.currentReport(verbose);
             if (current.isEmpty()) {
                 getLog().info("The database has no revision applied (it is at base).");
             }
-            current.forEach(revision -> getLog().info(revision.toString()));
+            print(current);
             if (checkHeads) {
                 migrator.assertUpToDate();
             }

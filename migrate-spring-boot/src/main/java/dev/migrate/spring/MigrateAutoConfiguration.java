@@ -74,6 +74,7 @@ public class MigrateAutoConfiguration {
                 .lockTimeout(properties.getLockTimeout())
                 .lockRetries(properties.getLockRetries())
                 .statementTimeout(properties.getStatementTimeout())
+                .progressInterval(properties.getProgressInterval())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(allOf(listeners.orderedStream().toList()));
         if (properties.getUrl() != null) {

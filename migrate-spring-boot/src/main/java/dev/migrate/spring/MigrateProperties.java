@@ -59,6 +59,12 @@ public class MigrateProperties {
     /** PostgreSQL statement_timeout for migration statements; unset keeps the server's. */
     private Duration statementTimeout;
 
+    /**
+     * How often a migration that is still running logs how long it has run and the statement it is at
+     * (logger dev.migrate); 0 never.
+     */
+    private Duration progressInterval = Duration.ofSeconds(10);
+
     /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
     private String url;
 
@@ -152,6 +158,14 @@ public class MigrateProperties {
 
     public void setStatementTimeout(Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
+    }
+
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public String getUrl() {

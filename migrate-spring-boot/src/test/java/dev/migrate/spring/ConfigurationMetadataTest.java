@@ -29,6 +29,7 @@ class ConfigurationMetadataTest {
             "lock-timeout",
             "lock-retries",
             "statement-timeout",
+            "progress-interval",
             "url",
             "user",
             "password"
