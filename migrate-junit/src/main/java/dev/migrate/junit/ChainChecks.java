@@ -8,6 +8,7 @@ import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.entity.ProviderLog;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -114,7 +115,7 @@ final class ChainChecks {
             int major = SchemaComparison.serverMajorVersion(c);
             EntityDdl entities =
                     new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
-            List<String> ddl = run(() -> entities.generate(projectClasses, major));
+            List<String> ddl = run(() -> entities.generate(projectClasses, major, TestLog.INSTANCE.provider()));
             if (ddl.isEmpty()) {
                 Assertions.fail("No JPA entities were found in " + classDirectories
                         + (settings.entityPackages().isEmpty()
@@ -231,6 +232,29 @@ final class ChainChecks {
         @Override
         public void warn(String line) {
             logger.log(System.Logger.Level.WARNING, line);
+        }
+
+        /**
+         * The JPA provider's lines while it writes the entity DDL, at DEBUG of the same logger: its
+         * banner and its notice of no connection provider are noise in a test's output. (A project whose
+         * provider logs through Logback or Log4j decides with that framework's settings instead.)
+         */
+        ProviderLog provider() {
+            return new ProviderLog() {
+                @Override
+                public boolean verbose() {
+                    return logger.isLoggable(System.Logger.Level.DEBUG);
+                }
+
+                @Override
+                public void line(java.util.logging.Level level, String message) {
+                    logger.log(
+                            level.intValue() >= java.util.logging.Level.SEVERE.intValue()
+                                    ? System.Logger.Level.ERROR
+                                    : System.Logger.Level.DEBUG,
+                            message);
+                }
+            };
         }
     }
 }

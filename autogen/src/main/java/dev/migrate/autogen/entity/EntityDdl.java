@@ -9,8 +9,11 @@ import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * The DDL the project's JPA provider writes for its entities, for PostgreSQL of a given major version.
@@ -36,6 +39,15 @@ public record EntityDdl(
      * @param serverMajorVersion the PostgreSQL major version the dialect is pinned to
      */
     public List<String> generate(ClassLoader projectLoader, int serverMajorVersion) {
+        return generate(projectLoader, serverMajorVersion, ProviderLog.QUIET);
+    }
+
+    /**
+     * As {@link #generate(ClassLoader, int)}, with the provider's log lines, when it logs through
+     * {@code java.util.logging} (as it does when the project has no logging backend, and always in the
+     * Maven plugin), sent to {@code providerLog}: only its errors unless that log is verbose.
+     */
+    public List<String> generate(ClassLoader projectLoader, int serverMajorVersion, ProviderLog providerLog) {
         Map<String, String> props = new HashMap<>();
         props.put("jakarta.persistence.database-product-name", "PostgreSQL");
         props.put("jakarta.persistence.database-major-version", Integer.toString(serverMajorVersion));
@@ -52,11 +64,28 @@ public record EntityDdl(
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(projectLoader);
-        // the provider logs through java.util.logging when the project has no logging backend; its
-        // start-up banner and "no connection provider" notice are noise in an offline DDL run
-        Logger providerLog = Logger.getLogger("org.hibernate");
-        Level previousLevel = providerLog.getLevel();
-        providerLog.setLevel(Level.SEVERE);
+        Logger julLogger = Logger.getLogger("org.hibernate");
+        Level previousLevel = julLogger.getLevel();
+        boolean previousParents = julLogger.getUseParentHandlers();
+        Handler forward = new Handler() {
+            private final SimpleFormatter format = new SimpleFormatter();
+
+            @Override
+            public void publish(LogRecord record) {
+                if (isLoggable(record)) {
+                    providerLog.line(record.getLevel(), format.formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        julLogger.setLevel(providerLog.verbose() ? Level.ALL : Level.SEVERE);
+        julLogger.setUseParentHandlers(false);
+        julLogger.addHandler(forward);
         try {
             return bridge(projectLoader).apply(request);
         } catch (MissingResourceException e) {
@@ -67,7 +96,9 @@ public record EntityDdl(
                             + " Fix the mapping (the message names the entity) and run again.",
                     e);
         } finally {
-            providerLog.setLevel(previousLevel);
+            julLogger.removeHandler(forward);
+            julLogger.setUseParentHandlers(previousParents);
+            julLogger.setLevel(previousLevel);
             thread.setContextClassLoader(previous);
         }
     }
