@@ -220,7 +220,8 @@ public final class Migrator {
      * Writes the SQL that stamps {@code target}; needs no database:
      * {@code migrator.stampSql("head", false, writer)}.
      *
-     * @param target the revisions to mark the database as being at
+     * @param target the revisions to mark the database as being at, written for an empty version table;
+     *     or a range {@code <from>:<to>}, whose script moves the rows of a database at {@code from} to {@code to}
      * @param purge empty the version table first
      * @param out where the script goes; the caller flushes and closes it
      */
