@@ -81,6 +81,17 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.renames")
     protected List<String> renames;
 
+    /**
+     * Tables ({@code old_table}) and columns ({@code table.old_column}) that look renamed but are
+     * not: {@code autogenerate} in batch mode then writes their drop and the new one's add, instead of
+     * stopping to ask for {@link #renames}.
+     */
+    @Parameter(property = "migrate.notRenamed")
+    protected List<String> notRenamed;
+
+    /** What looked renamed in batch mode, where nobody can be asked: {@code old=new} as renames spells it. */
+    private final List<String> suspectedRenames = new ArrayList<>();
+
     /** The schema the entities are compared with. Objects in other schemas are never touched. */
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
     protected String managedSchema;
@@ -517,11 +528,22 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return hints;
     }
 
-    /** Asks at the console when Maven is interactive; in batch mode, a rename is written as drop plus add. */
+    /**
+     * Asks at the console when Maven is interactive. In batch mode nobody can be asked: what looks
+     * renamed is noted ({@link #suspectedRenames()}), unless {@code notRenamed} names it, and
+     * written as drop plus add.
+     */
     private RenameDecider renameDecider() {
         Console console = System.console();
         if (!session.getRequest().isInteractiveMode() || console == null) {
-            return RenameDecider.never();
+            Set<String> accepted = Set.copyOf(list(notRenamed));
+            return (kind, owner, from, to) -> {
+                String key = owner == null ? unqualified(from) : unqualified(owner) + "." + from;
+                if (!accepted.contains(key)) {
+                    suspectedRenames.add(key + "=" + (owner == null ? unqualified(to) : to));
+                }
+                return false;
+            };
         }
         return (kind, owner, from, to) -> {
             String question =
@@ -529,6 +551,15 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             String answer = console.readLine("%s", question);
             return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         };
+    }
+
+    /** What looked renamed in the last comparison in batch mode, as {@code old=new}; empty when asked or told. */
+    protected final List<String> suspectedRenames() {
+        return List.copyOf(suspectedRenames);
+    }
+
+    private static String unqualified(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */

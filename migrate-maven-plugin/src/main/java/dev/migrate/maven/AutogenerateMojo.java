@@ -65,6 +65,18 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
                 return;
             }
             changes.forEach(c -> getLog().info("Detected " + c));
+            List<String> suspected = suspectedRenames();
+            if (!suspected.isEmpty()) {
+                throw new MigrateException("Nothing was written: " + String.join(", ", suspected)
+                        + (suspected.size() == 1 ? " looks like a rename" : " look like renames")
+                        + ", which batch mode cannot ask about, and drop plus add would lose the data. To rename, run "
+                        + "again with -Dmigrate.renames=" + String.join(",", suspected) + "; to drop and add instead, "
+                        + "with -Dmigrate.notRenamed="
+                        + suspected.stream()
+                                .map(r -> r.substring(0, r.indexOf('=')))
+                                .collect(java.util.stream.Collectors.joining(","))
+                        + ".");
+            }
             List<String> heads = migrator.heads();
             if (heads.size() > 1) {
                 throw new MigrateException("The revision graph has " + heads.size() + " heads " + heads

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.diff;
 
+import dev.migrate.MigrateException;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.ObjectName;
@@ -50,7 +51,53 @@ public final class SchemaDiff {
 
     private SchemaDiff() {}
 
+    /**
+     * Fails on a rename hint that matches nothing, so a misspelt one is never silently a drop and
+     * an add: {@code old=new} needs a table {@code old} in the database (or {@code new} there
+     * already: the rename is applied) and {@code new} in the entities; {@code table.old=new} the
+     * same of a column of that table.
+     */
+    private static void checkRenames(DatabaseSchema live, DatabaseSchema desired, Map<String, String> renames) {
+        for (Map.Entry<String, String> hint : renames.entrySet()) {
+            String from = hint.getKey();
+            String to = hint.getValue();
+            int dot = from.lastIndexOf('.');
+            String problem;
+            // a rename already applied (the database has the new name, not the old) is no mistake
+            if (dot < 0) {
+                boolean applied = tableNamed(live, from) == null && tableNamed(live, to) != null;
+                problem = tableNamed(live, from) == null && !applied
+                        ? "the database has no table " + from
+                        : tableNamed(desired, to) == null ? "the entities have no table " + to : null;
+            } else {
+                String table = from.substring(0, dot);
+                String column = from.substring(dot + 1);
+                Table have = tableNamed(live, table);
+                Table want = tableNamed(desired, table);
+                boolean applied = have != null && have.column(column) == null && have.column(to) != null;
+                problem = (have == null || have.column(column) == null) && !applied
+                        ? "the database has no column " + from
+                        : want == null || want.column(to) == null
+                                ? "the entities have no column " + table + "." + to
+                                : null;
+            }
+            if (problem != null) {
+                throw new MigrateException("The rename " + from + "=" + to + " matches nothing: " + problem
+                        + ". Check the spelling against the database and the entities, or leave it out of "
+                        + "-Dmigrate.renames (<renames> in the pom) once the rename is applied.");
+            }
+        }
+    }
+
+    private static Table tableNamed(DatabaseSchema schema, String name) {
+        return schema.tables().values().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
     public static MigrationScript compare(DatabaseSchema live, DatabaseSchema desired, Options options) {
+        checkRenames(live, desired, options.renames());
         DiffContext context = new DiffContext(options);
         new EnumTypeDiff(context).compare(live, desired);
         new SequenceDiff(context).compare(live, desired);

@@ -5,7 +5,9 @@ import static dev.migrate.autogen.fixpoint.Fixtures.catalog;
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.MigrateException;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
@@ -33,6 +35,30 @@ class RenameTest {
             "INSERT INTO people VALUES (1, 'Ada Lovelace', 'ada')");
     private static final List<String> NEW_COLUMNS_ENTITIES = List.of(
             "create table people (id bigint not null, full_name varchar(80), nickname varchar(20), primary key (id))");
+
+    @Test
+    void aRenameHintThatMatchesNothingIsRefusedNamingIt() throws Exception {
+        try (Connection c = database(OLD_TABLE)) {
+            assertThatThrownBy(() -> SchemaComparison.of("public")
+                            .withRenames(Map.of("old_itmes", "new_items"), RenameDecider.never())
+                            .compare(c, NEW_TABLE_ENTITIES))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("The rename old_itmes=new_items matches nothing: the database has no table "
+                            + "old_itmes.");
+            assertThatThrownBy(() -> SchemaComparison.of("public")
+                            .withRenames(Map.of("old_items", "new_itmes"), RenameDecider.never())
+                            .compare(c, NEW_TABLE_ENTITIES))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("the entities have no table new_itmes");
+        }
+        try (Connection c = database(OLD_COLUMNS)) {
+            assertThatThrownBy(() -> SchemaComparison.of("public")
+                            .withRenames(Map.of("people.fulname", "full_name"), RenameDecider.never())
+                            .compare(c, NEW_COLUMNS_ENTITIES))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("the database has no column people.fulname");
+        }
+    }
 
     @Test
     void aTableRenameHintWritesRenameTableAndKeepsTheRows() throws Exception {
