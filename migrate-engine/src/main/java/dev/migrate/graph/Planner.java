@@ -77,12 +77,9 @@ final class Planner {
 
     /** What a downgrade to {@code parsed} reverts (applied or not); refuses a target that is not applied. */
     private Set<String> revertSet(Target parsed, Set<String> current, Bookkeeping rows, String text) {
-        TargetResolver.Branch branch = null;
-        Target point = parsed;
-        if (parsed instanceof Target.OnBranch on) {
-            branch = targets.branch(on.branch());
-            point = on.point();
-        }
+        TargetResolver.Scoped scoped = targets.scope(parsed);
+        TargetResolver.Branch branch = scoped.branch();
+        Target point = scoped.point();
         if (point instanceof Target.Base) {
             return branch == null ? rows.applied() : graph.descendantsOrSelf(List.of(branch.start()));
         }
@@ -102,7 +99,7 @@ final class Planner {
         List<String> notApplied = tips.stream().filter(t -> !rows.isApplied(t)).toList();
         if (!notApplied.isEmpty()) {
             throw new BadTargetException("Destination " + text + " is not a valid downgrade target from the current "
-                    + "revision(s) " + describe(graph.sortTopologically(current)) + ": "
+                    + "revision(s) " + RevisionGraph.describe(graph.sortTopologically(current)) + ": "
                     + String.join(", ", graph.sortTopologically(notApplied))
                     + (notApplied.size() > 1 ? " are" : " is") + " not applied, so a downgrade cannot reach "
                     + (notApplied.size() > 1 ? "them" : "it") + ". Use upgrade to move up, or downgrade to a revision "
@@ -153,13 +150,9 @@ final class Planner {
         Set<String> newRows = new LinkedHashSet<>(currentVersions);
         Set<String> named = new LinkedHashSet<>();
         for (String part : parts(target)) {
-            Target parsed = Target.parse(part);
-            TargetResolver.Branch branch = null;
-            Target point = parsed;
-            if (parsed instanceof Target.OnBranch on) {
-                branch = targets.branch(on.branch());
-                point = on.point();
-            }
+            TargetResolver.Scoped scoped = targets.scope(Target.parse(part));
+            TargetResolver.Branch branch = scoped.branch();
+            Target point = scoped.point();
             if (point instanceof Target.Base && branch != null) {
                 // the branch not applied: its rows go, the revisions below its start stay
                 newRows.removeAll(graph.descendantsOrSelf(List.of(branch.start())));
@@ -208,10 +201,6 @@ final class Planner {
                     + ", or several separated by commas.");
         }
         return parts;
-    }
-
-    private static String describe(List<String> rows) {
-        return rows.isEmpty() ? "base (no revision applied)" : String.join(", ", rows);
     }
 
     /**

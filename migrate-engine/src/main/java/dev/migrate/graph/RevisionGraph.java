@@ -390,6 +390,11 @@ public final class RevisionGraph {
         }
     }
 
+    /** Version rows as messages name them: {@code a, b}, or {@code base (no revision applied)} for none. */
+    public static String describe(Collection<String> rows) {
+        return rows.isEmpty() ? "base (no revision applied)" : String.join(", ", rows);
+    }
+
     /** The given known ids in the graph's topological order. */
     public List<String> sortTopologically(Collection<String> ids) {
         List<String> sorted = new ArrayList<>(ids);

@@ -39,10 +39,20 @@ final class TargetResolver {
      * {@code base}; {@code text} is what the user wrote, for messages.
      */
     Set<String> resolve(Target target, Set<String> current, String text) {
-        if (target instanceof Target.OnBranch on) {
-            return resolveOn(branch(on.branch()), on.point(), current, text);
-        }
-        return resolveOn(null, target, current, text);
+        Scoped scoped = scope(target);
+        return resolveOn(scoped.branch(), scoped.point(), current, text);
+    }
+
+    /**
+     * A target split at its {@code @}: the branch it names ({@code null} without one) and the point
+     * on it.
+     */
+    record Scoped(Branch branch, Target point) {}
+
+    Scoped scope(Target target) {
+        return target instanceof Target.OnBranch on
+                ? new Scoped(branch(on.branch()), on.point())
+                : new Scoped(null, target);
     }
 
     /** {@code point} on {@code branch}, or anywhere in the graph when {@code branch} is null. */

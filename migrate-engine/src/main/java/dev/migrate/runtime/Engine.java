@@ -119,7 +119,8 @@ public final class Engine {
                 verifyChecksums(run.lockConnection(), current, scripts, known);
                 List<Step> steps = planner.apply(current, target);
                 if (steps.isEmpty()) {
-                    settings.log().info("Nothing to do: the database is already at " + describe(current) + ".");
+                    settings.log()
+                            .info("Nothing to do: the database is already at " + RevisionGraph.describe(current) + ".");
                     return;
                 }
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
@@ -171,7 +172,7 @@ public final class Engine {
                 sink.rollback();
                 throw e;
             }
-            settings.log().info("Stamped the database at " + describe(plan.revisions()) + ".");
+            settings.log().info("Stamped the database at " + RevisionGraph.describe(plan.revisions()) + ".");
         });
     }
 
@@ -212,8 +213,8 @@ public final class Engine {
         current().forEach(r -> rows.add(r.id()));
         Set<String> heads = new TreeSet<>(graph.heads());
         if (!rows.equals(heads)) {
-            throw new NotAtHeadException("The database is not at head: it is at " + describe(rows)
-                    + " while the migrations' heads are " + describe(heads) + ". Run mvn migrate:upgrade "
+            throw new NotAtHeadException("The database is not at head: it is at " + RevisionGraph.describe(rows)
+                    + " while the migrations' heads are " + RevisionGraph.describe(heads) + ". Run mvn migrate:upgrade "
                     + "(or Migrator.upgrade(\"heads\")) first.");
         }
     }
@@ -458,9 +459,5 @@ public final class Engine {
         if (!changed.isEmpty()) {
             settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
         }
-    }
-
-    private static String describe(Collection<String> versions) {
-        return versions.isEmpty() ? "base (no revision applied)" : String.join(", ", versions);
     }
 }
