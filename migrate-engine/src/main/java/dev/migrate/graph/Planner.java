@@ -44,8 +44,12 @@ final class Planner {
             }
             tips.addAll(targets.resolve(parsed, currentVersions, part));
         }
-        Bookkeeping rows = new Bookkeeping(currentVersions);
+        Set<String> applied = graph.ancestorsOrSelf(currentVersions);
         Set<String> wanted = graph.ancestorsOrSelf(tips);
+        if (applied.containsAll(wanted)) {
+            return List.of(); // an up-to-date database: no rows to keep count of
+        }
+        Bookkeeping rows = new Bookkeeping(currentVersions, applied);
         List<Step> steps = new ArrayList<>();
         for (RevisionInfo r : graph.all()) {
             if (wanted.contains(r.id()) && !rows.isApplied(r.id())) {
@@ -62,7 +66,7 @@ final class Planner {
             throw new BadTargetException("The downgrade target '" + target + "' names several revisions; a downgrade "
                     + "goes to one target. Downgrade one branch at a time with <branch>@<id> or <label>@base.");
         }
-        Bookkeeping rows = new Bookkeeping(currentVersions);
+        Bookkeeping rows = new Bookkeeping(currentVersions, graph.ancestorsOrSelf(currentVersions));
         Set<String> revert = revertSet(Target.parse(target), currentVersions, rows, target);
         List<Step> steps = new ArrayList<>();
         List<RevisionInfo> all = graph.all();
@@ -215,8 +219,9 @@ final class Planner {
         private final List<String> pendingDelete = new ArrayList<>();
         private final List<String> pendingInsert = new ArrayList<>();
 
-        Bookkeeping(Set<String> current) {
-            applied = graph.ancestorsOrSelf(current);
+        /** @param applied what {@code current} implies, which the bookkeeping then changes step by step */
+        Bookkeeping(Set<String> current, Set<String> applied) {
+            this.applied = applied;
             for (String id : applied) {
                 for (String parent : graph.get(id).revises()) {
                     appliedChildren.merge(parent, 1, Integer::sum);
