@@ -1,17 +1,14 @@
 package dev.migrate;
 
-import dev.migrate.RoundTripCheck.Stage;
-import dev.migrate.connection.DatabaseUrl;
-import dev.migrate.discovery.DiscoveredMigration;
-import dev.migrate.discovery.MigrationScanner;
-import dev.migrate.graph.GraphReport;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.RevisionInfo;
-import dev.migrate.internal.MigratorReplays;
-import dev.migrate.runtime.ConnectionSource;
-import dev.migrate.runtime.Engine;
-import dev.migrate.runtime.LockRetries;
-import dev.migrate.runtime.Settings;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.discovery.MigrationScanner;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.runtime.ConnectionSource;
+import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.LockRetries;
+import dev.migrate.internal.runtime.Settings;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -60,12 +56,22 @@ public final class Migrator {
     private final MigrationListener listener;
 
     static {
-        // the lint module replays a migrator's migrations on a throwaway database through this hook
-        // alone, so that this class offers an application nothing that writes sample rows
-        MigratorReplays.register(new MigratorReplays.Opener() {
+        // the plugin, autogen, the lint and migrate-junit reach what this class offers no application
+        // (the replay, the round trips, the report texts) through this hook alone
+        MigratorInternals.register(new MigratorInternals.Opener() {
             @Override
             public Engine engine(Migrator migrator) {
                 return migrator.engine;
+            }
+
+            @Override
+            public Engine database(Migrator migrator) {
+                return migrator.requireDatabase();
+            }
+
+            @Override
+            public boolean online(Migrator migrator) {
+                return migrator.online;
             }
 
             @Override
@@ -92,19 +98,6 @@ public final class Migrator {
     }
 
     // ---- running migrations ----
-
-    /**
-     * A SHA-256 (hex) of what replaying every migration on an empty database does: each revision in
-     * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
-     * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
-     * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
-     * Needs no database: the migrations are only recorded. {@code log.info("chain " + migrator.chainFingerprint());}
-     *
-     * @return 64 hex digits
-     */
-    public String chainFingerprint() {
-        return engine.chainFingerprint();
-    }
 
     /**
      * Applies migrations up to {@code target}: {@code migrator.upgrade("head").applied().size()}.
@@ -169,29 +162,6 @@ public final class Migrator {
         requireDatabase().assertUpToDate();
     }
 
-    /**
-     * Proves that every downgrade undoes its upgrade, on a database that holds nothing else: for
-     * each revision, parents first, upgrades it, downgrades it alone (sibling branches stay) and
-     * upgrades it again, calling {@code check} at each stage. It leaves the database at every head:
-     * {@code migrator.roundTrip((revision, stage) -> compareSnapshots(revision, stage))}.
-     *
-     * @param check inspects the database at each stage; what it throws stops the round trips
-     */
-    public void roundTrip(RoundTripCheck check) {
-        Engine database = requireDatabase();
-        RevisionGraph graph = database.graph();
-        for (RevisionInfo info : graph.all()) {
-            RevisionDetails revision = details(graph, info);
-            check.check(revision, Stage.BEFORE_UPGRADE);
-            database.apply(current -> graph.planUpgrade(current, info.id()));
-            check.check(revision, Stage.UPGRADED);
-            database.apply(current -> List.of(graph.planRevert(current, info.id())));
-            check.check(revision, Stage.DOWNGRADED);
-            database.apply(current -> graph.planUpgrade(current, info.id()));
-            check.check(revision, Stage.UPGRADED_AGAIN);
-        }
-    }
-
     // ---- offline SQL ----
 
     /**
@@ -239,7 +209,7 @@ public final class Migrator {
      */
     public List<RevisionDetails> revisions() {
         RevisionGraph graph = engine.graph();
-        return graph.all().stream().map(info -> details(graph, info)).toList();
+        return graph.all().stream().map(graph::details).toList();
     }
 
     /**
@@ -260,88 +230,7 @@ public final class Migrator {
      */
     public RevisionDetails revision(String target) {
         RevisionGraph graph = engine.graph();
-        return details(graph, graph.resolveOne(target, Set.of()));
-    }
-
-    /**
-     * The lines {@code mvn migrate:history} prints, newest first, in Alembic's style; with a
-     * database, its current revisions are marked {@code (current)} and each revision says when, by
-     * whom and how long it was applied, from the history table ({@code [applied 2026-11-20T09:31:02Z
-     * by app in 13 ms]}, times in UTC), or {@code [pending]}:
-     * {@code migrator.historyReport("base:head", false).forEach(System.out::println)}.
-     *
-     * @param range {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any
-     *     target; null or blank for every revision
-     * @param verbose a block per revision (parents, children, labels, message, status) instead of one line
-     * @return the lines, without line ends
-     */
-    public List<String> historyReport(String range, boolean verbose) {
-        if (!online) {
-            return new GraphReport(engine.graph()).history(range, verbose, Set.of());
-        }
-        Engine database = requireDatabase();
-        Set<String> current =
-                database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
-        return new GraphReport(engine.graph()).history(range, verbose, current, database.appliedRows());
-    }
-
-    /**
-     * The lines {@code mvn migrate:current} prints: each version row as {@code <id> (head)}, or verbose a
-     * block per row, as {@code history} shows it, with when, by whom and how long it was applied:
-     * {@code migrator.currentReport(true).forEach(System.out::println)}.
-     *
-     * @param verbose a block per current revision instead of one line
-     * @return the lines, without line ends; empty when no revision is applied
-     */
-    public List<String> currentReport(boolean verbose) {
-        Engine database = requireDatabase();
-        Set<String> current =
-                database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
-        GraphReport report = new GraphReport(engine.graph());
-        return verbose ? report.currentVerbose(current, database.appliedRows()) : report.current(current);
-    }
-
-    /**
-     * The lines {@code mvn migrate:heads} prints: {@code migrator.headsReport(false).forEach(System.out::println)}.
-     *
-     * @param verbose a block per head instead of one line
-     * @return the lines, without line ends
-     */
-    public List<String> headsReport(boolean verbose) {
-        return new GraphReport(engine.graph()).heads(verbose);
-    }
-
-    /**
-     * The lines {@code mvn migrate:branches} prints, each branch point followed by the revisions that
-     * branch from it: {@code migrator.branchesReport().forEach(System.out::println)}.
-     *
-     * @return the lines, without line ends; empty when the graph has no branch
-     */
-    public List<String> branchesReport() {
-        return new GraphReport(engine.graph()).branches();
-    }
-
-    /**
-     * The lines {@code mvn migrate:show} prints for one revision:
-     * {@code migrator.showReport("head").forEach(System.out::println)}.
-     *
-     * @param target a full id or unique prefix, {@code head} or {@code <label>@head}
-     * @return the lines, without line ends
-     */
-    public List<String> showReport(String target) {
-        return new GraphReport(engine.graph()).show(target);
-    }
-
-    private static RevisionDetails details(RevisionGraph graph, RevisionInfo info) {
-        return new RevisionDetails(
-                info.id(),
-                info.revises(),
-                info.message(),
-                info.branchLabels().stream().sorted().toList(),
-                info.dependsOn(),
-                info.transactional(),
-                info.source(),
-                graph.children(info.id()));
+        return graph.details(graph.resolveOne(target, Set.of()));
     }
 
     /**

@@ -149,12 +149,6 @@ class JavadocExamplesTest {
                         .append(" static abstract class Annotated")
                         .append(n)
                         .append(" implements Migration {}\n");
-            } else if (code.startsWith("(revision, stage) ->")) {
-                members.append("    RoundTripCheck check")
-                        .append(n)
-                        .append(" = ")
-                        .append(code)
-                        .append(";\n");
             } else if (code.startsWith("connection ->")) {
                 members.append("    JdbcWork work")
                         .append(n)
@@ -207,8 +201,6 @@ class JavadocExamplesTest {
 
                     void backfill(Connection connection) {}
 
-                    void compareSnapshots(RevisionDetails revision, RoundTripCheck.Stage stage) {}
-
                     // what the examples of the typed API refer to
                     String userInput;
                     String productionUrl;
@@ -218,7 +210,6 @@ class JavadocExamplesTest {
                     MigrationStep step;
                     StepProgress progress;
                     RevisionDetails revision;
-                    RoundTripCheck.Stage stage;
                     java.time.Clock clock;
                     Object registry;
                     static Timer timer = new Timer();

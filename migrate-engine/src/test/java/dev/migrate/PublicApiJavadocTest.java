@@ -47,7 +47,7 @@ class PublicApiJavadocTest {
                         "Ddl.column",
                         "Ddl.CASCADE",
                         "Migrator.DEFAULT_LOCK_RETRIES",
-                        "RoundTripCheck.Stage.DOWNGRADED",
+                        "MigrationListener.duringStep",
                         "Revision.id")
                 .hasSizeGreaterThan(150);
         assertThat(members.stream()

@@ -4,7 +4,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
-import dev.migrate.RoundTripCheck;
 import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
@@ -14,6 +13,8 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.RoundTripCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ public final class ChainVerifier {
                     + " heads " + heads + ". Join them with mvn migrate:merge.");
         }
         DatabaseSchema base = snapshot();
-        migrator.roundTrip(new RoundTripCheck() {
+        MigratorInternals.of(migrator).roundTrip(new RoundTripCheck() {
             private long start;
             private DatabaseSchema before;
             private DatabaseSchema after;

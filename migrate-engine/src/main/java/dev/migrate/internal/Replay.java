@@ -2,10 +2,10 @@ package dev.migrate.internal;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
-import dev.migrate.graph.RevisionGraph;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.StatementObserver;
 import dev.migrate.op.QualifiedName;
-import dev.migrate.runtime.Engine;
-import dev.migrate.runtime.StatementObserver;
 import java.util.Set;
 
 /**

@@ -1,8 +1,12 @@
 /**
- * Hooks that other migrate modules use to reach the engine, and nothing else should: they change
- * without notice. The lint ({@code migrate-lint}) replays a migrator's migrations on a throwaway
- * database through {@link dev.migrate.internal.MigratorReplays}, so that {@link dev.migrate.Migrator}
- * itself offers an application nothing that writes sample rows. {@link dev.migrate.internal.Elapsed}
- * writes durations the same way in the run's lines and in the reports.
+ * The engine behind {@link dev.migrate.Migrator}, and the hooks other migrate modules use to reach
+ * it: nothing here is API, and it changes without notice. {@code runtime} runs steps and keeps the
+ * version tables, {@code graph} builds and plans over the revision graph, {@code discovery} finds
+ * the migration classes, {@code sql} renders operations for PostgreSQL and scans SQL text,
+ * {@code connection} reads database URLs. {@link dev.migrate.internal.MigratorInternals} gives the
+ * plugin, {@code autogen}, the lint and {@code migrate-junit} what a {@code Migrator} offers no
+ * application (the replay on a throwaway database, the round trips, the report texts);
+ * {@link dev.migrate.internal.Elapsed} writes durations the same way in the run's lines and in the
+ * reports.
  */
 package dev.migrate.internal;

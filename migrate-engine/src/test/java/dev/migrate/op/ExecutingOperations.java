@@ -2,7 +2,7 @@ package dev.migrate.op;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.Operations;
-import dev.migrate.sql.PostgresDialect;
+import dev.migrate.internal.sql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -98,7 +98,7 @@ class OpRoundTripTest {
     @Test
     void everyKindOfOpIsRendered() {
         // The visitor has a method per kind; a kind the dialect forgot would throw or render nothing.
-        dev.migrate.sql.PostgresDialect dialect = new dev.migrate.sql.PostgresDialect();
+        dev.migrate.internal.sql.PostgresDialect dialect = new dev.migrate.internal.sql.PostgresDialect();
         OpSamples.all()
                 .values()
                 .forEach(op -> assertThat(dialect.render(op)).as(op.toString()).isNotEmpty());

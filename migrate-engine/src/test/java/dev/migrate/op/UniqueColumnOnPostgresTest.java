@@ -3,7 +3,7 @@ package dev.migrate.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Ddl;
-import dev.migrate.sql.PostgresDialect;
+import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -3,12 +3,13 @@ package dev.migrate.junit;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.RoundTripCheck;
 import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.ProviderLog;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.RoundTripCheck;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -76,7 +77,7 @@ final class ChainChecks {
         Migrator migrator = chain();
         SortedSet<String> atBase = objects();
         Map<String, SortedSet<String>> beforeUpgrade = new HashMap<>();
-        run(() -> migrator.roundTrip((revision, stage) -> {
+        run(() -> MigratorInternals.of(migrator).roundTrip((revision, stage) -> {
             if (stage == RoundTripCheck.Stage.BEFORE_UPGRADE) {
                 beforeUpgrade.put(revision.id(), objects());
             } else if (stage == RoundTripCheck.Stage.DOWNGRADED) {

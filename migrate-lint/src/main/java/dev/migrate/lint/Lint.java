@@ -4,9 +4,9 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
-import dev.migrate.graph.RevisionRange;
-import dev.migrate.internal.MigratorReplays;
+import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.Replay;
+import dev.migrate.internal.graph.RevisionRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -73,7 +73,7 @@ public final class Lint {
      * @throws LintStoppedException when a migration fails, with what was seen up to it
      */
     public LintReport run(String range) {
-        Replay replay = MigratorReplays.on(migrator, database);
+        Replay replay = MigratorInternals.of(migrator).replayOn(database);
         RevisionRange r = RevisionRange.parse(range);
         return lint(replay, r.hasFrom() ? replay.graph().versionsAt(r.from()) : Set.of(), r.hasTo() ? r.to() : "heads");
     }
@@ -90,7 +90,7 @@ public final class Lint {
      */
     public LintReport pending(List<CurrentRevision> current) {
         return lint(
-                MigratorReplays.on(migrator, database),
+                MigratorInternals.of(migrator).replayOn(database),
                 current.stream().map(CurrentRevision::id).collect(Collectors.toSet()),
                 "heads");
     }

@@ -2,10 +2,10 @@ package dev.migrate.lint;
 
 import dev.migrate.MigrateException;
 import dev.migrate.SuppressLint;
-import dev.migrate.discovery.DiscoveredMigration;
-import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.internal.runtime.StatementObserver;
 import dev.migrate.op.QualifiedName;
-import dev.migrate.runtime.StatementObserver;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

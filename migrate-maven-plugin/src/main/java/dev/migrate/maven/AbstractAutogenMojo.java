@@ -10,6 +10,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.ReplayedSchemaCache;
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.internal.MigratorInternals;
 import java.io.Console;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -168,7 +169,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         Migrator chain = offline(projectClasses);
         EntitySchemaCache entities = entitySchemaCache();
         ReplayedSchemaCache replayed = new ReplayedSchemaCache(
-                cacheDirectory("replay-cache"), chain.chainFingerprint(), binaries.coordinates());
+                cacheDirectory("replay-cache"), MigratorInternals.of(chain).chainFingerprint(), binaries.coordinates());
         SchemaComparison comparison = comparison(entities).withReplayCache(replayed);
         EntityInputs inputs = entityInputs();
         Optional<MigrationScript> cached =

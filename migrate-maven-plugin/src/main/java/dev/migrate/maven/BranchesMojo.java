@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.internal.MigratorInternals;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -9,6 +10,6 @@ public class BranchesMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        print(migrator(projectClasses).build().branchesReport());
+        print(MigratorInternals.of(migrator(projectClasses).build()).branchesReport());
     }
 }

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.runtime.Privileges;
+import dev.migrate.internal.runtime.Privileges;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.UnknownHostException;

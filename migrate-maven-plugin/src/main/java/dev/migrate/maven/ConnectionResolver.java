@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.internal.connection.DatabaseUrl;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

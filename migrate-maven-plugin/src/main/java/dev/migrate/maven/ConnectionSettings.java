@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.internal.connection.DatabaseUrl;
 
 /**
  * Where and as whom to connect, after every source has been weighed.

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.internal.MigratorInternals;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -40,7 +41,7 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(ClassLoader projectClasses) {
         withDatabase(projectClasses, migrator -> {
-            List<String> current = migrator.currentReport(verbose);
+            List<String> current = MigratorInternals.of(migrator).currentReport(verbose);
             if (current.isEmpty()) {
                 getLog().info("The database has no revision applied (it is at base).");
             }

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.internal.MigratorInternals;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -14,6 +15,6 @@ public class HeadsMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        print(migrator(projectClasses).build().headsReport(verbose));
+        print(MigratorInternals.of(migrator(projectClasses).build()).headsReport(verbose));
     }
 }

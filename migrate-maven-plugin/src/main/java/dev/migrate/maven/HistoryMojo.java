@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.internal.MigratorInternals;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -40,9 +41,11 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(ClassLoader projectClasses) {
         if (hasDatabase()) {
-            withDatabase(projectClasses, migrator -> print(migrator.historyReport(range, verbose)));
+            withDatabase(
+                    projectClasses,
+                    migrator -> print(MigratorInternals.of(migrator).historyReport(range, verbose)));
         } else {
-            print(migrator(projectClasses).build().historyReport(range, verbose));
+            print(MigratorInternals.of(migrator(projectClasses).build()).historyReport(range, verbose));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.internal.MigratorInternals;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -17,6 +18,6 @@ public class ShowMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        print(migrator(projectClasses).build().showReport(revision));
+        print(MigratorInternals.of(migrator(projectClasses).build()).showReport(revision));
     }
 }

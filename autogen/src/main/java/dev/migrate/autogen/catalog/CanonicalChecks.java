@@ -3,7 +3,7 @@ package dev.migrate.autogen.catalog;
 import dev.migrate.autogen.schema.CheckConstraint;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Table;
-import dev.migrate.sql.Identifiers;
+import dev.migrate.internal.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,14 +1,14 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Literals;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.TableSizes;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
-import dev.migrate.sql.Identifiers;
-import dev.migrate.sql.Literals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,12 +1,12 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.lint.LintRule;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
-import dev.migrate.sql.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -5,10 +5,10 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Literals;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
-import dev.migrate.sql.Identifiers;
-import dev.migrate.sql.Literals;
 import java.util.List;
 
 /** Standalone sequences added, removed or changed; a sequence a column owns goes with its table. */

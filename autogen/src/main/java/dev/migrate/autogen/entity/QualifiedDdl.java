@@ -1,6 +1,6 @@
 package dev.migrate.autogen.entity;
 
-import dev.migrate.sql.Identifiers;
+import dev.migrate.internal.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

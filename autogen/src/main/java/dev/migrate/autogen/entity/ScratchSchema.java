@@ -6,7 +6,7 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.SeedRows;
 import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.sql.Identifiers;
+import dev.migrate.internal.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -10,7 +10,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.sql.PostgresDialect;
+import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.io.File;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.sql.PostgresDialect;
+import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.sql.PostgresDialect;
+import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.List;

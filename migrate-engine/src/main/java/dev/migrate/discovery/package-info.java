@@ -1,7 +1,0 @@
-/**
- * Finding migration classes on the class path.
- *
- * <p>Internal: the Maven plugin and the autogenerator use it, and it changes without notice. Call
- * {@link dev.migrate.Migrator} instead.
- */
-package dev.migrate.discovery;

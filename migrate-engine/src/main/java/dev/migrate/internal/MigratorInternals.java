@@ -1,0 +1,192 @@
+package dev.migrate.internal;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.RevisionDetails;
+import dev.migrate.internal.RoundTripCheck.Stage;
+import dev.migrate.internal.graph.GraphReport;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.internal.runtime.ConnectionSource;
+import dev.migrate.internal.runtime.Engine;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * What the plugin, {@code autogen}, the lint and {@code migrate-junit} ask of a {@link Migrator}
+ * beyond what an application calls: the chain's fingerprint, the round trips {@code verify} makes,
+ * the replay on another database, and the text of the report goals.
+ *
+ * <pre>{@code
+ * MigratorInternals internals = MigratorInternals.of(migrator);
+ * internals.historyReport("base:head", false).forEach(System.out::println);
+ * }</pre>
+ *
+ * {@code Migrator} keeps its engine private and hands an opener to this class once, when its class
+ * is initialized (the JDK's {@code SharedSecrets} pattern), so that applications see none of this.
+ * Not API; see the package.
+ */
+public final class MigratorInternals {
+    /** What {@link Migrator} registers: its engine, given a migrator. */
+    public interface Opener {
+        /** The engine of {@code migrator}, whether or not it found migrations or has a database. */
+        Engine engine(Migrator migrator);
+
+        /** The engine of {@code migrator}, failing as its online methods do without migrations or a database. */
+        Engine database(Migrator migrator);
+
+        /** Whether {@code migrator} was given a database. */
+        boolean online(Migrator migrator);
+
+        /** The listener {@code migrator} reports failures to. */
+        MigrationListener listener(Migrator migrator);
+    }
+
+    // set once, by Migrator's static initializer, before any Migrator exists to be passed in here
+    private static volatile Opener opener;
+
+    private final Migrator migrator;
+    private final Opener open;
+
+    private MigratorInternals(Migrator migrator, Opener open) {
+        this.migrator = migrator;
+        this.open = open;
+    }
+
+    /** Called by {@link Migrator} alone; a second call fails, so nothing else can take its place. */
+    public static void register(Opener migratorOpener) {
+        synchronized (MigratorInternals.class) {
+            if (opener != null) {
+                throw new IllegalStateException("The Migrator opener is registered already.");
+            }
+            opener = migratorOpener;
+        }
+    }
+
+    /**
+     * The internals of a built migrator.
+     *
+     * @param migrator a built migrator (so its class, and with it the opener, is initialized)
+     * @return its internals
+     */
+    public static MigratorInternals of(Migrator migrator) {
+        return new MigratorInternals(migrator, opener);
+    }
+
+    /**
+     * A SHA-256 (hex) of what replaying every migration on an empty database does: each revision in
+     * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
+     * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
+     * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
+     * Needs no database: the migrations are only recorded.
+     *
+     * @return 64 hex digits
+     */
+    public String chainFingerprint() {
+        return open.engine(migrator).chainFingerprint();
+    }
+
+    /**
+     * The migrations and settings of the migrator, pointed at {@code database} instead of its own.
+     *
+     * @param database where the replay is to run; the migrator's own database, if any, is not touched
+     * @return the replay
+     */
+    public Replay replayOn(DataSource database) {
+        return new Replay(open.engine(migrator).on(ConnectionSource.of(database)), open.listener(migrator));
+    }
+
+    /**
+     * Proves that every downgrade undoes its upgrade, on a database that holds nothing else: for
+     * each revision, parents first, upgrades it, downgrades it alone (sibling branches stay) and
+     * upgrades it again, calling {@code check} at each stage. It leaves the database at every head.
+     *
+     * @param check inspects the database at each stage; what it throws stops the round trips
+     */
+    public void roundTrip(RoundTripCheck check) {
+        Engine database = open.database(migrator);
+        RevisionGraph graph = database.graph();
+        for (RevisionInfo info : graph.all()) {
+            RevisionDetails revision = graph.details(info);
+            check.check(revision, Stage.BEFORE_UPGRADE);
+            database.apply(current -> graph.planUpgrade(current, info.id()));
+            check.check(revision, Stage.UPGRADED);
+            database.apply(current -> List.of(graph.planRevert(current, info.id())));
+            check.check(revision, Stage.DOWNGRADED);
+            database.apply(current -> graph.planUpgrade(current, info.id()));
+            check.check(revision, Stage.UPGRADED_AGAIN);
+        }
+    }
+
+    /**
+     * The lines {@code mvn migrate:history} prints, newest first, in Alembic's style; with a
+     * database, its current revisions are marked {@code (current)} and each applied revision says
+     * when, by whom and in how long it was applied, or {@code [pending]}.
+     *
+     * @param range {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any
+     *     target; null or blank for every revision
+     * @param verbose a block per revision (parents, children, labels, message, status) instead of one line
+     * @return the lines, without line ends
+     */
+    public List<String> historyReport(String range, boolean verbose) {
+        if (!open.online(migrator)) {
+            return report().history(range, verbose, Set.of());
+        }
+        Engine database = open.database(migrator);
+        return report().history(range, verbose, current(database), database.appliedRows());
+    }
+
+    /**
+     * The lines {@code mvn migrate:current} prints: each version row as {@code <id> (head)}, or verbose a
+     * block per row, as {@code history} shows it, with when, by whom and how long it was applied.
+     *
+     * @param verbose a block per current revision instead of one line
+     * @return the lines, without line ends; empty when no revision is applied
+     */
+    public List<String> currentReport(boolean verbose) {
+        Engine database = open.database(migrator);
+        Set<String> current = current(database);
+        return verbose ? report().currentVerbose(current, database.appliedRows()) : report().current(current);
+    }
+
+    /**
+     * The lines {@code mvn migrate:heads} prints.
+     *
+     * @param verbose a block per head instead of one line
+     * @return the lines, without line ends
+     */
+    public List<String> headsReport(boolean verbose) {
+        return report().heads(verbose);
+    }
+
+    /**
+     * The lines {@code mvn migrate:branches} prints, each branch point followed by the revisions that
+     * branch from it.
+     *
+     * @return the lines, without line ends; empty when the graph has no branch
+     */
+    public List<String> branchesReport() {
+        return report().branches();
+    }
+
+    /**
+     * The lines {@code mvn migrate:show} prints for one revision.
+     *
+     * @param target a full id or unique prefix, {@code head} or {@code <label>@head}
+     * @return the lines, without line ends
+     */
+    public List<String> showReport(String target) {
+        return report().show(target);
+    }
+
+    private GraphReport report() {
+        return new GraphReport(open.engine(migrator).graph());
+    }
+
+    private static Set<String> current(Engine database) {
+        return database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
+    }
+}

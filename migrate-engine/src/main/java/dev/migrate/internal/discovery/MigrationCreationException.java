@@ -1,0 +1,13 @@
+package dev.migrate.internal.discovery;
+
+import dev.migrate.MigrateException;
+
+/**
+ * A migration class could not be instantiated: its constructor takes arguments only the application
+ * can supply, threw, or cannot be called. Its message names the class and the way out.
+ */
+public final class MigrationCreationException extends MigrateException {
+    MigrationCreationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.migrate.internal.graph;
+
+import dev.migrate.internal.Elapsed;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The latest history row that applied a revision: its upgrade, or the stamp that marked it applied.
+ *
+ * @param revision the revision id
+ * @param stamped whether a stamp, not an upgrade, recorded it (no migration code ran)
+ * @param at when, as the server's clock said
+ * @param by the database user that ran it
+ * @param duration how long the upgrade took; null for a stamp or a row without one
+ */
+public record AppliedRow(String revision, boolean stamped, Instant at, String by, Duration duration) {
+
+    /** {@code applied 2026-11-20T09:31:02Z by app in 13 ms}, or {@code stamped ... by app}. */
+    public String describe() {
+        return (stamped ? "stamped " : "applied ") + at.truncatedTo(ChronoUnit.SECONDS) + " by " + by
+                + (duration == null ? "" : " in " + Elapsed.exactly(duration));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.migrate.internal.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The text of {@code history}, {@code heads}, {@code branches}, {@code show} and {@code current},
+ * in Alembic's style. Pure: each method returns the lines and prints nothing.
+ *
+ * <p>A revision's one-line form is {@code <parents> -> <id> [(labels)] [(head)] [(branchpoint)]
+ * [(mergepoint)] [(current)], <message>}, with {@code <base>} for no parent and {@code (a, b)} for a
+ * merge point's parents. With the database's history, {@code history} follows each line with
+ * {@code [applied <when, UTC> by <user> in <duration>]} or {@code [pending]}, as {@code flyway info} shows them.
+ */
+public final class GraphReport {
+    private final RevisionGraph graph;
+
+    public GraphReport(RevisionGraph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * The revisions in {@code range}, newest first.
+     *
+     * @param range {@code <from>:<to>}; either side may be empty (no limit), {@code base},
+     *     {@code current} or any target; null or blank shows everything
+     * @param verbose a block per revision instead of one line
+     * @param currentVersions the version rows, marked {@code (current)}; empty when unknown
+     */
+    public List<String> history(String range, boolean verbose, Set<String> currentVersions) {
+        return history(range, verbose, currentVersions, null);
+    }
+
+    /**
+     * The revisions in {@code range}, newest first, each with when, by whom and how long it was applied.
+     *
+     * @param applied the latest applied row of each revision in the history table, or null when no
+     *     database was read (the graph alone, as offline)
+     */
+    public List<String> history(
+            String range, boolean verbose, Set<String> currentVersions, Map<String, AppliedRow> applied) {
+        graph.checkKnown(currentVersions);
+        Annotations notes = new Annotations(applied, currentVersions);
+        RevisionRange r = RevisionRange.parse(range);
+        Set<String> lower = lowerBound(r.from(), currentVersions);
+        Set<String> upper = upperBound(r.to(), currentVersions);
+        List<String> lines = new ArrayList<>();
+        List<RevisionInfo> all = graph.all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            RevisionInfo rev = all.get(i);
+            if ((lower != null && !lower.contains(rev.id())) || (upper != null && !upper.contains(rev.id()))) {
+                continue;
+            }
+            if (verbose) {
+                lines.addAll(block(rev, currentVersions, notes));
+            } else {
+                lines.add(line(rev, currentVersions) + notes.inLine(rev.id()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * What the history table says of each revision: applied (when, by whom, how long), or pending.
+     * Nothing at all without a database.
+     */
+    private final class Annotations {
+        private final Map<String, AppliedRow> rows;
+        private final Set<String> applied;
+
+        Annotations(Map<String, AppliedRow> rows, Set<String> currentVersions) {
+            this.rows = rows;
+            this.applied = rows == null ? Set.of() : graph.appliedRevisions(currentVersions);
+        }
+
+        /** The status to show, or null without a database. */
+        String status(String id) {
+            if (rows == null) {
+                return null;
+            }
+            if (!applied.contains(id)) {
+                return "pending";
+            }
+            AppliedRow row = rows.get(id);
+            // below a stamped revision, or recorded by a tool before the history table
+            return row == null ? "applied, not recorded in the history table" : row.describe();
+        }
+
+        String inLine(String id) {
+            String status = status(id);
+            return status == null ? "" : " [" + status + "]";
+        }
+
+        String inBlock(String id) {
+            String status = status(id);
+            return status == null ? null : "Status: " + status;
+        }
+    }
+
+    /** Revisions at or above the range's lower end; null when unlimited. */
+    private Set<String> lowerBound(String from, Set<String> current) {
+        if (from == null || "base".equals(from)) {
+            return null;
+        }
+        Set<String> start = "current".equals(from) ? current : graph.resolve(from, current);
+        return start.isEmpty() ? null : graph.descendantsOrSelf(start);
+    }
+
+    /** Revisions at or below the range's upper end; null when unlimited. */
+    private Set<String> upperBound(String to, Set<String> current) {
+        if (to == null || "heads".equals(to)) {
+            return null;
+        }
+        Set<String> end = "current".equals(to) ? current : graph.resolve(to, current);
+        return graph.ancestorsOrSelf(end);
+    }
+
+    /** Every head, one line each ({@code id (labels) (head)}), or a block each when verbose. */
+    public List<String> heads(boolean verbose) {
+        List<String> lines = new ArrayList<>();
+        for (String id : graph.heads()) {
+            RevisionInfo rev = graph.get(id);
+            if (verbose) {
+                lines.addAll(block(rev, Set.of(), new Annotations(null, Set.of())));
+            } else {
+                lines.add(id + labels(rev) + " (head)");
+            }
+        }
+        return lines;
+    }
+
+    /** Each branch point, newest first, followed by an indented {@code -> child} line per child. */
+    public List<String> branches() {
+        List<String> lines = new ArrayList<>();
+        List<String> points = graph.branchPoints();
+        for (int i = points.size() - 1; i >= 0; i--) {
+            RevisionInfo point = graph.get(points.get(i));
+            lines.add(line(point, Set.of()));
+            String indent = " ".repeat(point.id().length());
+            for (String child : graph.children(point.id())) {
+                lines.add(indent + " -> " + headOnly(graph.get(child), Set.of()) + doc(graph.get(child)));
+            }
+        }
+        return lines;
+    }
+
+    /** The block of the one revision {@code revision} names (an id, a prefix, {@code head}, ...). */
+    public List<String> show(String revision) {
+        return block(graph.resolveOne(revision, Set.of()), Set.of(), new Annotations(null, Set.of()));
+    }
+
+    /** Each version row as {@code <id> (head)} when it is a head of the graph, else {@code <id>}. */
+    public List<String> current(Set<String> currentVersions) {
+        graph.checkKnown(currentVersions);
+        List<String> lines = new ArrayList<>();
+        for (String id : graph.sortTopologically(currentVersions)) {
+            lines.add(graph.isHead(id) ? id + " (head)" : id);
+        }
+        return lines;
+    }
+
+    /**
+     * A block per version row, as {@code history} shows it verbose, with when, by whom and how long
+     * it was applied.
+     *
+     * @param applied the latest applied row of each revision in the history table
+     */
+    public List<String> currentVerbose(Set<String> currentVersions, Map<String, AppliedRow> applied) {
+        graph.checkKnown(currentVersions);
+        Annotations notes = new Annotations(applied, currentVersions);
+        List<String> lines = new ArrayList<>();
+        for (String id : graph.sortTopologically(currentVersions)) {
+            lines.addAll(block(graph.get(id), currentVersions, notes));
+        }
+        return lines;
+    }
+
+    /** The one-line form: {@code parents -> id (markers), message}. */
+    public String line(RevisionInfo rev, Set<String> currentVersions) {
+        return parents(rev) + " -> " + headOnly(rev, currentVersions) + doc(rev);
+    }
+
+    private List<String> block(RevisionInfo rev, Set<String> currentVersions, Annotations notes) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Revision ID: " + rev.id() + markers(rev, currentVersions));
+        lines.add("Revises: " + (rev.isBase() ? "<base>" : String.join(", ", rev.revises())));
+        if (graph.isBranchPoint(rev.id())) {
+            lines.add("Branches into: " + String.join(", ", graph.children(rev.id())));
+        }
+        if (!rev.branchLabels().isEmpty()) {
+            lines.add("Branch labels: " + String.join(", ", sorted(rev.branchLabels())));
+        }
+        if (!rev.dependsOn().isEmpty()) {
+            lines.add("Depends on: " + String.join(", ", rev.dependsOn()));
+        }
+        if (!rev.transactional()) {
+            lines.add("Transactional: no");
+        }
+        lines.add("Path: " + rev.source());
+        String status = notes.inBlock(rev.id());
+        if (status != null) {
+            lines.add(status);
+        }
+        lines.add("");
+        lines.add("    " + rev.message());
+        lines.add("");
+        return lines;
+    }
+
+    private String headOnly(RevisionInfo rev, Set<String> currentVersions) {
+        return rev.id() + labels(rev) + markers(rev, currentVersions);
+    }
+
+    private String markers(RevisionInfo rev, Set<String> currentVersions) {
+        StringBuilder text = new StringBuilder();
+        if (graph.isHead(rev.id())) {
+            text.append(" (head)");
+        }
+        if (graph.isBranchPoint(rev.id())) {
+            text.append(" (branchpoint)");
+        }
+        if (rev.isMergePoint()) {
+            text.append(" (mergepoint)");
+        }
+        if (currentVersions.contains(rev.id())) {
+            text.append(" (current)");
+        }
+        return text.toString();
+    }
+
+    private static String parents(RevisionInfo rev) {
+        if (rev.isBase()) {
+            return "<base>";
+        }
+        return rev.isMergePoint()
+                ? "(" + String.join(", ", rev.revises()) + ")"
+                : rev.revises().get(0);
+    }
+
+    private static String labels(RevisionInfo rev) {
+        return rev.branchLabels().isEmpty() ? "" : " (" + String.join(", ", sorted(rev.branchLabels())) + ")";
+    }
+
+    private static String doc(RevisionInfo rev) {
+        return rev.message().isEmpty() ? "" : ", " + rev.message();
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,474 @@
+package dev.migrate.internal.graph;
+
+import dev.migrate.BadTargetException;
+import dev.migrate.MigrateException;
+import dev.migrate.RevisionDetails;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validated, immutable graph of revisions, with the target syntax and the planning of
+ * {@code upgrade}, {@code downgrade} and {@code stamp}.
+ *
+ * <p>Edges: a revision's {@code revises} are its parents; its {@code dependsOn} must be applied
+ * before it without being parents (they do not make a branch, and are never version rows it
+ * replaces). Ancestors and descendants follow both kinds of edge; heads, bases, branch points and
+ * merge points follow {@code revises} only, as in Alembic.
+ *
+ * <p>All indexes are built once in {@link #of}; every query and plan is linear in the number of
+ * revisions, and nothing recurses, so long chains cannot overflow
+ * the stack.
+ */
+public final class RevisionGraph {
+
+    private final Map<String, RevisionInfo> byId; // in topological order
+    private final List<RevisionInfo> topological;
+    private final Map<String, Integer> position; // id -> index in topological
+    private final Map<String, List<String>> children; // revises edges, reversed
+    private final Map<String, List<String>> dependents; // dependsOn edges, reversed
+    private final Map<String, String> labels; // branch label -> id
+    private final List<String> heads;
+    private final List<String> bases;
+    private final List<String> branchPoints;
+    private final List<String> mergePoints;
+    private final TargetResolver targets;
+    private final Planner planner;
+
+    /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
+    RevisionGraph(
+            List<RevisionInfo> topological,
+            Map<String, Integer> position,
+            Map<String, List<String>> children,
+            Map<String, List<String>> dependents,
+            Map<String, String> labels) {
+        this.topological = List.copyOf(topological);
+        Map<String, RevisionInfo> ids = new LinkedHashMap<>();
+        for (RevisionInfo r : topological) {
+            ids.put(r.id(), r);
+        }
+        this.byId = Collections.unmodifiableMap(ids);
+        this.position = Collections.unmodifiableMap(position);
+        this.children = children;
+        this.dependents = dependents;
+        this.labels = Collections.unmodifiableMap(labels);
+        List<String> h = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        List<String> bp = new ArrayList<>();
+        List<String> mp = new ArrayList<>();
+        for (RevisionInfo r : topological) {
+            int childCount = children.get(r.id()).size();
+            if (childCount == 0) {
+                h.add(r.id());
+            }
+            if (childCount > 1) {
+                bp.add(r.id());
+            }
+            if (r.isBase()) {
+                b.add(r.id());
+            }
+            if (r.isMergePoint()) {
+                mp.add(r.id());
+            }
+        }
+        this.heads = List.copyOf(h);
+        this.bases = List.copyOf(b);
+        this.branchPoints = List.copyOf(bp);
+        this.mergePoints = List.copyOf(mp);
+        this.targets = new TargetResolver(this);
+        this.planner = new Planner(this, targets);
+    }
+
+    /**
+     * Builds and validates the graph.
+     *
+     * @throws MigrateException for an illegal or duplicate id, a missing parent or dependency, a
+     *     duplicate branch label or a cycle; the message names the classes involved
+     */
+    public static RevisionGraph of(Collection<RevisionInfo> revisions) {
+        return GraphBuilder.build(revisions);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** The revision with this exact id; a {@link MigrateException} when there is none. */
+    public RevisionInfo get(String id) {
+        RevisionInfo r = byId.get(id);
+        if (r == null) {
+            throw unknownRevision(id);
+        }
+        return r;
+    }
+
+    /** The revision with this exact id, if any. */
+    public Optional<RevisionInfo> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Whether a revision has this exact id. */
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
+    /** The number of revisions. */
+    public int size() {
+        return topological.size();
+    }
+
+    /** Every revision, parents and dependencies before the revisions that need them (bases first). */
+    public List<RevisionInfo> all() {
+        return topological;
+    }
+
+    /** Revisions no other revision revises, in topological order. */
+    public List<String> heads() {
+        return heads;
+    }
+
+    /** Revisions that revise nothing, in topological order. */
+    public List<String> bases() {
+        return bases;
+    }
+
+    /** Revisions that two or more revisions revise. */
+    public List<String> branchPoints() {
+        return branchPoints;
+    }
+
+    /** Revisions that revise two or more revisions. */
+    public List<String> mergePoints() {
+        return mergePoints;
+    }
+
+    /** The revisions that revise {@code id}. */
+    public List<String> children(String id) {
+        get(id);
+        return children.get(id);
+    }
+
+    /** The revisions that list {@code id} in {@code dependsOn}. */
+    public List<String> dependents(String id) {
+        get(id);
+        return dependents.get(id);
+    }
+
+    /** Whether no revision revises {@code id}. */
+    public boolean isHead(String id) {
+        return children(id).isEmpty();
+    }
+
+    /** Whether two or more revisions revise {@code id}. */
+    public boolean isBranchPoint(String id) {
+        return children(id).size() > 1;
+    }
+
+    /** Branch label to the id of the revision that declares it. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** The position of a revision in {@link #all()}; useful to sort ids the way the graph does. */
+    public int position(String id) {
+        get(id);
+        return position.get(id);
+    }
+
+    /** The strict ancestors of {@code id}, through {@code revises} and {@code dependsOn}. */
+    public Set<String> ancestors(String id) {
+        get(id);
+        Set<String> result = ancestorsOrSelf(List.of(id));
+        result.remove(id);
+        return Collections.unmodifiableSet(result);
+    }
+
+    /** The given revisions and all their ancestors, through {@code revises} and {@code dependsOn}. */
+    public Set<String> ancestorsOrSelf(Collection<String> ids) {
+        return walk(ids, true, false);
+    }
+
+    /** The given revisions and everything that descends from them, through {@code revises} and {@code dependsOn}. */
+    public Set<String> descendantsOrSelf(Collection<String> ids) {
+        return walk(ids, false, false);
+    }
+
+    /** Breadth-first walk, iterative so that long chains cannot overflow the stack. */
+    private Set<String> walk(Collection<String> start, boolean up, boolean revisesOnly) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (String id : start) {
+            get(id);
+            if (seen.add(id)) {
+                todo.add(id);
+            }
+        }
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            List<String> first = up ? byId.get(id).revises() : children.get(id);
+            List<String> second = revisesOnly ? List.of() : up ? byId.get(id).dependsOn() : dependents.get(id);
+            for (String next : first) {
+                if (seen.add(next)) {
+                    todo.add(next);
+                }
+            }
+            for (String next : second) {
+                if (seen.add(next)) {
+                    todo.add(next);
+                }
+            }
+        }
+        return seen;
+    }
+
+    // ------------------------------------------------------------------ targets
+
+    /**
+     * Finds a revision by full id, branch label (the revision that carries it, as Alembic resolves
+     * a bare label) or unique prefix.
+     *
+     * @throws MigrateException when nothing matches (suggesting {@code history}) or the prefix is
+     *     ambiguous (listing the candidates)
+     */
+    public RevisionInfo lookup(String idOrPrefix) {
+        RevisionInfo exact = byId.get(idOrPrefix);
+        if (exact != null) {
+            return exact;
+        }
+        String labelled = labels.get(idOrPrefix);
+        if (labelled != null) {
+            return byId.get(labelled);
+        }
+        // a prefix is what a user types, rarely: a scan of the ids keeps building the graph cheaper
+        List<String> candidates = new ArrayList<>();
+        for (String id : byId.keySet()) {
+            if (id.startsWith(idOrPrefix)) {
+                candidates.add(id);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw unknownRevision(idOrPrefix);
+        }
+        if (candidates.size() > 1) {
+            Collections.sort(candidates);
+            String listed = candidates.size() <= 10
+                    ? String.join(", ", candidates)
+                    : String.join(", ", candidates.subList(0, 10)) + " and " + (candidates.size() - 10) + " more";
+            throw new BadTargetException("The revision prefix '" + idOrPrefix + "' is ambiguous: it matches " + listed
+                    + ". Give more characters of the id.");
+        }
+        return byId.get(candidates.get(0));
+    }
+
+    private static MigrateException unknownRevision(String id) {
+        return new BadTargetException("No migration has revision id '" + id + "' (nor an id starting with it). "
+                + "Run the history goal to see the known revisions.");
+    }
+
+    /**
+     * Resolves a target to the revisions it names: one id for most forms, every head for
+     * {@code heads}, none for {@code base}. {@code <label>@base} names the parents of the labelled
+     * revision. Relative forms {@code +N} and {@code -N} count from the single current version row.
+     */
+    public Set<String> resolve(String target, Set<String> currentVersions) {
+        checkKnown(currentVersions);
+        return targets.resolve(Target.parse(target), currentVersions, target);
+    }
+
+    /**
+     * The version rows a database would have at {@code target}, for the offline {@code <from>:<to>}
+     * form where there is no database to ask: {@code base} is none, an id is that id and the rows of
+     * what it depends on.
+     */
+    public Set<String> versionsAt(String target) {
+        Set<String> named = new HashSet<>();
+        for (String part : Planner.parts(target)) {
+            named.addAll(resolve(part, Set.of()));
+        }
+        return new LinkedHashSet<>(rowsFor(ancestorsOrSelf(named)));
+    }
+
+    /** Resolves a target that must name exactly one revision, as {@code show} needs. */
+    public RevisionInfo resolveOne(String target, Set<String> currentVersions) {
+        Set<String> ids = resolve(target, currentVersions);
+        if (ids.size() != 1) {
+            throw new BadTargetException("The target '" + target + "' names "
+                    + (ids.isEmpty() ? "no revision" : "several revisions (" + String.join(", ", ids) + ")")
+                    + "; name exactly one revision by its id.");
+        }
+        return get(ids.iterator().next());
+    }
+
+    // ------------------------------------------------------------------ planning
+
+    /**
+     * Every revision the version rows imply as applied: the rows and all their ancestors.
+     *
+     * @throws MigrateException when a row names a revision no class defines
+     */
+    public Set<String> appliedRevisions(Set<String> currentVersions) {
+        checkKnown(currentVersions);
+        return Collections.unmodifiableSet(ancestorsOrSelf(currentVersions));
+    }
+
+    /**
+     * The steps that bring the database from {@code currentVersions} to {@code target}: every
+     * ancestor-or-self of the target not yet applied, parents and dependencies first. Empty when
+     * the target is already applied.
+     */
+    public List<Step> planUpgrade(Set<String> currentVersions, String target) {
+        return planner.planUpgrade(currentVersions, target);
+    }
+
+    /**
+     * The steps that bring the database from {@code currentVersions} down to {@code target}, children
+     * first: the target's applied children by {@code revises} and what descends from them by either
+     * kind of edge (a revision that only depends on the target stays). {@code base} reverts
+     * everything; {@code <branch>@base} reverts the branch from its start; {@code <branch>@<id>}
+     * reverts only the id's children on that branch; {@code -N} reverts N revisions from the single
+     * current head (the last one may be a merge point). Empty when the target is the current
+     * revision.
+     *
+     * @throws MigrateException when the target is not applied (a downgrade cannot reach it), counts
+     *     upwards, or names several revisions
+     */
+    public List<Step> planDowngrade(Set<String> currentVersions, String target) {
+        return planner.planDowngrade(currentVersions, target);
+    }
+
+    /**
+     * The step that reverts exactly {@code id}, which must be a current version row (nothing applied
+     * depends on it): what the round-trip check of {@code verify} needs, where a target would also
+     * revert sibling branches.
+     */
+    public Step planRevert(Set<String> currentVersions, String id) {
+        checkKnown(currentVersions);
+        if (!currentVersions.contains(id)) {
+            throw new MigrateException(
+                    "Revision " + id + " is not a current version row, so it cannot be reverted alone.");
+        }
+        RevisionInfo revision = get(id);
+        Set<String> applied = ancestorsOrSelf(currentVersions);
+        applied.remove(id);
+        Set<String> stillRevised = new HashSet<>();
+        applied.forEach(a -> stillRevised.addAll(get(a).revises()));
+        List<String> insert = revision.revises().stream()
+                .filter(p -> !stillRevised.contains(p) && !currentVersions.contains(p))
+                .toList();
+        return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
+    }
+
+    /**
+     * The version-table change that makes the database look as if it were at {@code target},
+     * running nothing: the rows an upgrade or downgrade there would leave, a dependency's own row
+     * included. Rows on branches unrelated to the target stay; {@code base} removes every row;
+     * {@code a1,b1} stamps several revisions at once. For {@code purge}, the caller empties the
+     * table and passes no current versions.
+     */
+    public StampPlan planStamp(Set<String> currentVersions, String target) {
+        return planner.planStamp(currentVersions, target);
+    }
+
+    /**
+     * Fails when the version table names a revision no class defines: the database was migrated
+     * from another branch of the code, or the migrations are not on the classpath.
+     */
+    public void checkKnown(Set<String> currentVersions) {
+        for (String v : currentVersions) {
+            if (!byId.containsKey(v)) {
+                throw new MigrateException(
+                        "The database is at revision " + v + ", which no migration class defines. "
+                                + "Check that the configured migration packages are on the classpath and that you are on the "
+                                + "right branch of the code, or use the stamp goal to set the version table to a known revision.");
+            }
+        }
+    }
+
+    /** Version rows as messages name them: {@code a, b}, or {@code base (no revision applied)} for none. */
+    public static String describe(Collection<String> rows) {
+        return rows.isEmpty() ? "base (no revision applied)" : String.join(", ", rows);
+    }
+
+    /** The given known ids in the graph's topological order. */
+    public List<String> sortTopologically(Collection<String> ids) {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort((a, b) -> Integer.compare(position(a), position(b)));
+        return sorted;
+    }
+
+    /** The given revisions and their ancestors through {@code revises} only. */
+    Set<String> parentAncestorsOrSelf(Collection<String> ids) {
+        return walk(ids, true, true);
+    }
+
+    /** The given revisions and their descendants through {@code revises} only: a branch and what grows on it. */
+    Set<String> parentDescendantsOrSelf(Collection<String> ids) {
+        return walk(ids, false, true);
+    }
+
+    /**
+     * The version rows a set of applied revisions (closed under ancestry) is recorded by: each
+     * applied revision that no applied revision revises. A dependency keeps its own row, and the
+     * rows imply exactly the applied set again through {@link #ancestorsOrSelf}.
+     */
+    public List<String> rowsFor(Set<String> applied) {
+        Set<String> revised = new HashSet<>();
+        for (String id : applied) {
+            revised.addAll(get(id).revises());
+        }
+        List<String> rows = new ArrayList<>();
+        for (String id : applied) {
+            if (!revised.contains(id)) {
+                rows.add(id);
+            }
+        }
+        return sortTopologically(rows);
+    }
+
+    /** The members of {@code ids} that are not a strict ancestor, by either kind of edge, of another member. */
+    Set<String> tips(Set<String> ids) {
+        if (ids.size() < 2) {
+            return ids;
+        }
+        Set<String> below = new HashSet<>();
+        for (String id : ids) {
+            if (!below.contains(id)) {
+                Set<String> ancestors = ancestorsOrSelf(List.of(id));
+                ancestors.remove(id);
+                below.addAll(ancestors);
+            }
+        }
+        Set<String> tips = new LinkedHashSet<>(ids);
+        tips.removeAll(below);
+        return tips;
+    }
+
+    /** The members of {@code ids} that no other member revises. */
+    Set<String> parentTips(Set<String> ids) {
+        Set<String> tips = new LinkedHashSet<>(ids);
+        for (String id : ids) {
+            get(id).revises().forEach(tips::remove);
+        }
+        return tips;
+    }
+
+    /** The public description of one revision of this graph, its children included. */
+    public RevisionDetails details(RevisionInfo info) {
+        return new RevisionDetails(
+                info.id(),
+                info.revises(),
+                info.message(),
+                info.branchLabels().stream().sorted().toList(),
+                info.dependsOn(),
+                info.transactional(),
+                info.source(),
+                children(info.id()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.RevisionInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * What replaying the whole chain on an empty database does, as one SHA-256: each revision in
+ * topological order with its parents, dependencies and upgrade checksum (the value the engine
+ * records in the history table). Computed by recording the migrations, so it needs no server.
+ *
+ * <p>The checksum sees JDBC code ({@code op.jdbc}) only by its place, so for a migration that has
+ * some, the bytes of its class and of the work's own class (when it is not a lambda, which lives
+ * in the migration's class anyway) are added: editing that code changes the fingerprint.
+ */
+final class ChainFingerprint {
+    private ChainFingerprint() {}
+
+    static String of(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
+        MessageDigest digest = sha256();
+        field(digest, "chain " + graph.size());
+        // recorded as a live run records them, so the checksums are the ones kept in the history table
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (RevisionInfo revision : graph.all()) {
+                Script script = scripts.upgrade(revision.id());
+                field(digest, revision.id());
+                field(digest, String.join(",", revision.revises()));
+                field(digest, String.join(",", revision.dependsOn()));
+                field(digest, script.checksum());
+                for (Script.Part part : script.parts()) {
+                    if (part instanceof Script.Jdbc jdbc) {
+                        classBytes(digest, migrations.get(revision.id()).type());
+                        classBytes(digest, jdbc.work().getClass());
+                    }
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void classBytes(MessageDigest digest, Class<?> type) {
+        if (type.isHidden() || type.getClassLoader() == null) {
+            return; // a lambda's code is in its defining class, which is added as well
+        }
+        String resource = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+            field(digest, resource);
+            digest.update(in == null ? new byte[0] : in.readAllBytes());
+        } catch (IOException e) {
+            // unreadable: the name alone keys it, as the checksum would
+        }
+    }
+
+    private static void field(MessageDigest digest, String value) {
+        byte[] bytes = String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+}

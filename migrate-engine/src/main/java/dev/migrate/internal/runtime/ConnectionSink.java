@@ -1,0 +1,114 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.JdbcWork;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Runs statements on a live connection, optionally watched by a {@link StatementObserver}. */
+final class ConnectionSink implements ScriptSink {
+    private final Connection connection;
+    private final StatementObserver observer;
+
+    ConnectionSink(Connection connection) {
+        this(connection, null);
+    }
+
+    ConnectionSink(Connection connection, StatementObserver observer) {
+        this.connection = connection;
+        this.observer = observer;
+    }
+
+    @Override
+    public void step(DiscoveredMigration migration) throws SQLException {
+        if (observer != null) {
+            observer.beforeStep(connection, migration, !connection.getAutoCommit());
+        }
+    }
+
+    @Override
+    public void begin() throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    @Override
+    public void execute(String sql) throws SQLException {
+        if (observer == null) {
+            send(sql);
+        } else {
+            observer.statement(connection, sql, () -> send(sql));
+        }
+    }
+
+    private void send(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // the SQL reaches the server as written, exactly as psql runs the offline script: the
+            // driver rewrites no JDBC escape such as {fn ...} or {d ...}, and scans each text once less
+            s.setEscapeProcessing(false);
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void executeAll(List<String> statements) throws SQLException {
+        // one string: the driver sends the statements in a single round trip
+        send(String.join(";\n", statements));
+    }
+
+    @Override
+    public void executeAllAndCommit(List<String> statements) throws SQLException {
+        // COMMIT in the same string saves a round trip per migration; the driver then finds no
+        // transaction left to commit, so commit() below only switches autocommit back on.
+        StringBuilder sql = new StringBuilder();
+        for (String statement : statements) {
+            sql.append(statement).append(";\n");
+        }
+        send(sql.append("COMMIT").toString());
+        commit();
+    }
+
+    @Override
+    public void jdbc(JdbcWork work, String revision) throws SQLException {
+        if (observer == null) {
+            work.run(connection);
+        } else {
+            observer.statement(connection, "(the JDBC code of the migration, op.jdbc)", () -> work.run(connection));
+        }
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void rollback() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the server rolls the transaction back when it goes away
+        }
+    }
+
+    @Override
+    public String role() {
+        try {
+            return connection.getMetaData().getUserName();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean offline() {
+        return false;
+    }
+}

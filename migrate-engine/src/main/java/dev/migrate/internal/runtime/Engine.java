@@ -1,0 +1,463 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.AppliedStep;
+import dev.migrate.BadTargetException;
+import dev.migrate.ChecksumMismatchException;
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.NotAtHeadException;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.AppliedRow;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.internal.graph.RevisionRange;
+import dev.migrate.internal.graph.StampPlan;
+import dev.migrate.internal.graph.Step;
+import dev.migrate.op.QualifiedName;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * Applies planned steps to a database under the migration lock, or writes them as a SQL script.
+ * {@link dev.migrate.Migrator} is the public face of this class.
+ */
+public final class Engine {
+    private final RevisionGraph graph;
+    private final Map<String, DiscoveredMigration> migrations;
+    private final ConnectionSource connections;
+    private final Settings settings;
+    private final VersionTables tables;
+    private final StepRunner runner;
+
+    public Engine(Collection<DiscoveredMigration> discovered, ConnectionSource connections, Settings settings) {
+        Map<String, DiscoveredMigration> byId = new LinkedHashMap<>();
+        discovered.forEach(m -> byId.putIfAbsent(m.info().id(), m));
+        this.graph = RevisionGraph.of(
+                discovered.stream().map(DiscoveredMigration::info).toList());
+        this.migrations = byId;
+        this.connections = connections;
+        this.settings = settings;
+        this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable());
+        this.runner = new StepRunner(
+                byId,
+                tables,
+                settings.transactionMode(),
+                settings.log(),
+                settings.listener(),
+                settings.lockRetries(),
+                settings.progressInterval());
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** The same migrations and settings on another database: for replays on a throwaway one. */
+    public Engine on(ConnectionSource other) {
+        return new Engine(migrations.values(), other, settings);
+    }
+
+    /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
+    public String chainFingerprint() {
+        return ChainFingerprint.of(graph, migrations);
+    }
+
+    public List<AppliedStep> upgrade(String target) {
+        return migrate(target, graph::planUpgrade, null);
+    }
+
+    /**
+     * Upgrades to {@code target} with {@code observer} watching every migration statement, on the
+     * run's own connection: for analyses on a throwaway database.
+     */
+    public List<AppliedStep> upgrade(String target, StatementObserver observer) {
+        return migrate(target, graph::planUpgrade, observer);
+    }
+
+    public List<AppliedStep> downgrade(String target) {
+        return migrate(target, graph::planDowngrade, null);
+    }
+
+    /** The version table, which marks a database that migrations were applied to. */
+    public QualifiedName versionTable() {
+        return tables.versionTable();
+    }
+
+    /** The version and history tables, which the run writes and analyses leave alone. */
+    public Set<QualifiedName> ownTables() {
+        return Set.of(tables.versionTable(), tables.historyTable());
+    }
+
+    private List<AppliedStep> migrate(
+            String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
+        List<AppliedStep> applied = new ArrayList<>();
+        Map<String, String> cached = settings.checksumCache().checksums();
+        Map<String, String> known = new LinkedHashMap<>(cached);
+        // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
+        // them in that order from the start keeps the thread ahead of both. What the cache knows is
+        // recorded only if the database disagrees with it.
+        try (Scripts scripts = new Scripts(migrations, false)
+                .recordAhead(graph.all().stream()
+                        .map(RevisionInfo::id)
+                        .filter(id -> !known.containsKey(id))
+                        .toList())) {
+            underLock(run -> {
+                Set<String> current = tables.readVersions(run.lockConnection());
+                graph.checkKnown(current);
+                verifyChecksums(run.lockConnection(), current, scripts, known);
+                List<Step> steps = planner.apply(current, target);
+                if (steps.isEmpty()) {
+                    settings.log()
+                            .info("Nothing to do: the database is already at " + RevisionGraph.describe(current) + ".");
+                    return;
+                }
+                // the cache knows checksums, not scripts: what is about to run is recorded ahead too
+                scripts.recordAhead(steps.stream()
+                        .filter(step -> step.direction() == Direction.UPGRADE)
+                        .map(step -> step.revision().id())
+                        .filter(known::containsKey)
+                        .toList());
+                applied.addAll(runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts));
+                for (Step step : steps) {
+                    if (step.direction() == Direction.UPGRADE) {
+                        known.put(
+                                step.revision().id(),
+                                scripts.upgrade(step.revision().id()).checksum());
+                    }
+                }
+            });
+        }
+        if (!known.equals(cached)) {
+            settings.checksumCache().store(known);
+        }
+        return applied;
+    }
+
+    /**
+     * Runs the steps a caller planned on the graph against the current version rows, under the lock:
+     * for checks that need finer control than a target, such as {@code verify}'s round trips.
+     */
+    public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
+        underLock(run -> runner.run(
+                planner.apply(tables.readVersions(run.lockConnection())),
+                new ConnectionSink(run.workConnection()),
+                new Scripts(migrations, false)));
+    }
+
+    public void stamp(String target, boolean purge) {
+        underLock(run -> {
+            Set<String> current = purge ? Set.of() : tables.readVersions(run.lockConnection());
+            if (!purge) {
+                graph.checkKnown(current);
+            }
+            StampPlan plan = graph.planStamp(current, target);
+            ConnectionSink sink = new ConnectionSink(run.workConnection());
+            sink.begin();
+            try {
+                sink.executeAll(tables.stamp(plan, purge, target));
+                sink.commit();
+            } catch (SQLException e) {
+                sink.rollback();
+                throw e;
+            }
+            settings.log().info("Stamped the database at " + RevisionGraph.describe(plan.revisions()) + ".");
+        });
+    }
+
+    public List<CurrentRevision> current() {
+        try (Connection c = connections.open()) {
+            Set<String> rows = tables.readVersions(c);
+            graph.checkKnown(rows);
+            List<CurrentRevision> result = new ArrayList<>();
+            for (String id : rows) {
+                result.add(new CurrentRevision(id, graph.get(id).message(), graph.isHead(id)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The latest row of the history table that applied each revision (its upgrade or a stamp), for
+     * the reports that say when, by whom and how long.
+     */
+    public Map<String, AppliedRow> appliedRows() {
+        try (Connection c = connections.open()) {
+            return tables.readApplied(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    public void assertUpToDate() {
+        Set<String> rows = new TreeSet<>();
+        current().forEach(r -> rows.add(r.id()));
+        Set<String> heads = new TreeSet<>(graph.heads());
+        if (!rows.equals(heads)) {
+            throw new NotAtHeadException("The database is not at head: it is at " + RevisionGraph.describe(rows)
+                    + " while the migrations' heads are " + RevisionGraph.describe(heads) + ". Run mvn migrate:upgrade "
+                    + "(or Migrator.upgrade(\"heads\")) first.");
+        }
+    }
+
+    // ---- offline ----
+
+    public void upgradeSql(String range, Writer out) {
+        RevisionRange r = RevisionRange.parse(range);
+        Set<String> from = r.hasFrom() ? graph.versionsAt(r.from()) : Set.of();
+        String to = r.hasTo() ? r.to() : "heads";
+        List<Step> steps = graph.planUpgrade(from, to);
+        if (steps.isEmpty() && r.hasFrom() && !from.equals(graph.versionsAt(to))) {
+            throw new BadTargetException("The range " + range + " is not an upgrade: " + to + " is already applied at "
+                    + r.from() + ", so the script would run nothing. For the SQL that goes from " + r.from()
+                    + " down to " + to + ", use downgrade with -Dmigrate.target=" + range + ".");
+        }
+        writeScript("upgrade " + range, steps, out);
+    }
+
+    public void downgradeSql(String range, Writer out) {
+        RevisionRange r = RevisionRange.parse(range);
+        if (!r.hasFrom()) {
+            throw new MigrateException(
+                    "An offline downgrade needs the starting revision, since there is no database to "
+                            + "ask: give a range <from>:<to>, for example head:-1 or head:base.");
+        }
+        writeScript(
+                "downgrade " + range, graph.planDowngrade(graph.versionsAt(r.from()), r.hasTo() ? r.to() : "-1"), out);
+    }
+
+    /**
+     * The SQL of a stamp: {@code target} alone stamps an empty version table; a range
+     * {@code <from>:<to>} moves the rows a database at {@code from} holds to {@code to}.
+     */
+    public void stampSql(String target, boolean purge, Writer out) {
+        RevisionRange r = RevisionRange.parse(target);
+        Set<String> from = r.hasFrom() && !purge ? graph.versionsAt(r.from()) : Set.of();
+        StampPlan plan = graph.planStamp(from, r.hasTo() ? r.to() : "heads");
+        ScriptWriterSink sink = new ScriptWriterSink(out);
+        header(sink, "stamp " + target);
+        sink.begin();
+        sink.executeAll(tables.stamp(plan, purge, target));
+        sink.commit();
+    }
+
+    private void writeScript(String what, List<Step> steps, Writer out) {
+        ScriptWriterSink sink = new ScriptWriterSink(out);
+        header(sink, what);
+        runner.run(steps, sink, new Scripts(migrations, true));
+    }
+
+    private void header(ScriptWriterSink sink, String what) {
+        sink.comment("migrate: " + what + " (offline SQL; the version table is " + tables.versionTable() + ")");
+        sessionSettings().forEach(sink::execute);
+        sink.executeAll(tables.createStatements());
+    }
+
+    // ---- shared ----
+
+    private interface Work {
+        void run(LockedRun run) throws SQLException;
+    }
+
+    /**
+     * A run under the migration lock. The lock is held on a connection of its own, which also reads
+     * the version and history tables; the steps run on a second connection, opened only when there
+     * is something to run (an up-to-date database is checked on one connection). While they run,
+     * the lock's connection watches for sessions that block them.
+     */
+    private final class LockedRun implements AutoCloseable {
+        private final Connection lockConnection;
+        private Connection workConnection;
+        private BlockerWatch watch;
+
+        private LockedRun(Connection lockConnection) {
+            this.lockConnection = lockConnection;
+        }
+
+        Connection lockConnection() {
+            return lockConnection;
+        }
+
+        /** The connection the steps run on, with the version tables in place; opened on first use. */
+        Connection workConnection() throws SQLException {
+            if (workConnection == null) {
+                workConnection = connections.open();
+                prepare(workConnection);
+                watch = BlockerWatch.start(
+                        lockConnection, backendPid(workConnection), settings.waitReportInterval(), settings.log());
+            }
+            return workConnection;
+        }
+
+        private void prepare(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                applySessionSettings(c);
+                for (String sql : tables.createStatements()) {
+                    s.execute(sql);
+                }
+            } catch (SQLException e) {
+                throw new MigrateException(
+                        "Could not prepare the version tables " + tables.versionTable() + " and "
+                                + tables.historyTable() + " on " + connections.description() + ": " + e.getMessage()
+                                + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                                + Privileges.explain(e, c.getMetaData().getUserName()),
+                        e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (watch != null) {
+                watch.close();
+            }
+            if (workConnection != null) {
+                workConnection.close();
+            }
+        }
+    }
+
+    private void underLock(Work work) {
+        try (Connection lockConnection = connections.open();
+                AdvisoryLock lock = acquireLock(lockConnection);
+                LockedRun run = new LockedRun(lockConnection)) {
+            try {
+                work.run(run);
+            } catch (SQLException e) {
+                throw statementFailed(e, lockConnection.getMetaData().getUserName());
+            }
+        } catch (SQLException e) {
+            throw statementFailed(e, null);
+        }
+    }
+
+    /** A failure outside the migrations' own statements, with the privilege it needs when that is the cause. */
+    private MigrateException statementFailed(SQLException e, String user) {
+        return new MigrateException(
+                "A statement on " + connections.description() + " failed: " + e.getMessage()
+                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                        + Privileges.explain(e, user),
+                e);
+    }
+
+    private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
+        applySessionSettings(lockConnection);
+        return AdvisoryLock.acquire(
+                lockConnection,
+                AdvisoryLock.keyFor(tables.versionTable().toString()),
+                settings.lockWaitTimeout(),
+                settings.waitReportInterval(),
+                settings.log());
+    }
+
+    /**
+     * Settings of the run's own connections: the configured timeouts, so that what the run reads
+     * under its lock waits no longer than its steps would. On PostgreSQL 14 and later the server
+     * checks every second that the client is still there while a statement runs, so a run killed
+     * with kill -9 does not leave its migration running on, holding locks the next run waits for. A
+     * connection without an application name is named {@code migrate}, so other sessions see who is
+     * waiting.
+     */
+    private void applySessionSettings(Connection c) throws SQLException {
+        List<String> sql = sessionSettings();
+        if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+            sql.add("SET client_connection_check_interval = '1s'");
+        }
+        sql.add("SELECT set_config('application_name', 'migrate', false) WHERE current_setting('application_name') "
+                + "IN ('', 'PostgreSQL JDBC Driver')");
+        try (Statement s = c.createStatement()) {
+            s.execute(String.join(";\n", sql)); // one round trip
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private List<String> sessionSettings() {
+        List<String> sql = new ArrayList<>();
+        if (settings.lockTimeout() != null) {
+            sql.add("SET lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+        }
+        if (settings.statementTimeout() != null) {
+            sql.add("SET statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+        }
+        return sql;
+    }
+
+    /**
+     * Compares the stored checksum of each applied migration with the checksum of what it asks for
+     * now, recorded online as when it was applied (a migration may ask for other things offline).
+     */
+    private void verifyChecksums(Connection c, Set<String> current, Scripts scripts, Map<String, String> known)
+            throws SQLException {
+        Map<String, String> stored = tables.readChecksums(c);
+        List<String> changed = new ArrayList<>();
+        List<String> unknownFormat = new ArrayList<>();
+        Map<String, String> rewrite = new LinkedHashMap<>();
+        for (String id : graph.sortTopologically(graph.appliedRevisions(current))) {
+            String before = stored.get(id);
+            if (before == null || before.equals(known.get(id))) {
+                continue; // the same code gave this checksum before
+            }
+            Script script = scripts.upgrade(id);
+            known.put(id, script.checksum());
+            if (Checksum.isCurrent(before)
+                    ? before.equals(script.checksum())
+                    : Checksum.isLegacy(before) && before.equals(script.legacyChecksum())) {
+                if (!before.equals(script.checksum())) {
+                    rewrite.put(id, script.checksum()); // an earlier format that still matches: store this one
+                }
+            } else if (Checksum.isCurrent(before) || Checksum.isLegacy(before)) {
+                changed.add(id + " (" + migrations.get(id).type().getName() + ")");
+                rewrite.put(id, script.checksum());
+            } else {
+                unknownFormat.add(id);
+            }
+        }
+        if (!unknownFormat.isEmpty()) {
+            settings.log()
+                    .warn("The checksums of " + String.join(", ", unknownFormat) + " were written by a later "
+                            + "version of migrate in a format this one does not know, so they were not verified.");
+        }
+        if (!changed.isEmpty() && !settings.acceptChecksums()) {
+            throw new ChecksumMismatchException("Applied migration" + (changed.size() > 1 ? "s have" : " has")
+                    + " changed since "
+                    + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
+                    + ". What " + (changed.size() > 1 ? "they ask" : "it asks") + " for no longer matches what this "
+                    + "database ran. Restore the original code and put the change in a new migration, or, if the change "
+                    + "is intended, accept it with -Dmigrate.acceptChecksums=true (Migrator.builder().acceptChecksums(true)). "
+                    + "Nothing was run.");
+        }
+        try (Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> e : rewrite.entrySet()) {
+                s.execute(tables.acceptChecksum(e.getKey(), e.getValue()));
+            }
+        }
+        if (!changed.isEmpty()) {
+            settings.log().warn("Accepted the changed checksum of " + String.join(", ", changed) + ".");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.JdbcWork;
+import dev.migrate.MigrateException;
+import dev.migrate.Migration;
+import dev.migrate.Operations;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a migration's {@code upgrade} or {@code downgrade} against recording {@link Operations}.
+ * Recording is side-effect free, so the same script serves a live run, an offline script and a
+ * checksum; it is safe to do on another thread than the run's.
+ */
+final class ScriptRecorder {
+    Script record(DiscoveredMigration migration, Direction direction, boolean offline) {
+        Recording ops = new Recording(offline);
+        Migration instance = migration.newInstance();
+        try {
+            if (direction == Direction.UPGRADE) {
+                instance.upgrade(ops);
+            } else {
+                instance.downgrade(ops);
+            }
+        } catch (MigrateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MigrateException(
+                    "Migration " + migration.info().id() + " ("
+                            + migration.type().getName() + ") failed while " + "describing its "
+                            + direction.name().toLowerCase() + ": " + e.getMessage(),
+                    e);
+        }
+        return new Script(ops.requests, ops.checksum.value());
+    }
+
+    private final class Recording implements Operations {
+        private final boolean offline;
+        private final List<Script.Request> requests = new ArrayList<>();
+        private final Checksum checksum = new Checksum();
+
+        Recording(boolean offline) {
+            this.offline = offline;
+        }
+
+        @Override
+        public void run(Op op) {
+            checksum.add(op);
+            requests.add(new Script.Ask(op));
+        }
+
+        @Override
+        public void jdbc(JdbcWork work) {
+            checksum.addJdbc();
+            requests.add(new Script.Jdbc(work));
+        }
+
+        @Override
+        public boolean isOffline() {
+            return offline;
+        }
+    }
+}

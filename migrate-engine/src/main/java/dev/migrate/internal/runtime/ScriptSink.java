@@ -1,0 +1,50 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.JdbcWork;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Where a run's SQL goes: a live connection or a script. The runner drives both the same way.
+ */
+interface ScriptSink {
+    /** A migration is about to run; the previous one is done. */
+    default void step(DiscoveredMigration migration) throws SQLException {}
+
+    /** Starts a transaction. */
+    void begin() throws SQLException;
+
+    /** Runs one statement of a migration. */
+    void execute(String sql) throws SQLException;
+
+    /** Runs bookkeeping statements together, in as few round trips as possible. */
+    void executeAll(List<String> statements) throws SQLException;
+
+    /**
+     * Runs the bookkeeping statements of a migration and commits its transaction, in as few round
+     * trips as possible: a failure of either leaves nothing of the transaction.
+     */
+    default void executeAllAndCommit(List<String> statements) throws SQLException {
+        executeAll(statements);
+        commit();
+    }
+
+    /** Runs JDBC work of a data migration. */
+    void jdbc(JdbcWork work, String revision) throws SQLException;
+
+    void commit() throws SQLException;
+
+    void rollback();
+
+    /** Whether statements are printed rather than run. */
+    boolean offline();
+
+    /** The database role statements run as, for messages; null when not known (offline). */
+    default String role() {
+        return null;
+    }
+
+    /** Writes a comment line (offline only; online runs log instead). */
+    default void comment(String text) {}
+}

@@ -1,0 +1,397 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.AppliedStep;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.MigrationListener;
+import dev.migrate.MigrationLog;
+import dev.migrate.MigrationStep;
+import dev.migrate.StepDirection;
+import dev.migrate.TransactionMode;
+import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.discovery.MigrationCreationException;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.Step;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs planned steps through a {@link ScriptSink}: the same code for a live database and for an
+ * offline script. Each migration's statements and its version-table update share one transaction
+ * (or the whole run shares one, in {@link TransactionMode#ALL}); migrations marked
+ * {@code transactional = false} run in autocommit.
+ */
+final class StepRunner {
+    private final Map<String, DiscoveredMigration> migrations;
+    private final VersionTables tables;
+    private final TransactionMode mode;
+    private final MigrationLog log;
+    private final MigrationListener listener;
+    private final LockRetries lockRetries;
+    private final Duration progressInterval;
+
+    StepRunner(
+            Map<String, DiscoveredMigration> migrations,
+            VersionTables tables,
+            TransactionMode mode,
+            MigrationLog log,
+            MigrationListener listener,
+            LockRetries lockRetries,
+            Duration progressInterval) {
+        this.migrations = migrations;
+        this.tables = tables;
+        this.mode = mode;
+        this.log = log;
+        this.listener = listener;
+        this.lockRetries = lockRetries;
+        this.progressInterval = progressInterval;
+    }
+
+    /**
+     * Runs the steps; returns those applied, with their durations (none for an offline script). Against
+     * a database, each step says when it starts ({@code Running upgrade a -> b, message}, as Alembic
+     * prints it), every progress interval while it runs, and when it is done, with its duration.
+     */
+    List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts) {
+        try (StepWatch watch = sink.offline() ? StepWatch.off() : StepWatch.start(progressInterval, log, listener)) {
+            return run(steps, sink, scripts, watch);
+        }
+    }
+
+    private List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts, StepWatch watch) {
+        List<AppliedStep> applied = new ArrayList<>();
+        Progress progress = new Progress(watch);
+        boolean inTransaction = false;
+        try {
+            for (Step step : steps) {
+                progress.start(step);
+                DiscoveredMigration migration = migration(step.revision().id());
+                Script script = scripts.script(migration, step.direction());
+                List<Script.Part> parts = script.parts();
+                String checksum = step.direction() == Direction.UPGRADE ? script.checksum() : null;
+                boolean transactional = step.revision().transactional();
+                if (!transactional && inTransaction) {
+                    progress.at("COMMIT");
+                    sink.commit();
+                    progress.committed();
+                    inTransaction = false;
+                }
+                sink.step(migration);
+                sink.comment(describe(step));
+                if (!sink.offline()) {
+                    MigrationStep starting = new MigrationStep(
+                            step.revision().id(), step.revision().message(), direction(step));
+                    log.info(describe(step));
+                    watch.started(what(step), starting);
+                    listener.beforeStep(starting);
+                }
+                long start = System.nanoTime();
+                for (int attempt = 1; ; attempt++) {
+                    if (transactional && !inTransaction) {
+                        progress.at("BEGIN");
+                        sink.begin();
+                        inTransaction = true;
+                    }
+                    try {
+                        runParts(step, parts, sink, progress);
+                        break;
+                    } catch (SQLException e) {
+                        // a migration in a transaction of its own starts again from its first statement,
+                        // its locks released while it waits; in one transaction for the run, nothing can
+                        if (!transactional
+                                || mode == TransactionMode.ALL
+                                || !LockRetries.isLockTimeout(e)
+                                || attempt > lockRetries.retries()) {
+                            progress.attempts = attempt;
+                            throw e;
+                        }
+                        sink.rollback();
+                        inTransaction = false;
+                        waitToRetry(step, progress.statement, attempt, "rolled back its transaction");
+                    }
+                }
+                Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
+                List<String> bookkeeping = tables.bookkeeping(step, checksum, millis);
+                if (inTransaction && mode == TransactionMode.PER_MIGRATION) {
+                    progress.at("(version table update, then COMMIT)");
+                    sink.executeAllAndCommit(bookkeeping);
+                    progress.applied(true);
+                    progress.committed();
+                    inTransaction = false;
+                } else {
+                    progress.at("(version table update)");
+                    sink.executeAll(bookkeeping);
+                    progress.applied(transactional);
+                }
+                if (!sink.offline()) {
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    watch.finished();
+                    log.info(finished(step) + " in " + Elapsed.exactly(took) + ".");
+                    AppliedStep done = new AppliedStep(
+                            step.revision().id(), step.revision().message(), direction(step), took);
+                    applied.add(done);
+                    listener.afterStep(done);
+                }
+            }
+            if (inTransaction) {
+                progress.at("COMMIT");
+                sink.commit();
+                progress.committed();
+            }
+            return applied;
+        } catch (SQLException | RuntimeException e) {
+            sink.rollback();
+            throw failure(progress, e, sink.role());
+        }
+    }
+
+    /**
+     * Runs a migration's statements and JDBC code. A statement of a {@code transactional = false}
+     * migration that fails on {@code lock_timeout} is tried again alone: the ones before it committed.
+     */
+    private void runParts(Step step, List<Script.Part> parts, ScriptSink sink, Progress progress) throws SQLException {
+        boolean transactional = step.revision().transactional();
+        for (Script.Part part : parts) {
+            if (part instanceof Script.Statement s) {
+                progress.at(s.sql());
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        sink.execute(s.sql());
+                        break;
+                    } catch (SQLException e) {
+                        if (transactional || !LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
+                            progress.attempts = attempt;
+                            throw e;
+                        }
+                        waitToRetry(step, s.sql(), attempt, "the statements before it stay applied");
+                    }
+                }
+            } else {
+                progress.at("(the JDBC code of the migration, op.jdbc)");
+                sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
+            }
+            progress.ran(!transactional);
+        }
+    }
+
+    private void waitToRetry(Step step, String statement, int attempt, String meanwhile) throws SQLException {
+        Duration wait = lockRetries.waitBefore(attempt);
+        log.warn("Migration " + step.revision().id() + " waited longer than its lock timeout for a lock ("
+                + lockRetries.describe() + ") at: " + statement + ". Retry " + attempt + " of "
+                + lockRetries.retries() + " in " + LockRetries.format(wait) + "; " + meanwhile + ".");
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(
+                    "Interrupted while waiting to retry " + step.revision().id(), e);
+        }
+    }
+
+    /**
+     * Where a run is, so that a failure can say truthfully what stayed applied: revisions committed
+     * for good, revisions applied inside the open transaction, and the statements of a
+     * {@code transactional = false} migration that autocommitted.
+     */
+    private static final class Progress {
+        private final List<String> committed = new ArrayList<>();
+        private final List<String> pending = new ArrayList<>();
+        private final List<String> autocommitted = new ArrayList<>();
+        private final StepWatch watch;
+        private Step step;
+        private String statement;
+        private boolean described;
+        /** How many times the failing statement or migration was tried. */
+        private int attempts = 1;
+
+        Progress(StepWatch watch) {
+            this.watch = watch;
+        }
+
+        void start(Step next) {
+            step = next;
+            statement = null;
+            described = false;
+            attempts = 1;
+            autocommitted.clear();
+        }
+
+        void at(String sql) {
+            described = true;
+            statement = sql;
+            watch.at(sql);
+        }
+
+        void ran(boolean autocommit) {
+            if (autocommit) {
+                autocommitted.add(statement);
+            }
+        }
+
+        void applied(boolean transactional) {
+            (transactional ? pending : committed).add(step.revision().id());
+            step = null;
+        }
+
+        void committed() {
+            committed.addAll(pending);
+            pending.clear();
+        }
+    }
+
+    private DiscoveredMigration migration(String revision) {
+        DiscoveredMigration migration = migrations.get(revision);
+        if (migration == null) {
+            throw new IllegalStateException("No class for revision " + revision);
+        }
+        return migration;
+    }
+
+    private static StepDirection direction(Step step) {
+        return step.direction() == Direction.UPGRADE ? StepDirection.UPGRADE : StepDirection.DOWNGRADE;
+    }
+
+    /** {@code Running upgrade a -> b, message}, as Alembic prints it. */
+    static String describe(Step step) {
+        String message = step.revision().message().isEmpty()
+                ? ""
+                : ", " + step.revision().message();
+        return "Running " + step.direction().name().toLowerCase() + " " + arrow(step) + message;
+    }
+
+    /** {@code Finished upgrade a -> b}: the end of what {@link #describe(Step)} started. */
+    static String finished(Step step) {
+        return "Finished " + what(step);
+    }
+
+    /** {@code upgrade a -> b}: the direction, then the parents and the revision in that direction. */
+    private static String what(Step step) {
+        return step.direction().name().toLowerCase() + " " + arrow(step);
+    }
+
+    private static String arrow(Step step) {
+        String parents = step.revision().revises().isEmpty()
+                ? "<base>"
+                : String.join(", ", step.revision().revises());
+        String id = step.revision().id();
+        return step.direction() == Direction.UPGRADE ? parents + " -> " + id : id + " -> " + parents;
+    }
+
+    private MigrationFailedException failure(Progress progress, Exception e, String role) {
+        Step step = progress.step;
+        StringBuilder message = new StringBuilder();
+        if (step == null) {
+            message.append("The run failed.");
+        } else {
+            message.append("Migration ")
+                    .append(step.revision().id())
+                    .append(
+                            step.revision().message().isEmpty()
+                                    ? ""
+                                    : " (" + step.revision().message() + ")")
+                    .append(" failed during ")
+                    .append(step.direction().name().toLowerCase())
+                    .append('.');
+        }
+        if (step != null && !progress.described && e instanceof MigrationCreationException) {
+            message.append("\nIt could not be created: ").append(e.getMessage()).append(" None of its SQL ran.");
+        } else if (step != null && !progress.described) {
+            // its upgrade() or downgrade() method failed while describing its changes
+            Throwable thrown = e instanceof MigrateException && e.getCause() != null ? e.getCause() : e;
+            message.append("\nIts ")
+                    .append(step.direction().name().toLowerCase())
+                    .append("() method threw ")
+                    .append(
+                            thrown instanceof MigrateException
+                                    ? ""
+                                    : thrown.getClass().getName() + ": ")
+                    .append(thrown.getMessage())
+                    .append("; none of its SQL ran.");
+        } else {
+            if (progress.statement != null) {
+                message.append("\nStatement: ").append(progress.statement);
+            }
+            if (e instanceof SQLException sql) {
+                message.append("\nError")
+                        .append(sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]")
+                        .append(": ")
+                        .append(serverMessage(sql))
+                        .append(Privileges.explain(sql, role));
+                if (LockRetries.isLockTimeout(sql)) {
+                    message.append(lockTimeoutAdvice(progress.attempts));
+                }
+            } else {
+                message.append("\nError: ")
+                        .append(e.getClass().getName())
+                        .append(": ")
+                        .append(e.getMessage());
+            }
+        }
+        message.append('\n').append(outcome(progress));
+        return new MigrationFailedException(
+                message.toString(),
+                e instanceof MigrateException && e.getCause() != null ? e.getCause() : e,
+                step == null ? null : step.revision().id(),
+                step == null ? null : direction(step));
+    }
+
+    private String lockTimeoutAdvice(int attempts) {
+        String tried = attempts == 1 ? "It was tried once" : "It was tried " + attempts + " times";
+        String why = attempts > 1 || lockRetries.retries() == 0
+                ? ""
+                : mode == TransactionMode.ALL
+                        ? " (with transactionMode=all one transaction holds the whole run, so it is not retried)"
+                        : "";
+        return "\n" + tried + " (" + lockRetries.describe() + ")" + why
+                + ": another session held a lock the statement needs. Find it (the log above names the sessions"
+                + " it waited for; pg_stat_activity and pg_blocking_pids), run when the table is quiet, or raise"
+                + " -Dmigrate.lockTimeout or -Dmigrate.lockRetries.";
+    }
+
+    private String outcome(Progress progress) {
+        Step step = progress.step;
+        List<String> rolledBack = new ArrayList<>(progress.pending);
+        StringBuilder text = new StringBuilder();
+        if (step != null && !step.revision().transactional()) {
+            text.append("It runs outside a transaction (transactional = false), so ")
+                    .append(
+                            progress.autocommitted.isEmpty()
+                                    ? "none of its statements had run"
+                                    : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
+                    .append("; its version was not recorded. ");
+        } else if (step != null) {
+            rolledBack.add(step.revision().id());
+        }
+        if (!rolledBack.isEmpty()) {
+            text.append("The transaction was rolled back: ")
+                    .append(String.join(", ", rolledBack))
+                    .append(rolledBack.size() > 1 ? " were" : " was")
+                    .append(" not applied and nothing was recorded for ")
+                    .append(rolledBack.size() > 1 ? "them" : "it")
+                    .append(". ");
+        }
+        text.append(
+                progress.committed.isEmpty()
+                        ? "No other migration of this run was applied."
+                        : "Applied and recorded before the failure, and still in place: "
+                                + String.join(", ", progress.committed) + ".");
+        boolean repair = step != null && !step.revision().transactional() && !progress.autocommitted.isEmpty();
+        return text.append(
+                        repair
+                                ? " Repair the database by hand, fix the migration and run again."
+                                : " Fix the migration and run again.")
+                .toString();
+    }
+
+    private static String serverMessage(SQLException e) {
+        String message = e.getMessage();
+        if (e.getNextException() != null && e.getNextException() != e) {
+            message = e.getNextException().getMessage();
+        }
+        return message;
+    }
+}

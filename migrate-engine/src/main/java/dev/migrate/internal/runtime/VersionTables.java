@@ -1,0 +1,210 @@
+package dev.migrate.internal.runtime;
+
+import static dev.migrate.internal.sql.Identifiers.quote;
+import static dev.migrate.internal.sql.Literals.string;
+
+import dev.migrate.internal.graph.AppliedRow;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.StampPlan;
+import dev.migrate.internal.graph.Step;
+import dev.migrate.op.QualifiedName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The version table (one row per current head) and the history table (one row per applied step):
+ * their DDL, what is read from them, and the statements that keep them up to date.
+ */
+final class VersionTables {
+    private final String schema;
+    private final QualifiedName version;
+    private final QualifiedName history;
+    /** The quoted names, once: every step's bookkeeping names both tables. */
+    private final String quotedVersion;
+
+    private final String quotedHistory;
+
+    VersionTables(String schema, String versionTable, String historyTable) {
+        this.schema = schema;
+        this.version = QualifiedName.of(schema, versionTable);
+        this.history = QualifiedName.of(schema, historyTable);
+        this.quotedVersion = quote(version);
+        this.quotedHistory = quote(history);
+    }
+
+    QualifiedName versionTable() {
+        return version;
+    }
+
+    QualifiedName historyTable() {
+        return history;
+    }
+
+    List<String> createStatements() {
+        List<String> sql = new ArrayList<>();
+        if (!"public".equals(schema)) {
+            sql.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+        }
+        sql.add("CREATE TABLE IF NOT EXISTS " + quote(version) + " (\n"
+                + "    version_num varchar(64) NOT NULL PRIMARY KEY\n"
+                + ")");
+        sql.add("CREATE TABLE IF NOT EXISTS " + quote(history) + " (\n"
+                + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+                + "    revision varchar(64) NOT NULL,\n"
+                + "    direction varchar(10) NOT NULL,\n"
+                + "    message text,\n"
+                + "    checksum varchar(64),\n"
+                + "    applied_by text NOT NULL DEFAULT current_user,\n"
+                + "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+                + "    duration_ms bigint\n"
+                + ")");
+        return sql;
+    }
+
+    private static boolean exists(Connection c, String quotedName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, quotedName);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The version rows; empty when the table does not exist yet. */
+    Set<String> readVersions(Connection c) throws SQLException {
+        Set<String> rows = new LinkedHashSet<>();
+        if (!exists(c, quotedVersion)) {
+            return rows;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version_num FROM " + quote(version) + " ORDER BY version_num")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    /** The checksum stored with each revision's latest upgrade; empty when the table does not exist yet. */
+    Map<String, String> readChecksums(Connection c) throws SQLException {
+        Map<String, String> checksums = new HashMap<>();
+        if (!exists(c, quotedHistory)) {
+            return checksums;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
+                        + " WHERE direction = 'upgrade' ORDER BY revision, id DESC")) {
+            while (rs.next()) {
+                if (rs.getString(2) != null) {
+                    checksums.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return checksums;
+    }
+
+    /**
+     * The latest row that applied each revision, an upgrade or a stamp; empty when the table does not
+     * exist yet. A revision upgraded, downgraded and upgraded again shows its last upgrade.
+     */
+    Map<String, AppliedRow> readApplied(Connection c) throws SQLException {
+        Map<String, AppliedRow> rows = new HashMap<>();
+        if (!exists(c, quotedHistory)) {
+            return rows;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT DISTINCT ON (revision) revision, direction, applied_at, applied_by,"
+                                + " duration_ms FROM " + quote(history) + " WHERE direction IN ('upgrade', 'stamp')"
+                                + " ORDER BY revision, id DESC")) {
+            while (rs.next()) {
+                long millis = rs.getLong(5);
+                Duration duration = rs.wasNull() ? null : Duration.ofMillis(millis);
+                rows.put(
+                        rs.getString(1),
+                        new AppliedRow(
+                                rs.getString(1),
+                                "stamp".equals(rs.getString(2)),
+                                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                                rs.getString(4),
+                                duration));
+            }
+        }
+        return rows;
+    }
+
+    /** Moves the version rows as the step says and records the step in the history. */
+    List<String> bookkeeping(Step step, String checksum, Long durationMillis) {
+        List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
+        sql.add(historyRow(
+                step.revision().id(),
+                step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
+                step.revision().message(),
+                checksum,
+                durationMillis));
+        return sql;
+    }
+
+    /**
+     * Moves the version rows as the stamp says, and records in the history the revisions the target
+     * resolved to (one row each; {@code base} when it named none), with the target as typed in the
+     * message.
+     */
+    List<String> stamp(StampPlan plan, boolean purge, String target) {
+        List<String> sql = new ArrayList<>();
+        if (purge) {
+            sql.add("DELETE FROM " + quote(version));
+        }
+        sql.addAll(deleteAndInsert(purge ? List.of() : plan.delete(), plan.insert()));
+        String message = (purge ? "stamp (purge) " : "stamp ") + target;
+        for (String revision : plan.revisions().isEmpty() ? List.of("base") : plan.revisions()) {
+            sql.add(historyRow(revision, "stamp", message, null, null));
+        }
+        return sql;
+    }
+
+    String acceptChecksum(String revision, String checksum) {
+        return "UPDATE " + quote(history) + " SET checksum = " + string(checksum)
+                + " WHERE id = (SELECT max(id) FROM " + quote(history) + " WHERE revision = " + string(revision)
+                + " AND direction = 'upgrade')";
+    }
+
+    private List<String> deleteAndInsert(List<String> delete, List<String> insert) {
+        List<String> sql = new ArrayList<>(2);
+        if (!delete.isEmpty()) {
+            StringBuilder text =
+                    new StringBuilder("DELETE FROM ").append(quotedVersion).append(" WHERE version_num IN (");
+            for (int i = 0; i < delete.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(string(delete.get(i)));
+            }
+            sql.add(text.append(')').toString());
+        }
+        if (!insert.isEmpty()) {
+            StringBuilder text =
+                    new StringBuilder("INSERT INTO ").append(quotedVersion).append(" (version_num) VALUES ");
+            for (int i = 0; i < insert.size(); i++) {
+                text.append(i == 0 ? "(" : ", (").append(string(insert.get(i))).append(')');
+            }
+            sql.add(text.toString());
+        }
+        return sql;
+    }
+
+    private String historyRow(String revision, String direction, String message, String checksum, Long durationMillis) {
+        return "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, duration_ms) VALUES ("
+                + string(revision) + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", "
+                + (durationMillis == null ? "NULL" : durationMillis) + ")";
+    }
+}

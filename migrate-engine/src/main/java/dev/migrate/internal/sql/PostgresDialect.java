@@ -1,0 +1,516 @@
+package dev.migrate.internal.sql;
+
+import static dev.migrate.internal.sql.Identifiers.quote;
+import static dev.migrate.internal.sql.Identifiers.quoteAll;
+import static dev.migrate.internal.sql.Literals.string;
+
+import dev.migrate.op.Column;
+import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintVisitor;
+import dev.migrate.op.Identity;
+import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexKeyVisitor;
+import dev.migrate.op.Op;
+import dev.migrate.op.OpVisitor;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders each {@link Op} as PostgreSQL statements (without trailing semicolons). Online runs
+ * execute these statements; offline runs print them: both go through here.
+ */
+public final class PostgresDialect implements OpVisitor<List<String>> {
+
+    public List<String> render(Op op) {
+        return op.accept(this);
+    }
+
+    // ---- schemas ----
+
+    @Override
+    public List<String> visit(Op.CreateSchema op) {
+        return List.of("CREATE SCHEMA " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + quote(op.name()));
+    }
+
+    @Override
+    public List<String> visit(Op.DropSchema op) {
+        return List.of("DROP SCHEMA " + quote(op.name()) + (op.cascade() ? " CASCADE" : ""));
+    }
+
+    // ---- tables ----
+
+    @Override
+    public List<String> visit(Op.CreateTable op) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : op.columns()) {
+            parts.add(columnDefinition(c));
+        }
+        for (Constraint c : op.constraints()) {
+            parts.add(constraint(c));
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE TABLE " + quote(op.table()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + (op.partitionBy() == null
+                        ? ""
+                        : " PARTITION BY " + op.partitionBy().strip()));
+        if (op.comment() != null) {
+            sql.add(tableComment(op.table(), op.comment()));
+        }
+        for (Column c : op.columns()) {
+            if (c.comment() != null) {
+                sql.add(columnComment(op.table(), c.name(), c.comment()));
+            }
+        }
+        return sql;
+    }
+
+    @Override
+    public List<String> visit(Op.DropTable op) {
+        return List.of("DROP TABLE " + quote(op.table()));
+    }
+
+    @Override
+    public List<String> visit(Op.RenameTable op) {
+        return List.of("ALTER TABLE " + quote(op.table()) + " RENAME TO " + quote(op.newName()));
+    }
+
+    @Override
+    public List<String> visit(Op.CommentOnTable op) {
+        return List.of(tableComment(op.table(), op.comment()));
+    }
+
+    // ---- partitions ----
+
+    @Override
+    public List<String> visit(Op.CreatePartition op) {
+        return List.of("CREATE TABLE " + quote(op.partition()) + " PARTITION OF " + quote(op.parent()) + " "
+                + op.bound().strip()
+                + (op.partitionBy() == null
+                        ? ""
+                        : " PARTITION BY " + op.partitionBy().strip()));
+    }
+
+    @Override
+    public List<String> visit(Op.DropPartition op) {
+        return List.of("DROP TABLE " + quote(op.partition()));
+    }
+
+    @Override
+    public List<String> visit(Op.AttachPartition op) {
+        return List.of(alterTable(op.parent()) + "ATTACH PARTITION " + quote(op.partition()) + " "
+                + op.bound().strip());
+    }
+
+    @Override
+    public List<String> visit(Op.DetachPartition op) {
+        return List.of(alterTable(op.parent()) + "DETACH PARTITION " + quote(op.partition())
+                + (op.concurrently() ? " CONCURRENTLY" : ""));
+    }
+
+    // ---- columns ----
+
+    @Override
+    public List<String> visit(Op.AddColumn op) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterTable(op.table()) + "ADD COLUMN " + columnDefinition(op.column()));
+        if (op.column().comment() != null) {
+            sql.add(columnComment(op.table(), op.column().name(), op.column().comment()));
+        }
+        return sql;
+    }
+
+    @Override
+    public List<String> visit(Op.DropColumn op) {
+        return List.of(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));
+    }
+
+    @Override
+    public List<String> visit(Op.RenameColumn op) {
+        return List.of(alterTable(op.table()) + "RENAME COLUMN " + quote(op.column()) + " TO " + quote(op.newName()));
+    }
+
+    @Override
+    public List<String> visit(Op.AlterColumnType op) {
+        return List.of(alterColumn(op.table(), op.column()) + "TYPE " + Types.check(op.type())
+                + (op.collation() == null ? "" : " COLLATE " + quote(QualifiedName.parse(op.collation())))
+                + (op.using() == null ? "" : " USING " + op.using()));
+    }
+
+    @Override
+    public List<String> visit(Op.AlterColumnNullable op) {
+        return List.of(alterColumn(op.table(), op.column()) + (op.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+    }
+
+    @Override
+    public List<String> visit(Op.AlterColumnDefault op) {
+        return List.of(alterColumn(op.table(), op.column())
+                + (op.expression() == null ? "DROP DEFAULT" : "SET DEFAULT " + op.expression()));
+    }
+
+    @Override
+    public List<String> visit(Op.AddIdentity op) {
+        return List.of(alterColumn(op.table(), op.column()) + "ADD " + identity(op.identity()));
+    }
+
+    @Override
+    public List<String> visit(Op.AlterIdentity op) {
+        List<String> parts = new ArrayList<>();
+        if (op.generatedAlways() != null) {
+            parts.add(op.generatedAlways() ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT");
+        }
+        if (op.changes().dataType() != null) {
+            throw new IllegalArgumentException("The data type of identity column " + op.column()
+                    + " follows the column's " + "type; change it with alterColumnType instead.");
+        }
+        sequenceClauses(op.changes()).forEach(c -> parts.add("SET " + c));
+        return parts.isEmpty() ? List.of() : List.of(alterColumn(op.table(), op.column()) + String.join(" ", parts));
+    }
+
+    @Override
+    public List<String> visit(Op.DropIdentity op) {
+        return List.of(alterColumn(op.table(), op.column()) + "DROP IDENTITY");
+    }
+
+    @Override
+    public List<String> visit(Op.CommentOnColumn op) {
+        return List.of(columnComment(op.table(), op.column(), op.comment()));
+    }
+
+    // ---- indexes ----
+
+    @Override
+    public List<String> visit(Op.CreateIndex op) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (op.isUnique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ");
+        if (op.isConcurrent()) {
+            sql.append("CONCURRENTLY ");
+        }
+        sql.append(quote(op.name())).append(" ON ").append(quote(op.table()));
+        if (op.method() != null) {
+            sql.append(" USING ").append(quote(op.method()));
+        }
+        sql.append(" (")
+                .append(op.keys().stream().map(PostgresDialect::indexKey).collect(Collectors.joining(", ")))
+                .append(')');
+        if (!op.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(quoteAll(op.include())).append(')');
+        }
+        if (op.isNullsNotDistinct()) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
+        if (op.where() != null) {
+            sql.append(" WHERE ").append(op.where());
+        }
+        return List.of(sql.toString());
+    }
+
+    @Override
+    public List<String> visit(Op.DropIndex op) {
+        return List.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + quote(op.index()));
+    }
+
+    // ---- constraints ----
+
+    @Override
+    public List<String> visit(Op.AddConstraint op) {
+        return List.of(alterTable(op.table()) + "ADD " + constraint(op.constraint()));
+    }
+
+    @Override
+    public List<String> visit(Op.DropConstraint op) {
+        return List.of(alterTable(op.table()) + "DROP CONSTRAINT " + quote(op.name()));
+    }
+
+    @Override
+    public List<String> visit(Op.ValidateConstraint op) {
+        return List.of(alterTable(op.table()) + "VALIDATE CONSTRAINT " + quote(op.name()));
+    }
+
+    // ---- enum types ----
+
+    @Override
+    public List<String> visit(Op.CreateEnum op) {
+        return List.of("CREATE TYPE " + quote(op.type()) + " AS ENUM ("
+                + op.labels().stream().map(Literals::string).collect(Collectors.joining(", ")) + ")");
+    }
+
+    @Override
+    public List<String> visit(Op.DropEnum op) {
+        return List.of("DROP TYPE " + quote(op.type()));
+    }
+
+    @Override
+    public List<String> visit(Op.AddEnumValue op) {
+        String position = op.before() != null
+                ? " BEFORE " + string(op.before())
+                : op.after() != null ? " AFTER " + string(op.after()) : "";
+        // IF NOT EXISTS: no downgrade can remove the label, so upgrading again after one must not fail on it
+        return List.of("ALTER TYPE " + quote(op.type()) + " ADD VALUE IF NOT EXISTS " + string(op.label()) + position);
+    }
+
+    @Override
+    public List<String> visit(Op.RenameEnumValue op) {
+        return List.of("ALTER TYPE " + quote(op.type()) + " RENAME VALUE " + string(op.label()) + " TO "
+                + string(op.newLabel()));
+    }
+
+    // ---- sequences ----
+
+    @Override
+    public List<String> visit(Op.CreateSequence op) {
+        String options = sequenceOptions(op.options());
+        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(quote(op.sequence()));
+        if (!options.isEmpty()) {
+            sql.append(' ').append(options);
+        }
+        if (op.ownedBy() != null) {
+            // table.column or schema.table.column: each part is a name of its own
+            sql.append(" OWNED BY ")
+                    .append(Arrays.stream(op.ownedBy().split("\\."))
+                            .map(Identifiers::quote)
+                            .collect(Collectors.joining(".")));
+        }
+        return List.of(sql.toString());
+    }
+
+    @Override
+    public List<String> visit(Op.AlterSequence op) {
+        return op.changes().isEmpty()
+                ? List.of()
+                : List.of("ALTER SEQUENCE " + quote(op.sequence()) + " "
+                        + String.join(" ", sequenceClauses(op.changes())));
+    }
+
+    @Override
+    public List<String> visit(Op.DropSequence op) {
+        return List.of("DROP SEQUENCE " + quote(op.sequence()));
+    }
+
+    // ---- raw SQL and data ----
+
+    @Override
+    public List<String> visit(Op.Execute op) {
+        return List.of(op.sql());
+    }
+
+    @Override
+    public List<String> visit(Op.BulkInsert op) {
+        if (op.rows().isEmpty()) {
+            return List.of();
+        }
+        List<String> columns = List.copyOf(op.rows().get(0).keySet());
+        String values = op.rows().stream()
+                .map(row -> {
+                    if (!row.keySet().equals(new HashSet<>(columns))) {
+                        throw new IllegalArgumentException("Every row of a bulk insert into " + op.table()
+                                + " must have the same columns as the first row " + columns + "; this row has "
+                                + row.keySet() + ".");
+                    }
+                    return columns.stream()
+                            .map(c -> Literals.literal(row.get(c)))
+                            .collect(Collectors.joining(", ", "(", ")"));
+                })
+                .collect(Collectors.joining(",\n    "));
+        return List.of("INSERT INTO " + quote(op.table()) + " (" + quoteAll(columns) + ") VALUES\n    " + values);
+    }
+
+    /**
+     * The guard as a {@code DO} block, online and offline alike: it counts the query's rows and
+     * raises {@code check_violation} with the message and the count, which ends the transaction.
+     * The block's dollar tag is one the query does not contain.
+     */
+    @Override
+    public List<String> visit(Op.RequireNoRows op) {
+        String tag = "$guard$";
+        for (int i = 1; op.query().contains(tag); i++) {
+            tag = "$guard" + i + "$";
+        }
+        return List.of("DO " + tag + "\n"
+                + "DECLARE\n"
+                + "    violating bigint;\n"
+                + "BEGIN\n"
+                + "    SELECT count(*) INTO violating FROM (\n"
+                + "        " + op.query().strip().replaceAll(";\\s*$", "") + "\n"
+                + "    ) AS rows_that_must_not_exist;\n"
+                + "    IF violating > 0 THEN\n"
+                + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = "
+                + Literals.string(op.message()) + " || ' (' || violating || ' row' || "
+                + "CASE WHEN violating = 1 THEN '' ELSE 's' END || ' found)';\n"
+                + "    END IF;\n"
+                + "END\n"
+                + tag);
+    }
+
+    // ---- pieces ----
+
+    /** The definition of a column as in CREATE TABLE and ADD COLUMN. */
+    public String columnDefinition(Column c) {
+        StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(Types.check(c.type()));
+        if (c.collation() != null) {
+            sql.append(" COLLATE ").append(quote(QualifiedName.parse(c.collation())));
+        }
+        if (c.identityGeneration() != null) {
+            sql.append(' ').append(identity(c.identityGeneration()));
+        }
+        if (c.generatedExpression() != null) {
+            sql.append(" GENERATED ALWAYS AS (")
+                    .append(c.generatedExpression())
+                    .append(c.isGeneratedVirtual() ? ") VIRTUAL" : ") STORED");
+        }
+        if (c.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(c.defaultExpression());
+        }
+        if (c.isPrimaryKey()) {
+            sql.append(" PRIMARY KEY");
+        } else if (!c.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        if (c.isUnique()) {
+            sql.append(" UNIQUE");
+        }
+        return sql.toString();
+    }
+
+    /** A table constraint as in CREATE TABLE and ADD. */
+    public String constraint(Constraint constraint) {
+        String named = constraint.name() == null ? "" : "CONSTRAINT " + quote(constraint.name()) + " ";
+        return named
+                + constraint.accept(new ConstraintVisitor<String>() {
+                    @Override
+                    public String visit(Constraint.PrimaryKey pk) {
+                        return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
+                    }
+
+                    @Override
+                    public String visit(Constraint.Unique u) {
+                        return "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
+                                + quoteAll(u.columns()) + ")" + deferrable(u.deferrable(), u.initiallyDeferred());
+                    }
+
+                    @Override
+                    public String visit(Constraint.ForeignKey fk) {
+                        StringBuilder sql = new StringBuilder("FOREIGN KEY (")
+                                .append(quoteAll(fk.columns()))
+                                .append(") REFERENCES ")
+                                .append(quote(fk.referencedTable()));
+                        if (!fk.referencedColumns().isEmpty()) {
+                            // none named: PostgreSQL uses the referenced table's primary key
+                            sql.append(" (")
+                                    .append(quoteAll(fk.referencedColumns()))
+                                    .append(')');
+                        }
+                        if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+                            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+                        }
+                        if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+                        }
+                        sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
+                        if (fk.isNotValid()) {
+                            sql.append(" NOT VALID");
+                        }
+                        return sql.toString();
+                    }
+
+                    @Override
+                    public String visit(Constraint.Check check) {
+                        return "CHECK (" + check.expression() + ")" + (check.isNotValid() ? " NOT VALID" : "");
+                    }
+                });
+    }
+
+    private static String deferrable(boolean deferrable, boolean initiallyDeferred) {
+        if (!deferrable) {
+            return "";
+        }
+        return initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    }
+
+    private static String identity(Identity identity) {
+        // An identity's sequence always takes the column's type, and PostgreSQL refuses AS inside its options
+        // ("conflicting or redundant options"), so a type read back from the catalog is left out.
+        String options = sequenceOptions(identity.options().as(null));
+        return "GENERATED " + (identity.generatedAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+                + (options.isEmpty() ? "" : " (" + options + ")");
+    }
+
+    private static String sequenceOptions(SequenceOptions o) {
+        return String.join(" ", sequenceClauses(o.asChanges()));
+    }
+
+    /** Sequence options as PostgreSQL writes them ({@code INCREMENT BY 20}, {@code NO CYCLE}), in its order. */
+    private static List<String> sequenceClauses(SequenceChanges o) {
+        List<String> parts = new ArrayList<>();
+        if (o.dataType() != null) {
+            parts.add("AS " + Types.check(o.dataType()));
+        }
+        if (o.increment() != null) {
+            parts.add("INCREMENT BY " + o.increment());
+        }
+        if (o.minValue() != null) {
+            parts.add("MINVALUE " + o.minValue());
+        }
+        if (o.maxValue() != null) {
+            parts.add("MAXVALUE " + o.maxValue());
+        }
+        if (o.start() != null) {
+            parts.add("START WITH " + o.start());
+        }
+        if (o.cache() != null) {
+            parts.add("CACHE " + o.cache());
+        }
+        if (o.cycle() != null) {
+            parts.add(o.cycle() ? "CYCLE" : "NO CYCLE");
+        }
+        return parts;
+    }
+
+    private static String indexKey(IndexKey key) {
+        return key.accept(new IndexKeyVisitor<String>() {
+            @Override
+            public String visit(IndexKey.Column c) {
+                return quote(c.name())
+                        + (c.descending() ? " DESC" : "")
+                        + (c.nulls() == null ? "" : " NULLS " + c.nulls().name());
+            }
+
+            @Override
+            public String visit(IndexKey.Expression e) {
+                return e.sql();
+            }
+        });
+    }
+
+    private static String alterTable(QualifiedName table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    private static String alterColumn(QualifiedName table, String column) {
+        return alterTable(table) + "ALTER COLUMN " + quote(column) + " ";
+    }
+
+    private static String tableComment(QualifiedName table, String comment) {
+        return "COMMENT ON TABLE " + quote(table) + " IS " + string(comment);
+    }
+
+    private static String columnComment(QualifiedName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + string(comment);
+    }
+
+    /** The statements of all {@code ops}, in order. */
+    public List<String> renderAll(List<? extends Op> ops) {
+        List<String> sql = new ArrayList<>();
+        ops.forEach(op -> sql.addAll(render(op)));
+        return sql;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.op.Op;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API is {@code dev.migrate} and {@code dev.migrate.op}; everything under
+ * {@code dev.migrate.internal} may change without notice, so no public or protected signature of
+ * the API may name an internal type: not a parameter, a result, an exception, a field, a record
+ * component, a supertype or a type argument of any of them.
+ */
+class PublicApiSignatureTest {
+
+    private static final String INTERNAL = "dev.migrate.internal.";
+
+    @Test
+    void noPublicSignatureOfTheApiNamesAnInternalType() throws Exception {
+        List<Class<?>> api = new ArrayList<>();
+        api.addAll(classesOf(Migrator.class));
+        api.addAll(classesOf(Op.class));
+        assertThat(api)
+                .as("API types found")
+                .contains(Migrator.class, Migrator.Builder.class, Op.AddColumn.class)
+                .hasSizeGreaterThan(50);
+
+        assertThat(api.stream().flatMap(PublicApiSignatureTest::leaks).toList())
+                .as("public signatures of dev.migrate and dev.migrate.op that name a dev.migrate.internal type")
+                .isEmpty();
+    }
+
+    @Test
+    void anInternalTypeInASignatureIsNamed() {
+        assertThat(leaks(Leaky.class).toList())
+                .containsExactlyInAnyOrder(
+                        "PublicApiSignatureTest.Leaky.graph() returns " + RevisionGraph.class.getName(),
+                        "PublicApiSignatureTest.Leaky.among(java.util.List<" + RevisionGraph.class.getName()
+                                + ">) takes " + RevisionGraph.class.getName());
+        assertThat(leaks(Migrator.class).toList()).isEmpty();
+    }
+
+    /** What the check must catch: an internal type as a result, and inside a parameter's type argument. */
+    public abstract static class Leaky {
+        public abstract RevisionGraph graph();
+
+        public abstract void among(List<RevisionGraph> graphs);
+
+        abstract RevisionGraph notPublic();
+    }
+
+    /** The top-level and nested types of the package of {@code anchor}, from its class directory. */
+    private static List<Class<?>> classesOf(Class<?> anchor) throws IOException, URISyntaxException {
+        Path root = Path.of(
+                anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String packagePath = anchor.getPackageName().replace('.', '/');
+        List<Class<?>> types = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root.resolve(packagePath))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String simple = file.getFileName().toString().replace(".class", "");
+                if (simple.equals("package-info")) {
+                    continue;
+                }
+                try {
+                    types.add(Class.forName(anchor.getPackageName() + "." + simple, false, anchor.getClassLoader()));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return types;
+    }
+
+    /** Each public or protected signature of {@code type} (when it is visible) that names an internal type. */
+    private static Stream<String> leaks(Class<?> type) {
+        if (!visible(type.getModifiers()) || type.isSynthetic() || type.isAnonymousClass()) {
+            return Stream.empty();
+        }
+        List<String> found = new ArrayList<>();
+        String name =
+                type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
+        check(found, name + " extends", type.getGenericSuperclass());
+        for (Type supertype : type.getGenericInterfaces()) {
+            check(found, name + " implements", supertype);
+        }
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                check(found, name + "." + component.getName() + " is", component.getGenericType());
+            }
+        }
+        for (Field field : type.getDeclaredFields()) {
+            if (visible(field) && !field.isSynthetic()) {
+                check(found, name + "." + field.getName() + " is", field.getGenericType());
+            }
+        }
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (visible(constructor) && !constructor.isSynthetic()) {
+                checkExecutable(found, name + ".<init>", constructor);
+            }
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (visible(method) && !method.isSynthetic() && !method.isBridge()) {
+                checkExecutable(found, name + "." + method.getName(), method);
+                check(
+                        found,
+                        signature(name + "." + method.getName(), method) + " returns",
+                        method.getGenericReturnType());
+            }
+        }
+        return found.stream();
+    }
+
+    private static void checkExecutable(List<String> found, String name, Executable executable) {
+        String signature = signature(name, executable);
+        for (Type parameter : executable.getGenericParameterTypes()) {
+            check(found, signature + " takes", parameter);
+        }
+        for (Type thrown : executable.getGenericExceptionTypes()) {
+            check(found, signature + " throws", thrown);
+        }
+    }
+
+    private static String signature(String name, Executable executable) {
+        return name + "("
+                + String.join(
+                        ", ",
+                        Stream.of(executable.getGenericParameterTypes())
+                                .map(Type::getTypeName)
+                                .toList())
+                + ")";
+    }
+
+    private static void check(List<String> found, String where, Type type) {
+        if (type == null) {
+            return;
+        }
+        for (String internal : internalTypes(type, new TreeSet<>())) {
+            found.add(where + " " + internal);
+        }
+    }
+
+    /** The internal classes {@code type} names, its type arguments, bounds and array elements included. */
+    private static Set<String> internalTypes(Type type, Set<String> into) {
+        if (type instanceof Class<?> c) {
+            Class<?> element = c;
+            while (element.isArray()) {
+                element = element.getComponentType();
+            }
+            if (element.getName().startsWith(INTERNAL)) {
+                into.add(element.getName());
+            }
+        } else if (type instanceof ParameterizedType p) {
+            internalTypes(p.getRawType(), into);
+            for (Type argument : p.getActualTypeArguments()) {
+                internalTypes(argument, into);
+            }
+        } else if (type instanceof GenericArrayType a) {
+            internalTypes(a.getGenericComponentType(), into);
+        } else if (type instanceof WildcardType w) {
+            Stream.concat(Stream.of(w.getUpperBounds()), Stream.of(w.getLowerBounds()))
+                    .forEach(bound -> internalTypes(bound, into));
+        } else if (type instanceof TypeVariable<?> v) {
+            for (Type bound : v.getBounds()) {
+                internalTypes(bound, into);
+            }
+        }
+        return into;
+    }
+
+    private static boolean visible(Member member) {
+        return visible(member.getModifiers());
+    }
+
+    private static boolean visible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.migrate.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.Migrator;
+import dev.migrate.internal.MigratorInternals;
+import org.junit.jupiter.api.Test;
+
+/** The chain fingerprint that keys a replayed schema: computed without a database, and changed by any change to the chain. */
+class ChainFingerprintTest {
+
+    private static String fingerprint(Class<?>... migrations) {
+        return MigratorInternals.of(Migrator.builder().migrations(migrations).build())
+                .chainFingerprint();
+    }
+
+    @Test
+    void theSameChainHasTheSameFingerprintWithoutAnyDatabase() {
+        String chain = fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class);
+        assertThat(chain).matches("[0-9a-f]{64}");
+        // the order classes are found in does not matter: the graph orders them
+        assertThat(fingerprint(Fixtures.R3.class, Fixtures.R1.class, Fixtures.R2.class))
+                .isEqualTo(chain);
+    }
+
+    @Test
+    void anEditedAddedOrRemovedMigrationChangesIt() {
+        String chain = fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class);
+        assertThat(fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3Edited.class))
+                .isNotEqualTo(chain);
+        assertThat(fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Concurrently.class))
+                .isNotEqualTo(chain);
+        assertThat(fingerprint(Fixtures.R1.class, Fixtures.R2.class)).isNotEqualTo(chain);
+    }
+
+    @Test
+    void jdbcCodeCountsByTheBytesOfItsClassSinceTheChecksumCannotSeeIt() {
+        String withJdbc = fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Data.class);
+        assertThat(withJdbc)
+                .isEqualTo(fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Data.class));
+        assertThat(withJdbc).isNotEqualTo(fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class));
+    }
+}

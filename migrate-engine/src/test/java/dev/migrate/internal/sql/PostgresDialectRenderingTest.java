@@ -1,0 +1,372 @@
+package dev.migrate.internal.sql;
+
+import static dev.migrate.Ddl.CASCADE;
+import static dev.migrate.Ddl.RESTRICT;
+import static dev.migrate.Ddl.SET_DEFAULT;
+import static dev.migrate.Ddl.SET_NULL;
+import static dev.migrate.Ddl.check;
+import static dev.migrate.Ddl.column;
+import static dev.migrate.Ddl.desc;
+import static dev.migrate.Ddl.expr;
+import static dev.migrate.Ddl.foreignKey;
+import static dev.migrate.Ddl.index;
+import static dev.migrate.Ddl.key;
+import static dev.migrate.Ddl.primaryKey;
+import static dev.migrate.Ddl.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.op.Identity;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOptions;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The exact SQL of each kind of op, so a change to the rendering is a deliberate one. */
+class PostgresDialectRenderingTest {
+    private static final QualifiedName AGENTS = QualifiedName.parse("agents");
+    private static final QualifiedName APP_TASKS = QualifiedName.parse("app.tasks");
+
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final Set<Class<?>> pinned = new HashSet<>();
+
+    private void renders(Op op, String... sql) {
+        pinned.add(op.getClass());
+        assertThat(dialect.render(op)).as(op.toString()).containsExactly(sql);
+    }
+
+    @Test
+    void aPartitionBoundOrKeyThatDoesNotParseNamesTheTableAndTheForms() {
+        assertThatThrownBy(() -> new Op.CreatePartition(
+                        QualifiedName.parse("events_2026_01"),
+                        QualifiedName.parse("events"),
+                        "FROM 2026 TO 2027",
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partition events_2026_01")
+                .hasMessageContaining("FOR VALUES FROM (...) TO (...)");
+        assertThatThrownBy(() -> new Op.CreateTable(QualifiedName.parse("events"), List.of(), null, "created_at"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table events")
+                .hasMessageContaining("RANGE (column, ...)");
+    }
+
+    @Test
+    void everyKindOfOp() {
+        renders(new Op.CreateSchema("app", false), "CREATE SCHEMA app");
+        renders(new Op.CreateSchema("My App", true), "CREATE SCHEMA IF NOT EXISTS \"My App\"");
+        renders(new Op.DropSchema("app", false), "DROP SCHEMA app");
+        renders(new Op.DropSchema("user", true), "DROP SCHEMA \"user\" CASCADE");
+
+        renders(
+                new Op.CreateTable(
+                        APP_TASKS,
+                        List.of(
+                                column("id", "bigint")
+                                        .identity(Identity.always().with(SequenceOptions.DEFAULTS.startWith(10)))
+                                        .primaryKey(),
+                                column("agent_id", "bigint").notNull(),
+                                column("title", "varchar(200)")
+                                        .notNull()
+                                        .defaultValue("''")
+                                        .comment("What to do"),
+                                column("code", "text").collate("C"),
+                                column("total", "numeric(10,2)").generatedAs("price * qty"),
+                                column("Order", "int"),
+                                primaryKey("pk_x", "id", "agent_id"),
+                                unique("uq_title", "agent_id", "title").nullsNotDistinct(),
+                                check("ck_title", "title <> ''"),
+                                foreignKey("fk_agent", "agent_id")
+                                        .references("agents", "id")
+                                        .onDelete(CASCADE)),
+                        "Tasks"),
+                "CREATE TABLE app.tasks (\n"
+                        + "    id bigint GENERATED ALWAYS AS IDENTITY (START WITH 10) PRIMARY KEY,\n"
+                        + "    agent_id bigint NOT NULL,\n"
+                        + "    title varchar(200) DEFAULT '' NOT NULL,\n"
+                        + "    code text COLLATE \"C\",\n"
+                        + "    total numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED,\n"
+                        + "    \"Order\" int,\n"
+                        + "    CONSTRAINT pk_x PRIMARY KEY (id, agent_id),\n"
+                        + "    CONSTRAINT uq_title UNIQUE NULLS NOT DISTINCT (agent_id, title),\n"
+                        + "    CONSTRAINT ck_title CHECK (title <> ''),\n"
+                        + "    CONSTRAINT fk_agent FOREIGN KEY (agent_id) REFERENCES agents (id) ON DELETE CASCADE\n"
+                        + ")",
+                "COMMENT ON TABLE app.tasks IS 'Tasks'",
+                "COMMENT ON COLUMN app.tasks.title IS 'What to do'");
+        renders(new Op.DropTable(APP_TASKS, null), "DROP TABLE app.tasks");
+        renders(new Op.RenameTable(APP_TASKS, "Jobs"), "ALTER TABLE app.tasks RENAME TO \"Jobs\"");
+        renders(new Op.CommentOnTable(AGENTS, "It's here", null), "COMMENT ON TABLE agents IS 'It''s here'");
+        renders(new Op.CommentOnTable(AGENTS, null, "old"), "COMMENT ON TABLE agents IS NULL");
+
+        renders(
+                new Op.AddColumn(
+                        AGENTS,
+                        column("operational_status", "varchar(50)")
+                                .notNull()
+                                .defaultValue("'active'")
+                                .comment("Operational status")),
+                "ALTER TABLE agents ADD COLUMN operational_status varchar(50) DEFAULT 'active' NOT NULL",
+                "COMMENT ON COLUMN agents.operational_status IS 'Operational status'");
+        renders(new Op.DropColumn(AGENTS, "user", null), "ALTER TABLE agents DROP COLUMN \"user\"");
+        renders(
+                new Op.RenameColumn(AGENTS, "name", "Full Name"),
+                "ALTER TABLE agents RENAME COLUMN name TO \"Full Name\"");
+        renders(
+                new Op.AlterColumnType(AGENTS, "amount", "numeric(10,2)", "amount::numeric(10,2)", "text"),
+                "ALTER TABLE agents ALTER COLUMN amount TYPE numeric(10,2) USING amount::numeric(10,2)");
+        renders(
+                new Op.AlterColumnType(AGENTS, "amount", "text", null, null),
+                "ALTER TABLE agents ALTER COLUMN amount TYPE text");
+        renders(new Op.AlterColumnNullable(AGENTS, "name", false), "ALTER TABLE agents ALTER COLUMN name SET NOT NULL");
+        renders(new Op.AlterColumnNullable(AGENTS, "name", true), "ALTER TABLE agents ALTER COLUMN name DROP NOT NULL");
+        renders(
+                new Op.AlterColumnDefault(AGENTS, "status", "'idle'", null),
+                "ALTER TABLE agents ALTER COLUMN status SET DEFAULT 'idle'");
+        renders(
+                new Op.AlterColumnDefault(AGENTS, "status", null, "'idle'"),
+                "ALTER TABLE agents ALTER COLUMN status DROP DEFAULT");
+        renders(
+                new Op.AddIdentity(
+                        AGENTS,
+                        "id",
+                        Identity.always()
+                                .with(SequenceOptions.DEFAULTS
+                                        .as("bigint")
+                                        .startWith(100)
+                                        .incrementBy(5)
+                                        .minValue(1)
+                                        .maxValue(1000)
+                                        .cache(10)
+                                        .cycle())),
+                "ALTER TABLE agents ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY "
+                        + "(INCREMENT BY 5 MINVALUE 1 MAXVALUE 1000 START WITH 100 CACHE 10 CYCLE)");
+        renders(
+                new Op.AddIdentity(AGENTS, "id", Identity.byDefault()),
+                "ALTER TABLE agents ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY");
+        renders(new Op.DropIdentity(AGENTS, "id", null), "ALTER TABLE agents ALTER COLUMN id DROP IDENTITY");
+        renders(
+                new Op.AlterIdentity(
+                        AGENTS, "id", true, SequenceChanges.NONE.incrementBy(50).cycle(false), null, null),
+                "ALTER TABLE agents ALTER COLUMN id SET GENERATED ALWAYS SET INCREMENT BY 50 SET NO CYCLE");
+        renders(
+                new Op.AlterColumnType(AGENTS, "Name", "text", null, "text", "C", "default", null),
+                "ALTER TABLE agents ALTER COLUMN \"Name\" TYPE text COLLATE \"C\"");
+        renders(
+                new Op.CommentOnColumn(APP_TASKS, "Title", "a\\b", null),
+                "COMMENT ON COLUMN app.tasks.\"Title\" IS E'a\\\\b'");
+
+        renders(index("ix_agents_status", "agents", "status"), "CREATE INDEX ix_agents_status ON agents (status)");
+        renders(
+                index("ix_all", "app.tasks", key("Title"), expr("lower(code)"), desc("created_at"))
+                        .unique()
+                        .concurrently()
+                        .using("btree")
+                        .include("agent_id", "Order")
+                        .nullsNotDistinct()
+                        .where("done = false"),
+                "CREATE UNIQUE INDEX CONCURRENTLY ix_all ON app.tasks USING btree (\"Title\", lower(code), created_at DESC) "
+                        + "INCLUDE (agent_id, \"Order\") NULLS NOT DISTINCT WHERE done = false");
+        renders(index("ix_tags", "agents", "tags").using("gin"), "CREATE INDEX ix_tags ON agents USING gin (tags)");
+        renders(
+                index("ix_odd", "agents", "my col", "lower(x)"),
+                "CREATE INDEX ix_odd ON agents (\"my col\", \"lower(x)\")");
+        renders(
+                index("ix_order", "agents", desc("due").nullsFirst(), key("id").nullsLast()),
+                "CREATE INDEX ix_order ON agents (due DESC NULLS FIRST, id NULLS LAST)");
+        renders(new Op.DropIndex(QualifiedName.parse("app.ix_all"), true, null), "DROP INDEX CONCURRENTLY app.ix_all");
+        renders(new Op.DropIndex(QualifiedName.parse("ix_tags"), false, null), "DROP INDEX ix_tags");
+        renders(
+                new Op.CreateTable(
+                        QualifiedName.parse("events"),
+                        List.of(
+                                column("id", "bigint").notNull(),
+                                column("at", "date").notNull()),
+                        null,
+                        "RANGE (at)"),
+                "CREATE TABLE events (\n    id bigint NOT NULL,\n    at date NOT NULL\n) PARTITION BY RANGE (at)");
+        renders(
+                new Op.CreatePartition(
+                        QualifiedName.parse("app.events_eu"),
+                        QualifiedName.parse("app.events"),
+                        "FOR VALUES IN ('eu')",
+                        "HASH (id)"),
+                "CREATE TABLE app.events_eu PARTITION OF app.events FOR VALUES IN ('eu') PARTITION BY HASH (id)");
+        renders(new Op.DropPartition(QualifiedName.parse("events_2025_01"), null), "DROP TABLE events_2025_01");
+        renders(
+                new Op.AttachPartition(QualifiedName.parse("events"), QualifiedName.parse("events_other"), "DEFAULT"),
+                "ALTER TABLE events ATTACH PARTITION events_other DEFAULT");
+        renders(
+                new Op.DetachPartition(
+                        QualifiedName.parse("events"), QualifiedName.parse("events_2025_01"), true, null),
+                "ALTER TABLE events DETACH PARTITION events_2025_01 CONCURRENTLY");
+
+        renders(
+                new Op.AddConstraint(
+                        APP_TASKS,
+                        foreignKey("fk_agent", "agent_id")
+                                .references("public.agents", "id")
+                                .onDelete(CASCADE)
+                                .onUpdate(SET_NULL)
+                                .deferrable(true)
+                                .notValid()),
+                "ALTER TABLE app.tasks ADD CONSTRAINT fk_agent FOREIGN KEY (agent_id) REFERENCES public.agents (id) "
+                        + "ON UPDATE SET NULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED NOT VALID");
+        renders(
+                new Op.AddConstraint(
+                        APP_TASKS,
+                        foreignKey(null, "a", "b")
+                                .references("t", "x", "y")
+                                .onDelete(RESTRICT)
+                                .onUpdate(SET_DEFAULT)
+                                .deferrable(false)),
+                "ALTER TABLE app.tasks ADD FOREIGN KEY (a, b) REFERENCES t (x, y) ON UPDATE SET DEFAULT ON DELETE RESTRICT DEFERRABLE");
+        renders(
+                new Op.AddConstraint(AGENTS, check("ck_amount", "amount > 0").notValid()),
+                "ALTER TABLE agents ADD CONSTRAINT ck_amount CHECK (amount > 0) NOT VALID");
+        renders(
+                new Op.AddConstraint(AGENTS, primaryKey("agents_pkey", "id")),
+                "ALTER TABLE agents ADD CONSTRAINT agents_pkey PRIMARY KEY (id)");
+        renders(
+                new Op.AddConstraint(AGENTS, unique("uq", "a").deferrable(true)),
+                "ALTER TABLE agents ADD CONSTRAINT uq UNIQUE (a) DEFERRABLE INITIALLY DEFERRED");
+        renders(new Op.DropConstraint(AGENTS, "Check", null), "ALTER TABLE agents DROP CONSTRAINT \"Check\"");
+        renders(new Op.ValidateConstraint(AGENTS, "ck_amount"), "ALTER TABLE agents VALIDATE CONSTRAINT ck_amount");
+
+        renders(
+                new Op.CreateEnum(QualifiedName.parse("app.status"), List.of("new", "it's", "done")),
+                "CREATE TYPE app.status AS ENUM ('new', 'it''s', 'done')");
+        renders(new Op.DropEnum(QualifiedName.parse("app.status"), null), "DROP TYPE app.status");
+        renders(
+                new Op.AddEnumValue(QualifiedName.parse("status"), "archived", null, null),
+                "ALTER TYPE status ADD VALUE IF NOT EXISTS 'archived'");
+        renders(
+                new Op.AddEnumValue(QualifiedName.parse("status"), "started", "done", null),
+                "ALTER TYPE status ADD VALUE IF NOT EXISTS 'started' BEFORE 'done'");
+        renders(
+                new Op.AddEnumValue(QualifiedName.parse("status"), "archived", null, "done"),
+                "ALTER TYPE status ADD VALUE IF NOT EXISTS 'archived' AFTER 'done'");
+        renders(
+                new Op.RenameEnumValue(QualifiedName.parse("status"), "done", "finished"),
+                "ALTER TYPE status RENAME VALUE 'done' TO 'finished'");
+
+        renders(
+                new Op.CreateSequence(
+                        QualifiedName.parse("app.ids"),
+                        SequenceOptions.DEFAULTS
+                                .as("integer")
+                                .startWith(10)
+                                .incrementBy(2)
+                                .minValue(5)
+                                .maxValue(1000)
+                                .cache(5)
+                                .cycle(),
+                        "app.tasks.Id"),
+                "CREATE SEQUENCE app.ids AS integer INCREMENT BY 2 MINVALUE 5 MAXVALUE 1000 START WITH 10 CACHE 5 CYCLE "
+                        + "OWNED BY app.tasks.\"Id\"");
+        renders(new Op.CreateSequence(QualifiedName.parse("ids"), null, null), "CREATE SEQUENCE ids");
+        renders(
+                new Op.AlterSequence(
+                        QualifiedName.parse("app.ids"),
+                        SequenceChanges.NONE
+                                .as("bigint")
+                                .incrementBy(50)
+                                .minValue(1)
+                                .maxValue(9)
+                                .startWith(3)
+                                .cache(20)
+                                .cycle(true),
+                        null),
+                "ALTER SEQUENCE app.ids AS bigint INCREMENT BY 50 MINVALUE 1 MAXVALUE 9 START WITH 3 CACHE 20 CYCLE");
+        renders(new Op.DropSequence(QualifiedName.parse("app.ids"), null), "DROP SEQUENCE app.ids");
+
+        renders(new Op.Execute("UPDATE agents SET status = 'x'", null), "UPDATE agents SET status = 'x'");
+        renders(
+                new Op.RequireNoRows("SELECT 1 FROM agents WHERE name IS NULL;", "fill agents.name first"),
+                "DO $guard$\n"
+                        + "DECLARE\n"
+                        + "    violating bigint;\n"
+                        + "BEGIN\n"
+                        + "    SELECT count(*) INTO violating FROM (\n"
+                        + "        SELECT 1 FROM agents WHERE name IS NULL\n"
+                        + "    ) AS rows_that_must_not_exist;\n"
+                        + "    IF violating > 0 THEN\n"
+                        + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = 'fill agents.name first' "
+                        + "|| ' (' || violating || ' row' || CASE WHEN violating = 1 THEN '' ELSE 's' END || ' found)';\n"
+                        + "    END IF;\n"
+                        + "END\n"
+                        + "$guard$");
+
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", 1);
+        row.put("name", "O'Brien");
+        row.put("active", true);
+        row.put("note", null);
+        row.put("key", UUID.fromString("00000000-0000-0000-0000-00000000000a"));
+        row.put("raw", new byte[] {1, (byte) 0xab});
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("raw", null);
+        second.put("key", null);
+        second.put("note", "a\\b");
+        second.put("active", false);
+        second.put("name", "select");
+        second.put("id", -2L);
+        renders(
+                new Op.BulkInsert(QualifiedName.parse("app.people"), List.of(row, second)),
+                "INSERT INTO app.people (id, name, active, note, key, raw) VALUES\n"
+                        + "    (1, 'O''Brien', TRUE, NULL, '00000000-0000-0000-0000-00000000000a', E'\\\\x01ab'::bytea),\n"
+                        + "    (-2, 'select', FALSE, E'a\\\\b', NULL, NULL)");
+        assertThat(dialect.render(new Op.BulkInsert(AGENTS, List.of()))).isEmpty();
+
+        Set<String> missing = new HashSet<>();
+        Arrays.stream(Op.class.getPermittedSubclasses())
+                .filter(k -> !pinned.contains(k))
+                .forEach(k -> missing.add(k.getSimpleName()));
+        assertThat(missing).as("op kinds without pinned SQL").isEmpty();
+    }
+
+    @Test
+    void aUniqueColumnCarriesItsOwnConstraintAfterItsOtherClauses() {
+        assertThat(dialect.render(new Op.AddColumn(
+                        APP_TASKS,
+                        column("email", "text").notNull().defaultValue("''").unique())))
+                .containsExactly("ALTER TABLE app.tasks ADD COLUMN email text DEFAULT '' NOT NULL UNIQUE");
+        assertThat(dialect.columnDefinition(column("id", "int").primaryKey().unique()))
+                .isEqualTo("id int PRIMARY KEY UNIQUE");
+        assertThat(dialect.columnDefinition(column("id", "int"))).isEqualTo("id int");
+    }
+
+    @Test
+    void keyWordColumnsAreQuotedWherePostgresNeedsIt() {
+        assertThat(dialect.render(new Op.AddColumn(QualifiedName.of("user", "order"), column("select", "text"))))
+                .containsExactly("ALTER TABLE \"user\".\"order\" ADD COLUMN \"select\" text");
+    }
+
+    @Test
+    void bulkInsertRowsMustShareTheirColumns() {
+        Op op = new Op.BulkInsert(AGENTS, List.of(Map.of("id", 1), Map.of("name", "x")));
+        assertThatThrownBy(() -> dialect.render(op))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must have the same columns as the first row");
+    }
+
+    @Test
+    void aTypeThatIsNotATypeIsRefusedInEveryPlaceATypeGoes() {
+        String bad = "int; DROP TABLE x";
+        assertThatThrownBy(() -> dialect.render(new Op.AddColumn(AGENTS, column("c", bad))))
+                .hasMessageContaining("is not a PostgreSQL type");
+        assertThatThrownBy(() -> dialect.render(new Op.AlterColumnType(AGENTS, "c", bad, null, null)))
+                .hasMessageContaining("is not a PostgreSQL type");
+        assertThatThrownBy(() -> dialect.render(
+                        new Op.CreateSequence(QualifiedName.parse("s"), SequenceOptions.DEFAULTS.as(bad), null)))
+                .hasMessageContaining("is not a PostgreSQL type");
+    }
+}
