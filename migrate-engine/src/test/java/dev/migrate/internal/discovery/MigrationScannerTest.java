@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationScannerTest {
     private static final String GOOD = "dev.migrate.internal.discovery.fixtures.good";
-    private static final String FIXTURES_PATH = "dev/migrate/discovery/fixtures";
+    private static final String FIXTURES_PATH = "dev/migrate/internal/discovery/fixtures";
 
     private final ClassLoader testLoader = MigrationScannerTest.class.getClassLoader();
 
