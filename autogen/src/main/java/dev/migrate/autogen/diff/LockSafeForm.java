@@ -2,12 +2,12 @@ package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Names;
 import dev.migrate.lint.LintRule;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +34,6 @@ import java.util.function.Predicate;
  * automatic lock-safe form (a type change that rewrites, a drop) keeps its note.
  */
 public final class LockSafeForm {
-    /** PostgreSQL truncates longer names, which would no longer be the name the migration drops. */
-    private static final int MAX_NAME_BYTES = 63;
-
     /**
      * @param inTransaction the first migration; empty when every change is in the concurrent part
      * @param concurrent the second migration, {@code transactional = false}; empty when nothing needs it
@@ -276,14 +273,12 @@ public final class LockSafeForm {
         }
     };
 
-    /** {@code <table>_<column>_not_null_check}, shortened to what PostgreSQL keeps of a name. */
+    /**
+     * {@code <table>_<column>_not_null_check}, shortened to what PostgreSQL keeps of a name: a longer
+     * one would be truncated, and no longer be the name the migration drops.
+     */
     static String notNullCheckName(String table, String column) {
-        String suffix = "_not_null_check";
-        String stem = table + "_" + column;
-        while ((stem + suffix).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            stem = stem.substring(0, stem.length() - 1);
-        }
-        return stem + suffix;
+        return Names.fitted(table + "_" + column, "_not_null_check");
     }
 
     /**

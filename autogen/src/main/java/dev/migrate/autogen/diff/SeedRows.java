@@ -4,6 +4,8 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.internal.sql.SqlLexer;
+import dev.migrate.internal.sql.SqlToken;
 import dev.migrate.op.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,7 +122,7 @@ public final class SeedRows {
     }
 
     private static ObjectName objectName(String table, String schema) {
-        List<String> parts = split(table, '.');
+        List<String> parts = split(table, ".");
         return parts.size() == 2
                 ? ObjectName.of(unquote(parts.get(0)), unquote(parts.get(1)))
                 : ObjectName.of(schema, unquote(parts.get(0)));
@@ -142,33 +144,22 @@ public final class SeedRows {
     }
 
     private static List<String> split(String text) {
-        return split(text, ',');
+        return split(text, ",");
     }
 
-    /** The parts of a list, leaving separators inside quotes and parentheses alone. */
-    private static List<String> split(String text, char separator) {
+    /** The parts of a list, leaving separators inside literals, quoted names and brackets alone. */
+    private static List<String> split(String text, String separator) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        boolean inString = false;
-        boolean inName = false;
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (inString) {
-                inString = ch != '\'';
-            } else if (inName) {
-                inName = ch != '"';
-            } else if (ch == '\'') {
-                inString = true;
-            } else if (ch == '"') {
-                inName = true;
-            } else if (ch == '(') {
+        for (SqlToken token : SqlLexer.tokens(text)) {
+            if (token.is("(") || token.is("[")) {
                 depth++;
-            } else if (ch == ')') {
+            } else if (token.is(")") || token.is("]")) {
                 depth--;
-            } else if (ch == separator && depth == 0) {
-                parts.add(text.substring(start, i).strip());
-                start = i + 1;
+            } else if (depth == 0 && token.is(separator)) {
+                parts.add(text.substring(start, token.start()).strip());
+                start = token.end();
             }
         }
         parts.add(text.substring(start).strip());

@@ -2,6 +2,9 @@ package dev.migrate.autogen.write;
 
 import dev.migrate.autogen.diff.CheckInList;
 import dev.migrate.autogen.diff.DefaultCasts;
+import dev.migrate.internal.sql.Names;
+import dev.migrate.internal.sql.SqlLexer;
+import dev.migrate.internal.sql.SqlToken;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
@@ -9,7 +12,6 @@ import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.TableElement;
 import dev.migrate.op.TableElementVisitor;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ import java.util.stream.Collectors;
  *   <li>In a new table, a one-column primary key named {@code <table>_pkey} and a plain one-column unique
  *       constraint named {@code <table>_<column>_key} move onto their column, and a check named
  *       {@code <table>_<column>_check} that reads that one column loses its name: PostgreSQL gives all
- *       three exactly those names again. Names that PostgreSQL would have to shorten (63 bytes) or
+ *       three exactly those names again. Names that PostgreSQL would have to shorten ({@link Names}) or
  *       that cannot be shown to match stay as they are.
  *   <li>A check of a new table that PostgreSQL spells {@code ((kind)::text = ANY (ARRAY[...]))} on a
  *       {@code varchar} column is written {@code kind IN ('car', 'truck')}, which it spells that way again.
@@ -48,9 +50,6 @@ import java.util.stream.Collectors;
  * without one, and the downgrade drops the constraint by that name.
  */
 final class HandWrittenForm implements OpVisitor<Op> {
-    /** PostgreSQL's NAMEDATALEN minus the terminating byte: longer generated names are truncated. */
-    private static final int MAX_NAME_BYTES = 63;
-
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
 
     private static final List<ShortName> SHORT_NAMES = List.of(
@@ -425,85 +424,31 @@ final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     /**
-     * {@code <table>[_<column>]_<label>}, the name PostgreSQL's makeObjectName gives, when that fits in
-     * 63 bytes untruncated; a name PostgreSQL would shorten is kept rather than predicted.
+     * {@code <table>[_<column>]_<label>}, the name PostgreSQL's makeObjectName gives, when that fits
+     * untruncated ({@link Names#fits}); a name PostgreSQL would shorten is kept rather than predicted.
      */
     static boolean isGeneratedName(String name, String table, String column, String label) {
         String generated = table + (column == null ? "" : "_" + column) + "_" + label;
-        return generated.equals(name) && generated.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
+        return generated.equals(name) && Names.fits(generated);
     }
 
     /**
      * The table's columns the expression names, read from pg_get_constraintdef's text: identifiers
-     * outside string literals, not followed by {@code (} (a function) nor after {@code ::} (a type).
+     * outside literals and comments ({@link SqlLexer}), not followed by {@code (} (a function) nor after {@code ::} (a type).
      * A word that only looks like a column counts too, which can only make the set larger, and a set
      * larger than one keeps the name: when in doubt, nothing is left out.
      */
     static Set<String> columnsRead(String expression, Set<String> columns) {
         Set<String> read = new LinkedHashSet<>();
-        int i = 0;
-        int n = expression.length();
-        boolean afterCast = false;
-        while (i < n) {
-            char ch = expression.charAt(i);
-            if (ch == '\'') {
-                i = skipQuoted(expression, i, '\'');
-                afterCast = false;
-            } else if (ch == '"') {
-                int end = skipQuoted(expression, i, '"');
-                String word = expression.substring(i + 1, end - 1).replace("\"\"", "\"");
-                addIfColumn(read, word, columns, afterCast, expression, end);
-                afterCast = false;
-                i = end;
-            } else if (Character.isLetter(ch) || ch == '_') {
-                int end = i;
-                while (end < n
-                        && (Character.isLetterOrDigit(expression.charAt(end))
-                                || expression.charAt(end) == '_'
-                                || expression.charAt(end) == '$')) {
-                    end++;
-                }
-                addIfColumn(read, expression.substring(i, end), columns, afterCast, expression, end);
-                afterCast = false;
-                i = end;
-            } else if (ch == ':' && i + 1 < n && expression.charAt(i + 1) == ':') {
-                afterCast = true;
-                i += 2;
-            } else {
-                if (!Character.isWhitespace(ch)) {
-                    afterCast = false;
-                }
-                i++;
+        List<SqlToken> tokens = SqlLexer.tokens(expression);
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            boolean afterCast = i > 0 && tokens.get(i - 1).is("::");
+            boolean isFunction = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
+            if (token.isIdentifier() && !afterCast && !isFunction && columns.contains(token.name())) {
+                read.add(token.name());
             }
         }
         return read;
-    }
-
-    private static void addIfColumn(
-            Set<String> read, String word, Set<String> columns, boolean afterCast, String text, int end) {
-        int next = end;
-        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
-            next++;
-        }
-        boolean isFunction = next < text.length() && text.charAt(next) == '(';
-        if (!afterCast && !isFunction && columns.contains(word)) {
-            read.add(word);
-        }
-    }
-
-    /** The index after the closing quote; a doubled quote is part of the text. */
-    private static int skipQuoted(String text, int open, char quote) {
-        int i = open + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return text.length();
     }
 }

@@ -115,6 +115,17 @@ class HandWrittenFormTest {
     }
 
     @Test
+    void theColumnsACheckReadsIgnoreEscapeAndDollarQuotedStrings() {
+        Set<String> columns = Set.of("note", "n");
+        assertThat(HandWrittenForm.columnsRead("(note <> E'it\\'s n')", columns))
+                .containsExactly("note");
+        assertThat(HandWrittenForm.columnsRead("(note <> $q$it's n$q$)", columns))
+                .containsExactly("note");
+        assertThat(HandWrittenForm.columnsRead("(note <> 'a' /* n */)", columns))
+                .containsExactly("note");
+    }
+
+    @Test
     void aNewTableGetsItsKeyInlineAndChecksNamedByPostgres() {
         Op.CreateTable table = new Op.CreateTable(
                 QualifiedName.parse("app.agents"),
