@@ -7,7 +7,6 @@ import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
-import dev.migrate.internal.runtime.LockRetries;
 import dev.migrate.internal.runtime.Settings;
 import java.io.Writer;
 import java.time.Duration;
@@ -266,22 +265,9 @@ public final class Migrator {
         private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Migration> instances = new ArrayList<>();
-        private MigrationListener listener = MigrationListener.NONE;
         private ClassLoader classLoader;
-        private String schema = "public";
-        private String versionTable = "migrate_version";
-        private String historyTable = "migrate_history";
-        private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
-        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-        private int lockRetries = DEFAULT_LOCK_RETRIES;
-        private Duration lockRetryWait = Duration.ofSeconds(1);
-        private ChecksumCache checksumCache = ChecksumCache.NONE;
-        private Duration statementTimeout;
-        private Duration lockWaitTimeout = Duration.ofMinutes(10);
-        private boolean acceptChecksums;
-        private Duration waitReportInterval = Duration.ofSeconds(5);
-        private Duration progressInterval = Settings.DEFAULT_PROGRESS_INTERVAL;
-        private MigrationLog log = MigrationLog.system();
+        /** Everything about how a run behaves, with its defaults. */
+        private final Settings.Builder settings = Settings.builder();
 
         private Builder() {}
 
@@ -379,7 +365,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder listener(MigrationListener migrationListener) {
-            this.listener = Objects.requireNonNull(migrationListener, "listener");
+            settings.listener(Objects.requireNonNull(migrationListener, "listener"));
             return this;
         }
 
@@ -402,7 +388,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder schema(String name) {
-            this.schema = name;
+            settings.schema(name);
             return this;
         }
 
@@ -413,7 +399,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder versionTable(String table) {
-            this.versionTable = table;
+            settings.versionTable(table);
             return this;
         }
 
@@ -424,7 +410,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder historyTable(String table) {
-            this.historyTable = table;
+            settings.historyTable(table);
             return this;
         }
 
@@ -436,7 +422,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder transactionMode(TransactionMode mode) {
-            this.transactionMode = mode;
+            settings.transactionMode(mode);
             return this;
         }
 
@@ -450,7 +436,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = timeout;
+            settings.lockTimeout(timeout);
             return this;
         }
 
@@ -479,8 +465,7 @@ public final class Migrator {
             if (retries < 0) {
                 throw new MigrateException("lockRetries must be 0 or more, not " + retries + ".");
             }
-            this.lockRetries = retries;
-            this.lockRetryWait = Objects.requireNonNull(firstWait, "firstWait");
+            settings.lockRetries(retries, Objects.requireNonNull(firstWait, "firstWait"));
             return this;
         }
 
@@ -494,7 +479,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder checksumCache(ChecksumCache cache) {
-            this.checksumCache = Objects.requireNonNull(cache, "cache");
+            settings.checksumCache(Objects.requireNonNull(cache, "cache"));
             return this;
         }
 
@@ -505,7 +490,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder statementTimeout(Duration timeout) {
-            this.statementTimeout = timeout;
+            settings.statementTimeout(timeout);
             return this;
         }
 
@@ -517,7 +502,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder lockWaitTimeout(Duration timeout) {
-            this.lockWaitTimeout = timeout;
+            settings.lockWaitTimeout(timeout);
             return this;
         }
 
@@ -529,7 +514,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder acceptChecksums(boolean accept) {
-            this.acceptChecksums = accept;
+            settings.acceptChecksums(accept);
             return this;
         }
 
@@ -542,7 +527,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder waitReportInterval(Duration interval) {
-            this.waitReportInterval = Objects.requireNonNull(interval, "interval");
+            settings.waitReportInterval(Objects.requireNonNull(interval, "interval"));
             return this;
         }
 
@@ -559,7 +544,7 @@ public final class Migrator {
             if (interval.isNegative()) {
                 throw new MigrateException("progressInterval must be zero or more, not " + interval + ".");
             }
-            this.progressInterval = interval;
+            settings.progressInterval(interval);
             return this;
         }
 
@@ -571,7 +556,7 @@ public final class Migrator {
          * @return this builder
          */
         public Builder log(MigrationLog migrationLog) {
-            this.log = migrationLog;
+            settings.log(migrationLog);
             return this;
         }
 
@@ -582,30 +567,16 @@ public final class Migrator {
          * @throws MigrateException naming the class at fault: a duplicate id, a missing parent, a cycle, ...
          */
         public Migrator build() {
-            Settings settings = new Settings(
-                    schema,
-                    versionTable,
-                    historyTable,
-                    transactionMode,
-                    lockTimeout,
-                    statementTimeout,
-                    lockWaitTimeout,
-                    acceptChecksums,
-                    waitReportInterval,
-                    progressInterval,
-                    log,
-                    listener,
-                    new LockRetries(lockRetries, lockRetryWait, lockTimeout),
-                    checksumCache);
+            Settings run = settings.build();
             String searched = classes.isEmpty()
                     ? "in the package" + (packages.size() == 1 ? " " : "s ") + String.join(", ", packages)
                             + " (subpackages included)"
                     : "among the classes given to the builder";
             return new Migrator(
-                    new Engine(withInstances(discover()), connections, settings),
+                    new Engine(withInstances(discover()), connections, run),
                     connections != null,
                     searched,
-                    listener);
+                    run.listener());
         }
 
         /** Replaces found classes by the instances given for them, and adds the other instances. */

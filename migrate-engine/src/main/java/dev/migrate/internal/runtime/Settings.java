@@ -3,11 +3,12 @@ package dev.migrate.internal.runtime;
 import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import java.time.Duration;
 
 /**
- * How a run behaves.
+ * How a run behaves; built by name with {@link #builder()}.
  *
  * @param lockTimeout PostgreSQL {@code lock_timeout} for the migration's statements ({@link Duration#ZERO}:
  *     none), or {@code null} for the server's setting
@@ -40,32 +41,126 @@ public record Settings(
     /** How often a running step reports its progress unless told otherwise. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
-    /** Settings without a listener and without lock retries. */
-    public Settings(
-            String schema,
-            String versionTable,
-            String historyTable,
-            TransactionMode transactionMode,
-            Duration lockTimeout,
-            Duration statementTimeout,
-            Duration lockWaitTimeout,
-            boolean acceptChecksums,
-            Duration waitReportInterval,
-            MigrationLog log) {
-        this(
-                schema,
-                versionTable,
-                historyTable,
-                transactionMode,
-                lockTimeout,
-                statementTimeout,
-                lockWaitTimeout,
-                acceptChecksums,
-                waitReportInterval,
-                DEFAULT_PROGRESS_INTERVAL,
-                log,
-                MigrationListener.NONE,
-                LockRetries.none(),
-                ChecksumCache.NONE);
+    /**
+     * Settings with every value at its default, changed one at a time:
+     * {@code Settings.builder().lockTimeout(Duration.ofSeconds(5)).build()}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds {@link Settings} by name, so that no two values of one type can trade places; each
+     * starts at the default {@link dev.migrate.Migrator.Builder} documents.
+     */
+    public static final class Builder {
+        private String schema = "public";
+        private String versionTable = "migrate_version";
+        private String historyTable = "migrate_history";
+        private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+        private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout;
+        private Duration lockWaitTimeout = Duration.ofMinutes(10);
+        private boolean acceptChecksums;
+        private Duration waitReportInterval = Duration.ofSeconds(5);
+        private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+        private MigrationLog log = MigrationLog.system();
+        private MigrationListener listener = MigrationListener.NONE;
+        private int lockRetries = Migrator.DEFAULT_LOCK_RETRIES;
+        private Duration lockRetryWait = Duration.ofSeconds(1);
+        private ChecksumCache checksumCache = ChecksumCache.NONE;
+
+        private Builder() {}
+
+        public Builder schema(String name) {
+            this.schema = name;
+            return this;
+        }
+
+        public Builder versionTable(String table) {
+            this.versionTable = table;
+            return this;
+        }
+
+        public Builder historyTable(String table) {
+            this.historyTable = table;
+            return this;
+        }
+
+        public Builder transactionMode(TransactionMode mode) {
+            this.transactionMode = mode;
+            return this;
+        }
+
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        public Builder lockWaitTimeout(Duration timeout) {
+            this.lockWaitTimeout = timeout;
+            return this;
+        }
+
+        public Builder acceptChecksums(boolean accept) {
+            this.acceptChecksums = accept;
+            return this;
+        }
+
+        public Builder waitReportInterval(Duration interval) {
+            this.waitReportInterval = interval;
+            return this;
+        }
+
+        public Builder progressInterval(Duration interval) {
+            this.progressInterval = interval;
+            return this;
+        }
+
+        public Builder log(MigrationLog migrationLog) {
+            this.log = migrationLog;
+            return this;
+        }
+
+        public Builder listener(MigrationListener migrationListener) {
+            this.listener = migrationListener;
+            return this;
+        }
+
+        /** How many times a lock timeout is retried, and the first wait; the waits double. */
+        public Builder lockRetries(int retries, Duration firstWait) {
+            this.lockRetries = retries;
+            this.lockRetryWait = firstWait;
+            return this;
+        }
+
+        public Builder checksumCache(ChecksumCache cache) {
+            this.checksumCache = cache;
+            return this;
+        }
+
+        /** The settings; the lock retries name the lock timeout they follow in their messages. */
+        public Settings build() {
+            return new Settings(
+                    schema,
+                    versionTable,
+                    historyTable,
+                    transactionMode,
+                    lockTimeout,
+                    statementTimeout,
+                    lockWaitTimeout,
+                    acceptChecksums,
+                    waitReportInterval,
+                    progressInterval,
+                    log,
+                    listener,
+                    new LockRetries(lockRetries, lockRetryWait, lockTimeout),
+                    checksumCache);
+        }
     }
 }
