@@ -10,6 +10,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.entity.ReplayedSchemaCache;
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.internal.MigratorInternals;
 import java.io.Console;
 import java.io.IOException;
@@ -392,7 +393,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         script.changes().forEach(change -> {
             String text = change.description().text();
             lines.add(text);
-            change.notes().forEach(note -> getLog().warn("  " + text + ": " + note));
+            ChangeNotes.of(change).forEach(note -> getLog().warn("  " + text + ": " + note));
         });
         return lines;
     }

@@ -69,16 +69,17 @@ final class ColumnDiff {
                                 + "fill the column in a data migration first.");
             }
             String computed = computedForEveryRow(c);
-            if (computed != null) {
-                notes.addAll(Hazards.addColumnRewrite(subject(want, c), computed));
-            }
             context.script.table(
                     want.qualifiedName(),
                     Part.COLUMN,
                     new Change(
-                            Description.added(subject(want, c)),
-                            List.of(new Op.AddColumn(context.ops.name(want), column)),
-                            notes));
+                                    Description.added(subject(want, c)),
+                                    List.of(new Op.AddColumn(context.ops.name(want), column)),
+                                    notes)
+                            .withHazards(
+                                    computed == null
+                                            ? List.of()
+                                            : List.of(Hazards.addColumnRewrite(subject(want, c), computed))));
         }
         for (TableColumn c : removed.values()) {
             context.script.table(
@@ -154,8 +155,9 @@ final class ColumnDiff {
             String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
             boolean rewrites = casts.rewrites(have.type(), want.type());
             List<String> notes = new ArrayList<>();
+            List<Hazard> hazards = new ArrayList<>();
             if (rewrites) {
-                notes.addAll(Hazards.typeChangeRewrite(where, have.type(), want.type()));
+                hazards.add(Hazards.typeChangeRewrite(where, have.type(), want.type()));
             } else {
                 notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it"
                         + " runs; no rewrite (" + have.type() + " to " + want.type()
@@ -168,10 +170,11 @@ final class ColumnDiff {
             changed(
                     table,
                     new Change(
-                            Description.changed(where, "type " + have.type() + " -> " + want.type()),
-                            List.of(new Op.AlterColumnType(
-                                    t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
-                            notes));
+                                    Description.changed(where, "type " + have.type() + " -> " + want.type()),
+                                    List.of(new Op.AlterColumnType(
+                                            t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
+                                    notes)
+                            .withHazards(hazards));
         }
         if (!Objects.equals(have.collation(), want.collation())) {
             changed(
@@ -230,9 +233,11 @@ final class ColumnDiff {
             changed(
                     table,
                     new Change(
-                            Description.changed(where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
-                            List.of(new Op.AlterColumnNullable(t, want.name(), want.nullable())),
-                            want.nullable() ? List.of() : Hazards.setNotNull(where)));
+                                    Description.changed(
+                                            where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
+                                    List.of(new Op.AlterColumnNullable(t, want.name(), want.nullable())),
+                                    List.of())
+                            .withHazards(want.nullable() ? List.of() : List.of(Hazards.setNotNull(where))));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
             changed(

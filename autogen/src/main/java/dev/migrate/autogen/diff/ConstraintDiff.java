@@ -149,7 +149,13 @@ final class ConstraintDiff {
                 context.script.foreignKey(
                         changed.table().qualifiedName(),
                         referenced(changed.wanted()),
-                        new Change(change.description(), change.ops().subList(1, 2), change.notes()));
+                        new Change(
+                                change.description(),
+                                change.ops().subList(1, 2),
+                                change.hazards(),
+                                change.notes(),
+                                null,
+                                false));
             }
         }
         for (Table have : live.tables().values()) {
@@ -176,12 +182,15 @@ final class ConstraintDiff {
                 table.qualifiedName(),
                 referenced(fk),
                 new Change(
-                        Description.added("foreign key " + fk.columns() + " -> " + fk.referencedTable()
-                                + fk.referencedColumns() + " on " + table.qualifiedName()),
-                        List.of(new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))),
-                        existing
-                                ? Hazards.constraint("foreign key " + fk.name() + " on " + table.qualifiedName())
-                                : List.of()));
+                                Description.added("foreign key " + fk.columns() + " -> " + fk.referencedTable()
+                                        + fk.referencedColumns() + " on " + table.qualifiedName()),
+                                List.of(new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))),
+                                List.of())
+                        .withHazards(
+                                existing
+                                        ? List.of(Hazards.constraint(
+                                                "foreign key " + fk.name() + " on " + table.qualifiedName()))
+                                        : List.of()));
     }
 
     /** Foreign keys let go before anything else changes: what they point at may change or go. */

@@ -130,7 +130,7 @@ public final class DataMeasurements {
                         finding.guard().ifPresent(guards::add);
                     }
                 }
-                changes.add(new Change(change.description(), change.ops(), notes, change.undo(), change.aheadPart()));
+                changes.add(change.withNotes(notes));
             }
             groups.add(new OpGroup(group.table(), changes));
         }
@@ -524,11 +524,11 @@ public final class DataMeasurements {
         return NumberFormat.getIntegerInstance(Locale.ROOT).format(n);
     }
 
-    /** Notes of lock hazards that do not depend on data, for the rules a table's size weighs. */
+    /** Lock hazards that do not depend on data, for the rules a table's size weighs. */
     private static boolean citesLockRule(Change change) {
-        return Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT)
-                || Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
-                || Hazards.cites(change, LintRule.CONSTRAINT_WITHOUT_NOT_VALID)
-                || Hazards.cites(change, LintRule.SET_NOT_NULL_SCAN);
+        return change.cites(LintRule.INDEX_NOT_CONCURRENT)
+                || change.cites(LintRule.UNIQUE_NOT_FROM_INDEX)
+                || change.cites(LintRule.CONSTRAINT_WITHOUT_NOT_VALID)
+                || change.cites(LintRule.SET_NOT_NULL_SCAN);
     }
 }

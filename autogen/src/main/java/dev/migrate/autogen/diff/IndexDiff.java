@@ -51,10 +51,11 @@ final class IndexDiff {
                         i -> context.script.table(
                                 table,
                                 Part.ADD_CONSTRAINT_OR_INDEX,
-                                new Change(
+                                built(
+                                        have,
                                         Description.added("index " + i.name() + " on " + t),
                                         List.of(context.ops.index(want, i)),
-                                        notes(have, "index " + i.name() + " on " + want.qualifiedName()))),
+                                        "index " + i.name() + " on " + want.qualifiedName())),
                         i -> {
                             Op.CreateIndex definition = context.ops.index(have, i);
                             context.script.table(
@@ -68,13 +69,14 @@ final class IndexDiff {
                             Op.CreateIndex before = context.ops.index(have, h);
                             context.script.replaced(
                                     table,
-                                    new Change(
+                                    built(
+                                            have,
                                             Description.changed("index " + w.name() + " on " + t, what),
                                             List.of(
                                                     new Op.DropIndex(
                                                             before.table().sibling(h.name()), false, before),
                                                     context.ops.index(want, w)),
-                                            notes(have, "index " + w.name() + " on " + want.qualifiedName())),
+                                            "index " + w.name() + " on " + want.qualifiedName()),
                                     ModelOps.columnsChangeType(have, want));
                         });
     }
@@ -106,17 +108,21 @@ final class IndexDiff {
     }
 
     /**
-     * The hazard of building an index on an existing table; on a partitioned table PostgreSQL cannot build
-     * one concurrently ("Concurrent builds for indexes on partitioned tables are currently not supported",
-     * CREATE INDEX in its docs), so the lock-safe form leaves it plain and the note says what to do by hand.
+     * A change that builds an index on an existing table, with its hazard; on a partitioned table
+     * PostgreSQL cannot build one concurrently ("Concurrent builds for indexes on partitioned tables are
+     * currently not supported", CREATE INDEX in its docs), so the lock-safe form leaves it plain and the
+     * note says what to do by hand.
      */
-    private static List<String> notes(Table have, String subject) {
+    private static Change built(Table have, Description description, List<Op> ops, String subject) {
         if (have.partitioning() == null) {
-            return Hazards.index(subject);
+            return new Change(description, ops, Hazards.index(subject));
         }
-        return List.of("Hazard: " + subject + " is built under a SHARE lock on every partition (writes wait), and"
-                + " PostgreSQL cannot build an index on a partitioned table CONCURRENTLY. To keep writes going, build it"
-                + " by hand: CREATE INDEX ... ON ONLY the parent, CREATE INDEX CONCURRENTLY on each partition, then"
-                + " ALTER INDEX ... ATTACH PARTITION for each.");
+        return new Change(
+                description,
+                ops,
+                List.of("Hazard: " + subject + " is built under a SHARE lock on every partition (writes wait), and"
+                        + " PostgreSQL cannot build an index on a partitioned table CONCURRENTLY. To keep writes going, build it"
+                        + " by hand: CREATE INDEX ... ON ONLY the parent, CREATE INDEX CONCURRENTLY on each partition, then"
+                        + " ALTER INDEX ... ATTACH PARTITION for each."));
     }
 }

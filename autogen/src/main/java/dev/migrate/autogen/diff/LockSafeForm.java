@@ -29,9 +29,10 @@ import java.util.function.Predicate;
  *   <li>a unique constraint: {@code CREATE UNIQUE INDEX CONCURRENTLY}, then {@code ADD CONSTRAINT ...
  *       UNIQUE USING INDEX} in the concurrent part.</li>
  * </ul>
- * Only changes that carry a {@link Hazards} note get a new form, and those are changes to tables that
+ * Only changes that carry a {@link Hazard} whose {@link Hazard#lockSafeForm} applies get a new form,
+ * decided by the hazard's rule (never by the text of a note), and those are changes to tables that
  * exist: a table the migration creates is empty and unused, so its plain form is kept. What has no
- * automatic lock-safe form (a type change that rewrites, a drop) keeps its note.
+ * automatic lock-safe form (a type change that rewrites, a drop) keeps its hazard.
  */
 public final class LockSafeForm {
     /**
@@ -80,31 +81,29 @@ public final class LockSafeForm {
                 .map(LockSafeForm::concurrently)
                 .flatMap(Optional::stream)
                 .toList();
-        if (Hazards.cites(change, LintRule.INDEX_NOT_CONCURRENT) && concurrent.size() == ops.size()) {
-            later.add(new Change(
-                    change.description(),
+        if (change.hasLockSafeForm(LintRule.INDEX_NOT_CONCURRENT) && concurrent.size() == ops.size()) {
+            later.add(rewritten(
+                    change,
+                    LintRule.INDEX_NOT_CONCURRENT,
                     concurrent,
-                    notes(
-                            change,
-                            LintRule.INDEX_NOT_CONCURRENT,
-                            "Lock-safe form: CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: reads and writes go"
-                                    + " on). If it fails, PostgreSQL leaves an invalid index: drop it with"
-                                    + " op.dropIndexConcurrently(...) and run the migration again.")));
-        } else if (Hazards.cites(change, LintRule.SET_NOT_NULL_SCAN)
+                    "Lock-safe form: CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: reads and writes go"
+                            + " on). If it fails, PostgreSQL leaves an invalid index: drop it with"
+                            + " op.dropIndexConcurrently(...) and run the migration again.",
+                    null));
+        } else if (change.hasLockSafeForm(LintRule.SET_NOT_NULL_SCAN)
                 && ops.size() == 1
                 && last instanceof Op.AlterColumnNullable notNull
                 && !notNull.nullable()) {
             String name = notNullCheckName(notNull.table().name(), notNull.column());
             Constraint.Check check =
                     new Constraint.Check(name, Identifiers.quote(notNull.column()) + " IS NOT NULL", true);
-            now.add(new Change(
-                    change.description(),
+            now.add(rewritten(
+                    change,
+                    LintRule.SET_NOT_NULL_SCAN,
                     List.of(new Op.AddConstraint(notNull.table(), check)),
-                    notes(
-                            change,
-                            LintRule.SET_NOT_NULL_SCAN,
-                            "Lock-safe form: CHECK (" + notNull.column() + " IS NOT NULL) NOT VALID (no scan); the"
-                                    + " concurrent part validates it, sets NOT NULL and drops it.")));
+                    "Lock-safe form: CHECK (" + notNull.column() + " IS NOT NULL) NOT VALID (no scan); the"
+                            + " concurrent part validates it, sets NOT NULL and drops it.",
+                    null));
             later.add(new Change(
                     change.description(),
                     List.of(
@@ -145,24 +144,30 @@ public final class LockSafeForm {
                 + (unique.deferrable()
                         ? unique.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE"
                         : "");
-        return new Change(
-                change.description(),
+        return rewritten(
+                change,
+                LintRule.UNIQUE_NOT_FROM_INDEX,
                 List.of(index, new Op.Execute(attach, drop)),
-                notes(
-                        change,
-                        LintRule.UNIQUE_NOT_FROM_INDEX,
-                        "Lock-safe form: the index is built with CREATE UNIQUE INDEX CONCURRENTLY, then the"
-                                + " constraint takes it over (USING INDEX), which is brief. If the build fails,"
-                                + " PostgreSQL leaves an invalid index: drop it with op.dropIndexConcurrently(...)"
-                                + " and run the migration again."),
+                "Lock-safe form: the index is built with CREATE UNIQUE INDEX CONCURRENTLY, then the"
+                        + " constraint takes it over (USING INDEX), which is brief. If the build fails,"
+                        + " PostgreSQL leaves an invalid index: drop it with op.dropIndexConcurrently(...)"
+                        + " and run the migration again.",
                 // dropping the constraint drops the index it took over
                 List.of(new Op.Execute(drop, attach)));
     }
 
-    private static List<String> notes(Change change, LintRule rule, String safeForm) {
-        List<String> notes = new ArrayList<>(Hazards.without(change, rule));
+    /**
+     * The change in its lock-safe form: {@code ops} instead of its own, without the hazard of
+     * {@code rule} (the form avoids it), and the form named after its other notes.
+     */
+    private static Change rewritten(Change change, LintRule rule, List<Op> ops, String safeForm, List<Op> undo) {
+        List<String> notes = new ArrayList<>(change.notes());
         notes.add(safeForm);
-        return notes;
+        return new Change(change.description(), ops, hazardsBut(change, rule), notes, undo, false);
+    }
+
+    private static List<Hazard> hazardsBut(Change change, LintRule rule) {
+        return change.hazards().stream().filter(h -> h.rule() != rule).toList();
     }
 
     /** The op run without blocking writes: an index built or dropped concurrently; empty for any other op. */
@@ -196,7 +201,7 @@ public final class LockSafeForm {
 
         @Override
         public Optional<Parts> visit(Constraint.Unique unique) {
-            if (!Hazards.cites(change, LintRule.UNIQUE_NOT_FROM_INDEX)
+            if (!change.hasLockSafeForm(LintRule.UNIQUE_NOT_FROM_INDEX)
                     || referenced.contains(key(add.table(), unique.columns()))) {
                 return Optional.empty();
             }
@@ -205,7 +210,12 @@ public final class LockSafeForm {
             List<Change> now = before.isEmpty()
                     ? List.of()
                     : List.of(new Change(
-                            change.description(), before, Hazards.without(change, LintRule.UNIQUE_NOT_FROM_INDEX)));
+                            change.description(),
+                            before,
+                            hazardsBut(change, LintRule.UNIQUE_NOT_FROM_INDEX),
+                            change.notes(),
+                            null,
+                            false));
             return Optional.of(new Parts(now, List.of(uniqueFromIndex(change, add.table(), unique))));
         }
 
@@ -221,20 +231,19 @@ public final class LockSafeForm {
 
         /** Added NOT VALID in the first migration, validated in the concurrent part. */
         private Optional<Parts> addedNotValid(Constraint notValid) {
-            if (!Hazards.cites(change, LintRule.CONSTRAINT_WITHOUT_NOT_VALID)) {
+            if (!change.hasLockSafeForm(LintRule.CONSTRAINT_WITHOUT_NOT_VALID)) {
                 return Optional.empty();
             }
             List<Op> ops = change.ops();
             List<Op> upgrade = new ArrayList<>(ops.subList(0, ops.size() - 1));
             upgrade.add(new Op.AddConstraint(add.table(), notValid));
-            Change first = new Change(
-                    change.description(),
+            Change first = rewritten(
+                    change,
+                    LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
                     upgrade,
-                    notes(
-                            change,
-                            LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
-                            "Lock-safe form: added NOT VALID (no scan of the existing rows); the concurrent part"
-                                    + " validates it."));
+                    "Lock-safe form: added NOT VALID (no scan of the existing rows); the concurrent part"
+                            + " validates it.",
+                    null);
             Change validate = new Change(
                     change.description(),
                     List.of(new Op.ValidateConstraint(add.table(), notValid.name())),

@@ -176,11 +176,9 @@ final class TableDiff {
             notes.add("The downgrade creates the table and its partitions again, empty.");
         }
         ops.add(new Op.DropTable(definition.table(), definition));
-        notes.addAll(
-                0,
-                Hazards.drop(
-                        "table " + have.qualifiedName(),
-                        "drops table " + have.qualifiedName() + partitions + " and all its rows"));
+        Hazard drop = Hazards.drop(
+                "table " + have.qualifiedName(),
+                "drops table " + have.qualifiedName() + partitions + " and all its rows");
         for (var exclusion : have.exclusionConstraints()) {
             // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
             notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " ("
@@ -188,7 +186,8 @@ final class TableDiff {
                     + "); add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
         }
         context.script.droppedTable(
-                have.qualifiedName(), new Change(Description.removed("table " + have.qualifiedName()), ops, notes));
+                have.qualifiedName(),
+                new Change(Description.removed("table " + have.qualifiedName()), ops, drop, notes));
     }
 
     private void alter(Table have, Table want) {

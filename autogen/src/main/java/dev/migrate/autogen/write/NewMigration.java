@@ -3,7 +3,6 @@ package dev.migrate.autogen.write;
 import com.palantir.javapoet.CodeBlock;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
-import dev.migrate.autogen.diff.Hazards;
 import dev.migrate.autogen.diff.LockSafeForm;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.OpGroup;
@@ -11,7 +10,6 @@ import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -143,15 +141,12 @@ public record NewMigration(
         for (Change change : script.changes()) {
             if (change.ops().isEmpty()) {
                 upgrade.add(renderer.comment(
-                        "TODO " + change.description().text() + ": " + String.join(" ", change.notes())));
+                        "TODO " + change.description().text() + ": " + String.join(" ", ChangeNotes.of(change))));
                 Description what = change.description();
                 hazards.add(
                         "To do by hand: " + what.subject() + (what.detail() == null ? "" : " " + what.detail()) + ".");
             }
-            change.notes().stream()
-                    .map(Hazards::headerLine)
-                    .flatMap(Optional::stream)
-                    .forEach(hazards::add);
+            hazards.addAll(ChangeNotes.headerLines(change));
         }
         if (!script.guards().isEmpty()) {
             upgrade.add(renderer.render(
@@ -168,7 +163,8 @@ public record NewMigration(
                 List<Op> written =
                         change.ops().stream().map(HandWrittenForm::of).toList();
                 if (!written.isEmpty()) {
-                    upgrade.add(renderer.render(written.subList(0, 1), op -> change.notes()));
+                    List<String> notes = ChangeNotes.of(change);
+                    upgrade.add(renderer.render(written.subList(0, 1), op -> notes));
                     upgrade.add(renderer.render(written.subList(1, written.size())));
                 }
             }
@@ -178,7 +174,7 @@ public record NewMigration(
             // the one change the downgrade leaves in place on purpose (see Change#reverse): say so where it would be
             if (change.staysOnDowngrade()) {
                 downgrade.add(renderer.comment(change.description().text() + " stays: "
-                        + String.join(" ", change.notes()).replace('\n', ' ')));
+                        + String.join(" ", ChangeNotes.of(change)).replace('\n', ' ')));
             }
         }
         for (OpGroup group : script.downgradeGroups()) {

@@ -7,6 +7,7 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Generated;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.write.ChangeNotes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class AddColumnNotesTest {
         return diff.changes().stream()
                 .filter(c -> c.description().text().startsWith("added column"))
                 .findFirst()
-                .orElseThrow()
-                .notes();
+                .map(ChangeNotes::of)
+                .orElseThrow();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ExclusionConstraint;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.write.ChangeNotes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class DropTableNotesTest {
                 .filter(c -> c.description().text().equals("removed table public.bookings"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(drop.notes())
+        assertThat(ChangeNotes.of(drop))
                 .containsExactly(
                         "Hazard [backward-incompatible]: table public.bookings: drops or renames a table or column that"
                                 + " the running version of the application may still use (AccessExclusiveLock); drops"

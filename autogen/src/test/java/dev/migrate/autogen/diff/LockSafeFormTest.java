@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.schema.CheckConstraint;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.lint.LintRule;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
@@ -59,9 +62,46 @@ class LockSafeFormTest {
                 .isInstanceOfSatisfying(
                         Op.DropIndex.class,
                         drop -> assertThat(drop.concurrently()).isTrue());
-        assertThat(split.concurrent().changes().get(0).notes())
+        assertThat(ChangeNotes.of(split.concurrent().changes().get(0)))
                 .noneMatch(n -> n.startsWith("Hazard"))
                 .anyMatch(n -> n.startsWith("Lock-safe form: CREATE INDEX CONCURRENTLY"));
+    }
+
+    @Test
+    void theHazardDecidesTheLockSafeFormWhateverTheNotesSay() {
+        Op.CreateIndex byCode = Op.CreateIndex.on("ix_code", ITEMS, List.of("code"));
+        Op.CreateIndex byName = Op.CreateIndex.on("ix_name", ITEMS, List.of("name"));
+        Op.CreateIndex byId = Op.CreateIndex.on("ix_id", ITEMS, List.of("id"));
+        // the hazard, with notes worded any way at all
+        Change hazard = new Change(
+                Description.added("index ix_code on items"),
+                List.of(byCode),
+                List.of(new Hazard(LintRule.INDEX_NOT_CONCURRENT, "index ix_code on public.items", null, true)),
+                List.of("Reworded: this index is built under a lock."),
+                null,
+                false);
+        // a note that reads exactly like the hazard, and no hazard
+        Change noteOnly = new Change(
+                Description.added("index ix_name on items"),
+                List.of(byName),
+                List.of("Hazard [index-not-concurrent]: index ix_name on public.items: builds an index."));
+        // the hazard, for a change autogenerate does not rewrite
+        Change keptPlain = new Change(
+                Description.added("index ix_id on items"),
+                List.of(byId),
+                new Hazard(LintRule.INDEX_NOT_CONCURRENT, "index ix_id on public.items", null, false));
+        MigrationScript script = new MigrationScript(
+                List.of(new OpGroup(ObjectName.of("public", "items"), List.of(hazard, noteOnly, keptPlain))),
+                List.of());
+
+        LockSafeForm.Split split = LockSafeForm.of(script);
+
+        assertThat(split.concurrent().changes()).singleElement().satisfies(change -> {
+            assertThat(change.ops()).containsExactly(byCode.concurrently());
+            assertThat(change.hazards()).isEmpty();
+            assertThat(change.notes()).first().isEqualTo("Reworded: this index is built under a lock.");
+        });
+        assertThat(split.inTransaction().upgrade()).containsExactly(byName, byId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.migrate.autogen.diff.DataMeasurements;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
@@ -185,6 +186,8 @@ class DataMeasurementsTest {
     private static String notes(MigrationScript script) {
         return String.join(
                 "\n",
-                script.changes().stream().flatMap(ch -> ch.notes().stream()).toList());
+                script.changes().stream()
+                        .flatMap(ch -> ChangeNotes.of(ch).stream())
+                        .toList());
     }
 }

@@ -13,6 +13,7 @@ import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Partition;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
@@ -168,7 +169,7 @@ class PartitionTest {
             assertThat(diff.descriptions()).containsExactly("removed table public.readings");
             String sql = String.join("\n", new PostgresDialect().renderAll(diff.upgrade()));
             assertThat(sql).doesNotContain("events_1", "events_default");
-            assertThat(diff.changes().get(0).notes())
+            assertThat(ChangeNotes.of(diff.changes().get(0)))
                     .anySatisfy(n -> assertThat(n).contains("with its 4 partitions"));
             run(c, diff.upgrade());
             assertNoChanges(comparison.compare(c, entities));

@@ -10,7 +10,6 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CatalogReader;
-import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.lint.Lint;
@@ -287,7 +286,7 @@ class LockSafeMigrationsTest {
     private static List<String> notes(MigrationScript diff, String described) {
         return diff.changes().stream()
                 .filter(change -> change.description().text().contains(described))
-                .map(Change::notes)
+                .map(ChangeNotes::of)
                 .flatMap(List::stream)
                 .toList();
     }
