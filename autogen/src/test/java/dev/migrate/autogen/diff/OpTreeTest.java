@@ -12,6 +12,7 @@ import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.op.Op;
 import dev.migrate.op.ReferentialAction;
 import java.util.ArrayList;
@@ -208,7 +209,10 @@ class OpTreeTest {
         assertThat(added.description())
                 .isEqualTo(new Description(Action.ADDED, "column public.b_customers.email", null));
         assertThat(added.description().text()).isEqualTo("added column public.b_customers.email");
-        assertThat(added.notes()).singleElement().asString().startsWith("Hazard: a NOT NULL column without a default");
+        assertThat(ChangeNotes.of(added))
+                .singleElement()
+                .asString()
+                .startsWith("Hazard: a NOT NULL column without a default");
     }
 
     @Test

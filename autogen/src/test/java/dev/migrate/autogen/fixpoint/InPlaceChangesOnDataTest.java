@@ -7,9 +7,9 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
@@ -126,7 +126,7 @@ class InPlaceChangesOnDataTest {
     private static List<String> notes(MigrationScript diff, String column) {
         return diff.changes().stream()
                 .filter(ch -> ch.description().text().contains(column))
-                .map(Change::notes)
+                .map(ChangeNotes::of)
                 .flatMap(List::stream)
                 .toList();
     }

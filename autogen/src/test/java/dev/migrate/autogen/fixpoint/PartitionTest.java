@@ -195,7 +195,7 @@ class PartitionTest {
 
             assertThat(diff.descriptions()).containsExactly("added index ix_events_body on events");
             assertThat(split.concurrent().isEmpty()).isTrue();
-            assertThat(String.join("\n", diff.changes().get(0).notes())).contains("ON ONLY");
+            assertThat(String.join("\n", ChangeNotes.of(diff.changes().get(0)))).contains("ON ONLY");
             run(c, split.inTransaction().upgrade());
             assertNoChanges(comparison.compare(c, entities));
         }
