@@ -149,7 +149,7 @@ final class ColumnDiff {
             generationChange(table, have, want, where);
             return;
         }
-        if (!sameType(have.type(), want.type())) {
+        if (!have.type().equals(want.type())) {
             TypeChanges casts = context.options.typeChanges();
             String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
             String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
@@ -341,18 +341,6 @@ final class ColumnDiff {
         return c.generated() == null
                 ? "no"
                 : "AS (" + c.generated().expression() + ") " + (c.generated().stored() ? "STORED" : "VIRTUAL");
-    }
-
-    /**
-     * {@code timestamp} and {@code timestamp(6)} (and the same for timestamptz, time, timetz and
-     * interval) are one type: 6 is the default and the largest precision.
-     */
-    static boolean sameType(String a, String b) {
-        return a.equals(b) || withoutDefaultPrecision(a).equals(withoutDefaultPrecision(b));
-    }
-
-    private static String withoutDefaultPrecision(String type) {
-        return type.replaceFirst("^(timestamp|time|interval)\\(6\\)", "$1");
     }
 
     private static String castOf(String column, String type) {

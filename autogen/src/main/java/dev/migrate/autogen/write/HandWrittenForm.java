@@ -2,6 +2,7 @@ package dev.migrate.autogen.write;
 
 import dev.migrate.autogen.diff.CheckInList;
 import dev.migrate.autogen.diff.DefaultCasts;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.sql.Names;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Types get the short names people write: {@code varchar(20)}, {@code timestamptz},
  *       {@code timestamp(3)}, {@code timetz}, {@code char(1)}, {@code varbit}; arrays keep their {@code []}.
+ *       A precision that is the default goes ({@code timestamptz}, not {@code timestamptz(6)}): the
+ *       catalog then spells the column without it, which the comparison reads as the same type
+ *       ({@link TableColumn#withoutDefaultPrecision}).
  *   <li>A column default that is a quoted literal cast to the column's type without its modifier loses
  *       the cast: PostgreSQL adds exactly that cast back when it stores the default. Negative integer
  *       defaults ({@code '-1'::integer}) become plain numbers. Casts that change meaning stay. The
@@ -45,7 +49,8 @@ import java.util.stream.Collectors;
  *       {@code varchar} column is written {@code kind IN ('car', 'truck')}, which it spells that way again.
  * </ul>
  *
- * Every rewrite keeps the catalog identical, so comparing again after the migration runs finds nothing.
+ * Every rewrite keeps the catalog as the comparison reads it, so comparing again after the migration runs
+ * finds nothing.
  * Constraints added to an existing table keep their names, even PostgreSQL's own: the API has no form
  * without one, and the downgrade drops the constraint by that name.
  */
@@ -78,7 +83,8 @@ final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     /** The short name PostgreSQL reads as the same type ({@code varchar(20)} for {@code character varying(20)}). */
-    static String type(String type) {
+    static String type(String catalogType) {
+        String type = TableColumn.withoutDefaultPrecision(catalogType);
         Matcher array = ARRAY_SUFFIX.matcher(type);
         String suffix = array.find() ? array.group(1) : "";
         String element = type.substring(0, type.length() - suffix.length());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
@@ -120,6 +121,43 @@ class InPlaceChangesOnDataTest {
                                     + "at timestamp(6), at_tz timestamp(6) with time zone, t time(6), t_tz time(6) with time zone, "
                                     + "span interval(6), primary key (id))"));
             assertThat(diff.descriptions()).isEmpty();
+        }
+    }
+
+    /** The other way round: a database written with (6), by a JPA provider's DDL, and entities without it. */
+    @Test
+    void aDefaultPrecisionInTheDatabaseIsNoDifferenceEither() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("precision_live").getConnection()) {
+            execute(
+                    c,
+                    "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp(6), at_tz timestamptz(6), t time(6), "
+                            + "t_tz timetz(6), span interval(6), spans interval(6)[], coarse timestamptz(3))");
+            assertThat(catalog(c).tables().values().iterator().next().columns())
+                    .extracting(TableColumn::type)
+                    .containsExactly(
+                            "bigint",
+                            "timestamp without time zone",
+                            "timestamp with time zone",
+                            "time without time zone",
+                            "time with time zone",
+                            "interval",
+                            "interval[]",
+                            "timestamp(3) with time zone");
+            MigrationScript diff = SchemaComparison.of("public")
+                    .compare(
+                            c,
+                            List.of("create table events (id bigint not null, at timestamp, at_tz timestamptz, "
+                                    + "t time, t_tz timetz, span interval, spans interval[], coarse timestamptz(3), "
+                                    + "primary key (id))"));
+            assertThat(diff.descriptions()).isEmpty();
+            // a precision that is not the default is a difference
+            MigrationScript finer = SchemaComparison.of("public")
+                    .compare(
+                            c,
+                            List.of("create table events (id bigint not null, at timestamp, at_tz timestamptz, "
+                                    + "t time, t_tz timetz, span interval, spans interval[], coarse timestamptz, "
+                                    + "primary key (id))"));
+            assertThat(finer.descriptions()).hasSize(1).allMatch(d -> d.contains("coarse"));
         }
     }
 

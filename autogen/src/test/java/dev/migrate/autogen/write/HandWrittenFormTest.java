@@ -32,7 +32,17 @@ class HandWrittenFormTest {
         assertThat(HandWrittenForm.type("timestamp(3) without time zone")).isEqualTo("timestamp(3)");
         assertThat(HandWrittenForm.type("timestamp without time zone")).isEqualTo("timestamp");
         assertThat(HandWrittenForm.type("timestamp with time zone")).isEqualTo("timestamptz");
-        assertThat(HandWrittenForm.type("timestamp(6) with time zone[]")).isEqualTo("timestamptz(6)[]");
+        // a precision that is the default goes: Hibernate writes (6), people do not
+        assertThat(HandWrittenForm.type("timestamp(6) with time zone")).isEqualTo("timestamptz");
+        assertThat(HandWrittenForm.type("timestamp(6) with time zone[]")).isEqualTo("timestamptz[]");
+        assertThat(HandWrittenForm.type("timestamp(6) without time zone")).isEqualTo("timestamp");
+        assertThat(HandWrittenForm.type("time(6) without time zone")).isEqualTo("time");
+        assertThat(HandWrittenForm.type("time(6) with time zone")).isEqualTo("timetz");
+        assertThat(HandWrittenForm.type("interval(6)")).isEqualTo("interval");
+        assertThat(HandWrittenForm.type("timestamptz(6)")).isEqualTo("timestamptz");
+        assertThat(HandWrittenForm.type("timestamp(5) with time zone")).isEqualTo("timestamptz(5)");
+        assertThat(HandWrittenForm.type("numeric(6)")).isEqualTo("numeric(6)");
+        assertThat(HandWrittenForm.type("numeric")).isEqualTo("numeric");
         assertThat(HandWrittenForm.type("time(0) with time zone")).isEqualTo("timetz(0)");
         assertThat(HandWrittenForm.type("time without time zone")).isEqualTo("time");
         assertThat(HandWrittenForm.type("bit varying(8)")).isEqualTo("varbit(8)");
