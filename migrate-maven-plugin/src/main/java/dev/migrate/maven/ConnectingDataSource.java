@@ -1,10 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.runtime.Privileges;
+import dev.migrate.internal.connection.ConnectionFailure;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -129,63 +127,18 @@ final class ConnectingDataSource implements DataSource {
     }
 
     private MigrateException translate(SQLException e) {
-        String where = "PostgreSQL at " + settings.url().hosts()
-                + (settings.url().database().isEmpty()
-                        ? ""
-                        : ", database " + settings.url().database());
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message;
-        if (state.equals("28P01") || state.equals("28000")) {
-            message = where + ", rejected the credentials of user " + settings.user() + ". Fix the password "
-                    + (settings.serverId() != null
-                            ? "of the <server> '" + settings.serverId() + "' in settings.xml"
-                            : "in the URL or <password>")
-                    + ", or the user name.";
-        } else if (state.equals("3D000")) {
-            message = "The database " + settings.url().database() + " does not exist on PostgreSQL at "
-                    + settings.url().hosts() + ". Create it, or fix the name in the URL (it came from "
-                    + settings.origin() + ").";
-        } else if (hasCause(e, UnknownHostException.class)) {
-            message = "Could not connect to " + where + ": the host name " + unresolvedHost(e)
-                    + " does not resolve. Check its " + "spelling in the URL (it came from " + settings.origin()
-                    + "), or this machine's DNS.";
-        } else if (state.equals("42501")) {
-            message = "Could not connect to " + where + ": " + safe(e.getMessage())
-                    + Privileges.explain(e, settings.user());
-        } else if (hasCause(e, ConnectException.class) || state.startsWith("08")) {
-            message = "Could not connect to " + where + ": " + safe(e.getMessage())
-                    + " Start the server, or fix the URL (it came from " + settings.origin() + ").";
-        } else {
-            message = "Could not connect to " + where + ": " + safe(e.getMessage());
-        }
+        ConnectionFailure failure = ConnectionFailure.of(
+                e,
+                new ConnectionFailure.Target(
+                        settings.url(),
+                        settings.user(),
+                        settings.password(),
+                        settings.origin(),
+                        settings.serverId() != null
+                                ? "of the <server> '" + settings.serverId() + "' in settings.xml"
+                                : "in the URL or <password>"));
         // The cause is dropped on purpose: driver messages and stack traces may echo connection properties.
-        return new MigrateException(message);
-    }
-
-    private String unresolvedHost(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException u && u.getMessage() != null) {
-                return "'" + u.getMessage() + "'";
-            }
-        }
-        return settings.url().hosts();
-    }
-
-    private String safe(String text) {
-        String result = text == null ? "" : text;
-        if (settings.password() != null && !settings.password().isEmpty()) {
-            result = result.replace(settings.password(), "****");
-        }
-        return result;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return new MigrateException(failure.message());
     }
 
     @Override
