@@ -1,0 +1,106 @@
+package dev.migrate.spring;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.NotAtHeadException;
+import dev.migrate.connection.ConnectionFailure;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
+
+/**
+ * Reports a failure of the migration at startup the Spring Boot way ("APPLICATION FAILED TO START",
+ * Description, Action) instead of a stack trace: a database that cannot be reached or refuses the login
+ * (naming host, port, database, user and the setting the address came from), a migration that failed,
+ * a database behind head under {@code migrate.mode=validate} (naming the command that upgrades it), and
+ * a migration chain that cannot be used. Registered in {@code META-INF/spring.factories}; Spring Boot
+ * logs the exception itself at DEBUG.
+ *
+ * <pre>{@code org.springframework.boot.diagnostics.FailureAnalyzer=dev.migrate.spring.MigrateFailureAnalyzer}</pre>
+ */
+public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
+    /** Characters a POSIX shell reads as more than a word's letters. */
+    private static final Pattern SHELL_SPECIAL = Pattern.compile("[^A-Za-z0-9_./:=@%+,-]");
+
+    private final Environment environment;
+
+    /**
+     * Spring Boot creates it with the failed application's environment. Example:
+     * {@code new MigrateFailureAnalyzer(context.getEnvironment()).analyze(failure)}
+     */
+    public MigrateFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MigrateException cause) {
+        Optional<MigrateDatabaseSettings> database = MigrateDatabaseSettings.of(environment);
+        if (cause instanceof NotAtHeadException) {
+            return notAtHead(cause, database);
+        }
+        if (cause instanceof MigrationFailedException failed) {
+            return migrationFailed(failed, database);
+        }
+        SQLException refused = findCause(cause, SQLException.class);
+        if (refused != null && ConnectionFailure.isConnectionFailure(refused)) {
+            return database.map(d -> ConnectionFailure.of(refused, d.target()))
+                    .map(f -> new FailureAnalysis(f.problem(), f.fix(), cause))
+                    .orElseGet(() -> new FailureAnalysis(
+                            cause.getMessage(),
+                            "Start the database, or fix the connection settings of the application's DataSource, or "
+                                    + "set migrate.url (with migrate.user and migrate.password) to the database to "
+                                    + "migrate.",
+                            cause));
+        }
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Correct the migrations as the description says and start the application again. mvn "
+                        + "migrate:history shows the chain the application reads from migrate.packages ("
+                        + environment.getProperty("migrate.packages", "db.migrations") + ").",
+                cause);
+    }
+
+    /** The upgrade that {@code migrate.mode=validate} does not do, as the command that does it. */
+    private FailureAnalysis notAtHead(MigrateException cause, Optional<MigrateDatabaseSettings> database) {
+        String message = cause.getMessage();
+        int run = message.indexOf(" Run mvn migrate:upgrade");
+        String state = run < 0 ? message : message.substring(0, run);
+        return new FailureAnalysis(
+                state + " migrate.mode=validate checks the database at startup and changes nothing.",
+                "Upgrade this database before the application starts: " + upgradeCommand(database)
+                        + ". Or set migrate.mode=upgrade to upgrade it at startup.",
+                cause);
+    }
+
+    private FailureAnalysis migrationFailed(
+            MigrationFailedException failed, Optional<MigrateDatabaseSettings> database) {
+        String which = failed.revision() == null ? "the migration run" : "migration " + failed.revision();
+        return new FailureAnalysis(
+                failed.getMessage(),
+                "Fix " + which + " (or the data it failed on) and start the application again: it continues from "
+                        + "where the database is. To try it without starting the application: "
+                        + upgradeCommand(database) + ".",
+                failed);
+    }
+
+    /**
+     * {@code mvn migrate:upgrade -Dmigrate.url=jdbc:postgresql://db:5432/app -Dmigrate.user=app}: never the
+     * password, which is only named as a setting.
+     */
+    private static String upgradeCommand(Optional<MigrateDatabaseSettings> database) {
+        if (database.isEmpty()) {
+            return "mvn migrate:upgrade -Dmigrate.url=<the JDBC URL of this application's database>";
+        }
+        MigrateDatabaseSettings d = database.get();
+        return "mvn migrate:upgrade -Dmigrate.url=" + shellWord(d.url().jdbcUrl())
+                + (d.user() == null ? "" : " -Dmigrate.user=" + shellWord(d.user()))
+                + " (the password: -Dmigrate.password, or a settings.xml <server> named by -Dmigrate.serverId)";
+    }
+
+    private static String shellWord(String text) {
+        return SHELL_SPECIAL.matcher(text).find() ? "'" + text.replace("'", "'\\''") + "'" : text;
+    }
+}
