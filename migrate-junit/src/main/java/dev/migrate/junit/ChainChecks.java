@@ -7,16 +7,20 @@ import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.entity.EntityDdlBridge;
 import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.RoundTripCheck;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -116,7 +120,7 @@ final class ChainChecks {
             int major = SchemaComparison.serverMajorVersion(c);
             EntityDdl entities =
                     new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
-            List<String> ddl = run(() -> entities.generate(projectClasses, major, TestLog.INSTANCE.provider()));
+            List<String> ddl = run(() -> entitiesDdl(entities, major));
             if (ddl.isEmpty()) {
                 Assertions.fail("No JPA entities were found in " + classDirectories
                         + (settings.entityPackages().isEmpty()
@@ -138,6 +142,37 @@ final class ChainChecks {
                     + String.join("\n  - ", differences)
                     + "\nWrite the migration with mvn compile migrate:autogenerate "
                     + "-Dmigrate.message=\"...\", or change the entities back.");
+        }
+    }
+
+    /**
+     * The entity DDL, from the JPA provider in a class loader of its own over the test class path, so
+     * that its log lines go where {@link TestLog#provider()} sends them (DEBUG of dev.migrate.junit)
+     * whatever logging library the project has, and the provider the project's own tests use keeps its
+     * logging. Where the class path cannot be read (the bridge is not on it), the test's own loader.
+     */
+    private List<String> entitiesDdl(EntityDdl entities, int major) {
+        URL[] classPath = Arrays.stream(
+                        System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(element -> !element.isBlank())
+                .map(ChainChecks::url)
+                .toArray(URL[]::new);
+        try (URLClassLoader own = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+            if (own.getResource(EntityDdlBridge.class.getName().replace('.', '/') + ".class") == null
+                    || own.getResource(EntityDdl.class.getName().replace('.', '/') + ".class") == null) {
+                return entities.generate(projectClasses, major, TestLog.INSTANCE.provider());
+            }
+            return entities.generateInOwnLoader(own, major, TestLog.INSTANCE.provider());
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the class loader of the JPA provider: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL url(String classPathElement) {
+        try {
+            return Path.of(classPathElement).toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new MigrateException("The test class path element " + classPathElement + " is not a path.", e);
         }
     }
 
@@ -236,9 +271,9 @@ final class ChainChecks {
         }
 
         /**
-         * The JPA provider's lines while it writes the entity DDL, at DEBUG of the same logger: its
-         * banner and its notice of no connection provider are noise in a test's output. (A project whose
-         * provider logs through Logback or Log4j decides with that framework's settings instead.)
+         * The JPA provider's lines while it writes the entity DDL, at DEBUG of the same logger (its
+         * errors at ERROR): its banner and its notice of no connection provider are noise in a test's
+         * output, whatever logging library the project has.
          */
         ProviderLog provider() {
             return new ProviderLog() {

@@ -435,8 +435,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         Path classes = entities.classDirectories().get(0);
         try (URLClassLoader loader = entityLoader(classpath)) {
             getLog().info("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
-            List<String> ddl = withProviderLoggingToBuildLog(
-                    () -> entities.generate(loader, serverMajorVersion, new MavenProviderLog(getLog())));
+            // the entity loader is new for each run: the provider's lines reach the build log alone
+            List<String> ddl = entities.generateInOwnLoader(loader, serverMajorVersion, new MavenProviderLog(getLog()));
             if (ddl.isEmpty()) {
                 throw new MigrateException("No JPA entities were found in " + classes
                         + (list(entityPackages).isEmpty() ? "" : " under the packages " + entityPackages)
@@ -445,27 +445,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             return ddl;
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Runs {@code work} with the provider's JBoss Logging on {@code java.util.logging}, which the
-     * entity DDL hands to the build log: a project with Logback or Log4j on its class path (a Spring
-     * Boot application) would otherwise print Hibernate's start-up lines and warnings at that
-     * framework's defaults. The entity loader is new for each run, so the choice ends with it.
-     */
-    private static <T> T withProviderLoggingToBuildLog(java.util.function.Supplier<T> work) {
-        String property = "org.jboss.logging.provider";
-        boolean set = System.getProperty(property) == null;
-        if (set) {
-            System.setProperty(property, "jdk");
-        }
-        try {
-            return work.get();
-        } finally {
-            if (set) {
-                System.clearProperty(property);
-            }
         }
     }
 

@@ -104,6 +104,28 @@ public record EntityDdl(
     }
 
     /**
+     * As {@link #generate(ClassLoader, int, ProviderLog)}, in a class loader made for this one run, whose
+     * copy of the provider's logging (JBoss Logging) has not started yet: it then logs through
+     * {@code java.util.logging} whatever logging library the class path has (Logback and Log4j in a Spring
+     * Boot project), so {@code providerLog} alone decides what shows. The choice ends with the loader;
+     * other loaders in the JVM keep theirs.
+     */
+    public List<String> generateInOwnLoader(ClassLoader freshLoader, int serverMajorVersion, ProviderLog providerLog) {
+        String property = "org.jboss.logging.provider";
+        boolean set = System.getProperty(property) == null;
+        if (set) {
+            System.setProperty(property, "jdk");
+        }
+        try {
+            return generate(freshLoader, serverMajorVersion, providerLog);
+        } finally {
+            if (set) {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    /**
      * A key for the DDL {@link #generate} would write, computed without starting the provider: what
      * the DDL depends on is this record (class directories by the bytes of every file in them, so
      * entity classes, their enums and {@code persistence.xml}; packages; persistence unit; provider
