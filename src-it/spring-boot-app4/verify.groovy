@@ -5,15 +5,35 @@ try {
     def log = new File(basedir, 'build.log').text
     // the application really ran on Spring Boot 4
     assert log.count('Spring Boot 4.0.') == 2
-    // 2: validate mode refuses to start an application whose database is behind head
-    assert log.contains("The database is not at head: it is at base (no revision applied) while the migrations' heads are 20261101_000004.")
-    // 3: the chain ran at startup, the bean migration with its injected names, before JPA validated the entities
+    def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+    assert runs.size() == 5
+    // a failed start is reported as Spring Boot reports one, not with the application's stack trace
+    def failureAnalysis = { String run ->
+        assert run.contains('APPLICATION FAILED TO START')
+        assert run.contains('Description:')
+        assert run.contains('Action:')
+        def trace = run.readLines().findAll {
+            it ==~ /\s+at (dev\.migrate|org\.springframework\.(?!boot\.maven)|com\.zaxxer|org\.postgresql|org\.hibernate)\..*/
+        }
+        assert trace.isEmpty() : trace.take(5).join('\n')
+    }
+    // 2: validate mode refuses to start an application whose database is behind head, and says how to upgrade it
+    failureAnalysis(runs[1])
+    assert runs[1].contains("The database is not at head: it is at base (no revision applied) while the migrations' heads are "
+            + "20261101_000004. migrate.mode=validate checks the database at startup and changes nothing.")
+    assert runs[1].contains('mvn migrate:upgrade -Dmigrate.url=jdbc:postgresql://localhost:25474/app -Dmigrate.user=app')
+    // 3: nothing listens there: the server, the user, and the file and line the URL came from
+    failureAnalysis(runs[2])
+    assert runs[2].contains('Could not connect to PostgreSQL at localhost:1, database app, user app: ')
+    assert runs[2].contains('Start the server, or fix the URL (it came from spring.datasource.url in '
+            + 'application-refused.properties line 1).')
+    // 4: the chain ran at startup, the bean migration with its injected names, before JPA validated the entities
     assert log.contains('Running upgrade <base> -> 20261101_000001, create customer')
     assert log.contains('Running upgrade 20261101_000003 -> 20261101_000004, seed customers')
     assert log.contains('Shop saw 20261101_000004 upgrade')
     assert log.count('Customers: ada, grace') == 2 : 'both successful starts reached the application'
     assert log.count('Orders: 0') == 2
-    // 4: the second start ran nothing
+    // 5: the second start ran nothing
     assert log.contains('Nothing to do: the database is already at 20261101_000004.')
     assert log.count('Running upgrade') == 4
     assert !log.contains('boot4-secret-pw')
