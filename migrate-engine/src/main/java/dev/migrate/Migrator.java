@@ -310,9 +310,7 @@ public final class Migrator {
         public Builder url(String url, String user, String password) {
             DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), "Migrator.builder().url(...)");
             this.connections = ConnectionSource.of(
-                    parsed.jdbcUrl(),
-                    user != null ? user : parsed.user(),
-                    password != null ? password : parsed.password());
+                    parsed, user != null ? user : parsed.user(), password != null ? password : parsed.password());
             return this;
         }
 

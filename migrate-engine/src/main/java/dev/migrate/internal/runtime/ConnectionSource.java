@@ -2,6 +2,8 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
+import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.connection.DatabaseUrl;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,29 +12,48 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Opens connections and turns a failure to connect into a message that names the server
- * (host, port, database) and never the password.
+ * (host, port, database, user) and the fix ({@link ConnectionFailure}), and never the password.
  */
 public final class ConnectionSource {
     private final DataSource dataSource;
     private final String description;
+    /** The server as configured, or null for a DataSource that does not say where it connects. */
+    private final ConnectionFailure.Target target;
 
-    private ConnectionSource(DataSource dataSource, String description) {
+    private ConnectionSource(DataSource dataSource, String description, ConnectionFailure.Target target) {
         this.dataSource = dataSource;
         this.description = description;
+        this.target = target;
     }
 
     public static ConnectionSource of(DataSource dataSource) {
         if (dataSource instanceof PGSimpleDataSource pg) {
-            return new ConnectionSource(dataSource, describe(pg));
+            String host = pg.getServerNames().length == 0 ? "localhost" : pg.getServerNames()[0];
+            int port = pg.getPortNumbers().length == 0 || pg.getPortNumbers()[0] == 0 ? 5432 : pg.getPortNumbers()[0];
+            String database = pg.getDatabaseName() == null ? "" : pg.getDatabaseName();
+            DatabaseUrl url = new DatabaseUrl(
+                    "jdbc:postgresql://" + host + ":" + port + "/" + database, host + ":" + port, database, null, null);
+            return new ConnectionSource(
+                    dataSource,
+                    null,
+                    new ConnectionFailure.Target(
+                            url,
+                            pg.getUser(),
+                            pg.getPassword(),
+                            "the DataSource given to Migrator.builder().dataSource(...)",
+                            "of the DataSource given to Migrator.builder().dataSource(...)"));
         }
-        return new ConnectionSource(dataSource, "the configured DataSource");
+        return new ConnectionSource(dataSource, "the configured DataSource", null);
     }
 
-    /** A JDBC URL ({@code jdbc:postgresql://host:port/db}) with optional separate credentials. */
-    public static ConnectionSource of(String jdbcUrl, String user, String password) {
+    /**
+     * A URL as {@code Migrator.builder().url(...)} takes it, with the user and password that apply
+     * (given apart, or the URL's own).
+     */
+    public static ConnectionSource of(DatabaseUrl url, String user, String password) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         try {
-            ds.setURL(jdbcUrl);
+            ds.setURL(url.jdbcUrl());
         } catch (IllegalArgumentException e) {
             throw new MigrateException("The database URL is not a PostgreSQL JDBC URL. Write it as "
                     + "jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database.");
@@ -43,33 +64,34 @@ public final class ConnectionSource {
         if (password != null) {
             ds.setPassword(password);
         }
-        return new ConnectionSource(ds, describe(ds));
-    }
-
-    private static String describe(PGSimpleDataSource ds) {
-        String host = ds.getServerNames().length == 0 ? "localhost" : ds.getServerNames()[0];
-        int port = ds.getPortNumbers().length == 0 || ds.getPortNumbers()[0] == 0 ? 5432 : ds.getPortNumbers()[0];
-        return "PostgreSQL at " + host + ":" + port + ", database " + ds.getDatabaseName()
-                + (ds.getUser() == null ? "" : ", user " + ds.getUser());
+        return new ConnectionSource(
+                ds,
+                null,
+                new ConnectionFailure.Target(
+                        url,
+                        user == null || user.isEmpty() ? null : user,
+                        password,
+                        "Migrator.builder().url(...)",
+                        "given to Migrator.builder().url(...)"));
     }
 
     public Connection open() {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
+            if (target != null) {
+                throw new ConnectionFailedException(
+                        ConnectionFailure.of(e, target).message(), e);
+            }
             throw new ConnectionFailedException(
                     "Could not connect to " + description + ": " + e.getMessage()
                             + (hasCause(e, UnknownHostException.class)
                                     ? " The host name does not resolve: check its spelling in the URL."
                                     : "42501".equals(e.getSQLState())
-                                            ? Privileges.explain(e, user())
+                                            ? Privileges.explain(e, null)
                                             : " Check that the server is running and that the URL and credentials are right."),
                     e);
         }
-    }
-
-    private String user() {
-        return dataSource instanceof PGSimpleDataSource pg ? pg.getUser() : null;
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -81,7 +103,8 @@ public final class ConnectionSource {
         return false;
     }
 
+    /** The server for messages: {@code PostgreSQL at db:5432, database app, user app}. */
     public String description() {
-        return description;
+        return target != null ? target.describe() : description;
     }
 }

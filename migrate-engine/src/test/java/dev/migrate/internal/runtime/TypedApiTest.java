@@ -178,7 +178,9 @@ class TypedApiTest {
                 .build();
         assertThatThrownBy(() -> unreachable.upgrade("head"))
                 .isInstanceOf(ConnectionFailedException.class)
-                .hasMessageStartingWith("Could not connect to ");
+                .hasMessageStartingWith(
+                        "Could not connect to PostgreSQL at 127.0.0.1:" + closedPort + ", database app, user u: ")
+                .hasMessageEndingWith("Start the server, or fix the URL (it came from Migrator.builder().url(...)).");
     }
 
     @Test
