@@ -1,8 +1,8 @@
 package dev.migrate.spring;
 
 import dev.migrate.MigrateException;
-import dev.migrate.connection.ConnectionFailure;
-import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.internal.connection.ConnectionFailure;
+import dev.migrate.internal.connection.DatabaseUrl;
 import java.util.Optional;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;

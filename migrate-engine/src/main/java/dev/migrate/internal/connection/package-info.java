@@ -1,7 +1,8 @@
 /**
- * Reading database URLs in the forms users bring (postgresql://, postgres://, jdbc:postgresql://).
+ * Reading database URLs in the forms users bring (postgresql://, postgres://, jdbc:postgresql://), and
+ * the one explanation of a failure to connect ({@link dev.migrate.internal.connection.ConnectionFailure}).
  *
- * <p>Internal: the Maven plugin and the autogenerator use it, and it changes without notice. Call
+ * <p>Internal: the Maven plugin, the Spring Boot starter and the autogenerator use it, and it changes without notice. Call
  * {@link dev.migrate.Migrator} instead.
  */
 package dev.migrate.internal.connection;

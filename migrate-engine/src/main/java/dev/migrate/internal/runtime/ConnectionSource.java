@@ -2,8 +2,8 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
-import dev.migrate.connection.ConnectionFailure;
-import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.internal.connection.ConnectionFailure;
+import dev.migrate.internal.connection.DatabaseUrl;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
