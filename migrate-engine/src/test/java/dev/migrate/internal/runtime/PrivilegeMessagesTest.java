@@ -89,7 +89,8 @@ class PrivilegeMessagesTest {
         assertThatThrownBy(m::current)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("no-such-host.invalid:5432")
-                .hasMessageContaining("The host name does not resolve")
+                .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
+                .hasMessageContaining("it came from Migrator.builder().url(...)")
                 .message()
                 .doesNotContain("secret");
     }
