@@ -4,10 +4,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -15,113 +20,199 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One embedded PostgreSQL server per test JVM, and a fresh database for each caller.
- * Creating a database is cheap (tens of milliseconds); starting a server is not.
+ * Embedded PostgreSQL servers for tests, and a fresh database for each caller. Creating a database is
+ * cheap (tens of milliseconds); starting a server is not, so each server starts on first use and
+ * serves the whole test JVM.
+ *
+ * <p>The default server comes from the binaries on the test class path (PostgreSQL 18 unless the
+ * build says otherwise). Tests whose answer depends on the server version run on every major in
+ * {@link #majors()}; a server of another major starts from the binaries the module's build copies
+ * to {@code target/postgres-binaries/postgres-<major>.jar}.
  */
 public final class TestPostgres {
+    /** The majors with embedded binaries, oldest first. */
+    public static final List<Integer> ALL_MAJORS = List.of(13, 14, 15, 16, 17, 18);
+
+    /** Restricts {@link #majors()}, e.g. {@code -Dmigrate.test.majors=18} or {@code 13,18}. */
+    public static final String MAJORS_PROPERTY = "migrate.test.majors";
+
+    private static final Path BINARIES = Path.of("target", "postgres-binaries");
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** Servers of a major other than the default one's, started on first use. */
+    private static final Map<Integer, EmbeddedPostgres> OTHER_MAJORS = new ConcurrentHashMap<>();
 
     private TestPostgres() {}
 
     private static final class Holder {
-        static final EmbeddedPostgres SERVER = start();
-
-        private static EmbeddedPostgres start() {
-            try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("max_connections", "100")
-                        .setServerConfig("max_locks_per_transaction", "1024")
-                        .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException ignored) {
-                        // the JVM is exiting; the data directory is temporary
-                    }
-                }));
-                return pg;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
-            }
-        }
-    }
-
-    /** A PostgreSQL 13 server, for behaviour that differs by version; its binaries are copied by the build. */
-    private static final class Postgres13 {
-        static final EmbeddedPostgres SERVER = start();
-
-        private static EmbeddedPostgres start() {
-            Path jar = Path.of("target/postgres-binaries/postgres-13.jar");
-            try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setPgBinaryResolver((system, architecture) -> {
-                            ZipFile zip = new ZipFile(jar.toFile());
-                            ZipEntry archive = zip.stream()
-                                    .filter(e -> e.getName().endsWith(".txz"))
-                                    .findFirst()
-                                    .orElseThrow(() -> new IOException(jar + " holds no PostgreSQL archive"));
-                            return new FilterInputStream(zip.getInputStream(archive)) {
-                                @Override
-                                public void close() throws IOException {
-                                    super.close();
-                                    zip.close();
-                                }
-                            };
-                        })
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException ignored) {
-                        // the JVM is exiting; the data directory is temporary
-                    }
-                }));
-                return pg;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL 13 server from " + jar, e);
-            }
-        }
+        static final EmbeddedPostgres SERVER = start(EmbeddedPostgres.builder(), "the embedded PostgreSQL server");
+        static final int MAJOR = majorOf(SERVER);
     }
 
     /**
-     * A fresh database on a server of {@code major} version: 18 (the build's own) or 13.
+     * The majors that version-dependent tests run on: all of {@link #ALL_MAJORS}, or those named by
+     * the system property {@value #MAJORS_PROPERTY} (comma-separated) for a faster local run.
      */
-    public static DataSource freshDatabase(int major, String prefix) {
-        if (major == 18) {
-            return freshDatabase(prefix);
-        }
-        if (major != 13) {
-            throw new IllegalArgumentException("No PostgreSQL " + major + " server for tests; 13 and 18 exist");
-        }
-        String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()).toLowerCase();
-        try (Connection c = Postgres13.SERVER.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create test database " + name, e);
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[] {"localhost"});
-        ds.setPortNumbers(new int[] {Postgres13.SERVER.getPort()});
-        ds.setDatabaseName(name);
-        ds.setUser("postgres");
-        return ds;
+    public static List<Integer> majors() {
+        return majors(System.getProperty(MAJORS_PROPERTY));
     }
 
-    /** The port of the shared server. */
+    /** The first and the last of {@link #majors()} (one major when only one is chosen). */
+    public static List<Integer> oldestAndNewestMajors() {
+        return oldestAndNewest(majors());
+    }
+
+    /** Those of {@link #majors()} with {@code DETACH PARTITION ... CONCURRENTLY}, which came in PostgreSQL 14. */
+    public static List<Integer> majorsWithConcurrentDetach() {
+        return majors().stream().filter(major -> major >= 14).toList();
+    }
+
+    static List<Integer> oldestAndNewest(List<Integer> majors) {
+        return majors.stream()
+                .filter(m -> m.equals(majors.get(0)) || m.equals(majors.get(majors.size() - 1)))
+                .toList();
+    }
+
+    static List<Integer> majors(String property) {
+        if (property == null || property.isBlank()) {
+            return ALL_MAJORS;
+        }
+        List<Integer> chosen = Arrays.stream(property.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> {
+                    if (!s.matches("\\d+") || !ALL_MAJORS.contains(Integer.parseInt(s))) {
+                        throw new IllegalArgumentException("-D" + MAJORS_PROPERTY + "=" + property + " names '" + s
+                                + "', which is not a PostgreSQL major with embedded binaries; use some of "
+                                + ALL_MAJORS + ", comma-separated, or leave the property out to run on all.");
+                    }
+                    return Integer.parseInt(s);
+                })
+                .distinct()
+                .sorted()
+                .toList();
+        return chosen.isEmpty() ? ALL_MAJORS : chosen;
+    }
+
+    /** The major version of the default server, e.g. {@code 18}. */
+    public static int defaultMajor() {
+        return Holder.MAJOR;
+    }
+
+    /** A fresh database on a server of {@code major} version (one of {@link #ALL_MAJORS}). */
+    public static DataSource freshDatabase(int major, String prefix) {
+        EmbeddedPostgres server = server(major);
+        return dataSource(server.getPort(), createDatabase(server, prefix));
+    }
+
+    /** The port of the default server. */
     public static int port() {
         return Holder.SERVER.getPort();
     }
 
-    /** Creates a new, empty database and returns its name. */
+    /** Creates a new, empty database on the default server and returns its name. */
     public static String createDatabase(String prefix) {
+        return createDatabase(Holder.SERVER, prefix);
+    }
+
+    /** A fresh database on the default server, as a DataSource. */
+    public static DataSource freshDatabase(String prefix) {
+        return dataSource(createDatabase(prefix));
+    }
+
+    /** A database of the default server. */
+    public static DataSource dataSource(String database) {
+        return dataSource(port(), database);
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
+    }
+
+    private static EmbeddedPostgres server(int major) {
+        if (!ALL_MAJORS.contains(major)) {
+            throw new IllegalArgumentException("No PostgreSQL " + major
+                    + " server for tests: the majors with embedded binaries are " + ALL_MAJORS);
+        }
+        if (major == Holder.MAJOR) {
+            return Holder.SERVER;
+        }
+        return OTHER_MAJORS.computeIfAbsent(major, TestPostgres::startFromCopiedBinaries);
+    }
+
+    private static EmbeddedPostgres startFromCopiedBinaries(int major) {
+        Path jar = BINARIES.resolve("postgres-" + major + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No PostgreSQL " + major + " binaries at " + jar.toAbsolutePath()
+                    + ": the module's pom copies them in generate-test-resources (declare maven-dependency-plugin"
+                    + " in its build plugins, as migrate-engine does) and a test run from Maven has them.");
+        }
+        EmbeddedPostgres server = start(
+                EmbeddedPostgres.builder().setPgBinaryResolver((system, architecture) -> archive(jar)),
+                "the embedded PostgreSQL " + major + " server from " + jar);
+        int actual = majorOf(server);
+        if (actual != major) {
+            throw new IllegalStateException(jar + " holds PostgreSQL " + actual + ", not " + major
+                    + ": the module's pom copies the wrong binaries under that name.");
+        }
+        return server;
+    }
+
+    /** The {@code .txz} archive inside a binaries jar, whatever platform zonky asks for. */
+    private static FilterInputStream archive(Path jar) throws IOException {
+        ZipFile zip = new ZipFile(jar.toFile());
+        ZipEntry archive = zip.stream()
+                .filter(e -> e.getName().endsWith(".txz"))
+                .findFirst()
+                .orElse(null);
+        if (archive == null) {
+            zip.close();
+            throw new IOException(jar + " holds no PostgreSQL archive (.txz)");
+        }
+        return new FilterInputStream(zip.getInputStream(archive)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    zip.close();
+                }
+            }
+        };
+    }
+
+    /** Starts a server whose data nobody keeps, so durability is off, and stops it when the JVM exits. */
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, String what) {
+        try {
+            EmbeddedPostgres pg = builder.setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_locks_per_transaction", "1024")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }));
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + what, e);
+        }
+    }
+
+    private static int majorOf(EmbeddedPostgres server) {
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the version of the embedded PostgreSQL server", e);
+        }
+    }
+
+    private static String createDatabase(EmbeddedPostgres server, String prefix) {
         String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()).toLowerCase();
-        try (Connection c = Holder.SERVER.getPostgresDatabase().getConnection();
+        try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -130,21 +221,12 @@ public final class TestPostgres {
         return name;
     }
 
-    /** A fresh database, as a DataSource. */
-    public static DataSource freshDatabase(String prefix) {
-        return dataSource(createDatabase(prefix));
-    }
-
-    public static DataSource dataSource(String database) {
+    private static DataSource dataSource(int port, String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"localhost"});
-        ds.setPortNumbers(new int[] {port()});
+        ds.setPortNumbers(new int[] {port});
         ds.setDatabaseName(database);
         ds.setUser("postgres");
         return ds;
-    }
-
-    public static String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
     }
 }

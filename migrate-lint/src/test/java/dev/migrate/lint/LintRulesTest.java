@@ -13,6 +13,8 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.SuppressLint;
 import dev.migrate.TransactionMode;
+import dev.migrate.testing.OnEveryMajor;
+import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,12 +23,14 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each rule, seen on a real server of two versions: a migration that breaks it is reported with the
- * table, the lock PostgreSQL took and the rewrite or scan it did; the same change in its lock-safe
- * form, or on a table the migration creates itself, is not.
+ * Each rule, seen on a real server of the oldest and the newest major, and on every major where the
+ * answer depends on the version (a default's rewrite, SET NOT NULL proved by a check, type changes,
+ * partitions): a migration that breaks it is reported with the table, the lock PostgreSQL took and the
+ * rewrite or scan it did; the same change in its lock-safe form, or on a table the migration creates
+ * itself, is not.
  */
 class LintRulesTest {
 
@@ -131,8 +135,8 @@ class LintRulesTest {
         public void downgrade(Operations op) {}
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {18})
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("dev.migrate.testing.TestPostgres#majorsWithConcurrentDetach")
     void partitionOperationsAreLintedLikeAnyOther(int major) {
         LintReport report = lint(major, new Partitions());
         assertThat(report.statements()).hasSize(9);
@@ -179,8 +183,7 @@ class LintRulesTest {
         return report.findings().get(0);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void anIndexBuiltInATransactionOnAnExistingTableBlocksWrites(int major) {
         LintFinding finding =
                 only(lint(major, new Change("CREATE INDEX ix_code ON accounts (code)")), LintRule.INDEX_NOT_CONCURRENT);
@@ -202,8 +205,7 @@ class LintRulesTest {
         assertThat(ownTable.statements().get(1).locks()).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void aUniqueConstraintBuildsItsIndexUnderTheLockUnlessMadeFromAConcurrentIndex(int major) {
         LintFinding finding = only(
                 lint(major, new Change("ALTER TABLE accounts ADD CONSTRAINT uq_email UNIQUE (email)")),
@@ -219,8 +221,7 @@ class LintRulesTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void foreignKeysAndChecksWithoutNotValidScanTheTableUnderALockThatBlocksWrites(int major) {
         LintFinding foreignKey = only(
                 lint(
@@ -262,8 +263,7 @@ class LintRulesTest {
         assertThat(sameTransaction.detail()).contains("validates check ck_amount in the transaction that holds");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnEveryMajor
     void setNotNullScansUnlessAValidatedCheckProvesIt(int major) {
         LintFinding finding = only(
                 lint(major, new Change("ALTER TABLE accounts ALTER COLUMN name SET NOT NULL")),
@@ -284,8 +284,7 @@ class LintRulesTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnEveryMajor
     void aVolatileDefaultRewritesTheTableAndAConstantOneDoesNot(int major) {
         LintFinding finding = only(
                 lint(major, new Change("ALTER TABLE accounts ADD COLUMN token double precision DEFAULT random()")),
@@ -304,8 +303,7 @@ class LintRulesTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnEveryMajor
     void aTypeChangeThatRewritesIsReportedAndAWideningIsNot(int major) {
         LintFinding finding = only(
                 lint(major, new Change("ALTER TABLE orders ALTER COLUMN amount TYPE numeric(12,4)")),
@@ -331,8 +329,7 @@ class LintRulesTest {
                     + " rank int CONSTRAINT uq_members_rank UNIQUE CONSTRAINT ck_members_rank CHECK (rank > 0))",
             "CREATE INDEX ix_members_nick ON members (nick)");
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnEveryMajor
     void aTypeChangeBuildsTheColumnsIndexesAndConstraintsAgainWithoutAddingNewOnes(int major) {
         assertThat(lint(
                                 major,
@@ -380,8 +377,7 @@ class LintRulesTest {
         assertThat(rebuilt.rewrite()).isFalse();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void anIndexRebuiltUnderLockAndATableRewrittenOutsideATransactionAreReported(int major) {
         LintFinding reindex = only(lint(major, new Change("REINDEX INDEX accounts_pkey")), LintRule.INDEX_REWRITE);
         assertThat(reindex.detail()).isEqualTo("rebuilds index accounts_pkey");
@@ -396,8 +392,7 @@ class LintRulesTest {
         assertThat(lint(major, new Outside("VACUUM accounts")).findings()).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void otherRewritesAreReported(int major) {
         LintFinding finding =
                 only(lint(major, new Change("ALTER TABLE accounts SET UNLOGGED")), LintRule.TABLE_REWRITE);
@@ -410,8 +405,7 @@ class LintRulesTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void aStatementOfANonTransactionalMigrationIsSeenInATransactionOfItsOwn(int major) {
         LintFinding finding = only(
                 lint(
@@ -424,8 +418,7 @@ class LintRulesTest {
         assertThat(finding.lock()).isEqualTo("ShareLock");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void oneTransactionForTheWholeRunIsAnalysedMigrationByMigration(int major) {
         database = TestPostgres.freshDatabase(major, "lint");
         Migrator migrator = Migrator.builder()
@@ -443,8 +436,7 @@ class LintRulesTest {
                 .containsExactly(tuple("r2", "creates index ix_code"), tuple("r2", "creates index ix_fresh2"));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void droppingOrRenamingWhatTheRunningApplicationUsesIsBackwardIncompatible(int major) {
         LintReport report = lint(
                 major,
@@ -474,8 +466,7 @@ class LintRulesTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void aLockThatBlocksWritesWithoutLockTimeoutIsReportedOncePerMigration(int major) {
         LintReport report = lint(
                 major,
@@ -495,8 +486,7 @@ class LintRulesTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void aMigrationAcceptsARuleWithAReason(int major) {
         LintReport report = lint(major, new Accepted("CREATE INDEX ix_code ON accounts (code)"));
         LintFinding finding = only(report, LintRule.INDEX_NOT_CONCURRENT);
@@ -511,8 +501,7 @@ class LintRulesTest {
                 .hasMessageContaining("index-not-concurrent");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void aMigrationThatFailsOnATableWithRowsSaysSo(int major) {
         assertThatThrownBy(() -> lint(major, new Change("ALTER TABLE accounts ADD COLUMN tier text NOT NULL")))
                 .isInstanceOf(MigrationFailedException.class)
@@ -532,8 +521,7 @@ class LintRulesTest {
                 });
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void aStatementThatFailsOnlyOnTheSampleRowsIsReportedAndTheLintGoesOn(int major) {
         LintReport check = lint(
                 major,
@@ -568,8 +556,7 @@ class LintRulesTest {
                                 .containsExactly("index-not-concurrent", "migration-fails"));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void sampleRowsKeepToTheTablesChecksUniqueIndexesAndForeignKeys(int major) throws Exception {
         LintReport report = lint(
                 major,
@@ -593,8 +580,7 @@ class LintRulesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {13, 18})
+    @OnOldestAndNewestMajor
     void theReportShowsEveryStatementAndTheTablesHoldRows(int major) throws Exception {
         LintReport report = lint(
                 major, new Change("ALTER TABLE accounts ADD COLUMN region text", "UPDATE accounts SET region = 'eu'"));

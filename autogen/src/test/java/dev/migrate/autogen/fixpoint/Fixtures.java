@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The rich entity model's DDL, and the few steps every fixpoint test repeats. */
 final class Fixtures {
@@ -23,28 +24,31 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** Hibernate boots once per test JVM for the model; the DDL it writes never changes. */
-    private static final class ModelDdl {
-        static final List<String> DDL = generate();
+    /** Hibernate boots once per test JVM and major for the model; the DDL it writes never changes. */
+    private static final Map<Integer, List<String>> MODEL_DDL = new ConcurrentHashMap<>();
 
-        private static List<String> generate() {
-            try {
-                Path classes = Path.of(Fixtures.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI());
-                return new EntityDdl(List.of(classes), List.of(MODEL_PACKAGE), null, Map.of())
-                        .generate(Fixtures.class.getClassLoader(), 18);
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    /** The DDL Hibernate 7 writes for the rich model, its dialect pinned to PostgreSQL 18. */
+    static List<String> modelDdl() {
+        return modelDdl(18);
     }
 
-    /** The DDL Hibernate 7 writes for the rich model. */
-    static List<String> modelDdl() {
-        return ModelDdl.DDL;
+    /** The DDL Hibernate 7 writes for the rich model, its dialect pinned to {@code major}, as autogenerate pins it. */
+    static List<String> modelDdl(int major) {
+        return MODEL_DDL.computeIfAbsent(major, Fixtures::generateModelDdl);
+    }
+
+    private static List<String> generateModelDdl(int major) {
+        try {
+            Path classes = Path.of(Fixtures.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return new EntityDdl(List.of(classes), List.of(MODEL_PACKAGE), null, Map.of())
+                    .generate(Fixtures.class.getClassLoader(), major);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void run(Connection c, List<Op> ops) throws SQLException {

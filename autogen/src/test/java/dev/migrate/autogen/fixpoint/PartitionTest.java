@@ -16,6 +16,7 @@ import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
+import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -63,9 +64,9 @@ class PartitionTest {
 
     private final SchemaComparison comparison = SchemaComparison.of("public");
 
-    @Test
-    void partitionedTablesAreReadWithTheirPartitionsAndPartitionsAreNoTables() throws Exception {
-        try (Connection c = TestPostgres.freshDatabase("partitions_read").getConnection()) {
+    @OnEveryMajor
+    void partitionedTablesAreReadWithTheirPartitionsAndPartitionsAreNoTables(int major) throws Exception {
+        try (Connection c = TestPostgres.freshDatabase(major, "partitions_read").getConnection()) {
             execute(c, LIVE.toArray(String[]::new));
             DatabaseSchema schema = catalog(c);
 

@@ -10,6 +10,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -19,22 +20,31 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class MigratorTest {
     private DataSource db;
     private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
 
     @BeforeEach
-    void freshDatabase() {
-        db = TestPostgres.freshDatabase("migrator");
+    void freshDatabase(TestInfo test) {
+        // a test on every major makes its database on that major's server
+        if (!test.getTestMethod().orElseThrow().isAnnotationPresent(OnEveryMajor.class)) {
+            db = TestPostgres.freshDatabase("migrator");
+        }
+    }
+
+    private void on(int major) {
+        db = TestPostgres.freshDatabase(major, "migrator");
     }
 
     private Migrator.Builder migrator(Class<?>... classes) {
         return Migrator.builder().dataSource(db).migrations(classes).log(log);
     }
 
-    @Test
-    void upgradeToHeadAppliesTheChainAndRecordsIt() throws Exception {
+    @OnEveryMajor
+    void upgradeToHeadAppliesTheChainAndRecordsIt(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.CHAIN).build();
         m.upgrade("head");
 
@@ -59,8 +69,9 @@ class MigratorTest {
         m.assertUpToDate();
     }
 
-    @Test
-    void upgradeStepByStepAndDowngrade() throws Exception {
+    @OnEveryMajor
+    void upgradeStepByStepAndDowngrade(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.CHAIN).build();
         m.upgrade("+1");
         assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("r1");
@@ -114,8 +125,9 @@ class MigratorTest {
         assertThat(log.lines).containsExactly("Nothing to do: the database is already at r3.");
     }
 
-    @Test
-    void failedStatementRollsBackAndRecordsNothing() throws Exception {
+    @OnEveryMajor
+    void failedStatementRollsBackAndRecordsNothing(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Bad.class)
                 .build();
         m.upgrade("r3");
@@ -132,8 +144,9 @@ class MigratorTest {
                 .containsExactly("0");
     }
 
-    @Test
-    void transactionModeAllRollsBackTheWholeRun() throws Exception {
+    @OnEveryMajor
+    void transactionModeAllRollsBackTheWholeRun(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Bad.class)
                 .transactionMode(TransactionMode.ALL)
                 .build();
@@ -148,8 +161,9 @@ class MigratorTest {
         assertThat(query(db, "SELECT count(*) FROM migrate_history")).containsExactly("0");
     }
 
-    @Test
-    void transactionModeAllAppliesEverythingInOneTransaction() throws Exception {
+    @OnEveryMajor
+    void transactionModeAllAppliesEverythingInOneTransaction(int major) throws Exception {
+        on(major);
         Migrator m =
                 migrator(Fixtures.CHAIN).transactionMode(TransactionMode.ALL).build();
         m.upgrade("head");
@@ -157,15 +171,17 @@ class MigratorTest {
                 .containsExactly("1");
     }
 
-    @Test
-    void perMigrationTransactionsAreSeparate() throws Exception {
+    @OnEveryMajor
+    void perMigrationTransactionsAreSeparate(int major) throws Exception {
+        on(major);
         migrator(Fixtures.CHAIN).build().upgrade("head");
         assertThat(query(db, "SELECT count(DISTINCT xmin::text) FROM migrate_history"))
                 .containsExactly("3");
     }
 
-    @Test
-    void nonTransactionalMigrationCreatesAnIndexConcurrentlyWhileTheLockIsHeld() throws Exception {
+    @OnEveryMajor
+    void nonTransactionalMigrationCreatesAnIndexConcurrentlyWhileTheLockIsHeld(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Concurrently.class)
                 .build();
         m.upgrade("head");
@@ -224,8 +240,9 @@ class MigratorTest {
                 .upgrade("head");
     }
 
-    @Test
-    void stampSetsTheVersionWithoutRunningAndPurgeClears() throws Exception {
+    @OnEveryMajor
+    void stampSetsTheVersionWithoutRunningAndPurgeClears(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.CHAIN).build();
         m.stamp("r2", false);
         assertThat(tables(db)).containsExactly("migrate_history", "migrate_version");
@@ -312,8 +329,9 @@ class MigratorTest {
         }
     }
 
-    @Test
-    void waitsForTheMigrationLockAndGivesUpAfterTheTimeout() throws Exception {
+    @OnEveryMajor
+    void waitsForTheMigrationLockAndGivesUpAfterTheTimeout(int major) throws Exception {
+        on(major);
         try (Connection holder = db.getConnection();
                 Statement s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public.migrate_version") + ")");
@@ -330,8 +348,9 @@ class MigratorTest {
         assertThat(tables(db)).doesNotContain("agents");
     }
 
-    @Test
-    void versionTablesLiveInTheConfiguredSchemaWithTheConfiguredNames() throws Exception {
+    @OnEveryMajor
+    void versionTablesLiveInTheConfiguredSchemaWithTheConfiguredNames(int major) throws Exception {
+        on(major);
         Migrator m = migrator(Fixtures.CHAIN)
                 .schema("meta")
                 .versionTable("schema_version")
