@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
@@ -39,7 +41,7 @@ public final class TestPostgres {
     private static final Path BINARIES = Path.of("target", "postgres-binaries");
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** Servers of a major other than the default one's, started on first use. */
-    private static final Map<Integer, EmbeddedPostgres> OTHER_MAJORS = new ConcurrentHashMap<>();
+    private static final Map<Integer, CompletableFuture<EmbeddedPostgres>> OTHER_MAJORS = new ConcurrentHashMap<>();
 
     private TestPostgres() {}
 
@@ -136,7 +138,24 @@ public final class TestPostgres {
         if (major == Holder.MAJOR) {
             return Holder.SERVER;
         }
-        return OTHER_MAJORS.computeIfAbsent(major, TestPostgres::startFromCopiedBinaries);
+        // a test on one other major is followed by tests on the others: start them all now, so
+        // that their starts overlap (most of a start is initdb waiting on the disk)
+        majors().stream().filter(m -> m != Holder.MAJOR).forEach(TestPostgres::starting);
+        try {
+            return starting(major).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static CompletableFuture<EmbeddedPostgres> starting(int major) {
+        return OTHER_MAJORS.computeIfAbsent(
+                major,
+                m -> CompletableFuture.supplyAsync(() -> startFromCopiedBinaries(m), task -> {
+                    Thread starter = new Thread(task, "PostgreSQL " + m + " start");
+                    starter.setDaemon(true);
+                    starter.start();
+                }));
     }
 
     private static EmbeddedPostgres startFromCopiedBinaries(int major) {
