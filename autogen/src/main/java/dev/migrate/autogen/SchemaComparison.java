@@ -5,6 +5,7 @@ import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.CatalogTypeChanges;
 import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.catalog.UnreadObjects;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
 import dev.migrate.autogen.diff.MigrationScript;
@@ -46,6 +47,8 @@ import java.util.regex.Pattern;
  * @param entityCache where the entity side is kept between runs; {@code null}: built every time
  * @param replayCache where the live side is kept when it is a throwaway server with the chain
  *     replayed on it (the embedded default); {@code null}: nothing kept
+ * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
+ *     converted ({@link SchemaDiff.Options#serialToIdentity()}); otherwise it is no difference
  */
 public record SchemaComparison(
         String schema,
@@ -53,7 +56,8 @@ public record SchemaComparison(
         Map<String, String> renames,
         RenameDecider decider,
         EntitySchemaCache entityCache,
-        ReplayedSchemaCache replayCache) {
+        ReplayedSchemaCache replayCache,
+        boolean serialToIdentity) {
 
     /** Entity DDL statements the catalog reader models; any other asks the live server ({@link UnmodelledDdl}). */
     private static final Pattern MODELLED = Pattern.compile(
@@ -62,6 +66,16 @@ public record SchemaComparison(
     public SchemaComparison {
         exclude = List.copyOf(exclude);
         renames = Map.copyOf(renames);
+    }
+
+    public SchemaComparison(
+            String schema,
+            List<String> exclude,
+            Map<String, String> renames,
+            RenameDecider decider,
+            EntitySchemaCache entityCache,
+            ReplayedSchemaCache replayCache) {
+        this(schema, exclude, renames, decider, entityCache, replayCache, false);
     }
 
     public SchemaComparison(
@@ -85,11 +99,11 @@ public record SchemaComparison(
         List<String> all = new ArrayList<>(patterns);
         all.add(versionTable);
         all.add(historyTable);
-        return new SchemaComparison(schema, all, renames, decider, entityCache, replayCache);
+        return new SchemaComparison(schema, all, renames, decider, entityCache, replayCache, serialToIdentity);
     }
 
     public SchemaComparison withRenames(Map<String, String> hints, RenameDecider renameDecider) {
-        return new SchemaComparison(schema, exclude, hints, renameDecider, entityCache, replayCache);
+        return new SchemaComparison(schema, exclude, hints, renameDecider, entityCache, replayCache, serialToIdentity);
     }
 
     /**
@@ -102,7 +116,7 @@ public record SchemaComparison(
 
     /** As {@link #withCache(Path)}, with a cache whose hits the caller can count; {@code null} turns caching off. */
     public SchemaComparison withCache(EntitySchemaCache cache) {
-        return new SchemaComparison(schema, exclude, renames, decider, cache, replayCache);
+        return new SchemaComparison(schema, exclude, renames, decider, cache, replayCache, serialToIdentity);
     }
 
     /**
@@ -111,7 +125,15 @@ public record SchemaComparison(
      * (the chain's fingerprint and the server) determines. {@code null} keeps nothing.
      */
     public SchemaComparison withReplayCache(ReplayedSchemaCache cache) {
-        return new SchemaComparison(schema, exclude, renames, decider, entityCache, cache);
+        return new SchemaComparison(schema, exclude, renames, decider, entityCache, cache, serialToIdentity);
+    }
+
+    /**
+     * A {@code serial} column the entities want as an identity column converted when {@code convert}:
+     * its default dropped, the identity added past the column's largest value, the sequence dropped.
+     */
+    public SchemaComparison withSerialToIdentity(boolean convert) {
+        return new SchemaComparison(schema, exclude, renames, decider, entityCache, replayCache, convert);
     }
 
     /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
@@ -173,13 +195,46 @@ public record SchemaComparison(
         MigrationScript diff = SchemaDiff.compare(
                 current,
                 desired,
-                new SchemaDiff.Options(schema, renames, decider).withTypeChanges(new CatalogTypeChanges(live)));
+                new SchemaDiff.Options(schema, renames, decider)
+                        .withTypeChanges(new CatalogTypeChanges(live))
+                        .withSerialToIdentity(serialToIdentity));
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(
                 live,
                 "Could not look for the entity DDL's seed rows, views and casts in schema " + schema,
                 () -> UnmodelledDdl.addTo(diff, live, entityDdl, schema, desired));
         return withSchemasCreated(complete, missingSchemas(managed, existing, desired));
+    }
+
+    /**
+     * The migration that builds the managed schema of {@code live} as it is from nothing, for a chain
+     * that adopts that database: every table (partitioned ones with their partitions), sequence, enum
+     * type, index, constraint and comment, each change with its reverse, in the order autogenerate
+     * writes them. No row is copied, so a sequence of a new database starts where its definition
+     * says, as the live one did. What the catalog reader does not read (views, functions, triggers,
+     * extensions, ...) is named in the script's warnings, for the reader to add by hand. Only the
+     * version tables are left out: the {@link #exclude()} patterns keep later comparisons away from
+     * objects, they do not keep those objects out of the chain that describes the database.
+     */
+    public MigrationScript baseline(Connection live) {
+        Exclusions exclusions = Exclusions.versionTables().and(exclude);
+        DatabaseSchema current = readLive(live, List.of(schema), exclusions);
+        MigrationScript script = SchemaDiff.compare(
+                DatabaseSchema.empty(), current, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()));
+        List<String> warnings = new ArrayList<>();
+        List<String> unread = onManagedPath(
+                live,
+                "Could not list the objects of schema " + schema + " that a baseline does not hold",
+                () -> UnreadObjects.in(live, List.of(schema)));
+        if (!unread.isEmpty()) {
+            warnings.add("Not written here, since autogenerate does not read them: " + String.join(", ", unread)
+                    + ". Add those a new database needs with op.execute(...), after what they use.");
+        }
+        if (!"public".equals(schema)) {
+            warnings.add("Schema " + schema + " itself is not created here: a new database needs it before "
+                    + "migrate:upgrade (CREATE SCHEMA " + Identifiers.quote(schema) + ").");
+        }
+        return script.withLast(List.of(), warnings);
     }
 
     /**
@@ -229,7 +284,9 @@ public record SchemaComparison(
         MigrationScript diff = SchemaDiff.compare(
                 live.get().schema(),
                 desired.get(),
-                new SchemaDiff.Options(schema, renames, decider).withTypeChanges(typeChanges));
+                new SchemaDiff.Options(schema, renames, decider)
+                        .withTypeChanges(typeChanges)
+                        .withSerialToIdentity(serialToIdentity));
         if (typeChanges.asked) {
             return Optional.empty();
         }

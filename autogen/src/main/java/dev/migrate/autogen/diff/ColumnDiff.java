@@ -2,6 +2,7 @@ package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.diff.ScriptBuilder.Part;
 import dev.migrate.autogen.schema.ColumnIdentity;
+import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.sql.Identifiers;
@@ -61,7 +62,7 @@ final class ColumnDiff {
             }
         }
         for (TableColumn c : added.values()) {
-            Column column = context.ops.column(c);
+            Column column = context.ops.column(context.serials.asCreated(want, c));
             List<String> notes = new ArrayList<>();
             if (!c.nullable() && c.defaultExpression() == null && c.identity() == null && c.generated() == null) {
                 notes.add(
@@ -69,25 +70,38 @@ final class ColumnDiff {
                                 + "fill the column in a data migration first.");
             }
             String computed = computedForEveryRow(c);
+            List<Op> ops = new ArrayList<>();
+            ops.add(new Op.AddColumn(context.ops.name(want), column));
+            ops.addAll(context.serials.ownershipOnCreate(context.ops, want, c));
             context.script.table(
                     want.qualifiedName(),
                     Part.COLUMN,
-                    new Change(
-                                    Description.added(subject(want, c)),
-                                    List.of(new Op.AddColumn(context.ops.name(want), column)),
-                                    notes)
+                    new Change(Description.added(subject(want, c)), ops, notes)
                             .withHazards(
                                     computed == null
                                             ? List.of()
                                             : List.of(Hazards.addColumnRewrite(subject(want, c), computed))));
         }
         for (TableColumn c : removed.values()) {
+            // a serial column comes back as serial; a sequence serial cannot make is let go first and dropped after
+            List<Op> ops = new ArrayList<>();
+            Sequence sequence = context.serials.notMadeBySerialType(have, c);
+            if (sequence != null) {
+                ops.add(SerialColumns.ownership(context.ops, sequence).reverse().orElseThrow());
+            }
+            ops.add(new Op.DropColumn(
+                    context.ops.name(want), c.name(), context.ops.column(context.serials.asRecreated(have, c))));
+            if (sequence != null) {
+                Op.CreateSequence create = context.ops.createSequence(sequence);
+                ops.add(new Op.DropSequence(
+                        create.sequence(), new Op.CreateSequence(create.sequence(), create.options(), null)));
+            }
             context.script.table(
                     want.qualifiedName(),
                     Part.DROP_COLUMN,
                     new Change(
                             Description.removed(subject(want, c)),
-                            List.of(new Op.DropColumn(context.ops.name(want), c.name(), context.ops.column(c))),
+                            ops,
                             Hazards.drop(
                                     subject(want, c),
                                     "drops column " + want.qualifiedName() + "." + c.name() + " and its data")));
@@ -197,7 +211,10 @@ final class ColumnDiff {
                                     + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
                                     + "indexes on the column are rebuilt in the new order."));
         }
-        if (have.identity() != null && want.identity() != null) {
+        boolean numbering = serialOrIdentity(table, have, want, where);
+        if (numbering) {
+            // the identity and the default are the serial's or the identity's, compared above
+        } else if (have.identity() != null && want.identity() != null) {
             alterIdentity(table, have, want, where);
         } else if (!Objects.equals(have.identity(), want.identity())) {
             if (have.identity() != null) {
@@ -217,7 +234,7 @@ final class ColumnDiff {
                                         t, want.name(), context.ops.identity(want.identity(), want.type()))));
             }
         }
-        if (!Objects.equals(have.defaultExpression(), want.defaultExpression())) {
+        if (!numbering && !Objects.equals(have.defaultExpression(), want.defaultExpression())) {
             changed(
                     table,
                     Change.of(
@@ -266,6 +283,62 @@ final class ColumnDiff {
         String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
         return "'" + shown.replace("\n", " ") + "'";
     }
+
+    /**
+     * A serial column on one side and an identity column on the other ({@link SerialColumns}): no
+     * difference when they number alike, unless the conversion to identity is asked for; otherwise the
+     * conversion, in the order PostgreSQL accepts. Returns whether the pair was such a column, whose
+     * identity and default are then compared here.
+     */
+    private boolean serialOrIdentity(Table table, TableColumn have, TableColumn want, String where) {
+        if (have.generated() != null || want.generated() != null) {
+            return false;
+        }
+        var serial = context.serials.live(table, have);
+        if (serial != null && want.identity() != null && want.defaultExpression() == null) {
+            if (context.options.serialToIdentity() || !SerialColumns.numbersAlike(serial, want.identity())) {
+                changed(
+                        table,
+                        new Change(
+                                Description.changed(
+                                        where,
+                                        "serial (sequence " + serial.qualifiedName() + ") -> identity "
+                                                + want.identity().generation().sql()),
+                                SerialColumns.serialToIdentity(
+                                        context.ops, table, have, serial, have.defaultExpression(), want.identity()),
+                                List.of(NUMBERING_GOES_ON)));
+            }
+            return true;
+        }
+        var wanted = context.serials.desired(table, want);
+        if (wanted != null
+                && have.identity() != null
+                && have.defaultExpression() == null
+                && context.serials.placeOf(wanted) == SerialColumns.NewSequence.BY_COLUMN_CHANGE) {
+            if (!SerialColumns.numbersAlike(wanted, have.identity())) {
+                changed(
+                        table,
+                        SerialColumns.identityToSerial(
+                                context.ops,
+                                Description.changed(
+                                        where,
+                                        "identity "
+                                                + have.identity().generation().sql() + " -> serial (sequence "
+                                                + wanted.qualifiedName() + ")"),
+                                table,
+                                want,
+                                wanted,
+                                want.defaultExpression(),
+                                have.identity()));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final String NUMBERING_GOES_ON = "Numbering goes on past the column's largest value and the "
+            + "sequence's last one, both read when the migration runs; the downgrade gives the column its sequence "
+            + "back in the same way.";
 
     /**
      * An identity column whose options differ keeps its sequence (and so its current value): ALTER

@@ -13,6 +13,8 @@ final class DiffContext {
     final SchemaDiff.Options options;
     final ModelOps ops;
     final ScriptBuilder script = new ScriptBuilder();
+    /** The columns numbered by a sequence they own, on both sides. */
+    final SerialColumns serials;
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
     final Set<ObjectName> primaryKeyReplaced = new HashSet<>();
     /** Foreign keys written as one change in place, with the live key: split when they point at a replaced key. */
@@ -20,8 +22,9 @@ final class DiffContext {
 
     record ChangedForeignKey(Change change, Table table, ForeignKey live, ForeignKey wanted) {}
 
-    DiffContext(SchemaDiff.Options options) {
+    DiffContext(SchemaDiff.Options options, SerialColumns serials) {
         this.options = options;
         this.ops = new ModelOps(options.defaultSchema());
+        this.serials = serials;
     }
 }

@@ -28,11 +28,22 @@ public final class SchemaDiff {
     /**
      * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
      * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
+     * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
+     *     converted; otherwise the two number alike and are no difference ({@link SerialColumns})
      */
     public record Options(
-            String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
+            String defaultSchema,
+            Map<String, String> renames,
+            RenameDecider decider,
+            TypeChanges typeChanges,
+            boolean serialToIdentity) {
         public Options {
             renames = Map.copyOf(renames);
+        }
+
+        public Options(
+                String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
+            this(defaultSchema, renames, decider, typeChanges, false);
         }
 
         public Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
@@ -45,7 +56,12 @@ public final class SchemaDiff {
 
         /** Casts and rewrites as the comparison server does them. */
         public Options withTypeChanges(TypeChanges changes) {
-            return new Options(defaultSchema, renames, decider, changes);
+            return new Options(defaultSchema, renames, decider, changes, serialToIdentity);
+        }
+
+        /** A {@code serial} column the entities want as an identity column converted, when {@code convert}. */
+        public Options withSerialToIdentity(boolean convert) {
+            return new Options(defaultSchema, renames, decider, typeChanges, convert);
         }
     }
 
@@ -98,7 +114,7 @@ public final class SchemaDiff {
 
     public static MigrationScript compare(DatabaseSchema live, DatabaseSchema desired, Options options) {
         checkRenames(live, desired, options.renames());
-        DiffContext context = new DiffContext(options);
+        DiffContext context = new DiffContext(options, new SerialColumns(live, desired));
         new EnumTypeDiff(context).compare(live, desired);
         new SequenceDiff(context).compare(live, desired);
         new TableDiff(context).compare(live, desired);

@@ -11,7 +11,10 @@ import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.List;
 
-/** Standalone sequences added, removed or changed; a sequence a column owns goes with its table. */
+/**
+ * Standalone sequences added, removed or changed; a sequence a column owns goes with its table, and one
+ * that numbers a serial column may come and go with the column ({@link SerialColumns}).
+ */
 final class SequenceDiff {
     private final DiffContext context;
 
@@ -23,14 +26,24 @@ final class SequenceDiff {
         for (Sequence want : desired.sequences().values()) {
             Sequence have = live.sequences().get(want.qualifiedName());
             if (have == null) {
-                context.script.beforeTables(Change.of(
-                        Description.added("sequence " + want.qualifiedName()), context.ops.createSequence(want)));
+                Op.CreateSequence create = context.ops.createSequence(want);
+                switch (context.serials.placeOf(want)) {
+                    case ALONE ->
+                        context.script.beforeTables(
+                                Change.of(Description.added("sequence " + want.qualifiedName()), create));
+                    case BEFORE_ITS_COLUMN ->
+                        // its column is new: it takes the sequence once it exists
+                        context.script.beforeTables(Change.of(
+                                Description.added("sequence " + want.qualifiedName()),
+                                new Op.CreateSequence(create.sequence(), create.options(), null)));
+                    case BY_SERIAL_TYPE, BY_COLUMN_CHANGE -> {}
+                }
             } else {
                 alter(have, want);
             }
         }
         for (Sequence have : live.sequences().values()) {
-            if (desired.sequences().containsKey(have.qualifiedName())) {
+            if (desired.sequences().containsKey(have.qualifiedName()) || context.serials.goesWithColumnChange(have)) {
                 continue;
             }
             if (have.ownedBy() == null) {

@@ -5,9 +5,11 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ForeignKey;
 import dev.migrate.autogen.schema.Index;
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.op.Op;
+import dev.migrate.internal.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,10 +129,17 @@ final class TableDiff {
     private void create(Table table) {
         Table want = partitioned.withoutRefusedForeignKeys(table);
         List<Op> ops = new ArrayList<>();
-        ops.add(context.ops.createTable(want));
+        List<TableColumn> written = new ArrayList<>();
+        List<Op> ownerships = new ArrayList<>();
+        for (TableColumn column : want.columns()) {
+            written.add(context.serials.asCreated(want, column));
+            ownerships.addAll(context.serials.ownershipOnCreate(context.ops, want, column));
+        }
+        ops.add(context.ops.createTable(withColumns(want, written)));
         if (want.partitioning() != null) {
             ops.addAll(partitioned.createPartitions(want));
         }
+        ops.addAll(ownerships);
         context.script.table(
                 want.qualifiedName(),
                 Part.TABLE,
@@ -146,6 +155,35 @@ final class TableDiff {
         for (ForeignKey fk : want.foreignKeys()) {
             constraints.addForeignKey(want, fk, false);
         }
+        for (var exclusion : want.exclusionConstraints()) {
+            // entities have none; a baseline of a database that has one writes it as PostgreSQL spells it
+            String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(want)) + " ";
+            String name = Identifiers.quote(exclusion.name());
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.ADD_CONSTRAINT_OR_INDEX,
+                    Change.of(
+                            Description.added(
+                                    "exclusion constraint " + exclusion.name() + " on " + want.qualifiedName()),
+                            new Op.Execute(
+                                    alter + "ADD CONSTRAINT " + name + " " + exclusion.definition(),
+                                    alter + "DROP CONSTRAINT " + name)));
+        }
+    }
+
+    private static Table withColumns(Table t, List<TableColumn> columns) {
+        return new Table(
+                t.schema(),
+                t.name(),
+                columns,
+                t.primaryKey(),
+                t.foreignKeys(),
+                t.uniqueConstraints(),
+                t.checkConstraints(),
+                t.exclusionConstraints(),
+                t.indexes(),
+                t.comment(),
+                t.partitioning());
     }
 
     private void drop(Table have) {
@@ -161,9 +199,22 @@ final class TableDiff {
                             Description.removed("index " + index.name() + " on " + have.qualifiedName()),
                             new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
         }
-        Op.CreateTable definition = context.ops.createTable(have);
-        List<String> notes = new ArrayList<>();
+        // a serial column comes back as serial, its sequence with it; one serial cannot make is let go and dropped
+        List<TableColumn> recreated = new ArrayList<>();
         List<Op> ops = new ArrayList<>();
+        List<Op> sequences = new ArrayList<>();
+        for (TableColumn column : have.columns()) {
+            recreated.add(context.serials.asRecreated(have, column));
+            Sequence sequence = context.serials.notMadeBySerialType(have, column);
+            if (sequence != null) {
+                ops.add(SerialColumns.ownership(context.ops, sequence).reverse().orElseThrow());
+                Op.CreateSequence create = context.ops.createSequence(sequence);
+                sequences.add(new Op.DropSequence(
+                        create.sequence(), new Op.CreateSequence(create.sequence(), create.options(), null)));
+            }
+        }
+        Op.CreateTable definition = context.ops.createTable(withColumns(have, recreated));
+        List<String> notes = new ArrayList<>();
         String partitions = "";
         if (have.partitioning() != null) {
             // each partition dropped on its own, its own partitions first, so the downgrade creates them again
@@ -176,6 +227,7 @@ final class TableDiff {
             notes.add("The downgrade creates the table and its partitions again, empty.");
         }
         ops.add(new Op.DropTable(definition.table(), definition));
+        ops.addAll(sequences);
         Hazard drop = Hazards.drop(
                 "table " + have.qualifiedName(),
                 "drops table " + have.qualifiedName() + partitions + " and all its rows");

@@ -140,11 +140,15 @@ public final class MigrationWriter {
         String written = "Written " + WRITTEN_AT.format(clock.instant().atOffset(ZoneOffset.UTC))
                 + (migration.writtenBy() == null
                         ? "."
-                        : " by " + migration.writtenBy()
-                                + ("migrate:autogenerate".equals(migration.writtenBy())
-                                        ? ": review before applying."
-                                        : "."));
+                        : " by " + migration.writtenBy() + (written(migration) ? ": review before applying." : "."));
         paragraphs.add(wrap((paragraphs.isEmpty() ? "" : "<p>") + place + " " + written, ""));
+        if ("migrate:baseline".equals(migration.writtenBy())) {
+            paragraphs.add(wrap(
+                    "<p>The schema of the database it was read from, as it was then. Mark that database as at this"
+                            + " revision without running it (mvn migrate:stamp -Dmigrate.target=" + migration.id()
+                            + "); mvn migrate:upgrade builds the same schema on a new database.",
+                    ""));
+        }
         if (!migration.transactional()) {
             paragraphs.add(wrap(
                     "<p>Runs outside a transaction (transactional = false): each statement commits on its own, so"
@@ -154,7 +158,7 @@ public final class MigrationWriter {
                             + " running it again.",
                     ""));
         }
-        if ("migrate:autogenerate".equals(migration.writtenBy())) {
+        if (written(migration)) {
             if (migration.hazards().isEmpty()) {
                 paragraphs.add("<p>Hazards: none found.");
             } else {
@@ -166,6 +170,11 @@ public final class MigrationWriter {
             }
         }
         return String.join("\n\n", paragraphs) + "\n";
+    }
+
+    /** Whether the code was written from a schema comparison, for a reviewer to weigh its hazards. */
+    private static boolean written(NewMigration migration) {
+        return "migrate:autogenerate".equals(migration.writtenBy()) || "migrate:baseline".equals(migration.writtenBy());
     }
 
     /** Breaks text between words so no Javadoc line ({@code " * "} and the text) passes the line width. */
