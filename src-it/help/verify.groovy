@@ -1,7 +1,7 @@
 import groovy.xml.XmlSlurper
 import java.util.zip.ZipFile
 
-def goals = ['autogenerate', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'lint', 'merge',
+def goals = ['autogenerate', 'baseline', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'lint', 'merge',
              'revision', 'show', 'stamp', 'upgrade', 'verify']
 
 def log = new File(basedir, 'build.log').text
@@ -50,7 +50,7 @@ assert upgradeTarget.contains('a branch label followed by @head, such as billing
 assert upgradeTarget.contains('a range from one revision to another, such as 20261120_093000:head') : upgradeTarget
 def downgradeTarget = parameter('downgrade', 'target')
 assert downgradeTarget.contains('such as 20261122_101500-1') && downgradeTarget.contains('such as head:-1') : downgradeTarget
-['upgrade', 'downgrade', 'stamp', 'current', 'history', 'check', 'verify', 'autogenerate', 'lint'].each { goal ->
+['upgrade', 'downgrade', 'stamp', 'current', 'history', 'check', 'verify', 'autogenerate', 'lint', 'baseline'].each { goal ->
     def serverId = parameter(goal, 'serverId')
     assert serverId.startsWith('The id of a server entry in settings.xml (the id element of a server under servers). '
             + 'Its username and password are used when neither the URL nor the user and password parameters give them.') : serverId
@@ -60,6 +60,13 @@ assert downgradeTarget.contains('such as 20261122_101500-1') && downgradeTarget.
     assert message.startsWith('The one-line description of the new migration. It also names the class: the message '
             + 'add status column gives V20261122_101500_AddStatusColumn.') : message
 }
+
+['autogenerate', 'check', 'verify'].each { goal ->
+    def convert = parameter(goal, 'serialToIdentity')
+    assert convert.startsWith('Convert serial and bigserial columns that the entities map as identity columns') : convert
+}
+def baselineMessage = parameter('baseline', 'message')
+assert baselineMessage.startsWith('The one-line description of the baseline.') : baselineMessage
 
 // help:describe renders the descriptions in the plugin descriptor as HTML: they must hold no tag-like text.
 def pluginDir = new File(localRepositoryPath, 'dev/migrate/migrate-maven-plugin')

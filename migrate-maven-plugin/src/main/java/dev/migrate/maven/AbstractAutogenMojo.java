@@ -91,6 +91,17 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.notRenamed")
     protected List<String> notRenamed;
 
+    /**
+     * Convert serial and bigserial columns that the entities map as identity columns
+     * ({@code @GeneratedValue(strategy = IDENTITY)}): {@code -Dmigrate.serialToIdentity=true}. The two
+     * number rows alike, so without it they are no difference. The conversion drops the column's
+     * default, adds the identity, moves it past the column's largest value and the sequence's last one
+     * (read when the migration runs, offline too) and drops the sequence; its downgrade gives the
+     * column its sequence and default back, past what the identity handed out.
+     */
+    @Parameter(property = "migrate.serialToIdentity", defaultValue = "false")
+    protected boolean serialToIdentity;
+
     /** What looked renamed in batch mode, where nobody can be asked: {@code old=new} as renames spells it. */
     private final List<String> suspectedRenames = new ArrayList<>();
 
@@ -312,6 +323,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return SchemaComparison.of(managedSchema)
                 .excluding(list(exclude), versionTable, historyTable)
                 .withRenames(renameHints(), renameDecider())
+                .withSerialToIdentity(serialToIdentity)
                 .withCache(cache);
     }
 

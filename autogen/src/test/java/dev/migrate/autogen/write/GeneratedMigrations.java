@@ -11,11 +11,15 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.op.Op;
+import dev.migrate.internal.sql.PostgresDialect;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -164,6 +168,33 @@ final class GeneratedMigrations {
             }
         });
         return ops;
+    }
+
+    /** Runs each op as it is recorded, as an online migration does. */
+    static Operations online(Connection connection) {
+        PostgresDialect dialect = new PostgresDialect();
+        return new Operations() {
+            @Override
+            public void run(Op op) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : dialect.render(op)) {
+                        statement.execute(sql);
+                    }
+                } catch (SQLException e) {
+                    throw new AssertionError("The written migration failed at " + op + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void jdbc(JdbcWork work) {
+                throw new AssertionError("Written code must not need raw JDBC.");
+            }
+
+            @Override
+            public boolean isOffline() {
+                return false;
+            }
+        };
     }
 
     /** Only the engine: the generated code must compile in a project that has nothing else. */

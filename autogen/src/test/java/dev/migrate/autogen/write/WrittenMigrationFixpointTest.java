@@ -3,21 +3,15 @@ package dev.migrate.autogen.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
-import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
-import dev.migrate.Operations;
 import dev.migrate.autogen.SchemaComparison;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.internal.sql.PostgresDialect;
-import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -93,41 +87,14 @@ class WrittenMigrationFixpointTest {
 
             Migration compiled = GeneratedMigrations.compile(List.of(file))
                     .get(file.typeSpec().name());
-            compiled.upgrade(live(c));
+            compiled.upgrade(GeneratedMigrations.online(c));
             MigrationScript again = comparison.compare(c, ddl);
             assertThat(again.descriptions())
                     .as(() -> "differences after running the written migration:\n" + source)
                     .isEmpty();
 
-            compiled.downgrade(live(c));
+            compiled.downgrade(GeneratedMigrations.online(c));
             assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(DatabaseSchema.empty());
         }
-    }
-
-    /** Runs each op as it is recorded, as an online migration does. */
-    private static Operations live(Connection connection) {
-        PostgresDialect dialect = new PostgresDialect();
-        return new Operations() {
-            @Override
-            public void run(Op op) {
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : dialect.render(op)) {
-                        statement.execute(sql);
-                    }
-                } catch (SQLException e) {
-                    throw new AssertionError("The written migration failed at " + op + ": " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public void jdbc(JdbcWork work) {
-                throw new AssertionError("Written code must not need raw JDBC.");
-            }
-
-            @Override
-            public boolean isOffline() {
-                return false;
-            }
-        };
     }
 }

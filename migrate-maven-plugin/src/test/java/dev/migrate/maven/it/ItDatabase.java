@@ -108,6 +108,24 @@ public final class ItDatabase {
         return values;
     }
 
+    /** Each row {@code sql} returns, its columns as text, on a running server: for comparing two catalogs. */
+    public static List<List<String>> rows(String jdbcUrl, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     /** Runs each statement as {@code postgres} on a running server, in autocommit. */
     public static void execute(String jdbcUrl, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");

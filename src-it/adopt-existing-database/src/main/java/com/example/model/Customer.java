@@ -6,10 +6,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.ColumnDefault;
 
 /** A table that has been in production for years, built by hand before migrations existed. */
 @Entity
-@Table(name = "customers")
+@Table(name = "customers", comment = "People who buy from us")
 public class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -20,4 +22,12 @@ public class Customer {
 
     @Column(length = 200)
     String name;
+
+    @Column(name = "created_at", nullable = false)
+    @ColumnDefault("now()")
+    Instant createdAt;
+
+    /** New in the application: the database has no such column yet. */
+    @Column(length = 30)
+    String phone;
 }
