@@ -9,6 +9,7 @@ import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Column;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceChanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,12 +212,11 @@ final class ColumnDiff {
                                     + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
                                     + "indexes on the column are rebuilt in the new order."));
         }
+        // a serial on one side and an identity on the other: their identity and default are compared there
         boolean numbering = serialOrIdentity(table, have, want, where);
-        if (numbering) {
-            // the identity and the default are the serial's or the identity's, compared above
-        } else if (have.identity() != null && want.identity() != null) {
+        if (!numbering && have.identity() != null && want.identity() != null) {
             alterIdentity(table, have, want, where);
-        } else if (!Objects.equals(have.identity(), want.identity())) {
+        } else if (!numbering && !Objects.equals(have.identity(), want.identity())) {
             if (have.identity() != null) {
                 changed(
                         table,
@@ -307,6 +307,19 @@ final class ColumnDiff {
                                 SerialColumns.serialToIdentity(
                                         context.ops, table, have, serial, have.defaultExpression(), want.identity()),
                                 List.of(NUMBERING_GOES_ON)));
+            } else if (!serial.dataType().equals(want.type()) && SerialColumns.isInteger(want.type())) {
+                // a serial column widened to bigint: its sequence must count as far
+                Op.CreateSequence sequence = context.ops.createSequence(serial);
+                changed(
+                        table,
+                        Change.of(
+                                Description.changed(
+                                        "sequence " + serial.qualifiedName(),
+                                        "type " + serial.dataType() + " -> " + want.type()),
+                                new Op.AlterSequence(
+                                        sequence.sequence(),
+                                        SequenceChanges.NONE.as(want.type()),
+                                        SequenceChanges.NONE.as(serial.dataType()))));
             }
             return true;
         }

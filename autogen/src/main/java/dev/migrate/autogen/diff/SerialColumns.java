@@ -239,6 +239,11 @@ final class SerialColumns {
                 : List.of(ownership(ops, sequence));
     }
 
+    /** Whether {@code type} is one a sequence can have: {@code smallint}, {@code integer} or {@code bigint}. */
+    static boolean isInteger(String type) {
+        return type.equals("smallint") || type.equals("integer") || type.equals("bigint");
+    }
+
     /**
      * Whether a serial column numbers as the identity column would, for
      * {@code @GeneratedValue(strategy = IDENTITY)}: by default (an explicit value is taken), with the

@@ -62,6 +62,29 @@ class SerialIdentityTest {
     }
 
     @Test
+    void aSerialWidenedToBigintKeepsItsSequenceCountingAsFar() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("serial_widened").getConnection()) {
+            execute(
+                    c,
+                    "CREATE TABLE customers (id serial PRIMARY KEY, email text)",
+                    "INSERT INTO customers (email) VALUES ('a')");
+            DatabaseSchema before = catalog(c);
+            MigrationScript diff = COMPARISON.compare(c, IDENTITY_ENTITY);
+            assertThat(diff.descriptions())
+                    .containsExactly(
+                            "column public.customers.id: type integer -> bigint",
+                            "sequence public.customers_id_seq: type integer -> bigint");
+            run(c, diff.upgrade());
+            assertNoChanges(COMPARISON.compare(c, IDENTITY_ENTITY));
+            execute(c, "SELECT setval('customers_id_seq', 3000000000)");
+            assertThat(nextId(c, "customers", "email")).isEqualTo(3000000001L);
+            execute(c, "DELETE FROM customers WHERE id > 1", "SELECT setval('customers_id_seq', 1)");
+            run(c, diff.downgrade());
+            assertThat(catalog(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void theConversionNumbersOnPastEveryValueHandedOutAndItsDowngradeRestoresTheSerial() throws Exception {
         SchemaComparison converting = COMPARISON.withSerialToIdentity(true);
         try (Connection c = TestPostgres.freshDatabase("serial_convert").getConnection()) {
