@@ -280,15 +280,11 @@ final class SerialColumns {
         String largest = "(SELECT coalesce(max(" + columnSql + "), 0) + 1 FROM " + tableSql + ")";
         String identitySequence =
                 "pg_get_serial_sequence(" + Literals.string(tableSql) + ", " + Literals.string(column.name()) + ")";
-        String sequenceNext = "(SELECT CASE WHEN is_called THEN last_value + " + sequence.increment()
-                + " ELSE last_value END FROM " + sequenceSql + ")";
-        // pg_sequences is null for a sequence never read from: greatest() then leaves it out
-        String identityNext = "(SELECT last_value + increment_by FROM pg_sequences WHERE format('%I.%I', schemaname, "
-                + "sequencename)::regclass = " + identitySequence + "::regclass)";
-        String restartIdentity =
-                "SELECT setval(" + identitySequence + ", greatest(" + largest + ", " + sequenceNext + "), false)";
-        String restartSequence = "SELECT setval(" + Literals.string(sequenceSql) + ", greatest(" + largest + ", "
-                + identityNext + "), false)";
+        // the next value of the sequence about to go: its nextval, which also counts a value set by setval
+        String restartIdentity = "SELECT setval(" + identitySequence + ", greatest(" + largest + ", nextval("
+                + Literals.string(sequenceSql) + ")), false)";
+        String restartSequence = "SELECT setval(" + Literals.string(sequenceSql) + ", greatest(" + largest
+                + ", nextval(" + identitySequence + ")), false)";
         String owner = tableSql + "." + columnSql;
         return List.of(
                 new Op.AlterColumnDefault(t, column.name(), null, defaultExpression),
