@@ -6,10 +6,10 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Sequence;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
-import dev.migrate.op.Op;
-import dev.migrate.op.QualifiedName;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Literals;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -280,11 +280,12 @@ final class SerialColumns {
         String largest = "(SELECT coalesce(max(" + columnSql + "), 0) + 1 FROM " + tableSql + ")";
         String identitySequence =
                 "pg_get_serial_sequence(" + Literals.string(tableSql) + ", " + Literals.string(column.name()) + ")";
-        // the next value of the sequence about to go: its nextval, which also counts a value set by setval
-        String restartIdentity = "SELECT setval(" + identitySequence + ", greatest(" + largest + ", nextval("
+        // the next value of the sequence about to go: its nextval, which also counts a value set by setval;
+        // a line each, so the written Java reads it
+        String restartIdentity = "SELECT setval(" + identitySequence + ", greatest(\n    " + largest + ",\n    nextval("
                 + Literals.string(sequenceSql) + ")), false)";
-        String restartSequence = "SELECT setval(" + Literals.string(sequenceSql) + ", greatest(" + largest
-                + ", nextval(" + identitySequence + ")), false)";
+        String restartSequence = "SELECT setval(" + Literals.string(sequenceSql) + ", greatest(\n    " + largest
+                + ",\n    nextval(" + identitySequence + ")), false)";
         String owner = tableSql + "." + columnSql;
         return List.of(
                 new Op.AlterColumnDefault(t, column.name(), null, defaultExpression),
