@@ -120,15 +120,41 @@ class LockRetryTest {
     }
 
     /** Holds ACCESS EXCLUSIVE on agents until {@code releaseAfter} has passed. */
-    private CompletableFuture<Void> holdAgents(Duration releaseAfter) throws Exception {
+    /** A connection in a transaction that holds {@code agents} exclusively. */
+    private Connection lockAgents() throws Exception {
         Connection holder = db.getConnection();
         holder.setAutoCommit(false);
         try (Statement s = holder.createStatement()) {
             s.execute("LOCK TABLE agents IN ACCESS EXCLUSIVE MODE");
         }
+        return holder;
+    }
+
+    private CompletableFuture<Void> holdAgents(Duration releaseAfter) throws Exception {
+        Connection holder = lockAgents();
         return CompletableFuture.runAsync(() -> {
             try (holder) {
                 Thread.sleep(releaseAfter.toMillis());
+                holder.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Holds the table until the migration has waited past its lock timeout and said it retries (or a
+     * minute passed), then lets go: on a loaded machine a fixed wait could end before the migration
+     * even reached the lock.
+     */
+    private CompletableFuture<Void> holdAgentsUntilARetry() throws Exception {
+        Connection holder = lockAgents();
+        return CompletableFuture.runAsync(() -> {
+            try (holder) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (retries().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
                 holder.rollback();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -142,7 +168,7 @@ class LockRetryTest {
 
     @Test
     void aMigrationInItsOwnTransactionRunsAgainFromItsStartOnceTheLockIsFree() throws Exception {
-        CompletableFuture<Void> released = holdAgents(Duration.ofMillis(450));
+        CompletableFuture<Void> released = holdAgentsUntilARetry();
         migrator(AlterAgents.class).build().upgrade("head");
         released.join();
 
@@ -186,7 +212,7 @@ class LockRetryTest {
 
     @Test
     void outsideATransactionOnlyTheBlockedStatementIsTriedAgain() throws Exception {
-        CompletableFuture<Void> released = holdAgents(Duration.ofMillis(450));
+        CompletableFuture<Void> released = holdAgentsUntilARetry();
         migrator(AlterAgentsOutside.class).build().upgrade("head");
         released.join();
 
