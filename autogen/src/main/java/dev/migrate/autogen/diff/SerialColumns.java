@@ -8,9 +8,9 @@ import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Literals;
+import dev.migrate.internal.sql.Names;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +30,11 @@ import java.util.regex.Pattern;
  * migration runs, never from 1 again.
  *
  * <p>A column created with its sequence is written {@code serial} when that makes the same sequence
- * (PostgreSQL's name for it, default options); otherwise the sequence comes first and is given to the
- * column once it exists.
+ * ({@code <table>_<column>_seq} whole, default options); otherwise the sequence comes first and is
+ * given to the column once it exists.
  */
 final class SerialColumns {
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'::regclass\\)");
-
-    /** How PostgreSQL shortens a generated name: to 63 bytes. */
-    private static final int NAME_BYTES = 63;
 
     private final DatabaseSchema live;
     private final DatabaseSchema desired;
@@ -165,30 +162,10 @@ final class SerialColumns {
                 && column.generated() == null
                 && column.collation() == null
                 && sequence.schema().equals(table.schema())
-                && sequence.name().equals(generatedName(table.name(), column.name()));
+                && sequence.name().equals(table.name() + "_" + column.name() + "_seq")
+                // a name PostgreSQL would shorten is given to the column rather than predicted
+                && Names.fits(sequence.name());
         return type != null && defaults && plain ? type : null;
-    }
-
-    /**
-     * The name PostgreSQL gives a serial column's sequence: {@code table_column_seq}, the longer of
-     * the two names shortened first when that passes 63 bytes ({@code ChooseRelationName}).
-     */
-    static String generatedName(String table, String column) {
-        String first = table;
-        String second = column;
-        int room = NAME_BYTES - "_seq".length() - 1;
-        while (bytes(first) + bytes(second) > room) {
-            if (bytes(first) > bytes(second)) {
-                first = first.substring(0, first.offsetByCodePoints(first.codePointCount(0, first.length()), -1));
-            } else {
-                second = second.substring(0, second.offsetByCodePoints(second.codePointCount(0, second.length()), -1));
-            }
-        }
-        return first + "_" + second + "_seq";
-    }
-
-    private static int bytes(String name) {
-        return name.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**
