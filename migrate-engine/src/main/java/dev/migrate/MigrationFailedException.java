@@ -8,6 +8,8 @@ package dev.migrate;
  * <pre>{@code catch (MigrationFailedException e) { alert(e.revision() + " failed during " + e.direction()); } }</pre>
  */
 public class MigrationFailedException extends MigrateException {
+    private static final long serialVersionUID = 1L;
+
     private final String revision;
     private final StepDirection direction;
 

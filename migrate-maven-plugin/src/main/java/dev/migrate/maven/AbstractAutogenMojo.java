@@ -307,6 +307,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             return connection;
         }
 
+        @SuppressWarnings("try") // the try statement only closes both, and either may be null
         @Override
         public void close() {
             try (EmbeddedDatabase stopped = server;

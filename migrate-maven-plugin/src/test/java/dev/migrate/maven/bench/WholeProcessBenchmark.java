@@ -407,6 +407,8 @@ public final class WholeProcessBenchmark {
 
     /** A command that exited with an error; the other figures are still taken. */
     private static final class CommandFailed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
         CommandFailed(String message) {
             super(message);
         }
