@@ -129,7 +129,7 @@ class PublicApiJavadocTest {
     /** Public as written, or as an interface's or annotation's member that is not private. */
     private static boolean isPublic(ModifiersTree modifiers, boolean implicitlyPublic) {
         return modifiers.getFlags().contains(Modifier.PUBLIC)
-                || implicitlyPublic && !modifiers.getFlags().contains(Modifier.PRIVATE);
+                || (implicitlyPublic && !modifiers.getFlags().contains(Modifier.PRIVATE));
     }
 
     private static boolean isOverride(ModifiersTree modifiers) {

@@ -20,7 +20,7 @@ public sealed interface IndexKey {
      * A column key.
      *
      * @param descending {@code DESC} rather than the default ascending order
-     * @param nulls {@code NULLS FIRST} or {@code NULLS LAST}, or {@code null} for the default
+     * @param nulls {@code NULLS FIRST} or {@code NULLS LAST}; null for the default
      */
     record Column(String name, boolean descending, Nulls nulls) implements IndexKey {
         public Column {

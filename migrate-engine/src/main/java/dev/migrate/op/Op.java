@@ -103,7 +103,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped table, when known, so the drop can be reversed */
+    /**
+     * {@code DROP TABLE table}.
+     *
+     * @param definition the dropped table, when known, so the drop can be reversed
+     */
     record DropTable(QualifiedName table, CreateTable definition) implements Op {
         public DropTable {
             Objects.requireNonNull(table, "table");
@@ -267,7 +271,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped column, when known, so the drop can be reversed */
+    /**
+     * {@code ALTER TABLE table DROP COLUMN column}.
+     *
+     * @param definition the dropped column, when known, so the drop can be reversed
+     */
     record DropColumn(QualifiedName table, String column, Column definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
@@ -370,7 +378,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param previous the identity dropped, when known, for the reverse */
+    /**
+     * {@code ALTER TABLE table ALTER COLUMN column DROP IDENTITY}.
+     *
+     * @param previous the identity dropped, when known, for the reverse
+     */
     record DropIdentity(QualifiedName table, String column, Identity previous) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
@@ -511,7 +523,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped index, when known, for the reverse */
+    /**
+     * {@code DROP INDEX [CONCURRENTLY] index}.
+     *
+     * @param definition the dropped index, when known, for the reverse
+     */
     record DropIndex(QualifiedName index, boolean concurrently, CreateIndex definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
@@ -538,7 +554,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped constraint, when known, for the reverse */
+    /**
+     * {@code ALTER TABLE table DROP CONSTRAINT name}.
+     *
+     * @param definition the dropped constraint, when known, for the reverse
+     */
     record DropConstraint(QualifiedName table, String name, Constraint definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
@@ -577,7 +597,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param labels the dropped type's labels, when known, for the reverse */
+    /**
+     * {@code DROP TYPE type}.
+     *
+     * @param labels the dropped type's labels, when known, for the reverse
+     */
     record DropEnum(QualifiedName type, List<String> labels) implements Op {
         public DropEnum {
             labels = labels == null ? null : List.copyOf(labels);
@@ -621,7 +645,11 @@ public sealed interface Op {
 
     // ---- sequences -----------------------------------------------------------------------------------------
 
-    /** @param ownedBy {@code table.column} that owns the sequence, or {@code null} */
+    /**
+     * {@code CREATE SEQUENCE sequence [options] [OWNED BY ownedBy]}.
+     *
+     * @param ownedBy {@code table.column} that owns the sequence, or {@code null}
+     */
     record CreateSequence(QualifiedName sequence, SequenceOptions options, String ownedBy) implements Op {
         public CreateSequence {
             options = options == null ? SequenceOptions.DEFAULTS : options;
@@ -660,7 +688,11 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped sequence, when known, for the reverse */
+    /**
+     * {@code DROP SEQUENCE sequence}.
+     *
+     * @param definition the dropped sequence, when known, for the reverse
+     */
     record DropSequence(QualifiedName sequence, CreateSequence definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
@@ -675,7 +707,11 @@ public sealed interface Op {
 
     // ---- raw SQL and data ----------------------------------------------------------------------------------
 
-    /** SQL run as written. @param reverseSql SQL that undoes it, or {@code null} */
+    /**
+     * SQL run as written.
+     *
+     * @param reverseSql SQL that undoes it, or {@code null}
+     */
     record Execute(String sql, String reverseSql) implements Op {
         public Execute {
             Objects.requireNonNull(sql, "sql");

@@ -127,7 +127,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
+        for (String line : script.split("\n", -1)) {
             if (line.isBlank() && current.length() == 0) {
                 continue;
             }

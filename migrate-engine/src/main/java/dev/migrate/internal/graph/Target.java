@@ -91,14 +91,18 @@ public sealed interface Target {
     /** One target without a branch, or null when the text is no such target. */
     private static Target point(String t, String text) {
         switch (t) {
-            case "head":
+            case "head" -> {
                 return new Head();
-            case "heads":
+            }
+            case "heads" -> {
                 return new Heads();
-            case "base":
+            }
+            case "base" -> {
                 return new Base();
-            default:
-                break;
+            }
+            default -> {
+                // a relative target or a revision id
+            }
         }
         Matcher m = Patterns.RELATIVE.matcher(t);
         if (m.matches()) {
