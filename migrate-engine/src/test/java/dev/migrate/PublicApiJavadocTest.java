@@ -22,6 +22,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,7 @@ class PublicApiJavadocTest {
     }
 
     /** A {@code <pre>} block, or inline code that reads as a call, as {@link JavadocExamplesTest} compiles it. */
-    static boolean hasExample(String javadoc) {
+    static boolean hasExample(@Nullable String javadoc) {
         if (javadoc == null) {
             return false;
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One schema change. The same immutable values are rendered to SQL by the runtime, produced by
@@ -64,8 +65,11 @@ public sealed interface Op {
      * @param partitionBy {@code RANGE (created_at)}, {@code LIST (region)} or {@code HASH (id)} for a
      *     partitioned table, as PostgreSQL's {@code pg_get_partkeydef} writes it; {@code null} for a plain table
      */
-    record CreateTable(QualifiedName table, List<TableElement> elements, String comment, String partitionBy)
-            implements Op {
+    record CreateTable(
+            QualifiedName table,
+            List<TableElement> elements,
+            @Nullable String comment,
+            @Nullable String partitionBy) implements Op {
         public CreateTable {
             Objects.requireNonNull(table, "table");
             elements = List.copyOf(elements);
@@ -74,7 +78,7 @@ public sealed interface Op {
             }
         }
 
-        public CreateTable(QualifiedName table, List<TableElement> elements, String comment) {
+        public CreateTable(QualifiedName table, List<TableElement> elements, @Nullable String comment) {
             this(table, elements, comment, null);
         }
 
@@ -108,7 +112,7 @@ public sealed interface Op {
      *
      * @param definition the dropped table, when known, so the drop can be reversed
      */
-    record DropTable(QualifiedName table, CreateTable definition) implements Op {
+    record DropTable(QualifiedName table, @Nullable CreateTable definition) implements Op {
         public DropTable {
             Objects.requireNonNull(table, "table");
         }
@@ -136,7 +140,10 @@ public sealed interface Op {
         }
     }
 
-    record CommentOnTable(QualifiedName table, String comment, String previousComment) implements Op {
+    record CommentOnTable(
+            QualifiedName table,
+            @Nullable String comment,
+            @Nullable String previousComment) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -158,8 +165,11 @@ public sealed interface Op {
      *     {@code FOR VALUES IN ('eu', 'us')}, {@code FOR VALUES WITH (MODULUS 4, REMAINDER 0)} or {@code DEFAULT}
      * @param partitionBy for a partition that is partitioned in turn, its own key ({@code LIST (region)}); else {@code null}
      */
-    record CreatePartition(QualifiedName partition, QualifiedName parent, String bound, String partitionBy)
-            implements Op {
+    record CreatePartition(
+            QualifiedName partition,
+            QualifiedName parent,
+            String bound,
+            @Nullable String partitionBy) implements Op {
         public CreatePartition {
             Objects.requireNonNull(partition, "partition");
             Objects.requireNonNull(parent, "parent table");
@@ -190,7 +200,7 @@ public sealed interface Op {
      *
      * @param definition the dropped partition, when known, so the drop can be reversed (as an empty partition)
      */
-    record DropPartition(QualifiedName partition, CreatePartition definition) implements Op {
+    record DropPartition(QualifiedName partition, @Nullable CreatePartition definition) implements Op {
         public DropPartition {
             Objects.requireNonNull(partition, "partition");
         }
@@ -236,8 +246,11 @@ public sealed interface Op {
      *
      * @param bound the partition's bound, when known, so the detach can be reversed
      */
-    record DetachPartition(QualifiedName parent, QualifiedName partition, boolean concurrently, String bound)
-            implements Op {
+    record DetachPartition(
+            QualifiedName parent,
+            QualifiedName partition,
+            boolean concurrently,
+            @Nullable String bound) implements Op {
         public DetachPartition {
             Objects.requireNonNull(parent, "parent table");
             Objects.requireNonNull(partition, "partition");
@@ -276,7 +289,8 @@ public sealed interface Op {
      *
      * @param definition the dropped column, when known, so the drop can be reversed
      */
-    record DropColumn(QualifiedName table, String column, Column definition) implements Op {
+    record DropColumn(
+            QualifiedName table, String column, @Nullable Column definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -313,13 +327,18 @@ public sealed interface Op {
             QualifiedName table,
             String column,
             String type,
-            String using,
-            String previousType,
-            String collation,
-            String previousCollation,
-            String reverseUsing)
+            @Nullable String using,
+            @Nullable String previousType,
+            @Nullable String collation,
+            @Nullable String previousCollation,
+            @Nullable String reverseUsing)
             implements Op {
-        public AlterColumnType(QualifiedName table, String column, String type, String using, String previousType) {
+        public AlterColumnType(
+                QualifiedName table,
+                String column,
+                String type,
+                @Nullable String using,
+                @Nullable String previousType) {
             this(table, column, type, using, previousType, null, null, null);
         }
 
@@ -353,8 +372,11 @@ public sealed interface Op {
      *
      * @param previousExpression the default before ({@code null}: none), for the reverse
      */
-    record AlterColumnDefault(QualifiedName table, String column, String expression, String previousExpression)
-            implements Op {
+    record AlterColumnDefault(
+            QualifiedName table,
+            String column,
+            @Nullable String expression,
+            @Nullable String previousExpression) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -383,7 +405,8 @@ public sealed interface Op {
      *
      * @param previous the identity dropped, when known, for the reverse
      */
-    record DropIdentity(QualifiedName table, String column, Identity previous) implements Op {
+    record DropIdentity(
+            QualifiedName table, String column, @Nullable Identity previous) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -406,10 +429,10 @@ public sealed interface Op {
     record AlterIdentity(
             QualifiedName table,
             String column,
-            Boolean generatedAlways,
+            @Nullable Boolean generatedAlways,
             SequenceChanges changes,
-            Boolean previousAlways,
-            SequenceChanges previous)
+            @Nullable Boolean previousAlways,
+            @Nullable SequenceChanges previous)
             implements Op {
         public AlterIdentity {
             changes = changes == null ? SequenceChanges.NONE : changes;
@@ -425,12 +448,22 @@ public sealed interface Op {
             boolean known =
                     (changes.isEmpty() || previous != null) && (generatedAlways == null || previousAlways != null);
             return known
-                    ? Optional.of(new AlterIdentity(table, column, previousAlways, previous, generatedAlways, changes))
+                    ? Optional.of(new AlterIdentity(
+                            table,
+                            column,
+                            previousAlways,
+                            previous == null ? SequenceChanges.NONE : previous,
+                            generatedAlways,
+                            changes))
                     : Optional.empty();
         }
     }
 
-    record CommentOnColumn(QualifiedName table, String column, String comment, String previousComment) implements Op {
+    record CommentOnColumn(
+            QualifiedName table,
+            String column,
+            @Nullable String comment,
+            @Nullable String previousComment) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -455,10 +488,10 @@ public sealed interface Op {
             List<IndexKey> keys,
             boolean isUnique,
             boolean isConcurrent,
-            String method,
+            @Nullable String method,
             List<String> include,
             boolean isNullsNotDistinct,
-            String where)
+            @Nullable String where)
             implements Op {
         public CreateIndex {
             Objects.requireNonNull(name, "index name");
@@ -528,7 +561,10 @@ public sealed interface Op {
      *
      * @param definition the dropped index, when known, for the reverse
      */
-    record DropIndex(QualifiedName index, boolean concurrently, CreateIndex definition) implements Op {
+    record DropIndex(
+            QualifiedName index,
+            boolean concurrently,
+            @Nullable CreateIndex definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -559,7 +595,8 @@ public sealed interface Op {
      *
      * @param definition the dropped constraint, when known, for the reverse
      */
-    record DropConstraint(QualifiedName table, String name, Constraint definition) implements Op {
+    record DropConstraint(
+            QualifiedName table, String name, @Nullable Constraint definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -602,7 +639,7 @@ public sealed interface Op {
      *
      * @param labels the dropped type's labels, when known, for the reverse
      */
-    record DropEnum(QualifiedName type, List<String> labels) implements Op {
+    record DropEnum(QualifiedName type, @Nullable List<String> labels) implements Op {
         public DropEnum {
             labels = labels == null ? null : List.copyOf(labels);
         }
@@ -624,7 +661,11 @@ public sealed interface Op {
      * @param before the existing label to insert before, or {@code null}
      * @param after the existing label to insert after, or {@code null}
      */
-    record AddEnumValue(QualifiedName type, String label, String before, String after) implements Op {
+    record AddEnumValue(
+            QualifiedName type,
+            String label,
+            @Nullable String before,
+            @Nullable String after) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -650,7 +691,10 @@ public sealed interface Op {
      *
      * @param ownedBy {@code table.column} that owns the sequence, or {@code null}
      */
-    record CreateSequence(QualifiedName sequence, SequenceOptions options, String ownedBy) implements Op {
+    record CreateSequence(
+            QualifiedName sequence,
+            SequenceOptions options,
+            @Nullable String ownedBy) implements Op {
         public CreateSequence {
             options = options == null ? SequenceOptions.DEFAULTS : options;
         }
@@ -671,7 +715,10 @@ public sealed interface Op {
      *
      * @param previous the values those options had, when known, for the reverse
      */
-    record AlterSequence(QualifiedName sequence, SequenceChanges changes, SequenceChanges previous) implements Op {
+    record AlterSequence(
+            QualifiedName sequence,
+            SequenceChanges changes,
+            @Nullable SequenceChanges previous) implements Op {
         public AlterSequence {
             Objects.requireNonNull(sequence, "sequence");
             Objects.requireNonNull(changes, "changes");
@@ -693,7 +740,7 @@ public sealed interface Op {
      *
      * @param definition the dropped sequence, when known, for the reverse
      */
-    record DropSequence(QualifiedName sequence, CreateSequence definition) implements Op {
+    record DropSequence(QualifiedName sequence, @Nullable CreateSequence definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -712,7 +759,7 @@ public sealed interface Op {
      *
      * @param reverseSql SQL that undoes it, or {@code null}
      */
-    record Execute(String sql, String reverseSql) implements Op {
+    record Execute(String sql, @Nullable String reverseSql) implements Op {
         public Execute {
             Objects.requireNonNull(sql, "sql");
         }
