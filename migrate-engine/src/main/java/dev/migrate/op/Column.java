@@ -136,11 +136,11 @@ public record Column(
         private final String name;
         private final String type;
         private boolean nullable = true;
-        private String defaultExpression;
-        private Identity identityGeneration;
-        private String generatedExpression;
-        private String collation;
-        private String comment;
+        private @Nullable String defaultExpression;
+        private @Nullable Identity identityGeneration;
+        private @Nullable String generatedExpression;
+        private @Nullable String collation;
+        private @Nullable String comment;
         private boolean isPrimaryKey;
         private boolean isGeneratedVirtual;
         private boolean isUnique;
