@@ -6,6 +6,8 @@ package dev.migrate;
  * <pre>{@code try { migrator.upgrade(userInput); } catch (BadTargetException e) { showUsage(e.getMessage()); } }</pre>
  */
 public final class BadTargetException extends MigrateException {
+    private static final long serialVersionUID = 1L;
+
     /** Example: {@code throw new BadTargetException("The target 'x' is not understood; ...")} */
     public BadTargetException(String message) {
         super(message);

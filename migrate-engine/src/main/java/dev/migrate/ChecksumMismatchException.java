@@ -7,6 +7,8 @@ package dev.migrate;
  * <pre>{@code try { migrator.upgrade("head"); } catch (ChecksumMismatchException e) { page(e.getMessage()); } }</pre>
  */
 public final class ChecksumMismatchException extends MigrateException {
+    private static final long serialVersionUID = 1L;
+
     /** Example: {@code throw new ChecksumMismatchException("Applied migration has changed ...")} */
     public ChecksumMismatchException(String message) {
         super(message);

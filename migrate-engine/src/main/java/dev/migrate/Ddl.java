@@ -11,6 +11,7 @@ import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Factories for the values migrations pass to {@link Operations}; meant for {@code import static dev.migrate.Ddl.*}.
@@ -73,7 +74,7 @@ public final class Ddl {
      * @param columns its column names, in order
      * @return the constraint
      */
-    public static Constraint.PrimaryKey primaryKey(String name, String... columns) {
+    public static Constraint.PrimaryKey primaryKey(@Nullable String name, String... columns) {
         return new Constraint.PrimaryKey(name, List.of(columns));
     }
 
@@ -85,7 +86,7 @@ public final class Ddl {
      * @param columns its column names, in order
      * @return the constraint
      */
-    public static Constraint.Unique unique(String name, String... columns) {
+    public static Constraint.Unique unique(@Nullable String name, String... columns) {
         return new Constraint.Unique(name, List.of(columns), false, false, false);
     }
 
@@ -97,7 +98,7 @@ public final class Ddl {
      * @param expression the condition, SQL written as given
      * @return the constraint
      */
-    public static Constraint.Check check(String name, String expression) {
+    public static Constraint.Check check(@Nullable String name, String expression) {
         return new Constraint.Check(name, expression, false);
     }
 
@@ -120,7 +121,7 @@ public final class Ddl {
      * @param columns the referencing column names, in order
      * @return the first half of the foreign key
      */
-    public static ForeignKeyStart foreignKey(String name, String... columns) {
+    public static ForeignKeyStart foreignKey(@Nullable String name, String... columns) {
         return new ForeignKeyStart(name, List.of(columns));
     }
 
@@ -224,7 +225,7 @@ public final class Ddl {
      * @param name the constraint name
      * @param columns the referencing column names
      */
-    public record ForeignKeyStart(String name, List<String> columns) {
+    public record ForeignKeyStart(@Nullable String name, List<String> columns) {
         /**
          * Completes the foreign key with the referenced table and columns; refine it with
          * {@code onDelete(...)}, {@code deferrable(...)} or {@code notValid()}:

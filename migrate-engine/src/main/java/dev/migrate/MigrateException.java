@@ -13,6 +13,8 @@ package dev.migrate;
  * }</pre>
  */
 public class MigrateException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * A failure with its message: {@code throw new MigrateException("The table agents has no column status. Add it first.")}.
      *

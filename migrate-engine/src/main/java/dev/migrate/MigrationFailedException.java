@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration failed while running; the message says what stayed applied and what was rolled back.
  * A lint that stops on one throws {@code dev.migrate.lint.LintStoppedException} (module
@@ -8,8 +10,10 @@ package dev.migrate;
  * <pre>{@code catch (MigrationFailedException e) { alert(e.revision() + " failed during " + e.direction()); } }</pre>
  */
 public class MigrationFailedException extends MigrateException {
-    private final String revision;
-    private final StepDirection direction;
+    private static final long serialVersionUID = 1L;
+
+    private final @Nullable String revision;
+    private final @Nullable StepDirection direction;
 
     /**
      * Example: {@code new MigrationFailedException(message, sqlException, "20261122_101500", StepDirection.UPGRADE)}
@@ -17,7 +21,8 @@ public class MigrationFailedException extends MigrateException {
      * @param revision the failing revision, or {@code null} when the run failed between steps
      * @param direction the failing step's direction, or {@code null} with a {@code null} revision
      */
-    public MigrationFailedException(String message, Throwable cause, String revision, StepDirection direction) {
+    public MigrationFailedException(
+            String message, Throwable cause, @Nullable String revision, @Nullable StepDirection direction) {
         super(message, cause);
         this.revision = revision;
         this.direction = direction;
@@ -27,7 +32,7 @@ public class MigrationFailedException extends MigrateException {
      * The failing revision, or {@code null} when the run failed between steps. Example:
      * {@code if (failure instanceof MigrationFailedException e) alert(e.revision());}
      */
-    public String revision() {
+    public @Nullable String revision() {
         return revision;
     }
 
@@ -35,7 +40,7 @@ public class MigrationFailedException extends MigrateException {
      * The failing step's direction, or {@code null} with a {@code null} revision. Example:
      * {@code if (failure instanceof MigrationFailedException e) log.info("failed in " + e.direction());}
      */
-    public StepDirection direction() {
+    public @Nullable StepDirection direction() {
         return direction;
     }
 }

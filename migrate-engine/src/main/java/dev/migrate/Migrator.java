@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies and inspects migrations on one database.
@@ -261,11 +262,11 @@ public final class Migrator {
      * {@code Migrator.builder().url("postgresql://app:secret@db:5432/app").packages("db.migrations").build()}.
      */
     public static final class Builder {
-        private ConnectionSource connections;
+        private @Nullable ConnectionSource connections;
         private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Migration> instances = new ArrayList<>();
-        private ClassLoader classLoader;
+        private @Nullable ClassLoader classLoader;
         /** Everything about how a run behaves, with its defaults. */
         private final Settings.Builder settings = Settings.builder();
 
@@ -307,7 +308,7 @@ public final class Migrator {
          * @return this builder
          * @throws MigrateException when the URL is not a PostgreSQL URL or its port is not a number
          */
-        public Builder url(String url, String user, String password) {
+        public Builder url(String url, @Nullable String user, @Nullable String password) {
             DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), "Migrator.builder().url(...)");
             this.connections = ConnectionSource.of(
                     parsed, user != null ? user : parsed.user(), password != null ? password : parsed.password());
@@ -433,7 +434,7 @@ public final class Migrator {
          * @param timeout the timeout, zero for none, or {@code null} for the server's setting
          * @return this builder
          */
-        public Builder lockTimeout(Duration timeout) {
+        public Builder lockTimeout(@Nullable Duration timeout) {
             settings.lockTimeout(timeout);
             return this;
         }
@@ -487,7 +488,7 @@ public final class Migrator {
          * @param timeout the longest a statement may run; null for the server's setting
          * @return this builder
          */
-        public Builder statementTimeout(Duration timeout) {
+        public Builder statementTimeout(@Nullable Duration timeout) {
             settings.statementTimeout(timeout);
             return this;
         }

@@ -6,6 +6,8 @@ package dev.migrate;
  * <pre>{@code try { migrator.assertUpToDate(); } catch (NotAtHeadException e) { refuseTraffic(); } }</pre>
  */
 public final class NotAtHeadException extends MigrateException {
+    private static final long serialVersionUID = 1L;
+
     /** Example: {@code throw new NotAtHeadException("The database is not at head: ...")} */
     public NotAtHeadException(String message) {
         super(message);

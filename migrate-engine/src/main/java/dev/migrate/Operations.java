@@ -11,6 +11,7 @@ import dev.migrate.op.TableElement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schema changes a migration can make. Each call records one {@link Op}; the run renders them
@@ -87,7 +88,7 @@ public interface Operations {
      * @param table the table name, optionally schema-qualified
      * @param comment the comment, written as a literal; {@code null} removes it
      */
-    default void commentOnTable(String table, String comment) {
+    default void commentOnTable(String table, @Nullable String comment) {
         run(new Op.CommentOnTable(QualifiedName.parse(table), comment, null));
     }
 
@@ -233,7 +234,7 @@ public interface Operations {
      * @param type the new PostgreSQL type
      * @param using the conversion, SQL written as given; {@code null} for none
      */
-    default void alterColumnType(String table, String column, String type, String using) {
+    default void alterColumnType(String table, String column, String type, @Nullable String using) {
         run(new Op.AlterColumnType(QualifiedName.parse(table), column, type, using, null));
     }
 
@@ -287,7 +288,8 @@ public interface Operations {
      * @param generatedAlways {@code true} for GENERATED ALWAYS, {@code false} for BY DEFAULT, {@code null} to keep it
      * @param changes the sequence options to change, from {@link Ddl#sequenceChanges()}
      */
-    default void alterIdentity(String table, String column, Boolean generatedAlways, SequenceChanges changes) {
+    default void alterIdentity(
+            String table, String column, @Nullable Boolean generatedAlways, SequenceChanges changes) {
         run(new Op.AlterIdentity(QualifiedName.parse(table), column, generatedAlways, changes, null, null));
     }
 
@@ -331,7 +333,7 @@ public interface Operations {
      * @param column the column name
      * @param comment the comment, written as a literal; {@code null} removes it
      */
-    default void commentOnColumn(String table, String column, String comment) {
+    default void commentOnColumn(String table, String column, @Nullable String comment) {
         run(new Op.CommentOnColumn(QualifiedName.parse(table), column, comment, null));
     }
 

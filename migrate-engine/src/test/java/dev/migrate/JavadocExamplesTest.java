@@ -21,7 +21,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples in the public API's Javadoc are real calls: every {@code {@code ...}} that reads as
+ * The examples in the public API's Javadoc are real calls: every <code>{&#64;code ...}</code> that reads as
  * code (a call on {@code op}, {@code migrator}, {@code builder}, a {@link Ddl} factory, an
  * annotation, a lambda, a block) is compiled against the API, so a renamed method or a wrong
  * argument in an example fails the build.
@@ -114,7 +114,7 @@ class JavadocExamplesTest {
         return CODE_START.matcher(code).find() && !MENTION.matcher(code).matches();
     }
 
-    /** The contents of each {@code {@code ...}} in {@code text}, braces balanced as Javadoc reads them. */
+    /** The contents of each <code>{&#64;code ...}</code> in {@code text}, braces balanced as Javadoc reads them. */
     static List<String> inlineCode(String text) {
         List<String> codes = new ArrayList<>();
         for (int start = text.indexOf("{@code"); start >= 0; start = text.indexOf("{@code", start + 1)) {
@@ -245,7 +245,7 @@ class JavadocExamplesTest {
     }
 
     private static String lineOf(String source, long line) {
-        String[] lines = source.split("\n");
+        String[] lines = source.split("\n", -1);
         return line >= 1 && line <= lines.length ? lines[(int) line - 1].trim() : "?";
     }
 

@@ -22,6 +22,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,7 @@ class PublicApiJavadocTest {
     }
 
     /** A {@code <pre>} block, or inline code that reads as a call, as {@link JavadocExamplesTest} compiles it. */
-    static boolean hasExample(String javadoc) {
+    static boolean hasExample(@Nullable String javadoc) {
         if (javadoc == null) {
             return false;
         }
@@ -129,7 +130,7 @@ class PublicApiJavadocTest {
     /** Public as written, or as an interface's or annotation's member that is not private. */
     private static boolean isPublic(ModifiersTree modifiers, boolean implicitlyPublic) {
         return modifiers.getFlags().contains(Modifier.PUBLIC)
-                || implicitlyPublic && !modifiers.getFlags().contains(Modifier.PRIVATE);
+                || (implicitlyPublic && !modifiers.getFlags().contains(Modifier.PRIVATE));
     }
 
     private static boolean isOverride(ModifiersTree modifiers) {

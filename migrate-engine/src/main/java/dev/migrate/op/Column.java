@@ -1,6 +1,7 @@
 package dev.migrate.op;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column definition. Immutable: each method returns a changed copy, so definitions read like prose:
@@ -24,11 +25,11 @@ public record Column(
         String name,
         String type,
         boolean nullable,
-        String defaultExpression,
-        Identity identityGeneration,
-        String generatedExpression,
-        String collation,
-        String comment,
+        @Nullable String defaultExpression,
+        @Nullable Identity identityGeneration,
+        @Nullable String generatedExpression,
+        @Nullable String collation,
+        @Nullable String comment,
         boolean isPrimaryKey,
         boolean isGeneratedVirtual,
         boolean isUnique)
@@ -44,11 +45,11 @@ public record Column(
             String name,
             String type,
             boolean nullable,
-            String defaultExpression,
-            Identity identityGeneration,
-            String generatedExpression,
-            String collation,
-            String comment,
+            @Nullable String defaultExpression,
+            @Nullable Identity identityGeneration,
+            @Nullable String generatedExpression,
+            @Nullable String collation,
+            @Nullable String comment,
             boolean isPrimaryKey,
             boolean isGeneratedVirtual) {
         this(
@@ -135,11 +136,11 @@ public record Column(
         private final String name;
         private final String type;
         private boolean nullable = true;
-        private String defaultExpression;
-        private Identity identityGeneration;
-        private String generatedExpression;
-        private String collation;
-        private String comment;
+        private @Nullable String defaultExpression;
+        private @Nullable Identity identityGeneration;
+        private @Nullable String generatedExpression;
+        private @Nullable String collation;
+        private @Nullable String comment;
         private boolean isPrimaryKey;
         private boolean isGeneratedVirtual;
         private boolean isUnique;

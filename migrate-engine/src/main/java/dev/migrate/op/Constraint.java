@@ -2,10 +2,12 @@ package dev.migrate.op;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A table constraint. Each kind is an immutable record with fluent copies. */
 public sealed interface Constraint extends TableElement {
     /** The constraint name; {@code null} lets PostgreSQL choose one. */
+    @Nullable
     String name();
 
     <R> R accept(ConstraintVisitor<R> visitor);
@@ -16,7 +18,7 @@ public sealed interface Constraint extends TableElement {
     }
 
     /** {@code PRIMARY KEY (columns)}. */
-    record PrimaryKey(String name, List<String> columns) implements Constraint {
+    record PrimaryKey(@Nullable String name, List<String> columns) implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
             return visitor.visit(this);
@@ -29,7 +31,7 @@ public sealed interface Constraint extends TableElement {
 
     /** {@code UNIQUE [NULLS NOT DISTINCT] (columns)}. */
     record Unique(
-            String name,
+            @Nullable String name,
             List<String> columns,
             boolean isNullsNotDistinct,
             boolean deferrable,
@@ -55,7 +57,7 @@ public sealed interface Constraint extends TableElement {
 
     /** {@code FOREIGN KEY (columns) REFERENCES table (columns)} with its actions. */
     record ForeignKey(
-            String name,
+            @Nullable String name,
             List<String> columns,
             QualifiedName referencedTable,
             List<String> referencedColumns,
@@ -125,7 +127,7 @@ public sealed interface Constraint extends TableElement {
     }
 
     /** {@code CHECK (expression)}. */
-    record Check(String name, String expression, boolean isNotValid) implements Constraint {
+    record Check(@Nullable String name, String expression, boolean isNotValid) implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
             return visitor.visit(this);

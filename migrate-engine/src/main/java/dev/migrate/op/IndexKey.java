@@ -1,6 +1,7 @@
 package dev.migrate.op;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key of an index: a column, whose name is always quoted as PostgreSQL needs, or an SQL
@@ -20,9 +21,9 @@ public sealed interface IndexKey {
      * A column key.
      *
      * @param descending {@code DESC} rather than the default ascending order
-     * @param nulls {@code NULLS FIRST} or {@code NULLS LAST}, or {@code null} for the default
+     * @param nulls {@code NULLS FIRST} or {@code NULLS LAST}; null for the default
      */
-    record Column(String name, boolean descending, Nulls nulls) implements IndexKey {
+    record Column(String name, boolean descending, @Nullable Nulls nulls) implements IndexKey {
         public Column {
             Objects.requireNonNull(name, "column name");
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One schema change. The same immutable values are rendered to SQL by the runtime, produced by
@@ -64,8 +65,11 @@ public sealed interface Op {
      * @param partitionBy {@code RANGE (created_at)}, {@code LIST (region)} or {@code HASH (id)} for a
      *     partitioned table, as PostgreSQL's {@code pg_get_partkeydef} writes it; {@code null} for a plain table
      */
-    record CreateTable(QualifiedName table, List<TableElement> elements, String comment, String partitionBy)
-            implements Op {
+    record CreateTable(
+            QualifiedName table,
+            List<TableElement> elements,
+            @Nullable String comment,
+            @Nullable String partitionBy) implements Op {
         public CreateTable {
             Objects.requireNonNull(table, "table");
             elements = List.copyOf(elements);
@@ -74,7 +78,7 @@ public sealed interface Op {
             }
         }
 
-        public CreateTable(QualifiedName table, List<TableElement> elements, String comment) {
+        public CreateTable(QualifiedName table, List<TableElement> elements, @Nullable String comment) {
             this(table, elements, comment, null);
         }
 
@@ -103,8 +107,12 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped table, when known, so the drop can be reversed */
-    record DropTable(QualifiedName table, CreateTable definition) implements Op {
+    /**
+     * {@code DROP TABLE table}.
+     *
+     * @param definition the dropped table, when known, so the drop can be reversed
+     */
+    record DropTable(QualifiedName table, @Nullable CreateTable definition) implements Op {
         public DropTable {
             Objects.requireNonNull(table, "table");
         }
@@ -132,7 +140,10 @@ public sealed interface Op {
         }
     }
 
-    record CommentOnTable(QualifiedName table, String comment, String previousComment) implements Op {
+    record CommentOnTable(
+            QualifiedName table,
+            @Nullable String comment,
+            @Nullable String previousComment) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -154,8 +165,11 @@ public sealed interface Op {
      *     {@code FOR VALUES IN ('eu', 'us')}, {@code FOR VALUES WITH (MODULUS 4, REMAINDER 0)} or {@code DEFAULT}
      * @param partitionBy for a partition that is partitioned in turn, its own key ({@code LIST (region)}); else {@code null}
      */
-    record CreatePartition(QualifiedName partition, QualifiedName parent, String bound, String partitionBy)
-            implements Op {
+    record CreatePartition(
+            QualifiedName partition,
+            QualifiedName parent,
+            String bound,
+            @Nullable String partitionBy) implements Op {
         public CreatePartition {
             Objects.requireNonNull(partition, "partition");
             Objects.requireNonNull(parent, "parent table");
@@ -186,7 +200,7 @@ public sealed interface Op {
      *
      * @param definition the dropped partition, when known, so the drop can be reversed (as an empty partition)
      */
-    record DropPartition(QualifiedName partition, CreatePartition definition) implements Op {
+    record DropPartition(QualifiedName partition, @Nullable CreatePartition definition) implements Op {
         public DropPartition {
             Objects.requireNonNull(partition, "partition");
         }
@@ -232,8 +246,11 @@ public sealed interface Op {
      *
      * @param bound the partition's bound, when known, so the detach can be reversed
      */
-    record DetachPartition(QualifiedName parent, QualifiedName partition, boolean concurrently, String bound)
-            implements Op {
+    record DetachPartition(
+            QualifiedName parent,
+            QualifiedName partition,
+            boolean concurrently,
+            @Nullable String bound) implements Op {
         public DetachPartition {
             Objects.requireNonNull(parent, "parent table");
             Objects.requireNonNull(partition, "partition");
@@ -267,8 +284,13 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped column, when known, so the drop can be reversed */
-    record DropColumn(QualifiedName table, String column, Column definition) implements Op {
+    /**
+     * {@code ALTER TABLE table DROP COLUMN column}.
+     *
+     * @param definition the dropped column, when known, so the drop can be reversed
+     */
+    record DropColumn(
+            QualifiedName table, String column, @Nullable Column definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -305,13 +327,18 @@ public sealed interface Op {
             QualifiedName table,
             String column,
             String type,
-            String using,
-            String previousType,
-            String collation,
-            String previousCollation,
-            String reverseUsing)
+            @Nullable String using,
+            @Nullable String previousType,
+            @Nullable String collation,
+            @Nullable String previousCollation,
+            @Nullable String reverseUsing)
             implements Op {
-        public AlterColumnType(QualifiedName table, String column, String type, String using, String previousType) {
+        public AlterColumnType(
+                QualifiedName table,
+                String column,
+                String type,
+                @Nullable String using,
+                @Nullable String previousType) {
             this(table, column, type, using, previousType, null, null, null);
         }
 
@@ -345,8 +372,11 @@ public sealed interface Op {
      *
      * @param previousExpression the default before ({@code null}: none), for the reverse
      */
-    record AlterColumnDefault(QualifiedName table, String column, String expression, String previousExpression)
-            implements Op {
+    record AlterColumnDefault(
+            QualifiedName table,
+            String column,
+            @Nullable String expression,
+            @Nullable String previousExpression) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -370,8 +400,13 @@ public sealed interface Op {
         }
     }
 
-    /** @param previous the identity dropped, when known, for the reverse */
-    record DropIdentity(QualifiedName table, String column, Identity previous) implements Op {
+    /**
+     * {@code ALTER TABLE table ALTER COLUMN column DROP IDENTITY}.
+     *
+     * @param previous the identity dropped, when known, for the reverse
+     */
+    record DropIdentity(
+            QualifiedName table, String column, @Nullable Identity previous) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -394,10 +429,10 @@ public sealed interface Op {
     record AlterIdentity(
             QualifiedName table,
             String column,
-            Boolean generatedAlways,
+            @Nullable Boolean generatedAlways,
             SequenceChanges changes,
-            Boolean previousAlways,
-            SequenceChanges previous)
+            @Nullable Boolean previousAlways,
+            @Nullable SequenceChanges previous)
             implements Op {
         public AlterIdentity {
             changes = changes == null ? SequenceChanges.NONE : changes;
@@ -413,12 +448,22 @@ public sealed interface Op {
             boolean known =
                     (changes.isEmpty() || previous != null) && (generatedAlways == null || previousAlways != null);
             return known
-                    ? Optional.of(new AlterIdentity(table, column, previousAlways, previous, generatedAlways, changes))
+                    ? Optional.of(new AlterIdentity(
+                            table,
+                            column,
+                            previousAlways,
+                            previous == null ? SequenceChanges.NONE : previous,
+                            generatedAlways,
+                            changes))
                     : Optional.empty();
         }
     }
 
-    record CommentOnColumn(QualifiedName table, String column, String comment, String previousComment) implements Op {
+    record CommentOnColumn(
+            QualifiedName table,
+            String column,
+            @Nullable String comment,
+            @Nullable String previousComment) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -443,10 +488,10 @@ public sealed interface Op {
             List<IndexKey> keys,
             boolean isUnique,
             boolean isConcurrent,
-            String method,
+            @Nullable String method,
             List<String> include,
             boolean isNullsNotDistinct,
-            String where)
+            @Nullable String where)
             implements Op {
         public CreateIndex {
             Objects.requireNonNull(name, "index name");
@@ -511,8 +556,15 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped index, when known, for the reverse */
-    record DropIndex(QualifiedName index, boolean concurrently, CreateIndex definition) implements Op {
+    /**
+     * {@code DROP INDEX [CONCURRENTLY] index}.
+     *
+     * @param definition the dropped index, when known, for the reverse
+     */
+    record DropIndex(
+            QualifiedName index,
+            boolean concurrently,
+            @Nullable CreateIndex definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -538,8 +590,13 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped constraint, when known, for the reverse */
-    record DropConstraint(QualifiedName table, String name, Constraint definition) implements Op {
+    /**
+     * {@code ALTER TABLE table DROP CONSTRAINT name}.
+     *
+     * @param definition the dropped constraint, when known, for the reverse
+     */
+    record DropConstraint(
+            QualifiedName table, String name, @Nullable Constraint definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -577,8 +634,12 @@ public sealed interface Op {
         }
     }
 
-    /** @param labels the dropped type's labels, when known, for the reverse */
-    record DropEnum(QualifiedName type, List<String> labels) implements Op {
+    /**
+     * {@code DROP TYPE type}.
+     *
+     * @param labels the dropped type's labels, when known, for the reverse
+     */
+    record DropEnum(QualifiedName type, @Nullable List<String> labels) implements Op {
         public DropEnum {
             labels = labels == null ? null : List.copyOf(labels);
         }
@@ -600,7 +661,11 @@ public sealed interface Op {
      * @param before the existing label to insert before, or {@code null}
      * @param after the existing label to insert after, or {@code null}
      */
-    record AddEnumValue(QualifiedName type, String label, String before, String after) implements Op {
+    record AddEnumValue(
+            QualifiedName type,
+            String label,
+            @Nullable String before,
+            @Nullable String after) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -621,8 +686,15 @@ public sealed interface Op {
 
     // ---- sequences -----------------------------------------------------------------------------------------
 
-    /** @param ownedBy {@code table.column} that owns the sequence, or {@code null} */
-    record CreateSequence(QualifiedName sequence, SequenceOptions options, String ownedBy) implements Op {
+    /**
+     * {@code CREATE SEQUENCE sequence [options] [OWNED BY ownedBy]}.
+     *
+     * @param ownedBy {@code table.column} that owns the sequence, or {@code null}
+     */
+    record CreateSequence(
+            QualifiedName sequence,
+            SequenceOptions options,
+            @Nullable String ownedBy) implements Op {
         public CreateSequence {
             options = options == null ? SequenceOptions.DEFAULTS : options;
         }
@@ -643,7 +715,10 @@ public sealed interface Op {
      *
      * @param previous the values those options had, when known, for the reverse
      */
-    record AlterSequence(QualifiedName sequence, SequenceChanges changes, SequenceChanges previous) implements Op {
+    record AlterSequence(
+            QualifiedName sequence,
+            SequenceChanges changes,
+            @Nullable SequenceChanges previous) implements Op {
         public AlterSequence {
             Objects.requireNonNull(sequence, "sequence");
             Objects.requireNonNull(changes, "changes");
@@ -660,8 +735,12 @@ public sealed interface Op {
         }
     }
 
-    /** @param definition the dropped sequence, when known, for the reverse */
-    record DropSequence(QualifiedName sequence, CreateSequence definition) implements Op {
+    /**
+     * {@code DROP SEQUENCE sequence}.
+     *
+     * @param definition the dropped sequence, when known, for the reverse
+     */
+    record DropSequence(QualifiedName sequence, @Nullable CreateSequence definition) implements Op {
         @Override
         public <R> R accept(OpVisitor<R> visitor) {
             return visitor.visit(this);
@@ -675,8 +754,12 @@ public sealed interface Op {
 
     // ---- raw SQL and data ----------------------------------------------------------------------------------
 
-    /** SQL run as written. @param reverseSql SQL that undoes it, or {@code null} */
-    record Execute(String sql, String reverseSql) implements Op {
+    /**
+     * SQL run as written.
+     *
+     * @param reverseSql SQL that undoes it, or {@code null}
+     */
+    record Execute(String sql, @Nullable String reverseSql) implements Op {
         public Execute {
             Objects.requireNonNull(sql, "sql");
         }

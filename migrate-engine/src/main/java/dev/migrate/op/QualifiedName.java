@@ -1,6 +1,7 @@
 package dev.migrate.op;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A possibly schema-qualified name of a table, type, sequence or index.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param schema the schema, or {@code null} for the search path
  * @param name the object's own name
  */
-public record QualifiedName(String schema, String name) {
+public record QualifiedName(@Nullable String schema, String name) {
     public QualifiedName {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {
@@ -25,7 +26,7 @@ public record QualifiedName(String schema, String name) {
                 : new QualifiedName(text.substring(0, dot), text.substring(dot + 1));
     }
 
-    public static QualifiedName of(String schema, String name) {
+    public static QualifiedName of(@Nullable String schema, String name) {
         return new QualifiedName(schema, name);
     }
 

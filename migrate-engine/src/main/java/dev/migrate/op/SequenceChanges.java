@@ -1,11 +1,19 @@
 package dev.migrate.op;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Options of a sequence or an identity column that an {@code ALTER} changes; {@code null} leaves an
  * option as it is. There is no RESTART: a change never touches the sequence's current value.
  */
 public record SequenceChanges(
-        String dataType, Long start, Long increment, Long minValue, Long maxValue, Long cache, Boolean cycle) {
+        @Nullable String dataType,
+        @Nullable Long start,
+        @Nullable Long increment,
+        @Nullable Long minValue,
+        @Nullable Long maxValue,
+        @Nullable Long cache,
+        @Nullable Boolean cycle) {
     public static final SequenceChanges NONE = new SequenceChanges(null, null, null, null, null, null, null);
 
     public SequenceChanges as(String type) {

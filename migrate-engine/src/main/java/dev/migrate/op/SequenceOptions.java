@@ -1,10 +1,18 @@
 package dev.migrate.op;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Options of a sequence or an identity column; {@code null} leaves PostgreSQL's default.
  */
 public record SequenceOptions(
-        String dataType, Long start, Long increment, Long minValue, Long maxValue, Long cache, boolean cycles) {
+        @Nullable String dataType,
+        @Nullable Long start,
+        @Nullable Long increment,
+        @Nullable Long minValue,
+        @Nullable Long maxValue,
+        @Nullable Long cache,
+        boolean cycles) {
     public static final SequenceOptions DEFAULTS = new SequenceOptions(null, null, null, null, null, null, false);
 
     public SequenceOptions as(String type) {

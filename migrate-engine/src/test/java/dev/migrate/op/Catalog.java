@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the catalog of the test database: single values for assertions, and a snapshot of every user object
@@ -190,7 +191,7 @@ public final class Catalog {
     }
 
     /** The index as {@code pg_get_indexdef} prints it, or {@code null} when there is none. */
-    public String indexDef(String schema, String index) {
+    public @Nullable String indexDef(String schema, String index) {
         List<String> defs = column(
                 "select pg_get_indexdef(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                         + "where n.nspname = ? and c.relname = ? and c.relkind in ('i', 'I')",
@@ -200,7 +201,7 @@ public final class Catalog {
     }
 
     /** The constraint as {@code pg_get_constraintdef} prints it, or {@code null} when there is none. */
-    public String constraintDef(String schema, String table, String constraint) {
+    public @Nullable String constraintDef(String schema, String table, String constraint) {
         List<String> defs = column(
                 "select pg_get_constraintdef(k.oid) from pg_constraint k join pg_class c on c.oid = k.conrelid "
                         + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and k.conname = ?",

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -130,6 +131,8 @@ public final class TestPostgres {
         return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
     }
 
+    // the other majors start in the background here; each is joined when a test asks for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     private static EmbeddedPostgres server(int major) {
         if (!ALL_MAJORS.contains(major)) {
             throw new IllegalArgumentException("No PostgreSQL " + major
@@ -230,7 +233,8 @@ public final class TestPostgres {
     }
 
     private static String createDatabase(EmbeddedPostgres server, String prefix) {
-        String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()).toLowerCase();
+        String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
+                .toLowerCase(Locale.ROOT);
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

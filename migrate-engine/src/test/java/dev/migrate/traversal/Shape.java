@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +87,7 @@ final class Shape {
     }
 
     private String packageName() {
-        return "traversal." + name.toLowerCase();
+        return "traversal." + name.toLowerCase(Locale.ROOT);
     }
 
     /** Compiled shapes by their sources: each test instance declares its shape anew. */
@@ -167,7 +168,7 @@ final class Shape {
 
     /** A fresh schema (its own version tables and migration tables) and a migrator over this shape's classes. */
     Database database() {
-        String schema = (name + "_" + Shared.SCHEMAS.incrementAndGet()).toLowerCase();
+        String schema = (name + "_" + Shared.SCHEMAS.incrementAndGet()).toLowerCase(Locale.ROOT);
         PGSimpleDataSource ds = (PGSimpleDataSource) TestPostgres.dataSource(Shared.DATABASE);
         ds.setCurrentSchema(schema);
         return new Database(ds, schema);

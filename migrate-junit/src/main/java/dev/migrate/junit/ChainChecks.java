@@ -258,16 +258,16 @@ final class ChainChecks {
     enum TestLog implements MigrationLog {
         INSTANCE;
 
-        private final System.Logger logger = System.getLogger("dev.migrate.junit");
+        private static final System.Logger LOGGER = System.getLogger("dev.migrate.junit");
 
         @Override
         public void info(String line) {
-            logger.log(System.Logger.Level.DEBUG, line);
+            LOGGER.log(System.Logger.Level.DEBUG, line);
         }
 
         @Override
         public void warn(String line) {
-            logger.log(System.Logger.Level.WARNING, line);
+            LOGGER.log(System.Logger.Level.WARNING, line);
         }
 
         /**
@@ -279,12 +279,12 @@ final class ChainChecks {
             return new ProviderLog() {
                 @Override
                 public boolean verbose() {
-                    return logger.isLoggable(System.Logger.Level.DEBUG);
+                    return LOGGER.isLoggable(System.Logger.Level.DEBUG);
                 }
 
                 @Override
                 public void line(java.util.logging.Level level, String message) {
-                    logger.log(
+                    LOGGER.log(
                             level.intValue() >= java.util.logging.Level.SEVERE.intValue()
                                     ? System.Logger.Level.ERROR
                                     : System.Logger.Level.DEBUG,

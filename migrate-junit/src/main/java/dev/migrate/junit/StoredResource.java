@@ -13,7 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @param <T> the kept value
  */
-@SuppressWarnings("deprecation") // CloseableResource is deprecated since 5.13, and the only kind 5.12 closes
+// deprecation: CloseableResource is deprecated since 5.13, and the only kind 5.12 closes;
+// try: close() passes on what the release throws, InterruptedException included, and only JUnit
+// calls it, never a try statement
+@SuppressWarnings({"deprecation", "try"})
 final class StoredResource<T> implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     /** How the value is released. */
     @FunctionalInterface

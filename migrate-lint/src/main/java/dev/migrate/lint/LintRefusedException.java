@@ -9,6 +9,8 @@ import dev.migrate.MigrateException;
  * {@code catch (LintRefusedException e) { log.error(e.getMessage()); }}
  */
 public final class LintRefusedException extends MigrateException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * @param message the database, what it holds, and where to lint instead
      */

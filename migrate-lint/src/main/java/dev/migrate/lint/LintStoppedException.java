@@ -8,6 +8,8 @@ import dev.migrate.MigrationFailedException;
  * {@code catch (LintStoppedException e) { Files.writeString(path, e.report().toJson()); throw e; }}.
  */
 public final class LintStoppedException extends MigrationFailedException {
+    private static final long serialVersionUID = 1L;
+
     private final transient LintReport report;
 
     /**

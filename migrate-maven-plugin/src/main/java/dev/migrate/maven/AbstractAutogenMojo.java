@@ -307,6 +307,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             return connection;
         }
 
+        @SuppressWarnings("try") // the try statement only closes both, and either may be null
         @Override
         public void close() {
             try (EmbeddedDatabase stopped = server;
@@ -526,6 +527,9 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      * renamed is noted ({@link #suspectedRenames()}), unless {@code notRenamed} names it, and
      * written as drop plus add.
      */
+    // JDK 22 and later return a console without a terminal too; Console.isTerminal() that tells them
+    // apart is not in the Java 17 API this is built for, and batch mode is checked first
+    @SuppressWarnings("SystemConsoleNull")
     private RenameDecider renameDecider() {
         Console console = System.console();
         if (!session.getRequest().isInteractiveMode() || console == null) {

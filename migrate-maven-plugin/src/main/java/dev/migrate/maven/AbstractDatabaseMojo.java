@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javax.inject.Inject;
 import javax.sql.DataSource;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -137,10 +137,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
-    @Component
+    @Inject
     protected RepositorySystem repositorySystem;
 
-    @Component
+    @Inject
     protected SettingsDecrypter settingsDecrypter;
 
     /** The configured database with its first connection opening ahead, once the goal asked for it. */

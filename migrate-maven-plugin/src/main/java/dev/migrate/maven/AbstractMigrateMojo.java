@@ -136,7 +136,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         Set<String> goals = new TreeSet<>(Set.of(goal()));
         boolean phase = false;
         for (String task : session.getGoals()) {
-            String[] parts = task.split(":");
+            String[] parts = task.split(":", -1);
             if (parts.length == 1) {
                 phase = true;
             } else if (parts.length == 2

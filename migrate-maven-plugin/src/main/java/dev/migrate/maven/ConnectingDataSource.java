@@ -76,6 +76,8 @@ final class ConnectingDataSource implements DataSource {
     }
 
     /** Closes the connection opened ahead if no {@link #getConnection()} took it, once it is open. */
+    // the unused connection closes in the background: nothing waits for it, and its failure is ignored
+    @SuppressWarnings("FutureReturnValueIgnored")
     void discardUnused() {
         CompletableFuture<Connection> unused = ahead.getAndSet(null);
         if (unused != null) {

@@ -110,7 +110,7 @@ record PostgresBinaries(String version, String platform) {
      * {@code 18.6.0}, known without starting it (the binaries' version is PostgreSQL's own).
      */
     String serverVersionNum() {
-        String[] parts = version.split("\\.");
+        String[] parts = version.split("\\.", -1);
         return Integer.toString(Integer.parseInt(parts[0]) * 10000 + Integer.parseInt(parts[1]));
     }
 

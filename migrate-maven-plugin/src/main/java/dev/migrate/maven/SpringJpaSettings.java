@@ -80,7 +80,7 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
             if (NAMING.containsKey(canonical)) {
                 hibernate.put(NAMING.get(canonical), resolve(value, merged, environment, key));
             } else if (key.startsWith(PROPERTIES_PREFIX + ".")
-                    || key.startsWith(PROPERTIES_PREFIX + "[") && key.endsWith("]")) {
+                    || (key.startsWith(PROPERTIES_PREFIX + "[") && key.endsWith("]"))) {
                 String rest = key.substring(PROPERTIES_PREFIX.length());
                 String name = rest.startsWith("[") ? rest.substring(1, rest.length() - 1) : rest.substring(1);
                 hibernate.put(name, resolve(value, merged, environment, key));

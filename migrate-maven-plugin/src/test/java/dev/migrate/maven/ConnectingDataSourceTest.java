@@ -72,6 +72,7 @@ class ConnectingDataSourceTest {
                 ConnectingDataSource taken = new ConnectingDataSource(settings).connectAhead();
                 try (Connection connection = taken.getConnection()) {
                     taken.discardUnused();
+                    assertThat(connection.isClosed()).isFalse();
                     assertThat(migrateSessions(observer)).isEqualTo(1); // the one taken stays open
                 }
                 awaitMigrateSessions(observer, 0);

@@ -71,7 +71,8 @@ public final class Exclusions {
     private static Pattern globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
+        for (int i = 0; i < glob.length(); i++) {
+            char ch = glob.charAt(i);
             if (ch == '*' || ch == '?') {
                 regex.append(Pattern.quote(literal.toString()));
                 literal.setLength(0);

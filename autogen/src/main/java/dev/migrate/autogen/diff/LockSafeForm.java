@@ -36,6 +36,8 @@ import java.util.function.Predicate;
  */
 public final class LockSafeForm {
     /**
+     * A change split in two migrations.
+     *
      * @param inTransaction the first migration; empty when every change is in the concurrent part
      * @param concurrent the second migration, {@code transactional = false}; empty when nothing needs it
      */

@@ -258,7 +258,8 @@ final class ModelOps {
 
     private static boolean balanced(String text) {
         int depth = 0;
-        for (char ch : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
             depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
             if (depth < 0) {
                 return false;

@@ -83,7 +83,7 @@ final class PartitionedTables {
         List<Index> indexes = new ArrayList<>();
         for (Index i : want.indexes()) {
             List<String> columns = columnsOf(i);
-            if (!i.unique() || columns != null && p.allowsKeyOn(columns) || have.index(i.name()) != null) {
+            if (!i.unique() || (columns != null && p.allowsKeyOn(columns)) || have.index(i.name()) != null) {
                 indexes.add(i.unique() && have.index(i.name()) != null ? have.index(i.name()) : i);
             } else {
                 leftOut("unique index " + i.name(), have, p, "");

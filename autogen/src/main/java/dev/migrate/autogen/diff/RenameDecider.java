@@ -7,6 +7,8 @@ package dev.migrate.autogen.diff;
 @FunctionalInterface
 public interface RenameDecider {
     /**
+     * Whether {@code from} was renamed to {@code to}, rather than dropped and another added.
+     *
      * @param kind {@code "table"} or {@code "column"}
      * @param owner the table, for a column; {@code null} for a table
      */

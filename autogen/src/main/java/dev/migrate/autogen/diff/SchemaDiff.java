@@ -26,6 +26,8 @@ import java.util.Set;
  */
 public final class SchemaDiff {
     /**
+     * How the comparison reads names, renames and type changes.
+     *
      * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
      * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
      * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is

@@ -110,6 +110,7 @@ final class ScriptBuilder {
     }
 
     /** Takes back a foreign key change recorded with {@link #foreignKey}, to split it around a replaced key. */
+    @SuppressWarnings("ReferenceEquality") // this very change is withdrawn, not an equal one of another table
     void withdrawForeignKey(ObjectName table, Change change) {
         List<ForeignKeyChange> changes = foreignKeysAdded.get(table);
         if (changes != null) {

@@ -100,7 +100,7 @@ final class SerialColumns {
         ColumnRef owner = sequence.ownedBy();
         Table table = owner == null ? null : desired.table(owner.schema(), owner.table());
         TableColumn column = table == null ? null : table.column(owner.column());
-        if (column == null || desired(table, column) != sequence) {
+        if (column == null || !sequence.equals(desired(table, column))) {
             return NewSequence.ALONE;
         }
         Table liveTable = live.table(owner.schema(), owner.table());
@@ -129,7 +129,7 @@ final class SerialColumns {
         Table wantedTable = desired.table(owner.schema(), owner.table());
         TableColumn wanted = wantedTable == null ? null : wantedTable.column(owner.column());
         return column != null
-                && live(table, column) == sequence
+                && sequence.equals(live(table, column))
                 && wanted != null
                 && wanted.identity() != null
                 && wanted.defaultExpression() == null;

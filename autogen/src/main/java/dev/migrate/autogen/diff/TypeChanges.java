@@ -54,15 +54,15 @@ public interface TypeChanges {
                 || base.startsWith("timestamp")
                 || base.startsWith("time")
                 || base.startsWith("interval")) {
-            return after == null || before != null && after[0] >= before[0];
+            return after == null || (before != null && after[0] >= before[0]);
         }
         if (base.equals("numeric")) {
             return after == null
-                    || before != null
+                    || (before != null
                             && after[0] >= before[0]
                             && after.length > 1
                             && before.length > 1
-                            && after[1] == before[1];
+                            && after[1] == before[1]);
         }
         return false;
     }

@@ -200,6 +200,7 @@ public record EntityDdl(
             // loaded from the project's loader so that it links against the project's JPA API
             return (Function<Map<String, Object>, List<String>>)
                     Class.forName(EntityDdlBridge.class.getName(), true, loader)
+                            .asSubclass(Function.class)
                             .getConstructor()
                             .newInstance();
         } catch (ClassNotFoundException | NoClassDefFoundError e) {

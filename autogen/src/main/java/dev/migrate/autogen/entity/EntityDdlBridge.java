@@ -127,7 +127,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
+        for (String line : script.split("\n", -1)) {
             if (line.isBlank() && current.length() == 0) {
                 continue;
             }
@@ -302,7 +302,9 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             return List.of();
         }
 
-        @SuppressWarnings("deprecation")
+        // JPA 3.2 deprecates this type for removal, yet its PersistenceUnitInfo still declares the
+        // method, and a provider of 3.1 or earlier calls nothing else
+        @SuppressWarnings("removal")
         @Override
         public PersistenceUnitTransactionType getTransactionType() {
             return PersistenceUnitTransactionType.RESOURCE_LOCAL;

@@ -208,7 +208,7 @@ public final class MigrationWriter {
     public static String className(String id, String message) {
         StringBuilder name = new StringBuilder("V").append(id);
         StringBuilder words = new StringBuilder();
-        for (String word : (message == null ? "" : message).split("[^\\p{Alnum}]+")) {
+        for (String word : (message == null ? "" : message).split("[^\\p{Alnum}]+", -1)) {
             if (word.isEmpty() || !word.chars().allMatch(c -> c < 128)) {
                 continue; // a class name must stay plain ASCII for every file system and tool
             }

@@ -93,7 +93,7 @@ public final class RevisionIds {
     }
 
     private static LocalDateTime parse(String text) {
-        if (!text.chars().allMatch(c -> c == '_' || c >= '0' && c <= '9')) {
+        if (!text.chars().allMatch(c -> c == '_' || (c >= '0' && c <= '9'))) {
             return null; // the formatter would also read a sign
         }
         try {

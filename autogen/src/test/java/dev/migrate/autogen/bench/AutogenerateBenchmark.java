@@ -312,7 +312,6 @@ public final class AutogenerateBenchmark {
         /** Counts statements per side through a counting connection: the live read, each entity pass, the whole. */
         private Counts count(Connection c, List<String> ddl) {
             Exclusions exclusions = Exclusions.versionTables();
-            SchemaDiff.Options options = new SchemaDiff.Options(SCHEMA, Map.of(), RenameDecider.never());
             CountingConnection entity = new CountingConnection();
             ScratchSchema.read(entity.wrap(c), ddl, SCHEMA, exclusions);
             CountingConnection whole = new CountingConnection();
@@ -343,6 +342,7 @@ public final class AutogenerateBenchmark {
     private record Counts(CountingConnection entity, CountingConnection whole) {}
 
     /** Sorted run times. */
+    @SuppressWarnings("ArrayRecordComponent") // a sorted copy of its own, never compared or hashed
     private record Stats(long[] nanos) {
         Stats {
             nanos = nanos.clone();
@@ -414,7 +414,7 @@ public final class AutogenerateBenchmark {
         if (benchLoader instanceof URLClassLoader u) {
             urls.addAll(List.of(u.getURLs()));
         } else {
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
@@ -437,7 +437,7 @@ public final class AutogenerateBenchmark {
 
     private static String loadAverage() {
         try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException e) {
             return "unknown";

@@ -113,7 +113,7 @@ final class EntitySources {
     private static String compileClasspath() {
         Set<String> entries = new LinkedHashSet<>();
         entries.add(location(jakarta.persistence.Entity.class));
-        entries.add(location(org.hibernate.annotations.Comment.class));
+        entries.add(location(org.hibernate.Session.class));
         return String.join(File.pathSeparator, entries);
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -158,7 +159,8 @@ class EntitySchemaCacheTest {
             Path file = entries().get(0);
             byte[] good = Files.readAllBytes(file);
 
-            for (byte[] bad : List.of("garbage".getBytes(), new byte[0], Arrays.copyOf(good, good.length / 2))) {
+            for (byte[] bad : List.of(
+                    "garbage".getBytes(StandardCharsets.UTF_8), new byte[0], Arrays.copyOf(good, good.length / 2))) {
                 Files.write(file, bad);
                 EntitySchemaCache again = new EntitySchemaCache(dir);
                 assertThat(again.read(c, DDL, "public", EXCLUSIONS)).isEqualTo(built);

@@ -88,6 +88,7 @@ final class GeneratedMigrations {
      * Compiles the files together ({@code -Xlint:all -Werror}: generated code must not even warn) with
      * only the engine on the class path, and returns a new instance of each class, by simple name.
      */
+    @SuppressWarnings("RethrowReflectiveOperationExceptionAsLinkageError") // a test failure, not a linkage error
     static Map<String, Migration> compile(List<JavaFile> files) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

@@ -178,9 +178,10 @@ class LockSafeMigrationsTest {
                     .contains("op.dropIndexConcurrently(\"ix_orders_account\")")
                     .contains("op.execute(\"ALTER TABLE accounts DROP CONSTRAINT uk_accounts_email\")")
                     // a validated constraint is made NOT VALID again by adding it again so
-                    .contains("op.dropConstraint(\"orders\", \"fk_orders_account\");\n"
-                            + "        op.addForeignKey(\"orders\", foreignKey(\"fk_orders_account\", \"account_id\")\n"
-                            + "                .references(\"accounts\", \"id\").notValid());");
+                    .contains("""
+                            op.dropConstraint("orders", "fk_orders_account");
+                                    op.addForeignKey("orders", foreignKey("fk_orders_account", "account_id")
+                                            .references("accounts", "id").notValid());""");
             assertThat(Stream.of(first, second).flatMap(String::lines).filter(line -> line.length() > 100))
                     .as("lines over 100 columns")
                     .isEmpty();

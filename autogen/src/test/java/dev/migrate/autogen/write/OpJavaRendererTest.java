@@ -39,9 +39,10 @@ class OpJavaRendererTest {
                 .notNull()
                 .defaultValue("'active'")
                 .comment("Operational status");
-        assertThat(printed(new Op.AddColumn(name("agents"), status)))
-                .isEqualTo("op.addColumn(\"agents\", column(\"operational_status\", \"varchar(50)\").notNull()\n"
-                        + "        .defaultValue(\"'active'\").comment(\"Operational status\"));\n");
+        assertThat(printed(new Op.AddColumn(name("agents"), status))).isEqualTo("""
+                        op.addColumn("agents", column("operational_status", "varchar(50)").notNull()
+                                .defaultValue("'active'").comment("Operational status"));
+                        """);
         assertThat(printed(new Op.AddColumn(name("app.agents"), Ddl.column("note", "text"))))
                 .isEqualTo("op.addColumn(\"app.agents\", column(\"note\", \"text\"));\n");
     }

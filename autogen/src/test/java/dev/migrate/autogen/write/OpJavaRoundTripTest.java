@@ -103,6 +103,7 @@ class OpJavaRoundTripTest {
         return QualifiedName.parse(text);
     }
 
+    @SuppressWarnings("UnnecessaryStringBuilder") // a value that is a CharSequence but not a String, on purpose
     private static Map<String, Op> samples() {
         Map<String, Op> s = new LinkedHashMap<>();
         // schemas

@@ -100,7 +100,11 @@ public record DatabaseUrl(String jdbcUrl, String hosts, String database, String 
                     + "Write it as jdbc:postgresql://host:port/database.");
         }
         List<String> hosts = new ArrayList<>();
-        for (String host : hostList.split(",")) {
+        for (String host : hostList.split(",", -1)) {
+            if (host.isEmpty()) {
+                throw new MigrateException("The database URL from " + origin + " has an empty entry in its host list '"
+                        + hostList + "'. Remove the extra comma, or write the hosts as host1:5432,host2:5432.");
+            }
             int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
             if (colon <= 0) {
                 hosts.add(host + ":5432");

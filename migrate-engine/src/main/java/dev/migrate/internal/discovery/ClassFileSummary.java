@@ -70,7 +70,7 @@ record ClassFileSummary(
      */
     boolean isSurelyNotAConcreteMigration() {
         return (accessFlags & (ACC_INTERFACE | ACC_ABSTRACT)) != 0
-                || "java/lang/Object".equals(superName) && interfaces.isEmpty();
+                || ("java/lang/Object".equals(superName) && interfaces.isEmpty());
     }
 
     /**
@@ -252,20 +252,25 @@ record ClassFileSummary(
         private Object elementValue() throws IOException {
             int tag = u1();
             switch (tag) {
-                case 's':
+                case 's' -> {
                     return utf8(u2());
-                case 'Z':
+                }
+                case 'Z' -> {
                     return booleanConstant(u2());
-                case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'c':
+                }
+                case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'c' -> {
                     pos += 2;
                     return null;
-                case 'e':
+                }
+                case 'e' -> {
                     pos += 4;
                     return null;
-                case '@':
+                }
+                case '@' -> {
                     annotation();
                     return null;
-                case '[': {
+                }
+                case '[' -> {
                     int count = u2();
                     List<Object> items = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
@@ -273,8 +278,7 @@ record ClassFileSummary(
                     }
                     return items;
                 }
-                default:
-                    throw new IOException("unknown annotation element tag " + (char) tag);
+                default -> throw new IOException("unknown annotation element tag " + (char) tag);
             }
         }
 

@@ -7,6 +7,8 @@ import dev.migrate.MigrateException;
  * can supply, threw, or cannot be called. Its message names the class and the way out.
  */
 public final class MigrationCreationException extends MigrateException {
+    private static final long serialVersionUID = 1L;
+
     MigrationCreationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -2,6 +2,7 @@ package dev.migrate.internal.graph;
 
 import dev.migrate.BadTargetException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,7 +40,8 @@ final class Planner {
             if (point instanceof Target.Relative r && r.steps() < 0) {
                 String branch = parsed instanceof Target.OnBranch on ? on.branch() + "@" : "";
                 throw new BadTargetException("The upgrade target '" + part + "' counts downwards; use downgrade "
-                        + part + ", or an upgrade target such as " + branch + "+" + (-r.steps()) + " or " + branch
+                        + part + ", or an upgrade target such as " + branch + "+" + Math.abs(r.steps()) + " or "
+                        + branch
                         + "head.");
             }
             tips.addAll(targets.resolve(parsed, currentVersions, part));
@@ -192,10 +194,10 @@ final class Planner {
     /** The targets of a comma-separated list ({@code a1,b1}); one target is a list of one. */
     static List<String> parts(String target) {
         if (target == null || target.indexOf(',') < 0) {
-            return java.util.Collections.singletonList(target);
+            return Collections.singletonList(target);
         }
         List<String> parts = new ArrayList<>();
-        for (String part : target.split(",")) {
+        for (String part : target.split(",", -1)) {
             if (!part.isBlank()) {
                 parts.add(part.trim());
             }
@@ -204,7 +206,7 @@ final class Planner {
             throw new BadTargetException("The target '" + target + "' names no revision; use one of " + Target.FORMS
                     + ", or several separated by commas.");
         }
-        return parts;
+        return Collections.unmodifiableList(parts);
     }
 
     /**

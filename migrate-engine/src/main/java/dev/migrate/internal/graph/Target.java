@@ -3,7 +3,6 @@ package dev.migrate.internal.graph;
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A parsed target of {@code upgrade}, {@code downgrade}, {@code stamp} and {@code show}, before the
@@ -92,14 +91,18 @@ public sealed interface Target {
     /** One target without a branch, or null when the text is no such target. */
     private static Target point(String t, String text) {
         switch (t) {
-            case "head":
+            case "head" -> {
                 return new Head();
-            case "heads":
+            }
+            case "heads" -> {
                 return new Heads();
-            case "base":
+            }
+            case "base" -> {
                 return new Base();
-            default:
-                break;
+            }
+            default -> {
+                // a relative target or a revision id
+            }
         }
         Matcher m = Patterns.RELATIVE.matcher(t);
         if (m.matches()) {
@@ -124,30 +127,5 @@ public sealed interface Target {
             throw new BadTargetException(
                     "The relative target '" + text + "' counts too many steps; use a revision id instead.");
         }
-    }
-}
-
-/** Regular expressions of the target syntax, compiled once. */
-final class Patterns {
-    static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)");
-    static final Pattern RELATIVE_TO = Pattern.compile("([A-Za-z0-9_]+)([+-])(\\d+)");
-
-    private Patterns() {}
-
-    /**
-     * Whether {@code text} is a revision id: ASCII letters, digits and underscores. A loop, not a
-     * pattern: it runs for every revision of the chain in a JVM that has just started.
-     */
-    static boolean isId(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

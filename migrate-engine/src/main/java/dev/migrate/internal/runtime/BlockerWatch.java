@@ -25,6 +25,8 @@ final class BlockerWatch implements AutoCloseable {
      * @param observer an otherwise idle connection, used by the watch thread only until {@link #close()}
      * @param migrationPid the server process of the connection the migrations run on
      */
+    // the task catches what it expects, and close() shuts the timer down: nothing waits on the future
+    @SuppressWarnings("FutureReturnValueIgnored")
     static BlockerWatch start(Connection observer, int migrationPid, Duration interval, MigrationLog log) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "migrate-blocker-watch");

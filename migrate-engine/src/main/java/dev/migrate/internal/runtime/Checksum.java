@@ -138,8 +138,8 @@ final class Checksum {
     private static boolean holdsNothing(Object value) {
         return value == null
                 || Boolean.FALSE.equals(value)
-                || value instanceof Collection<?> c && c.isEmpty()
-                || value instanceof Map<?, ?> m && m.isEmpty();
+                || (value instanceof Collection<?> c && c.isEmpty())
+                || (value instanceof Map<?, ?> m && m.isEmpty());
     }
 
     private static Object valueOf(RecordComponent component, Record record) {

@@ -335,6 +335,7 @@ public final class Engine {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the whole body and released by close, never read
     private void underLock(Work work) {
         try (Connection lockConnection = connections.open();
                 AdvisoryLock lock = acquireLock(lockConnection);

@@ -1,6 +1,7 @@
 package dev.migrate.internal.runtime;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ public final class Privileges {
         if (owner.find()) {
             return " Only the owner of " + owner.group(1) + " " + owner.group(2) + " may change it, and " + role
                     + " is not: run migrations as the owning role, or ALTER "
-                    + owner.group(1).toUpperCase() + " "
+                    + owner.group(1).toUpperCase(Locale.ROOT) + " "
                     + owner.group(2) + " OWNER TO " + grantee + ".";
         }
         if (e.getMessage().contains("CONNECT privilege")) {

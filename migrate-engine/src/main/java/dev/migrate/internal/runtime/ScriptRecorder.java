@@ -9,6 +9,7 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs a migration's {@code upgrade} or {@code downgrade} against recording {@link Operations}.
@@ -31,13 +32,13 @@ final class ScriptRecorder {
             throw new MigrateException(
                     "Migration " + migration.info().id() + " ("
                             + migration.type().getName() + ") failed while " + "describing its "
-                            + direction.name().toLowerCase() + ": " + e.getMessage(),
+                            + direction.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(),
                     e);
         }
         return new Script(ops.requests, ops.checksum.value());
     }
 
-    private final class Recording implements Operations {
+    private static final class Recording implements Operations {
         private final boolean offline;
         private final List<Script.Request> requests = new ArrayList<>();
         private final Checksum checksum = new Checksum();

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -260,7 +261,7 @@ final class StepRunner {
         String message = step.revision().message().isEmpty()
                 ? ""
                 : ", " + step.revision().message();
-        return "Running " + step.direction().name().toLowerCase() + " " + arrow(step) + message;
+        return "Running " + step.direction().name().toLowerCase(Locale.ROOT) + " " + arrow(step) + message;
     }
 
     /** {@code Finished upgrade a -> b}: the end of what {@link #describe(Step)} started. */
@@ -270,7 +271,7 @@ final class StepRunner {
 
     /** {@code upgrade a -> b}: the direction, then the parents and the revision in that direction. */
     private static String what(Step step) {
-        return step.direction().name().toLowerCase() + " " + arrow(step);
+        return step.direction().name().toLowerCase(Locale.ROOT) + " " + arrow(step);
     }
 
     private static String arrow(Step step) {
@@ -294,7 +295,7 @@ final class StepRunner {
                                     ? ""
                                     : " (" + step.revision().message() + ")")
                     .append(" failed during ")
-                    .append(step.direction().name().toLowerCase())
+                    .append(step.direction().name().toLowerCase(Locale.ROOT))
                     .append('.');
         }
         if (step != null && !progress.described && e instanceof MigrationCreationException) {
@@ -303,7 +304,7 @@ final class StepRunner {
             // its upgrade() or downgrade() method failed while describing its changes
             Throwable thrown = e instanceof MigrateException && e.getCause() != null ? e.getCause() : e;
             message.append("\nIts ")
-                    .append(step.direction().name().toLowerCase())
+                    .append(step.direction().name().toLowerCase(Locale.ROOT))
                     .append("() method threw ")
                     .append(
                             thrown instanceof MigrateException

@@ -84,6 +84,7 @@ final class StepWatch implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // reports only while this very step is still the one running
     private void report(Running watched) {
         if (running != watched) {
             return;

@@ -82,7 +82,7 @@ public final class SqlLexer {
                 add(Kind.WORD, start, Names.truncated(foldedToLowerCase(sql.substring(start, i))));
             } else if (ch == '$') {
                 dollar(start);
-            } else if (isDigit(ch) || ch == '.' && isDigit(next(1))) {
+            } else if (isDigit(ch) || (ch == '.' && isDigit(next(1)))) {
                 i = numberEnd(i);
                 add(Kind.NUMBER, start, null);
             } else if (startsWith("::") || startsWith(":=") || startsWith("..")) {
@@ -166,7 +166,7 @@ public final class SqlLexer {
      */
     private int uescape(int from) {
         int j = skipSpace(from);
-        if (!sql.regionMatches(true, j, "uescape", 0, 7) || j + 7 < sql.length() && isWordChar(sql.charAt(j + 7))) {
+        if (!sql.regionMatches(true, j, "uescape", 0, 7) || (j + 7 < sql.length() && isWordChar(sql.charAt(j + 7)))) {
             return -1;
         }
         j = skipSpace(j + 7);
@@ -410,7 +410,7 @@ public final class SqlLexer {
 
     /** A letter, an underscore, or any character beyond ASCII, as PostgreSQL takes every such byte. */
     private static boolean isIdentifierStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     }
 
     private static boolean isTagChar(char c) {

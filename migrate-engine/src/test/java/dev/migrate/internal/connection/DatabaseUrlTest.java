@@ -110,6 +110,24 @@ class DatabaseUrlTest {
                 .hasMessageContaining("'99999'");
     }
 
+    @Test
+    void anEmptyHostInTheListNamesTheListAndTheFix() {
+        for (String hosts : new String[] {"db1:5432,", ",db1", "db1,,db2"}) {
+            assertThatThrownBy(() ->
+                            DatabaseUrl.parse("postgresql://app:secret@" + hosts + "/app", "MIGRATE_DATABASE_URL"))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining(
+                            "The database URL from MIGRATE_DATABASE_URL has an empty entry in its host list '" + hosts
+                                    + "'")
+                    .hasMessageContaining("Remove the extra comma")
+                    .message()
+                    .doesNotContain("secret");
+        }
+        assertThat(DatabaseUrl.parse("postgresql://db1,db2:6543/app", "DATABASE_URL")
+                        .hosts())
+                .isEqualTo("db1:5432,db2:6543");
+    }
+
     private static String percentEncodeAll(String text) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {

@@ -232,7 +232,7 @@ class MigrationScannerTest {
     private static void writeJar(Path root, String prefix, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> files = Files.walk(root.resolve(prefix))) {
-            String[] parts = prefix.split("/");
+            String[] parts = prefix.split("/", -1);
             StringBuilder dir = new StringBuilder();
             for (String part : parts) {
                 dir.append(part).append('/');

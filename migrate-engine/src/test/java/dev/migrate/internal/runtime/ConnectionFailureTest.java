@@ -49,8 +49,9 @@ class ConnectionFailureTest {
     }
 
     private static SQLException catchSql(String url, String user, String password) {
-        try (var ignored = DriverManager.getConnection(url, user, password)) {
-            throw new AssertionError("the server let " + user + " in");
+        try (var connection = DriverManager.getConnection(url, user, password)) {
+            throw new AssertionError("the server let " + user + " in as "
+                    + connection.getMetaData().getUserName());
         } catch (SQLException e) {
             return e;
         }

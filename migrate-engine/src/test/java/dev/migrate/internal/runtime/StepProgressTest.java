@@ -171,7 +171,7 @@ class StepProgressTest {
         assertThat(Elapsed.exactly(Duration.ofMillis(25_340))).isEqualTo("25.3 s");
         assertThat(Elapsed.exactly(Duration.ofSeconds(245))).isEqualTo("4 min 5 s");
         assertThat(Elapsed.roughly(Duration.ofMillis(10_004))).isEqualTo("10 s");
-        assertThat(Elapsed.roughly(Duration.ofSeconds(120))).isEqualTo("2 min");
+        assertThat(Elapsed.roughly(Duration.ofMinutes(2))).isEqualTo("2 min");
         assertThat(StepDirection.UPGRADE).isNotNull();
     }
 }

@@ -211,7 +211,7 @@ class InjectionSafetyTest {
         op.forget();
         for (int i = executed.size() - 1; i >= 0; i--) {
             Op done = executed.get(i);
-            if (done instanceof Op.CreateTable t && t.table().equals(child) || done instanceof Op.BulkInsert) {
+            if ((done instanceof Op.CreateTable t && t.table().equals(child)) || done instanceof Op.BulkInsert) {
                 continue;
             }
             if (done instanceof Op.CreateSequence) {

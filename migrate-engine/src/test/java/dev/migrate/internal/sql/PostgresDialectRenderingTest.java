@@ -88,18 +88,19 @@ class PostgresDialectRenderingTest {
                                         .references("agents", "id")
                                         .onDelete(CASCADE)),
                         "Tasks"),
-                "CREATE TABLE app.tasks (\n"
-                        + "    id bigint GENERATED ALWAYS AS IDENTITY (START WITH 10) PRIMARY KEY,\n"
-                        + "    agent_id bigint NOT NULL,\n"
-                        + "    title varchar(200) DEFAULT '' NOT NULL,\n"
-                        + "    code text COLLATE \"C\",\n"
-                        + "    total numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED,\n"
-                        + "    \"Order\" int,\n"
-                        + "    CONSTRAINT pk_x PRIMARY KEY (id, agent_id),\n"
-                        + "    CONSTRAINT uq_title UNIQUE NULLS NOT DISTINCT (agent_id, title),\n"
-                        + "    CONSTRAINT ck_title CHECK (title <> ''),\n"
-                        + "    CONSTRAINT fk_agent FOREIGN KEY (agent_id) REFERENCES agents (id) ON DELETE CASCADE\n"
-                        + ")",
+                """
+                CREATE TABLE app.tasks (
+                    id bigint GENERATED ALWAYS AS IDENTITY (START WITH 10) PRIMARY KEY,
+                    agent_id bigint NOT NULL,
+                    title varchar(200) DEFAULT '' NOT NULL,
+                    code text COLLATE "C",
+                    total numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED,
+                    "Order" int,
+                    CONSTRAINT pk_x PRIMARY KEY (id, agent_id),
+                    CONSTRAINT uq_title UNIQUE NULLS NOT DISTINCT (agent_id, title),
+                    CONSTRAINT ck_title CHECK (title <> ''),
+                    CONSTRAINT fk_agent FOREIGN KEY (agent_id) REFERENCES agents (id) ON DELETE CASCADE
+                )""",
                 "COMMENT ON TABLE app.tasks IS 'Tasks'",
                 "COMMENT ON COLUMN app.tasks.title IS 'What to do'");
         renders(new Op.DropTable(APP_TASKS, null), "DROP TABLE app.tasks");
@@ -319,11 +320,10 @@ class PostgresDialectRenderingTest {
         second.put("active", false);
         second.put("name", "select");
         second.put("id", -2L);
-        renders(
-                new Op.BulkInsert(QualifiedName.parse("app.people"), List.of(row, second)),
-                "INSERT INTO app.people (id, name, active, note, key, raw) VALUES\n"
-                        + "    (1, 'O''Brien', TRUE, NULL, '00000000-0000-0000-0000-00000000000a', E'\\\\x01ab'::bytea),\n"
-                        + "    (-2, 'select', FALSE, E'a\\\\b', NULL, NULL)");
+        renders(new Op.BulkInsert(QualifiedName.parse("app.people"), List.of(row, second)), """
+                INSERT INTO app.people (id, name, active, note, key, raw) VALUES
+                    (1, 'O''Brien', TRUE, NULL, '00000000-0000-0000-0000-00000000000a', E'\\\\x01ab'::bytea),
+                    (-2, 'select', FALSE, E'a\\\\b', NULL, NULL)""");
         assertThat(dialect.render(new Op.BulkInsert(AGENTS, List.of()))).isEmpty();
 
         Set<String> missing = new HashSet<>();

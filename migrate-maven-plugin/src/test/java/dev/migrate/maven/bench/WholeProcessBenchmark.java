@@ -4,6 +4,7 @@ import dev.migrate.maven.it.ItDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -333,7 +334,7 @@ public final class WholeProcessBenchmark {
         Process p = new ProcessBuilder(python.orElseThrow(), "-c", "import alembic; print(alembic.__version__)")
                 .redirectErrorStream(true)
                 .start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor();
         return out;
     }
@@ -407,6 +408,8 @@ public final class WholeProcessBenchmark {
 
     /** A command that exited with an error; the other figures are still taken. */
     private static final class CommandFailed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
         CommandFailed(String message) {
             super(message);
         }

@@ -65,16 +65,13 @@ public final class ItDatabase {
 
     private static void writeHba(Path dataDirectory) {
         try {
-            Files.writeString(
-                    dataDirectory.resolve("pg_hba.conf"),
-                    String.join(
-                            "\n",
-                            "local all all trust",
-                            "host all postgres 127.0.0.1/32 trust",
-                            "host all postgres ::1/128 trust",
-                            "host all all 127.0.0.1/32 scram-sha-256",
-                            "host all all ::1/128 scram-sha-256",
-                            ""));
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    local all all trust
+                    host all postgres 127.0.0.1/32 trust
+                    host all postgres ::1/128 trust
+                    host all all 127.0.0.1/32 scram-sha-256
+                    host all all ::1/128 scram-sha-256
+                    """);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -42,6 +42,9 @@ import org.hibernate.type.SqlTypes;
         uniqueConstraints = @UniqueConstraint(name = "uk_customers_email", columnNames = "email"))
 @Check(name = "ck_customers_credit", constraints = "credit_limit >= 0")
 @Comment("People and companies we bill")
+// Hibernate 7 deprecates @Check and @Comment for JPA 3.2's attributes, but projects on Hibernate
+// 6.6 write them, and autogenerate must read them
+@SuppressWarnings("deprecation")
 public class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
