@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.ComparisonDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import javax.sql.DataSource;
  * at its end, with its data kept in a directory (by default {@code target/migrate/pgdata}) so that
  * {@code mvn migrate:upgrade} followed by {@code mvn migrate:current} sees the upgraded state.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
 
@@ -103,12 +104,14 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    DataSource dataSource() {
+    @Override
+    public DataSource dataSource() {
         return server.getPostgresDatabase();
     }
 
     /** Creates another database on this server, for work that needs one of its own. */
-    DataSource createDatabase(String name) {
+    @Override
+    public DataSource createDatabase(String name) {
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

@@ -6,7 +6,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.DataMeasurements;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * fail.
  */
 class DataMeasurementsTest {
-    private static final SchemaComparison COMPARISON = SchemaComparison.of("public");
+    private static final Comparisons COMPARISON = Comparisons.of("public");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final List<String> LIVE = List.of(

@@ -6,7 +6,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.write.NewMigration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * come after, in the upgrade and in the downgrade. And checks written as a person writes them.
  */
 class DependentConstraintsTest {
-    private static final SchemaComparison COMPARISON = SchemaComparison.of("public");
+    private static final Comparisons COMPARISON = Comparisons.of("public");
 
     @Test
     void anOrdinalEnumBecomingAStringDropsItsCheckAndIndexesBeforeTheTypeChangeInBothDirections() throws Exception {

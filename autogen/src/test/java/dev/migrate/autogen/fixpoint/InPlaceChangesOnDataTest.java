@@ -6,7 +6,8 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
+import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.TableColumn;
@@ -51,7 +52,7 @@ class InPlaceChangesOnDataTest {
 
     @Test
     void everyChangeIsMadeInPlaceAndKeepsTheData() throws Exception {
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         try (Connection c = TestPostgres.freshDatabase("in_place").getConnection()) {
             execute(c, LIVE);
             DatabaseSchema before = catalog(c);
@@ -114,7 +115,7 @@ class InPlaceChangesOnDataTest {
                     c,
                     "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp, at_tz timestamptz, t time, t_tz timetz, "
                             + "span interval)");
-            MigrationScript diff = SchemaComparison.of("public")
+            MigrationScript diff = Comparisons.of("public")
                     .compare(
                             c,
                             List.of("create table events (id bigint not null, "

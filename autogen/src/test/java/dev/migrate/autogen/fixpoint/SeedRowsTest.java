@@ -5,7 +5,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * however far the application has counted since, and whether autogenerate or a person wrote them.
  */
 class SeedRowsTest {
-    private static final SchemaComparison COMPARISON = SchemaComparison.of("public");
+    private static final Comparisons COMPARISON = Comparisons.of("public");
 
     private static List<String> seededDdl() throws Exception {
         Path classes = Path.of(SeedRowsTest.class
