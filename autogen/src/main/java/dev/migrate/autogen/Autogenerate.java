@@ -15,6 +15,7 @@ import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.internal.MigratorInternals;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -98,9 +99,10 @@ public final class Autogenerate {
             EntitySchemaCache entities =
                     request.entityCache().map(EntitySchemaCache::new).orElse(null);
             ThrowawayVersion version = databases.defaultVersion();
-            try (EntityDdl ddl = new EntityDdl(version.major(), entities);
-                    ThrowawayServer server = databases.start(version)) {
-                return replayed(server, version, comparison(entities), ddl, null);
+            // the server starts while the provider writes the DDL
+            try (StartingServer server = new StartingServer(version).start();
+                    EntityDdl ddl = new EntityDdl(version.major(), entities)) {
+                return replayed(server.get(), version, comparison(entities), ddl, null);
             }
         }
         return onEmbeddedDefault();
@@ -162,14 +164,21 @@ public final class Autogenerate {
         EntitySchemaCache entities = new EntitySchemaCache(request.entityCache().orElseThrow());
         SchemaComparison comparison = comparison(entities);
         int count = request.chain().revisions().size();
-        try (EntityDdl ddl = new EntityDdl(version.major(), entities)) {
+        Path replayCache = request.replayCache().orElseThrow();
+        // with no replayed schema kept (a fresh checkout), a server is needed whatever else: it starts at once
+        boolean nothingKept = ReplayedSchemaCache.holdsNothing(replayCache);
+        try (StartingServer starting = new StartingServer(version);
+                EntityDdl ddl = new EntityDdl(version.major(), entities)) {
+            if (nothingKept) {
+                starting.start();
+            }
             ReplayedSchemaCache replays = new ReplayedSchemaCache(
-                    request.replayCache().orElseThrow(),
-                    MigratorInternals.of(request.chain()).chainFingerprint(),
-                    version.identity());
-            // a chain the cache has never seen is replayed for sure: from now, while the provider boots
-            boolean chainKnown = replays.holdsChain(exclusions);
-            if (chainKnown && ddl.fromCache()) {
+                    replayCache, MigratorInternals.of(request.chain()).chainFingerprint(), version.identity());
+            // a chain the cache has never seen is replayed for sure: the server starts while the provider boots
+            boolean chainKnown = !nothingKept && replays.holdsChain(exclusions);
+            if (!chainKnown) {
+                starting.start();
+            } else if (ddl.fromCache()) {
                 Optional<MigrationScript> cached = comparison.fromCaches(replays, ddl.get(), null);
                 if (cached.isPresent()) {
                     log.info(
@@ -180,34 +189,33 @@ public final class Autogenerate {
                     return result(cached.get(), Set.of(), Route.CACHES);
                 }
             }
-            try (ThrowawayServer server = databases.start(version)) {
-                if (chainKnown) {
-                    // an unchanged chain under changed entities: only the entity side is built, nothing replayed
-                    Optional<MigrationScript> withoutReplay;
-                    try (Connection fresh = server.dataSource().getConnection()) {
-                        withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh);
-                    } catch (SQLException e) {
-                        throw cannotConnect(e);
-                    }
-                    if (withoutReplay.isPresent()) {
-                        log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
-                                + log.shown(replays.directory())
-                                + ": the migrations were not replayed, only the entity side was built.");
-                        logCacheUse(entities);
-                        return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
-                    }
+            ThrowawayServer server = starting.start().get();
+            if (chainKnown) {
+                // an unchanged chain under changed entities: only the entity side is built, nothing replayed
+                Optional<MigrationScript> withoutReplay;
+                try (Connection fresh = server.dataSource().getConnection()) {
+                    withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh);
+                } catch (SQLException e) {
+                    throw cannotConnect(e);
                 }
-                log.info(
-                        replays.hits() == 0
-                                ? "The schema of these migrations on PostgreSQL " + version.version() + " is not in "
-                                        + log.shown(replays.directory())
-                                        + " yet: they are replayed, and it is kept for the next run."
-                                : "The schema at head is in " + log.shown(replays.directory())
-                                        + ", but this comparison needs "
-                                        + "the replayed database to answer (a column type change, or entity DDL other than tables, "
-                                        + "indexes, sequences, enum types and comments): the migrations are replayed.");
-                return replayed(server, version, comparison, ddl, replays);
+                if (withoutReplay.isPresent()) {
+                    log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
+                            + log.shown(replays.directory())
+                            + ": the migrations were not replayed, only the entity side was built.");
+                    logCacheUse(entities);
+                    return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
+                }
             }
+            log.info(
+                    replays.hits() == 0
+                            ? "The schema of these migrations on PostgreSQL " + version.version() + " is not in "
+                                    + log.shown(replays.directory())
+                                    + " yet: they are replayed, and it is kept for the next run."
+                            : "The schema at head is in " + log.shown(replays.directory())
+                                    + ", but this comparison needs "
+                                    + "the replayed database to answer (a column type change, or entity DDL other than tables, "
+                                    + "indexes, sequences, enum types and comments): the migrations are replayed.");
+            return replayed(server, version, comparison, ddl, replays);
         }
     }
 
@@ -226,15 +234,15 @@ public final class Autogenerate {
         ExecutorService builder = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-side"));
         try {
             Future<Optional<DatabaseSchema>> entitySide = builder.submit(() -> {
-                List<String> entityDdl = ddl.get();
-                Optional<DatabaseSchema> cached = comparison.cachedEntitySide(version.serverVersionNum(), entityDdl);
-                if (cached.isPresent()) {
-                    return cached;
-                }
+                // the database is made while the provider may still be writing the DDL
                 try (Connection c = server.createDatabase(ENTITY_DATABASE).getConnection()) {
-                    return Optional.of(comparison.entitySide(c, entityDdl));
-                } catch (MigrateException | SQLException e) {
-                    return Optional.<DatabaseSchema>empty(); // built on the replayed database instead
+                    List<String> entityDdl = ddl.get();
+                    Optional<DatabaseSchema> cached =
+                            comparison.cachedEntitySide(version.serverVersionNum(), entityDdl);
+                    return cached.isPresent() ? cached : Optional.of(comparison.entitySide(c, entityDdl));
+                } catch (SQLException | RuntimeException e) {
+                    return Optional
+                            .<DatabaseSchema>empty(); // built on the replayed database, where a failure is reported
                 }
             });
             replay(server.dataSource());
@@ -394,6 +402,52 @@ public final class Autogenerate {
         @Override
         public void close() {
             thread.shutdownNow();
+        }
+    }
+
+    /**
+     * A throwaway server that starts on a thread of its own once asked to (starting one is mostly
+     * waiting for its processes), closed when this is if it was started.
+     */
+    private final class StartingServer implements AutoCloseable {
+        private final ThrowawayVersion version;
+        private final ExecutorService thread =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-throwaway-server"));
+        private Future<ThrowawayServer> server;
+
+        StartingServer(ThrowawayVersion version) {
+            this.version = version;
+        }
+
+        /** Starts the server, unless it is starting already. */
+        StartingServer start() {
+            if (server == null) {
+                server = thread.submit(() -> databases.start(version));
+                thread.shutdown();
+            }
+            return this;
+        }
+
+        /** The server, once it accepts connections; throws what starting it threw. */
+        ThrowawayServer get() {
+            return result(start().server);
+        }
+
+        @Override
+        public void close() {
+            if (server == null) {
+                return;
+            }
+            ThrowawayServer started;
+            try {
+                started = server.get();
+            } catch (ExecutionException e) {
+                return; // it did not start: nothing to stop, and the failure is reported where it was asked for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            started.close();
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,8 @@ final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
             return new EmbeddedServer(EmbeddedPostgres.builder()
+                    // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10 s
+                    .setPGStartupWait(Duration.ofMinutes(1))
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")

@@ -95,6 +95,15 @@ public final class ReplayedSchemaCache {
         }
     }
 
+    /** Whether {@code directory} holds no replayed schema at all, of any chain: after a fresh checkout, say. */
+    public static boolean holdsNothing(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.noneMatch(file -> file.getFileName().toString().endsWith(SUFFIX));
+        } catch (IOException e) {
+            return true; // no cache yet, or an unreadable one
+        }
+    }
+
     private Path file(Exclusions exclusions, String key) {
         return directory.resolve(chainPrefix(exclusions) + key + SUFFIX);
     }
