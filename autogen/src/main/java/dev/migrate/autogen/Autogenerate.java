@@ -84,7 +84,8 @@ public final class Autogenerate {
      * that adopts that database ({@code migrate:baseline}); only the version tables are left out. What
      * the catalog reader does not read is named in the script's warnings.
      */
-    public static MigrationScript baseline(Connection live, String managedSchema, String versionTable, String historyTable) {
+    public static MigrationScript baseline(
+            Connection live, String managedSchema, String versionTable, String historyTable) {
         Exclusions versionTables = Exclusions.versionTables().and(versionTable, historyTable);
         return new SchemaComparison(managedSchema, versionTables, Map.of(), RenameDecider.never(), null, false)
                 .baseline(live);
@@ -480,6 +481,7 @@ public final class Autogenerate {
         }
 
         @Override
+        @SuppressWarnings("try") // the try statement only closes both, and either may be null
         public void close() {
             try (ThrowawayServer stopped = server;
                     Connection closed = connection) {

@@ -17,9 +17,9 @@ import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.diff.TypeChanges;
 import dev.migrate.autogen.diff.UnmodelledDdl;
-import dev.migrate.autogen.entity.QualifiedDdl;
-import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.scratch.QualifiedDdl;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Op;
 import java.sql.Connection;
@@ -131,10 +131,7 @@ final class SchemaComparison {
      * views and casts.
      */
     MigrationScript onServer(Connection live, ReplayedSchema current, DatabaseSchema desired, List<String> entityDdl) {
-        MigrationScript diff = SchemaDiff.compare(
-                current.schema(),
-                desired,
-                options(new CatalogTypeChanges(live)));
+        MigrationScript diff = SchemaDiff.compare(current.schema(), desired, options(new CatalogTypeChanges(live)));
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(
                 live,
@@ -183,8 +180,7 @@ final class SchemaComparison {
             return Optional.empty();
         }
         UnaskedTypeChanges typeChanges = new UnaskedTypeChanges();
-        MigrationScript diff = SchemaDiff.compare(
-                live.schema(), desired, options(typeChanges));
+        MigrationScript diff = SchemaDiff.compare(live.schema(), desired, options(typeChanges));
         if (typeChanges.asked) {
             return Optional.empty();
         }

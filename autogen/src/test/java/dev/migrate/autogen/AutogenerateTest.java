@@ -326,6 +326,7 @@ class AutogenerateTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array goes on to Migrator.Builder#migrations, which only reads it
     private Migrator chain(DataSource database, Class<? extends Migration>... migrations) {
         return Migrator.builder()
                 .dataSource(database)
@@ -335,6 +336,7 @@ class AutogenerateTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array goes on to Migrator.Builder#migrations, which only reads it
     private Migrator offlineChain(Class<? extends Migration>... migrations) {
         return Migrator.builder().migrations(migrations).log(new Steps()).build();
     }

@@ -68,7 +68,8 @@ class CachedComparisonTest {
                     Exclusions.versionTables().and(exclude).and("migrate_version", "migrate_history"),
                     Map.of(),
                     RenameDecider.never(),
-                    entityCache);
+                    entityCache,
+                    false);
         }
 
         Optional<MigrationScript> compareCached(List<String> entityDdl) {

@@ -20,39 +20,47 @@ public final class Comparisons {
     private final Map<String, String> renames;
     private final RenameDecider decider;
     private final EntitySchemaCache cache;
+    private final boolean serialToIdentity;
 
     private Comparisons(
             String schema,
             List<String> exclude,
             Map<String, String> renames,
             RenameDecider decider,
-            EntitySchemaCache cache) {
+            EntitySchemaCache cache,
+            boolean serialToIdentity) {
         this.schema = schema;
         this.exclude = List.copyOf(exclude);
         this.renames = Map.copyOf(renames);
         this.decider = decider;
         this.cache = cache;
+        this.serialToIdentity = serialToIdentity;
     }
 
     /** Compares with {@code schema} managed, nothing excluded but the default version tables, no renames, no cache. */
     public static Comparisons of(String schema) {
-        return new Comparisons(schema, List.of(), Map.of(), RenameDecider.never(), null);
+        return new Comparisons(schema, List.of(), Map.of(), RenameDecider.never(), null, false);
     }
 
     public Comparisons excluding(List<String> patterns, String versionTable, String historyTable) {
         List<String> all = new ArrayList<>(patterns);
         all.add(versionTable);
         all.add(historyTable);
-        return new Comparisons(schema, all, renames, decider, cache);
+        return new Comparisons(schema, all, renames, decider, cache, serialToIdentity);
     }
 
     public Comparisons withRenames(Map<String, String> hints, RenameDecider renameDecider) {
-        return new Comparisons(schema, exclude, hints, renameDecider, cache);
+        return new Comparisons(schema, exclude, hints, renameDecider, cache, serialToIdentity);
     }
 
     /** Keeps the entity side in {@code entityCache} (whose hits the test counts); {@code null}: no cache. */
     public Comparisons withCache(EntitySchemaCache entityCache) {
-        return new Comparisons(schema, exclude, renames, decider, entityCache);
+        return new Comparisons(schema, exclude, renames, decider, entityCache, serialToIdentity);
+    }
+
+    /** Converts a {@code serial} column the entities want as an identity column when {@code convert}. */
+    public Comparisons withSerialToIdentity(boolean convert) {
+        return new Comparisons(schema, exclude, renames, decider, cache, convert);
     }
 
     /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
@@ -66,6 +74,7 @@ public final class Comparisons {
     }
 
     SchemaComparison step() {
-        return new SchemaComparison(schema, Exclusions.versionTables().and(exclude), renames, decider, cache);
+        return new SchemaComparison(
+                schema, Exclusions.versionTables().and(exclude), renames, decider, cache, serialToIdentity);
     }
 }

@@ -307,7 +307,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         }
     }
 
-
     /** The {@code spring.jpa.*} settings of a Spring Boot project, announced in the log; none elsewhere. */
     private SpringJpaSettings springJpaSettings() {
         String profiles = session.getUserProperties()

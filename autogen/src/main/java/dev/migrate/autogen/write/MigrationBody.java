@@ -3,6 +3,7 @@ package dev.migrate.autogen.write;
 import com.palantir.javapoet.CodeBlock;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
+import dev.migrate.autogen.diff.HandWrittenForm;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.OpGroup;
 import dev.migrate.op.Op;
@@ -45,7 +46,8 @@ public record MigrationBody(CodeBlock upgrade, CodeBlock downgrade, List<String>
      * The methods for the script autogenerate made: each change's operations with its notes above
      * them, a TODO for what must be done by hand, and the reverse tree in {@code downgrade}.
      */
-    private static MigrationBody of(MigrationScript script) {
+    private static MigrationBody of(MigrationScript asFound) {
+        MigrationScript script = HandWrittenForm.of(asFound);
         CodeBlock.Builder upgrade = CodeBlock.builder();
         OpJavaRenderer renderer = new OpJavaRenderer();
         for (String warning : script.warnings()) {
@@ -74,8 +76,7 @@ public record MigrationBody(CodeBlock upgrade, CodeBlock downgrade, List<String>
             for (Change change : group.changes()) {
                 // the ops as a person would write them; the notes go above the change's first op, where a reviewer
                 // reads them
-                List<Op> written =
-                        change.ops().stream().map(HandWrittenForm::of).toList();
+                List<Op> written = change.ops();
                 if (!written.isEmpty()) {
                     List<String> notes = ChangeNotes.of(change);
                     upgrade.add(renderer.render(written.subList(0, 1), op -> notes));
@@ -92,8 +93,7 @@ public record MigrationBody(CodeBlock upgrade, CodeBlock downgrade, List<String>
             }
         }
         for (OpGroup group : script.downgradeGroups()) {
-            downgrade.add(renderer.render(
-                    group.ops().stream().map(HandWrittenForm::of).toList()));
+            downgrade.add(renderer.render(group.ops()));
         }
         return new MigrationBody(upgrade.build(), downgrade.build(), hazards);
     }

@@ -7,7 +7,6 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.TableColumn;
@@ -144,7 +143,7 @@ class InPlaceChangesOnDataTest {
                             "interval",
                             "interval[]",
                             "timestamp(3) with time zone");
-            MigrationScript diff = SchemaComparison.of("public")
+            MigrationScript diff = Comparisons.of("public")
                     .compare(
                             c,
                             List.of("create table events (id bigint not null, at timestamp, at_tz timestamptz, "
@@ -152,7 +151,7 @@ class InPlaceChangesOnDataTest {
                                     + "primary key (id))"));
             assertThat(diff.descriptions()).isEmpty();
             // a precision that is not the default is a difference
-            MigrationScript finer = SchemaComparison.of("public")
+            MigrationScript finer = Comparisons.of("public")
                     .compare(
                             c,
                             List.of("create table events (id bigint not null, at timestamp, at_tz timestamptz, "

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
 import dev.migrate.Migration;
-import dev.migrate.Operations;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;

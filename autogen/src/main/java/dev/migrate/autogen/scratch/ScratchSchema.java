@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.scratch;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.catalog.CanonicalChecks;

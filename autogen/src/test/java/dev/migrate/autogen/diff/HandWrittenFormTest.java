@@ -1,15 +1,16 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Ddl;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.autogen.write.MigrationBody;
+import dev.migrate.autogen.write.MigrationWriter;
+import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.nio.file.Path;
