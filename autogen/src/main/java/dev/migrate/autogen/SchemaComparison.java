@@ -1,6 +1,9 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.cache.ReplayedSchema;
+import dev.migrate.autogen.cache.ReplayedSchemaCache;
 import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.CatalogTypeChanges;
@@ -14,15 +17,11 @@ import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.diff.TypeChanges;
 import dev.migrate.autogen.diff.UnmodelledDdl;
-import dev.migrate.autogen.entity.EntitySchemaCache;
-import dev.migrate.autogen.entity.QualifiedDdl;
-import dev.migrate.autogen.entity.ReplayedSchema;
-import dev.migrate.autogen.entity.ReplayedSchemaCache;
-import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.scratch.QualifiedDdl;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Op;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,267 +35,207 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Compares a live database with the DDL of the entity model: the entity DDL is built in a scratch
- * schema on the same server, both sides are read by the same catalog reader, and the two models are
- * diffed. Used by {@code autogenerate}, {@code check} and {@code verify}.
- *
- * @param schema the managed schema (normally {@code public}); the schemas the entities name are
- *     managed too, and objects elsewhere are never touched
- * @param exclude name patterns left out on both sides; the version tables always are
- * @param renames rename hints, {@code old=new} for tables and {@code table.old=new} for columns
- * @param entityCache where the entity side is kept between runs; {@code null}: built every time
- * @param replayCache where the live side is kept when it is a throwaway server with the chain
- *     replayed on it (the embedded default); {@code null}: nothing kept
- * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
- *     converted ({@link SchemaDiff.Options#serialToIdentity()}); otherwise it is no difference
+ * The steps of one comparison of a live database with the DDL of the entity model: the live side
+ * read with the catalog reader, the entity side built in a scratch schema (on the same server or
+ * another of its major version) and read by the same reader, or taken from the caches, and the two
+ * models diffed. {@link Autogenerate} decides which steps run where.
  */
-public record SchemaComparison(
-        String schema,
-        List<String> exclude,
-        Map<String, String> renames,
-        RenameDecider decider,
-        EntitySchemaCache entityCache,
-        ReplayedSchemaCache replayCache,
-        boolean serialToIdentity) {
-
+final class SchemaComparison {
     /** Entity DDL statements the catalog reader models; any other asks the live server ({@link UnmodelledDdl}). */
     private static final Pattern MODELLED = Pattern.compile(
             "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
 
-    public SchemaComparison {
-        exclude = List.copyOf(exclude);
-        renames = Map.copyOf(renames);
-    }
+    private final String schema;
+    private final Exclusions exclusions;
+    private final Map<String, String> renames;
+    private final RenameDecider decider;
+    /** Where the entity side is kept between runs; {@code null}: built every time. */
+    private final EntitySchemaCache entityCache;
+    /** Whether a {@code serial} column the entities want as an identity column is converted ({@link SchemaDiff.Options#serialToIdentity()}). */
+    private final boolean serialToIdentity;
 
-    public SchemaComparison(
+    /**
+     * @param schema the managed schema (normally {@code public}); the schemas the entities name are
+     *     managed too, and objects elsewhere are never touched
+     * @param exclusions names left out on both sides, the version tables among them
+     * @param renames rename hints, {@code old=new} for tables and {@code table.old=new} for columns
+     * @param entityCache where the entity side is kept between runs; {@code null}: built every time
+     * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
+     *     converted; otherwise it is no difference
+     */
+    SchemaComparison(
             String schema,
-            List<String> exclude,
+            Exclusions exclusions,
             Map<String, String> renames,
             RenameDecider decider,
             EntitySchemaCache entityCache,
-            ReplayedSchemaCache replayCache) {
-        this(schema, exclude, renames, decider, entityCache, replayCache, false);
+            boolean serialToIdentity) {
+        this.schema = schema;
+        this.exclusions = exclusions;
+        this.renames = Map.copyOf(renames);
+        this.decider = decider;
+        this.entityCache = entityCache;
+        this.serialToIdentity = serialToIdentity;
     }
 
-    public SchemaComparison(
-            String schema,
-            List<String> exclude,
-            Map<String, String> renames,
-            RenameDecider decider,
-            EntitySchemaCache entityCache) {
-        this(schema, exclude, renames, decider, entityCache, null);
-    }
-
-    public SchemaComparison(String schema, List<String> exclude, Map<String, String> renames, RenameDecider decider) {
-        this(schema, exclude, renames, decider, null, null);
-    }
-
-    public static SchemaComparison of(String schema) {
-        return new SchemaComparison(schema, List.of(), Map.of(), RenameDecider.never());
-    }
-
-    public SchemaComparison excluding(List<String> patterns, String versionTable, String historyTable) {
-        List<String> all = new ArrayList<>(patterns);
-        all.add(versionTable);
-        all.add(historyTable);
-        return new SchemaComparison(schema, all, renames, decider, entityCache, replayCache, serialToIdentity);
-    }
-
-    public SchemaComparison withRenames(Map<String, String> hints, RenameDecider renameDecider) {
-        return new SchemaComparison(schema, exclude, hints, renameDecider, entityCache, replayCache, serialToIdentity);
+    EntitySchemaCache entityCache() {
+        return entityCache;
     }
 
     /**
-     * Keeps the entity side in {@code directory} between runs: with unchanged DDL, server version,
-     * schema and exclusions, the scratch schema is not built at all.
+     * The changes that make the database on {@code live} match the entity DDL, the entity side built
+     * on {@code scratch} (asked for only when the entity cache lacks the model for a server reporting
+     * {@code scratchVersionNum}; {@code null}: asked for whenever the cache is not known to hold it).
+     * The DDL is asked for once the managed schema is read, so a caller that has the provider write
+     * it on another thread overlaps the two. With {@code keep}, the live side (a throwaway server
+     * with the chain just replayed) is kept for the next run.
      */
-    public SchemaComparison withCache(Path directory) {
-        return withCache(new EntitySchemaCache(directory));
-    }
-
-    /** As {@link #withCache(Path)}, with a cache whose hits the caller can count; {@code null} turns caching off. */
-    public SchemaComparison withCache(EntitySchemaCache cache) {
-        return new SchemaComparison(schema, exclude, renames, decider, cache, replayCache, serialToIdentity);
-    }
-
-    /**
-     * Keeps the live side in {@code cache} after each comparison: for a live database that is a
-     * throwaway server with the migration chain just replayed on it, whose schema the cache's key
-     * (the chain's fingerprint and the server) determines. {@code null} keeps nothing.
-     */
-    public SchemaComparison withReplayCache(ReplayedSchemaCache cache) {
-        return new SchemaComparison(schema, exclude, renames, decider, entityCache, cache, serialToIdentity);
-    }
-
-    /**
-     * A {@code serial} column the entities want as an identity column converted when {@code convert}:
-     * its default dropped, the identity added past the column's largest value, the sequence dropped.
-     */
-    public SchemaComparison withSerialToIdentity(boolean convert) {
-        return new SchemaComparison(schema, exclude, renames, decider, entityCache, replayCache, convert);
-    }
-
-    /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
-    public MigrationScript compare(Connection live, List<String> entityDdl) {
-        return compare(live, live, () -> entityDdl);
-    }
-
-    /**
-     * As {@link #compare(Connection, List)}, asking for the entity DDL only once the managed schema
-     * is read: a caller that has the provider write it on another thread overlaps the two.
-     */
-    public MigrationScript compare(Connection live, Supplier<List<String>> entityDdl) {
-        return compare(live, live, entityDdl);
-    }
-
-    /**
-     * As {@link #compare(Connection, List)}, with the entity side built on {@code scratch}: another
-     * server of the same major version, so that {@code live} is only read. The extensions installed
-     * on {@code live} are installed on {@code scratch} first, since the entity DDL may use their types.
-     */
-    public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
-        return compare(live, scratch, () -> entityDdl);
-    }
-
-    /** As {@link #compare(Connection, Connection, List)}, overlapping the live read with the DDL's making. */
-    public MigrationScript compare(Connection live, Connection scratch, Supplier<List<String>> entityDdlWhenReady) {
-        return compare(live, null, () -> scratch, entityDdlWhenReady);
-    }
-
-    /**
-     * As {@link #compare(Connection, Connection, Supplier)}, with the scratch server asked for only
-     * when the entity cache holds no model for the DDL on a server reporting
-     * {@code scratchVersionNum} ({@code server_version_num}): a caller that starts that server on
-     * demand starts none while the entities are unchanged.
-     */
-    public MigrationScript compare(
+    MigrationScript compare(
             Connection live,
             String scratchVersionNum,
             Supplier<Connection> scratch,
-            Supplier<List<String>> entityDdlWhenReady) {
-        Exclusions exclusions = Exclusions.versionTables().and(exclude);
-        DatabaseSchema configured = readLive(live, List.of(schema), exclusions);
+            Supplier<List<String>> entityDdlWhenReady,
+            ReplayedSchemaCache keep) {
+        DatabaseSchema configured = readLive(live, List.of(schema));
         List<String> entityDdl = entityDdlWhenReady.get();
-        // schemas the entities name beyond the configured one are known only now, from their DDL
         List<String> managed = managedSchemas(entityDdl);
-        DatabaseSchema current = managed.size() == 1 ? configured : readLive(live, managed, exclusions);
-        List<String> existing = existingSchemas(live, managed);
-        if (replayCache != null) {
-            replayCache.store(
-                    managed,
-                    exclusions,
-                    new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existing));
+        ReplayedSchema current = liveSide(live, managed, configured);
+        if (keep != null) {
+            keep.store(managed, exclusions, current);
         }
         Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null
                 ? Optional.empty()
                 : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
-        DatabaseSchema desired =
-                cached.isPresent() ? cached.get() : buildEntitySide(live, scratch.get(), entityDdl, exclusions);
-        MigrationScript diff = SchemaDiff.compare(
-                current,
-                desired,
-                new SchemaDiff.Options(schema, renames, decider)
-                        .withTypeChanges(new CatalogTypeChanges(live))
-                        .withSerialToIdentity(serialToIdentity));
+        DatabaseSchema desired = cached.isPresent() ? cached.get() : entitySide(live, scratch.get(), entityDdl);
+        return onServer(live, current, desired, entityDdl);
+    }
+
+    /** As {@link #compare(Connection, String, Supplier, Supplier, ReplayedSchemaCache)} with everything on {@code live}. */
+    MigrationScript compare(Connection live, List<String> entityDdl) {
+        return compare(live, null, () -> live, () -> entityDdl, null);
+    }
+
+    /**
+     * The live side: the managed schemas, as the scratch side spells them, and which of them exist.
+     *
+     * @param configured the configured schema, read already
+     */
+    ReplayedSchema liveSide(Connection live, List<String> managed, DatabaseSchema configured) {
+        DatabaseSchema current = managed.size() == 1 ? configured : readLive(live, managed);
+        return new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existingSchemas(live, managed));
+    }
+
+    /**
+     * The diff of {@code current} (read on {@code live}) against {@code desired}, asking {@code live}
+     * what no model holds: whether a type change casts or rewrites, and the entity DDL's seed rows,
+     * views and casts.
+     */
+    MigrationScript onServer(Connection live, ReplayedSchema current, DatabaseSchema desired, List<String> entityDdl) {
+        MigrationScript diff = SchemaDiff.compare(current.schema(), desired, options(new CatalogTypeChanges(live)));
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(
                 live,
                 "Could not look for the entity DDL's seed rows, views and casts in schema " + schema,
                 () -> UnmodelledDdl.addTo(diff, live, entityDdl, schema, desired));
-        return withSchemasCreated(complete, missingSchemas(managed, existing, desired));
+        return withSchemasCreated(
+                complete, missingSchemas(managedSchemas(entityDdl), current.existingSchemas(), desired));
     }
 
     /**
-     * The migration that builds the managed schema of {@code live} as it is from nothing, for a chain
-     * that adopts that database: every table (partitioned ones with their partitions), sequence, enum
-     * type, index, constraint and comment, each change with its reverse, in the order autogenerate
-     * writes them. No row is copied, so a sequence of a new database starts where its definition
-     * says, as the live one did. What the catalog reader does not read (views, functions, triggers,
-     * extensions, ...) is named in the script's warnings, for the reader to add by hand. Only the
-     * version tables are left out: the {@link #exclude()} patterns keep later comparisons away from
-     * objects, they do not keep those objects out of the chain that describes the database.
+     * The comparison from the caches alone: the live side from the replay cache, the entity side from
+     * the entity cache or, when it lacks it, built on {@code freshServer} (a server of the version
+     * the replayed schema was read on, with nothing replayed). Empty when either side is missing,
+     * when the comparison needs the replayed database to answer, or when the entity DDL fails on the
+     * fresh server: it may need what the migrations create (an extension, a function, a table it
+     * references), and the chain is then replayed and the comparison made there.
      */
-    public MigrationScript baseline(Connection live) {
-        Exclusions exclusions = Exclusions.versionTables().and(exclude);
-        DatabaseSchema current = readLive(live, List.of(schema), exclusions);
-        MigrationScript script = SchemaDiff.compare(
-                DatabaseSchema.empty(), current, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()));
-        List<String> warnings = new ArrayList<>();
-        List<String> unread = onManagedPath(
-                live,
-                "Could not list the objects of schema " + schema + " that a baseline does not hold",
-                () -> UnreadObjects.in(live, List.of(schema)));
-        if (!unread.isEmpty()) {
-            warnings.add("Not written here, since autogenerate does not read them: " + String.join(", ", unread)
-                    + ". Add those a new database needs with op.execute(...), after what they use.");
-        }
-        if (!"public".equals(schema)) {
-            warnings.add("Schema " + schema + " itself is not created here: a new database needs it before "
-                    + "migrate:upgrade (CREATE SCHEMA " + Identifiers.quote(schema) + ").");
-        }
-        return script.withLast(List.of(), warnings);
-    }
-
-    /**
-     * The comparison from the two caches alone, without any server: the live side from the replay
-     * cache, the entity side from the entity cache. Empty when either lacks its side, or when the
-     * comparison needs to ask the live server something no cache holds: a column type change
-     * (whether PostgreSQL casts by assignment, or rewrites) or an entity DDL statement the catalog
-     * reader does not model (a view, a cast). The caller then replays the chain and compares there.
-     */
-    public Optional<MigrationScript> compareCached(List<String> entityDdl) {
-        return compareCached(entityDdl, null);
-    }
-
-    /**
-     * As {@link #compareCached(List)}, with the entity side built on {@code freshServer} when the
-     * entity cache lacks it: a server of the version the replayed schema was read on, with nothing
-     * replayed, so that changed entities over an unchanged chain cost no replay. Also empty when
-     * the entity DDL fails there: it may need what the migrations create (an extension, a function,
-     * a table it references), and the caller replays them and compares on that server instead.
-     */
-    public Optional<MigrationScript> compareCached(List<String> entityDdl, Connection freshServer) {
-        if (entityCache == null || replayCache == null) {
+    Optional<MigrationScript> fromCaches(ReplayedSchemaCache replays, List<String> entityDdl, Connection freshServer) {
+        Optional<ReplayedSchema> live = replayed(replays, entityDdl);
+        if (live.isEmpty() || !modelled(entityDdl)) {
             return Optional.empty();
         }
-        Exclusions exclusions = Exclusions.versionTables().and(exclude);
-        List<String> managed = managedSchemas(entityDdl);
-        Optional<ReplayedSchema> live = replayCache.find(managed, exclusions);
-        if (live.isEmpty()
-                || !entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches())) {
-            return Optional.empty();
-        }
-        Optional<DatabaseSchema> desired =
-                entityCache.find(live.get().serverVersionNum(), entityDdl, schema, exclusions);
+        String versionNum = live.get().serverVersionNum();
+        Optional<DatabaseSchema> desired = cachedEntitySide(versionNum, entityDdl);
         if (desired.isEmpty()
                 && freshServer != null
-                && live.get().serverVersionNum().equals(EntitySchemaCache.serverVersionNum(freshServer))) {
+                && versionNum.equals(EntitySchemaCache.serverVersionNum(freshServer))) {
             try {
-                desired = Optional.of(entityCache.read(freshServer, entityDdl, schema, exclusions));
+                desired = Optional.of(entitySide(freshServer, entityDdl));
             } catch (MigrateException e) {
                 return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
             }
         }
-        if (desired.isEmpty()) {
+        return desired.flatMap(schema -> withoutServer(live.get(), schema, entityDdl));
+    }
+
+    /**
+     * The comparison from the models alone, without any server: the live side as a replay read it,
+     * the entity side from the cache or built elsewhere. Empty when the comparison needs to ask the
+     * live server something no model holds: a column type change (whether PostgreSQL casts by
+     * assignment, or rewrites) or an entity DDL statement the catalog reader does not model (a view,
+     * a cast).
+     */
+    Optional<MigrationScript> withoutServer(ReplayedSchema live, DatabaseSchema desired, List<String> entityDdl) {
+        if (!modelled(entityDdl)) {
             return Optional.empty();
         }
         UnaskedTypeChanges typeChanges = new UnaskedTypeChanges();
-        MigrationScript diff = SchemaDiff.compare(
-                live.get().schema(),
-                desired.get(),
-                new SchemaDiff.Options(schema, renames, decider)
-                        .withTypeChanges(typeChanges)
-                        .withSerialToIdentity(serialToIdentity));
+        MigrationScript diff = SchemaDiff.compare(live.schema(), desired, options(typeChanges));
         if (typeChanges.asked) {
             return Optional.empty();
         }
         return Optional.of(
-                withSchemasCreated(diff, missingSchemas(managed, live.get().existingSchemas(), desired.get())));
+                withSchemasCreated(diff, missingSchemas(managedSchemas(entityDdl), live.existingSchemas(), desired)));
+    }
+
+    /** Whether the catalog reader models every statement of the entity DDL, so no server need be asked about one. */
+    static boolean modelled(List<String> entityDdl) {
+        return entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches());
+    }
+
+    /** The replayed schema {@code cache} holds for the schemas this DDL manages. */
+    Optional<ReplayedSchema> replayed(ReplayedSchemaCache cache, List<String> entityDdl) {
+        return cache.find(managedSchemas(entityDdl), exclusions);
+    }
+
+    /** The replayed schema {@code cache} holds for the managed schema alone: entities that name no schema of their own. */
+    Optional<ReplayedSchema> replayedManagedSchema(ReplayedSchemaCache cache) {
+        return cache.find(List.of(schema), exclusions);
+    }
+
+    /** The entity side of a server reporting {@code serverVersionNum}, when the entity cache holds it. */
+    Optional<DatabaseSchema> cachedEntitySide(String serverVersionNum, List<String> entityDdl) {
+        return entityCache == null
+                ? Optional.empty()
+                : entityCache.find(serverVersionNum, entityDdl, schema, exclusions);
     }
 
     /**
-     * Type changes with nobody to ask: records that a question came, so the cached comparison is
-     * dropped for one on the server, whose {@code pg_cast} answers (for user-defined types too).
+     * The entity side built on {@code scratch}, a database where nothing was replayed (or from the
+     * cache, and kept there): the DDL may need what the migrations create (an extension, a function, a
+     * table it references), in which case this fails.
+     */
+    DatabaseSchema entitySide(Connection scratch, List<String> entityDdl) {
+        return entityCache == null
+                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
+                : entityCache.read(scratch, entityDdl, schema, exclusions);
+    }
+
+    /**
+     * The entity side built on {@code scratch}: the live server itself, or another of the same
+     * major version, on which the extensions installed on {@code live} are installed first, since
+     * the entity DDL may use their types.
+     */
+    DatabaseSchema entitySide(Connection live, Connection scratch, List<String> entityDdl) {
+        if (scratch != live) {
+            installExtensions(live, scratch);
+        }
+        return entitySide(scratch, entityDdl);
+    }
+
+    /**
+     * Type changes with nobody to ask: records that a question came, so the comparison without a
+     * server is dropped for one on the server, whose {@code pg_cast} answers (for user-defined types too).
      */
     private static final class UnaskedTypeChanges implements TypeChanges {
         private boolean asked;
@@ -314,19 +253,8 @@ public record SchemaComparison(
         }
     }
 
-    /** The entity side built on {@code scratch} (the live server itself, or another of the same major version), or from the cache. */
-    private DatabaseSchema buildEntitySide(
-            Connection live, Connection scratch, List<String> entityDdl, Exclusions exclusions) {
-        if (scratch != live) {
-            installExtensions(live, scratch);
-        }
-        return entityCache == null
-                ? ScratchSchema.read(scratch, entityDdl, schema, exclusions)
-                : entityCache.read(scratch, entityDdl, schema, exclusions);
-    }
-
     /** The configured schema, then every schema the entity DDL names ({@code @Table(schema = ...)}, {@code hibernate.default_schema}). */
-    private List<String> managedSchemas(List<String> entityDdl) {
+    List<String> managedSchemas(List<String> entityDdl) {
         Set<String> managed = new LinkedHashSet<>();
         managed.add(schema);
         managed.addAll(QualifiedDdl.schemas(entityDdl));
@@ -407,11 +335,47 @@ public record SchemaComparison(
         }
     }
 
+    private SchemaDiff.Options options(TypeChanges typeChanges) {
+        return new SchemaDiff.Options(schema, renames, decider)
+                .withTypeChanges(typeChanges)
+                .withSerialToIdentity(serialToIdentity);
+    }
+
+    /**
+     * The migration that builds the managed schema of {@code live} as it is from nothing, for a chain
+     * that adopts that database: every table (partitioned ones with their partitions), sequence, enum
+     * type, index, constraint and comment, each change with its reverse, in the order autogenerate
+     * writes them. No row is copied, so a sequence of a new database starts where its definition
+     * says, as the live one did. What the catalog reader does not read (views, functions, triggers,
+     * extensions, ...) is named in the script's warnings, for the reader to add by hand. Only the
+     * version tables are among the exclusions here: user patterns keep later comparisons away from
+     * objects, they do not keep those objects out of the chain that describes the database.
+     */
+    MigrationScript baseline(Connection live) {
+        DatabaseSchema current = readLive(live, List.of(schema));
+        MigrationScript script = SchemaDiff.compare(
+                DatabaseSchema.empty(), current, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()));
+        List<String> warnings = new ArrayList<>();
+        List<String> unread = onManagedPath(
+                live,
+                "Could not list the objects of schema " + schema + " that a baseline does not hold",
+                () -> UnreadObjects.in(live, List.of(schema)));
+        if (!unread.isEmpty()) {
+            warnings.add("Not written here, since autogenerate does not read them: " + String.join(", ", unread)
+                    + ". Add those a new database needs with op.execute(...), after what they use.");
+        }
+        if (!"public".equals(schema)) {
+            warnings.add("Schema " + schema + " itself is not created here: a new database needs it before "
+                    + "migrate:upgrade (CREATE SCHEMA " + Identifiers.quote(schema) + ").");
+        }
+        return script.withLast(List.of(), warnings);
+    }
+
     /**
      * Reads the managed schemas with the search path the scratch side uses, so both sides spell
      * type names and expressions alike (PostgreSQL qualifies only names not on the path).
      */
-    private DatabaseSchema readLive(Connection live, List<String> managed, Exclusions exclusions) {
+    DatabaseSchema readLive(Connection live, List<String> managed) {
         // check expressions spelled as after a round trip, as the scratch side spells them
         return onManagedPath(
                 live,
@@ -435,10 +399,5 @@ public record SchemaComparison(
         } catch (SQLException e) {
             throw new MigrateException(failure + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The major version of the server, to pin the provider's dialect to. */
-    public static int serverMajorVersion(Connection c) {
-        return Integer.parseInt(EntitySchemaCache.serverVersionNum(c)) / 10000;
     }
 }

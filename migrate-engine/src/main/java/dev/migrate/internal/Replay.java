@@ -36,6 +36,16 @@ public final class Replay {
         return engine.versionTable();
     }
 
+    /** Upgrades the database to {@code target}; a failure reaches the migrator's listener, as its own runs do. */
+    public void upgrade(String target) {
+        try {
+            engine.upgrade(target);
+        } catch (MigrateException e) {
+            listener.onFailure(e);
+            throw e;
+        }
+    }
+
     /**
      * Upgrades the database to {@code target} with {@code observer} watching every statement; a
      * failure reaches the migrator's listener, as its own runs do.

@@ -3,8 +3,11 @@ package dev.migrate.junit;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.autogen.Autogenerate;
+import dev.migrate.autogen.AutogenerateLog;
+import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ChainVerifier;
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntityDdlBridge;
@@ -18,8 +21,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -104,7 +105,8 @@ final class ChainChecks {
 
     /**
      * The comparison of {@code mvn migrate:check}: the DDL the project's JPA provider writes for the
-     * entities, built in a scratch schema beside the schema the migrations built, read back and diffed.
+     * entities, built in a scratch schema beside the schema the migrations built, read back and diffed
+     * (the provider writes it while the schema at head is read).
      */
     void entitiesMatchSchemaAtHead() {
         Optional<String> missing = EntityDdl.missingJpa(projectClasses);
@@ -115,12 +117,10 @@ final class ChainChecks {
         Migrator chain = chain();
         run(() -> database.upgrade("heads"));
         List<Path> classDirectories = classDirectories();
-        MigrationScript diff;
-        try (Connection c = database.dataSource().getConnection()) {
-            int major = SchemaComparison.serverMajorVersion(c);
-            EntityDdl entities =
-                    new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
-            List<String> ddl = run(() -> entitiesDdl(entities, major));
+        EntityDdl entities =
+                new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
+        EntityDdlSource entityDdl = EntityDdlSource.of(entities, classDirectories, major -> {
+            List<String> ddl = entitiesDdl(entities, major);
             if (ddl.isEmpty()) {
                 Assertions.fail("No JPA entities were found in " + classDirectories
                         + (settings.entityPackages().isEmpty()
@@ -128,12 +128,15 @@ final class ChainChecks {
                                 : " under the packages " + settings.entityPackages())
                         + ". Name their packages in @MigrationChain(entityPackages = ...).");
             }
-            diff = run(() -> SchemaComparison.of(settings.schema())
-                    .excluding(settings.exclude(), settings.versionTable(), settings.historyTable())
-                    .compare(c, ddl));
-        } catch (SQLException e) {
-            throw new MigrateException("Could not connect to the test's " + database + ": " + e.getMessage(), e);
-        }
+            return ddl;
+        });
+        AutogenerateRequest request = AutogenerateRequest.builder(chain, entityDdl)
+                .managedSchema(settings.schema())
+                .excluding(settings.exclude())
+                .versionTables(settings.versionTable(), settings.historyTable())
+                .build();
+        MigrationScript diff = run(() -> Autogenerate.run(request, new TestServerDatabases(database), TestLog.INSTANCE))
+                .script();
         diff.warnings().forEach(TestLog.INSTANCE::warn);
         List<String> differences = diff.descriptions();
         if (!differences.isEmpty()) {
@@ -142,37 +145,6 @@ final class ChainChecks {
                     + String.join("\n  - ", differences)
                     + "\nWrite the migration with mvn compile migrate:autogenerate "
                     + "-Dmigrate.message=\"...\", or change the entities back.");
-        }
-    }
-
-    /**
-     * The entity DDL, from the JPA provider in a class loader of its own over the test class path, so
-     * that its log lines go where {@link TestLog#provider()} sends them (DEBUG of dev.migrate.junit)
-     * whatever logging library the project has, and the provider the project's own tests use keeps its
-     * logging. Where the class path cannot be read (the bridge is not on it), the test's own loader.
-     */
-    private List<String> entitiesDdl(EntityDdl entities, int major) {
-        URL[] classPath = Arrays.stream(
-                        System.getProperty("java.class.path", "").split(File.pathSeparator))
-                .filter(element -> !element.isBlank())
-                .map(ChainChecks::url)
-                .toArray(URL[]::new);
-        try (URLClassLoader own = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
-            if (own.getResource(EntityDdlBridge.class.getName().replace('.', '/') + ".class") == null
-                    || own.getResource(EntityDdl.class.getName().replace('.', '/') + ".class") == null) {
-                return entities.generate(projectClasses, major, TestLog.INSTANCE.provider());
-            }
-            return entities.generateInOwnLoader(own, major, TestLog.INSTANCE.provider());
-        } catch (IOException e) {
-            throw new MigrateException("Could not close the class loader of the JPA provider: " + e.getMessage(), e);
-        }
-    }
-
-    private static URL url(String classPathElement) {
-        try {
-            return Path.of(classPathElement).toUri().toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new MigrateException("The test class path element " + classPathElement + " is not a path.", e);
         }
     }
 
@@ -255,7 +227,38 @@ final class ChainChecks {
     }
 
     /** The engine's progress lines, through {@code System.Logger} so the project's logging decides what shows. */
-    enum TestLog implements MigrationLog {
+    /**
+     * The entity DDL, from the JPA provider in a class loader of its own over the test class path, so
+     * that its log lines go where {@link TestLog#provider()} sends them (DEBUG of dev.migrate.junit)
+     * whatever logging library the project has, and the provider the project's own tests use keeps its
+     * logging. Where the class path cannot be read (the bridge is not on it), the test's own loader.
+     */
+    private List<String> entitiesDdl(EntityDdl entities, int major) {
+        URL[] classPath = Arrays.stream(
+                        System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(element -> !element.isBlank())
+                .map(ChainChecks::url)
+                .toArray(URL[]::new);
+        try (URLClassLoader own = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+            if (own.getResource(EntityDdlBridge.class.getName().replace('.', '/') + ".class") == null
+                    || own.getResource(EntityDdl.class.getName().replace('.', '/') + ".class") == null) {
+                return entities.generate(projectClasses, major, TestLog.INSTANCE.provider());
+            }
+            return entities.generateInOwnLoader(own, major, TestLog.INSTANCE.provider());
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the class loader of the JPA provider: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL url(String classPathElement) {
+        try {
+            return Path.of(classPathElement).toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new MigrateException("The test class path element " + classPathElement + " is not a path.", e);
+        }
+    }
+
+    enum TestLog implements MigrationLog, AutogenerateLog {
         INSTANCE;
 
         private static final System.Logger LOGGER = System.getLogger("dev.migrate.junit");

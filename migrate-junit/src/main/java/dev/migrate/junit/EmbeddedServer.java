@@ -1,13 +1,18 @@
 package dev.migrate.junit;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.ComparisonDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -30,6 +35,8 @@ final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
             return new EmbeddedServer(EmbeddedPostgres.builder()
+                    // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10 s
+                    .setPGStartupWait(Duration.ofMinutes(1))
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -54,6 +61,50 @@ final class EmbeddedServer implements AutoCloseable {
                 name,
                 server.getDatabase("postgres", name),
                 () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    /** This server's version, as a comparison names a throwaway server. */
+    ComparisonDatabases.ThrowawayVersion version() {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('server_version'), current_setting('server_version_num')")) {
+            rs.next();
+            return new ComparisonDatabases.ThrowawayVersion(
+                    rs.getString(1), rs.getString(2), "embedded PostgreSQL " + rs.getString(1));
+        } catch (SQLException e) {
+            throw new MigrateException("Could not read the embedded PostgreSQL's version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A throwaway "server" for a comparison: databases of their own on this server, dropped when it
+     * is closed (a server start takes a second or more).
+     */
+    ComparisonDatabases.ThrowawayServer throwaway() {
+        TestDatabase first = createDatabase();
+        return new ComparisonDatabases.ThrowawayServer() {
+            private final List<String> more = new ArrayList<>();
+
+            @Override
+            public DataSource dataSource() {
+                return first.dataSource();
+            }
+
+            @Override
+            public DataSource createDatabase(String name) {
+                String database = first.name() + "_" + name;
+                execute("CREATE DATABASE " + database);
+                more.add(database);
+                return server.getDatabase("postgres", database);
+            }
+
+            @Override
+            public void close() {
+                more.forEach(database -> execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
+                first.close();
+            }
+        };
     }
 
     private void execute(String sql) {

@@ -14,11 +14,13 @@ public final class MigrationDatabase {
     private final String name;
     private final DataSource dataSource;
     private final Migrator migrator;
+    private final EmbeddedServer server;
 
-    MigrationDatabase(String name, DataSource dataSource, Migrator migrator) {
+    MigrationDatabase(String name, DataSource dataSource, Migrator migrator, EmbeddedServer server) {
         this.name = name;
         this.dataSource = dataSource;
         this.migrator = migrator;
+        this.server = server;
     }
 
     /** Applies migrations up to {@code target}: an id or unique prefix, {@code head}, {@code heads}, {@code +N}. */
@@ -43,6 +45,11 @@ public final class MigrationDatabase {
     /** The migrator over this database, for everything else the engine offers (history, stamp, offline SQL). */
     public Migrator migrator() {
         return migrator;
+    }
+
+    /** The embedded server the database is on. */
+    EmbeddedServer server() {
+        return server;
     }
 
     /** The database's name on the embedded server. */

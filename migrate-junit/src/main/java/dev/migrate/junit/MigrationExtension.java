@@ -79,7 +79,7 @@ public final class MigrationExtension implements ParameterResolver {
         try {
             Class<?> testClass = context.getRequiredTestClass();
             Migrator migrator = ChainSettings.of(testClass).migrator(created.dataSource(), testClass.getClassLoader());
-            MigrationDatabase database = new MigrationDatabase(created.name(), created.dataSource(), migrator);
+            MigrationDatabase database = new MigrationDatabase(created.name(), created.dataSource(), migrator, server);
             Optional<MigrateTo> target = migrateTo(context);
             if (target.isPresent()) {
                 try {

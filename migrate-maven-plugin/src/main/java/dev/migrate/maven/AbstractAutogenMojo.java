@@ -2,24 +2,23 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.SchemaComparison;
-import dev.migrate.autogen.diff.DataMeasurements;
+import dev.migrate.autogen.Autogenerate;
+import dev.migrate.autogen.AutogenerateLog;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.AutogenerateResult;
+import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.entity.EntitySchemaCache;
-import dev.migrate.autogen.entity.ReplayedSchemaCache;
-import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.write.ChangeNotes;
-import dev.migrate.internal.MigratorInternals;
 import java.io.Console;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,12 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -91,20 +85,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.notRenamed")
     protected List<String> notRenamed;
 
-    /**
-     * Convert serial and bigserial columns that the entities map as identity columns
-     * ({@code @GeneratedValue(strategy = IDENTITY)}): {@code -Dmigrate.serialToIdentity=true}. The two
-     * number rows alike, so without it they are no difference. The conversion drops the column's
-     * default, adds the identity, moves it past the column's largest value and the sequence's last one
-     * (read when the migration runs, offline too) and drops the sequence; its downgrade gives the
-     * column its sequence and default back, past what the identity handed out.
-     */
-    @Parameter(property = "migrate.serialToIdentity", defaultValue = "false")
-    protected boolean serialToIdentity;
-
-    /** What looked renamed in batch mode, where nobody can be asked: {@code old=new} as renames spells it. */
-    private final List<String> suspectedRenames = new ArrayList<>();
-
     /** The schema the entities are compared with. Objects in other schemas are never touched. */
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
     protected String managedSchema;
@@ -153,6 +133,17 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.largeTableRows", defaultValue = "100000")
     protected long largeTableRows;
 
+    /**
+     * Convert serial and bigserial columns that the entities map as identity columns
+     * ({@code @GeneratedValue(strategy = IDENTITY)}): {@code -Dmigrate.serialToIdentity=true}. The two
+     * number rows alike, so without it they are no difference. The conversion drops the column's
+     * default, adds the identity, moves it past the column's largest value and the sequence's last one
+     * (read when the migration runs, offline too) and drops the sequence; its downgrade gives the
+     * column its sequence and default back, past what the identity handed out.
+     */
+    @Parameter(property = "migrate.serialToIdentity", defaultValue = "false")
+    protected boolean serialToIdentity;
+
     @Override
     protected void checkSettings() {
         super.checkSettings();
@@ -161,225 +152,99 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal());
     }
 
-    /** What the last comparison measured on the configured database's rows; null on a throwaway one. */
-    private DataMeasurements.Result measured;
-
     /**
-     * Runs {@code action} with the differences between the entities and the schema at head: on the
-     * configured database (which must be at head), or on the embedded default, from the caches when
-     * they hold both sides, otherwise on a throwaway server with every migration replayed.
+     * Runs {@code action} with the chain and the differences between the entities and the schema at
+     * head: on the configured database (which must be at head), or on the embedded default, from the
+     * caches when they hold both sides, otherwise on a throwaway server with the migrations replayed.
      */
     protected final void withDifferencesAtHead(
-            ClassLoader projectClasses, BiConsumer<Migrator, MigrationScript> action) {
-        entitiesOnEmbeddedServer(); // a misspelt comparisonDatabase fails with or without a URL
-        if (isDatabaseConfigured() || !entityCache || !replayCache) {
-            withComparisonDatabase(
-                    projectClasses, (migrator, database) -> action.accept(migrator, compare(migrator, database)));
-            return;
+            ClassLoader projectClasses, BiConsumer<Migrator, AutogenerateResult> action) {
+        ComparisonDatabase entitiesOn =
+                ComparisonDatabase.of(comparisonDatabase); // misspelt: fails with or without a URL
+        Optional<? extends DataSource> configured = configuredDatabase();
+        Migrator chain = configured.isPresent()
+                ? configured(projectClasses).dataSource(configured.get()).build()
+                : offline(projectClasses);
+        AutogenerateRequest.Builder request = request(chain).entitiesOn(entitiesOn);
+        if (configured.isPresent()) {
+            request.measuringRows(Durations.parse("measureTimeout", measureTimeout), largeTableRows);
+        } else if (replayCache) {
+            request.replayCacheIn(cacheDirectory("replay-cache"));
         }
-        PostgresBinaries binaries = PostgresBinaries.forThisMachine(embeddedPostgresVersion);
-        Migrator chain = offline(projectClasses);
-        EntitySchemaCache entities = entitySchemaCache();
-        ReplayedSchemaCache replayed = new ReplayedSchemaCache(
-                cacheDirectory("replay-cache"), MigratorInternals.of(chain).chainFingerprint(), binaries.coordinates());
-        SchemaComparison comparison = comparison(entities).withReplayCache(replayed);
-        EntityInputs inputs = entityInputs();
-        Optional<MigrationScript> cached =
-                entities.findDdl(inputs.key(binaries.major())).flatMap(comparison::compareCached);
-        int count = chain.revisions().size();
-        if (cached.isPresent()) {
-            getLog().info("The schema at head (" + count + " migration" + (count == 1 ? "" : "s") + " on PostgreSQL "
-                    + binaries.version() + ") taken from the cache in " + displayed(replayed.directory())
-                    + ", the entity schema from " + displayed(entities.directory())
-                    + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway).");
-            action.accept(chain, cached.get());
-            return;
-        }
-        // the provider (seconds for a large model) writes the DDL while the server starts
-        ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
-        try {
-            Future<List<String>> ddl = provider.submit(() -> entityDdl(inputs, binaries.major(), entities));
-            withThrowawayDatabase(projectClasses, (migrator, database) -> {
-                try (Connection c = database.getConnection()) {
-                    List<String> entityDdl = result(ddl);
-                    // an unchanged chain under changed entities: only the entity side is built, nothing replayed
-                    Optional<MigrationScript> withoutReplay = comparison.compareCached(entityDdl, c);
-                    MigrationScript diff;
-                    if (withoutReplay.isPresent()) {
-                        getLog().info("The schema at head (" + count + " migration" + (count == 1 ? "" : "s")
-                                + ") taken from the cache in " + displayed(replayed.directory())
-                                + ": the migrations were not replayed, only the entity side was built.");
-                        diff = withoutReplay.get();
-                    } else {
-                        getLog().info(
-                                        replayed.hits() == 0
-                                                ? "The schema of these migrations on PostgreSQL " + binaries.version()
-                                                        + " is not in " + displayed(replayed.directory())
-                                                        + " yet: they are replayed, and it is kept for the next run."
-                                                : "The schema at head is in " + displayed(replayed.directory())
-                                                        + ", but this comparison needs "
-                                                        + "the replayed database to answer (a column type change, or entity DDL other than tables, "
-                                                        + "indexes, sequences, enum types and comments): the migrations are replayed.");
-                        replay(migrator);
-                        diff = comparison.compare(c, () -> entityDdl);
-                    }
-                    logCacheUse(entities);
-                    action.accept(migrator, diff);
-                } catch (SQLException e) {
-                    throw new MigrateException(
-                            "Could not connect to the throwaway database to compare it with the entities: "
-                                    + e.getMessage(),
-                            e);
-                }
-            });
-        } finally {
-            provider.shutdownNow();
-        }
+        action.accept(chain, Autogenerate.run(request.build(), new PluginDatabases(configured.orElse(null)), log()));
     }
 
-    /** The differences between the entities and the schema on {@code database}, which must be at head. */
+    /** The differences between the entities and the schema on {@code database}, a throwaway one at head. */
     protected final MigrationScript compare(Migrator migrator, DataSource database) {
-        // compare with the schema the migrations build, not one that is behind or ahead of them;
-        // with no migration yet (the first one, or adopting an existing database) there is no head to be at
-        if (!migrator.revisions().isEmpty()) {
-            migrator.assertUpToDate();
-        }
-        boolean onEmbedded = entitiesOnEmbeddedServer();
-        ExecutorService provider = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
-        try (Connection c = database.getConnection()) {
-            int major = SchemaComparison.serverMajorVersion(c);
-            EntitySchemaCache cache = entityCache ? entitySchemaCache() : null;
-            EntityInputs inputs = entityInputs();
-            // the provider boots (seconds for a large model) while this thread reads the live catalog
-            Future<List<String>> ddl = provider.submit(() -> entityDdl(inputs, major, cache));
-            SchemaComparison comparison = comparison(cache);
-            MigrationScript diff;
-            if (onEmbedded) {
-                try (ScratchServer scratch = new ScratchServer(major)) {
-                    diff = comparison.compare(
-                            c, scratch.binaries.serverVersionNum(), scratch::connection, () -> result(ddl));
-                }
-            } else {
-                diff = comparison.compare(c, () -> result(ddl));
-            }
-            logCacheUse(cache);
-            if (isDatabaseConfigured() && !diff.isEmpty()) {
-                try (Connection measuring = database.getConnection()) {
-                    measured = DataMeasurements.measure(
-                            diff, measuring, Durations.parse("measureTimeout", measureTimeout), largeTableRows);
-                }
-                diff = measured.script();
-            }
-            return diff;
-        } catch (SQLException e) {
-            throw new MigrateException(
-                    "Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
-        } finally {
-            provider.shutdownNow();
-        }
+        return Autogenerate.run(request(migrator).build(), new PluginDatabases(database), log())
+                .script();
     }
 
-    /**
-     * The throwaway embedded server of {@code comparisonDatabase=embedded}, started when the
-     * comparison first asks for it: with unchanged entities, the entity cache answers and it never starts.
-     */
-    private final class ScratchServer implements AutoCloseable {
-        private final PostgresBinaries binaries;
-        private EmbeddedDatabase server;
-        private Connection connection;
+    private AutogenerateRequest.Builder request(Migrator chain) {
+        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, entityDdl())
+                .managedSchema(managedSchema)
+                .excluding(list(exclude))
+                .versionTables(versionTable, historyTable)
+                .renames(renameHints())
+                .notRenamed(list(notRenamed))
+                .convertingSerialToIdentity(serialToIdentity);
+        interactiveRenames().ifPresent(request::askingAboutRenames);
+        if (entityCache) {
+            request.entityCacheIn(cacheDirectory("entity-cache"));
+        }
+        return request;
+    }
 
-        ScratchServer(int major) {
-            this.binaries = PostgresBinaries.forThisMachine(Integer.toString(major));
+    /** The configured database, or none, and throwaway embedded servers of the binaries this machine runs. */
+    private final class PluginDatabases implements ComparisonDatabases {
+        private final DataSource configured;
+
+        PluginDatabases(DataSource configured) {
+            this.configured = configured;
         }
 
-        Connection connection() {
-            if (connection == null) {
-                getLog().info("Building the entity side on a throwaway embedded PostgreSQL " + binaries.major()
-                        + " (comparisonDatabase=embedded): the configured database is only read.");
-                server = startThrowaway(binaries.version());
-                try {
-                    connection = server.dataSource().getConnection();
-                } catch (SQLException e) {
-                    throw new MigrateException(
-                            "Could not connect to the throwaway embedded PostgreSQL: " + e.getMessage(), e);
-                }
-            }
-            return connection;
-        }
-
-        @SuppressWarnings("try") // the try statement only closes both, and either may be null
         @Override
-        public void close() {
-            try (EmbeddedDatabase stopped = server;
-                    Connection closed = connection) {
-                // both closed, the connection first
-            } catch (SQLException e) {
-                getLog().debug("Could not close the connection to the throwaway embedded PostgreSQL: "
-                        + e.getMessage());
-            }
+        public Optional<DataSource> configured() {
+            return Optional.ofNullable(configured);
+        }
+
+        @Override
+        public ThrowawayVersion defaultVersion() {
+            return version(PostgresBinaries.forThisMachine(embeddedPostgresVersion));
+        }
+
+        @Override
+        public ThrowawayVersion version(int major) {
+            return version(PostgresBinaries.forThisMachine(Integer.toString(major)));
+        }
+
+        private static ThrowawayVersion version(PostgresBinaries binaries) {
+            return new ThrowawayVersion(binaries.version(), binaries.serverVersionNum(), binaries.coordinates());
+        }
+
+        @Override
+        public ThrowawayServer start(ThrowawayVersion version) {
+            return startThrowaway(version.version());
         }
     }
 
-    private SchemaComparison comparison(EntitySchemaCache cache) {
-        return SchemaComparison.of(managedSchema)
-                .excluding(list(exclude), versionTable, historyTable)
-                .withRenames(renameHints(), renameDecider())
-                .withSerialToIdentity(serialToIdentity)
-                .withCache(cache);
-    }
+    /** The build log, with paths inside the project shown relative to it. */
+    private AutogenerateLog log() {
+        return new AutogenerateLog() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
 
-    private EntitySchemaCache entitySchemaCache() {
-        return new EntitySchemaCache(cacheDirectory("entity-cache"));
+            @Override
+            public String shown(Path path) {
+                return displayed(path);
+            }
+        };
     }
 
     private Path cacheDirectory(String name) {
         return Path.of(project.getBuild().getDirectory(), "migrate", name);
-    }
-
-    private void logCacheUse(EntitySchemaCache cache) {
-        if (cache != null && cache.ddlHits() > 0) {
-            getLog().info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
-                    + displayed(cache.directory())
-                    + " (the entity classes, their class path and settings are unchanged).");
-        } else if (cache != null && cache.hits() > 0) {
-            getLog().info("Entity schema taken from the cache in " + displayed(cache.directory())
-                    + " (the entities are unchanged).");
-        }
-    }
-
-    /** What the provider's thread returned, or its failure as thrown there. */
-    private static List<String> result(Future<List<String>> ddl) {
-        try {
-            return ddl.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new MigrateException(
-                    "The JPA provider could not write the entity DDL: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrateException("Interrupted while the JPA provider wrote the entity DDL.", e);
-        }
-    }
-
-    /** Whether the entity side goes to its own embedded server, away from the configured database. */
-    private boolean entitiesOnEmbeddedServer() {
-        String mode = comparisonDatabase == null
-                ? "server"
-                : comparisonDatabase.trim().toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "server" -> false;
-            case "embedded" -> isDatabaseConfigured(); // without one, the comparison already runs on an embedded server
-            default ->
-                throw new MigrateException(
-                        "The comparisonDatabase '" + comparisonDatabase + "' is not known. Use server "
-                                + "(build the entity side in a scratch schema on the configured database) or embedded (on a throwaway "
-                                + "embedded PostgreSQL).");
-        };
     }
 
     /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
@@ -389,14 +254,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The tables that take the lock-safe form by their size on the configured database; none when
-     * nothing was measured (the embedded default holds no data).
-     */
-    protected final Predicate<ObjectName> largeTables() {
-        return measured == null ? table -> false : measured.largeTables(largeTableRows);
     }
 
     /** Logs each difference and warning; returns the differences' descriptions. */
@@ -411,14 +268,11 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return lines;
     }
 
-    /** What the provider's DDL depends on: the entity classes, their class path and the provider settings. */
-    private record EntityInputs(EntityDdl entities, List<Path> classpath) {
-        String key(int serverMajorVersion) {
-            return entities.inputKey(classpath, serverMajorVersion);
-        }
-    }
-
-    private EntityInputs entityInputs() {
+    /**
+     * The provider's DDL, keyed by what it depends on: the entity classes, their class path and the
+     * provider settings.
+     */
+    private EntityDdlSource entityDdl() {
         // lowest first: the application's own Spring Boot settings, then the plugin's configuration
         Map<String, String> properties = new HashMap<>(springJpaSettings().properties());
         if (hibernateProperties != null) {
@@ -431,17 +285,9 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             properties.put("hibernate.implicit_naming_strategy", implicitNamingStrategy);
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        return new EntityInputs(
-                new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties), entityClasspath());
-    }
-
-    /** The entity DDL: from the cache when nothing it depends on changed, otherwise from the provider. */
-    private List<String> entityDdl(EntityInputs inputs, int serverMajorVersion, EntitySchemaCache cache) {
-        return cache == null
-                ? providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion)
-                : cache.ddl(
-                        inputs.key(serverMajorVersion),
-                        () -> providerDdl(inputs.entities(), inputs.classpath(), serverMajorVersion));
+        EntityDdl entities = new EntityDdl(List.of(classes), list(entityPackages), persistenceUnit, properties);
+        List<Path> classpath = entityClasspath();
+        return EntityDdlSource.of(entities, classpath, major -> providerDdl(entities, classpath, major));
     }
 
     private List<String> providerDdl(EntityDdl entities, List<Path> classpath, int serverMajorVersion) {
@@ -524,39 +370,22 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
 
     /**
      * Asks at the console when Maven is interactive. In batch mode nobody can be asked: what looks
-     * renamed is noted ({@link #suspectedRenames()}), unless {@code notRenamed} names it, and
-     * written as drop plus add.
+     * renamed is reported, unless {@code notRenamed} names it, and written as drop plus add.
      */
     // JDK 22 and later return a console without a terminal too; Console.isTerminal() that tells them
     // apart is not in the Java 17 API this is built for, and batch mode is checked first
     @SuppressWarnings("SystemConsoleNull")
-    private RenameDecider renameDecider() {
+    private Optional<RenameDecider> interactiveRenames() {
         Console console = System.console();
         if (!session.getRequest().isInteractiveMode() || console == null) {
-            Set<String> accepted = Set.copyOf(list(notRenamed));
-            return (kind, owner, from, to) -> {
-                String key = owner == null ? unqualified(from) : unqualified(owner) + "." + from;
-                if (!accepted.contains(key)) {
-                    suspectedRenames.add(key + "=" + (owner == null ? unqualified(to) : to));
-                }
-                return false;
-            };
+            return Optional.empty();
         }
-        return (kind, owner, from, to) -> {
+        return Optional.of((kind, owner, from, to) -> {
             String question =
                     "Was " + kind + " " + (owner == null ? "" : owner + ".") + from + " renamed to " + to + "? [y/N] ";
             String answer = console.readLine("%s", question);
             return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-        };
-    }
-
-    /** What looked renamed in the last comparison in batch mode, as {@code old=new}; empty when asked or told. */
-    protected final List<String> suspectedRenames() {
-        return List.copyOf(suspectedRenames);
-    }
-
-    private static String unqualified(String name) {
-        return name.substring(name.lastIndexOf('.') + 1);
+        });
     }
 
     /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.inject.Inject;
-import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -221,48 +219,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     }
 
     /**
-     * Runs {@code action} on the database a comparison needs: the configured one, which the caller
-     * checks is at head, or, with none configured, a throwaway embedded PostgreSQL with every
-     * migration replayed on it.
-     */
-    protected final void withComparisonDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
-        Optional<ConnectingDataSource> configuredDatabase = configuredDatabase();
-        if (configuredDatabase.isPresent()) {
-            action.accept(
-                    configured(projectClasses)
-                            .dataSource(configuredDatabase.get())
-                            .build(),
-                    configuredDatabase.get());
-            return;
-        }
-        withThrowawayDatabase(projectClasses, (migrator, dataSource) -> {
-            replay(migrator);
-            action.accept(migrator, dataSource);
-        });
-    }
-
-    /** Applies every migration to the throwaway database of {@code migrator}, announced in the log. */
-    protected final void replay(Migrator migrator) {
-        int count = migrator.revisions().size();
-        if (count > 0) { // a project's first migration is written against an empty chain
-            getLog().info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
-            migrator.upgrade("heads");
-        }
-    }
-
-    /**
      * Called before a goal uses the embedded database because no URL is configured; goals that
      * change the database refuse or warn here.
      */
     protected void checkEmbeddedMayChange() {}
-
-    /** Runs {@code action} on a throwaway embedded PostgreSQL, whatever is configured. */
-    protected final void withThrowawayDatabase(ClassLoader projectClasses, BiConsumer<Migrator, DataSource> action) {
-        try (EmbeddedDatabase database = startThrowaway(embeddedPostgresVersion)) {
-            action.accept(
-                    configured(projectClasses).dataSource(database.dataSource()).build(), database.dataSource());
-        }
-    }
 
     /** Starts a throwaway embedded PostgreSQL of {@code version} (a major or full version), deleted when closed. */
     protected final EmbeddedDatabase startThrowaway(String version) {

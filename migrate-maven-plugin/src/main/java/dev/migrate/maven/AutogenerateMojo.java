@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.diff.LockSafeForm;
+import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
@@ -58,14 +59,15 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
         if (message == null || message.isBlank()) {
             throw new MigrateException("migrate:autogenerate needs a message. Add -Dmigrate.message=\"what changed\".");
         }
-        withDifferencesAtHead(projectClasses, (migrator, diff) -> {
+        withDifferencesAtHead(projectClasses, (migrator, result) -> {
+            MigrationScript diff = result.script();
             List<String> changes = report(diff);
             if (changes.isEmpty()) {
                 getLog().info("No changes detected: the entities match the schema at head. Nothing written.");
                 return;
             }
             changes.forEach(c -> getLog().info("Detected " + c));
-            List<String> suspected = suspectedRenames();
+            List<String> suspected = result.suspectedRenames();
             if (!suspected.isEmpty()) {
                 throw new MigrateException("Nothing was written: " + String.join(", ", suspected)
                         + (suspected.size() == 1 ? " looks like a rename" : " look like renames")
@@ -85,7 +87,7 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
             MigrationWriter writer = new MigrationWriter(
                     sourceDirectory.toPath(), packages.get(0).trim());
             String counted = changes.size() + " change" + (changes.size() == 1 ? "" : "s");
-            Predicate<ObjectName> large = safe ? table -> true : largeTables();
+            Predicate<ObjectName> large = safe ? table -> true : result.largeTables()::contains;
             // the lock-safe form when asked for, or when a change to a large table has one
             if (!safe && LockSafeForm.of(diff, large).concurrent().isEmpty()) {
                 String id = AbstractWriteMojo.nextId(migrator, heads);

@@ -3,7 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
@@ -86,9 +86,7 @@ public class BaselineMojo extends AbstractDatabaseMojo {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                script = SchemaComparison.of(managedSchema)
-                        .excluding(List.of(), versionTable, historyTable)
-                        .baseline(c);
+                script = Autogenerate.baseline(c, managedSchema, versionTable, historyTable);
             } finally {
                 c.rollback();
             }

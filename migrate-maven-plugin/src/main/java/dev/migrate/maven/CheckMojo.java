@@ -21,8 +21,8 @@ public class CheckMojo extends AbstractAutogenMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        withDifferencesAtHead(projectClasses, (migrator, diff) -> {
-            List<String> differences = report(diff);
+        withDifferencesAtHead(projectClasses, (migrator, result) -> {
+            List<String> differences = report(result.script());
             if (!differences.isEmpty()) {
                 throw new MigrateException(
                         "The entities differ from the schema at head in " + differences.size() + " way"

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.ChecksumCache;
-import dev.migrate.autogen.entity.Fingerprint;
+import dev.migrate.autogen.cache.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.ComparisonDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -15,7 +17,10 @@ import javax.sql.DataSource;
  * at its end, with its data kept in a directory (by default {@code target/migrate/pgdata}) so that
  * {@code mvn migrate:upgrade} followed by {@code mvn migrate:current} sees the upgraded state.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
+    /** How long a starting server may take to accept connections. */
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(1);
+
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
 
@@ -59,7 +64,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts a server on a fresh data directory below {@code parent} that is deleted when it stops:
      * for goals that replay the migrations on a database nobody keeps. Durability is switched off,
-     * since nothing on it outlives the goal.
+     * since nothing on it outlives the goal, and so is autovacuum, whose workers would take the
+     * processor from the replay to tidy catalogs that are thrown away.
      */
     static EmbeddedDatabase startThrowaway(Path parent, Path binariesJar, Path serverLog) {
         Path dataDirectory;
@@ -77,13 +83,16 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
-                .setServerConfig("max_locks_per_transaction", "4096");
+                .setServerConfig("max_locks_per_transaction", "4096")
+                .setServerConfig("autovacuum", "off");
         return start(builder, dataDirectory, serverLog, "");
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDirectory, Path binariesJar, Path serverLog) {
         ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
         return EmbeddedPostgres.builder()
+                // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10 s
+                .setPGStartupWait(STARTUP_WAIT)
                 .setDataDirectory(dataDirectory)
                 .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
                 .setOutputRedirector(toLog)
@@ -103,12 +112,14 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    DataSource dataSource() {
+    @Override
+    public DataSource dataSource() {
         return server.getPostgresDatabase();
     }
 
     /** Creates another database on this server, for work that needs one of its own. */
-    DataSource createDatabase(String name) {
+    @Override
+    public DataSource createDatabase(String name) {
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

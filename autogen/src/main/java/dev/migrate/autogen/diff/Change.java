@@ -4,6 +4,7 @@ import dev.migrate.lint.LintRule;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One difference and the ops that remove it: usually one op; two for an object replaced in place
@@ -61,6 +62,17 @@ public record Change(
     /** This change with {@code newNotes} instead of its notes. */
     public Change withNotes(List<String> newNotes) {
         return new Change(description, ops, hazards, newNotes, undo, aheadPart);
+    }
+
+    /** This change with each op, and each op of its undo, put through {@code form}. */
+    Change withOps(UnaryOperator<Op> form) {
+        return new Change(
+                description,
+                ops.stream().map(form).toList(),
+                hazards,
+                notes,
+                undo == null ? null : undo.stream().map(form).toList(),
+                aheadPart);
     }
 
     /** Whether the change breaks {@code rule}. */

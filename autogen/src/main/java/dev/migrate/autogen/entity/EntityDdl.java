@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -123,35 +122,6 @@ public record EntityDdl(
                 System.clearProperty(property);
             }
         }
-    }
-
-    /**
-     * A key for the DDL {@link #generate} would write, computed without starting the provider: what
-     * the DDL depends on is this record (class directories by the bytes of every file in them, so
-     * entity classes, their enums and {@code persistence.xml}; packages; persistence unit; provider
-     * settings, naming strategies included), the rest of the class path the provider runs with (its
-     * jar and version among them), the server's major version, the JVM and this build of migrate.
-     *
-     * @param classpath the class path of the loader {@link #generate} will get, in its order
-     */
-    public String inputKey(List<Path> classpath, int serverMajorVersion) {
-        Fingerprint key = EntitySchemaCache.migrateBuild()
-                .field("entity ddl")
-                .field(Integer.toString(serverMajorVersion))
-                .field(Runtime.version().toString())
-                .field(String.valueOf(persistenceUnit))
-                .field("packages " + packages.size());
-        packages.forEach(key::field);
-        key.field("properties " + properties.size());
-        new TreeMap<>(properties).forEach((name, value) -> key.field(name).field(value));
-        key.field("classes " + classDirectories.size());
-        classDirectories.forEach(key::classpathElement);
-        List<Path> rest = classpath.stream()
-                .filter(element -> !classDirectories.contains(element))
-                .toList();
-        key.field("classpath " + rest.size());
-        rest.forEach(key::classpathElement);
-        return key.hex();
     }
 
     /**

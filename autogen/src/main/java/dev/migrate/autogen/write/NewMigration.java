@@ -1,89 +1,93 @@
 package dev.migrate.autogen.write;
 
-import com.palantir.javapoet.CodeBlock;
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.Description;
 import dev.migrate.autogen.diff.LockSafeForm;
 import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.OpGroup;
 import dev.migrate.autogen.schema.ObjectName;
-import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * A migration class to be written: its place in the graph and the bodies of its two methods.
+ * A migration class to be written: its place in the graph, its message, and what its two methods
+ * hold. {@link MigrationBody} renders the methods, {@link MigrationWriter} writes the class.
  *
  * @param id the new revision id ({@link RevisionIds#next})
  * @param revises its parents: none for a first migration, two or more for a merge
  * @param message the one-line description, also the source of the class name
- * @param upgrade the statements of {@code upgrade(Operations op)}
- * @param downgrade the statements of {@code downgrade(Operations op)}
- * @param writtenBy the goal that writes it, named in the class header ({@code migrate:revision})
- * @param hazards what the header warns a reviewer of before applying; empty when nothing was found
+ * @param content what its methods hold
  * @param transactional false for a migration that runs in autocommit ({@code @Revision(..., transactional =
  *     false)}), as the concurrent part of a lock-safe change must
  */
-public record NewMigration(
-        String id,
-        List<String> revises,
-        String message,
-        CodeBlock upgrade,
-        CodeBlock downgrade,
-        String writtenBy,
-        List<String> hazards,
-        boolean transactional) {
+public record NewMigration(String id, List<String> revises, String message, Content content, boolean transactional) {
     public NewMigration {
         revises = List.copyOf(revises);
         message = message == null ? "" : message;
-        hazards = List.copyOf(hazards);
     }
 
-    /** A migration that runs in a transaction, as most do. */
-    public NewMigration(
-            String id,
-            List<String> revises,
-            String message,
-            CodeBlock upgrade,
-            CodeBlock downgrade,
-            String writtenBy,
-            List<String> hazards) {
-        this(id, revises, message, upgrade, downgrade, writtenBy, hazards, true);
+    /** What a new migration's methods hold. */
+    public sealed interface Content permits Stub, Merge, Changes {
+        /** The goal that writes it, named in the class header. */
+        String writtenBy();
+    }
+
+    /** Comments for a person to replace with the change and its undoing, as {@code migrate:revision} writes them. */
+    public record Stub() implements Content {
+        @Override
+        public String writtenBy() {
+            return "migrate:revision";
+        }
+    }
+
+    /** A merge point: it joins branches and changes nothing unless a person adds to it. */
+    public record Merge() implements Content {
+        @Override
+        public String writtenBy() {
+            return "migrate:merge";
+        }
+    }
+
+    /**
+     * The changes of a script autogenerate (or {@code migrate:baseline}) made, with their notes, and the
+     * reverse in {@code downgrade}.
+     */
+    public record Changes(MigrationScript script, String writtenBy) implements Content {}
+
+    /** The goal that writes it, named in the class header: {@code migrate:revision}, {@code migrate:merge}, {@code migrate:autogenerate} or {@code migrate:baseline}. */
+    public String writtenBy() {
+        return content.writtenBy();
     }
 
     /** This migration, run in autocommit: each statement commits on its own. */
     public NewMigration outsideTransaction() {
-        return new NewMigration(id, revises, message, upgrade, downgrade, writtenBy, hazards, false);
-    }
-
-    /** A migration written by hand through the API, with no goal named and no hazards. */
-    public NewMigration(String id, List<String> revises, String message, CodeBlock upgrade, CodeBlock downgrade) {
-        this(id, revises, message, upgrade, downgrade, null, List.of());
+        return new NewMigration(id, revises, message, content, false);
     }
 
     /** An empty migration for a person to fill in, as {@code migrate:revision} writes it. */
     public static NewMigration empty(String id, List<String> revises, String message) {
-        return new NewMigration(
-                id,
-                revises,
-                message,
-                CodeBlock.of("// Describe the change, e.g. op.execute(\"...\") or op.addColumn(...).\n"),
-                CodeBlock.of("// Undo what upgrade does, in reverse order.\n"),
-                "migrate:revision",
-                List.of());
+        return new NewMigration(id, revises, message, new Stub(), true);
     }
 
     /** A merge point: it joins branches and changes nothing unless a person adds to it. */
     public static NewMigration merge(String id, List<String> revises, String message) {
-        return new NewMigration(
-                id,
-                revises,
-                message,
-                CodeBlock.of("// Joins $L branches; nothing to change.\n", revises.size()),
-                CodeBlock.of("// Splits the branches again; nothing to change.\n"),
-                "migrate:merge",
-                List.of());
+        return new NewMigration(id, revises, message, new Merge(), true);
+    }
+
+    /**
+     * The migration for the script autogenerate made. The script is rendered only when the class is
+     * written, so whoever holds it before can still change its ops.
+     */
+    public static NewMigration autogenerated(String id, List<String> revises, String message, MigrationScript script) {
+        return new NewMigration(id, revises, message, new Changes(script, "migrate:autogenerate"), true);
+    }
+
+    /**
+     * The first migration of a chain that adopts a database, as {@code migrate:baseline} writes it from
+     * {@link dev.migrate.autogen.Autogenerate#baseline}: it revises nothing, and is written as
+     * autogenerate writes a migration.
+     */
+    public static NewMigration baseline(String id, String message, MigrationScript script) {
+        return new NewMigration(id, List.of(), message, new Changes(script, "migrate:baseline"), true);
     }
 
     /**
@@ -106,7 +110,7 @@ public record NewMigration(
             String message,
             MigrationScript script,
             Function<List<String>, String> nextId,
-            java.util.function.Predicate<ObjectName> large) {
+            Predicate<ObjectName> large) {
         LockSafeForm.Split split = LockSafeForm.of(script, large);
         List<NewMigration> migrations = new ArrayList<>();
         List<String> parents = revises;
@@ -124,77 +128,5 @@ public record NewMigration(
                     .outsideTransaction());
         }
         return migrations;
-    }
-
-    /**
-     * The migration for the script autogenerate made: each change's operations with its notes
-     * above them, a TODO for what must be done by hand, and the reverse tree in {@code downgrade}.
-     * The script is rendered only here, so whoever holds it before can still change its ops.
-     */
-    public static NewMigration autogenerated(String id, List<String> revises, String message, MigrationScript script) {
-        return written(id, revises, message, script, "migrate:autogenerate");
-    }
-
-    /**
-     * The first migration of a chain that adopts a database, as {@code migrate:baseline} writes it from
-     * {@link dev.migrate.autogen.SchemaComparison#baseline}: it revises nothing, and is written as
-     * autogenerate writes a migration.
-     */
-    public static NewMigration baseline(String id, String message, MigrationScript script) {
-        return written(id, List.of(), message, script, "migrate:baseline");
-    }
-
-    private static NewMigration written(
-            String id, List<String> revises, String message, MigrationScript script, String writtenBy) {
-        CodeBlock.Builder upgrade = CodeBlock.builder();
-        OpJavaRenderer renderer = new OpJavaRenderer();
-        for (String warning : script.warnings()) {
-            upgrade.add(renderer.comment("Warning: " + warning.replace('\n', ' ')));
-        }
-        List<String> hazards = new ArrayList<>();
-        for (Change change : script.changes()) {
-            if (change.ops().isEmpty()) {
-                upgrade.add(renderer.comment(
-                        "TODO " + change.description().text() + ": " + String.join(" ", ChangeNotes.of(change))));
-                Description what = change.description();
-                hazards.add(
-                        "To do by hand: " + what.subject() + (what.detail() == null ? "" : " " + what.detail()) + ".");
-            }
-            hazards.addAll(ChangeNotes.headerLines(change));
-        }
-        if (!script.guards().isEmpty()) {
-            upgrade.add(renderer.render(
-                    List.copyOf(script.guards()),
-                    op -> op == script.guards().get(0)
-                            ? List.of("The data on the database this was written against would make changes below fail;"
-                                    + " these checks stop the migration first, before any change runs.")
-                            : List.of()));
-        }
-        for (OpGroup group : script.upgradeGroups()) {
-            for (Change change : group.changes()) {
-                // the ops as a person would write them; the notes go above the change's first op, where a reviewer
-                // reads them
-                List<Op> written =
-                        change.ops().stream().map(HandWrittenForm::of).toList();
-                if (!written.isEmpty()) {
-                    List<String> notes = ChangeNotes.of(change);
-                    upgrade.add(renderer.render(written.subList(0, 1), op -> notes));
-                    upgrade.add(renderer.render(written.subList(1, written.size())));
-                }
-            }
-        }
-        CodeBlock.Builder downgrade = CodeBlock.builder();
-        for (Change change : script.changes()) {
-            // the one change the downgrade leaves in place on purpose (see Change#reverse): say so where it would be
-            if (change.staysOnDowngrade()) {
-                downgrade.add(renderer.comment(change.description().text() + " stays: "
-                        + String.join(" ", ChangeNotes.of(change)).replace('\n', ' ')));
-            }
-        }
-        for (OpGroup group : script.downgradeGroups()) {
-            downgrade.add(renderer.render(
-                    group.ops().stream().map(HandWrittenForm::of).toList()));
-        }
-        return new NewMigration(id, revises, message, upgrade.build(), downgrade.build(), writtenBy, hazards);
     }
 }

@@ -1,5 +1,12 @@
 package dev.migrate.autogen.write;
 
+import static dev.migrate.autogen.write.JavaLayout.ARGUMENT_ROOM;
+import static dev.migrate.autogen.write.JavaLayout.COMMENT_WIDTH;
+import static dev.migrate.autogen.write.JavaLayout.ELEMENT_ROOM;
+import static dev.migrate.autogen.write.JavaLayout.EXECUTE_ROOM;
+import static dev.migrate.autogen.write.JavaLayout.FLUENT_ROOM;
+import static dev.migrate.autogen.write.JavaLayout.LITERAL_PIECE;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.migrate.Ddl;
@@ -60,25 +67,6 @@ import java.util.function.Function;
 public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
     public static final ClassName DDL = ClassName.get(Ddl.class);
-
-    /** A comment line in a method body starts at column 8 with {@code "// "}; the rest must fit the line width. */
-    private static final int COMMENT_WIDTH = MigrationWriter.LINE_WIDTH - 8 - 3;
-
-    /*
-     * The room a quoted literal has on its line, so that it is cut into pieces only where it would
-     * pass column 100: a method body starts at column 8, a wrapped line of a statement at 16, a wrapped
-     * line of a createTable element at 24.
-     */
-    /** {@code op.execute("...");} always starts its literal at column 19 and ends with two characters. */
-    private static final int EXECUTE_ROOM = MigrationWriter.LINE_WIDTH - 8 - "op.execute(".length() - ");".length();
-    /** The last argument of a statement, which wraps onto a line of its own at column 16 when needed. */
-    private static final int ARGUMENT_ROOM = MigrationWriter.LINE_WIDTH - 16 - ");".length();
-    /** The argument of a fluent call such as {@code .defaultValue(...)} on a wrapped element line at column 24. */
-    private static final int FLUENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - ".defaultValue(".length() - "),".length();
-    /** The expression of a {@code check(...)} element in a createTable, which wraps to column 24. */
-    private static final int ELEMENT_ROOM = MigrationWriter.LINE_WIDTH - 24 - "),".length();
-    /** The longest piece of a literal cut into pieces, so each fits on a wrapped line with its {@code +}. */
-    private static final int LITERAL_PIECE = 56;
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
     private static final Set<Class<?>> PARSEABLE_TIME = Set.of(

@@ -1,15 +1,15 @@
 package dev.migrate.autogen.bench;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
+import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.entity.EntitySchemaCache;
-import dev.migrate.autogen.entity.ScratchSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.io.File;
@@ -44,11 +44,11 @@ import javax.sql.DataSource;
  *     classes warm); its first run in the JVM (cold); and runs in an isolated loader holding a fresh
  *     copy of every jar (Hibernate's classes loaded and interpreted anew, as the plugin's first run
  *     in a Maven JVM is). The provider is reported beside the comparison, not in it;</li>
- * <li>the steps of {@link SchemaComparison#compare}, repeated here one by one with the same calls:
+ * <li>the steps of the comparison ({@link Comparisons#compare}), repeated here one by one with the same calls:
  *     the live catalog read, the first scratch materialization and read, rendering the ops, the
  *     second (normalizing) materialization and read, and the diff; and one scratch pass taken apart
  *     (create schema and run the DDL, read, drop);</li>
- * <li>the whole {@link SchemaComparison#compare}, in the steady state: the generated upgrade is
+ * <li>the whole comparison ({@link Comparisons#compare}), in the steady state: the generated upgrade is
  *     applied to the live database once, so the comparison finds nothing (asserted); and the same
  *     with a warm {@link EntitySchemaCache}, as repeated runs with unchanged entities see it (the
  *     entity side read from a file, no scratch schema).</li>
@@ -72,8 +72,8 @@ import javax.sql.DataSource;
  * live catalog read (7 queries)                 74.8 / 74.6       274.2 / 261.0
  * entity side: scratch build + read           1740.3 / 1546.4    6601.9 / 6467.6
  * diff                                          42.7 / 28.7        18.6 / 18.4
- * SchemaComparison.compare, whole             1685.1 / 1677.7    9921.9 / 7855.2
- * SchemaComparison.compare, warm entity cache      (not run)       449.2 / 390.4 *
+ * comparison, whole                           1685.1 / 1677.7    9921.9 / 7855.2
+ * comparison, warm entity cache                  (not run)       449.2 / 390.4 *
  *   entity side from the warm cache                (not run)        49.7 / 42.4 *
  *   autocommit pass apart: DDL one by one     1710.2 / 1380.1    7350.7 / 7193.8
  *   autocommit pass apart: catalog read        119.0 / 110.3      318.7 / 316.7
@@ -149,7 +149,7 @@ public final class AutogenerateBenchmark {
 
             DataSource db = TestPostgres.freshDatabase("autogen_bench");
             try (Connection c = db.getConnection()) {
-                int major = SchemaComparison.serverMajorVersion(c);
+                int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(c)) / 10000;
 
                 // the provider, beside the comparison
                 start = System.nanoTime();
@@ -167,7 +167,7 @@ public final class AutogenerateBenchmark {
                                 () -> generate(entityDdl, isolatedLoader(benchLoader, classesUrl), major));
 
                 // the live side: apply what the first comparison writes, once
-                SchemaComparison comparison = SchemaComparison.of(SCHEMA);
+                Comparisons comparison = Comparisons.of(SCHEMA);
                 start = System.nanoTime();
                 MigrationScript initial = comparison.compare(c, ddl);
                 long initialMillis = millis(System.nanoTime() - start);
@@ -209,11 +209,11 @@ public final class AutogenerateBenchmark {
                     }
                     return r;
                 });
-                row("SchemaComparison.compare (whole)", whole, counts.whole.toString());
+                row("comparison (whole)", whole, counts.whole.toString());
 
                 // the steady state of repeated runs with unchanged entities: the entity side comes from the cache
                 EntitySchemaCache cache = new EntitySchemaCache(root.resolve("entity-cache"));
-                SchemaComparison cached = comparison.withCache(cache);
+                Comparisons cached = comparison.withCache(cache);
                 cached.compare(c, ddl);
                 Stats warm = time(warmup, runs, () -> {
                     MigrationScript r = cached.compare(c, ddl);
@@ -226,7 +226,7 @@ public final class AutogenerateBenchmark {
                     throw new IllegalStateException("expected 1 miss and " + (warmup + runs) + " hits, got "
                             + cache.misses() + " and " + cache.hits());
                 }
-                row("SchemaComparison.compare (whole), warm entity cache", warm, "no scratch schema");
+                row("comparison (whole), warm entity cache", warm, "no scratch schema");
                 Exclusions exclusions = Exclusions.versionTables();
                 Stats load = time(warmup, runs, () -> cache.read(c, ddl, SCHEMA, exclusions));
                 long bytes;
@@ -245,7 +245,7 @@ public final class AutogenerateBenchmark {
             }
         }
 
-        /** The steps of SchemaComparison.compare one by one, with the same calls, then one scratch pass taken apart. */
+        /** The steps of the comparison one by one, with the same calls, then one scratch pass taken apart. */
         private void timePhases(Connection c, List<String> ddl, Counts counts) throws Exception {
             Exclusions exclusions = Exclusions.versionTables();
             SchemaDiff.Options options = new SchemaDiff.Options(SCHEMA, Map.of(), RenameDecider.never());
@@ -315,7 +315,7 @@ public final class AutogenerateBenchmark {
             CountingConnection entity = new CountingConnection();
             ScratchSchema.read(entity.wrap(c), ddl, SCHEMA, exclusions);
             CountingConnection whole = new CountingConnection();
-            SchemaComparison.of(SCHEMA).compare(whole.wrap(c), ddl);
+            Comparisons.of(SCHEMA).compare(whole.wrap(c), ddl);
             return new Counts(entity, whole);
         }
 
@@ -390,7 +390,7 @@ public final class AutogenerateBenchmark {
         }
     }
 
-    /** The same search path SchemaComparison reads the live side with. */
+    /** The same search path the comparison reads the live side with. */
     private static DatabaseSchema readLive(Connection c, CatalogReader reader, Exclusions exclusions)
             throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -2,7 +2,7 @@ package dev.migrate.autogen.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -40,7 +40,7 @@ class StockServerScaleTest {
                 }
             }
             long start = System.nanoTime();
-            MigrationScript diff = SchemaComparison.of("public").compare(c, ddl);
+            MigrationScript diff = Comparisons.of("public").compare(c, ddl);
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("Compared " + tables + " tables on a stock lock table in " + millis + " ms");
             assertThat(diff.descriptions()).isEmpty();

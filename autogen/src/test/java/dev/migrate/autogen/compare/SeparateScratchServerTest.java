@@ -2,7 +2,7 @@ package dev.migrate.autogen.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
@@ -37,7 +37,7 @@ class SeparateScratchServerTest {
         try (Connection c = reader.getConnection();
                 Connection scratch =
                         TestPostgres.freshDatabase("scratch_elsewhere").getConnection()) {
-            MigrationScript diff = SchemaComparison.of("public").compare(c, scratch, ENTITY_DDL);
+            MigrationScript diff = Comparisons.of("public").compare(c, scratch, ENTITY_DDL);
 
             // citext came from the live database's extensions; only the real difference is reported
             assertThat(diff.descriptions()).containsExactly("added column public.account.nickname");

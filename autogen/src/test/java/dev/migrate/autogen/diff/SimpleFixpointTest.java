@@ -2,7 +2,7 @@ package dev.migrate.autogen.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
@@ -21,7 +21,7 @@ class SimpleFixpointTest {
         List<String> ddl = new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.entity.simple"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("fixpoint_simple").getConnection()) {
-            SchemaComparison comparison = SchemaComparison.of("public");
+            Comparisons comparison = Comparisons.of("public");
             MigrationScript first = comparison.compare(c, ddl);
             assertThat(first.descriptions())
                     .contains("added table public.agents", "added table public.task", "added sequence public.task_seq");

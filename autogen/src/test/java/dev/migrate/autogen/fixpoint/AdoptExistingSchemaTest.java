@@ -3,7 +3,7 @@ package dev.migrate.autogen.fixpoint;
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.testing.TestPostgres;
@@ -36,7 +36,7 @@ class AdoptExistingSchemaTest {
                     "CREATE TABLE invoice_lines (line_no integer NOT NULL, invoice_id bigint NOT NULL, amount numeric(10,2), "
                             + "CONSTRAINT invoice_lines_pkey PRIMARY KEY (line_no, invoice_id))",
                     "INSERT INTO invoices VALUES (1050, 'ACME', '2026-01-01 10:00', 'first')");
-            MigrationScript diff = SchemaComparison.of("public").compare(c, entityDdl);
+            MigrationScript diff = Comparisons.of("public").compare(c, entityDdl);
             assertThat(diff.descriptions()).as(String.join("\n", entityDdl)).isEmpty();
         }
     }

@@ -7,7 +7,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.modelDdl;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.Table;
@@ -275,7 +275,7 @@ class ChangeDetectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachKindOfChangeIsFoundOnceAndReachesAFixpoint(Case kind) throws Exception {
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         try (Connection c = TestPostgres.freshDatabase("change").getConnection()) {
             Fixtures.upgradeToModel(c, comparison, modelDdl());
             execute(c, kind.liveSql().toArray(String[]::new));
@@ -305,7 +305,7 @@ class ChangeDetectionTest {
     /** What the DDL builds on an empty database, for the cases that compare with another model. */
     private static DatabaseSchema builtFrom(List<String> ddl) throws Exception {
         try (Connection c = TestPostgres.freshDatabase("change_target").getConnection()) {
-            run(c, SchemaComparison.of("public").compare(c, ddl).upgrade());
+            run(c, Comparisons.of("public").compare(c, ddl).upgrade());
             return catalog(c);
         }
     }

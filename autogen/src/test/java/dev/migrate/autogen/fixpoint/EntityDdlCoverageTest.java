@@ -5,7 +5,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.Description;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
@@ -43,7 +43,7 @@ class EntityDdlCoverageTest {
         }
     }
 
-    private final SchemaComparison comparison = SchemaComparison.of("public");
+    private final Comparisons comparison = Comparisons.of("public");
 
     @Test
     void hibernateWritesAViewAndTwoCasts() {

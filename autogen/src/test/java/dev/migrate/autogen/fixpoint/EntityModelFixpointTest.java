@@ -6,10 +6,10 @@ import static dev.migrate.autogen.fixpoint.Fixtures.modelDdl;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
+import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.OnEveryMajor;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The two properties of DESIGN section 5 on a model that uses every mapping feature. */
 class EntityModelFixpointTest {
-    private final SchemaComparison comparison = SchemaComparison.of("public");
+    private final Comparisons comparison = Comparisons.of("public");
 
     @OnEveryMajor
     void upgradeFromEmptyReachesAFixpointAndDowngradeEmptiesTheSchema(int major) throws Exception {
@@ -63,7 +63,7 @@ class EntityModelFixpointTest {
     void theFixpointHoldsWithTheEntityCacheOn(@TempDir Path cacheDir) throws Exception {
         try (Connection c = TestPostgres.freshDatabase("fixpoint_cached").getConnection()) {
             EntitySchemaCache cache = new EntitySchemaCache(cacheDir);
-            SchemaComparison cached = comparison.withCache(cache);
+            Comparisons cached = comparison.withCache(cache);
             MigrationScript first = cached.compare(c, modelDdl());
             assertThat(first).isEqualTo(comparison.compare(c, modelDdl()));
             run(c, first.upgrade());

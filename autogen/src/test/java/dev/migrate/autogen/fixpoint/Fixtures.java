@@ -2,7 +2,7 @@ package dev.migrate.autogen.fixpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
@@ -75,8 +75,7 @@ final class Fixtures {
     }
 
     /** Compares, applies the upgrade and checks that a second comparison finds nothing. */
-    static MigrationScript upgradeToModel(Connection c, SchemaComparison comparison, List<String> ddl)
-            throws SQLException {
+    static MigrationScript upgradeToModel(Connection c, Comparisons comparison, List<String> ddl) throws SQLException {
         MigrationScript diff = comparison.compare(c, ddl);
         run(c, diff.upgrade());
         assertNoChanges(comparison.compare(c, ddl));

@@ -3,7 +3,7 @@ package dev.migrate.autogen.fixpoint;
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class GeneratedColumnFixpointTest {
                         List.of(classes), List.of("dev.migrate.autogen.fixpoint.generated"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("generated").getConnection()) {
-            Fixtures.upgradeToModel(c, SchemaComparison.of("public"), ddl);
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), ddl);
             execute(c, "INSERT INTO OrderLine (id, qty) VALUES (1, 21)");
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT doubled, (SELECT attgenerated FROM pg_attribute "

@@ -6,7 +6,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.TableColumn;
@@ -51,7 +51,7 @@ class InPlaceChangesOnDataTest {
 
     @Test
     void everyChangeIsMadeInPlaceAndKeepsTheData() throws Exception {
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         try (Connection c = TestPostgres.freshDatabase("in_place").getConnection()) {
             execute(c, LIVE);
             DatabaseSchema before = catalog(c);
@@ -114,7 +114,7 @@ class InPlaceChangesOnDataTest {
                     c,
                     "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp, at_tz timestamptz, t time, t_tz timetz, "
                             + "span interval)");
-            MigrationScript diff = SchemaComparison.of("public")
+            MigrationScript diff = Comparisons.of("public")
                     .compare(
                             c,
                             List.of("create table events (id bigint not null, "
@@ -143,7 +143,7 @@ class InPlaceChangesOnDataTest {
                             "interval",
                             "interval[]",
                             "timestamp(3) with time zone");
-            MigrationScript diff = SchemaComparison.of("public")
+            MigrationScript diff = Comparisons.of("public")
                     .compare(
                             c,
                             List.of("create table events (id bigint not null, at timestamp, at_tz timestamptz, "
@@ -151,7 +151,7 @@ class InPlaceChangesOnDataTest {
                                     + "primary key (id))"));
             assertThat(diff.descriptions()).isEmpty();
             // a precision that is not the default is a difference
-            MigrationScript finer = SchemaComparison.of("public")
+            MigrationScript finer = Comparisons.of("public")
                     .compare(
                             c,
                             List.of("create table events (id bigint not null, at timestamp, at_tz timestamptz, "

@@ -6,7 +6,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.LockSafeForm;
 import dev.migrate.autogen.diff.MigrationScript;
@@ -62,7 +62,7 @@ class PartitionTest {
                     + " primary key (id))",
             "alter table if exists events add constraint fk_events_device foreign key (device_id) references device");
 
-    private final SchemaComparison comparison = SchemaComparison.of("public");
+    private final Comparisons comparison = Comparisons.of("public");
 
     @OnEveryMajor
     void partitionedTablesAreReadWithTheirPartitionsAndPartitionsAreNoTables(int major) throws Exception {

@@ -2,7 +2,7 @@ package dev.migrate.autogen.fixpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -32,7 +32,7 @@ class PrimaryKeyReplacementTest {
         try (Connection c = TestPostgres.freshDatabase("pk_replace").getConnection()) {
             run(c, LIVE);
             DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
-            MigrationScript diff = SchemaComparison.of("public").compare(c, ENTITIES);
+            MigrationScript diff = Comparisons.of("public").compare(c, ENTITIES);
             assertThat(diff.descriptions())
                     .contains(
                             "removed primary key parent_pkey of parent",
@@ -40,7 +40,7 @@ class PrimaryKeyReplacementTest {
                             "removed foreign key child_parent_fk of public.child");
 
             run(c, new PostgresDialect().renderAll(diff.upgrade()));
-            assertThat(SchemaComparison.of("public").compare(c, ENTITIES).descriptions())
+            assertThat(Comparisons.of("public").compare(c, ENTITIES).descriptions())
                     .isEmpty();
 
             run(c, new PostgresDialect().renderAll(diff.downgrade()));
@@ -54,7 +54,7 @@ class PrimaryKeyReplacementTest {
         try (Connection c = TestPostgres.freshDatabase("pk_replace_fk_change").getConnection()) {
             run(c, LIVE);
             DatabaseSchema before = new CatalogReader().read(c, List.of("public"));
-            MigrationScript diff = SchemaComparison.of("public").compare(c, entities);
+            MigrationScript diff = Comparisons.of("public").compare(c, entities);
             assertThat(diff.descriptions())
                     .contains(
                             "removed primary key parent_pkey of parent",
@@ -62,7 +62,7 @@ class PrimaryKeyReplacementTest {
                             "foreign key child_parent_fk on public.child: ON DELETE NO ACTION -> CASCADE");
 
             run(c, new PostgresDialect().renderAll(diff.upgrade()));
-            assertThat(SchemaComparison.of("public").compare(c, entities).descriptions())
+            assertThat(Comparisons.of("public").compare(c, entities).descriptions())
                     .isEmpty();
 
             run(c, new PostgresDialect().renderAll(diff.downgrade()));

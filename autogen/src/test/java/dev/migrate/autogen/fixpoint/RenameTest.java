@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -39,20 +39,20 @@ class RenameTest {
     @Test
     void aRenameHintThatMatchesNothingIsRefusedNamingIt() throws Exception {
         try (Connection c = database(OLD_TABLE)) {
-            assertThatThrownBy(() -> SchemaComparison.of("public")
+            assertThatThrownBy(() -> Comparisons.of("public")
                             .withRenames(Map.of("old_itmes", "new_items"), RenameDecider.never())
                             .compare(c, NEW_TABLE_ENTITIES))
                     .isInstanceOf(MigrateException.class)
                     .hasMessageContaining("The rename old_itmes=new_items matches nothing: the database has no table "
                             + "old_itmes.");
-            assertThatThrownBy(() -> SchemaComparison.of("public")
+            assertThatThrownBy(() -> Comparisons.of("public")
                             .withRenames(Map.of("old_items", "new_itmes"), RenameDecider.never())
                             .compare(c, NEW_TABLE_ENTITIES))
                     .isInstanceOf(MigrateException.class)
                     .hasMessageContaining("the entities have no table new_itmes");
         }
         try (Connection c = database(OLD_COLUMNS)) {
-            assertThatThrownBy(() -> SchemaComparison.of("public")
+            assertThatThrownBy(() -> Comparisons.of("public")
                             .withRenames(Map.of("people.fulname", "full_name"), RenameDecider.never())
                             .compare(c, NEW_COLUMNS_ENTITIES))
                     .isInstanceOf(MigrateException.class)
@@ -64,8 +64,8 @@ class RenameTest {
     void aTableRenameHintWritesRenameTableAndKeepsTheRows() throws Exception {
         try (Connection c = database(OLD_TABLE)) {
             DatabaseSchema before = catalog(c);
-            SchemaComparison comparison =
-                    SchemaComparison.of("public").withRenames(Map.of("old_items", "new_items"), RenameDecider.never());
+            Comparisons comparison =
+                    Comparisons.of("public").withRenames(Map.of("old_items", "new_items"), RenameDecider.never());
             MigrationScript diff = comparison.compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
             assertThat(diff.upgrade())
@@ -86,7 +86,7 @@ class RenameTest {
     @Test
     void withoutAHintATableRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
         try (Connection c = database(OLD_TABLE)) {
-            MigrationScript diff = SchemaComparison.of("public").compare(c, NEW_TABLE_ENTITIES);
+            MigrationScript diff = Comparisons.of("public").compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions())
                     .containsExactlyInAnyOrder("added table public.new_items", "removed table public.old_items");
             assertThat(diff.warnings())
@@ -102,7 +102,7 @@ class RenameTest {
             List<String> asked = new ArrayList<>();
             RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
             MigrationScript diff =
-                    SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
+                    Comparisons.of("public").withRenames(Map.of(), yes).compare(c, NEW_TABLE_ENTITIES);
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
             assertThat(asked).containsExactly("table:null:public.old_items->public.new_items");
             assertThat(diff.warnings()).isEmpty();
@@ -115,7 +115,7 @@ class RenameTest {
     void columnRenameHintsWriteRenameColumnKeepTheDataAndStillSeeTheTypeChange() throws Exception {
         try (Connection c = database(OLD_COLUMNS)) {
             DatabaseSchema before = catalog(c);
-            SchemaComparison comparison = SchemaComparison.of("public")
+            Comparisons comparison = Comparisons.of("public")
                     .withRenames(
                             Map.of("people.fullname", "full_name", "people.nick", "nickname"), RenameDecider.never());
             MigrationScript diff = comparison.compare(c, NEW_COLUMNS_ENTITIES);
@@ -143,7 +143,7 @@ class RenameTest {
     @Test
     void withoutAHintAColumnRenameIsDropAndAddWithAWarningThatNamesTheFix() throws Exception {
         try (Connection c = database(OLD_COLUMNS)) {
-            MigrationScript diff = SchemaComparison.of("public").compare(c, NEW_COLUMNS_ENTITIES);
+            MigrationScript diff = Comparisons.of("public").compare(c, NEW_COLUMNS_ENTITIES);
             assertThat(diff.descriptions())
                     .containsExactlyInAnyOrder(
                             "added column public.people.full_name", "removed column public.people.fullname",
@@ -162,7 +162,7 @@ class RenameTest {
             List<String> asked = new ArrayList<>();
             RenameDecider yes = (kind, owner, from, to) -> asked.add(kind + ":" + owner + ":" + from + "->" + to);
             MigrationScript diff =
-                    SchemaComparison.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
+                    Comparisons.of("public").withRenames(Map.of(), yes).compare(c, NEW_COLUMNS_ENTITIES);
             assertThat(diff.descriptions())
                     .containsExactlyInAnyOrder(
                             "renamed column public.people.fullname to full_name",

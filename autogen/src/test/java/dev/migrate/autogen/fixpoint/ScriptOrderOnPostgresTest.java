@@ -5,7 +5,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.OpGroup;
 import dev.migrate.testing.TestPostgres;
@@ -24,7 +24,7 @@ class ScriptOrderOnPostgresTest {
 
     @Test
     void tablesThatPointAtEachOtherAreCreatedAndDroppedInAnOrderThatRuns() throws Exception {
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         try (Connection c = TestPostgres.freshDatabase("order_cycle").getConnection()) {
             MigrationScript script = comparison.compare(c, CYCLE);
             assertThat(script.upgradeGroups())
@@ -40,7 +40,7 @@ class ScriptOrderOnPostgresTest {
 
     @Test
     void aTableThatGoesIsDroppedBeforeANewOneTakesItsIndexName() throws Exception {
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         try (Connection c = TestPostgres.freshDatabase("order_replace").getConnection()) {
             execute(
                     c,

@@ -7,7 +7,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.write.MigrationWriter;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * past every value handed out, and its downgrade gives back a working serial.
  */
 class SerialIdentityTest {
-    private static final SchemaComparison COMPARISON = SchemaComparison.of("public");
+    private static final Comparisons COMPARISON = Comparisons.of("public");
 
     /** What Hibernate writes for {@code @GeneratedValue(strategy = IDENTITY) Long id}. */
     private static final List<String> IDENTITY_ENTITY = List.of(
@@ -90,7 +90,7 @@ class SerialIdentityTest {
 
     @OnOldestAndNewestMajor
     void theConversionNumbersOnPastEveryValueHandedOutAndItsDowngradeRestoresTheSerial(int major) throws Exception {
-        SchemaComparison converting = COMPARISON.withSerialToIdentity(true);
+        Comparisons converting = COMPARISON.withSerialToIdentity(true);
         try (Connection c = TestPostgres.freshDatabase(major, "serial_convert").getConnection()) {
             execute(c, LEGACY_SERIAL);
             DatabaseSchema before = catalog(c);

@@ -5,7 +5,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A serial column whose default the entities no longer have: its sequence goes with the default, and comes back. */
 class SerialSequenceTest {
-    private static final SchemaComparison COMPARISON = SchemaComparison.of("public");
+    private static final Comparisons COMPARISON = Comparisons.of("public");
 
     @Test
     void theOwnedSequenceIsDroppedWithTheDefaultAndRestoredPastTheRows() throws Exception {

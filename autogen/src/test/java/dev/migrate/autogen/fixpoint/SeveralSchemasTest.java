@@ -4,11 +4,11 @@ import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
+import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.entity.EntitySchemaCache;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code hibernate.default_schema}.
  */
 class SeveralSchemasTest {
-    private final SchemaComparison comparison = SchemaComparison.of("public");
+    private final Comparisons comparison = Comparisons.of("public");
 
     private static List<String> ddl(Map<String, String> properties) throws Exception {
         Path classes = Path.of(SeveralSchemasTest.class
@@ -64,7 +64,7 @@ class SeveralSchemasTest {
 
             run(c, first.upgrade());
             assertNoChanges(comparison.compare(c, ddl));
-            SchemaComparison cached = comparison.withCache(new EntitySchemaCache(cacheDir));
+            Comparisons cached = comparison.withCache(new EntitySchemaCache(cacheDir));
             assertNoChanges(cached.compare(c, ddl));
             // the later run that takes the entity side from the cache sees the qualified tables too
             assertNoChanges(cached.compare(c, ddl));

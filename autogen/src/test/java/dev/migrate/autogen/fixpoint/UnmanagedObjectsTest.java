@@ -5,7 +5,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.modelDdl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.internal.sql.PostgresDialect;
@@ -31,8 +31,8 @@ class UnmanagedObjectsTest {
             "CREATE INDEX ix_vin_brin ON vehicles USING brin (vin)",
             "ALTER TABLE vehicles ADD CONSTRAINT ex_vin EXCLUDE USING hash (vin WITH =)");
 
-    private final SchemaComparison comparison =
-            SchemaComparison.of("public").excluding(List.of("tmp_*"), "migrate_version", "migrate_history");
+    private final Comparisons comparison =
+            Comparisons.of("public").excluding(List.of("tmp_*"), "migrate_version", "migrate_history");
 
     @Test
     void objectsOutsideTheModelAreNeverChangedAndKeptIndexesAreListed() throws Exception {
@@ -76,7 +76,7 @@ class UnmanagedObjectsTest {
         try (Connection c = TestPostgres.freshDatabase("unmanaged_control").getConnection()) {
             Fixtures.upgradeToModel(c, comparison, modelDdl());
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
-            MigrationScript diff = SchemaComparison.of("public").compare(c, modelDdl());
+            MigrationScript diff = Comparisons.of("public").compare(c, modelDdl());
             assertThat(diff.descriptions())
                     .containsExactlyInAnyOrder(
                             "removed table public.tmp_load",

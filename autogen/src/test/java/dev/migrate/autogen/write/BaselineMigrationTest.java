@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
 import dev.migrate.Migration;
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -78,7 +78,7 @@ class BaselineMigrationTest {
             execute(legacy, LEGACY);
             DatabaseSchema adopted = catalog(legacy);
 
-            MigrationScript script = SchemaComparison.of("public").baseline(legacy);
+            MigrationScript script = Autogenerate.baseline(legacy, "public", "migrate_version", "migrate_history");
             assertThat(script.warnings())
                     .singleElement()
                     .asString()
@@ -133,7 +133,7 @@ class BaselineMigrationTest {
     @Test
     void anEmptySchemaHasNothingToWrite() throws Exception {
         try (Connection empty = TestPostgres.freshDatabase("baseline_empty").getConnection()) {
-            MigrationScript script = SchemaComparison.of("public").baseline(empty);
+            MigrationScript script = Autogenerate.baseline(empty, "public", "migrate_version", "migrate_history");
             assertThat(script.isEmpty()).isTrue();
             assertThat(script.warnings()).isEmpty();
         }

@@ -8,7 +8,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
@@ -91,7 +91,7 @@ class LockSafeMigrationsTest {
         DataSource database = TestPostgres.freshDatabase("lock_safe_notes");
         migrator(database, List.of()).upgrade("head");
         try (Connection c = database.getConnection()) {
-            MigrationScript diff = SchemaComparison.of("public").compare(c, ENTITIES);
+            MigrationScript diff = Comparisons.of("public").compare(c, ENTITIES);
             assertThat(notes(diff, "index ix_orders_account on orders"))
                     .anyMatch(n -> n.startsWith("Hazard [index-not-concurrent]: index ix_orders_account on"
                             + " public.orders: builds an index on an existing table without CONCURRENTLY"))
@@ -129,7 +129,7 @@ class LockSafeMigrationsTest {
     void theLockSafeFormAppliesToTablesWithRowsReachesTheFixpointAndDowngrades() throws Exception {
         DataSource database = TestPostgres.freshDatabase("lock_safe_apply");
         migrator(database, List.of()).upgrade("head");
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         try (Connection c = database.getConnection()) {
             execute(
                     c,
@@ -224,7 +224,7 @@ class LockSafeMigrationsTest {
         DataSource compared = TestPostgres.freshDatabase(major, "lock_safe_compare");
         migrator(compared, List.of()).upgrade("head");
         try (Connection c = compared.getConnection()) {
-            diff = SchemaComparison.of("public").compare(c, ENTITIES);
+            diff = Comparisons.of("public").compare(c, ENTITIES);
         }
 
         List<JavaFile> safeFiles = files(lockSafe(diff));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
 import dev.migrate.Migration;
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
@@ -36,7 +36,7 @@ class WrittenMigrationFixpointTest {
         List<String> ddl = new EntityDdl(
                         List.of(classes), List.of("dev.migrate.autogen.fixpoint.model"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
-        SchemaComparison comparison = SchemaComparison.of("public");
+        Comparisons comparison = Comparisons.of("public");
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:07Z"), ZoneOffset.UTC);
         try (Connection c = TestPostgres.freshDatabase("written_fixpoint").getConnection()) {
             MigrationScript diff = comparison.compare(c, ddl);

@@ -1,7 +1,5 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.diff;
 
-import dev.migrate.autogen.diff.CheckInList;
-import dev.migrate.autogen.diff.DefaultCasts;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.sql.Names;
 import dev.migrate.internal.sql.SqlLexer;
@@ -54,7 +52,7 @@ import java.util.stream.Collectors;
  * Constraints added to an existing table keep their names, even PostgreSQL's own: the API has no form
  * without one, and the downgrade drops the constraint by that name.
  */
-final class HandWrittenForm implements OpVisitor<Op> {
+public final class HandWrittenForm implements OpVisitor<Op> {
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
 
     private static final List<ShortName> SHORT_NAMES = List.of(
@@ -76,6 +74,22 @@ final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     private HandWrittenForm() {}
+
+    /**
+     * The script with each op as a person would write it, as the writer puts it in the class: every
+     * change's ops and undo ops, so the downgrade (their reverse) reads the same. The guards stay as
+     * they are. Whether a change exists, and what it does, does not change.
+     */
+    public static MigrationScript of(MigrationScript script) {
+        List<OpGroup> groups = script.upgradeGroups().stream()
+                .map(group -> new OpGroup(
+                        group.table(),
+                        group.changes().stream()
+                                .map(change -> change.withOps(HandWrittenForm::of))
+                                .toList()))
+                .toList();
+        return new MigrationScript(groups, script.warnings(), script.guards());
+    }
 
     /** The op as a person would write it, or the op itself when nothing reads better. */
     static Op of(Op op) {

@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.scratch;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.catalog.CanonicalChecks;
@@ -45,6 +45,8 @@ public final class ScratchSchema {
     static final int LOCKS_PER_STATEMENT = 4;
 
     private static final String OUT_OF_LOCKS = "53200";
+    /** Statements sent to the server at once while the DDL runs in one transaction. */
+    private static final int BATCH = 250;
 
     private ScratchSchema() {}
 
@@ -147,7 +149,7 @@ public final class ScratchSchema {
                 s.execute("CREATE SCHEMA " + Identifiers.quote(schema));
             }
             s.execute("SET LOCAL search_path = " + layout.searchPath());
-            run(s, ddl);
+            runBatched(s, ddl);
             return CanonicalChecks.of(c, new CatalogReader().read(c, layout.scratchSchemas(), exclusions));
         } catch (SQLException e) {
             if (outOfLocks(e)) {
@@ -201,6 +203,35 @@ public final class ScratchSchema {
             s.execute("RESET synchronous_commit");
         } catch (SQLException ignored) {
             // the connection is broken: the failure that broke it is what the caller reports
+        }
+    }
+
+    /**
+     * Runs {@code ddl} inside the open transaction in batches, each sent without waiting for the
+     * server between its statements (thousands of round trips are seconds on a busy machine), under a
+     * savepoint: a batch that fails is rolled back to it and run again statement by statement, so that
+     * the failure names its statement.
+     */
+    private static void runBatched(Statement s, List<String> ddl) throws SQLException {
+        List<String> statements =
+                ddl.stream().filter(sql -> !SeedRows.isSeedRow(sql)).toList();
+        for (int from = 0; from < statements.size(); from += BATCH) {
+            List<String> batch = statements.subList(from, Math.min(statements.size(), from + BATCH));
+            s.execute("SAVEPOINT migrate_batch");
+            try {
+                for (String sql : batch) {
+                    s.addBatch(sql);
+                }
+                s.executeBatch();
+            } catch (SQLException e) {
+                s.clearBatch();
+                if (outOfLocks(e)) {
+                    throw e;
+                }
+                s.execute("ROLLBACK TO SAVEPOINT migrate_batch");
+                run(s, batch);
+            }
+            s.execute("RELEASE SAVEPOINT migrate_batch");
         }
     }
 
@@ -405,8 +436,14 @@ public final class ScratchSchema {
         }
     }
 
+    /** Whether the server ran out of lock table, said by {@code e} or, for a batch, by the statement that failed in it. */
     private static boolean outOfLocks(SQLException e) {
-        return OUT_OF_LOCKS.equals(e.getSQLState());
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            if (OUT_OF_LOCKS.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The failure to clean up, saying what is left and how it goes away. */

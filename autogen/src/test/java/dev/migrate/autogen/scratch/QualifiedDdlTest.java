@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

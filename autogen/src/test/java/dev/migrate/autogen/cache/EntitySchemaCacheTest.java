@@ -1,11 +1,12 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -72,14 +73,13 @@ class EntitySchemaCacheTest {
     void theComparisonSkipsTheScratchSchemaOnAHit() throws Exception {
         try (Connection c = db.getConnection()) {
             EntitySchemaCache first = new EntitySchemaCache(dir);
-            MigrationScript uncached = SchemaComparison.of("public").compare(c, DDL);
-            MigrationScript missed =
-                    SchemaComparison.of("public").withCache(first).compare(c, DDL);
+            MigrationScript uncached = Comparisons.of("public").compare(c, DDL);
+            MigrationScript missed = Comparisons.of("public").withCache(first).compare(c, DDL);
             assertThat(first.misses()).isEqualTo(1);
 
             EntitySchemaCache second = new EntitySchemaCache(dir);
             MigrationScript hit =
-                    SchemaComparison.of("public").withCache(second).compare(noScratch(c, new ArrayList<>()), DDL);
+                    Comparisons.of("public").withCache(second).compare(noScratch(c, new ArrayList<>()), DDL);
             assertThat(second.hits()).isEqualTo(1);
             assertThat(second.misses()).isZero();
             assertThat(hit).isEqualTo(uncached).isEqualTo(missed);

@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +93,17 @@ class ScratchSchemaTest {
                         .hasMessageContaining("type \"nosuchtype\" does not exist");
                 assertThat(scratchSchemas(c)).isZero();
             }
+            // in one transaction the statements go to the server in batches: one failing inside a later batch is named
+            // too
+            List<String> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                many.add(i == 260 ? "create table t260 (id nosuchtype)" : "create table t" + i + " (id int)");
+            }
+            assertThatThrownBy(() -> ScratchSchema.read(c, many, "public", Exclusions.versionTables()))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("Statement: create table t260 (id nosuchtype)")
+                    .hasMessageContaining("type \"nosuchtype\" does not exist");
+            assertThat(scratchSchemas(c)).isZero();
         }
     }
 

@@ -1,15 +1,16 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Ddl;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.PrimaryKey;
 import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.autogen.write.MigrationBody;
+import dev.migrate.autogen.write.MigrationWriter;
+import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.nio.file.Path;
@@ -227,14 +228,14 @@ class HandWrittenFormTest {
     void aChangedDefaultLosesTheCastAsAColumnDefaultDoes() {
         Table before = agents(column("status", "character varying(20)", "'ACTIVE'::character varying"));
         Table after = agents(column("status", "character varying(20)", "'RETIRED'::character varying"));
-        NewMigration migration = written(before, after);
+        MigrationBody migration = MigrationBody.of(written(before, after));
         assertThat(migration.upgrade().toString()).contains("op.setDefault(\"agents\", \"status\", \"'RETIRED'\");");
         assertThat(migration.downgrade().toString()).contains("op.setDefault(\"agents\", \"status\", \"'ACTIVE'\");");
         assertThat(migration.upgrade() + "\n" + migration.downgrade()).doesNotContain("::");
 
         // a cast to another type than the column's changes meaning, so it stays
-        NewMigration text = written(
-                agents(column("status", "text", null)), agents(column("status", "text", "'x'::character varying")));
+        MigrationBody text = MigrationBody.of(written(
+                agents(column("status", "text", null)), agents(column("status", "text", "'x'::character varying"))));
         assertThat(text.upgrade().toString())
                 .contains("op.setDefault(\"agents\", \"status\", \"'x'::character varying\");");
         assertThat(text.downgrade().toString()).contains("op.dropDefault(\"agents\", \"status\");");
@@ -244,9 +245,9 @@ class HandWrittenFormTest {
     void aDefaultChangedWithTheTypeIsShortenedForTheTypeTheColumnHasWhenItIsSet() {
         // upgrade: the type changes first, then the default; downgrade: the default goes back first, while
         // the column is still text, so the old varchar literal keeps its cast
-        NewMigration migration = written(
+        MigrationBody migration = MigrationBody.of(written(
                 agents(column("status", "character varying(20)", "'a'::character varying")),
-                agents(column("status", "text", "'b'::text")));
+                agents(column("status", "text", "'b'::text"))));
         String upgrade = migration.upgrade().toString();
         assertThat(upgrade).contains("op.setDefault(\"agents\", \"status\", \"'b'\");");
         assertThat(upgrade.indexOf("op.alterColumnType")).isLessThan(upgrade.indexOf("op.setDefault"));
@@ -310,7 +311,7 @@ class HandWrittenFormTest {
                 List.of(),
                 List.of(),
                 null);
-        NewMigration migration = written(bare, keyed);
+        MigrationBody migration = MigrationBody.of(written(bare, keyed));
         assertThat(migration.upgrade().toString())
                 .contains("op.addPrimaryKey(\"agents\", \"agents_pkey\", \"id\");")
                 .contains("op.addUnique(\"agents\", \"agents_email_key\", \"email\");");

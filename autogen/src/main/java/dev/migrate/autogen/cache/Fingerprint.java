@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.cache;
 
 import java.io.File;
 import java.io.FileInputStream;

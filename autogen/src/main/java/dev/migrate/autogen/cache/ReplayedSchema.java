@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.cache;
 
 import dev.migrate.autogen.schema.DatabaseSchema;
 import java.io.Serializable;

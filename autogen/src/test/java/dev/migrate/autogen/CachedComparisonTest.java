@@ -1,16 +1,19 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.SchemaComparison;
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.cache.ReplayedSchemaCache;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -19,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The replayed (live) side of a comparison on the embedded default, kept between runs: a hit, with
- * the entity side cached too, compares without any connection; every key part misses; a corrupt
- * file is rebuilt, never trusted.
+ * The comparison from the caches on the embedded default: the replayed (live) side kept between
+ * runs, a hit, with the entity side cached too, compares without any connection; every key part
+ * misses; a corrupt file is rebuilt, never trusted.
  */
-class ReplayedSchemaCacheTest {
+class CachedComparisonTest {
     /** What "replaying the chain" built on the live database: one column short of the entities. */
     private static final List<String> REPLAYED = List.of(
             "create type mood as enum ('ok', 'great')",
@@ -56,17 +59,48 @@ class ReplayedSchemaCacheTest {
         }
     }
 
-    private SchemaComparison cached(String chain, String server) {
-        return SchemaComparison.of("public")
-                .excluding(List.of(), "migrate_version", "migrate_history")
-                .withCache(new EntitySchemaCache(dir.resolve("entity")))
-                .withReplayCache(new ReplayedSchemaCache(dir.resolve("replay"), chain, server));
+    /** A comparison with both caches, as the embedded default makes it. */
+    private record Cached(
+            String schema, List<String> exclude, EntitySchemaCache entityCache, ReplayedSchemaCache replayCache) {
+        SchemaComparison comparison() {
+            return new SchemaComparison(
+                    schema,
+                    Exclusions.versionTables().and(exclude).and("migrate_version", "migrate_history"),
+                    Map.of(),
+                    RenameDecider.never(),
+                    entityCache,
+                    false);
+        }
+
+        Optional<MigrationScript> compareCached(List<String> entityDdl) {
+            return compareCached(entityDdl, null);
+        }
+
+        Optional<MigrationScript> compareCached(List<String> entityDdl, Connection freshServer) {
+            return comparison().fromCaches(replayCache, entityDdl, freshServer);
+        }
+
+        Cached withCache(EntitySchemaCache cache) {
+            return new Cached(schema, exclude, cache, replayCache);
+        }
+    }
+
+    private Cached cached(String chain, String server) {
+        return cached("public", List.of(), chain, server);
+    }
+
+    private Cached cached(String schema, List<String> exclude, String chain, String server) {
+        return new Cached(
+                schema,
+                exclude,
+                new EntitySchemaCache(dir.resolve("entity")),
+                new ReplayedSchemaCache(dir.resolve("replay"), chain, server));
     }
 
     /** Compares on the server, which fills both caches; returns the server's answer. */
-    private MigrationScript onServer(SchemaComparison comparison) throws Exception {
+    private MigrationScript onServer(Cached cached) throws Exception {
         try (Connection c = db.getConnection()) {
-            return comparison.compare(c, ENTITIES);
+            return cached.comparison().compare(c, null, () -> c, () -> ENTITIES, cached.replayCache());
         }
     }
 
@@ -77,7 +111,7 @@ class ReplayedSchemaCacheTest {
         assertThat(server.descriptions()).containsExactly("added column public.line.note");
         assertThat(replayedFiles()).hasSize(1);
 
-        SchemaComparison fresh = cached(CHAIN, SERVER);
+        Cached fresh = cached(CHAIN, SERVER);
         Optional<MigrationScript> fromCache =
                 fresh.compareCached(ENTITIES); // no connection to give it: nothing can start
         assertThat(fromCache).contains(server);
@@ -95,44 +129,20 @@ class ReplayedSchemaCacheTest {
         assertThat(cached(CHAIN, SERVER.replace("18.6.0", "17.11.0")).compareCached(ENTITIES))
                 .isEmpty();
         // other exclusions, another managed schema
-        assertThat(cached(CHAIN, SERVER)
-                        .excluding(List.of("tmp_*"), "migrate_version", "migrate_history")
-                        .compareCached(ENTITIES))
+        assertThat(cached("public", List.of("tmp_*"), CHAIN, SERVER).compareCached(ENTITIES))
                 .isEmpty();
-        assertThat(new SchemaComparison(
-                                "app",
-                                List.of("migrate_version", "migrate_history"),
-                                java.util.Map.of(),
-                                dev.migrate.autogen.diff.RenameDecider.never(),
-                                new EntitySchemaCache(dir.resolve("entity")),
-                                new ReplayedSchemaCache(dir.resolve("replay"), CHAIN, SERVER))
-                        .compareCached(ENTITIES))
+        assertThat(cached("app", List.of(), CHAIN, SERVER).compareCached(ENTITIES))
                 .isEmpty();
         // entities that name a schema of their own read more schemas: another entry
         List<String> audit = Stream.concat(ENTITIES.stream(), Stream.of("create table audit.log (id int)"))
                 .toList();
         assertThat(cached(CHAIN, SERVER).compareCached(audit)).isEmpty();
-
-        String key = ReplayedSchemaCache.key(CHAIN, SERVER, List.of("public"), Exclusions.versionTables());
-        assertThat(key)
-                .matches("[0-9a-f]{64}")
-                .isEqualTo(ReplayedSchemaCache.key(CHAIN, SERVER, List.of("public"), Exclusions.versionTables()))
-                .isNotEqualTo(
-                        ReplayedSchemaCache.key(CHAIN, SERVER, List.of("public", "audit"), Exclusions.versionTables()))
-                .isNotEqualTo(ReplayedSchemaCache.key(CHAIN, SERVER, List.of("public"), Exclusions.none()))
-                .isNotEqualTo(
-                        ReplayedSchemaCache.key(CHAIN + "0", SERVER, List.of("public"), Exclusions.versionTables()))
-                .isNotEqualTo(
-                        ReplayedSchemaCache.key(CHAIN, SERVER + "0", List.of("public"), Exclusions.versionTables()));
     }
 
     @Test
     void theEntitySideMustBeCachedToo() throws Exception {
         onServer(cached(CHAIN, SERVER));
-        SchemaComparison noEntityCache = SchemaComparison.of("public")
-                .excluding(List.of(), "migrate_version", "migrate_history")
-                .withCache(new EntitySchemaCache(dir.resolve("elsewhere")))
-                .withReplayCache(new ReplayedSchemaCache(dir.resolve("replay"), CHAIN, SERVER));
+        Cached noEntityCache = cached(CHAIN, SERVER).withCache(new EntitySchemaCache(dir.resolve("elsewhere")));
         assertThat(noEntityCache.compareCached(ENTITIES)).isEmpty();
         assertThat(noEntityCache.replayCache().hits()).isEqualTo(1);
         assertThat(cached(CHAIN, SERVER).withCache((EntitySchemaCache) null).compareCached(ENTITIES))
@@ -144,7 +154,7 @@ class ReplayedSchemaCacheTest {
         MigrationScript server = onServer(cached(CHAIN, SERVER));
         DataSource fresh = TestPostgres.freshDatabase("replayed_schema_cache_fresh");
         try (Connection empty = fresh.getConnection()) {
-            SchemaComparison changedEntities =
+            Cached changedEntities =
                     cached(CHAIN, SERVER).withCache(new EntitySchemaCache(dir.resolve("new-entities")));
             assertThat(changedEntities.compareCached(ENTITIES)).isEmpty();
             assertThat(changedEntities.compareCached(ENTITIES, empty)).contains(server);
@@ -178,7 +188,7 @@ class ReplayedSchemaCacheTest {
         onServer(cached(CHAIN, SERVER));
         Path file = replayedFiles().get(0);
         Files.write(file, new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 1, 2, 3});
-        SchemaComparison afterCorruption = cached(CHAIN, SERVER);
+        Cached afterCorruption = cached(CHAIN, SERVER);
         assertThat(afterCorruption.compareCached(ENTITIES)).isEmpty();
         assertThat(afterCorruption.replayCache().misses()).isEqualTo(1);
 
@@ -206,7 +216,7 @@ class ReplayedSchemaCacheTest {
                 onServer(cached(CHAIN, SERVER).withCache(new EntitySchemaCache(dir.resolve("entity"))));
         assertThat(server.descriptions()).isNotEmpty();
         try (Connection c = db.getConnection()) {
-            MigrationScript typeChange = cached(CHAIN, SERVER).compare(c, wider);
+            MigrationScript typeChange = cached(CHAIN, SERVER).comparison().compare(c, wider);
             assertThat(typeChange.descriptions())
                     .contains("column public.ticket.code: type character varying(20) -> bigint");
         }
@@ -220,7 +230,7 @@ class ReplayedSchemaCacheTest {
 
     private List<Path> replayedFiles() throws Exception {
         try (Stream<Path> files = Files.list(dir.resolve("replay"))) {
-            return files.filter(p -> p.toString().endsWith(ReplayedSchemaCache.SUFFIX))
+            return files.filter(p -> p.toString().endsWith(".replayed"))
                     .sorted()
                     .toList();
         }

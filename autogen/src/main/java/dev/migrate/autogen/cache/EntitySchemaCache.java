@@ -1,8 +1,10 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.cache;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -48,7 +51,7 @@ import java.util.stream.Stream;
  * model is built and the file rewritten.
  *
  * <p>A second kind of entry, {@code <sha-256>.ddl}, holds the provider's DDL itself, keyed by what
- * determines it ({@link EntityDdl#inputKey}): with that, a run with unchanged entities neither
+ * determines it ({@link #ddlKey}): with that, a run with unchanged entities neither
  * starts the provider (seconds for a large model) nor builds anything on the server.
  */
 public final class EntitySchemaCache {
@@ -142,7 +145,7 @@ public final class EntitySchemaCache {
     }
 
     /**
-     * The provider's DDL for the inputs {@code inputKey} stands for ({@link EntityDdl#inputKey}):
+     * The provider's DDL for the inputs {@code inputKey} stands for ({@link #ddlKey}):
      * stored, or what {@code generate} returns (then stored). With unchanged entities, the provider
      * is not started at all.
      */
@@ -181,6 +184,37 @@ public final class EntitySchemaCache {
         exclusions.patterns().forEach(key::field);
         key.field("ddl " + ddl.size());
         ddl.forEach(key::field);
+        return key.hex();
+    }
+
+    /**
+     * A key for the DDL {@link EntityDdl#generate} would write, computed without starting the
+     * provider: what the DDL depends on is {@code entities} (class directories by the bytes of every
+     * file in them, so entity classes, their enums and {@code persistence.xml}; packages; persistence
+     * unit; provider settings, naming strategies included), the rest of the class path the provider
+     * runs with (its jar and version among them), the server's major version, the JVM and this build
+     * of migrate.
+     *
+     * @param classpath the class path of the loader {@link EntityDdl#generate} will get, in its order
+     */
+    public static String ddlKey(EntityDdl entities, List<Path> classpath, int serverMajorVersion) {
+        Fingerprint key = migrateBuild()
+                .field("entity ddl")
+                .field(Integer.toString(serverMajorVersion))
+                .field(Runtime.version().toString())
+                .field(String.valueOf(entities.persistenceUnit()))
+                .field("packages " + entities.packages().size());
+        entities.packages().forEach(key::field);
+        key.field("properties " + entities.properties().size());
+        new TreeMap<>(entities.properties())
+                .forEach((name, value) -> key.field(name).field(value));
+        key.field("classes " + entities.classDirectories().size());
+        entities.classDirectories().forEach(key::classpathElement);
+        List<Path> rest = classpath.stream()
+                .filter(element -> !entities.classDirectories().contains(element))
+                .toList();
+        key.field("classpath " + rest.size());
+        rest.forEach(key::classpathElement);
         return key.hex();
     }
 

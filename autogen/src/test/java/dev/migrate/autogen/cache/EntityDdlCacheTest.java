@@ -1,7 +1,8 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.autogen.entity.EntityDdl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -25,43 +26,55 @@ class EntityDdlCacheTest {
         EntityDdl entities =
                 new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "app"));
         List<Path> classpath = List.of(root, jar);
-        String key = entities.inputKey(classpath, 18);
+        String key = EntitySchemaCache.ddlKey(entities, classpath, 18);
 
-        assertThat(new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "app"))
-                        .inputKey(List.of(root, jar), 18))
+        assertThat(EntitySchemaCache.ddlKey(
+                        new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "app")),
+                        List.of(root, jar),
+                        18))
                 .isEqualTo(key)
                 .matches("[0-9a-f]{64}");
-        assertThat(entities.inputKey(classpath, 17)).as("server major version").isNotEqualTo(key);
-        assertThat(new EntityDdl(List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "other"))
-                        .inputKey(classpath, 18))
+        assertThat(EntitySchemaCache.ddlKey(entities, classpath, 17))
+                .as("server major version")
+                .isNotEqualTo(key);
+        assertThat(EntitySchemaCache.ddlKey(
+                        new EntityDdl(
+                                List.of(root), List.of("shop"), null, Map.of("hibernate.default_schema", "other")),
+                        classpath,
+                        18))
                 .as("a provider setting")
                 .isNotEqualTo(key);
-        assertThat(new EntityDdl(
+        assertThat(EntitySchemaCache.ddlKey(
+                        new EntityDdl(
                                 List.of(root),
                                 List.of("shop", "billing"),
                                 null,
-                                Map.of("hibernate.default_schema", "app"))
-                        .inputKey(classpath, 18))
+                                Map.of("hibernate.default_schema", "app")),
+                        classpath,
+                        18))
                 .as("packages")
                 .isNotEqualTo(key);
-        assertThat(new EntityDdl(List.of(root), List.of("shop"), "unit", Map.of("hibernate.default_schema", "app"))
-                        .inputKey(classpath, 18))
+        assertThat(EntitySchemaCache.ddlKey(
+                        new EntityDdl(
+                                List.of(root), List.of("shop"), "unit", Map.of("hibernate.default_schema", "app")),
+                        classpath,
+                        18))
                 .as("persistence unit")
                 .isNotEqualTo(key);
-        assertThat(entities.inputKey(List.of(root, jar, dir.resolve("spring-boot.jar")), 18))
+        assertThat(EntitySchemaCache.ddlKey(entities, List.of(root, jar, dir.resolve("spring-boot.jar")), 18))
                 .as("another jar")
                 .isNotEqualTo(key);
 
         Files.setLastModifiedTime(
                 jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
-        String rebuiltJar = entities.inputKey(classpath, 18);
+        String rebuiltJar = EntitySchemaCache.ddlKey(entities, classpath, 18);
         assertThat(rebuiltJar).as("a rebuilt jar").isNotEqualTo(key);
 
         Files.write(classes.resolve("Order.class"), new byte[] {1, 2, 4});
-        String editedEntity = entities.inputKey(classpath, 18);
+        String editedEntity = EntitySchemaCache.ddlKey(entities, classpath, 18);
         assertThat(editedEntity).as("an entity class's bytes").isNotEqualTo(rebuiltJar);
         Files.write(classes.resolve("Status.class"), new byte[] {5});
-        assertThat(entities.inputKey(classpath, 18))
+        assertThat(EntitySchemaCache.ddlKey(entities, classpath, 18))
                 .as("a new class, such as an enum an entity uses")
                 .isNotEqualTo(editedEntity);
     }

@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.scratch;
 
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.SqlLexer;

@@ -1,10 +1,13 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.cache;
 
 import dev.migrate.autogen.catalog.Exclusions;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An on-disk cache of the live side of a comparison on the embedded default: the schema that
@@ -16,9 +19,11 @@ import java.util.Optional;
  * order with its parents and upgrade checksum, {@code MigratorInternals.chainFingerprint()}), the embedded
  * server (its binaries' coordinates: version and platform), the managed schemas read, the
  * exclusion patterns, and this build of migrate. It shares the entity cache's file format: one
- * {@code <sha-256>.replayed} file per key, written to a temporary file and moved into place, the
+ * {@code <chain>-<sha-256>.replayed} file per key, written to a temporary file and moved into place, the
  * {@value EntitySchemaCache#MAX_ENTRIES} most recently used kept; a file that cannot be read, or
- * holds another key, is a miss and is rewritten after the replay.
+ * holds another key, is a miss and is rewritten after the replay. The file name starts with a short
+ * hash of the chain, the server and the exclusions alone, so that whether the chain was ever
+ * replayed is known before the entity DDL says which schemas it manages ({@link #holdsChain}).
  */
 public final class ReplayedSchemaCache {
     /** Bump when the meaning of a stored entry changes without its records' shape changing. */
@@ -59,7 +64,7 @@ public final class ReplayedSchemaCache {
     /** The replayed schema for {@code schemas} read with {@code exclusions}, when a file holds it. */
     public Optional<ReplayedSchema> find(List<String> schemas, Exclusions exclusions) {
         String key = key(chainFingerprint, server, schemas, exclusions);
-        Path file = directory.resolve(key + SUFFIX);
+        Path file = file(exclusions, key);
         if (EntitySchemaCache.load(file, key) instanceof ReplayedSchema cached) {
             hits++;
             EntitySchemaCache.touch(file);
@@ -72,7 +77,46 @@ public final class ReplayedSchemaCache {
     /** Keeps {@code replayed}, read after replaying the chain, for the next run; a cache that cannot be written is no error. */
     public void store(List<String> schemas, Exclusions exclusions, ReplayedSchema replayed) {
         String key = key(chainFingerprint, server, schemas, exclusions);
-        EntitySchemaCache.store(directory, directory.resolve(key + SUFFIX), key, replayed, SUFFIX);
+        EntitySchemaCache.store(directory, file(exclusions, key), key, replayed, SUFFIX);
+    }
+
+    /**
+     * Whether a file holds a schema this chain replayed to on this server, read with
+     * {@code exclusions}, whatever schemas it covers: when not, the chain is to be replayed whatever
+     * the entities manage. Counts neither as a hit nor as a miss.
+     */
+    public boolean holdsChain(Exclusions exclusions) {
+        String prefix = chainPrefix(exclusions);
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .anyMatch(name -> name.startsWith(prefix) && name.endsWith(SUFFIX));
+        } catch (IOException e) {
+            return false; // no cache yet, or an unreadable one: a miss
+        }
+    }
+
+    /** Whether {@code directory} holds no replayed schema at all, of any chain: after a fresh checkout, say. */
+    public static boolean holdsNothing(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.noneMatch(file -> file.getFileName().toString().endsWith(SUFFIX));
+        } catch (IOException e) {
+            return true; // no cache yet, or an unreadable one
+        }
+    }
+
+    private Path file(Exclusions exclusions, String key) {
+        return directory.resolve(chainPrefix(exclusions) + key + SUFFIX);
+    }
+
+    /** The start of the file names of this chain's schemas on this server read with {@code exclusions}. */
+    private String chainPrefix(Exclusions exclusions) {
+        Fingerprint chain = new Fingerprint()
+                .field("replayed chain " + FORMAT)
+                .field(chainFingerprint)
+                .field(server)
+                .field("exclude " + exclusions.patterns().size());
+        exclusions.patterns().forEach(chain::field);
+        return chain.hex().substring(0, 16) + "-";
     }
 
     /** The cache key: SHA-256 over everything the replayed model depends on, as hex. */

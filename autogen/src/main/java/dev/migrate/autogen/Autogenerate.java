@@ -1,0 +1,494 @@
+package dev.migrate.autogen;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateResult.Route;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.cache.ReplayedSchema;
+import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.diff.DataMeasurements;
+import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.internal.MigratorInternals;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The comparison of the entities with the schema at head behind {@code autogenerate},
+ * {@code check} and {@code verify}, decided in one place: on the configured database (which must be
+ * at head), or on the embedded default from the caches when they hold both sides, otherwise on a
+ * throwaway server with the chain replayed.
+ *
+ * <pre>{@code
+ * AutogenerateResult result = Autogenerate.run(request, databases, log);
+ * result.script().descriptions().forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>What can overlap does: the provider writes the entity DDL on a thread of its own from the
+ * start, while the live catalog is read or the throwaway server starts and replays the chain; on
+ * the throwaway server the entity side is built in a database of its own, on a connection of its
+ * own, while the chain replays in the first.
+ */
+public final class Autogenerate {
+    /** The database of a throwaway server the entity side is built in while the chain replays in the first. */
+    private static final String ENTITY_DATABASE = "migrate_entities";
+
+    private final AutogenerateRequest request;
+    private final ComparisonDatabases databases;
+    private final AutogenerateLog log;
+    private final Exclusions exclusions;
+    /** What looked renamed in batch mode, as {@code old=new}. */
+    private final Set<String> suspectedRenames = new LinkedHashSet<>();
+
+    private Autogenerate(AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
+        this.request = request;
+        this.databases = databases;
+        this.log = log;
+        List<String> patterns = new ArrayList<>(request.exclude());
+        patterns.add(request.versionTable());
+        patterns.add(request.historyTable());
+        this.exclusions = Exclusions.versionTables().and(patterns);
+    }
+
+    /**
+     * Compares the entities of {@code request} with the schema at head of its chain, on the databases
+     * {@code databases} offers; says in {@code log} which way it went.
+     */
+    public static AutogenerateResult run(
+            AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
+        return new Autogenerate(request, databases, log).run();
+    }
+
+    /**
+     * The migration that builds the managed schema of {@code live} as it is from nothing, for a chain
+     * that adopts that database ({@code migrate:baseline}); only the version tables are left out. What
+     * the catalog reader does not read is named in the script's warnings.
+     */
+    public static MigrationScript baseline(
+            Connection live, String managedSchema, String versionTable, String historyTable) {
+        Exclusions versionTables = Exclusions.versionTables().and(versionTable, historyTable);
+        return new SchemaComparison(managedSchema, versionTables, Map.of(), RenameDecider.never(), null, false)
+                .baseline(live);
+    }
+
+    private AutogenerateResult run() {
+        Optional<DataSource> configured = databases.configured();
+        if (configured.isPresent()) {
+            return onConfigured(configured.get());
+        }
+        if (request.entityCache().isEmpty() || request.replayCache().isEmpty()) {
+            EntitySchemaCache entities =
+                    request.entityCache().map(EntitySchemaCache::new).orElse(null);
+            ThrowawayVersion version = databases.defaultVersion();
+            // the server starts while the provider writes the DDL
+            try (StartingServer server = new StartingServer(version).start();
+                    EntityDdl ddl = new EntityDdl(version.major(), entities)) {
+                return replayed(server.get(), version, comparison(entities), ddl, null);
+            }
+        }
+        return onEmbeddedDefault();
+    }
+
+    /** The configured database, read while the provider writes the DDL; the entity side on it or on a throwaway server. */
+    private AutogenerateResult onConfigured(DataSource database) {
+        // compare with the schema the migrations build, not one that is behind or ahead of them;
+        // with no migration yet (the first one, or adopting an existing database) there is no head to be at
+        Migrator chain = request.chain();
+        if (!chain.revisions().isEmpty()) {
+            chain.assertUpToDate();
+        }
+        EntitySchemaCache cache =
+                request.entityCache().map(EntitySchemaCache::new).orElse(null);
+        SchemaComparison comparison = comparison(cache);
+        boolean elsewhere = request.comparisonDatabase() == ComparisonDatabase.EMBEDDED;
+        try (Connection c = database.getConnection()) {
+            int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(c)) / 10000;
+            MigrationScript diff;
+            // the provider boots (seconds for a large model) while this thread reads the live catalog
+            try (EntityDdl ddl = new EntityDdl(major, cache)) {
+                if (elsewhere) {
+                    try (ScratchServer scratch = new ScratchServer(databases.version(major))) {
+                        diff = comparison.compare(
+                                c, scratch.version.serverVersionNum(), scratch::connection, ddl::get, null);
+                    }
+                } else {
+                    diff = comparison.compare(c, null, () -> c, ddl::get, null);
+                }
+            }
+            logCacheUse(cache);
+            Set<ObjectName> large = Set.of();
+            if (request.measureTimeout().isPresent() && !diff.isEmpty()) {
+                try (Connection measuring = database.getConnection()) {
+                    DataMeasurements.Result measured = DataMeasurements.measure(
+                            diff, measuring, request.measureTimeout().get(), request.largeTableRows());
+                    diff = measured.script();
+                    large = measured.estimatedRows().keySet().stream()
+                            .filter(measured.largeTables(request.largeTableRows()))
+                            .collect(Collectors.toSet());
+                }
+            }
+            return result(
+                    diff, large, elsewhere ? Route.CONFIGURED_DATABASE_ENTITIES_ELSEWHERE : Route.CONFIGURED_DATABASE);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The embedded default with both caches: from the caches alone when they hold both sides; else
+     * on a throwaway server that builds the entity side, and replays the chain only when the replay
+     * cache lacks its schema or the comparison needs the replayed database to answer.
+     */
+    private AutogenerateResult onEmbeddedDefault() {
+        ThrowawayVersion version = databases.defaultVersion();
+        EntitySchemaCache entities = new EntitySchemaCache(request.entityCache().orElseThrow());
+        SchemaComparison comparison = comparison(entities);
+        int count = request.chain().revisions().size();
+        Path replayCache = request.replayCache().orElseThrow();
+        // with no replayed schema kept (a fresh checkout), a server is needed whatever else: it starts at once
+        boolean nothingKept = ReplayedSchemaCache.holdsNothing(replayCache);
+        try (StartingServer starting = new StartingServer(version);
+                EntityDdl ddl = new EntityDdl(version.major(), entities)) {
+            if (nothingKept) {
+                starting.start();
+            }
+            ReplayedSchemaCache replays = new ReplayedSchemaCache(
+                    replayCache, MigratorInternals.of(request.chain()).chainFingerprint(), version.identity());
+            // a chain the cache has never seen is replayed for sure: the server starts while the provider boots
+            boolean chainKnown = !nothingKept && replays.holdsChain(exclusions);
+            if (!chainKnown) {
+                starting.start();
+            } else if (ddl.fromCache()) {
+                Optional<MigrationScript> cached = comparison.fromCaches(replays, ddl.get(), null);
+                if (cached.isPresent()) {
+                    log.info(
+                            "The schema at head (" + migrations(count) + " on PostgreSQL " + version.version()
+                                    + ") taken from the cache in " + log.shown(replays.directory())
+                                    + ", the entity schema from " + log.shown(entities.directory())
+                                    + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway).");
+                    return result(cached.get(), Set.of(), Route.CACHES);
+                }
+            }
+            ThrowawayServer server = starting.start().get();
+            if (chainKnown) {
+                // an unchanged chain under changed entities: only the entity side is built, nothing replayed
+                Optional<MigrationScript> withoutReplay;
+                try (Connection fresh = server.dataSource().getConnection()) {
+                    withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh);
+                } catch (SQLException e) {
+                    throw cannotConnect(e);
+                }
+                if (withoutReplay.isPresent()) {
+                    log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
+                            + log.shown(replays.directory())
+                            + ": the migrations were not replayed, only the entity side was built.");
+                    logCacheUse(entities);
+                    return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
+                }
+            }
+            log.info(
+                    replays.hits() == 0
+                            ? "The schema of these migrations on PostgreSQL " + version.version() + " is not in "
+                                    + log.shown(replays.directory())
+                                    + " yet: they are replayed, and it is kept for the next run."
+                            : "The schema at head is in " + log.shown(replays.directory())
+                                    + ", but this comparison needs "
+                                    + "the replayed database to answer (a column type change, or entity DDL other than tables, "
+                                    + "indexes, sequences, enum types and comments): the migrations are replayed.");
+            return replayed(server, version, comparison, ddl, replays);
+        }
+    }
+
+    /**
+     * Replays the chain on {@code server}'s database while the entity side is built in another of its
+     * databases, on a connection of its own; reads the replayed schema (kept in {@code keep}, if any)
+     * and compares. Entity DDL that needs what the migrations create fails in the other database: it
+     * is then built on the replayed one, where a failure is the provider's to report.
+     */
+    private AutogenerateResult replayed(
+            ThrowawayServer server,
+            ThrowawayVersion version,
+            SchemaComparison comparison,
+            EntityDdl ddl,
+            ReplayedSchemaCache keep) {
+        ExecutorService builder = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-side"));
+        try {
+            Future<Optional<DatabaseSchema>> entitySide = builder.submit(() -> {
+                // the database is made while the provider may still be writing the DDL
+                try (Connection c = server.createDatabase(ENTITY_DATABASE).getConnection()) {
+                    List<String> entityDdl = ddl.get();
+                    Optional<DatabaseSchema> cached =
+                            comparison.cachedEntitySide(version.serverVersionNum(), entityDdl);
+                    return cached.isPresent() ? cached : Optional.of(comparison.entitySide(c, entityDdl));
+                } catch (SQLException | RuntimeException e) {
+                    return Optional
+                            .<DatabaseSchema>empty(); // built on the replayed database, where a failure is reported
+                }
+            });
+            replay(server.dataSource());
+            try (Connection live = server.dataSource().getConnection()) {
+                DatabaseSchema configured = comparison.readLive(live, List.of(request.managedSchema()));
+                List<String> entityDdl = ddl.get();
+                List<String> managed = comparison.managedSchemas(entityDdl);
+                ReplayedSchema current = comparison.liveSide(live, managed, configured);
+                if (keep != null) {
+                    keep.store(managed, exclusions, current);
+                }
+                DatabaseSchema desired =
+                        result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
+                MigrationScript diff = comparison.onServer(live, current, desired, entityDdl);
+                logCacheUse(comparison.entityCache());
+                return result(diff, Set.of(), Route.REPLAYED);
+            } catch (SQLException e) {
+                throw cannotConnect(e);
+            }
+        } finally {
+            builder.shutdownNow();
+            awaitQuietly(builder); // its connection is closed before the server stops
+        }
+    }
+
+    /** Applies every migration to the throwaway {@code database}, announced in the log. */
+    private void replay(DataSource database) {
+        int count = request.chain().revisions().size();
+        if (count > 0) { // a project's first migration is written against an empty chain
+            log.info("Replaying " + migrations(count) + " on it.");
+            MigratorInternals.of(request.chain()).replayOn(database).upgrade("heads");
+        }
+    }
+
+    private SchemaComparison comparison(EntitySchemaCache cache) {
+        return new SchemaComparison(
+                request.managedSchema(), exclusions, request.renames(), decider(), cache, request.serialToIdentity());
+    }
+
+    /**
+     * The request's decider; in batch mode, where nobody can be asked, what looks renamed is noted
+     * (unless the request says it is not renamed) and written as drop plus add.
+     */
+    private RenameDecider decider() {
+        if (request.renameDecider().isPresent()) {
+            return request.renameDecider().get();
+        }
+        Set<String> accepted = Set.copyOf(request.notRenamed());
+        return (kind, owner, from, to) -> {
+            String key = owner == null ? unqualified(from) : unqualified(owner) + "." + from;
+            if (!accepted.contains(key)) {
+                synchronized (suspectedRenames) {
+                    suspectedRenames.add(key + "=" + (owner == null ? unqualified(to) : to));
+                }
+            }
+            return false;
+        };
+    }
+
+    private AutogenerateResult result(MigrationScript script, Set<ObjectName> largeTables, Route route) {
+        synchronized (suspectedRenames) {
+            return new AutogenerateResult(script, largeTables, List.copyOf(suspectedRenames), route);
+        }
+    }
+
+    private void logCacheUse(EntitySchemaCache cache) {
+        if (cache != null && cache.ddlHits() > 0) {
+            log.info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
+                    + log.shown(cache.directory())
+                    + " (the entity classes, their class path and settings are unchanged).");
+        } else if (cache != null && cache.hits() > 0) {
+            log.info("Entity schema taken from the cache in " + log.shown(cache.directory())
+                    + " (the entities are unchanged).");
+        }
+    }
+
+    private static String migrations(int count) {
+        return count + " migration" + (count == 1 ? "" : "s");
+    }
+
+    private static String unqualified(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    private static MigrateException cannotConnect(SQLException e) {
+        return new MigrateException(
+                "Could not connect to the throwaway database to compare it with the entities: " + e.getMessage(), e);
+    }
+
+    /** What a task returned, or its failure as thrown there. */
+    private static <T> T result(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new MigrateException("The comparison failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while comparing the entities with the schema at head.", e);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The provider's DDL, written on a thread of its own from the moment this is made: from the
+     * entity cache when nothing it depends on changed (the provider is then not started at all),
+     * otherwise from the provider, and stored.
+     */
+    private final class EntityDdl implements AutoCloseable {
+        private final ExecutorService thread =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
+        /** Whether the cache held the DDL, known before the provider would start. */
+        private final CompletableFuture<Boolean> cached = new CompletableFuture<>();
+
+        private final Future<List<String>> ddl;
+
+        EntityDdl(int serverMajorVersion, EntitySchemaCache cache) {
+            EntityDdlSource source = request.entityDdl();
+            ddl = thread.submit(() -> {
+                try {
+                    if (cache == null) {
+                        cached.complete(false);
+                        return source.generate(serverMajorVersion);
+                    }
+                    String key = source.key(serverMajorVersion);
+                    Optional<List<String>> found = cache.findDdl(key);
+                    cached.complete(found.isPresent());
+                    return found.isPresent() ? found.get() : cache.ddl(key, () -> source.generate(serverMajorVersion));
+                } finally {
+                    cached.complete(false);
+                }
+            });
+        }
+
+        /** Whether the DDL comes from the cache; waits for the lookup, not for the provider. */
+        boolean fromCache() {
+            return cached.join(); // completed by the lookup, or with false if it failed (as the DDL then does)
+        }
+
+        /** The DDL; waits for the provider, and throws what it threw. */
+        List<String> get() {
+            return result(ddl);
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * A throwaway server that starts on a thread of its own once asked to (starting one is mostly
+     * waiting for its processes), closed when this is if it was started.
+     */
+    private final class StartingServer implements AutoCloseable {
+        private final ThrowawayVersion version;
+        private final ExecutorService thread =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-throwaway-server"));
+        private Future<ThrowawayServer> server;
+
+        StartingServer(ThrowawayVersion version) {
+            this.version = version;
+        }
+
+        /** Starts the server, unless it is starting already. */
+        StartingServer start() {
+            if (server == null) {
+                server = thread.submit(() -> databases.start(version));
+                thread.shutdown();
+            }
+            return this;
+        }
+
+        /** The server, once it accepts connections; throws what starting it threw. */
+        ThrowawayServer get() {
+            return result(start().server);
+        }
+
+        @Override
+        public void close() {
+            if (server == null) {
+                return;
+            }
+            ThrowawayServer started;
+            try {
+                started = server.get();
+            } catch (ExecutionException e) {
+                return; // it did not start: nothing to stop, and the failure is reported where it was asked for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            started.close();
+        }
+    }
+
+    /**
+     * The throwaway server of {@code comparisonDatabase=embedded}, started when the comparison first
+     * asks for it: with unchanged entities, the entity cache answers and it never starts.
+     */
+    private final class ScratchServer implements AutoCloseable {
+        private final ThrowawayVersion version;
+        private ThrowawayServer server;
+        private Connection connection;
+
+        ScratchServer(ThrowawayVersion version) {
+            this.version = version;
+        }
+
+        Connection connection() {
+            if (connection == null) {
+                log.info("Building the entity side on a throwaway embedded PostgreSQL " + version.major()
+                        + " (comparisonDatabase=embedded): the configured database is only read.");
+                server = databases.start(version);
+                try {
+                    connection = server.dataSource().getConnection();
+                } catch (SQLException e) {
+                    throw new MigrateException(
+                            "Could not connect to the throwaway embedded PostgreSQL: " + e.getMessage(), e);
+                }
+            }
+            return connection;
+        }
+
+        @Override
+        @SuppressWarnings("try") // the try statement only closes both, and either may be null
+        public void close() {
+            try (ThrowawayServer stopped = server;
+                    Connection closed = connection) {
+                // both closed, the connection first
+            } catch (SQLException e) {
+                // the server stops anyway; a connection that fails to close is gone with it
+            }
+        }
+    }
+}

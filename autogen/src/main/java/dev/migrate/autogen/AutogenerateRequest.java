@@ -1,0 +1,236 @@
+package dev.migrate.autogen;
+
+import dev.migrate.Migrator;
+import dev.migrate.autogen.diff.RenameDecider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a comparison of the entities with the schema at head is asked to do, for
+ * {@link Autogenerate#run}:
+ *
+ * <pre>{@code
+ * AutogenerateRequest request = AutogenerateRequest.builder(chain, entityDdl)
+ *         .managedSchema("public")
+ *         .excluding(List.of("tmp_*"))
+ *         .entityCacheIn(Path.of("target/migrate/entity-cache"))
+ *         .replayCacheIn(Path.of("target/migrate/replay-cache"))
+ *         .build();
+ * }</pre>
+ */
+public final class AutogenerateRequest {
+    private final Migrator chain;
+    private final EntityDdlSource entityDdl;
+    private final String managedSchema;
+    private final List<String> exclude;
+    private final String versionTable;
+    private final String historyTable;
+    private final Map<String, String> renames;
+    private final RenameDecider renameDecider;
+    private final List<String> notRenamed;
+    private final Path entityCache;
+    private final Path replayCache;
+    private final ComparisonDatabase comparisonDatabase;
+    private final Duration measureTimeout;
+    private final long largeTableRows;
+    private final boolean serialToIdentity;
+
+    private AutogenerateRequest(Builder builder) {
+        this.chain = builder.chain;
+        this.entityDdl = builder.entityDdl;
+        this.managedSchema = builder.managedSchema;
+        this.exclude = List.copyOf(builder.exclude);
+        this.versionTable = builder.versionTable;
+        this.historyTable = builder.historyTable;
+        this.renames = Map.copyOf(builder.renames);
+        this.renameDecider = builder.renameDecider;
+        this.notRenamed = List.copyOf(builder.notRenamed);
+        this.entityCache = builder.entityCache;
+        this.replayCache = builder.replayCache;
+        this.comparisonDatabase = builder.comparisonDatabase;
+        this.measureTimeout = builder.measureTimeout;
+        this.largeTableRows = builder.largeTableRows;
+        this.serialToIdentity = builder.serialToIdentity;
+    }
+
+    /**
+     * A request to compare the entities whose DDL {@code entityDdl} gives with the schema
+     * {@code chain} builds.
+     *
+     * @param chain the migrations: a migrator over the configured database when there is one (which
+     *     must be at head), otherwise one without a database, whose chain a throwaway server replays
+     */
+    public static Builder builder(Migrator chain, EntityDdlSource entityDdl) {
+        return new Builder(chain, entityDdl);
+    }
+
+    public Migrator chain() {
+        return chain;
+    }
+
+    public EntityDdlSource entityDdl() {
+        return entityDdl;
+    }
+
+    public String managedSchema() {
+        return managedSchema;
+    }
+
+    /** The user's patterns of names left alone; the version tables are left alone besides. */
+    public List<String> exclude() {
+        return exclude;
+    }
+
+    public String versionTable() {
+        return versionTable;
+    }
+
+    public String historyTable() {
+        return historyTable;
+    }
+
+    public Map<String, String> renames() {
+        return renames;
+    }
+
+    /** Who is asked whether something renamed; empty in batch mode, where what looks renamed is reported instead. */
+    public Optional<RenameDecider> renameDecider() {
+        return Optional.ofNullable(renameDecider);
+    }
+
+    public List<String> notRenamed() {
+        return notRenamed;
+    }
+
+    public Optional<Path> entityCache() {
+        return Optional.ofNullable(entityCache);
+    }
+
+    public Optional<Path> replayCache() {
+        return Optional.ofNullable(replayCache);
+    }
+
+    public ComparisonDatabase comparisonDatabase() {
+        return comparisonDatabase;
+    }
+
+    /** How long each query that measures a change on the configured database's rows may run; empty: nothing measured. */
+    public Optional<Duration> measureTimeout() {
+        return Optional.ofNullable(measureTimeout);
+    }
+
+    public long largeTableRows() {
+        return largeTableRows;
+    }
+
+    /** Whether a {@code serial} column the entities want as an identity column is converted; otherwise it is no difference. */
+    public boolean serialToIdentity() {
+        return serialToIdentity;
+    }
+
+    /** Builds a request; every setting but the chain and the entity DDL has a default. */
+    public static final class Builder {
+        private final Migrator chain;
+        private final EntityDdlSource entityDdl;
+        private String managedSchema = "public";
+        private List<String> exclude = List.of();
+        private String versionTable = "migrate_version";
+        private String historyTable = "migrate_history";
+        private Map<String, String> renames = Map.of();
+        private RenameDecider renameDecider;
+        private List<String> notRenamed = List.of();
+        private Path entityCache;
+        private Path replayCache;
+        private ComparisonDatabase comparisonDatabase = ComparisonDatabase.SERVER;
+        private Duration measureTimeout;
+        private long largeTableRows = Long.MAX_VALUE;
+        private boolean serialToIdentity;
+
+        private Builder(Migrator chain, EntityDdlSource entityDdl) {
+            this.chain = Objects.requireNonNull(chain, "chain");
+            this.entityDdl = Objects.requireNonNull(entityDdl, "entityDdl");
+        }
+
+        /** The schema the entities are compared with (default {@code public}); objects in other schemas are never touched. */
+        public Builder managedSchema(String schema) {
+            this.managedSchema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /** Name patterns left alone on both sides ({@code *} and {@code ?} globs; with a dot, {@code schema.name}). */
+        public Builder excluding(List<String> patterns) {
+            this.exclude = List.copyOf(patterns);
+            return this;
+        }
+
+        /** The version and history tables, always left alone (default {@code migrate_version}, {@code migrate_history}). */
+        public Builder versionTables(String version, String history) {
+            this.versionTable = Objects.requireNonNull(version, "version");
+            this.historyTable = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
+        /** Renames to write instead of drop plus add: {@code old_table=new_table}, {@code table.old_column=new_column}. */
+        public Builder renames(Map<String, String> hints) {
+            this.renames = Map.copyOf(hints);
+            return this;
+        }
+
+        /** Asks {@code decider} whether what disappeared and what appeared is a rename (interactive use). */
+        public Builder askingAboutRenames(RenameDecider decider) {
+            this.renameDecider = Objects.requireNonNull(decider, "decider");
+            return this;
+        }
+
+        /** Tables ({@code old_table}) and columns ({@code table.old_column}) that look renamed but are not. */
+        public Builder notRenamed(List<String> names) {
+            this.notRenamed = List.copyOf(names);
+            return this;
+        }
+
+        /** Keeps the provider's DDL and the entity side in {@code directory} between runs. */
+        public Builder entityCacheIn(Path directory) {
+            this.entityCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Keeps the schema the chain replays to on the embedded default in {@code directory} between runs. */
+        public Builder replayCacheIn(Path directory) {
+            this.replayCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Where the entity side goes when a database is configured (default {@link ComparisonDatabase#SERVER}). */
+        public Builder entitiesOn(ComparisonDatabase database) {
+            this.comparisonDatabase = Objects.requireNonNull(database, "database");
+            return this;
+        }
+
+        /**
+         * Measures the risky changes on the configured database's rows, each query bounded by
+         * {@code timeout}; tables of at least {@code largeRows} estimated rows count as large.
+         */
+        public Builder measuringRows(Duration timeout, long largeRows) {
+            this.measureTimeout = Objects.requireNonNull(timeout, "timeout");
+            this.largeTableRows = largeRows;
+            return this;
+        }
+
+        /**
+         * Converts a {@code serial} column the entities want as an identity column when {@code convert}:
+         * its default dropped, the identity added past the column's largest value, the sequence dropped.
+         */
+        public Builder convertingSerialToIdentity(boolean convert) {
+            this.serialToIdentity = convert;
+            return this;
+        }
+
+        public AutogenerateRequest build() {
+            return new AutogenerateRequest(this);
+        }
+    }
+}

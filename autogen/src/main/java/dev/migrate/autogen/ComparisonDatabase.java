@@ -1,0 +1,25 @@
+package dev.migrate.autogen;
+
+import dev.migrate.MigrateException;
+import java.util.Locale;
+
+/** Where the entity side of a comparison with a configured database is built. */
+public enum ComparisonDatabase {
+    /** In a scratch schema on the configured database, created and dropped by the comparison (needs CREATE on it). */
+    SERVER,
+    /** On a throwaway embedded PostgreSQL of the configured server's major version: the configured database is only read. */
+    EMBEDDED;
+
+    /** {@code server} or {@code embedded}, in any case; {@code null} is {@link #SERVER}. */
+    public static ComparisonDatabase of(String name) {
+        String mode = name == null ? "server" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "server" -> SERVER;
+            case "embedded" -> EMBEDDED;
+            default ->
+                throw new MigrateException("The comparisonDatabase '" + name + "' is not known. Use server "
+                        + "(build the entity side in a scratch schema on the configured database) or embedded (on a throwaway "
+                        + "embedded PostgreSQL).");
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package dev.migrate.autogen;
+
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The databases a comparison may use: the one the user configured, if any, and throwaway servers
+ * started on demand. {@link Autogenerate} closes every server it starts.
+ */
+public interface ComparisonDatabases {
+    /** The configured database, which must be at the chain's head; empty for the embedded default. */
+    Optional<DataSource> configured();
+
+    /** The throwaway server of the default version, known without starting it. */
+    ThrowawayVersion defaultVersion();
+
+    /** The throwaway server of PostgreSQL {@code major} (the configured server's), known without starting it. */
+    ThrowawayVersion version(int major);
+
+    /** Starts a throwaway server of {@code version}. */
+    ThrowawayServer start(ThrowawayVersion version);
+
+    /**
+     * A throwaway server's version, known without starting it.
+     *
+     * @param version the version as the log shows it, e.g. {@code 18.6.0}
+     * @param serverVersionNum the {@code server_version_num} it reports, e.g. {@code 180006}
+     * @param identity what a schema replayed on it depends on, e.g. its binaries' coordinates (version and platform)
+     */
+    record ThrowawayVersion(String version, String serverVersionNum, String identity) {
+        /** The major version, e.g. {@code 18}. */
+        public int major() {
+            return Integer.parseInt(serverVersionNum) / 10000;
+        }
+    }
+
+    /** A server nobody keeps: deleted when closed. */
+    interface ThrowawayServer extends AutoCloseable {
+        /** Its first database. */
+        DataSource dataSource();
+
+        /** Creates another, empty database on it. */
+        DataSource createDatabase(String name);
+
+        @Override
+        void close();
+    }
+}

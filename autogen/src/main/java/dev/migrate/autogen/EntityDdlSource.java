@@ -1,0 +1,39 @@
+package dev.migrate.autogen;
+
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.entity.EntityDdl;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The DDL the project's JPA provider writes for the entities, and a key for it that is known
+ * without starting the provider, both for PostgreSQL of a given major version.
+ */
+public interface EntityDdlSource {
+    /** A key for the DDL {@link #generate} would write for {@code serverMajorVersion}: what it depends on, hashed. */
+    String key(int serverMajorVersion);
+
+    /** The provider's DDL for the dialect of {@code serverMajorVersion}; seconds for a large model. */
+    List<String> generate(int serverMajorVersion);
+
+    /**
+     * The DDL of {@code entities}, which {@code generate} asks the provider for, keyed by the
+     * entities, the class path the provider runs with and the server's major version
+     * ({@link EntitySchemaCache#ddlKey}).
+     */
+    static EntityDdlSource of(EntityDdl entities, List<Path> classpath, IntFunction<List<String>> generate) {
+        List<Path> elements = List.copyOf(classpath);
+        return new EntityDdlSource() {
+            @Override
+            public String key(int serverMajorVersion) {
+                return EntitySchemaCache.ddlKey(entities, elements, serverMajorVersion);
+            }
+
+            @Override
+            public List<String> generate(int serverMajorVersion) {
+                return generate.apply(serverMajorVersion);
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.migrate.autogen;
+
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.autogen.diff.RenameDecider;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison step of {@link Autogenerate} on a connection the test holds, for the tests of what
+ * a comparison finds (the diff, the entity side, the caches' models) rather than of which way the
+ * pipeline goes: {@code Comparisons.of("public").compare(c, entityDdl)}.
+ */
+public final class Comparisons {
+    private final String schema;
+    private final List<String> exclude;
+    private final Map<String, String> renames;
+    private final RenameDecider decider;
+    private final EntitySchemaCache cache;
+    private final boolean serialToIdentity;
+
+    private Comparisons(
+            String schema,
+            List<String> exclude,
+            Map<String, String> renames,
+            RenameDecider decider,
+            EntitySchemaCache cache,
+            boolean serialToIdentity) {
+        this.schema = schema;
+        this.exclude = List.copyOf(exclude);
+        this.renames = Map.copyOf(renames);
+        this.decider = decider;
+        this.cache = cache;
+        this.serialToIdentity = serialToIdentity;
+    }
+
+    /** Compares with {@code schema} managed, nothing excluded but the default version tables, no renames, no cache. */
+    public static Comparisons of(String schema) {
+        return new Comparisons(schema, List.of(), Map.of(), RenameDecider.never(), null, false);
+    }
+
+    public Comparisons excluding(List<String> patterns, String versionTable, String historyTable) {
+        List<String> all = new ArrayList<>(patterns);
+        all.add(versionTable);
+        all.add(historyTable);
+        return new Comparisons(schema, all, renames, decider, cache, serialToIdentity);
+    }
+
+    public Comparisons withRenames(Map<String, String> hints, RenameDecider renameDecider) {
+        return new Comparisons(schema, exclude, hints, renameDecider, cache, serialToIdentity);
+    }
+
+    /** Keeps the entity side in {@code entityCache} (whose hits the test counts); {@code null}: no cache. */
+    public Comparisons withCache(EntitySchemaCache entityCache) {
+        return new Comparisons(schema, exclude, renames, decider, entityCache, serialToIdentity);
+    }
+
+    /** Converts a {@code serial} column the entities want as an identity column when {@code convert}. */
+    public Comparisons withSerialToIdentity(boolean convert) {
+        return new Comparisons(schema, exclude, renames, decider, cache, convert);
+    }
+
+    /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
+    public MigrationScript compare(Connection live, List<String> entityDdl) {
+        return step().compare(live, entityDdl);
+    }
+
+    /** As {@link #compare(Connection, List)}, the entity side built on {@code scratch}: {@code live} is only read. */
+    public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
+        return step().compare(live, null, () -> scratch, () -> entityDdl, null);
+    }
+
+    SchemaComparison step() {
+        return new SchemaComparison(
+                schema, Exclusions.versionTables().and(exclude), renames, decider, cache, serialToIdentity);
+    }
+}
