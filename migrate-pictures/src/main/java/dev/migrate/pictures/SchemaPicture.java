@@ -1,0 +1,383 @@
+package dev.migrate.pictures;
+
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.ForeignKey;
+import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.pictures.ElkLayout.Point;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.PortConstraints;
+import org.eclipse.elk.core.options.PortSide;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.ElkPort;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * The picture of a schema: each table a box with its columns, types and key marks, each foreign key
+ * a line from the referenced column to the referencing one, tables grouped by schema. Laid out by
+ * ELK's layered algorithm, so boxes never overlap and lines end at the columns they join.
+ */
+public final class SchemaPicture {
+    static final double HEADER = 26;
+    static final double ROW = 20;
+    private static final double PAD = 8;
+
+    /** A table's box in the picture; its rows are the columns, in order. */
+    public record Box(
+            ObjectName table, double x, double y, double width, double height, boolean faded, List<String> columns) {
+        /** The vertical middle of the column's row, or of the header when the table has no such column. */
+        public double rowMiddle(String column) {
+            int row = columns.indexOf(column);
+            return row < 0 ? y + HEADER / 2 : y + HEADER + row * ROW + ROW / 2;
+        }
+    }
+
+    /**
+     * A foreign key's line, from the referenced table (its first point on that box's right edge, at
+     * the referenced column) to the referencing table (its last point on the left edge, at the
+     * referencing column).
+     */
+    public record Link(
+            ObjectName parent,
+            String parentColumn,
+            ObjectName child,
+            String childColumn,
+            String name,
+            Cardinality cardinality,
+            List<Point> points) {}
+
+    /** A schema's frame around its tables, drawn when the picture holds tables of several schemas. */
+    public record Group(String schema, double x, double y, double width, double height) {}
+
+    private final DatabaseSchema schema;
+    private final Map<ObjectName, Boolean> drawn;
+    private final List<Box> boxes = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
+    private final boolean qualified;
+    private double width;
+    private double height;
+
+    private SchemaPicture(DatabaseSchema schema, Map<ObjectName, Boolean> drawn) {
+        this.schema = schema;
+        this.drawn = drawn;
+        this.qualified =
+                drawn.keySet().stream().map(ObjectName::schema).distinct().count() > 1;
+    }
+
+    /** The picture of the tables {@code selection} picks from {@code schema}, laid out. */
+    public static SchemaPicture of(DatabaseSchema schema, TableSelection selection) {
+        SchemaPicture picture = new SchemaPicture(schema, selection.apply(schema));
+        picture.layOut();
+        return picture;
+    }
+
+    public List<Box> boxes() {
+        return List.copyOf(boxes);
+    }
+
+    public List<Link> links() {
+        return List.copyOf(links);
+    }
+
+    public List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
+    /** The tables drawn, each with whether it is faded (a neighbour of a chosen table). */
+    public Map<ObjectName, Boolean> tables() {
+        return drawn;
+    }
+
+    private String title(Table table) {
+        return qualified ? table.qualifiedName().toString() : table.name();
+    }
+
+    /** The text of a column's row: key marks, name and type, in columns. */
+    private static List<String> rows(Table table) {
+        int nameWidth =
+                table.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        List<String> rows = new ArrayList<>();
+        for (TableColumn column : table.columns()) {
+            String marks = String.join(",", keys(table, column.name()));
+            rows.add(String.format("%-5s %-" + Math.max(nameWidth, 1) + "s  %s", marks, column.name(), column.type()));
+        }
+        return rows;
+    }
+
+    /** {@code PK}, {@code FK}, {@code UK}, as Mermaid marks them, for the column. */
+    static List<String> keys(Table table, String column) {
+        List<String> keys = new ArrayList<>();
+        if (table.primaryKey() != null && table.primaryKey().columns().contains(column)) {
+            keys.add("PK");
+        }
+        if (table.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(column))) {
+            keys.add("FK");
+        }
+        boolean unique = table.uniqueConstraints().stream()
+                .map(UniqueConstraint::columns)
+                .anyMatch(columns -> columns.contains(column));
+        unique |= table.indexes().stream()
+                .anyMatch(i -> i.unique() && i.where() == null && i.keys().contains(column));
+        if (unique) {
+            keys.add("UK");
+        }
+        return keys;
+    }
+
+    private void layOut() {
+        ElkNode root = ElkLayout.graph(Direction.RIGHT);
+        Map<String, ElkNode> schemaNodes = new LinkedHashMap<>();
+        if (qualified) {
+            root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+            for (ObjectName name : drawn.keySet()) {
+                schemaNodes.computeIfAbsent(name.schema(), s -> {
+                    ElkNode group = ElkGraphUtil.createNode(root);
+                    group.setProperty(CoreOptions.PADDING, new ElkPadding(34, 16, 16, 16));
+                    group.setIdentifier("schema " + s);
+                    return group;
+                });
+            }
+        }
+        Map<ObjectName, ElkNode> nodes = new LinkedHashMap<>();
+        for (ObjectName name : drawn.keySet()) {
+            Table table = schema.tables().get(name);
+            ElkNode node = ElkGraphUtil.createNode(qualified ? schemaNodes.get(name.schema()) : root);
+            List<String> text = rows(table);
+            double textWidth = Svg.textWidth(title(table));
+            for (String row : text) {
+                textWidth = Math.max(textWidth, Svg.textWidth(row));
+            }
+            node.setDimensions(
+                    Math.ceil(textWidth + 2 * PAD),
+                    HEADER + ROW * table.columns().size() + 4);
+            node.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
+            nodes.put(name, node);
+        }
+        List<ElkEdge> edges = new ArrayList<>();
+        List<Link> pending = new ArrayList<>();
+        for (ObjectName name : drawn.keySet()) {
+            Table child = schema.tables().get(name);
+            for (ForeignKey key : child.foreignKeys()) {
+                ObjectName parentName = key.referencedTableName();
+                ElkNode parentNode = nodes.get(parentName);
+                if (parentNode == null) {
+                    continue; // a table left out of the picture
+                }
+                Table parent = schema.tables().get(parentName);
+                String parentColumn = key.referencedColumns().isEmpty()
+                        ? ""
+                        : key.referencedColumns().get(0);
+                String childColumn = key.columns().get(0);
+                ElkPort from = port(parentNode, PortSide.EAST, rowOffset(parent, parentColumn));
+                ElkPort to = port(nodes.get(name), PortSide.WEST, rowOffset(child, childColumn));
+                edges.add(ElkGraphUtil.createSimpleEdge(from, to));
+                pending.add(new Link(
+                        parentName,
+                        parentColumn,
+                        name,
+                        childColumn,
+                        key.name(),
+                        Cardinality.of(child, key),
+                        List.of()));
+            }
+        }
+        ElkLayout.layout(root);
+        width = root.getWidth();
+        height = root.getHeight();
+        schemaNodes.forEach((s, node) ->
+                groups.add(new Group(s, ElkLayout.x(node), ElkLayout.y(node), node.getWidth(), node.getHeight())));
+        nodes.forEach((name, node) -> boxes.add(new Box(
+                name,
+                ElkLayout.x(node),
+                ElkLayout.y(node),
+                node.getWidth(),
+                node.getHeight(),
+                drawn.get(name),
+                schema.tables().get(name).columns().stream()
+                        .map(TableColumn::name)
+                        .toList())));
+        for (int i = 0; i < edges.size(); i++) {
+            Link link = pending.get(i);
+            links.add(new Link(
+                    link.parent(),
+                    link.parentColumn(),
+                    link.child(),
+                    link.childColumn(),
+                    link.name(),
+                    link.cardinality(),
+                    ElkLayout.points(edges.get(i))));
+        }
+    }
+
+    private static double rowOffset(Table table, String column) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).name().equals(column)) {
+                return HEADER + i * ROW + ROW / 2;
+            }
+        }
+        return HEADER / 2;
+    }
+
+    private static ElkPort port(ElkNode node, PortSide side, double y) {
+        ElkPort port = ElkGraphUtil.createPort(node);
+        port.setDimensions(0, 0);
+        port.setLocation(side == PortSide.EAST ? node.getWidth() : 0, y);
+        port.setProperty(CoreOptions.PORT_SIDE, side);
+        return port;
+    }
+
+    /** The picture as a Mermaid {@code erDiagram}: entities with their columns, a relationship per foreign key. */
+    public String mermaid() {
+        MermaidEr er = new MermaidEr(qualified);
+        for (ObjectName name : drawn.keySet()) {
+            Table table = schema.tables().get(name);
+            er.openEntity(name, drawn.get(name) ? " (neighbour)" : "");
+            for (TableColumn column : table.columns()) {
+                er.attribute(column.type(), column.name(), keys(table, column.name()), "");
+            }
+            er.closeEntity();
+        }
+        for (Link link : links) {
+            er.relationship(link.parent(), link.child(), link.cardinality(), link.name());
+        }
+        return er.toString();
+    }
+
+    /** The picture as SVG. */
+    public String svg() {
+        StringBuilder svg = new StringBuilder(Svg.open(width, height, "Schema"));
+        svg.append("<g ").append(Svg.FONT).append(">\n");
+        for (Group group : groups) {
+            svg.append("<rect class=\"schema\" x=\"")
+                    .append(Svg.number(group.x()))
+                    .append("\" y=\"")
+                    .append(Svg.number(group.y()))
+                    .append("\" width=\"")
+                    .append(Svg.number(group.width()))
+                    .append("\" height=\"")
+                    .append(Svg.number(group.height()))
+                    .append("\" rx=\"8\" fill=\"#f4f6f8\" stroke=\"#b8c0c8\" stroke-dasharray=\"4 3\"/>\n");
+            svg.append("<text x=\"")
+                    .append(Svg.number(group.x() + 12))
+                    .append("\" y=\"")
+                    .append(Svg.number(group.y() + 20))
+                    .append("\" font-weight=\"bold\" fill=\"#52606d\">schema ")
+                    .append(Svg.escape(group.schema()))
+                    .append("</text>\n");
+        }
+        for (Link link : links) {
+            List<Point> points = link.points();
+            Box child = box(link.child());
+            Box parent = box(link.parent());
+            boolean faded = parent.faded() || child.faded();
+            svg.append("<g class=\"fk\" data-fk=\"")
+                    .append(Svg.escape(link.name()))
+                    .append("\" data-from=\"")
+                    .append(Svg.escape(link.parent().toString()))
+                    .append("\" data-to=\"")
+                    .append(Svg.escape(link.child().toString()))
+                    .append('"')
+                    .append(faded ? " opacity=\"0.35\"" : "")
+                    .append(">\n");
+            svg.append("<title>")
+                    .append(Svg.escape(link.name() + ": " + link.child() + "." + link.childColumn() + " references "
+                            + link.parent() + "." + link.parentColumn()))
+                    .append("</title>\n");
+            svg.append("<path d=\"")
+                    .append(ElkLayout.path(points))
+                    .append("\" fill=\"none\" stroke=\"#3e6d9c\" stroke-width=\"1.4\"")
+                    .append(link.cardinality().identifying() ? "" : " stroke-dasharray=\"6 3\"")
+                    .append("/>\n");
+            Point start = points.get(0);
+            Point end = points.get(points.size() - 1);
+            svg.append("<circle cx=\"")
+                    .append(Svg.number(end.x()))
+                    .append("\" cy=\"")
+                    .append(Svg.number(end.y()))
+                    .append("\" r=\"3\" fill=\"#3e6d9c\"/>\n");
+            svg.append("<text x=\"")
+                    .append(Svg.number(start.x() + 4))
+                    .append("\" y=\"")
+                    .append(Svg.number(start.y() - 4))
+                    .append("\" font-size=\"10\" fill=\"#3e6d9c\">")
+                    .append(link.cardinality().parentMark())
+                    .append("</text>\n");
+            svg.append("<text x=\"")
+                    .append(Svg.number(end.x() - 5))
+                    .append("\" y=\"")
+                    .append(Svg.number(end.y() - 4))
+                    .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"#3e6d9c\">")
+                    .append(Svg.escape(link.cardinality().childMark()))
+                    .append("</text>\n");
+            svg.append("</g>\n");
+        }
+        for (Box box : boxes) {
+            Table table = schema.tables().get(box.table());
+            List<String> rows = rows(table);
+            svg.append("<g class=\"table\" data-table=\"")
+                    .append(Svg.escape(box.table().toString()))
+                    .append('"')
+                    .append(box.faded() ? " opacity=\"0.35\"" : "")
+                    .append(">\n");
+            svg.append("<rect x=\"")
+                    .append(Svg.number(box.x()))
+                    .append("\" y=\"")
+                    .append(Svg.number(box.y()))
+                    .append("\" width=\"")
+                    .append(Svg.number(box.width()))
+                    .append("\" height=\"")
+                    .append(Svg.number(box.height()))
+                    .append("\" rx=\"4\" fill=\"#ffffff\" stroke=\"#3e4c59\" stroke-width=\"1.2\"/>\n");
+            svg.append("<rect x=\"")
+                    .append(Svg.number(box.x()))
+                    .append("\" y=\"")
+                    .append(Svg.number(box.y()))
+                    .append("\" width=\"")
+                    .append(Svg.number(box.width()))
+                    .append("\" height=\"")
+                    .append(Svg.number(HEADER))
+                    .append("\" rx=\"4\" fill=\"#3e4c59\"/>\n");
+            svg.append("<text x=\"")
+                    .append(Svg.number(box.x() + PAD))
+                    .append("\" y=\"")
+                    .append(Svg.number(box.y() + 17))
+                    .append("\" fill=\"#ffffff\" font-weight=\"bold\">")
+                    .append(Svg.escape(title(table)))
+                    .append("</text>\n");
+            for (int i = 0; i < rows.size(); i++) {
+                double top = box.y() + HEADER + i * ROW;
+                svg.append("<text x=\"")
+                        .append(Svg.number(box.x() + PAD))
+                        .append("\" y=\"")
+                        .append(Svg.number(top + 14))
+                        .append("\" xml:space=\"preserve\" fill=\"#1f2933\">")
+                        .append(Svg.escape(rows.get(i)))
+                        .append("</text>\n");
+            }
+            svg.append("</g>\n");
+        }
+        return svg.append("</g>\n</svg>\n").toString();
+    }
+
+    private Box box(ObjectName table) {
+        return boxes.stream().filter(b -> b.table().equals(table)).findFirst().orElseThrow();
+    }
+
+    /** The tables' names, for the index page: schema, then name. */
+    Set<ObjectName> tableNames() {
+        return new TreeSet<>(drawn.keySet());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Pictures of a project's database: the schema and the revision graph as Mermaid text and as SVG
+ * laid out by Eclipse ELK ({@link dev.migrate.pictures.Pictures}), and the summaries of a comparison
+ * for pull requests and tools ({@link dev.migrate.pictures.ChangeSummary}).
+ */
+package dev.migrate.pictures;
