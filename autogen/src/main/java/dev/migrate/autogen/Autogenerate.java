@@ -91,6 +91,56 @@ public final class Autogenerate {
                 .baseline(live);
     }
 
+    /**
+     * The managed schema the chain of {@code request} builds, for a picture of it
+     * ({@code migrate:diagram}); the request's entities are never asked for. On the configured
+     * database, that database's schema as it is. On the embedded default, the replayed schema from
+     * the replay cache when it holds it (as a comparison keeps it), otherwise the chain replayed on a
+     * throwaway server, and what was read kept for the next run.
+     */
+    public static DatabaseSchema schemaAtHead(
+            AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
+        return new Autogenerate(request, databases, log).schemaAtHead();
+    }
+
+    private DatabaseSchema schemaAtHead() {
+        SchemaComparison comparison = comparison(null);
+        List<String> managed = List.of(request.managedSchema());
+        Optional<DataSource> configured = databases.configured();
+        if (configured.isPresent()) {
+            try (Connection c = configured.get().getConnection()) {
+                return comparison.readLive(c, managed);
+            } catch (SQLException e) {
+                throw new MigrateException("Could not connect to the database to read its schema: " + e.getMessage(), e);
+            }
+        }
+        ThrowawayVersion version = databases.defaultVersion();
+        ReplayedSchemaCache replays = request.replayCache()
+                .map(directory -> new ReplayedSchemaCache(
+                        directory, MigratorInternals.of(request.chain()).chainFingerprint(), version.identity()))
+                .orElse(null);
+        if (replays != null) {
+            Optional<ReplayedSchema> kept = comparison.replayedManagedSchema(replays);
+            if (kept.isPresent()) {
+                log.info("The schema the migrations build taken from the cache in " + log.shown(replays.directory())
+                        + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays them anyway).");
+                return kept.get().schema();
+            }
+        }
+        try (ThrowawayServer server = databases.start(version)) {
+            replay(server.dataSource());
+            try (Connection live = server.dataSource().getConnection()) {
+                DatabaseSchema read = comparison.readLive(live, managed);
+                if (replays != null) {
+                    replays.store(managed, exclusions, comparison.liveSide(live, managed, read));
+                }
+                return read;
+            } catch (SQLException e) {
+                throw cannotConnect(e);
+            }
+        }
+    }
+
     private AutogenerateResult run() {
         Optional<DataSource> configured = databases.configured();
         if (configured.isPresent()) {

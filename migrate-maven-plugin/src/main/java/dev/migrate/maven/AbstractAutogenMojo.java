@@ -195,54 +195,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return request;
     }
 
-    /** The configured database, or none, and throwaway embedded servers of the binaries this machine runs. */
-    private final class PluginDatabases implements ComparisonDatabases {
-        private final DataSource configured;
-
-        PluginDatabases(DataSource configured) {
-            this.configured = configured;
-        }
-
-        @Override
-        public Optional<DataSource> configured() {
-            return Optional.ofNullable(configured);
-        }
-
-        @Override
-        public ThrowawayVersion defaultVersion() {
-            return version(PostgresBinaries.forThisMachine(embeddedPostgresVersion));
-        }
-
-        @Override
-        public ThrowawayVersion version(int major) {
-            return version(PostgresBinaries.forThisMachine(Integer.toString(major)));
-        }
-
-        private static ThrowawayVersion version(PostgresBinaries binaries) {
-            return new ThrowawayVersion(binaries.version(), binaries.serverVersionNum(), binaries.coordinates());
-        }
-
-        @Override
-        public ThrowawayServer start(ThrowawayVersion version) {
-            return startThrowaway(version.version());
-        }
-    }
-
-    /** The build log, with paths inside the project shown relative to it. */
-    private AutogenerateLog log() {
-        return new AutogenerateLog() {
-            @Override
-            public void info(String line) {
-                getLog().info(line);
-            }
-
-            @Override
-            public String shown(Path path) {
-                return displayed(path);
-            }
-        };
-    }
-
     private Path cacheDirectory(String name) {
         return Path.of(project.getBuild().getDirectory(), "migrate", name);
     }
@@ -386,17 +338,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             String answer = console.readLine("%s", question);
             return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         });
-    }
-
-    /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
-    private String displayed(Path path) {
-        Path base = project.getBasedir() == null
-                ? null
-                : project.getBasedir().toPath().toAbsolutePath();
-        Path absolute = path.toAbsolutePath();
-        return base != null && absolute.startsWith(base)
-                ? base.relativize(absolute).toString()
-                : path.toString();
     }
 
     private static List<String> list(List<String> values) {

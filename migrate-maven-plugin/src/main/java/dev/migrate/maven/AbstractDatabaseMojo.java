@@ -3,6 +3,8 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.autogen.AutogenerateLog;
+import dev.migrate.autogen.ComparisonDatabases;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.inject.Inject;
+import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -321,4 +324,64 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                         "The transactionMode '" + transactionMode + "' is not known. Use per_migration or all.");
         };
     }
+
+    /** The configured database, or none, and throwaway embedded servers of the binaries this machine runs. */
+    protected final class PluginDatabases implements ComparisonDatabases {
+        private final DataSource configured;
+
+        PluginDatabases(DataSource configured) {
+            this.configured = configured;
+        }
+
+        @Override
+        public Optional<DataSource> configured() {
+            return Optional.ofNullable(configured);
+        }
+
+        @Override
+        public ThrowawayVersion defaultVersion() {
+            return version(PostgresBinaries.forThisMachine(embeddedPostgresVersion));
+        }
+
+        @Override
+        public ThrowawayVersion version(int major) {
+            return version(PostgresBinaries.forThisMachine(Integer.toString(major)));
+        }
+
+        private static ThrowawayVersion version(PostgresBinaries binaries) {
+            return new ThrowawayVersion(binaries.version(), binaries.serverVersionNum(), binaries.coordinates());
+        }
+
+        @Override
+        public ThrowawayServer start(ThrowawayVersion version) {
+            return startThrowaway(version.version());
+        }
+    }
+
+    /** The build log, with paths inside the project shown relative to it. */
+    protected final AutogenerateLog log() {
+        return new AutogenerateLog() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public String shown(Path path) {
+                return displayed(path);
+            }
+        };
+    }
+
+    /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
+    protected final String displayed(Path path) {
+        Path base = project.getBasedir() == null
+                ? null
+                : project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return base != null && absolute.startsWith(base)
+                ? base.relativize(absolute).toString()
+                : path.toString();
+    }
+
 }

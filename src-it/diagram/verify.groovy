@@ -1,0 +1,87 @@
+import dev.migrate.maven.it.ItDatabase
+
+def boxes(File svg) {
+    def doc = new groovy.xml.XmlSlurper().parse(svg) // well-formed XML, or this throws
+    doc.'**'.findAll { it.name() == 'g' && it.@class == 'table' }.collect { g ->
+        def r = g.rect[0]
+        [name: g.'@data-table'.text(), x: r.@x.toDouble(), y: r.@y.toDouble(), w: r.@width.toDouble(),
+         h: r.@height.toDouble(), faded: g.@opacity.text() == '0.35']
+    }
+}
+
+def apart(a, b) {
+    a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y
+}
+
+try {
+    def log = new File(basedir, 'build.log').text
+    def dir = new File(basedir, 'target/migrate/diagram')
+    ['schema.mmd', 'schema.svg', 'revisions.mmd', 'revisions.svg', 'index.html'].each {
+        assert new File(dir, it).isFile() : "missing $it"
+    }
+    assert log.contains('Replaying 5 migrations on it.')
+    assert log.contains('Drew 4 tables and 5 revisions into')
+
+    // the schema the chain builds
+    def schema = new File(dir, 'schema.mmd').text
+    assert schema.startsWith('erDiagram\n')
+    assert schema.contains('    customers {\n        bigint id PK\n        text email UK\n        character_varying(200) name\n    }')
+    assert schema.contains('        bigint customer_id FK\n')
+    assert schema.contains('        bigint order_id PK, FK\n')
+    assert schema.contains('    customers ||..o{ orders : "orders_customer_id_fkey"')
+    // the key is part of order_lines' primary key: an identifying relationship
+    assert schema.contains('    orders ||--o{ order_lines : "order_lines_order_id_fkey"')
+    assert schema.contains('    products ||--o{ order_lines : "order_lines_product_id_fkey"')
+    assert !schema.contains('migrate_version') && !schema.contains('migrate_history')
+    def tables = boxes(new File(dir, 'schema.svg'))
+    assert tables*.name.sort() == ['public.customers', 'public.order_lines', 'public.orders', 'public.products']
+    [tables, tables].combinations().findAll { a, b -> a.name < b.name }.each { a, b -> assert apart(a, b) : "$a.name overlaps $b.name" }
+    assert new File(dir, 'schema.svg').text.count('class="fk"') == 3
+
+    // the revision graph, newest at the top: a branch point, a merge, a dependsOn, a non-transactional one
+    def revisions = new File(dir, 'revisions.mmd').text
+    assert revisions.startsWith('flowchart BT\n')
+    assert revisions.contains('20260301_000001<br/>create customers<br/>(@shop, branch point)')
+    assert revisions.contains('{{"20260301_000004<br/>merge orders and products<br/>(merge)"}}')
+    assert revisions.contains('20260301_000005<br/>index orders by customer<br/>(head, non-transactional)')
+    assert revisions.contains(' -.->|depends on| ')
+    assert !revisions.contains('current') && !revisions.contains('applied')
+    def revisionSvg = new groovy.xml.XmlSlurper().parse(new File(dir, 'revisions.svg'))
+    def revisionBoxes = revisionSvg.'**'.findAll { it.name() == 'g' && it.@class == 'revision' }.collectEntries {
+        [(it.'@data-revision'.text()): it.rect[0].@y.toDouble()]
+    }
+    assert revisionBoxes.size() == 5
+    // newest at the top: each revision above its parents
+    assert revisionBoxes['20260301_000005'] < revisionBoxes['20260301_000004']
+    assert revisionBoxes['20260301_000004'] < revisionBoxes['20260301_000002']
+    assert revisionBoxes['20260301_000004'] < revisionBoxes['20260301_000003']
+    assert revisionBoxes['20260301_000002'] < revisionBoxes['20260301_000001']
+    assert revisionSvg.'**'.findAll { it.name() == 'path' && it.@class == 'depends-on' }.size() == 1
+
+    def html = new File(dir, 'index.html').text
+    assert html.contains('<img src="schema.svg"') && html.contains('<img src="revisions.svg"')
+    assert html.contains('<caption>public.order_lines</caption>')
+
+    // a neighbourhood: order_lines, with the tables one foreign key away faded; customers is two away
+    assert log.contains('The schema the migrations build taken from the cache in target/migrate/replay-cache: no PostgreSQL was started')
+    def near = boxes(new File(basedir, 'target/migrate/diagram-order-lines/schema.svg'))
+    assert near.collectEntries { [(it.name): it.faded] } == ['public.order_lines': false, 'public.orders': true, 'public.products': true]
+
+    assert log.contains('No table matches the tables [ordrs*] among the 4 tables of the schema (public.customers, public.order_lines, public.orders, public.products). Name tables that exist, such as -Dmigrate.tables=orders*,customers.')
+
+    // a live database at the merge: its current revision marked, and when each step ran
+    def live = new File(basedir, 'target/migrate/diagram-live')
+    def liveRevisions = new File(live, 'revisions.mmd').text
+    assert liveRevisions =~ /r\d\["20260301_000001<br\/>create customers<br\/>\(@shop, branch point\)<br\/>applied \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC in \d+(\.\d)? m?s"\]/
+    assert liveRevisions.contains('{{"20260301_000004<br/>merge orders and products<br/>(current, merge)<br/>applied ')
+    assert liveRevisions =~ /\}\}:::current\n/
+    assert liveRevisions.contains('20260301_000005<br/>index orders by customer<br/>(head, non-transactional)"]')
+    assert new File(live, 'revisions.svg').text.contains('stroke-width="3"')
+    assert new File(live, 'index.html').text.contains('current: 20260301_000004')
+    // the live database has no index yet, and its schema is read from it: four tables, the version tables left out
+    assert boxes(new File(live, 'schema.svg'))*.name.size() == 4
+    assert !log.contains('diagram-pw')
+} finally {
+    ItDatabase.stop(basedir)
+}
+true
