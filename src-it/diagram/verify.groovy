@@ -45,7 +45,8 @@ try {
     assert revisions.contains('{{"20260301_000004<br/>merge orders and products<br/>(merge)"}}')
     assert revisions.contains('20260301_000005<br/>index orders by customer<br/>(head, non-transactional)')
     assert revisions.contains(' -.->|depends on| ')
-    assert !revisions.contains('current') && !revisions.contains('applied')
+    assert !(revisions =~ /class r\d current/) && !revisions.contains('applied')
+    assert revisions =~ /class r\d head,nontransactional\n/
     def revisionSvg = new groovy.xml.XmlSlurper().parse(new File(dir, 'revisions.svg'))
     def revisionBoxes = revisionSvg.'**'.findAll { it.name() == 'g' && it.@class == 'revision' }.collectEntries {
         [(it.'@data-revision'.text()): it.rect[0].@y.toDouble()]
@@ -74,7 +75,7 @@ try {
     def liveRevisions = new File(live, 'revisions.mmd').text
     assert liveRevisions =~ /r\d\["20260301_000001<br\/>create customers<br\/>\(@shop, branch point\)<br\/>applied \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC in \d+(\.\d)? m?s"\]/
     assert liveRevisions.contains('{{"20260301_000004<br/>merge orders and products<br/>(current, merge)<br/>applied ')
-    assert liveRevisions =~ /\}\}:::current\n/
+    assert liveRevisions =~ /class r3 current\n/
     assert liveRevisions.contains('20260301_000005<br/>index orders by customer<br/>(head, non-transactional)"]')
     assert new File(live, 'revisions.svg').text.contains('stroke-width="3"')
     assert new File(live, 'index.html').text.contains('current: 20260301_000004')

@@ -1,7 +1,7 @@
 import groovy.xml.XmlSlurper
 import java.util.zip.ZipFile
 
-def goals = ['autogenerate', 'baseline', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'lint', 'merge',
+def goals = ['autogenerate', 'baseline', 'branches', 'check', 'current', 'diagram', 'downgrade', 'heads', 'help', 'history', 'lint', 'merge',
              'revision', 'show', 'stamp', 'upgrade', 'verify']
 
 def log = new File(basedir, 'build.log').text
@@ -65,6 +65,8 @@ assert downgradeTarget.contains('such as 20261122_101500-1') && downgradeTarget.
     def convert = parameter(goal, 'serialToIdentity')
     assert convert.startsWith('Convert serial and bigserial columns that the entities map as identity columns') : convert
 }
+def diagramTables = parameter('diagram', 'tables')
+assert diagramTables.startsWith('The tables to draw, comma-separated globs such as orders*,customers') : diagramTables
 def baselineMessage = parameter('baseline', 'message')
 assert baselineMessage.startsWith('The one-line description of the baseline.') : baselineMessage
 

@@ -74,13 +74,22 @@ public final class Pictures {
 
     /** The page: the schema, the list of tables with their columns, then the revisions. */
     String html() {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>Schema and revisions</title>\n<style>\n"
-                + "body { font-family: system-ui, sans-serif; margin: 2em; color: #1f2933; }\n"
-                + "img { max-width: 100%; border: 1px solid #d9e2ec; }\n"
-                + "table { border-collapse: collapse; margin-bottom: 1em; }\n"
-                + "td, th { border: 1px solid #d9e2ec; padding: 2px 8px; text-align: left; font-family: monospace; }\n"
-                + ".faded { opacity: 0.55; }\n</style>\n</head>\n<body>\n");
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>Schema and revisions</title>
+                <style>
+                body { font-family: system-ui, sans-serif; margin: 2em; color: #1f2933; }
+                img { max-width: 100%; border: 1px solid #d9e2ec; }
+                table { border-collapse: collapse; margin-bottom: 1em; }
+                td, th { border: 1px solid #d9e2ec; padding: 2px 8px; text-align: left; font-family: monospace; }
+                .faded { opacity: 0.55; }
+                </style>
+                </head>
+                <body>
+                """);
         int tables = schemaPicture.tables().size();
         html.append("<h1>Schema</h1>\n<p>")
                 .append(tables)

@@ -177,6 +177,7 @@ public final class RevisionPicture {
                     .append(revision.isMergePoint() ? "{{\"" : "[\"")
                     .append(label)
                     .append(revision.isMergePoint() ? "\"}}" : "\"]");
+            text.append('\n');
             List<String> classes = new ArrayList<>();
             if (current.contains(revision.id())) {
                 classes.add("current");
@@ -187,9 +188,12 @@ public final class RevisionPicture {
                 classes.add("nontransactional");
             }
             if (!classes.isEmpty()) {
-                text.append(":::").append(classes.get(0));
+                text.append("    class ")
+                        .append(id)
+                        .append(' ')
+                        .append(String.join(",", classes))
+                        .append('\n');
             }
-            text.append('\n');
         }
         for (RevisionDetails revision : revisions) {
             for (String parent : revision.revises()) {
@@ -221,7 +225,7 @@ public final class RevisionPicture {
     public String svg() {
         StringBuilder svg = new StringBuilder(Svg.open(width, height, "Revisions"));
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-                + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#52606d\"/>"
+                + "markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#52606d\"/>"
                 + "</marker></defs>\n");
         svg.append("<g ").append(Svg.FONT).append(">\n");
         for (Edge edge : edges) {
