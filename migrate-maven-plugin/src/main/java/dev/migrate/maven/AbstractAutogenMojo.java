@@ -13,6 +13,7 @@ import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.pictures.ChangeSummary;
 import java.io.Console;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -158,7 +159,12 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      * caches when they hold both sides, otherwise on a throwaway server with the migrations replayed.
      */
     protected final void withDifferencesAtHead(
-            ClassLoader projectClasses, BiConsumer<Migrator, AutogenerateResult> action) {
+            ClassLoader projectClasses, BiConsumer<Migrator, AutogenerateResult> goalAction) {
+        // the summaries are written before the goal acts on the differences, which may fail the build
+        BiConsumer<Migrator, AutogenerateResult> action = (migrator, result) -> {
+            writeChangeSummary(result.script());
+            goalAction.accept(migrator, result);
+        };
         ComparisonDatabase entitiesOn =
                 ComparisonDatabase.of(comparisonDatabase); // misspelt: fails with or without a URL
         Optional<? extends DataSource> configured = configuredDatabase();
@@ -172,6 +178,18 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
             request.replayCacheIn(cacheDirectory("replay-cache"));
         }
         action.accept(chain, Autogenerate.run(request.build(), new PluginDatabases(configured.orElse(null)), log()));
+    }
+
+    /**
+     * Writes {@code target/migrate/changes.md} and {@code changes.json}, and appends the Markdown to
+     * the GitHub job summary when {@code GITHUB_STEP_SUMMARY} names its file.
+     */
+    private void writeChangeSummary(MigrationScript diff) {
+        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        Path summary = stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary);
+        List<Path> written = ChangeSummary.of(goal(), diff).write(Path.of(project.getBuild().getDirectory(), "migrate"), summary);
+        getLog().info("The changes are summarised in " + displayed(written.get(0)) + " and " + displayed(written.get(1))
+                + (summary == null ? "" : ", and appended to the job summary " + summary) + ".");
     }
 
     /** The differences between the entities and the schema on {@code database}, a throwaway one at head. */

@@ -2,6 +2,7 @@ package dev.migrate.pictures;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.elk.alg.layered.options.GreedySwitchType;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
@@ -22,6 +23,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * and edges read back in the picture's own coordinates (ELK keeps each relative to its parent).
  */
 final class ElkLayout {
+    private static final int LARGE = 40;
+
     private ElkLayout() {}
 
     /** A point of the picture. */
@@ -47,7 +50,15 @@ final class ElkLayout {
         return root;
     }
 
-    static void layout(ElkNode root) {
+    /**
+     * Lays out {@code root} holding {@code nodes} boxes. Past a few dozen, crossing minimisation
+     * trades its last few crossings for time: its greedy pass grows with the square of a layer.
+     */
+    static void layout(ElkNode root, int nodes) {
+        if (nodes > LARGE) {
+            root.setProperty(LayeredOptions.THOROUGHNESS, 2);
+            root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
+        }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
     }
 

@@ -153,7 +153,7 @@ public final class RevisionPicture {
                 }
             }
         }
-        ElkLayout.layout(root);
+        ElkLayout.layout(root, nodes.size());
         width = Math.max(root.getWidth(), 200);
         height = Math.max(root.getHeight(), 60);
         nodes.forEach((id, node) -> boxes.add(

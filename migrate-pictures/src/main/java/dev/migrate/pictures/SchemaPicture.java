@@ -194,7 +194,7 @@ public final class SchemaPicture {
                         List.of()));
             }
         }
-        ElkLayout.layout(root);
+        ElkLayout.layout(root, nodes.size());
         width = root.getWidth();
         height = root.getHeight();
         schemaNodes.forEach((s, node) ->
