@@ -111,7 +111,8 @@ public final class Autogenerate {
             try (Connection c = configured.get().getConnection()) {
                 return comparison.readLive(c, managed);
             } catch (SQLException e) {
-                throw new MigrateException("Could not connect to the database to read its schema: " + e.getMessage(), e);
+                throw new MigrateException(
+                        "Could not connect to the database to read its schema: " + e.getMessage(), e);
             }
         }
         ThrowawayVersion version = databases.defaultVersion();

@@ -3,11 +3,9 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
-import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
@@ -187,7 +185,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     private void writeChangeSummary(MigrationScript diff) {
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         Path summary = stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary);
-        List<Path> written = ChangeSummary.of(goal(), diff).write(Path.of(project.getBuild().getDirectory(), "migrate"), summary);
+        List<Path> written =
+                ChangeSummary.of(goal(), diff).write(Path.of(project.getBuild().getDirectory(), "migrate"), summary);
         getLog().info("The changes are summarised in " + displayed(written.get(0)) + " and " + displayed(written.get(1))
                 + (summary == null ? "" : ", and appended to the job summary " + summary) + ".");
     }

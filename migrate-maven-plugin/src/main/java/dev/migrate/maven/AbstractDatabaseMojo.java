@@ -383,5 +383,4 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 ? base.relativize(absolute).toString()
                 : path.toString();
     }
-
 }

@@ -76,7 +76,10 @@ public class DiagramMojo extends AbstractDatabaseMojo {
                 : offline(projectClasses);
         AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, NO_ENTITIES)
                 .managedSchema(managedSchema)
-                .excluding(exclude == null ? List.of() : exclude.stream().map(String::trim).toList())
+                .excluding(
+                        exclude == null
+                                ? List.of()
+                                : exclude.stream().map(String::trim).toList())
                 .versionTables(versionTable, historyTable);
         if (configured.isEmpty() && replayCache) {
             request.replayCacheIn(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"));
