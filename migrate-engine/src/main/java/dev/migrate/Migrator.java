@@ -258,6 +258,12 @@ public final class Migrator {
     }
 
     /**
+     * What a {@link Fleet} takes from a migrator's builder: the engine every tenant runs with, and the
+     * builder's database, null when it has none.
+     */
+    record FleetParts(Engine engine, @Nullable ConnectionSource connections) {}
+
+    /**
      * Configures a {@link Migrator}; only {@link #dataSource} or {@link #url} is needed to run against a database:
      * {@code Migrator.builder().url("postgresql://app:secret@db:5432/app").packages("db.migrations").build()}.
      */
@@ -576,6 +582,13 @@ public final class Migrator {
                     connections != null,
                     searched,
                     run.listener());
+        }
+
+        /** The built engine and the database, for a fleet; fails as the online methods do without migrations. */
+        FleetParts fleetParts() {
+            Migrator migrator = build();
+            migrator.requireMigrations();
+            return new FleetParts(migrator.engine, connections);
         }
 
         /** Replaces found classes by the instances given for them, and adds the other instances. */

@@ -51,6 +51,14 @@ public final class ConnectionSource {
      * (given apart, or the URL's own).
      */
     public static ConnectionSource of(DatabaseUrl url, String user, String password) {
+        return of(url, user, password, "Migrator.builder().url(...)");
+    }
+
+    /**
+     * A URL with the user and password that apply, {@code origin} naming where the URL was given
+     * in a failure's message: {@code migrate.databases}.
+     */
+    public static ConnectionSource of(DatabaseUrl url, String user, String password, String origin) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         try {
             ds.setURL(url.jdbcUrl());
@@ -68,11 +76,7 @@ public final class ConnectionSource {
                 ds,
                 null,
                 new ConnectionFailure.Target(
-                        url,
-                        user == null || user.isEmpty() ? null : user,
-                        password,
-                        "Migrator.builder().url(...)",
-                        "given to Migrator.builder().url(...)"));
+                        url, user == null || user.isEmpty() ? null : user, password, origin, "given to " + origin));
     }
 
     public Connection open() {

@@ -42,10 +42,20 @@ public final class Engine {
     private final StepRunner runner;
 
     public Engine(Collection<DiscoveredMigration> discovered, ConnectionSource connections, Settings settings) {
-        Map<String, DiscoveredMigration> byId = new LinkedHashMap<>();
-        discovered.forEach(m -> byId.putIfAbsent(m.info().id(), m));
-        this.graph = RevisionGraph.of(
-                discovered.stream().map(DiscoveredMigration::info).toList());
+        this(
+                RevisionGraph.of(
+                        discovered.stream().map(DiscoveredMigration::info).toList()),
+                byId(discovered),
+                connections,
+                settings);
+    }
+
+    private Engine(
+            RevisionGraph graph,
+            Map<String, DiscoveredMigration> byId,
+            ConnectionSource connections,
+            Settings settings) {
+        this.graph = graph;
         this.migrations = byId;
         this.connections = connections;
         this.settings = settings;
@@ -60,8 +70,69 @@ public final class Engine {
                 settings.progressInterval());
     }
 
+    private static Map<String, DiscoveredMigration> byId(Collection<DiscoveredMigration> discovered) {
+        Map<String, DiscoveredMigration> byId = new LinkedHashMap<>();
+        discovered.forEach(m -> byId.putIfAbsent(m.info().id(), m));
+        return byId;
+    }
+
     public RevisionGraph graph() {
         return graph;
+    }
+
+    /**
+     * The same migrations, graph included, on one member of a fleet: the graph is built once for
+     * every tenant.
+     */
+    public Engine forTenant(ConnectionSource tenantConnections, Settings tenantSettings) {
+        return new Engine(graph, migrations, tenantConnections, tenantSettings);
+    }
+
+    /** The settings of this engine's runs. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The server this engine connects to, for messages: never with a password. */
+    public String databaseDescription() {
+        return connections.description();
+    }
+
+    /**
+     * The checksum the current code of each revision gives: those the checksum cache knows, the
+     * others recorded here.
+     */
+    public Map<String, String> checksums() {
+        Map<String, String> known = new LinkedHashMap<>(settings.checksumCache().checksums());
+        List<String> missing = graph.all().stream()
+                .map(RevisionInfo::id)
+                .filter(id -> !known.containsKey(id))
+                .toList();
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (String id : missing) {
+                known.put(id, scripts.upgrade(id).checksum());
+            }
+        }
+        return known;
+    }
+
+    /**
+     * What a run found and left on the database.
+     *
+     * @param before the version rows it found under the lock
+     * @param after the version rows its steps left
+     * @param applied the steps that ran
+     */
+    public record Run(Set<String> before, Set<String> after, List<AppliedStep> applied) {}
+
+    /** An upgrade that says where it started and ended, for a fleet's report. */
+    public Run upgradeRun(String target) {
+        return migrateRun(target, graph::planUpgrade, null);
+    }
+
+    /** A downgrade that says where it started and ended, for a fleet's report. */
+    public Run downgradeRun(String target) {
+        return migrateRun(target, graph::planDowngrade, null);
     }
 
     /** The same migrations and settings on another database: for replays on a throwaway one. */
@@ -102,7 +173,14 @@ public final class Engine {
 
     private List<AppliedStep> migrate(
             String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
+        return migrateRun(target, planner, observer).applied();
+    }
+
+    private Run migrateRun(
+            String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
         List<AppliedStep> applied = new ArrayList<>();
+        Set<String> before = new TreeSet<>();
+        Set<String> after = new TreeSet<>();
         Map<String, String> cached = settings.checksumCache().checksums();
         Map<String, String> known = new LinkedHashMap<>(cached);
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
@@ -115,6 +193,8 @@ public final class Engine {
                         .toList())) {
             underLock(run -> {
                 Set<String> current = tables.readVersions(run.lockConnection());
+                before.addAll(current);
+                after.addAll(current);
                 graph.checkKnown(current);
                 verifyChecksums(run.lockConnection(), current, scripts, known);
                 List<Step> steps = planner.apply(current, target);
@@ -131,6 +211,8 @@ public final class Engine {
                         .toList());
                 applied.addAll(runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts));
                 for (Step step : steps) {
+                    after.removeAll(step.deleteVersions());
+                    after.addAll(step.insertVersions());
                     if (step.direction() == Direction.UPGRADE) {
                         known.put(
                                 step.revision().id(),
@@ -142,7 +224,7 @@ public final class Engine {
         if (!known.equals(cached)) {
             settings.checksumCache().store(known);
         }
-        return applied;
+        return new Run(before, after, applied);
     }
 
     /**
@@ -203,6 +285,18 @@ public final class Engine {
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the history table " + tables.historyTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The version rows as they are, unknown revisions included; none when the table does not exist yet. */
+    public Set<String> currentRows() {
+        try (Connection c = connections.open()) {
+            return tables.readVersions(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
                             + ": " + e.getMessage(),
                     e);
         }
@@ -404,6 +498,10 @@ public final class Engine {
         }
         if (settings.statementTimeout() != null) {
             sql.add("SET statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+        }
+        if (settings.searchPath() != null) {
+            // a tenant's migrations create unqualified names in its schema and still see public's
+            sql.add("SET search_path = " + settings.searchPath());
         }
         return sql;
     }

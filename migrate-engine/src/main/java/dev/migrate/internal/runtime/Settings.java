@@ -5,6 +5,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.sql.Identifiers;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,8 @@ import java.time.Duration;
  * @param listener hears about each step run against a database
  * @param lockRetries what is tried again after a {@code lock_timeout}
  * @param checksumCache checksums computed before from the same code
+ * @param searchPath the {@code search_path} the run's sessions set, already quoted (a tenant's schema
+ *     first, then {@code public}), or {@code null} to keep the server's
  */
 public record Settings(
         String schema,
@@ -36,7 +39,8 @@ public record Settings(
         MigrationLog log,
         MigrationListener listener,
         LockRetries lockRetries,
-        ChecksumCache checksumCache) {
+        ChecksumCache checksumCache,
+        String searchPath) {
 
     /** How often a running step reports its progress unless told otherwise. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
@@ -47,6 +51,50 @@ public record Settings(
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * These settings for one tenant schema of a fleet: the version and history tables in it, its
+     * name first on the {@code search_path}, the lines of the run told apart by {@code tenantLog},
+     * and checksums from {@code cache}.
+     */
+    public Settings forTenant(String tenantSchema, MigrationLog tenantLog, ChecksumCache cache) {
+        return new Settings(
+                tenantSchema,
+                versionTable,
+                historyTable,
+                transactionMode,
+                lockTimeout,
+                statementTimeout,
+                lockWaitTimeout,
+                acceptChecksums,
+                waitReportInterval,
+                progressInterval,
+                tenantLog,
+                listener,
+                lockRetries,
+                cache,
+                Identifiers.quote(tenantSchema) + ", public");
+    }
+
+    /** These settings with another log and checksum cache, the tables and {@code search_path} as they are. */
+    public Settings forDatabase(MigrationLog tenantLog, ChecksumCache cache) {
+        return new Settings(
+                schema,
+                versionTable,
+                historyTable,
+                transactionMode,
+                lockTimeout,
+                statementTimeout,
+                lockWaitTimeout,
+                acceptChecksums,
+                waitReportInterval,
+                progressInterval,
+                tenantLog,
+                listener,
+                lockRetries,
+                cache,
+                searchPath);
     }
 
     /**
@@ -160,7 +208,8 @@ public record Settings(
                     log,
                     listener,
                     new LockRetries(lockRetries, lockRetryWait, lockTimeout),
-                    checksumCache);
+                    checksumCache,
+                    null);
         }
     }
 }

@@ -1,0 +1,316 @@
+package dev.migrate.internal.fleet;
+
+import dev.migrate.ChecksumCache;
+import dev.migrate.CurrentRevision;
+import dev.migrate.FleetResult;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.TenantResult;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A fleet's commands: each resolves the tenants, reads the version tables of the tenant schemas
+ * in bulk, and runs each tenant that has something to do with the same engine, settings and
+ * checks as a single database, on a bounded pool; the summary goes to the log at the end.
+ */
+public final class FleetEngine {
+    private final Engine engine;
+    private final List<Tenant.Database> databases;
+    private final TenantSpec spec;
+    private final Integer parallel;
+    private final boolean failFast;
+    private final int canary;
+
+    /**
+     * @param engine the migrations and settings every tenant runs with
+     * @param databases the fleet's databases, at least one
+     * @param spec the tenant schemas, or null for a database per tenant
+     * @param parallel tenants at once, or null for {@link FleetMembers#defaultParallel}
+     */
+    public FleetEngine(
+            Engine engine,
+            List<Tenant.Database> databases,
+            TenantSpec spec,
+            Integer parallel,
+            boolean failFast,
+            int canary) {
+        this.engine = engine;
+        this.databases = List.copyOf(databases);
+        this.spec = spec;
+        this.parallel = parallel;
+        this.failFast = failFast;
+        this.canary = canary;
+    }
+
+    private MigrationLog log() {
+        return engine.settings().log();
+    }
+
+    /** The tenants, resolved on the databases (online) or from their names alone (offline). */
+    public List<Tenant> tenants(boolean online) {
+        return FleetMembers.resolve(databases, spec, online);
+    }
+
+    public FleetResult upgrade(String target) {
+        return migrate("upgrade", target, engine.graph()::planUpgrade, Engine::upgradeRun);
+    }
+
+    public FleetResult downgrade(String target) {
+        return migrate("downgrade", target, engine.graph()::planDowngrade, Engine::downgradeRun);
+    }
+
+    private FleetResult migrate(
+            String command,
+            String target,
+            BiFunction<Set<String>, String, List<Step>> planner,
+            BiFunction<Engine, String, Engine.Run> run) {
+        long start = System.nanoTime();
+        List<Tenant> tenants = tenants(true);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants);
+        Map<String, String> cached = engine.settings().checksumCache().checksums();
+        Map<String, String> known = scanned.isEmpty() ? new HashMap<>(cached) : new HashMap<>(engine.checksums());
+        Map<String, String> learned = new ConcurrentHashMap<>(known);
+        ChecksumCache shared = new ChecksumCache() {
+            @Override
+            public Map<String, String> checksums() {
+                return known;
+            }
+
+            @Override
+            public void store(Map<String, String> checksums) {
+                learned.putAll(checksums);
+            }
+        };
+        List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
+            VersionScan.Tables tables = scanned.get(tenant);
+            if (tables != null && atTarget(tables, target, planner, known)) {
+                List<String> rows = List.copyOf(tables.versions());
+                return new TenantResult(
+                        tenant.name(), TenantResult.Outcome.UNCHANGED, rows, rows, List.of(), Duration.ZERO, null);
+            }
+            Engine one = engineFor(tenant, shared);
+            return timed(tenant, one, tables, () -> {
+                Engine.Run done = run.apply(one, target);
+                return new TenantResult(
+                        tenant.name(),
+                        done.applied().isEmpty() ? TenantResult.Outcome.UNCHANGED : TenantResult.Outcome.MIGRATED,
+                        List.copyOf(done.before()),
+                        List.copyOf(done.after()),
+                        done.applied(),
+                        Duration.ZERO,
+                        null);
+            });
+        });
+        if (!learned.equals(cached) && results.stream().noneMatch(r -> r.outcome() == TenantResult.Outcome.FAILED)) {
+            engine.settings().checksumCache().store(Map.copyOf(learned));
+        }
+        return finish(command + " to " + target, results, start);
+    }
+
+    /**
+     * Whether a tenant read in bulk is at the target with every stored checksum matching the code:
+     * only then is it left alone without its lock. Anything else (a plan that fails, a checksum
+     * that differs) runs as usual, under the lock, and says what is wrong there.
+     */
+    private boolean atTarget(
+            VersionScan.Tables tables,
+            String target,
+            BiFunction<Set<String>, String, List<Step>> planner,
+            Map<String, String> known) {
+        try {
+            engine.graph().checkKnown(tables.versions());
+            if (!planner.apply(tables.versions(), target).isEmpty()) {
+                return false;
+            }
+        } catch (MigrateException e) {
+            return false;
+        }
+        for (Map.Entry<String, String> stored : tables.checksums().entrySet()) {
+            if (!stored.getValue().equals(known.get(stored.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public FleetResult stamp(String target, boolean purge) {
+        long start = System.nanoTime();
+        List<Tenant> tenants = tenants(true);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants);
+        List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
+            Engine one = engineFor(tenant, ChecksumCache.NONE);
+            VersionScan.Tables tables = scanned.get(tenant);
+            return timed(tenant, one, tables, () -> {
+                List<String> before = tables != null
+                        ? List.copyOf(tables.versions())
+                        : one.current().stream().map(CurrentRevision::id).toList();
+                one.stamp(target, purge);
+                List<String> after =
+                        one.current().stream().map(CurrentRevision::id).sorted().toList();
+                return new TenantResult(
+                        tenant.name(),
+                        new TreeSet<>(before).equals(new TreeSet<>(after))
+                                ? TenantResult.Outcome.UNCHANGED
+                                : TenantResult.Outcome.MIGRATED,
+                        before,
+                        after,
+                        List.of(),
+                        Duration.ZERO,
+                        null);
+            });
+        });
+        return finish("stamp " + target, results, start);
+    }
+
+    /**
+     * Each tenant's version rows, in the fleet's order: the tenant schemas of a database read in bulk,
+     * a database of its own on a connection of its own. A tenant whose table names a revision the code
+     * does not know shows it with an empty message.
+     */
+    public Map<String, List<CurrentRevision>> current() {
+        List<Tenant> tenants = tenants(true);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants);
+        Map<String, List<CurrentRevision>> result = new LinkedHashMap<>();
+        RevisionGraph graph = engine.graph();
+        for (Tenant tenant : tenants) {
+            Set<String> rows = scanned.containsKey(tenant)
+                    ? scanned.get(tenant).versions()
+                    : engineFor(tenant, ChecksumCache.NONE).currentRows();
+            List<CurrentRevision> revisions = new ArrayList<>();
+            for (String id : new TreeSet<>(rows)) {
+                revisions.add(
+                        graph.contains(id)
+                                ? new CurrentRevision(id, graph.get(id).message(), graph.isHead(id))
+                                : new CurrentRevision(id, "", false));
+            }
+            result.put(tenant.name(), List.copyOf(revisions));
+        }
+        return result;
+    }
+
+    /** One offline script per tenant, each to the writer {@code scripts} gives for the tenant's name; each is closed. */
+    public void script(Function<String, Writer> scripts, java.util.function.BiConsumer<Engine, Writer> write) {
+        for (Tenant tenant : tenants(false)) {
+            Engine one = engineFor(tenant, ChecksumCache.NONE);
+            try (Writer out = scripts.apply(tenant.name())) {
+                write.accept(one, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the script of tenant " + tenant.name(), e);
+            }
+        }
+    }
+
+    private Engine engineFor(Tenant tenant, ChecksumCache cache) {
+        Settings settings = engine.settings();
+        MigrationLog log = new TenantLog(tenant.name(), settings.log());
+        return engine.forTenant(
+                tenant.database().connections(),
+                tenant.isSchema() ? settings.forTenant(tenant.schema(), log, cache) : settings.forDatabase(log, cache));
+    }
+
+    private interface TenantWork {
+        TenantResult run();
+    }
+
+    /**
+     * Runs one tenant's work, timed; a failure becomes the tenant's result, with the revisions it was
+     * left at read again when the server can still be asked.
+     */
+    private TenantResult timed(Tenant tenant, Engine one, VersionScan.Tables tables, TenantWork work) {
+        long start = System.nanoTime();
+        try {
+            TenantResult result = work.run();
+            return new TenantResult(
+                    result.tenant(),
+                    result.outcome(),
+                    result.before(),
+                    result.after(),
+                    result.steps(),
+                    Duration.ofNanos(System.nanoTime() - start),
+                    null);
+        } catch (RuntimeException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            List<String> after;
+            try {
+                after = List.copyOf(new TreeSet<>(one.currentRows()));
+            } catch (RuntimeException unreadable) {
+                after = List.of();
+            }
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (e instanceof MigrateException failure) {
+                one.settings().listener().onFailure(failure);
+            }
+            one.settings().log().warn("Failed: " + message);
+            return new TenantResult(
+                    tenant.name(),
+                    TenantResult.Outcome.FAILED,
+                    tables == null ? List.of() : List.copyOf(tables.versions()),
+                    after,
+                    List.of(),
+                    took,
+                    message);
+        }
+    }
+
+    /** The version tables of the tenant schemas, read in bulk on one connection per database. */
+    private Map<Tenant, VersionScan.Tables> scan(List<Tenant> tenants) {
+        Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            if (tenant.isSchema()) {
+                byDatabase
+                        .computeIfAbsent(tenant.database(), d -> new ArrayList<>())
+                        .add(tenant);
+            }
+        }
+        Map<Tenant, VersionScan.Tables> result = new HashMap<>();
+        Settings settings = engine.settings();
+        for (Map.Entry<Tenant.Database, List<Tenant>> entry : byDatabase.entrySet()) {
+            try (Connection c = entry.getKey().connections().open()) {
+                Map<String, VersionScan.Tables> tables = VersionScan.read(
+                        c,
+                        entry.getValue().stream().map(Tenant::schema).toList(),
+                        settings.versionTable(),
+                        settings.historyTable());
+                entry.getValue().forEach(t -> result.put(t, tables.get(t.schema())));
+            } catch (SQLException e) {
+                throw new MigrateException(
+                        "Could not read the version tables of the tenants on "
+                                + entry.getKey().connections().description() + ": " + e.getMessage(),
+                        e);
+            }
+        }
+        return result;
+    }
+
+    private FleetRunner runner(List<Tenant> tenants) {
+        int threads = parallel != null
+                ? parallel
+                : FleetMembers.defaultParallel(tenants.get(0).database());
+        return new FleetRunner(threads, failFast, canary, engine.settings().progressInterval(), log());
+    }
+
+    private FleetResult finish(String what, List<TenantResult> results, long start) {
+        FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - start));
+        FleetSummary.lines(what, result).forEach(line -> log().info(line));
+        return result;
+    }
+}
