@@ -23,7 +23,7 @@ public record FleetResult(List<TenantResult> tenants, Duration duration) {
     }
 
     /**
-     * The tenants with an outcome: {@code result.with(TenantResult.Outcome.MIGRATED).size()}.
+     * The tenants with an outcome: {@code fleetResult.with(TenantResult.Outcome.MIGRATED).size()}.
      *
      * @param outcome the outcome to keep
      * @return those tenants, in the fleet's order
@@ -33,7 +33,7 @@ public record FleetResult(List<TenantResult> tenants, Duration duration) {
     }
 
     /**
-     * The tenants that failed: {@code result.failed().forEach(t -> System.err.println(t.tenant()))}.
+     * The tenants that failed: {@code fleetResult.failed().forEach(t -> System.err.println(t.tenant()))}.
      *
      * @return those tenants, in the fleet's order
      */
@@ -42,7 +42,7 @@ public record FleetResult(List<TenantResult> tenants, Duration duration) {
     }
 
     /**
-     * Whether every tenant reached the target, none failed nor was left out: {@code if (result.succeeded()) deploy();}.
+     * Whether every tenant reached the target, none failed nor was left out: {@code if (!fleetResult.succeeded()) alert("fleet");}.
      *
      * @return true when no tenant failed or was not run
      */

@@ -42,15 +42,18 @@ public record TenantResult(
         steps = List.copyOf(steps);
     }
 
-    /** How a tenant's run ended: {@code if (tenant.outcome() == TenantResult.Outcome.FAILED) alert(tenant);} */
+    /** How a tenant's run ended: {@code if (tenant.outcome() == TenantResult.Outcome.FAILED) alert(tenant.tenant());} */
     public enum Outcome {
-        /** Steps ran (or, for a stamp, its version rows moved). */
+        /** Steps ran (or, for a stamp, its version rows moved): {@code if (tenant.outcome() == TenantResult.Outcome.MIGRATED) alert(tenant.tenant());} */
         MIGRATED,
-        /** It was at the target already: nothing ran, and its lock was not taken. */
+        /** It was at the target already, nothing ran: {@code if (tenant.outcome() == TenantResult.Outcome.UNCHANGED) retryLater();} */
         UNCHANGED,
-        /** Its run failed; {@link TenantResult#error()} says why. */
+        /** Its run failed, {@link TenantResult#error()} says why: {@code if (tenant.outcome() == TenantResult.Outcome.FAILED) alert(tenant.error());} */
         FAILED,
-        /** It was not run: the fleet stopped at a failure ({@code failFast}) or a canary failed. */
+        /**
+         * It was not run, as the fleet stopped at a failure ({@code failFast}) or a canary failed:
+         * {@code if (tenant.outcome() == TenantResult.Outcome.NOT_RUN) retryLater();}
+         */
         NOT_RUN
     }
 }

@@ -30,7 +30,7 @@ class JavadocExamplesTest {
     static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
-            "^(op\\.|migrator\\.|builder\\.|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
+            "^(op\\.|migrator\\.|builder\\.|fleet\\.|fleetResult\\.|Fleet[ .]|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
                     + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
                     + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
     /** A method named in prose ({@code unique()}, {@code where(...)}), not an example. */
@@ -186,6 +186,9 @@ class JavadocExamplesTest {
                     Operations op;
                     Migrator migrator;
                     Migrator.Builder builder;
+                    Fleet fleet;
+                    FleetResult fleetResult;
+                    TenantResult tenant;
                     MigrationLog log;
                     Writer writer;
                     DataSource dataSource;
