@@ -279,6 +279,9 @@ public final class Fleet {
             if (members.isEmpty() && parts.connections() != null) {
                 members.add(new Tenant.Database(parts.connections().description(), parts.connections()));
             }
+            if (members.isEmpty() && tenants != null) {
+                members.add(new Tenant.Database("", null)); // named tenants serve offline SQL without one
+            }
             if (members.isEmpty()) {
                 throw new MigrateException("A fleet needs a database: give the migrator builder a DataSource or URL "
                         + "for a schema per tenant, or name the databases (Fleet.builder(...).databases(...), "

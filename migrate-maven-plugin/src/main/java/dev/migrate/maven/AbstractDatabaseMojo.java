@@ -202,10 +202,17 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** Runs {@code action} against the configured database, or the embedded one when none is configured. */
     protected final void withDatabase(ClassLoader projectClasses, Consumer<Migrator> action) {
+        withDatabaseBuilder(projectClasses, builder -> action.accept(builder.build()));
+    }
+
+    /**
+     * Runs {@code action} with a configured builder on the configured database, or the embedded one
+     * when none is configured: for a fleet, which takes the builder rather than a migrator.
+     */
+    protected final void withDatabaseBuilder(ClassLoader projectClasses, Consumer<Migrator.Builder> action) {
         ConnectingDataSource configuredDatabase = connectingDatabase();
         if (configuredDatabase != null) {
-            action.accept(
-                    configured(projectClasses).dataSource(configuredDatabase).build());
+            action.accept(configured(projectClasses).dataSource(configuredDatabase));
             return;
         }
         checkEmbeddedMayChange();
@@ -216,8 +223,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 + " with its data in " + data
                 + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, jar, data.resolveSibling("postgres.log"))) {
-            action.accept(
-                    configured(projectClasses).dataSource(database.dataSource()).build());
+            action.accept(configured(projectClasses).dataSource(database.dataSource()));
         }
     }
 
@@ -263,7 +269,22 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
     /** A migrator with every run setting but no database, for offline SQL. */
     protected final Migrator offline(ClassLoader projectClasses) {
-        return configured(projectClasses, false).build();
+        return offlineBuilder(projectClasses).build();
+    }
+
+    /** A builder with every run setting but no database, for a fleet's offline SQL. */
+    protected final Migrator.Builder offlineBuilder(ClassLoader projectClasses) {
+        return configured(projectClasses, false);
+    }
+
+    /**
+     * The user and password for database URLs that carry none: the user and password settings, or
+     * those of the serverId's server in settings.xml.
+     */
+    protected final ConnectionResolver.Credentials credentials() {
+        return new ConnectionResolver(System.getenv(), session.getUserProperties(), settings, settingsDecrypter)
+                .credentials(new ConnectionResolver.Parameters(
+                        Secret.valueOf(url), user, Secret.valueOf(password), serverId));
     }
 
     private Optional<ConnectionSettings> connection() {

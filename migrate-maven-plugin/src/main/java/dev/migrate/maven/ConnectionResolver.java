@@ -83,6 +83,30 @@ final class ConnectionResolver {
         return Optional.of(new ConnectionSettings(parsed, user, password, origin, serverId));
     }
 
+    /** A user and password, either of them null when no source gives it. */
+    record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[user: " + user + "]";
+        }
+    }
+
+    /**
+     * The user and password for database URLs that carry none, as for the URL of {@link #resolve}:
+     * {@code -Dmigrate.user}/{@code -Dmigrate.password}, the pom's, then the serverId's server.
+     */
+    Credentials credentials(Parameters pom) {
+        String user = firstPresent(userProperties.getProperty("migrate.user"), pom.user());
+        String password = firstPresent(userProperties.getProperty("migrate.password"), pom.password());
+        String serverId = firstPresent(userProperties.getProperty("migrate.serverId"), pom.serverId());
+        if (serverId != null && (user == null || password == null)) {
+            Server server = decryptedServer(serverId);
+            user = user != null ? user : server.getUsername();
+            password = password != null ? password : server.getPassword();
+        }
+        return new Credentials(user, password);
+    }
+
     private Server decryptedServer(String serverId) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {

@@ -1,7 +1,11 @@
 package dev.migrate.maven;
 
+import dev.migrate.CurrentRevision;
+import dev.migrate.Migrator;
 import dev.migrate.internal.MigratorInternals;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -28,6 +32,17 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     protected boolean verbose;
 
+    /**
+     * A schema per tenant, as for migrate:upgrade: prints one line per tenant and a count per
+     * revision.
+     */
+    @Parameter(property = "migrate.tenants")
+    protected String tenants;
+
+    /** A database per tenant, as for migrate:upgrade: comma-separated URLs or {@code @} and a file. Never printed. */
+    @Parameter(property = "migrate.databases")
+    protected Secret databases;
+
     @Override
     protected boolean verifiesChecksums() {
         return false;
@@ -40,6 +55,30 @@ public class CurrentMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
+        if (FleetGoal.isFleet(tenants, databases)) {
+            Consumer<Migrator.Builder> report = builder -> {
+                Map<String, List<CurrentRevision>> current = FleetGoal.fleet(
+                                builder,
+                                tenants,
+                                databases,
+                                credentials(),
+                                project.getBasedir().toPath(),
+                                null,
+                                false,
+                                0)
+                        .current();
+                print(FleetGoal.currentReport(current));
+                if (checkHeads) {
+                    FleetGoal.checkHeads(current);
+                }
+            };
+            if (databases != null) {
+                report.accept(configured(projectClasses));
+            } else {
+                withDatabaseBuilder(projectClasses, report);
+            }
+            return;
+        }
         withDatabase(projectClasses, migrator -> {
             List<String> current = MigratorInternals.of(migrator).currentReport(verbose);
             if (current.isEmpty()) {

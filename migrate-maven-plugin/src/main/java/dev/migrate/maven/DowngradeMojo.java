@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DowngradeMojo extends AbstractScriptableMojo {
+public class DowngradeMojo extends AbstractFleetMojo {
 
     /**
      * The revision to downgrade to: {@code -1} (one step back), {@code -N}, {@code base}, a full or
@@ -27,6 +27,13 @@ public class DowngradeMojo extends AbstractScriptableMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        onlineOrOffline(projectClasses, m -> m.downgrade(target), (m, out) -> m.downgradeSql(target, out));
+        runOnFleetOrDatabase(
+                projectClasses,
+                "downgrade",
+                target,
+                m -> m.downgrade(target),
+                (m, out) -> m.downgradeSql(target, out),
+                fleet -> fleet.downgrade(target),
+                (fleet, scripts) -> fleet.downgradeSql(target, scripts));
     }
 }

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class StampMojo extends AbstractScriptableMojo {
+public class StampMojo extends AbstractFleetMojo {
 
     /**
      * The revision to record: {@code head}, {@code heads}, {@code base}, a full or unique-prefix id,
@@ -36,6 +36,13 @@ public class StampMojo extends AbstractScriptableMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        onlineOrOffline(projectClasses, m -> m.stamp(target, purge), (m, out) -> m.stampSql(target, purge, out));
+        runOnFleetOrDatabase(
+                projectClasses,
+                "stamp",
+                target,
+                m -> m.stamp(target, purge),
+                (m, out) -> m.stampSql(target, purge, out),
+                fleet -> fleet.stamp(target, purge),
+                (fleet, scripts) -> fleet.stampSql(target, purge, scripts));
     }
 }

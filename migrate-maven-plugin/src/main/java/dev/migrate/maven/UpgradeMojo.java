@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class UpgradeMojo extends AbstractScriptableMojo {
+public class UpgradeMojo extends AbstractFleetMojo {
 
     /**
      * The revision to upgrade to: {@code head}, {@code heads}, a full or unique-prefix id, {@code +N},
@@ -31,6 +31,13 @@ public class UpgradeMojo extends AbstractScriptableMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        onlineOrOffline(projectClasses, m -> m.upgrade(target), (m, out) -> m.upgradeSql(target, out));
+        runOnFleetOrDatabase(
+                projectClasses,
+                "upgrade",
+                target,
+                m -> m.upgrade(target),
+                (m, out) -> m.upgradeSql(target, out),
+                fleet -> fleet.upgrade(target),
+                (fleet, scripts) -> fleet.upgradeSql(target, scripts));
     }
 }

@@ -67,6 +67,11 @@ public final class FleetEngine {
 
     /** The tenants, resolved on the databases (online) or from their names alone (offline). */
     public List<Tenant> tenants(boolean online) {
+        if (online && databases.stream().anyMatch(d -> d.connections() == null)) {
+            throw new MigrateException("A fleet needs a database to run on: give the migrator builder a DataSource "
+                    + "or URL for a schema per tenant, or name the databases (Fleet.builder(...).databases(...), "
+                    + "-Dmigrate.databases in Maven); only offline SQL needs none.");
+        }
         return FleetMembers.resolve(databases, spec, online);
     }
 
