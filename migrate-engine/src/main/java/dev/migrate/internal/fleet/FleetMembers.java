@@ -46,8 +46,8 @@ public final class FleetMembers {
         }
         if (tenants.isEmpty()) {
             throw new MigrateException("The fleet is empty: the tenants '" + spec.text() + "' match no schema on "
-                    + describe(unique.values()) + ". Check " + TenantSpec.SETTING + " (an entry with % is a SQL "
-                    + "LIKE pattern, query: runs SQL that returns schema names), or create the tenant schemas first.");
+                    + describe(unique.values()) + ". Check " + TenantSpec.SETTING + ", where an entry with % is a SQL "
+                    + "LIKE pattern and query: runs SQL that returns schema names, or create the tenant schemas first.");
         }
         return tenants;
     }
