@@ -1,14 +1,21 @@
 package dev.migrate.spring;
 
 import dev.migrate.AppliedStep;
+import dev.migrate.CurrentRevision;
+import dev.migrate.Fleet;
+import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
+import dev.migrate.NotAtHeadException;
+import dev.migrate.TenantResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,6 +72,17 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ResourceLoader resourceLoader) {
+        return builder(properties, migrateDataSource, dataSource, migrationBeans, listeners, resourceLoader)
+                .build();
+    }
+
+    private static Migrator.Builder builder(
+            MigrateProperties properties,
+            ObjectProvider<DataSource> migrateDataSource,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<Migration> migrationBeans,
+            ObjectProvider<MigrationListener> listeners,
+            ResourceLoader resourceLoader) {
         Migrator.Builder builder = Migrator.builder()
                 .packages(properties.getPackages().toArray(String[]::new))
                 .classLoader(resourceLoader.getClassLoader())
@@ -88,7 +106,7 @@ public class MigrateAutoConfiguration {
         } else {
             builder.dataSource(applicationDataSource(migrateDataSource, dataSource));
         }
-        return builder.build();
+        return builder;
     }
 
     /** The {@link MigrateDataSource} if there is one, else the application's primary or only DataSource. */
@@ -122,14 +140,40 @@ public class MigrateAutoConfiguration {
     }
 
     /**
-     * Runs the application's {@link MigrateStrategy} bean if it has one, else what {@code migrate.mode} says.
+     * Runs the application's {@link MigrateStrategy} bean if it has one, else what {@code migrate.mode}
+     * says, on the database or, with {@code migrate.tenants} or a {@link MigrateTenants} bean, on every tenant.
      * Example: {@code migrate.mode=validate}
      */
     @Bean
     @ConditionalOnMissingBean
     public MigrateInitializer migrateInitializer(
-            Migrator migrator, MigrateProperties properties, ObjectProvider<MigrateStrategy> strategy) {
-        return new MigrateInitializer(migrator, strategy.getIfAvailable(() -> defaultStrategy(properties)));
+            Migrator migrator,
+            MigrateProperties properties,
+            ObjectProvider<MigrateStrategy> strategy,
+            ObjectProvider<MigrateTenants> tenants,
+            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<Migration> migrationBeans,
+            ObjectProvider<MigrationListener> listeners,
+            ResourceLoader resourceLoader) {
+        MigrateTenants fleet = tenants.getIfAvailable(() ->
+                properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
+        return new MigrateInitializer(
+                migrator,
+                strategy.getIfAvailable(() -> fleet == null
+                        ? defaultStrategy(properties)
+                        : fleetStrategy(
+                                properties,
+                                () -> fleet(
+                                        properties,
+                                        fleet,
+                                        builder(
+                                                properties,
+                                                migrateDataSource,
+                                                dataSource,
+                                                migrationBeans,
+                                                listeners,
+                                                resourceLoader)))));
     }
 
     private static MigrateStrategy defaultStrategy(MigrateProperties properties) {
@@ -137,6 +181,64 @@ public class MigrateAutoConfiguration {
         return switch (properties.getMode()) {
             case UPGRADE -> migrator -> migrator.upgrade(target);
             case VALIDATE -> Migrator::assertUpToDate;
+            case NONE -> migrator -> {};
+        };
+    }
+
+    /** The fleet of the tenants over the starter's migrations and settings. */
+    private static Fleet fleet(MigrateProperties properties, MigrateTenants tenants, Migrator.Builder builder) {
+        Fleet.Builder fleet =
+                Fleet.builder(builder).failFast(properties.isFailFast()).canary(properties.getCanary());
+        if (!tenants.schemas().isEmpty()) {
+            fleet.tenants(tenants.schemas());
+        }
+        if (!tenants.dataSources().isEmpty()) {
+            fleet.dataSources(tenants.dataSources());
+        }
+        if (properties.getParallel() != null) {
+            fleet.parallel(properties.getParallel());
+        }
+        return fleet.build();
+    }
+
+    /**
+     * What {@code migrate.mode} says, on every tenant: startup fails naming the tenants that failed
+     * (upgrade) or are not at head (validate).
+     */
+    private static MigrateStrategy fleetStrategy(MigrateProperties properties, Supplier<Fleet> fleet) {
+        String target = properties.getTarget();
+        return switch (properties.getMode()) {
+            case UPGRADE ->
+                migrator -> {
+                    FleetResult result = fleet.get().upgrade(target);
+                    if (!result.succeeded()) {
+                        List<String> failed = result.tenants().stream()
+                                .filter(t -> t.outcome() != TenantResult.Outcome.MIGRATED
+                                        && t.outcome() != TenantResult.Outcome.UNCHANGED)
+                                .map(t -> t.tenant() + ": " + t.error())
+                                .toList();
+                        throw new MigrateException(
+                                failed.size() + " of " + result.tenants().size() + " tenants did not "
+                                        + "reach " + target + ". " + String.join(" ", failed)
+                                        + " Fix them and start again: the "
+                                        + "tenants already there are left alone.");
+                    }
+                };
+            case VALIDATE ->
+                migrator -> {
+                    List<String> behind = new ArrayList<>();
+                    fleet.get().current().forEach((tenant, rows) -> {
+                        if (rows.isEmpty() || !rows.stream().allMatch(CurrentRevision::head)) {
+                            behind.add(tenant);
+                        }
+                    });
+                    if (!behind.isEmpty()) {
+                        throw new NotAtHeadException(behind.size() + " tenant" + (behind.size() == 1 ? " is" : "s are")
+                                + " not at head: " + String.join(", ", behind)
+                                + ". Migrate them first (migrate.mode=upgrade, "
+                                + "or mvn migrate:upgrade -Dmigrate.tenants=...).");
+                    }
+                };
             case NONE -> migrator -> {};
         };
     }

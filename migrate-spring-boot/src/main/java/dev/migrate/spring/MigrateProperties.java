@@ -80,6 +80,57 @@ public class MigrateProperties {
      */
     private String password;
 
+    /**
+     * Tenant schemas to migrate at startup, each with its own version tables, lock and search_path:
+     * comma-separated names, SQL LIKE patterns (tenant_%) or query: followed by SQL returning schema
+     * names (last). Unset: the database alone.
+     */
+    private String tenants;
+
+    /**
+     * How many tenants are migrated at once; unset, the smaller of twice the processors and a quarter
+     * of the server's free connections.
+     */
+    private Integer parallel;
+
+    /** Stop starting tenants after the first failure. */
+    private boolean failFast;
+
+    /** Migrate this many tenants first, and the others only when all of them succeeded. */
+    private int canary;
+
+    public String getTenants() {
+        return tenants;
+    }
+
+    public void setTenants(String tenants) {
+        this.tenants = tenants;
+    }
+
+    public Integer getParallel() {
+        return parallel;
+    }
+
+    public void setParallel(Integer parallel) {
+        this.parallel = parallel;
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    public int getCanary() {
+        return canary;
+    }
+
+    public void setCanary(int canary) {
+        this.canary = canary;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

@@ -32,7 +32,11 @@ class ConfigurationMetadataTest {
             "progress-interval",
             "url",
             "user",
-            "password"
+            "password",
+            "tenants",
+            "parallel",
+            "fail-fast",
+            "canary"
         }) {
             assertThat(json).contains("\"name\": \"migrate." + name + "\"");
         }

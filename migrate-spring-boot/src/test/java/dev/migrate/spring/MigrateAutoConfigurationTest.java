@@ -83,6 +83,64 @@ class MigrateAutoConfigurationTest {
                         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
     }
 
+    @Test
+    void migratesEveryTenantSchemaOfMigrateTenantsAtStartup() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA t_one; CREATE SCHEMA t_two; CREATE SCHEMA other");
+        }
+        runner.withPropertyValues("migrate.tenants=t\\_%", "migrate.parallel=2").run(context -> {
+            assertThat(context).hasNotFailed();
+            for (String schema : List.of("t_one", "t_two")) {
+                assertThat(query(dataSource, "SELECT version_num FROM " + schema + ".migrate_version"))
+                        .containsExactly("s2");
+                assertThat(query(dataSource, "SELECT name FROM " + schema + ".things"))
+                        .containsExactly("from-spring");
+            }
+            assertThat(query(
+                            dataSource,
+                            "SELECT count(*) FROM information_schema.tables WHERE table_schema IN "
+                                    + "('public', 'other') AND table_name IN ('things', 'migrate_version')"))
+                    .containsExactly("0");
+        });
+        runner.withPropertyValues("migrate.tenants=t\\_%", "migrate.mode=validate")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void migratesADataSourcePerTenantFromAMigrateTenantsBean() throws SQLException {
+        DataSource eu = TestPostgres.freshDatabase("starter_eu");
+        DataSource us = TestPostgres.freshDatabase("starter_us");
+        runner.withBean(MigrateTenants.class, () -> MigrateTenants.dataSources(java.util.Map.of("eu", eu, "us", us)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    for (DataSource tenant : List.of(eu, us)) {
+                        assertThat(query(tenant, "SELECT version_num FROM migrate_version"))
+                                .containsExactly("s2");
+                    }
+                    // the application's own database is no tenant
+                    assertThat(query(dataSource, "SELECT to_regclass('migrate_version') IS NULL"))
+                            .containsExactly("t");
+                });
+    }
+
+    @Test
+    void aTenantThatFailsStopsStartupNamingIt() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA t_ok; CREATE SCHEMA t_bad; CREATE TABLE t_bad.things (name text)");
+        }
+        runner.withPropertyValues("migrate.tenants=t_ok, t_bad").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageStartingWith("1 of 2 tenants did not reach head. t_bad: ")
+                    .hasMessageContaining("\"things\" already exists");
+            assertThat(query(dataSource, "SELECT version_num FROM t_ok.migrate_version"))
+                    .containsExactly("s2");
+        });
+    }
+
     /** Reads the schema as it is created: it sees the migrated table only if Spring creates it after the migration. */
     @DependsOnDatabaseInitialization
     static final class MarkedThingCounter {

@@ -45,9 +45,11 @@ public final class FleetMembers {
                     + "(-Dmigrate.databases or <databases> in Maven) to URLs, or @file with one URL a line.");
         }
         if (tenants.isEmpty()) {
-            throw new MigrateException("The fleet is empty: the tenants '" + spec.text() + "' match no schema on "
-                    + describe(unique.values()) + ". Check " + TenantSpec.SETTING + ", where an entry with % is a SQL "
-                    + "LIKE pattern and query: runs SQL that returns schema names, or create the tenant schemas first.");
+            throw new MigrateException(
+                    "The fleet is empty: the tenants '" + spec.text() + "' match no schema on "
+                            + describe(unique.values()) + ". Check " + TenantSpec.SETTING
+                            + ", where an entry with % is a SQL "
+                            + "LIKE pattern and query: runs SQL that returns schema names, or create the tenant schemas first.");
         }
         return tenants;
     }
