@@ -1,10 +1,14 @@
 package dev.migrate.internal.fleet;
 
+import dev.migrate.AppliedStep;
 import dev.migrate.ChecksumCache;
 import dev.migrate.CurrentRevision;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
+import dev.migrate.MigrationStep;
+import dev.migrate.StepProgress;
 import dev.migrate.TenantResult;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -112,8 +117,9 @@ public final class FleetEngine {
                 return new TenantResult(
                         tenant.name(), TenantResult.Outcome.UNCHANGED, rows, rows, List.of(), Duration.ZERO, null);
             }
-            Engine one = engineFor(tenant, shared);
-            return timed(tenant, one, tables, () -> {
+            StepRecorder steps = new StepRecorder(engine.settings().listener());
+            Engine one = engineFor(tenant, shared, steps);
+            return timed(tenant, one, tables, steps.applied, () -> {
                 Engine.Run done = run.apply(one, target);
                 return new TenantResult(
                         tenant.name(),
@@ -164,7 +170,7 @@ public final class FleetEngine {
         List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
             Engine one = engineFor(tenant, ChecksumCache.NONE);
             VersionScan.Tables tables = scanned.get(tenant);
-            return timed(tenant, one, tables, () -> {
+            return timed(tenant, one, tables, List.of(), () -> {
                 List<String> before = tables != null
                         ? List.copyOf(tables.versions())
                         : one.current().stream().map(CurrentRevision::id).toList();
@@ -225,11 +231,48 @@ public final class FleetEngine {
     }
 
     private Engine engineFor(Tenant tenant, ChecksumCache cache) {
+        return engineFor(tenant, cache, engine.settings().listener());
+    }
+
+    private Engine engineFor(Tenant tenant, ChecksumCache cache, MigrationListener listener) {
         Settings settings = engine.settings();
         MigrationLog log = new TenantLog(tenant.name(), settings.log());
         return engine.forTenant(
                 tenant.database().connections(),
-                tenant.isSchema() ? settings.forTenant(tenant.schema(), log, cache) : settings.forDatabase(log, cache));
+                tenant.isSchema()
+                        ? settings.forTenant(tenant.schema(), log, listener, cache)
+                        : settings.forDatabase(log, listener, cache));
+    }
+
+    /** The application's listener, and a record of the steps a tenant applied, for a run that fails midway. */
+    private static final class StepRecorder implements MigrationListener {
+        private final MigrationListener listener;
+        private final List<AppliedStep> applied = new CopyOnWriteArrayList<>();
+
+        StepRecorder(MigrationListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void beforeStep(MigrationStep step) {
+            listener.beforeStep(step);
+        }
+
+        @Override
+        public void duringStep(StepProgress progress) {
+            listener.duringStep(progress);
+        }
+
+        @Override
+        public void afterStep(AppliedStep step) {
+            applied.add(step);
+            listener.afterStep(step);
+        }
+
+        @Override
+        public void onFailure(MigrateException failure) {
+            listener.onFailure(failure);
+        }
     }
 
     private interface TenantWork {
@@ -240,7 +283,8 @@ public final class FleetEngine {
      * Runs one tenant's work, timed; a failure becomes the tenant's result, with the revisions it was
      * left at read again when the server can still be asked.
      */
-    private TenantResult timed(Tenant tenant, Engine one, VersionScan.Tables tables, TenantWork work) {
+    private TenantResult timed(
+            Tenant tenant, Engine one, VersionScan.Tables tables, List<AppliedStep> applied, TenantWork work) {
         long start = System.nanoTime();
         try {
             TenantResult result = work.run();
@@ -270,7 +314,7 @@ public final class FleetEngine {
                     TenantResult.Outcome.FAILED,
                     tables == null ? List.of() : List.copyOf(tables.versions()),
                     after,
-                    List.of(),
+                    applied,
                     took,
                     message);
         }

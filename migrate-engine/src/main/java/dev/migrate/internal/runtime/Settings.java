@@ -56,9 +56,10 @@ public record Settings(
     /**
      * These settings for one tenant schema of a fleet: the version and history tables in it, its
      * name first on the {@code search_path}, the lines of the run told apart by {@code tenantLog},
-     * and checksums from {@code cache}.
+     * the steps heard by {@code tenantListener}, and checksums from {@code cache}.
      */
-    public Settings forTenant(String tenantSchema, MigrationLog tenantLog, ChecksumCache cache) {
+    public Settings forTenant(
+            String tenantSchema, MigrationLog tenantLog, MigrationListener tenantListener, ChecksumCache cache) {
         return new Settings(
                 tenantSchema,
                 versionTable,
@@ -71,14 +72,14 @@ public record Settings(
                 waitReportInterval,
                 progressInterval,
                 tenantLog,
-                listener,
+                tenantListener,
                 lockRetries,
                 cache,
                 Identifiers.quote(tenantSchema) + ", public");
     }
 
-    /** These settings with another log and checksum cache, the tables and {@code search_path} as they are. */
-    public Settings forDatabase(MigrationLog tenantLog, ChecksumCache cache) {
+    /** These settings with another log, listener and checksum cache, the tables and {@code search_path} as they are. */
+    public Settings forDatabase(MigrationLog tenantLog, MigrationListener tenantListener, ChecksumCache cache) {
         return new Settings(
                 schema,
                 versionTable,
@@ -91,7 +92,7 @@ public record Settings(
                 waitReportInterval,
                 progressInterval,
                 tenantLog,
-                listener,
+                tenantListener,
                 lockRetries,
                 cache,
                 searchPath);

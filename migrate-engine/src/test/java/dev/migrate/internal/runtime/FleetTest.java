@@ -134,6 +134,7 @@ class FleetTest {
         TenantResult failed = result.failed().get(0);
         assertThat(failed.error()).contains("r2").contains("\"tasks\" already exists");
         assertThat(failed.after()).containsExactly("r1");
+        assertThat(failed.steps()).extracting(s -> s.revision()).containsExactly("r1");
         assertThat(query(db, "SELECT version_num FROM t_b.migrate_version")).containsExactly("r1");
         assertThat(log.lines).anyMatch(l -> l.startsWith("Failed (1):"));
         assertThat(log.lines).anyMatch(l -> l.startsWith("  t_b ") && l.contains("already exists"));
