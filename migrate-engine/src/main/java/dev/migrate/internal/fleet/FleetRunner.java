@@ -85,6 +85,16 @@ public record FleetRunner(int parallel, boolean failFast, int canary, Duration p
                         TenantResult result;
                         try {
                             result = work.apply(tenant);
+                        } catch (RuntimeException e) {
+                            // work reports its tenant's failures; anything else still fails this tenant alone
+                            result = new TenantResult(
+                                    tenant.name(),
+                                    TenantResult.Outcome.FAILED,
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    Duration.ZERO,
+                                    e.getMessage() == null ? e.toString() : e.getMessage());
                         } finally {
                             running.remove(tenant.name());
                         }
