@@ -1,15 +1,11 @@
 package dev.migrate.maven.bench;
 
 import dev.migrate.maven.it.ItDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +28,7 @@ import java.util.stream.Stream;
  * whole process upgrading the same chain and comparing the same tables (scripts in
  * {@code src/test/resources/bench}).
  *
- * <p>The server is an embedded PostgreSQL 18 with PostgreSQL's default settings (zonky's own
+ * <p>The server ({@link BenchServer}) is an embedded PostgreSQL 18 with PostgreSQL's default settings (zonky's own
  * {@code synchronous_commit = off} and {@code max_connections = 300} are put back to the defaults)
  * and password authentication over TCP. Projects are generated under
  * {@code migrate-maven-plugin/target/whole-process-bench} and use the plugin the invoker installed in
@@ -42,7 +38,7 @@ import java.util.stream.Stream;
  * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out).
  */
 public final class WholeProcessBenchmark {
-    private static final String PASSWORD = "bench-pw";
+    private static final String PASSWORD = BenchServer.PASSWORD;
     private static final int PORT = 25490;
     /**
      * The check project's schema comes in migrations of this many tables (one method of Java code has
@@ -96,23 +92,13 @@ public final class WholeProcessBenchmark {
         WholeProcessBenchmark bench = new WholeProcessBenchmark(
                 module, root, repository, settings, System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
 
-        // PostgreSQL's defaults: the embedded launcher starts servers with fsync off unless told
-        EmbeddedPostgres server = ItDatabase.passwordChecked(root.resolve("server"), PORT)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .start();
-        try (server) {
-            try (Connection c = server.getPostgresDatabase().getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE " + ItDatabase.USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-            }
+        try (BenchServer server = BenchServer.start(root.resolve("server"), PORT)) {
             List<String> report = new ArrayList<>();
             report.add(String.format(
                     Locale.ROOT,
                     "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
                     runs,
-                    serverVersion(server)));
+                    server.version()));
             if (revisions > 0) {
                 report.addAll(bench.chain(server, revisions));
             }
@@ -125,10 +111,10 @@ public final class WholeProcessBenchmark {
     }
 
     /** {@code migrate:check} at {@code n} tables: with a URL and on the embedded default, warm and cold. */
-    private List<String> check(EmbeddedPostgres server, int n) throws Exception {
+    private List<String> check(BenchServer server, int n) throws Exception {
         Path project = root.resolve("check-" + n);
         String database = "check_" + n;
-        recreate(server, database);
+        server.recreate(database);
         writeProject(project, "check-" + n, true);
         Path model = Files.createDirectories(project.resolve("src/main/java/bench/model"));
         for (int i = 0; i < n; i++) {
@@ -140,7 +126,7 @@ public final class WholeProcessBenchmark {
                     migrations.resolve(String.format(Locale.ROOT, "M%06d.java", first)),
                     tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
         }
-        Map<String, String> url = url(database);
+        Map<String, String> url = url(server, database);
         System.out.printf("check at %,d tables: applying the migrations...%n", n);
         mvn(project, url, "compile", "migrate:upgrade");
 
@@ -154,7 +140,7 @@ public final class WholeProcessBenchmark {
                 lines.add(String.format(
                         Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm caches          %s", n, where, warm));
                 if (!env.isEmpty() && python.isPresent()) {
-                    alembic = alembicCompare(project, database, n);
+                    alembic = alembicCompare(server, project, database, n);
                     lines.add(String.format(
                             Locale.ROOT,
                             "alembic compare_metadata, %,d tables (Alembic %s) %s; %.1fx the time of mvn migrate:check warm",
@@ -204,18 +190,18 @@ public final class WholeProcessBenchmark {
     }
 
     /** Applying, reading and re-applying a chain of {@code m} one-table migrations, against the floor. */
-    private List<String> chain(EmbeddedPostgres server, int m) throws Exception {
+    private List<String> chain(BenchServer server, int m) throws Exception {
         Path project = root.resolve("chain-" + m);
         writeProject(project, "chain-" + m, false);
         Path migrations = Files.createDirectories(project.resolve("src/main/java/db/migrations"));
         for (int i = 1; i <= m; i++) {
             Files.writeString(migrations.resolve(String.format(Locale.ROOT, "V%06d.java", i)), migration(i));
         }
-        Map<String, String> url = url("chain");
+        Map<String, String> url = url(server, "chain");
         System.out.printf("chain of %,d migrations: compiling and writing the SQL script...%n", m);
         Path script = project.resolve("target/upgrade.sql");
         mvn(project, Map.of(), "compile", "migrate:upgrade", "-Dmigrate.sqlFile=" + script);
-        recreate(server, "chain");
+        server.recreate("chain");
         mvn(project, url, "migrate:upgrade");
 
         // The commands take turns, round after round, so that a slow spell of the machine's disk
@@ -240,9 +226,9 @@ public final class WholeProcessBenchmark {
                             "-o",
                             "/dev/null",
                             "-h",
-                            "localhost",
+                            server.host(),
                             "-p",
-                            Integer.toString(PORT),
+                            Integer.toString(server.port()),
                             "-U",
                             ItDatabase.USER,
                             "-d",
@@ -253,9 +239,7 @@ public final class WholeProcessBenchmark {
         if (python.isPresent()) {
             Path alembicProject = Files.createDirectories(root.resolve("alembic-chain-" + m));
             List<String> alembic = List.of(python.get(), "-m", "alembic", "-c", "alembic.ini");
-            Map<String, String> alembicEnv = Map.of(
-                    "BENCH_DATABASE_URL",
-                    "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
+            Map<String, String> alembicEnv = Map.of("BENCH_DATABASE_URL", server.url("chain"));
             run(
                     alembicProject,
                     Map.of(),
@@ -267,10 +251,10 @@ public final class WholeProcessBenchmark {
         }
         Map<String, Timing> t = rounds(server, commands, name -> {
             if (onFreshDatabase.contains(name)) {
-                recreate(server, "chain");
+                server.recreate("chain");
             }
         });
-        recreate(server, "chain");
+        server.recreate("chain");
         Timing validate = t.get("validate");
         Timing upgrade = t.get("upgrade");
         long pastMaven = upgrade.median() - validate.median();
@@ -322,13 +306,13 @@ public final class WholeProcessBenchmark {
      * the commands before left in its buffers and the machine flushes its own, so that no command
      * pays for the writes of the one before it.
      */
-    private Map<String, Timing> rounds(EmbeddedPostgres server, Map<String, Step> commands, Preparation prepare)
+    private Map<String, Timing> rounds(BenchServer server, Map<String, Step> commands, Preparation prepare)
             throws Exception {
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, Step> command : commands.entrySet()) {
                 prepare.before(command.getKey());
-                quiet(server);
+                server.quiet();
                 long start = System.nanoTime();
                 command.getValue().run();
                 millis.computeIfAbsent(command.getKey(), k -> new ArrayList<>())
@@ -341,8 +325,8 @@ public final class WholeProcessBenchmark {
     }
 
     /** Alembic's autogenerate comparison of the same {@code n} tables (which it finds equal), whole process. */
-    private Timing alembicCompare(Path project, String database, int n) throws Exception {
-        String url = "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database;
+    private Timing alembicCompare(BenchServer server, Path project, String database, int n) throws Exception {
+        String url = server.url(database);
         return time(() -> run(
                 project,
                 Map.of(),
@@ -438,27 +422,8 @@ public final class WholeProcessBenchmark {
         }
     }
 
-    private static Map<String, String> url(String database) {
-        return Map.of(
-                "MIGRATE_DATABASE_URL",
-                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database);
-    }
-
-    private static void recreate(EmbeddedPostgres server, String database) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database + " OWNER " + ItDatabase.USER);
-        }
-    }
-
-    private static String serverVersion(EmbeddedPostgres server) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement();
-                var rs = s.executeQuery("SHOW server_version")) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static Map<String, String> url(BenchServer server, String database) {
+        return Map.of("MIGRATE_DATABASE_URL", server.url(database));
     }
 
     private void writeProject(Path project, String artifactId, boolean entities) throws IOException {
@@ -657,14 +622,6 @@ public final class WholeProcessBenchmark {
 
     private interface Preparation {
         void before(String command) throws Exception;
-    }
-
-    private static void quiet(EmbeddedPostgres server) throws Exception {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
-        }
-        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     /** Wall-clock times of the runs of one command. */
