@@ -110,6 +110,9 @@ final class StepRunner {
                         finished(step, start, watch, applied);
                         continue;
                     } catch (SQLException e) {
+                        if (connectionLost(e)) {
+                            throw e;
+                        }
                         // One round trip does not tell which statement failed. Nothing of it stayed (its
                         // transaction is rolled back), so the migration runs again below, a statement at a
                         // time, and a failure names its statement as it always did.
@@ -184,6 +187,12 @@ final class StepRunner {
             }
         }
         return true;
+    }
+
+    /** The connection broke or the server ended the session: nothing can run again on it. */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     /** A step against a database is done: says so with its duration, and tells the listener. */

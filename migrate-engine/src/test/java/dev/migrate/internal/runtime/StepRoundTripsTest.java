@@ -90,6 +90,36 @@ class StepRoundTripsTest {
                 .containsExactly("a1", "a2");
     }
 
+    @Test
+    void aSessionEndedByTheServerIsReportedWithTheServersWords() throws Exception {
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(A1.class, A2Terminated.class)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration a2_ended (ends its session) failed during upgrade.")
+                .hasMessageContaining("[SQLSTATE 57P01]")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: a1.");
+        assertThat(tables(db)).doesNotContain("a2_ended");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a1");
+    }
+
+    @Revision(id = "a2_ended", revises = "a1", message = "ends its session")
+    public static class A2Terminated implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("a2_ended", column("id", "int"));
+            op.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("a2_ended");
+        }
+    }
+
     /** Two statements, the second ending with a line comment. */
     @Revision(id = "a1", message = "one")
     public static class A1 implements Migration {
