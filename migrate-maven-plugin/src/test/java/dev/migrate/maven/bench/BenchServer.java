@@ -66,9 +66,19 @@ final class BenchServer implements AutoCloseable {
 
     /** A superuser's connection to the {@code postgres} database. */
     Connection admin() throws SQLException {
+        return admin("postgres");
+    }
+
+    /** A superuser's connection to {@code database}. */
+    Connection admin(String database) throws SQLException {
         return embedded != null
-                ? embedded.getPostgresDatabase().getConnection()
-                : DriverManager.getConnection(adminUrl);
+                ? embedded.getDatabase("postgres", database).getConnection()
+                : DriverManager.getConnection(adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"));
+    }
+
+    /** The JDBC URL of {@code database}, without credentials. */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     String host() {

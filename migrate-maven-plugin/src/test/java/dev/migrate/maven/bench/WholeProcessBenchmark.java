@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,6 +107,9 @@ public final class WholeProcessBenchmark {
             }
             for (int n : tables) {
                 report.addAll(bench.check(server, n));
+            }
+            for (int n : numbers(System.getProperty("bench.fleet", ""))) {
+                report.addAll(bench.fleet(server, n));
             }
             System.out.println();
             report.forEach(System.out::println);
@@ -297,6 +303,189 @@ public final class WholeProcessBenchmark {
         return lines;
     }
 
+    /**
+     * A fleet of {@code n} tenant schemas migrated through {@link FleetChain}'s 20 steps: the whole
+     * {@code mvn migrate:upgrade} of the fleet, 8 tenants at a time, beside the floor ({@code psql -f} of
+     * the same script per tenant, 8 at a time) and Flyway 11 migrating the schemas from one JVM, one
+     * after another and on 8 threads; then {@code current} and a no-op {@code upgrade} of the fleet at
+     * head against {@code mvn validate}, and the peak memory of the fleet's {@code upgrade}.
+     * {@code -Dbench.flyway=false} leaves Flyway out.
+     */
+    private List<String> fleet(BenchServer server, int n) throws Exception {
+        Path project = root.resolve("fleet-" + n);
+        writeProject(project, "fleet-" + n, false);
+        FleetChain.writeMigrations(project.resolve("src/main/java/db/migrations"));
+        System.out.printf("fleet of %,d tenants: compiling and writing the SQL scripts...%n", n);
+        Path offline = project.resolve("target/upgrade.sql");
+        mvn(project, Map.of(), "compile", "migrate:upgrade", "-Dmigrate.sqlFile=" + offline);
+        Path floorScript = project.resolve("target/floor.sql");
+        Files.writeString(floorScript, FleetChain.floorScript(Files.readString(offline)));
+        Path flywayScripts = project.resolve("target/flyway");
+        FleetChain.writeFlywayScripts(Files.readString(offline), flywayScripts);
+
+        Map<String, String> url = url(server, "fleet");
+        String tenants = "-Dmigrate.tenants=tenant_%";
+        Path rss = project.resolve("target/upgrade-rss.txt");
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, Step> commands = new LinkedHashMap<>();
+        commands.put("validate", () -> mvn(project, url, "validate"));
+        commands.put("upgrade", () -> {
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+            timed.addAll(mvnCommand("migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
+            run(project, url, timed);
+        });
+        commands.put("current", () -> mvn(project, url, "migrate:current", tenants));
+        commands.put("noop", () -> mvn(project, url, "migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
+        commands.put("psql", () -> floor(server, project, floorScript, n));
+        boolean flyway = Boolean.parseBoolean(System.getProperty("bench.flyway", "true"));
+        if (flyway) {
+            for (int threads : List.of(1, 8)) {
+                commands.put(
+                        "flyway " + threads,
+                        () -> run(
+                                project,
+                                Map.of("BENCH_PASSWORD", PASSWORD),
+                                List.of(
+                                        Path.of(System.getProperty("java.home"), "bin", "java")
+                                                .toString(),
+                                        "-cp",
+                                        Files.readString(module.resolve("target/bench-classpath.txt"))
+                                                        .strip()
+                                                + java.io.File.pathSeparator
+                                                + module.resolve("target/test-classes"),
+                                        FlywayFleet.class.getName(),
+                                        server.jdbcUrl("fleet"),
+                                        ItDatabase.USER,
+                                        flywayScripts.toString(),
+                                        Integer.toString(threads),
+                                        Integer.toString(n))));
+            }
+        }
+        commands.replaceAll((name, step) -> () -> {
+            try {
+                step.run();
+            } catch (CommandFailed e) {
+                failures.putIfAbsent(name, e.getMessage());
+            }
+        });
+        Set<String> onFreshFleet = Set.of("upgrade", "psql", "flyway 1", "flyway 8");
+        List<Long> peaks = new ArrayList<>();
+        Map<String, Timing> t = rounds(server, commands, name -> {
+            if (onFreshFleet.contains(name)) {
+                recreateFleet(server, n);
+            }
+            if ("current".equals(name) && Files.exists(rss)) {
+                peaks.add(Long.parseLong(Files.readString(rss).strip()) / 1024);
+            }
+        });
+        Timing validate = t.get("validate");
+        Timing upgrade = t.get("upgrade");
+        Timing floor = t.get("psql");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT, "fleet of %,d tenant schemas, %d migrations each", n, FleetChain.MIGRATIONS));
+        lines.add(String.format(Locale.ROOT, "  mvn validate (Maven's own start)              %s", validate));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:upgrade, 8 tenants at a time      %s; / floor %.2f (past validate %.2f); peak RSS %s MB",
+                upgrade,
+                (double) upgrade.median() / floor.median(),
+                (double) (upgrade.median() - validate.median()) / floor.median(),
+                peaks.stream()
+                        .map(String::valueOf)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("?")));
+        lines.add(String.format(Locale.ROOT, "  psql -f per tenant, 8 at a time (floor)       %s", floor));
+        if (flyway) {
+            for (String name : List.of("flyway 1", "flyway 8")) {
+                Timing f = t.get(name);
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  Flyway 11, one JVM, %s                  %s; / floor %.2f; / mvn migrate:upgrade %.2f",
+                        name.endsWith(" 1") ? "one after another" : "8 threads       ",
+                        f,
+                        (double) f.median() / floor.median(),
+                        (double) f.median() / upgrade.median()));
+            }
+        }
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:current at head                   %s; past validate %,d",
+                t.get("current"),
+                t.get("current").median() - validate.median()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:upgrade at head (no-op)           %s; past validate %,d",
+                t.get("noop"),
+                t.get("noop").median() - validate.median()));
+        failures.forEach((name, message) -> lines.add("  " + name + ": " + message));
+        return lines;
+    }
+
+    /** The floor of a fleet: {@code psql -f} of the same script for each tenant, 8 tenants at a time. */
+    private static void floor(BenchServer server, Path project, Path script, int n) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Object>> tenants = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                String tenant = FleetChain.tenant(i);
+                tenants.add(pool.submit(() -> {
+                    run(
+                            project,
+                            Map.of("PGPASSWORD", PASSWORD, "PGOPTIONS", "-c search_path=" + tenant),
+                            List.of(
+                                    "psql",
+                                    "-X",
+                                    "-q",
+                                    "-v",
+                                    "ON_ERROR_STOP=1",
+                                    "-o",
+                                    "/dev/null",
+                                    "-h",
+                                    server.host(),
+                                    "-p",
+                                    Integer.toString(server.port()),
+                                    "-U",
+                                    ItDatabase.USER,
+                                    "-d",
+                                    "fleet",
+                                    "-f",
+                                    script.toString()));
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Object> tenant : tenants) {
+                try {
+                    tenant.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof CommandFailed failed) {
+                        throw failed;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The fleet's database afresh, with its {@code n} empty tenant schemas. */
+    private static void recreateFleet(BenchServer server, int n) throws SQLException {
+        server.recreate("fleet");
+        StringBuilder schemas = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            schemas.append("CREATE SCHEMA ")
+                    .append(FleetChain.tenant(i))
+                    .append(" AUTHORIZATION ")
+                    .append(ItDatabase.USER)
+                    .append(";\n");
+        }
+        try (Connection c = server.admin("fleet");
+                Statement s = c.createStatement()) {
+            s.execute(schemas.toString());
+        }
+    }
+
     private static final String NO_ALEMBIC = "Alembic: not measured (needs a python3 with Alembic 1.8 and psycopg2:"
             + " apt-get install python3-alembic python3-psycopg2, or -Dbench.python=<path>)";
 
@@ -383,10 +572,14 @@ public final class WholeProcessBenchmark {
     }
 
     private void mvn(Path project, Map<String, String> env, String... goals) throws IOException, InterruptedException {
+        run(project, env, mvnCommand(goals));
+    }
+
+    private List<String> mvnCommand(String... goals) {
         List<String> command =
                 new ArrayList<>(List.of("mvn", "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository));
         command.addAll(List.of(goals));
-        run(project, env, command);
+        return command;
     }
 
     private static void run(Path project, Map<String, String> env, List<String> command)
