@@ -38,7 +38,9 @@ import java.util.stream.Stream;
  * {@code target/it-repo}. Run (README, "Performance"):
  * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
- * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out).
+ * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.fleet=100,1000}
+ * adds the fleet of that many tenant schemas ({@link #fleet}); {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
+ * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
  */
 public final class WholeProcessBenchmark {
     private static final String PASSWORD = BenchServer.PASSWORD;
