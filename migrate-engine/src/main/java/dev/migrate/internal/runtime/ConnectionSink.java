@@ -63,10 +63,16 @@ final class ConnectionSink implements ScriptSink {
         // transaction left to commit, so commit() below only switches autocommit back on.
         StringBuilder sql = new StringBuilder();
         for (String statement : statements) {
-            sql.append(statement).append(";\n");
+            // a migration's own SQL may end with a line comment, which would swallow the semicolon
+            sql.append(statement).append(statement.contains("--") ? "\n;\n" : ";\n");
         }
         send(sql.append("COMMIT").toString());
         commit();
+    }
+
+    @Override
+    public boolean takesStepsWhole() {
+        return observer == null;
     }
 
     @Override

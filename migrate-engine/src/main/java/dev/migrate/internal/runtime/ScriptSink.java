@@ -30,6 +30,14 @@ interface ScriptSink {
         commit();
     }
 
+    /**
+     * Whether {@link #executeAllAndCommit} may take a whole migration, its statements and its
+     * bookkeeping, in one round trip: a live connection that no observer watches statement by statement.
+     */
+    default boolean takesStepsWhole() {
+        return false;
+    }
+
     /** Runs JDBC work of a data migration. */
     void jdbc(JdbcWork work, String revision) throws SQLException;
 

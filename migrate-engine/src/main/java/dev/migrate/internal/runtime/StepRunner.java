@@ -91,6 +91,34 @@ final class StepRunner {
                     listener.beforeStep(starting);
                 }
                 long start = System.nanoTime();
+                if (inOneRoundTrip(step, parts, sink)) {
+                    List<String> whole = new ArrayList<>(parts.size() + 3);
+                    for (Script.Part part : parts) {
+                        whole.add(((Script.Statement) part).sql());
+                    }
+                    whole.addAll(tables.bookkeepingTimedByServer(step, checksum));
+                    progress.at(
+                            parts.size() == 1
+                                    ? ((Script.Statement) parts.get(0)).sql()
+                                    : "(its " + parts.size()
+                                            + " statements, the version table update and COMMIT, together)");
+                    sink.begin();
+                    try {
+                        sink.executeAllAndCommit(whole);
+                        progress.applied(true);
+                        progress.committed();
+                        finished(step, start, watch, applied);
+                        continue;
+                    } catch (SQLException e) {
+                        if (connectionLost(e)) {
+                            throw e;
+                        }
+                        // One round trip does not tell which statement failed. Nothing of it stayed (its
+                        // transaction is rolled back), so the migration runs again below, a statement at a
+                        // time, and a failure names its statement as it always did.
+                        sink.rollback();
+                    }
+                }
                 for (int attempt = 1; ; attempt++) {
                     if (transactional && !inTransaction) {
                         progress.at("BEGIN");
@@ -129,13 +157,7 @@ final class StepRunner {
                     progress.applied(transactional);
                 }
                 if (!sink.offline()) {
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    watch.finished();
-                    log.info(finished(step) + " in " + Elapsed.exactly(took) + ".");
-                    AppliedStep done = new AppliedStep(
-                            step.revision().id(), step.revision().message(), direction(step), took);
-                    applied.add(done);
-                    listener.afterStep(done);
+                    finished(step, start, watch, applied);
                 }
             }
             if (inTransaction) {
@@ -148,6 +170,39 @@ final class StepRunner {
             sink.rollback();
             throw failure(progress, e, sink.role());
         }
+    }
+
+    /**
+     * Whether a migration goes to the server in one round trip, its statements, its bookkeeping and
+     * the COMMIT of its own transaction together: a transactional migration of SQL statements only, in a
+     * transaction of its own, on a sink that takes it whole.
+     */
+    private boolean inOneRoundTrip(Step step, List<Script.Part> parts, ScriptSink sink) {
+        if (mode != TransactionMode.PER_MIGRATION || !step.revision().transactional() || !sink.takesStepsWhole()) {
+            return false;
+        }
+        for (Script.Part part : parts) {
+            if (!(part instanceof Script.Statement)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The connection broke or the server ended the session: nothing can run again on it. */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /** A step against a database is done: says so with its duration, and tells the listener. */
+    private void finished(Step step, long start, StepWatch watch, List<AppliedStep> applied) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        watch.finished();
+        log.info(finished(step) + " in " + Elapsed.exactly(took) + ".");
+        AppliedStep done = new AppliedStep(step.revision().id(), step.revision().message(), direction(step), took);
+        applied.add(done);
+        listener.afterStep(done);
     }
 
     /**

@@ -147,13 +147,26 @@ final class VersionTables {
 
     /** Moves the version rows as the step says and records the step in the history. */
     List<String> bookkeeping(Step step, String checksum, Long durationMillis) {
+        return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString());
+    }
+
+    /**
+     * The bookkeeping of a step sent in the same round trip as its statements: the history row takes
+     * the step's duration from the server, from the start of the step's transaction to the row's insert.
+     */
+    List<String> bookkeepingTimedByServer(Step step, String checksum) {
+        return bookkeeping(
+                step, checksum, "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint");
+    }
+
+    private List<String> bookkeeping(Step step, String checksum, String duration) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(
                 step.revision().id(),
                 step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
                 step.revision().message(),
                 checksum,
-                durationMillis));
+                duration));
         return sql;
     }
 
@@ -170,7 +183,7 @@ final class VersionTables {
         sql.addAll(deleteAndInsert(purge ? List.of() : plan.delete(), plan.insert()));
         String message = (purge ? "stamp (purge) " : "stamp ") + target;
         for (String revision : plan.revisions().isEmpty() ? List.of("base") : plan.revisions()) {
-            sql.add(historyRow(revision, "stamp", message, null, null));
+            sql.add(historyRow(revision, "stamp", message, null, "NULL"));
         }
         return sql;
     }
@@ -202,9 +215,10 @@ final class VersionTables {
         return sql;
     }
 
-    private String historyRow(String revision, String direction, String message, String checksum, Long durationMillis) {
+    /** {@code duration} is SQL: {@code NULL}, a number of milliseconds or an expression. */
+    private String historyRow(String revision, String direction, String message, String checksum, String duration) {
         return "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, duration_ms) VALUES ("
                 + string(revision) + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", "
-                + (durationMillis == null ? "NULL" : durationMillis) + ")";
+                + duration + ")";
     }
 }

@@ -1,7 +1,6 @@
 package dev.migrate.maven.bench;
 
 import dev.migrate.maven.it.ItDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +31,19 @@ import java.util.stream.Stream;
  * whole process upgrading the same chain and comparing the same tables (scripts in
  * {@code src/test/resources/bench}).
  *
- * <p>The server is an embedded PostgreSQL 18 with PostgreSQL's default settings (zonky's own
+ * <p>The server ({@link BenchServer}) is an embedded PostgreSQL 18 with PostgreSQL's default settings (zonky's own
  * {@code synchronous_commit = off} and {@code max_connections = 300} are put back to the defaults)
  * and password authentication over TCP. Projects are generated under
  * {@code migrate-maven-plugin/target/whole-process-bench} and use the plugin the invoker installed in
  * {@code target/it-repo}. Run (README, "Performance"):
  * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
- * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out).
+ * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.fleet=100,1000}
+ * adds the fleet of that many tenant schemas ({@link #fleet}); {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
+ * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
  */
 public final class WholeProcessBenchmark {
-    private static final String PASSWORD = "bench-pw";
+    private static final String PASSWORD = BenchServer.PASSWORD;
     private static final int PORT = 25490;
     /**
      * The check project's schema comes in migrations of this many tables (one method of Java code has
@@ -96,28 +97,21 @@ public final class WholeProcessBenchmark {
         WholeProcessBenchmark bench = new WholeProcessBenchmark(
                 module, root, repository, settings, System.getProperty("bench.version", "0.1.0-SNAPSHOT"), runs);
 
-        // PostgreSQL's defaults: the embedded launcher starts servers with fsync off unless told
-        EmbeddedPostgres server = ItDatabase.passwordChecked(root.resolve("server"), PORT)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .start();
-        try (server) {
-            try (Connection c = server.getPostgresDatabase().getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE " + ItDatabase.USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-            }
+        try (BenchServer server = BenchServer.start(root.resolve("server"), PORT)) {
             List<String> report = new ArrayList<>();
             report.add(String.format(
                     Locale.ROOT,
                     "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
                     runs,
-                    serverVersion(server)));
+                    server.version()));
             if (revisions > 0) {
                 report.addAll(bench.chain(server, revisions));
             }
             for (int n : tables) {
                 report.addAll(bench.check(server, n));
+            }
+            for (int n : numbers(System.getProperty("bench.fleet", ""))) {
+                report.addAll(bench.fleet(server, n));
             }
             System.out.println();
             report.forEach(System.out::println);
@@ -125,10 +119,10 @@ public final class WholeProcessBenchmark {
     }
 
     /** {@code migrate:check} at {@code n} tables: with a URL and on the embedded default, warm and cold. */
-    private List<String> check(EmbeddedPostgres server, int n) throws Exception {
+    private List<String> check(BenchServer server, int n) throws Exception {
         Path project = root.resolve("check-" + n);
         String database = "check_" + n;
-        recreate(server, database);
+        server.recreate(database);
         writeProject(project, "check-" + n, true);
         Path model = Files.createDirectories(project.resolve("src/main/java/bench/model"));
         for (int i = 0; i < n; i++) {
@@ -140,7 +134,7 @@ public final class WholeProcessBenchmark {
                     migrations.resolve(String.format(Locale.ROOT, "M%06d.java", first)),
                     tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
         }
-        Map<String, String> url = url(database);
+        Map<String, String> url = url(server, database);
         System.out.printf("check at %,d tables: applying the migrations...%n", n);
         mvn(project, url, "compile", "migrate:upgrade");
 
@@ -154,7 +148,7 @@ public final class WholeProcessBenchmark {
                 lines.add(String.format(
                         Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm caches          %s", n, where, warm));
                 if (!env.isEmpty() && python.isPresent()) {
-                    alembic = alembicCompare(project, database, n);
+                    alembic = alembicCompare(server, project, database, n);
                     lines.add(String.format(
                             Locale.ROOT,
                             "alembic compare_metadata, %,d tables (Alembic %s) %s; %.1fx the time of mvn migrate:check warm",
@@ -204,18 +198,18 @@ public final class WholeProcessBenchmark {
     }
 
     /** Applying, reading and re-applying a chain of {@code m} one-table migrations, against the floor. */
-    private List<String> chain(EmbeddedPostgres server, int m) throws Exception {
+    private List<String> chain(BenchServer server, int m) throws Exception {
         Path project = root.resolve("chain-" + m);
         writeProject(project, "chain-" + m, false);
         Path migrations = Files.createDirectories(project.resolve("src/main/java/db/migrations"));
         for (int i = 1; i <= m; i++) {
             Files.writeString(migrations.resolve(String.format(Locale.ROOT, "V%06d.java", i)), migration(i));
         }
-        Map<String, String> url = url("chain");
+        Map<String, String> url = url(server, "chain");
         System.out.printf("chain of %,d migrations: compiling and writing the SQL script...%n", m);
         Path script = project.resolve("target/upgrade.sql");
         mvn(project, Map.of(), "compile", "migrate:upgrade", "-Dmigrate.sqlFile=" + script);
-        recreate(server, "chain");
+        server.recreate("chain");
         mvn(project, url, "migrate:upgrade");
 
         // The commands take turns, round after round, so that a slow spell of the machine's disk
@@ -240,9 +234,9 @@ public final class WholeProcessBenchmark {
                             "-o",
                             "/dev/null",
                             "-h",
-                            "localhost",
+                            server.host(),
                             "-p",
-                            Integer.toString(PORT),
+                            Integer.toString(server.port()),
                             "-U",
                             ItDatabase.USER,
                             "-d",
@@ -253,9 +247,7 @@ public final class WholeProcessBenchmark {
         if (python.isPresent()) {
             Path alembicProject = Files.createDirectories(root.resolve("alembic-chain-" + m));
             List<String> alembic = List.of(python.get(), "-m", "alembic", "-c", "alembic.ini");
-            Map<String, String> alembicEnv = Map.of(
-                    "BENCH_DATABASE_URL",
-                    "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/chain");
+            Map<String, String> alembicEnv = Map.of("BENCH_DATABASE_URL", server.url("chain"));
             run(
                     alembicProject,
                     Map.of(),
@@ -267,10 +259,10 @@ public final class WholeProcessBenchmark {
         }
         Map<String, Timing> t = rounds(server, commands, name -> {
             if (onFreshDatabase.contains(name)) {
-                recreate(server, "chain");
+                server.recreate("chain");
             }
         });
-        recreate(server, "chain");
+        server.recreate("chain");
         Timing validate = t.get("validate");
         Timing upgrade = t.get("upgrade");
         long pastMaven = upgrade.median() - validate.median();
@@ -313,6 +305,189 @@ public final class WholeProcessBenchmark {
         return lines;
     }
 
+    /**
+     * A fleet of {@code n} tenant schemas migrated through {@link FleetChain}'s 20 steps: the whole
+     * {@code mvn migrate:upgrade} of the fleet, 8 tenants at a time, beside the floor ({@code psql -f} of
+     * the same script per tenant, 8 at a time) and Flyway 11 migrating the schemas from one JVM, one
+     * after another and on 8 threads; then {@code current} and a no-op {@code upgrade} of the fleet at
+     * head against {@code mvn validate}, and the peak memory of the fleet's {@code upgrade}.
+     * {@code -Dbench.flyway=false} leaves Flyway out.
+     */
+    private List<String> fleet(BenchServer server, int n) throws Exception {
+        Path project = root.resolve("fleet-" + n);
+        writeProject(project, "fleet-" + n, false);
+        FleetChain.writeMigrations(project.resolve("src/main/java/db/migrations"));
+        System.out.printf("fleet of %,d tenants: compiling and writing the SQL scripts...%n", n);
+        Path offline = project.resolve("target/upgrade.sql");
+        mvn(project, Map.of(), "compile", "migrate:upgrade", "-Dmigrate.sqlFile=" + offline);
+        Path floorScript = project.resolve("target/floor.sql");
+        Files.writeString(floorScript, FleetChain.floorScript(Files.readString(offline)));
+        Path flywayScripts = project.resolve("target/flyway");
+        FleetChain.writeFlywayScripts(Files.readString(offline), flywayScripts);
+
+        Map<String, String> url = url(server, "fleet");
+        String tenants = "-Dmigrate.tenants=tenant_%";
+        Path rss = project.resolve("target/upgrade-rss.txt");
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, Step> commands = new LinkedHashMap<>();
+        commands.put("validate", () -> mvn(project, url, "validate"));
+        commands.put("upgrade", () -> {
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+            timed.addAll(mvnCommand("migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
+            run(project, url, timed);
+        });
+        commands.put("current", () -> mvn(project, url, "migrate:current", tenants));
+        commands.put("noop", () -> mvn(project, url, "migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
+        commands.put("psql", () -> floor(server, project, floorScript, n));
+        boolean flyway = Boolean.parseBoolean(System.getProperty("bench.flyway", "true"));
+        if (flyway) {
+            for (int threads : List.of(1, 8)) {
+                commands.put(
+                        "flyway " + threads,
+                        () -> run(
+                                project,
+                                Map.of("BENCH_PASSWORD", PASSWORD),
+                                List.of(
+                                        Path.of(System.getProperty("java.home"), "bin", "java")
+                                                .toString(),
+                                        "-cp",
+                                        Files.readString(module.resolve("target/bench-classpath.txt"))
+                                                        .strip()
+                                                + java.io.File.pathSeparator
+                                                + module.resolve("target/test-classes"),
+                                        FlywayFleet.class.getName(),
+                                        server.jdbcUrl("fleet"),
+                                        ItDatabase.USER,
+                                        flywayScripts.toString(),
+                                        Integer.toString(threads),
+                                        Integer.toString(n))));
+            }
+        }
+        commands.replaceAll((name, step) -> () -> {
+            try {
+                step.run();
+            } catch (CommandFailed e) {
+                failures.putIfAbsent(name, e.getMessage());
+            }
+        });
+        Set<String> onFreshFleet = Set.of("upgrade", "psql", "flyway 1", "flyway 8");
+        List<Long> peaks = new ArrayList<>();
+        Map<String, Timing> t = rounds(server, commands, name -> {
+            if (onFreshFleet.contains(name)) {
+                recreateFleet(server, n);
+            }
+            if ("current".equals(name) && Files.exists(rss)) {
+                peaks.add(Long.parseLong(Files.readString(rss).strip()) / 1024);
+            }
+        });
+        Timing validate = t.get("validate");
+        Timing upgrade = t.get("upgrade");
+        Timing floor = t.get("psql");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT, "fleet of %,d tenant schemas, %d migrations each", n, FleetChain.MIGRATIONS));
+        lines.add(String.format(Locale.ROOT, "  mvn validate (Maven's own start)              %s", validate));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:upgrade, 8 tenants at a time      %s; / floor %.2f (past validate %.2f); peak RSS %s MB",
+                upgrade,
+                (double) upgrade.median() / floor.median(),
+                (double) (upgrade.median() - validate.median()) / floor.median(),
+                peaks.stream()
+                        .map(String::valueOf)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("?")));
+        lines.add(String.format(Locale.ROOT, "  psql -f per tenant, 8 at a time (floor)       %s", floor));
+        if (flyway) {
+            for (String name : List.of("flyway 1", "flyway 8")) {
+                Timing f = t.get(name);
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  Flyway 11, one JVM, %s                  %s; / floor %.2f; / mvn migrate:upgrade %.2f",
+                        name.endsWith(" 1") ? "one after another" : "8 threads       ",
+                        f,
+                        (double) f.median() / floor.median(),
+                        (double) f.median() / upgrade.median()));
+            }
+        }
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:current at head                   %s; past validate %,d",
+                t.get("current"),
+                t.get("current").median() - validate.median()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:upgrade at head (no-op)           %s; past validate %,d",
+                t.get("noop"),
+                t.get("noop").median() - validate.median()));
+        failures.forEach((name, message) -> lines.add("  " + name + ": " + message));
+        return lines;
+    }
+
+    /** The floor of a fleet: {@code psql -f} of the same script for each tenant, 8 tenants at a time. */
+    private static void floor(BenchServer server, Path project, Path script, int n) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Object>> tenants = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                String tenant = FleetChain.tenant(i);
+                tenants.add(pool.submit(() -> {
+                    run(
+                            project,
+                            Map.of("PGPASSWORD", PASSWORD, "PGOPTIONS", "-c search_path=" + tenant),
+                            List.of(
+                                    "psql",
+                                    "-X",
+                                    "-q",
+                                    "-v",
+                                    "ON_ERROR_STOP=1",
+                                    "-o",
+                                    "/dev/null",
+                                    "-h",
+                                    server.host(),
+                                    "-p",
+                                    Integer.toString(server.port()),
+                                    "-U",
+                                    ItDatabase.USER,
+                                    "-d",
+                                    "fleet",
+                                    "-f",
+                                    script.toString()));
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Object> tenant : tenants) {
+                try {
+                    tenant.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof CommandFailed failed) {
+                        throw failed;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The fleet's database afresh, with its {@code n} empty tenant schemas. */
+    private static void recreateFleet(BenchServer server, int n) throws SQLException {
+        server.recreate("fleet");
+        StringBuilder schemas = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            schemas.append("CREATE SCHEMA ")
+                    .append(FleetChain.tenant(i))
+                    .append(" AUTHORIZATION ")
+                    .append(ItDatabase.USER)
+                    .append(";\n");
+        }
+        try (Connection c = server.admin("fleet");
+                Statement s = c.createStatement()) {
+            s.execute(schemas.toString());
+        }
+    }
+
     private static final String NO_ALEMBIC = "Alembic: not measured (needs a python3 with Alembic 1.8 and psycopg2:"
             + " apt-get install python3-alembic python3-psycopg2, or -Dbench.python=<path>)";
 
@@ -322,13 +497,13 @@ public final class WholeProcessBenchmark {
      * the commands before left in its buffers and the machine flushes its own, so that no command
      * pays for the writes of the one before it.
      */
-    private Map<String, Timing> rounds(EmbeddedPostgres server, Map<String, Step> commands, Preparation prepare)
+    private Map<String, Timing> rounds(BenchServer server, Map<String, Step> commands, Preparation prepare)
             throws Exception {
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, Step> command : commands.entrySet()) {
                 prepare.before(command.getKey());
-                quiet(server);
+                server.quiet();
                 long start = System.nanoTime();
                 command.getValue().run();
                 millis.computeIfAbsent(command.getKey(), k -> new ArrayList<>())
@@ -341,8 +516,8 @@ public final class WholeProcessBenchmark {
     }
 
     /** Alembic's autogenerate comparison of the same {@code n} tables (which it finds equal), whole process. */
-    private Timing alembicCompare(Path project, String database, int n) throws Exception {
-        String url = "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database;
+    private Timing alembicCompare(BenchServer server, Path project, String database, int n) throws Exception {
+        String url = server.url(database);
         return time(() -> run(
                 project,
                 Map.of(),
@@ -399,10 +574,14 @@ public final class WholeProcessBenchmark {
     }
 
     private void mvn(Path project, Map<String, String> env, String... goals) throws IOException, InterruptedException {
+        run(project, env, mvnCommand(goals));
+    }
+
+    private List<String> mvnCommand(String... goals) {
         List<String> command =
                 new ArrayList<>(List.of("mvn", "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository));
         command.addAll(List.of(goals));
-        run(project, env, command);
+        return command;
     }
 
     private static void run(Path project, Map<String, String> env, List<String> command)
@@ -438,27 +617,8 @@ public final class WholeProcessBenchmark {
         }
     }
 
-    private static Map<String, String> url(String database) {
-        return Map.of(
-                "MIGRATE_DATABASE_URL",
-                "postgresql://" + ItDatabase.USER + ":" + PASSWORD + "@localhost:" + PORT + "/" + database);
-    }
-
-    private static void recreate(EmbeddedPostgres server, String database) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database + " OWNER " + ItDatabase.USER);
-        }
-    }
-
-    private static String serverVersion(EmbeddedPostgres server) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement();
-                var rs = s.executeQuery("SHOW server_version")) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static Map<String, String> url(BenchServer server, String database) {
+        return Map.of("MIGRATE_DATABASE_URL", server.url(database));
     }
 
     private void writeProject(Path project, String artifactId, boolean entities) throws IOException {
@@ -657,14 +817,6 @@ public final class WholeProcessBenchmark {
 
     private interface Preparation {
         void before(String command) throws Exception;
-    }
-
-    private static void quiet(EmbeddedPostgres server) throws Exception {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
-        }
-        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     /** Wall-clock times of the runs of one command. */

@@ -1,0 +1,282 @@
+package dev.migrate.internal.runtime;
+
+import static dev.migrate.Ddl.column;
+import static dev.migrate.internal.runtime.Fixtures.query;
+import static dev.migrate.internal.runtime.Fixtures.tables;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.Migration;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.Migrator;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
+import dev.migrate.testing.TestPostgres;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each transactional migration reaches the server in one round trip, its statements, its version-table
+ * update and its COMMIT together, and a failure still names the statement that failed.
+ */
+class StepRoundTripsTest {
+    /** No look for blocking sessions during the run: its queries would be counted too. */
+    private static final Duration QUIET = Duration.ofHours(1);
+
+    private DataSource db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = TestPostgres.freshDatabase("roundtrips");
+    }
+
+    @Test
+    void eachMigrationIsOneRoundTrip() throws Exception {
+        CountingDataSource two = new CountingDataSource(db);
+        Migrator.builder()
+                .dataSource(two)
+                .migrations(A1.class, A2.class)
+                .log(new Fixtures.RecordingLog())
+                .waitReportInterval(QUIET)
+                .build()
+                .upgrade("head");
+        db = TestPostgres.freshDatabase("roundtrips");
+        CountingDataSource four = new CountingDataSource(db);
+        Migrator.builder()
+                .dataSource(four)
+                .migrations(A1.class, A2.class, A3.class, A4.class)
+                .log(new Fixtures.RecordingLog())
+                .waitReportInterval(QUIET)
+                .build()
+                .upgrade("head");
+
+        // the run's own reads and set-up cost the same for both chains: two migrations more, two round trips more
+        assertThat(four.executions.get() - two.executions.get()).isEqualTo(2);
+        assertThat(tables(db)).contains("a1", "a2", "a3", "a4");
+        assertThat(query(db, "SELECT count(*) FROM a4")).containsExactly("1");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a4");
+        assertThat(query(db, "SELECT revision || ':' || (duration_ms >= 0) FROM migrate_history ORDER BY id"))
+                .containsExactly("a1:true", "a2:true", "a3:true", "a4:true");
+    }
+
+    @Test
+    void aFailingStatementIsNamedAndNothingOfItsMigrationStays() throws Exception {
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(A1.class, A2.class, A3Bad.class)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration a3_bad (second statement fails) failed during upgrade.")
+                .hasMessageContaining("Statement: INSERT INTO a3_half (id) VALUES ('not a number')")
+                .hasMessageContaining("[SQLSTATE 22P02]")
+                .hasMessageContaining("The transaction was rolled back: a3_bad was not applied")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: a1, a2.");
+        assertThat(tables(db)).doesNotContain("a3_half");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a2");
+        assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
+                .containsExactly("a1", "a2");
+    }
+
+    @Test
+    void aSessionEndedByTheServerIsReportedWithTheServersWords() throws Exception {
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(A1.class, A2Terminated.class)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration a2_ended (ends its session) failed during upgrade.")
+                .hasMessageContaining("[SQLSTATE 57P01]")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: a1.");
+        assertThat(tables(db)).doesNotContain("a2_ended");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a1");
+    }
+
+    @Revision(id = "a2_ended", revises = "a1", message = "ends its session")
+    public static class A2Terminated implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("a2_ended", column("id", "int"));
+            op.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("a2_ended");
+        }
+    }
+
+    /** Two statements, the second ending with a line comment. */
+    @Revision(id = "a1", message = "one")
+    public static class A1 implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("a1", column("id", "int").primaryKey());
+            op.execute("INSERT INTO a1 (id) VALUES (1) -- the first row");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("a1");
+        }
+    }
+
+    @Revision(id = "a2", revises = "a1", message = "two")
+    public static class A2 extends Two {
+        public A2() {
+            super("a2");
+        }
+    }
+
+    @Revision(id = "a3", revises = "a2", message = "three")
+    public static class A3 extends Two {
+        public A3() {
+            super("a3");
+        }
+    }
+
+    @Revision(id = "a4", revises = "a3", message = "four")
+    public static class A4 extends Two {
+        public A4() {
+            super("a4");
+        }
+    }
+
+    /** A table and a row in it, the row's statement ending with a line comment. */
+    abstract static class Two implements Migration {
+        private final String table;
+
+        Two(String table) {
+            this.table = table;
+        }
+
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable(table, column("id", "int").primaryKey());
+            op.execute("INSERT INTO " + table + " (id) VALUES (1) -- the first row");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable(table);
+        }
+    }
+
+    @Revision(id = "a3_bad", revises = "a2", message = "second statement fails")
+    public static class A3Bad implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("a3_half", column("id", "int"));
+            op.execute("INSERT INTO a3_half (id) VALUES ('not a number')");
+            op.execute("INSERT INTO a3_half (id) VALUES (2)");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("a3_half");
+        }
+    }
+
+    /** The real database, counting every statement sent through any of its connections. */
+    private static final class CountingDataSource implements DataSource {
+        private final DataSource target;
+        final AtomicInteger executions = new AtomicInteger();
+
+        CountingDataSource(DataSource target) {
+            this.target = target;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counting(target.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return counting(target.getConnection(user, password));
+        }
+
+        private Connection counting(Connection connection) {
+            return proxy(Connection.class, connection, (method, result) -> {
+                if (result instanceof Statement statement) {
+                    Class<? extends Statement> type = statement instanceof java.sql.PreparedStatement
+                            ? java.sql.PreparedStatement.class
+                            : Statement.class;
+                    return proxy(type, statement, (m, r) -> r, "execute");
+                }
+                return result;
+            });
+        }
+
+        /** What to return for a call; {@code counted} names the methods that send to the server. */
+        @FunctionalInterface
+        private interface Wrap {
+            Object wrap(java.lang.reflect.Method method, Object result);
+        }
+
+        private <T> T proxy(Class<T> type, Object target, Wrap wrap, String... counted) {
+            InvocationHandler handler = (p, method, args) -> {
+                for (String prefix : counted) {
+                    if (method.getName().startsWith(prefix)) {
+                        executions.incrementAndGet();
+                    }
+                }
+                try {
+                    return wrap.wrap(method, method.invoke(target, args));
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return target.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
