@@ -331,9 +331,16 @@ public final class Squash {
         /** The sequences the data steps moved, set where they were. */
         private List<OpGroup> sequences(Connection c) throws SQLException {
             List<Change> changes = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT format('%I.%I', schemaname, sequencename), "
-                    + "last_value FROM pg_sequences WHERE schemaname = ? AND last_value IS NOT NULL ORDER BY 1")) {
+            // the version tables' own sequences are the run's, not the chain's
+            try (PreparedStatement s = c.prepareStatement("SELECT format('%I.%I', q.schemaname, q.sequencename), "
+                    + "q.last_value FROM pg_sequences q WHERE q.schemaname = ? AND q.last_value IS NOT NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid "
+                    + "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass "
+                    + "AND d.objid = format('%I.%I', q.schemaname, q.sequencename)::regclass "
+                    + "AND t.relname IN (?, ?)) ORDER BY 1")) {
                 s.setString(1, schema);
+                s.setString(2, versionTable);
+                s.setString(3, historyTable);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         changes.add(new Change(

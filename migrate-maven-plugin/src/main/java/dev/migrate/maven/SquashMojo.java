@@ -36,8 +36,8 @@ public class SquashMojo extends AbstractDatabaseMojo {
     protected String target;
 
     /**
-     * The one-line description of the squash; it also names the class. Not set: {@code squash up to
-     * <target>}.
+     * The one-line description of the squash; it also names the class. Not set: squash up to the
+     * target's id, as in {@code squash up to 20261120_093000}.
      */
     @Parameter(property = "migrate.message")
     protected String message;
