@@ -416,6 +416,11 @@ public final class RevisionGraph {
         return squashes.shortcuts();
     }
 
+    /** The squash that replaces {@code id} while the replaced revisions are still defined, if any. */
+    public Optional<RevisionInfo> squashReplacing(String id) {
+        return Optional.ofNullable(squashes.shortcutReplacing(id));
+    }
+
     /** Version rows as messages name them: {@code a, b}, or {@code base (no revision applied)} for none. */
     public static String describe(Collection<String> rows) {
         return rows.isEmpty() ? "base (no revision applied)" : String.join(", ", rows);

@@ -206,6 +206,17 @@ record Squashes(
         return result;
     }
 
+    /** The shortcut that replaces {@code id}, if any. */
+    @Nullable
+    RevisionInfo shortcutReplacing(String id) {
+        for (RevisionInfo s : shortcuts.values()) {
+            if (s.replaces().contains(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** The revision an id given as a target names: a shortcut's id names what it stands for, a stand-in's head the stand-in. */
     @Nullable
     String alias(String id) {
