@@ -69,4 +69,15 @@ public @interface Revision {
      * @return false to run in autocommit
      */
     boolean transactional() default true;
+
+    /**
+     * For a squash: the revisions it replaces, parents first and the one it stands for last, as
+     * {@code mvn migrate:squash} writes them. A database at base runs the squash instead of them; a
+     * database part-way through them continues through them; the revisions that revise the last one
+     * keep revising it. Once every database is past the last one, their classes may be deleted:
+     * {@code @Revision(id = "20261201_090000", replaces = {"20250101_080000", "20250102_080000"})}.
+     *
+     * @return the replaced ids, the one the squash stands for last
+     */
+    String[] replaces() default {};
 }

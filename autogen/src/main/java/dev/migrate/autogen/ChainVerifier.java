@@ -15,11 +15,15 @@ import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.RoundTripCheck;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.RevisionInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +89,43 @@ public final class ChainVerifier {
                 }
             }
         });
+        // the chain has built every head; each squash must build what the chain builds, at its revision and above
+        RevisionGraph graph = MigratorInternals.of(migrator).graph();
+        List<RevisionInfo> squashes = graph.squashShortcuts().values().stream()
+                .sorted(Comparator.comparingInt((RevisionInfo s) -> graph.position(s.standsFor()))
+                        .reversed())
+                .toList();
+        DatabaseSchema atHead = squashes.isEmpty() ? null : snapshot();
+        Map<String, DatabaseSchema> atSquashed = new HashMap<>();
+        for (RevisionInfo squash : squashes) {
+            migrator.downgrade(squash.standsFor());
+            atSquashed.put(squash.id(), snapshot());
+        }
         migrator.downgrade("base");
         expectSame(
                 base,
                 "the downgrade to base",
                 "Downgrading to base does not leave the database as empty as it started");
         log.info("Verified downgrade to base: nothing left but the version tables.");
+        for (RevisionInfo squash : squashes) {
+            String standsFor = squash.standsFor();
+            String what = "A database built from squash " + squash.id() + " (" + squash.source() + ")";
+            migrator.upgrade(standsFor);
+            expectSame(
+                    atSquashed.get(squash.id()),
+                    "squash " + squash.id(),
+                    what + " has another schema than one built by the "
+                            + squash.replaces().size() + " revisions it replaces, up to " + standsFor);
+            migrator.upgrade("heads");
+            expectSame(
+                    atHead,
+                    "the upgrade from squash " + squash.id() + " to head",
+                    what + " and upgraded to head has another schema than one built by the whole chain");
+            migrator.downgrade("base");
+            log.info("Verified squash " + squash.id() + ": it builds the schema of the "
+                    + squash.replaces().size() + " revisions it replaces, up to " + standsFor
+                    + ", and reaches the same head.");
+        }
     }
 
     /**

@@ -182,6 +182,11 @@ public final class MigratorInternals {
         return report().show(target);
     }
 
+    /** The validated revision graph of the migrator's migrations; needs no database. */
+    public RevisionGraph graph() {
+        return open.engine(migrator).graph();
+    }
+
     private GraphReport report() {
         return new GraphReport(open.engine(migrator).graph());
     }

@@ -18,10 +18,18 @@ import java.util.function.Predicate;
  * @param content what its methods hold
  * @param transactional false for a migration that runs in autocommit ({@code @Revision(..., transactional =
  *     false)}), as the concurrent part of a lock-safe change must
+ * @param replaces for a squash, the revisions it replaces, parents first; empty otherwise
  */
-public record NewMigration(String id, List<String> revises, String message, Content content, boolean transactional) {
+public record NewMigration(
+        String id,
+        List<String> revises,
+        String message,
+        Content content,
+        boolean transactional,
+        List<String> replaces) {
     public NewMigration {
         revises = List.copyOf(revises);
+        replaces = List.copyOf(replaces);
         message = message == null ? "" : message;
     }
 
@@ -29,6 +37,11 @@ public record NewMigration(String id, List<String> revises, String message, Cont
     public sealed interface Content permits Stub, Merge, Changes {
         /** The goal that writes it, named in the class header. */
         String writtenBy();
+    }
+
+    /** A migration that replaces none. */
+    public NewMigration(String id, List<String> revises, String message, Content content, boolean transactional) {
+        this(id, revises, message, content, transactional, List.of());
     }
 
     /** Comments for a person to replace with the change and its undoing, as {@code migrate:revision} writes them. */
@@ -60,7 +73,7 @@ public record NewMigration(String id, List<String> revises, String message, Cont
 
     /** This migration, run in autocommit: each statement commits on its own. */
     public NewMigration outsideTransaction() {
-        return new NewMigration(id, revises, message, content, false);
+        return new NewMigration(id, revises, message, content, false, replaces);
     }
 
     /** An empty migration for a person to fill in, as {@code migrate:revision} writes it. */
@@ -88,6 +101,14 @@ public record NewMigration(String id, List<String> revises, String message, Cont
      */
     public static NewMigration baseline(String id, String message, MigrationScript script) {
         return new NewMigration(id, List.of(), message, new Changes(script, "migrate:baseline"), true);
+    }
+
+    /**
+     * A squash, as {@code migrate:squash} writes it: the schema the chain builds up to the last of
+     * {@code replaces}, from nothing, and the rows its data steps leave; it revises nothing.
+     */
+    public static NewMigration squash(String id, String message, List<String> replaces, MigrationScript script) {
+        return new NewMigration(id, List.of(), message, new Changes(script, "migrate:squash"), true, replaces);
     }
 
     /**

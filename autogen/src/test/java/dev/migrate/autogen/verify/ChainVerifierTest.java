@@ -190,6 +190,50 @@ class ChainVerifierTest {
         }
     }
 
+    @Revision(id = "v3", revises = "v2", message = "add status")
+    public static class AddStatus implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.addColumn("agents", column("status", "text"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropColumn("agents", "status");
+        }
+    }
+
+    @Revision(
+            id = "s2",
+            replaces = {"v1", "v2"})
+    public static class SquashV2 implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("agents", column("id", "bigint").identity().primaryKey(), column("name", "text"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("agents");
+        }
+    }
+
+    /** Builds less than the revisions it replaces. */
+    @Revision(
+            id = "s2",
+            replaces = {"v1", "v2"})
+    public static class SquashV2Short implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("agents", column("id", "bigint").identity().primaryKey());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("agents");
+        }
+    }
+
     private final List<String> lines = new ArrayList<>();
     private final MigrationLog log = new MigrationLog() {
         @Override
@@ -211,6 +255,25 @@ class ChainVerifierTest {
                 .log(log)
                 .build();
         return new ChainVerifier(migrator, db, "public", List.of(), log);
+    }
+
+    @Test
+    void aSquashIsProvedToBuildWhatTheChainBuildsAtItsRevisionAndAtHead() {
+        verifier(CreateAgents.class, AddName.class, AddStatus.class, SquashV2.class)
+                .verify();
+        assertThat(lines)
+                .contains("Verified squash s2: it builds the schema of the 2 revisions it replaces, up to v2, and "
+                        + "reaches the same head.");
+    }
+
+    @Test
+    void aSquashThatBuildsLessThanTheChainIsNamed() {
+        assertThatThrownBy(() -> verifier(CreateAgents.class, AddName.class, AddStatus.class, SquashV2Short.class)
+                        .verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("A database built from squash s2")
+                .hasMessageContaining("has another schema than one built by the 2 revisions it replaces, up to v2")
+                .hasMessageContaining("name");
     }
 
     @Test

@@ -186,7 +186,8 @@ public final class MigrationScanner {
                 Set.copyOf(strings(element(written, defaults, "branchLabels"))),
                 strings(element(written, defaults, "dependsOn")),
                 (Boolean) element(written, defaults, "transactional"),
-                className);
+                className,
+                strings(element(written, defaults, "replaces")));
     }
 
     /** The value the class file gives an element of {@code @Revision}, or else the annotation's default. */
@@ -222,7 +223,8 @@ public final class MigrationScanner {
                 Set.of(revision.branchLabels()),
                 Arrays.asList(revision.dependsOn()),
                 revision.transactional(),
-                type.getName());
+                type.getName(),
+                Arrays.asList(revision.replaces()));
     }
 
     private static boolean isConcreteMigration(Class<?> type) {

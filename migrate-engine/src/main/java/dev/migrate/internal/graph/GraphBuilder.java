@@ -27,16 +27,22 @@ final class GraphBuilder {
     private GraphBuilder() {}
 
     /** Validates the revisions and builds the graph's indexes; errors name the classes involved. */
-    static RevisionGraph build(Collection<RevisionInfo> revisions) {
-        Map<String, RevisionInfo> byId = new HashMap<>();
-        for (RevisionInfo r : revisions) {
+    static RevisionGraph build(Collection<RevisionInfo> all) {
+        Map<String, RevisionInfo> declared = new HashMap<>();
+        for (RevisionInfo r : all) {
             checkId(r);
-            RevisionInfo earlier = byId.putIfAbsent(r.id(), r);
+            RevisionInfo earlier = declared.putIfAbsent(r.id(), r);
             if (earlier != null) {
                 throw new MigrateException("Revision id " + r.id() + " is declared twice: by " + earlier.source()
                         + " and by " + r.source() + ". Give one of them a new id (new ids are UTC timestamps "
                         + "yyyyMMdd_HHmmss) and update every 'revises' that meant it.");
             }
+        }
+        List<RevisionInfo> revisions = new ArrayList<>(all.size());
+        Squashes squashes = Squashes.sort(all, revisions);
+        Map<String, RevisionInfo> byId = new HashMap<>();
+        for (RevisionInfo r : revisions) {
+            byId.put(r.id(), r);
         }
         // Edge lists exist only for revisions that have children or dependents: in a long chain
         // most have one child and none have dependents, and this runs in a JVM that has just started.
@@ -69,7 +75,10 @@ final class GraphBuilder {
         for (int i = 0; i < order.size(); i++) {
             pos.put(order.get(i).id(), i);
         }
-        return new RevisionGraph(order, pos, freeze(order, children, pos), freeze(order, dependents, pos), labels);
+        RevisionGraph graph = new RevisionGraph(
+                order, pos, freeze(order, children, pos), freeze(order, dependents, pos), labels, squashes);
+        squashes.check(graph);
+        return graph;
     }
 
     private static void add(Map<String, List<String>> edges, String from, String to) {

@@ -84,6 +84,15 @@ public final class GraphReport {
                 return "pending";
             }
             AppliedRow row = rows.get(id);
+            if (row == null) {
+                // built by a squash in its place: the history table records the squash
+                AppliedRow bySquash =
+                        graph.squashReplacing(id).map(s -> rows.get(s.id())).orElse(null);
+                if (bySquash != null) {
+                    return bySquash.describe() + " (as part of squash "
+                            + graph.squashReplacing(id).orElseThrow().id() + ")";
+                }
+            }
             // below a stamped revision, or recorded by a tool before the history table
             return row == null ? "applied, not recorded in the history table" : row.describe();
         }

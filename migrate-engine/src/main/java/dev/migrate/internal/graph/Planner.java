@@ -52,13 +52,36 @@ final class Planner {
             return List.of(); // an up-to-date database: no rows to keep count of
         }
         Bookkeeping rows = new Bookkeeping(currentVersions, applied);
+        Map<String, RevisionInfo> squashes = squashesToRun(applied, wanted);
+        Set<String> squashed = new HashSet<>();
+        squashes.values().forEach(s -> squashed.addAll(s.replaces()));
         List<Step> steps = new ArrayList<>();
         for (RevisionInfo r : graph.all()) {
             if (wanted.contains(r.id()) && !rows.isApplied(r.id())) {
-                steps.add(rows.upgrade(r));
+                RevisionInfo squash = squashes.get(r.id());
+                if (squash != null) {
+                    steps.add(rows.upgradeBy(squash));
+                } else if (!squashed.contains(r.id())) {
+                    steps.add(rows.upgrade(r));
+                }
             }
         }
         return List.copyOf(steps);
+    }
+
+    /**
+     * The squashes an upgrade runs, by the revision each stands for: those whose whole range the
+     * upgrade wants and of which nothing is applied. A database part-way through a range, or an
+     * upgrade that stops inside it, takes the replaced revisions themselves.
+     */
+    private Map<String, RevisionInfo> squashesToRun(Set<String> applied, Set<String> wanted) {
+        Map<String, RevisionInfo> run = new HashMap<>();
+        for (RevisionInfo s : graph.squashShortcuts().values()) {
+            if (wanted.containsAll(s.replaces()) && s.replaces().stream().noneMatch(applied::contains)) {
+                run.put(s.standsFor(), s);
+            }
+        }
+        return run;
     }
 
     /** See {@link RevisionGraph#planDowngrade}. */
@@ -268,6 +291,24 @@ final class Planner {
                 insert.add(r.id());
             }
             return new Step(r, Direction.UPGRADE, delete, insert);
+        }
+
+        /**
+         * Runs {@code squash} for every revision it replaces: the table ends as the replaced chain
+         * would leave it, so what revises the revision it stands for follows as usual.
+         */
+        Step upgradeBy(RevisionInfo squash) {
+            Set<String> tableBefore = new LinkedHashSet<>(rows);
+            tableBefore.removeAll(pendingInsert);
+            tableBefore.addAll(pendingDelete);
+            for (String id : graph.sortTopologically(squash.replaces())) {
+                upgrade(graph.get(id));
+            }
+            List<String> delete = graph.sortTopologically(
+                    tableBefore.stream().filter(r -> !rows.contains(r)).toList());
+            List<String> insert = graph.sortTopologically(
+                    rows.stream().filter(r -> !tableBefore.contains(r)).toList());
+            return new Step(squash, Direction.UPGRADE, delete, insert);
         }
 
         Step downgrade(RevisionInfo r) {

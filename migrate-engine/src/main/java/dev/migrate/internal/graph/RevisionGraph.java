@@ -43,6 +43,7 @@ public final class RevisionGraph {
     private final List<String> mergePoints;
     private final TargetResolver targets;
     private final Planner planner;
+    private final Squashes squashes;
 
     /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
     RevisionGraph(
@@ -50,7 +51,9 @@ public final class RevisionGraph {
             Map<String, Integer> position,
             Map<String, List<String>> children,
             Map<String, List<String>> dependents,
-            Map<String, String> labels) {
+            Map<String, String> labels,
+            Squashes squashes) {
+        this.squashes = squashes;
         this.topological = List.copyOf(topological);
         Map<String, RevisionInfo> ids = new LinkedHashMap<>();
         for (RevisionInfo r : topological) {
@@ -242,6 +245,10 @@ public final class RevisionGraph {
         if (exact != null) {
             return exact;
         }
+        String alias = squashes.alias(idOrPrefix);
+        if (alias != null) {
+            return byId.get(alias);
+        }
         String labelled = labels.get(idOrPrefix);
         if (labelled != null) {
             return byId.get(labelled);
@@ -381,7 +388,7 @@ public final class RevisionGraph {
      * from another branch of the code, or the migrations are not on the classpath.
      */
     public void checkKnown(Set<String> currentVersions) {
-        for (String v : currentVersions) {
+        for (String v : squashes.canonical(currentVersions)) {
             if (!byId.containsKey(v)) {
                 throw new MigrateException(
                         "The database is at revision " + v + ", which no migration class defines. "
@@ -389,6 +396,29 @@ public final class RevisionGraph {
                                 + "right branch of the code, or use the stamp goal to set the version table to a known revision.");
             }
         }
+    }
+
+    /**
+     * The version rows as this graph names them: where the classes a squash replaced are deleted, a
+     * row naming the revision it stands for means the squash.
+     *
+     * @throws MigrateException for a row inside the range of such a squash, naming the squash and the fix
+     */
+    public Set<String> canonical(Set<String> rows) {
+        return squashes.canonical(rows);
+    }
+
+    /**
+     * The squashes whose replaced revisions are all still defined, by the revision each stands for:
+     * a database at base runs one of them instead of its chain.
+     */
+    public Map<String, RevisionInfo> squashShortcuts() {
+        return squashes.shortcuts();
+    }
+
+    /** The squash that replaces {@code id} while the replaced revisions are still defined, if any. */
+    public Optional<RevisionInfo> squashReplacing(String id) {
+        return Optional.ofNullable(squashes.shortcutReplacing(id));
     }
 
     /** Version rows as messages name them: {@code a, b}, or {@code base (no revision applied)} for none. */

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What replaying the whole chain on an empty database does, as one SHA-256: each revision in
@@ -29,20 +30,30 @@ final class ChainFingerprint {
         // recorded as a live run records them, so the checksums are the ones kept in the history table
         try (Scripts scripts = new Scripts(migrations, false)) {
             for (RevisionInfo revision : graph.all()) {
-                Script script = scripts.upgrade(revision.id());
-                field(digest, revision.id());
-                field(digest, String.join(",", revision.revises()));
-                field(digest, String.join(",", revision.dependsOn()));
-                field(digest, script.checksum());
-                for (Script.Part part : script.parts()) {
-                    if (part instanceof Script.Jdbc jdbc) {
-                        classBytes(digest, migrations.get(revision.id()).type());
-                        classBytes(digest, jdbc.work().getClass());
-                    }
-                }
+                revision(digest, revision, scripts, migrations);
+            }
+            // a replay from base runs a squash instead of the revisions it replaces
+            for (RevisionInfo squash : new TreeMap<>(graph.squashShortcuts()).values()) {
+                field(digest, "squash of " + String.join(",", squash.replaces()));
+                revision(digest, squash, scripts, migrations);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void revision(
+            MessageDigest digest, RevisionInfo revision, Scripts scripts, Map<String, DiscoveredMigration> migrations) {
+        Script script = scripts.upgrade(revision.id());
+        field(digest, revision.id());
+        field(digest, String.join(",", revision.revises()));
+        field(digest, String.join(",", revision.dependsOn()));
+        field(digest, script.checksum());
+        for (Script.Part part : script.parts()) {
+            if (part instanceof Script.Jdbc jdbc) {
+                classBytes(digest, migrations.get(revision.id()).type());
+                classBytes(digest, jdbc.work().getClass());
+            }
+        }
     }
 
     private static void classBytes(MessageDigest digest, Class<?> type) {

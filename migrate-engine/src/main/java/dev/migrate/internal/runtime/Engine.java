@@ -192,7 +192,7 @@ public final class Engine {
                         .filter(id -> !known.containsKey(id))
                         .toList())) {
             underLock(run -> {
-                Set<String> current = tables.readVersions(run.lockConnection());
+                Set<String> current = versions(run.lockConnection());
                 before.addAll(current);
                 after.addAll(current);
                 graph.checkKnown(current);
@@ -233,14 +233,14 @@ public final class Engine {
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
         underLock(run -> runner.run(
-                planner.apply(tables.readVersions(run.lockConnection())),
+                planner.apply(versions(run.lockConnection())),
                 new ConnectionSink(run.workConnection()),
                 new Scripts(migrations, false)));
     }
 
     public void stamp(String target, boolean purge) {
         underLock(run -> {
-            Set<String> current = purge ? Set.of() : tables.readVersions(run.lockConnection());
+            Set<String> current = purge ? Set.of() : versions(run.lockConnection());
             if (!purge) {
                 graph.checkKnown(current);
             }
@@ -260,7 +260,7 @@ public final class Engine {
 
     public List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
-            Set<String> rows = tables.readVersions(c);
+            Set<String> rows = graph.canonical(tables.readVersions(c));
             graph.checkKnown(rows);
             List<CurrentRevision> result = new ArrayList<>();
             for (String id : rows) {
@@ -510,6 +510,30 @@ public final class Engine {
      * Compares the stored checksum of each applied migration with the checksum of what it asks for
      * now, recorded online as when it was applied (a migration may ask for other things offline).
      */
+    /**
+     * The version rows under the lock, as the graph names them: a row naming the revision a squash
+     * stands for, whose replaced classes are deleted, is renamed to the squash, which keeps the table
+     * in the graph's terms for every later step.
+     */
+    private Set<String> versions(Connection c) throws SQLException {
+        Set<String> rows = tables.readVersions(c);
+        Set<String> canonical = graph.canonical(rows);
+        if (!canonical.equals(rows)) {
+            try (Statement s = c.createStatement()) {
+                for (String row : rows) {
+                    String named = graph.canonical(Set.of(row)).iterator().next();
+                    if (!named.equals(row)) {
+                        s.execute(tables.renameVersion(row, named));
+                        settings.log()
+                                .info("The version row " + row + " now reads " + named + ", the squash that stands "
+                                        + "for it since the revisions it replaced were deleted.");
+                    }
+                }
+            }
+        }
+        return canonical;
+    }
+
     private void verifyChecksums(Connection c, Set<String> current, Scripts scripts, Map<String, String> known)
             throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);

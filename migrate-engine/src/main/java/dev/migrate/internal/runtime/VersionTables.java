@@ -188,6 +188,11 @@ final class VersionTables {
         return sql;
     }
 
+    /** Renames a version row: for a row that names what a squash now stands for. */
+    String renameVersion(String from, String to) {
+        return "UPDATE " + quotedVersion + " SET version_num = " + string(to) + " WHERE version_num = " + string(from);
+    }
+
     String acceptChecksum(String revision, String checksum) {
         return "UPDATE " + quote(history) + " SET checksum = " + string(checksum)
                 + " WHERE id = (SELECT max(id) FROM " + quote(history) + " WHERE revision = " + string(revision)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
 import dev.migrate.internal.MigratorInternals;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The chain fingerprint that keys a replayed schema: computed without a database, and changed by any change to the chain. */
@@ -31,6 +33,14 @@ class ChainFingerprintTest {
         assertThat(fingerprint(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Concurrently.class))
                 .isNotEqualTo(chain);
         assertThat(fingerprint(Fixtures.R1.class, Fixtures.R2.class)).isNotEqualTo(chain);
+    }
+
+    @Test
+    void aSquashCountsSinceAReplayFromBaseRunsIt() {
+        String chain = fingerprint(SquashChain.CHAIN);
+        Class<?>[] withSquash = Stream.concat(Arrays.stream(SquashChain.CHAIN), Stream.of(SquashChain.S20.class))
+                .toArray(Class<?>[]::new);
+        assertThat(fingerprint(withSquash)).isNotEqualTo(chain).isEqualTo(fingerprint(withSquash));
     }
 
     @Test

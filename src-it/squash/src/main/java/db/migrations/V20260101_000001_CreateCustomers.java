@@ -1,0 +1,20 @@
+package db.migrations;
+
+import static dev.migrate.Ddl.*;
+
+import dev.migrate.Migration;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
+
+@Revision(id = "20260101_000001", message = "create customers")
+public class V20260101_000001_CreateCustomers implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+        op.createTable("customers", column("id", "bigint").identity().primaryKey(), column("name", "text").notNull());
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+        op.dropTable("customers");
+    }
+}
