@@ -134,9 +134,9 @@ public final class BranchReview {
                     : String.join(", ", o.later().subList(0, 5)) + " and "
                             + (o.later().size() - 5) + " more";
             warnings.add("Revision " + describe(o.revision(), where) + " is out of order: its id sorts before "
-                    + later + " on another branch, which it does not descend from, so a database that has applied "
-                    + (o.later().size() == 1 ? "that one" : "those")
-                    + " runs it after them. Join the branches with mvn compile migrate:merge, or put it on top of the"
+                    + later + " on another branch, which it does not descend from: a database that has already applied "
+                    + (o.later().size() == 1 ? "that revision" : "those revisions")
+                    + " runs it afterwards. Join the branches with mvn compile migrate:merge, or put it on top of the"
                     + " other head with mvn compile migrate:rebase -Dmigrate.revision="
                     + firstOfBranch(undeclaredHeads.get(branchOf(o.revision().id())))
                             .id() + ".");
