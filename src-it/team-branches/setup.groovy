@@ -32,6 +32,9 @@ git('checkout', '-q', 'main')
 git('merge', '-q', 'feature-a')
 git('merge', '-q', '--no-edit', 'feature-b')
 assert migrations.list().length == 4
+// the remote a CI checkout has, so that origin/feature-a exists
+git('remote', 'add', 'origin', basedir.absolutePath)
+git('fetch', '-q', 'origin')
 
 ItDatabase.start(basedir, 25867, 'team-pw')
 true

@@ -43,6 +43,11 @@ try {
 
     assert log.contains('-Dmigrate.lintSince=no-such-branch (from -Dmigrate.lintSince) is neither a revision of the chain nor a git ref this repository knows')
 
+    // in a pull-request build the base branch is the default
+    assert log.contains('Judging only the migrations whose source files differ from the merge base with origin/feature-a (from GITHUB_BASE_REF): 20260105_000000; the others replay without findings.')
+    def pullRequest = new JsonSlurper().parse(new File(basedir, 'target/migrate/lint-pr.json'))
+    assert pullRequest.revisions == ['20260105_000000']
+
     def app = 'jdbc:postgresql://localhost:25867/app'
     assert ItDatabase.query(app, 'SELECT version_num FROM migrate_version') == ['20260110_000000']
 } finally {
