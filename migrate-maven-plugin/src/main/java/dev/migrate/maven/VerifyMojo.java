@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * The round-trip test of the migration chain, always on a throwaway embedded PostgreSQL: a single
- * head; every revision upgraded, downgraded and upgraded again with an identical schema; a
+ * head, or heads each declared by a branch label; every revision upgraded, downgraded and upgraded again with an identical schema; a
  * downgrade to base that leaves only the version tables; at head, a schema that matches the
  * entities (skipped, with a line in the log, for a project without JPA); and the lint of the whole
  * chain, as {@code migrate:lint} does it, its findings limited to the migrations added since
