@@ -16,6 +16,7 @@ import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.RoundTripCheck;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.internal.graph.RevisionInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,10 +53,9 @@ public final class ChainVerifier {
 
     /** Runs the round trips; fails with a {@link MigrateException} naming the revision and what differs. */
     public void verify() {
-        List<String> heads = migrator.heads();
-        if (heads.size() > 1) {
-            throw new MigrateException("verify needs a single head, but the revision graph has " + heads.size()
-                    + " heads " + heads + ". Join them with mvn migrate:merge.");
+        BranchReview branches = MigratorInternals.of(migrator).branchReview();
+        if (!branches.undeclaredHeads().isEmpty()) {
+            throw new MigrateException(branches.headsError(RevisionInfo::source));
         }
         DatabaseSchema base = snapshot();
         MigratorInternals.of(migrator).roundTrip(new RoundTripCheck() {

@@ -5,7 +5,9 @@ import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.internal.RoundTripCheck.Stage;
+import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.internal.graph.GraphReport;
+import dev.migrate.internal.graph.RebasePlan;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the plugin, {@code autogen}, the lint and {@code migrate-junit} ask of a {@link Migrator}
@@ -185,6 +188,54 @@ public final class MigratorInternals {
     /** The validated revision graph of the migrator's migrations; needs no database. */
     public RevisionGraph graph() {
         return open.engine(migrator).graph();
+    }
+
+    /**
+     * The heads no branch label declares and the revisions that sort out of order, for {@code check}
+     * and {@code verify}. Needs no database.
+     *
+     * @return the review of the migrator's graph
+     */
+    public BranchReview branchReview() {
+        return BranchReview.of(open.engine(migrator).graph());
+    }
+
+    /**
+     * What {@code migrate:rebase} would change to put {@code revision}'s branch on another head.
+     * Needs no database.
+     *
+     * @param revision an id, unique prefix or label naming the first revision of the branch to move
+     * @param onto the head to put it on, or null for the other of exactly two heads
+     * @return the plan
+     */
+    public RebasePlan rebasePlan(String revision, @Nullable String onto) {
+        return RebasePlan.of(open.engine(migrator).graph(), revision, onto);
+    }
+
+    /**
+     * Every revision that is neither {@code revision} nor one of its ancestors: what was added after it.
+     *
+     * @param revision an id, unique prefix or label
+     * @return the ids, in the graph's order
+     */
+    public List<String> addedAfter(String revision) {
+        RevisionGraph graph = open.engine(migrator).graph();
+        Set<String> before =
+                graph.ancestorsOrSelf(List.of(graph.lookup(revision).id()));
+        return graph.all().stream()
+                .map(RevisionInfo::id)
+                .filter(id -> !before.contains(id))
+                .toList();
+    }
+
+    /**
+     * The revisions the migrator's database has applied: its version rows and their ancestors.
+     *
+     * @return the ids
+     */
+    public Set<String> appliedRevisions() {
+        Engine database = open.database(migrator);
+        return database.graph().appliedRevisions(current(database));
     }
 
     private GraphReport report() {

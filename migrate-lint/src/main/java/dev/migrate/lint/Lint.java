@@ -7,6 +7,7 @@ import dev.migrate.Migrator;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.Replay;
 import dev.migrate.internal.graph.RevisionRange;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -43,12 +44,14 @@ public final class Lint {
     private final DataSource database;
     private final TableSizes sizes;
     private final long largeTableRows;
+    private final Set<String> judged; // null: every analysed revision
 
     private Lint(Builder builder) {
         this.migrator = builder.migrator;
         this.database = builder.database;
         this.sizes = builder.sizes;
         this.largeTableRows = builder.largeTableRows;
+        this.judged = builder.judged;
     }
 
     /**
@@ -99,6 +102,7 @@ public final class Lint {
         ThrowawayCheck.requireEmpty(database, replay.versionTable());
         Set<String> analysed = replay.graph().planUpgrade(from, to).stream()
                 .map(step -> step.revision().id())
+                .filter(id -> judged == null || judged.contains(id))
                 .collect(Collectors.toSet());
         Linter linter = new Linter(analysed, replay.ownTables());
         try {
@@ -137,6 +141,7 @@ public final class Lint {
         private DataSource database;
         private TableSizes sizes = TableSizes.UNKNOWN;
         private long largeTableRows = DEFAULT_LARGE_TABLE_ROWS;
+        private Set<String> judged; // null: every analysed revision
 
         private Builder(Migrator migrator) {
             this.migrator = Objects.requireNonNull(migrator, "migrator");
@@ -180,6 +185,19 @@ public final class Lint {
                 throw new MigrateException("largeTableRows must be 0 or more, not " + rows + ".");
             }
             this.largeTableRows = rows;
+            return this;
+        }
+
+        /**
+         * Reports findings only for these revisions, such as those a pull request adds; the others
+         * still replay, without analysis, so that locks and rewrites are measured on the schema they
+         * build: {@code builder.judgingOnly(Set.of("20261122_101500"))}.
+         *
+         * @param revisions revision ids; those outside the analysed range stay unanalysed
+         * @return this builder
+         */
+        public Builder judgingOnly(Collection<String> revisions) {
+            this.judged = Set.copyOf(revisions);
             return this;
         }
 

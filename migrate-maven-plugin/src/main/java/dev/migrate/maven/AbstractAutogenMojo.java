@@ -11,6 +11,8 @@ import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.pictures.ChangeSummary;
 import java.io.Console;
 import java.io.IOException;
@@ -149,6 +151,19 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         Durations.parse("measureTimeout", measureTimeout);
         staleClassCheck().verify(packages, "migrate:" + goal()); // its own message for a migration
         staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal());
+    }
+
+    /**
+     * Fails when the chain has two or more heads that no branch label declares, naming each with
+     * its source file and the two fixes; warns of each revision a late branch puts out of order.
+     */
+    protected final void reviewBranches(Migrator chain) {
+        MigrationSources sources = migrationSources();
+        BranchReview branches = MigratorInternals.of(chain).branchReview();
+        branches.outOfOrderWarnings(r -> sources.shown(r.source())).forEach(getLog()::warn);
+        if (!branches.undeclaredHeads().isEmpty()) {
+            throw new MigrateException(branches.headsError(r -> sources.shown(r.source())));
+        }
     }
 
     /**

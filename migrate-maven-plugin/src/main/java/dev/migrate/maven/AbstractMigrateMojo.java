@@ -165,6 +165,13 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
                 Path.of(project.getBuild().getOutputDirectory()));
     }
 
+    /** The project's source roots, where its migration classes are written. */
+    protected final MigrationSources migrationSources() {
+        return new MigrationSources(
+                project.getBasedir().toPath(),
+                project.getCompileSourceRoots().stream().map(Path::of).toList());
+    }
+
     /** Called first, before the checks: to start what can go on meanwhile, such as connecting. */
     protected void starting() {}
 

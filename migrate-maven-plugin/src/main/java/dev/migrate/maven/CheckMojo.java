@@ -8,7 +8,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Fails the build when the JPA entities differ from the schema the migrations build, listing each
- * difference. With no database configured it needs no server: the migrations are replayed on a
+ * difference, or when the chain has two or more heads that no branch label declares; warns of
+ * revisions a late branch puts out of order. With no database configured it needs no server: the migrations are replayed on a
  * throwaway embedded PostgreSQL, so CI can run it ({@code mvn verify} with the goal bound).
  */
 @Mojo(
@@ -21,6 +22,7 @@ public class CheckMojo extends AbstractAutogenMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
+        reviewBranches(offline(projectClasses)); // before any server starts
         withDifferencesAtHead(projectClasses, (migrator, result) -> {
             List<String> differences = report(result.script());
             if (!differences.isEmpty()) {

@@ -33,6 +33,11 @@ final class ConnectingDataSource implements DataSource {
         this.settings = settings;
     }
 
+    /** Host, port, database and user, as messages name the database; never the password. */
+    String describe() {
+        return settings.describe();
+    }
+
     private synchronized PGSimpleDataSource delegate() {
         if (delegate == null) {
             PGSimpleDataSource source = new PGSimpleDataSource();

@@ -54,6 +54,16 @@ public class LintMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.largeTableRows", defaultValue = "100000")
     protected long largeTableRows;
 
+    /**
+     * Judge only the migrations added after this point: a revision (those added after it) or a git
+     * ref (those whose source files differ from the merge base with it, found with git on the
+     * PATH); the whole chain still replays, so locks and rewrites are measured on the real prior
+     * schema. Unset in a GitHub pull-request build (GITHUB_BASE_REF set): origin/ followed by that branch.
+     * base judges every migration.
+     */
+    @Parameter(property = "migrate.lintSince")
+    protected String lintSince;
+
     /** Where the report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
     protected File lintReport;
@@ -82,12 +92,15 @@ public class LintMojo extends AbstractDatabaseMojo {
             getLog().info("It is at " + at + "; the migrations it has not applied are analysed.");
         }
         // the configured database is never handed to the lint: it replays on a server it starts empty
+        Migrator chain = configured(projectClasses).build();
+        Optional<Set<String>> judged = judged(chain);
         try (EmbeddedDatabase throwaway = startThrowaway(serverVersion)) {
-            Lint lint = Lint.builder(configured(projectClasses).build())
+            Lint.Builder builder = Lint.builder(chain)
                     .database(throwaway.dataSource())
                     .tableSizes(sizes)
-                    .largeTableRows(largeTableRows)
-                    .build();
+                    .largeTableRows(largeTableRows);
+            judged.ifPresent(builder::judgingOnly);
+            Lint lint = builder.build();
             LintReportOutput output = new LintReportOutput(getLog());
             try {
                 LintReport report =
@@ -97,6 +110,12 @@ public class LintMojo extends AbstractDatabaseMojo {
                 output.stopped(e, lintReport.toPath(), failOn);
             }
         }
+    }
+
+    /** The revisions {@link #lintSince} (or a pull request's base branch) leaves to judge; empty: all. */
+    private Optional<Set<String>> judged(Migrator chain) {
+        return LintSince.of(lintSince, System.getenv())
+                .judged(chain, migrationSources(), project.getBasedir().toPath(), getLog()::info);
     }
 
     private static boolean atHeads(List<CurrentRevision> current, List<String> heads) {

@@ -8,6 +8,7 @@ import dev.migrate.lint.LintStoppedException;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,10 +16,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * The round-trip test of the migration chain, always on a throwaway embedded PostgreSQL: a single
- * head; every revision upgraded, downgraded and upgraded again with an identical schema; a
+ * head, or heads each declared by a branch label; every revision upgraded, downgraded and upgraded again with an identical schema; a
  * downgrade to base that leaves only the version tables; at head, a schema that matches the
  * entities (skipped, with a line in the log, for a project without JPA); and the lint of the whole
- * chain, as {@code migrate:lint} does it.
+ * chain, as {@code migrate:lint} does it, its findings limited to the migrations added since
+ * {@code lintSince} when set.
  */
 @Mojo(
         name = "verify",
@@ -37,6 +39,16 @@ public class VerifyMojo extends AbstractAutogenMojo {
     @Parameter(property = "migrate.failOn")
     protected String failOn;
 
+    /**
+     * Judge only the migrations added after this point: a revision (those added after it) or a git
+     * ref (those whose source files differ from the merge base with it, found with git on the
+     * PATH); the whole chain still replays, so locks and rewrites are measured on the real prior
+     * schema. Unset in a GitHub pull-request build (GITHUB_BASE_REF set): origin/ followed by that branch.
+     * base judges every migration.
+     */
+    @Parameter(property = "migrate.lintSince")
+    protected String lintSince;
+
     /** Where the lint report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
     protected File lintReport;
@@ -44,6 +56,10 @@ public class VerifyMojo extends AbstractAutogenMojo {
     @Override
     protected void run(ClassLoader projectClasses) {
         LintReportOutput.failOn(failOn); // a wrong setting fails before any server starts
+        Migrator chain = offline(projectClasses);
+        reviewBranches(chain); // both before any server starts
+        Optional<Set<String>> judged = LintSince.of(lintSince, System.getenv())
+                .judged(chain, migrationSources(), project.getBasedir().toPath(), getLog()::info);
         Optional<String> missingJpa = missingJpa();
         try (EmbeddedDatabase server = startThrowaway(embeddedPostgresVersion)) {
             Migrator migrator =
@@ -51,9 +67,9 @@ public class VerifyMojo extends AbstractAutogenMojo {
             verify(migrator, server.dataSource(), missingJpa);
             if (!migrator.revisions().isEmpty()) {
                 getLog().info("Linting the chain on a database of its own.");
-                Lint lint = Lint.builder(migrator)
-                        .database(server.createDatabase("migrate_lint"))
-                        .build();
+                Lint.Builder builder = Lint.builder(migrator).database(server.createDatabase("migrate_lint"));
+                judged.ifPresent(builder::judgingOnly);
+                Lint lint = builder.build();
                 LintReportOutput output = new LintReportOutput(getLog(), failOn == null);
                 try {
                     output.print(lint.run("base:heads"), lintReport.toPath(), failOn);

@@ -1,0 +1,87 @@
+package dev.migrate.internal.graph;
+
+import dev.migrate.MigrateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code migrate:rebase} changes: the revision that starts a branch is made to revise another
+ * head instead of its parent, so the revisions above it follow and the chain has one head less.
+ * Their ids stay; only the first one's {@code revises} changes.
+ *
+ * @param revision the revision whose {@code revises} is rewritten
+ * @param from its parent before the rebase
+ * @param onto the head it revises after it
+ * @param moved the revision and those above it on its branch, in the graph's order
+ */
+public record RebasePlan(RevisionInfo revision, String from, String onto, List<RevisionInfo> moved) {
+
+    public RebasePlan {
+        moved = List.copyOf(moved);
+    }
+
+    /**
+     * Plans the rebase of {@code revision}'s branch onto {@code onto}, or onto the other head when
+     * {@code onto} is null and the chain has exactly two.
+     *
+     * @throws MigrateException when the revision starts no branch of a single head, or the head to
+     *     rebase onto is not clear; the message names what to give instead
+     */
+    public static RebasePlan of(RevisionGraph graph, String revision, @Nullable String onto) {
+        RevisionInfo start = graph.lookup(revision);
+        if (start.revises().size() != 1) {
+            throw new MigrateException("Revision " + start.id() + " (" + start.source() + ") "
+                    + (start.isBase()
+                            ? "revises nothing: it starts a chain of its own"
+                            : "is a merge of " + String.join(", ", start.revises()))
+                    + ", so there is no parent to replace. Name the first revision of the branch to move with "
+                    + "-Dmigrate.revision, or join the heads with mvn migrate:merge.");
+        }
+        Set<String> above = graph.parentDescendantsOrSelf(List.of(start.id()));
+        List<String> ownHeads = graph.heads().stream().filter(above::contains).toList();
+        if (ownHeads.size() != 1) {
+            throw new MigrateException("Revision " + start.id() + " is below " + ownHeads.size() + " heads ("
+                    + String.join(", ", ownHeads) + "), not on the branch of one head. Name a revision that only one "
+                    + "head grows from (mvn migrate:heads and mvn migrate:history show them), or join the heads with "
+                    + "mvn migrate:merge.");
+        }
+        String head = ownHeads.get(0);
+        String target = onto == null
+                ? otherHead(graph, start, head)
+                : graph.lookup(onto).id();
+        if (!graph.isHead(target)) {
+            throw new MigrateException("Revision " + target + " is not a head: a rebase puts a branch on top of another"
+                    + " head. The heads are " + String.join(", ", graph.heads()) + "; name one with -Dmigrate.onto.");
+        }
+        if (above.contains(target)) {
+            throw new MigrateException("Revision " + target + " is the head of " + start.id()
+                    + "'s own branch; name another head with -Dmigrate.onto (the heads are "
+                    + String.join(", ", graph.heads()) + ").");
+        }
+        List<RevisionInfo> moved = new ArrayList<>();
+        for (RevisionInfo r : graph.all()) {
+            if (above.contains(r.id())) {
+                moved.add(r);
+            }
+        }
+        return new RebasePlan(start, start.revises().get(0), target, moved);
+    }
+
+    private static String otherHead(RevisionGraph graph, RevisionInfo start, String head) {
+        List<String> heads = graph.heads();
+        if (heads.size() != 2) {
+            throw new MigrateException("The chain has " + heads.size() + " head" + (heads.size() == 1 ? "" : "s")
+                    + " (" + String.join(", ", heads) + "), so there is no single other head to put " + start.id()
+                    + " on"
+                    + (heads.size() == 1 ? ": nothing needs a rebase." : ". Name it with -Dmigrate.onto=<id>."));
+        }
+        return heads.get(0).equals(head) ? heads.get(1) : heads.get(0);
+    }
+
+    /** The ids of the moved revisions. */
+    public List<String> movedIds() {
+        return moved.stream().map(RevisionInfo::id).toList();
+    }
+}
