@@ -25,6 +25,9 @@ class BrokenChainsTest {
     @MigrationChain(packages = "fixtures.twoheads")
     static class TwoHeads implements MigrationChainTests {}
 
+    @MigrationChain(packages = "fixtures.labelledheads")
+    static class LabelledHeads implements MigrationChainTests {}
+
     @MigrationChain(packages = "fixtures.leaky")
     static class Leaky implements MigrationChainTests {}
 
@@ -61,6 +64,7 @@ class BrokenChainsTest {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(
                         selectClass(TwoHeads.class),
+                        selectClass(LabelledHeads.class),
                         selectClass(Leaky.class),
                         selectClass(Drift.class),
                         selectClass(NoMigrations.class),
@@ -85,6 +89,14 @@ class BrokenChainsTest {
     void twoHeadsFailSingleHeadNamingBoth() {
         assertThat(message("TwoHeads.singleHead"))
                 .contains("2 heads", "20261102_000000", "20261103_000000", "V20261102_000000_AddNote", "migrate:merge");
+    }
+
+    @Test
+    void headsThatBranchLabelsDeclarePassAsVerifyLetsThem() {
+        assertThat(RESULTS.get("LabelledHeads.singleHead").getStatus())
+                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(RESULTS.get("LabelledHeads.upgradesFromBaseToHead").getStatus())
+                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
     @Test
