@@ -1,5 +1,8 @@
 package dev.migrate.lint;
 
+import static dev.migrate.internal.JsonText.string;
+import static dev.migrate.internal.JsonText.strings;
+
 import java.util.List;
 
 /**
@@ -98,38 +101,5 @@ public record LintReport(
         }
         json.append(statements.isEmpty() ? "]" : "\n  ]");
         return json.append("\n}\n").toString();
-    }
-
-    private static String strings(List<String> values) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            json.append(i == 0 ? "" : ", ").append(string(values.get(i)));
-        }
-        return json.append("]").toString();
-    }
-
-    private static String string(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder json = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

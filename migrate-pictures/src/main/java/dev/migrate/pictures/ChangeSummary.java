@@ -1,5 +1,8 @@
 package dev.migrate.pictures;
 
+import static dev.migrate.internal.JsonText.string;
+import static dev.migrate.internal.JsonText.strings;
+
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
@@ -347,7 +350,7 @@ public final class ChangeSummary {
         StringBuilder json = new StringBuilder("{\n  \"version\": ")
                 .append(FORMAT_VERSION)
                 .append(",\n  \"goal\": ")
-                .append(Json.string(goal))
+                .append(string(goal))
                 .append(",\n  \"changes\": [");
         List<Change> changes = script.changes();
         for (int i = 0; i < changes.size(); i++) {
@@ -356,25 +359,25 @@ public final class ChangeSummary {
             String[] beforeAfter = beforeAfter(d);
             json.append(i == 0 ? "\n" : ",\n")
                     .append("    {\n      \"kind\": ")
-                    .append(Json.string(d.action().name().toLowerCase(Locale.ROOT)))
+                    .append(string(d.action().name().toLowerCase(Locale.ROOT)))
                     .append(",\n      \"object\": ")
-                    .append(Json.string(d.subject()))
+                    .append(string(d.subject()))
                     .append(",\n      \"attribute\": ")
-                    .append(Json.string(beforeAfter[0]))
+                    .append(string(beforeAfter[0]))
                     .append(",\n      \"before\": ")
-                    .append(Json.string(beforeAfter[1]))
+                    .append(string(beforeAfter[1]))
                     .append(",\n      \"after\": ")
-                    .append(Json.string(beforeAfter[2]))
+                    .append(string(beforeAfter[2]))
                     .append(",\n      \"description\": ")
-                    .append(Json.string(d.text()))
+                    .append(string(d.text()))
                     .append(",\n      \"hazards\": [");
             List<String> hazards = new ArrayList<>();
             for (Hazard hazard : change.hazards()) {
-                hazards.add("{\"rule\": " + Json.string(hazard.rule().id()) + ", \"subject\": "
-                        + Json.string(hazard.subject()) + ", \"lock\": "
-                        + Json.string(hazard.rule().lock())
+                hazards.add("{\"rule\": " + string(hazard.rule().id()) + ", \"subject\": "
+                        + string(hazard.subject()) + ", \"lock\": "
+                        + string(hazard.rule().lock())
                         + ", \"text\": "
-                        + Json.string(hazard.rule().description() + (hazard.fact() == null ? "" : "; " + hazard.fact()))
+                        + string(hazard.rule().description() + (hazard.fact() == null ? "" : "; " + hazard.fact()))
                         + ", \"lockSafeForm\": " + hazard.lockSafeForm() + "}");
             }
             List<String> measured = new ArrayList<>();
@@ -382,8 +385,8 @@ public final class ChangeSummary {
             for (String note : change.notes()) {
                 Matcher hazard = HAZARD_NOTE.matcher(note);
                 if (hazard.matches()) {
-                    hazards.add("{\"rule\": " + Json.string(hazard.group(1)) + ", \"subject\": null, \"lock\": null, "
-                            + "\"text\": " + Json.string(hazard.group(2)) + ", \"lockSafeForm\": false}");
+                    hazards.add("{\"rule\": " + string(hazard.group(1)) + ", \"subject\": null, \"lock\": null, "
+                            + "\"text\": " + string(hazard.group(2)) + ", \"lockSafeForm\": false}");
                 } else if (note.startsWith(MEASURED)) {
                     measured.add(note.substring(MEASURED.length()));
                 } else {
@@ -395,14 +398,14 @@ public final class ChangeSummary {
             }
             json.append(hazards.isEmpty() ? "]" : "\n      ]")
                     .append(",\n      \"measured\": ")
-                    .append(Json.strings(measured))
+                    .append(strings(measured))
                     .append(",\n      \"notes\": ")
-                    .append(Json.strings(notes))
+                    .append(strings(notes))
                     .append("\n    }");
         }
         json.append(changes.isEmpty() ? "]" : "\n  ]")
                 .append(",\n  \"warnings\": ")
-                .append(Json.strings(script.warnings()))
+                .append(strings(script.warnings()))
                 .append("\n}\n");
         return json.toString();
     }

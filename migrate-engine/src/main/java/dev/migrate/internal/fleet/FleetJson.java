@@ -1,5 +1,8 @@
 package dev.migrate.internal.fleet;
 
+import static dev.migrate.internal.JsonText.string;
+import static dev.migrate.internal.JsonText.strings;
+
 import dev.migrate.AppliedStep;
 import dev.migrate.FleetResult;
 import dev.migrate.TenantResult;
@@ -76,35 +79,5 @@ public final class FleetJson {
             case FAILED -> "failed";
             case NOT_RUN -> "notRun";
         };
-    }
-
-    private static String strings(List<String> values) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            json.append(i == 0 ? "" : ", ").append(string(values.get(i)));
-        }
-        return json.append(']').toString();
-    }
-
-    static String string(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -1,12 +1,17 @@
-package dev.migrate.pictures;
+package dev.migrate.internal;
 
 import java.util.List;
+import java.util.Locale;
 
-/** JSON text for {@code changes.json}: strings escaped, lists written inline. */
-final class Json {
-    private Json() {}
+/**
+ * JSON text for the reports the modules write ({@code fleet.json}, the lint's report,
+ * {@code changes.json}): a string quoted and escaped as RFC 8259 asks, a list of strings inline.
+ */
+public final class JsonText {
+    private JsonText() {}
 
-    static String string(String value) {
+    /** {@code value} as a JSON string; {@code null} as JSON's {@code null}. */
+    public static String string(String value) {
         if (value == null) {
             return "null";
         }
@@ -21,7 +26,7 @@ final class Json {
                 case '\t' -> json.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
+                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         json.append(c);
                     }
@@ -31,7 +36,8 @@ final class Json {
         return json.append('"').toString();
     }
 
-    static String strings(List<String> values) {
+    /** {@code values} as a JSON array of strings, on one line. */
+    public static String strings(List<String> values) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
             json.append(i == 0 ? "" : ", ").append(string(values.get(i)));
