@@ -355,7 +355,8 @@ public final class WholeProcessBenchmark {
                                                         .strip()
                                                 + java.io.File.pathSeparator
                                                 + module.resolve("target/test-classes"),
-                                        FlywayFleet.class.getName(),
+                                        "dev.migrate.maven.bench.FlywayFleet", // in src/bench/java, compiled only with
+                                        // the profile
                                         server.jdbcUrl("fleet"),
                                         ItDatabase.USER,
                                         flywayScripts.toString(),
