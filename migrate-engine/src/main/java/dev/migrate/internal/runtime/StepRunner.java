@@ -97,11 +97,7 @@ final class StepRunner {
                         whole.add(((Script.Statement) part).sql());
                     }
                     whole.addAll(tables.bookkeepingTimedByServer(step, checksum));
-                    progress.at(
-                            parts.size() == 1
-                                    ? ((Script.Statement) parts.get(0)).sql()
-                                    : "(its " + parts.size()
-                                            + " statements, the version table update and COMMIT, together)");
+                    progress.at(((Script.Statement) parts.get(0)).sql());
                     sink.begin();
                     try {
                         sink.executeAllAndCommit(whole);
@@ -173,12 +169,16 @@ final class StepRunner {
     }
 
     /**
-     * Whether a migration goes to the server in one round trip, its statements, its bookkeeping and
-     * the COMMIT of its own transaction together: a transactional migration of SQL statements only, in a
-     * transaction of its own, on a sink that takes it whole.
+     * Whether a migration goes to the server in one round trip, its statement, its bookkeeping and
+     * the COMMIT of its own transaction together: a transactional migration of one SQL statement, in a
+     * transaction of its own, on a sink that takes it whole. A migration of several statements sends
+     * them one by one, so that the progress of a long one names the statement that runs.
      */
     private boolean inOneRoundTrip(Step step, List<Script.Part> parts, ScriptSink sink) {
-        if (mode != TransactionMode.PER_MIGRATION || !step.revision().transactional() || !sink.takesStepsWhole()) {
+        if (mode != TransactionMode.PER_MIGRATION
+                || !step.revision().transactional()
+                || !sink.takesStepsWhole()
+                || parts.size() != 1) {
             return false;
         }
         for (Script.Part part : parts) {
