@@ -261,15 +261,8 @@ public final class SchemaPicture {
         StringBuilder svg = new StringBuilder(Svg.open(width, height, "Schema"));
         svg.append("<g ").append(Svg.FONT).append(">\n");
         for (Group group : groups) {
-            svg.append("<rect class=\"schema\" x=\"")
-                    .append(Svg.number(group.x()))
-                    .append("\" y=\"")
-                    .append(Svg.number(group.y()))
-                    .append("\" width=\"")
-                    .append(Svg.number(group.width()))
-                    .append("\" height=\"")
-                    .append(Svg.number(group.height()))
-                    .append("\" rx=\"8\" fill=\"#f4f6f8\" stroke=\"#b8c0c8\" stroke-dasharray=\"4 3\"/>\n");
+            svg.append(Svg.rect("class=\"schema\"", group.x(), group.y(), group.width(), group.height()))
+                    .append(" rx=\"8\" fill=\"#f4f6f8\" stroke=\"#b8c0c8\" stroke-dasharray=\"4 3\"/>\n");
             svg.append("<text x=\"")
                     .append(Svg.number(group.x() + 12))
                     .append("\" y=\"")
@@ -332,24 +325,9 @@ public final class SchemaPicture {
                     .append('"')
                     .append(box.faded() ? " opacity=\"0.35\"" : "")
                     .append(">\n");
-            svg.append("<rect x=\"")
-                    .append(Svg.number(box.x()))
-                    .append("\" y=\"")
-                    .append(Svg.number(box.y()))
-                    .append("\" width=\"")
-                    .append(Svg.number(box.width()))
-                    .append("\" height=\"")
-                    .append(Svg.number(box.height()))
-                    .append("\" rx=\"4\" fill=\"#ffffff\" stroke=\"#3e4c59\" stroke-width=\"1.2\"/>\n");
-            svg.append("<rect x=\"")
-                    .append(Svg.number(box.x()))
-                    .append("\" y=\"")
-                    .append(Svg.number(box.y()))
-                    .append("\" width=\"")
-                    .append(Svg.number(box.width()))
-                    .append("\" height=\"")
-                    .append(Svg.number(HEADER))
-                    .append("\" rx=\"4\" fill=\"#3e4c59\"/>\n");
+            svg.append(Svg.rect("", box.x(), box.y(), box.width(), box.height()))
+                    .append(" rx=\"4\" fill=\"#ffffff\" stroke=\"#3e4c59\" stroke-width=\"1.2\"/>\n");
+            svg.append(Svg.rect("", box.x(), box.y(), box.width(), HEADER)).append(" rx=\"4\" fill=\"#3e4c59\"/>\n");
             svg.append("<text x=\"")
                     .append(Svg.number(box.x() + PAD))
                     .append("\" y=\"")

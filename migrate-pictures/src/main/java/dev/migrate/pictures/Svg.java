@@ -36,6 +36,15 @@ final class Svg {
         return String.format(Locale.ROOT, "%.1f", value).replace(".0", "");
     }
 
+    /**
+     * The start of a {@code <rect>} at {@code x}, {@code y} of {@code width} by {@code height}, after
+     * {@code attributes} (none when empty); the caller adds the rest of its attributes and the end.
+     */
+    static String rect(String attributes, double x, double y, double width, double height) {
+        return "<rect " + (attributes.isEmpty() ? "" : attributes + " ") + "x=\"" + number(x) + "\" y=\"" + number(y)
+                + "\" width=\"" + number(width) + "\" height=\"" + number(height) + "\"";
+    }
+
     static double textWidth(String text) {
         return text.length() * CHAR_WIDTH;
     }

@@ -60,28 +60,22 @@ public record Settings(
      */
     public Settings forTenant(
             String tenantSchema, MigrationLog tenantLog, MigrationListener tenantListener, ChecksumCache cache) {
-        return new Settings(
-                tenantSchema,
-                versionTable,
-                historyTable,
-                transactionMode,
-                lockTimeout,
-                statementTimeout,
-                lockWaitTimeout,
-                acceptChecksums,
-                waitReportInterval,
-                progressInterval,
-                tenantLog,
-                tenantListener,
-                lockRetries,
-                cache,
-                Identifiers.quote(tenantSchema) + ", public");
+        return copy(tenantSchema, tenantLog, tenantListener, cache, Identifiers.quote(tenantSchema) + ", public");
     }
 
     /** These settings with another log, listener and checksum cache, the tables and {@code search_path} as they are. */
     public Settings forDatabase(MigrationLog tenantLog, MigrationListener tenantListener, ChecksumCache cache) {
+        return copy(schema, tenantLog, tenantListener, cache, searchPath);
+    }
+
+    private Settings copy(
+            String newSchema,
+            MigrationLog newLog,
+            MigrationListener newListener,
+            ChecksumCache newCache,
+            String newSearchPath) {
         return new Settings(
-                schema,
+                newSchema,
                 versionTable,
                 historyTable,
                 transactionMode,
@@ -91,11 +85,11 @@ public record Settings(
                 acceptChecksums,
                 waitReportInterval,
                 progressInterval,
-                tenantLog,
-                tenantListener,
+                newLog,
+                newListener,
                 lockRetries,
-                cache,
-                searchPath);
+                newCache,
+                newSearchPath);
     }
 
     /**
