@@ -179,20 +179,25 @@ record Squashes(
     }
 
     /**
-     * Version rows as the graph names them: a row naming a stand-in's replaced head is the stand-in.
+     * Version rows as the graph names them: a row naming a stand-in's replaced head is the stand-in,
+     * and a row naming a shortcut (written while its replaced revisions were deleted, read by a build
+     * that has them again) is the revision it stands for.
      *
      * @throws MigrateException for a row inside a stand-in's range: that database cannot move
      */
     Set<String> canonical(Set<String> rows) {
-        if (standIns.isEmpty()) {
+        if (standIns.isEmpty() && shortcuts.isEmpty()) {
             return rows;
         }
         Set<String> result = new LinkedHashSet<>();
         for (String row : rows) {
             RevisionInfo standIn = standIns.get(row);
             RevisionInfo replacedBy = gone.get(row);
+            String shortcutFor = shortcutFor(row);
             if (standIn != null) {
                 result.add(standIn.id());
+            } else if (shortcutFor != null) {
+                result.add(shortcutFor);
             } else if (replacedBy != null) {
                 throw new MigrateException("The database is at revision " + row + ", inside the range that squash "
                         + replacedBy.id() + " (" + replacedBy.source() + ") replaces, and the classes of those "
@@ -204,6 +209,17 @@ record Squashes(
             }
         }
         return result;
+    }
+
+    /** The revision the shortcut with id {@code id} stands for, if it is one. */
+    @Nullable
+    private String shortcutFor(String id) {
+        for (RevisionInfo s : shortcuts.values()) {
+            if (s.id().equals(id)) {
+                return s.standsFor();
+            }
+        }
+        return null;
     }
 
     /** The shortcut that replaces {@code id}, if any. */
@@ -224,12 +240,7 @@ record Squashes(
         if (standIn != null) {
             return standIn.id();
         }
-        for (RevisionInfo s : shortcuts.values()) {
-            if (s.id().equals(id)) {
-                return s.standsFor();
-            }
-        }
-        return null;
+        return shortcutFor(id);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
