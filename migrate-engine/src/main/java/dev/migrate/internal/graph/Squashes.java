@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * {@code build_graph}): the squash is used when none of the replaced revisions is applied, the
  * replaced revisions when some are, and a database part-way through them cannot move once they are
  * gone.
+ *
+ * <p>A squash written once an earlier squash stands in for its deleted range replaces that squash
+ * with the revisions above it; squashes are sorted inner first, so the earlier one is a revision of
+ * the chain by then.
  *
  * @param shortcuts squashes whose replaced revisions are all defined, by the id they stand for
  * @param standIns squashes whose replaced revisions are all gone, by the id they stand for
@@ -60,7 +65,12 @@ record Squashes(
         Map<String, RevisionInfo> standIns = new HashMap<>();
         Map<String, RevisionInfo> gone = new HashMap<>();
         Map<String, RevisionInfo> claimed = new HashMap<>();
-        for (RevisionInfo s : squashes) {
+        Map<String, RevisionInfo> squashById = new HashMap<>();
+        squashes.forEach(s -> squashById.put(s.id(), s));
+        // what a squash may replace: the plain revisions, and the stand-ins sorted before it (a squash
+        // written after an earlier one's replaced classes were deleted replaces that squash)
+        Set<String> defined = new HashSet<>(plain);
+        for (RevisionInfo s : innerFirst(squashes, squashById)) {
             if (!s.revises().isEmpty() || !s.dependsOn().isEmpty()) {
                 throw new MigrateException(
                         "Squash " + s.id() + " (" + s.source() + ") revises or depends on "
@@ -77,13 +87,22 @@ record Squashes(
                             + other.source() + ") and by squash " + s.id() + " (" + s.source() + "), or listed twice. "
                             + "A revision is replaced once: delete the older squash, or list the id once.");
                 }
-                (plain.contains(id) ? present : missing).add(id);
+                RevisionInfo inner = squashById.get(id);
+                if (inner != null && !defined.contains(id)) {
+                    throw new MigrateException("Squash " + s.id() + " (" + s.source() + ") replaces squash " + id
+                            + " (" + inner.source() + "), whose own replaced revisions are still defined, so " + id
+                            + " is no revision of the chain. List the revisions " + id + " replaces in its place and "
+                            + "delete " + id + " (mvn compile migrate:squash writes that), or delete the classes " + id
+                            + " replaces first.");
+                }
+                (defined.contains(id) ? present : missing).add(id);
             }
             if (missing.isEmpty()) {
                 shortcuts.put(s.standsFor(), s);
             } else if (present.isEmpty()) {
                 standIns.put(s.standsFor(), s);
                 s.replaces().forEach(id -> gone.put(id, s));
+                defined.add(s.id());
             } else {
                 throw new MigrateException("Squash " + s.id() + " (" + s.source() + ") replaces revisions of which "
                         + String.join(", ", present) + " are still defined and " + String.join(", ", missing)
@@ -108,6 +127,39 @@ record Squashes(
                     r.source()));
         }
         return new Squashes(shortcuts, standIns, gone);
+    }
+
+    /**
+     * The squashes, each after the squashes it replaces.
+     *
+     * @throws MigrateException for squashes that replace each other
+     */
+    private static List<RevisionInfo> innerFirst(List<RevisionInfo> squashes, Map<String, RevisionInfo> byId) {
+        List<RevisionInfo> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        List<RevisionInfo> left = new ArrayList<>(squashes);
+        while (!left.isEmpty()) {
+            List<RevisionInfo> ready = left.stream()
+                    .filter(s -> s.replaces().stream().allMatch(id -> !byId.containsKey(id) || done.contains(id)))
+                    .toList();
+            if (ready.isEmpty()) {
+                List<String> pairs = new ArrayList<>();
+                for (RevisionInfo s : left) {
+                    for (String id : s.replaces()) {
+                        if (byId.containsKey(id) && !done.contains(id)) {
+                            pairs.add(s.id() + " (" + s.source() + ") replaces " + id);
+                        }
+                    }
+                }
+                throw new MigrateException("Squashes replace each other in a cycle: " + String.join(", ", pairs)
+                        + ". A squash replaces revisions below it, an earlier squash among them; delete the squash "
+                        + "that was written by hand, or write it again with the squash goal.");
+            }
+            ready.forEach(s -> done.add(s.id()));
+            ordered.addAll(ready);
+            left.removeAll(ready);
+        }
+        return ordered;
     }
 
     /** The edges of {@code r}, a stand-in's replaced head read as the stand-in. */

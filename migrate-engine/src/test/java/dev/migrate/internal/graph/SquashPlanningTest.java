@@ -228,4 +228,63 @@ class SquashPlanningTest {
             assertThat(plan(g, Set.of("2_auto"), "head")).containsExactly("3_auto");
         }
     }
+
+    // Django tests/migrations/test_commands.py, SquashMigrationsTests.test_squashmigrations_squashes_already_squashed:
+    // squashing again over an earlier squash lists that squash among what it replaces ("0001_double_squash"
+    // replaces 1_auto, 2_auto, 3_squashed_5), and a new database runs the new squash, then 6 and 7. Here the earlier
+    // squash is a revision of the chain once its replaced classes are deleted, so the new one replaces it and the
+    // revisions above it, up to 6.
+    @Test
+    void aSecondSquashReplacesTheEarlierSquashThatStandsInForItsRange() {
+        RevisionInfo first = squash("1_squashed_5", "1_auto", "2_auto", "3_auto", "4_auto", "5_auto");
+        RevisionInfo second = squash("double_squash", "1_squashed_5", "6_auto");
+        List<RevisionInfo> all = new ArrayList<>(complexChain().subList(5, 7)); // 6 and 7
+        all.add(second);
+        all.add(first);
+        RevisionGraph g = RevisionGraph.of(all);
+        // what the squash goal lists for a squash up to 6: 6 and everything below it, the earlier squash included
+        assertThat(g.sortTopologically(g.ancestorsOrSelf(List.of("6_auto")))).containsExactly("1_squashed_5", "6_auto");
+        assertThat(plan(g, Set.of(), "head")).containsExactly("double_squash", "7_auto");
+        assertThat(PlanningTest.replay(Set.of(), g.planUpgrade(Set.of(), "head")))
+                .containsExactly("7_auto");
+        assertThat(plan(g, Set.of("1_squashed_5"), "head")).containsExactly("6_auto", "7_auto");
+        assertThat(plan(g, Set.of("5_auto"), "head")).containsExactly("6_auto", "7_auto"); // a row never renamed
+        assertThat(plan(g, Set.of("6_auto"), "head")).containsExactly("7_auto");
+        assertThat(plan(g, Set.of(), "6_auto")).containsExactly("double_squash");
+        assertThat(plan(g, Set.of(), "1_squashed_5")).containsExactly("1_squashed_5");
+
+        // once the earlier squash and 6 are deleted too, the new squash stands in for 6
+        RevisionGraph later = graph(rev("7_auto", "6_auto"), second);
+        assertThat(plan(later, Set.of(), "head")).containsExactly("double_squash", "7_auto");
+        assertThat(plan(later, Set.of("6_auto"), "head")).containsExactly("7_auto");
+        assertThatThrownBy(() -> plan(later, Set.of("1_squashed_5"), "head"))
+                .hasMessageContaining("The database is at revision 1_squashed_5, inside the range that squash "
+                        + "double_squash (db.migrations.V_double_squash) replaces");
+    }
+
+    // ... while Django's exact shape, a squash over an earlier squash whose replaced revisions are still defined,
+    // is refused: the earlier squash is no revision of the chain then, so there is nothing for the new one to list.
+    @Test
+    void aSquashOverASquashWhoseReplacedRevisionsAreDefinedIsRefusedWithTheFix() {
+        List<RevisionInfo> all = new ArrayList<>(complexChain());
+        all.add(squash("1_squashed_5", "1_auto", "2_auto", "3_auto", "4_auto", "5_auto"));
+        all.add(squash("double_squash", "1_squashed_5", "6_auto"));
+        assertThatThrownBy(() -> RevisionGraph.of(all))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Squash double_squash (db.migrations.V_double_squash) replaces squash "
+                        + "1_squashed_5 (db.migrations.V_1_squashed_5), whose own replaced revisions are still defined")
+                .hasMessageContaining("List the revisions 1_squashed_5 replaces in its place and delete 1_squashed_5");
+    }
+
+    // Django tests/migrations/test_commands.py, SquashMigrationsTests.test_squashmigrations_replacement_cycle (fixture
+    // test_migrations_squashed_loop: 2_auto replaces 2_squashed, which replaces 2_auto): "Cyclical squash replacement
+    // found".
+    @Test
+    void squashesThatReplaceEachOtherAreRefused() {
+        assertThatThrownBy(() -> graph(rev("1_auto"), squash("2_auto", "2_squashed"), squash("2_squashed", "2_auto")))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining(
+                        "Squashes replace each other in a cycle: 2_auto (db.migrations.V_2_auto) replaces "
+                                + "2_squashed, 2_squashed (db.migrations.V_2_squashed) replaces 2_auto");
+    }
 }

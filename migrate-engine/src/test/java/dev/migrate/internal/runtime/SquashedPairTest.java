@@ -79,6 +79,37 @@ class SquashedPairTest {
         }
     }
 
+    @Revision(id = "0003_third", revises = "0002_second")
+    public static class Third implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("publisher", column("id", "int").primaryKey());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("publisher");
+        }
+    }
+
+    /** A second squash, written once the replaced classes of the first were deleted: it replaces that squash. */
+    @Revision(
+            id = "0001_double_squash",
+            replaces = {"0001_squashed_0002", "0003_third"})
+    public static class DoubleSquash implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            new Squashed().upgrade(op);
+            new Third().upgrade(op);
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            new Third().downgrade(op);
+            new Squashed().downgrade(op);
+        }
+    }
+
     private Migrator withReplaced() {
         return Migrator.builder()
                 .dataSource(db)
@@ -196,5 +227,32 @@ class SquashedPairTest {
         m.downgrade("0001_initial");
         assertThat(tables()).containsExactly("author,tribble");
         assertThat(versions()).containsExactly("0001_initial");
+    }
+
+    // Django tests/migrations/test_commands.py, SquashMigrationsTests.test_squashmigrations_squashes_already_squashed:
+    // a squash over an earlier squash; a new database runs it alone, a database that ran the earlier squash
+    // continues with what the earlier one did not replace.
+    @Test
+    void aSquashOverAnEarlierSquash() throws Exception {
+        squashOnly().upgrade("head");
+        Migrator twice = Migrator.builder()
+                .dataSource(db)
+                .migrations(Squashed.class, Third.class, DoubleSquash.class)
+                .build();
+        twice.upgrade("head");
+        assertThat(history()).containsExactly("0001_squashed_0002:upgrade", "0003_third:upgrade");
+        assertThat(versions()).containsExactly("0003_third");
+
+        db = TestPostgres.freshDatabase("squashed_pair");
+        Migrator fresh = Migrator.builder()
+                .dataSource(db)
+                .migrations(Squashed.class, Third.class, DoubleSquash.class)
+                .build();
+        fresh.upgrade("head");
+        assertThat(history()).containsExactly("0001_double_squash:upgrade");
+        assertThat(versions()).containsExactly("0003_third");
+        fresh.downgrade("base");
+        assertThat(history()).endsWith("0003_third:downgrade", "0001_squashed_0002:downgrade");
+        assertThat(tables()).containsExactly("none");
     }
 }
