@@ -229,6 +229,28 @@ class SquashPlanningTest {
         }
     }
 
+    // Django tests/migrations/test_graph.py, GraphTests.test_remove_replaced_nodes: app_b.0001 depends on app_a.0002,
+    // which a squash replaced; once the replaced nodes are removed it depends on the squash. Here the dependency of
+    // another branch on the revision a deleted range stands for follows the squash the same way.
+    @Test
+    void aDependencyOnTheRevisionADeletedRangeStandsForFollowsTheSquash() {
+        RevisionGraph g = graph(
+                squash("a_0001_squashed_0002", "a_0001", "a_0002"),
+                new RevisionInfo("b_0001", List.of(), "", Set.of("app_b"), List.of("a_0002"), true, source("b_0001")));
+        assertThat(g.get("b_0001").dependsOn()).containsExactly("a_0001_squashed_0002");
+        assertThat(plan(g, Set.of(), "b_0001")).containsExactly("a_0001_squashed_0002", "b_0001");
+        assertThat(plan(g, Set.of("a_0002"), "b_0001")).containsExactly("b_0001");
+        // a dependency on a revision inside the range has nothing to follow
+        assertThatThrownBy(() -> graph(
+                        squash("a_0001_squashed_0002", "a_0001", "a_0002"),
+                        depending("b_0001", List.of(), List.of("a_0001"))))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining(
+                        "Revision b_0001 (db.migrations.V_b_0001) revises or depends on a_0001, which "
+                                + "squash a_0001_squashed_0002 (db.migrations.V_a_0001_squashed_0002) replaced inside its range")
+                .hasMessageContaining("make b_0001 revise a_0002");
+    }
+
     // Django tests/migrations/test_commands.py, SquashMigrationsTests.test_squashmigrations_squashes_already_squashed:
     // squashing again over an earlier squash lists that squash among what it replaces ("0001_double_squash"
     // replaces 1_auto, 2_auto, 3_squashed_5), and a new database runs the new squash, then 6 and 7. Here the earlier

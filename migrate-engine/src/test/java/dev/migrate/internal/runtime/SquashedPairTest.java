@@ -9,6 +9,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.internal.MigratorInternals;
 import dev.migrate.testing.TestPostgres;
 import java.util.List;
 import javax.sql.DataSource;
@@ -254,5 +255,21 @@ class SquashedPairTest {
         fresh.downgrade("base");
         assertThat(history()).endsWith("0003_third:downgrade", "0001_squashed_0002:downgrade");
         assertThat(tables()).containsExactly("none");
+    }
+
+    // Django tests/migrations/test_commands.py, MigrateTests.test_showmigrations_list_squashed: the list shows the
+    // squash unapplied, then applied once migrate ran it. Here history lists the revisions of the chain, and after
+    // the squash ran each replaced revision says it was applied as part of it.
+    @Test
+    void historySaysTheReplacedRevisionsWereAppliedAsPartOfTheSquash() throws Exception {
+        Migrator m = withReplaced();
+        assertThat(MigratorInternals.of(m).historyReport(null, false))
+                .hasSize(2)
+                .allMatch(line -> line.endsWith("[pending]"));
+        m.upgrade("0001_squashed_0002");
+        assertThat(MigratorInternals.of(m).historyReport(null, false))
+                .hasSize(2)
+                .allMatch(line -> line.contains(" (as part of squash 0001_squashed_0002)]"))
+                .anyMatch(line -> line.startsWith("0001_initial -> 0002_second (head) (current)"));
     }
 }
