@@ -152,6 +152,8 @@ class SquashedPairTest {
         assertThat(history()).containsExactly("0001_squashed_0002:upgrade");
         assertThat(tables()).containsExactly("author,book,tribble");
         assertThat(versions()).containsExactly("0002_second");
+        // test_commands.py, MigrateTests.test_migrate_record_replaced: the replaced revisions count as applied
+        assertThat(MigratorInternals.of(m).appliedRevisions()).containsExactlyInAnyOrder("0001_initial", "0002_second");
         m.downgrade("base");
         assertThat(history())
                 .containsExactly("0001_squashed_0002:upgrade", "0002_second:downgrade", "0001_initial:downgrade");
@@ -271,5 +273,17 @@ class SquashedPairTest {
                 .hasSize(2)
                 .allMatch(line -> line.contains(" (as part of squash 0001_squashed_0002)]"))
                 .anyMatch(line -> line.startsWith("0001_initial -> 0002_second (head) (current)"));
+    }
+
+    // Django tests/migrations/test_commands.py, MigrateTests.test_migrate_partially_applied_squashed_migration: an
+    // upgrade to the squash, named, from part-way through what it replaces runs the rest of the replaced revisions.
+    @Test
+    void anUpgradeToTheSquashFromInsideItsRangeRunsTheRestOfTheReplaced() throws Exception {
+        Migrator m = withReplaced();
+        m.upgrade("0001_initial");
+        m.upgrade("0001_squashed_0002");
+        assertThat(history()).containsExactly("0001_initial:upgrade", "0002_second:upgrade");
+        assertThat(versions()).containsExactly("0002_second");
+        assertThat(tables()).containsExactly("author,book,tribble");
     }
 }
