@@ -99,6 +99,16 @@ public final class Squash {
             throw new MigrateException("Revision " + tip + " is a base: there is nothing to squash below it. Give a "
                     + "revision higher up the chain as -Dmigrate.target. Nothing was written.");
         }
+        for (RevisionInfo earlier : graph.squashShortcuts().values()) {
+            if (earlier.replaces().stream().anyMatch(range::contains)) {
+                throw new MigrateException("Squash " + earlier.id() + " (" + earlier.source() + ") already replaces "
+                        + earlier.standsFor() + " and the revisions below it, and their classes are still defined, "
+                        + "so a squash up to " + tip + " would replace them a second time. Delete " + earlier.id()
+                        + " first (a database that ran it reads as at " + earlier.standsFor() + "), or, once every "
+                        + "database is past " + earlier.standsFor() + ", delete the classes it replaces: the new "
+                        + "squash then replaces " + earlier.id() + ". Nothing was written.");
+            }
+        }
         for (String id : range) {
             if (id.equals(tip)) {
                 continue;

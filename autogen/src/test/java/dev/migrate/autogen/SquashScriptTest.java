@@ -153,6 +153,41 @@ class SquashScriptTest {
                 .hasMessageContaining("Revision q1 is a base: there is nothing to squash below it");
     }
 
+    /** A squash of q1 and q2, beside them. */
+    @Revision(
+            id = "q12",
+            replaces = {"q1", "q2"})
+    public static class SquashOfTwo implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            new KindsAndItems().upgrade(op);
+            new FirstItem().upgrade(op);
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            new FirstItem().downgrade(op);
+            new KindsAndItems().downgrade(op);
+        }
+    }
+
+    // Django tests/migrations/test_commands.py, SquashMigrationsTests.test_squashmigrations_squashes_already_squashed:
+    // Django squashes over a squash whose replaced migrations are still there; here the graph cannot hold two squashes
+    // of the same revisions, so the squash goal refuses before writing, with both ways on.
+    @Test
+    void aSecondSquashOverAnEarlierOneWhoseClassesAreDefinedIsRefusedBeforeWriting() {
+        Migrator chain = chain(KindsAndItems.class, FirstItem.class, SquashOfTwo.class, AlwaysIdentity.class);
+        assertThatThrownBy(() -> Squash.replaced(chain, "q3"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Squash q12 (")
+                .hasMessageContaining("already replaces q2 and the revisions below it, and their classes are still "
+                        + "defined, so a squash up to q3 would replace them a second time. Delete q12 first")
+                .hasMessageContaining("Nothing was written.");
+        // once the replaced classes are deleted, the earlier squash is in the range
+        assertThat(Squash.replaced(chain(SquashOfTwo.class, AlwaysIdentity.class), "q3"))
+                .containsExactly("q12", "q3");
+    }
+
     @Test
     void anUnknownSquashDataSettingIsRefused() {
         assertThat(Squash.DataSteps.parse(null)).isEqualTo(Squash.DataSteps.CARRY);

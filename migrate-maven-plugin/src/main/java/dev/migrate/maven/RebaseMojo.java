@@ -6,9 +6,7 @@ import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.RebasePlan;
 import dev.migrate.internal.graph.RevisionInfo;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -50,9 +48,9 @@ public class RebaseMojo extends AbstractDatabaseMojo {
                         + project.getCompileSourceRoots() + ": only a migration written in this project can be "
                         + "rebased. Join the heads with mvn compile migrate:merge instead."));
         refuseWhenApplied(projectClasses, plan);
-        RevisesEdit.apply(file, plan.from(), plan.onto());
+        String replaced = RevisesEdit.apply(file, plan.fromNames(), plan.onto());
         getLog().info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": "
-                + sources.relative(file) + " now revises " + plan.onto() + " instead of " + plan.from()
+                + sources.relative(file) + " now revises " + plan.onto() + " instead of " + replaced
                 + ". Compile and check the chain: mvn compile migrate:verify.");
     }
 
@@ -68,13 +66,8 @@ public class RebaseMojo extends AbstractDatabaseMojo {
         }
         Migrator database =
                 configured(projectClasses).dataSource(configured.get()).build();
-        Set<String> applied = MigratorInternals.of(database).appliedRevisions();
-        List<String> released =
-                plan.movedIds().stream().filter(applied::contains).toList();
-        if (!released.isEmpty()) {
-            throw new MigrateException("The database at " + configured.get().describe() + " has applied "
-                    + String.join(", ", released) + " of the branch to rebase, so it is released there and its "
-                    + "parents must stay. Join the heads with a merge migration instead: mvn compile migrate:merge.");
-        }
+        plan.refuseWhenApplied(
+                MigratorInternals.of(database).appliedRevisions(),
+                configured.get().describe());
     }
 }

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Changes the parent a migration's source file names in {@code @Revision(revises = ...)}, and
@@ -26,21 +28,37 @@ final class RevisesEdit {
      *     literal {@code "from"}, naming the file and what to edit by hand
      */
     static void apply(Path file, String from, String to) {
+        apply(file, List.of(from), to);
+    }
+
+    /**
+     * Rewrites {@code file} so that its {@code revises} names {@code to} where it named the first of
+     * {@code from} it holds: the names one parent may go by.
+     *
+     * @return the name it replaced
+     * @throws MigrateException when the file has no {@code @Revision} whose {@code revises} holds one
+     *     of them as a literal, naming the file and what to edit by hand
+     */
+    static String apply(Path file, List<String> from, String to) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrateException("Could not read " + file + ": " + e.getMessage(), e);
         }
-        String edited = edit(text, from, to)
+        String replaced = from.stream()
+                .filter(name -> edit(text, name, to).isPresent())
+                .findFirst()
                 .orElseThrow(() -> new MigrateException("The @Revision annotation in " + file
-                        + " does not name its parent as the literal revises = \"" + from + "\", so it cannot be "
-                        + "rewritten safely. Change its revises to \"" + to + "\" by hand."));
+                        + " does not name its parent as the literal revises = "
+                        + from.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(" or "))
+                        + ", so it cannot be rewritten safely. Change its revises to \"" + to + "\" by hand."));
         try {
-            Files.writeString(file, edited, StandardCharsets.UTF_8);
+            Files.writeString(file, edit(text, replaced, to).orElseThrow(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrateException("Could not write " + file + ": " + e.getMessage(), e);
         }
+        return replaced;
     }
 
     /** The text with the parent replaced, or empty when the annotation does not hold it as a literal. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.MigrateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +51,18 @@ class RevisesEditTest {
                 .hasMessageContaining(file + " does not name its parent as the literal revises = \"a\"")
                 .hasMessageContaining("Change its revises to \"h\" by hand.");
         assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void aParentGoingByTwoNamesIsReplacedWhereverTheFileNamesIt(@TempDir Path dir) throws Exception {
+        // a revision written before a squash names the revision the squash stands for
+        Path file = dir.resolve("V.java");
+        String text = "@Revision(id = \"b1\", revises = \"a2\") class V {}";
+        Files.writeString(file, text);
+        assertThat(RevisesEdit.apply(file, List.of("s2", "a2"), "b2")).isEqualTo("a2");
+        assertThat(Files.readString(file)).isEqualTo(text.replace("\"a2\"", "\"b2\""));
+        assertThatThrownBy(() -> RevisesEdit.apply(file, List.of("s2", "a2"), "b3"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("does not name its parent as the literal revises = \"s2\" or \"a2\"");
     }
 }

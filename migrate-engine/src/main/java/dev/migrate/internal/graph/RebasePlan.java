@@ -13,12 +13,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param revision the revision whose {@code revises} is rewritten
  * @param from its parent before the rebase
+ * @param fromNames the ids its source may name that parent by: {@code from}, and when the parent is a
+ *     squash standing in for deleted revisions, the revision it stands for, which the source of a
+ *     revision written before the squash names
  * @param onto the head it revises after it
  * @param moved the revision and those above it on its branch, in the graph's order
  */
-public record RebasePlan(RevisionInfo revision, String from, String onto, List<RevisionInfo> moved) {
+public record RebasePlan(
+        RevisionInfo revision, String from, List<String> fromNames, String onto, List<RevisionInfo> moved) {
 
     public RebasePlan {
+        fromNames = List.copyOf(fromNames);
         moved = List.copyOf(moved);
     }
 
@@ -66,7 +71,9 @@ public record RebasePlan(RevisionInfo revision, String from, String onto, List<R
                 moved.add(r);
             }
         }
-        return new RebasePlan(start, start.revises().get(0), target, moved);
+        RevisionInfo parent = graph.get(start.revises().get(0));
+        List<String> fromNames = parent.isSquash() ? List.of(parent.id(), parent.standsFor()) : List.of(parent.id());
+        return new RebasePlan(start, parent.id(), fromNames, target, moved);
     }
 
     private static String otherHead(RevisionGraph graph, RevisionInfo start, String head) {
@@ -78,6 +85,23 @@ public record RebasePlan(RevisionInfo revision, String from, String onto, List<R
                     + (heads.size() == 1 ? ": nothing needs a rebase." : ". Name it with -Dmigrate.onto=<id>."));
         }
         return heads.get(0).equals(head) ? heads.get(1) : heads.get(0);
+    }
+
+    /**
+     * Refuses the rebase when a database has applied a revision it moves: the revision is released
+     * there, and a new parent would rewrite that database's past.
+     *
+     * @param applied the revisions the database has applied
+     * @param database the database as messages name it
+     * @throws MigrateException naming the applied revisions and the merge to make instead
+     */
+    public void refuseWhenApplied(Set<String> applied, String database) {
+        List<String> released = movedIds().stream().filter(applied::contains).toList();
+        if (!released.isEmpty()) {
+            throw new MigrateException("The database at " + database + " has applied " + String.join(", ", released)
+                    + " of the branch to rebase, so it is released there and its parents must stay. Join the heads "
+                    + "with a merge migration instead: mvn compile migrate:merge.");
+        }
     }
 
     /** The ids of the moved revisions. */

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * {@code build_graph}): the squash is used when none of the replaced revisions is applied, the
  * replaced revisions when some are, and a database part-way through them cannot move once they are
  * gone.
+ *
+ * <p>A squash written once an earlier squash stands in for its deleted range replaces that squash
+ * with the revisions above it; squashes are sorted inner first, so the earlier one is a revision of
+ * the chain by then.
  *
  * @param shortcuts squashes whose replaced revisions are all defined, by the id they stand for
  * @param standIns squashes whose replaced revisions are all gone, by the id they stand for
@@ -60,7 +65,12 @@ record Squashes(
         Map<String, RevisionInfo> standIns = new HashMap<>();
         Map<String, RevisionInfo> gone = new HashMap<>();
         Map<String, RevisionInfo> claimed = new HashMap<>();
-        for (RevisionInfo s : squashes) {
+        Map<String, RevisionInfo> squashById = new HashMap<>();
+        squashes.forEach(s -> squashById.put(s.id(), s));
+        // what a squash may replace: the plain revisions, and the stand-ins sorted before it (a squash
+        // written after an earlier one's replaced classes were deleted replaces that squash)
+        Set<String> defined = new HashSet<>(plain);
+        for (RevisionInfo s : innerFirst(squashes, squashById)) {
             if (!s.revises().isEmpty() || !s.dependsOn().isEmpty()) {
                 throw new MigrateException(
                         "Squash " + s.id() + " (" + s.source() + ") revises or depends on "
@@ -77,13 +87,22 @@ record Squashes(
                             + other.source() + ") and by squash " + s.id() + " (" + s.source() + "), or listed twice. "
                             + "A revision is replaced once: delete the older squash, or list the id once.");
                 }
-                (plain.contains(id) ? present : missing).add(id);
+                RevisionInfo inner = squashById.get(id);
+                if (inner != null && !defined.contains(id)) {
+                    throw new MigrateException("Squash " + s.id() + " (" + s.source() + ") replaces squash " + id
+                            + " (" + inner.source() + "), whose own replaced revisions are still defined, so " + id
+                            + " is no revision of the chain. List the revisions " + id + " replaces in its place and "
+                            + "delete " + id + " (mvn compile migrate:squash writes that), or delete the classes " + id
+                            + " replaces first.");
+                }
+                (defined.contains(id) ? present : missing).add(id);
             }
             if (missing.isEmpty()) {
                 shortcuts.put(s.standsFor(), s);
             } else if (present.isEmpty()) {
                 standIns.put(s.standsFor(), s);
                 s.replaces().forEach(id -> gone.put(id, s));
+                defined.add(s.id());
             } else {
                 throw new MigrateException("Squash " + s.id() + " (" + s.source() + ") replaces revisions of which "
                         + String.join(", ", present) + " are still defined and " + String.join(", ", missing)
@@ -108,6 +127,39 @@ record Squashes(
                     r.source()));
         }
         return new Squashes(shortcuts, standIns, gone);
+    }
+
+    /**
+     * The squashes, each after the squashes it replaces.
+     *
+     * @throws MigrateException for squashes that replace each other
+     */
+    private static List<RevisionInfo> innerFirst(List<RevisionInfo> squashes, Map<String, RevisionInfo> byId) {
+        List<RevisionInfo> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        List<RevisionInfo> left = new ArrayList<>(squashes);
+        while (!left.isEmpty()) {
+            List<RevisionInfo> ready = left.stream()
+                    .filter(s -> s.replaces().stream().allMatch(id -> !byId.containsKey(id) || done.contains(id)))
+                    .toList();
+            if (ready.isEmpty()) {
+                List<String> pairs = new ArrayList<>();
+                for (RevisionInfo s : left) {
+                    for (String id : s.replaces()) {
+                        if (byId.containsKey(id) && !done.contains(id)) {
+                            pairs.add(s.id() + " (" + s.source() + ") replaces " + id);
+                        }
+                    }
+                }
+                throw new MigrateException("Squashes replace each other in a cycle: " + String.join(", ", pairs)
+                        + ". A squash replaces revisions below it, an earlier squash among them; delete the squash "
+                        + "that was written by hand, or write it again with the squash goal.");
+            }
+            ready.forEach(s -> done.add(s.id()));
+            ordered.addAll(ready);
+            left.removeAll(ready);
+        }
+        return ordered;
     }
 
     /** The edges of {@code r}, a stand-in's replaced head read as the stand-in. */
@@ -179,20 +231,25 @@ record Squashes(
     }
 
     /**
-     * Version rows as the graph names them: a row naming a stand-in's replaced head is the stand-in.
+     * Version rows as the graph names them: a row naming a stand-in's replaced head is the stand-in,
+     * and a row naming a shortcut (written while its replaced revisions were deleted, read by a build
+     * that has them again) is the revision it stands for.
      *
      * @throws MigrateException for a row inside a stand-in's range: that database cannot move
      */
     Set<String> canonical(Set<String> rows) {
-        if (standIns.isEmpty()) {
+        if (standIns.isEmpty() && shortcuts.isEmpty()) {
             return rows;
         }
         Set<String> result = new LinkedHashSet<>();
         for (String row : rows) {
             RevisionInfo standIn = standIns.get(row);
             RevisionInfo replacedBy = gone.get(row);
+            String shortcutFor = shortcutFor(row);
             if (standIn != null) {
                 result.add(standIn.id());
+            } else if (shortcutFor != null) {
+                result.add(shortcutFor);
             } else if (replacedBy != null) {
                 throw new MigrateException("The database is at revision " + row + ", inside the range that squash "
                         + replacedBy.id() + " (" + replacedBy.source() + ") replaces, and the classes of those "
@@ -204,6 +261,17 @@ record Squashes(
             }
         }
         return result;
+    }
+
+    /** The revision the shortcut with id {@code id} stands for, if it is one. */
+    @Nullable
+    private String shortcutFor(String id) {
+        for (RevisionInfo s : shortcuts.values()) {
+            if (s.id().equals(id)) {
+                return s.standsFor();
+            }
+        }
+        return null;
     }
 
     /** The shortcut that replaces {@code id}, if any. */
@@ -224,12 +292,7 @@ record Squashes(
         if (standIn != null) {
             return standIn.id();
         }
-        for (RevisionInfo s : shortcuts.values()) {
-            if (s.id().equals(id)) {
-                return s.standsFor();
-            }
-        }
-        return null;
+        return shortcutFor(id);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -512,8 +512,9 @@ public final class Engine {
      */
     /**
      * The version rows under the lock, as the graph names them: a row naming the revision a squash
-     * stands for, whose replaced classes are deleted, is renamed to the squash, which keeps the table
-     * in the graph's terms for every later step.
+     * stands for, whose replaced classes are deleted, is renamed to the squash, and a row naming a
+     * squash whose replaced classes are defined again is renamed back to the revision it stands for,
+     * which keeps the table in the graph's terms for every later step.
      */
     private Set<String> versions(Connection c) throws SQLException {
         Set<String> rows = tables.readVersions(c);
@@ -525,8 +526,12 @@ public final class Engine {
                     if (!named.equals(row)) {
                         s.execute(tables.renameVersion(row, named));
                         settings.log()
-                                .info("The version row " + row + " now reads " + named + ", the squash that stands "
-                                        + "for it since the revisions it replaced were deleted.");
+                                .info("The version row " + row + " now reads " + named
+                                        + (graph.get(named).isSquash()
+                                                ? ", the squash that stands for it since the revisions it replaced "
+                                                        + "were deleted."
+                                                : ", the revision squash " + row + " stands for, whose replaced "
+                                                        + "revisions are defined again."));
                     }
                 }
             }
