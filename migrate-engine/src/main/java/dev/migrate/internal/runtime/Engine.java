@@ -507,10 +507,6 @@ public final class Engine {
     }
 
     /**
-     * Compares the stored checksum of each applied migration with the checksum of what it asks for
-     * now, recorded online as when it was applied (a migration may ask for other things offline).
-     */
-    /**
      * The version rows under the lock, as the graph names them: a row naming the revision a squash
      * stands for, whose replaced classes are deleted, is renamed to the squash, and a row naming a
      * squash whose replaced classes are defined again is renamed back to the revision it stands for,
@@ -539,6 +535,10 @@ public final class Engine {
         return canonical;
     }
 
+    /**
+     * Compares the stored checksum of each applied migration with the checksum of what it asks for
+     * now, recorded online as when it was applied (a migration may ask for other things offline).
+     */
     private void verifyChecksums(Connection c, Set<String> current, Scripts scripts, Map<String, String> known)
             throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);
