@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
 
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
+    /** Whether the data directory goes when the server stops: a throwaway server's. */
+    private final boolean throwaway;
 
     static {
         // the goal says in one line which server it uses; the embedded server's own start-up chatter
@@ -34,9 +37,10 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
         }
     }
 
-    private EmbeddedDatabase(EmbeddedPostgres server, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres server, Path dataDirectory, boolean throwaway) {
         this.server = server;
         this.dataDirectory = dataDirectory;
+        this.throwaway = throwaway;
     }
 
     /**
@@ -55,9 +59,11 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
                     e);
         }
         return start(
-                builder(dataDirectory, binariesJar, serverLog).setCleanDataDirectory(false),
+                builder(dataDirectory, binariesJar, serverLog),
                 dataDirectory,
+                binariesJar,
                 serverLog,
+                false,
                 "; if the data directory is damaged, delete it (mvn clean) to start afresh");
     }
 
@@ -79,13 +85,12 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
                     e);
         }
         EmbeddedPostgres.Builder builder = builder(dataDirectory, binariesJar, serverLog)
-                .setCleanDataDirectory(true)
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_locks_per_transaction", "4096")
                 .setServerConfig("autovacuum", "off");
-        return start(builder, dataDirectory, serverLog, "");
+        return start(builder, dataDirectory, binariesJar, serverLog, true, "");
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDirectory, Path binariesJar, Path serverLog) {
@@ -94,20 +99,42 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
                 // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10 s
                 .setPGStartupWait(STARTUP_WAIT)
                 .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
                 .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
                 .setOutputRedirector(toLog)
                 .setErrorRedirector(toLog);
     }
 
+    /**
+     * Starts the server, its data directory copied from the cluster kept for these binaries when it
+     * holds none yet ({@link ClusterTemplate}: a copy in place of an initdb per start).
+     */
     private static EmbeddedDatabase start(
-            EmbeddedPostgres.Builder builder, Path dataDirectory, Path serverLog, String advice) {
+            EmbeddedPostgres.Builder builder,
+            Path dataDirectory,
+            Path binariesJar,
+            Path serverLog,
+            boolean throwaway,
+            String advice) {
+        String copiedFrom = "";
         try {
             Files.createDirectories(serverLog.getParent());
-            return new EmbeddedDatabase(builder.start(), dataDirectory);
+            if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
+                Path kept = ClusterTemplate.kept()
+                        .copyInto(
+                                dataDirectory,
+                                binariesJar.getFileName() + "-" + Files.size(binariesJar),
+                                empty -> builder(empty, binariesJar, serverLog)
+                                        .start()
+                                        .close());
+                copiedFrom = "; its data was copied from the initialized cluster kept in " + kept
+                        + ", which is made again when deleted";
+            }
+            return new EmbeddedDatabase(builder.start(), dataDirectory, throwaway);
         } catch (IOException | RuntimeException e) {
             throw new MigrateException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage() + ". See "
-                            + serverLog + advice + ".",
+                            + serverLog + advice + copiedFrom + ".",
                     e);
         }
     }
@@ -144,6 +171,9 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     public void close() {
         try {
             server.close();
+            if (throwaway) {
+                ClusterTemplate.delete(dataDirectory);
+            }
         } catch (IOException e) {
             throw new MigrateException(
                     "Could not stop the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);

@@ -1,8 +1,10 @@
 package dev.migrate.maven.it;
 
+import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,6 +53,19 @@ public final class ItDatabase {
      */
     public static EmbeddedPostgres.Builder passwordChecked(Path data, int port) throws IOException {
         Files.createDirectories(data);
+        URL binaries = ItDatabase.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
+        if (binaries != null && !Files.exists(data.resolve("postgresql.conf"))) {
+            // a copy of the cluster kept for these binaries, as the plugin's own servers start
+            ClusterTemplate.kept()
+                    .copyInto(
+                            data,
+                            binaries.toString(),
+                            empty -> EmbeddedPostgres.builder()
+                                    .setDataDirectory(empty)
+                                    .setCleanDataDirectory(false)
+                                    .start()
+                                    .close());
+        }
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)

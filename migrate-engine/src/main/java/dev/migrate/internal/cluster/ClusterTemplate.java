@@ -1,0 +1,128 @@
+package dev.migrate.internal.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A new data directory for an embedded PostgreSQL, copied from an initialized cluster kept once per
+ * machine for each build of the server's binaries, in place of an {@code initdb} per start.
+ *
+ * <p>{@code initdb} writes a cluster of some 40 MB and syncs every file of it to disk, which is most
+ * of an embedded server's start; a copy that is never synced (the servers run with {@code fsync}
+ * off, or keep data that a later sync covers) costs a fraction of it. The kept cluster is made by
+ * the caller's own {@code initdb}, in a directory of its own, and only a complete one is moved into
+ * place, in one rename: two processes that make it at once both succeed, and one of the two copies
+ * is kept. The files a running server writes beside its data ({@code postmaster.pid}, the embedded
+ * launcher's lock) are not copied.
+ */
+public final class ClusterTemplate {
+    /** Where the kept clusters live: below the system's temporary directory, one per binaries key. */
+    public static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "migrate-postgres-clusters");
+
+    private static final Set<String> RUNTIME_FILES = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
+
+    /** Makes an initialized cluster in an empty directory: the embedded launcher's {@code initdb}. */
+    @FunctionalInterface
+    public interface Initdb {
+        void makeIn(Path emptyDirectory) throws IOException;
+    }
+
+    private final Path root;
+
+    private ClusterTemplate(Path root) {
+        this.root = root;
+    }
+
+    /** The kept clusters below {@link #ROOT}. */
+    public static ClusterTemplate kept() {
+        return new ClusterTemplate(ROOT);
+    }
+
+    /** The kept clusters below {@code root}. */
+    public static ClusterTemplate keptIn(Path root) {
+        return new ClusterTemplate(root);
+    }
+
+    /**
+     * Fills {@code dataDirectory} (absent or empty) with a copy of the cluster kept for
+     * {@code binaries}, making and keeping that cluster first with {@code initdb} when there is none.
+     *
+     * @param binaries what identifies the server's build: the binaries' file name with its size, say;
+     *     any characters (those a file name cannot hold are replaced)
+     * @return the kept cluster the copy came from, for messages
+     */
+    public Path copyInto(Path dataDirectory, String binaries, Initdb initdb) throws IOException {
+        Path kept = root.resolve(binaries.replaceAll("[^A-Za-z0-9._-]", "_"));
+        if (!Files.isRegularFile(kept.resolve("PG_VERSION"))) {
+            make(kept, initdb);
+        }
+        copy(kept, dataDirectory);
+        return kept;
+    }
+
+    private static void make(Path kept, Initdb initdb) throws IOException {
+        Files.createDirectories(kept.getParent());
+        Path making = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".making-");
+        try {
+            initdb.makeIn(making);
+            if (!Files.isRegularFile(making.resolve("PG_VERSION"))) {
+                throw new IOException("initdb left no cluster in " + making);
+            }
+            try {
+                Files.move(making, kept, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (!Files.isRegularFile(kept.resolve("PG_VERSION"))) {
+                    throw new IOException(
+                            "Could not keep the initialized cluster in " + kept + " (" + e
+                                    + "); delete that directory, and a new one is made at the next start",
+                            e);
+                }
+                // another process kept its cluster first; this one goes
+            }
+        } finally {
+            delete(making);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (Files.getFileStore(to).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            // the server refuses a data directory that others may read, as a new directory may be
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(file -> {
+                Path relative = from.relativize(file);
+                if (relative.toString().isEmpty() || RUNTIME_FILES.contains(relative.toString())) {
+                    return;
+                }
+                try {
+                    Files.copy(file, to.resolve(relative.toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Deletes a directory and everything below it; one that is not there is fine. */
+    public static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
