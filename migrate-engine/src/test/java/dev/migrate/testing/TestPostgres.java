@@ -1,5 +1,6 @@
 package dev.migrate.testing;
 
+import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
@@ -47,7 +49,8 @@ public final class TestPostgres {
     private TestPostgres() {}
 
     private static final class Holder {
-        static final EmbeddedPostgres SERVER = start(EmbeddedPostgres.builder(), "the embedded PostgreSQL server");
+        static final EmbeddedPostgres SERVER =
+                start(EmbeddedPostgres::builder, defaultBinaries(), "the embedded PostgreSQL server");
         static final int MAJOR = majorOf(SERVER);
     }
 
@@ -168,9 +171,15 @@ public final class TestPostgres {
                     + ": the module's pom copies them in generate-test-resources (declare maven-dependency-plugin"
                     + " in its build plugins, as migrate-engine does) and a test run from Maven has them.");
         }
-        EmbeddedPostgres server = start(
-                EmbeddedPostgres.builder().setPgBinaryResolver((system, architecture) -> archive(jar)),
-                "the embedded PostgreSQL " + major + " server from " + jar);
+        EmbeddedPostgres server;
+        try {
+            server = start(
+                    () -> EmbeddedPostgres.builder().setPgBinaryResolver((system, architecture) -> archive(jar)),
+                    jar.getFileName() + "-" + Files.size(jar),
+                    "the embedded PostgreSQL " + major + " server from " + jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int actual = majorOf(server);
         if (actual != major) {
             throw new IllegalStateException(jar + " holds PostgreSQL " + actual + ", not " + major
@@ -202,10 +211,31 @@ public final class TestPostgres {
         };
     }
 
-    /** Starts a server whose data nobody keeps, so durability is off, and stops it when the JVM exits. */
-    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, String what) {
+    /** The binaries on the test class path, as {@link ClusterTemplate} keys them: the archive's URL. */
+    private static String defaultBinaries() {
+        return String.valueOf(TestPostgres.class.getClassLoader().getResource("postgres-linux-x86_64.txz"));
+    }
+
+    /**
+     * Starts a server whose data nobody keeps, so durability is off, and stops it when the JVM exits;
+     * its data directory is a copy of the cluster kept for {@code binaries}, as the plugin's servers'.
+     */
+    private static EmbeddedPostgres start(Supplier<EmbeddedPostgres.Builder> builder, String binaries, String what) {
         try {
-            EmbeddedPostgres pg = builder.setServerConfig("fsync", "off")
+            Path data = Files.createTempDirectory("migrate-test-pg-");
+            ClusterTemplate.kept()
+                    .copyInto(
+                            data,
+                            binaries,
+                            empty -> builder.get()
+                                    .setDataDirectory(empty)
+                                    .setCleanDataDirectory(false)
+                                    .start()
+                                    .close());
+            EmbeddedPostgres pg = builder.get()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "100")
@@ -214,6 +244,7 @@ public final class TestPostgres {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
+                    ClusterTemplate.delete(data);
                 } catch (IOException ignored) {
                     // the JVM is exiting; the data directory is temporary
                 }

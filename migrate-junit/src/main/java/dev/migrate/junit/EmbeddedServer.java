@@ -2,8 +2,10 @@ package dev.migrate.junit;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,10 +25,12 @@ import javax.sql.DataSource;
  */
 final class EmbeddedServer implements AutoCloseable {
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private EmbeddedServer(EmbeddedPostgres server) {
+    private EmbeddedServer(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts a server whose data nobody keeps, so durability is off; its own output goes to {@code log}. */
@@ -34,15 +38,36 @@ final class EmbeddedServer implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
-            return new EmbeddedServer(EmbeddedPostgres.builder()
-                    // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10 s
-                    .setPGStartupWait(Duration.ofMinutes(1))
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setOutputRedirector(toLog)
-                    .setErrorRedirector(toLog)
-                    .start());
+            // a copy of the cluster kept for these binaries, in place of an initdb per test run
+            Path data = Files.createTempDirectory("migrate-junit-pg-");
+            URL binaries = EmbeddedServer.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
+            if (binaries != null) {
+                ClusterTemplate.kept()
+                        .copyInto(
+                                data,
+                                binaries.toString(),
+                                empty -> EmbeddedPostgres.builder()
+                                        .setDataDirectory(empty)
+                                        .setCleanDataDirectory(false)
+                                        .setOutputRedirector(toLog)
+                                        .setErrorRedirector(toLog)
+                                        .start()
+                                        .close());
+            }
+            return new EmbeddedServer(
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(data)
+                            .setCleanDataDirectory(binaries == null)
+                            // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10
+                            // s
+                            .setPGStartupWait(Duration.ofMinutes(1))
+                            .setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off")
+                            .setOutputRedirector(toLog)
+                            .setErrorRedirector(toLog)
+                            .start(),
+                    data);
         } catch (IOException | RuntimeException e) {
             throw new MigrateException(
                     "Could not start the embedded PostgreSQL for the migration tests: " + e.getMessage()
@@ -119,6 +144,7 @@ final class EmbeddedServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        ClusterTemplate.delete(dataDirectory);
     }
 
     /** A database of the server and how to drop it. */
