@@ -2,10 +2,14 @@ package dev.migrate.internal.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -59,6 +63,8 @@ public final class ClusterTemplate {
      * @return the kept cluster the copy came from, for messages
      */
     public Path copyInto(Path dataDirectory, String binaries, Initdb initdb) throws IOException {
+        Files.createDirectories(dataDirectory);
+        checkOwnRoot(dataDirectory);
         Path kept = root.resolve(binaries.replaceAll("[^A-Za-z0-9._-]", "_"));
         if (!Files.isRegularFile(kept.resolve("PG_VERSION"))) {
             make(kept, initdb);
@@ -67,8 +73,36 @@ public final class ClusterTemplate {
         return kept;
     }
 
+    /**
+     * The kept clusters are copied as they are, settings and all, so they must be this user's alone:
+     * a directory someone else made, or may write to, in a shared temporary directory, is refused.
+     * A new one is made readable by this user only.
+     */
+    private void checkOwnRoot(Path ownDirectory) throws IOException {
+        if (!Files.getFileStore(ownDirectory).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createDirectories(root);
+            return;
+        }
+        if (!Files.exists(root)) {
+            Files.createDirectories(root.getParent());
+            try {
+                Files.createDirectory(
+                        root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException madeMeanwhile) {
+                // checked below like any other
+            }
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS);
+        if (!Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(ownDirectory))
+                || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException("The directory of the kept PostgreSQL clusters, " + root
+                    + ", belongs to another user or others may write to it, so its clusters cannot be trusted."
+                    + " Delete it (a new one is made for this user), or give this JVM a java.io.tmpdir of its own.");
+        }
+    }
+
     private static void make(Path kept, Initdb initdb) throws IOException {
-        Files.createDirectories(kept.getParent());
         Path making = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".making-");
         try {
             initdb.makeIn(making);

@@ -22,6 +22,7 @@ class ClusterTemplateTest {
     Path root;
 
     private final AtomicInteger initdbs = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch bothMaking = new java.util.concurrent.CountDownLatch(2);
 
     private void initdb(Path empty) throws IOException {
         initdbs.incrementAndGet();
@@ -66,20 +67,30 @@ class ClusterTemplateTest {
         assertThat(kept.resolve("postmaster.pid")).doesNotExist();
     }
 
+    /** Stands for initdb where the copying alone is tested: a cluster of one file. */
+    private void fakeInitdb(Path empty) throws IOException {
+        initdbs.incrementAndGet();
+        Files.writeString(empty.resolve("PG_VERSION"), "18\n");
+    }
+
     @Test
     void anotherKeyMakesAnotherCluster() throws Exception {
         ClusterTemplate template = ClusterTemplate.keptIn(root.resolve("kept"));
-        template.copyInto(root.resolve("a"), "postgres-17.jar-1", this::initdb);
-        template.copyInto(root.resolve("b"), "postgres-18.jar-1", this::initdb);
+        template.copyInto(root.resolve("a"), "postgres-17.jar-1", this::fakeInitdb);
+        template.copyInto(root.resolve("b"), "postgres-18.jar-1", this::fakeInitdb);
+        template.copyInto(root.resolve("c"), "postgres-18.jar-1", this::fakeInitdb);
         assertThat(initdbs).hasValue(2);
     }
 
     @Test
     void twoProcessesMakingTheClusterAtOnceBothGetACopyAndOneClusterIsKept() throws Exception {
         ClusterTemplate template = ClusterTemplate.keptIn(root.resolve("kept"));
-        CompletableFuture<Path> a = CompletableFuture.supplyAsync(() -> copy(template, root.resolve("a")));
-        CompletableFuture<Path> b = CompletableFuture.supplyAsync(() -> copy(template, root.resolve("b")));
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CompletableFuture<Path> a = CompletableFuture.supplyAsync(() -> copy(template, root.resolve("a")), two);
+        CompletableFuture<Path> b = CompletableFuture.supplyAsync(() -> copy(template, root.resolve("b")), two);
+        two.shutdown();
         assertThat(a.get()).isEqualTo(b.get());
+        assertThat(initdbs).as("both made one").hasValue(2);
         assertThat(root.resolve("a/PG_VERSION")).exists();
         assertThat(root.resolve("b/PG_VERSION")).exists();
         try (var left = Files.list(root.resolve("kept"))) {
@@ -91,7 +102,17 @@ class ClusterTemplateTest {
 
     private Path copy(ClusterTemplate template, Path to) {
         try {
-            return template.copyInto(to, "k", this::initdb);
+            return template.copyInto(to, "k", empty -> {
+                fakeInitdb(empty);
+                bothMaking.countDown();
+                try {
+                    // neither keeps its cluster before the other has made one too
+                    assertThat(bothMaking.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                            .isTrue();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -114,6 +135,23 @@ class ClusterTemplateTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(root.resolve("kept/k").toString())
                 .hasMessageContaining("delete that directory");
+    }
+
+    @Test
+    void aKeptDirectoryOthersMayWriteToIsRefusedAndANewOneIsTheUsersAlone() throws Exception {
+        Path shared = Files.createDirectory(
+                root.resolve("shared"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> ClusterTemplate.keptIn(shared).copyInto(root.resolve("a"), "k", this::fakeInitdb))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(shared + ", belongs to another user or others may write to it")
+                .hasMessageContaining("Delete it");
+        assertThat(initdbs).hasValue(0);
+
+        ClusterTemplate.keptIn(root.resolve("own")).copyInto(root.resolve("b"), "k", this::fakeInitdb);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("own"))))
+                .isEqualTo("rwx------");
     }
 
     private static void execute(EmbeddedPostgres server, String sql) throws Exception {
