@@ -211,9 +211,9 @@ public final class TestPostgres {
         };
     }
 
-    /** The binaries on the test class path, as {@link ClusterTemplate} keys them: the archive's URL. */
+    /** The binaries on the test class path, as {@link ClusterTemplate} keys them. */
     private static String defaultBinaries() {
-        return String.valueOf(TestPostgres.class.getClassLoader().getResource("postgres-linux-x86_64.txz"));
+        return String.valueOf(ClusterTemplate.classPathBinaries(TestPostgres.class.getClassLoader()));
     }
 
     /**

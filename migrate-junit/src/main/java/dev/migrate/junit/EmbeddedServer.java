@@ -5,7 +5,6 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,12 +39,12 @@ final class EmbeddedServer implements AutoCloseable {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
             // a copy of the cluster kept for these binaries, in place of an initdb per test run
             Path data = Files.createTempDirectory("migrate-junit-pg-");
-            URL binaries = EmbeddedServer.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
+            String binaries = ClusterTemplate.classPathBinaries(EmbeddedServer.class.getClassLoader());
             if (binaries != null) {
                 ClusterTemplate.kept()
                         .copyInto(
                                 data,
-                                binaries.toString(),
+                                binaries,
                                 empty -> EmbeddedPostgres.builder()
                                         .setDataDirectory(empty)
                                         .setCleanDataDirectory(false)

@@ -2,6 +2,7 @@ package dev.migrate.internal.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,8 +12,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new data directory for an embedded PostgreSQL, copied from an initialized cluster kept once per
@@ -146,6 +149,19 @@ public final class ClusterTemplate {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * The key of the embedded binaries on {@code loader}'s class path (the address of their archive,
+     * named as the embedded launcher names it for this platform), or null when there are none.
+     */
+    public static @Nullable String classPathBinaries(ClassLoader loader) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String system = os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : "linux";
+        String architecture = arch.equals("aarch64") || arch.equals("arm64") ? "arm_64" : "x86_64";
+        URL archive = loader.getResource("postgres-" + system + "-" + architecture + ".txz");
+        return archive == null ? null : archive.toString();
     }
 
     /** Deletes a directory and everything below it; one that is not there is fine. */

@@ -4,7 +4,6 @@ import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,13 +52,13 @@ public final class ItDatabase {
      */
     public static EmbeddedPostgres.Builder passwordChecked(Path data, int port) throws IOException {
         Files.createDirectories(data);
-        URL binaries = ItDatabase.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
+        String binaries = ClusterTemplate.classPathBinaries(ItDatabase.class.getClassLoader());
         if (binaries != null && !Files.exists(data.resolve("postgresql.conf"))) {
             // a copy of the cluster kept for these binaries, as the plugin's own servers start
             ClusterTemplate.kept()
                     .copyInto(
                             data,
-                            binaries.toString(),
+                            binaries,
                             empty -> EmbeddedPostgres.builder()
                                     .setDataDirectory(empty)
                                     .setCleanDataDirectory(false)
