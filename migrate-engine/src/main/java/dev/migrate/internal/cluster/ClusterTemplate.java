@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * machine for each build of the server's binaries, in place of an {@code initdb} per start.
  *
  * <p>{@code initdb} writes a cluster of some 40 MB and syncs every file of it to disk, which is most
- * of an embedded server's start; a copy that is never synced (the servers run with {@code fsync}
- * off, or keep data that a later sync covers) costs a fraction of it. The kept cluster is made by
+ * of an embedded server's start; a copy that is not synced costs a fraction of it (throwaway and
+ * test servers run with {@code fsync} off, and the plugin's kept embedded database is a development
+ * copy under {@code target/} that the kernel writes out within seconds). The kept cluster is made by
  * the caller's own {@code initdb}, in a directory of its own, and only a complete one is moved into
  * place, in one rename: two processes that make it at once both succeed, and one of the two copies
  * is kept. The files a running server writes beside its data ({@code postmaster.pid}, the embedded
