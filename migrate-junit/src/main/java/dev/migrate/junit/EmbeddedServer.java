@@ -57,8 +57,8 @@ final class EmbeddedServer implements AutoCloseable {
                     EmbeddedPostgres.builder()
                             .setDataDirectory(data)
                             .setCleanDataDirectory(binaries == null)
-                            // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10
-                            // s
+                            // a busy machine (a CI runner building in parallel) can take longer than the
+                            // launcher's 10 s
                             .setPGStartupWait(Duration.ofMinutes(1))
                             .setServerConfig("fsync", "off")
                             .setServerConfig("synchronous_commit", "off")

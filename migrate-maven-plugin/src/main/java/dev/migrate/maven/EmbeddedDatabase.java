@@ -119,14 +119,14 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
         String copiedFrom = "";
         try {
             Files.createDirectories(serverLog.getParent());
-            if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
-                Path kept = ClusterTemplate.kept()
-                        .copyInto(
-                                dataDirectory,
-                                binariesJar.getFileName() + "-" + Files.size(binariesJar),
-                                empty -> builder(empty, binariesJar, serverLog)
-                                        .start()
-                                        .close());
+            Path kept = ClusterTemplate.kept()
+                    .copyInto(
+                            dataDirectory,
+                            binariesJar.getFileName() + "-" + Files.size(binariesJar),
+                            empty -> builder(empty, binariesJar, serverLog)
+                                    .start()
+                                    .close());
+            if (kept != null) {
                 copiedFrom = "; its data was copied from the initialized cluster kept in " + kept
                         + ", which is made again when deleted";
             }

@@ -60,13 +60,17 @@ public final class ClusterTemplate {
 
     /**
      * Fills {@code dataDirectory} (absent or empty) with a copy of the cluster kept for
-     * {@code binaries}, making and keeping that cluster first with {@code initdb} when there is none.
+     * {@code binaries}, making and keeping that cluster first with {@code initdb} when there is none;
+     * a data directory that already holds a cluster (a server's kept data) is left as it is.
      *
      * @param binaries what identifies the server's build: the binaries' file name with its size, say;
      *     any characters (those a file name cannot hold are replaced)
-     * @return the kept cluster the copy came from, for messages
+     * @return the kept cluster the copy came from, for messages, or null when nothing was copied
      */
-    public Path copyInto(Path dataDirectory, String binaries, Initdb initdb) throws IOException {
+    public @Nullable Path copyInto(Path dataDirectory, String binaries, Initdb initdb) throws IOException {
+        if (Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
+            return null;
+        }
         Files.createDirectories(dataDirectory);
         checkOwnRoot(dataDirectory);
         Path kept = root.resolve(binaries.replaceAll("[^A-Za-z0-9._-]", "_"));
@@ -130,7 +134,6 @@ public final class ClusterTemplate {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
         if (Files.getFileStore(to).supportsFileAttributeView(PosixFileAttributeView.class)) {
             // the server refuses a data directory that others may read, as a new directory may be
             Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));

@@ -46,11 +46,13 @@ class ClusterTemplateTest {
         Path first = root.resolve("first");
         Path second = Files.createDirectory(root.resolve("second"));
 
-        Path kept = template.copyInto(first, "binaries 18.jar-123", this::initdb);
-        template.copyInto(second, "binaries 18.jar-123", this::initdb);
+        Path kept = root.resolve("kept").resolve("binaries_18.jar-123");
+        assertThat(template.copyInto(first, "binaries 18.jar-123", this::initdb))
+                .isEqualTo(kept);
+        assertThat(template.copyInto(second, "binaries 18.jar-123", this::initdb))
+                .isEqualTo(kept);
 
         assertThat(initdbs).hasValue(1);
-        assertThat(kept.getFileName()).hasToString("binaries_18.jar-123");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
                 .as("the server refuses a data directory others may read")
                 .isEqualTo(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
@@ -71,6 +73,18 @@ class ClusterTemplateTest {
     private void fakeInitdb(Path empty) throws IOException {
         initdbs.incrementAndGet();
         Files.writeString(empty.resolve("PG_VERSION"), "18\n");
+    }
+
+    @Test
+    void aDataDirectoryThatHoldsAClusterIsLeftAsItIs() throws Exception {
+        ClusterTemplate template = ClusterTemplate.keptIn(root.resolve("kept"));
+        Path data = root.resolve("data");
+        assertThat(template.copyInto(data, "k", this::fakeInitdb)).isNotNull();
+        Files.writeString(data.resolve("PG_VERSION"), "17\n");
+
+        assertThat(template.copyInto(data, "k", this::fakeInitdb)).isNull();
+        assertThat(data.resolve("PG_VERSION")).hasContent("17");
+        assertThat(initdbs).hasValue(1);
     }
 
     @Test
@@ -102,7 +116,7 @@ class ClusterTemplateTest {
 
     private Path copy(ClusterTemplate template, Path to) {
         try {
-            return template.copyInto(to, "k", empty -> {
+            return java.util.Objects.requireNonNull(template.copyInto(to, "k", empty -> {
                 fakeInitdb(empty);
                 bothMaking.countDown();
                 try {
@@ -112,7 +126,7 @@ class ClusterTemplateTest {
                 } catch (InterruptedException e) {
                     throw new java.io.InterruptedIOException();
                 }
-            });
+            }));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -53,7 +53,7 @@ public final class ItDatabase {
     public static EmbeddedPostgres.Builder passwordChecked(Path data, int port) throws IOException {
         Files.createDirectories(data);
         String binaries = ClusterTemplate.classPathBinaries(ItDatabase.class.getClassLoader());
-        if (binaries != null && !Files.exists(data.resolve("postgresql.conf"))) {
+        if (binaries != null) {
             // a copy of the cluster kept for these binaries, as the plugin's own servers start
             ClusterTemplate.kept()
                     .copyInto(
