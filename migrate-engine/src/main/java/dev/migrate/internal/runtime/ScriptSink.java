@@ -24,8 +24,11 @@ interface ScriptSink {
     /**
      * Runs the bookkeeping statements of a migration and commits its transaction, in as few round
      * trips as possible: a failure of either leaves nothing of the transaction.
+     *
+     * @param flushed whether the commit waits until the server has the transaction on disk; a run
+     *     commits every migration but its last without waiting, and the last one's wait covers them all
      */
-    default void executeAllAndCommit(List<String> statements) throws SQLException {
+    default void executeAllAndCommit(List<String> statements, boolean flushed) throws SQLException {
         executeAll(statements);
         commit();
     }

@@ -24,7 +24,9 @@ import java.util.Map;
  * Runs planned steps through a {@link ScriptSink}: the same code for a live database and for an
  * offline script. Each migration's statements and its version-table update share one transaction
  * (or the whole run shares one, in {@link TransactionMode#ALL}); migrations marked
- * {@code transactional = false} run in autocommit.
+ * {@code transactional = false} run in autocommit. Against a live database every commit but the
+ * run's last skips the wait for the disk; the last one's wait covers them all, since the server
+ * writes its log in order.
  */
 final class StepRunner {
     private final Map<String, DiscoveredMigration> migrations;
@@ -68,7 +70,9 @@ final class StepRunner {
         Progress progress = new Progress(watch);
         boolean inTransaction = false;
         try {
-            for (Step step : steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                boolean last = i == steps.size() - 1;
                 progress.start(step);
                 DiscoveredMigration migration = migration(step.revision().id());
                 Script script = scripts.script(migration, step.direction());
@@ -100,7 +104,7 @@ final class StepRunner {
                     progress.at(((Script.Statement) parts.get(0)).sql());
                     sink.begin();
                     try {
-                        sink.executeAllAndCommit(whole);
+                        sink.executeAllAndCommit(whole, last);
                         progress.applied(true);
                         progress.committed();
                         finished(step, start, watch, applied);
@@ -143,7 +147,7 @@ final class StepRunner {
                 List<String> bookkeeping = tables.bookkeeping(step, checksum, millis);
                 if (inTransaction && mode == TransactionMode.PER_MIGRATION) {
                     progress.at("(version table update, then COMMIT)");
-                    sink.executeAllAndCommit(bookkeeping);
+                    sink.executeAllAndCommit(bookkeeping, last);
                     progress.applied(true);
                     progress.committed();
                     inTransaction = false;

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each transactional migration of one statement reaches the server in one round trip, its statement,
- * its version-table update and its COMMIT together, and a failure still names the statement that failed.
+ * its version-table update and its COMMIT together, and a failure still names the statement that failed;
+ * only the run's last commit waits for the disk.
  */
 class StepRoundTripsTest {
     /** No look for blocking sessions during the run: its queries would be counted too. */
@@ -68,6 +69,65 @@ class StepRoundTripsTest {
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a4");
         assertThat(query(db, "SELECT revision || ':' || (duration_ms >= 0) FROM migrate_history ORDER BY id"))
                 .containsExactly("a1:true", "a2:true", "a3:true", "a4:true");
+    }
+
+    @Test
+    void everyMigrationButTheRunsLastCommitsWithoutWaitingForTheDisk() throws Exception {
+        // the session's own setting, which the run's last commit keeps: "local" tells it from the test
+        // server's "off"
+        String database = TestPostgres.createDatabase("roundtrips");
+        Migrator.builder()
+                .url(TestPostgres.jdbcUrl(database) + "&options=-c%20synchronous_commit%3Dlocal")
+                .migrations(S1.class, S2.class, S3.class)
+                .log(new Fixtures.RecordingLog())
+                .build()
+                .upgrade("head");
+
+        DataSource upgraded = TestPostgres.dataSource(database);
+        assertThat(query(upgraded, "SELECT setting FROM s1 UNION ALL SELECT setting FROM s2"))
+                .containsExactly("off", "off");
+        assertThat(query(upgraded, "SELECT setting FROM s3")).containsExactly("local");
+        assertThat(query(upgraded, "SELECT version_num FROM migrate_version")).containsExactly("s3");
+    }
+
+    @Revision(id = "s1", message = "one")
+    public static class S1 extends Setting {
+        public S1() {
+            super("s1");
+        }
+    }
+
+    @Revision(id = "s2", revises = "s1", message = "two")
+    public static class S2 extends Setting {
+        public S2() {
+            super("s2");
+        }
+    }
+
+    @Revision(id = "s3", revises = "s2", message = "three")
+    public static class S3 extends Setting {
+        public S3() {
+            super("s3");
+        }
+    }
+
+    /** A table holding the synchronous_commit its migration's transaction runs with. */
+    abstract static class Setting implements Migration {
+        private final String table;
+
+        Setting(String table) {
+            this.table = table;
+        }
+
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE " + table + " AS SELECT current_setting('synchronous_commit') AS setting");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable(table);
+        }
     }
 
     @Test
