@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -211,30 +212,34 @@ public final class TestPostgres {
         };
     }
 
-    /** The binaries on the test class path, as {@link ClusterTemplate} keys them. */
-    private static String defaultBinaries() {
-        return String.valueOf(ClusterTemplate.classPathBinaries(TestPostgres.class.getClassLoader()));
+    /** The binaries on the test class path, as {@link ClusterTemplate} keys them; null when it names none. */
+    private static @Nullable String defaultBinaries() {
+        return ClusterTemplate.classPathBinaries(TestPostgres.class.getClassLoader());
     }
 
     /**
      * Starts a server whose data nobody keeps, so durability is off, and stops it when the JVM exits;
      * its data directory is a copy of the cluster kept for {@code binaries}, as the plugin's servers'.
      */
-    private static EmbeddedPostgres start(Supplier<EmbeddedPostgres.Builder> builder, String binaries, String what) {
+    private static EmbeddedPostgres start(
+            Supplier<EmbeddedPostgres.Builder> builder, @Nullable String binaries, String what) {
         try {
             Path data = Files.createTempDirectory("migrate-test-pg-");
-            ClusterTemplate.kept()
-                    .copyInto(
-                            data,
-                            binaries,
-                            empty -> builder.get()
-                                    .setDataDirectory(empty)
-                                    .setCleanDataDirectory(false)
-                                    .start()
-                                    .close());
+            if (binaries != null) {
+                ClusterTemplate.kept()
+                        .copyInto(
+                                data,
+                                binaries,
+                                empty -> builder.get()
+                                        .setDataDirectory(empty)
+                                        .setCleanDataDirectory(false)
+                                        .start()
+                                        .close());
+            }
             EmbeddedPostgres pg = builder.get()
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
+                    // binaries nobody can name get no kept cluster: the launcher runs initdb
+                    .setCleanDataDirectory(binaries == null)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
