@@ -43,4 +43,11 @@ assert cache.listFiles().count { it.name.endsWith('.replayed') } == 2 : 'one sch
 assert !cache.listFiles().any { it.name.endsWith('.tmp') }
 assert new File(basedir, 'src/main/java/db/migrations').listFiles().size() == 2 : 'nothing written by autogenerate'
 assert !new File(basedir, 'target/migrate').listFiles().any { it.name.startsWith('throwaway-') } : 'throwaway data removed'
+// wherever each throwaway server kept its data (in memory on a machine with a tmpfs /dev/shm), it is gone
+def places = (log =~ /Starting a throwaway embedded PostgreSQL \S+ with its data in (\S+?),? (?:in memory )?\(deleted when the goal ends\)/).collect { it[1] }
+assert places.size() >= 3 : "a throwaway server in runs 1, 4, 5 and 6, found ${places}"
+places.each { place ->
+    def data = new File(place).absolute ? new File(place) : new File(basedir, place)
+    assert !data.exists() : "throwaway data left in ${data}"
+}
 true

@@ -3,6 +3,7 @@ package dev.migrate.junit;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.internal.cluster.ClusterTemplate;
+import dev.migrate.internal.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,8 +38,10 @@ final class EmbeddedServer implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
-            // a copy of the cluster kept for these binaries, in place of an initdb per test run
-            Path data = Files.createTempDirectory("migrate-junit-pg-");
+            // in memory when the machine has room (ThrowawayPlace); a copy of the cluster kept for these
+            // binaries, in place of an initdb per test run
+            Path data = ThrowawayPlace.ofThisMachine()
+                    .newDataDirectory(Path.of(System.getProperty("java.io.tmpdir"), "migrate-junit-pg"));
             String binaries = ClusterTemplate.classPathBinaries(EmbeddedServer.class.getClassLoader());
             if (binaries != null) {
                 ClusterTemplate.kept()
@@ -63,6 +66,7 @@ final class EmbeddedServer implements AutoCloseable {
                             .setServerConfig("fsync", "off")
                             .setServerConfig("synchronous_commit", "off")
                             .setServerConfig("full_page_writes", "off")
+                            .setServerConfig("max_wal_size", "256MB")
                             .setOutputRedirector(toLog)
                             .setErrorRedirector(toLog)
                             .start(),

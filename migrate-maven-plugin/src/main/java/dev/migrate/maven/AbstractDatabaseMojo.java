@@ -5,7 +5,9 @@ import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.internal.cluster.ThrowawayPlace;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -238,9 +240,19 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(version);
         Path jar = binariesJar(binaries);
         Path parent = embeddedDataDirectory.toPath().toAbsolutePath().getParent();
-        getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version()
+        Path data;
+        try {
+            data = ThrowawayPlace.ofThisMachine().newDataDirectory(parent);
+        } catch (IOException e) {
+            throw new MigrateException(
+                    "Could not create a directory for the throwaway PostgreSQL in " + parent + ": " + e.getMessage()
+                            + ". Check that the build directory is writable.",
+                    e);
+        }
+        getLog().info("Starting a throwaway embedded PostgreSQL " + binaries.version() + " with its data in "
+                + (data.startsWith(parent) ? displayed(data) : data + ", in memory")
                 + " (deleted when the goal ends).");
-        return EmbeddedDatabase.startThrowaway(parent, jar, parent.resolve("throwaway.log"));
+        return EmbeddedDatabase.startThrowaway(data, jar, parent.resolve("throwaway.log"));
     }
 
     /** Whether the goal uses a database the user configured, rather than an embedded one. */

@@ -68,27 +68,19 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     }
 
     /**
-     * Starts a server on a fresh data directory below {@code parent} that is deleted when it stops:
-     * for goals that replay the migrations on a database nobody keeps. Durability is switched off,
-     * since nothing on it outlives the goal, and so is autovacuum, whose workers would take the
-     * processor from the replay to tidy catalogs that are thrown away.
+     * Starts a server on {@code dataDirectory}, fresh and empty (ThrowawayPlace says where),
+     * that is deleted when it stops: for goals that replay the migrations on a database nobody keeps.
+     * Durability is switched off, since nothing on it outlives the goal, and so is autovacuum, whose
+     * workers would take the processor from the replay to tidy catalogs that are thrown away; its
+     * write-ahead log is kept small, as it may live in memory.
      */
-    static EmbeddedDatabase startThrowaway(Path parent, Path binariesJar, Path serverLog) {
-        Path dataDirectory;
-        try {
-            Files.createDirectories(parent);
-            dataDirectory = Files.createTempDirectory(parent, "throwaway-");
-        } catch (IOException e) {
-            throw new MigrateException(
-                    "Could not create a directory for the throwaway PostgreSQL in " + parent + ": " + e.getMessage()
-                            + ". Check that the build directory is writable.",
-                    e);
-        }
+    static EmbeddedDatabase startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog) {
         EmbeddedPostgres.Builder builder = builder(dataDirectory, binariesJar, serverLog)
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_locks_per_transaction", "4096")
+                .setServerConfig("max_wal_size", "256MB")
                 .setServerConfig("autovacuum", "off");
         return start(builder, dataDirectory, binariesJar, serverLog, true, "");
     }
