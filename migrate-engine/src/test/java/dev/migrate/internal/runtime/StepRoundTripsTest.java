@@ -112,16 +112,25 @@ class StepRoundTripsTest {
     }
 
     /** A table holding the synchronous_commit its migration's transaction runs with. */
-    abstract static class Setting implements Migration {
-        private final String table;
-
+    abstract static class Setting extends OneTable {
         Setting(String table) {
+            super(table, "CREATE TABLE " + table + " AS SELECT current_setting('synchronous_commit') AS setting");
+        }
+    }
+
+    /** A migration of one statement that makes {@code table}; its downgrade drops it. */
+    abstract static class OneTable implements Migration {
+        private final String table;
+        private final String sql;
+
+        OneTable(String table, String sql) {
             this.table = table;
+            this.sql = sql;
         }
 
         @Override
         public void upgrade(Operations op) {
-            op.execute("CREATE TABLE " + table + " AS SELECT current_setting('synchronous_commit') AS setting");
+            op.execute(sql);
         }
 
         @Override
@@ -217,21 +226,9 @@ class StepRoundTripsTest {
     }
 
     /** A table with a row in it, in one statement ending with a line comment. */
-    abstract static class Two implements Migration {
-        private final String table;
-
+    abstract static class Two extends OneTable {
         Two(String table) {
-            this.table = table;
-        }
-
-        @Override
-        public void upgrade(Operations op) {
-            op.execute("CREATE TABLE " + table + " AS SELECT 1 AS id -- the first row");
-        }
-
-        @Override
-        public void downgrade(Operations op) {
-            op.dropTable(table);
+            super(table, "CREATE TABLE " + table + " AS SELECT 1 AS id -- the first row");
         }
     }
 
