@@ -95,7 +95,7 @@ public final class FleetEngine {
             BiFunction<Engine, String, Engine.Run> run) {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, true);
         Map<String, String> cached = engine.settings().checksumCache().checksums();
         Map<String, String> known = scanned.isEmpty() ? new HashMap<>(cached) : new HashMap<>(engine.checksums());
         Map<String, String> learned = new ConcurrentHashMap<>(known);
@@ -166,7 +166,7 @@ public final class FleetEngine {
     public FleetResult stamp(String target, boolean purge) {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false);
         List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
             Engine one = engineFor(tenant, ChecksumCache.NONE);
             VersionScan.Tables tables = scanned.get(tenant);
@@ -199,7 +199,7 @@ public final class FleetEngine {
      */
     public Map<String, List<CurrentRevision>> current() {
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false);
         Map<String, List<CurrentRevision>> result = new LinkedHashMap<>();
         RevisionGraph graph = engine.graph();
         for (Tenant tenant : tenants) {
@@ -320,8 +320,12 @@ public final class FleetEngine {
         }
     }
 
-    /** The version tables of the tenant schemas, read in bulk on one connection per database. */
-    private Map<Tenant, VersionScan.Tables> scan(List<Tenant> tenants) {
+    /**
+     * The version tables of the tenant schemas, read in bulk on one connection per database.
+     *
+     * @param checksums whether the stored checksums are read too, which a run that verifies them needs
+     */
+    private Map<Tenant, VersionScan.Tables> scan(List<Tenant> tenants, boolean checksums) {
         Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
         for (Tenant tenant : tenants) {
             if (tenant.isSchema()) {
@@ -338,7 +342,7 @@ public final class FleetEngine {
                         c,
                         entry.getValue().stream().map(Tenant::schema).toList(),
                         settings.versionTable(),
-                        settings.historyTable());
+                        checksums ? settings.historyTable() : null);
                 entry.getValue().forEach(t -> result.put(t, tables.get(t.schema())));
             } catch (SQLException e) {
                 throw new MigrateException(

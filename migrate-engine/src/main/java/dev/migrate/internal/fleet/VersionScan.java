@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The version rows and stored checksums of many tenant schemas of one database, read in a few
@@ -35,8 +36,14 @@ public final class VersionScan {
      */
     public record Tables(Set<String> versions, Map<String, String> checksums) {}
 
-    /** The tables of each of {@code schemas}; a schema without a version table is at base. */
-    public static Map<String, Tables> read(Connection c, List<String> schemas, String versionTable, String historyTable)
+    /**
+     * The tables of each of {@code schemas}; a schema without a version table is at base.
+     *
+     * @param historyTable the history table whose checksums are read too, or null for the version rows
+     *     alone (reading a history for each schema takes the server most of the time)
+     */
+    public static Map<String, Tables> read(
+            Connection c, List<String> schemas, String versionTable, @Nullable String historyTable)
             throws SQLException {
         Map<String, Tables> result = new HashMap<>();
         Set<String> withVersion = new TreeSet<>();
@@ -45,7 +52,7 @@ public final class VersionScan {
                 + " ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relname IN (?, ?) AND c.relkind = 'r'")) {
             s.setArray(1, c.createArrayOf("text", schemas.toArray()));
             s.setString(2, versionTable);
-            s.setString(3, historyTable);
+            s.setString(3, historyTable == null ? versionTable : historyTable);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     (rs.getString(2).equals(versionTable) ? withVersion : withHistory).add(rs.getString(1));
@@ -67,7 +74,7 @@ public final class VersionScan {
                         .append(quote(schema))
                         .append('.')
                         .append(quote(versionTable));
-                if (withHistory.contains(schema)) {
+                if (historyTable != null && withHistory.contains(schema)) {
                     sql.append("\nUNION ALL (SELECT DISTINCT ON (revision) ")
                             .append(string(schema))
                             .append(", 1, revision::text, checksum::text FROM ")
