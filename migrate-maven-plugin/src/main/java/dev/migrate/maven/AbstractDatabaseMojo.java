@@ -137,6 +137,14 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.embeddedDataDirectory", defaultValue = "${project.build.directory}/migrate/pgdata")
     protected File embeddedDataDirectory;
 
+    /**
+     * Whether a throwaway embedded PostgreSQL (the one check, autogenerate, verify, lint and squash
+     * start) keeps its data in memory, in {@code /dev/shm} when that is a tmpfs with 2 GB free, rather
+     * than in target/migrate. false keeps it on disk, for a model too large for the memory there.
+     */
+    @Parameter(property = "migrate.throwawayInMemory", defaultValue = "true")
+    protected boolean throwawayInMemory;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
@@ -242,7 +250,8 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         Path parent = embeddedDataDirectory.toPath().toAbsolutePath().getParent();
         Path data;
         try {
-            data = ThrowawayPlace.ofThisMachine().newDataDirectory(parent);
+            data = (throwawayInMemory ? ThrowawayPlace.ofThisMachine() : ThrowawayPlace.onDisk())
+                    .newDataDirectory(parent);
         } catch (IOException e) {
             throw new MigrateException(
                     "Could not create a directory for the throwaway PostgreSQL in " + parent + ": " + e.getMessage()

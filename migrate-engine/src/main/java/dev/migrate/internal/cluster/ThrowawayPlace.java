@@ -42,6 +42,11 @@ public final class ThrowawayPlace {
         return new ThrowawayPlace(List.of(Path.of("/dev/shm")), ROOM);
     }
 
+    /** Always on disk: for a model too large for the memory a RAM-backed filesystem has. */
+    public static ThrowawayPlace onDisk() {
+        return new ThrowawayPlace(List.of(), ROOM);
+    }
+
     /**
      * The directory for a new throwaway server's data: a fresh one in memory when a candidate is a
      * {@code tmpfs} this user may write to with {@link #ROOM} free, else a fresh one below {@code onDisk}.

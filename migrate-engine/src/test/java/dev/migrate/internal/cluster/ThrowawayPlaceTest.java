@@ -40,6 +40,15 @@ class ThrowawayPlaceTest {
     }
 
     @Test
+    void onDiskKeepsTheDataOnDiskWhateverMemoryTheMachineHas() throws IOException {
+        Path onDisk = root.resolve("target/migrate");
+
+        Path data = ThrowawayPlace.onDisk().newDataDirectory(onDisk);
+
+        assertThat(data.getParent()).isEqualTo(onDisk);
+    }
+
+    @Test
     void aMemoryFilesystemWithRoomTakesTheData() throws IOException {
         Path shm = Path.of("/dev/shm");
         boolean memory =
