@@ -52,6 +52,7 @@ public final class VersionScan {
                 + " ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relname IN (?, ?) AND c.relkind = 'r'")) {
             s.setArray(1, c.createArrayOf("text", schemas.toArray()));
             s.setString(2, versionTable);
+            // without a history table the version table is named twice, so no schema counts as having a history
             s.setString(3, historyTable == null ? versionTable : historyTable);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -74,7 +75,7 @@ public final class VersionScan {
                         .append(quote(schema))
                         .append('.')
                         .append(quote(versionTable));
-                if (historyTable != null && withHistory.contains(schema)) {
+                if (withHistory.contains(schema)) {
                     sql.append("\nUNION ALL (SELECT DISTINCT ON (revision) ")
                             .append(string(schema))
                             .append(", 1, revision::text, checksum::text FROM ")
