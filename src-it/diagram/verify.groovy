@@ -15,6 +15,16 @@ def apart(a, b) {
 
 try {
     def log = new File(basedir, 'build.log').text
+
+    // the plugin's class realm, as the debug run of migrate:heads lists it: the pictures module without
+    // its layout library (ELK, EMF, Guava), which migrate:diagram adds to the realm when it draws
+    def realm = log.readLines()
+            .dropWhile { !it.contains('Populating class realm plugin>dev.migrate:migrate-maven-plugin') }
+            .drop(1)
+            .takeWhile { it.contains('Included: ') }
+    assert realm.any { it.contains('dev.migrate:migrate-pictures:jar') } : realm
+    assert realm.any { it.contains('org.postgresql:postgresql:jar') } : realm
+    assert !realm.any { it.contains('org.eclipse.') || it.contains('com.google.guava') } : realm
     def dir = new File(basedir, 'target/migrate/diagram')
     ['schema.mmd', 'schema.svg', 'revisions.mmd', 'revisions.svg', 'index.html'].each {
         assert new File(dir, it).isFile() : "missing $it"

@@ -112,6 +112,11 @@ public class DiagramMojo extends AbstractDatabaseMojo {
     };
 
     private void draw(Migrator migrator, DatabaseSchema drawn, DatabaseState state, TableSelection selection) {
+        LayoutLibraries.addTo(
+                mojoExecution.getMojoDescriptor().getPluginDescriptor(),
+                repositorySystem,
+                session.getRepositorySession(),
+                project.getRemotePluginRepositories());
         Pictures pictures = Pictures.of(drawn, selection, migrator.revisions(), state);
         Path directory = diagramDirectory.toPath();
         pictures.write(directory);
