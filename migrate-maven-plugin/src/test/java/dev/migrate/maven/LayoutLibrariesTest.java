@@ -1,0 +1,194 @@
+package dev.migrate.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateException;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarOutputStream;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.artifact.versioning.VersionRange;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.codehaus.plexus.classworlds.ClassWorld;
+import org.codehaus.plexus.classworlds.realm.ClassRealm;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayoutLibrariesTest {
+    @TempDir
+    Path directory;
+
+    private final List<DependencyRequest> asked = new ArrayList<>();
+
+    @Test
+    void aLayoutLibraryThatCannotBeResolvedIsNamedWithTheFix() throws Exception {
+        PluginDescriptor plugin = plugin("migrate-engine");
+        RepositorySystem failing = system(request -> {
+            throw new DependencyResolutionException(
+                    new DependencyResult(request),
+                    "Could not find artifact org.eclipse.elk:org.eclipse.elk.core:jar:0.10.0",
+                    null);
+        });
+
+        assertThatThrownBy(() -> LayoutLibraries.addTo(plugin, failing, session(), List.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("Could not resolve the layout library the diagram is drawn with (Eclipse ELK, the optional "
+                        + "dependencies of dev.migrate:migrate-pictures:jar:1.2.3): Could not find artifact "
+                        + "org.eclipse.elk:org.eclipse.elk.core:jar:0.10.0 Check the network or repository mirror; "
+                        + "offline (-o), run migrate:diagram once online first.");
+        CollectRequest collect = asked.get(0).getCollectRequest();
+        assertThat(collect.getRoot().getArtifact().toString()).isEqualTo("dev.migrate:migrate-pictures:jar:1.2.3");
+        assertThat(collect.getRoot().getScope()).isEqualTo("runtime");
+    }
+
+    @Test
+    void onlyWhatTheRealmLacksIsAddedToIt() throws Exception {
+        PluginDescriptor plugin = plugin("migrate-engine");
+        File engine = jar("migrate-engine.jar");
+        File elk = jar("org.eclipse.elk.core.jar");
+        RepositorySystem resolving = system(request -> {
+            DependencyResult result = new DependencyResult(request);
+            result.setArtifactResults(List.of(
+                    resolved(new DefaultArtifact("dev.migrate:migrate-engine:1.2.3").setFile(engine)),
+                    resolved(new DefaultArtifact("org.eclipse.elk:org.eclipse.elk.core:0.10.0").setFile(elk))));
+            return result;
+        });
+
+        // the stand-in jar holds no ELK class, so the realm still cannot load it: said, after adding it
+        assertThatThrownBy(() -> LayoutLibraries.addTo(plugin, resolving, session(), List.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("not in the dependencies of dev.migrate:migrate-pictures:jar:1.2.3 as resolved "
+                        + "(2 artifacts, no " + LayoutLibraries.PROBE + ")");
+        assertThat(Arrays.asList(plugin.getClassRealm().getURLs()))
+                .containsExactly(elk.toURI().toURL());
+    }
+
+    @Test
+    void aRealmThatLoadsTheLayoutLibraryIsLeftAsItIs() throws Exception {
+        PluginDescriptor plugin = plugin("migrate-engine");
+        Path classes = directory.resolve("classes");
+        Path probe = classes.resolve(LayoutLibraries.PROBE.replace('.', '/') + ".class");
+        Files.createDirectories(probe.getParent());
+        Files.write(probe, EmptyClass.named(LayoutLibraries.PROBE));
+        plugin.getClassRealm().addURL(classes.toUri().toURL());
+
+        LayoutLibraries.addTo(
+                plugin,
+                system(request -> {
+                    throw new AssertionError("resolved although the realm has the layout library");
+                }),
+                session(),
+                List.of());
+
+        assertThat(asked).isEmpty();
+        assertThat(plugin.getClassRealm().getURLs())
+                .containsExactly(classes.toUri().toURL());
+    }
+
+    private PluginDescriptor plugin(String... artifactsInRealm) throws Exception {
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setGroupId("dev.migrate");
+        plugin.setArtifactId("migrate-maven-plugin");
+        plugin.setVersion("1.2.3");
+        ClassRealm realm = new ClassWorld().newRealm("plugin>" + directory, null);
+        plugin.setClassRealm(realm);
+        List<org.apache.maven.artifact.Artifact> artifacts = new ArrayList<>();
+        for (String artifactId : artifactsInRealm) {
+            artifacts.add(new org.apache.maven.artifact.DefaultArtifact(
+                    "dev.migrate",
+                    artifactId,
+                    VersionRange.createFromVersion("1.2.3"),
+                    "runtime",
+                    "jar",
+                    null,
+                    new DefaultArtifactHandler("jar")));
+        }
+        plugin.setArtifacts(artifacts);
+        return plugin;
+    }
+
+    private File jar(String name) throws IOException {
+        Path jar = directory.resolve(name);
+        try (OutputStream out = Files.newOutputStream(jar)) {
+            new JarOutputStream(out).close(); // an empty jar
+        }
+        return jar.toFile();
+    }
+
+    private static ArtifactResult resolved(org.eclipse.aether.artifact.Artifact artifact) {
+        return new ArtifactResult(new ArtifactRequest()).setArtifact(artifact);
+    }
+
+    private interface Resolution {
+        DependencyResult resolve(DependencyRequest request) throws DependencyResolutionException;
+    }
+
+    /** A repository system that answers dependency requests only, recording each. */
+    private RepositorySystem system(Resolution resolution) {
+        return (RepositorySystem) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RepositorySystem.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("resolveDependencies")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    DependencyRequest request = (DependencyRequest) args[1];
+                    asked.add(request);
+                    return resolution.resolve(request);
+                });
+    }
+
+    private RepositorySystemSession session() {
+        return (RepositorySystemSession) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RepositorySystemSession.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The bytes of an empty public class of the given name, for a class path that must load it. */
+    private static final class EmptyClass {
+        static byte[] named(String name) {
+            String internal = name.replace('.', '/');
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(0xCAFEBABE);
+                out.writeShort(0);
+                out.writeShort(52); // Java 8
+                out.writeShort(5); // constant pool: 4 entries
+                out.writeByte(1); // #1 Utf8 this class
+                out.writeUTF(internal);
+                out.writeByte(7); // #2 Class #1
+                out.writeShort(1);
+                out.writeByte(1); // #3 Utf8 java/lang/Object
+                out.writeUTF("java/lang/Object");
+                out.writeByte(7); // #4 Class #3
+                out.writeShort(3);
+                out.writeShort(0x0021); // public super
+                out.writeShort(2); // this
+                out.writeShort(4); // super
+                out.writeShort(0); // interfaces
+                out.writeShort(0); // fields
+                out.writeShort(0); // methods
+                out.writeShort(0); // attributes
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+    }
+}
