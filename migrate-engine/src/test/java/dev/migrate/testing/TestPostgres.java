@@ -1,6 +1,7 @@
 package dev.migrate.testing;
 
 import dev.migrate.internal.cluster.ClusterTemplate;
+import dev.migrate.internal.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -236,16 +237,14 @@ public final class TestPostgres {
                                         .start()
                                         .close());
             }
-            EmbeddedPostgres pg = builder.get()
+            EmbeddedPostgres.Builder server = builder.get()
                     .setDataDirectory(data)
                     // binaries nobody can name get no kept cluster: the launcher runs initdb
                     .setCleanDataDirectory(binaries == null)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("max_locks_per_transaction", "1024")
-                    .start();
+                    .setServerConfig("max_locks_per_transaction", "1024");
+            ThrowawayPlace.SERVER_SETTINGS.forEach(server::setServerConfig);
+            EmbeddedPostgres pg = server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();

@@ -56,21 +56,15 @@ final class EmbeddedServer implements AutoCloseable {
                                         .start()
                                         .close());
             }
-            return new EmbeddedServer(
-                    EmbeddedPostgres.builder()
-                            .setDataDirectory(data)
-                            .setCleanDataDirectory(binaries == null)
-                            // a busy machine (a CI runner building in parallel) can take longer than the
-                            // launcher's 10 s
-                            .setPGStartupWait(Duration.ofMinutes(1))
-                            .setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off")
-                            .setServerConfig("full_page_writes", "off")
-                            .setServerConfig("max_wal_size", "256MB")
-                            .setOutputRedirector(toLog)
-                            .setErrorRedirector(toLog)
-                            .start(),
-                    data);
+            EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(binaries == null)
+                    // a busy machine (a CI runner building in parallel) can take longer than the launcher's 10 s
+                    .setPGStartupWait(Duration.ofMinutes(1))
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog);
+            ThrowawayPlace.SERVER_SETTINGS.forEach(server::setServerConfig);
+            return new EmbeddedServer(server.start(), data);
         } catch (IOException | RuntimeException e) {
             throw new MigrateException(
                     "Could not start the embedded PostgreSQL for the migration tests: " + e.getMessage()

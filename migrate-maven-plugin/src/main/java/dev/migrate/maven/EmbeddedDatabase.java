@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.internal.cluster.ClusterTemplate;
+import dev.migrate.internal.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,12 +77,9 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
      */
     static EmbeddedDatabase startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog) {
         EmbeddedPostgres.Builder builder = builder(dataDirectory, binariesJar, serverLog)
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_locks_per_transaction", "4096")
-                .setServerConfig("max_wal_size", "256MB")
                 .setServerConfig("autovacuum", "off");
+        ThrowawayPlace.SERVER_SETTINGS.forEach(builder::setServerConfig);
         return start(builder, dataDirectory, binariesJar, serverLog, true, "");
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,14 @@ import org.jspecify.annotations.Nullable;
  * is swept at the next start, since it would hold memory until the machine restarts.
  */
 public final class ThrowawayPlace {
+    /**
+     * The settings every throwaway server runs with, whoever starts it (the plugin's goals, the
+     * migration tests' server, this project's own tests): durability off, since nothing on it outlives
+     * its run, and a write-ahead log kept small, since it may live in memory.
+     */
+    public static final Map<String, String> SERVER_SETTINGS =
+            Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "max_wal_size", "256MB");
+
     /** The directory's prefix: the sweep takes nothing else. */
     static final String PREFIX = "migrate-throwaway-";
     /** The room in memory a throwaway server needs, with a margin: a replay of thousands of tables takes some hundreds of MB. */
