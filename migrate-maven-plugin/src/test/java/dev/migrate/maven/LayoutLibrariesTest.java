@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.artifact.versioning.VersionRange;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -83,10 +84,7 @@ class LayoutLibrariesTest {
     @Test
     void aRealmThatLoadsTheLayoutLibraryIsLeftAsItIs() throws Exception {
         PluginDescriptor plugin = plugin("migrate-engine");
-        Path classes = directory.resolve("classes");
-        Path probe = classes.resolve(LayoutLibraries.PROBE.replace('.', '/') + ".class");
-        Files.createDirectories(probe.getParent());
-        Files.write(probe, EmptyClass.named(LayoutLibraries.PROBE));
+        Path classes = compiledProbe();
         plugin.getClassRealm().addURL(classes.toUri().toURL());
 
         LayoutLibraries.addTo(
@@ -160,35 +158,19 @@ class LayoutLibrariesTest {
                 });
     }
 
-    /** The bytes of an empty public class of the given name, for a class path that must load it. */
-    private static final class EmptyClass {
-        static byte[] named(String name) {
-            String internal = name.replace('.', '/');
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-                out.writeInt(0xCAFEBABE);
-                out.writeShort(0);
-                out.writeShort(52); // Java 8
-                out.writeShort(5); // constant pool: 4 entries
-                out.writeByte(1); // #1 Utf8 this class
-                out.writeUTF(internal);
-                out.writeByte(7); // #2 Class #1
-                out.writeShort(1);
-                out.writeByte(1); // #3 Utf8 java/lang/Object
-                out.writeUTF("java/lang/Object");
-                out.writeByte(7); // #4 Class #3
-                out.writeShort(3);
-                out.writeShort(0x0021); // public super
-                out.writeShort(2); // this
-                out.writeShort(4); // super
-                out.writeShort(0); // interfaces
-                out.writeShort(0); // fields
-                out.writeShort(0); // methods
-                out.writeShort(0); // attributes
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
-        }
+    /** A class directory holding an empty class named as the layout library's probe, compiled here. */
+    private Path compiledProbe() throws IOException {
+        int dot = LayoutLibraries.PROBE.lastIndexOf('.');
+        Path source = directory.resolve("src").resolve(LayoutLibraries.PROBE.substring(dot + 1) + ".java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(
+                source,
+                "package " + LayoutLibraries.PROBE.substring(0, dot) + "; public class "
+                        + LayoutLibraries.PROBE.substring(dot + 1) + " {}");
+        Path classes = directory.resolve("classes");
+        int exit =
+                ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertThat(exit).isZero();
+        return classes;
     }
 }
