@@ -284,6 +284,9 @@ public final class Autogenerate {
             EntityDdl ddl,
             ReplayedSchemaCache keep) {
         ExecutorService builder = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-side"));
+        // the entity side read without a server, when the DDL allows; the server builds it only if that finds a change
+        CompletableFuture<Optional<DatabaseSchema>> readWithoutServer = new CompletableFuture<>();
+        CompletableFuture<Void> buildOnServer = new CompletableFuture<>();
         try {
             Future<Optional<DatabaseSchema>> entitySide = builder.submit(() -> {
                 // the database is made while the provider may still be writing the DDL
@@ -291,10 +294,20 @@ public final class Autogenerate {
                     List<String> entityDdl = ddl.get();
                     Optional<DatabaseSchema> cached =
                             comparison.cachedEntitySide(version.serverVersionNum(), entityDdl);
-                    return cached.isPresent() ? cached : Optional.of(comparison.entitySide(c, entityDdl));
-                } catch (SQLException | RuntimeException e) {
+                    if (cached.isPresent()) {
+                        return cached;
+                    }
+                    Optional<DatabaseSchema> read = comparison.readWithoutServer(entityDdl);
+                    readWithoutServer.complete(read);
+                    if (read.isPresent()) {
+                        buildOnServer.get(); // asked for once the replayed side shows a difference
+                    }
+                    return Optional.of(comparison.entitySide(c, entityDdl));
+                } catch (SQLException | RuntimeException | ExecutionException e) {
                     return Optional
                             .<DatabaseSchema>empty(); // built on the replayed database, where a failure is reported
+                } finally {
+                    readWithoutServer.complete(Optional.empty());
                 }
             });
             replay(server.dataSource());
@@ -306,6 +319,13 @@ public final class Autogenerate {
                 if (keep != null) {
                     keep.store(managed, exclusions, current);
                 }
+                Optional<MigrationScript> confirmed =
+                        result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
+                if (confirmed.isPresent()) {
+                    log.info("The entities' DDL, read without building it, matches the schema at head.");
+                    return result(confirmed.get(), Set.of(), Route.REPLAYED);
+                }
+                buildOnServer.complete(null);
                 DatabaseSchema desired =
                         result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
                 MigrationScript diff = comparison.onServer(live, current, desired, entityDdl);

@@ -17,6 +17,7 @@ import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.diff.TypeChanges;
 import dev.migrate.autogen.diff.UnmodelledDdl;
+import dev.migrate.autogen.entity.ProviderDdlSchema;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.scratch.QualifiedDdl;
 import dev.migrate.autogen.scratch.ScratchSchema;
@@ -103,6 +104,10 @@ final class SchemaComparison {
         if (keep != null) {
             keep.store(managed, exclusions, current);
         }
+        Optional<MigrationScript> confirmed = confirmedWithoutServer(current, entityDdl);
+        if (confirmed.isPresent()) {
+            return confirmed.get();
+        }
         Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null
                 ? Optional.empty()
                 : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
@@ -156,6 +161,12 @@ final class SchemaComparison {
         }
         String versionNum = live.get().serverVersionNum();
         Optional<DatabaseSchema> desired = cachedEntitySide(versionNum, entityDdl);
+        if (desired.isEmpty()) {
+            Optional<MigrationScript> confirmed = confirmedWithoutServer(live.get(), entityDdl);
+            if (confirmed.isPresent()) {
+                return confirmed;
+            }
+        }
         if (desired.isEmpty()
                 && freshServer != null
                 && versionNum.equals(EntitySchemaCache.serverVersionNum(freshServer))) {
@@ -186,6 +197,33 @@ final class SchemaComparison {
         }
         return Optional.of(
                 withSchemasCreated(diff, missingSchemas(managedSchemas(entityDdl), live.existingSchemas(), desired)));
+    }
+
+    /**
+     * The entity side read from the entity DDL without a server ({@link ProviderDdlSchema}), when
+     * every statement is one that reading knows; to be {@linkplain #confirmed confirmed} before use.
+     */
+    Optional<DatabaseSchema> readWithoutServer(List<String> entityDdl) {
+        return ProviderDdlSchema.read(entityDdl, schema, exclusions);
+    }
+
+    /**
+     * The comparison's result, no change at all, when {@code read} (the entity side {@link
+     * #readWithoutServer read without a server}) matches {@code live} exactly; empty when there is any
+     * difference, for the entity side to be built on a server, whose reading alone decides what a
+     * change is.
+     */
+    Optional<MigrationScript> confirmed(ReplayedSchema live, DatabaseSchema read, List<String> entityDdl) {
+        // nobody is asked about a rename here: one is a difference, for the comparison on the server to ask about
+        MigrationScript diff = withSchemasCreated(
+                SchemaDiff.compare(live.schema(), read, options(new UnaskedTypeChanges(), RenameDecider.never())),
+                missingSchemas(managedSchemas(entityDdl), live.existingSchemas(), read));
+        return diff.isEmpty() && diff.warnings().isEmpty() ? Optional.of(diff) : Optional.empty();
+    }
+
+    /** {@link #confirmed} of the entity DDL {@linkplain #readWithoutServer read without a server}, when it can be. */
+    Optional<MigrationScript> confirmedWithoutServer(ReplayedSchema live, List<String> entityDdl) {
+        return readWithoutServer(entityDdl).flatMap(read -> confirmed(live, read, entityDdl));
     }
 
     /** Whether the catalog reader models every statement of the entity DDL, so no server need be asked about one. */
@@ -336,6 +374,10 @@ final class SchemaComparison {
     }
 
     private SchemaDiff.Options options(TypeChanges typeChanges) {
+        return options(typeChanges, decider);
+    }
+
+    private SchemaDiff.Options options(TypeChanges typeChanges, RenameDecider decider) {
         return new SchemaDiff.Options(schema, renames, decider)
                 .withTypeChanges(typeChanges)
                 .withSerialToIdentity(serialToIdentity);

@@ -145,6 +145,15 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.serialToIdentity", defaultValue = "false")
     protected boolean serialToIdentity;
 
+    /**
+     * Let the JVM's optimizing compiler (C2) compile while the comparison runs. Off by default: a
+     * comparison lasts seconds, and C2 would spend more processor time on it than its code saves, on
+     * the cores the JPA provider and the throwaway server need (a cold {@code check} of 2,000 entities
+     * runs in about 7.5 s instead of 9). What runs in the build after the goal compiles as usual.
+     */
+    @Parameter(property = "migrate.optimizingCompiler", defaultValue = "false")
+    protected boolean optimizingCompiler;
+
     @Override
     protected void checkSettings() {
         super.checkSettings();
@@ -171,6 +180,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      * head: on the configured database (which must be at head), or on the embedded default, from the
      * caches when they hold both sides, otherwise on a throwaway server with the migrations replayed.
      */
+    @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
     protected final void withDifferencesAtHead(
             ClassLoader projectClasses, BiConsumer<Migrator, AutogenerateResult> goalAction) {
         // the summaries are written before the goal acts on the differences, which may fail the build
@@ -190,7 +200,11 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         } else if (replayCache) {
             request.replayCacheIn(cacheDirectory("replay-cache"));
         }
-        action.accept(chain, Autogenerate.run(request.build(), new PluginDatabases(configured.orElse(null)), log()));
+        AutogenerateResult result;
+        try (QuickCompilation compiling = optimizingCompiler ? null : QuickCompilation.start(getLog())) {
+            result = Autogenerate.run(request.build(), new PluginDatabases(configured.orElse(null)), log());
+        }
+        action.accept(chain, result);
     }
 
     /**

@@ -1,0 +1,518 @@
+package dev.migrate.autogen.entity;
+
+import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.schema.ColumnIdentity;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.ForeignKey;
+import dev.migrate.autogen.schema.Index;
+import dev.migrate.autogen.schema.PrimaryKey;
+import dev.migrate.autogen.schema.Sequence;
+import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Names;
+import dev.migrate.internal.sql.SqlLexer;
+import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.op.ReferentialAction;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entity side read from the provider's DDL alone, without a server, as the catalog reader would
+ * read it once that DDL ran, for DDL made only of the plainest statements a JPA provider writes:
+ * {@code create table} with columns of the common built-in types, identity columns, a primary key and
+ * named unique constraints; {@code create sequence ... start with ... increment by ...}; named unique
+ * and foreign key constraints added by {@code alter table}; {@code create [unique] index} on plain
+ * columns. Anything else (a default, a check, a comment, another type, a schema-qualified name, a
+ * name PostgreSQL would shorten or make unique) and the reading is empty: the entity side is then
+ * built on a server, as always.
+ *
+ * <p>Only ever used to confirm: a comparison takes this side when it finds no difference against the
+ * live one, and builds the entity side on a server when it finds any, so what this cannot read, or
+ * were to read wrongly, costs time and never a change.
+ */
+public final class ProviderDdlSchema {
+    private final String schema;
+    private final Map<String, TableDraft> tables = new LinkedHashMap<>();
+    private final List<Sequence> sequences = new ArrayList<>();
+    /** Every name in the schema's relation and constraint namespaces, to refuse what PostgreSQL would rename. */
+    private final Set<String> names = new HashSet<>();
+
+    private ProviderDdlSchema(String schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * The schema {@code ddl} builds in {@code schema} (its unqualified names resolving there), with
+     * what {@code exclusions} name left out, or empty when any statement is not one of those read here.
+     */
+    public static Optional<DatabaseSchema> read(List<String> ddl, String schema, Exclusions exclusions) {
+        ProviderDdlSchema reading = new ProviderDdlSchema(schema);
+        try {
+            for (String statement : ddl) {
+                reading.statement(new Tokens(SqlLexer.tokens(statement)));
+            }
+        } catch (Unread e) {
+            return Optional.empty();
+        }
+        List<Table> tables = reading.tables.values().stream()
+                .filter(t -> !exclusions.excludes(schema, t.name))
+                .map(TableDraft::table)
+                .toList();
+        List<Sequence> sequences = reading.sequences.stream()
+                .filter(s -> !exclusions.excludes(schema, s.name()))
+                .toList();
+        return Optional.of(DatabaseSchema.of(tables, sequences, List.of()));
+    }
+
+    private void statement(Tokens t) {
+        if (t.word("create")) {
+            if (t.word("table")) {
+                createTable(t);
+            } else if (t.word("sequence")) {
+                createSequence(t);
+            } else {
+                boolean unique = t.word("unique");
+                t.expect("index");
+                createIndex(t, unique);
+            }
+        } else {
+            t.expect("alter");
+            t.expect("table");
+            if (t.word("if")) {
+                t.expect("exists");
+            }
+            TableDraft table = existing(t.name());
+            t.expect("add");
+            t.expect("constraint");
+            String name = claim(t.name());
+            if (t.word("unique")) {
+                table.uniques.add(new UniqueConstraint(name, t.columns(), false, false, false));
+            } else {
+                t.expect("foreign");
+                t.expect("key");
+                table.foreignKeys.add(foreignKey(t, name));
+            }
+        }
+        t.end();
+    }
+
+    private void createTable(Tokens t) {
+        String name = claim(t.name());
+        TableDraft table = new TableDraft(name);
+        t.expectSymbol("(");
+        do {
+            if (t.word("primary")) {
+                t.expect("key");
+                if (table.primaryKey != null) {
+                    throw new Unread();
+                }
+                table.primaryKey = t.columns();
+            } else if (t.word("constraint")) {
+                String constraint = claim(t.name());
+                t.expect("unique");
+                table.uniques.add(new UniqueConstraint(constraint, t.columns(), false, false, false));
+            } else {
+                ColumnDraft column = column(t, name);
+                if (column.primaryKey) {
+                    if (table.primaryKey != null) {
+                        throw new Unread();
+                    }
+                    table.primaryKey = List.of(column.name);
+                }
+                table.columns.add(column);
+            }
+        } while (t.symbol(","));
+        t.expectSymbol(")");
+        if (table.primaryKey != null) {
+            table.primaryKeyName = claim(generatedName(name, "pkey"));
+        }
+        for (ColumnDraft column : table.columns) {
+            if (column.unique) {
+                String constraint = claim(generatedName(name + "_" + column.name, "key"));
+                table.uniques.add(new UniqueConstraint(constraint, List.of(column.name), false, false, false));
+            }
+        }
+        tables.put(name, table);
+    }
+
+    private ColumnDraft column(Tokens t, String table) {
+        String name = t.name();
+        String type = Types.read(t);
+        ColumnDraft column = new ColumnDraft(name, type);
+        while (!t.atSymbol(",") && !t.atSymbol(")")) {
+            if (t.word("not")) {
+                t.expect("null");
+                column.nullable = false;
+            } else if (t.word("primary")) {
+                t.expect("key");
+                column.primaryKey = true;
+            } else if (t.word("unique")) {
+                column.unique = true;
+            } else {
+                t.expect("generated");
+                ColumnIdentity.Generation generation;
+                if (t.word("always")) {
+                    generation = ColumnIdentity.Generation.ALWAYS;
+                } else {
+                    t.expect("by");
+                    t.expect("default");
+                    generation = ColumnIdentity.Generation.BY_DEFAULT;
+                }
+                t.expect("as");
+                t.expect("identity");
+                long max = Types.maxOf(type);
+                column.identity = new ColumnIdentity(generation, 1, 1, 1, max, 1, false, false);
+                column.nullable = false;
+                claim(generatedName(table + "_" + name, "seq"));
+            }
+        }
+        return column;
+    }
+
+    private void createSequence(Tokens t) {
+        String name = claim(t.name());
+        t.expect("start");
+        t.expect("with");
+        long start = t.number();
+        t.expect("increment");
+        t.expect("by");
+        long increment = t.number();
+        if (start < 1 || increment < 1) {
+            throw new Unread();
+        }
+        sequences.add(new Sequence(schema, name, "bigint", start, increment, 1, Long.MAX_VALUE, 1, false, null, false));
+    }
+
+    private void createIndex(Tokens t, boolean unique) {
+        String name = claim(t.name());
+        t.expect("on");
+        TableDraft table = existing(t.name());
+        List<String> keys = t.columns();
+        String definition = (unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + Identifiers.quote(name) + " ON "
+                + Identifiers.quote(schema) + "." + Identifiers.quote(table.name) + " USING btree ("
+                + Identifiers.quoteAll(keys) + ")";
+        table.indexes.add(new Index(name, unique, "btree", keys, List.of(), null, false, definition));
+    }
+
+    private ForeignKey foreignKey(Tokens t, String name) {
+        List<String> columns = t.columns();
+        t.expect("references");
+        TableDraft referenced = existing(t.name());
+        List<String> referencedColumns = t.atSymbol("(") ? t.columns() : referenced.primaryKey;
+        if (referencedColumns == null || referencedColumns.size() != columns.size()) {
+            throw new Unread();
+        }
+        ReferentialAction onDelete = ReferentialAction.NO_ACTION;
+        if (t.word("on")) {
+            t.expect("delete");
+            onDelete = t.word("cascade") ? ReferentialAction.CASCADE : null;
+            if (onDelete == null) {
+                throw new Unread();
+            }
+        }
+        return new ForeignKey(
+                name,
+                columns,
+                schema,
+                referenced.name,
+                referencedColumns,
+                onDelete,
+                ReferentialAction.NO_ACTION,
+                false,
+                false,
+                true);
+    }
+
+    private TableDraft existing(String name) {
+        TableDraft table = tables.get(name);
+        if (table == null) {
+            throw new Unread(); // a table of another schema, or made by a statement not read here
+        }
+        return table;
+    }
+
+    /** The name PostgreSQL gives an object named after another ({@code orders_pkey}), when it keeps it whole. */
+    private static String generatedName(String stem, String label) {
+        String name = stem + "_" + label;
+        if (!Names.fits(name)) {
+            throw new Unread(); // PostgreSQL shortens it in its own way
+        }
+        return name;
+    }
+
+    /** {@code name}, refused when it is taken (PostgreSQL would refuse it, or pick another) or too long. */
+    private String claim(String name) {
+        if (!Names.fits(name) || !names.add(name)) {
+            throw new Unread();
+        }
+        return name;
+    }
+
+    /** A statement, or part of one, that is not read here. */
+    private static final class Unread extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unread() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class TableDraft {
+        final String name;
+        final List<ColumnDraft> columns = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        List<String> primaryKey;
+        String primaryKeyName;
+
+        TableDraft(String name) {
+            this.name = name;
+        }
+
+        Table table() {
+            Set<String> keyColumns = primaryKey == null ? Set.of() : Set.copyOf(primaryKey);
+            List<TableColumn> built = columns.stream()
+                    .map(c -> new TableColumn(
+                            c.name,
+                            c.type,
+                            c.nullable && !keyColumns.contains(c.name),
+                            null,
+                            c.identity,
+                            null,
+                            null,
+                            null))
+                    .toList();
+            return new Table(
+                    schema,
+                    name,
+                    built,
+                    primaryKey == null ? null : new PrimaryKey(primaryKeyName, primaryKey),
+                    foreignKeys,
+                    uniques,
+                    List.of(),
+                    List.of(),
+                    indexes,
+                    null);
+        }
+    }
+
+    private static final class ColumnDraft {
+        final String name;
+        final String type;
+        boolean nullable = true;
+        boolean primaryKey;
+        boolean unique;
+        ColumnIdentity identity;
+
+        ColumnDraft(String name, String type) {
+            this.name = name;
+            this.type = type;
+        }
+    }
+
+    /** The built-in types a provider writes, as {@code format_type} spells them. */
+    private static final class Types {
+        private static final Map<String, String> PLAIN = Map.ofEntries(
+                Map.entry("bigint", "bigint"),
+                Map.entry("int8", "bigint"),
+                Map.entry("integer", "integer"),
+                Map.entry("int", "integer"),
+                Map.entry("int4", "integer"),
+                Map.entry("smallint", "smallint"),
+                Map.entry("int2", "smallint"),
+                Map.entry("boolean", "boolean"),
+                Map.entry("bool", "boolean"),
+                Map.entry("real", "real"),
+                Map.entry("float4", "real"),
+                Map.entry("float8", "double precision"),
+                Map.entry("text", "text"),
+                Map.entry("date", "date"),
+                Map.entry("uuid", "uuid"),
+                Map.entry("bytea", "bytea"),
+                Map.entry("jsonb", "jsonb"),
+                Map.entry("json", "json"),
+                Map.entry("oid", "oid"));
+
+        /** Reads the type at {@code t}, or throws when it is not one read here. */
+        static String read(Tokens t) {
+            String word = t.word();
+            String plain = PLAIN.get(word);
+            if (plain != null) {
+                return plain;
+            }
+            switch (word) {
+                case "double" -> {
+                    t.expect("precision");
+                    return "double precision";
+                }
+                case "varchar" -> {
+                    return t.atSymbol("(") ? "character varying(" + t.modifier() + ")" : "character varying";
+                }
+                case "char" -> {
+                    return "character(" + (t.atSymbol("(") ? t.modifier() : 1) + ")";
+                }
+                case "float" -> {
+                    long precision = t.modifier();
+                    if (precision < 1 || precision > 53) {
+                        throw new Unread();
+                    }
+                    return precision <= 24 ? "real" : "double precision";
+                }
+                case "numeric", "decimal" -> {
+                    if (!t.atSymbol("(")) {
+                        return "numeric";
+                    }
+                    t.expectSymbol("(");
+                    long precision = t.number();
+                    long scale = t.symbol(",") ? t.number() : 0;
+                    t.expectSymbol(")");
+                    return "numeric(" + precision + "," + scale + ")";
+                }
+                case "timestamp", "time" -> {
+                    String precision = t.atSymbol("(") ? "(" + t.modifier() + ")" : "";
+                    String zone = " without time zone";
+                    if (t.word("with")) {
+                        t.expect("time");
+                        t.expect("zone");
+                        zone = " with time zone";
+                    }
+                    return word + precision + zone;
+                }
+                default -> throw new Unread();
+            }
+        }
+
+        /** The largest value of an identity column's type. */
+        static long maxOf(String type) {
+            return switch (type) {
+                case "bigint" -> Long.MAX_VALUE;
+                case "integer" -> Integer.MAX_VALUE;
+                case "smallint" -> Short.MAX_VALUE;
+                default -> throw new Unread();
+            };
+        }
+    }
+
+    /** The tokens of one statement, read front to back. */
+    private static final class Tokens {
+        private final List<SqlToken> tokens;
+        private int at;
+
+        Tokens(List<SqlToken> tokens) {
+            this.tokens = tokens;
+        }
+
+        private SqlToken peek() {
+            return at < tokens.size() ? tokens.get(at) : null;
+        }
+
+        /** Takes the key word {@code word} if it comes next. */
+        boolean word(String word) {
+            SqlToken next = peek();
+            if (next != null && next.isWord(word)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        /** Takes the next token, an unquoted word, and gives it folded. */
+        String word() {
+            SqlToken next = peek();
+            if (next == null || next.kind() != SqlToken.Kind.WORD) {
+                throw new Unread();
+            }
+            at++;
+            return next.name();
+        }
+
+        void expect(String word) {
+            if (!word(word)) {
+                throw new Unread();
+            }
+        }
+
+        boolean atSymbol(String symbol) {
+            SqlToken next = peek();
+            return next != null && next.is(symbol);
+        }
+
+        boolean symbol(String symbol) {
+            if (atSymbol(symbol)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        void expectSymbol(String symbol) {
+            if (!symbol(symbol)) {
+                throw new Unread();
+            }
+        }
+
+        /**
+         * An unqualified name, whole: a plain lower-case one or a quoted one (whose name the lexer
+         * would have cut to 63 bytes, and which {@link #claim} refuses when it is that long).
+         */
+        String name() {
+            SqlToken next = peek();
+            if (next == null || !next.isIdentifier() || !Names.fits(next.text().replace("\"", ""))) {
+                throw new Unread();
+            }
+            if (next.kind() == SqlToken.Kind.WORD
+                    && !Identifiers.quote(next.name()).equals(next.name())) {
+                throw new Unread(); // a key word: the server may refuse it, or read it as one
+            }
+            at++;
+            if (atSymbol(".")) {
+                throw new Unread(); // schema-qualified
+            }
+            return next.name();
+        }
+
+        long number() {
+            SqlToken next = peek();
+            if (next == null
+                    || next.kind() != SqlToken.Kind.NUMBER
+                    || !next.text().matches("[0-9]{1,18}")) {
+                throw new Unread();
+            }
+            at++;
+            return Long.parseLong(next.text());
+        }
+
+        /** {@code (n)}. */
+        long modifier() {
+            expectSymbol("(");
+            long n = number();
+            expectSymbol(")");
+            return n;
+        }
+
+        /** {@code (a, b)}: plain column names, no order, no expression. */
+        List<String> columns() {
+            expectSymbol("(");
+            List<String> columns = new ArrayList<>();
+            do {
+                columns.add(name());
+            } while (symbol(","));
+            expectSymbol(")");
+            return columns;
+        }
+
+        void end() {
+            if (peek() != null) {
+                throw new Unread();
+            }
+        }
+    }
+}
