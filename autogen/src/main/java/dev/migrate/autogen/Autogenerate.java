@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -154,7 +155,7 @@ public final class Autogenerate {
             // the server starts while the provider writes the DDL
             try (StartingServer server = new StartingServer(version).start();
                     EntityDdl ddl = new EntityDdl(version.major(), entities)) {
-                return replayed(server.get(), version, comparison(entities), ddl, null);
+                return replayed(server.get(), version, comparison(entities), ddl, (managed, current) -> {});
             }
         }
         return onEmbeddedDefault();
@@ -219,7 +220,9 @@ public final class Autogenerate {
         Path replayCache = request.replayCache().orElseThrow();
         // with no replayed schema kept (a fresh checkout), a server is needed whatever else: it starts at once
         boolean nothingKept = ReplayedSchemaCache.holdsNothing(replayCache);
-        try (StartingServer starting = new StartingServer(version);
+        // closed last: the replayed schema is written while the server stops
+        try (Keeping keeping = new Keeping();
+                StartingServer starting = new StartingServer(version);
                 EntityDdl ddl = new EntityDdl(version.major(), entities)) {
             if (nothingKept) {
                 starting.start();
@@ -267,13 +270,18 @@ public final class Autogenerate {
                                     + ", but this comparison needs "
                                     + "the replayed database to answer (a column type change, or entity DDL other than tables, "
                                     + "indexes, sequences, enum types and comments): the migrations are replayed.");
-            return replayed(server, version, comparison, ddl, replays);
+            return replayed(
+                    server,
+                    version,
+                    comparison,
+                    ddl,
+                    (managed, current) -> keeping.store(() -> replays.store(managed, exclusions, current)));
         }
     }
 
     /**
      * Replays the chain on {@code server}'s database while the entity side is built in another of its
-     * databases, on a connection of its own; reads the replayed schema (kept in {@code keep}, if any)
+     * databases, on a connection of its own; reads the replayed schema (handed to {@code keep}, with the schemas read)
      * and compares. Entity DDL that needs what the migrations create fails in the other database: it
      * is then built on the replayed one, where a failure is the provider's to report.
      */
@@ -282,7 +290,7 @@ public final class Autogenerate {
             ThrowawayVersion version,
             SchemaComparison comparison,
             EntityDdl ddl,
-            ReplayedSchemaCache keep) {
+            BiConsumer<List<String>, ReplayedSchema> keep) {
         ExecutorService builder = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-side"));
         // the entity side read without a server, when the DDL allows; the server builds it only if that finds a change
         CompletableFuture<Optional<DatabaseSchema>> readWithoutServer = new CompletableFuture<>();
@@ -316,9 +324,7 @@ public final class Autogenerate {
                 List<String> entityDdl = ddl.get();
                 List<String> managed = comparison.managedSchemas(entityDdl);
                 ReplayedSchema current = comparison.liveSide(live, managed, configured);
-                if (keep != null) {
-                    keep.store(managed, exclusions, current);
-                }
+                keep.accept(managed, current);
                 Optional<MigrationScript> confirmed =
                         result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
                 if (confirmed.isPresent()) {
@@ -419,6 +425,26 @@ public final class Autogenerate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while comparing the entities with the schema at head.", e);
+        }
+    }
+
+    /**
+     * Writes to a cache on a thread of its own, so that the comparison and the throwaway server's stop
+     * go on meanwhile; closing waits for what was handed to it. A cache write never throws: a failed
+     * one only leaves the next run to build again.
+     */
+    private static final class Keeping implements AutoCloseable {
+        private final ExecutorService thread =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-replay-cache"));
+
+        void store(Runnable write) {
+            thread.execute(write);
+        }
+
+        @Override
+        public void close() {
+            thread.shutdown();
+            awaitQuietly(thread);
         }
     }
 

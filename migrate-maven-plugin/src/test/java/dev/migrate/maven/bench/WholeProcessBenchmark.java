@@ -143,6 +143,7 @@ public final class WholeProcessBenchmark {
         for (Map<String, String> env : List.of(url, Map.<String, String>of())) {
             String where = env.isEmpty() ? "embedded" : "URL     ";
             try {
+                server.quiet();
                 mvn(project, env, "migrate:check"); // fills the caches
                 Timing warm = time(() -> mvn(project, env, "migrate:check"));
                 lines.add(String.format(
