@@ -187,7 +187,7 @@ public final class Autogenerate {
                     diff = comparison.compare(c, null, () -> c, ddl::get, null);
                 }
             }
-            logCacheUse(cache);
+            logCacheUse(comparison);
             Set<ObjectName> large = Set.of();
             if (request.measureTimeout().isPresent() && !diff.isEmpty()) {
                 try (Connection measuring = database.getConnection()) {
@@ -233,14 +233,23 @@ public final class Autogenerate {
             boolean chainKnown = !nothingKept && replays.holdsChain(exclusions);
             if (!chainKnown) {
                 starting.start();
-            } else if (ddl.fromCache()) {
+            } else {
+                if (!ddl.fromCache()) {
+                    // the provider runs: a server starts meanwhile, for when neither cache nor reading answers
+                    starting.start();
+                }
                 Optional<MigrationScript> cached = comparison.fromCaches(replays, ddl.get(), null);
                 if (cached.isPresent()) {
+                    String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL "
+                            + version.version() + ") taken from the cache in " + log.shown(replays.directory());
                     log.info(
-                            "The schema at head (" + migrations(count) + " on PostgreSQL " + version.version()
-                                    + ") taken from the cache in " + log.shown(replays.directory())
-                                    + ", the entity schema from " + log.shown(entities.directory())
-                                    + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway).");
+                            comparison.confirmedByReading()
+                                    ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
+                                            + "nothing was replayed or built (-Dmigrate.replayCache=false replays the "
+                                            + "migrations anyway)."
+                                    : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
+                                            + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the "
+                                            + "migrations anyway).");
                     return result(cached.get(), Set.of(), Route.CACHES);
                 }
             }
@@ -257,7 +266,7 @@ public final class Autogenerate {
                     log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
                             + log.shown(replays.directory())
                             + ": the migrations were not replayed, only the entity side was built.");
-                    logCacheUse(entities);
+                    logCacheUse(comparison);
                     return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
                 }
             }
@@ -328,14 +337,14 @@ public final class Autogenerate {
                 Optional<MigrationScript> confirmed =
                         result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
                 if (confirmed.isPresent()) {
-                    log.info("The entities' DDL, read without building it, matches the schema at head.");
+                    logCacheUse(comparison);
                     return result(confirmed.get(), Set.of(), Route.REPLAYED);
                 }
                 buildOnServer.complete(null);
                 DatabaseSchema desired =
                         result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
                 MigrationScript diff = comparison.onServer(live, current, desired, entityDdl);
-                logCacheUse(comparison.entityCache());
+                logCacheUse(comparison);
                 return result(diff, Set.of(), Route.REPLAYED);
             } catch (SQLException e) {
                 throw cannotConnect(e);
@@ -384,6 +393,14 @@ public final class Autogenerate {
         synchronized (suspectedRenames) {
             return new AutogenerateResult(script, largeTables, List.copyOf(suspectedRenames), route);
         }
+    }
+
+    /** Says where the entity side came from: read without a server, or from the cache. */
+    private void logCacheUse(SchemaComparison comparison) {
+        if (comparison.confirmedByReading()) {
+            log.info("The entities' DDL, read without building it, matches the schema at head.");
+        }
+        logCacheUse(comparison.entityCache());
     }
 
     private void logCacheUse(EntitySchemaCache cache) {

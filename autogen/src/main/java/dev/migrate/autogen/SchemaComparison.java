@@ -54,6 +54,8 @@ final class SchemaComparison {
     private final EntitySchemaCache entityCache;
     /** Whether a {@code serial} column the entities want as an identity column is converted ({@link SchemaDiff.Options#serialToIdentity()}). */
     private final boolean serialToIdentity;
+    /** Whether a comparison was answered by the entity side read without a server ({@link #confirmed}). */
+    private volatile boolean confirmedByReading;
 
     /**
      * @param schema the managed schema (normally {@code public}); the schemas the entities name are
@@ -218,7 +220,16 @@ final class SchemaComparison {
         MigrationScript diff = withSchemasCreated(
                 SchemaDiff.compare(live.schema(), read, options(new UnaskedTypeChanges(), RenameDecider.never())),
                 missingSchemas(managedSchemas(entityDdl), live.existingSchemas(), read));
-        return diff.isEmpty() && diff.warnings().isEmpty() ? Optional.of(diff) : Optional.empty();
+        if (!diff.isEmpty() || !diff.warnings().isEmpty()) {
+            return Optional.empty();
+        }
+        confirmedByReading = true;
+        return Optional.of(diff);
+    }
+
+    /** Whether a comparison was answered by the entity side {@linkplain #confirmed read without a server}. */
+    boolean confirmedByReading() {
+        return confirmedByReading;
     }
 
     /** {@link #confirmed} of the entity DDL {@linkplain #readWithoutServer read without a server}, when it can be. */

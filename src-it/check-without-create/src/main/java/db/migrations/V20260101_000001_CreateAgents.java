@@ -13,6 +13,7 @@ public class V20260101_000001_CreateAgents implements Migration {
         op.createTable("agents",
                 column("id", "bigint").identity().primaryKey(),
                 column("name", "character varying(100)").notNull());
+        op.commentOnTable("agents", "People who handle tasks");
     }
 
     @Override
