@@ -4,6 +4,9 @@ import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +66,31 @@ public final class Comparisons {
         return new Comparisons(schema, exclude, renames, decider, cache, convert);
     }
 
-    /** The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch schema on the same server. */
+    /**
+     * The changes that make the database on {@code live} match {@code entityDdl}, built in a scratch
+     * schema on the same server. When the DDL, read without a server, answered, the entity side is
+     * built on the server all the same, and the two must be equal: every comparison a test makes also
+     * holds that reading to the server's.
+     */
     public MigrationScript compare(Connection live, List<String> entityDdl) {
-        return step().compare(live, entityDdl);
+        return compare(live, live, entityDdl);
     }
 
     /** As {@link #compare(Connection, List)}, the entity side built on {@code scratch}: {@code live} is only read. */
     public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
-        return step().compare(live, null, () -> scratch, () -> entityDdl, null);
+        SchemaComparison step = step();
+        MigrationScript script = step.compare(live, null, () -> scratch, () -> entityDdl, null);
+        if (step.confirmedByReading()) {
+            Exclusions exclusions = Exclusions.versionTables().and(exclude);
+            DatabaseSchema built = ScratchSchema.read(scratch, entityDdl, schema, exclusions);
+            DatabaseSchema read =
+                    ProviderDdlSchema.read(entityDdl, schema, exclusions).orElseThrow();
+            if (!read.equals(built)) {
+                throw new AssertionError("The entity DDL read without a server differs from the server's reading:\n"
+                        + "  read  " + read + "\n  built " + built + "\n  DDL " + entityDdl);
+            }
+        }
+        return script;
     }
 
     SchemaComparison step() {
