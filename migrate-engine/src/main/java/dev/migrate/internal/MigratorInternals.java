@@ -99,7 +99,7 @@ public final class MigratorInternals {
      * @return the replay
      */
     public Replay replayOn(DataSource database) {
-        return new Replay(open.engine(migrator).on(ConnectionSource.of(database)), open.listener(migrator));
+        return new Replay(open.engine(migrator).replayingOn(ConnectionSource.of(database)), open.listener(migrator));
     }
 
     /**

@@ -47,14 +47,16 @@ public final class Engine {
                         discovered.stream().map(DiscoveredMigration::info).toList()),
                 byId(discovered),
                 connections,
-                settings);
+                settings,
+                false);
     }
 
     private Engine(
             RevisionGraph graph,
             Map<String, DiscoveredMigration> byId,
             ConnectionSource connections,
-            Settings settings) {
+            Settings settings,
+            boolean wholeSteps) {
         this.graph = graph;
         this.migrations = byId;
         this.connections = connections;
@@ -67,7 +69,8 @@ public final class Engine {
                 settings.log(),
                 settings.listener(),
                 settings.lockRetries(),
-                settings.progressInterval());
+                settings.progressInterval(),
+                wholeSteps);
     }
 
     private static Map<String, DiscoveredMigration> byId(Collection<DiscoveredMigration> discovered) {
@@ -85,7 +88,7 @@ public final class Engine {
      * every tenant.
      */
     public Engine forTenant(ConnectionSource tenantConnections, Settings tenantSettings) {
-        return new Engine(graph, migrations, tenantConnections, tenantSettings);
+        return new Engine(graph, migrations, tenantConnections, tenantSettings, false);
     }
 
     /** The settings of this engine's runs. */
@@ -138,6 +141,16 @@ public final class Engine {
     /** The same migrations and settings on another database: for replays on a throwaway one. */
     public Engine on(ConnectionSource other) {
         return new Engine(migrations.values(), other, settings);
+    }
+
+    /**
+     * As {@link #on}, for a replay on a throwaway database: each transactional migration goes in one
+     * round trip, its statements, bookkeeping and COMMIT together, since nobody follows a replay
+     * statement by statement. A failure still names its statement: the migration is rolled back and
+     * run again a statement at a time.
+     */
+    public Engine replayingOn(ConnectionSource other) {
+        return new Engine(graph, migrations, other, settings, true);
     }
 
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */

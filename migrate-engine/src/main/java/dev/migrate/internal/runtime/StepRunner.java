@@ -36,6 +36,8 @@ final class StepRunner {
     private final MigrationListener listener;
     private final LockRetries lockRetries;
     private final Duration progressInterval;
+    /** Whether a migration of several statements may go in one round trip too (a replay's runner). */
+    private final boolean wholeSteps;
 
     StepRunner(
             Map<String, DiscoveredMigration> migrations,
@@ -44,7 +46,8 @@ final class StepRunner {
             MigrationLog log,
             MigrationListener listener,
             LockRetries lockRetries,
-            Duration progressInterval) {
+            Duration progressInterval,
+            boolean wholeSteps) {
         this.migrations = migrations;
         this.tables = tables;
         this.mode = mode;
@@ -52,6 +55,7 @@ final class StepRunner {
         this.listener = listener;
         this.lockRetries = lockRetries;
         this.progressInterval = progressInterval;
+        this.wholeSteps = wholeSteps;
     }
 
     /**
@@ -176,13 +180,15 @@ final class StepRunner {
      * Whether a migration goes to the server in one round trip, its statement, its bookkeeping and
      * the COMMIT of its own transaction together: a transactional migration of one SQL statement, in a
      * transaction of its own, on a sink that takes it whole. A migration of several statements sends
-     * them one by one, so that the progress of a long one names the statement that runs.
+     * them one by one, so that the progress of a long one names the statement that runs; a replay on
+     * a throwaway database, which nobody follows statement by statement, sends them together too.
      */
     private boolean inOneRoundTrip(Step step, List<Script.Part> parts, ScriptSink sink) {
         if (mode != TransactionMode.PER_MIGRATION
                 || !step.revision().transactional()
                 || !sink.takesStepsWhole()
-                || parts.size() != 1) {
+                || parts.isEmpty()
+                || (parts.size() > 1 && !wholeSteps)) {
             return false;
         }
         for (Script.Part part : parts) {

@@ -11,6 +11,7 @@ import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.internal.MigratorInternals;
 import dev.migrate.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each transactional migration of one statement reaches the server in one round trip, its statement,
- * its version-table update and its COMMIT together, and a failure still names the statement that failed;
- * only the run's last commit waits for the disk.
+ * its version-table update and its COMMIT together (in a replay on a throwaway database, a migration of
+ * several statements too), and a failure still names the statement that failed; only the run's last
+ * commit waits for the disk.
  */
 class StepRoundTripsTest {
     /** No look for blocking sessions during the run: its queries would be counted too. */
@@ -157,6 +159,49 @@ class StepRoundTripsTest {
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a2");
         assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
                 .containsExactly("a1", "a2");
+    }
+
+    @Test
+    void aReplaySendsAMigrationOfSeveralStatementsInOneRoundTripToo() throws Exception {
+        // a1 is a table and a row: an upgrade sends them one by one, a replay together
+        CountingDataSource upgraded = new CountingDataSource(db);
+        Migrator.builder()
+                .dataSource(upgraded)
+                .migrations(A1.class)
+                .log(new Fixtures.RecordingLog())
+                .waitReportInterval(QUIET)
+                .build()
+                .upgrade("head");
+        db = TestPostgres.freshDatabase("roundtrips");
+        CountingDataSource replayed = new CountingDataSource(db);
+        MigratorInternals.of(offline(A1.class)).replayOn(replayed).upgrade("heads");
+
+        assertThat(upgraded.executions.get() - replayed.executions.get()).isEqualTo(2);
+        assertThat(query(db, "SELECT id FROM a1")).containsExactly("1");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a1");
+    }
+
+    @Test
+    void aReplayStillNamesTheFailingStatementAndKeepsNothingOfItsMigration() throws Exception {
+        assertThatThrownBy(() -> MigratorInternals.of(offline(A1.class, A2.class, A3Bad.class))
+                        .replayOn(db)
+                        .upgrade("heads"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration a3_bad (second statement fails) failed during upgrade.")
+                .hasMessageContaining("Statement: INSERT INTO a3_half (id) VALUES ('not a number')")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: a1, a2.");
+        assertThat(tables(db)).doesNotContain("a3_half");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a2");
+    }
+
+    @SafeVarargs
+    @SuppressWarnings("varargs") // passed on to Migrator.Builder#migrations, which only reads it
+    private static Migrator offline(Class<? extends Migration>... migrations) {
+        return Migrator.builder()
+                .migrations(migrations)
+                .log(new Fixtures.RecordingLog())
+                .waitReportInterval(QUIET)
+                .build();
     }
 
     @Test
