@@ -14,8 +14,8 @@ import org.apache.maven.plugin.logging.Log;
  * compiler directive ({@code jcmd Compiler.directives_add}), as {@code -XX:TieredStopAtLevel=1} does
  * for a whole JVM. A comparison lasts seconds: C2 spends more processor time compiling the JPA
  * provider's, the driver's and the JDK's methods than its code saves in that time, on the same cores
- * the provider and the throwaway server need (a cold {@code check} of 2,000 entities: 12.3 s of
- * processor time with C2, 7 s without).
+ * the provider and the throwaway server need (a cold {@code check} of 2,000 entities: 10.7 to 11.7 s
+ * of processor time with C2, 7.2 to 7.9 s without).
  *
  * <p>The directive is removed when this closes: what compiles later in the build gets C2 again. A
  * method compiled while it was in force keeps the simpler code, as under {@code TieredStopAtLevel=1}.
