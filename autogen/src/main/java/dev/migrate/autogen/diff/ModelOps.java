@@ -76,7 +76,7 @@ final class ModelOps {
                 i.generation() == ColumnIdentity.Generation.ALWAYS ? Identity.always() : Identity.byDefault();
         return identity.with(nonDefault(
                 SequenceOptions.DEFAULTS,
-                maxOf(type),
+                Sequence.typeMax(type),
                 i.start(),
                 i.increment(),
                 i.min(),
@@ -88,7 +88,8 @@ final class ModelOps {
     SequenceOptions sequenceOptions(Sequence s) {
         String type = s.dataType() == null ? "bigint" : s.dataType();
         SequenceOptions options = "bigint".equals(type) ? SequenceOptions.DEFAULTS : SequenceOptions.DEFAULTS.as(type);
-        return nonDefault(options, maxOf(type), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle());
+        return nonDefault(
+                options, Sequence.typeMax(type), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle());
     }
 
     /** The options that differ from what PostgreSQL picks for a sequence of a type whose largest value is {@code typeMax}. */
@@ -117,14 +118,6 @@ final class ModelOps {
             options = options.cache(cache);
         }
         return cycle ? options.cycle() : options;
-    }
-
-    private static long maxOf(String type) {
-        return switch (type) {
-            case "smallint" -> Short.MAX_VALUE;
-            case "integer" -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
     }
 
     /** CREATE TABLE with its columns, primary key, unique and check constraints; foreign keys come later. */

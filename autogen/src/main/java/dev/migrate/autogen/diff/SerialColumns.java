@@ -146,11 +146,7 @@ final class SerialColumns {
             case "bigint" -> "bigserial";
             default -> null;
         };
-        long typeMax = switch (column.type()) {
-            case "smallint" -> Short.MAX_VALUE;
-            case "integer" -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
+        long typeMax = Sequence.typeMax(column.type());
         boolean defaults = sequence.dataType().equals(column.type())
                 && sequence.start() == 1
                 && sequence.increment() == 1

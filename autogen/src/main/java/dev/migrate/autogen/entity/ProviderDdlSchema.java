@@ -167,8 +167,10 @@ public final class ProviderDdlSchema {
                 }
                 t.expect("as");
                 t.expect("identity");
-                long max = Types.maxOf(type);
-                column.identity = new ColumnIdentity(generation, 1, 1, 1, max, 1, false, false);
+                if (!Types.INTEGERS.contains(type)) {
+                    throw new Unread(); // the server refuses an identity column of another type
+                }
+                column.identity = new ColumnIdentity(generation, 1, 1, 1, Sequence.typeMax(type), 1, false, false);
                 column.nullable = false;
                 claim(generatedName(table + "_" + name, "seq"));
             }
@@ -320,6 +322,9 @@ public final class ProviderDdlSchema {
 
     /** The built-in types a provider writes, as {@code format_type} spells them. */
     private static final class Types {
+        /** The types an identity column may have. */
+        static final Set<String> INTEGERS = Set.of("smallint", "integer", "bigint");
+
         private static final Map<String, String> PLAIN = Map.ofEntries(
                 Map.entry("bigint", "bigint"),
                 Map.entry("int8", "bigint"),
@@ -388,16 +393,6 @@ public final class ProviderDdlSchema {
                 }
                 default -> throw new Unread();
             }
-        }
-
-        /** The largest value of an identity column's type. */
-        static long maxOf(String type) {
-            return switch (type) {
-                case "bigint" -> Long.MAX_VALUE;
-                case "integer" -> Integer.MAX_VALUE;
-                case "smallint" -> Short.MAX_VALUE;
-                default -> throw new Unread();
-            };
         }
     }
 

@@ -30,6 +30,18 @@ public record Sequence(
         Objects.requireNonNull(dataType, "dataType");
     }
 
+    /**
+     * The largest value of {@code smallint}, {@code integer} or {@code bigint}: the default MAXVALUE of
+     * an ascending sequence or identity column of that type (bigint's for any other type name).
+     */
+    public static long typeMax(String dataType) {
+        return switch (dataType) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
     /** Equal when the definitions are: whether a sequence has been used is state, not schema. */
     @Override
     public boolean equals(Object o) {
