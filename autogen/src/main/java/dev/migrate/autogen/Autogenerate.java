@@ -238,38 +238,33 @@ public final class Autogenerate {
                     // the provider runs: a server starts meanwhile, for when neither cache nor reading answers
                     starting.start();
                 }
-                Optional<MigrationScript> cached = comparison.fromCaches(replays, ddl.get(), null);
-                if (cached.isPresent()) {
-                    String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL "
-                            + version.version() + ") taken from the cache in " + log.shown(replays.directory());
-                    log.info(
-                            comparison.confirmedByReading()
-                                    ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
-                                            + "nothing was replayed or built (-Dmigrate.replayCache=false replays the "
-                                            + "migrations anyway)."
-                                    : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
-                                            + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the "
-                                            + "migrations anyway).");
-                    return result(cached.get(), Set.of(), Route.CACHES);
+                // an unchanged chain: nothing is replayed if the caches, the reading or the entity side
+                // built on a fresh server (started only then) answer
+                try (FreshConnection fresh = new FreshConnection(starting)) {
+                    Optional<MigrationScript> withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh::get);
+                    if (withoutReplay.isPresent()) {
+                        if (fresh.opened()) {
+                            log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
+                                    + log.shown(replays.directory())
+                                    + ": the migrations were not replayed, only the entity side was built.");
+                            logCacheUse(comparison);
+                            return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
+                        }
+                        String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL "
+                                + version.version() + ") taken from the cache in " + log.shown(replays.directory());
+                        log.info(
+                                comparison.confirmedByReading()
+                                        ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
+                                                + "nothing was replayed or built (-Dmigrate.replayCache=false replays the "
+                                                + "migrations anyway)."
+                                        : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
+                                                + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the "
+                                                + "migrations anyway).");
+                        return result(withoutReplay.get(), Set.of(), Route.CACHES);
+                    }
                 }
             }
             ThrowawayServer server = starting.start().get();
-            if (chainKnown) {
-                // an unchanged chain under changed entities: only the entity side is built, nothing replayed
-                Optional<MigrationScript> withoutReplay;
-                try (Connection fresh = server.dataSource().getConnection()) {
-                    withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh);
-                } catch (SQLException e) {
-                    throw cannotConnect(e);
-                }
-                if (withoutReplay.isPresent()) {
-                    log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
-                            + log.shown(replays.directory())
-                            + ": the migrations were not replayed, only the entity side was built.");
-                    logCacheUse(comparison);
-                    return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
-                }
-            }
             log.info(
                     replays.hits() == 0
                             ? "The schema of these migrations on PostgreSQL " + version.version() + " is not in "
@@ -442,6 +437,42 @@ public final class Autogenerate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while comparing the entities with the schema at head.", e);
+        }
+    }
+
+    /** A connection to the throwaway server, which starts (if it has not) when one is first asked for; closed with this. */
+    private static final class FreshConnection implements AutoCloseable {
+        private final StartingServer server;
+        private Connection connection;
+
+        FreshConnection(StartingServer server) {
+            this.server = server;
+        }
+
+        Connection get() {
+            if (connection == null) {
+                try {
+                    connection = server.get().dataSource().getConnection();
+                } catch (SQLException e) {
+                    throw cannotConnect(e);
+                }
+            }
+            return connection;
+        }
+
+        boolean opened() {
+            return connection != null;
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // the server it belongs to is stopped with the comparison
+                }
+            }
         }
     }
 

@@ -150,13 +150,15 @@ final class SchemaComparison {
 
     /**
      * The comparison from the caches alone: the live side from the replay cache, the entity side from
-     * the entity cache or, when it lacks it, built on {@code freshServer} (a server of the version
-     * the replayed schema was read on, with nothing replayed). Empty when either side is missing,
+     * the entity cache or, when it lacks it and its DDL read without a server does not {@linkplain
+     * #confirmed confirm} a match, built on {@code freshServer} (asked for only then; a server of the
+     * version the replayed schema was read on, with nothing replayed; {@code null}: none). Empty when either side is missing,
      * when the comparison needs the replayed database to answer, or when the entity DDL fails on the
      * fresh server: it may need what the migrations create (an extension, a function, a table it
      * references), and the chain is then replayed and the comparison made there.
      */
-    Optional<MigrationScript> fromCaches(ReplayedSchemaCache replays, List<String> entityDdl, Connection freshServer) {
+    Optional<MigrationScript> fromCaches(
+            ReplayedSchemaCache replays, List<String> entityDdl, Supplier<Connection> freshServer) {
         Optional<ReplayedSchema> live = replayed(replays, entityDdl);
         if (live.isEmpty() || !modelled(entityDdl)) {
             return Optional.empty();
@@ -169,11 +171,10 @@ final class SchemaComparison {
                 return confirmed;
             }
         }
-        if (desired.isEmpty()
-                && freshServer != null
-                && versionNum.equals(EntitySchemaCache.serverVersionNum(freshServer))) {
+        Connection fresh = desired.isEmpty() && freshServer != null ? freshServer.get() : null;
+        if (fresh != null && versionNum.equals(EntitySchemaCache.serverVersionNum(fresh))) {
             try {
-                desired = Optional.of(entitySide(freshServer, entityDdl));
+                desired = Optional.of(entitySide(fresh, entityDdl));
             } catch (MigrateException e) {
                 return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
             }

@@ -77,7 +77,7 @@ class CachedComparisonTest {
         }
 
         Optional<MigrationScript> compareCached(List<String> entityDdl, Connection freshServer) {
-            return comparison().fromCaches(replayCache, entityDdl, freshServer);
+            return comparison().fromCaches(replayCache, entityDdl, freshServer == null ? null : () -> freshServer);
         }
 
         Cached withCache(EntitySchemaCache cache) {
