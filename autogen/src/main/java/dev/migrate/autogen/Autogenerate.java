@@ -14,6 +14,7 @@ import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.internal.MigratorInternals;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,7 +111,7 @@ public final class Autogenerate {
         Optional<DataSource> configured = databases.configured();
         if (configured.isPresent()) {
             try (Connection c = configured.get().getConnection()) {
-                return comparison.readLive(c, managed);
+                return comparison.readAsItIs(c, managed);
             } catch (SQLException e) {
                 throw new MigrateException(
                         "Could not connect to the database to read its schema: " + e.getMessage(), e);
@@ -172,19 +173,19 @@ public final class Autogenerate {
         EntitySchemaCache cache =
                 request.entityCache().map(EntitySchemaCache::new).orElse(null);
         SchemaComparison comparison = comparison(cache);
-        boolean elsewhere = request.comparisonDatabase() == ComparisonDatabase.EMBEDDED;
         try (Connection c = database.getConnection()) {
             int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(c)) / 10000;
+            boolean elsewhere = elsewhere(c, major);
             MigrationScript diff;
             // the provider boots (seconds for a large model) while this thread reads the live catalog
             try (EntityDdl ddl = new EntityDdl(major, cache)) {
                 if (elsewhere) {
                     try (ScratchServer scratch = new ScratchServer(databases.version(major))) {
                         diff = comparison.compare(
-                                c, scratch.version.serverVersionNum(), scratch::connection, ddl::get, null);
+                                c, true, scratch.version.serverVersionNum(), scratch::connection, ddl::get, null);
                     }
                 } else {
-                    diff = comparison.compare(c, null, () -> c, ddl::get, null);
+                    diff = comparison.compare(c, false, null, () -> c, ddl::get, null);
                 }
             }
             logCacheUse(comparison);
@@ -205,6 +206,24 @@ public final class Autogenerate {
             throw new MigrateException(
                     "Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the entity side is built on a throwaway server rather than in a scratch schema on the
+     * configured database: asked of that database for {@link ComparisonDatabase#AUTO}, which says why.
+     */
+    private boolean elsewhere(Connection configured, int major) throws SQLException {
+        return switch (request.comparisonDatabase()) {
+            case EMBEDDED -> true;
+            case SERVER -> false;
+            case AUTO -> {
+                Optional<String> whyNot = ScratchSchema.whyNotOn(configured);
+                whyNot.ifPresent(reason -> log.info("The configured database is only read, since " + reason
+                        + ": the entity side is built on a throwaway embedded PostgreSQL " + major
+                        + " when the comparison needs it (comparisonDatabase=auto)."));
+                yield whyNot.isPresent();
+            }
+        };
     }
 
     /**

@@ -145,7 +145,7 @@ public final class AutogenerateRequest {
         private List<String> notRenamed = List.of();
         private Path entityCache;
         private Path replayCache;
-        private ComparisonDatabase comparisonDatabase = ComparisonDatabase.SERVER;
+        private ComparisonDatabase comparisonDatabase = ComparisonDatabase.AUTO;
         private Duration measureTimeout;
         private long largeTableRows = Long.MAX_VALUE;
         private boolean serialToIdentity;
@@ -204,7 +204,7 @@ public final class AutogenerateRequest {
             return this;
         }
 
-        /** Where the entity side goes when a database is configured (default {@link ComparisonDatabase#SERVER}). */
+        /** Where the entity side goes when a database is configured (default {@link ComparisonDatabase#AUTO}). */
         public Builder entitiesOn(ComparisonDatabase database) {
             this.comparisonDatabase = Objects.requireNonNull(database, "database");
             return this;

@@ -8,6 +8,7 @@ import dev.migrate.autogen.catalog.CanonicalChecks;
 import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.CatalogTypeChanges;
 import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.autogen.catalog.StableDeparse;
 import dev.migrate.autogen.catalog.UnreadObjects;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
@@ -18,7 +19,9 @@ import dev.migrate.autogen.diff.SchemaDiff;
 import dev.migrate.autogen.diff.TypeChanges;
 import dev.migrate.autogen.diff.UnmodelledDdl;
 import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.schema.CheckConstraint;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.Table;
 import dev.migrate.autogen.scratch.QualifiedDdl;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.internal.sql.Identifiers;
@@ -32,8 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The steps of one comparison of a live database with the DDL of the entity model: the live side
@@ -91,18 +96,22 @@ final class SchemaComparison {
      * {@code scratchVersionNum}; {@code null}: asked for whenever the cache is not known to hold it).
      * The DDL is asked for once the managed schema is read, so a caller that has the provider write
      * it on another thread overlaps the two. With {@code keep}, the live side (a throwaway server
-     * with the chain just replayed) is kept for the next run.
+     * with the chain just replayed) is kept for the next run. With {@code onlyRead}, nothing is
+     * written to {@code live}, not even a temporary table: what needs a round trip through the server
+     * (check expressions) is made canonical on {@code scratch}, and only where the two sides spell it
+     * otherwise.
      */
     MigrationScript compare(
             Connection live,
+            boolean onlyRead,
             String scratchVersionNum,
             Supplier<Connection> scratch,
             Supplier<List<String>> entityDdlWhenReady,
             ReplayedSchemaCache keep) {
-        DatabaseSchema configured = readLive(live, List.of(schema));
+        DatabaseSchema configured = read(live, List.of(schema), !onlyRead);
         List<String> entityDdl = entityDdlWhenReady.get();
         List<String> managed = managedSchemas(entityDdl);
-        ReplayedSchema current = liveSide(live, managed, configured);
+        ReplayedSchema current = liveSide(live, managed, configured, !onlyRead);
         if (keep != null) {
             keep.store(managed, exclusions, current);
         }
@@ -114,12 +123,48 @@ final class SchemaComparison {
                 ? Optional.empty()
                 : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
         DatabaseSchema desired = cached.isPresent() ? cached.get() : entitySide(live, scratch.get(), entityDdl);
+        if (onlyRead) {
+            current = checksCanonicalOn(scratch, current, desired);
+        }
         return onServer(live, current, desired, entityDdl);
     }
 
-    /** As {@link #compare(Connection, String, Supplier, Supplier, ReplayedSchemaCache)} with everything on {@code live}. */
+    /** As {@link #compare(Connection, boolean, String, Supplier, Supplier, ReplayedSchemaCache)} with everything on {@code live}. */
     MigrationScript compare(Connection live, List<String> entityDdl) {
-        return compare(live, null, () -> live, () -> entityDdl, null);
+        return compare(live, false, null, () -> live, () -> entityDdl, null);
+    }
+
+    /**
+     * The live side, read from a database that is only read, with the check expressions of the tables
+     * whose checks the entity side spells otherwise made canonical on {@code scratch}. Where both spell
+     * them alike nothing is asked (the round trip gives equal results for equal texts, and the entity
+     * side's are canonical already), so an unchanged model starts no server for it.
+     */
+    private ReplayedSchema checksCanonicalOn(
+            Supplier<Connection> scratch, ReplayedSchema current, DatabaseSchema desired) {
+        Predicate<Table> spelledOtherwise = t -> {
+            Table wanted = desired.tables().get(t.qualifiedName());
+            return wanted != null && !checkExpressions(wanted).equals(checkExpressions(t));
+        };
+        boolean needed = current.schema().tables().values().stream()
+                .anyMatch(t -> !t.checkConstraints().isEmpty() && spelledOtherwise.test(t));
+        if (!needed) {
+            return current;
+        }
+        try {
+            DatabaseSchema canonical =
+                    CanonicalChecks.elsewhere(scratch.get(), current.schema(), schema, spelledOtherwise);
+            return new ReplayedSchema(current.serverVersionNum(), canonical, current.existingSchemas());
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not compare the check constraints of the database with the entities' on the "
+                            + "throwaway server: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static Set<String> checkExpressions(Table t) {
+        return t.checkConstraints().stream().map(CheckConstraint::expression).collect(Collectors.toSet());
     }
 
     /**
@@ -128,7 +173,12 @@ final class SchemaComparison {
      * @param configured the configured schema, read already
      */
     ReplayedSchema liveSide(Connection live, List<String> managed, DatabaseSchema configured) {
-        DatabaseSchema current = managed.size() == 1 ? configured : readLive(live, managed);
+        return liveSide(live, managed, configured, true);
+    }
+
+    private ReplayedSchema liveSide(
+            Connection live, List<String> managed, DatabaseSchema configured, boolean canonicalChecks) {
+        DatabaseSchema current = managed.size() == 1 ? configured : read(live, managed, canonicalChecks);
         return new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existingSchemas(live, managed));
     }
 
@@ -403,10 +453,19 @@ final class SchemaComparison {
      * says, as the live one did. What the catalog reader does not read (views, functions, triggers,
      * extensions, ...) is named in the script's warnings, for the reader to add by hand. Only the
      * version tables are among the exclusions here: user patterns keep later comparisons away from
-     * objects, they do not keep those objects out of the chain that describes the database.
+     * objects, they do not keep those objects out of the chain that describes the database. The
+     * database is only read ({@link #readAsItIs}), so a role with read rights alone, in a read-only
+     * transaction, adopts it.
      */
     MigrationScript baseline(Connection live) {
-        DatabaseSchema current = readLive(live, List.of(schema));
+        DatabaseSchema read = readAsItIs(live, List.of(schema));
+        // written so that a new database deparses every expression as the adopted one does
+        DatabaseSchema current = DatabaseSchema.of(
+                read.tables().values().stream()
+                        .map(t -> t.withExpressions(StableDeparse::of))
+                        .toList(),
+                read.sequences().values(),
+                read.enumTypes().values());
         MigrationScript script = SchemaDiff.compare(
                 DatabaseSchema.empty(), current, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()));
         List<String> warnings = new ArrayList<>();
@@ -427,14 +486,27 @@ final class SchemaComparison {
 
     /**
      * Reads the managed schemas with the search path the scratch side uses, so both sides spell
-     * type names and expressions alike (PostgreSQL qualifies only names not on the path).
+     * type names and expressions alike (PostgreSQL qualifies only names not on the path), with check
+     * expressions spelled as after a round trip, as the scratch side spells them: for a database this
+     * may write to (temporary tables, in a transaction that is rolled back), a throwaway one above all.
      */
     DatabaseSchema readLive(Connection live, List<String> managed) {
-        // check expressions spelled as after a round trip, as the scratch side spells them
-        return onManagedPath(
-                live,
-                "Could not read the schemas " + managed,
-                () -> CanonicalChecks.of(live, new CatalogReader().read(live, managed, exclusions)));
+        return read(live, managed, true);
+    }
+
+    /**
+     * Reads the managed schemas as {@link #readLive} does, without the round trip: nothing at all is
+     * written, so a role with read rights alone, a read-only transaction and a standby do.
+     */
+    DatabaseSchema readAsItIs(Connection live, List<String> managed) {
+        return read(live, managed, false);
+    }
+
+    private DatabaseSchema read(Connection live, List<String> managed, boolean canonicalChecks) {
+        return onManagedPath(live, "Could not read the schemas " + managed, () -> {
+            DatabaseSchema read = new CatalogReader().read(live, managed, exclusions);
+            return canonicalChecks ? CanonicalChecks.of(live, read) : read;
+        });
     }
 
     private interface OnPath<T> {

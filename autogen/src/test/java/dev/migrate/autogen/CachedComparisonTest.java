@@ -100,7 +100,7 @@ class CachedComparisonTest {
     /** Compares on the server, which fills both caches; returns the server's answer. */
     private MigrationScript onServer(Cached cached) throws Exception {
         try (Connection c = db.getConnection()) {
-            return cached.comparison().compare(c, null, () -> c, () -> ENTITIES, cached.replayCache());
+            return cached.comparison().compare(c, false, null, () -> c, () -> ENTITIES, cached.replayCache());
         }
     }
 

@@ -79,7 +79,7 @@ public final class Comparisons {
     /** As {@link #compare(Connection, List)}, the entity side built on {@code scratch}: {@code live} is only read. */
     public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
         SchemaComparison step = step();
-        MigrationScript script = step.compare(live, null, () -> scratch, () -> entityDdl, null);
+        MigrationScript script = step.compare(live, live != scratch, null, () -> scratch, () -> entityDdl, null);
         if (step.confirmedByReading()) {
             Exclusions exclusions = Exclusions.versionTables().and(exclude);
             DatabaseSchema built = ScratchSchema.read(scratch, entityDdl, schema, exclusions);

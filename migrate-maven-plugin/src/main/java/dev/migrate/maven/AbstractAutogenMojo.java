@@ -101,11 +101,13 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     /**
      * Where the entity side of the comparison is built when a database is configured: {@code server}
      * (a scratch schema on that database, created and dropped by the goal; needs the CREATE
-     * privilege on the database) or {@code embedded} (a throwaway embedded PostgreSQL of the
-     * server's major version; the configured database is only read). Without a configured
-     * database, everything runs on the embedded one anyway.
+     * privilege on the database), {@code embedded} (a throwaway embedded PostgreSQL of the
+     * server's major version; the configured database is only read) or {@code auto} (the default:
+     * {@code server} when the role may create there, {@code embedded} on a standby, in a read-only
+     * session or for a role without CREATE). Without a configured database, everything runs on the
+     * embedded one anyway.
      */
-    @Parameter(property = "migrate.comparisonDatabase", defaultValue = "server")
+    @Parameter(property = "migrate.comparisonDatabase", defaultValue = "auto")
     protected String comparisonDatabase;
 
     /**

@@ -2,16 +2,24 @@ package dev.migrate.autogen.catalog;
 
 import dev.migrate.autogen.schema.CheckConstraint;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.autogen.schema.EnumType;
 import dev.migrate.autogen.schema.Table;
+import dev.migrate.autogen.schema.TableColumn;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Literals;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Rewrites check constraint expressions into the form PostgreSQL gives them once they have been
@@ -24,8 +32,10 @@ import java.util.Map;
  * while one built by the provider's own DDL holds the first. After one more round trip both
  * spell the same, and further round trips change nothing.
  *
- * <p>The round trip runs on empty temporary copies of the tables ({@code CREATE TEMP TABLE ... (LIKE ...)}),
- * which read the originals under a share lock only. Nothing else is changed.
+ * <p>The round trip runs on empty temporary copies of the tables, in a transaction that is rolled
+ * back. {@link #of} makes them on the server that holds the tables ({@code LIKE} the originals, under
+ * a share lock only); {@link #elsewhere} makes them from the model on another server, so that a
+ * database that may only be read (a read-only role, a standby) is never written to.
  */
 public final class CanonicalChecks {
     private static final String PREFIX = "migrate_check_";
@@ -41,8 +51,96 @@ public final class CanonicalChecks {
      * tables are dropped again.
      */
     public static DatabaseSchema of(Connection c, DatabaseSchema schema) throws SQLException {
+        return roundTrip(c, schema, t -> true, new CopiesLike(), false);
+    }
+
+    /**
+     * The same schema, read from another server with {@code managedSchema} first on its search path,
+     * with the check expressions of the tables {@code which} selects as PostgreSQL spells them after a
+     * round trip on {@code elsewhere}, a server where this may write (a throwaway one). The copies are
+     * made from the model: each table's columns with their types, after the enum types of the schema.
+     * A table whose copy that server cannot make (a column of a domain, or of a type of an extension it
+     * lacks) keeps its expressions as they were read: compared as spelled, never lost.
+     */
+    public static DatabaseSchema elsewhere(
+            Connection elsewhere, DatabaseSchema schema, String managedSchema, Predicate<Table> which)
+            throws SQLException {
+        return roundTrip(elsewhere, schema, which, new CopiesFromModel(schema, managedSchema), true);
+    }
+
+    /** How the empty copies of the tables are made. */
+    private interface Copies {
+        /** Statements run once per transaction before the copies are made. */
+        List<String> setUp();
+
+        /** The statement that makes {@code copy}, an empty temporary table with the columns of {@code table}. */
+        String create(String copy, Table table);
+    }
+
+    /** Copies of tables that exist on the same server. */
+    private static final class CopiesLike implements Copies {
+        @Override
+        public List<String> setUp() {
+            return List.of();
+        }
+
+        @Override
+        public String create(String copy, Table t) {
+            return "CREATE TEMP TABLE " + copy + " (LIKE " + Identifiers.quote(t.schema()) + "."
+                    + Identifiers.quote(t.name()) + ")";
+        }
+    }
+
+    /**
+     * Copies of tables read elsewhere: types are spelled as the reader spelled them with the managed
+     * schema first on the path, so the same path is set, and the schemas and enum types they name are
+     * made first (all inside the transaction that is rolled back).
+     */
+    private static final class CopiesFromModel implements Copies {
+        private final DatabaseSchema schema;
+        private final String managedSchema;
+
+        CopiesFromModel(DatabaseSchema schema, String managedSchema) {
+            this.schema = schema;
+            this.managedSchema = managedSchema;
+        }
+
+        @Override
+        public List<String> setUp() {
+            Set<String> schemas = new LinkedHashSet<>();
+            schemas.add(managedSchema);
+            schema.enumTypes().keySet().forEach(n -> schemas.add(n.schema()));
+            List<String> sql = new ArrayList<>();
+            for (String name : schemas) {
+                sql.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(name));
+            }
+            sql.add("SET LOCAL search_path = " + Identifiers.quote(managedSchema) + ", public");
+            for (EnumType type : schema.enumTypes().values()) {
+                sql.add("CREATE TYPE " + Identifiers.quote(type.schema()) + "." + Identifiers.quote(type.name())
+                        + " AS ENUM ("
+                        + type.labels().stream().map(Literals::string).collect(Collectors.joining(", ")) + ")");
+            }
+            return sql;
+        }
+
+        @Override
+        public String create(String copy, Table t) {
+            return "CREATE TEMP TABLE " + copy + " ("
+                    + t.columns().stream().map(CopiesFromModel::column).collect(Collectors.joining(", "))
+                    + ")";
+        }
+
+        private static String column(TableColumn c) {
+            return Identifiers.quote(c.name()) + " " + c.type();
+        }
+    }
+
+    private static DatabaseSchema roundTrip(
+            Connection c, DatabaseSchema schema, Predicate<Table> which, Copies copies, boolean keepWhatFails)
+            throws SQLException {
         List<Table> withChecks = schema.tables().values().stream()
                 .filter(t -> !t.checkConstraints().isEmpty())
+                .filter(which)
                 .toList();
         if (withChecks.isEmpty()) {
             return schema;
@@ -54,13 +152,13 @@ public final class CanonicalChecks {
             if (autoCommit) {
                 c.setAutoCommit(false);
                 try {
-                    roundTrip(c, chunk, canonical, false);
+                    roundTrip(c, chunk, canonical, copies, keepWhatFails, false);
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
                 }
             } else {
-                roundTrip(c, chunk, canonical, true);
+                roundTrip(c, chunk, canonical, copies, keepWhatFails, true);
             }
         }
         List<Table> tables = schema.tables().values().stream()
@@ -71,25 +169,37 @@ public final class CanonicalChecks {
     }
 
     private static void roundTrip(
-            Connection c, List<Table> tables, Map<Table, List<String>> canonical, boolean dropAfter)
+            Connection c,
+            List<Table> tables,
+            Map<Table, List<String>> canonical,
+            Copies copies,
+            boolean keepWhatFails,
+            boolean dropAfter)
             throws SQLException {
+        List<String> temps = new ArrayList<>();
+        List<List<String>> copyStatements = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            String temp = PREFIX + i;
+            temps.add(temp);
+            copyStatements.add(List.of(copies.create(temp, tables.get(i)), addChecks(temp, tables.get(i))));
+        }
         try (Statement s = c.createStatement()) {
-            List<String> temps = new ArrayList<>();
-            for (Table t : tables) {
-                String temp = PREFIX + temps.size();
-                temps.add(temp);
-                s.addBatch("CREATE TEMP TABLE " + temp + " (LIKE " + Identifiers.quote(t.schema()) + "."
-                        + Identifiers.quote(t.name()) + ")");
-                List<CheckConstraint> checks = t.checkConstraints();
-                List<String> adds = new ArrayList<>();
-                for (int i = 0; i < checks.size(); i++) {
-                    // named by position: the model keeps checks sorted by name, so positions pair up
-                    adds.add("ADD CONSTRAINT c" + String.format("%05d", i) + " "
-                            + checks.get(i).expression());
-                }
-                s.addBatch("ALTER TABLE " + temp + " " + String.join(", ", adds));
+            for (String sql : copies.setUp()) {
+                s.addBatch(sql);
             }
-            s.executeBatch();
+            List<Integer> made;
+            if (keepWhatFails) {
+                s.executeBatch();
+                made = copiesMade(s, copyStatements);
+            } else {
+                for (List<String> statements : copyStatements) {
+                    for (String sql : statements) {
+                        s.addBatch(sql);
+                    }
+                }
+                s.executeBatch();
+                made = IntStream.range(0, tables.size()).boxed().toList();
+            }
             Map<String, List<String>> byTemp = new HashMap<>();
             try (ResultSet rs = s.executeQuery("SELECT c.relname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
                     + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() "
@@ -99,13 +209,58 @@ public final class CanonicalChecks {
                             .add(rs.getString(2));
                 }
             }
-            for (int i = 0; i < tables.size(); i++) {
+            for (int i : made) {
                 canonical.put(tables.get(i), byTemp.get(temps.get(i)));
             }
-            if (dropAfter) {
-                s.execute("DROP TABLE " + String.join(", ", temps));
+            if (dropAfter && !made.isEmpty()) {
+                s.execute("DROP TABLE " + made.stream().map(temps::get).collect(Collectors.joining(", ")));
             }
         }
+    }
+
+    /**
+     * The positions of the copies made: all of them in one batch when the server takes them; otherwise
+     * one by one, each under a savepoint, leaving out those it refuses.
+     */
+    private static List<Integer> copiesMade(Statement s, List<List<String>> copyStatements) throws SQLException {
+        s.execute("SAVEPOINT migrate_copies");
+        try {
+            for (List<String> statements : copyStatements) {
+                for (String sql : statements) {
+                    s.addBatch(sql);
+                }
+            }
+            s.executeBatch();
+            return IntStream.range(0, copyStatements.size()).boxed().toList();
+        } catch (SQLException e) {
+            s.clearBatch();
+            s.execute("ROLLBACK TO SAVEPOINT migrate_copies");
+        }
+        List<Integer> made = new ArrayList<>();
+        for (int i = 0; i < copyStatements.size(); i++) {
+            s.execute("SAVEPOINT migrate_copy");
+            try {
+                for (String sql : copyStatements.get(i)) {
+                    s.execute(sql);
+                }
+                s.execute("RELEASE SAVEPOINT migrate_copy");
+                made.add(i);
+            } catch (SQLException e) {
+                s.execute("ROLLBACK TO SAVEPOINT migrate_copy");
+            }
+        }
+        return made;
+    }
+
+    /** The table's checks on {@code copy}, named by position: the model keeps checks sorted by name, so positions pair up. */
+    private static String addChecks(String copy, Table t) {
+        List<CheckConstraint> checks = t.checkConstraints();
+        List<String> adds = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            adds.add("ADD CONSTRAINT c" + String.format("%05d", i) + " "
+                    + checks.get(i).expression());
+        }
+        return "ALTER TABLE " + copy + " " + String.join(", ", adds);
     }
 
     private static Table withExpressions(Table t, List<String> expressions) {

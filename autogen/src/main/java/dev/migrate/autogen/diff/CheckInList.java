@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * A check that a {@code varchar} column holds one of a list of values, as a person writes it:
  * {@code kind IN ('car', 'truck')}. PostgreSQL shows it as
  * {@code ((kind)::text = ANY ((ARRAY['car'::character varying, ...])::text[]))}, and that text, parsed
- * again, as {@code ((kind)::text = ANY (ARRAY[('car'::character varying)::text, ...]))}: written in the
+ * again, as {@code ((kind)::text = ANY (ARRAY[('car'::character varying)::text, ...]))} (and as
+ * {@code ((ARRAY[...])::character varying[])::text[]} once respelled to keep the first form, {@link
+ * dev.migrate.autogen.catalog.StableDeparse}): written in the
  * short form, a check is stored exactly as the provider's own DDL stores it, so a downgrade restores
  * the catalog letter for letter, and the written line holds no cast to wrap in the middle of.
  */
@@ -19,7 +21,9 @@ public final class CheckInList {
     private static final String VARCHAR_LITERAL = "'(?:[^']|'')*'::character varying";
     private static final Pattern IN_LIST = Pattern.compile("\\(\\(" + IDENTIFIER + "\\)::text = ANY \\((?:ARRAY\\[("
             + "\\(" + VARCHAR_LITERAL + "\\)::text(?:, \\(" + VARCHAR_LITERAL + "\\)::text)*)\\]"
-            + "|\\(ARRAY\\[(" + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL + ")*)\\]\\)::text\\[\\])\\)\\)");
+            + "|\\(ARRAY\\[(" + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL + ")*)\\]\\)::text\\[\\]"
+            + "|\\(\\(ARRAY\\[(" + VARCHAR_LITERAL + "(?:, " + VARCHAR_LITERAL
+            + ")*)\\]\\)::character varying\\[\\]\\)::text\\[\\])\\)\\)");
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
     private CheckInList() {}
@@ -42,7 +46,8 @@ public final class CheckInList {
             return expression;
         }
         List<String> values = new ArrayList<>();
-        Matcher literal = LITERAL.matcher(m.group(2) != null ? m.group(2) : m.group(3));
+        String listed = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+        Matcher literal = LITERAL.matcher(listed);
         while (literal.find()) {
             values.add(literal.group());
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A table with everything that hangs off it. Columns keep their ordinal order; constraints and
@@ -69,6 +70,54 @@ public record Table(
 
     public ObjectName qualifiedName() {
         return ObjectName.of(schema, name);
+    }
+
+    /**
+     * The same table with every SQL expression it holds (column defaults and generation expressions,
+     * check and exclusion constraints, index keys, predicates and definitions) passed through {@code respell}.
+     */
+    public Table withExpressions(UnaryOperator<String> respell) {
+        List<TableColumn> respelledColumns = columns.stream()
+                .map(c -> new TableColumn(
+                        c.name(),
+                        c.type(),
+                        c.nullable(),
+                        respell.apply(c.defaultExpression()),
+                        c.identity(),
+                        c.generated() == null
+                                ? null
+                                : new Generated(
+                                        respell.apply(c.generated().expression()),
+                                        c.generated().stored()),
+                        c.collation(),
+                        c.comment()))
+                .toList();
+        return new Table(
+                schema,
+                name,
+                respelledColumns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints.stream()
+                        .map(c -> new CheckConstraint(c.name(), respell.apply(c.expression()), c.validated()))
+                        .toList(),
+                exclusionConstraints.stream()
+                        .map(c -> new ExclusionConstraint(c.name(), respell.apply(c.definition())))
+                        .toList(),
+                indexes.stream()
+                        .map(i -> new Index(
+                                i.name(),
+                                i.unique(),
+                                i.method(),
+                                i.keys().stream().map(respell).toList(),
+                                i.includeColumns(),
+                                respell.apply(i.where()),
+                                i.nullsNotDistinct(),
+                                respell.apply(i.definition())))
+                        .toList(),
+                comment,
+                partitioning);
     }
 
     /** The column by exact name, or {@code null}. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,6 +50,36 @@ public final class ScratchSchema {
     private static final int BATCH = 250;
 
     private ScratchSchema() {}
+
+    /**
+     * Why DDL cannot be built in a scratch schema on {@code c}, or empty when it can: the server is a
+     * standby, the session is read only, or the role lacks CREATE or TEMP on the database. Asks the
+     * server once and writes nothing.
+     */
+    public static Optional<String> whyNotOn(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery(), current_setting('transaction_read_only'), "
+                        + "has_database_privilege(current_database(), 'CREATE'), "
+                        + "has_database_privilege(current_database(), 'TEMP'), current_user, current_database()")) {
+            rs.next();
+            String role = rs.getString(5);
+            String database = rs.getString(6);
+            if (rs.getBoolean(1)) {
+                return Optional.of("the server is a standby (in recovery), which takes no writes");
+            }
+            if ("on".equals(rs.getString(2))) {
+                return Optional.of("the session is read only (default_transaction_read_only is on for the role " + role
+                        + " or the database " + database + ")");
+            }
+            if (!rs.getBoolean(3)) {
+                return Optional.of("the role " + role + " has no CREATE privilege on the database " + database);
+            }
+            if (!rs.getBoolean(4)) {
+                return Optional.of("the role " + role + " has no TEMP privilege on the database " + database);
+            }
+            return Optional.empty();
+        }
+    }
 
     /**
      * Runs {@code ddl} in scratch schemas and returns what it built, as if it lived where it names:

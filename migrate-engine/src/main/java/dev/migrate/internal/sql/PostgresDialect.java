@@ -52,14 +52,22 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         for (Column c : op.columns()) {
             parts.add(columnDefinition(c));
         }
+        // PostgreSQL marks a constraint of CREATE TABLE valid whatever it says (the table is empty):
+        // one meant to stay NOT VALID is added after, as a database that holds one was made
+        List<String> notValid = new ArrayList<>();
         for (Constraint c : op.constraints()) {
-            parts.add(constraint(c));
+            if (isNotValid(c)) {
+                notValid.add(alterTable(op.table()) + "ADD " + constraint(c));
+            } else {
+                parts.add(constraint(c));
+            }
         }
         List<String> sql = new ArrayList<>();
         sql.add("CREATE TABLE " + quote(op.table()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
                 + (op.partitionBy() == null
                         ? ""
                         : " PARTITION BY " + op.partitionBy().strip()));
+        sql.addAll(notValid);
         if (op.comment() != null) {
             sql.add(tableComment(op.table(), op.comment()));
         }
@@ -427,6 +435,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                         return "CHECK (" + check.expression() + ")" + (check.isNotValid() ? " NOT VALID" : "");
                     }
                 });
+    }
+
+    private static boolean isNotValid(Constraint c) {
+        return (c instanceof Constraint.Check check && check.isNotValid())
+                || (c instanceof Constraint.ForeignKey fk && fk.isNotValid());
     }
 
     private static String deferrable(boolean deferrable, boolean initiallyDeferred) {
