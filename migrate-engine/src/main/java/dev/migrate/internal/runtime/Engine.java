@@ -271,6 +271,16 @@ public final class Engine {
         });
     }
 
+    /** For a role that may not read the version tables: the grants a role that only reads needs. */
+    private String readGrantHint(SQLException e) {
+        if (!"42501".equals(e.getSQLState())) {
+            return "";
+        }
+        return ". A role that only reads needs SELECT on both version tables: GRANT SELECT ON " + tables.versionTable()
+                + ", " + tables.historyTable() + " TO <role> (a GRANT ... ON ALL TABLES covers only the tables that "
+                + "exist then; ALTER DEFAULT PRIVILEGES FOR ROLE <owner> GRANT SELECT ON TABLES TO <role> covers later ones)";
+    }
+
     public List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
             Set<String> rows = graph.canonical(tables.readVersions(c));
@@ -283,7 +293,7 @@ public final class Engine {
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the version table " + tables.versionTable() + " from " + connections.description()
-                            + ": " + e.getMessage(),
+                            + ": " + e.getMessage() + readGrantHint(e),
                     e);
         }
     }
@@ -310,7 +320,7 @@ public final class Engine {
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the version table " + tables.versionTable() + " from " + connections.description()
-                            + ": " + e.getMessage(),
+                            + ": " + e.getMessage() + readGrantHint(e),
                     e);
         }
     }
