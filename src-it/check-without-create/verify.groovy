@@ -1,6 +1,8 @@
 import dev.migrate.maven.it.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
+    assert log.contains('The configured database is only read, since the role app has no CREATE privilege on the '
+            + 'database shared: the entity side is built on a throwaway embedded PostgreSQL')
     assert log.contains('The role app has no CREATE privilege on the database shared')
     assert log.contains('-Dmigrate.comparisonDatabase=embedded')
     assert log.contains('comparisonDatabase=embedded): the configured database is only read')
