@@ -9,9 +9,11 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.CatalogTypeChanges;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.catalog.StableDeparse;
+import dev.migrate.autogen.catalog.TableInheritance;
 import dev.migrate.autogen.catalog.UnreadObjects;
 import dev.migrate.autogen.diff.Change;
 import dev.migrate.autogen.diff.Description;
+import dev.migrate.autogen.diff.InheritingTables;
 import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.diff.OpGroup;
 import dev.migrate.autogen.diff.RenameDecider;
@@ -466,8 +468,16 @@ final class SchemaComparison {
                         .toList(),
                 read.sequences().values(),
                 read.enumTypes().values());
-        MigrationScript script = SchemaDiff.compare(
-                DatabaseSchema.empty(), current, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()));
+        MigrationScript script = InheritingTables.madeWithParents(
+                SchemaDiff.compare(
+                        DatabaseSchema.empty(),
+                        current,
+                        new SchemaDiff.Options(schema, Map.of(), RenameDecider.never())),
+                onManagedPath(
+                        live,
+                        "Could not read which tables of schema " + schema + " inherit from others",
+                        () -> TableInheritance.in(live, List.of(schema))),
+                schema);
         List<String> warnings = new ArrayList<>();
         List<String> unread = onManagedPath(
                 live,

@@ -56,6 +56,16 @@ class AdoptionConstraintKindsTest {
         "CREATE INDEX vehicles_on_the_road ON vehicles (fleet_id) WHERE kind IN ('CAR', 'TRUCK')",
         "CREATE INDEX vehicles_plate_lower ON vehicles (lower(plate))",
         "CREATE UNIQUE INDEX fleets_name_lower ON fleets (lower(name)) WHERE code IS NOT NULL",
+        // table inheritance, two levels deep, the children named before their parents; a child with its own
+        // column, check and key, and a column it declares as well as inherits
+        "CREATE TABLE b_events (id bigint NOT NULL, at timestamptz NOT NULL DEFAULT now(), kind text "
+                + "CONSTRAINT b_events_kind CHECK (kind IN ('in', 'out')))",
+        "COMMENT ON TABLE b_events IS 'Everything that happened'",
+        "CREATE TABLE a_vehicle_events (vehicle_id bigint NOT NULL, kind text, "
+                + "CONSTRAINT a_vehicle_events_vehicle CHECK (vehicle_id > 0), PRIMARY KEY (id)) INHERITS (b_events)",
+        "COMMENT ON TABLE a_vehicle_events IS 'Of one vehicle'",
+        "CREATE TABLE a_audited_vehicle_events (auditor text) INHERITS (a_vehicle_events)",
+        "CREATE INDEX a_vehicle_events_at ON a_vehicle_events (at)",
         "INSERT INTO fleets VALUES (1, 'North', 'NTH')",
         "INSERT INTO vehicles (fleet_id, kind, category, price, seats, plate, weight_kg) "
                 + "VALUES (1, 'CAR', 'car', 20000, 5, 'X-1', 1400)",
@@ -107,11 +117,15 @@ class AdoptionConstraintKindsTest {
             // the forms the adopted database holds, kept as they are rather than as a second parse spells them
             assertThat(catalogText(fresh))
                     .contains("vehicles vehicles_kind_check CHECK (((kind)::text = ANY ((ARRAY['CAR'::character "
-                            + "varying, 'TRUCK'::character varying])::text[])))")
-                    .contains("vehicles vehicles_pkey PRIMARY KEY (id)")
+                            + "varying, 'TRUCK'::character varying])::text[]))) local=true inherited=0")
+                    .contains("vehicles vehicles_pkey PRIMARY KEY (id) local=true inherited=0")
                     .contains("vehicles vehicles_fleet_fk FOREIGN KEY (fleet_id) REFERENCES fleets(id) "
-                            + "DEFERRABLE INITIALLY DEFERRED")
-                    .contains("vehicles vehicles_recent CHECK ((price < (1000000)::numeric)) NOT VALID");
+                            + "DEFERRABLE INITIALLY DEFERRED local=true inherited=0")
+                    .contains(
+                            "vehicles vehicles_recent CHECK ((price < (1000000)::numeric)) NOT VALID local=true inherited=0")
+                    .contains("inherits a_audited_vehicle_events a_vehicle_events 1")
+                    .contains("a_vehicle_events b_events_kind CHECK ((kind = ANY (ARRAY['in'::text, 'out'::text]))) "
+                            + "local=false inherited=1");
 
             compiled.downgrade(GeneratedMigrations.online(fresh));
             assertThat(catalogText(fresh)).isEmpty();
@@ -140,14 +154,23 @@ class AdoptionConstraintKindsTest {
                        || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
                        || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
                        || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
-                       || ' local=' || a.attislocal::text
+                       || ' local=' || a.attislocal::text || ' inherited=' || a.attinhcount
                 FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE cl.relnamespace = 'public'::regnamespace AND cl.relkind IN ('r', 'p')
                   AND cl.relname NOT LIKE 'migrate\\_%' AND a.attnum > 0 AND NOT a.attisdropped
                 ORDER BY cl.relname, a.attnum""");
         query(c, lines, """
+                SELECT 'inherits ' || i.inhrelid::regclass || ' ' || i.inhparent::regclass || ' ' || i.inhseqno
+                FROM pg_inherits i JOIN pg_class cl ON cl.oid = i.inhrelid
+                WHERE cl.relnamespace = 'public'::regnamespace ORDER BY 1""");
+        query(c, lines, """
+                SELECT 'comment ' || cl.relname || ' ' || obj_description(cl.oid, 'pg_class') FROM pg_class cl
+                WHERE cl.relnamespace = 'public'::regnamespace AND obj_description(cl.oid, 'pg_class') IS NOT NULL
+                ORDER BY 1""");
+        query(c, lines, """
                 SELECT cl.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
+                       || ' local=' || con.conislocal::text || ' inherited=' || con.coninhcount
                 FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid
                 WHERE cl.relnamespace = 'public'::regnamespace AND cl.relname NOT LIKE 'migrate\\_%'
                 ORDER BY cl.relname, con.conname""");
