@@ -238,8 +238,9 @@ public final class Autogenerate {
 
     /**
      * The failure of {@code step} on the configured database, once connected: "could not connect" only
-     * when the connection was lost (SQLSTATE class 08); any other failure names the step, the SQLSTATE
-     * and the server's message, so a statement PostgreSQL refused is never taken for a network problem.
+     * when the connection failed ({@link ConnectionFailure#isConnectionFailure}: SQLSTATE class 08 and the
+     * like); any other failure names the step, the SQLSTATE and the server's message, so a statement
+     * PostgreSQL refused is never taken for a network problem.
      */
     static MigrateException failure(String step, SQLException e) {
         if (ConnectionFailure.isConnectionFailure(e)) {
