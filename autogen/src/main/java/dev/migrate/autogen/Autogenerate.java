@@ -16,6 +16,7 @@ import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.connection.ConnectionFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -173,9 +174,11 @@ public final class Autogenerate {
         EntitySchemaCache cache =
                 request.entityCache().map(EntitySchemaCache::new).orElse(null);
         SchemaComparison comparison = comparison(cache);
-        try (Connection c = database.getConnection()) {
-            int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(c)) / 10000;
-            boolean elsewhere = elsewhere(c, major);
+        try (Connection c = open(database)) {
+            int major = Integer.parseInt(
+                            onDatabase("reading the server's version", () -> EntitySchemaCache.serverVersionNum(c)))
+                    / 10000;
+            boolean elsewhere = onDatabase("asking whether it may be written to", () -> elsewhere(c, major));
             MigrationScript diff;
             // the provider boots (seconds for a large model) while this thread reads the live catalog
             try (EntityDdl ddl = new EntityDdl(major, cache)) {
@@ -191,9 +194,12 @@ public final class Autogenerate {
             logCacheUse(comparison);
             Set<ObjectName> large = Set.of();
             if (request.measureTimeout().isPresent() && !diff.isEmpty()) {
-                try (Connection measuring = database.getConnection()) {
-                    DataMeasurements.Result measured = DataMeasurements.measure(
-                            diff, measuring, request.measureTimeout().get(), request.largeTableRows());
+                MigrationScript changes = diff;
+                try (Connection measuring = open(database)) {
+                    DataMeasurements.Result measured = onDatabase(
+                            "measuring the changes on its rows",
+                            () -> DataMeasurements.measure(
+                                    changes, measuring, request.measureTimeout().get(), request.largeTableRows()));
                     diff = measured.script();
                     large = measured.estimatedRows().keySet().stream()
                             .filter(measured.largeTables(request.largeTableRows()))
@@ -203,9 +209,52 @@ public final class Autogenerate {
             return result(
                     diff, large, elsewhere ? Route.CONFIGURED_DATABASE_ENTITIES_ELSEWHERE : Route.CONFIGURED_DATABASE);
         } catch (SQLException e) {
+            // closing a connection is all that is left here
+            throw failure("closing its connection", e);
+        }
+    }
+
+    /** A connection to the configured database: a failure here is one to connect, whatever its SQLSTATE. */
+    private static Connection open(DataSource database) {
+        try {
+            return database.getConnection();
+        } catch (SQLException e) {
             throw new MigrateException(
                     "Could not connect to the database to compare it with the entities: " + e.getMessage(), e);
         }
+    }
+
+    private interface OnDatabase<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code step} on the configured database, its failure named as what it is ({@link #failure}). */
+    private static <T> T onDatabase(String step, OnDatabase<T> action) {
+        try {
+            return action.run();
+        } catch (SQLException e) {
+            throw failure(step, e);
+        }
+    }
+
+    /**
+     * The failure of {@code step} on the configured database, once connected: "could not connect" only
+     * when the connection failed ({@link ConnectionFailure#isConnectionFailure}: SQLSTATE class 08 and the
+     * like); any other failure names the step, the SQLSTATE and the server's message, so a statement
+     * PostgreSQL refused is never taken for a network problem.
+     */
+    static MigrateException failure(String step, SQLException e) {
+        if (ConnectionFailure.isConnectionFailure(e)) {
+            return new MigrateException(
+                    "Could not connect to the database to compare it with the entities: the connection failed while "
+                            + step + ": " + e.getMessage()
+                            + " Check that the server is running and reachable, then run the goal again.",
+                    e);
+        }
+        return new MigrateException(
+                "The comparison of the entities with the database failed while " + step + ": PostgreSQL answered "
+                        + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage(),
+                e);
     }
 
     /**

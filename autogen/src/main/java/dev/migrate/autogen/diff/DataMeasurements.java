@@ -1,6 +1,7 @@
 package dev.migrate.autogen.diff;
 
 import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Literals;
 import dev.migrate.lint.LintRule;
@@ -40,7 +41,10 @@ import java.util.stream.Collectors;
  * read as the lint reads it), which {@link Result#largeTables} weighs.
  *
  * <p>Every query only reads, on a connection of its own made read-only, and each is bounded by a
- * statement timeout: a figure that could not be taken in time says so, and its change is guarded.
+ * statement timeout: a figure that could not be taken in time says so, and its change is guarded. A
+ * query PostgreSQL refuses on the rows as they are (an expression written for the shape the migration
+ * gives the table, a column it adds or whose type it changes) leaves its change not measured, with the
+ * server's reason, and unguarded; the other figures are taken all the same.
  */
 public final class DataMeasurements {
     /** The rule id of a note this pass writes. */
@@ -52,6 +56,8 @@ public final class DataMeasurements {
     private static final int EXAMPLE_LENGTH = 40;
     /** SQLSTATE query_canceled: the statement timeout stopped a count. */
     private static final String TIMED_OUT = "57014";
+    /** SQLSTATE class operator_intervention less query_canceled: the server is going away. */
+    private static final String SHUTTING_DOWN = "57P";
 
     private final Connection connection;
     private final Duration timeout;
@@ -60,6 +66,8 @@ public final class DataMeasurements {
     private final Map<QualifiedName, Optional<String>> keys = new HashMap<>();
     /** Tables not analysed yet, whose rows were counted instead of estimated. */
     private final java.util.Set<ObjectName> counted = new java.util.HashSet<>();
+    /** Tables not analysed yet whose rows could not be counted either, with why. */
+    private final Map<ObjectName, String> sizeUnknown = new HashMap<>();
     /** The schema of the table group being measured, for the ops' unqualified names. */
     private String schema;
 
@@ -102,6 +110,8 @@ public final class DataMeasurements {
     public static Result measure(MigrationScript script, Connection connection, Duration timeout, long largeTableRows)
             throws SQLException {
         try (Statement s = connection.createStatement()) {
+            // each query a transaction of its own: one PostgreSQL refuses (SQLSTATE 42883, 22012, ...)
+            // would otherwise abort a shared transaction and every figure after it (25P02)
             connection.setAutoCommit(true);
             s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         }
@@ -140,8 +150,8 @@ public final class DataMeasurements {
     private String sizeNote(ObjectName table, long estimate) {
         String threshold = number(largeTableRows);
         if (estimate < 0) {
-            return "Measured: the size of " + table + " is not known (never analysed, and counting took longer than "
-                    + seconds()
+            return "Measured: the size of " + table + " is not known (never analysed, and "
+                    + sizeUnknown.getOrDefault(table, "counting took longer than " + seconds())
                     + "): autogenerate writes the lock-safe form, as for a table of at least largeTableRows ("
                     + threshold + ") rows.";
         }
@@ -169,9 +179,13 @@ public final class DataMeasurements {
             if (estimate.isPresent()) {
                 sizes.put(table, estimate.getAsLong());
             } else if (exists(table)) {
-                Optional<Long> rows = count("SELECT count(*) FROM " + Identifiers.quote(qualified(table)));
-                rows.ifPresent(n -> counted.add(table));
-                sizes.put(table, rows.orElse(-1L));
+                Count rows = count("SELECT count(*) FROM " + Identifiers.quote(qualified(table)));
+                if (rows.taken()) {
+                    counted.add(table);
+                } else if (rows.refusal() != null) {
+                    sizeUnknown.put(table, "PostgreSQL refused to count its rows (" + rows.refusal() + ")");
+                }
+                sizes.put(table, rows.taken() ? rows.rows() : -1L);
             }
         }
         return sizes;
@@ -395,9 +409,12 @@ public final class DataMeasurements {
 
     /** A loss a drop causes: counted, never guarded (the drop is what the change is for). */
     private List<Finding> loss(QualifiedName table, String countQuery, String what) throws SQLException {
-        Optional<Long> count = count(countQuery);
-        String figure = count.map(n -> table + " holds " + number(n) + " " + what + ".")
-                .orElse(table + ": not measured: counting took longer than " + seconds() + ".");
+        Count count = count(countQuery);
+        String figure = count.taken()
+                ? table + " holds " + number(count.rows()) + " " + what + "."
+                : count.refusal() != null
+                        ? table + ": not measured: PostgreSQL refused the count (" + count.refusal() + ")."
+                        : table + ": not measured: counting took longer than " + seconds() + ".";
         return List.of(new Finding("Measured: " + figure, Optional.empty()));
     }
 
@@ -407,13 +424,23 @@ public final class DataMeasurements {
      */
     private List<Finding> failing(Rows rows, String subject, Phrase what, String consequence, String fix)
             throws SQLException {
-        Optional<Long> count = count("SELECT count(*) FROM (SELECT 1 " + rows.from() + ") AS failing");
-        if (count.isPresent() && count.get() == 0) {
+        Count count = count("SELECT count(*) FROM (SELECT 1 " + rows.from() + ") AS failing");
+        if (count.taken() && count.rows() == 0) {
             return List.of(
                     new Finding("Measured: no row of " + rows.table() + " would make this fail.", Optional.empty()));
         }
+        if (count.refusal() != null) {
+            // a guard runs the same query before any change of the migration: PostgreSQL would refuse it there too
+            return List.of(new Finding(
+                    "Hazard [" + RULE + "]: " + subject
+                            + ": not measured: PostgreSQL refused to count the rows that would make it fail ("
+                            + count.refusal()
+                            + "), as it can for an expression written for the shape this migration gives the table;"
+                            + " the migration is not guarded, and the change itself fails on such rows when it runs.",
+                    Optional.empty()));
+        }
         Op.RequireNoRows guard = new Op.RequireNoRows("SELECT 1 " + rows.from(), fix);
-        if (count.isEmpty()) {
+        if (!count.taken()) {
             return List.of(new Finding(
                     "Hazard [" + RULE + "]: " + subject
                             + ": not measured: counting the rows that would make it fail took longer than " + seconds()
@@ -421,7 +448,7 @@ public final class DataMeasurements {
                     Optional.of(guard)));
         }
         String example = example(rows).map(e -> " (e.g. " + e + ")").orElse("");
-        long n = count.get();
+        long n = count.rows();
         return List.of(new Finding(
                 "Hazard [" + RULE + "]: " + subject + ": " + number(n) + " " + (n == 1 ? what.one() : what.many())
                         + example
@@ -430,19 +457,52 @@ public final class DataMeasurements {
                 Optional.of(guard)));
     }
 
-    /** The count, or empty when the statement timeout stopped it. */
-    private Optional<Long> count(String sql) throws SQLException {
+    /**
+     * A count of rows, or why there is none: the statement timeout stopped it ({@code rows} -1, no
+     * refusal), or PostgreSQL refused the query ({@code refusal}: its message and SQLSTATE).
+     */
+    private record Count(long rows, String refusal) {
+        boolean taken() {
+            return rows >= 0;
+        }
+    }
+
+    /**
+     * The count; a query PostgreSQL refuses is a figure not taken, and only a lost connection or a
+     * server shutting down stops the measurements.
+     */
+    private Count count(String sql) throws SQLException {
         try (Statement s = connection.createStatement();
                 ResultSet rs = bounded(s, sql)) {
             rs.next();
-            return Optional.of(rs.getLong(1));
+            return new Count(rs.getLong(1), null);
         } catch (SQLException e) {
             if (TIMED_OUT.equals(e.getSQLState())) {
-                return Optional.empty();
+                return new Count(-1, null);
+            }
+            if (refused(e)) {
+                return new Count(-1, reason(e));
             }
             throw new SQLException(
                     "Could not measure the data with " + sql + ": " + e.getMessage(), e.getSQLState(), e);
         }
+    }
+
+    /** Whether PostgreSQL refused the statement itself, the connection and the server being fine. */
+    private static boolean refused(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && !ConnectionFailure.isConnectionFailure(e) && !state.startsWith(SHUTTING_DOWN);
+    }
+
+    /** The server's message and SQLSTATE, without the driver's prefix, hint and position. */
+    private static String reason(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        int end = message.indexOf('\n');
+        String first = (end < 0 ? message : message.substring(0, end)).strip();
+        if (first.startsWith("ERROR:")) {
+            first = first.substring("ERROR:".length()).strip();
+        }
+        return first + ", SQLSTATE " + e.getSQLState();
     }
 
     private Optional<String> example(Rows rows) throws SQLException {
@@ -458,8 +518,8 @@ public final class DataMeasurements {
             String shown = value.length() > EXAMPLE_LENGTH ? value.substring(0, EXAMPLE_LENGTH) + "..." : value;
             return Optional.of(rows.exampleIsValue() ? "'" + shown + "'" : "the row with " + shown);
         } catch (SQLException e) {
-            if (TIMED_OUT.equals(e.getSQLState())) {
-                return Optional.empty();
+            if (TIMED_OUT.equals(e.getSQLState()) || refused(e)) {
+                return Optional.empty(); // the count stands without its example
             }
             throw e;
         }

@@ -110,6 +110,123 @@ class DataMeasurementsTest {
     }
 
     @Test
+    void aCheckWrittenForAnOrdinalEnumOnAVarcharColumnIsNotMeasuredWhileTheOtherChangesAre() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("measuredordinal");
+        try (Connection c = db.getConnection()) {
+            execute(
+                    c,
+                    "CREATE TABLE vehicles (id bigint PRIMARY KEY, type varchar(255), name varchar(100), plate text)",
+                    "INSERT INTO vehicles VALUES (1, '0', 'one', 'p1'), (2, 'CAR', NULL, NULL), (3, '1', 'three', 'p3')");
+            // as Hibernate 7 writes an @Enumerated(EnumType.ORDINAL) field
+            MigrationScript script = measure(
+                            db,
+                            COMPARISON.compare(
+                                    c,
+                                    List.of("create table vehicles (id bigint not null, name varchar(100) not null,"
+                                            + " type smallint check (type between 0 and 1), primary key (id))")))
+                    .script();
+            String notes = notes(script);
+
+            assertThat(notes)
+                    .contains(
+                            "public.vehicles (vehicles_type_check): not measured: PostgreSQL refused to count the rows "
+                                    + "that would make it fail (operator does not exist: character varying >= integer, "
+                                    + "SQLSTATE 42883), as it can for an expression written for the shape this migration gives "
+                                    + "the table; the migration is not guarded, and the change itself fails on such rows when "
+                                    + "it runs.")
+                    .contains("public.vehicles.name: 1 row holds NULL in name (e.g. the row with id = 2)")
+                    .contains("Measured: public.vehicles holds 2 non-null values in plate, which the drop deletes.");
+            if (c.getMetaData().getDatabaseMajorVersion() >= 16) {
+                assertThat(notes).contains("public.vehicles.type: 1 value does not convert to smallint (e.g. 'CAR')");
+            }
+            assertThat(script.guards())
+                    .as("a guard runs before the type changes, where PostgreSQL refuses the check's query too")
+                    .noneMatch(guard -> guard.query().contains(">= 0"))
+                    .anyMatch(guard -> guard.query().contains("name\" IS NULL")
+                            || guard.query().contains("name IS NULL"));
+        }
+    }
+
+    @Test
+    void aForeignKeyOnAColumnWhoseTypeChangesIsNotMeasuredWhileTheOtherChangesAre() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("measuredretyped");
+        try (Connection c = db.getConnection()) {
+            execute(
+                    c,
+                    "CREATE TABLE owners (id bigint PRIMARY KEY)",
+                    "INSERT INTO owners VALUES (1)",
+                    "CREATE TABLE cars (id bigint PRIMARY KEY, owner_id varchar(20), note varchar(100))",
+                    "INSERT INTO cars VALUES (1, '1', 'short'), (2, '77', repeat('n', 30))");
+            MigrationScript script = measure(
+                            db,
+                            COMPARISON.compare(
+                                    c,
+                                    List.of(
+                                            "create table owners (id bigint not null, primary key (id))",
+                                            "create table cars (id bigint not null, owner_id bigint, note varchar(10),"
+                                                    + " primary key (id))",
+                                            "alter table cars add constraint fk_cars_owner foreign key (owner_id)"
+                                                    + " references owners")))
+                    .script();
+            String notes = notes(script);
+
+            assertThat(notes)
+                    .contains(
+                            "public.cars.owner_id: not measured: PostgreSQL refused to count the rows that would make "
+                                    + "it fail (operator does not exist: bigint = character varying, SQLSTATE 42883)")
+                    .contains("public.cars.note: 1 value is longer than 10 characters (e.g. 'nnnn");
+            assertThat(script.guards())
+                    .singleElement()
+                    .satisfies(guard -> assertThat(guard.query()).contains("length("));
+        }
+    }
+
+    @Test
+    void whatPostgresRefusesToCountOnTheRowsAsTheyAreIsNotMeasuredAndTheRestIs() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("measuredrefused");
+        try (Connection c = db.getConnection()) {
+            execute(
+                    c,
+                    "CREATE TABLE items (id bigint PRIMARY KEY, qty int, price int, state varchar(10))",
+                    "INSERT INTO items VALUES (1, 0, 10, 'A'), (2, 5, NULL, 'B')",
+                    "CREATE TABLE shelves (id bigint PRIMARY KEY, label text)",
+                    "INSERT INTO shelves VALUES (1, NULL)");
+            MigrationScript script = measure(
+                            db,
+                            COMPARISON.compare(
+                                    c,
+                                    List.of(
+                                            "create type item_state as enum ('A', 'B')",
+                                            "create table items (id bigint not null, qty int, price int not null,"
+                                                    + " state item_state, rank int, primary key (id))",
+                                            "alter table items add constraint ck_items_unit check (price / qty > 0)",
+                                            "alter table items add constraint ck_items_rank check (rank >= 0)",
+                                            "create table shelves (id bigint not null, label text not null,"
+                                                    + " primary key (id))")))
+                    .script();
+            String notes = notes(script);
+
+            assertThat(notes)
+                    .as("a division by zero in the check's expression")
+                    .contains("public.items (ck_items_unit): not measured: PostgreSQL refused to count the rows that "
+                            + "would make it fail (division by zero, SQLSTATE 22012)")
+                    .as("a check on a column the same migration adds")
+                    .contains("public.items (ck_items_rank): not measured: PostgreSQL refused to count the rows that "
+                            + "would make it fail (column \"rank\" does not exist, SQLSTATE 42703)")
+                    .as("the other changes, before and after them")
+                    .contains("public.items.price: 1 row holds NULL in price (e.g. the row with id = 2)")
+                    .contains("public.shelves.label: 1 row holds NULL in label (e.g. the row with id = 1)");
+            if (c.getMetaData().getDatabaseMajorVersion() >= 16) {
+                assertThat(notes)
+                        .as("a conversion to a type the same migration creates")
+                        .contains("public.items.state: not measured: PostgreSQL refused to count the rows that would "
+                                + "make it fail (type \"item_state\" does not exist, SQLSTATE 42704)");
+            }
+            assertThat(script.guards()).hasSize(2);
+        }
+    }
+
+    @Test
     void theGuardIsADoBlockOfflineAsOnline() {
         String sql = new PostgresDialect()
                 .renderAll(List.of(new Op.RequireNoRows(
