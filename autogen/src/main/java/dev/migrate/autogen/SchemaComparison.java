@@ -140,13 +140,16 @@ final class SchemaComparison {
      * The live side, read from a database that is only read, with the check expressions of the tables
      * whose checks the entity side spells otherwise made canonical on {@code scratch}. Where both spell
      * them alike nothing is asked (the round trip gives equal results for equal texts, and the entity
-     * side's are canonical already), so an unchanged model starts no server for it.
+     * side's are canonical already), so an unchanged model starts no server for it; nor where the entity
+     * side has no check to compare with (those of the database are dropped as they are).
      */
     private ReplayedSchema checksCanonicalOn(
             Supplier<Connection> scratch, ReplayedSchema current, DatabaseSchema desired) {
         Predicate<Table> spelledOtherwise = t -> {
             Table wanted = desired.tables().get(t.qualifiedName());
-            return wanted != null && !checkExpressions(wanted).equals(checkExpressions(t));
+            return wanted != null
+                    && !wanted.checkConstraints().isEmpty()
+                    && !checkExpressions(wanted).equals(checkExpressions(t));
         };
         boolean needed = current.schema().tables().values().stream()
                 .anyMatch(t -> !t.checkConstraints().isEmpty() && spelledOtherwise.test(t));
