@@ -28,7 +28,7 @@ ItDatabase.execute(server + 'app',
                 + "CONSTRAINT bookings_status_known CHECK (status = ANY (ARRAY['open', 'held', 'done'])))",
         "CREATE INDEX bookings_open ON bookings (fleet_id) WHERE status IN ('open', 'held')",
         "INSERT INTO fleets VALUES (1, 'North', 'NTH', 'city')",
-        "INSERT INTO vehicles VALUES (1, 'CAR', 20000)",
+        "INSERT INTO vehicles VALUES (1, 'CAR', 20000), (2, 'TRUCK', NULL)",
         "INSERT INTO bookings (fleet_id, during, seats) VALUES (1, tstzrange(now(), now() + interval '1 hour'), 3)")
 ItDatabase.execute(server + 'app',
         'REVOKE ALL ON DATABASE app FROM PUBLIC',

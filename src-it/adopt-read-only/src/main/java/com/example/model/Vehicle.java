@@ -26,6 +26,7 @@ public class Vehicle {
     @Column(nullable = false, length = 20)
     Kind kind;
 
-    @Column(precision = 10, scale = 2)
+    // the one difference: the database allows a vehicle without a price
+    @Column(precision = 10, scale = 2, nullable = false)
     BigDecimal price;
 }
