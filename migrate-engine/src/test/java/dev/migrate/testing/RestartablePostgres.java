@@ -69,7 +69,10 @@ public final class RestartablePostgres implements AutoCloseable {
                 .setCleanDataDirectory(initdb)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("fsync", "off");
+                // a crash keeps what the operating system was given: fsync is not needed, but every commit
+                // must reach it before its client hears of it, as on a production server
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "on");
         if (port != null) {
             builder.setPort(port);
         }
