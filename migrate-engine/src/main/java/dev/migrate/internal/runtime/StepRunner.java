@@ -270,7 +270,8 @@ final class StepRunner {
             }
             for (InvalidIndexes.Found index : sink.invalidIndexes(leftover)) {
                 if (index.buildingPid() != 0 || !rebuildInvalidIndexes) {
-                    throw new MigrateException(inTheWay(step, leftover, index));
+                    progress.leftovers = null; // the statement did not run
+                    throw new InTheWay(inTheWay(step, leftover, index));
                 }
                 log.warn(what(step, leftover, index) + ": dropping it, so that the migration builds it again: "
                         + index.dropStatement());
@@ -326,25 +327,34 @@ final class StepRunner {
 
     /** {@code Migration r builds the index x concurrently, and an invalid index of that name is there ...}. */
     private static String what(Step step, Leftover leftover, InvalidIndexes.Found index) {
+        return leftover instanceof Leftover.InvalidIndex
+                ? subject(step, leftover, index) + ", and an invalid index of that name" + on(index)
+                        + " is there, left by an interrupted build (a CREATE INDEX CONCURRENTLY that failed or was cut)"
+                : subject(step, leftover, index) + ", and the invalid index " + index.qualified() + on(index)
+                        + " is there, left by an interrupted REINDEX CONCURRENTLY";
+    }
+
+    /** {@code Migration r (message) builds the index x concurrently}, or {@code ... reindexes concurrently}. */
+    private static String subject(Step step, Leftover leftover, InvalidIndexes.Found index) {
         String migration = "Migration " + step.revision().id()
                 + (step.revision().message().isEmpty()
                         ? ""
                         : " (" + step.revision().message() + ")");
-        String on = " on " + Identifiers.quote(new QualifiedName(index.schema(), index.table()));
         return leftover instanceof Leftover.InvalidIndex
-                ? migration + " builds the index " + index.qualified() + " concurrently, and an invalid index of that"
-                        + " name" + on + " is there, left by an interrupted build (a CREATE INDEX CONCURRENTLY that"
-                        + " failed or was cut)"
-                : migration + " reindexes concurrently, and the invalid index " + index.qualified() + on
-                        + " is there, left by an interrupted REINDEX CONCURRENTLY";
+                ? migration + " builds the index " + index.qualified() + " concurrently"
+                : migration + " reindexes concurrently";
+    }
+
+    private static String on(InvalidIndexes.Found index) {
+        return " on " + Identifiers.quote(new QualifiedName(index.schema(), index.table()));
     }
 
     private String inTheWay(Step step, Leftover leftover, InvalidIndexes.Found index) {
         if (index.buildingPid() != 0) {
-            return what(step, leftover, index).replace("left by an interrupted", "being made right now by")
-                    + " in server process " + index.buildingPid() + ". Nothing of the migration was run. Wait for"
-                    + " that build to end, or cancel it (SELECT pg_cancel_backend(" + index.buildingPid() + ")),"
-                    + " then run again.";
+            return subject(step, leftover, index) + ", and server process " + index.buildingPid()
+                    + " is building the index " + index.qualified() + on(index) + " right now (it is invalid until"
+                    + " that build ends). Nothing of the migration was run. Wait for that build to end, or cancel it"
+                    + " (SELECT pg_cancel_backend(" + index.buildingPid() + ")), then run again.";
         }
         String harm = leftover instanceof Leftover.InvalidIndex
                 ? "the build would fail on it (relation already exists)"
@@ -353,6 +363,15 @@ final class StepRunner {
                 + " (-Dmigrate.rebuildInvalidIndexes=false, Migrator.builder().rebuildInvalidIndexes(false)) nothing was"
                 + " run. Drop it, then run again:\n  " + index.dropStatement() + ";\nor leave rebuildInvalidIndexes on,"
                 + " and the run drops it and builds it again.";
+    }
+
+    /** An invalid index stops a migration before one of its statements runs. */
+    private static final class InTheWay extends MigrateException {
+        private static final long serialVersionUID = 1L;
+
+        InTheWay(String message) {
+            super(message);
+        }
     }
 
     private void waitToRetry(Step step, String statement, int attempt, String meanwhile) throws SQLException {
@@ -482,7 +501,9 @@ final class StepRunner {
                     .append(step.direction().name().toLowerCase(Locale.ROOT))
                     .append('.');
         }
-        if (step != null && !progress.described && e instanceof MigrationCreationException) {
+        if (e instanceof InTheWay) {
+            message.append('\n').append(e.getMessage());
+        } else if (step != null && !progress.described && e instanceof MigrationCreationException) {
             message.append("\nIt could not be created: ").append(e.getMessage()).append(" None of its SQL ran.");
         } else if (step != null && !progress.described) {
             // its upgrade() or downgrade() method failed while describing its changes

@@ -248,6 +248,33 @@ class InterruptedIndexBuildTest {
         assertThat(log.lines).noneMatch(l -> l.contains("dropping it"));
     }
 
+    /** An index another session is building right now is invalid too: it is left to that session. */
+    @Test
+    void anIndexBeingBuiltByAnotherSessionIsLeftToIt() throws Exception {
+        migrator(C1.class).build().upgrade("head");
+        try (Cuts.Blocker writer = new Cuts.Blocker(db, "INSERT INTO accounts VALUES (5000, 'late@example.com')");
+                java.sql.Connection builder = db.getConnection()) {
+            CompletableFuture<Void> build = CompletableFuture.runAsync(() -> {
+                try (java.sql.Statement s = builder.createStatement()) {
+                    s.execute("CREATE UNIQUE INDEX CONCURRENTLY ix_accounts_email ON accounts (email)");
+                } catch (java.sql.SQLException e) {
+                    // ended below
+                }
+            });
+            int pid = Cuts.waitingSession(db, "CREATE UNIQUE INDEX CONCURRENTLY");
+            assertThatThrownBy(() -> migrator(C1.class, C2Index.class).build().upgrade("head"))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("Migration c2_index (index emails) builds the index public.ix_accounts_email"
+                            + " concurrently, and server process " + pid + " is building the index"
+                            + " public.ix_accounts_email on public.accounts right now (it is invalid until that build"
+                            + " ends). Nothing of the migration was run. Wait for that build to end, or cancel it"
+                            + " (SELECT pg_cancel_backend(" + pid + ")), then run again.");
+            assertThat(Cuts.index(db, "ix_accounts_email")).containsExactly("ix_accounts_email|f");
+            Cuts.terminate(db, pid);
+            build.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     // ---- the other statements outside a transaction ----
 
     /**
