@@ -185,6 +185,48 @@ class ServerFaultsTest {
         assertThat(Cuts.index(db, "ix_accounts_email")).containsExactly("ix_accounts_email|t");
     }
 
+    /**
+     * The connection breaks in the middle of a migration in a transaction of its own: the server rolls
+     * it back when it sees its client gone, nothing of it stays, and the next run applies it.
+     */
+    @Test
+    void aConnectionCutInTheMiddleOfATransactionalMigrationLeavesNothingOfIt() throws Exception {
+        migrator(InterruptedIndexBuildTest.C1.class).build().upgrade("head");
+        String database = query(db, "SELECT current_database()").get(0);
+        Sleepy.seconds = 60;
+        Throwable thrown;
+        try (CuttableProxy proxy = CuttableProxy.to(server.port())) {
+            CompletableFuture<Throwable> run = upgrading(Migrator.builder()
+                    .url("jdbc:postgresql://localhost:" + proxy.port() + "/" + database + "?user=postgres")
+                    .migrations(InterruptedIndexBuildTest.C1.class, Sleepy.class)
+                    .log(log)
+                    .build());
+            waitForQuery("SELECT pg_sleep(");
+            proxy.cut();
+            thrown = run.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(thrown)
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Statement: SELECT pg_sleep(60)")
+                .hasMessageContaining("[SQLSTATE 08006]")
+                .hasMessageContaining(
+                        "The transaction was rolled back: d2_sleepy was not applied and nothing was recorded for it.");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!query(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(%'")
+                .equals(List.of("0"))) {
+            assertThat(System.nanoTime())
+                    .as("the server ended the session whose client went away")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(query(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'sleepy'"))
+                .containsExactly("0");
+
+        Sleepy.seconds = 0;
+        migrator(InterruptedIndexBuildTest.C1.class, Sleepy.class).build().upgrade("head");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("d2_sleepy");
+    }
+
     /** No connection slot is free: the run stops before anything runs, and says what to do. */
     @Test
     void noFreeConnectionSlotStopsTheRunBeforeAnythingRuns() throws Exception {
