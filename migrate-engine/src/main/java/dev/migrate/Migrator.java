@@ -524,6 +524,21 @@ public final class Migrator {
         }
 
         /**
+         * What a run does when a {@code transactional = false} migration would build an index that an
+         * interrupted {@code CREATE INDEX CONCURRENTLY} (or {@code REINDEX ... CONCURRENTLY}) left behind,
+         * marked invalid: drop it with {@code DROP INDEX CONCURRENTLY} and build it again (the default),
+         * or, with {@code false}, stop before anything runs, naming the index and the statement that
+         * drops it: {@code builder.rebuildInvalidIndexes(false)}. A valid index is never dropped.
+         *
+         * @param rebuild whether such an index is dropped and built again
+         * @return this builder
+         */
+        public Builder rebuildInvalidIndexes(boolean rebuild) {
+            settings.rebuildInvalidIndexes(rebuild);
+            return this;
+        }
+
+        /**
          * How often a waiting run logs who it waits for: the run holding the migration lock, or a
          * session holding a lock a migration statement needs (default 5 seconds):
          * {@code builder.waitReportInterval(Duration.ofSeconds(30))}.

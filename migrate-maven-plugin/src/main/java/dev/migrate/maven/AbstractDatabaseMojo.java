@@ -351,8 +351,12 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         if (statement != null) {
             builder.statementTimeout(statement);
         }
+        goalSettings(builder);
         return builder;
     }
+
+    /** Sets on {@code builder} the run settings that only this goal has. */
+    protected void goalSettings(Migrator.Builder builder) {}
 
     private TransactionMode transactionMode() {
         String mode = transactionMode == null

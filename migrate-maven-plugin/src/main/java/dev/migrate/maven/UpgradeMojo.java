@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.Migrator;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,6 +29,21 @@ public class UpgradeMojo extends AbstractFleetMojo {
      */
     @Parameter(property = "migrate.target", defaultValue = "head")
     protected String target;
+
+    /**
+     * What to do when a {@code transactional = false} migration would build an index that an
+     * interrupted {@code CREATE INDEX CONCURRENTLY} (or {@code REINDEX ... CONCURRENTLY}) left behind,
+     * marked invalid: {@code true} drops it with {@code DROP INDEX CONCURRENTLY} and builds it again;
+     * {@code false} stops before anything runs, naming the index and the statement that drops it. A
+     * valid index is never dropped. Offline SQL ({@code sql=true}) has no database to look at.
+     */
+    @Parameter(property = "migrate.rebuildInvalidIndexes", defaultValue = "true")
+    protected boolean rebuildInvalidIndexes;
+
+    @Override
+    protected void goalSettings(Migrator.Builder builder) {
+        builder.rebuildInvalidIndexes(rebuildInvalidIndexes);
+    }
 
     @Override
     protected void run(ClassLoader projectClasses) {

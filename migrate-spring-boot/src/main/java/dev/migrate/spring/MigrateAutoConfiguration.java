@@ -93,6 +93,7 @@ public class MigrateAutoConfiguration {
                 .lockRetries(properties.getLockRetries())
                 .statementTimeout(properties.getStatementTimeout())
                 .progressInterval(properties.getProgressInterval())
+                .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(allOf(listeners.orderedStream().toList()));
         if (properties.getUrl() != null) {

@@ -65,6 +65,13 @@ public class MigrateProperties {
      */
     private Duration progressInterval = Duration.ofSeconds(10);
 
+    /**
+     * Whether an invalid index that an interrupted CREATE INDEX CONCURRENTLY (or REINDEX CONCURRENTLY) left
+     * behind is dropped and built again by the migration that builds it; false stops startup instead,
+     * naming the index and the DROP INDEX CONCURRENTLY to run.
+     */
+    private boolean rebuildInvalidIndexes = true;
+
     /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
     private String url;
 
@@ -217,6 +224,14 @@ public class MigrateProperties {
 
     public void setProgressInterval(Duration progressInterval) {
         this.progressInterval = progressInterval;
+    }
+
+    public boolean isRebuildInvalidIndexes() {
+        return rebuildInvalidIndexes;
+    }
+
+    public void setRebuildInvalidIndexes(boolean rebuildInvalidIndexes) {
+        this.rebuildInvalidIndexes = rebuildInvalidIndexes;
     }
 
     public String getUrl() {

@@ -30,6 +30,7 @@ class ConfigurationMetadataTest {
             "lock-retries",
             "statement-timeout",
             "progress-interval",
+            "rebuild-invalid-indexes",
             "url",
             "user",
             "password",

@@ -46,6 +46,14 @@ public record ConnectionFailure(String problem, String fix) {
         return fix.isEmpty() ? problem : problem + " " + fix;
     }
 
+    /** SQLSTATE {@code too_many_connections}: the server's, the role's or the database's limit is reached. */
+    public static final String TOO_MANY_CONNECTIONS = "53300";
+
+    /** What to do when no connection slot is free. */
+    public static final String NO_FREE_SLOT = "Every connection the server allows is in use (max_connections, or a"
+            + " CONNECTION LIMIT of the role or the database), so nothing was run. Close idle sessions (pg_stat_activity"
+            + " lists them) or raise the limit, then run again; a run needs two connections.";
+
     /** Explains the driver's failure to connect to {@code target}. */
     public static ConnectionFailure of(SQLException e, Target target) {
         String where = target.describe();
@@ -72,6 +80,9 @@ public record ConnectionFailure(String problem, String fix) {
                     "Check its spelling in the URL (it came from " + target.origin() + "), or this machine's DNS.");
         }
         String reason = "Could not connect to " + where + ": " + safe(e.getMessage(), target);
+        if (state.equals(TOO_MANY_CONNECTIONS)) {
+            return new ConnectionFailure(reason, NO_FREE_SLOT);
+        }
         if (state.equals("42501")) {
             return new ConnectionFailure(
                     reason, Privileges.explain(e, target.user()).strip());

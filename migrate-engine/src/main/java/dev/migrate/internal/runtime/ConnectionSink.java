@@ -111,6 +111,16 @@ final class ConnectionSink implements ScriptSink {
     }
 
     @Override
+    public List<InvalidIndexes.Found> invalidIndexes(Leftover leftover) throws SQLException {
+        return InvalidIndexes.find(connection, leftover);
+    }
+
+    @Override
+    public void drop(InvalidIndexes.Found index) throws SQLException {
+        InvalidIndexes.drop(connection, index);
+    }
+
+    @Override
     public String role() {
         try {
             return connection.getMetaData().getUserName();

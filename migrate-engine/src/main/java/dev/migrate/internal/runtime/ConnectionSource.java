@@ -91,9 +91,11 @@ public final class ConnectionSource {
                     "Could not connect to " + description + ": " + e.getMessage()
                             + (hasCause(e, UnknownHostException.class)
                                     ? " The host name does not resolve: check its spelling in the URL."
-                                    : "42501".equals(e.getSQLState())
-                                            ? Privileges.explain(e, null)
-                                            : " Check that the server is running and that the URL and credentials are right."),
+                                    : ConnectionFailure.TOO_MANY_CONNECTIONS.equals(e.getSQLState())
+                                            ? " " + ConnectionFailure.NO_FREE_SLOT
+                                            : "42501".equals(e.getSQLState())
+                                                    ? Privileges.explain(e, null)
+                                                    : " Check that the server is running and that the URL and credentials are right."),
                     e);
         }
     }

@@ -70,6 +70,7 @@ public final class Engine {
                 settings.listener(),
                 settings.lockRetries(),
                 settings.progressInterval(),
+                settings.rebuildInvalidIndexes(),
                 wholeSteps);
     }
 

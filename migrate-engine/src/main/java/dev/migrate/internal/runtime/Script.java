@@ -5,6 +5,7 @@ import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one direction of one migration asks for, in order: operations and, online only, JDBC work.
@@ -42,7 +43,12 @@ final class Script {
     /** One piece of a rendered script. */
     sealed interface Part permits Statement, Jdbc {}
 
-    record Statement(String sql) implements Part {}
+    /**
+     * One SQL statement.
+     *
+     * @param op the operation it was rendered from, or {@code null} when it comes from nowhere else
+     */
+    record Statement(String sql, @Nullable Op op) implements Part {}
 
     record Jdbc(JdbcWork work) implements Part, Request {}
 
@@ -61,7 +67,7 @@ final class Script {
         for (Request request : requests) {
             if (request instanceof Ask ask) {
                 for (String sql : DIALECT.render(ask.op())) {
-                    parts.add(new Statement(sql));
+                    parts.add(new Statement(sql, ask.op()));
                 }
             } else {
                 parts.add((Jdbc) request);

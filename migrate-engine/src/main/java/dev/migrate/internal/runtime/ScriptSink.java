@@ -56,6 +56,19 @@ interface ScriptSink {
         return null;
     }
 
+    /**
+     * The invalid indexes an earlier cut of a statement left, which it would trip over when it runs
+     * again; none for a script, which has no database to look at.
+     */
+    default List<InvalidIndexes.Found> invalidIndexes(Leftover leftover) throws SQLException {
+        return List.of();
+    }
+
+    /** Drops an index {@link #invalidIndexes} found, outside any transaction. */
+    default void drop(InvalidIndexes.Found index) throws SQLException {
+        throw new UnsupportedOperationException("a script has no database to drop " + index.qualified() + " from");
+    }
+
     /** Writes a comment line (offline only; online runs log instead). */
     default void comment(String text) {}
 }

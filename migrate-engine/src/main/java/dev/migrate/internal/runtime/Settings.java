@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param checksumCache checksums computed before from the same code
  * @param searchPath the {@code search_path} the run's sessions set, already quoted (a tenant's schema
  *     first, then {@code public}), or {@code null} to keep the server's
+ * @param rebuildInvalidIndexes drop the invalid index an interrupted concurrent build left before the
+ *     migration builds it again, rather than stop before anything runs
  */
 public record Settings(
         String schema,
@@ -40,7 +42,8 @@ public record Settings(
         MigrationListener listener,
         LockRetries lockRetries,
         ChecksumCache checksumCache,
-        String searchPath) {
+        String searchPath,
+        boolean rebuildInvalidIndexes) {
 
     /** How often a running step reports its progress unless told otherwise. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
@@ -89,7 +92,8 @@ public record Settings(
                 newListener,
                 lockRetries,
                 newCache,
-                newSearchPath);
+                newSearchPath,
+                rebuildInvalidIndexes);
     }
 
     /**
@@ -112,6 +116,7 @@ public record Settings(
         private int lockRetries = Migrator.DEFAULT_LOCK_RETRIES;
         private Duration lockRetryWait = Duration.ofSeconds(1);
         private ChecksumCache checksumCache = ChecksumCache.NONE;
+        private boolean rebuildInvalidIndexes = true;
 
         private Builder() {}
 
@@ -187,6 +192,11 @@ public record Settings(
             return this;
         }
 
+        public Builder rebuildInvalidIndexes(boolean rebuild) {
+            this.rebuildInvalidIndexes = rebuild;
+            return this;
+        }
+
         /** The settings; the lock retries name the lock timeout they follow in their messages. */
         public Settings build() {
             return new Settings(
@@ -204,7 +214,8 @@ public record Settings(
                     listener,
                     new LockRetries(lockRetries, lockRetryWait, lockTimeout),
                     checksumCache,
-                    null);
+                    null,
+                    rebuildInvalidIndexes);
         }
     }
 }

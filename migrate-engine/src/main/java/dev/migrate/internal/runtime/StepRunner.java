@@ -13,6 +13,8 @@ import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationCreationException;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.op.QualifiedName;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ final class StepRunner {
     private final MigrationListener listener;
     private final LockRetries lockRetries;
     private final Duration progressInterval;
+    /** Whether an invalid index an interrupted concurrent build left is dropped and built again, or stops the run. */
+    private final boolean rebuildInvalidIndexes;
     /** Whether a migration of several statements may go in one round trip too (a replay's runner). */
     private final boolean wholeSteps;
 
@@ -47,6 +51,7 @@ final class StepRunner {
             MigrationListener listener,
             LockRetries lockRetries,
             Duration progressInterval,
+            boolean rebuildInvalidIndexes,
             boolean wholeSteps) {
         this.migrations = migrations;
         this.tables = tables;
@@ -55,6 +60,7 @@ final class StepRunner {
         this.listener = listener;
         this.lockRetries = lockRetries;
         this.progressInterval = progressInterval;
+        this.rebuildInvalidIndexes = rebuildInvalidIndexes;
         this.wholeSteps = wholeSteps;
     }
 
@@ -64,6 +70,9 @@ final class StepRunner {
      * prints it), every progress interval while it runs, and when it is done, with its duration.
      */
     List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts) {
+        if (!rebuildInvalidIndexes && !sink.offline()) {
+            stopAtInvalidIndexes(steps, sink, scripts);
+        }
         try (StepWatch watch = sink.offline() ? StepWatch.off() : StepWatch.start(progressInterval, log, listener)) {
             return run(steps, sink, scripts, watch);
         }
@@ -223,8 +232,12 @@ final class StepRunner {
         boolean transactional = step.revision().transactional();
         for (Script.Part part : parts) {
             if (part instanceof Script.Statement s) {
-                progress.at(s.sql());
+                List<Leftover> leftovers = transactional ? List.of() : CutStatements.of(s);
                 for (int attempt = 1; ; attempt++) {
+                    // before a retry too: a concurrent build cut by the lock timeout leaves its index
+                    clearInvalidIndexes(step, leftovers, sink, progress);
+                    progress.at(s.sql());
+                    progress.leftovers = transactional ? null : leftovers;
                     try {
                         sink.execute(s.sql());
                         break;
@@ -241,6 +254,123 @@ final class StepRunner {
                 sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
             }
             progress.ran(!transactional);
+        }
+    }
+
+    /**
+     * Before a statement that leaves invalid indexes when cut: drops those an earlier cut of it left,
+     * so that it builds them again, or stops when they may not be dropped. An index a build in another
+     * session is making right now is invalid too, and is left to it.
+     */
+    private void clearInvalidIndexes(Step step, List<Leftover> leftovers, ScriptSink sink, Progress progress)
+            throws SQLException {
+        for (Leftover leftover : leftovers) {
+            if (!leftover.leavesInvalidIndexes()) {
+                continue;
+            }
+            for (InvalidIndexes.Found index : sink.invalidIndexes(leftover)) {
+                if (index.buildingPid() != 0 || !rebuildInvalidIndexes) {
+                    progress.leftovers = null; // the statement did not run
+                    throw new InTheWay(inTheWay(step, leftover, index));
+                }
+                log.warn(what(step, leftover, index) + ": dropping it, so that the migration builds it again: "
+                        + index.dropStatement());
+                progress.at(index.dropStatement());
+                progress.leftovers =
+                        List.of(new Leftover.IndexNotDropped(new QualifiedName(index.schema(), index.name())));
+                sink.drop(index);
+            }
+        }
+    }
+
+    /**
+     * With {@code rebuildInvalidIndexes} off, stops before anything runs when a pending
+     * {@code transactional = false} migration would meet an invalid index an interrupted concurrent
+     * build left. A migration that cannot be recorded is left for the run to report.
+     */
+    private void stopAtInvalidIndexes(List<Step> steps, ScriptSink sink, Scripts scripts) {
+        List<String> inTheWay = new ArrayList<>();
+        try {
+            for (Step step : steps) {
+                if (step.revision().transactional()) {
+                    continue;
+                }
+                List<Script.Part> parts;
+                try {
+                    parts = scripts.script(migration(step.revision().id()), step.direction())
+                            .parts();
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                for (Script.Part part : parts) {
+                    if (part instanceof Script.Statement s) {
+                        for (Leftover leftover : CutStatements.of(s)) {
+                            if (leftover.leavesInvalidIndexes()) {
+                                for (InvalidIndexes.Found index : sink.invalidIndexes(leftover)) {
+                                    inTheWay.add(inTheWay(step, leftover, index));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not look for invalid indexes in pg_index before the run: " + e.getMessage()
+                            + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"),
+                    e);
+        }
+        if (!inTheWay.isEmpty()) {
+            throw new MigrateException(String.join("\n", inTheWay));
+        }
+    }
+
+    /** {@code Migration r builds the index x concurrently, and an invalid index of that name is there ...}. */
+    private static String what(Step step, Leftover leftover, InvalidIndexes.Found index) {
+        return leftover instanceof Leftover.InvalidIndex
+                ? subject(step, leftover, index) + ", and an invalid index of that name" + on(index)
+                        + " is there, left by an interrupted build (a CREATE INDEX CONCURRENTLY that failed or was cut)"
+                : subject(step, leftover, index) + ", and the invalid index " + index.qualified() + on(index)
+                        + " is there, left by an interrupted REINDEX CONCURRENTLY";
+    }
+
+    /** {@code Migration r (message) builds the index x concurrently}, or {@code ... reindexes concurrently}. */
+    private static String subject(Step step, Leftover leftover, InvalidIndexes.Found index) {
+        String migration = "Migration " + step.revision().id()
+                + (step.revision().message().isEmpty()
+                        ? ""
+                        : " (" + step.revision().message() + ")");
+        return leftover instanceof Leftover.InvalidIndex
+                ? migration + " builds the index " + index.qualified() + " concurrently"
+                : migration + " reindexes concurrently";
+    }
+
+    private static String on(InvalidIndexes.Found index) {
+        return " on " + Identifiers.quote(new QualifiedName(index.schema(), index.table()));
+    }
+
+    private String inTheWay(Step step, Leftover leftover, InvalidIndexes.Found index) {
+        if (index.buildingPid() != 0) {
+            return subject(step, leftover, index) + ", and server process " + index.buildingPid()
+                    + " is building the index " + index.qualified() + on(index) + " right now (it is invalid until"
+                    + " that build ends). Nothing of the migration was run. Wait for that build to end, or cancel it"
+                    + " (SELECT pg_cancel_backend(" + index.buildingPid() + ")), then run again.";
+        }
+        String harm = leftover instanceof Leftover.InvalidIndex
+                ? "the build would fail on it (relation already exists)"
+                : "it would stay beside the new index, updated on every write";
+        return what(step, leftover, index) + ": " + harm + ". With rebuildInvalidIndexes=false"
+                + " (-Dmigrate.rebuildInvalidIndexes=false, Migrator.builder().rebuildInvalidIndexes(false)) nothing was"
+                + " run. Drop it, then run again:\n  " + index.dropStatement() + ";\nor leave rebuildInvalidIndexes on,"
+                + " and the run drops it and builds it again.";
+    }
+
+    /** An invalid index stops a migration before one of its statements runs. */
+    private static final class InTheWay extends MigrateException {
+        private static final long serialVersionUID = 1L;
+
+        InTheWay(String message) {
+            super(message);
         }
     }
 
@@ -270,6 +400,12 @@ final class StepRunner {
         private final StepWatch watch;
         private Step step;
         private String statement;
+        /**
+         * What the statement at hand may leave when cut, for a statement of a {@code transactional =
+         * false} migration; {@code null} for anything else.
+         */
+        private List<Leftover> leftovers;
+
         private boolean described;
         /** How many times the failing statement or migration was tried. */
         private int attempts = 1;
@@ -281,6 +417,7 @@ final class StepRunner {
         void start(Step next) {
             step = next;
             statement = null;
+            leftovers = null;
             described = false;
             attempts = 1;
             autocommitted.clear();
@@ -289,6 +426,7 @@ final class StepRunner {
         void at(String sql) {
             described = true;
             statement = sql;
+            leftovers = null;
             watch.at(sql);
         }
 
@@ -363,7 +501,9 @@ final class StepRunner {
                     .append(step.direction().name().toLowerCase(Locale.ROOT))
                     .append('.');
         }
-        if (step != null && !progress.described && e instanceof MigrationCreationException) {
+        if (e instanceof InTheWay) {
+            message.append('\n').append(e.getMessage());
+        } else if (step != null && !progress.described && e instanceof MigrationCreationException) {
             message.append("\nIt could not be created: ").append(e.getMessage()).append(" None of its SQL ran.");
         } else if (step != null && !progress.described) {
             // its upgrade() or downgrade() method failed while describing its changes
@@ -397,7 +537,7 @@ final class StepRunner {
                         .append(e.getMessage());
             }
         }
-        message.append('\n').append(outcome(progress));
+        message.append('\n').append(outcome(progress, e));
         return new MigrationFailedException(
                 message.toString(),
                 e instanceof MigrateException && e.getCause() != null ? e.getCause() : e,
@@ -418,7 +558,7 @@ final class StepRunner {
                 + " -Dmigrate.lockTimeout or -Dmigrate.lockRetries.";
     }
 
-    private String outcome(Progress progress) {
+    private String outcome(Progress progress, Exception failure) {
         Step step = progress.step;
         List<String> rolledBack = new ArrayList<>(progress.pending);
         StringBuilder text = new StringBuilder();
@@ -426,9 +566,12 @@ final class StepRunner {
             text.append("It runs outside a transaction (transactional = false), so ")
                     .append(
                             progress.autocommitted.isEmpty()
-                                    ? "none of its statements had run"
+                                    ? "none of its statements had committed before the one that failed"
                                     : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
                     .append("; its version was not recorded. ");
+            if (progress.leftovers != null) {
+                text.append(whatItLeft(progress.leftovers, failure));
+            }
         } else if (step != null) {
             rolledBack.add(step.revision().id());
         }
@@ -451,6 +594,24 @@ final class StepRunner {
                                 ? " Repair the database by hand, fix the migration and run again."
                                 : " Fix the migration and run again.")
                 .toString();
+    }
+
+    /**
+     * What the statement that failed may have left. A statement PostgreSQL refused (a syntax error, a
+     * name that exists or does not, a missing privilege, a command it does not allow there) failed
+     * before it changed anything.
+     */
+    private static String whatItLeft(List<Leftover> leftovers, Exception failure) {
+        String state = failure instanceof SQLException e && e.getSQLState() != null ? e.getSQLState() : "";
+        if (state.startsWith("42") || state.startsWith("0A") || state.startsWith("25")) {
+            return "That statement was refused before it changed anything. ";
+        }
+        if (leftovers.isEmpty()) {
+            return new Leftover.Nothing().describe();
+        }
+        StringBuilder text = new StringBuilder();
+        leftovers.forEach(l -> text.append(l.describe()));
+        return text.toString();
     }
 
     private static String serverMessage(SQLException e) {

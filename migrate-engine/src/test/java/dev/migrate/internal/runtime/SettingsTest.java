@@ -31,6 +31,19 @@ class SettingsTest {
                 .isEqualTo(new LockRetries(
                         Migrator.DEFAULT_LOCK_RETRIES, Duration.ofSeconds(1), Migrator.DEFAULT_LOCK_TIMEOUT));
         assertThat(settings.checksumCache()).isSameAs(ChecksumCache.NONE);
+        assertThat(settings.rebuildInvalidIndexes()).isTrue();
+    }
+
+    @Test
+    void aTenantsSettingsKeepWhetherInvalidIndexesAreRebuilt() {
+        Settings settings = Settings.builder().rebuildInvalidIndexes(false).build();
+        assertThat(settings.rebuildInvalidIndexes()).isFalse();
+        assertThat(settings.forTenant("t1", MigrationLog.console(), MigrationListener.NONE, ChecksumCache.NONE)
+                        .rebuildInvalidIndexes())
+                .isFalse();
+        assertThat(settings.forDatabase(MigrationLog.console(), MigrationListener.NONE, ChecksumCache.NONE)
+                        .rebuildInvalidIndexes())
+                .isFalse();
     }
 
     @Test

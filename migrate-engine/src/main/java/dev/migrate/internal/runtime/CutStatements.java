@@ -1,0 +1,201 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.internal.sql.SqlLexer;
+import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells what each statement of a {@code transactional = false} migration leaves when it is cut: from
+ * the operation when there is one, and from the SQL text, read by {@link SqlLexer}, for
+ * {@code op.execute(sql)}, which may hold a concurrent index command of its own.
+ */
+final class CutStatements {
+    private CutStatements() {}
+
+    /** What {@code statement} may leave behind when it fails or is cut; empty when it commits whole or not at all. */
+    static List<Leftover> of(Script.Statement statement) {
+        Op op = statement.op();
+        if (op instanceof Op.CreateIndex create) {
+            return create.isConcurrent()
+                    ? List.of(new Leftover.InvalidIndex(create.table(), create.name()))
+                    : List.of();
+        }
+        if (op instanceof Op.DropIndex drop) {
+            return drop.concurrently() ? List.of(new Leftover.IndexNotDropped(drop.index())) : List.of();
+        }
+        if (op == null || op instanceof Op.Execute) {
+            return ofSql(statement.sql());
+        }
+        // every other operation renders statements that commit whole or not at all
+        return List.of();
+    }
+
+    /** What the statements of {@code sql}, separated by semicolons, may leave behind when cut. */
+    static List<Leftover> ofSql(String sql) {
+        List<Leftover> found = new ArrayList<>();
+        List<SqlToken> statement = new ArrayList<>();
+        for (SqlToken token : SqlLexer.tokens(sql)) {
+            if (token.is(";")) {
+                add(found, statement);
+                statement.clear();
+            } else {
+                statement.add(token);
+            }
+        }
+        add(found, statement);
+        return List.copyOf(found);
+    }
+
+    private static void add(List<Leftover> found, List<SqlToken> statement) {
+        Leftover leftover = new Reader(statement).leftover();
+        if (leftover != null) {
+            found.add(leftover);
+        }
+    }
+
+    /** One statement's tokens, read from the front. */
+    private static final class Reader {
+        private final List<SqlToken> tokens;
+        private int at;
+
+        Reader(List<SqlToken> tokens) {
+            this.tokens = tokens;
+        }
+
+        @Nullable
+        Leftover leftover() {
+            if (word("create")) {
+                return createIndex();
+            }
+            if (word("reindex")) {
+                return reindex();
+            }
+            if (word("drop") && word("index") && word("concurrently")) {
+                ifExists();
+                QualifiedName index = qualifiedName();
+                return index == null ? null : new Leftover.IndexNotDropped(index);
+            }
+            if (word("call") || word("do")) {
+                return new Leftover.PartlyCommitted();
+            }
+            return null;
+        }
+
+        /** {@code CREATE [UNIQUE] INDEX CONCURRENTLY [[IF NOT EXISTS] name] ON [ONLY] table ...} */
+        private @Nullable Leftover createIndex() {
+            word("unique");
+            if (!word("index") || !word("concurrently")) {
+                return null;
+            }
+            if (word("if")) {
+                word("not");
+                word("exists");
+            }
+            String name = null;
+            // ON is reserved: an index named so is quoted, and unquoted it starts the table
+            if (at < tokens.size()
+                    && tokens.get(at).isIdentifier()
+                    && !tokens.get(at).isWord("on")) {
+                name = tokens.get(at++).name();
+            }
+            if (!word("on")) {
+                return null;
+            }
+            word("only");
+            QualifiedName table = qualifiedName();
+            return table == null ? null : new Leftover.InvalidIndex(table, name);
+        }
+
+        /**
+         * {@code REINDEX [(options)] {INDEX | TABLE | SCHEMA | DATABASE} [CONCURRENTLY] [name]}, where
+         * the options may say {@code CONCURRENTLY [boolean]} (PostgreSQL 14 and later).
+         */
+        private @Nullable Leftover reindex() {
+            boolean concurrently = false;
+            if (at < tokens.size() && tokens.get(at).is("(")) {
+                at++;
+                while (at < tokens.size() && !tokens.get(at).is(")")) {
+                    if (word("concurrently")) {
+                        concurrently = !(word("false") || word("off") || isNumber("0"));
+                    } else {
+                        at++;
+                    }
+                }
+                at++;
+            }
+            Leftover.ReindexScope scope;
+            if (word("index")) {
+                scope = Leftover.ReindexScope.INDEX;
+            } else if (word("table")) {
+                scope = Leftover.ReindexScope.TABLE;
+            } else if (word("schema")) {
+                scope = Leftover.ReindexScope.SCHEMA;
+            } else if (word("database")) {
+                scope = Leftover.ReindexScope.DATABASE;
+            } else {
+                return null; // SYSTEM never runs concurrently
+            }
+            concurrently |= word("concurrently");
+            if (!concurrently) {
+                return null;
+            }
+            if (scope == Leftover.ReindexScope.DATABASE) {
+                return new Leftover.ReindexCopies(scope, null);
+            }
+            QualifiedName target = qualifiedName();
+            if (target == null) {
+                return null;
+            }
+            if (scope == Leftover.ReindexScope.SCHEMA) {
+                return new Leftover.ReindexCopies(scope, new QualifiedName(null, target.name()));
+            }
+            return new Leftover.ReindexCopies(scope, target);
+        }
+
+        private void ifExists() {
+            if (word("if")) {
+                word("exists");
+            }
+        }
+
+        /** {@code name}, {@code schema.name} or {@code database.schema.name}, as PostgreSQL stores the names. */
+        private @Nullable QualifiedName qualifiedName() {
+            List<String> parts = new ArrayList<>();
+            while (at < tokens.size() && tokens.get(at).isIdentifier()) {
+                parts.add(tokens.get(at++).name());
+                if (at < tokens.size() && tokens.get(at).is(".")) {
+                    at++;
+                } else {
+                    break;
+                }
+            }
+            if (parts.isEmpty()) {
+                return null;
+            }
+            int n = parts.size();
+            return new QualifiedName(n > 1 ? parts.get(n - 2) : null, parts.get(n - 1));
+        }
+
+        private boolean word(String word) {
+            if (at < tokens.size() && tokens.get(at).isWord(word)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        private boolean isNumber(String text) {
+            if (at < tokens.size()
+                    && tokens.get(at).kind() == SqlToken.Kind.NUMBER
+                    && tokens.get(at).text().equals(text)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+    }
+}
