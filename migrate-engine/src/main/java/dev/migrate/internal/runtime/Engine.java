@@ -481,7 +481,7 @@ public final class Engine {
     @SuppressWarnings("try") // the lock is held for the whole body and released by close, never read
     private void underLock(String what, Work work) {
         try (Connection lockConnection = connections.open()) {
-            applySessionSettings(lockConnection).requireWritable(connections.description(), what);
+            applySessionSettings(lockConnection).requireWritable(connections.description(lockConnection), what);
             try (AdvisoryLock lock = acquireLock(lockConnection);
                     LockedRun run = new LockedRun(lockConnection)) {
                 try {

@@ -187,6 +187,61 @@ class ReadOnlyServerTest {
         assertThat(migrator.current()).containsExactly(new CurrentRevision("r2", "add weight", true));
     }
 
+    /** A pool or the plugin's own DataSource: the host comes from the connection, never its URL's parameters. */
+    @Test
+    void throughADataSourceItCannotLookIntoTheMessageStillNamesTheHost() throws Exception {
+        PGSimpleDataSource onStandby = (PGSimpleDataSource) source(standby);
+        onStandby.setPassword("not-printed");
+        DataSource opaque = new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return onStandby.getConnection();
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return onStandby.getConnection(user, password);
+            }
+
+            @Override
+            public java.io.PrintWriter getLogWriter() {
+                return null;
+            }
+
+            @Override
+            public void setLogWriter(java.io.PrintWriter out) {}
+
+            @Override
+            public void setLoginTimeout(int seconds) {}
+
+            @Override
+            public int getLoginTimeout() {
+                return 0;
+            }
+
+            @Override
+            public java.util.logging.Logger getParentLogger() {
+                return java.util.logging.Logger.getGlobal();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) throws SQLException {
+                throw new SQLException("not a wrapper");
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> type) {
+                return false;
+            }
+        };
+        assertThatThrownBy(() -> build(opaque).upgrade("head"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("Cannot upgrade: PostgreSQL at localhost:" + standby.getPort()
+                        + ", database depot, user postgres (server address ")
+                .hasMessageContaining("is a standby server in recovery")
+                .hasMessageNotContaining("not-printed");
+    }
+
     @Test
     void aRoleWhoseTransactionsStartReadOnlyGetsItsOwnMessageAndTheFixWorks() throws Exception {
         String role = "reader_" + UUID.randomUUID().toString().substring(0, 8);
