@@ -123,7 +123,7 @@ public final class ConnectionSource {
      * own): a message about the server must name the host to point elsewhere. Only the host part and
      * the database of the driver's URL are taken, never its parameters, which may hold a password.
      */
-    String description(Connection c) throws SQLException {
+    public String description(Connection c) throws SQLException {
         if (target != null) {
             return target.describe();
         }

@@ -3,8 +3,10 @@ package dev.migrate.internal.runtime;
 import static dev.migrate.internal.sql.Identifiers.quote;
 
 import dev.migrate.MigrateException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param role the session's role
  * @param database the session's database
  */
-record WritableServer(
+public record WritableServer(
         boolean inRecovery,
         boolean defaultReadOnly,
         @Nullable String readOnlySource,
@@ -35,6 +37,19 @@ record WritableServer(
     static final String COLUMNS = "pg_is_in_recovery(), current_setting('default_transaction_read_only') = 'on', "
             + "(SELECT source FROM pg_settings WHERE name = 'default_transaction_read_only'), "
             + "host(inet_server_addr()) || ':' || inet_server_port(), current_user, current_database()";
+
+    /**
+     * Asks the server on its own, for a writing run that reads before it opens a session of the
+     * engine's (a fleet's bulk scan, which leaves tenants at their target alone), and stops it as
+     * {@link #requireWritable} does.
+     */
+    public static void require(Connection c, String description, String what) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + COLUMNS)) {
+            rs.next();
+            read(rs).requireWritable(description, what);
+        }
+    }
 
     static WritableServer read(ResultSet rs) throws SQLException {
         return new WritableServer(

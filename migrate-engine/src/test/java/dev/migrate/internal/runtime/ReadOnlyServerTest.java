@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.CurrentRevision;
+import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationLog;
@@ -95,6 +96,13 @@ class ReadOnlyServerTest {
         }
         // the primary is one revision behind head, so a writing run on the standby has something to do
         build(source(primary)).upgrade("r1");
+        // while two tenant schemas are at head, so a fleet's run has nothing to do on them
+        try (Connection c = source(primary).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA t_a");
+            s.execute("CREATE SCHEMA t_b");
+        }
+        assertThat(fleet(source(primary)).upgrade("head").succeeded()).isTrue();
 
         try (Connection c = primary.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
@@ -185,6 +193,26 @@ class ReadOnlyServerTest {
         build(source(primary)).upgrade("head");
         awaitReplayed(onStandby, "r2");
         assertThat(migrator.current()).containsExactly(new CurrentRevision("r2", "add weight", true));
+    }
+
+    /**
+     * A fleet leaves tenants at their target alone without taking their lock; on a standby it must
+     * still say that the server cannot take the run, not report every tenant unchanged.
+     */
+    @Test
+    void aFleetOnAStandbyIsRefusedEvenWhenEveryTenantIsAtItsTarget() throws Exception {
+        DataSource onStandby = source(standby);
+        awaitReplayed(onStandby, "r1");
+        Fleet fleet = fleet(onStandby);
+        assertThat(fleet.current()).containsOnlyKeys("t_a", "t_b");
+        assertThat(fleet.current().get("t_a")).containsExactly(new CurrentRevision("r2", "add weight", true));
+
+        for (ThrowingRun write : List.<ThrowingRun>of(() -> fleet.upgrade("head"), () -> fleet.stamp("r2", false))) {
+            assertThatThrownBy(write::run)
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("PostgreSQL at localhost:" + standby.getPort() + ", database depot")
+                    .hasMessageContaining("is a standby server in recovery (pg_is_in_recovery() is true)");
+        }
     }
 
     /** A pool or the plugin's own DataSource: the host comes from the connection, never its URL's parameters. */
@@ -298,6 +326,16 @@ class ReadOnlyServerTest {
                 .migrations(R1.class, R2.class)
                 .lockWaitTimeout(Duration.ofSeconds(5))
                 .log(QUIET)
+                .build();
+    }
+
+    private static Fleet fleet(DataSource dataSource) {
+        return Fleet.builder(Migrator.builder()
+                        .dataSource(dataSource)
+                        .migrations(R1.class, R2.class)
+                        .lockWaitTimeout(Duration.ofSeconds(5))
+                        .log(QUIET))
+                .tenants("t\\_%")
                 .build();
     }
 
