@@ -5,17 +5,50 @@ package dev.migrate;
  * {@code migrator.current().forEach(row -> System.out.println(row.id() + (row.head() ? " (head)" : "")))}.
  *
  * @param id the revision id
- * @param message the revision's message
+ * @param message the revision's message; empty for a revision this build does not define
  * @param head whether it is a head of the revision graph
+ * @param known whether a migration class of this build defines the revision; false only with
+ *     {@link Migrator.Builder#acceptFutureRevisions(boolean)}, for a database a newer build migrated
  */
-public record CurrentRevision(String id, String message, boolean head) {
+public record CurrentRevision(String id, String message, boolean head, boolean known) {
+
+    /**
+     * A row of a revision this build defines:
+     * {@code new CurrentRevision("20261122_101500", "add status column", true)}.
+     *
+     * @param id the revision id
+     * @param message the revision's message
+     * @param head whether it is a head of the revision graph
+     */
+    public CurrentRevision(String id, String message, boolean head) {
+        this(id, message, head, true);
+    }
+
+    /**
+     * A row naming a revision no migration class of this build defines, as a newer build left it.
+     *
+     * <pre>{@code
+     * CurrentRevision row = CurrentRevision.ahead("20261201_080000");
+     * }</pre>
+     *
+     * @param id the revision id
+     * @return the row, with no message and not a head of this build
+     */
+    public static CurrentRevision ahead(String id) {
+        return new CurrentRevision(id, "", false, false);
+    }
+
     /**
      * The form {@code mvn migrate:current} prints: {@code "20261122_101500 (head)"}.
      *
-     * @return the id, followed by {@code (head)} when it is a head
+     * @return the id, followed by {@code (head)} when it is a head, or by a note when this build does
+     *     not define it
      */
     @Override
     public String toString() {
+        if (!known) {
+            return id + " (newer than this build: no migration class of it defines this revision)";
+        }
         return head ? id + " (head)" : id;
     }
 }

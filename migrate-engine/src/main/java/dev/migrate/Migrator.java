@@ -539,6 +539,23 @@ public final class Migrator {
         }
 
         /**
+         * Lets an older build start against a database a newer build already migrated, as during a
+         * rolling deploy: {@code builder.acceptFutureRevisions(true)}. A version row that no migration
+         * class of this build defines then counts as ahead of this build: {@link #build() the
+         * migrator}'s {@code current()} reports it, {@code upgrade} runs nothing and says so, and
+         * {@code assertUpToDate()} passes. Such a row cannot be told apart from a revision of another
+         * branch of the code, so {@code downgrade} and {@code stamp} still refuse it. Off by default:
+         * an unknown row fails the run.
+         *
+         * @param accept whether a database ahead of this build is accepted
+         * @return this builder
+         */
+        public Builder acceptFutureRevisions(boolean accept) {
+            settings.acceptFutureRevisions(accept);
+            return this;
+        }
+
+        /**
          * How often a waiting run logs who it waits for: the run holding the migration lock, or a
          * session holding a lock a migration statement needs (default 5 seconds):
          * {@code builder.waitReportInterval(Duration.ofSeconds(30))}.

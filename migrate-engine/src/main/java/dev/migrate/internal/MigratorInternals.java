@@ -12,6 +12,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -139,7 +140,10 @@ public final class MigratorInternals {
             return report().history(range, verbose, Set.of());
         }
         Engine database = open.database(migrator);
-        return report().history(range, verbose, current(database), database.appliedRows());
+        List<CurrentRevision> rows = database.current();
+        List<String> lines = new ArrayList<>(aheadLines(rows));
+        lines.addAll(report().history(range, verbose, known(rows), database.appliedRows()));
+        return lines;
     }
 
     /**
@@ -151,8 +155,12 @@ public final class MigratorInternals {
      */
     public List<String> currentReport(boolean verbose) {
         Engine database = open.database(migrator);
-        Set<String> current = current(database);
-        return verbose ? report().currentVerbose(current, database.appliedRows()) : report().current(current);
+        List<CurrentRevision> rows = database.current();
+        Set<String> current = known(rows);
+        List<String> lines = new ArrayList<>(
+                verbose ? report().currentVerbose(current, database.appliedRows()) : report().current(current));
+        lines.addAll(aheadLines(rows));
+        return lines;
     }
 
     /**
@@ -235,14 +243,27 @@ public final class MigratorInternals {
      */
     public Set<String> appliedRevisions() {
         Engine database = open.database(migrator);
-        return database.graph().appliedRevisions(current(database));
+        return database.graph()
+                .appliedRevisions(
+                        database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet()));
     }
 
     private GraphReport report() {
         return new GraphReport(open.engine(migrator).graph());
     }
 
-    private static Set<String> current(Engine database) {
-        return database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet());
+    /** The rows this build defines; the others are there only under acceptFutureRevisions. */
+    private static Set<String> known(List<CurrentRevision> rows) {
+        return rows.stream()
+                .filter(CurrentRevision::known)
+                .map(CurrentRevision::id)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> aheadLines(List<CurrentRevision> rows) {
+        return rows.stream()
+                .filter(row -> !row.known())
+                .map(CurrentRevision::toString)
+                .toList();
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
@@ -257,6 +258,39 @@ public final class TestPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + what, e);
         }
+    }
+
+    /**
+     * A server of the default binaries of its own, for a test that stops, copies or reconfigures it;
+     * the caller closes it. Its durability is PostgreSQL's default, since a test may copy its files.
+     *
+     * @param data the data directory: an empty one gets a copy of the kept cluster, one that holds a
+     *     cluster (a copied data directory, a base backup) is started as it is
+     * @param settings server settings, e.g. {@code hot_standby=on}
+     */
+    public static EmbeddedPostgres ownServer(Path data, Map<String, String> settings) throws IOException {
+        boolean empty;
+        try (Stream<Path> files = Files.list(data)) {
+            empty = files.findAny().isEmpty();
+        }
+        String binaries = defaultBinaries();
+        if (empty && binaries != null) {
+            ClusterTemplate.kept()
+                    .copyInto(
+                            data,
+                            binaries,
+                            fresh -> EmbeddedPostgres.builder()
+                                    .setDataDirectory(fresh)
+                                    .setCleanDataDirectory(false)
+                                    .start()
+                                    .close());
+        }
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(empty && binaries == null)
+                .setServerConfig("max_connections", "20");
+        settings.forEach(server::setServerConfig);
+        return server.start();
     }
 
     private static int majorOf(EmbeddedPostgres server) {

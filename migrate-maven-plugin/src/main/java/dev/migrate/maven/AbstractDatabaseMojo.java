@@ -314,6 +314,14 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                         Secret.valueOf(url), user, Secret.valueOf(password), serverId));
     }
 
+    /**
+     * Whether a version row no class defines counts as a newer build's, for the goals that leave such
+     * a database alone (current, history, upgrade); no other goal has the parameter.
+     */
+    protected boolean acceptsFutureRevisions() {
+        return false;
+    }
+
     protected final Migrator.Builder configured(ClassLoader projectClasses) {
         return configured(projectClasses, true);
     }
@@ -325,7 +333,8 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 .versionTable(versionTable)
                 .historyTable(historyTable)
                 .transactionMode(transactionMode())
-                .acceptChecksums(acceptChecksums);
+                .acceptChecksums(acceptChecksums)
+                .acceptFutureRevisions(acceptsFutureRevisions());
         var lock = Durations.parse("lockTimeout", lockTimeout);
         if (lock != null) {
             builder.lockTimeout(lock);

@@ -21,6 +21,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CurrentMojo extends AbstractDatabaseMojo {
 
+    /**
+     * Accepts a database a newer build has migrated, as during a rolling deploy: a version row that no
+     * migration class of this build defines is reported as newer than this build, instead of failing.
+     * Such a row cannot be told apart from a revision of another branch of the code.
+     */
+    @Parameter(property = "migrate.acceptFutureRevisions", defaultValue = "false")
+    protected boolean acceptFutureRevisions;
+
+    @Override
+    protected boolean acceptsFutureRevisions() {
+        return acceptFutureRevisions;
+    }
+
     /** Fails the build unless the database is at every head, e.g. as a CI or deployment gate. */
     @Parameter(property = "migrate.checkHeads", defaultValue = "false")
     protected boolean checkHeads;

@@ -18,6 +18,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class HistoryMojo extends AbstractDatabaseMojo {
 
     /**
+     * Accepts a database a newer build has migrated, as during a rolling deploy: a version row that no
+     * migration class of this build defines is reported as newer than this build, instead of failing.
+     * Such a row cannot be told apart from a revision of another branch of the code.
+     */
+    @Parameter(property = "migrate.acceptFutureRevisions", defaultValue = "false")
+    protected boolean acceptFutureRevisions;
+
+    @Override
+    protected boolean acceptsFutureRevisions() {
+        return acceptFutureRevisions;
+    }
+
+    /**
      * Limits the output to a range from one revision to another, such as {@code base:current} or
      * {@code 20261120_093000:head}. Either side may be empty, {@code base}, {@code current} or any revision.
      */

@@ -20,6 +20,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class UpgradeMojo extends AbstractFleetMojo {
 
     /**
+     * Accepts a database a newer build has migrated, as during a rolling deploy: a version row that no
+     * migration class of this build defines is reported as newer than this build and nothing is run, instead of failing.
+     * Such a row cannot be told apart from a revision of another branch of the code.
+     */
+    @Parameter(property = "migrate.acceptFutureRevisions", defaultValue = "false")
+    protected boolean acceptFutureRevisions;
+
+    @Override
+    protected boolean acceptsFutureRevisions() {
+        return acceptFutureRevisions;
+    }
+
+    /**
      * The revision to upgrade to: {@code head}, {@code heads}, a full or unique-prefix id, {@code +N},
      * an id with a step count such as {@code 20261122_101500+1}, {@code base+N}, a branch label
      * followed by {@code @head}, such as {@code billing@head} (or by {@code @+N}, or by {@code @} and

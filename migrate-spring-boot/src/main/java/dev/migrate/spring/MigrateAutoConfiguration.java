@@ -91,6 +91,7 @@ public class MigrateAutoConfiguration {
                 .historyTable(properties.getHistoryTable())
                 .lockTimeout(properties.getLockTimeout())
                 .lockRetries(properties.getLockRetries())
+                .acceptFutureRevisions(properties.isAcceptFutureRevisions())
                 .statementTimeout(properties.getStatementTimeout())
                 .progressInterval(properties.getProgressInterval())
                 .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())

@@ -56,6 +56,14 @@ public class MigrateProperties {
      */
     private int lockRetries = 3;
 
+    /**
+     * Whether the application starts against a database a newer version of it already migrated, as
+     * during a rolling deploy: a revision no migration class defines counts as ahead, upgrade runs
+     * nothing and validate passes. Such a revision cannot be told apart from one of another branch of
+     * the code.
+     */
+    private boolean acceptFutureRevisions;
+
     /** PostgreSQL statement_timeout for migration statements; unset keeps the server's. */
     private Duration statementTimeout;
 
@@ -208,6 +216,14 @@ public class MigrateProperties {
 
     public void setLockRetries(int lockRetries) {
         this.lockRetries = lockRetries;
+    }
+
+    public boolean isAcceptFutureRevisions() {
+        return acceptFutureRevisions;
+    }
+
+    public void setAcceptFutureRevisions(boolean acceptFutureRevisions) {
+        this.acceptFutureRevisions = acceptFutureRevisions;
     }
 
     public Duration getStatementTimeout() {

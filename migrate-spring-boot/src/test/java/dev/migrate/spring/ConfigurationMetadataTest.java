@@ -28,6 +28,7 @@ class ConfigurationMetadataTest {
             "history-table",
             "lock-timeout",
             "lock-retries",
+            "accept-future-revisions",
             "statement-timeout",
             "progress-interval",
             "rebuild-invalid-indexes",

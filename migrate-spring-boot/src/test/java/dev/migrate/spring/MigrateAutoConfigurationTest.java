@@ -178,6 +178,44 @@ class MigrateAutoConfigurationTest {
         });
     }
 
+    /**
+     * An old instance starting after a newer one migrated past its last revision, as in a rolling
+     * deploy: the newer build's version row is written as that build's upgrade leaves it.
+     */
+    @Test
+    void validateModeStartsOnADatabaseANewerBuildMigratedOnlyWithAcceptFutureRevisions() throws Exception {
+        runner.run(context -> assertThat(context).hasNotFailed());
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE migrate_version SET version_num = 's3'");
+            s.execute("INSERT INTO migrate_history (revision, direction, message) "
+                    + "VALUES ('s3', 'upgrade', 'from a newer build')");
+        }
+        runner.withPropertyValues("migrate.mode=validate").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining(
+                            "The database is at revision s3, which no migration class defines in this build. "
+                                    + "If a newer version of the application migrated it")
+                    .hasMessageContaining("migrate.accept-future-revisions=true")
+                    .hasMessageNotContaining("stamp");
+        });
+        runner.withPropertyValues("migrate.mode=validate", "migrate.accept-future-revisions=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Migrator.class).current())
+                            .extracting(Object::toString)
+                            .containsExactly(
+                                    "s3 (newer than this build: no migration class of it defines this revision)");
+                });
+        runner.withPropertyValues("migrate.accept-future-revisions=true")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(query(dataSource, "SELECT version_num FROM migrate_version")).containsExactly("s3");
+        assertThat(query(dataSource, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+                .containsExactly("s1 upgrade", "s2 upgrade", "s3 upgrade");
+    }
+
     @Test
     void modeNoneRunsNothingAndEnabledFalseLeavesMigrateOut() throws Exception {
         runner.withPropertyValues("migrate.mode=none").run(context -> {

@@ -14,6 +14,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
+import dev.migrate.internal.runtime.WritableServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet's commands: each resolves the tenants, reads the version tables of the tenant schemas
@@ -95,7 +97,7 @@ public final class FleetEngine {
             BiFunction<Engine, String, Engine.Run> run) {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, true);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, true, command);
         Map<String, String> cached = engine.settings().checksumCache().checksums();
         Map<String, String> known = scanned.isEmpty() ? new HashMap<>(cached) : new HashMap<>(engine.checksums());
         Map<String, String> learned = new ConcurrentHashMap<>(known);
@@ -166,7 +168,7 @@ public final class FleetEngine {
     public FleetResult stamp(String target, boolean purge) {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, "stamp");
         List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
             Engine one = engineFor(tenant, ChecksumCache.NONE);
             VersionScan.Tables tables = scanned.get(tenant);
@@ -199,7 +201,7 @@ public final class FleetEngine {
      */
     public Map<String, List<CurrentRevision>> current() {
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, null);
         Map<String, List<CurrentRevision>> result = new LinkedHashMap<>();
         RevisionGraph graph = engine.graph();
         for (Tenant tenant : tenants) {
@@ -324,8 +326,10 @@ public final class FleetEngine {
      * The version tables of the tenant schemas, read in bulk on one connection per database.
      *
      * @param checksums whether the stored checksums are read too, which a run that verifies them needs
+     * @param writing the goal of a run that writes, which refuses a server that cannot take writes
+     *     before the tenants at their target are left alone unasked; null for a run that only reads
      */
-    private Map<Tenant, VersionScan.Tables> scan(List<Tenant> tenants, boolean checksums) {
+    private Map<Tenant, VersionScan.Tables> scan(List<Tenant> tenants, boolean checksums, @Nullable String writing) {
         Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
         for (Tenant tenant : tenants) {
             if (tenant.isSchema()) {
@@ -338,6 +342,9 @@ public final class FleetEngine {
         Settings settings = engine.settings();
         for (Map.Entry<Tenant.Database, List<Tenant>> entry : byDatabase.entrySet()) {
             try (Connection c = entry.getKey().connections().open()) {
+                if (writing != null) {
+                    WritableServer.require(c, entry.getKey().connections().description(c), writing);
+                }
                 Map<String, VersionScan.Tables> tables = VersionScan.read(
                         c,
                         entry.getValue().stream().map(Tenant::schema).toList(),

@@ -384,18 +384,37 @@ public final class RevisionGraph {
     }
 
     /**
-     * Fails when the version table names a revision no class defines: the database was migrated
-     * from another branch of the code, or the migrations are not on the classpath.
+     * Fails when the version table names a revision no class defines: a newer build migrated the
+     * database (a rolling deploy), it was migrated from another branch of the code, or the
+     * migrations are not on the classpath. The message never advises a stamp: during a rolling
+     * deploy, stamping back makes the next upgrade run the newer migrations again.
      */
     public void checkKnown(Set<String> currentVersions) {
-        for (String v : squashes.canonical(currentVersions)) {
-            if (!byId.containsKey(v)) {
-                throw new MigrateException(
-                        "The database is at revision " + v + ", which no migration class defines. "
-                                + "Check that the configured migration packages are on the classpath and that you are on the "
-                                + "right branch of the code, or use the stamp goal to set the version table to a known revision.");
-            }
+        List<String> unknown = unknown(currentVersions);
+        if (!unknown.isEmpty()) {
+            throw new MigrateException(unknownMessage(unknown));
         }
+    }
+
+    /** The version rows no class of this graph defines, as the graph names rows; empty when it knows every one. */
+    public List<String> unknown(Set<String> currentVersions) {
+        return squashes.canonical(currentVersions).stream()
+                .filter(v -> !byId.containsKey(v))
+                .sorted()
+                .toList();
+    }
+
+    private static String unknownMessage(List<String> unknown) {
+        String rows = String.join(", ", unknown);
+        boolean one = unknown.size() == 1;
+        return "The database is at revision " + rows + ", which no migration class defines"
+                + " in this build. If a newer version of the application migrated it (old instances starting during a "
+                + "rolling deploy), set acceptFutureRevisions (-Dmigrate.acceptFutureRevisions=true, "
+                + "migrate.accept-future-revisions=true in Spring Boot, Migrator.builder().acceptFutureRevisions(true)): "
+                + "this build then reports the database as ahead of it and runs nothing. Otherwise check that the "
+                + "configured migration packages are on the classpath and that you are on the right branch of the "
+                + "code; if the class of " + rows + " was deleted, restore " + (one ? "it" : "them")
+                + ", since only " + (one ? "its" : "their") + " downgrade can take the database back.";
     }
 
     /**

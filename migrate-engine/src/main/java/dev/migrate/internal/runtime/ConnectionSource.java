@@ -7,6 +7,8 @@ import dev.migrate.internal.connection.DatabaseUrl;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -15,6 +17,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * (host, port, database, user) and the fix ({@link ConnectionFailure}), and never the password.
  */
 public final class ConnectionSource {
+    /** The host part and the database of a driver's URL; its parameters are never read. */
+    private static final Pattern DRIVER_URL = Pattern.compile("jdbc:postgresql://([^/?#]+)/([^?#]*)");
+
     private final DataSource dataSource;
     private final String description;
     /** The server as configured, or null for a DataSource that does not say where it connects. */
@@ -112,5 +117,24 @@ public final class ConnectionSource {
     /** The server for messages: {@code PostgreSQL at db:5432, database app, user app}. */
     public String description() {
         return target != null ? target.describe() : description;
+    }
+
+    /**
+     * The server for messages, as {@link #description()}, with the host, port, database and user an
+     * open connection of a DataSource this source cannot look into reports (a pool, the plugin's
+     * own): a message about the server must name the host to point elsewhere. Only the host part and
+     * the database of the driver's URL are taken, never its parameters, which may hold a password.
+     */
+    public String description(Connection c) throws SQLException {
+        if (target != null) {
+            return target.describe();
+        }
+        Matcher url = DRIVER_URL.matcher(String.valueOf(c.getMetaData().getURL()));
+        if (!url.lookingAt()) {
+            return description;
+        }
+        String user = c.getMetaData().getUserName();
+        return "PostgreSQL at " + url.group(1) + ", database " + url.group(2)
+                + (user == null || user.isBlank() ? "" : ", user " + user);
     }
 }

@@ -131,12 +131,12 @@ public final class Engine {
 
     /** An upgrade that says where it started and ended, for a fleet's report. */
     public Run upgradeRun(String target) {
-        return migrateRun(target, graph::planUpgrade, null);
+        return migrateRun(target, Direction.UPGRADE, null);
     }
 
     /** A downgrade that says where it started and ended, for a fleet's report. */
     public Run downgradeRun(String target) {
-        return migrateRun(target, graph::planDowngrade, null);
+        return migrateRun(target, Direction.DOWNGRADE, null);
     }
 
     /** The same migrations and settings on another database: for replays on a throwaway one. */
@@ -160,7 +160,7 @@ public final class Engine {
     }
 
     public List<AppliedStep> upgrade(String target) {
-        return migrate(target, graph::planUpgrade, null);
+        return migrate(target, Direction.UPGRADE, null);
     }
 
     /**
@@ -168,11 +168,11 @@ public final class Engine {
      * run's own connection: for analyses on a throwaway database.
      */
     public List<AppliedStep> upgrade(String target, StatementObserver observer) {
-        return migrate(target, graph::planUpgrade, observer);
+        return migrate(target, Direction.UPGRADE, observer);
     }
 
     public List<AppliedStep> downgrade(String target) {
-        return migrate(target, graph::planDowngrade, null);
+        return migrate(target, Direction.DOWNGRADE, null);
     }
 
     /** The version table, which marks a database that migrations were applied to. */
@@ -185,13 +185,13 @@ public final class Engine {
         return Set.of(tables.versionTable(), tables.historyTable());
     }
 
-    private List<AppliedStep> migrate(
-            String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
-        return migrateRun(target, planner, observer).applied();
+    private List<AppliedStep> migrate(String target, Direction direction, StatementObserver observer) {
+        return migrateRun(target, direction, observer).applied();
     }
 
-    private Run migrateRun(
-            String target, BiFunction<Set<String>, String, List<Step>> planner, StatementObserver observer) {
+    private Run migrateRun(String target, Direction direction, StatementObserver observer) {
+        BiFunction<Set<String>, String, List<Step>> planner =
+                direction == Direction.UPGRADE ? graph::planUpgrade : graph::planDowngrade;
         List<AppliedStep> applied = new ArrayList<>();
         Set<String> before = new TreeSet<>();
         Set<String> after = new TreeSet<>();
@@ -205,10 +205,20 @@ public final class Engine {
                         .map(RevisionInfo::id)
                         .filter(id -> !known.containsKey(id))
                         .toList())) {
-            underLock(run -> {
+            underLock(direction == Direction.UPGRADE ? "upgrade" : "downgrade", run -> {
                 Set<String> current = versions(run.lockConnection());
                 before.addAll(current);
                 after.addAll(current);
+                List<String> unknown = graph.unknown(current);
+                if (!unknown.isEmpty()) {
+                    if (direction == Direction.DOWNGRADE) {
+                        throw FutureRevisions.refused("downgrade", unknown);
+                    }
+                    if (settings.acceptFutureRevisions()) {
+                        settings.log().info(FutureRevisions.nothingToDo(unknown));
+                        return;
+                    }
+                }
                 graph.checkKnown(current);
                 verifyChecksums(run.lockConnection(), current, scripts, known);
                 List<Step> steps = planner.apply(current, target);
@@ -246,17 +256,20 @@ public final class Engine {
      * for checks that need finer control than a target, such as {@code verify}'s round trips.
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
-        underLock(run -> runner.run(
-                planner.apply(versions(run.lockConnection())),
-                new ConnectionSink(run.workConnection()),
-                new Scripts(migrations, false)));
+        underLock(
+                "apply migrations",
+                run -> runner.run(
+                        planner.apply(versions(run.lockConnection())),
+                        new ConnectionSink(run.workConnection()),
+                        new Scripts(migrations, false)));
     }
 
     public void stamp(String target, boolean purge) {
-        underLock(run -> {
+        underLock("stamp", run -> {
             Set<String> current = purge ? Set.of() : versions(run.lockConnection());
-            if (!purge) {
-                graph.checkKnown(current);
+            List<String> unknown = graph.unknown(current);
+            if (!unknown.isEmpty()) {
+                throw FutureRevisions.refused("stamp", unknown);
             }
             StampPlan plan = graph.planStamp(current, target);
             ConnectionSink sink = new ConnectionSink(run.workConnection());
@@ -285,10 +298,16 @@ public final class Engine {
     public List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
             Set<String> rows = graph.canonical(tables.readVersions(c));
-            graph.checkKnown(rows);
+            List<String> unknown = graph.unknown(rows);
+            if (!settings.acceptFutureRevisions()) {
+                graph.checkKnown(rows);
+            }
             List<CurrentRevision> result = new ArrayList<>();
             for (String id : rows) {
-                result.add(new CurrentRevision(id, graph.get(id).message(), graph.isHead(id)));
+                result.add(
+                        unknown.contains(id)
+                                ? CurrentRevision.ahead(id)
+                                : new CurrentRevision(id, graph.get(id).message(), graph.isHead(id)));
             }
             return result;
         } catch (SQLException e) {
@@ -328,7 +347,17 @@ public final class Engine {
 
     public void assertUpToDate() {
         Set<String> rows = new TreeSet<>();
-        current().forEach(r -> rows.add(r.id()));
+        List<CurrentRevision> current = current();
+        current.forEach(r -> rows.add(r.id()));
+        List<String> unknown = current.stream()
+                .filter(r -> !r.known())
+                .map(CurrentRevision::id)
+                .toList();
+        if (!unknown.isEmpty()) {
+            // only reached with acceptFutureRevisions: current() refuses unknown rows otherwise
+            settings.log().info(FutureRevisions.ahead(unknown));
+            return;
+        }
         Set<String> heads = new TreeSet<>(graph.heads());
         if (!rows.equals(heads)) {
             throw new NotAtHeadException("The database is not at head: it is at " + RevisionGraph.describe(rows)
@@ -453,15 +482,25 @@ public final class Engine {
         }
     }
 
+    /**
+     * Runs {@code work} under the migration lock, once the server has said it can take writes: a
+     * standby or a read-only role is refused before the lock is taken or the version tables are
+     * prepared.
+     *
+     * @param what the goal, for the message that refuses a read-only server
+     */
     @SuppressWarnings("try") // the lock is held for the whole body and released by close, never read
-    private void underLock(Work work) {
-        try (Connection lockConnection = connections.open();
-                AdvisoryLock lock = acquireLock(lockConnection);
-                LockedRun run = new LockedRun(lockConnection)) {
-            try {
-                work.run(run);
-            } catch (SQLException e) {
-                throw statementFailed(e, lockConnection.getMetaData().getUserName());
+    private void underLock(String what, Work work) {
+        try (Connection lockConnection = connections.open()) {
+            applySessionSettings(lockConnection).requireWritable(connections.description(lockConnection), what);
+            try (AdvisoryLock lock = acquireLock(lockConnection);
+                    LockedRun run = new LockedRun(lockConnection)) {
+                try {
+                    work.run(run);
+                } catch (SQLException e) {
+                    // asked here, while the lock's connection is still open
+                    throw statementFailed(e, lockConnection.getMetaData().getUserName());
+                }
             }
         } catch (SQLException e) {
             throw statementFailed(e, null);
@@ -478,7 +517,6 @@ public final class Engine {
     }
 
     private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
-        applySessionSettings(lockConnection);
         return AdvisoryLock.acquire(
                 lockConnection,
                 AdvisoryLock.keyFor(tables.versionTable().toString()),
@@ -493,17 +531,27 @@ public final class Engine {
      * checks every second that the client is still there while a statement runs, so a run killed
      * with kill -9 does not leave its migration running on, holding locks the next run waits for. A
      * connection without an application name is named {@code migrate}, so other sessions see who is
-     * waiting.
+     * waiting. The same round trip asks whether the server can take writes.
      */
-    private void applySessionSettings(Connection c) throws SQLException {
+    private WritableServer applySessionSettings(Connection c) throws SQLException {
         List<String> sql = sessionSettings();
         if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
             sql.add("SET client_connection_check_interval = '1s'");
         }
-        sql.add("SELECT set_config('application_name', 'migrate', false) WHERE current_setting('application_name') "
-                + "IN ('', 'PostgreSQL JDBC Driver')");
+        sql.add("SELECT " + WritableServer.COLUMNS + ", CASE WHEN current_setting('application_name') "
+                + "IN ('', 'PostgreSQL JDBC Driver') THEN set_config('application_name', 'migrate', false) END");
         try (Statement s = c.createStatement()) {
-            s.execute(String.join(";\n", sql)); // one round trip
+            boolean isResult = s.execute(String.join(";\n", sql)); // one round trip
+            while (!isResult) {
+                if (s.getUpdateCount() == -1) {
+                    throw new SQLException("The session settings returned no row.");
+                }
+                isResult = s.getMoreResults();
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                rs.next();
+                return WritableServer.read(rs);
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param statementTimeout PostgreSQL {@code statement_timeout}, or {@code null}
  * @param lockWaitTimeout how long to wait for another run's migration lock
  * @param acceptChecksums store the current checksum of changed applied migrations instead of failing
+ * @param acceptFutureRevisions a version row no class defines means a newer build migrated the
+ *     database: it is reported as ahead and an upgrade runs nothing, instead of failing
  * @param waitReportInterval how often a waiting run says who it waits for
  * @param progressInterval how often a running step says how long it has run and where it is ({@link
  *     Duration#ZERO}: never)
@@ -36,6 +38,7 @@ public record Settings(
         Duration statementTimeout,
         Duration lockWaitTimeout,
         boolean acceptChecksums,
+        boolean acceptFutureRevisions,
         Duration waitReportInterval,
         Duration progressInterval,
         MigrationLog log,
@@ -86,6 +89,7 @@ public record Settings(
                 statementTimeout,
                 lockWaitTimeout,
                 acceptChecksums,
+                acceptFutureRevisions,
                 waitReportInterval,
                 progressInterval,
                 newLog,
@@ -109,6 +113,7 @@ public record Settings(
         private Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
+        private boolean acceptFutureRevisions;
         private Duration waitReportInterval = Duration.ofSeconds(5);
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
         private MigrationLog log = MigrationLog.system();
@@ -160,6 +165,11 @@ public record Settings(
             return this;
         }
 
+        public Builder acceptFutureRevisions(boolean accept) {
+            this.acceptFutureRevisions = accept;
+            return this;
+        }
+
         public Builder waitReportInterval(Duration interval) {
             this.waitReportInterval = interval;
             return this;
@@ -208,6 +218,7 @@ public record Settings(
                     statementTimeout,
                     lockWaitTimeout,
                     acceptChecksums,
+                    acceptFutureRevisions,
                     waitReportInterval,
                     progressInterval,
                     log,

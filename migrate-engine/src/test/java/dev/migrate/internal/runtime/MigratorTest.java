@@ -266,7 +266,8 @@ class MigratorTest {
         assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("f00d")
-                .hasMessageContaining("stamp");
+                .hasMessageContaining("acceptFutureRevisions")
+                .hasMessageNotContaining("stamp");
     }
 
     @Test

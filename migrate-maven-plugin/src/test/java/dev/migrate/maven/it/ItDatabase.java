@@ -83,6 +83,8 @@ public final class ItDatabase {
                     local all all trust
                     host all postgres 127.0.0.1/32 trust
                     host all postgres ::1/128 trust
+                    host replication postgres 127.0.0.1/32 trust
+                    host replication postgres ::1/128 trust
                     host all all 127.0.0.1/32 scram-sha-256
                     host all all ::1/128 scram-sha-256
                     """);
@@ -91,9 +93,83 @@ public final class ItDatabase {
         }
     }
 
-    /** Stops the server that {@link #start} left running for {@code basedir}, waiting for it to exit. */
+    /**
+     * Starts a hot standby of the server {@link #start} left running for {@code basedir}, on {@code
+     * port}, with its data in {@code <basedir>/target/it-standby}. It starts from a base backup taken
+     * with the low-level API (the embedded binaries have no pg_basebackup): {@code pg_backup_start}, a
+     * copy of the running primary's data directory, and the backup label {@code pg_backup_stop}
+     * returns; then {@code standby.signal} and a {@code primary_conninfo} make it stream from the
+     * primary, so {@code pg_is_in_recovery()} is true and it serves read-only sessions. {@link #stop}
+     * ends it too.
+     */
+    public static void startStandby(File basedir, int primaryPort, int port) throws IOException, SQLException {
+        Path primaryData = basedir.toPath().resolve("target/it-server");
+        Path data = basedir.toPath().resolve("target/it-standby");
+        Files.createDirectories(data);
+        // PostgreSQL starts only on a data directory its owner alone may enter
+        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + primaryPort + "/postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("SELECT pg_backup_start('migrate it standby', true)");
+            copyRunningCluster(primaryData, data);
+            try (ResultSet rs = s.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
+                rs.next();
+                Files.writeString(data.resolve("backup_label"), rs.getString(1));
+            }
+        }
+        Files.writeString(data.resolve("standby.signal"), "");
+        Files.writeString(
+                data.resolve("postgresql.auto.conf"),
+                "\nprimary_conninfo = 'host=localhost port=" + primaryPort + " user=postgres'\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("hot_standby", "on")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                        data.resolveSibling("it-standby.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                        data.resolveSibling("it-standby.log").toFile()))
+                .start();
+        // The server outlives this object on purpose: stop(basedir) ends it by its pid.
+    }
+
+    /** The files of a running cluster as a base backup takes them: its lock file stays behind. */
+    private static void copyRunningCluster(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(file);
+                if (relative.toString().equals("postmaster.pid")
+                        || relative.toString().equals("postmaster.opts")) {
+                    continue;
+                }
+                Path target = to.resolve(relative);
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                        // a temporary file the primary removed; the log it replays covers it
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops the server that {@link #start} left running for {@code basedir}, and its standby when
+     * {@link #startStandby} started one, waiting for each to exit.
+     */
     public static void stop(File basedir) throws IOException {
-        Path pidFile = basedir.toPath().resolve("target/it-server/postmaster.pid");
+        stopServer(basedir.toPath().resolve("target/it-standby/postmaster.pid"));
+        stopServer(basedir.toPath().resolve("target/it-server/postmaster.pid"));
+    }
+
+    private static void stopServer(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }

@@ -1,0 +1,5 @@
+import dev.migrate.maven.it.ItDatabase
+ItDatabase.start(basedir, 25493, 'standby-pw')
+ItDatabase.startStandby(basedir, 25493, 25494)
+
+true
