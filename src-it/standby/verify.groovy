@@ -17,7 +17,12 @@ try {
     // reading works on the standby
     assert log.contains('The database has no revision applied (it is at base).')
     assert log.contains('-> 20260301_000002 (head), add weight')
-    assert log.count('BUILD SUCCESS') == 3 : 'current and history on the standby, upgrade on the primary'
+    assert log.count('BUILD SUCCESS') == 4 : 'current, history and check on the standby, upgrade on the primary'
+
+    // check reads the standby once it replayed the upgrade: the entity side (a check constraint, which needs a
+    // server) built on a throwaway one
+    assert log.contains('The configured database is only read, since the server is a standby (in recovery)')
+    assert log.contains('No differences: the entities match the schema at head.')
 
     // the primary took the upgrade; the standby, which refused it, has no version table of its own making
     assert ItDatabase.query(primary, 'SELECT version_num FROM migrate_version') == ['20260301_000002']

@@ -6,6 +6,7 @@ import dev.migrate.autogen.catalog.CatalogReader;
 import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.diff.SeedRows;
 import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.internal.runtime.WritableServer;
 import dev.migrate.internal.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,24 +59,25 @@ public final class ScratchSchema {
      */
     public static Optional<String> whyNotOn(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery(), current_setting('transaction_read_only'), "
-                        + "has_database_privilege(current_database(), 'CREATE'), "
-                        + "has_database_privilege(current_database(), 'TEMP'), current_user, current_database()")) {
+                ResultSet rs = s.executeQuery("SELECT " + WritableServer.COLUMNS
+                        + ", has_database_privilege(current_database(), 'CREATE'), "
+                        + "has_database_privilege(current_database(), 'TEMP')")) {
             rs.next();
-            String role = rs.getString(5);
-            String database = rs.getString(6);
-            if (rs.getBoolean(1)) {
+            WritableServer server = WritableServer.read(rs);
+            if (server.inRecovery()) {
                 return Optional.of("the server is a standby (in recovery), which takes no writes");
             }
-            if ("on".equals(rs.getString(2))) {
-                return Optional.of("the session is read only (default_transaction_read_only is on for the role " + role
-                        + " or the database " + database + ")");
+            if (server.defaultReadOnly()) {
+                return Optional.of("the session is read only (default_transaction_read_only is on for the role "
+                        + server.role() + " or the database " + server.database() + ")");
             }
-            if (!rs.getBoolean(3)) {
-                return Optional.of("the role " + role + " has no CREATE privilege on the database " + database);
+            if (!rs.getBoolean(7)) {
+                return Optional.of(
+                        "the role " + server.role() + " has no CREATE privilege on the database " + server.database());
             }
-            if (!rs.getBoolean(4)) {
-                return Optional.of("the role " + role + " has no TEMP privilege on the database " + database);
+            if (!rs.getBoolean(8)) {
+                return Optional.of(
+                        "the role " + server.role() + " has no TEMP privilege on the database " + server.database());
             }
             return Optional.empty();
         }

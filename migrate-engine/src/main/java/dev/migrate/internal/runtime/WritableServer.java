@@ -34,9 +34,10 @@ public record WritableServer(
      * The columns the session's first query returns before its own; {@link #read} takes them from the
      * first column on.
      */
-    static final String COLUMNS = "pg_is_in_recovery(), current_setting('default_transaction_read_only') = 'on', "
-            + "(SELECT source FROM pg_settings WHERE name = 'default_transaction_read_only'), "
-            + "host(inet_server_addr()) || ':' || inet_server_port(), current_user, current_database()";
+    public static final String COLUMNS =
+            "pg_is_in_recovery(), current_setting('default_transaction_read_only') = 'on', "
+                    + "(SELECT source FROM pg_settings WHERE name = 'default_transaction_read_only'), "
+                    + "host(inet_server_addr()) || ':' || inet_server_port(), current_user, current_database()";
 
     /**
      * Asks the server on its own, for a writing run that reads before it opens a session of the
@@ -51,7 +52,8 @@ public record WritableServer(
         }
     }
 
-    static WritableServer read(ResultSet rs) throws SQLException {
+    /** The answer to a query that selects {@link #COLUMNS} first, on its current row. */
+    public static WritableServer read(ResultSet rs) throws SQLException {
         return new WritableServer(
                 rs.getBoolean(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
     }
