@@ -288,6 +288,43 @@ class FleetTest {
                         rows -> assertThat(rows).extracting(CurrentRevision::id).containsExactly("r2"));
     }
 
+    /**
+     * A database of the fleet that is down (its server stopped, or not reachable): that tenant fails
+     * with a message that says it could not connect and names the host, port and database, the others
+     * reach head, and once it is back the next run migrates it alone. Atlas's for_each deployments
+     * report an unreachable target the same way, beside the others.
+     */
+    @Test
+    void aDatabaseThatIsDownFailsAloneAndTheNextRunMigratesItOnceItIsBack() throws Exception {
+        String up = TestPostgres.createDatabase("fleet_up");
+        String back = TestPostgres.createDatabase("fleet_back");
+        // port 1 on this machine: nothing listens there, as for a server that is down
+        String down = "jdbc:postgresql://localhost:1/" + back + "?user=postgres&connectTimeout=2";
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+        FleetResult first = Fleet.builder(
+                        Migrator.builder().migrations(Fixtures.CHAIN).log(log))
+                .databases(List.of(TestPostgres.jdbcUrl(up), down), "postgres", null)
+                .build()
+                .upgrade("head");
+
+        assertThat(first.with(Outcome.MIGRATED))
+                .singleElement()
+                .satisfies(t -> assertThat(t.tenant()).contains(up));
+        assertThat(first.with(Outcome.FAILED))
+                .singleElement()
+                .satisfies(
+                        t -> assertThat(t.error()).contains("localhost:1", back).containsIgnoringCase("connect"));
+
+        FleetResult second = Fleet.builder(
+                        Migrator.builder().migrations(Fixtures.CHAIN).log(log))
+                .databases(List.of(TestPostgres.jdbcUrl(up), TestPostgres.jdbcUrl(back)), "postgres", null)
+                .build()
+                .upgrade("head");
+        assertThat(outcomes(second).values()).containsExactlyInAnyOrder(Outcome.UNCHANGED, Outcome.MIGRATED);
+        assertThat(query(TestPostgres.dataSource(back), "SELECT version_num FROM public.migrate_version"))
+                .containsExactly("r3");
+    }
+
     @Test
     void stampAndDowngradeTakeTheFleet() throws Exception {
         DataSource db = TestPostgres.freshDatabase("fleet_stamp");
