@@ -1,7 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
-import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.catalog.diff.RenameDecider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.migrate.autogen;
 
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.MigrationScript;
 import java.util.List;
 import java.util.Set;
 

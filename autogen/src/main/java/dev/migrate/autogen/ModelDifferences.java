@@ -1,9 +1,9 @@
 package dev.migrate.autogen;
 
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ObjectName;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

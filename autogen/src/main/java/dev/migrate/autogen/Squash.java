@@ -2,11 +2,11 @@ package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.Description;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.OpGroup;
-import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.cache.ReplayedSchemaCache;
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.RenameDecider;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

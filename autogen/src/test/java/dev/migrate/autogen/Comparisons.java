@@ -1,12 +1,12 @@
 package dev.migrate.autogen;
 
 import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.RenameDecider;
 import dev.migrate.autogen.entity.ProviderDdlSchema;
-import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.read.Exclusions;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import java.sql.PreparedStatement;

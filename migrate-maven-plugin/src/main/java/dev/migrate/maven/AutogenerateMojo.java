@@ -1,11 +1,11 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.diff.LockSafeForm;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.LockSafeForm;
+import dev.migrate.catalog.diff.MigrationScript;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

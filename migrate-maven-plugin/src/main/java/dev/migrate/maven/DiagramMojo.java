@@ -5,7 +5,7 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.EntityDdlSource;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.pictures.DatabaseState;
 import dev.migrate.pictures.Pictures;
 import dev.migrate.pictures.TableSelection;

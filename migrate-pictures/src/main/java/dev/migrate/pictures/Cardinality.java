@@ -1,10 +1,10 @@
 package dev.migrate.pictures;
 
-import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.Index;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
-import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.Index;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.UniqueConstraint;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

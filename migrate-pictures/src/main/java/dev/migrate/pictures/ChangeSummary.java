@@ -4,12 +4,12 @@ import static dev.migrate.internal.JsonText.string;
 import static dev.migrate.internal.JsonText.strings;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.Description;
-import dev.migrate.autogen.diff.Hazard;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.OpGroup;
-import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.Hazard;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;

@@ -1,6 +1,6 @@
 package dev.migrate.pictures;
 
-import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.catalog.ObjectName;
 import java.util.List;
 import java.util.regex.Pattern;
 

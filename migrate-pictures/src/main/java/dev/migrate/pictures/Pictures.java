@@ -2,10 +2,10 @@ package dev.migrate.pictures;
 
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionDetails;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ObjectName;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

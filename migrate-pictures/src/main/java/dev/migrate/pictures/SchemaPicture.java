@@ -1,11 +1,11 @@
 package dev.migrate.pictures;
 
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.ObjectName;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
-import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.pictures.ElkLayout.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.migrate.pictures;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.ObjectName;
-import dev.migrate.autogen.schema.Table;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.read.Exclusions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,11 +2,11 @@ package dev.migrate.pictures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.SchemaDiff;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.SchemaDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +130,7 @@ class ChangeSummaryTest {
                         "Hazard [data]: column public.orders.total: 3 rows hold values that do not fit.",
                         "Review the rounding."));
         MigrationScript script = new MigrationScript(
-                List.of(new dev.migrate.autogen.diff.OpGroup(group.table(), List.of(change))), List.of("a warning"));
+                List.of(new dev.migrate.catalog.diff.OpGroup(group.table(), List.of(change))), List.of("a warning"));
 
         String json = ChangeSummary.of("autogenerate", script).json();
 

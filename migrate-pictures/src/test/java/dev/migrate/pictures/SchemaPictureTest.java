@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ObjectName;
 import dev.migrate.pictures.ElkLayout.Point;
 import dev.migrate.pictures.SchemaPicture.Box;
 import dev.migrate.pictures.SchemaPicture.Link;

@@ -1,11 +1,11 @@
 package dev.migrate.pictures;
 
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.PrimaryKey;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
-import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.PrimaryKey;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.op.ReferentialAction;
 import java.util.ArrayList;
 import java.util.List;

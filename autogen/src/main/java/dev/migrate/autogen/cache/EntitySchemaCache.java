@@ -1,10 +1,10 @@
 package dev.migrate.autogen.cache;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.catalog.Exclusions;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.read.Exclusions;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

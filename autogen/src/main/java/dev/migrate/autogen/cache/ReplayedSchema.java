@@ -1,6 +1,6 @@
 package dev.migrate.autogen.cache;
 
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
 import java.io.Serializable;
 import java.util.List;
 

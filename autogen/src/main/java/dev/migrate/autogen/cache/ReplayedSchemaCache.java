@@ -1,6 +1,6 @@
 package dev.migrate.autogen.cache;
 
-import dev.migrate.autogen.catalog.Exclusions;
+import dev.migrate.catalog.read.Exclusions;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;

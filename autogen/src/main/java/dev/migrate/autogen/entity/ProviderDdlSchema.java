@@ -1,15 +1,15 @@
 package dev.migrate.autogen.entity;
 
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.schema.ColumnIdentity;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ForeignKey;
-import dev.migrate.autogen.schema.Index;
-import dev.migrate.autogen.schema.PrimaryKey;
-import dev.migrate.autogen.schema.Sequence;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
-import dev.migrate.autogen.schema.UniqueConstraint;
+import dev.migrate.catalog.ColumnIdentity;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.Index;
+import dev.migrate.catalog.PrimaryKey;
+import dev.migrate.catalog.Sequence;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.UniqueConstraint;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Names;
 import dev.migrate.internal.sql.SqlLexer;

@@ -1,11 +1,11 @@
 package dev.migrate.autogen.scratch;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.catalog.CanonicalChecks;
-import dev.migrate.autogen.catalog.CatalogReader;
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.diff.SeedRows;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.SeedRows;
+import dev.migrate.catalog.read.CanonicalChecks;
+import dev.migrate.catalog.read.CatalogReader;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.runtime.WritableServer;
 import dev.migrate.internal.sql.Identifiers;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.migrate.autogen.write;
 
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.Hazard;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Hazard;
 import dev.migrate.lint.LintRule;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.migrate.autogen.write;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.Description;
-import dev.migrate.autogen.diff.HandWrittenForm;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.OpGroup;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.HandWrittenForm;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.migrate.autogen.write;
 
-import dev.migrate.autogen.diff.LockSafeForm;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.ObjectName;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.LockSafeForm;
+import dev.migrate.catalog.diff.MigrationScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

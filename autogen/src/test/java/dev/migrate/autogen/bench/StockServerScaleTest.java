@@ -3,7 +3,7 @@ package dev.migrate.autogen.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.catalog.diff.MigrationScript;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

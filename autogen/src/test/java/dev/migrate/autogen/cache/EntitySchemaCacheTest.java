@@ -3,10 +3,10 @@ package dev.migrate.autogen.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -128,8 +128,8 @@ class EntitySchemaCacheTest {
         assertThat(EntitySchemaCache.key("180001", List.of("ab", "c"), "public", EXCLUSIONS))
                 .isNotEqualTo(EntitySchemaCache.key("180001", List.of("a", "bc"), "public", EXCLUSIONS));
         assertThat(EntitySchemaCache.ModelShape.FINGERPRINT)
-                .contains("dev.migrate.autogen.schema.TableColumn(")
-                .contains("dev.migrate.autogen.schema.ColumnIdentity$Generation[");
+                .contains("dev.migrate.catalog.TableColumn(")
+                .contains("dev.migrate.catalog.ColumnIdentity$Generation[");
     }
 
     @Test

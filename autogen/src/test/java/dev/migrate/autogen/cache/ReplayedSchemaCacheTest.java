@@ -2,8 +2,8 @@ package dev.migrate.autogen.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.read.Exclusions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

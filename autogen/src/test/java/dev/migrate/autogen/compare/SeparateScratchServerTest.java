@@ -3,7 +3,7 @@ package dev.migrate.autogen.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

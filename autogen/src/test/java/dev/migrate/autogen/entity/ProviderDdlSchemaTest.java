@@ -2,9 +2,9 @@ package dev.migrate.autogen.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

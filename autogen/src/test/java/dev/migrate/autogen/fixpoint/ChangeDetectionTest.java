@@ -8,10 +8,10 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.Table;
-import dev.migrate.autogen.schema.TableColumn;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.DataMeasurements;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.DatabaseSchema;
-import dev.migrate.autogen.schema.ObjectName;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.DataMeasurements;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;

@@ -6,10 +6,10 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.Description;
-import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

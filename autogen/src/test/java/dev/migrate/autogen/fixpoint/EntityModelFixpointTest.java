@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.catalog.CanonicalChecks;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;

@@ -3,10 +3,10 @@ package dev.migrate.autogen.fixpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.catalog.CatalogReader;
-import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import java.net.URISyntaxException;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.RenameDecider;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;

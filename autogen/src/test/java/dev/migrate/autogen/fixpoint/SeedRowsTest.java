@@ -6,11 +6,11 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.catalog.CatalogReader;
-import dev.migrate.autogen.diff.MigrationScript;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

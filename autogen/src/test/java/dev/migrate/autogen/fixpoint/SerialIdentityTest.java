@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.DatabaseSchema;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;

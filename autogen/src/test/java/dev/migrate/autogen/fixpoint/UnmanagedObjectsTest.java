@@ -6,8 +6,8 @@ import static dev.migrate.autogen.fixpoint.Fixtures.modelDdl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;

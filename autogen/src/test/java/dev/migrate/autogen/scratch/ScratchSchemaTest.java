@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.catalog.Exclusions;
-import dev.migrate.autogen.schema.DatabaseSchema;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

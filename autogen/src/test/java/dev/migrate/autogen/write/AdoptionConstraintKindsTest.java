@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.palantir.javapoet.JavaFile;
 import dev.migrate.Migration;
 import dev.migrate.autogen.Autogenerate;
-import dev.migrate.autogen.diff.MigrationScript;
+import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;

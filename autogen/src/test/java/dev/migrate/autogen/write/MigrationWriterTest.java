@@ -7,10 +7,10 @@ import dev.migrate.Ddl;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Revision;
-import dev.migrate.autogen.diff.Change;
-import dev.migrate.autogen.diff.Description;
-import dev.migrate.autogen.diff.MigrationScript;
-import dev.migrate.autogen.diff.OpGroup;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.io.File;
@@ -121,8 +121,8 @@ class MigrationWriterTest {
 
     @Test
     void aDowngradeThatLeavesAnEnumLabelSaysSo() {
-        var change = new dev.migrate.autogen.diff.Change(
-                dev.migrate.autogen.diff.Description.added("label 'away' to enum type public.mood"),
+        var change = new dev.migrate.catalog.diff.Change(
+                dev.migrate.catalog.diff.Description.added("label 'away' to enum type public.mood"),
                 List.of(new dev.migrate.op.Op.AddEnumValue(
                         dev.migrate.op.QualifiedName.parse("mood"), "away", null, "calm")),
                 List.of("PostgreSQL cannot remove an enum label: the downgrade leaves 'away' in place."));
@@ -130,8 +130,8 @@ class MigrationWriterTest {
                 "20261122_101500",
                 List.of(),
                 "away",
-                new dev.migrate.autogen.diff.MigrationScript(
-                        List.of(dev.migrate.autogen.diff.OpGroup.outsideTables(List.of(change))), List.of()));
+                new dev.migrate.catalog.diff.MigrationScript(
+                        List.of(dev.migrate.catalog.diff.OpGroup.outsideTables(List.of(change))), List.of()));
         // the same words, broken to keep within 100 columns
         assertThat(MigrationBody.of(migration).downgrade().toString())
                 .isEqualTo("// added label 'away' to enum type public.mood stays: "

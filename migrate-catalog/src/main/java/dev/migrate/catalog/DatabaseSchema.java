@@ -1,0 +1,161 @@
+package dev.migrate.catalog;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Everything read from (or meant for) one database: tables, standalone sequences and enum types,
+ * each keyed by qualified name. Maps iterate in name order, and two reads of the same catalog are
+ * {@code equals}, so a diff can compare models directly.
+ */
+public record DatabaseSchema(
+        Map<ObjectName, Table> tables, Map<ObjectName, Sequence> sequences, Map<ObjectName, EnumType> enumTypes)
+        implements Serializable {
+
+    public DatabaseSchema {
+        tables = sortedCopy(tables);
+        sequences = sortedCopy(sequences);
+        enumTypes = sortedCopy(enumTypes);
+    }
+
+    /** Builds the maps from plain collections; later duplicates of a name win. */
+    public static DatabaseSchema of(
+            Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enumTypes) {
+        return new DatabaseSchema(
+                index(tables, Table::qualifiedName),
+                index(sequences, Sequence::qualifiedName),
+                index(enumTypes, EnumType::qualifiedName));
+    }
+
+    public static DatabaseSchema empty() {
+        return new DatabaseSchema(Map.of(), Map.of(), Map.of());
+    }
+
+    /** The table, or {@code null} when there is none by that name. */
+    public Table table(String schema, String name) {
+        return tables.get(ObjectName.of(schema, name));
+    }
+
+    /** The standalone sequence, or {@code null}. */
+    public Sequence sequence(String schema, String name) {
+        return sequences.get(ObjectName.of(schema, name));
+    }
+
+    /** The enum type, or {@code null}. */
+    public EnumType enumType(String schema, String name) {
+        return enumTypes.get(ObjectName.of(schema, name));
+    }
+
+    /**
+     * The same objects with schema {@code from} called {@code to}, references included: the entity
+     * side is built in a scratch schema and compared as if it were the live one.
+     */
+    public DatabaseSchema withSchemaRenamed(String from, String to) {
+        java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
+        // a type from a schema off the search path prints qualified: "from.name" becomes "to.name"
+        java.util.function.UnaryOperator<TableColumn> renameType =
+                c -> !c.type().startsWith(from + ".")
+                        ? c
+                        : new TableColumn(
+                                c.name(),
+                                to + c.type().substring(from.length()),
+                                c.nullable(),
+                                c.defaultExpression(),
+                                c.identity(),
+                                c.generated(),
+                                c.collation(),
+                                c.comment());
+        List<Table> renamedTables = tables.values().stream()
+                .map(t -> new Table(
+                        rename.apply(t.schema()),
+                        t.name(),
+                        t.columns().stream().map(renameType).toList(),
+                        t.primaryKey(),
+                        t.foreignKeys().stream()
+                                .map(fk -> new ForeignKey(
+                                        fk.name(),
+                                        fk.columns(),
+                                        rename.apply(fk.referencedSchema()),
+                                        fk.referencedTable(),
+                                        fk.referencedColumns(),
+                                        fk.onDelete(),
+                                        fk.onUpdate(),
+                                        fk.deferrable(),
+                                        fk.initiallyDeferred(),
+                                        fk.validated()))
+                                .toList(),
+                        t.uniqueConstraints(),
+                        t.checkConstraints(),
+                        t.exclusionConstraints(),
+                        t.indexes().stream()
+                                .map(i -> new Index(
+                                        i.name(),
+                                        i.unique(),
+                                        i.method(),
+                                        i.keys(),
+                                        i.includeColumns(),
+                                        i.where(),
+                                        i.nullsNotDistinct(),
+                                        i.definition().replace(" ON " + from + ".", " ON " + to + ".")))
+                                .toList(),
+                        t.comment(),
+                        t.partitioning() == null ? null : renamed(t.partitioning(), rename)))
+                .toList();
+        List<Sequence> renamedSequences = sequences.values().stream()
+                .map(s -> new Sequence(
+                        rename.apply(s.schema()),
+                        s.name(),
+                        s.dataType(),
+                        s.start(),
+                        s.increment(),
+                        s.min(),
+                        s.max(),
+                        s.cache(),
+                        s.cycle(),
+                        s.ownedBy() == null
+                                ? null
+                                : new ColumnRef(
+                                        rename.apply(s.ownedBy().schema()),
+                                        s.ownedBy().table(),
+                                        s.ownedBy().column()),
+                        s.inUse()))
+                .toList();
+        List<EnumType> renamedEnums = enumTypes.values().stream()
+                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
+                .toList();
+        return of(renamedTables, renamedSequences, renamedEnums);
+    }
+
+    private static Partitioning renamed(Partitioning p, java.util.function.UnaryOperator<String> rename) {
+        return new Partitioning(
+                p.key(),
+                p.keyColumns(),
+                p.keyHasExpressions(),
+                p.partitions().stream()
+                        .map(part -> new Partition(
+                                rename.apply(part.schema()),
+                                part.name(),
+                                part.bound(),
+                                part.partitioning() == null ? null : renamed(part.partitioning(), rename),
+                                part.detachPending()))
+                        .toList());
+    }
+
+    private static <T> Map<ObjectName, T> index(Collection<T> items, Function<T, ObjectName> key) {
+        Map<ObjectName, T> map = new TreeMap<>();
+        for (T item : items) {
+            map.put(key.apply(item), item);
+        }
+        return map;
+    }
+
+    private static <T> Map<ObjectName, T> sortedCopy(Map<ObjectName, T> map) {
+        // TreeMap keeps iteration (and therefore rendering and diff order) independent of read order.
+        return Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.migrate.catalog;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An index that does not back a constraint.
+ *
+ * @param method the access method: {@code btree}, {@code hash}, {@code gin}, {@code gist}, {@code brin}, ...
+ * @param keys one entry per key part, as SQL text: a column as its (quoted when needed) identifier
+ *     or an expression as {@code pg_get_indexdef} shows it, followed by a non-default operator class,
+ *     {@code DESC} and {@code NULLS FIRST}/{@code NULLS LAST} when they differ from the default
+ * @param includeColumns the {@code INCLUDE (...)} columns, unquoted names
+ * @param where the predicate of a partial index, or {@code null}
+ * @param nullsNotDistinct {@code NULLS NOT DISTINCT} (PostgreSQL 15+; always {@code false} before)
+ * @param definition the whole statement as {@code pg_get_indexdef} gives it, for anything the other
+ *     fields do not capture (collations, storage parameters, tablespace)
+ */
+public record Index(
+        String name,
+        boolean unique,
+        String method,
+        List<String> keys,
+        List<String> includeColumns,
+        String where,
+        boolean nullsNotDistinct,
+        String definition)
+        implements Serializable {
+
+    public Index {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(method, "method");
+        keys = List.copyOf(keys);
+        includeColumns = List.copyOf(includeColumns);
+        Objects.requireNonNull(definition, "definition");
+    }
+}

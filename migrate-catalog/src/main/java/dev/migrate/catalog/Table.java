@@ -1,0 +1,165 @@
+package dev.migrate.catalog;
+
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A table with everything that hangs off it. Columns keep their ordinal order; constraints and
+ * indexes are sorted by name so two reads of the same table are equal.
+ *
+ * @param primaryKey {@code null} when the table has none
+ * @param indexes only indexes that do not back a constraint (a primary key, unique or exclusion
+ *     constraint owns its index)
+ * @param comment {@code null} when there is none
+ * @param partitioning how a partitioned table splits its rows, with its partitions; {@code null} for a plain table
+ */
+public record Table(
+        String schema,
+        String name,
+        List<TableColumn> columns,
+        PrimaryKey primaryKey,
+        List<ForeignKey> foreignKeys,
+        List<UniqueConstraint> uniqueConstraints,
+        List<CheckConstraint> checkConstraints,
+        List<ExclusionConstraint> exclusionConstraints,
+        List<Index> indexes,
+        String comment,
+        Partitioning partitioning)
+        implements Serializable {
+
+    public Table {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        foreignKeys = sortedByName(foreignKeys, ForeignKey::name);
+        uniqueConstraints = sortedByName(uniqueConstraints, UniqueConstraint::name);
+        checkConstraints = sortedByName(checkConstraints, CheckConstraint::name);
+        exclusionConstraints = sortedByName(exclusionConstraints, ExclusionConstraint::name);
+        indexes = sortedByName(indexes, Index::name);
+    }
+
+    /** A plain table. */
+    public Table(
+            String schema,
+            String name,
+            List<TableColumn> columns,
+            PrimaryKey primaryKey,
+            List<ForeignKey> foreignKeys,
+            List<UniqueConstraint> uniqueConstraints,
+            List<CheckConstraint> checkConstraints,
+            List<ExclusionConstraint> exclusionConstraints,
+            List<Index> indexes,
+            String comment) {
+        this(
+                schema,
+                name,
+                columns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints,
+                exclusionConstraints,
+                indexes,
+                comment,
+                null);
+    }
+
+    public ObjectName qualifiedName() {
+        return ObjectName.of(schema, name);
+    }
+
+    /**
+     * The same table with every SQL expression it holds (column defaults and generation expressions,
+     * check and exclusion constraints, index keys, predicates and definitions) passed through {@code respell}.
+     */
+    public Table withExpressions(UnaryOperator<String> respell) {
+        List<TableColumn> respelledColumns = columns.stream()
+                .map(c -> new TableColumn(
+                        c.name(),
+                        c.type(),
+                        c.nullable(),
+                        respell.apply(c.defaultExpression()),
+                        c.identity(),
+                        c.generated() == null
+                                ? null
+                                : new Generated(
+                                        respell.apply(c.generated().expression()),
+                                        c.generated().stored()),
+                        c.collation(),
+                        c.comment()))
+                .toList();
+        return new Table(
+                schema,
+                name,
+                respelledColumns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints.stream()
+                        .map(c -> new CheckConstraint(c.name(), respell.apply(c.expression()), c.validated()))
+                        .toList(),
+                exclusionConstraints.stream()
+                        .map(c -> new ExclusionConstraint(c.name(), respell.apply(c.definition())))
+                        .toList(),
+                indexes.stream()
+                        .map(i -> new Index(
+                                i.name(),
+                                i.unique(),
+                                i.method(),
+                                i.keys().stream().map(respell).toList(),
+                                i.includeColumns(),
+                                respell.apply(i.where()),
+                                i.nullsNotDistinct(),
+                                respell.apply(i.definition())))
+                        .toList(),
+                comment,
+                partitioning);
+    }
+
+    /** The column by exact name, or {@code null}. */
+    public TableColumn column(String columnName) {
+        for (TableColumn column : columns) {
+            if (column.name().equals(columnName)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** The index by exact name, or {@code null}. */
+    public Index index(String indexName) {
+        return findByName(indexes, Index::name, indexName);
+    }
+
+    /** The foreign key by exact name, or {@code null}. */
+    public ForeignKey foreignKey(String constraintName) {
+        return findByName(foreignKeys, ForeignKey::name, constraintName);
+    }
+
+    /** The unique constraint by exact name, or {@code null}. */
+    public UniqueConstraint uniqueConstraint(String constraintName) {
+        return findByName(uniqueConstraints, UniqueConstraint::name, constraintName);
+    }
+
+    /** The check constraint by exact name, or {@code null}. */
+    public CheckConstraint checkConstraint(String constraintName) {
+        return findByName(checkConstraints, CheckConstraint::name, constraintName);
+    }
+
+    static <T> List<T> sortedByName(List<T> items, Function<T, String> name) {
+        return items.stream().sorted(Comparator.comparing(name)).toList();
+    }
+
+    private static <T> T findByName(List<T> items, Function<T, String> name, String wanted) {
+        for (T item : items) {
+            if (name.apply(item).equals(wanted)) {
+                return item;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,453 @@
+package dev.migrate.catalog.diff;
+
+import dev.migrate.catalog.ColumnIdentity;
+import dev.migrate.catalog.Sequence;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.diff.ScriptBuilder.Part;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.op.Column;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceChanges;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The columns of a table on both sides: added, removed, renamed, or changed in place (type,
+ * collation, identity, default, nullability, generation, comment).
+ */
+final class ColumnDiff {
+    /** The volatile functions a default commonly calls, as {@code pg_get_expr} spells the call. */
+    private static final Pattern VOLATILE_DEFAULT = Pattern.compile(
+            "\\b(?:nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|txid_current)\\(");
+
+    private final DiffContext context;
+
+    ColumnDiff(DiffContext context) {
+        this.context = context;
+    }
+
+    void compare(Table have, Table want) {
+        Map<String, TableColumn> added = new LinkedHashMap<>();
+        Map<String, TableColumn> removed = new LinkedHashMap<>();
+        for (TableColumn c : want.columns()) {
+            TableColumn old = have.column(c.name());
+            if (old == null) {
+                added.put(c.name(), c);
+            } else {
+                alter(want, old, c);
+            }
+        }
+        have.columns().stream().filter(c -> want.column(c.name()) == null).forEach(c -> removed.put(c.name(), c));
+        for (TableColumn gone : List.copyOf(removed.values())) {
+            Optional<TableColumn> renamedTo =
+                    added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
+            if (renamedTo.isPresent()) {
+                TableColumn target = renamedTo.get();
+                removed.remove(gone.name());
+                added.remove(target.name());
+                context.script.table(
+                        want.qualifiedName(),
+                        Part.RENAME_COLUMN,
+                        new Change(
+                                Description.renamed(subject(want, gone), target.name()),
+                                List.of(new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())),
+                                Hazards.rename(subject(want, gone))));
+                alter(want, renamedColumn(gone, target.name()), target);
+            }
+        }
+        for (TableColumn c : added.values()) {
+            Column column = context.ops.column(context.serials.asCreated(want, c));
+            List<String> notes = new ArrayList<>();
+            if (!c.nullable() && c.defaultExpression() == null && c.identity() == null && c.generated() == null) {
+                notes.add(
+                        "Hazard: a NOT NULL column without a default fails on a table that has rows; add a default or "
+                                + "fill the column in a data migration first.");
+            }
+            String computed = computedForEveryRow(c);
+            List<Op> ops = new ArrayList<>();
+            ops.add(new Op.AddColumn(context.ops.name(want), column));
+            ops.addAll(context.serials.ownershipOnCreate(context.ops, want, c));
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.COLUMN,
+                    new Change(Description.added(subject(want, c)), ops, notes)
+                            .withHazards(
+                                    computed == null
+                                            ? List.of()
+                                            : List.of(Hazards.addColumnRewrite(subject(want, c), computed))));
+        }
+        for (TableColumn c : removed.values()) {
+            // a serial column comes back as serial; a sequence serial cannot make is let go first and dropped after
+            List<Op> ops = new ArrayList<>();
+            Sequence sequence = context.serials.notMadeBySerialType(have, c);
+            if (sequence != null) {
+                ops.add(SerialColumns.ownership(context.ops, sequence).reverse().orElseThrow());
+            }
+            ops.add(new Op.DropColumn(
+                    context.ops.name(want), c.name(), context.ops.column(context.serials.asRecreated(have, c))));
+            if (sequence != null) {
+                Op.CreateSequence create = context.ops.createSequence(sequence);
+                ops.add(new Op.DropSequence(
+                        create.sequence(), new Op.CreateSequence(create.sequence(), create.options(), null)));
+            }
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.DROP_COLUMN,
+                    new Change(
+                            Description.removed(subject(want, c)),
+                            ops,
+                            Hazards.drop(
+                                    subject(want, c),
+                                    "drops column " + want.qualifiedName() + "." + c.name() + " and its data")));
+        }
+    }
+
+    /**
+     * Why adding {@code c} rewrites the table, or null when it does not: since PostgreSQL 11 a
+     * constant or stable default (such as {@code now()}) is stored once, not written to every row.
+     */
+    private static String computedForEveryRow(TableColumn c) {
+        if (c.identity() != null) {
+            return "an identity column takes a value of its sequence in every existing row";
+        }
+        if (c.generated() != null && c.generated().stored()) {
+            return "a stored generated column is computed for every existing row";
+        }
+        if (c.defaultExpression() != null
+                && VOLATILE_DEFAULT.matcher(c.defaultExpression()).find()) {
+            return "the volatile default " + c.defaultExpression() + " is computed for every existing row";
+        }
+        return null;
+    }
+
+    private boolean isRename(Table table, TableColumn from, TableColumn to) {
+        String hint = context.options.renames().get(table.name() + "." + from.name());
+        if (hint != null) {
+            return hint.equals(to.name());
+        }
+        if (!from.type().equals(to.type())) {
+            return false;
+        }
+        if (context.options.decider().isRename("column", table.qualifiedName().toString(), from.name(), to.name())) {
+            return true;
+        }
+        context.script.warn("Column " + table.qualifiedName() + "." + from.name() + " looks renamed to " + to.name()
+                + ", but it is "
+                + "written as DROP COLUMN plus ADD COLUMN, which loses its data. To rename it instead, run again with "
+                + "-Dmigrate.renames=" + table.name() + "." + from.name() + "=" + to.name() + ".");
+        return false;
+    }
+
+    private static TableColumn renamedColumn(TableColumn c, String name) {
+        return new TableColumn(
+                name,
+                c.type(),
+                c.nullable(),
+                c.defaultExpression(),
+                c.identity(),
+                c.generated(),
+                c.collation(),
+                c.comment());
+    }
+
+    private void alter(Table table, TableColumn have, TableColumn want) {
+        QualifiedName t = context.ops.name(table);
+        String where = subject(table, want);
+        if (!Objects.equals(have.generated(), want.generated())) {
+            generationChange(table, have, want, where);
+            return;
+        }
+        if (!have.type().equals(want.type())) {
+            TypeChanges casts = context.options.typeChanges();
+            String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
+            String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
+            boolean rewrites = casts.rewrites(have.type(), want.type());
+            List<String> notes = new ArrayList<>();
+            List<Hazard> hazards = new ArrayList<>();
+            if (rewrites) {
+                hazards.add(Hazards.typeChangeRewrite(where, have.type(), want.type()));
+            } else {
+                notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it"
+                        + " runs; no rewrite (" + have.type() + " to " + want.type()
+                        + " keeps the stored values), so it is brief.");
+            }
+            if (using != null) {
+                notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
+                        + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
+            }
+            changed(
+                    table,
+                    new Change(
+                                    Description.changed(where, "type " + have.type() + " -> " + want.type()),
+                                    List.of(new Op.AlterColumnType(
+                                            t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
+                                    notes)
+                            .withHazards(hazards));
+        }
+        if (!Objects.equals(have.collation(), want.collation())) {
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(
+                                    where,
+                                    "collation " + collationName(have.collation()) + " -> "
+                                            + collationName(want.collation())),
+                            new Op.AlterColumnType(
+                                    t,
+                                    want.name(),
+                                    want.type(),
+                                    null,
+                                    want.type(),
+                                    collationOf(want.collation()),
+                                    collationOf(have.collation()),
+                                    null),
+                            "Locks " + table.qualifiedName()
+                                    + " with ACCESS EXCLUSIVE while it runs; the values are kept and "
+                                    + "indexes on the column are rebuilt in the new order."));
+        }
+        // a serial on one side and an identity on the other: their identity and default are compared there
+        boolean numbering = serialOrIdentity(table, have, want, where);
+        if (!numbering && have.identity() != null && want.identity() != null) {
+            alterIdentity(table, have, want, where);
+        } else if (!numbering && !Objects.equals(have.identity(), want.identity())) {
+            if (have.identity() != null) {
+                changed(
+                        table,
+                        Change.of(
+                                Description.changed(where, "identity removed"),
+                                new Op.DropIdentity(
+                                        t, want.name(), context.ops.identity(have.identity(), have.type()))));
+            }
+            if (want.identity() != null) {
+                changed(
+                        table,
+                        Change.of(
+                                Description.changed(where, "identity added"),
+                                new Op.AddIdentity(
+                                        t, want.name(), context.ops.identity(want.identity(), want.type()))));
+            }
+        }
+        if (!numbering && !Objects.equals(have.defaultExpression(), want.defaultExpression())) {
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(
+                                    where, "default " + have.defaultExpression() + " -> " + want.defaultExpression()),
+                            new Op.AlterColumnDefault(
+                                    t,
+                                    want.name(),
+                                    writtenDefault(want.defaultExpression(), want.type()),
+                                    writtenDefault(have.defaultExpression(), want.type()))));
+        }
+        if (have.nullable() != want.nullable()) {
+            changed(
+                    table,
+                    new Change(
+                                    Description.changed(
+                                            where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
+                                    List.of(new Op.AlterColumnNullable(t, want.name(), want.nullable())),
+                                    List.of())
+                            .withHazards(want.nullable() ? List.of() : List.of(Hazards.setNotNull(where))));
+        }
+        if (!Objects.equals(have.comment(), want.comment())) {
+            changed(
+                    table,
+                    Change.of(
+                            Description.changed(
+                                    where, "comment " + quoted(have.comment()) + " -> " + quoted(want.comment())),
+                            new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
+        }
+    }
+
+    /**
+     * The default as a person writes it ({@link DefaultCasts}), for the column's type when it is set.
+     * Only here is that type known, the op carries none; it is the wanted type in both directions,
+     * since a type change runs before the default's change and is undone after it. A previous default
+     * cast to the previous type, another type, keeps its cast.
+     */
+    private static String writtenDefault(String expression, String columnType) {
+        return expression == null ? null : DefaultCasts.withoutAddedCast(expression, columnType);
+    }
+
+    private static String quoted(String text) {
+        if (text == null) {
+            return "none";
+        }
+        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        return "'" + shown.replace("\n", " ") + "'";
+    }
+
+    /**
+     * A serial column on one side and an identity column on the other ({@link SerialColumns}): no
+     * difference when they number alike, unless the conversion to identity is asked for; otherwise the
+     * conversion, in the order PostgreSQL accepts. Returns whether the pair was such a column, whose
+     * identity and default are then compared here.
+     */
+    private boolean serialOrIdentity(Table table, TableColumn have, TableColumn want, String where) {
+        if (have.generated() != null || want.generated() != null) {
+            return false;
+        }
+        var serial = context.serials.live(table, have);
+        if (serial != null && want.identity() != null && want.defaultExpression() == null) {
+            if (context.options.serialToIdentity() || !SerialColumns.numbersAlike(serial, want.identity())) {
+                changed(
+                        table,
+                        new Change(
+                                Description.changed(
+                                        where,
+                                        "serial (sequence " + serial.qualifiedName() + ") -> identity "
+                                                + want.identity().generation().sql()),
+                                SerialColumns.serialToIdentity(
+                                        context.ops, table, have, serial, have.defaultExpression(), want.identity()),
+                                List.of(NUMBERING_GOES_ON)));
+            } else if (!serial.dataType().equals(want.type()) && SerialColumns.isInteger(want.type())) {
+                // a serial column widened to bigint: its sequence must count as far
+                Op.CreateSequence sequence = context.ops.createSequence(serial);
+                changed(
+                        table,
+                        Change.of(
+                                Description.changed(
+                                        "sequence " + serial.qualifiedName(),
+                                        "type " + serial.dataType() + " -> " + want.type()),
+                                new Op.AlterSequence(
+                                        sequence.sequence(),
+                                        SequenceChanges.NONE.as(want.type()),
+                                        SequenceChanges.NONE.as(serial.dataType()))));
+            }
+            return true;
+        }
+        var wanted = context.serials.desired(table, want);
+        if (wanted != null
+                && have.identity() != null
+                && have.defaultExpression() == null
+                && context.serials.placeOf(wanted) == SerialColumns.NewSequence.BY_COLUMN_CHANGE) {
+            if (!SerialColumns.numbersAlike(wanted, have.identity())) {
+                changed(
+                        table,
+                        SerialColumns.identityToSerial(
+                                context.ops,
+                                Description.changed(
+                                        where,
+                                        "identity "
+                                                + have.identity().generation().sql() + " -> serial (sequence "
+                                                + wanted.qualifiedName() + ")"),
+                                table,
+                                want,
+                                wanted,
+                                want.defaultExpression(),
+                                have.identity()));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final String NUMBERING_GOES_ON = "Numbering goes on past the column's largest value and the "
+            + "sequence's last one, both read when the migration runs; the downgrade gives the column its sequence "
+            + "back in the same way.";
+
+    /**
+     * An identity column whose options differ keeps its sequence (and so its current value): ALTER
+     * COLUMN ... SET, never DROP IDENTITY plus ADD, which would start numbering again.
+     */
+    private void alterIdentity(Table table, TableColumn have, TableColumn want, String where) {
+        QualifiedName t = context.ops.name(table);
+        var before = have.identity();
+        var after = want.identity();
+        SequenceDelta delta = new SequenceDelta(before.inUse())
+                .compare("increment", before.increment(), after.increment())
+                .compare("minvalue", before.min(), after.min())
+                .compare("maxvalue", before.max(), after.max())
+                .compare("start", before.start(), after.start())
+                .compare("cache", before.cache(), after.cache())
+                .compare("cycle", before.cycle(), after.cycle());
+        delta.ignoredStart().ifPresent(note -> context.script.warn("Identity of " + where + ": " + note));
+        boolean generation = before.generation() != after.generation();
+        if (delta.isEmpty() && !generation) {
+            return;
+        }
+        List<String> described = new ArrayList<>();
+        if (generation) {
+            described.add("generated " + before.generation().sql() + " -> "
+                    + after.generation().sql());
+        }
+        if (!delta.isEmpty()) {
+            described.add(delta.description());
+        }
+        boolean always = after.generation() == ColumnIdentity.Generation.ALWAYS;
+        changed(
+                table,
+                Change.of(
+                        Description.changed(where, "identity " + String.join(", ", described)),
+                        new Op.AlterIdentity(
+                                t,
+                                want.name(),
+                                generation ? always : null,
+                                delta.to(),
+                                generation ? !always : null,
+                                delta.from())));
+    }
+
+    /**
+     * A generated column's values come from the other columns, so dropping and adding it again
+     * loses nothing; a plain column that becomes generated (or the reverse) does lose its values.
+     */
+    private void generationChange(Table table, TableColumn have, TableColumn want, String where) {
+        QualifiedName t = context.ops.name(table);
+        List<String> notes = new ArrayList<>();
+        if (have.generated() == null || want.generated() == null) {
+            notes.add("Hazard: the column is dropped and added again "
+                    + (have.generated() == null
+                            ? "as a generated column, so its stored values are replaced by computed ones."
+                            : "as a plain column, so it starts empty; fill it in a data migration."));
+        } else {
+            notes.add(
+                    "The column is dropped and added again; its values are computed from the other columns, so nothing is "
+                            + "lost"
+                            + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
+        }
+        changed(
+                table,
+                new Change(
+                        Description.changed(where, "generated " + generation(have) + " -> " + generation(want)),
+                        List.of(
+                                new Op.DropColumn(t, have.name(), context.ops.column(have)),
+                                new Op.AddColumn(t, context.ops.column(want))),
+                        notes));
+    }
+
+    private static String generation(TableColumn c) {
+        return c.generated() == null
+                ? "no"
+                : "AS (" + c.generated().expression() + ") " + (c.generated().stored() ? "STORED" : "VIRTUAL");
+    }
+
+    private static String castOf(String column, String type) {
+        return Identifiers.quote(column) + "::" + type;
+    }
+
+    /** The catalog spells a collation quoted, as in DDL; none means the type's default. */
+    private static String collationOf(String catalogCollation) {
+        return catalogCollation == null ? "default" : ModelOps.unquote(catalogCollation);
+    }
+
+    private static String collationName(String catalogCollation) {
+        return catalogCollation == null ? "default" : catalogCollation;
+    }
+
+    /** {@code column public.agents.status}. */
+    private static String subject(Table table, TableColumn column) {
+        return "column " + table.qualifiedName() + "." + column.name();
+    }
+
+    private void changed(Table table, Change change) {
+        context.script.table(table.qualifiedName(), Part.COLUMN, change);
+    }
+}

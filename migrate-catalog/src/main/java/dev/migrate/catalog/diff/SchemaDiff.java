@@ -1,0 +1,138 @@
+package dev.migrate.catalog.diff;
+
+import dev.migrate.MigrateException;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.Table;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares the live schema with the schema the entities describe, both read by the same catalog
+ * reader, and gives the migration script that makes the live one match.
+ *
+ * <p>Each kind of object has its comparer ({@link EnumTypeDiff}, {@link SequenceDiff},
+ * {@link TableDiff} with {@link ColumnDiff}, {@link ConstraintDiff} and {@link IndexDiff}); they
+ * share a {@link DiffContext} and put their changes where they belong in the script, which orders
+ * them.
+ *
+ * <p>Constraints and indexes are matched by what they do, not by name, so a primary key or unique
+ * constraint named differently by hand is no difference; one that keeps its name but not its shape
+ * is one change naming what differs. What entities cannot express (expression keys, operator
+ * classes, non-btree indexes, exclusion constraints) is never dropped.
+ */
+public final class SchemaDiff {
+    /**
+     * How the comparison reads names, renames and type changes.
+     *
+     * @param defaultSchema the schema migrations write unqualified names for (normally {@code public})
+     * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
+     * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
+     *     converted; otherwise the two number alike and are no difference ({@link SerialColumns})
+     */
+    public record Options(
+            String defaultSchema,
+            Map<String, String> renames,
+            RenameDecider decider,
+            TypeChanges typeChanges,
+            boolean serialToIdentity) {
+        public Options {
+            renames = Map.copyOf(renames);
+        }
+
+        public Options(
+                String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
+            this(defaultSchema, renames, decider, typeChanges, false);
+        }
+
+        public Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
+            this(defaultSchema, renames, decider, TypeChanges.cautious());
+        }
+
+        public static Options defaults() {
+            return new Options("public", Map.of(), RenameDecider.never());
+        }
+
+        /** Casts and rewrites as the comparison server does them. */
+        public Options withTypeChanges(TypeChanges changes) {
+            return new Options(defaultSchema, renames, decider, changes, serialToIdentity);
+        }
+
+        /** A {@code serial} column the entities want as an identity column converted, when {@code convert}. */
+        public Options withSerialToIdentity(boolean convert) {
+            return new Options(defaultSchema, renames, decider, typeChanges, convert);
+        }
+    }
+
+    private SchemaDiff() {}
+
+    /**
+     * Fails on a rename hint that matches nothing, so a misspelt one is never silently a drop and
+     * an add: {@code old=new} needs a table {@code old} in the database (or {@code new} there
+     * already: the rename is applied) and {@code new} in the entities; {@code table.old=new} the
+     * same of a column of that table.
+     */
+    private static void checkRenames(DatabaseSchema live, DatabaseSchema desired, Map<String, String> renames) {
+        for (Map.Entry<String, String> hint : renames.entrySet()) {
+            String from = hint.getKey();
+            String to = hint.getValue();
+            int dot = from.lastIndexOf('.');
+            String problem;
+            // a rename already applied (the database has the new name, not the old) is no mistake
+            if (dot < 0) {
+                boolean applied = tableNamed(live, from) == null && tableNamed(live, to) != null;
+                problem = tableNamed(live, from) == null && !applied
+                        ? "the database has no table " + from
+                        : tableNamed(desired, to) == null ? "the entities have no table " + to : null;
+            } else {
+                String table = from.substring(0, dot);
+                String column = from.substring(dot + 1);
+                Table have = tableNamed(live, table);
+                Table want = tableNamed(desired, table);
+                boolean applied = have != null && have.column(column) == null && have.column(to) != null;
+                problem = (have == null || have.column(column) == null) && !applied
+                        ? "the database has no column " + from
+                        : want == null || want.column(to) == null
+                                ? "the entities have no column " + table + "." + to
+                                : null;
+            }
+            if (problem != null) {
+                throw new MigrateException("The rename " + from + "=" + to + " matches nothing: " + problem
+                        + ". Check the spelling against the database and the entities, or leave it out of "
+                        + "-Dmigrate.renames (<renames> in the pom) once the rename is applied.");
+            }
+        }
+    }
+
+    private static Table tableNamed(DatabaseSchema schema, String name) {
+        return schema.tables().values().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    public static MigrationScript compare(DatabaseSchema live, DatabaseSchema desired, Options options) {
+        checkRenames(live, desired, options.renames());
+        DiffContext context = new DiffContext(options, new SerialColumns(live, desired));
+        new EnumTypeDiff(context).compare(live, desired);
+        new SequenceDiff(context).compare(live, desired);
+        new TableDiff(context).compare(live, desired);
+        return context.script.build(references(desired), references(live));
+    }
+
+    /** For each table, the tables its foreign keys point at. */
+    private static Map<ObjectName, Set<ObjectName>> references(DatabaseSchema schema) {
+        Map<ObjectName, Set<ObjectName>> references = new HashMap<>();
+        for (Table table : schema.tables().values()) {
+            Set<ObjectName> targets = new LinkedHashSet<>();
+            for (ForeignKey fk : table.foreignKeys()) {
+                targets.add(ObjectName.of(fk.referencedSchema(), fk.referencedTable()));
+            }
+            references.put(table.qualifiedName(), targets);
+        }
+        return references;
+    }
+}

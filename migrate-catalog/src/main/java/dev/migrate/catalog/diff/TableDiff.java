@@ -1,0 +1,258 @@
+package dev.migrate.catalog.diff;
+
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.Index;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.Sequence;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.diff.ScriptBuilder.Part;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.op.Op;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tables added, removed or renamed; for a table on both sides, its columns, constraints, indexes
+ * and comment are handed to their comparers.
+ */
+final class TableDiff {
+    private final DiffContext context;
+    private final ColumnDiff columns;
+    private final ConstraintDiff constraints;
+    private final IndexDiff indexes;
+    private PartitionedTables partitioned;
+
+    TableDiff(DiffContext context) {
+        this.context = context;
+        this.columns = new ColumnDiff(context);
+        this.constraints = new ConstraintDiff(context);
+        this.indexes = new IndexDiff(context);
+    }
+
+    void compare(DatabaseSchema live, DatabaseSchema desired) {
+        partitioned = new PartitionedTables(context, live);
+        Map<ObjectName, Table> added = new LinkedHashMap<>();
+        Map<ObjectName, Table> removed = new LinkedHashMap<>();
+        for (Table want : desired.tables().values()) {
+            Table have = live.tables().get(want.qualifiedName());
+            if (have == null) {
+                added.put(want.qualifiedName(), want);
+            } else {
+                alter(have, partitioned.fit(have, want));
+            }
+        }
+        live.tables().values().stream()
+                .filter(t -> !desired.tables().containsKey(t.qualifiedName()))
+                .forEach(t -> removed.put(t.qualifiedName(), t));
+
+        for (Table gone : List.copyOf(removed.values())) {
+            Optional<Table> renamedTo = added.values().stream()
+                    .filter(t -> t.schema().equals(gone.schema()) && isRename(gone, t))
+                    .findFirst();
+            if (renamedTo.isPresent()) {
+                Table target = renamedTo.get();
+                removed.remove(gone.qualifiedName());
+                added.remove(target.qualifiedName());
+                context.script.table(
+                        target.qualifiedName(),
+                        Part.TABLE,
+                        new Change(
+                                Description.renamed("table " + gone.qualifiedName(), target.name()),
+                                List.of(new Op.RenameTable(context.ops.name(gone), target.name())),
+                                Hazards.rename("table " + gone.qualifiedName())));
+                Table have = renamed(gone, target.name());
+                alter(have, partitioned.fit(have, target));
+            }
+        }
+        for (Table want : added.values()) {
+            create(want);
+        }
+        constraints.reattachForeignKeys(live, desired);
+        for (Table have : removed.values()) {
+            drop(have);
+        }
+    }
+
+    private boolean isRename(Table from, Table to) {
+        String hint = context.options.renames().get(from.name());
+        if (hint != null) {
+            return hint.equals(to.name());
+        }
+        if (!sameColumnNames(from, to)) {
+            return false;
+        }
+        if (context.options
+                .decider()
+                .isRename(
+                        "table",
+                        null,
+                        from.qualifiedName().toString(),
+                        to.qualifiedName().toString())) {
+            return true;
+        }
+        context.script.warn(
+                "Table " + from.qualifiedName() + " looks renamed to " + to.qualifiedName() + ", but it is written as "
+                        + "DROP TABLE plus CREATE TABLE, which loses its data. To rename it instead, run again with "
+                        + "-Dmigrate.renames=" + from.name() + "=" + to.name() + ".");
+        return false;
+    }
+
+    private static boolean sameColumnNames(Table a, Table b) {
+        return a.columns().stream()
+                .map(TableColumn::name)
+                .sorted()
+                .toList()
+                .equals(b.columns().stream().map(TableColumn::name).sorted().toList());
+    }
+
+    private static Table renamed(Table t, String name) {
+        return new Table(
+                t.schema(),
+                name,
+                t.columns(),
+                t.primaryKey(),
+                t.foreignKeys(),
+                t.uniqueConstraints(),
+                t.checkConstraints(),
+                t.exclusionConstraints(),
+                t.indexes(),
+                t.comment(),
+                t.partitioning());
+    }
+
+    private void create(Table table) {
+        Table want = partitioned.withoutRefusedForeignKeys(table);
+        List<Op> ops = new ArrayList<>();
+        List<TableColumn> written = new ArrayList<>();
+        List<Op> ownerships = new ArrayList<>();
+        for (TableColumn column : want.columns()) {
+            written.add(context.serials.asCreated(want, column));
+            ownerships.addAll(context.serials.ownershipOnCreate(context.ops, want, column));
+        }
+        ops.add(context.ops.createTable(withColumns(want, written)));
+        if (want.partitioning() != null) {
+            ops.addAll(partitioned.createPartitions(want));
+        }
+        ops.addAll(ownerships);
+        context.script.table(
+                want.qualifiedName(),
+                Part.TABLE,
+                new Change(Description.added("table " + want.qualifiedName()), ops, List.of()));
+        for (Index index : want.indexes()) {
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.ADD_CONSTRAINT_OR_INDEX,
+                    Change.of(
+                            Description.added("index " + index.name() + " on " + want.qualifiedName()),
+                            context.ops.index(want, index)));
+        }
+        for (ForeignKey fk : want.foreignKeys()) {
+            constraints.addForeignKey(want, fk, false);
+        }
+        for (var exclusion : want.exclusionConstraints()) {
+            // entities have none; a baseline of a database that has one writes it as PostgreSQL spells it
+            String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(want)) + " ";
+            String name = Identifiers.quote(exclusion.name());
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.ADD_CONSTRAINT_OR_INDEX,
+                    Change.of(
+                            Description.added(
+                                    "exclusion constraint " + exclusion.name() + " on " + want.qualifiedName()),
+                            new Op.Execute(
+                                    alter + "ADD CONSTRAINT " + name + " " + exclusion.definition(),
+                                    alter + "DROP CONSTRAINT " + name)));
+        }
+    }
+
+    private static Table withColumns(Table t, List<TableColumn> columns) {
+        return new Table(
+                t.schema(),
+                t.name(),
+                columns,
+                t.primaryKey(),
+                t.foreignKeys(),
+                t.uniqueConstraints(),
+                t.checkConstraints(),
+                t.exclusionConstraints(),
+                t.indexes(),
+                t.comment(),
+                t.partitioning());
+    }
+
+    private void drop(Table have) {
+        // drop what a re-created table would need back explicitly, so the downgrade restores it too
+        for (ForeignKey fk : have.foreignKeys()) {
+            constraints.dropForeignKey(have, fk);
+        }
+        for (Index index : have.indexes()) {
+            Op.CreateIndex definition = context.ops.index(have, index);
+            context.script.droppedTable(
+                    have.qualifiedName(),
+                    Change.of(
+                            Description.removed("index " + index.name() + " on " + have.qualifiedName()),
+                            new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
+        }
+        // a serial column comes back as serial, its sequence with it; one serial cannot make is let go and dropped
+        List<TableColumn> recreated = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
+        List<Op> sequences = new ArrayList<>();
+        for (TableColumn column : have.columns()) {
+            recreated.add(context.serials.asRecreated(have, column));
+            Sequence sequence = context.serials.notMadeBySerialType(have, column);
+            if (sequence != null) {
+                ops.add(SerialColumns.ownership(context.ops, sequence).reverse().orElseThrow());
+                Op.CreateSequence create = context.ops.createSequence(sequence);
+                sequences.add(new Op.DropSequence(
+                        create.sequence(), new Op.CreateSequence(create.sequence(), create.options(), null)));
+            }
+        }
+        Op.CreateTable definition = context.ops.createTable(withColumns(have, recreated));
+        List<String> notes = new ArrayList<>();
+        String partitions = "";
+        if (have.partitioning() != null) {
+            // each partition dropped on its own, its own partitions first, so the downgrade creates them again
+            List<Op.CreatePartition> creates = partitioned.createPartitions(have);
+            for (int i = creates.size() - 1; i >= 0; i--) {
+                ops.add(new Op.DropPartition(creates.get(i).partition(), creates.get(i)));
+            }
+            partitions = " with its " + have.partitioning().partitionCount() + " partitions ("
+                    + PartitionedTables.describe(have.partitioning()) + ")";
+            notes.add("The downgrade creates the table and its partitions again, empty.");
+        }
+        ops.add(new Op.DropTable(definition.table(), definition));
+        ops.addAll(sequences);
+        Hazard drop = Hazards.drop(
+                "table " + have.qualifiedName(),
+                "drops table " + have.qualifiedName() + partitions + " and all its rows");
+        for (var exclusion : have.exclusionConstraints()) {
+            // the op model has no exclusion constraint, so the downgrade cannot bring it back by itself
+            notes.add("The downgrade does not restore exclusion constraint " + exclusion.name() + " ("
+                    + exclusion.definition()
+                    + "); add it to downgrade with op.execute(\"ALTER TABLE ... ADD CONSTRAINT ...\").");
+        }
+        context.script.droppedTable(
+                have.qualifiedName(),
+                new Change(Description.removed("table " + have.qualifiedName()), ops, drop, notes));
+    }
+
+    private void alter(Table have, Table want) {
+        columns.compare(have, want);
+        constraints.compare(have, want);
+        indexes.compare(have, want);
+        if (!Objects.equals(have.comment(), want.comment())) {
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.TABLE,
+                    Change.of(
+                            Description.changed("comment of table " + want.qualifiedName(), null),
+                            new Op.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
+        }
+    }
+}

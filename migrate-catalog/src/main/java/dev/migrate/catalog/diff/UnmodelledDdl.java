@@ -1,0 +1,110 @@
+package dev.migrate.catalog.diff;
+
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.op.Op;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The statements of the entity DDL that the catalog reader does not model: Hibernate 7's
+ * {@code @View} entities ({@code create view}), the implicit casts it writes for
+ * {@code SqlTypes.NAMED_ENUM} ({@code create cast}), the rows it seeds its generator tables with
+ * ({@link SeedRows}), and anything else a provider may write. None
+ * is ignored: a view or cast the database lacks is created by the migration (with its drop as the
+ * reverse); any other statement is a change that cannot be migrated automatically, so that
+ * {@code check} fails and names it rather than saying the schemas match.
+ *
+ * <p>Views and casts are compared by existence only: a view of that name that already exists is
+ * not compared with the entity's query, which the log says.
+ */
+public final class UnmodelledDdl {
+    /** What the catalog reader models: tables and their parts, indexes, sequences, enum types, comments, schemas. */
+    private static final Pattern MODELLED = Pattern.compile(
+            "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
+
+    private static final Pattern VIEW =
+            Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?view\\s+(\\S+)\\s+as\\s+.*");
+    private static final Pattern CAST =
+            Pattern.compile("(?is)\\s*create\\s+cast\\s*\\(\\s*(.+?)\\s+as\\s+(.+?)\\s*\\).*");
+
+    private UnmodelledDdl() {}
+
+    /**
+     * The changes for the statements of {@code entityDdl} the catalog comparison cannot see.
+     *
+     * @param live a connection whose search path starts with the managed schema, so that names
+     *     resolve as the entity DDL's unqualified names do
+     */
+    public static MigrationScript addTo(
+            MigrationScript script, Connection live, List<String> entityDdl, String schema, DatabaseSchema desired)
+            throws SQLException {
+        List<Change> seedRows = SeedRows.missing(live, entityDdl, schema, desired);
+        List<Change> viewsAndCasts = new ArrayList<>();
+        List<Change> notMigrated = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String sql : entityDdl) {
+            if (MODELLED.matcher(sql).matches() || SeedRows.isSeedRow(sql)) {
+                continue;
+            }
+            Matcher view = VIEW.matcher(sql);
+            Matcher cast = CAST.matcher(sql);
+            if (view.matches()) {
+                String name = view.group(2);
+                if (exists(live, "SELECT to_regclass(?) IS NOT NULL", name)) {
+                    warnings.add("View " + name + " exists; its query is not compared with the entity's @View.");
+                } else {
+                    viewsAndCasts.add(
+                            Change.of(Description.added("view " + name), new Op.Execute(sql, "drop view " + name)));
+                }
+            } else if (cast.matches()) {
+                String between = "(" + cast.group(1) + " as " + cast.group(2) + ")";
+                if (!exists(
+                        live,
+                        "SELECT EXISTS (SELECT FROM pg_cast WHERE castsource = to_regtype(?) AND casttarget = to_regtype(?))",
+                        cast.group(1),
+                        cast.group(2))) {
+                    viewsAndCasts.add(Change.of(
+                            Description.added("cast " + between), new Op.Execute(sql, "drop cast " + between)));
+                }
+            } else {
+                notMigrated.add(new Change(
+                        Description.notMigrated(
+                                "the entity DDL statement \"" + firstWords(sql) + "\"",
+                                "is neither compared nor migrated"),
+                        List.of(),
+                        List.of(
+                                "Write it in a migration by hand (op.execute(...)); autogenerate and check cannot see what it creates: "
+                                        + sql)));
+            }
+        }
+        // seed rows, views and casts use the tables, so they come after them
+        return script.withLast(
+                List.of(
+                        OpGroup.outsideTables(seedRows),
+                        OpGroup.outsideTables(viewsAndCasts),
+                        OpGroup.outsideTables(notMigrated)),
+                warnings);
+    }
+
+    private static boolean exists(Connection c, String query, String... names) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < names.length; i++) {
+                ps.setString(i + 1, names[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String firstWords(String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 60).strip() + " ...";
+    }
+}

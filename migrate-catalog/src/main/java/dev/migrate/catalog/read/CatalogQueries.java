@@ -1,0 +1,220 @@
+package dev.migrate.catalog.read;
+
+/**
+ * The bulk {@code pg_catalog} queries the reader sends: one per kind of object, each covering every
+ * requested schema at once (bound as a {@code text[]} parameter), so the number of queries does not
+ * grow with the number of tables.
+ *
+ * <p>All expressions are deparsed without pretty-printing ({@code pg_get_expr},
+ * {@code pg_get_constraintdef}, {@code pg_get_indexdef} with their defaults), the same for both sides
+ * of a comparison.
+ */
+final class CatalogQueries {
+    private CatalogQueries() {}
+
+    /** Catalog columns that exist only from a given version are gated on this. */
+    static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
+
+    /**
+     * Ordinary and partitioned tables, with their comments, and partitions with their parent and bound.
+     * A partitioned table (and a partition partitioned in turn) comes with its key as
+     * {@code pg_get_partkeydef} writes it and the key's column names in key order (attnum 0, an
+     * expression part, names nothing). {@code %s} is whether a concurrent detach was interrupted on a
+     * partition, which needs PostgreSQL 14.
+     */
+    static final String TABLES = """
+            SELECT c.oid, n.nspname, c.relname, d.description, c.relispartition,
+                   inh.inhparent AS parent_oid,
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+                   CASE WHEN c.relkind = 'p' THEN
+                       ARRAY(SELECT a.attname
+                             FROM unnest(pt.partattrs::int2[]) WITH ORDINALITY AS k(attnum, position)
+                             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+                             ORDER BY k.position)
+                   END AS partition_columns,
+                   %s AS detach_pending
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_description d
+                   ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+            LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
+            LEFT JOIN pg_inherits inh ON inh.inhrelid = c.oid AND c.relispartition
+            WHERE c.relkind IN ('r', 'p')
+              AND n.nspname = ANY (?)
+            """;
+
+    /**
+     * Live columns; the reader puts them in ordinal order (sorting here would cost a sort of every
+     * column of every table before the first row arrives). The attrdef expression is the default, or the generation
+     * expression when {@code attgenerated} is set ({@code 's'} stored, {@code 'v'} virtual from 18).
+     * A collation is reported only when it differs from the type's own.
+     */
+    static final String COLUMNS = """
+            SELECT a.attrelid, a.attnum, a.attname,
+                   format_type(a.atttypid, a.atttypmod) AS type,
+                   a.attnotnull,
+                   pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+                   a.attidentity,
+                   a.attgenerated,
+                   CASE WHEN co.oid IS NULL THEN NULL
+                        WHEN con.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+                        ELSE quote_ident(con.nspname) || '.' || quote_ident(co.collname)
+                   END AS collation,
+                   d.description
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+            LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
+            LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
+            LEFT JOIN pg_description d
+                   ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+            WHERE c.relkind IN ('r', 'p')
+              AND NOT c.relispartition
+              AND n.nspname = ANY (?)
+              AND a.attnum > 0
+              AND NOT a.attisdropped
+            """;
+
+    /**
+     * Primary key, unique, foreign key, check and exclusion constraints. PostgreSQL 18 also stores
+     * NOT NULL constraints here (contype 'n'); they are left out because {@code attnotnull} already
+     * says the same. A foreign key that references a partitioned table has internal copies per
+     * partition on the referencing table; only the constraint the user made is kept.
+     * Key columns come as attnums ({@code conkey}) and are named from the columns already read, which
+     * is much cheaper than a lookup per constraint; referenced columns may belong to a table outside
+     * the requested schemas, so they are named here. Deparsing is the expensive part, so only check
+     * and exclusion constraints, whose definition is kept, are deparsed.
+     * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
+     */
+    static final String CONSTRAINTS = """
+            SELECT con.conrelid, con.conname, con.contype,
+                   con.condeferrable, con.condeferred, con.convalidated,
+                   con.conkey,
+                   fn.nspname AS referenced_schema,
+                   fc.relname AS referenced_table,
+                   CASE WHEN con.contype = 'f' THEN
+                       ARRAY(SELECT (SELECT a.attname FROM pg_attribute a
+                                     WHERE a.attrelid = con.confrelid AND a.attnum = k.attnum)
+                             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+                             ORDER BY k.position)
+                   END AS referenced_columns,
+                   con.confdeltype, con.confupdtype,
+                   CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
+                   %s AS nulls_not_distinct
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            LEFT JOIN pg_index i ON i.indexrelid = con.conindid
+            WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
+              AND c.relkind IN ('r', 'p')
+              AND NOT c.relispartition
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint parent
+                              WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
+            """;
+
+    /**
+     * Indexes that do not back a primary key, unique or exclusion constraint. Each key part is the
+     * column or expression, then the operator class when it is not the type's default, then the
+     * ordering when it is not ASC NULLS LAST (indoption bit 1 is DESC, bit 2 NULLS FIRST; DESC
+     * implies NULLS FIRST). int2vector and oidvector subscripts start at 0. A plain column is
+     * spelled with quote_ident, as pg_get_indexdef would spell it, because deparsing each key part
+     * costs more than the rest of the query; only expressions (indkey 0) are deparsed. Names are
+     * looked up one by one (relid and attnum together hit the index) rather than joined, which
+     * the planner would do by hashing every column of the table per index. The constraint-backed
+     * indexes are excluded through one hashed scan of pg_constraint rather than a probe per index.
+     * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
+     */
+    static final String INDEXES = """
+            SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname,
+                   ARRAY(SELECT CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, false)
+                                     ELSE (SELECT quote_ident(a.attname) FROM pg_attribute a
+                                           WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])
+                                END
+                                || CASE WHEN opc.opcdefault THEN ''
+                                        WHEN opcn.nspname = 'pg_catalog' THEN ' ' || quote_ident(opc.opcname)
+                                        ELSE ' ' || quote_ident(opcn.nspname) || '.' || quote_ident(opc.opcname)
+                                   END
+                                || CASE WHEN i.indoption[k.n - 1] & 1 = 1
+                                        THEN CASE WHEN i.indoption[k.n - 1] & 2 = 2 THEN ' DESC' ELSE ' DESC NULLS LAST' END
+                                        ELSE CASE WHEN i.indoption[k.n - 1] & 2 = 2 THEN ' NULLS FIRST' ELSE '' END
+                                   END
+                         FROM generate_series(1, i.indnkeyatts) AS k(n)
+                         JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
+                         JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
+                         ORDER BY k.n) AS keys,
+                   ARRAY(SELECT (SELECT a.attname FROM pg_attribute a
+                                 WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])
+                         FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n)
+                         ORDER BY k.n) AS include_columns,
+                   pg_get_expr(i.indpred, i.indrelid) AS predicate,
+                   %s AS nulls_not_distinct,
+                   pg_get_indexdef(i.indexrelid) AS definition
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p')
+              AND NOT c.relispartition
+              AND n.nspname = ANY (?)
+              AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con
+                                       WHERE con.contype IN ('p', 'u', 'x'))
+            """;
+
+    /**
+     * Every sequence with its options and owner. deptype 'i' marks an identity column's sequence
+     * (reported on the column), 'a' one owned by a column ({@code serial}, {@code OWNED BY}).
+     */
+    static final String SEQUENCES = """
+            SELECT c.oid, n.nspname, c.relname,
+                   format_type(s.seqtypid, NULL) AS data_type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   NOT has_sequence_privilege(c.oid, 'SELECT,USAGE')
+                       OR pg_sequence_last_value(c.oid) IS NOT NULL AS in_use,
+                   dep.deptype,
+                   dep.refobjid AS owner_oid,
+                   dep.refobjsubid AS owner_attnum,
+                   own_n.nspname AS owner_schema,
+                   own_c.relname AS owner_table,
+                   own_a.attname AS owner_column
+            FROM pg_sequence s
+            JOIN pg_class c ON c.oid = s.seqrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_depend dep
+                   ON dep.classid = 'pg_class'::regclass AND dep.objid = c.oid
+                  AND dep.refclassid = 'pg_class'::regclass AND dep.refobjsubid > 0
+                  AND dep.deptype IN ('a', 'i')
+            LEFT JOIN pg_class own_c ON own_c.oid = dep.refobjid
+            LEFT JOIN pg_namespace own_n ON own_n.oid = own_c.relnamespace
+            LEFT JOIN pg_attribute own_a ON own_a.attrelid = dep.refobjid AND own_a.attnum = dep.refobjsubid
+            WHERE n.nspname = ANY (?)
+            """;
+
+    /** Enum types with their labels in sort order (an enum may have no labels at all). */
+    static final String ENUMS = """
+            SELECT n.nspname, t.typname,
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e
+                         WHERE e.enumtypid = t.oid
+                         ORDER BY e.enumsortorder) AS labels
+            FROM pg_type t
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'e'
+              AND n.nspname = ANY (?)
+            """;
+
+    /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
+    static String detachPending(int serverVersionNum) {
+        return serverVersionNum >= 140000 ? "coalesce(inh.inhdetachpending, false)" : "false";
+    }
+
+    /** The nulls-not-distinct expression for the server: the catalog column exists from 15. */
+    static String nullsNotDistinct(int serverVersionNum) {
+        return serverVersionNum >= 150000 ? "coalesce(i.indnullsnotdistinct, false)" : "false";
+    }
+}
