@@ -3,6 +3,8 @@ package dev.migrate;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceChanges;
@@ -611,6 +613,58 @@ public interface Operations {
      */
     default void dropSchemaCascade(String schema) {
         run(new Op.DropSchema(schema, true));
+    }
+
+    // ---- objects kept as one definition: views, functions, triggers, policies, domains, ... ----
+
+    /**
+     * Creates a view, function, trigger, policy, domain or other object from the statements that
+     * create it: {@code op.createObject(ObjectKind.VIEW, "public.active_customers", "CREATE OR REPLACE
+     * VIEW public.active_customers AS SELECT id, email FROM customers WHERE active")}. Its reverse
+     * drops it.
+     *
+     * @param kind what it is
+     * @param identity how {@code DROP} names it: {@code public.v}, {@code public.f(integer)}, {@code t ON public.orders}
+     * @param sql the statements that create it (with its comments and grants after it)
+     */
+    default void createObject(ObjectKind kind, String identity, String sql) {
+        run(new Op.CreateObject(new ObjectDefinition(kind, identity, sql)));
+    }
+
+    /**
+     * Replaces an object's definition in place ({@code CREATE OR REPLACE}); its reverse puts the old
+     * one back.
+     *
+     * @param kind what it is
+     * @param identity how {@code DROP} names it
+     * @param oldSql the statements of the definition it replaces
+     * @param newSql the statements of the new definition, which run
+     */
+    default void replaceObject(ObjectKind kind, String identity, String oldSql, String newSql) {
+        run(new Op.ReplaceObject(
+                new ObjectDefinition(kind, identity, oldSql), new ObjectDefinition(kind, identity, newSql)));
+    }
+
+    /**
+     * Drops an object: {@code op.dropObject(ObjectKind.TRIGGER, "touch ON public.orders")}. Without the
+     * definition it has no reverse.
+     *
+     * @param kind what it is
+     * @param identity how {@code DROP} names it
+     */
+    default void dropObject(ObjectKind kind, String identity) {
+        run(new Op.DropObject(kind, identity, null));
+    }
+
+    /**
+     * Drops an object, keeping the statements that created it so that its reverse creates it again.
+     *
+     * @param kind what it is
+     * @param identity how {@code DROP} names it
+     * @param sql the statements that created it
+     */
+    default void dropObject(ObjectKind kind, String identity, String sql) {
+        run(new Op.DropObject(kind, identity, new ObjectDefinition(kind, identity, sql)));
     }
 
     // ---- SQL and data ----

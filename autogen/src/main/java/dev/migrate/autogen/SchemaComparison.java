@@ -14,11 +14,13 @@ import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.InheritingTables;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.ObjectOrder;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.diff.SchemaDiff;
 import dev.migrate.catalog.diff.TypeChanges;
 import dev.migrate.catalog.diff.UnmodelledDdl;
+import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.CatalogTypeChanges;
@@ -455,8 +457,10 @@ final class SchemaComparison {
      * that adopts that database: every table (partitioned ones with their partitions), sequence, enum
      * type, index, constraint and comment, each change with its reverse, in the order autogenerate
      * writes them. No row is copied, so a sequence of a new database starts where its definition
-     * says, as the live one did. What the catalog reader does not read (views, functions, triggers,
-     * extensions, ...) is named in the script's warnings, for the reader to add by hand. Only the
+     * says, as the live one did. The objects beside the tables (extensions, domains and types, functions,
+     * views, materialized views, triggers, policies, ...) are created where their dependencies put them:
+     * what a table needs before the tables, the rest after. What is read by no kind yet is named in the
+     * script's warnings, for the reader to add by hand. Only the
      * version tables are among the exclusions here: user patterns keep later comparisons away from
      * objects, they do not keep those objects out of the chain that describes the database. The
      * database is only read ({@link #readAsItIs}), so a role with read rights alone, in a read-only
@@ -471,30 +475,35 @@ final class SchemaComparison {
                         .toList(),
                 read.sequences().values(),
                 read.enumTypes().values());
+        ObjectOrder objects = ObjectOrder.of(onManagedPath(
+                live,
+                "Could not read the views, functions, triggers and other objects of schema " + schema,
+                () -> ObjectReader.read(live, List.of(schema))));
         MigrationScript script = InheritingTables.madeWithParents(
-                SchemaDiff.compare(
-                        DatabaseSchema.empty(),
-                        current,
-                        new SchemaDiff.Options(schema, Map.of(), RenameDecider.never())),
-                onManagedPath(
-                        live,
-                        "Could not read which tables of schema " + schema + " inherit from others",
-                        () -> TableInheritance.in(live, List.of(schema))),
-                schema);
+                        SchemaDiff.compare(
+                                DatabaseSchema.empty(),
+                                current,
+                                new SchemaDiff.Options(schema, Map.of(), RenameDecider.never())),
+                        onManagedPath(
+                                live,
+                                "Could not read which tables of schema " + schema + " inherit from others",
+                                () -> TableInheritance.in(live, List.of(schema))),
+                        schema)
+                .withFirst(OpGroup.outsideTables(ObjectOrder.creating(objects.beforeTables())));
         List<String> warnings = new ArrayList<>();
         List<String> unread = onManagedPath(
                 live,
                 "Could not list the objects of schema " + schema + " that a baseline does not hold",
                 () -> UnreadObjects.in(live, List.of(schema)));
         if (!unread.isEmpty()) {
-            warnings.add("Not written here, since autogenerate does not read them: " + String.join(", ", unread)
+            warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
         }
         if (!"public".equals(schema)) {
             warnings.add("Schema " + schema + " itself is not created here: a new database needs it before "
                     + "migrate:upgrade (CREATE SCHEMA " + Identifiers.quote(schema) + ").");
         }
-        return script.withLast(List.of(), warnings);
+        return script.withLast(List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables()))), warnings);
     }
 
     /**

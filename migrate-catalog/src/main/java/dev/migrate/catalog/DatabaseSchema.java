@@ -10,17 +10,35 @@ import java.util.function.Function;
 
 /**
  * Everything read from (or meant for) one database: tables, standalone sequences and enum types,
- * each keyed by qualified name. Maps iterate in name order, and two reads of the same catalog are
- * {@code equals}, so a diff can compare models directly.
+ * each keyed by qualified name, and the objects beside them (views, functions, triggers, ...) when
+ * they were read. Maps iterate in name order, and two reads of the same catalog are {@code equals},
+ * so a diff can compare models directly.
  */
 public record DatabaseSchema(
-        Map<ObjectName, Table> tables, Map<ObjectName, Sequence> sequences, Map<ObjectName, EnumType> enumTypes)
+        Map<ObjectName, Table> tables,
+        Map<ObjectName, Sequence> sequences,
+        Map<ObjectName, EnumType> enumTypes,
+        Map<ObjectId, SchemaObject> objects)
         implements Serializable {
 
     public DatabaseSchema {
         tables = sortedCopy(tables);
         sequences = sortedCopy(sequences);
         enumTypes = sortedCopy(enumTypes);
+        objects = Collections.unmodifiableMap(new TreeMap<>(objects));
+    }
+
+    /** Tables, sequences and enum types alone, no object beside them. */
+    public DatabaseSchema(
+            Map<ObjectName, Table> tables, Map<ObjectName, Sequence> sequences, Map<ObjectName, EnumType> enumTypes) {
+        this(tables, sequences, enumTypes, Map.of());
+    }
+
+    /** This schema with {@code more} objects beside its tables. */
+    public DatabaseSchema withObjects(Collection<SchemaObject> more) {
+        Map<ObjectId, SchemaObject> all = new TreeMap<>(objects);
+        more.forEach(o -> all.put(o.id(), o));
+        return new DatabaseSchema(tables, sequences, enumTypes, all);
     }
 
     /** Builds the maps from plain collections; later duplicates of a name win. */

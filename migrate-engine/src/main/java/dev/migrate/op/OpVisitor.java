@@ -69,6 +69,12 @@ public interface OpVisitor<R> {
 
     R visit(Op.DropSequence op);
 
+    R visit(Op.CreateObject op);
+
+    R visit(Op.ReplaceObject op);
+
+    R visit(Op.DropObject op);
+
     R visit(Op.Execute op);
 
     R visit(Op.BulkInsert op);

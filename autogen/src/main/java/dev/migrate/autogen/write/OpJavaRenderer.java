@@ -16,6 +16,8 @@ import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.IndexKeyVisitor;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -477,6 +479,43 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override
     public CodeBlock visit(Op.DropSequence op) {
         return statement("op.dropSequence($S)", name(op.sequence()));
+    }
+
+    // ---- objects kept as one definition ----
+
+    @Override
+    public CodeBlock visit(Op.CreateObject op) {
+        ObjectDefinition d = op.definition();
+        return statement(
+                "op.createObject($T.$L, $S, $L)",
+                ObjectKind.class,
+                d.kind().name(),
+                d.identity(),
+                literal(d.sql(), EXECUTE_ROOM));
+    }
+
+    @Override
+    public CodeBlock visit(Op.ReplaceObject op) {
+        return statement(
+                "op.replaceObject($T.$L, $S, $L, $L)",
+                ObjectKind.class,
+                op.to().kind().name(),
+                op.to().identity(),
+                literal(op.from().sql(), EXECUTE_ROOM),
+                literal(op.to().sql(), EXECUTE_ROOM));
+    }
+
+    @Override
+    public CodeBlock visit(Op.DropObject op) {
+        return op.definition() == null
+                ? statement(
+                        "op.dropObject($T.$L, $S)", ObjectKind.class, op.kind().name(), op.identity())
+                : statement(
+                        "op.dropObject($T.$L, $S, $L)",
+                        ObjectKind.class,
+                        op.kind().name(),
+                        op.identity(),
+                        literal(op.definition().sql(), EXECUTE_ROOM));
     }
 
     // ---- raw SQL and data ----

@@ -314,6 +314,21 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     @Override
+    public Op visit(Op.CreateObject op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.ReplaceObject op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DropObject op) {
+        return op;
+    }
+
+    @Override
     public Op visit(Op.Execute op) {
         return op;
     }

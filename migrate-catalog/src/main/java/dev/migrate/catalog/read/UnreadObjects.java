@@ -9,44 +9,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What some schemas hold that the {@link CatalogReader} does not read: views, materialized views,
- * foreign tables, functions and procedures, triggers, row-level security policies, domains,
- * composite and range types, and the database's extensions. Objects an extension brings are its
- * own and left out. One query.
+ * What some schemas hold that neither the {@link CatalogReader} nor the object kinds read: foreign
+ * tables, aggregates other than plain ones, rules, statistics objects, collations and base types.
+ * Objects an extension brings are its own and left out. One query.
  */
 public final class UnreadObjects {
     private static final String QUERY = """
             WITH s AS (SELECT unnest(?::text[]) AS nspname),
             o AS (
-                SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'foreign table' END
-                           AS kind,
-                       format('%s.%s', n.nspname, c.relname) AS name, 'pg_class'::regclass AS classid, c.oid AS objid
+                SELECT 'foreign table' AS kind, format('%s.%s', n.nspname, c.relname) AS name,
+                       'pg_class'::regclass AS classid, c.oid AS objid
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
-                WHERE c.relkind IN ('v', 'm', 'f')
+                WHERE c.relkind = 'f'
               UNION ALL
-                SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
-                       format('%s.%s(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
+                SELECT 'aggregate', format('%s.%s(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
                        'pg_proc'::regclass, p.oid
                 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                JOIN pg_aggregate a ON a.aggfnoid = p.oid
+                WHERE NOT (a.aggkind = 'n' AND a.aggmtransfn = 0 AND a.aggdeserialfn = 0)
               UNION ALL
-                SELECT 'trigger', format('%s on %s.%s', t.tgname, n.nspname, c.relname), 'pg_trigger'::regclass, t.oid
-                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                SELECT 'rule', format('%s on %s.%s', r.rulename, n.nspname, c.relname), 'pg_rewrite'::regclass, r.oid
+                FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
                 JOIN s USING (nspname)
-                WHERE NOT t.tgisinternal
+                WHERE r.rulename <> '_RETURN'
               UNION ALL
-                SELECT 'policy', format('%s on %s.%s', p.polname, n.nspname, c.relname), 'pg_policy'::regclass, p.oid
-                FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                JOIN s USING (nspname)
+                SELECT 'statistics object', format('%s.%s', n.nspname, x.stxname), 'pg_statistic_ext'::regclass, x.oid
+                FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace JOIN s USING (nspname)
               UNION ALL
-                SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'composite type' END,
-                       format('%s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
+                SELECT 'collation', format('%s.%s', n.nspname, co.collname), 'pg_collation'::regclass, co.oid
+                FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace JOIN s USING (nspname)
+              UNION ALL
+                SELECT 'base type', format('%s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
-                LEFT JOIN pg_class c ON c.oid = t.typrelid
-                WHERE t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND c.relkind = 'c')
-              UNION ALL
-                SELECT 'extension', e.extname, 'pg_extension'::regclass, e.oid
-                FROM pg_extension e
-                WHERE e.extname <> 'plpgsql'
+                WHERE t.typtype = 'b' AND t.typcategory <> 'A'
             )
             SELECT kind, name FROM o
             WHERE NOT EXISTS (

@@ -304,6 +304,23 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return List.of("DROP SEQUENCE " + quote(op.sequence()));
     }
 
+    // ---- objects kept as one definition ----
+
+    @Override
+    public List<String> visit(Op.CreateObject op) {
+        return List.of(op.definition().sql());
+    }
+
+    @Override
+    public List<String> visit(Op.ReplaceObject op) {
+        return List.of(op.to().sql());
+    }
+
+    @Override
+    public List<String> visit(Op.DropObject op) {
+        return List.of(op.kind().dropStatement(op.identity()));
+    }
+
     // ---- raw SQL and data ----
 
     @Override

@@ -1,0 +1,184 @@
+package dev.migrate.catalog.kind;
+
+import dev.migrate.catalog.ObjectId;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.SchemaObject;
+import dev.migrate.op.ObjectKind;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the objects beside tables of some schemas in two queries, whatever their number: every kind
+ * of {@link Kinds#ALL} in one, and what they depend on ({@code pg_depend}) in the other. The caller
+ * picks the snapshot (a REPEATABLE READ transaction for both to agree) and the {@code search_path},
+ * which decides how the server spells names.
+ */
+public final class ObjectReader {
+    /** How many queries one {@link #read} sends. */
+    public static final int QUERIES_PER_READ = 2;
+
+    private static final String DEPENDENCIES = """
+            SELECT src.classid, src.objid, ref.classid, ref.objid, sr.relkind, rr.relkind, rn.nspname, rr.relname
+            FROM pg_depend d
+            LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass AND rw.oid = d.objid
+            LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
+            LEFT JOIN pg_constraint co ON d.classid = 'pg_constraint'::regclass AND co.oid = d.objid
+            LEFT JOIN pg_type rt ON d.refclassid = 'pg_type'::regclass AND rt.oid = d.refobjid
+            LEFT JOIN pg_class rtc ON rtc.oid = rt.typrelid
+            LEFT JOIN pg_type rte ON d.refclassid = 'pg_type'::regclass AND rte.typarray = d.refobjid
+            CROSS JOIN LATERAL (SELECT
+                CASE WHEN d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass) THEN 'pg_class'::regclass::oid
+                     WHEN d.classid = 'pg_constraint'::regclass AND co.contypid <> 0 THEN 'pg_type'::regclass::oid
+                     WHEN d.classid = 'pg_constraint'::regclass THEN 'pg_class'::regclass::oid
+                     ELSE d.classid::oid END AS classid,
+                CASE WHEN d.classid = 'pg_rewrite'::regclass THEN rw.ev_class
+                     WHEN d.classid = 'pg_attrdef'::regclass THEN ad.adrelid
+                     WHEN d.classid = 'pg_constraint'::regclass AND co.contypid <> 0 THEN co.contypid
+                     WHEN d.classid = 'pg_constraint'::regclass THEN co.conrelid
+                     ELSE d.objid END AS objid) src
+            CROSS JOIN LATERAL (SELECT
+                CASE WHEN rtc.relkind IN ('r', 'p', 'v', 'm', 'f') THEN 'pg_class'::regclass::oid
+                     ELSE d.refclassid::oid END AS classid,
+                CASE WHEN rtc.relkind IN ('r', 'p', 'v', 'm', 'f') THEN rt.typrelid
+                     WHEN rte.oid IS NOT NULL THEN rte.oid
+                     ELSE d.refobjid END AS objid) ref
+            LEFT JOIN pg_class sr ON src.classid = 'pg_class'::regclass AND sr.oid = src.objid
+            LEFT JOIN pg_class rr ON ref.classid = 'pg_class'::regclass AND rr.oid = ref.objid
+            LEFT JOIN pg_namespace rn ON rn.oid = rr.relnamespace
+            WHERE d.deptype = 'n' AND d.objid >= 16384 AND d.refobjid >= 16384
+              AND d.classid IN ('pg_class'::regclass, 'pg_rewrite'::regclass, 'pg_attrdef'::regclass,
+                                'pg_constraint'::regclass, 'pg_proc'::regclass, 'pg_trigger'::regclass,
+                                'pg_policy'::regclass, 'pg_type'::regclass, 'pg_event_trigger'::regclass)
+              AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass,
+                                   'pg_extension'::regclass)
+            """;
+
+    private ObjectReader() {}
+
+    /** The objects of {@code schemas}, with what each depends on. */
+    public static List<SchemaObject> read(Connection connection, List<String> schemas) throws SQLException {
+        var meta = connection.getMetaData();
+        return read(connection, schemas, meta.getDatabaseMajorVersion() * 10000 + meta.getDatabaseMinorVersion());
+    }
+
+    /** The objects of {@code schemas} on a server of this {@code server_version_num}. */
+    public static List<SchemaObject> read(Connection connection, List<String> schemas, int serverVersion)
+            throws SQLException {
+        Map<Address, Read> objects = new LinkedHashMap<>();
+        Array names = connection.createArrayOf("text", schemas.toArray());
+        try (PreparedStatement s = connection.prepareStatement(objectsQuery(serverVersion))) {
+            s.setArray(1, names);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Read read = new Read(
+                            new ObjectId(ObjectKind.valueOf(rs.getString(1)), rs.getString(4)), rs.getString(5));
+                    String relkind = rs.getString(7);
+                    if ("v".equals(relkind) || "m".equals(relkind)) {
+                        read.onRelation = new Address(PG_CLASS, rs.getLong(6));
+                    } else if (relkind != null) {
+                        read.tables.add(ObjectName.of(rs.getString(8), rs.getString(9)));
+                    }
+                    long classid = rs.getLong(2);
+                    // a state of a table (row-level security) has no address of its own
+                    objects.put(
+                            classid == 0 ? new Address(-1, rs.getLong(3)) : new Address(classid, rs.getLong(3)), read);
+                }
+            }
+        } finally {
+            names.free();
+        }
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = connection.prepareStatement(DEPENDENCIES);
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Address from = new Address(rs.getLong(1), rs.getLong(2));
+                Address to = new Address(rs.getLong(3), rs.getLong(4));
+                Read source = objects.get(from);
+                Read target = objects.get(to);
+                if (from.equals(to)) {
+                    continue;
+                }
+                if (source != null && target != null) {
+                    source.dependsOn.add(target.id);
+                } else if (source != null && isTable(rs.getString(6))) {
+                    source.tables.add(ObjectName.of(rs.getString(7), rs.getString(8)));
+                } else if (target != null && source == null && isTable(rs.getString(5))) {
+                    target.neededByTables = true;
+                }
+            }
+        }
+        for (Read read : objects.values()) {
+            Read relation = read.onRelation == null ? null : objects.get(read.onRelation);
+            if (relation != null) {
+                read.dependsOn.add(relation.id);
+            }
+        }
+        List<SchemaObject> result = new ArrayList<>();
+        Set<ObjectId> seen = new HashSet<>();
+        for (Read read : objects.values()) {
+            if (seen.add(read.id)) {
+                result.add(new SchemaObject(read.id, read.sql, read.dependsOn, read.tables, read.neededByTables));
+            }
+        }
+        return result;
+    }
+
+    /** The oid of {@code pg_class} itself, the same in every database. */
+    private static final long PG_CLASS = 1259;
+
+    private static boolean isTable(String relkind) {
+        return "r".equals(relkind) || "p".equals(relkind) || "S".equals(relkind);
+    }
+
+    static String objectsQuery(int serverVersion) {
+        String union = Kinds.ALL.stream()
+                .map(k -> "SELECT '" + k.kind().name() + "' AS kind, k.* FROM (" + k.select(serverVersion) + ") k")
+                .collect(Collectors.joining("\n  UNION ALL\n"));
+        return """
+                WITH s AS (SELECT unnest(?::text[]) AS nspname),
+                o AS (
+                %s
+                )
+                SELECT o.kind, o.classid, o.objid, o.identity, o.sql, o.relid, tc.relkind, tn.nspname, tc.relname
+                FROM o LEFT JOIN pg_class tc ON tc.oid = o.relid AND o.relid <> 0
+                LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+                WHERE o.classid = 0 OR NOT EXISTS (
+                    SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid AND e.deptype = 'e')
+                ORDER BY o.kind, o.identity
+                """.formatted(union);
+    }
+
+    /** Where {@code pg_depend} finds an object: its catalog and its oid. */
+    private record Address(long classid, long objid) {}
+
+    /** An object as read, while its dependencies are gathered. */
+    private static final class Read {
+        final ObjectId id;
+        final String sql;
+        final Set<ObjectId> dependsOn = new TreeSet<>();
+        final Set<ObjectName> tables = new TreeSet<>();
+        boolean neededByTables;
+
+        @Nullable
+        Address onRelation;
+
+        Read(ObjectId id, String sql) {
+            this.id = id;
+            this.sql = sql;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.migrate.op;
+
+/**
+ * A kind of schema object that PostgreSQL keeps as one definition, beside tables: what {@link
+ * ObjectDefinition} holds and {@code op.createObject}, {@code op.replaceObject} and {@code
+ * op.dropObject} change.
+ */
+public enum ObjectKind {
+    EXTENSION("EXTENSION"),
+    DOMAIN("DOMAIN"),
+    /** A composite or range type (enum types have operations of their own). */
+    TYPE("TYPE"),
+    FUNCTION("FUNCTION"),
+    PROCEDURE("PROCEDURE"),
+    AGGREGATE("AGGREGATE"),
+    VIEW("VIEW"),
+    MATERIALIZED_VIEW("MATERIALIZED VIEW"),
+    TRIGGER("TRIGGER"),
+    EVENT_TRIGGER("EVENT TRIGGER"),
+    POLICY("POLICY"),
+    RULE("RULE"),
+    STATISTICS("STATISTICS"),
+    COLLATION("COLLATION"),
+    /**
+     * A table's row-level security switched on ({@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}, and
+     * {@code FORCE}), named by its table; dropping it switches both off.
+     */
+    ROW_LEVEL_SECURITY("ROW LEVEL SECURITY", "ALTER TABLE %s NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY");
+
+    private final String keyword;
+    private final String dropFormat;
+
+    ObjectKind(String keyword) {
+        this(keyword, "DROP " + keyword + " %s");
+    }
+
+    ObjectKind(String keyword, String dropFormat) {
+        this.keyword = keyword;
+        this.dropFormat = dropFormat;
+    }
+
+    /** The words that name the kind in SQL: {@code MATERIALIZED VIEW}. */
+    public String keyword() {
+        return keyword;
+    }
+
+    /** The kind as a person says it: {@code materialized view}. */
+    public String title() {
+        return keyword.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code DROP MATERIALIZED VIEW public.totals}: the statement that drops the object so named. */
+    public String dropStatement(String identity) {
+        return dropFormat.formatted(identity);
+    }
+}
