@@ -14,6 +14,12 @@ ItDatabase.execute('jdbc:postgresql://localhost:25743/app',
         'CREATE INDEX orders_customer_id_idx ON orders (customer_id)',
         'CREATE TABLE audit_log (id serial PRIMARY KEY, happened_at timestamptz NOT NULL DEFAULT now(), entry text NOT NULL)',
         "COMMENT ON TABLE audit_log IS 'Written by the nightly job, read by the auditors'",
+        // objects beside the tables, made by hand over the years
+        'CREATE FUNCTION trim_entry() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.entry := trim(NEW.entry); '
+                + 'RETURN NEW; END$$',
+        'CREATE TRIGGER audit_log_trim BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION trim_entry()',
+        'CREATE VIEW big_orders AS SELECT id, customer_id, amount FROM orders WHERE amount > 400',
+        "COMMENT ON VIEW big_orders IS 'For the auditors'",
         "INSERT INTO customers (email, name) SELECT 'customer' || g || '@example.com', 'Customer ' || g "
                 + 'FROM generate_series(1, 1000) g',
         'INSERT INTO orders (customer_id, amount, status) SELECT 1 + g % 1000, (g % 500) + 0.99, '

@@ -21,6 +21,13 @@ try {
     assert b.contains('column("id", "bigserial").primaryKey()') && b.contains('column("id", "serial").primaryKey()') : b
     assert b.contains('op.commentOnTable("audit_log", "Written by the nightly job, read by the auditors")') : b
     assert b.contains('op.createIndex("orders_customer_id_idx", "orders", "customer_id")') : b
+    // the objects beside the tables, after the tables they use, the trigger after its function
+    int fn = b.indexOf('op.createObject(ObjectKind.FUNCTION, "public.trim_entry()"')
+    int trigger = b.indexOf('op.createObject(ObjectKind.TRIGGER, "audit_log_trim ON public.audit_log"')
+    int view = b.indexOf('op.createObject(ObjectKind.VIEW, "public.big_orders"')
+    assert fn > 0 && trigger > fn && view > b.indexOf('op.createTable("orders"') : b
+    assert b.contains("COMMENT ON VIEW public.big_orders IS 'For the auditors';") : b
+    assert !b.contains('Not written here') : b
     assert log.contains("Wrote ${new File(basedir, 'src/main/java/db/migrations/' + baseline.name).path} (revision ${baselineId}, 3 tables")
 
     // the way to the entities is a normal migration: the new column and table; the keys stay serial (they number
@@ -75,6 +82,13 @@ try {
         comments: '''SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c
                      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
                      AND c.relname NOT LIKE 'migrate_%' ORDER BY 1''',
+        views: '''SELECT c.relname, pg_get_viewdef(c.oid), obj_description(c.oid, 'pg_class') FROM pg_class c
+                  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'v' ORDER BY 1''',
+        functions: '''SELECT pg_get_functiondef(p.oid) FROM pg_proc p
+                      WHERE p.pronamespace = 'public'::regnamespace ORDER BY p.proname''',
+        triggers: '''SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t
+                     JOIN pg_class c ON c.oid = t.tgrelid
+                     WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal ORDER BY 1''',
     ]
     catalog.each { part, sql ->
         def built = ItDatabase.rows(fresh, sql)
