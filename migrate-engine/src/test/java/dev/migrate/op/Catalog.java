@@ -20,6 +20,8 @@ public final class Catalog {
             "(select oid from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema')";
 
     private static final List<String> SNAPSHOT_QUERIES = List.of(
+            "select 'view ' || c.oid::regclass::text || ' ' || pg_get_viewdef(c.oid) from pg_class c "
+                    + "where c.relnamespace in " + USER_SCHEMAS + " and c.relkind in ('v','m')",
             "select 'schema ' || quote_ident(n.nspname) || ' comment=' || coalesce(obj_description(n.oid, 'pg_namespace'), '-') "
                     + "from pg_namespace n where n.oid in " + USER_SCHEMAS,
             "select 'relation ' || c.oid::regclass::text || ' kind=' || c.relkind::text "

@@ -34,6 +34,7 @@ final class OpSamples {
             "CREATE TABLE app.with_identity (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 7), note text)",
             "CREATE TYPE app.mood AS ENUM ('happy', 'sad')",
             "CREATE SEQUENCE app.counter_seq START WITH 5",
+            "CREATE VIEW app.answer AS SELECT 42 AS n",
             "CREATE TABLE app.events (id bigint NOT NULL, created_at date NOT NULL, PRIMARY KEY (id, created_at))"
                     + " PARTITION BY RANGE (created_at)",
             "CREATE TABLE app.events_2026_01 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')",
@@ -174,6 +175,22 @@ final class OpSamples {
                         QualifiedName.of("app", "counter_seq"),
                         new Op.CreateSequence(
                                 QualifiedName.of("app", "counter_seq"), SequenceOptions.DEFAULTS.startWith(5), null)));
+        ObjectDefinition answer = new ObjectDefinition(
+                ObjectKind.VIEW, "app.answer", "CREATE OR REPLACE VIEW app.answer AS SELECT 42 AS n");
+        put(
+                samples,
+                new Op.CreateObject(new ObjectDefinition(
+                        ObjectKind.VIEW,
+                        "app.agent_names",
+                        "CREATE OR REPLACE VIEW app.agent_names AS SELECT id, name FROM app.agents;\n"
+                                + "COMMENT ON VIEW app.agent_names IS 'who is who';")));
+        put(
+                samples,
+                new Op.ReplaceObject(
+                        answer,
+                        new ObjectDefinition(
+                                ObjectKind.VIEW, "app.answer", "CREATE OR REPLACE VIEW app.answer AS SELECT 43 AS n")));
+        put(samples, new Op.DropObject(ObjectKind.VIEW, "app.answer", answer));
         put(samples, new Op.Execute("CREATE TABLE app.made_by_sql (x int)", "DROP TABLE app.made_by_sql"));
         put(
                 samples,

@@ -9,6 +9,8 @@ import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Column;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
@@ -428,6 +430,23 @@ class OpJavaRoundTripTest {
                                                 + "('SUSPENDED'::character varying)::text]))")),
                         null));
         s.put("executeWithReverse", new Op.Execute("SELECT 1", "SELECT 2"));
+        ObjectDefinition function = new ObjectDefinition(
+                ObjectKind.FUNCTION,
+                "public.touch()",
+                "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+                        + "AS $function$BEGIN NEW.at := now(); RETURN NEW; END$function$;");
+        s.put("createObject", new Op.CreateObject(function));
+        s.put(
+                "replaceObject",
+                new Op.ReplaceObject(
+                        function,
+                        new ObjectDefinition(
+                                ObjectKind.FUNCTION,
+                                "public.touch()",
+                                "CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql "
+                                        + "AS $$BEGIN RETURN NEW; END$$;")));
+        s.put("dropObject", new Op.DropObject(ObjectKind.TRIGGER, "touch ON public.agents", null));
+        s.put("dropObjectRestored", new Op.DropObject(ObjectKind.FUNCTION, "public.touch()", function));
         s.put(
                 "requireNoRows",
                 new Op.RequireNoRows(

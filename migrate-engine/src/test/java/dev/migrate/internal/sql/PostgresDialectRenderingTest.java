@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.op.Identity;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceChanges;
@@ -325,6 +327,26 @@ class PostgresDialectRenderingTest {
                     (1, 'O''Brien', TRUE, NULL, '00000000-0000-0000-0000-00000000000a', E'\\\\x01ab'::bytea),
                     (-2, 'select', FALSE, E'a\\\\b', NULL, NULL)""");
         assertThat(dialect.render(new Op.BulkInsert(AGENTS, List.of()))).isEmpty();
+
+        ObjectDefinition view = new ObjectDefinition(
+                ObjectKind.VIEW,
+                "app.active_agents",
+                "CREATE OR REPLACE VIEW app.active_agents AS SELECT id FROM app.agents;");
+        ObjectDefinition wider = new ObjectDefinition(
+                ObjectKind.VIEW,
+                "app.active_agents",
+                "CREATE OR REPLACE VIEW app.active_agents AS SELECT id, name FROM app.agents;");
+        renders(new Op.CreateObject(view), "CREATE OR REPLACE VIEW app.active_agents AS SELECT id FROM app.agents;");
+        renders(
+                new Op.ReplaceObject(view, wider),
+                "CREATE OR REPLACE VIEW app.active_agents AS SELECT id, name FROM app.agents;");
+        renders(
+                new Op.DropObject(ObjectKind.MATERIALIZED_VIEW, "app.totals", null),
+                "DROP MATERIALIZED VIEW app.totals");
+        renders(new Op.DropObject(ObjectKind.TRIGGER, "touch ON app.agents", null), "DROP TRIGGER touch ON app.agents");
+        renders(
+                new Op.DropObject(ObjectKind.ROW_LEVEL_SECURITY, "app.agents", null),
+                "ALTER TABLE app.agents NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY");
 
         Set<String> missing = new HashSet<>();
         Arrays.stream(Op.class.getPermittedSubclasses())
