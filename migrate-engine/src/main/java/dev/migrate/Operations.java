@@ -619,9 +619,8 @@ public interface Operations {
 
     /**
      * Creates a view, function, trigger, policy, domain or other object from the statements that
-     * create it: {@code op.createObject(ObjectKind.VIEW, "public.active_customers", "CREATE OR REPLACE
-     * VIEW public.active_customers AS SELECT id, email FROM customers WHERE active")}. Its reverse
-     * drops it.
+     * create it: {@code op.createObject(ObjectKind.VIEW, "public.active_customers", "CREATE VIEW public.active_customers AS SELECT id FROM customers")}.
+     * Its reverse drops it.
      *
      * @param kind what it is
      * @param identity how {@code DROP} names it: {@code public.v}, {@code public.f(integer)}, {@code t ON public.orders}
@@ -633,7 +632,7 @@ public interface Operations {
 
     /**
      * Replaces an object's definition in place ({@code CREATE OR REPLACE}); its reverse puts the old
-     * one back.
+     * one back: {@code op.replaceObject(ObjectKind.FUNCTION, "public.answer()", "CREATE FUNCTION public.answer() RETURNS int RETURN 42", "CREATE OR REPLACE FUNCTION public.answer() RETURNS int RETURN 43")}.
      *
      * @param kind what it is
      * @param identity how {@code DROP} names it
@@ -657,7 +656,8 @@ public interface Operations {
     }
 
     /**
-     * Drops an object, keeping the statements that created it so that its reverse creates it again.
+     * Drops an object, keeping the statements that created it so that its reverse creates it again:
+     * {@code op.dropObject(ObjectKind.VIEW, "public.v", "CREATE VIEW public.v AS SELECT 1 AS one")}.
      *
      * @param kind what it is
      * @param identity how {@code DROP} names it
