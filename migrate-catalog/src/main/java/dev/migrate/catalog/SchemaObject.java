@@ -30,9 +30,4 @@ public record SchemaObject(
     public ObjectDefinition definition() {
         return new ObjectDefinition(id.kind(), id.identity(), sql);
     }
-
-    /** Whether both create the same object the same way, whatever their dependencies' order. */
-    public boolean sameDefinition(SchemaObject other) {
-        return id.equals(other.id) && sql.equals(other.sql);
-    }
 }

@@ -187,7 +187,7 @@ class AdoptionConstraintKindsTest {
         return lines;
     }
 
-    private static void query(Connection c, List<String> lines, String sql) throws SQLException {
+    static void query(Connection c, List<String> lines, String sql) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -196,7 +196,7 @@ class AdoptionConstraintKindsTest {
         }
     }
 
-    private static void execute(Connection c, String... statements) throws SQLException {
+    static void execute(Connection c, String... statements) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);

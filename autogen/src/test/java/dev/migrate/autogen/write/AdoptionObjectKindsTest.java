@@ -1,5 +1,7 @@
 package dev.migrate.autogen.write;
 
+import static dev.migrate.autogen.write.AdoptionConstraintKindsTest.execute;
+import static dev.migrate.autogen.write.AdoptionConstraintKindsTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
@@ -10,9 +12,7 @@ import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -243,20 +243,5 @@ class AdoptionObjectKindsTest {
                   AND pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid) NOT LIKE '%migrate\\_%'
                 ORDER BY 1""");
         return lines;
-    }
-
-    private static void query(Connection c, List<String> lines, String sql) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,14 +125,9 @@ public final class ObjectReader {
                 read.dependsOn.add(relation.id);
             }
         }
-        List<SchemaObject> result = new ArrayList<>();
-        Set<ObjectId> seen = new HashSet<>();
-        for (Read read : objects.values()) {
-            if (seen.add(read.id)) {
-                result.add(new SchemaObject(read.id, read.sql, read.dependsOn, read.tables, read.neededByTables));
-            }
-        }
-        return result;
+        return objects.values().stream()
+                .map(read -> new SchemaObject(read.id, read.sql, read.dependsOn, read.tables, read.neededByTables))
+                .toList();
     }
 
     /** The oid of {@code pg_class} itself, the same in every database. */
