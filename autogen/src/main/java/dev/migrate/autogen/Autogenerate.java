@@ -8,6 +8,7 @@ import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.cache.ReplayedSchema;
 import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
@@ -55,6 +56,8 @@ import javax.sql.DataSource;
 public final class Autogenerate {
     /** The database of a throwaway server the entity side is built in while the chain replays in the first. */
     private static final String ENTITY_DATABASE = "migrate_entities";
+    /** The database of a throwaway server where the declared objects are applied after the entities' tables. */
+    private static final String OBJECTS_DATABASE = "migrate_objects";
 
     private final AutogenerateRequest request;
     private final ComparisonDatabases databases;
@@ -90,7 +93,14 @@ public final class Autogenerate {
     public static MigrationScript baseline(
             Connection live, String managedSchema, String versionTable, String historyTable) {
         Exclusions versionTables = Exclusions.versionTables().and(versionTable, historyTable);
-        return new SchemaComparison(managedSchema, versionTables, Map.of(), RenameDecider.never(), null, false)
+        return new SchemaComparison(
+                        managedSchema,
+                        versionTables,
+                        Map.of(),
+                        RenameDecider.never(),
+                        null,
+                        false,
+                        DeclaredObjects.none())
                 .baseline(live);
     }
 
@@ -150,7 +160,10 @@ public final class Autogenerate {
         if (configured.isPresent()) {
             return onConfigured(configured.get());
         }
-        if (request.entityCache().isEmpty() || request.replayCache().isEmpty()) {
+        // declared objects are built on a database of the throwaway server, which the cached routes do without
+        if (request.entityCache().isEmpty()
+                || request.replayCache().isEmpty()
+                || request.objects().managed()) {
             EntitySchemaCache entities =
                     request.entityCache().map(EntitySchemaCache::new).orElse(null);
             ThrowawayVersion version = databases.defaultVersion();
@@ -181,15 +194,18 @@ public final class Autogenerate {
             boolean elsewhere = onDatabase("asking whether it may be written to", () -> elsewhere(c, major));
             MigrationScript diff;
             // the provider boots (seconds for a large model) while this thread reads the live catalog
-            try (EntityDdl ddl = new EntityDdl(major, cache)) {
-                if (elsewhere) {
-                    try (ScratchServer scratch = new ScratchServer(databases.version(major))) {
-                        diff = comparison.compare(
-                                c, true, scratch.version.serverVersionNum(), scratch::connection, ddl::get, null);
-                    }
-                } else {
-                    diff = comparison.compare(c, false, null, () -> c, ddl::get, null);
-                }
+            try (EntityDdl ddl = new EntityDdl(major, cache);
+                    ScratchServer scratch = new ScratchServer(databases.version(major))) {
+                diff = elsewhere
+                        ? comparison.compare(
+                                c,
+                                true,
+                                scratch.version.serverVersionNum(),
+                                scratch::connection,
+                                ddl::get,
+                                null,
+                                scratch::objectsDatabase)
+                        : comparison.compare(c, false, null, () -> c, ddl::get, null, scratch::objectsDatabase);
             }
             logCacheUse(comparison);
             Set<ObjectName> large = Set.of();
@@ -308,7 +324,8 @@ public final class Autogenerate {
                 }
                 // an unchanged chain: nothing is replayed if the caches, the reading or the entity side
                 // built on a fresh server (started only then) answer
-                try (FreshConnection fresh = new FreshConnection(starting)) {
+                try (FreshConnection fresh =
+                        new FreshConnection(() -> starting.get().dataSource().getConnection())) {
                     Optional<MigrationScript> withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh::get);
                     if (withoutReplay.isPresent()) {
                         if (fresh.opened()) {
@@ -391,7 +408,9 @@ public final class Autogenerate {
                 }
             });
             replay(server.dataSource());
-            try (Connection live = server.dataSource().getConnection()) {
+            try (Connection live = server.dataSource().getConnection();
+                    FreshConnection objects = new FreshConnection(
+                            () -> server.createDatabase(OBJECTS_DATABASE).getConnection())) {
                 DatabaseSchema configured = comparison.readLive(live, List.of(request.managedSchema()));
                 List<String> entityDdl = ddl.get();
                 List<String> managed = comparison.managedSchemas(entityDdl);
@@ -401,12 +420,15 @@ public final class Autogenerate {
                         result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
                 if (confirmed.isPresent()) {
                     logCacheUse(comparison);
-                    return result(confirmed.get(), Set.of(), Route.REPLAYED);
+                    return result(
+                            comparison.withObjects(confirmed.get(), live, entityDdl, objects::get),
+                            Set.of(),
+                            Route.REPLAYED);
                 }
                 buildOnServer.complete(null);
                 DatabaseSchema desired =
                         result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
-                MigrationScript diff = comparison.onServer(live, current, desired, entityDdl);
+                MigrationScript diff = comparison.onServer(live, current, desired, entityDdl, objects::get);
                 logCacheUse(comparison);
                 return result(diff, Set.of(), Route.REPLAYED);
             } catch (SQLException e) {
@@ -429,7 +451,13 @@ public final class Autogenerate {
 
     private SchemaComparison comparison(EntitySchemaCache cache) {
         return new SchemaComparison(
-                request.managedSchema(), exclusions, request.renames(), decider(), cache, request.serialToIdentity());
+                request.managedSchema(),
+                exclusions,
+                request.renames(),
+                decider(),
+                cache,
+                request.serialToIdentity(),
+                request.objects());
     }
 
     /**
@@ -508,19 +536,26 @@ public final class Autogenerate {
         }
     }
 
-    /** A connection to the throwaway server, which starts (if it has not) when one is first asked for; closed with this. */
+    private interface Opening {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * A connection to a throwaway database, opened when first asked for (the server starting then, if it
+     * has not); closed with this.
+     */
     private static final class FreshConnection implements AutoCloseable {
-        private final StartingServer server;
+        private final Opening opening;
         private Connection connection;
 
-        FreshConnection(StartingServer server) {
-            this.server = server;
+        FreshConnection(Opening opening) {
+            this.opening = opening;
         }
 
         Connection get() {
             if (connection == null) {
                 try {
-                    connection = server.get().dataSource().getConnection();
+                    connection = opening.open();
                 } catch (SQLException e) {
                     throw cannotConnect(e);
                 }
@@ -673,16 +708,37 @@ public final class Autogenerate {
         private final ThrowawayVersion version;
         private ThrowawayServer server;
         private Connection connection;
+        private Connection objects;
 
         ScratchServer(ThrowawayVersion version) {
             this.version = version;
+        }
+
+        /** A new database for the declared objects, on this server (started now if it has not). */
+        Connection objectsDatabase() {
+            if (objects == null) {
+                if (server == null) {
+                    log.info("Applying the declared objects on a throwaway embedded PostgreSQL " + version.major()
+                            + ", after the entities' tables.");
+                    server = databases.start(version);
+                }
+                try {
+                    objects = server.createDatabase(OBJECTS_DATABASE).getConnection();
+                } catch (SQLException e) {
+                    throw new MigrateException(
+                            "Could not connect to the throwaway embedded PostgreSQL: " + e.getMessage(), e);
+                }
+            }
+            return objects;
         }
 
         Connection connection() {
             if (connection == null) {
                 log.info("Building the entity side on a throwaway embedded PostgreSQL " + version.major()
                         + " (comparisonDatabase=embedded): the configured database is only read.");
-                server = databases.start(version);
+                if (server == null) {
+                    server = databases.start(version);
+                }
                 try {
                     connection = server.dataSource().getConnection();
                 } catch (SQLException e) {
@@ -697,7 +753,8 @@ public final class Autogenerate {
         @SuppressWarnings("try") // the try statement only closes both, and either may be null
         public void close() {
             try (ThrowawayServer stopped = server;
-                    Connection closed = connection) {
+                    Connection closed = connection;
+                    Connection closedToo = objects) {
                 // both closed, the connection first
             } catch (SQLException e) {
                 // the server stops anyway; a connection that fails to close is gone with it

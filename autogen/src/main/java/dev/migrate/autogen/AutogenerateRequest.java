@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
+import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.RenameDecider;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class AutogenerateRequest {
     private final Duration measureTimeout;
     private final long largeTableRows;
     private final boolean serialToIdentity;
+    private final DeclaredObjects objects;
 
     private AutogenerateRequest(Builder builder) {
         this.chain = builder.chain;
@@ -55,6 +57,7 @@ public final class AutogenerateRequest {
         this.measureTimeout = builder.measureTimeout;
         this.largeTableRows = builder.largeTableRows;
         this.serialToIdentity = builder.serialToIdentity;
+        this.objects = builder.objects;
     }
 
     /**
@@ -132,6 +135,11 @@ public final class AutogenerateRequest {
         return serialToIdentity;
     }
 
+    /** The objects beside tables the project declares; {@link DeclaredObjects#none()} by default. */
+    public DeclaredObjects objects() {
+        return objects;
+    }
+
     /** Builds a request; every setting but the chain and the entity DDL has a default. */
     public static final class Builder {
         private final Migrator chain;
@@ -149,6 +157,7 @@ public final class AutogenerateRequest {
         private Duration measureTimeout;
         private long largeTableRows = Long.MAX_VALUE;
         private boolean serialToIdentity;
+        private DeclaredObjects objects = DeclaredObjects.none();
 
         private Builder(Migrator chain, EntityDdlSource entityDdl) {
             this.chain = Objects.requireNonNull(chain, "chain");
@@ -226,6 +235,16 @@ public final class AutogenerateRequest {
          */
         public Builder convertingSerialToIdentity(boolean convert) {
             this.serialToIdentity = convert;
+            return this;
+        }
+
+        /**
+         * The views, functions, triggers, policies, types and extensions the project declares: with an
+         * objects directory, every object of the managed schemas is compared, and one the project lacks
+         * is dropped.
+         */
+        public Builder declaringObjects(DeclaredObjects declared) {
+            this.objects = Objects.requireNonNull(declared, "declared");
             return this;
         }
 

@@ -5,15 +5,19 @@ import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.cache.ReplayedSchema;
 import dev.migrate.autogen.cache.ReplayedSchemaCache;
 import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.objects.DeclaredObjectsSide;
 import dev.migrate.autogen.scratch.QualifiedDdl;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.InheritingTables;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.ObjectDiff;
 import dev.migrate.catalog.diff.ObjectOrder;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -52,6 +56,8 @@ import java.util.stream.Collectors;
  */
 final class SchemaComparison {
     /** Entity DDL statements the catalog reader models; any other asks the live server ({@link UnmodelledDdl}). */
+    private static final Pattern CREATE_VIEW = Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?view\\b.*");
+
     private static final Pattern MODELLED = Pattern.compile(
             "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
 
@@ -63,6 +69,8 @@ final class SchemaComparison {
     private final EntitySchemaCache entityCache;
     /** Whether a {@code serial} column the entities want as an identity column is converted ({@link SchemaDiff.Options#serialToIdentity()}). */
     private final boolean serialToIdentity;
+    /** The objects beside tables the project declares. */
+    private final DeclaredObjects declared;
     /** Whether a comparison was answered by the entity side read without a server ({@link #confirmed}). */
     private volatile boolean confirmedByReading;
 
@@ -74,6 +82,7 @@ final class SchemaComparison {
      * @param entityCache where the entity side is kept between runs; {@code null}: built every time
      * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
      *     converted; otherwise it is no difference
+     * @param declared the objects beside tables the project declares ({@link #withObjects})
      */
     SchemaComparison(
             String schema,
@@ -81,8 +90,10 @@ final class SchemaComparison {
             Map<String, String> renames,
             RenameDecider decider,
             EntitySchemaCache entityCache,
-            boolean serialToIdentity) {
+            boolean serialToIdentity,
+            DeclaredObjects declared) {
         this.schema = schema;
+        this.declared = declared;
         this.exclusions = exclusions;
         this.renames = Map.copyOf(renames);
         this.decider = decider;
@@ -111,7 +122,8 @@ final class SchemaComparison {
             String scratchVersionNum,
             Supplier<Connection> scratch,
             Supplier<List<String>> entityDdlWhenReady,
-            ReplayedSchemaCache keep) {
+            ReplayedSchemaCache keep,
+            Supplier<Connection> objectsDatabase) {
         DatabaseSchema configured = read(live, List.of(schema), !onlyRead);
         List<String> entityDdl = entityDdlWhenReady.get();
         List<String> managed = managedSchemas(entityDdl);
@@ -121,7 +133,7 @@ final class SchemaComparison {
         }
         Optional<MigrationScript> confirmed = confirmedWithoutServer(current, entityDdl);
         if (confirmed.isPresent()) {
-            return confirmed.get();
+            return withObjects(confirmed.get(), live, entityDdl, objectsDatabase);
         }
         Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null
                 ? Optional.empty()
@@ -130,12 +142,17 @@ final class SchemaComparison {
         if (onlyRead) {
             current = checksCanonicalOn(scratch, current, desired);
         }
-        return onServer(live, current, desired, entityDdl);
+        return onServer(live, current, desired, entityDdl, objectsDatabase);
     }
 
-    /** As {@link #compare(Connection, boolean, String, Supplier, Supplier, ReplayedSchemaCache)} with everything on {@code live}. */
+    /**
+     * As {@link #compare(Connection, boolean, String, Supplier, Supplier, ReplayedSchemaCache, Supplier)}
+     * with everything on {@code live}, for a project that declares no objects.
+     */
     MigrationScript compare(Connection live, List<String> entityDdl) {
-        return compare(live, false, null, () -> live, () -> entityDdl, null);
+        return compare(live, false, null, () -> live, () -> entityDdl, null, () -> {
+            throw new IllegalStateException("No database for declared objects");
+        });
     }
 
     /**
@@ -194,15 +211,65 @@ final class SchemaComparison {
      * what no model holds: whether a type change casts or rewrites, and the entity DDL's seed rows,
      * views and casts.
      */
-    MigrationScript onServer(Connection live, ReplayedSchema current, DatabaseSchema desired, List<String> entityDdl) {
+    MigrationScript onServer(
+            Connection live,
+            ReplayedSchema current,
+            DatabaseSchema desired,
+            List<String> entityDdl,
+            Supplier<Connection> objectsDatabase) {
         MigrationScript diff = SchemaDiff.compare(current.schema(), desired, options(new CatalogTypeChanges(live)));
+        boolean viewsCompared = comparesObjects(entityDdl);
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(
                 live,
                 "Could not look for the entity DDL's seed rows, views and casts in schema " + schema,
-                () -> UnmodelledDdl.addTo(diff, live, entityDdl, schema, desired));
+                () -> UnmodelledDdl.addTo(diff, live, entityDdl, schema, desired, viewsCompared));
         return withSchemasCreated(
-                complete, missingSchemas(managedSchemas(entityDdl), current.existingSchemas(), desired));
+                withObjects(complete, live, entityDdl, objectsDatabase),
+                missingSchemas(managedSchemas(entityDdl), current.existingSchemas(), desired));
+    }
+
+    /**
+     * Whether the objects beside tables are compared, on a database of their own: the project declares
+     * them ({@link DeclaredObjects#managed()}), or its entities map views ({@code @View}).
+     */
+    boolean comparesObjects(List<String> entityDdl) {
+        return declared.managed()
+                || entityDdl.stream().anyMatch(sql -> CREATE_VIEW.matcher(sql).matches());
+    }
+
+    /**
+     * {@code script} with the changes of the objects beside tables put around it ({@link ObjectDiff}): the
+     * declared objects (and the entities' views), applied on {@code objectsDatabase} (a new database,
+     * asked for only then) after the tables, against the objects of {@code live}. A project that declares
+     * none still has the objects of its database that read a column whose type changes, or that goes,
+     * dropped before the change and created again after it, as they were.
+     */
+    MigrationScript withObjects(
+            MigrationScript script, Connection live, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
+        boolean compared = comparesObjects(entityDdl);
+        if (!compared && !ObjectDiff.changesColumns(script)) {
+            return script;
+        }
+        List<SchemaObject> liveObjects = onManagedPath(
+                live,
+                "Could not read the views, functions, triggers and other objects of schema " + schema,
+                () -> ObjectReader.read(live, managedSchemas(entityDdl)));
+        List<SchemaObject> desiredObjects = List.of();
+        if (compared) {
+            Connection objects = objectsDatabase.get();
+            if (!declared.managed()) {
+                installExtensions(live, objects);
+            }
+            desiredObjects = DeclaredObjectsSide.build(objects, entityDdl, declared, schema, managedSchemas(entityDdl));
+        }
+        return ObjectDiff.around(
+                script,
+                liveObjects,
+                desiredObjects,
+                declared.managed() ? ObjectDiff.Scope.ALL : ObjectDiff.Scope.DECLARED_ONLY,
+                exclusions,
+                schema);
     }
 
     /**

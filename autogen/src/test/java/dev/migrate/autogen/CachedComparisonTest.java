@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.read.Exclusions;
@@ -69,7 +70,8 @@ class CachedComparisonTest {
                     Map.of(),
                     RenameDecider.never(),
                     entityCache,
-                    false);
+                    false,
+                    DeclaredObjects.none());
         }
 
         Optional<MigrationScript> compareCached(List<String> entityDdl) {
@@ -100,7 +102,7 @@ class CachedComparisonTest {
     /** Compares on the server, which fills both caches; returns the server's answer. */
     private MigrationScript onServer(Cached cached) throws Exception {
         try (Connection c = db.getConnection()) {
-            return cached.comparison().compare(c, false, null, () -> c, () -> ENTITIES, cached.replayCache());
+            return cached.comparison().compare(c, false, null, () -> c, () -> ENTITIES, cached.replayCache(), () -> c);
         }
     }
 

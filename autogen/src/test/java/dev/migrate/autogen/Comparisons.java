@@ -2,12 +2,15 @@ package dev.migrate.autogen;
 
 import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ public final class Comparisons {
     private final RenameDecider decider;
     private final EntitySchemaCache cache;
     private final boolean serialToIdentity;
+    private final DeclaredObjects declared;
 
     private Comparisons(
             String schema,
@@ -31,39 +35,46 @@ public final class Comparisons {
             Map<String, String> renames,
             RenameDecider decider,
             EntitySchemaCache cache,
-            boolean serialToIdentity) {
+            boolean serialToIdentity,
+            DeclaredObjects declared) {
         this.schema = schema;
         this.exclude = List.copyOf(exclude);
         this.renames = Map.copyOf(renames);
         this.decider = decider;
         this.cache = cache;
         this.serialToIdentity = serialToIdentity;
+        this.declared = declared;
     }
 
     /** Compares with {@code schema} managed, nothing excluded but the default version tables, no renames, no cache. */
     public static Comparisons of(String schema) {
-        return new Comparisons(schema, List.of(), Map.of(), RenameDecider.never(), null, false);
+        return new Comparisons(schema, List.of(), Map.of(), RenameDecider.never(), null, false, DeclaredObjects.none());
     }
 
     public Comparisons excluding(List<String> patterns, String versionTable, String historyTable) {
         List<String> all = new ArrayList<>(patterns);
         all.add(versionTable);
         all.add(historyTable);
-        return new Comparisons(schema, all, renames, decider, cache, serialToIdentity);
+        return new Comparisons(schema, all, renames, decider, cache, serialToIdentity, declared);
     }
 
     public Comparisons withRenames(Map<String, String> hints, RenameDecider renameDecider) {
-        return new Comparisons(schema, exclude, hints, renameDecider, cache, serialToIdentity);
+        return new Comparisons(schema, exclude, hints, renameDecider, cache, serialToIdentity, declared);
     }
 
     /** Keeps the entity side in {@code entityCache} (whose hits the test counts); {@code null}: no cache. */
     public Comparisons withCache(EntitySchemaCache entityCache) {
-        return new Comparisons(schema, exclude, renames, decider, entityCache, serialToIdentity);
+        return new Comparisons(schema, exclude, renames, decider, entityCache, serialToIdentity, declared);
     }
 
     /** Converts a {@code serial} column the entities want as an identity column when {@code convert}. */
     public Comparisons withSerialToIdentity(boolean convert) {
-        return new Comparisons(schema, exclude, renames, decider, cache, convert);
+        return new Comparisons(schema, exclude, renames, decider, cache, convert, declared);
+    }
+
+    /** Compares the objects beside tables too, those of {@code objects} being the project's. */
+    public Comparisons declaring(DeclaredObjects objects) {
+        return new Comparisons(schema, exclude, renames, decider, cache, serialToIdentity, objects);
     }
 
     /**
@@ -79,7 +90,8 @@ public final class Comparisons {
     /** As {@link #compare(Connection, List)}, the entity side built on {@code scratch}: {@code live} is only read. */
     public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
         SchemaComparison step = step();
-        MigrationScript script = step.compare(live, live != scratch, null, () -> scratch, () -> entityDdl, null);
+        MigrationScript script = step.compare(
+                live, live != scratch, null, () -> scratch, () -> entityDdl, null, Comparisons::objectsDatabase);
         if (step.confirmedByReading()) {
             Exclusions exclusions = Exclusions.versionTables().and(exclude);
             DatabaseSchema built = ScratchSchema.read(scratch, entityDdl, schema, exclusions);
@@ -95,6 +107,15 @@ public final class Comparisons {
 
     SchemaComparison step() {
         return new SchemaComparison(
-                schema, Exclusions.versionTables().and(exclude), renames, decider, cache, serialToIdentity);
+                schema, Exclusions.versionTables().and(exclude), renames, decider, cache, serialToIdentity, declared);
+    }
+
+    /** A new database of the test server, for the declared objects. */
+    private static Connection objectsDatabase() {
+        try {
+            return TestPostgres.freshDatabase("objects").getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.catalog;
 
 import dev.migrate.op.ObjectDefinition;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,13 +18,31 @@ import java.util.TreeSet;
  * @param tables the tables (and sequences) it needs, created before it
  * @param neededByTables whether a table needs it (a column of a domain type, a default calling a
  *     function): it is then created before the tables
+ * @param columns the columns of those tables it reads by name ({@code public.orders.total}): a view's
+ *     select list, a policy's expression, a trigger's {@code WHEN}; PostgreSQL refuses to change the
+ *     type of such a column, or drop it, while the object stands
+ * @param shape what {@code CREATE OR REPLACE} may not change: the columns of a view or materialized
+ *     view with their types, the arguments and result of a function; empty for other kinds
  */
 public record SchemaObject(
-        ObjectId id, String sql, Set<ObjectId> dependsOn, Set<ObjectName> tables, boolean neededByTables)
+        ObjectId id,
+        String sql,
+        Set<ObjectId> dependsOn,
+        Set<ObjectName> tables,
+        boolean neededByTables,
+        Set<String> columns,
+        String shape)
         implements Serializable {
     public SchemaObject {
-        dependsOn = java.util.Collections.unmodifiableSet(new TreeSet<>(dependsOn));
-        tables = java.util.Collections.unmodifiableSet(new TreeSet<>(tables));
+        dependsOn = Collections.unmodifiableSet(new TreeSet<>(dependsOn));
+        tables = Collections.unmodifiableSet(new TreeSet<>(tables));
+        columns = Collections.unmodifiableSet(new TreeSet<>(columns));
+    }
+
+    /** An object whose columns read and shape do not matter to the caller. */
+    public SchemaObject(
+            ObjectId id, String sql, Set<ObjectId> dependsOn, Set<ObjectName> tables, boolean neededByTables) {
+        this(id, sql, dependsOn, tables, neededByTables, Set.of(), "");
     }
 
     /** The definition the operations carry. */

@@ -80,6 +80,13 @@ public record ObjectOrder(List<SchemaObject> beforeTables, List<SchemaObject> af
         placed.add(id);
     }
 
+    /** Every object, in the order they are created. */
+    public List<SchemaObject> all() {
+        List<SchemaObject> all = new ArrayList<>(beforeTables);
+        all.addAll(afterTables);
+        return all;
+    }
+
     /** Creating each object of {@code objects}, as changes, in order. */
     public static List<Change> creating(List<SchemaObject> objects) {
         return objects.stream()

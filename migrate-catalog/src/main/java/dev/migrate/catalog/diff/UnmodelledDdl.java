@@ -44,6 +44,22 @@ public final class UnmodelledDdl {
     public static MigrationScript addTo(
             MigrationScript script, Connection live, List<String> entityDdl, String schema, DatabaseSchema desired)
             throws SQLException {
+        return addTo(script, live, entityDdl, schema, desired, false);
+    }
+
+    /**
+     * As {@link #addTo(MigrationScript, Connection, List, String, DatabaseSchema)}; with {@code
+     * viewsCompared}, views are left to the comparison of objects ({@link ObjectDiff}), which reads them
+     * from a database they were created in and compares their definitions.
+     */
+    public static MigrationScript addTo(
+            MigrationScript script,
+            Connection live,
+            List<String> entityDdl,
+            String schema,
+            DatabaseSchema desired,
+            boolean viewsCompared)
+            throws SQLException {
         List<Change> seedRows = SeedRows.missing(live, entityDdl, schema, desired);
         List<Change> viewsAndCasts = new ArrayList<>();
         List<Change> notMigrated = new ArrayList<>();
@@ -56,7 +72,9 @@ public final class UnmodelledDdl {
             Matcher cast = CAST.matcher(sql);
             if (view.matches()) {
                 String name = view.group(2);
-                if (exists(live, "SELECT to_regclass(?) IS NOT NULL", name)) {
+                if (viewsCompared) {
+                    // compared by definition with the objects beside tables
+                } else if (exists(live, "SELECT to_regclass(?) IS NOT NULL", name)) {
                     warnings.add("View " + name + " exists; its query is not compared with the entity's @View.");
                 } else {
                     viewsAndCasts.add(

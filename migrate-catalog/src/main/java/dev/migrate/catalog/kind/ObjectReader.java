@@ -3,12 +3,14 @@ package dev.migrate.catalog.kind;
 import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.SchemaObject;
+import dev.migrate.catalog.read.StableDeparse;
 import dev.migrate.op.ObjectKind;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class ObjectReader {
     public static final int QUERIES_PER_READ = 2;
 
     private static final String DEPENDENCIES = """
-            SELECT src.classid, src.objid, ref.classid, ref.objid, sr.relkind, rr.relkind, rn.nspname, rr.relname
+            SELECT src.classid, src.objid, ref.classid, ref.objid, sr.relkind, rr.relkind, rn.nspname, rr.relname, ra.attname
             FROM pg_depend d
             LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass AND rw.oid = d.objid
             LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
@@ -55,6 +57,8 @@ public final class ObjectReader {
             LEFT JOIN pg_class sr ON src.classid = 'pg_class'::regclass AND sr.oid = src.objid
             LEFT JOIN pg_class rr ON ref.classid = 'pg_class'::regclass AND rr.oid = ref.objid
             LEFT JOIN pg_namespace rn ON rn.oid = rr.relnamespace
+            LEFT JOIN pg_attribute ra ON d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0
+                AND ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid
             WHERE d.deptype = 'n' AND d.objid >= 16384 AND d.refobjid >= 16384
               AND d.classid IN ('pg_class'::regclass, 'pg_rewrite'::regclass, 'pg_attrdef'::regclass,
                                 'pg_constraint'::regclass, 'pg_proc'::regclass, 'pg_trigger'::regclass,
@@ -62,6 +66,19 @@ public final class ObjectReader {
               AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass,
                                    'pg_extension'::regclass)
             """;
+
+    /**
+     * The kinds whose statements hold expressions as the server deparsed them, respelled where parsing
+     * them again would give another form ({@link StableDeparse}): an object created from what was read
+     * is then read back the same, so a comparison right after a migration finds nothing.
+     */
+    private static final Set<ObjectKind> DEPARSED = EnumSet.of(
+            ObjectKind.VIEW,
+            ObjectKind.MATERIALIZED_VIEW,
+            ObjectKind.POLICY,
+            ObjectKind.TRIGGER,
+            ObjectKind.DOMAIN,
+            ObjectKind.RULE);
 
     private ObjectReader() {}
 
@@ -80,8 +97,11 @@ public final class ObjectReader {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    ObjectKind kind = ObjectKind.valueOf(rs.getString(1));
                     Read read = new Read(
-                            new ObjectId(ObjectKind.valueOf(rs.getString(1)), rs.getString(4)), rs.getString(5));
+                            new ObjectId(kind, rs.getString(4)),
+                            DEPARSED.contains(kind) ? StableDeparse.of(rs.getString(5)) : rs.getString(5),
+                            rs.getString(10));
                     String relkind = rs.getString(7);
                     if ("v".equals(relkind) || "m".equals(relkind)) {
                         read.onRelation = new Address(PG_CLASS, rs.getLong(6));
@@ -114,6 +134,10 @@ public final class ObjectReader {
                     source.dependsOn.add(target.id);
                 } else if (source != null && isTable(rs.getString(6))) {
                     source.tables.add(ObjectName.of(rs.getString(7), rs.getString(8)));
+                    String column = rs.getString(9);
+                    if (column != null) {
+                        source.columns.add(rs.getString(7) + "." + rs.getString(8) + "." + column);
+                    }
                 } else if (target != null && source == null && isTable(rs.getString(5))) {
                     target.neededByTables = true;
                 }
@@ -126,7 +150,8 @@ public final class ObjectReader {
             }
         }
         return objects.values().stream()
-                .map(read -> new SchemaObject(read.id, read.sql, read.dependsOn, read.tables, read.neededByTables))
+                .map(read -> new SchemaObject(
+                        read.id, read.sql, read.dependsOn, read.tables, read.neededByTables, read.columns, read.shape))
                 .toList();
     }
 
@@ -146,7 +171,14 @@ public final class ObjectReader {
                 o AS (
                 %s
                 )
-                SELECT o.kind, o.classid, o.objid, o.identity, o.sql, o.relid, tc.relkind, tn.nspname, tc.relname
+                SELECT o.kind, o.classid, o.objid, o.identity, o.sql, o.relid, tc.relkind, tn.nspname, tc.relname,
+                       CASE WHEN o.classid = 'pg_class'::regclass THEN
+                                (SELECT string_agg(format('%%I %%s', a.attname, format_type(a.atttypid, a.atttypmod)),
+                                                   ', ' ORDER BY a.attnum)
+                                 FROM pg_attribute a WHERE a.attrelid = o.objid AND a.attnum > 0 AND NOT a.attisdropped)
+                            WHEN o.classid = 'pg_proc'::regclass THEN
+                                pg_get_function_arguments(o.objid) || ' -> ' || COALESCE(pg_get_function_result(o.objid), '')
+                            ELSE '' END AS shape
                 FROM o LEFT JOIN pg_class tc ON tc.oid = o.relid AND o.relid <> 0
                 LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
                 WHERE o.classid = 0 OR NOT EXISTS (
@@ -164,14 +196,17 @@ public final class ObjectReader {
         final String sql;
         final Set<ObjectId> dependsOn = new TreeSet<>();
         final Set<ObjectName> tables = new TreeSet<>();
+        final Set<String> columns = new TreeSet<>();
+        final String shape;
         boolean neededByTables;
 
         @Nullable
         Address onRelation;
 
-        Read(ObjectId id, String sql) {
+        Read(ObjectId id, String sql, @Nullable String shape) {
             this.id = id;
             this.sql = sql;
+            this.shape = shape == null ? "" : shape;
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.migrate.autogen.objects;
+
+import dev.migrate.MigrateException;
+import dev.migrate.internal.sql.SqlLexer;
+import dev.migrate.internal.sql.SqlToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The objects beside tables that a project declares: the statements of every {@code .sql} file under its
+ * objects directory ({@code src/main/resources/db/objects/}), in any layout and any order. They are the
+ * desired state of the views, functions, triggers, policies, types and extensions of the managed
+ * schemas, as the entities are of the tables: applied on a new database after the tables, read back
+ * from its catalog and compared with the database's. A project without the directory declares none,
+ * and the objects of its database are left as they are.
+ *
+ * @param directory where they were read from, or {@code null} when the project has no such directory
+ * @param statements every statement of every file, files in the order of their paths
+ */
+public record DeclaredObjects(Path directory, List<DeclaredStatement> statements) {
+    public DeclaredObjects {
+        statements = List.copyOf(statements);
+    }
+
+    /** A project without an objects directory: the objects of the database are not its own. */
+    public static DeclaredObjects none() {
+        return new DeclaredObjects(null, List.of());
+    }
+
+    /** Whether the project has an objects directory, so every object of the managed schemas is its own. */
+    public boolean managed() {
+        return directory != null;
+    }
+
+    /**
+     * The statements of the {@code .sql} files under {@code directory} (an empty directory declares that
+     * the managed schemas have no objects beside tables); {@link #none()} when it does not exist.
+     *
+     * @param shownAs how the directory is named in messages ({@code src/main/resources/db/objects})
+     */
+    public static DeclaredObjects in(Path directory, String shownAs) {
+        if (!Files.isDirectory(directory)) {
+            if (Files.exists(directory)) {
+                throw new MigrateException("The objects directory " + shownAs
+                        + " is a file: make it a directory of .sql files, or point <objectsDirectory> elsewhere.");
+            }
+            return none();
+        }
+        List<DeclaredStatement> statements = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(
+                            f -> Files.isRegularFile(f) && f.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList()) {
+                String name =
+                        shownAs + "/" + directory.relativize(file).toString().replace('\\', '/');
+                statements.addAll(split(name, Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new MigrateException("Could not read the declared objects in " + shownAs + ": " + e.getMessage(), e);
+        }
+        return new DeclaredObjects(directory, statements);
+    }
+
+    /**
+     * The statements of {@code text}, split at each semicolon that ends one: not one in a string, a
+     * quoted name, a comment, a dollar-quoted body or the {@code BEGIN ATOMIC ... END} of a function.
+     */
+    public static List<DeclaredStatement> split(String file, String text) {
+        List<DeclaredStatement> statements = new ArrayList<>();
+        List<SqlToken> tokens = SqlLexer.tokens(text);
+        int first = -1;
+        int atomic = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (first < 0) {
+                if (token.is(";")) {
+                    continue;
+                }
+                first = i;
+            }
+            if (token.isWord("begin")
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).isWord("atomic")) {
+                atomic++;
+            } else if (atomic > 0 && token.isWord("case")) {
+                atomic++;
+            } else if (atomic > 0 && token.isWord("end")) {
+                atomic--;
+            } else if (atomic == 0 && token.is(";")) {
+                statements.add(statement(file, text, tokens.get(first), token.start()));
+                first = -1;
+            }
+        }
+        if (first >= 0) {
+            statements.add(statement(file, text, tokens.get(first), text.length()));
+        }
+        return statements;
+    }
+
+    private static DeclaredStatement statement(String file, String text, SqlToken first, int end) {
+        int line = 1;
+        for (int i = 0; i < first.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return new DeclaredStatement(
+                file, line, text.substring(first.start(), end).strip());
+    }
+}

@@ -1,0 +1,288 @@
+package dev.migrate.autogen.fixpoint;
+
+import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
+import static dev.migrate.autogen.fixpoint.Fixtures.execute;
+import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.Comparisons;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.catalog.SchemaObject;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.kind.ObjectReader;
+import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.Op;
+import dev.migrate.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Views, materialized views, functions, triggers and policies compared as the catalog spells them: the
+ * declared files of a project against the database, and the objects of any database around a change of
+ * the columns they read. Each upgrade runs on the server, a second comparison finds nothing, and the
+ * downgrade puts back exactly the objects there were.
+ *
+ * <p>Cases ported from peers (the facts, not their code): alembic_utils' {@code test_pg_view.py} (a view
+ * created, its definition replaced, dropped when no longer declared; a view over a view created after it)
+ * and {@code test_pg_function.py} (a function's body replaced in place; a function whose signature changes is
+ * another function); stripe/pg-schema-diff's acceptance cases {@code view_cases_test.go} (a column a view
+ * selects changes type: the view is dropped and created again around it) and {@code trigger_cases_test.go} /
+ * {@code function_cases_test.go} (a trigger created after its function, dropped before it).
+ */
+class ObjectsBesideTablesTest {
+    private static final List<String> TABLES_V1 =
+            List.of("create table orders (id bigint not null, customer varchar(50), total numeric(10,2), "
+                    + "status varchar(20), updated_at timestamp, primary key (id))");
+    /** The same table with two columns widened. */
+    private static final List<String> TABLES_V2 =
+            List.of("create table orders (id bigint not null, customer varchar(100), total numeric(12,2), "
+                    + "status varchar(20), updated_at timestamp, primary key (id))");
+
+    private static final String VIEWS = """
+            -- the open orders, as the support team reads them
+            CREATE VIEW open_orders AS
+                SELECT id, customer, total FROM orders WHERE status = 'open';
+
+            create view big_open_orders as select * from open_orders where total > 100;
+            """;
+    private static final String FUNCTIONS = """
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.updated_at := now(); -- a semicolon in a body does not end the statement
+                RETURN NEW;
+            END $$;
+            CREATE FUNCTION order_total(order_id bigint) RETURNS numeric LANGUAGE sql STABLE
+                AS $$ SELECT total FROM orders WHERE id = order_id $$;
+            """;
+    private static final String TRIGGERS = """
+            CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+            """;
+    private static final String POLICIES = """
+            ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY open_only ON orders FOR SELECT USING (status = 'open');
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void widenedColumnsUnderViewsAndAMaterializedViewApplyWithoutDeclaringThem() throws Exception {
+        // the headline failure: PostgreSQL refuses ALTER COLUMN TYPE on a column a view selects (0A000)
+        Comparisons comparison = Comparisons.of("public");
+        try (Connection c = TestPostgres.freshDatabase("objects_widen").getConnection()) {
+            Fixtures.upgradeToModel(c, comparison, TABLES_V1);
+            execute(
+                    c,
+                    "CREATE VIEW open_orders AS SELECT id, customer, total FROM orders WHERE status = 'open'",
+                    "CREATE VIEW big_open_orders AS SELECT * FROM open_orders WHERE total > 100",
+                    "COMMENT ON VIEW open_orders IS 'for support'",
+                    "CREATE MATERIALIZED VIEW customer_totals AS SELECT customer, sum(total) AS total FROM orders GROUP BY customer",
+                    "CREATE UNIQUE INDEX customer_totals_customer ON customer_totals (customer)",
+                    "CREATE VIEW statuses AS SELECT DISTINCT status FROM orders");
+            List<SchemaObject> before = objects(c);
+
+            MigrationScript widen = comparison.compare(c, TABLES_V2);
+            assertThat(widen.descriptions())
+                    .contains(
+                            "view public.open_orders: dropped and created again around the change of public.orders.customer, public.orders.total",
+                            "materialized view public.customer_totals: dropped and created again around the change of public.orders.customer, public.orders.total",
+                            "view public.big_open_orders: dropped and created again with view public.open_orders, which it depends on");
+            // a view that reads neither column stays
+            assertThat(String.join("\n", widen.descriptions())).doesNotContain("statuses");
+            run(c, widen.upgrade());
+            assertNoChanges(comparison.compare(c, TABLES_V2));
+            assertThat(definitions(objects(c))).contains("customer character varying(100)");
+
+            run(c, widen.downgrade());
+            assertThat(objects(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void declaredObjectsAreCreatedChangedAndDroppedAsTheFilesSay() throws Exception {
+        declare("views/open.sql", VIEWS);
+        declare("functions.sql", FUNCTIONS);
+        declare("triggers/orders.sql", TRIGGERS);
+        declare("policies.sql", POLICIES);
+        try (Connection c = TestPostgres.freshDatabase("objects_declared").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+
+            MigrationScript initial = step(c, TABLES_V1);
+            assertThat(initial.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "added view public.open_orders",
+                            "added view public.big_open_orders",
+                            "added function public.touch()",
+                            "added function public.order_total(order_id bigint)",
+                            "added trigger orders_touch ON public.orders",
+                            "added row level security public.orders",
+                            "added policy open_only ON public.orders");
+            // each after what it needs: a view over a view, a trigger after its function
+            assertThat(order(initial, "public.open_orders")).isLessThan(order(initial, "public.big_open_orders"));
+            assertThat(order(initial, "public.touch()")).isLessThan(order(initial, "orders_touch ON public.orders"));
+
+            // a view keeps its columns: replaced in place, nothing depending on it touched
+            declare("views/open.sql", VIEWS.replace("WHERE status = 'open'", "WHERE status IN ('open', 'held')"));
+            MigrationScript replaced = step(c, TABLES_V1);
+            assertThat(replaced.upgrade()).singleElement().isInstanceOf(Op.ReplaceObject.class);
+
+            // a view gains a column at its end: CREATE OR REPLACE would take it, but not its downgrade
+            declare(
+                    "views/open.sql",
+                    VIEWS.replace("SELECT id, customer, total FROM", "SELECT id, customer, total, status FROM"));
+            MigrationScript gained = step(c, TABLES_V1);
+            assertThat(gained.upgrade())
+                    .extracting(op -> op.getClass().getSimpleName())
+                    .containsExactly("DropObject", "DropObject", "CreateObject", "CreateObject");
+
+            // a view loses a column: PostgreSQL takes no CREATE OR REPLACE, so it and its dependent are rebuilt
+            declare("views/open.sql", VIEWS.replace("SELECT id, customer, total FROM", "SELECT id, total FROM"));
+            MigrationScript lost = step(c, TABLES_V1);
+            assertThat(lost.upgrade())
+                    .extracting(op -> op.getClass().getSimpleName())
+                    .containsExactly("DropObject", "DropObject", "CreateObject", "CreateObject");
+
+            // a function's body changes: replaced in place; its result type changes: dropped and created
+            declare("functions.sql", FUNCTIONS.replace("SELECT total FROM", "SELECT coalesce(total, 0) FROM"));
+            assertThat(step(c, TABLES_V1).upgrade()).singleElement().isInstanceOf(Op.ReplaceObject.class);
+            declare(
+                    "functions.sql",
+                    FUNCTIONS
+                            .replace("RETURNS numeric", "RETURNS text")
+                            .replace("SELECT total FROM", "SELECT total::text FROM"));
+            MigrationScript retyped = step(c, TABLES_V1);
+            assertThat(retyped.descriptions())
+                    .containsExactly(
+                            "function public.order_total(order_id bigint): arguments or result order_id bigint -> numeric -> order_id bigint -> text");
+
+            // the trigger's file is deleted: the trigger goes; the function it called stays declared
+            Files.delete(project.resolve("triggers/orders.sql"));
+            assertThat(step(c, TABLES_V1).descriptions())
+                    .containsExactly("removed trigger orders_touch ON public.orders");
+
+            // widening the columns a declared view reads: rebuilt around the change
+            MigrationScript widen = step(c, TABLES_V2);
+            assertThat(widen.descriptions())
+                    .anyMatch(d -> d.startsWith("view public.open_orders: dropped and created again"));
+        }
+    }
+
+    @Test
+    void formattingCaseAndCommentsInTheFilesAreNoDifference() throws Exception {
+        declare("a.sql", VIEWS);
+        try (Connection c = TestPostgres.freshDatabase("objects_format").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            execute(
+                    c,
+                    "create or replace view open_orders as select id, customer, total from public.orders where status='open'",
+                    "CREATE VIEW big_open_orders AS SELECT id, customer, total FROM open_orders WHERE total > 100");
+            assertNoChanges(comparison().compare(c, TABLES_V1));
+        }
+    }
+
+    @Test
+    void anObjectNoFileDeclaresIsDroppedUnlessExcluded() throws Exception {
+        declare("a.sql", VIEWS);
+        try (Connection c = TestPostgres.freshDatabase("objects_undeclared").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            run(c, comparison().compare(c, TABLES_V1).upgrade());
+            execute(
+                    c,
+                    "CREATE VIEW report_orders AS SELECT id FROM orders",
+                    "CREATE VIEW tmp_orders AS SELECT id FROM orders");
+            MigrationScript diff = comparison()
+                    .excluding(List.of("tmp_*"), "migrate_version", "migrate_history")
+                    .compare(c, TABLES_V1);
+            assertThat(diff.descriptions()).containsExactly("removed view public.report_orders");
+            assertThat(diff.downgrade()).singleElement().isInstanceOf(Op.CreateObject.class);
+        }
+    }
+
+    @Test
+    void aStatementThatDoesNotApplyIsNamedByFileLineAndServerMessage() throws Exception {
+        declare("views/broken.sql", "\n\nCREATE VIEW broken AS SELECT id, no_such_column FROM orders;\n");
+        declare("views/fine.sql", VIEWS);
+        try (Connection c = TestPostgres.freshDatabase("objects_broken").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            List<SchemaObject> before = objects(c);
+            assertThatThrownBy(() -> comparison().compare(c, TABLES_V1))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageContaining(
+                            "db/objects/views/broken.sql line 3 (CREATE VIEW broken AS SELECT id, no_such_column FROM orders)")
+                    .hasMessageContaining("column \"no_such_column\" does not exist")
+                    .hasMessageContaining("1 statement")
+                    .hasMessageContaining("nothing was changed");
+            assertThat(objects(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void statementsSplitAtTheirOwnSemicolonsOnly() {
+        List<String> sql = DeclaredObjects.split("f.sql", FUNCTIONS + """
+                        CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql
+                        BEGIN ATOMIC
+                            SELECT CASE WHEN a IS NULL THEN 0 ELSE a END + b;
+                        END;
+                        COMMENT ON FUNCTION add(int, int) IS 'a; b';
+                        """).stream()
+                .map(s -> s.line() + ": " + s.sql().lines().findFirst().orElseThrow())
+                .toList();
+        assertThat(sql)
+                .containsExactly(
+                        "1: CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$",
+                        "6: CREATE FUNCTION order_total(order_id bigint) RETURNS numeric LANGUAGE sql STABLE",
+                        "8: CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql",
+                        "12: COMMENT ON FUNCTION add(int, int) IS 'a; b'");
+    }
+
+    /** Compares with the project's files, applies the upgrade, finds nothing more, and checks that the downgrade puts back the objects. */
+    private MigrationScript step(Connection c, List<String> tables) throws SQLException {
+        List<SchemaObject> before = objects(c);
+        MigrationScript diff = comparison().compare(c, tables);
+        run(c, diff.upgrade());
+        assertNoChanges(comparison().compare(c, tables));
+        List<SchemaObject> after = objects(c);
+        run(c, diff.downgrade());
+        assertThat(objects(c)).as("the objects after the downgrade").isEqualTo(before);
+        run(c, diff.upgrade());
+        assertThat(objects(c)).isEqualTo(after);
+        return diff;
+    }
+
+    private Comparisons comparison() {
+        return Comparisons.of("public").declaring(DeclaredObjects.in(project, "db/objects"));
+    }
+
+    private void declare(String file, String sql) throws IOException {
+        Path path = project.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, sql);
+    }
+
+    private static List<SchemaObject> objects(Connection c) throws SQLException {
+        return ObjectReader.read(c, List.of("public"));
+    }
+
+    private static String definitions(List<SchemaObject> objects) {
+        return String.join("\n", objects.stream().map(SchemaObject::shape).toList());
+    }
+
+    private static int order(MigrationScript script, String identity) {
+        List<String> sql = new PostgresDialect().renderAll(script.upgrade());
+        for (int i = 0; i < script.upgrade().size(); i++) {
+            if (script.upgrade().get(i) instanceof Op.CreateObject create
+                    && create.definition().identity().equals(identity)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No object " + identity + " created in " + sql);
+    }
+}
