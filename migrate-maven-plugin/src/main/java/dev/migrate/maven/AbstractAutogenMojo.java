@@ -8,6 +8,7 @@ import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -15,6 +16,7 @@ import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.pictures.ChangeSummary;
 import java.io.Console;
+import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -85,6 +87,16 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      */
     @Parameter(property = "migrate.notRenamed")
     protected List<String> notRenamed;
+
+    /**
+     * The project's objects beside tables: {@code .sql} files (any number, any layout) whose views,
+     * materialized views, functions, procedures, triggers, policies, row-level security, domains, types
+     * and extensions are the desired state of those objects in the managed schemas, as the entities are
+     * of the tables. When the directory exists, every such object of the database is compared, and one
+     * no file declares is dropped (unless {@link #exclude}d); without it, they are left as they are.
+     */
+    @Parameter(property = "migrate.objectsDirectory", defaultValue = "${project.basedir}/src/main/resources/db/objects")
+    protected File objectsDirectory;
 
     /** The schema the entities are compared with. Objects in other schemas are never touched. */
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
@@ -235,7 +247,8 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
                 .versionTables(versionTable, historyTable)
                 .renames(renameHints())
                 .notRenamed(list(notRenamed))
-                .convertingSerialToIdentity(serialToIdentity);
+                .convertingSerialToIdentity(serialToIdentity)
+                .declaringObjects(DeclaredObjects.in(objectsDirectory.toPath(), displayed(objectsDirectory.toPath())));
         interactiveRenames().ifPresent(request::askingAboutRenames);
         if (entityCache) {
             request.entityCacheIn(cacheDirectory("entity-cache"));

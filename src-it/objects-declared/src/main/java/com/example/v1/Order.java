@@ -1,0 +1,27 @@
+package com.example.v1;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+@Entity
+@Table(name = "orders")
+public class Order {
+    @Id
+    Long id;
+
+    @Column(length = 50)
+    String customer;
+
+    @Column(precision = 10, scale = 2)
+    BigDecimal total;
+
+    @Column(length = 20)
+    String status;
+
+    @Column(name = "updated_at")
+    LocalDateTime updatedAt;
+}

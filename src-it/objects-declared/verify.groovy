@@ -1,0 +1,79 @@
+import dev.migrate.maven.it.ItDatabase
+try {
+    def log = new File(basedir, 'build.log').text
+    def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
+    assert runs.size() == 13 : "thirteen Maven runs in the log, found ${runs.size()}"
+    def written = new File(basedir, 'src/main/java/db/migrations').listFiles()
+            .findAll { it.name.endsWith('.java') }.sort { it.name }
+    assert written*.name.collect { it.replaceAll(/V\d{8}_\d{6}_/, '') } ==
+            ['Initial.java', 'Widen.java', 'HeldOrders.java', 'ClockTime.java', 'NoTouch.java'] : written*.name
+    def (initial, widen, held, clock, noTouch) = written.collect { it.text }
+    def upgrade = { String source -> source.substring(source.indexOf('public void upgrade'), source.indexOf('public void downgrade')) }
+    def downgrade = { String source -> source.substring(source.indexOf('public void downgrade')) }
+
+    // 1: the table, then each object after what it needs, written as the catalog spells it
+    def up = upgrade(initial)
+    int table = up.indexOf('op.createTable("orders"')
+    int touch = up.indexOf('op.createObject(ObjectKind.FUNCTION, "public.touch()"')
+    int trigger = up.indexOf('op.createObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"')
+    int view = up.indexOf('op.createObject(ObjectKind.VIEW, "public.open_orders"')
+    int totals = up.indexOf('op.createObject(ObjectKind.MATERIALIZED_VIEW, "public.customer_totals"')
+    assert table >= 0 && touch > table && trigger > touch && view > table && totals > table : up
+    assert up.contains('CREATE UNIQUE INDEX customer_totals_customer ON public.customer_totals USING btree (customer);') : up
+    assert up.contains("COMMENT ON MATERIALIZED VIEW public.customer_totals IS 'Refreshed nightly';") : up
+    // formatting and comments of the files are not copied: the server's deparse is
+    assert !up.contains('What the support team reads') && up.contains("WHERE ((status)::text = 'open'::text)") : up
+    assert downgrade(initial).contains('op.dropObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"') : initial
+    assert runs[2].contains('No differences: the entities match the schema at head.')
+
+    // 4: the columns widened under the view and the materialized view: both dropped before, created after
+    up = upgrade(widen)
+    int dropView = up.indexOf('op.dropObject(ObjectKind.VIEW, "public.open_orders"')
+    int dropTotals = up.indexOf('op.dropObject(ObjectKind.MATERIALIZED_VIEW, "public.customer_totals"')
+    int alter = up.indexOf('op.alterColumnType("orders", "customer", "varchar(100)")')
+    int createView = up.indexOf('op.createObject(ObjectKind.VIEW, "public.open_orders"')
+    int createTotals = up.indexOf('op.createObject(ObjectKind.MATERIALIZED_VIEW, "public.customer_totals"')
+    assert dropView >= 0 && dropTotals >= 0 && alter > dropView && alter > dropTotals : up
+    assert createView > alter && createTotals > alter : up
+    assert !up.contains('"public.touch()"') && !up.contains('orders_touch') : 'nothing else is touched: ' + up
+    assert runs[3].contains('Detected view public.open_orders: dropped and created again around the change of public.orders.customer, public.orders.total')
+    assert runs[4].contains('Running upgrade') && runs[4].contains('widen') && runs[4].contains('BUILD SUCCESS')
+
+    // 6: the view's query changed, its columns kept: replaced in place, both ways
+    up = upgrade(held)
+    assert up.contains('op.replaceObject(ObjectKind.VIEW, "public.open_orders"') : up
+    assert up.contains("'held'::character varying") : up
+    assert !up.contains('dropObject') : up
+    assert downgrade(held).contains('op.replaceObject(ObjectKind.VIEW, "public.open_orders"') : held
+
+    // 7: the function's body changed: replaced in place, the trigger that calls it untouched
+    up = upgrade(clock)
+    assert up.contains('op.replaceObject(ObjectKind.FUNCTION, "public.touch()"') && up.contains('clock_timestamp()') : up
+    assert !up.contains('orders_touch') : up
+
+    // 8: the trigger's file deleted: the trigger is dropped, and put back by the downgrade
+    up = upgrade(noTouch)
+    assert up.contains('op.dropObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"') : up
+    assert !up.contains('public.touch()') : 'the function is still declared: ' + up
+    assert downgrade(noTouch).contains('op.createObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"') : noTouch
+
+    // 10, 11: the live database is in sync with the files of src/main/resources/db/objects; the chain round-trips
+    assert runs[9].contains('No differences: the entities match the schema at head.')
+    assert runs[10].contains('Verified 5 revisions: every step round-trips and the head matches the entities.')
+
+    // 12: a statement that does not apply is named by file and line, with the server's message
+    assert runs[11].contains('objects-bad/views/orders.sql line 10 (CREATE VIEW late_orders AS SELECT id, shipped_at FROM orders): '
+            + 'ERROR: column "shipped_at" does not exist')
+    assert runs[11].contains('Fix each statement (or declare what it uses), then run the goal again; nothing was changed.')
+
+    // 13: down to base on the live database: no object is left
+    def app = 'jdbc:postgresql://localhost:25947/app'
+    assert ItDatabase.query(app, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm')") == ['0']
+    assert ItDatabase.query(app, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            + "WHERE n.nspname = 'public'") == ['0']
+    assert ItDatabase.query(app, "SELECT to_regclass('public.orders') IS NULL") == ['t']
+} finally {
+    ItDatabase.stop(basedir)
+}
+true
