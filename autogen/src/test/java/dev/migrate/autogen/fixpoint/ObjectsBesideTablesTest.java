@@ -107,6 +107,74 @@ class ObjectsBesideTablesTest {
     }
 
     @Test
+    void aPolicyAndATriggerReadingAWidenedColumnAreRebuiltToo() throws Exception {
+        // PostgreSQL refuses the type change of a column a policy or a trigger's WHEN reads, as it does for a view
+        Comparisons comparison = Comparisons.of("public");
+        try (Connection c = TestPostgres.freshDatabase("objects_widen_policy").getConnection()) {
+            Fixtures.upgradeToModel(c, comparison, TABLES_V1);
+            execute(
+                    c,
+                    "ALTER TABLE orders ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY own_customer ON orders USING (customer = current_user)",
+                    "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated_at := now(); RETURN NEW; END$$",
+                    "CREATE TRIGGER big_touch BEFORE UPDATE ON orders FOR EACH ROW WHEN (NEW.total > 100) EXECUTE FUNCTION touch()");
+            List<SchemaObject> before = objects(c);
+            MigrationScript widen = comparison.compare(c, TABLES_V2);
+            assertThat(widen.descriptions())
+                    .contains(
+                            "policy own_customer ON public.orders: dropped and created again around the change of public.orders.customer",
+                            "trigger big_touch ON public.orders: dropped and created again around the change of public.orders.total");
+            assertThat(String.join("\n", widen.descriptions())).doesNotContain("public.touch()");
+            run(c, widen.upgrade());
+            assertNoChanges(comparison.compare(c, TABLES_V2));
+            run(c, widen.downgrade());
+            assertThat(objects(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aColumnThatGoesUnderAViewNobodyDeclaresIsNamedNotLeftToFail() throws Exception {
+        Comparisons comparison = Comparisons.of("public");
+        try (Connection c = TestPostgres.freshDatabase("objects_drop_column").getConnection()) {
+            Fixtures.upgradeToModel(c, comparison, TABLES_V1);
+            execute(c, "CREATE VIEW statuses AS SELECT DISTINCT status FROM orders");
+            MigrationScript diff =
+                    comparison.compare(c, List.of(TABLES_V1.get(0).replace("status varchar(20), ", "")));
+            assertThat(diff.descriptions())
+                    .contains("not handled: view public.statuses reads public.orders.status, which goes");
+            assertThat(diff.changes().stream().flatMap(change -> change.notes().stream()))
+                    .anyMatch(note -> note.contains("op.dropObject(ObjectKind.VIEW, \"public.statuses\", ...)"));
+        }
+    }
+
+    @Test
+    void aFunctionWhoseResultChangesIsDroppedAndCreatedWithTheViewCallingIt() throws Exception {
+        declare("label.sql", """
+                CREATE FUNCTION label(amount numeric) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT amount || ' EUR' $$;
+                CREATE VIEW labels AS SELECT id, label(total) FROM orders;
+                """);
+        try (Connection c = TestPostgres.freshDatabase("objects_signature").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            step(c, TABLES_V1);
+            declare("label.sql", """
+                    CREATE FUNCTION label(amount numeric) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT amount || ' EUR' $$;
+                    CREATE VIEW labels AS SELECT id, label(total) FROM orders;
+                    """);
+            MigrationScript retyped = step(c, TABLES_V1);
+            assertThat(retyped.upgrade())
+                    .extracting(op -> op.getClass().getSimpleName() + " "
+                            + (op instanceof Op.DropObject d
+                                    ? d.identity()
+                                    : ((Op.CreateObject) op).definition().identity()))
+                    .containsExactly(
+                            "DropObject public.labels",
+                            "DropObject public.label(amount numeric)",
+                            "CreateObject public.label(amount numeric)",
+                            "CreateObject public.labels");
+        }
+    }
+
+    @Test
     void declaredObjectsAreCreatedChangedAndDroppedAsTheFilesSay() throws Exception {
         declare("views/open.sql", VIEWS);
         declare("functions.sql", FUNCTIONS);

@@ -117,7 +117,8 @@ public final class ObjectDiff {
     }
 
     private MigrationScript around(MigrationScript tables) {
-        Set<String> columnsChanged = columnsChanged(tables);
+        Set<String> columnsChanged = columns(tables, false);
+        Set<String> columnsDropped = columns(tables, true);
         // the objects dropped first (and created again after the tables, when the project has them)
         Map<ObjectId, String> rebuilt = new LinkedHashMap<>();
         List<Change> notMigrated = new ArrayList<>();
@@ -125,7 +126,11 @@ public final class ObjectDiff {
             SchemaObject want = desired.get(have.id());
             Set<String> read = new TreeSet<>(have.columns());
             read.retainAll(columnsChanged);
-            if (!read.isEmpty()) {
+            Set<String> readDropped = new TreeSet<>(have.columns());
+            readDropped.retainAll(columnsDropped);
+            if (want == null && scope == Scope.DECLARED_ONLY && !readDropped.isEmpty()) {
+                notMigrated.add(readsDroppedColumns(have, readDropped));
+            } else if (!read.isEmpty()) {
                 rebuilt.put(have.id(), "dropped and created again around the change of " + String.join(", ", read));
             } else if (want != null && !want.sql().equals(have.sql()) && !replacesInPlace(have, want)) {
                 if (cannotBeDropped(have)) {
@@ -235,11 +240,14 @@ public final class ObjectDiff {
                 .anyMatch(op -> op instanceof Op.AlterColumnType || op instanceof Op.DropColumn);
     }
 
-    /** The columns ({@code schema.table.column}) whose type changes or that go, as the table changes say. */
-    private Set<String> columnsChanged(MigrationScript tables) {
+    /**
+     * The columns ({@code schema.table.column}) that go, as the table changes say, and unless {@code
+     * droppedOnly} those whose type changes too.
+     */
+    private Set<String> columns(MigrationScript tables, boolean droppedOnly) {
         Set<String> columns = new TreeSet<>();
         for (Op op : tables.upgrade()) {
-            if (op instanceof Op.AlterColumnType alter) {
+            if (op instanceof Op.AlterColumnType alter && !droppedOnly) {
                 columns.add(qualified(alter.table()) + "." + alter.column());
             } else if (op instanceof Op.DropColumn drop) {
                 columns.add(qualified(drop.table()) + "." + drop.column());
@@ -288,6 +296,21 @@ public final class ObjectDiff {
             case FUNCTION, PROCEDURE -> "body or attributes differ";
             default -> "definition differs";
         };
+    }
+
+    /**
+     * An object the project does not declare reads a column that goes: it cannot be created again as it
+     * was, and PostgreSQL refuses to drop the column while it stands.
+     */
+    private static Change readsDroppedColumns(SchemaObject have, Set<String> columns) {
+        return new Change(
+                Description.notMigrated(have.id().toString(), "reads " + String.join(", ", columns) + ", which goes"),
+                List.of(),
+                List.of("PostgreSQL refuses to drop a column an object reads. Declare the object without it in the "
+                        + "objects directory (src/main/resources/db/objects), or drop it first in this migration: "
+                        + "op.dropObject(ObjectKind." + have.id().kind().name() + ", \""
+                        + have.id().identity()
+                        + "\", ...)."));
     }
 
     /** A type or domain the tables use changes: dropping it would drop their columns, so it is written by hand. */
