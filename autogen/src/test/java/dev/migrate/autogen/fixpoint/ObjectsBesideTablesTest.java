@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.Comparisons;
+import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.diff.MigrationScript;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -289,6 +291,26 @@ class ObjectsBesideTablesTest {
                     .hasMessageContaining("1 statement")
                     .hasMessageContaining("nothing was changed");
             assertThat(objects(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aSubselectEntityIsNoTableAndNoObject() throws Exception {
+        List<String> ddl = new EntityDdl(
+                        List.of(Path.of(getClass()
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())),
+                        List.of("dev.migrate.autogen.fixpoint.subselect"),
+                        null,
+                        Map.of())
+                .generate(getClass().getClassLoader(), TestPostgres.defaultMajor());
+        assertThat(String.join("\n", ddl)).contains("invoices").doesNotContainIgnoringCase("balance");
+        Comparisons comparison = Comparisons.of("public");
+        try (Connection c = TestPostgres.freshDatabase("objects_subselect").getConnection()) {
+            MigrationScript diff = comparison.compare(c, ddl);
+            assertThat(diff.descriptions()).containsExactly("added table public.invoices");
         }
     }
 
