@@ -25,7 +25,23 @@ public enum ObjectKind {
      * A table's row-level security switched on ({@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}, and
      * {@code FORCE}), named by its table; dropping it switches both off.
      */
-    ROW_LEVEL_SECURITY("ROW LEVEL SECURITY", "ALTER TABLE %s NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY");
+    ROW_LEVEL_SECURITY("ROW LEVEL SECURITY", "ALTER TABLE %s NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY"),
+    /**
+     * Privileges on an object for one grantee, named as {@code GRANT} and {@code REVOKE} name them: {@code
+     * ON TABLE public.orders TO reporting}, {@code (total) ON TABLE public.orders TO reporting} for columns;
+     * dropping it revokes them all. {@code ON FUNCTION public.f() FROM PUBLIC} is the default {@code
+     * EXECUTE} (or {@code USAGE} on a type) taken from {@code PUBLIC}; dropping it gives it back.
+     */
+    GRANT("GRANT") {
+        @Override
+        public String dropStatement(String identity) {
+            if (identity.endsWith(" FROM PUBLIC")) {
+                return "GRANT ALL " + identity.substring(0, identity.length() - " FROM PUBLIC".length()) + " TO PUBLIC";
+            }
+            int to = identity.lastIndexOf(" TO ");
+            return "REVOKE ALL " + identity.substring(0, to) + " FROM " + identity.substring(to + " TO ".length());
+        }
+    };
 
     private final String keyword;
     private final String dropFormat;

@@ -246,6 +246,50 @@ class ObjectsBesideTablesTest {
     }
 
     @Test
+    void grantsAreGrantedAndRevokedAsTheFilesSay() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("objects_grants").getConnection()) {
+            for (String role : List.of("reporting", "support", "writer")) {
+                execute(
+                        c,
+                        "DO $$BEGIN CREATE ROLE " + role
+                                + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
+            }
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            declare("functions.sql", FUNCTIONS);
+            declare("grants.sql", """
+                    GRANT SELECT ON orders TO reporting;
+                    GRANT SELECT (customer, status), UPDATE (status) ON orders TO support;
+                    GRANT SELECT, INSERT ON orders TO writer WITH GRANT OPTION;
+                    GRANT EXECUTE ON FUNCTION order_total(bigint) TO reporting;
+                    REVOKE EXECUTE ON FUNCTION order_total(bigint) FROM PUBLIC;
+                    """);
+            MigrationScript granted = step(c, TABLES_V1);
+            assertThat(granted.descriptions())
+                    .contains(
+                            "added grant ON TABLE public.orders TO reporting",
+                            "added grant (customer) ON TABLE public.orders TO support",
+                            "added grant (status) ON TABLE public.orders TO support",
+                            "added grant ON TABLE public.orders TO writer",
+                            "added grant ON FUNCTION public.order_total(order_id bigint) TO reporting",
+                            "added grant ON FUNCTION public.order_total(order_id bigint) FROM PUBLIC");
+            assertThat(order(granted, "public.order_total(order_id bigint)"))
+                    .isLessThan(order(granted, "ON FUNCTION public.order_total(order_id bigint) TO reporting"));
+            // a grant the files no longer hold is revoked; the downgrade grants it again
+            declare("grants.sql", """
+                    GRANT SELECT ON orders TO reporting;
+                    GRANT EXECUTE ON FUNCTION order_total(bigint) TO reporting;
+                    """);
+            MigrationScript revoked = step(c, TABLES_V1);
+            assertThat(revoked.descriptions())
+                    .containsExactlyInAnyOrder(
+                            "removed grant (customer) ON TABLE public.orders TO support",
+                            "removed grant (status) ON TABLE public.orders TO support",
+                            "removed grant ON TABLE public.orders TO writer",
+                            "removed grant ON FUNCTION public.order_total(order_id bigint) FROM PUBLIC");
+        }
+    }
+
+    @Test
     void formattingCaseAndCommentsInTheFilesAreNoDifference() throws Exception {
         declare("a.sql", VIEWS);
         try (Connection c = TestPostgres.freshDatabase("objects_format").getConnection()) {

@@ -104,6 +104,20 @@ class AdoptionObjectKindsTest {
                 CREATE POLICY fair_codes ON public.film FOR UPDATE USING (code > 0) WITH CHECK (code < 1000);
                 COMMENT ON POLICY fair_codes ON public.film IS 'Codes stay small';
                 ALTER TABLE public.actor ENABLE ROW LEVEL SECURITY;
+
+                CREATE RULE actor_keep AS ON DELETE TO public.actor DO INSTEAD NOTHING;
+                COMMENT ON RULE actor_keep ON public.actor IS 'Actors stay';
+                CREATE STATISTICS public.film_codes (dependencies) ON release_year, code FROM public.film;
+                DO $$BEGIN CREATE ROLE adopt_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$;
+                DO $$BEGIN CREATE ROLE adopt_writer NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$;
+                GRANT SELECT ON public.film_list TO adopt_reader;
+                GRANT SELECT (title), UPDATE (title) ON public.film TO adopt_reader;
+                GRANT SELECT, UPDATE ON public.actor TO adopt_writer WITH GRANT OPTION;
+                GRANT SELECT ON public.actor TO PUBLIC;
+                REVOKE EXECUTE ON FUNCTION public.next_code() FROM PUBLIC;
+                GRANT EXECUTE ON FUNCTION public.next_code() TO adopt_reader;
+                GRANT USAGE ON TYPE public.amount TO adopt_writer;
+                GRANT USAGE ON SCHEMA public TO adopt_reader;
                 """ + (major >= 14 ? """
                         CREATE FUNCTION public.actor_count() RETURNS bigint LANGUAGE sql STABLE
                         BEGIN ATOMIC
@@ -166,7 +180,14 @@ class AdoptionObjectKindsTest {
                             "row security actor true false",
                             "comment view film_list Films with their actors",
                             "comment column title of view film_list As sold",
-                            "comment policy fair_codes on table film Codes stay small");
+                            "comment policy fair_codes on table film Codes stay small",
+                            "comment rule actor_keep on table actor Actors stay",
+                            "statistics CREATE STATISTICS public.film_codes (dependencies) ON release_year, code FROM film")
+                    .anyMatch(l -> l.startsWith("acl film_list {") && l.contains("adopt_reader=r/"))
+                    .anyMatch(l -> l.startsWith("acl film.title {adopt_reader=rw/"))
+                    .anyMatch(l -> l.startsWith("acl actor {=r/"))
+                    .anyMatch(l -> l.startsWith("acl next_code() {") && !l.contains("{=X/") && !l.contains(",=X/"))
+                    .anyMatch(l -> l.startsWith("rule CREATE RULE actor_keep AS"));
 
             compiled.downgrade(GeneratedMigrations.online(fresh));
             assertThat(objectsText(fresh)).isEmpty();
@@ -225,6 +246,26 @@ class AdoptionObjectKindsTest {
                 FROM pg_type t LEFT JOIN pg_class tc ON tc.oid = t.typrelid
                 WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('d', 'c', 'r')
                   AND (tc.relkind IS NULL OR tc.relkind = 'c') ORDER BY 1""");
+        query(c, lines, """
+                SELECT 'rule ' || pg_get_ruledef(r.oid) || ' ' || r.ev_enabled::text FROM pg_rewrite r
+                JOIN pg_class c ON c.oid = r.ev_class
+                WHERE c.relnamespace = 'public'::regnamespace AND r.rulename <> '_RETURN' ORDER BY 1""");
+        query(c, lines, """
+                SELECT 'statistics ' || pg_get_statisticsobjdef(x.oid) FROM pg_statistic_ext x
+                WHERE x.stxnamespace = 'public'::regnamespace ORDER BY 1""");
+        query(c, lines, """
+                SELECT 'acl ' || o.what || ' ' || array(SELECT x::text FROM unnest(o.acl) x ORDER BY 1)::text FROM (
+                    SELECT c.relname AS what, c.relacl AS acl FROM pg_class c
+                    WHERE c.relnamespace = 'public'::regnamespace AND c.relacl IS NOT NULL
+                    UNION ALL SELECT c.relname || '.' || a.attname, a.attacl FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                    WHERE c.relnamespace = 'public'::regnamespace AND a.attacl IS NOT NULL
+                    UNION ALL SELECT p.oid::regprocedure::text, p.proacl FROM pg_proc p
+                    WHERE p.pronamespace = 'public'::regnamespace AND p.proacl IS NOT NULL
+                    UNION ALL SELECT t.typname, t.typacl FROM pg_type t
+                    WHERE t.typnamespace = 'public'::regnamespace AND t.typacl IS NOT NULL
+                    UNION ALL SELECT n.nspname, array(SELECT x FROM unnest(n.nspacl) x WHERE x::text LIKE 'adopt%')
+                    FROM pg_namespace n WHERE n.nspname = 'public'
+                    AND EXISTS (SELECT 1 FROM unnest(n.nspacl) x WHERE x::text LIKE 'adopt%')) o ORDER BY 1""");
         query(c, lines, """
                 SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
                   AND tablename IN (SELECT matviewname FROM pg_matviews) ORDER BY 1""");

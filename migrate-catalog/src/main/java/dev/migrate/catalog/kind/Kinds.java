@@ -17,7 +17,10 @@ final class Kinds {
             new Triggers(),
             new EventTriggers(),
             new Policies(),
-            new RowLevelSecurity());
+            new Rules(),
+            new Statistics(),
+            new RowLevelSecurity(),
+            new Grants());
 
     private Kinds() {}
 }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +110,13 @@ public final class ObjectReader {
                         read.tables.add(ObjectName.of(rs.getString(8), rs.getString(9)));
                     }
                     long classid = rs.getLong(2);
-                    // a state of a table (row-level security) has no address of its own
-                    objects.put(
-                            classid == 0 ? new Address(-1, rs.getLong(3)) : new Address(classid, rs.getLong(3)), read);
+                    if (classid == 0) {
+                        // a state of another object (row-level security, a grant) has no address of its own
+                        read.stateOf = rs.getLong(3);
+                        objects.put(new Address(-1, objects.size()), read);
+                    } else {
+                        objects.put(new Address(classid, rs.getLong(3)), read);
+                    }
                 }
             }
         } finally {
@@ -143,10 +148,21 @@ public final class ObjectReader {
                 }
             }
         }
+        Map<Long, Read> byOid = new HashMap<>();
+        objects.forEach((address, read) -> {
+            if (address.classid() >= 0) {
+                byOid.put(address.objid(), read);
+            }
+        });
         for (Read read : objects.values()) {
             Read relation = read.onRelation == null ? null : objects.get(read.onRelation);
             if (relation != null) {
                 read.dependsOn.add(relation.id);
+            }
+            // a grant on a function or a type goes with it (oids come from one counter, whatever the catalog)
+            Read owner = read.stateOf < 0 ? null : byOid.get(read.stateOf);
+            if (owner != null && owner != read) {
+                read.dependsOn.add(owner.id);
             }
         }
         return objects.values().stream()
@@ -199,6 +215,8 @@ public final class ObjectReader {
         final Set<String> columns = new TreeSet<>();
         final String shape;
         boolean neededByTables;
+        /** The oid of the object this is a state of (row-level security, a grant), or -1. */
+        long stateOf = -1;
 
         @Nullable
         Address onRelation;

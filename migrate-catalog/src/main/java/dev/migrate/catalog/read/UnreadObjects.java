@@ -28,13 +28,11 @@ public final class UnreadObjects {
                 JOIN pg_aggregate a ON a.aggfnoid = p.oid
                 WHERE NOT (a.aggkind = 'n' AND a.aggmtransfn = 0 AND a.aggdeserialfn = 0)
               UNION ALL
-                SELECT 'rule', format('%s on %s.%s', r.rulename, n.nspname, c.relname), 'pg_rewrite'::regclass, r.oid
-                FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
-                JOIN s USING (nspname)
-                WHERE r.rulename <> '_RETURN'
-              UNION ALL
-                SELECT 'statistics object', format('%s.%s', n.nspname, x.stxname), 'pg_statistic_ext'::regclass, x.oid
-                FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace JOIN s USING (nspname)
+                SELECT 'default privileges', format('for role %s in schema %s on %s', pg_get_userbyid(d.defaclrole),
+                       n.nspname, CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences'
+                       WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' ELSE 'schemas' END),
+                       'pg_default_acl'::regclass, d.oid
+                FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace JOIN s USING (nspname)
               UNION ALL
                 SELECT 'collation', format('%s.%s', n.nspname, co.collname), 'pg_collation'::regclass, co.oid
                 FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace JOIN s USING (nspname)
