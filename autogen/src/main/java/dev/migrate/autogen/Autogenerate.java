@@ -58,6 +58,8 @@ public final class Autogenerate {
     private static final String ENTITY_DATABASE = "migrate_entities";
     /** The database of a throwaway server where the declared objects are applied after the entities' tables. */
     private static final String OBJECTS_DATABASE = "migrate_objects";
+    /** The same, for a comparison without a replay, on a server that may replay the chain next. */
+    private static final String CACHED_ROUTE_OBJECTS_DATABASE = "migrate_objects_unreplayed";
 
     private final AutogenerateRequest request;
     private final ComparisonDatabases databases;
@@ -160,10 +162,7 @@ public final class Autogenerate {
         if (configured.isPresent()) {
             return onConfigured(configured.get());
         }
-        // declared objects are built on a database of the throwaway server, which the cached routes do without
-        if (request.entityCache().isEmpty()
-                || request.replayCache().isEmpty()
-                || request.objects().managed()) {
+        if (request.entityCache().isEmpty() || request.replayCache().isEmpty()) {
             EntitySchemaCache entities =
                     request.entityCache().map(EntitySchemaCache::new).orElse(null);
             ThrowawayVersion version = databases.defaultVersion();
@@ -324,11 +323,15 @@ public final class Autogenerate {
                 }
                 // an unchanged chain: nothing is replayed if the caches, the reading or the entity side
                 // built on a fresh server (started only then) answer
-                try (FreshConnection fresh =
-                        new FreshConnection(() -> starting.get().dataSource().getConnection())) {
-                    Optional<MigrationScript> withoutReplay = comparison.fromCaches(replays, ddl.get(), fresh::get);
+                try (FreshConnection fresh = new FreshConnection(
+                                () -> starting.get().dataSource().getConnection());
+                        FreshConnection objects = new FreshConnection(() -> starting.get()
+                                .createDatabase(CACHED_ROUTE_OBJECTS_DATABASE)
+                                .getConnection())) {
+                    Optional<MigrationScript> withoutReplay =
+                            comparison.fromCaches(replays, ddl.get(), fresh::get, objects::get);
                     if (withoutReplay.isPresent()) {
-                        if (fresh.opened()) {
+                        if (fresh.opened() || objects.opened()) {
                             log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
                                     + log.shown(replays.directory())
                                     + ": the migrations were not replayed, only the entity side was built.");

@@ -38,6 +38,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +204,18 @@ final class SchemaComparison {
     private ReplayedSchema liveSide(
             Connection live, List<String> managed, DatabaseSchema configured, boolean canonicalChecks) {
         DatabaseSchema current = managed.size() == 1 ? configured : read(live, managed, canonicalChecks);
-        return new ReplayedSchema(EntitySchemaCache.serverVersionNum(live), current, existingSchemas(live, managed));
+        // the objects beside tables too, so that a replayed schema kept in the cache holds them
+        return new ReplayedSchema(
+                EntitySchemaCache.serverVersionNum(live),
+                current.withObjects(liveObjects(live, managed)),
+                existingSchemas(live, managed));
+    }
+
+    private List<SchemaObject> liveObjects(Connection live, List<String> managed) {
+        return onManagedPath(
+                live,
+                "Could not read the views, functions, triggers and other objects of schema " + schema,
+                () -> ObjectReader.read(live, managed));
     }
 
     /**
@@ -251,18 +263,21 @@ final class SchemaComparison {
         if (!compared && !ObjectDiff.changesColumns(script)) {
             return script;
         }
-        List<SchemaObject> liveObjects = onManagedPath(
-                live,
-                "Could not read the views, functions, triggers and other objects of schema " + schema,
-                () -> ObjectReader.read(live, managedSchemas(entityDdl)));
-        List<SchemaObject> desiredObjects = List.of();
-        if (compared) {
-            Connection objects = objectsDatabase.get();
-            if (!declared.managed()) {
-                installExtensions(live, objects);
-            }
-            desiredObjects = DeclaredObjectsSide.build(objects, entityDdl, declared, schema, managedSchemas(entityDdl));
-        }
+        List<SchemaObject> liveObjects = liveObjects(live, managedSchemas(entityDdl));
+        List<SchemaObject> desiredObjects = compared
+                ? desiredObjects(EntitySchemaCache.serverVersionNum(live), entityDdl, () -> {
+                    Connection objects = objectsDatabase.get();
+                    if (!declared.managed()) {
+                        installExtensions(live, objects);
+                    }
+                    return objects;
+                })
+                : List.of();
+        return objectsAround(script, liveObjects, desiredObjects);
+    }
+
+    private MigrationScript objectsAround(
+            MigrationScript script, Collection<SchemaObject> liveObjects, List<SchemaObject> desiredObjects) {
         return ObjectDiff.around(
                 script,
                 liveObjects,
@@ -270,6 +285,24 @@ final class SchemaComparison {
                 declared.managed() ? ObjectDiff.Scope.ALL : ObjectDiff.Scope.DECLARED_ONLY,
                 exclusions,
                 schema);
+    }
+
+    /**
+     * The objects the declared statements (and the entities' views) make after the entities' tables on a
+     * new database ({@code objectsDatabase}, asked for only when the entity cache lacks them for a server
+     * reporting {@code serverVersionNum}).
+     */
+    private List<SchemaObject> desiredObjects(
+            String serverVersionNum, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
+        Supplier<List<SchemaObject>> build = () -> DeclaredObjectsSide.build(
+                objectsDatabase.get(), entityDdl, declared, schema, managedSchemas(entityDdl));
+        if (entityCache == null) {
+            return build.get();
+        }
+        List<String> statements = declared.statements().stream()
+                .map(statement -> statement.where() + "\n" + statement.sql())
+                .toList();
+        return entityCache.objects(serverVersionNum, entityDdl, statements, schema, build);
     }
 
     /**
@@ -282,11 +315,35 @@ final class SchemaComparison {
      * references), and the chain is then replayed and the comparison made there.
      */
     Optional<MigrationScript> fromCaches(
-            ReplayedSchemaCache replays, List<String> entityDdl, Supplier<Connection> freshServer) {
+            ReplayedSchemaCache replays,
+            List<String> entityDdl,
+            Supplier<Connection> freshServer,
+            Supplier<Connection> objectsDatabase) {
         Optional<ReplayedSchema> live = replayed(replays, entityDdl);
         if (live.isEmpty() || !modelled(entityDdl)) {
             return Optional.empty();
         }
+        Optional<MigrationScript> tables = tablesFromCaches(live.get(), entityDdl, freshServer);
+        boolean compared = comparesObjects(entityDdl);
+        if (tables.isEmpty() || (!compared && !ObjectDiff.changesColumns(tables.get()))) {
+            return tables;
+        }
+        if (compared && objectsDatabase == null) {
+            return Optional.empty();
+        }
+        try {
+            List<SchemaObject> desiredObjects =
+                    compared ? desiredObjects(live.get().serverVersionNum(), entityDdl, objectsDatabase) : List.of();
+            return Optional.of(
+                    objectsAround(tables.get(), live.get().schema().objects().values(), desiredObjects));
+        } catch (MigrateException e) {
+            return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
+        }
+    }
+
+    private Optional<MigrationScript> tablesFromCaches(
+            ReplayedSchema replayed, List<String> entityDdl, Supplier<Connection> freshServer) {
+        Optional<ReplayedSchema> live = Optional.of(replayed);
         String versionNum = live.get().serverVersionNum();
         Optional<DatabaseSchema> desired = cachedEntitySide(versionNum, entityDdl);
         if (desired.isEmpty()) {

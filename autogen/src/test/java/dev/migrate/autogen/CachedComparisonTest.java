@@ -79,7 +79,8 @@ class CachedComparisonTest {
         }
 
         Optional<MigrationScript> compareCached(List<String> entityDdl, Connection freshServer) {
-            return comparison().fromCaches(replayCache, entityDdl, freshServer == null ? null : () -> freshServer);
+            return comparison()
+                    .fromCaches(replayCache, entityDdl, freshServer == null ? null : () -> freshServer, null);
         }
 
         Cached withCache(EntitySchemaCache cache) {

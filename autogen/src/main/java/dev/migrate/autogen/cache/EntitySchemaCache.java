@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.read.Exclusions;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -62,6 +63,7 @@ public final class EntitySchemaCache {
 
     static final String SUFFIX = ".model";
     static final String DDL_SUFFIX = ".ddl";
+    static final String OBJECTS_SUFFIX = ".objects";
     private static final String MAGIC = "migrate-entity-schema";
     /** Only the model's records and enums, the JDK's collections and boxed values are read back. */
     private static final ObjectInputFilter FILTER = info -> {
@@ -173,6 +175,40 @@ public final class EntitySchemaCache {
     /** DDL lookups answered from a file (the provider did not run) since this cache was made. */
     public int ddlHits() {
         return ddlHits;
+    }
+
+    /**
+     * The objects the declared statements make after the entity DDL on a server reporting {@code
+     * serverVersionNum}, read back: stored under a key of all of these, or what {@code build} reads (then
+     * stored), so that unchanged files and entities start no server for them.
+     *
+     * @param declared every declared statement, each with where it was written
+     */
+    public List<SchemaObject> objects(
+            String serverVersionNum,
+            List<String> ddl,
+            List<String> declared,
+            String targetSchema,
+            Supplier<List<SchemaObject>> build) {
+        Fingerprint fingerprint = migrateBuild()
+                .field("objects")
+                .field(serverVersionNum)
+                .field(targetSchema)
+                .field("ddl " + ddl.size());
+        ddl.forEach(fingerprint::field);
+        fingerprint.field("declared " + declared.size());
+        declared.forEach(fingerprint::field);
+        String key = fingerprint.hex();
+        Path file = directory.resolve(key + OBJECTS_SUFFIX);
+        if (load(file, key) instanceof List<?> cached && cached.stream().allMatch(SchemaObject.class::isInstance)) {
+            hits++;
+            touch(file);
+            return cached.stream().map(SchemaObject.class::cast).toList();
+        }
+        misses++;
+        List<SchemaObject> built = build.get();
+        store(directory, file, key, new ArrayList<>(built), OBJECTS_SUFFIX);
+        return built;
     }
 
     /** The cache key: SHA-256 over everything the entity model depends on, as hex. */

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 public final class ReplayedSchemaCache {
     /** Bump when the meaning of a stored entry changes without its records' shape changing. */
-    static final int FORMAT = 1;
+    /** 2: the replayed schema holds the objects beside tables. */
+    static final int FORMAT = 2;
 
     static final String SUFFIX = ".replayed";
 
