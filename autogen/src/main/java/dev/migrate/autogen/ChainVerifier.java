@@ -6,10 +6,13 @@ import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
+import dev.migrate.catalog.ObjectId;
+import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.diff.SchemaDiff;
+import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
@@ -26,8 +29,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -145,12 +151,13 @@ public final class ChainVerifier {
         }
         // the script that would turn the expected schema into the database's: what it adds is extra, what it removes
         // missing
-        List<String> differences = SchemaDiff.compare(
-                        expected, tolerated, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()))
-                .changes()
-                .stream()
-                .map(c -> c.description().asDatabaseState())
-                .toList();
+        List<String> differences = new ArrayList<>(
+                SchemaDiff.compare(expected, tolerated, new SchemaDiff.Options(schema, Map.of(), RenameDecider.never()))
+                        .changes()
+                        .stream()
+                        .map(c -> c.description().asDatabaseState())
+                        .toList());
+        differences.addAll(objectDifferences(expected, tolerated));
         if (differences.isEmpty()) {
             differences = ModelDifferences.between(expected, tolerated);
         }
@@ -200,7 +207,27 @@ public final class ChainVerifier {
             }
             enums.add(type);
         }
-        return DatabaseSchema.of(tables, actual.sequences().values(), enums);
+        return DatabaseSchema.of(tables, actual.sequences().values(), enums)
+                .withObjects(actual.objects().values());
+    }
+
+    /** The objects beside tables the database has that the expected schema lacks, lacks that it has, or has otherwise. */
+    private static List<String> objectDifferences(DatabaseSchema expected, DatabaseSchema actual) {
+        List<String> differences = new ArrayList<>();
+        Set<ObjectId> ids = new TreeSet<>(expected.objects().keySet());
+        ids.addAll(actual.objects().keySet());
+        for (ObjectId id : ids) {
+            SchemaObject want = expected.objects().get(id);
+            SchemaObject have = actual.objects().get(id);
+            if (want == null) {
+                differences.add("extra " + id);
+            } else if (have == null) {
+                differences.add("missing " + id);
+            } else if (!want.sql().equals(have.sql())) {
+                differences.add(id + " defined otherwise:\n" + have.sql() + "\n    instead of\n" + want.sql());
+            }
+        }
+        return differences;
     }
 
     private static boolean sameColumnsInAnotherOrder(Table a, Table b) {
@@ -225,7 +252,7 @@ public final class ChainVerifier {
     /** Every schema of the database (it holds nothing but the chain's work), so a revision's objects in other schemas are checked too. */
     private DatabaseSchema snapshot() {
         try (Connection c = database.getConnection()) {
-            List<String> schemas = new ArrayList<>(List.of(schema));
+            Set<String> schemas = new LinkedHashSet<>(List.of(schema));
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' "
                             + "AND nspname <> 'information_schema' ORDER BY nspname")) {
@@ -234,7 +261,9 @@ public final class ChainVerifier {
                 }
             }
             // check expressions as check compares them: one check written in two spellings is one check
-            return CanonicalChecks.of(c, new CatalogReader().read(c, schemas, exclusions));
+            List<String> all = List.copyOf(schemas);
+            return CanonicalChecks.of(c, new CatalogReader().read(c, all, exclusions))
+                    .withObjects(ObjectReader.read(c, all));
         } catch (SQLException e) {
             throw new MigrateException("Could not read the schema of the verification database: " + e.getMessage(), e);
         }

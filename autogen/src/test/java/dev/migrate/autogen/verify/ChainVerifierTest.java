@@ -56,6 +56,22 @@ class ChainVerifierTest {
         public void downgrade(Operations op) {}
     }
 
+    /** Replaces a view and puts back another one: its downgrade does not undo its upgrade. */
+    @Revision(id = "v2", revises = "v1", message = "agents view")
+    public static class AgentsViewLeaky implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE VIEW agent_ids AS SELECT id FROM agents");
+            op.execute("CREATE VIEW agent_count AS SELECT count(*) AS n FROM agents");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("CREATE OR REPLACE VIEW agent_ids AS SELECT id FROM agents WHERE id > 0");
+            op.execute("DROP VIEW agent_count");
+        }
+    }
+
     /** Its downgrade drops a column the revision before it made. */
     @Revision(id = "v2", revises = "v1", message = "add name")
     public static class AddNameOverreaching implements Migration {
@@ -292,6 +308,15 @@ class ChainVerifierTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The downgrade of revision v2 (" + AddNameLeaky.class.getName() + ")")
                 .hasMessageContaining("extra column public.agents.name");
+    }
+
+    @Test
+    void aViewADowngradeLeavesOrChangesIsNamed() {
+        assertThatThrownBy(() ->
+                        verifier(CreateAgents.class, AgentsViewLeaky.class).verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The downgrade of revision v2 (" + AgentsViewLeaky.class.getName() + ")")
+                .hasMessageContaining("  - extra view public.agent_ids");
     }
 
     @Test

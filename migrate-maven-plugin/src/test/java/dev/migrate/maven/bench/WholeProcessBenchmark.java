@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,9 @@ import java.util.stream.Stream;
  * {@code target/it-repo}. Run (README, "Performance"):
  * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
- * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.fleet=100,1000}
+ * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.objects=500} adds,
+ * at each size, the warm {@code check} with that many views, functions and triggers beside the tables
+ * ({@link #checkWithObjects}). {@code -Dbench.fleet=100,1000}
  * adds the fleet of that many tenant schemas ({@link #fleet}); {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
  * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
  */
@@ -60,6 +63,8 @@ public final class WholeProcessBenchmark {
     private final Optional<String> python;
 
     private final Path module;
+    /** The warm {@code check} of the tables alone, by where it ran, for the figure with objects beside them. */
+    private final Map<String, Timing> warmTablesOnly = new HashMap<>();
 
     private WholeProcessBenchmark(Path module, Path root, Path repository, Path settings, String version, int runs) {
         this.module = module;
@@ -107,8 +112,12 @@ public final class WholeProcessBenchmark {
             if (revisions > 0) {
                 report.addAll(bench.chain(server, revisions));
             }
+            int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
             for (int n : tables) {
                 report.addAll(bench.check(server, n));
+                if (objects > 0) {
+                    report.addAll(bench.checkWithObjects(server, n, Math.min(objects, n)));
+                }
             }
             for (int n : numbers(System.getProperty("bench.fleet", ""))) {
                 report.addAll(bench.fleet(server, n));
@@ -116,6 +125,96 @@ public final class WholeProcessBenchmark {
             System.out.println();
             report.forEach(System.out::println);
         }
+    }
+
+    /**
+     * A no-diff {@code migrate:check} (warm) of the project {@link #check} made, once its chain and its
+     * objects directory also hold {@code m} views, {@code m} functions and {@code m} triggers (a view over
+     * each of the first tables, a trigger function and its trigger on each), beside its figure without them.
+     */
+    private List<String> checkWithObjects(BenchServer server, int n, int m) throws Exception {
+        Path project = root.resolve("check-" + n);
+        Path migrations = project.resolve("src/main/java/db/migrations");
+        StringBuilder declared = new StringBuilder();
+        for (int first = 0; first < m; first += TABLES_PER_MIGRATION) {
+            int to = Math.min(m, first + TABLES_PER_MIGRATION);
+            StringBuilder upgrade = new StringBuilder();
+            StringBuilder downgrade = new StringBuilder();
+            for (int i = first; i < to; i++) {
+                List<String> statements = objectStatements(i);
+                statements.forEach(sql -> declared.append(sql).append(";\n"));
+                for (String sql : statements) {
+                    upgrade.append("        op.execute(\"")
+                            .append(sql.replace("\n", "\\n"))
+                            .append("\");\n");
+                }
+                downgrade.insert(
+                        0,
+                        "        op.execute(\"DROP VIEW v" + i + "; DROP TRIGGER touch" + i + " ON t" + i
+                                + "; DROP FUNCTION touch" + i + "()\");\n");
+            }
+            String revises = first == 0
+                    ? String.format(Locale.ROOT, "m%06d", (n - 1) / TABLES_PER_MIGRATION * TABLES_PER_MIGRATION)
+                    : String.format(Locale.ROOT, "o%06d", first - TABLES_PER_MIGRATION);
+            String name = String.format(Locale.ROOT, "O%06d", first);
+            Files.writeString(
+                    migrations.resolve(name + ".java"),
+                    migrationClass(
+                            name,
+                            name.toLowerCase(Locale.ROOT),
+                            revises,
+                            "objects " + first + " to " + (to - 1),
+                            upgrade,
+                            downgrade));
+        }
+        Path objects = Files.createDirectories(project.resolve("src/main/resources/db/objects"));
+        Files.writeString(objects.resolve("objects.sql"), declared.toString());
+        Map<String, String> url = url(server, "check_" + n);
+        System.out.printf("check at %,d tables with %,d views, functions and triggers: applying them...%n", n, m);
+        mvn(project, url, "compile", "migrate:upgrade");
+        List<String> lines = new ArrayList<>();
+        for (Map<String, String> env : List.of(url, Map.<String, String>of())) {
+            String where = env.isEmpty() ? "embedded" : "URL     ";
+            try {
+                Timing warm = warmCheck(server, project, env);
+                Timing tablesOnly = warmTablesOnly.get(where);
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "mvn migrate:check, %,d tables + %,d views, functions, triggers, %s, warm %s%s",
+                        n,
+                        m,
+                        where,
+                        warm,
+                        tablesOnly == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "; %.2fx the tables alone",
+                                        (double) warm.median() / tablesOnly.median())));
+            } catch (CommandFailed e) {
+                lines.add(String.format(
+                        Locale.ROOT, "mvn migrate:check, %,d tables + objects, %s: %s", n, where, e.getMessage()));
+            }
+        }
+        return lines;
+    }
+
+    /** A {@code migrate:check} with the caches filled by the one before, on a quiet server. */
+    private Timing warmCheck(BenchServer server, Path project, Map<String, String> env) throws Exception {
+        server.quiet();
+        mvn(project, env, "migrate:check"); // fills the caches
+        return time(() -> mvn(project, env, "migrate:check"));
+    }
+
+    /** A view over table {@code i}, a trigger function and its trigger on it. */
+    private static List<String> objectStatements(int i) {
+        return List.of(
+                "CREATE VIEW v%1$d AS SELECT id, code, amount FROM t%1$d WHERE active".formatted(i),
+                ("CREATE FUNCTION touch%1$d() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.quantity := "
+                                + "NEW.quantity + 1; RETURN NEW; END $$")
+                        .formatted(i),
+                "CREATE TRIGGER touch%1$d BEFORE UPDATE ON t%1$d FOR EACH ROW EXECUTE FUNCTION touch%1$d()"
+                        .formatted(i));
     }
 
     /** {@code migrate:check} at {@code n} tables: with a URL and on the embedded default, warm and cold. */
@@ -143,9 +242,8 @@ public final class WholeProcessBenchmark {
         for (Map<String, String> env : List.of(url, Map.<String, String>of())) {
             String where = env.isEmpty() ? "embedded" : "URL     ";
             try {
-                server.quiet();
-                mvn(project, env, "migrate:check"); // fills the caches
-                Timing warm = time(() -> mvn(project, env, "migrate:check"));
+                Timing warm = warmCheck(server, project, env);
+                warmTablesOnly.put(where, warm);
                 lines.add(String.format(
                         Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm caches          %s", n, where, warm));
                 if (!env.isEmpty() && python.isPresent()) {
@@ -739,32 +837,33 @@ public final class WholeProcessBenchmark {
             }
             downgrade.insert(0, "        op.dropTable(\"t" + i + "\");\n");
         }
-        String revises =
-                from == 0 ? "" : String.format(Locale.ROOT, ", revises = \"m%06d\"", from - TABLES_PER_MIGRATION);
-        return """
-                package db.migrations;
-
-                import static dev.migrate.Ddl.*;
-
-                import dev.migrate.Migration;
-                import dev.migrate.Operations;
-                import dev.migrate.Revision;
-
-                @Revision(id = "m%1$06d"%2$s, message = "tables %1$d to %3$d")
-                public class M%1$06d implements Migration {
-                    @Override
-                    public void upgrade(Operations op) {
-                %4$s    }
-
-                    @Override
-                    public void downgrade(Operations op) {
-                %5$s    }
-                }
-                """.formatted(from, revises, to - 1, upgrade, downgrade);
+        String name = String.format(Locale.ROOT, "M%06d", from);
+        return migrationClass(
+                name,
+                name.toLowerCase(Locale.ROOT),
+                from == 0 ? null : String.format(Locale.ROOT, "m%06d", from - TABLES_PER_MIGRATION),
+                "tables " + from + " to " + (to - 1),
+                upgrade,
+                downgrade);
     }
 
     private static String migration(int i) {
-        String revises = i == 1 ? "" : String.format(Locale.ROOT, ", revises = \"%06d\"", i - 1);
+        return migrationClass(
+                String.format(Locale.ROOT, "V%06d", i),
+                String.format(Locale.ROOT, "%06d", i),
+                i == 1 ? null : String.format(Locale.ROOT, "%06d", i - 1),
+                "table " + i,
+                """
+                                op.createTable("c%1$d",
+                                        column("id", "bigint").identity().primaryKey(),
+                                        column("name", "character varying(100)").notNull());
+                        """.formatted(i),
+                "        op.dropTable(\"c" + i + "\");\n");
+    }
+
+    /** The source of migration class {@code className}, revision {@code id}, revising {@code revises} ({@code null}: none). */
+    private static String migrationClass(
+            String className, String id, String revises, String message, CharSequence upgrade, CharSequence downgrade) {
         return """
                 package db.migrations;
 
@@ -774,21 +873,18 @@ public final class WholeProcessBenchmark {
                 import dev.migrate.Operations;
                 import dev.migrate.Revision;
 
-                @Revision(id = "%1$06d"%2$s, message = "table %1$d")
-                public class V%1$06d implements Migration {
+                @Revision(id = "%s"%s, message = "%s")
+                public class %s implements Migration {
                     @Override
                     public void upgrade(Operations op) {
-                        op.createTable("c%1$d",
-                                column("id", "bigint").identity().primaryKey(),
-                                column("name", "character varying(100)").notNull());
-                    }
+                %s    }
 
                     @Override
                     public void downgrade(Operations op) {
-                        op.dropTable("c%1$d");
-                    }
+                %s    }
                 }
-                """.formatted(i, revises);
+                """.formatted(
+                id, revises == null ? "" : ", revises = \"" + revises + "\"", message, className, upgrade, downgrade);
     }
 
     private static List<Integer> numbers(String list) {
