@@ -583,11 +583,17 @@ final class Linter implements StatementObserver {
     /** The triggers of one table that a statement created, replaced, renamed, dropped, enabled or disabled. */
     private static void analyseTriggers(
             Finder finder, Map<Long, CatalogSnapshot.Trigger> before, Map<Long, CatalogSnapshot.Trigger> after) {
+        Set<String> namesBefore =
+                before.values().stream().map(CatalogSnapshot.Trigger::name).collect(Collectors.toSet());
+        Set<String> namesAfter =
+                after.values().stream().map(CatalogSnapshot.Trigger::name).collect(Collectors.toSet());
         for (CatalogSnapshot.Trigger trigger : after.values()) {
             CatalogSnapshot.Trigger was = before.get(trigger.oid());
             String change;
             if (was == null) {
-                change = "creates trigger " + trigger.name();
+                // CREATE OR REPLACE TRIGGER: one trigger of that name before and after
+                change = (namesBefore.contains(trigger.name()) ? "replaces trigger " : "creates trigger ")
+                        + trigger.name();
             } else if (!was.name().equals(trigger.name())) {
                 change = "renames trigger " + was.name() + " to " + trigger.name();
             } else if (!was.definition().equals(trigger.definition())) {
@@ -600,7 +606,7 @@ final class Linter implements StatementObserver {
             finder.add(LintRule.TRIGGER_BLOCKS_WRITES, false, false, change);
         }
         for (CatalogSnapshot.Trigger trigger : before.values()) {
-            if (!after.containsKey(trigger.oid())) {
+            if (!after.containsKey(trigger.oid()) && !namesAfter.contains(trigger.name())) {
                 finder.add(LintRule.TRIGGER_BLOCKS_WRITES, false, false, "drops trigger " + trigger.name());
             }
         }

@@ -512,6 +512,19 @@ class LintRulesTest {
                         tuple("r2", "trigger-blocks-writes", "renames trigger touch_accounts to touch_names"),
                         tuple("r2", "trigger-blocks-writes", "drops trigger touch_names"));
 
+        if (major >= 14) { // CREATE OR REPLACE TRIGGER
+            assertThat(lint(
+                                    major,
+                                    TOUCH,
+                                    new Then("CREATE OR REPLACE TRIGGER touch_accounts BEFORE INSERT OR UPDATE ON"
+                                            + " accounts FOR EACH ROW EXECUTE FUNCTION touch()"))
+                            .findings())
+                    .extracting(LintFinding::revision, LintFinding::detail)
+                    .containsExactly(
+                            tuple("r1", "creates trigger touch_accounts"),
+                            tuple("r2", "replaces trigger touch_accounts"));
+        }
+
         assertThat(lint(
                                 major,
                                 new Change(
