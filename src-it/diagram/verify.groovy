@@ -9,6 +9,20 @@ def boxes(File svg) {
     }
 }
 
+def views(File svg) {
+    def doc = new groovy.xml.XmlSlurper().parse(svg)
+    doc.'**'.findAll { it.name() == 'g' && it.@class == 'view' }.collectEntries { g ->
+        [(g.'@data-view'.text()): g.'@data-kind'.text()]
+    }
+}
+
+def reads(File svg) {
+    def doc = new groovy.xml.XmlSlurper().parse(svg)
+    doc.'**'.findAll { it.name() == 'g' && it.@class == 'reads' }.collect { g ->
+        g.'@data-from'.text() + ' -> ' + g.'@data-to'.text()
+    }.sort()
+}
+
 def apart(a, b) {
     a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y
 }
@@ -30,7 +44,7 @@ try {
         assert new File(dir, it).isFile() : "missing $it"
     }
     assert log.contains('Replaying 5 migrations on it.')
-    assert log.contains('Drew 4 tables and 5 revisions into')
+    assert log.contains('Drew 4 tables, 2 views and 5 revisions into')
 
     // the schema the chain builds
     def schema = new File(dir, 'schema.mmd').text
@@ -47,6 +61,14 @@ try {
     assert tables*.name.sort() == ['public.customers', 'public.order_lines', 'public.orders', 'public.products']
     [tables, tables].combinations().findAll { a, b -> a.name < b.name }.each { a, b -> assert apart(a, b) : "$a.name overlaps $b.name" }
     assert new File(dir, 'schema.svg').text.count('class="fk"') == 3
+    // the views the replayed chain holds, beside the tables they read (read on the throwaway server)
+    assert views(new File(dir, 'schema.svg')) == ['public.best_customers': 'materialized view', 'public.customer_totals': 'view']
+    assert reads(new File(dir, 'schema.svg')) == ['public.customer_totals -> public.best_customers',
+                                                  'public.customers -> public.customer_totals',
+                                                  'public.orders -> public.customer_totals']
+    assert schema.contains('    customer_totals["customer_totals (view)"] {\n        bigint customer_id\n')
+    assert schema.contains('    customers }o..o{ customer_totals : "read by view"')
+    assert schema.contains('    customer_totals }o..o{ best_customers : "read by materialized view"')
 
     // the revision graph, newest at the top: a branch point, a merge, a dependsOn, a non-transactional one
     def revisions = new File(dir, 'revisions.mmd').text
@@ -77,6 +99,15 @@ try {
     assert log.contains('The schema the migrations build taken from the cache in target/migrate/replay-cache: no PostgreSQL was started')
     def near = boxes(new File(basedir, 'target/migrate/diagram-order-lines/schema.svg'))
     assert near.collectEntries { [(it.name): it.faded] } == ['public.order_lines': false, 'public.orders': true, 'public.products': true]
+    assert views(new File(basedir, 'target/migrate/diagram-order-lines/schema.svg')).isEmpty()
+
+    // a view chosen by name, drawn from the replay cache, which holds the views too: the tables it reads
+    // and the materialized view that reads it, faded
+    def chosen = new File(basedir, 'target/migrate/diagram-customer-totals/schema.svg')
+    assert boxes(chosen).collectEntries { [(it.name): it.faded] } == ['public.customers': true, 'public.orders': true]
+    assert views(chosen) == ['public.best_customers': 'materialized view', 'public.customer_totals': 'view']
+    assert chosen.text.contains('data-view="public.best_customers" data-kind="materialized view" opacity="0.35"')
+    assert log.contains('Drew 2 tables, 2 views and 5 revisions into')
 
     assert log.contains('No table matches the tables [ordrs*] among the 4 tables of the schema (public.customers, public.order_lines, public.orders, public.products). Name tables that exist, such as -Dmigrate.tables=orders*,customers.')
 
@@ -91,6 +122,7 @@ try {
     assert new File(live, 'index.html').text.contains('current: 20260301_000004')
     // the live database has no index yet, and its schema is read from it: four tables, the version tables left out
     assert boxes(new File(live, 'schema.svg'))*.name.size() == 4
+    assert views(new File(live, 'schema.svg')) == ['public.best_customers': 'materialized view', 'public.customer_totals': 'view']
     assert !log.contains('diagram-pw')
 } finally {
     ItDatabase.stop(basedir)

@@ -111,7 +111,8 @@ public final class Autogenerate {
      * ({@code migrate:diagram}); the request's entities are never asked for. On the configured
      * database, that database's schema as it is. On the embedded default, the replayed schema from
      * the replay cache when it holds it (as a comparison keeps it), otherwise the chain replayed on a
-     * throwaway server, and what was read kept for the next run.
+     * throwaway server, and what was read kept for the next run. Each way, with the objects beside
+     * the tables (views, materialized views, ...), which the picture draws.
      */
     public static DatabaseSchema schemaAtHead(
             AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
@@ -124,7 +125,7 @@ public final class Autogenerate {
         Optional<DataSource> configured = databases.configured();
         if (configured.isPresent()) {
             try (Connection c = configured.get().getConnection()) {
-                return comparison.readAsItIs(c, managed);
+                return comparison.readAsItIsWithObjects(c, managed);
             } catch (SQLException e) {
                 throw new MigrateException(
                         "Could not connect to the database to read its schema: " + e.getMessage(), e);
@@ -146,11 +147,12 @@ public final class Autogenerate {
         try (ThrowawayServer server = databases.start(version)) {
             replay(server.dataSource());
             try (Connection live = server.dataSource().getConnection()) {
-                DatabaseSchema read = comparison.readLive(live, managed);
+                // the live side holds the objects, as the cache keeps them and a cached run returns them
+                ReplayedSchema read = comparison.liveSide(live, managed, comparison.readLive(live, managed));
                 if (replays != null) {
-                    replays.store(managed, exclusions, comparison.liveSide(live, managed, read));
+                    replays.store(managed, exclusions, read);
                 }
-                return read;
+                return read.schema();
             } catch (SQLException e) {
                 throw cannotConnect(e);
             }

@@ -648,6 +648,14 @@ final class SchemaComparison {
         return read(live, managed, false);
     }
 
+    /**
+     * The managed schemas as {@link #readAsItIs} reads them, with the objects beside their tables:
+     * nothing is written either.
+     */
+    DatabaseSchema readAsItIsWithObjects(Connection live, List<String> managed) {
+        return readAsItIs(live, managed).withObjects(liveObjects(live, managed));
+    }
+
     private DatabaseSchema read(Connection live, List<String> managed, boolean canonicalChecks) {
         return onManagedPath(live, "Could not read the schemas " + managed, () -> {
             DatabaseSchema read = new CatalogReader().read(live, managed, exclusions);

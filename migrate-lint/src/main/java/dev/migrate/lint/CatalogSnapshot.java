@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The user relations, columns, constraints and this session's table locks, read in one round trip
+ * The user relations (with their row-level security and whether a policy lets roles read them),
+ * columns, constraints, triggers and this session's table locks, read in one round trip
  * on the migration's own connection, so that two snapshots around a statement show what it did.
  * Inside a transaction the scan counters are this transaction's (those of
  * {@code pg_stat_xact_user_tables}).
@@ -22,14 +23,17 @@ import java.util.regex.Pattern;
  * <p>A statement changes only relations it locks (a new one too), and its locks last until the end
  * of its transaction; so {@link #after} reads the relations, columns and constraints of the tables
  * the session has locked and takes the others from the snapshot before, which keeps the lint of a
- * long chain linear.
+ * long chain linear. (A policy, a trigger and row-level security change only under a lock on their
+ * table too.)
  */
 final class CatalogSnapshot {
     private static final String USER_NAMESPACE = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'";
     private static final String RELATIONS = "SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode,"
             + " COALESCE(i.indrelid, 0),"
             + " CASE WHEN c.relkind IN ('r', 'm') THEN pg_stat_get_xact_numscans(c.oid) ELSE 0 END,"
-            + " CASE WHEN c.relkind IN ('i', 'I') THEN pg_get_indexdef(c.oid) END"
+            + " CASE WHEN c.relkind IN ('i', 'I') THEN pg_get_indexdef(c.oid) END,"
+            + " c.relrowsecurity, EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polpermissive"
+            + " AND p.polcmd IN ('r', '*'))"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_index i ON i.indexrelid = c.oid"
             + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I') AND " + USER_NAMESPACE;
@@ -40,6 +44,10 @@ final class CatalogSnapshot {
     private static final String CONSTRAINTS = "SELECT con.oid, con.conrelid, con.conname, con.contype,"
             + " con.convalidated, con.conindid, pg_get_constraintdef(con.oid) FROM pg_constraint con"
             + " JOIN pg_namespace n ON n.oid = con.connamespace WHERE con.conrelid <> 0 AND " + USER_NAMESPACE;
+    /** The triggers a user created, not those that enforce a foreign key. */
+    private static final String TRIGGERS = "SELECT t.oid, t.tgrelid, t.tgname, t.tgenabled, pg_get_triggerdef(t.oid)"
+            + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE NOT t.tgisinternal AND " + USER_NAMESPACE;
     /** User objects have oids from 16384 on (FirstNormalObjectId); the catalogs' own locks are left out. */
     private static final String LOCKS = "SELECT l.relation, l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid()"
             + " AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384";
@@ -49,13 +57,14 @@ final class CatalogSnapshot {
             Pattern.compile("::(?:\"[^\"]+\"|[a-z_][a-z0-9_ ]*)(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[])?");
 
     private static final String SETTINGS = "SELECT current_setting('lock_timeout')";
-    private static final String FULL = String.join(";\n", RELATIONS, COLUMNS, CONSTRAINTS, LOCKS, SETTINGS);
+    private static final String FULL = String.join(";\n", RELATIONS, COLUMNS, CONSTRAINTS, TRIGGERS, LOCKS, SETTINGS);
     /** The same, for the relations in an array parameter, found through the catalogs' indexes. */
     private static final String OF_RELATIONS = String.join(
             ";\n",
             RELATIONS + " AND c.oid = ANY(?)",
             COLUMNS + " AND a.attrelid = ANY(?)",
-            CONSTRAINTS + " AND con.conrelid = ANY(?)");
+            CONSTRAINTS + " AND con.conrelid = ANY(?)",
+            TRIGGERS + " AND t.tgrelid = ANY(?)");
 
     private static final String SCAN_COUNTERS = "SELECT c.oid, pg_stat_get_xact_numscans(c.oid) FROM pg_class c"
             + " WHERE c.oid >= 16384 AND c.relkind IN ('r', 'm')";
@@ -63,6 +72,9 @@ final class CatalogSnapshot {
     /**
      * @param table the indexed table, for an index
      * @param definition {@code pg_get_indexdef}, for an index
+     * @param rowSecurity whether row-level security is enabled on it
+     * @param readablePolicy whether a permissive policy lets some role read its rows ({@code FOR SELECT}
+     *     or {@code FOR ALL})
      */
     record Relation(
             long oid,
@@ -72,7 +84,9 @@ final class CatalogSnapshot {
             long fileNode,
             long table,
             long seqScans,
-            String definition) {
+            String definition,
+            boolean rowSecurity,
+            boolean readablePolicy) {
         String qualified() {
             return schema + "." + name;
         }
@@ -84,6 +98,18 @@ final class CatalogSnapshot {
         boolean isIndex() {
             return kind == 'i' || kind == 'I';
         }
+
+        boolean isMaterializedView() {
+            return kind == 'm';
+        }
+
+        /**
+         * Whether a role other than the owner (and a superuser, or one with {@code BYPASSRLS}) can read
+         * its rows: row-level security is off, or a permissive policy lets some role read.
+         */
+        boolean readableByOthers() {
+            return !rowSecurity || readablePolicy;
+        }
     }
 
     record Column(String name, String type, boolean notNull) {}
@@ -91,9 +117,16 @@ final class CatalogSnapshot {
     /** @param definition {@code pg_get_constraintdef} */
     record Constraint(long oid, long table, String name, char type, boolean validated, long index, String definition) {}
 
+    /**
+     * @param enabled as {@code pg_trigger} has it: {@code O} on, {@code D} off, {@code R} and {@code A} on for replicas
+     * @param definition {@code pg_get_triggerdef}
+     */
+    record Trigger(long oid, long table, String name, char enabled, String definition) {}
+
     final Map<Long, Relation> relations = new LinkedHashMap<>();
     final Map<Long, Map<Integer, Column>> columns = new HashMap<>();
     final Map<Long, Constraint> constraints = new LinkedHashMap<>();
+    final Map<Long, Trigger> triggers = new LinkedHashMap<>();
     final Map<Long, LockMode> strongestLocks = new HashMap<>();
     final Set<String> locks = new HashSet<>();
     String lockTimeout;
@@ -128,6 +161,7 @@ final class CatalogSnapshot {
             ps.setArray(1, oids);
             ps.setArray(2, oids);
             ps.setArray(3, oids);
+            ps.setArray(4, oids);
             ps.execute();
             after.readRelations(ps);
         }
@@ -142,6 +176,9 @@ final class CatalogSnapshot {
         before.constraints.values().stream()
                 .filter(c -> !after.locked(c.table()))
                 .forEach(c -> after.constraints.putIfAbsent(c.oid(), c));
+        before.triggers.values().stream()
+                .filter(t -> !after.locked(t.table()))
+                .forEach(t -> after.triggers.putIfAbsent(t.oid(), t));
         return after;
     }
 
@@ -171,9 +208,12 @@ final class CatalogSnapshot {
                                 r.fileNode(),
                                 r.table(),
                                 counters.getOrDefault(r.oid(), 0L),
-                                r.definition())));
+                                r.definition(),
+                                r.rowSecurity(),
+                                r.readablePolicy())));
         counted.columns.putAll(columns);
         counted.constraints.putAll(constraints);
+        counted.triggers.putAll(triggers);
         counted.lockTimeout = lockTimeout;
         return counted;
     }
@@ -182,7 +222,7 @@ final class CatalogSnapshot {
         return strongestLocks.containsKey(relation);
     }
 
-    /** Reads the relations, columns and constraints results of {@code s}, in that order. */
+    /** Reads the relations, columns, constraints and triggers results of {@code s}, in that order. */
     private void readRelations(Statement s) throws SQLException {
         try (ResultSet rs = s.getResultSet()) {
             while (rs.next()) {
@@ -197,7 +237,9 @@ final class CatalogSnapshot {
                                 rs.getLong(5),
                                 rs.getLong(6),
                                 rs.getLong(7),
-                                rs.getString(8)));
+                                rs.getString(8),
+                                rs.getBoolean(9),
+                                rs.getBoolean(10)));
             }
         }
         s.getMoreResults();
@@ -221,6 +263,20 @@ final class CatalogSnapshot {
                                 rs.getBoolean(5),
                                 rs.getLong(6),
                                 rs.getString(7)));
+            }
+        }
+        s.getMoreResults();
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                long oid = rs.getLong(1);
+                triggers.put(
+                        oid,
+                        new Trigger(
+                                oid,
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4).charAt(0),
+                                rs.getString(5)));
             }
         }
     }
@@ -292,6 +348,13 @@ final class CatalogSnapshot {
 
     private static String withoutCasts(String definition) {
         return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
+    }
+
+    /** The user triggers of {@code table}, by oid. */
+    Map<Long, Trigger> triggers(long table) {
+        Map<Long, Trigger> of = new LinkedHashMap<>();
+        triggers.values().stream().filter(t -> t.table() == table).forEach(t -> of.put(t.oid(), t));
+        return of;
     }
 
     Map<Integer, Column> columns(long table) {

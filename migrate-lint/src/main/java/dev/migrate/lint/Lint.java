@@ -107,6 +107,7 @@ public final class Lint {
         Linter linter = new Linter(analysed, replay.ownTables());
         try {
             replay.upgrade(to, linter);
+            linter.migrationEnded();
         } catch (MigrationFailedException e) {
             throw new LintStoppedException(
                     e.getMessage() + " The lint ran the migrations on a throwaway database where every table holds "

@@ -97,6 +97,20 @@ public enum LintRule {
             "op.execute(\"REINDEX INDEX CONCURRENTLY name\") in a migration of its own with @Revision(...,"
                     + " transactional = false); for a column change that rebuilds it, build an index of the new form"
                     + " concurrently under another name first, then drop the old one"),
+    /**
+     * {@code REFRESH MATERIALIZED VIEW} without {@code CONCURRENTLY} (or another rebuild) of a
+     * materialized view that existed before the migration.
+     */
+    REFRESH_NOT_CONCURRENT(
+            true,
+            "refresh-not-concurrent",
+            Severity.ERROR,
+            "AccessExclusiveLock",
+            "refreshes an existing materialized view without CONCURRENTLY: every query that reads the view waits"
+                    + " under AccessExclusiveLock until the view's query has run again in full",
+            "op.execute(\"REFRESH MATERIALIZED VIEW CONCURRENTLY name\") (ExclusiveLock: reads go on while it runs),"
+                    + " which needs a unique index on the view over plain columns and without WHERE: create it once"
+                    + " with CREATE UNIQUE INDEX CONCURRENTLY in a migration with @Revision(..., transactional = false)"),
     /** A table or column that existed before the migration is dropped or renamed. */
     BACKWARD_INCOMPATIBLE(
             false,
@@ -106,6 +120,36 @@ public enum LintRule {
             "drops or renames a table or column that the running version of the application may still use",
             "release the application that no longer uses it first and drop it in a later migration; for a rename,"
                     + " add the new name, write both, backfill, switch reads, then drop the old one"),
+    /**
+     * A trigger created, replaced, dropped, enabled or disabled on a table that existed before the
+     * migration, which takes {@code ShareRowExclusiveLock} on it until the transaction ends.
+     */
+    TRIGGER_BLOCKS_WRITES(
+            false,
+            "trigger-blocks-writes",
+            Severity.WARNING,
+            "ShareRowExclusiveLock",
+            "changes the triggers of an existing table, which takes ShareRowExclusiveLock: writes to the table wait"
+                    + " from then until the migration's transaction ends, and while the statement waits for the lock"
+                    + " behind a long transaction, writes queue behind it",
+            "change the trigger in a short migration of its own that does nothing slow after it, so that the lock"
+                    + " is held for milliseconds, with lockTimeout on (-Dmigrate.lockTimeout=5s) so that it gives up"
+                    + " rather than queueing writes, and retry"),
+    /**
+     * Row-level security left on, at the end of the migration, on a table that existed before it,
+     * with no permissive policy for {@code SELECT}: every role but the owner reads no rows.
+     */
+    ROW_SECURITY_WITHOUT_POLICY(
+            false,
+            "row-security-without-policy",
+            Severity.WARNING,
+            "AccessExclusiveLock",
+            "leaves row-level security on an existing table with no policy that lets a role read it: once the"
+                    + " migration commits, every role but the table's owner, superusers and roles with BYPASSRLS"
+                    + " reads no rows of it",
+            "create the policies the application's roles need in the same migration: op.execute(\"CREATE POLICY"
+                    + " name ON table FOR SELECT TO role USING (...)\") (or FOR ALL); to lock every other role out on"
+                    + " purpose, accept the finding with @SuppressLint"),
     /**
      * A statement fails on the rows of an existing table (a check, a cast, a unique index they break)
      * and runs once the tables are empty: it depends on the data it finds.

@@ -48,6 +48,8 @@ final class Linter implements StatementObserver {
     private CatalogSnapshot atStart;
     private Map<String, String> accepted;
     private boolean lockTimeoutReported;
+    /** The statements of the current migration that left other roles unable to read a table, judged when it ends. */
+    private final List<LockedOut> lockedOut = new ArrayList<>();
     /**
      * The catalog after the last statement seen, the catalog before the next one; null when
      * something changed it unseen (a migration outside the analysed range, a statement run outside
@@ -66,6 +68,12 @@ final class Linter implements StatementObserver {
         this.ownTableNames = Set.copyOf(ownTables);
     }
 
+    /**
+     * A statement that left a table with row-level security and no policy that lets a role read it;
+     * a later statement of the same migration may still create one.
+     */
+    private record LockedOut(String sql, long table, LockMode lock, String detail) {}
+
     /** What was seen, once the replay is over. */
     LintReport report() {
         return new LintReport(serverVersion, revisions, statements, findings);
@@ -74,6 +82,7 @@ final class Linter implements StatementObserver {
     @Override
     public void beforeStep(Connection connection, DiscoveredMigration migration, boolean inTransaction)
             throws SQLException {
+        migrationEnded();
         if (sampleRows == null) {
             start(connection);
         }
@@ -93,6 +102,21 @@ final class Linter implements StatementObserver {
         latestInTransaction = inTransaction;
         lockTimeoutReported = false;
         revisions.add(revision.id());
+    }
+
+    /**
+     * Judges what only the end of the current migration decides: a table left for the table's owner
+     * alone to read. Called when the next migration starts, and once the last one is done.
+     */
+    void migrationEnded() {
+        for (LockedOut out : lockedOut) {
+            CatalogSnapshot.Relation table = latest == null ? null : latest.relations.get(out.table());
+            if (table != null && !table.readableByOthers()) {
+                new Finder(out.sql(), table.qualified(), out.lock())
+                        .add(LintRule.ROW_SECURITY_WITHOUT_POLICY, false, false, out.detail());
+            }
+        }
+        lockedOut.clear();
     }
 
     @Override
@@ -308,6 +332,35 @@ final class Linter implements StatementObserver {
                         inTransaction);
             }
         }
+        for (CatalogSnapshot.Relation view : atStart.relations.values()) {
+            if (view.isMaterializedView() && rewrote(before, after, view.oid())) {
+                analyseRefresh(sql, view, after);
+            }
+        }
+    }
+
+    /**
+     * A materialized view that existed before the migration got a new file: refreshed without
+     * {@code CONCURRENTLY} (which fills the view's own file), or rewritten otherwise, under
+     * AccessExclusiveLock.
+     */
+    private void analyseRefresh(String sql, CatalogSnapshot.Relation view, CatalogSnapshot after) {
+        boolean refresh = sql.stripLeading().regionMatches(true, 0, "REFRESH", 0, "REFRESH".length());
+        boolean uniqueIndex = after.relations.values().stream()
+                .anyMatch(i -> i.isIndex()
+                        && i.table() == view.oid()
+                        && i.definition().startsWith("CREATE UNIQUE INDEX")
+                        && !i.definition().contains(" WHERE "));
+        new Finder(sql, view.qualified(), after.strongestLocks.get(view.oid()))
+                .add(
+                        LintRule.REFRESH_NOT_CONCURRENT,
+                        true,
+                        false,
+                        (refresh ? "refreshes" : "rewrites") + " materialized view " + view.qualified()
+                                + (uniqueIndex
+                                        ? ""
+                                        : ", which has no unique index: create one before refreshing it"
+                                                + " CONCURRENTLY"));
     }
 
     /**
@@ -396,6 +449,18 @@ final class Linter implements StatementObserver {
                     false,
                     "renames table " + was.qualified() + " to " + now.qualified());
         }
+        if (was.readableByOthers() && !now.readableByOthers()) {
+            lockedOut.add(new LockedOut(
+                    sql,
+                    oid,
+                    lock,
+                    was.rowSecurity()
+                            ? "drops the last policy that lets a role read " + was.qualified()
+                                    + ", and the migration creates none"
+                            : "enables row level security on " + was.qualified()
+                                    + ", and the migration creates no policy that lets a role read it"));
+        }
+        analyseTriggers(finder, before.triggers(oid), after.triggers(oid));
         Map<Integer, CatalogSnapshot.Column> columnsBefore = before.columns(oid);
         Map<Integer, CatalogSnapshot.Column> columnsAfter = after.columns(oid);
         for (Integer number : atStart.columns(oid).keySet()) {
@@ -512,6 +577,38 @@ final class Linter implements StatementObserver {
                 && "0".equals(after.lockTimeout)) {
             lockTimeoutReported = true;
             finder.add(LintRule.MISSING_LOCK_TIMEOUT, rewrite, scan, "no lock_timeout while it waits for " + lock);
+        }
+    }
+
+    /** The triggers of one table that a statement created, replaced, renamed, dropped, enabled or disabled. */
+    private static void analyseTriggers(
+            Finder finder, Map<Long, CatalogSnapshot.Trigger> before, Map<Long, CatalogSnapshot.Trigger> after) {
+        Set<String> namesBefore =
+                before.values().stream().map(CatalogSnapshot.Trigger::name).collect(Collectors.toSet());
+        Set<String> namesAfter =
+                after.values().stream().map(CatalogSnapshot.Trigger::name).collect(Collectors.toSet());
+        for (CatalogSnapshot.Trigger trigger : after.values()) {
+            CatalogSnapshot.Trigger was = before.get(trigger.oid());
+            String change;
+            if (was == null) {
+                // CREATE OR REPLACE TRIGGER: one trigger of that name before and after
+                change = (namesBefore.contains(trigger.name()) ? "replaces trigger " : "creates trigger ")
+                        + trigger.name();
+            } else if (!was.name().equals(trigger.name())) {
+                change = "renames trigger " + was.name() + " to " + trigger.name();
+            } else if (!was.definition().equals(trigger.definition())) {
+                change = "replaces trigger " + trigger.name();
+            } else if (was.enabled() != trigger.enabled()) {
+                change = (trigger.enabled() == 'D' ? "disables trigger " : "enables trigger ") + trigger.name();
+            } else {
+                continue;
+            }
+            finder.add(LintRule.TRIGGER_BLOCKS_WRITES, false, false, change);
+        }
+        for (CatalogSnapshot.Trigger trigger : before.values()) {
+            if (!after.containsKey(trigger.oid()) && !namesAfter.contains(trigger.name())) {
+                finder.add(LintRule.TRIGGER_BLOCKS_WRITES, false, false, "drops trigger " + trigger.name());
+            }
         }
     }
 

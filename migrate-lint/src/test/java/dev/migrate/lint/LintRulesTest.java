@@ -436,6 +436,167 @@ class LintRulesTest {
                 .containsExactly(tuple("r2", "creates index ix_code"), tuple("r2", "creates index ix_fresh2"));
     }
 
+    /** A materialized view over accounts, made by the migration before the analysed one. */
+    private static final Change TOTALS = new Change(
+            "CREATE MATERIALIZED VIEW account_names AS SELECT id, name FROM accounts",
+            "CREATE UNIQUE INDEX ux_account_names ON account_names (id)",
+            "REFRESH MATERIALIZED VIEW account_names");
+
+    @OnOldestAndNewestMajor
+    void aMaterializedViewRefreshedWithoutConcurrentlyBlocksItsReaders(int major) {
+        LintFinding finding = only(
+                lint(major, TOTALS, new Then("REFRESH MATERIALIZED VIEW account_names")),
+                LintRule.REFRESH_NOT_CONCURRENT);
+        assertThat(finding.revision())
+                .as("the migration that made it refreshes it unseen")
+                .isEqualTo("r2");
+        assertThat(finding.table()).isEqualTo("public.account_names");
+        assertThat(finding.lock()).isEqualTo("AccessExclusiveLock");
+        assertThat(finding.rewrite()).isTrue();
+        assertThat(finding.detail()).isEqualTo("refreshes materialized view public.account_names");
+        assertThat(finding.line())
+                .contains(
+                        "r2 (then): public.account_names, AccessExclusiveLock, rewrite",
+                        "REFRESH MATERIALIZED VIEW CONCURRENTLY name",
+                        "[refresh-not-concurrent]");
+
+        assertThat(lint(major, TOTALS, new Then("REFRESH MATERIALIZED VIEW CONCURRENTLY account_names"))
+                        .findings())
+                .as("CONCURRENTLY fills the view's own file under ExclusiveLock")
+                .isEmpty();
+
+        LintFinding noIndex = only(
+                lint(
+                        major,
+                        new Change("CREATE MATERIALIZED VIEW account_codes AS SELECT code FROM accounts"),
+                        new Then("REFRESH MATERIALIZED VIEW account_codes")),
+                LintRule.REFRESH_NOT_CONCURRENT);
+        assertThat(noIndex.detail())
+                .isEqualTo("refreshes materialized view public.account_codes, which has no unique index: create one"
+                        + " before refreshing it CONCURRENTLY");
+    }
+
+    /** A trigger function, made by the migration before the analysed one. */
+    private static final Change TOUCH = new Change(
+            "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
+            "CREATE TRIGGER touch_accounts BEFORE UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION touch()");
+
+    @OnOldestAndNewestMajor
+    void aTriggerCreatedOrDroppedOnAnExistingTableBlocksWritesUntilTheTransactionEnds(int major) {
+        LintFinding created = only(
+                lint(
+                        major,
+                        new Change(
+                                "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
+                                "CREATE TRIGGER touch_orders BEFORE UPDATE ON orders FOR EACH ROW"
+                                        + " EXECUTE FUNCTION touch()")),
+                LintRule.TRIGGER_BLOCKS_WRITES);
+        assertThat(created.table()).isEqualTo("public.orders");
+        assertThat(created.lock()).isEqualTo("ShareRowExclusiveLock");
+        assertThat(created.detail()).isEqualTo("creates trigger touch_orders");
+        assertThat(created.rule().severity()).isEqualTo(LintRule.Severity.WARNING);
+        assertThat(created.line()).contains("public.orders, ShareRowExclusiveLock: creates trigger touch_orders");
+
+        LintReport changed = lint(
+                major,
+                TOUCH,
+                new Then(
+                        "ALTER TABLE accounts DISABLE TRIGGER touch_accounts",
+                        "ALTER TRIGGER touch_accounts ON accounts RENAME TO touch_names",
+                        "DROP TRIGGER touch_names ON accounts"));
+        assertThat(changed.findings())
+                .extracting(LintFinding::revision, f -> f.rule().id(), LintFinding::detail)
+                .containsExactly(
+                        tuple("r1", "trigger-blocks-writes", "creates trigger touch_accounts"),
+                        tuple("r2", "trigger-blocks-writes", "disables trigger touch_accounts"),
+                        tuple("r2", "trigger-blocks-writes", "renames trigger touch_accounts to touch_names"),
+                        tuple("r2", "trigger-blocks-writes", "drops trigger touch_names"));
+
+        if (major >= 14) { // CREATE OR REPLACE TRIGGER
+            assertThat(lint(
+                                    major,
+                                    TOUCH,
+                                    new Then("CREATE OR REPLACE TRIGGER touch_accounts BEFORE INSERT OR UPDATE ON"
+                                            + " accounts FOR EACH ROW EXECUTE FUNCTION touch()"))
+                            .findings())
+                    .extracting(LintFinding::revision, LintFinding::detail)
+                    .containsExactly(
+                            tuple("r1", "creates trigger touch_accounts"),
+                            tuple("r2", "replaces trigger touch_accounts"));
+        }
+
+        assertThat(lint(
+                                major,
+                                new Change(
+                                        "CREATE TABLE fresh (id int)",
+                                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS"
+                                                + " $$BEGIN RETURN NEW; END$$",
+                                        "CREATE TRIGGER touch_fresh BEFORE UPDATE ON fresh FOR EACH ROW"
+                                                + " EXECUTE FUNCTION touch()"),
+                                new Then("ALTER TABLE orders ADD CONSTRAINT fk_account FOREIGN KEY (account_id)"
+                                        + " REFERENCES accounts (id) NOT VALID"))
+                        .findings())
+                .as("a trigger on the migration's own table; a foreign key's internal triggers")
+                .isEmpty();
+    }
+
+    @OnOldestAndNewestMajor
+    void rowLevelSecurityWithNoPolicyToReadByTheEndOfTheMigrationLocksReadersOut(int major) {
+        LintFinding enabled = only(
+                lint(major, new Change("ALTER TABLE accounts ENABLE ROW LEVEL SECURITY")),
+                LintRule.ROW_SECURITY_WITHOUT_POLICY);
+        assertThat(enabled.table()).isEqualTo("public.accounts");
+        assertThat(enabled.lock()).isEqualTo("AccessExclusiveLock");
+        assertThat(enabled.statement()).isEqualTo("ALTER TABLE accounts ENABLE ROW LEVEL SECURITY");
+        assertThat(enabled.detail())
+                .isEqualTo("enables row level security on public.accounts, and the migration creates no policy that"
+                        + " lets a role read it");
+        assertThat(enabled.line()).contains("CREATE POLICY", "[row-security-without-policy]");
+
+        assertThat(lint(
+                                major,
+                                new Change(
+                                        "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY",
+                                        "CREATE POLICY accounts_read ON accounts FOR SELECT USING (true)"),
+                                new Then(
+                                        "ALTER TABLE orders ENABLE ROW LEVEL SECURITY",
+                                        "CREATE POLICY orders_all ON orders USING (amount > 0)"))
+                        .findings())
+                .as("a policy that lets roles read, for SELECT or for ALL, later in the same migration")
+                .isEmpty();
+
+        LintReport insertOnly = lint(
+                major,
+                new Change(
+                        "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY",
+                        "CREATE POLICY accounts_insert ON accounts FOR INSERT WITH CHECK (true)",
+                        "CREATE POLICY accounts_narrow ON accounts AS RESTRICTIVE FOR SELECT USING (true)"),
+                new Then("CREATE POLICY accounts_read ON accounts FOR SELECT USING (true)"));
+        assertThat(insertOnly.findings())
+                .as("a policy for writes or a restrictive one lets nobody read; the policy of the next migration"
+                        + " comes after a release without one")
+                .extracting(LintFinding::revision, f -> f.rule().id())
+                .containsExactly(tuple("r1", "row-security-without-policy"));
+
+        LintFinding dropped = only(
+                lint(
+                        major,
+                        new Change(
+                                "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY",
+                                "CREATE POLICY accounts_read ON accounts FOR SELECT USING (true)"),
+                        new Then("DROP POLICY accounts_read ON accounts")),
+                LintRule.ROW_SECURITY_WITHOUT_POLICY);
+        assertThat(dropped.revision()).isEqualTo("r2");
+        assertThat(dropped.detail())
+                .isEqualTo("drops the last policy that lets a role read public.accounts, and the migration creates"
+                        + " none");
+
+        assertThat(lint(major, new Change("CREATE TABLE fresh (id int)", "ALTER TABLE fresh ENABLE ROW LEVEL SECURITY"))
+                        .findings())
+                .as("a table the migration creates")
+                .isEmpty();
+    }
+
     @OnOldestAndNewestMajor
     void droppingOrRenamingWhatTheRunningApplicationUsesIsBackwardIncompatible(int major) {
         LintReport report = lint(

@@ -121,8 +121,11 @@ public class DiagramMojo extends AbstractDatabaseMojo {
         Path directory = diagramDirectory.toPath();
         pictures.write(directory);
         int tableCount = pictures.schemaPicture().tables().size();
+        int viewCount = pictures.schemaPicture().views().size();
         int revisionCount = migrator.revisions().size();
-        getLog().info("Drew " + tableCount + " table" + (tableCount == 1 ? "" : "s") + " and " + revisionCount
+        getLog().info("Drew " + tableCount + " table" + (tableCount == 1 ? "" : "s")
+                + (viewCount == 0 ? "" : ", " + viewCount + " view" + (viewCount == 1 ? "" : "s")) + " and "
+                + revisionCount
                 + " revision" + (revisionCount == 1 ? "" : "s") + " into " + directory + ": open "
                 + directory.resolve("index.html") + " in a browser; schema.mmd and revisions.mmd are Mermaid for "
                 + "Markdown.");

@@ -91,6 +91,20 @@ final class MermaidEr {
                 .append("\"\n");
     }
 
+    /**
+     * A view's line from what it reads, as a relationship that claims no cardinality:
+     * {@code orders }o..o{ order_totals : "read by view"}.
+     */
+    void reads(ObjectName source, ObjectName view, String kind) {
+        text.append("    ")
+                .append(id(source))
+                .append(" }o..o{ ")
+                .append(id(view))
+                .append(" : \"read by ")
+                .append(kind)
+                .append("\"\n");
+    }
+
     @Override
     public String toString() {
         return text.toString();

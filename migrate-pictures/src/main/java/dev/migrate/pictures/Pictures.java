@@ -72,7 +72,7 @@ public final class Pictures {
         return written;
     }
 
-    /** The page: the schema, the list of tables with their columns, then the revisions. */
+    /** The page: the schema, the list of tables and views with their columns, then the revisions. */
     String html() {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
@@ -91,16 +91,24 @@ public final class Pictures {
                 <body>
                 """);
         int tables = schemaPicture.tables().size();
+        int views = schemaPicture.views().size();
         html.append("<h1>Schema</h1>\n<p>")
                 .append(tables)
                 .append(" table")
                 .append(tables == 1 ? "" : "s")
+                .append(views == 0 ? "" : " and " + views + " view" + (views == 1 ? "" : "s"))
                 .append(". <a href=\"schema.mmd\">schema.mmd</a> holds the same picture as Mermaid.</p>\n")
-                .append("<p><img src=\"schema.svg\" alt=\"The tables and their foreign keys\"></p>\n")
+                .append("<p><img src=\"schema.svg\" alt=\"The tables and their foreign keys")
+                .append(views == 0 ? "" : ", the views beside the tables they read")
+                .append("\"></p>\n")
                 .append("<h2>Tables</h2>\n");
         schemaPicture
                 .tables()
                 .forEach((name, faded) -> appendTable(html, schema.tables().get(name), faded));
+        if (views > 0) {
+            html.append("<h2>Views</h2>\n");
+            schemaPicture.views().forEach((name, faded) -> appendView(html, schemaPicture.view(name), faded));
+        }
         html.append("<h1>Revisions</h1>\n<p>")
                 .append(revisions.size())
                 .append(" revision")
@@ -131,6 +139,32 @@ public final class Pictures {
                     .append(column.nullable() ? "yes" : "no")
                     .append("</td><td>")
                     .append(String.join(", ", SchemaPicture.keys(table, column.name())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void appendView(StringBuilder html, View view, boolean faded) {
+        html.append("<table")
+                .append(faded ? " class=\"faded\"" : "")
+                .append(" id=\"")
+                .append(Svg.escape(view.name().toString()))
+                .append("\">\n<caption>")
+                .append(Svg.escape(view.name().toString()))
+                .append(" (")
+                .append(view.kind())
+                .append(faded ? ", neighbour" : "")
+                .append(")")
+                .append(view.reads().isEmpty() ? "" : " reads ")
+                .append(Svg.escape(String.join(
+                        ", ", view.reads().stream().map(ObjectName::toString).toList())))
+                .append("</caption>\n")
+                .append("<tr><th>column</th><th>type</th></tr>\n");
+        for (View.Column column : view.columns()) {
+            html.append("<tr><td>")
+                    .append(Svg.escape(column.name()))
+                    .append("</td><td>")
+                    .append(Svg.escape(column.type()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
@@ -26,17 +27,42 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * The picture of a schema: each table a box with its columns, types and key marks, each foreign key
- * a line from the referenced column to the referencing one, tables grouped by schema. Laid out by
- * ELK's layered algorithm, so boxes never overlap and lines end at the columns they join.
+ * a line from the referenced column to the referencing one, tables grouped by schema. Views and
+ * materialized views are dashed boxes beside the tables they read, a dotted line from each table or
+ * view they read. Laid out by ELK's layered algorithm, so boxes never overlap and lines end at the
+ * columns they join.
  */
 public final class SchemaPicture {
     static final double HEADER = 26;
     static final double ROW = 20;
     private static final double PAD = 8;
 
-    /** A table's box in the picture; its rows are the columns, in order. */
+    /** What a box stands for. */
+    public enum Kind {
+        TABLE,
+        VIEW,
+        MATERIALIZED_VIEW;
+
+        /** The stereotype a view's header shows: {@code «view»}; none for a table. */
+        String stereotype() {
+            return switch (this) {
+                case TABLE -> "";
+                case VIEW -> "«view» ";
+                case MATERIALIZED_VIEW -> "«materialized view» ";
+            };
+        }
+    }
+
+    /** A table's or a view's box in the picture; its rows are the columns, in order. */
     public record Box(
-            ObjectName table, double x, double y, double width, double height, boolean faded, List<String> columns) {
+            ObjectName name,
+            Kind kind,
+            double x,
+            double y,
+            double width,
+            double height,
+            boolean faded,
+            List<String> columns) {
         /** The vertical middle of the column's row, or of the header when the table has no such column. */
         public double rowMiddle(String column) {
             int row = columns.indexOf(column);
@@ -58,28 +84,42 @@ public final class SchemaPicture {
             Cardinality cardinality,
             List<Point> points) {}
 
+    /**
+     * A view's line from a table or view it reads (its first point on that box's right edge, at the
+     * header) to the view (its last point on the view's left edge, at the header).
+     */
+    public record Read(ObjectName source, ObjectName view, List<Point> points) {}
+
     /** A schema's frame around its tables, drawn when the picture holds tables of several schemas. */
     public record Group(String schema, double x, double y, double width, double height) {}
 
     private final DatabaseSchema schema;
     private final Map<ObjectName, Boolean> drawn;
+    private final Map<ObjectName, View> views;
+    private final Map<ObjectName, Boolean> drawnViews;
     private final List<Box> boxes = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
+    private final List<Read> reads = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final boolean qualified;
     private double width;
     private double height;
 
-    private SchemaPicture(DatabaseSchema schema, Map<ObjectName, Boolean> drawn) {
+    private SchemaPicture(DatabaseSchema schema, Map<ObjectName, Boolean> drawn, Map<ObjectName, Boolean> drawnViews) {
         this.schema = schema;
         this.drawn = drawn;
-        this.qualified =
-                drawn.keySet().stream().map(ObjectName::schema).distinct().count() > 1;
+        this.views = View.all(schema);
+        this.drawnViews = drawnViews;
+        this.qualified = Stream.concat(drawn.keySet().stream(), drawnViews.keySet().stream())
+                        .map(ObjectName::schema)
+                        .distinct()
+                        .count()
+                > 1;
     }
 
-    /** The picture of the tables {@code selection} picks from {@code schema}, laid out. */
+    /** The picture of the tables and views {@code selection} picks from {@code schema}, laid out. */
     public static SchemaPicture of(DatabaseSchema schema, TableSelection selection) {
-        SchemaPicture picture = new SchemaPicture(schema, selection.apply(schema));
+        SchemaPicture picture = new SchemaPicture(schema, selection.apply(schema), selection.views(schema));
         picture.layOut();
         return picture;
     }
@@ -96,13 +136,52 @@ public final class SchemaPicture {
         return List.copyOf(groups);
     }
 
+    /** The lines from the tables and views that each drawn view reads. */
+    public List<Read> reads() {
+        return List.copyOf(reads);
+    }
+
     /** The tables drawn, each with whether it is faded (a neighbour of a chosen table). */
     public Map<ObjectName, Boolean> tables() {
         return drawn;
     }
 
-    private String title(Table table) {
-        return qualified ? table.qualifiedName().toString() : table.name();
+    /** The views and materialized views drawn, each with whether it is faded (a neighbour). */
+    public Map<ObjectName, Boolean> views() {
+        return drawnViews;
+    }
+
+    /** The view or materialized view of that name, or null. */
+    View view(ObjectName name) {
+        return views.get(name);
+    }
+
+    private String title(ObjectName name) {
+        return qualified ? name.toString() : name.name();
+    }
+
+    /** The header of a box: a view's stereotype, then the name. */
+    private String header(Box box) {
+        return box.kind().stereotype() + title(box.name());
+    }
+
+    private static Kind kind(View view) {
+        return view.materialized() ? Kind.MATERIALIZED_VIEW : Kind.VIEW;
+    }
+
+    /** The text of a view's column rows: name and type, aligned as a table's. */
+    private static List<String> rows(View view) {
+        int nameWidth =
+                view.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        return view.columns().stream()
+                .map(c -> String.format("%-5s %-" + Math.max(nameWidth, 1) + "s  %s", "", c.name(), c.type()))
+                .toList();
+    }
+
+    /** The rows of the box drawn for {@code name}, a table or a view. */
+    private List<String> rows(ObjectName name) {
+        Table table = schema.tables().get(name);
+        return table != null ? rows(table) : rows(views.get(name));
     }
 
     /** The text of a column's row: key marks, name and type, in columns. */
@@ -140,9 +219,12 @@ public final class SchemaPicture {
     private void layOut() {
         ElkNode root = ElkLayout.graph(Direction.RIGHT);
         Map<String, ElkNode> schemaNodes = new LinkedHashMap<>();
+        Map<ObjectName, Kind> shown = new LinkedHashMap<>();
+        drawn.keySet().forEach(name -> shown.put(name, Kind.TABLE));
+        drawnViews.keySet().forEach(name -> shown.put(name, kind(views.get(name))));
         if (qualified) {
             root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
-            for (ObjectName name : drawn.keySet()) {
+            for (ObjectName name : shown.keySet()) {
                 schemaNodes.computeIfAbsent(name.schema(), s -> {
                     ElkNode group = ElkGraphUtil.createNode(root);
                     group.setProperty(CoreOptions.PADDING, new ElkPadding(34, 16, 16, 16));
@@ -152,17 +234,15 @@ public final class SchemaPicture {
             }
         }
         Map<ObjectName, ElkNode> nodes = new LinkedHashMap<>();
-        for (ObjectName name : drawn.keySet()) {
-            Table table = schema.tables().get(name);
+        for (Map.Entry<ObjectName, Kind> shape : shown.entrySet()) {
+            ObjectName name = shape.getKey();
             ElkNode node = ElkGraphUtil.createNode(qualified ? schemaNodes.get(name.schema()) : root);
-            List<String> text = rows(table);
-            double textWidth = Svg.textWidth(title(table));
+            List<String> text = rows(name);
+            double textWidth = Svg.textWidth(shape.getValue().stereotype() + title(name));
             for (String row : text) {
                 textWidth = Math.max(textWidth, Svg.textWidth(row));
             }
-            node.setDimensions(
-                    Math.ceil(textWidth + 2 * PAD),
-                    HEADER + ROW * table.columns().size() + 4);
+            node.setDimensions(Math.ceil(textWidth + 2 * PAD), HEADER + ROW * text.size() + 4);
             node.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
             nodes.put(name, node);
         }
@@ -194,6 +274,20 @@ public final class SchemaPicture {
                         List.of()));
             }
         }
+        List<ElkEdge> readEdges = new ArrayList<>();
+        List<Read> pendingReads = new ArrayList<>();
+        for (ObjectName name : drawnViews.keySet()) {
+            for (ObjectName source : views.get(name).reads()) {
+                ElkNode sourceNode = nodes.get(source);
+                if (sourceNode == null || source.equals(name)) {
+                    continue; // a table or view left out of the picture
+                }
+                ElkPort from = port(sourceNode, PortSide.EAST, HEADER / 2);
+                ElkPort to = port(nodes.get(name), PortSide.WEST, HEADER / 2);
+                readEdges.add(ElkGraphUtil.createSimpleEdge(from, to));
+                pendingReads.add(new Read(source, name, List.of()));
+            }
+        }
         ElkLayout.layout(root, nodes.size());
         width = root.getWidth();
         height = root.getHeight();
@@ -201,14 +295,17 @@ public final class SchemaPicture {
                 groups.add(new Group(s, ElkLayout.x(node), ElkLayout.y(node), node.getWidth(), node.getHeight())));
         nodes.forEach((name, node) -> boxes.add(new Box(
                 name,
+                shown.get(name),
                 ElkLayout.x(node),
                 ElkLayout.y(node),
                 node.getWidth(),
                 node.getHeight(),
-                drawn.get(name),
-                schema.tables().get(name).columns().stream()
-                        .map(TableColumn::name)
-                        .toList())));
+                shown.get(name) == Kind.TABLE ? drawn.get(name) : drawnViews.get(name),
+                shown.get(name) == Kind.TABLE
+                        ? schema.tables().get(name).columns().stream()
+                                .map(TableColumn::name)
+                                .toList()
+                        : views.get(name).columnNames())));
         for (int i = 0; i < edges.size(); i++) {
             Link link = pending.get(i);
             links.add(new Link(
@@ -219,6 +316,10 @@ public final class SchemaPicture {
                     link.name(),
                     link.cardinality(),
                     ElkLayout.points(edges.get(i))));
+        }
+        for (int i = 0; i < readEdges.size(); i++) {
+            Read read = pendingReads.get(i);
+            reads.add(new Read(read.source(), read.view(), ElkLayout.points(readEdges.get(i))));
         }
     }
 
@@ -239,7 +340,11 @@ public final class SchemaPicture {
         return port;
     }
 
-    /** The picture as a Mermaid {@code erDiagram}: entities with their columns, a relationship per foreign key. */
+    /**
+     * The picture as a Mermaid {@code erDiagram}: entities with their columns, a relationship per
+     * foreign key; a view is an entity labelled {@code (view)}, with a dotted line from each table or
+     * view it reads.
+     */
     public String mermaid() {
         MermaidEr er = new MermaidEr(qualified);
         for (ObjectName name : drawn.keySet()) {
@@ -250,8 +355,19 @@ public final class SchemaPicture {
             }
             er.closeEntity();
         }
+        for (ObjectName name : drawnViews.keySet()) {
+            View view = views.get(name);
+            er.openEntity(name, " (" + view.kind() + (drawnViews.get(name) ? ", neighbour)" : ")"));
+            for (View.Column column : view.columns()) {
+                er.attribute(column.type(), column.name(), List.of(), "");
+            }
+            er.closeEntity();
+        }
         for (Link link : links) {
             er.relationship(link.parent(), link.child(), link.cardinality(), link.name());
+        }
+        for (Read read : reads) {
+            er.reads(read.source(), read.view(), views.get(read.view()).kind());
         }
         return er.toString();
     }
@@ -317,23 +433,61 @@ public final class SchemaPicture {
                     .append("</text>\n");
             svg.append("</g>\n");
         }
-        for (Box box : boxes) {
-            Table table = schema.tables().get(box.table());
-            List<String> rows = rows(table);
-            svg.append("<g class=\"table\" data-table=\"")
-                    .append(Svg.escape(box.table().toString()))
+        for (Read read : reads) {
+            List<Point> points = read.points();
+            boolean faded = box(read.source()).faded() || box(read.view()).faded();
+            svg.append("<g class=\"reads\" data-from=\"")
+                    .append(Svg.escape(read.source().toString()))
+                    .append("\" data-to=\"")
+                    .append(Svg.escape(read.view().toString()))
                     .append('"')
+                    .append(faded ? " opacity=\"0.35\"" : "")
+                    .append(">\n");
+            svg.append("<title>")
+                    .append(Svg.escape(views.get(read.view()).kind() + " " + read.view() + " reads " + read.source()))
+                    .append("</title>\n");
+            svg.append("<path d=\"")
+                    .append(ElkLayout.path(points))
+                    .append("\" fill=\"none\" stroke=\"#7b8794\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\n");
+            Point end = points.get(points.size() - 1);
+            svg.append("<circle cx=\"")
+                    .append(Svg.number(end.x()))
+                    .append("\" cy=\"")
+                    .append(Svg.number(end.y()))
+                    .append("\" r=\"3\" fill=\"#7b8794\"/>\n");
+            svg.append("</g>\n");
+        }
+        for (Box box : boxes) {
+            List<String> rows = rows(box.name());
+            boolean table = box.kind() == Kind.TABLE;
+            String colour = switch (box.kind()) {
+                case TABLE -> "#3e4c59";
+                case VIEW -> "#5f7d95";
+                case MATERIALIZED_VIEW -> "#6b6f9e";
+            };
+            svg.append(table ? "<g class=\"table\" data-table=\"" : "<g class=\"view\" data-view=\"")
+                    .append(Svg.escape(box.name().toString()))
+                    .append('"')
+                    .append(table ? "" : " data-kind=\"" + views.get(box.name()).kind() + "\"")
                     .append(box.faded() ? " opacity=\"0.35\"" : "")
                     .append(">\n");
+            // a view's box is dashed: it holds no rows of its own (a materialized view holds a copy)
             svg.append(Svg.rect("", box.x(), box.y(), box.width(), box.height()))
-                    .append(" rx=\"4\" fill=\"#ffffff\" stroke=\"#3e4c59\" stroke-width=\"1.2\"/>\n");
-            svg.append(Svg.rect("", box.x(), box.y(), box.width(), HEADER)).append(" rx=\"4\" fill=\"#3e4c59\"/>\n");
+                    .append(" rx=\"4\" fill=\"#ffffff\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"1.2\"")
+                    .append(table ? "" : " stroke-dasharray=\"6 3\"")
+                    .append("/>\n");
+            svg.append(Svg.rect("", box.x(), box.y(), box.width(), HEADER))
+                    .append(" rx=\"4\" fill=\"")
+                    .append(colour)
+                    .append("\"/>\n");
             svg.append("<text x=\"")
                     .append(Svg.number(box.x() + PAD))
                     .append("\" y=\"")
                     .append(Svg.number(box.y() + 17))
                     .append("\" fill=\"#ffffff\" font-weight=\"bold\">")
-                    .append(Svg.escape(title(table)))
+                    .append(Svg.escape(header(box)))
                     .append("</text>\n");
             for (int i = 0; i < rows.size(); i++) {
                 double top = box.y() + HEADER + i * ROW;
@@ -350,8 +504,8 @@ public final class SchemaPicture {
         return svg.append("</g>\n</svg>\n").toString();
     }
 
-    private Box box(ObjectName table) {
-        return boxes.stream().filter(b -> b.table().equals(table)).findFirst().orElseThrow();
+    private Box box(ObjectName name) {
+        return boxes.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The tables' names, for the index page: schema, then name. */

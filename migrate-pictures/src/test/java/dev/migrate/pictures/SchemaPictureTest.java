@@ -2,6 +2,7 @@ package dev.migrate.pictures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.DatabaseSchema;
@@ -34,7 +35,7 @@ class SchemaPictureTest {
         assertGeometry(picture);
         for (Box box : picture.boxes()) {
             SchemaPicture.Group group = picture.groups().stream()
-                    .filter(g -> g.schema().equals(box.table().schema()))
+                    .filter(g -> g.schema().equals(box.name().schema()))
                     .findFirst()
                     .orElseThrow();
             assertThat(box.x()).isGreaterThanOrEqualTo(group.x());
@@ -96,6 +97,103 @@ class SchemaPictureTest {
                 .hasMessageContaining("-Dmigrate.tables=");
     }
 
+    @Test
+    void viewsAreDashedBoxesBesideTheTablesAndViewsTheyRead() {
+        SchemaPicture picture = SchemaPicture.of(Schemas.shopWithViews(), TableSelection.all());
+        ObjectName totals = ObjectName.of("public", "order_totals");
+        ObjectName daily = ObjectName.of("public", "Daily Sales");
+
+        assertThat(picture.views()).containsExactlyInAnyOrderEntriesOf(Map.of(totals, false, daily, false));
+        assertThat(picture.boxes()).hasSize(7);
+        assertThat(picture.boxes())
+                .filteredOn(b -> b.kind() != SchemaPicture.Kind.TABLE)
+                .extracting(Box::name, Box::kind, Box::columns)
+                .containsExactlyInAnyOrder(
+                        tuple(totals, SchemaPicture.Kind.VIEW, List.of("customer_id", "name", "total")),
+                        tuple(daily, SchemaPicture.Kind.MATERIALIZED_VIEW, List.of("day", "Best Seller", "total")));
+        assertThat(picture.reads())
+                .extracting(SchemaPicture.Read::source, SchemaPicture.Read::view)
+                .containsExactlyInAnyOrder(
+                        tuple(ObjectName.of("public", "customers"), totals),
+                        tuple(ObjectName.of("public", "orders"), totals),
+                        tuple(ObjectName.of("public", "products"), daily),
+                        tuple(totals, daily));
+        assertGeometry(picture);
+
+        String svg = picture.svg();
+        assertThat(svg)
+                .contains(
+                        "<g class=\"view\" data-view=\"public.order_totals\" data-kind=\"view\">",
+                        "<g class=\"view\" data-view=\"public.Daily Sales\" data-kind=\"materialized view\">",
+                        "«view» order_totals",
+                        "«materialized view» Daily Sales",
+                        "stroke-dasharray=\"6 3\"",
+                        "<g class=\"reads\" data-from=\"public.order_totals\" data-to=\"public.Daily Sales\">",
+                        "<title>view public.order_totals reads public.orders</title>");
+        assertThat(svg).as("a function is no box").doesNotContain("touch");
+        SvgRendering.assertRenders(svg);
+    }
+
+    @Test
+    void mermaidLabelsViewsAndDrawsADottedLineFromWhatTheyRead() {
+        String mermaid =
+                SchemaPicture.of(Schemas.shopWithViews(), TableSelection.all()).mermaid();
+
+        assertThat(mermaid).contains("    order_totals[\"order_totals (view)\"] {\n        bigint customer_id\n");
+        assertThat(mermaid).contains("    Daily_Sales[\"Daily Sales (materialized view)\"] {\n        date day\n");
+        assertThat(mermaid).contains("        text Best_Seller \"column Best Seller\"\n");
+        assertThat(mermaid).contains("    orders }o..o{ order_totals : \"read by view\"\n");
+        assertThat(mermaid).contains("    order_totals }o..o{ Daily_Sales : \"read by materialized view\"\n");
+        // the foreign keys are still there
+        assertThat(mermaid).contains("    customers ||..o{ orders : \"orders_customer_id_fkey\"\n");
+    }
+
+    @Test
+    void aNeighbourhoodDrawsTheViewsThatReadAChosenTableAndWhatAChosenViewReads() {
+        SchemaPicture byTable = SchemaPicture.of(Schemas.shopWithViews(), new TableSelection(List.of("products")));
+        assertThat(byTable.views()).containsExactlyEntriesOf(Map.of(ObjectName.of("public", "Daily Sales"), true));
+        assertThat(byTable.reads()).hasSize(1);
+        assertGeometry(byTable);
+
+        SchemaPicture byView = SchemaPicture.of(Schemas.shopWithViews(), new TableSelection(List.of("order_totals")));
+        assertThat(byView.views())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        ObjectName.of("public", "order_totals"), false,
+                        ObjectName.of("public", "Daily Sales"), true));
+        assertThat(byView.tables())
+                .as("the tables the chosen view reads")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        ObjectName.of("public", "customers"), true,
+                        ObjectName.of("public", "orders"), true));
+        assertThat(byView.svg()).contains("data-view=\"public.Daily Sales\" data-kind=\"materialized view\" opacity");
+        assertThat(byView.mermaid()).contains("Daily Sales (materialized view, neighbour)");
+    }
+
+    @Test
+    void aViewsQuotedNameAndColumnsAreReadAsTheCatalogSpellsThem() {
+        assertThat(View.name("public.\"Order \"\"Totals\"\"\"")).isEqualTo(ObjectName.of("public", "Order \"Totals\""));
+        assertThat(View.name("\"a.b\".c")).isEqualTo(ObjectName.of("a.b", "c"));
+        assertThat(View.columns("id bigint, \"Total, net\" numeric(12,2), tags character varying(20)[]"))
+                .containsExactly(
+                        new View.Column("id", "bigint"),
+                        new View.Column("Total, net", "numeric(12,2)"),
+                        new View.Column("tags", "character varying(20)[]"));
+        assertThat(View.columns("")).isEmpty();
+    }
+
+    @Test
+    void thePageListsTheViewsWithWhatTheyRead() {
+        String html = Pictures.of(Schemas.shopWithViews(), TableSelection.all(), List.of(), DatabaseState.none())
+                .html();
+        assertThat(html)
+                .contains(
+                        "5 tables and 2 views.",
+                        "<h2>Views</h2>",
+                        "<caption>public.order_totals (view) reads public.customers, public.orders</caption>",
+                        "<caption>public.Daily Sales (materialized view) reads public.order_totals, public.products"
+                                + "</caption>");
+    }
+
     /** No two boxes overlap; each line starts on its parent's right edge at the referenced column and ends on the child's left edge at the referencing column. */
     static void assertGeometry(SchemaPicture picture) {
         List<Box> boxes = picture.boxes();
@@ -104,31 +202,49 @@ class SchemaPictureTest {
                 Box a = boxes.get(i);
                 Box b = boxes.get(j);
                 assertThat(apart(a.x(), a.y(), a.width(), a.height(), b.x(), b.y(), b.width(), b.height()))
-                        .as("%s and %s overlap", a.table(), b.table())
+                        .as("%s and %s overlap", a.name(), b.name())
                         .isTrue();
             }
         }
         for (Link link : picture.links()) {
             Box parent = boxes.stream()
-                    .filter(b -> b.table().equals(link.parent()))
+                    .filter(b -> b.name().equals(link.parent()))
                     .findFirst()
                     .orElseThrow();
             Box child = boxes.stream()
-                    .filter(b -> b.table().equals(link.child()))
+                    .filter(b -> b.name().equals(link.child()))
                     .findFirst()
                     .orElseThrow();
             Point start = link.points().get(0);
             Point end = link.points().get(link.points().size() - 1);
             assertThat(start.x())
-                    .as("%s starts on %s", link.name(), parent.table())
+                    .as("%s starts on %s", link.name(), parent.name())
                     .isCloseTo(parent.x() + parent.width(), within());
             assertThat(start.y())
-                    .as("%s starts at %s.%s", link.name(), parent.table(), link.parentColumn())
+                    .as("%s starts at %s.%s", link.name(), parent.name(), link.parentColumn())
                     .isCloseTo(parent.rowMiddle(link.parentColumn()), within());
-            assertThat(end.x()).as("%s ends on %s", link.name(), child.table()).isCloseTo(child.x(), within());
+            assertThat(end.x()).as("%s ends on %s", link.name(), child.name()).isCloseTo(child.x(), within());
             assertThat(end.y())
-                    .as("%s ends at %s.%s", link.name(), child.table(), link.childColumn())
+                    .as("%s ends at %s.%s", link.name(), child.name(), link.childColumn())
                     .isCloseTo(child.rowMiddle(link.childColumn()), within());
+        }
+        for (SchemaPicture.Read read : picture.reads()) {
+            Box source = boxes.stream()
+                    .filter(b -> b.name().equals(read.source()))
+                    .findFirst()
+                    .orElseThrow();
+            Box view = boxes.stream()
+                    .filter(b -> b.name().equals(read.view()))
+                    .findFirst()
+                    .orElseThrow();
+            Point start = read.points().get(0);
+            Point end = read.points().get(read.points().size() - 1);
+            assertThat(start.x())
+                    .as("%s reads %s", read.view(), source.name())
+                    .isCloseTo(source.x() + source.width(), within());
+            assertThat(start.y()).isCloseTo(source.y() + SchemaPicture.HEADER / 2, within());
+            assertThat(end.x()).as("%s's line ends on it", read.view()).isCloseTo(view.x(), within());
+            assertThat(end.y()).isCloseTo(view.y() + SchemaPicture.HEADER / 2, within());
         }
     }
 

@@ -2,13 +2,18 @@ package dev.migrate.pictures;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ForeignKey;
+import dev.migrate.catalog.ObjectId;
+import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.PrimaryKey;
+import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.UniqueConstraint;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.ReferentialAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Schemas built in memory for the pictures' tests. */
 final class Schemas {
@@ -99,6 +104,38 @@ final class Schemas {
                         List.of(),
                         List.of()));
         return DatabaseSchema.of(tables, List.of(), List.of());
+    }
+
+    /**
+     * The shop with a view over orders and customers ({@code order_totals}) and a materialized view
+     * over that view and the products ({@code "Daily Sales"}, a name that needs quotes).
+     */
+    static DatabaseSchema shopWithViews() {
+        ObjectId totals = new ObjectId(ObjectKind.VIEW, "public.order_totals");
+        ObjectId daily = new ObjectId(ObjectKind.MATERIALIZED_VIEW, "public.\"Daily Sales\"");
+        return shop().withObjects(List.of(
+                new SchemaObject(
+                        totals,
+                        "CREATE OR REPLACE VIEW public.order_totals AS SELECT ...;",
+                        Set.of(),
+                        Set.of(ObjectName.of("public", "orders"), ObjectName.of("public", "customers")),
+                        false,
+                        Set.of("public.orders.total", "public.customers.name"),
+                        "customer_id bigint, name character varying(200), total numeric(12,2)"),
+                new SchemaObject(
+                        daily,
+                        "CREATE MATERIALIZED VIEW public.\"Daily Sales\" AS SELECT ...;",
+                        Set.of(totals),
+                        Set.of(ObjectName.of("public", "products")),
+                        false,
+                        Set.of("public.products.title"),
+                        "day date, \"Best Seller\" text, total numeric(12,2)"),
+                new SchemaObject(
+                        new ObjectId(ObjectKind.FUNCTION, "public.touch()"),
+                        "CREATE FUNCTION public.touch() ...;",
+                        Set.of(),
+                        Set.of(),
+                        false)));
     }
 
     /** {@code count} tables in {@code schemas} schemas, each but the first referencing two earlier ones. */
