@@ -3,20 +3,15 @@ package dev.migrate.autogen.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.palantir.javapoet.JavaFile;
 import dev.migrate.Migration;
-import dev.migrate.autogen.Autogenerate;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -95,22 +90,11 @@ class AdoptionConstraintKindsTest {
                 // what the role may not do: the baseline must not need it
                 assertThatThrownBy(() -> execute(reader, "CREATE TEMP TABLE t (a int)"))
                         .hasMessageContaining("read-only transaction");
-                // as migrate:baseline reads: one snapshot, read only
-                reader.setAutoCommit(false);
-                reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                reader.setReadOnly(true);
-                try {
-                    script = Autogenerate.baseline(reader, "public", "migrate_version", "migrate_history");
-                } finally {
-                    reader.rollback();
-                }
+                script = Adoption.baseline(reader);
             }
 
-            NewMigration migration = NewMigration.baseline("20261125_061500", "baseline", script);
-            Clock clock = Clock.fixed(Instant.parse("2026-11-25T06:15:00Z"), ZoneOffset.UTC);
-            JavaFile file = new MigrationWriter(Path.of("unused"), "db.migrations", clock).toJavaFile(migration);
-            Migration compiled = GeneratedMigrations.compile(List.of(file))
-                    .get(file.typeSpec().name());
+            Migration compiled = Adoption.written(script, "20261125_061500", Instant.parse("2026-11-25T06:15:00Z"))
+                    .migration();
             compiled.upgrade(GeneratedMigrations.online(fresh));
 
             assertThat(catalogText(fresh)).isEqualTo(catalogText(owner));
@@ -144,8 +128,9 @@ class AdoptionConstraintKindsTest {
 
     /**
      * The schema's objects as {@code pg_dump --schema-only} prints them, one line each: columns with
-     * their types, nullability, defaults, identity and generation; every constraint and index
-     * definition; enum types with their labels; sequences with their options.
+     * their types, nullability, defaults, identity and generation; comments on relations and their
+     * columns; every constraint and index definition, and the index a table is clustered on; enum
+     * types with their labels; sequences with their options.
      */
     static List<String> catalogText(Connection c) throws SQLException {
         List<String> lines = new ArrayList<>();
@@ -165,9 +150,10 @@ class AdoptionConstraintKindsTest {
                 FROM pg_inherits i JOIN pg_class cl ON cl.oid = i.inhrelid
                 WHERE cl.relnamespace = 'public'::regnamespace ORDER BY 1""");
         query(c, lines, """
-                SELECT 'comment ' || cl.relname || ' ' || obj_description(cl.oid, 'pg_class') FROM pg_class cl
-                WHERE cl.relnamespace = 'public'::regnamespace AND obj_description(cl.oid, 'pg_class') IS NOT NULL
-                ORDER BY 1""");
+                SELECT 'comment ' || cl.relname || coalesce('.' || a.attname, '') || ' ' || d.description
+                FROM pg_description d JOIN pg_class cl ON cl.oid = d.objoid AND d.classoid = 'pg_class'::regclass
+                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+                WHERE cl.relnamespace = 'public'::regnamespace ORDER BY 1""");
         query(c, lines, """
                 SELECT cl.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
                        || ' local=' || con.conislocal::text || ' inherited=' || con.coninhcount
@@ -175,8 +161,10 @@ class AdoptionConstraintKindsTest {
                 WHERE cl.relnamespace = 'public'::regnamespace AND cl.relname NOT LIKE 'migrate\\_%'
                 ORDER BY cl.relname, con.conname""");
         query(c, lines, """
-                SELECT indexdef FROM pg_indexes
-                WHERE schemaname = 'public' AND tablename NOT LIKE 'migrate\\_%' ORDER BY indexname""");
+                SELECT pg_get_indexdef(i.indexrelid) || CASE WHEN i.indisclustered THEN ' clustered' ELSE '' END
+                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class cl ON cl.oid = i.indrelid
+                WHERE cl.relnamespace = 'public'::regnamespace AND cl.relname NOT LIKE 'migrate\\_%'
+                ORDER BY ic.relname""");
         query(c, lines, """
                 SELECT 'type ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
                 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid

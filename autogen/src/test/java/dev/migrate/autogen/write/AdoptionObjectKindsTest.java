@@ -4,18 +4,13 @@ import static dev.migrate.autogen.write.AdoptionConstraintKindsTest.execute;
 import static dev.migrate.autogen.write.AdoptionConstraintKindsTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.palantir.javapoet.JavaFile;
 import dev.migrate.Migration;
-import dev.migrate.autogen.Autogenerate;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,32 +128,20 @@ class AdoptionObjectKindsTest {
                 Connection fresh =
                         TestPostgres.freshDatabase(major, "adopt_objects_fresh").getConnection()) {
             execute(legacy, legacy(major));
-            MigrationScript script;
-            legacy.setAutoCommit(false);
-            legacy.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            legacy.setReadOnly(true);
-            try {
-                script = Autogenerate.baseline(legacy, "public", "migrate_version", "migrate_history");
-            } finally {
-                legacy.rollback();
-                legacy.setReadOnly(false);
-                legacy.setAutoCommit(true);
-            }
+            MigrationScript script = Adoption.baseline(legacy);
             assertThat(script.warnings()).noneMatch(w -> w.contains("Not written here"));
             // the event trigger is database-wide: the fresh database gets it from the baseline only
             execute(fresh, "SELECT 1");
 
-            NewMigration migration = NewMigration.baseline("20261125_101500", "baseline", script);
-            Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:15:00Z"), ZoneOffset.UTC);
-            JavaFile file = new MigrationWriter(Path.of("unused"), "db.migrations", clock).toJavaFile(migration);
-            assertThat(file.toString())
+            Adoption.Written written =
+                    Adoption.written(script, "20261125_101500", Instant.parse("2026-11-25T10:15:00Z"));
+            assertThat(written.file().toString())
                     .contains("op.createObject(ObjectKind.VIEW, \"public.film_list\"")
                     .contains("op.createObject(ObjectKind.DOMAIN, \"public.year\"")
                     // what the range type makes for itself is the type's
                     .doesNotContain("FUNCTION public.floatrange(")
                     .doesNotContain("FUNCTION public.floatmultirange(");
-            Migration compiled = GeneratedMigrations.compile(List.of(file))
-                    .get(file.typeSpec().name());
+            Migration compiled = written.migration();
             compiled.upgrade(GeneratedMigrations.online(fresh));
 
             assertThat(objectsText(fresh)).isEqualTo(objectsText(legacy));
@@ -199,7 +182,7 @@ class AdoptionObjectKindsTest {
      * definition as the server deparses it, every comment, every dependency between user objects by
      * {@code pg_describe_object}, trigger and event trigger states, policies and row security.
      */
-    private static List<String> objectsText(Connection c) throws SQLException {
+    static List<String> objectsText(Connection c) throws SQLException {
         List<String> lines = new ArrayList<>();
         query(c, lines, """
                 SELECT 'view ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(c.reloptions::text, '') || ' '
@@ -263,9 +246,10 @@ class AdoptionObjectKindsTest {
                     WHERE p.pronamespace = 'public'::regnamespace AND p.proacl IS NOT NULL
                     UNION ALL SELECT t.typname, t.typacl FROM pg_type t
                     WHERE t.typnamespace = 'public'::regnamespace AND t.typacl IS NOT NULL
-                    UNION ALL SELECT n.nspname, array(SELECT x FROM unnest(n.nspacl) x WHERE x::text LIKE 'adopt%')
-                    FROM pg_namespace n WHERE n.nspname = 'public'
-                    AND EXISTS (SELECT 1 FROM unnest(n.nspacl) x WHERE x::text LIKE 'adopt%')) o ORDER BY 1""");
+                    UNION ALL SELECT 'schema ' || n.nspname, n.nspacl FROM pg_namespace n WHERE n.nspname = 'public'
+                    AND n.nspacl IS DISTINCT FROM (SELECT i.initprivs FROM pg_init_privs i
+                                                   WHERE i.classoid = 'pg_namespace'::regclass AND i.objoid = n.oid)) o
+                ORDER BY 1""");
         query(c, lines, """
                 SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
                   AND tablename IN (SELECT matviewname FROM pg_matviews) ORDER BY 1""");

@@ -10,6 +10,8 @@ import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.IndexKeyVisitor;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -308,12 +310,26 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
     @Override
     public List<String> visit(Op.CreateObject op) {
-        return List.of(op.definition().sql());
+        return definition(op.definition());
     }
 
     @Override
     public List<String> visit(Op.ReplaceObject op) {
-        return List.of(op.to().sql());
+        return definition(op.to());
+    }
+
+    /**
+     * A routine is created with its body unchecked, as {@code pg_dump} restores one: the body of a
+     * {@code LANGUAGE sql} function may call a function or read a table made after it, and nothing in
+     * the catalog says so, so no order of creation is known to be right. (A {@code BEGIN ATOMIC} body
+     * is parsed whatever the setting, and its dependencies are in the catalog.) The definition comes
+     * from a catalog where the body was valid.
+     */
+    private static List<String> definition(ObjectDefinition definition) {
+        if (definition.kind() == ObjectKind.FUNCTION || definition.kind() == ObjectKind.PROCEDURE) {
+            return List.of("SET check_function_bodies = off", definition.sql(), "RESET check_function_bodies");
+        }
+        return List.of(definition.sql());
     }
 
     @Override

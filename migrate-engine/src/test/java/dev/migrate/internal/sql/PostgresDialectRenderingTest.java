@@ -340,6 +340,15 @@ class PostgresDialectRenderingTest {
         renders(
                 new Op.ReplaceObject(view, wider),
                 "CREATE OR REPLACE VIEW app.active_agents AS SELECT id, name FROM app.agents;");
+        // a SQL body may call what is made after it, as pg_dump restores it
+        ObjectDefinition inStock = new ObjectDefinition(
+                ObjectKind.FUNCTION,
+                "app.in_stock(integer)",
+                "CREATE OR REPLACE FUNCTION app.in_stock(integer) RETURNS boolean LANGUAGE sql AS $$ SELECT app.held($1) $$;");
+        assertThat(dialect.render(new Op.CreateObject(inStock)))
+                .containsExactly("SET check_function_bodies = off", inStock.sql(), "RESET check_function_bodies");
+        assertThat(dialect.render(new Op.ReplaceObject(inStock, inStock)))
+                .containsExactly("SET check_function_bodies = off", inStock.sql(), "RESET check_function_bodies");
         renders(
                 new Op.DropObject(ObjectKind.MATERIALIZED_VIEW, "app.totals", null),
                 "DROP MATERIALIZED VIEW app.totals");
