@@ -41,6 +41,20 @@ public enum ObjectKind {
             int to = identity.lastIndexOf(" TO ");
             return "REVOKE ALL " + identity.substring(0, to) + " FROM " + identity.substring(to + " TO ".length());
         }
+    },
+    /**
+     * The privileges a role's future objects of a kind get in a schema, for one grantee ({@code ALTER DEFAULT
+     * PRIVILEGES}), named {@code FOR ROLE app IN SCHEMA public ON TABLES TO reporting}; dropping it revokes
+     * them all.
+     */
+    DEFAULT_PRIVILEGES("DEFAULT PRIVILEGES") {
+        @Override
+        public String dropStatement(String identity) {
+            int on = identity.indexOf(" ON ");
+            int to = identity.lastIndexOf(" TO ");
+            return "ALTER DEFAULT PRIVILEGES " + identity.substring(0, on) + " REVOKE ALL" + identity.substring(on, to)
+                    + " FROM " + identity.substring(to + " TO ".length());
+        }
     };
 
     private final String keyword;

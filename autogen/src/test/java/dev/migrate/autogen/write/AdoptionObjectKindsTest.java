@@ -113,6 +113,8 @@ class AdoptionObjectKindsTest {
                 GRANT EXECUTE ON FUNCTION public.next_code() TO adopt_reader;
                 GRANT USAGE ON TYPE public.amount TO adopt_writer;
                 GRANT USAGE ON SCHEMA public TO adopt_reader;
+                ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO adopt_reader;
+                ALTER DEFAULT PRIVILEGES FOR ROLE adopt_writer IN SCHEMA public GRANT USAGE ON SEQUENCES TO adopt_reader WITH GRANT OPTION;
                 """ + (major >= 14 ? """
                         CREATE FUNCTION public.actor_count() RETURNS bigint LANGUAGE sql STABLE
                         BEGIN ATOMIC
@@ -169,6 +171,8 @@ class AdoptionObjectKindsTest {
                     .anyMatch(l -> l.startsWith("acl film_list {") && l.contains("adopt_reader=r/"))
                     .anyMatch(l -> l.startsWith("acl film.title {adopt_reader=rw/"))
                     .anyMatch(l -> l.startsWith("acl actor {=r/"))
+                    .anyMatch(l -> l.startsWith("acl default ") && l.contains(" r {adopt_reader=r/"))
+                    .contains("acl default adopt_writer S {adopt_reader=U*/adopt_writer}")
                     .anyMatch(l -> l.startsWith("acl next_code() {") && !l.contains("{=X/") && !l.contains(",=X/"))
                     .anyMatch(l -> l.startsWith("rule CREATE RULE actor_keep AS"));
 
@@ -246,6 +250,8 @@ class AdoptionObjectKindsTest {
                     WHERE p.pronamespace = 'public'::regnamespace AND p.proacl IS NOT NULL
                     UNION ALL SELECT t.typname, t.typacl FROM pg_type t
                     WHERE t.typnamespace = 'public'::regnamespace AND t.typacl IS NOT NULL
+                    UNION ALL SELECT 'default ' || pg_get_userbyid(d.defaclrole) || ' ' || d.defaclobjtype::text, d.defaclacl
+                    FROM pg_default_acl d WHERE d.defaclnamespace = 'public'::regnamespace
                     UNION ALL SELECT 'schema ' || n.nspname, n.nspacl FROM pg_namespace n WHERE n.nspname = 'public'
                     AND n.nspacl IS DISTINCT FROM (SELECT i.initprivs FROM pg_init_privs i
                                                    WHERE i.classoid = 'pg_namespace'::regclass AND i.objoid = n.oid)) o

@@ -20,7 +20,8 @@ final class Kinds {
             new Rules(),
             new Statistics(),
             new RowLevelSecurity(),
-            new Grants());
+            new Grants(),
+            new DefaultPrivileges());
 
     private Kinds() {}
 }
