@@ -426,7 +426,7 @@ public final class Autogenerate {
                 if (confirmed.isPresent()) {
                     logCacheUse(comparison);
                     return result(
-                            comparison.withObjects(confirmed.get(), live, entityDdl, objects::get),
+                            comparison.withObjects(confirmed.get(), live, current, entityDdl, objects::get),
                             Set.of(),
                             Route.REPLAYED);
                 }

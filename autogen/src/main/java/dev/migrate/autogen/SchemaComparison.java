@@ -134,7 +134,7 @@ final class SchemaComparison {
         }
         Optional<MigrationScript> confirmed = confirmedWithoutServer(current, entityDdl);
         if (confirmed.isPresent()) {
-            return withObjects(confirmed.get(), live, entityDdl, objectsDatabase);
+            return withObjects(confirmed.get(), live, current, entityDdl, objectsDatabase);
         }
         Optional<DatabaseSchema> cached = entityCache == null || scratchVersionNum == null
                 ? Optional.empty()
@@ -144,16 +144,6 @@ final class SchemaComparison {
             current = checksCanonicalOn(scratch, current, desired);
         }
         return onServer(live, current, desired, entityDdl, objectsDatabase);
-    }
-
-    /**
-     * As {@link #compare(Connection, boolean, String, Supplier, Supplier, ReplayedSchemaCache, Supplier)}
-     * with everything on {@code live}, for a project that declares no objects.
-     */
-    MigrationScript compare(Connection live, List<String> entityDdl) {
-        return compare(live, false, null, () -> live, () -> entityDdl, null, () -> {
-            throw new IllegalStateException("No database for declared objects");
-        });
     }
 
     /**
@@ -237,7 +227,7 @@ final class SchemaComparison {
                 "Could not look for the entity DDL's seed rows, views and casts in schema " + schema,
                 () -> UnmodelledDdl.addTo(diff, live, entityDdl, schema, desired, viewsCompared));
         return withSchemasCreated(
-                withObjects(complete, live, entityDdl, objectsDatabase),
+                withObjects(complete, live, current, entityDdl, objectsDatabase),
                 missingSchemas(managedSchemas(entityDdl), current.existingSchemas(), desired));
     }
 
@@ -253,17 +243,21 @@ final class SchemaComparison {
     /**
      * {@code script} with the changes of the objects beside tables put around it ({@link ObjectDiff}): the
      * declared objects (and the entities' views), applied on {@code objectsDatabase} (a new database,
-     * asked for only then) after the tables, against the objects of {@code live}. A project that declares
-     * none still has the objects of its database that read a column whose type changes, or that goes,
-     * dropped before the change and created again after it, as they were.
+     * asked for only then) after the tables, against the objects of {@code current}, the live side read on
+     * {@code live}. A project that declares none still has the objects of its database that read a column
+     * whose type changes, or that goes, dropped before the change and created again after it, as they were.
      */
     MigrationScript withObjects(
-            MigrationScript script, Connection live, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
+            MigrationScript script,
+            Connection live,
+            ReplayedSchema current,
+            List<String> entityDdl,
+            Supplier<Connection> objectsDatabase) {
         boolean compared = comparesObjects(entityDdl);
         if (!compared && !ObjectDiff.changesColumns(script)) {
             return script;
         }
-        List<SchemaObject> liveObjects = liveObjects(live, managedSchemas(entityDdl));
+        Collection<SchemaObject> liveObjects = current.schema().objects().values();
         List<SchemaObject> desiredObjects = compared
                 ? desiredObjects(EntitySchemaCache.serverVersionNum(live), entityDdl, () -> {
                     Connection objects = objectsDatabase.get();

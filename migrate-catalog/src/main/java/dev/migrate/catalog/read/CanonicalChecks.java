@@ -165,7 +165,8 @@ public final class CanonicalChecks {
                 .map(t -> canonical.containsKey(t) ? withExpressions(t, canonical.get(t)) : t)
                 .toList();
         return DatabaseSchema.of(
-                tables, schema.sequences().values(), schema.enumTypes().values());
+                        tables, schema.sequences().values(), schema.enumTypes().values())
+                .withObjects(schema.objects().values());
     }
 
     private static void roundTrip(
