@@ -33,6 +33,7 @@ import dev.migrate.catalog.read.StableDeparse;
 import dev.migrate.catalog.read.TableInheritance;
 import dev.migrate.catalog.read.UnreadObjects;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -290,13 +291,16 @@ final class SchemaComparison {
             String serverVersionNum, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
         Supplier<List<SchemaObject>> build = () -> DeclaredObjectsSide.build(
                 objectsDatabase.get(), entityDdl, declared, schema, managedSchemas(entityDdl));
-        if (entityCache == null) {
-            return build.get();
-        }
         List<String> statements = declared.statements().stream()
                 .map(statement -> statement.where() + "\n" + statement.sql())
                 .toList();
-        return entityCache.objects(serverVersionNum, entityDdl, statements, schema, build);
+        List<SchemaObject> built = entityCache == null
+                ? build.get()
+                : entityCache.objects(serverVersionNum, entityDdl, statements, schema, build);
+        // without an objects directory the entities declare views alone; other DDL of theirs is named as not handled
+        return declared.managed()
+                ? built
+                : built.stream().filter(o -> o.id().kind() == ObjectKind.VIEW).toList();
     }
 
     /**
