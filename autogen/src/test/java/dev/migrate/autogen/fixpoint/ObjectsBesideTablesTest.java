@@ -290,6 +290,52 @@ class ObjectsBesideTablesTest {
     }
 
     @Test
+    void aDeclaredCollationIsCreatedChangedAndDroppedAndOneTheTablesUseIsNotRebuilt() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("objects_collations").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            declare("collations.sql", """
+                    CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                    COMMENT ON COLLATION nocase IS 'Ignores case';
+                    """);
+            MigrationScript added = step(c, TABLES_V1);
+            assertThat(added.descriptions()).containsExactly("added collation public.nocase");
+            assertThat(new PostgresDialect().renderAll(added.upgrade()))
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            "CREATE COLLATION public.nocase (provider = icu, deterministic = false, locale = 'und-u-ks-level2');",
+                            "COMMENT ON COLLATION public.nocase IS 'Ignores case';");
+
+            // no ALTER COLLATION changes a locale: dropped and created again while no column uses it
+            declare("collations.sql", """
+                    CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level1', deterministic = false);
+                    """);
+            assertThat(step(c, TABLES_V1).upgrade())
+                    .extracting(op -> op.getClass().getSimpleName())
+                    .containsExactly("DropObject", "CreateObject");
+
+            // a column uses it: dropping it would take the column along, so the change is named, not written
+            execute(c, "ALTER TABLE orders ALTER COLUMN customer TYPE varchar(50) COLLATE nocase");
+            declare("collations.sql", """
+                    CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                    """);
+            MigrationScript used = comparison()
+                    .compare(
+                            c,
+                            List.of(TABLES_V1
+                                    .get(0)
+                                    .replace("customer varchar(50)", "customer varchar(50) collate nocase")));
+            assertThat(used.upgrade()).isEmpty();
+            assertThat(used.descriptions())
+                    .containsExactly("not handled: collation public.nocase changes while tables use it");
+
+            Files.delete(project.resolve("collations.sql"));
+            execute(c, "ALTER TABLE orders ALTER COLUMN customer TYPE varchar(50) COLLATE \"default\"");
+            assertThat(step(c, TABLES_V1).descriptions()).containsExactly("removed collation public.nocase");
+        }
+    }
+
+    @Test
     void formattingCaseAndCommentsInTheFilesAreNoDifference() throws Exception {
         declare("a.sql", VIEWS);
         try (Connection c = TestPostgres.freshDatabase("objects_format").getConnection()) {

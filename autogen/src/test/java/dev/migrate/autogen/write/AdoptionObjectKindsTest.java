@@ -26,6 +26,10 @@ import java.util.List;
 class AdoptionObjectKindsTest {
     private static String legacy(int major) {
         return """
+                CREATE COLLATION public.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                CREATE COLLATION public.posix_order (locale = 'POSIX');
+                COMMENT ON COLLATION public.nocase IS 'Ignores case';
+                CREATE DOMAIN public.code_name AS text COLLATE public.posix_order;
                 CREATE DOMAIN public.year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
                 CREATE DOMAIN public.email AS text COLLATE "C" DEFAULT 'nobody@example.com' NOT NULL
                     CONSTRAINT email_at CHECK (VALUE LIKE '%@%');
@@ -47,7 +51,8 @@ class AdoptionObjectKindsTest {
                     span public.floatrange,
                     last_update timestamptz NOT NULL DEFAULT now()
                 );
-                CREATE TABLE public.actor (actor_id integer PRIMARY KEY, name text NOT NULL);
+                CREATE TABLE public.actor (actor_id integer PRIMARY KEY, name text NOT NULL,
+                    sort_name text COLLATE public.nocase, code public.code_name);
 
                 CREATE FUNCTION public.last_updated() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -167,7 +172,12 @@ class AdoptionObjectKindsTest {
                             "comment column title of view film_list As sold",
                             "comment policy fair_codes on table film Codes stay small",
                             "comment rule actor_keep on table actor Actors stay",
-                            "statistics CREATE STATISTICS public.film_codes (dependencies) ON release_year, code FROM film")
+                            "statistics CREATE STATISTICS public.film_codes (dependencies) ON release_year, code FROM film",
+                            "column sort_name of table actor -> collation nocase",
+                            "type code_name -> collation posix_order",
+                            "comment collation nocase Ignores case")
+                    .anyMatch(l -> l.startsWith("collation nocase i false ") && l.contains("und-u-ks-level2"))
+                    .anyMatch(l -> l.startsWith("collation posix_order c true POSIX POSIX"))
                     .anyMatch(l -> l.startsWith("acl film_list {") && l.contains("adopt_reader=r/"))
                     .anyMatch(l -> l.startsWith("acl film.title {adopt_reader=rw/"))
                     .anyMatch(l -> l.startsWith("acl actor {=r/"))
@@ -237,6 +247,12 @@ class AdoptionObjectKindsTest {
                 SELECT 'rule ' || pg_get_ruledef(r.oid) || ' ' || r.ev_enabled::text FROM pg_rewrite r
                 JOIN pg_class c ON c.oid = r.ev_class
                 WHERE c.relnamespace = 'public'::regnamespace AND r.rulename <> '_RETURN' ORDER BY 1""");
+        // the ICU locale left collcollate in 15 and was renamed in 17: the row as JSON holds it on every major
+        query(c, lines, """
+                SELECT 'collation ' || co.collname || ' ' || co.collprovider::text || ' ' || co.collisdeterministic::text || ' '
+                       || coalesce(co.collcollate, '') || ' ' || coalesce(co.collctype, '') || ' '
+                       || (to_jsonb(co) - 'oid' - 'collnamespace' - 'collversion' - 'collowner')::text
+                FROM pg_collation co WHERE co.collnamespace = 'public'::regnamespace ORDER BY 1""");
         query(c, lines, """
                 SELECT 'statistics ' || pg_get_statisticsobjdef(x.oid) FROM pg_statistic_ext x
                 WHERE x.stxnamespace = 'public'::regnamespace ORDER BY 1""");

@@ -66,7 +66,7 @@ class BaselineMigrationTest {
         "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
         "CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch()",
         // a kind not modelled yet: named, never dropped
-        "CREATE COLLATION plain_bytes FROM \"C\""
+        "ALTER TABLE audit_log CLUSTER ON audit_log_pkey"
     };
 
     /** The catalog reads differently from version to version: on every major. */
@@ -84,7 +84,7 @@ class BaselineMigrationTest {
             assertThat(script.warnings())
                     .singleElement()
                     .asString()
-                    .contains("collation public.plain_bytes", "migrate does not read them yet")
+                    .contains("public.audit_log on audit_log_pkey", "migrate does not read them yet")
                     .doesNotContain("view", "function", "trigger");
             assertThat(script.descriptions())
                     .containsSubsequence(

@@ -275,12 +275,13 @@ public final class ObjectDiff {
 
     /**
      * Whether dropping the object to create it again would take more along: an extension (its types and
-     * functions, and the columns that use them), a domain or type a table uses.
+     * functions, and the columns that use them), a domain, type or collation a table uses.
      */
     private static boolean cannotBeDropped(SchemaObject have) {
         ObjectKind kind = have.id().kind();
         return kind == ObjectKind.EXTENSION
-                || (have.neededByTables() && (kind == ObjectKind.DOMAIN || kind == ObjectKind.TYPE));
+                || (have.neededByTables()
+                        && (kind == ObjectKind.DOMAIN || kind == ObjectKind.TYPE || kind == ObjectKind.COLLATION));
     }
 
     /** What differs, as {@code check} says it: the part of the definition a reader looks at first. */
@@ -318,6 +319,9 @@ public final class ObjectDiff {
         String fix = switch (have.id().kind()) {
             case DOMAIN -> "ALTER DOMAIN " + have.id().identity() + " ...";
             case EXTENSION -> "ALTER EXTENSION " + have.id().identity() + " UPDATE TO '...'";
+            // a collation has no ALTER that changes its locale: the columns move to a new one
+            case COLLATION ->
+                "CREATE COLLATION <new name> (...); ALTER TABLE ... ALTER COLUMN ... TYPE ... COLLATE <new name>";
             default -> "ALTER " + have.id().kind().keyword() + " " + have.id().identity() + " ...";
         };
         return new Change(

@@ -23,7 +23,7 @@ final class CompositeTypes implements KindReading {
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
                 JOIN pg_class c ON c.oid = t.typrelid
                 WHERE t.typtype = 'c' AND c.relkind = 'c'
-                """.replace("{collation}", Collations.clause("a.attcollation", "at.typcollation")).replace(
+                """.replace("{collation}", CollateClause.clause("a.attcollation", "at.typcollation")).replace(
                 "{comment}",
                 KindReading.comment(
                         "TYPE", "format('%I.%I', n.nspname, t.typname)", "obj_description(t.oid, 'pg_type')"));

@@ -35,7 +35,7 @@ final class Domains implements KindReading {
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
                 JOIN pg_type b ON b.oid = t.typbasetype
                 WHERE t.typtype = 'd'
-                """.replace("{collation}", Collations.clause("t.typcollation", "b.typcollation")).replace(
+                """.replace("{collation}", CollateClause.clause("t.typcollation", "b.typcollation")).replace(
                 "{comment}",
                 KindReading.comment(
                         "DOMAIN", "format('%I.%I', n.nspname, t.typname)", "obj_description(t.oid, 'pg_type')"));

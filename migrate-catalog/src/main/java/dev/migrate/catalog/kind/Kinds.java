@@ -6,6 +6,7 @@ import java.util.List;
 final class Kinds {
     static final List<KindReading> ALL = List.of(
             new Extensions(),
+            new Collations(),
             new Domains(),
             new CompositeTypes(),
             new RangeTypes(),

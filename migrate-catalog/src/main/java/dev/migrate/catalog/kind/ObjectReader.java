@@ -65,7 +65,7 @@ public final class ObjectReader {
                                 'pg_constraint'::regclass, 'pg_proc'::regclass, 'pg_trigger'::regclass,
                                 'pg_policy'::regclass, 'pg_type'::regclass, 'pg_event_trigger'::regclass)
               AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass,
-                                   'pg_extension'::regclass)
+                                   'pg_extension'::regclass, 'pg_collation'::regclass)
             """;
 
     /**

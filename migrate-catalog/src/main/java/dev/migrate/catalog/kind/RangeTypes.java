@@ -30,7 +30,7 @@ final class RangeTypes implements KindReading {
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
                 JOIN pg_range r ON r.rngtypid = t.oid JOIN pg_type st ON st.oid = r.rngsubtype
                 WHERE t.typtype = 'r'
-                """.replace("{collation}", Collations.clause("r.rngcollation", "st.typcollation")).replace(
+                """.replace("{collation}", CollateClause.clause("r.rngcollation", "st.typcollation")).replace(
                 "{comment}",
                 KindReading.comment(
                         "TYPE", "format('%I.%I', n.nspname, t.typname)", "obj_description(t.oid, 'pg_type')"));

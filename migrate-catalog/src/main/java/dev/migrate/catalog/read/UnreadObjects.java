@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * What some schemas hold that neither the {@link CatalogReader} nor the object kinds read: foreign
- * tables, aggregates other than plain ones, collations, base types, and the
+ * tables, aggregates other than plain ones, base types, and the
  * indexes and constraints a partition has of its own (a partition's columns, keys and indexes are
  * read from its parent), the index a table or materialized view is clustered on, and privileges of
  * {@code PUBLIC} on a schema that differ from those it held at first. Objects an extension brings are
@@ -30,9 +30,6 @@ public final class UnreadObjects {
                 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
                 JOIN pg_aggregate a ON a.aggfnoid = p.oid
                 WHERE NOT (a.aggkind = 'n' AND a.aggmtransfn = 0 AND a.aggdeserialfn = 0)
-              UNION ALL
-                SELECT 'collation', format('%s.%s', n.nspname, co.collname), 'pg_collation'::regclass, co.oid
-                FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace JOIN s USING (nspname)
               UNION ALL
                 SELECT 'base type', format('%s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
