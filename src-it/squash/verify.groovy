@@ -17,6 +17,11 @@ assert squash.contains('op.createTable("customers"')
 assert squash.contains('op.createTable("statuses"')
 assert squash.contains('"fk_customers_plan"')
 assert squash.contains('"ix_customers_name"')
+// the objects beside tables the range made, after what they read
+assert squash.contains('op.createObject(ObjectKind.FUNCTION, "public.yearly(price numeric)"')
+assert squash.contains('op.createObject(ObjectKind.VIEW, "public.customer_plans"')
+assert squash.indexOf('ObjectKind.VIEW, "public.customer_plans"') > squash.indexOf('ObjectKind.FUNCTION, "public.yearly(')
+assert squash.indexOf('ObjectKind.VIEW, "public.customer_plans"') > squash.indexOf('op.createTable("customers"')
 // the data steps are listed and carried after the schema as the rows they leave, the UPDATE applied
 assert log.contains('The range has 4 data steps, carried into the squash as the rows they leave in a new database:')
 assert log.contains('20260101_000002: INSERT INTO plans')
@@ -40,6 +45,7 @@ assert db('SELECT version_num FROM migrate_version') == ['20260101_000007']
 assert db("SELECT code || '=' || price FROM plans ORDER BY code") == ['basic=20', 'pro=50']
 assert db("SELECT code FROM statuses ORDER BY code") == ['active', 'closed']
 assert db("SELECT name || '/' || plan_code FROM customers") == ['first customer/pro']
+assert db("SELECT name || '/' || yearly_price FROM customer_plans") == ['first customer/600'] : 'the view and the function it calls'
 assert db("SELECT nextval('customers_id_seq')") == ['2'] : 'the sequence stands where the chain left it'
 assert log.contains('20260101_000007 (head)')
 true
