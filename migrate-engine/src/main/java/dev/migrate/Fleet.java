@@ -6,11 +6,14 @@ import dev.migrate.internal.fleet.Tenant;
 import dev.migrate.internal.fleet.TenantSpec;
 import dev.migrate.internal.runtime.ConnectionSource;
 import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -94,6 +97,53 @@ public final class Fleet {
      */
     public Map<String, List<CurrentRevision>> current() {
         return fleet.current();
+    }
+
+    /**
+     * Reads every tenant with {@code inspection}, several at once (as many as the fleet runs at once),
+     * each on a connection of its own to the tenant's database, with the tenant's version rows read in
+     * bulk first; no lock is taken and nothing is written, so a standby serves:
+     * {@code fleet.inspect((tenant, connection) -> tenant.versions())}.
+     *
+     * @param inspection what is read of one tenant; it runs on the fleet's threads
+     * @return each tenant's result by the tenant's name, in the fleet's order
+     * @throws MigrateException when the fleet cannot be resolved, or with the first failure of
+     *     {@code inspection}, naming the tenant
+     */
+    public <T> Map<String, T> inspect(Inspection<T> inspection) {
+        return fleet.inspect(Objects.requireNonNull(inspection, "inspection"));
+    }
+
+    /**
+     * One tenant as {@link #inspect} hands it over.
+     *
+     * @param name how the summary names it: its schema, its database, or both
+     * @param schema its schema, for a schema per tenant; null for a database of its own
+     * @param versions its version rows as this build's graph names them, revisions no class defines
+     *     included; empty at base
+     */
+    public record InspectedTenant(String name, @Nullable String schema, Set<String> versions) {
+        public InspectedTenant {
+            versions = Set.copyOf(versions);
+        }
+    }
+
+    /**
+     * What {@link #inspect} reads of one tenant: {@code (tenant, connection) -> tenant.versions()}.
+     *
+     * @param <T> what it returns per tenant
+     */
+    @FunctionalInterface
+    public interface Inspection<T> {
+        /**
+         * Reads one tenant.
+         *
+         * @param tenant the tenant and its version rows
+         * @param connection a connection to its database, closed afterwards
+         * @return what was read
+         * @throws SQLException a failure of the tenant's database
+         */
+        T inspect(InspectedTenant tenant, Connection connection) throws SQLException;
     }
 
     /**

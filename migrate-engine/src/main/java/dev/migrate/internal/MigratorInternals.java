@@ -248,6 +248,18 @@ public final class MigratorInternals {
                         database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet()));
     }
 
+    /**
+     * The version rows of the migrator's database as the graph names them (a squash's replaced
+     * revisions as the squash), unknown revisions included: for a goal that says itself what such a
+     * row means ({@code drift}).
+     *
+     * @return the rows; empty at base or when the version table does not exist
+     */
+    public Set<String> versionRows() {
+        Engine database = open.database(migrator);
+        return database.graph().canonical(database.currentRows());
+    }
+
     private GraphReport report() {
         return new GraphReport(open.engine(migrator).graph());
     }

@@ -3,6 +3,7 @@ package dev.migrate.internal.fleet;
 import dev.migrate.AppliedStep;
 import dev.migrate.ChecksumCache;
 import dev.migrate.CurrentRevision;
+import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
@@ -30,6 +31,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -218,6 +224,68 @@ public final class FleetEngine {
             result.put(tenant.name(), List.copyOf(revisions));
         }
         return result;
+    }
+
+    /**
+     * Reads every tenant with {@code inspection} on a pool of the fleet's size, the version rows of the
+     * tenant schemas of a database read in bulk first; nothing is locked or written.
+     */
+    public <T> Map<String, T> inspect(Fleet.Inspection<T> inspection) {
+        List<Tenant> tenants = tenants(true);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, null);
+        RevisionGraph graph = engine.graph();
+        int threads = parallel != null
+                ? parallel
+                : FleetMembers.defaultParallel(tenants.get(0).database());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, tenants.size())), r -> {
+            Thread thread = new Thread(r, "migrate-fleet-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Tenant tenant : tenants) {
+                futures.add(pool.submit(() -> {
+                    VersionScan.Tables tables = scanned.get(tenant);
+                    Set<String> rows = tables != null
+                            ? tables.versions()
+                            : engineFor(tenant, ChecksumCache.NONE).currentRows();
+                    try (Connection c = tenant.database().connections().open()) {
+                        return inspection.inspect(
+                                new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)), c);
+                    } catch (SQLException e) {
+                        throw new MigrateException("Could not read tenant " + tenant.name() + ": " + e.getMessage(), e);
+                    }
+                }));
+            }
+            Map<String, T> result = new LinkedHashMap<>();
+            for (int i = 0; i < tenants.size(); i++) {
+                result.put(tenants.get(i).name(), done(futures.get(i)));
+            }
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T done(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while the fleet was read.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new MigrateException("Reading a tenant failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** One offline script per tenant, each to the writer {@code scripts} gives for the tenant's name; each is closed. */
