@@ -71,7 +71,9 @@ public record DatabaseSchema(
 
     /**
      * The same objects with schema {@code from} called {@code to}, references included: the entity
-     * side is built in a scratch schema and compared as if it were the live one.
+     * side is built in a scratch schema and compared as if it were the live one, and the schema the
+     * chain builds is compared with a tenant's schema. The objects beside the tables are renamed
+     * wherever their text names {@code from} ({@link SchemaObject#withSchemaRenamed}).
      */
     public DatabaseSchema withSchemaRenamed(String from, String to) {
         java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
@@ -146,7 +148,10 @@ public record DatabaseSchema(
         List<EnumType> renamedEnums = enumTypes.values().stream()
                 .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
                 .toList();
-        return of(renamedTables, renamedSequences, renamedEnums);
+        return of(renamedTables, renamedSequences, renamedEnums)
+                .withObjects(objects.values().stream()
+                        .map(o -> o.withSchemaRenamed(from, to))
+                        .toList());
     }
 
     private static Partitioning renamed(Partitioning p, java.util.function.UnaryOperator<String> rename) {

@@ -1,10 +1,14 @@
 package dev.migrate.catalog;
 
+import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.ObjectDefinition;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A view, materialized view, function, trigger, policy, domain, type or extension as the catalog
@@ -43,6 +47,34 @@ public record SchemaObject(
     public SchemaObject(
             ObjectId id, String sql, Set<ObjectId> dependsOn, Set<ObjectName> tables, boolean neededByTables) {
         this(id, sql, dependsOn, tables, neededByTables, Set.of(), "");
+    }
+
+    /**
+     * This object with schema {@code from} called {@code to} wherever its text qualifies a name with it
+     * ({@code from.orders}, {@code "From".orders}) or names it ({@code ON SCHEMA from}): its identity, its
+     * statements, what it depends on and reads. The schema the migrations build in {@code public} is so
+     * compared with a tenant's schema, where the server spells the same objects with the tenant's name.
+     */
+    public SchemaObject withSchemaRenamed(String from, String to) {
+        String quotedFrom = Identifiers.quote(from);
+        String quotedTo = Matcher.quoteReplacement(Identifiers.quote(to));
+        Pattern qualifier = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(quotedFrom) + "(?=\\.)|(?<=SCHEMA )"
+                + Pattern.quote(quotedFrom) + "(?![\\w$\"])");
+        UnaryOperator<String> text = t -> qualifier.matcher(t).replaceAll(quotedTo);
+        Set<ObjectId> renamedDependencies = new TreeSet<>();
+        dependsOn.forEach(d -> renamedDependencies.add(new ObjectId(d.kind(), text.apply(d.identity()))));
+        Set<ObjectName> renamedTables = new TreeSet<>();
+        tables.forEach(t -> renamedTables.add(from.equals(t.schema()) ? new ObjectName(to, t.name()) : t));
+        Set<String> renamedColumns = new TreeSet<>();
+        columns.forEach(c -> renamedColumns.add(c.startsWith(from + ".") ? to + c.substring(from.length()) : c));
+        return new SchemaObject(
+                new ObjectId(id.kind(), text.apply(id.identity())),
+                text.apply(sql),
+                renamedDependencies,
+                renamedTables,
+                neededByTables,
+                renamedColumns,
+                text.apply(shape));
     }
 
     /** The definition the operations carry. */
