@@ -271,6 +271,24 @@ final class SchemaComparison {
         return objectsAround(script, liveObjects, desiredObjects);
     }
 
+    /**
+     * The changes that make {@code current} match {@code desired}, both read from a database as it is
+     * ({@link #readAsItIsWithObjects}) rather than from entities: every table and every object beside
+     * them is compared, and one {@code desired} lacks is dropped ({@code migrate:drift}, where
+     * {@code desired} is the schema the chain builds). {@code asked} answers what no model holds (whether
+     * a type change casts); it is only read.
+     */
+    MigrationScript betweenDatabases(Connection asked, DatabaseSchema current, DatabaseSchema desired) {
+        MigrationScript tables = SchemaDiff.compare(current, desired, options(new CatalogTypeChanges(asked)));
+        return ObjectDiff.around(
+                tables,
+                current.objects().values(),
+                desired.objects().values(),
+                ObjectDiff.Scope.ALL,
+                exclusions,
+                schema);
+    }
+
     private MigrationScript objectsAround(
             MigrationScript script, Collection<SchemaObject> liveObjects, List<SchemaObject> desiredObjects) {
         return ObjectDiff.around(

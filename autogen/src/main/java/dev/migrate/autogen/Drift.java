@@ -1,0 +1,204 @@
+package dev.migrate.autogen;
+
+import dev.migrate.Fleet;
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.cache.ReplayedSchema;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.graph.RevisionGraph;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * Whether databases still have the schema their migration chain says they have ({@code migrate:drift}):
+ * the schema the chain builds up to the revision a database is at (replayed on a throwaway server of the
+ * database's major version, or taken from the replay cache) is compared with that database, every kind
+ * of object included, both read as they are. The database is only read, so a standby serves.
+ *
+ * <pre>{@code
+ * DriftReport report = Drift.of(request, "db.example.com:5432/app", dataSource, databases, log);
+ * report.differences().forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>The comparison runs database to chain: its changes are the SQL that brings the database back
+ * ({@link DriftReport#sql}); the comparison the other way, chain to database, is what a migration that
+ * accepts the drift holds ({@link DriftReport#accepting}).
+ */
+public final class Drift {
+    /** How the schemas are read, in the replay cache's key: as they are, unlike a comparison with entities. */
+    private static final String READ_AS_IT_IS = "drift: read as it is";
+
+    private final DriftRequest request;
+    private final ComparisonDatabases databases;
+    private final AutogenerateLog log;
+    private final Exclusions exclusions;
+    /** A replayed chain per major version of the servers compared, each replaying on a server of that version. */
+    private final Map<Integer, ReplayedChain> chains = new HashMap<>();
+    /** The chain's schema per major version and revision, read once whatever the tenants at it. */
+    private final Map<String, DatabaseSchema> schemas = new HashMap<>();
+
+    private Drift(DriftRequest request, ComparisonDatabases databases, AutogenerateLog log) {
+        this.request = request;
+        this.databases = databases;
+        this.log = log;
+        this.exclusions = Exclusions.versionTables().and(request.excluded());
+    }
+
+    /**
+     * Compares the database of {@code request}'s chain, reached through {@code database}, with the schema
+     * the chain has at the revision its version table names.
+     *
+     * @param name the database as the log names it ({@code host:port/database}), never with a password
+     * @throws MigrateException when the database is at base, at several revisions or at one no class
+     *     defines, naming it and the fix
+     */
+    public static DriftReport of(
+            DriftRequest request,
+            String name,
+            DataSource database,
+            ComparisonDatabases databases,
+            AutogenerateLog log) {
+        Set<String> rows = MigratorInternals.of(request.chain()).versionRows();
+        Drift drift = new Drift(request, databases, log);
+        try (Connection c = database.getConnection()) {
+            return drift.compare(name, request.managedSchema(), drift.revision(name, rows), c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not connect to " + name + " to compare it with the chain: " + e.getMessage(), e);
+        } finally {
+            drift.close();
+        }
+    }
+
+    /**
+     * Compares every tenant of {@code fleet} with the schema the chain has at the revision that tenant
+     * is at, several tenants at once; tenants at the same revision share one replay. A tenant that cannot
+     * be compared (at base, at several revisions, at one no class defines, or unreachable) is a report
+     * with its error; the others go on.
+     *
+     * @return one report per tenant, in the fleet's order
+     */
+    public static List<DriftReport> fleet(
+            DriftRequest request, Fleet fleet, ComparisonDatabases databases, AutogenerateLog log) {
+        Drift drift = new Drift(request, databases, log);
+        try {
+            return new ArrayList<>(fleet.inspect((tenant, c) -> {
+                        String schema = tenant.schema() == null ? request.managedSchema() : tenant.schema();
+                        String revision = "";
+                        try {
+                            revision = drift.revision(tenant.name(), tenant.versions());
+                            return drift.compare(tenant.name(), schema, revision, c);
+                        } catch (MigrateException e) {
+                            return DriftReport.failed(tenant.name(), schema, revision, e.getMessage());
+                        }
+                    })
+                    .values());
+        } finally {
+            drift.close();
+        }
+    }
+
+    /** The one revision the version rows name, or a failure that says what the database is at and the fix. */
+    private String revision(String name, Set<String> rows) {
+        String table = request.versionTable();
+        if (rows.isEmpty()) {
+            throw new MigrateException(name + " is at base: its version table " + table + " holds no revision, so "
+                    + "no revision of the chain says what its schema should be. Run mvn migrate:upgrade to build it; "
+                    + "if its schema is there already (made by these migrations before the version table, or by "
+                    + "hand), mark the revision it has with mvn migrate:stamp -Dmigrate.target=<revision>, or adopt "
+                    + "it with mvn migrate:baseline. Then run migrate:drift again.");
+        }
+        RevisionGraph graph = MigratorInternals.of(request.chain()).graph();
+        List<String> unknown = graph.unknown(rows);
+        if (!unknown.isEmpty()) {
+            throw new MigrateException(name + " is at revision " + String.join(", ", unknown) + ", which no "
+                    + "migration class of this build defines, so the schema it should have is not known here. Run "
+                    + "migrate:drift from the build that defines it (a newer release), or check that packages names "
+                    + "the migrations' package; if the class was deleted, restore it.");
+        }
+        if (rows.size() > 1) {
+            throw new MigrateException(name + " is at several revisions (" + String.join(", ", new TreeSet<>(rows))
+                    + "), and drift compares a database with the schema of one revision. Join the branches with "
+                    + "mvn migrate:merge and run mvn migrate:upgrade on it, then run migrate:drift again.");
+        }
+        return rows.iterator().next();
+    }
+
+    /** Compares {@code schema} on {@code live} with the chain's managed schema at {@code revision}. */
+    private DriftReport compare(String name, String schema, String revision, Connection live) {
+        int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(live)) / 10000;
+        DatabaseSchema chainSide = chainSchema(major, revision);
+        DatabaseSchema desired = schema.equals(request.managedSchema())
+                ? chainSide
+                : chainSide.withSchemaRenamed(request.managedSchema(), schema);
+        SchemaComparison comparison = comparison(schema);
+        DatabaseSchema current = comparison.readAsItIsWithObjects(live, List.of(schema));
+        MigrationScript back = comparison.betweenDatabases(live, current, desired);
+        MigrationScript accepting =
+                back.isEmpty() ? MigrationScript.empty() : comparison.betweenDatabases(live, desired, current);
+        return new DriftReport(name, schema, revision, back, accepting, null);
+    }
+
+    /** The managed schema the chain has at {@code revision} on a server of {@code major}, replayed once. */
+    private DatabaseSchema chainSchema(int major, String revision) {
+        ReplayedChain chain;
+        synchronized (chains) {
+            chain = chains.computeIfAbsent(
+                    major,
+                    m -> new ReplayedChain(
+                            request.chain(),
+                            databases,
+                            databases.version(m),
+                            request.replayCache().orElse(null),
+                            READ_AS_IT_IS,
+                            log));
+        }
+        String key = major + " " + revision;
+        synchronized (chain) { // tenants at the same revision wait for the first one's replay, and share it
+            synchronized (schemas) {
+                DatabaseSchema known = schemas.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+            List<String> managed = List.of(request.managedSchema());
+            SchemaComparison comparison = comparison(request.managedSchema());
+            DatabaseSchema read = chain.at(
+                            revision,
+                            managed,
+                            exclusions,
+                            c -> new ReplayedSchema(
+                                    EntitySchemaCache.serverVersionNum(c),
+                                    comparison.readAsItIsWithObjects(c, managed),
+                                    managed))
+                    .schema();
+            synchronized (schemas) {
+                schemas.put(key, read);
+            }
+            return read;
+        }
+    }
+
+    private SchemaComparison comparison(String schema) {
+        return new SchemaComparison(
+                schema, exclusions, Map.of(), RenameDecider.never(), null, false, DeclaredObjects.none());
+    }
+
+    private void close() {
+        synchronized (chains) {
+            chains.values().forEach(ReplayedChain::close);
+        }
+    }
+}
