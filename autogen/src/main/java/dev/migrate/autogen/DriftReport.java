@@ -3,6 +3,7 @@ package dev.migrate.autogen;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
@@ -64,10 +65,15 @@ public record DriftReport(
      * what the database has: {@code column public.customers.email: the database has NULL, the chain says NOT NULL}.
      */
     public List<String> differences() {
-        return script.changes().stream()
-                .map(Change::description)
-                .map(DriftReport::line)
-                .toList();
+        List<String> lines = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            for (Change change : group.changes()) {
+                if (!change.aheadPart()) {
+                    lines.add(line(qualified(change.description(), group), change.ops()));
+                }
+            }
+        }
+        return lines;
     }
 
     /**
@@ -76,7 +82,7 @@ public record DriftReport(
      */
     public List<String> sql() {
         List<String> statements = new ArrayList<>();
-        statements.add("SET search_path = " + Identifiers.quote(schema) + ", public");
+        statements.add("SET search_path = " + Identifiers.quote(schema) + ("public".equals(schema) ? "" : ", public"));
         PostgresDialect dialect = new PostgresDialect();
         for (Op op : script.upgrade()) {
             statements.addAll(dialect.render(op));
@@ -85,29 +91,83 @@ public record DriftReport(
     }
 
     /** A change from the database to the chain, said as what each side has. */
-    static String line(Description d) {
+    static String line(Description d, List<Op> ops) {
         return switch (d.action()) {
             case ADDED ->
                 d.subject() + ": the chain has it" + (d.detail() == null ? "" : " (" + d.detail() + ")")
                         + ", the database does not";
             case REMOVED -> d.subject() + ": the database has it, the chain does not";
-            case RENAMED -> d.subject() + ": the database calls it " + d.detail() + " otherwise than the chain";
-            case CHANGED -> changed(d);
+            case RENAMED -> d.subject() + ": the database calls it otherwise than the chain (" + d.detail() + ")";
+            case CHANGED -> changed(d, ops);
             case NOT_MIGRATED ->
-                d.subject() + ": differs, " + d.detail() + " (not restored by the SQL; restore it by hand)";
+                d.subject() + ": differs, " + d.detail() + " (the SQL does not restore it: restore it by hand)";
         };
     }
 
-    private static String changed(Description d) {
+    /** {@code index ix on orders} as {@code index ix on public.orders}: the table a change of a table's group names. */
+    private static Description qualified(Description d, OpGroup group) {
+        if (!group.isTable()) {
+            return d;
+        }
+        String table = group.table().name();
+        String subject = d.subject();
+        if (subject.endsWith(" " + table) && !subject.endsWith("." + table)) {
+            subject = subject.substring(0, subject.length() - table.length())
+                    + group.table().schema() + "." + table;
+        }
+        return new Description(d.action(), subject, d.detail());
+    }
+
+    private static String changed(Description d, List<Op> ops) {
+        String[] sides = sides(ops);
+        if (sides != null) {
+            return d.subject() + ": the database has " + sides[0] + ", the chain says " + sides[1];
+        }
         String detail = d.detail();
         if (detail == null) {
             return d.subject() + ": differs";
         }
         int arrow = detail.indexOf(" -> ");
         if (arrow > 0 && detail.indexOf(" -> ", arrow + 4) < 0 && !detail.contains("; ")) {
-            return d.subject() + ": the database has " + detail.substring(0, arrow) + ", the chain says "
-                    + detail.substring(arrow + 4);
+            return d.subject() + ": the database has " + shown(detail.substring(0, arrow)) + ", the chain says "
+                    + shown(detail.substring(arrow + 4));
         }
         return d.subject() + ": " + detail + " (the database -> the chain)";
+    }
+
+    /** What the database has and what the chain says, when the ops carry both: a definition or a comment. */
+    private static String[] sides(List<Op> ops) {
+        String database = null;
+        String chain = null;
+        for (Op op : ops) {
+            if (op instanceof Op.ReplaceObject replace) {
+                return new String[] {
+                    oneLine(replace.from().sql()), oneLine(replace.to().sql())
+                };
+            } else if (op instanceof Op.DropObject drop && drop.definition() != null) {
+                database = oneLine(drop.definition().sql());
+            } else if (op instanceof Op.CreateObject create) {
+                chain = oneLine(create.definition().sql());
+            } else if (op instanceof Op.CommentOnTable comment) {
+                return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
+            } else if (op instanceof Op.CommentOnColumn comment) {
+                return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
+            }
+        }
+        return database != null && chain != null ? new String[] {database, chain} : null;
+    }
+
+    private static String quoted(String comment) {
+        return comment == null ? "no comment" : "'" + comment + "'";
+    }
+
+    private static String shown(String side) {
+        return "null".equals(side) ? "none" : side;
+    }
+
+    /** A definition on one line, long ones shortened: the log and drift.json list one difference a line. */
+    private static String oneLine(String sql) {
+        String line = sql.strip().replaceAll("\\s+", " ");
+        return line.length() <= 240 ? line : line.substring(0, 237) + "...";
     }
 }

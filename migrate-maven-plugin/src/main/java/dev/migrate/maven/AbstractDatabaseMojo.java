@@ -233,7 +233,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected final void withDataSource(BiConsumer<String, DataSource> action) {
         ConnectingDataSource configuredDatabase = connectingDatabase();
         if (configuredDatabase != null) {
-            action.accept(configuredDatabase.describe(), configuredDatabase);
+            action.accept(configuredDatabase.name(), configuredDatabase);
             return;
         }
         checkEmbeddedMayChange();

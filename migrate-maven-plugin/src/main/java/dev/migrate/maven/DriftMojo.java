@@ -275,7 +275,9 @@ public class DriftMojo extends AbstractDatabaseMojo {
                     .forEach(line -> script.append("-- ")
                             .append(line.replace("\n", "\n-- "))
                             .append('\n'));
-            report.sql().forEach(statement -> script.append(statement).append(";\n"));
+            report.sql()
+                    .forEach(statement -> script.append(statement)
+                            .append(statement.stripTrailing().endsWith(";") ? "\n" : ";\n"));
         }
         try {
             Path parent = file.toAbsolutePath().getParent();
