@@ -136,8 +136,7 @@ class DriftTest {
         execute(database, edit);
         DriftReport report = drift(database, List.of());
         assertThat(report.drifted()).as(what).isTrue();
-        assertThat(report.differences()).as(what).anyMatch(line -> line.contains(named));
-        System.out.println(what + ": " + report.differences());
+        assertThat(report.differences()).as(what + ": " + report.differences()).anyMatch(line -> line.contains(named));
     }
 
     @Test

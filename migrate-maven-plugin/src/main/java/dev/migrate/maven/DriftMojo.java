@@ -81,7 +81,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
     /**
      * Accepts the drift instead: writes the next migration (with {@code message}), whose upgrade makes the
      * schema at head into the database's and whose downgrade undoes that. The database has the changes
-     * already: mark it with {@code migrate:stamp -Dmigrate.target=<the new revision>}; every other database
+     * already: mark it with {@code migrate:stamp}, the new revision as {@code target}; every other database
      * gets them by {@code upgrade}. One database, at head.
      */
     @Parameter(property = "migrate.drift.accept", defaultValue = "false")
