@@ -2,9 +2,11 @@ package dev.migrate.autogen;
 
 import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
 import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.cache.ReplayedSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -108,6 +111,29 @@ public final class Drift {
         } finally {
             drift.close();
         }
+    }
+
+    /**
+     * The migration that accepts the drift of {@code report} instead of undoing it: its upgrade makes the
+     * chain's schema into the database's ({@link DriftReport#accepting}), its downgrade the reverse, and
+     * it revises the chain's head. The database has those changes already, so it is stamped at the new
+     * revision rather than upgraded.
+     *
+     * @param nextId a new revision id for the given parents
+     * @throws MigrateException when the database is not at the chain's one head, from which the next
+     *     migration goes on
+     */
+    public static NewMigration accepting(
+            DriftReport report, Migrator chain, String message, Function<List<String>, String> nextId) {
+        List<String> heads = chain.heads();
+        if (heads.size() != 1 || !heads.get(0).equals(report.revision())) {
+            throw new MigrateException("The drift of " + report.name() + " is measured from revision "
+                    + report.revision() + ", and a migration that accepts it follows the head ("
+                    + String.join(", ", heads) + "). Bring the database to head first (mvn migrate:upgrade; with "
+                    + "several heads, mvn migrate:merge first), then run migrate:drift -Dmigrate.drift.accept=true "
+                    + "again. Nothing was written.");
+        }
+        return NewMigration.driftAccepted(nextId.apply(heads), heads, message, report.accepting());
     }
 
     /** The one revision the version rows name, or a failure that says what the database is at and the fix. */

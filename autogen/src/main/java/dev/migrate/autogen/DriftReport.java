@@ -90,6 +90,24 @@ public record DriftReport(
         return statements;
     }
 
+    /**
+     * The file {@code -Dmigrate.drift.sqlFile} writes: a header naming the database and the revision, each
+     * difference as a comment, then {@link #sql()}, each statement ended; a comment alone when in sync.
+     */
+    public String sqlScript() {
+        StringBuilder script = new StringBuilder("-- What brings " + name + " back to the schema of revision "
+                + revision + ", written by migrate:drift for review. Nothing was run.\n");
+        if (inSync()) {
+            return script.append("-- No drift: nothing to do.\n").toString();
+        }
+        differences()
+                .forEach(line ->
+                        script.append("-- ").append(line.replace("\n", "\n-- ")).append('\n'));
+        sql().forEach(statement ->
+                script.append(statement).append(statement.stripTrailing().endsWith(";") ? "\n" : ";\n"));
+        return script.toString();
+    }
+
     /** A change from the database to the chain, said as what each side has. */
     static String line(Description d, List<Op> ops) {
         return switch (d.action()) {

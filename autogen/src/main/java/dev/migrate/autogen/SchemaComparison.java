@@ -445,11 +445,6 @@ final class SchemaComparison {
         return cache.find(managedSchemas(entityDdl), exclusions);
     }
 
-    /** The replayed schema {@code cache} holds for the managed schema alone: entities that name no schema of their own. */
-    Optional<ReplayedSchema> replayedManagedSchema(ReplayedSchemaCache cache) {
-        return cache.find(List.of(schema), exclusions);
-    }
-
     /** The entity side of a server reporting {@code serverVersionNum}, when the entity cache holds it. */
     Optional<DatabaseSchema> cachedEntitySide(String serverVersionNum, List<String> entityDdl) {
         return entityCache == null

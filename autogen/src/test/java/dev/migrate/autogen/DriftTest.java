@@ -11,6 +11,8 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -152,6 +154,43 @@ class DriftTest {
         assertThat(report.differences()).hasSize(4);
         execute(database, report.sql().toArray(String[]::new));
         assertThat(drift(database, List.of()).differences()).isEmpty();
+    }
+
+    @Test
+    void theMigrationThatAcceptsADriftBuildsWhatTheDatabaseHas() throws SQLException {
+        DataSource drifted = upgraded("drift_accepted", "heads");
+        execute(
+                drifted,
+                "ALTER TABLE orders ADD COLUMN note text",
+                "CREATE INDEX ix_orders_total ON orders (total)",
+                "DROP TRIGGER orders_touch ON orders");
+        DriftReport report = drift(drifted, List.of());
+        NewMigration migration = Drift.accepting(
+                report, chain(drifted, CreateOrders.class, OrderObjects.class), "keep them", parents -> "d9");
+        assertThat(migration.id()).isEqualTo("d9");
+        assertThat(migration.revises()).containsExactly("d2");
+
+        // a database the chain builds, with the accepting migration's upgrade run, has what the drifted one has
+        DataSource fresh = upgraded("drift_accepting", "heads");
+        PostgresDialect dialect = new PostgresDialect();
+        execute(
+                fresh,
+                report.accepting().upgrade().stream()
+                        .flatMap(op -> dialect.render(op).stream())
+                        .toArray(String[]::new));
+        assertThat(drift(fresh, List.of()).differences()).isEqualTo(report.differences());
+    }
+
+    @Test
+    void aDriftIsAcceptedOnlyAtHead() throws SQLException {
+        DataSource database = upgraded("drift_accept_behind", "d1");
+        execute(database, "ALTER TABLE orders ADD COLUMN note text");
+        DriftReport report = drift(database, List.of());
+        MigrateException e = catchThrowableOfType(
+                MigrateException.class,
+                () -> Drift.accepting(
+                        report, chain(database, CreateOrders.class, OrderObjects.class), "keep", parents -> "d9"));
+        assertThat(e.getMessage()).contains("measured from revision d1", "follows the head (d2)", "migrate:upgrade");
     }
 
     @Test

@@ -195,24 +195,14 @@ public class DriftMojo extends AbstractDatabaseMojo {
                 builder, tenants, databases, credentials(), project.getBasedir().toPath(), parallel, false, 0);
     }
 
-    /**
-     * Writes the migration that accepts the drift, on top of head: the database must be at the one head,
-     * since the changes were measured from the schema of its revision.
-     */
+    /** Writes the migration that accepts the drift, and says how to mark the database. */
     private void accept(Migrator chain, DriftReport report) {
-        List<String> heads = chain.heads();
-        if (heads.size() != 1 || !heads.get(0).equals(report.revision())) {
-            throw new MigrateException("The drift of " + report.name() + " is measured from revision "
-                    + report.revision() + ", and a migration that accepts it follows the head ("
-                    + String.join(", ", heads) + "). Bring the database to head first (mvn migrate:upgrade; with "
-                    + "several heads, mvn migrate:merge first), then run migrate:drift -Dmigrate.drift.accept=true "
-                    + "again. Nothing was written.");
-        }
+        NewMigration migration =
+                Drift.accepting(report, chain, message.trim(), parents -> AbstractWriteMojo.nextId(chain, parents));
         report.differences().forEach(line -> getLog().warn("Accepting: " + line));
-        String id = AbstractWriteMojo.nextId(chain, heads);
-        Path path = new MigrationWriter(
-                        sourceDirectory.toPath(), packages.get(0).trim())
-                .write(NewMigration.driftAccepted(id, heads, message.trim(), report.accepting()));
+        Path path =
+                new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim()).write(migration);
+        String id = migration.id();
         getLog().info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
                 + report.revision() + " into what " + report.name() + " has. That database has these changes "
                 + "already, so do not upgrade it: mark it with mvn compile migrate:stamp -Dmigrate.target=" + id
@@ -266,23 +256,9 @@ public class DriftMojo extends AbstractDatabaseMojo {
 
     /** The SQL that brings {@code report}'s database back, or a comment that nothing does, to {@code file}. */
     private void writeSql(Path file, DriftReport report) {
-        StringBuilder script = new StringBuilder("-- What brings " + report.name() + " back to the schema of revision "
-                + report.revision() + ", written by migrate:drift for review. Nothing was run.\n");
-        if (report.inSync()) {
-            script.append("-- No drift: nothing to do.\n");
-        } else {
-            report.differences()
-                    .forEach(line -> script.append("-- ")
-                            .append(line.replace("\n", "\n-- "))
-                            .append('\n'));
-            report.sql()
-                    .forEach(statement -> script.append(statement)
-                            .append(statement.stripTrailing().endsWith(";") ? "\n" : ";\n"));
-        }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(file, script, StandardCharsets.UTF_8);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, report.sqlScript(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrateException(
                     "Could not write the drift's SQL to " + file + ": " + e.getMessage()

@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -234,17 +233,9 @@ public final class FleetEngine {
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, null);
         RevisionGraph graph = engine.graph();
-        int threads = parallel != null
-                ? parallel
-                : FleetMembers.defaultParallel(tenants.get(0).database());
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, tenants.size())), r -> {
-            Thread thread = new Thread(r, "migrate-fleet-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setContextClassLoader(loader);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(threads(tenants), Math.max(1, tenants.size())),
+                FleetRunner.threads("migrate-fleet-", Thread.currentThread().getContextClassLoader()));
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (Tenant tenant : tenants) {
@@ -430,10 +421,15 @@ public final class FleetEngine {
     }
 
     private FleetRunner runner(List<Tenant> tenants) {
-        int threads = parallel != null
+        return new FleetRunner(
+                threads(tenants), failFast, canary, engine.settings().progressInterval(), log());
+    }
+
+    /** Tenants at once: the parallel setting, or the default for the first tenant's server. */
+    private int threads(List<Tenant> tenants) {
+        return parallel != null
                 ? parallel
                 : FleetMembers.defaultParallel(tenants.get(0).database());
-        return new FleetRunner(threads, failFast, canary, engine.settings().progressInterval(), log());
     }
 
     private FleetResult finish(String what, List<TenantResult> results, long start) {
