@@ -100,15 +100,16 @@ public final class Fleet {
     }
 
     /**
-     * Reads every tenant with {@code inspection}, several at once (as many as the fleet runs at once),
-     * each on a connection of its own to the tenant's database, with the tenant's version rows read in
-     * bulk first; no lock is taken and nothing is written, so a standby serves:
-     * {@code fleet.inspect((tenant, connection) -> tenant.versions())}.
+     * Reads every tenant with {@code inspection}, several databases at once (as many as the fleet runs at
+     * once), the tenants of each database together on a connection of their own, with
+     * the tenants' version rows read in bulk first; no lock is taken and nothing is written, so a standby
+     * serves. The tenant schemas of a database can so be read with a few catalog queries for all of them:
+     * {@code fleet.inspect((tenants, connection) -> Map.of())}.
      *
-     * @param inspection what is read of one tenant; it runs on the fleet's threads
+     * @param inspection what is read of a group of tenants of one database; it runs on the fleet's threads
      * @return each tenant's result by the tenant's name, in the fleet's order
      * @throws MigrateException when the fleet cannot be resolved, or with the first failure of
-     *     {@code inspection}, naming the tenant
+     *     {@code inspection}
      */
     public <T> Map<String, T> inspect(Inspection<T> inspection) {
         return fleet.inspect(Objects.requireNonNull(inspection, "inspection"));
@@ -129,21 +130,23 @@ public final class Fleet {
     }
 
     /**
-     * What {@link #inspect} reads of one tenant: {@code (tenant, connection) -> tenant.versions()}.
+     * What {@link #inspect} reads of a group of tenants of one database:
+     * {@code (tenants, connection) -> tenants.stream().collect(toMap(InspectedTenant::name, InspectedTenant::versions))}.
      *
      * @param <T> what it returns per tenant
      */
     @FunctionalInterface
     public interface Inspection<T> {
         /**
-         * Reads one tenant.
+         * Reads a group of tenants of one database: tenant schemas of a shared database, or the one tenant
+         * that is a database of its own.
          *
-         * @param tenant the tenant and its version rows
-         * @param connection a connection to its database, closed afterwards
-         * @return what was read
-         * @throws SQLException a failure of the tenant's database
+         * @param tenants the tenants and their version rows
+         * @param connection a connection to their database, closed afterwards
+         * @return each tenant's result by its name, one for each of {@code tenants}
+         * @throws SQLException a failure of the database
          */
-        T inspect(InspectedTenant tenant, Connection connection) throws SQLException;
+        Map<String, T> inspect(List<InspectedTenant> tenants, Connection connection) throws SQLException;
     }
 
     /**

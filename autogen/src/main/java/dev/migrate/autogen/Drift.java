@@ -17,11 +17,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -42,13 +44,17 @@ import javax.sql.DataSource;
 public final class Drift {
     /** How the schemas are read, in the replay cache's key: as they are, unlike a comparison with entities. */
     private static final String READ_AS_IT_IS = "drift: read as it is";
+    /** How the chain's schema is read for tenant schemas: replayed as a tenant, read with names qualified. */
+    private static final String READ_QUALIFIED = "drift: read qualified";
+    /** The schema the chain is replayed in for a fleet's tenant schemas, renamed to each tenant's. */
+    static final String TENANT = "migrate_drift_tenant";
 
     private final DriftRequest request;
     private final ComparisonDatabases databases;
     private final AutogenerateLog log;
     private final Exclusions exclusions;
-    /** A replayed chain per major version of the servers compared, each replaying on a server of that version. */
-    private final Map<Integer, ReplayedChain> chains = new HashMap<>();
+    /** A replayed chain per major version of the servers compared (and way of replaying), each on a server of that version. */
+    private final Map<String, ReplayedChain> chains = new HashMap<>();
     /** The chain's schema per major version and revision, read once whatever the tenants at it. */
     private final Map<String, DatabaseSchema> schemas = new HashMap<>();
 
@@ -97,17 +103,7 @@ public final class Drift {
             DriftRequest request, Fleet fleet, ComparisonDatabases databases, AutogenerateLog log) {
         Drift drift = new Drift(request, databases, log);
         try {
-            return new ArrayList<>(fleet.inspect((tenant, c) -> {
-                        String schema = tenant.schema() == null ? request.managedSchema() : tenant.schema();
-                        String revision = "";
-                        try {
-                            revision = drift.revision(tenant.name(), tenant.versions());
-                            return drift.compare(tenant.name(), schema, revision, c);
-                        } catch (MigrateException e) {
-                            return DriftReport.failed(tenant.name(), schema, revision, e.getMessage());
-                        }
-                    })
-                    .values());
+            return new ArrayList<>(fleet.inspect(drift::group).values());
         } finally {
             drift.close();
         }
@@ -162,36 +158,132 @@ public final class Drift {
         return rows.iterator().next();
     }
 
+    /**
+     * The reports of a group of tenants of one database. Tenant schemas are read together, with a few catalog
+     * queries for all of them, names spelled qualified, and each is compared with the chain's schema replayed
+     * as a tenant ({@value #TENANT}) and read the same way, renamed to the tenant's schema; a tenant that is
+     * a database of its own is compared as one database is.
+     */
+    private Map<String, DriftReport> group(List<Fleet.InspectedTenant> tenants, Connection live) {
+        Map<String, DriftReport> reports = new HashMap<>();
+        Map<Fleet.InspectedTenant, String> comparable = new LinkedHashMap<>();
+        for (Fleet.InspectedTenant tenant : tenants) {
+            try {
+                comparable.put(tenant, revision(tenant.name(), tenant.versions()));
+            } catch (MigrateException e) {
+                reports.put(tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), "", e.getMessage()));
+            }
+        }
+        List<String> schemas = new ArrayList<>();
+        comparable.forEach((tenant, revision) -> {
+            if (tenant.schema() == null) {
+                reports.put(
+                        tenant.name(),
+                        orFailed(
+                                tenant,
+                                revision,
+                                () -> compare(tenant.name(), request.managedSchema(), revision, live)));
+            } else {
+                schemas.add(tenant.schema());
+            }
+        });
+        if (schemas.isEmpty()) {
+            return reports;
+        }
+        int major = major(live);
+        DatabaseSchema all;
+        try {
+            all = comparison(request.managedSchema()).readQualifiedWithObjects(live, schemas);
+        } catch (MigrateException e) {
+            comparable.forEach((tenant, revision) -> reports.putIfAbsent(
+                    tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage())));
+            return reports;
+        }
+        Map<String, DatabaseSchema> bySchema = all.bySchema(schemas);
+        // the comparisons are the processor's work, the database's was the one read: they run side by side
+        comparable.entrySet().parallelStream()
+                .filter(e -> e.getKey().schema() != null)
+                .map(e -> {
+                    Fleet.InspectedTenant tenant = e.getKey();
+                    String schema = tenant.schema();
+                    return orFailed(
+                            tenant,
+                            e.getValue(),
+                            () -> report(
+                                    tenant.name(),
+                                    schema,
+                                    e.getValue(),
+                                    live,
+                                    bySchema.get(schema),
+                                    chainSchema(major, e.getValue(), true).withSchemaRenamed(TENANT, schema)));
+                })
+                .toList()
+                .forEach(report -> reports.put(report.name(), report));
+        return reports;
+    }
+
+    private String schemaOf(Fleet.InspectedTenant tenant) {
+        return tenant.schema() == null ? request.managedSchema() : tenant.schema();
+    }
+
+    private DriftReport orFailed(Fleet.InspectedTenant tenant, String revision, Supplier<DriftReport> comparing) {
+        try {
+            return comparing.get();
+        } catch (MigrateException e) {
+            return DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage());
+        }
+    }
+
     /** Compares {@code schema} on {@code live} with the chain's managed schema at {@code revision}. */
     private DriftReport compare(String name, String schema, String revision, Connection live) {
-        int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(live)) / 10000;
-        DatabaseSchema chainSide = chainSchema(major, revision);
+        DatabaseSchema chainSide = chainSchema(major(live), revision, false);
         DatabaseSchema desired = schema.equals(request.managedSchema())
                 ? chainSide
                 : chainSide.withSchemaRenamed(request.managedSchema(), schema);
+        DatabaseSchema current = comparison(schema).readAsItIsWithObjects(live, List.of(schema));
+        return report(name, schema, revision, live, current, desired);
+    }
+
+    /** The report of {@code current}, read on {@code live}, against {@code desired}, the chain's. */
+    private DriftReport report(
+            String name,
+            String schema,
+            String revision,
+            Connection live,
+            DatabaseSchema current,
+            DatabaseSchema desired) {
         SchemaComparison comparison = comparison(schema);
-        DatabaseSchema current = comparison.readAsItIsWithObjects(live, List.of(schema));
         MigrationScript back = comparison.betweenDatabases(live, current, desired);
         MigrationScript accepting =
                 back.isEmpty() ? MigrationScript.empty() : comparison.betweenDatabases(live, desired, current);
         return new DriftReport(name, schema, revision, back, accepting, null);
     }
 
-    /** The managed schema the chain has at {@code revision} on a server of {@code major}, replayed once. */
-    private DatabaseSchema chainSchema(int major, String revision) {
+    private static int major(Connection live) {
+        return Integer.parseInt(EntitySchemaCache.serverVersionNum(live)) / 10000;
+    }
+
+    /**
+     * The managed schema the chain has at {@code revision} on a server of {@code major}, replayed once: as
+     * configured and read with it first on the search path, or replayed as a tenant in {@value #TENANT} and
+     * read qualified, as a group of tenant schemas is read.
+     */
+    private DatabaseSchema chainSchema(int major, String revision, boolean asTenant) {
+        String mode = major + (asTenant ? " as a tenant" : "");
         ReplayedChain chain;
         synchronized (chains) {
             chain = chains.computeIfAbsent(
-                    major,
+                    mode,
                     m -> new ReplayedChain(
                             request.chain(),
                             databases,
-                            databases.version(m),
+                            databases.version(major),
                             request.replayCache().orElse(null),
-                            READ_AS_IT_IS,
-                            log));
+                            asTenant ? READ_QUALIFIED : READ_AS_IT_IS,
+                            log,
+                            asTenant ? TENANT : null));
         }
-        String key = major + " " + revision;
+        String key = mode + " " + revision;
         synchronized (chain) { // tenants at the same revision wait for the first one's replay, and share it
             synchronized (schemas) {
                 DatabaseSchema known = schemas.get(key);
@@ -199,7 +291,7 @@ public final class Drift {
                     return known;
                 }
             }
-            List<String> managed = List.of(request.managedSchema());
+            List<String> managed = List.of(asTenant ? TENANT : request.managedSchema());
             SchemaComparison comparison = comparison(request.managedSchema());
             DatabaseSchema read = chain.at(
                             revision,
@@ -207,7 +299,9 @@ public final class Drift {
                             exclusions,
                             c -> new ReplayedSchema(
                                     EntitySchemaCache.serverVersionNum(c),
-                                    comparison.readAsItIsWithObjects(c, managed),
+                                    asTenant
+                                            ? comparison.readQualifiedWithObjects(c, managed)
+                                            : comparison.readAsItIsWithObjects(c, managed),
                                     managed))
                     .schema();
             synchronized (schemas) {

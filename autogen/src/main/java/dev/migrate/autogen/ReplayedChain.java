@@ -8,9 +8,11 @@ import dev.migrate.autogen.cache.ReplayedSchema;
 import dev.migrate.autogen.cache.ReplayedSchemaCache;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -34,6 +36,9 @@ final class ReplayedChain implements AutoCloseable {
     private final Path cacheDirectory;
     private final String readAs;
     private final AutogenerateLog log;
+    /** The schema the chain is replayed in as a tenant's stand-in; {@code null}: as configured. */
+    private final String tenantSchema;
+
     private ThrowawayServer server;
     private int replays;
 
@@ -49,12 +54,28 @@ final class ReplayedChain implements AutoCloseable {
             Path cacheDirectory,
             String readAs,
             AutogenerateLog log) {
+        this(chain, databases, version, cacheDirectory, readAs, log, null);
+    }
+
+    /**
+     * The chain replayed as a fleet replays a tenant: in {@code tenantSchema}, made first, with its version
+     * tables there and that schema first on the search path.
+     */
+    ReplayedChain(
+            Migrator chain,
+            ComparisonDatabases databases,
+            ThrowawayVersion version,
+            Path cacheDirectory,
+            String readAs,
+            AutogenerateLog log,
+            String tenantSchema) {
         this.chain = chain;
         this.databases = databases;
         this.version = version;
         this.cacheDirectory = cacheDirectory;
         this.readAs = readAs;
         this.log = log;
+        this.tenantSchema = tenantSchema;
     }
 
     /** Applies the migrations up to {@code target} to the throwaway {@code database}, announced in the log. */
@@ -92,7 +113,11 @@ final class ReplayedChain implements AutoCloseable {
             server = databases.start(version);
         }
         DataSource database = replays++ == 0 ? server.dataSource() : server.createDatabase("migrate_replay_" + replays);
-        replay(chain, database, target, log);
+        if (tenantSchema == null) {
+            replay(chain, database, target, log);
+        } else {
+            replayAsTenant(database, target);
+        }
         try (Connection replayed = database.getConnection()) {
             ReplayedSchema read = reading.read(replayed);
             if (cache != null) {
@@ -106,10 +131,23 @@ final class ReplayedChain implements AutoCloseable {
         }
     }
 
+    private void replayAsTenant(DataSource database, String target) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + Identifiers.quote(tenantSchema));
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not create schema " + tenantSchema + " on the throwaway database: " + e.getMessage(), e);
+        }
+        log.info("Replaying the migrations up to " + target + " on it, as a tenant in schema " + tenantSchema + ".");
+        MigratorInternals.of(chain).replayOn(database, tenantSchema).upgrade(target);
+    }
+
     /** What the replayed schema depends on besides the server: the chain, and the target and reading when not the heads. */
     private String key(String target) {
         String fingerprint = MigratorInternals.of(chain).chainFingerprint();
-        return readAs.isEmpty() && "heads".equals(target) ? fingerprint : fingerprint + " " + readAs + " at " + target;
+        String as = tenantSchema == null ? readAs : readAs + ", replayed in " + tenantSchema;
+        return as.isEmpty() && "heads".equals(target) ? fingerprint : fingerprint + " " + as + " at " + target;
     }
 
     @Override

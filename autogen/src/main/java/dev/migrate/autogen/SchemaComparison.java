@@ -667,6 +667,21 @@ final class SchemaComparison {
         return readAsItIs(live, managed).withObjects(liveObjects(live, managed));
     }
 
+    /**
+     * Several schemas read at once as {@link #readAsItIsWithObjects} reads one, with only {@code public} on the
+     * search path: names in those schemas are spelled qualified, so that schemas holding the same objects (a
+     * fleet's tenant schemas) read alike but for their names ({@link DatabaseSchema#withSchemaRenamed}).
+     */
+    DatabaseSchema readQualifiedWithObjects(Connection live, List<String> schemas) {
+        return onPath(
+                live,
+                "public",
+                "Could not read the schemas " + schemas,
+                () -> new CatalogReader()
+                        .read(live, schemas, exclusions)
+                        .withObjects(ObjectReader.read(live, schemas)));
+    }
+
     private DatabaseSchema read(Connection live, List<String> managed, boolean canonicalChecks) {
         return onManagedPath(live, "Could not read the schemas " + managed, () -> {
             DatabaseSchema read = new CatalogReader().read(live, managed, exclusions);
@@ -680,8 +695,13 @@ final class SchemaComparison {
 
     /** Runs {@code action} with the managed schema first on the search path, as the scratch side has it. */
     private <T> T onManagedPath(Connection live, String failure, OnPath<T> action) {
+        return onPath(live, Identifiers.quote(schema) + ", public", failure, action);
+    }
+
+    /** Runs {@code action} with {@code searchPath} as the search path. */
+    private static <T> T onPath(Connection live, String searchPath, String failure, OnPath<T> action) {
         try (Statement s = live.createStatement()) {
-            s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
+            s.execute("SET search_path = " + searchPath);
             try {
                 return action.run();
             } finally {

@@ -104,6 +104,20 @@ public final class MigratorInternals {
     }
 
     /**
+     * The migrations and settings of the migrator, pointed at {@code database} as a tenant: in schema
+     * {@code tenantSchema} (which must exist), with its version tables, as a fleet runs a tenant schema.
+     *
+     * @param database where the replay is to run
+     * @param tenantSchema the schema that stands for a tenant's
+     * @return the replay
+     */
+    public Replay replayOn(DataSource database, String tenantSchema) {
+        return new Replay(
+                open.engine(migrator).replayingOn(ConnectionSource.of(database), tenantSchema),
+                open.listener(migrator));
+    }
+
+    /**
      * Proves that every downgrade undoes its upgrade, on a database that holds nothing else: for
      * each revision, parents first, upgrades it, downgrades it alone (sibling branches stay) and
      * upgrades it again, calling {@code check} at each stage. It leaves the database at every head.

@@ -226,35 +226,56 @@ public final class FleetEngine {
     }
 
     /**
-     * Reads every tenant with {@code inspection} on a pool of the fleet's size, the version rows of the
-     * tenant schemas of a database read in bulk first; nothing is locked or written.
+     * Reads the tenants with {@code inspection} on a pool of the fleet's size, the tenants of one database
+     * per task, the version rows of the tenant schemas of a database read in bulk first; nothing is
+     * locked or written.
      */
     public <T> Map<String, T> inspect(Fleet.Inspection<T> inspection) {
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, null);
         RevisionGraph graph = engine.graph();
+        int threads = Math.min(threads(tenants), Math.max(1, tenants.size()));
+        Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
+        tenants.forEach(t ->
+                byDatabase.computeIfAbsent(t.database(), d -> new ArrayList<>()).add(t));
+        // all the tenant schemas of a database together: a bulk read of the catalog costs about as much for
+        // one schema as for hundreds, and reads side by side on one server only compete for it
+        List<List<Tenant>> groups = List.copyOf(byDatabase.values());
         ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(threads(tenants), Math.max(1, tenants.size())),
+                threads,
                 FleetRunner.threads("migrate-fleet-", Thread.currentThread().getContextClassLoader()));
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Tenant tenant : tenants) {
+            List<Future<Map<String, T>>> futures = new ArrayList<>();
+            for (List<Tenant> group : groups) {
                 futures.add(pool.submit(() -> {
-                    VersionScan.Tables tables = scanned.get(tenant);
-                    Set<String> rows = tables != null
-                            ? tables.versions()
-                            : engineFor(tenant, ChecksumCache.NONE).currentRows();
-                    try (Connection c = tenant.database().connections().open()) {
-                        return inspection.inspect(
-                                new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)), c);
+                    List<Fleet.InspectedTenant> inspected = new ArrayList<>();
+                    for (Tenant tenant : group) {
+                        VersionScan.Tables tables = scanned.get(tenant);
+                        Set<String> rows = tables != null
+                                ? tables.versions()
+                                : engineFor(tenant, ChecksumCache.NONE).currentRows();
+                        inspected.add(new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)));
+                    }
+                    Tenant.Database database = group.get(0).database();
+                    try (Connection c = database.connections().open()) {
+                        return inspection.inspect(inspected, c);
                     } catch (SQLException e) {
-                        throw new MigrateException("Could not read tenant " + tenant.name() + ": " + e.getMessage(), e);
+                        throw new MigrateException(
+                                "Could not read the tenants on "
+                                        + database.connections().description() + ": " + e.getMessage(),
+                                e);
                     }
                 }));
             }
+            Map<String, T> read = new HashMap<>();
+            futures.forEach(future -> read.putAll(done(future)));
             Map<String, T> result = new LinkedHashMap<>();
-            for (int i = 0; i < tenants.size(); i++) {
-                result.put(tenants.get(i).name(), done(futures.get(i)));
+            for (Tenant tenant : tenants) {
+                T one = read.get(tenant.name());
+                if (one == null) {
+                    throw new IllegalStateException("The inspection returned nothing for tenant " + tenant.name());
+                }
+                result.put(tenant.name(), one);
             }
             return result;
         } finally {
