@@ -82,7 +82,7 @@ public final class Drift {
         Set<String> rows = MigratorInternals.of(request.chain()).versionRows();
         Drift drift = new Drift(request, databases, log);
         try (Connection c = database.getConnection()) {
-            return drift.compare(name, request.managedSchema(), drift.revision(name, rows), c);
+            return drift.compare(name, drift.revision(name, rows), c);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not connect to " + name + " to compare it with the chain: " + e.getMessage(), e);
@@ -177,12 +177,7 @@ public final class Drift {
         List<String> schemas = new ArrayList<>();
         comparable.forEach((tenant, revision) -> {
             if (tenant.schema() == null) {
-                reports.put(
-                        tenant.name(),
-                        orFailed(
-                                tenant,
-                                revision,
-                                () -> compare(tenant.name(), request.managedSchema(), revision, live)));
+                reports.put(tenant.name(), orFailed(tenant, revision, () -> compare(tenant.name(), revision, live)));
             } else {
                 schemas.add(tenant.schema());
             }
@@ -200,22 +195,36 @@ public final class Drift {
             return reports;
         }
         Map<String, DatabaseSchema> bySchema = all.bySchema(schemas);
-        // the comparisons are the processor's work, the database's was the one read: they run side by side
+        // each revision's schema first, one replay each (on this thread, whose class loader the migrations
+        // may need); then the comparisons, the processor's work alone, side by side
+        Map<String, DatabaseSchema> chainAt = new HashMap<>();
+        Map<String, String> replayFailed = new HashMap<>();
+        for (String revision : new TreeSet<>(comparable.values())) {
+            try {
+                chainAt.put(revision, chainSchema(major, revision, true));
+            } catch (MigrateException e) {
+                replayFailed.put(revision, String.valueOf(e.getMessage()));
+            }
+        }
         comparable.entrySet().parallelStream()
                 .filter(e -> e.getKey().schema() != null)
                 .map(e -> {
                     Fleet.InspectedTenant tenant = e.getKey();
                     String schema = tenant.schema();
+                    String revision = e.getValue();
+                    if (replayFailed.containsKey(revision)) {
+                        return DriftReport.failed(tenant.name(), schema, revision, replayFailed.get(revision));
+                    }
                     return orFailed(
                             tenant,
-                            e.getValue(),
+                            revision,
                             () -> report(
                                     tenant.name(),
                                     schema,
-                                    e.getValue(),
+                                    revision,
                                     live,
                                     bySchema.get(schema),
-                                    chainSchema(major, e.getValue(), true).withSchemaRenamed(TENANT, schema)));
+                                    chainAt.get(revision).withSchemaRenamed(TENANT, schema)));
                 })
                 .toList()
                 .forEach(report -> reports.put(report.name(), report));
@@ -234,14 +243,11 @@ public final class Drift {
         }
     }
 
-    /** Compares {@code schema} on {@code live} with the chain's managed schema at {@code revision}. */
-    private DriftReport compare(String name, String schema, String revision, Connection live) {
-        DatabaseSchema chainSide = chainSchema(major(live), revision, false);
-        DatabaseSchema desired = schema.equals(request.managedSchema())
-                ? chainSide
-                : chainSide.withSchemaRenamed(request.managedSchema(), schema);
+    /** Compares the managed schema on {@code live} with the chain's at {@code revision}. */
+    private DriftReport compare(String name, String revision, Connection live) {
+        String schema = request.managedSchema();
         DatabaseSchema current = comparison(schema).readAsItIsWithObjects(live, List.of(schema));
-        return report(name, schema, revision, live, current, desired);
+        return report(name, schema, revision, live, current, chainSchema(major(live), revision, false));
     }
 
     /** The report of {@code current}, read on {@code live}, against {@code desired}, the chain's. */

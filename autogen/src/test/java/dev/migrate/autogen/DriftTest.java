@@ -278,6 +278,38 @@ class DriftTest {
                 .isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void aFleetOfDatabasesNamesItsDriftedDatabase() throws SQLException {
+        String one = TestPostgres.createDatabase("drift_db_one");
+        String two = TestPostgres.createDatabase("drift_db_two");
+        chain(TestPostgres.dataSource(one), CreateOrders.class, OrderObjects.class)
+                .upgrade("heads");
+        chain(TestPostgres.dataSource(two), CreateOrders.class).upgrade("heads");
+        execute(TestPostgres.dataSource(two), "CREATE INDEX ix_orders_total ON orders (total)");
+
+        List<DriftReport> reports = Drift.fleet(
+                request(
+                        Migrator.builder()
+                                .migrations(CreateOrders.class, OrderObjects.class)
+                                .build(),
+                        List.of()),
+                Fleet.builder(Migrator.builder()
+                                .migrations(CreateOrders.class, OrderObjects.class)
+                                .log(new Lines()))
+                        .databases(List.of(TestPostgres.jdbcUrl(one), TestPostgres.jdbcUrl(two)))
+                        .build(),
+                new Throwaways(),
+                log::add);
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).inSync()).isTrue();
+        assertThat(reports.get(0).revision()).isEqualTo("d2");
+        assertThat(reports.get(1).name()).endsWith(two);
+        assertThat(reports.get(1).revision()).isEqualTo("d1");
+        assertThat(reports.get(1).differences())
+                .containsExactly("index ix_orders_total on public.orders: the database has it, the chain does not");
+    }
+
     private DriftReport drift(DataSource database, List<String> exclude) {
         return Drift.of(
                 request(chain(database, CreateOrders.class, OrderObjects.class), exclude),
