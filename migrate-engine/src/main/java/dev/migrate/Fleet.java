@@ -6,11 +6,14 @@ import dev.migrate.internal.fleet.Tenant;
 import dev.migrate.internal.fleet.TenantSpec;
 import dev.migrate.internal.runtime.ConnectionSource;
 import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -94,6 +97,56 @@ public final class Fleet {
      */
     public Map<String, List<CurrentRevision>> current() {
         return fleet.current();
+    }
+
+    /**
+     * Reads every tenant with {@code inspection}, several databases at once (as many as the fleet runs at
+     * once), the tenants of each database together on a connection of their own, with
+     * the tenants' version rows read in bulk first; no lock is taken and nothing is written, so a standby
+     * serves. The tenant schemas of a database can so be read with a few catalog queries for all of them:
+     * {@code fleet.inspect((tenants, connection) -> Map.of())}.
+     *
+     * @param inspection what is read of a group of tenants of one database; it runs on the fleet's threads
+     * @return each tenant's result by the tenant's name, in the fleet's order
+     * @throws MigrateException when the fleet cannot be resolved, or with the first failure of
+     *     {@code inspection}
+     */
+    public <T> Map<String, T> inspect(Inspection<T> inspection) {
+        return fleet.inspect(Objects.requireNonNull(inspection, "inspection"));
+    }
+
+    /**
+     * One tenant as {@link #inspect} hands it over.
+     *
+     * @param name how the summary names it: its schema, its database, or both
+     * @param schema its schema, for a schema per tenant; null for a database of its own
+     * @param versions its version rows as this build's graph names them, revisions no class defines
+     *     included; empty at base
+     */
+    public record InspectedTenant(String name, @Nullable String schema, Set<String> versions) {
+        public InspectedTenant {
+            versions = Set.copyOf(versions);
+        }
+    }
+
+    /**
+     * What {@link #inspect} reads of a group of tenants of one database:
+     * {@code (tenants, connection) -> tenants.stream().collect(toMap(InspectedTenant::name, InspectedTenant::versions))}.
+     *
+     * @param <T> what it returns per tenant
+     */
+    @FunctionalInterface
+    public interface Inspection<T> {
+        /**
+         * Reads a group of tenants of one database: tenant schemas of a shared database, or the one tenant
+         * that is a database of its own.
+         *
+         * @param tenants the tenants and their version rows
+         * @param connection a connection to their database, closed afterwards
+         * @return each tenant's result by its name, one for each of {@code tenants}
+         * @throws SQLException a failure of the database
+         */
+        Map<String, T> inspect(List<InspectedTenant> tenants, Connection connection) throws SQLException;
     }
 
     /**

@@ -131,31 +131,20 @@ public final class Autogenerate {
                         "Could not connect to the database to read its schema: " + e.getMessage(), e);
             }
         }
-        ThrowawayVersion version = databases.defaultVersion();
-        ReplayedSchemaCache replays = request.replayCache()
-                .map(directory -> new ReplayedSchemaCache(
-                        directory, MigratorInternals.of(request.chain()).chainFingerprint(), version.identity()))
-                .orElse(null);
-        if (replays != null) {
-            Optional<ReplayedSchema> kept = comparison.replayedManagedSchema(replays);
-            if (kept.isPresent()) {
-                log.info("The schema the migrations build taken from the cache in " + log.shown(replays.directory())
-                        + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays them anyway).");
-                return kept.get().schema();
-            }
-        }
-        try (ThrowawayServer server = databases.start(version)) {
-            replay(server.dataSource());
-            try (Connection live = server.dataSource().getConnection()) {
-                // the live side holds the objects, as the cache keeps them and a cached run returns them
-                ReplayedSchema read = comparison.liveSide(live, managed, comparison.readLive(live, managed));
-                if (replays != null) {
-                    replays.store(managed, exclusions, read);
-                }
-                return read.schema();
-            } catch (SQLException e) {
-                throw cannotConnect(e);
-            }
+        // the live side holds the objects, as the cache keeps them and a cached run returns them
+        try (ReplayedChain replayed = new ReplayedChain(
+                request.chain(),
+                databases,
+                databases.defaultVersion(),
+                request.replayCache().orElse(null),
+                "",
+                log)) {
+            return replayed.at(
+                            "heads",
+                            managed,
+                            exclusions,
+                            live -> comparison.liveSide(live, managed, comparison.readLive(live, managed)))
+                    .schema();
         }
     }
 
@@ -447,11 +436,7 @@ public final class Autogenerate {
 
     /** Applies every migration to the throwaway {@code database}, announced in the log. */
     private void replay(DataSource database) {
-        int count = request.chain().revisions().size();
-        if (count > 0) { // a project's first migration is written against an empty chain
-            log.info("Replaying " + migrations(count) + " on it.");
-            MigratorInternals.of(request.chain()).replayOn(database).upgrade("heads");
-        }
+        ReplayedChain.replay(request.chain(), database, "heads", log);
     }
 
     private SchemaComparison comparison(EntitySchemaCache cache) {

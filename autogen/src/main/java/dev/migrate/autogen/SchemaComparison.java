@@ -271,6 +271,24 @@ final class SchemaComparison {
         return objectsAround(script, liveObjects, desiredObjects);
     }
 
+    /**
+     * The changes that make {@code current} match {@code desired}, both read from a database as it is
+     * ({@link #readAsItIsWithObjects}) rather than from entities: every table and every object beside
+     * them is compared, and one {@code desired} lacks is dropped ({@code migrate:drift}, where
+     * {@code desired} is the schema the chain builds). {@code asked} answers what no model holds (whether
+     * a type change casts); it is only read.
+     */
+    MigrationScript betweenDatabases(Connection asked, DatabaseSchema current, DatabaseSchema desired) {
+        MigrationScript tables = SchemaDiff.compare(current, desired, options(new CatalogTypeChanges(asked)));
+        return ObjectDiff.around(
+                tables,
+                current.objects().values(),
+                desired.objects().values(),
+                ObjectDiff.Scope.ALL,
+                exclusions,
+                schema);
+    }
+
     private MigrationScript objectsAround(
             MigrationScript script, Collection<SchemaObject> liveObjects, List<SchemaObject> desiredObjects) {
         return ObjectDiff.around(
@@ -425,11 +443,6 @@ final class SchemaComparison {
     /** The replayed schema {@code cache} holds for the schemas this DDL manages. */
     Optional<ReplayedSchema> replayed(ReplayedSchemaCache cache, List<String> entityDdl) {
         return cache.find(managedSchemas(entityDdl), exclusions);
-    }
-
-    /** The replayed schema {@code cache} holds for the managed schema alone: entities that name no schema of their own. */
-    Optional<ReplayedSchema> replayedManagedSchema(ReplayedSchemaCache cache) {
-        return cache.find(List.of(schema), exclusions);
     }
 
     /** The entity side of a server reporting {@code serverVersionNum}, when the entity cache holds it. */
@@ -654,6 +667,21 @@ final class SchemaComparison {
         return readAsItIs(live, managed).withObjects(liveObjects(live, managed));
     }
 
+    /**
+     * Several schemas read at once as {@link #readAsItIsWithObjects} reads one, with only {@code public} on the
+     * search path: names in those schemas are spelled qualified, so that schemas holding the same objects (a
+     * fleet's tenant schemas) read alike but for their names ({@link DatabaseSchema#withSchemaRenamed}).
+     */
+    DatabaseSchema readQualifiedWithObjects(Connection live, List<String> schemas) {
+        return onPath(
+                live,
+                "public",
+                "Could not read the schemas " + schemas,
+                () -> new CatalogReader()
+                        .read(live, schemas, exclusions)
+                        .withObjects(ObjectReader.read(live, schemas)));
+    }
+
     private DatabaseSchema read(Connection live, List<String> managed, boolean canonicalChecks) {
         return onManagedPath(live, "Could not read the schemas " + managed, () -> {
             DatabaseSchema read = new CatalogReader().read(live, managed, exclusions);
@@ -667,8 +695,13 @@ final class SchemaComparison {
 
     /** Runs {@code action} with the managed schema first on the search path, as the scratch side has it. */
     private <T> T onManagedPath(Connection live, String failure, OnPath<T> action) {
+        return onPath(live, Identifiers.quote(schema) + ", public", failure, action);
+    }
+
+    /** Runs {@code action} with {@code searchPath} as the search path. */
+    private static <T> T onPath(Connection live, String searchPath, String failure, OnPath<T> action) {
         try (Statement s = live.createStatement()) {
-            s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
+            s.execute("SET search_path = " + searchPath);
             try {
                 return action.run();
             } finally {

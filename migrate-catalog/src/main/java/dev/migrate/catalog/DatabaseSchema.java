@@ -3,8 +3,11 @@ package dev.migrate.catalog;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -71,19 +74,24 @@ public record DatabaseSchema(
 
     /**
      * The same objects with schema {@code from} called {@code to}, references included: the entity
-     * side is built in a scratch schema and compared as if it were the live one.
+     * side is built in a scratch schema and compared as if it were the live one, and the schema the
+     * chain builds is compared with a tenant's schema. The objects beside the tables are renamed
+     * wherever their text names {@code from} ({@link SchemaObject#withSchemaRenamed}).
      */
     public DatabaseSchema withSchemaRenamed(String from, String to) {
         java.util.function.UnaryOperator<String> rename = s -> from.equals(s) ? to : s;
         // a type from a schema off the search path prints qualified: "from.name" becomes "to.name"
+        // and a default that names it qualified (nextval('from.orders_id_seq'::regclass)), read off the search path
+        java.util.function.UnaryOperator<String> inText = SchemaObject.schemaRenamed(from, to);
         java.util.function.UnaryOperator<TableColumn> renameType =
                 c -> !c.type().startsWith(from + ".")
+                                && Objects.equals(inText.apply(c.defaultExpression()), c.defaultExpression())
                         ? c
                         : new TableColumn(
                                 c.name(),
-                                to + c.type().substring(from.length()),
+                                c.type().startsWith(from + ".") ? to + c.type().substring(from.length()) : c.type(),
                                 c.nullable(),
-                                c.defaultExpression(),
+                                inText.apply(c.defaultExpression()),
                                 c.identity(),
                                 c.generated(),
                                 c.collation(),
@@ -146,7 +154,49 @@ public record DatabaseSchema(
         List<EnumType> renamedEnums = enumTypes.values().stream()
                 .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
                 .toList();
-        return of(renamedTables, renamedSequences, renamedEnums);
+        return of(renamedTables, renamedSequences, renamedEnums)
+                .withObjects(objects.values().stream()
+                        .map(o -> o.withSchemaRenamed(from, to))
+                        .toList());
+    }
+
+    /**
+     * This schema split by {@code schemas}: each one's tables, sequences and enum types, and the objects whose
+     * identity names it first (the schema an object lives in, or its table's): the tenants' parts of one read
+     * of many tenant schemas. Each of {@code schemas} has an entry, empty when nothing is in it.
+     */
+    public Map<String, DatabaseSchema> bySchema(Collection<String> schemas) {
+        Map<String, Map<ObjectName, Table>> tablesOf = new HashMap<>();
+        Map<String, Map<ObjectName, Sequence>> sequencesOf = new HashMap<>();
+        Map<String, Map<ObjectName, EnumType>> enumsOf = new HashMap<>();
+        Map<String, Map<ObjectId, SchemaObject>> objectsOf = new HashMap<>();
+        tables.forEach((name, t) ->
+                tablesOf.computeIfAbsent(name.schema(), k -> new TreeMap<>()).put(name, t));
+        sequences.forEach((name, q) ->
+                sequencesOf.computeIfAbsent(name.schema(), k -> new TreeMap<>()).put(name, q));
+        enumTypes.forEach((name, e) ->
+                enumsOf.computeIfAbsent(name.schema(), k -> new TreeMap<>()).put(name, e));
+        Map<String, String> byQuoted = new HashMap<>();
+        schemas.forEach(schema -> byQuoted.put(dev.migrate.internal.sql.Identifiers.quote(schema), schema));
+        java.util.regex.Pattern naming = SchemaObject.naming(schemas);
+        for (SchemaObject o : objects.values()) {
+            java.util.regex.Matcher m = naming.matcher(o.id().identity());
+            if (m.find()) {
+                String schema = byQuoted.get(m.group(1) != null ? m.group(1) : m.group(2));
+                objectsOf.computeIfAbsent(schema, k -> new TreeMap<>()).put(o.id(), o);
+            }
+        }
+        Map<String, DatabaseSchema> split = new LinkedHashMap<>();
+        for (String schema : schemas) {
+            split.put(
+                    schema,
+                    new DatabaseSchema(
+                            tablesOf.getOrDefault(schema, Map.of()),
+                            sequencesOf.getOrDefault(schema, Map.of()),
+                            enumsOf.getOrDefault(schema, Map.of()),
+                            objectsOf.getOrDefault(schema, Map.of())));
+        }
+        return split;
     }
 
     private static Partitioning renamed(Partitioning p, java.util.function.UnaryOperator<String> rename) {

@@ -1,10 +1,17 @@
 package dev.migrate.catalog;
 
+import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.ObjectDefinition;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A view, materialized view, function, trigger, policy, domain, type or extension as the catalog
@@ -43,6 +50,56 @@ public record SchemaObject(
     public SchemaObject(
             ObjectId id, String sql, Set<ObjectId> dependsOn, Set<ObjectName> tables, boolean neededByTables) {
         this(id, sql, dependsOn, tables, neededByTables, Set.of(), "");
+    }
+
+    /**
+     * This object with schema {@code from} called {@code to} wherever its text qualifies a name with it
+     * ({@code from.orders}, {@code "From".orders}) or names it ({@code ON SCHEMA from}): its identity, its
+     * statements, what it depends on and reads. The schema the migrations build in {@code public} is so
+     * compared with a tenant's schema, where the server spells the same objects with the tenant's name.
+     */
+    public SchemaObject withSchemaRenamed(String from, String to) {
+        UnaryOperator<String> text = schemaRenamed(from, to);
+        Set<ObjectId> renamedDependencies = new TreeSet<>();
+        dependsOn.forEach(d -> renamedDependencies.add(new ObjectId(d.kind(), text.apply(d.identity()))));
+        Set<ObjectName> renamedTables = new TreeSet<>();
+        tables.forEach(t -> renamedTables.add(from.equals(t.schema()) ? new ObjectName(to, t.name()) : t));
+        Set<String> renamedColumns = new TreeSet<>();
+        columns.forEach(c -> renamedColumns.add(c.startsWith(from + ".") ? to + c.substring(from.length()) : c));
+        return new SchemaObject(
+                new ObjectId(id.kind(), text.apply(id.identity())),
+                text.apply(sql),
+                renamedDependencies,
+                renamedTables,
+                neededByTables,
+                renamedColumns,
+                text.apply(shape));
+    }
+
+    /**
+     * Text with schema {@code from} called {@code to} where it qualifies a name ({@code from.orders},
+     * {@code "From".orders}, inside a literal too: {@code 'from.seq'::regclass}) or is named as a schema
+     * ({@code SCHEMA from}); null stays null.
+     */
+    public static UnaryOperator<String> schemaRenamed(String from, String to) {
+        Pattern naming = naming(from);
+        String quotedTo = Matcher.quoteReplacement(Identifiers.quote(to));
+        return t -> t == null ? null : naming.matcher(t).replaceAll(quotedTo);
+    }
+
+    /**
+     * Where a text names one of {@code schemas} (quoted as PostgreSQL quotes it): qualifying a name, group 1,
+     * or as a schema, group 2.
+     */
+    static Pattern naming(Collection<String> schemas) {
+        String any = schemas.stream()
+                .map(schema -> Pattern.quote(Identifiers.quote(schema)))
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\w$\"])(" + any + ")(?=\\.)|(?<=SCHEMA )(" + any + ")(?![\\w$\"])");
+    }
+
+    private static Pattern naming(String schema) {
+        return naming(List.of(schema));
     }
 
     /** The definition the operations carry. */

@@ -104,6 +104,20 @@ public final class MigratorInternals {
     }
 
     /**
+     * The migrations and settings of the migrator, pointed at {@code database} as a tenant: in schema
+     * {@code tenantSchema} (which must exist), with its version tables, as a fleet runs a tenant schema.
+     *
+     * @param database where the replay is to run
+     * @param tenantSchema the schema that stands for a tenant's
+     * @return the replay
+     */
+    public Replay replayOn(DataSource database, String tenantSchema) {
+        return new Replay(
+                open.engine(migrator).replayingOn(ConnectionSource.of(database), tenantSchema),
+                open.listener(migrator));
+    }
+
+    /**
      * Proves that every downgrade undoes its upgrade, on a database that holds nothing else: for
      * each revision, parents first, upgrades it, downgrades it alone (sibling branches stay) and
      * upgrades it again, calling {@code check} at each stage. It leaves the database at every head.
@@ -246,6 +260,18 @@ public final class MigratorInternals {
         return database.graph()
                 .appliedRevisions(
                         database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet()));
+    }
+
+    /**
+     * The version rows of the migrator's database as the graph names them (a squash's replaced
+     * revisions as the squash), unknown revisions included: for a goal that says itself what such a
+     * row means ({@code drift}).
+     *
+     * @return the rows; empty at base or when the version table does not exist
+     */
+    public Set<String> versionRows() {
+        Engine database = open.database(migrator);
+        return database.graph().canonical(database.currentRows());
     }
 
     private GraphReport report() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -220,9 +221,19 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
      * when none is configured: for a fleet, which takes the builder rather than a migrator.
      */
     protected final void withDatabaseBuilder(ClassLoader projectClasses, Consumer<Migrator.Builder> action) {
+        withDataSource(
+                (name, database) -> action.accept(configured(projectClasses).dataSource(database)));
+    }
+
+    /**
+     * Runs {@code action} with the configured database, or the embedded one when none is configured, and
+     * how the log names it ({@code host:port/database}, never with a password): for a goal that reads the
+     * database itself besides running the chain on it.
+     */
+    protected final void withDataSource(BiConsumer<String, DataSource> action) {
         ConnectingDataSource configuredDatabase = connectingDatabase();
         if (configuredDatabase != null) {
-            action.accept(configured(projectClasses).dataSource(configuredDatabase));
+            action.accept(configuredDatabase.name(), configuredDatabase);
             return;
         }
         checkEmbeddedMayChange();
@@ -233,7 +244,7 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 + " with its data in " + data
                 + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, jar, data.resolveSibling("postgres.log"))) {
-            action.accept(configured(projectClasses).dataSource(database.dataSource()));
+            action.accept("the embedded database in " + displayed(data), database.dataSource());
         }
     }
 

@@ -38,6 +38,11 @@ final class ConnectingDataSource implements DataSource {
         return settings.describe();
     }
 
+    /** {@code host:port/database}, never with a user or password. */
+    String name() {
+        return settings.name();
+    }
+
     private synchronized PGSimpleDataSource delegate() {
         if (delegate == null) {
             PGSimpleDataSource source = new PGSimpleDataSource();

@@ -20,6 +20,11 @@ record ConnectionSettings(DatabaseUrl url, String user, String password, String 
         return url.hosts() + database + as;
     }
 
+    /** The database as a goal's result names it, {@code host:port/database}, as a fleet names its databases. */
+    String name() {
+        return url.hosts() + "/" + url.database();
+    }
+
     @Override
     public String toString() {
         return "ConnectionSettings[" + describe() + " from " + origin + "]";

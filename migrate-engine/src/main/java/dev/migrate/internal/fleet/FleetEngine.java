@@ -3,6 +3,7 @@ package dev.migrate.internal.fleet;
 import dev.migrate.AppliedStep;
 import dev.migrate.ChecksumCache;
 import dev.migrate.CurrentRevision;
+import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
@@ -30,6 +31,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -220,6 +225,81 @@ public final class FleetEngine {
         return result;
     }
 
+    /**
+     * Reads the tenants with {@code inspection} on a pool of the fleet's size, the tenants of one database
+     * per task, the version rows of the tenant schemas of a database read in bulk first; nothing is
+     * locked or written.
+     */
+    public <T> Map<String, T> inspect(Fleet.Inspection<T> inspection) {
+        List<Tenant> tenants = tenants(true);
+        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, null);
+        RevisionGraph graph = engine.graph();
+        int threads = Math.min(threads(tenants), Math.max(1, tenants.size()));
+        Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
+        tenants.forEach(t ->
+                byDatabase.computeIfAbsent(t.database(), d -> new ArrayList<>()).add(t));
+        // all the tenant schemas of a database together: a bulk read of the catalog costs about as much for
+        // one schema as for hundreds, and reads side by side on one server only compete for it
+        List<List<Tenant>> groups = List.copyOf(byDatabase.values());
+        ExecutorService pool = Executors.newFixedThreadPool(
+                threads,
+                FleetRunner.threads("migrate-fleet-", Thread.currentThread().getContextClassLoader()));
+        try {
+            List<Future<Map<String, T>>> futures = new ArrayList<>();
+            for (List<Tenant> group : groups) {
+                futures.add(pool.submit(() -> {
+                    List<Fleet.InspectedTenant> inspected = new ArrayList<>();
+                    for (Tenant tenant : group) {
+                        VersionScan.Tables tables = scanned.get(tenant);
+                        Set<String> rows = tables != null
+                                ? tables.versions()
+                                : engineFor(tenant, ChecksumCache.NONE).currentRows();
+                        inspected.add(new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)));
+                    }
+                    Tenant.Database database = group.get(0).database();
+                    try (Connection c = database.connections().open()) {
+                        return inspection.inspect(inspected, c);
+                    } catch (SQLException e) {
+                        throw new MigrateException(
+                                "Could not read the tenants on "
+                                        + database.connections().description() + ": " + e.getMessage(),
+                                e);
+                    }
+                }));
+            }
+            Map<String, T> read = new HashMap<>();
+            futures.forEach(future -> read.putAll(done(future)));
+            Map<String, T> result = new LinkedHashMap<>();
+            for (Tenant tenant : tenants) {
+                T one = read.get(tenant.name());
+                if (one == null) {
+                    throw new IllegalStateException("The inspection returned nothing for tenant " + tenant.name());
+                }
+                result.put(tenant.name(), one);
+            }
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T done(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while the fleet was read.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new MigrateException("Reading a tenant failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** One offline script per tenant, each to the writer {@code scripts} gives for the tenant's name; each is closed. */
     public void script(Function<String, Writer> scripts, java.util.function.BiConsumer<Engine, Writer> write) {
         for (Tenant tenant : tenants(false)) {
@@ -362,10 +442,15 @@ public final class FleetEngine {
     }
 
     private FleetRunner runner(List<Tenant> tenants) {
-        int threads = parallel != null
+        return new FleetRunner(
+                threads(tenants), failFast, canary, engine.settings().progressInterval(), log());
+    }
+
+    /** Tenants at once: the parallel setting, or the default for the first tenant's server. */
+    private int threads(List<Tenant> tenants) {
+        return parallel != null
                 ? parallel
                 : FleetMembers.defaultParallel(tenants.get(0).database());
-        return new FleetRunner(threads, failFast, canary, engine.settings().progressInterval(), log());
     }
 
     private FleetResult finish(String what, List<TenantResult> results, long start) {

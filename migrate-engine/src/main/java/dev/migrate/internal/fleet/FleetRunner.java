@@ -168,7 +168,8 @@ public record FleetRunner(int parallel, boolean failFast, int canary, Duration p
                 + ".";
     }
 
-    private static ThreadFactory threads(String prefix, ClassLoader loader) {
+    /** Daemon threads named {@code <prefix><n>} with {@code loader} as their context class loader. */
+    static ThreadFactory threads(String prefix, ClassLoader loader) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.AppliedStep;
 import dev.migrate.BadTargetException;
+import dev.migrate.ChecksumCache;
 import dev.migrate.ChecksumMismatchException;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
@@ -152,6 +153,19 @@ public final class Engine {
      */
     public Engine replayingOn(ConnectionSource other) {
         return new Engine(graph, migrations, other, settings, true);
+    }
+
+    /**
+     * This engine's migrations replayed on {@code other} as a tenant: its version tables in
+     * {@code tenantSchema}, that schema first on the {@code search_path}, as a fleet runs a tenant.
+     */
+    public Engine replayingOn(ConnectionSource other, String tenantSchema) {
+        return new Engine(
+                graph,
+                migrations,
+                other,
+                settings.forTenant(tenantSchema, settings.log(), settings.listener(), ChecksumCache.NONE),
+                true);
     }
 
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */

@@ -1,0 +1,330 @@
+package dev.migrate.autogen;
+
+import dev.migrate.Fleet;
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.cache.EntitySchemaCache;
+import dev.migrate.autogen.cache.ReplayedSchema;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.graph.RevisionGraph;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * Whether databases still have the schema their migration chain says they have ({@code migrate:drift}):
+ * the schema the chain builds up to the revision a database is at (replayed on a throwaway server of the
+ * database's major version, or taken from the replay cache) is compared with that database, every kind
+ * of object included, both read as they are. The database is only read, so a standby serves.
+ *
+ * <pre>{@code
+ * DriftReport report = Drift.of(request, "db.example.com:5432/app", dataSource, databases, log);
+ * report.differences().forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>The comparison runs database to chain: its changes are the SQL that brings the database back
+ * ({@link DriftReport#sql}); the comparison the other way, chain to database, is what a migration that
+ * accepts the drift holds ({@link DriftReport#accepting}).
+ */
+public final class Drift {
+    /** How the schemas are read, in the replay cache's key: as they are, unlike a comparison with entities. */
+    private static final String READ_AS_IT_IS = "drift: read as it is";
+    /** How the chain's schema is read for tenant schemas: replayed as a tenant, read with names qualified. */
+    private static final String READ_QUALIFIED = "drift: read qualified";
+    /** The schema the chain is replayed in for a fleet's tenant schemas, renamed to each tenant's. */
+    static final String TENANT = "migrate_drift_tenant";
+
+    private final DriftRequest request;
+    private final ComparisonDatabases databases;
+    private final AutogenerateLog log;
+    private final Exclusions exclusions;
+    /** A replayed chain per major version of the servers compared (and way of replaying), each on a server of that version. */
+    private final Map<String, ReplayedChain> chains = new HashMap<>();
+    /** The chain's schema per major version and revision, read once whatever the tenants at it. */
+    private final Map<String, DatabaseSchema> schemas = new HashMap<>();
+
+    private Drift(DriftRequest request, ComparisonDatabases databases, AutogenerateLog log) {
+        this.request = request;
+        this.databases = databases;
+        this.log = log;
+        this.exclusions = Exclusions.versionTables().and(request.excluded());
+    }
+
+    /**
+     * Compares the database of {@code request}'s chain, reached through {@code database}, with the schema
+     * the chain has at the revision its version table names.
+     *
+     * @param name the database as the log names it ({@code host:port/database}), never with a password
+     * @throws MigrateException when the database is at base, at several revisions or at one no class
+     *     defines, naming it and the fix
+     */
+    public static DriftReport of(
+            DriftRequest request,
+            String name,
+            DataSource database,
+            ComparisonDatabases databases,
+            AutogenerateLog log) {
+        Set<String> rows = MigratorInternals.of(request.chain()).versionRows();
+        Drift drift = new Drift(request, databases, log);
+        try (Connection c = database.getConnection()) {
+            return drift.compare(name, drift.revision(name, rows), c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not connect to " + name + " to compare it with the chain: " + e.getMessage(), e);
+        } finally {
+            drift.close();
+        }
+    }
+
+    /**
+     * Compares every tenant of {@code fleet} with the schema the chain has at the revision that tenant
+     * is at, several tenants at once; tenants at the same revision share one replay. A tenant that cannot
+     * be compared (at base, at several revisions, at one no class defines, or unreachable) is a report
+     * with its error; the others go on.
+     *
+     * @return one report per tenant, in the fleet's order
+     */
+    public static List<DriftReport> fleet(
+            DriftRequest request, Fleet fleet, ComparisonDatabases databases, AutogenerateLog log) {
+        Drift drift = new Drift(request, databases, log);
+        try {
+            return new ArrayList<>(fleet.inspect(drift::group).values());
+        } finally {
+            drift.close();
+        }
+    }
+
+    /**
+     * The migration that accepts the drift of {@code report} instead of undoing it: its upgrade makes the
+     * chain's schema into the database's ({@link DriftReport#accepting}), its downgrade the reverse, and
+     * it revises the chain's head. The database has those changes already, so it is stamped at the new
+     * revision rather than upgraded.
+     *
+     * @param nextId a new revision id for the given parents
+     * @throws MigrateException when the database is not at the chain's one head, from which the next
+     *     migration goes on
+     */
+    public static NewMigration accepting(
+            DriftReport report, Migrator chain, String message, Function<List<String>, String> nextId) {
+        List<String> heads = chain.heads();
+        if (heads.size() != 1 || !heads.get(0).equals(report.revision())) {
+            throw new MigrateException("The drift of " + report.name() + " is measured from revision "
+                    + report.revision() + ", and a migration that accepts it follows the head ("
+                    + String.join(", ", heads) + "). Bring the database to head first (mvn migrate:upgrade; with "
+                    + "several heads, mvn migrate:merge first), then run migrate:drift -Dmigrate.drift.accept=true "
+                    + "again. Nothing was written.");
+        }
+        return NewMigration.driftAccepted(nextId.apply(heads), heads, message, report.accepting());
+    }
+
+    /** The one revision the version rows name, or a failure that says what the database is at and the fix. */
+    private String revision(String name, Set<String> rows) {
+        String table = request.versionTable();
+        if (rows.isEmpty()) {
+            throw new MigrateException(name + " is at base: its version table " + table + " holds no revision, so "
+                    + "no revision of the chain says what its schema should be. Run mvn migrate:upgrade to build it; "
+                    + "if its schema is there already (made by these migrations before the version table, or by "
+                    + "hand), mark the revision it has with mvn migrate:stamp -Dmigrate.target=<revision>, or adopt "
+                    + "it with mvn migrate:baseline. Then run migrate:drift again.");
+        }
+        RevisionGraph graph = MigratorInternals.of(request.chain()).graph();
+        List<String> unknown = graph.unknown(rows);
+        if (!unknown.isEmpty()) {
+            throw new MigrateException(name + " is at revision " + String.join(", ", unknown) + ", which no "
+                    + "migration class of this build defines, so the schema it should have is not known here. Run "
+                    + "migrate:drift from the build that defines it (a newer release), or check that packages names "
+                    + "the migrations' package; if the class was deleted, restore it.");
+        }
+        if (rows.size() > 1) {
+            throw new MigrateException(name + " is at several revisions (" + String.join(", ", new TreeSet<>(rows))
+                    + "), and drift compares a database with the schema of one revision. Join the branches with "
+                    + "mvn migrate:merge and run mvn migrate:upgrade on it, then run migrate:drift again.");
+        }
+        return rows.iterator().next();
+    }
+
+    /**
+     * The reports of a group of tenants of one database. Tenant schemas are read together, with a few catalog
+     * queries for all of them, names spelled qualified, and each is compared with the chain's schema replayed
+     * as a tenant ({@value #TENANT}) and read the same way, renamed to the tenant's schema; a tenant that is
+     * a database of its own is compared as one database is.
+     */
+    private Map<String, DriftReport> group(List<Fleet.InspectedTenant> tenants, Connection live) {
+        Map<String, DriftReport> reports = new HashMap<>();
+        Map<Fleet.InspectedTenant, String> comparable = new LinkedHashMap<>();
+        for (Fleet.InspectedTenant tenant : tenants) {
+            try {
+                comparable.put(tenant, revision(tenant.name(), tenant.versions()));
+            } catch (MigrateException e) {
+                reports.put(tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), "", e.getMessage()));
+            }
+        }
+        List<String> schemas = new ArrayList<>();
+        comparable.forEach((tenant, revision) -> {
+            if (tenant.schema() == null) {
+                reports.put(tenant.name(), orFailed(tenant, revision, () -> compare(tenant.name(), revision, live)));
+            } else {
+                schemas.add(tenant.schema());
+            }
+        });
+        if (schemas.isEmpty()) {
+            return reports;
+        }
+        int major = major(live);
+        DatabaseSchema all;
+        try {
+            all = comparison(request.managedSchema()).readQualifiedWithObjects(live, schemas);
+        } catch (MigrateException e) {
+            comparable.forEach((tenant, revision) -> reports.putIfAbsent(
+                    tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage())));
+            return reports;
+        }
+        Map<String, DatabaseSchema> bySchema = all.bySchema(schemas);
+        // each revision's schema first, one replay each (on this thread, whose class loader the migrations
+        // may need); then the comparisons, the processor's work alone, side by side
+        Map<String, DatabaseSchema> chainAt = new HashMap<>();
+        Map<String, String> replayFailed = new HashMap<>();
+        for (String revision : new TreeSet<>(comparable.values())) {
+            try {
+                chainAt.put(revision, chainSchema(major, revision, true));
+            } catch (MigrateException e) {
+                replayFailed.put(revision, String.valueOf(e.getMessage()));
+            }
+        }
+        comparable.entrySet().parallelStream()
+                .filter(e -> e.getKey().schema() != null)
+                .map(e -> {
+                    Fleet.InspectedTenant tenant = e.getKey();
+                    String schema = tenant.schema();
+                    String revision = e.getValue();
+                    if (replayFailed.containsKey(revision)) {
+                        return DriftReport.failed(tenant.name(), schema, revision, replayFailed.get(revision));
+                    }
+                    return orFailed(
+                            tenant,
+                            revision,
+                            () -> report(
+                                    tenant.name(),
+                                    schema,
+                                    revision,
+                                    live,
+                                    bySchema.get(schema),
+                                    chainAt.get(revision).withSchemaRenamed(TENANT, schema)));
+                })
+                .toList()
+                .forEach(report -> reports.put(report.name(), report));
+        return reports;
+    }
+
+    private String schemaOf(Fleet.InspectedTenant tenant) {
+        return tenant.schema() == null ? request.managedSchema() : tenant.schema();
+    }
+
+    private DriftReport orFailed(Fleet.InspectedTenant tenant, String revision, Supplier<DriftReport> comparing) {
+        try {
+            return comparing.get();
+        } catch (MigrateException e) {
+            return DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage());
+        }
+    }
+
+    /** Compares the managed schema on {@code live} with the chain's at {@code revision}. */
+    private DriftReport compare(String name, String revision, Connection live) {
+        String schema = request.managedSchema();
+        DatabaseSchema current = comparison(schema).readAsItIsWithObjects(live, List.of(schema));
+        return report(name, schema, revision, live, current, chainSchema(major(live), revision, false));
+    }
+
+    /** The report of {@code current}, read on {@code live}, against {@code desired}, the chain's. */
+    private DriftReport report(
+            String name,
+            String schema,
+            String revision,
+            Connection live,
+            DatabaseSchema current,
+            DatabaseSchema desired) {
+        SchemaComparison comparison = comparison(schema);
+        MigrationScript back = comparison.betweenDatabases(live, current, desired);
+        MigrationScript accepting =
+                back.isEmpty() ? MigrationScript.empty() : comparison.betweenDatabases(live, desired, current);
+        return new DriftReport(name, schema, revision, back, accepting, null);
+    }
+
+    private static int major(Connection live) {
+        return Integer.parseInt(EntitySchemaCache.serverVersionNum(live)) / 10000;
+    }
+
+    /**
+     * The managed schema the chain has at {@code revision} on a server of {@code major}, replayed once: as
+     * configured and read with it first on the search path, or replayed as a tenant in {@value #TENANT} and
+     * read qualified, as a group of tenant schemas is read.
+     */
+    private DatabaseSchema chainSchema(int major, String revision, boolean asTenant) {
+        String mode = major + (asTenant ? " as a tenant" : "");
+        ReplayedChain chain;
+        synchronized (chains) {
+            chain = chains.computeIfAbsent(
+                    mode,
+                    m -> new ReplayedChain(
+                            request.chain(),
+                            databases,
+                            databases.version(major),
+                            request.replayCache().orElse(null),
+                            asTenant ? READ_QUALIFIED : READ_AS_IT_IS,
+                            log,
+                            asTenant ? TENANT : null));
+        }
+        String key = mode + " " + revision;
+        synchronized (chain) { // tenants at the same revision wait for the first one's replay, and share it
+            synchronized (schemas) {
+                DatabaseSchema known = schemas.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+            List<String> managed = List.of(asTenant ? TENANT : request.managedSchema());
+            SchemaComparison comparison = comparison(request.managedSchema());
+            DatabaseSchema read = chain.at(
+                            revision,
+                            managed,
+                            exclusions,
+                            c -> new ReplayedSchema(
+                                    EntitySchemaCache.serverVersionNum(c),
+                                    asTenant
+                                            ? comparison.readQualifiedWithObjects(c, managed)
+                                            : comparison.readAsItIsWithObjects(c, managed),
+                                    managed))
+                    .schema();
+            synchronized (schemas) {
+                schemas.put(key, read);
+            }
+            return read;
+        }
+    }
+
+    private SchemaComparison comparison(String schema) {
+        return new SchemaComparison(
+                schema, exclusions, Map.of(), RenameDecider.never(), null, false, DeclaredObjects.none());
+    }
+
+    private void close() {
+        synchronized (chains) {
+            chains.values().forEach(ReplayedChain::close);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.migrate.autogen;
+
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link Drift} found on one database or tenant: in sync with the schema the chain has at its
+ * revision, drifted (each difference with what the chain says and what the database has), or not
+ * comparable (at base, at several revisions, at one no class defines).
+ *
+ * <pre>{@code
+ * if (!report.inSync()) report.differences().forEach(System.out::println);
+ * }</pre>
+ *
+ * @param name the database or tenant, as the log names it
+ * @param schema the schema compared: the managed schema, or the tenant's
+ * @param revision the revision it is at; empty when it could not be compared for want of one
+ * @param script the changes that bring it back to the chain's schema (database to chain); empty when
+ *     in sync or not compared
+ * @param accepting the changes that make the chain's schema into the database's (chain to database),
+ *     for a migration that accepts the drift instead of undoing it; empty when in sync or not compared
+ * @param error why it was not compared; {@code null} when it was
+ */
+public record DriftReport(
+        String name, String schema, String revision, MigrationScript script, MigrationScript accepting, String error) {
+    public DriftReport {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(revision, "revision");
+        Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(accepting, "accepting");
+    }
+
+    /** A database or tenant that could not be compared, and why. */
+    public static DriftReport failed(String name, String schema, String revision, String error) {
+        return new DriftReport(
+                name,
+                schema,
+                revision,
+                MigrationScript.empty(),
+                MigrationScript.empty(),
+                Objects.requireNonNull(error, "error"));
+    }
+
+    /** Whether it was compared and matches the chain's schema at its revision. */
+    public boolean inSync() {
+        return error == null && script.isEmpty();
+    }
+
+    /** Whether it was compared and differs. */
+    public boolean drifted() {
+        return error == null && !script.isEmpty();
+    }
+
+    /**
+     * Each difference on a line of its own, by kind and qualified name, with what the chain says and
+     * what the database has: {@code column public.customers.email: the database has NULL, the chain says NOT NULL}.
+     */
+    public List<String> differences() {
+        List<String> lines = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            for (Change change : group.changes()) {
+                if (!change.aheadPart()) {
+                    lines.add(line(qualified(change.description(), group), change.ops()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The SQL that brings the database back to the chain's schema, for review: the statements of every
+     * change, in the order they apply, unqualified names in the schema compared.
+     */
+    public List<String> sql() {
+        List<String> statements = new ArrayList<>();
+        statements.add("SET search_path = " + Identifiers.quote(schema) + ("public".equals(schema) ? "" : ", public"));
+        PostgresDialect dialect = new PostgresDialect();
+        for (Op op : script.upgrade()) {
+            statements.addAll(dialect.render(op));
+        }
+        return statements;
+    }
+
+    /**
+     * The file {@code -Dmigrate.drift.sqlFile} writes: a header naming the database and the revision, each
+     * difference as a comment, then {@link #sql()}, each statement ended; a comment alone when in sync.
+     */
+    public String sqlScript() {
+        StringBuilder script = new StringBuilder("-- What brings " + name + " back to the schema of revision "
+                + revision + ", written by migrate:drift for review. Nothing was run.\n");
+        if (inSync()) {
+            return script.append("-- No drift: nothing to do.\n").toString();
+        }
+        differences()
+                .forEach(line ->
+                        script.append("-- ").append(line.replace("\n", "\n-- ")).append('\n'));
+        sql().forEach(statement ->
+                script.append(statement).append(statement.stripTrailing().endsWith(";") ? "\n" : ";\n"));
+        return script.toString();
+    }
+
+    /** A change from the database to the chain, said as what each side has. */
+    static String line(Description d, List<Op> ops) {
+        return switch (d.action()) {
+            case ADDED ->
+                d.subject() + ": the chain has it" + (d.detail() == null ? "" : " (" + d.detail() + ")")
+                        + ", the database does not";
+            case REMOVED -> d.subject() + ": the database has it, the chain does not";
+            case RENAMED -> d.subject() + ": the database calls it otherwise than the chain (" + d.detail() + ")";
+            case CHANGED -> changed(d, ops);
+            case NOT_MIGRATED ->
+                d.subject() + ": differs, " + d.detail() + " (the SQL does not restore it: restore it by hand)";
+        };
+    }
+
+    /** {@code index ix on orders} as {@code index ix on public.orders}: the table a change of a table's group names. */
+    private static Description qualified(Description d, OpGroup group) {
+        if (!group.isTable()) {
+            return d;
+        }
+        String table = group.table().name();
+        String subject = d.subject();
+        if (subject.endsWith(" " + table) && !subject.endsWith("." + table)) {
+            subject = subject.substring(0, subject.length() - table.length())
+                    + group.table().schema() + "." + table;
+        }
+        return new Description(d.action(), subject, d.detail());
+    }
+
+    private static String changed(Description d, List<Op> ops) {
+        String[] sides = sides(ops);
+        if (sides != null) {
+            return d.subject() + ": the database has " + sides[0] + ", the chain says " + sides[1];
+        }
+        String detail = d.detail();
+        if (detail == null) {
+            return d.subject() + ": differs";
+        }
+        int arrow = detail.indexOf(" -> ");
+        if (arrow > 0 && detail.indexOf(" -> ", arrow + 4) < 0 && !detail.contains("; ")) {
+            return d.subject() + ": the database has " + shown(detail.substring(0, arrow)) + ", the chain says "
+                    + shown(detail.substring(arrow + 4));
+        }
+        return d.subject() + ": " + detail + " (the database -> the chain)";
+    }
+
+    /** What the database has and what the chain says, when the ops carry both: a definition or a comment. */
+    private static String[] sides(List<Op> ops) {
+        String database = null;
+        String chain = null;
+        for (Op op : ops) {
+            if (op instanceof Op.ReplaceObject replace) {
+                return new String[] {
+                    oneLine(replace.from().sql()), oneLine(replace.to().sql())
+                };
+            } else if (op instanceof Op.DropObject drop && drop.definition() != null) {
+                database = oneLine(drop.definition().sql());
+            } else if (op instanceof Op.CreateObject create) {
+                chain = oneLine(create.definition().sql());
+            } else if (op instanceof Op.CommentOnTable comment) {
+                return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
+            } else if (op instanceof Op.CommentOnColumn comment) {
+                return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
+            }
+        }
+        return database != null && chain != null ? new String[] {database, chain} : null;
+    }
+
+    private static String quoted(String comment) {
+        return comment == null ? "no comment" : "'" + comment + "'";
+    }
+
+    private static String shown(String side) {
+        return "null".equals(side) ? "none" : side;
+    }
+
+    /** A definition on one line, long ones shortened: the log and drift.json list one difference a line. */
+    private static String oneLine(String sql) {
+        String line = sql.strip().replaceAll("\\s+", " ");
+        return line.length() <= 240 ? line : line.substring(0, 237) + "...";
+    }
+}

@@ -1,0 +1,159 @@
+package dev.migrate.autogen;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.autogen.cache.ReplayedSchema;
+import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.sql.Identifiers;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The schemas a migration chain builds, each up to a target, read on a throwaway server the chain was
+ * replayed on, or taken from the replay cache when it holds them; {@code migrate:diagram} asks for the
+ * heads, {@code migrate:drift} for the revisions its databases are at. One server serves every replay
+ * (started on the first one the cache does not answer, a new database for each), and is stopped when
+ * this is closed.
+ */
+final class ReplayedChain implements AutoCloseable {
+    /** Reads the managed schemas of the database the chain was just replayed on. */
+    interface Reading {
+        ReplayedSchema read(Connection replayed);
+    }
+
+    private final Migrator chain;
+    private final ComparisonDatabases databases;
+    private final ThrowawayVersion version;
+    private final Path cacheDirectory;
+    private final String readAs;
+    private final AutogenerateLog log;
+    /** The schema the chain is replayed in as a tenant's stand-in; {@code null}: as configured. */
+    private final String tenantSchema;
+
+    private ThrowawayServer server;
+    private int replays;
+
+    /**
+     * @param cacheDirectory the replay cache, or {@code null} to replay every time
+     * @param readAs how {@code reading} reads, in the cache key: empty for the way a comparison with the
+     *     entities reads the heads, so that an entry of {@code check} serves too
+     */
+    ReplayedChain(
+            Migrator chain,
+            ComparisonDatabases databases,
+            ThrowawayVersion version,
+            Path cacheDirectory,
+            String readAs,
+            AutogenerateLog log) {
+        this(chain, databases, version, cacheDirectory, readAs, log, null);
+    }
+
+    /**
+     * The chain replayed as a fleet replays a tenant: in {@code tenantSchema}, made first, with its version
+     * tables there and that schema first on the search path.
+     */
+    ReplayedChain(
+            Migrator chain,
+            ComparisonDatabases databases,
+            ThrowawayVersion version,
+            Path cacheDirectory,
+            String readAs,
+            AutogenerateLog log,
+            String tenantSchema) {
+        this.chain = chain;
+        this.databases = databases;
+        this.version = version;
+        this.cacheDirectory = cacheDirectory;
+        this.readAs = readAs;
+        this.log = log;
+        this.tenantSchema = tenantSchema;
+    }
+
+    /** Applies the migrations up to {@code target} to the throwaway {@code database}, announced in the log. */
+    static void replay(Migrator chain, DataSource database, String target, AutogenerateLog log) {
+        int count = "heads".equals(target)
+                ? chain.revisions().size()
+                : MigratorInternals.of(chain)
+                        .graph()
+                        .ancestorsOrSelf(List.of(target))
+                        .size();
+        if (count > 0) { // a project's first migration is written against an empty chain
+            log.info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
+            MigratorInternals.of(chain).replayOn(database).upgrade(target);
+        }
+    }
+
+    /**
+     * The managed schemas as the chain builds them up to {@code target} ({@code heads}, or one
+     * revision), as {@code reading} reads them: from the cache, or replayed and kept there.
+     */
+    synchronized ReplayedSchema at(String target, List<String> managed, Exclusions exclusions, Reading reading) {
+        ReplayedSchemaCache cache = cacheDirectory == null
+                ? null
+                : new ReplayedSchemaCache(cacheDirectory, key(target), version.identity());
+        String what = "heads".equals(target) ? "The schema the migrations build" : "The schema of revision " + target;
+        if (cache != null) {
+            Optional<ReplayedSchema> kept = cache.find(managed, exclusions);
+            if (kept.isPresent()) {
+                log.info(what + " taken from the cache in " + log.shown(cache.directory())
+                        + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway).");
+                return kept.get();
+            }
+        }
+        if (server == null) {
+            server = databases.start(version);
+        }
+        DataSource database = replays++ == 0 ? server.dataSource() : server.createDatabase("migrate_replay_" + replays);
+        if (tenantSchema == null) {
+            replay(chain, database, target, log);
+        } else {
+            replayAsTenant(database, target);
+        }
+        try (Connection replayed = database.getConnection()) {
+            ReplayedSchema read = reading.read(replayed);
+            if (cache != null) {
+                cache.store(managed, exclusions, read);
+            }
+            return read;
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not connect to the throwaway database the migrations were replayed on: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void replayAsTenant(DataSource database, String target) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + Identifiers.quote(tenantSchema));
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not create schema " + tenantSchema + " on the throwaway database: " + e.getMessage(), e);
+        }
+        log.info("Replaying the migrations up to " + target + " on it, as a tenant in schema " + tenantSchema + ".");
+        MigratorInternals.of(chain).replayOn(database, tenantSchema).upgrade(target);
+    }
+
+    /** What the replayed schema depends on besides the server: the chain, and the target and reading when not the heads. */
+    private String key(String target) {
+        String fingerprint = MigratorInternals.of(chain).chainFingerprint();
+        String as = tenantSchema == null ? readAs : readAs + ", replayed in " + tenantSchema;
+        return as.isEmpty() && "heads".equals(target) ? fingerprint : fingerprint + " " + as + " at " + target;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
