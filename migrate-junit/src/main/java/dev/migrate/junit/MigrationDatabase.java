@@ -2,8 +2,13 @@ package dev.migrate.junit;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
+import dev.migrate.autogen.Drift;
+import dev.migrate.autogen.DriftReport;
+import dev.migrate.autogen.DriftRequest;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A test's own database on the embedded PostgreSQL, with the project's migrations: move it to any
@@ -15,12 +20,15 @@ public final class MigrationDatabase {
     private final DataSource dataSource;
     private final Migrator migrator;
     private final EmbeddedServer server;
+    private final ChainSettings settings;
 
-    MigrationDatabase(String name, DataSource dataSource, Migrator migrator, EmbeddedServer server) {
+    MigrationDatabase(
+            String name, DataSource dataSource, Migrator migrator, EmbeddedServer server, ChainSettings settings) {
         this.name = name;
         this.dataSource = dataSource;
         this.migrator = migrator;
         this.server = server;
+        this.settings = settings;
     }
 
     /** Applies migrations up to {@code target}: an id or unique prefix, {@code head}, {@code heads}, {@code +N}. */
@@ -40,6 +48,40 @@ public final class MigrationDatabase {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Fails unless the database still has the schema the migrations build up to the revision it is at,
+     * compared as {@code mvn migrate:drift} compares a live database (tables, columns, indexes,
+     * constraints, views, functions, triggers, policies, grants, comments, ...), each difference named:
+     * code under test that changes the schema behind the migrations' back (a table made on the fly, a
+     * grant, a function replaced) is caught where it runs. The chain's schema is replayed in a database
+     * of its own on the same embedded server; the {@link MigrationChain} settings say which schema and
+     * what is left out.
+     *
+     * <pre>{@code
+     * database.upgrade("head");
+     * new ReportJob(database.dataSource()).run();
+     * database.assertNoDrift();
+     * }</pre>
+     */
+    public void assertNoDrift() {
+        DriftRequest request = new DriftRequest(
+                migrator,
+                settings.schema(),
+                settings.exclude(),
+                settings.versionTable(),
+                settings.historyTable(),
+                Optional.empty());
+        DriftReport report =
+                Drift.of(request, toString(), dataSource, new TestServerDatabases(this), ChainChecks.TestLog.INSTANCE);
+        if (!report.inSync()) {
+            List<String> differences = report.differences();
+            Assertions.fail(toString() + " has drifted from the schema of revision " + report.revision() + " in "
+                    + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+                    + String.join("\n  - ", differences)
+                    + "\nChange the schema through a migration, or find what in the test changed it by hand.");
+        }
     }
 
     /** The migrator over this database, for everything else the engine offers (history, stamp, offline SQL). */

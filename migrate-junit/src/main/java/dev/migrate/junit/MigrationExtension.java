@@ -78,8 +78,10 @@ public final class MigrationExtension implements ParameterResolver {
         EmbeddedServer.TestDatabase created = server.createDatabase();
         try {
             Class<?> testClass = context.getRequiredTestClass();
-            Migrator migrator = ChainSettings.of(testClass).migrator(created.dataSource(), testClass.getClassLoader());
-            MigrationDatabase database = new MigrationDatabase(created.name(), created.dataSource(), migrator, server);
+            ChainSettings settings = ChainSettings.of(testClass);
+            Migrator migrator = settings.migrator(created.dataSource(), testClass.getClassLoader());
+            MigrationDatabase database =
+                    new MigrationDatabase(created.name(), created.dataSource(), migrator, server, settings);
             Optional<MigrateTo> target = migrateTo(context);
             if (target.isPresent()) {
                 try {
