@@ -72,8 +72,8 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
                     } else if (i + 1 < args.size()) {
                         value = args.get(++i);
                     } else {
-                        throw new UsageException("The option " + option.written() + " needs a value: "
-                                + option.synopsis() + ".");
+                        throw new UsageException(
+                                "The option " + option.written() + " needs a value: " + option.synopsis() + ".");
                     }
                     if (value.isBlank()) {
                         throw new UsageException("The option " + option.written() + " is given an empty value (a"
@@ -87,7 +87,10 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
             } else if (token.startsWith("-") && !STEPS.matcher(token).matches()) {
                 String name = token.replaceFirst("^-+", "");
                 throw new UsageException("Unknown option '" + token + "'. Options are written --name value or "
-                        + "--name=value" + suggestion(command, name).map(o -> ": did you mean '" + o + "'?").orElse(".")
+                        + "--name=value"
+                        + suggestion(command, name)
+                                .map(o -> ": did you mean '" + o + "'?")
+                                .orElse(".")
                         + " " + PROGRAM + " " + command.commandName() + " --help lists its options.");
             } else {
                 CliOption positional = command.positional();
@@ -109,7 +112,8 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     }
 
     /** The option's value as given, or null. */
-    @Nullable String value(CliOption option) {
+    @Nullable
+    String value(CliOption option) {
         return values.get(option);
     }
 
@@ -119,7 +123,8 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     }
 
     /** The command's target (or revision): the option, the bare argument, or the command's default. */
-    @Nullable String positionalValue() {
+    @Nullable
+    String positionalValue() {
         CliOption positional = command == null ? null : command.positional();
         if (positional == null || command == null) {
             return null;
@@ -141,7 +146,8 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
      * when not given. A bare number other than 0 is refused: PostgreSQL reads it as milliseconds where a
      * person often means seconds.
      */
-    @Nullable Duration duration(CliOption option) {
+    @Nullable
+    Duration duration(CliOption option) {
         String text = values.get(option);
         if (text == null) {
             return null;
@@ -172,7 +178,8 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     }
 
     /** The {@code --parallel} count, or null when not given. */
-    @Nullable Integer parallel() {
+    @Nullable
+    Integer parallel() {
         String text = values.get(CliOption.PARALLEL);
         if (text == null) {
             return null;
@@ -197,7 +204,9 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         List<String> names =
                 Arrays.stream(CliCommand.values()).map(CliCommand::commandName).toList();
         throw new UsageException("Unknown command '" + name + "'."
-                + Names.closest(name, names).map(c -> " Did you mean '" + c + "'?").orElse("")
+                + Names.closest(name, names)
+                        .map(c -> " Did you mean '" + c + "'?")
+                        .orElse("")
                 + " " + PROGRAM + " --help lists the commands.");
     }
 
@@ -205,7 +214,9 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         CliOption option = CliOption.named(name);
         if (option == null) {
             throw new UsageException("Unknown option '--" + name + "' for " + command.commandName() + "."
-                    + suggestion(command, name).map(o -> " Did you mean '" + o + "'?").orElse("")
+                    + suggestion(command, name)
+                            .map(o -> " Did you mean '" + o + "'?")
+                            .orElse("")
                     + " " + PROGRAM + " " + command.commandName() + " --help lists its options.");
         }
         if (!command.options().contains(option)) {

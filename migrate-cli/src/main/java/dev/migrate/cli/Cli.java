@@ -116,8 +116,7 @@ final class Cli {
         boolean offline = arguments.flag(SQL) || arguments.value(SQL_FILE) != null;
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
-        try (MigrationClasspath classes =
-                MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
+        try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
             Migrator.Builder builder = builder(arguments, classes.loader(), log);
             boolean verbose = arguments.flag(VERBOSE);
             String target = arguments.positionalValue();
@@ -128,8 +127,7 @@ final class Cli {
                 case HISTORY -> {
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     database(arguments).ifPresent(database -> builder.dataSource(connect(database)));
-                    print(MigratorInternals.of(builder.build())
-                            .historyReport(arguments.value(RANGE), verbose));
+                    print(MigratorInternals.of(builder.build()).historyReport(arguments.value(RANGE), verbose));
                 }
                 case CURRENT -> current(arguments, builder);
                 case UPGRADE -> {
@@ -199,14 +197,16 @@ final class Cli {
     private void current(Arguments arguments, Migrator.Builder builder) {
         boolean checkHeads = arguments.flag(CHECK_HEADS);
         if (isFleet(arguments)) {
-            Map<String, List<CurrentRevision>> current = fleet(arguments, builder).current();
+            Map<String, List<CurrentRevision>> current =
+                    fleet(arguments, builder).current();
             print(currentReport(current));
             if (checkHeads) {
                 checkHeads(current);
             }
             return;
         }
-        Migrator migrator = builder.dataSource(connect(requireDatabase(arguments))).build();
+        Migrator migrator =
+                builder.dataSource(connect(requireDatabase(arguments))).build();
         List<String> report = MigratorInternals.of(migrator).currentReport(arguments.flag(VERBOSE));
         if (report.isEmpty()) {
             out.println("The database has no revision applied (it is at base).");
@@ -234,7 +234,8 @@ final class Cli {
             if (isOffline) {
                 writeScript(sqlFile, script -> offline.accept(builder.build(), script));
             } else {
-                online.accept(builder.dataSource(connect(requireDatabase(arguments))).build());
+                online.accept(
+                        builder.dataSource(connect(requireDatabase(arguments))).build());
             }
             return;
         }
@@ -256,8 +257,10 @@ final class Cli {
                 }
             });
             out.println("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s")
-                    + ", one per tenant" + (written.isEmpty() ? "." : ": " + written.get(0)
-                            + (written.size() > 1 ? " and the others beside it." : ".")));
+                    + ", one per tenant"
+                    + (written.isEmpty()
+                            ? "."
+                            : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
             return;
         }
         FleetResult result = onFleet.apply(fleet(arguments, builder));
@@ -398,7 +401,8 @@ final class Cli {
         current.forEach((tenant, rows) -> {
             String at = rows.isEmpty()
                     ? "base"
-                    : String.join(", ", rows.stream().map(CurrentRevision::toString).toList());
+                    : String.join(
+                            ", ", rows.stream().map(CurrentRevision::toString).toList());
             lines.add(tenant + ": " + at);
             counts.merge(at, 1, Integer::sum);
         });

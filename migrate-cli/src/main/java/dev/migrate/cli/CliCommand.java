@@ -22,6 +22,7 @@ import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -68,17 +69,15 @@ enum CliCommand {
     private final String summary;
     private final @Nullable String defaultValue;
     private final @Nullable CliOption positional;
+    // unmodifiable (Collections.unmodifiableSet below): the checker knows no immutable Set of the JDK's
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Set<CliOption> options;
 
-    CliCommand(
-            String summary,
-            @Nullable String defaultValue,
-            @Nullable CliOption positional,
-            Set<CliOption> options) {
+    CliCommand(String summary, @Nullable String defaultValue, @Nullable CliOption positional, Set<CliOption> options) {
         this.summary = summary;
         this.defaultValue = defaultValue;
         this.positional = positional;
-        this.options = options;
+        this.options = Collections.unmodifiableSet(EnumSet.copyOf(options));
     }
 
     /** The name as typed, as {@code upgrade}. */
@@ -94,12 +93,14 @@ enum CliCommand {
      * The option a bare argument sets ({@code migrate upgrade head}, {@code migrate downgrade -1},
      * {@code migrate show 20261120_093000}), as Alembic takes it; null when the command takes none.
      */
-    @Nullable CliOption positional() {
+    @Nullable
+    CliOption positional() {
         return positional;
     }
 
     /** The value of {@link #positional()} when neither it nor a bare argument is given. */
-    @Nullable String defaultValue() {
+    @Nullable
+    String defaultValue() {
         return defaultValue;
     }
 

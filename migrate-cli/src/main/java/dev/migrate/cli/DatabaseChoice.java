@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param password the password: from the URL, else {@code --password}; null for none. Never printed
  * @param origin where the URL came from, as messages name it
  */
-record DatabaseChoice(DatabaseUrl url, @Nullable String user, @Nullable String password, String origin) {
+record DatabaseChoice(
+        DatabaseUrl url, @Nullable String user, @Nullable String password, String origin) {
 
     /** The database of the command line and the environment; empty when neither names one. */
     static Optional<DatabaseChoice> resolve(
@@ -50,7 +51,8 @@ record DatabaseChoice(DatabaseUrl url, @Nullable String user, @Nullable String p
 
     /** Host, port, database and user, as messages name the database; never the password. */
     String describe() {
-        return url.hosts() + (url.database().isEmpty() ? "" : ", database " + url.database())
+        return url.hosts()
+                + (url.database().isEmpty() ? "" : ", database " + url.database())
                 + (user == null ? "" : ", user " + user);
     }
 
