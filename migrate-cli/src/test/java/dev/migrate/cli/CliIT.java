@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -357,9 +359,19 @@ class CliIT {
         try (Stream<Path> walk = Files.walk(classes)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
+        Set<String> directories = new HashSet<>();
         for (Path file : files) {
             String name = classes.relativize(file).toString().replace('\\', '/');
             if (include.test(name)) {
+                // the directory entries a jar tool writes: class loaders find a package by them
+                String path = prefix + name;
+                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                    String directory = path.substring(0, slash + 1);
+                    if (directories.add(directory)) {
+                        out.putNextEntry(new JarEntry(directory));
+                        out.closeEntry();
+                    }
+                }
                 out.putNextEntry(new JarEntry(prefix + name));
                 Files.copy(file, (OutputStream) out);
                 out.closeEntry();
