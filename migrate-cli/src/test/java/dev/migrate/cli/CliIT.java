@@ -126,6 +126,9 @@ class CliIT {
         assertThat(downgrade.code()).as(downgrade.toString()).isZero();
         assertThat(tables(database)).contains("widgets").doesNotContain("gadgets");
         assertThat(run(Map.of(), "current", connect).out()).contains(SECOND).doesNotContain("(head)");
+        Result gate = run(Map.of(), "current", append(connect, "--check-heads"));
+        assertThat(gate.code()).as(gate.toString()).isEqualTo(1);
+        assertThat(gate.err()).contains(SECOND).doesNotContain("\tat ");
 
         // stamp moves the version table only: gadgets stays absent
         Result stamp = run(
@@ -138,6 +141,26 @@ class CliIT {
         assertThat(stamp.out()).contains("(from the environment variable MIGRATE_DATABASE_URL)");
         assertThat(run(Map.of(), "current", connect).out()).contains(THIRD + " (head)");
         assertThat(tables(database)).doesNotContain("gadgets");
+    }
+
+    @Test
+    void upgradesEveryTenantOfAFleet() {
+        String database = TestPostgres.createDatabase("cli_fleet");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        String[] fleet = {"--url", url, "--tenants", "tenant_a,tenant_b", "--classpath", plainJar.toString()};
+
+        Result upgrade = run(Map.of(), "upgrade", append(fleet, "--parallel", "2"));
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        Result current = run(Map.of(), "current", fleet);
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.out())
+                .contains(
+                        "tenant_a: " + THIRD + " (head)", "tenant_b: " + THIRD + " (head)", "2 tenants, by revision:");
+
+        Path script = work.resolve("fleet/upgrade.sql");
+        Result offline = run(Map.of(), "upgrade", append(fleet, "--sql-file", script.toString()));
+        assertThat(offline.code()).as(offline.toString()).isZero();
+        assertThat(script.resolveSibling("upgrade-tenant_a.sql")).content().contains("gadgets");
     }
 
     @Test
@@ -191,7 +214,9 @@ class CliIT {
                 "--classpath",
                 plainJar.toString());
         assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
-        assertThat(wrong.err()).contains("cli_deployer").doesNotContain("wrong-password-42", "\tat ");
+        assertThat(wrong.err())
+                .contains("rejected the credentials of user cli_deployer", "Fix the password in the URL or --password")
+                .doesNotContain("wrong-password-42", "\tat ");
         assertThat(wrong.out()).doesNotContain("wrong-password-42");
     }
 
@@ -201,6 +226,11 @@ class CliIT {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err())
                 .contains("Unknown command 'upgarde'. Did you mean 'upgrade'? migrate --help lists the commands.");
+
+        Result help = run(Map.of(), "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out())
+                .contains("upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp");
 
         Result option = run(Map.of(), "upgrade", "--trget", "head");
         assertThat(option.code()).isEqualTo(2);
@@ -251,6 +281,12 @@ class CliIT {
             }
         }
         return tables;
+    }
+
+    private static String[] append(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     /** The outcome of one run of the jar. */
