@@ -287,7 +287,9 @@ public final class TestPostgres {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        return lines.isEmpty()
+                ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
     }
 
     private static boolean signal(String signal, long pid) throws InterruptedException {
@@ -295,7 +297,10 @@ public final class TestPostgres {
             return false;
         }
         try {
-            return new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor() == 0;
+            return new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         }
