@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.TransactionMode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -106,7 +107,11 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         if (!arguments.help()) {
             arguments.duration(CliOption.LOCK_TIMEOUT);
             arguments.duration(CliOption.STATEMENT_TIMEOUT);
-            arguments.parallel();
+            arguments.duration(CliOption.LOCK_WAIT_TIMEOUT);
+            arguments.count(CliOption.PARALLEL, 1);
+            arguments.count(CliOption.LOCK_RETRIES, 0);
+            arguments.count(CliOption.CANARY, 0);
+            arguments.transactionMode();
         }
         return arguments;
     }
@@ -177,23 +182,45 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         }
     }
 
-    /** The {@code --parallel} count, or null when not given. */
+    /** A count option of at least {@code least}, or null when not given. */
     @Nullable
-    Integer parallel() {
-        String text = values.get(CliOption.PARALLEL);
+    Integer count(CliOption option, int least) {
+        String text = values.get(option);
         if (text == null) {
             return null;
         }
         try {
             int count = Integer.parseInt(text.trim());
-            if (count >= 1) {
+            if (count >= least) {
                 return count;
             }
         } catch (NumberFormatException e) {
             // the message below says what a count is
         }
-        throw new UsageException("The --parallel '" + text + "' is not a count of tenants: write a whole number of 1"
-                + " or more, such as --parallel 4.");
+        throw new UsageException("The " + option.written() + " '" + text + "' is not a count: write a whole number of "
+                + least + " or more, such as " + option.written() + " " + Math.max(least, 2) + ".");
+    }
+
+    /** A flag with its default when not given, as {@code --rebuild-invalid-indexes}, true unless {@code =false}. */
+    boolean flag(CliOption option, boolean absent) {
+        String value = values.get(option);
+        return value == null ? absent : value.equals("true");
+    }
+
+    /** The {@code --transaction-mode}, or null when not given. */
+    @Nullable
+    TransactionMode transactionMode() {
+        String text = values.get(CliOption.TRANSACTION_MODE);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "per_migration" -> TransactionMode.PER_MIGRATION;
+            case "all" -> TransactionMode.ALL;
+            default ->
+                throw new UsageException(
+                        "The --transaction-mode '" + text + "' is not known. Use per_migration or all.");
+        };
     }
 
     private static CliCommand command(String name) {

@@ -1,14 +1,22 @@
 package dev.migrate.cli;
 
+import static dev.migrate.cli.CliOption.ACCEPT_CHECKSUMS;
 import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
+import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.FAIL_FAST;
+import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
+import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
+import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
+import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
 import static dev.migrate.cli.CliOption.SCHEMA;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
@@ -17,6 +25,7 @@ import static dev.migrate.cli.CliOption.TENANTS;
 import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
+import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.Fleet;
@@ -26,6 +35,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.TenantResult;
+import dev.migrate.TransactionMode;
 import dev.migrate.internal.MigratorInternals;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -187,6 +197,30 @@ final class Cli {
         if (lock != null) {
             builder.lockTimeout(lock);
         }
+        String versionTable = arguments.value(VERSION_TABLE);
+        if (versionTable != null) {
+            builder.versionTable(versionTable);
+        }
+        String historyTable = arguments.value(HISTORY_TABLE);
+        if (historyTable != null) {
+            builder.historyTable(historyTable);
+        }
+        TransactionMode mode = arguments.transactionMode();
+        if (mode != null) {
+            builder.transactionMode(mode);
+        }
+        Integer retries = arguments.count(LOCK_RETRIES, 0);
+        if (retries != null) {
+            builder.lockRetries(retries);
+        }
+        Duration lockWait = arguments.duration(LOCK_WAIT_TIMEOUT);
+        if (lockWait != null) {
+            builder.lockWaitTimeout(lockWait);
+        }
+        builder.acceptChecksums(arguments.flag(ACCEPT_CHECKSUMS));
+        if (arguments.command() == CliCommand.UPGRADE) {
+            builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
+        }
         Duration statement = arguments.duration(STATEMENT_TIMEOUT);
         if (statement != null) {
             builder.statementTimeout(statement);
@@ -295,10 +329,15 @@ final class Cli {
         if (databases != null) {
             fleet.databases(urls(databases), arguments.value(USER), arguments.value(PASSWORD));
         }
-        Integer parallel = arguments.parallel();
+        Integer parallel = arguments.count(PARALLEL, 1);
         if (parallel != null) {
             fleet.parallel(parallel);
         }
+        Integer canary = arguments.count(CANARY, 0);
+        if (canary != null) {
+            fleet.canary(canary);
+        }
+        fleet.failFast(arguments.flag(FAIL_FAST));
         return fleet.build();
     }
 

@@ -1,16 +1,23 @@
 package dev.migrate.cli;
 
+import static dev.migrate.cli.CliOption.ACCEPT_CHECKSUMS;
 import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
+import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.HELP;
+import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
+import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
+import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
 import static dev.migrate.cli.CliOption.REVISION;
 import static dev.migrate.cli.CliOption.SCHEMA;
 import static dev.migrate.cli.CliOption.SQL;
@@ -18,9 +25,11 @@ import static dev.migrate.cli.CliOption.SQL_FILE;
 import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
 import static dev.migrate.cli.CliOption.TARGET;
 import static dev.migrate.cli.CliOption.TENANTS;
+import static dev.migrate.cli.CliOption.TRANSACTION_MODE;
 import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
+import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -37,17 +46,21 @@ enum CliCommand {
             "Apply migrations up to --target (default head).",
             "head",
             TARGET,
-            union(database(), fleet(), scripted(), EnumSet.of(TARGET, PARALLEL, ACCEPT_FUTURE_REVISIONS))),
+            union(
+                    database(),
+                    fleet(),
+                    scripted(),
+                    EnumSet.of(TARGET, ACCEPT_FUTURE_REVISIONS, REBUILD_INVALID_INDEXES))),
     DOWNGRADE(
             "Revert migrations down to --target (default -1, one step). Offline it needs a range, such as head:-1.",
             "-1",
             TARGET,
-            union(database(), fleet(), scripted(), EnumSet.of(TARGET, PARALLEL))),
+            union(database(), fleet(), scripted(), EnumSet.of(TARGET))),
     CURRENT(
             "Show the database's revision(s), each marked (head) when it is a head.",
             null,
             null,
-            union(database(), fleet(), EnumSet.of(ACCEPT_FUTURE_REVISIONS, CHECK_HEADS))),
+            union(database(), EnumSet.of(TENANTS, DATABASES, ACCEPT_FUTURE_REVISIONS, CHECK_HEADS))),
     HISTORY(
             "Show the revision graph, newest first, the database's revisions marked (current) when a database is given.",
             null,
@@ -64,7 +77,7 @@ enum CliCommand {
             "Set the version table to --target (default head) without running any migration.",
             "head",
             TARGET,
-            union(database(), fleet(), scripted(), EnumSet.of(TARGET, PARALLEL, PURGE)));
+            union(database(), fleet(), scripted(), EnumSet.of(TARGET, PURGE)));
 
     private final String summary;
     private final @Nullable String defaultValue;
@@ -124,11 +137,26 @@ enum CliCommand {
     }
 
     private static EnumSet<CliOption> database() {
-        return union(common(), EnumSet.of(URL, USER, PASSWORD, SCHEMA, LOCK_TIMEOUT, STATEMENT_TIMEOUT));
+        return union(
+                common(),
+                EnumSet.of(
+                        URL,
+                        USER,
+                        PASSWORD,
+                        SCHEMA,
+                        VERSION_TABLE,
+                        HISTORY_TABLE,
+                        TRANSACTION_MODE,
+                        LOCK_TIMEOUT,
+                        LOCK_RETRIES,
+                        LOCK_WAIT_TIMEOUT,
+                        STATEMENT_TIMEOUT,
+                        ACCEPT_CHECKSUMS));
     }
 
+    /** The fleet options of the commands that change the database. */
     private static EnumSet<CliOption> fleet() {
-        return EnumSet.of(TENANTS, DATABASES);
+        return EnumSet.of(TENANTS, DATABASES, PARALLEL, FAIL_FAST, CANARY);
     }
 
     private static EnumSet<CliOption> scripted() {

@@ -45,6 +45,33 @@ enum CliOption {
             "PostgreSQL's lock_timeout for the migrations' statements, as 500ms, 10s, 2min or PT10S. Default 10s."),
     STATEMENT_TIMEOUT(
             "statement-timeout", "<duration>", "PostgreSQL's statement_timeout for the run. Default: the server's."),
+    VERSION_TABLE("version-table", "<name>", "The table holding one row per current head. Default migrate_version."),
+    HISTORY_TABLE(
+            "history-table",
+            "<name>",
+            "The table holding one row per applied or reverted step. Default migrate_history."),
+    TRANSACTION_MODE(
+            "transaction-mode",
+            "per_migration|all",
+            "One transaction per migration (default), or every migration of the run in one."),
+    LOCK_RETRIES(
+            "lock-retries",
+            "<n>",
+            "How many times a migration that failed on the lock timeout is tried again. Default 3; 0 never."),
+    LOCK_WAIT_TIMEOUT(
+            "lock-wait-timeout",
+            "<duration>",
+            "How long to wait for the migration lock another run holds. Default 10min."),
+    ACCEPT_CHECKSUMS(
+            "accept-checksums",
+            null,
+            "Accept applied migrations whose checksum changed since they ran, recording the new checksums."),
+    REBUILD_INVALID_INDEXES(
+            "rebuild-invalid-indexes",
+            null,
+            "Rebuild an index an interrupted concurrent build left invalid (default); =false stops instead."),
+    FAIL_FAST("fail-fast", null, "Stop starting tenants after the first one fails."),
+    CANARY("canary", "<n>", "Migrate this many tenants first, and the others only when all of them succeeded."),
     ACCEPT_FUTURE_REVISIONS(
             "accept-future-revisions",
             null,

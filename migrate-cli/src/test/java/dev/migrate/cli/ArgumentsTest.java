@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.TransactionMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,34 @@ class ArgumentsTest {
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--parallel", "none")))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--parallel 'none' is not a count");
+    }
+
+    @Test
+    void readsTheRunSettingsAsThePluginsParameters() {
+        Arguments arguments = Arguments.parse(List.of(
+                "upgrade",
+                "--rebuild-invalid-indexes=false",
+                "--transaction-mode",
+                "all",
+                "--lock-retries=0",
+                "--canary",
+                "2",
+                "--fail-fast"));
+        assertThat(arguments.flag(CliOption.REBUILD_INVALID_INDEXES, true)).isFalse();
+        assertThat(Arguments.parse(List.of("upgrade")).flag(CliOption.REBUILD_INVALID_INDEXES, true))
+                .isTrue();
+        assertThat(arguments.transactionMode()).isEqualTo(TransactionMode.ALL);
+        assertThat(arguments.count(CliOption.LOCK_RETRIES, 0)).isZero();
+        assertThat(arguments.count(CliOption.CANARY, 0)).isEqualTo(2);
+        assertThat(arguments.flag(CliOption.FAIL_FAST)).isTrue();
+
+        assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--transaction-mode", "each")))
+                .hasMessage("The --transaction-mode 'each' is not known. Use per_migration or all.");
+        assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--canary=-1")))
+                .hasMessageContaining("The --canary '-1' is not a count: write a whole number of 0 or more");
+        assertThatThrownBy(() -> Arguments.parse(List.of("current", "--parallel", "2")))
+                .hasMessageContaining(
+                        "The option --parallel does not apply to current: upgrade, downgrade, stamp take it.");
     }
 
     @Test
