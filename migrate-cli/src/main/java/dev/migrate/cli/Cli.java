@@ -110,8 +110,9 @@ final class Cli {
                 e.printStackTrace(err);
             }
             return FAILED;
-        } catch (RuntimeException e) {
-            // not a failure the engine explains: say what it is, and keep the stack for --verbose
+        } catch (RuntimeException | LinkageError e) {
+            // not a failure the engine explains (a class of --classpath that does not link is one): say
+            // what it is, and keep the stack for --verbose
             err.println(Arguments.PROGRAM + " " + arguments.requireCommand().commandName() + " failed: " + e
                     + (verbose ? "" : ". Run it again with --verbose for the stack trace."));
             if (verbose) {
@@ -232,7 +233,7 @@ final class Cli {
         boolean checkHeads = arguments.flag(CHECK_HEADS);
         if (isFleet(arguments)) {
             Map<String, List<CurrentRevision>> current =
-                    fleet(arguments, builder).current();
+                    fleet(arguments, builder, true).current();
             print(currentReport(current));
             if (checkHeads) {
                 checkHeads(current);
@@ -280,7 +281,7 @@ final class Cli {
             }
             Path file = workingDirectory.resolve(sqlFile);
             List<Path> written = new ArrayList<>();
-            offlineFleet.accept(fleet(arguments, builder), tenant -> {
+            offlineFleet.accept(fleet(arguments, builder, false), tenant -> {
                 Path tenantFile = tenantScript(file, tenant);
                 written.add(tenantFile);
                 try {
@@ -297,7 +298,7 @@ final class Cli {
                             : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
             return;
         }
-        FleetResult result = onFleet.apply(fleet(arguments, builder));
+        FleetResult result = onFleet.apply(fleet(arguments, builder, true));
         if (!result.succeeded()) {
             List<String> failed = result.with(TenantResult.Outcome.FAILED).stream()
                     .map(TenantResult::tenant)
@@ -315,11 +316,16 @@ final class Cli {
         return arguments.value(TENANTS) != null || arguments.value(DATABASES) != null;
     }
 
-    /** The fleet of {@code --tenants} and {@code --databases}, over the one database when no databases are given. */
-    private Fleet fleet(Arguments arguments, Migrator.Builder builder) {
+    /**
+     * The fleet of {@code --tenants} and {@code --databases}, over the one database when no databases are
+     * given and it is {@code online} or the tenants are a query.
+     */
+    private Fleet fleet(Arguments arguments, Migrator.Builder builder, boolean online) {
         String tenants = arguments.value(TENANTS);
         String databases = arguments.value(DATABASES);
-        if (databases == null) {
+        // offline, the one database is needed only to run the tenants' query
+        boolean query = tenants != null && tenants.strip().startsWith("query:");
+        if (databases == null && (online || query)) {
             builder.dataSource(connect(requireDatabase(arguments)));
         }
         Fleet.Builder fleet = Fleet.builder(builder);

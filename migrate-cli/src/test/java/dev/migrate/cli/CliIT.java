@@ -157,9 +157,19 @@ class CliIT {
                 .contains(
                         "tenant_a: " + THIRD + " (head)", "tenant_b: " + THIRD + " (head)", "2 tenants, by revision:");
 
+        // offline, a list of tenants needs no database
         Path script = work.resolve("fleet/upgrade.sql");
-        Result offline = run(Map.of(), "upgrade", append(fleet, "--sql-file", script.toString()));
+        Result offline = run(
+                Map.of(),
+                "upgrade",
+                "--tenants",
+                "tenant_a,tenant_b",
+                "--sql-file",
+                script.toString(),
+                "--classpath",
+                plainJar.toString());
         assertThat(offline.code()).as(offline.toString()).isZero();
+        assertThat(offline.out()).doesNotContain("Using PostgreSQL");
         assertThat(script.resolveSibling("upgrade-tenant_a.sql")).content().contains("gadgets");
     }
 
