@@ -1,0 +1,293 @@
+package dev.migrate.cli;
+
+import dev.migrate.TransactionMode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A command line as read: the command and its options' values, or a request for help. Everything a
+ * user can mistype is checked here, so that a mistake is refused (exit 2) before anything runs.
+ *
+ * @param command the command; null for the general help or the version
+ * @param values each option given, with its value ({@code true} for a flag)
+ * @param help whether help was asked for, of the command or, without one, of all
+ * @param version whether the version was asked for
+ */
+record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, boolean help, boolean version) {
+    /** What the help and the messages call the program. */
+    static final String PROGRAM = "migrate";
+
+    private static final Pattern STEPS = Pattern.compile("-\\d+");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
+
+    Arguments {
+        values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
+    }
+
+    /** Reads {@code args}; throws {@link UsageException} naming the mistake and the fix. */
+    static Arguments parse(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("No command given: run " + PROGRAM + " <command> [options], such as " + PROGRAM
+                    + " upgrade --url jdbc:postgresql://host:5432/app. " + PROGRAM + " --help lists the commands.");
+        }
+        String first = args.get(0);
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            if (args.size() > 1 && first.equals("help")) {
+                return new Arguments(command(args.get(1)), Map.of(), true, false);
+            }
+            return new Arguments(null, Map.of(), true, false);
+        }
+        if (first.equals("--version")) {
+            return new Arguments(null, Map.of(), false, true);
+        }
+        if (first.startsWith("-")) {
+            throw new UsageException("The command comes first, before the options: " + PROGRAM
+                    + " <command> [options], such as " + PROGRAM + " upgrade " + first + " .... " + PROGRAM
+                    + " --help lists the commands.");
+        }
+        CliCommand command = command(first);
+        Map<CliOption, String> values = new EnumMap<>(CliOption.class);
+        for (int i = 1; i < args.size(); i++) {
+            String token = args.get(i);
+            if (token.equals("-h")) {
+                values.put(CliOption.HELP, "true");
+            } else if (token.startsWith("--") && token.length() > 2) {
+                int equals = token.indexOf('=');
+                String name = equals < 0 ? token.substring(2) : token.substring(2, equals);
+                String inline = equals < 0 ? null : token.substring(equals + 1);
+                CliOption option = option(command, name);
+                String value;
+                if (option.takesValue()) {
+                    if (inline != null) {
+                        value = inline;
+                    } else if (i + 1 < args.size()) {
+                        value = args.get(++i);
+                    } else {
+                        throw new UsageException(
+                                "The option " + option.written() + " needs a value: " + option.synopsis() + ".");
+                    }
+                    if (value.isBlank()) {
+                        throw new UsageException("The option " + option.written() + " is given an empty value (a"
+                                + " variable that is not set expands to nothing). Give it a value, or leave the option"
+                                + " out. Nothing was run.");
+                    }
+                } else {
+                    value = flag(option, inline);
+                }
+                put(values, option, value);
+            } else if (token.startsWith("-") && !STEPS.matcher(token).matches()) {
+                String name = token.replaceFirst("^-+", "");
+                throw new UsageException("Unknown option '" + token + "'. Options are written --name value or "
+                        + "--name=value"
+                        + suggestion(command, name)
+                                .map(o -> ": did you mean '" + o + "'?")
+                                .orElse(".")
+                        + " " + PROGRAM + " " + command.commandName() + " --help lists its options.");
+            } else {
+                CliOption positional = command.positional();
+                if (positional == null) {
+                    throw new UsageException(command.commandName() + " takes no argument, and '" + token
+                            + "' is none of its options. " + PROGRAM + " " + command.commandName()
+                            + " --help lists its options.");
+                }
+                put(values, positional, token);
+            }
+        }
+        Arguments arguments = new Arguments(command, values, values.containsKey(CliOption.HELP), false);
+        if (!arguments.help()) {
+            arguments.duration(CliOption.LOCK_TIMEOUT);
+            arguments.duration(CliOption.STATEMENT_TIMEOUT);
+            arguments.duration(CliOption.LOCK_WAIT_TIMEOUT);
+            arguments.count(CliOption.PARALLEL, 1);
+            arguments.count(CliOption.LOCK_RETRIES, 0);
+            arguments.count(CliOption.CANARY, 0);
+            arguments.transactionMode();
+        }
+        return arguments;
+    }
+
+    /** The option's value as given, or null. */
+    @Nullable
+    String value(CliOption option) {
+        return values.get(option);
+    }
+
+    /** Whether the flag is set. */
+    boolean flag(CliOption option) {
+        return "true".equals(values.get(option));
+    }
+
+    /** The command's target (or revision): the option, the bare argument, or the command's default. */
+    @Nullable
+    String positionalValue() {
+        CliOption positional = command == null ? null : command.positional();
+        if (positional == null || command == null) {
+            return null;
+        }
+        String given = values.get(positional);
+        return given != null ? given : command.defaultValue();
+    }
+
+    /** The command, which a command line that is not a request for help always has. */
+    CliCommand requireCommand() {
+        if (command == null) {
+            throw new IllegalStateException("No command: the caller handles help and version first");
+        }
+        return command;
+    }
+
+    /**
+     * A duration option as {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h} or ISO {@code PT10S}; null
+     * when not given. A bare number other than 0 is refused: PostgreSQL reads it as milliseconds where a
+     * person often means seconds.
+     */
+    @Nullable
+    Duration duration(CliOption option) {
+        String text = values.get(option);
+        if (text == null) {
+            return null;
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(value);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2);
+            if (unit == null && amount != 0) {
+                throw new UsageException("The " + option.written() + " '" + text + "' has no unit: write " + amount
+                        + "s for seconds or " + amount + "ms for milliseconds (PostgreSQL would read a bare " + amount
+                        + " as milliseconds).");
+            }
+            return switch (unit == null ? "s" : unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m", "min" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("The " + option.written() + " '" + text
+                    + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
+        }
+    }
+
+    /** A count option of at least {@code least}, or null when not given. */
+    @Nullable
+    Integer count(CliOption option, int least) {
+        String text = values.get(option);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int count = Integer.parseInt(text.trim());
+            if (count >= least) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what a count is
+        }
+        throw new UsageException("The " + option.written() + " '" + text + "' is not a count: write a whole number of "
+                + least + " or more, such as " + option.written() + " " + Math.max(least, 2) + ".");
+    }
+
+    /** A flag with its default when not given, as {@code --rebuild-invalid-indexes}, true unless {@code =false}. */
+    boolean flag(CliOption option, boolean absent) {
+        String value = values.get(option);
+        return value == null ? absent : value.equals("true");
+    }
+
+    /** The {@code --transaction-mode}, or null when not given. */
+    @Nullable
+    TransactionMode transactionMode() {
+        String text = values.get(CliOption.TRANSACTION_MODE);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "per_migration" -> TransactionMode.PER_MIGRATION;
+            case "all" -> TransactionMode.ALL;
+            default ->
+                throw new UsageException(
+                        "The --transaction-mode '" + text + "' is not known. Use per_migration or all.");
+        };
+    }
+
+    private static CliCommand command(String name) {
+        CliCommand command = CliCommand.named(name);
+        if (command != null) {
+            return command;
+        }
+        List<String> names =
+                Arrays.stream(CliCommand.values()).map(CliCommand::commandName).toList();
+        throw new UsageException("Unknown command '" + name + "'."
+                + Names.closest(name, names)
+                        .map(c -> " Did you mean '" + c + "'?")
+                        .orElse("")
+                + " " + PROGRAM + " --help lists the commands.");
+    }
+
+    private static CliOption option(CliCommand command, String name) {
+        CliOption option = CliOption.named(name);
+        if (option == null) {
+            throw new UsageException("Unknown option '--" + name + "' for " + command.commandName() + "."
+                    + suggestion(command, name)
+                            .map(o -> " Did you mean '" + o + "'?")
+                            .orElse("")
+                    + " " + PROGRAM + " " + command.commandName() + " --help lists its options.");
+        }
+        if (!command.options().contains(option)) {
+            List<String> takers = Arrays.stream(CliCommand.values())
+                    .filter(c -> c.options().contains(option))
+                    .map(CliCommand::commandName)
+                    .toList();
+            throw new UsageException("The option " + option.written() + " does not apply to "
+                    + command.commandName() + ": " + String.join(", ", takers) + " take"
+                    + (takers.size() == 1 ? "s" : "") + " it. " + PROGRAM + " " + command.commandName()
+                    + " --help lists its options.");
+        }
+        return option;
+    }
+
+    /** The command's option closest to a mistyped name, as written ({@code --target}). */
+    private static Optional<String> suggestion(CliCommand command, String name) {
+        return Names.closest(
+                        name,
+                        command.options().stream().map(CliOption::optionName).toList())
+                .map(n -> "--" + n);
+    }
+
+    private static String flag(CliOption option, @Nullable String inline) {
+        if (inline == null || inline.equalsIgnoreCase("true")) {
+            return "true";
+        }
+        if (inline.equalsIgnoreCase("false")) {
+            return "false";
+        }
+        throw new UsageException("The option " + option.written() + " is a flag and takes no value: write "
+                + option.written() + " (or " + option.written() + "=false), not " + option.written() + "=" + inline
+                + ".");
+    }
+
+    private static void put(Map<CliOption, String> values, CliOption option, String value) {
+        if (values.containsKey(option)) {
+            boolean positional = option == CliOption.TARGET || option == CliOption.REVISION;
+            throw new UsageException((positional
+                            ? "The " + option.optionName() + " is given twice (as " + option.written()
+                                    + " and as the bare argument, or twice)"
+                            : "The option " + option.written() + " is given twice")
+                    + ": give it once. Nothing was run.");
+        }
+        values.put(option, value);
+    }
+}

@@ -1,0 +1,505 @@
+package dev.migrate.cli;
+
+import static dev.migrate.cli.CliOption.ACCEPT_CHECKSUMS;
+import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
+import static dev.migrate.cli.CliOption.CANARY;
+import static dev.migrate.cli.CliOption.CHECK_HEADS;
+import static dev.migrate.cli.CliOption.CLASSPATH;
+import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.FAIL_FAST;
+import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.LOCK_RETRIES;
+import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
+import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
+import static dev.migrate.cli.CliOption.PACKAGES;
+import static dev.migrate.cli.CliOption.PARALLEL;
+import static dev.migrate.cli.CliOption.PASSWORD;
+import static dev.migrate.cli.CliOption.PURGE;
+import static dev.migrate.cli.CliOption.RANGE;
+import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
+import static dev.migrate.cli.CliOption.SCHEMA;
+import static dev.migrate.cli.CliOption.SQL;
+import static dev.migrate.cli.CliOption.SQL_FILE;
+import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
+import static dev.migrate.cli.CliOption.TENANTS;
+import static dev.migrate.cli.CliOption.URL;
+import static dev.migrate.cli.CliOption.USER;
+import static dev.migrate.cli.CliOption.VERBOSE;
+import static dev.migrate.cli.CliOption.VERSION_TABLE;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.Fleet;
+import dev.migrate.FleetResult;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
+import dev.migrate.NotAtHeadException;
+import dev.migrate.TenantResult;
+import dev.migrate.TransactionMode;
+import dev.migrate.internal.MigratorInternals;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one command line: reads it, loads the migrations, connects, runs the engine and prints what the
+ * plugin's goal prints. Exit codes: 0 success, 1 failure, 2 a command line that cannot run as written.
+ */
+final class Cli {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path workingDirectory;
+
+    Cli(Map<String, String> environment, PrintStream out, PrintStream err, Path workingDirectory) {
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    int run(String... args) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
+        if (arguments.version()) {
+            out.println(Arguments.PROGRAM + " " + Help.version());
+            return OK;
+        }
+        CliCommand command = arguments.command();
+        if (arguments.help()) {
+            out.print(command == null ? Help.general() : Help.of(command));
+            return OK;
+        }
+        boolean verbose = arguments.flag(VERBOSE);
+        try {
+            execute(arguments);
+            return OK;
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        } catch (MigrateException e) {
+            err.println(e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return FAILED;
+        } catch (RuntimeException | LinkageError e) {
+            // not a failure the engine explains (a class of --classpath that does not link is one): say
+            // what it is, and keep the stack for --verbose
+            err.println(Arguments.PROGRAM + " " + arguments.requireCommand().commandName() + " failed: " + e
+                    + (verbose ? "" : ". Run it again with --verbose for the stack trace."));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return FAILED;
+        }
+    }
+
+    private void execute(Arguments arguments) {
+        CliCommand command = arguments.requireCommand();
+        boolean offline = arguments.flag(SQL) || arguments.value(SQL_FILE) != null;
+        // offline, standard output is the script: the progress goes to standard error
+        MigrationLog log = new ConsoleLog(offline ? err : out, err);
+        try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
+            Migrator.Builder builder = builder(arguments, classes.loader(), log);
+            boolean verbose = arguments.flag(VERBOSE);
+            String target = arguments.positionalValue();
+            switch (command) {
+                case HEADS -> print(MigratorInternals.of(builder.build()).headsReport(verbose));
+                case BRANCHES -> print(MigratorInternals.of(builder.build()).branchesReport());
+                case SHOW -> print(MigratorInternals.of(builder.build()).showReport(required(target)));
+                case HISTORY -> {
+                    // marking the current revisions needs a database; without one the graph is shown unmarked
+                    database(arguments).ifPresent(database -> builder.dataSource(connect(database)));
+                    print(MigratorInternals.of(builder.build()).historyReport(arguments.value(RANGE), verbose));
+                }
+                case CURRENT -> current(arguments, builder);
+                case UPGRADE -> {
+                    String to = required(target);
+                    scripted(
+                            arguments,
+                            builder,
+                            m -> m.upgrade(to),
+                            (m, script) -> m.upgradeSql(to, script),
+                            fleet -> fleet.upgrade(to),
+                            (fleet, scripts) -> fleet.upgradeSql(to, scripts));
+                }
+                case DOWNGRADE -> {
+                    String to = required(target);
+                    scripted(
+                            arguments,
+                            builder,
+                            m -> m.downgrade(to),
+                            (m, script) -> m.downgradeSql(to, script),
+                            fleet -> fleet.downgrade(to),
+                            (fleet, scripts) -> fleet.downgradeSql(to, scripts));
+                }
+                case STAMP -> {
+                    String to = required(target);
+                    boolean purge = arguments.flag(PURGE);
+                    scripted(
+                            arguments,
+                            builder,
+                            m -> m.stamp(to, purge),
+                            (m, script) -> m.stampSql(to, purge, script),
+                            fleet -> fleet.stamp(to, purge),
+                            (fleet, scripts) -> fleet.stampSql(to, purge, scripts));
+                }
+            }
+        }
+    }
+
+    /** A builder over the migrations with the run settings of the command line, without a database. */
+    private static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
+        String packages = arguments.value(PACKAGES);
+        Migrator.Builder builder = Migrator.builder()
+                .packages(
+                        packages == null
+                                ? new String[] {"db.migrations"}
+                                : Arrays.stream(packages.split(",", -1))
+                                        .map(String::strip)
+                                        .filter(p -> !p.isEmpty())
+                                        .toArray(String[]::new))
+                .classLoader(classes)
+                .log(log)
+                .acceptFutureRevisions(arguments.flag(ACCEPT_FUTURE_REVISIONS));
+        String schema = arguments.value(SCHEMA);
+        if (schema != null) {
+            builder.schema(schema);
+        }
+        Duration lock = arguments.duration(LOCK_TIMEOUT);
+        if (lock != null) {
+            builder.lockTimeout(lock);
+        }
+        String versionTable = arguments.value(VERSION_TABLE);
+        if (versionTable != null) {
+            builder.versionTable(versionTable);
+        }
+        String historyTable = arguments.value(HISTORY_TABLE);
+        if (historyTable != null) {
+            builder.historyTable(historyTable);
+        }
+        TransactionMode mode = arguments.transactionMode();
+        if (mode != null) {
+            builder.transactionMode(mode);
+        }
+        Integer retries = arguments.count(LOCK_RETRIES, 0);
+        if (retries != null) {
+            builder.lockRetries(retries);
+        }
+        Duration lockWait = arguments.duration(LOCK_WAIT_TIMEOUT);
+        if (lockWait != null) {
+            builder.lockWaitTimeout(lockWait);
+        }
+        builder.acceptChecksums(arguments.flag(ACCEPT_CHECKSUMS));
+        if (arguments.command() == CliCommand.UPGRADE) {
+            builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
+        }
+        Duration statement = arguments.duration(STATEMENT_TIMEOUT);
+        if (statement != null) {
+            builder.statementTimeout(statement);
+        }
+        return builder;
+    }
+
+    private void current(Arguments arguments, Migrator.Builder builder) {
+        boolean checkHeads = arguments.flag(CHECK_HEADS);
+        if (isFleet(arguments)) {
+            Map<String, List<CurrentRevision>> current =
+                    fleet(arguments, builder, true).current();
+            print(currentReport(current));
+            if (checkHeads) {
+                checkHeads(current);
+            }
+            return;
+        }
+        Migrator migrator =
+                builder.dataSource(connect(requireDatabase(arguments))).build();
+        List<String> report = MigratorInternals.of(migrator).currentReport(arguments.flag(VERBOSE));
+        if (report.isEmpty()) {
+            out.println("The database has no revision applied (it is at base).");
+        }
+        print(report);
+        if (checkHeads) {
+            migrator.assertUpToDate();
+        }
+    }
+
+    /**
+     * Runs a command that changes the database: on the fleet when {@code --tenants} or {@code --databases}
+     * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
+     */
+    private void scripted(
+            Arguments arguments,
+            Migrator.Builder builder,
+            Consumer<Migrator> online,
+            BiConsumer<Migrator, Writer> offline,
+            Function<Fleet, FleetResult> onFleet,
+            BiConsumer<Fleet, Function<String, Writer>> offlineFleet) {
+        String sqlFile = arguments.value(SQL_FILE);
+        boolean isOffline = arguments.flag(SQL) || sqlFile != null;
+        if (!isFleet(arguments)) {
+            if (isOffline) {
+                writeScript(sqlFile, script -> offline.accept(builder.build(), script));
+            } else {
+                online.accept(
+                        builder.dataSource(connect(requireDatabase(arguments))).build());
+            }
+            return;
+        }
+        if (isOffline) {
+            if (sqlFile == null) {
+                throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
+                        + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
+            }
+            Path file = workingDirectory.resolve(sqlFile);
+            List<Path> written = new ArrayList<>();
+            offlineFleet.accept(fleet(arguments, builder, false), tenant -> {
+                Path tenantFile = tenantScript(file, tenant);
+                written.add(tenantFile);
+                try {
+                    createParent(tenantFile);
+                    return Files.newBufferedWriter(tenantFile, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not write " + tenantFile, e);
+                }
+            });
+            out.println("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s")
+                    + ", one per tenant"
+                    + (written.isEmpty()
+                            ? "."
+                            : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
+            return;
+        }
+        FleetResult result = onFleet.apply(fleet(arguments, builder, true));
+        if (!result.succeeded()) {
+            List<String> failed = result.with(TenantResult.Outcome.FAILED).stream()
+                    .map(TenantResult::tenant)
+                    .toList();
+            int notRun = result.with(TenantResult.Outcome.NOT_RUN).size();
+            throw new MigrateException(failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + " of "
+                    + result.tenants().size() + " failed (" + first(failed, 10) + ")"
+                    + (notRun == 0 ? "" : " and " + notRun + " were not run")
+                    + ". Each failed tenant's error is above; fix it and run the command again: the tenants that"
+                    + " succeeded are at their target and are left alone.");
+        }
+    }
+
+    private static boolean isFleet(Arguments arguments) {
+        return arguments.value(TENANTS) != null || arguments.value(DATABASES) != null;
+    }
+
+    /**
+     * The fleet of {@code --tenants} and {@code --databases}, over the one database when no databases are
+     * given and it is {@code online} or the tenants are a query.
+     */
+    private Fleet fleet(Arguments arguments, Migrator.Builder builder, boolean online) {
+        String tenants = arguments.value(TENANTS);
+        String databases = arguments.value(DATABASES);
+        // offline, the one database is needed only to run the tenants' query
+        boolean query = tenants != null && tenants.strip().startsWith("query:");
+        if (databases == null && (online || query)) {
+            builder.dataSource(connect(requireDatabase(arguments)));
+        }
+        Fleet.Builder fleet = Fleet.builder(builder);
+        if (tenants != null) {
+            fleet.tenants(tenants);
+        }
+        if (databases != null) {
+            fleet.databases(urls(databases), arguments.value(USER), arguments.value(PASSWORD));
+        }
+        Integer parallel = arguments.count(PARALLEL, 1);
+        if (parallel != null) {
+            fleet.parallel(parallel);
+        }
+        Integer canary = arguments.count(CANARY, 0);
+        if (canary != null) {
+            fleet.canary(canary);
+        }
+        fleet.failFast(arguments.flag(FAIL_FAST));
+        return fleet.build();
+    }
+
+    /** The URLs of {@code --databases}: comma-separated, or {@code @file} with one a line (# starts a comment). */
+    private List<String> urls(String setting) {
+        String text = setting.strip();
+        List<String> urls = new ArrayList<>();
+        if (text.startsWith("@")) {
+            Path file = workingDirectory.resolve(text.substring(1).strip());
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && !line.strip().startsWith("#")) {
+                        urls.add(line.strip());
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                throw new MigrateException("The databases file " + file + " (--databases @...) does not exist."
+                        + " Write one database URL a line in it, or fix the path.");
+            } catch (IOException e) {
+                throw new MigrateException("Could not read the databases file " + file + ": " + e.getMessage(), e);
+            }
+        } else {
+            for (String url : text.split(",", -1)) {
+                if (!url.isBlank()) {
+                    urls.add(url.strip());
+                }
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new MigrateException("--databases names no database. Give comma-separated database URLs, or @ and"
+                    + " a file with one URL a line.");
+        }
+        return urls;
+    }
+
+    private Optional<DatabaseChoice> database(Arguments arguments) {
+        return DatabaseChoice.resolve(
+                arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment);
+    }
+
+    private DatabaseChoice requireDatabase(Arguments arguments) {
+        return database(arguments)
+                .orElseThrow(() -> new MigrateException("No database is given: pass --url"
+                        + " jdbc:postgresql://host:5432/app, or set the environment variable MIGRATE_DATABASE_URL"
+                        + " (or DATABASE_URL). The command line starts no embedded database; --sql prints the script"
+                        + " without one."));
+    }
+
+    /** The database, announced as the plugin announces it. */
+    private CliDataSource connect(DatabaseChoice database) {
+        out.println("Using PostgreSQL at " + database.describe() + " (from " + database.origin() + ").");
+        return new CliDataSource(database);
+    }
+
+    /** Writes the script to standard output, or to {@code --sql-file}. */
+    private void writeScript(@Nullable String sqlFile, Consumer<Writer> script) {
+        if (sqlFile == null) {
+            StringWriter text = new StringWriter();
+            script.accept(text);
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path file = workingDirectory.resolve(sqlFile);
+        try {
+            createParent(file);
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                script.accept(writer);
+            }
+        } catch (IOException e) {
+            throw new MigrateException(
+                    "Could not write the SQL script to " + file + ": " + e.getMessage()
+                            + ". Check that the directory is writable, or choose another --sql-file.",
+                    e);
+        }
+        out.println("Wrote the SQL script to " + file.toAbsolutePath() + ".");
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    /** A tenant's script beside {@code file}, the tenant's name added: {@code upgrade.sql} to {@code upgrade-tenant_a.sql}. */
+    static Path tenantScript(Path file, String tenant) {
+        String safe = tenant.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path name = file.getFileName();
+        String text = name == null ? "script.sql" : name.toString();
+        int dot = text.lastIndexOf('.');
+        return file.resolveSibling(
+                dot > 0 ? text.substring(0, dot) + "-" + safe + text.substring(dot) : text + "-" + safe);
+    }
+
+    /** One line per tenant ({@code tenant_a: 20261120_093000 (head)}), then how many tenants are at each revision. */
+    static List<String> currentReport(Map<String, List<CurrentRevision>> current) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        current.forEach((tenant, rows) -> {
+            String at = rows.isEmpty()
+                    ? "base"
+                    : String.join(
+                            ", ", rows.stream().map(CurrentRevision::toString).toList());
+            lines.add(tenant + ": " + at);
+            counts.merge(at, 1, Integer::sum);
+        });
+        lines.add(current.size() + " tenant" + (current.size() == 1 ? "" : "s") + ", by revision:");
+        counts.forEach((at, count) -> lines.add("  " + at + ": " + count));
+        return lines;
+    }
+
+    private static void checkHeads(Map<String, List<CurrentRevision>> current) {
+        List<String> behind = current.entrySet().stream()
+                .filter(e -> e.getValue().isEmpty() || !e.getValue().stream().allMatch(CurrentRevision::head))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!behind.isEmpty()) {
+            throw new NotAtHeadException(behind.size() + " tenant" + (behind.size() == 1 ? " is" : "s are")
+                    + " not at head: " + first(behind, 10) + ". Run " + Arguments.PROGRAM
+                    + " upgrade with the same tenants first.");
+        }
+    }
+
+    private static String first(List<String> names, int n) {
+        return names.size() <= n
+                ? String.join(", ", names)
+                : String.join(", ", names.subList(0, n)) + " and " + (names.size() - n) + " more";
+    }
+
+    private static String required(@Nullable String target) {
+        if (target == null) {
+            throw new IllegalStateException("Every command that takes a target has a default");
+        }
+        return target;
+    }
+
+    private void print(List<String> lines) {
+        lines.forEach(out::println);
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Cli.class.getClassLoader();
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
+    /** Progress lines to one stream, warnings to standard error. */
+    private record ConsoleLog(PrintStream info, PrintStream warnings) implements MigrationLog {
+        @Override
+        public void info(String line) {
+            info.println(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            warnings.println("WARNING: " + line);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.migrate.cli;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An option of the command line, written {@code --name value} or {@code --name=value}; a flag is
+ * written {@code --name} (or {@code --name=true}, {@code --name=false}).
+ */
+enum CliOption {
+    URL(
+            "url",
+            "<url>",
+            "The database, as jdbc:postgresql://host:5432/app or postgresql://user:password@host:5432/app. "
+                    + "Else the environment variable MIGRATE_DATABASE_URL, then DATABASE_URL."),
+    USER("user", "<name>", "The database user, when the URL names none."),
+    PASSWORD(
+            "password",
+            "<password>",
+            "The database password, when the URL carries none. Never printed; other users of the machine "
+                    + "can read a process's arguments, so prefer the URL in an environment variable."),
+    CLASSPATH(
+            "classpath",
+            "<jar|dir>[" + java.io.File.pathSeparator + "...]",
+            "Where the compiled migrations are: jars, directories of classes, or a Spring Boot executable jar "
+                    + "(its BOOT-INF/classes and BOOT-INF/lib). Default: the class path this jar runs with."),
+    PACKAGES("packages", "<package>[,...]", "The Java packages holding the migration classes. Default db.migrations."),
+    TARGET("target", "<revision>", "The revision to go to; every form the plugin's target takes."),
+    REVISION("revision", "<revision>", "The revision to show. Default head."),
+    RANGE("range", "<from>:<to>", "Only the revisions in this range, such as base:current."),
+    SQL("sql", null, "Print the SQL script to standard output instead of running it. Needs no database."),
+    SQL_FILE("sql-file", "<path>", "Write the SQL script to this file instead of running it. Needs no database."),
+    SCHEMA("schema", "<name>", "The schema of the version and history tables. Default public."),
+    TENANTS(
+            "tenants",
+            "<schemas>",
+            "A schema per tenant: comma-separated names and LIKE patterns (tenant_%), or query:<SQL>."),
+    DATABASES(
+            "databases",
+            "<urls>|@<file>",
+            "A database per tenant: comma-separated URLs, or @ and a file with one URL a line. Never printed."),
+    PARALLEL("parallel", "<n>", "How many tenants run at once."),
+    LOCK_TIMEOUT(
+            "lock-timeout",
+            "<duration>",
+            "PostgreSQL's lock_timeout for the migrations' statements, as 500ms, 10s, 2min or PT10S. Default 10s."),
+    STATEMENT_TIMEOUT(
+            "statement-timeout", "<duration>", "PostgreSQL's statement_timeout for the run. Default: the server's."),
+    VERSION_TABLE("version-table", "<name>", "The table holding one row per current head. Default migrate_version."),
+    HISTORY_TABLE(
+            "history-table",
+            "<name>",
+            "The table holding one row per applied or reverted step. Default migrate_history."),
+    TRANSACTION_MODE(
+            "transaction-mode",
+            "per_migration|all",
+            "One transaction per migration (default), or every migration of the run in one."),
+    LOCK_RETRIES(
+            "lock-retries",
+            "<n>",
+            "How many times a migration that failed on the lock timeout is tried again. Default 3; 0 never."),
+    LOCK_WAIT_TIMEOUT(
+            "lock-wait-timeout",
+            "<duration>",
+            "How long to wait for the migration lock another run holds. Default 10min."),
+    ACCEPT_CHECKSUMS(
+            "accept-checksums",
+            null,
+            "Accept applied migrations whose checksum changed since they ran, recording the new checksums."),
+    REBUILD_INVALID_INDEXES(
+            "rebuild-invalid-indexes",
+            null,
+            "Rebuild an index an interrupted concurrent build left invalid (default); =false stops instead."),
+    FAIL_FAST("fail-fast", null, "Stop starting tenants after the first one fails."),
+    CANARY("canary", "<n>", "Migrate this many tenants first, and the others only when all of them succeeded."),
+    ACCEPT_FUTURE_REVISIONS(
+            "accept-future-revisions",
+            null,
+            "Accept a database a newer build has migrated (rolling deploys): its revisions are reported as newer "
+                    + "than this build instead of failing."),
+    PURGE("purge", null, "Empty the version table first, even when it names revisions no class defines."),
+    CHECK_HEADS("check-heads", null, "Fail unless the database is at every head: a deployment gate."),
+    VERBOSE("verbose", null, "More detail in reports, and the stack trace of a failure."),
+    HELP("help", null, "Describe the command.");
+
+    private final String optionName;
+    private final @Nullable String valueName;
+    private final String description;
+
+    CliOption(String optionName, @Nullable String valueName, String description) {
+        this.optionName = optionName;
+        this.valueName = valueName;
+        this.description = description;
+    }
+
+    /** The name without the dashes, as {@code lock-timeout}. */
+    String optionName() {
+        return optionName;
+    }
+
+    /** The option as written, as {@code --lock-timeout}. */
+    String written() {
+        return "--" + optionName;
+    }
+
+    /** Whether the option takes a value; a flag does not. */
+    boolean takesValue() {
+        return valueName != null;
+    }
+
+    /** The option with its value, for help: {@code --url <url>}. */
+    String synopsis() {
+        return valueName == null ? written() : written() + " " + valueName;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** The option of that name (without dashes), or null. */
+    static @Nullable CliOption named(String name) {
+        for (CliOption option : values()) {
+            if (option.optionName.equals(name)) {
+                return option;
+            }
+        }
+        return null;
+    }
+}

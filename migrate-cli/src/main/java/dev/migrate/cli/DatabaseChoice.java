@@ -1,0 +1,69 @@
+package dev.migrate.cli;
+
+import dev.migrate.MigrateException;
+import dev.migrate.internal.connection.DatabaseUrl;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The database a command talks to, as the plugin decides it (SPEC 5), highest first: {@code --url},
+ * the environment variable {@code MIGRATE_DATABASE_URL}, then {@code DATABASE_URL}. A variable that is
+ * set but empty is an error, never a fall-through: a CI secret that is missing expands to an empty
+ * string, and a deployment must not then succeed against another database.
+ *
+ * @param url the address, without credentials
+ * @param user the user: from the URL, else {@code --user}; null for the driver's default
+ * @param password the password: from the URL, else {@code --password}; null for none. Never printed
+ * @param origin where the URL came from, as messages name it
+ */
+record DatabaseChoice(
+        DatabaseUrl url, @Nullable String user, @Nullable String password, String origin) {
+
+    /** The database of the command line and the environment; empty when neither names one. */
+    static Optional<DatabaseChoice> resolve(
+            @Nullable String url, @Nullable String user, @Nullable String password, Map<String, String> environment) {
+        List<Candidate> candidates = List.of(
+                new Candidate("--url", url),
+                new Candidate("the environment variable MIGRATE_DATABASE_URL", environment.get("MIGRATE_DATABASE_URL")),
+                new Candidate("the environment variable DATABASE_URL", environment.get("DATABASE_URL")));
+        for (Candidate candidate : candidates) {
+            String value = candidate.value();
+            if (value == null) {
+                continue;
+            }
+            if (value.isBlank()) {
+                throw new MigrateException("The database URL from " + candidate.origin() + " is set but empty (a CI"
+                        + " secret or variable that is missing expands to an empty value). Set it to the database's"
+                        + " URL, for example jdbc:postgresql://host:5432/app, or unset it to use the next source."
+                        + " Nothing was run.");
+            }
+            DatabaseUrl parsed = DatabaseUrl.parse(value, candidate.origin());
+            return Optional.of(new DatabaseChoice(
+                    parsed,
+                    present(parsed.user()) ? parsed.user() : user,
+                    present(parsed.password()) ? parsed.password() : password,
+                    candidate.origin()));
+        }
+        return Optional.empty();
+    }
+
+    /** Host, port, database and user, as messages name the database; never the password. */
+    String describe() {
+        return url.hosts()
+                + (url.database().isEmpty() ? "" : ", database " + url.database())
+                + (user == null ? "" : ", user " + user);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseChoice[" + describe() + " from " + origin + "]";
+    }
+
+    private static boolean present(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private record Candidate(String origin, @Nullable String value) {}
+}

@@ -1,0 +1,427 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.testing.TestPostgres;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged jar as a deployment would: {@code java -jar migrate-cli-<version>.jar} in a process of
+ * its own, with an empty home directory and no Maven on the path, against a real PostgreSQL, with
+ * migrations compiled here into a plain jar and into a Spring Boot executable jar.
+ */
+class CliIT {
+    private static final String FIRST = "20261120_093000";
+    private static final String SECOND = "20261122_101500";
+    private static final String THIRD = "20261124_080000";
+
+    @TempDir
+    static Path work = Path.of("unset");
+
+    // set by buildJars, before any test
+    private static Path cliJar = Path.of("unset");
+    private static Path home = Path.of("unset");
+    private static Path plainJar = Path.of("unset");
+    private static Path bootJar = Path.of("unset");
+
+    @BeforeAll
+    static void buildJars() throws IOException {
+        cliJar = Path.of(System.getProperty("migrate.cli.jar", "target/migrate-cli.jar"));
+        assertThat(cliJar).as("the shaded jar the pom names in migrate.cli.jar").isRegularFile();
+        home = Files.createDirectories(work.resolve("home"));
+        Path sources = work.resolve("src");
+        write(sources, "db/support/Tables.java", """
+                package db.support;
+
+                public final class Tables {
+                    private Tables() {}
+
+                    public static String widgets() {
+                        return "widgets";
+                    }
+                }
+                """);
+        write(sources, "db/migrations/V1.java", migration(FIRST, null, "create widgets", """
+                op.execute("CREATE TABLE " + db.support.Tables.widgets() + " (id bigint PRIMARY KEY)");
+                """, """
+                op.execute("DROP TABLE " + db.support.Tables.widgets());
+                """));
+        write(sources, "db/migrations/V2.java", migration(SECOND, FIRST, "add name", """
+                op.execute("ALTER TABLE widgets ADD COLUMN name text");
+                """, """
+                op.execute("ALTER TABLE widgets DROP COLUMN name");
+                """));
+        write(sources, "db/migrations/V3.java", migration(THIRD, SECOND, "create gadgets", """
+                op.execute("CREATE TABLE gadgets (id bigint PRIMARY KEY)");
+                """, """
+                op.execute("DROP TABLE gadgets");
+                """));
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        compile(sources, classes);
+
+        plainJar = work.resolve("app.jar");
+        jar(plainJar, classes, "", path -> true);
+
+        // a Spring Boot executable jar: the migrations in BOOT-INF/classes, what they call in a nested jar
+        Path supportJar = work.resolve("support.jar");
+        jar(supportJar, classes, "", path -> path.startsWith("db/support/"));
+        bootJar = work.resolve("boot.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(bootJar))) {
+            addTree(out, classes, "BOOT-INF/classes/", path -> path.startsWith("db/migrations/"));
+            out.putNextEntry(new JarEntry("BOOT-INF/lib/support.jar"));
+            Files.copy(supportJar, out);
+            out.closeEntry();
+        }
+    }
+
+    @Test
+    void upgradesShowsAndStepsBackAPlainJar() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_plain");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database;
+        String[] connect = {"--url", url, "--user", "postgres", "--classpath", plainJar.toString()};
+
+        Result upgrade = run(Map.of(), "upgrade", connect);
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        assertThat(upgrade.out()).contains("Using PostgreSQL at localhost:" + TestPostgres.port(), "create gadgets");
+
+        Result current = run(Map.of(), "current", connect);
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.out()).contains(THIRD + " (head)");
+
+        Result history = run(Map.of(), "history", connect);
+        assertThat(history.code()).as(history.toString()).isZero();
+        assertThat(history.out()).contains(FIRST, SECOND, THIRD, "(current)");
+
+        Result heads = run(Map.of(), "heads", "--classpath", plainJar.toString());
+        assertThat(heads.code()).as(heads.toString()).isZero();
+        assertThat(heads.out()).contains(THIRD);
+
+        Result downgrade =
+                run(Map.of(), "downgrade", "-1", "--url=" + url, "--user=postgres", "--classpath=" + plainJar);
+        assertThat(downgrade.code()).as(downgrade.toString()).isZero();
+        assertThat(tables(database)).contains("widgets").doesNotContain("gadgets");
+        assertThat(run(Map.of(), "current", connect).out()).contains(SECOND).doesNotContain("(head)");
+        Result gate = run(Map.of(), "current", append(connect, "--check-heads"));
+        assertThat(gate.code()).as(gate.toString()).isEqualTo(1);
+        assertThat(gate.err()).contains(SECOND).doesNotContain("\tat ");
+
+        // stamp moves the version table only: gadgets stays absent
+        Result stamp = run(
+                Map.of("MIGRATE_DATABASE_URL", url + "?user=postgres"),
+                "stamp",
+                "head",
+                "--classpath",
+                plainJar.toString());
+        assertThat(stamp.code()).as(stamp.toString()).isZero();
+        assertThat(stamp.out()).contains("(from the environment variable MIGRATE_DATABASE_URL)");
+        assertThat(run(Map.of(), "current", connect).out()).contains(THIRD + " (head)");
+        assertThat(tables(database)).doesNotContain("gadgets");
+    }
+
+    @Test
+    void upgradesEveryTenantOfAFleet() {
+        String database = TestPostgres.createDatabase("cli_fleet");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        String[] fleet = {"--url", url, "--tenants", "tenant_a,tenant_b", "--classpath", plainJar.toString()};
+
+        Result upgrade = run(Map.of(), "upgrade", append(fleet, "--parallel", "2"));
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        Result current = run(Map.of(), "current", fleet);
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.out())
+                .contains(
+                        "tenant_a: " + THIRD + " (head)", "tenant_b: " + THIRD + " (head)", "2 tenants, by revision:");
+
+        // offline, a list of tenants needs no database
+        Path script = work.resolve("fleet/upgrade.sql");
+        Result offline = run(
+                Map.of(),
+                "upgrade",
+                "--tenants",
+                "tenant_a,tenant_b",
+                "--sql-file",
+                script.toString(),
+                "--classpath",
+                plainJar.toString());
+        assertThat(offline.code()).as(offline.toString()).isZero();
+        assertThat(offline.out()).doesNotContain("Using PostgreSQL");
+        assertThat(script.resolveSibling("upgrade-tenant_a.sql")).content().contains("gadgets");
+    }
+
+    @Test
+    void upgradesFromASpringBootJar() {
+        String database = TestPostgres.createDatabase("cli_boot");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+
+        Result upgrade = run(Map.of(), "upgrade", "--url", url, "--classpath", bootJar.toString());
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        Result current = run(Map.of("DATABASE_URL", url), "current", "--classpath", bootJar.toString());
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.out()).contains(THIRD + " (head)");
+    }
+
+    @Test
+    void printsTheScriptWithoutADatabase() {
+        Result sql = run(Map.of(), "upgrade", "--sql", "--classpath", plainJar.toString());
+        assertThat(sql.code()).as(sql.toString()).isZero();
+        assertThat(sql.out())
+                .contains("CREATE TABLE widgets", "CREATE TABLE gadgets")
+                .doesNotContain("Using PostgreSQL");
+
+        Path file = work.resolve("scripts/downgrade.sql");
+        Result downgrade = run(
+                Map.of(),
+                "downgrade",
+                THIRD + ":" + FIRST,
+                "--sql-file",
+                file.toString(),
+                "--classpath",
+                plainJar.toString());
+        assertThat(downgrade.code()).as(downgrade.toString()).isZero();
+        assertThat(file).content().contains("DROP TABLE gadgets", "ALTER TABLE widgets DROP COLUMN name");
+    }
+
+    @Test
+    void aWrongPasswordNamesTheUserButNeverThePassword() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_auth");
+        requirePasswordOf("cli_deployer", "right-password");
+        String url = "jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/" + database;
+
+        Result wrong = run(
+                Map.of(),
+                "upgrade",
+                "--url",
+                url,
+                "--user",
+                "cli_deployer",
+                "--password",
+                "wrong-password-42",
+                "--classpath",
+                plainJar.toString());
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
+        assertThat(wrong.err())
+                .contains("rejected the credentials of user cli_deployer", "Fix the password in the URL or --password")
+                .doesNotContain("wrong-password-42", "\tat ");
+        assertThat(wrong.out()).doesNotContain("wrong-password-42");
+    }
+
+    @Test
+    void refusesAnUnknownCommandWithExitTwo() {
+        Result unknown = run(Map.of("MIGRATE_DATABASE_URL", "jdbc:postgresql://nowhere.invalid:1/none"), "upgarde");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err())
+                .contains("Unknown command 'upgarde'. Did you mean 'upgrade'? migrate --help lists the commands.");
+
+        Result help = run(Map.of(), "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out())
+                .contains("upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp");
+
+        Result option = run(Map.of(), "upgrade", "--trget", "head");
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).contains("Did you mean '--target'?");
+
+        Result noDatabase = run(Map.of(), "current", "--classpath", plainJar.toString());
+        assertThat(noDatabase.code()).isEqualTo(1);
+        assertThat(noDatabase.err()).contains("No database is given: pass --url");
+    }
+
+    /**
+     * Makes the server ask {@code user} for a password over TCP: a role with one, and a line of pg_hba.conf
+     * ahead of the test server's trust lines, read again at once.
+     */
+    private static void requirePasswordOf(String user, String password) throws SQLException {
+        try (Connection c = TestPostgres.dataSource("postgres").getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user + "') THEN"
+                    + " CREATE ROLE " + user + " LOGIN; END IF; END $$");
+            s.execute("ALTER ROLE " + user + " PASSWORD '" + password + "'");
+            String hbaFile;
+            try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hbaFile = rs.getString(1);
+            }
+            Path hba = Path.of(hbaFile);
+            String rules = Files.readString(hba, StandardCharsets.UTF_8);
+            if (!rules.contains(user)) {
+                Files.writeString(
+                        hba,
+                        "host all " + user + " 127.0.0.1/32 scram-sha-256\nhost all " + user
+                                + " ::1/128 scram-sha-256\n" + rules,
+                        StandardCharsets.UTF_8);
+            }
+            s.execute("SELECT pg_reload_conf()");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> tables(String database) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static String[] append(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** The outcome of one run of the jar. */
+    private record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private static Result run(Map<String, String> environment, String command, String... options) {
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                cliJar.toString(),
+                command));
+        line.addAll(List.of(options));
+        ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
+        // what a container has: a JDK on the path, an empty home, no Maven and no database variables
+        Map<String, String> env = process.environment();
+        env.clear();
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin").toString());
+        env.put("HOME", home.toString());
+        env.putAll(new HashMap<>(environment));
+        try {
+            Path out = Files.createTempFile(work, "out", ".txt");
+            Path err = Files.createTempFile(work, "err", ".txt");
+            Process started = process.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!started.waitFor(3, TimeUnit.MINUTES)) {
+                started.destroyForcibly();
+                throw new AssertionError("java -jar " + cliJar + " " + command + " did not end in 3 minutes");
+            }
+            return new Result(
+                    started.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String migration(String id, @Nullable String revises, String message, String up, String down) {
+        String name = "V" + id.replace("_", "");
+        return """
+                package db.migrations;
+
+                import dev.migrate.Migration;
+                import dev.migrate.Operations;
+                import dev.migrate.Revision;
+
+                @Revision(id = "%s"%s, message = "%s")
+                public class %s implements Migration {
+                    @Override
+                    public void upgrade(Operations op) {
+                        %s
+                    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                        %s
+                    }
+                }
+                """.formatted(id, revises == null ? "" : ", revises = \"" + revises + "\"", message, name, up, down);
+    }
+
+    private static void write(Path root, String file, String text) throws IOException {
+        String content = text;
+        if (file.startsWith("db/migrations/")) {
+            // the class is named after its revision, as a user's would be
+            String className = content.substring(content.indexOf("public class ") + 13, content.indexOf(" implements"));
+            file = "db/migrations/" + className + ".java";
+        }
+        Path path = root.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content, StandardCharsets.UTF_8);
+    }
+
+    private static void compile(Path sources, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> arguments = new ArrayList<>(
+                List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"));
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> arguments.add(p.toString()));
+        }
+        int code = javac.run(null, null, null, arguments.toArray(String[]::new));
+        assertThat(code).as("javac of the test migrations").isZero();
+    }
+
+    private static void jar(Path jar, Path classes, String prefix, java.util.function.Predicate<String> include)
+            throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            addTree(out, classes, prefix, include);
+        }
+    }
+
+    private static void addTree(
+            JarOutputStream out, Path classes, String prefix, java.util.function.Predicate<String> include)
+            throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Set<String> directories = new HashSet<>();
+        for (Path file : files) {
+            String name = classes.relativize(file).toString().replace('\\', '/');
+            if (include.test(name)) {
+                // the directory entries a jar tool writes: class loaders find a package by them
+                String path = prefix + name;
+                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                    String directory = path.substring(0, slash + 1);
+                    if (directories.add(directory)) {
+                        out.putNextEntry(new JarEntry(directory));
+                        out.closeEntry();
+                    }
+                }
+                out.putNextEntry(new JarEntry(prefix + name));
+                Files.copy(file, (OutputStream) out);
+                out.closeEntry();
+            }
+        }
+    }
+}
