@@ -118,20 +118,42 @@ public final class Fleet {
     /**
      * One tenant as {@link #inspect} hands it over.
      *
+     * <pre>{@code
+     * Map<String, Integer> revisions = fleet.inspect((tenants, connection) -> {
+     *     Map<String, Integer> counts = new java.util.HashMap<>();
+     *     for (Fleet.InspectedTenant tenant : tenants) {
+     *         counts.put(tenant.name(), tenant.versions().size());
+     *     }
+     *     return counts;
+     * });
+     * }</pre>
+     *
      * @param name how the summary names it: its schema, its database, or both
      * @param schema its schema, for a schema per tenant; null for a database of its own
      * @param versions its version rows as this build's graph names them, revisions no class defines
      *     included; empty at base
      */
     public record InspectedTenant(String name, @Nullable String schema, Set<String> versions) {
+        /**
+         * Keeps a copy of {@code versions}: {@code new Fleet.InspectedTenant("tenant_a", "tenant_a", java.util.Set.of("v2"))}.
+         */
         public InspectedTenant {
             versions = Set.copyOf(versions);
         }
     }
 
     /**
-     * What {@link #inspect} reads of a group of tenants of one database:
-     * {@code (tenants, connection) -> tenants.stream().collect(toMap(InspectedTenant::name, InspectedTenant::versions))}.
+     * What {@link #inspect} reads of a group of tenants of one database, on one connection, for all of them
+     * at once:
+     *
+     * <pre>{@code
+     * Fleet.Inspection<String> schemas = (tenants, connection) -> {
+     *     Map<String, String> read = new java.util.HashMap<>();
+     *     tenants.forEach(t -> read.put(t.name(), String.valueOf(t.schema())));
+     *     return read;
+     * };
+     * Map<String, String> byTenant = fleet.inspect(schemas);
+     * }</pre>
      *
      * @param <T> what it returns per tenant
      */
@@ -139,7 +161,7 @@ public final class Fleet {
     public interface Inspection<T> {
         /**
          * Reads a group of tenants of one database: tenant schemas of a shared database, or the one tenant
-         * that is a database of its own.
+         * that is a database of its own: {@code fleet.inspect((tenants, connection) -> Map.of())}.
          *
          * @param tenants the tenants and their version rows
          * @param connection a connection to their database, closed afterwards
