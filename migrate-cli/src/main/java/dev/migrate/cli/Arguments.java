@@ -1,16 +1,18 @@
 package dev.migrate.cli;
 
+import dev.migrate.MigrateException;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.Durations;
+import dev.migrate.internal.Names;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +30,6 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     static final String PROGRAM = "migrate";
 
     private static final Pattern STEPS = Pattern.compile("-\\d+");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
 
     Arguments {
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
@@ -153,32 +154,10 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
      */
     @Nullable
     Duration duration(CliOption option) {
-        String text = values.get(option);
-        if (text == null) {
-            return null;
-        }
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(value);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2);
-            if (unit == null && amount != 0) {
-                throw new UsageException("The " + option.written() + " '" + text + "' has no unit: write " + amount
-                        + "s for seconds or " + amount + "ms for milliseconds (PostgreSQL would read a bare " + amount
-                        + " as milliseconds).");
-            }
-            return switch (unit == null ? "s" : unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m", "min" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        }
         try {
-            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new UsageException("The " + option.written() + " '" + text
-                    + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
+            return Durations.parse(option.written(), values.get(option));
+        } catch (MigrateException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
         }
     }
 
@@ -231,9 +210,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         List<String> names =
                 Arrays.stream(CliCommand.values()).map(CliCommand::commandName).toList();
         throw new UsageException("Unknown command '" + name + "'."
-                + Names.closest(name, names)
-                        .map(c -> " Did you mean '" + c + "'?")
-                        .orElse("")
+                + closest(name, names).map(c -> " Did you mean '" + c + "'?").orElse("")
                 + " " + PROGRAM + " --help lists the commands.");
     }
 
@@ -261,7 +238,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
 
     /** The command's option closest to a mistyped name, as written ({@code --target}). */
     private static Optional<String> suggestion(CliCommand command, String name) {
-        return Names.closest(
+        return closest(
                         name,
                         command.options().stream().map(CliOption::optionName).toList())
                 .map(n -> "--" + n);
@@ -289,5 +266,22 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
                     + ": give it once. Nothing was run.");
         }
         values.put(option, value);
+    }
+
+    /**
+     * The name of {@code known} nearest to {@code typed}, when it is near enough to be a typo: at most a
+     * third of the typed name's letters (and at least one) changed, added, removed or swapped, or a name
+     * the typed one (three letters or more) begins.
+     */
+    static Optional<String> closest(String typed, Collection<String> known) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, Math.min(3, (lower.length() + 2) / 3));
+        return Names.closest(typed, known, limit)
+                .or(() -> lower.length() < 3
+                        ? Optional.empty()
+                        : known.stream()
+                                .filter(name -> name.startsWith(lower))
+                                .sorted()
+                                .findFirst());
     }
 }

@@ -33,10 +33,10 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.NotAtHeadException;
 import dev.migrate.TenantResult;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -52,7 +52,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -234,9 +233,9 @@ final class Cli {
         if (isFleet(arguments)) {
             Map<String, List<CurrentRevision>> current =
                     fleet(arguments, builder, true).current();
-            print(currentReport(current));
+            print(FleetReports.current(current));
             if (checkHeads) {
-                checkHeads(current);
+                FleetReports.requireHeads(current, Arguments.PROGRAM + " upgrade");
             }
             return;
         }
@@ -282,7 +281,7 @@ final class Cli {
             Path file = workingDirectory.resolve(sqlFile);
             List<Path> written = new ArrayList<>();
             offlineFleet.accept(fleet(arguments, builder, false), tenant -> {
-                Path tenantFile = tenantScript(file, tenant);
+                Path tenantFile = FleetReports.beside(file, tenant);
                 written.add(tenantFile);
                 try {
                     createParent(tenantFile);
@@ -305,7 +304,7 @@ final class Cli {
                     .toList();
             int notRun = result.with(TenantResult.Outcome.NOT_RUN).size();
             throw new MigrateException(failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + " of "
-                    + result.tenants().size() + " failed (" + first(failed, 10) + ")"
+                    + result.tenants().size() + " failed (" + FleetReports.first(failed, 10) + ")"
                     + (notRun == 0 ? "" : " and " + notRun + " were not run")
                     + ". Each failed tenant's error is above; fix it and run the command again: the tenants that"
                     + " succeeded are at their target and are left alone.");
@@ -427,51 +426,6 @@ final class Cli {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-    }
-
-    /** A tenant's script beside {@code file}, the tenant's name added: {@code upgrade.sql} to {@code upgrade-tenant_a.sql}. */
-    static Path tenantScript(Path file, String tenant) {
-        String safe = tenant.replaceAll("[^A-Za-z0-9._-]", "_");
-        Path name = file.getFileName();
-        String text = name == null ? "script.sql" : name.toString();
-        int dot = text.lastIndexOf('.');
-        return file.resolveSibling(
-                dot > 0 ? text.substring(0, dot) + "-" + safe + text.substring(dot) : text + "-" + safe);
-    }
-
-    /** One line per tenant ({@code tenant_a: 20261120_093000 (head)}), then how many tenants are at each revision. */
-    static List<String> currentReport(Map<String, List<CurrentRevision>> current) {
-        List<String> lines = new ArrayList<>();
-        Map<String, Integer> counts = new TreeMap<>();
-        current.forEach((tenant, rows) -> {
-            String at = rows.isEmpty()
-                    ? "base"
-                    : String.join(
-                            ", ", rows.stream().map(CurrentRevision::toString).toList());
-            lines.add(tenant + ": " + at);
-            counts.merge(at, 1, Integer::sum);
-        });
-        lines.add(current.size() + " tenant" + (current.size() == 1 ? "" : "s") + ", by revision:");
-        counts.forEach((at, count) -> lines.add("  " + at + ": " + count));
-        return lines;
-    }
-
-    private static void checkHeads(Map<String, List<CurrentRevision>> current) {
-        List<String> behind = current.entrySet().stream()
-                .filter(e -> e.getValue().isEmpty() || !e.getValue().stream().allMatch(CurrentRevision::head))
-                .map(Map.Entry::getKey)
-                .toList();
-        if (!behind.isEmpty()) {
-            throw new NotAtHeadException(behind.size() + " tenant" + (behind.size() == 1 ? " is" : "s are")
-                    + " not at head: " + first(behind, 10) + ". Run " + Arguments.PROGRAM
-                    + " upgrade with the same tenants first.");
-        }
-    }
-
-    private static String first(List<String> names, int n) {
-        return names.size() <= n
-                ? String.join(", ", names)
-                : String.join(", ", names.subList(0, n)) + " and " + (names.size() - n) + " more";
     }
 
     private static String required(@Nullable String target) {

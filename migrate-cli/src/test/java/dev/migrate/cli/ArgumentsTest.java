@@ -161,8 +161,8 @@ class ArgumentsTest {
 
     @Test
     void namesTheClosestOnlyWhenItIsNear() {
-        assertThat(Names.closest("curent", List.of("current", "history"))).contains("current");
-        assertThat(Names.closest("xyz", List.of("current", "history"))).isEmpty();
-        assertThat(Names.distance("upgarde", "upgrade")).isEqualTo(1);
+        assertThat(Arguments.closest("curent", List.of("current", "history"))).contains("current");
+        assertThat(Arguments.closest("xyz", List.of("current", "history"))).isEmpty();
+        assertThat(dev.migrate.internal.Names.distance("upgarde", "upgrade")).isEqualTo(1);
     }
 }

@@ -12,6 +12,7 @@ import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.internal.Durations;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.pictures.ChangeSummary;

@@ -5,6 +5,7 @@ import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.internal.Durations;
 import dev.migrate.internal.cluster.ThrowawayPlace;
 import java.io.File;
 import java.io.IOException;

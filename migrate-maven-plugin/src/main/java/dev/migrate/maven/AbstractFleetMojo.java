@@ -5,6 +5,7 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
+import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -83,7 +84,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
             Fleet fleet = fleet(offlineBuilder(projectClasses));
             List<Path> written = new ArrayList<>();
             offlineFleet.accept(fleet, tenant -> {
-                Path file = FleetGoal.scriptFile(
+                Path file = FleetReports.scriptFile(
                         sqlFile == null ? null : sqlFile.toPath(),
                         Path.of(project.getBuild().getDirectory(), "migrate", "sql"),
                         goal(),
@@ -118,7 +119,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
                     .map(TenantResult::tenant)
                     .toList();
             throw new MigrateException(names.size() + " tenant" + (names.size() == 1 ? "" : "s") + " of "
-                    + result.tenants().size() + " failed (" + FleetGoal.first(names, 10) + ")"
+                    + result.tenants().size() + " failed (" + FleetReports.first(names, 10) + ")"
                     + (result.with(TenantResult.Outcome.NOT_RUN).isEmpty()
                             ? ""
                             : " and "

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.internal.Names;
 import dev.migrate.internal.connection.DatabaseUrl;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class ConnectionResolver {
                     + (ids.isEmpty()
                             ? ": it has no <server> at all. Add one under <servers> with <username> and <password>."
                             : "; its servers are " + String.join(", ", ids) + ". Fix serverId"
-                                    + ParameterNameCheck.closest(serverId, ids, Integer.MAX_VALUE)
+                                    + Names.closest(serverId, ids, Integer.MAX_VALUE)
                                             .map(id -> " (did you mean " + id + "?)")
                                             .orElse("")
                                     + ", or add a <server> with that id under <servers>."));

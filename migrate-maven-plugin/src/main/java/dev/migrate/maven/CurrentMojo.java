@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
 import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.fleet.FleetReports;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -80,9 +81,9 @@ public class CurrentMojo extends AbstractDatabaseMojo {
                                 false,
                                 0)
                         .current();
-                print(FleetGoal.currentReport(current));
+                print(FleetReports.current(current));
                 if (checkHeads) {
-                    FleetGoal.checkHeads(current);
+                    FleetReports.requireHeads(current, "mvn migrate:upgrade");
                 }
             };
             if (databases != null) {

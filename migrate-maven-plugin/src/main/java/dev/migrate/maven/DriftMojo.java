@@ -9,6 +9,7 @@ import dev.migrate.autogen.DriftReport;
 import dev.migrate.autogen.DriftRequest;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.internal.fleet.FleetReports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,7 +226,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
         if (driftSqlFile != null) {
             Path directory = Path.of(project.getBuild().getDirectory(), "migrate", "sql");
             for (DriftReport r : drifted) {
-                writeSql(FleetGoal.scriptFile(driftSqlFile.toPath(), directory, "drift", r.name()), r);
+                writeSql(FleetReports.scriptFile(driftSqlFile.toPath(), directory, "drift", r.name()), r);
             }
         }
         getLog().info("Drift of " + reports.size() + " tenant" + (reports.size() == 1 ? "" : "s") + ": " + inSync
@@ -236,7 +237,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
             drifted.forEach(r -> names.add(r.name()));
             failed.forEach(r -> names.add(r.name()));
             throw new MigrateException(drifted.size() + " tenant" + (drifted.size() == 1 ? " has" : "s have")
-                    + " drifted and " + failed.size() + " could not be compared (" + FleetGoal.first(names, 10)
+                    + " drifted and " + failed.size() + " could not be compared (" + FleetReports.first(names, 10)
                     + "); each one's differences or error are listed above and in " + displayed(json)
                     + ". Bring a drifted tenant back with the SQL -Dmigrate.drift.sqlFile=drift.sql writes for it.");
         }

@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
 import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
@@ -15,8 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** What the goals that take a fleet share: the databases setting, the fleet, its script files and its JSON. */
 final class FleetGoal {
@@ -84,22 +81,6 @@ final class FleetGoal {
         return urls;
     }
 
-    /**
-     * A tenant's offline script: beside {@code sqlFile} with the tenant's name added
-     * ({@code upgrade.sql} to {@code upgrade-tenant_a.sql}), or {@code <goal>-<tenant>.sql} in
-     * {@code directory} when no file is given.
-     */
-    static Path scriptFile(Path sqlFile, Path directory, String goal, String tenant) {
-        String safe = tenant.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (sqlFile == null) {
-            return directory.resolve(goal + "-" + safe + ".sql");
-        }
-        String name = sqlFile.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String file = dot > 0 ? name.substring(0, dot) + "-" + safe + name.substring(dot) : name + "-" + safe;
-        return sqlFile.resolveSibling(file);
-    }
-
     static void writeJson(Path json, String command, String target, FleetResult result) {
         try {
             Files.createDirectories(json.getParent());
@@ -109,44 +90,5 @@ final class FleetGoal {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + json, e);
         }
-    }
-
-    /**
-     * The lines {@code migrate:current} prints for a fleet: one per tenant ({@code tenant_a: 20261120_093000 (head)}),
-     * then how many tenants are at each revision.
-     */
-    static List<String> currentReport(Map<String, List<CurrentRevision>> current) {
-        List<String> lines = new ArrayList<>();
-        Map<String, Integer> counts = new TreeMap<>();
-        current.forEach((tenant, rows) -> {
-            String at = rows.isEmpty()
-                    ? "base"
-                    : String.join(
-                            ", ", rows.stream().map(CurrentRevision::toString).toList());
-            lines.add(tenant + ": " + at);
-            counts.merge(at, 1, Integer::sum);
-        });
-        lines.add(current.size() + " tenant" + (current.size() == 1 ? "" : "s") + ", by revision:");
-        counts.forEach((at, count) -> lines.add("  " + at + ": " + count));
-        return lines;
-    }
-
-    /** Fails naming the tenants that are not at every head. */
-    static void checkHeads(Map<String, List<CurrentRevision>> current) {
-        List<String> behind = current.entrySet().stream()
-                .filter(e -> e.getValue().isEmpty() || !e.getValue().stream().allMatch(CurrentRevision::head))
-                .map(Map.Entry::getKey)
-                .toList();
-        if (!behind.isEmpty()) {
-            throw new dev.migrate.NotAtHeadException(behind.size() + " tenant" + (behind.size() == 1 ? " is" : "s are")
-                    + " not at head: " + first(behind, 10) + ". Run mvn migrate:upgrade with the same tenants first.");
-        }
-    }
-
-    /** The first {@code n} names, and how many more. */
-    static String first(List<String> names, int n) {
-        return names.size() <= n
-                ? String.join(", ", names)
-                : String.join(", ", names.subList(0, n)) + " and " + (names.size() - n) + " more";
     }
 }

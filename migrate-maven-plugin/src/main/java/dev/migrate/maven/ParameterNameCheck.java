@@ -1,10 +1,9 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.internal.Names;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +51,7 @@ record ParameterNameCheck(
                         + " Nothing was run.");
             }
             if (users.stream().noneMatch(goalsInBuild::contains)) {
-                String own = closest(property, goalProperties(), threshold(property))
+                String own = Names.closest(property, goalProperties(), threshold(property))
                         .map(known -> " (or did you mean " + known + "?)")
                         .orElse("");
                 throw new MigrateException("-D" + property + " is a parameter of " + goals(users) + ", not of migrate:"
@@ -68,7 +67,7 @@ record ParameterNameCheck(
             if (!property.startsWith(PREFIX) || !goalsUsingProperty(property).isEmpty()) {
                 continue;
             }
-            closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
+            Names.closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
                 throw new MigrateException("The pom property " + property + " is not a parameter of any goal of this "
                         + "plugin, so it would be ignored. Did you mean " + known + "? Rename it. Nothing was run.");
             });
@@ -94,7 +93,7 @@ record ParameterNameCheck(
                     candidates.add(parameter);
                 }
             });
-            String hint = closest(element, candidates, Integer.MAX_VALUE)
+            String hint = Names.closest(element, candidates, Integer.MAX_VALUE)
                     .map(known -> " Did you mean <" + known + ">?")
                     .orElse("");
             throw new MigrateException("<" + element + "> in " + where + " is not a parameter of "
@@ -105,8 +104,8 @@ record ParameterNameCheck(
 
     /** A sentence naming the known property closest to {@code property}, or the empty string. */
     private String suggestion(String property) {
-        Optional<String> mine = closest(property, goalProperties(), threshold(property));
-        Optional<String> any = mine.isPresent() ? mine : closest(property, allProperties(), threshold(property));
+        Optional<String> mine = Names.closest(property, goalProperties(), threshold(property));
+        Optional<String> any = mine.isPresent() ? mine : Names.closest(property, allProperties(), threshold(property));
         if (any.isPresent()) {
             String known = any.get();
             return " Did you mean " + known
@@ -153,37 +152,5 @@ record ParameterNameCheck(
             return names.get(0);
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    /** The name in {@code known} nearest to {@code name} by edit distance (case ignored), if within {@code limit}. */
-    static Optional<String> closest(String name, Collection<String> known, int limit) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return known.stream()
-                .map(k -> Map.entry(k, distance(lower, k.toLowerCase(Locale.ROOT))))
-                .filter(e -> e.getValue() <= limit)
-                .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey);
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

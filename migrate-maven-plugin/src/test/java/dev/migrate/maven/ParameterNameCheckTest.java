@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.internal.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,14 +32,11 @@ class ParameterNameCheckTest {
 
     @Test
     void suggestsTheClosestName() {
-        assertThat(ParameterNameCheck.distance("taget", "target")).isEqualTo(1);
-        assertThat(ParameterNameCheck.distance("tagret", "target")).isEqualTo(1); // a swap counts once
-        assertThat(ParameterNameCheck.closest("migrate.taget", PROPERTIES.values(), 2))
-                .contains("migrate.target");
-        assertThat(ParameterNameCheck.closest("migrate.locktimeout", PROPERTIES.values(), 2))
-                .contains("migrate.lockTimeout");
-        assertThat(ParameterNameCheck.closest("migrate.version", PROPERTIES.values(), 2))
-                .isEmpty();
+        assertThat(Names.distance("taget", "target")).isEqualTo(1);
+        assertThat(Names.distance("tagret", "target")).isEqualTo(1); // a swap counts once
+        assertThat(Names.closest("migrate.taget", PROPERTIES.values(), 2)).contains("migrate.target");
+        assertThat(Names.closest("migrate.locktimeout", PROPERTIES.values(), 2)).contains("migrate.lockTimeout");
+        assertThat(Names.closest("migrate.version", PROPERTIES.values(), 2)).isEmpty();
     }
 
     @Test
