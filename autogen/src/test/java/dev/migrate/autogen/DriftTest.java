@@ -16,7 +16,6 @@ import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -239,7 +238,7 @@ class DriftTest {
                         request(chain(database, CreateOrders.class, OrderObjects.class, Branch.class), List.of()),
                         "the database",
                         database,
-                        new Throwaways(),
+                        new TestThrowaways(null),
                         log::add));
         assertThat(e.getMessage()).contains("is at several revisions (d2, d3)", "migrate:merge");
     }
@@ -263,7 +262,7 @@ class DriftTest {
                                 .build(),
                         List.of()),
                 Fleet.builder(builder).tenants("tenant_%").build(),
-                new Throwaways(),
+                new TestThrowaways(null),
                 log::add);
 
         Map<String, DriftReport> byTenant = reports.stream().collect(Collectors.toMap(DriftReport::name, r -> r));
@@ -298,7 +297,7 @@ class DriftTest {
                                 .log(new Lines()))
                         .databases(List.of(TestPostgres.jdbcUrl(one), TestPostgres.jdbcUrl(two)))
                         .build(),
-                new Throwaways(),
+                new TestThrowaways(null),
                 log::add);
 
         assertThat(reports).hasSize(2);
@@ -315,7 +314,7 @@ class DriftTest {
                 request(chain(database, CreateOrders.class, OrderObjects.class), exclude),
                 "the database",
                 database,
-                new Throwaways(),
+                new TestThrowaways(null),
                 log::add);
     }
 
@@ -368,55 +367,6 @@ class DriftTest {
         @Override
         public void warn(String line) {
             info(line);
-        }
-    }
-
-    /** Throwaway servers that are fresh databases on the tests' server, of its version. */
-    private static final class Throwaways implements ComparisonDatabases {
-        @Override
-        public Optional<DataSource> configured() {
-            return Optional.empty();
-        }
-
-        @Override
-        public ThrowawayVersion defaultVersion() {
-            try (Connection c = TestPostgres.freshDatabase("drift_version").getConnection();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT current_setting('server_version'), current_setting('server_version_num')")) {
-                rs.next();
-                return new ThrowawayVersion(rs.getString(1), rs.getString(2), "the tests' server");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public ThrowawayVersion version(int major) {
-            ThrowawayVersion version = defaultVersion();
-            assertThat(version.major()).isEqualTo(major);
-            return version;
-        }
-
-        @Override
-        public ThrowawayServer start(ThrowawayVersion version) {
-            DataSource first = TestPostgres.freshDatabase("drift_throwaway");
-            return new ThrowawayServer() {
-                @Override
-                public DataSource dataSource() {
-                    return first;
-                }
-
-                @Override
-                public DataSource createDatabase(String name) {
-                    return TestPostgres.freshDatabase(name);
-                }
-
-                @Override
-                public void close() {
-                    // the tests' server keeps its databases until the JVM ends
-                }
-            };
         }
     }
 }

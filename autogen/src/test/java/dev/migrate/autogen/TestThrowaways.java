@@ -1,0 +1,79 @@
+package dev.migrate.autogen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A configured database or none, and throwaway servers that are fresh databases on the tests'
+ * server (its version), each counted; their databases are listed.
+ */
+final class TestThrowaways implements ComparisonDatabases {
+    private final DataSource configured;
+    int started;
+    final List<String> databases = new ArrayList<>();
+
+    TestThrowaways(DataSource configured) {
+        this.configured = configured;
+    }
+
+    @Override
+    public Optional<DataSource> configured() {
+        return Optional.ofNullable(configured);
+    }
+
+    @Override
+    public ThrowawayVersion defaultVersion() {
+        try (Connection c = TestPostgres.freshDatabase("pipeline_version").getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('server_version'), current_setting('server_version_num')")) {
+            rs.next();
+            return new ThrowawayVersion(rs.getString(1), rs.getString(2), "the tests' server");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ThrowawayVersion version(int major) {
+        ThrowawayVersion version = defaultVersion();
+        assertThat(version.major()).isEqualTo(major);
+        return version;
+    }
+
+    @Override
+    public synchronized ThrowawayServer start(ThrowawayVersion version) {
+        started++;
+        DataSource first = database("pipeline_throwaway");
+        return new ThrowawayServer() {
+            @Override
+            public DataSource dataSource() {
+                return first;
+            }
+
+            @Override
+            public DataSource createDatabase(String name) {
+                return database(name);
+            }
+
+            @Override
+            public void close() {
+                // the tests' server keeps its databases until the JVM ends
+            }
+        };
+    }
+
+    private synchronized DataSource database(String prefix) {
+        String name = TestPostgres.createDatabase(prefix);
+        databases.add(name);
+        return TestPostgres.dataSource(name);
+    }
+}
