@@ -77,6 +77,16 @@ public record DriftReport(
     }
 
     /**
+     * The differences as the goal and the tests report them: {@code <name> has drifted from the schema of
+     * revision <id> in 2 ways:}, then each {@linkplain #differences() difference} on a line of its own.
+     */
+    public String summary() {
+        List<String> lines = differences();
+        return name + " has drifted from the schema of revision " + revision + " in " + lines.size() + " way"
+                + (lines.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", lines);
+    }
+
+    /**
      * The SQL that brings the database back to the chain's schema, for review: the statements of every
      * change, in the order they apply, unqualified names in the schema compared.
      */

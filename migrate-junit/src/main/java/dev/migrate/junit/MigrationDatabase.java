@@ -76,10 +76,7 @@ public final class MigrationDatabase {
         DriftReport report =
                 Drift.of(request, toString(), dataSource, new TestServerDatabases(this), ChainChecks.TestLog.INSTANCE);
         if (!report.inSync()) {
-            List<String> differences = report.differences();
-            Assertions.fail(toString() + " has drifted from the schema of revision " + report.revision() + " in "
-                    + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
-                    + String.join("\n  - ", differences)
+            Assertions.fail(report.summary()
                     + "\nChange the schema through a migration, or find what in the test changed it by hand.");
         }
     }

@@ -161,13 +161,11 @@ public class DriftMojo extends AbstractDatabaseMojo {
                 getLog().info("No drift: " + name + " matches revision " + report.revision() + ".");
                 return;
             }
-            List<String> lines = report.differences();
             if (driftAccept) {
                 accept(chain, report);
                 return;
             }
-            throw new MigrateException(name + " has drifted from the schema of revision " + report.revision() + " in "
-                    + ways(lines.size()) + ":\n  - " + String.join("\n  - ", lines)
+            throw new MigrateException(report.summary()
                     + "\nBring it back with the SQL -Dmigrate.drift.sqlFile=drift.sql writes (review it, then run it), "
                     + "or accept what it has with -Dmigrate.drift.accept=true -Dmigrate.message=\"...\", which writes "
                     + "the next migration. The differences are in " + displayed(json) + ".");
@@ -267,9 +265,5 @@ public class DriftMojo extends AbstractDatabaseMojo {
                     e);
         }
         getLog().info("Wrote the SQL that brings " + report.name() + " back to " + displayed(file) + ".");
-    }
-
-    private static String ways(int count) {
-        return count + " way" + (count == 1 ? "" : "s");
     }
 }
