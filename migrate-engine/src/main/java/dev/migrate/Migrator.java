@@ -81,11 +81,20 @@ public final class Migrator {
         });
     }
 
-    private Migrator(Engine engine, boolean online, String searched, MigrationListener listener) {
+    /** Where the schema of the head is kept when {@code assertUpToDate} also checks drift; {@code null}: it does not. */
+    private final @Nullable ClassLoader driftResources;
+
+    private Migrator(
+            Engine engine,
+            boolean online,
+            String searched,
+            MigrationListener listener,
+            @Nullable ClassLoader driftResources) {
         this.engine = engine;
         this.online = online;
         this.searched = searched;
         this.listener = listener;
+        this.driftResources = driftResources;
     }
 
     /**
@@ -156,10 +165,12 @@ public final class Migrator {
 
     /**
      * Fails with a {@link MigrateException} unless the database is at every head; call it at
-     * application start: {@code migrator.assertUpToDate()}.
+     * application start: {@code migrator.assertUpToDate()}. Under {@link Builder#validateDrift}, it
+     * also fails when the database at head no longer has the schema its migrations build there,
+     * naming each difference.
      */
     public void assertUpToDate() {
-        requireDatabase().assertUpToDate();
+        requireDatabase().assertUpToDate(driftResources);
     }
 
     // ---- offline SQL ----
@@ -273,6 +284,7 @@ public final class Migrator {
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Migration> instances = new ArrayList<>();
         private @Nullable ClassLoader classLoader;
+        private boolean validateDrift;
         /** Everything about how a run behaves, with its defaults. */
         private final Settings.Builder settings = Settings.builder();
 
@@ -556,6 +568,24 @@ public final class Migrator {
         }
 
         /**
+         * Makes {@code assertUpToDate()} also compare the database at head with the schema its migrations
+         * build there, every object kind included, and fail naming each difference (a column, an index or a
+         * function body changed by hand): {@code builder.validateDrift(true)}. The schema of the head comes
+         * from the application's classes, where {@code migrate:snapshot} writes it at build time (one file per
+         * PostgreSQL major version, under {@code META-INF/migrate/schema/}), and the database is read with the
+         * catalog reader of {@code dev.migrate:migrate-catalog}, which must then be on the classpath. Off by
+         * default: reading the whole catalog costs time at startup (tens of milliseconds for a few tables,
+         * about a second at 2,000).
+         *
+         * @param validate whether {@code assertUpToDate()} checks drift
+         * @return this builder
+         */
+        public Builder validateDrift(boolean validate) {
+            this.validateDrift = validate;
+            return this;
+        }
+
+        /**
          * How often a waiting run logs who it waits for: the run holding the migration lock, or a
          * session holding a lock a migration statement needs (default 5 seconds):
          * {@code builder.waitReportInterval(Duration.ofSeconds(30))}.
@@ -613,7 +643,8 @@ public final class Migrator {
                     new Engine(withInstances(discover()), connections, run),
                     connections != null,
                     searched,
-                    run.listener());
+                    run.listener(),
+                    validateDrift ? loader() : null);
         }
 
         /** The built engine and the database, for a fleet; fails as the online methods do without migrations. */
@@ -666,11 +697,13 @@ public final class Migrator {
             return byClass;
         }
 
+        private ClassLoader loader() {
+            return classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+        }
+
         private List<DiscoveredMigration> discover() {
             if (classes.isEmpty()) {
-                ClassLoader loader = classLoader != null
-                        ? classLoader
-                        : Thread.currentThread().getContextClassLoader();
+                ClassLoader loader = loader();
                 Set<String> supplied = new HashSet<>();
                 instancesByClass().keySet().forEach(type -> supplied.add(type.getName()));
                 return new MigrationScanner(loader, packages).scan(supplied);

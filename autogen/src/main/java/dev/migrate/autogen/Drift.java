@@ -8,8 +8,10 @@ import dev.migrate.autogen.cache.ReplayedSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.drift.DriftReport;
+import dev.migrate.catalog.drift.SchemaDrift;
+import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -132,6 +134,35 @@ public final class Drift {
         return NewMigration.driftAccepted(nextId.apply(heads), heads, message, report.accepting());
     }
 
+    /**
+     * The schema the chain builds at its head, read as {@link #of} reads the chain's side, on a throwaway
+     * server of PostgreSQL {@code major} (or from the replay cache), for an application to compare its
+     * database with at startup ({@code migrate:snapshot}).
+     *
+     * @throws MigrateException when the chain has no migration, or several heads
+     */
+    public static SchemaSnapshot snapshot(
+            DriftRequest request, int major, ComparisonDatabases databases, AutogenerateLog log) {
+        List<String> heads = request.chain().heads();
+        if (heads.isEmpty()) {
+            throw new MigrateException("The chain has no migration, so there is no schema to keep for the "
+                    + "application's startup check. Write the first migration (mvn migrate:autogenerate), then build "
+                    + "again.");
+        }
+        String revision = String.join("+", new TreeSet<>(heads));
+        Drift drift = new Drift(request, databases, log);
+        try {
+            return new SchemaSnapshot(
+                    revision,
+                    major,
+                    request.managedSchema(),
+                    request.exclude(),
+                    drift.chainSchema(major, heads.size() == 1 ? revision : "heads", false));
+        } finally {
+            drift.close();
+        }
+    }
+
     /** The one revision the version rows name, or a failure that says what the database is at and the fix. */
     private String revision(String name, Set<String> rows) {
         String table = request.versionTable();
@@ -218,13 +249,14 @@ public final class Drift {
                     return orFailed(
                             tenant,
                             revision,
-                            () -> report(
+                            () -> SchemaDrift.compare(
                                     tenant.name(),
                                     schema,
                                     revision,
                                     live,
                                     bySchema.get(schema),
-                                    chainAt.get(revision).withSchemaRenamed(TENANT, schema)));
+                                    chainAt.get(revision).withSchemaRenamed(TENANT, schema),
+                                    exclusions));
                 })
                 .toList()
                 .forEach(report -> reports.put(report.name(), report));
@@ -246,23 +278,9 @@ public final class Drift {
     /** Compares the managed schema on {@code live} with the chain's at {@code revision}. */
     private DriftReport compare(String name, String revision, Connection live) {
         String schema = request.managedSchema();
-        DatabaseSchema current = comparison(schema).readAsItIsWithObjects(live, List.of(schema));
-        return report(name, schema, revision, live, current, chainSchema(major(live), revision, false));
-    }
-
-    /** The report of {@code current}, read on {@code live}, against {@code desired}, the chain's. */
-    private DriftReport report(
-            String name,
-            String schema,
-            String revision,
-            Connection live,
-            DatabaseSchema current,
-            DatabaseSchema desired) {
-        SchemaComparison comparison = comparison(schema);
-        MigrationScript back = comparison.betweenDatabases(live, current, desired);
-        MigrationScript accepting =
-                back.isEmpty() ? MigrationScript.empty() : comparison.betweenDatabases(live, desired, current);
-        return new DriftReport(name, schema, revision, back, accepting, null);
+        DatabaseSchema current = SchemaDrift.read(live, schema, exclusions);
+        return SchemaDrift.compare(
+                name, schema, revision, live, current, chainSchema(major(live), revision, false), exclusions);
     }
 
     private static int major(Connection live) {
@@ -298,7 +316,6 @@ public final class Drift {
                 }
             }
             List<String> managed = List.of(asTenant ? TENANT : request.managedSchema());
-            SchemaComparison comparison = comparison(request.managedSchema());
             DatabaseSchema read = chain.at(
                             revision,
                             managed,
@@ -306,8 +323,9 @@ public final class Drift {
                             c -> new ReplayedSchema(
                                     EntitySchemaCache.serverVersionNum(c),
                                     asTenant
-                                            ? comparison.readQualifiedWithObjects(c, managed)
-                                            : comparison.readAsItIsWithObjects(c, managed),
+                                            ? comparison(request.managedSchema())
+                                                    .readQualifiedWithObjects(c, managed)
+                                            : SchemaDrift.read(c, request.managedSchema(), exclusions),
                                     managed))
                     .schema();
             synchronized (schemas) {

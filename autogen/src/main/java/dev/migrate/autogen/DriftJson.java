@@ -3,6 +3,7 @@ package dev.migrate.autogen;
 import static dev.migrate.internal.JsonText.string;
 import static dev.migrate.internal.JsonText.strings;
 
+import dev.migrate.catalog.drift.DriftReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;

@@ -199,7 +199,11 @@ final class SchemaComparison {
         return new ReplayedSchema(
                 EntitySchemaCache.serverVersionNum(live),
                 current.withObjects(liveObjects(live, managed)),
-                existingSchemas(live, managed));
+                existingSchemas(live, managed),
+                onManagedPath(
+                        live,
+                        "Could not list what migrate does not read yet in schema " + schema,
+                        () -> UnreadObjects.in(live, managed)));
     }
 
     private List<SchemaObject> liveObjects(Connection live, List<String> managed) {
@@ -256,7 +260,7 @@ final class SchemaComparison {
             Supplier<Connection> objectsDatabase) {
         boolean compared = comparesObjects(entityDdl);
         if (!compared && !ObjectDiff.changesColumns(script)) {
-            return script;
+            return current.namingUnread(script);
         }
         Collection<SchemaObject> liveObjects = current.schema().objects().values();
         List<SchemaObject> desiredObjects = compared
@@ -268,25 +272,7 @@ final class SchemaComparison {
                     return objects;
                 })
                 : List.of();
-        return objectsAround(script, liveObjects, desiredObjects);
-    }
-
-    /**
-     * The changes that make {@code current} match {@code desired}, both read from a database as it is
-     * ({@link #readAsItIsWithObjects}) rather than from entities: every table and every object beside
-     * them is compared, and one {@code desired} lacks is dropped ({@code migrate:drift}, where
-     * {@code desired} is the schema the chain builds). {@code asked} answers what no model holds (whether
-     * a type change casts); it is only read.
-     */
-    MigrationScript betweenDatabases(Connection asked, DatabaseSchema current, DatabaseSchema desired) {
-        MigrationScript tables = SchemaDiff.compare(current, desired, options(new CatalogTypeChanges(asked)));
-        return ObjectDiff.around(
-                tables,
-                current.objects().values(),
-                desired.objects().values(),
-                ObjectDiff.Scope.ALL,
-                exclusions,
-                schema);
+        return current.namingUnread(objectsAround(script, liveObjects, desiredObjects));
     }
 
     private MigrationScript objectsAround(
@@ -342,7 +328,7 @@ final class SchemaComparison {
         Optional<MigrationScript> tables = tablesFromCaches(live.get(), entityDdl, freshServer);
         boolean compared = comparesObjects(entityDdl);
         if (tables.isEmpty() || (!compared && !ObjectDiff.changesColumns(tables.get()))) {
-            return tables;
+            return tables.map(live.get()::namingUnread);
         }
         if (compared && objectsDatabase == null) {
             return Optional.empty();
@@ -350,8 +336,9 @@ final class SchemaComparison {
         try {
             List<SchemaObject> desiredObjects =
                     compared ? desiredObjects(live.get().serverVersionNum(), entityDdl, objectsDatabase) : List.of();
-            return Optional.of(
-                    objectsAround(tables.get(), live.get().schema().objects().values(), desiredObjects));
+            return Optional.of(live.get()
+                    .namingUnread(objectsAround(
+                            tables.get(), live.get().schema().objects().values(), desiredObjects)));
         } catch (MigrateException e) {
             return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
         }

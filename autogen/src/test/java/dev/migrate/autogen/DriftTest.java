@@ -12,8 +12,12 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.drift.DriftReport;
+import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -123,6 +127,9 @@ class DriftTest {
                 "a column | ALTER TABLE orders ADD COLUMN note text | column public.orders.note",
                 "a column's default | ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'open' | column public.orders.status",
                 "an index | CREATE INDEX ix_orders_total ON orders (total) | ix_orders_total",
+                "an expression index | CREATE INDEX ix_orders_lower ON orders (lower(status)) | index ix_orders_lower on public.orders",
+                "a partial index | CREATE INDEX ix_orders_open ON orders (id) WHERE status = 'open' | index ix_orders_open on public.orders",
+                "an exclusion constraint | ALTER TABLE orders ADD CONSTRAINT orders_one_status EXCLUDE USING btree (status WITH =) | exclusion constraint orders_one_status on public.orders",
                 "an index dropped | DROP INDEX ix_orders_status | ix_orders_status",
                 "a constraint | ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0) | orders_total_positive",
                 "a view | CREATE OR REPLACE VIEW open_orders AS SELECT id, total FROM orders WHERE status = 'new' | view public.open_orders",
@@ -138,6 +145,41 @@ class DriftTest {
         DriftReport report = drift(database, List.of());
         assertThat(report.drifted()).as(what).isTrue();
         assertThat(report.differences()).as(what + ": " + report.differences()).anyMatch(line -> line.contains(named));
+    }
+
+    @Test
+    void theSnapshotOfTheHeadLetsTheApplicationFindADriftAtStartup(@TempDir Path classes) throws Exception {
+        TestThrowaways throwaways = new TestThrowaways(null);
+        int major = throwaways.defaultVersion().major();
+        DataSource database = upgraded("drift_startup", "heads");
+        SchemaSnapshot snapshot = Drift.snapshot(
+                request(chain(database, CreateOrders.class, OrderObjects.class), List.of("legacy_*")),
+                major,
+                throwaways,
+                log::add);
+        assertThat(snapshot.revision()).isEqualTo("d2");
+        assertThat(snapshot.excluded()).containsExactly("legacy_*");
+        snapshot.writeUnder(classes);
+
+        // the application at startup: its classes hold the snapshot, its database is at head
+        Migrator application = Migrator.builder()
+                .dataSource(database)
+                .migrations(CreateOrders.class, OrderObjects.class)
+                .classLoader(new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
+                .validateDrift(true)
+                .log(new Lines())
+                .build();
+        application.assertUpToDate();
+        execute(database, "CREATE TABLE legacy_copy (id int)"); // excluded: no drift
+        application.assertUpToDate();
+
+        execute(
+                database,
+                "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+        MigrateException e = catchThrowableOfType(MigrateException.class, application::assertUpToDate);
+        assertThat(e.getMessage())
+                .contains("has drifted from the schema of revision d2 in 1 way", "function public.touch()");
     }
 
     @Test

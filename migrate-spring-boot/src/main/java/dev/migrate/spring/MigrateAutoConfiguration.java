@@ -92,6 +92,7 @@ public class MigrateAutoConfiguration {
                 .lockTimeout(properties.getLockTimeout())
                 .lockRetries(properties.getLockRetries())
                 .acceptFutureRevisions(properties.isAcceptFutureRevisions())
+                .validateDrift(properties.isValidateDrift())
                 .statementTimeout(properties.getStatementTimeout())
                 .progressInterval(properties.getProgressInterval())
                 .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())
@@ -181,9 +182,23 @@ public class MigrateAutoConfiguration {
     private static MigrateStrategy defaultStrategy(MigrateProperties properties) {
         String target = properties.getTarget();
         return switch (properties.getMode()) {
-            case UPGRADE -> migrator -> migrator.upgrade(target);
+            case UPGRADE ->
+                properties.isValidateDrift() ? upgradeThenValidate(target) : migrator -> migrator.upgrade(target);
             case VALIDATE -> Migrator::assertUpToDate;
             case NONE -> migrator -> {};
+        };
+    }
+
+    /** An upgrade to head, then the check that the database has the schema of the head (migrate.validate-drift). */
+    private static MigrateStrategy upgradeThenValidate(String target) {
+        if (!"head".equals(target) && !"heads".equals(target)) {
+            throw new MigrateException("migrate.validate-drift compares the database with the schema of the head, and "
+                    + "migrate.target is " + target + ". Upgrade to head (remove migrate.target), or turn "
+                    + "migrate.validate-drift off.");
+        }
+        return migrator -> {
+            migrator.upgrade(target);
+            migrator.assertUpToDate();
         };
     }
 
@@ -208,6 +223,11 @@ public class MigrateAutoConfiguration {
      * (upgrade) or are not at head (validate).
      */
     private static MigrateStrategy fleetStrategy(MigrateProperties properties, Supplier<Fleet> fleet) {
+        if (properties.isValidateDrift()) {
+            throw new MigrateException("migrate.validate-drift checks one database at startup, and migrate.tenants (or "
+                    + "a MigrateTenants bean) names a fleet. Check the fleet with mvn migrate:drift "
+                    + "-Dmigrate.tenants=... (a nightly CI job), and turn migrate.validate-drift off.");
+        }
         String target = properties.getTarget();
         return switch (properties.getMode()) {
             case UPGRADE ->

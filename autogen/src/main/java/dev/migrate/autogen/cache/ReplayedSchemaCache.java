@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  */
 public final class ReplayedSchemaCache {
     /** Bump when the meaning of a stored entry changes without its records' shape changing. */
-    /** 2: the replayed schema holds the objects beside tables. */
-    static final int FORMAT = 2;
+    /** 2: the replayed schema holds the objects beside tables; 3: it names what was not read. */
+    static final int FORMAT = 3;
 
     static final String SUFFIX = ".replayed";
 

@@ -30,7 +30,7 @@ final class IndexDiff {
         List<Index> droppable = new ArrayList<>();
         for (Index index : have.indexes()) {
             // an index the entities name is theirs to define, whatever it is today
-            if (expressibleByEntities(index)
+            if (comparable(index)
                     || want.indexes().stream().anyMatch(i -> i.name().equals(index.name()))) {
                 droppable.add(index);
             } else if (want.indexes().stream().noneMatch(i -> shape(i).equals(shape(index)))) {
@@ -40,7 +40,7 @@ final class IndexDiff {
         }
         List<Index> wanted = want.indexes().stream()
                 // one the entities name is compared with the live index of that name, which is droppable
-                .filter(i -> expressibleByEntities(i)
+                .filter(i -> comparable(i)
                         || droppable.stream().anyMatch(d -> d.name().equals(i.name()))
                         || have.indexes().stream().noneMatch(h -> shape(h).equals(shape(i))))
                 .toList();
@@ -102,6 +102,10 @@ final class IndexDiff {
      * what JPA's {@code @Index(columnList = "a desc, b", options = ...)} can ask for. Expressions,
      * operator classes and other methods cannot be described, so such an index is never dropped.
      */
+    private boolean comparable(Index i) {
+        return context.options.bothRead() || expressibleByEntities(i);
+    }
+
     private static boolean expressibleByEntities(Index i) {
         return "btree".equals(i.method())
                 && i.keys().stream().allMatch(k -> ModelOps.indexKey(k) instanceof IndexKey.Column);

@@ -32,20 +32,24 @@ public final class SchemaDiff {
      * @param renames rename hints: {@code old=new} for tables, {@code table.old=new} for columns
      * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
      *     converted; otherwise the two number alike and are no difference ({@link SerialColumns})
+     * @param bothRead whether the desired side was read from a database too (drift: the schema the chain
+     *     builds), so that what entities cannot express (an expression index, an exclusion constraint) is
+     *     compared like the rest instead of left alone
      */
     public record Options(
             String defaultSchema,
             Map<String, String> renames,
             RenameDecider decider,
             TypeChanges typeChanges,
-            boolean serialToIdentity) {
+            boolean serialToIdentity,
+            boolean bothRead) {
         public Options {
             renames = Map.copyOf(renames);
         }
 
         public Options(
                 String defaultSchema, Map<String, String> renames, RenameDecider decider, TypeChanges typeChanges) {
-            this(defaultSchema, renames, decider, typeChanges, false);
+            this(defaultSchema, renames, decider, typeChanges, false, false);
         }
 
         public Options(String defaultSchema, Map<String, String> renames, RenameDecider decider) {
@@ -58,12 +62,17 @@ public final class SchemaDiff {
 
         /** Casts and rewrites as the comparison server does them. */
         public Options withTypeChanges(TypeChanges changes) {
-            return new Options(defaultSchema, renames, decider, changes, serialToIdentity);
+            return new Options(defaultSchema, renames, decider, changes, serialToIdentity, bothRead);
         }
 
         /** A {@code serial} column the entities want as an identity column converted, when {@code convert}. */
         public Options withSerialToIdentity(boolean convert) {
-            return new Options(defaultSchema, renames, decider, typeChanges, convert);
+            return new Options(defaultSchema, renames, decider, typeChanges, convert, bothRead);
+        }
+
+        /** Both sides read from databases: nothing is left alone as beyond what entities express. */
+        public Options withBothRead() {
+            return new Options(defaultSchema, renames, decider, typeChanges, serialToIdentity, true);
         }
     }
 

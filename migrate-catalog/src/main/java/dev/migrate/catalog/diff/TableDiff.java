@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ExclusionConstraint;
 import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.Index;
 import dev.migrate.catalog.ObjectName;
@@ -155,20 +156,74 @@ final class TableDiff {
         for (ForeignKey fk : want.foreignKeys()) {
             constraints.addForeignKey(want, fk, false);
         }
-        for (var exclusion : want.exclusionConstraints()) {
+        for (ExclusionConstraint exclusion : want.exclusionConstraints()) {
             // entities have none; a baseline of a database that has one writes it as PostgreSQL spells it
-            String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(want)) + " ";
-            String name = Identifiers.quote(exclusion.name());
             context.script.table(
                     want.qualifiedName(),
                     Part.ADD_CONSTRAINT_OR_INDEX,
                     Change.of(
                             Description.added(
                                     "exclusion constraint " + exclusion.name() + " on " + want.qualifiedName()),
-                            new Op.Execute(
-                                    alter + "ADD CONSTRAINT " + name + " " + exclusion.definition(),
-                                    alter + "DROP CONSTRAINT " + name)));
+                            addExclusion(want, exclusion)));
         }
+    }
+
+    /**
+     * Exclusion constraints by name, when both sides were read from databases (entities have none, so
+     * otherwise they are left alone): one added, dropped or defined otherwise is a change.
+     */
+    private void exclusions(Table have, Table want) {
+        ObjectName table = want.qualifiedName();
+        for (ExclusionConstraint w : want.exclusionConstraints()) {
+            ExclusionConstraint h = exclusion(have, w.name());
+            String subject = "exclusion constraint " + w.name() + " on " + table;
+            if (h == null) {
+                context.script.table(
+                        table,
+                        Part.ADD_CONSTRAINT_OR_INDEX,
+                        Change.of(Description.added(subject), addExclusion(want, w)));
+            } else if (!h.definition().equals(w.definition())) {
+                context.script.table(
+                        table,
+                        Part.ADD_CONSTRAINT_OR_INDEX,
+                        new Change(
+                                Description.changed(subject, h.definition() + " -> " + w.definition()),
+                                List.of(dropExclusion(have, h), addExclusion(want, w)),
+                                List.of()));
+            }
+        }
+        for (ExclusionConstraint h : have.exclusionConstraints()) {
+            if (exclusion(want, h.name()) == null) {
+                context.script.table(
+                        table,
+                        Part.DROP_CONSTRAINT_OR_INDEX,
+                        Change.of(
+                                Description.removed("exclusion constraint " + h.name() + " on " + table),
+                                dropExclusion(have, h)));
+            }
+        }
+    }
+
+    private static ExclusionConstraint exclusion(Table t, String name) {
+        return t.exclusionConstraints().stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The op model has no exclusion constraint: the statement PostgreSQL spells, undone by a drop. */
+    private Op addExclusion(Table t, ExclusionConstraint exclusion) {
+        String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(t)) + " ";
+        String name = Identifiers.quote(exclusion.name());
+        return new Op.Execute(
+                alter + "ADD CONSTRAINT " + name + " " + exclusion.definition(), alter + "DROP CONSTRAINT " + name);
+    }
+
+    private Op dropExclusion(Table t, ExclusionConstraint exclusion) {
+        String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(t)) + " ";
+        String name = Identifiers.quote(exclusion.name());
+        return new Op.Execute(
+                alter + "DROP CONSTRAINT " + name, alter + "ADD CONSTRAINT " + name + " " + exclusion.definition());
     }
 
     private static Table withColumns(Table t, List<TableColumn> columns) {
@@ -246,6 +301,9 @@ final class TableDiff {
         columns.compare(have, want);
         constraints.compare(have, want);
         indexes.compare(have, want);
+        if (context.options.bothRead()) {
+            exclusions(have, want);
+        }
         if (!Objects.equals(have.comment(), want.comment())) {
             context.script.table(
                     want.qualifiedName(),

@@ -86,7 +86,7 @@ public final class CatalogReadBenchmark {
     }
 
     /** Autocommit with synchronous_commit off and batched statements: the fast way measured in DESIGN 3. */
-    private static void createSchema(DataSource db, int tables) throws SQLException {
+    static void createSchema(DataSource db, int tables) throws SQLException {
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");

@@ -26,9 +26,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies planned steps to a database under the migration lock, or writes them as a SQL script.
@@ -359,7 +361,11 @@ public final class Engine {
         }
     }
 
-    public void assertUpToDate() {
+    /**
+     * Fails unless the database is at every head, and then, when {@code driftResources} is given, unless
+     * it has the schema the chain builds there, which those resources hold ({@link SchemaDriftCheck}).
+     */
+    public void assertUpToDate(@Nullable ClassLoader driftResources) {
         Set<String> rows = new TreeSet<>();
         List<CurrentRevision> current = current();
         current.forEach(r -> rows.add(r.id()));
@@ -377,6 +383,33 @@ public final class Engine {
             throw new NotAtHeadException("The database is not at head: it is at " + RevisionGraph.describe(rows)
                     + " while the migrations' heads are " + RevisionGraph.describe(heads) + ". Run mvn migrate:upgrade "
                     + "(or Migrator.upgrade(\"heads\")) first.");
+        }
+        if (driftResources != null) {
+            assertNoDrift(String.join("+", heads), driftResources);
+        }
+    }
+
+    private void assertNoDrift(String revision, ClassLoader resources) {
+        SchemaDriftCheck check = ServiceLoader.load(SchemaDriftCheck.class, resources)
+                .findFirst()
+                .or(() -> ServiceLoader.load(SchemaDriftCheck.class, Engine.class.getClassLoader())
+                        .findFirst())
+                .orElseThrow(() -> new MigrateException("validateDrift reads the database's schema with the catalog "
+                        + "reader of dev.migrate:migrate-catalog, which is not on the classpath. Add that dependency "
+                        + "(the version of migrate-engine) to the application, or turn validateDrift off."));
+        try (Connection c = connections.open()) {
+            check.assertNoDrift(
+                    c,
+                    connections.description(),
+                    settings.schema(),
+                    revision,
+                    List.of(settings.versionTable(), settings.historyTable()),
+                    resources);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not connect to " + connections.description()
+                            + " to compare its schema with the migrations': " + e.getMessage(),
+                    e);
         }
     }
 

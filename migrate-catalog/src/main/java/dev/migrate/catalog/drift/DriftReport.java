@@ -1,4 +1,4 @@
-package dev.migrate.autogen;
+package dev.migrate.catalog.drift;
 
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
@@ -10,6 +10,7 @@ import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Drift} found on one database or tenant: in sync with the schema the chain has at its
@@ -30,7 +31,12 @@ import java.util.Objects;
  * @param error why it was not compared; {@code null} when it was
  */
 public record DriftReport(
-        String name, String schema, String revision, MigrationScript script, MigrationScript accepting, String error) {
+        String name,
+        String schema,
+        String revision,
+        MigrationScript script,
+        MigrationScript accepting,
+        @Nullable String error) {
     public DriftReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(schema, "schema");
@@ -147,7 +153,7 @@ public record DriftReport(
     }
 
     private static String changed(Description d, List<Op> ops) {
-        String[] sides = sides(ops);
+        String @Nullable [] sides = sides(ops);
         if (sides != null) {
             return d.subject() + ": the database has " + sides[0] + ", the chain says " + sides[1];
         }
@@ -164,9 +170,9 @@ public record DriftReport(
     }
 
     /** What the database has and what the chain says, when the ops carry both: a definition or a comment. */
-    private static String[] sides(List<Op> ops) {
-        String database = null;
-        String chain = null;
+    private static String @Nullable [] sides(List<Op> ops) {
+        @Nullable String database = null;
+        @Nullable String chain = null;
         for (Op op : ops) {
             if (op instanceof Op.ReplaceObject replace) {
                 return new String[] {
@@ -185,7 +191,7 @@ public record DriftReport(
         return database != null && chain != null ? new String[] {database, chain} : null;
     }
 
-    private static String quoted(String comment) {
+    private static String quoted(@Nullable String comment) {
         return comment == null ? "no comment" : "'" + comment + "'";
     }
 

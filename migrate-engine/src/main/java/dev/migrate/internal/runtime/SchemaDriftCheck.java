@@ -1,0 +1,28 @@
+package dev.migrate.internal.runtime;
+
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Whether a database at head still has the schema its chain builds there, as {@code
+ * Migrator.assertUpToDate()} asks under {@code validateDrift}. The catalog reader that answers lives
+ * in migrate-catalog, above this module, which provides it through {@link java.util.ServiceLoader}.
+ */
+public interface SchemaDriftCheck {
+    /**
+     * Compares {@code schema} on {@code live} with the chain's schema at {@code revision}.
+     *
+     * @param database the database as messages name it, never with a password
+     * @param revision the head, several joined by {@code +} in order
+     * @param versionTables the version and history tables, which are no part of the schema compared
+     * @param resources where the application's classes are, which hold the chain's schema
+     * @throws dev.migrate.MigrateException naming each difference and the fix, or why it could not compare
+     */
+    void assertNoDrift(
+            Connection live,
+            String database,
+            String schema,
+            String revision,
+            List<String> versionTables,
+            ClassLoader resources);
+}

@@ -1,0 +1,107 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.Drift;
+import dev.migrate.autogen.DriftRequest;
+import dev.migrate.catalog.drift.SchemaSnapshot;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Writes the schema the migrations build at their head into the application's classes ({@code
+ * META-INF/migrate/schema/}), one file per PostgreSQL major version, read on a throwaway embedded
+ * PostgreSQL of that version (or taken from the replay cache) as {@code migrate:drift} reads it. With
+ * it, the application can tell at startup, with no throwaway server, whether its database still has
+ * that schema: {@code migrate.validate-drift=true} in the Spring Boot starter, {@code
+ * Migrator.builder().validateDrift(true)} elsewhere. Bound to {@code process-classes}, so {@code mvn
+ * package} runs it once declared among the plugin's executions.
+ */
+@Mojo(
+        name = "snapshot",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class SnapshotMojo extends AbstractDatabaseMojo {
+
+    /** The schema the migrations build, and the application's migrator runs in. */
+    @Parameter(property = "migrate.managedSchema", defaultValue = "public")
+    protected String managedSchema;
+
+    /**
+     * Name patterns left out, as {@code drift} leaves them out ({@code *} and {@code ?} globs; with a dot,
+     * matched against {@code schema.name}); the startup check leaves them out too.
+     */
+    @Parameter(property = "migrate.exclude")
+    protected List<String> exclude;
+
+    /**
+     * The PostgreSQL major versions the databases run (comma-separated, e.g. {@code 15,17}): a database is
+     * compared with the schema read on its own version. Default: the embedded default's.
+     */
+    @Parameter(property = "migrate.snapshot.majors")
+    protected List<Integer> majors;
+
+    /** Keep the schema of the head in {@code target/migrate/replay-cache}, so that a build with the same migrations does not replay them. */
+    @Parameter(property = "migrate.replayCache", defaultValue = "true")
+    protected boolean replayCache;
+
+    /** Where the snapshots are written: the application's classes. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    protected File classesDirectory;
+
+    @Override
+    protected boolean verifiesChecksums() {
+        return false;
+    }
+
+    @Override
+    protected void checkSettings() {
+        super.checkSettings();
+        for (Integer major : majors()) {
+            if (major < 13) {
+                throw new MigrateException("migrate.snapshot.majors names PostgreSQL " + major + ", and migrate "
+                        + "reads PostgreSQL 13 and later. Give the major versions the databases run, e.g. "
+                        + "-Dmigrate.snapshot.majors=15,17. Nothing was written.");
+            }
+        }
+    }
+
+    @Override
+    protected void run(ClassLoader projectClasses) {
+        DriftRequest request = new DriftRequest(
+                offline(projectClasses),
+                managedSchema,
+                exclude == null
+                        ? List.of()
+                        : exclude.stream()
+                                .map(String::trim)
+                                .filter(p -> !p.isEmpty())
+                                .toList(),
+                versionTable,
+                historyTable,
+                replayCache
+                        ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
+                        : Optional.empty());
+        PluginDatabases databases = new PluginDatabases(null);
+        for (int major : majors()) {
+            SchemaSnapshot snapshot = Drift.snapshot(request, major, databases, log());
+            Path written = snapshot.writeUnder(classesDirectory.toPath());
+            getLog().info("Kept the schema of revision " + snapshot.revision() + " (PostgreSQL " + major + ") in "
+                    + project.getBasedir().toPath().relativize(written) + ", for the application's startup check "
+                    + "(validateDrift).");
+        }
+    }
+
+    private List<Integer> majors() {
+        return majors == null || majors.isEmpty()
+                ? List.of(new PluginDatabases(null).defaultVersion().major())
+                : majors.stream().distinct().toList();
+    }
+}

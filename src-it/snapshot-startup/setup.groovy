@@ -1,0 +1,3 @@
+import dev.migrate.maven.it.ItDatabase
+ItDatabase.start(basedir, 25977, 'snapshot-pw')
+true

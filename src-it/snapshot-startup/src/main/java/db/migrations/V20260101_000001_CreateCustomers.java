@@ -1,0 +1,19 @@
+package db.migrations;
+
+import dev.migrate.Migration;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
+
+@Revision(id = "20260101_000001", message = "create customers")
+public class V20260101_000001_CreateCustomers implements Migration {
+    @Override public void upgrade(Operations op) {
+        op.execute("CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, country text NOT NULL, "
+                + "updated_at timestamptz)");
+        op.execute("CREATE INDEX ix_customers_country ON customers (country)");
+        op.execute("COMMENT ON TABLE customers IS 'who buys'");
+    }
+
+    @Override public void downgrade(Operations op) {
+        op.execute("DROP TABLE customers");
+    }
+}
