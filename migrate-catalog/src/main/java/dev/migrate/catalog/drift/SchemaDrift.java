@@ -69,6 +69,10 @@ public final class SchemaDrift {
             DatabaseSchema current,
             DatabaseSchema desired,
             Exclusions exclusions) {
+        if (current.equals(desired)) {
+            // two reads of the same catalog are equal, and equal models differ in nothing: no diff to run
+            return new DriftReport(name, schema, revision, MigrationScript.empty(), MigrationScript.empty(), null);
+        }
         MigrationScript back = between(schema, live, current, desired, exclusions);
         MigrationScript accepting =
                 back.isEmpty() ? MigrationScript.empty() : between(schema, live, desired, current, exclusions);

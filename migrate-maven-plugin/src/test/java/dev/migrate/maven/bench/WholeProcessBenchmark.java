@@ -437,6 +437,8 @@ public final class WholeProcessBenchmark {
         });
         commands.put("current", () -> mvn(project, url, "migrate:current", tenants));
         commands.put("noop", () -> mvn(project, url, "migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
+        // every tenant compared with the schema of its revision, the replay cache warm after the first round
+        commands.put("drift", () -> mvn(project, url, "migrate:drift", tenants, "-Dmigrate.parallel=8"));
         commands.put("psql", () -> floor(server, project, floorScript, n));
         boolean flyway = Boolean.parseBoolean(System.getProperty("bench.flyway", "true"));
         if (flyway) {
@@ -520,6 +522,11 @@ public final class WholeProcessBenchmark {
                 "  mvn migrate:upgrade at head (no-op)           %s; past validate %,d",
                 t.get("noop"),
                 t.get("noop").median() - validate.median()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  mvn migrate:drift of the fleet, in sync       %s; / no-op upgrade %.2f",
+                t.get("drift"),
+                (double) t.get("drift").median() / t.get("noop").median()));
         failures.forEach((name, message) -> lines.add("  " + name + ": " + message));
         return lines;
     }
