@@ -246,6 +246,18 @@ public final class WholeProcessBenchmark {
                 warmTablesOnly.put(where, warm);
                 lines.add(String.format(
                         Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm caches          %s", n, where, warm));
+                if (!env.isEmpty()) {
+                    // the same database compared with its chain: no drift, the replay cache warm
+                    mvn(project, env, "migrate:drift");
+                    Timing drift = time(() -> mvn(project, env, "migrate:drift"));
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            "mvn migrate:drift, %,d tables, %s, warm replay cache  %s; / warm check %.2f",
+                            n,
+                            where,
+                            drift,
+                            (double) drift.median() / warm.median()));
+                }
                 if (!env.isEmpty() && python.isPresent()) {
                     alembic = alembicCompare(server, project, database, n);
                     lines.add(String.format(
