@@ -574,8 +574,8 @@ public final class Migrator {
          * from the application's classes, where {@code migrate:snapshot} writes it at build time (one file per
          * PostgreSQL major version, under {@code META-INF/migrate/schema/}), and the database is read with the
          * catalog reader of {@code dev.migrate:migrate-catalog}, which must then be on the classpath. Off by
-         * default: reading the whole catalog costs time at startup (tens of milliseconds for a few tables,
-         * about a second at 2,000).
+         * default: reading and comparing the whole catalog costs time at startup (about 0.2 s at 500 tables
+         * and 0.55 s at 2,000 on a 2-core machine, README "Drift").
          *
          * @param validate whether {@code assertUpToDate()} checks drift
          * @return this builder

@@ -17,7 +17,9 @@ import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.RevisionGraph;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,10 @@ public final class Drift {
     private static final String READ_QUALIFIED = "drift: read qualified";
     /** The schema the chain is replayed in for a fleet's tenant schemas, renamed to each tenant's. */
     static final String TENANT = "migrate_drift_tenant";
+    /** How many tenant schemas one catalog read covers: 100 tenants of 20 tables lock 2,000 sequences at most. */
+    private static final int TENANTS_PER_READ = 100;
+    /** PostgreSQL's "out of shared memory": the lock table is full. */
+    private static final String OUT_OF_LOCKS = "53200";
 
     private final DriftRequest request;
     private final ComparisonDatabases databases;
@@ -139,7 +145,7 @@ public final class Drift {
      * server of PostgreSQL {@code major} (or from the replay cache), for an application to compare its
      * database with at startup ({@code migrate:snapshot}).
      *
-     * @throws MigrateException when the chain has no migration, or several heads
+     * @throws MigrateException when the chain has no migration
      */
     public static SchemaSnapshot snapshot(
             DriftRequest request, int major, ComparisonDatabases databases, AutogenerateLog log) {
@@ -217,15 +223,14 @@ public final class Drift {
             return reports;
         }
         int major = major(live);
-        DatabaseSchema all;
+        Map<String, DatabaseSchema> bySchema;
         try {
-            all = comparison(request.managedSchema()).readQualifiedWithObjects(live, schemas);
+            bySchema = readTenants(live, schemas);
         } catch (MigrateException e) {
             comparable.forEach((tenant, revision) -> reports.putIfAbsent(
                     tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage())));
             return reports;
         }
-        Map<String, DatabaseSchema> bySchema = all.bySchema(schemas);
         // each revision's schema first, one replay each (on this thread, whose class loader the migrations
         // may need); then the comparisons, the processor's work alone, side by side
         Map<String, DatabaseSchema> chainAt = new HashMap<>();
@@ -261,6 +266,43 @@ public final class Drift {
                 .toList()
                 .forEach(report -> reports.put(report.name(), report));
         return reports;
+    }
+
+    /**
+     * Tenant schemas read {@value #TENANTS_PER_READ} at a time, each by schema. A catalog query locks each
+     * sequence whose parameters it reads (identity and serial columns) until it ends, so one over a thousand
+     * tenants' sequences outgrows the server's lock table ({@code max_locks_per_transaction}); a batch that
+     * still does (SQLSTATE 53200: large tenants, or other sessions holding locks) is read in halves.
+     */
+    private Map<String, DatabaseSchema> readTenants(Connection live, List<String> schemas) {
+        Map<String, DatabaseSchema> bySchema = new HashMap<>();
+        Deque<List<String>> batches = new ArrayDeque<>();
+        for (int from = 0; from < schemas.size(); from += TENANTS_PER_READ) {
+            batches.add(schemas.subList(from, Math.min(schemas.size(), from + TENANTS_PER_READ)));
+        }
+        SchemaComparison comparison = comparison(request.managedSchema());
+        while (!batches.isEmpty()) {
+            List<String> batch = batches.pop();
+            try {
+                bySchema.putAll(comparison.readQualifiedWithObjects(live, batch).bySchema(batch));
+            } catch (MigrateException e) {
+                if (batch.size() == 1 || !outOfLocks(e)) {
+                    throw e;
+                }
+                batches.push(batch.subList(batch.size() / 2, batch.size()));
+                batches.push(batch.subList(0, batch.size() / 2));
+            }
+        }
+        return bySchema;
+    }
+
+    private static boolean outOfLocks(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && OUT_OF_LOCKS.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String schemaOf(Fleet.InspectedTenant tenant) {

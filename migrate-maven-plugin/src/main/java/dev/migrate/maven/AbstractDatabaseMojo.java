@@ -5,12 +5,14 @@ import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.DriftRequest;
 import dev.migrate.internal.Durations;
 import dev.migrate.internal.cluster.ThrowawayPlace;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -423,6 +425,29 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         public ThrowawayServer start(ThrowawayVersion version) {
             return startThrowaway(version.version());
         }
+    }
+
+    /**
+     * What {@code drift} and {@code snapshot} compare: {@code chain}'s schema in {@code managedSchema}, the
+     * {@code exclude} patterns (blank ones dropped) and the version tables left out, replayed schemas kept in
+     * {@code target/migrate/replay-cache} when {@code replayCache}.
+     */
+    protected final DriftRequest driftRequest(
+            Migrator chain, String managedSchema, List<String> exclude, boolean replayCache) {
+        return new DriftRequest(
+                chain,
+                managedSchema,
+                exclude == null
+                        ? List.of()
+                        : exclude.stream()
+                                .map(String::trim)
+                                .filter(p -> !p.isEmpty())
+                                .toList(),
+                versionTable,
+                historyTable,
+                replayCache
+                        ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
+                        : Optional.empty());
     }
 
     /** The build log, with paths inside the project shown relative to it. */

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -173,20 +172,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
     }
 
     private DriftRequest request(Migrator chain) {
-        return new DriftRequest(
-                chain,
-                managedSchema,
-                exclude == null
-                        ? List.of()
-                        : exclude.stream()
-                                .map(String::trim)
-                                .filter(p -> !p.isEmpty())
-                                .toList(),
-                versionTable,
-                historyTable,
-                replayCache
-                        ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
-                        : Optional.empty());
+        return driftRequest(chain, managedSchema, exclude, replayCache);
     }
 
     private Fleet fleet(Migrator.Builder builder) {

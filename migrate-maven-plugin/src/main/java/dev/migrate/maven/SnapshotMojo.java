@@ -7,7 +7,6 @@ import dev.migrate.catalog.drift.SchemaSnapshot;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -75,20 +74,7 @@ public class SnapshotMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        DriftRequest request = new DriftRequest(
-                offline(projectClasses),
-                managedSchema,
-                exclude == null
-                        ? List.of()
-                        : exclude.stream()
-                                .map(String::trim)
-                                .filter(p -> !p.isEmpty())
-                                .toList(),
-                versionTable,
-                historyTable,
-                replayCache
-                        ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
-                        : Optional.empty());
+        DriftRequest request = driftRequest(offline(projectClasses), managedSchema, exclude, replayCache);
         PluginDatabases databases = new PluginDatabases(null);
         for (int major : majors()) {
             SchemaSnapshot snapshot = Drift.snapshot(request, major, databases, log());
