@@ -15,6 +15,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.DataMeasurements;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.connection.ConnectionFailure;
@@ -125,7 +126,7 @@ public final class Autogenerate {
         Optional<DataSource> configured = databases.configured();
         if (configured.isPresent()) {
             try (Connection c = configured.get().getConnection()) {
-                return comparison.readAsItIsWithObjects(c, managed);
+                return SchemaDrift.read(c, request.managedSchema(), exclusions);
             } catch (SQLException e) {
                 throw new MigrateException(
                         "Could not connect to the database to read its schema: " + e.getMessage(), e);

@@ -647,15 +647,7 @@ final class SchemaComparison {
     }
 
     /**
-     * The managed schemas as {@link #readAsItIs} reads them, with the objects beside their tables:
-     * nothing is written either.
-     */
-    DatabaseSchema readAsItIsWithObjects(Connection live, List<String> managed) {
-        return readAsItIs(live, managed).withObjects(liveObjects(live, managed));
-    }
-
-    /**
-     * Several schemas read at once as {@link #readAsItIsWithObjects} reads one, with only {@code public} on the
+     * Several schemas read at once as {@code SchemaDrift.read} reads one, with only {@code public} on the
      * search path: names in those schemas are spelled qualified, so that schemas holding the same objects (a
      * fleet's tenant schemas) read alike but for their names ({@link DatabaseSchema#withSchemaRenamed}).
      */

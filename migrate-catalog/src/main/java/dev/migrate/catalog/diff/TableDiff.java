@@ -212,18 +212,17 @@ final class TableDiff {
     }
 
     /** The op model has no exclusion constraint: the statement PostgreSQL spells, undone by a drop. */
-    private Op addExclusion(Table t, ExclusionConstraint exclusion) {
+    private Op.Execute addExclusion(Table t, ExclusionConstraint exclusion) {
         String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(t)) + " ";
         String name = Identifiers.quote(exclusion.name());
         return new Op.Execute(
                 alter + "ADD CONSTRAINT " + name + " " + exclusion.definition(), alter + "DROP CONSTRAINT " + name);
     }
 
+    /** The reverse of {@link #addExclusion}. */
     private Op dropExclusion(Table t, ExclusionConstraint exclusion) {
-        String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(t)) + " ";
-        String name = Identifiers.quote(exclusion.name());
-        return new Op.Execute(
-                alter + "DROP CONSTRAINT " + name, alter + "ADD CONSTRAINT " + name + " " + exclusion.definition());
+        Op.Execute add = addExclusion(t, exclusion);
+        return new Op.Execute(add.reverseSql(), add.sql());
     }
 
     private static Table withColumns(Table t, List<TableColumn> columns) {
