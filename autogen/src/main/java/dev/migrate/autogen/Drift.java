@@ -5,10 +5,12 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.cache.ReplayedSchema;
+import dev.migrate.autogen.cache.VerifiedSchemas;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.drift.CatalogStamps;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.drift.SchemaSnapshot;
@@ -24,8 +26,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -65,6 +69,8 @@ public final class Drift {
     private final Map<String, ReplayedChain> chains = new HashMap<>();
     /** The chain's schema per major version and revision, read once whatever the tenants at it. */
     private final Map<String, DatabaseSchema> schemas = new HashMap<>();
+    /** The schemas found in sync by earlier runs, with their catalog stamps; read on first use, written on close. */
+    private VerifiedSchemas verified;
 
     private Drift(DriftRequest request, ComparisonDatabases databases, AutogenerateLog log) {
         this.request = request;
@@ -222,7 +228,28 @@ public final class Drift {
         if (schemas.isEmpty()) {
             return reports;
         }
-        int major = major(live);
+        String serverVersion = EntitySchemaCache.serverVersionNum(live);
+        Optional<Stamps> stamps = stamps(live, schemas);
+        stamps.ifPresent(stamped -> {
+            comparable.forEach((tenant, revision) -> {
+                if (tenant.schema() != null && stamped.unchanged(tenant.schema(), revision, true, serverVersion)) {
+                    reports.put(tenant.name(), DriftReport.inSync(tenant.name(), tenant.schema(), revision));
+                }
+            });
+            int unchanged = schemas.size();
+            schemas.removeIf(schema -> stamped.verifiedInSync.contains(schema));
+            unchanged -= schemas.size();
+            if (unchanged > 0) {
+                log.info(unchanged + " of " + (unchanged + schemas.size())
+                        + " tenant schemas unchanged since drift last "
+                        + "found them in sync: not read again (-Dmigrate.replayCache=false reads them anyway).");
+            }
+        });
+        comparable.keySet().removeIf(tenant -> reports.containsKey(tenant.name()));
+        if (schemas.isEmpty()) {
+            return reports;
+        }
+        int major = Integer.parseInt(serverVersion) / 10000;
         Map<String, DatabaseSchema> bySchema;
         try {
             bySchema = readTenants(live, schemas);
@@ -264,8 +291,79 @@ public final class Drift {
                                     exclusions));
                 })
                 .toList()
-                .forEach(report -> reports.put(report.name(), report));
+                .forEach(report -> {
+                    reports.put(report.name(), report);
+                    if (report.inSync()) {
+                        stamps.ifPresent(stamped ->
+                                stamped.foundInSync(report.schema(), report.revision(), true, serverVersion));
+                    }
+                });
         return reports;
+    }
+
+    /**
+     * The catalog stamps of {@code schemas} on {@code live}, compared together, to tell which are unchanged
+     * since a run found them in sync; empty without a replay cache, or where the server does not tell which
+     * cluster it is. Read before the schemas themselves, so that a change made meanwhile is never taken
+     * for verified.
+     */
+    private Optional<Stamps> stamps(Connection live, List<String> schemas) {
+        if (request.replayCache().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CatalogStamps read = CatalogStamps.read(live);
+            return read.database().map(database -> new Stamps(database, read.of(schemas)));
+        } catch (MigrateException e) {
+            log.info(e.getMessage() + ": every schema is read.");
+            return Optional.empty();
+        }
+    }
+
+    /** The stamps of some schemas of one database, checked against and kept in the schemas found in sync. */
+    private final class Stamps {
+        private final String database;
+        private final Map<String, String> bySchema;
+        final Set<String> verifiedInSync = ConcurrentHashMap.newKeySet();
+
+        Stamps(String database, Map<String, String> bySchema) {
+            this.database = database;
+            this.bySchema = bySchema;
+        }
+
+        /** Whether {@code schema} was found in sync at {@code revision} and is unchanged since. */
+        boolean unchanged(String schema, String revision, boolean asTenant, String serverVersion) {
+            boolean unchanged = verified()
+                    .inSync(database, schema, comparedWith(revision, asTenant, serverVersion), bySchema.get(schema));
+            if (unchanged) {
+                verifiedInSync.add(schema);
+            }
+            return unchanged;
+        }
+
+        void foundInSync(String schema, String revision, boolean asTenant, String serverVersion) {
+            verified()
+                    .foundInSync(
+                            database, schema, comparedWith(revision, asTenant, serverVersion), bySchema.get(schema));
+        }
+    }
+
+    /** What a schema at {@code revision} is compared with: the chain's schema there, read as drift reads it. */
+    private String comparedWith(String revision, boolean asTenant, String serverVersion) {
+        List<String> parts = new ArrayList<>(List.of(
+                MigratorInternals.of(request.chain()).chainFingerprint(),
+                revision,
+                asTenant ? READ_QUALIFIED : READ_AS_IT_IS + " " + request.managedSchema(),
+                serverVersion));
+        parts.addAll(exclusions.patterns());
+        return VerifiedSchemas.key(parts);
+    }
+
+    private synchronized VerifiedSchemas verified() {
+        if (verified == null) {
+            verified = VerifiedSchemas.in(request.replayCache().orElseThrow());
+        }
+        return verified;
     }
 
     /**
@@ -317,16 +415,32 @@ public final class Drift {
         }
     }
 
-    /** Compares the managed schema on {@code live} with the chain's at {@code revision}. */
+    /**
+     * Compares the managed schema on {@code live} with the chain's at {@code revision}, unless it is unchanged
+     * since a run found it in sync there.
+     */
     private DriftReport compare(String name, String revision, Connection live) {
         String schema = request.managedSchema();
+        String serverVersion = EntitySchemaCache.serverVersionNum(live);
+        Optional<Stamps> stamps = stamps(live, List.of(schema));
+        if (stamps.isPresent() && stamps.get().unchanged(schema, revision, false, serverVersion)) {
+            log.info("Schema " + schema + " of " + name + " unchanged since drift last found it in sync at revision "
+                    + revision + ": not read again (-Dmigrate.replayCache=false reads it anyway).");
+            return DriftReport.inSync(name, schema, revision);
+        }
         DatabaseSchema current = SchemaDrift.read(live, schema, exclusions);
-        return SchemaDrift.compare(
-                name, schema, revision, live, current, chainSchema(major(live), revision, false), exclusions);
-    }
-
-    private static int major(Connection live) {
-        return Integer.parseInt(EntitySchemaCache.serverVersionNum(live)) / 10000;
+        DriftReport report = SchemaDrift.compare(
+                name,
+                schema,
+                revision,
+                live,
+                current,
+                chainSchema(Integer.parseInt(serverVersion) / 10000, revision, false),
+                exclusions);
+        if (report.inSync()) {
+            stamps.ifPresent(stamped -> stamped.foundInSync(schema, revision, false, serverVersion));
+        }
+        return report;
     }
 
     /**
@@ -385,6 +499,11 @@ public final class Drift {
     private void close() {
         synchronized (chains) {
             chains.values().forEach(ReplayedChain::close);
+        }
+        synchronized (this) {
+            if (verified != null) {
+                verified.save();
+            }
         }
     }
 }

@@ -158,13 +158,77 @@ class DriftTest {
                 "a policy | ALTER POLICY open_only ON orders USING (status <> 'open') | policy open_only ON public.orders",
                 "a grant | GRANT SELECT ON orders TO drift_reader | public.orders",
                 "a comment | COMMENT ON TABLE orders IS 'edited by hand' | table public.orders",
+                // what changes one catalog row beside the table's own: the catalog stamps must see each
+                "a column renamed | ALTER TABLE orders RENAME COLUMN total TO amount | column public.orders.amount",
+                "a column's NOT NULL dropped | ALTER TABLE orders ALTER COLUMN status DROP NOT NULL | column public.orders.status",
+                "a column's type | DROP VIEW open_orders; ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2) | column public.orders.total",
+                "a column's comment | COMMENT ON COLUMN orders.total IS 'edited by hand' | public.orders",
+                "a column's grant | GRANT UPDATE (status) ON orders TO drift_reader | public.orders",
+                "an identity's sequence | ALTER TABLE orders ALTER COLUMN id SET INCREMENT BY 5 | column public.orders.id",
+                "a view's grant revoked | REVOKE SELECT ON open_orders FROM drift_reader | public.open_orders",
+                "a function's grant | REVOKE EXECUTE ON FUNCTION touch() FROM PUBLIC | public.touch()",
+                "a function's comment | COMMENT ON FUNCTION touch() IS 'edited by hand' | function public.touch()",
+                "row-level security | ALTER TABLE orders DISABLE ROW LEVEL SECURITY | public.orders",
+                "an enum type | CREATE TYPE mood AS ENUM ('calm') | public.mood",
+                "a domain | CREATE DOMAIN positive AS numeric CHECK (VALUE > 0) | public.positive",
+                "a sequence | CREATE SEQUENCE invoice_numbers | public.invoice_numbers",
+                "a rule | CREATE RULE orders_no_delete AS ON DELETE TO orders DO INSTEAD NOTHING | orders_no_delete",
+                "statistics | CREATE STATISTICS orders_stats ON status, total FROM orders | orders_stats",
             })
     void anEditByHandIsReportedByKindAndName(String what, String edit, String named) throws SQLException {
         DataSource database = upgraded("drift_edit", "heads");
+        // found in sync first, so that the edit is found although the catalog was stamped as verified
+        assertThat(drift(database, List.of()).inSync()).isTrue();
         execute(database, edit);
         DriftReport report = drift(database, List.of());
         assertThat(report.drifted()).as(what).isTrue();
         assertThat(report.differences()).as(what + ": " + report.differences()).anyMatch(line -> line.contains(named));
+    }
+
+    @Test
+    void aSchemaUnchangedSinceItWasFoundInSyncIsNotReadAgain() throws SQLException {
+        DataSource database = upgraded("drift_unchanged", "heads");
+        assertThat(drift(database, List.of()).inSync()).isTrue();
+        assertThat(log).noneMatch(line -> line.contains("unchanged since"));
+
+        assertThat(drift(database, List.of()).inSync()).isTrue();
+        assertThat(log)
+                .filteredOn(line -> line.contains("unchanged since drift last found it in sync"))
+                .hasSize(1);
+
+        // a change outside the schema could show in it (a type it uses renamed): it is read again
+        log.clear();
+        execute(database, "CREATE SCHEMA elsewhere", "CREATE TABLE elsewhere.notes (id int)");
+        assertThat(drift(database, List.of()).inSync()).isTrue();
+        assertThat(log).noneMatch(line -> line.contains("unchanged since"));
+        assertThat(drift(database, List.of()).inSync()).isTrue();
+        assertThat(log).anyMatch(line -> line.contains("unchanged since"));
+
+        // compared with what another configuration leaves out, it is read again
+        log.clear();
+        assertThat(drift(database, List.of("legacy_*")).inSync()).isTrue();
+        assertThat(log).noneMatch(line -> line.contains("unchanged since"));
+    }
+
+    @Test
+    void withoutAReplayCacheEverySchemaIsRead() {
+        DataSource database = upgraded("drift_uncached", "heads");
+        for (int run = 0; run < 2; run++) {
+            DriftReport report = Drift.of(
+                    new DriftRequest(
+                            chain(database, CreateOrders.class, OrderObjects.class),
+                            "public",
+                            List.of(),
+                            "migrate_version",
+                            "migrate_history",
+                            Optional.empty()),
+                    "the database",
+                    database,
+                    new TestThrowaways(null),
+                    log::add);
+            assertThat(report.inSync()).isTrue();
+        }
+        assertThat(log).noneMatch(line -> line.contains("unchanged since"));
     }
 
     @Test
@@ -337,6 +401,39 @@ class DriftTest {
         assertThat(replays() - replaysBefore)
                 .as("one replay per revision at most")
                 .isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFleetReadsAgainOnlyTheTenantsChangedSinceTheyWereFoundInSync() throws SQLException {
+        DataSource database = TestPostgres.freshDatabase("drift_fleet_stamps");
+        Migrator.Builder builder = Migrator.builder()
+                .dataSource(database)
+                .migrations(CreateOrders.class, OrderObjects.class)
+                .log(new Lines());
+        Fleet fleet =
+                Fleet.builder(builder).tenants("tenant_a, tenant_b, tenant_c").build();
+        fleet.upgrade("heads");
+        DriftRequest request = request(
+                Migrator.builder()
+                        .migrations(CreateOrders.class, OrderObjects.class)
+                        .build(),
+                List.of());
+        assertThat(Drift.fleet(request, fleet, new TestThrowaways(null), log::add))
+                .allSatisfy(
+                        report -> assertThat(report.inSync()).as(report.name()).isTrue());
+
+        execute(
+                database,
+                "ALTER TABLE tenant_b.orders ADD COLUMN extra integer",
+                "COMMENT ON VIEW tenant_c.open_orders IS 'edited by hand'");
+        log.clear();
+        List<DriftReport> reports = Drift.fleet(request, fleet, new TestThrowaways(null), log::add);
+
+        assertThat(reports.stream().filter(DriftReport::drifted).map(DriftReport::name))
+                .containsExactly("tenant_b", "tenant_c");
+        assertThat(log)
+                .contains("1 of 3 tenant schemas unchanged since drift last found them in sync: not read again "
+                        + "(-Dmigrate.replayCache=false reads them anyway).");
     }
 
     /**

@@ -45,6 +45,11 @@ public record DriftReport(
         Objects.requireNonNull(accepting, "accepting");
     }
 
+    /** A database or tenant that matches the chain's schema at {@code revision}. */
+    public static DriftReport inSync(String name, String schema, String revision) {
+        return new DriftReport(name, schema, revision, MigrationScript.empty(), MigrationScript.empty(), null);
+    }
+
     /** A database or tenant that could not be compared, and why. */
     public static DriftReport failed(String name, String schema, String revision, String error) {
         return new DriftReport(

@@ -71,7 +71,7 @@ public final class SchemaDrift {
             Exclusions exclusions) {
         if (current.equals(desired)) {
             // two reads of the same catalog are equal, and equal models differ in nothing: no diff to run
-            return new DriftReport(name, schema, revision, MigrationScript.empty(), MigrationScript.empty(), null);
+            return DriftReport.inSync(name, schema, revision);
         }
         MigrationScript back = between(schema, live, current, desired, exclusions);
         MigrationScript accepting =

@@ -3,6 +3,7 @@ package dev.migrate.catalog.kind;
 import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.SchemaObject;
+import dev.migrate.catalog.read.PlannerSettings;
 import dev.migrate.catalog.read.StableDeparse;
 import dev.migrate.op.ObjectKind;
 import java.sql.Array;
@@ -91,6 +92,11 @@ public final class ObjectReader {
 
     /** The objects of {@code schemas} on a server of this {@code server_version_num}. */
     public static List<SchemaObject> read(Connection connection, List<String> schemas, int serverVersion)
+            throws SQLException {
+        return PlannerSettings.forCatalog(connection, () -> readObjects(connection, schemas, serverVersion));
+    }
+
+    private static List<SchemaObject> readObjects(Connection connection, List<String> schemas, int serverVersion)
             throws SQLException {
         Map<Address, Read> objects = new LinkedHashMap<>();
         Array names = connection.createArrayOf("text", schemas.toArray());

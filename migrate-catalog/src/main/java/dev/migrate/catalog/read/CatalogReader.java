@@ -54,9 +54,9 @@ import java.util.Map;
  * the same {@code search_path}.
  *
  * <p>Each query sees its own snapshot unless the caller reads inside a REPEATABLE READ (or
- * stricter) transaction; do that when concurrent DDL is possible. The reader never commits,
- * rolls back or changes connection settings, so it also works inside a transaction that the
- * caller will roll back.
+ * stricter) transaction; do that when concurrent DDL is possible. The reader never commits or
+ * rolls back, and puts back the one setting it changes while it reads ({@link PlannerSettings}), so
+ * it also works inside a transaction that the caller will roll back.
  *
  * <p>Not thread-safe: the query counter is per instance. Use one reader per thread.
  */
@@ -123,6 +123,10 @@ public final class CatalogReader {
         }
 
         DatabaseSchema run() throws SQLException {
+            return PlannerSettings.forCatalog(connection, this::runQueries);
+        }
+
+        private DatabaseSchema runQueries() throws SQLException {
             int serverVersion = readServerVersion();
             String nullsNotDistinct = CatalogQueries.nullsNotDistinct(serverVersion);
             query(CatalogQueries.TABLES.formatted(CatalogQueries.detachPending(serverVersion)), this::tableRow);
