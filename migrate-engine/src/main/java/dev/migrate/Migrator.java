@@ -134,6 +134,19 @@ public final class Migrator {
         return run(() -> requireDatabase().downgrade(target));
     }
 
+    /**
+     * Checks {@code target} against the migrations alone, before anything connects: its form, and each
+     * revision id, prefix and branch it names, on both sides of an offline {@code <from>:<to>} range (the
+     * steps of a relative form are counted later, from the database's revision). The goals and the command
+     * line call it first, so a misspelt target fails once, naming it, rather than under the migration lock,
+     * or once per tenant of a fleet: {@code migrator.checkTarget("heda")}.
+     *
+     * @throws BadTargetException naming what is wrong and the forms a target takes
+     */
+    public void checkTarget(String target) {
+        requireMigrations().graph().checkNames(target);
+    }
+
     private MigrationResult run(Supplier<List<AppliedStep>> work) {
         try {
             return new MigrationResult(work.get());

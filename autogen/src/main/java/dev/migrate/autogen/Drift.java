@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,8 @@ public final class Drift {
     private final Map<String, DatabaseSchema> schemas = new HashMap<>();
     /** The schemas found in sync by earlier runs, with their catalog stamps; read on first use, written on close. */
     private VerifiedSchemas verified;
+    /** What a schema is compared with, by revision and way of reading: the same for every tenant there. */
+    private final Map<String, String> comparedWith = new ConcurrentHashMap<>();
 
     private Drift(DriftRequest request, ComparisonDatabases databases, AutogenerateLog log) {
         this.request = request;
@@ -230,24 +233,21 @@ public final class Drift {
         }
         String serverVersion = EntitySchemaCache.serverVersionNum(live);
         Optional<Stamps> stamps = stamps(live, schemas);
-        stamps.ifPresent(stamped -> {
-            comparable.forEach((tenant, revision) -> {
-                if (tenant.schema() != null && stamped.unchanged(tenant.schema(), revision, true, serverVersion)) {
-                    reports.put(tenant.name(), DriftReport.inSync(tenant.name(), tenant.schema(), revision));
-                }
-            });
-            int unchanged = schemas.size();
-            schemas.removeIf(schema -> stamped.verifiedInSync.contains(schema));
-            unchanged -= schemas.size();
-            if (unchanged > 0) {
-                log.info(unchanged + " of " + (unchanged + schemas.size())
-                        + " tenant schemas unchanged since drift last "
-                        + "found them in sync: not read again (-Dmigrate.replayCache=false reads them anyway).");
+        Set<String> unchanged = new HashSet<>();
+        stamps.ifPresent(stamped -> comparable.forEach((tenant, revision) -> {
+            if (tenant.schema() != null && stamped.unchanged(tenant.schema(), revision, true, serverVersion)) {
+                reports.put(tenant.name(), DriftReport.inSync(tenant.name(), tenant.schema(), revision));
+                unchanged.add(tenant.schema());
             }
-        });
-        comparable.keySet().removeIf(tenant -> reports.containsKey(tenant.name()));
-        if (schemas.isEmpty()) {
-            return reports;
+        }));
+        if (!unchanged.isEmpty()) {
+            log.info(unchanged.size() + " of " + schemas.size() + " tenant schemas unchanged since drift last found "
+                    + "them in sync: not read again (-Dmigrate.replayCache=false reads them anyway).");
+            schemas.removeAll(unchanged);
+            comparable.keySet().removeIf(tenant -> reports.containsKey(tenant.name()));
+            if (schemas.isEmpty()) {
+                return reports;
+            }
         }
         int major = Integer.parseInt(serverVersion) / 10000;
         Map<String, DatabaseSchema> bySchema;
@@ -324,7 +324,6 @@ public final class Drift {
     private final class Stamps {
         private final String database;
         private final Map<String, String> bySchema;
-        final Set<String> verifiedInSync = ConcurrentHashMap.newKeySet();
 
         Stamps(String database, Map<String, String> bySchema) {
             this.database = database;
@@ -333,12 +332,8 @@ public final class Drift {
 
         /** Whether {@code schema} was found in sync at {@code revision} and is unchanged since. */
         boolean unchanged(String schema, String revision, boolean asTenant, String serverVersion) {
-            boolean unchanged = verified()
+            return verified()
                     .inSync(database, schema, comparedWith(revision, asTenant, serverVersion), bySchema.get(schema));
-            if (unchanged) {
-                verifiedInSync.add(schema);
-            }
-            return unchanged;
         }
 
         void foundInSync(String schema, String revision, boolean asTenant, String serverVersion) {
@@ -350,13 +345,13 @@ public final class Drift {
 
     /** What a schema at {@code revision} is compared with: the chain's schema there, read as drift reads it. */
     private String comparedWith(String revision, boolean asTenant, String serverVersion) {
-        List<String> parts = new ArrayList<>(List.of(
-                MigratorInternals.of(request.chain()).chainFingerprint(),
-                revision,
-                asTenant ? READ_QUALIFIED : READ_AS_IT_IS + " " + request.managedSchema(),
-                serverVersion));
-        parts.addAll(exclusions.patterns());
-        return VerifiedSchemas.key(parts);
+        String reading = asTenant ? READ_QUALIFIED : READ_AS_IT_IS + " " + request.managedSchema();
+        return comparedWith.computeIfAbsent(revision + "\n" + reading + "\n" + serverVersion, k -> {
+            List<String> parts = new ArrayList<>(List.of(
+                    MigratorInternals.of(request.chain()).chainFingerprint(), revision, reading, serverVersion));
+            parts.addAll(exclusions.patterns());
+            return VerifiedSchemas.key(parts);
+        });
     }
 
     private synchronized VerifiedSchemas verified() {

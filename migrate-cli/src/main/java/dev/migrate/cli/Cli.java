@@ -28,33 +28,29 @@ import static dev.migrate.cli.CliOption.VERBOSE;
 import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
 import dev.migrate.CurrentRevision;
-import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.TenantResult;
 import dev.migrate.TransactionMode;
+import dev.migrate.command.Change;
+import dev.migrate.command.DatabaseList;
+import dev.migrate.command.FleetSettings;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,37 +136,10 @@ final class Cli {
                     print(MigratorInternals.of(builder.build()).historyReport(arguments.value(RANGE), verbose));
                 }
                 case CURRENT -> current(arguments, builder);
-                case UPGRADE -> {
-                    String to = required(target);
-                    scripted(
-                            arguments,
-                            builder,
-                            m -> m.upgrade(to),
-                            (m, script) -> m.upgradeSql(to, script),
-                            fleet -> fleet.upgrade(to),
-                            (fleet, scripts) -> fleet.upgradeSql(to, scripts));
-                }
-                case DOWNGRADE -> {
-                    String to = required(target);
-                    scripted(
-                            arguments,
-                            builder,
-                            m -> m.downgrade(to),
-                            (m, script) -> m.downgradeSql(to, script),
-                            fleet -> fleet.downgrade(to),
-                            (fleet, scripts) -> fleet.downgradeSql(to, scripts));
-                }
-                case STAMP -> {
-                    String to = required(target);
-                    boolean purge = arguments.flag(PURGE);
-                    scripted(
-                            arguments,
-                            builder,
-                            m -> m.stamp(to, purge),
-                            (m, script) -> m.stampSql(to, purge, script),
-                            fleet -> fleet.stamp(to, purge),
-                            (fleet, scripts) -> fleet.stampSql(to, purge, scripts));
-                }
+                case UPGRADE -> change(arguments, Change.upgrade(required(target)), classes.loader(), log);
+                case DOWNGRADE -> change(arguments, Change.downgrade(required(target)), classes.loader(), log);
+                case STAMP ->
+                    change(arguments, Change.stamp(required(target), arguments.flag(PURGE)), classes.loader(), log);
             }
         }
     }
@@ -231,8 +200,10 @@ final class Cli {
     private void current(Arguments arguments, Migrator.Builder builder) {
         boolean checkHeads = arguments.flag(CHECK_HEADS);
         if (isFleet(arguments)) {
-            Map<String, List<CurrentRevision>> current =
-                    fleet(arguments, builder, true).current();
+            FleetSettings fleet = fleetSettings(arguments);
+            Map<String, List<CurrentRevision>> current = fleet.over(
+                            fleet.inTheDatabase() ? builder.dataSource(connect(requireDatabase(arguments))) : builder)
+                    .current();
             print(FleetReports.current(current));
             if (checkHeads) {
                 FleetReports.requireHeads(current, Arguments.PROGRAM + " upgrade");
@@ -255,127 +226,68 @@ final class Cli {
      * Runs a command that changes the database: on the fleet when {@code --tenants} or {@code --databases}
      * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
      */
-    private void scripted(
-            Arguments arguments,
-            Migrator.Builder builder,
-            Consumer<Migrator> online,
-            BiConsumer<Migrator, Writer> offline,
-            Function<Fleet, FleetResult> onFleet,
-            BiConsumer<Fleet, Function<String, Writer>> offlineFleet) {
+    private void change(Arguments arguments, Change change, ClassLoader classes, MigrationLog log) {
         String sqlFile = arguments.value(SQL_FILE);
-        boolean isOffline = arguments.flag(SQL) || sqlFile != null;
-        if (!isFleet(arguments)) {
-            if (isOffline) {
-                writeScript(sqlFile, script -> offline.accept(builder.build(), script));
-            } else {
-                online.accept(
-                        builder.dataSource(connect(requireDatabase(arguments))).build());
+        boolean offline = arguments.flag(SQL) || sqlFile != null;
+        FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments) : null;
+        if (fleet != null && offline && sqlFile == null) {
+            throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
+                    + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
+        }
+        change.run(fleet, offline, new Change.Face() {
+            @Override
+            public Migrator.Builder migrations(boolean online) {
+                return builder(arguments, classes, log);
             }
-            return;
-        }
-        if (isOffline) {
-            if (sqlFile == null) {
-                throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
-                        + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
+
+            @Override
+            public void onDatabase(Consumer<Migrator.Builder> work) {
+                work.accept(builder(arguments, classes, log).dataSource(connect(requireDatabase(arguments))));
             }
-            Path file = workingDirectory.resolve(sqlFile);
-            List<Path> written = new ArrayList<>();
-            offlineFleet.accept(fleet(arguments, builder, false), tenant -> {
-                Path tenantFile = FleetReports.beside(file, tenant);
-                written.add(tenantFile);
-                try {
-                    createParent(tenantFile);
-                    return Files.newBufferedWriter(tenantFile, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not write " + tenantFile, e);
-                }
-            });
-            out.println("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s")
-                    + ", one per tenant"
-                    + (written.isEmpty()
-                            ? "."
-                            : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
-            return;
-        }
-        FleetResult result = onFleet.apply(fleet(arguments, builder, true));
-        if (!result.succeeded()) {
-            List<String> failed = result.with(TenantResult.Outcome.FAILED).stream()
-                    .map(TenantResult::tenant)
-                    .toList();
-            int notRun = result.with(TenantResult.Outcome.NOT_RUN).size();
-            throw new MigrateException(failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + " of "
-                    + result.tenants().size() + " failed (" + FleetReports.first(failed, 10) + ")"
-                    + (notRun == 0 ? "" : " and " + notRun + " were not run")
-                    + ". Each failed tenant's error is above; fix it and run the command again: the tenants that"
-                    + " succeeded are at their target and are left alone.");
-        }
+
+            @Override
+            public void script(Consumer<Writer> script) {
+                writeScript(sqlFile, script);
+            }
+
+            @Override
+            public Path tenantScript(String tenant) {
+                return FleetReports.beside(workingDirectory.resolve(required(sqlFile)), tenant);
+            }
+
+            @Override
+            public Optional<String> fleetRan(Change ran, FleetResult result) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String name(Change named) {
+                return Arguments.PROGRAM + " " + named.kind().command();
+            }
+
+            @Override
+            public void info(String line) {
+                out.println(line);
+            }
+        });
     }
 
     private static boolean isFleet(Arguments arguments) {
         return arguments.value(TENANTS) != null || arguments.value(DATABASES) != null;
     }
 
-    /**
-     * The fleet of {@code --tenants} and {@code --databases}, over the one database when no databases are
-     * given and it is {@code online} or the tenants are a query.
-     */
-    private Fleet fleet(Arguments arguments, Migrator.Builder builder, boolean online) {
-        String tenants = arguments.value(TENANTS);
+    /** The fleet of {@code --tenants} and {@code --databases}. */
+    private FleetSettings fleetSettings(Arguments arguments) {
         String databases = arguments.value(DATABASES);
-        // offline, the one database is needed only to run the tenants' query
-        boolean query = tenants != null && tenants.strip().startsWith("query:");
-        if (databases == null && (online || query)) {
-            builder.dataSource(connect(requireDatabase(arguments)));
-        }
-        Fleet.Builder fleet = Fleet.builder(builder);
-        if (tenants != null) {
-            fleet.tenants(tenants);
-        }
-        if (databases != null) {
-            fleet.databases(urls(databases), arguments.value(USER), arguments.value(PASSWORD));
-        }
-        Integer parallel = arguments.count(PARALLEL, 1);
-        if (parallel != null) {
-            fleet.parallel(parallel);
-        }
         Integer canary = arguments.count(CANARY, 0);
-        if (canary != null) {
-            fleet.canary(canary);
-        }
-        fleet.failFast(arguments.flag(FAIL_FAST));
-        return fleet.build();
-    }
-
-    /** The URLs of {@code --databases}: comma-separated, or {@code @file} with one a line (# starts a comment). */
-    private List<String> urls(String setting) {
-        String text = setting.strip();
-        List<String> urls = new ArrayList<>();
-        if (text.startsWith("@")) {
-            Path file = workingDirectory.resolve(text.substring(1).strip());
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank() && !line.strip().startsWith("#")) {
-                        urls.add(line.strip());
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                throw new MigrateException("The databases file " + file + " (--databases @...) does not exist."
-                        + " Write one database URL a line in it, or fix the path.");
-            } catch (IOException e) {
-                throw new MigrateException("Could not read the databases file " + file + ": " + e.getMessage(), e);
-            }
-        } else {
-            for (String url : text.split(",", -1)) {
-                if (!url.isBlank()) {
-                    urls.add(url.strip());
-                }
-            }
-        }
-        if (urls.isEmpty()) {
-            throw new MigrateException("--databases names no database. Give comma-separated database URLs, or @ and"
-                    + " a file with one URL a line.");
-        }
-        return urls;
+        return new FleetSettings(
+                arguments.value(TENANTS),
+                databases == null ? List.of() : DatabaseList.parse(databases, workingDirectory, "--databases"),
+                arguments.value(USER),
+                arguments.value(PASSWORD),
+                arguments.count(PARALLEL, 1),
+                arguments.flag(FAIL_FAST),
+                canary == null ? 0 : canary);
     }
 
     private Optional<DatabaseChoice> database(Arguments arguments) {

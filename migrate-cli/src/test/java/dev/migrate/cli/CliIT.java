@@ -251,6 +251,139 @@ class CliIT {
         assertThat(noDatabase.err()).contains("No database is given: pass --url");
     }
 
+    @Test
+    void aMisspeltTargetOnAFleetFailsOnceAndNoTenantIsMade() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_misspelt");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+
+        Result upgrade = run(
+                Map.of(),
+                "upgrade",
+                "hed",
+                "--url",
+                url,
+                "--tenants",
+                "tenant_a,tenant_b",
+                "--classpath",
+                plainJar.toString());
+
+        assertThat(upgrade.code()).as(upgrade.toString()).isEqualTo(1);
+        assertThat(upgrade.err()).containsOnlyOnce("'hed'").doesNotContain("tenant_a", "\tat ");
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tenant%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("tenant schemas made").isZero();
+        }
+    }
+
+    /**
+     * The distribution as a deployment unpacks it: {@code bin/migrate} runs the jar, writes its class-data
+     * sharing archive on the first run and starts from it on the next, with the same output.
+     */
+    @Test
+    void theDistributionsLauncherRunsTheCommandsAndStartsWarmAfterTheFirstRun() throws Exception {
+        Path dist = Path.of(System.getProperty("migrate.cli.dist", "target/migrate-cli-dist.tar.gz"));
+        assertThat(dist)
+                .as("the distribution the pom names in migrate.cli.dist")
+                .isRegularFile();
+        Path unpacked = Files.createDirectories(work.resolve("dist"));
+        Process tar = new ProcessBuilder("tar", "-xzf", dist.toString(), "-C", unpacked.toString())
+                .inheritIO()
+                .start();
+        assertThat(tar.waitFor()).as("tar -xzf").isZero();
+        Path launcher;
+        try (Stream<Path> found = Files.list(unpacked)) {
+            launcher = found.findFirst().orElseThrow().resolve("bin/migrate");
+        }
+        assertThat(launcher).isExecutable();
+        assertThat(launcher.resolveSibling("../lib/migrate-cli.jar").normalize())
+                .isRegularFile();
+        assertThat(launcher.resolveSibling("../docker/Dockerfile").normalize()).isRegularFile();
+
+        String database = TestPostgres.createDatabase("cli_dist");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        Path cache = work.resolve("cds-cache");
+        Map<String, String> environment = Map.of("MIGRATE_DATABASE_URL", url, "MIGRATE_CACHE", cache.toString());
+
+        Result upgrade = launch(launcher, environment, "upgrade", "--classpath", plainJar.toString());
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        try (Stream<Path> archives = Files.list(cache)) {
+            assertThat(archives.map(path -> path.getFileName().toString()))
+                    .as("the archive the first run wrote, and nothing half-written")
+                    .singleElement()
+                    .satisfies(
+                            name -> assertThat(name).startsWith("migrate-cli-").endsWith(".jsa"));
+        }
+        Result current = launch(launcher, environment, "current", "--classpath", plainJar.toString());
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.out()).contains(THIRD + " (head)");
+        assertThat(current.err()).doesNotContain("cds", "CDS");
+    }
+
+    /** The image of the distribution's Dockerfile, where a Docker daemon answers: built, then run. */
+    @Test
+    void theDockerfileBuildsAnImageThatRuns() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                answers("docker", "info"), "no Docker daemon answers here: the image is built where one does");
+        Path dist = Path.of(System.getProperty("migrate.cli.dist", "target/migrate-cli-dist.tar.gz"));
+        Path unpacked = Files.createDirectories(work.resolve("docker-context"));
+        assertThat(new ProcessBuilder("tar", "-xzf", dist.toString(), "-C", unpacked.toString(), "--strip-components=1")
+                        .inheritIO()
+                        .start()
+                        .waitFor())
+                .isZero();
+        assertThat(answers(
+                        "docker",
+                        "build",
+                        "-t",
+                        "migrate-cli-it",
+                        "-f",
+                        unpacked.resolve("docker/Dockerfile").toString(),
+                        unpacked.toString()))
+                .as("docker build")
+                .isTrue();
+        assertThat(answers("docker", "run", "--rm", "migrate-cli-it", "--version"))
+                .as("docker run")
+                .isTrue();
+    }
+
+    private static boolean answers(String... command) throws InterruptedException {
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
+            return process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Runs the distribution's launcher with a JDK on the path and an empty home, as a container has. */
+    private static Result launch(Path launcher, Map<String, String> environment, String command, String... options)
+            throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("/bin/sh", launcher.toString(), command));
+        line.addAll(List.of(options));
+        ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
+        Map<String, String> env = process.environment();
+        env.clear();
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        env.put("HOME", home.toString());
+        env.putAll(environment);
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process started =
+                process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!started.waitFor(3, TimeUnit.MINUTES)) {
+            started.destroyForcibly();
+            throw new AssertionError(launcher + " " + command + " did not end in 3 minutes");
+        }
+        return new Result(
+                started.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     /**
      * Makes the server ask {@code user} for a password over TCP: a role with one, and a line of pg_hba.conf
      * ahead of the test server's trust lines, read again at once.

@@ -1,22 +1,14 @@
 package dev.migrate.maven;
 
-import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
-import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.TenantResult;
+import dev.migrate.command.Change;
+import dev.migrate.command.FleetSettings;
 import dev.migrate.internal.fleet.FleetReports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -65,73 +57,61 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
     }
 
     /**
-     * Runs the goal on the fleet when one is configured, online or offline, and on the one database
-     * otherwise.
+     * Runs {@code change} on the fleet when one is configured, else on the one database; in offline mode
+     * writes its SQL instead (one script per tenant of a fleet, in {@code target/migrate/sql} or beside
+     * {@code sqlFile}).
      */
-    protected final void runOnFleetOrDatabase(
-            ClassLoader projectClasses,
-            String what,
-            String target,
-            Consumer<Migrator> online,
-            BiConsumer<Migrator, Writer> offline,
-            Function<Fleet, FleetResult> onFleet,
-            BiConsumer<Fleet, Function<String, Writer>> offlineFleet) {
-        if (!isFleet()) {
-            onlineOrOffline(projectClasses, online, offline);
-            return;
-        }
-        if (sql || sqlFile != null) {
-            Fleet fleet = fleet(offlineBuilder(projectClasses));
-            List<Path> written = new ArrayList<>();
-            offlineFleet.accept(fleet, tenant -> {
-                Path file = FleetReports.scriptFile(
-                        sqlFile == null ? null : sqlFile.toPath(),
-                        Path.of(project.getBuild().getDirectory(), "migrate", "sql"),
-                        goal(),
-                        tenant);
-                written.add(file);
-                try {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not write " + file, e);
-                }
-            });
-            getLog().info("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s")
-                    + ", one per tenant: " + written.get(0) + (written.size() > 1 ? " and the others beside it" : "")
-                    + ".");
-            return;
-        }
-        FleetResult result;
-        if (databases != null) {
-            result = onFleet.apply(fleet(configured(projectClasses)));
-        } else {
-            FleetResult[] ran = new FleetResult[1];
-            withDatabaseBuilder(projectClasses, builder -> ran[0] = onFleet.apply(fleet(builder)));
-            result = ran[0];
-        }
-        Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
-        FleetGoal.writeJson(json, what, target, result);
-        getLog().info("The fleet's summary is in " + json + ".");
-        if (!result.succeeded()) {
-            List<String> names = result.tenants().stream()
-                    .filter(t -> t.outcome() == TenantResult.Outcome.FAILED)
-                    .map(TenantResult::tenant)
-                    .toList();
-            throw new MigrateException(names.size() + " tenant" + (names.size() == 1 ? "" : "s") + " of "
-                    + result.tenants().size() + " failed (" + FleetReports.first(names, 10) + ")"
-                    + (result.with(TenantResult.Outcome.NOT_RUN).isEmpty()
-                            ? ""
-                            : " and "
-                                    + result.with(TenantResult.Outcome.NOT_RUN).size() + " were not run")
-                    + "; each failure's message is in the summary above and in " + json + ". Fix "
-                    + (names.size() == 1 ? "it" : "them") + " and run migrate:" + goal()
-                    + " again: the tenants at the target are left alone.");
-        }
-    }
+    protected final void run(ClassLoader projectClasses, Change change) {
+        FleetSettings fleet = isFleet()
+                ? FleetGoal.settings(
+                        tenants,
+                        databases,
+                        this::credentials,
+                        project.getBasedir().toPath(),
+                        parallel,
+                        failFast,
+                        canary)
+                : null;
+        Path sqlPath = sqlFile == null ? null : sqlFile.toPath();
+        change.run(fleet, sql || sqlFile != null, new Change.Face() {
+            @Override
+            public Migrator.Builder migrations(boolean online) {
+                return online ? configured(projectClasses) : offlineBuilder(projectClasses);
+            }
 
-    private Fleet fleet(Migrator.Builder builder) {
-        return FleetGoal.fleet(
-                builder, tenants, databases, credentials(), project.getBasedir().toPath(), parallel, failFast, canary);
+            @Override
+            public void onDatabase(Consumer<Migrator.Builder> work) {
+                withDatabaseBuilder(projectClasses, work);
+            }
+
+            @Override
+            public void script(Consumer<Writer> script) {
+                new SqlScriptOutput(sqlPath, System.out).write(script, getLog());
+            }
+
+            @Override
+            public Path tenantScript(String tenant) {
+                return FleetReports.scriptFile(
+                        sqlPath, Path.of(project.getBuild().getDirectory(), "migrate", "sql"), goal(), tenant);
+            }
+
+            @Override
+            public Optional<String> fleetRan(Change ran, FleetResult result) {
+                Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
+                FleetGoal.writeJson(json, ran.kind().command(), ran.target(), result);
+                getLog().info("The fleet's summary is in " + json + ".");
+                return Optional.of(json.toString());
+            }
+
+            @Override
+            public String name(Change named) {
+                return "migrate:" + goal();
+            }
+
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+        });
     }
 }

@@ -1,11 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
 import java.io.File;
-import java.io.Writer;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that changes the database, or in offline mode prints the SQL it would run. */
@@ -57,17 +53,5 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
         }
         getLog().warn("*** No database URL is configured: migrate:" + goal() + " changes the EMBEDDED database in "
                 + embeddedDataDirectory + ", not your server. To use your server, " + setIt + " ***");
-    }
-
-    /** Runs {@code online} against the database, or in offline mode hands a script writer to {@code offline}. */
-    protected final void onlineOrOffline(
-            ClassLoader projectClasses, Consumer<Migrator> online, BiConsumer<Migrator, Writer> offline) {
-        if (offline()) {
-            Migrator migrator = offline(projectClasses);
-            new SqlScriptOutput(sqlFile == null ? null : sqlFile.toPath(), System.out)
-                    .write(out -> offline.accept(migrator, out), getLog());
-        } else {
-            withDatabase(projectClasses, online);
-        }
     }
 }

@@ -71,15 +71,15 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     protected void run(ClassLoader projectClasses) {
         if (FleetGoal.isFleet(tenants, databases)) {
             Consumer<Migrator.Builder> report = builder -> {
-                Map<String, List<CurrentRevision>> current = FleetGoal.fleet(
-                                builder,
+                Map<String, List<CurrentRevision>> current = FleetGoal.settings(
                                 tenants,
                                 databases,
-                                credentials(),
+                                this::credentials,
                                 project.getBasedir().toPath(),
                                 null,
                                 false,
                                 0)
+                        .over(builder)
                         .current();
                 print(FleetReports.current(current));
                 if (checkHeads) {

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.Change;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -27,13 +28,6 @@ public class DowngradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        runOnFleetOrDatabase(
-                projectClasses,
-                "downgrade",
-                target,
-                m -> m.downgrade(target),
-                (m, out) -> m.downgradeSql(target, out),
-                fleet -> fleet.downgrade(target),
-                (fleet, scripts) -> fleet.downgradeSql(target, scripts));
+        run(projectClasses, Change.downgrade(target));
     }
 }

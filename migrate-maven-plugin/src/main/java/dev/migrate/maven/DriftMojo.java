@@ -176,8 +176,15 @@ public class DriftMojo extends AbstractDatabaseMojo {
     }
 
     private Fleet fleet(Migrator.Builder builder) {
-        return FleetGoal.fleet(
-                builder, tenants, databases, credentials(), project.getBasedir().toPath(), parallel, false, 0);
+        return FleetGoal.settings(
+                        tenants,
+                        databases,
+                        this::credentials,
+                        project.getBasedir().toPath(),
+                        parallel,
+                        false,
+                        0)
+                .over(builder);
     }
 
     /** Writes the migration that accepts the drift, and says how to mark the database. */

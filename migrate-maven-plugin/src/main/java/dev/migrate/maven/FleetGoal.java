@@ -1,21 +1,19 @@
 package dev.migrate.maven;
 
-import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
-import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
+import dev.migrate.command.DatabaseList;
+import dev.migrate.command.FleetSettings;
 import dev.migrate.internal.fleet.FleetJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** What the goals that take a fleet share: the databases setting, the fleet, its script files and its JSON. */
+/** What the goals that take a fleet share: the fleet of their tenants and databases settings, and its JSON. */
 final class FleetGoal {
     private FleetGoal() {}
 
@@ -23,62 +21,30 @@ final class FleetGoal {
         return tenants != null || databases != null;
     }
 
-    /** The fleet of the tenants and databases settings over {@code builder}'s migrations and settings. */
-    static Fleet fleet(
-            Migrator.Builder builder,
+    /**
+     * The fleet of the tenants and databases settings; the credentials, for database URLs that carry none,
+     * are resolved only when databases are given.
+     */
+    static FleetSettings settings(
             String tenants,
             Secret databases,
-            ConnectionResolver.Credentials credentials,
+            Supplier<ConnectionResolver.Credentials> credentials,
             Path basedir,
             Integer parallel,
             boolean failFast,
             int canary) {
-        Fleet.Builder fleet = Fleet.builder(builder).failFast(failFast).canary(canary);
-        if (tenants != null) {
-            fleet.tenants(tenants);
+        if (databases == null) {
+            return new FleetSettings(tenants, List.of(), null, null, parallel, failFast, canary);
         }
-        if (databases != null) {
-            fleet.databases(urls(Secret.valueOf(databases), basedir), credentials.user(), credentials.password());
-        }
-        if (parallel != null) {
-            fleet.parallel(parallel);
-        }
-        return fleet.build();
-    }
-
-    /**
-     * The URLs of the databases setting: comma-separated, or {@code @file} with one a line (blank
-     * lines and lines starting with # skipped), a relative file from the project's directory.
-     */
-    static List<String> urls(String setting, Path basedir) {
-        String text = setting.trim();
-        List<String> urls = new ArrayList<>();
-        if (text.startsWith("@")) {
-            Path file = basedir.resolve(text.substring(1).trim());
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank() && !line.strip().startsWith("#")) {
-                        urls.add(line.strip());
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                throw new MigrateException("The databases file " + file + " (migrate.databases=@...) does not exist. "
-                        + "Write one database URL a line in it, or fix the path (relative to " + basedir + ").");
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read the databases file " + file, e);
-            }
-        } else {
-            for (String url : text.split(",", -1)) {
-                if (!url.isBlank()) {
-                    urls.add(url.strip());
-                }
-            }
-        }
-        if (urls.isEmpty()) {
-            throw new MigrateException("The databases setting (-Dmigrate.databases or <databases>) names no database. "
-                    + "Set it to comma-separated database URLs, or to @file with one URL a line.");
-        }
-        return urls;
+        ConnectionResolver.Credentials given = credentials.get();
+        return new FleetSettings(
+                tenants,
+                DatabaseList.parse(Secret.valueOf(databases), basedir, "migrate.databases"),
+                given.user(),
+                given.password(),
+                parallel,
+                failFast,
+                canary);
     }
 
     static void writeJson(Path json, String command, String target, FleetResult result) {

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.Change;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -36,13 +37,6 @@ public class StampMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        runOnFleetOrDatabase(
-                projectClasses,
-                "stamp",
-                target,
-                m -> m.stamp(target, purge),
-                (m, out) -> m.stampSql(target, purge, out),
-                fleet -> fleet.stamp(target, purge),
-                (fleet, scripts) -> fleet.stampSql(target, purge, scripts));
+        run(projectClasses, Change.stamp(target, purge));
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
+import dev.migrate.command.Change;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -60,13 +61,6 @@ public class UpgradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        runOnFleetOrDatabase(
-                projectClasses,
-                "upgrade",
-                target,
-                m -> m.upgrade(target),
-                (m, out) -> m.upgradeSql(target, out),
-                fleet -> fleet.upgrade(target),
-                (fleet, scripts) -> fleet.upgradeSql(target, scripts));
+        run(projectClasses, Change.upgrade(target));
     }
 }

@@ -100,6 +100,7 @@ public final class FleetEngine {
             String target,
             BiFunction<Set<String>, String, List<Step>> planner,
             BiFunction<Engine, String, Engine.Run> run) {
+        engine.graph().checkNames(target); // once, before any tenant is resolved or connected to
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, true, command);
@@ -171,6 +172,7 @@ public final class FleetEngine {
     }
 
     public FleetResult stamp(String target, boolean purge) {
+        engine.graph().checkNames(target);
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, "stamp");

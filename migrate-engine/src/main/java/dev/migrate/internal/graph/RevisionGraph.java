@@ -290,6 +290,35 @@ public final class RevisionGraph {
     }
 
     /**
+     * Checks, without a database, what the graph alone answers of {@code target}: its form, and each
+     * revision id, prefix and branch it names, on both sides of a {@code <from>:<to>} range; the steps of
+     * a relative form are counted later, from the database's revision.
+     *
+     * @throws MigrateException naming the part that is wrong and the forms a target takes
+     */
+    public void checkNames(String target) {
+        RevisionRange range = RevisionRange.parse(target);
+        if (!range.hasTo() && !range.hasFrom()) {
+            Target.parse(target); // no target at all: the message says what to give
+        }
+        for (String side : new String[] {range.from(), range.to()}) {
+            if (side == null) {
+                continue;
+            }
+            for (String part : Planner.parts(side)) {
+                TargetResolver.Scoped scoped = targets.scope(Target.parse(part));
+                if (scoped.point() instanceof Target.RevisionRef ref) {
+                    lookup(ref.idOrPrefix());
+                } else if (scoped.point() instanceof Target.RelativeTo relative
+                        && !relative.fromBase()
+                        && !relative.fromHead()) {
+                    lookup(relative.from());
+                }
+            }
+        }
+    }
+
+    /**
      * The version rows a database would have at {@code target}, for the offline {@code <from>:<to>}
      * form where there is no database to ask: {@code base} is none, an id is that id and the rows of
      * what it depends on.

@@ -206,6 +206,7 @@ public final class Engine {
     }
 
     private Run migrateRun(String target, Direction direction, StatementObserver observer) {
+        graph.checkNames(target); // a misspelt target fails here, before the lock is taken
         BiFunction<Set<String>, String, List<Step>> planner =
                 direction == Direction.UPGRADE ? graph::planUpgrade : graph::planDowngrade;
         List<AppliedStep> applied = new ArrayList<>();
@@ -281,6 +282,7 @@ public final class Engine {
     }
 
     public void stamp(String target, boolean purge) {
+        graph.checkNames(target);
         underLock("stamp", run -> {
             Set<String> current = purge ? Set.of() : versions(run.lockConnection());
             List<String> unknown = graph.unknown(current);

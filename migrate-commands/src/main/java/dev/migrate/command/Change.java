@@ -1,0 +1,210 @@
+package dev.migrate.command;
+
+import dev.migrate.Fleet;
+import dev.migrate.FleetResult;
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.TenantResult;
+import dev.migrate.internal.fleet.FleetReports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A command that moves the version table: {@code upgrade}, {@code downgrade} or {@code stamp}, run on one
+ * database or on a fleet, or written as SQL, as every face runs it:
+ *
+ * <pre>{@code
+ * Change.upgrade("head").run(null, false, face);
+ * }</pre>
+ *
+ * <p>The engine checks the target against the migrations before anything connects (once for a fleet), so a
+ * misspelt one fails with its name and the forms a target takes, whatever the face.
+ *
+ * @param kind which command
+ * @param target the revision to move to, in any of the target forms; offline, also a {@code <from>:<to>} range
+ * @param purge for {@code stamp}: empty the version table first
+ */
+public record Change(Kind kind, String target, boolean purge) {
+    /** The three commands. */
+    public enum Kind {
+        UPGRADE,
+        DOWNGRADE,
+        STAMP;
+
+        /** The command's name, as the goal and the command line spell it. */
+        public String command() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What a face gives a change: its migrations and database, where scripts go, how it reports. */
+    public interface Face {
+        /**
+         * The migrations with every run setting of the face, without a database.
+         *
+         * @param online whether they will run on databases (rather than be written as SQL)
+         */
+        Migrator.Builder migrations(boolean online);
+
+        /** Runs {@code work} with {@code migrations(true)} on the face's database: the configured one, or one it starts. */
+        void onDatabase(Consumer<Migrator.Builder> work);
+
+        /** Writes the one database's script, which {@code script} writes to the writer it is handed. */
+        void script(Consumer<Writer> script);
+
+        /** Where the script of {@code tenant} goes. */
+        Path tenantScript(String tenant);
+
+        /**
+         * Keeps what the face keeps of a fleet's run, such as a summary file.
+         *
+         * @return where, besides the summary the fleet logged, each failure's message can be read; empty for nowhere
+         */
+        Optional<String> fleetRan(Change change, FleetResult result);
+
+        /** How the face names {@code change}, for the messages that say to run it again ({@code migrate:upgrade}). */
+        String name(Change change);
+
+        /** A progress line. */
+        void info(String line);
+    }
+
+    public Change {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** {@code upgrade} to {@code target}. */
+    public static Change upgrade(String target) {
+        return new Change(Kind.UPGRADE, target, false);
+    }
+
+    /** {@code downgrade} to {@code target}. */
+    public static Change downgrade(String target) {
+        return new Change(Kind.DOWNGRADE, target, false);
+    }
+
+    /** {@code stamp} at {@code target}, emptying the version table first when {@code purge}. */
+    public static Change stamp(String target, boolean purge) {
+        return new Change(Kind.STAMP, target, purge);
+    }
+
+    /**
+     * Runs the change as {@code face} is configured: on {@code fleet} when one is given, else on the face's
+     * database; written as SQL instead when {@code offline} (one script, or one per tenant).
+     *
+     * @throws MigrateException when it fails, or when any tenant of the fleet failed, naming them and where
+     *     each failure's message is
+     */
+    public void run(@Nullable FleetSettings fleet, boolean offline, Face face) {
+        if (fleet == null) {
+            if (offline) {
+                Migrator migrator = face.migrations(false).build();
+                face.script(out -> script(migrator, out));
+            } else {
+                face.onDatabase(builder -> on(builder.build()));
+            }
+        } else if (offline) {
+            scripts(fleet, face);
+        } else {
+            FleetResult[] result = new FleetResult[1];
+            if (fleet.inTheDatabase()) {
+                face.onDatabase(builder -> result[0] = on(fleet.over(builder)));
+            } else {
+                result[0] = on(fleet.over(face.migrations(true)));
+            }
+            Optional<String> kept = face.fleetRan(this, result[0]);
+            if (!result[0].succeeded()) {
+                throw new MigrateException(failures(result[0], kept, face.name(this)));
+            }
+        }
+    }
+
+    /** One script per tenant, beside each other; tenants found by a query need the database to run it. */
+    private void scripts(FleetSettings fleet, Face face) {
+        List<Path> written = new ArrayList<>();
+        Consumer<Migrator.Builder> writing = builder -> scripts(fleet.over(builder), tenant -> {
+            Path file = face.tenantScript(tenant);
+            written.add(file);
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file, e);
+            }
+        });
+        String tenants = fleet.tenants();
+        if (fleet.inTheDatabase() && tenants != null && tenants.strip().startsWith("query:")) {
+            face.onDatabase(writing);
+        } else {
+            writing.accept(face.migrations(false));
+        }
+        face.info("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s") + ", one per tenant"
+                + (written.isEmpty()
+                        ? "."
+                        : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
+    }
+
+    private void on(Migrator migrator) {
+        switch (kind) {
+            case UPGRADE -> migrator.upgrade(target);
+            case DOWNGRADE -> migrator.downgrade(target);
+            case STAMP -> migrator.stamp(target, purge);
+        }
+    }
+
+    private void script(Migrator migrator, Writer out) {
+        switch (kind) {
+            case UPGRADE -> migrator.upgradeSql(target, out);
+            case DOWNGRADE -> migrator.downgradeSql(target, out);
+            case STAMP -> migrator.stampSql(target, purge, out);
+        }
+    }
+
+    private FleetResult on(Fleet fleet) {
+        return switch (kind) {
+            case UPGRADE -> fleet.upgrade(target);
+            case DOWNGRADE -> fleet.downgrade(target);
+            case STAMP -> fleet.stamp(target, purge);
+        };
+    }
+
+    private void scripts(Fleet fleet, Function<String, Writer> scripts) {
+        switch (kind) {
+            case UPGRADE -> fleet.upgradeSql(target, scripts);
+            case DOWNGRADE -> fleet.downgradeSql(target, scripts);
+            case STAMP -> fleet.stampSql(target, purge, scripts);
+        }
+    }
+
+    /** The failure of a fleet's run: how many tenants failed, the first of them, and what to do. */
+    static String failures(FleetResult result, Optional<String> kept, String name) {
+        List<String> failed = result.with(TenantResult.Outcome.FAILED).stream()
+                .map(TenantResult::tenant)
+                .toList();
+        int notRun = result.with(TenantResult.Outcome.NOT_RUN).size();
+        return failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + " of "
+                + result.tenants().size()
+                + " failed (" + FleetReports.first(failed, 10) + ")"
+                + (notRun == 0 ? "" : " and " + notRun + " were not run")
+                + ". Each failure's message is in the summary above"
+                + kept.map(where -> " and in " + where).orElse("")
+                + "; fix " + (failed.size() == 1 ? "it" : "them") + " and run " + name
+                + " again: the tenants at their target are left alone.";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.migrate.command;
+
+import dev.migrate.Fleet;
+import dev.migrate.Migrator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fleet as a face is given it:
+ * {@code new FleetSettings("tenant_%", List.of(), null, null, 8, false, 0).over(Migrator.builder())}.
+ *
+ * @param tenants a schema per tenant: names, {@code LIKE} patterns, or {@code query:} and SQL; null for a
+ *     database per tenant
+ * @param databases a database per tenant, as URLs ({@link DatabaseList}); empty: the tenant schemas are in
+ *     the one configured database
+ * @param user the user for database URLs that carry none
+ * @param password the password for database URLs that carry none; never printed
+ * @param parallel how many tenants run at once; null for the fleet's default
+ * @param failFast whether to stop starting tenants after the first one fails
+ * @param canary how many tenants run first, the others only when all of them succeeded
+ */
+public record FleetSettings(
+        @Nullable String tenants,
+        List<String> databases,
+        @Nullable String user,
+        @Nullable String password,
+        @Nullable Integer parallel,
+        boolean failFast,
+        int canary) {
+    public FleetSettings {
+        databases = List.copyOf(databases);
+    }
+
+    /** Whether the tenants are schemas of the one configured database, which the fleet then needs. */
+    public boolean inTheDatabase() {
+        return databases.isEmpty();
+    }
+
+    /** The fleet over {@code builder}'s migrations and run settings (and its database, for tenant schemas). */
+    public Fleet over(Migrator.Builder builder) {
+        Fleet.Builder fleet = Fleet.builder(builder).failFast(failFast).canary(canary);
+        if (tenants != null) {
+            fleet.tenants(tenants);
+        }
+        if (!databases.isEmpty()) {
+            fleet.databases(databases, user, password);
+        }
+        if (parallel != null) {
+            fleet.parallel(parallel);
+        }
+        return fleet.build();
+    }
+}
