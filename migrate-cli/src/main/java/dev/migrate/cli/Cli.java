@@ -27,13 +27,13 @@ import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
 import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
-import dev.migrate.CurrentRevision;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.command.Change;
+import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.internal.MigratorInternals;
@@ -135,7 +135,11 @@ final class Cli {
                     database(arguments).ifPresent(database -> builder.dataSource(connect(database)));
                     print(MigratorInternals.of(builder.build()).historyReport(arguments.value(RANGE), verbose));
                 }
-                case CURRENT -> current(arguments, builder);
+                case CURRENT ->
+                    new Current(verbose, arguments.flag(CHECK_HEADS))
+                            .run(
+                                    isFleet(arguments) ? fleetSettings(arguments) : null,
+                                    new Face(arguments, classes.loader(), log));
                 case UPGRADE -> change(arguments, Change.upgrade(required(target)), classes.loader(), log);
                 case DOWNGRADE -> change(arguments, Change.downgrade(required(target)), classes.loader(), log);
                 case STAMP ->
@@ -197,31 +201,6 @@ final class Cli {
         return builder;
     }
 
-    private void current(Arguments arguments, Migrator.Builder builder) {
-        boolean checkHeads = arguments.flag(CHECK_HEADS);
-        if (isFleet(arguments)) {
-            FleetSettings fleet = fleetSettings(arguments);
-            Map<String, List<CurrentRevision>> current = fleet.over(
-                            fleet.inTheDatabase() ? builder.dataSource(connect(requireDatabase(arguments))) : builder)
-                    .current();
-            print(FleetReports.current(current));
-            if (checkHeads) {
-                FleetReports.requireHeads(current, Arguments.PROGRAM + " upgrade");
-            }
-            return;
-        }
-        Migrator migrator =
-                builder.dataSource(connect(requireDatabase(arguments))).build();
-        List<String> report = MigratorInternals.of(migrator).currentReport(arguments.flag(VERBOSE));
-        if (report.isEmpty()) {
-            out.println("The database has no revision applied (it is at base).");
-        }
-        print(report);
-        if (checkHeads) {
-            migrator.assertUpToDate();
-        }
-    }
-
     /**
      * Runs a command that changes the database: on the fleet when {@code --tenants} or {@code --databases}
      * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
@@ -234,42 +213,55 @@ final class Cli {
             throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
                     + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
         }
-        change.run(fleet, offline, new Change.Face() {
-            @Override
-            public Migrator.Builder migrations(boolean online) {
-                return builder(arguments, classes, log);
-            }
+        change.run(fleet, offline, new Face(arguments, classes, log));
+    }
 
-            @Override
-            public void onDatabase(Consumer<Migrator.Builder> work) {
-                work.accept(builder(arguments, classes, log).dataSource(connect(requireDatabase(arguments))));
-            }
+    /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
+    private final class Face implements Change.Face {
+        private final Arguments arguments;
+        private final ClassLoader classes;
+        private final MigrationLog log;
 
-            @Override
-            public void script(Consumer<Writer> script) {
-                writeScript(sqlFile, script);
-            }
+        Face(Arguments arguments, ClassLoader classes, MigrationLog log) {
+            this.arguments = arguments;
+            this.classes = classes;
+            this.log = log;
+        }
 
-            @Override
-            public Path tenantScript(String tenant) {
-                return FleetReports.beside(workingDirectory.resolve(required(sqlFile)), tenant);
-            }
+        @Override
+        public Migrator.Builder migrations(boolean online) {
+            return builder(arguments, classes, log);
+        }
 
-            @Override
-            public Optional<String> fleetRan(Change ran, FleetResult result) {
-                return Optional.empty();
-            }
+        @Override
+        public void onDatabase(Consumer<Migrator.Builder> work) {
+            work.accept(builder(arguments, classes, log).dataSource(connect(requireDatabase(arguments))));
+        }
 
-            @Override
-            public String name(Change named) {
-                return Arguments.PROGRAM + " " + named.kind().command();
-            }
+        @Override
+        public void script(Consumer<Writer> script) {
+            writeScript(arguments.value(SQL_FILE), script);
+        }
 
-            @Override
-            public void info(String line) {
-                out.println(line);
-            }
-        });
+        @Override
+        public Path tenantScript(String tenant) {
+            return FleetReports.beside(workingDirectory.resolve(required(arguments.value(SQL_FILE))), tenant);
+        }
+
+        @Override
+        public Optional<String> fleetRan(Change change, FleetResult result) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String name(String command) {
+            return Arguments.PROGRAM + " " + command;
+        }
+
+        @Override
+        public void info(String line) {
+            out.println(line);
+        }
     }
 
     private static boolean isFleet(Arguments arguments) {

@@ -49,18 +49,8 @@ public record Change(Kind kind, String target, boolean purge) {
         }
     }
 
-    /** What a face gives a change: its migrations and database, where scripts go, how it reports. */
-    public interface Face {
-        /**
-         * The migrations with every run setting of the face, without a database.
-         *
-         * @param online whether they will run on databases (rather than be written as SQL)
-         */
-        Migrator.Builder migrations(boolean online);
-
-        /** Runs {@code work} with {@code migrations(true)} on the face's database: the configured one, or one it starts. */
-        void onDatabase(Consumer<Migrator.Builder> work);
-
+    /** What a face gives a change besides what every command gets: where its scripts go, what it keeps of a fleet's run. */
+    public interface Face extends CommandFace {
         /** Writes the one database's script, which {@code script} writes to the writer it is handed. */
         void script(Consumer<Writer> script);
 
@@ -73,12 +63,6 @@ public record Change(Kind kind, String target, boolean purge) {
          * @return where, besides the summary the fleet logged, each failure's message can be read; empty for nowhere
          */
         Optional<String> fleetRan(Change change, FleetResult result);
-
-        /** How the face names {@code change}, for the messages that say to run it again ({@code migrate:upgrade}). */
-        String name(Change change);
-
-        /** A progress line. */
-        void info(String line);
     }
 
     public Change {
@@ -127,7 +111,7 @@ public record Change(Kind kind, String target, boolean purge) {
             }
             Optional<String> kept = face.fleetRan(this, result[0]);
             if (!result[0].succeeded()) {
-                throw new MigrateException(failures(result[0], kept, face.name(this)));
+                throw new MigrateException(failures(result[0], kept, face.name(kind.command())));
             }
         }
     }

@@ -172,8 +172,8 @@ class ChangeTest {
             }
 
             @Override
-            public String name(Change change) {
-                return "test " + change.kind().command();
+            public String name(String command) {
+                return "test " + command;
             }
 
             @Override

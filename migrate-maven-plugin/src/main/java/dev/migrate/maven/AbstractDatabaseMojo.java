@@ -6,6 +6,8 @@ import dev.migrate.TransactionMode;
 import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.DriftRequest;
+import dev.migrate.command.CommandFace;
+import dev.migrate.command.FleetSettings;
 import dev.migrate.internal.Durations;
 import dev.migrate.internal.cluster.ThrowawayPlace;
 import java.io.File;
@@ -226,6 +228,50 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     protected final void withDatabaseBuilder(ClassLoader projectClasses, Consumer<Migrator.Builder> action) {
         withDataSource(
                 (name, database) -> action.accept(configured(projectClasses).dataSource(database)));
+    }
+
+    /** This goal as a face of the commands: the project's migrations, the goal's database, the build log. */
+    protected class MojoFace implements CommandFace {
+        protected final ClassLoader projectClasses;
+
+        protected MojoFace(ClassLoader projectClasses) {
+            this.projectClasses = projectClasses;
+        }
+
+        @Override
+        public Migrator.Builder migrations(boolean online) {
+            return online ? configured(projectClasses) : offlineBuilder(projectClasses);
+        }
+
+        @Override
+        public void onDatabase(Consumer<Migrator.Builder> work) {
+            withDatabaseBuilder(projectClasses, work);
+        }
+
+        @Override
+        public String name(String command) {
+            return "mvn migrate:" + command;
+        }
+
+        @Override
+        public void info(String line) {
+            getLog().info(line);
+        }
+    }
+
+    /** The fleet of {@code tenants} and {@code databases}, or null when neither is set: for the goals that take one. */
+    protected final FleetSettings fleet(
+            String tenants, Secret databases, Integer parallel, boolean failFast, int canary) {
+        return FleetGoal.isFleet(tenants, databases)
+                ? FleetGoal.settings(
+                        tenants,
+                        databases,
+                        this::credentials,
+                        project.getBasedir().toPath(),
+                        parallel,
+                        failFast,
+                        canary)
+                : null;
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.FleetResult;
-import dev.migrate.Migrator;
 import dev.migrate.command.Change;
-import dev.migrate.command.FleetSettings;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -51,67 +49,44 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
     @Parameter(property = "migrate.canary", defaultValue = "0")
     protected int canary;
 
-    /** Whether the goal runs on a fleet rather than one database. */
-    protected final boolean isFleet() {
-        return FleetGoal.isFleet(tenants, databases);
-    }
-
     /**
      * Runs {@code change} on the fleet when one is configured, else on the one database; in offline mode
      * writes its SQL instead (one script per tenant of a fleet, in {@code target/migrate/sql} or beside
      * {@code sqlFile}).
      */
     protected final void run(ClassLoader projectClasses, Change change) {
-        FleetSettings fleet = isFleet()
-                ? FleetGoal.settings(
-                        tenants,
-                        databases,
-                        this::credentials,
-                        project.getBasedir().toPath(),
-                        parallel,
-                        failFast,
-                        canary)
-                : null;
-        Path sqlPath = sqlFile == null ? null : sqlFile.toPath();
-        change.run(fleet, sql || sqlFile != null, new Change.Face() {
-            @Override
-            public Migrator.Builder migrations(boolean online) {
-                return online ? configured(projectClasses) : offlineBuilder(projectClasses);
-            }
+        change.run(
+                fleet(tenants, databases, parallel, failFast, canary),
+                sql || sqlFile != null,
+                new ChangeFace(projectClasses));
+    }
 
-            @Override
-            public void onDatabase(Consumer<Migrator.Builder> work) {
-                withDatabaseBuilder(projectClasses, work);
-            }
+    /** The goal as a face of a change: where its scripts go, and the fleet's summary file. */
+    private final class ChangeFace extends MojoFace implements Change.Face {
+        ChangeFace(ClassLoader projectClasses) {
+            super(projectClasses);
+        }
 
-            @Override
-            public void script(Consumer<Writer> script) {
-                new SqlScriptOutput(sqlPath, System.out).write(script, getLog());
-            }
+        @Override
+        public void script(Consumer<Writer> script) {
+            new SqlScriptOutput(sqlFile == null ? null : sqlFile.toPath(), System.out).write(script, getLog());
+        }
 
-            @Override
-            public Path tenantScript(String tenant) {
-                return FleetReports.scriptFile(
-                        sqlPath, Path.of(project.getBuild().getDirectory(), "migrate", "sql"), goal(), tenant);
-            }
+        @Override
+        public Path tenantScript(String tenant) {
+            return FleetReports.scriptFile(
+                    sqlFile == null ? null : sqlFile.toPath(),
+                    Path.of(project.getBuild().getDirectory(), "migrate", "sql"),
+                    goal(),
+                    tenant);
+        }
 
-            @Override
-            public Optional<String> fleetRan(Change ran, FleetResult result) {
-                Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
-                FleetGoal.writeJson(json, ran.kind().command(), ran.target(), result);
-                getLog().info("The fleet's summary is in " + json + ".");
-                return Optional.of(json.toString());
-            }
-
-            @Override
-            public String name(Change named) {
-                return "migrate:" + goal();
-            }
-
-            @Override
-            public void info(String line) {
-                getLog().info(line);
-            }
-        });
+        @Override
+        public Optional<String> fleetRan(Change ran, FleetResult result) {
+            Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
+            FleetGoal.writeJson(json, ran.kind().command(), ran.target(), result);
+            getLog().info("The fleet's summary is in " + json + ".");
+            return Optional.of(json.toString());
+        }
     }
 }

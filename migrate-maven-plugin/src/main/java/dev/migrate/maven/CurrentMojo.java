@@ -1,12 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
-import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.fleet.FleetReports;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import dev.migrate.command.Current;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -69,39 +63,6 @@ public class CurrentMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        if (FleetGoal.isFleet(tenants, databases)) {
-            Consumer<Migrator.Builder> report = builder -> {
-                Map<String, List<CurrentRevision>> current = FleetGoal.settings(
-                                tenants,
-                                databases,
-                                this::credentials,
-                                project.getBasedir().toPath(),
-                                null,
-                                false,
-                                0)
-                        .over(builder)
-                        .current();
-                print(FleetReports.current(current));
-                if (checkHeads) {
-                    FleetReports.requireHeads(current, "mvn migrate:upgrade");
-                }
-            };
-            if (databases != null) {
-                report.accept(configured(projectClasses));
-            } else {
-                withDatabaseBuilder(projectClasses, report);
-            }
-            return;
-        }
-        withDatabase(projectClasses, migrator -> {
-            List<String> current = MigratorInternals.of(migrator).currentReport(verbose);
-            if (current.isEmpty()) {
-                getLog().info("The database has no revision applied (it is at base).");
-            }
-            print(current);
-            if (checkHeads) {
-                migrator.assertUpToDate();
-            }
-        });
+        new Current(verbose, checkHeads).run(fleet(tenants, databases, null, false, 0), new MojoFace(projectClasses));
     }
 }

@@ -1,0 +1,54 @@
+package dev.migrate.command;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.Migrator;
+import dev.migrate.NotAtHeadException;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.fleet.FleetReports;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code current}: the revisions the database is at, or each tenant's with a count by revision, read
+ * without a lock: {@code new Current(false, true).run(null, face)}.
+ *
+ * @param verbose each revision's details, not its line alone
+ * @param checkHeads fail unless the database (or every tenant) is at every head, as a deployment gate
+ */
+public record Current(boolean verbose, boolean checkHeads) {
+    /**
+     * Prints the current revisions of the face's database, or of every tenant of {@code fleet}.
+     *
+     * @throws NotAtHeadException with {@code checkHeads}, naming what is behind and the upgrade to run
+     */
+    public void run(@Nullable FleetSettings fleet, CommandFace face) {
+        if (fleet != null) {
+            Consumer<Migrator.Builder> report = builder -> {
+                Map<String, List<CurrentRevision>> current = fleet.over(builder).current();
+                FleetReports.current(current).forEach(face::info);
+                if (checkHeads) {
+                    FleetReports.requireHeads(current, face.name("upgrade"));
+                }
+            };
+            if (fleet.inTheDatabase()) {
+                face.onDatabase(report);
+            } else {
+                report.accept(face.migrations(true));
+            }
+            return;
+        }
+        face.onDatabase(builder -> {
+            Migrator migrator = builder.build();
+            List<String> report = MigratorInternals.of(migrator).currentReport(verbose);
+            if (report.isEmpty()) {
+                face.info("The database has no revision applied (it is at base).");
+            }
+            report.forEach(face::info);
+            if (checkHeads) {
+                migrator.assertUpToDate();
+            }
+        });
+    }
+}
