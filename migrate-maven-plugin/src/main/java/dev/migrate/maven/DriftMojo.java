@@ -175,16 +175,9 @@ public class DriftMojo extends AbstractDatabaseMojo {
         return driftRequest(chain, managedSchema, exclude, replayCache);
     }
 
+    /** The fleet of the tenants and databases settings, which {@link #run} found set. */
     private Fleet fleet(Migrator.Builder builder) {
-        return FleetGoal.settings(
-                        tenants,
-                        databases,
-                        this::credentials,
-                        project.getBasedir().toPath(),
-                        parallel,
-                        false,
-                        0)
-                .over(builder);
+        return fleet(tenants, databases, parallel, false, 0).over(builder);
     }
 
     /** Writes the migration that accepts the drift, and says how to mark the database. */
