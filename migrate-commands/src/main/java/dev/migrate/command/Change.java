@@ -7,7 +7,6 @@ import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,7 +128,10 @@ public record Change(Kind kind, String target, boolean purge) {
                 }
                 return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not write " + file, e);
+                throw new MigrateException(
+                        "Could not write the script of tenant " + tenant + " to " + file + ": " + e.getMessage()
+                                + ". Check that the directory is writable, or write the scripts elsewhere.",
+                        e);
             }
         });
         String tenants = fleet.tenants();

@@ -117,6 +117,57 @@ class ChangeTest {
     }
 
     @Test
+    void aTenantsScriptThatCannotBeWrittenIsNamedWithTheFix() throws IOException {
+        Files.writeString(directory.resolve("blocked"), "a file where a directory should be");
+        FleetSettings fleet = new FleetSettings("tenant_a", List.of(), null, null, null, false, 0);
+        Change.Face face = face(null, CreateOrders.class);
+        Change.Face blocked = new Change.Face() {
+            @Override
+            public Migrator.Builder migrations(boolean online) {
+                return face.migrations(online);
+            }
+
+            @Override
+            public void onDatabase(Consumer<Migrator.Builder> work) {
+                face.onDatabase(work);
+            }
+
+            @Override
+            public String name(String command) {
+                return face.name(command);
+            }
+
+            @Override
+            public void info(String line) {
+                face.info(line);
+            }
+
+            @Override
+            public void script(Consumer<Writer> script) {
+                face.script(script);
+            }
+
+            @Override
+            public Path tenantScript(String tenant) {
+                return directory.resolve("blocked/upgrade-" + tenant + ".sql");
+            }
+
+            @Override
+            public Optional<String> fleetRan(Change change, FleetResult result) {
+                return face.fleetRan(change, result);
+            }
+        };
+
+        MigrateException e = catchThrowableOfType(
+                MigrateException.class, () -> Change.upgrade("head").run(fleet, true, blocked));
+
+        assertThat(e)
+                .hasMessageContaining("tenant_a")
+                .hasMessageContaining("blocked")
+                .hasMessageContaining("writable");
+    }
+
+    @Test
     void aMisspeltTargetFailsOnceBeforeTheFleetsTenantsAreLookedFor() {
         DataSource database = TestPostgres.freshDatabase("change_misspelt");
         FleetSettings fleet = new FleetSettings("tenant_%", List.of(), null, null, null, false, 0);
