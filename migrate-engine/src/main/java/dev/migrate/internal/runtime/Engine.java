@@ -202,11 +202,11 @@ public final class Engine {
     }
 
     private List<AppliedStep> migrate(String target, Direction direction, StatementObserver observer) {
+        graph.checkNames(target); // a misspelt target fails here, before the lock is taken; a fleet checks once
         return migrateRun(target, direction, observer).applied();
     }
 
     private Run migrateRun(String target, Direction direction, StatementObserver observer) {
-        graph.checkNames(target); // a misspelt target fails here, before the lock is taken
         BiFunction<Set<String>, String, List<Step>> planner =
                 direction == Direction.UPGRADE ? graph::planUpgrade : graph::planDowngrade;
         List<AppliedStep> applied = new ArrayList<>();
