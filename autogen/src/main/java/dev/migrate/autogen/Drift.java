@@ -183,23 +183,27 @@ public final class Drift {
         String table = request.versionTable();
         if (rows.isEmpty()) {
             throw new MigrateException(name + " is at base: its version table " + table + " holds no revision, so "
-                    + "no revision of the chain says what its schema should be. Run mvn migrate:upgrade to build it; "
-                    + "if its schema is there already (made by these migrations before the version table, or by "
-                    + "hand), mark the revision it has with mvn migrate:stamp -Dmigrate.target=<revision>, or adopt "
-                    + "it with mvn migrate:baseline. Then run migrate:drift again.");
+                    + "no revision of the chain says what its schema should be. Run " + log.command("upgrade")
+                    + " to build "
+                    + "it; if its schema is there already (made by these migrations before the version table, or by "
+                    + "hand), mark the revision it has with " + log.command("stamp") + " "
+                    + log.setting("target", "<revision>") + ", or adopt it with mvn migrate:baseline. Then run "
+                    + log.command("drift") + " again.");
         }
         RevisionGraph graph = MigratorInternals.of(request.chain()).graph();
         List<String> unknown = graph.unknown(rows);
         if (!unknown.isEmpty()) {
             throw new MigrateException(name + " is at revision " + String.join(", ", unknown) + ", which no "
                     + "migration class of this build defines, so the schema it should have is not known here. Run "
-                    + "migrate:drift from the build that defines it (a newer release), or check that packages names "
-                    + "the migrations' package; if the class was deleted, restore it.");
+                    + log.command("drift") + " from the build that defines it (a newer release), or check that "
+                    + log.setting("packages", "...") + " names the migrations' package; if the class was deleted, "
+                    + "restore it.");
         }
         if (rows.size() > 1) {
             throw new MigrateException(name + " is at several revisions (" + String.join(", ", new TreeSet<>(rows))
                     + "), and drift compares a database with the schema of one revision. Join the branches with "
-                    + "mvn migrate:merge and run mvn migrate:upgrade on it, then run migrate:drift again.");
+                    + "mvn migrate:merge and run " + log.command("upgrade") + " on it, then run " + log.command("drift")
+                    + " again.");
         }
         return rows.iterator().next();
     }
@@ -242,7 +246,7 @@ public final class Drift {
         }));
         if (!unchanged.isEmpty()) {
             log.info(unchanged.size() + " of " + schemas.size() + " tenant schemas unchanged since drift last found "
-                    + "them in sync: not read again (-Dmigrate.replayCache=false reads them anyway).");
+                    + "them in sync: not read again (" + log.setting("replayCache", "false") + " reads them anyway).");
             schemas.removeAll(unchanged);
             comparable.keySet().removeIf(tenant -> reports.containsKey(tenant.name()));
             if (schemas.isEmpty()) {
@@ -420,7 +424,7 @@ public final class Drift {
         Optional<Stamps> stamps = stamps(live, List.of(schema));
         if (stamps.isPresent() && stamps.get().unchanged(schema, revision, false, serverVersion)) {
             log.info("Schema " + schema + " of " + name + " unchanged since drift last found it in sync at revision "
-                    + revision + ": not read again (-Dmigrate.replayCache=false reads it anyway).");
+                    + revision + ": not read again (" + log.setting("replayCache", "false") + " reads it anyway).");
             return DriftReport.inSync(name, schema, revision);
         }
         DatabaseSchema current = SchemaDrift.read(live, schema, exclusions);

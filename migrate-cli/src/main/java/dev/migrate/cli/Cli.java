@@ -6,18 +6,24 @@ import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
+import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
+import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
 import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
+import static dev.migrate.cli.CliOption.REPLAY_CACHE;
+import static dev.migrate.cli.CliOption.REPORT;
 import static dev.migrate.cli.CliOption.SCHEMA;
+import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
 import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
@@ -32,10 +38,13 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.Change;
 import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
+import dev.migrate.command.DriftCheck;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.VerifyChain;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
@@ -50,7 +59,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,7 +130,7 @@ final class Cli {
 
     private void execute(Arguments arguments) {
         CliCommand command = arguments.requireCommand();
-        boolean offline = arguments.flag(SQL) || arguments.value(SQL_FILE) != null;
+        boolean offline = command.changes() && (arguments.flag(SQL) || arguments.value(SQL_FILE) != null);
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
         try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
@@ -144,6 +155,24 @@ final class Cli {
                 case DOWNGRADE -> change(arguments, Change.downgrade(required(target)), classes.loader(), log);
                 case STAMP ->
                     change(arguments, Change.stamp(required(target), arguments.flag(PURGE)), classes.loader(), log);
+                case DRIFT -> {
+                    String sqlFile = arguments.value(SQL_FILE);
+                    new DriftCheck(
+                                    managedSchema(arguments),
+                                    list(arguments.value(EXCLUDE)),
+                                    sqlFile == null ? null : workingDirectory.resolve(sqlFile),
+                                    null)
+                            .run(
+                                    isFleet(arguments) ? fleetSettings(arguments) : null,
+                                    new ComparisonFace(arguments, classes.loader(), log));
+                }
+                case VERIFY ->
+                    new VerifyChain(
+                                    managedSchema(arguments),
+                                    list(arguments.value(EXCLUDE)),
+                                    arguments.value(FAIL_ON),
+                                    null)
+                            .run(new ComparisonFace(arguments, classes.loader(), log));
             }
         }
     }
@@ -217,10 +246,10 @@ final class Cli {
     }
 
     /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
-    private final class Face implements Change.Face {
-        private final Arguments arguments;
-        private final ClassLoader classes;
-        private final MigrationLog log;
+    private class Face implements Change.Face {
+        final Arguments arguments;
+        final ClassLoader classes;
+        final MigrationLog log;
 
         Face(Arguments arguments, ClassLoader classes, MigrationLog log) {
             this.arguments = arguments;
@@ -254,14 +283,108 @@ final class Cli {
         }
 
         @Override
-        public String name(String command) {
+        public String command(String command) {
             return Arguments.PROGRAM + " " + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return CliOption.spelled(name, value);
         }
 
         @Override
         public void info(String line) {
             out.println(line);
         }
+
+        @Override
+        public void warn(String line) {
+            log.warn(line);
+        }
+
+        @Override
+        public void error(String line) {
+            err.println("ERROR: " + line);
+        }
+    }
+
+    /**
+     * The command line as the face of the commands that compare schemas: throwaway databases on the server of
+     * {@code --scratch-url}, {@code --replay-cache}, {@code --report}; no entities (their comparison needs the
+     * project's JPA provider, which the plugin's goals run).
+     */
+    private final class ComparisonFace extends Face implements DriftCheck.Face, VerifyChain.Face {
+        ComparisonFace(Arguments arguments, ClassLoader classes, MigrationLog log) {
+            super(arguments, classes, log);
+        }
+
+        @Override
+        public void withDataSource(BiConsumer<String, DataSource> work) {
+            DatabaseChoice database = requireDatabase(arguments);
+            work.accept(database.describe(), connect(database));
+        }
+
+        @Override
+        public ComparisonDatabases throwaways() {
+            return new ScratchServer(DatabaseChoice.scratch(
+                            arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), environment)
+                    .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " "
+                            + arguments.requireCommand().commandName() + " replays the migrations on a throwaway "
+                            + "database, and no server for one is given: pass --scratch-url "
+                            + "jdbc:postgresql://host:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL where "
+                            + "this role may create databases (CREATEDB), of the database's major version; a "
+                            + "PostgreSQL container beside the job serves. Nothing was compared.")));
+        }
+
+        @Override
+        public Optional<Path> replayCache() {
+            return Optional.ofNullable(arguments.value(REPLAY_CACHE)).map(workingDirectory::resolve);
+        }
+
+        @Override
+        public Optional<Path> report() {
+            return Optional.ofNullable(arguments.value(REPORT)).map(workingDirectory::resolve);
+        }
+
+        @Override
+        public Optional<Path> lintReport() {
+            return report();
+        }
+
+        @Override
+        public String shown(Path path) {
+            return path.toString();
+        }
+
+        @Override
+        public MigrationLog migrationLog() {
+            return log;
+        }
+
+        @Override
+        public String source(String className) {
+            return className;
+        }
+
+        @Override
+        public Optional<String> entitiesSkipped() {
+            return Optional.of("the command line runs no JPA provider (mvn migrate:verify compares the head with the "
+                    + "entities).");
+        }
+
+        @Override
+        public List<String> entityDifferences(Migrator migrator, DataSource database) {
+            throw new IllegalStateException("The command line compares no entities");
+        }
+    }
+
+    private static String managedSchema(Arguments arguments) {
+        String schema = arguments.value(MANAGED_SCHEMA);
+        return schema == null ? "public" : schema;
+    }
+
+    private static List<String> list(@Nullable String values) {
+        return values == null ? List.of() : Arrays.asList(values.split(",", -1));
     }
 
     private static boolean isFleet(Arguments arguments) {

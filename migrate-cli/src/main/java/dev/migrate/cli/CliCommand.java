@@ -6,20 +6,26 @@ import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
+import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.HELP;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
+import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
 import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
+import static dev.migrate.cli.CliOption.REPLAY_CACHE;
+import static dev.migrate.cli.CliOption.REPORT;
 import static dev.migrate.cli.CliOption.REVISION;
 import static dev.migrate.cli.CliOption.SCHEMA;
+import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
 import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
@@ -77,7 +83,34 @@ enum CliCommand {
             "Set the version table to --target (default head) without running any migration.",
             "head",
             TARGET,
-            union(database(), fleet(), scripted(), EnumSet.of(TARGET, PURGE)));
+            union(database(), fleet(), scripted(), EnumSet.of(TARGET, PURGE))),
+    DRIFT(
+            "Compare the database (or each tenant) with the schema its migrations build up to its revision, replayed"
+                    + " on --scratch-url; fail on any difference. The database is only read.",
+            null,
+            null,
+            union(
+                    database(),
+                    compared(),
+                    EnumSet.of(TENANTS, DATABASES, PARALLEL, REPLAY_CACHE, SQL_FILE, ACCEPT_FUTURE_REVISIONS))),
+    VERIFY(
+            "Test the chain on a throwaway database of --scratch-url: every migration upgraded, downgraded and"
+                    + " upgraded again to the same schema, down to base and back, and the lint of every migration.",
+            null,
+            null,
+            union(
+                    common(),
+                    compared(),
+                    EnumSet.of(
+                            USER,
+                            PASSWORD,
+                            SCHEMA,
+                            VERSION_TABLE,
+                            HISTORY_TABLE,
+                            TRANSACTION_MODE,
+                            LOCK_TIMEOUT,
+                            STATEMENT_TIMEOUT,
+                            FAIL_ON)));
 
     private final String summary;
     private final @Nullable String defaultValue;
@@ -91,6 +124,11 @@ enum CliCommand {
         this.defaultValue = defaultValue;
         this.positional = positional;
         this.options = Collections.unmodifiableSet(EnumSet.copyOf(options));
+    }
+
+    /** Whether the command moves the version table (and so may write its SQL instead). */
+    boolean changes() {
+        return this == UPGRADE || this == DOWNGRADE || this == STAMP;
     }
 
     /** The name as typed, as {@code upgrade}. */
@@ -152,6 +190,11 @@ enum CliCommand {
                         LOCK_WAIT_TIMEOUT,
                         STATEMENT_TIMEOUT,
                         ACCEPT_CHECKSUMS));
+    }
+
+    /** The options of the commands that compare schemas. */
+    private static EnumSet<CliOption> compared() {
+        return EnumSet.of(SCRATCH_URL, MANAGED_SCHEMA, EXCLUDE, REPORT);
     }
 
     /** The fleet options of the commands that change the database. */

@@ -20,8 +20,16 @@ final class CliDataSource implements DataSource {
     private final PGSimpleDataSource driver = new PGSimpleDataSource();
 
     CliDataSource(DatabaseChoice database) {
+        this(database, null);
+    }
+
+    /** The database named {@code databaseName} on {@code database}'s server; null: the one its URL names. */
+    CliDataSource(DatabaseChoice database, @Nullable String databaseName) {
         this.database = database;
         driver.setUrl(database.url().jdbcUrl());
+        if (databaseName != null) {
+            driver.setDatabaseName(databaseName);
+        }
         if (database.user() != null) {
             driver.setUser(database.user());
         }

@@ -28,7 +28,11 @@ enum CliOption {
     REVISION("revision", "<revision>", "The revision to show. Default head."),
     RANGE("range", "<from>:<to>", "Only the revisions in this range, such as base:current."),
     SQL("sql", null, "Print the SQL script to standard output instead of running it. Needs no database."),
-    SQL_FILE("sql-file", "<path>", "Write the SQL script to this file instead of running it. Needs no database."),
+    SQL_FILE(
+            "sql-file",
+            "<path>",
+            "Write the SQL script to this file instead of running it (needs no database); for drift, the SQL that "
+                    + "brings the database back, for review (a fleet: one file per drifted tenant beside it)."),
     SCHEMA("schema", "<name>", "The schema of the version and history tables. Default public."),
     TENANTS(
             "tenants",
@@ -79,6 +83,31 @@ enum CliOption {
                     + "than this build instead of failing."),
     PURGE("purge", null, "Empty the version table first, even when it names revisions no class defines."),
     CHECK_HEADS("check-heads", null, "Fail unless the database is at every head: a deployment gate."),
+    MANAGED_SCHEMA(
+            "managed-schema",
+            "<name>",
+            "The schema the migrations build, which drift and verify compare. Default public."),
+    EXCLUDE(
+            "exclude",
+            "<pattern>[,...]",
+            "Name patterns left out of the comparison on both sides (* and ? globs; schema.name with a dot), such "
+                    + "as a table another application writes. The version tables are always left out."),
+    SCRATCH_URL(
+            "scratch-url",
+            "<url>",
+            "A PostgreSQL server where migrate may create and drop throwaway databases (a role with CREATEDB) to "
+                    + "replay the chain on, of the database's major version for drift. Else the environment variable "
+                    + "MIGRATE_SCRATCH_URL. Its credentials: in the URL, else --user and --password."),
+    REPLAY_CACHE(
+            "replay-cache",
+            "<directory>",
+            "Keep the schema each revision replays to here, with the schemas drift found in sync: a later drift "
+                    + "with the same migrations replays nothing, and reads no schema unchanged since."),
+    REPORT("report", "<file>", "Also write the result as JSON to this file: drift's differences, verify's lint."),
+    FAIL_ON(
+            "fail-on",
+            "error|warning|none",
+            "The least lint severity that fails verify. Default: only a migration that fails on the lint's rows."),
     VERBOSE("verbose", null, "More detail in reports, and the stack trace of a failure."),
     HELP("help", null, "Describe the command.");
 
@@ -114,6 +143,24 @@ enum CliOption {
 
     String description() {
         return description;
+    }
+
+    /**
+     * A setting named as the plugin's parameter ({@code failOn}, {@code drift.sqlFile}), as the command line takes
+     * it: {@code --fail-on warning}, {@code --sql-file drift.sql}, a flag bare; a setting it does not take is empty.
+     */
+    static String spelled(String name, String value) {
+        if (name.equals("replayCache")) {
+            // the cache is kept only where --replay-cache names it
+            return value.equals("false") ? "a run without --replay-cache" : "--replay-cache <directory>";
+        }
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        String kebab = last.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        CliOption option = named(kebab);
+        if (option == null) {
+            return "";
+        }
+        return option.takesValue() ? option.written() + " " + value : option.written();
     }
 
     /** The option of that name (without dashes), or null. */

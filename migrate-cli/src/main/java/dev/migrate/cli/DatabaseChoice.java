@@ -24,10 +24,35 @@ record DatabaseChoice(
     /** The database of the command line and the environment; empty when neither names one. */
     static Optional<DatabaseChoice> resolve(
             @Nullable String url, @Nullable String user, @Nullable String password, Map<String, String> environment) {
-        List<Candidate> candidates = List.of(
-                new Candidate("--url", url),
-                new Candidate("the environment variable MIGRATE_DATABASE_URL", environment.get("MIGRATE_DATABASE_URL")),
-                new Candidate("the environment variable DATABASE_URL", environment.get("DATABASE_URL")));
+        return first(
+                List.of(
+                        new Candidate("--url", url),
+                        new Candidate(
+                                "the environment variable MIGRATE_DATABASE_URL",
+                                environment.get("MIGRATE_DATABASE_URL")),
+                        new Candidate("the environment variable DATABASE_URL", environment.get("DATABASE_URL"))),
+                user,
+                password);
+    }
+
+    /**
+     * The server where throwaway databases may be created, highest first: {@code --scratch-url}, then the
+     * environment variable {@code MIGRATE_SCRATCH_URL}; empty when neither names one.
+     */
+    static Optional<DatabaseChoice> scratch(
+            @Nullable String url, @Nullable String user, @Nullable String password, Map<String, String> environment) {
+        return first(
+                List.of(
+                        new Candidate("--scratch-url", url),
+                        new Candidate(
+                                "the environment variable MIGRATE_SCRATCH_URL",
+                                environment.get("MIGRATE_SCRATCH_URL"))),
+                user,
+                password);
+    }
+
+    private static Optional<DatabaseChoice> first(
+            List<Candidate> candidates, @Nullable String user, @Nullable String password) {
         for (Candidate candidate : candidates) {
             String value = candidate.value();
             if (value == null) {

@@ -48,6 +48,7 @@ class CliIT {
     private static Path home = Path.of("unset");
     private static Path plainJar = Path.of("unset");
     private static Path bootJar = Path.of("unset");
+    private static Path brokenJar = Path.of("unset");
 
     @BeforeAll
     static void buildJars() throws IOException {
@@ -86,6 +87,23 @@ class CliIT {
 
         plainJar = work.resolve("app.jar");
         jar(plainJar, classes, "", path -> true);
+
+        // a chain whose second downgrade leaves its column behind: verify's round trip catches it
+        Path brokenSources = work.resolve("broken-src");
+        write(brokenSources, "db/migrations/V1.java", migration(FIRST, null, "create widgets", """
+                op.execute("CREATE TABLE widgets (id bigint PRIMARY KEY)");
+                """, """
+                op.execute("DROP TABLE widgets");
+                """));
+        write(brokenSources, "db/migrations/V2.java", migration(SECOND, FIRST, "add name", """
+                op.execute("ALTER TABLE widgets ADD COLUMN name text");
+                """, """
+                op.execute("SELECT 1");
+                """));
+        Path brokenClasses = Files.createDirectories(work.resolve("broken-classes"));
+        compile(brokenSources, brokenClasses);
+        brokenJar = work.resolve("broken.jar");
+        jar(brokenJar, brokenClasses, "", path -> true);
 
         // a Spring Boot executable jar: the migrations in BOOT-INF/classes, what they call in a nested jar
         Path supportJar = work.resolve("support.jar");
@@ -171,6 +189,126 @@ class CliIT {
         assertThat(offline.code()).as(offline.toString()).isZero();
         assertThat(offline.out()).doesNotContain("Using PostgreSQL");
         assertThat(script.resolveSibling("upgrade-tenant_a.sql")).content().contains("gadgets");
+    }
+
+    @Test
+    void driftFindsAnEditByHandAndWritesTheSqlThatBringsItBack() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_drift");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        Path cache = work.resolve("drift-cache");
+        String[] drift = {
+            "--url",
+            url,
+            "--classpath",
+            bootJar.toString(),
+            "--scratch-url",
+            scratchUrl(),
+            "--replay-cache",
+            cache.toString()
+        };
+        assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", bootJar.toString())
+                        .code())
+                .isZero();
+
+        Result inSync = run(Map.of(), "drift", drift);
+        assertThat(inSync.code()).as(inSync.toString()).isZero();
+        assertThat(inSync.out()).contains("No drift: localhost:" + TestPostgres.port(), "matches revision " + THIRD);
+        // found in sync, the schema is not read again while nothing changes in it
+        Result unchanged = run(Map.of(), "drift", drift);
+        assertThat(unchanged.code()).as(unchanged.toString()).isZero();
+        assertThat(unchanged.out()).contains("unchanged since drift last found it in sync");
+
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE widgets ADD COLUMN colour text");
+        }
+        Path sql = work.resolve("drift/back.sql");
+        Path report = work.resolve("drift/drift.json");
+        Result drifted =
+                run(Map.of(), "drift", append(drift, "--sql-file", sql.toString(), "--report", report.toString()));
+        assertThat(drifted.code()).as(drifted.toString()).isEqualTo(1);
+        assertThat(drifted.err())
+                .contains("colour", "widgets", "--sql-file drift.sql", "The differences are in " + report)
+                .doesNotContain("mvn ", "-Dmigrate", "\tat ");
+        assertThat(sql).content().contains("DROP COLUMN colour");
+        assertThat(report).content().contains("colour");
+        assertThat(scratchDatabases())
+                .as("throwaway databases left on the scratch server")
+                .isEmpty();
+    }
+
+    @Test
+    void driftOfAFleetNamesTheDriftedTenant() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_drift_fleet");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        String[] fleet = {"--url", url, "--tenants", "tenant_%", "--classpath", plainJar.toString()};
+        Result upgrade = run(
+                Map.of(),
+                "upgrade",
+                "--url",
+                url,
+                "--tenants",
+                "tenant_a,tenant_b",
+                "--classpath",
+                plainJar.toString());
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE INDEX gadgets_by_hand ON tenant_b.gadgets (id)");
+        }
+
+        Result drift = run(Map.of("MIGRATE_SCRATCH_URL", scratchUrl()), "drift", fleet);
+        assertThat(drift.code()).as(drift.toString()).isEqualTo(1);
+        assertThat(drift.err()).contains("tenant_b has drifted", "gadgets_by_hand", "1 tenant has drifted");
+        assertThat(drift.out()).contains("Drift of 2 tenants: 1 in sync, 1 drifted, 0 not compared.");
+    }
+
+    @Test
+    void driftNamesWhatItLacksAndTheCommandLinesFix() {
+        String database = TestPostgres.createDatabase("cli_drift_base");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+
+        Result noScratch = run(Map.of(), "drift", "--url", url, "--classpath", plainJar.toString());
+        assertThat(noScratch.code()).as(noScratch.toString()).isEqualTo(1);
+        assertThat(noScratch.err())
+                .contains("--scratch-url", "MIGRATE_SCRATCH_URL")
+                .doesNotContain("\tat ");
+
+        Result atBase =
+                run(Map.of(), "drift", "--url", url, "--classpath", plainJar.toString(), "--scratch-url", scratchUrl());
+        assertThat(atBase.code()).as(atBase.toString()).isEqualTo(1);
+        assertThat(atBase.err())
+                .contains("is at base", "migrate upgrade", "migrate stamp --target <revision>")
+                .doesNotContain("mvn migrate:upgrade", "-Dmigrate");
+
+        Result misspelt = run(Map.of(), "drift", "--url", url, "--scrach-url", scratchUrl());
+        assertThat(misspelt.code()).as(misspelt.toString()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("--scratch-url");
+    }
+
+    @Test
+    void verifyRoundTripsTheChainOnAThrowawayDatabaseAndCatchesABrokenDowngrade() throws SQLException {
+        Result verified = run(
+                Map.of(),
+                "verify",
+                "--classpath",
+                plainJar.toString(),
+                "--scratch-url",
+                scratchUrl(),
+                "--report",
+                "lint.json");
+        assertThat(verified.code()).as(verified.toString()).isZero();
+        assertThat(verified.out())
+                .contains("Verified 3 revisions: every step round-trips.", "Lint of 3 migrations")
+                .doesNotContain("Using PostgreSQL");
+        assertThat(work.resolve("lint.json")).content().contains(THIRD);
+
+        Result broken = run(Map.of("MIGRATE_SCRATCH_URL", scratchUrl()), "verify", "--classpath", brokenJar.toString());
+        assertThat(broken.code()).as(broken.toString()).isEqualTo(1);
+        assertThat(broken.err()).contains(SECOND, "name").doesNotContain("\tat ");
+        assertThat(scratchDatabases())
+                .as("throwaway databases left on the scratch server")
+                .isEmpty();
     }
 
     @Test
@@ -412,6 +550,24 @@ class CliIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The test server as a scratch server: its postgres database, where the role may create others. */
+    private static String scratchUrl() {
+        return "jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres?user=postgres";
+    }
+
+    private static List<String> scratchDatabases() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = TestPostgres.dataSource("postgres").getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'migrate_scratch_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static List<String> tables(String database) throws SQLException {

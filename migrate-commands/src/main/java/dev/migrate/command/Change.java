@@ -110,7 +110,7 @@ public record Change(Kind kind, String target, boolean purge) {
             }
             Optional<String> kept = face.fleetRan(this, result[0]);
             if (!result[0].succeeded()) {
-                throw new MigrateException(failures(result[0], kept, face.name(kind.command())));
+                throw new MigrateException(failures(result[0], kept, face.command(kind.command())));
             }
         }
     }

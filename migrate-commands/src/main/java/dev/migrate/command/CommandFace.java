@@ -4,8 +4,8 @@ import dev.migrate.Migrator;
 import java.util.function.Consumer;
 
 /**
- * What a face gives every command: its migrations, its database, how it tells a user to run a command, and
- * where progress goes. The plugin's goals and the command line each implement it once.
+ * What a face gives every command: its migrations, its database, how it tells a user to run a command or
+ * give a setting, and where its output goes. The plugin's goals and the command line each implement it once.
  */
 public interface CommandFace {
     /**
@@ -19,8 +19,20 @@ public interface CommandFace {
     void onDatabase(Consumer<Migrator.Builder> work);
 
     /** How the face tells a user to run {@code command}: {@code mvn migrate:upgrade}, {@code migrate upgrade}. */
-    String name(String command);
+    String command(String command);
+
+    /**
+     * How the face tells a user to give a setting, named as the plugin's parameter ({@code failOn},
+     * {@code drift.sqlFile}): {@code -Dmigrate.failOn=warning}, {@code --fail-on warning}.
+     */
+    String setting(String name, String value);
 
     /** A line of output. */
     void info(String line);
+
+    /** A warning: something the user should read, which does not fail the command. */
+    void warn(String line);
+
+    /** An error the command reports before it fails. */
+    void error(String line);
 }

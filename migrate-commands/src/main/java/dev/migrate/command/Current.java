@@ -29,7 +29,7 @@ public record Current(boolean verbose, boolean checkHeads) {
                 Map<String, List<CurrentRevision>> current = fleet.over(builder).current();
                 FleetReports.current(current).forEach(face::info);
                 if (checkHeads) {
-                    FleetReports.requireHeads(current, face.name("upgrade"));
+                    FleetReports.requireHeads(current, face.command("upgrade"));
                 }
             };
             if (fleet.inTheDatabase()) {

@@ -133,8 +133,23 @@ class ChangeTest {
             }
 
             @Override
-            public String name(String command) {
-                return face.name(command);
+            public String command(String command) {
+                return face.command(command);
+            }
+
+            @Override
+            public String setting(String name, String value) {
+                return face.setting(name, value);
+            }
+
+            @Override
+            public void warn(String line) {
+                face.warn(line);
+            }
+
+            @Override
+            public void error(String line) {
+                face.error(line);
             }
 
             @Override
@@ -223,8 +238,23 @@ class ChangeTest {
             }
 
             @Override
-            public String name(String command) {
+            public String command(String command) {
                 return "test " + command;
+            }
+
+            @Override
+            public String setting(String name, String value) {
+                return "--" + name + " " + value;
+            }
+
+            @Override
+            public void warn(String line) {
+                lines.add("WARNING " + line);
+            }
+
+            @Override
+            public void error(String line) {
+                lines.add("ERROR " + line);
             }
 
             @Override

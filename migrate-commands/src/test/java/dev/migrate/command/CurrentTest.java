@@ -101,8 +101,23 @@ class CurrentTest {
             }
 
             @Override
-            public String name(String command) {
+            public String command(String command) {
                 return "test " + command;
+            }
+
+            @Override
+            public String setting(String name, String value) {
+                return "--" + name + " " + value;
+            }
+
+            @Override
+            public void warn(String line) {
+                lines.add("WARNING " + line);
+            }
+
+            @Override
+            public void error(String line) {
+                lines.add("ERROR " + line);
             }
 
             @Override

@@ -12,6 +12,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -205,6 +206,11 @@ public final class MigratorInternals {
      */
     public List<String> showReport(String target) {
         return report().show(target);
+    }
+
+    /** The run settings the migrator was built with: its schema, version and history tables among them. */
+    public Settings settings() {
+        return open.engine(migrator).settings();
     }
 
     /** The validated revision graph of the migrator's migrations; needs no database. */

@@ -12,9 +12,8 @@ import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.command.VerifyChain;
 import dev.migrate.internal.Durations;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.pictures.ChangeSummary;
 import java.io.Console;
 import java.io.File;
@@ -183,11 +182,7 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
      */
     protected final void reviewBranches(Migrator chain) {
         MigrationSources sources = migrationSources();
-        BranchReview branches = MigratorInternals.of(chain).branchReview();
-        branches.outOfOrderWarnings(r -> sources.shown(r.source())).forEach(getLog()::warn);
-        if (!branches.undeclaredHeads().isEmpty()) {
-            throw new MigrateException(branches.headsError(r -> sources.shown(r.source())));
-        }
+        VerifyChain.reviewBranches(chain, getLog()::warn, sources::shown);
     }
 
     /**

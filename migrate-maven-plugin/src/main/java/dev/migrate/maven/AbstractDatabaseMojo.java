@@ -249,13 +249,33 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         }
 
         @Override
-        public String name(String command) {
+        public String command(String command) {
             return "mvn migrate:" + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return "-Dmigrate." + name + "=" + value;
         }
 
         @Override
         public void info(String line) {
             getLog().info(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            getLog().warn(line);
+        }
+
+        @Override
+        public void error(String line) {
+            getLog().error(line);
+        }
+
+        /** The path relative to the project's base directory when it is inside it. */
+        public String shown(Path path) {
+            return displayed(path);
         }
     }
 

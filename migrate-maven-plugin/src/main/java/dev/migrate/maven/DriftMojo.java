@@ -1,25 +1,15 @@
 package dev.migrate.maven;
 
-import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.Drift;
-import dev.migrate.autogen.DriftJson;
-import dev.migrate.autogen.DriftRequest;
-import dev.migrate.autogen.write.MigrationWriter;
-import dev.migrate.autogen.write.NewMigration;
-import dev.migrate.catalog.drift.DriftReport;
-import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.DriftCheck;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -113,143 +103,51 @@ public class DriftMojo extends AbstractDatabaseMojo {
             throw new MigrateException("-Dmigrate.drift.accept=true writes a migration, which needs a message. Add "
                     + "-Dmigrate.message=\"what the database has\". Nothing was compared.");
         }
-        if (driftAccept && FleetGoal.isFleet(tenants, databases)) {
-            throw new MigrateException("-Dmigrate.drift.accept=true writes one migration from one database's schema, "
-                    + "and tenants or databases name a fleet. Run it against the one database whose schema the chain "
-                    + "is to describe (-Dmigrate.url=...), without tenants and databases. Nothing was compared.");
-        }
     }
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        long start = System.nanoTime();
-        Path json = Path.of(project.getBuild().getDirectory(), "migrate", "drift.json");
-        if (FleetGoal.isFleet(tenants, databases)) {
-            DriftRequest request = request(offline(projectClasses));
-            List<DriftReport> reports = new ArrayList<>();
-            if (databases != null) {
-                reports.addAll(
-                        Drift.fleet(request, fleet(configured(projectClasses)), new PluginDatabases(null), log()));
-            } else {
-                withDatabaseBuilder(
-                        projectClasses,
-                        builder ->
-                                reports.addAll(Drift.fleet(request, fleet(builder), new PluginDatabases(null), log())));
-            }
-            writeJson(json, reports, start);
-            reportFleet(reports, json);
-            return;
-        }
-        withDataSource((name, database) -> {
-            Migrator chain = configured(projectClasses).dataSource(database).build();
-            DriftReport report;
-            try {
-                report = Drift.of(request(chain), name, database, new PluginDatabases(null), log());
-            } catch (MigrateException e) {
-                writeJson(
-                        json,
-                        List.of(DriftReport.failed(name, managedSchema, "", String.valueOf(e.getMessage()))),
-                        start);
-                throw e;
-            }
-            writeJson(json, List.of(report), start);
-            if (driftSqlFile != null) {
-                writeSql(driftSqlFile.toPath(), report);
-            }
-            if (report.inSync()) {
-                getLog().info("No drift: " + name + " matches revision " + report.revision() + ".");
-                return;
-            }
-            if (driftAccept) {
-                accept(chain, report);
-                return;
-            }
-            throw new MigrateException(report.summary()
-                    + "\nBring it back with the SQL -Dmigrate.drift.sqlFile=drift.sql writes (review it, then run it), "
-                    + "or accept what it has with -Dmigrate.drift.accept=true -Dmigrate.message=\"...\", which writes "
-                    + "the next migration. The differences are in " + displayed(json) + ".");
-        });
+        DriftCheck.Accept accepting = driftAccept
+                ? new DriftCheck.Accept(
+                        message, sourceDirectory.toPath(), packages.get(0).trim(), parents -> {
+                            Migrator chain = offline(projectClasses);
+                            return AbstractWriteMojo.nextId(chain, parents);
+                        })
+                : null;
+        new DriftCheck(
+                        managedSchema,
+                        exclude == null ? List.of() : exclude,
+                        driftSqlFile == null ? null : driftSqlFile.toPath(),
+                        accepting)
+                .run(fleet(tenants, databases, parallel, false, 0), new DriftFace(projectClasses));
     }
 
-    private DriftRequest request(Migrator chain) {
-        return driftRequest(chain, managedSchema, exclude, replayCache);
-    }
+    /** The goal as drift's face: the configured or embedded database, throwaway servers, target/migrate. */
+    private final class DriftFace extends MojoFace implements DriftCheck.Face {
+        DriftFace(ClassLoader projectClasses) {
+            super(projectClasses);
+        }
 
-    /** The fleet of the tenants and databases settings, which {@link #run} found set. */
-    private Fleet fleet(Migrator.Builder builder) {
-        return fleet(tenants, databases, parallel, false, 0).over(builder);
-    }
+        @Override
+        public void withDataSource(BiConsumer<String, DataSource> work) {
+            DriftMojo.this.withDataSource(work);
+        }
 
-    /** Writes the migration that accepts the drift, and says how to mark the database. */
-    private void accept(Migrator chain, DriftReport report) {
-        NewMigration migration =
-                Drift.accepting(report, chain, message.trim(), parents -> AbstractWriteMojo.nextId(chain, parents));
-        report.differences().forEach(line -> getLog().warn("Accepting: " + line));
-        Path path =
-                new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim()).write(migration);
-        String id = migration.id();
-        getLog().info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
-                + report.revision() + " into what " + report.name() + " has. That database has these changes "
-                + "already, so do not upgrade it: mark it with mvn compile migrate:stamp -Dmigrate.target=" + id
-                + ". Every other database gets them with migrate:upgrade; migrate:drift is then clean on both.");
-    }
+        @Override
+        public ComparisonDatabases throwaways() {
+            return new PluginDatabases(null);
+        }
 
-    private void reportFleet(List<DriftReport> reports, Path json) {
-        List<DriftReport> drifted =
-                reports.stream().filter(DriftReport::drifted).toList();
-        List<DriftReport> failed =
-                reports.stream().filter(r -> r.error() != null).toList();
-        long inSync = reports.stream().filter(DriftReport::inSync).count();
-        for (DriftReport r : drifted) {
-            getLog().error(r.name() + " has drifted from the schema of revision " + r.revision() + ":");
-            r.differences().forEach(line -> getLog().error("  - " + line));
+        @Override
+        public Optional<Path> replayCache() {
+            return replayCache
+                    ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
+                    : Optional.empty();
         }
-        for (DriftReport r : failed) {
-            getLog().error(r.name() + " was not compared: " + r.error());
-        }
-        if (driftSqlFile != null) {
-            Path directory = Path.of(project.getBuild().getDirectory(), "migrate", "sql");
-            for (DriftReport r : drifted) {
-                writeSql(FleetReports.scriptFile(driftSqlFile.toPath(), directory, "drift", r.name()), r);
-            }
-        }
-        getLog().info("Drift of " + reports.size() + " tenant" + (reports.size() == 1 ? "" : "s") + ": " + inSync
-                + " in sync, " + drifted.size() + " drifted, " + failed.size() + " not compared. The result is in "
-                + displayed(json) + ".");
-        if (!drifted.isEmpty() || !failed.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            drifted.forEach(r -> names.add(r.name()));
-            failed.forEach(r -> names.add(r.name()));
-            throw new MigrateException(drifted.size() + " tenant" + (drifted.size() == 1 ? " has" : "s have")
-                    + " drifted and " + failed.size() + " could not be compared (" + FleetReports.first(names, 10)
-                    + "); each one's differences or error are listed above and in " + displayed(json)
-                    + ". Bring a drifted tenant back with the SQL -Dmigrate.drift.sqlFile=drift.sql writes for it.");
-        }
-        getLog().info("No drift: all " + reports.size() + " tenants match the schema of the revision each is at.");
-    }
 
-    private void writeJson(Path json, List<DriftReport> reports, long start) {
-        try {
-            Files.createDirectories(json.getParent());
-            try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
-                DriftJson.write(reports, Duration.ofNanos(System.nanoTime() - start), out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + json, e);
+        @Override
+        public Optional<Path> report() {
+            return Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "drift.json"));
         }
-    }
-
-    /** The SQL that brings {@code report}'s database back, or a comment that nothing does, to {@code file}. */
-    private void writeSql(Path file, DriftReport report) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, report.sqlScript(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MigrateException(
-                    "Could not write the drift's SQL to " + file + ": " + e.getMessage()
-                            + ". Check that the directory is writable, or choose another drift.sqlFile.",
-                    e);
-        }
-        getLog().info("Wrote the SQL that brings " + report.name() + " back to " + displayed(file) + ".");
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.command.LintOutput;
 import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintStoppedException;
@@ -70,7 +71,7 @@ public class LintMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        LintReportOutput.failOn(failOn); // a wrong setting fails before any server starts
+        LintOutput.failOn(failOn); // a wrong setting fails before any server starts
         List<CurrentRevision> current = null;
         TableSizes sizes = TableSizes.UNKNOWN;
         String serverVersion = embeddedPostgresVersion;
@@ -101,7 +102,7 @@ public class LintMojo extends AbstractDatabaseMojo {
                     .largeTableRows(largeTableRows);
             judged.ifPresent(builder::judgingOnly);
             Lint lint = builder.build();
-            LintReportOutput output = new LintReportOutput(getLog());
+            LintOutput output = new LintOutput(new MojoFace(projectClasses));
             try {
                 LintReport report =
                         current != null ? lint.pending(current) : lint.run(range == null ? "base:heads" : range);

@@ -1,11 +1,12 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ChainVerifier;
-import dev.migrate.lint.Lint;
-import dev.migrate.lint.LintStoppedException;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.LintOutput;
+import dev.migrate.command.VerifyChain;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,54 +56,54 @@ public class VerifyMojo extends AbstractAutogenMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        LintReportOutput.failOn(failOn); // a wrong setting fails before any server starts
-        Migrator chain = offline(projectClasses);
-        reviewBranches(chain); // both before any server starts
-        Optional<Set<String>> judged = LintSince.of(lintSince, System.getenv())
-                .judged(chain, migrationSources(), project.getBasedir().toPath(), getLog()::info);
-        Optional<String> missingJpa = missingJpa();
-        try (EmbeddedDatabase server = startThrowaway(embeddedPostgresVersion)) {
-            Migrator migrator =
-                    configured(projectClasses).dataSource(server.dataSource()).build();
-            verify(migrator, server.dataSource(), missingJpa);
-            if (!migrator.revisions().isEmpty()) {
-                getLog().info("Linting the chain on a database of its own.");
-                Lint.Builder builder = Lint.builder(migrator).database(server.createDatabase("migrate_lint"));
-                judged.ifPresent(builder::judgingOnly);
-                Lint lint = builder.build();
-                LintReportOutput output = new LintReportOutput(getLog(), failOn == null);
-                try {
-                    output.print(lint.run("base:heads"), lintReport.toPath(), failOn);
-                } catch (LintStoppedException e) {
-                    output.stopped(e, lintReport.toPath(), failOn);
-                }
-            }
-        }
+        LintOutput.failOn(failOn); // a wrong setting fails before the chain is judged
+        Set<String> judged = LintSince.of(lintSince, System.getenv())
+                .judged(
+                        offline(projectClasses),
+                        migrationSources(),
+                        project.getBasedir().toPath(),
+                        getLog()::info)
+                .orElse(null);
+        new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged)
+                .run(new VerifyFace(projectClasses));
     }
 
-    private void verify(Migrator migrator, DataSource database, Optional<String> missingJpa) {
-        new ChainVerifier(
-                        migrator,
-                        database,
-                        managedSchema,
-                        exclude == null ? List.of() : exclude,
-                        new MavenMigrationLog(getLog()))
-                .verify();
-        if (missingJpa.isPresent()) {
-            // migrations written by hand: the round trips are the whole check
-            getLog().info("Skipped the comparison with the entities: the project has " + missingJpa.get() + ".");
-            getLog().info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
-            return;
+    /** The goal as verify's face: throwaway embedded servers, the project's entities, the build log. */
+    private final class VerifyFace extends MojoFace implements VerifyChain.Face {
+        private final MigrationSources sources = migrationSources();
+
+        VerifyFace(ClassLoader projectClasses) {
+            super(projectClasses);
         }
-        migrator.upgrade("heads");
-        List<String> differences = report(compare(migrator, database));
-        if (!differences.isEmpty()) {
-            throw new MigrateException(
-                    "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
-                            + String.join("\n  - ", differences)
-                            + "\nWrite the missing migration with migrate:autogenerate.");
+
+        @Override
+        public ComparisonDatabases throwaways() {
+            return new PluginDatabases(null);
         }
-        getLog().info("Verified " + migrator.revisions().size()
-                + " revisions: every step round-trips and the head matches the entities.");
+
+        @Override
+        public MigrationLog migrationLog() {
+            return new MavenMigrationLog(getLog());
+        }
+
+        @Override
+        public Optional<Path> lintReport() {
+            return Optional.of(lintReport.toPath());
+        }
+
+        @Override
+        public String source(String className) {
+            return sources.shown(className);
+        }
+
+        @Override
+        public Optional<String> entitiesSkipped() {
+            return missingJpa().map(missing -> "the project has " + missing + ".");
+        }
+
+        @Override
+        public List<String> entityDifferences(Migrator migrator, DataSource database) {
+            return report(compare(migrator, database));
+        }
     }
 }

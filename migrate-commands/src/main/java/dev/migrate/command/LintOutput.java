@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.lint.LintFinding;
@@ -16,18 +16,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.maven.plugin.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Prints a lint report to the build log (a line per migration with what it locked, a line per
- * finding), writes it as JSON, and fails the build at the configured severity.
+ * Prints a lint report to a face's output (a line per migration with what it locked, a line per
+ * finding), writes it as JSON, and fails the command at the configured severity: what {@code lint} and
+ * {@code verify} print, whatever the face.
  */
-final class LintReportOutput {
-    private final Log log;
+public final class LintOutput {
+    private final CommandFace log;
     private final boolean onlyFailingMigrations;
 
-    LintReportOutput(Log log) {
-        this(log, false);
+    public LintOutput(CommandFace face) {
+        this(face, false);
     }
 
     /**
@@ -35,8 +36,8 @@ final class LintReportOutput {
      *     ({@code migration-fails}), as {@code verify} does when {@code failOn} is not set: lock and
      *     rewrite findings then stay in the log and the report without failing the build
      */
-    LintReportOutput(Log log, boolean onlyFailingMigrations) {
-        this.log = log;
+    public LintOutput(CommandFace face, boolean onlyFailingMigrations) {
+        this.log = face;
         this.onlyFailingMigrations = onlyFailingMigrations;
     }
 
@@ -49,8 +50,8 @@ final class LintReportOutput {
         return report.failing(failOn).stream().filter(this::judged).toList();
     }
 
-    /** The {@code failOn} setting: {@code error}, {@code warning} or {@code none}. */
-    static LintRule.Severity failOn(String setting) {
+    /** The {@code failOn} setting: {@code error} (also when null), {@code warning} or {@code none} (null). */
+    public static LintRule.@Nullable Severity failOn(@Nullable String setting) {
         String value = setting == null ? "error" : setting.trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "error" -> LintRule.Severity.ERROR;
@@ -69,7 +70,7 @@ final class LintReportOutput {
      * on, with a warning that the migrations after the failing one were not analysed. A failure the
      * report does not hold (a migration outside the analysed range) always fails.
      */
-    void stopped(LintStoppedException failure, Path json, String failOnSetting) {
+    public void stopped(LintStoppedException failure, @Nullable Path json, @Nullable String failOnSetting) {
         LintReport report = failure.report();
         print(report, json, "none");
         LintRule.Severity failOn = failOn(failOnSetting);
@@ -78,18 +79,23 @@ final class LintReportOutput {
         if (!reported || failing.stream().anyMatch(f -> f.rule() == LintRule.MIGRATION_FAILS)) {
             throw failure;
         }
-        failIfAny(failing, failOn);
+        if (failOn != null) {
+            failIfAny(failing, failOn, log);
+        }
         log.warn("The lint stopped at revision " + failure.revision() + ": " + failure.getMessage()
                 + " The migrations after it were not analysed. The build goes on because the finding "
-                + (failOn == null ? "is below failOn=none" : "is accepted with @SuppressLint")
+                + (failOn == null ? "is below " + log.setting("failOn", "none") : "is accepted with @SuppressLint")
                 + "; fix the migration to have them analysed.");
     }
 
-    void print(LintReport report, Path json, String failOnSetting) {
+    public void print(LintReport report, @Nullable Path json, @Nullable String failOnSetting) {
         LintRule.Severity failOn = failOn(failOnSetting);
         Map<String, List<ObservedStatement>> byRevision = new LinkedHashMap<>();
         report.revisions().forEach(id -> byRevision.put(id, new ArrayList<>()));
-        report.statements().forEach(s -> byRevision.get(s.revision()).add(s));
+        report.statements()
+                .forEach(s -> byRevision
+                        .computeIfAbsent(s.revision(), r -> new ArrayList<>())
+                        .add(s));
         byRevision.forEach((revision, statements) -> log.info(summary(revision, statements)));
         for (LintFinding finding : report.findings()) {
             if (finding.suppressed() || finding.severity() == LintRule.Severity.INFO) {
@@ -100,11 +106,16 @@ final class LintReportOutput {
                 log.warn(finding.line());
             }
         }
-        try {
-            Files.createDirectories(json.getParent());
-            Files.writeString(json, report.toJson());
-        } catch (IOException e) {
-            throw new MigrateException("Could not write the lint report " + json + ": " + e.getMessage(), e);
+        if (json != null) {
+            try {
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(json, report.toJson());
+            } catch (IOException e) {
+                throw new MigrateException("Could not write the lint report " + json + ": " + e.getMessage(), e);
+            }
         }
         long errors = count(report, LintRule.Severity.ERROR);
         long warnings = count(report, LintRule.Severity.WARNING);
@@ -117,24 +128,26 @@ final class LintReportOutput {
                 + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + (information == 0 ? "" : ", " + information + " on small tables (information)")
                 + ", " + accepted + " accepted with "
-                + "@SuppressLint. Report: " + json + ".");
+                + "@SuppressLint." + (json == null ? "" : " Report: " + json + "."));
         if (onlyFailingMigrations && count(report, LintRule.Severity.ERROR) > 0) {
             log.warn("These lock and rewrite findings are reported, not judged: how long a lock holds depends on the "
                     + "size of the tables where the migrations run, which this throwaway database cannot know. "
-                    + "migrate:lint judges them, autogenerate with a URL measures them, and -Dmigrate.failOn=error "
-                    + "makes verify fail on them too.");
+                    + "mvn migrate:lint judges them, autogenerate with a URL measures them, and "
+                    + log.setting("failOn", "error") + " makes verify fail on them too.");
         }
         if (failOn != null) {
-            failIfAny(failing(report, failOn), failOn);
+            failIfAny(failing(report, failOn), failOn, log);
         }
     }
 
-    private static void failIfAny(List<LintFinding> failing, LintRule.Severity failOn) {
+    private static void failIfAny(List<LintFinding> failing, LintRule.Severity failOn, CommandFace face) {
         if (!failing.isEmpty()) {
             throw new MigrateException(failing.size() + " lint finding" + (failing.size() == 1 ? "" : "s")
                     + " at or above failOn=" + failOn.name().toLowerCase(Locale.ROOT) + " (listed above). Write the "
                     + "safe form each one names, accept one in its migration with @SuppressLint(rules = \""
-                    + failing.get(0).rule().id() + "\", reason = \"...\"), or set -Dmigrate.failOn=warning|none.");
+                    + failing.get(0).rule().id() + "\", reason = \"...\"), or set "
+                    + face.setting("failOn", "warning|none")
+                    + ".");
         }
     }
 

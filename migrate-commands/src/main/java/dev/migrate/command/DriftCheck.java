@@ -1,0 +1,284 @@
+package dev.migrate.command;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateLog;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.Drift;
+import dev.migrate.autogen.DriftJson;
+import dev.migrate.autogen.DriftRequest;
+import dev.migrate.autogen.write.MigrationWriter;
+import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.catalog.drift.DriftReport;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.internal.runtime.Settings;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code drift}: whether databases still have the schema their migrations say they have. The schema the chain
+ * builds up to the revision a database is at is compared with that database, which is only read; a fleet's
+ * tenants each with the schema of their own revision. The reports go to a JSON file, the differences to the
+ * output, and the command fails on any drift:
+ *
+ * <pre>{@code
+ * new DriftCheck("public", List.of("legacy_*"), null, null).run(null, face);
+ * }</pre>
+ *
+ * @param managedSchema the schema the migrations build and the database is compared in
+ * @param exclude name patterns left out on both sides ({@code *} and {@code ?} globs, {@code schema.name} with
+ *     a dot); blank ones are dropped
+ * @param sqlFile where the SQL that brings the database back is written, for review; for a fleet, one file per
+ *     drifted tenant beside it. Null: none is written
+ * @param accept the migration that accepts the drift instead, written for one database at head; null: a drift
+ *     fails the command
+ */
+public record DriftCheck(
+        String managedSchema,
+        List<String> exclude,
+        @Nullable Path sqlFile,
+        @Nullable Accept accept) {
+
+    /**
+     * A migration that accepts the drift: its upgrade makes the schema at head into the database's.
+     *
+     * @param message the migration's message
+     * @param sourceDirectory the source root it is written to
+     * @param packageName the package it is written in
+     * @param nextId a new revision id for the given parents
+     */
+    public record Accept(
+            String message, Path sourceDirectory, String packageName, Function<List<String>, String> nextId) {
+        public Accept {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(sourceDirectory, "sourceDirectory");
+            Objects.requireNonNull(packageName, "packageName");
+            Objects.requireNonNull(nextId, "nextId");
+        }
+    }
+
+    /** What a face gives drift besides what every command gets. */
+    public interface Face extends CommandFace {
+        /**
+         * Runs {@code work} with the face's database, only read, and how messages name it
+         * ({@code host:port/database}, never with a password).
+         */
+        void withDataSource(BiConsumer<String, DataSource> work);
+
+        /** The servers the chain is replayed on: throwaway ones of the database's major version. */
+        ComparisonDatabases throwaways();
+
+        /** Where the schema of each revision is kept between runs; empty: replayed every run. */
+        Optional<Path> replayCache();
+
+        /** Where the reports are written as JSON; empty: nowhere. */
+        Optional<Path> report();
+
+        /** {@code path} as the output shows it. */
+        String shown(Path path);
+    }
+
+    public DriftCheck {
+        Objects.requireNonNull(managedSchema, "managedSchema");
+        exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /**
+     * Compares the face's database, or every tenant of {@code fleet}, with the chain's schema.
+     *
+     * @throws MigrateException when a database has drifted or could not be compared, naming it and the fix
+     */
+    public void run(@Nullable FleetSettings fleet, Face face) {
+        if (accept != null && fleet != null) {
+            throw new MigrateException("Accepting a drift writes one migration from one database's schema, and "
+                    + "tenants or databases name a fleet. Run it against the one database whose schema the chain "
+                    + "is to describe, without tenants and databases. Nothing was compared.");
+        }
+        long start = System.nanoTime();
+        if (fleet != null) {
+            List<DriftReport> reports = new ArrayList<>();
+            DriftRequest request = request(face.migrations(false).build(), face);
+            if (fleet.inTheDatabase()) {
+                face.onDatabase(builder ->
+                        reports.addAll(Drift.fleet(request, fleet.over(builder), face.throwaways(), log(face))));
+            } else {
+                reports.addAll(Drift.fleet(request, fleet.over(face.migrations(true)), face.throwaways(), log(face)));
+            }
+            writeJson(face, reports, start);
+            reportFleet(reports, face);
+            return;
+        }
+        face.withDataSource((name, database) -> {
+            Migrator chain = face.migrations(true).dataSource(database).build();
+            DriftReport report;
+            try {
+                report = Drift.of(request(chain, face), name, database, face.throwaways(), log(face));
+            } catch (MigrateException e) {
+                writeJson(
+                        face,
+                        List.of(DriftReport.failed(name, managedSchema, "", String.valueOf(e.getMessage()))),
+                        start);
+                throw e;
+            }
+            writeJson(face, List.of(report), start);
+            if (sqlFile != null) {
+                writeSql(sqlFile, report, face);
+            }
+            if (report.inSync()) {
+                face.info("No drift: " + name + " matches revision " + report.revision() + ".");
+                return;
+            }
+            if (accept != null) {
+                accept(accept, chain, report, face);
+                return;
+            }
+            throw new MigrateException(report.summary()
+                    + "\nBring it back with the SQL " + face.setting("drift.sqlFile", "drift.sql")
+                    + " writes (review it, then run it)"
+                    + acceptHint(face) + "."
+                    + face.report()
+                            .map(json -> " The differences are in " + face.shown(json) + ".")
+                            .orElse(""));
+        });
+    }
+
+    private static String acceptHint(Face face) {
+        String accepting = face.setting("drift.accept", "true");
+        return accepting.isEmpty()
+                ? ""
+                : ", or accept what it has with " + accepting + " " + face.setting("message", "\"...\"")
+                        + ", which writes the next migration";
+    }
+
+    private DriftRequest request(Migrator chain, Face face) {
+        Settings settings = MigratorInternals.of(chain).settings();
+        return new DriftRequest(
+                chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), face.replayCache());
+    }
+
+    /** Writes the migration that accepts the drift, and says how to mark the database. */
+    private static void accept(Accept accept, Migrator chain, DriftReport report, Face face) {
+        NewMigration migration = Drift.accepting(report, chain, accept.message().strip(), accept.nextId());
+        report.differences().forEach(line -> face.warn("Accepting: " + line));
+        Path path = new MigrationWriter(accept.sourceDirectory(), accept.packageName()).write(migration);
+        String id = migration.id();
+        face.info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
+                + report.revision() + " into what " + report.name() + " has. That database has these changes "
+                + "already, so do not upgrade it: mark it with " + face.command("stamp") + " "
+                + face.setting("target", id) + ". Every other database gets them with " + face.command("upgrade")
+                + "; " + face.command("drift") + " is then clean on both.");
+    }
+
+    private void reportFleet(List<DriftReport> reports, Face face) {
+        List<DriftReport> drifted =
+                reports.stream().filter(DriftReport::drifted).toList();
+        List<DriftReport> failed =
+                reports.stream().filter(r -> r.error() != null).toList();
+        long inSync = reports.stream().filter(DriftReport::inSync).count();
+        for (DriftReport r : drifted) {
+            face.error(r.name() + " has drifted from the schema of revision " + r.revision() + ":");
+            r.differences().forEach(line -> face.error("  - " + line));
+        }
+        for (DriftReport r : failed) {
+            face.error(r.name() + " was not compared: " + r.error());
+        }
+        if (sqlFile != null) {
+            for (DriftReport r : drifted) {
+                writeSql(FleetReports.beside(sqlFile, r.name()), r, face);
+            }
+        }
+        Optional<String> json = face.report().map(face::shown);
+        face.info("Drift of " + reports.size() + " tenant" + (reports.size() == 1 ? "" : "s") + ": " + inSync
+                + " in sync, " + drifted.size() + " drifted, " + failed.size() + " not compared."
+                + json.map(file -> " The result is in " + file + ".").orElse(""));
+        if (!drifted.isEmpty() || !failed.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            drifted.forEach(r -> names.add(r.name()));
+            failed.forEach(r -> names.add(r.name()));
+            throw new MigrateException(drifted.size() + " tenant" + (drifted.size() == 1 ? " has" : "s have")
+                    + " drifted and " + failed.size() + " could not be compared (" + FleetReports.first(names, 10)
+                    + "); each one's differences or error are listed above"
+                    + json.map(file -> " and in " + file).orElse("")
+                    + ". Bring a drifted tenant back with the SQL " + face.setting("drift.sqlFile", "drift.sql")
+                    + " writes for it.");
+        }
+        face.info("No drift: all " + reports.size() + " tenants match the schema of the revision each is at.");
+    }
+
+    private static void writeJson(Face face, List<DriftReport> reports, long start) {
+        if (face.report().isEmpty()) {
+            return;
+        }
+        Path json = face.report().get();
+        try {
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+                DriftJson.write(reports, Duration.ofNanos(System.nanoTime() - start), out);
+            }
+        } catch (IOException e) {
+            throw new MigrateException(
+                    "Could not write the drift report to " + json + ": " + e.getMessage()
+                            + ". Check that the directory is writable.",
+                    e);
+        }
+    }
+
+    /** The SQL that brings {@code report}'s database back, or a comment that nothing does, to {@code file}. */
+    private static void writeSql(Path file, DriftReport report, Face face) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, report.sqlScript(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrateException(
+                    "Could not write the drift's SQL to " + file + ": " + e.getMessage()
+                            + ". Check that the directory is writable, or choose another "
+                            + face.setting("drift.sqlFile", "<file>") + ".",
+                    e);
+        }
+        face.info("Wrote the SQL that brings " + report.name() + " back to " + face.shown(file) + ".");
+    }
+
+    /** The face as the log {@link Drift} writes to and spells its fixes with. */
+    static AutogenerateLog log(Face face) {
+        return new AutogenerateLog() {
+            @Override
+            public void info(String line) {
+                face.info(line);
+            }
+
+            @Override
+            public String shown(Path path) {
+                return face.shown(path);
+            }
+
+            @Override
+            public String command(String command) {
+                return face.command(command);
+            }
+
+            @Override
+            public String setting(String name, String value) {
+                return face.setting(name, value);
+            }
+        };
+    }
+}

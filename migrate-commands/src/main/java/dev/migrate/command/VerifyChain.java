@@ -1,0 +1,140 @@
+package dev.migrate.command;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.ChainVerifier;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.graph.BranchReview;
+import dev.migrate.lint.Lint;
+import dev.migrate.lint.LintStoppedException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code verify}: the round-trip test of the migration chain on a throwaway server. A single head, or heads each
+ * declared by a branch label; every revision upgraded, downgraded and upgraded again with an identical schema; a
+ * downgrade to base that leaves only the version tables; at head, a schema that matches the entities where the
+ * face can compare them; and the lint of the whole chain:
+ *
+ * <pre>{@code
+ * new VerifyChain("public", List.of(), null, null).run(face);
+ * }</pre>
+ *
+ * @param managedSchema the schema the migrations build
+ * @param exclude name patterns the comparisons leave alone
+ * @param failOn the least lint severity that fails the command ({@code error}, {@code warning}, {@code none});
+ *     null: only a migration that fails on the lint's rows does
+ * @param judged the revisions whose lint findings count; null: all of them
+ */
+public record VerifyChain(
+        String managedSchema,
+        List<String> exclude,
+        @Nullable String failOn,
+        @Nullable Set<String> judged) {
+
+    /** What a face gives verify besides what every command gets. */
+    public interface Face extends CommandFace {
+        /** The servers verify may start: it starts one of the default version and deletes it at the end. */
+        ComparisonDatabases throwaways();
+
+        /** Where the migrations' own progress lines go. */
+        MigrationLog migrationLog();
+
+        /** Where the lint report is written as JSON; empty: nowhere. */
+        Optional<Path> lintReport();
+
+        /** Where a migration class's source is, as the user finds it; its class name when the face does not know. */
+        String source(String className);
+
+        /**
+         * Why the face does not compare the schema at head with entities (a line of output completes "Skipped the
+         * comparison with the entities: "), or empty when it does.
+         */
+        Optional<String> entitiesSkipped();
+
+        /** The differences between the entities and the schema on {@code database}, which is at head. */
+        List<String> entityDifferences(Migrator migrator, DataSource database);
+    }
+
+    public VerifyChain {
+        Objects.requireNonNull(managedSchema, "managedSchema");
+        exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        judged = judged == null ? null : Set.copyOf(judged);
+    }
+
+    /**
+     * Verifies the face's chain.
+     *
+     * @throws MigrateException naming the revision that does not round-trip, the difference from the entities,
+     *     or the lint findings at or above {@code failOn}
+     */
+    public void run(Face face) {
+        LintOutput.failOn(failOn); // a wrong setting fails before any server starts
+        reviewBranches(face.migrations(false).build(), face::warn, face::source);
+        Optional<String> skipped = face.entitiesSkipped();
+        ComparisonDatabases throwaways = face.throwaways();
+        try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
+            Migrator migrator =
+                    face.migrations(true).dataSource(server.dataSource()).build();
+            roundTrip(migrator, server.dataSource(), skipped, face);
+            if (!migrator.revisions().isEmpty()) {
+                face.info("Linting the chain on a database of its own.");
+                Lint.Builder builder = Lint.builder(migrator).database(server.createDatabase("migrate_lint"));
+                if (judged != null) {
+                    builder.judgingOnly(judged);
+                }
+                LintOutput output = new LintOutput(face, failOn == null);
+                try {
+                    output.print(
+                            builder.build().run("base:heads"), face.lintReport().orElse(null), failOn);
+                } catch (LintStoppedException e) {
+                    output.stopped(e, face.lintReport().orElse(null), failOn);
+                }
+            }
+        }
+    }
+
+    private void roundTrip(Migrator migrator, DataSource database, Optional<String> skipped, Face face) {
+        new ChainVerifier(migrator, database, managedSchema, exclude, face.migrationLog()).verify();
+        if (skipped.isPresent()) {
+            // migrations written by hand, or no entities to hand: the round trips are the whole check
+            face.info("Skipped the comparison with the entities: " + skipped.get());
+            face.info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
+            return;
+        }
+        migrator.upgrade("heads");
+        List<String> differences = face.entityDifferences(migrator, database);
+        if (!differences.isEmpty()) {
+            throw new MigrateException(
+                    "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
+                            + String.join("\n  - ", differences)
+                            + "\nWrite the missing migration with " + face.command("autogenerate") + ".");
+        }
+        face.info("Verified " + migrator.revisions().size()
+                + " revisions: every step round-trips and the head matches the entities.");
+    }
+
+    /**
+     * Fails when {@code chain} has two or more heads that no branch label declares, naming each with where it is
+     * written and the two fixes; warns of each revision a late branch puts out of order. Needs no database.
+     *
+     * @param warnings where the warnings go
+     * @param source where a migration class's source is, as the user finds it
+     */
+    public static void reviewBranches(Migrator chain, Consumer<String> warnings, Function<String, String> source) {
+        BranchReview branches = MigratorInternals.of(chain).branchReview();
+        branches.outOfOrderWarnings(r -> source.apply(r.source())).forEach(warnings);
+        if (!branches.undeclaredHeads().isEmpty()) {
+            throw new MigrateException(branches.headsError(r -> source.apply(r.source())));
+        }
+    }
+}
