@@ -12,7 +12,7 @@ assert log.contains('Migration 20260102_000001 (add tier) failed during upgrade'
 assert log.contains('a migration that fails on a table with rows fails in production too.')
 // at failOn=none it is reported and the build goes on
 assert log.contains('[WARNING] The lint stopped at revision 20260102_000001: ')
-assert log.contains('The build goes on because the finding is below failOn=none')
+assert log.contains('The build goes on because the finding is below -Dmigrate.failOn=none')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/migrate/lint-none.json'))
 assert report.revisions == ['20260101_000001', '20260102_000001']

@@ -133,6 +133,12 @@ public class DriftMojo extends AbstractDatabaseMojo {
             DriftMojo.this.withDataSource(work);
         }
 
+        /** Drift's fixes run goals on classes it may just have written: compiled first. */
+        @Override
+        public String command(String command) {
+            return "mvn compile migrate:" + command;
+        }
+
         @Override
         public ComparisonDatabases throwaways() {
             return new PluginDatabases(null);
