@@ -352,18 +352,8 @@ final class Cli {
         }
 
         @Override
-        public String shown(Path path) {
-            return path.toString();
-        }
-
-        @Override
         public MigrationLog migrationLog() {
             return log;
-        }
-
-        @Override
-        public String source(String className) {
-            return className;
         }
 
         @Override

@@ -1,13 +1,14 @@
 package dev.migrate.command;
 
 import dev.migrate.Migrator;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
  * What a face gives every command: its migrations, its database, how it tells a user to run a command or
  * give a setting, and where its output goes. The plugin's goals and the command line each implement it once.
  */
-public interface CommandFace {
+public interface CommandFace extends Spelling {
     /**
      * The migrations with every run setting of the face, without a database.
      *
@@ -18,14 +19,15 @@ public interface CommandFace {
     /** Runs {@code work} with {@code migrations(true)} on the face's database: the configured one, or one it starts. */
     void onDatabase(Consumer<Migrator.Builder> work);
 
-    /** How the face tells a user to run {@code command}: {@code mvn migrate:upgrade}, {@code migrate upgrade}. */
-    String command(String command);
+    /** {@code path} as the face shows it: relative to the project in the plugin; as it is by default. */
+    default String shown(Path path) {
+        return path.toString();
+    }
 
-    /**
-     * How the face tells a user to give a setting, named as the plugin's parameter ({@code failOn},
-     * {@code drift.sqlFile}): {@code -Dmigrate.failOn=warning}, {@code --fail-on warning}.
-     */
-    String setting(String name, String value);
+    /** Where a migration class's source is, as the user finds it; its class name by default. */
+    default String source(String className) {
+        return className;
+    }
 
     /** A line of output. */
     void info(String line);

@@ -2,12 +2,10 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Drift;
 import dev.migrate.autogen.DriftJson;
 import dev.migrate.autogen.DriftRequest;
-import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.internal.MigratorInternals;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -56,17 +53,12 @@ public record DriftCheck(
      * A migration that accepts the drift: its upgrade makes the schema at head into the database's.
      *
      * @param message the migration's message
-     * @param sourceDirectory the source root it is written to
-     * @param packageName the package it is written in
-     * @param nextId a new revision id for the given parents
+     * @param sources where it is written
      */
-    public record Accept(
-            String message, Path sourceDirectory, String packageName, Function<List<String>, String> nextId) {
+    public record Accept(String message, SourceRoot sources) {
         public Accept {
             Objects.requireNonNull(message, "message");
-            Objects.requireNonNull(sourceDirectory, "sourceDirectory");
-            Objects.requireNonNull(packageName, "packageName");
-            Objects.requireNonNull(nextId, "nextId");
+            Objects.requireNonNull(sources, "sources");
         }
     }
 
@@ -86,9 +78,6 @@ public record DriftCheck(
 
         /** Where the reports are written as JSON; empty: nowhere. */
         Optional<Path> report();
-
-        /** {@code path} as the output shows it. */
-        String shown(Path path);
     }
 
     public DriftCheck {
@@ -112,10 +101,11 @@ public record DriftCheck(
             List<DriftReport> reports = new ArrayList<>();
             DriftRequest request = request(face.migrations(false).build(), face);
             if (fleet.inTheDatabase()) {
-                face.onDatabase(builder ->
-                        reports.addAll(Drift.fleet(request, fleet.over(builder), face.throwaways(), log(face))));
+                face.onDatabase(builder -> reports.addAll(
+                        Drift.fleet(request, fleet.over(builder), face.throwaways(), ComparisonLog.of(face))));
             } else {
-                reports.addAll(Drift.fleet(request, fleet.over(face.migrations(true)), face.throwaways(), log(face)));
+                reports.addAll(Drift.fleet(
+                        request, fleet.over(face.migrations(true)), face.throwaways(), ComparisonLog.of(face)));
             }
             writeJson(face, reports, start);
             reportFleet(reports, face);
@@ -125,7 +115,7 @@ public record DriftCheck(
             Migrator chain = face.migrations(true).dataSource(database).build();
             DriftReport report;
             try {
-                report = Drift.of(request(chain, face), name, database, face.throwaways(), log(face));
+                report = Drift.of(request(chain, face), name, database, face.throwaways(), ComparisonLog.of(face));
             } catch (MigrateException e) {
                 writeJson(
                         face,
@@ -171,9 +161,10 @@ public record DriftCheck(
 
     /** Writes the migration that accepts the drift, and says how to mark the database. */
     private static void accept(Accept accept, Migrator chain, DriftReport report, Face face) {
-        NewMigration migration = Drift.accepting(report, chain, accept.message().strip(), accept.nextId());
+        NewMigration migration =
+                Drift.accepting(report, chain, accept.message().strip(), parents -> SourceRoot.nextId(chain, parents));
         report.differences().forEach(line -> face.warn("Accepting: " + line));
-        Path path = new MigrationWriter(accept.sourceDirectory(), accept.packageName()).write(migration);
+        Path path = accept.sources().write(migration);
         String id = migration.id();
         face.info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
                 + report.revision() + " into what " + report.name() + " has. That database has these changes "
@@ -255,30 +246,5 @@ public record DriftCheck(
                     e);
         }
         face.info("Wrote the SQL that brings " + report.name() + " back to " + face.shown(file) + ".");
-    }
-
-    /** The face as the log {@link Drift} writes to and spells its fixes with. */
-    static AutogenerateLog log(Face face) {
-        return new AutogenerateLog() {
-            @Override
-            public void info(String line) {
-                face.info(line);
-            }
-
-            @Override
-            public String shown(Path path) {
-                return face.shown(path);
-            }
-
-            @Override
-            public String command(String command) {
-                return face.command(command);
-            }
-
-            @Override
-            public String setting(String name, String value) {
-                return face.setting(name, value);
-            }
-        };
     }
 }

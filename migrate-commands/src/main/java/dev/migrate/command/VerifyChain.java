@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -52,9 +50,6 @@ public record VerifyChain(
         /** Where the lint report is written as JSON; empty: nowhere. */
         Optional<Path> lintReport();
 
-        /** Where a migration class's source is, as the user finds it; its class name when the face does not know. */
-        String source(String className);
-
         /**
          * Why the face does not compare the schema at head with entities (a line of output completes "Skipped the
          * comparison with the entities: "), or empty when it does.
@@ -79,7 +74,7 @@ public record VerifyChain(
      */
     public void run(Face face) {
         LintOutput.failOn(failOn); // a wrong setting fails before any server starts
-        reviewBranches(face.migrations(false).build(), face::warn, face::source);
+        reviewBranches(face.migrations(false).build(), face);
         Optional<String> skipped = face.entitiesSkipped();
         ComparisonDatabases throwaways = face.throwaways();
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
@@ -126,15 +121,12 @@ public record VerifyChain(
     /**
      * Fails when {@code chain} has two or more heads that no branch label declares, naming each with where it is
      * written and the two fixes; warns of each revision a late branch puts out of order. Needs no database.
-     *
-     * @param warnings where the warnings go
-     * @param source where a migration class's source is, as the user finds it
      */
-    public static void reviewBranches(Migrator chain, Consumer<String> warnings, Function<String, String> source) {
+    public static void reviewBranches(Migrator chain, CommandFace face) {
         BranchReview branches = MigratorInternals.of(chain).branchReview();
-        branches.outOfOrderWarnings(r -> source.apply(r.source())).forEach(warnings);
+        branches.outOfOrderWarnings(r -> face.source(r.source())).forEach(face::warn);
         if (!branches.undeclaredHeads().isEmpty()) {
-            throw new MigrateException(branches.headsError(r -> source.apply(r.source())));
+            throw new MigrateException(branches.headsError(r -> face.source(r.source())));
         }
     }
 }

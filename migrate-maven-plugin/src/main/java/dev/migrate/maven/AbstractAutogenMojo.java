@@ -2,19 +2,16 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.objects.DeclaredObjects;
-import dev.migrate.autogen.write.ChangeNotes;
-import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
-import dev.migrate.command.VerifyChain;
+import dev.migrate.command.EntityComparison;
 import dev.migrate.internal.Durations;
-import dev.migrate.pictures.ChangeSummary;
 import java.io.Console;
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +19,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -176,64 +174,60 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal());
     }
 
-    /**
-     * Fails when the chain has two or more heads that no branch label declares, naming each with
-     * its source file and the two fixes; warns of each revision a late branch puts out of order.
-     */
-    protected final void reviewBranches(Migrator chain) {
-        MigrationSources sources = migrationSources();
-        VerifyChain.reviewBranches(chain, getLog()::warn, sources::shown);
+    /** How this goal compares the entities with the schema at head, as its parameters say. */
+    protected final EntityComparison comparison() {
+        Duration timeout = Durations.parse("measureTimeout", measureTimeout);
+        return new EntityComparison(
+                ComparisonDatabase.of(comparisonDatabase), // misspelt: fails with or without a URL
+                timeout == null ? Duration.ofSeconds(5) : timeout,
+                largeTableRows,
+                replayCache);
     }
 
-    /**
-     * Runs {@code action} with the chain and the differences between the entities and the schema at
-     * head: on the configured database (which must be at head), or on the embedded default, from the
-     * caches when they hold both sides, otherwise on a throwaway server with the migrations replayed.
-     */
-    @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
-    protected final void withDifferencesAtHead(
-            ClassLoader projectClasses, BiConsumer<Migrator, AutogenerateResult> goalAction) {
-        // the summaries are written before the goal acts on the differences, which may fail the build
-        BiConsumer<Migrator, AutogenerateResult> action = (migrator, result) -> {
-            writeChangeSummary(result.script());
-            goalAction.accept(migrator, result);
-        };
-        ComparisonDatabase entitiesOn =
-                ComparisonDatabase.of(comparisonDatabase); // misspelt: fails with or without a URL
-        Optional<? extends DataSource> configured = configuredDatabase();
-        Migrator chain = configured.isPresent()
-                ? configured(projectClasses).dataSource(configured.get()).build()
-                : offline(projectClasses);
-        AutogenerateRequest.Builder request = request(chain).entitiesOn(entitiesOn);
-        if (configured.isPresent()) {
-            request.measuringRows(Durations.parse("measureTimeout", measureTimeout), largeTableRows);
-        } else if (replayCache) {
-            request.replayCacheIn(cacheDirectory("replay-cache"));
+    /** This goal as the face of the commands that compare the entities: the project's entities, caches and log. */
+    protected class AutogenFace extends MojoFace implements EntityComparison.Face {
+        protected AutogenFace(ClassLoader projectClasses) {
+            super(projectClasses);
         }
-        AutogenerateResult result;
-        try (QuickCompilation compiling = optimizingCompiler ? null : QuickCompilation.start(getLog())) {
-            result = Autogenerate.run(request.build(), new PluginDatabases(configured.orElse(null)), log());
+
+        @Override
+        public Optional<? extends DataSource> configuredDatabase() {
+            return AbstractAutogenMojo.this.configuredDatabase();
         }
-        action.accept(chain, result);
-    }
 
-    /**
-     * Writes {@code target/migrate/changes.md} and {@code changes.json}, and appends the Markdown to
-     * the GitHub job summary when {@code GITHUB_STEP_SUMMARY} names its file.
-     */
-    private void writeChangeSummary(MigrationScript diff) {
-        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
-        Path summary = stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary);
-        List<Path> written =
-                ChangeSummary.of(goal(), diff).write(Path.of(project.getBuild().getDirectory(), "migrate"), summary);
-        getLog().info("The changes are summarised in " + displayed(written.get(0)) + " and " + displayed(written.get(1))
-                + (summary == null ? "" : ", and appended to the job summary " + summary) + ".");
-    }
+        @Override
+        public AutogenerateRequest.Builder request(Migrator chain) {
+            return AbstractAutogenMojo.this.request(chain);
+        }
 
-    /** The differences between the entities and the schema on {@code database}, a throwaway one at head. */
-    protected final MigrationScript compare(Migrator migrator, DataSource database) {
-        return Autogenerate.run(request(migrator).build(), new PluginDatabases(database), log())
-                .script();
+        @Override
+        public ComparisonDatabases databases(DataSource configured) {
+            return new PluginDatabases(configured);
+        }
+
+        @Override
+        public Path replayCache() {
+            return cacheDirectory("replay-cache");
+        }
+
+        @Override
+        public Path summaryDirectory() {
+            return Path.of(project.getBuild().getDirectory(), "migrate");
+        }
+
+        @Override
+        public Optional<Path> jobSummary() {
+            String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+            return stepSummary == null || stepSummary.isBlank() ? Optional.empty() : Optional.of(Path.of(stepSummary));
+        }
+
+        @Override
+        @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
+        public AutogenerateResult comparing(Supplier<AutogenerateResult> comparison) {
+            try (QuickCompilation compiling = optimizingCompiler ? null : QuickCompilation.start(getLog())) {
+                return comparison.get();
+            }
+        }
     }
 
     private AutogenerateRequest.Builder request(Migrator chain) {
@@ -263,18 +257,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
-    }
-
-    /** Logs each difference and warning; returns the differences' descriptions. */
-    protected final List<String> report(MigrationScript script) {
-        script.warnings().forEach(getLog()::warn);
-        List<String> lines = new ArrayList<>();
-        script.changes().forEach(change -> {
-            String text = change.description().text();
-            lines.add(text);
-            ChangeNotes.of(change).forEach(note -> getLog().warn("  " + text + ": " + note));
-        });
-        return lines;
     }
 
     /**

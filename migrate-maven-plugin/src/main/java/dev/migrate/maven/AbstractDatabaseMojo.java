@@ -8,6 +8,7 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.DriftRequest;
 import dev.migrate.command.CommandFace;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.Spelling;
 import dev.migrate.internal.Durations;
 import dev.migrate.internal.cluster.ThrowawayPlace;
 import java.io.File;
@@ -230,9 +231,26 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 (name, database) -> action.accept(configured(projectClasses).dataSource(database)));
     }
 
+    /**
+     * How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade} (a goal
+     * runs on the compiled classes, which a fix may just have changed), {@code -Dmigrate.x=y}.
+     */
+    protected static final Spelling SPELLING = new Spelling() {
+        @Override
+        public String command(String command) {
+            return "mvn compile migrate:" + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return "-Dmigrate." + name + "=" + value;
+        }
+    };
+
     /** This goal as a face of the commands: the project's migrations, the goal's database, the build log. */
     protected class MojoFace implements CommandFace {
         protected final ClassLoader projectClasses;
+        private MigrationSources sources;
 
         protected MojoFace(ClassLoader projectClasses) {
             this.projectClasses = projectClasses;
@@ -250,12 +268,12 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
 
         @Override
         public String command(String command) {
-            return "mvn migrate:" + command;
+            return SPELLING.command(command);
         }
 
         @Override
         public String setting(String name, String value) {
-            return "-Dmigrate." + name + "=" + value;
+            return SPELLING.setting(name, value);
         }
 
         @Override
@@ -273,9 +291,17 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
             getLog().error(line);
         }
 
-        /** The path relative to the project's base directory when it is inside it. */
+        @Override
         public String shown(Path path) {
             return displayed(path);
+        }
+
+        @Override
+        public String source(String className) {
+            if (sources == null) {
+                sources = migrationSources();
+            }
+            return sources.shown(className);
         }
     }
 

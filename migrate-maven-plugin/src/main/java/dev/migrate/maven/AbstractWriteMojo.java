@@ -1,16 +1,12 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
-import dev.migrate.RevisionDetails;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
-import dev.migrate.autogen.write.RevisionIds;
+import dev.migrate.command.SourceRoot;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that writes a new migration class into the project's sources. */
@@ -37,8 +33,6 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
 
     /** The next id: now in UTC, or later when a parent's id is later, bumped past ids the graph already has. */
     protected static String nextId(Migrator migrator, List<String> parents) {
-        Set<String> taken =
-                migrator.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
-        return RevisionIds.next(Clock.systemUTC(), parents, taken::contains);
+        return SourceRoot.nextId(migrator, parents);
     }
 }

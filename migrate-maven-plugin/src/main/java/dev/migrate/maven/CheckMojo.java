@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
-import java.util.List;
+import dev.migrate.command.Check;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,17 +21,6 @@ public class CheckMojo extends AbstractAutogenMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        reviewBranches(offline(projectClasses)); // before any server starts
-        withDifferencesAtHead(projectClasses, (migrator, result) -> {
-            List<String> differences = report(result.script());
-            if (!differences.isEmpty()) {
-                throw new MigrateException(
-                        "The entities differ from the schema at head in " + differences.size() + " way"
-                                + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
-                                + "\nWrite the migration with mvn compile migrate:autogenerate -Dmigrate.message=\"...\", "
-                                + "or change the entities back.");
-            }
-            getLog().info("No differences: the entities match the schema at head.");
-        });
+        new Check(comparison()).run(new AutogenFace(projectClasses));
     }
 }

@@ -1,9 +1,9 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.DriftCheck;
+import dev.migrate.command.SourceRoot;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,11 +108,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(ClassLoader projectClasses) {
         DriftCheck.Accept accepting = driftAccept
-                ? new DriftCheck.Accept(
-                        message, sourceDirectory.toPath(), packages.get(0).trim(), parents -> {
-                            Migrator chain = offline(projectClasses);
-                            return AbstractWriteMojo.nextId(chain, parents);
-                        })
+                ? new DriftCheck.Accept(message, new SourceRoot(sourceDirectory.toPath(), packages.get(0)))
                 : null;
         new DriftCheck(
                         managedSchema,
@@ -131,12 +127,6 @@ public class DriftMojo extends AbstractDatabaseMojo {
         @Override
         public void withDataSource(BiConsumer<String, DataSource> work) {
             DriftMojo.this.withDataSource(work);
-        }
-
-        /** Drift's fixes run goals on classes it may just have written: compiled first. */
-        @Override
-        public String command(String command) {
-            return "mvn compile migrate:" + command;
         }
 
         @Override

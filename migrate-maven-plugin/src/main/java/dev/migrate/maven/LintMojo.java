@@ -1,22 +1,12 @@
 package dev.migrate.maven;
 
-import dev.migrate.CurrentRevision;
-import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
-import dev.migrate.command.LintOutput;
-import dev.migrate.lint.Lint;
-import dev.migrate.lint.LintReport;
-import dev.migrate.lint.LintStoppedException;
-import dev.migrate.lint.TableSizes;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.LintChain;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -71,86 +61,35 @@ public class LintMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        LintOutput.failOn(failOn); // a wrong setting fails before any server starts
-        List<CurrentRevision> current = null;
-        TableSizes sizes = TableSizes.UNKNOWN;
-        String serverVersion = embeddedPostgresVersion;
-        Optional<ConnectingDataSource> configured = range == null ? configuredDatabase() : Optional.empty();
-        if (configured.isPresent()) {
-            Migrator live =
-                    configured(projectClasses).dataSource(configured.get()).build();
-            current = live.current();
-            String at = current.isEmpty()
-                    ? "base"
-                    : String.join(
-                            ", ", current.stream().map(CurrentRevision::id).toList());
-            if (atHeads(current, live.heads())) {
-                nothingPending(at);
-                return;
-            }
-            sizes = TableSizes.read(configured.get());
-            serverVersion = sameMajor(configured.get());
-            getLog().info("It is at " + at + "; the migrations it has not applied are analysed.");
+        Set<String> judged = LintSince.of(lintSince, System.getenv())
+                .judged(
+                        offline(projectClasses),
+                        migrationSources(),
+                        project.getBasedir().toPath(),
+                        getLog()::info)
+                .orElse(null);
+        new LintChain(range, failOn, largeTableRows, judged).run(new LintFace(projectClasses));
+    }
+
+    /** The goal as lint's face: the configured database, throwaway embedded servers, the report file. */
+    private final class LintFace extends MojoFace implements LintChain.Face {
+        LintFace(ClassLoader projectClasses) {
+            super(projectClasses);
         }
-        // the configured database is never handed to the lint: it replays on a server it starts empty
-        Migrator chain = configured(projectClasses).build();
-        Optional<Set<String>> judged = judged(chain);
-        try (EmbeddedDatabase throwaway = startThrowaway(serverVersion)) {
-            Lint.Builder builder = Lint.builder(chain)
-                    .database(throwaway.dataSource())
-                    .tableSizes(sizes)
-                    .largeTableRows(largeTableRows);
-            judged.ifPresent(builder::judgingOnly);
-            Lint lint = builder.build();
-            LintOutput output = new LintOutput(new MojoFace(projectClasses));
-            try {
-                LintReport report =
-                        current != null ? lint.pending(current) : lint.run(range == null ? "base:heads" : range);
-                output.print(report, lintReport.toPath(), failOn);
-            } catch (LintStoppedException e) {
-                output.stopped(e, lintReport.toPath(), failOn);
-            }
+
+        @Override
+        public Optional<? extends DataSource> configuredDatabase() {
+            return LintMojo.this.configuredDatabase();
         }
-    }
 
-    /** The revisions {@link #lintSince} (or a pull request's base branch) leaves to judge; empty: all. */
-    private Optional<Set<String>> judged(Migrator chain) {
-        return LintSince.of(lintSince, System.getenv())
-                .judged(chain, migrationSources(), project.getBasedir().toPath(), getLog()::info);
-    }
-
-    private static boolean atHeads(List<CurrentRevision> current, List<String> heads) {
-        return !heads.isEmpty()
-                && Set.copyOf(heads)
-                        .equals(current.stream().map(CurrentRevision::id).collect(Collectors.toSet()));
-    }
-
-    /** Writes an empty report: a CI step that reads it must not find the findings of an earlier run. */
-    private void nothingPending(String at) {
-        try {
-            Files.createDirectories(lintReport.toPath().toAbsolutePath().getParent());
-            Files.writeString(lintReport.toPath(), new LintReport(null, List.of(), List.of(), List.of()).toJson());
-        } catch (IOException e) {
-            throw new MigrateException("Could not write the lint report " + lintReport + ": " + e.getMessage(), e);
+        @Override
+        public ComparisonDatabases throwaways() {
+            return new PluginDatabases(null);
         }
-        getLog().info("It is at " + at + ", every head: no migration is pending, so there is nothing to lint and no "
-                + "throwaway PostgreSQL was started. Report: " + lintReport + ". To lint applied migrations too, "
-                + "set -Dmigrate.range, such as base:heads.");
-    }
 
-    /** The major version of the configured server, when there are embedded binaries for it. */
-    private String sameMajor(ConnectingDataSource database) {
-        try (Connection c = database.getConnection()) {
-            int major = c.getMetaData().getDatabaseMajorVersion();
-            if (major >= 13 && major <= 18) {
-                return Integer.toString(major);
-            }
-            getLog().warn("The database runs PostgreSQL " + major + ", for which there are no embedded binaries: "
-                    + "the migrations are analysed on PostgreSQL " + embeddedPostgresVersion + " instead.");
-            return embeddedPostgresVersion;
-        } catch (SQLException e) {
-            throw new MigrateException(
-                    "Could not read the server version of the configured database: " + e.getMessage(), e);
+        @Override
+        public Optional<Path> report() {
+            return Optional.of(lintReport.toPath());
         }
     }
 }

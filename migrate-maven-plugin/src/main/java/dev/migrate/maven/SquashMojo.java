@@ -1,14 +1,8 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
-import dev.migrate.autogen.Squash;
-import dev.migrate.autogen.write.MigrationWriter;
-import dev.migrate.autogen.write.NewMigration;
-import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.SourceRoot;
+import dev.migrate.command.SquashMigration;
 import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -61,12 +55,7 @@ public class SquashMojo extends AbstractDatabaseMojo {
     @Override
     protected void checkSettings() {
         super.checkSettings();
-        if (target == null || target.isBlank()) {
-            throw new MigrateException("migrate:squash needs the last revision to replace. Add -Dmigrate.target=<id>"
-                    + " (the history goal lists them); the squash replaces it and every revision below it. Nothing "
-                    + "was written.");
-        }
-        Squash.DataSteps.parse(squashData);
+        squash().checkSettings(SPELLING);
     }
 
     @Override
@@ -76,38 +65,15 @@ public class SquashMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        Squash.DataSteps mode = Squash.DataSteps.parse(squashData);
-        Migrator chain = offline(projectClasses);
-        List<String> replaced = Squash.replaced(chain, target.trim());
-        String tip = replaced.get(replaced.size() - 1);
-        MigrationScript script;
-        List<Squash.DataStep> dataSteps;
-        try (EmbeddedDatabase server = startThrowaway(embeddedPostgresVersion)) {
-            getLog().info("Replaying " + replaced.size() + " revisions up to " + tip + ".");
-            Squash.Replayed replayed =
-                    Squash.replay(chain, server.dataSource(), tip, managedSchema, versionTable, historyTable);
-            dataSteps = replayed.dataSteps();
-            script = replayed.script(mode);
-        }
-        script.warnings().forEach(getLog()::warn);
-        if (!dataSteps.isEmpty()) {
-            String heading = "The range has " + dataSteps.size() + " data step" + (dataSteps.size() == 1 ? "" : "s");
-            if (mode == Squash.DataSteps.CARRY) {
-                getLog().info(heading + ", carried into the squash as the rows they leave in a new database:");
-            } else {
-                getLog().warn(heading + ", left out of the squash (-Dmigrate.squashData=drop); add back by hand "
-                        + "what a new database needs:");
-            }
-            dataSteps.forEach(step -> getLog().info("  " + step));
-        }
-        String id = AbstractWriteMojo.nextId(chain, List.of());
-        String text = message == null || message.isBlank() ? "squash up to " + tip : message.trim();
-        Path path = new MigrationWriter(
-                        sourceDirectory.toPath(), packages.get(0).trim())
-                .write(NewMigration.squash(id, text, replaced, script));
-        getLog().info("Wrote " + path + " (revision " + id + ", replacing " + replaced.size() + " revisions up to "
-                + tip + "). Prove it with mvn compile migrate:verify: a database built from it must match one built "
-                + "from the chain, at " + tip + " and at head. Delete the replaced classes once every database is "
-                + "past " + tip + ".");
+        squash().run(new PluginDatabases(null), new MojoFace(projectClasses));
+    }
+
+    private SquashMigration squash() {
+        return new SquashMigration(
+                target == null ? "" : target,
+                message,
+                squashData,
+                managedSchema,
+                new SourceRoot(sourceDirectory.toPath(), packages.get(0)));
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.EntityComparison;
 import dev.migrate.command.LintOutput;
 import dev.migrate.command.VerifyChain;
 import java.io.File;
@@ -69,16 +70,14 @@ public class VerifyMojo extends AbstractAutogenMojo {
     }
 
     /** The goal as verify's face: throwaway embedded servers, the project's entities, the build log. */
-    private final class VerifyFace extends MojoFace implements VerifyChain.Face {
-        private final MigrationSources sources = migrationSources();
-
+    private final class VerifyFace extends AutogenFace implements VerifyChain.Face {
         VerifyFace(ClassLoader projectClasses) {
             super(projectClasses);
         }
 
         @Override
         public ComparisonDatabases throwaways() {
-            return new PluginDatabases(null);
+            return databases(null);
         }
 
         @Override
@@ -92,18 +91,13 @@ public class VerifyMojo extends AbstractAutogenMojo {
         }
 
         @Override
-        public String source(String className) {
-            return sources.shown(className);
-        }
-
-        @Override
         public Optional<String> entitiesSkipped() {
             return missingJpa().map(missing -> "the project has " + missing + ".");
         }
 
         @Override
         public List<String> entityDifferences(Migrator migrator, DataSource database) {
-            return report(compare(migrator, database));
+            return EntityComparison.differencesOn(migrator, database, this);
         }
     }
 }

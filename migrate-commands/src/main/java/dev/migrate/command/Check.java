@@ -1,0 +1,36 @@
+package dev.migrate.command;
+
+import dev.migrate.MigrateException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code check}: fails when the entities differ from the schema the migrations build, listing each difference,
+ * or when the chain has two or more heads that no branch label declares:
+ * {@code new Check(comparison).run(face)}.
+ *
+ * @param comparison how the entities are compared with the schema at head
+ */
+public record Check(EntityComparison comparison) {
+    public Check {
+        Objects.requireNonNull(comparison, "comparison");
+    }
+
+    /**
+     * Compares, and fails on any difference.
+     *
+     * @throws MigrateException naming each difference and the command that writes the migration
+     */
+    public void run(EntityComparison.Face face) {
+        VerifyChain.reviewBranches(face.migrations(false).build(), face); // before any server starts
+        List<String> differences =
+                EntityComparison.report(comparison.run("check", face).result().script(), face);
+        if (!differences.isEmpty()) {
+            throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
+                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
+                    + "\nWrite the migration with " + face.command("autogenerate") + " "
+                    + face.setting("message", "\"...\"") + ", or change the entities back.");
+        }
+        face.info("No differences: the entities match the schema at head.");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.migrate.command;
+
+import dev.migrate.Migrator;
+import dev.migrate.autogen.Autogenerate;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.AutogenerateResult;
+import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.pictures.ChangeSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The comparison of the entities with the schema at head, the one pipeline behind {@code check},
+ * {@code autogenerate} and the head of {@code verify}: on the configured database (which must be at head), or on
+ * the face's default, from the caches when they hold both sides, otherwise on a throwaway server with the
+ * migrations replayed. What it found is summarised in {@code changes.md} and {@code changes.json} before a
+ * command acts on it.
+ *
+ * @param entitiesOn where the entity side is built when a database is configured
+ * @param measureTimeout with a configured database, how long each query that measures a risky change may run
+ * @param largeTableRows with a configured database, the estimated rows from which a table counts as large
+ * @param replayCache whether the schema the migrations build on the default is kept between runs
+ */
+public record EntityComparison(
+        ComparisonDatabase entitiesOn, Duration measureTimeout, long largeTableRows, boolean replayCache) {
+
+    /** What a face gives the comparison besides what every command gets. */
+    public interface Face extends CommandFace {
+        /** The configured database, announced; empty: the face's default. */
+        Optional<? extends DataSource> configuredDatabase();
+
+        /**
+         * What is compared with {@code chain}'s schema: the entities, the managed schema, exclusions, renames, the
+         * declared objects and the entity cache, as the face's settings say.
+         */
+        AutogenerateRequest.Builder request(Migrator chain);
+
+        /** The configured database (null for none) and the throwaway servers the face can start. */
+        ComparisonDatabases databases(@Nullable DataSource configured);
+
+        /** Where the schemas the migrations build on the default are kept. */
+        Path replayCache();
+
+        /** Where {@code changes.md} and {@code changes.json} are written. */
+        Path summaryDirectory();
+
+        /** A job summary the Markdown is appended to, such as GitHub's; empty: none. */
+        Optional<Path> jobSummary();
+
+        /** Runs the comparison as the face runs heavy work (the plugin: with the optimizing compiler held back). */
+        default AutogenerateResult comparing(Supplier<AutogenerateResult> comparison) {
+            return comparison.get();
+        }
+    }
+
+    /** What the comparison found, and the chain it compared. */
+    public record AtHead(Migrator chain, AutogenerateResult result) {}
+
+    public EntityComparison {
+        Objects.requireNonNull(entitiesOn, "entitiesOn");
+        Objects.requireNonNull(measureTimeout, "measureTimeout");
+    }
+
+    /**
+     * Compares, and writes the summaries of what was found before the command acts on it.
+     *
+     * @param command the command, as the summaries name it ({@code check}, {@code autogenerate})
+     */
+    public AtHead run(String command, Face face) {
+        Optional<? extends DataSource> configured = face.configuredDatabase();
+        Migrator chain = configured.isPresent()
+                ? face.migrations(true).dataSource(configured.get()).build()
+                : face.migrations(false).build();
+        AutogenerateRequest.Builder request = face.request(chain).entitiesOn(entitiesOn);
+        if (configured.isPresent()) {
+            request.measuringRows(measureTimeout, largeTableRows);
+        } else if (replayCache) {
+            request.replayCacheIn(face.replayCache());
+        }
+        AutogenerateResult result = face.comparing(() ->
+                Autogenerate.run(request.build(), face.databases(configured.orElse(null)), ComparisonLog.of(face)));
+        summarise(command, result.script(), face);
+        return new AtHead(chain, result);
+    }
+
+    /** The differences between the entities and the schema on {@code database}, a throwaway one at head, reported. */
+    public static List<String> differencesOn(Migrator chain, DataSource database, Face face) {
+        return report(
+                Autogenerate.run(face.request(chain).build(), face.databases(database), ComparisonLog.of(face))
+                        .script(),
+                face);
+    }
+
+    /** Prints each warning and each change's notes; returns the changes' descriptions. */
+    public static List<String> report(MigrationScript script, CommandFace face) {
+        script.warnings().forEach(face::warn);
+        List<String> lines = new ArrayList<>();
+        script.changes().forEach(change -> {
+            String text = change.description().text();
+            lines.add(text);
+            ChangeNotes.of(change).forEach(note -> face.warn("  " + text + ": " + note));
+        });
+        return lines;
+    }
+
+    private static void summarise(String command, MigrationScript script, Face face) {
+        Optional<Path> job = face.jobSummary();
+        List<Path> written = ChangeSummary.of(command, script).write(face.summaryDirectory(), job.orElse(null));
+        face.info("The changes are summarised in " + face.shown(written.get(0)) + " and " + face.shown(written.get(1))
+                + job.map(file -> ", and appended to the job summary " + file).orElse("") + ".");
+    }
+}
