@@ -178,16 +178,39 @@ public record Change(Kind kind, String target, boolean purge) {
         }
     }
 
-    /** The failure of a fleet's run: how many tenants failed, the first of them, and what to do. */
-    static String failures(FleetResult result, Optional<String> kept, String name) {
-        List<String> failed = result.with(TenantResult.Outcome.FAILED).stream()
-                .map(TenantResult::tenant)
+    /**
+     * A tenant's failure in one line, its first and the server's error ({@code Migration c2 failed during upgrade.
+     * Error [SQLSTATE 42P07]: ...}), so that the one line a deploy shows says why.
+     */
+    private static String firstFailure(TenantResult tenant, int failed) {
+        List<String> lines = String.valueOf(tenant.error())
+                .strip()
+                .lines()
+                .map(String::strip)
                 .toList();
+        String line = lines.get(0)
+                + lines.stream()
+                        .skip(1)
+                        .filter(l -> l.startsWith("Error"))
+                        .findFirst()
+                        .map(l -> " " + l)
+                        .orElse("");
+        if (line.endsWith(".")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return (failed == 1 ? "" : "The first, ") + tenant.tenant() + ": " + line;
+    }
+
+    /** The failure of a fleet's run: how many tenants failed, the first of them and why, and what to do. */
+    static String failures(FleetResult result, Optional<String> kept, String name) {
+        List<TenantResult> failures = result.with(TenantResult.Outcome.FAILED);
+        List<String> failed = failures.stream().map(TenantResult::tenant).toList();
         int notRun = result.with(TenantResult.Outcome.NOT_RUN).size();
         return failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + " of "
                 + result.tenants().size()
                 + " failed (" + FleetReports.first(failed, 10) + ")"
                 + (notRun == 0 ? "" : " and " + notRun + " were not run")
+                + (failures.isEmpty() ? "" : ". " + firstFailure(failures.get(0), failures.size()))
                 + ". Each failure's message is in the summary above"
                 + kept.map(where -> " and in " + where).orElse("")
                 + "; fix " + (failed.size() == 1 ? "it" : "them") + " and run " + name

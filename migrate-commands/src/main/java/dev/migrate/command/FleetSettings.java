@@ -2,7 +2,11 @@ package dev.migrate.command;
 
 import dev.migrate.Fleet;
 import dev.migrate.Migrator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tenants a schema per tenant: names, {@code LIKE} patterns, or {@code query:} and SQL; null for a
  *     database per tenant
- * @param databases a database per tenant, as URLs ({@link DatabaseList}); empty: the tenant schemas are in
- *     the one configured database
+ * @param databases a database per tenant, as URLs ({@link DatabaseList}); empty with {@code dataSources}: the
+ *     tenant schemas are in the one configured database
+ * @param dataSources a database per tenant, as data sources by the tenant's name (an application's own)
  * @param user the user for database URLs that carry none
  * @param password the password for database URLs that carry none; never printed
  * @param parallel how many tenants run at once; null for the fleet's default
@@ -22,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public record FleetSettings(
         @Nullable String tenants,
         List<String> databases,
+        Map<String, DataSource> dataSources,
         @Nullable String user,
         @Nullable String password,
         @Nullable Integer parallel,
@@ -29,11 +35,24 @@ public record FleetSettings(
         int canary) {
     public FleetSettings {
         databases = List.copyOf(databases);
+        dataSources = Collections.unmodifiableMap(new LinkedHashMap<>(dataSources));
+    }
+
+    /** A fleet of schemas or of database URLs, as the plugin's and the command line's settings give it. */
+    public FleetSettings(
+            @Nullable String tenants,
+            List<String> databases,
+            @Nullable String user,
+            @Nullable String password,
+            @Nullable Integer parallel,
+            boolean failFast,
+            int canary) {
+        this(tenants, databases, Map.of(), user, password, parallel, failFast, canary);
     }
 
     /** Whether the tenants are schemas of the one configured database, which the fleet then needs. */
     public boolean inTheDatabase() {
-        return databases.isEmpty();
+        return databases.isEmpty() && dataSources.isEmpty();
     }
 
     /** The fleet over {@code builder}'s migrations and run settings (and its database, for tenant schemas). */
@@ -44,6 +63,9 @@ public record FleetSettings(
         }
         if (!databases.isEmpty()) {
             fleet.databases(databases, user, password);
+        }
+        if (!dataSources.isEmpty()) {
+            fleet.dataSources(dataSources);
         }
         if (parallel != null) {
             fleet.parallel(parallel);

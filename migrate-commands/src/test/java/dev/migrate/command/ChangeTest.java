@@ -94,10 +94,13 @@ class ChangeTest {
                 MigrateException.class,
                 () -> Change.upgrade("head").run(fleet, false, face(database, CreateOrders.class, FailsOnB.class)));
 
+        // the first failure's first line too: the one line a deploy shows says why
         assertThat(e.getMessage())
-                .isEqualTo("1 tenant of 3 failed (tenant_b). Each failure's message is in the summary above and in "
-                        + "fleet.json; fix it and run test upgrade again: the tenants at their target are left "
-                        + "alone.");
+                .startsWith("1 tenant of 3 failed (tenant_b). tenant_b: ")
+                .contains("tenant_b refuses")
+                .doesNotContain("\n")
+                .endsWith(". Each failure's message is in the summary above and in fleet.json; fix it and run test "
+                        + "upgrade again: the tenants at their target are left alone.");
         assertThat(versions(database, "tenant_a")).containsExactly("c2");
         assertThat(versions(database, "tenant_c")).containsExactly("c2");
         assertThat(lines).contains("fleet ran: upgrade head, 3 tenants");

@@ -1,19 +1,16 @@
 package dev.migrate.spring;
 
 import dev.migrate.AppliedStep;
-import dev.migrate.CurrentRevision;
-import dev.migrate.Fleet;
-import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
-import dev.migrate.NotAtHeadException;
-import dev.migrate.TenantResult;
+import dev.migrate.command.Change;
+import dev.migrate.command.Current;
+import dev.migrate.command.FleetSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -167,16 +164,14 @@ public class MigrateAutoConfiguration {
                         ? defaultStrategy(properties)
                         : fleetStrategy(
                                 properties,
-                                () -> fleet(
+                                fleet,
+                                () -> builder(
                                         properties,
-                                        fleet,
-                                        builder(
-                                                properties,
-                                                migrateDataSource,
-                                                dataSource,
-                                                migrationBeans,
-                                                listeners,
-                                                resourceLoader)))));
+                                        migrateDataSource,
+                                        dataSource,
+                                        migrationBeans,
+                                        listeners,
+                                        resourceLoader))));
     }
 
     private static MigrateStrategy defaultStrategy(MigrateProperties properties) {
@@ -202,65 +197,32 @@ public class MigrateAutoConfiguration {
         };
     }
 
-    /** The fleet of the tenants over the starter's migrations and settings. */
-    private static Fleet fleet(MigrateProperties properties, MigrateTenants tenants, Migrator.Builder builder) {
-        Fleet.Builder fleet =
-                Fleet.builder(builder).failFast(properties.isFailFast()).canary(properties.getCanary());
-        if (!tenants.schemas().isEmpty()) {
-            fleet.tenants(tenants.schemas());
-        }
-        if (!tenants.dataSources().isEmpty()) {
-            fleet.dataSources(tenants.dataSources());
-        }
-        if (properties.getParallel() != null) {
-            fleet.parallel(properties.getParallel());
-        }
-        return fleet.build();
-    }
-
     /**
-     * What {@code migrate.mode} says, on every tenant: startup fails naming the tenants that failed
-     * (upgrade) or are not at head (validate).
+     * What {@code migrate.mode} says, on every tenant, as {@code mvn migrate:upgrade} and {@code migrate current
+     * --check-heads} run it on a fleet: startup fails naming the tenants that failed (upgrade) or are not at head
+     * (validate).
      */
-    private static MigrateStrategy fleetStrategy(MigrateProperties properties, Supplier<Fleet> fleet) {
+    private static MigrateStrategy fleetStrategy(
+            MigrateProperties properties, MigrateTenants tenants, Supplier<Migrator.Builder> builder) {
         if (properties.isValidateDrift()) {
             throw new MigrateException("migrate.validate-drift checks one database at startup, and migrate.tenants (or "
                     + "a MigrateTenants bean) names a fleet. Check the fleet with mvn migrate:drift "
                     + "-Dmigrate.tenants=... (a nightly CI job), and turn migrate.validate-drift off.");
         }
+        FleetSettings fleet = new FleetSettings(
+                tenants.schemas().isEmpty() ? null : String.join(",", tenants.schemas()),
+                List.of(),
+                tenants.dataSources(),
+                null,
+                null,
+                properties.getParallel(),
+                properties.isFailFast(),
+                properties.getCanary());
+        StarterFace face = new StarterFace(builder);
         String target = properties.getTarget();
         return switch (properties.getMode()) {
-            case UPGRADE ->
-                migrator -> {
-                    FleetResult result = fleet.get().upgrade(target);
-                    if (!result.succeeded()) {
-                        List<String> failed = result.tenants().stream()
-                                .filter(t -> t.outcome() != TenantResult.Outcome.MIGRATED
-                                        && t.outcome() != TenantResult.Outcome.UNCHANGED)
-                                .map(t -> t.tenant() + ": " + t.error())
-                                .toList();
-                        throw new MigrateException(
-                                failed.size() + " of " + result.tenants().size() + " tenants did not "
-                                        + "reach " + target + ". " + String.join(" ", failed)
-                                        + " Fix them and start again: the "
-                                        + "tenants already there are left alone.");
-                    }
-                };
-            case VALIDATE ->
-                migrator -> {
-                    List<String> behind = new ArrayList<>();
-                    fleet.get().current().forEach((tenant, rows) -> {
-                        if (rows.isEmpty() || !rows.stream().allMatch(CurrentRevision::head)) {
-                            behind.add(tenant);
-                        }
-                    });
-                    if (!behind.isEmpty()) {
-                        throw new NotAtHeadException(behind.size() + " tenant" + (behind.size() == 1 ? " is" : "s are")
-                                + " not at head: " + String.join(", ", behind)
-                                + ". Migrate them first (migrate.mode=upgrade, "
-                                + "or mvn migrate:upgrade -Dmigrate.tenants=...).");
-                    }
-                };
+            case UPGRADE -> migrator -> Change.upgrade(target).run(fleet, false, face);
+            case VALIDATE -> migrator -> new Current(false, true).run(fleet, face);
             case NONE -> migrator -> {};
         };
     }

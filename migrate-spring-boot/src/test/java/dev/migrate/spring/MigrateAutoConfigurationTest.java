@@ -108,6 +108,26 @@ class MigrateAutoConfigurationTest {
     }
 
     @Test
+    void validateOnAFleetFailsStartupNamingTheTenantsBehindHeadAsTheGoalDoes() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA t_new");
+        }
+        runner.withPropertyValues("migrate.tenants=t_new", "migrate.mode=validate")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(dev.migrate.NotAtHeadException.class)
+                            .hasMessage(
+                                    "1 tenant is not at head: t_new. Run mvn migrate:upgrade with the same tenants first.");
+                    // validate changes nothing
+                    assertThat(query(dataSource, "SELECT to_regclass('t_new.migrate_version') IS NULL"))
+                            .containsExactly("t");
+                });
+    }
+
+    @Test
     void migratesADataSourcePerTenantFromAMigrateTenantsBean() throws SQLException {
         DataSource eu = TestPostgres.freshDatabase("starter_eu");
         DataSource us = TestPostgres.freshDatabase("starter_us");
@@ -134,7 +154,7 @@ class MigrateAutoConfigurationTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure())
                     .rootCause()
-                    .hasMessageStartingWith("1 of 2 tenants did not reach head. t_bad: ")
+                    .hasMessageStartingWith("1 tenant of 2 failed (t_bad). t_bad: ")
                     .hasMessageContaining("\"things\" already exists");
             assertThat(query(dataSource, "SELECT version_num FROM t_ok.migrate_version"))
                     .containsExactly("s2");

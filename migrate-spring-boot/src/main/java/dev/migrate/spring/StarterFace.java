@@ -1,0 +1,76 @@
+package dev.migrate.spring;
+
+import dev.migrate.FleetResult;
+import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
+import dev.migrate.command.Change;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The starter as a face of the commands it runs at startup on a fleet: the application's migrations and
+ * database, its log ({@code System.Logger} {@code dev.migrate}, which Spring Boot routes to its own), and the
+ * plugin's goals as the commands its messages name, for a fix made outside the application.
+ */
+final class StarterFace implements Change.Face {
+    private static final MigrationLog LOG = MigrationLog.system();
+
+    private final Supplier<Migrator.Builder> builder;
+
+    StarterFace(Supplier<Migrator.Builder> builder) {
+        this.builder = builder;
+    }
+
+    @Override
+    public Migrator.Builder migrations(boolean online) {
+        return builder.get();
+    }
+
+    @Override
+    public void onDatabase(Consumer<Migrator.Builder> work) {
+        work.accept(builder.get());
+    }
+
+    @Override
+    public String command(String command) {
+        return "mvn migrate:" + command;
+    }
+
+    @Override
+    public String setting(String name, String value) {
+        return "-Dmigrate." + name + "=" + value;
+    }
+
+    @Override
+    public void info(String line) {
+        LOG.info(line);
+    }
+
+    @Override
+    public void warn(String line) {
+        LOG.warn(line);
+    }
+
+    @Override
+    public void error(String line) {
+        LOG.warn(line);
+    }
+
+    @Override
+    public void script(Consumer<Writer> script) {
+        throw new IllegalStateException("The starter runs migrations; it writes no script");
+    }
+
+    @Override
+    public Path tenantScript(String tenant) {
+        throw new IllegalStateException("The starter runs migrations; it writes no script");
+    }
+
+    @Override
+    public Optional<String> fleetRan(Change change, FleetResult result) {
+        return Optional.empty();
+    }
+}
