@@ -10,6 +10,7 @@ import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
@@ -44,6 +45,7 @@ import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.LintChain;
 import dev.migrate.command.VerifyChain;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
@@ -165,6 +167,15 @@ final class Cli {
                             .run(
                                     isFleet(arguments) ? fleetSettings(arguments) : null,
                                     new ComparisonFace(arguments, classes.loader(), log));
+                }
+                case LINT -> {
+                    Integer large = arguments.count(LARGE_TABLE_ROWS, 0);
+                    new LintChain(
+                                    arguments.value(RANGE),
+                                    arguments.value(FAIL_ON),
+                                    large == null ? 100_000 : large,
+                                    null)
+                            .run(new ComparisonFace(arguments, classes.loader(), log));
                 }
                 case VERIFY ->
                     new VerifyChain(
@@ -313,7 +324,7 @@ final class Cli {
      * {@code --scratch-url}, {@code --replay-cache}, {@code --report}; no entities (their comparison needs the
      * project's JPA provider, which the plugin's goals run).
      */
-    private final class ComparisonFace extends Face implements DriftCheck.Face, VerifyChain.Face {
+    private final class ComparisonFace extends Face implements DriftCheck.Face, LintChain.Face, VerifyChain.Face {
         ComparisonFace(Arguments arguments, ClassLoader classes, MigrationLog log) {
             super(arguments, classes, log);
         }
@@ -325,6 +336,11 @@ final class Cli {
         }
 
         @Override
+        public Optional<CliDataSource> configuredDatabase() {
+            return database(arguments).map(Cli.this::connect);
+        }
+
+        @Override
         public ComparisonDatabases throwaways() {
             return new ScratchServer(DatabaseChoice.scratch(
                             arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), environment)
@@ -333,7 +349,7 @@ final class Cli {
                             + "database, and no server for one is given: pass --scratch-url "
                             + "jdbc:postgresql://host:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL where "
                             + "this role may create databases (CREATEDB), of the database's major version; a "
-                            + "PostgreSQL container beside the job serves. Nothing was compared.")));
+                            + "PostgreSQL container beside the job serves. Nothing was run.")));
         }
 
         @Override

@@ -11,6 +11,7 @@ import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.HELP;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
@@ -93,6 +94,15 @@ enum CliCommand {
                     database(),
                     compared(),
                     EnumSet.of(TENANTS, DATABASES, PARALLEL, REPLAY_CACHE, SQL_FILE, ACCEPT_FUTURE_REVISIONS))),
+    LINT(
+            "Run migrations on a throwaway database of --scratch-url, watching the locks, rewrites and scans each"
+                    + " statement takes, and judge them; with --url, those it has not applied, weighed by its tables'"
+                    + " sizes (it is only read).",
+            null,
+            null,
+            union(
+                    database(),
+                    EnumSet.of(SCRATCH_URL, REPORT, RANGE, FAIL_ON, LARGE_TABLE_ROWS, ACCEPT_FUTURE_REVISIONS))),
     VERIFY(
             "Test the chain on a throwaway database of --scratch-url: every migration upgraded, downgraded and"
                     + " upgraded again to the same schema, down to base and back, and the lint of every migration.",

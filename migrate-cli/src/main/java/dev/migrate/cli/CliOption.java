@@ -26,7 +26,10 @@ enum CliOption {
     PACKAGES("packages", "<package>[,...]", "The Java packages holding the migration classes. Default db.migrations."),
     TARGET("target", "<revision>", "The revision to go to; every form the plugin's target takes."),
     REVISION("revision", "<revision>", "The revision to show. Default head."),
-    RANGE("range", "<from>:<to>", "Only the revisions in this range, such as base:current."),
+    RANGE(
+            "range",
+            "<from>:<to>",
+            "Only the revisions in this range, such as base:current; for lint, base:heads lints applied ones too."),
     SQL("sql", null, "Print the SQL script to standard output instead of running it. Needs no database."),
     SQL_FILE(
             "sql-file",
@@ -107,7 +110,13 @@ enum CliOption {
     FAIL_ON(
             "fail-on",
             "error|warning|none",
-            "The least lint severity that fails verify. Default: only a migration that fails on the lint's rows."),
+            "The least lint severity that fails the command. Default: error for lint; for verify, only a migration "
+                    + "that fails on the lint's rows."),
+    LARGE_TABLE_ROWS(
+            "large-table-rows",
+            "<n>",
+            "With --url: the estimated rows from which a lock hazard on one of its tables is an error; below, it is "
+                    + "information. Default 100000."),
     VERBOSE("verbose", null, "More detail in reports, and the stack trace of a failure."),
     HELP("help", null, "Describe the command.");
 

@@ -312,6 +312,33 @@ class CliIT {
     }
 
     @Test
+    void lintJudgesTheChainOnAThrowawayDatabaseAndOnlyWhatADatabaseHasPending() {
+        Result all = run(Map.of("MIGRATE_SCRATCH_URL", scratchUrl()), "lint", "--classpath", plainJar.toString());
+        assertThat(all.code()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("Lint of 3 migrations", "0 errors");
+
+        String database = TestPostgres.createDatabase("cli_lint");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", plainJar.toString())
+                        .code())
+                .isZero();
+        Result pending = run(
+                Map.of("MIGRATE_SCRATCH_URL", scratchUrl()),
+                "lint",
+                "--url",
+                url,
+                "--classpath",
+                plainJar.toString(),
+                "--report",
+                "lint-pending.json");
+        assertThat(pending.code()).as(pending.toString()).isZero();
+        assertThat(pending.out())
+                .contains("every head: no migration is pending", "set --range base:heads")
+                .doesNotContain("-Dmigrate");
+        assertThat(work.resolve("lint-pending.json")).content().contains("findings");
+    }
+
+    @Test
     void upgradesFromASpringBootJar() {
         String database = TestPostgres.createDatabase("cli_boot");
         String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
