@@ -13,7 +13,8 @@ try {
     assert runs[0].contains('Kept the schema of revision 20260101_000002 (PostgreSQL ')
     assert runs[1].contains('taken from the cache')
     assert runs[1].contains('Kept the schema of revision 20260101_000002')
-    assert runs[2].contains('migrate.snapshot.majors names PostgreSQL 12')
+    assert runs[2].contains('majors name PostgreSQL 12, and migrate reads PostgreSQL 13 and later')
+    assert runs[2].contains('-Dmigrate.snapshot.majors=15,17')
     assert runs[2].contains('Nothing was written.')
 
     // the application at startup: its classes (with the snapshot), its database at head

@@ -341,15 +341,21 @@ final class Cli {
         }
 
         @Override
-        public ComparisonDatabases throwaways() {
-            return new ScratchServer(DatabaseChoice.scratch(
-                            arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), environment)
-                    .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " "
-                            + arguments.requireCommand().commandName() + " replays the migrations on a throwaway "
-                            + "database, and no server for one is given: pass --scratch-url "
-                            + "jdbc:postgresql://host:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL where "
-                            + "this role may create databases (CREATEDB), of the database's major version; a "
-                            + "PostgreSQL container beside the job serves. Nothing was run.")));
+        public ComparisonDatabases databases(@Nullable DataSource configured) {
+            return new ScratchServer(
+                    DatabaseChoice.scratch(
+                                    arguments.value(SCRATCH_URL),
+                                    arguments.value(USER),
+                                    arguments.value(PASSWORD),
+                                    environment)
+                            .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " "
+                                    + arguments.requireCommand().commandName()
+                                    + " replays the migrations on a throwaway "
+                                    + "database, and no server for one is given: pass --scratch-url "
+                                    + "jdbc:postgresql://host:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL where "
+                                    + "this role may create databases (CREATEDB), of the database's major version; a "
+                                    + "PostgreSQL container beside the job serves. Nothing was run.")),
+                    configured);
         }
 
         @Override

@@ -22,15 +22,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScratchServer implements ComparisonDatabases {
     private final DatabaseChoice server;
+    private final @Nullable DataSource configured;
     private @Nullable ThrowawayVersion version;
 
-    ScratchServer(DatabaseChoice server) {
+    /**
+     * @param server the server of {@code --scratch-url}
+     * @param configured the database the command compares, which the comparison may read; null for none
+     */
+    ScratchServer(DatabaseChoice server, @Nullable DataSource configured) {
         this.server = server;
+        this.configured = configured;
     }
 
     @Override
     public Optional<DataSource> configured() {
-        return Optional.empty();
+        return Optional.ofNullable(configured);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Drift;
 import dev.migrate.autogen.DriftJson;
 import dev.migrate.autogen.DriftRequest;
@@ -63,18 +62,12 @@ public record DriftCheck(
     }
 
     /** What a face gives drift besides what every command gets. */
-    public interface Face extends CommandFace {
+    public interface Face extends SchemaFace {
         /**
          * Runs {@code work} with the face's database, only read, and how messages name it
          * ({@code host:port/database}, never with a password).
          */
         void withDataSource(BiConsumer<String, DataSource> work);
-
-        /** The servers the chain is replayed on: throwaway ones of the database's major version. */
-        ComparisonDatabases throwaways();
-
-        /** Where the schema of each revision is kept between runs; empty: replayed every run. */
-        Optional<Path> replayCache();
 
         /** Where the reports are written as JSON; empty: nowhere. */
         Optional<Path> report();
@@ -102,10 +95,10 @@ public record DriftCheck(
             DriftRequest request = request(face.migrations(false).build(), face);
             if (fleet.inTheDatabase()) {
                 face.onDatabase(builder -> reports.addAll(
-                        Drift.fleet(request, fleet.over(builder), face.throwaways(), ComparisonLog.of(face))));
+                        Drift.fleet(request, fleet.over(builder), face.databases(null), ComparisonLog.of(face))));
             } else {
                 reports.addAll(Drift.fleet(
-                        request, fleet.over(face.migrations(true)), face.throwaways(), ComparisonLog.of(face)));
+                        request, fleet.over(face.migrations(true)), face.databases(null), ComparisonLog.of(face)));
             }
             writeJson(face, reports, start);
             reportFleet(reports, face);
@@ -115,7 +108,7 @@ public record DriftCheck(
             Migrator chain = face.migrations(true).dataSource(database).build();
             DriftReport report;
             try {
-                report = Drift.of(request(chain, face), name, database, face.throwaways(), ComparisonLog.of(face));
+                report = Drift.of(request(chain, face), name, database, face.databases(null), ComparisonLog.of(face));
             } catch (MigrateException e) {
                 writeJson(
                         face,

@@ -5,7 +5,6 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.pictures.ChangeSummary;
@@ -17,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The comparison of the entities with the schema at head, the one pipeline behind {@code check},
@@ -29,27 +27,16 @@ import org.jspecify.annotations.Nullable;
  * @param entitiesOn where the entity side is built when a database is configured
  * @param measureTimeout with a configured database, how long each query that measures a risky change may run
  * @param largeTableRows with a configured database, the estimated rows from which a table counts as large
- * @param replayCache whether the schema the migrations build on the default is kept between runs
  */
-public record EntityComparison(
-        ComparisonDatabase entitiesOn, Duration measureTimeout, long largeTableRows, boolean replayCache) {
+public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTimeout, long largeTableRows) {
 
-    /** What a face gives the comparison besides what every command gets. */
-    public interface Face extends CommandFace {
-        /** The configured database, announced; empty: the face's default. */
-        Optional<? extends DataSource> configuredDatabase();
-
+    /** What a face gives the comparison besides what every command reading schemas gets. */
+    public interface Face extends SchemaFace {
         /**
          * What is compared with {@code chain}'s schema: the entities, the managed schema, exclusions, renames, the
          * declared objects and the entity cache, as the face's settings say.
          */
         AutogenerateRequest.Builder request(Migrator chain);
-
-        /** The configured database (null for none) and the throwaway servers the face can start. */
-        ComparisonDatabases databases(@Nullable DataSource configured);
-
-        /** Where the schemas the migrations build on the default are kept. */
-        Path replayCache();
 
         /** Where {@code changes.md} and {@code changes.json} are written. */
         Path summaryDirectory();
@@ -84,8 +71,8 @@ public record EntityComparison(
         AutogenerateRequest.Builder request = face.request(chain).entitiesOn(entitiesOn);
         if (configured.isPresent()) {
             request.measuringRows(measureTimeout, largeTableRows);
-        } else if (replayCache) {
-            request.replayCacheIn(face.replayCache());
+        } else {
+            face.replayCache().ifPresent(request::replayCacheIn);
         }
         AutogenerateResult result = face.comparing(() ->
                 Autogenerate.run(request.build(), face.databases(configured.orElse(null)), ComparisonLog.of(face)));

@@ -39,14 +39,8 @@ public record LintChain(
         long largeTableRows,
         @Nullable Set<String> judged) {
 
-    /** What a face gives the lint besides what every command gets. */
-    public interface Face extends CommandFace {
-        /** The configured database, announced, only read; empty: none. */
-        Optional<? extends DataSource> configuredDatabase();
-
-        /** The servers the lint replays on: a throwaway one of the configured database's major version. */
-        ComparisonDatabases throwaways();
-
+    /** What a face gives the lint besides what every command reading schemas gets. */
+    public interface Face extends SchemaFace {
         /** Where the report is written as JSON; empty: nowhere. */
         Optional<Path> report();
     }
@@ -62,7 +56,7 @@ public record LintChain(
      */
     public void run(Face face) {
         LintOutput.failOn(failOn); // a wrong setting fails before any server starts
-        ComparisonDatabases throwaways = face.throwaways();
+        ComparisonDatabases throwaways = face.databases(null);
         List<CurrentRevision> current = null;
         TableSizes sizes = TableSizes.UNKNOWN;
         ComparisonDatabases.ThrowawayVersion version = null;

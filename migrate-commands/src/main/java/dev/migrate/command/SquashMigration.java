@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code squash}: replaces a revision and every revision below it with one migration that builds the same
  * schema, replayed on a throwaway server: {@code new SquashMigration("20261120_093000", null, null, "public",
- * root).run(throwaways, face)}.
+ * root).run(face)}.
  *
  * @param target the last revision the squash replaces
  * @param message the migration's message; null: {@code squash up to <target>}
@@ -43,7 +43,8 @@ public record SquashMigration(
     }
 
     /** Replays the range on a throwaway server of the default version, and writes the squash. */
-    public void run(ComparisonDatabases throwaways, CommandFace face) {
+    public void run(SchemaFace face) {
+        ComparisonDatabases throwaways = face.databases(null);
         checkSettings(face);
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
         Migrator chain = face.migrations(false).build();

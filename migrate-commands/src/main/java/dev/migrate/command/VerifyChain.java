@@ -40,10 +40,7 @@ public record VerifyChain(
         @Nullable Set<String> judged) {
 
     /** What a face gives verify besides what every command gets. */
-    public interface Face extends CommandFace {
-        /** The servers verify may start: it starts one of the default version and deletes it at the end. */
-        ComparisonDatabases throwaways();
-
+    public interface Face extends SchemaFace {
         /** Where the migrations' own progress lines go. */
         MigrationLog migrationLog();
 
@@ -76,7 +73,7 @@ public record VerifyChain(
         LintOutput.failOn(failOn); // a wrong setting fails before any server starts
         reviewBranches(face.migrations(false).build(), face);
         Optional<String> skipped = face.entitiesSkipped();
-        ComparisonDatabases throwaways = face.throwaways();
+        ComparisonDatabases throwaways = face.databases(null);
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
             Migrator migrator =
                     face.migrations(true).dataSource(server.dataSource()).build();

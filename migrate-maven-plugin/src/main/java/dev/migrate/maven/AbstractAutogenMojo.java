@@ -5,7 +5,6 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.objects.DeclaredObjects;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -180,34 +178,23 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         return new EntityComparison(
                 ComparisonDatabase.of(comparisonDatabase), // misspelt: fails with or without a URL
                 timeout == null ? Duration.ofSeconds(5) : timeout,
-                largeTableRows,
-                replayCache);
+                largeTableRows);
+    }
+
+    @Override
+    protected boolean keepsReplayCache() {
+        return replayCache;
     }
 
     /** This goal as the face of the commands that compare the entities: the project's entities, caches and log. */
-    protected class AutogenFace extends MojoFace implements EntityComparison.Face {
+    protected class AutogenFace extends SchemaMojoFace implements EntityComparison.Face {
         protected AutogenFace(ClassLoader projectClasses) {
             super(projectClasses);
         }
 
         @Override
-        public Optional<? extends DataSource> configuredDatabase() {
-            return AbstractAutogenMojo.this.configuredDatabase();
-        }
-
-        @Override
         public AutogenerateRequest.Builder request(Migrator chain) {
             return AbstractAutogenMojo.this.request(chain);
-        }
-
-        @Override
-        public ComparisonDatabases databases(DataSource configured) {
-            return new PluginDatabases(configured);
-        }
-
-        @Override
-        public Path replayCache() {
-            return cacheDirectory("replay-cache");
         }
 
         @Override

@@ -3,21 +3,18 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
-import dev.migrate.autogen.AutogenerateLog;
 import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.autogen.DriftRequest;
-import dev.migrate.command.CommandFace;
 import dev.migrate.command.FleetSettings;
-import dev.migrate.command.Spelling;
+import dev.migrate.command.SchemaFace;
 import dev.migrate.internal.Durations;
 import dev.migrate.internal.cluster.ThrowawayPlace;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.inject.Inject;
@@ -231,29 +228,10 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
                 (name, database) -> action.accept(configured(projectClasses).dataSource(database)));
     }
 
-    /**
-     * How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade} (a goal
-     * runs on the compiled classes, which a fix may just have changed), {@code -Dmigrate.x=y}.
-     */
-    protected static final Spelling SPELLING = new Spelling() {
-        @Override
-        public String command(String command) {
-            return "mvn compile migrate:" + command;
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return "-Dmigrate." + name + "=" + value;
-        }
-    };
-
-    /** This goal as a face of the commands: the project's migrations, the goal's database, the build log. */
-    protected class MojoFace implements CommandFace {
-        protected final ClassLoader projectClasses;
-        private MigrationSources sources;
-
+    /** This goal as a face of the commands: the project's migrations with the goal's run settings, its database. */
+    protected class MojoFace extends BuildFace {
         protected MojoFace(ClassLoader projectClasses) {
-            this.projectClasses = projectClasses;
+            super(projectClasses);
         }
 
         @Override
@@ -265,44 +243,52 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         public void onDatabase(Consumer<Migrator.Builder> work) {
             withDatabaseBuilder(projectClasses, work);
         }
+    }
 
-        @Override
-        public String command(String command) {
-            return SPELLING.command(command);
+    /**
+     * This goal as a face of the commands that read schemas: the configured database, throwaway embedded servers,
+     * and {@code target/migrate/replay-cache} when {@link #keepsReplayCache()}.
+     */
+    protected class SchemaMojoFace extends MojoFace implements SchemaFace {
+        protected SchemaMojoFace(ClassLoader projectClasses) {
+            super(projectClasses);
         }
 
         @Override
-        public String setting(String name, String value) {
-            return SPELLING.setting(name, value);
+        public Optional<? extends DataSource> configuredDatabase() {
+            return AbstractDatabaseMojo.this.configuredDatabase();
         }
 
         @Override
-        public void info(String line) {
-            getLog().info(line);
+        public ComparisonDatabases databases(DataSource configured) {
+            return new PluginDatabases(configured);
         }
 
         @Override
-        public void warn(String line) {
-            getLog().warn(line);
+        public Optional<Path> replayCache() {
+            return keepsReplayCache()
+                    ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
+                    : Optional.empty();
         }
+    }
 
-        @Override
-        public void error(String line) {
-            getLog().error(line);
-        }
+    /**
+     * The revisions whose lint findings count: those added since {@code lintSince} (a revision or a git ref), or
+     * since a pull request's base branch when it is unset; null for every one.
+     */
+    protected final Set<String> judgedSince(String lintSince, ClassLoader projectClasses) {
+        return LintSince.of(lintSince, System.getenv())
+                .judged(
+                        offline(projectClasses),
+                        migrationSources(),
+                        project.getBasedir().toPath(),
+                        getLog()::info)
+                .orElse(null);
+    }
 
-        @Override
-        public String shown(Path path) {
-            return displayed(path);
-        }
-
-        @Override
-        public String source(String className) {
-            if (sources == null) {
-                sources = migrationSources();
-            }
-            return sources.shown(className);
-        }
+    /** Whether the goal keeps the schemas the migrations build in {@code target/migrate/replay-cache}: its replayCache. */
+    protected boolean keepsReplayCache() {
+        return false;
     }
 
     /** The fleet of {@code tenants} and {@code databases}, or null when neither is set: for the goals that take one. */
@@ -386,6 +372,11 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
     private Path binariesJar(PostgresBinaries binaries) {
         return binaries.resolve(
                 repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+    }
+
+    /** How messages name the configured database ({@code host:port, database app, user app}); empty when none is. */
+    protected final String configuredDatabaseName() {
+        return connection().map(ConnectionSettings::describe).orElse("");
     }
 
     /** Whether a database is configured, or the embedded one already holds data; goals that only mark current revisions skip the server otherwise. */
@@ -517,54 +508,5 @@ abstract class AbstractDatabaseMojo extends AbstractMigrateMojo {
         public ThrowawayServer start(ThrowawayVersion version) {
             return startThrowaway(version.version());
         }
-    }
-
-    /**
-     * What {@code drift} and {@code snapshot} compare: {@code chain}'s schema in {@code managedSchema}, the
-     * {@code exclude} patterns (blank ones dropped) and the version tables left out, replayed schemas kept in
-     * {@code target/migrate/replay-cache} when {@code replayCache}.
-     */
-    protected final DriftRequest driftRequest(
-            Migrator chain, String managedSchema, List<String> exclude, boolean replayCache) {
-        return new DriftRequest(
-                chain,
-                managedSchema,
-                exclude == null
-                        ? List.of()
-                        : exclude.stream()
-                                .map(String::trim)
-                                .filter(p -> !p.isEmpty())
-                                .toList(),
-                versionTable,
-                historyTable,
-                replayCache
-                        ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
-                        : Optional.empty());
-    }
-
-    /** The build log, with paths inside the project shown relative to it. */
-    protected final AutogenerateLog log() {
-        return new AutogenerateLog() {
-            @Override
-            public void info(String line) {
-                getLog().info(line);
-            }
-
-            @Override
-            public String shown(Path path) {
-                return displayed(path);
-            }
-        };
-    }
-
-    /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
-    protected final String displayed(Path path) {
-        Path base = project.getBasedir() == null
-                ? null
-                : project.getBasedir().toPath().toAbsolutePath();
-        Path absolute = path.toAbsolutePath();
-        return base != null && absolute.startsWith(base)
-                ? base.relativize(absolute).toString()
-                : path.toString();
     }
 }

@@ -2,6 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.command.CommandFace;
+import dev.migrate.command.Spelling;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -197,6 +200,99 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     }
 
     /** Prints report lines as they are, to the build log. */
+    /**
+     * How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade} (a goal
+     * runs on the compiled classes, which a fix may just have changed), {@code -Dmigrate.x=y}.
+     */
+    protected static final Spelling SPELLING = new Spelling() {
+        @Override
+        public String command(String command) {
+            return "mvn compile migrate:" + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return "-Dmigrate." + name + "=" + value;
+        }
+    };
+
+    /**
+     * This goal as a face of the commands, as far as every goal is one: the project's migrations, the build log,
+     * the project's paths and sources, the goals' spelling. A goal that reaches a database adds its database.
+     */
+    protected abstract class BuildFace implements CommandFace {
+        protected final ClassLoader projectClasses;
+        private MigrationSources sources;
+
+        protected BuildFace(ClassLoader projectClasses) {
+            this.projectClasses = projectClasses;
+        }
+
+        @Override
+        public Migrator.Builder migrations(boolean online) {
+            return migrator(projectClasses);
+        }
+
+        @Override
+        public void onDatabase(Consumer<Migrator.Builder> work) {
+            throw new IllegalStateException("migrate:" + goal() + " reaches no database");
+        }
+
+        @Override
+        public String command(String command) {
+            return SPELLING.command(command);
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return SPELLING.setting(name, value);
+        }
+
+        @Override
+        public void info(String line) {
+            getLog().info(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            getLog().warn(line);
+        }
+
+        @Override
+        public void error(String line) {
+            getLog().error(line);
+        }
+
+        @Override
+        public String shown(Path path) {
+            return displayed(path);
+        }
+
+        @Override
+        public String source(String className) {
+            return sources().shown(className);
+        }
+
+        /** The project's source roots, read on first use. */
+        protected final MigrationSources sources() {
+            if (sources == null) {
+                sources = migrationSources();
+            }
+            return sources;
+        }
+    }
+
+    /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
+    protected final String displayed(Path path) {
+        Path base = project.getBasedir() == null
+                ? null
+                : project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return base != null && absolute.startsWith(base)
+                ? base.relativize(absolute).toString()
+                : path.toString();
+    }
+
     protected final void print(List<String> lines) {
         lines.forEach(getLog()::info);
     }

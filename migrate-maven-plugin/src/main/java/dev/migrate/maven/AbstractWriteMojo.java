@@ -1,12 +1,7 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrator;
-import dev.migrate.autogen.write.MigrationWriter;
-import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.command.SourceRoot;
 import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that writes a new migration class into the project's sources. */
@@ -23,16 +18,15 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
     protected File sourceDirectory;
 
-    /** Writes {@code migration} and prints where; returns the path. */
-    protected final Path write(NewMigration migration) {
-        Path path =
-                new MigrationWriter(sourceDirectory.toPath(), packages.get(0).trim()).write(migration);
-        getLog().info("Wrote " + path + " (revision " + migration.id() + ").");
-        return path;
+    /** Where the new migration is written: the source root, below the first of {@code packages}. */
+    protected final SourceRoot sources() {
+        return new SourceRoot(sourceDirectory.toPath(), packages.get(0));
     }
 
-    /** The next id: now in UTC, or later when a parent's id is later, bumped past ids the graph already has. */
-    protected static String nextId(Migrator migrator, List<String> parents) {
-        return SourceRoot.nextId(migrator, parents);
+    /** The goal as the face of the commands that write a migration: the project's migrations and the build log. */
+    protected final class WriteFace extends BuildFace {
+        WriteFace(ClassLoader projectClasses) {
+            super(projectClasses);
+        }
     }
 }

@@ -1,21 +1,8 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
-import dev.migrate.autogen.Autogenerate;
-import dev.migrate.autogen.AutogenerateRequest;
-import dev.migrate.autogen.EntityDdlSource;
-import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.pictures.DatabaseState;
-import dev.migrate.pictures.Pictures;
-import dev.migrate.pictures.TableSelection;
+import dev.migrate.command.Diagram;
 import java.io.File;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
-import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -68,66 +55,33 @@ public class DiagramMojo extends AbstractDatabaseMojo {
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        TableSelection selection = new TableSelection(tables == null ? List.of() : tables);
-        Optional<? extends DataSource> configured = configuredDatabase();
-        Migrator chain = configured.isPresent()
-                ? configured(projectClasses).dataSource(configured.get()).build()
-                : offline(projectClasses);
-        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, NO_ENTITIES)
-                .managedSchema(managedSchema)
-                .excluding(
-                        exclude == null
-                                ? List.of()
-                                : exclude.stream().map(String::trim).toList())
-                .versionTables(versionTable, historyTable);
-        if (configured.isEmpty() && replayCache) {
-            request.replayCacheIn(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"));
-        }
-        DatabaseSchema drawn =
-                Autogenerate.schemaAtHead(request.build(), new PluginDatabases(configured.orElse(null)), log());
-        DatabaseState state = DatabaseState.none();
-        if (configured.isPresent()) {
-            try (Connection c = configured.get().getConnection()) {
-                state = DatabaseState.read(c, schema, versionTable, historyTable);
-            } catch (SQLException e) {
-                throw new MigrateException(
-                        "Could not connect to the database to read its revisions: " + e.getMessage(), e);
-            }
-        }
-        draw(chain, drawn, state, selection);
+    protected boolean keepsReplayCache() {
+        return replayCache;
     }
 
-    /** A picture needs no entities: the request's source is never asked. */
-    private static final EntityDdlSource NO_ENTITIES = new EntityDdlSource() {
-        @Override
-        public String key(int serverMajorVersion) {
-            throw new IllegalStateException("migrate:diagram reads no entities");
+    @Override
+    protected void run(ClassLoader projectClasses) {
+        new Diagram(
+                        tables == null ? List.of() : tables,
+                        managedSchema,
+                        exclude == null ? List.of() : exclude,
+                        diagramDirectory.toPath())
+                .run(new DiagramFace(projectClasses));
+    }
+
+    /** The goal as the diagram's face: the layout libraries join the plugin's class path when a picture is drawn. */
+    private final class DiagramFace extends SchemaMojoFace implements Diagram.Face {
+        DiagramFace(ClassLoader projectClasses) {
+            super(projectClasses);
         }
 
         @Override
-        public List<String> generate(int serverMajorVersion) {
-            throw new IllegalStateException("migrate:diagram reads no entities");
+        public void beforeDrawing() {
+            LayoutLibraries.addTo(
+                    mojoExecution.getMojoDescriptor().getPluginDescriptor(),
+                    repositorySystem,
+                    session.getRepositorySession(),
+                    project.getRemotePluginRepositories());
         }
-    };
-
-    private void draw(Migrator migrator, DatabaseSchema drawn, DatabaseState state, TableSelection selection) {
-        LayoutLibraries.addTo(
-                mojoExecution.getMojoDescriptor().getPluginDescriptor(),
-                repositorySystem,
-                session.getRepositorySession(),
-                project.getRemotePluginRepositories());
-        Pictures pictures = Pictures.of(drawn, selection, migrator.revisions(), state);
-        Path directory = diagramDirectory.toPath();
-        pictures.write(directory);
-        int tableCount = pictures.schemaPicture().tables().size();
-        int viewCount = pictures.schemaPicture().views().size();
-        int revisionCount = migrator.revisions().size();
-        getLog().info("Drew " + tableCount + " table" + (tableCount == 1 ? "" : "s")
-                + (viewCount == 0 ? "" : ", " + viewCount + " view" + (viewCount == 1 ? "" : "s")) + " and "
-                + revisionCount
-                + " revision" + (revisionCount == 1 ? "" : "s") + " into " + directory + ": open "
-                + directory.resolve("index.html") + " in a browser; schema.mmd and revisions.mmd are Mermaid for "
-                + "Markdown.");
     }
 }

@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.SourceRoot;
 import java.io.File;
@@ -106,6 +105,11 @@ public class DriftMojo extends AbstractDatabaseMojo {
     }
 
     @Override
+    protected boolean keepsReplayCache() {
+        return replayCache;
+    }
+
+    @Override
     protected void run(ClassLoader projectClasses) {
         DriftCheck.Accept accepting = driftAccept
                 ? new DriftCheck.Accept(message, new SourceRoot(sourceDirectory.toPath(), packages.get(0)))
@@ -119,7 +123,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
     }
 
     /** The goal as drift's face: the configured or embedded database, throwaway servers, target/migrate. */
-    private final class DriftFace extends MojoFace implements DriftCheck.Face {
+    private final class DriftFace extends SchemaMojoFace implements DriftCheck.Face {
         DriftFace(ClassLoader projectClasses) {
             super(projectClasses);
         }
@@ -127,18 +131,6 @@ public class DriftMojo extends AbstractDatabaseMojo {
         @Override
         public void withDataSource(BiConsumer<String, DataSource> work) {
             DriftMojo.this.withDataSource(work);
-        }
-
-        @Override
-        public ComparisonDatabases throwaways() {
-            return new PluginDatabases(null);
-        }
-
-        @Override
-        public Optional<Path> replayCache() {
-            return replayCache
-                    ? Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "replay-cache"))
-                    : Optional.empty();
         }
 
         @Override

@@ -1,12 +1,10 @@
 package dev.migrate.maven;
 
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.LintChain;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -61,30 +59,14 @@ public class LintMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        Set<String> judged = LintSince.of(lintSince, System.getenv())
-                .judged(
-                        offline(projectClasses),
-                        migrationSources(),
-                        project.getBasedir().toPath(),
-                        getLog()::info)
-                .orElse(null);
+        Set<String> judged = judgedSince(lintSince, projectClasses);
         new LintChain(range, failOn, largeTableRows, judged).run(new LintFace(projectClasses));
     }
 
     /** The goal as lint's face: the configured database, throwaway embedded servers, the report file. */
-    private final class LintFace extends MojoFace implements LintChain.Face {
+    private final class LintFace extends SchemaMojoFace implements LintChain.Face {
         LintFace(ClassLoader projectClasses) {
             super(projectClasses);
-        }
-
-        @Override
-        public Optional<? extends DataSource> configuredDatabase() {
-            return LintMojo.this.configuredDatabase();
-        }
-
-        @Override
-        public ComparisonDatabases throwaways() {
-            return new PluginDatabases(null);
         }
 
         @Override

@@ -1,10 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.graph.RebasePlan;
-import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.command.Rebase;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -39,35 +35,33 @@ public class RebaseMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        RebasePlan plan = MigratorInternals.of(offline(projectClasses)).rebasePlan(revision.trim(), ontoOrNull());
-        MigrationSources sources = migrationSources();
-        RevisionInfo first = plan.revision();
-        Path file = sources.find(first.source())
-                .orElseThrow(() -> new MigrateException("The source file of revision " + first.id() + " ("
-                        + first.source() + ") is not below the project's source roots "
-                        + project.getCompileSourceRoots() + ": only a migration written in this project can be "
-                        + "rebased. Join the heads with mvn compile migrate:merge instead."));
-        refuseWhenApplied(projectClasses, plan);
-        String replaced = RevisesEdit.apply(file, plan.fromNames(), plan.onto());
-        getLog().info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": "
-                + sources.relative(file) + " now revises " + plan.onto() + " instead of " + replaced
-                + ". Compile and check the chain: mvn compile migrate:verify.");
+        new Rebase(revision, onto).run(new RebaseFace(projectClasses));
     }
 
-    private String ontoOrNull() {
-        return onto == null || onto.isBlank() ? null : onto.trim();
-    }
-
-    /** A revision a database has applied is released: moving it would change the past of that database. */
-    private void refuseWhenApplied(ClassLoader projectClasses, RebasePlan plan) {
-        Optional<ConnectingDataSource> configured = configuredDatabase();
-        if (configured.isEmpty()) {
-            return;
+    /** The goal as the rebase's face: the project's source roots, the configured database. */
+    private final class RebaseFace extends MojoFace implements Rebase.Face {
+        RebaseFace(ClassLoader projectClasses) {
+            super(projectClasses);
         }
-        Migrator database =
-                configured(projectClasses).dataSource(configured.get()).build();
-        plan.refuseWhenApplied(
-                MigratorInternals.of(database).appliedRevisions(),
-                configured.get().describe());
+
+        @Override
+        public Optional<ConnectingDataSource> configuredDatabase() {
+            return RebaseMojo.this.configuredDatabase();
+        }
+
+        @Override
+        public String configuredName() {
+            return configuredDatabaseName();
+        }
+
+        @Override
+        public Optional<Path> sourceFile(String className) {
+            return sources().find(className);
+        }
+
+        @Override
+        public String sourceRoots() {
+            return String.valueOf(project.getCompileSourceRoots());
+        }
     }
 }

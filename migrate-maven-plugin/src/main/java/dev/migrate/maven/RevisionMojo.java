@@ -1,9 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
-import dev.migrate.autogen.write.NewMigration;
-import java.util.List;
+import dev.migrate.command.NewRevision;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -24,31 +21,6 @@ public class RevisionMojo extends AbstractWriteMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        if (message == null || message.isBlank()) {
-            throw new MigrateException(
-                    "migrate:revision needs a message. Add -Dmigrate.message=\"what the migration does\".");
-        }
-        Migrator migrator = migrator(projectClasses).build();
-        List<String> parents = parent(migrator.heads());
-        write(NewMigration.empty(nextId(migrator, parents), parents, message));
-    }
-
-    private List<String> parent(List<String> heads) {
-        if (head != null && !head.isBlank()) {
-            List<String> matches =
-                    heads.stream().filter(h -> h.startsWith(head.trim())).toList();
-            if (matches.size() != 1) {
-                throw new MigrateException("The head '" + head + "' "
-                        + (matches.isEmpty() ? "is not a head" : "matches several heads " + matches)
-                        + "; the heads are " + heads + ". Give one of them with -Dmigrate.head=.");
-            }
-            return matches;
-        }
-        if (heads.size() > 1) {
-            throw new MigrateException("The revision graph has " + heads.size() + " heads " + heads
-                    + ", so a new revision has no single parent. Join them with `mvn migrate:merge`, "
-                    + "or choose one with -Dmigrate.head=<id>.");
-        }
-        return heads;
+        new NewRevision(message == null ? "" : message, head, sources()).run(new WriteFace(projectClasses));
     }
 }

@@ -1,11 +1,7 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
-import dev.migrate.autogen.Drift;
-import dev.migrate.autogen.DriftRequest;
-import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.command.Snapshot;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -61,33 +57,26 @@ public class SnapshotMojo extends AbstractDatabaseMojo {
     }
 
     @Override
+    protected boolean keepsReplayCache() {
+        return replayCache;
+    }
+
+    @Override
     protected void checkSettings() {
         super.checkSettings();
-        for (Integer major : majors()) {
-            if (major < 13) {
-                throw new MigrateException("migrate.snapshot.majors names PostgreSQL " + major + ", and migrate "
-                        + "reads PostgreSQL 13 and later. Give the major versions the databases run, e.g. "
-                        + "-Dmigrate.snapshot.majors=15,17. Nothing was written.");
-            }
-        }
+        snapshot().checkSettings(SPELLING);
     }
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        DriftRequest request = driftRequest(offline(projectClasses), managedSchema, exclude, replayCache);
-        PluginDatabases databases = new PluginDatabases(null);
-        for (int major : majors()) {
-            SchemaSnapshot snapshot = Drift.snapshot(request, major, databases, log());
-            Path written = snapshot.writeUnder(classesDirectory.toPath());
-            getLog().info("Kept the schema of revision " + snapshot.revision() + " (PostgreSQL " + major + ") in "
-                    + project.getBasedir().toPath().relativize(written) + ", for the application's startup check "
-                    + "(validateDrift).");
-        }
+        snapshot().run(new SchemaMojoFace(projectClasses));
     }
 
-    private List<Integer> majors() {
-        return majors == null || majors.isEmpty()
-                ? List.of(new PluginDatabases(null).defaultVersion().major())
-                : majors.stream().distinct().toList();
+    private Snapshot snapshot() {
+        return new Snapshot(
+                managedSchema,
+                exclude == null ? List.of() : exclude,
+                majors == null ? List.of() : majors,
+                classesDirectory.toPath());
     }
 }

@@ -65,7 +65,7 @@ public class SquashMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        squash().run(new PluginDatabases(null), new MojoFace(projectClasses));
+        squash().run(new SchemaMojoFace(projectClasses));
     }
 
     private SquashMigration squash() {

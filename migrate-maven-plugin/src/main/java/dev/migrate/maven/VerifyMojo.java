@@ -2,7 +2,6 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.LintOutput;
 import dev.migrate.command.VerifyChain;
@@ -58,13 +57,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
     @Override
     protected void run(ClassLoader projectClasses) {
         LintOutput.failOn(failOn); // a wrong setting fails before the chain is judged
-        Set<String> judged = LintSince.of(lintSince, System.getenv())
-                .judged(
-                        offline(projectClasses),
-                        migrationSources(),
-                        project.getBasedir().toPath(),
-                        getLog()::info)
-                .orElse(null);
+        Set<String> judged = judgedSince(lintSince, projectClasses);
         new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged)
                 .run(new VerifyFace(projectClasses));
     }
@@ -73,11 +66,6 @@ public class VerifyMojo extends AbstractAutogenMojo {
     private final class VerifyFace extends AutogenFace implements VerifyChain.Face {
         VerifyFace(ClassLoader projectClasses) {
             super(projectClasses);
-        }
-
-        @Override
-        public ComparisonDatabases throwaways() {
-            return databases(null);
         }
 
         @Override

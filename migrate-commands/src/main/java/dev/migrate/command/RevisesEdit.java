@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import java.io.IOException;

@@ -1,0 +1,65 @@
+package dev.migrate.command;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.graph.RebasePlan;
+import dev.migrate.internal.graph.RevisionInfo;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code rebase}: puts a branch that is not released yet on top of the other head; the first revision of the
+ * branch gets that head as its parent, in its source file, and the revisions above it follow. With a configured
+ * database, refuses when that database has applied any revision of the branch:
+ * {@code new Rebase("20260105", null).run(face)}.
+ *
+ * @param revision the first revision of the branch to move: a full or unique-prefix id, or a branch label
+ * @param onto the head to put the branch on; null: the other head, when the chain has exactly two
+ */
+public record Rebase(String revision, @Nullable String onto) {
+    /** What a face gives a rebase besides what every command gets. */
+    public interface Face extends CommandFace {
+        /** The configured database, announced; empty: none. */
+        Optional<? extends DataSource> configuredDatabase();
+
+        /** How messages name the configured database ({@code host:port, database app, user app}). */
+        String configuredName();
+
+        /** The source file of a migration class, where the face's sources hold it. */
+        Optional<Path> sourceFile(String className);
+
+        /** Where the face looks for sources, as a message names them. */
+        String sourceRoots();
+    }
+
+    public Rebase {
+        Objects.requireNonNull(revision, "revision");
+    }
+
+    /** Edits the first revision's source file; the chain's classes are compiled again after. */
+    public void run(Face face) {
+        String target = onto == null || onto.isBlank() ? null : onto.strip();
+        RebasePlan plan = MigratorInternals.of(face.migrations(false).build()).rebasePlan(revision.strip(), target);
+        RevisionInfo first = plan.revision();
+        Path file = face.sourceFile(first.source())
+                .orElseThrow(() -> new MigrateException("The source file of revision " + first.id() + " ("
+                        + first.source() + ") is not below the project's source roots " + face.sourceRoots()
+                        + ": only a migration written in this project can be rebased. Join the heads with "
+                        + face.command("merge") + " instead."));
+        Optional<? extends DataSource> configured = face.configuredDatabase();
+        if (configured.isPresent()) {
+            // a revision a database has applied is released: moving it would change the past of that database
+            Migrator database =
+                    face.migrations(true).dataSource(configured.get()).build();
+            plan.refuseWhenApplied(MigratorInternals.of(database).appliedRevisions(), face.configuredName());
+        }
+        String replaced = RevisesEdit.apply(file, plan.fromNames(), plan.onto());
+        face.info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": " + face.shown(file)
+                + " now revises " + plan.onto() + " instead of " + replaced + ". Compile and check the chain: "
+                + face.command("verify") + ".");
+    }
+}
