@@ -351,6 +351,26 @@ class CliIT {
     }
 
     @Test
+    void readsTheGraphOfASpringBootJarAndVerifiesItsChain() {
+        String[] boot = {"--classpath", bootJar.toString()};
+        Result branches = run(Map.of(), "branches", boot);
+        assertThat(branches.code()).as(branches.toString()).isZero();
+        Result show = run(Map.of(), "show", append(boot, SECOND));
+        assertThat(show.code()).as(show.toString()).isZero();
+        assertThat(show.out()).contains(SECOND, "add name", FIRST);
+        Result head = run(Map.of(), "show", boot);
+        assertThat(head.code()).as(head.toString()).isZero();
+        assertThat(head.out()).contains(THIRD, "create gadgets");
+        Result history = run(Map.of(), "history", boot);
+        assertThat(history.code()).as(history.toString()).isZero();
+        assertThat(history.out()).contains(FIRST, SECOND, THIRD).doesNotContain("(current)");
+
+        Result verify = run(Map.of("MIGRATE_SCRATCH_URL", scratchUrl()), "verify", boot);
+        assertThat(verify.code()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("Verified 3 revisions: every step round-trips.");
+    }
+
+    @Test
     void printsTheScriptWithoutADatabase() {
         Result sql = run(Map.of(), "upgrade", "--sql", "--classpath", plainJar.toString());
         assertThat(sql.code()).as(sql.toString()).isZero();
