@@ -78,12 +78,22 @@ public record DriftCheck(
         exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
+    /** Fails, before anything is read, on an acceptance without a message. */
+    public void checkSettings(Spelling face) {
+        if (accept != null && accept.message().isBlank()) {
+            throw new MigrateException(face.setting("drift.accept", "true") + " writes a migration, which needs a "
+                    + "message. Add " + face.setting("message", "\"what the database has\"") + ". Nothing was "
+                    + "compared.");
+        }
+    }
+
     /**
      * Compares the face's database, or every tenant of {@code fleet}, with the chain's schema.
      *
      * @throws MigrateException when a database has drifted or could not be compared, naming it and the fix
      */
     public void run(@Nullable FleetSettings fleet, Face face) {
+        checkSettings(face);
         if (accept != null && fleet != null) {
             throw new MigrateException("Accepting a drift writes one migration from one database's schema, and "
                     + "tenants or databases name a fleet. Run it against the one database whose schema the chain "

@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrateException;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.SourceRoot;
 import java.io.File;
@@ -98,10 +97,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
     protected void checkSettings() {
         super.checkSettings();
         staleClassCheck().verify(packages, "migrate:drift");
-        if (driftAccept && (message == null || message.isBlank())) {
-            throw new MigrateException("-Dmigrate.drift.accept=true writes a migration, which needs a message. Add "
-                    + "-Dmigrate.message=\"what the database has\". Nothing was compared.");
-        }
+        drift().checkSettings(SPELLING);
     }
 
     @Override
@@ -111,15 +107,19 @@ public class DriftMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        DriftCheck.Accept accepting = driftAccept
-                ? new DriftCheck.Accept(message, new SourceRoot(sourceDirectory.toPath(), packages.get(0)))
-                : null;
-        new DriftCheck(
-                        managedSchema,
-                        exclude == null ? List.of() : exclude,
-                        driftSqlFile == null ? null : driftSqlFile.toPath(),
-                        accepting)
-                .run(fleet(tenants, databases, parallel, false, 0), new DriftFace(projectClasses));
+        drift().run(fleet(tenants, databases, parallel, false, 0), new DriftFace(projectClasses));
+    }
+
+    private DriftCheck drift() {
+        return new DriftCheck(
+                managedSchema,
+                exclude == null ? List.of() : exclude,
+                driftSqlFile == null ? null : driftSqlFile.toPath(),
+                driftAccept
+                        ? new DriftCheck.Accept(
+                                message == null ? "" : message,
+                                new SourceRoot(sourceDirectory.toPath(), packages.get(0)))
+                        : null);
     }
 
     /** The goal as drift's face: the configured or embedded database, throwaway servers, target/migrate. */
