@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -43,11 +42,6 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
 
         /** A job summary the Markdown is appended to, such as GitHub's; empty: none. */
         Optional<Path> jobSummary();
-
-        /** Runs the comparison as the face runs heavy work (the plugin: with the optimizing compiler held back). */
-        default AutogenerateResult comparing(Supplier<AutogenerateResult> comparison) {
-            return comparison.get();
-        }
     }
 
     /** What the comparison found, and the chain it compared. */
@@ -74,8 +68,8 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
         } else {
             face.replayCache().ifPresent(request::replayCacheIn);
         }
-        AutogenerateResult result = face.comparing(() ->
-                Autogenerate.run(request.build(), face.databases(configured.orElse(null)), ComparisonLog.of(face)));
+        AutogenerateResult result =
+                Autogenerate.run(request.build(), face.databases(configured.orElse(null)), ComparisonLog.of(face));
         summarise(command, result.script(), face);
         return new AtHead(chain, result);
     }

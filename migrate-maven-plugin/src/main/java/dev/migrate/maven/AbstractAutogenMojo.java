@@ -3,7 +3,6 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
-import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -155,15 +153,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrate.serialToIdentity", defaultValue = "false")
     protected boolean serialToIdentity;
 
-    /**
-     * Let the JVM's optimizing compiler (C2) compile while the comparison runs. Off by default: a
-     * comparison lasts seconds, and C2 would spend more processor time on it than its code saves, on
-     * the cores the JPA provider and the throwaway server need (a cold {@code check} of 2,000 entities
-     * took 6.6 to 7.0 s without it, 7.9 to 9.3 s with it). What runs in the build after the goal compiles as usual.
-     */
-    @Parameter(property = "migrate.optimizingCompiler", defaultValue = "false")
-    protected boolean optimizingCompiler;
-
     @Override
     protected void checkSettings() {
         super.checkSettings();
@@ -206,14 +195,6 @@ abstract class AbstractAutogenMojo extends AbstractDatabaseMojo {
         public Optional<Path> jobSummary() {
             String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
             return stepSummary == null || stepSummary.isBlank() ? Optional.empty() : Optional.of(Path.of(stepSummary));
-        }
-
-        @Override
-        @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
-        public AutogenerateResult comparing(Supplier<AutogenerateResult> comparison) {
-            try (QuickCompilation compiling = optimizingCompiler ? null : QuickCompilation.start(getLog())) {
-                return comparison.get();
-            }
         }
     }
 
