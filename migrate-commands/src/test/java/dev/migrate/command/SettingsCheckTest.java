@@ -13,17 +13,7 @@ import org.junit.jupiter.api.Test;
  * that runs it spells settings (the plugin's {@code -Dmigrate.x=y}, the command line's {@code --x y}).
  */
 class SettingsCheckTest {
-    private static final Spelling PLUGIN = new Spelling() {
-        @Override
-        public String command(String command) {
-            return "mvn compile migrate:" + command;
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return "-Dmigrate." + name + "=" + value;
-        }
-    };
+    private static final Spelling PLUGIN = Spelling.GOALS;
 
     private static final Spelling COMMAND_LINE = new Spelling() {
         @Override

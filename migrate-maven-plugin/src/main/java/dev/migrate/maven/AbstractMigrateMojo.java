@@ -211,21 +211,8 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     }
 
     /** Prints report lines as they are, to the build log. */
-    /**
-     * How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade} (a goal
-     * runs on the compiled classes, which a fix may just have changed), {@code -Dmigrate.x=y}.
-     */
-    protected static final Spelling SPELLING = new Spelling() {
-        @Override
-        public String command(String command) {
-            return "mvn compile migrate:" + command;
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return "-Dmigrate." + name + "=" + value;
-        }
-    };
+    /** How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade -Dmigrate.x=y}. */
+    protected static final Spelling SPELLING = Spelling.GOALS;
 
     /**
      * This goal as a face of the commands, as far as every goal is one: the project's migrations, the build log,

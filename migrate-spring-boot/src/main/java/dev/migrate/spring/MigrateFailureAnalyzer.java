@@ -66,7 +66,7 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
     /** The upgrade that {@code migrate.mode=validate} does not do, as the command that does it. */
     private FailureAnalysis notAtHead(MigrateException cause, Optional<MigrateDatabaseSettings> database) {
         String message = cause.getMessage();
-        int run = message.indexOf(" Run mvn migrate:upgrade");
+        int run = message.indexOf(" Run mvn ");
         String state = run < 0 ? message : message.substring(0, run);
         return new FailureAnalysis(
                 state + " migrate.mode=validate checks the database at startup and changes nothing.",

@@ -4,6 +4,7 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.Change;
+import dev.migrate.command.Spelling;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,12 +37,12 @@ final class StarterFace implements Change.Face {
 
     @Override
     public String command(String command) {
-        return "mvn migrate:" + command;
+        return Spelling.GOALS.command(command);
     }
 
     @Override
     public String setting(String name, String value) {
-        return "-Dmigrate." + name + "=" + value;
+        return Spelling.GOALS.setting(name, value);
     }
 
     @Override

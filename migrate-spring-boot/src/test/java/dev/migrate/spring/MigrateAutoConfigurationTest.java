@@ -120,7 +120,7 @@ class MigrateAutoConfigurationTest {
                             .rootCause()
                             .isInstanceOf(dev.migrate.NotAtHeadException.class)
                             .hasMessage(
-                                    "1 tenant is not at head: t_new. Run mvn migrate:upgrade with the same tenants first.");
+                                    "1 tenant is not at head: t_new. Run mvn compile migrate:upgrade with the same tenants first.");
                     // validate changes nothing
                     assertThat(query(dataSource, "SELECT to_regclass('t_new.migrate_version') IS NULL"))
                             .containsExactly("t");

@@ -94,6 +94,26 @@ class MigrateFailureAnalyzerTest {
     }
 
     @Test
+    void validateModeOnAFleetNamesTheTenantsBehindHeadOnce() throws IOException, java.sql.SQLException {
+        String database = TestPostgres.createDatabase("analysis_fleet");
+        try (java.sql.Connection c = TestPostgres.dataSource(database).getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA t_one");
+        }
+        FailureAnalysis analysis = analyse(
+                "spring.datasource.url=jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "\n"
+                        + "spring.datasource.username=postgres\n",
+                "migrate.packages=dev.migrate.spring.fixtures",
+                "migrate.mode=validate",
+                "migrate.tenants=t_one");
+        // the fleet's own sentence, as the goal and the command line write it, without its command
+        assertThat(analysis.getDescription())
+                .isEqualTo("1 tenant is not at head: t_one. migrate.mode=validate checks the database at startup and "
+                        + "changes nothing.");
+        assertThat(analysis.getAction()).startsWith("Upgrade this database before the application starts: ");
+    }
+
+    @Test
     void validateModeNamesTheCommandThatUpgradesThisDatabaseWithoutItsPassword() throws IOException {
         String database = TestPostgres.createDatabase("analysis_validate");
         FailureAnalysis analysis = analyse(
