@@ -264,6 +264,42 @@ class CliIT {
     }
 
     @Test
+    void driftOfADatabasePerTenantReadsEachAndWritesTheSqlOfTheDriftedOne() throws SQLException {
+        String eu = TestPostgres.createDatabase("cli_drift_eu");
+        String us = TestPostgres.createDatabase("cli_drift_us");
+        String databases = List.of(eu, us).stream()
+                .map(d -> "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + d + "?user=postgres")
+                .collect(java.util.stream.Collectors.joining(","));
+        Result upgrade = run(Map.of(), "upgrade", "--databases", databases, "--classpath", plainJar.toString());
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        try (Connection c = TestPostgres.dataSource(us).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE widgets ALTER COLUMN name SET NOT NULL");
+        }
+
+        Path sql = work.resolve("drift-databases/back.sql");
+        Result drift = run(
+                Map.of("MIGRATE_SCRATCH_URL", scratchUrl()),
+                "drift",
+                "--databases",
+                databases,
+                "--classpath",
+                plainJar.toString(),
+                "--sql-file",
+                sql.toString());
+        assertThat(drift.code()).as(drift.toString()).isEqualTo(1);
+        assertThat(drift.out()).contains("Drift of 2 tenants: 1 in sync, 1 drifted, 0 not compared.");
+        assertThat(drift.err()).contains("has drifted", "name").doesNotContain("-Dmigrate");
+        try (Stream<Path> written = Files.list(sql.getParent())) {
+            List<Path> files = written.toList();
+            assertThat(files).hasSize(1);
+            assertThat(files.get(0)).content().contains("DROP NOT NULL");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void driftNamesWhatItLacksAndTheCommandLinesFix() {
         String database = TestPostgres.createDatabase("cli_drift_base");
         String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
