@@ -335,11 +335,12 @@ public final class Autogenerate {
                         log.info(
                                 comparison.confirmedByReading()
                                         ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
-                                                + "nothing was replayed or built (-Dmigrate.replayCache=false replays the "
-                                                + "migrations anyway)."
+                                                + "nothing was replayed or built ("
+                                                + log.setting("replayCache", "false")
+                                                + " replays the migrations anyway)."
                                         : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
-                                                + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the "
-                                                + "migrations anyway).");
+                                                + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
+                                                + " replays the migrations anyway).");
                         return result(withoutReplay.get(), Set.of(), Route.CACHES);
                     }
                 }

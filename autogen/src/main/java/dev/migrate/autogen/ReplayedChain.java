@@ -105,7 +105,8 @@ final class ReplayedChain implements AutoCloseable {
             Optional<ReplayedSchema> kept = cache.find(managed, exclusions);
             if (kept.isPresent()) {
                 log.info(what + " taken from the cache in " + log.shown(cache.directory())
-                        + ": no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway).");
+                        + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
+                        + " replays the migrations anyway).");
                 return kept.get();
             }
         }

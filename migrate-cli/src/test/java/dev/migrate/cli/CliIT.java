@@ -230,6 +230,10 @@ class CliIT {
         assertThat(drifted.err())
                 .contains("colour", "widgets", "--sql-file drift.sql", "The differences are in " + report)
                 .doesNotContain("mvn ", "-Dmigrate", "\tat ");
+        // the chain's schema came from the replay cache, said in the command line's words
+        assertThat(drifted.out())
+                .contains("taken from the cache", "a run without --replay-cache")
+                .doesNotContain("-Dmigrate");
         assertThat(sql).content().contains("DROP COLUMN colour");
         assertThat(report).content().contains("colour");
         assertThat(scratchDatabases())
