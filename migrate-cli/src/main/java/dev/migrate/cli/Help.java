@@ -37,6 +37,7 @@ final class Help {
                 .append(" <command> --help describes a command and its options.\n\n")
                 .append("The database: --url, else the environment variable MIGRATE_DATABASE_URL, then DATABASE_URL.\n")
                 .append("The migrations: --classpath (jars, directories, a Spring Boot jar) and --packages.\n")
+                .append("The throwaway databases of drift, verify and lint: --scratch-url, else MIGRATE_SCRATCH_URL.\n")
                 .append("Exit codes: 0 success, 1 failure, 2 an unknown command or option (nothing was run).\n");
         return text.toString();
     }
