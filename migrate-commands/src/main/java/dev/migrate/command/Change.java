@@ -188,6 +188,9 @@ public record Change(Kind kind, String target, boolean purge) {
                 .lines()
                 .map(String::strip)
                 .toList();
+        if (lines.isEmpty()) {
+            return tenant.tenant() + " gave no message";
+        }
         String line = lines.get(0)
                 + lines.stream()
                         .skip(1)
