@@ -369,11 +369,6 @@ final class Cli {
         }
 
         @Override
-        public Optional<Path> lintReport() {
-            return report();
-        }
-
-        @Override
         public MigrationLog migrationLog() {
             return log;
         }

@@ -50,9 +50,9 @@ public record Diagram(List<String> tables, String managedSchema, List<String> ex
     };
 
     public Diagram {
-        tables = tables.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        tables = NonBlank.of(tables);
         Objects.requireNonNull(managedSchema, "managedSchema");
-        exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        exclude = NonBlank.of(exclude);
         Objects.requireNonNull(directory, "directory");
     }
 

@@ -75,7 +75,7 @@ public record DriftCheck(
 
     public DriftCheck {
         Objects.requireNonNull(managedSchema, "managedSchema");
-        exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        exclude = NonBlank.of(exclude);
     }
 
     /** Fails, before anything is read, on an acceptance without a message. */
@@ -157,6 +157,11 @@ public record DriftCheck(
     }
 
     private DriftRequest request(Migrator chain, Face face) {
+        return request(chain, managedSchema, exclude, face);
+    }
+
+    /** What drift and the snapshot compare: {@code chain}'s schema in {@code managedSchema}, its version tables left out. */
+    static DriftRequest request(Migrator chain, String managedSchema, List<String> exclude, SchemaFace face) {
         Settings settings = MigratorInternals.of(chain).settings();
         return new DriftRequest(
                 chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), face.replayCache());

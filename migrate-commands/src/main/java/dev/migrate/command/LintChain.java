@@ -6,7 +6,6 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintReport;
-import dev.migrate.lint.LintStoppedException;
 import dev.migrate.lint.TableSizes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,15 +86,14 @@ public record LintChain(
                 builder.judgingOnly(judged);
             }
             Lint lint = builder.build();
-            LintOutput output = new LintOutput(face);
-            Path json = face.report().orElse(null);
-            try {
-                LintReport report =
-                        current != null ? lint.pending(current) : lint.run(range == null ? "base:heads" : range);
-                output.print(report, json, failOn);
-            } catch (LintStoppedException e) {
-                output.stopped(e, json, failOn);
-            }
+            List<CurrentRevision> pending = current;
+            new LintOutput(face)
+                    .report(
+                            () -> pending != null
+                                    ? lint.pending(pending)
+                                    : lint.run(range == null ? "base:heads" : range),
+                            face.report().orElse(null),
+                            failOn);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +87,21 @@ public final class LintOutput {
                 + " The migrations after it were not analysed. The build goes on because the finding "
                 + (failOn == null ? "is below " + log.setting("failOn", "none") : "is accepted with @SuppressLint")
                 + "; fix the migration to have them analysed.");
+    }
+
+    /**
+     * Runs the lint and prints what it reports, or what it saw before a migration failed
+     * ({@link #stopped}), and fails as {@code failOnSetting} says.
+     */
+    public void report(Supplier<LintReport> lint, @Nullable Path json, @Nullable String failOnSetting) {
+        LintReport report;
+        try {
+            report = lint.get();
+        } catch (LintStoppedException e) {
+            stopped(e, json, failOnSetting);
+            return;
+        }
+        print(report, json, failOnSetting);
     }
 
     public void print(LintReport report, @Nullable Path json, @Nullable String failOnSetting) {

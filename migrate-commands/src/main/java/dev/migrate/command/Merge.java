@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Merge(List<String> revisions, @Nullable String message, SourceRoot sources) {
     public Merge {
-        revisions =
-                revisions.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+        revisions = NonBlank.of(revisions);
         Objects.requireNonNull(sources, "sources");
     }
 

@@ -6,8 +6,6 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Drift;
 import dev.migrate.autogen.DriftRequest;
 import dev.migrate.catalog.drift.SchemaSnapshot;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.runtime.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +23,7 @@ import java.util.Objects;
 public record Snapshot(String managedSchema, List<String> exclude, List<Integer> majors, Path classesDirectory) {
     public Snapshot {
         Objects.requireNonNull(managedSchema, "managedSchema");
-        exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        exclude = NonBlank.of(exclude);
         majors = majors.stream().distinct().toList();
         Objects.requireNonNull(classesDirectory, "classesDirectory");
     }
@@ -45,9 +43,7 @@ public record Snapshot(String managedSchema, List<String> exclude, List<Integer>
     public void run(SchemaFace face) {
         checkSettings(face);
         Migrator chain = face.migrations(false).build();
-        Settings settings = MigratorInternals.of(chain).settings();
-        DriftRequest request = new DriftRequest(
-                chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), face.replayCache());
+        DriftRequest request = DriftCheck.request(chain, managedSchema, exclude, face);
         ComparisonDatabases databases = face.databases(null);
         for (int major : majors.isEmpty() ? List.of(databases.defaultVersion().major()) : majors) {
             SchemaSnapshot snapshot = Drift.snapshot(request, major, databases, ComparisonLog.of(face));

@@ -8,7 +8,6 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.lint.Lint;
-import dev.migrate.lint.LintStoppedException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +44,7 @@ public record VerifyChain(
         MigrationLog migrationLog();
 
         /** Where the lint report is written as JSON; empty: nowhere. */
-        Optional<Path> lintReport();
+        Optional<Path> report();
 
         /**
          * Why the face does not compare the schema at head with entities (a line of output completes "Skipped the
@@ -59,7 +58,7 @@ public record VerifyChain(
 
     public VerifyChain {
         Objects.requireNonNull(managedSchema, "managedSchema");
-        exclude = exclude.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        exclude = NonBlank.of(exclude);
         judged = judged == null ? null : Set.copyOf(judged);
     }
 
@@ -84,13 +83,11 @@ public record VerifyChain(
                 if (judged != null) {
                     builder.judgingOnly(judged);
                 }
-                LintOutput output = new LintOutput(face, failOn == null);
-                try {
-                    output.print(
-                            builder.build().run("base:heads"), face.lintReport().orElse(null), failOn);
-                } catch (LintStoppedException e) {
-                    output.stopped(e, face.lintReport().orElse(null), failOn);
-                }
+                new LintOutput(face, failOn == null)
+                        .report(
+                                () -> builder.build().run("base:heads"),
+                                face.report().orElse(null),
+                                failOn);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.LintChain;
+import dev.migrate.command.LintOutput;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -56,6 +57,12 @@ public class LintMojo extends AbstractDatabaseMojo {
     /** Where the report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
     protected File lintReport;
+
+    @Override
+    protected void checkSettings() {
+        super.checkSettings();
+        LintOutput.failOn(failOn); // a wrong setting fails before git or any server runs
+    }
 
     @Override
     protected void run(ClassLoader projectClasses) {

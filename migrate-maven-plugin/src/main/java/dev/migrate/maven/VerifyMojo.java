@@ -55,8 +55,13 @@ public class VerifyMojo extends AbstractAutogenMojo {
     protected File lintReport;
 
     @Override
+    protected void checkSettings() {
+        super.checkSettings();
+        LintOutput.failOn(failOn); // a wrong setting fails before git or any server runs
+    }
+
+    @Override
     protected void run(ClassLoader projectClasses) {
-        LintOutput.failOn(failOn); // a wrong setting fails before the chain is judged
         Set<String> judged = judgedSince(lintSince, projectClasses);
         new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged)
                 .run(new VerifyFace(projectClasses));
@@ -74,7 +79,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
         }
 
         @Override
-        public Optional<Path> lintReport() {
+        public Optional<Path> report() {
             return Optional.of(lintReport.toPath());
         }
 
