@@ -123,56 +123,10 @@ class ChangeTest {
     void aTenantsScriptThatCannotBeWrittenIsNamedWithTheFix() throws IOException {
         Files.writeString(directory.resolve("blocked"), "a file where a directory should be");
         FleetSettings fleet = new FleetSettings("tenant_a", List.of(), null, null, null, false, 0);
-        Change.Face face = face(null, CreateOrders.class);
-        Change.Face blocked = new Change.Face() {
-            @Override
-            public Migrator.Builder migrations(boolean online) {
-                return face.migrations(online);
-            }
-
-            @Override
-            public void onDatabase(Consumer<Migrator.Builder> work) {
-                face.onDatabase(work);
-            }
-
-            @Override
-            public String command(String command) {
-                return face.command(command);
-            }
-
-            @Override
-            public String setting(String name, String value) {
-                return face.setting(name, value);
-            }
-
-            @Override
-            public void warn(String line) {
-                face.warn(line);
-            }
-
-            @Override
-            public void error(String line) {
-                face.error(line);
-            }
-
-            @Override
-            public void info(String line) {
-                face.info(line);
-            }
-
-            @Override
-            public void script(Consumer<Writer> script) {
-                face.script(script);
-            }
-
+        Change.Face blocked = new Face(null, CreateOrders.class) {
             @Override
             public Path tenantScript(String tenant) {
                 return directory.resolve("blocked/upgrade-" + tenant + ".sql");
-            }
-
-            @Override
-            public Optional<String> fleetRan(Change change, FleetResult result) {
-                return face.fleetRan(change, result);
             }
         };
 
@@ -200,7 +154,14 @@ class ChangeTest {
 
     @SafeVarargs
     private Change.Face face(@Nullable DataSource database, Class<? extends Migration>... migrations) {
-        MigrationLog log = new MigrationLog() {
+        return new Face(database, migrations);
+    }
+
+    /** The face of these tests: their migrations, the embedded database, scripts in the temporary directory. */
+    private class Face extends RecordingFace implements Change.Face {
+        private final @Nullable DataSource database;
+        private final Class<?>[] migrations;
+        private final MigrationLog log = new MigrationLog() {
             @Override
             public void info(String line) {
                 lines.add(line);
@@ -211,60 +172,40 @@ class ChangeTest {
                 lines.add(line);
             }
         };
-        return new Change.Face() {
-            @Override
-            public Migrator.Builder migrations(boolean online) {
-                return Migrator.builder().migrations(migrations).log(log);
-            }
 
-            @Override
-            public void onDatabase(Consumer<Migrator.Builder> work) {
-                databasesAsked++;
-                work.accept(migrations(true).dataSource(Objects.requireNonNull(database, "a face without a database")));
-            }
+        Face(@Nullable DataSource database, Class<?>... migrations) {
+            super(lines);
+            this.database = database;
+            this.migrations = migrations;
+        }
 
-            @Override
-            public void script(Consumer<Writer> writing) {
-                writing.accept(script);
-            }
+        @Override
+        public Migrator.Builder migrations(boolean online) {
+            return Migrator.builder().migrations(migrations).log(log);
+        }
 
-            @Override
-            public Path tenantScript(String tenant) {
-                return directory.resolve("upgrade-" + tenant + ".sql");
-            }
+        @Override
+        public void onDatabase(Consumer<Migrator.Builder> work) {
+            databasesAsked++;
+            work.accept(migrations(true).dataSource(Objects.requireNonNull(database, "a face without a database")));
+        }
 
-            @Override
-            public Optional<String> fleetRan(Change change, FleetResult result) {
-                lines.add("fleet ran: " + change.kind().command() + " " + change.target() + ", "
-                        + result.tenants().size() + " tenants");
-                return Optional.of("fleet.json");
-            }
+        @Override
+        public void script(Consumer<Writer> writing) {
+            writing.accept(script);
+        }
 
-            @Override
-            public String command(String command) {
-                return "test " + command;
-            }
+        @Override
+        public Path tenantScript(String tenant) {
+            return directory.resolve("upgrade-" + tenant + ".sql");
+        }
 
-            @Override
-            public String setting(String name, String value) {
-                return "--" + name + " " + value;
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("WARNING " + line);
-            }
-
-            @Override
-            public void error(String line) {
-                lines.add("ERROR " + line);
-            }
-
-            @Override
-            public void info(String line) {
-                lines.add(line);
-            }
-        };
+        @Override
+        public Optional<String> fleetRan(Change change, FleetResult result) {
+            lines.add("fleet ran: " + change.kind().command() + " " + change.target() + ", "
+                    + result.tenants().size() + " tenants");
+            return Optional.of("fleet.json");
+        }
     }
 
     private static List<String> versions(DataSource database, String schema) throws SQLException {

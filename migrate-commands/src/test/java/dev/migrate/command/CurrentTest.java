@@ -89,7 +89,7 @@ class CurrentTest {
     }
 
     private CommandFace face(DataSource database) {
-        return new CommandFace() {
+        return new RecordingFace(lines) {
             @Override
             public Migrator.Builder migrations(boolean online) {
                 return builder(database);
@@ -98,31 +98,6 @@ class CurrentTest {
             @Override
             public void onDatabase(Consumer<Migrator.Builder> work) {
                 work.accept(builder(database));
-            }
-
-            @Override
-            public String command(String command) {
-                return "test " + command;
-            }
-
-            @Override
-            public String setting(String name, String value) {
-                return "--" + name + " " + value;
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("WARNING " + line);
-            }
-
-            @Override
-            public void error(String line) {
-                lines.add("ERROR " + line);
-            }
-
-            @Override
-            public void info(String line) {
-                lines.add(line);
             }
         };
     }
