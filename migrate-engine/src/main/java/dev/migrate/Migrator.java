@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -132,6 +133,23 @@ public final class Migrator {
      */
     public MigrationResult downgrade(String target) {
         return run(() -> requireDatabase().downgrade(target));
+    }
+
+    /**
+     * Runs the contract phase of the online revision in its expand phase, in one transaction: the old
+     * columns, the triggers and the temporary names go, and the tables have the new shape under their
+     * final names; the views of its schema {@code <schema>_<revision>} keep working:
+     * {@code migrator.complete().ifPresent(id -> System.out.println("completed " + id))}.
+     *
+     * @return the revision completed, or empty when no online revision was in its expand phase
+     */
+    public Optional<String> complete() {
+        try {
+            return requireDatabase().complete();
+        } catch (MigrateException e) {
+            listener.onFailure(e);
+            throw e;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceChanges;
@@ -665,6 +666,21 @@ public interface Operations {
      */
     default void dropObject(ObjectKind kind, String identity, String sql) {
         run(new Op.DropObject(kind, identity, new ObjectDefinition(kind, identity, sql)));
+    }
+
+    // ---- online changes ----
+
+    /**
+     * Makes a change online, without locking the table for long or breaking the application running
+     * on it: {@code op.online(OnlineChange.alterColumn("orders", "amount").type("numeric(12,2)"))}. The
+     * upgrade runs the expand phase (the old shape keeps working, the new one is in the schema
+     * {@code <schema>_<revision>}); {@code migrate:complete} runs the contract phase. The migration runs
+     * outside a transaction, a statement (or a backfill batch) at a time.
+     *
+     * @param change a column type, {@code NOT NULL}, constraint, rename or drop, built with {@link OnlineChange}
+     */
+    default void online(OnlineChange change) {
+        run(new Op.Online(change));
     }
 
     // ---- SQL and data ----

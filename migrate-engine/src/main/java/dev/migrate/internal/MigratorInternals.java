@@ -157,7 +157,7 @@ public final class MigratorInternals {
         Engine database = open.database(migrator);
         List<CurrentRevision> rows = database.current();
         List<String> lines = new ArrayList<>(aheadLines(rows));
-        lines.addAll(report().history(range, verbose, known(rows), database.appliedRows()));
+        lines.addAll(report(rows).history(range, verbose, known(rows), database.appliedRows()));
         return lines;
     }
 
@@ -173,7 +173,9 @@ public final class MigratorInternals {
         List<CurrentRevision> rows = database.current();
         Set<String> current = known(rows);
         List<String> lines = new ArrayList<>(
-                verbose ? report().currentVerbose(current, database.appliedRows()) : report().current(current));
+                verbose
+                        ? report(rows).currentVerbose(current, database.appliedRows())
+                        : report(rows).current(current));
         lines.addAll(aheadLines(rows));
         return lines;
     }
@@ -282,6 +284,16 @@ public final class MigratorInternals {
 
     private GraphReport report() {
         return new GraphReport(open.engine(migrator).graph());
+    }
+
+    /** The report that marks the online revisions of {@code rows} in progress {@code (expand)}. */
+    private GraphReport report(List<CurrentRevision> rows) {
+        return new GraphReport(
+                open.engine(migrator).graph(),
+                rows.stream()
+                        .filter(CurrentRevision::inProgress)
+                        .map(CurrentRevision::id)
+                        .collect(Collectors.toSet()));
     }
 
     /** The rows this build defines; the others are there only under acceptFutureRevisions. */

@@ -75,6 +75,11 @@ public interface OpVisitor<R> {
 
     R visit(Op.DropObject op);
 
+    R visit(Op.Online op);
+
+    /** The operations online changes are made of; only the SQL rendering meets them. */
+    R visit(Op.OnlineStep op);
+
     R visit(Op.Execute op);
 
     R visit(Op.BulkInsert op);

@@ -18,6 +18,7 @@ import dev.migrate.op.IndexKey;
 import dev.migrate.op.IndexKeyVisitor;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
@@ -69,6 +70,8 @@ import java.util.function.Function;
 public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
     public static final ClassName DDL = ClassName.get(Ddl.class);
+
+    private static final ClassName ONLINE = ClassName.get(OnlineChange.class);
 
     /** java.time types whose {@code parse} reads back their {@code toString}, so a value keeps its type in the source. */
     private static final Set<Class<?>> PARSEABLE_TIME = Set.of(
@@ -519,6 +522,57 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     // ---- raw SQL and data ----
+
+    /**
+     * {@code op.online(OnlineChange.alterColumn("orders", "amount").type("bigint"))}: the change as
+     * it is written by hand, each of its settings a call.
+     */
+    @Override
+    public CodeBlock visit(Op.Online op) {
+        OnlineChange change = op.change();
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (change instanceof OnlineChange.AlterColumn a) {
+            code.add("$T.alterColumn($S, $S)", ONLINE, name(a.table()), a.column());
+            if (a.type() != null) {
+                code.add("$Z.type($S)", a.type());
+            }
+            if (a.isNotNull()) {
+                code.add("$Z.notNull()");
+            }
+            if (a.check() != null) {
+                code.add("$Z.check($S, $L)", a.check().name(), literal(a.check().expression(), ELEMENT_ROOM));
+            }
+            if (a.unique() != null) {
+                code.add("$Z.unique($S)", a.unique());
+            }
+            if (a.references() != null) {
+                code.add("$Z.references($L)", constraint(a.references()));
+            }
+            if (a.up() != null) {
+                code.add("$Z.up($L)", literal(a.up(), ELEMENT_ROOM));
+            }
+            if (a.down() != null) {
+                code.add("$Z.down($L)", literal(a.down(), ELEMENT_ROOM));
+            }
+        } else if (change instanceof OnlineChange.RenameColumn r) {
+            code.add("$T.renameColumn($S, $S, $S)", ONLINE, name(r.table()), r.column(), r.newName());
+        } else if (change instanceof OnlineChange.RenameTable r) {
+            code.add("$T.renameTable($S, $S)", ONLINE, name(r.table()), r.newName());
+        } else if (change instanceof OnlineChange.DropColumn d) {
+            code.add("$T.dropColumn($S, $S)", ONLINE, name(d.table()), d.column());
+            if (d.down() != null) {
+                code.add("$Z.down($L)", literal(d.down(), ELEMENT_ROOM));
+            }
+        }
+        return CodeBlock.builder().addStatement("op.online($L)", code.build()).build();
+    }
+
+    /** The operations online changes are made of come from their halves at run time, never from a diff. */
+    @Override
+    public CodeBlock visit(Op.OnlineStep op) {
+        throw new IllegalArgumentException(
+                "Autogenerate writes online changes as op.online(...), not their parts: " + op);
+    }
 
     @Override
     public CodeBlock visit(Op.Execute op) {

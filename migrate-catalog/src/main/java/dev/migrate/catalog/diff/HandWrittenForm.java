@@ -329,6 +329,16 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     @Override
+    public Op visit(Op.Online op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.OnlineStep op) {
+        return op;
+    }
+
+    @Override
     public Op visit(Op.Execute op) {
         return op;
     }

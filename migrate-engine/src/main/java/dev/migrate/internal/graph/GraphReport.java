@@ -10,15 +10,23 @@ import java.util.Set;
  * in Alembic's style. Pure: each method returns the lines and prints nothing.
  *
  * <p>A revision's one-line form is {@code <parents> -> <id> [(labels)] [(head)] [(branchpoint)]
- * [(mergepoint)] [(current)], <message>}, with {@code <base>} for no parent and {@code (a, b)} for a
+ * [(mergepoint)] [(current)] [(expand)], <message>}, with {@code <base>} for no parent and {@code (a, b)} for a
  * merge point's parents. With the database's history, {@code history} follows each line with
  * {@code [applied <when, UTC> by <user> in <duration>]} or {@code [pending]}, as {@code flyway info} shows them.
  */
 public final class GraphReport {
     private final RevisionGraph graph;
+    /** The online revisions in their expand phase, marked {@code (expand)}. */
+    private final Set<String> inProgress;
 
     public GraphReport(RevisionGraph graph) {
+        this(graph, Set.of());
+    }
+
+    /** @param inProgress the online revisions in their expand phase, marked {@code (expand)} */
+    public GraphReport(RevisionGraph graph, Set<String> inProgress) {
         this.graph = graph;
+        this.inProgress = Set.copyOf(inProgress);
     }
 
     /**
@@ -165,7 +173,7 @@ public final class GraphReport {
         graph.checkKnown(currentVersions);
         List<String> lines = new ArrayList<>();
         for (String id : graph.sortTopologically(currentVersions)) {
-            lines.add(graph.isHead(id) ? id + " (head)" : id);
+            lines.add(id + (graph.isHead(id) ? " (head)" : "") + (inProgress.contains(id) ? " (expand)" : ""));
         }
         return lines;
     }
@@ -235,6 +243,9 @@ public final class GraphReport {
         }
         if (currentVersions.contains(rev.id())) {
             text.append(" (current)");
+        }
+        if (inProgress.contains(rev.id())) {
+            text.append(" (expand)");
         }
         return text.toString();
     }

@@ -91,6 +91,15 @@ final class ConnectionSink implements ScriptSink {
     }
 
     @Override
+    public void backfill(BatchedBackfill backfill, String statement) throws SQLException {
+        if (observer == null) {
+            backfill.run(connection);
+        } else {
+            observer.statement(connection, statement, () -> backfill.run(connection));
+        }
+    }
+
+    @Override
     public void commit() throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.commit();

@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +43,7 @@ public final class Engine {
     private final ConnectionSource connections;
     private final Settings settings;
     private final VersionTables tables;
+    private final OnlineState online;
     private final StepRunner runner;
 
     public Engine(Collection<DiscoveredMigration> discovered, ConnectionSource connections, Settings settings) {
@@ -65,9 +67,11 @@ public final class Engine {
         this.connections = connections;
         this.settings = settings;
         this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable());
+        this.online = new OnlineState(tables.versionTable());
         this.runner = new StepRunner(
                 byId,
                 tables,
+                online,
                 settings.transactionMode(),
                 settings.log(),
                 settings.listener(),
@@ -198,7 +202,7 @@ public final class Engine {
 
     /** The version and history tables, which the run writes and analyses leave alone. */
     public Set<QualifiedName> ownTables() {
-        return Set.of(tables.versionTable(), tables.historyTable());
+        return Set.of(tables.versionTable(), tables.historyTable(), online.table());
     }
 
     private List<AppliedStep> migrate(String target, Direction direction, StatementObserver observer) {
@@ -238,19 +242,22 @@ public final class Engine {
                 }
                 graph.checkKnown(current);
                 verifyChecksums(run.lockConnection(), current, scripts, known);
+                Map<String, String> phases = online.read(run.lockConnection());
                 List<Step> steps = planner.apply(current, target);
                 if (steps.isEmpty()) {
                     settings.log()
-                            .info("Nothing to do: the database is already at " + RevisionGraph.describe(current) + ".");
+                            .info("Nothing to do: the database is already at " + RevisionGraph.describe(current) + "."
+                                    + inProgressNote(phases));
                     return;
                 }
+                refuseWhileInProgress(steps, phases, scripts);
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
                 scripts.recordAhead(steps.stream()
                         .filter(step -> step.direction() == Direction.UPGRADE)
                         .map(step -> step.revision().id())
                         .filter(known::containsKey)
                         .toList());
-                applied.addAll(runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts));
+                applied.addAll(runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts, phases));
                 for (Step step : steps) {
                     after.removeAll(step.deleteVersions());
                     after.addAll(step.insertVersions());
@@ -279,6 +286,113 @@ public final class Engine {
                         planner.apply(versions(run.lockConnection())),
                         new ConnectionSink(run.workConnection()),
                         new Scripts(migrations, false)));
+    }
+
+    /**
+     * An upgrade waits while an online revision is in its expand phase (its application and the one
+     * before it both run): the next change would meet its triggers and temporary columns. An online
+     * upgrade other than the one whose expand was interrupted waits too, for that one to resume.
+     */
+    private void refuseWhileInProgress(List<Step> steps, Map<String, String> phases, Scripts scripts) {
+        if (steps.stream().noneMatch(step -> step.direction() == Direction.UPGRADE)) {
+            return;
+        }
+        for (Map.Entry<String, String> row : phases.entrySet()) {
+            String id = row.getKey();
+            if (row.getValue().equals(OnlineState.EXPAND)) {
+                throw new MigrateException("Revision " + describe(id) + " is in progress: its expand phase ran and its"
+                        + " contract phase has not. Complete it first (mvn migrate:complete), or undo its expand"
+                        + " (mvn migrate:downgrade -Dmigrate.target=-1), then upgrade. Nothing was run.");
+            }
+            if (row.getValue().equals(OnlineState.EXPANDING)) {
+                for (Step step : steps) {
+                    if (step.direction() == Direction.UPGRADE
+                            && !step.revision().id().equals(id)
+                            && scripts.upgrade(step.revision().id()).online()) {
+                        throw new MigrateException("The expand phase of revision " + describe(id) + " was interrupted,"
+                                + " and revision " + step.revision().id() + " is online too: one online revision runs"
+                                + " at a time. Upgrade to " + id + " first, which resumes its expand (mvn"
+                                + " migrate:upgrade -Dmigrate.target=" + id + "), then complete it. Nothing was run.");
+                    }
+                }
+            }
+        }
+    }
+
+    private String describe(String revision) {
+        String message = graph.contains(revision) ? graph.get(revision).message() : "";
+        return revision + (message.isEmpty() ? "" : " (" + message + ")");
+    }
+
+    private String inProgressNote(Map<String, String> phases) {
+        return phases.entrySet().stream()
+                .filter(row -> row.getValue().equals(OnlineState.EXPAND))
+                .map(row ->
+                        " Revision " + row.getKey() + " is in its expand phase: complete it with mvn migrate:complete.")
+                .findFirst()
+                .orElse("");
+    }
+
+    /**
+     * Runs the contract phase of the online revision in its expand phase, in one transaction: its old
+     * columns, triggers and temporary names go, and the schemas of views of the revisions completed
+     * before it. Its own schema of views stays, for its application.
+     *
+     * @return the revision completed, or empty when none was in progress
+     */
+    public Optional<String> complete() {
+        String[] completed = new String[1];
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            underLock("complete", run -> {
+                Map<String, String> phases = online.read(run.lockConnection());
+                String revision = null;
+                for (Map.Entry<String, String> row : phases.entrySet()) {
+                    if (row.getValue().equals(OnlineState.EXPANDING)) {
+                        throw new MigrateException("The expand phase of revision " + describe(row.getKey()) + " was"
+                                + " interrupted before it finished: run upgrade to finish it (it resumes where it"
+                                + " stopped), then complete it.");
+                    }
+                    if (row.getValue().equals(OnlineState.EXPAND)) {
+                        revision = row.getKey();
+                    }
+                }
+                if (revision == null) {
+                    settings.log().info("Nothing to complete: no online revision is in its expand phase.");
+                    return;
+                }
+                if (!graph.contains(revision)) {
+                    throw new MigrateException(
+                            "Revision " + revision + " is in its expand phase, and no migration class"
+                                    + " of this build defines it: complete it with the build that applied it.");
+                }
+                List<Script> before = new ArrayList<>();
+                for (Map.Entry<String, String> row : phases.entrySet()) {
+                    if (row.getValue().equals(OnlineState.COMPLETE) && graph.contains(row.getKey())) {
+                        before.add(scripts.upgrade(row.getKey()));
+                    }
+                }
+                List<String> bookkeeping = new ArrayList<>(online.completed(revision));
+                bookkeeping.add(tables.completion(revision, graph.get(revision).message()));
+                runner.complete(
+                        graph.get(revision),
+                        scripts.upgrade(revision).complete(before),
+                        new ConnectionSink(run.workConnection()),
+                        bookkeeping);
+                completed[0] = revision;
+            });
+        }
+        return Optional.ofNullable(completed[0]);
+    }
+
+    /** The phase of each online revision the state table names (expanding, expand, complete). */
+    public Map<String, String> onlinePhases() {
+        try (Connection c = connections.open()) {
+            return online.read(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read " + online.table() + " from " + connections.description() + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     public void stamp(String target, boolean purge) {
@@ -316,6 +430,7 @@ public final class Engine {
     public List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
             Set<String> rows = graph.canonical(tables.readVersions(c));
+            Map<String, String> phases = online.read(c);
             List<String> unknown = graph.unknown(rows);
             if (!settings.acceptFutureRevisions()) {
                 graph.checkKnown(rows);
@@ -325,7 +440,12 @@ public final class Engine {
                 result.add(
                         unknown.contains(id)
                                 ? CurrentRevision.ahead(id)
-                                : new CurrentRevision(id, graph.get(id).message(), graph.isHead(id)));
+                                : new CurrentRevision(
+                                        id,
+                                        graph.get(id).message(),
+                                        graph.isHead(id),
+                                        true,
+                                        OnlineState.EXPAND.equals(phases.get(id))));
             }
             return result;
         } catch (SQLException e) {

@@ -1,7 +1,9 @@
 package dev.migrate.internal.runtime;
 
 import dev.migrate.JdbcWork;
+import dev.migrate.MigrateException;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +17,19 @@ import org.jspecify.annotations.Nullable;
 final class Script {
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
+    private final String revision;
     private final List<Request> requests;
     private final String checksum;
     /** The rendered parts, once rendered; the thread recording ahead may render them first. */
     private volatile List<Part> parts;
 
     /**
+     * @param revision the revision whose migration asked for them
      * @param requests the operations and JDBC work, in the order the migration asked for them
      * @param checksum the {@link Checksum} of the operations the migration asked for
      */
-    Script(List<Request> requests, String checksum) {
+    Script(String revision, List<Request> requests, String checksum) {
+        this.revision = revision;
         this.requests = List.copyOf(requests);
         this.checksum = checksum;
     }
@@ -62,18 +67,114 @@ final class Script {
         return rendered;
     }
 
+    /**
+     * The parts in order. An online change gives its start half (its expand phase); after the last
+     * request, a script with online changes makes the revision's schema of views.
+     */
     private List<Part> render() {
         List<Part> parts = new ArrayList<>();
         for (Request request : requests) {
-            if (request instanceof Ask ask) {
-                for (String sql : DIALECT.render(ask.op())) {
-                    parts.add(new Statement(sql, ask.op()));
-                }
+            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+                online.start(revision).forEach(op -> render(op, parts));
+            } else if (request instanceof Ask ask) {
+                render(ask.op(), parts);
             } else {
                 parts.add((Jdbc) request);
             }
         }
+        List<OnlineChange> changes = changes();
+        if (!changes.isEmpty()) {
+            render(new Op.CreateVersionViews(revision, changes), parts);
+        }
         return List.copyOf(parts);
+    }
+
+    private static void render(Op op, List<Part> parts) {
+        for (String sql : DIALECT.render(op)) {
+            parts.add(new Statement(sql, op));
+        }
+    }
+
+    /** Whether the migration makes online changes: its upgrade is an expand phase, {@code complete} its contract. */
+    boolean online() {
+        return !changes().isEmpty();
+    }
+
+    /** The online changes, in order. */
+    List<OnlineChange> changes() {
+        List<OnlineChange> changes = new ArrayList<>();
+        for (Request request : requests) {
+            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+                changes.add(online.change());
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The contract phase of this online upgrade: the schemas of views of the revisions completed
+     * before go first (nothing uses them once this revision's application runs), then each change's
+     * complete half, renamed tables last, since the other halves name the tables as they were.
+     */
+    Script complete(List<Script> completedBefore) {
+        List<Request> contract = new ArrayList<>();
+        for (Script before : completedBefore) {
+            contract.add(new Ask(new Op.DropVersionViews(before.revision, before.changes())));
+        }
+        List<Op.Online> onlines = onlines();
+        for (boolean renames : new boolean[] {false, true}) {
+            for (Op.Online online : onlines) {
+                if ((online.change() instanceof OnlineChange.RenameTable) == renames) {
+                    online.complete().forEach(op -> contract.add(new Ask(op)));
+                }
+            }
+        }
+        return new Script(revision, contract, checksum);
+    }
+
+    /**
+     * Undoes this online upgrade while it is in its expand phase: the schema of views (its views stand on
+     * the new columns), then each change's rollback half and the reverse of each plain operation, last first.
+     *
+     * @throws MigrateException when a plain operation of the upgrade cannot be reversed
+     */
+    Script rollback() {
+        List<Request> undo = new ArrayList<>();
+        undo.add(new Ask(new Op.DropVersionViews(revision, changes())));
+        for (int i = requests.size() - 1; i >= 0; i--) {
+            Request request = requests.get(i);
+            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+                online.rollback().forEach(op -> undo.add(new Ask(op)));
+            } else if (request instanceof Ask ask) {
+                Op reverse = ask.op()
+                        .reverse()
+                        .orElseThrow(() -> new MigrateException("Revision " + revision
+                                + " is in its expand phase, and undoing it needs the reverse of " + ask.op()
+                                + ", which cannot be derived. Complete it (mvn migrate:complete), then downgrade."));
+                undo.add(new Ask(reverse));
+            } else {
+                throw new MigrateException("Revision " + revision + " is in its expand phase, and its JDBC code"
+                        + " (op.jdbc) cannot be undone. Complete it (mvn migrate:complete), then downgrade.");
+            }
+        }
+        return new Script(revision, undo, checksum);
+    }
+
+    /** This script, then {@code op}: a downgrade of a completed online revision drops its schema of views. */
+    Script then(Op op) {
+        List<Request> more = new ArrayList<>(requests);
+        more.add(new Ask(op));
+        return new Script(revision, more, checksum);
+    }
+
+    private List<Op.Online> onlines() {
+        List<Op.Online> onlines = new ArrayList<>();
+        for (Request request : requests) {
+            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+                onlines.add(online);
+            }
+        }
+        return onlines;
     }
 
     /** The checksum in its first format, over the rendered SQL, to recognise values stored by earlier versions. */

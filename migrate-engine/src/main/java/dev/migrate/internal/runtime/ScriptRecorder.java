@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 final class ScriptRecorder {
     Script record(DiscoveredMigration migration, Direction direction, boolean offline) {
-        Recording ops = new Recording(offline);
+        Recording ops = new Recording(offline, direction == Direction.DOWNGRADE);
         Migration instance = migration.newInstance();
         try {
             if (direction == Direction.UPGRADE) {
@@ -35,22 +35,30 @@ final class ScriptRecorder {
                             + direction.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(),
                     e);
         }
-        return new Script(ops.requests, ops.checksum.value());
+        return new Script(migration.info().id(), ops.requests, ops.checksum.value());
     }
 
     private static final class Recording implements Operations {
         private final boolean offline;
+        /** Whether online changes are made at once: a downgrade has no phases. */
+        private final boolean whole;
+
         private final List<Script.Request> requests = new ArrayList<>();
         private final Checksum checksum = new Checksum();
 
-        Recording(boolean offline) {
+        Recording(boolean offline, boolean whole) {
             this.offline = offline;
+            this.whole = whole;
         }
 
         @Override
         public void run(Op op) {
             checksum.add(op);
-            requests.add(new Script.Ask(op));
+            if (whole && op instanceof Op.Online online) {
+                online.whole().forEach(plain -> requests.add(new Script.Ask(plain)));
+            } else {
+                requests.add(new Script.Ask(op));
+            }
         }
 
         @Override

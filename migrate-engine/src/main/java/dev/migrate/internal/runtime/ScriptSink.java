@@ -41,6 +41,14 @@ interface ScriptSink {
         return false;
     }
 
+    /**
+     * Runs the backfill of an online change: a live connection walks the table in batches; a script
+     * writes {@code statement}, the backfill's one {@code UPDATE}.
+     */
+    default void backfill(BatchedBackfill backfill, String statement) throws SQLException {
+        execute(statement);
+    }
+
     /** Runs JDBC work of a data migration. */
     void jdbc(JdbcWork work, String revision) throws SQLException;
 

@@ -12,8 +12,10 @@ import dev.migrate.internal.Elapsed;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationCreationException;
 import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,6 +35,7 @@ import java.util.Map;
 final class StepRunner {
     private final Map<String, DiscoveredMigration> migrations;
     private final VersionTables tables;
+    private final OnlineState online;
     private final TransactionMode mode;
     private final MigrationLog log;
     private final MigrationListener listener;
@@ -46,6 +49,7 @@ final class StepRunner {
     StepRunner(
             Map<String, DiscoveredMigration> migrations,
             VersionTables tables,
+            OnlineState online,
             TransactionMode mode,
             MigrationLog log,
             MigrationListener listener,
@@ -55,6 +59,7 @@ final class StepRunner {
             boolean wholeSteps) {
         this.migrations = migrations;
         this.tables = tables;
+        this.online = online;
         this.mode = mode;
         this.log = log;
         this.listener = listener;
@@ -70,15 +75,55 @@ final class StepRunner {
      * prints it), every progress interval while it runs, and when it is done, with its duration.
      */
     List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts) {
+        return run(steps, sink, scripts, Map.of());
+    }
+
+    /**
+     * @param phases the phase of each online revision the state table names ({@link OnlineState}): the
+     *     downgrade of one in its expand phase undoes the expand
+     */
+    List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts, Map<String, String> phases) {
         if (!rebuildInvalidIndexes && !sink.offline()) {
             stopAtInvalidIndexes(steps, sink, scripts);
         }
         try (StepWatch watch = sink.offline() ? StepWatch.off() : StepWatch.start(progressInterval, log, listener)) {
-            return run(steps, sink, scripts, watch);
+            return run(steps, sink, scripts, phases, watch);
         }
     }
 
-    private List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts, StepWatch watch) {
+    /**
+     * The script a step runs: an online upgrade's expand; for the downgrade of an online revision in its
+     * expand phase, the undoing of that expand; for one completed, its downgrade, then its schema of views goes.
+     */
+    private static Script script(
+            Step step, DiscoveredMigration migration, Scripts scripts, Map<String, String> phases) {
+        String phase = phases.get(step.revision().id());
+        if (step.direction() == Direction.DOWNGRADE && phase != null) {
+            Script upgrade = scripts.upgrade(step.revision().id());
+            return phase.equals(OnlineState.COMPLETE)
+                    ? scripts.script(migration, Direction.DOWNGRADE)
+                            .then(new Op.DropVersionViews(step.revision().id(), upgrade.changes()))
+                    : upgrade.rollback();
+        }
+        return scripts.script(migration, step.direction());
+    }
+
+    /** An online upgrade runs outside a transaction: each statement and each backfill batch commits alone. */
+    private static boolean transactional(Step step, Script script) {
+        return step.revision().transactional() && !(step.direction() == Direction.UPGRADE && script.online());
+    }
+
+    /** The state table's part of a step's bookkeeping. */
+    private List<String> onlineBookkeeping(Step step, Script script, Map<String, String> phases) {
+        String id = step.revision().id();
+        if (step.direction() == Direction.UPGRADE) {
+            return script.online() ? List.of(online.expanded(id)) : List.of();
+        }
+        return phases.containsKey(id) ? List.of(online.forget(id)) : List.of();
+    }
+
+    private List<AppliedStep> run(
+            List<Step> steps, ScriptSink sink, Scripts scripts, Map<String, String> phases, StepWatch watch) {
         List<AppliedStep> applied = new ArrayList<>();
         Progress progress = new Progress(watch);
         boolean inTransaction = false;
@@ -88,10 +133,12 @@ final class StepRunner {
                 boolean last = i == steps.size() - 1;
                 progress.start(step);
                 DiscoveredMigration migration = migration(step.revision().id());
-                Script script = scripts.script(migration, step.direction());
+                Script script = script(step, migration, scripts, phases);
                 List<Script.Part> parts = script.parts();
                 String checksum = step.direction() == Direction.UPGRADE ? script.checksum() : null;
-                boolean transactional = step.revision().transactional();
+                boolean transactional = transactional(step, script);
+                progress.transactional = transactional;
+                progress.expand = step.direction() == Direction.UPGRADE && script.online();
                 if (!transactional && inTransaction) {
                     progress.at("COMMIT");
                     sink.commit();
@@ -108,12 +155,19 @@ final class StepRunner {
                     listener.beforeStep(starting);
                 }
                 long start = System.nanoTime();
-                if (inOneRoundTrip(step, parts, sink)) {
+                if (step.direction() == Direction.UPGRADE && script.online()) {
+                    for (String sql : online.expanding(step.revision().id())) {
+                        progress.at(sql);
+                        sink.execute(sql);
+                    }
+                }
+                if (transactional && inOneRoundTrip(step, parts, sink)) {
                     List<String> whole = new ArrayList<>(parts.size() + 3);
                     for (Script.Part part : parts) {
                         whole.add(((Script.Statement) part).sql());
                     }
                     whole.addAll(tables.bookkeepingTimedByServer(step, checksum));
+                    whole.addAll(onlineBookkeeping(step, script, phases));
                     progress.at(((Script.Statement) parts.get(0)).sql());
                     sink.begin();
                     try {
@@ -139,7 +193,7 @@ final class StepRunner {
                         inTransaction = true;
                     }
                     try {
-                        runParts(step, parts, sink, progress);
+                        runParts(step, transactional, parts, sink, progress);
                         break;
                     } catch (SQLException e) {
                         // a migration in a transaction of its own starts again from its first statement,
@@ -153,11 +207,12 @@ final class StepRunner {
                         }
                         sink.rollback();
                         inTransaction = false;
-                        waitToRetry(step, progress.statement, attempt, "rolled back its transaction");
+                        waitToRetry(step.revision().id(), progress.statement, attempt, "rolled back its transaction");
                     }
                 }
                 Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
-                List<String> bookkeeping = tables.bookkeeping(step, checksum, millis);
+                List<String> bookkeeping = new ArrayList<>(tables.bookkeeping(step, checksum, millis));
+                bookkeeping.addAll(onlineBookkeeping(step, script, phases));
                 if (inTransaction && mode == TransactionMode.PER_MIGRATION) {
                     progress.at("(version table update, then COMMIT)");
                     sink.executeAllAndCommit(bookkeeping, last);
@@ -225,13 +280,64 @@ final class StepRunner {
     }
 
     /**
+     * Runs the contract phase of an online revision, its statements and {@code bookkeeping} in one
+     * transaction: the whole contract happens, or none of it and the revision stays in its expand phase.
+     * A lock timeout rolls it back and tries it again, its locks released while it waits.
+     */
+    void complete(RevisionInfo revision, Script script, ScriptSink sink, List<String> bookkeeping) {
+        String message = revision.message().isEmpty() ? "" : " (" + revision.message() + ")";
+        log.info("Running complete " + revision.id() + message);
+        long start = System.nanoTime();
+        String at = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sink.begin();
+                for (Script.Part part : script.parts()) {
+                    at = ((Script.Statement) part).sql();
+                    sink.execute(at);
+                }
+                at = "(online state and history update, then COMMIT)";
+                sink.executeAllAndCommit(bookkeeping, true);
+                break;
+            } catch (SQLException e) {
+                sink.rollback();
+                if (LockRetries.isLockTimeout(e) && attempt <= lockRetries.retries()) {
+                    try {
+                        waitToRetry(revision.id(), at, attempt, "rolled back its transaction");
+                        continue;
+                    } catch (SQLException interrupted) {
+                        e = interrupted;
+                    }
+                }
+                throw new MigrationFailedException(
+                        "Completing revision " + revision.id() + message + " failed.\nStatement: " + at + "\nError"
+                                + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]") + ": "
+                                + serverMessage(e)
+                                + (LockRetries.isLockTimeout(e) ? lockTimeoutAdvice(attempt) : "")
+                                + "\nThe transaction was rolled back: the revision stays in its expand phase, and the"
+                                + " applications of both revisions keep working. Fix the cause and run complete again.",
+                        e,
+                        revision.id(),
+                        StepDirection.UPGRADE);
+            }
+        }
+        log.info("Finished complete " + revision.id() + " in "
+                + Elapsed.exactly(Duration.ofNanos(System.nanoTime() - start)) + ".");
+    }
+
+    /**
      * Runs a migration's statements and JDBC code. A statement of a {@code transactional = false}
      * migration that fails on {@code lock_timeout} is tried again alone: the ones before it committed.
      */
-    private void runParts(Step step, List<Script.Part> parts, ScriptSink sink, Progress progress) throws SQLException {
-        boolean transactional = step.revision().transactional();
+    private void runParts(Step step, boolean transactional, List<Script.Part> parts, ScriptSink sink, Progress progress)
+            throws SQLException {
         for (Script.Part part : parts) {
-            if (part instanceof Script.Statement s) {
+            if (part instanceof Script.Statement s && s.op() instanceof Op.Backfill backfill) {
+                progress.at(s.sql());
+                sink.backfill(
+                        new BatchedBackfill(backfill, step.revision().id(), online, lockRetries, log, progressInterval),
+                        s.sql());
+            } else if (part instanceof Script.Statement s) {
                 List<Leftover> leftovers = transactional ? List.of() : CutStatements.of(s);
                 for (int attempt = 1; ; attempt++) {
                     // before a retry too: a concurrent build cut by the lock timeout leaves its index
@@ -246,7 +352,7 @@ final class StepRunner {
                             progress.attempts = attempt;
                             throw e;
                         }
-                        waitToRetry(step, s.sql(), attempt, "the statements before it stay applied");
+                        waitToRetry(step.revision().id(), s.sql(), attempt, "the statements before it stay applied");
                     }
                 }
             } else {
@@ -374,17 +480,16 @@ final class StepRunner {
         }
     }
 
-    private void waitToRetry(Step step, String statement, int attempt, String meanwhile) throws SQLException {
+    private void waitToRetry(String revision, String statement, int attempt, String meanwhile) throws SQLException {
         Duration wait = lockRetries.waitBefore(attempt);
-        log.warn("Migration " + step.revision().id() + " waited longer than its lock timeout for a lock ("
+        log.warn("Migration " + revision + " waited longer than its lock timeout for a lock ("
                 + lockRetries.describe() + ") at: " + statement + ". Retry " + attempt + " of "
                 + lockRetries.retries() + " in " + LockRetries.format(wait) + "; " + meanwhile + ".");
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException(
-                    "Interrupted while waiting to retry " + step.revision().id(), e);
+            throw new SQLException("Interrupted while waiting to retry " + revision, e);
         }
     }
 
@@ -407,6 +512,10 @@ final class StepRunner {
         private List<Leftover> leftovers;
 
         private boolean described;
+        /** Whether the step at hand runs in a transaction. */
+        private boolean transactional = true;
+        /** Whether the step at hand is the expand phase of an online migration. */
+        private boolean expand;
         /** How many times the failing statement or migration was tried. */
         private int attempts = 1;
 
@@ -562,7 +671,17 @@ final class StepRunner {
         Step step = progress.step;
         List<String> rolledBack = new ArrayList<>(progress.pending);
         StringBuilder text = new StringBuilder();
-        if (step != null && !step.revision().transactional()) {
+        if (step != null && progress.expand) {
+            text.append("It is the expand phase of an online migration, which runs a statement or a backfill batch"
+                            + " at a time, so ")
+                    .append(
+                            progress.autocommitted.isEmpty()
+                                    ? "none of its statements had committed before the one that failed"
+                                    : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
+                    .append("; its version was not recorded, and the application keeps the table as it was. Running"
+                            + " upgrade again resumes it: each of its statements finds its work done, and a backfill"
+                            + " goes on after its last batch. ");
+        } else if (step != null && !progress.transactional) {
             text.append("It runs outside a transaction (transactional = false), so ")
                     .append(
                             progress.autocommitted.isEmpty()
@@ -588,7 +707,8 @@ final class StepRunner {
                         ? "No other migration of this run was applied."
                         : "Applied and recorded before the failure, and still in place: "
                                 + String.join(", ", progress.committed) + ".");
-        boolean repair = step != null && !step.revision().transactional() && !progress.autocommitted.isEmpty();
+        boolean repair =
+                step != null && !progress.transactional && !progress.expand && !progress.autocommitted.isEmpty();
         return text.append(
                         repair
                                 ? " Repair the database by hand, fix the migration and run again."

@@ -188,6 +188,11 @@ final class VersionTables {
         return sql;
     }
 
+    /** The history row of an online revision's contract phase, {@code complete}. */
+    String completion(String revision, String message) {
+        return historyRow(revision, "complete", message, null, "NULL");
+    }
+
     /** Renames a version row: for a row that names what a squash now stands for. */
     String renameVersion(String from, String to) {
         return "UPDATE " + quotedVersion + " SET version_num = " + string(to) + " WHERE version_num = " + string(from);

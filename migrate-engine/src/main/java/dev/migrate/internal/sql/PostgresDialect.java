@@ -339,6 +339,20 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
     // ---- raw SQL and data ----
 
+    /**
+     * An online change met outside a run, which renders its halves itself (the upgrade its start): the
+     * change made at once, as a plain migration would make it.
+     */
+    @Override
+    public List<String> visit(Op.Online op) {
+        return renderAll(op.whole());
+    }
+
+    @Override
+    public List<String> visit(Op.OnlineStep op) {
+        return OnlineSql.render(op, this);
+    }
+
     @Override
     public List<String> visit(Op.Execute op) {
         return List.of(op.sql());

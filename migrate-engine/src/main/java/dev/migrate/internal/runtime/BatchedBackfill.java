@@ -1,0 +1,226 @@
+package dev.migrate.internal.runtime;
+
+import static dev.migrate.internal.sql.Identifiers.quote;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.internal.Elapsed;
+import dev.migrate.op.Op;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Writes every row of a table again, in batches in key order, so that the triggers of an online change
+ * fill the new column: each batch is its own short transaction, which locks only its rows and records
+ * how far it got in {@link OnlineState}; after an interruption the walk resumes after the last batch
+ * done. A batch that waits longer than the lock timeout for a row an application holds is rolled back
+ * and tried again, as a statement of a migration is.
+ *
+ * <p>The walk follows the primary key, or else a unique index over {@code NOT NULL} columns, with a row
+ * comparison that the index answers, so every batch costs the same however far the walk is.
+ */
+final class BatchedBackfill {
+    private final Op.Backfill op;
+    private final String revision;
+    private final OnlineState state;
+    private final LockRetries lockRetries;
+    private final MigrationLog log;
+    private final Duration progressInterval;
+
+    BatchedBackfill(
+            Op.Backfill op,
+            String revision,
+            OnlineState state,
+            LockRetries lockRetries,
+            MigrationLog log,
+            Duration progressInterval) {
+        this.op = op;
+        this.revision = revision;
+        this.state = state;
+        this.lockRetries = lockRetries;
+        this.log = log;
+        this.progressInterval = progressInterval;
+    }
+
+    /** One key column: its quoted name and its type, to read a key back from text. */
+    private record KeyColumn(String name, String type) {}
+
+    void run(Connection c) throws SQLException {
+        List<KeyColumn> key = key(c);
+        String cursorKey = op.table() + "." + op.column();
+        OnlineState.Cursor cursor = state.cursor(c, revision, cursorKey);
+        List<String> last = cursor.lastKey();
+        long rows = cursor.rows();
+        long estimate = estimate(c);
+        if (last != null) {
+            log.info("Resuming the backfill of " + op.table() + " after " + rows + " rows.");
+        }
+        long start = System.nanoTime();
+        long done = 0;
+        long reported = start;
+        boolean autoCommit = c.getAutoCommit();
+        try {
+            while (true) {
+                Batch batch = batch(c, key, last, cursorKey, rows);
+                if (batch.rows() == 0) {
+                    break;
+                }
+                last = batch.lastKey();
+                rows += batch.rows();
+                done += batch.rows();
+                long now = System.nanoTime();
+                if (now - reported >= progressInterval.toNanos()) {
+                    reported = now;
+                    log.info("Backfilling " + op.table() + ": " + rows + " rows" + share(rows, estimate) + ", "
+                            + perSecond(done, now - start) + ".");
+                }
+            }
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        log.info("Backfilled " + op.table() + " (" + op.column() + "): " + done + " rows in " + Elapsed.exactly(took)
+                + (done == 0 ? "" : ", " + perSecond(done, took.toNanos())) + ".");
+    }
+
+    private record Batch(long rows, List<String> lastKey) {}
+
+    /** One batch in its own transaction, tried again when it waits too long for a row lock. */
+    private Batch batch(Connection c, List<KeyColumn> key, List<String> after, String cursorKey, long rowsBefore)
+            throws SQLException {
+        String sql = batchSql(key, after != null);
+        for (int attempt = 1; ; attempt++) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (after != null) {
+                    for (int i = 0; i < after.size(); i++) {
+                        s.setString(i + 1, after.get(i));
+                    }
+                }
+                Batch batch = new Batch(0, List.of());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        List<String> last = new ArrayList<>();
+                        for (int i = 0; i < key.size(); i++) {
+                            last.add(rs.getString(i + 2));
+                        }
+                        batch = new Batch(rs.getLong(1), last);
+                    }
+                }
+                if (batch.rows() > 0) {
+                    state.advance(c, revision, cursorKey, batch.lastKey(), rowsBefore + batch.rows());
+                }
+                c.commit();
+                return batch;
+            } catch (SQLException e) {
+                c.rollback();
+                if (!LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
+                    throw e;
+                }
+                Duration wait = lockRetries.waitBefore(attempt);
+                log.warn("A batch of the backfill of " + op.table() + " waited longer than the lock timeout for rows"
+                        + " another session holds (" + lockRetries.describe() + "). Retry " + attempt + " of "
+                        + lockRetries.retries() + " in " + LockRetries.format(wait)
+                        + "; the batches before it stay done.");
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("Interrupted while waiting to retry the backfill of " + op.table(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Locks the next batch of rows in key order, writes them again (which fires the triggers), and returns
+     * how many it wrote and the last key, as text.
+     */
+    private String batchSql(List<KeyColumn> key, boolean resumed) {
+        String table = quote(op.table());
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner bounds = new StringJoiner(", ");
+        StringJoiner descending = new StringJoiner(", ");
+        StringJoiner asText = new StringJoiner(", ");
+        StringJoiner match = new StringJoiner(" AND ");
+        for (KeyColumn k : key) {
+            names.add(k.name());
+            bounds.add("?::" + k.type());
+            descending.add(k.name() + " DESC");
+            asText.add("last." + k.name() + "::text");
+            match.add("target." + k.name() + " = batch." + k.name());
+        }
+        String column = quote(op.column());
+        return "WITH batch AS (SELECT " + names + " FROM " + table
+                + (resumed ? " WHERE (" + names + ") > (" + bounds + ")" : "")
+                + " ORDER BY " + names + " LIMIT " + op.batchSize() + " FOR NO KEY UPDATE),\n"
+                + "touched AS (UPDATE " + table + " AS target SET " + column + " = target." + column
+                + " FROM batch WHERE " + match + " RETURNING 1)\n"
+                + "SELECT (SELECT count(*) FROM touched), " + asText + " FROM (SELECT " + names
+                + " FROM batch ORDER BY "
+                + descending + " LIMIT 1) AS last";
+    }
+
+    /** The primary key's columns, or those of the first unique index over NOT NULL columns alone. */
+    private List<KeyColumn> key(Connection c) throws SQLException {
+        String sql = """
+                SELECT i.indexrelid, a.attname, format_type(a.atttypid, a.atttypmod)
+                FROM pg_index i
+                JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position) ON true
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indrelid = ?::regclass AND (i.indisprimary OR (i.indisunique AND i.indpred IS NULL
+                  AND i.indexprs IS NULL AND i.indisvalid AND i.indimmediate AND NOT EXISTS (
+                    SELECT 1 FROM pg_attribute n
+                    WHERE n.attrelid = i.indrelid AND n.attnum = ANY (i.indkey) AND NOT n.attnotnull)))
+                ORDER BY i.indisprimary DESC, i.indnatts, i.indexrelid, k.position""";
+        List<KeyColumn> key = new ArrayList<>();
+        long index = -1;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, quote(op.table()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (index == -1) {
+                        index = rs.getLong(1);
+                    } else if (rs.getLong(1) != index) {
+                        break;
+                    }
+                    key.add(new KeyColumn(quote(rs.getString(2)), rs.getString(3)));
+                }
+            }
+        }
+        if (key.isEmpty()) {
+            throw new MigrateException("The backfill of " + op.table() + " walks the table in batches in key order,"
+                    + " and " + op.table() + " has no primary key and no unique index over NOT NULL columns. Add a"
+                    + " primary key to it (ALTER TABLE " + op.table() + " ADD PRIMARY KEY (...)), or make this change"
+                    + " with a plain migration.");
+        }
+        return key;
+    }
+
+    private long estimate(Connection c) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass")) {
+            s.setString(1, quote(op.table()));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static String share(long rows, long estimate) {
+        return estimate <= 0
+                ? ""
+                : String.format(Locale.ROOT, " of about %d (%d%%)", estimate, Math.min(100, rows * 100 / estimate));
+    }
+
+    private static String perSecond(long rows, long nanos) {
+        return String.format(Locale.ROOT, "%,d rows/s", nanos <= 0 ? rows : rows * 1_000_000_000L / nanos);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.migrate.internal.sql;
+
+import static dev.migrate.internal.sql.Identifiers.quote;
+import static dev.migrate.internal.sql.Literals.string;
+
+import dev.migrate.op.OnlineChange;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL of the operations online changes are made of ({@link Op.OnlineStep}). What depends on the
+ * catalog as it is when the expand runs (a column's type and default, the tables a schema of views
+ * shows, their grants) is read by the server itself, in {@code DO} blocks, so that a script written
+ * offline does the same as a run.
+ */
+final class OnlineSql {
+    /** The dollar quote of the bodies written here. */
+    private static final String BODY = "$migrate$";
+
+    private OnlineSql() {}
+
+    static List<String> render(Op.OnlineStep step, PostgresDialect dialect) {
+        if (step instanceof Op.DuplicateColumn d) {
+            return List.of(duplicateColumn(d));
+        }
+        if (step instanceof Op.SyncTrigger t) {
+            return List.of(syncFunction(t), syncTrigger(t));
+        }
+        if (step instanceof Op.DropSyncTrigger d) {
+            return List.of(
+                    "DROP TRIGGER IF EXISTS " + quote(d.trigger()) + " ON " + quote(d.table()),
+                    "DROP FUNCTION IF EXISTS " + quote(d.function()) + "()");
+        }
+        if (step instanceof Op.Backfill b) {
+            return List.of("UPDATE " + quote(b.table()) + " SET " + quote(b.column()) + " = " + quote(b.column()));
+        }
+        if (step instanceof Op.PutConstraint p) {
+            return List.of("ALTER TABLE " + quote(p.table()) + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(p))
+                    + ", ADD " + dialect.constraint(p.constraint()));
+        }
+        if (step instanceof Op.CreateVersionViews v) {
+            return List.of(createViews(v));
+        }
+        return List.of(dropViews((Op.DropVersionViews) step));
+    }
+
+    private static String constraintName(Op.PutConstraint p) {
+        String name = p.constraint().name();
+        if (name == null) {
+            throw new IllegalArgumentException("An online constraint on " + p.table() + " needs a name.");
+        }
+        return name;
+    }
+
+    private static String duplicateColumn(Op.DuplicateColumn d) {
+        String table = string(quote(d.table()));
+        String column = string(d.column());
+        return "DO " + BODY + "\n"
+                + "DECLARE\n"
+                + "    rel regclass := " + table + "::regclass;\n"
+                + "    old_type text;\n"
+                + "    old_default text;\n"
+                + "    new_type text := " + string(d.type()) + ";\n"
+                + "BEGIN\n"
+                + "    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = "
+                + string(d.newColumn())
+                + " AND NOT attisdropped) THEN\n"
+                + "        RETURN;\n"
+                + "    END IF;\n"
+                + "    IF EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY"
+                + " (i.indkey) WHERE i.indrelid = rel AND i.indisprimary AND a.attname = " + column + ") THEN\n"
+                + "        RAISE EXCEPTION 'The column %.% is part of the primary key: an online change cannot put a new "
+                + "column in its place', rel, " + column + " USING HINT = 'Change a primary key column with a plain "
+                + "migration, at a quiet hour.';\n"
+                + "    END IF;\n"
+                + "    SELECT format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid) INTO old_type, old_default\n"
+                + "    FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
+                + "    WHERE a.attrelid = rel AND a.attname = " + column + " AND a.attnum > 0 AND NOT a.attisdropped;\n"
+                + "    IF old_type IS NULL THEN\n"
+                + "        RAISE EXCEPTION 'The table % has no column %', rel, " + column + ";\n"
+                + "    END IF;\n"
+                + "    EXECUTE format('ALTER TABLE %s ADD COLUMN %I %s', rel, " + string(d.newColumn())
+                + ", coalesce(new_type, old_type));\n"
+                + "    IF old_default IS NOT NULL THEN\n"
+                + "        BEGIN\n"
+                + "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT (%s)::%s', rel, "
+                + string(d.newColumn()) + ", old_default, coalesce(new_type, old_type));\n"
+                + "        EXCEPTION WHEN OTHERS THEN\n"
+                + "            RAISE NOTICE 'The default of %.% does not fit the new type; the new column has none', rel, "
+                + column + ";\n"
+                + "        END;\n"
+                + "    END IF;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    /**
+     * The trigger's function. A row written by a session whose search path starts with the revision's
+     * schema of views comes from the new application; the expressions see the row's columns by name.
+     */
+    private static String syncFunction(Op.SyncTrigger t) {
+        String fromNew = t.down() == null
+                ? "        NULL;\n"
+                : "        SELECT (" + t.down() + ") INTO NEW." + quote(t.column())
+                        + " FROM (SELECT (NEW).*) AS written;\n";
+        String fromOld = t.newColumn() == null || t.up() == null
+                ? "        NULL;\n"
+                : "        SELECT (" + t.up() + ") INTO NEW." + quote(t.newColumn())
+                        + " FROM (SELECT (NEW).*) AS written;\n";
+        return "CREATE OR REPLACE FUNCTION " + quote(t.function()) + "() RETURNS trigger LANGUAGE plpgsql AS " + BODY
+                + "\n"
+                + "#variable_conflict use_column\n"
+                + "BEGIN\n"
+                + "    IF btrim(split_part(current_setting('search_path'), ',', 1), ' \"') = TG_TABLE_SCHEMA || "
+                + string("_" + t.revision()) + " THEN\n"
+                + fromNew
+                + "    ELSE\n"
+                + fromOld
+                + "    END IF;\n"
+                + "    RETURN NEW;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    private static String syncTrigger(Op.SyncTrigger t) {
+        return "DO " + BODY + "\n"
+                + "BEGIN\n"
+                + "    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = " + string(quote(t.table()))
+                + "::regclass AND tgname = " + string(t.trigger()) + ") THEN\n"
+                + "        CREATE TRIGGER " + quote(t.trigger()) + " BEFORE INSERT OR UPDATE ON " + quote(t.table())
+                + " FOR EACH ROW EXECUTE FUNCTION " + quote(t.function()) + "();\n"
+                + "    END IF;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    private static String createViews(Op.CreateVersionViews v) {
+        List<String> columns = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        for (OnlineChange change : v.changes()) {
+            String schema = schema(change.table());
+            String table = string(change.table().name());
+            if (change instanceof OnlineChange.AlterColumn a) {
+                // hidden, and the new column shown under its name, in its place
+                columns.add(row(schema, table, string(a.column()), "NULL", "NULL"));
+                columns.add(row(schema, table, string(a.newColumn()), string(a.column()), string(a.column())));
+            } else if (change instanceof OnlineChange.RenameColumn r) {
+                columns.add(row(schema, table, string(r.column()), string(r.newName()), "NULL"));
+            } else if (change instanceof OnlineChange.DropColumn d) {
+                columns.add(row(schema, table, string(d.column()), "NULL", "NULL"));
+            } else if (change instanceof OnlineChange.RenameTable r) {
+                tables.add(row(schema, table, string(r.newName())));
+            }
+        }
+        String columnMap = columns.isEmpty()
+                ? "(SELECT NULL::text, NULL::text, NULL::text, NULL::text, NULL::text WHERE false)"
+                : "(VALUES " + String.join(", ", columns) + ")";
+        String tableMap = tables.isEmpty()
+                ? "(SELECT NULL::text, NULL::text, NULL::text WHERE false)"
+                : "(VALUES " + String.join(", ", tables) + ")";
+        return "DO " + BODY + "\n"
+                + "DECLARE\n"
+                + "    s text;\n"
+                + "    v text;\n"
+                + "    t record;\n"
+                + "    g record;\n"
+                + "    cols text;\n"
+                + "    security text := CASE WHEN current_setting('server_version_num')::int >= 150000"
+                + " THEN ' WITH (security_invoker = true)' ELSE '' END;\n"
+                + "BEGIN\n"
+                + "    FOREACH s IN ARRAY " + schemas(v.changes()) + " LOOP\n"
+                + "        v := s || " + string("_" + v.revision()) + ";\n"
+                + "        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', v);\n"
+                + "        EXECUTE format('CREATE SCHEMA %I', v);\n"
+                + "        FOR g IN SELECT a.grantee FROM pg_namespace n, aclexplode(n.nspacl) a\n"
+                + "                 WHERE n.nspname = s AND a.privilege_type = 'USAGE' AND a.grantee <> n.nspowner LOOP\n"
+                + "            EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', v,"
+                + " CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END);\n"
+                + "        END LOOP;\n"
+                + "        FOR t IN SELECT c.oid, c.relname, c.relowner, c.relacl, coalesce(r.new_name, c.relname) AS shown\n"
+                + "                 FROM pg_class c\n"
+                + "                 LEFT JOIN " + tableMap
+                + " AS r(sch, tbl, new_name) ON r.sch = s AND r.tbl = c.relname\n"
+                + "                 WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = s)\n"
+                + "                   AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition\n"
+                + "                 ORDER BY c.relname LOOP\n"
+                + "            SELECT string_agg(format('%I AS %I', a.attname, coalesce(m.shown, a.attname)), ', '"
+                + " ORDER BY coalesce(p.attnum, a.attnum)) INTO cols\n"
+                + "            FROM pg_attribute a\n"
+                + "            LEFT JOIN " + columnMap + " AS m(sch, tbl, col, shown, place)\n"
+                + "              ON m.sch = s AND m.tbl = t.relname AND m.col = a.attname\n"
+                + "            LEFT JOIN pg_attribute p ON p.attrelid = t.oid AND p.attname = m.place\n"
+                + "            WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped\n"
+                + "              AND (m.col IS NULL OR m.shown IS NOT NULL);\n"
+                + "            CONTINUE WHEN cols IS NULL;\n"
+                + "            EXECUTE format('CREATE VIEW %I.%I%s AS SELECT %s FROM %I.%I', v, t.shown, security, cols, s,"
+                + " t.relname);\n"
+                + "            FOR g IN SELECT a.grantee, a.privilege_type FROM aclexplode(t.relacl) a"
+                + " WHERE a.grantee <> t.relowner LOOP\n"
+                + "                EXECUTE format('GRANT %s ON %I.%I TO %s', g.privilege_type, v, t.shown,"
+                + " CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END);\n"
+                + "            END LOOP;\n"
+                + "        END LOOP;\n"
+                + "    END LOOP;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    /** {@code (a, b, c)}: a row of a VALUES list. */
+    private static String row(String... values) {
+        return "(" + String.join(", ", values) + ")";
+    }
+
+    private static String dropViews(Op.DropVersionViews v) {
+        return "DO " + BODY + "\n"
+                + "DECLARE\n"
+                + "    s text;\n"
+                + "BEGIN\n"
+                + "    FOREACH s IN ARRAY " + schemas(v.changes()) + " LOOP\n"
+                + "        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', s || " + string("_" + v.revision())
+                + ");\n"
+                + "    END LOOP;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    /** {@code ARRAY['public', current_schema()]}: the schemas the changes touch, the search path's first for none. */
+    private static String schemas(List<OnlineChange> changes) {
+        Set<String> schemas = new LinkedHashSet<>();
+        for (OnlineChange change : changes) {
+            schemas.add(schema(change.table()));
+        }
+        StringJoiner array = new StringJoiner(", ", "ARRAY[", "]::text[]");
+        schemas.forEach(array::add);
+        return array.toString();
+    }
+
+    private static String schema(QualifiedName table) {
+        @Nullable String schema = table.schema();
+        return schema == null ? "current_schema()" : string(schema);
+    }
+}
