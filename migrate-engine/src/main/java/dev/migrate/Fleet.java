@@ -90,6 +90,16 @@ public final class Fleet {
     }
 
     /**
+     * Runs the contract phase of the online revision each tenant has in its expand phase:
+     * {@code fleet.complete()}. A tenant with none is left unchanged.
+     *
+     * @return one result per tenant
+     */
+    public FleetResult complete() {
+        return fleet.complete();
+    }
+
+    /**
      * Each tenant's current revisions, in the fleet's order, the tenant schemas of a database read in
      * a few queries: {@code fleet.current().forEach((tenant, rows) -> System.out.println(tenant + " " + rows))}.
      *
@@ -211,6 +221,17 @@ public final class Fleet {
      */
     public void stampSql(String target, boolean purge, Function<String, Writer> scripts) {
         fleet.script(scripts, (engine, out) -> engine.stampSql(target, purge, out));
+    }
+
+    /**
+     * Writes one script per tenant of the contract phase of the online revision {@code target}:
+     * {@code fleet.completeSql("head", tenant -> writer)}.
+     *
+     * @param target as for {@link Migrator#completeSql}
+     * @param scripts gives the writer of a tenant's script; each is closed when written
+     */
+    public void completeSql(String target, Function<String, Writer> scripts) {
+        fleet.script(scripts, (engine, out) -> engine.completeSql(target, out));
     }
 
     /**

@@ -229,6 +229,17 @@ public final class Migrator {
     }
 
     /**
+     * Writes the SQL of an online revision's contract phase, what {@link #complete()} runs; needs no
+     * database: {@code migrator.completeSql("head", writer)}.
+     *
+     * @param target the online revision, in any target form that names one revision
+     * @param out where the script goes; the caller flushes and closes it
+     */
+    public void completeSql(String target, Writer out) {
+        requireMigrations().completeSql(target, out);
+    }
+
+    /**
      * Writes the SQL that stamps {@code target}; needs no database:
      * {@code migrator.stampSql("head", false, writer)}.
      *

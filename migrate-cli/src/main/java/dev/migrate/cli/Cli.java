@@ -157,6 +157,7 @@ final class Cli {
                 case DOWNGRADE -> change(arguments, Change.downgrade(required(target)), classes.loader(), log);
                 case STAMP ->
                     change(arguments, Change.stamp(required(target), arguments.flag(PURGE)), classes.loader(), log);
+                case COMPLETE -> change(arguments, Change.complete(required(target)), classes.loader(), log);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(

@@ -64,7 +64,8 @@ enum CliCommand {
             TARGET,
             union(database(), fleet(), scripted(), EnumSet.of(TARGET))),
     CURRENT(
-            "Show the database's revision(s), each marked (head) when it is a head.",
+            "Show the database's revision(s), each marked (head) when it is a head and (expand) while an online"
+                    + " revision waits for complete.",
             null,
             null,
             union(database(), EnumSet.of(TENANTS, DATABASES, ACCEPT_FUTURE_REVISIONS, CHECK_HEADS))),
@@ -85,6 +86,12 @@ enum CliCommand {
             "head",
             TARGET,
             union(database(), fleet(), scripted(), EnumSet.of(TARGET, PURGE))),
+    COMPLETE(
+            "Run the contract phase of the online revision in its expand phase: the old columns, triggers and"
+                    + " temporary names go. Offline, the script of the online revision --target (default head).",
+            "head",
+            TARGET,
+            union(database(), fleet(), scripted(), EnumSet.of(TARGET))),
     DRIFT(
             "Compare the database (or each tenant) with the schema its migrations build up to its revision, replayed"
                     + " on --scratch-url; fail on any difference. The database is only read.",
@@ -138,7 +145,7 @@ enum CliCommand {
 
     /** Whether the command moves the version table (and so may write its SQL instead). */
     boolean changes() {
-        return this == UPGRADE || this == DOWNGRADE || this == STAMP;
+        return this == UPGRADE || this == DOWNGRADE || this == STAMP || this == COMPLETE;
     }
 
     /** The name as typed, as {@code upgrade}. */

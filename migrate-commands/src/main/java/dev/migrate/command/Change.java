@@ -21,8 +21,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A command that moves the version table: {@code upgrade}, {@code downgrade} or {@code stamp}, run on one
- * database or on a fleet, or written as SQL, as every face runs it:
+ * A command that moves the version table: {@code upgrade}, {@code downgrade}, {@code stamp} or
+ * {@code complete} (an online revision's contract phase), run on one database or on a fleet, or written as
+ * SQL, as every face runs it:
  *
  * <pre>{@code
  * Change.upgrade("head").run(null, false, face);
@@ -36,11 +37,13 @@ import org.jspecify.annotations.Nullable;
  * @param purge for {@code stamp}: empty the version table first
  */
 public record Change(Kind kind, String target, boolean purge) {
-    /** The three commands. */
+    /** The four commands. */
     public enum Kind {
         UPGRADE,
         DOWNGRADE,
-        STAMP;
+        STAMP,
+        /** The contract phase of the online revision in its expand phase. */
+        COMPLETE;
 
         /** The command's name, as the goal and the command line spell it. */
         public String command() {
@@ -77,6 +80,14 @@ public record Change(Kind kind, String target, boolean purge) {
     /** {@code downgrade} to {@code target}. */
     public static Change downgrade(String target) {
         return new Change(Kind.DOWNGRADE, target, false);
+    }
+
+    /**
+     * {@code complete}: the contract phase of the online revision in its expand phase; offline, the script of
+     * the online revision {@code target} names.
+     */
+    public static Change complete(String target) {
+        return new Change(Kind.COMPLETE, target, false);
     }
 
     /** {@code stamp} at {@code target}, emptying the version table first when {@code purge}. */
@@ -151,6 +162,7 @@ public record Change(Kind kind, String target, boolean purge) {
             case UPGRADE -> migrator.upgrade(target);
             case DOWNGRADE -> migrator.downgrade(target);
             case STAMP -> migrator.stamp(target, purge);
+            case COMPLETE -> migrator.complete();
         }
     }
 
@@ -159,6 +171,7 @@ public record Change(Kind kind, String target, boolean purge) {
             case UPGRADE -> migrator.upgradeSql(target, out);
             case DOWNGRADE -> migrator.downgradeSql(target, out);
             case STAMP -> migrator.stampSql(target, purge, out);
+            case COMPLETE -> migrator.completeSql(target, out);
         }
     }
 
@@ -167,6 +180,7 @@ public record Change(Kind kind, String target, boolean purge) {
             case UPGRADE -> fleet.upgrade(target);
             case DOWNGRADE -> fleet.downgrade(target);
             case STAMP -> fleet.stamp(target, purge);
+            case COMPLETE -> fleet.complete();
         };
     }
 
@@ -175,6 +189,7 @@ public record Change(Kind kind, String target, boolean purge) {
             case UPGRADE -> fleet.upgradeSql(target, scripts);
             case DOWNGRADE -> fleet.downgradeSql(target, scripts);
             case STAMP -> fleet.stampSql(target, purge, scripts);
+            case COMPLETE -> fleet.completeSql(target, scripts);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.migrate.AppliedStep;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
+import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
 import dev.migrate.command.Change;
@@ -109,12 +110,15 @@ public class MigrateAutoConfiguration {
         return builder;
     }
 
-    /** The {@link MigrateDataSource} if there is one, else the application's primary or only DataSource. */
+    /**
+     * The {@link MigrateDataSource} if there is one, else the application's primary or only DataSource; the
+     * migration runs on it with its own search path, never the one {@code migrate.online.search-path} sets.
+     */
     private static DataSource applicationDataSource(
             ObjectProvider<DataSource> migrateDataSource, ObjectProvider<DataSource> dataSource) {
         DataSource marked = migrateDataSource.getIfUnique();
         if (marked != null) {
-            return marked;
+            return OnlineSearchPath.unwrapped(marked);
         }
         DataSource unique = dataSource.getIfUnique();
         if (unique == null) {
@@ -123,7 +127,7 @@ public class MigrateAutoConfiguration {
                     + "@MigrateDataSource (dev.migrate.spring.MigrateDataSource) on its @Bean method, or set "
                     + "migrate.url to its JDBC URL.");
         }
-        return unique;
+        return OnlineSearchPath.unwrapped(unique);
     }
 
     /** The URL the DataSource connects to, as its driver reports it, for migrate.user without migrate.url. */
@@ -144,6 +148,16 @@ public class MigrateAutoConfiguration {
      * says, on the database or, with {@code migrate.tenants} or a {@link MigrateTenants} bean, on every tenant.
      * Example: {@code migrate.mode=validate}
      */
+    /**
+     * {@code migrate.online.search-path=true}: the application's connections use the schema of views of its
+     * revision while an online migration rolls out. Example: {@code migrate.online.search-path=true}
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "migrate.online", name = "search-path", havingValue = "true")
+    static OnlineSearchPath migrateOnlineSearchPath() {
+        return new OnlineSearchPath();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public MigrateInitializer migrateInitializer(
@@ -155,23 +169,26 @@ public class MigrateAutoConfiguration {
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
+            ObjectProvider<OnlineSearchPath> onlineSearchPath,
             ResourceLoader resourceLoader) {
         MigrateTenants fleet = tenants.getIfAvailable(() ->
                 properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
-        return new MigrateInitializer(
-                migrator,
-                strategy.getIfAvailable(() -> fleet == null
-                        ? defaultStrategy(properties)
-                        : fleetStrategy(
-                                properties,
-                                fleet,
-                                () -> builder(
-                                        properties,
-                                        migrateDataSource,
-                                        dataSource,
-                                        migrationBeans,
-                                        listeners,
-                                        resourceLoader))));
+        MigrateStrategy chosen = strategy.getIfAvailable(() -> fleet == null
+                ? defaultStrategy(properties)
+                : fleetStrategy(
+                        properties,
+                        fleet,
+                        () -> builder(
+                                properties, migrateDataSource, dataSource, migrationBeans, listeners, resourceLoader)));
+        OnlineSearchPath searchPath = onlineSearchPath.getIfAvailable();
+        if (searchPath == null || fleet != null) {
+            return new MigrateInitializer(migrator, chosen);
+        }
+        // once the database is migrated, the application's connections take its revision's schema of views
+        return new MigrateInitializer(migrator, m -> {
+            chosen.migrate(m);
+            searchPath.activate(m, applicationDataSource(migrateDataSource, dataSource), MigrationLog.system());
+        });
     }
 
     private static MigrateStrategy defaultStrategy(MigrateProperties properties) {

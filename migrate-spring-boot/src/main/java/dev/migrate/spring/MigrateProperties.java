@@ -290,4 +290,29 @@ public class MigrateProperties {
     public void setPassword(String password) {
         this.password = password;
     }
+
+    /** Online migrations: how the application meets the schema of views of its revision. */
+    private final Online online = new Online();
+
+    public Online getOnline() {
+        return online;
+    }
+
+    /** The {@code migrate.online.*} properties. */
+    public static class Online {
+        /**
+         * Whether the application's connections put the schema of views of its revision
+         * ({@code public_<revision>}) first in their search path while that schema is there: during the
+         * rollout of an online migration the new instances use the new shape through the views.
+         */
+        private boolean searchPath;
+
+        public boolean isSearchPath() {
+            return searchPath;
+        }
+
+        public void setSearchPath(boolean searchPath) {
+            this.searchPath = searchPath;
+        }
+    }
 }

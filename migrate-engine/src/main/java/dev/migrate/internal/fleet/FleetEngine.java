@@ -171,6 +171,29 @@ public final class FleetEngine {
         return true;
     }
 
+    /** Completes the online revision each tenant has in its expand phase; the others are left as they are. */
+    public FleetResult complete() {
+        long start = System.nanoTime();
+        List<Tenant> tenants = tenants(true);
+        List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
+            Engine one = engineFor(tenant, ChecksumCache.NONE);
+            return timed(tenant, one, null, List.of(), () -> {
+                List<String> rows =
+                        one.current().stream().map(CurrentRevision::id).sorted().toList();
+                boolean completed = one.complete().isPresent();
+                return new TenantResult(
+                        tenant.name(),
+                        completed ? TenantResult.Outcome.MIGRATED : TenantResult.Outcome.UNCHANGED,
+                        rows,
+                        rows,
+                        List.of(),
+                        Duration.ZERO,
+                        null);
+            });
+        });
+        return finish("complete", results, start);
+    }
+
     public FleetResult stamp(String target, boolean purge) {
         engine.graph().checkNames(target);
         long start = System.nanoTime();

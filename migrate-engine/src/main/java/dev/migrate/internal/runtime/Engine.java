@@ -576,6 +576,39 @@ public final class Engine {
         sink.commit();
     }
 
+    /**
+     * The SQL of the contract phase of the online revision {@code target} names, in one transaction: the
+     * schemas of views of the online revisions before it go (those that are there), then its changes'
+     * complete halves, then the state and history rows.
+     */
+    public void completeSql(String target, Writer out) {
+        String revision = graph.resolveOne(target, Set.of()).id();
+        try (Scripts scripts = new Scripts(migrations, true)) {
+            Script upgrade = scripts.upgrade(revision);
+            if (!upgrade.online()) {
+                throw new BadTargetException("Revision " + revision + " makes no online change, so it has no contract"
+                        + " phase to write: name an online revision with -Dmigrate.target.");
+            }
+            List<Script> before = new ArrayList<>();
+            for (String ancestor : graph.ancestors(revision)) {
+                Script earlier = scripts.upgrade(ancestor);
+                if (earlier.online()) {
+                    before.add(earlier);
+                }
+            }
+            ScriptWriterSink sink = new ScriptWriterSink(out);
+            header(sink, "complete " + revision);
+            sink.begin();
+            for (Script.Part part : upgrade.complete(before).parts()) {
+                sink.execute(((Script.Statement) part).sql());
+            }
+            List<String> bookkeeping = new ArrayList<>(online.completed(revision));
+            bookkeeping.add(tables.completion(revision, graph.get(revision).message()));
+            sink.executeAll(bookkeeping);
+            sink.commit();
+        }
+    }
+
     private void writeScript(String what, List<Step> steps, Writer out) {
         ScriptWriterSink sink = new ScriptWriterSink(out);
         header(sink, what);

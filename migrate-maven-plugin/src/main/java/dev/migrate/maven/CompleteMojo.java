@@ -1,0 +1,32 @@
+package dev.migrate.maven;
+
+import dev.migrate.command.Change;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Runs the contract phase of the online revision in its expand phase, in one short transaction: its old
+ * columns, triggers and temporary names go, and the tables take the new shape under their final names,
+ * while the views of its schema {@code <schema>_<revision>} keep working for the application built for
+ * it. With {@code -Dmigrate.sql=true} it prints the contract's SQL instead.
+ */
+@Mojo(
+        name = "complete",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class CompleteMojo extends AbstractFleetMojo {
+
+    /**
+     * Offline only ({@code -Dmigrate.sql=true}): the online revision whose contract phase the script
+     * writes, {@code head} or an id. Against a database, the revision in its expand phase is completed.
+     */
+    @Parameter(property = "migrate.target", defaultValue = "head")
+    protected String target;
+
+    @Override
+    protected void run(ClassLoader projectClasses) {
+        run(projectClasses, Change.complete(target));
+    }
+}
