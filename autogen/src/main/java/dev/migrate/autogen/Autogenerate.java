@@ -22,7 +22,6 @@ import dev.migrate.internal.connection.ConnectionFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +72,8 @@ public final class Autogenerate {
         this.request = request;
         this.databases = databases;
         this.log = log;
-        List<String> patterns = new ArrayList<>(request.exclude());
-        patterns.add(request.versionTable());
-        patterns.add(request.historyTable());
-        this.exclusions = Exclusions.versionTables().and(patterns);
+        this.exclusions = Exclusions.versionTables(request.versionTable(), request.historyTable())
+                .and(request.exclude());
     }
 
     /**
@@ -95,7 +92,7 @@ public final class Autogenerate {
      */
     public static MigrationScript baseline(
             Connection live, String managedSchema, String versionTable, String historyTable) {
-        Exclusions versionTables = Exclusions.versionTables().and(versionTable, historyTable);
+        Exclusions versionTables = Exclusions.versionTables(versionTable, historyTable);
         return new SchemaComparison(
                         managedSchema,
                         versionTables,

@@ -68,13 +68,24 @@ public final class ChainVerifier {
             private long start;
             private DatabaseSchema before;
             private DatabaseSchema after;
+            private boolean online;
 
             @Override
             public void check(RevisionDetails revision, Stage stage) {
                 switch (stage) {
                     case BEFORE_UPGRADE -> {
                         start = System.nanoTime();
+                        online = false;
                         before = snapshot();
+                    }
+                    case ROLLED_BACK -> {
+                        online = true;
+                        expectSame(
+                                before,
+                                "the rollback of revision " + revision.id() + "'s expand",
+                                "Undoing the expand of online revision " + revision.id() + " ("
+                                        + revision.migrationClass() + ") with a downgrade does not restore the schema"
+                                        + " it started from");
                     }
                     case UPGRADED -> after = snapshot();
                     case DOWNGRADED ->
@@ -89,7 +100,11 @@ public final class ChainVerifier {
                                 "the second upgrade of revision " + revision.id(),
                                 "Upgrading revision " + revision.id() + " (" + revision.migrationClass()
                                         + ") again after its downgrade gives another schema than the first time");
-                        log.info("Verified " + revision.id() + ": upgrade, downgrade, upgrade ("
+                        log.info("Verified " + revision.id() + ": "
+                                + (online
+                                        ? "expand, rollback, expand, complete, downgrade, expand, complete"
+                                        : "upgrade, downgrade, upgrade")
+                                + " ("
                                 + (System.nanoTime() - start) / 1_000_000 + " ms)");
                     }
                 }

@@ -46,6 +46,7 @@ public record DriftRequest(
         List<String> patterns = new ArrayList<>(exclude);
         patterns.add(versionTable);
         patterns.add(historyTable);
+        patterns.add(versionTable + "_online");
         return patterns;
     }
 }

@@ -257,7 +257,9 @@ public final class Squash {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         String table = rs.getString(1);
-                        if (table.equals(versionTable) || table.equals(historyTable)) {
+                        if (table.equals(versionTable)
+                                || table.equals(historyTable)
+                                || table.equals(versionTable + "_online")) {
                             continue;
                         }
                         Set<String> parents = references.computeIfAbsent(table, t -> new LinkedHashSet<>());

@@ -132,12 +132,26 @@ public final class MigratorInternals {
             RevisionDetails revision = graph.details(info);
             check.check(revision, Stage.BEFORE_UPGRADE);
             database.apply(current -> graph.planUpgrade(current, info.id()));
+            if (inExpand(database, info.id())) {
+                // an online revision: its expand is undone, then made again and completed
+                database.apply(current -> List.of(graph.planRevert(current, info.id())));
+                check.check(revision, Stage.ROLLED_BACK);
+                database.apply(current -> graph.planUpgrade(current, info.id()));
+                database.complete();
+            }
             check.check(revision, Stage.UPGRADED);
             database.apply(current -> List.of(graph.planRevert(current, info.id())));
             check.check(revision, Stage.DOWNGRADED);
             database.apply(current -> graph.planUpgrade(current, info.id()));
+            if (inExpand(database, info.id())) {
+                database.complete();
+            }
             check.check(revision, Stage.UPGRADED_AGAIN);
         }
+    }
+
+    private static boolean inExpand(Engine database, String revision) {
+        return "expand".equals(database.onlinePhases().get(revision));
     }
 
     /**

@@ -27,7 +27,16 @@ public interface RoundTripCheck {
          * {@code if (stage == RoundTripCheck.Stage.BEFORE_UPGRADE) compareSnapshots(revision, stage);}
          */
         BEFORE_UPGRADE,
-        /** It was upgraded: {@code if (stage == RoundTripCheck.Stage.UPGRADED) compareSnapshots(revision, stage);} */
+        /**
+         * An online revision's expand ran and was undone by a downgrade in its expand phase: the database
+         * should be as at {@link #BEFORE_UPGRADE}. Then its expand runs again and is completed:
+         * {@code if (stage == RoundTripCheck.Stage.ROLLED_BACK) compareSnapshots(revision, stage);}
+         */
+        ROLLED_BACK,
+        /**
+         * It was upgraded (an online revision: expanded and completed):
+         * {@code if (stage == RoundTripCheck.Stage.UPGRADED) compareSnapshots(revision, stage);}
+         */
         UPGRADED,
         /**
          * It was downgraded again, alone: the database should be as at {@link #BEFORE_UPGRADE}:

@@ -1,5 +1,6 @@
 package dev.migrate.op;
 
+import static dev.migrate.op.OnlineNames.literal;
 import static dev.migrate.op.OnlineNames.quote;
 
 import java.util.ArrayList;
@@ -77,10 +78,11 @@ final class OnlineHalves {
         String down = a.down() == null ? quote(column) : renamed(a.down(), a.column(), column);
         ops.add(new Op.SyncTrigger(a.table(), a.column(), column, up, down, revision));
         List<String> toValidate = new ArrayList<>();
+        String notNull = OnlineNames.notNullCheck(a.column());
         if (a.isNotNull()) {
-            String check = OnlineNames.notNullCheck(a.column());
-            ops.add(new Op.PutConstraint(a.table(), new Constraint.Check(check, quote(column) + " IS NOT NULL", true)));
-            toValidate.add(check);
+            // a column NOT NULL already gets this check from DuplicateColumn
+            ops.add(new Op.PutConstraint(
+                    a.table(), new Constraint.Check(notNull, quote(column) + " IS NOT NULL", true)));
         }
         if (a.check() != null) {
             ops.add(new Op.PutConstraint(
@@ -112,6 +114,13 @@ final class OnlineHalves {
                     null));
         }
         ops.add(new Op.Backfill(a.table(), column));
+        ops.add(new Op.Execute(
+                "DO $migrate$\nBEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
+                        + literal(quote(a.table()))
+                        + "::regclass AND conname = " + literal(notNull) + " AND NOT convalidated) THEN\n"
+                        + "        ALTER TABLE " + quote(a.table()) + " VALIDATE CONSTRAINT " + quote(notNull) + ";\n"
+                        + "    END IF;\nEND\n$migrate$",
+                null));
         for (String constraint : toValidate) {
             ops.add(new Op.ValidateConstraint(a.table(), constraint));
         }
@@ -123,11 +132,17 @@ final class OnlineHalves {
         ops.add(new Op.DropSyncTrigger(a.table(), a.column()));
         ops.add(new Op.DropColumn(a.table(), a.column(), null));
         ops.add(new Op.RenameColumn(a.table(), a.newColumn(), a.column()));
-        if (a.isNotNull()) {
-            // the validated check spares SET NOT NULL its scan of the table
-            ops.add(new Op.AlterColumnNullable(a.table(), a.column(), false));
-            ops.add(new Op.DropConstraint(a.table(), OnlineNames.notNullCheck(a.column()), null));
-        }
+        // NOT NULL, asked for or kept from the old column: the validated check spares SET NOT NULL its scan
+        String notNull = OnlineNames.notNullCheck(a.column());
+        ops.add(new Op.Execute(
+                "DO $migrate$\nBEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
+                        + literal(quote(a.table()))
+                        + "::regclass AND conname = " + literal(notNull) + ") THEN\n"
+                        + "        ALTER TABLE " + quote(a.table()) + " ALTER COLUMN " + quote(a.column())
+                        + " SET NOT NULL;\n"
+                        + "        ALTER TABLE " + quote(a.table()) + " DROP CONSTRAINT " + quote(notNull) + ";\n"
+                        + "    END IF;\nEND\n$migrate$",
+                null));
         if (a.unique() != null) {
             ops.add(new Op.Execute(
                     "ALTER TABLE " + quote(a.table()) + " ADD CONSTRAINT " + quote(a.unique()) + " UNIQUE USING INDEX "

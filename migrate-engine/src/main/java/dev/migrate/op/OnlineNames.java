@@ -42,6 +42,11 @@ final class OnlineNames {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
     }
 
+    /** {@code 'text'}: a string literal. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     private static String fitted(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= MAX_BYTES) {

@@ -893,13 +893,19 @@ public sealed interface Op {
 
     /**
      * Adds {@code newColumn} beside {@code column}, of {@code type} or the column's own type, with the
-     * column's default; refuses a column of the primary key. Nothing when {@code newColumn} is there.
+     * column's default and, when the column is NOT NULL, a {@link #notNullCheck} on it; refuses a column of
+     * the primary key. Nothing when {@code newColumn} is there.
      */
     record DuplicateColumn(
             QualifiedName table,
             String column,
             String newColumn,
-            @Nullable String type) implements OnlineStep {}
+            @Nullable String type) implements OnlineStep {
+        /** The check, {@code NOT VALID}, that keeps a column's NOT NULL for the column beside it. */
+        public String notNullCheck() {
+            return OnlineNames.notNullCheck(column);
+        }
+    }
 
     /**
      * A trigger, with its function, that fills one column from the other on every insert and update:

@@ -74,6 +74,12 @@ final class Linter implements StatementObserver {
      */
     private record LockedOut(String sql, long table, LockMode lock, String detail) {}
 
+    /**
+     * Whether the statement at hand commits on its own (a {@code transactional = false} migration, an online
+     * migration's expand): its locks are gone when it ends, not when a migration's transaction does.
+     */
+    private boolean commitsAlone;
+
     /** What was seen, once the replay is over. */
     LintReport report() {
         return new LintReport(serverVersion, revisions, statements, findings);
@@ -136,7 +142,8 @@ final class Linter implements StatementObserver {
     }
 
     private void observe(Connection connection, String sql, StatementObserver.Execution statement) throws SQLException {
-        if (!connection.getAutoCommit()) {
+        commitsAlone = connection.getAutoCommit();
+        if (!commitsAlone) {
             // nothing runs between two statements of a transaction: the last look is this one's before;
             // the first statement of a transaction reads the scan counters inside it
             CatalogSnapshot before = latestInTransaction ? latest : latest.atTransactionStart(connection);
@@ -460,7 +467,10 @@ final class Linter implements StatementObserver {
                             : "enables row level security on " + was.qualified()
                                     + ", and the migration creates no policy that lets a role read it"));
         }
-        analyseTriggers(finder, before.triggers(oid), after.triggers(oid));
+        if (!commitsAlone) {
+            // a statement that commits alone holds the trigger's lock only while it runs
+            analyseTriggers(finder, before.triggers(oid), after.triggers(oid));
+        }
         Map<Integer, CatalogSnapshot.Column> columnsBefore = before.columns(oid);
         Map<Integer, CatalogSnapshot.Column> columnsAfter = after.columns(oid);
         for (Integer number : atStart.columns(oid).keySet()) {

@@ -292,6 +292,64 @@ class ChainVerifierTest {
                 .hasMessageContaining("name");
     }
 
+    @Revision(id = "v3", revises = "v2", message = "online widening")
+    public static class OnlineWidening implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(dev.migrate.op.OnlineChange.alterColumn("agents", "name").type("text"));
+            op.online(dev.migrate.op.OnlineChange.renameColumn("agents", "name", "full_name"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.renameColumn("agents", "full_name", "name");
+            op.alterColumnType("agents", "name", "varchar(20)");
+        }
+    }
+
+    /** Its downgrade leaves the rename in place. */
+    @Revision(id = "v3", revises = "v2", message = "online widening")
+    public static class OnlineWideningLeaky implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(dev.migrate.op.OnlineChange.renameColumn("agents", "name", "full_name"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {}
+    }
+
+    @Test
+    void anOnlineRevisionRoundTripsItsExpandItsRollbackItsCompleteAndItsDowngrade() {
+        verifier(CreateAgents.class, AddNameNullable.class, OnlineWidening.class)
+                .verify();
+        assertThat(lines)
+                .anyMatch(l ->
+                        l.startsWith("Verified v3: expand, rollback, expand, complete, downgrade, expand, complete"))
+                .contains("Verified downgrade to base: nothing left but the version tables.");
+    }
+
+    @Test
+    void anOnlineRevisionWhoseDowngradeDoesNotUndoItsCompleteIsNamed() {
+        assertThatThrownBy(() -> verifier(CreateAgents.class, AddNameNullable.class, OnlineWideningLeaky.class)
+                        .verify())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The downgrade of revision v3");
+    }
+
+    @Revision(id = "v2", revises = "v1", message = "add name")
+    public static class AddNameNullable implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.addColumn("agents", column("name", "varchar(20)"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropColumn("agents", "name");
+        }
+    }
+
     @Test
     void aSoundChainRoundTrips() {
         verifier(CreateAgents.class, AddName.class).verify();

@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  * Matching is case-sensitive, like PostgreSQL names.
  */
 public final class Exclusions {
-    /** The default names of the version and history tables (SPEC section 6). */
-    public static final List<String> DEFAULT_VERSION_TABLES = List.of("migrate_version", "migrate_history");
+    /**
+     * The default names of the version and history tables (SPEC section 6), and of the table beside the
+     * version table that keeps the phases of online migrations.
+     */
+    public static final List<String> DEFAULT_VERSION_TABLES =
+            List.of("migrate_version", "migrate_history", "migrate_version_online");
 
     private final List<String> patterns;
     private final List<Pattern> compiled;
@@ -39,6 +43,14 @@ public final class Exclusions {
     /** Excludes the default version tables, {@code migrate_version} and {@code migrate_history}. */
     public static Exclusions versionTables() {
         return new Exclusions(DEFAULT_VERSION_TABLES);
+    }
+
+    /**
+     * The default version tables and these: {@code version}, {@code history} and the table of online phases
+     * beside {@code version} ({@code <version>_online}).
+     */
+    public static Exclusions versionTables(String version, String history) {
+        return versionTables().and(version, history, version + "_online");
     }
 
     /** These exclusions and the given patterns too. */

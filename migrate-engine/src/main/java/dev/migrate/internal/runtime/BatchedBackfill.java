@@ -65,10 +65,11 @@ final class BatchedBackfill {
         long start = System.nanoTime();
         long done = 0;
         long reported = start;
-        boolean autoCommit = c.getAutoCommit();
+        // in a transaction someone else opened (a lint that watches the statement), the batches run in it
+        boolean own = c.getAutoCommit();
         try {
             while (true) {
-                Batch batch = batch(c, key, last, cursorKey, rows);
+                Batch batch = batch(c, own, key, last, cursorKey, rows);
                 if (batch.rows() == 0) {
                     break;
                 }
@@ -83,7 +84,9 @@ final class BatchedBackfill {
                 }
             }
         } finally {
-            c.setAutoCommit(autoCommit);
+            if (own) {
+                c.setAutoCommit(true);
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.info("Backfilled " + op.table() + " (" + op.column() + "): " + done + " rows in " + Elapsed.exactly(took)
@@ -92,12 +95,18 @@ final class BatchedBackfill {
 
     private record Batch(long rows, List<String> lastKey) {}
 
-    /** One batch in its own transaction, tried again when it waits too long for a row lock. */
-    private Batch batch(Connection c, List<KeyColumn> key, List<String> after, String cursorKey, long rowsBefore)
+    /**
+     * One batch, in its own transaction when {@code own}, tried again when it waits too long for a row lock;
+     * else in the transaction that is open.
+     */
+    private Batch batch(
+            Connection c, boolean own, List<KeyColumn> key, List<String> after, String cursorKey, long rowsBefore)
             throws SQLException {
         String sql = batchSql(key, after != null);
         for (int attempt = 1; ; attempt++) {
-            c.setAutoCommit(false);
+            if (own) {
+                c.setAutoCommit(false);
+            }
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 if (after != null) {
                     for (int i = 0; i < after.size(); i++) {
@@ -117,9 +126,14 @@ final class BatchedBackfill {
                 if (batch.rows() > 0) {
                     state.advance(c, revision, cursorKey, batch.lastKey(), rowsBefore + batch.rows());
                 }
-                c.commit();
+                if (own) {
+                    c.commit();
+                }
                 return batch;
             } catch (SQLException e) {
+                if (!own) {
+                    throw e;
+                }
                 c.rollback();
                 if (!LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
                     throw e;

@@ -15,6 +15,8 @@ import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.RevisionRange;
 import dev.migrate.internal.graph.StampPlan;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.io.Writer;
 import java.sql.Connection;
@@ -38,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.migrate.Migrator} is the public face of this class.
  */
 public final class Engine {
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
     private final ConnectionSource connections;
@@ -251,6 +255,7 @@ public final class Engine {
                     return;
                 }
                 refuseWhileInProgress(steps, phases, scripts);
+                phases = dropCompletedViews(run, phases, scripts);
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
                 scripts.recordAhead(steps.stream()
                         .filter(step -> step.direction() == Direction.UPGRADE)
@@ -280,12 +285,41 @@ public final class Engine {
      * for checks that need finer control than a target, such as {@code verify}'s round trips.
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
-        underLock(
-                "apply migrations",
-                run -> runner.run(
-                        planner.apply(versions(run.lockConnection())),
-                        new ConnectionSink(run.workConnection()),
-                        new Scripts(migrations, false)));
+        underLock("apply migrations", run -> {
+            Scripts scripts = new Scripts(migrations, false);
+            runner.run(
+                    planner.apply(versions(run.lockConnection())),
+                    new ConnectionSink(run.workConnection()),
+                    scripts,
+                    dropCompletedViews(run, online.read(run.lockConnection()), scripts));
+        });
+    }
+
+    /**
+     * Before a run changes anything, the schemas of views of the completed online revisions go: the tables
+     * have their shape, so an application whose search path names such a schema finds them behind it, and a
+     * later change to a column the views select would be refused while they stand.
+     *
+     * @return the phases left: those of the revisions in their expand phase
+     */
+    private Map<String, String> dropCompletedViews(LockedRun run, Map<String, String> phases, Scripts scripts)
+            throws SQLException {
+        Map<String, String> left = new LinkedHashMap<>();
+        for (Map.Entry<String, String> row : phases.entrySet()) {
+            String id = row.getKey();
+            if (!row.getValue().equals(OnlineState.COMPLETE) || !graph.contains(id)) {
+                left.put(id, row.getValue());
+                continue;
+            }
+            ConnectionSink sink = new ConnectionSink(run.workConnection());
+            for (String sql : DIALECT.render(
+                    new Op.DropVersionViews(id, scripts.upgrade(id).changes()))) {
+                sink.execute(sql);
+            }
+            sink.execute(online.forget(id));
+            settings.log().info("Dropped the schema of views of online revision " + id + ", completed before.");
+        }
+        return left;
     }
 
     /**

@@ -114,7 +114,8 @@ final class Script {
     /**
      * The contract phase of this online upgrade: the schemas of views of the revisions completed
      * before go first (nothing uses them once this revision's application runs), then each change's
-     * complete half, renamed tables last, since the other halves name the tables as they were.
+     * complete half: columns replaced or dropped, then renamed columns, then renamed tables, since every
+     * change names the columns and tables as they were before the revision.
      */
     Script complete(List<Script> completedBefore) {
         List<Request> contract = new ArrayList<>();
@@ -122,14 +123,21 @@ final class Script {
             contract.add(new Ask(new Op.DropVersionViews(before.revision, before.changes())));
         }
         List<Op.Online> onlines = onlines();
-        for (boolean renames : new boolean[] {false, true}) {
+        for (int order = 0; order < 3; order++) {
             for (Op.Online online : onlines) {
-                if ((online.change() instanceof OnlineChange.RenameTable) == renames) {
+                if (completeOrder(online.change()) == order) {
                     online.complete().forEach(op -> contract.add(new Ask(op)));
                 }
             }
         }
         return new Script(revision, contract, checksum);
+    }
+
+    private static int completeOrder(OnlineChange change) {
+        if (change instanceof OnlineChange.RenameTable) {
+            return 2;
+        }
+        return change instanceof OnlineChange.RenameColumn ? 1 : 0;
     }
 
     /**
@@ -158,13 +166,6 @@ final class Script {
             }
         }
         return new Script(revision, undo, checksum);
-    }
-
-    /** This script, then {@code op}: a downgrade of a completed online revision drops its schema of views. */
-    Script then(Op op) {
-        List<Request> more = new ArrayList<>(requests);
-        more.add(new Ask(op));
-        return new Script(revision, more, checksum);
     }
 
     private List<Op.Online> onlines() {

@@ -6,10 +6,13 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
+import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs a migration's {@code upgrade} or {@code downgrade} against recording {@link Operations}.
@@ -45,6 +48,7 @@ final class ScriptRecorder {
 
         private final List<Script.Request> requests = new ArrayList<>();
         private final Checksum checksum = new Checksum();
+        private final Map<String, OnlineChange> onlineColumns = new HashMap<>();
 
         Recording(boolean offline, boolean whole) {
             this.offline = offline;
@@ -53,11 +57,35 @@ final class ScriptRecorder {
 
         @Override
         public void run(Op op) {
+            if (op instanceof Op.Online online) {
+                checkOnline(online.change());
+            }
             checksum.add(op);
             if (whole && op instanceof Op.Online online) {
                 online.whole().forEach(plain -> requests.add(new Script.Ask(plain)));
             } else {
                 requests.add(new Script.Ask(op));
+            }
+        }
+
+        /**
+         * One online change per column, but a replacement and a rename together; every change names the
+         * columns and tables as they are before the revision.
+         */
+        private void checkOnline(OnlineChange change) {
+            for (String column : change.columns()) {
+                String key = change.table() + "." + column;
+                OnlineChange earlier = onlineColumns.putIfAbsent(key, change);
+                boolean replacedAndRenamed = earlier != null
+                        && earlier.getClass() != change.getClass()
+                        && (earlier instanceof OnlineChange.AlterColumn || earlier instanceof OnlineChange.RenameColumn)
+                        && (change instanceof OnlineChange.AlterColumn || change instanceof OnlineChange.RenameColumn);
+                if (earlier != null && !replacedAndRenamed) {
+                    throw new IllegalArgumentException("The column " + key + " has two online changes in one revision"
+                            + " (" + earlier + " and " + change + "): make them one (OnlineChange.alterColumn(...)"
+                            + " takes the type, NOT NULL and constraints together, and a rename may go with it), or"
+                            + " put the second in a revision of its own.");
+                }
             }
         }
 

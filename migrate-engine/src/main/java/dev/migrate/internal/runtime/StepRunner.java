@@ -92,18 +92,14 @@ final class StepRunner {
     }
 
     /**
-     * The script a step runs: an online upgrade's expand; for the downgrade of an online revision in its
-     * expand phase, the undoing of that expand; for one completed, its downgrade, then its schema of views goes.
+     * The script a step runs: an online upgrade's expand, and for the downgrade of an online revision in its
+     * expand phase, the undoing of that expand.
      */
     private static Script script(
             Step step, DiscoveredMigration migration, Scripts scripts, Map<String, String> phases) {
-        String phase = phases.get(step.revision().id());
-        if (step.direction() == Direction.DOWNGRADE && phase != null) {
-            Script upgrade = scripts.upgrade(step.revision().id());
-            return phase.equals(OnlineState.COMPLETE)
-                    ? scripts.script(migration, Direction.DOWNGRADE)
-                            .then(new Op.DropVersionViews(step.revision().id(), upgrade.changes()))
-                    : upgrade.rollback();
+        if (step.direction() == Direction.DOWNGRADE
+                && OnlineState.EXPAND.equals(phases.get(step.revision().id()))) {
+            return scripts.upgrade(step.revision().id()).rollback();
         }
         return scripts.script(migration, step.direction());
     }

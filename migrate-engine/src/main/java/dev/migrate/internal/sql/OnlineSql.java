@@ -9,6 +9,7 @@ import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,7 @@ final class OnlineSql {
                 + "    rel regclass := " + table + "::regclass;\n"
                 + "    old_type text;\n"
                 + "    old_default text;\n"
+                + "    old_not_null boolean;\n"
                 + "    new_type text := " + string(d.type()) + ";\n"
                 + "BEGIN\n"
                 + "    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = "
@@ -79,7 +81,8 @@ final class OnlineSql {
                 + "column in its place', rel, " + column + " USING HINT = 'Change a primary key column with a plain "
                 + "migration, at a quiet hour.';\n"
                 + "    END IF;\n"
-                + "    SELECT format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid) INTO old_type, old_default\n"
+                + "    SELECT format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid), a.attnotnull\n"
+                + "    INTO old_type, old_default, old_not_null\n"
                 + "    FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
                 + "    WHERE a.attrelid = rel AND a.attname = " + column + " AND a.attnum > 0 AND NOT a.attisdropped;\n"
                 + "    IF old_type IS NULL THEN\n"
@@ -87,6 +90,10 @@ final class OnlineSql {
                 + "    END IF;\n"
                 + "    EXECUTE format('ALTER TABLE %s ADD COLUMN %I %s', rel, " + string(d.newColumn())
                 + ", coalesce(new_type, old_type));\n"
+                + "    IF old_not_null THEN\n"
+                + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%I IS NOT NULL) NOT VALID', rel, "
+                + string(d.notNullCheck()) + ", " + string(d.newColumn()) + ");\n"
+                + "    END IF;\n"
                 + "    IF old_default IS NOT NULL THEN\n"
                 + "        BEGIN\n"
                 + "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT (%s)::%s', rel, "
@@ -147,10 +154,11 @@ final class OnlineSql {
             String schema = schema(change.table());
             String table = string(change.table().name());
             if (change instanceof OnlineChange.AlterColumn a) {
-                // hidden, and the new column shown under its name, in its place
+                // hidden, and the new column shown in its place, under its new name when it is renamed too
+                String shown = renamedTo(v.changes(), a).orElse(a.column());
                 columns.add(row(schema, table, string(a.column()), "NULL", "NULL"));
-                columns.add(row(schema, table, string(a.newColumn()), string(a.column()), string(a.column())));
-            } else if (change instanceof OnlineChange.RenameColumn r) {
+                columns.add(row(schema, table, string(a.newColumn()), string(shown), string(a.column())));
+            } else if (change instanceof OnlineChange.RenameColumn r && !replaced(v.changes(), r)) {
                 columns.add(row(schema, table, string(r.column()), string(r.newName()), "NULL"));
             } else if (change instanceof OnlineChange.DropColumn d) {
                 columns.add(row(schema, table, string(d.column()), "NULL", "NULL"));
@@ -210,6 +218,24 @@ final class OnlineSql {
                 + "    END LOOP;\n"
                 + "END\n"
                 + BODY;
+    }
+
+    /** The new name of a column an online change replaces, when the revision renames it too. */
+    private static Optional<String> renamedTo(List<OnlineChange> changes, OnlineChange.AlterColumn altered) {
+        return changes.stream()
+                .filter(c -> c instanceof OnlineChange.RenameColumn r
+                        && r.table().equals(altered.table())
+                        && r.column().equals(altered.column()))
+                .map(c -> ((OnlineChange.RenameColumn) c).newName())
+                .findFirst();
+    }
+
+    /** Whether the column a rename names is replaced by an online change of the same revision. */
+    private static boolean replaced(List<OnlineChange> changes, OnlineChange.RenameColumn renamed) {
+        return changes.stream()
+                .anyMatch(c -> c instanceof OnlineChange.AlterColumn a
+                        && a.table().equals(renamed.table())
+                        && a.column().equals(renamed.column()));
     }
 
     /** {@code (a, b, c)}: a row of a VALUES list. */
