@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +63,10 @@ class OpRoundTripTest {
             assertThat(after).isEqualTo(before);
         } else if (op instanceof Op.RequireNoRows) {
             assertThat(after).as("a guard that finds no row changes nothing").isEqualTo(before);
+        } else if (OpSamples.LEAVING_THE_CATALOG.contains(op.getClass())) {
+            assertThat(after)
+                    .as(kind + " writes rows or undoes what is not there")
+                    .isEqualTo(before);
         } else {
             assertThat(after).as("catalog after " + kind).isNotEqualTo(before);
         }
@@ -84,15 +87,14 @@ class OpRoundTripTest {
 
     @Test
     void everyKindOfOpHasASample() {
-        Set<String> kinds = Arrays.stream(Op.class.getPermittedSubclasses())
-                .map(Class::getSimpleName)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> kinds =
+                OpKinds.leaves().map(Class::getSimpleName).collect(Collectors.toCollection(java.util.TreeSet::new));
         Map<Class<? extends Op>, Op> samples = OpSamples.all();
         Set<String> sampled = samples.keySet().stream()
                 .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertThat(sampled).as("op kinds with a sample in OpSamples").isEqualTo(kinds);
-        assertThat(kinds).hasSize(38);
+        assertThat(kinds).hasSize(46);
     }
 
     @Test

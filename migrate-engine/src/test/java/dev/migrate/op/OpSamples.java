@@ -54,8 +54,26 @@ final class OpSamples {
     private static final String JANUARY_BOUND = "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')";
 
     /** Kinds PostgreSQL (or the op itself) gives no way to undo. */
-    static final Set<Class<? extends Op>> WITHOUT_REVERSE =
-            Set.of(Op.ValidateConstraint.class, Op.AddEnumValue.class, Op.BulkInsert.class, Op.RequireNoRows.class);
+    static final Set<Class<? extends Op>> WITHOUT_REVERSE = Set.of(
+            Op.ValidateConstraint.class,
+            Op.AddEnumValue.class,
+            Op.BulkInsert.class,
+            Op.RequireNoRows.class,
+            // the parts of an online change: its halves undo each other, not each part
+            Op.DuplicateColumn.class,
+            Op.SyncTrigger.class,
+            Op.DropSyncTrigger.class,
+            Op.Backfill.class,
+            Op.PutConstraint.class,
+            Op.CreateVersionViews.class,
+            Op.DropVersionViews.class);
+
+    /**
+     * Kinds whose sample changes nothing the snapshot reads: it writes rows, makes a trigger and its
+     * function, or drops what is not there.
+     */
+    static final Set<Class<? extends Op>> LEAVING_THE_CATALOG =
+            Set.of(Op.Backfill.class, Op.SyncTrigger.class, Op.DropSyncTrigger.class, Op.DropVersionViews.class);
 
     static Map<Class<? extends Op>, Op> all() {
         Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
@@ -196,6 +214,14 @@ final class OpSamples {
                 samples,
                 new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
         put(samples, new Op.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
+        put(samples, new Op.Online(OnlineChange.renameColumn("app.agents", "name", "full_name")));
+        put(samples, new Op.DuplicateColumn(AGENTS, "name", "_migrate_new_name", "text"));
+        put(samples, new Op.SyncTrigger(AGENTS, "name", null, null, "'n'", "r1"));
+        put(samples, new Op.DropSyncTrigger(AGENTS, "name"));
+        put(samples, new Op.Backfill(SCRATCH, "label"));
+        put(samples, new Op.PutConstraint(TASKS, new Constraint.Check("ck_agent", "agent_id > 0", true)));
+        put(samples, new Op.CreateVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
+        put(samples, new Op.DropVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
         return samples;
     }
 

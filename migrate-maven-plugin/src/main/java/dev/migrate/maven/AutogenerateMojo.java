@@ -47,13 +47,25 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
     @Parameter(property = "migrate.safe", defaultValue = "false")
     protected boolean safe;
 
+    /**
+     * Write the next migration as an online migration: {@code -Dmigrate.online=true}. A change of a column's
+     * type or NOT NULL, and a rename or drop of a column or table, on a table that exists is written as an
+     * online change ({@code op.online(OnlineChange...)}), whose expand phase {@code migrate:upgrade} runs
+     * (the running application keeps the old shape; the new one reads and writes through the schema of views
+     * {@code public_<revision>}) and whose contract phase {@code migrate:complete} runs. The other changes
+     * take their lock-safe form in the same migration.
+     */
+    @Parameter(property = "migrate.online", defaultValue = "false")
+    protected boolean online;
+
     @Override
     protected void run(ClassLoader projectClasses) {
         new AutogenerateMigration(
                         comparison(),
                         message == null ? "" : message,
                         new SourceRoot(sourceDirectory.toPath(), packages.get(0)),
-                        safe)
+                        safe,
+                        online)
                 .run(new AutogenFace(projectClasses));
     }
 }

@@ -168,6 +168,13 @@ final class Script {
         return new Script(revision, undo, checksum);
     }
 
+    /** This script, then {@code op}. */
+    Script and(Op op) {
+        List<Request> more = new ArrayList<>(requests);
+        more.add(new Ask(op));
+        return new Script(revision, more, checksum);
+    }
+
     private List<Op.Online> onlines() {
         List<Op.Online> onlines = new ArrayList<>();
         for (Request request : requests) {

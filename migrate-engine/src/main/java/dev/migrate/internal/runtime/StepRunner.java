@@ -223,6 +223,9 @@ final class StepRunner {
                 if (!sink.offline()) {
                     finished(step, start, watch, applied);
                 }
+                if (progress.expand && upgradesLater(steps, i)) {
+                    completeOnTheWay(step, script, sink);
+                }
             }
             if (inTransaction) {
                 progress.at("COMMIT");
@@ -273,6 +276,27 @@ final class StepRunner {
         AppliedStep done = new AppliedStep(step.revision().id(), step.revision().message(), direction(step), took);
         applied.add(done);
         listener.afterStep(done);
+    }
+
+    /** Whether a step after the {@code i}th upgrades a revision. */
+    private static boolean upgradesLater(List<Step> steps, int i) {
+        return steps.subList(i + 1, steps.size()).stream().anyMatch(s -> s.direction() == Direction.UPGRADE);
+    }
+
+    /**
+     * An online revision the run goes past (a fresh database, a replay, a test): no application of it alone
+     * can be running, so its contract runs at once, its schema of views goes, and the next revision finds
+     * the tables in their new shape.
+     */
+    private void completeOnTheWay(Step step, Script expanded, ScriptSink sink) {
+        String id = step.revision().id();
+        sink.comment("Completing " + id + ": the run goes on past it");
+        log.info("Revision " + id + " is online, and the run goes on past it: its contract runs now.");
+        complete(
+                step.revision(),
+                expanded.complete(List.of()).and(new Op.DropVersionViews(id, expanded.changes())),
+                sink,
+                List.of(online.forget(id), tables.completion(id, step.revision().message())));
     }
 
     /**

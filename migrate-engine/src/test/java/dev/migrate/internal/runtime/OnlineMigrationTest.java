@@ -558,6 +558,25 @@ class OnlineMigrationTest {
         assertThat(columns("public", "orders")).contains("amount integer not null");
     }
 
+    /** A fresh database, a replay or a test goes past an online revision: it is completed on the way. */
+    @Test
+    void anUpgradePastAnOnlineRevisionCompletesItOnTheWay() throws Exception {
+        Migrator m = migrator(AmountType.class, WidenCode.class).build();
+        m.upgrade("head");
+
+        assertThat(columns("public", "orders")).contains("amount numeric(12,2) not null", "code character varying(40)");
+        assertThat(leftovers()).isEmpty();
+        assertThat(m.current()).extracting(CurrentRevision::toString).containsExactly("o3 (head)");
+        assertThat(log.lines).contains("Revision o2 is online, and the run goes on past it: its contract runs now.");
+
+        StringWriter out = new StringWriter();
+        m.upgradeSql("o1:o3", out);
+        assertThat(out.toString())
+                .contains("-- Completing o2: the run goes on past it")
+                .contains("ALTER TABLE orders DROP COLUMN amount")
+                .contains("ALTER TABLE orders ALTER COLUMN code TYPE varchar(40)");
+    }
+
     @Revision(id = "o3", revises = "o2", message = "longer codes")
     public static class WidenCode implements Migration {
         @Override

@@ -1,0 +1,231 @@
+package dev.migrate.catalog.diff;
+
+import dev.migrate.op.Constraint;
+import dev.migrate.op.ObjectKind;
+import dev.migrate.op.OnlineChange;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The script as one online migration ({@code -Dmigrate.online=true}): each change to an existing table
+ * that would lock it for long or break the application running on it is written as an online change,
+ * whose expand runs at {@code upgrade} and whose contract runs at {@code complete}:
+ * <ul>
+ *   <li>a column's new type or {@code NOT NULL}: {@code OnlineChange.alterColumn} (a new column beside the
+ *       old, kept in step both ways, backfilled in batches); a unique constraint or a foreign key on a
+ *       column so replaced goes with it;</li>
+ *   <li>a column or a table renamed, a column dropped: the schema of views shows the new shape until
+ *       {@code complete} makes it.</li>
+ * </ul>
+ * What remains takes its lock-safe form ({@link LockSafeForm}) in the same migration, which runs outside a
+ * transaction anyway: indexes built concurrently, constraints added {@code NOT VALID} and validated. A
+ * change to a column of a table whose views the script changes too keeps its plain form (the views would
+ * stand on the old column), and so do tables the script creates.
+ */
+public final class OnlineForm {
+    private static final String NOTE = "Online: upgrade runs its expand phase (the running application keeps the"
+            + " old shape, the schema of views <schema>_<revision> has the new one); complete runs its contract.";
+
+    private OnlineForm() {}
+
+    /** The script in its online form: one migration, as {@link #of} writes it. */
+    public static MigrationScript of(MigrationScript script) {
+        boolean viewsChange = script.upgradeGroups().stream()
+                .flatMap(g -> g.changes().stream())
+                .flatMap(c -> c.ops().stream())
+                .anyMatch(OnlineForm::changesAView);
+        List<OpGroup> groups = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            boolean existing = group.table() != null
+                    && group.changes().stream()
+                            .flatMap(c -> c.ops().stream())
+                            .noneMatch(op -> op instanceof Op.CreateTable);
+            groups.add(existing ? new OpGroup(group.table(), online(group.changes(), viewsChange)) : group);
+        }
+        LockSafeForm.Split split = LockSafeForm.of(new MigrationScript(groups, script.warnings(), script.guards()));
+        List<OpGroup> together = new ArrayList<>(split.inTransaction().upgradeGroups());
+        together.addAll(split.concurrent().upgradeGroups());
+        return new MigrationScript(
+                together,
+                split.inTransaction().warnings(),
+                split.inTransaction().guards());
+    }
+
+    /** Whether a script in its online form makes an online change. */
+    public static boolean isOnline(MigrationScript script) {
+        return script.upgradeGroups().stream()
+                .flatMap(g -> g.changes().stream())
+                .flatMap(c -> c.ops().stream())
+                .anyMatch(op -> op instanceof Op.Online);
+    }
+
+    private static boolean changesAView(Op op) {
+        ObjectKind kind = op instanceof Op.CreateObject c
+                ? c.definition().kind()
+                : op instanceof Op.ReplaceObject r ? r.to().kind() : op instanceof Op.DropObject d ? d.kind() : null;
+        return kind == ObjectKind.VIEW || kind == ObjectKind.MATERIALIZED_VIEW;
+    }
+
+    /**
+     * The changes of one existing table, the breaking ones online: one online change per replaced column, at
+     * the place of its first change, with the unique constraint or foreign key added to it folded in.
+     */
+    private static List<Change> online(List<Change> changes, boolean viewsChange) {
+        Map<String, Change> byColumn = new LinkedHashMap<>();
+        IdentityHashMap<Change, String> columnOf = new IdentityHashMap<>();
+        for (Change change : changes) {
+            Optional<OnlineChange.AlterColumn> alter = viewsChange ? Optional.empty() : replacement(change);
+            if (alter.isPresent()) {
+                String key = alter.get().table() + "." + alter.get().column();
+                columnOf.put(change, key);
+                Change earlier = byColumn.get(key);
+                byColumn.put(key, earlier == null ? online(change, alter.get()) : merged(earlier, change, alter.get()));
+            }
+        }
+        Set<Change> folded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Change change : changes) {
+            String key = foldedInto(change);
+            if (key != null && byColumn.containsKey(key)) {
+                byColumn.put(key, folded(byColumn.get(key), change));
+                folded.add(change);
+            }
+        }
+        List<Change> result = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (Change change : changes) {
+            String key = columnOf.get(change);
+            if (key != null) {
+                if (placed.add(key)) {
+                    result.add(byColumn.get(key));
+                }
+            } else if (!folded.contains(change)) {
+                result.add(viewsChange ? change : renamedOrDropped(change).orElse(change));
+            }
+        }
+        return result;
+    }
+
+    /** A column's new type or its NOT NULL, as the column replaced online. */
+    private static Optional<OnlineChange.AlterColumn> replacement(Change change) {
+        if (change.ops().size() != 1) {
+            return Optional.empty();
+        }
+        Op op = change.ops().get(0);
+        if (op instanceof Op.AlterColumnType t && Objects.equals(t.collation(), t.previousCollation())) {
+            OnlineChange.AlterColumn alter =
+                    OnlineChange.alterColumn(name(t.table()), t.column()).type(t.type());
+            alter = t.using() == null ? alter : alter.up(t.using());
+            return Optional.of(t.reverseUsing() == null ? alter : alter.down(t.reverseUsing()));
+        }
+        if (op instanceof Op.AlterColumnNullable n && !n.nullable()) {
+            return Optional.of(
+                    OnlineChange.alterColumn(name(n.table()), n.column()).notNull());
+        }
+        return Optional.empty();
+    }
+
+    private static Change online(Change change, OnlineChange.AlterColumn alter) {
+        List<String> notes = new ArrayList<>(change.notes());
+        if (alter.isNotNull()) {
+            notes.add("Existing rows and rows the running application writes with a NULL need a value: give"
+                    + " .up(\"coalesce(column, ...)\"), or the expand fails when it validates NOT NULL.");
+        }
+        notes.add(NOTE);
+        return new Change(change.description(), List.of(new Op.Online(alter)), List.of(), notes, undo(change), false);
+    }
+
+    /** Two changes of one column made one online change: a type and NOT NULL. */
+    private static Change merged(Change into, Change change, OnlineChange.AlterColumn more) {
+        OnlineChange.AlterColumn alter =
+                (OnlineChange.AlterColumn) ((Op.Online) into.ops().get(0)).change();
+        if (more.type() != null) {
+            alter = alter.type(more.type());
+            alter = more.up() == null ? alter : alter.up(more.up());
+            alter = more.down() == null ? alter : alter.down(more.down());
+        }
+        if (more.isNotNull()) {
+            alter = alter.notNull();
+        }
+        return withOnline(into, alter, change);
+    }
+
+    /** The change, its online change now {@code alter}, undoing {@code folded} too. */
+    private static Change withOnline(Change into, OnlineChange.AlterColumn alter, Change folded) {
+        List<Op> undo = new ArrayList<>(undo(folded));
+        undo.addAll(into.undo() == null ? List.of() : into.undo());
+        List<String> notes = new ArrayList<>(folded.notes());
+        notes.addAll(into.notes());
+        return new Change(into.description(), List.of(new Op.Online(alter)), List.of(), notes, undo, false);
+    }
+
+    /** The column a unique constraint or a foreign key of one column is added to ({@code table.column}), or null. */
+    private static String foldedInto(Change change) {
+        if (change.ops().size() != 1 || !(change.ops().get(0) instanceof Op.AddConstraint add)) {
+            return null;
+        }
+        List<String> columns = add.constraint() instanceof Constraint.Unique u && !u.isNullsNotDistinct()
+                ? u.columns()
+                : add.constraint() instanceof Constraint.ForeignKey fk ? fk.columns() : List.of();
+        return columns.size() != 1 || add.constraint().name() == null ? null : name(add.table()) + "." + columns.get(0);
+    }
+
+    /** The replacement of a column with the unique constraint or foreign key {@code change} adds to it. */
+    private static Change folded(Change into, Change change) {
+        Op.AddConstraint add = (Op.AddConstraint) change.ops().get(0);
+        OnlineChange.AlterColumn alter =
+                (OnlineChange.AlterColumn) ((Op.Online) into.ops().get(0)).change();
+        alter = add.constraint() instanceof Constraint.ForeignKey fk
+                ? alter.references(fk)
+                : alter.unique(add.constraint().name());
+        return withOnline(into, alter, change);
+    }
+
+    /** A column or table renamed, a column dropped: shown in the schema of views until complete. */
+    private static Optional<Change> renamedOrDropped(Change change) {
+        if (change.ops().size() != 1) {
+            return Optional.empty();
+        }
+        Op op = change.ops().get(0);
+        OnlineChange online = null;
+        if (op instanceof Op.RenameColumn r) {
+            online = OnlineChange.renameColumn(name(r.table()), r.column(), r.newName());
+        } else if (op instanceof Op.RenameTable r) {
+            online = OnlineChange.renameTable(name(r.table()), r.newName());
+        } else if (op instanceof Op.DropColumn d) {
+            online = OnlineChange.dropColumn(name(d.table()), d.column());
+        }
+        if (online == null) {
+            return Optional.empty();
+        }
+        List<String> notes = new ArrayList<>(change.notes());
+        if (op instanceof Op.DropColumn d
+                && d.definition() != null
+                && !d.definition().nullable()
+                && d.definition().defaultExpression() == null) {
+            notes.add("The running application still writes " + d.column() + ", NOT NULL without a default: give"
+                    + " .down(\"...\"), the value rows the new application inserts take for it.");
+        }
+        notes.add(NOTE);
+        return Optional.of(new Change(
+                change.description(), List.of(new Op.Online(online)), List.of(), notes, undo(change), false));
+    }
+
+    /** What undoes {@code change} once completed: its own undo, or each op's reverse. */
+    private static List<Op> undo(Change change) {
+        return change.reverse().ops();
+    }
+
+    private static String name(QualifiedName table) {
+        return table.toString();
+    }
+}
