@@ -33,8 +33,9 @@ import java.util.Set;
  * stand on the old column), and so do tables the script creates.
  */
 public final class OnlineForm {
-    private static final String NOTE = "Online: upgrade runs its expand phase (the running application keeps the"
-            + " old shape, the schema of views <schema>_<revision> has the new one); complete runs its contract.";
+    private static final String NOTE = "An online migration: upgrade runs its expand phase (the running application"
+            + " keeps the old shape, the schema of views <schema>_<revision> has the new one); complete runs its"
+            + " contract, once every instance runs the new application.";
 
     private OnlineForm() {}
 
@@ -55,10 +56,14 @@ public final class OnlineForm {
         LockSafeForm.Split split = LockSafeForm.of(new MigrationScript(groups, script.warnings(), script.guards()));
         List<OpGroup> together = new ArrayList<>(split.inTransaction().upgradeGroups());
         together.addAll(split.concurrent().upgradeGroups());
-        return new MigrationScript(
-                together,
-                split.inTransaction().warnings(),
-                split.inTransaction().guards());
+        List<String> warnings = new ArrayList<>(split.inTransaction().warnings());
+        if (together.stream()
+                .flatMap(g -> g.changes().stream())
+                .flatMap(c -> c.ops().stream())
+                .anyMatch(op -> op instanceof Op.Online)) {
+            warnings.add(0, NOTE);
+        }
+        return new MigrationScript(together, warnings, split.inTransaction().guards());
     }
 
     /** Whether a script in its online form makes an online change. */
@@ -140,7 +145,6 @@ public final class OnlineForm {
             notes.add("Existing rows and rows the running application writes with a NULL need a value: give"
                     + " .up(\"coalesce(column, ...)\"), or the expand fails when it validates NOT NULL.");
         }
-        notes.add(NOTE);
         return new Change(change.description(), List.of(new Op.Online(alter)), List.of(), notes, undo(change), false);
     }
 
@@ -215,7 +219,6 @@ public final class OnlineForm {
             notes.add("The running application still writes " + d.column() + ", NOT NULL without a default: give"
                     + " .down(\"...\"), the value rows the new application inserts take for it.");
         }
-        notes.add(NOTE);
         return Optional.of(new Change(
                 change.description(), List.of(new Op.Online(online)), List.of(), notes, undo(change), false));
     }

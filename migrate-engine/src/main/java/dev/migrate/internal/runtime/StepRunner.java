@@ -223,7 +223,7 @@ final class StepRunner {
                 if (!sink.offline()) {
                     finished(step, start, watch, applied);
                 }
-                if (progress.expand && upgradesLater(steps, i)) {
+                if (progress.expand && (wholeSteps || fromBase(steps) || upgradesLater(steps, i))) {
                     completeOnTheWay(step, script, sink);
                 }
             }
@@ -278,20 +278,28 @@ final class StepRunner {
         listener.afterStep(done);
     }
 
+    /** Whether the run builds the schema from nothing: no application can be running on it. */
+    private static boolean fromBase(List<Step> steps) {
+        return steps.get(0).direction() == Direction.UPGRADE
+                && steps.get(0).revision().isBase();
+    }
+
     /** Whether a step after the {@code i}th upgrades a revision. */
     private static boolean upgradesLater(List<Step> steps, int i) {
         return steps.subList(i + 1, steps.size()).stream().anyMatch(s -> s.direction() == Direction.UPGRADE);
     }
 
     /**
-     * An online revision the run goes past (a fresh database, a replay, a test): no application of it alone
-     * can be running, so its contract runs at once, its schema of views goes, and the next revision finds
-     * the tables in their new shape.
+     * An online revision the run goes past, or one of a run that builds the schema from nothing (a fresh
+     * database, a replay, a test's database): no application of the revision before can be running on it,
+     * so its contract runs at once, its schema of views goes, and what follows finds the tables in their
+     * new shape.
      */
     private void completeOnTheWay(Step step, Script expanded, ScriptSink sink) {
         String id = step.revision().id();
-        sink.comment("Completing " + id + ": the run goes on past it");
-        log.info("Revision " + id + " is online, and the run goes on past it: its contract runs now.");
+        sink.comment("Completing " + id + ": no application of the revision before it runs here");
+        log.info("Revision " + id + " is online, and no application of the revision before it can be running"
+                + " here (the run goes on past it, or built the schema from nothing): its contract runs now.");
         complete(
                 step.revision(),
                 expanded.complete(List.of()).and(new Op.DropVersionViews(id, expanded.changes())),

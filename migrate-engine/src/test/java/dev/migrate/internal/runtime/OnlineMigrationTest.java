@@ -567,14 +567,26 @@ class OnlineMigrationTest {
         assertThat(columns("public", "orders")).contains("amount numeric(12,2) not null", "code character varying(40)");
         assertThat(leftovers()).isEmpty();
         assertThat(m.current()).extracting(CurrentRevision::toString).containsExactly("o3 (head)");
-        assertThat(log.lines).contains("Revision o2 is online, and the run goes on past it: its contract runs now.");
+        assertThat(log.lines)
+                .contains("Revision o2 is online, and no application of the revision before it can be running here"
+                        + " (the run goes on past it, or built the schema from nothing): its contract runs now.");
 
         StringWriter out = new StringWriter();
         m.upgradeSql("o1:o3", out);
         assertThat(out.toString())
-                .contains("-- Completing o2: the run goes on past it")
+                .contains("-- Completing o2: no application of the revision before it runs here")
                 .contains("ALTER TABLE orders DROP COLUMN amount")
                 .contains("ALTER TABLE orders ALTER COLUMN code TYPE varchar(40)");
+    }
+
+    @Test
+    void aDatabaseBuiltFromNothingHasItsOnlineRevisionCompleted() throws Exception {
+        db = TestPostgres.freshDatabase("online_fresh");
+        Migrator m = migrator(AmountType.class).build();
+        m.upgrade("head");
+        assertThat(columns("public", "orders")).contains("amount numeric(12,2) not null");
+        assertThat(leftovers()).isEmpty();
+        assertThat(m.current()).extracting(CurrentRevision::toString).containsExactly("o2 (head)");
     }
 
     @Revision(id = "o3", revises = "o2", message = "longer codes")

@@ -1,0 +1,85 @@
+package dev.migrate.catalog.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.lint.LintRule;
+import dev.migrate.op.Column;
+import dev.migrate.op.Constraint;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
+import dev.migrate.op.OnlineChange;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which changes {@code -Dmigrate.online=true} writes as online changes, and what it leaves as it is. */
+class OnlineFormTest {
+    private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
+
+    private static Change change(Op op) {
+        return new Change(Description.changed("public.orders", "x"), List.of(op), List.of());
+    }
+
+    private static MigrationScript script(Change... changes) {
+        return new MigrationScript(
+                List.of(new OpGroup(ObjectName.of("public", "orders"), List.of(changes))), List.of());
+    }
+
+    private static List<Op> ops(MigrationScript script) {
+        return script.changes().stream().flatMap(c -> c.ops().stream()).toList();
+    }
+
+    @Test
+    void aTypeAndANotNullOfOneColumnAreOneOnlineChangeWithTheUniqueAddedToIt() {
+        MigrationScript online = OnlineForm.of(script(
+                change(new Op.AddConstraint(
+                        ORDERS, new Constraint.Unique("orders_amount_key", List.of("amount"), false, false, false))),
+                change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null, "integer")),
+                change(new Op.AlterColumnNullable(ORDERS, "amount", false))));
+
+        assertThat(ops(online))
+                .containsExactly(new Op.Online(OnlineChange.alterColumn("public.orders", "amount")
+                        .type("bigint")
+                        .notNull()
+                        .unique("orders_amount_key")));
+        assertThat(online.warnings()).anyMatch(w -> w.startsWith("An online migration: upgrade runs its expand"));
+        assertThat(online.changes().get(0).reverse().ops())
+                .as("the downgrade undoes the three plainly")
+                .contains(new Op.AlterColumnNullable(ORDERS, "amount", true));
+    }
+
+    @Test
+    void renamesAndDropsAreOnlineAndTheRestTakesItsLockSafeForm() {
+        MigrationScript online = OnlineForm.of(script(
+                change(new Op.RenameColumn(ORDERS, "note", "memo")),
+                change(new Op.DropColumn(ORDERS, "fax", Column.of("fax", "text").notNull())),
+                new Change(
+                        Description.added("index ix"),
+                        List.of(Op.CreateIndex.on("ix", ORDERS, List.of("memo"))),
+                        new Hazard(LintRule.INDEX_NOT_CONCURRENT, "index ix", null, true))));
+
+        assertThat(ops(online))
+                .containsExactly(
+                        new Op.Online(OnlineChange.renameColumn("public.orders", "note", "memo")),
+                        new Op.Online(OnlineChange.dropColumn("public.orders", "fax")),
+                        Op.CreateIndex.on("ix", ORDERS, List.of("memo")).concurrently());
+        assertThat(online.changes().get(1).notes())
+                .anyMatch(n -> n.contains("NOT NULL without a default: give .down("));
+    }
+
+    @Test
+    void aScriptThatChangesViewsKeepsItsColumnChangesPlain() {
+        ObjectDefinition view = new ObjectDefinition(ObjectKind.VIEW, "public.v", "CREATE VIEW public.v AS SELECT 1");
+        MigrationScript online = OnlineForm.of(new MigrationScript(
+                List.of(
+                        new OpGroup(
+                                ObjectName.of("public", "orders"),
+                                List.of(change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null, "integer")))),
+                        OpGroup.outsideTables(List.of(change(new Op.CreateObject(view))))),
+                List.of()));
+        assertThat(ops(online)).noneMatch(op -> op instanceof Op.Online);
+        assertThat(OnlineForm.isOnline(online)).isFalse();
+    }
+}
