@@ -49,6 +49,7 @@ class CliIT {
     private static Path plainJar = Path.of("unset");
     private static Path bootJar = Path.of("unset");
     private static Path brokenJar = Path.of("unset");
+    private static Path onlineJar = Path.of("unset");
 
     @BeforeAll
     static void buildJars() throws IOException {
@@ -105,6 +106,23 @@ class CliIT {
         brokenJar = work.resolve("broken.jar");
         jar(brokenJar, brokenClasses, "", path -> true);
 
+        // a chain whose second revision renames a column online
+        Path onlineSources = work.resolve("online-src");
+        write(onlineSources, "db/migrations/V1.java", migration(FIRST, null, "create widgets", """
+                op.execute("CREATE TABLE widgets (id bigint PRIMARY KEY, name text)");
+                """, """
+                op.execute("DROP TABLE widgets");
+                """));
+        write(onlineSources, "db/migrations/V2.java", migration(SECOND, FIRST, "label widgets", """
+                op.online(dev.migrate.op.OnlineChange.renameColumn("widgets", "name", "label"));
+                """, """
+                op.renameColumn("widgets", "label", "name");
+                """));
+        Path onlineClasses = Files.createDirectories(work.resolve("online-classes"));
+        compile(onlineSources, onlineClasses);
+        onlineJar = work.resolve("online.jar");
+        jar(onlineJar, onlineClasses, "", path -> true);
+
         // a Spring Boot executable jar: the migrations in BOOT-INF/classes, what they call in a nested jar
         Path supportJar = work.resolve("support.jar");
         jar(supportJar, classes, "", path -> path.startsWith("db/support/"));
@@ -159,6 +177,32 @@ class CliIT {
         assertThat(stamp.out()).contains("(from the environment variable MIGRATE_DATABASE_URL)");
         assertThat(run(Map.of(), "current", connect).out()).contains(THIRD + " (head)");
         assertThat(tables(database)).doesNotContain("gadgets");
+    }
+
+    @Test
+    void completesTheOnlineRevisionTheUpgradeLeftInItsExpandPhase() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_online");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database;
+        String[] connect = {"--url", url, "--user", "postgres", "--classpath", onlineJar.toString()};
+        assertThat(run(Map.of(), "upgrade", append(connect, "--target", FIRST)).code())
+                .isZero();
+
+        Result expand = run(Map.of(), "upgrade", connect);
+        assertThat(expand.code()).as(expand.toString()).isZero();
+        assertThat(run(Map.of(), "current", connect).out()).contains(SECOND + " (head) (expand)");
+
+        Result script = run(Map.of(), "complete", "--sql", "--classpath", onlineJar.toString());
+        assertThat(script.code()).as(script.toString()).isZero();
+        assertThat(script.out()).contains("ALTER TABLE widgets RENAME COLUMN name TO label", "'complete'");
+
+        Result complete = run(Map.of(), "complete", connect);
+        assertThat(complete.code()).as(complete.toString()).isZero();
+        assertThat(complete.out()).contains("Running complete " + SECOND);
+        assertThat(run(Map.of(), "current", connect).out())
+                .contains(SECOND + " (head)")
+                .doesNotContain("expand");
+        Result again = run(Map.of(), "complete", connect);
+        assertThat(again.out()).contains("Nothing to complete: no online revision is in its expand phase.");
     }
 
     @Test
