@@ -77,7 +77,6 @@ final class OnlineHalves {
         String up = a.up() == null ? quote(a.column()) : a.up();
         String down = a.down() == null ? quote(column) : renamed(a.down(), a.column(), column);
         ops.add(new Op.SyncTrigger(a.table(), a.column(), column, up, down, revision));
-        List<String> toValidate = new ArrayList<>();
         String notNull = OnlineNames.notNullCheck(a.column());
         if (a.isNotNull()) {
             // a column NOT NULL already gets this check from DuplicateColumn
@@ -88,7 +87,6 @@ final class OnlineHalves {
             ops.add(new Op.PutConstraint(
                     a.table(),
                     new Constraint.Check(a.check().name(), renamed(a.check().expression(), a.column(), column), true)));
-            toValidate.add(a.check().name());
         }
         if (a.references() != null) {
             Constraint.ForeignKey fk = a.references();
@@ -104,7 +102,6 @@ final class OnlineHalves {
                             fk.deferrable(),
                             fk.initiallyDeferred(),
                             true)));
-            toValidate.add(fk.name());
         }
         if (a.unique() != null) {
             // built beside the writes; a build an interruption cut is dropped and built again
@@ -114,24 +111,27 @@ final class OnlineHalves {
                     null));
         }
         ops.add(new Op.Backfill(a.table(), column));
+        // built once the column is filled, each with one pass over the table
+        ops.add(new Op.DuplicateIndexes(a.table(), a.column(), column));
+        // every constraint over the new column (NOT NULL's, those kept from the old column, the new ones),
+        // checked now that it is filled, under a lock that lets writes go on
+        String table = literal(quote(a.table())) + "::regclass";
         ops.add(new Op.Execute(
-                "DO $migrate$\nBEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
-                        + literal(quote(a.table()))
-                        + "::regclass AND conname = " + literal(notNull) + " AND NOT convalidated) THEN\n"
-                        + "        ALTER TABLE " + quote(a.table()) + " VALIDATE CONSTRAINT " + quote(notNull) + ";\n"
-                        + "    END IF;\nEND\n$migrate$",
+                "DO $migrate$\nDECLARE\n    con record;\nBEGIN\n"
+                        + "    FOR con IN SELECT conname FROM pg_constraint WHERE conrelid = " + table
+                        + " AND NOT convalidated AND (SELECT attnum FROM pg_attribute WHERE attrelid = " + table
+                        + " AND attname = " + literal(column) + ") = ANY (conkey) LOOP\n"
+                        + "        EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', " + table
+                        + ", con.conname);\n"
+                        + "    END LOOP;\nEND\n$migrate$",
                 null));
-        for (String constraint : toValidate) {
-            ops.add(new Op.ValidateConstraint(a.table(), constraint));
-        }
         return ops;
     }
 
     private static List<Op> completeAlter(OnlineChange.AlterColumn a) {
         List<Op> ops = new ArrayList<>();
         ops.add(new Op.DropSyncTrigger(a.table(), a.column()));
-        ops.add(new Op.DropColumn(a.table(), a.column(), null));
-        ops.add(new Op.RenameColumn(a.table(), a.newColumn(), a.column()));
+        ops.add(new Op.ReplaceColumn(a.table(), a.column(), a.newColumn()));
         // NOT NULL, asked for or kept from the old column: the validated check spares SET NOT NULL its scan
         String notNull = OnlineNames.notNullCheck(a.column());
         ops.add(new Op.Execute(

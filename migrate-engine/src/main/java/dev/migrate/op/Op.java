@@ -879,6 +879,8 @@ public sealed interface Op {
      */
     sealed interface OnlineStep extends Op
             permits DuplicateColumn,
+                    DuplicateIndexes,
+                    ReplaceColumn,
                     SyncTrigger,
                     DropSyncTrigger,
                     Backfill,
@@ -906,6 +908,19 @@ public sealed interface Op {
             return OnlineNames.notNullCheck(column);
         }
     }
+
+    /**
+     * Builds, beside each index of {@code table} that {@code column} is in (but the primary key), the same
+     * index over {@code newColumn}, named {@code _migrate_new_<index>}: against a database each with
+     * {@code CREATE INDEX CONCURRENTLY}, a statement at a time; in a script, in one {@code DO} block.
+     */
+    record DuplicateIndexes(QualifiedName table, String column, String newColumn) implements OnlineStep {}
+
+    /**
+     * The contract of a replaced column: {@code column} dropped, {@code newColumn} renamed to it, and the
+     * copies of its indexes given their names back, a unique constraint's index attached to it again.
+     */
+    record ReplaceColumn(QualifiedName table, String column, String newColumn) implements OnlineStep {}
 
     /**
      * A trigger, with its function, that fills one column from the other on every insert and update:

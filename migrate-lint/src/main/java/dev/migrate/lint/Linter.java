@@ -125,6 +125,13 @@ final class Linter implements StatementObserver {
         lockedOut.clear();
     }
 
+    /** The contract of an online revision the replay goes past: not judged; the catalog is read afresh after it. */
+    @Override
+    public void outside(Connection connection, StatementObserver.Execution work) throws SQLException {
+        work.run();
+        latest = null;
+    }
+
     @Override
     public void statement(Connection connection, String sql, StatementObserver.Execution statement)
             throws SQLException {

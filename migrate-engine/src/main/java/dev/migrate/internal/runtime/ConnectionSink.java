@@ -3,8 +3,10 @@ package dev.migrate.internal.runtime;
 import dev.migrate.JdbcWork;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs statements on a live connection, optionally watched by a {@link StatementObserver}. */
@@ -97,6 +99,28 @@ final class ConnectionSink implements ScriptSink {
         } else {
             observer.statement(connection, statement, () -> backfill.run(connection));
         }
+    }
+
+    @Override
+    public void outside(Unwatched work) throws SQLException {
+        if (observer == null) {
+            work.run(this);
+        } else {
+            ConnectionSink plain = new ConnectionSink(connection);
+            observer.outside(connection, () -> work.run(plain));
+        }
+    }
+
+    @Override
+    public List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     @Override

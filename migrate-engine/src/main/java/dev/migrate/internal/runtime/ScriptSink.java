@@ -49,6 +49,25 @@ interface ScriptSink {
         execute(statement);
     }
 
+    /** The first column of each row {@code sql} returns, as text; none for a script, which has no database to ask. */
+    default List<String> query(String sql) throws SQLException {
+        return List.of();
+    }
+
+    /** Work given a sink that no observer watches. */
+    @FunctionalInterface
+    interface Unwatched {
+        void run(ScriptSink plain) throws SQLException;
+    }
+
+    /**
+     * Runs work that is no statement of a migration's own on this sink's connection, watched by no
+     * observer, which is told afterwards ({@link StatementObserver#outside}).
+     */
+    default void outside(Unwatched work) throws SQLException {
+        work.run(this);
+    }
+
     /** Runs JDBC work of a data migration. */
     void jdbc(JdbcWork work, String revision) throws SQLException;
 

@@ -27,4 +27,12 @@ public interface StatementObserver {
      * looking at the database before and after it.
      */
     void statement(Connection connection, String sql, Execution statement) throws SQLException;
+
+    /**
+     * Runs work that is no statement of a migration's own (the contract of an online revision a run goes
+     * past): not watched, but it changes the catalog, which an observer that keeps a picture of it reads again.
+     */
+    default void outside(Connection connection, Execution work) throws SQLException {
+        work.run();
+    }
 }

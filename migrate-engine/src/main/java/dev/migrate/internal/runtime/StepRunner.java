@@ -15,6 +15,7 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.sql.SQLException;
@@ -33,6 +34,8 @@ import java.util.Map;
  * writes its log in order.
  */
 final class StepRunner {
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
     private final Map<String, DiscoveredMigration> migrations;
     private final VersionTables tables;
     private final OnlineState online;
@@ -295,16 +298,17 @@ final class StepRunner {
      * so its contract runs at once, its schema of views goes, and what follows finds the tables in their
      * new shape.
      */
-    private void completeOnTheWay(Step step, Script expanded, ScriptSink sink) {
+    private void completeOnTheWay(Step step, Script expanded, ScriptSink sink) throws SQLException {
         String id = step.revision().id();
         sink.comment("Completing " + id + ": no application of the revision before it runs here");
         log.info("Revision " + id + " is online, and no application of the revision before it can be running"
                 + " here (the run goes on past it, or built the schema from nothing): its contract runs now.");
-        complete(
+        // what a deploy's upgrade runs is the expand; the contract is complete's, watched by no observer
+        sink.outside(plain -> complete(
                 step.revision(),
                 expanded.complete(List.of()).and(new Op.DropVersionViews(id, expanded.changes())),
-                sink,
-                List.of(online.forget(id), tables.completion(id, step.revision().message())));
+                plain,
+                List.of(online.forget(id), tables.completion(id, step.revision().message()))));
     }
 
     /**
@@ -365,29 +369,48 @@ final class StepRunner {
                 sink.backfill(
                         new BatchedBackfill(backfill, step.revision().id(), online, lockRetries, log, progressInterval),
                         s.sql());
-            } else if (part instanceof Script.Statement s) {
-                List<Leftover> leftovers = transactional ? List.of() : CutStatements.of(s);
-                for (int attempt = 1; ; attempt++) {
-                    // before a retry too: a concurrent build cut by the lock timeout leaves its index
-                    clearInvalidIndexes(step, leftovers, sink, progress);
-                    progress.at(s.sql());
-                    progress.leftovers = transactional ? null : leftovers;
-                    try {
-                        sink.execute(s.sql());
-                        break;
-                    } catch (SQLException e) {
-                        if (transactional || !LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
-                            progress.attempts = attempt;
-                            throw e;
-                        }
-                        waitToRetry(step.revision().id(), s.sql(), attempt, "the statements before it stay applied");
-                    }
+            } else if (part instanceof Script.Statement s
+                    && s.op() instanceof Op.DuplicateIndexes copies
+                    && !sink.offline()) {
+                // each copy built CONCURRENTLY, a statement of its own, as the catalog has them now
+                progress.at(s.sql());
+                for (String copy : sink.query(DIALECT.indexCopies(copies))) {
+                    runStatement(step, false, new Script.Statement(copy, null), sink, progress);
+                    progress.ran(true);
                 }
+                continue;
+            } else if (part instanceof Script.Statement s) {
+                runStatement(step, transactional, s, sink, progress);
             } else {
                 progress.at("(the JDBC code of the migration, op.jdbc)");
                 sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
             }
             progress.ran(!transactional);
+        }
+    }
+
+    /**
+     * Runs one statement; one of a {@code transactional = false} migration that fails on
+     * {@code lock_timeout} is tried again alone.
+     */
+    private void runStatement(Step step, boolean transactional, Script.Statement s, ScriptSink sink, Progress progress)
+            throws SQLException {
+        List<Leftover> leftovers = transactional ? List.of() : CutStatements.of(s);
+        for (int attempt = 1; ; attempt++) {
+            // before a retry too: a concurrent build cut by the lock timeout leaves its index
+            clearInvalidIndexes(step, leftovers, sink, progress);
+            progress.at(s.sql());
+            progress.leftovers = transactional ? null : leftovers;
+            try {
+                sink.execute(s.sql());
+                return;
+            } catch (SQLException e) {
+                if (transactional || !LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
+                    progress.attempts = attempt;
+                    throw e;
+                }
+                waitToRetry(step.revision().id(), s.sql(), attempt, "the statements before it stay applied");
+            }
         }
     }
 

@@ -45,6 +45,21 @@ final class OnlineSql {
             return List.of("ALTER TABLE " + quote(p.table()) + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(p))
                     + ", ADD " + dialect.constraint(p.constraint()));
         }
+        if (step instanceof Op.DuplicateIndexes d) {
+            return List.of("DO " + BODY + "\n"
+                    + "DECLARE\n"
+                    + "    copy text;\n"
+                    + "BEGIN\n"
+                    + "    -- in a script the copies are built plainly; a run builds each CONCURRENTLY\n"
+                    + "    FOR copy IN " + indexCopies(d, false) + " LOOP\n"
+                    + "        EXECUTE copy;\n"
+                    + "    END LOOP;\n"
+                    + "END\n"
+                    + BODY);
+        }
+        if (step instanceof Op.ReplaceColumn r) {
+            return List.of(replaceColumn(r));
+        }
         if (step instanceof Op.CreateVersionViews v) {
             return List.of(createViews(v));
         }
@@ -68,6 +83,7 @@ final class OnlineSql {
                 + "    old_type text;\n"
                 + "    old_default text;\n"
                 + "    old_not_null boolean;\n"
+                + "    con record;\n"
                 + "    new_type text := " + string(d.type()) + ";\n"
                 + "BEGIN\n"
                 + "    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = "
@@ -94,6 +110,25 @@ final class OnlineSql {
                 + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%I IS NOT NULL) NOT VALID', rel, "
                 + string(d.notNullCheck()) + ", " + string(d.newColumn()) + ");\n"
                 + "    END IF;\n"
+                + "    IF EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.confrelid"
+                + " AND a.attnum = ANY (c.confkey) WHERE c.confrelid = rel AND c.contype = 'f' AND a.attname = "
+                + column
+                + ") THEN\n"
+                + "        RAISE EXCEPTION 'The column %.% is referenced by a foreign key of another table: an online change"
+                + " cannot put a new column in its place', rel, " + column + " USING HINT = 'Change it with a plain"
+                + " migration, at a quiet hour.';\n"
+                + "    END IF;\n"
+                // its checks and foreign keys, over the new column, NOT VALID until the backfill filled it
+                + "    FOR con IN SELECT c.conname, c.contype, regexp_replace(pg_get_constraintdef(c.oid), ' NOT VALID$', '')"
+                + " AS def FROM pg_constraint c WHERE c.conrelid = rel AND c.contype IN ('c', 'f')"
+                + " AND c.conname NOT LIKE '\\_migrate\\_%' AND " + attnum("rel", d.column())
+                + " = ANY (c.conkey) LOOP\n"
+                + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s NOT VALID', rel, left('_migrate_new_' ||"
+                + " con.conname, 63), CASE WHEN con.contype = 'f' THEN "
+                + renamedIn("split_part(con.def, ' REFERENCES ', 1)", d)
+                + " || ' REFERENCES ' || split_part(con.def, ' REFERENCES ', 2) ELSE " + renamedIn("con.def", d)
+                + " END);\n"
+                + "    END LOOP;\n"
                 + "    IF old_default IS NOT NULL THEN\n"
                 + "        BEGIN\n"
                 + "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT (%s)::%s', rel, "
@@ -105,6 +140,99 @@ final class OnlineSql {
                 + "    END IF;\n"
                 + "END\n"
                 + BODY;
+    }
+
+    /**
+     * A query whose rows are the statements that build, beside each index {@code column} is in (found by
+     * its dependencies, so an expression or a predicate counts), the same index over the new column, named
+     * {@code _migrate_new_<index>}; the primary key and the copies are left out.
+     */
+    static String indexCopies(Op.DuplicateIndexes d, boolean concurrently) {
+        return "SELECT format('CREATE %sINDEX " + (concurrently ? "CONCURRENTLY " : "")
+                + "IF NOT EXISTS %I ON %s USING %s', CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END,"
+                + " left('_migrate_new_' || i.relname, 63), x.indrelid::regclass, regexp_replace(substring("
+                + "pg_get_indexdef(x.indexrelid) FROM ' USING (.*)$'), '\\m' || " + string(d.column())
+                + " || '\\M', " + string(d.newColumn()) + ", 'g'))"
+                + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                + " WHERE x.indrelid = " + string(quote(d.table())) + "::regclass AND NOT x.indisprimary"
+                + " AND i.relname NOT LIKE '\\_migrate\\_new\\_%'"
+                + " AND " + indexOn("x", d.column())
+                + " ORDER BY i.relname";
+    }
+
+    /**
+     * Drops the old column and gives the new one its name, in the complete's transaction; the copies of the
+     * old column's indexes, which the drop took with it, get their names back, and a unique constraint's
+     * copy becomes that constraint again.
+     */
+    private static String replaceColumn(Op.ReplaceColumn r) {
+        String table = quote(r.table());
+        return "DO " + BODY + "\n"
+                + "DECLARE\n"
+                + "    rel regclass := " + string(table) + "::regclass;\n"
+                + "    names text[];\n"
+                + "    constraints text[];\n"
+                + "    target text;\n"
+                + "    con record;\n"
+                + "BEGIN\n"
+                + "    SELECT coalesce(array_agg(i.relname ORDER BY i.relname), '{}'),"
+                + " coalesce(array_agg(coalesce(c.conname, '') ORDER BY i.relname), '{}') INTO names, constraints\n"
+                + "    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid\n"
+                + "    LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid"
+                + " AND c.contype = 'u'\n"
+                + "    WHERE x.indrelid = rel AND NOT x.indisprimary AND i.relname NOT LIKE '\\_migrate\\_new\\_%'\n"
+                + "      AND " + indexOn("x", r.column()) + "\n"
+                + "      AND to_regclass(quote_ident(" + schemaOf(r.table())
+                + ") || '.' || quote_ident(left('_migrate_new_'"
+                + " || i.relname, 63))) IS NOT NULL;\n"
+                + "    EXECUTE format('ALTER TABLE %s DROP COLUMN %I', rel, " + string(r.column()) + ");\n"
+                + "    EXECUTE format('ALTER TABLE %s RENAME COLUMN %I TO %I', rel, " + string(r.newColumn()) + ", "
+                + string(r.column()) + ");\n"
+                + "    FOR con IN SELECT conname FROM pg_constraint WHERE conrelid = rel AND conname LIKE '\\_migrate\\_new\\_%'"
+                + " AND " + attnum("rel", r.column()) + " = ANY (conkey) LOOP\n"
+                + "        EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', rel, con.conname,"
+                + " substr(con.conname, 14));\n"
+                + "    END LOOP;\n"
+                + "    FOR i IN 1 .. coalesce(array_length(names, 1), 0) LOOP\n"
+                + "        target := quote_ident(" + schemaOf(r.table())
+                + ") || '.' || quote_ident(left('_migrate_new_'"
+                + " || names[i], 63));\n"
+                + "        EXECUTE format('ALTER INDEX %s RENAME TO %I', target, names[i]);\n"
+                + "        IF constraints[i] <> '' THEN\n"
+                + "            EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I UNIQUE USING INDEX %I', rel, constraints[i],"
+                + " names[i]);\n"
+                + "        END IF;\n"
+                + "    END LOOP;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    /** The schema of {@code table}'s indexes, as SQL: its own, or the one the name resolves to. */
+    private static String schemaOf(QualifiedName table) {
+        return "(SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = "
+                + string(quote(table)) + "::regclass)";
+    }
+
+    /**
+     * Whether the index {@code x} (an alias of pg_index) is over {@code column}: a key column, or one an
+     * expression or the predicate reads (a constraint's index has no dependency of its own on its columns).
+     */
+    private static String indexOn(String x, String column) {
+        return "(" + attnum(x + ".indrelid", column) + " = ANY (" + x + ".indkey::int2[]) OR EXISTS (SELECT 1 FROM"
+                + " pg_depend p JOIN pg_attribute a ON a.attrelid = p.refobjid AND a.attnum = p.refobjsubid"
+                + " WHERE p.classid = 'pg_class'::regclass AND p.objid = " + x + ".indexrelid AND p.refobjid = " + x
+                + ".indrelid AND a.attname = " + string(column) + "))";
+    }
+
+    /** {@code (SELECT attnum ...)}: the number of {@code column} in the relation {@code rel} (SQL). */
+    private static String attnum(String rel, String column) {
+        return "(SELECT attnum FROM pg_attribute WHERE attrelid = " + rel + " AND attname = " + string(column) + ")";
+    }
+
+    /** {@code sql} (SQL text) with the column's name, as a word, made the new column's. */
+    private static String renamedIn(String sql, Op.DuplicateColumn d) {
+        return "regexp_replace(" + sql + ", '\\m' || " + string(d.column()) + " || '\\M', " + string(d.newColumn())
+                + ", 'g')";
     }
 
     /**

@@ -353,6 +353,14 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return OnlineSql.render(op, this);
     }
 
+    /**
+     * A query whose rows are the {@code CREATE INDEX CONCURRENTLY} statements that copy the indexes of a
+     * replaced column onto the new one, as a run builds them, one at a time.
+     */
+    public String indexCopies(Op.DuplicateIndexes op) {
+        return OnlineSql.indexCopies(op, true);
+    }
+
     @Override
     public List<String> visit(Op.Execute op) {
         return List.of(op.sql());

@@ -56,12 +56,18 @@ class OnlineMigrationTest {
                     + " CASE WHEN g % 10 = 0 THEN NULL WHEN g = 7 THEN 99 ELSE g % 10 END, g, 'code-' || g"
                     + " FROM generate_series(1, 2500) g");
             op.execute("SELECT setval(pg_get_serial_sequence('orders', 'id'), 2500)");
+            op.execute("CREATE INDEX orders_amount_idx ON orders (amount)");
+            op.execute("CREATE INDEX orders_large ON orders (id) WHERE amount > 1000");
+            op.execute("ALTER TABLE orders ADD CONSTRAINT orders_note_key UNIQUE (note)");
+            op.execute("CREATE TABLE order_lines (id int PRIMARY KEY, order_id bigint REFERENCES orders (id),"
+                    + " qty int CHECK (qty > 0))");
+            op.execute("INSERT INTO order_lines SELECT g, g, g FROM generate_series(1, 50) g");
             op.execute("INSERT INTO items VALUES (1, 'one'), (2, 'two')");
         }
 
         @Override
         public void downgrade(Operations op) {
-            op.execute("DROP TABLE orders, customers, items");
+            op.execute("DROP TABLE order_lines, orders, customers, items");
         }
     }
 
@@ -79,6 +85,34 @@ class OnlineMigrationTest {
         @Override
         public void downgrade(Operations op) {
             op.alterColumnType("orders", "amount", "integer", "(amount * 100)::integer");
+        }
+    }
+
+    @Revision(id = "o2", revises = "o1", message = "shorter notes")
+    public static class NoteType implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(OnlineChange.alterColumn("orders", "note").type("varchar(200)"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.alterColumnType("orders", "note", "text");
+        }
+    }
+
+    @Revision(id = "o2", revises = "o1", message = "larger quantities, every line of an order")
+    public static class LinesReplaced implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(OnlineChange.alterColumn("order_lines", "qty").type("bigint"));
+            op.online(OnlineChange.alterColumn("order_lines", "order_id").notNull());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropNotNull("order_lines", "order_id");
+            op.alterColumnType("order_lines", "qty", "integer");
         }
     }
 
@@ -190,7 +224,7 @@ class OnlineMigrationTest {
     public static class NoteRequired implements Migration {
         @Override
         public void upgrade(Operations op) {
-            op.online(OnlineChange.alterColumn("orders", "note").notNull().up("coalesce(note, '')"));
+            op.online(OnlineChange.alterColumn("orders", "note").notNull().up("coalesce(note, 'order ' || id)"));
         }
 
         @Override
@@ -270,6 +304,7 @@ class OnlineMigrationTest {
         return query(
                 db,
                 "SELECT 'column ' || attname FROM pg_attribute WHERE attname LIKE '\\_migrate\\_%' AND NOT attisdropped"
+                        + " AND attrelid IN (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p', 'v'))"
                         + " UNION ALL SELECT 'trigger ' || tgname FROM pg_trigger WHERE tgname LIKE '\\_migrate\\_%'"
                         + " UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE proname LIKE '\\_migrate\\_%'"
                         + " UNION ALL SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname LIKE 'public\\_o%'");
@@ -306,7 +341,23 @@ class OnlineMigrationTest {
                 .as("a row the new application inserts without the column takes the default")
                 .containsExactly("0");
 
+        assertThat(query(
+                        db,
+                        "SELECT indexrelid::regclass || ' ' || indisvalid FROM pg_index WHERE indrelid = 'orders'::regclass"
+                                + " AND indexrelid::regclass::text LIKE '\\_migrate%' ORDER BY 1"))
+                .as("the indexes the old column is in, built again over the new one")
+                .containsExactly("_migrate_new_orders_amount_idx true", "_migrate_new_orders_large true");
+
         assertThat(m.complete()).contains("o2");
+        assertThat(
+                        query(
+                                db,
+                                "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'orders'::regclass"
+                                        + " AND indexrelid::regclass::text IN ('orders_amount_idx', 'orders_large') ORDER BY 1"))
+                .as("under their own names again, over the column that took the old one's name")
+                .containsExactly(
+                        "CREATE INDEX orders_amount_idx ON public.orders USING btree (amount)",
+                        "CREATE INDEX orders_large ON public.orders USING btree (id) WHERE (amount > (1000)::numeric)");
         assertThat(columns("public", "orders"))
                 .as("the new column took the old one's name and its NOT NULL; in the table it stays where it was"
                         + " added, last")
@@ -350,6 +401,58 @@ class OnlineMigrationTest {
         assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o1");
         m.upgrade("head");
         assertThat(m.current()).extracting(CurrentRevision::toString).containsExactly("o2 (head) (expand)");
+    }
+
+    @Test
+    void aUniqueConstraintOfAReplacedColumnIsBuiltAgainAndAttachedAtComplete() throws Exception {
+        Migrator m = migrator(NoteType.class).build();
+        m.upgrade("head");
+        execute(db, "INSERT INTO orders (id, note) VALUES (3001, 'only once')");
+        assertThat(query(
+                        db,
+                        "SELECT indisunique AND indisvalid FROM pg_index"
+                                + " WHERE indexrelid = '_migrate_new_orders_note_key'::regclass"))
+                .as("the copy of the unique index guards the new column during the expand")
+                .containsExactly("t");
+        assertThatThrownBy(() -> asNewApp("o2", "INSERT INTO orders (id, note) VALUES (3002, 'only once')"))
+                .hasMessageContaining("duplicate key value");
+
+        m.complete();
+        assertThat(query(
+                        db,
+                        "SELECT contype::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint"
+                                + " WHERE conname = 'orders_note_key'"))
+                .containsExactly("u UNIQUE (note)");
+        assertThat(columns("public", "orders")).contains("note character varying(200)");
+    }
+
+    @Test
+    void theChecksAndForeignKeysOfAReplacedColumnAreKeptOverTheNewOne() throws Exception {
+        Migrator m = migrator(LinesReplaced.class).build();
+        m.upgrade("head");
+        assertThat(query(
+                        db,
+                        "SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conrelid ="
+                                + " 'order_lines'::regclass AND conname LIKE '\\_migrate%' ORDER BY 1"))
+                .as("over the new columns, validated after the backfill")
+                .containsExactly(
+                        "_migrate_new_order_lines_order_id_fkey true",
+                        "_migrate_new_order_lines_qty_check true",
+                        "_migrate_nn_order_id true");
+        assertThatThrownBy(() -> asNewApp("o2", "INSERT INTO order_lines VALUES (51, 1, 0)"))
+                .hasMessageContaining("check");
+        assertThatThrownBy(() -> asNewApp("o2", "INSERT INTO order_lines VALUES (52, 9999, 1)"))
+                .hasMessageContaining("foreign key");
+
+        m.complete();
+        assertThat(query(
+                        db,
+                        "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid ="
+                                + " 'order_lines'::regclass AND contype IN ('c', 'f') ORDER BY 1"))
+                .containsExactly(
+                        "order_lines_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders(id)",
+                        "order_lines_qty_check CHECK ((qty > 0))");
+        assertThat(columns("public", "order_lines")).contains("qty bigint", "order_id bigint not null");
     }
 
     // ---- renames ----
@@ -575,7 +678,7 @@ class OnlineMigrationTest {
         m.upgradeSql("o1:o3", out);
         assertThat(out.toString())
                 .contains("-- Completing o2: no application of the revision before it runs here")
-                .contains("ALTER TABLE orders DROP COLUMN amount")
+                .contains("EXECUTE format('ALTER TABLE %s DROP COLUMN %I', rel, 'amount')")
                 .contains("ALTER TABLE orders ALTER COLUMN code TYPE varchar(40)");
     }
 

@@ -377,6 +377,8 @@ class PostgresDialectRenderingTest {
                         + " NOT VALID");
         for (Op step : List.of(
                 new Op.DuplicateColumn(QualifiedName.of("app", "agents"), "name", "_migrate_new_name", "text"),
+                new Op.DuplicateIndexes(QualifiedName.of("app", "agents"), "name", "_migrate_new_name"),
+                new Op.ReplaceColumn(QualifiedName.of("app", "agents"), "name", "_migrate_new_name"),
                 new Op.SyncTrigger(
                         QualifiedName.of("app", "agents"), "name", "_migrate_new_name", "name", "name", "r1"),
                 new Op.CreateVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))),
