@@ -235,14 +235,22 @@ public final class FleetEngine {
         Map<String, List<CurrentRevision>> result = new LinkedHashMap<>();
         RevisionGraph graph = engine.graph();
         for (Tenant tenant : tenants) {
-            Set<String> rows = scanned.containsKey(tenant)
-                    ? scanned.get(tenant).versions()
-                    : engineFor(tenant, ChecksumCache.NONE).currentRows();
+            Set<String> rows;
+            Set<String> inProgress;
+            if (scanned.containsKey(tenant)) {
+                rows = scanned.get(tenant).versions();
+                inProgress = scanned.get(tenant).inProgress();
+            } else {
+                Engine one = engineFor(tenant, ChecksumCache.NONE);
+                rows = one.currentRows();
+                inProgress = one.inProgress();
+            }
             List<CurrentRevision> revisions = new ArrayList<>();
             for (String id : new TreeSet<>(rows)) {
                 revisions.add(
                         graph.contains(id)
-                                ? new CurrentRevision(id, graph.get(id).message(), graph.isHead(id))
+                                ? new CurrentRevision(
+                                        id, graph.get(id).message(), graph.isHead(id), true, inProgress.contains(id))
                                 : new CurrentRevision(id, "", false));
             }
             result.put(tenant.name(), List.copyOf(revisions));

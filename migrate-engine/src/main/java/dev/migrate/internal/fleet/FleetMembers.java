@@ -1,6 +1,7 @@
 package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrateException;
+import dev.migrate.internal.sql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,8 +74,10 @@ public final class FleetMembers {
         try (Connection c = database.connections().open()) {
             Set<String> found = new TreeSet<>();
             if (!spec.patterns().isEmpty()) {
+                // the schemas of views of online revisions (<tenant>_<revision>) are no tenants
                 try (PreparedStatement s = c.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname LIKE "
-                        + "ANY (?) AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'")) {
+                        + "ANY (?) AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' AND "
+                        + PostgresDialect.notViewsOfARevision())) {
                     s.setArray(1, c.createArrayOf("text", spec.patterns().toArray()));
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {

@@ -33,8 +33,9 @@ public final class VersionScan {
      *
      * @param versions its version rows; empty at base or when the table does not exist
      * @param checksums the checksum of each revision's latest upgrade
+     * @param inProgress the online revisions in their expand phase
      */
-    public record Tables(Set<String> versions, Map<String, String> checksums) {}
+    public record Tables(Set<String> versions, Map<String, String> checksums, Set<String> inProgress) {}
 
     /**
      * The tables of each of {@code schemas}; a schema without a version table is at base.
@@ -48,20 +49,26 @@ public final class VersionScan {
         Map<String, Tables> result = new HashMap<>();
         Set<String> withVersion = new TreeSet<>();
         Set<String> withHistory = new TreeSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n"
-                + " ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relname IN (?, ?) AND c.relkind = 'r'")) {
+        Set<String> withOnline = new TreeSet<>();
+        String onlineTable = versionTable + "_online";
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n"
+                        + " ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relname IN (?, ?, ?) AND c.relkind = 'r'")) {
             s.setArray(1, c.createArrayOf("text", schemas.toArray()));
             s.setString(2, versionTable);
             // without a history table the version table is named twice, so no schema counts as having a history
             s.setString(3, historyTable == null ? versionTable : historyTable);
+            s.setString(4, onlineTable);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    (rs.getString(2).equals(versionTable) ? withVersion : withHistory).add(rs.getString(1));
+                    String table = rs.getString(2);
+                    (table.equals(versionTable) ? withVersion : table.equals(onlineTable) ? withOnline : withHistory)
+                            .add(rs.getString(1));
                 }
             }
         }
         for (String schema : schemas) {
-            result.put(schema, new Tables(new TreeSet<>(), new HashMap<>()));
+            result.put(schema, new Tables(new TreeSet<>(), new HashMap<>(), new TreeSet<>()));
         }
         List<String> present = List.copyOf(withVersion);
         for (int from = 0; from < present.size(); from += CHUNK) {
@@ -84,6 +91,15 @@ public final class VersionScan {
                             .append(quote(historyTable))
                             .append(" WHERE direction = 'upgrade' ORDER BY revision, id DESC)");
                 }
+                if (withOnline.contains(schema)) {
+                    sql.append("\nUNION ALL SELECT ")
+                            .append(string(schema))
+                            .append(", 2, revision::text, NULL::text FROM ")
+                            .append(quote(schema))
+                            .append('.')
+                            .append(quote(onlineTable))
+                            .append(" WHERE phase = 'expand'");
+                }
             }
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(sql.toString())) {
@@ -91,6 +107,8 @@ public final class VersionScan {
                     Tables tables = result.get(rs.getString(1));
                     if (rs.getInt(2) == 0) {
                         tables.versions().add(rs.getString(3));
+                    } else if (rs.getInt(2) == 2) {
+                        tables.inProgress().add(rs.getString(3));
                     } else if (rs.getString(4) != null) {
                         tables.checksums().put(rs.getString(3), rs.getString(4));
                     }

@@ -418,6 +418,17 @@ public final class Engine {
         return Optional.ofNullable(completed[0]);
     }
 
+    /** The online revisions in their expand phase. */
+    public Set<String> inProgress() {
+        Set<String> ids = new TreeSet<>();
+        onlinePhases().forEach((id, phase) -> {
+            if (phase.equals(OnlineState.EXPAND)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     /** The phase of each online revision the state table names (expanding, expand, complete). */
     public Map<String, String> onlinePhases() {
         try (Connection c = connections.open()) {

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * offline does the same as a run.
  */
 final class OnlineSql {
+    /** How the comment of a schema of views starts, which tells it from a tenant's schema. */
+    static final String VIEWS_COMMENT = "migrate: the views of online revision ";
+
     /** The dollar quote of the bodies written here. */
     private static final String BODY = "$migrate$";
 
@@ -314,6 +317,9 @@ final class OnlineSql {
                 + "        v := s || " + string("_" + v.revision()) + ";\n"
                 + "        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', v);\n"
                 + "        EXECUTE format('CREATE SCHEMA %I', v);\n"
+                + "        EXECUTE format('COMMENT ON SCHEMA %I IS %L', v, "
+                + string(VIEWS_COMMENT + v.revision() + " of schema ")
+                + " || s);\n"
                 + "        FOR g IN SELECT a.grantee FROM pg_namespace n, aclexplode(n.nspacl) a\n"
                 + "                 WHERE n.nspname = s AND a.privilege_type = 'USAGE' AND a.grantee <> n.nspowner LOOP\n"
                 + "            EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', v,"

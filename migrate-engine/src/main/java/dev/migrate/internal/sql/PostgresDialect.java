@@ -361,6 +361,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return OnlineSql.indexCopies(op, true);
     }
 
+    /** A condition true of a schema ({@code nspname}, {@code oid} of pg_namespace) that is no schema of views. */
+    public static String notViewsOfARevision() {
+        return "coalesce(obj_description(oid, 'pg_namespace'), '') NOT LIKE " + string(OnlineSql.VIEWS_COMMENT + "%");
+    }
+
     @Override
     public List<String> visit(Op.Execute op) {
         return List.of(op.sql());

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.Ddl;
+import dev.migrate.Fleet;
+import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.TenantResult;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.testing.TestPostgres;
 import java.io.StringWriter;
@@ -607,6 +610,37 @@ class OnlineMigrationTest {
     }
 
     // ---- the run ----
+
+    /** Each tenant schema gets its own schema of views, and a fleet completes every tenant in progress. */
+    @Test
+    void aFleetOfTenantSchemasExpandsAndCompletesEachTenant() throws Exception {
+        db = TestPostgres.freshDatabase("online_fleet");
+        execute(db, "CREATE SCHEMA t_a; CREATE SCHEMA t_b");
+        Fleet fleet = Fleet.builder(migrator(AmountType.class)).tenants("t\\_%").build();
+        assertThat(fleet.upgrade("o1").succeeded()).isTrue();
+        assertThat(fleet.upgrade("head").succeeded()).isTrue();
+
+        assertThat(query(db, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ORDER BY 1"))
+                .containsExactly("t_a", "t_a_o2", "t_b", "t_b_o2");
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET search_path = t_a_o2, t_a");
+            s.execute("INSERT INTO orders (id, amount) VALUES (3001, 1.25)");
+        }
+        assertThat(query(db, "SELECT amount FROM t_a.orders WHERE id = 3001")).containsExactly("125");
+        assertThat(fleet.current().get("t_b"))
+                .extracting(CurrentRevision::toString)
+                .containsExactly("o2 (head) (expand)");
+
+        FleetResult completed = fleet.complete();
+        assertThat(completed.tenants())
+                .extracting(TenantResult::outcome)
+                .containsExactly(TenantResult.Outcome.MIGRATED, TenantResult.Outcome.MIGRATED);
+        assertThat(columns("t_b", "orders")).contains("amount numeric(12,2) not null");
+        assertThat(fleet.complete().tenants())
+                .extracting(TenantResult::outcome)
+                .containsOnly(TenantResult.Outcome.UNCHANGED);
+    }
 
     /** pgroll: "a migration for schema ... is already in progress" (roll.Start). */
     @Test
