@@ -239,9 +239,15 @@ final class Fixtures {
     }
 
     static List<String> query(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return query(c, sql);
+        }
+    }
+
+    /** Each row of {@code sql} on {@code c}, its columns joined by {@code |}. */
+    static List<String> query(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {

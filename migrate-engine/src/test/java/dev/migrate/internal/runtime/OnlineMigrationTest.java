@@ -275,22 +275,11 @@ class OnlineMigrationTest {
     }
 
     private List<String> asNewAppQuery(String revision, String sql) throws SQLException {
-        List<String> rows = new java.util.ArrayList<>();
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("SET search_path = public_" + revision + ", public");
-            try (java.sql.ResultSet rs = s.executeQuery(sql)) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                    }
-                    rows.add(row.toString());
-                }
-            }
+            return query(c, sql);
         }
-        return rows;
     }
 
     /** Columns of a table or view of {@code schema}, in order, with their types. */
