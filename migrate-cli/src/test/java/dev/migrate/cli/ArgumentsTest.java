@@ -88,7 +88,7 @@ class ArgumentsTest {
                 .hasMessageContaining("The --canary '-1' is not a count: write a whole number of 0 or more");
         assertThatThrownBy(() -> Arguments.parse(List.of("current", "--parallel", "2")))
                 .hasMessageContaining(
-                        "The option --parallel does not apply to current: upgrade, downgrade, stamp, drift take it.");
+                        "The option --parallel does not apply to current: upgrade, downgrade, stamp, complete, drift take it.");
     }
 
     @Test
