@@ -125,7 +125,7 @@ public sealed interface OnlineChange {
             return new AlterColumn(table, column, type, isNotNull, check, name, references, up, down);
         }
 
-        /** A foreign key from the column: {@code .references(Constraint.foreignKey(...))}. */
+        /** A foreign key from the column: {@code .references(Ddl.foreignKey("orders_customer_fk", "customer_id").references("customers", "id"))}. */
         public AlterColumn references(Constraint.ForeignKey foreignKey) {
             return new AlterColumn(table, column, type, isNotNull, check, unique, foreignKey, up, down);
         }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs planned steps through a {@link ScriptSink}: the same code for a live database and for an
@@ -228,6 +229,13 @@ final class StepRunner {
                 }
                 if (progress.expand && (wholeSteps || fromBase(steps) || upgradesLater(steps, i))) {
                     completeOnTheWay(step, script, sink);
+                } else if (progress.expand && !sink.offline()) {
+                    log.info("Revision " + step.revision().id() + " is in its expand phase: the application of the"
+                            + " revision before it runs on as it did. Roll out the application built for it, with"
+                            + " the schema of views "
+                            + versionSchemas(step.revision().id(), script)
+                            + " first in its search path (the starter: migrate.online.search-path=true), then"
+                            + " run mvn migrate:complete.");
                 }
             }
             if (inTransaction) {
@@ -279,6 +287,16 @@ final class StepRunner {
         AppliedStep done = new AppliedStep(step.revision().id(), step.revision().message(), direction(step), took);
         applied.add(done);
         listener.afterStep(done);
+    }
+
+    /** {@code public_r1}, or {@code public_r1, sales_r1}: the schemas of views of an online revision. */
+    private static String versionSchemas(String revision, Script script) {
+        return script.changes().stream()
+                .map(change -> (change.table().schema() == null
+                                ? "public"
+                                : change.table().schema()) + "_" + revision)
+                .distinct()
+                .collect(Collectors.joining(", "));
     }
 
     /** Whether the run builds the schema from nothing: no application can be running on it. */
