@@ -51,9 +51,9 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
      * Write the next migration as an online migration: {@code -Dmigrate.online=true}. A change of a column's
      * type or NOT NULL, and a rename or drop of a column or table, on a table that exists is written as an
      * online change ({@code op.online(OnlineChange...)}), whose expand phase {@code migrate:upgrade} runs
-     * (the running application keeps the old shape; the new one reads and writes through the schema of views
-     * {@code public_<revision>}) and whose contract phase {@code migrate:complete} runs. The other changes
-     * take their lock-safe form in the same migration.
+     * (the running application keeps the old shape; the new one reads and writes through the revision's
+     * schema of views, such as public_20261126_090000) and whose contract phase {@code migrate:complete}
+     * runs. The other changes take their lock-safe form in the same migration.
      */
     @Parameter(property = "migrate.online", defaultValue = "false")
     protected boolean online;

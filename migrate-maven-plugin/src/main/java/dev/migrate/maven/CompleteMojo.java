@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Runs the contract phase of the online revision in its expand phase, in one short transaction: its old
  * columns, triggers and temporary names go, and the tables take the new shape under their final names,
- * while the views of its schema {@code <schema>_<revision>} keep working for the application built for
+ * while the views of its schema (such as public_20261126_090000) keep working for the application built for
  * it. With {@code -Dmigrate.sql=true} it prints the contract's SQL instead.
  */
 @Mojo(
