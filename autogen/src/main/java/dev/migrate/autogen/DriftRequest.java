@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
+import dev.migrate.internal.runtime.OnlineState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public record DriftRequest(
         List<String> patterns = new ArrayList<>(exclude);
         patterns.add(versionTable);
         patterns.add(historyTable);
-        patterns.add(versionTable + "_online");
+        patterns.add(OnlineState.tableOf(versionTable));
         return patterns;
     }
 }

@@ -11,6 +11,7 @@ import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.internal.runtime.OnlineState;
 import dev.migrate.internal.runtime.StatementObserver;
 import dev.migrate.internal.sql.Literals;
 import dev.migrate.internal.sql.SqlLexer;
@@ -259,7 +260,7 @@ public final class Squash {
                         String table = rs.getString(1);
                         if (table.equals(versionTable)
                                 || table.equals(historyTable)
-                                || table.equals(versionTable + "_online")) {
+                                || table.equals(OnlineState.tableOf(versionTable))) {
                             continue;
                         }
                         Set<String> parents = references.computeIfAbsent(table, t -> new LinkedHashSet<>());

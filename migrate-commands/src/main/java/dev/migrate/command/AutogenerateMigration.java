@@ -120,9 +120,7 @@ public record AutogenerateMigration(
     }
 
     private static boolean concurrent(MigrationScript script) {
-        return script.upgradeGroups().stream()
-                .flatMap(g -> g.changes().stream())
-                .flatMap(c -> c.ops().stream())
+        return script.upgrade().stream()
                 .anyMatch(op -> (op instanceof Op.CreateIndex i && i.isConcurrent())
                         || (op instanceof Op.DropIndex d && d.concurrently()));
     }

@@ -41,37 +41,31 @@ public final class OnlineForm {
 
     /** The script in its online form: one migration, as {@link #of} writes it. */
     public static MigrationScript of(MigrationScript script) {
-        boolean viewsChange = script.upgradeGroups().stream()
-                .flatMap(g -> g.changes().stream())
-                .flatMap(c -> c.ops().stream())
-                .anyMatch(OnlineForm::changesAView);
+        boolean viewsChange = script.upgrade().stream().anyMatch(OnlineForm::changesAView);
         List<OpGroup> groups = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
-            boolean existing = group.table() != null
-                    && group.changes().stream()
-                            .flatMap(c -> c.ops().stream())
-                            .noneMatch(op -> op instanceof Op.CreateTable);
+            boolean existing =
+                    group.table() != null && group.ops().stream().noneMatch(op -> op instanceof Op.CreateTable);
             groups.add(existing ? new OpGroup(group.table(), online(group.changes(), viewsChange)) : group);
         }
         LockSafeForm.Split split = LockSafeForm.of(new MigrationScript(groups, script.warnings(), script.guards()));
         List<OpGroup> together = new ArrayList<>(split.inTransaction().upgradeGroups());
         together.addAll(split.concurrent().upgradeGroups());
-        List<String> warnings = new ArrayList<>(split.inTransaction().warnings());
-        if (together.stream()
-                .flatMap(g -> g.changes().stream())
-                .flatMap(c -> c.ops().stream())
-                .anyMatch(op -> op instanceof Op.Online)) {
-            warnings.add(0, NOTE);
+        MigrationScript online = new MigrationScript(
+                together,
+                split.inTransaction().warnings(),
+                split.inTransaction().guards());
+        if (!isOnline(online)) {
+            return online;
         }
-        return new MigrationScript(together, warnings, split.inTransaction().guards());
+        List<String> warnings = new ArrayList<>(online.warnings());
+        warnings.add(0, NOTE);
+        return new MigrationScript(together, warnings, online.guards());
     }
 
     /** Whether a script in its online form makes an online change. */
     public static boolean isOnline(MigrationScript script) {
-        return script.upgradeGroups().stream()
-                .flatMap(g -> g.changes().stream())
-                .flatMap(c -> c.ops().stream())
-                .anyMatch(op -> op instanceof Op.Online);
+        return script.upgrade().stream().anyMatch(op -> op instanceof Op.Online);
     }
 
     private static boolean changesAView(Op op) {

@@ -1,5 +1,6 @@
 package dev.migrate.catalog.read;
 
+import dev.migrate.internal.runtime.OnlineState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class Exclusions {
      * version table that keeps the phases of online migrations.
      */
     public static final List<String> DEFAULT_VERSION_TABLES =
-            List.of("migrate_version", "migrate_history", "migrate_version_online");
+            List.of("migrate_version", "migrate_history", OnlineState.tableOf("migrate_version"));
 
     private final List<String> patterns;
     private final List<Pattern> compiled;
@@ -50,7 +51,7 @@ public final class Exclusions {
      * beside {@code version} ({@code <version>_online}).
      */
     public static Exclusions versionTables(String version, String history) {
-        return versionTables().and(version, history, version + "_online");
+        return versionTables().and(version, history, OnlineState.tableOf(version));
     }
 
     /** These exclusions and the given patterns too. */

@@ -3,6 +3,7 @@ package dev.migrate.internal.fleet;
 import static dev.migrate.internal.sql.Identifiers.quote;
 import static dev.migrate.internal.sql.Literals.string;
 
+import dev.migrate.internal.runtime.OnlineState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ public final class VersionScan {
         Set<String> withVersion = new TreeSet<>();
         Set<String> withHistory = new TreeSet<>();
         Set<String> withOnline = new TreeSet<>();
-        String onlineTable = versionTable + "_online";
+        String onlineTable = OnlineState.tableOf(versionTable);
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n"
                         + " ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relname IN (?, ?, ?) AND c.relkind = 'r'")) {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * made by the first online migration: one row per revision whose expand has started, with where each of
  * its backfills has got to, so that an interrupted expand resumes there.
  */
-final class OnlineState {
+public final class OnlineState {
     /** The phase of a revision whose expand started and has not finished (it was interrupted, or runs). */
     static final String EXPANDING = "expanding";
     /** The phase of a revision whose expand is done and whose contract is not: it is in progress. */
@@ -32,8 +32,16 @@ final class OnlineState {
     private final String quoted;
 
     OnlineState(QualifiedName versionTable) {
-        this.table = versionTable.sibling(versionTable.name() + "_online");
+        this.table = versionTable.sibling(tableOf(versionTable.name()));
         this.quoted = quote(table);
+    }
+
+    /**
+     * The name of the table of online phases beside the version table {@code versionTable}: what every
+     * module that leaves the version tables out of a comparison, a scan or a squash leaves out too.
+     */
+    public static String tableOf(String versionTable) {
+        return versionTable + "_online";
     }
 
     QualifiedName table() {

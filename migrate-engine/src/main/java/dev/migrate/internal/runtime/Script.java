@@ -102,13 +102,7 @@ final class Script {
 
     /** The online changes, in order. */
     List<OnlineChange> changes() {
-        List<OnlineChange> changes = new ArrayList<>();
-        for (Request request : requests) {
-            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
-                changes.add(online.change());
-            }
-        }
-        return changes;
+        return onlines().stream().map(Op.Online::change).toList();
     }
 
     /**
