@@ -296,13 +296,27 @@ public final class Autogenerate {
         try (Keeping keeping = new Keeping();
                 StartingServer starting = new StartingServer(version);
                 EntityDdl ddl = new EntityDdl(version.major(), entities)) {
-            if (nothingKept) {
-                starting.start();
-            }
             ReplayedSchemaCache replays = new ReplayedSchemaCache(
                     replayCache, MigratorInternals.of(request.chain()).chainFingerprint(), version.identity());
-            // a chain the cache has never seen is replayed for sure: the server starts while the provider boots
             boolean chainKnown = !nothingKept && replays.holdsChain(exclusions);
+            if (!chainKnown && request.expectingNoDifference()) {
+                // a check on a fresh checkout: the migrations' SQL, when it is plain enough to read, may
+                // confirm the entities with no server at all
+                Optional<ReplayedSchema> head = MigratorInternals.of(request.chain())
+                        .chainStatements()
+                        .flatMap(sql -> comparison.readChainWithoutServer(sql, version.serverVersionNum()));
+                if (head.isPresent()) {
+                    Optional<MigrationScript> confirmed = comparison.confirmedAtHead(head.get(), ddl.get());
+                    if (confirmed.isPresent()) {
+                        log.info("The schema at head read from the SQL of the " + migrations(count)
+                                + " and matched by the entities' DDL, read without building it: no PostgreSQL "
+                                + "was started.");
+                        logCacheUse(comparison);
+                        return result(confirmed.get(), Set.of(), Route.READ_CHAIN);
+                    }
+                }
+            }
+            // a chain the cache has never seen is replayed for sure: the server starts while the provider boots
             if (!chainKnown) {
                 starting.start();
             } else {

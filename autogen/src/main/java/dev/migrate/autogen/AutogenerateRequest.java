@@ -40,6 +40,7 @@ public final class AutogenerateRequest {
     private final long largeTableRows;
     private final boolean serialToIdentity;
     private final DeclaredObjects objects;
+    private final boolean expectingNoDifference;
 
     private AutogenerateRequest(Builder builder) {
         this.chain = builder.chain;
@@ -58,6 +59,7 @@ public final class AutogenerateRequest {
         this.largeTableRows = builder.largeTableRows;
         this.serialToIdentity = builder.serialToIdentity;
         this.objects = builder.objects;
+        this.expectingNoDifference = builder.expectingNoDifference;
     }
 
     /**
@@ -141,6 +143,15 @@ public final class AutogenerateRequest {
     }
 
     /** Builds a request; every setting but the chain and the entity DDL has a default. */
+    /**
+     * Whether a difference is the exception ({@code check}): on a fresh checkout the schema at head is
+     * then first read from the migrations' SQL without a server, and a server starts only when that
+     * reading cannot confirm the entities.
+     */
+    public boolean expectingNoDifference() {
+        return expectingNoDifference;
+    }
+
     public static final class Builder {
         private final Migrator chain;
         private final EntityDdlSource entityDdl;
@@ -157,6 +168,7 @@ public final class AutogenerateRequest {
         private Duration measureTimeout;
         private long largeTableRows = Long.MAX_VALUE;
         private boolean serialToIdentity;
+        private boolean expectingNoDifference;
         private DeclaredObjects objects = DeclaredObjects.none();
 
         private Builder(Migrator chain, EntityDdlSource entityDdl) {
@@ -245,6 +257,16 @@ public final class AutogenerateRequest {
          */
         public Builder declaringObjects(DeclaredObjects declared) {
             this.objects = Objects.requireNonNull(declared, "declared");
+            return this;
+        }
+
+        /**
+         * Says that a difference is the exception, as for {@code check}: a cold comparison then tries the
+         * schema at head read from the migrations' SQL before it starts a server; a comparison that expects
+         * one ({@code autogenerate}) starts the server at once, for the replay to overlap the JPA provider.
+         */
+        public Builder expectingNoDifference(boolean expected) {
+            this.expectingNoDifference = expected;
             return this;
         }
 

@@ -35,6 +35,11 @@ public record AutogenerateResult(
         CACHES,
         /** The schema at head from the replay cache, the entity side built on a throwaway server: nothing replayed. */
         CACHED_CHAIN,
+        /**
+         * The schema at head read from the migrations' SQL and the entity side from the provider's DDL, both
+         * without a server, matching exactly: nothing started, nothing replayed.
+         */
+        READ_CHAIN,
         /** The chain replayed on a throwaway server. */
         REPLAYED
     }

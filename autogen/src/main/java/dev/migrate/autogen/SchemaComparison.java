@@ -412,6 +412,32 @@ final class SchemaComparison {
         return Optional.of(diff);
     }
 
+    /**
+     * The schema at head read from {@code chainDdl}, the SQL the migrations render ({@link ProviderDdlSchema}),
+     * as a server of version {@code serverVersionNum} would hold it after a replay; to be {@linkplain
+     * #confirmedAtHead confirmed} before use. Empty when a statement is not one that reading knows, or the
+     * managed schema is not {@code public} (the one schema a fresh database holds).
+     */
+    Optional<ReplayedSchema> readChainWithoutServer(List<String> chainDdl, String serverVersionNum) {
+        if (!"public".equals(schema)) {
+            return Optional.empty();
+        }
+        return ProviderDdlSchema.read(chainDdl, schema, exclusions)
+                .map(head -> new ReplayedSchema(serverVersionNum, head, List.of(schema)));
+    }
+
+    /**
+     * The comparison's result, no change at all, when {@code head} ({@link #readChainWithoutServer}) and the
+     * entity side read from its DDL match exactly; empty when the entities manage other schemas, the objects
+     * beside tables are compared, or there is any difference: the chain is then replayed.
+     */
+    Optional<MigrationScript> confirmedAtHead(ReplayedSchema head, List<String> entityDdl) {
+        if (!managedSchemas(entityDdl).equals(List.of(schema)) || comparesObjects(entityDdl)) {
+            return Optional.empty();
+        }
+        return confirmedWithoutServer(head, entityDdl);
+    }
+
     /** Whether a comparison was answered by the entity side {@linkplain #confirmed read without a server}. */
     boolean confirmedByReading() {
         return confirmedByReading;

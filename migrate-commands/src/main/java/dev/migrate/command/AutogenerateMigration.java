@@ -46,7 +46,7 @@ public record AutogenerateMigration(
             throw new MigrateException(face.command("autogenerate") + " needs a message. Add "
                     + face.setting("message", "\"what changed\"") + ".");
         }
-        EntityComparison.AtHead atHead = comparison.run("autogenerate", face);
+        EntityComparison.AtHead atHead = comparison.run("autogenerate", false, face);
         AutogenerateResult result = atHead.result();
         MigrationScript diff = result.script();
         List<String> changes = EntityComparison.report(diff, face);

@@ -23,8 +23,8 @@ public record Check(EntityComparison comparison) {
      */
     public void run(EntityComparison.Face face) {
         VerifyChain.reviewBranches(face.migrations(false).build(), face); // before any server starts
-        List<String> differences =
-                EntityComparison.report(comparison.run("check", face).result().script(), face);
+        List<String> differences = EntityComparison.report(
+                comparison.run("check", true, face).result().script(), face);
         if (!differences.isEmpty()) {
             throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)

@@ -56,13 +56,16 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
      * Compares, and writes the summaries of what was found before the command acts on it.
      *
      * @param command the command, as the summaries name it ({@code check}, {@code autogenerate})
+     * @param expectingNoDifference whether a difference is the exception ({@code check}), which lets a cold
+     *     comparison try the schema at head read from the migrations' SQL before it starts a server
      */
-    public AtHead run(String command, Face face) {
+    public AtHead run(String command, boolean expectingNoDifference, Face face) {
         Optional<? extends DataSource> configured = face.configuredDatabase();
         Migrator chain = configured.isPresent()
                 ? face.migrations(true).dataSource(configured.get()).build()
                 : face.migrations(false).build();
-        AutogenerateRequest.Builder request = face.request(chain).entitiesOn(entitiesOn);
+        AutogenerateRequest.Builder request =
+                face.request(chain).entitiesOn(entitiesOn).expectingNoDifference(expectingNoDifference);
         if (configured.isPresent()) {
             request.measuringRows(measureTimeout, largeTableRows);
         } else {

@@ -15,6 +15,7 @@ import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -92,6 +93,17 @@ public final class MigratorInternals {
      */
     public String chainFingerprint() {
         return open.engine(migrator).chainFingerprint();
+    }
+
+    /**
+     * The SQL statements replaying every migration on an empty database runs, in order, without the
+     * version tables' bookkeeping; empty when a migration runs JDBC code or makes online changes.
+     * Needs no database: the migrations are only recorded and rendered.
+     *
+     * @return the statements, or empty when only a replay can tell what the chain builds
+     */
+    public Optional<List<String>> chainStatements() {
+        return open.engine(migrator).chainStatements();
     }
 
     /**

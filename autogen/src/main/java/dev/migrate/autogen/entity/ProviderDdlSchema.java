@@ -35,7 +35,10 @@ import java.util.Set;
  *
  * <p>Only ever used to confirm: a comparison takes this side when it finds no difference against the
  * live one, and builds the entity side on a server when it finds any, so what this cannot read, or
- * were to read wrongly, costs time and never a change.
+ * were to read wrongly, costs time and never a change. The same reading serves the other side of a
+ * cold {@code check}: the SQL the migrations render, when it is as plain, is the schema at head
+ * without a replay. So a statement the server would refuse (a column that is not there, a foreign key
+ * that matches no key of its table or another type) is not read either.
  */
 public final class ProviderDdlSchema {
     private final String schema;
@@ -90,14 +93,19 @@ public final class ProviderDdlSchema {
             }
             TableDraft table = existing(t.name());
             t.expect("add");
+            if (t.word("column")) {
+                addColumn(table, t);
+                t.end();
+                return;
+            }
             t.expect("constraint");
             String name = claim(t.name());
             if (t.word("unique")) {
-                table.uniques.add(new UniqueConstraint(name, t.columns(), false, false, false));
+                table.uniques.add(new UniqueConstraint(name, table.known(t.columns()), false, false, false));
             } else {
                 t.expect("foreign");
                 t.expect("key");
-                table.foreignKeys.add(foreignKey(t, name));
+                table.foreignKeys.add(foreignKey(table, t, name));
             }
         }
         t.end();
@@ -131,6 +139,7 @@ public final class ProviderDdlSchema {
         } while (t.symbol(","));
         t.expectSymbol(")");
         if (table.primaryKey != null) {
+            table.known(table.primaryKey);
             table.primaryKeyName = claim(generatedName(name, "pkey"));
         }
         for (ColumnDraft column : table.columns) {
@@ -139,14 +148,39 @@ public final class ProviderDdlSchema {
                 table.uniques.add(new UniqueConstraint(constraint, List.of(column.name), false, false, false));
             }
         }
+        table.known(table.columns.stream().map(c -> c.name).toList()); // no column twice
+        table.uniques.forEach(u -> table.known(u.columns()));
         tables.put(name, table);
+    }
+
+    /**
+     * {@code alter table ... add column}: the column last, its inline key or unique constraint named as in
+     * {@code create table}. A table a replay builds is empty, so a new {@code not null} column is no problem.
+     */
+    private void addColumn(TableDraft table, Tokens t) {
+        ColumnDraft column = column(t, table.name);
+        if (table.columns.stream().anyMatch(c -> c.name.equals(column.name))) {
+            throw new Unread();
+        }
+        table.columns.add(column);
+        if (column.primaryKey) {
+            if (table.primaryKey != null) {
+                throw new Unread();
+            }
+            table.primaryKey = List.of(column.name);
+            table.primaryKeyName = claim(generatedName(table.name, "pkey"));
+        }
+        if (column.unique) {
+            String constraint = claim(generatedName(table.name + "_" + column.name, "key"));
+            table.uniques.add(new UniqueConstraint(constraint, List.of(column.name), false, false, false));
+        }
     }
 
     private ColumnDraft column(Tokens t, String table) {
         String name = t.name();
         String type = Types.read(t);
         ColumnDraft column = new ColumnDraft(name, type);
-        while (!t.atSymbol(",") && !t.atSymbol(")")) {
+        while (!t.atEnd() && !t.atSymbol(",") && !t.atSymbol(")")) {
             if (t.word("not")) {
                 t.expect("null");
                 column.nullable = false;
@@ -196,20 +230,22 @@ public final class ProviderDdlSchema {
         String name = claim(t.name());
         t.expect("on");
         TableDraft table = existing(t.name());
-        List<String> keys = t.columns();
+        List<String> keys = table.known(t.columns());
         String definition = (unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + Identifiers.quote(name) + " ON "
                 + Identifiers.quote(schema) + "." + Identifiers.quote(table.name) + " USING btree ("
                 + Identifiers.quoteAll(keys) + ")";
         table.indexes.add(new Index(name, unique, "btree", keys, List.of(), null, false, definition));
     }
 
-    private ForeignKey foreignKey(Tokens t, String name) {
-        List<String> columns = t.columns();
+    private ForeignKey foreignKey(TableDraft table, Tokens t, String name) {
+        List<String> columns = table.known(t.columns());
         t.expect("references");
         TableDraft referenced = existing(t.name());
-        List<String> referencedColumns = t.atSymbol("(") ? t.columns() : referenced.primaryKey;
-        if (referencedColumns == null || referencedColumns.size() != columns.size()) {
-            throw new Unread();
+        List<String> referencedColumns = t.atSymbol("(") ? referenced.known(t.columns()) : referenced.primaryKey;
+        if (referencedColumns == null
+                || !referenced.isKey(referencedColumns)
+                || !table.types(columns).equals(referenced.types(referencedColumns))) {
+            throw new Unread(); // the server refuses a key it cannot match, or compares the types itself
         }
         ReferentialAction onDelete = ReferentialAction.NO_ACTION;
         if (t.word("on")) {
@@ -279,6 +315,34 @@ public final class ProviderDdlSchema {
             this.name = name;
         }
 
+        /** {@code names}, when each is a column of this table, once; otherwise the server refuses the statement. */
+        List<String> known(List<String> names) {
+            Set<String> columnNames = new HashSet<>();
+            columns.forEach(c -> columnNames.add(c.name));
+            if (!columnNames.containsAll(names) || Set.copyOf(names).size() != names.size()) {
+                throw new Unread();
+            }
+            return names;
+        }
+
+        /** Whether {@code keys} are this table's primary key or one of its unique constraints, as a foreign key needs. */
+        boolean isKey(List<String> keys) {
+            Set<String> wanted = Set.copyOf(keys);
+            return (primaryKey != null && Set.copyOf(primaryKey).equals(wanted))
+                    || uniques.stream().anyMatch(u -> Set.copyOf(u.columns()).equals(wanted));
+        }
+
+        /** The types of {@code names}, in that order. */
+        List<String> types(List<String> names) {
+            return names.stream()
+                    .map(n -> columns.stream()
+                            .filter(c -> c.name.equals(n))
+                            .findFirst()
+                            .orElseThrow(Unread::new)
+                            .type)
+                    .toList();
+        }
+
         Table table() {
             Set<String> keyColumns = primaryKey == null ? Set.of() : Set.copyOf(primaryKey);
             List<TableColumn> built = columns.stream()
@@ -344,7 +408,9 @@ public final class ProviderDdlSchema {
                 Map.entry("bytea", "bytea"),
                 Map.entry("jsonb", "jsonb"),
                 Map.entry("json", "json"),
-                Map.entry("oid", "oid"));
+                Map.entry("oid", "oid"),
+                Map.entry("timestamptz", "timestamp with time zone"),
+                Map.entry("timetz", "time with time zone"));
 
         /** Reads the type at {@code t}, or throws when it is not one read here. */
         static String read(Tokens t) {
@@ -502,6 +568,10 @@ public final class ProviderDdlSchema {
             } while (symbol(","));
             expectSymbol(")");
             return columns;
+        }
+
+        boolean atEnd() {
+            return peek() == null;
         }
 
         void end() {

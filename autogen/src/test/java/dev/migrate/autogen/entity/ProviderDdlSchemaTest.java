@@ -1,10 +1,16 @@
 package dev.migrate.autogen.entity;
 
+import static dev.migrate.Ddl.column;
+import static dev.migrate.Ddl.foreignKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.JdbcWork;
+import dev.migrate.Operations;
 import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -74,7 +80,27 @@ class ProviderDdlSchemaTest {
                     List.of(
                             "create table a (b_id bigint)",
                             "alter table a add constraint fk foreign key (b_id) references b")),
-            Map.entry("a decreasing sequence", List.of("create sequence s start with 1 increment by -1")));
+            Map.entry("a decreasing sequence", List.of("create sequence s start with 1 increment by -1")),
+            Map.entry(
+                    "a foreign key to a column that is no key (the server refuses it)",
+                    List.of(
+                            "create table a (id bigint primary key, code varchar(8))",
+                            "create table b (a_code varchar(8))",
+                            "alter table b add constraint fk foreign key (a_code) references a (code)")),
+            Map.entry(
+                    "a foreign key of another type than its key",
+                    List.of(
+                            "create table a (id bigint primary key)",
+                            "create table b (a_id integer)",
+                            "alter table b add constraint fk foreign key (a_id) references a")),
+            Map.entry(
+                    "an index on a column that is not there",
+                    List.of("create table a (n integer)", "create index ix on a (m)")),
+            Map.entry("a column twice", List.of("create table a (n integer, n text)")),
+            Map.entry("a column added twice", List.of("create table a (n integer)", "alter table a add column n text")),
+            Map.entry(
+                    "a unique constraint on a column that is not there",
+                    List.of("create table a (n integer, constraint a_m_key unique (m))")));
 
     static Stream<Integer> majors() {
         return TestPostgres.oldestAndNewestMajors().stream();
@@ -96,6 +122,58 @@ class ProviderDdlSchemaTest {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The SQL migrations render for a chain that creates tables as {@code autogenerate} writes them (identity
+     * key, inline unique, {@code timestamptz}, an index, a foreign key) and adds columns: a cold {@code check}
+     * reads it as the schema at head without replaying it.
+     */
+    @ParameterizedTest
+    @MethodSource("majors")
+    void whatTheMigrationsRenderIsReadAsTheServerBuildsIt(int major) throws Exception {
+        List<Op> chain = new ArrayList<>();
+        Operations op = new Operations() {
+            @Override
+            public void run(Op operation) {
+                chain.add(operation);
+            }
+
+            @Override
+            public void jdbc(JdbcWork work) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isOffline() {
+                return false;
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            op.createTable(
+                    "t" + i,
+                    column("id", "bigint").identity().primaryKey(),
+                    column("code", "varchar(40)").notNull().unique(),
+                    column("created_at", "timestamptz").notNull(),
+                    column("amount", "numeric(12,2)"),
+                    column("ratio", "double precision"),
+                    column("parent_id", "bigint"));
+            op.createIndex("t" + i + "_created_idx", "t" + i, "created_at");
+            if (i > 0) {
+                op.addForeignKey(
+                        "t" + i, foreignKey("t" + i + "_parent_fk", "parent_id").references("t" + (i - 1), "id"));
+            }
+        }
+        op.addColumn("t0", column("note", "text"));
+        op.addColumn("t1", column("serial_no", "integer").notNull().unique());
+        PostgresDialect dialect = new PostgresDialect();
+        List<String> sql =
+                chain.stream().flatMap(o -> dialect.render(o).stream()).toList();
+        try (Connection c = TestPostgres.freshDatabase(major, "chain_ddl").getConnection()) {
+            Optional<DatabaseSchema> read = ProviderDdlSchema.read(sql, "public", EXCLUSIONS);
+            assertThat(read).as(String.join(";\n", sql)).isPresent();
+            assertThat(read.get()).isEqualTo(ScratchSchema.read(c, sql, "public", EXCLUSIONS));
+        }
     }
 
     @ParameterizedTest

@@ -183,6 +183,31 @@ public final class Engine {
         return ChainFingerprint.of(graph, migrations);
     }
 
+    /**
+     * The SQL statements an upgrade of an empty database to every head runs, in the order it runs
+     * them (the version tables' bookkeeping left out); empty when a migration runs JDBC code or makes
+     * online changes, whose effect only a server can tell. Needs no database: the migrations are only
+     * recorded and rendered.
+     */
+    public Optional<List<String>> chainStatements() {
+        List<String> statements = new ArrayList<>();
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (Step step : graph.planUpgrade(Set.of(), "heads")) {
+                Script script = scripts.upgrade(step.revision().id());
+                if (script.online()) {
+                    return Optional.empty();
+                }
+                for (Script.Part part : script.parts()) {
+                    if (!(part instanceof Script.Statement statement)) {
+                        return Optional.empty();
+                    }
+                    statements.add(statement.sql());
+                }
+            }
+        }
+        return Optional.of(statements);
+    }
+
     public List<AppliedStep> upgrade(String target) {
         return migrate(target, Direction.UPGRADE, null);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.Migrator;
 import dev.migrate.internal.MigratorInternals;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,34 @@ class ChainFingerprintTest {
         Class<?>[] withSquash = Stream.concat(Arrays.stream(SquashChain.CHAIN), Stream.of(SquashChain.S20.class))
                 .toArray(Class<?>[]::new);
         assertThat(fingerprint(withSquash)).isNotEqualTo(chain).isEqualTo(fingerprint(withSquash));
+    }
+
+    private static Optional<List<String>> statements(Class<?>... migrations) {
+        return MigratorInternals.of(Migrator.builder().migrations(migrations).build())
+                .chainStatements();
+    }
+
+    @Test
+    void theChainsStatementsAreWhatAReplayRunsInTheGraphsOrderWithoutBookkeeping() {
+        // the order classes are found in does not matter: the graph orders them
+        assertThat(statements(Fixtures.R3.class, Fixtures.R1.class, Fixtures.R2.class))
+                .hasValueSatisfying(sql -> assertThat(sql)
+                        .hasSize(5)
+                        .satisfies(all -> assertThat(all.get(0)).startsWith("CREATE TABLE agents ("))
+                        .satisfies(all -> assertThat(all.get(1)).startsWith("CREATE TABLE tasks ("))
+                        .satisfies(all -> assertThat(all.get(2))
+                                .isEqualTo("ALTER TABLE tasks ADD CONSTRAINT fk_tasks_agent FOREIGN KEY (agent_id) "
+                                        + "REFERENCES agents (id)"))
+                        .satisfies(all ->
+                                assertThat(all.get(4)).isEqualTo("CREATE INDEX ix_agents_status ON agents (status)"))
+                        .noneMatch(statement -> statement.contains("migrate_version")));
+        assertThat(statements()).hasValue(List.of());
+    }
+
+    @Test
+    void aChainWithJdbcCodeHasNoStatementsToReadOnlyAReplayTells() {
+        assertThat(statements(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class, Fixtures.R4Data.class))
+                .isEmpty();
     }
 
     @Test
