@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites the ops autogenerate found into the form a person would type, without changing what
@@ -472,7 +473,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
      * {@code <table>[_<column>]_<label>}, the name PostgreSQL's makeObjectName gives, when that fits
      * untruncated ({@link Names#fits}); a name PostgreSQL would shorten is kept rather than predicted.
      */
-    static boolean isGeneratedName(String name, String table, String column, String label) {
+    static boolean isGeneratedName(@Nullable String name, String table, @Nullable String column, String label) {
         String generated = table + (column == null ? "" : "_" + column) + "_" + label;
         return generated.equals(name) && Names.fits(generated);
     }
