@@ -6,6 +6,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ public final class Pictures {
             html.append("<tr><td>")
                     .append(Svg.escape(column.name()))
                     .append("</td><td>")
-                    .append(Svg.escape(column.type()))
+                    .append(Svg.escape(TypeSpelling.written(column.type())))
                     .append("</td><td>")
                     .append(column.nullable() ? "yes" : "no")
                     .append("</td><td>")
@@ -160,7 +161,7 @@ public final class Pictures {
             html.append("<tr><td>")
                     .append(Svg.escape(column.name()))
                     .append("</td><td>")
-                    .append(Svg.escape(column.type()))
+                    .append(Svg.escape(TypeSpelling.written(column.type())))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");

@@ -5,6 +5,7 @@ import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.pictures.ElkLayout.Point;
 import java.util.ArrayList;
@@ -185,7 +186,8 @@ public final class SchemaPicture {
         int nameWidth =
                 view.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         return view.columns().stream()
-                .map(c -> String.format("%-5s %-" + Math.max(nameWidth, 1) + "s  %s", "", c.name(), c.type()))
+                .map(c -> String.format(
+                        "%-5s %-" + Math.max(nameWidth, 1) + "s  %s", "", c.name(), TypeSpelling.written(c.type())))
                 .toList();
     }
 
@@ -202,7 +204,11 @@ public final class SchemaPicture {
         List<String> rows = new ArrayList<>();
         for (TableColumn column : table.columns()) {
             String marks = String.join(",", keys(table, column.name()));
-            rows.add(String.format("%-5s %-" + Math.max(nameWidth, 1) + "s  %s", marks, column.name(), column.type()));
+            rows.add(String.format(
+                    "%-5s %-" + Math.max(nameWidth, 1) + "s  %s",
+                    marks,
+                    column.name(),
+                    TypeSpelling.written(column.type())));
         }
         return rows;
     }

@@ -4,6 +4,7 @@ import dev.migrate.catalog.ColumnIdentity;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Column;
@@ -170,23 +171,25 @@ final class ColumnDiff {
             String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
             String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
             boolean rewrites = casts.rewrites(have.type(), want.type());
+            // what people read names the types as they write them; the ops keep the catalog's spelling
+            String from = TypeSpelling.written(have.type());
+            String to = TypeSpelling.written(want.type());
             List<String> notes = new ArrayList<>();
             List<Hazard> hazards = new ArrayList<>();
             if (rewrites) {
-                hazards.add(Hazards.typeChangeRewrite(where, have.type(), want.type()));
+                hazards.add(Hazards.typeChangeRewrite(where, from, to));
             } else {
                 notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it"
-                        + " runs; no rewrite (" + have.type() + " to " + want.type()
-                        + " keeps the stored values), so it is brief.");
+                        + " runs; no rewrite (" + from + " to " + to + " keeps the stored values), so it is brief.");
             }
             if (using != null) {
-                notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
+                notes.add("Hazard: PostgreSQL has no assignment cast from " + from + " to " + to
                         + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
             }
             changed(
                     table,
                     new Change(
-                                    Description.changed(where, "type " + have.type() + " -> " + want.type()),
+                                    Description.changed(where, "type " + from + " -> " + to),
                                     List.of(new Op.AlterColumnType(
                                             t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
                                     notes)

@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Literals;
@@ -351,6 +352,7 @@ public final class DataMeasurements {
         String target = type.type().toLowerCase(Locale.ROOT).strip();
         Matcher varchar = VARCHAR.matcher(target);
         Matcher numeric = NUMERIC.matcher(target);
+        String shown = TypeSpelling.written(type.type());
         String condition;
         Phrase what;
         String fix;
@@ -365,13 +367,12 @@ public final class DataMeasurements {
             int precision = Integer.parseInt(numeric.group(1));
             int scale = numeric.group(2) == null ? 0 : Integer.parseInt(numeric.group(2));
             condition = "round(abs(" + column + "::numeric), " + scale + ") >= 1e" + (precision - scale);
-            what = new Phrase("value does not fit " + type.type(), "values do not fit " + type.type());
-            fix = "correct the values of " + subject + " that do not fit " + type.type() + " before its type changes";
+            what = new Phrase("value does not fit " + shown, "values do not fit " + shown);
+            fix = "correct the values of " + subject + " that do not fit " + shown + " before its type changes";
         } else if (serverMajor >= 16) {
             condition = "NOT pg_input_is_valid(" + column + "::text, " + Literals.string(type.type()) + ")";
-            what = new Phrase("value does not convert to " + type.type(), "values do not convert to " + type.type());
-            fix = "correct the values of " + subject + " that do not convert to " + type.type()
-                    + " before its type changes";
+            what = new Phrase("value does not convert to " + shown, "values do not convert to " + shown);
+            fix = "correct the values of " + subject + " that do not convert to " + shown + " before its type changes";
         } else {
             return List.of(); // PostgreSQL 15 and earlier cannot test a conversion without running it
         }

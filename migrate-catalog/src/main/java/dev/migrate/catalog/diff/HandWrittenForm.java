@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.internal.sql.Names;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * like a dump rather than a migration.
  *
  * <ul>
- *   <li>Types get the short names people write: {@code varchar(20)}, {@code timestamptz},
+ *   <li>Types get the short names people write ({@link TypeSpelling}): {@code varchar(20)}, {@code timestamptz},
  *       {@code timestamp(3)}, {@code timetz}, {@code char(1)}, {@code varbit}; arrays keep their {@code []}.
  *       A precision that is the default goes ({@code timestamptz}, not {@code timestamptz(6)}): the
  *       catalog then spells the column without it, which the comparison reads as the same type
@@ -54,25 +53,7 @@ import org.jspecify.annotations.Nullable;
  * without one, and the downgrade drops the constraint by that name.
  */
 public final class HandWrittenForm implements OpVisitor<Op> {
-    private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
-
-    private static final List<ShortName> SHORT_NAMES = List.of(
-            new ShortName("character varying(\\(\\d+\\))?", "varchar"),
-            new ShortName("character(\\(\\d+\\))", "char"),
-            new ShortName("bit varying(\\(\\d+\\))?", "varbit"),
-            new ShortName("timestamp(\\(\\d+\\))? without time zone", "timestamp"),
-            new ShortName("timestamp(\\(\\d+\\))? with time zone", "timestamptz"),
-            new ShortName("time(\\(\\d+\\))? without time zone", "time"),
-            new ShortName("time(\\(\\d+\\))? with time zone", "timetz"));
-
     private static final HandWrittenForm INSTANCE = new HandWrittenForm();
-
-    /** A long catalog spelling whose optional modifier (group 1) follows the short name. */
-    private record ShortName(Pattern longForm, String shortForm) {
-        ShortName(String longForm, String shortForm) {
-            this(Pattern.compile(longForm), shortForm);
-        }
-    }
 
     private HandWrittenForm() {}
 
@@ -97,19 +78,9 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return op.accept(INSTANCE);
     }
 
-    /** The short name PostgreSQL reads as the same type ({@code varchar(20)} for {@code character varying(20)}). */
+    /** The short name PostgreSQL reads as the same type ({@link TypeSpelling#written}). */
     static String type(String catalogType) {
-        String type = TableColumn.withoutDefaultPrecision(catalogType);
-        Matcher array = ARRAY_SUFFIX.matcher(type);
-        String suffix = array.find() ? array.group(1) : "";
-        String element = type.substring(0, type.length() - suffix.length());
-        for (ShortName name : SHORT_NAMES) {
-            Matcher m = name.longForm().matcher(element);
-            if (m.matches()) {
-                return name.shortForm() + (m.group(1) == null ? "" : m.group(1)) + suffix;
-            }
-        }
-        return type;
+        return TypeSpelling.written(catalogType);
     }
 
     /** The default without a cast PostgreSQL would add back ({@link DefaultCasts#withoutAddedCast}). */
