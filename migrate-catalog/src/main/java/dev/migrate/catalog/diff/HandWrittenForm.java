@@ -78,11 +78,6 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return op.accept(INSTANCE);
     }
 
-    /** The short name PostgreSQL reads as the same type ({@link TypeSpelling#written}). */
-    static String type(String catalogType) {
-        return TypeSpelling.written(catalogType);
-    }
-
     /** The default without a cast PostgreSQL would add back ({@link DefaultCasts#withoutAddedCast}). */
     static String defaultValue(String expression, String columnType) {
         return DefaultCasts.withoutAddedCast(expression, columnType);
@@ -91,7 +86,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     private static Column column(Column c) {
         Column shorter = new Column(
                 c.name(),
-                type(c.type()),
+                TypeSpelling.written(c.type()),
                 c.nullable(),
                 c.defaultExpression(),
                 c.identityGeneration(),
@@ -128,7 +123,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return new Op.AlterColumnType(
                 op.table(),
                 op.column(),
-                type(op.type()),
+                TypeSpelling.written(op.type()),
                 op.using(),
                 op.previousType(),
                 op.collation(),
@@ -343,7 +338,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
             table = op.table().name();
             columns = op.columns().stream().map(Column::name).collect(Collectors.toSet());
             varcharColumns = op.columns().stream()
-                    .filter(c -> type(c.type()).matches("varchar(\\(\\d+\\))?"))
+                    .filter(c -> TypeSpelling.written(c.type()).matches("varchar(\\(\\d+\\))?"))
                     .map(Column::name)
                     .collect(Collectors.toSet());
             Set<String> plainColumns = op.columns().stream()
