@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,20 +71,19 @@ class ChangeSummaryTest {
 
     /** Only orders.total widened. */
     static MigrationScript oneTypeChange() {
+        return columnsChanged(c -> c.name().equals("total") ? TableColumn.of("total", "numeric(14,2)", false) : c);
+    }
+
+    /** The shop with each column of each table put through {@code change}. */
+    static MigrationScript columnsChanged(UnaryOperator<TableColumn> change) {
         DatabaseSchema before = Schemas.shop();
         List<Table> after = before.tables().values().stream()
-                .map(t -> !t.name().equals("orders")
-                        ? t
-                        : Schemas.table(
-                                "public",
-                                "orders",
-                                t.columns().stream()
-                                        .map(c -> c.name().equals("total")
-                                                ? TableColumn.of("total", "numeric(14,2)", false)
-                                                : c)
-                                        .toList(),
-                                t.foreignKeys(),
-                                List.of()))
+                .map(t -> Schemas.table(
+                        t.schema(),
+                        t.name(),
+                        t.columns().stream().map(change).toList(),
+                        t.foreignKeys(),
+                        t.uniqueConstraints()))
                 .toList();
         return SchemaDiff.compare(
                 before, DatabaseSchema.of(after, List.of(), List.of()), SchemaDiff.Options.defaults());
@@ -151,23 +151,11 @@ class ChangeSummaryTest {
 
     /** customers.name widened, orders.placed_at without its time zone: types with a shorter written form. */
     static MigrationScript longSpelledTypeChanges() {
-        DatabaseSchema before = Schemas.shop();
-        List<Table> after = before.tables().values().stream()
-                .map(t -> Schemas.table(
-                        t.schema(),
-                        t.name(),
-                        t.columns().stream()
-                                .map(c -> c.name().equals("name")
-                                        ? TableColumn.of("name", "character varying(250)", false)
-                                        : c.name().equals("placed_at")
-                                                ? TableColumn.of("placed_at", "timestamp(6) without time zone", false)
-                                                : c)
-                                .toList(),
-                        t.foreignKeys(),
-                        t.uniqueConstraints()))
-                .toList();
-        return SchemaDiff.compare(
-                before, DatabaseSchema.of(after, List.of(), List.of()), SchemaDiff.Options.defaults());
+        return columnsChanged(c -> c.name().equals("name")
+                ? TableColumn.of("name", "character varying(250)", false)
+                : c.name().equals("placed_at")
+                        ? TableColumn.of("placed_at", "timestamp(6) without time zone", false)
+                        : c);
     }
 
     @Test
