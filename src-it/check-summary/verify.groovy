@@ -10,9 +10,9 @@ assert md.startsWith('## Schema changes (migrate:autogenerate)\n\n')
 assert md.contains('- added table public.teams\n')
 assert md.contains('- added column public.agents.nickname\n')
 assert md.contains('```mermaid\nerDiagram\n')
-assert md.contains('    teams["teams (new)"] {\n        bigint id PK "new"\n        character_varying(60) title UK "new"\n    }\n')
+assert md.contains('    teams["teams (new)"] {\n        bigint id PK "new"\n        varchar(60) title UK "new"\n    }\n')
 assert md.contains('    agents["agents (altered)"] {\n')
-assert md.contains('        character_varying(40) nickname "added"\n        bigint team_id "added"\n')
+assert md.contains('        varchar(40) nickname "added"\n        bigint team_id "added"\n')
 // team_id is added NOT NULL: each agent has exactly one team
 assert md =~ /    teams \|\|\.\.o\{ agents : "\w+"\n/
 

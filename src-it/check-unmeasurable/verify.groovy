@@ -4,7 +4,7 @@ try {
     def log = new File(basedir, 'build.log').text
     // the differences are listed, as without measurements
     assert log.contains('The entities differ from the schema at head in')
-    assert log.contains('column public.vehicles.type: type character varying(20) -> smallint')
+    assert log.contains('column public.vehicles.type: type varchar(20) -> smallint')
     assert log.contains('added check constraint')
     assert log.contains('BUILD FAILURE')
     // the figure PostgreSQL refused is not taken, and the log says why

@@ -49,7 +49,7 @@ try {
     // the schema the chain builds
     def schema = new File(dir, 'schema.mmd').text
     assert schema.startsWith('erDiagram\n')
-    assert schema.contains('    customers {\n        bigint id PK\n        text email UK\n        character_varying(200) name\n    }')
+    assert schema.contains('    customers {\n        bigint id PK\n        text email UK\n        varchar(200) name\n    }')
     assert schema.contains('        bigint customer_id FK\n')
     assert schema.contains('        bigint order_id PK, FK\n')
     assert schema.contains('    customers ||..o{ orders : "orders_customer_id_fkey"')

@@ -156,7 +156,7 @@ class AutogenerateTest {
                 this::log);
 
         assertThat(result.script().descriptions())
-                .contains("column public.vehicles.type: type character varying(20) -> smallint")
+                .contains("column public.vehicles.type: type varchar(20) -> smallint")
                 .anyMatch(d -> d.startsWith("added check constraint") && d.contains("vehicles"));
         assertThat(String.join(
                         "\n",
@@ -376,7 +376,7 @@ class AutogenerateTest {
                 Autogenerate.run(cached(offlineChain(CreateAgents.class, AddName.class), narrower), servers, this::log);
         assertThat(typeChange.route()).isEqualTo(Route.REPLAYED);
         assertThat(typeChange.script().descriptions())
-                .containsExactly("column public.agents.name: type text -> character varying(10)");
+                .containsExactly("column public.agents.name: type text -> varchar(10)");
         assertThat(steps).anyMatch(line -> line.startsWith("Finished upgrade a1 -> a2"));
         assertThat(log)
                 .anyMatch(

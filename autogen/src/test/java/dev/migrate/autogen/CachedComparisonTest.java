@@ -221,8 +221,7 @@ class CachedComparisonTest {
         try (Connection c = db.getConnection()) {
             MigrationScript typeChange =
                     cached(CHAIN, SERVER).comparison().compare(c, false, null, () -> c, () -> wider, null, () -> c);
-            assertThat(typeChange.descriptions())
-                    .contains("column public.ticket.code: type character varying(20) -> bigint");
+            assertThat(typeChange.descriptions()).contains("column public.ticket.code: type varchar(20) -> bigint");
         }
         assertThat(cached(CHAIN, SERVER).compareCached(wider)).isEmpty();
 

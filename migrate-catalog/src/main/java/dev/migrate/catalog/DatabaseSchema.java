@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything read from (or meant for) one database: tables, standalone sequences and enum types,
@@ -58,17 +59,17 @@ public record DatabaseSchema(
     }
 
     /** The table, or {@code null} when there is none by that name. */
-    public Table table(String schema, String name) {
+    public @Nullable Table table(String schema, String name) {
         return tables.get(ObjectName.of(schema, name));
     }
 
     /** The standalone sequence, or {@code null}. */
-    public Sequence sequence(String schema, String name) {
+    public @Nullable Sequence sequence(String schema, String name) {
         return sequences.get(ObjectName.of(schema, name));
     }
 
     /** The enum type, or {@code null}. */
-    public EnumType enumType(String schema, String name) {
+    public @Nullable EnumType enumType(String schema, String name) {
         return enumTypes.get(ObjectName.of(schema, name));
     }
 

@@ -3,6 +3,7 @@ package dev.migrate.catalog;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An index that does not back a constraint.
@@ -23,7 +24,7 @@ public record Index(
         String method,
         List<String> keys,
         List<String> includeColumns,
-        String where,
+        @Nullable String where,
         boolean nullsNotDistinct,
         String definition)
         implements Serializable {

@@ -2,6 +2,7 @@ package dev.migrate.catalog;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partition of a partitioned table. It is never a table of its own in a comparison: its columns,
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param detachPending whether a {@code DETACH PARTITION ... CONCURRENTLY} was interrupted on it
  *     (PostgreSQL 14+): it stays a partition until {@code DETACH PARTITION ... FINALIZE}
  */
-public record Partition(String schema, String name, String bound, Partitioning partitioning, boolean detachPending)
+public record Partition(
+        String schema, String name, String bound, @Nullable Partitioning partitioning, boolean detachPending)
         implements Serializable {
     public Partition {
         Objects.requireNonNull(schema, "schema");

@@ -2,6 +2,7 @@ package dev.migrate.catalog;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sequence that is not an identity column's (those belong to {@link ColumnIdentity}).
@@ -20,7 +21,7 @@ public record Sequence(
         long max,
         long cache,
         boolean cycle,
-        ColumnRef ownedBy,
+        @Nullable ColumnRef ownedBy,
         boolean inUse)
         implements Serializable {
 

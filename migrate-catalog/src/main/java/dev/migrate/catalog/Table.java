@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table with everything that hangs off it. Columns keep their ordinal order; constraints and
@@ -21,14 +22,14 @@ public record Table(
         String schema,
         String name,
         List<TableColumn> columns,
-        PrimaryKey primaryKey,
+        @Nullable PrimaryKey primaryKey,
         List<ForeignKey> foreignKeys,
         List<UniqueConstraint> uniqueConstraints,
         List<CheckConstraint> checkConstraints,
         List<ExclusionConstraint> exclusionConstraints,
         List<Index> indexes,
-        String comment,
-        Partitioning partitioning)
+        @Nullable String comment,
+        @Nullable Partitioning partitioning)
         implements Serializable {
 
     public Table {
@@ -47,13 +48,13 @@ public record Table(
             String schema,
             String name,
             List<TableColumn> columns,
-            PrimaryKey primaryKey,
+            @Nullable PrimaryKey primaryKey,
             List<ForeignKey> foreignKeys,
             List<UniqueConstraint> uniqueConstraints,
             List<CheckConstraint> checkConstraints,
             List<ExclusionConstraint> exclusionConstraints,
             List<Index> indexes,
-            String comment) {
+            @Nullable String comment) {
         this(
                 schema,
                 name,
@@ -74,7 +75,8 @@ public record Table(
 
     /**
      * The same table with every SQL expression it holds (column defaults and generation expressions,
-     * check and exclusion constraints, index keys, predicates and definitions) passed through {@code respell}.
+     * check and exclusion constraints, index keys, predicates and definitions) passed through {@code respell};
+     * an expression the table does not have (no default, no predicate) stays absent.
      */
     public Table withExpressions(UnaryOperator<String> respell) {
         List<TableColumn> respelledColumns = columns.stream()
@@ -82,7 +84,7 @@ public record Table(
                         c.name(),
                         c.type(),
                         c.nullable(),
-                        respell.apply(c.defaultExpression()),
+                        respelled(c.defaultExpression(), respell),
                         c.identity(),
                         c.generated() == null
                                 ? null
@@ -112,7 +114,7 @@ public record Table(
                                 i.method(),
                                 i.keys().stream().map(respell).toList(),
                                 i.includeColumns(),
-                                respell.apply(i.where()),
+                                respelled(i.where(), respell),
                                 i.nullsNotDistinct(),
                                 respell.apply(i.definition())))
                         .toList(),
@@ -120,8 +122,12 @@ public record Table(
                 partitioning);
     }
 
+    private static @Nullable String respelled(@Nullable String expression, UnaryOperator<String> respell) {
+        return expression == null ? null : respell.apply(expression);
+    }
+
     /** The column by exact name, or {@code null}. */
-    public TableColumn column(String columnName) {
+    public @Nullable TableColumn column(String columnName) {
         for (TableColumn column : columns) {
             if (column.name().equals(columnName)) {
                 return column;
@@ -131,22 +137,22 @@ public record Table(
     }
 
     /** The index by exact name, or {@code null}. */
-    public Index index(String indexName) {
+    public @Nullable Index index(String indexName) {
         return findByName(indexes, Index::name, indexName);
     }
 
     /** The foreign key by exact name, or {@code null}. */
-    public ForeignKey foreignKey(String constraintName) {
+    public @Nullable ForeignKey foreignKey(String constraintName) {
         return findByName(foreignKeys, ForeignKey::name, constraintName);
     }
 
     /** The unique constraint by exact name, or {@code null}. */
-    public UniqueConstraint uniqueConstraint(String constraintName) {
+    public @Nullable UniqueConstraint uniqueConstraint(String constraintName) {
         return findByName(uniqueConstraints, UniqueConstraint::name, constraintName);
     }
 
     /** The check constraint by exact name, or {@code null}. */
-    public CheckConstraint checkConstraint(String constraintName) {
+    public @Nullable CheckConstraint checkConstraint(String constraintName) {
         return findByName(checkConstraints, CheckConstraint::name, constraintName);
     }
 
@@ -154,7 +160,7 @@ public record Table(
         return items.stream().sorted(Comparator.comparing(name)).toList();
     }
 
-    private static <T> T findByName(List<T> items, Function<T, String> name, String wanted) {
+    private static <T> @Nullable T findByName(List<T> items, Function<T, String> name, String wanted) {
         for (T item : items) {
             if (name.apply(item).equals(wanted)) {
                 return item;

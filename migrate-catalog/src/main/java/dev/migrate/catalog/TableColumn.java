@@ -3,6 +3,7 @@ package dev.migrate.catalog;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table column, described in the server's own spelling so that two sides read by the same
@@ -22,11 +23,11 @@ public record TableColumn(
         String name,
         String type,
         boolean nullable,
-        String defaultExpression,
-        ColumnIdentity identity,
-        Generated generated,
-        String collation,
-        String comment)
+        @Nullable String defaultExpression,
+        @Nullable ColumnIdentity identity,
+        @Nullable Generated generated,
+        @Nullable String collation,
+        @Nullable String comment)
         implements Serializable {
 
     /** {@code timestamp(6)}, {@code timestamp(6) with time zone}, {@code timetz(6)}, ... at the start of a type. */

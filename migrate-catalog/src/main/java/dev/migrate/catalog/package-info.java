@@ -8,4 +8,7 @@
  * TableColumn} becomes a {@code Column}, a {@link ColumnIdentity} an {@code Identity}, and an
  * {@link ObjectName} (always schema-qualified) a {@code QualifiedName}.
  */
+@NullMarked
 package dev.migrate.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -176,10 +176,10 @@ final class ChainChecks {
                         continue;
                     }
                     Path root = Path.of(url.toURI());
-                    for (int i = 0; i < pkg.split("\\.").length; i++) {
+                    for (int i = 0; i < pkg.split("\\.").length && root != null; i++) {
                         root = root.getParent();
                     }
-                    if (Files.isDirectory(root)) {
+                    if (root != null && Files.isDirectory(root)) {
                         roots.add(root);
                     }
                 }
@@ -213,10 +213,11 @@ final class ChainChecks {
     }
 
     private static void run(Runnable step) {
-        run(() -> {
+        try {
             step.run();
-            return null;
-        });
+        } catch (MigrateException e) {
+            Assertions.fail(e.getMessage(), e);
+        }
     }
 
     /** The engine's progress lines, through {@code System.Logger} so the project's logging decides what shows. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** What {@link MigrationChain} says, or its defaults when a test class has none. */
@@ -27,7 +28,7 @@ record ChainSettings(
                 .orElse(null));
     }
 
-    private static ChainSettings of(MigrationChain chain) {
+    private static ChainSettings of(@Nullable MigrationChain chain) {
         if (chain == null) {
             return DEFAULTS;
         }

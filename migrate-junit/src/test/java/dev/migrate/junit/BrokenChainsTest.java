@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -93,9 +95,8 @@ class BrokenChainsTest {
 
     @Test
     void headsThatBranchLabelsDeclarePassAsVerifyLetsThem() {
-        assertThat(RESULTS.get("LabelledHeads.singleHead").getStatus())
-                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
-        assertThat(RESULTS.get("LabelledHeads.upgradesFromBaseToHead").getStatus())
+        assertThat(result("LabelledHeads.singleHead").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(result("LabelledHeads.upgradesFromBaseToHead").getStatus())
                 .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
@@ -107,17 +108,15 @@ class BrokenChainsTest {
                         "revision 20261102_000000",
                         "V20261102_000000_AddInvoiceNumbers",
                         "sequence public.invoice_numbers");
-        assertThat(RESULTS.get("Leaky.singleHead").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
-        assertThat(RESULTS.get("Leaky.upgradesFromBaseToHead").getStatus())
-                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(result("Leaky.singleHead").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(result("Leaky.upgradesFromBaseToHead").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
     @Test
     void anEntityColumnNoMigrationAddsFailsTheEntityComparison() {
         assertThat(message("Drift.entitiesMatchSchemaAtHead"))
                 .contains("20261122_101500", "loyalty_points", "migrate:autogenerate");
-        assertThat(RESULTS.get("Drift.everyStepRoundTrips").getStatus())
-                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(result("Drift.everyStepRoundTrips").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
     @Test
@@ -150,12 +149,17 @@ class BrokenChainsTest {
         assertThat(message("DatabaseForTheWholeClass")).contains("given to test methods only", "shared");
     }
 
-    private static String message(String test) {
+    private static @Nullable String message(String test) {
+        TestExecutionResult result = result(test);
+        assertThat(result.getStatus()).as(test).isEqualTo(TestExecutionResult.Status.FAILED);
+        return result.getThrowable().orElseThrow().getMessage();
+    }
+
+    private static TestExecutionResult result(String test) {
         TestExecutionResult result = RESULTS.get(test);
         assertThat(result)
                 .as("result of " + test + " among " + RESULTS.keySet())
                 .isNotNull();
-        assertThat(result.getStatus()).as(test).isEqualTo(TestExecutionResult.Status.FAILED);
-        return result.getThrowable().orElseThrow().getMessage();
+        return Objects.requireNonNull(result);
     }
 }

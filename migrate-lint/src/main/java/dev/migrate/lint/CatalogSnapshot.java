@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user relations (with their row-level security and whether a policy lets roles read them),
@@ -129,6 +130,8 @@ final class CatalogSnapshot {
     final Map<Long, Trigger> triggers = new LinkedHashMap<>();
     final Map<Long, LockMode> strongestLocks = new HashMap<>();
     final Set<String> locks = new HashSet<>();
+
+    @Nullable
     String lockTimeout;
 
     private CatalogSnapshot() {}
@@ -282,6 +285,7 @@ final class CatalogSnapshot {
     }
 
     /** The strongest lock held on {@code relation} now when {@code before} did not hold it, else null. */
+    @Nullable
     LockMode strongestLockTakenSince(CatalogSnapshot before, long relation) {
         LockMode mode = strongestLocks.get(relation);
         return mode != null && !before.locks.contains(relation + ":" + mode) ? mode : null;
@@ -312,6 +316,7 @@ final class CatalogSnapshot {
      * them again under new oids, reusing their files when the table is not rewritten. Null for an
      * index that is really new.
      */
+    @Nullable
     Relation recreated(Relation index, CatalogSnapshot before) {
         return before.relations.values().stream()
                 .filter(r -> r.isIndex()

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a migrator's migrations on an empty throwaway database and reports what each statement of
@@ -44,11 +45,11 @@ public final class Lint {
     private final DataSource database;
     private final TableSizes sizes;
     private final long largeTableRows;
-    private final Set<String> judged; // null: every analysed revision
+    private final @Nullable Set<String> judged; // null: every analysed revision
 
-    private Lint(Builder builder) {
+    private Lint(Builder builder, DataSource database) {
         this.migrator = builder.migrator;
-        this.database = builder.database;
+        this.database = database;
         this.sizes = builder.sizes;
         this.largeTableRows = builder.largeTableRows;
         this.judged = builder.judged;
@@ -139,10 +140,10 @@ public final class Lint {
     /** Where the lint runs and what it weighs findings by: {@code Lint.builder(migrator).database(ds).build()}. */
     public static final class Builder {
         private final Migrator migrator;
-        private DataSource database;
+        private @Nullable DataSource database;
         private TableSizes sizes = TableSizes.UNKNOWN;
         private long largeTableRows = DEFAULT_LARGE_TABLE_ROWS;
-        private Set<String> judged; // null: every analysed revision
+        private @Nullable Set<String> judged; // null: every analysed revision
 
         private Builder(Migrator migrator) {
             this.migrator = Objects.requireNonNull(migrator, "migrator");
@@ -213,7 +214,7 @@ public final class Lint {
                         + " database made for it with builder.database(dataSource), such as one of a throwaway server;"
                         + " mvn migrate:lint starts one.");
             }
-            return new Lint(this);
+            return new Lint(this, database);
         }
     }
 }

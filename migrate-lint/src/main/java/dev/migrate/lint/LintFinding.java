@@ -1,5 +1,7 @@
 package dev.migrate.lint;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One thing a migration's statement was seen to do that a {@link LintRule} reports.
  *
@@ -25,14 +27,14 @@ public record LintFinding(
         String message,
         String statement,
         String table,
-        String lock,
+        @Nullable String lock,
         boolean rewrite,
         boolean scan,
         LintRule rule,
         String detail,
-        String suppressedBecause,
+        @Nullable String suppressedBecause,
         LintRule.Severity severity,
-        Long estimatedRows) {
+        @Nullable Long estimatedRows) {
 
     /**
      * A finding as the rule sees it, before any table size is known:
@@ -43,12 +45,12 @@ public record LintFinding(
             String message,
             String statement,
             String table,
-            String lock,
+            @Nullable String lock,
             boolean rewrite,
             boolean scan,
             LintRule rule,
             String detail,
-            String suppressedBecause) {
+            @Nullable String suppressedBecause) {
         this(
                 revision,
                 message,

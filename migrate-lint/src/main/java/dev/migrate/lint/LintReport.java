@@ -4,18 +4,22 @@ import static dev.migrate.internal.JsonText.string;
 import static dev.migrate.internal.JsonText.strings;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Lint#run(String)} saw: every statement of the analysed migrations,
  * and the findings.
  *
- * @param serverVersion the PostgreSQL version the migrations ran on, such as {@code 18.6}
+ * @param serverVersion the PostgreSQL version the migrations ran on, such as {@code 18.6}; {@code null} when none ran
  * @param revisions the analysed revisions, in the order they ran
  * @param statements what each of their statements did
  * @param findings what the rules report, in the order the statements ran
  */
 public record LintReport(
-        String serverVersion, List<String> revisions, List<ObservedStatement> statements, List<LintFinding> findings) {
+        @Nullable String serverVersion,
+        List<String> revisions,
+        List<ObservedStatement> statements,
+        List<LintFinding> findings) {
 
     public LintReport {
         revisions = List.copyOf(revisions);

@@ -1,6 +1,7 @@
 package dev.migrate.lint;
 
 import dev.migrate.MigrationFailedException;
+import java.util.Objects;
 
 /**
  * A migration failed during a lint, on empty tables too: the lint stops there, with what it saw of
@@ -18,7 +19,12 @@ public final class LintStoppedException extends MigrationFailedException {
      * @param report what the lint saw up to the failing statement
      */
     public LintStoppedException(String message, MigrationFailedException failure, LintReport report) {
-        super(message, failure.getCause(), failure.revision(), failure.direction());
+        // a migration's failure always has a cause; the failure itself stands in should it have none
+        super(
+                message,
+                Objects.requireNonNullElse(failure.getCause(), failure),
+                failure.revision(),
+                failure.direction());
         this.report = report;
     }
 

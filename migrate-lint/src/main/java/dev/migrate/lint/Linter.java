@@ -15,8 +15,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -40,13 +42,15 @@ final class Linter implements StatementObserver {
     private final List<String> revisions = new ArrayList<>();
     private final List<ObservedStatement> statements = new ArrayList<>();
     private final List<LintFinding> findings = new ArrayList<>();
-    private Set<String> ownTables;
-    private SampleRows sampleRows;
-    private String serverVersion;
+    /** The version and history tables, schema-qualified, once the first migration starts. */
+    private Set<String> ownTables = Set.of();
 
-    private RevisionInfo current;
-    private CatalogSnapshot atStart;
-    private Map<String, String> accepted;
+    private @Nullable SampleRows sampleRows;
+    private @Nullable String serverVersion;
+
+    /** The analysed migration running now; null while one that is not analysed runs. */
+    private @Nullable Observed current;
+
     private boolean lockTimeoutReported;
     /** The statements of the current migration that left other roles unable to read a table, judged when it ends. */
     private final List<LockedOut> lockedOut = new ArrayList<>();
@@ -55,7 +59,7 @@ final class Linter implements StatementObserver {
      * something changed it unseen (a migration outside the analysed range, a statement run outside
      * a transaction).
      */
-    private CatalogSnapshot latest;
+    private @Nullable CatalogSnapshot latest;
     /** Whether {@link #latest} was read in the transaction now open, so its locks and counters compare. */
     private boolean latestInTransaction;
 
@@ -72,13 +76,27 @@ final class Linter implements StatementObserver {
      * A statement that left a table with row-level security and no policy that lets a role read it;
      * a later statement of the same migration may still create one.
      */
-    private record LockedOut(String sql, long table, LockMode lock, String detail) {}
+    private record LockedOut(
+            String sql, long table, @Nullable LockMode lock, String detail) {}
+
+    /**
+     * An analysed migration while it runs.
+     *
+     * @param accepted rule id (or {@code *} for all) to the reason the migration gives in {@code @SuppressLint}
+     * @param atStart the catalog when it started
+     */
+    private record Observed(RevisionInfo revision, Map<String, String> accepted, CatalogSnapshot atStart) {}
 
     /**
      * Whether the statement at hand commits on its own (a {@code transactional = false} migration, an online
      * migration's expand): its locks are gone when it ends, not when a migration's transaction does.
      */
     private boolean commitsAlone;
+
+    /** The analysed migration whose statement is at hand: only statements of one are analysed ({@link #statement}). */
+    private Observed observed() {
+        return Objects.requireNonNull(current, "only a statement of an analysed migration is analysed");
+    }
 
     /** What was seen, once the replay is over. */
     LintReport report() {
@@ -89,21 +107,18 @@ final class Linter implements StatementObserver {
     public void beforeStep(Connection connection, DiscoveredMigration migration, boolean inTransaction)
             throws SQLException {
         migrationEnded();
-        if (sampleRows == null) {
-            start(connection);
-        }
-        sampleRows.fill(connection, inTransaction, latest);
+        SampleRows rows = sampleRows == null ? start(connection) : sampleRows;
+        rows.fill(connection, inTransaction, latest);
         RevisionInfo revision = migration.info();
         if (!analysed.contains(revision.id())) {
             current = null;
             latest = null; // an unobserved migration changes the catalog unseen
             return;
         }
-        current = revision;
-        accepted = accepted(migration);
         // since the last look rows were added, but no table changed shape; inside one transaction for
         // the whole run those rows' reads count as scans, so everything is read afresh
-        atStart = latest == null || inTransaction ? CatalogSnapshot.take(connection) : latest;
+        CatalogSnapshot atStart = latest == null || inTransaction ? CatalogSnapshot.take(connection) : latest;
+        current = new Observed(revision, accepted(migration), atStart);
         latest = atStart;
         latestInTransaction = inTransaction;
         lockTimeoutReported = false;
@@ -153,7 +168,11 @@ final class Linter implements StatementObserver {
         if (!commitsAlone) {
             // nothing runs between two statements of a transaction: the last look is this one's before;
             // the first statement of a transaction reads the scan counters inside it
-            CatalogSnapshot before = latestInTransaction ? latest : latest.atTransactionStart(connection);
+            // a catalog changed unseen (latest null) is read afresh
+            CatalogSnapshot last = latest;
+            CatalogSnapshot before = last == null
+                    ? CatalogSnapshot.take(connection)
+                    : latestInTransaction ? last : last.atTransactionStart(connection);
             RowFailure failure = runOnRows(connection, statement, before);
             if (failure != null) {
                 before = failure.emptied();
@@ -207,8 +226,8 @@ final class Linter implements StatementObserver {
      * savepoint once the existing tables are emptied. It fails for good when it fails on empty tables
      * too, or when the column it names is one it adds, which no existing row can satisfy.
      */
-    private RowFailure runOnRows(Connection connection, StatementObserver.Execution statement, CatalogSnapshot before)
-            throws SQLException {
+    private @Nullable RowFailure runOnRows(
+            Connection connection, StatementObserver.Execution statement, CatalogSnapshot before) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SAVEPOINT migrate_lint_statement");
             try {
@@ -220,7 +239,8 @@ final class Linter implements StatementObserver {
                     throw e;
                 }
                 s.execute("ROLLBACK TO SAVEPOINT migrate_lint_statement");
-                sampleRows.empty(connection, before);
+                Objects.requireNonNull(sampleRows, "made when the first migration started")
+                        .empty(connection, before);
                 CatalogSnapshot emptied = CatalogSnapshot.take(connection);
                 try {
                     statement.run();
@@ -256,7 +276,8 @@ final class Linter implements StatementObserver {
                         .noneMatch(c -> c.name().equals(m.getColumn())));
     }
 
-    private void start(Connection connection) throws SQLException {
+    /** Reads what the lint needs of the server and makes the sample rows, when the first migration starts. */
+    private SampleRows start(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT current_schema(), current_setting('server_version')")) {
             rs.next();
@@ -267,6 +288,7 @@ final class Linter implements StatementObserver {
                     .collect(Collectors.toUnmodifiableSet());
         }
         sampleRows = new SampleRows(ownTables);
+        return sampleRows;
     }
 
     /** Rule id (or {@code *} for all) to the reason the migration gives in {@code @SuppressLint}. */
@@ -295,7 +317,11 @@ final class Linter implements StatementObserver {
     }
 
     private void analyse(
-            String sql, CatalogSnapshot before, CatalogSnapshot after, boolean inTransaction, RowFailure failure) {
+            String sql,
+            CatalogSnapshot before,
+            CatalogSnapshot after,
+            boolean inTransaction,
+            @Nullable RowFailure failure) {
         List<String> created = new ArrayList<>();
         List<String> locks = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
@@ -308,7 +334,7 @@ final class Linter implements StatementObserver {
             if (was == null) {
                 created.add(relation.qualified());
             }
-            if (!atStart.relations.containsKey(relation.oid())) {
+            if (!observed().atStart().relations.containsKey(relation.oid())) {
                 continue; // what a migration does to its own new tables locks out nobody
             }
             LockMode mode = after.strongestLockTakenSince(before, relation.oid());
@@ -322,7 +348,8 @@ final class Linter implements StatementObserver {
                 scanned.add(relation.qualified());
             }
         }
-        statements.add(new ObservedStatement(current.id(), sql, created, locks, rewritten, scanned, inTransaction));
+        statements.add(new ObservedStatement(
+                observed().revision().id(), sql, created, locks, rewritten, scanned, inTransaction));
         if (failure != null) {
             reportFailure(sql, failure, before, after);
         }
@@ -331,7 +358,7 @@ final class Linter implements StatementObserver {
         Map<Long, List<CatalogSnapshot.Relation>> newIndexes = after.relations.values().stream()
                 .filter(r -> r.isIndex() && !before.relations.containsKey(r.oid()))
                 .collect(Collectors.groupingBy(CatalogSnapshot.Relation::table));
-        for (CatalogSnapshot.Relation table : atStart.relations.values()) {
+        for (CatalogSnapshot.Relation table : observed().atStart().relations.values()) {
             if (table.isTable()
                     && !ownTables.contains(table.qualified())
                     && (after.strongestLocks.containsKey(table.oid())
@@ -346,7 +373,7 @@ final class Linter implements StatementObserver {
                         inTransaction);
             }
         }
-        for (CatalogSnapshot.Relation view : atStart.relations.values()) {
+        for (CatalogSnapshot.Relation view : observed().atStart().relations.values()) {
             if (view.isMaterializedView() && rewrote(before, after, view.oid())) {
                 analyseRefresh(sql, view, after);
             }
@@ -391,7 +418,7 @@ final class Linter implements StatementObserver {
                 .findFirst()
                 .or(() -> after.relations.values().stream()
                         .filter(r -> r.isTable()
-                                && atStart.relations.containsKey(r.oid())
+                                && observed().atStart().relations.containsKey(r.oid())
                                 && after.strongestLockTakenSince(before, r.oid()) != null)
                         .findFirst())
                 .orElse(null);
@@ -480,7 +507,7 @@ final class Linter implements StatementObserver {
         }
         Map<Integer, CatalogSnapshot.Column> columnsBefore = before.columns(oid);
         Map<Integer, CatalogSnapshot.Column> columnsAfter = after.columns(oid);
-        for (Integer number : atStart.columns(oid).keySet()) {
+        for (Integer number : observed().atStart().columns(oid).keySet()) {
             CatalogSnapshot.Column column = columnsBefore.get(number);
             CatalogSnapshot.Column changed = columnsAfter.get(number);
             if (column == null) {
@@ -503,16 +530,13 @@ final class Linter implements StatementObserver {
                     .filter(c -> !columnsBefore.containsKey(c.getKey()))
                     .map(c -> c.getValue().name())
                     .toList();
-            List<String> retyped = columnsAfter.entrySet().stream()
-                    .filter(c -> columnsBefore.containsKey(c.getKey())
-                            && !columnsBefore
-                                    .get(c.getKey())
-                                    .type()
-                                    .equals(c.getValue().type()))
-                    .map(c -> c.getValue().name() + " from "
-                            + columnsBefore.get(c.getKey()).type() + " to "
-                            + c.getValue().type())
-                    .toList();
+            List<String> retyped = new ArrayList<>();
+            columnsAfter.forEach((number, column) -> {
+                CatalogSnapshot.Column old = columnsBefore.get(number);
+                if (old != null && !old.type().equals(column.type())) {
+                    retyped.add(column.name() + " from " + old.type() + " to " + column.type());
+                }
+            });
             if (!added.isEmpty()) {
                 finder.add(LintRule.ADD_COLUMN_REWRITE, true, scan, "adds column " + String.join(", ", added));
             } else if (!retyped.isEmpty()) {
@@ -551,7 +575,7 @@ final class Linter implements StatementObserver {
                     if (earlier != null
                             && !earlier.notNull()
                             && column.getValue().notNull()
-                            && atStart.columns(oid).containsKey(column.getKey())) {
+                            && observed().atStart().columns(oid).containsKey(column.getKey())) {
                         finder.add(LintRule.SET_NOT_NULL_SCAN, false, true, "sets NOT NULL on " + earlier.name());
                     }
                 }
@@ -633,19 +657,22 @@ final class Linter implements StatementObserver {
     private final class Finder {
         private final String sql;
         private final String table;
-        private final LockMode lock;
+        private final @Nullable LockMode lock;
 
-        Finder(String sql, String table, LockMode lock) {
+        Finder(String sql, String table, @Nullable LockMode lock) {
             this.sql = sql;
             this.table = table;
             this.lock = lock;
         }
 
         void add(LintRule rule, boolean rewrite, boolean scan, String detail) {
-            String reason = accepted.getOrDefault(rule.id(), accepted.get("*"));
+            Observed migration = observed();
+            String reason = migration
+                    .accepted()
+                    .getOrDefault(rule.id(), migration.accepted().get("*"));
             findings.add(new LintFinding(
-                    current.id(),
-                    current.message(),
+                    migration.revision().id(),
+                    migration.revision().message(),
                     sql,
                     table,
                     lock == null ? null : lock.name(),

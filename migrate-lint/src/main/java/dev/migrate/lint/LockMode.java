@@ -1,6 +1,7 @@
 package dev.migrate.lint;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** PostgreSQL's table lock modes, weakest first, named as {@code pg_locks} names them. */
 enum LockMode {
@@ -23,7 +24,7 @@ enum LockMode {
         return this == AccessExclusiveLock;
     }
 
-    static LockMode named(String mode) {
+    static @Nullable LockMode named(String mode) {
         return Arrays.stream(values())
                 .filter(m -> m.name().equals(mode))
                 .findFirst()

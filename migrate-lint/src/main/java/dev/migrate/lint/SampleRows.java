@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a few rows in every table once it exists, so that what the next migrations do to it is what
@@ -66,7 +67,7 @@ final class SampleRows {
      * savepoint. {@code known} is the catalog as last seen, when nothing has changed it unseen since;
      * null to read the tables from the server.
      */
-    void fill(Connection connection, boolean inTransaction, CatalogSnapshot known) throws SQLException {
+    void fill(Connection connection, boolean inTransaction, @Nullable CatalogSnapshot known) throws SQLException {
         Map<Long, String> created = new LinkedHashMap<>();
         if (known != null) {
             for (CatalogSnapshot.Relation table : known.relations.values()) {
@@ -87,14 +88,14 @@ final class SampleRows {
             }
         }
         // a child refused for want of parent rows gets a second try once its parent is filled
-        List<Long> refused = new ArrayList<>();
+        List<Map.Entry<Long, String>> refused = new ArrayList<>();
         for (Map.Entry<Long, String> table : created.entrySet()) {
             if (!insert(connection, table.getKey(), table.getValue(), inTransaction)) {
-                refused.add(table.getKey());
+                refused.add(table);
             }
         }
-        for (Long oid : refused) {
-            insert(connection, oid, created.get(oid), inTransaction);
+        for (Map.Entry<Long, String> table : refused) {
+            insert(connection, table.getKey(), table.getValue(), inTransaction);
         }
     }
 
@@ -221,8 +222,13 @@ final class SampleRows {
      * A value of {@code type} for row {@code g.i}, different from row to row where the type allows, or
      * null when there is none to offer; an array holds one element of its element type.
      */
-    private static String sample(
-            String type, String category, String typeName, String element, String elementCategory, String elementName) {
+    private static @Nullable String sample(
+            String type,
+            String category,
+            String typeName,
+            @Nullable String element,
+            @Nullable String elementCategory,
+            @Nullable String elementName) {
         String value = switch (category) {
             case "N" -> "g.i";
             case "S" -> "g.i::text";
@@ -231,7 +237,7 @@ final class SampleRows {
             case "E" ->
                 "(enum_range(NULL::" + type + "))[1 + (g.i - 1) % array_length(enum_range(NULL::" + type + "), 1)]";
             case "A" -> {
-                String one = element == null || elementCategory == null
+                String one = element == null || elementCategory == null || elementName == null
                         ? null
                         : sample(element, elementCategory, elementName, null, null, null);
                 yield one == null ? "'{}'" : "ARRAY[" + one + "]";

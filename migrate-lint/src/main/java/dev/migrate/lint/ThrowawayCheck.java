@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses, before anything runs, a database the lint did not start empty: one with a version table
@@ -82,7 +83,7 @@ final class ThrowawayCheck {
         }
     }
 
-    private static String message(String database, String versionTable, List<String> found, long total) {
+    private static String message(String database, @Nullable String versionTable, List<String> found, long total) {
         StringBuilder holds = new StringBuilder();
         if (versionTable != null) {
             holds.append("the version table ").append(versionTable);

@@ -4,4 +4,7 @@
  * other) and reports, for each statement, the locks it took, whether it rewrote or scanned a table,
  * and the {@link dev.migrate.lint.LintRule rules} it breaks with their lock-safe form.
  */
+@NullMarked
 package dev.migrate.lint;
+
+import org.jspecify.annotations.NullMarked;

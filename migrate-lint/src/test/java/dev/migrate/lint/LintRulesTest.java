@@ -21,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -152,24 +154,30 @@ class LintRulesTest {
         public void warn(String line) {}
     };
 
-    private DataSource database;
+    /** The database of the last lint, for a look at what the lint left in it. */
+    private @Nullable DataSource database;
+
+    private DataSource linted() {
+        return Objects.requireNonNull(database, "a lint ran");
+    }
 
     private LintReport lint(int major, Migration... analysed) {
         return lint(major, Duration.ofSeconds(5), analysed);
     }
 
     private LintReport lint(int major, Duration lockTimeout, Migration... analysed) {
-        database = TestPostgres.freshDatabase(major, "lint");
+        DataSource fresh = TestPostgres.freshDatabase(major, "lint");
+        database = fresh;
         Migration[] all = new Migration[analysed.length + 1];
         all[0] = new Tables();
         System.arraycopy(analysed, 0, all, 1, analysed.length);
         Migrator.Builder builder =
-                Migrator.builder().dataSource(database).migrations(all).log(QUIET);
+                Migrator.builder().dataSource(fresh).migrations(all).log(QUIET);
         if (lockTimeout != null) {
             builder.lockTimeout(lockTimeout);
         }
         LintReport report =
-                Lint.builder(builder.build()).database(database).build().run("r0:heads");
+                Lint.builder(builder.build()).database(fresh).build().run("r0:heads");
         assertThat(report.serverVersion()).startsWith(major + ".");
         return report;
     }
@@ -420,7 +428,7 @@ class LintRulesTest {
 
     @OnOldestAndNewestMajor
     void oneTransactionForTheWholeRunIsAnalysedMigrationByMigration(int major) {
-        database = TestPostgres.freshDatabase(major, "lint");
+        DataSource fresh = TestPostgres.freshDatabase(major, "lint");
         Migrator migrator = Migrator.builder()
                 .migrations(
                         new Tables(),
@@ -430,7 +438,7 @@ class LintRulesTest {
                 .lockTimeout(Duration.ofSeconds(5))
                 .log(QUIET)
                 .build();
-        LintReport report = Lint.builder(migrator).database(database).build().run("r0:heads");
+        LintReport report = Lint.builder(migrator).database(fresh).build().run("r0:heads");
         assertThat(report.findings())
                 .extracting(LintFinding::revision, LintFinding::detail)
                 .containsExactly(tuple("r2", "creates index ix_code"), tuple("r2", "creates index ix_fresh2"));
@@ -730,7 +738,7 @@ class LintRulesTest {
                         "CREATE TABLE replies (id int PRIMARY KEY, ticket_id uuid NOT NULL REFERENCES tickets)"),
                 new Then("ALTER TABLE replies ADD COLUMN body text"));
         assertThat(report.findings()).isEmpty();
-        try (Connection c = database.getConnection();
+        try (Connection c = linted().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM replies),"
                         + " (SELECT count(*) FROM replies r JOIN tickets t ON t.id = r.ticket_id)")) {
@@ -753,7 +761,7 @@ class LintRulesTest {
         assertThat(report.failing(LintRule.Severity.WARNING)).isEmpty();
         assertThat(report.toJson())
                 .contains("\"revisions\": [\"r1\"]", "\"locks\": [\"public.accounts: AccessExclusiveLock\"]");
-        try (Connection c = database.getConnection();
+        try (Connection c = linted().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM orders),"
                         + " (SELECT count(*) FROM migrate_version)")) {

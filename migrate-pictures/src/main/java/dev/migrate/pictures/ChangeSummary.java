@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a comparison found, for people and for tools: {@code changes.md} (the changes with their
@@ -67,7 +68,7 @@ public final class ChangeSummary {
      *
      * @return the two files written
      */
-    public List<Path> write(Path directory, Path stepSummary) {
+    public List<Path> write(Path directory, @Nullable Path stepSummary) {
         String markdown = markdown();
         try {
             Files.createDirectories(directory);
@@ -164,8 +165,9 @@ public final class ChangeSummary {
     private ChangedTables changedTables() {
         Map<ObjectName, OpGroup> groups = new LinkedHashMap<>();
         for (OpGroup group : script.upgradeGroups()) {
-            if (group.isTable()) {
-                groups.merge(group.table(), group, (a, b) -> {
+            ObjectName table = group.table();
+            if (table != null) {
+                groups.merge(table, group, (a, b) -> {
                     List<Change> all = new ArrayList<>(a.changes());
                     all.addAll(b.changes());
                     return new OpGroup(a.table(), all);
@@ -180,8 +182,9 @@ public final class ChangeSummary {
         MermaidEr er = new MermaidEr(qualified);
         Set<String> neighbours = new TreeSet<>();
         List<Relationship> links = new ArrayList<>();
-        for (OpGroup group : groups.values()) {
-            ObjectName table = group.table();
+        for (Map.Entry<ObjectName, OpGroup> entry : groups.entrySet()) {
+            ObjectName table = entry.getKey();
+            OpGroup group = entry.getValue();
             Op.CreateTable created = find(group, Op.CreateTable.class);
             Op.DropTable dropped = find(group, Op.DropTable.class);
             if (created != null) {
@@ -336,7 +339,7 @@ public final class ChangeSummary {
         er.attribute(type, name, keys, what);
     }
 
-    private static <T extends Op> T find(OpGroup group, Class<T> kind) {
+    private static <T extends Op> @Nullable T find(OpGroup group, Class<T> kind) {
         for (Op op : group.ops()) {
             if (kind.isInstance(op)) {
                 return kind.cast(op);

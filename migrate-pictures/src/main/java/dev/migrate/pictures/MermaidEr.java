@@ -1,6 +1,7 @@
 package dev.migrate.pictures;
 
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.TypeSpelling;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -42,8 +43,9 @@ final class MermaidEr {
         text.append(" {\n");
     }
 
-    /** An attribute line: {@code bigint customer_id FK "comment"}. */
-    void attribute(String type, String column, List<String> keys, String comment) {
+    /** An attribute line: {@code bigint customer_id FK "comment"}, the type spelled as people write it. */
+    void attribute(String catalogType, String column, List<String> keys, String comment) {
+        String type = TypeSpelling.written(catalogType);
         String typeWord = type.replace(' ', '_');
         String note = comment;
         if (!WORD.matcher(typeWord).matches()) {

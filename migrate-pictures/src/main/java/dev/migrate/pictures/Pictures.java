@@ -6,6 +6,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ public final class Pictures {
     public static final List<String> FILES =
             List.of("schema.mmd", "schema.svg", "revisions.mmd", "revisions.svg", "index.html");
 
-    private final DatabaseSchema schema;
     private final SchemaPicture schemaPicture;
     private final RevisionPicture revisionPicture;
     private final List<RevisionDetails> revisions;
@@ -31,7 +31,6 @@ public final class Pictures {
 
     private Pictures(
             DatabaseSchema schema, TableSelection selection, List<RevisionDetails> revisions, DatabaseState state) {
-        this.schema = schema;
         this.schemaPicture = SchemaPicture.of(schema, selection);
         this.revisionPicture = RevisionPicture.of(revisions, state.current(), state.applied());
         this.revisions = List.copyOf(revisions);
@@ -102,9 +101,7 @@ public final class Pictures {
                 .append(views == 0 ? "" : ", the views beside the tables they read")
                 .append("\"></p>\n")
                 .append("<h2>Tables</h2>\n");
-        schemaPicture
-                .tables()
-                .forEach((name, faded) -> appendTable(html, schema.tables().get(name), faded));
+        schemaPicture.tables().forEach((name, faded) -> appendTable(html, schemaPicture.table(name), faded));
         if (views > 0) {
             html.append("<h2>Views</h2>\n");
             schemaPicture.views().forEach((name, faded) -> appendView(html, schemaPicture.view(name), faded));
@@ -134,7 +131,7 @@ public final class Pictures {
             html.append("<tr><td>")
                     .append(Svg.escape(column.name()))
                     .append("</td><td>")
-                    .append(Svg.escape(column.type()))
+                    .append(Svg.escape(TypeSpelling.written(column.type())))
                     .append("</td><td>")
                     .append(column.nullable() ? "yes" : "no")
                     .append("</td><td>")
@@ -164,7 +161,7 @@ public final class Pictures {
             html.append("<tr><td>")
                     .append(Svg.escape(column.name()))
                     .append("</td><td>")
-                    .append(Svg.escape(column.type()))
+                    .append(Svg.escape(TypeSpelling.written(column.type())))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.graph.ElkEdge;
@@ -156,8 +157,13 @@ public final class RevisionPicture {
         ElkLayout.layout(root, nodes.size());
         width = Math.max(root.getWidth(), 200);
         height = Math.max(root.getHeight(), 60);
-        nodes.forEach((id, node) -> boxes.add(
-                new Box(id, ElkLayout.x(node), ElkLayout.y(node), node.getWidth(), node.getHeight(), text.get(id))));
+        nodes.forEach((id, node) -> boxes.add(new Box(
+                id,
+                ElkLayout.x(node),
+                ElkLayout.y(node),
+                node.getWidth(),
+                node.getHeight(),
+                text.getOrDefault(id, List.of()))));
         for (int i = 0; i < elkEdges.size(); i++) {
             Edge edge = pending.get(i);
             edges.add(new Edge(edge.from(), edge.to(), edge.dependsOn(), ElkLayout.points(elkEdges.get(i))));
@@ -244,7 +250,8 @@ public final class RevisionPicture {
         Map<String, RevisionDetails> byId = new HashMap<>();
         revisions.forEach(r -> byId.put(r.id(), r));
         for (Box box : boxes) {
-            RevisionDetails revision = byId.get(box.revision());
+            // every box is a revision's
+            RevisionDetails revision = Objects.requireNonNull(byId.get(box.revision()), box::revision);
             boolean isCurrent = current.contains(box.revision());
             String fill = isCurrent ? "#fff4d6" : revision.isHead() ? "#e6f4ea" : "#ffffff";
             String stroke = isCurrent ? "#b7791f" : revision.isHead() ? "#2f6f3e" : "#3e4c59";

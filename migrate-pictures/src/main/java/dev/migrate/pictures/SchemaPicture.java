@@ -5,12 +5,14 @@ import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.pictures.ElkLayout.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -151,9 +153,19 @@ public final class SchemaPicture {
         return drawnViews;
     }
 
-    /** The view or materialized view of that name, or null. */
+    /** A view or materialized view drawn: the schema has every one. */
     View view(ObjectName name) {
-        return views.get(name);
+        return Objects.requireNonNull(views.get(name), name::toString);
+    }
+
+    /** A table drawn: the schema has every one. */
+    Table table(ObjectName name) {
+        return Objects.requireNonNull(schema.tables().get(name), name::toString);
+    }
+
+    /** The node laid out for a table or view shown: there is one for each. */
+    private static ElkNode node(Map<ObjectName, ElkNode> nodes, ObjectName name) {
+        return Objects.requireNonNull(nodes.get(name), name::toString);
     }
 
     private String title(ObjectName name) {
@@ -174,14 +186,15 @@ public final class SchemaPicture {
         int nameWidth =
                 view.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         return view.columns().stream()
-                .map(c -> String.format("%-5s %-" + Math.max(nameWidth, 1) + "s  %s", "", c.name(), c.type()))
+                .map(c -> String.format(
+                        "%-5s %-" + Math.max(nameWidth, 1) + "s  %s", "", c.name(), TypeSpelling.written(c.type())))
                 .toList();
     }
 
     /** The rows of the box drawn for {@code name}, a table or a view. */
     private List<String> rows(ObjectName name) {
         Table table = schema.tables().get(name);
-        return table != null ? rows(table) : rows(views.get(name));
+        return table != null ? rows(table) : rows(view(name));
     }
 
     /** The text of a column's row: key marks, name and type, in columns. */
@@ -191,7 +204,11 @@ public final class SchemaPicture {
         List<String> rows = new ArrayList<>();
         for (TableColumn column : table.columns()) {
             String marks = String.join(",", keys(table, column.name()));
-            rows.add(String.format("%-5s %-" + Math.max(nameWidth, 1) + "s  %s", marks, column.name(), column.type()));
+            rows.add(String.format(
+                    "%-5s %-" + Math.max(nameWidth, 1) + "s  %s",
+                    marks,
+                    column.name(),
+                    TypeSpelling.written(column.type())));
         }
         return rows;
     }
@@ -221,7 +238,7 @@ public final class SchemaPicture {
         Map<String, ElkNode> schemaNodes = new LinkedHashMap<>();
         Map<ObjectName, Kind> shown = new LinkedHashMap<>();
         drawn.keySet().forEach(name -> shown.put(name, Kind.TABLE));
-        drawnViews.keySet().forEach(name -> shown.put(name, kind(views.get(name))));
+        drawnViews.keySet().forEach(name -> shown.put(name, kind(view(name))));
         if (qualified) {
             root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
             for (ObjectName name : shown.keySet()) {
@@ -249,20 +266,20 @@ public final class SchemaPicture {
         List<ElkEdge> edges = new ArrayList<>();
         List<Link> pending = new ArrayList<>();
         for (ObjectName name : drawn.keySet()) {
-            Table child = schema.tables().get(name);
+            Table child = table(name);
             for (ForeignKey key : child.foreignKeys()) {
                 ObjectName parentName = key.referencedTableName();
                 ElkNode parentNode = nodes.get(parentName);
                 if (parentNode == null) {
                     continue; // a table left out of the picture
                 }
-                Table parent = schema.tables().get(parentName);
+                Table parent = table(parentName);
                 String parentColumn = key.referencedColumns().isEmpty()
                         ? ""
                         : key.referencedColumns().get(0);
                 String childColumn = key.columns().get(0);
                 ElkPort from = port(parentNode, PortSide.EAST, rowOffset(parent, parentColumn));
-                ElkPort to = port(nodes.get(name), PortSide.WEST, rowOffset(child, childColumn));
+                ElkPort to = port(node(nodes, name), PortSide.WEST, rowOffset(child, childColumn));
                 edges.add(ElkGraphUtil.createSimpleEdge(from, to));
                 pending.add(new Link(
                         parentName,
@@ -277,13 +294,13 @@ public final class SchemaPicture {
         List<ElkEdge> readEdges = new ArrayList<>();
         List<Read> pendingReads = new ArrayList<>();
         for (ObjectName name : drawnViews.keySet()) {
-            for (ObjectName source : views.get(name).reads()) {
+            for (ObjectName source : view(name).reads()) {
                 ElkNode sourceNode = nodes.get(source);
                 if (sourceNode == null || source.equals(name)) {
                     continue; // a table or view left out of the picture
                 }
                 ElkPort from = port(sourceNode, PortSide.EAST, HEADER / 2);
-                ElkPort to = port(nodes.get(name), PortSide.WEST, HEADER / 2);
+                ElkPort to = port(node(nodes, name), PortSide.WEST, HEADER / 2);
                 readEdges.add(ElkGraphUtil.createSimpleEdge(from, to));
                 pendingReads.add(new Read(source, name, List.of()));
             }
@@ -293,19 +310,23 @@ public final class SchemaPicture {
         height = root.getHeight();
         schemaNodes.forEach((s, node) ->
                 groups.add(new Group(s, ElkLayout.x(node), ElkLayout.y(node), node.getWidth(), node.getHeight())));
-        nodes.forEach((name, node) -> boxes.add(new Box(
-                name,
-                shown.get(name),
-                ElkLayout.x(node),
-                ElkLayout.y(node),
-                node.getWidth(),
-                node.getHeight(),
-                shown.get(name) == Kind.TABLE ? drawn.get(name) : drawnViews.get(name),
-                shown.get(name) == Kind.TABLE
-                        ? schema.tables().get(name).columns().stream()
-                                .map(TableColumn::name)
-                                .toList()
-                        : views.get(name).columnNames())));
+        shown.forEach((name, kind) -> {
+            ElkNode node = node(nodes, name);
+            boolean isTable = kind == Kind.TABLE;
+            boxes.add(new Box(
+                    name,
+                    kind,
+                    ElkLayout.x(node),
+                    ElkLayout.y(node),
+                    node.getWidth(),
+                    node.getHeight(),
+                    isTable ? drawn.getOrDefault(name, false) : drawnViews.getOrDefault(name, false),
+                    isTable
+                            ? table(name).columns().stream()
+                                    .map(TableColumn::name)
+                                    .toList()
+                            : view(name).columnNames()));
+        });
         for (int i = 0; i < edges.size(); i++) {
             Link link = pending.get(i);
             links.add(new Link(
@@ -347,17 +368,19 @@ public final class SchemaPicture {
      */
     public String mermaid() {
         MermaidEr er = new MermaidEr(qualified);
-        for (ObjectName name : drawn.keySet()) {
-            Table table = schema.tables().get(name);
-            er.openEntity(name, drawn.get(name) ? " (neighbour)" : "");
+        for (Map.Entry<ObjectName, Boolean> drawnTable : drawn.entrySet()) {
+            ObjectName name = drawnTable.getKey();
+            Table table = table(name);
+            er.openEntity(name, drawnTable.getValue() ? " (neighbour)" : "");
             for (TableColumn column : table.columns()) {
                 er.attribute(column.type(), column.name(), keys(table, column.name()), "");
             }
             er.closeEntity();
         }
-        for (ObjectName name : drawnViews.keySet()) {
-            View view = views.get(name);
-            er.openEntity(name, " (" + view.kind() + (drawnViews.get(name) ? ", neighbour)" : ")"));
+        for (Map.Entry<ObjectName, Boolean> drawnView : drawnViews.entrySet()) {
+            ObjectName name = drawnView.getKey();
+            View view = view(name);
+            er.openEntity(name, " (" + view.kind() + (drawnView.getValue() ? ", neighbour)" : ")"));
             for (View.Column column : view.columns()) {
                 er.attribute(column.type(), column.name(), List.of(), "");
             }
@@ -367,7 +390,7 @@ public final class SchemaPicture {
             er.relationship(link.parent(), link.child(), link.cardinality(), link.name());
         }
         for (Read read : reads) {
-            er.reads(read.source(), read.view(), views.get(read.view()).kind());
+            er.reads(read.source(), read.view(), view(read.view()).kind());
         }
         return er.toString();
     }
@@ -444,7 +467,7 @@ public final class SchemaPicture {
                     .append(faded ? " opacity=\"0.35\"" : "")
                     .append(">\n");
             svg.append("<title>")
-                    .append(Svg.escape(views.get(read.view()).kind() + " " + read.view() + " reads " + read.source()))
+                    .append(Svg.escape(view(read.view()).kind() + " " + read.view() + " reads " + read.source()))
                     .append("</title>\n");
             svg.append("<path d=\"")
                     .append(ElkLayout.path(points))
@@ -468,7 +491,7 @@ public final class SchemaPicture {
             svg.append(table ? "<g class=\"table\" data-table=\"" : "<g class=\"view\" data-view=\"")
                     .append(Svg.escape(box.name().toString()))
                     .append('"')
-                    .append(table ? "" : " data-kind=\"" + views.get(box.name()).kind() + "\"")
+                    .append(table ? "" : " data-kind=\"" + view(box.name()).kind() + "\"")
                     .append(box.faded() ? " opacity=\"0.35\"" : "")
                     .append(">\n");
             // a view's box is dashed: it holds no rows of its own (a materialized view holds a copy)

@@ -7,11 +7,13 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.SchemaDiff;
+import dev.migrate.op.Op;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,20 +71,19 @@ class ChangeSummaryTest {
 
     /** Only orders.total widened. */
     static MigrationScript oneTypeChange() {
+        return columnsChanged(c -> c.name().equals("total") ? TableColumn.of("total", "numeric(14,2)", false) : c);
+    }
+
+    /** The shop with each column of each table put through {@code change}. */
+    static MigrationScript columnsChanged(UnaryOperator<TableColumn> change) {
         DatabaseSchema before = Schemas.shop();
         List<Table> after = before.tables().values().stream()
-                .map(t -> !t.name().equals("orders")
-                        ? t
-                        : Schemas.table(
-                                "public",
-                                "orders",
-                                t.columns().stream()
-                                        .map(c -> c.name().equals("total")
-                                                ? TableColumn.of("total", "numeric(14,2)", false)
-                                                : c)
-                                        .toList(),
-                                t.foreignKeys(),
-                                List.of()))
+                .map(t -> Schemas.table(
+                        t.schema(),
+                        t.name(),
+                        t.columns().stream().map(change).toList(),
+                        t.foreignKeys(),
+                        t.uniqueConstraints()))
                 .toList();
         return SchemaDiff.compare(
                 before, DatabaseSchema.of(after, List.of(), List.of()), SchemaDiff.Options.defaults());
@@ -146,6 +147,38 @@ class ChangeSummaryTest {
                 .contains("  - **Hazard [data]**: column public.orders.total: 3 rows hold values that do not fit.\n")
                 .contains("  - Measured: public.orders holds about 1,200 rows (estimate).\n")
                 .contains("Warnings:\n\n- a warning\n");
+    }
+
+    /** customers.name widened, orders.placed_at without its time zone: types with a shorter written form. */
+    static MigrationScript longSpelledTypeChanges() {
+        return columnsChanged(c -> c.name().equals("name")
+                ? TableColumn.of("name", "character varying(250)", false)
+                : c.name().equals("placed_at")
+                        ? TableColumn.of("placed_at", "timestamp(6) without time zone", false)
+                        : c);
+    }
+
+    @Test
+    void theSummarySpellsTypesAsPeopleWriteThemAndTheOpsAsTheCatalogDoes() {
+        MigrationScript script = longSpelledTypeChanges();
+        ChangeSummary summary = ChangeSummary.of("check", script);
+
+        assertThat(summary.markdown())
+                .contains(
+                        "- column public.customers.name: type varchar(200) -&gt; varchar(250)\n",
+                        "- column public.orders.placed_at: type timestamptz -&gt; timestamp\n",
+                        "        varchar(250) name \"type varchar(200) -> varchar(250)\"\n",
+                        "        timestamp placed_at \"type timestamptz -> timestamp\"\n",
+                        // the USING expression is SQL that runs, in the catalog's spelling
+                        "converts with USING placed_at::timestamp without time zone")
+                .doesNotContain("character varying", "with time zone");
+        assertThat(summary.json())
+                .contains("\"before\": \"varchar(200)\"", "\"after\": \"varchar(250)\"")
+                .doesNotContain("character varying", "with time zone");
+        assertThat(script.upgrade())
+                .filteredOn(op -> op instanceof Op.AlterColumnType)
+                .extracting(op -> ((Op.AlterColumnType) op).type())
+                .containsExactlyInAnyOrder("character varying(250)", "timestamp without time zone");
     }
 
     @Test

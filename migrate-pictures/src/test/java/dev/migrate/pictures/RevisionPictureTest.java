@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class RevisionPictureTest {
@@ -31,13 +32,15 @@ class RevisionPictureTest {
     void newestAtTheTopEachLineFromParentToChildAndBoxesApart() {
         RevisionPicture picture = RevisionPicture.of(branchAndMerge(), Set.of(), Map.of());
 
-        Map<String, Box> boxes = new java.util.HashMap<>();
-        picture.boxes().forEach(b -> boxes.put(b.revision(), b));
-        assertThat(boxes.get("e").y()).isLessThan(boxes.get("d").y());
-        assertThat(boxes.get("d").y())
-                .isLessThan(boxes.get("b").y())
-                .isLessThan(boxes.get("a").y());
-        assertThat(boxes.get("d").y()).isLessThan(boxes.get("c").y());
+        Function<String, Box> box = id -> picture.boxes().stream()
+                .filter(b -> b.revision().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(box.apply("e").y()).isLessThan(box.apply("d").y());
+        assertThat(box.apply("d").y())
+                .isLessThan(box.apply("b").y())
+                .isLessThan(box.apply("a").y());
+        assertThat(box.apply("d").y()).isLessThan(box.apply("c").y());
         List<Box> all = picture.boxes();
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
@@ -51,8 +54,8 @@ class RevisionPictureTest {
         }
         assertThat(picture.edges()).hasSize(6);
         for (Edge edge : picture.edges()) {
-            Box from = boxes.get(edge.from());
-            Box to = boxes.get(edge.to());
+            Box from = box.apply(edge.from());
+            Box to = box.apply(edge.to());
             ElkLayout.Point start = edge.points().get(0);
             ElkLayout.Point end = edge.points().get(edge.points().size() - 1);
             // from the top of the older box to the bottom of the newer one

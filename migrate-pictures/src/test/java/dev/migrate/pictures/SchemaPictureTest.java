@@ -63,7 +63,10 @@ class SchemaPictureTest {
         assertThat(mermaid).contains("    orders {\n        bigint id PK\n        bigint customer_id FK\n");
         // numeric(12,2) is no Mermaid word: the base type, the whole one in the comment
         assertThat(mermaid).contains("        numeric total \"numeric(12,2)\"\n");
-        assertThat(mermaid).contains("        character_varying(200) name\n");
+        // types as people write them, not as the catalog spells them
+        assertThat(mermaid).contains("        varchar(200) name\n");
+        assertThat(mermaid).contains("        timestamptz placed_at\n");
+        assertThat(mermaid).doesNotContain("character", "time zone", "time_zone");
         assertThat(mermaid).contains("        text email UK\n");
         // NOT NULL reference: exactly one customer; any number of orders
         assertThat(mermaid).contains("    customers ||..o{ orders : \"orders_customer_id_fkey\"\n");
@@ -139,7 +142,9 @@ class SchemaPictureTest {
         String mermaid =
                 SchemaPicture.of(Schemas.shopWithViews(), TableSelection.all()).mermaid();
 
-        assertThat(mermaid).contains("    order_totals[\"order_totals (view)\"] {\n        bigint customer_id\n");
+        assertThat(mermaid)
+                .contains(
+                        "    order_totals[\"order_totals (view)\"] {\n        bigint customer_id\n        varchar(200) name\n");
         assertThat(mermaid).contains("    Daily_Sales[\"Daily Sales (materialized view)\"] {\n        date day\n");
         assertThat(mermaid).contains("        text Best_Seller \"column Best Seller\"\n");
         assertThat(mermaid).contains("    orders }o..o{ order_totals : \"read by view\"\n");
@@ -192,6 +197,19 @@ class SchemaPictureTest {
                         "<caption>public.order_totals (view) reads public.customers, public.orders</caption>",
                         "<caption>public.Daily Sales (materialized view) reads public.order_totals, public.products"
                                 + "</caption>");
+    }
+
+    @Test
+    void thePicturesAndThePageSpellTypesAsPeopleWriteThem() {
+        SchemaPicture picture = SchemaPicture.of(Schemas.shopWithViews(), TableSelection.all());
+        String html = Pictures.of(Schemas.shopWithViews(), TableSelection.all(), List.of(), DatabaseState.none())
+                .html();
+
+        assertThat(picture.svg()).contains("varchar(200)", "timestamptz", "numeric(12,2)");
+        assertThat(html).contains("<td>varchar(200)</td>", "<td>timestamptz</td>", "<td>numeric(12,2)</td>");
+        for (String shown : List.of(picture.svg(), picture.mermaid(), html)) {
+            assertThat(shown).doesNotContain("character varying", "with time zone");
+        }
     }
 
     /** No two boxes overlap; each line starts on its parent's right edge at the referenced column and ends on the child's left edge at the referencing column. */

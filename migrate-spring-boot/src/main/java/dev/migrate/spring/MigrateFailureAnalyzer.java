@@ -5,6 +5,7 @@ import dev.migrate.MigrationFailedException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.internal.connection.ConnectionFailure;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -65,7 +66,7 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
 
     /** The upgrade that {@code migrate.mode=validate} does not do, as the command that does it. */
     private FailureAnalysis notAtHead(MigrateException cause, Optional<MigrateDatabaseSettings> database) {
-        String message = cause.getMessage();
+        String message = Objects.requireNonNullElse(cause.getMessage(), "");
         int run = message.indexOf(" Run mvn ");
         String state = run < 0 ? message : message.substring(0, run);
         return new FailureAnalysis(

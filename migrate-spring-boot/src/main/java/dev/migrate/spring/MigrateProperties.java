@@ -3,6 +3,7 @@ package dev.migrate.spring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -74,7 +75,7 @@ public class MigrateProperties {
     private boolean validateDrift;
 
     /** PostgreSQL statement_timeout for migration statements; unset keeps the server's. */
-    private Duration statementTimeout;
+    private @Nullable Duration statementTimeout;
 
     /**
      * How often a migration that is still running logs how long it has run and the statement it is at
@@ -90,32 +91,32 @@ public class MigrateProperties {
     private boolean rebuildInvalidIndexes = true;
 
     /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
-    private String url;
+    private @Nullable String url;
 
     /**
      * Login user of the migration connection; without migrate.url it connects to the JDBC URL of the
      * application's DataSource.
      */
-    private String user;
+    private @Nullable String user;
 
     /**
      * Login password of the migration connection; without migrate.url it connects to the JDBC URL of
      * the application's DataSource.
      */
-    private String password;
+    private @Nullable String password;
 
     /**
      * Tenant schemas to migrate at startup, each with its own version tables, lock and search_path:
      * comma-separated names, SQL LIKE patterns (tenant_%) or query: followed by SQL returning schema
      * names (last). Unset: the database alone.
      */
-    private String tenants;
+    private @Nullable String tenants;
 
     /**
      * How many tenants are migrated at once; unset, the smaller of twice the processors and a quarter
      * of the server's free connections.
      */
-    private Integer parallel;
+    private @Nullable Integer parallel;
 
     /** Stop starting tenants after the first failure. */
     private boolean failFast;
@@ -123,19 +124,19 @@ public class MigrateProperties {
     /** Migrate this many tenants first, and the others only when all of them succeeded. */
     private int canary;
 
-    public String getTenants() {
+    public @Nullable String getTenants() {
         return tenants;
     }
 
-    public void setTenants(String tenants) {
+    public void setTenants(@Nullable String tenants) {
         this.tenants = tenants;
     }
 
-    public Integer getParallel() {
+    public @Nullable Integer getParallel() {
         return parallel;
     }
 
-    public void setParallel(Integer parallel) {
+    public void setParallel(@Nullable Integer parallel) {
         this.parallel = parallel;
     }
 
@@ -243,11 +244,11 @@ public class MigrateProperties {
         this.validateDrift = validateDrift;
     }
 
-    public Duration getStatementTimeout() {
+    public @Nullable Duration getStatementTimeout() {
         return statementTimeout;
     }
 
-    public void setStatementTimeout(Duration statementTimeout) {
+    public void setStatementTimeout(@Nullable Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
     }
 
@@ -267,27 +268,27 @@ public class MigrateProperties {
         this.rebuildInvalidIndexes = rebuildInvalidIndexes;
     }
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
         return url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
         this.url = url;
     }
 
-    public String getUser() {
+    public @Nullable String getUser() {
         return user;
     }
 
-    public void setUser(String user) {
+    public void setUser(@Nullable String user) {
         this.user = user;
     }
 
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return password;
     }
 
-    public void setPassword(String password) {
+    public void setPassword(@Nullable String password) {
         this.password = password;
     }
 

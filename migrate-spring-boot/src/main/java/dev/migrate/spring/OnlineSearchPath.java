@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -29,7 +30,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 final class OnlineSearchPath implements BeanPostProcessor {
     /** The {@code SET search_path} every connection runs once; null while there is nothing to set. */
-    private volatile String setting;
+    private volatile @Nullable String setting;
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

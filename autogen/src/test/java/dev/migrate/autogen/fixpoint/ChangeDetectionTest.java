@@ -77,7 +77,7 @@ class ChangeDetectionTest {
                 Case.live(
                         "type change",
                         List.of("ALTER TABLE customers ALTER COLUMN email TYPE varchar(100)"),
-                        "column public.customers.email: type character varying(100) -> character varying(254)"),
+                        "column public.customers.email: type varchar(100) -> varchar(254)"),
                 Case.live(
                         "type change to numeric scale",
                         List.of("ALTER TABLE payments ALTER COLUMN amount TYPE numeric(10,2)"),

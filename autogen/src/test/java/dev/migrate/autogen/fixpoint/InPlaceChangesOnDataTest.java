@@ -60,8 +60,8 @@ class InPlaceChangesOnDataTest {
             assertThat(diff.descriptions())
                     .containsExactlyInAnyOrder(
                             "sequence public.ticket_seq: increment 1 -> 50",
-                            "column public.tickets.code: type character varying(10) -> character varying(40)",
-                            "column public.tickets.amount: type character varying(20) -> bigint",
+                            "column public.tickets.code: type varchar(10) -> varchar(40)",
+                            "column public.tickets.amount: type varchar(20) -> bigint",
                             "column public.tickets.name: collation default -> \"C\"",
                             "column public.counters.id: identity increment 1 -> 50",
                             "column public.lines.doubled: generated AS ((qty * 2)) STORED -> AS ((qty * 2)) VIRTUAL");

@@ -123,7 +123,7 @@ class RenameTest {
                     .containsExactlyInAnyOrder(
                             "renamed column public.people.fullname to full_name",
                             "renamed column public.people.nick to nickname",
-                            "column public.people.nickname: type character varying(10) -> character varying(20)");
+                            "column public.people.nickname: type varchar(10) -> varchar(20)");
             assertThat(diff.upgrade())
                     .contains(new Op.RenameColumn(
                             new dev.migrate.op.QualifiedName(null, "people"), "fullname", "full_name"));

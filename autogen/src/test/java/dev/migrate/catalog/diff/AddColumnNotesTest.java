@@ -10,6 +10,7 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** A column added to an existing table is noted when PostgreSQL fills every row for it, and only then. */
@@ -21,7 +22,7 @@ class AddColumnNotesTest {
         return new Table("public", "items", columns, null, List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
-    private static TableColumn withDefault(String name, String type, String expression) {
+    private static TableColumn withDefault(String name, String type, @Nullable String expression) {
         return new TableColumn(name, type, true, expression, null, null, null, null);
     }
 

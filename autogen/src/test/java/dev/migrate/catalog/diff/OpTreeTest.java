@@ -251,7 +251,7 @@ class OpTreeTest {
 
     private static List<String> outline(MigrationScript script) {
         return script.upgradeGroups().stream()
-                .map(g -> (g.isTable() ? g.table().toString() : "(outside tables)") + ": "
+                .map(g -> (g.table() != null ? g.table().toString() : "(outside tables)") + ": "
                         + String.join(
                                 " | ",
                                 g.changes().stream()

@@ -5,6 +5,7 @@ import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One difference and the ops that remove it: usually one op; two for an object replaced in place
@@ -27,7 +28,7 @@ public record Change(
         List<Op> ops,
         List<Hazard> hazards,
         List<String> notes,
-        List<Op> undo,
+        @Nullable List<Op> undo,
         boolean aheadPart) {
     public Change {
         ops = List.copyOf(ops);
@@ -36,7 +37,7 @@ public record Change(
         undo = undo == null ? null : List.copyOf(undo);
     }
 
-    public Change(Description description, List<Op> ops, List<String> notes, List<Op> undo) {
+    public Change(Description description, List<Op> ops, List<String> notes, @Nullable List<Op> undo) {
         this(description, ops, List.of(), notes, undo, false);
     }
 

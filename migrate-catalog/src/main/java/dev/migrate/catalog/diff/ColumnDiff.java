@@ -4,6 +4,7 @@ import dev.migrate.catalog.ColumnIdentity;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Column;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns of a table on both sides: added, removed, renamed, or changed in place (type,
@@ -113,7 +115,7 @@ final class ColumnDiff {
      * Why adding {@code c} rewrites the table, or null when it does not: since PostgreSQL 11 a
      * constant or stable default (such as {@code now()}) is stored once, not written to every row.
      */
-    private static String computedForEveryRow(TableColumn c) {
+    private static @Nullable String computedForEveryRow(TableColumn c) {
         if (c.identity() != null) {
             return "an identity column takes a value of its sequence in every existing row";
         }
@@ -169,23 +171,25 @@ final class ColumnDiff {
             String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
             String reverseUsing = casts.needsUsing(want.type(), have.type()) ? castOf(want.name(), have.type()) : null;
             boolean rewrites = casts.rewrites(have.type(), want.type());
+            // what people read names the types as they write them; the ops keep the catalog's spelling
+            String from = TypeSpelling.written(have.type());
+            String to = TypeSpelling.written(want.type());
             List<String> notes = new ArrayList<>();
             List<Hazard> hazards = new ArrayList<>();
             if (rewrites) {
-                hazards.add(Hazards.typeChangeRewrite(where, have.type(), want.type()));
+                hazards.add(Hazards.typeChangeRewrite(where, from, to));
             } else {
                 notes.add("Locks " + table.qualifiedName() + " with ACCESS EXCLUSIVE (no reads or writes) while it"
-                        + " runs; no rewrite (" + have.type() + " to " + want.type()
-                        + " keeps the stored values), so it is brief.");
+                        + " runs; no rewrite (" + from + " to " + to + " keeps the stored values), so it is brief.");
             }
             if (using != null) {
-                notes.add("Hazard: PostgreSQL has no assignment cast from " + have.type() + " to " + want.type()
+                notes.add("Hazard: PostgreSQL has no assignment cast from " + from + " to " + to
                         + ", so the change converts with USING " + using + "; it fails if a value does not convert.");
             }
             changed(
                     table,
                     new Change(
-                                    Description.changed(where, "type " + have.type() + " -> " + want.type()),
+                                    Description.changed(where, "type " + from + " -> " + to),
                                     List.of(new Op.AlterColumnType(
                                             t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
                                     notes)
@@ -215,7 +219,7 @@ final class ColumnDiff {
         // a serial on one side and an identity on the other: their identity and default are compared there
         boolean numbering = serialOrIdentity(table, have, want, where);
         if (!numbering && have.identity() != null && want.identity() != null) {
-            alterIdentity(table, have, want, where);
+            alterIdentity(table, want.name(), have.identity(), want.identity(), where);
         } else if (!numbering && !Objects.equals(have.identity(), want.identity())) {
             if (have.identity() != null) {
                 changed(
@@ -272,11 +276,11 @@ final class ColumnDiff {
      * since a type change runs before the default's change and is undone after it. A previous default
      * cast to the previous type, another type, keeps its cast.
      */
-    private static String writtenDefault(String expression, String columnType) {
+    private static @Nullable String writtenDefault(@Nullable String expression, String columnType) {
         return expression == null ? null : DefaultCasts.withoutAddedCast(expression, columnType);
     }
 
-    private static String quoted(String text) {
+    private static String quoted(@Nullable String text) {
         if (text == null) {
             return "none";
         }
@@ -357,10 +361,8 @@ final class ColumnDiff {
      * An identity column whose options differ keeps its sequence (and so its current value): ALTER
      * COLUMN ... SET, never DROP IDENTITY plus ADD, which would start numbering again.
      */
-    private void alterIdentity(Table table, TableColumn have, TableColumn want, String where) {
+    private void alterIdentity(Table table, String column, ColumnIdentity before, ColumnIdentity after, String where) {
         QualifiedName t = context.ops.name(table);
-        var before = have.identity();
-        var after = want.identity();
         SequenceDelta delta = new SequenceDelta(before.inUse())
                 .compare("increment", before.increment(), after.increment())
                 .compare("minvalue", before.min(), after.min())
@@ -388,7 +390,7 @@ final class ColumnDiff {
                         Description.changed(where, "identity " + String.join(", ", described)),
                         new Op.AlterIdentity(
                                 t,
-                                want.name(),
+                                column,
                                 generation ? always : null,
                                 delta.to(),
                                 generation ? !always : null,
@@ -434,11 +436,11 @@ final class ColumnDiff {
     }
 
     /** The catalog spells a collation quoted, as in DDL; none means the type's default. */
-    private static String collationOf(String catalogCollation) {
+    private static String collationOf(@Nullable String catalogCollation) {
         return catalogCollation == null ? "default" : ModelOps.unquote(catalogCollation);
     }
 
-    private static String collationName(String catalogCollation) {
+    private static String collationName(@Nullable String catalogCollation) {
         return catalogCollation == null ? "default" : catalogCollation;
     }
 

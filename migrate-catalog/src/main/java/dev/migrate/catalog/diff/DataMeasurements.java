@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Literals;
@@ -28,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures a script's risky changes on the rows of the database they will run on, before anything
@@ -69,7 +71,7 @@ public final class DataMeasurements {
     /** Tables not analysed yet whose rows could not be counted either, with why. */
     private final Map<ObjectName, String> sizeUnknown = new HashMap<>();
     /** The schema of the table group being measured, for the ops' unqualified names. */
-    private String schema;
+    private @Nullable String schema;
 
     /**
      * What was measured.
@@ -123,16 +125,17 @@ public final class DataMeasurements {
         List<Op.RequireNoRows> guards = new ArrayList<>(script.guards());
         List<OpGroup> groups = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
-            if (!group.isTable() || !sizes.containsKey(group.table())) {
+            ObjectName table = group.table();
+            if (table == null || !sizes.containsKey(table)) {
                 groups.add(group); // a table the migration creates holds no rows yet
                 continue;
             }
-            schema = group.table().schema();
+            schema = table.schema();
             List<Change> changes = new ArrayList<>();
             for (Change change : group.changes()) {
                 List<String> notes = new ArrayList<>(change.notes());
                 if (largeTableRows != Long.MAX_VALUE && citesLockRule(change)) {
-                    notes.add(sizeNote(group.table(), sizes.get(group.table())));
+                    notes.add(sizeNote(table, sizes.get(table)));
                 }
                 for (Op op : change.ops()) {
                     for (Finding finding : findings(op)) {
@@ -142,7 +145,7 @@ public final class DataMeasurements {
                 }
                 changes.add(change.withNotes(notes));
             }
-            groups.add(new OpGroup(group.table(), changes));
+            groups.add(new OpGroup(table, changes));
         }
         return new Result(new MigrationScript(groups, script.warnings(), guards), sizes);
     }
@@ -171,10 +174,10 @@ public final class DataMeasurements {
         TableSizes estimates = TableSizes.read(connection);
         Map<ObjectName, Long> sizes = new LinkedHashMap<>();
         for (OpGroup group : script.upgradeGroups()) {
-            if (!group.isTable() || sizes.containsKey(group.table())) {
+            ObjectName table = group.table();
+            if (table == null || sizes.containsKey(table)) {
                 continue;
             }
-            ObjectName table = group.table();
             OptionalLong estimate = estimates.estimatedRows(table.schema() + "." + table.name());
             if (estimate.isPresent()) {
                 sizes.put(table, estimate.getAsLong());
@@ -311,7 +314,7 @@ public final class DataMeasurements {
     }
 
     private List<Finding> duplicates(
-            QualifiedName table, List<String> columns, boolean nullsNotDistinct, String where, String what)
+            QualifiedName table, List<String> columns, boolean nullsNotDistinct, @Nullable String where, String what)
             throws SQLException {
         List<String> conditions = new ArrayList<>();
         if (!nullsNotDistinct) {
@@ -349,6 +352,7 @@ public final class DataMeasurements {
         String target = type.type().toLowerCase(Locale.ROOT).strip();
         Matcher varchar = VARCHAR.matcher(target);
         Matcher numeric = NUMERIC.matcher(target);
+        String shown = TypeSpelling.written(type.type());
         String condition;
         Phrase what;
         String fix;
@@ -363,13 +367,12 @@ public final class DataMeasurements {
             int precision = Integer.parseInt(numeric.group(1));
             int scale = numeric.group(2) == null ? 0 : Integer.parseInt(numeric.group(2));
             condition = "round(abs(" + column + "::numeric), " + scale + ") >= 1e" + (precision - scale);
-            what = new Phrase("value does not fit " + type.type(), "values do not fit " + type.type());
-            fix = "correct the values of " + subject + " that do not fit " + type.type() + " before its type changes";
+            what = new Phrase("value does not fit " + shown, "values do not fit " + shown);
+            fix = "correct the values of " + subject + " that do not fit " + shown + " before its type changes";
         } else if (serverMajor >= 16) {
             condition = "NOT pg_input_is_valid(" + column + "::text, " + Literals.string(type.type()) + ")";
-            what = new Phrase("value does not convert to " + type.type(), "values do not convert to " + type.type());
-            fix = "correct the values of " + subject + " that do not convert to " + type.type()
-                    + " before its type changes";
+            what = new Phrase("value does not convert to " + shown, "values do not convert to " + shown);
+            fix = "correct the values of " + subject + " that do not convert to " + shown + " before its type changes";
         } else {
             return List.of(); // PostgreSQL 15 and earlier cannot test a conversion without running it
         }
@@ -391,13 +394,14 @@ public final class DataMeasurements {
      * @param example an expression naming one of them ({@code 'id = ' || id::text}, or the values), or null
      * @param exampleIsValue whether the example is a value (quoted in the note) rather than a row's key
      */
-    private record Rows(QualifiedName table, String from, String example, boolean exampleIsValue) {
+    private record Rows(
+            QualifiedName table, String from, @Nullable String example, boolean exampleIsValue) {
         Rows(QualifiedName table, String from, Example example) {
             this(table, from, example.expression(), example.isValue());
         }
     }
 
-    private record Example(String expression, boolean isValue) {}
+    private record Example(@Nullable String expression, boolean isValue) {}
 
     /** What the rows or values found do, for one and for several: {@code row holds NULL in email}. */
     private record Phrase(String one, String many) {}
@@ -461,7 +465,7 @@ public final class DataMeasurements {
      * A count of rows, or why there is none: the statement timeout stopped it ({@code rows} -1, no
      * refusal), or PostgreSQL refused the query ({@code refusal}: its message and SQLSTATE).
      */
-    private record Count(long rows, String refusal) {
+    private record Count(long rows, @Nullable String refusal) {
         boolean taken() {
             return rows >= 0;
         }

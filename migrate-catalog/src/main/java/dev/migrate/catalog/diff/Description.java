@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a change does, as parts rather than prose: the log, {@code check}, the written migration and
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param detail what differs for a change ({@code type integer -> bigint}), the new name for a rename,
  *     what the object holds for an addition ({@code [sad, happy]}); {@code null} when the subject says it all
  */
-public record Description(Action action, String subject, String detail) {
+public record Description(
+        Action action, String subject, @Nullable String detail) {
     /** What happens to the object. */
     public enum Action {
         ADDED,
@@ -43,7 +45,7 @@ public record Description(Action action, String subject, String detail) {
         return new Description(Action.RENAMED, subject, newName);
     }
 
-    public static Description changed(String subject, String differences) {
+    public static Description changed(String subject, @Nullable String differences) {
         return new Description(Action.CHANGED, subject, differences);
     }
 

@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.internal.sql.Names;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
@@ -17,9 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites the ops autogenerate found into the form a person would type, without changing what
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * like a dump rather than a migration.
  *
  * <ul>
- *   <li>Types get the short names people write: {@code varchar(20)}, {@code timestamptz},
+ *   <li>Types get the short names people write ({@link TypeSpelling}): {@code varchar(20)}, {@code timestamptz},
  *       {@code timestamp(3)}, {@code timetz}, {@code char(1)}, {@code varbit}; arrays keep their {@code []}.
  *       A precision that is the default goes ({@code timestamptz}, not {@code timestamptz(6)}): the
  *       catalog then spells the column without it, which the comparison reads as the same type
@@ -53,25 +53,7 @@ import java.util.stream.Collectors;
  * without one, and the downgrade drops the constraint by that name.
  */
 public final class HandWrittenForm implements OpVisitor<Op> {
-    private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
-
-    private static final List<ShortName> SHORT_NAMES = List.of(
-            new ShortName("character varying(\\(\\d+\\))?", "varchar"),
-            new ShortName("character(\\(\\d+\\))", "char"),
-            new ShortName("bit varying(\\(\\d+\\))?", "varbit"),
-            new ShortName("timestamp(\\(\\d+\\))? without time zone", "timestamp"),
-            new ShortName("timestamp(\\(\\d+\\))? with time zone", "timestamptz"),
-            new ShortName("time(\\(\\d+\\))? without time zone", "time"),
-            new ShortName("time(\\(\\d+\\))? with time zone", "timetz"));
-
     private static final HandWrittenForm INSTANCE = new HandWrittenForm();
-
-    /** A long catalog spelling whose optional modifier (group 1) follows the short name. */
-    private record ShortName(Pattern longForm, String shortForm) {
-        ShortName(String longForm, String shortForm) {
-            this(Pattern.compile(longForm), shortForm);
-        }
-    }
 
     private HandWrittenForm() {}
 
@@ -96,21 +78,6 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return op.accept(INSTANCE);
     }
 
-    /** The short name PostgreSQL reads as the same type ({@code varchar(20)} for {@code character varying(20)}). */
-    static String type(String catalogType) {
-        String type = TableColumn.withoutDefaultPrecision(catalogType);
-        Matcher array = ARRAY_SUFFIX.matcher(type);
-        String suffix = array.find() ? array.group(1) : "";
-        String element = type.substring(0, type.length() - suffix.length());
-        for (ShortName name : SHORT_NAMES) {
-            Matcher m = name.longForm().matcher(element);
-            if (m.matches()) {
-                return name.shortForm() + (m.group(1) == null ? "" : m.group(1)) + suffix;
-            }
-        }
-        return type;
-    }
-
     /** The default without a cast PostgreSQL would add back ({@link DefaultCasts#withoutAddedCast}). */
     static String defaultValue(String expression, String columnType) {
         return DefaultCasts.withoutAddedCast(expression, columnType);
@@ -119,7 +86,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     private static Column column(Column c) {
         Column shorter = new Column(
                 c.name(),
-                type(c.type()),
+                TypeSpelling.written(c.type()),
                 c.nullable(),
                 c.defaultExpression(),
                 c.identityGeneration(),
@@ -156,7 +123,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return new Op.AlterColumnType(
                 op.table(),
                 op.column(),
-                type(op.type()),
+                TypeSpelling.written(op.type()),
                 op.using(),
                 op.previousType(),
                 op.collation(),
@@ -371,7 +338,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
             table = op.table().name();
             columns = op.columns().stream().map(Column::name).collect(Collectors.toSet());
             varcharColumns = op.columns().stream()
-                    .filter(c -> type(c.type()).matches("varchar(\\(\\d+\\))?"))
+                    .filter(c -> TypeSpelling.written(c.type()).matches("varchar(\\(\\d+\\))?"))
                     .map(Column::name)
                     .collect(Collectors.toSet());
             Set<String> plainColumns = op.columns().stream()
@@ -472,7 +439,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
      * {@code <table>[_<column>]_<label>}, the name PostgreSQL's makeObjectName gives, when that fits
      * untruncated ({@link Names#fits}); a name PostgreSQL would shorten is kept rather than predicted.
      */
-    static boolean isGeneratedName(String name, String table, String column, String label) {
+    static boolean isGeneratedName(@Nullable String name, String table, @Nullable String column, String label) {
         String generated = table + (column == null ? "" : "_" + column) + "_" + label;
         return generated.equals(name) && Names.fits(generated);
     }

@@ -2,6 +2,7 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.lint.LintRule;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A risk of a change to a table that already exists, as a rule of {@code migrate:lint} names it, so
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param fact what makes it risky beyond the rule, or {@code null}: {@code it fails if the column holds NULLs}
  * @param lockSafeForm whether {@code -Dmigrate.safe=true} writes the rule's lock-safe form for this change
  */
-public record Hazard(LintRule rule, String subject, String fact, boolean lockSafeForm) {
+public record Hazard(
+        LintRule rule, String subject, @Nullable String fact, boolean lockSafeForm) {
     public Hazard {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(subject, "subject");

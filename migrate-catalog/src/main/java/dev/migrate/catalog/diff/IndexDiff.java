@@ -12,6 +12,7 @@ import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The indexes of a table on both sides, matched by shape. An index the entities cannot describe
@@ -81,7 +82,7 @@ final class IndexDiff {
                         });
     }
 
-    private static Map<String, Object> shape(Index i) {
+    private static Map<String, @Nullable Object> shape(Index i) {
         return aspects(
                 "unique",
                 i.unique(),

@@ -49,9 +49,9 @@ public final class InheritingTables {
                 if (op instanceof Op.CreateTable create) {
                     ops.addAll(createdWithParents(
                             create,
-                            inheritance.parents().get(child),
-                            inheritance.inheritedColumns().get(child),
-                            inheritance.inheritedChecks().get(child),
+                            inheritance.parents().getOrDefault(child, List.of()),
+                            inheritance.inheritedColumns().getOrDefault(child, Set.of()),
+                            inheritance.inheritedChecks().getOrDefault(child, Set.of()),
                             schema));
                 } else {
                     ops.add(op);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The script in the form that keeps an existing table readable and writable while it changes
@@ -133,16 +134,16 @@ public final class LockSafeForm {
 
     /** The unique constraint's index built concurrently under the constraint's name, then attached to it. */
     private static Change uniqueFromIndex(Change change, QualifiedName table, Constraint.Unique unique) {
-        Op.CreateIndex index = Op.CreateIndex.on(unique.name(), table, unique.columns())
-                .unique()
-                .concurrently();
+        String name = ModelOps.named(unique);
+        Op.CreateIndex index =
+                Op.CreateIndex.on(name, table, unique.columns()).unique().concurrently();
         if (unique.isNullsNotDistinct()) {
             index = index.nullsNotDistinct();
         }
         String alter = "ALTER TABLE " + Identifiers.quote(table) + " ";
-        String drop = alter + "DROP CONSTRAINT " + Identifiers.quote(unique.name());
-        String attach = alter + "ADD CONSTRAINT " + Identifiers.quote(unique.name()) + " UNIQUE USING INDEX "
-                + Identifiers.quote(unique.name())
+        String drop = alter + "DROP CONSTRAINT " + Identifiers.quote(name);
+        String attach = alter + "ADD CONSTRAINT " + Identifiers.quote(name) + " UNIQUE USING INDEX "
+                + Identifiers.quote(name)
                 + (unique.deferrable()
                         ? unique.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE"
                         : "");
@@ -162,7 +163,8 @@ public final class LockSafeForm {
      * The change in its lock-safe form: {@code ops} instead of its own, without the hazard of
      * {@code rule} (the form avoids it), and the form named after its other notes.
      */
-    private static Change rewritten(Change change, LintRule rule, List<Op> ops, String safeForm, List<Op> undo) {
+    private static Change rewritten(
+            Change change, LintRule rule, List<Op> ops, String safeForm, @Nullable List<Op> undo) {
         List<String> notes = new ArrayList<>(change.notes());
         notes.add(safeForm);
         return new Change(change.description(), ops, hazardsBut(change, rule), notes, undo, false);
@@ -236,6 +238,7 @@ public final class LockSafeForm {
             if (!change.hasLockSafeForm(LintRule.CONSTRAINT_WITHOUT_NOT_VALID)) {
                 return Optional.empty();
             }
+            String name = ModelOps.named(notValid);
             List<Op> ops = change.ops();
             List<Op> upgrade = new ArrayList<>(ops.subList(0, ops.size() - 1));
             upgrade.add(new Op.AddConstraint(add.table(), notValid));
@@ -248,14 +251,14 @@ public final class LockSafeForm {
                     null);
             Change validate = new Change(
                     change.description(),
-                    List.of(new Op.ValidateConstraint(add.table(), notValid.name())),
-                    List.of("Validates " + notValid.name() + " in a transaction of its own: the rows are"
+                    List.of(new Op.ValidateConstraint(add.table(), name)),
+                    List.of("Validates " + name + " in a transaction of its own: the rows are"
                             + " checked under ShareUpdateExclusiveLock, so reads and writes go on; it fails if a"
                             + " row breaks the constraint."),
                     // PostgreSQL cannot mark a constraint not valid again: it is added again NOT VALID, which
                     // checks no row
                     List.of(
-                            new Op.DropConstraint(add.table(), notValid.name(), notValid),
+                            new Op.DropConstraint(add.table(), name, notValid),
                             new Op.AddConstraint(add.table(), notValid)));
             return Optional.of(new Parts(List.of(first), List.of(validate)));
         }

@@ -20,6 +20,7 @@ import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -259,6 +260,14 @@ final class ModelOps {
             }
         }
         return depth == 0;
+    }
+
+    /**
+     * The name of a constraint the diff made: it names every one, as the catalog does, so only a
+     * constraint a person wrote can lack one.
+     */
+    static String named(Constraint constraint) {
+        return Objects.requireNonNull(constraint.name(), "a constraint the diff made has a name");
     }
 
     /** {@code "C"} as the catalog spells it, to the name {@code C} the op model quotes itself. */

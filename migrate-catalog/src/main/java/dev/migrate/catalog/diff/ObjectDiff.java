@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -162,7 +163,8 @@ public final class ObjectDiff {
         List<Change> createAfter = new ArrayList<>();
         Map<ObjectId, Change> createLater = new LinkedHashMap<>();
         for (ObjectId id : going) {
-            SchemaObject have = live.get(id);
+            // every object going is the database's: rebuilt, dropped, or depending on one of those
+            SchemaObject have = Objects.requireNonNull(live.get(id), id::toString);
             SchemaObject want = desired.get(id);
             if (want == null && scope == Scope.DECLARED_ONLY) {
                 want = have; // not the project's: it comes back as it was

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The script as one online migration ({@code -Dmigrate.online=true}): each change to an existing table
@@ -167,7 +168,7 @@ public final class OnlineForm {
     }
 
     /** The column a unique constraint or a foreign key of one column is added to ({@code table.column}), or null. */
-    private static String foldedInto(Change change) {
+    private static @Nullable String foldedInto(Change change) {
         if (change.ops().size() != 1 || !(change.ops().get(0) instanceof Op.AddConstraint add)) {
             return null;
         }
@@ -184,7 +185,7 @@ public final class OnlineForm {
                 (OnlineChange.AlterColumn) ((Op.Online) into.ops().get(0)).change();
         alter = add.constraint() instanceof Constraint.ForeignKey fk
                 ? alter.references(fk)
-                : alter.unique(add.constraint().name());
+                : alter.unique(ModelOps.named(add.constraint()));
         return withOnline(into, alter, change);
     }
 

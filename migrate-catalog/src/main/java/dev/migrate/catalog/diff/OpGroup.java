@@ -5,6 +5,7 @@ import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The changes of one table, in the order they run (Alembic's {@code ModifyTableOps}), or of objects
@@ -13,7 +14,7 @@ import java.util.List;
  * @param table the table, as the database will call it after the group ran; {@code null} for
  *     objects outside tables
  */
-public record OpGroup(ObjectName table, List<Change> changes) {
+public record OpGroup(@Nullable ObjectName table, List<Change> changes) {
     public OpGroup {
         changes = List.copyOf(changes);
     }

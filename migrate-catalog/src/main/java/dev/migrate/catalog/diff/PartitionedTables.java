@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the entities say about a table the database partitions. JPA cannot express partitioning, so
@@ -120,7 +121,7 @@ final class PartitionedTables {
             Partitioning p = referenced == null ? null : referenced.partitioning();
             boolean exists = have != null
                     && have.foreignKeys().stream().anyMatch(h -> h.name().equals(fk.name()));
-            if (p == null || exists || p.allowsKeyOn(fk.referencedColumns())) {
+            if (referenced == null || p == null || exists || p.allowsKeyOn(fk.referencedColumns())) {
                 kept.add(fk);
             } else {
                 context.script.warn("Left out foreign key " + fk.name() + " " + fk.columns() + " of "
@@ -148,10 +149,12 @@ final class PartitionedTables {
                         want.partitioning());
     }
 
-    /** The partitions of a table to create, parents before their own partitions. */
+    /** The partitions of a table to create, parents before their own partitions; none for a plain table. */
     List<Op.CreatePartition> createPartitions(Table table) {
         List<Op.CreatePartition> ops = new ArrayList<>();
-        addCreates(context.ops.name(table), table.partitioning(), ops);
+        if (table.partitioning() != null) {
+            addCreates(context.ops.name(table), table.partitioning(), ops);
+        }
         return ops;
     }
 
@@ -208,7 +211,7 @@ final class PartitionedTables {
     }
 
     /** The columns of an index made of plain columns only, or {@code null} when a key is an expression. */
-    private static List<String> columnsOf(Index i) {
+    private static @Nullable List<String> columnsOf(Index i) {
         List<String> columns = new ArrayList<>();
         for (String key : i.keys()) {
             if (!(ModelOps.indexKey(key) instanceof IndexKey.Column c)) {

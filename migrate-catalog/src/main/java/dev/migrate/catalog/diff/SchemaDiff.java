@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the live schema with the schema the entities describe, both read by the same catalog
@@ -116,7 +117,7 @@ public final class SchemaDiff {
         }
     }
 
-    private static Table tableNamed(DatabaseSchema schema, String name) {
+    private static @Nullable Table tableNamed(DatabaseSchema schema, String name) {
         return schema.tables().values().stream()
                 .filter(t -> t.name().equals(name))
                 .findFirst()
@@ -128,7 +129,7 @@ public final class SchemaDiff {
         DiffContext context = new DiffContext(options, new SerialColumns(live, desired));
         new EnumTypeDiff(context).compare(live, desired);
         new SequenceDiff(context).compare(live, desired);
-        new TableDiff(context).compare(live, desired);
+        new TableDiff(context, live).compare(desired);
         return context.script.build(references(desired), references(live));
     }
 

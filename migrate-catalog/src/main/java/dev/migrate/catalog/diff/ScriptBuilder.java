@@ -130,15 +130,17 @@ final class ScriptBuilder {
 
         List<ObjectName> dropOrder = dependencyOrder(List.copyOf(droppedTables.keySet()), liveReferences);
         for (int i = dropOrder.size() - 1; i >= 0; i--) {
-            groups.add(new OpGroup(dropOrder.get(i), droppedTables.get(dropOrder.get(i))));
+            ObjectName dropped = dropOrder.get(i);
+            groups.add(new OpGroup(dropped, droppedTables.getOrDefault(dropped, List.of())));
         }
 
         List<ObjectName> order = dependencyOrder(List.copyOf(tables.keySet()), desiredReferences);
         Map<ObjectName, Integer> position = new HashMap<>();
         order.forEach(t -> position.put(t, position.size()));
         Map<ObjectName, List<Change>> late = new LinkedHashMap<>();
-        for (ObjectName table : order) {
-            Map<Part, List<Change>> parts = tables.get(table);
+        for (int at = 0; at < order.size(); at++) {
+            ObjectName table = order.get(at);
+            Map<Part, List<Change>> parts = tables.getOrDefault(table, Map.of());
             List<Change> changes = new ArrayList<>();
             parts.forEach((part, inPart) -> {
                 if (part != Part.DROP_COLUMN) {
@@ -147,7 +149,7 @@ final class ScriptBuilder {
             });
             for (ForeignKeyChange fk : foreignKeysAdded.getOrDefault(table, List.of())) {
                 Integer target = position.get(fk.referenced());
-                if (target == null || target <= position.get(table)) {
+                if (target == null || target <= at) {
                     changes.add(fk.change());
                 } else {
                     // the table pointed at is not ready yet
@@ -184,7 +186,9 @@ final class ScriptBuilder {
             waitingFor.put(name, pending);
         }
         PriorityQueue<ObjectName> ready = new PriorityQueue<>(Comparator.comparing(index::get));
-        names.stream().filter(n -> waitingFor.get(n).isEmpty()).forEach(ready::add);
+        names.stream()
+                .filter(n -> waitingFor.getOrDefault(n, Set.of()).isEmpty())
+                .forEach(ready::add);
         List<ObjectName> order = new ArrayList<>();
         Set<ObjectName> placed = new LinkedHashSet<>();
         while (order.size() < names.size()) {
@@ -202,7 +206,7 @@ final class ScriptBuilder {
             placed.add(next);
             for (ObjectName dependent : referencedBy.getOrDefault(next, List.of())) {
                 Set<ObjectName> pending = waitingFor.get(dependent);
-                if (pending.remove(next) && pending.isEmpty() && !placed.contains(dependent)) {
+                if (pending != null && pending.remove(next) && pending.isEmpty() && !placed.contains(dependent)) {
                     ready.add(dependent);
                 }
             }

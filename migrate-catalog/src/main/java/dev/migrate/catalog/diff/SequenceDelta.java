@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options of a sequence (or of an identity column's sequence) that differ, as the two sides of
@@ -15,7 +16,7 @@ final class SequenceDelta {
     private SequenceChanges to = SequenceChanges.NONE;
     private SequenceChanges from = SequenceChanges.NONE;
     private final List<String> described = new ArrayList<>();
-    private String ignoredStart;
+    private @Nullable String ignoredStart;
 
     /** @param inUse whether the live sequence has handed out values: then START is not altered */
     SequenceDelta(boolean inUse) {

@@ -46,13 +46,14 @@ final class SequenceDiff {
             if (desired.sequences().containsKey(have.qualifiedName()) || context.serials.goesWithColumnChange(have)) {
                 continue;
             }
-            if (have.ownedBy() == null) {
+            ColumnRef owner = have.ownedBy();
+            if (owner == null) {
                 Op.CreateSequence definition = context.ops.createSequence(have);
                 context.script.afterTables(Change.of(
                         Description.removed("sequence " + have.qualifiedName()),
                         new Op.DropSequence(definition.sequence(), definition)));
-            } else if (leftBehind(have, desired)) {
-                context.script.afterTables(dropLeftBehind(have));
+            } else if (leftBehind(have, owner, desired)) {
+                context.script.afterTables(dropLeftBehind(have, owner));
             }
         }
     }
@@ -61,8 +62,7 @@ final class SequenceDiff {
      * Whether a sequence a column owns ({@code serial}) outlives its use: the column stays but its
      * default no longer calls it. A dropped column takes its sequence with it.
      */
-    private static boolean leftBehind(Sequence sequence, DatabaseSchema desired) {
-        ColumnRef owner = sequence.ownedBy();
+    private static boolean leftBehind(Sequence sequence, ColumnRef owner, DatabaseSchema desired) {
         Table table = desired.table(owner.schema(), owner.table());
         TableColumn column = table == null ? null : table.column(owner.column());
         return column != null
@@ -75,9 +75,8 @@ final class SequenceDiff {
      * column, and moving it past the column's largest value, so the restored default never hands out
      * a number a row already holds.
      */
-    private Change dropLeftBehind(Sequence have) {
+    private Change dropLeftBehind(Sequence have, ColumnRef owner) {
         Op.CreateSequence definition = context.ops.createSequence(have);
-        ColumnRef owner = have.ownedBy();
         String table = Identifiers.quote(new QualifiedName(owner.schema(), owner.table()));
         String restart = "SELECT setval(" + Literals.string(Identifiers.quote(definition.sequence()))
                 + ", greatest(coalesce((SELECT max(" + Identifiers.quote(owner.column()) + ") FROM " + table

@@ -14,8 +14,10 @@ import dev.migrate.op.QualifiedName;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Columns numbered by a sequence they own, as {@code serial} and {@code bigserial} make them: the
@@ -55,16 +57,18 @@ final class SerialColumns {
     }
 
     /** The sequence that numbers the live {@code column} of {@code table}, or {@code null}. */
+    @Nullable
     Sequence live(Table table, TableColumn column) {
         return numbering(liveOwned, table, column);
     }
 
     /** The sequence that numbers the wanted {@code column} of {@code table}, or {@code null}. */
+    @Nullable
     Sequence desired(Table table, TableColumn column) {
         return numbering(desiredOwned, table, column);
     }
 
-    private static Sequence numbering(Map<ColumnRef, Sequence> owned, Table table, TableColumn column) {
+    private static @Nullable Sequence numbering(Map<ColumnRef, Sequence> owned, Table table, TableColumn column) {
         Sequence sequence = owned.get(new ColumnRef(table.schema(), table.name(), column.name()));
         return sequence != null && column.identity() == null && callsNextval(column, sequence) ? sequence : null;
     }
@@ -98,9 +102,12 @@ final class SerialColumns {
     /** Where {@code sequence}, which the entities have and the database lacks, is created. */
     NewSequence placeOf(Sequence sequence) {
         ColumnRef owner = sequence.ownedBy();
-        Table table = owner == null ? null : desired.table(owner.schema(), owner.table());
+        if (owner == null) {
+            return NewSequence.ALONE;
+        }
+        Table table = desired.table(owner.schema(), owner.table());
         TableColumn column = table == null ? null : table.column(owner.column());
-        if (column == null || !sequence.equals(desired(table, column))) {
+        if (table == null || column == null || !sequence.equals(desired(table, column))) {
             return NewSequence.ALONE;
         }
         Table liveTable = live.table(owner.schema(), owner.table());
@@ -128,7 +135,8 @@ final class SerialColumns {
         TableColumn column = table == null ? null : table.column(owner.column());
         Table wantedTable = desired.table(owner.schema(), owner.table());
         TableColumn wanted = wantedTable == null ? null : wantedTable.column(owner.column());
-        return column != null
+        return table != null
+                && column != null
                 && sequence.equals(live(table, column))
                 && wanted != null
                 && wanted.identity() != null
@@ -139,7 +147,7 @@ final class SerialColumns {
      * {@code serial}, {@code bigserial} or {@code smallserial} when that type, in CREATE TABLE or ADD
      * COLUMN, makes {@code column} and {@code sequence} as they are; otherwise {@code null}.
      */
-    static String serialType(Table table, TableColumn column, Sequence sequence) {
+    static @Nullable String serialType(Table table, TableColumn column, Sequence sequence) {
         String type = switch (column.type()) {
             case "smallint" -> "smallserial";
             case "integer" -> "serial";
@@ -173,7 +181,8 @@ final class SerialColumns {
         if (sequence == null || placeOf(sequence) != NewSequence.BY_SERIAL_TYPE) {
             return column;
         }
-        return serialColumn(column, serialType(table, column, sequence));
+        String serialType = serialType(table, column, sequence);
+        return serialType == null ? column : serialColumn(column, serialType);
     }
 
     /**
@@ -191,6 +200,7 @@ final class SerialColumns {
      * again, or {@code null}: the drop of the table lets it go first and drops it after, so the
      * downgrade can create it before the table and give it back to the column.
      */
+    @Nullable
     Sequence notMadeBySerialType(Table table, TableColumn column) {
         Sequence sequence = live(table, column);
         return sequence == null || serialType(table, column, sequence) != null ? null : sequence;
@@ -242,7 +252,7 @@ final class SerialColumns {
             Table table,
             TableColumn column,
             Sequence sequence,
-            String defaultExpression,
+            @Nullable String defaultExpression,
             ColumnIdentity identity) {
         QualifiedName t = ops.name(table);
         Op.CreateSequence definition = new Op.CreateSequence(
@@ -282,7 +292,7 @@ final class SerialColumns {
             Table table,
             TableColumn column,
             Sequence sequence,
-            String defaultExpression,
+            @Nullable String defaultExpression,
             ColumnIdentity identity) {
         QualifiedName t = ops.name(table);
         QualifiedName name = ops.name(sequence.schema(), sequence.name());
@@ -306,7 +316,7 @@ final class SerialColumns {
 
     /** {@code ALTER SEQUENCE ... OWNED BY} the column, for a sequence created before its column; undone by OWNED BY NONE. */
     static Op ownership(ModelOps ops, Sequence sequence) {
-        ColumnRef owner = sequence.ownedBy();
+        ColumnRef owner = Objects.requireNonNull(sequence.ownedBy(), "only a sequence a column owns is given");
         String sequenceSql = Identifiers.quote(ops.name(sequence.schema(), sequence.name()));
         return new Op.Execute(
                 "ALTER SEQUENCE " + sequenceSql + " OWNED BY "

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pairs constraints or indexes of the two sides by shape (what they do), not by name: an object
@@ -74,7 +75,7 @@ record ShapeMatch<T>(Function<T, String> name, Function<T, Map<String, Object>> 
     }
 
     /** Labels and values in pairs, in the order a description names them; values may be null. */
-    static Map<String, Object> aspects(Object... labelsAndValues) {
+    static Map<String, @Nullable Object> aspects(@Nullable Object... labelsAndValues) {
         Map<String, Object> aspects = new LinkedHashMap<>();
         for (int i = 0; i < labelsAndValues.length; i += 2) {
             aspects.put((String) labelsAndValues[i], labelsAndValues[i + 1]);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tables added, removed or renamed; for a table on both sides, its columns, constraints, indexes
@@ -27,17 +28,19 @@ final class TableDiff {
     private final ColumnDiff columns;
     private final ConstraintDiff constraints;
     private final IndexDiff indexes;
-    private PartitionedTables partitioned;
+    private final DatabaseSchema live;
+    private final PartitionedTables partitioned;
 
-    TableDiff(DiffContext context) {
+    TableDiff(DiffContext context, DatabaseSchema live) {
         this.context = context;
+        this.live = live;
+        this.partitioned = new PartitionedTables(context, live);
         this.columns = new ColumnDiff(context);
         this.constraints = new ConstraintDiff(context);
         this.indexes = new IndexDiff(context);
     }
 
-    void compare(DatabaseSchema live, DatabaseSchema desired) {
-        partitioned = new PartitionedTables(context, live);
+    void compare(DatabaseSchema desired) {
         Map<ObjectName, Table> added = new LinkedHashMap<>();
         Map<ObjectName, Table> removed = new LinkedHashMap<>();
         for (Table want : desired.tables().values()) {
@@ -204,7 +207,7 @@ final class TableDiff {
         }
     }
 
-    private static ExclusionConstraint exclusion(Table t, String name) {
+    private static @Nullable ExclusionConstraint exclusion(Table t, String name) {
         return t.exclusionConstraints().stream()
                 .filter(e -> e.name().equals(name))
                 .findFirst()
@@ -221,8 +224,7 @@ final class TableDiff {
 
     /** The reverse of {@link #addExclusion}. */
     private Op dropExclusion(Table t, ExclusionConstraint exclusion) {
-        Op.Execute add = addExclusion(t, exclusion);
-        return new Op.Execute(add.reverseSql(), add.sql());
+        return addExclusion(t, exclusion).reverse().orElseThrow();
     }
 
     private static Table withColumns(Table t, List<TableColumn> columns) {

@@ -2,6 +2,7 @@ package dev.migrate.catalog.diff;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What PostgreSQL does when a column's type changes from one type to another: whether it can cast
@@ -67,7 +68,7 @@ public interface TypeChanges {
         return false;
     }
 
-    private static int[] modifier(String type) {
+    private static int @Nullable [] modifier(String type) {
         Matcher m = Pattern.compile("\\((\\d+)(?:,\\s*(-?\\d+))?\\)").matcher(type);
         if (!m.find()) {
             return null;

@@ -3,4 +3,7 @@
  * passes over its changes (renames, lock-safe forms, data measurements, hand-written forms) that
  * make them apply on a live database.
  */
+@NullMarked
 package dev.migrate.catalog.diff;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.migrate.catalog.drift;
 
+import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
@@ -145,14 +146,14 @@ public record DriftReport(
 
     /** {@code index ix on orders} as {@code index ix on public.orders}: the table a change of a table's group names. */
     private static Description qualified(Description d, OpGroup group) {
-        if (!group.isTable()) {
+        ObjectName name = group.table();
+        if (name == null) {
             return d;
         }
-        String table = group.table().name();
+        String table = name.name();
         String subject = d.subject();
         if (subject.endsWith(" " + table) && !subject.endsWith("." + table)) {
-            subject = subject.substring(0, subject.length() - table.length())
-                    + group.table().schema() + "." + table;
+            subject = subject.substring(0, subject.length() - table.length()) + name.schema() + "." + table;
         }
         return new Description(d.action(), subject, d.detail());
     }

@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads tables, columns, constraints, indexes, sequences and enum types of some schemas from
@@ -355,7 +357,7 @@ public final class CatalogReader {
         }
 
         /** The partitioning of a partitioned table or partition, with its partitions at every level; null for a plain one. */
-        private Partitioning partitioning(long oid) {
+        private @Nullable Partitioning partitioning(long oid) {
             PartitionKey key = partitionKeys.get(oid);
             if (key == null) {
                 return null;
@@ -411,7 +413,8 @@ public final class CatalogReader {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    private record TableRow(String schema, String name, String comment) {}
+    private record TableRow(
+            String schema, String name, @Nullable String comment) {}
 
     private record PartitionKey(String definition, List<String> columns, boolean hasExpressions) {}
 
@@ -427,13 +430,13 @@ public final class CatalogReader {
             String name,
             String type,
             boolean notNull,
-            String expression,
+            @Nullable String expression,
             char identity,
             char generated,
-            String collation,
-            String comment) {
+            @Nullable String collation,
+            @Nullable String comment) {
 
-        TableColumn toColumn(IdentityOptions options) {
+        TableColumn toColumn(@Nullable IdentityOptions options) {
             ColumnIdentity identityPart = null;
             if (identity != '\0' && options != null) {
                 ColumnIdentity.Generation generation =
@@ -448,7 +451,10 @@ public final class CatalogReader {
                         options.cycle,
                         options.inUse);
             }
-            Generated generatedPart = generated == '\0' ? null : new Generated(expression, generated == 's');
+            // a generated column always has its expression in pg_attrdef
+            Generated generatedPart = generated == '\0'
+                    ? null
+                    : new Generated(Objects.requireNonNull(expression, name), generated == 's');
             String defaultExpression = generated == '\0' ? expression : null;
             return new TableColumn(
                     name, type, !notNull, defaultExpression, identityPart, generatedPart, collation, comment);
@@ -457,7 +463,9 @@ public final class CatalogReader {
 
     /** The constraints of one table while rows arrive. */
     private static final class Constraints {
+        @Nullable
         PrimaryKey primaryKey;
+
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();

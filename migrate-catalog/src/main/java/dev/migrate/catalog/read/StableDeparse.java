@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Expressions as PostgreSQL deparsed them, respelled where parsing that text again would give
@@ -27,7 +28,7 @@ public final class StableDeparse {
 
     /** {@code expression} with every array of constants coerced as a whole cast to its element type first. */
     public static String of(String expression) {
-        if (expression == null || !expression.contains(OPEN)) {
+        if (!expression.contains(OPEN)) {
             return expression;
         }
         StringBuilder out = new StringBuilder();
@@ -80,7 +81,7 @@ public final class StableDeparse {
     }
 
     /** The one type every element is a constant of, or {@code null} when they are not all constants of one type. */
-    private static String elementType(String elements) {
+    private static @Nullable String elementType(String elements) {
         String type = null;
         for (String element : topLevelParts(elements)) {
             Matcher m = CONSTANT.matcher(element.strip());

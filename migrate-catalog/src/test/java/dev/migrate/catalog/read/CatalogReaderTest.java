@@ -23,7 +23,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
@@ -41,7 +43,7 @@ class CatalogReaderTest {
     private static final Exclusions EXCLUSIONS = Exclusions.versionTables().and("tmp_*");
 
     /** The schema on the server of the major this invocation of the class runs on. */
-    private static DataSource database;
+    private static @Nullable DataSource database;
 
     @Parameter
     private int major;
@@ -470,7 +472,7 @@ class CatalogReaderTest {
 
     @Test
     void excludesVersionTablesByDefaultAndNothingElse() throws SQLException {
-        try (Connection c = database.getConnection()) {
+        try (Connection c = connection()) {
             DatabaseSchema schema = new CatalogReader().read(c, SCHEMAS);
             assertThat(schema.tables()).doesNotContainKey(ObjectName.of("shop", "migrate_version"));
             assertThat(schema.tables()).containsKey(ObjectName.of("Audit", "tmp_load"));
@@ -481,7 +483,7 @@ class CatalogReaderTest {
     @Test
     void readsNothingFromAnEmptyOrMissingSchema() throws SQLException {
         CatalogReader reader = new CatalogReader();
-        try (Connection c = database.getConnection()) {
+        try (Connection c = connection()) {
             assertThat(reader.read(c, List.of("no_such_schema"))).isEqualTo(DatabaseSchema.empty());
             assertThat(reader.read(c, List.of())).isEqualTo(DatabaseSchema.empty());
         }
@@ -492,16 +494,22 @@ class CatalogReaderTest {
         return major >= 15;
     }
 
-    private static void assertTable(Table actual, Table expected) {
+    private static void assertTable(@Nullable Table actual, Table expected) {
         // Field by field first, for a readable failure; then the records themselves.
         assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
         assertThat(actual).isEqualTo(expected);
     }
 
     private static DatabaseSchema read(CatalogReader reader) throws SQLException {
-        try (Connection c = database.getConnection()) {
+        try (Connection c = connection()) {
             return reader.read(c, SCHEMAS, EXCLUSIONS);
         }
+    }
+
+    /** A connection to the schema of this invocation of the class. */
+    private static Connection connection() throws SQLException {
+        return Objects.requireNonNull(database, "created before each invocation of the class")
+                .getConnection();
     }
 
     private static void execute(DataSource db, String sql) throws SQLException {

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,8 @@ class CatalogVersionsTest {
 
         Table item;
         try (Connection c = db.getConnection()) {
-            item = new CatalogReader().read(c, List.of("public")).table("public", "item");
+            item = Objects.requireNonNull(
+                    new CatalogReader().read(c, List.of("public")).table("public", "item"));
         }
 
         assertThat(item.columns())
@@ -81,11 +83,9 @@ class CatalogVersionsTest {
 
         List<Partition> partitions;
         try (Connection c = db.getConnection()) {
-            partitions = new CatalogReader()
-                    .read(c, List.of("public"))
-                    .table("public", "events")
-                    .partitioning()
-                    .partitions();
+            Table events = Objects.requireNonNull(
+                    new CatalogReader().read(c, List.of("public")).table("public", "events"));
+            partitions = Objects.requireNonNull(events.partitioning()).partitions();
         }
 
         assertThat(partitions)

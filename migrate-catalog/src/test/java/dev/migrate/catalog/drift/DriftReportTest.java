@@ -1,0 +1,56 @@
+package dev.migrate.catalog.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.Table;
+import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Hazard;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.SchemaDiff;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DriftReportTest {
+    @Test
+    void theDifferencesSpellTypesAsPeopleWriteThemAndTheSqlAsTheCatalogDoes() {
+        DatabaseSchema database = schema(List.of(
+                TableColumn.of("code", "character varying(20)", false),
+                TableColumn.of("placed_at", "timestamp with time zone", false),
+                TableColumn.of("total", "numeric(12,2)", false)));
+        DatabaseSchema chain = schema(List.of(
+                TableColumn.of("code", "character varying(40)", false),
+                TableColumn.of("placed_at", "timestamp(6) without time zone", false),
+                TableColumn.of("total", "numeric(14,2)", false)));
+        MigrationScript script = SchemaDiff.compare(database, chain, SchemaDiff.Options.defaults());
+
+        DriftReport report = new DriftReport("orders db", "public", "r1", script, MigrationScript.empty(), null);
+
+        assertThat(report.differences())
+                .containsExactlyInAnyOrder(
+                        "column public.orders.code: the database has type varchar(20), the chain says varchar(40)",
+                        "column public.orders.placed_at: the database has type timestamptz, the chain says timestamp",
+                        "column public.orders.total: the database has type numeric(12,2), the chain says numeric(14,2)");
+        assertThat(String.join("\n", report.sql()))
+                .contains("character varying(40)", "timestamp without time zone", "numeric(14,2)");
+        // the notes and hazards name the types as people write them; the USING expression is SQL that runs
+        assertThat(script.changes())
+                .flatExtracting(Change::hazards)
+                .extracting(Hazard::fact)
+                .contains("timestamptz to timestamp is not binary coercible, so the table is copied in time and space"
+                        + " proportional to its size");
+        assertThat(script.changes())
+                .flatExtracting(Change::notes)
+                .containsExactly(
+                        "Hazard: PostgreSQL has no assignment cast from timestamptz to timestamp, so the change"
+                                + " converts with USING placed_at::timestamp without time zone; it fails if a value does not"
+                                + " convert.");
+    }
+
+    private static DatabaseSchema schema(List<TableColumn> columns) {
+        Table orders = new Table(
+                "public", "orders", columns, null, List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        return DatabaseSchema.of(List.of(orders), List.of(), List.of());
+    }
+}
