@@ -1,14 +1,14 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.cache.ReplayedSchema;
-import dev.migrate.autogen.cache.ReplayedSchemaCache;
-import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchema;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.objects.DeclaredObjectsSide;
+import dev.migrate.autogen.internal.scratch.QualifiedDdl;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
-import dev.migrate.autogen.objects.DeclaredObjectsSide;
-import dev.migrate.autogen.scratch.QualifiedDdl;
-import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.SchemaObject;

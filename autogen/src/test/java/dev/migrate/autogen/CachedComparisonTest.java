@@ -2,8 +2,8 @@ package dev.migrate.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;

@@ -1,9 +1,9 @@
 package dev.migrate.autogen;
 
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
-import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;

@@ -2,7 +2,8 @@ package dev.migrate.autogen.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;

@@ -9,6 +9,7 @@ import dev.migrate.Ddl;
 import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;

@@ -10,6 +10,7 @@ import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import java.io.ByteArrayOutputStream;

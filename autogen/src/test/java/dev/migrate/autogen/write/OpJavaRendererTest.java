@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.Ddl;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.palantir.javapoet.JavaFile;
 import dev.migrate.Ddl;
 import dev.migrate.Migration;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;

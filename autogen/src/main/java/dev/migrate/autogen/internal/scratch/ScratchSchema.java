@@ -1,4 +1,4 @@
-package dev.migrate.autogen.scratch;
+package dev.migrate.autogen.internal.scratch;
 
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.DatabaseSchema;

@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.internal.entity;
 
 import dev.migrate.catalog.ColumnIdentity;
 import dev.migrate.catalog.DatabaseSchema;

@@ -1,9 +1,9 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.Exclusions;

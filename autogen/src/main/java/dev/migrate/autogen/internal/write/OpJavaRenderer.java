@@ -1,11 +1,11 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.internal.write;
 
-import static dev.migrate.autogen.write.JavaLayout.ARGUMENT_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.COMMENT_WIDTH;
-import static dev.migrate.autogen.write.JavaLayout.ELEMENT_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.EXECUTE_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.FLUENT_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.LITERAL_PIECE;
+import static dev.migrate.autogen.internal.write.JavaLayout.ARGUMENT_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.COMMENT_WIDTH;
+import static dev.migrate.autogen.internal.write.JavaLayout.ELEMENT_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.EXECUTE_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.FLUENT_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.LITERAL_PIECE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -125,7 +125,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      * Text broken between words into lines of at most {@code width} characters, the later lines
      * starting with {@code continuation}; a word longer than a line gets a line of its own.
      */
-    static List<String> wrapWords(String text, int width, String continuation) {
+    public static List<String> wrapWords(String text, int width, String continuation) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         boolean lineHasWord = false;

@@ -1,6 +1,8 @@
-package dev.migrate.autogen.objects;
+package dev.migrate.autogen.internal.objects;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.internal.sql.Identifiers;

@@ -1,5 +1,6 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
+import dev.migrate.autogen.cache.Fingerprint;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,13 +30,15 @@ public final class VerifiedSchemas {
 
     static final String SUFFIX = ".verified";
 
-    private final Path directory;
+    private static final String FILE = "drift" + SUFFIX;
+
+    private final KeyedFileStore files;
     private final String fileKey;
     private final Map<String, String> entries;
     private boolean changed;
 
-    private VerifiedSchemas(Path directory, String fileKey, Map<String, String> entries) {
-        this.directory = directory;
+    private VerifiedSchemas(KeyedFileStore files, String fileKey, Map<String, String> entries) {
+        this.files = files;
         this.fileKey = fileKey;
         this.entries = entries;
     }
@@ -45,15 +48,16 @@ public final class VerifiedSchemas {
         String fileKey = EntitySchemaCache.migrateBuild()
                 .field("verified schemas " + FORMAT)
                 .hex();
+        KeyedFileStore files = EntitySchemaCache.store(directory);
         Map<String, String> entries = new HashMap<>();
-        if (EntitySchemaCache.load(file(directory), fileKey) instanceof Map<?, ?> kept) {
+        if (files.read(FILE, fileKey) instanceof Map<?, ?> kept) {
             kept.forEach((k, v) -> {
                 if (k instanceof String schema && v instanceof String entry) {
                     entries.put(schema, entry);
                 }
             });
         }
-        return new VerifiedSchemas(directory, fileKey, entries);
+        return new VerifiedSchemas(files, fileKey, entries);
     }
 
     /**
@@ -82,12 +86,8 @@ public final class VerifiedSchemas {
     /** Writes the file when something was found in sync anew; a file that cannot be written is no error. */
     public synchronized void save() {
         if (changed) {
-            EntitySchemaCache.store(directory, file(directory), fileKey, new HashMap<>(entries), SUFFIX);
+            files.write(FILE, fileKey, new HashMap<>(entries));
             changed = false;
         }
-    }
-
-    private static Path file(Path directory) {
-        return directory.resolve("drift" + SUFFIX);
     }
 }
