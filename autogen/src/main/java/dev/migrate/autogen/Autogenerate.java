@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The comparison of the entities with the schema at head behind {@code autogenerate},
@@ -438,7 +440,7 @@ public final class Autogenerate {
         ReplayedChain.replay(request.chain(), database, "heads", log);
     }
 
-    private SchemaComparison comparison(EntitySchemaCache cache) {
+    private SchemaComparison comparison(@Nullable EntitySchemaCache cache) {
         return new SchemaComparison(
                 request.managedSchema(),
                 exclusions,
@@ -483,7 +485,7 @@ public final class Autogenerate {
         logCacheUse(comparison.entityCache());
     }
 
-    private void logCacheUse(EntitySchemaCache cache) {
+    private void logCacheUse(@Nullable EntitySchemaCache cache) {
         if (cache != null && cache.ddlHits() > 0) {
             log.info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
                     + log.shown(cache.directory())
@@ -518,7 +520,8 @@ public final class Autogenerate {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new MigrateException("The comparison failed: " + e.getCause(), e.getCause());
+            throw new MigrateException(
+                    "The comparison failed: " + e.getCause(), Objects.requireNonNullElse(e.getCause(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while comparing the entities with the schema at head.", e);
@@ -535,7 +538,7 @@ public final class Autogenerate {
      */
     private static final class FreshConnection implements AutoCloseable {
         private final Opening opening;
-        private Connection connection;
+        private @Nullable Connection connection;
 
         FreshConnection(Opening opening) {
             this.opening = opening;
@@ -609,7 +612,7 @@ public final class Autogenerate {
 
         private final Future<List<String>> ddl;
 
-        EntityDdl(int serverMajorVersion, EntitySchemaCache cache) {
+        EntityDdl(int serverMajorVersion, @Nullable EntitySchemaCache cache) {
             EntityDdlSource source = request.entityDdl();
             ddl = thread.submit(() -> {
                 try {
@@ -651,7 +654,7 @@ public final class Autogenerate {
         private final ThrowawayVersion version;
         private final ExecutorService thread =
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-throwaway-server"));
-        private Future<ThrowawayServer> server;
+        private @Nullable Future<ThrowawayServer> server;
 
         StartingServer(ThrowawayVersion version) {
             this.version = version;
@@ -668,7 +671,7 @@ public final class Autogenerate {
 
         /** The server, once it accepts connections; throws what starting it threw. */
         ThrowawayServer get() {
-            return result(start().server);
+            return result(Objects.requireNonNull(start().server)); // set by start()
         }
 
         @Override
@@ -695,9 +698,9 @@ public final class Autogenerate {
      */
     private final class ScratchServer implements AutoCloseable {
         private final ThrowawayVersion version;
-        private ThrowawayServer server;
-        private Connection connection;
-        private Connection objects;
+        private @Nullable ThrowawayServer server;
+        private @Nullable Connection connection;
+        private @Nullable Connection objects;
 
         ScratchServer(ThrowawayVersion version) {
             this.version = version;

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An on-disk cache of the entity side of a comparison: the model {@link ScratchSchema#read} builds
@@ -255,7 +256,7 @@ public final class EntitySchemaCache {
      * build (a snapshot rebuilt with the same version too) never reads entries an older one wrote;
      * {@code null} when run from classes (tests, IDE).
      */
-    static String implementationVersion() {
+    static @Nullable String implementationVersion() {
         Package p = EntitySchemaCache.class.getPackage();
         if (p.getImplementationVersion() == null) {
             return null;

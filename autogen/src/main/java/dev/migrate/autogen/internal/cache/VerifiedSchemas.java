@@ -4,6 +4,7 @@ import dev.migrate.autogen.cache.Fingerprint;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schemas drift found in sync, kept between runs in the replay cache's directory with the catalog
@@ -71,12 +72,16 @@ public final class VerifiedSchemas {
     }
 
     /** Whether {@code schema} of {@code database} was found in sync with {@code key}'s schema when its stamp was {@code stamp}. */
-    public synchronized boolean inSync(String database, String schema, String key, String stamp) {
-        return (key + " " + stamp).equals(entries.get(database + "\n" + schema));
+    public synchronized boolean inSync(String database, String schema, String key, @Nullable String stamp) {
+        // without a stamp nothing says the schema is unchanged
+        return stamp != null && (key + " " + stamp).equals(entries.get(database + "\n" + schema));
     }
 
     /** Keeps that {@code schema} of {@code database} was in sync with {@code key}'s schema while its stamp was {@code stamp}. */
-    public synchronized void foundInSync(String database, String schema, String key, String stamp) {
+    public synchronized void foundInSync(String database, String schema, String key, @Nullable String stamp) {
+        if (stamp == null) {
+            return;
+        }
         String entry = key + " " + stamp;
         if (!entry.equals(entries.put(database + "\n" + schema, entry))) {
             changed = true;

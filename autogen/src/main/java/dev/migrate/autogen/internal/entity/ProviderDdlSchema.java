@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entity side read from the provider's DDL alone, without a server, as the catalog reader would
@@ -272,7 +273,11 @@ public final class ProviderDdlSchema {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+
+        @Nullable
         List<String> primaryKey;
+
+        @Nullable
         String primaryKeyName;
 
         TableDraft(String name) {
@@ -312,6 +317,8 @@ public final class ProviderDdlSchema {
         boolean nullable = true;
         boolean primaryKey;
         boolean unique;
+
+        @Nullable
         ColumnIdentity identity;
 
         ColumnDraft(String name, String type) {
@@ -405,7 +412,7 @@ public final class ProviderDdlSchema {
             this.tokens = tokens;
         }
 
-        private SqlToken peek() {
+        private @Nullable SqlToken peek() {
             return at < tokens.size() ? tokens.get(at) : null;
         }
 
