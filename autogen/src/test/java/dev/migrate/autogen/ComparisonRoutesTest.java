@@ -6,10 +6,10 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateResult.Route;
 import dev.migrate.autogen.AutogenerateTest.AddName;
 import dev.migrate.autogen.AutogenerateTest.CreateAgents;
+import dev.migrate.autogen.AutogenerateTest.Entities;
 import dev.migrate.autogen.ComparisonPlan.EntityDdlFrom;
 import dev.migrate.autogen.ComparisonPlan.EntitySide;
 import dev.migrate.autogen.ComparisonPlan.SchemaAtHead;
-import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,7 +152,7 @@ class ComparisonRoutesTest {
     }
 
     private static AutogenerateRequest.Builder request(Migrator chain, List<String> ddl) {
-        return AutogenerateRequest.builder(chain, new FixedDdl(ddl));
+        return AutogenerateRequest.builder(chain, new Entities(ddl));
     }
 
     private AutogenerateRequest cached(Migrator chain, List<String> ddl) {
@@ -167,22 +167,6 @@ class ComparisonRoutesTest {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    /** The entities' DDL as given, keyed by its text. */
-    private record FixedDdl(List<String> ddl) implements EntityDdlSource {
-        @Override
-        public String key(int serverMajorVersion) {
-            return new Fingerprint()
-                    .field(Integer.toString(serverMajorVersion))
-                    .field(String.join("\n", ddl))
-                    .hex();
-        }
-
-        @Override
-        public List<String> generate(int serverMajorVersion) {
-            return ddl;
         }
     }
 }
