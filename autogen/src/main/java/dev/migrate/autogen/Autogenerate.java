@@ -5,11 +5,11 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateResult.Route;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.cache.ReplayedSchema;
-import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchema;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
-import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.DataMeasurements;
@@ -19,12 +19,12 @@ import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.connection.ConnectionFailure;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,14 +34,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The comparison of the entities with the schema at head behind {@code autogenerate},
- * {@code check} and {@code verify}, decided in one place: on the configured database (which must be
- * at head), or on the embedded default from the caches when they hold both sides, otherwise on a
- * throwaway server with the chain replayed.
+ * {@code check} and {@code verify}: on the configured database (which must be at head), or on the
+ * embedded default from the caches when they hold both sides, otherwise on a throwaway server with the
+ * chain replayed. Which way it goes is chosen first, as a {@code ComparisonPlan} made from the request
+ * and what the caches hold, and carried out here.
  *
  * <pre>{@code
  * AutogenerateResult result = Autogenerate.run(request, databases, log);
@@ -67,11 +70,18 @@ public final class Autogenerate {
     private final Exclusions exclusions;
     /** What looked renamed in batch mode, as {@code old=new}. */
     private final Set<String> suspectedRenames = new LinkedHashSet<>();
+    /** Told the plan once it is chosen, before it is carried out. */
+    private final Consumer<ComparisonPlan> planned;
 
-    private Autogenerate(AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
+    private Autogenerate(
+            AutogenerateRequest request,
+            ComparisonDatabases databases,
+            AutogenerateLog log,
+            Consumer<ComparisonPlan> planned) {
         this.request = request;
         this.databases = databases;
         this.log = log;
+        this.planned = planned;
         this.exclusions = Exclusions.versionTables(request.versionTable(), request.historyTable())
                 .and(request.exclude());
     }
@@ -82,7 +92,16 @@ public final class Autogenerate {
      */
     public static AutogenerateResult run(
             AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
-        return new Autogenerate(request, databases, log).run();
+        return run(request, databases, log, plan -> {});
+    }
+
+    /** {@link #run(AutogenerateRequest, ComparisonDatabases, AutogenerateLog)}, telling {@code planned} the plan it chose. */
+    static AutogenerateResult run(
+            AutogenerateRequest request,
+            ComparisonDatabases databases,
+            AutogenerateLog log,
+            Consumer<ComparisonPlan> planned) {
+        return new Autogenerate(request, databases, log, planned).run();
     }
 
     /**
@@ -114,7 +133,7 @@ public final class Autogenerate {
      */
     public static DatabaseSchema schemaAtHead(
             AutogenerateRequest request, ComparisonDatabases databases, AutogenerateLog log) {
-        return new Autogenerate(request, databases, log).schemaAtHead();
+        return new Autogenerate(request, databases, log, plan -> {}).schemaAtHead();
     }
 
     private DatabaseSchema schemaAtHead() {
@@ -151,16 +170,6 @@ public final class Autogenerate {
         if (configured.isPresent()) {
             return onConfigured(configured.get());
         }
-        if (request.entityCache().isEmpty() || request.replayCache().isEmpty()) {
-            EntitySchemaCache entities =
-                    request.entityCache().map(EntitySchemaCache::new).orElse(null);
-            ThrowawayVersion version = databases.defaultVersion();
-            // the server starts while the provider writes the DDL
-            try (StartingServer server = new StartingServer(version).start();
-                    EntityDdl ddl = new EntityDdl(version.major(), entities)) {
-                return replayed(server.get(), version, comparison(entities), ddl, (managed, current) -> {});
-            }
-        }
         return onEmbeddedDefault();
     }
 
@@ -179,7 +188,10 @@ public final class Autogenerate {
             int major = Integer.parseInt(
                             onDatabase("reading the server's version", () -> EntitySchemaCache.serverVersionNum(c)))
                     / 10000;
-            boolean elsewhere = onDatabase("asking whether it may be written to", () -> elsewhere(c, major));
+            ComparisonPlan plan = ComparisonPlan.onConfigured(
+                    onDatabase("asking whether it may be written to", () -> elsewhere(c, major)), cache != null);
+            planned.accept(plan);
+            boolean elsewhere = plan.entitySide() == ComparisonPlan.EntitySide.THROWAWAY_OF_CONFIGURED_VERSION;
             MigrationScript diff;
             // the provider boots (seconds for a large model) while this thread reads the live catalog
             try (EntityDdl ddl = new EntityDdl(major, cache);
@@ -280,80 +292,41 @@ public final class Autogenerate {
     }
 
     /**
-     * The embedded default with both caches: from the caches alone when they hold both sides; else
-     * on a throwaway server that builds the entity side, and replays the chain only when the replay
-     * cache lacks its schema or the comparison needs the replayed database to answer.
+     * The embedded default: planned from what the caches hold ({@link ComparisonPlan#onEmbeddedDefault}),
+     * then from the caches alone when they hold both sides; else on a throwaway server that builds the
+     * entity side, and replays the chain only when the replay cache lacks its schema or the comparison
+     * needs the replayed database to answer.
      */
     private AutogenerateResult onEmbeddedDefault() {
         ThrowawayVersion version = databases.defaultVersion();
-        EntitySchemaCache entities = new EntitySchemaCache(request.entityCache().orElseThrow());
+        EntitySchemaCache entities =
+                request.entityCache().map(EntitySchemaCache::new).orElse(null);
         SchemaComparison comparison = comparison(entities);
-        int count = request.chain().revisions().size();
-        Path replayCache = request.replayCache().orElseThrow();
-        // with no replayed schema kept (a fresh checkout), a server is needed whatever else: it starts at once
-        boolean nothingKept = ReplayedSchemaCache.holdsNothing(replayCache);
         // closed last: the replayed schema is written while the server stops
         try (Keeping keeping = new Keeping();
                 StartingServer starting = new StartingServer(version);
                 EntityDdl ddl = new EntityDdl(version.major(), entities)) {
-            ReplayedSchemaCache replays = new ReplayedSchemaCache(
-                    replayCache, MigratorInternals.of(request.chain()).chainFingerprint(), version.identity());
-            boolean chainKnown = !nothingKept && replays.holdsChain(exclusions);
-            if (!chainKnown && request.expectingNoDifference()) {
-                // a check on a fresh checkout: the migrations' SQL, when it is plain enough to read, may
-                // confirm the entities with no server at all
-                Optional<ReplayedSchema> head = MigratorInternals.of(request.chain())
-                        .chainStatements()
-                        .flatMap(sql -> comparison.readChainWithoutServer(sql, version.serverVersionNum()));
-                if (head.isPresent()) {
-                    Optional<MigrationScript> confirmed = comparison.confirmedAtHead(head.get(), ddl.get());
-                    if (confirmed.isPresent()) {
-                        log.info("The schema at head read from the SQL of the " + migrations(count)
-                                + " and matched by the entities' DDL, read without building it: no PostgreSQL "
-                                + "was started.");
-                        logCacheUse(comparison);
-                        return result(confirmed.get(), Set.of(), Route.READ_CHAIN);
-                    }
+            CacheFacts facts = new CacheFacts(version, ddl);
+            ComparisonPlan plan = ComparisonPlan.onEmbeddedDefault(facts);
+            planned.accept(plan);
+            if (plan.serverAtOnce()) {
+                starting.start();
+            }
+            if (!plan.keepReplayed()) {
+                return replayed(starting.get(), version, comparison, ddl, (managed, current) -> {});
+            }
+            ReplayedSchemaCache replays = facts.replays();
+            if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.CHAIN_SQL) {
+                Optional<AutogenerateResult> read = fromChainSql(version, comparison, ddl);
+                if (read.isPresent()) {
+                    return read.get();
                 }
             }
-            // a chain the cache has never seen is replayed for sure: the server starts while the provider boots
-            if (!chainKnown) {
-                starting.start();
-            } else {
-                if (!ddl.fromCache()) {
-                    // the provider runs: a server starts meanwhile, for when neither cache nor reading answers
-                    starting.start();
-                }
-                // an unchanged chain: nothing is replayed if the caches, the reading or the entity side
-                // built on a fresh server (started only then) answer
-                try (FreshConnection fresh = new FreshConnection(
-                                () -> starting.get().dataSource().getConnection());
-                        FreshConnection objects = new FreshConnection(() -> starting.get()
-                                .createDatabase(CACHED_ROUTE_OBJECTS_DATABASE)
-                                .getConnection())) {
-                    Optional<MigrationScript> withoutReplay =
-                            comparison.fromCaches(replays, ddl.get(), fresh::get, objects::get);
-                    if (withoutReplay.isPresent()) {
-                        if (fresh.opened() || objects.opened()) {
-                            log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
-                                    + log.shown(replays.directory())
-                                    + ": the migrations were not replayed, only the entity side was built.");
-                            logCacheUse(comparison);
-                            return result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN);
-                        }
-                        String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL "
-                                + version.version() + ") taken from the cache in " + log.shown(replays.directory());
-                        log.info(
-                                comparison.confirmedByReading()
-                                        ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
-                                                + "nothing was replayed or built ("
-                                                + log.setting("replayCache", "false")
-                                                + " replays the migrations anyway)."
-                                        : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
-                                                + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
-                                                + " replays the migrations anyway).");
-                        return result(withoutReplay.get(), Set.of(), Route.CACHES);
-                    }
+            if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.REPLAY_CACHE) {
+                Optional<AutogenerateResult> withoutReplay =
+                        fromCaches(version, comparison, replays, starting, ddl, Objects.requireNonNull(entities));
+                if (withoutReplay.isPresent()) {
+                    return withoutReplay.get();
                 }
             }
             ThrowawayServer server = starting.start().get();
@@ -372,6 +345,124 @@ public final class Autogenerate {
                     comparison,
                     ddl,
                     (managed, current) -> keeping.store(() -> replays.store(managed, exclusions, current)));
+        }
+    }
+
+    /**
+     * An unchanged chain: nothing is replayed if the caches, the reading or the entity side built on a
+     * fresh server (started only then) answer; empty when they do not.
+     */
+    private Optional<AutogenerateResult> fromCaches(
+            ThrowawayVersion version,
+            SchemaComparison comparison,
+            ReplayedSchemaCache replays,
+            StartingServer starting,
+            EntityDdl ddl,
+            EntitySchemaCache entities) {
+        int count = request.chain().revisions().size();
+        try (FreshConnection fresh =
+                        new FreshConnection(() -> starting.get().dataSource().getConnection());
+                FreshConnection objects = new FreshConnection(() -> starting.get()
+                        .createDatabase(CACHED_ROUTE_OBJECTS_DATABASE)
+                        .getConnection())) {
+            Optional<MigrationScript> withoutReplay =
+                    comparison.fromCaches(replays, ddl.get(), fresh::get, objects::get);
+            if (withoutReplay.isEmpty()) {
+                return Optional.empty();
+            }
+            if (fresh.opened() || objects.opened()) {
+                log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
+                        + log.shown(replays.directory())
+                        + ": the migrations were not replayed, only the entity side was built.");
+                logCacheUse(comparison);
+                return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN));
+            }
+            String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL " + version.version()
+                    + ") taken from the cache in " + log.shown(replays.directory());
+            log.info(
+                    comparison.confirmedByReading()
+                            ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
+                                    + "nothing was replayed or built ("
+                                    + log.setting("replayCache", "false")
+                                    + " replays the migrations anyway)."
+                            : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
+                                    + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
+                                    + " replays the migrations anyway).");
+            return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHES));
+        }
+    }
+
+    /**
+     * A check on a fresh checkout: the schema at head read from the SQL the migrations render, when it is
+     * plain enough to read, confirming the entities' DDL read the same way, with no server at all; empty
+     * when either reading fails or they differ.
+     */
+    private Optional<AutogenerateResult> fromChainSql(
+            ThrowawayVersion version, SchemaComparison comparison, EntityDdl ddl) {
+        Optional<ReplayedSchema> head = MigratorInternals.of(request.chain())
+                .chainStatements()
+                .flatMap(sql -> comparison.readChainWithoutServer(sql, version.serverVersionNum()));
+        Optional<MigrationScript> confirmed = head.flatMap(read -> comparison.confirmedAtHead(read, ddl.get()));
+        if (confirmed.isEmpty()) {
+            return Optional.empty();
+        }
+        log.info("The schema at head read from the SQL of the "
+                + migrations(request.chain().revisions().size())
+                + " and matched by the entities' DDL, read without building it: no PostgreSQL was started.");
+        logCacheUse(comparison);
+        return Optional.of(result(confirmed.get(), Set.of(), Route.READ_CHAIN));
+    }
+
+    /** What the request and its caches hold, asked by the plan as it needs it. */
+    private final class CacheFacts implements ComparisonPlan.EmbeddedFacts {
+        private final ThrowawayVersion version;
+        private final EntityDdl ddl;
+        private @Nullable ReplayedSchemaCache replays;
+
+        CacheFacts(ThrowawayVersion version, EntityDdl ddl) {
+            this.version = version;
+            this.ddl = ddl;
+        }
+
+        /** The replay cache of this chain on this server; made when first asked for (the chain's fingerprint costs). */
+        ReplayedSchemaCache replays() {
+            if (replays == null) {
+                replays = new ReplayedSchemaCache(
+                        request.replayCache().orElseThrow(),
+                        MigratorInternals.of(request.chain()).chainFingerprint(),
+                        version.identity());
+            }
+            return replays;
+        }
+
+        @Override
+        public boolean entityCache() {
+            return request.entityCache().isPresent();
+        }
+
+        @Override
+        public boolean replayCache() {
+            return request.replayCache().isPresent();
+        }
+
+        @Override
+        public boolean replayCacheHoldsNothing() {
+            return ReplayedSchemaCache.holdsNothing(request.replayCache().orElseThrow());
+        }
+
+        @Override
+        public boolean replayCacheHoldsChain() {
+            return replays().holdsChain(exclusions);
+        }
+
+        @Override
+        public boolean entityDdlCached() {
+            return ddl.fromCache();
+        }
+
+        @Override
+        public boolean expectingNoDifference() {
+            return request.expectingNoDifference();
         }
     }
 
@@ -452,7 +543,7 @@ public final class Autogenerate {
         ReplayedChain.replay(request.chain(), database, "heads", log);
     }
 
-    private SchemaComparison comparison(EntitySchemaCache cache) {
+    private SchemaComparison comparison(@Nullable EntitySchemaCache cache) {
         return new SchemaComparison(
                 request.managedSchema(),
                 exclusions,
@@ -497,7 +588,7 @@ public final class Autogenerate {
         logCacheUse(comparison.entityCache());
     }
 
-    private void logCacheUse(EntitySchemaCache cache) {
+    private void logCacheUse(@Nullable EntitySchemaCache cache) {
         if (cache != null && cache.ddlHits() > 0) {
             log.info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
                     + log.shown(cache.directory())
@@ -532,7 +623,8 @@ public final class Autogenerate {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new MigrateException("The comparison failed: " + e.getCause(), e.getCause());
+            throw new MigrateException(
+                    "The comparison failed: " + e.getCause(), Objects.requireNonNullElse(e.getCause(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while comparing the entities with the schema at head.", e);
@@ -549,7 +641,7 @@ public final class Autogenerate {
      */
     private static final class FreshConnection implements AutoCloseable {
         private final Opening opening;
-        private Connection connection;
+        private @Nullable Connection connection;
 
         FreshConnection(Opening opening) {
             this.opening = opening;
@@ -623,7 +715,7 @@ public final class Autogenerate {
 
         private final Future<List<String>> ddl;
 
-        EntityDdl(int serverMajorVersion, EntitySchemaCache cache) {
+        EntityDdl(int serverMajorVersion, @Nullable EntitySchemaCache cache) {
             EntityDdlSource source = request.entityDdl();
             ddl = thread.submit(() -> {
                 try {
@@ -665,7 +757,7 @@ public final class Autogenerate {
         private final ThrowawayVersion version;
         private final ExecutorService thread =
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-throwaway-server"));
-        private Future<ThrowawayServer> server;
+        private @Nullable Future<ThrowawayServer> server;
 
         StartingServer(ThrowawayVersion version) {
             this.version = version;
@@ -682,7 +774,7 @@ public final class Autogenerate {
 
         /** The server, once it accepts connections; throws what starting it threw. */
         ThrowawayServer get() {
-            return result(start().server);
+            return result(Objects.requireNonNull(start().server)); // set by start()
         }
 
         @Override
@@ -709,9 +801,9 @@ public final class Autogenerate {
      */
     private final class ScratchServer implements AutoCloseable {
         private final ThrowawayVersion version;
-        private ThrowawayServer server;
-        private Connection connection;
-        private Connection objects;
+        private @Nullable ThrowawayServer server;
+        private @Nullable Connection connection;
+        private @Nullable Connection objects;
 
         ScratchServer(ThrowawayVersion version) {
             this.version = version;

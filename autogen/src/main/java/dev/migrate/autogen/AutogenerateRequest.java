@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a comparison of the entities with the schema at head is asked to do, for
@@ -31,12 +32,12 @@ public final class AutogenerateRequest {
     private final String versionTable;
     private final String historyTable;
     private final Map<String, String> renames;
-    private final RenameDecider renameDecider;
+    private final @Nullable RenameDecider renameDecider;
     private final List<String> notRenamed;
-    private final Path entityCache;
-    private final Path replayCache;
+    private final @Nullable Path entityCache;
+    private final @Nullable Path replayCache;
     private final ComparisonDatabase comparisonDatabase;
-    private final Duration measureTimeout;
+    private final @Nullable Duration measureTimeout;
     private final long largeTableRows;
     private final boolean serialToIdentity;
     private final DeclaredObjects objects;
@@ -160,12 +161,12 @@ public final class AutogenerateRequest {
         private String versionTable = "migrate_version";
         private String historyTable = "migrate_history";
         private Map<String, String> renames = Map.of();
-        private RenameDecider renameDecider;
+        private @Nullable RenameDecider renameDecider;
         private List<String> notRenamed = List.of();
-        private Path entityCache;
-        private Path replayCache;
+        private @Nullable Path entityCache;
+        private @Nullable Path replayCache;
         private ComparisonDatabase comparisonDatabase = ComparisonDatabase.AUTO;
-        private Duration measureTimeout;
+        private @Nullable Duration measureTimeout;
         private long largeTableRows = Long.MAX_VALUE;
         private boolean serialToIdentity;
         private boolean expectingNoDifference;

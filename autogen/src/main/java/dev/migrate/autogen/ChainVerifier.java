@@ -32,9 +32,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The round-trip test of a migration chain, on a database that holds nothing else: for every
@@ -66,8 +68,9 @@ public final class ChainVerifier {
         DatabaseSchema base = snapshot();
         MigratorInternals.of(migrator).roundTrip(new RoundTripCheck() {
             private long start;
-            private DatabaseSchema before;
-            private DatabaseSchema after;
+            // set at BEFORE_UPGRADE and UPGRADED, which come first for each revision
+            private @Nullable DatabaseSchema before;
+            private @Nullable DatabaseSchema after;
             private boolean online;
 
             @Override
@@ -81,7 +84,7 @@ public final class ChainVerifier {
                     case ROLLED_BACK -> {
                         online = true;
                         expectSame(
-                                before,
+                                Objects.requireNonNull(before),
                                 "the rollback of revision " + revision.id() + "'s expand",
                                 "Undoing the expand of online revision " + revision.id() + " ("
                                         + revision.migrationClass() + ") with a downgrade does not restore the schema"
@@ -90,13 +93,13 @@ public final class ChainVerifier {
                     case UPGRADED -> after = snapshot();
                     case DOWNGRADED ->
                         expectSame(
-                                before,
+                                Objects.requireNonNull(before),
                                 "the downgrade of revision " + revision.id(),
                                 "The downgrade of revision " + revision.id() + " (" + revision.migrationClass()
                                         + ") does not restore the schema it started from");
                     case UPGRADED_AGAIN -> {
                         expectSame(
-                                after,
+                                Objects.requireNonNull(after),
                                 "the second upgrade of revision " + revision.id(),
                                 "Upgrading revision " + revision.id() + " (" + revision.migrationClass()
                                         + ") again after its downgrade gives another schema than the first time");
@@ -116,7 +119,7 @@ public final class ChainVerifier {
                 .sorted(Comparator.comparingInt((RevisionInfo s) -> graph.position(s.standsFor()))
                         .reversed())
                 .toList();
-        DatabaseSchema atHead = squashes.isEmpty() ? null : snapshot();
+        @Nullable DatabaseSchema atHead = squashes.isEmpty() ? null : snapshot();
         Map<String, DatabaseSchema> atSquashed = new HashMap<>();
         for (RevisionInfo squash : squashes) {
             migrator.downgrade(squash.standsFor());
@@ -133,13 +136,13 @@ public final class ChainVerifier {
             String what = "A database built from squash " + squash.id() + " (" + squash.source() + ")";
             migrator.upgrade(standsFor);
             expectSame(
-                    atSquashed.get(squash.id()),
+                    Objects.requireNonNull(atSquashed.get(squash.id())),
                     "squash " + squash.id(),
                     what + " has another schema than one built by the "
                             + squash.replaces().size() + " revisions it replaces, up to " + standsFor);
             migrator.upgrade("heads");
             expectSame(
-                    atHead,
+                    Objects.requireNonNull(atHead), // read above, since there are squashes
                     "the upgrade from squash " + squash.id() + " to head",
                     what + " and upgraded to head has another schema than one built by the whole chain");
             migrator.downgrade("base");

@@ -3,9 +3,9 @@ package dev.migrate.autogen;
 import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.cache.ReplayedSchema;
-import dev.migrate.autogen.cache.VerifiedSchemas;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchema;
+import dev.migrate.autogen.internal.cache.VerifiedSchemas;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether databases still have the schema their migration chain says they have ({@code migrate:drift}):
@@ -71,7 +73,7 @@ public final class Drift {
     /** The chain's schema per major version and revision, read once whatever the tenants at it. */
     private final Map<String, DatabaseSchema> schemas = new HashMap<>();
     /** The schemas found in sync by earlier runs, with their catalog stamps; read on first use, written on close. */
-    private VerifiedSchemas verified;
+    private @Nullable VerifiedSchemas verified;
     /** What a schema is compared with, by revision and way of reading: the same for every tenant there. */
     private final Map<String, String> comparedWith = new ConcurrentHashMap<>();
 
@@ -221,7 +223,9 @@ public final class Drift {
             try {
                 comparable.put(tenant, revision(tenant.name(), tenant.versions()));
             } catch (MigrateException e) {
-                reports.put(tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), "", e.getMessage()));
+                reports.put(
+                        tenant.name(),
+                        DriftReport.failed(tenant.name(), schemaOf(tenant), "", String.valueOf(e.getMessage())));
             }
         }
         List<String> schemas = new ArrayList<>();
@@ -259,7 +263,8 @@ public final class Drift {
             bySchema = readTenants(live, schemas);
         } catch (MigrateException e) {
             comparable.forEach((tenant, revision) -> reports.putIfAbsent(
-                    tenant.name(), DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage())));
+                    tenant.name(),
+                    DriftReport.failed(tenant.name(), schemaOf(tenant), revision, String.valueOf(e.getMessage()))));
             return reports;
         }
         // each revision's schema first, one replay each (on this thread, whose class loader the migrations
@@ -277,7 +282,7 @@ public final class Drift {
                 .filter(e -> e.getKey().schema() != null)
                 .map(e -> {
                     Fleet.InspectedTenant tenant = e.getKey();
-                    String schema = tenant.schema();
+                    String schema = Objects.requireNonNull(tenant.schema()); // filtered above
                     String revision = e.getValue();
                     if (replayFailed.containsKey(revision)) {
                         return DriftReport.failed(tenant.name(), schema, revision, replayFailed.get(revision));
@@ -290,8 +295,9 @@ public final class Drift {
                                     schema,
                                     revision,
                                     live,
-                                    bySchema.get(schema),
-                                    chainAt.get(revision).withSchemaRenamed(TENANT, schema),
+                                    Objects.requireNonNull(bySchema.get(schema)), // every tenant's schema is read
+                                    Objects.requireNonNull(chainAt.get(revision)) // replayed, or failed above
+                                            .withSchemaRenamed(TENANT, schema),
                                     exclusions));
                 })
                 .toList()
@@ -410,7 +416,7 @@ public final class Drift {
         try {
             return comparing.get();
         } catch (MigrateException e) {
-            return DriftReport.failed(tenant.name(), schemaOf(tenant), revision, e.getMessage());
+            return DriftReport.failed(tenant.name(), schemaOf(tenant), revision, String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.migrate.autogen;
 
-import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntFunction;

@@ -4,8 +4,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
-import dev.migrate.autogen.cache.ReplayedSchema;
-import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchema;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.sql.Identifiers;
@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schemas a migration chain builds, each up to a target, read on a throwaway server the chain was
@@ -33,13 +34,13 @@ final class ReplayedChain implements AutoCloseable {
     private final Migrator chain;
     private final ComparisonDatabases databases;
     private final ThrowawayVersion version;
-    private final Path cacheDirectory;
+    private final @Nullable Path cacheDirectory;
     private final String readAs;
     private final AutogenerateLog log;
     /** The schema the chain is replayed in as a tenant's stand-in; {@code null}: as configured. */
-    private final String tenantSchema;
+    private final @Nullable String tenantSchema;
 
-    private ThrowawayServer server;
+    private @Nullable ThrowawayServer server;
     private int replays;
 
     /**
@@ -51,7 +52,7 @@ final class ReplayedChain implements AutoCloseable {
             Migrator chain,
             ComparisonDatabases databases,
             ThrowawayVersion version,
-            Path cacheDirectory,
+            @Nullable Path cacheDirectory,
             String readAs,
             AutogenerateLog log) {
         this(chain, databases, version, cacheDirectory, readAs, log, null);
@@ -65,10 +66,10 @@ final class ReplayedChain implements AutoCloseable {
             Migrator chain,
             ComparisonDatabases databases,
             ThrowawayVersion version,
-            Path cacheDirectory,
+            @Nullable Path cacheDirectory,
             String readAs,
             AutogenerateLog log,
-            String tenantSchema) {
+            @Nullable String tenantSchema) {
         this.chain = chain;
         this.databases = databases;
         this.version = version;

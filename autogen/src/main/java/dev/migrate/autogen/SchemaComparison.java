@@ -1,14 +1,14 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.cache.ReplayedSchema;
-import dev.migrate.autogen.cache.ReplayedSchemaCache;
-import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchema;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.objects.DeclaredObjectsSide;
+import dev.migrate.autogen.internal.scratch.QualifiedDdl;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
-import dev.migrate.autogen.objects.DeclaredObjectsSide;
-import dev.migrate.autogen.scratch.QualifiedDdl;
-import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.SchemaObject;
@@ -49,6 +49,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps of one comparison of a live database with the DDL of the entity model: the live side
@@ -68,7 +69,7 @@ final class SchemaComparison {
     private final Map<String, String> renames;
     private final RenameDecider decider;
     /** Where the entity side is kept between runs; {@code null}: built every time. */
-    private final EntitySchemaCache entityCache;
+    private final @Nullable EntitySchemaCache entityCache;
     /** Whether a {@code serial} column the entities want as an identity column is converted ({@link SchemaDiff.Options#serialToIdentity()}). */
     private final boolean serialToIdentity;
     /** The objects beside tables the project declares. */
@@ -91,7 +92,7 @@ final class SchemaComparison {
             Exclusions exclusions,
             Map<String, String> renames,
             RenameDecider decider,
-            EntitySchemaCache entityCache,
+            @Nullable EntitySchemaCache entityCache,
             boolean serialToIdentity,
             DeclaredObjects declared) {
         this.schema = schema;
@@ -103,6 +104,7 @@ final class SchemaComparison {
         this.serialToIdentity = serialToIdentity;
     }
 
+    @Nullable
     EntitySchemaCache entityCache() {
         return entityCache;
     }
@@ -121,10 +123,10 @@ final class SchemaComparison {
     MigrationScript compare(
             Connection live,
             boolean onlyRead,
-            String scratchVersionNum,
+            @Nullable String scratchVersionNum,
             Supplier<Connection> scratch,
             Supplier<List<String>> entityDdlWhenReady,
-            ReplayedSchemaCache keep,
+            @Nullable ReplayedSchemaCache keep,
             Supplier<Connection> objectsDatabase) {
         DatabaseSchema configured = read(live, List.of(schema), !onlyRead);
         List<String> entityDdl = entityDdlWhenReady.get();
@@ -319,8 +321,8 @@ final class SchemaComparison {
     Optional<MigrationScript> fromCaches(
             ReplayedSchemaCache replays,
             List<String> entityDdl,
-            Supplier<Connection> freshServer,
-            Supplier<Connection> objectsDatabase) {
+            @Nullable Supplier<Connection> freshServer,
+            @Nullable Supplier<Connection> objectsDatabase) {
         Optional<ReplayedSchema> live = replayed(replays, entityDdl);
         if (live.isEmpty() || !modelled(entityDdl)) {
             return Optional.empty();
@@ -334,8 +336,9 @@ final class SchemaComparison {
             return Optional.empty();
         }
         try {
-            List<SchemaObject> desiredObjects =
-                    compared ? desiredObjects(live.get().serverVersionNum(), entityDdl, objectsDatabase) : List.of();
+            List<SchemaObject> desiredObjects = compared && objectsDatabase != null // not null when compared: see above
+                    ? desiredObjects(live.get().serverVersionNum(), entityDdl, objectsDatabase)
+                    : List.of();
             return Optional.of(live.get()
                     .namingUnread(objectsAround(
                             tables.get(), live.get().schema().objects().values(), desiredObjects)));
@@ -345,7 +348,7 @@ final class SchemaComparison {
     }
 
     private Optional<MigrationScript> tablesFromCaches(
-            ReplayedSchema replayed, List<String> entityDdl, Supplier<Connection> freshServer) {
+            ReplayedSchema replayed, List<String> entityDdl, @Nullable Supplier<Connection> freshServer) {
         Optional<ReplayedSchema> live = Optional.of(replayed);
         String versionNum = live.get().serverVersionNum();
         Optional<DatabaseSchema> desired = cachedEntitySide(versionNum, entityDdl);

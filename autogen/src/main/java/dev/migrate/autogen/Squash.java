@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration {@code migrate:squash} writes: the schema the chain builds up to a revision, read
@@ -57,7 +58,7 @@ public final class Squash {
         DROP;
 
         /** The setting as {@code -Dmigrate.squashData} gives it: {@code carry} (the default) or {@code drop}. */
-        public static DataSteps parse(String value) {
+        public static DataSteps parse(@Nullable String value) {
             if (value == null || value.isBlank() || value.equalsIgnoreCase("carry")) {
                 return CARRY;
             }

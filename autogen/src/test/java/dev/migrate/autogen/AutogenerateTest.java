@@ -517,7 +517,7 @@ class AutogenerateTest {
     }
 
     /** The entities' DDL, keyed by its text; counts how often the provider is asked. */
-    private static final class Entities implements EntityDdlSource {
+    static final class Entities implements EntityDdlSource {
         private final List<String> ddl;
         private int generated;
 

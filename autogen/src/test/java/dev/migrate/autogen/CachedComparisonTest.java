@@ -2,8 +2,8 @@ package dev.migrate.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -15,9 +15,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +64,10 @@ class CachedComparisonTest {
 
     /** A comparison with both caches, as the embedded default makes it. */
     private record Cached(
-            String schema, List<String> exclude, EntitySchemaCache entityCache, ReplayedSchemaCache replayCache) {
+            String schema,
+            List<String> exclude,
+            @Nullable EntitySchemaCache entityCache,
+            ReplayedSchemaCache replayCache) {
         SchemaComparison comparison() {
             return new SchemaComparison(
                     schema,
@@ -78,12 +83,12 @@ class CachedComparisonTest {
             return compareCached(entityDdl, null);
         }
 
-        Optional<MigrationScript> compareCached(List<String> entityDdl, Connection freshServer) {
+        Optional<MigrationScript> compareCached(List<String> entityDdl, @Nullable Connection freshServer) {
             return comparison()
                     .fromCaches(replayCache, entityDdl, freshServer == null ? null : () -> freshServer, null);
         }
 
-        Cached withCache(EntitySchemaCache cache) {
+        Cached withCache(@Nullable EntitySchemaCache cache) {
             return new Cached(schema, exclude, cache, replayCache);
         }
     }
@@ -119,7 +124,7 @@ class CachedComparisonTest {
                 fresh.compareCached(ENTITIES); // no connection to give it: nothing can start
         assertThat(fromCache).contains(server);
         assertThat(fresh.replayCache().hits()).isEqualTo(1);
-        assertThat(fresh.entityCache().hits()).isEqualTo(1);
+        assertThat(Objects.requireNonNull(fresh.entityCache()).hits()).isEqualTo(1);
     }
 
     @Test
@@ -161,7 +166,8 @@ class CachedComparisonTest {
                     cached(CHAIN, SERVER).withCache(new EntitySchemaCache(dir.resolve("new-entities")));
             assertThat(changedEntities.compareCached(ENTITIES)).isEmpty();
             assertThat(changedEntities.compareCached(ENTITIES, empty)).contains(server);
-            assertThat(changedEntities.entityCache().misses()).isEqualTo(1);
+            assertThat(Objects.requireNonNull(changedEntities.entityCache()).misses())
+                    .isEqualTo(1);
             // nothing of the replayed chain was created there: it is still empty
             try (Statement s = empty.createStatement();
                     var rs = s.executeQuery(

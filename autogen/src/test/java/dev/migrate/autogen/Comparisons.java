@@ -1,9 +1,9 @@
 package dev.migrate.autogen;
 
-import dev.migrate.autogen.cache.EntitySchemaCache;
-import dev.migrate.autogen.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
-import dev.migrate.autogen.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The comparison step of {@link Autogenerate} on a connection the test holds, for the tests of what
@@ -25,7 +26,7 @@ public final class Comparisons {
     private final List<String> exclude;
     private final Map<String, String> renames;
     private final RenameDecider decider;
-    private final EntitySchemaCache cache;
+    private final @Nullable EntitySchemaCache cache;
     private final boolean serialToIdentity;
     private final DeclaredObjects declared;
 
@@ -34,7 +35,7 @@ public final class Comparisons {
             List<String> exclude,
             Map<String, String> renames,
             RenameDecider decider,
-            EntitySchemaCache cache,
+            @Nullable EntitySchemaCache cache,
             boolean serialToIdentity,
             DeclaredObjects declared) {
         this.schema = schema;

@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -393,10 +394,10 @@ class DriftTest {
 
         Map<String, DriftReport> byTenant = reports.stream().collect(Collectors.toMap(DriftReport::name, r -> r));
         assertThat(byTenant).containsOnlyKeys("tenant_a", "tenant_b", "tenant_c");
-        assertThat(byTenant.get("tenant_a").differences()).isEmpty();
-        assertThat(byTenant.get("tenant_b").revision()).isEqualTo("d1");
-        assertThat(byTenant.get("tenant_b").differences()).isEmpty();
-        assertThat(byTenant.get("tenant_c").differences())
+        assertThat(tenant(byTenant, "tenant_a").differences()).isEmpty();
+        assertThat(tenant(byTenant, "tenant_b").revision()).isEqualTo("d1");
+        assertThat(tenant(byTenant, "tenant_b").differences()).isEmpty();
+        assertThat(tenant(byTenant, "tenant_c").differences())
                 .containsExactly("column tenant_c.orders.extra: the database has it, the chain does not");
         assertThat(replays() - replaysBefore)
                 .as("one replay per revision at most")
@@ -562,5 +563,9 @@ class DriftTest {
         public void warn(String line) {
             info(line);
         }
+    }
+
+    private static DriftReport tenant(Map<String, DriftReport> byTenant, String name) {
+        return Objects.requireNonNull(byTenant.get(name), name);
     }
 }

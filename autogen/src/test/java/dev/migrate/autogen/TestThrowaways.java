@@ -10,17 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configured database or none, and throwaway servers that are fresh databases on the tests'
  * server (its version), each counted; their databases are listed.
  */
 final class TestThrowaways implements ComparisonDatabases {
-    private final DataSource configured;
+    private final @Nullable DataSource configured;
     int started;
     final List<String> databases = new ArrayList<>();
 
-    TestThrowaways(DataSource configured) {
+    TestThrowaways(@Nullable DataSource configured) {
         this.configured = configured;
     }
 

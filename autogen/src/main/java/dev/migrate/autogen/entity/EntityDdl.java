@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The DDL the project's JPA provider writes for its entities, for PostgreSQL of a given major version.
@@ -23,7 +24,10 @@ import java.util.logging.SimpleFormatter;
  * @param properties provider properties (naming strategies and other {@code hibernate.*} settings)
  */
 public record EntityDdl(
-        List<Path> classDirectories, List<String> packages, String persistenceUnit, Map<String, String> properties) {
+        List<Path> classDirectories,
+        List<String> packages,
+        @Nullable String persistenceUnit,
+        Map<String, String> properties) {
 
     public EntityDdl {
         classDirectories = List.copyOf(classDirectories);
@@ -88,7 +92,8 @@ public record EntityDdl(
         try {
             return bridge(projectLoader).apply(request);
         } catch (MissingResourceException e) {
-            throw new MigrateException(e.getMessage(), e); // a mapped class needs a class the classpath lacks
+            throw new MigrateException(
+                    String.valueOf(e.getMessage()), e); // a mapped class needs a class the classpath lacks
         } catch (RuntimeException | LinkageError e) {
             throw new MigrateException(
                     "The JPA provider could not build the entity model: " + rootMessage(e)

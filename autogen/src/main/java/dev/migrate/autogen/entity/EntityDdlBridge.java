@@ -36,6 +36,7 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks the project's JPA provider for the DDL of its entity model, offline.
@@ -82,7 +83,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             Persistence.generateSchema(unit, properties);
         } else {
             List<String> classes = managedClasses(
-                    loader, (List<String>) request.get(CLASS_DIRECTORIES), (List<String>) request.get(PACKAGES));
+                    loader, (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of()), (List<String>)
+                            request.getOrDefault(PACKAGES, List.of()));
             if (classes.isEmpty()) {
                 return List.of();
             }
@@ -238,7 +240,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
      * A JDK exception, since this class and its caller live in different class loaders: the
      * message is for the user, the class name is the missing class and the key the mapped class.
      */
-    private static MissingResourceException missing(String mappedClass, String missingClass, String part) {
+    private static MissingResourceException missing(String mappedClass, @Nullable String missingClass, String part) {
         String missingName = missingClass == null ? "a class" : missingClass.replace('/', '.');
         return new MissingResourceException(
                 "The mapped class " + mappedClass + " needs the class " + missingName
@@ -269,8 +271,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     }
 
     @SuppressWarnings("unchecked")
-    private static URL rootUrl(Map<String, Object> request) {
-        List<String> directories = (List<String>) request.get(CLASS_DIRECTORIES);
+    private static @Nullable URL rootUrl(Map<String, Object> request) {
+        List<String> directories = (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of());
         try {
             return directories.isEmpty()
                     ? null
@@ -281,19 +283,22 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     }
 
     /** A persistence unit made of the scanned classes, with no data source: DDL only. */
-    private record ScannedUnit(ClassLoader loader, List<String> classes, URL root) implements PersistenceUnitInfo {
+    private record ScannedUnit(
+            ClassLoader loader,
+            List<String> classes,
+            @Nullable URL root) implements PersistenceUnitInfo {
         @Override
         public String getPersistenceUnitName() {
             return "migrate-autogenerate";
         }
 
         @Override
-        public String getPersistenceProviderClassName() {
+        public @Nullable String getPersistenceProviderClassName() {
             return null;
         }
 
         @Override
-        public String getScopeAnnotationName() {
+        public @Nullable String getScopeAnnotationName() {
             return null;
         }
 
@@ -311,12 +316,12 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         }
 
         @Override
-        public DataSource getJtaDataSource() {
+        public @Nullable DataSource getJtaDataSource() {
             return null;
         }
 
         @Override
-        public DataSource getNonJtaDataSource() {
+        public @Nullable DataSource getNonJtaDataSource() {
             return null;
         }
 
@@ -331,7 +336,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         }
 
         @Override
-        public URL getPersistenceUnitRootUrl() {
+        public @Nullable URL getPersistenceUnitRootUrl() {
             return root;
         }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The objects beside tables that a project declares: the statements of every {@code .sql} file under its
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * @param directory where they were read from, or {@code null} when the project has no such directory
  * @param statements every statement of every file, files in the order of their paths
  */
-public record DeclaredObjects(Path directory, List<DeclaredStatement> statements) {
+public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> statements) {
     public DeclaredObjects {
         statements = List.copyOf(statements);
     }

@@ -38,7 +38,7 @@ public final class ChangeNotes {
      * The change's hazards as the class header lists them: {@code [set-not-null-scan] column ...} for
      * each hazard, and the text after {@code Hazard:} of each note that is one.
      */
-    static List<String> headerLines(Change change) {
+    public static List<String> headerLines(Change change) {
         List<String> lines = new ArrayList<>();
         for (Hazard hazard : change.hazards()) {
             lines.add("[" + hazard.rule().id() + "] " + oneLine(sentence(hazard)));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * New revision ids: the current UTC time as {@code yyyyMMdd_HHmmss}, so a directory listing shows the
@@ -70,7 +71,7 @@ public final class RevisionIds {
     }
 
     /** The later of the times the id starts and ends with, or null when it has neither. */
-    private static LocalDateTime latestTimeIn(String id) {
+    private static @Nullable LocalDateTime latestTimeIn(String id) {
         return Stream.of(leadingTime(id), trailingTime(id))
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
@@ -82,17 +83,17 @@ public final class RevisionIds {
         return trailingTime(id) == null ? id : id.substring(0, id.length() - TIME_LENGTH - 1);
     }
 
-    private static LocalDateTime leadingTime(String id) {
+    private static @Nullable LocalDateTime leadingTime(String id) {
         return id.length() < TIME_LENGTH ? null : parse(id.substring(0, TIME_LENGTH));
     }
 
     /** The time after the id's last-but-one underscore ({@code initial_20261122_101500}), or null. */
-    private static LocalDateTime trailingTime(String id) {
+    private static @Nullable LocalDateTime trailingTime(String id) {
         int start = id.length() - TIME_LENGTH;
         return start < 1 || id.charAt(start - 1) != '_' ? null : parse(id.substring(start));
     }
 
-    private static LocalDateTime parse(String text) {
+    private static @Nullable LocalDateTime parse(String text) {
         if (!text.chars().allMatch(c -> c == '_' || (c >= '0' && c <= '9'))) {
             return null; // the formatter would also read a sign
         }

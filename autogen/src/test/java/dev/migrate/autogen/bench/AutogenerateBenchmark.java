@@ -1,9 +1,9 @@
 package dev.migrate.autogen.bench;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;

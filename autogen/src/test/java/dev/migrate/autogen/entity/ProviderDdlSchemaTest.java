@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.Operations;
-import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.sql.PostgresDialect;
@@ -207,7 +208,7 @@ class ProviderDdlSchemaTest {
     @ParameterizedTest
     @MethodSource("notRead")
     void whatTheServerSpellsItsOwnWayIsNotRead(String example) {
-        assertThat(ProviderDdlSchema.read(NOT_READ.get(example), "public", EXCLUSIONS))
+        assertThat(ProviderDdlSchema.read(NOT_READ.getOrDefault(example, List.of()), "public", EXCLUSIONS))
                 .as(example)
                 .isEmpty();
     }

@@ -5,8 +5,8 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.cache.EntitySchemaCache;
 import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;

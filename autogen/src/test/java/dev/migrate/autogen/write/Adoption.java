@@ -49,6 +49,6 @@ final class Adoption {
         JavaFile file = new MigrationWriter(Path.of("unused"), "db.migrations", clock).toJavaFile(migration);
         return new Written(
                 file,
-                GeneratedMigrations.compile(List.of(file)).get(file.typeSpec().name()));
+                GeneratedMigrations.compiled(List.of(file), file.typeSpec().name()));
     }
 }

@@ -121,8 +121,8 @@ class BaselineMigrationTest {
                     .as("lines over 100 columns")
                     .isEmpty();
 
-            Migration compiled = GeneratedMigrations.compile(List.of(file))
-                    .get(file.typeSpec().name());
+            Migration compiled =
+                    GeneratedMigrations.compiled(List.of(file), file.typeSpec().name());
             compiled.upgrade(GeneratedMigrations.online(fresh));
             assertThat(catalog(fresh)).isEqualTo(adopted);
             // the schema, not the rows: a new database numbers from each sequence's start

@@ -9,6 +9,7 @@ import dev.migrate.Ddl;
 import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
@@ -101,7 +102,7 @@ class GeneratedMigrationOnPostgresTest {
 
         JavaFile file =
                 GeneratedMigrations.javaFile("V2_Live", new OpJavaRenderer().render(ops, op -> List.of("generated")));
-        Migration migration = GeneratedMigrations.compile(List.of(file)).get("V2_Live");
+        Migration migration = GeneratedMigrations.compiled(List.of(file), "V2_Live");
 
         DataSource ds = TestPostgres.freshDatabase("javawriter");
         try (Connection c = ds.getConnection();

@@ -10,6 +10,7 @@ import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import javax.tools.DiagnosticCollector;
@@ -88,6 +90,11 @@ final class GeneratedMigrations {
      * Compiles the files together ({@code -Xlint:all -Werror}: generated code must not even warn) with
      * only the engine on the class path, and returns a new instance of each class, by simple name.
      */
+    /** The class {@code name} among {@code files}, compiled ({@link #compile}). */
+    static Migration compiled(List<JavaFile> files, String name) {
+        return Objects.requireNonNull(compile(files).get(name), name);
+    }
+
     @SuppressWarnings("RethrowReflectiveOperationExceptionAsLinkageError") // a test failure, not a linkage error
     static Map<String, Migration> compile(List<JavaFile> files) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();

@@ -85,8 +85,8 @@ class WrittenMigrationFixpointTest {
             // an enum stored as a string is checked with the IN list a person writes
             assertThat(source).containsPattern("check\\(\"\\w+ IN \\('").doesNotContain("::character varying)::text");
 
-            Migration compiled = GeneratedMigrations.compile(List.of(file))
-                    .get(file.typeSpec().name());
+            Migration compiled =
+                    GeneratedMigrations.compiled(List.of(file), file.typeSpec().name());
             compiled.upgrade(GeneratedMigrations.online(c));
             MigrationScript again = comparison.compare(c, ddl);
             assertThat(again.descriptions())

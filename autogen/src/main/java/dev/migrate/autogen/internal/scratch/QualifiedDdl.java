@@ -1,4 +1,4 @@
-package dev.migrate.autogen.scratch;
+package dev.migrate.autogen.internal.scratch;
 
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.SqlLexer;

@@ -1,4 +1,4 @@
-package dev.migrate.autogen.entity;
+package dev.migrate.autogen.internal.entity;
 
 import dev.migrate.catalog.ColumnIdentity;
 import dev.migrate.catalog.DatabaseSchema;
@@ -20,8 +20,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entity side read from the provider's DDL alone, without a server, as the catalog reader would
@@ -308,7 +310,11 @@ public final class ProviderDdlSchema {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+
+        @Nullable
         List<String> primaryKey;
+
+        @Nullable
         String primaryKeyName;
 
         TableDraft(String name) {
@@ -360,7 +366,7 @@ public final class ProviderDdlSchema {
                     schema,
                     name,
                     built,
-                    primaryKey == null ? null : new PrimaryKey(primaryKeyName, primaryKey),
+                    primaryKey == null ? null : new PrimaryKey(Objects.requireNonNull(primaryKeyName), primaryKey),
                     foreignKeys,
                     uniques,
                     List.of(),
@@ -376,6 +382,8 @@ public final class ProviderDdlSchema {
         boolean nullable = true;
         boolean primaryKey;
         boolean unique;
+
+        @Nullable
         ColumnIdentity identity;
 
         ColumnDraft(String name, String type) {
@@ -471,7 +479,7 @@ public final class ProviderDdlSchema {
             this.tokens = tokens;
         }
 
-        private SqlToken peek() {
+        private @Nullable SqlToken peek() {
             return at < tokens.size() ? tokens.get(at) : null;
         }
 

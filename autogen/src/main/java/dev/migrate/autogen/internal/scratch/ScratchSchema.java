@@ -1,4 +1,4 @@
-package dev.migrate.autogen.scratch;
+package dev.migrate.autogen.internal.scratch;
 
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.DatabaseSchema;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Materializes DDL where it cannot hurt and reads it back with the catalog reader, so the entity
@@ -110,7 +111,7 @@ public final class ScratchSchema {
                         targetSchema,
                         QualifiedDdl.schemas(ddl));
                 List<String> scratchDdl = QualifiedDdl.rewrite(ddl, layout.standIns());
-                DatabaseSchema built = null;
+                @Nullable DatabaseSchema built = null;
                 // a rolled-back transaction needs no cleanup; use it whenever the lock table leaves room for others
                 if ((long) ddl.size() * LOCKS_PER_STATEMENT <= Math.min(maxLocks, server.lockBudget())) {
                     built = inRolledBackTransaction(c, scratchDdl, layout, exclusions);
@@ -174,7 +175,7 @@ public final class ScratchSchema {
     }
 
     /** The model, or {@code null} when the lock table turned out too small for one transaction. */
-    private static DatabaseSchema inRolledBackTransaction(
+    private static @Nullable DatabaseSchema inRolledBackTransaction(
             Connection c, List<String> ddl, Layout layout, Exclusions exclusions) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {

@@ -1,6 +1,8 @@
-package dev.migrate.autogen.objects;
+package dev.migrate.autogen.internal.objects;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.internal.sql.Identifiers;
@@ -103,8 +105,10 @@ public final class DeclaredObjectsSide {
         StringBuilder message = new StringBuilder("The declared objects do not apply on a new database with the "
                 + "entities' tables (" + failed.size() + (failed.size() == 1 ? " statement" : " statements")
                 + "):");
-        failed.forEach((statement, e) ->
-                message.append("\n  ").append(statement.where()).append(": ").append(firstLine(e.getMessage())));
+        failed.forEach((statement, e) -> message.append("\n  ")
+                .append(statement.where())
+                .append(": ")
+                .append(firstLine(String.valueOf(e.getMessage()))));
         message.append("\nFix each statement (or declare what it uses), then run the goal again; nothing was changed.");
         return new MigrateException(
                 message.toString(), failed.values().iterator().next());

@@ -1,6 +1,8 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.internal.write;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.HandWrittenForm;

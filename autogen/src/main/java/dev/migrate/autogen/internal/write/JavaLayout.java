@@ -1,15 +1,15 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.internal.write;
 
 /**
  * The layout of the migration classes the writer prints, in one place: the widest line, the
  * indent, the columns JavaPoet puts a method body's code at, and what they leave for comments and
  * for the pieces of long literals.
  */
-final class JavaLayout {
+public final class JavaLayout {
     /** The widest line written; longer statements wrap, longer comments break between words. */
-    static final int LINE_WIDTH = 100;
+    public static final int LINE_WIDTH = 100;
     /** One level of indent. */
-    static final String INDENT = "    ";
+    public static final String INDENT = "    ";
 
     /** A statement in a method body: the class's indent and the method's. */
     static final int STATEMENT_COLUMN = 2 * INDENT.length();
@@ -19,7 +19,7 @@ final class JavaLayout {
     static final int ELEMENT_COLUMN = CONTINUATION_COLUMN + 2 * INDENT.length();
 
     /** A line of the class Javadoc after its {@code " * "}. */
-    static final int JAVADOC_WIDTH = LINE_WIDTH - " * ".length();
+    public static final int JAVADOC_WIDTH = LINE_WIDTH - " * ".length();
     /** A comment line in a method body after its {@code "// "}. */
     static final int COMMENT_WIDTH = LINE_WIDTH - STATEMENT_COLUMN - "// ".length();
 

@@ -1,4 +1,4 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
+import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.catalog.read.Exclusions;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -32,7 +33,7 @@ public final class ReplayedSchemaCache {
 
     static final String SUFFIX = ".replayed";
 
-    private final Path directory;
+    private final KeyedFileStore files;
     private final String chainFingerprint;
     private final String server;
     private int hits;
@@ -43,13 +44,13 @@ public final class ReplayedSchemaCache {
      * @param server the embedded server the chain is replayed on, e.g. its binaries' coordinates
      */
     public ReplayedSchemaCache(Path directory, String chainFingerprint, String server) {
-        this.directory = directory;
+        this.files = EntitySchemaCache.store(directory);
         this.chainFingerprint = chainFingerprint;
         this.server = server;
     }
 
     public Path directory() {
-        return directory;
+        return files.directory();
     }
 
     /** Lookups answered from a file since this cache was made. */
@@ -65,10 +66,8 @@ public final class ReplayedSchemaCache {
     /** The replayed schema for {@code schemas} read with {@code exclusions}, when a file holds it. */
     public Optional<ReplayedSchema> find(List<String> schemas, Exclusions exclusions) {
         String key = key(chainFingerprint, server, schemas, exclusions);
-        Path file = file(exclusions, key);
-        if (EntitySchemaCache.load(file, key) instanceof ReplayedSchema cached) {
+        if (files.read(fileName(exclusions, key), key) instanceof ReplayedSchema cached) {
             hits++;
-            EntitySchemaCache.touch(file);
             return Optional.of(cached);
         }
         misses++;
@@ -78,7 +77,7 @@ public final class ReplayedSchemaCache {
     /** Keeps {@code replayed}, read after replaying the chain, for the next run; a cache that cannot be written is no error. */
     public void store(List<String> schemas, Exclusions exclusions, ReplayedSchema replayed) {
         String key = key(chainFingerprint, server, schemas, exclusions);
-        EntitySchemaCache.store(directory, file(exclusions, key), key, replayed, SUFFIX);
+        files.write(fileName(exclusions, key), key, replayed);
     }
 
     /**
@@ -88,8 +87,8 @@ public final class ReplayedSchemaCache {
      */
     public boolean holdsChain(Exclusions exclusions) {
         String prefix = chainPrefix(exclusions);
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString())
+        try (Stream<Path> list = Files.list(files.directory())) {
+            return list.map(file -> file.getFileName().toString())
                     .anyMatch(name -> name.startsWith(prefix) && name.endsWith(SUFFIX));
         } catch (IOException e) {
             return false; // no cache yet, or an unreadable one: a miss
@@ -105,8 +104,8 @@ public final class ReplayedSchemaCache {
         }
     }
 
-    private Path file(Exclusions exclusions, String key) {
-        return directory.resolve(chainPrefix(exclusions) + key + SUFFIX);
+    private String fileName(Exclusions exclusions, String key) {
+        return chainPrefix(exclusions) + key + SUFFIX;
     }
 
     /** The start of the file names of this chain's schemas on this server read with {@code exclusions}. */

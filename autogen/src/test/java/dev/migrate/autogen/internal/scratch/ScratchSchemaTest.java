@@ -1,5 +1,6 @@
-package dev.migrate.autogen.scratch;
+package dev.migrate.autogen.internal.scratch;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,8 @@ class ScratchSchemaTest {
             DatabaseSchema inTransaction = ScratchSchema.read(c, DDL, "public", Exclusions.versionTables());
             DatabaseSchema inAutocommit = ScratchSchema.read(c, DDL, "public", Exclusions.versionTables(), 0);
             assertThat(inAutocommit).isEqualTo(inTransaction);
-            assertThat(inTransaction.table("public", "line").foreignKeys()).hasSize(1);
+            assertThat(requireNonNull(inTransaction.table("public", "line")).foreignKeys())
+                    .hasSize(1);
             assertThat(scratchSchemas(c)).isZero();
             assertThat(c.getAutoCommit()).isTrue();
         }
@@ -51,15 +53,26 @@ class ScratchSchemaTest {
                 assertThat(built.tables().keySet())
                         .extracting(Object::toString)
                         .containsExactly("audit.entries", "public.ledgers", "public.notes");
-                assertThat(built.table("audit", "entries").column("level").type())
+                assertThat(requireNonNull(requireNonNull(built.table("audit", "entries"))
+                                        .column("level"))
+                                .type())
                         .isEqualTo("audit.level");
-                assertThat(built.table("audit", "entries").column("note").defaultExpression())
+                assertThat(requireNonNull(requireNonNull(built.table("audit", "entries"))
+                                        .column("note"))
+                                .defaultExpression())
                         .contains("audit.entries stays");
-                assertThat(built.table("audit", "entries").foreignKeys().get(0).referencedSchema())
+                assertThat(requireNonNull(built.table("audit", "entries"))
+                                .foreignKeys()
+                                .get(0)
+                                .referencedSchema())
                         .isEqualTo("public");
-                assertThat(built.table("audit", "entries").indexes().get(0).definition())
+                assertThat(requireNonNull(built.table("audit", "entries"))
+                                .indexes()
+                                .get(0)
+                                .definition())
                         .contains(" ON audit.entries ");
-                assertThat(built.enumType("audit", "level").labels()).containsExactly("low", "high");
+                assertThat(requireNonNull(built.enumType("audit", "level")).labels())
+                        .containsExactly("low", "high");
                 assertThat(scratchSchemas(c)).isZero();
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery(

@@ -1,34 +1,23 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.read.Exclusions;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An on-disk cache of the entity side of a comparison: the model {@link ScratchSchema#read} builds
@@ -82,17 +71,22 @@ public final class EntitySchemaCache {
         return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     };
 
-    private final Path directory;
+    private final KeyedFileStore files;
     private int hits;
     private int misses;
     private int ddlHits;
 
     public EntitySchemaCache(Path directory) {
-        this.directory = directory;
+        this.files = store(directory);
+    }
+
+    /** The store every cache of migrate keeps its files in, under {@code directory}: one file format, one filter. */
+    static KeyedFileStore store(Path directory) {
+        return new KeyedFileStore(directory, MAGIC, FILTER, MAX_ENTRIES);
     }
 
     public Path directory() {
-        return directory;
+        return files.directory();
     }
 
     /** Lookups answered from a file since this cache was made. */
@@ -123,10 +117,8 @@ public final class EntitySchemaCache {
     public Optional<DatabaseSchema> find(
             String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
         String key = key(serverVersionNum, ddl, targetSchema, exclusions);
-        Path file = directory.resolve(key + SUFFIX);
-        if (load(file, key) instanceof DatabaseSchema cached) {
+        if (files.read(key + SUFFIX, key) instanceof DatabaseSchema cached) {
             hits++;
-            touch(file);
             return Optional.of(cached);
         }
         return Optional.empty();
@@ -134,15 +126,13 @@ public final class EntitySchemaCache {
 
     /** The model stored under {@code key}, or the one {@code build} makes, stored. */
     DatabaseSchema read(String key, Supplier<DatabaseSchema> build) {
-        Path file = directory.resolve(key + SUFFIX);
-        if (load(file, key) instanceof DatabaseSchema cached) {
+        if (files.read(key + SUFFIX, key) instanceof DatabaseSchema cached) {
             hits++;
-            touch(file);
             return cached;
         }
         misses++;
         DatabaseSchema built = build.get();
-        store(directory, file, key, built, SUFFIX);
+        files.write(key + SUFFIX, key, built);
         return built;
     }
 
@@ -157,16 +147,15 @@ public final class EntitySchemaCache {
             return cached.get();
         }
         List<String> ddl = generate.get();
-        store(directory, directory.resolve(inputKey + DDL_SUFFIX), inputKey, new ArrayList<>(ddl), DDL_SUFFIX);
+        files.write(inputKey + DDL_SUFFIX, inputKey, new ArrayList<>(ddl));
         return ddl;
     }
 
     /** The provider's DDL for the inputs {@code inputKey} stands for, when a file holds it; the provider is not asked. */
     public Optional<List<String>> findDdl(String inputKey) {
-        Path file = directory.resolve(inputKey + DDL_SUFFIX);
-        if (load(file, inputKey) instanceof List<?> cached && cached.stream().allMatch(String.class::isInstance)) {
+        if (files.read(inputKey + DDL_SUFFIX, inputKey) instanceof List<?> cached
+                && cached.stream().allMatch(String.class::isInstance)) {
             ddlHits++;
-            touch(file);
             return Optional.of(cached.stream().map(String.class::cast).toList());
         }
         return Optional.empty();
@@ -199,15 +188,14 @@ public final class EntitySchemaCache {
         fingerprint.field("declared " + declared.size());
         declared.forEach(fingerprint::field);
         String key = fingerprint.hex();
-        Path file = directory.resolve(key + OBJECTS_SUFFIX);
-        if (load(file, key) instanceof List<?> cached && cached.stream().allMatch(SchemaObject.class::isInstance)) {
+        if (files.read(key + OBJECTS_SUFFIX, key) instanceof List<?> cached
+                && cached.stream().allMatch(SchemaObject.class::isInstance)) {
             hits++;
-            touch(file);
             return cached.stream().map(SchemaObject.class::cast).toList();
         }
         misses++;
         List<SchemaObject> built = build.get();
-        store(directory, file, key, new ArrayList<>(built), OBJECTS_SUFFIX);
+        files.write(key + OBJECTS_SUFFIX, key, new ArrayList<>(built));
         return built;
     }
 
@@ -268,7 +256,7 @@ public final class EntitySchemaCache {
      * build (a snapshot rebuilt with the same version too) never reads entries an older one wrote;
      * {@code null} when run from classes (tests, IDE).
      */
-    static String implementationVersion() {
+    static @Nullable String implementationVersion() {
         Package p = EntitySchemaCache.class.getPackage();
         if (p.getImplementationVersion() == null) {
             return null;
@@ -294,86 +282,6 @@ public final class EntitySchemaCache {
             return rs.getString(1);
         } catch (SQLException e) {
             throw new MigrateException("Could not read the server version: " + e.getMessage(), e);
-        }
-    }
-
-    /** What {@code file} holds under {@code key}, or {@code null} when it is missing, corrupt, stale or from another build. */
-    static Object load(Path file, String key) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                ObjectInputStream objects = new ObjectInputStream(in)) {
-            objects.setObjectInputFilter(FILTER);
-            if (!MAGIC.equals(objects.readUTF()) || !key.equals(objects.readUTF())) {
-                return null;
-            }
-            return objects.readObject();
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            // corrupt, truncated, from another build or unreadable: build anew and overwrite
-            return null;
-        }
-    }
-
-    /** Writes to a temporary file and moves it into place; a cache that cannot be written is no error. */
-    static void store(Path directory, Path file, String key, Object value, String suffix) {
-        Path temp = null;
-        try {
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, key.substring(0, 16) + "-", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
-                    ObjectOutputStream objects = new ObjectOutputStream(out)) {
-                objects.writeUTF(MAGIC);
-                objects.writeUTF(key);
-                objects.writeObject(value);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            evict(directory, file, suffix);
-        } catch (IOException | RuntimeException e) {
-            // the comparison goes on; the next run builds the model again
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // left for the next eviction
-                }
-            }
-        }
-    }
-
-    /** Keeps the {@value #MAX_ENTRIES} most recently used entries of a kind, {@code kept} among them. */
-    private static void evict(Path directory, Path kept, String suffix) throws IOException {
-        List<Path> entries;
-        try (Stream<Path> files = Files.list(directory)) {
-            entries = files.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.equals(kept))
-                    .sorted(Comparator.comparing(EntitySchemaCache::lastModified)
-                            .reversed())
-                    .toList();
-        }
-        for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
-            Files.deleteIfExists(old);
-        }
-    }
-
-    private static FileTime lastModified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
-    }
-
-    static void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-        } catch (IOException ignored) {
-            // only the eviction order suffers
         }
     }
 

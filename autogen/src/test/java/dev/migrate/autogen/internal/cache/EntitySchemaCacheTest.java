@@ -1,9 +1,10 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.scratch.ScratchSchema;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.Exclusions;
@@ -64,7 +65,8 @@ class EntitySchemaCacheTest {
             List<String> sent = new ArrayList<>();
             DatabaseSchema cached = new EntitySchemaCache(dir).read(noScratch(c, sent), DDL, "public", EXCLUSIONS);
             assertThat(cached).isEqualTo(built);
-            assertThat(cached.table("public", "line").foreignKeys()).hasSize(1);
+            assertThat(requireNonNull(cached.table("public", "line")).foreignKeys())
+                    .hasSize(1);
             assertThat(sent).containsExactly("SHOW server_version_num");
         }
     }

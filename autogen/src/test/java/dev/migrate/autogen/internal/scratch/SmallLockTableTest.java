@@ -1,5 +1,6 @@
-package dev.migrate.autogen.scratch;
+package dev.migrate.autogen.internal.scratch;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,8 @@ class SmallLockTableTest {
         try (Connection c = server.getPostgresDatabase().getConnection()) {
             DatabaseSchema built = ScratchSchema.read(c, model(), "public", Exclusions.versionTables());
             assertThat(built.tables()).hasSize(TABLES);
-            assertThat(built.table("public", "t299").foreignKeys()).hasSize(1);
+            assertThat(requireNonNull(built.table("public", "t299")).foreignKeys())
+                    .hasSize(1);
             assertThat(scratchSchemas(c)).isEmpty();
         }
     }

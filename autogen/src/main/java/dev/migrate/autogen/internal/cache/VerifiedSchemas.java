@@ -1,8 +1,10 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
+import dev.migrate.autogen.cache.Fingerprint;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schemas drift found in sync, kept between runs in the replay cache's directory with the catalog
@@ -29,13 +31,15 @@ public final class VerifiedSchemas {
 
     static final String SUFFIX = ".verified";
 
-    private final Path directory;
+    private static final String FILE = "drift" + SUFFIX;
+
+    private final KeyedFileStore files;
     private final String fileKey;
     private final Map<String, String> entries;
     private boolean changed;
 
-    private VerifiedSchemas(Path directory, String fileKey, Map<String, String> entries) {
-        this.directory = directory;
+    private VerifiedSchemas(KeyedFileStore files, String fileKey, Map<String, String> entries) {
+        this.files = files;
         this.fileKey = fileKey;
         this.entries = entries;
     }
@@ -45,15 +49,16 @@ public final class VerifiedSchemas {
         String fileKey = EntitySchemaCache.migrateBuild()
                 .field("verified schemas " + FORMAT)
                 .hex();
+        KeyedFileStore files = EntitySchemaCache.store(directory);
         Map<String, String> entries = new HashMap<>();
-        if (EntitySchemaCache.load(file(directory), fileKey) instanceof Map<?, ?> kept) {
+        if (files.read(FILE, fileKey) instanceof Map<?, ?> kept) {
             kept.forEach((k, v) -> {
                 if (k instanceof String schema && v instanceof String entry) {
                     entries.put(schema, entry);
                 }
             });
         }
-        return new VerifiedSchemas(directory, fileKey, entries);
+        return new VerifiedSchemas(files, fileKey, entries);
     }
 
     /**
@@ -67,12 +72,16 @@ public final class VerifiedSchemas {
     }
 
     /** Whether {@code schema} of {@code database} was found in sync with {@code key}'s schema when its stamp was {@code stamp}. */
-    public synchronized boolean inSync(String database, String schema, String key, String stamp) {
-        return (key + " " + stamp).equals(entries.get(database + "\n" + schema));
+    public synchronized boolean inSync(String database, String schema, String key, @Nullable String stamp) {
+        // without a stamp nothing says the schema is unchanged
+        return stamp != null && (key + " " + stamp).equals(entries.get(database + "\n" + schema));
     }
 
     /** Keeps that {@code schema} of {@code database} was in sync with {@code key}'s schema while its stamp was {@code stamp}. */
-    public synchronized void foundInSync(String database, String schema, String key, String stamp) {
+    public synchronized void foundInSync(String database, String schema, String key, @Nullable String stamp) {
+        if (stamp == null) {
+            return;
+        }
         String entry = key + " " + stamp;
         if (!entry.equals(entries.put(database + "\n" + schema, entry))) {
             changed = true;
@@ -82,12 +91,8 @@ public final class VerifiedSchemas {
     /** Writes the file when something was found in sync anew; a file that cannot be written is no error. */
     public synchronized void save() {
         if (changed) {
-            EntitySchemaCache.store(directory, file(directory), fileKey, new HashMap<>(entries), SUFFIX);
+            files.write(FILE, fileKey, new HashMap<>(entries));
             changed = false;
         }
-    }
-
-    private static Path file(Path directory) {
-        return directory.resolve("drift" + SUFFIX);
     }
 }

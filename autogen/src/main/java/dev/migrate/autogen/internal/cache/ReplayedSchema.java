@@ -1,4 +1,4 @@
-package dev.migrate.autogen.cache;
+package dev.migrate.autogen.internal.cache;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;

@@ -1,11 +1,11 @@
-package dev.migrate.autogen.write;
+package dev.migrate.autogen.internal.write;
 
-import static dev.migrate.autogen.write.JavaLayout.ARGUMENT_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.COMMENT_WIDTH;
-import static dev.migrate.autogen.write.JavaLayout.ELEMENT_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.EXECUTE_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.FLUENT_ROOM;
-import static dev.migrate.autogen.write.JavaLayout.LITERAL_PIECE;
+import static dev.migrate.autogen.internal.write.JavaLayout.ARGUMENT_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.COMMENT_WIDTH;
+import static dev.migrate.autogen.internal.write.JavaLayout.ELEMENT_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.EXECUTE_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.FLUENT_ROOM;
+import static dev.migrate.autogen.internal.write.JavaLayout.LITERAL_PIECE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@link Op}s as the {@code op.xxx(...)} statements a person would type in a migration:
@@ -125,7 +126,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      * Text broken between words into lines of at most {@code width} characters, the later lines
      * starting with {@code continuation}; a word longer than a line gets a line of its own.
      */
-    static List<String> wrapWords(String text, int width, String continuation) {
+    public static List<String> wrapWords(String text, int width, String continuation) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         boolean lineHasWord = false;
@@ -167,7 +168,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         boolean splitComments = op.comment() != null;
         List<CodeBlock> elements = new ArrayList<>();
         for (Column c : op.columns()) {
-            elements.add(column(splitComments ? c.comment(null) : c));
+            elements.add(column(splitComments ? withoutComment(c) : c));
         }
         for (Constraint c : op.constraints()) {
             elements.add(constraint(c));
@@ -835,7 +836,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      *
      * @param room the columns the quoted literal may take where it is written (see the {@code _ROOM} constants)
      */
-    private static CodeBlock literal(String text, int room) {
+    private static CodeBlock literal(@Nullable String text, int room) {
         if (text == null
                 || text.contains("\n")
                 || CodeBlock.of("$S", text).toString().length() <= room) {
@@ -864,8 +865,24 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return CodeBlock.join(pieces, "$W+ ");
     }
 
+    /** {@code c} without its comment, which a separate call then writes. */
+    private static Column withoutComment(Column c) {
+        return new Column(
+                c.name(),
+                c.type(),
+                c.nullable(),
+                c.defaultExpression(),
+                c.identityGeneration(),
+                c.generatedExpression(),
+                c.collation(),
+                null,
+                c.isPrimaryKey(),
+                c.isGeneratedVirtual(),
+                c.isUnique());
+    }
+
     /** One statement that may wrap after each comma of its format when it passes the line width. */
-    private static CodeBlock statement(String format, Object... args) {
+    private static CodeBlock statement(String format, @Nullable Object... args) {
         return CodeBlock.builder()
                 .addStatement(format.replace(", ", ",$W"), args)
                 .build();
@@ -892,14 +909,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     /** {@code "first", "second", "a", "b"}: fixed arguments followed by varargs, each a string literal. */
-    private static CodeBlock strings(String first, List<String> rest) {
+    private static CodeBlock strings(@Nullable String first, List<String> rest) {
         List<String> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
         return strings(all);
     }
 
-    private static CodeBlock strings(String first, String second, List<String> rest) {
+    private static CodeBlock strings(String first, @Nullable String second, List<String> rest) {
         List<String> all = new ArrayList<>();
         all.add(first);
         all.add(second);

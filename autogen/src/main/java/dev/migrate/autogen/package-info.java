@@ -1,0 +1,10 @@
+/**
+ * Comparing the entities with the schema a migration chain builds: {@link dev.migrate.autogen.Autogenerate}
+ * (autogenerate, check), {@link dev.migrate.autogen.ChainVerifier} (verify), {@link dev.migrate.autogen.Drift}
+ * and {@link dev.migrate.autogen.Squash}, on the databases {@link dev.migrate.autogen.ComparisonDatabases} offers.
+ * Nothing here is null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.migrate.autogen;
+
+import org.jspecify.annotations.NullMarked;

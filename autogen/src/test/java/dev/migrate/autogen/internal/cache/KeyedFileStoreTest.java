@@ -1,0 +1,123 @@
+package dev.migrate.autogen.internal.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ObjectInputFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyedFileStoreTest {
+    private static final String KEY = "0123456789abcdef0123456789abcdef";
+    /** Strings and the JDK's lists only, as a cache's filter allows its own records. */
+    private static final ObjectInputFilter STRINGS_AND_LISTS = info -> {
+        Class<?> type = info.serialClass();
+        if (type == null || type.isArray()) {
+            return ObjectInputFilter.Status.UNDECIDED;
+        }
+        return type.getName().startsWith("java.")
+                ? ObjectInputFilter.Status.ALLOWED
+                : ObjectInputFilter.Status.REJECTED;
+    };
+
+    @TempDir
+    Path directory;
+
+    private KeyedFileStore store() {
+        return new KeyedFileStore(directory.resolve("cache"), "test-store", STRINGS_AND_LISTS, 3);
+    }
+
+    @Test
+    void readsBackWhatItWroteUnderTheSameKey() {
+        store().write(KEY + ".entry", KEY, new ArrayList<>(List.of("a", "b")));
+
+        assertThat(store().read(KEY + ".entry", KEY)).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
+    void aMissingFileHoldsNothing() {
+        assertThat(store().read(KEY + ".entry", KEY)).isNull();
+    }
+
+    @Test
+    void anotherKeyInTheFileIsNothing() {
+        store().write("same.entry", KEY, "value");
+
+        assertThat(store().read("same.entry", "fedcba9876543210")).isNull();
+    }
+
+    @Test
+    void aCorruptFileIsNothing() throws Exception {
+        store().write("x.entry", KEY, "value");
+        Path file = directory.resolve("cache/x.entry");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThat(store().read("x.entry", KEY)).isNull();
+
+        Files.writeString(file, "not a serialized stream at all");
+        assertThat(store().read("x.entry", KEY)).isNull();
+    }
+
+    @Test
+    void anotherHeaderIsNothing() {
+        new KeyedFileStore(directory.resolve("cache"), "another-store", STRINGS_AND_LISTS, 3)
+                .write("x.entry", KEY, "value");
+
+        assertThat(store().read("x.entry", KEY)).isNull();
+    }
+
+    @Test
+    void aClassTheFilterRefusesIsNothing() {
+        store().write("x.entry", KEY, new Refused("value"));
+
+        assertThat(store().read("x.entry", KEY)).isNull();
+    }
+
+    @Test
+    void aWriteReplacesTheFileWholeAndLeavesNoTemporaryFile() throws Exception {
+        store().write("x.entry", KEY, "first");
+        store().write("x.entry", KEY, "second");
+
+        assertThat(store().read("x.entry", KEY)).isEqualTo("second");
+        try (Stream<Path> files = Files.list(directory.resolve("cache"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("x.entry");
+        }
+    }
+
+    @Test
+    void keepsTheMostRecentlyUsedEntriesOfASuffix() throws Exception {
+        KeyedFileStore store = store();
+        store.write("other.kind", KEY, "of another suffix, never pruned with these");
+        for (int i = 1; i <= 3; i++) {
+            store.write(i + ".entry", KEY, "entry " + i);
+            Files.setLastModifiedTime(directory.resolve("cache/" + i + ".entry"), FileTime.fromMillis(1000L * i));
+        }
+        store.read("1.entry", KEY); // used: now the most recent of the three
+
+        store.write("4.entry", KEY, "entry 4");
+
+        try (Stream<Path> files = Files.list(directory.resolve("cache"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("other.kind", "1.entry", "3.entry", "4.entry");
+        }
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsNoError() throws Exception {
+        Path file = directory.resolve("a-file");
+        Files.writeString(file, "in the way");
+
+        new KeyedFileStore(file, "test-store", STRINGS_AND_LISTS, 3).write("x.entry", KEY, "value");
+
+        assertThat(new KeyedFileStore(file, "test-store", STRINGS_AND_LISTS, 3).read("x.entry", KEY))
+                .isNull();
+    }
+
+    private record Refused(String value) implements java.io.Serializable {}
+}
