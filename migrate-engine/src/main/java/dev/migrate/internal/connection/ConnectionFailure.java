@@ -1,6 +1,5 @@
 package dev.migrate.internal.connection;
 
-import dev.migrate.internal.runtime.Privileges;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;

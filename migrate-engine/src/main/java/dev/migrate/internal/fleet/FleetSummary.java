@@ -2,7 +2,7 @@ package dev.migrate.internal.fleet;
 
 import dev.migrate.FleetResult;
 import dev.migrate.TenantResult;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

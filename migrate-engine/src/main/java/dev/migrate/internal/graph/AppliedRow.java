@@ -1,6 +1,6 @@
 package dev.migrate.internal.graph;
 
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

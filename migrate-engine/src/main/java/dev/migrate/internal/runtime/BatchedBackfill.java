@@ -4,7 +4,7 @@ import static dev.migrate.internal.sql.Identifiers.quote;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import dev.migrate.op.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,6 +4,7 @@ import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.internal.connection.Privileges;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,6 +7,7 @@ import dev.migrate.ChecksumMismatchException;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.internal.connection.Privileges;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.Direction;

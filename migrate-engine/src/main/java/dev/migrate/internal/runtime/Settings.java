@@ -3,7 +3,6 @@ package dev.migrate.internal.runtime;
 import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
-import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.sql.Identifiers;
 import java.time.Duration;
@@ -47,6 +46,18 @@ public record Settings(
         ChecksumCache checksumCache,
         String searchPath,
         boolean rebuildInvalidIndexes) {
+
+    /**
+     * The {@code lock_timeout} of migration statements unless configured; {@link
+     * dev.migrate.Migrator#DEFAULT_LOCK_TIMEOUT} publishes it.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How many times a step that failed on {@code lock_timeout} is tried again unless configured;
+     * {@link dev.migrate.Migrator#DEFAULT_LOCK_RETRIES} publishes it.
+     */
+    public static final int DEFAULT_LOCK_RETRIES = 3;
 
     /** How often a running step reports its progress unless told otherwise. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
@@ -109,7 +120,7 @@ public record Settings(
         private String versionTable = "migrate_version";
         private String historyTable = "migrate_history";
         private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
-        private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
@@ -118,7 +129,7 @@ public record Settings(
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
         private MigrationLog log = MigrationLog.system();
         private MigrationListener listener = MigrationListener.NONE;
-        private int lockRetries = Migrator.DEFAULT_LOCK_RETRIES;
+        private int lockRetries = DEFAULT_LOCK_RETRIES;
         private Duration lockRetryWait = Duration.ofSeconds(1);
         private ChecksumCache checksumCache = ChecksumCache.NONE;
         private boolean rebuildInvalidIndexes = true;

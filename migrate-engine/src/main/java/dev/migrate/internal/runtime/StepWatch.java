@@ -4,7 +4,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepProgress;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -11,7 +11,7 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.StepDirection;
 import dev.migrate.StepProgress;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import dev.migrate.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.connection;
 
 import java.sql.SQLException;
 import java.util.Locale;
