@@ -6,4 +6,7 @@
  * <p>Internal: the Maven plugin, the Spring Boot starter and the autogenerator use it, and it changes without notice. Call
  * {@link dev.migrate.Migrator} instead.
  */
+@NullMarked
 package dev.migrate.internal.connection;
+
+import org.jspecify.annotations.NullMarked;
