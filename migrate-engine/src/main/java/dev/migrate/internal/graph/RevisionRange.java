@@ -41,6 +41,11 @@ public record RevisionRange(@Nullable String from, @Nullable String to) {
         return to != null;
     }
 
+    /** The upper end, or {@code fallback} when the text left it empty. */
+    public String toOr(String fallback) {
+        return to == null ? fallback : to;
+    }
+
     private static @Nullable String emptyToNull(String s) {
         String t = s.trim();
         return t.isEmpty() ? null : t;

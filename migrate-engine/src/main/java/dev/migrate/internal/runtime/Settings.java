@@ -6,6 +6,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.sql.Identifiers;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a run behaves; built by name with {@link #builder()}.
@@ -33,8 +34,8 @@ public record Settings(
         String versionTable,
         String historyTable,
         TransactionMode transactionMode,
-        Duration lockTimeout,
-        Duration statementTimeout,
+        @Nullable Duration lockTimeout,
+        @Nullable Duration statementTimeout,
         Duration lockWaitTimeout,
         boolean acceptChecksums,
         boolean acceptFutureRevisions,
@@ -44,7 +45,7 @@ public record Settings(
         MigrationListener listener,
         LockRetries lockRetries,
         ChecksumCache checksumCache,
-        String searchPath,
+        @Nullable String searchPath,
         boolean rebuildInvalidIndexes) {
 
     /**
@@ -90,7 +91,7 @@ public record Settings(
             MigrationLog newLog,
             MigrationListener newListener,
             ChecksumCache newCache,
-            String newSearchPath) {
+            @Nullable String newSearchPath) {
         return new Settings(
                 newSchema,
                 versionTable,
@@ -120,8 +121,8 @@ public record Settings(
         private String versionTable = "migrate_version";
         private String historyTable = "migrate_history";
         private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
-        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-        private Duration statementTimeout;
+        private @Nullable Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private @Nullable Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
         private boolean acceptFutureRevisions;
@@ -156,12 +157,12 @@ public record Settings(
             return this;
         }
 
-        public Builder lockTimeout(Duration timeout) {
+        public Builder lockTimeout(@Nullable Duration timeout) {
             this.lockTimeout = timeout;
             return this;
         }
 
-        public Builder statementTimeout(Duration timeout) {
+        public Builder statementTimeout(@Nullable Duration timeout) {
             this.statementTimeout = timeout;
             return this;
         }

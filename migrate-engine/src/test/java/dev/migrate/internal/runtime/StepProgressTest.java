@@ -110,6 +110,36 @@ class StepProgressTest {
     }
 
     @Test
+    void progressBeforeTheFirstStatementNamesNoStatementYetRatherThanNull() throws Exception {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        Migrator.builder()
+                .dataSource(db)
+                .migrations(CreateReports.class)
+                .progressInterval(Duration.ofMillis(100))
+                .listener(new MigrationListener() {
+                    @Override
+                    public void beforeStep(MigrationStep step) {
+                        try {
+                            Thread.sleep(350); // still hearing that the step starts when progress is due
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void duringStep(StepProgress progress) {
+                        statements.add(String.valueOf(progress.statement()));
+                    }
+                })
+                .log(log)
+                .build()
+                .upgrade("head");
+
+        assertThat(statements).isNotEmpty().allMatch(s -> s.equals("(starting)"));
+        assertThat(log.lines).anyMatch(l -> l.equals("Still running upgrade <base> -> s1 after 0 s."));
+    }
+
+    @Test
     void aListenerThatFailsWhileHearingProgressDoesNotStopTheMigration() {
         Migrator.builder()
                 .dataSource(db)
