@@ -10,4 +10,7 @@
  * database, the round trips, the report texts). The packages are layered: none depends on one that
  * depends on it, which {@code PackageCyclesTest} checks.
  */
+@NullMarked
 package dev.migrate.internal;
+
+import org.jspecify.annotations.NullMarked;

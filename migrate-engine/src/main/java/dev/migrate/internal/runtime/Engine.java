@@ -102,7 +102,7 @@ public final class Engine {
      * The same migrations, graph included, on one member of a fleet: the graph is built once for
      * every tenant.
      */
-    public Engine forTenant(ConnectionSource tenantConnections, Settings tenantSettings) {
+    public Engine forTenant(@Nullable ConnectionSource tenantConnections, Settings tenantSettings) {
         return new Engine(graph, migrations, tenantConnections, tenantSettings, false);
     }
 
