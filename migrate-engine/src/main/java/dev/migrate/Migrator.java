@@ -41,13 +41,13 @@ public final class Migrator {
      * behind a long transaction does not stall every query on its table:
      * {@code Migrator.DEFAULT_LOCK_TIMEOUT.toSeconds()}.
      */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Settings.DEFAULT_LOCK_TIMEOUT;
 
     /**
      * How many times a migration that failed on {@code lock_timeout} is tried again unless configured:
      * {@code builder.lockRetries(Migrator.DEFAULT_LOCK_RETRIES + 2)}.
      */
-    public static final int DEFAULT_LOCK_RETRIES = 3;
+    public static final int DEFAULT_LOCK_RETRIES = Settings.DEFAULT_LOCK_RETRIES;
 
     private final Engine engine;
     private final boolean online;

@@ -52,7 +52,7 @@ public final class MigratorInternals {
     }
 
     // set once, by Migrator's static initializer, before any Migrator exists to be passed in here
-    private static volatile Opener opener;
+    private static volatile @Nullable Opener opener;
 
     private final Migrator migrator;
     private final Opener open;
@@ -79,7 +79,11 @@ public final class MigratorInternals {
      * @return its internals
      */
     public static MigratorInternals of(Migrator migrator) {
-        return new MigratorInternals(migrator, opener);
+        Opener registered = opener;
+        if (registered == null) {
+            throw new IllegalStateException("Migrator has not registered its opener.");
+        }
+        return new MigratorInternals(migrator, registered);
     }
 
     /**
@@ -176,7 +180,7 @@ public final class MigratorInternals {
      * @param verbose a block per revision (parents, children, labels, message, status) instead of one line
      * @return the lines, without line ends
      */
-    public List<String> historyReport(String range, boolean verbose) {
+    public List<String> historyReport(@Nullable String range, boolean verbose) {
         if (!open.online(migrator)) {
             return report().history(range, verbose, Set.of());
         }

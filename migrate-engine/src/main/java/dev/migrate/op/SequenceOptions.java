@@ -15,7 +15,7 @@ public record SequenceOptions(
         boolean cycles) {
     public static final SequenceOptions DEFAULTS = new SequenceOptions(null, null, null, null, null, null, false);
 
-    public SequenceOptions as(String type) {
+    public SequenceOptions as(@Nullable String type) {
         return new SequenceOptions(type, start, increment, minValue, maxValue, cache, cycles);
     }
 

@@ -1,9 +1,9 @@
 package dev.migrate.internal.connection;
 
-import dev.migrate.internal.runtime.Privileges;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a connection to PostgreSQL failed, as one explanation every entry point shares (the Maven
@@ -32,7 +32,12 @@ public record ConnectionFailure(String problem, String fix) {
      * @param passwordSetting where to fix the password, completing "Fix the password ...", e.g.
      *     {@code in the URL or <password>}
      */
-    public record Target(DatabaseUrl url, String user, String password, String origin, String passwordSetting) {
+    public record Target(
+            DatabaseUrl url,
+            @Nullable String user,
+            @Nullable String password,
+            String origin,
+            String passwordSetting) {
         /** {@code PostgreSQL at localhost:5432, database app, user app}: host, port, database and user. */
         public String describe() {
             return "PostgreSQL at " + url.hosts()
@@ -117,7 +122,7 @@ public record ConnectionFailure(String problem, String fix) {
         return target.url().hosts();
     }
 
-    private static String safe(String text, Target target) {
+    private static String safe(@Nullable String text, Target target) {
         String result = text == null ? "" : text;
         if (target.password() != null && !target.password().isEmpty()) {
             result = result.replace(target.password(), "****");

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL address in either spelling users bring: JDBC ({@code jdbc:postgresql://host:port/db?...})
@@ -20,7 +21,12 @@ import java.util.List;
  * @param user the user named in the URL, or null
  * @param password the password given in the URL, or null
  */
-public record DatabaseUrl(String jdbcUrl, String hosts, String database, String user, String password) {
+public record DatabaseUrl(
+        String jdbcUrl,
+        String hosts,
+        String database,
+        @Nullable String user,
+        @Nullable String password) {
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
     @Override
@@ -71,8 +77,8 @@ public record DatabaseUrl(String jdbcUrl, String hosts, String database, String 
     private static DatabaseUrl parseUri(String rest, String origin) {
         Split path = Split.at(rest, '/');
         String authority = path.before;
-        String user = null;
-        String password = null;
+        @Nullable String user = null;
+        @Nullable String password = null;
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
             String userInfo = authority.substring(0, at);
@@ -157,10 +163,10 @@ public record DatabaseUrl(String jdbcUrl, String hosts, String database, String 
     }
 
     /** The query parameters, with user and password taken out. */
-    private record Params(String user, String password, List<String> remainder) {
+    private record Params(@Nullable String user, @Nullable String password, List<String> remainder) {
         static Params parse(String query) {
-            String user = null;
-            String password = null;
+            @Nullable String user = null;
+            @Nullable String password = null;
             List<String> remainder = new ArrayList<>();
             for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
                 Split kv = Split.at(pair, '=');

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the scanner needs to know about a class, read from its class file without loading it:
@@ -30,11 +31,11 @@ import java.util.Map;
 record ClassFileSummary(
         String binaryName,
         int accessFlags,
-        String superName,
+        @Nullable String superName,
         List<String> interfaces,
         boolean publicNoArgConstructor,
         boolean nested,
-        Map<String, Object> revision) {
+        @Nullable Map<String, Object> revision) {
     static final int ACC_PUBLIC = 0x0001;
     static final int ACC_INTERFACE = 0x0200;
     static final int ACC_ABSTRACT = 0x0400;
@@ -92,7 +93,7 @@ record ClassFileSummary(
         private final byte[] bytes;
         private int pos;
         /** The offset of each constant's tag byte, by constant pool index. */
-        private int[] constants;
+        private int[] constants = new int[0];
 
         Reader(byte[] bytes) {
             this.bytes = bytes;
@@ -249,7 +250,7 @@ record ClassFileSummary(
         }
 
         /** Strings, booleans and arrays of them as such; other kinds of values are read past and kept as {@code null}. */
-        private Object elementValue() throws IOException {
+        private @Nullable Object elementValue() throws IOException {
             int tag = u1();
             switch (tag) {
                 case 's' -> {

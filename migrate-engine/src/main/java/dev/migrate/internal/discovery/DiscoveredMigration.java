@@ -6,6 +6,7 @@ import dev.migrate.internal.graph.RevisionInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration class found on the classpath, with what its {@code @Revision} says, or an instance
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
 public final class DiscoveredMigration {
     private final RevisionInfo info;
     private final ClassLoader loader;
-    private final Migration instance;
+    private final @Nullable Migration instance;
     /** Set once the class is loaded; read and written by the thread that prepares scripts ahead, too. */
-    private volatile Class<? extends Migration> type;
+    private volatile @Nullable Class<? extends Migration> type;
 
     /**
      * @param info the revision attributes, for the graph
@@ -29,7 +30,7 @@ public final class DiscoveredMigration {
      * @param instance the instance to run, given by the caller, or {@code null} to create one from
      *     the class for each use
      */
-    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type, Migration instance) {
+    public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type, @Nullable Migration instance) {
         this.info = info;
         this.type = type;
         this.loader = type.getClassLoader();
@@ -54,7 +55,7 @@ public final class DiscoveredMigration {
     }
 
     /** The instance the caller gave, or {@code null} when one is created from the class for each use. */
-    public Migration instance() {
+    public @Nullable Migration instance() {
         return instance;
     }
 
@@ -83,22 +84,21 @@ public final class DiscoveredMigration {
         }
         Class<? extends Migration> migration = type();
         if (MigrationScanner.takesArguments(migration)) {
-            throw new MigrationCreationException(
-                    "Migration class " + migration.getName() + " (revision " + info.id()
-                            + ") cannot be created here: its constructor takes arguments ("
-                            + constructorParameters(migration)
-                            + "), so only the application that supplies them can create "
-                            + "it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, verify, the "
-                            + "replay of check, the chain tests) from the application, which gives its instance to the "
-                            + "Migrator (the Spring Boot starter does so for a @Component migration), or give the class a "
-                            + "public no-argument constructor and look up what it needs when it runs, through the "
-                            + "connection of op.jdbc(...).",
-                    null);
+            throw new MigrationCreationException("Migration class " + migration.getName() + " (revision " + info.id()
+                    + ") cannot be created here: its constructor takes arguments ("
+                    + constructorParameters(migration)
+                    + "), so only the application that supplies them can create "
+                    + "it, as Spring does for a bean. Run what needs its code (upgrade, downgrade, verify, the "
+                    + "replay of check, the chain tests) from the application, which gives its instance to the "
+                    + "Migrator (the Spring Boot starter does so for a @Component migration), or give the class a "
+                    + "public no-argument constructor and look up what it needs when it runs, through the "
+                    + "connection of op.jdbc(...).");
         }
         try {
             return migration.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
+            Throwable thrown = e.getCause();
+            Throwable cause = thrown == null ? e : thrown;
             throw new MigrationCreationException(
                     "The constructor of migration class " + migration.getName() + " (revision "
                             + info.id() + ") threw " + cause

@@ -9,6 +9,10 @@ import dev.migrate.MigrateException;
 public final class MigrationCreationException extends MigrateException {
     private static final long serialVersionUID = 1L;
 
+    MigrationCreationException(String message) {
+        super(message);
+    }
+
     MigrationCreationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -23,9 +23,11 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the {@link Revision} classes of the configured packages (and their subpackages) on a class
@@ -56,7 +58,7 @@ public final class MigrationScanner {
      * @param packages package names such as {@code db.migrations}; {@code null} means {@value #DEFAULT_PACKAGE}
      * @throws MigrateException when the list is given but names no package
      */
-    public MigrationScanner(ClassLoader loader, List<String> packages) {
+    public MigrationScanner(ClassLoader loader, @Nullable List<String> packages) {
         this.loader = loader;
         if (packages == null) {
             this.packages = List.of(DEFAULT_PACKAGE);
@@ -108,7 +110,7 @@ public final class MigrationScanner {
             }
             classFilesIn(pkg, classFiles);
         }
-        Map<String, Object> defaults = null;
+        Map<String, Object> defaults = Map.of();
         boolean sharesEngine = false;
         boolean sharesEngineKnown = false;
         List<DiscoveredMigration> found = new ArrayList<>();
@@ -118,10 +120,10 @@ public final class MigrationScanner {
         for (String name : names) {
             ClassFileSummary summary = classFiles.get(name);
             boolean readable = summary != null && summary.binaryName().equals(name);
-            if (readable && summary.revision() == null && summary.isSurelyNotAConcreteMigration()) {
+            if (summary != null && readable && summary.revision() == null && summary.isSurelyNotAConcreteMigration()) {
                 continue; // a helper class: no need to load it
             }
-            if (readable && summary.revision() != null && summary.isPlainMigration()) {
+            if (summary != null && readable && summary.revision() != null && summary.isPlainMigration()) {
                 if (!sharesEngineKnown) {
                     sharesEngine = sharesEngine();
                     sharesEngineKnown = true;
@@ -190,10 +192,13 @@ public final class MigrationScanner {
                 strings(element(written, defaults, "replaces")));
     }
 
-    /** The value the class file gives an element of {@code @Revision}, or else the annotation's default. */
+    /**
+     * The value the class file gives an element of {@code @Revision}, or else the annotation's default:
+     * the compiler writes the one element without a default ({@code id}) into every class file.
+     */
     private static Object element(Map<String, Object> written, Map<String, Object> defaults, String name) {
         Object value = written.get(name);
-        return value != null ? value : defaults.get(name);
+        return value != null ? value : Objects.requireNonNull(defaults.get(name), name);
     }
 
     /** The values {@code @Revision} gives the elements a class leaves out, as the class file reader reads values. */
@@ -243,7 +248,7 @@ public final class MigrationScanner {
         return false;
     }
 
-    private static String problemWith(Class<?> type, boolean instanceSupplied) {
+    private static @Nullable String problemWith(Class<?> type, boolean instanceSupplied) {
         String name = type.getName();
         if (!Migration.class.isAssignableFrom(type)) {
             return "Class " + name + " is annotated @Revision but does not implement dev.migrate.Migration; "
@@ -275,7 +280,7 @@ public final class MigrationScanner {
         return constructors.length > 0 && Arrays.stream(constructors).allMatch(c -> c.getParameterCount() > 0);
     }
 
-    private static Constructor<?> publicNoArgConstructor(Class<?> type) {
+    private static @Nullable Constructor<?> publicNoArgConstructor(Class<?> type) {
         try {
             return type.getConstructor();
         } catch (NoSuchMethodException e) {
@@ -394,7 +399,7 @@ public final class MigrationScanner {
         }
     }
 
-    private static ClassFileSummary summarize(byte[] bytes) {
+    private static @Nullable ClassFileSummary summarize(byte[] bytes) {
         try {
             return ClassFileSummary.read(bytes);
         } catch (IOException | RuntimeException e) {
@@ -403,7 +408,7 @@ public final class MigrationScanner {
     }
 
     /** The binary class name of a {@code a/b/C.class} resource path; null for other files and module or package info. */
-    private static String className(String resourcePath) {
+    private static @Nullable String className(String resourcePath) {
         if (!resourcePath.endsWith(".class")) {
             return null;
         }

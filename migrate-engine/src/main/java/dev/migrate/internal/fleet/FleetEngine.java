@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
 public final class FleetEngine {
     private final Engine engine;
     private final List<Tenant.Database> databases;
-    private final TenantSpec spec;
-    private final Integer parallel;
+    private final @Nullable TenantSpec spec;
+    private final @Nullable Integer parallel;
     private final boolean failFast;
     private final int canary;
 
@@ -61,8 +61,8 @@ public final class FleetEngine {
     public FleetEngine(
             Engine engine,
             List<Tenant.Database> databases,
-            TenantSpec spec,
-            Integer parallel,
+            @Nullable TenantSpec spec,
+            @Nullable Integer parallel,
             boolean failFast,
             int canary) {
         this.engine = engine;
@@ -290,12 +290,12 @@ public final class FleetEngine {
                         inspected.add(new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)));
                     }
                     Tenant.Database database = group.get(0).database();
-                    try (Connection c = database.connections().open()) {
+                    try (Connection c = database.online().open()) {
                         return inspection.inspect(inspected, c);
                     } catch (SQLException e) {
                         throw new MigrateException(
                                 "Could not read the tenants on "
-                                        + database.connections().description() + ": " + e.getMessage(),
+                                        + database.online().description() + ": " + e.getMessage(),
                                 e);
                     }
                 }));
@@ -323,13 +323,14 @@ public final class FleetEngine {
             Thread.currentThread().interrupt();
             throw new MigrateException("Interrupted while the fleet was read.", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException failure) {
                 throw failure;
             }
-            if (e.getCause() instanceof Error error) {
+            if (cause instanceof Error error) {
                 throw error;
             }
-            throw new MigrateException("Reading a tenant failed: " + e.getCause(), e.getCause());
+            throw new MigrateException("Reading a tenant failed: " + cause, cause);
         }
     }
 
@@ -352,10 +353,11 @@ public final class FleetEngine {
     private Engine engineFor(Tenant tenant, ChecksumCache cache, MigrationListener listener) {
         Settings settings = engine.settings();
         MigrationLog log = new TenantLog(tenant.name(), settings.log());
+        String schema = tenant.schema();
         return engine.forTenant(
                 tenant.database().connections(),
-                tenant.isSchema()
-                        ? settings.forTenant(tenant.schema(), log, listener, cache)
+                schema != null
+                        ? settings.forTenant(schema, log, listener, cache)
                         : settings.forDatabase(log, listener, cache));
     }
 
@@ -399,7 +401,11 @@ public final class FleetEngine {
      * left at read again when the server can still be asked.
      */
     private TenantResult timed(
-            Tenant tenant, Engine one, VersionScan.Tables tables, List<AppliedStep> applied, TenantWork work) {
+            Tenant tenant,
+            Engine one,
+            VersionScan.@Nullable Tables tables,
+            List<AppliedStep> applied,
+            TenantWork work) {
         long start = System.nanoTime();
         try {
             TenantResult result = work.run();
@@ -454,9 +460,9 @@ public final class FleetEngine {
         Map<Tenant, VersionScan.Tables> result = new HashMap<>();
         Settings settings = engine.settings();
         for (Map.Entry<Tenant.Database, List<Tenant>> entry : byDatabase.entrySet()) {
-            try (Connection c = entry.getKey().connections().open()) {
+            try (Connection c = entry.getKey().online().open()) {
                 if (writing != null) {
-                    WritableServer.require(c, entry.getKey().connections().description(c), writing);
+                    WritableServer.require(c, entry.getKey().online().description(c), writing);
                 }
                 Map<String, VersionScan.Tables> tables = VersionScan.read(
                         c,
@@ -467,7 +473,7 @@ public final class FleetEngine {
             } catch (SQLException e) {
                 throw new MigrateException(
                         "Could not read the version tables of the tenants on "
-                                + entry.getKey().connections().description() + ": " + e.getMessage(),
+                                + entry.getKey().online().description() + ": " + e.getMessage(),
                         e);
             }
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is in a fleet: each database once, and on each the schemas the tenants setting names or
@@ -28,7 +29,7 @@ public final class FleetMembers {
      *
      * @param online whether patterns and queries may be asked of the databases; offline, only names do
      */
-    public static List<Tenant> resolve(List<Tenant.Database> databases, TenantSpec spec, boolean online) {
+    public static List<Tenant> resolve(List<Tenant.Database> databases, @Nullable TenantSpec spec, boolean online) {
         Map<String, Tenant.Database> unique = new LinkedHashMap<>();
         databases.forEach(d -> unique.putIfAbsent(d.name(), d));
         List<Tenant> tenants = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class FleetMembers {
             throw new MigrateException("The fleet is empty: no database was given. Set the databases setting "
                     + "(-Dmigrate.databases or <databases> in Maven) to URLs, or @file with one URL a line.");
         }
-        if (tenants.isEmpty()) {
+        if (tenants.isEmpty() && spec != null) {
             throw new MigrateException(
                     "The fleet is empty: the tenants '" + spec.text() + "' match no schema on "
                             + describe(unique.values()) + ". Check " + TenantSpec.SETTING
@@ -57,7 +58,7 @@ public final class FleetMembers {
 
     private static String describe(java.util.Collection<Tenant.Database> databases) {
         return databases.size() == 1
-                ? databases.iterator().next().connections().description()
+                ? databases.iterator().next().online().description()
                 : databases.size() + " databases";
     }
 
@@ -71,7 +72,7 @@ public final class FleetMembers {
                     + (spec.query() != null ? "a query" : "a pattern") + " that only a database can answer. Name "
                     + "the tenant schemas in " + TenantSpec.SETTING + ", or run against the database.");
         }
-        try (Connection c = database.connections().open()) {
+        try (Connection c = database.online().open()) {
             Set<String> found = new TreeSet<>();
             if (!spec.patterns().isEmpty()) {
                 // the schemas of views of online revisions (<tenant>_<revision>) are no tenants
@@ -98,7 +99,7 @@ public final class FleetMembers {
                 } catch (SQLException e) {
                     throw new MigrateException(
                             "The tenants query of " + TenantSpec.SETTING + " failed on "
-                                    + database.connections().description() + ": " + e.getMessage()
+                                    + database.online().description() + ": " + e.getMessage()
                                     + ". Fix the SQL after "
                                     + "query: so that its first column is the tenant schema's name.",
                             e);
@@ -108,8 +109,7 @@ public final class FleetMembers {
             return schemas;
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not list the tenant schemas on "
-                            + database.connections().description() + ": " + e.getMessage(),
+                    "Could not list the tenant schemas on " + database.online().description() + ": " + e.getMessage(),
                     e);
         }
     }
@@ -122,7 +122,7 @@ public final class FleetMembers {
      */
     public static int defaultParallel(Tenant.Database database) {
         int cpus = 2 * Runtime.getRuntime().availableProcessors();
-        try (Connection c = database.connections().open();
+        try (Connection c = database.online().open();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT current_setting('max_connections')::int"
                         + " - current_setting('superuser_reserved_connections')::int"
@@ -132,7 +132,7 @@ public final class FleetMembers {
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read max_connections on "
-                            + database.connections().description()
+                            + database.online().description()
                             + " to size the fleet's pool: " + e.getMessage() + ". Set the parallel setting "
                             + "(-Dmigrate.parallel=N) to choose it yourself.",
                     e);

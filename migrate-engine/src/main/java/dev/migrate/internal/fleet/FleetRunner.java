@@ -2,7 +2,7 @@ package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.TenantResult;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package dev.migrate.internal.fleet;
 
 import dev.migrate.FleetResult;
 import dev.migrate.TenantResult;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +72,9 @@ public final class FleetSummary {
             for (int i = 0; i < row.length; i++) {
                 line.append(i < row.length - 1 ? String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]) : row[i]);
             }
-            if (errors && r > 0 && tenants.get(r - 1).error() != null) {
-                line.append("  ").append(tenants.get(r - 1).error().replace('\n', ' '));
+            String error = errors && r > 0 ? tenants.get(r - 1).error() : null;
+            if (error != null) {
+                line.append("  ").append(error.replace('\n', ' '));
             } else if (errors && r == 0) {
                 line.append("  ERROR");
             }

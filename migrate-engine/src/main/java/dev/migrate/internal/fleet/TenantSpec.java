@@ -3,6 +3,7 @@ package dev.migrate.internal.fleet;
 import dev.migrate.MigrateException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tenants setting as written: schema names, SQL {@code LIKE} patterns (an entry with a
@@ -14,7 +15,11 @@ import java.util.List;
  * @param patterns {@code LIKE} patterns matched against the database's schemas
  * @param query SQL whose first column names schemas, or null
  */
-public record TenantSpec(String text, List<String> names, List<String> patterns, String query) {
+public record TenantSpec(
+        String text,
+        List<String> names,
+        List<String> patterns,
+        @Nullable String query) {
 
     /** Where the setting is given, for messages. */
     public static final String SETTING =
@@ -29,7 +34,7 @@ public record TenantSpec(String text, List<String> names, List<String> patterns,
     public static TenantSpec parse(String text) {
         List<String> names = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
-        String query = null;
+        @Nullable String query = null;
         String rest = text;
         while (!rest.isEmpty()) {
             String trimmed = rest.stripLeading();

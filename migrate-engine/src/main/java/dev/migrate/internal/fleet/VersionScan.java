@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,7 @@ public final class VersionScan {
                         .append(quote(schema))
                         .append('.')
                         .append(quote(versionTable));
-                if (withHistory.contains(schema)) {
+                if (historyTable != null && withHistory.contains(schema)) {
                     sql.append("\nUNION ALL (SELECT DISTINCT ON (revision) ")
                             .append(string(schema))
                             .append(", 1, revision::text, checksum::text FROM ")
@@ -105,7 +106,7 @@ public final class VersionScan {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(sql.toString())) {
                 while (rs.next()) {
-                    Tables tables = result.get(rs.getString(1));
+                    Tables tables = Objects.requireNonNull(result.get(rs.getString(1)));
                     if (rs.getInt(2) == 0) {
                         tables.versions().add(rs.getString(3));
                     } else if (rs.getInt(2) == 2) {

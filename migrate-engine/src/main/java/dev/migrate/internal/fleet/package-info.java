@@ -4,4 +4,7 @@
  * pool ({@link FleetRunner}), and the summary in the log and in JSON ({@link FleetSummary},
  * {@link FleetJson}). Not API.
  */
+@NullMarked
 package dev.migrate.internal.fleet;
+
+import org.jspecify.annotations.NullMarked;

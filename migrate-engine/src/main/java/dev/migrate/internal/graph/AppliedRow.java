@@ -1,9 +1,10 @@
 package dev.migrate.internal.graph;
 
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest history row that applied a revision: its upgrade, or the stamp that marked it applied.
@@ -14,7 +15,12 @@ import java.time.temporal.ChronoUnit;
  * @param by the database user that ran it
  * @param duration how long the upgrade took; null for a stamp or a row without one
  */
-public record AppliedRow(String revision, boolean stamped, Instant at, String by, Duration duration) {
+public record AppliedRow(
+        String revision,
+        boolean stamped,
+        Instant at,
+        String by,
+        @Nullable Duration duration) {
 
     /** {@code applied 2026-11-20T09:31:02Z by app in 13 ms}, or {@code stamped ... by app}. */
     public String describe() {

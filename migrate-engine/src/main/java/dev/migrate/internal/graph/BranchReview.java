@@ -182,7 +182,7 @@ public final class BranchReview {
         for (Set<String> ancestry : below) {
             Set<String> mine = new HashSet<>();
             for (String id : ancestry) {
-                if (reachedBy.get(id) == 1) {
+                if (reachedBy.getOrDefault(id, 0) == 1) {
                     mine.add(id);
                 }
             }

@@ -1,5 +1,7 @@
 package dev.migrate.internal.graph;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.migrate.MigrateException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates revisions and builds a {@link RevisionGraph}: ids, parents and dependencies, branch
@@ -62,7 +65,7 @@ final class GraphBuilder {
                 checkLabel(r, label);
                 String other = labels.putIfAbsent(label, r.id());
                 if (other != null) {
-                    RevisionInfo o = byId.get(other);
+                    RevisionInfo o = requireNonNull(byId.get(other));
                     throw new MigrateException("Branch label '" + label + "' is declared by revision " + o.id() + " ("
                             + o.source() + ") and by revision " + r.id() + " (" + r.source()
                             + "). Branch labels must be unique; rename one of them.");
@@ -149,7 +152,7 @@ final class GraphBuilder {
         List<RevisionInfo> order = new ArrayList<>(byId.size());
         while (!ready.isEmpty()) {
             String id = ready.poll();
-            order.add(byId.get(id));
+            order.add(requireNonNull(byId.get(id)));
             release(children.get(id), missingParents, ready);
             release(dependents.get(id), missingParents, ready);
         }
@@ -160,12 +163,13 @@ final class GraphBuilder {
     }
 
     /** Counts {@code id} as applied for each of {@code next}; those with nothing left missing are ready. */
-    private static void release(List<String> next, Map<String, Integer> missingParents, PriorityQueue<String> ready) {
+    private static void release(
+            @Nullable List<String> next, Map<String, Integer> missingParents, PriorityQueue<String> ready) {
         if (next == null) {
             return;
         }
         for (String c : next) {
-            int missing = missingParents.get(c) - 1;
+            int missing = requireNonNull(missingParents.get(c)) - 1;
             missingParents.put(c, missing);
             if (missing == 0) {
                 ready.add(c);
@@ -190,10 +194,10 @@ final class GraphBuilder {
         while (!index.containsKey(current)) {
             index.put(current, path.size());
             path.add(current);
-            RevisionInfo r = byId.get(current);
+            RevisionInfo r = requireNonNull(byId.get(current));
             String next = null;
             for (String p : concat(r.revises(), r.dependsOn())) {
-                if (missingParents.get(p) > 0) {
+                if (requireNonNull(missingParents.get(p)) > 0) {
                     next = p;
                     break;
                 }
@@ -203,7 +207,7 @@ final class GraphBuilder {
         List<String> cycle = new ArrayList<>(path.subList(index.get(current), path.size()));
         cycle.add(current);
         String described = cycle.stream()
-                .map(id -> id + " (" + byId.get(id).source() + ")")
+                .map(id -> id + " (" + requireNonNull(byId.get(id)).source() + ")")
                 .collect(Collectors.joining(" -> "));
         return new MigrateException("The revisions form a cycle, each revising or depending on the next: " + described
                 + ". A revision cannot descend from itself; correct 'revises' or 'dependsOn' in one of these classes.");
@@ -220,7 +224,7 @@ final class GraphBuilder {
             } else if (list.size() == 1) {
                 frozen.put(r.id(), List.of(list.get(0)));
             } else {
-                list.sort((a, b) -> Integer.compare(pos.get(a), pos.get(b)));
+                list.sort((a, b) -> Integer.compare(requireNonNull(pos.get(a)), requireNonNull(pos.get(b))));
                 frozen.put(r.id(), List.copyOf(list));
             }
         }

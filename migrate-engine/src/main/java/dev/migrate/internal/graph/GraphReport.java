@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text of {@code history}, {@code heads}, {@code branches}, {@code show} and {@code current},
@@ -37,7 +38,7 @@ public final class GraphReport {
      * @param verbose a block per revision instead of one line
      * @param currentVersions the version rows, marked {@code (current)}; empty when unknown
      */
-    public List<String> history(String range, boolean verbose, Set<String> currentVersions) {
+    public List<String> history(@Nullable String range, boolean verbose, Set<String> currentVersions) {
         return history(range, verbose, currentVersions, null);
     }
 
@@ -48,7 +49,10 @@ public final class GraphReport {
      *     database was read (the graph alone, as offline)
      */
     public List<String> history(
-            String range, boolean verbose, Set<String> currentVersions, Map<String, AppliedRow> applied) {
+            @Nullable String range,
+            boolean verbose,
+            Set<String> currentVersions,
+            @Nullable Map<String, AppliedRow> applied) {
         graph.checkKnown(currentVersions);
         Annotations notes = new Annotations(applied, currentVersions);
         RevisionRange r = RevisionRange.parse(range);
@@ -75,15 +79,16 @@ public final class GraphReport {
      * Nothing at all without a database.
      */
     private final class Annotations {
-        private final Map<String, AppliedRow> rows;
+        private final @Nullable Map<String, AppliedRow> rows;
         private final Set<String> applied;
 
-        Annotations(Map<String, AppliedRow> rows, Set<String> currentVersions) {
+        Annotations(@Nullable Map<String, AppliedRow> rows, Set<String> currentVersions) {
             this.rows = rows;
             this.applied = rows == null ? Set.of() : graph.appliedRevisions(currentVersions);
         }
 
         /** The status to show, or null without a database. */
+        @Nullable
         String status(String id) {
             if (rows == null) {
                 return null;
@@ -110,6 +115,7 @@ public final class GraphReport {
             return status == null ? "" : " [" + status + "]";
         }
 
+        @Nullable
         String inBlock(String id) {
             String status = status(id);
             return status == null ? null : "Status: " + status;
@@ -117,7 +123,7 @@ public final class GraphReport {
     }
 
     /** Revisions at or above the range's lower end; null when unlimited. */
-    private Set<String> lowerBound(String from, Set<String> current) {
+    private @Nullable Set<String> lowerBound(@Nullable String from, Set<String> current) {
         if (from == null || "base".equals(from)) {
             return null;
         }
@@ -126,7 +132,7 @@ public final class GraphReport {
     }
 
     /** Revisions at or below the range's upper end; null when unlimited. */
-    private Set<String> upperBound(String to, Set<String> current) {
+    private @Nullable Set<String> upperBound(@Nullable String to, Set<String> current) {
         if (to == null || "heads".equals(to)) {
             return null;
         }

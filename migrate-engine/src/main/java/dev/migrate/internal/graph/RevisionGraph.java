@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,7 +70,7 @@ public final class RevisionGraph {
         List<String> bp = new ArrayList<>();
         List<String> mp = new ArrayList<>();
         for (RevisionInfo r : topological) {
-            int childCount = children.get(r.id()).size();
+            int childCount = entry(children, r.id()).size();
             if (childCount == 0) {
                 h.add(r.id());
             }
@@ -155,13 +156,13 @@ public final class RevisionGraph {
     /** The revisions that revise {@code id}. */
     public List<String> children(String id) {
         get(id);
-        return children.get(id);
+        return entry(children, id);
     }
 
     /** The revisions that list {@code id} in {@code dependsOn}. */
     public List<String> dependents(String id) {
         get(id);
-        return dependents.get(id);
+        return entry(dependents, id);
     }
 
     /** Whether no revision revises {@code id}. */
@@ -182,7 +183,7 @@ public final class RevisionGraph {
     /** The position of a revision in {@link #all()}; useful to sort ids the way the graph does. */
     public int position(String id) {
         get(id);
-        return position.get(id);
+        return entry(position, id);
     }
 
     /** The strict ancestors of {@code id}, through {@code revises} and {@code dependsOn}. */
@@ -215,8 +216,8 @@ public final class RevisionGraph {
         }
         while (!todo.isEmpty()) {
             String id = todo.poll();
-            List<String> first = up ? byId.get(id).revises() : children.get(id);
-            List<String> second = revisesOnly ? List.of() : up ? byId.get(id).dependsOn() : dependents.get(id);
+            List<String> first = up ? entry(byId, id).revises() : entry(children, id);
+            List<String> second = revisesOnly ? List.of() : up ? entry(byId, id).dependsOn() : entry(dependents, id);
             for (String next : first) {
                 if (seen.add(next)) {
                     todo.add(next);
@@ -247,11 +248,11 @@ public final class RevisionGraph {
         }
         String alias = squashes.alias(idOrPrefix);
         if (alias != null) {
-            return byId.get(alias);
+            return entry(byId, alias);
         }
         String labelled = labels.get(idOrPrefix);
         if (labelled != null) {
-            return byId.get(labelled);
+            return entry(byId, labelled);
         }
         // a prefix is what a user types, rarely: a scan of the ids keeps building the graph cheaper
         List<String> candidates = new ArrayList<>();
@@ -271,7 +272,12 @@ public final class RevisionGraph {
             throw new BadTargetException("The revision prefix '" + idOrPrefix + "' is ambiguous: it matches " + listed
                     + ". Give more characters of the id.");
         }
-        return byId.get(candidates.get(0));
+        return entry(byId, candidates.get(0));
+    }
+
+    /** The entry of a revision the graph holds: each of its maps has one for every revision. */
+    private static <V> V entry(Map<String, V> map, String id) {
+        return Objects.requireNonNull(map.get(id), id);
     }
 
     private static MigrateException unknownRevision(String id) {

@@ -1,6 +1,7 @@
 package dev.migrate.internal.graph;
 
 import dev.migrate.BadTargetException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A range {@code <from>:<to>}, as offline SQL and {@code history} take it.
@@ -8,13 +9,13 @@ import dev.migrate.BadTargetException;
  * @param from the lower end, or {@code null} when the text left it empty
  * @param to the upper end, or {@code null} when the text left it empty
  */
-public record RevisionRange(String from, String to) {
+public record RevisionRange(@Nullable String from, @Nullable String to) {
 
     /**
      * Parses {@code from:to}; either side may be empty. Text without a colon is a range whose
      * {@code from} is empty ({@code "head"} means {@code ":head"}).
      */
-    public static RevisionRange parse(String text) {
+    public static RevisionRange parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return new RevisionRange(null, null);
         }
@@ -40,7 +41,12 @@ public record RevisionRange(String from, String to) {
         return to != null;
     }
 
-    private static String emptyToNull(String s) {
+    /** The upper end, or {@code fallback} when the text left it empty. */
+    public String toOr(String fallback) {
+        return to == null ? fallback : to;
+    }
+
+    private static @Nullable String emptyToNull(String s) {
         String t = s.trim();
         return t.isEmpty() ? null : t;
     }

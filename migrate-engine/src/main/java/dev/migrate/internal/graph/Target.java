@@ -3,6 +3,7 @@ package dev.migrate.internal.graph;
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import java.util.regex.Matcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed target of {@code upgrade}, {@code downgrade}, {@code stamp} and {@code show}, before the
@@ -89,7 +90,7 @@ public sealed interface Target {
     }
 
     /** One target without a branch, or null when the text is no such target. */
-    private static Target point(String t, String text) {
+    private static @Nullable Target point(String t, String text) {
         switch (t) {
             case "head" -> {
                 return new Head();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives a parsed {@link Target} its meaning in one graph: the revisions it names, counted from
@@ -47,7 +48,7 @@ final class TargetResolver {
      * A target split at its {@code @}: the branch it names ({@code null} without one) and the point
      * on it.
      */
-    record Scoped(Branch branch, Target point) {}
+    record Scoped(@Nullable Branch branch, Target point) {}
 
     Scoped scope(Target target) {
         return target instanceof Target.OnBranch on
@@ -56,7 +57,7 @@ final class TargetResolver {
     }
 
     /** {@code point} on {@code branch}, or anywhere in the graph when {@code branch} is null. */
-    Set<String> resolveOn(Branch branch, Target point, Set<String> current, String text) {
+    Set<String> resolveOn(@Nullable Branch branch, Target point, Set<String> current, String text) {
         if (point instanceof Target.Head) {
             String head = branch == null ? singleHead(text) : branchHead(branch, text);
             return head == null ? Set.of() : Set.of(head);
@@ -86,7 +87,7 @@ final class TargetResolver {
     }
 
     /** Where {@code <from>±N} starts: null below the base. */
-    private String fixedPoint(Branch branch, Target.RelativeTo rel, String text) {
+    private @Nullable String fixedPoint(@Nullable Branch branch, Target.RelativeTo rel, String text) {
         if (rel.fromBase()) {
             if (rel.steps() < 0) {
                 throw new BadTargetException("The relative target '" + text + "' goes below the base. Use 'base'.");
@@ -102,9 +103,12 @@ final class TargetResolver {
     /** The branch a label names, or the branch of the revision an id names. */
     Branch branch(String name) {
         String labelled = graph.labels().get(name);
-        String anchor = labelled;
-        String start = labelled;
-        if (anchor == null) {
+        String anchor;
+        String start;
+        if (labelled != null) {
+            anchor = labelled;
+            start = labelled;
+        } else {
             RevisionInfo revision;
             try {
                 revision = graph.lookup(name);
@@ -137,7 +141,7 @@ final class TargetResolver {
     }
 
     /** {@code id}, checked to be on {@code branch} (when there is one). */
-    private String onBranch(Branch branch, String id, String text) {
+    private String onBranch(@Nullable Branch branch, String id, String text) {
         if (branch != null && !branch.lineage().contains(id)) {
             throw new BadTargetException("The target '" + text + "' names revision " + id
                     + ", which is not on branch '" + branch.name() + "'. Name a revision on that branch, or drop '"
@@ -150,7 +154,7 @@ final class TargetResolver {
      * {@code steps} up (positive) or down (negative) from {@code from} (null: below the base),
      * staying on {@code branch} where one is given.
      */
-    Set<String> walkRelative(String from, int steps, Branch branch, String text) {
+    Set<String> walkRelative(@Nullable String from, int steps, @Nullable Branch branch, String text) {
         Optional<String> to = steps >= 0 ? walkUp(from, steps, branch, text) : walkDown(from, -steps, branch, text);
         return to.map(Set::of).orElse(Set.of());
     }
@@ -159,7 +163,7 @@ final class TargetResolver {
      * The single head; with none (an empty graph) nothing, and with several an error that lists
      * them and names the alternatives.
      */
-    private String singleHead(String text) {
+    private @Nullable String singleHead(String text) {
         if (graph.heads().size() > 1) {
             throw new BadTargetException("The target '" + text + "' needs a single head, but there are "
                     + graph.heads().size()
@@ -188,7 +192,7 @@ final class TargetResolver {
      * Where {@code <branch>@+N} counts from: the newest applied revision on the branch's lineage
      * (null when none is), as Alembic counts.
      */
-    private String branchTip(Branch branch, Set<String> current, String text) {
+    private @Nullable String branchTip(Branch branch, Set<String> current, String text) {
         Set<String> applied = graph.ancestorsOrSelf(current);
         applied.retainAll(branch.lineage());
         List<String> tips = graph.sortTopologically(graph.parentTips(applied));
@@ -227,7 +231,7 @@ final class TargetResolver {
     }
 
     /** {@code steps} revisions up from {@code from} (null: from base) along single children. */
-    private Optional<String> walkUp(String from, int steps, Branch branch, String text) {
+    private Optional<String> walkUp(@Nullable String from, int steps, @Nullable Branch branch, String text) {
         String at = from;
         for (int i = 0; i < steps; i++) {
             List<String> next = onLineage(at == null ? graph.bases() : graph.children(at), branch);
@@ -252,7 +256,7 @@ final class TargetResolver {
      * {@code steps} revisions down from {@code from} along single parents; empty when the walk ends
      * exactly below a base.
      */
-    private Optional<String> walkDown(String from, int steps, Branch branch, String text) {
+    private Optional<String> walkDown(@Nullable String from, int steps, @Nullable Branch branch, String text) {
         String at = from;
         for (int i = 0; i < steps; i++) {
             if (at == null) {
@@ -269,7 +273,7 @@ final class TargetResolver {
         return Optional.ofNullable(at);
     }
 
-    private static List<String> onLineage(List<String> ids, Branch branch) {
+    private static List<String> onLineage(List<String> ids, @Nullable Branch branch) {
         if (branch == null) {
             return ids;
         }

@@ -4,7 +4,7 @@ import static dev.migrate.internal.sql.Identifiers.quote;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import dev.migrate.op.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes every row of a table again, in batches in key order, so that the triggers of an online change
@@ -100,7 +101,12 @@ final class BatchedBackfill {
      * else in the transaction that is open.
      */
     private Batch batch(
-            Connection c, boolean own, List<KeyColumn> key, List<String> after, String cursorKey, long rowsBefore)
+            Connection c,
+            boolean own,
+            List<KeyColumn> key,
+            @Nullable List<String> after,
+            String cursorKey,
+            long rowsBefore)
             throws SQLException {
         String sql = batchSql(key, after != null);
         for (int attempt = 1; ; attempt++) {

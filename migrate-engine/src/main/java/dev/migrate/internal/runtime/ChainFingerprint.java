@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -50,7 +51,9 @@ final class ChainFingerprint {
         field(digest, script.checksum());
         for (Script.Part part : script.parts()) {
             if (part instanceof Script.Jdbc jdbc) {
-                classBytes(digest, migrations.get(revision.id()).type());
+                classBytes(
+                        digest,
+                        Objects.requireNonNull(migrations.get(revision.id())).type());
                 classBytes(digest, jdbc.work().getClass());
             }
         }

@@ -8,17 +8,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Runs statements on a live connection, optionally watched by a {@link StatementObserver}. */
 final class ConnectionSink implements ScriptSink {
     private final Connection connection;
-    private final StatementObserver observer;
+    private final @Nullable StatementObserver observer;
 
     ConnectionSink(Connection connection) {
         this(connection, null);
     }
 
-    ConnectionSink(Connection connection, StatementObserver observer) {
+    ConnectionSink(Connection connection, @Nullable StatementObserver observer) {
         this.connection = connection;
         this.observer = observer;
     }
@@ -154,7 +155,7 @@ final class ConnectionSink implements ScriptSink {
     }
 
     @Override
-    public String role() {
+    public @Nullable String role() {
         try {
             return connection.getMetaData().getUserName();
         } catch (SQLException e) {

@@ -4,12 +4,14 @@ import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.internal.connection.Privileges;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -23,11 +25,17 @@ public final class ConnectionSource {
     private final DataSource dataSource;
     private final String description;
     /** The server as configured, or null for a DataSource that does not say where it connects. */
-    private final ConnectionFailure.Target target;
+    private final ConnectionFailure.@Nullable Target target;
 
-    private ConnectionSource(DataSource dataSource, String description, ConnectionFailure.Target target) {
+    private ConnectionSource(DataSource dataSource, String description) {
         this.dataSource = dataSource;
         this.description = description;
+        this.target = null;
+    }
+
+    private ConnectionSource(DataSource dataSource, ConnectionFailure.Target target) {
+        this.dataSource = dataSource;
+        this.description = target.describe();
         this.target = target;
     }
 
@@ -40,7 +48,6 @@ public final class ConnectionSource {
                     "jdbc:postgresql://" + host + ":" + port + "/" + database, host + ":" + port, database, null, null);
             return new ConnectionSource(
                     dataSource,
-                    null,
                     new ConnectionFailure.Target(
                             url,
                             pg.getUser(),
@@ -48,14 +55,14 @@ public final class ConnectionSource {
                             "the DataSource given to Migrator.builder().dataSource(...)",
                             "of the DataSource given to Migrator.builder().dataSource(...)"));
         }
-        return new ConnectionSource(dataSource, "the configured DataSource", null);
+        return new ConnectionSource(dataSource, "the configured DataSource");
     }
 
     /**
      * A URL as {@code Migrator.builder().url(...)} takes it, with the user and password that apply
      * (given apart, or the URL's own).
      */
-    public static ConnectionSource of(DatabaseUrl url, String user, String password) {
+    public static ConnectionSource of(DatabaseUrl url, @Nullable String user, @Nullable String password) {
         return of(url, user, password, "Migrator.builder().url(...)");
     }
 
@@ -63,7 +70,8 @@ public final class ConnectionSource {
      * A URL with the user and password that apply, {@code origin} naming where the URL was given
      * in a failure's message: {@code migrate.databases}.
      */
-    public static ConnectionSource of(DatabaseUrl url, String user, String password, String origin) {
+    public static ConnectionSource of(
+            DatabaseUrl url, @Nullable String user, @Nullable String password, String origin) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         try {
             ds.setURL(url.jdbcUrl());
@@ -79,7 +87,6 @@ public final class ConnectionSource {
         }
         return new ConnectionSource(
                 ds,
-                null,
                 new ConnectionFailure.Target(
                         url, user == null || user.isEmpty() ? null : user, password, origin, "given to " + origin));
     }
@@ -116,7 +123,7 @@ public final class ConnectionSource {
 
     /** The server for messages: {@code PostgreSQL at db:5432, database app, user app}. */
     public String description() {
-        return target != null ? target.describe() : description;
+        return description;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.migrate.ChecksumMismatchException;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.internal.connection.Privileges;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.Direction;
@@ -28,6 +29,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -44,13 +46,14 @@ public final class Engine {
 
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
-    private final ConnectionSource connections;
+    private final @Nullable ConnectionSource connections;
     private final Settings settings;
     private final VersionTables tables;
     private final OnlineState online;
     private final StepRunner runner;
 
-    public Engine(Collection<DiscoveredMigration> discovered, ConnectionSource connections, Settings settings) {
+    public Engine(
+            Collection<DiscoveredMigration> discovered, @Nullable ConnectionSource connections, Settings settings) {
         this(
                 RevisionGraph.of(
                         discovered.stream().map(DiscoveredMigration::info).toList()),
@@ -63,7 +66,7 @@ public final class Engine {
     private Engine(
             RevisionGraph graph,
             Map<String, DiscoveredMigration> byId,
-            ConnectionSource connections,
+            @Nullable ConnectionSource connections,
             Settings settings,
             boolean wholeSteps) {
         this.graph = graph;
@@ -99,7 +102,7 @@ public final class Engine {
      * The same migrations, graph included, on one member of a fleet: the graph is built once for
      * every tenant.
      */
-    public Engine forTenant(ConnectionSource tenantConnections, Settings tenantSettings) {
+    public Engine forTenant(@Nullable ConnectionSource tenantConnections, Settings tenantSettings) {
         return new Engine(graph, migrations, tenantConnections, tenantSettings, false);
     }
 
@@ -110,7 +113,7 @@ public final class Engine {
 
     /** The server this engine connects to, for messages: never with a password. */
     public String databaseDescription() {
-        return connections.description();
+        return connections().description();
     }
 
     /**
@@ -216,7 +219,7 @@ public final class Engine {
      * Upgrades to {@code target} with {@code observer} watching every migration statement, on the
      * run's own connection: for analyses on a throwaway database.
      */
-    public List<AppliedStep> upgrade(String target, StatementObserver observer) {
+    public List<AppliedStep> upgrade(String target, @Nullable StatementObserver observer) {
         return migrate(target, Direction.UPGRADE, observer);
     }
 
@@ -234,12 +237,12 @@ public final class Engine {
         return Set.of(tables.versionTable(), tables.historyTable(), online.table());
     }
 
-    private List<AppliedStep> migrate(String target, Direction direction, StatementObserver observer) {
+    private List<AppliedStep> migrate(String target, Direction direction, @Nullable StatementObserver observer) {
         graph.checkNames(target); // a misspelt target fails here, before the lock is taken; a fleet checks once
         return migrateRun(target, direction, observer).applied();
     }
 
-    private Run migrateRun(String target, Direction direction, StatementObserver observer) {
+    private Run migrateRun(String target, Direction direction, @Nullable StatementObserver observer) {
         BiFunction<Set<String>, String, List<Step>> planner =
                 direction == Direction.UPGRADE ? graph::planUpgrade : graph::planDowngrade;
         List<AppliedStep> applied = new ArrayList<>();
@@ -456,11 +459,12 @@ public final class Engine {
 
     /** The phase of each online revision the state table names (expanding, expand, complete). */
     public Map<String, String> onlinePhases() {
-        try (Connection c = connections.open()) {
+        try (Connection c = connections().open()) {
             return online.read(c);
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not read " + online.table() + " from " + connections.description() + ": " + e.getMessage(),
+                    "Could not read " + online.table() + " from "
+                            + connections().description() + ": " + e.getMessage(),
                     e);
         }
     }
@@ -498,7 +502,7 @@ public final class Engine {
     }
 
     public List<CurrentRevision> current() {
-        try (Connection c = connections.open()) {
+        try (Connection c = connections().open()) {
             Set<String> rows = graph.canonical(tables.readVersions(c));
             Map<String, String> phases = online.read(c);
             List<String> unknown = graph.unknown(rows);
@@ -520,8 +524,8 @@ public final class Engine {
             return result;
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
-                            + ": " + e.getMessage() + readGrantHint(e),
+                    "Could not read the version table " + tables.versionTable() + " from "
+                            + connections().description() + ": " + e.getMessage() + readGrantHint(e),
                     e);
         }
     }
@@ -531,24 +535,24 @@ public final class Engine {
      * the reports that say when, by whom and how long.
      */
     public Map<String, AppliedRow> appliedRows() {
-        try (Connection c = connections.open()) {
+        try (Connection c = connections().open()) {
             return tables.readApplied(c);
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
-                            + ": " + e.getMessage(),
+                    "Could not read the history table " + tables.historyTable() + " from "
+                            + connections().description() + ": " + e.getMessage(),
                     e);
         }
     }
 
     /** The version rows as they are, unknown revisions included; none when the table does not exist yet. */
     public Set<String> currentRows() {
-        try (Connection c = connections.open()) {
+        try (Connection c = connections().open()) {
             return tables.readVersions(c);
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
-                            + ": " + e.getMessage() + readGrantHint(e),
+                    "Could not read the version table " + tables.versionTable() + " from "
+                            + connections().description() + ": " + e.getMessage() + readGrantHint(e),
                     e);
         }
     }
@@ -589,17 +593,17 @@ public final class Engine {
                 .orElseThrow(() -> new MigrateException("validateDrift reads the database's schema with the catalog "
                         + "reader of dev.migrate:migrate-catalog, which is not on the classpath. Add that dependency "
                         + "(the version of migrate-engine) to the application, or turn validateDrift off."));
-        try (Connection c = connections.open()) {
+        try (Connection c = connections().open()) {
             check.assertNoDrift(
                     c,
-                    connections.description(),
+                    connections().description(),
                     settings.schema(),
                     revision,
                     List.of(settings.versionTable(), settings.historyTable()),
                     resources);
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not connect to " + connections.description()
+                    "Could not connect to " + connections().description()
                             + " to compare its schema with the migrations': " + e.getMessage(),
                     e);
         }
@@ -609,10 +613,11 @@ public final class Engine {
 
     public void upgradeSql(String range, Writer out) {
         RevisionRange r = RevisionRange.parse(range);
-        Set<String> from = r.hasFrom() ? graph.versionsAt(r.from()) : Set.of();
-        String to = r.hasTo() ? r.to() : "heads";
+        String fromText = r.from();
+        Set<String> from = fromText != null ? graph.versionsAt(fromText) : Set.of();
+        String to = r.toOr("heads");
         List<Step> steps = graph.planUpgrade(from, to);
-        if (steps.isEmpty() && r.hasFrom() && !from.equals(graph.versionsAt(to))) {
+        if (steps.isEmpty() && fromText != null && !from.equals(graph.versionsAt(to))) {
             throw new BadTargetException("The range " + range + " is not an upgrade: " + to + " is already applied at "
                     + r.from() + ", so the script would run nothing. For the SQL that goes from " + r.from()
                     + " down to " + to + ", use downgrade with -Dmigrate.target=" + range + ".");
@@ -622,13 +627,13 @@ public final class Engine {
 
     public void downgradeSql(String range, Writer out) {
         RevisionRange r = RevisionRange.parse(range);
-        if (!r.hasFrom()) {
+        String from = r.from();
+        if (from == null) {
             throw new MigrateException(
                     "An offline downgrade needs the starting revision, since there is no database to "
                             + "ask: give a range <from>:<to>, for example head:-1 or head:base.");
         }
-        writeScript(
-                "downgrade " + range, graph.planDowngrade(graph.versionsAt(r.from()), r.hasTo() ? r.to() : "-1"), out);
+        writeScript("downgrade " + range, graph.planDowngrade(graph.versionsAt(from), r.toOr("-1")), out);
     }
 
     /**
@@ -637,8 +642,9 @@ public final class Engine {
      */
     public void stampSql(String target, boolean purge, Writer out) {
         RevisionRange r = RevisionRange.parse(target);
-        Set<String> from = r.hasFrom() && !purge ? graph.versionsAt(r.from()) : Set.of();
-        StampPlan plan = graph.planStamp(from, r.hasTo() ? r.to() : "heads");
+        String fromText = r.from();
+        Set<String> from = fromText != null && !purge ? graph.versionsAt(fromText) : Set.of();
+        StampPlan plan = graph.planStamp(from, r.toOr("heads"));
         ScriptWriterSink sink = new ScriptWriterSink(out);
         header(sink, "stamp " + target);
         sink.begin();
@@ -705,8 +711,8 @@ public final class Engine {
      */
     private final class LockedRun implements AutoCloseable {
         private final Connection lockConnection;
-        private Connection workConnection;
-        private BlockerWatch watch;
+        private @Nullable Connection workConnection;
+        private @Nullable BlockerWatch watch;
 
         private LockedRun(Connection lockConnection) {
             this.lockConnection = lockConnection;
@@ -719,7 +725,7 @@ public final class Engine {
         /** The connection the steps run on, with the version tables in place; opened on first use. */
         Connection workConnection() throws SQLException {
             if (workConnection == null) {
-                workConnection = connections.open();
+                workConnection = connections().open();
                 prepare(workConnection);
                 watch = BlockerWatch.start(
                         lockConnection, backendPid(workConnection), settings.waitReportInterval(), settings.log());
@@ -736,7 +742,7 @@ public final class Engine {
             } catch (SQLException e) {
                 throw new MigrateException(
                         "Could not prepare the version tables " + tables.versionTable() + " and "
-                                + tables.historyTable() + " on " + connections.description() + ": " + e.getMessage()
+                                + tables.historyTable() + " on " + connections().description() + ": " + e.getMessage()
                                 + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
                                 + Privileges.explain(e, c.getMetaData().getUserName()),
                         e);
@@ -763,8 +769,8 @@ public final class Engine {
      */
     @SuppressWarnings("try") // the lock is held for the whole body and released by close, never read
     private void underLock(String what, Work work) {
-        try (Connection lockConnection = connections.open()) {
-            applySessionSettings(lockConnection).requireWritable(connections.description(lockConnection), what);
+        try (Connection lockConnection = connections().open()) {
+            applySessionSettings(lockConnection).requireWritable(connections().description(lockConnection), what);
             try (AdvisoryLock lock = acquireLock(lockConnection);
                     LockedRun run = new LockedRun(lockConnection)) {
                 try {
@@ -780,9 +786,18 @@ public final class Engine {
     }
 
     /** A failure outside the migrations' own statements, with the privilege it needs when that is the cause. */
-    private MigrateException statementFailed(SQLException e, String user) {
+    /** The database; an engine without one (a migrator built for offline SQL) serves only the offline methods. */
+    private ConnectionSource connections() {
+        if (connections == null) {
+            throw new MigrateException("No database is configured for this migrator. Give it a DataSource or a JDBC"
+                    + " URL (Migrator.builder().dataSource(...) or .url(...)), or use the offline *Sql methods.");
+        }
+        return connections;
+    }
+
+    private MigrateException statementFailed(SQLException e, @Nullable String user) {
         return new MigrateException(
-                "A statement on " + connections.description() + " failed: " + e.getMessage()
+                "A statement on " + connections().description() + " failed: " + e.getMessage()
                         + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
                         + Privileges.explain(e, user),
                 e);
@@ -903,7 +918,8 @@ public final class Engine {
                     rewrite.put(id, script.checksum()); // an earlier format that still matches: store this one
                 }
             } else if (Checksum.isCurrent(before) || Checksum.isLegacy(before)) {
-                changed.add(id + " (" + migrations.get(id).type().getName() + ")");
+                changed.add(id + " ("
+                        + Objects.requireNonNull(migrations.get(id)).type().getName() + ")");
                 rewrite.put(id, script.checksum());
             } else {
                 unknownFormat.add(id);

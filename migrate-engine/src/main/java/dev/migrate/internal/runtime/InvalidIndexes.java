@@ -78,7 +78,7 @@ final class InvalidIndexes {
     private static String reindexed(Leftover.ReindexCopies copies, List<String> parameters) {
         switch (copies.scope()) {
             case INDEX -> {
-                String target = Identifiers.quote(copies.target());
+                String target = Identifiers.quote(copies.named());
                 parameters.add(target);
                 parameters.add(target);
                 // a copy's name is the index's, cut to leave room for the suffix
@@ -87,7 +87,7 @@ final class InvalidIndexes {
                         + " regexp_replace(c.relname, " + REINDEX_SUFFIX + ", ''))";
             }
             case TABLE -> {
-                String target = Identifiers.quote(copies.target());
+                String target = Identifiers.quote(copies.named());
                 parameters.add(target);
                 parameters.add(target);
                 // REINDEX TABLE rebuilds the indexes of the table's TOAST table too
@@ -95,7 +95,7 @@ final class InvalidIndexes {
                         + " WHERE x.oid = to_regclass(?)))";
             }
             case SCHEMA -> {
-                parameters.add(copies.target().name());
+                parameters.add(copies.named().name());
                 return "n.nspname = ?";
             }
             default -> {

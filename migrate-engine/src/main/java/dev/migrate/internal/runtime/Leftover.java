@@ -77,12 +77,20 @@ sealed interface Leftover {
             return true;
         }
 
+        /** The index, table or schema reindexed, which every scope but the database's names. */
+        QualifiedName named() {
+            if (target == null) {
+                throw new IllegalStateException("a REINDEX of the " + scope + " names nothing");
+            }
+            return target;
+        }
+
         @Override
         public String describe() {
             String of = switch (scope) {
-                case INDEX -> "of the index " + Identifiers.quote(target);
-                case TABLE -> "of the indexes of " + Identifiers.quote(target);
-                case SCHEMA -> "of the indexes in the schema " + Identifiers.quote(target);
+                case INDEX -> "of the index " + Identifiers.quote(named());
+                case TABLE -> "of the indexes of " + Identifiers.quote(named());
+                case SCHEMA -> "of the indexes in the schema " + Identifiers.quote(named());
                 case DATABASE -> "of the indexes of the database";
             };
             return "A REINDEX ... CONCURRENTLY that fails or is cut leaves behind, marked invalid, the new copy " + of

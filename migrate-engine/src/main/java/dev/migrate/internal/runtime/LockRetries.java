@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a run retries what failed on {@code lock_timeout} (SQLSTATE 55P03): a migration's whole
@@ -13,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param firstWait the wait before the first retry
  * @param lockTimeout the run's lock timeout, for messages; null when the server's setting applies
  */
-public record LockRetries(int retries, Duration firstWait, Duration lockTimeout) {
+public record LockRetries(
+        int retries, Duration firstWait, @Nullable Duration lockTimeout) {
     /** SQLSTATE of a statement that gave up waiting for a lock ({@code lock_not_available}). */
     static final String LOCK_NOT_AVAILABLE = "55P03";
 

@@ -21,7 +21,7 @@ final class Script {
     private final List<Request> requests;
     private final String checksum;
     /** The rendered parts, once rendered; the thread recording ahead may render them first. */
-    private volatile List<Part> parts;
+    private volatile @Nullable List<Part> parts;
 
     /**
      * @param revision the revision whose migration asked for them

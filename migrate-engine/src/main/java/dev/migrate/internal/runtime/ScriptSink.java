@@ -4,6 +4,7 @@ import dev.migrate.JdbcWork;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a run's SQL goes: a live connection or a script. The runner drives both the same way.
@@ -79,7 +80,7 @@ interface ScriptSink {
     boolean offline();
 
     /** The database role statements run as, for messages; null when not known (offline). */
-    default String role() {
+    default @Nullable String role() {
         return null;
     }
 

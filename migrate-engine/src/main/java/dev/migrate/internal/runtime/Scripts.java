@@ -4,6 +4,7 @@ import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -63,7 +64,7 @@ final class Scripts implements AutoCloseable {
             if (closed) {
                 return;
             }
-            renderAhead(upgrades.get(id));
+            renderAhead(Objects.requireNonNull(upgrades.get(id)));
         }
     }
 

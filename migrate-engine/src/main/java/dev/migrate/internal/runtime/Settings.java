@@ -3,10 +3,10 @@ package dev.migrate.internal.runtime;
 import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
-import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.sql.Identifiers;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a run behaves; built by name with {@link #builder()}.
@@ -34,8 +34,8 @@ public record Settings(
         String versionTable,
         String historyTable,
         TransactionMode transactionMode,
-        Duration lockTimeout,
-        Duration statementTimeout,
+        @Nullable Duration lockTimeout,
+        @Nullable Duration statementTimeout,
         Duration lockWaitTimeout,
         boolean acceptChecksums,
         boolean acceptFutureRevisions,
@@ -45,8 +45,20 @@ public record Settings(
         MigrationListener listener,
         LockRetries lockRetries,
         ChecksumCache checksumCache,
-        String searchPath,
+        @Nullable String searchPath,
         boolean rebuildInvalidIndexes) {
+
+    /**
+     * The {@code lock_timeout} of migration statements unless configured; {@link
+     * dev.migrate.Migrator#DEFAULT_LOCK_TIMEOUT} publishes it.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How many times a step that failed on {@code lock_timeout} is tried again unless configured;
+     * {@link dev.migrate.Migrator#DEFAULT_LOCK_RETRIES} publishes it.
+     */
+    public static final int DEFAULT_LOCK_RETRIES = 3;
 
     /** How often a running step reports its progress unless told otherwise. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
@@ -79,7 +91,7 @@ public record Settings(
             MigrationLog newLog,
             MigrationListener newListener,
             ChecksumCache newCache,
-            String newSearchPath) {
+            @Nullable String newSearchPath) {
         return new Settings(
                 newSchema,
                 versionTable,
@@ -109,8 +121,8 @@ public record Settings(
         private String versionTable = "migrate_version";
         private String historyTable = "migrate_history";
         private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
-        private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
-        private Duration statementTimeout;
+        private @Nullable Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private @Nullable Duration statementTimeout;
         private Duration lockWaitTimeout = Duration.ofMinutes(10);
         private boolean acceptChecksums;
         private boolean acceptFutureRevisions;
@@ -118,7 +130,7 @@ public record Settings(
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
         private MigrationLog log = MigrationLog.system();
         private MigrationListener listener = MigrationListener.NONE;
-        private int lockRetries = Migrator.DEFAULT_LOCK_RETRIES;
+        private int lockRetries = DEFAULT_LOCK_RETRIES;
         private Duration lockRetryWait = Duration.ofSeconds(1);
         private ChecksumCache checksumCache = ChecksumCache.NONE;
         private boolean rebuildInvalidIndexes = true;
@@ -145,12 +157,12 @@ public record Settings(
             return this;
         }
 
-        public Builder lockTimeout(Duration timeout) {
+        public Builder lockTimeout(@Nullable Duration timeout) {
             this.lockTimeout = timeout;
             return this;
         }
 
-        public Builder statementTimeout(Duration timeout) {
+        public Builder statementTimeout(@Nullable Duration timeout) {
             this.statementTimeout = timeout;
             return this;
         }

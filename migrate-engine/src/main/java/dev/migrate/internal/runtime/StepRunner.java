@@ -8,7 +8,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepDirection;
 import dev.migrate.TransactionMode;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.connection.Privileges;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationCreationException;
 import dev.migrate.internal.graph.Direction;
@@ -16,6 +16,7 @@ import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.internal.text.Elapsed;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.sql.SQLException;
@@ -24,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs planned steps through a {@link ScriptSink}: the same code for a live database and for an
@@ -549,7 +552,8 @@ final class StepRunner {
         }
     }
 
-    private void waitToRetry(String revision, String statement, int attempt, String meanwhile) throws SQLException {
+    private void waitToRetry(String revision, @Nullable String statement, int attempt, String meanwhile)
+            throws SQLException {
         Duration wait = lockRetries.waitBefore(attempt);
         log.warn("Migration " + revision + " waited longer than its lock timeout for a lock ("
                 + lockRetries.describe() + ") at: " + statement + ". Retry " + attempt + " of "
@@ -572,13 +576,13 @@ final class StepRunner {
         private final List<String> pending = new ArrayList<>();
         private final List<String> autocommitted = new ArrayList<>();
         private final StepWatch watch;
-        private Step step;
-        private String statement;
+        private @Nullable Step step;
+        private @Nullable String statement;
         /**
          * What the statement at hand may leave when cut, for a statement of a {@code transactional =
          * false} migration; {@code null} for anything else.
          */
-        private List<Leftover> leftovers;
+        private @Nullable List<Leftover> leftovers;
 
         private boolean described;
         /** Whether the step at hand runs in a transaction. */
@@ -615,7 +619,10 @@ final class StepRunner {
         }
 
         void applied(boolean transactional) {
-            (transactional ? pending : committed).add(step.revision().id());
+            (transactional ? pending : committed)
+                    .add(Objects.requireNonNull(step, "no step started")
+                            .revision()
+                            .id());
             step = null;
         }
 
@@ -663,7 +670,7 @@ final class StepRunner {
         return step.direction() == Direction.UPGRADE ? parents + " -> " + id : id + " -> " + parents;
     }
 
-    private MigrationFailedException failure(Progress progress, Exception e, String role) {
+    private MigrationFailedException failure(Progress progress, Exception e, @Nullable String role) {
         Step step = progress.step;
         StringBuilder message = new StringBuilder();
         if (step == null) {
@@ -803,7 +810,7 @@ final class StepRunner {
         return text.toString();
     }
 
-    private static String serverMessage(SQLException e) {
+    private static @Nullable String serverMessage(SQLException e) {
         String message = e.getMessage();
         if (e.getNextException() != null && e.getNextException() != e) {
             message = e.getNextException().getMessage();

@@ -4,12 +4,13 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepProgress;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * While a step runs against a database, says every interval that it is still running, for how long
@@ -20,19 +21,20 @@ final class StepWatch implements AutoCloseable {
     /** How much of a statement a progress line shows: enough to recognise it, on one line. */
     static final int STATEMENT_CHARS = 120;
 
-    private final ScheduledExecutorService timer;
+    private final @Nullable ScheduledExecutorService timer;
     private final Duration interval;
     private final MigrationLog log;
     private final MigrationListener listener;
-    private volatile Running running;
-    private ScheduledFuture<?> reports;
-    private volatile String statement;
+    private volatile @Nullable Running running;
+    private @Nullable ScheduledFuture<?> reports;
+    private volatile @Nullable String statement;
     private volatile boolean listenerFailed;
 
     /** The step being watched; a report of an earlier step that fires late sees another one and says nothing. */
     private record Running(String what, MigrationStep step, long startNanos) {}
 
-    private StepWatch(ScheduledExecutorService timer, Duration interval, MigrationLog log, MigrationListener listener) {
+    private StepWatch(
+            @Nullable ScheduledExecutorService timer, Duration interval, MigrationLog log, MigrationListener listener) {
         this.timer = timer;
         this.interval = interval;
         this.log = log;
@@ -54,7 +56,7 @@ final class StepWatch implements AutoCloseable {
 
     /** A watch that reports nothing: for offline scripts. */
     static StepWatch off() {
-        return new StepWatch(null, Duration.ZERO, null, MigrationListener.NONE);
+        return new StepWatch(null, Duration.ZERO, MigrationLog.system(), MigrationListener.NONE);
     }
 
     /** A step starts; {@code what} names it as {@code upgrade a -> b}. */
@@ -94,7 +96,8 @@ final class StepWatch implements AutoCloseable {
         log.info("Still running " + watched.what() + " after " + Elapsed.roughly(elapsed)
                 + (at == null ? "." : "; now running: " + at));
         try {
-            listener.duringStep(new StepProgress(watched.step(), elapsed, at));
+            // before the step's first statement (a listener still busy hearing that it starts)
+            listener.duringStep(new StepProgress(watched.step(), elapsed, at == null ? "(starting)" : at));
         } catch (RuntimeException e) {
             if (!listenerFailed) {
                 listenerFailed = true;
@@ -105,7 +108,7 @@ final class StepWatch implements AutoCloseable {
     }
 
     /** {@code sql} on one line, its white space runs made single spaces, cut to {@link #STATEMENT_CHARS}. */
-    static String oneLine(String sql) {
+    static @Nullable String oneLine(@Nullable String sql) {
         if (sql == null) {
             return null;
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The version table (one row per current head) and the history table (one row per applied step):
@@ -146,7 +147,7 @@ final class VersionTables {
     }
 
     /** Moves the version rows as the step says and records the step in the history. */
-    List<String> bookkeeping(Step step, String checksum, Long durationMillis) {
+    List<String> bookkeeping(Step step, @Nullable String checksum, @Nullable Long durationMillis) {
         return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString());
     }
 
@@ -154,12 +155,12 @@ final class VersionTables {
      * The bookkeeping of a step sent in the same round trip as its statements: the history row takes
      * the step's duration from the server, from the start of the step's transaction to the row's insert.
      */
-    List<String> bookkeepingTimedByServer(Step step, String checksum) {
+    List<String> bookkeepingTimedByServer(Step step, @Nullable String checksum) {
         return bookkeeping(
                 step, checksum, "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint");
     }
 
-    private List<String> bookkeeping(Step step, String checksum, String duration) {
+    private List<String> bookkeeping(Step step, @Nullable String checksum, String duration) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(
                 step.revision().id(),
@@ -226,7 +227,8 @@ final class VersionTables {
     }
 
     /** {@code duration} is SQL: {@code NULL}, a number of milliseconds or an expression. */
-    private String historyRow(String revision, String direction, String message, String checksum, String duration) {
+    private String historyRow(
+            String revision, String direction, String message, @Nullable String checksum, String duration) {
         return "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, duration_ms) VALUES ("
                 + string(revision) + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", "
                 + duration + ")";

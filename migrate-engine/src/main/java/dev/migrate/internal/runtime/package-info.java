@@ -4,4 +4,7 @@
  * <p>Internal: the Maven plugin and the autogenerator use it, and it changes without notice. Call
  * {@link dev.migrate.Migrator} instead.
  */
+@NullMarked
 package dev.migrate.internal.runtime;
+
+import org.jspecify.annotations.NullMarked;

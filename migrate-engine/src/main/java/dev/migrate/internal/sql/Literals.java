@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes Java values as PostgreSQL literals. Strings are quoted with quotes doubled; a string with a
@@ -15,7 +16,7 @@ import java.util.UUID;
 public final class Literals {
     private Literals() {}
 
-    public static String literal(Object value) {
+    public static String literal(@Nullable Object value) {
         if (value == null) {
             return "NULL";
         }
@@ -67,7 +68,7 @@ public final class Literals {
     }
 
     /** A string literal; {@code null} gives {@code NULL}. */
-    public static String string(String text) {
+    public static String string(@Nullable String text) {
         if (text == null) {
             return "NULL";
         }

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders each {@link Op} as PostgreSQL statements (without trailing semicolons). Online runs
@@ -572,11 +573,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return alterTable(table) + "ALTER COLUMN " + quote(column) + " ";
     }
 
-    private static String tableComment(QualifiedName table, String comment) {
+    private static String tableComment(QualifiedName table, @Nullable String comment) {
         return "COMMENT ON TABLE " + quote(table) + " IS " + string(comment);
     }
 
-    private static String columnComment(QualifiedName table, String column, String comment) {
+    private static String columnComment(QualifiedName table, String column, @Nullable String comment) {
         return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + string(comment);
     }
 

@@ -3,6 +3,7 @@ package dev.migrate.internal.sql;
 import dev.migrate.internal.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits PostgreSQL SQL text into tokens the way the server's scanner does ({@code scan.l}, and
@@ -98,7 +99,7 @@ public final class SqlLexer {
         }
     }
 
-    private void add(Kind kind, int start, String name) {
+    private void add(Kind kind, int start, @Nullable String name) {
         tokens.add(new SqlToken(kind, start, i, sql.substring(start, i), name));
     }
 

@@ -1,6 +1,7 @@
 package dev.migrate.internal.sql;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One token of PostgreSQL SQL text, as {@link SqlLexer} reads it.
@@ -13,7 +14,12 @@ import java.util.Locale;
  *     (ASCII letters only, as the server does), a quoted one as written with its doubled quotes and
  *     {@code U&} escapes resolved, either cut to {@link Names#MAX_BYTES}; {@code null} for any other token
  */
-public record SqlToken(Kind kind, int start, int end, String text, String name) {
+public record SqlToken(
+        Kind kind,
+        int start,
+        int end,
+        String text,
+        @Nullable String name) {
 
     /** The kinds of token; whitespace and comments are no tokens. */
     public enum Kind {
@@ -45,7 +51,7 @@ public record SqlToken(Kind kind, int start, int end, String text, String name) 
 
     /** Whether the token is the unquoted word {@code word}, in any case: {@code token.isWord("create")}. */
     public boolean isWord(String word) {
-        return kind == Kind.WORD && name.equals(word.toLowerCase(Locale.ROOT));
+        return kind == Kind.WORD && word.toLowerCase(Locale.ROOT).equals(name);
     }
 
     /** Whether the token is the punctuation or operator {@code symbol}: {@code token.is("(")}. */

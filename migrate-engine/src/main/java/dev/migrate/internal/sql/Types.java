@@ -1,6 +1,7 @@
 package dev.migrate.internal.sql;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a column type before it goes into DDL. Types are written by the migration's author, but a
@@ -17,7 +18,7 @@ public final class Types {
 
     private Types() {}
 
-    public static String check(String type) {
+    public static String check(@Nullable String type) {
         if (type == null || !TYPE.matcher(type.trim()).matches()) {
             throw new IllegalArgumentException("'" + type + "' is not a PostgreSQL type name. Write a type as in DDL, "
                     + "for example varchar(50), numeric(10,2), timestamptz, jsonb or text[].");

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -273,7 +274,7 @@ class MigrationScannerTest {
         }
 
         @Override
-        public URL getResource(String name) {
+        public @Nullable URL getResource(String name) {
             return name.startsWith(FIXTURES_PATH) ? null : super.getResource(name);
         }
 

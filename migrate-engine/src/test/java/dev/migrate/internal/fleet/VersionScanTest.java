@@ -1,5 +1,6 @@
 package dev.migrate.internal.fleet;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.testing.TestPostgres;
@@ -37,15 +38,16 @@ class VersionScanTest {
             Map<String, VersionScan.Tables> versionsOnly =
                     VersionScan.read(c, List.of("t1", "t2", "t3"), "migrate_version", null);
 
-            assertThat(withChecksums.get("t1").versions()).containsExactly("b");
+            assertThat(requireNonNull(withChecksums.get("t1")).versions()).containsExactly("b");
             // the latest upgrade of each revision
-            assertThat(withChecksums.get("t1").checksums()).isEqualTo(Map.of("a", "new-a", "b", "sum-b"));
-            assertThat(withChecksums.get("t2").versions()).isEqualTo(Set.of("x", "y"));
-            assertThat(withChecksums.get("t3").versions()).isEmpty();
+            assertThat(requireNonNull(withChecksums.get("t1")).checksums())
+                    .isEqualTo(Map.of("a", "new-a", "b", "sum-b"));
+            assertThat(requireNonNull(withChecksums.get("t2")).versions()).isEqualTo(Set.of("x", "y"));
+            assertThat(requireNonNull(withChecksums.get("t3")).versions()).isEmpty();
 
             for (String schema : List.of("t1", "t2", "t3")) {
-                assertThat(versionsOnly.get(schema).versions())
-                        .isEqualTo(withChecksums.get(schema).versions());
+                assertThat(requireNonNull(versionsOnly.get(schema)).versions())
+                        .isEqualTo(requireNonNull(withChecksums.get(schema)).versions());
                 assertThat(versionsOnly.get(schema).checksums()).isEmpty();
             }
         }

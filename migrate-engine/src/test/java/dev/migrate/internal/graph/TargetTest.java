@@ -3,6 +3,7 @@ package dev.migrate.internal.graph;
 import static dev.migrate.internal.graph.Revs.graph;
 import static dev.migrate.internal.graph.Revs.labelled;
 import static dev.migrate.internal.graph.Revs.rev;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -193,7 +194,7 @@ class TargetTest {
     void offlineRangeStartsFromTheVersionsAtFrom() {
         RevisionGraph g = linear();
         RevisionRange range = RevisionRange.parse("20261120_093000:head");
-        assertThat(g.planUpgrade(g.versionsAt(range.from()), range.to()))
+        assertThat(g.planUpgrade(g.versionsAt(requireNonNull(range.from())), requireNonNull(range.to())))
                 .extracting(s -> s.revision().id())
                 .containsExactly("20261122_101500", "20261123_080000");
         assertThat(g.versionsAt("base")).isEmpty();

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** What each statement of a {@code transactional = false} migration leaves when cut, from its op or its SQL. */
 class CutStatementsTest {
 
-    private static QualifiedName name(String schema, String name) {
+    private static QualifiedName name(@Nullable String schema, String name) {
         return new QualifiedName(schema, name);
     }
 

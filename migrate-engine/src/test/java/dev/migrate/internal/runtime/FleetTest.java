@@ -358,7 +358,7 @@ class FleetTest {
                 .upgradeSql("head", tenant -> scripts.computeIfAbsent(tenant, t -> new StringWriter()));
 
         assertThat(scripts).containsOnlyKeys("t_a", "t_b");
-        String a = scripts.get("t_a").toString();
+        String a = String.valueOf(scripts.get("t_a"));
         assertThat(a)
                 .contains("SET search_path = t_a, public;")
                 .contains("CREATE SCHEMA IF NOT EXISTS t_a;")

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 class MigratorTest {
+    @SuppressWarnings("NullAway.Init") // set by freshDatabase, or by on(major) in a test that takes a major
     private DataSource db;
+
     private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
 
     @BeforeEach

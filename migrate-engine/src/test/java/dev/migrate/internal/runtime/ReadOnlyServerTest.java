@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,7 +233,7 @@ class ReadOnlyServerTest {
             }
 
             @Override
-            public java.io.PrintWriter getLogWriter() {
+            public java.io.@Nullable PrintWriter getLogWriter() {
                 return null;
             }
 

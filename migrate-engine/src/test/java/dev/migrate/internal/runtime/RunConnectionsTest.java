@@ -12,6 +12,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -95,7 +96,7 @@ class RunConnectionsTest {
         }
 
         @Override
-        public PrintWriter getLogWriter() {
+        public @Nullable PrintWriter getLogWriter() {
             return null;
         }
 

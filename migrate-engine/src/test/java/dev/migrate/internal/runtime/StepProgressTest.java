@@ -11,7 +11,7 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.StepDirection;
 import dev.migrate.StepProgress;
-import dev.migrate.internal.Elapsed;
+import dev.migrate.internal.text.Elapsed;
 import dev.migrate.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +107,36 @@ class StepProgressTest {
                         "during s2 UPGRADE 500 ms: INSERT INTO reports SELECT 1 FROM pg_sleep(1.3)",
                         "during s2 UPGRADE 1000 ms: INSERT INTO reports SELECT 1 FROM pg_sleep(1.3)",
                         "after s2");
+    }
+
+    @Test
+    void progressBeforeTheFirstStatementNamesNoStatementYetRatherThanNull() throws Exception {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        Migrator.builder()
+                .dataSource(db)
+                .migrations(CreateReports.class)
+                .progressInterval(Duration.ofMillis(100))
+                .listener(new MigrationListener() {
+                    @Override
+                    public void beforeStep(MigrationStep step) {
+                        try {
+                            Thread.sleep(350); // still hearing that the step starts when progress is due
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void duringStep(StepProgress progress) {
+                        statements.add(String.valueOf(progress.statement()));
+                    }
+                })
+                .log(log)
+                .build()
+                .upgrade("head");
+
+        assertThat(statements).isNotEmpty().allMatch(s -> s.equals("(starting)"));
+        assertThat(log.lines).anyMatch(l -> l.equals("Still running upgrade <base> -> s1 after 0 s."));
     }
 
     @Test

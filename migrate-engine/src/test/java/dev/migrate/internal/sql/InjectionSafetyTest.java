@@ -243,7 +243,7 @@ class InjectionSafetyTest {
                     null));
             op.run(new Op.AddConstraint(table, check(name + "_ck", Identifiers.quote(name) + " > 0")));
             op.run(new Op.CreateEnum(QualifiedName.of(name, name + "_e"), List.of(name)));
-            op.run(new Op.CreateSequence(QualifiedName.of(name, name + "_s"), null, null));
+            op.run(new Op.CreateSequence(QualifiedName.of(name, name + "_s"), SequenceOptions.DEFAULTS, null));
             op.run(new Op.CommentOnTable(table, name, null));
 
             assertThat(catalog.column(

@@ -277,7 +277,9 @@ class PostgresDialectRenderingTest {
                         "app.tasks.Id"),
                 "CREATE SEQUENCE app.ids AS integer INCREMENT BY 2 MINVALUE 5 MAXVALUE 1000 START WITH 10 CACHE 5 CYCLE "
                         + "OWNED BY app.tasks.\"Id\"");
-        renders(new Op.CreateSequence(QualifiedName.parse("ids"), null, null), "CREATE SEQUENCE ids");
+        renders(
+                new Op.CreateSequence(QualifiedName.parse("ids"), SequenceOptions.DEFAULTS, null),
+                "CREATE SEQUENCE ids");
         renders(
                 new Op.AlterSequence(
                         QualifiedName.parse("app.ids"),

@@ -1,4 +1,4 @@
-package dev.migrate.internal;
+package dev.migrate.internal.text;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,9 +1,10 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.connection;
 
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns PostgreSQL's "permission denied" (SQLSTATE 42501) into a sentence that names the privilege
@@ -18,7 +19,7 @@ public final class Privileges {
     private Privileges() {}
 
     /** The sentence for a failed statement or connection, or empty when it was not refused for lack of a privilege. */
-    public static String explain(SQLException e, String user) {
+    public static String explain(SQLException e, @Nullable String user) {
         if (!"42501".equals(e.getSQLState()) || e.getMessage() == null) {
             return "";
         }
