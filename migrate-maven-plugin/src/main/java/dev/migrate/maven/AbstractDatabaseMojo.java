@@ -27,7 +27,7 @@ abstract class AbstractDatabaseMojo extends AbstractServerMojo {
      * or {@code all} (every migration of the run in one transaction).
      */
     @Parameter(property = "migrate.transactionMode", defaultValue = "per_migration")
-    protected @Nullable String transactionMode;
+    protected String transactionMode;
 
     /**
      * PostgreSQL's {@code lock_timeout} for the migrations' statements, e.g. {@code 5s}, {@code 500ms},
