@@ -47,6 +47,8 @@ import dev.migrate.command.DriftCheck;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.LintChain;
 import dev.migrate.command.VerifyChain;
+import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
@@ -332,12 +334,12 @@ final class Cli {
 
         @Override
         public void withDataSource(BiConsumer<String, DataSource> work) {
-            DatabaseChoice database = requireDatabase(arguments);
+            ConnectionSettings database = requireDatabase(arguments);
             work.accept(database.describe(), connect(database));
         }
 
         @Override
-        public Optional<CliDataSource> configuredDatabase() {
+        public Optional<ConnectingDataSource> configuredDatabase() {
             return database(arguments).map(Cli.this::connect);
         }
 
@@ -413,12 +415,12 @@ final class Cli {
                 canary == null ? 0 : canary);
     }
 
-    private Optional<DatabaseChoice> database(Arguments arguments) {
+    private Optional<ConnectionSettings> database(Arguments arguments) {
         return DatabaseChoice.resolve(
                 arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment);
     }
 
-    private DatabaseChoice requireDatabase(Arguments arguments) {
+    private ConnectionSettings requireDatabase(Arguments arguments) {
         return database(arguments)
                 .orElseThrow(() -> new MigrateException("No database is given: pass --url"
                         + " jdbc:postgresql://host:5432/app, or set the environment variable MIGRATE_DATABASE_URL"
@@ -427,9 +429,9 @@ final class Cli {
     }
 
     /** The database, announced as the plugin announces it. */
-    private CliDataSource connect(DatabaseChoice database) {
+    private ConnectingDataSource connect(ConnectionSettings database) {
         out.println("Using PostgreSQL at " + database.describe() + " (from " + database.origin() + ").");
-        return new CliDataSource(database);
+        return new ConnectingDataSource(database);
     }
 
     /** Writes the script to standard output, or to {@code --sql-file}. */

@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.internal.connection.DatabaseUrl;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The database a command talks to, as the plugin decides it (SPEC 5), highest first: {@code --url},
  * the environment variable {@code MIGRATE_DATABASE_URL}, then {@code DATABASE_URL}. A variable that is
  * set but empty is an error, never a fall-through: a CI secret that is missing expands to an empty
- * string, and a deployment must not then succeed against another database.
- *
- * @param url the address, without credentials
- * @param user the user: from the URL, else {@code --user}; null for the driver's default
- * @param password the password: from the URL, else {@code --password}; null for none. Never printed
- * @param origin where the URL came from, as messages name it
+ * string, and a deployment must not then succeed against another database. The user and password are
+ * the URL's, else {@code --user} and {@code --password}.
  */
-record DatabaseChoice(
-        DatabaseUrl url, @Nullable String user, @Nullable String password, String origin) {
+final class DatabaseChoice {
+    private DatabaseChoice() {}
 
     /** The database of the command line and the environment; empty when neither names one. */
-    static Optional<DatabaseChoice> resolve(
+    static Optional<ConnectionSettings> resolve(
             @Nullable String url, @Nullable String user, @Nullable String password, Map<String, String> environment) {
         return first(
                 List.of(
@@ -39,7 +36,7 @@ record DatabaseChoice(
      * The server where throwaway databases may be created, highest first: {@code --scratch-url}, then the
      * environment variable {@code MIGRATE_SCRATCH_URL}; empty when neither names one.
      */
-    static Optional<DatabaseChoice> scratch(
+    static Optional<ConnectionSettings> scratch(
             @Nullable String url, @Nullable String user, @Nullable String password, Map<String, String> environment) {
         return first(
                 List.of(
@@ -51,7 +48,7 @@ record DatabaseChoice(
                 password);
     }
 
-    private static Optional<DatabaseChoice> first(
+    private static Optional<ConnectionSettings> first(
             List<Candidate> candidates, @Nullable String user, @Nullable String password) {
         for (Candidate candidate : candidates) {
             String value = candidate.value();
@@ -65,25 +62,14 @@ record DatabaseChoice(
                         + " Nothing was run.");
             }
             DatabaseUrl parsed = DatabaseUrl.parse(value, candidate.origin());
-            return Optional.of(new DatabaseChoice(
+            return Optional.of(new ConnectionSettings(
                     parsed,
                     present(parsed.user()) ? parsed.user() : user,
                     present(parsed.password()) ? parsed.password() : password,
-                    candidate.origin()));
+                    candidate.origin(),
+                    "in the URL or --password"));
         }
         return Optional.empty();
-    }
-
-    /** Host, port, database and user, as messages name the database; never the password. */
-    String describe() {
-        return url.hosts()
-                + (url.database().isEmpty() ? "" : ", database " + url.database())
-                + (user == null ? "" : ", user " + user);
-    }
-
-    @Override
-    public String toString() {
-        return "DatabaseChoice[" + describe() + " from " + origin + "]";
     }
 
     private static boolean present(@Nullable String value) {

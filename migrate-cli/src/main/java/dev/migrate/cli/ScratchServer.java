@@ -2,6 +2,8 @@ package dev.migrate.cli;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.command.database.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * another major version is refused with the fix, as the schema a replay reads is the server version's.
  */
 final class ScratchServer implements ComparisonDatabases {
-    private final DatabaseChoice server;
+    private final ConnectionSettings server;
     private final @Nullable DataSource configured;
     private @Nullable ThrowawayVersion version;
 
@@ -29,7 +31,7 @@ final class ScratchServer implements ComparisonDatabases {
      * @param server the server of {@code --scratch-url}
      * @param configured the database the command compares, which the comparison may read; null for none
      */
-    ScratchServer(DatabaseChoice server, @Nullable DataSource configured) {
+    ScratchServer(ConnectionSettings server, @Nullable DataSource configured) {
         this.server = server;
         this.configured = configured;
     }
@@ -72,7 +74,7 @@ final class ScratchServer implements ComparisonDatabases {
     }
 
     private ThrowawayVersion read() {
-        try (Connection c = new CliDataSource(server).getConnection();
+        try (Connection c = new ConnectingDataSource(server).getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT current_setting('server_version')," + " current_setting('server_version_num')")) {
@@ -100,14 +102,14 @@ final class ScratchServer implements ComparisonDatabases {
 
         @Override
         public DataSource dataSource() {
-            return new CliDataSource(server, name);
+            return new ConnectingDataSource(server, name);
         }
 
         @Override
         public DataSource createDatabase(String suffix) {
             String database = name + "_" + suffix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             create(database);
-            return new CliDataSource(server, database);
+            return new ConnectingDataSource(server, database);
         }
 
         void create(String database) {
@@ -135,7 +137,7 @@ final class ScratchServer implements ComparisonDatabases {
         }
 
         private void execute(String sql) {
-            try (Connection c = new CliDataSource(server).getConnection();
+            try (Connection c = new ConnectingDataSource(server).getConnection();
                     Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.database.ConnectionSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +16,14 @@ class DatabaseChoiceTest {
                 "MIGRATE_DATABASE_URL", "postgresql://env@migrate-host:5432/a",
                 "DATABASE_URL", "postgresql://other@other-host:5432/b");
 
-        DatabaseChoice option = DatabaseChoice.resolve(
+        ConnectionSettings option = DatabaseChoice.resolve(
                         "jdbc:postgresql://cli-host:5433/c", "app", "secret", environment)
                 .orElseThrow();
         assertThat(option.origin()).isEqualTo("--url");
         assertThat(option.describe()).isEqualTo("cli-host:5433, database c, user app");
         assertThat(option.toString()).doesNotContain("secret");
 
-        DatabaseChoice fromEnvironment =
+        ConnectionSettings fromEnvironment =
                 DatabaseChoice.resolve(null, null, null, environment).orElseThrow();
         assertThat(fromEnvironment.origin()).isEqualTo("the environment variable MIGRATE_DATABASE_URL");
         assertThat(fromEnvironment.user()).isEqualTo("env");
@@ -46,7 +47,8 @@ class DatabaseChoiceTest {
 
     @Test
     void theUrlsCredentialsWinOverTheOptions() {
-        DatabaseChoice choice = DatabaseChoice.resolve("postgresql://owner:pw@h:5432/d", "other", "other-pw", Map.of())
+        ConnectionSettings choice = DatabaseChoice.resolve(
+                        "postgresql://owner:pw@h:5432/d", "other", "other-pw", Map.of())
                 .orElseThrow();
         assertThat(choice.user()).isEqualTo("owner");
         assertThat(choice.password()).isEqualTo("pw");

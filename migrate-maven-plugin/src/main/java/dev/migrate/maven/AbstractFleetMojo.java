@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A goal that changes the database and takes a fleet: with {@code tenants} or {@code databases}
@@ -24,7 +25,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
      * search_path. A named schema that does not exist yet is created.
      */
     @Parameter(property = "migrate.tenants")
-    protected String tenants;
+    protected @Nullable String tenants;
 
     /**
      * A database per tenant: comma-separated database URLs, or {@code @} and a file with one URL a
@@ -32,14 +33,14 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
      * the tenant schemas of each database. Never printed.
      */
     @Parameter(property = "migrate.databases")
-    protected Secret databases;
+    protected @Nullable Secret databases;
 
     /**
      * How many tenants run at once. Default: the smaller of twice the machine's processors and a
      * quarter of the connections the server has free.
      */
     @Parameter(property = "migrate.parallel")
-    protected Integer parallel;
+    protected @Nullable Integer parallel;
 
     /** Stops starting tenants after the first one fails; the others are reported as not run. */
     @Parameter(property = "migrate.failFast", defaultValue = "false")
@@ -64,7 +65,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
     /** The goal as a face of a change: where its scripts go, and the fleet's summary file. */
     private final class ChangeFace extends MojoFace implements Change.Face {
         ChangeFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(AbstractFleetMojo.this, projectClasses);
         }
 
         @Override

@@ -2,29 +2,18 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.command.CommandFace;
 import dev.migrate.command.Spelling;
+import dev.migrate.command.run.ProjectClassLoader;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.MojoDescriptor;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What every goal shares: skipping, the migrations packages, the stale-class check and the project
@@ -66,7 +55,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
     public final void execute() throws MojoExecutionException, MojoFailureException {
         try {
-            checkParameterNames();
+            ParameterNamesOfBuild.check(mojoExecution, project, session);
         } catch (MigrateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -90,86 +79,6 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         } finally {
             finished();
         }
-    }
-
-    /**
-     * Refuses, before anything connects or starts, a parameter this goal would ignore: a misspelt
-     * {@code -Dmigrate.*} property, another goal's, or a {@code <configuration>} element that is none.
-     * The goals and their parameters are read from the plugin descriptor, so the check cannot drift
-     * from the {@code @Parameter} fields.
-     */
-    private void checkParameterNames() {
-        PluginDescriptor plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
-        Map<String, Set<String>> goalsByParameter = new TreeMap<>();
-        Map<String, String> propertiesByParameter = new TreeMap<>();
-        for (MojoDescriptor mojo : plugin.getMojos()) {
-            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojo.getParameters() == null
-                    ? List.<org.apache.maven.plugin.descriptor.Parameter>of()
-                    : mojo.getParameters()) {
-                if (!parameter.isEditable()) {
-                    continue; // ${project} and the like: not the user's to set
-                }
-                goalsByParameter
-                        .computeIfAbsent(parameter.getName(), name -> new TreeSet<>())
-                        .add(mojo.getGoal());
-                String expression = parameter.getExpression();
-                if (expression != null
-                        && expression.startsWith("${" + ParameterNameCheck.PREFIX)
-                        && expression.endsWith("}")) {
-                    propertiesByParameter.put(parameter.getName(), expression.substring(2, expression.length() - 1));
-                }
-            }
-        }
-        Plugin declared = project.getPlugin(plugin.getPluginLookupKey());
-        ParameterNameCheck check =
-                new ParameterNameCheck(goal(), goalsByParameter, propertiesByParameter, goalsInBuild(plugin, declared));
-        Set<String> commandLine = new TreeSet<>(session.getUserProperties().stringPropertyNames());
-        commandLine.addAll(session.getSystemProperties().stringPropertyNames());
-        check.verifyCommandLine(commandLine);
-        check.verifyPomProperties(project.getProperties().stringPropertyNames());
-        if (declared != null) {
-            check.verifyConfiguration(
-                    elementNames(declared.getConfiguration()),
-                    plugin.getMojos().stream().map(MojoDescriptor::getGoal).toList(),
-                    "the plugin's <configuration>");
-            PluginExecution execution = declared.getExecutionsAsMap().get(mojoExecution.getExecutionId());
-            if (execution != null) {
-                check.verifyConfiguration(
-                        elementNames(execution.getConfiguration()),
-                        execution.getGoals().isEmpty() ? List.of(goal()) : execution.getGoals(),
-                        "the <configuration> of the execution '" + execution.getId() + "'");
-            }
-        }
-    }
-
-    /**
-     * The plugin's goals this invocation runs: those on the command line ({@code migrate:upgrade}
-     * or by full coordinates) and, when it names a lifecycle phase, those the pom binds to phases.
-     */
-    private Set<String> goalsInBuild(PluginDescriptor plugin, Plugin declared) {
-        Set<String> goals = new TreeSet<>(Set.of(goal()));
-        boolean phase = false;
-        for (String task : session.getGoals()) {
-            String[] parts = task.split(":", -1);
-            if (parts.length == 1) {
-                phase = true;
-            } else if (parts.length == 2
-                    ? parts[0].equals(plugin.getGoalPrefix())
-                    : parts[0].equals(plugin.getGroupId()) && parts[1].equals(plugin.getArtifactId())) {
-                goals.add(parts[parts.length - 1]);
-            }
-        }
-        if (phase && declared != null) {
-            declared.getExecutions().forEach(execution -> goals.addAll(execution.getGoals()));
-        }
-        return goals;
-    }
-
-    private static List<String> elementNames(Object configuration) {
-        if (!(configuration instanceof Xpp3Dom dom)) {
-            return List.of();
-        }
-        return Arrays.stream(dom.getChildren()).map(Xpp3Dom::getName).toList();
     }
 
     /** Compares the project's sources with its compiled classes. */
@@ -210,75 +119,8 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
                 .log(new MavenMigrationLog(getLog()));
     }
 
-    /** Prints report lines as they are, to the build log. */
     /** How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade -Dmigrate.x=y}. */
     protected static final Spelling SPELLING = Spelling.GOALS;
-
-    /**
-     * This goal as a face of the commands, as far as every goal is one: the project's migrations, the build log,
-     * the project's paths and sources, the goals' spelling. A goal that reaches a database adds its database.
-     */
-    protected abstract class BuildFace implements CommandFace {
-        protected final ClassLoader projectClasses;
-        private MigrationSources sources;
-
-        protected BuildFace(ClassLoader projectClasses) {
-            this.projectClasses = projectClasses;
-        }
-
-        @Override
-        public Migrator.Builder migrations(boolean online) {
-            return migrator(projectClasses);
-        }
-
-        @Override
-        public void onDatabase(Consumer<Migrator.Builder> work) {
-            throw new IllegalStateException("migrate:" + goal() + " reaches no database");
-        }
-
-        @Override
-        public String command(String command) {
-            return SPELLING.command(command);
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return SPELLING.setting(name, value);
-        }
-
-        @Override
-        public void info(String line) {
-            getLog().info(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            getLog().warn(line);
-        }
-
-        @Override
-        public void error(String line) {
-            getLog().error(line);
-        }
-
-        @Override
-        public String shown(Path path) {
-            return displayed(path);
-        }
-
-        @Override
-        public String source(String className) {
-            return sources().shown(className);
-        }
-
-        /** The project's source roots, read on first use. */
-        protected final MigrationSources sources() {
-            if (sources == null) {
-                sources = migrationSources();
-            }
-            return sources;
-        }
-    }
 
     /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
     protected final String displayed(Path path) {
@@ -291,6 +133,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
                 : path.toString();
     }
 
+    /** Prints report lines as they are, to the build log. */
     protected final void print(List<String> lines) {
         lines.forEach(getLog()::info);
     }

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /** A goal that changes the database, or in offline mode prints the SQL it would run. */
 abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
@@ -16,7 +17,7 @@ abstract class AbstractScriptableMojo extends AbstractDatabaseMojo {
 
     /** Offline mode writing the SQL script to this file (implies {@link #sql}). */
     @Parameter(property = "migrate.sqlFile")
-    protected File sqlFile;
+    protected @Nullable File sqlFile;
 
     /**
      * Allows this goal to change the embedded database when no URL is configured. Without it the

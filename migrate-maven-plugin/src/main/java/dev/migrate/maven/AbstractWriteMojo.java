@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.command.SourceRoot;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /** A goal that writes a new migration class into the project's sources. */
 abstract class AbstractWriteMojo extends AbstractMigrateMojo {
@@ -12,7 +13,7 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
      * {@code add status column} gives {@code V20261122_101500_AddStatusColumn}.
      */
     @Parameter(property = "migrate.message")
-    protected String message;
+    protected @Nullable String message;
 
     /** The source root the class is written to, below the first of {@code packages}. */
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
@@ -26,7 +27,7 @@ abstract class AbstractWriteMojo extends AbstractMigrateMojo {
     /** The goal as the face of the commands that write a migration: the project's migrations and the build log. */
     protected final class WriteFace extends BuildFace {
         WriteFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(AbstractWriteMojo.this, projectClasses);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the JPA entities with the schema at head and writes the next migration:
@@ -25,7 +26,7 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
      * {@code add status column} gives {@code V20261122_101500_AddStatusColumn}.
      */
     @Parameter(property = "migrate.message")
-    protected String message;
+    protected @Nullable String message;
 
     /** The source root the class is written to, below the first of {@code packages}. */
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
@@ -66,6 +67,6 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
                         new SourceRoot(sourceDirectory.toPath(), packages.get(0)),
                         safe,
                         online)
-                .run(new AutogenFace(projectClasses));
+                .run(new AutogenFace(this, projectClasses));
     }
 }

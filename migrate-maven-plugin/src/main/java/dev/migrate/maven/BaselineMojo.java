@@ -2,11 +2,10 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.BaselineMigration;
-import dev.migrate.command.SourceRoot;
-import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the schema of an existing database, as it is, as the first migration of an empty chain:
@@ -21,28 +20,20 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class BaselineMojo extends AbstractDatabaseMojo {
+public class BaselineMojo extends AbstractSchemaWriteMojo {
 
     /**
      * The one-line description of the baseline. It also names the class: the message {@code baseline}
      * gives {@code V20261122_101500_Baseline}.
      */
     @Parameter(property = "migrate.message")
-    protected String message;
-
-    /** The source root the class is written to, below the first of {@code packages}. */
-    @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
-    protected File sourceDirectory;
-
-    /** The schema the baseline describes, as autogenerate compares it. */
-    @Parameter(property = "migrate.managedSchema", defaultValue = "public")
-    protected String managedSchema;
+    protected @Nullable String message;
 
     @Override
     protected void checkSettings() {
         super.checkSettings();
         baseline().checkSettings(SPELLING);
-        if (!isDatabaseConfigured()) {
+        if (!database().isConfigured()) {
             throw new MigrateException("migrate:baseline reads the schema of the database you adopt, and no database "
                     + "URL is configured. Give it with -Dmigrate.url=postgresql://user@host:5432/database (or "
                     + "MIGRATE_DATABASE_URL, or <url> in the plugin's configuration). Nothing was written.");
@@ -50,19 +41,11 @@ public class BaselineMojo extends AbstractDatabaseMojo {
     }
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
-    }
-
-    @Override
     protected void run(ClassLoader projectClasses) {
-        baseline().run(configuredDatabase().orElseThrow(), new MojoFace(projectClasses));
+        baseline().run(database().configured().orElseThrow(), new MojoFace(this, projectClasses));
     }
 
     private BaselineMigration baseline() {
-        return new BaselineMigration(
-                message == null ? "" : message,
-                managedSchema,
-                new SourceRoot(sourceDirectory.toPath(), packages.get(0)));
+        return new BaselineMigration(message == null ? "" : message, managedSchema, sourceRoot());
     }
 }

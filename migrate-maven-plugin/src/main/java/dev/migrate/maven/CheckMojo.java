@@ -21,6 +21,6 @@ public class CheckMojo extends AbstractAutogenMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        new Check(comparison()).run(new AutogenFace(projectClasses));
+        new Check(comparison()).run(new AutogenFace(this, projectClasses));
     }
 }

@@ -1,9 +1,11 @@
 package dev.migrate.maven;
 
+import dev.migrate.Migrator;
 import dev.migrate.command.Current;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows the database's current revision(s), each marked {@code (head)} when it is a head of the graph;
@@ -25,8 +27,8 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     protected boolean acceptFutureRevisions;
 
     @Override
-    protected boolean acceptsFutureRevisions() {
-        return acceptFutureRevisions;
+    protected void goalSettings(Migrator.Builder builder) {
+        builder.acceptFutureRevisions(acceptFutureRevisions);
     }
 
     /** Fails the build unless the database is at every head, e.g. as a CI or deployment gate. */
@@ -45,11 +47,11 @@ public class CurrentMojo extends AbstractDatabaseMojo {
      * revision.
      */
     @Parameter(property = "migrate.tenants")
-    protected String tenants;
+    protected @Nullable String tenants;
 
     /** A database per tenant, as for migrate:upgrade: comma-separated URLs or {@code @} and a file. Never printed. */
     @Parameter(property = "migrate.databases")
-    protected Secret databases;
+    protected @Nullable Secret databases;
 
     @Override
     protected boolean verifiesChecksums() {
@@ -63,6 +65,7 @@ public class CurrentMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        new Current(verbose, checkHeads).run(fleet(tenants, databases, null, false, 0), new MojoFace(projectClasses));
+        new Current(verbose, checkHeads)
+                .run(fleet(tenants, databases, null, false, 0), new MojoFace(this, projectClasses));
     }
 }

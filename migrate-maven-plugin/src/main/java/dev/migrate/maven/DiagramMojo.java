@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the schema and the revision graph into {@code target/migrate/diagram}: {@code schema.mmd}
@@ -28,7 +29,7 @@ public class DiagramMojo extends AbstractDatabaseMojo {
      * Empty: every table.
      */
     @Parameter(property = "migrate.tables")
-    protected List<String> tables;
+    protected @Nullable List<String> tables;
 
     /** The schema drawn. */
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
@@ -36,7 +37,7 @@ public class DiagramMojo extends AbstractDatabaseMojo {
 
     /** Name patterns left out of the picture, as {@code exclude} of the comparison goals spells them. */
     @Parameter(property = "migrate.exclude")
-    protected List<String> exclude;
+    protected @Nullable List<String> exclude;
 
     /**
      * Take the schema the migrations build from {@code target/migrate/replay-cache} when it holds it
@@ -72,7 +73,7 @@ public class DiagramMojo extends AbstractDatabaseMojo {
     /** The goal as the diagram's face: the layout libraries join the plugin's class path when a picture is drawn. */
     private final class DiagramFace extends SchemaMojoFace implements Diagram.Face {
         DiagramFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(DiagramMojo.this, projectClasses);
         }
 
         @Override

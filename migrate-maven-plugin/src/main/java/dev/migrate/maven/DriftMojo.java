@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fails the build when the database no longer has the schema its migrations say it has: the schema the
@@ -38,7 +39,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
      * drift. The version tables and the objects of extensions are always left out.
      */
     @Parameter(property = "migrate.exclude")
-    protected List<String> exclude;
+    protected @Nullable List<String> exclude;
 
     /**
      * Keep the schema of each revision the migrations build in {@code target/migrate/replay-cache}, so that
@@ -49,22 +50,22 @@ public class DriftMojo extends AbstractDatabaseMojo {
 
     /** Tenant schemas, as for {@code upgrade}: each is compared with the schema of the revision it is at. */
     @Parameter(property = "migrate.tenants")
-    protected String tenants;
+    protected @Nullable String tenants;
 
     /** A database per tenant, as for {@code upgrade}: comma-separated URLs, or {@code @} and a file. Never printed. */
     @Parameter(property = "migrate.databases")
-    protected Secret databases;
+    protected @Nullable Secret databases;
 
     /** How many tenants are read at once. Default: as for {@code upgrade}. */
     @Parameter(property = "migrate.parallel")
-    protected Integer parallel;
+    protected @Nullable Integer parallel;
 
     /**
      * Writes the SQL that brings the database back to the chain's schema to this file, for review; nothing
      * is run. For a fleet, one file per drifted tenant beside it ({@code drift-tenant_a.sql}).
      */
     @Parameter(property = "migrate.drift.sqlFile")
-    protected File driftSqlFile;
+    protected @Nullable File driftSqlFile;
 
     /**
      * Accepts the drift instead: writes the next migration (with {@code message}), whose upgrade makes the
@@ -77,7 +78,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
 
     /** The message of the migration that accepts the drift ({@link #driftAccept}). */
     @Parameter(property = "migrate.message")
-    protected String message;
+    protected @Nullable String message;
 
     /** The source root the accepting migration is written to, below the first of {@code packages}. */
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
@@ -125,7 +126,7 @@ public class DriftMojo extends AbstractDatabaseMojo {
     /** The goal as drift's face: the configured or embedded database, throwaway servers, target/migrate. */
     private final class DriftFace extends SchemaMojoFace implements DriftCheck.Face {
         DriftFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(DriftMojo.this, projectClasses);
         }
 
         @Override

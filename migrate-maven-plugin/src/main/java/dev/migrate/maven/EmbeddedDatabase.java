@@ -5,6 +5,8 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.internal.cluster.ClusterTemplate;
 import dev.migrate.internal.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
 /**
@@ -47,7 +51,7 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     /**
      * Starts a server on {@code dataDirectory}, creating the cluster on first use.
      *
-     * @param binariesJar a zonky binaries jar, see {@link PostgresBinaries}
+     * @param binariesJar a zonky binaries jar, see {@link dev.migrate.command.database.PostgresBinaries}
      * @param serverLog where the server's own output goes, so it does not flood the build log
      */
     static EmbeddedDatabase start(Path dataDirectory, Path binariesJar, Path serverLog) {
@@ -90,7 +94,7 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
                 .setPGStartupWait(STARTUP_WAIT)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar))
+                .setPgBinaryResolver(fromJar(binariesJar))
                 .setOutputRedirector(toLog)
                 .setErrorRedirector(toLog);
     }
@@ -149,12 +153,29 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
         return server.getDatabase("postgres", name);
     }
 
-    Path dataDirectory() {
-        return dataDirectory;
-    }
-
-    int port() {
-        return server.getPort();
+    /** Serves the {@code .txz} archive inside a binaries jar, whatever platform zonky asks for. */
+    private static PgBinaryResolver fromJar(Path jar) {
+        return (system, architecture) -> {
+            ZipFile zip = new ZipFile(jar.toFile());
+            ZipEntry archive = zip.stream()
+                    .filter(e -> e.getName().endsWith(".txz"))
+                    .findFirst()
+                    .orElse(null);
+            if (archive == null) {
+                zip.close();
+                throw new IOException("The jar " + jar + " holds no PostgreSQL archive (.txz).");
+            }
+            return new FilterInputStream(zip.getInputStream(archive)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        zip.close();
+                    }
+                }
+            };
+        };
     }
 
     @Override

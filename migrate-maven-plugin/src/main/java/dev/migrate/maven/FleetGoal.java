@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.FleetResult;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.internal.fleet.FleetJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** What the goals that take a fleet share: the fleet of their tenants and databases settings, and its JSON. */
 final class FleetGoal {
     private FleetGoal() {}
 
-    static boolean isFleet(String tenants, Secret databases) {
+    static boolean isFleet(@Nullable String tenants, @Nullable Secret databases) {
         return tenants != null || databases != null;
     }
 
@@ -26,11 +28,11 @@ final class FleetGoal {
      * are resolved only when databases are given.
      */
     static FleetSettings settings(
-            String tenants,
-            Secret databases,
+            @Nullable String tenants,
+            @Nullable Secret databases,
             Supplier<ConnectionResolver.Credentials> credentials,
             Path basedir,
-            Integer parallel,
+            @Nullable Integer parallel,
             boolean failFast,
             int canary) {
         if (databases == null) {
@@ -39,7 +41,7 @@ final class FleetGoal {
         ConnectionResolver.Credentials given = credentials.get();
         return new FleetSettings(
                 tenants,
-                DatabaseList.parse(Secret.valueOf(databases), basedir, "migrate.databases"),
+                DatabaseList.parse(databases.value(), basedir, "migrate.databases"),
                 given.user(),
                 given.password(),
                 parallel,

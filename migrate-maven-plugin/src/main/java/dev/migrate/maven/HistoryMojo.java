@@ -1,9 +1,11 @@
 package dev.migrate.maven;
 
+import dev.migrate.Migrator;
 import dev.migrate.internal.MigratorInternals;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows the revision graph, newest first, with the database's current revisions marked
@@ -26,8 +28,8 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     protected boolean acceptFutureRevisions;
 
     @Override
-    protected boolean acceptsFutureRevisions() {
-        return acceptFutureRevisions;
+    protected void goalSettings(Migrator.Builder builder) {
+        builder.acceptFutureRevisions(acceptFutureRevisions);
     }
 
     /**
@@ -35,7 +37,7 @@ public class HistoryMojo extends AbstractDatabaseMojo {
      * {@code 20261120_093000:head}. Either side may be empty, {@code base}, {@code current} or any revision.
      */
     @Parameter(property = "migrate.range")
-    protected String range;
+    protected @Nullable String range;
 
     /** A block per revision (parents, children, labels, message) instead of one line. */
     @Parameter(property = "migrate.verbose", defaultValue = "false")
@@ -48,15 +50,15 @@ public class HistoryMojo extends AbstractDatabaseMojo {
 
     @Override
     protected boolean usesDatabase() {
-        return hasDatabase();
+        return database().hasDatabase();
     }
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        if (hasDatabase()) {
-            withDatabase(
+        if (database().hasDatabase()) {
+            withDatabaseBuilder(
                     projectClasses,
-                    migrator -> print(MigratorInternals.of(migrator).historyReport(range, verbose)));
+                    builder -> print(MigratorInternals.of(builder.build()).historyReport(range, verbose)));
         } else {
             print(MigratorInternals.of(migrator(projectClasses).build()).historyReport(range, verbose));
         }

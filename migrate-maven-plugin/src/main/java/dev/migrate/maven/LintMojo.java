@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.LintChain;
-import dev.migrate.command.LintOutput;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays migrations on a throwaway embedded PostgreSQL and reports, for each statement, the locks
@@ -30,7 +30,7 @@ public class LintMojo extends AbstractDatabaseMojo {
      * migrations pending on the configured database, or the whole chain without one.
      */
     @Parameter(property = "migrate.range")
-    protected String range;
+    protected @Nullable String range;
 
     /** The least severity that fails the build: error (the default), warning or none. */
     @Parameter(property = "migrate.failOn", defaultValue = "error")
@@ -52,7 +52,7 @@ public class LintMojo extends AbstractDatabaseMojo {
      * base judges every migration.
      */
     @Parameter(property = "migrate.lintSince")
-    protected String lintSince;
+    protected @Nullable String lintSince;
 
     /** Where the report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
@@ -61,24 +61,28 @@ public class LintMojo extends AbstractDatabaseMojo {
     @Override
     protected void checkSettings() {
         super.checkSettings();
-        LintOutput.failOn(failOn); // a wrong setting fails before git or any server runs
+        lint().check();
+    }
+
+    private LintGoal lint() {
+        return new LintGoal(failOn, lintSince, lintReport.toPath());
     }
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        Set<String> judged = judgedSince(lintSince, projectClasses);
+        Set<String> judged = lint().judged(this, projectClasses);
         new LintChain(range, failOn, largeTableRows, judged).run(new LintFace(projectClasses));
     }
 
     /** The goal as lint's face: the configured database, throwaway embedded servers, the report file. */
     private final class LintFace extends SchemaMojoFace implements LintChain.Face {
         LintFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(LintMojo.this, projectClasses);
         }
 
         @Override
         public Optional<Path> report() {
-            return Optional.of(lintReport.toPath());
+            return lint().reportFile();
         }
     }
 }

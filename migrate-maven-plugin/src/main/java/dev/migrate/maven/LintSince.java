@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The point after which the lint judges migrations ({@code -Dmigrate.lintSince}): a revision (what
@@ -24,16 +25,16 @@ import java.util.function.Consumer;
  * it defaults to {@code origin/$GITHUB_BASE_REF}; {@code base} judges every migration.
  */
 final class LintSince {
-    private final String since; // null: every migration
+    private final @Nullable String since; // null: every migration
     private final String origin;
 
-    private LintSince(String since, String origin) {
+    private LintSince(@Nullable String since, String origin) {
         this.since = since;
         this.origin = origin;
     }
 
     /** The setting, or the pull request's base branch when it is unset and {@code GITHUB_BASE_REF} is set. */
-    static LintSince of(String setting, Map<String, String> environment) {
+    static LintSince of(@Nullable String setting, Map<String, String> environment) {
         if (setting != null && !setting.isBlank()) {
             String value = setting.trim();
             return new LintSince("base".equals(value) ? null : value, "-Dmigrate.lintSince");
@@ -61,7 +62,7 @@ final class LintSince {
                     + describe(afterRevision.get()) + "; the others replay without findings.");
             return Optional.of(Set.copyOf(afterRevision.get()));
         }
-        Set<Path> changed = changedSince(projectDirectory);
+        Set<Path> changed = changedSince(since, projectDirectory);
         List<String> judged = new ArrayList<>();
         for (RevisionDetails revision : chain.revisions()) {
             Optional<Path> file = sources.find(revision.migrationClass());
@@ -86,8 +87,8 @@ final class LintSince {
         }
     }
 
-    /** The files, absolute, that differ between the working tree and the merge base of HEAD and the ref. */
-    private Set<Path> changedSince(Path projectDirectory) {
+    /** The files, absolute, that differ between the working tree and the merge base of HEAD and {@code since}. */
+    private Set<Path> changedSince(String since, Path projectDirectory) {
         String top = git(projectDirectory, "rev-parse", "--show-toplevel")
                 .orElseThrow(() -> new MigrateException("-Dmigrate.lintSince=" + since + " (from " + origin
                         + ") is neither a revision of the chain nor usable as a git ref: " + projectDirectory

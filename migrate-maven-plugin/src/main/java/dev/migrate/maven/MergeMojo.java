@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /** Writes a merge migration that revises several heads, joining branches into one head again. */
 @Mojo(name = "merge", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
@@ -12,7 +13,7 @@ public class MergeMojo extends AbstractWriteMojo {
 
     /** The revisions to merge (full or unique-prefix ids, comma-separated on the command line). Default: every head. */
     @Parameter(property = "migrate.revisions")
-    protected List<String> revisions;
+    protected @Nullable List<String> revisions;
 
     @Override
     protected void run(ClassLoader projectClasses) {

@@ -8,6 +8,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.maven.plugin.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
  * While a comparison runs in Maven's JVM, asks HotSpot to leave its optimizing compiler (C2) out, by a
@@ -24,10 +25,10 @@ import org.apache.maven.plugin.logging.Log;
 final class QuickCompilation implements AutoCloseable {
     private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
-    private final MBeanServer server;
-    private final ObjectName commands;
+    private final @Nullable MBeanServer server;
+    private final @Nullable ObjectName commands;
 
-    private QuickCompilation(MBeanServer server, ObjectName commands) {
+    private QuickCompilation(@Nullable MBeanServer server, @Nullable ObjectName commands) {
         this.server = server;
         this.commands = commands;
     }
@@ -62,7 +63,7 @@ final class QuickCompilation implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server == null) {
+        if (server == null || commands == null) {
             return;
         }
         try {

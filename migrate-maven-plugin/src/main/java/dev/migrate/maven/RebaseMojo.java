@@ -1,11 +1,13 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Rebase;
+import dev.migrate.command.database.ConnectingDataSource;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a branch that is not released yet on top of the other head: the first revision of the branch
@@ -26,7 +28,7 @@ public class RebaseMojo extends AbstractDatabaseMojo {
 
     /** The head to put the branch on. Unset: the other head, when the chain has exactly two. */
     @Parameter(property = "migrate.onto")
-    protected String onto;
+    protected @Nullable String onto;
 
     @Override
     protected boolean verifiesChecksums() {
@@ -41,17 +43,17 @@ public class RebaseMojo extends AbstractDatabaseMojo {
     /** The goal as the rebase's face: the project's source roots, the configured database. */
     private final class RebaseFace extends MojoFace implements Rebase.Face {
         RebaseFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(RebaseMojo.this, projectClasses);
         }
 
         @Override
         public Optional<ConnectingDataSource> configuredDatabase() {
-            return RebaseMojo.this.configuredDatabase();
+            return database().configured();
         }
 
         @Override
         public String configuredName() {
-            return configuredDatabaseName();
+            return database().configuredName();
         }
 
         @Override

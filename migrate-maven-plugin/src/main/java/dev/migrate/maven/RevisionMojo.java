@@ -4,6 +4,7 @@ import dev.migrate.command.NewRevision;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an empty migration revising the single head (or none, for the first migration), for you
@@ -17,7 +18,7 @@ public class RevisionMojo extends AbstractWriteMojo {
      * such as {@code -Dmigrate.head=20261122}. Or join the heads first with {@code migrate:merge}.
      */
     @Parameter(property = "migrate.head")
-    protected String head;
+    protected @Nullable String head;
 
     @Override
     protected void run(ClassLoader projectClasses) {

@@ -1,5 +1,7 @@
 package dev.migrate.maven;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A parameter value that is never printed: a password, or a URL that may carry one. Maven's debug
  * output ({@code mvn -X}) lists every configured mojo field through its {@code toString()}, which
@@ -18,8 +20,13 @@ public final class Secret {
     }
 
     /** The value, or null when the parameter is not set. */
-    static String valueOf(Secret secret) {
+    static @Nullable String valueOf(@Nullable Secret secret) {
         return secret == null ? null : secret.value;
+    }
+
+    /** The value of a parameter that is set. */
+    String value() {
+        return value;
     }
 
     @Override

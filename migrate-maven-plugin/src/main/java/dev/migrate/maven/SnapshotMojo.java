@@ -7,6 +7,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the schema the migrations build at their head into the application's classes ({@code
@@ -34,14 +35,14 @@ public class SnapshotMojo extends AbstractDatabaseMojo {
      * matched against {@code schema.name}); the startup check leaves them out too.
      */
     @Parameter(property = "migrate.exclude")
-    protected List<String> exclude;
+    protected @Nullable List<String> exclude;
 
     /**
      * The PostgreSQL major versions the databases run (comma-separated, e.g. {@code 15,17}): a database is
      * compared with the schema read on its own version. Default: the embedded default's.
      */
     @Parameter(property = "migrate.snapshot.majors")
-    protected List<Integer> majors;
+    protected @Nullable List<Integer> majors;
 
     /** Keep the schema of the head in {@code target/migrate/replay-cache}, so that a build with the same migrations does not replay them. */
     @Parameter(property = "migrate.replayCache", defaultValue = "true")
@@ -69,7 +70,7 @@ public class SnapshotMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        snapshot().run(new SchemaMojoFace(projectClasses));
+        snapshot().run(new SchemaMojoFace(this, projectClasses));
     }
 
     private Snapshot snapshot() {

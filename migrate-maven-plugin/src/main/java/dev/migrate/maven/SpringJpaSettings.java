@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -52,7 +53,7 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
      * @param commandLineProfiles {@code -Dspring.profiles.active}, or null
      * @param environment for {@code SPRING_PROFILES_ACTIVE} and {@code ${...}} placeholders
      */
-    static SpringJpaSettings read(Path root, String commandLineProfiles, Map<String, String> environment) {
+    static SpringJpaSettings read(Path root, @Nullable String commandLineProfiles, Map<String, String> environment) {
         List<String> sources = new ArrayList<>();
         List<Document> base = new ArrayList<>();
         load(root, "application", sources, base);
@@ -90,7 +91,8 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
     }
 
     /** One set of keys and, for a YAML document, the profile it applies to. */
-    private record Document(Map<String, String> values, String onProfile) {}
+    private record Document(
+            Map<String, String> values, @Nullable String onProfile) {}
 
     private static void load(Path root, String name, List<String> sources, List<Document> into) {
         // Spring reads .properties after .yml of the same name, so its values win
@@ -182,7 +184,7 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
         return out.toString();
     }
 
-    private static String firstNonBlank(String... values) {
+    private static @Nullable String firstNonBlank(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where offline mode ({@code -Dmigrate.sql=true}) sends its script: standard output, so that
@@ -17,7 +18,7 @@ import org.apache.maven.plugin.logging.Log;
  *
  * @param file the script file, or null for standard output
  */
-record SqlScriptOutput(Path file, PrintStream stdout) {
+record SqlScriptOutput(@Nullable Path file, PrintStream stdout) {
 
     void write(Consumer<Writer> script, Log log) {
         if (file == null) {

@@ -1,11 +1,10 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.SourceRoot;
 import dev.migrate.command.SquashMigration;
-import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one migration that replaces the chain up to a revision:
@@ -23,18 +22,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class SquashMojo extends AbstractDatabaseMojo {
+public class SquashMojo extends AbstractSchemaWriteMojo {
 
     /** The last revision the squash replaces; it replaces that revision and every revision below it. */
     @Parameter(property = "migrate.target")
-    protected String target;
+    protected @Nullable String target;
 
     /**
      * The one-line description of the squash; it also names the class. Not set: squash up to the
      * target's id, as in {@code squash up to 20261120_093000}.
      */
     @Parameter(property = "migrate.message")
-    protected String message;
+    protected @Nullable String message;
 
     /**
      * What becomes of the data steps inside the range (op.execute of DML, bulkInsert, op.jdbc):
@@ -42,15 +41,7 @@ public class SquashMojo extends AbstractDatabaseMojo {
      * {@code drop} (left out, and listed). Not set: carry.
      */
     @Parameter(property = "migrate.squashData")
-    protected String squashData;
-
-    /** The source root the class is written to, below the first of {@code packages}. */
-    @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
-    protected File sourceDirectory;
-
-    /** The schema the squash builds, as autogenerate compares it. */
-    @Parameter(property = "migrate.managedSchema", defaultValue = "public")
-    protected String managedSchema;
+    protected @Nullable String squashData;
 
     @Override
     protected void checkSettings() {
@@ -59,21 +50,11 @@ public class SquashMojo extends AbstractDatabaseMojo {
     }
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
-    }
-
-    @Override
     protected void run(ClassLoader projectClasses) {
-        squash().run(new SchemaMojoFace(projectClasses));
+        squash().run(new SchemaMojoFace(this, projectClasses));
     }
 
     private SquashMigration squash() {
-        return new SquashMigration(
-                target == null ? "" : target,
-                message,
-                squashData,
-                managedSchema,
-                new SourceRoot(sourceDirectory.toPath(), packages.get(0)));
+        return new SquashMigration(target == null ? "" : target, message, squashData, managedSchema, sourceRoot());
     }
 }

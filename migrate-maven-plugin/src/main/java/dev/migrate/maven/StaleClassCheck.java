@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses to run migrations from class files older than their sources.
@@ -35,7 +36,7 @@ record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
      * {@code entityPackages}, or every source when none are configured. A goal that compares the
      * entities must not compare their previous form, nor find none before the first compile.
      */
-    void verifyEntities(List<String> entityPackages, String goal) {
+    void verifyEntities(@Nullable List<String> entityPackages, String goal) {
         List<String> packages =
                 entityPackages == null || entityPackages.stream().allMatch(p -> p.isBlank())
                         ? List.of("")

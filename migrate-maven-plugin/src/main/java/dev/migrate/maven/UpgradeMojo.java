@@ -28,11 +28,6 @@ public class UpgradeMojo extends AbstractFleetMojo {
     @Parameter(property = "migrate.acceptFutureRevisions", defaultValue = "false")
     protected boolean acceptFutureRevisions;
 
-    @Override
-    protected boolean acceptsFutureRevisions() {
-        return acceptFutureRevisions;
-    }
-
     /**
      * The revision to upgrade to: {@code head}, {@code heads}, a full or unique-prefix id, {@code +N},
      * an id with a step count such as {@code 20261122_101500+1}, {@code base+N}, a branch label
@@ -56,7 +51,7 @@ public class UpgradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void goalSettings(Migrator.Builder builder) {
-        builder.rebuildInvalidIndexes(rebuildInvalidIndexes);
+        builder.acceptFutureRevisions(acceptFutureRevisions).rebuildInvalidIndexes(rebuildInvalidIndexes);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.migrate.maven;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.EntityComparison;
-import dev.migrate.command.LintOutput;
 import dev.migrate.command.VerifyChain;
 import java.io.File;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The round-trip test of the migration chain, always on a throwaway embedded PostgreSQL: a single
@@ -38,7 +38,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
      * them).
      */
     @Parameter(property = "migrate.failOn")
-    protected String failOn;
+    protected @Nullable String failOn;
 
     /**
      * Judge only the migrations added after this point: a revision (those added after it) or a git
@@ -48,7 +48,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
      * base judges every migration.
      */
     @Parameter(property = "migrate.lintSince")
-    protected String lintSince;
+    protected @Nullable String lintSince;
 
     /** Where the lint report is written as JSON. */
     @Parameter(property = "migrate.lintReport", defaultValue = "${project.build.directory}/migrate/lint.json")
@@ -57,12 +57,16 @@ public class VerifyMojo extends AbstractAutogenMojo {
     @Override
     protected void checkSettings() {
         super.checkSettings();
-        LintOutput.failOn(failOn); // a wrong setting fails before git or any server runs
+        lint().check();
+    }
+
+    private LintGoal lint() {
+        return new LintGoal(failOn, lintSince, lintReport.toPath());
     }
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        Set<String> judged = judgedSince(lintSince, projectClasses);
+        Set<String> judged = lint().judged(this, projectClasses);
         new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged)
                 .run(new VerifyFace(projectClasses));
     }
@@ -70,7 +74,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
     /** The goal as verify's face: throwaway embedded servers, the project's entities, the build log. */
     private final class VerifyFace extends AutogenFace implements VerifyChain.Face {
         VerifyFace(ClassLoader projectClasses) {
-            super(projectClasses);
+            super(VerifyMojo.this, projectClasses);
         }
 
         @Override
@@ -80,7 +84,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
 
         @Override
         public Optional<Path> report() {
-            return Optional.of(lintReport.toPath());
+            return lint().reportFile();
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,29 +19,27 @@ class ChecksumCacheFileTest {
     private Path classes;
     private Path jar;
 
+    @BeforeEach
+    void project() throws Exception {
+        classes = dir.resolve("target/classes");
+        Files.createDirectories(classes.resolve("db/migrations"));
+        Files.write(classes.resolve("db/migrations/V1.class"), new byte[] {1, 2, 3});
+        jar = Files.write(dir.resolve("helper-1.0.jar"), new byte[] {9});
+    }
+
     private ChecksumCacheFile cache(String version) {
         return new ChecksumCacheFile(
                 dir.resolve("target/migrate/checksum-cache"), List.of(classes.toString(), jar.toString()), version);
     }
 
-    private void project() throws Exception {
-        classes = Files.createDirectories(dir.resolve("target/classes/db/migrations"))
-                .getParent()
-                .getParent();
-        Files.write(classes.resolve("db/migrations/V1.class"), new byte[] {1, 2, 3});
-        jar = Files.write(dir.resolve("helper-1.0.jar"), new byte[] {9});
-    }
-
     @Test
     void keptChecksumsComeBackWhileNothingChanged() throws Exception {
-        project();
         cache("1.0").store(Map.of("v1", "v2:abc", "v2", "v2:def"));
         assertThat(cache("1.0").checksums()).containsExactlyInAnyOrderEntriesOf(Map.of("v1", "v2:abc", "v2", "v2:def"));
     }
 
     @Test
     void anEditedClassAnotherJarOrAnotherMigrateMakeThemVanish() throws Exception {
-        project();
         cache("1.0").store(Map.of("v1", "v2:abc"));
 
         Path v1 = classes.resolve("db/migrations/V1.class");
@@ -70,7 +69,6 @@ class ChecksumCacheFileTest {
 
     @Test
     void aDamagedFileIsIgnored() throws Exception {
-        project();
         Path file = Files.createDirectories(dir.resolve("target/migrate")).resolve("checksum-cache");
         Files.writeString(file, "garbage\n");
         assertThat(cache("1.0").checksums()).isEmpty();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.database.ConnectionResolver;
+import dev.migrate.command.database.ConnectionSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +15,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ConnectionResolverTest {
@@ -81,7 +84,8 @@ class ConnectionResolverTest {
         Settings settings = new Settings();
         settings.addServer(server);
         SettingsDecrypter decrypter = request -> result(request, "plain-secret");
-        ConnectionSettings resolved = new ConnectionResolver(Map.of(), new Properties(), settings, decrypter)
+        ConnectionSettings resolved = new ConnectionResolver(
+                        Map.of(), new Properties(), new SettingsServers(settings, decrypter))
                 .resolve(new ConnectionResolver.Parameters("jdbc:postgresql://h/db", null, null, "prod"))
                 .orElseThrow();
         assertThat(resolved.user()).isEqualTo("deployer");
@@ -92,7 +96,9 @@ class ConnectionResolverTest {
     @Test
     void unknownServerIdIsNamed() {
         assertThatThrownBy(() -> new ConnectionResolver(
-                                Map.of(), new Properties(), new Settings(), request -> result(request, "x"))
+                                Map.of(),
+                                new Properties(),
+                                new SettingsServers(new Settings(), request -> result(request, "x")))
                         .resolve(new ConnectionResolver.Parameters("jdbc:postgresql://h/db", null, null, "missing")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("no <server> with the id 'missing'");
@@ -109,7 +115,9 @@ class ConnectionResolverTest {
             settings.addServer(server);
         }
         assertThatThrownBy(() -> new ConnectionResolver(
-                                Map.of(), new Properties(), settings, request -> result(request, "x"))
+                                Map.of(),
+                                new Properties(),
+                                new SettingsServers(settings, request -> result(request, "x")))
                         .resolve(new ConnectionResolver.Parameters(
                                 "jdbc:postgresql://h/db", null, null, "prodution-db")))
                 .isInstanceOf(MigrateException.class)
@@ -119,10 +127,10 @@ class ConnectionResolverTest {
     }
 
     private static ConnectionResolver resolver(Map<String, String> env, Properties cli) {
-        return new ConnectionResolver(env, cli, new Settings(), request -> result(request, null));
+        return new ConnectionResolver(env, cli, new SettingsServers(new Settings(), request -> result(request, null)));
     }
 
-    private static SettingsDecryptionResult result(SettingsDecryptionRequest request, String password) {
+    private static SettingsDecryptionResult result(SettingsDecryptionRequest request, @Nullable String password) {
         Server decrypted = request.getServers().isEmpty()
                 ? null
                 : request.getServers().get(0).clone();
@@ -131,7 +139,7 @@ class ConnectionResolverTest {
         }
         return new SettingsDecryptionResult() {
             @Override
-            public Server getServer() {
+            public @Nullable Server getServer() {
                 return decrypted;
             }
 
@@ -141,7 +149,7 @@ class ConnectionResolverTest {
             }
 
             @Override
-            public org.apache.maven.settings.Proxy getProxy() {
+            public org.apache.maven.settings.@Nullable Proxy getProxy() {
                 return null;
             }
 

@@ -83,9 +83,7 @@ class ParameterNameCheckTest {
         ParameterNameCheck check = check("upgrade", "upgrade");
         assertThatCode(() -> check.verifyConfiguration(
                         List.of("url", "safe", "hibernateProperties"),
-                        GOALS.keySet().stream()
-                                .flatMap(p -> GOALS.get(p).stream())
-                                .toList(),
+                        GOALS.values().stream().flatMap(Set::stream).toList(),
                         "the plugin's <configuration>"))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> check.verifyConfiguration(

@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,8 +20,8 @@ class ConnectingDataSourceTest {
         DatabaseUrl url = DatabaseUrl.parse(
                 "postgresql://app:secret-77@no-such-host.invalid:5432/app",
                 "the environment variable MIGRATE_DATABASE_URL");
-        ConnectingDataSource ds = new ConnectingDataSource(
-                new ConnectionSettings(url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", null));
+        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
+                url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", "in the URL or <password>"));
         assertThatThrownBy(ds::getConnection)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
@@ -36,7 +36,11 @@ class ConnectingDataSourceTest {
                 "postgresql://app:secret-77@no-such-host.invalid:5432/app",
                 "the environment variable MIGRATE_DATABASE_URL");
         ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
-                        url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", null))
+                        url,
+                        "app",
+                        "secret-77",
+                        "the environment variable MIGRATE_DATABASE_URL",
+                        "in the URL or <password>"))
                 .connectAhead();
         assertThatThrownBy(ds::getConnection)
                 .isInstanceOf(MigrateException.class)
@@ -54,7 +58,8 @@ class ConnectingDataSourceTest {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             DatabaseUrl url =
                     DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectionSettings settings = new ConnectionSettings(url, "postgres", null, "a test", null);
+            ConnectionSettings settings =
+                    new ConnectionSettings(url, "postgres", null, "a test", "in the URL or <password>");
             ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
             try (Connection observer = server.getPostgresDatabase().getConnection()) {
                 awaitMigrateSessions(observer, 1); // open before anyone asks
@@ -85,8 +90,8 @@ class ConnectingDataSourceTest {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             DatabaseUrl url =
                     DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectingDataSource ds =
-                    new ConnectingDataSource(new ConnectionSettings(url, "postgres", null, "a test", null));
+            ConnectingDataSource ds = new ConnectingDataSource(
+                    new ConnectionSettings(url, "postgres", null, "a test", "in the URL or <password>"));
             try (Connection c = ds.getConnection();
                     Statement s = c.createStatement();
                     ResultSet rs =

@@ -1,6 +1,7 @@
-package dev.migrate.maven;
+package dev.migrate.command.database;
 
 import dev.migrate.internal.connection.DatabaseUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and as whom to connect, after every source has been weighed.
@@ -9,19 +10,21 @@ import dev.migrate.internal.connection.DatabaseUrl;
  * @param user the user name, or null for the driver's default
  * @param password the password, or null; never printed
  * @param origin where the URL came from ({@code MIGRATE_DATABASE_URL}, {@code -Dmigrate.url}, ...)
- * @param serverId the settings.xml server that supplied credentials, or null
+ * @param passwordSource where the password is set, as a failure to log in names it: {@code in the URL or
+ *     <password>}, {@code of the <server> 'prod' in settings.xml}, {@code in the URL or --password}
  */
-record ConnectionSettings(DatabaseUrl url, String user, String password, String origin, String serverId) {
+public record ConnectionSettings(
+        DatabaseUrl url, @Nullable String user, @Nullable String password, String origin, String passwordSource) {
 
     /** A description for logs and error messages: host, port, database and user, never the password. */
-    String describe() {
+    public String describe() {
         String database = url.database().isEmpty() ? "" : ", database " + url.database();
         String as = user == null ? "" : ", user " + user;
         return url.hosts() + database + as;
     }
 
     /** The database as a goal's result names it, {@code host:port/database}, as a fleet names its databases. */
-    String name() {
+    public String name() {
         return url.hosts() + "/" + url.database();
     }
 

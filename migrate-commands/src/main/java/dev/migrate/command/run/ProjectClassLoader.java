@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.run;
 
 import dev.migrate.MigrateException;
 import java.io.IOException;
@@ -8,17 +8,18 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The project's runtime classpath as a class loader, installed as the thread's context class
  * loader until {@link #close()}.
  *
- * <p>The plugin's own loader is the parent, so {@code dev.migrate.Migration} in a project class is
+ * <p>The face's own loader (the plugin's) is the parent, so {@code dev.migrate.Migration} in a project class is
  * the very type the engine casts to, even when the project also depends on {@code migrate-engine}.
  */
-final class ProjectClassLoader implements AutoCloseable {
+public final class ProjectClassLoader implements AutoCloseable {
     private final URLClassLoader loader;
-    private final ClassLoader previousContextLoader;
+    private final @Nullable ClassLoader previousContextLoader;
 
     private ProjectClassLoader(URLClassLoader loader) {
         this.loader = loader;
@@ -26,7 +27,7 @@ final class ProjectClassLoader implements AutoCloseable {
         Thread.currentThread().setContextClassLoader(loader);
     }
 
-    static ProjectClassLoader open(List<String> classpathElements, ClassLoader parent) {
+    public static ProjectClassLoader open(List<String> classpathElements, ClassLoader parent) {
         List<URL> urls = new ArrayList<>();
         for (String element : classpathElements) {
             try {
@@ -40,7 +41,7 @@ final class ProjectClassLoader implements AutoCloseable {
         return new ProjectClassLoader(new URLClassLoader("migrate-project", urls.toArray(URL[]::new), parent));
     }
 
-    ClassLoader loader() {
+    public ClassLoader loader() {
         return loader;
     }
 

@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

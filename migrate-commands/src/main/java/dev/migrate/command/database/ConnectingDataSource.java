@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.ConnectionFailure;
@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -22,36 +23,50 @@ import org.postgresql.ds.PGSimpleDataSource;
  * overlaps with finding the migrations instead of following it. Any further connection (the one a
  * goal holding the run's lock runs its steps on) opens when asked for, in a JVM by then warm.
  */
-final class ConnectingDataSource implements DataSource {
+public final class ConnectingDataSource implements DataSource {
     private final ConnectionSettings settings;
+    /** The database to connect to in place of the URL's, or null for the URL's. */
+    private final @Nullable String databaseName;
     /** The connection opened ahead, until {@link #getConnection()} takes it. */
     private final AtomicReference<CompletableFuture<Connection>> ahead = new AtomicReference<>();
     /** The driver's data source, made on first use: loading the driver is part of connecting ahead. */
-    private PGSimpleDataSource delegate;
+    private @Nullable PGSimpleDataSource delegate;
 
-    ConnectingDataSource(ConnectionSettings settings) {
+    public ConnectingDataSource(ConnectionSettings settings) {
+        this(settings, null);
+    }
+
+    /** The database named {@code databaseName} on the server of {@code settings}; null: the one its URL names. */
+    public ConnectingDataSource(ConnectionSettings settings, @Nullable String databaseName) {
         this.settings = settings;
+        this.databaseName = databaseName;
     }
 
     /** Host, port, database and user, as messages name the database; never the password. */
-    String describe() {
+    public String describe() {
         return settings.describe();
     }
 
     /** {@code host:port/database}, never with a user or password. */
-    String name() {
+    public String name() {
         return settings.name();
     }
 
     private synchronized PGSimpleDataSource delegate() {
-        if (delegate == null) {
-            PGSimpleDataSource source = new PGSimpleDataSource();
+        PGSimpleDataSource source = delegate;
+        if (source == null) {
+            source = new PGSimpleDataSource();
             source.setUrl(settings.url().jdbcUrl());
-            if (settings.user() != null) {
-                source.setUser(settings.user());
+            if (databaseName != null) {
+                source.setDatabaseName(databaseName);
             }
-            if (settings.password() != null) {
-                source.setPassword(settings.password());
+            String user = settings.user();
+            if (user != null) {
+                source.setUser(user);
+            }
+            String password = settings.password();
+            if (password != null) {
+                source.setPassword(password);
             }
             source.setApplicationName("migrate");
             if (source.getAssumeMinServerVersion() == null) {
@@ -61,14 +76,14 @@ final class ConnectingDataSource implements DataSource {
             }
             delegate = source;
         }
-        return delegate;
+        return source;
     }
 
     /**
      * Starts opening the first connection now, on a daemon thread. {@link #discardUnused()} closes it
      * if nobody takes it.
      */
-    ConnectingDataSource connectAhead() {
+    public ConnectingDataSource connectAhead() {
         CompletableFuture<Connection> opened = new CompletableFuture<>();
         ahead.set(opened);
         Thread thread = new Thread(
@@ -88,7 +103,7 @@ final class ConnectingDataSource implements DataSource {
     /** Closes the connection opened ahead if no {@link #getConnection()} took it, once it is open. */
     // the unused connection closes in the background: nothing waits for it, and its failure is ignored
     @SuppressWarnings("FutureReturnValueIgnored")
-    void discardUnused() {
+    public void discardUnused() {
         CompletableFuture<Connection> unused = ahead.getAndSet(null);
         if (unused != null) {
             unused.thenAccept(connection -> {
@@ -146,15 +161,13 @@ final class ConnectingDataSource implements DataSource {
                         settings.user(),
                         settings.password(),
                         settings.origin(),
-                        settings.serverId() != null
-                                ? "of the <server> '" + settings.serverId() + "' in settings.xml"
-                                : "in the URL or <password>"));
+                        settings.passwordSource()));
         // The cause is dropped on purpose: driver messages and stack traces may echo connection properties.
         return new MigrateException(failure.message());
     }
 
     @Override
-    public PrintWriter getLogWriter() {
+    public @Nullable PrintWriter getLogWriter() {
         return null;
     }
 
@@ -189,5 +202,10 @@ final class ConnectingDataSource implements DataSource {
     @Override
     public boolean isWrapperFor(Class<?> type) {
         return type.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectingDataSource[" + settings.describe() + "]";
     }
 }

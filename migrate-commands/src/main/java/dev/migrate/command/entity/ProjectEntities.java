@@ -1,0 +1,116 @@
+package dev.migrate.command.entity;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.entity.ProviderLog;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The project's JPA entities, as its own JPA provider describes them: the provider version is the project's
+ * (Hibernate 6.6 or 7.x), loaded with the project's classes apart from the face's, and only the JPA API is
+ * shared with the bridge that asks it for DDL.
+ *
+ * @param classes where the project's compiled classes are ({@code target/classes})
+ * @param classpath the project's class path, compile (with provided, where Jakarta EE projects keep the JPA API
+ *     and provider) and runtime elements, in order
+ * @param packages the packages whose entities are compared; empty: every entity in {@code classes}
+ * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
+ *     instead of scanning; null to scan
+ * @param properties the provider's properties, such as its naming strategies
+ */
+public record ProjectEntities(
+        Path classes,
+        List<Path> classpath,
+        List<String> packages,
+        @Nullable String persistenceUnit,
+        Map<String, String> properties) {
+
+    /**
+     * The provider's properties, lowest first: the application's own (a Spring Boot project's {@code spring.jpa.*}
+     * settings), then the face's, then the naming strategies it names.
+     */
+    public static Map<String, String> properties(
+            Map<String, String> application,
+            @Nullable Map<String, String> configured,
+            @Nullable String physicalNamingStrategy,
+            @Nullable String implicitNamingStrategy) {
+        Map<String, String> properties = new HashMap<>(application);
+        if (configured != null) {
+            properties.putAll(configured);
+        }
+        if (physicalNamingStrategy != null) {
+            properties.put("hibernate.physical_naming_strategy", physicalNamingStrategy);
+        }
+        if (implicitNamingStrategy != null) {
+            properties.put("hibernate.implicit_naming_strategy", implicitNamingStrategy);
+        }
+        return properties;
+    }
+
+    /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
+    public Optional<String> missingJpa() {
+        try (URLClassLoader loader = loader()) {
+            return EntityDdl.missingJpa(loader);
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The provider's DDL, keyed by what it depends on: the entity classes, their class path and the provider
+     * settings.
+     *
+     * @param log where the provider's own lines go
+     * @param info where the line naming the provider goes
+     * @param compileAndRun how the face tells the user to compile and run the goal again, for a project without
+     *     entities: {@code mvn compile migrate:check}
+     */
+    public EntityDdlSource ddl(ProviderLog log, Consumer<String> info, String compileAndRun) {
+        EntityDdl entities = new EntityDdl(List.of(classes), packages, persistenceUnit, properties);
+        return EntityDdlSource.of(entities, classpath, major -> generate(entities, major, log, info, compileAndRun));
+    }
+
+    private List<String> generate(
+            EntityDdl entities, int serverMajorVersion, ProviderLog log, Consumer<String> info, String compileAndRun) {
+        try (URLClassLoader loader = loader()) {
+            info.accept("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
+            // the entity loader is new for each run: the provider's lines reach the log alone
+            List<String> ddl = entities.generateInOwnLoader(loader, serverMajorVersion, log);
+            if (ddl.isEmpty()) {
+                throw new MigrateException("No JPA entities were found in " + classes
+                        + (packages.isEmpty() ? "" : " under the packages " + packages)
+                        + ". Compile the project first (" + compileAndRun + ") and check entityPackages.");
+            }
+            return ddl;
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
+    }
+
+    /** The project's classes and its own JPA provider, isolated from the face's classes. */
+    private URLClassLoader loader() {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
+            for (Path element : classpath) {
+                urls.add(element.toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            throw new MigrateException(
+                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
+        }
+        return new URLClassLoader("migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.migrate.maven;
+
+import dev.migrate.command.SourceRoot;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A goal that writes a schema as one migration class, as autogenerate writes a migration: {@code baseline} (the
+ * schema of an existing database) and {@code squash} (the schema the chain builds up to a revision).
+ */
+abstract class AbstractSchemaWriteMojo extends AbstractDatabaseMojo {
+
+    /** The source root the class is written to, below the first of {@code packages}. */
+    @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
+    protected File sourceDirectory;
+
+    /** The schema the migration describes, as autogenerate compares it. */
+    @Parameter(property = "migrate.managedSchema", defaultValue = "public")
+    protected String managedSchema;
+
+    /** Where the class is written: the source root, below the first of {@code packages}. */
+    protected final SourceRoot sourceRoot() {
+        return new SourceRoot(sourceDirectory.toPath(), packages.get(0));
+    }
+
+    @Override
+    protected boolean verifiesChecksums() {
+        return false; // running no migration, it has no checksum to hold against the version table
+    }
+}

@@ -1,0 +1,78 @@
+package dev.migrate.maven;
+
+import dev.migrate.Migrator;
+import dev.migrate.command.CommandFace;
+import dev.migrate.command.Spelling;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A goal as a face of the commands, as far as every goal is one: the project's migrations, the build log,
+ * the project's paths and sources, the goals' spelling. A goal that reaches a database adds its database.
+ */
+class BuildFace implements CommandFace {
+    protected final AbstractMigrateMojo goal;
+    protected final ClassLoader projectClasses;
+    private @Nullable MigrationSources sources;
+
+    BuildFace(AbstractMigrateMojo goal, ClassLoader projectClasses) {
+        this.goal = goal;
+        this.projectClasses = projectClasses;
+    }
+
+    @Override
+    public Migrator.Builder migrations(boolean online) {
+        return goal.migrator(projectClasses);
+    }
+
+    @Override
+    public void onDatabase(Consumer<Migrator.Builder> work) {
+        throw new IllegalStateException("migrate:" + goal.goal() + " reaches no database");
+    }
+
+    @Override
+    public String command(String command) {
+        return Spelling.GOALS.command(command);
+    }
+
+    @Override
+    public String setting(String name, String value) {
+        return Spelling.GOALS.setting(name, value);
+    }
+
+    @Override
+    public void info(String line) {
+        goal.getLog().info(line);
+    }
+
+    @Override
+    public void warn(String line) {
+        goal.getLog().warn(line);
+    }
+
+    @Override
+    public void error(String line) {
+        goal.getLog().error(line);
+    }
+
+    @Override
+    public String shown(Path path) {
+        return goal.displayed(path);
+    }
+
+    @Override
+    public String source(String className) {
+        return sources().shown(className);
+    }
+
+    /** The project's source roots, read on first use. */
+    protected final MigrationSources sources() {
+        MigrationSources read = sources;
+        if (read == null) {
+            read = goal.migrationSources();
+            sources = read;
+        }
+        return read;
+    }
+}
