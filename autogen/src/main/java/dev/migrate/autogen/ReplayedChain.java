@@ -115,10 +115,11 @@ final class ReplayedChain implements AutoCloseable {
             server = databases.start(version);
         }
         DataSource database = replays++ == 0 ? server.dataSource() : server.createDatabase("migrate_replay_" + replays);
-        if (tenantSchema == null) {
+        String tenant = tenantSchema;
+        if (tenant == null) {
             replay(chain, database, target, log);
         } else {
-            replayAsTenant(database, target);
+            replayAsTenant(database, target, tenant);
         }
         try (Connection replayed = database.getConnection()) {
             ReplayedSchema read = reading.read(replayed);
@@ -133,7 +134,7 @@ final class ReplayedChain implements AutoCloseable {
         }
     }
 
-    private void replayAsTenant(DataSource database, String target) {
+    private void replayAsTenant(DataSource database, String target, String tenantSchema) {
         try (Connection c = database.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + Identifiers.quote(tenantSchema));

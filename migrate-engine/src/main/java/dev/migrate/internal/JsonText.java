@@ -2,6 +2,7 @@ package dev.migrate.internal;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text for the reports the modules write ({@code fleet.json}, the lint's report,
@@ -11,7 +12,7 @@ public final class JsonText {
     private JsonText() {}
 
     /** {@code value} as a JSON string; {@code null} as JSON's {@code null}. */
-    public static String string(String value) {
+    public static String string(@Nullable String value) {
         if (value == null) {
             return "null";
         }

@@ -79,7 +79,9 @@ public final class Lint {
     public LintReport run(String range) {
         Replay replay = MigratorInternals.of(migrator).replayOn(database);
         RevisionRange r = RevisionRange.parse(range);
-        return lint(replay, r.hasFrom() ? replay.graph().versionsAt(r.from()) : Set.of(), r.hasTo() ? r.to() : "heads");
+        String from = r.from();
+        String to = r.to();
+        return lint(replay, from != null ? replay.graph().versionsAt(from) : Set.of(), to != null ? to : "heads");
     }
 
     /**

@@ -53,10 +53,11 @@ final class LintSince {
      */
     Optional<Set<String>> judged(
             Migrator chain, MigrationSources sources, Path projectDirectory, Consumer<String> log) {
+        String since = this.since;
         if (since == null) {
             return Optional.empty();
         }
-        Optional<List<String>> afterRevision = afterRevision(chain);
+        Optional<List<String>> afterRevision = afterRevision(chain, since);
         if (afterRevision.isPresent()) {
             log.accept("Judging only the migrations added after revision " + since + " (from " + origin + "): "
                     + describe(afterRevision.get()) + "; the others replay without findings.");
@@ -79,7 +80,7 @@ final class LintSince {
         return ids.isEmpty() ? "none" : String.join(", ", ids);
     }
 
-    private Optional<List<String>> afterRevision(Migrator chain) {
+    private static Optional<List<String>> afterRevision(Migrator chain, String since) {
         try {
             return Optional.of(MigratorInternals.of(chain).addedAfter(since));
         } catch (BadTargetException e) {

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.connection.DatabaseUrl;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -27,7 +28,12 @@ import org.springframework.core.env.Environment;
  * @param password the password, or null; only to keep it out of messages
  * @param passwordSetting where to fix the password, completing "Fix the password ..."
  */
-record MigrateDatabaseSettings(DatabaseUrl url, String origin, String user, String password, String passwordSetting) {
+record MigrateDatabaseSettings(
+        DatabaseUrl url,
+        String origin,
+        @Nullable String user,
+        @Nullable String password,
+        String passwordSetting) {
 
     /**
      * The settings of {@code environment}, or empty when neither {@code migrate.url} nor a PostgreSQL

@@ -500,7 +500,16 @@ public final class ProviderDdlSchema {
                 throw new Unread();
             }
             at++;
-            return next.name();
+            return named(next);
+        }
+
+        /** The name of an identifier or key word token (a word always has one). */
+        private static String named(SqlToken token) {
+            String name = token.name();
+            if (name == null) {
+                throw new Unread();
+            }
+            return name;
         }
 
         void expect(String word) {
@@ -537,15 +546,15 @@ public final class ProviderDdlSchema {
             if (next == null || !next.isIdentifier() || !Names.fits(next.text().replace("\"", ""))) {
                 throw new Unread();
             }
-            if (next.kind() == SqlToken.Kind.WORD
-                    && !Identifiers.quote(next.name()).equals(next.name())) {
+            String name = named(next);
+            if (next.kind() == SqlToken.Kind.WORD && !Identifiers.quote(name).equals(name)) {
                 throw new Unread(); // a key word: the server may refuse it, or read it as one
             }
             at++;
             if (atSymbol(".")) {
                 throw new Unread(); // schema-qualified
             }
-            return next.name();
+            return name;
         }
 
         long number() {
