@@ -1,8 +1,8 @@
 package dev.migrate.catalog;
 
+import dev.migrate.internal.sql.TypeSpelling;
 import java.io.Serializable;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,25 +30,14 @@ public record TableColumn(
         @Nullable String comment)
         implements Serializable {
 
-    /** {@code timestamp(6)}, {@code timestamp(6) with time zone}, {@code timetz(6)}, ... at the start of a type. */
-    private static final Pattern DEFAULT_PRECISION =
-            Pattern.compile("^(timestamptz|timestamp|timetz|time|interval)\\(6\\)");
-
     public TableColumn {
         Objects.requireNonNull(name, "name");
         type = withoutDefaultPrecision(Objects.requireNonNull(type, "type"));
     }
 
-    /**
-     * The type without a precision that is the default: {@code timestamp(6) with time zone} is
-     * {@code timestamp with time zone} (the same for {@code timestamp}, {@code time}, {@code timetz} and
-     * {@code interval}, arrays of them too). 6 is both the default and the largest precision, so the two
-     * store, round and compare alike; JPA providers write the {@code (6)}, people leave it out, and
-     * neither is a difference to migrate. ({@code numeric} has no default precision: a bare
-     * {@code numeric} is unconstrained, so {@code numeric(p,s)} stays as it is.)
-     */
+    /** The type without a precision that is the default ({@link TypeSpelling#withoutDefaultPrecision}). */
     public static String withoutDefaultPrecision(String type) {
-        return DEFAULT_PRECISION.matcher(type).replaceFirst("$1");
+        return TypeSpelling.withoutDefaultPrecision(type);
     }
 
     /** A plain column: no default, identity, generation, collation or comment. */

@@ -5,6 +5,7 @@ import dev.migrate.SuppressLint;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.StatementObserver;
+import dev.migrate.internal.sql.TypeSpelling;
 import dev.migrate.op.QualifiedName;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -534,7 +535,8 @@ final class Linter implements StatementObserver {
             columnsAfter.forEach((number, column) -> {
                 CatalogSnapshot.Column old = columnsBefore.get(number);
                 if (old != null && !old.type().equals(column.type())) {
-                    retyped.add(column.name() + " from " + old.type() + " to " + column.type());
+                    retyped.add(column.name() + " from " + TypeSpelling.written(old.type()) + " to "
+                            + TypeSpelling.written(column.type()));
                 }
             });
             if (!added.isEmpty()) {

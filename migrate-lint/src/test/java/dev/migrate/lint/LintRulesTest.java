@@ -356,6 +356,17 @@ class LintRulesTest {
                 lint(major, MEMBERS, new Then("ALTER TABLE members ALTER COLUMN rank TYPE bigint")),
                 LintRule.TYPE_CHANGE_REWRITE);
         assertThat(rewrite.detail()).isEqualTo("changes the type of rank from integer to bigint");
+        // types are named as people write them, not as the catalog spells them
+        assertThat(only(
+                                lint(
+                                        major,
+                                        MEMBERS,
+                                        new Then(
+                                                "ALTER TABLE members ALTER COLUMN nick TYPE timestamp(3) with time zone"
+                                                        + " USING now()")),
+                                LintRule.TYPE_CHANGE_REWRITE)
+                        .detail())
+                .isEqualTo("changes the type of nick from varchar(50) to timestamptz(3)");
 
         LintFinding index = only(
                 lint(

@@ -1,7 +1,7 @@
 package dev.migrate.pictures;
 
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.catalog.TypeSpelling;
+import dev.migrate.internal.sql.TypeSpelling;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,10 +1,10 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.Literals;
+import dev.migrate.internal.sql.TypeSpelling;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.TableSizes;
 import dev.migrate.op.Constraint;

@@ -1,10 +1,10 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.catalog.TypeSpelling;
 import dev.migrate.internal.sql.Names;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.internal.sql.TypeSpelling;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;

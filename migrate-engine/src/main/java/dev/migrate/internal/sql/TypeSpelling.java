@@ -1,4 +1,4 @@
-package dev.migrate.catalog;
+package dev.migrate.internal.sql;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * spelling the written migrations use; the catalog keeps its own, which is what is compared.
  */
 public final class TypeSpelling {
+    /** {@code timestamp(6)}, {@code timestamp(6) with time zone}, {@code timetz(6)}, ... at the start of a type. */
+    private static final Pattern DEFAULT_PRECISION =
+            Pattern.compile("^(timestamptz|timestamp|timetz|time|interval)\\(6\\)");
+
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("((?:\\[\\])*)$");
 
     private static final List<ShortName> SHORT_NAMES = List.of(
@@ -33,12 +37,12 @@ public final class TypeSpelling {
     /**
      * The short name PostgreSQL reads as the same type: {@code varchar(20)} for {@code character
      * varying(20)}, {@code timestamptz} for {@code timestamp(6) with time zone} (a precision that is
-     * the default goes, {@link TableColumn#withoutDefaultPrecision}); arrays keep their {@code []}. A
+     * the default goes, {@link #withoutDefaultPrecision}); arrays keep their {@code []}. A
      * type with no shorter name ({@code integer}, {@code numeric(12,2)}, {@code double precision}) is
      * spelled as it is.
      */
     public static String written(String catalogType) {
-        String type = TableColumn.withoutDefaultPrecision(catalogType);
+        String type = withoutDefaultPrecision(catalogType);
         Matcher array = ARRAY_SUFFIX.matcher(type);
         String suffix = array.find() ? array.group(1) : "";
         String element = type.substring(0, type.length() - suffix.length());
@@ -49,5 +53,17 @@ public final class TypeSpelling {
             }
         }
         return type;
+    }
+
+    /**
+     * The type without a precision that is the default: {@code timestamp(6) with time zone} is
+     * {@code timestamp with time zone} (the same for {@code timestamp}, {@code time}, {@code timetz} and
+     * {@code interval}, arrays of them too). 6 is both the default and the largest precision, so the two
+     * store, round and compare alike; JPA providers write the {@code (6)}, people leave it out, and
+     * neither is a difference to migrate. ({@code numeric} has no default precision: a bare
+     * {@code numeric} is unconstrained, so {@code numeric(p,s)} stays as it is.)
+     */
+    public static String withoutDefaultPrecision(String type) {
+        return DEFAULT_PRECISION.matcher(type).replaceFirst("$1");
     }
 }

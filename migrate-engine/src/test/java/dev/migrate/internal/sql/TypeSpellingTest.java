@@ -1,4 +1,4 @@
-package dev.migrate.catalog;
+package dev.migrate.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
