@@ -76,6 +76,7 @@ public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> 
     public static List<DeclaredStatement> split(String file, String text) {
         List<DeclaredStatement> statements = new ArrayList<>();
         List<SqlToken> tokens = SqlLexer.tokens(text);
+        Lines lines = new Lines(text);
         int first = -1;
         int atomic = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -95,24 +96,44 @@ public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> 
             } else if (atomic > 0 && token.isWord("end")) {
                 atomic--;
             } else if (atomic == 0 && token.is(";")) {
-                statements.add(statement(file, text, tokens.get(first), token.start()));
+                statements.add(statement(file, text, lines, tokens.get(first), token.start()));
                 first = -1;
             }
         }
         if (first >= 0) {
-            statements.add(statement(file, text, tokens.get(first), text.length()));
+            statements.add(statement(file, text, lines, tokens.get(first), text.length()));
         }
         return statements;
     }
 
-    private static DeclaredStatement statement(String file, String text, SqlToken first, int end) {
-        int line = 1;
-        for (int i = 0; i < first.start(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
+    private static DeclaredStatement statement(String file, String text, Lines lines, SqlToken first, int end) {
         return new DeclaredStatement(
-                file, line, text.substring(first.start(), end).strip());
+                file,
+                lines.at(first.start()),
+                text.substring(first.start(), end).strip());
+    }
+
+    /**
+     * The line of each offset, counted on from the last one asked for: statements come in order, so a
+     * file is read once rather than from its start for each statement.
+     */
+    private static final class Lines {
+        private final String text;
+        private int offset;
+        private int line = 1;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** The line of {@code at}, which is not before the offset asked for last. */
+        int at(int at) {
+            for (; offset < at; offset++) {
+                if (text.charAt(offset) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 }
