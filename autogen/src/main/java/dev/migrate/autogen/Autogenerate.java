@@ -315,13 +315,14 @@ public final class Autogenerate {
             if (!plan.keepReplayed()) {
                 return replayed(starting.get(), version, comparison, ddl, (managed, current) -> {});
             }
-            ReplayedSchemaCache replays = facts.replays();
             if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.CHAIN_SQL) {
                 Optional<AutogenerateResult> read = fromChainSql(version, comparison, ddl);
                 if (read.isPresent()) {
                     return read.get();
                 }
             }
+            // the chain's fingerprint records every migration: only a route that reaches the cache pays for it
+            ReplayedSchemaCache replays = facts.replays();
             if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.REPLAY_CACHE) {
                 Optional<AutogenerateResult> withoutReplay =
                         fromCaches(version, comparison, replays, starting, ddl, Objects.requireNonNull(entities));

@@ -120,10 +120,7 @@ public final class ProviderDdlSchema {
         do {
             if (t.word("primary")) {
                 t.expect("key");
-                if (table.primaryKey != null) {
-                    throw new Unread();
-                }
-                table.primaryKey = t.columns();
+                table.primaryKey(t.columns());
             } else if (t.word("constraint")) {
                 String constraint = claim(t.name());
                 t.expect("unique");
@@ -131,10 +128,7 @@ public final class ProviderDdlSchema {
             } else {
                 ColumnDraft column = column(t, name);
                 if (column.primaryKey) {
-                    if (table.primaryKey != null) {
-                        throw new Unread();
-                    }
-                    table.primaryKey = List.of(column.name);
+                    table.primaryKey(List.of(column.name));
                 }
                 table.columns.add(column);
             }
@@ -146,8 +140,7 @@ public final class ProviderDdlSchema {
         }
         for (ColumnDraft column : table.columns) {
             if (column.unique) {
-                String constraint = claim(generatedName(name + "_" + column.name, "key"));
-                table.uniques.add(new UniqueConstraint(constraint, List.of(column.name), false, false, false));
+                inlineUnique(table, column);
             }
         }
         table.known(table.columns.stream().map(c -> c.name).toList()); // no column twice
@@ -166,16 +159,18 @@ public final class ProviderDdlSchema {
         }
         table.columns.add(column);
         if (column.primaryKey) {
-            if (table.primaryKey != null) {
-                throw new Unread();
-            }
-            table.primaryKey = List.of(column.name);
+            table.primaryKey(List.of(column.name));
             table.primaryKeyName = claim(generatedName(table.name, "pkey"));
         }
         if (column.unique) {
-            String constraint = claim(generatedName(table.name + "_" + column.name, "key"));
-            table.uniques.add(new UniqueConstraint(constraint, List.of(column.name), false, false, false));
+            inlineUnique(table, column);
         }
+    }
+
+    /** The unique constraint a column's {@code unique} makes, named as PostgreSQL names it. */
+    private void inlineUnique(TableDraft table, ColumnDraft column) {
+        String constraint = claim(generatedName(table.name + "_" + column.name, "key"));
+        table.uniques.add(new UniqueConstraint(constraint, List.of(column.name), false, false, false));
     }
 
     private ColumnDraft column(Tokens t, String table) {
@@ -319,6 +314,14 @@ public final class ProviderDdlSchema {
 
         TableDraft(String name) {
             this.name = name;
+        }
+
+        /** Sets the primary key; a second one the server refuses. */
+        void primaryKey(List<String> columns) {
+            if (primaryKey != null) {
+                throw new Unread();
+            }
+            primaryKey = columns;
         }
 
         /** {@code names}, when each is a column of this table, once; otherwise the server refuses the statement. */
