@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def count = { String text -> log.count(text) }
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-assert runs.size() == 6 : "six Maven runs in the log, found ${runs.size()}"
+assert runs.size() == 7 : "seven Maven runs in the log, found ${runs.size()}"
 
 // 1: cold, the chain is replayed and its schema kept
 assert runs[0].contains('Starting a throwaway embedded PostgreSQL')
@@ -41,10 +41,23 @@ assert runs[5].contains('The entities differ from the schema at head in 1 way:')
 assert runs[5].contains('public.agents.legacy_code')
 assert runs[5].contains('BUILD FAILURE')
 
+// 7: an edited entity: the provider runs, the edited chain's schema comes from the replay cache, and of the
+// entity side only the changed table is built on the server, the rest taken from the last build
+assert runs[6].contains('Asking the project\'s JPA provider')
+assert !runs[6].contains('Replaying')
+assert runs[6].contains('taken from the cache in target/migrate/replay-cache: the migrations were not replayed; of the '
+        + 'entity side only the table whose DDL changed was built, the rest taken from target/migrate/entity-cache.')
+assert runs[6].contains('Detected added column public.agents.email')
+assert runs[6].contains('BUILD SUCCESS')
+
 def cache = new File(basedir, 'target/migrate/replay-cache')
 assert cache.listFiles().count { it.name.endsWith('.replayed') } == 2 : 'one schema per chain'
 assert !cache.listFiles().any { it.name.endsWith('.tmp') }
-assert new File(basedir, 'src/main/java/db/migrations').listFiles().size() == 2 : 'nothing written by autogenerate'
+def migrations = new File(basedir, 'src/main/java/db/migrations').listFiles()
+assert migrations.size() == 3 : 'nothing written by the third run, one migration by the seventh'
+def written = migrations.find { it.name.endsWith('_AgentEmail.java') }
+assert written != null : "the seventh run's migration, among ${migrations*.name}"
+assert written.text.contains('"email"') : written.text
 assert !new File(basedir, 'target/migrate').listFiles().any { it.name.startsWith('throwaway-') } : 'throwaway data removed'
 // wherever each throwaway server kept its data (in memory on a machine with a tmpfs /dev/shm), it is gone
 def places = (log =~ /Starting a throwaway embedded PostgreSQL \S+ with its data in (\S+?),? (?:in memory )?\(deleted when the goal ends\)/).collect { it[1] }

@@ -372,9 +372,15 @@ public final class Autogenerate {
                 return Optional.empty();
             }
             if (fresh.opened() || objects.opened()) {
+                int rebuilt = entities.rebuiltTables();
                 log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
                         + log.shown(replays.directory())
-                        + ": the migrations were not replayed, only the entity side was built.");
+                        + (rebuilt == 0
+                                ? ": the migrations were not replayed, only the entity side was built."
+                                : ": the migrations were not replayed; of the entity side only the "
+                                        + (rebuilt == 1 ? "table" : rebuilt + " tables")
+                                        + " whose DDL changed " + (rebuilt == 1 ? "was" : "were")
+                                        + " built, the rest taken from " + log.shown(entities.directory()) + "."));
                 logCacheUse(comparison);
                 return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN));
             }

@@ -352,7 +352,12 @@ final class SchemaComparison {
         Optional<ReplayedSchema> live = Optional.of(replayed);
         String versionNum = live.get().serverVersionNum();
         Optional<DatabaseSchema> desired = cachedEntitySide(versionNum, entityDdl);
-        if (desired.isEmpty()) {
+        // with a server to build on and the last build kept, the changed tables alone are built: about as
+        // fast as reading the whole DDL, and the server's reading describes any change
+        boolean buildsChangedTables = freshServer != null
+                && entityCache != null
+                && entityCache.holdsLastBuild(versionNum, schema, exclusions);
+        if (desired.isEmpty() && !buildsChangedTables) {
             Optional<MigrationScript> confirmed = confirmedWithoutServer(live.get(), entityDdl);
             if (confirmed.isPresent()) {
                 return confirmed;

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The commands as users run them, each a whole {@code mvn} process, timed from start to exit:
  * {@code migrate:check} at N tables in migrations of 100 tables, with a URL and on the embedded default,
- * warm (nothing changed since the last run), after an entity change (embedded) and cold (a fresh
+ * warm (nothing changed since the last run), after an entity change (embedded), the dev loop (one entity
+ * edited, then autogenerate; embedded) and cold (a fresh
  * checkout, as a CI job starts: no {@code target/migrate}), and over a chain of M one-table migrations {@code migrate:upgrade}, {@code migrate:current}
  * and a no-op {@code migrate:upgrade}, beside {@code mvn validate} (Maven's own start) and psql
  * running the same SQL script with one transaction per step (the floor). Beside them, when a python3
@@ -294,6 +295,14 @@ public final class WholeProcessBenchmark {
                                 deleteTree(project.resolve("target/migrate/entity-cache"));
                                 mvn(project, env, "migrate:check");
                             })));
+                }
+                if (env.isEmpty()) {
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s",
+                            n,
+                            where,
+                            devLoop(project, env, n)));
                 }
                 // a fresh checkout, as a CI job starts: no target/migrate at all
                 Timing cold = time(() -> {
@@ -880,6 +889,46 @@ public final class WholeProcessBenchmark {
             long start = System.nanoTime();
             step.run();
             millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        return new Timing(millis);
+    }
+
+    /**
+     * The dev loop: a column added to one entity and the project compiled (not timed), then {@code
+     * migrate:autogenerate} writing its migration with warm caches (timed), the migration removed after;
+     * each run adds a column of another name, so the provider's DDL is never one the entity cache holds.
+     */
+    private Timing devLoop(Path project, Map<String, String> env, int n) throws Exception {
+        Path entity = project.resolve("src/main/java/bench/model/E" + (n * 3 / 4) + ".java");
+        String original = Files.readString(entity);
+        Path migrations = project.resolve("src/main/java/db/migrations");
+        Path compiled = project.resolve("target/classes/db/migrations");
+        mvn(project, env, "migrate:autogenerate", "-Dmigrate.message=warm"); // both caches warm, nothing written
+        List<Long> millis = new ArrayList<>();
+        try {
+            for (int i = 0; i < runs; i++) {
+                String column = "dev_loop_" + i + "_" + System.nanoTime() % 100_000;
+                Files.writeString(
+                        entity,
+                        original.substring(0, original.lastIndexOf('}')) + "    @Column(name = \"" + column
+                                + "\", length = 30)\n    private String devLoop;\n}\n");
+                mvn(project, env, "compile");
+                long start = System.nanoTime();
+                mvn(project, env, "migrate:autogenerate", "-Dmigrate.message=dev loop");
+                millis.add((System.nanoTime() - start) / 1_000_000);
+                for (Path directory : List.of(migrations, compiled)) {
+                    try (var files = Files.list(directory)) {
+                        for (Path written : files.filter(
+                                        f -> f.getFileName().toString().contains("DevLoop"))
+                                .toList()) {
+                            Files.delete(written);
+                        }
+                    }
+                }
+            }
+        } finally {
+            Files.writeString(entity, original);
+            mvn(project, env, "compile");
         }
         return new Timing(millis);
     }

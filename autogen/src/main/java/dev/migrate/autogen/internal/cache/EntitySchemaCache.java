@@ -9,9 +9,11 @@ import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.read.Exclusions;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
+import java.io.Serializable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A second kind of entry, {@code <sha-256>.ddl}, holds the provider's DDL itself, keyed by what
  * determines it ({@link #ddlKey}): with that, a run with unchanged entities neither
  * starts the provider (seconds for a large model) nor builds anything on the server.
+ *
+ * <p>A third, {@code <sha-256>.last}, names the model built last for a server, schema and exclusions
+ * and the DDL it was built from: when the DDL changes (one entity edited), only the tables whose
+ * statements changed are built, the rest taken from that model ({@link ChangedTables}).
  */
 public final class EntitySchemaCache {
     /** Bump when the meaning of the cached model changes without its records' shape changing. */
@@ -53,6 +59,7 @@ public final class EntitySchemaCache {
     static final String SUFFIX = ".model";
     static final String DDL_SUFFIX = ".ddl";
     static final String OBJECTS_SUFFIX = ".objects";
+    static final String LAST_SUFFIX = ".last";
     private static final String MAGIC = "migrate-entity-schema";
     /** Only the model's records and enums, the JDK's collections and boxed values are read back. */
     private static final ObjectInputFilter FILTER = info -> {
@@ -66,6 +73,7 @@ public final class EntitySchemaCache {
         String name = type.getName();
         boolean allowed = ModelShape.CLASSES.contains(type)
                 || type == ReplayedSchema.class
+                || type == LastBuild.class
                 || name.startsWith("java.util.")
                 || name.startsWith("java.lang.");
         return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
@@ -75,6 +83,8 @@ public final class EntitySchemaCache {
     private int hits;
     private int misses;
     private int ddlHits;
+    private int rebuiltTables;
+    private int fromLastBuild;
 
     public EntitySchemaCache(Path directory) {
         this.files = store(directory);
@@ -104,10 +114,76 @@ public final class EntitySchemaCache {
      * one for the same key, otherwise {@link ScratchSchema#read} and stored.
      */
     public DatabaseSchema read(Connection c, List<String> ddl, String targetSchema, Exclusions exclusions) {
-        return read(
-                key(serverVersionNum(c), ddl, targetSchema, exclusions),
-                () -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
+        String versionNum = serverVersionNum(c);
+        String key = key(versionNum, ddl, targetSchema, exclusions);
+        String lastKey = lastBuildKey(versionNum, targetSchema, exclusions);
+        return read(key, () -> {
+            DatabaseSchema built = fromLastBuild(c, lastKey, ddl, targetSchema, exclusions)
+                    .orElseGet(() -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
+            files.write(lastKey + LAST_SUFFIX, lastKey, new LastBuild(key, new ArrayList<>(ddl)));
+            return built;
+        });
     }
+
+    /**
+     * The model of {@code ddl} from the last model built for this server, schema and exclusions, with
+     * only the tables whose statements changed built on {@code c} ({@link ChangedTables}); empty when
+     * there is no such model, the changes are not ones that allows, or building them failed.
+     */
+    private Optional<DatabaseSchema> fromLastBuild(
+            Connection c, String lastKey, List<String> ddl, String targetSchema, Exclusions exclusions) {
+        if (!(files.read(lastKey + LAST_SUFFIX, lastKey) instanceof LastBuild last)
+                || !(files.read(last.modelKey() + SUFFIX, last.modelKey()) instanceof DatabaseSchema before)) {
+            return Optional.empty();
+        }
+        Optional<ChangedTables> changes = ChangedTables.between(last.ddl(), ddl, targetSchema);
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        DatabaseSchema built;
+        try {
+            built = ScratchSchema.read(c, changes.get().statements(), targetSchema, exclusions);
+        } catch (MigrateException e) {
+            return Optional.empty(); // built whole, and reported from there if it fails again
+        }
+        Optional<DatabaseSchema> merged = changes.get().merged(before, built);
+        if (merged.isPresent()) {
+            fromLastBuild++;
+            rebuiltTables += changes.get().rebuiltTables();
+        }
+        return merged;
+    }
+
+    /** Tables built alone, the rest of their model taken from the last build ({@link ChangedTables}), since this cache was made. */
+    public int rebuiltTables() {
+        return rebuiltTables;
+    }
+
+    /**
+     * Whether a model built last for a server reporting {@code serverVersionNum}, {@code targetSchema} and
+     * {@code exclusions} is kept, so that {@link #read} builds only the tables whose DDL changed.
+     */
+    public boolean holdsLastBuild(String serverVersionNum, String targetSchema, Exclusions exclusions) {
+        return Files.isRegularFile(
+                files.directory().resolve(lastBuildKey(serverVersionNum, targetSchema, exclusions) + LAST_SUFFIX));
+    }
+
+    /** Models made from the last build and the changed tables since this cache was made. */
+    int fromLastBuild() {
+        return fromLastBuild;
+    }
+
+    /** The key of the last model built for a server, schema and exclusions, whatever the DDL. */
+    private static String lastBuildKey(String serverVersionNum, String targetSchema, Exclusions exclusions) {
+        Fingerprint key =
+                migrateBuild().field("last build").field(serverVersionNum).field(targetSchema);
+        key.field("exclude " + exclusions.patterns().size());
+        exclusions.patterns().forEach(key::field);
+        return key.hex();
+    }
+
+    /** Which model was built last, and from what DDL. */
+    record LastBuild(String modelKey, List<String> ddl) implements Serializable {}
 
     /**
      * The entity model for {@code ddl} on a server whose {@code server_version_num} is
