@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * are taken from the last build's model.
  *
  * <p>A table's model depends on its own statements ({@code create table}, {@code alter table},
- * {@code create index ... on}, {@code comment on}), on the sequences and enum types (all of which are
- * built every time: they are few) and on the tables its foreign keys reference, which the changed
+ * {@code create index ... on}, {@code comment on}), on the sequences, enum types and the casts Hibernate
+ * writes for them (all of which are built every time: they are few) and on the tables its foreign keys reference, which the changed
  * statements name. One more thing can tie tables together: a name the server chooses ({@code t_pkey},
  * {@code t_code_key}, {@code t_price_check}) takes a number when another object has it already, and
  * which one does depends on what else exists. So the merged model is used only when no name the server
@@ -206,8 +206,8 @@ final class ChangedTables {
     }
 
     /**
-     * One statement of entity DDL: the table it belongs to ({@code null} for a sequence or an enum
-     * type), the tables it references, and every name it spells.
+     * One statement of entity DDL: the table it belongs to ({@code null} for a sequence, an enum type
+     * or a cast), the tables it references, and every name it spells.
      */
     private record Statement(
             String sql, @Nullable String table, boolean createsTable, Set<String> references, Set<String> names) {
@@ -260,7 +260,7 @@ final class ChangedTables {
                 }
             }
             Cursor at = new Cursor(tokens, 0);
-            if (at.words("create", "sequence") || at.words("create", "type")) {
+            if (at.words("create", "sequence") || at.words("create", "type") || at.words("create", "cast")) {
                 return Optional.of(new Statement(sql, null, false, references, names));
             }
             Optional<String> table = Optional.empty();
