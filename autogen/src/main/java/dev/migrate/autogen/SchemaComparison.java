@@ -135,7 +135,13 @@ final class SchemaComparison {
         if (keep != null) {
             keep.store(managed, exclusions, current);
         }
-        Optional<MigrationScript> confirmed = confirmedWithoutServer(current, entityDdl);
+        // on the configured database itself, with the last build kept, the changed tables alone are built:
+        // about as fast as reading the whole DDL, and the server's reading describes any change
+        boolean buildsChangedTables = scratchVersionNum == null
+                && entityCache != null
+                && entityCache.holdsLastBuild(EntitySchemaCache.serverVersionNum(live), schema, exclusions);
+        Optional<MigrationScript> confirmed =
+                buildsChangedTables ? Optional.empty() : confirmedWithoutServer(current, entityDdl);
         if (confirmed.isPresent()) {
             return withObjects(confirmed.get(), live, current, entityDdl, objectsDatabase);
         }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * The commands as users run them, each a whole {@code mvn} process, timed from start to exit:
  * {@code migrate:check} at N tables in migrations of 100 tables, with a URL and on the embedded default,
  * warm (nothing changed since the last run), after an entity change (embedded), the dev loop (one entity
- * edited, then autogenerate; embedded) and cold (a fresh
+ * edited, then autogenerate) and cold (a fresh
  * checkout, as a CI job starts: no {@code target/migrate}), and over a chain of M one-table migrations {@code migrate:upgrade}, {@code migrate:current}
  * and a no-op {@code migrate:upgrade}, beside {@code mvn validate} (Maven's own start) and psql
  * running the same SQL script with one transaction per step (the floor). Beside them, when a python3
@@ -296,14 +296,12 @@ public final class WholeProcessBenchmark {
                                 mvn(project, env, "migrate:check");
                             })));
                 }
-                if (env.isEmpty()) {
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s",
-                            n,
-                            where,
-                            devLoop(project, env, n)));
-                }
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s",
+                        n,
+                        where,
+                        devLoop(project, env, n)));
                 // a fresh checkout, as a CI job starts: no target/migrate at all
                 Timing cold = time(() -> {
                     deleteTree(project.resolve("target/migrate"));

@@ -59,7 +59,7 @@ final class ChangedTables {
     /**
      * What building {@code after} takes when {@code before} was built last; empty when the whole DDL
      * should be built: a statement of a kind this does not know or in another schema than {@code
-     * targetSchema}, or nothing changed.
+     * targetSchema}, or the same statements in another order.
      */
     static Optional<ChangedTables> between(List<String> before, List<String> after, String targetSchema) {
         Optional<List<Statement>> old = Statement.all(before, targetSchema);
@@ -67,17 +67,15 @@ final class ChangedTables {
         if (old.isEmpty() || now.isEmpty()) {
             return Optional.empty();
         }
+        List<Statement> differing = symmetricDifference(old.get(), now.get());
+        if (differing.isEmpty()) {
+            return Optional.empty(); // the same statements in another order: the server may name things otherwise
+        }
         Set<String> changed = new LinkedHashSet<>();
-        boolean othersChanged = false;
-        for (Statement s : symmetricDifference(old.get(), now.get())) {
-            if (s.table() == null) {
-                othersChanged = true;
-            } else {
+        for (Statement s : differing) {
+            if (s.table() != null) {
                 changed.add(s.table());
             }
-        }
-        if (changed.isEmpty() && !othersChanged) {
-            return Optional.empty();
         }
         Map<String, Statement> creates = new HashMap<>();
         now.get().stream().filter(Statement::createsTable).forEach(s -> creates.put(s.table(), s));
@@ -110,7 +108,7 @@ final class ChangedTables {
 
     /**
      * The model of the new DDL: {@code before}'s tables without the changed ones, the rebuilt ones
-     * from {@code built} (what {@link #statements} built), and {@code built}'s sequences and enum types;
+     * from {@code built} (what {@link #statements} built), and {@code built}'s sequences, enum types and casts;
      * empty when a name the server chose clashes, for the whole DDL to be built instead.
      */
     Optional<DatabaseSchema> merged(DatabaseSchema before, DatabaseSchema built) {
