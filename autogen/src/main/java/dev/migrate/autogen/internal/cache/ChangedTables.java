@@ -1,9 +1,7 @@
 package dev.migrate.autogen.internal.cache;
 
 import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.catalog.EnumType;
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * statement this does not know, the whole DDL is built as before.
  */
 final class ChangedTables {
+    /** The placement of a statement that belongs to no table: a sequence, an enum type, a cast. */
+    static final String NO_TABLE = "";
+
     private final String targetSchema;
     /** The tables whose statements changed, the ones no longer created among them. */
     private final Set<String> changed;
@@ -41,59 +43,116 @@ final class ChangedTables {
     private final Set<String> rebuilt;
 
     private final List<String> statements;
-    private final Set<String> namesInDdl;
+    private final List<String> after;
+    private final List<String> placements;
 
     private ChangedTables(
             String targetSchema,
             Set<String> changed,
             Set<String> rebuilt,
             List<String> statements,
-            Set<String> namesInDdl) {
+            List<String> after,
+            List<String> placements) {
         this.targetSchema = targetSchema;
         this.changed = changed;
         this.rebuilt = rebuilt;
         this.statements = statements;
-        this.namesInDdl = namesInDdl;
+        this.after = after;
+        this.placements = placements;
     }
 
     /**
-     * What building {@code after} takes when {@code before} was built last; empty when the whole DDL
-     * should be built: a statement of a kind this does not know or in another schema than {@code
-     * targetSchema}, or the same statements in another order.
+     * The table each statement of {@code ddl} belongs to ({@link #NO_TABLE} for a sequence, an enum type or a
+     * cast), kept with the last build so that the next comparison reads only the statements that changed;
+     * empty when a statement is not one this can place.
      */
-    static Optional<ChangedTables> between(List<String> before, List<String> after, String targetSchema) {
-        Optional<List<Statement>> old = Statement.all(before, targetSchema);
-        Optional<List<Statement>> now = Statement.all(after, targetSchema);
-        if (old.isEmpty() || now.isEmpty()) {
-            return Optional.empty();
+    static Optional<List<String>> placements(List<String> ddl, String targetSchema) {
+        List<String> placements = new ArrayList<>(ddl.size());
+        for (String sql : ddl) {
+            Optional<Statement> s = Statement.of(sql, targetSchema);
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            placements.add(s.get().placement());
         }
-        List<Statement> differing = symmetricDifference(old.get(), now.get());
+        return Optional.of(placements);
+    }
+
+    /**
+     * What building {@code after} takes when {@code before}, whose statements {@code placed} places
+     * ({@link #placements}), was built last; empty when the whole DDL should be built: a statement of a kind
+     * this does not know or in another schema than {@code targetSchema}, or the same statements in another order.
+     * Only the statements that changed and those of the tables built are read.
+     */
+    static Optional<ChangedTables> between(
+            List<String> before, List<String> placed, List<String> after, String targetSchema) {
+        Map<String, String> placements = new HashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            placements.put(before.get(i), placed.get(i));
+        }
+        Map<String, Optional<Statement>> read = new HashMap<>();
+        Function<String, Optional<Statement>> parse =
+                sql -> read.computeIfAbsent(sql, text -> Statement.of(text, targetSchema));
+        List<String> differing = symmetricDifference(before, after);
         if (differing.isEmpty()) {
             return Optional.empty(); // the same statements in another order: the server may name things otherwise
         }
+        List<String> afterPlacements = new ArrayList<>(after.size());
+        for (String sql : after) {
+            String placement = placements.get(sql);
+            if (placement == null) {
+                Optional<Statement> s = parse.apply(sql);
+                if (s.isEmpty()) {
+                    return Optional.empty();
+                }
+                placement = s.get().placement();
+            }
+            afterPlacements.add(placement);
+        }
+        Map<String, List<Statement>> byTable = new HashMap<>();
+        Function<String, List<Statement>> statementsOf = table -> byTable.computeIfAbsent(table, t -> {
+            List<Statement> of = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                if (afterPlacements.get(i).equals(t)) {
+                    of.add(parse.apply(after.get(i)).orElseThrow()); // placed, so it parses
+                }
+            }
+            return of;
+        });
         Set<String> changed = new LinkedHashSet<>();
-        for (Statement s : differing) {
-            if (s.table() != null) {
-                changed.add(s.table());
+        for (String sql : differing) {
+            String placement = placements.containsKey(sql)
+                    ? placements.get(sql)
+                    : parse.apply(sql).orElseThrow().placement(); // in after: placed above
+            if (!placement.equals(NO_TABLE)) {
+                changed.add(placement);
             }
         }
-        Map<String, Statement> creates = new HashMap<>();
-        now.get().stream().filter(Statement::createsTable).forEach(s -> creates.put(s.table(), s));
-        Set<String> rebuilt = new LinkedHashSet<>(changed);
-        rebuilt.retainAll(creates.keySet());
-        Set<String> built = referencedClosure(rebuilt, now.get(), creates);
+        Set<String> rebuilt = new LinkedHashSet<>();
+        for (String table : changed) {
+            if (statementsOf.apply(table).stream().anyMatch(Statement::createsTable)) {
+                rebuilt.add(table);
+            }
+        }
+        Set<String> built = referencedClosure(rebuilt, statementsOf);
         List<String> statements = new ArrayList<>();
-        Set<String> namesInDdl = new HashSet<>();
-        for (Statement s : now.get()) {
-            namesInDdl.addAll(s.names());
-            boolean keep = s.table() == null
-                    || rebuilt.contains(s.table())
-                    || (built.contains(s.table()) && built.containsAll(s.references()));
+        for (int i = 0; i < after.size(); i++) {
+            String placement = afterPlacements.get(i);
+            boolean keep = placement.equals(NO_TABLE)
+                    || rebuilt.contains(placement)
+                    || (built.contains(placement)
+                            && built.containsAll(
+                                    parse.apply(after.get(i)).orElseThrow().references()));
             if (keep) {
-                statements.add(s.sql());
+                statements.add(after.get(i));
             }
         }
-        return Optional.of(new ChangedTables(targetSchema, changed, rebuilt, statements, namesInDdl));
+        return Optional.of(new ChangedTables(targetSchema, changed, rebuilt, statements, after, afterPlacements));
+    }
+
+    /** The table each statement of the new DDL belongs to, as {@link #placements} gives it. */
+    List<String> placements() {
+        return placements;
     }
 
     /** The statements to build, in the order of the new DDL. */
@@ -127,28 +186,59 @@ final class ChangedTables {
     }
 
     /**
-     * Whether a name the server chose (one the DDL does not spell) is used twice or ends in a number,
-     * as the server makes a name it finds taken: then the tables that were not built might have
-     * changed that name.
+     * Whether the names in {@code schema} show that building the tables apart may have named something
+     * otherwise than building them together: a name two tables' relations (the tables, their indexes, the
+     * indexes of their keys) share, which no build can make; or a name the server chose (one the DDL does not
+     * spell) that two constraints share or that ends in a number, as the server makes a name it finds taken.
      */
     private boolean namesClash(DatabaseSchema schema) {
-        Map<String, Integer> uses = new HashMap<>();
+        Map<String, Integer> relations = new HashMap<>();
+        Map<String, Integer> constraints = new HashMap<>();
         for (Table table : schema.tables().values()) {
-            for (String name : names(table)) {
-                uses.merge(name, 1, Integer::sum);
-            }
+            relationNames(table).forEach(n -> relations.merge(n, 1, Integer::sum));
+            constraintNames(table).forEach(n -> constraints.merge(n, 1, Integer::sum));
         }
-        schema.sequences().values().stream().map(Sequence::name).forEach(n -> uses.merge(n, 1, Integer::sum));
-        schema.enumTypes().values().stream().map(EnumType::name).forEach(n -> uses.merge(n, 1, Integer::sum));
-        return uses.entrySet().stream()
-                .filter(use -> !namesInDdl.contains(use.getKey()))
-                .anyMatch(use -> use.getValue() > 1 || endsInDigit(use.getKey()));
+        schema.sequences().values().forEach(q -> relations.merge(q.name(), 1, Integer::sum));
+        schema.enumTypes().values().forEach(t -> relations.merge(t.name(), 1, Integer::sum));
+        if (relations.values().stream().anyMatch(uses -> uses > 1)) {
+            return true;
+        }
+        Set<String> suspect = new HashSet<>();
+        constraints.forEach((name, uses) -> {
+            if (uses > 1 || endsInDigit(name)) {
+                suspect.add(name);
+            }
+        });
+        relations.keySet().stream()
+                .filter(ChangedTables::endsInDigit)
+                .filter(name -> !schema.tables().containsKey(ObjectName.of(targetSchema, name))) // spelled
+                .forEach(suspect::add);
+        if (suspect.isEmpty()) {
+            return false;
+        }
+        Set<String> spelled = new HashSet<>();
+        for (String sql : after) {
+            SqlLexer.tokens(sql).stream().filter(SqlToken::isIdentifier).forEach(t -> spelled.add(t.name()));
+        }
+        return !spelled.containsAll(suspect);
     }
 
-    /** The names a table takes in its schema: its own, its indexes' and its constraints'. */
-    private static Set<String> names(Table table) {
+    /** The names a table's relations take in its schema: its own, its indexes', its keys' indexes'. */
+    private static Set<String> relationNames(Table table) {
         Set<String> names = new HashSet<>();
         names.add(table.name());
+        if (table.primaryKey() != null) {
+            names.add(table.primaryKey().name());
+        }
+        table.uniqueConstraints().forEach(k -> names.add(k.name()));
+        table.exclusionConstraints().forEach(k -> names.add(k.name()));
+        table.indexes().forEach(i -> names.add(i.name()));
+        return names;
+    }
+
+    /** The names of a table's constraints. */
+    private static Set<String> constraintNames(Table table) {
+        Set<String> names = new HashSet<>();
         if (table.primaryKey() != null) {
             names.add(table.primaryKey().name());
         }
@@ -156,7 +246,6 @@ final class ChangedTables {
         table.uniqueConstraints().forEach(k -> names.add(k.name()));
         table.checkConstraints().forEach(k -> names.add(k.name()));
         table.exclusionConstraints().forEach(k -> names.add(k.name()));
-        table.indexes().forEach(i -> names.add(i.name()));
         return names;
     }
 
@@ -165,17 +254,14 @@ final class ChangedTables {
     }
 
     /** The statements of one list and not of the other, counting repeats. */
-    private static List<Statement> symmetricDifference(List<Statement> before, List<Statement> after) {
+    private static List<String> symmetricDifference(List<String> before, List<String> after) {
         Map<String, Integer> counts = new HashMap<>();
-        before.forEach(s -> counts.merge(s.sql(), 1, Integer::sum));
-        after.forEach(s -> counts.merge(s.sql(), -1, Integer::sum));
-        List<Statement> differing = new ArrayList<>();
-        Map<String, Statement> bySql = new HashMap<>();
-        before.forEach(s -> bySql.put(s.sql(), s));
-        after.forEach(s -> bySql.put(s.sql(), s));
+        before.forEach(sql -> counts.merge(sql, 1, Integer::sum));
+        after.forEach(sql -> counts.merge(sql, -1, Integer::sum));
+        List<String> differing = new ArrayList<>();
         counts.forEach((sql, count) -> {
             if (count != 0) {
-                differing.add(bySql.get(sql));
+                differing.add(sql);
             }
         });
         return differing;
@@ -185,19 +271,18 @@ final class ChangedTables {
      * {@code rebuilt} and every table their statements reference, with what those tables' own {@code
      * create table} statements reference in turn (their {@code alter table} statements are left out).
      */
-    private static Set<String> referencedClosure(
-            Set<String> rebuilt, List<Statement> statements, Map<String, Statement> creates) {
+    private static Set<String> referencedClosure(Set<String> rebuilt, Function<String, List<Statement>> statementsOf) {
         Set<String> built = new LinkedHashSet<>(rebuilt);
         List<String> pending = new ArrayList<>();
-        for (Statement s : statements) {
-            if (s.table() != null && rebuilt.contains(s.table())) {
-                pending.addAll(s.references());
-            }
+        for (String table : rebuilt) {
+            statementsOf.apply(table).forEach(s -> pending.addAll(s.references()));
         }
         while (!pending.isEmpty()) {
             String table = pending.remove(pending.size() - 1);
-            if (built.add(table) && creates.containsKey(table)) {
-                pending.addAll(creates.get(table).references());
+            if (built.add(table)) {
+                statementsOf.apply(table).stream()
+                        .filter(Statement::createsTable)
+                        .forEach(s -> pending.addAll(s.references()));
             }
         }
         return built;
@@ -205,21 +290,13 @@ final class ChangedTables {
 
     /**
      * One statement of entity DDL: the table it belongs to ({@code null} for a sequence, an enum type
-     * or a cast), the tables it references, and every name it spells.
+     * or a cast) and the tables it references.
      */
-    private record Statement(
-            String sql, @Nullable String table, boolean createsTable, Set<String> references, Set<String> names) {
+    private record Statement(@Nullable String table, boolean createsTable, Set<String> references) {
 
-        static Optional<List<Statement>> all(List<String> ddl, String targetSchema) {
-            List<Statement> statements = new ArrayList<>(ddl.size());
-            for (String sql : ddl) {
-                Optional<Statement> s = of(sql, targetSchema);
-                if (s.isEmpty()) {
-                    return Optional.empty();
-                }
-                statements.add(s.get());
-            }
-            return Optional.of(statements);
+        /** The table, or {@link #NO_TABLE}. */
+        String placement() {
+            return table == null ? NO_TABLE : table;
         }
 
         /** {@code (like other)} or {@code , like other}, not the operator {@code like} of a check. */
@@ -239,13 +316,9 @@ final class ChangedTables {
         /** The statement, or empty when it is not one whose table this can tell. */
         static Optional<Statement> of(String sql, String targetSchema) {
             List<SqlToken> tokens = SqlLexer.tokens(sql);
-            Set<String> names = new HashSet<>();
             Set<String> references = new LinkedHashSet<>();
             for (int i = 0; i < tokens.size(); i++) {
                 SqlToken t = tokens.get(i);
-                if (t.isIdentifier()) {
-                    names.add(t.name());
-                }
                 if (t.isWord("inherits") || isTableLike(tokens, i) || isPartition(tokens, i)) {
                     return Optional.empty(); // a table built from, or into, another's definition
                 }
@@ -259,7 +332,7 @@ final class ChangedTables {
             }
             Cursor at = new Cursor(tokens, 0);
             if (at.words("create", "sequence") || at.words("create", "type") || at.words("create", "cast")) {
-                return Optional.of(new Statement(sql, null, false, references, names));
+                return Optional.of(new Statement(null, false, Set.copyOf(references)));
             }
             Optional<String> table = Optional.empty();
             boolean creates = at.words("create", "table");
@@ -277,7 +350,7 @@ final class ChangedTables {
             } else if (at.words("create") && (at.words("unique", "index") || at.words("index"))) {
                 table = at.skipTo("on") ? at.tableNameAfterOnly(targetSchema) : Optional.empty();
             }
-            return table.map(name -> new Statement(sql, name, creates, Set.copyOf(references), names));
+            return table.map(name -> new Statement(name, creates, Set.copyOf(references)));
         }
     }
 

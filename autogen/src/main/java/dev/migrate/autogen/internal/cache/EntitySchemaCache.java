@@ -118,38 +118,44 @@ public final class EntitySchemaCache {
         String key = key(versionNum, ddl, targetSchema, exclusions);
         String lastKey = lastBuildKey(versionNum, targetSchema, exclusions);
         return read(key, () -> {
-            DatabaseSchema built = fromLastBuild(c, lastKey, ddl, targetSchema, exclusions)
+            Optional<LastBuild> last = files.read(lastKey + LAST_SUFFIX, lastKey) instanceof LastBuild kept
+                    ? Optional.of(kept)
+                    : Optional.empty();
+            Optional<ChangedTables> changes =
+                    last.flatMap(before -> ChangedTables.between(before.ddl(), before.placements(), ddl, targetSchema));
+            DatabaseSchema built = changes.flatMap(
+                            changed -> fromLastBuild(c, last.get().modelKey(), changed, targetSchema, exclusions))
                     .orElseGet(() -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
-            files.write(lastKey + LAST_SUFFIX, lastKey, new LastBuild(key, new ArrayList<>(ddl)));
+            changes.map(ChangedTables::placements)
+                    .or(() -> ChangedTables.placements(ddl, targetSchema))
+                    .ifPresent(placements -> files.write(
+                            lastKey + LAST_SUFFIX,
+                            lastKey,
+                            new LastBuild(key, new ArrayList<>(ddl), new ArrayList<>(placements))));
             return built;
         });
     }
 
     /**
-     * The model of {@code ddl} from the last model built for this server, schema and exclusions, with
-     * only the tables whose statements changed built on {@code c} ({@link ChangedTables}); empty when
-     * there is no such model, the changes are not ones that allows, or building them failed.
+     * The model of the new DDL from the last model built ({@code modelKey}), with only the tables whose
+     * statements changed built on {@code c} ({@link ChangedTables}); empty when that model is gone, building
+     * them failed or a name the server chose might differ.
      */
     private Optional<DatabaseSchema> fromLastBuild(
-            Connection c, String lastKey, List<String> ddl, String targetSchema, Exclusions exclusions) {
-        if (!(files.read(lastKey + LAST_SUFFIX, lastKey) instanceof LastBuild last)
-                || !(files.read(last.modelKey() + SUFFIX, last.modelKey()) instanceof DatabaseSchema before)) {
-            return Optional.empty();
-        }
-        Optional<ChangedTables> changes = ChangedTables.between(last.ddl(), ddl, targetSchema);
-        if (changes.isEmpty()) {
+            Connection c, String modelKey, ChangedTables changes, String targetSchema, Exclusions exclusions) {
+        if (!(files.read(modelKey + SUFFIX, modelKey) instanceof DatabaseSchema before)) {
             return Optional.empty();
         }
         DatabaseSchema built;
         try {
-            built = ScratchSchema.read(c, changes.get().statements(), targetSchema, exclusions);
+            built = ScratchSchema.read(c, changes.statements(), targetSchema, exclusions);
         } catch (MigrateException e) {
             return Optional.empty(); // built whole, and reported from there if it fails again
         }
-        Optional<DatabaseSchema> merged = changes.get().merged(before, built);
+        Optional<DatabaseSchema> merged = changes.merged(before, built);
         if (merged.isPresent()) {
             fromLastBuild++;
-            rebuiltTables += changes.get().rebuiltTables();
+            rebuiltTables += changes.rebuiltTables();
         }
         return merged;
     }
@@ -182,8 +188,11 @@ public final class EntitySchemaCache {
         return key.hex();
     }
 
-    /** Which model was built last, and from what DDL. */
-    record LastBuild(String modelKey, List<String> ddl) implements Serializable {}
+    /**
+     * Which model was built last, from what DDL, and the table each of its statements belongs to ({@link
+     * ChangedTables#placements}), so that the next build reads only the statements that changed.
+     */
+    record LastBuild(String modelKey, List<String> ddl, List<String> placements) implements Serializable {}
 
     /**
      * The entity model for {@code ddl} on a server whose {@code server_version_num} is

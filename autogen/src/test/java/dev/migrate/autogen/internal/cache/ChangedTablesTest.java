@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,32 +129,48 @@ class ChangedTablesTest {
             assertThat(incremental).isEqualTo(ScratchSchema.read(c, after, "public", EXCLUSIONS));
             assertThat(cache.fromLastBuild()).isZero();
         }
-        assertThat(ChangedTables.between(before, after, "public")).isPresent(); // planned, refused at the merge
+        assertThat(between(before, after)).isPresent(); // planned, refused at the merge
+    }
+
+    @Test
+    void aNameTheServerChoosesThatATableHasBuildsEverything() throws Exception {
+        // a table called t_c_key, then a table t whose unique column c would take that name: built whole, the
+        // constraint becomes t_c_key1; built alone, beside the last build's table, it would take t_c_key itself
+        List<String> before = new ArrayList<>(BEFORE);
+        before.add("create table t_c_key (id bigint not null, primary key (id))");
+        List<String> after = new ArrayList<>(before);
+        after.add("create table t (id bigint not null, c integer unique, primary key (id))");
+        EntitySchemaCache cache = new EntitySchemaCache(dir);
+        try (Connection c = db.getConnection()) {
+            cache.read(c, before, "public", EXCLUSIONS);
+            DatabaseSchema built = cache.read(c, after, "public", EXCLUSIONS);
+            assertThat(built).isEqualTo(ScratchSchema.read(c, after, "public", EXCLUSIONS));
+            assertThat(cache.fromLastBuild()).isZero();
+        }
     }
 
     @Test
     void statementsItCannotPlaceBuildEverything() {
         List<String> view = new ArrayList<>(BEFORE);
         view.add("create view v as select id from account");
-        assertThat(ChangedTables.between(BEFORE, view, "public")).isEmpty();
+        assertThat(between(BEFORE, view)).isEmpty();
         List<String> otherSchema = new ArrayList<>(BEFORE);
         otherSchema.add("create table audit.log (id bigint not null, primary key (id))");
-        assertThat(ChangedTables.between(BEFORE, otherSchema, "public")).isEmpty();
+        assertThat(between(BEFORE, otherSchema)).isEmpty();
         List<String> inherited = new ArrayList<>(BEFORE);
         inherited.add("create table special_audit (extra text) inherits (audit)");
-        assertThat(ChangedTables.between(BEFORE, inherited, "public")).isEmpty();
-        assertThat(ChangedTables.between(BEFORE, BEFORE, "public")).isEmpty();
+        assertThat(between(BEFORE, inherited)).isEmpty();
+        assertThat(between(BEFORE, BEFORE)).isEmpty();
         // the same statements in another order: the server may choose its names otherwise
         List<String> reordered = new ArrayList<>(BEFORE);
         Collections.swap(reordered, 2, 3);
-        assertThat(ChangedTables.between(BEFORE, reordered, "public")).isEmpty();
+        assertThat(between(BEFORE, reordered)).isEmpty();
     }
 
     @Test
     void onlyTheChangedTableAndWhatItReferencesAreBuilt() {
         List<String> after = replace(BEFORE, "note text,", "note text, qty integer,");
-        List<String> statements =
-                ChangedTables.between(BEFORE, after, "public").orElseThrow().statements();
+        List<String> statements = between(BEFORE, after).orElseThrow().statements();
         // the changed table line, the table it references (ticket) without ticket's own foreign key, and the
         // sequence and enum type, which are always built
         assertThat(statements)
@@ -196,6 +213,12 @@ class ChangedTablesTest {
                     .isEqualTo(ScratchSchema.read(c, BEFORE, "public", EXCLUSIONS));
             assertThat(back.fromLastBuild()).isEqualTo(1);
         }
+    }
+
+    /** {@link ChangedTables#between} with {@code before} placed as the last build keeps it. */
+    private static Optional<ChangedTables> between(List<String> before, List<String> after) {
+        return ChangedTables.between(
+                before, ChangedTables.placements(before, "public").orElseThrow(), after, "public");
     }
 
     private static List<String> replace(List<String> ddl, String from, String to) {
