@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.internal.sql.TokenCursor;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
@@ -59,11 +60,10 @@ final class CutStatements {
 
     /** One statement's tokens, read from the front. */
     private static final class Reader {
-        private final List<SqlToken> tokens;
-        private int at;
+        private final TokenCursor at;
 
         Reader(List<SqlToken> tokens) {
-            this.tokens = tokens;
+            this.at = new TokenCursor(tokens);
         }
 
         @Nullable
@@ -97,10 +97,10 @@ final class CutStatements {
             }
             String name = null;
             // ON is reserved: an index named so is quoted, and unquoted it starts the table
-            if (at < tokens.size()
-                    && tokens.get(at).isIdentifier()
-                    && !tokens.get(at).isWord("on")) {
-                name = tokens.get(at++).name();
+            SqlToken next = at.peek();
+            if (next != null && next.isIdentifier() && !next.isWord("on")) {
+                name = next.name();
+                at.skip();
             }
             if (!word("on")) {
                 return null;
@@ -116,16 +116,16 @@ final class CutStatements {
          */
         private @Nullable Leftover reindex() {
             boolean concurrently = false;
-            if (at < tokens.size() && tokens.get(at).is("(")) {
-                at++;
-                while (at < tokens.size() && !tokens.get(at).is(")")) {
+            if (isNext("(")) {
+                at.skip();
+                while (at.peek() != null && !isNext(")")) {
                     if (word("concurrently")) {
                         concurrently = !(word("false") || word("off") || isNumber("0"));
                     } else {
-                        at++;
+                        at.skip();
                     }
                 }
-                at++;
+                at.skip();
             }
             Leftover.ReindexScope scope;
             if (word("index")) {
@@ -164,15 +164,7 @@ final class CutStatements {
 
         /** {@code name}, {@code schema.name} or {@code database.schema.name}, as PostgreSQL stores the names. */
         private @Nullable QualifiedName qualifiedName() {
-            List<String> parts = new ArrayList<>();
-            while (at < tokens.size() && tokens.get(at).isIdentifier()) {
-                parts.add(tokens.get(at++).name());
-                if (at < tokens.size() && tokens.get(at).is(".")) {
-                    at++;
-                } else {
-                    break;
-                }
-            }
+            List<String> parts = at.dottedName();
             if (parts.isEmpty()) {
                 return null;
             }
@@ -181,18 +173,20 @@ final class CutStatements {
         }
 
         private boolean word(String word) {
-            if (at < tokens.size() && tokens.get(at).isWord(word)) {
-                at++;
-                return true;
-            }
-            return false;
+            return at.words(word);
+        }
+
+        private boolean isNext(String symbol) {
+            SqlToken next = at.peek();
+            return next != null && next.is(symbol);
         }
 
         private boolean isNumber(String text) {
-            if (at < tokens.size()
-                    && tokens.get(at).kind() == SqlToken.Kind.NUMBER
-                    && tokens.get(at).text().equals(text)) {
-                at++;
+            SqlToken next = at.peek();
+            if (next != null
+                    && next.kind() == SqlToken.Kind.NUMBER
+                    && next.text().equals(text)) {
+                at.skip();
                 return true;
             }
             return false;

@@ -5,6 +5,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.internal.sql.TokenCursor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -323,14 +324,14 @@ final class ChangedTables {
                     return Optional.empty(); // a table built from, or into, another's definition
                 }
                 if (t.isWord("references")) {
-                    Optional<String> referenced = new Cursor(tokens, i + 1).tableName(targetSchema);
+                    Optional<String> referenced = tableName(new TokenCursor(tokens, i + 1), targetSchema);
                     if (referenced.isEmpty()) {
                         return Optional.empty();
                     }
                     references.add(referenced.get());
                 }
             }
-            Cursor at = new Cursor(tokens, 0);
+            TokenCursor at = new TokenCursor(tokens);
             if (at.words("create", "sequence") || at.words("create", "type") || at.words("create", "cast")) {
                 return Optional.of(new Statement(null, false, Set.copyOf(references)));
             }
@@ -338,92 +339,41 @@ final class ChangedTables {
             boolean creates = at.words("create", "table");
             if (creates) {
                 at.words("if", "not", "exists");
-                table = at.tableName(targetSchema);
+                table = tableName(at, targetSchema);
             } else if (at.words("alter", "table")) {
                 at.words("if", "exists");
                 at.words("only");
-                table = at.tableName(targetSchema);
+                table = tableName(at, targetSchema);
             } else if (at.words("comment", "on", "table")) {
-                table = at.tableName(targetSchema);
+                table = tableName(at, targetSchema);
             } else if (at.words("comment", "on", "column")) {
-                table = at.columnsTable(targetSchema);
+                table = columnsTableName(at, targetSchema);
             } else if (at.words("create") && (at.words("unique", "index") || at.words("index"))) {
-                table = at.skipTo("on") ? at.tableNameAfterOnly(targetSchema) : Optional.empty();
+                if (at.skipTo("on")) {
+                    at.words("only");
+                    table = tableName(at, targetSchema);
+                }
             }
             return table.map(name -> new Statement(name, creates, Set.copyOf(references)));
         }
     }
 
-    /** Reads names from tokens, moving past what it reads. */
-    private static final class Cursor {
-        private final List<SqlToken> tokens;
-        private int at;
-
-        Cursor(List<SqlToken> tokens, int at) {
-            this.tokens = tokens;
-            this.at = at;
+    /** {@code name} or {@code schema.name} of the target schema, moved past; empty for another schema. */
+    private static Optional<String> tableName(TokenCursor at, String targetSchema) {
+        List<String> parts = at.dottedName();
+        if (parts.size() == 1) {
+            return Optional.of(parts.get(0));
         }
+        return parts.size() == 2 && parts.get(0).equals(targetSchema) ? Optional.of(parts.get(1)) : Optional.empty();
+    }
 
-        /** Moves past {@code words} when they come next, in any case. */
-        boolean words(String... words) {
-            for (int i = 0; i < words.length; i++) {
-                if (at + i >= tokens.size() || !tokens.get(at + i).isWord(words[i])) {
-                    return false;
-                }
-            }
-            at += words.length;
-            return true;
+    /** The table of {@code table.column} or {@code schema.table.column}, moved past. */
+    private static Optional<String> columnsTableName(TokenCursor at, String targetSchema) {
+        List<String> parts = at.dottedName();
+        if (parts.size() == 2) {
+            return Optional.of(parts.get(0));
         }
-
-        /** Moves past the next {@code word}, if any. */
-        boolean skipTo(String word) {
-            while (at < tokens.size()) {
-                if (tokens.get(at++).isWord(word)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        Optional<String> tableNameAfterOnly(String targetSchema) {
-            words("only");
-            return tableName(targetSchema);
-        }
-
-        /** {@code name} or {@code schema.name} of the target schema; empty for another schema. */
-        Optional<String> tableName(String targetSchema) {
-            List<String> parts = dotted();
-            if (parts.size() == 1) {
-                return Optional.of(parts.get(0));
-            }
-            return parts.size() == 2 && parts.get(0).equals(targetSchema)
-                    ? Optional.of(parts.get(1))
-                    : Optional.empty();
-        }
-
-        /** The table of {@code table.column} or {@code schema.table.column}. */
-        Optional<String> columnsTable(String targetSchema) {
-            List<String> parts = dotted();
-            if (parts.size() == 2) {
-                return Optional.of(parts.get(0));
-            }
-            return parts.size() == 3 && parts.get(0).equals(targetSchema)
-                    ? Optional.of(parts.get(1))
-                    : Optional.empty();
-        }
-
-        private List<String> dotted() {
-            List<String> parts = new ArrayList<>();
-            while (at < tokens.size() && tokens.get(at).isIdentifier()) {
-                parts.add(tokens.get(at++).name());
-                if (at < tokens.size() && tokens.get(at).is(".")) {
-                    at++;
-                } else {
-                    break;
-                }
-            }
-            return parts;
-        }
+        return parts.size() == 3 && parts.get(0).equals(targetSchema) ? Optional.of(parts.get(1)) : Optional.empty();
     }
 
     @Override
