@@ -135,13 +135,11 @@ final class SchemaComparison {
         if (keep != null) {
             keep.store(managed, exclusions, current);
         }
-        // on the configured database itself, with the last build kept, the changed tables alone are built:
-        // about as fast as reading the whole DDL, and the server's reading describes any change
-        boolean buildsChangedTables = scratchVersionNum == null
-                && entityCache != null
-                && entityCache.holdsLastBuild(EntitySchemaCache.serverVersionNum(live), schema, exclusions);
+        // on the configured database itself the changed tables may be built at once: no server to start
         Optional<MigrationScript> confirmed =
-                buildsChangedTables ? Optional.empty() : confirmedWithoutServer(current, entityDdl);
+                scratchVersionNum == null && buildsChangedTables(EntitySchemaCache.serverVersionNum(live))
+                        ? Optional.empty()
+                        : confirmedWithoutServer(current, entityDdl);
         if (confirmed.isPresent()) {
             return withObjects(confirmed.get(), live, current, entityDdl, objectsDatabase);
         }
@@ -358,12 +356,7 @@ final class SchemaComparison {
         Optional<ReplayedSchema> live = Optional.of(replayed);
         String versionNum = live.get().serverVersionNum();
         Optional<DatabaseSchema> desired = cachedEntitySide(versionNum, entityDdl);
-        // with a server to build on and the last build kept, the changed tables alone are built: about as
-        // fast as reading the whole DDL, and the server's reading describes any change
-        boolean buildsChangedTables = freshServer != null
-                && entityCache != null
-                && entityCache.holdsLastBuild(versionNum, schema, exclusions);
-        if (desired.isEmpty() && !buildsChangedTables) {
+        if (desired.isEmpty() && !(freshServer != null && buildsChangedTables(versionNum))) {
             Optional<MigrationScript> confirmed = confirmedWithoutServer(live.get(), entityDdl);
             if (confirmed.isPresent()) {
                 return confirmed;
@@ -378,6 +371,16 @@ final class SchemaComparison {
             }
         }
         return desired.flatMap(schema -> withoutServer(live.get(), schema, entityDdl));
+    }
+
+    /**
+     * Whether the entity cache keeps the last build for a server reporting {@code serverVersionNum}, so that
+     * building the entity side builds only the tables whose DDL changed: about as fast as reading the whole
+     * DDL without a server, and the server's reading is the one that describes a change, so the reading is
+     * not tried first where a server is at hand anyway.
+     */
+    private boolean buildsChangedTables(String serverVersionNum) {
+        return entityCache != null && entityCache.holdsLastBuild(serverVersionNum, schema, exclusions);
     }
 
     /**

@@ -26,12 +26,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A table's model depends on its own statements ({@code create table}, {@code alter table},
  * {@code create index ... on}, {@code comment on}), on the sequences, enum types and the casts Hibernate
- * writes for them (all of which are built every time: they are few) and on the tables its foreign keys reference, which the changed
- * statements name. One more thing can tie tables together: a name the server chooses ({@code t_pkey},
- * {@code t_code_key}, {@code t_price_check}) takes a number when another object has it already, and
- * which one does depends on what else exists. So the merged model is used only when no name the server
- * chose clashes with another or carries such a number ({@link #merged}); otherwise, and for any
- * statement this does not know, the whole DDL is built as before.
+ * writes for them (all of which are built every time: they are few) and on the tables its foreign keys
+ * reference, which the changed statements name. One more thing can tie tables together: a name the server
+ * chooses ({@code t_pkey}, {@code t_code_key}, {@code t_price_check}) takes a number when another object
+ * has it already, and which one does depends on what else exists. So the merged model is used only when
+ * its names show no such clash ({@link #merged}); otherwise, and for any statement this does not know, the
+ * whole DDL is built as before.
  */
 final class ChangedTables {
     /** The placement of a statement that belongs to no table: a sequence, an enum type, a cast. */

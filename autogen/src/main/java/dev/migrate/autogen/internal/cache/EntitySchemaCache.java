@@ -84,7 +84,7 @@ public final class EntitySchemaCache {
     private int misses;
     private int ddlHits;
     private int rebuiltTables;
-    private int fromLastBuild;
+    private int mergedBuilds;
 
     public EntitySchemaCache(Path directory) {
         this.files = store(directory);
@@ -154,7 +154,7 @@ public final class EntitySchemaCache {
         }
         Optional<DatabaseSchema> merged = changes.merged(before, built);
         if (merged.isPresent()) {
-            fromLastBuild++;
+            mergedBuilds++;
             rebuiltTables += changes.rebuiltTables();
         }
         return merged;
@@ -175,8 +175,8 @@ public final class EntitySchemaCache {
     }
 
     /** Models made from the last build and the changed tables since this cache was made. */
-    int fromLastBuild() {
-        return fromLastBuild;
+    int mergedBuilds() {
+        return mergedBuilds;
     }
 
     /** The key of the last model built for a server, schema and exclusions, whatever the DDL. */

@@ -127,7 +127,7 @@ class ChangedTablesTest {
             cache.read(c, before, "public", EXCLUSIONS);
             DatabaseSchema incremental = cache.read(c, after, "public", EXCLUSIONS);
             assertThat(incremental).isEqualTo(ScratchSchema.read(c, after, "public", EXCLUSIONS));
-            assertThat(cache.fromLastBuild()).isZero();
+            assertThat(cache.mergedBuilds()).isZero();
         }
         assertThat(between(before, after)).isPresent(); // planned, refused at the merge
     }
@@ -145,7 +145,7 @@ class ChangedTablesTest {
             cache.read(c, before, "public", EXCLUSIONS);
             DatabaseSchema built = cache.read(c, after, "public", EXCLUSIONS);
             assertThat(built).isEqualTo(ScratchSchema.read(c, after, "public", EXCLUSIONS));
-            assertThat(cache.fromLastBuild()).isZero();
+            assertThat(cache.mergedBuilds()).isZero();
         }
     }
 
@@ -203,7 +203,7 @@ class ChangedTablesTest {
             DatabaseSchema incremental = cache.read(c, after, "public", EXCLUSIONS);
             DatabaseSchema whole = ScratchSchema.read(c, after, "public", EXCLUSIONS);
             assertThat(incremental).isEqualTo(whole);
-            assertThat(cache.fromLastBuild()).isEqualTo(1);
+            assertThat(cache.mergedBuilds()).isEqualTo(1);
             assertThat(cache.rebuiltTables()).isEqualTo(rebuilt);
             assertThat(cache.misses()).isEqualTo(2);
             // and back: the model of the first DDL built from the second's
@@ -211,7 +211,7 @@ class ChangedTablesTest {
             back.read(c, after, "public", EXCLUSIONS);
             assertThat(back.read(c, BEFORE, "public", EXCLUSIONS))
                     .isEqualTo(ScratchSchema.read(c, BEFORE, "public", EXCLUSIONS));
-            assertThat(back.fromLastBuild()).isEqualTo(1);
+            assertThat(back.mergedBuilds()).isEqualTo(1);
         }
     }
 
