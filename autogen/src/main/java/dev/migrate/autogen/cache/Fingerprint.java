@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
@@ -31,6 +32,16 @@ public final class Fingerprint {
 
     public Fingerprint field(String value) {
         return bytes(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A list of values after {@code label} and their number, so that a value never passes for one of the
+     * next list's: {@code fields("exclude", patterns)}.
+     */
+    public Fingerprint fields(String label, Collection<String> values) {
+        field(label + " " + values.size());
+        values.forEach(this::field);
+        return this;
     }
 
     public Fingerprint bytes(byte[] value) {

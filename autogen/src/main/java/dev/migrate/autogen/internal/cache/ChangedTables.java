@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -68,13 +69,27 @@ final class ChangedTables {
      * empty when a statement is not one this can place.
      */
     static Optional<List<String>> placements(List<String> ddl, String targetSchema) {
+        return place(ddl, new HashMap<>(), sql -> Statement.of(sql, targetSchema));
+    }
+
+    /**
+     * The table of each statement of {@code ddl}: from {@code known} (by the statement's text), else read by
+     * {@code parse} and added to {@code known}; empty when one cannot be placed.
+     */
+    private static Optional<List<String>> place(
+            List<String> ddl, Map<String, String> known, Function<String, Optional<Statement>> parse) {
         List<String> placements = new ArrayList<>(ddl.size());
         for (String sql : ddl) {
-            Optional<Statement> s = Statement.of(sql, targetSchema);
-            if (s.isEmpty()) {
-                return Optional.empty();
+            String placement = known.get(sql);
+            if (placement == null) {
+                Optional<Statement> s = parse.apply(sql);
+                if (s.isEmpty()) {
+                    return Optional.empty();
+                }
+                placement = s.get().placement();
+                known.put(sql, placement);
             }
-            placements.add(s.get().placement());
+            placements.add(placement);
         }
         return Optional.of(placements);
     }
@@ -98,18 +113,12 @@ final class ChangedTables {
         if (differing.isEmpty()) {
             return Optional.empty(); // the same statements in another order: the server may name things otherwise
         }
-        List<String> afterPlacements = new ArrayList<>(after.size());
-        for (String sql : after) {
-            String placement = placements.get(sql);
-            if (placement == null) {
-                Optional<Statement> s = parse.apply(sql);
-                if (s.isEmpty()) {
-                    return Optional.empty();
-                }
-                placement = s.get().placement();
-            }
-            afterPlacements.add(placement);
+        // every statement of both is placed from here on: the last build's from what it kept, the new ones read
+        Optional<List<String>> placedAfter = place(after, placements, parse);
+        if (placedAfter.isEmpty()) {
+            return Optional.empty();
         }
+        List<String> afterPlacements = placedAfter.get();
         Map<String, List<Statement>> byTable = new HashMap<>();
         Function<String, List<Statement>> statementsOf = table -> byTable.computeIfAbsent(table, t -> {
             List<Statement> of = new ArrayList<>();
@@ -122,9 +131,7 @@ final class ChangedTables {
         });
         Set<String> changed = new LinkedHashSet<>();
         for (String sql : differing) {
-            String placement = placements.containsKey(sql)
-                    ? placements.get(sql)
-                    : parse.apply(sql).orElseThrow().placement(); // in after: placed above
+            String placement = Objects.requireNonNull(placements.get(sql)); // both lists placed above
             if (!placement.equals(NO_TABLE)) {
                 changed.add(placement);
             }

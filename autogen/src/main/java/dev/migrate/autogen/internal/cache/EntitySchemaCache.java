@@ -181,11 +181,12 @@ public final class EntitySchemaCache {
 
     /** The key of the last model built for a server, schema and exclusions, whatever the DDL. */
     private static String lastBuildKey(String serverVersionNum, String targetSchema, Exclusions exclusions) {
-        Fingerprint key =
-                migrateBuild().field("last build").field(serverVersionNum).field(targetSchema);
-        key.field("exclude " + exclusions.patterns().size());
-        exclusions.patterns().forEach(key::field);
-        return key.hex();
+        return migrateBuild()
+                .field("last build")
+                .field(serverVersionNum)
+                .field(targetSchema)
+                .fields("exclude", exclusions.patterns())
+                .hex();
     }
 
     /**
@@ -268,10 +269,8 @@ public final class EntitySchemaCache {
                 .field("objects")
                 .field(serverVersionNum)
                 .field(targetSchema)
-                .field("ddl " + ddl.size());
-        ddl.forEach(fingerprint::field);
-        fingerprint.field("declared " + declared.size());
-        declared.forEach(fingerprint::field);
+                .fields("ddl", ddl)
+                .fields("declared", declared);
         String key = fingerprint.hex();
         if (files.read(key + OBJECTS_SUFFIX, key) instanceof List<?> cached
                 && cached.stream().allMatch(SchemaObject.class::isInstance)) {
@@ -286,14 +285,12 @@ public final class EntitySchemaCache {
 
     /** The cache key: SHA-256 over everything the entity model depends on, as hex. */
     static String key(String serverVersionNum, List<String> ddl, String targetSchema, Exclusions exclusions) {
-        Fingerprint key = migrateBuild()
+        return migrateBuild()
                 .field(serverVersionNum)
                 .field(targetSchema)
-                .field("exclude " + exclusions.patterns().size());
-        exclusions.patterns().forEach(key::field);
-        key.field("ddl " + ddl.size());
-        ddl.forEach(key::field);
-        return key.hex();
+                .fields("exclude", exclusions.patterns())
+                .fields("ddl", ddl)
+                .hex();
     }
 
     /**
@@ -312,8 +309,7 @@ public final class EntitySchemaCache {
                 .field(Integer.toString(serverMajorVersion))
                 .field(Runtime.version().toString())
                 .field(String.valueOf(entities.persistenceUnit()))
-                .field("packages " + entities.packages().size());
-        entities.packages().forEach(key::field);
+                .fields("packages", entities.packages());
         key.field("properties " + entities.properties().size());
         new TreeMap<>(entities.properties())
                 .forEach((name, value) -> key.field(name).field(value));

@@ -114,8 +114,7 @@ public final class ReplayedSchemaCache {
                 .field("replayed chain " + FORMAT)
                 .field(chainFingerprint)
                 .field(server)
-                .field("exclude " + exclusions.patterns().size());
-        exclusions.patterns().forEach(chain::field);
+                .fields("exclude", exclusions.patterns());
         return chain.hex().substring(0, 16) + "-";
     }
 
@@ -126,10 +125,8 @@ public final class ReplayedSchemaCache {
                 .field(shape())
                 .field(chainFingerprint)
                 .field(server)
-                .field("schemas " + schemas.size());
-        schemas.forEach(key::field);
-        key.field("exclude " + exclusions.patterns().size());
-        exclusions.patterns().forEach(key::field);
+                .fields("schemas", schemas)
+                .fields("exclude", exclusions.patterns());
         return key.hex();
     }
 
