@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 // A production database that predates migrations: built by hand with bigserial keys, rows in every table,
 // and a table that no entity maps, written by another job
 ItDatabase.start(basedir, 25743, 'adopt-pw')

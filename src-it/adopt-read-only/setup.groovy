@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 // A database built by hand with the constraint kinds real schemas have, and a reporting role that may connect
 // and select, nothing more: its sessions are read only by default, as on a replica's user

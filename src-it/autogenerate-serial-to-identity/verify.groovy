@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     // the bigserial key and the entity's identity number alike: no difference by default

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     assert log.contains('The database is not at head: it is at base (no revision applied) while the migrations\' heads are 20260101_000001. Run mvn migrate:upgrade')

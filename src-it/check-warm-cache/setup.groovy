@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25437, 'warm-pw')
 
 true

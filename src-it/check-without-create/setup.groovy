@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 // a shared database the CI role may use but not create schemas in, as on many company servers
 ItDatabase.start(basedir, 25463, 'shared-pw')

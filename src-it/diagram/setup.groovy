@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25837, 'diagram-pw')
 
 true

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 def boxes(File svg) {
     def doc = new groovy.xml.XmlSlurper().parse(svg) // well-formed XML, or this throws

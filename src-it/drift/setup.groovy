@@ -1,3 +1,3 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25971, 'drift-pw')
 true

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 import groovy.json.JsonSlurper
 try {
     def app = 'jdbc:postgresql://localhost:25971/app'

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 def log = new File(basedir, 'build.log').text
 def pgdata = new File(basedir, 'target/migrate/pgdata')

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25829, 'fleet-parallel-pw')
 def app = 'jdbc:postgresql://localhost:25829/app'
 for (i in 1..6) {

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25823, 'fleet-pw')
 def app = 'jdbc:postgresql://localhost:25823/app'
 ItDatabase.execute(app,

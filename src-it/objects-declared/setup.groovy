@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 // the live database the migrations are applied to, empty: the first migration builds it
 ItDatabase.start(basedir, 25947, 'objects-pw')
 true

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 try {
     def url = 'jdbc:postgresql://localhost:25395/app'
     assert ItDatabase.query(url, 'SELECT count(*) FROM counter') == ['1'] : 'the data migration ran once'

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25392, 'it-settings-secret')
 
 def mvn = new File(basedir, '.mvn'); mvn.mkdirs()

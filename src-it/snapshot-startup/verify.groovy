@@ -1,6 +1,6 @@
 import dev.migrate.MigrateException
 import dev.migrate.Migrator
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 def app = 'jdbc:postgresql://localhost:25977/app'
 try {

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 import java.util.concurrent.TimeUnit
 import java.util.zip.ZipFile
 

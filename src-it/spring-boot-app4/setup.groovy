@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 ItDatabase.start(basedir, 25474, 'boot4-secret-pw')
 
 true

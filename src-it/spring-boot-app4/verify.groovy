@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 try {
     def url = 'jdbc:postgresql://localhost:25474/app'

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     def standby = 'jdbc:postgresql://localhost:25494/app'

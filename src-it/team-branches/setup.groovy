@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 // a repository as a team has it: the chain on main, two pull requests each adding a migration on its
 // head, merged one after the other without conflict (they touch different files)

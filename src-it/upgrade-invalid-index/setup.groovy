@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 import java.sql.SQLException
 
 ItDatabase.start(basedir, 25931, 'invalid-pw')

@@ -1,4 +1,4 @@
-import dev.migrate.maven.it.ItDatabase
+import dev.migrate.testing.ItDatabase
 
 def lines = new File(basedir, 'build.log').readLines()
 def pgdata = new File(basedir, 'target/migrate/pgdata')

@@ -1,6 +1,6 @@
 package dev.migrate.maven.bench;
 
-import dev.migrate.maven.it.ItDatabase;
+import dev.migrate.testing.ItDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;

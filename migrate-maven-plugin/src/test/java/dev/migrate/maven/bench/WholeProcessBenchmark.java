@@ -1,6 +1,6 @@
 package dev.migrate.maven.bench;
 
-import dev.migrate.maven.it.ItDatabase;
+import dev.migrate.testing.ItDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

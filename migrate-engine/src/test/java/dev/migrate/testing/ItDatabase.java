@@ -1,4 +1,4 @@
-package dev.migrate.maven.it;
+package dev.migrate.testing;
 
 import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
