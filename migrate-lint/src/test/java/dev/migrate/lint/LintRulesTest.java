@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rewrite or scan it did; the same change in its lock-safe form, or on a table the migration creates
  * itself, is not.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test lints on a fresh database of its own
 class LintRulesTest {
 
     /** The tables that exist before the analysed migrations, filled with a few rows by the lint. */
