@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with a slightly different model), is reported exactly as expected, nothing else; its upgrade
  * reaches a fixpoint, and its downgrade restores the hand-changed catalog exactly.
  */
+@Execution(ExecutionMode.CONCURRENT) // each case works on a fresh database of its own
 class ChangeDetectionTest {
     private static final String DOCUMENTS_OWNER_FK = "fkrb1qlkjmx88jorkoafa1hd34r";
 
