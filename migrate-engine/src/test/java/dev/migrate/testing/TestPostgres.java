@@ -230,7 +230,11 @@ public final class TestPostgres {
     private static EmbeddedPostgres start(
             Supplier<EmbeddedPostgres.Builder> builder, @Nullable String binaries, String what) {
         try {
-            Path data = Files.createTempDirectory("migrate-test-pg-");
+            // in memory where the machine has room, as the plugin's throwaway servers: the tests create
+            // thousands of databases, each some hundreds of files, and on a virtual machine's disk making
+            // a file is most of what they cost (the engine's tests: 56 s there, 77 s on disk; autogen's: 76 s, 110 s)
+            Path data = ThrowawayPlace.ofThisMachine()
+                    .newDataDirectory(Path.of(System.getProperty("java.io.tmpdir"), "migrate-test-pg"));
             if (binaries != null) {
                 ClusterTemplate.kept()
                         .copyInto(
