@@ -1,6 +1,5 @@
 package dev.migrate.testing;
 
-import dev.migrate.internal.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -52,19 +51,7 @@ public final class ItDatabase {
      */
     public static EmbeddedPostgres.Builder passwordChecked(Path data, int port) throws IOException {
         Files.createDirectories(data);
-        String binaries = ClusterTemplate.classPathBinaries(ItDatabase.class.getClassLoader());
-        if (binaries != null) {
-            // a copy of the cluster kept for these binaries, as the plugin's own servers start
-            ClusterTemplate.kept()
-                    .copyInto(
-                            data,
-                            binaries,
-                            empty -> EmbeddedPostgres.builder()
-                                    .setDataDirectory(empty)
-                                    .setCleanDataDirectory(false)
-                                    .start()
-                                    .close());
-        }
+        TestPostgres.copyKeptCluster(data); // where it cannot, the launcher runs initdb
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -109,20 +96,9 @@ public final class ItDatabase {
         // PostgreSQL starts only on a data directory its owner alone may enter
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + primaryPort + "/postgres", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("SELECT pg_backup_start('migrate it standby', true)");
-            copyRunningCluster(primaryData, data);
-            try (ResultSet rs = s.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
-                rs.next();
-                Files.writeString(data.resolve("backup_label"), rs.getString(1));
-            }
+                "jdbc:postgresql://localhost:" + primaryPort + "/postgres", "postgres", "")) {
+            TestPostgres.baseBackupForStandby(c, primaryPort, primaryData, data);
         }
-        Files.writeString(data.resolve("standby.signal"), "");
-        Files.writeString(
-                data.resolve("postgresql.auto.conf"),
-                "\nprimary_conninfo = 'host=localhost port=" + primaryPort + " user=postgres'\n",
-                java.nio.file.StandardOpenOption.APPEND);
         EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -135,29 +111,6 @@ public final class ItDatabase {
                         data.resolveSibling("it-standby.log").toFile()))
                 .start();
         // The server outlives this object on purpose: stop(basedir) ends it by its pid.
-    }
-
-    /** The files of a running cluster as a base backup takes them: its lock file stays behind. */
-    private static void copyRunningCluster(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = from.relativize(file);
-                if (relative.toString().equals("postmaster.pid")
-                        || relative.toString().equals("postmaster.opts")) {
-                    continue;
-                }
-                Path target = to.resolve(relative);
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    try {
-                        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
-                        // a temporary file the primary removed; the log it replays covers it
-                    }
-                }
-            }
-        }
     }
 
     /**

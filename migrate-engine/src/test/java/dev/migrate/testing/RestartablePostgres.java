@@ -41,22 +41,9 @@ public final class RestartablePostgres implements AutoCloseable {
     public static RestartablePostgres start(Map<String, String> settings) {
         try {
             Path data = Files.createTempDirectory("migrate-test-restartable-");
-            String binaries = ClusterTemplate.classPathBinaries(RestartablePostgres.class.getClassLoader());
-            if (binaries != null) {
-                ClusterTemplate.kept()
-                        .copyInto(
-                                data,
-                                binaries,
-                                empty -> EmbeddedPostgres.builder()
-                                        .setDataDirectory(empty)
-                                        .setCleanDataDirectory(false)
-                                        .start()
-                                        .close());
-            }
+            boolean initdb = !TestPostgres.copyKeptCluster(data);
             return new RestartablePostgres(
-                    data,
-                    settings,
-                    builder(data, settings, null, binaries == null).start());
+                    data, settings, builder(data, settings, null, initdb).start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start a restartable PostgreSQL server", e);
         }

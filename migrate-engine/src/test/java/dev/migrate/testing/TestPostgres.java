@@ -7,8 +7,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -224,6 +228,32 @@ public final class TestPostgres {
     }
 
     /**
+     * Fills the empty directory {@code data} with a copy of the cluster kept for the default binaries, as
+     * the plugin's servers start; false where the binaries cannot be named, and the server runs initdb.
+     */
+    static boolean copyKeptCluster(Path data) throws IOException {
+        return copyKeptCluster(data, defaultBinaries(), EmbeddedPostgres::builder);
+    }
+
+    /** The same for {@code binaries}, whose kept cluster, when there is none yet, {@code builder}'s initdb makes. */
+    private static boolean copyKeptCluster(
+            Path data, @Nullable String binaries, Supplier<EmbeddedPostgres.Builder> builder) throws IOException {
+        if (binaries == null) {
+            return false;
+        }
+        ClusterTemplate.kept()
+                .copyInto(
+                        data,
+                        binaries,
+                        empty -> builder.get()
+                                .setDataDirectory(empty)
+                                .setCleanDataDirectory(false)
+                                .start()
+                                .close());
+        return true;
+    }
+
+    /**
      * Starts a server whose data nobody keeps, so durability is off, and stops it when the JVM exits;
      * its data directory is a copy of the cluster kept for {@code binaries}, as the plugin's servers'.
      */
@@ -235,22 +265,12 @@ public final class TestPostgres {
             // a file is most of what they cost (the engine's tests: 56 s there, 77 s on disk; autogen's: 76 s, 110 s)
             Path data = ThrowawayPlace.ofThisMachine()
                     .newDataDirectory(Path.of(System.getProperty("java.io.tmpdir"), "migrate-test-pg"));
-            if (binaries != null) {
-                ClusterTemplate.kept()
-                        .copyInto(
-                                data,
-                                binaries,
-                                empty -> builder.get()
-                                        .setDataDirectory(empty)
-                                        .setCleanDataDirectory(false)
-                                        .start()
-                                        .close());
-            }
+            boolean copied = copyKeptCluster(data, binaries, builder);
             EmbeddedPostgres.Builder server = builder.get()
                     .setDataDirectory(data)
                     .setRegisterShutdownHook(false) // stopped by the hook below, at once
                     // binaries nobody can name get no kept cluster: the launcher runs initdb
-                    .setCleanDataDirectory(binaries == null)
+                    .setCleanDataDirectory(!copied)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("max_locks_per_transaction", "1024");
             ThrowawayPlace.SERVER_SETTINGS.forEach(server::setServerConfig);
@@ -311,6 +331,54 @@ public final class TestPostgres {
     }
 
     /**
+     * Makes {@code standby} (an empty directory) a hot standby's data of the running primary {@code
+     * primary} connects to, whose data is {@code primaryData}: a base backup taken with the low-level
+     * API (the embedded binaries have no pg_basebackup), that is {@code pg_backup_start}, a copy of the
+     * running primary's files and the backup label {@code pg_backup_stop} returns; then {@code
+     * standby.signal} and a {@code primary_conninfo} to {@code primaryPort}, so that the server started on
+     * it streams from the primary and serves read-only sessions.
+     */
+    public static void baseBackupForStandby(Connection primary, int primaryPort, Path primaryData, Path standby)
+            throws IOException, SQLException {
+        try (Statement s = primary.createStatement()) {
+            s.execute("SELECT pg_backup_start('migrate standby', true)");
+            copyRunningCluster(primaryData, standby);
+            try (ResultSet rs = s.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
+                rs.next();
+                Files.writeString(standby.resolve("backup_label"), rs.getString(1));
+            }
+        }
+        Files.writeString(standby.resolve("standby.signal"), "");
+        Files.writeString(
+                standby.resolve("postgresql.auto.conf"),
+                "\nprimary_conninfo = 'host=localhost port=" + primaryPort + " user=postgres'\n",
+                StandardOpenOption.APPEND);
+    }
+
+    /** The files of a running cluster, as a base backup takes them: the server's lock file stays behind. */
+    private static void copyRunningCluster(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(file);
+                String name = relative.toString();
+                if (name.equals("postmaster.pid") || name.equals("postmaster.opts")) {
+                    continue;
+                }
+                Path target = to.resolve(relative);
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (NoSuchFileException removedWhileCopying) {
+                        // a temporary file the primary removed meanwhile; the log it replays covers it
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A server of the default binaries of its own, for a test that stops, copies or reconfigures it;
      * the caller closes it. Its durability is PostgreSQL's default, since a test may copy its files.
      *
@@ -323,21 +391,10 @@ public final class TestPostgres {
         try (Stream<Path> files = Files.list(data)) {
             empty = files.findAny().isEmpty();
         }
-        String binaries = defaultBinaries();
-        if (empty && binaries != null) {
-            ClusterTemplate.kept()
-                    .copyInto(
-                            data,
-                            binaries,
-                            fresh -> EmbeddedPostgres.builder()
-                                    .setDataDirectory(fresh)
-                                    .setCleanDataDirectory(false)
-                                    .start()
-                                    .close());
-        }
+        boolean initdb = empty && !copyKeptCluster(data);
         EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
-                .setCleanDataDirectory(empty && binaries == null)
+                .setCleanDataDirectory(initdb)
                 .setServerConfig("max_connections", "20");
         settings.forEach(server::setServerConfig);
         return server.start();

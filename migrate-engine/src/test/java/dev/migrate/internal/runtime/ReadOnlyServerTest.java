@@ -19,8 +19,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -105,44 +102,10 @@ class ReadOnlyServerTest {
         }
         assertThat(fleet(source(primary)).upgrade("head").succeeded()).isTrue();
 
-        try (Connection c = primary.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("SELECT pg_backup_start('migrate standby test', true)");
-            copyDataDirectory(primaryData, standbyData);
-            try (ResultSet rs = s.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
-                rs.next();
-                Files.writeString(standbyData.resolve("backup_label"), rs.getString(1));
-            }
+        try (Connection c = primary.getPostgresDatabase().getConnection()) {
+            TestPostgres.baseBackupForStandby(c, primary.getPort(), primaryData, standbyData);
         }
-        Files.writeString(standbyData.resolve("standby.signal"), "");
-        Files.writeString(
-                standbyData.resolve("postgresql.auto.conf"),
-                "\nprimary_conninfo = 'host=localhost port=" + primary.getPort() + " user=postgres'\n",
-                StandardOpenOption.APPEND);
         standby = TestPostgres.ownServer(standbyData, Map.of("hot_standby", "on"));
-    }
-
-    /** The files of a running cluster, as a base backup takes them: the server's lock file stays behind. */
-    private static void copyDataDirectory(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = from.relativize(file);
-                String name = relative.toString();
-                if (name.equals("postmaster.pid") || name.equals("postmaster.opts")) {
-                    continue;
-                }
-                Path target = to.resolve(relative);
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (Files.exists(file)) {
-                    try {
-                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (java.nio.file.NoSuchFileException removedWhileCopying) {
-                        // the primary may remove a temporary file meanwhile; the log replays what matters
-                    }
-                }
-            }
-        }
     }
 
     @AfterAll
