@@ -2,6 +2,7 @@ package dev.migrate.spring;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.internal.sql.VersionViews;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,8 +59,7 @@ final class OnlineSearchPath implements BeanPostProcessor {
                 PreparedStatement s =
                         c.prepareStatement("SELECT string_agg(quote_ident(v.nspname), ', ' ORDER BY v.nspname),"
                                 + " current_setting('search_path') FROM pg_namespace v JOIN pg_namespace base"
-                                + " ON v.nspname = base.nspname || '_' || ?")) {
-            s.setString(1, revision);
+                                + " ON v.nspname = " + VersionViews.sql("base.nspname", revision))) {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 String views = rs.getString(1);

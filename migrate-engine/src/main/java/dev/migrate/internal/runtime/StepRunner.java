@@ -16,6 +16,7 @@ import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.internal.sql.VersionViews;
 import dev.migrate.internal.text.Elapsed;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
@@ -295,9 +296,11 @@ final class StepRunner {
     /** {@code public_r1}, or {@code public_r1, sales_r1}: the schemas of views of an online revision. */
     private static String versionSchemas(String revision, Script script) {
         return script.changes().stream()
-                .map(change -> (change.table().schema() == null
+                .map(change -> VersionViews.name(
+                        change.table().schema() == null
                                 ? "public"
-                                : change.table().schema()) + "_" + revision)
+                                : change.table().schema(),
+                        revision))
                 .distinct()
                 .collect(Collectors.joining(", "));
     }

@@ -255,8 +255,8 @@ final class OnlineSql {
                 + "\n"
                 + "#variable_conflict use_column\n"
                 + "BEGIN\n"
-                + "    IF btrim(split_part(current_setting('search_path'), ',', 1), ' \"') = TG_TABLE_SCHEMA || "
-                + string("_" + t.revision()) + " THEN\n"
+                + "    IF btrim(split_part(current_setting('search_path'), ',', 1), ' \"') = "
+                + VersionViews.sql("TG_TABLE_SCHEMA", t.revision()) + " THEN\n"
                 + fromNew
                 + "    ELSE\n"
                 + fromOld
@@ -314,7 +314,7 @@ final class OnlineSql {
                 + " THEN ' WITH (security_invoker = true)' ELSE '' END;\n"
                 + "BEGIN\n"
                 + "    FOREACH s IN ARRAY " + schemas(v.changes()) + " LOOP\n"
-                + "        v := s || " + string("_" + v.revision()) + ";\n"
+                + "        v := " + VersionViews.sql("s", v.revision()) + ";\n"
                 + "        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', v);\n"
                 + "        EXECUTE format('CREATE SCHEMA %I', v);\n"
                 + "        EXECUTE format('COMMENT ON SCHEMA %I IS %L', v, "
@@ -383,8 +383,8 @@ final class OnlineSql {
                 + "    s text;\n"
                 + "BEGIN\n"
                 + "    FOREACH s IN ARRAY " + schemas(v.changes()) + " LOOP\n"
-                + "        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', s || " + string("_" + v.revision())
-                + ");\n"
+                + "        EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', "
+                + VersionViews.sql("s", v.revision()) + ");\n"
                 + "    END LOOP;\n"
                 + "END\n"
                 + BODY;

@@ -795,6 +795,66 @@ class OnlineMigrationTest {
         assertThat(query(db, "SELECT phase FROM migrate_version_online")).containsExactly("expand");
     }
 
+    private static final String LONG_SCHEMA = "tenant_acme_corporation_international_holdings_europe_west_one";
+
+    @Revision(id = "o2", revises = "o1", message = "a tenant's balances")
+    public static class LongSchemaTable implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE SCHEMA " + LONG_SCHEMA);
+            op.execute("CREATE TABLE " + LONG_SCHEMA + ".accounts (id int PRIMARY KEY, bal integer NOT NULL)");
+            op.execute("INSERT INTO " + LONG_SCHEMA + ".accounts SELECT g, 1000 FROM generate_series(1, 10) g");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP SCHEMA " + LONG_SCHEMA + " CASCADE");
+        }
+    }
+
+    @Revision(id = "o3", revises = "o2", message = "balances in cents")
+    public static class LongSchemaType implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(OnlineChange.alterColumn(LONG_SCHEMA + ".accounts", "bal")
+                    .type("bigint")
+                    .up("bal * 100")
+                    .down("(bal / 100)::integer"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.alterColumnType(LONG_SCHEMA + ".accounts", "bal", "integer", "(bal / 100)::integer");
+        }
+    }
+
+    /**
+     * A schema whose {@code <schema>_<revision>} is longer than PostgreSQL's 63 bytes: the schema of views
+     * gets a name that fits, and the triggers tell the new application by that name, so its writes are not
+     * taken for the old application's.
+     */
+    @Test
+    void aSchemaOfViewsOfALongSchemaNameIsNamedToFitAndTheNewApplicationsWritesKeepTheirValues() throws Exception {
+        migrator(LongSchemaTable.class).build().upgrade("o2");
+        migrator(LongSchemaTable.class, LongSchemaType.class).build().upgrade("o3");
+        List<String> views = query(db, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%\\_o3'");
+        assertThat(views).hasSize(1);
+        assertThat(views.get(0)).hasSizeLessThanOrEqualTo(63).endsWith("_o3");
+        assertThat(log.lines).anyMatch(line -> line.contains(views.get(0) + " first in its search path"));
+
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET search_path = " + views.get(0) + ", public");
+            s.execute("INSERT INTO accounts (id, bal) VALUES (11, 5000)");
+            s.execute("UPDATE accounts SET bal = 700 WHERE id = 1");
+        }
+        assertThat(query(
+                        db,
+                        "SELECT id || ':' || bal || ':' || _migrate_new_bal FROM " + LONG_SCHEMA
+                                + ".accounts WHERE id IN (1, 11) ORDER BY id"))
+                .containsExactly("1:7:700", "11:50:5000");
+    }
+
     /** pgroll TestViewsAreCreatedWithSecurityInvokerTrue, and the grants of each table on its view. */
     @Test
     void theViewsRunAsTheirCallerAndAreGrantedAsTheirTables() throws Exception {
