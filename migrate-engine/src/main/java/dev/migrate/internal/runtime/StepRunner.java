@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * writes its log in order.
  */
 final class StepRunner {
+    /** The longest an expand's statement waits for a table's lock at a time, queries queued behind it. */
+    static final Duration BRIEF_LOCK_WAIT = Duration.ofMillis(500);
+
+    /** The longest pause between two of those waits. */
+    private static final Duration BRIEF_PAUSE = Duration.ofSeconds(1);
+
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
     private final Map<String, DiscoveredMigration> migrations;
@@ -420,6 +426,10 @@ final class StepRunner {
     private void runStatement(Step step, boolean transactional, Script.Statement s, ScriptSink sink, Progress progress)
             throws SQLException {
         List<Leftover> leftovers = transactional ? List.of() : CutStatements.of(s);
+        if (progress.expand && leftovers.isEmpty() && !sink.offline()) {
+            runBriefly(step, s, sink, progress);
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             // before a retry too: a concurrent build cut by the lock timeout leaves its index
             clearInvalidIndexes(step, leftovers, sink, progress);
@@ -435,6 +445,65 @@ final class StepRunner {
                 }
                 waitToRetry(step.revision().id(), s.sql(), attempt, "the statements before it stay applied");
             }
+        }
+    }
+
+    /**
+     * Runs a statement of an expand that takes a table's lock (adding a column, a trigger, a constraint):
+     * queries that arrive while it waits for the lock queue behind it, so it waits
+     * {@link #BRIEF_LOCK_WAIT} at most at a time (the lock timeout if that is shorter), and is tried again
+     * until it has waited as long in all as the lock timeout and its retries allow (without end when the
+     * server's setting applies). A long transaction on the table then delays the migration, not the
+     * application.
+     */
+    private void runBriefly(Step step, Script.Statement s, ScriptSink sink, Progress progress) throws SQLException {
+        Duration configured = lockRetries.lockTimeout();
+        Duration brief = configured != null && !configured.isZero() && configured.compareTo(BRIEF_LOCK_WAIT) < 0
+                ? configured
+                : BRIEF_LOCK_WAIT;
+        long budget = configured == null || configured.isZero()
+                ? Long.MAX_VALUE
+                : configured.toNanos() * (lockRetries.retries() + 1L);
+        long waited = 0;
+        sink.execute("SET lock_timeout = '" + brief.toMillis() + "ms'");
+        try {
+            for (int attempt = 1; ; attempt++) {
+                progress.at(s.sql());
+                long start = System.nanoTime();
+                try {
+                    sink.execute(s.sql());
+                    return;
+                } catch (SQLException e) {
+                    waited += System.nanoTime() - start;
+                    if (!LockRetries.isLockTimeout(e) || waited >= budget) {
+                        progress.attempts = attempt;
+                        throw e;
+                    }
+                    Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
+                    pause = pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
+                    log.warn("Migration " + step.revision().id() + " waited " + brief.toMillis() + " ms for a lock"
+                            + " at: " + s.sql() + ". Queries on the table would queue behind it, so it lets them"
+                            + " pass and tries again in " + LockRetries.format(pause) + " (attempt " + (attempt + 1)
+                            + "; it gives up after waiting " + describeBudget(budget) + " in all).");
+                    sleep(step.revision().id(), pause);
+                }
+            }
+        } finally {
+            sink.execute(
+                    configured == null ? "RESET lock_timeout" : "SET lock_timeout = '" + configured.toMillis() + "ms'");
+        }
+    }
+
+    private static String describeBudget(long nanos) {
+        return nanos == Long.MAX_VALUE ? "as long as it takes" : LockRetries.format(Duration.ofNanos(nanos));
+    }
+
+    private static void sleep(String revision, Duration pause) throws SQLException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting to retry " + revision, e);
         }
     }
 
@@ -561,12 +630,7 @@ final class StepRunner {
         log.warn("Migration " + revision + " waited longer than its lock timeout for a lock ("
                 + lockRetries.describe() + ") at: " + statement + ". Retry " + attempt + " of "
                 + lockRetries.retries() + " in " + LockRetries.format(wait) + "; " + meanwhile + ".");
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("Interrupted while waiting to retry " + revision, e);
-        }
+        sleep(revision, wait);
     }
 
     /**

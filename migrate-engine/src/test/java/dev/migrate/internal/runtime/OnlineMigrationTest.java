@@ -777,7 +777,7 @@ class OnlineMigrationTest {
         CompletableFuture<Void> released = CompletableFuture.runAsync(() -> {
             try (holder) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (log.lines.stream().noneMatch(l -> l.contains("Retry ")) && System.nanoTime() < deadline) {
+                while (log.lines.stream().noneMatch(l -> l.contains("tries again")) && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
                 holder.rollback();
@@ -791,7 +791,7 @@ class OnlineMigrationTest {
                 .build()
                 .upgrade("head");
         released.join();
-        assertThat(log.lines).anyMatch(l -> l.startsWith("WARN Migration o2 waited longer than its lock timeout"));
+        assertThat(log.lines).anyMatch(l -> l.startsWith("WARN Migration o2 waited 200 ms for a lock"));
         assertThat(query(db, "SELECT phase FROM migrate_version_online")).containsExactly("expand");
     }
 
@@ -853,6 +853,40 @@ class OnlineMigrationTest {
                         "SELECT id || ':' || bal || ':' || _migrate_new_bal FROM " + LONG_SCHEMA
                                 + ".accounts WHERE id IN (1, 11) ORDER BY id"))
                 .containsExactly("1:7:700", "11:50:5000");
+    }
+
+    /**
+     * With the default lock timeout (10 s), a long transaction on the table while the expand starts: the
+     * expand's statement waits for its lock half a second at a time, so the application's writes, which
+     * queue behind a waiting lock request, wait no longer than that (pgroll's lock_timeout of 500 ms).
+     */
+    @Test
+    void aLongTransactionDelaysTheExpandButNotTheApplicationsWrites() throws Exception {
+        Connection holder = db.getConnection();
+        holder.setAutoCommit(false);
+        try (Statement s = holder.createStatement()) {
+            s.execute("LOCK TABLE orders IN ACCESS SHARE MODE");
+        }
+        CompletableFuture<Void> expand = CompletableFuture.runAsync(
+                () -> migrator(AmountType.class).build().upgrade("head"));
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int writes = 0;
+        try (Connection app = db.getConnection();
+                Statement s = app.createStatement()) {
+            s.execute("SET lock_timeout = '1500ms'");
+            while (System.nanoTime() < until) {
+                s.execute("INSERT INTO orders (customer_id, amount) VALUES (1, 5)");
+                writes++;
+                Thread.sleep(50);
+            }
+        } finally {
+            holder.rollback();
+            holder.close();
+        }
+        expand.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(writes).isGreaterThan(10);
+        assertThat(log.lines).anyMatch(l -> l.contains("waited 500 ms for a lock"));
+        assertThat(query(db, "SELECT phase FROM migrate_version_online")).containsExactly("expand");
     }
 
     /** pgroll TestViewsAreCreatedWithSecurityInvokerTrue, and the grants of each table on its view. */
