@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.internal.Fixes;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.connection.DatabaseUrl;
 import dev.migrate.internal.discovery.DiscoveredMigration;
@@ -78,6 +79,16 @@ public final class Migrator {
             @Override
             public MigrationListener listener(Migrator migrator) {
                 return migrator.listener;
+            }
+
+            @Override
+            public Engine migrations(Migrator migrator) {
+                return migrator.requireMigrations();
+            }
+
+            @Override
+            public void fixes(Migrator.Builder builder, Fixes fixes) {
+                builder.settings.fixes(Objects.requireNonNull(fixes, "fixes"));
             }
         });
     }
@@ -292,10 +303,8 @@ public final class Migrator {
      */
     private Engine requireMigrations() {
         if (engine.graph().size() == 0) {
-            throw new MigrateException("No migration was found " + searched + ". Check the packages setting "
-                    + "(-Dmigrate.packages=... or <packages> in Maven, migrate.packages in Spring Boot) against the package "
-                    + "of the migration classes, and that they are compiled "
-                    + "(mvn compile); write the first one with mvn migrate:revision.");
+            throw new MigrateException("No migration was found " + searched + ". "
+                    + engine.settings().fixes().noMigrations());
         }
         return engine;
     }

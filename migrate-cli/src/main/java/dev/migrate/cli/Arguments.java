@@ -43,7 +43,9 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         }
         String first = args.get(0);
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
-            if (args.size() > 1 && first.equals("help")) {
+            // help describes the command after it, if one is named; options after it are ignored, as help reads
+            // no migrations and connects to nothing
+            if (args.size() > 1 && first.equals("help") && !args.get(1).startsWith("-")) {
                 return new Arguments(command(args.get(1)), Map.of(), true, false);
             }
             return new Arguments(null, Map.of(), true, false);

@@ -34,6 +34,7 @@ import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
 import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
+import dev.migrate.BadTargetException;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
@@ -51,6 +52,7 @@ import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.internal.graph.RevisionGraph;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -63,6 +65,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -137,15 +140,18 @@ final class Cli {
         boolean offline = command.changes() && (arguments.flag(SQL) || arguments.value(SQL_FILE) != null);
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
+        checkForms(arguments, offline);
         try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
             Migrator.Builder builder = builder(arguments, classes.loader(), log);
             boolean verbose = arguments.flag(VERBOSE);
             String target = arguments.positionalValue();
             switch (command) {
-                case HEADS -> print(MigratorInternals.of(builder.build()).headsReport(verbose));
-                case BRANCHES -> print(MigratorInternals.of(builder.build()).branchesReport());
-                case SHOW -> print(MigratorInternals.of(builder.build()).showReport(required(target)));
+                case HEADS -> print(graph(builder).headsReport(verbose));
+                case BRANCHES -> print(graph(builder).branchesReport());
+                case SHOW -> print(graph(builder).showReport(required(target)));
                 case HISTORY -> {
+                    // the migrations first: no database is worth connecting to without them
+                    graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     database(arguments).ifPresent(database -> builder.dataSource(connect(database)));
                     print(MigratorInternals.of(builder.build()).historyReport(arguments.value(RANGE), verbose));
@@ -191,10 +197,41 @@ final class Cli {
         }
     }
 
+    /**
+     * The internals of the migrations that {@code builder} finds, refused as upgrade refuses them when it finds
+     * none: a graph command on a jar without migrations, or with a misspelt --packages, shows nothing otherwise.
+     */
+    private static MigratorInternals graph(Migrator.Builder builder) {
+        MigratorInternals internals = MigratorInternals.of(builder.build());
+        internals.requireMigrations();
+        return internals;
+    }
+
+    /**
+     * Checks the form of the command's target and of --range, as text: a malformed one is refused (exit 2) before
+     * the class path is read or anything connects. Whether the revisions it names exist is known only later.
+     */
+    private static void checkForms(Arguments arguments, boolean offline) {
+        CliCommand command = arguments.requireCommand();
+        try {
+            String target = arguments.positionalValue();
+            if (target != null) {
+                // offline, a change also takes a <from>:<to> range
+                RevisionGraph.checkForm(target, offline && command.changes());
+            }
+            String range = arguments.value(RANGE);
+            if (range != null) {
+                RevisionGraph.checkRangeForm(range, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
+            }
+        } catch (BadTargetException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** A builder over the migrations with the run settings of the command line, without a database. */
     private static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
         String packages = arguments.value(PACKAGES);
-        Migrator.Builder builder = Migrator.builder()
+        Migrator.Builder builder = MigratorInternals.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
                 .packages(
                         packages == null
                                 ? new String[] {"db.migrations"}

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -189,6 +190,7 @@ class CliIT {
 
         Result expand = run(Map.of(), "upgrade", connect);
         assertThat(expand.code()).as(expand.toString()).isZero();
+        assertThat(expand.out()).contains("then run migrate complete.").doesNotContain("mvn", "starter");
         assertThat(run(Map.of(), "current", connect).out()).contains(SECOND + " (head) (expand)");
 
         Result script = run(Map.of(), "complete", "--sql", "--classpath", onlineJar.toString());
@@ -518,6 +520,107 @@ class CliIT {
         Result noDatabase = run(Map.of(), "current", "--classpath", plainJar.toString());
         assertThat(noDatabase.code()).isEqualTo(1);
         assertThat(noDatabase.err()).contains("No database is given: pass --url");
+    }
+
+    @Test
+    void theFixesItPrintsNameItsOwnCommandsAndOptions() throws IOException {
+        String database = TestPostgres.createDatabase("cli_fixes");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database;
+        String[] connect = {"--url", url, "--user", "postgres", "--classpath", plainJar.toString()};
+        assertThat(run(Map.of(), "upgrade", append(connect, FIRST)).code()).isZero();
+
+        Result behind = run(Map.of(), "current", append(connect, "--check-heads"));
+        assertThat(behind.code()).as(behind.toString()).isEqualTo(1);
+        assertThat(behind.err()).contains("Run migrate upgrade heads first.").doesNotContain("mvn", "Migrator.");
+
+        Result unknown = run(Map.of(), "upgrade", append(connect, "99999"));
+        assertThat(unknown.code()).as(unknown.toString()).isEqualTo(1);
+        assertThat(unknown.err())
+                .contains("Run migrate history to see the known revisions.")
+                .doesNotContain("goal");
+
+        Result none = run(
+                Map.of(),
+                "upgrade",
+                "--url",
+                url,
+                "--user",
+                "postgres",
+                "--classpath",
+                emptyJar().toString());
+        assertThat(none.code()).as(none.toString()).isEqualTo(1);
+        assertThat(none.err())
+                .contains("No migration was found in the package db.migrations", "--packages", "--classpath")
+                .doesNotContain("-Dmigrate.", "mvn compile", "Spring Boot");
+    }
+
+    @Test
+    void aMalformedTargetOrRangeIsRefusedBeforeTheMigrationsAreReadOrAnythingConnects() {
+        // neither the class path nor the server exists: a run that reached either would say so, and exit 1
+        String[] nowhere = {"--url", "jdbc:postgresql://nowhere.invalid:1/none", "--classpath", "/nonexistent.jar"};
+        for (String[] line : List.of(
+                new String[] {"upgrade", "head+x"},
+                new String[] {"upgrade", "a b"},
+                new String[] {"upgrade", "head:base"},
+                new String[] {"upgrade", ""},
+                new String[] {"downgrade", "1-"},
+                new String[] {"stamp", "--target", "x@"},
+                new String[] {"upgrade", "--sql", "a:b:c"},
+                new String[] {"show", "a b"},
+                new String[] {"history", "--range", "a:b:c"},
+                new String[] {"history", "--range", "head+x:head"},
+                new String[] {"lint", "--range", "base:a b"})) {
+            // show takes no database
+            String[] options = append(
+                    Arrays.copyOfRange(line, 1, line.length),
+                    line[0].equals("show") ? Arrays.copyOfRange(nowhere, 2, 4) : nowhere);
+            Result refused = run(Map.of(), line[0], options);
+            assertThat(refused.code())
+                    .as(String.join(" ", line) + "\n" + refused)
+                    .isEqualTo(2);
+            assertThat(refused.err()).as(String.join(" ", line)).containsAnyOf("not understood", "No target", "':'");
+            assertThat(refused.out()).as(String.join(" ", line)).doesNotContain("Using PostgreSQL");
+            assertThat(refused.err()).as(String.join(" ", line)).doesNotContain("nonexistent", "connect");
+        }
+
+        // a range is a form of the offline scripts' target
+        Result range = run(Map.of(), "downgrade", "head:-1", "--sql", "--classpath", plainJar.toString());
+        assertThat(range.code()).as(range.toString()).isZero();
+    }
+
+    @Test
+    void theGraphCommandsRefuseAClassPathWithoutMigrationsAsUpgradeDoes() throws IOException {
+        String empty = emptyJar().toString();
+        for (String command : List.of("heads", "branches", "history", "show")) {
+            Result refused = run(Map.of(), command, "--classpath", empty);
+            assertThat(refused.code()).as(command + "\n" + refused).isEqualTo(1);
+            assertThat(refused.err())
+                    .as(command)
+                    .contains("No migration was found in the package db.migrations", "--classpath");
+        }
+        Result misspelt = run(Map.of(), "heads", "--classpath", plainJar.toString(), "--packages", "com.typo");
+        assertThat(misspelt.code()).as(misspelt.toString()).isEqualTo(1);
+        assertThat(misspelt.err()).contains("No migration was found in the package com.typo");
+
+        Result history =
+                run(Map.of(), "history", "--classpath", empty, "--url", "jdbc:postgresql://nowhere.invalid:1/none");
+        assertThat(history.code()).as(history.toString()).isEqualTo(1);
+        assertThat(history.out()).as("refused before connecting").doesNotContain("Using PostgreSQL");
+
+        Result help = run(Map.of(), "help", "--classpath", plainJar.toString());
+        assertThat(help.code()).as(help.toString()).isZero();
+        assertThat(help.out()).contains("upgrade", "history");
+    }
+
+    /** A jar without a class: what a wrong --classpath or a build without migrations gives. */
+    private static Path emptyJar() throws IOException {
+        Path jar = work.resolve("empty.jar");
+        if (!Files.exists(jar)) {
+            Path contents = Files.createDirectories(work.resolve("empty"));
+            Files.writeString(contents.resolve("readme.txt"), "no classes here");
+            jar(jar, contents, "", path -> true);
+        }
+        return jar;
     }
 
     @Test

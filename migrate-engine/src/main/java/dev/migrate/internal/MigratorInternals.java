@@ -44,11 +44,17 @@ public final class MigratorInternals {
         /** The engine of {@code migrator}, failing as its online methods do without migrations or a database. */
         Engine database(Migrator migrator);
 
+        /** The engine of {@code migrator}, failing as its online methods do when it found no migration. */
+        Engine migrations(Migrator migrator);
+
         /** Whether {@code migrator} was given a database. */
         boolean online(Migrator migrator);
 
         /** The listener {@code migrator} reports failures to. */
         MigrationListener listener(Migrator migrator);
+
+        /** Has the messages of what {@code builder} builds name fixes as {@code fixes} spells them. */
+        void fixes(Migrator.Builder builder, Fixes fixes);
     }
 
     // set once, by Migrator's static initializer, before any Migrator exists to be passed in here
@@ -84,6 +90,30 @@ public final class MigratorInternals {
             throw new IllegalStateException("Migrator has not registered its opener.");
         }
         return new MigratorInternals(migrator, registered);
+    }
+
+    /**
+     * Has the messages of the migrator {@code builder} builds (and of every tenant of a fleet over it) name the
+     * commands and settings of a face other than the plugin, as {@code fixes} spells them:
+     * {@code MigratorInternals.spellFixes(builder, cliFixes)}.
+     *
+     * @return {@code builder}
+     */
+    public static Migrator.Builder spellFixes(Migrator.Builder builder, Fixes fixes) {
+        Opener registered = opener;
+        if (registered == null) {
+            throw new IllegalStateException("Migrator has not registered its opener.");
+        }
+        registered.fixes(builder, fixes);
+        return builder;
+    }
+
+    /**
+     * Fails as the online methods of the migrator do when it found no migration: naming where it looked and,
+     * in the face's words, what to check; the graph reports themselves show an empty graph.
+     */
+    public void requireMigrations() {
+        open.migrations(migrator);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.migrate.internal.graph;
 import static java.util.Objects.requireNonNull;
 
 import dev.migrate.MigrateException;
+import dev.migrate.internal.Fixes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,7 +31,7 @@ final class GraphBuilder {
     private GraphBuilder() {}
 
     /** Validates the revisions and builds the graph's indexes; errors name the classes involved. */
-    static RevisionGraph build(Collection<RevisionInfo> all) {
+    static RevisionGraph build(Collection<RevisionInfo> all, Fixes fixes) {
         Map<String, RevisionInfo> declared = new HashMap<>();
         for (RevisionInfo r : all) {
             checkId(r);
@@ -79,7 +80,7 @@ final class GraphBuilder {
             pos.put(order.get(i).id(), i);
         }
         RevisionGraph graph = new RevisionGraph(
-                order, pos, freeze(order, children, pos), freeze(order, dependents, pos), labels, squashes);
+                order, pos, freeze(order, children, pos), freeze(order, dependents, pos), labels, squashes, fixes);
         squashes.check(graph);
         return graph;
     }

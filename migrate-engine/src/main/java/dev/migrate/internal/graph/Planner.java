@@ -132,7 +132,8 @@ final class Planner {
                     + String.join(", ", graph.sortTopologically(notApplied))
                     + (notApplied.size() > 1 ? " are" : " is") + " not applied, so a downgrade cannot reach "
                     + (notApplied.size() > 1 ? "them" : "it") + ". Use upgrade to move up, or downgrade to a revision "
-                    + "at or below the current one (the history goal lists them). Nothing was changed.");
+                    + "at or below the current one (" + graph.fixes().named("history")
+                    + " lists them). Nothing was changed.");
         }
         List<String> roots = new ArrayList<>();
         if (tips.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.migrate.internal.graph;
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionDetails;
+import dev.migrate.internal.Fixes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +46,7 @@ public final class RevisionGraph {
     private final TargetResolver targets;
     private final Planner planner;
     private final Squashes squashes;
+    private final Fixes fixes;
 
     /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
     RevisionGraph(
@@ -53,8 +55,10 @@ public final class RevisionGraph {
             Map<String, List<String>> children,
             Map<String, List<String>> dependents,
             Map<String, String> labels,
-            Squashes squashes) {
+            Squashes squashes,
+            Fixes fixes) {
         this.squashes = squashes;
+        this.fixes = fixes;
         this.topological = List.copyOf(topological);
         Map<String, RevisionInfo> ids = new LinkedHashMap<>();
         for (RevisionInfo r : topological) {
@@ -99,7 +103,21 @@ public final class RevisionGraph {
      *     duplicate branch label or a cycle; the message names the classes involved
      */
     public static RevisionGraph of(Collection<RevisionInfo> revisions) {
-        return GraphBuilder.build(revisions);
+        return of(revisions, Fixes.GOALS);
+    }
+
+    /**
+     * Builds and validates the graph, whose messages name fixes as {@code fixes} spells them.
+     *
+     * @throws MigrateException as {@link #of(Collection)}
+     */
+    public static RevisionGraph of(Collection<RevisionInfo> revisions, Fixes fixes) {
+        return GraphBuilder.build(revisions, fixes);
+    }
+
+    /** How this graph's messages name what to run or set. */
+    Fixes fixes() {
+        return fixes;
     }
 
     // ------------------------------------------------------------------ queries
@@ -280,9 +298,9 @@ public final class RevisionGraph {
         return Objects.requireNonNull(map.get(id), id);
     }
 
-    private static MigrateException unknownRevision(String id) {
+    private MigrateException unknownRevision(String id) {
         return new BadTargetException("No migration has revision id '" + id + "' (nor an id starting with it). "
-                + "Run the history goal to see the known revisions.");
+                + "Run " + fixes.named("history") + " to see the known revisions.");
     }
 
     /**
@@ -293,6 +311,44 @@ public final class RevisionGraph {
     public Set<String> resolve(String target, Set<String> currentVersions) {
         checkKnown(currentVersions);
         return targets.resolve(Target.parse(target), currentVersions, target);
+    }
+
+    /**
+     * Checks the form of {@code target} alone, as text, before any migration is read: each of its
+     * comma-separated parts a target form, or with {@code range} also {@code <from>:<to>} (as offline SQL
+     * takes it). Whether the revisions it names exist is the graph's question ({@link #checkNames}).
+     *
+     * @throws BadTargetException naming what is wrong and the forms a target takes
+     */
+    public static void checkForm(String target, boolean range) {
+        if (!range) {
+            Planner.parts(target).forEach(Target::parse);
+            return;
+        }
+        RevisionRange r = RevisionRange.parse(target);
+        if (!r.hasTo() && !r.hasFrom()) {
+            Target.parse(target); // no target at all: the message says what to give
+        }
+        for (String side : new String[] {r.from(), r.to()}) {
+            if (side != null) {
+                Planner.parts(side).forEach(Target::parse);
+            }
+        }
+    }
+
+    /**
+     * Checks the form of a {@code <from>:<to>} range ({@code history}, the lint) as text: each end a target form
+     * or one of {@code words} ({@code current}).
+     *
+     * @throws BadTargetException naming what is wrong
+     */
+    public static void checkRangeForm(String range, Set<String> words) {
+        RevisionRange r = RevisionRange.parse(range);
+        for (String side : new String[] {r.from(), r.to()}) {
+            if (side != null && !words.contains(side)) {
+                Target.parse(side);
+            }
+        }
     }
 
     /**
@@ -439,13 +495,15 @@ public final class RevisionGraph {
                 .toList();
     }
 
-    private static String unknownMessage(List<String> unknown) {
+    private String unknownMessage(List<String> unknown) {
         String rows = String.join(", ", unknown);
         boolean one = unknown.size() == 1;
         return "The database is at revision " + rows + ", which no migration class defines"
                 + " in this build. If a newer version of the application migrated it (old instances starting during a "
-                + "rolling deploy), set acceptFutureRevisions (-Dmigrate.acceptFutureRevisions=true, "
-                + "migrate.accept-future-revisions=true in Spring Boot, Migrator.builder().acceptFutureRevisions(true)): "
+                + "rolling deploy), set acceptFutureRevisions (" + fixes.setting("acceptFutureRevisions", "true")
+                + fixes.api(", migrate.accept-future-revisions=true in Spring Boot,"
+                        + " Migrator.builder().acceptFutureRevisions(true)")
+                + "): "
                 + "this build then reports the database as ahead of it and runs nothing. Otherwise check that the "
                 + "configured migration packages are on the classpath and that you are on the right branch of the "
                 + "code; if the class of " + rows + " was deleted, restore " + (one ? "it" : "them")

@@ -169,7 +169,9 @@ final class TargetResolver {
                     + graph.heads().size()
                     + " heads: " + String.join(", ", graph.heads())
                     + ". Use 'heads' for all of them, <label>@head for one "
-                    + "branch, or a revision id; or write a merge migration (the merge goal) to join them.");
+                    + "branch, or a revision id; or write a merge migration ("
+                    + graph.fixes().named("merge")
+                    + ") to join them.");
         }
         return graph.heads().isEmpty() ? null : graph.heads().get(0);
     }

@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
+import dev.migrate.internal.Fixes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ final class AdvisoryLock implements AutoCloseable {
      * every {@code reportInterval} which server session holds it.
      */
     static AdvisoryLock acquire(
-            Connection connection, long key, Duration timeout, Duration reportInterval, MigrationLog log)
+            Connection connection, long key, Duration timeout, Duration reportInterval, MigrationLog log, Fixes fixes)
             throws SQLException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -49,10 +50,11 @@ final class AdvisoryLock implements AutoCloseable {
         while (!tryLock(connection, key)) {
             long now = System.nanoTime();
             if (now > deadline) {
+                String holder = holder(connection, key);
                 throw new MigrateException("Gave up after " + timeout.toSeconds()
-                        + " s waiting for the migration lock held by "
-                        + "another migrate run" + holder(connection, key) + ". Wait for that run to finish, or raise "
-                        + "lockWaitTimeout.");
+                        + " s waiting for the migration lock held by another migrate run"
+                        + (holder.endsWith(",") ? holder.substring(0, holder.length() - 1) : holder)
+                        + ". Wait for that run to finish, or raise " + fixes.parameter("lockWaitTimeout") + ".");
             }
             if (now >= nextReport) {
                 log.info("Waiting for the migration lock: another migrate run" + holder(connection, key)

@@ -7,6 +7,7 @@ import dev.migrate.ChecksumMismatchException;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.internal.Fixes;
 import dev.migrate.internal.connection.Privileges;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.AppliedRow;
@@ -56,7 +57,7 @@ public final class Engine {
             Collection<DiscoveredMigration> discovered, @Nullable ConnectionSource connections, Settings settings) {
         this(
                 RevisionGraph.of(
-                        discovered.stream().map(DiscoveredMigration::info).toList()),
+                        discovered.stream().map(DiscoveredMigration::info).toList(), settings.fixes()),
                 byId(discovered),
                 connections,
                 settings,
@@ -85,7 +86,8 @@ public final class Engine {
                 settings.lockRetries(),
                 settings.progressInterval(),
                 settings.rebuildInvalidIndexes(),
-                wholeSteps);
+                wholeSteps,
+                settings.fixes());
     }
 
     private static Map<String, DiscoveredMigration> byId(Collection<DiscoveredMigration> discovered) {
@@ -104,6 +106,11 @@ public final class Engine {
      */
     public Engine forTenant(@Nullable ConnectionSource tenantConnections, Settings tenantSettings) {
         return new Engine(graph, migrations, tenantConnections, tenantSettings, false);
+    }
+
+    /** How this engine's messages name what to run or set. */
+    private Fixes fixes() {
+        return settings.fixes();
     }
 
     /** The settings of this engine's runs. */
@@ -363,8 +370,10 @@ public final class Engine {
             String id = row.getKey();
             if (row.getValue().equals(OnlineState.EXPAND)) {
                 throw new MigrateException("Revision " + describe(id) + " is in progress: its expand phase ran and its"
-                        + " contract phase has not. Complete it first (mvn migrate:complete), or undo its expand"
-                        + " (mvn migrate:downgrade -Dmigrate.target=-1), then upgrade. Nothing was run.");
+                        + " contract phase has not. Complete it first (" + fixes().command("complete")
+                        + "), or undo its"
+                        + " expand (" + fixes().command("downgrade") + " " + fixes().setting("target", "-1")
+                        + "), then upgrade. Nothing was run.");
             }
             if (row.getValue().equals(OnlineState.EXPANDING)) {
                 for (Step step : steps) {
@@ -373,8 +382,9 @@ public final class Engine {
                             && scripts.upgrade(step.revision().id()).online()) {
                         throw new MigrateException("The expand phase of revision " + describe(id) + " was interrupted,"
                                 + " and revision " + step.revision().id() + " is online too: one online revision runs"
-                                + " at a time. Upgrade to " + id + " first, which resumes its expand (mvn"
-                                + " migrate:upgrade -Dmigrate.target=" + id + "), then complete it. Nothing was run.");
+                                + " at a time. Upgrade to " + id + " first, which resumes its expand ("
+                                + fixes().command("upgrade") + " " + fixes().setting("target", id)
+                                + "), then complete it. Nothing was run.");
                     }
                 }
             }
@@ -389,8 +399,8 @@ public final class Engine {
     private String inProgressNote(Map<String, String> phases) {
         return phases.entrySet().stream()
                 .filter(row -> row.getValue().equals(OnlineState.EXPAND))
-                .map(row ->
-                        " Revision " + row.getKey() + " is in its expand phase: complete it with mvn migrate:complete.")
+                .map(row -> " Revision " + row.getKey() + " is in its expand phase: complete it with "
+                        + fixes().command("complete") + ".")
                 .findFirst()
                 .orElse("");
     }
@@ -577,8 +587,8 @@ public final class Engine {
         Set<String> heads = new TreeSet<>(graph.heads());
         if (!rows.equals(heads)) {
             throw new NotAtHeadException("The database is not at head: it is at " + RevisionGraph.describe(rows)
-                    + " while the migrations' heads are " + RevisionGraph.describe(heads) + ". Run mvn migrate:upgrade "
-                    + "(or Migrator.upgrade(\"heads\")) first.");
+                    + " while the migrations' heads are " + RevisionGraph.describe(heads) + ". Run "
+                    + fixes().upgradeToHeads() + " first.");
         }
         if (driftResources != null) {
             assertNoDrift(String.join("+", heads), driftResources);
@@ -620,7 +630,7 @@ public final class Engine {
         if (steps.isEmpty() && fromText != null && !from.equals(graph.versionsAt(to))) {
             throw new BadTargetException("The range " + range + " is not an upgrade: " + to + " is already applied at "
                     + r.from() + ", so the script would run nothing. For the SQL that goes from " + r.from()
-                    + " down to " + to + ", use downgrade with -Dmigrate.target=" + range + ".");
+                    + " down to " + to + ", use downgrade with " + fixes().setting("target", range) + ".");
         }
         writeScript("upgrade " + range, steps, out);
     }
@@ -663,7 +673,7 @@ public final class Engine {
             Script upgrade = scripts.upgrade(revision);
             if (!upgrade.online()) {
                 throw new BadTargetException("Revision " + revision + " makes no online change, so it has no contract"
-                        + " phase to write: name an online revision with -Dmigrate.target.");
+                        + " phase to write: name an online revision with " + fixes().setting("target") + ".");
             }
             List<Script> before = new ArrayList<>();
             for (String ancestor : graph.ancestors(revision)) {
@@ -809,7 +819,8 @@ public final class Engine {
                 AdvisoryLock.keyFor(tables.versionTable().toString()),
                 settings.lockWaitTimeout(),
                 settings.waitReportInterval(),
-                settings.log());
+                settings.log(),
+                settings.fixes());
     }
 
     /**
@@ -936,7 +947,8 @@ public final class Engine {
                     + (changed.size() > 1 ? "they were" : "it was") + " applied: " + String.join(", ", changed)
                     + ". What " + (changed.size() > 1 ? "they ask" : "it asks") + " for no longer matches what this "
                     + "database ran. Restore the original code and put the change in a new migration, or, if the change "
-                    + "is intended, accept it with -Dmigrate.acceptChecksums=true (Migrator.builder().acceptChecksums(true)). "
+                    + "is intended, accept it with " + fixes().setting("acceptChecksums", "true")
+                    + fixes().api(" (Migrator.builder().acceptChecksums(true))") + ". "
                     + "Nothing was run.");
         }
         try (Statement s = c.createStatement()) {

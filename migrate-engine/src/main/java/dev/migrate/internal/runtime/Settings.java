@@ -4,6 +4,7 @@ import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.Fixes;
 import dev.migrate.internal.sql.Identifiers;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     first, then {@code public}), or {@code null} to keep the server's
  * @param rebuildInvalidIndexes drop the invalid index an interrupted concurrent build left before the
  *     migration builds it again, rather than stop before anything runs
+ * @param fixes how the messages name what to run or set: the face's commands and settings
  */
 public record Settings(
         String schema,
@@ -46,7 +48,8 @@ public record Settings(
         LockRetries lockRetries,
         ChecksumCache checksumCache,
         @Nullable String searchPath,
-        boolean rebuildInvalidIndexes) {
+        boolean rebuildInvalidIndexes,
+        Fixes fixes) {
 
     /**
      * The {@code lock_timeout} of migration statements unless configured; {@link
@@ -109,7 +112,8 @@ public record Settings(
                 lockRetries,
                 newCache,
                 newSearchPath,
-                rebuildInvalidIndexes);
+                rebuildInvalidIndexes,
+                fixes);
     }
 
     /**
@@ -134,6 +138,7 @@ public record Settings(
         private Duration lockRetryWait = Duration.ofSeconds(1);
         private ChecksumCache checksumCache = ChecksumCache.NONE;
         private boolean rebuildInvalidIndexes = true;
+        private Fixes fixes = Fixes.GOALS;
 
         private Builder() {}
 
@@ -219,6 +224,11 @@ public record Settings(
             return this;
         }
 
+        public Builder fixes(Fixes spelling) {
+            this.fixes = spelling;
+            return this;
+        }
+
         /** The settings; the lock retries name the lock timeout they follow in their messages. */
         public Settings build() {
             return new Settings(
@@ -238,7 +248,8 @@ public record Settings(
                     new LockRetries(lockRetries, lockRetryWait, lockTimeout),
                     checksumCache,
                     null,
-                    rebuildInvalidIndexes);
+                    rebuildInvalidIndexes,
+                    fixes);
         }
     }
 }

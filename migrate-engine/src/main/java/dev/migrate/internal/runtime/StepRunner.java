@@ -8,6 +8,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepDirection;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.Fixes;
 import dev.migrate.internal.connection.Privileges;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationCreationException;
@@ -60,6 +61,8 @@ final class StepRunner {
     /** Whether a migration of several statements may go in one round trip too (a replay's runner). */
     private final boolean wholeSteps;
 
+    private final Fixes fixes;
+
     StepRunner(
             Map<String, DiscoveredMigration> migrations,
             VersionTables tables,
@@ -70,7 +73,8 @@ final class StepRunner {
             LockRetries lockRetries,
             Duration progressInterval,
             boolean rebuildInvalidIndexes,
-            boolean wholeSteps) {
+            boolean wholeSteps,
+            Fixes fixes) {
         this.migrations = migrations;
         this.tables = tables;
         this.online = online;
@@ -81,6 +85,7 @@ final class StepRunner {
         this.progressInterval = progressInterval;
         this.rebuildInvalidIndexes = rebuildInvalidIndexes;
         this.wholeSteps = wholeSteps;
+        this.fixes = fixes;
     }
 
     /**
@@ -244,8 +249,9 @@ final class StepRunner {
                             + " revision before it runs on as it did. Roll out the application built for it, with"
                             + " the schema of views "
                             + versionSchemas(step.revision().id(), script)
-                            + " first in its search path (the starter: migrate.online.search-path=true), then"
-                            + " run mvn migrate:complete.");
+                            + " first in its search path"
+                            + fixes.api(" (the starter: migrate.online.search-path=true)") + ", then run "
+                            + fixes.command("complete") + ".");
                 }
             }
             if (inTransaction) {
@@ -610,7 +616,8 @@ final class StepRunner {
                 ? "the build would fail on it (relation already exists)"
                 : "it would stay beside the new index, updated on every write";
         return what(step, leftover, index) + ": " + harm + ". With rebuildInvalidIndexes=false"
-                + " (-Dmigrate.rebuildInvalidIndexes=false, Migrator.builder().rebuildInvalidIndexes(false)) nothing was"
+                + " (" + fixes.setting("rebuildInvalidIndexes", "false")
+                + fixes.api(", Migrator.builder().rebuildInvalidIndexes(false)") + ") nothing was"
                 + " run. Drop it, then run again:\n  " + index.dropStatement() + ";\nor leave rebuildInvalidIndexes on,"
                 + " and the run drops it and builds it again.";
     }
@@ -807,7 +814,7 @@ final class StepRunner {
         return "\n" + tried + " (" + lockRetries.describe() + ")" + why
                 + ": another session held a lock the statement needs. Find it (the log above names the sessions"
                 + " it waited for; pg_stat_activity and pg_blocking_pids), run when the table is quiet, or raise"
-                + " -Dmigrate.lockTimeout or -Dmigrate.lockRetries.";
+                + " " + fixes.setting("lockTimeout") + " or " + fixes.setting("lockRetries") + ".";
     }
 
     private String outcome(Progress progress, Exception failure) {
