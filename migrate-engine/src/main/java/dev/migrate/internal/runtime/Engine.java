@@ -282,6 +282,9 @@ public final class Engine {
                 graph.checkKnown(current);
                 verifyChecksums(run.lockConnection(), current, scripts, known);
                 Map<String, String> phases = online.read(run.lockConnection());
+                if (direction == Direction.DOWNGRADE && undoInterruptedExpand(run, phases, scripts, current)) {
+                    return;
+                }
                 List<Step> steps = planner.apply(current, target);
                 if (steps.isEmpty()) {
                     settings.log()
@@ -358,6 +361,45 @@ public final class Engine {
     }
 
     /**
+     * A downgrade while the expand of an online revision was cut part way (it is not recorded, so the
+     * database is at the revision before it): undoes what its online changes made (the schema of views,
+     * the triggers, the new columns with their indexes and constraints), which is the step back a user
+     * asks for, and goes no further. An expand that also runs plain operations is refused: how far those
+     * got is not known.
+     *
+     * @return whether there was such an expand
+     */
+    private boolean undoInterruptedExpand(
+            LockedRun run, Map<String, String> phases, Scripts scripts, Set<String> current) throws SQLException {
+        for (Map.Entry<String, String> row : phases.entrySet()) {
+            String id = row.getKey();
+            if (!row.getValue().equals(OnlineState.EXPANDING) || !graph.contains(id)) {
+                continue;
+            }
+            Script expand = scripts.upgrade(id);
+            if (!expand.onlyOnlineChanges()) {
+                throw new MigrateException("The expand phase of revision " + describe(id) + " was interrupted, and"
+                        + " it runs plain operations too, which cannot be undone without knowing how far they got."
+                        + " Finish it with " + fixes().command("upgrade") + " (it resumes where it stopped), then "
+                        + fixes().command("downgrade") + " " + fixes().setting("target", "-1")
+                        + " undoes it whole. Nothing was run.");
+            }
+            ConnectionSink sink = new ConnectionSink(run.workConnection());
+            for (Script.Part part : expand.undoOnlineChanges().parts()) {
+                sink.execute(((Script.Statement) part).sql());
+            }
+            sink.execute(online.forget(id));
+            settings.log()
+                    .info("Undid the interrupted expand of revision " + describe(id) + ": its schema of views,"
+                            + " triggers and new columns are gone, and the tables are as they were. Nothing else was"
+                            + " downgraded: the database is at " + RevisionGraph.describe(current)
+                            + "; run the downgrade again to go further.");
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * An upgrade waits while an online revision is in its expand phase (its application and the one
      * before it both run): the next change would meet its triggers and temporary columns. An online
      * upgrade other than the one whose expand was interrupted waits too, for that one to resume.
@@ -422,7 +464,8 @@ public final class Engine {
                     if (row.getValue().equals(OnlineState.EXPANDING)) {
                         throw new MigrateException("The expand phase of revision " + describe(row.getKey()) + " was"
                                 + " interrupted before it finished: run upgrade to finish it (it resumes where it"
-                                + " stopped), then complete it.");
+                                + " stopped), then complete it, or undo it with " + fixes().command("downgrade") + " "
+                                + fixes().setting("target", "-1") + ".");
                     }
                     if (row.getValue().equals(OnlineState.EXPAND)) {
                         revision = row.getKey();

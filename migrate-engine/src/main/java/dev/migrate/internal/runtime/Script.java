@@ -162,6 +162,11 @@ final class Script {
         return new Script(revision, undo, checksum);
     }
 
+    /** Whether the migration asks for online changes alone: no plain operation, no JDBC code. */
+    boolean onlyOnlineChanges() {
+        return requests.stream().allMatch(r -> r instanceof Ask ask && ask.op() instanceof Op.Online);
+    }
+
     /**
      * Undoes what the online changes of this upgrade's expand made, as far as it got: the schema of views,
      * then each change's rollback half, last first. Each finds its work done or not needed, so it suits an

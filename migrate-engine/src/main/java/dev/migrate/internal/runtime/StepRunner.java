@@ -828,9 +828,11 @@ final class StepRunner {
                             progress.autocommitted.isEmpty()
                                     ? "none of its statements had committed before the one that failed"
                                     : "these statements stayed applied: " + String.join("; ", progress.autocommitted))
-                    .append("; its version was not recorded, and the application keeps the table as it was. Running"
+                    .append("; its version was not recorded, and the application keeps the table as it was (the"
+                            + " constraints of its new columns apply to the application's writes meanwhile). Running"
                             + " upgrade again resumes it: each of its statements finds its work done, and a backfill"
-                            + " goes on after its last batch. ");
+                            + " goes on after its last batch; " + fixes.command("downgrade") + " "
+                            + fixes.setting("target", "-1") + " undoes it instead. ");
         } else if (step != null && !progress.transactional) {
             text.append("It runs outside a transaction (transactional = false), so ")
                     .append(

@@ -754,6 +754,61 @@ class OnlineMigrationTest {
         assertThat(m.current()).extracting(CurrentRevision::toString).containsExactly("o2 (head) (expand)");
     }
 
+    /**
+     * An expand cut by the data (two orders share a code the new unique index refuses): its index would
+     * refuse the old application's writes of that code while it stays, so {@code downgrade -1} undoes the
+     * expand (not the revision before it, which the database is still at), and the old application writes
+     * again.
+     */
+    @Test
+    void aDowngradeAfterAnExpandTheDataCutUndoesTheExpandAndNothingElse() throws Exception {
+        execute(db, "UPDATE orders SET code = 'dup' WHERE id IN (1, 2)");
+        Migrator m = migrator(UniqueCode.class).build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("mvn migrate:downgrade -Dmigrate.target=-1 undoes it instead");
+        assertThatThrownBy(() -> execute(db, "INSERT INTO orders (code) VALUES ('dup'), ('dup')"))
+                .hasMessageContaining("orders_code_key");
+        assertThat(leftovers()).isNotEmpty();
+
+        log.lines.clear();
+        m.downgrade("-1");
+        assertThat(log.lines).anyMatch(l -> l.contains("Undid the interrupted expand of revision o2"));
+        assertThat(leftovers()).isEmpty();
+        assertThat(query(db, "SELECT count(*) FROM migrate_version_online")).containsExactly("0");
+        assertThat(query(db, "SELECT count(*) FROM pg_class WHERE relname = 'orders_code_key'"))
+                .containsExactly("0");
+        assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o1");
+        execute(db, "INSERT INTO orders (code) VALUES ('dup'), ('dup')");
+    }
+
+    /** An interrupted expand that runs a plain operation too is not undone blind: it is finished first. */
+    @Test
+    void aDowngradeRefusesToUndoAnInterruptedExpandWithPlainOperations() throws Exception {
+        execute(db, "UPDATE orders SET amount = -1 WHERE id = 1500");
+        Migrator m = migrator(FailingUpWithPlainOperation.class).build();
+        assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(MigrationFailedException.class);
+        assertThatThrownBy(() -> m.downgrade("-1"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("runs plain operations too")
+                .hasMessageContaining("Nothing was run.");
+        assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o1");
+        assertThat(query(db, "SELECT phase FROM migrate_version_online")).containsExactly("expanding");
+    }
+
+    @Revision(id = "o2", revises = "o1", message = "a failing up expression, and a plain column")
+    public static class FailingUpWithPlainOperation implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("ALTER TABLE items ADD COLUMN IF NOT EXISTS weight int");
+            op.online(
+                    OnlineChange.alterColumn("orders", "amount").type("bigint").up("sqrt(amount)::bigint"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {}
+    }
+
     @Revision(id = "o2", revises = "o1", message = "a failing up expression")
     public static class FailingUp implements Migration {
         @Override
