@@ -1,6 +1,5 @@
 package dev.migrate;
 
-import dev.migrate.internal.Fixes;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.connection.DatabaseUrl;
 import dev.migrate.internal.discovery.DiscoveredMigration;
@@ -9,6 +8,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
+import dev.migrate.internal.text.Fixes;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
+import dev.migrate.internal.text.Fixes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

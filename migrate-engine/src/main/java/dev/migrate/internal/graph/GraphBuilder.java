@@ -3,7 +3,7 @@ package dev.migrate.internal.graph;
 import static java.util.Objects.requireNonNull;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.Fixes;
+import dev.migrate.internal.text.Fixes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package dev.migrate.internal.graph;
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionDetails;
-import dev.migrate.internal.Fixes;
+import dev.migrate.internal.text.Fixes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

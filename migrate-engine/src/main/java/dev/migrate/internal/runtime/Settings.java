@@ -4,8 +4,8 @@ import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
-import dev.migrate.internal.Fixes;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.text.Fixes;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
