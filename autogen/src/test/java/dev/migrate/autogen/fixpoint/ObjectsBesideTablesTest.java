@@ -12,6 +12,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
@@ -119,18 +120,57 @@ class ObjectsBesideTablesTest {
                     "ALTER TABLE orders ENABLE ROW LEVEL SECURITY",
                     "CREATE POLICY own_customer ON orders USING (customer = current_user)",
                     "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated_at := now(); RETURN NEW; END$$",
-                    "CREATE TRIGGER big_touch BEFORE UPDATE ON orders FOR EACH ROW WHEN (NEW.total > 100) EXECUTE FUNCTION touch()");
+                    "CREATE TRIGGER big_touch BEFORE UPDATE ON orders FOR EACH ROW WHEN (NEW.total > 100) EXECUTE FUNCTION touch()",
+                    // a rule's condition reads a column as a view does (0A000 "used by a view or rule")
+                    "CREATE RULE keep_big AS ON DELETE TO orders WHERE old.total > 1000 DO INSTEAD NOTHING",
+                    "CREATE RULE log_customer AS ON INSERT TO orders WHERE new.customer IS NULL DO INSTEAD NOTHING");
             List<SchemaObject> before = objects(c);
             MigrationScript widen = comparison.compare(c, TABLES_V2);
             assertThat(widen.descriptions())
                     .contains(
                             "policy own_customer ON public.orders: dropped and created again around the change of public.orders.customer",
-                            "trigger big_touch ON public.orders: dropped and created again around the change of public.orders.total");
+                            "trigger big_touch ON public.orders: dropped and created again around the change of public.orders.total",
+                            "rule keep_big ON public.orders: dropped and created again around the change of public.orders.total",
+                            "rule log_customer ON public.orders: dropped and created again around the change of public.orders.customer");
             assertThat(String.join("\n", widen.descriptions())).doesNotContain("public.touch()");
             run(c, widen.upgrade());
             assertNoChanges(comparison.compare(c, TABLES_V2));
             run(c, widen.downgrade());
             assertThat(objects(c)).isEqualTo(before);
+        }
+    }
+
+    /**
+     * A column renamed under a declared view and a declared SQL function that name it: the upgrade renames
+     * it, then replaces both; the downgrade renames it back before putting their old definitions back, which
+     * name the old column (PostgreSQL checks a view's and a SQL function's body when it is created).
+     */
+    @Test
+    void aColumnRenamedUnderDeclaredObjectsIsRenamedBackBeforeTheirOldDefinitionsReturn() throws Exception {
+        String view = "CREATE VIEW open_orders AS SELECT id, customer, total FROM orders WHERE status = 'open';\n";
+        String function = "CREATE FUNCTION customer_of(order_id bigint) RETURNS varchar LANGUAGE sql STABLE"
+                + " AS $$ SELECT customer FROM orders WHERE id = order_id $$;\n";
+        declare("views/open.sql", view);
+        declare("functions.sql", function);
+        try (Connection c = TestPostgres.freshDatabase("objects_rename").getConnection()) {
+            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
+            run(c, comparison().compare(c, TABLES_V1).upgrade());
+            declare("views/open.sql", view.replace("customer,", "client AS customer,"));
+            declare("functions.sql", function.replace("SELECT customer", "SELECT client"));
+            List<String> renamed = List.of(TABLES_V1.get(0).replace("customer varchar(50)", "client varchar(50)"));
+            Comparisons renaming = comparison().withRenames(Map.of("orders.customer", "client"), RenameDecider.never());
+            List<SchemaObject> before = objects(c);
+
+            MigrationScript diff = renaming.compare(c, renamed);
+            assertThat(diff.upgrade().get(0)).isInstanceOf(Op.RenameColumn.class);
+            assertThat(diff.upgrade()).hasAtLeastOneElementOfType(Op.ReplaceObject.class);
+            run(c, diff.upgrade());
+            assertNoChanges(comparison().compare(c, renamed));
+            List<SchemaObject> after = objects(c);
+            run(c, diff.downgrade());
+            assertThat(objects(c)).as("the objects after the downgrade").isEqualTo(before);
+            run(c, diff.upgrade());
+            assertThat(objects(c)).isEqualTo(after);
         }
     }
 

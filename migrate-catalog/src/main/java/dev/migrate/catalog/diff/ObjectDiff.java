@@ -212,8 +212,27 @@ public final class ObjectDiff {
         ObjectOrder order = ObjectOrder.of(created.values());
         List<Change> createBefore =
                 order.beforeTables().stream().map(o -> createLater.get(o.id())).toList();
-        order.afterTables().forEach(o -> createAfter.add(createLater.get(o.id())));
-        return tables.withFirst(OpGroup.outsideTables(createBefore))
+        // an object replaced in place after the tables is put back after them too on the way down: its old
+        // definition reads the tables as they were (a column renamed back, a type restored)
+        List<Change> restoreLast = new ArrayList<>();
+        for (SchemaObject o : order.afterTables()) {
+            Change create = Objects.requireNonNull(createLater.get(o.id()), o.id()::toString);
+            if (create.ops().size() == 1 && create.ops().get(0) instanceof Op.ReplaceObject replace) {
+                createAfter.add(new Change(
+                        create.description(), create.ops(), create.hazards(), create.notes(), List.of(), false));
+                restoreLast.add(new Change(
+                        create.description(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(replace.reverse().orElseThrow()),
+                        true));
+            } else {
+                createAfter.add(create);
+            }
+        }
+        return tables.withFirst(OpGroup.outsideTables(restoreLast))
+                .withFirst(OpGroup.outsideTables(createBefore))
                 .withFirst(OpGroup.outsideTables(droppingOrder(dropFirst)))
                 .withLast(
                         List.of(

@@ -41,11 +41,12 @@ public final class ObjectReader {
             LEFT JOIN pg_class rtc ON rtc.oid = rt.typrelid
             LEFT JOIN pg_type rte ON d.refclassid = 'pg_type'::regclass AND rte.typarray = d.refobjid
             CROSS JOIN LATERAL (SELECT
-                CASE WHEN d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass) THEN 'pg_class'::regclass::oid
+                CASE WHEN d.classid = 'pg_rewrite'::regclass AND rw.rulename = '_RETURN' THEN 'pg_class'::regclass::oid
+                     WHEN d.classid = 'pg_attrdef'::regclass THEN 'pg_class'::regclass::oid
                      WHEN d.classid = 'pg_constraint'::regclass AND co.contypid <> 0 THEN 'pg_type'::regclass::oid
                      WHEN d.classid = 'pg_constraint'::regclass THEN 'pg_class'::regclass::oid
                      ELSE d.classid::oid END AS classid,
-                CASE WHEN d.classid = 'pg_rewrite'::regclass THEN rw.ev_class
+                CASE WHEN d.classid = 'pg_rewrite'::regclass AND rw.rulename = '_RETURN' THEN rw.ev_class
                      WHEN d.classid = 'pg_attrdef'::regclass THEN ad.adrelid
                      WHEN d.classid = 'pg_constraint'::regclass AND co.contypid <> 0 THEN co.contypid
                      WHEN d.classid = 'pg_constraint'::regclass THEN co.conrelid
