@@ -126,8 +126,12 @@ public sealed interface Constraint extends TableElement {
         }
     }
 
-    /** {@code CHECK (expression)}. */
-    record Check(@Nullable String name, String expression, boolean isNotValid) implements Constraint {
+    /**
+     * {@code CHECK (expression)}, perhaps {@code NO INHERIT} (it holds on this table only, not on the
+     * tables that inherit from it) and perhaps {@code NOT VALID}.
+     */
+    record Check(@Nullable String name, String expression, boolean isNotValid, boolean isNoInherit)
+            implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
             return visitor.visit(this);
@@ -137,9 +141,19 @@ public sealed interface Constraint extends TableElement {
             Objects.requireNonNull(expression, "check expression");
         }
 
+        /** A check that tables inheriting from this one inherit too, as PostgreSQL makes it by default. */
+        public Check(@Nullable String name, String expression, boolean isNotValid) {
+            this(name, expression, isNotValid, false);
+        }
+
         /** Skips checking existing rows; run {@code validateConstraint} later. */
         public Check notValid() {
-            return new Check(name, expression, true);
+            return new Check(name, expression, true, isNoInherit);
+        }
+
+        /** Holds on this table only: the tables that inherit from it do not get it. */
+        public Check noInherit() {
+            return new Check(name, expression, isNotValid, true);
         }
     }
 }

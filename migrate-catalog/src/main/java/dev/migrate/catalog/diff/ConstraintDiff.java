@@ -86,7 +86,11 @@ final class ConstraintDiff {
                                         Hazards.unique("unique constraint " + w.name() + " on " + table))));
         new ShapeMatch<>(
                         CheckConstraint::name,
-                        (CheckConstraint c) -> aspects("", ModelOps.checkExpression(c.expression())))
+                        (CheckConstraint c) -> aspects(
+                                "",
+                                ModelOps.checkExpression(c.expression()),
+                                "NO INHERIT",
+                                c.noInherit()))
                 .match(
                         have.checkConstraints(),
                         want.checkConstraints(),

@@ -91,7 +91,7 @@ final class CatalogQueries {
      */
     static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype,
-                   con.condeferrable, con.condeferred, con.convalidated,
+                   con.condeferrable, con.condeferred, con.convalidated, con.connoinherit,
                    con.conkey,
                    fn.nspname AS referenced_schema,
                    fc.relname AS referenced_table,

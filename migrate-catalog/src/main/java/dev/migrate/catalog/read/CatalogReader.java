@@ -239,7 +239,11 @@ public final class CatalogReader {
                             deferrable,
                             initiallyDeferred,
                             validated));
-                case 'c' -> target.checks.add(new CheckConstraint(name, withoutNotValid(definition), validated));
+                case 'c' -> {
+                    boolean noInherit = rs.getBoolean("connoinherit");
+                    String expression = without(withoutNotValid(definition), noInherit ? " NO INHERIT" : "");
+                    target.checks.add(new CheckConstraint(name, expression, validated, noInherit));
+                }
                 case 'x' -> target.exclusions.add(new ExclusionConstraint(name, definition));
                 default -> {} // the query asks for the five kinds above only
             }
@@ -402,8 +406,16 @@ public final class CatalogReader {
      * as a flag, so the expression compares equal before and after VALIDATE CONSTRAINT.
      */
     private static String withoutNotValid(String definition) {
-        String suffix = " NOT VALID";
-        return definition.endsWith(suffix)
+        return without(definition, " NOT VALID");
+    }
+
+    /**
+     * A check's definition without the {@code NO INHERIT} that pg_get_constraintdef writes after the
+     * parenthesised expression (before {@code NOT VALID}): the model carries it as a flag too, and
+     * the expression alone is what goes inside {@code CHECK (...)}.
+     */
+    private static String without(String definition, String suffix) {
+        return !suffix.isEmpty() && definition.endsWith(suffix)
                 ? definition.substring(0, definition.length() - suffix.length())
                 : definition;
     }

@@ -493,7 +493,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
                     @Override
                     public String visit(Constraint.Check check) {
-                        return "CHECK (" + check.expression() + ")" + (check.isNotValid() ? " NOT VALID" : "");
+                        return "CHECK (" + check.expression() + ")" + (check.isNoInherit() ? " NO INHERIT" : "")
+                                + (check.isNotValid() ? " NOT VALID" : "");
                     }
                 });
     }

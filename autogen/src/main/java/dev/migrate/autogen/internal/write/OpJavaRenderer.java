@@ -408,7 +408,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
             @Override
             public CodeBlock visit(Constraint.Check check) {
-                return check.isNotValid() || check.name() == null
+                return check.isNotValid() || check.isNoInherit() || check.name() == null
                         ? general
                         : statement(
                                 "op.addCheck($S, $S, $L)",
@@ -702,7 +702,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                         ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
                         : CodeBlock.of(
                                 "$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
-                return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
+                CodeBlock.Builder code = CodeBlock.builder().add(head);
+                if (check.isNoInherit()) {
+                    code.add("$Z.noInherit()");
+                }
+                if (check.isNotValid()) {
+                    code.add("$Z.notValid()");
+                }
+                return code.build();
             }
         });
     }
