@@ -88,7 +88,7 @@ final class ConstraintDiff {
                         CheckConstraint::name,
                         (CheckConstraint c) -> aspects(
                                 "",
-                                ModelOps.checkExpression(c.expression()),
+                                CheckEquivalence.comparable(ModelOps.checkExpression(c.expression())),
                                 "NO INHERIT",
                                 c.noInherit()))
                 .match(
