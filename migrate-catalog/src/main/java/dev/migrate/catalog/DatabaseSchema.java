@@ -153,7 +153,7 @@ public record DatabaseSchema(
                         s.inUse()))
                 .toList();
         List<EnumType> renamedEnums = enumTypes.values().stream()
-                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
+                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels(), e.usedOutside()))
                 .toList();
         return of(renamedTables, renamedSequences, renamedEnums)
                 .withObjects(objects.values().stream()

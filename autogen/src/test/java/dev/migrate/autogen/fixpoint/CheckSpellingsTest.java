@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * {@code text[]} when written {@code IN (...)}, and as {@code ARRAY['A'::text, ...]} when written
  * {@code = ANY (ARRAY[...])} or {@code col::text IN (...)}; both hold the same {@code text[]}.
  *
- * <p>Peers: Alembic compares checks by name only, and only with a plugin that is off by default
- * ({@code alembic.ext.checkconstraint_byname}, 1.19.2), so it never reports this difference but never
- * sees a changed expression either; pg-schema-diff compares {@code pg_get_constraintdef} text as it
- * is, and would report these spellings as different. This compares expressions, spelling aside.
+ * <p>Peer: Alembic matches check constraints by name only, with a plugin off by default since 1.19.2
+ * ({@code alembic.ext.checkconstraint_byname}, whose release note warns of false positives otherwise):
+ * it never reports this difference, and never sees a changed expression either. Here expressions are
+ * compared, spelling aside.
  */
 class CheckSpellingsTest {
     private static final Comparisons COMPARISON = Comparisons.of("public");

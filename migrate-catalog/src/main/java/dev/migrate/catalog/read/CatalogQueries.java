@@ -196,12 +196,38 @@ final class CatalogQueries {
             WHERE n.nspname = ANY (?)
             """;
 
-    /** Enum types with their labels in sort order (an enum may have no labels at all). */
+    /**
+     * Enum types with their labels in sort order (an enum may have no labels at all), and what depends
+     * on each (pg_depend, as DROP TYPE sees it): a column of the type or of an array of it, a domain
+     * over it, a view, a function. Each dependant comes as {@code <oid>:<description>}, the oid being
+     * the table it belongs to (a partition's root table, an index's, default's, constraint's or
+     * trigger's table), or 0 when it belongs to no table, so that the reader can tell the tables it
+     * reads from everything else.
+     */
     static final String ENUMS = """
             SELECT n.nspname, t.typname,
                    ARRAY(SELECT e.enumlabel FROM pg_enum e
                          WHERE e.enumtypid = t.oid
-                         ORDER BY e.enumsortorder) AS labels
+                         ORDER BY e.enumsortorder) AS labels,
+                   ARRAY(SELECT coalesce(CASE d.classid
+                                    WHEN 'pg_class'::regclass THEN
+                                        (SELECT CASE WHEN r.relkind = 'i' THEN
+                                                    (SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = r.oid)
+                                                WHEN r.relispartition THEN pg_partition_root(r.oid)::oid
+                                                ELSE r.oid END
+                                         FROM pg_class r WHERE r.oid = d.objid)
+                                    WHEN 'pg_attrdef'::regclass THEN
+                                        (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = d.objid)
+                                    WHEN 'pg_constraint'::regclass THEN
+                                        (SELECT nullif(con.conrelid, 0) FROM pg_constraint con WHERE con.oid = d.objid)
+                                    WHEN 'pg_trigger'::regclass THEN
+                                        (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = d.objid)
+                                    END, 0)::text
+                                 || ':' || pg_describe_object(d.classid, d.objid, d.objsubid)
+                         FROM pg_depend d
+                         WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                           AND d.deptype = 'n'
+                         ORDER BY 1) AS dependants
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e'

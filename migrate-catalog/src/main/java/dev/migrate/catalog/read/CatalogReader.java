@@ -116,7 +116,7 @@ public final class CatalogReader {
         private final Map<Long, List<Index>> indexes = new HashMap<>();
         private final Map<ColumnKey, IdentityOptions> identities = new HashMap<>();
         private final List<Sequence> sequences = new ArrayList<>();
-        private final List<EnumType> enumTypes = new ArrayList<>();
+        private final List<EnumRow> enumRows = new ArrayList<>();
 
         SingleRead(Connection connection, List<String> schemas, Exclusions exclusions) {
             this.connection = connection;
@@ -334,8 +334,26 @@ public final class CatalogReader {
             String schema = rs.getString("nspname");
             String name = rs.getString("typname");
             if (!exclusions.excludes(schema, name)) {
-                enumTypes.add(new EnumType(schema, name, strings(rs.getArray("labels"))));
+                enumRows.add(new EnumRow(
+                        new EnumType(schema, name, strings(rs.getArray("labels"))),
+                        strings(rs.getArray("dependants"))));
             }
+        }
+
+        /**
+         * The enum type with what depends on it outside the tables read: a table excluded or of another
+         * schema, a domain, a view, a function. The tables read are the diff's to compare; the rest stays
+         * as it is, so the type must stay with it.
+         */
+        private EnumType enumType(EnumRow row) {
+            List<String> outside = new ArrayList<>();
+            for (String dependant : row.dependants) {
+                int colon = dependant.indexOf(':');
+                if (!tables.containsKey(Long.parseLong(dependant.substring(0, colon)))) {
+                    outside.add(dependant.substring(colon + 1));
+                }
+            }
+            return row.type.usedBy(outside);
         }
 
         private DatabaseSchema assemble() {
@@ -357,7 +375,8 @@ public final class CatalogReader {
                         table.comment,
                         partitioning(oid)));
             }
-            return DatabaseSchema.of(result, sequences, enumTypes);
+            return DatabaseSchema.of(
+                    result, sequences, enumRows.stream().map(this::enumType).toList());
         }
 
         /** The partitioning of a partitioned table or partition, with its partitions at every level; null for a plain one. */
@@ -427,6 +446,8 @@ public final class CatalogReader {
 
     private record TableRow(
             String schema, String name, @Nullable String comment) {}
+
+    private record EnumRow(EnumType type, List<String> dependants) {}
 
     private record PartitionKey(String definition, List<String> columns, boolean hasExpressions) {}
 
