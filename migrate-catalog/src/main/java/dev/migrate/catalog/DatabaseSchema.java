@@ -114,7 +114,9 @@ public record DatabaseSchema(
                                         fk.onUpdate(),
                                         fk.deferrable(),
                                         fk.initiallyDeferred(),
-                                        fk.validated()))
+                                        fk.validated(),
+                                        fk.matchFull(),
+                                        fk.onDeleteColumns()))
                                 .toList(),
                         t.uniqueConstraints(),
                         t.checkConstraints(),

@@ -94,6 +94,64 @@ class AdoptionFidelityTest {
         }
     }
 
+    @Test
+    void foreignKeysKeepMatchFullAndTheColumnsTheirDeleteActionSets() throws Exception {
+        String[] legacy = {
+            "CREATE TABLE tenants (id int, code text, PRIMARY KEY (id, code))",
+            "CREATE TABLE docs (id int PRIMARY KEY, tenant_id int DEFAULT 0, code text, owner_id int, "
+                    + "CONSTRAINT docs_tenant_full FOREIGN KEY (tenant_id, code) REFERENCES tenants MATCH FULL)",
+            "CREATE TABLE notes (tenant_id int NOT NULL, doc_code text, id int, PRIMARY KEY (tenant_id, id), "
+                    + "CONSTRAINT notes_doc FOREIGN KEY (tenant_id, doc_code) REFERENCES tenants "
+                    + "ON DELETE SET NULL (doc_code), "
+                    + "CONSTRAINT notes_doc_default FOREIGN KEY (tenant_id, doc_code) REFERENCES tenants "
+                    + "MATCH FULL ON UPDATE CASCADE ON DELETE SET DEFAULT (doc_code))",
+        };
+        try (Connection owner = TestPostgres.freshDatabase("fk_legacy").getConnection();
+                Connection fresh = TestPostgres.freshDatabase("fk_fresh").getConnection()) {
+            execute(owner, legacy);
+            Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261126_120002", AT);
+            assertThat(written.file().toString()).contains(".matchFull()").contains("SET_NULL, \"doc_code\")");
+
+            written.migration().upgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEqualTo(catalogText(owner));
+            assertThat(catalogText(fresh))
+                    .contains("docs docs_tenant_full FOREIGN KEY (tenant_id, code) REFERENCES tenants(id, code) "
+                            + "MATCH FULL local=true inherited=0")
+                    .contains("notes notes_doc FOREIGN KEY (tenant_id, doc_code) REFERENCES tenants(id, code) "
+                            + "ON DELETE SET NULL (doc_code) local=true inherited=0");
+            written.migration().downgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEmpty();
+        }
+    }
+
+    @Test
+    void aComparisonSeesMatchFullAndTheColumnsADeleteActionSets() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("fk_compare").getConnection()) {
+            execute(
+                    c,
+                    "CREATE TABLE tenants (id int, code text, PRIMARY KEY (id, code))",
+                    "CREATE TABLE notes (tenant_id int NOT NULL, doc_code text, id int, PRIMARY KEY (tenant_id, id), "
+                            + "CONSTRAINT notes_doc FOREIGN KEY (tenant_id, doc_code) REFERENCES tenants MATCH FULL "
+                            + "ON DELETE SET NULL (doc_code))");
+            String tenants = "create table tenants (id integer not null, code text not null, primary key (id, code))";
+            String notes = "create table notes (tenant_id integer not null, doc_code text, id integer not null, "
+                    + "primary key (tenant_id, id))";
+            String key = "alter table notes add constraint notes_doc foreign key (tenant_id, doc_code) "
+                    + "references tenants ";
+            Comparisons comparison = Comparisons.of("public");
+
+            assertThat(comparison
+                            .compare(c, List.of(tenants, notes, key + "on delete set null"))
+                            .descriptions())
+                    .anyMatch(d -> d.contains("notes_doc")
+                            && d.contains("MATCH FULL -> SIMPLE")
+                            && d.contains("SET NULL [doc_code] -> SET NULL"));
+            MigrationScript same =
+                    comparison.compare(c, List.of(tenants, notes, key + "match full on delete set null (doc_code)"));
+            assertThat(same.descriptions()).isEmpty();
+        }
+    }
+
     private static Migration compiled(NewMigration migration) {
         var file = new MigrationWriter(Path.of("unused"), "db.migrations", Clock.fixed(AT, ZoneOffset.UTC))
                 .toJavaFile(migration);

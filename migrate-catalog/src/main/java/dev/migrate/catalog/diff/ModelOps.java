@@ -179,7 +179,9 @@ final class ModelOps {
                 fk.onUpdate(),
                 fk.deferrable(),
                 fk.initiallyDeferred(),
-                !fk.validated());
+                !fk.validated(),
+                fk.matchFull(),
+                fk.onDeleteColumns());
     }
 
     /**

@@ -87,7 +87,8 @@ final class CatalogQueries {
      * is much cheaper than a lookup per constraint; referenced columns may belong to a table outside
      * the requested schemas, so they are named here. Deparsing is the expensive part, so only check
      * and exclusion constraints, whose definition is kept, are deparsed.
-     * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
+     * The first {@code %s} is the columns an ON DELETE SET NULL / SET DEFAULT sets, the second the
+     * nulls-not-distinct expression; both need PostgreSQL 15.
      */
     static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype,
@@ -101,7 +102,7 @@ final class CatalogQueries {
                              FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
                              ORDER BY k.position)
                    END AS referenced_columns,
-                   con.confdeltype, con.confupdtype,
+                   con.confdeltype, con.confupdtype, con.confmatchtype, %s AS delete_set_columns,
                    CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
                    %s AS nulls_not_distinct
             FROM pg_constraint con
@@ -128,7 +129,8 @@ final class CatalogQueries {
      * looked up one by one (relid and attnum together hit the index) rather than joined, which
      * the planner would do by hashing every column of the table per index. The constraint-backed
      * indexes are excluded through one hashed scan of pg_constraint rather than a probe per index.
-     * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
+     * The first {@code %s} is the columns an ON DELETE SET NULL / SET DEFAULT sets, the second the
+     * nulls-not-distinct expression; both need PostgreSQL 15.
      */
     static final String INDEXES = """
             SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname,
@@ -237,6 +239,11 @@ final class CatalogQueries {
     /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
     static String detachPending(int serverVersionNum) {
         return serverVersionNum >= 140000 ? "coalesce(inh.inhdetachpending, false)" : "false";
+    }
+
+    /** The attnums an ON DELETE SET NULL / SET DEFAULT sets, for the server: the catalog column exists from 15. */
+    static String deleteSetColumns(int serverVersionNum) {
+        return serverVersionNum >= 150000 ? "con.confdelsetcols" : "NULL::int2[]";
     }
 
     /** The nulls-not-distinct expression for the server: the catalog column exists from 15. */

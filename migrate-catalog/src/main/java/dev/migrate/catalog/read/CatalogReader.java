@@ -133,7 +133,10 @@ public final class CatalogReader {
             String nullsNotDistinct = CatalogQueries.nullsNotDistinct(serverVersion);
             query(CatalogQueries.TABLES.formatted(CatalogQueries.detachPending(serverVersion)), this::tableRow);
             query(CatalogQueries.COLUMNS, this::columnRow);
-            query(CatalogQueries.CONSTRAINTS.formatted(nullsNotDistinct), this::constraintRow);
+            query(
+                    CatalogQueries.CONSTRAINTS.formatted(
+                            CatalogQueries.deleteSetColumns(serverVersion), nullsNotDistinct),
+                    this::constraintRow);
             query(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
             query(CatalogQueries.SEQUENCES, this::sequenceRow);
             query(CatalogQueries.ENUMS, this::enumRow);
@@ -238,7 +241,9 @@ public final class CatalogReader {
                             action(code(rs.getString("confupdtype"))),
                             deferrable,
                             initiallyDeferred,
-                            validated));
+                            validated,
+                            code(rs.getString("confmatchtype")) == 'f',
+                            columnNames(tableOid, rs.getArray("delete_set_columns"))));
                 case 'c' -> {
                     boolean noInherit = rs.getBoolean("connoinherit");
                     String expression = without(withoutNotValid(definition), noInherit ? " NO INHERIT" : "");

@@ -681,7 +681,13 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 CodeBlock.Builder code = CodeBlock.builder()
                         .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
                         .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
-                if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                if (fk.isMatchFull()) {
+                    code.add("$Z.matchFull()");
+                }
+                if (fk.onDelete() != ReferentialAction.NO_ACTION
+                        && !fk.onDeleteColumns().isEmpty()) {
+                    code.add("$Z.onDelete(" + action(fk.onDelete()) + ", $L)", DDL, strings(fk.onDeleteColumns()));
+                } else if (fk.onDelete() != ReferentialAction.NO_ACTION) {
                     code.add("$Z.onDelete(" + action(fk.onDelete()) + ")", DDL);
                 }
                 if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
