@@ -114,7 +114,9 @@ public record DatabaseSchema(
                                         fk.onUpdate(),
                                         fk.deferrable(),
                                         fk.initiallyDeferred(),
-                                        fk.validated()))
+                                        fk.validated(),
+                                        fk.matchFull(),
+                                        fk.onDeleteColumns()))
                                 .toList(),
                         t.uniqueConstraints(),
                         t.checkConstraints(),
@@ -153,7 +155,7 @@ public record DatabaseSchema(
                         s.inUse()))
                 .toList();
         List<EnumType> renamedEnums = enumTypes.values().stream()
-                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels()))
+                .map(e -> new EnumType(rename.apply(e.schema()), e.name(), e.labels(), e.usedOutside()))
                 .toList();
         return of(renamedTables, renamedSequences, renamedEnums)
                 .withObjects(objects.values().stream()

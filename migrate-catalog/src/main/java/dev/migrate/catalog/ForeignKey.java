@@ -9,6 +9,10 @@ import java.util.Objects;
  * A foreign key constraint. Column lists are in key order and pair up by position.
  *
  * @param validated {@code false} for a constraint added {@code NOT VALID} and not validated since
+ * @param matchFull {@code true} for {@code MATCH FULL} ({@code confmatchtype} 'f'), {@code false} for
+ *     the default {@code MATCH SIMPLE}
+ * @param onDeleteColumns the columns {@code ON DELETE SET NULL (...)} or {@code SET DEFAULT (...)}
+ *     sets ({@code confdelsetcols}, PostgreSQL 15); empty when it sets all of them
  */
 public record ForeignKey(
         String name,
@@ -20,7 +24,9 @@ public record ForeignKey(
         ReferentialAction onUpdate,
         boolean deferrable,
         boolean initiallyDeferred,
-        boolean validated)
+        boolean validated,
+        boolean matchFull,
+        List<String> onDeleteColumns)
         implements Serializable {
 
     public ForeignKey {
@@ -29,6 +35,35 @@ public record ForeignKey(
         referencedColumns = List.copyOf(referencedColumns);
         Objects.requireNonNull(onDelete, "onDelete");
         Objects.requireNonNull(onUpdate, "onUpdate");
+        // a schema snapshot serialized before this component existed reads it as null
+        onDeleteColumns = onDeleteColumns == null ? List.of() : List.copyOf(onDeleteColumns);
+    }
+
+    /** A foreign key of the default {@code MATCH SIMPLE} whose delete action touches all its columns. */
+    public ForeignKey(
+            String name,
+            List<String> columns,
+            String referencedSchema,
+            String referencedTable,
+            List<String> referencedColumns,
+            ReferentialAction onDelete,
+            ReferentialAction onUpdate,
+            boolean deferrable,
+            boolean initiallyDeferred,
+            boolean validated) {
+        this(
+                name,
+                columns,
+                referencedSchema,
+                referencedTable,
+                referencedColumns,
+                onDelete,
+                onUpdate,
+                deferrable,
+                initiallyDeferred,
+                validated,
+                false,
+                List.of());
     }
 
     public ObjectName referencedTableName() {

@@ -102,7 +102,7 @@ public record Table(
                 foreignKeys,
                 uniqueConstraints,
                 checkConstraints.stream()
-                        .map(c -> new CheckConstraint(c.name(), respell.apply(c.expression()), c.validated()))
+                        .map(c -> c.withExpression(respell.apply(c.expression())))
                         .toList(),
                 exclusionConstraints.stream()
                         .map(c -> new ExclusionConstraint(c.name(), respell.apply(c.definition())))

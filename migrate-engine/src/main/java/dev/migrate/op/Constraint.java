@@ -55,7 +55,11 @@ public sealed interface Constraint extends TableElement {
         }
     }
 
-    /** {@code FOREIGN KEY (columns) REFERENCES table (columns)} with its actions. */
+    /**
+     * {@code FOREIGN KEY (columns) REFERENCES table (columns)} with its actions; perhaps {@code MATCH
+     * FULL} (a key with some columns null must have all of them null), and perhaps the columns an
+     * {@code ON DELETE SET NULL} or {@code SET DEFAULT} sets (PostgreSQL 15), all of them when empty.
+     */
     record ForeignKey(
             @Nullable String name,
             List<String> columns,
@@ -65,7 +69,9 @@ public sealed interface Constraint extends TableElement {
             ReferentialAction onUpdate,
             boolean deferrable,
             boolean initiallyDeferred,
-            boolean isNotValid)
+            boolean isNotValid,
+            boolean isMatchFull,
+            List<String> onDeleteColumns)
             implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
@@ -78,6 +84,32 @@ public sealed interface Constraint extends TableElement {
             Objects.requireNonNull(referencedTable, "referenced table");
             onDelete = onDelete == null ? ReferentialAction.NO_ACTION : onDelete;
             onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
+            onDeleteColumns = onDeleteColumns == null ? List.of() : List.copyOf(onDeleteColumns);
+        }
+
+        /** A foreign key of the default {@code MATCH SIMPLE} whose delete action touches all its columns. */
+        public ForeignKey(
+                @Nullable String name,
+                List<String> columns,
+                QualifiedName referencedTable,
+                List<String> referencedColumns,
+                ReferentialAction onDelete,
+                ReferentialAction onUpdate,
+                boolean deferrable,
+                boolean initiallyDeferred,
+                boolean isNotValid) {
+            this(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid,
+                    false,
+                    List.of());
         }
 
         public ForeignKey onDelete(ReferentialAction action) {
@@ -90,7 +122,28 @@ public sealed interface Constraint extends TableElement {
                     onUpdate,
                     deferrable,
                     initiallyDeferred,
-                    isNotValid);
+                    isNotValid,
+                    isMatchFull,
+                    List.of());
+        }
+
+        /**
+         * {@code ON DELETE SET NULL (columns)} or {@code SET DEFAULT (columns)}: only those of the key's
+         * columns are set (PostgreSQL 15).
+         */
+        public ForeignKey onDelete(ReferentialAction action, String... setColumns) {
+            return new ForeignKey(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    action,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid,
+                    isMatchFull,
+                    List.of(setColumns));
         }
 
         public ForeignKey onUpdate(ReferentialAction action) {
@@ -103,12 +156,24 @@ public sealed interface Constraint extends TableElement {
                     action,
                     deferrable,
                     initiallyDeferred,
-                    isNotValid);
+                    isNotValid,
+                    isMatchFull,
+                    onDeleteColumns);
         }
 
         public ForeignKey deferrable(boolean initially) {
             return new ForeignKey(
-                    name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, isNotValid);
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    onUpdate,
+                    true,
+                    initially,
+                    isNotValid,
+                    isMatchFull,
+                    onDeleteColumns);
         }
 
         /** Skips checking existing rows; run {@code validateConstraint} later. */
@@ -122,12 +187,34 @@ public sealed interface Constraint extends TableElement {
                     onUpdate,
                     deferrable,
                     initiallyDeferred,
-                    true);
+                    true,
+                    isMatchFull,
+                    onDeleteColumns);
+        }
+
+        /** {@code MATCH FULL}: a row whose key has some columns null must have all of them null. */
+        public ForeignKey matchFull() {
+            return new ForeignKey(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid,
+                    true,
+                    onDeleteColumns);
         }
     }
 
-    /** {@code CHECK (expression)}. */
-    record Check(@Nullable String name, String expression, boolean isNotValid) implements Constraint {
+    /**
+     * {@code CHECK (expression)}, perhaps {@code NO INHERIT} (it holds on this table only, not on the
+     * tables that inherit from it) and perhaps {@code NOT VALID}.
+     */
+    record Check(@Nullable String name, String expression, boolean isNotValid, boolean isNoInherit)
+            implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
             return visitor.visit(this);
@@ -137,9 +224,19 @@ public sealed interface Constraint extends TableElement {
             Objects.requireNonNull(expression, "check expression");
         }
 
+        /** A check that tables inheriting from this one inherit too, as PostgreSQL makes it by default. */
+        public Check(@Nullable String name, String expression, boolean isNotValid) {
+            this(name, expression, isNotValid, false);
+        }
+
         /** Skips checking existing rows; run {@code validateConstraint} later. */
         public Check notValid() {
-            return new Check(name, expression, true);
+            return new Check(name, expression, true, isNoInherit);
+        }
+
+        /** Holds on this table only: the tables that inherit from it do not get it. */
+        public Check noInherit() {
+            return new Check(name, expression, isNotValid, true);
         }
     }
 }

@@ -86,7 +86,11 @@ final class ConstraintDiff {
                                         Hazards.unique("unique constraint " + w.name() + " on " + table))));
         new ShapeMatch<>(
                         CheckConstraint::name,
-                        (CheckConstraint c) -> aspects("", ModelOps.checkExpression(c.expression())))
+                        (CheckConstraint c) -> aspects(
+                                "",
+                                CheckEquivalence.comparable(ModelOps.checkExpression(c.expression())),
+                                "NO INHERIT",
+                                c.noInherit()))
                 .match(
                         have.checkConstraints(),
                         want.checkConstraints(),
@@ -233,8 +237,10 @@ final class ConstraintDiff {
                 fk.columns(),
                 "references",
                 fk.referencedTableName() + fk.referencedColumns().toString(),
+                "MATCH",
+                fk.matchFull() ? "FULL" : "SIMPLE",
                 "ON DELETE",
-                fk.onDelete().sql(),
+                fk.onDelete().sql() + (fk.onDeleteColumns().isEmpty() ? "" : " " + fk.onDeleteColumns()),
                 "ON UPDATE",
                 fk.onUpdate().sql(),
                 "",

@@ -2,8 +2,11 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
+import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Op;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Enum types added, removed, or given labels. */
 final class EnumTypeDiff {
@@ -27,12 +30,47 @@ final class EnumTypeDiff {
             }
         }
         for (EnumType have : live.enumTypes().values()) {
-            if (!desired.enumTypes().containsKey(have.qualifiedName())) {
+            // a type still in use after the migration stays: PostgreSQL refuses to drop it (2BP01), and
+            // the columns that use it are wanted (an entity's columnDefinition) or not the diff's (excluded)
+            if (!desired.enumTypes().containsKey(have.qualifiedName())
+                    && have.usedOutside().isEmpty()
+                    && !usedBy(desired, have)) {
                 context.script.afterTables(Change.of(
                         Description.removed("enum type " + have.qualifiedName()),
                         new Op.DropEnum(context.ops.name(have.schema(), have.name()), have.labels())));
             }
         }
+    }
+
+    /**
+     * Whether a column of {@code desired} has the type {@code e} or an array of it (a domain over it is
+     * among {@link EnumType#usedOutside}), spelled as the catalog spells a type: unqualified
+     * when its schema is on the search path the reading had, qualified otherwise. Either spelling counts:
+     * at worst a type of the same name in another schema keeps this one, which costs a type left in place.
+     */
+    private boolean usedBy(DatabaseSchema desired, EnumType e) {
+        Set<String> spellings = spellings(e.schema(), e.name());
+        return desired.tables().values().stream()
+                .flatMap(t -> t.columns().stream())
+                .map(c -> elementType(c.type()))
+                .anyMatch(spellings::contains);
+    }
+
+    private static Set<String> spellings(String schema, String name) {
+        Set<String> spellings = new HashSet<>();
+        String quoted = Identifiers.quote(name);
+        spellings.add(quoted);
+        spellings.add(Identifiers.quote(schema) + "." + quoted);
+        return spellings;
+    }
+
+    /** {@code mood[]} or {@code mood[][]} to {@code mood}. */
+    private static String elementType(String type) {
+        String element = type.strip();
+        while (element.endsWith("[]")) {
+            element = element.substring(0, element.length() - 2);
+        }
+        return element;
     }
 
     private void labels(EnumType have, EnumType want) {

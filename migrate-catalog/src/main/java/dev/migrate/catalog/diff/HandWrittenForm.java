@@ -381,7 +381,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         public Optional<TableElement> visit(Constraint.Check check) {
             String name = check.name() != null && isGeneratedCheckName(check, table, columns) ? null : check.name();
             String expression = inList(check.expression(), varcharColumns);
-            return Optional.of(new Constraint.Check(name, expression, check.isNotValid()));
+            return Optional.of(new Constraint.Check(name, expression, check.isNotValid(), check.isNoInherit()));
         }
     }
 

@@ -149,7 +149,10 @@ final class ModelOps {
     /** A check of {@code t}, with a list of values on one of its {@code varchar} columns as {@code col IN (...)}. */
     Constraint.Check check(Table t, CheckConstraint c) {
         return new Constraint.Check(
-                c.name(), CheckInList.of(checkExpression(c.expression()), varcharColumns(t)), !c.validated());
+                c.name(),
+                CheckInList.of(checkExpression(c.expression()), varcharColumns(t)),
+                !c.validated(),
+                c.noInherit());
     }
 
     private static Set<String> varcharColumns(Table t) {
@@ -176,7 +179,9 @@ final class ModelOps {
                 fk.onUpdate(),
                 fk.deferrable(),
                 fk.initiallyDeferred(),
-                !fk.validated());
+                !fk.validated(),
+                fk.matchFull(),
+                fk.onDeleteColumns());
     }
 
     /**

@@ -268,7 +268,7 @@ public final class CanonicalChecks {
         List<CheckConstraint> checks = new ArrayList<>();
         for (int i = 0; i < t.checkConstraints().size(); i++) {
             CheckConstraint check = t.checkConstraints().get(i);
-            checks.add(new CheckConstraint(check.name(), expressions.get(i), check.validated()));
+            checks.add(check.withExpression(expressions.get(i)));
         }
         return new Table(
                 t.schema(),

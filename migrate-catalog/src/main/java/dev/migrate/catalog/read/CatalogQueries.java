@@ -87,11 +87,12 @@ final class CatalogQueries {
      * is much cheaper than a lookup per constraint; referenced columns may belong to a table outside
      * the requested schemas, so they are named here. Deparsing is the expensive part, so only check
      * and exclusion constraints, whose definition is kept, are deparsed.
-     * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
+     * The first {@code %s} is the columns an ON DELETE SET NULL / SET DEFAULT sets, the second the
+     * nulls-not-distinct expression; both need PostgreSQL 15.
      */
     static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype,
-                   con.condeferrable, con.condeferred, con.convalidated,
+                   con.condeferrable, con.condeferred, con.convalidated, con.connoinherit,
                    con.conkey,
                    fn.nspname AS referenced_schema,
                    fc.relname AS referenced_table,
@@ -101,7 +102,7 @@ final class CatalogQueries {
                              FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
                              ORDER BY k.position)
                    END AS referenced_columns,
-                   con.confdeltype, con.confupdtype,
+                   con.confdeltype, con.confupdtype, con.confmatchtype, %s AS delete_set_columns,
                    CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
                    %s AS nulls_not_distinct
             FROM pg_constraint con
@@ -128,7 +129,8 @@ final class CatalogQueries {
      * looked up one by one (relid and attnum together hit the index) rather than joined, which
      * the planner would do by hashing every column of the table per index. The constraint-backed
      * indexes are excluded through one hashed scan of pg_constraint rather than a probe per index.
-     * {@code %s} is the nulls-not-distinct expression, which needs PostgreSQL 15.
+     * The first {@code %s} is the columns an ON DELETE SET NULL / SET DEFAULT sets, the second the
+     * nulls-not-distinct expression; both need PostgreSQL 15.
      */
     static final String INDEXES = """
             SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname,
@@ -196,12 +198,38 @@ final class CatalogQueries {
             WHERE n.nspname = ANY (?)
             """;
 
-    /** Enum types with their labels in sort order (an enum may have no labels at all). */
+    /**
+     * Enum types with their labels in sort order (an enum may have no labels at all), and what depends
+     * on each (pg_depend, as DROP TYPE sees it): a column of the type or of an array of it, a domain
+     * over it, a view, a function. Each dependant comes as {@code <oid>:<description>}, the oid being
+     * the table it belongs to (a partition's root table, an index's, default's, constraint's or
+     * trigger's table), or 0 when it belongs to no table, so that the reader can tell the tables it
+     * reads from everything else.
+     */
     static final String ENUMS = """
             SELECT n.nspname, t.typname,
                    ARRAY(SELECT e.enumlabel FROM pg_enum e
                          WHERE e.enumtypid = t.oid
-                         ORDER BY e.enumsortorder) AS labels
+                         ORDER BY e.enumsortorder) AS labels,
+                   ARRAY(SELECT coalesce(CASE d.classid
+                                    WHEN 'pg_class'::regclass THEN
+                                        (SELECT CASE WHEN r.relkind = 'i' THEN
+                                                    (SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = r.oid)
+                                                WHEN r.relispartition THEN pg_partition_root(r.oid)::oid
+                                                ELSE r.oid END
+                                         FROM pg_class r WHERE r.oid = d.objid)
+                                    WHEN 'pg_attrdef'::regclass THEN
+                                        (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = d.objid)
+                                    WHEN 'pg_constraint'::regclass THEN
+                                        (SELECT nullif(con.conrelid, 0) FROM pg_constraint con WHERE con.oid = d.objid)
+                                    WHEN 'pg_trigger'::regclass THEN
+                                        (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = d.objid)
+                                    END, 0)::text
+                                 || ':' || pg_describe_object(d.classid, d.objid, d.objsubid)
+                         FROM pg_depend d
+                         WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                           AND d.deptype = 'n'
+                         ORDER BY 1) AS dependants
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e'
@@ -211,6 +239,11 @@ final class CatalogQueries {
     /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
     static String detachPending(int serverVersionNum) {
         return serverVersionNum >= 140000 ? "coalesce(inh.inhdetachpending, false)" : "false";
+    }
+
+    /** The attnums an ON DELETE SET NULL / SET DEFAULT sets, for the server: the catalog column exists from 15. */
+    static String deleteSetColumns(int serverVersionNum) {
+        return serverVersionNum >= 150000 ? "con.confdelsetcols" : "NULL::int2[]";
     }
 
     /** The nulls-not-distinct expression for the server: the catalog column exists from 15. */

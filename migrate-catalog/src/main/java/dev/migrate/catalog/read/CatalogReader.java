@@ -116,7 +116,7 @@ public final class CatalogReader {
         private final Map<Long, List<Index>> indexes = new HashMap<>();
         private final Map<ColumnKey, IdentityOptions> identities = new HashMap<>();
         private final List<Sequence> sequences = new ArrayList<>();
-        private final List<EnumType> enumTypes = new ArrayList<>();
+        private final List<EnumRow> enumRows = new ArrayList<>();
 
         SingleRead(Connection connection, List<String> schemas, Exclusions exclusions) {
             this.connection = connection;
@@ -133,7 +133,10 @@ public final class CatalogReader {
             String nullsNotDistinct = CatalogQueries.nullsNotDistinct(serverVersion);
             query(CatalogQueries.TABLES.formatted(CatalogQueries.detachPending(serverVersion)), this::tableRow);
             query(CatalogQueries.COLUMNS, this::columnRow);
-            query(CatalogQueries.CONSTRAINTS.formatted(nullsNotDistinct), this::constraintRow);
+            query(
+                    CatalogQueries.CONSTRAINTS.formatted(
+                            CatalogQueries.deleteSetColumns(serverVersion), nullsNotDistinct),
+                    this::constraintRow);
             query(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
             query(CatalogQueries.SEQUENCES, this::sequenceRow);
             query(CatalogQueries.ENUMS, this::enumRow);
@@ -238,8 +241,14 @@ public final class CatalogReader {
                             action(code(rs.getString("confupdtype"))),
                             deferrable,
                             initiallyDeferred,
-                            validated));
-                case 'c' -> target.checks.add(new CheckConstraint(name, withoutNotValid(definition), validated));
+                            validated,
+                            code(rs.getString("confmatchtype")) == 'f',
+                            columnNames(tableOid, rs.getArray("delete_set_columns"))));
+                case 'c' -> {
+                    boolean noInherit = rs.getBoolean("connoinherit");
+                    String expression = without(withoutNotValid(definition), noInherit ? " NO INHERIT" : "");
+                    target.checks.add(new CheckConstraint(name, expression, validated, noInherit));
+                }
                 case 'x' -> target.exclusions.add(new ExclusionConstraint(name, definition));
                 default -> {} // the query asks for the five kinds above only
             }
@@ -330,8 +339,26 @@ public final class CatalogReader {
             String schema = rs.getString("nspname");
             String name = rs.getString("typname");
             if (!exclusions.excludes(schema, name)) {
-                enumTypes.add(new EnumType(schema, name, strings(rs.getArray("labels"))));
+                enumRows.add(new EnumRow(
+                        new EnumType(schema, name, strings(rs.getArray("labels"))),
+                        strings(rs.getArray("dependants"))));
             }
+        }
+
+        /**
+         * The enum type with what depends on it outside the tables read: a table excluded or of another
+         * schema, a domain, a view, a function. The tables read are the diff's to compare; the rest stays
+         * as it is, so the type must stay with it.
+         */
+        private EnumType enumType(EnumRow row) {
+            List<String> outside = new ArrayList<>();
+            for (String dependant : row.dependants) {
+                int colon = dependant.indexOf(':');
+                if (!tables.containsKey(Long.parseLong(dependant.substring(0, colon)))) {
+                    outside.add(dependant.substring(colon + 1));
+                }
+            }
+            return row.type.usedBy(outside);
         }
 
         private DatabaseSchema assemble() {
@@ -353,7 +380,8 @@ public final class CatalogReader {
                         table.comment,
                         partitioning(oid)));
             }
-            return DatabaseSchema.of(result, sequences, enumTypes);
+            return DatabaseSchema.of(
+                    result, sequences, enumRows.stream().map(this::enumType).toList());
         }
 
         /** The partitioning of a partitioned table or partition, with its partitions at every level; null for a plain one. */
@@ -402,8 +430,16 @@ public final class CatalogReader {
      * as a flag, so the expression compares equal before and after VALIDATE CONSTRAINT.
      */
     private static String withoutNotValid(String definition) {
-        String suffix = " NOT VALID";
-        return definition.endsWith(suffix)
+        return without(definition, " NOT VALID");
+    }
+
+    /**
+     * A check's definition without the {@code NO INHERIT} that pg_get_constraintdef writes after the
+     * parenthesised expression (before {@code NOT VALID}): the model carries it as a flag too, and
+     * the expression alone is what goes inside {@code CHECK (...)}.
+     */
+    private static String without(String definition, String suffix) {
+        return !suffix.isEmpty() && definition.endsWith(suffix)
                 ? definition.substring(0, definition.length() - suffix.length())
                 : definition;
     }
@@ -415,6 +451,8 @@ public final class CatalogReader {
 
     private record TableRow(
             String schema, String name, @Nullable String comment) {}
+
+    private record EnumRow(EnumType type, List<String> dependants) {}
 
     private record PartitionKey(String definition, List<String> columns, boolean hasExpressions) {}
 

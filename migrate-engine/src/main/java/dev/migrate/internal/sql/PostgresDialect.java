@@ -478,11 +478,19 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                                     .append(quoteAll(fk.referencedColumns()))
                                     .append(')');
                         }
+                        if (fk.isMatchFull()) {
+                            sql.append(" MATCH FULL");
+                        }
                         if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
                             sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
                         }
                         if (fk.onDelete() != ReferentialAction.NO_ACTION) {
                             sql.append(" ON DELETE ").append(fk.onDelete().sql());
+                            if (!fk.onDeleteColumns().isEmpty()) {
+                                sql.append(" (")
+                                        .append(quoteAll(fk.onDeleteColumns()))
+                                        .append(')');
+                            }
                         }
                         sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
                         if (fk.isNotValid()) {
@@ -493,7 +501,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
                     @Override
                     public String visit(Constraint.Check check) {
-                        return "CHECK (" + check.expression() + ")" + (check.isNotValid() ? " NOT VALID" : "");
+                        return "CHECK (" + check.expression() + ")" + (check.isNoInherit() ? " NO INHERIT" : "")
+                                + (check.isNotValid() ? " NOT VALID" : "");
                     }
                 });
     }

@@ -408,7 +408,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
             @Override
             public CodeBlock visit(Constraint.Check check) {
-                return check.isNotValid() || check.name() == null
+                return check.isNotValid() || check.isNoInherit() || check.name() == null
                         ? general
                         : statement(
                                 "op.addCheck($S, $S, $L)",
@@ -681,7 +681,13 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 CodeBlock.Builder code = CodeBlock.builder()
                         .add("$T.foreignKey($L)", DDL, strings(fk.name(), fk.columns()))
                         .add("$Z.references($L)", strings(name(fk.referencedTable()), fk.referencedColumns()));
-                if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+                if (fk.isMatchFull()) {
+                    code.add("$Z.matchFull()");
+                }
+                if (fk.onDelete() != ReferentialAction.NO_ACTION
+                        && !fk.onDeleteColumns().isEmpty()) {
+                    code.add("$Z.onDelete(" + action(fk.onDelete()) + ", $L)", DDL, strings(fk.onDeleteColumns()));
+                } else if (fk.onDelete() != ReferentialAction.NO_ACTION) {
                     code.add("$Z.onDelete(" + action(fk.onDelete()) + ")", DDL);
                 }
                 if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
@@ -702,7 +708,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                         ? CodeBlock.of("$T.check($L)", DDL, literal(check.expression(), ELEMENT_ROOM))
                         : CodeBlock.of(
                                 "$T.check($S,$W$L)", DDL, check.name(), literal(check.expression(), ELEMENT_ROOM));
-                return check.isNotValid() ? CodeBlock.of("$L$Z.notValid()", head) : head;
+                CodeBlock.Builder code = CodeBlock.builder().add(head);
+                if (check.isNoInherit()) {
+                    code.add("$Z.noInherit()");
+                }
+                if (check.isNotValid()) {
+                    code.add("$Z.notValid()");
+                }
+                return code.build();
             }
         });
     }
