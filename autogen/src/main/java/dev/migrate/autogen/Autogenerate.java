@@ -512,7 +512,7 @@ public final class Autogenerate {
                     readWithoutServer.complete(Optional.empty());
                 }
             });
-            replay(server.dataSource());
+            replay(server);
             try (Connection live = server.dataSource().getConnection();
                     FreshConnection objects = new FreshConnection(
                             () -> server.createDatabase(OBJECTS_DATABASE).getConnection())) {
@@ -545,9 +545,9 @@ public final class Autogenerate {
         }
     }
 
-    /** Applies every migration to the throwaway {@code database}, announced in the log. */
-    private void replay(DataSource database) {
-        ReplayedChain.replay(request.chain(), database, "heads", log);
+    /** Applies every migration to the throwaway {@code server}'s first database, announced in the log. */
+    private void replay(ThrowawayServer server) {
+        ReplayedChain.replay(request.chain(), server, server.dataSource(), "heads", log);
     }
 
     private SchemaComparison comparison(@Nullable EntitySchemaCache cache) {

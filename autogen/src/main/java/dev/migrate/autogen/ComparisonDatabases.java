@@ -1,6 +1,9 @@
 package dev.migrate.autogen;
 
+import dev.migrate.Migrator;
+import dev.migrate.internal.MigratorInternals;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -41,6 +44,28 @@ public interface ComparisonDatabases {
 
         /** Creates another, empty database on it. */
         DataSource createDatabase(String name);
+
+        /**
+         * Whether migrate started this server itself and deletes it afterwards, so that what belongs to the
+         * whole cluster, the roles the migrations grant to, may be made on it; {@code false} for databases
+         * made on a server a user configured.
+         */
+        default boolean startedByMigrate() {
+            return false;
+        }
+
+        /**
+         * Makes the roles {@code chain} names and does not create ({@link MigratorInternals#rolesNamed()})
+         * on this server, with no rights, before the chain is replayed here; nothing when a user configured
+         * the server, where a missing role stays the replay's failure.
+         *
+         * @param log told of each role made
+         */
+        default void createRolesOf(Migrator chain, Consumer<String> log) {
+            if (startedByMigrate()) {
+                MigratorInternals.of(chain).createRolesOn(dataSource(), log);
+            }
+        }
 
         @Override
         void close();

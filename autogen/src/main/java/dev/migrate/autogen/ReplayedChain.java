@@ -79,8 +79,12 @@ final class ReplayedChain implements AutoCloseable {
         this.tenantSchema = tenantSchema;
     }
 
-    /** Applies the migrations up to {@code target} to the throwaway {@code database}, announced in the log. */
-    static void replay(Migrator chain, DataSource database, String target, AutogenerateLog log) {
+    /**
+     * Applies the migrations up to {@code target} to the throwaway {@code database}, a database of
+     * {@code server}, announced in the log, once the server has the roles they name.
+     */
+    static void replay(
+            Migrator chain, ThrowawayServer server, DataSource database, String target, AutogenerateLog log) {
         int count = "heads".equals(target)
                 ? chain.revisions().size()
                 : MigratorInternals.of(chain)
@@ -89,6 +93,7 @@ final class ReplayedChain implements AutoCloseable {
                         .size();
         if (count > 0) { // a project's first migration is written against an empty chain
             log.info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
+            server.createRolesOf(chain, log::info);
             MigratorInternals.of(chain).replayOn(database).upgrade(target);
         }
     }
@@ -117,8 +122,9 @@ final class ReplayedChain implements AutoCloseable {
         DataSource database = replays++ == 0 ? server.dataSource() : server.createDatabase("migrate_replay_" + replays);
         String tenant = tenantSchema;
         if (tenant == null) {
-            replay(chain, database, target, log);
+            replay(chain, server, database, target, log);
         } else {
+            server.createRolesOf(chain, log::info);
             replayAsTenant(database, target, tenant);
         }
         try (Connection replayed = database.getConnection()) {

@@ -6,6 +6,7 @@ import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
 import dev.migrate.autogen.internal.objects.DeclaredObjectsSide;
+import dev.migrate.autogen.internal.scratch.DefinedTypes;
 import dev.migrate.autogen.internal.scratch.QualifiedDdl;
 import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
@@ -40,6 +41,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,9 @@ final class SchemaComparison {
     private final boolean serialToIdentity;
     /** The objects beside tables the project declares. */
     private final DeclaredObjects declared;
+    /** The throwaway servers' connections given the database's extensions and types already ({@link #prepare}). */
+    private final Set<Connection> prepared =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     /** Whether a comparison was answered by the entity side read without a server ({@link #confirmed}). */
     private volatile boolean confirmedByReading;
 
@@ -148,7 +154,7 @@ final class SchemaComparison {
                 : entityCache.find(scratchVersionNum, entityDdl, schema, exclusions);
         DatabaseSchema desired = cached.isPresent() ? cached.get() : entitySide(live, scratch.get(), entityDdl);
         if (onlyRead) {
-            current = checksCanonicalOn(scratch, current, desired);
+            current = checksCanonicalOn(live, scratch, current, desired);
         }
         return onServer(live, current, desired, entityDdl, objectsDatabase);
     }
@@ -161,7 +167,7 @@ final class SchemaComparison {
      * side has no check to compare with (those of the database are dropped as they are).
      */
     private ReplayedSchema checksCanonicalOn(
-            Supplier<Connection> scratch, ReplayedSchema current, DatabaseSchema desired) {
+            Connection live, Supplier<Connection> scratch, ReplayedSchema current, DatabaseSchema desired) {
         Predicate<Table> spelledOtherwise = t -> {
             Table wanted = desired.tables().get(t.qualifiedName());
             return wanted != null
@@ -174,8 +180,9 @@ final class SchemaComparison {
             return current;
         }
         try {
-            DatabaseSchema canonical =
-                    CanonicalChecks.elsewhere(scratch.get(), current.schema(), schema, spelledOtherwise);
+            Connection elsewhere = scratch.get();
+            prepare(live, elsewhere); // a copy of a table typed with the database's domain or enum
+            DatabaseSchema canonical = CanonicalChecks.elsewhere(elsewhere, current.schema(), schema, spelledOtherwise);
             return new ReplayedSchema(current.serverVersionNum(), canonical, current.existingSchemas());
         } catch (SQLException e) {
             throw new MigrateException(
@@ -499,10 +506,20 @@ final class SchemaComparison {
      * the entity DDL may use their types.
      */
     DatabaseSchema entitySide(Connection live, Connection scratch, List<String> entityDdl) {
-        if (scratch != live) {
-            installExtensions(live, scratch);
-        }
+        prepare(live, scratch);
         return entitySide(scratch, entityDdl);
+    }
+
+    /**
+     * Gives {@code scratch}, another server's database, what the entity DDL and copies of the database's
+     * tables may use of {@code live}: its extensions, then its schemas and the types defined there
+     * (enums, domains, composite and range types, collations). Once per connection.
+     */
+    private void prepare(Connection live, Connection scratch) {
+        if (scratch != live && prepared.add(scratch)) {
+            installExtensions(live, scratch);
+            DefinedTypes.copy(live, scratch);
+        }
     }
 
     /**

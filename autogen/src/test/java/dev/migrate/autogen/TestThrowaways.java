@@ -18,11 +18,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class TestThrowaways implements ComparisonDatabases {
     private final @Nullable DataSource configured;
+    /** Whether the servers stand for ones migrate starts, or for databases on a server a user configured. */
+    private final boolean startedByMigrate;
+
     int started;
     final List<String> databases = new ArrayList<>();
 
     TestThrowaways(@Nullable DataSource configured) {
+        this(configured, true);
+    }
+
+    TestThrowaways(@Nullable DataSource configured, boolean startedByMigrate) {
         this.configured = configured;
+        this.startedByMigrate = startedByMigrate;
     }
 
     @Override
@@ -63,6 +71,11 @@ final class TestThrowaways implements ComparisonDatabases {
             @Override
             public DataSource createDatabase(String name) {
                 return database(name);
+            }
+
+            @Override
+            public boolean startedByMigrate() {
+                return startedByMigrate;
             }
 
             @Override

@@ -78,6 +78,7 @@ public record LintChain(
         Migrator chain = face.migrations(true).build();
         try (ComparisonDatabases.ThrowawayServer server =
                 throwaways.start(version == null ? throwaways.defaultVersion() : version)) {
+            server.createRolesOf(chain, face::info);
             Lint.Builder builder = Lint.builder(chain)
                     .database(server.dataSource())
                     .tableSizes(sizes)

@@ -55,6 +55,7 @@ public record SquashMigration(
         List<Squash.DataStep> steps;
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
             face.info("Replaying " + replaced.size() + " revisions up to " + tip + ".");
+            server.createRolesOf(chain, face::info);
             Squash.Replayed replayed = Squash.replay(
                     chain, server.dataSource(), tip, managedSchema, settings.versionTable(), settings.historyTable());
             steps = replayed.dataSteps();

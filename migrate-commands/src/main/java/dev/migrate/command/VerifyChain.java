@@ -76,6 +76,7 @@ public record VerifyChain(
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
             Migrator migrator =
                     face.migrations(true).dataSource(server.dataSource()).build();
+            server.createRolesOf(migrator, face::info);
             roundTrip(migrator, server.dataSource(), skipped, face);
             if (!migrator.revisions().isEmpty()) {
                 face.info("Linting the chain on a database of its own.");

@@ -1,6 +1,7 @@
 package dev.migrate.internal;
 
 import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
@@ -13,11 +14,19 @@ import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
+import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.RoleNames;
 import dev.migrate.internal.text.Fixes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -163,6 +172,58 @@ public final class MigratorInternals {
         return new Replay(
                 open.engine(migrator).replayingOn(ConnectionSource.of(database), tenantSchema),
                 open.listener(migrator));
+    }
+
+    /**
+     * The roles the migrations name (in grants, policies, {@code OWNER TO}, ...) and do not create
+     * themselves: what a server the chain is replayed on from nothing must have. Needs no database.
+     *
+     * @return the names as the server stores them
+     */
+    public Set<String> rolesNamed() {
+        return RoleNames.namedNotCreated(open.engine(migrator).renderedStatements());
+    }
+
+    /**
+     * Makes each role of {@link #rolesNamed()} that {@code throwaway}'s server lacks, with no rights
+     * ({@code NOLOGIN}), so that the chain replays there: roles belong to the cluster, not to the schema
+     * the migrations build. Only for a server migrate started itself and deletes afterwards, never for a
+     * server a user configured.
+     *
+     * @param throwaway a database of a server migrate started
+     * @param log told of each role made
+     */
+    public void createRolesOn(DataSource throwaway, Consumer<String> log) {
+        Set<String> roles = rolesNamed();
+        if (roles.isEmpty()) {
+            return;
+        }
+        try (Connection c = throwaway.getConnection();
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?");
+                Statement create = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String role : roles) {
+                exists.setString(1, role);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                try {
+                    create.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+                    log.accept("Created role " + role + " on the throwaway server: the migrations grant to it.");
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) { // made meanwhile by another replay on the server
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not create the roles the migrations name (" + String.join(", ", roles)
+                            + ") on the throwaway server: " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

@@ -122,6 +122,11 @@ final class EmbeddedServer implements AutoCloseable {
             }
 
             @Override
+            public boolean startedByMigrate() {
+                return true;
+            }
+
+            @Override
             public void close() {
                 more.forEach(database -> execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
                 first.close();

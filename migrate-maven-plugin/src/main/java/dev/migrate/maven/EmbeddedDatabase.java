@@ -138,6 +138,11 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
         return server.getPostgresDatabase();
     }
 
+    @Override
+    public boolean startedByMigrate() {
+        return true;
+    }
+
     /** Creates another database on this server, for work that needs one of its own. */
     @Override
     public DataSource createDatabase(String name) {

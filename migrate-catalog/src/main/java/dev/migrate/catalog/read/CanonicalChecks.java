@@ -59,8 +59,9 @@ public final class CanonicalChecks {
      * with the check expressions of the tables {@code which} selects as PostgreSQL spells them after a
      * round trip on {@code elsewhere}, a server where this may write (a throwaway one). The copies are
      * made from the model: each table's columns with their types, after the enum types of the schema.
-     * A table whose copy that server cannot make (a column of a domain, or of a type of an extension it
-     * lacks) keeps its expressions as they were read: compared as spelled, never lost.
+     * An enum type {@code elsewhere} has already is kept. A table whose copy that server cannot make (a
+     * column of a domain it was not given, or of a type of an extension it lacks) keeps its expressions as
+     * they were read: compared as spelled, never lost.
      */
     public static DatabaseSchema elsewhere(
             Connection elsewhere, DatabaseSchema schema, String managedSchema, Predicate<Table> which)
@@ -116,9 +117,11 @@ public final class CanonicalChecks {
             }
             sql.add("SET LOCAL search_path = " + Identifiers.quote(managedSchema) + ", public");
             for (EnumType type : schema.enumTypes().values()) {
-                sql.add("CREATE TYPE " + Identifiers.quote(type.schema()) + "." + Identifiers.quote(type.name())
-                        + " AS ENUM ("
-                        + type.labels().stream().map(Literals::string).collect(Collectors.joining(", ")) + ")");
+                // the server may have the database's types already, copied for the entities that use them
+                sql.add("DO $migrate$ BEGIN CREATE TYPE " + Identifiers.quote(type.schema()) + "."
+                        + Identifiers.quote(type.name()) + " AS ENUM ("
+                        + type.labels().stream().map(Literals::string).collect(Collectors.joining(", "))
+                        + "); EXCEPTION WHEN duplicate_object THEN NULL; END $migrate$");
             }
             return sql;
         }

@@ -218,6 +218,32 @@ public final class Engine {
         return Optional.of(statements);
     }
 
+    /**
+     * Every SQL statement the migrations' upgrades and downgrades render, in no particular order, their
+     * JDBC work left out; a migration whose script cannot be recorded without a database is left out
+     * too. Needs no database: for what a server the chain is replayed on must have beforehand.
+     */
+    public List<String> renderedStatements() {
+        List<String> statements = new ArrayList<>();
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (DiscoveredMigration migration : migrations.values()) {
+                for (Direction direction : Direction.values()) {
+                    try {
+                        for (Script.Part part :
+                                scripts.script(migration, direction).parts()) {
+                            if (part instanceof Script.Statement statement) {
+                                statements.add(statement.sql());
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        // a migration that needs its database to say what it does: its replay tells
+                    }
+                }
+            }
+        }
+        return statements;
+    }
+
     public List<AppliedStep> upgrade(String target) {
         return migrate(target, Direction.UPGRADE, null);
     }
