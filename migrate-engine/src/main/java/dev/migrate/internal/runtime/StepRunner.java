@@ -15,10 +15,12 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Literals;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.internal.sql.VersionViews;
 import dev.migrate.internal.text.Elapsed;
 import dev.migrate.internal.text.Fixes;
+import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.sql.SQLException;
@@ -171,6 +173,9 @@ final class StepRunner {
                 }
                 long start = System.nanoTime();
                 if (step.direction() == Direction.UPGRADE && script.online()) {
+                    if (!sink.offline()) {
+                        refuseIndexCopiesOnPartitionedTables(script, sink);
+                    }
                     for (String sql : online.expanding(step.revision().id())) {
                         progress.at(sql);
                         sink.execute(sql);
@@ -263,6 +268,44 @@ final class StepRunner {
         } catch (SQLException | RuntimeException e) {
             sink.rollback();
             throw failure(progress, e, sink.role());
+        }
+    }
+
+    /**
+     * Before an expand starts: a column of a partitioned table whose indexes the expand would build again
+     * over the new column ({@code CREATE INDEX CONCURRENTLY}, which PostgreSQL does not do on a partitioned
+     * table) is refused, before anything runs, rather than failing after the backfill.
+     */
+    private void refuseIndexCopiesOnPartitionedTables(Script script, ScriptSink sink) throws SQLException {
+        List<String> refused = new ArrayList<>();
+        for (OnlineChange change : script.changes()) {
+            if (!(change instanceof OnlineChange.AlterColumn a)) {
+                continue;
+            }
+            String table = Identifiers.quote(a.table());
+            if (!sink.query("SELECT relkind FROM pg_class WHERE oid = to_regclass(" + Literals.string(table) + ")")
+                    .equals(List.of("p"))) {
+                continue;
+            }
+            List<String> indexes = new ArrayList<>();
+            for (String copy :
+                    sink.query(DIALECT.indexCopies(new Op.DuplicateIndexes(a.table(), a.column(), a.newColumn())))) {
+                // CREATE INDEX CONCURRENTLY IF NOT EXISTS _migrate_new_<index> ON ...
+                String name = copy.split(" IF NOT EXISTS ", 2)[1].split(" ", 2)[0];
+                indexes.add(name.substring("_migrate_new_".length()));
+            }
+            if (a.unique() != null) {
+                indexes.add(a.unique() + " (the unique index .unique() asks for)");
+            }
+            if (!indexes.isEmpty()) {
+                refused.add(table + "." + Identifiers.quote(a.column()) + ", under " + String.join(", ", indexes));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new InTheWay("Its online change of " + String.join("; ", refused) + " would build those indexes"
+                    + " again over the new column CONCURRENTLY, which PostgreSQL does not do on a partitioned table."
+                    + " Nothing was run. Change the column with a plain migration at a quiet hour, or drop the"
+                    + " indexes before the online revision and make them again after complete.");
         }
     }
 

@@ -944,6 +944,54 @@ class OnlineMigrationTest {
         assertThat(query(db, "SELECT phase FROM migrate_version_online")).containsExactly("expand");
     }
 
+    @Revision(id = "o2", revises = "o1", message = "events by month")
+    public static class PartitionedEvents implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE ev (id int, at date NOT NULL, amount integer) PARTITION BY RANGE (at)");
+            op.execute("CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+            op.execute("CREATE INDEX ev_amount ON ev (amount)");
+            op.execute("INSERT INTO ev SELECT g, '2026-03-01', g FROM generate_series(1, 100) g");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP TABLE ev");
+        }
+    }
+
+    @Revision(id = "o3", revises = "o2", message = "larger amounts")
+    public static class PartitionedAmountType implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(OnlineChange.alterColumn("ev", "amount").type("bigint"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.alterColumnType("ev", "amount", "integer");
+        }
+    }
+
+    /**
+     * An index over the column of a partitioned table would be built again CONCURRENTLY after the backfill,
+     * which PostgreSQL refuses on a partitioned table: the expand is refused before anything runs.
+     */
+    @Test
+    void anOnlineChangeOfAnIndexedColumnOfAPartitionedTableIsRefusedBeforeAnythingRuns() throws Exception {
+        migrator(PartitionedEvents.class).build().upgrade("o2");
+        Migrator m =
+                migrator(PartitionedEvents.class, PartitionedAmountType.class).build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("ev.amount, under ev_amount")
+                .hasMessageContaining("which PostgreSQL does not do on a partitioned table")
+                .hasMessageContaining("Nothing was run.");
+        assertThat(leftovers()).isEmpty();
+        assertThat(query(db, "SELECT to_regclass('migrate_version_online') IS NULL")).containsExactly("t");
+        assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o2");
+    }
+
     /** pgroll TestViewsAreCreatedWithSecurityInvokerTrue, and the grants of each table on its view. */
     @Test
     void theViewsRunAsTheirCallerAndAreGrantedAsTheirTables() throws Exception {
