@@ -988,7 +988,8 @@ class OnlineMigrationTest {
                 .hasMessageContaining("which PostgreSQL does not do on a partitioned table")
                 .hasMessageContaining("Nothing was run.");
         assertThat(leftovers()).isEmpty();
-        assertThat(query(db, "SELECT to_regclass('migrate_version_online') IS NULL")).containsExactly("t");
+        assertThat(query(db, "SELECT to_regclass('migrate_version_online') IS NULL"))
+                .containsExactly("t");
         assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o2");
     }
 
