@@ -491,6 +491,11 @@ public final class Autogenerate {
         CompletableFuture<Void> buildOnServer = new CompletableFuture<>();
         try {
             Future<Optional<DatabaseSchema>> entitySide = builder.submit(() -> {
+                if (comparison.declaresStatements()) {
+                    // the desired tables are built with the declared statements, on the objects database
+                    readWithoutServer.complete(Optional.empty());
+                    return Optional.<DatabaseSchema>empty();
+                }
                 // the database is made while the provider may still be writing the DDL
                 try (Connection c = server.createDatabase(ENTITY_DATABASE).getConnection()) {
                     List<String> entityDdl = ddl.get();
@@ -531,8 +536,9 @@ public final class Autogenerate {
                             Route.REPLAYED);
                 }
                 buildOnServer.complete(null);
-                DatabaseSchema desired =
-                        result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
+                DatabaseSchema desired = comparison.declaresStatements()
+                        ? comparison.declaredTables(version.serverVersionNum(), entityDdl, objects::get)
+                        : result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
                 MigrationScript diff = comparison.onServer(live, current, desired, entityDdl, objects::get);
                 logCacheUse(comparison);
                 return result(diff, Set.of(), Route.REPLAYED);

@@ -82,6 +82,11 @@ final class SchemaComparison {
             Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     /** Whether a comparison was answered by the entity side read without a server ({@link #confirmed}). */
     private volatile boolean confirmedByReading;
+    /** The last {@linkplain #declaredSide declared side} built, so that the tables and the objects come from one build. */
+    private @Nullable BuiltSide lastBuilt;
+
+    /** A {@linkplain #declaredSide declared side} and the entity DDL it was built with. */
+    private record BuiltSide(List<String> entityDdl, DatabaseSchema schema) {}
 
     /**
      * @param schema the managed schema (normally {@code public}); the schemas the entities name are
@@ -140,6 +145,14 @@ final class SchemaComparison {
         ReplayedSchema current = liveSide(live, managed, configured, !onlyRead);
         if (keep != null) {
             keep.store(managed, exclusions, current);
+        }
+        if (declaresStatements()) {
+            DatabaseSchema desired =
+                    declaredTables(EntitySchemaCache.serverVersionNum(live), entityDdl, objectsDatabase);
+            if (onlyRead) {
+                current = checksCanonicalOn(scratch, current, desired);
+            }
+            return onServer(live, current, desired, entityDdl, objectsDatabase);
         }
         // on the configured database itself the changed tables may be built at once: no server to start
         Optional<MigrationScript> confirmed =
@@ -300,20 +313,56 @@ final class SchemaComparison {
     }
 
     /**
-     * The objects the declared statements (and the entities' views) make after the entities' tables on a
-     * new database ({@code objectsDatabase}, asked for only when the entity cache lacks them for a server
-     * reporting {@code serverVersionNum}).
+     * Whether the project declares statements: the desired tables are then those of the new database the
+     * entity DDL and the declared statements are applied on ({@link #declaredTables}), never the entity DDL
+     * built or read alone, since a declared statement may add to them (an index, a comment, a check, a
+     * sequence, an enum type) and a table may use what one makes (a domain, a function).
      */
-    private List<SchemaObject> desiredObjects(
+    boolean declaresStatements() {
+        return declared.managed() && !declared.statements().isEmpty();
+    }
+
+    /**
+     * The desired tables, sequences and enum types of a project that {@linkplain #declaresStatements
+     * declares statements}: as the new database ({@code objectsDatabase}, asked for only when the entity
+     * cache lacks them for a server reporting {@code serverVersionNum}) holds them once the entity DDL and
+     * the declared statements are applied.
+     */
+    DatabaseSchema declaredTables(
             String serverVersionNum, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
-        Supplier<List<SchemaObject>> build = () -> DeclaredObjectsSide.build(
-                objectsDatabase.get(), entityDdl, declared, schema, managedSchemas(entityDdl));
+        DatabaseSchema side = declaredSide(serverVersionNum, entityDdl, objectsDatabase);
+        return new DatabaseSchema(side.tables(), side.sequences(), side.enumTypes());
+    }
+
+    /**
+     * What the declared statements (and the entities' views) make with the entities' tables on a new
+     * database ({@code objectsDatabase}, asked for only when the entity cache lacks it for a server
+     * reporting {@code serverVersionNum}), built once for the tables and the objects.
+     */
+    private synchronized DatabaseSchema declaredSide(
+            String serverVersionNum, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
+        BuiltSide last = lastBuilt;
+        if (last != null && last.entityDdl().equals(entityDdl)) {
+            return last.schema();
+        }
+        Supplier<DatabaseSchema> build = () -> DeclaredObjectsSide.build(
+                objectsDatabase.get(), entityDdl, declared, schema, managedSchemas(entityDdl), exclusions);
         List<String> statements = declared.statements().stream()
                 .map(statement -> statement.where() + "\n" + statement.sql())
                 .toList();
-        List<SchemaObject> built = entityCache == null
+        DatabaseSchema built = entityCache == null
                 ? build.get()
-                : entityCache.objects(serverVersionNum, entityDdl, statements, schema, build);
+                : entityCache.declaredSide(serverVersionNum, entityDdl, statements, schema, exclusions, build);
+        lastBuilt = new BuiltSide(List.copyOf(entityDdl), built);
+        return built;
+    }
+
+    /** The objects of the {@linkplain #declaredSide declared side}. */
+    private List<SchemaObject> desiredObjects(
+            String serverVersionNum, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
+        List<SchemaObject> built = List.copyOf(declaredSide(serverVersionNum, entityDdl, objectsDatabase)
+                .objects()
+                .values());
         // without an objects directory the entities declare views alone; other DDL of theirs is named as not handled
         return declared.managed()
                 ? built
@@ -338,6 +387,11 @@ final class SchemaComparison {
         if (live.isEmpty() || !modelled(entityDdl)) {
             return Optional.empty();
         }
+        if (declaresStatements()) {
+            return objectsDatabase == null
+                    ? Optional.empty()
+                    : declaredFromCache(live.get(), entityDdl, objectsDatabase);
+        }
         Optional<MigrationScript> tables = tablesFromCaches(live.get(), entityDdl, freshServer);
         boolean compared = comparesObjects(entityDdl);
         if (tables.isEmpty() || (!compared && !ObjectDiff.changesColumns(tables.get()))) {
@@ -353,6 +407,21 @@ final class SchemaComparison {
             return Optional.of(live.get()
                     .namingUnread(objectsAround(
                             tables.get(), live.get().schema().objects().values(), desiredObjects)));
+        } catch (MigrateException e) {
+            return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
+        }
+    }
+
+    /** {@link #fromCaches} for a project that {@linkplain #declaresStatements declares statements}. */
+    private Optional<MigrationScript> declaredFromCache(
+            ReplayedSchema live, List<String> entityDdl, Supplier<Connection> objectsDatabase) {
+        try {
+            String versionNum = live.serverVersionNum();
+            return withoutServer(live, declaredTables(versionNum, entityDdl, objectsDatabase), entityDdl)
+                    .map(tables -> live.namingUnread(objectsAround(
+                            tables,
+                            live.schema().objects().values(),
+                            desiredObjects(versionNum, entityDdl, objectsDatabase))));
         } catch (MigrateException e) {
             return Optional.empty(); // built again, and reported if it fails there too, once the chain is replayed
         }
@@ -425,6 +494,9 @@ final class SchemaComparison {
      * change is.
      */
     Optional<MigrationScript> confirmed(ReplayedSchema live, DatabaseSchema read, List<String> entityDdl) {
+        if (declaresStatements()) {
+            return Optional.empty(); // the entity DDL alone is not the desired state: the declared statements add to it
+        }
         // nobody is asked about a rename here: one is a difference, for the comparison on the server to ask about
         MigrationScript diff = withSchemasCreated(
                 SchemaDiff.compare(live.schema(), read, options(new UnaskedTypeChanges(), RenameDecider.never())),

@@ -5,7 +5,6 @@ import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.read.Exclusions;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
@@ -253,33 +252,35 @@ public final class EntitySchemaCache {
     }
 
     /**
-     * The objects the declared statements make after the entity DDL on a server reporting {@code
-     * serverVersionNum}, read back: stored under a key of all of these, or what {@code build} reads (then
-     * stored), so that unchanged files and entities start no server for them.
+     * What the entity DDL and the declared statements make on a new database of a server reporting {@code
+     * serverVersionNum}, read back (tables, sequences, enum types and the objects beside them): stored under
+     * a key of all of these, or what {@code build} reads (then stored), so that unchanged files and entities
+     * start no server for them.
      *
      * @param declared every declared statement, each with where it was written
      */
-    public List<SchemaObject> objects(
+    public DatabaseSchema declaredSide(
             String serverVersionNum,
             List<String> ddl,
             List<String> declared,
             String targetSchema,
-            Supplier<List<SchemaObject>> build) {
+            Exclusions exclusions,
+            Supplier<DatabaseSchema> build) {
         Fingerprint fingerprint = migrateBuild()
-                .field("objects")
+                .field("declared-side")
                 .field(serverVersionNum)
                 .field(targetSchema)
+                .fields("exclude", exclusions.patterns())
                 .fields("ddl", ddl)
                 .fields("declared", declared);
         String key = fingerprint.hex();
-        if (files.read(key + OBJECTS_SUFFIX, key) instanceof List<?> cached
-                && cached.stream().allMatch(SchemaObject.class::isInstance)) {
+        if (files.read(key + OBJECTS_SUFFIX, key) instanceof DatabaseSchema cached) {
             hits++;
-            return cached.stream().map(SchemaObject.class::cast).toList();
+            return cached;
         }
         misses++;
-        List<SchemaObject> built = build.get();
-        files.write(key + OBJECTS_SUFFIX, key, new ArrayList<>(built));
+        DatabaseSchema built = build.get();
+        files.write(key + OBJECTS_SUFFIX, key, built);
         return built;
     }
 

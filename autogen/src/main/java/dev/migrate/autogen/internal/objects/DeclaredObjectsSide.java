@@ -3,8 +3,11 @@ package dev.migrate.autogen.internal.objects;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.objects.DeclaredStatement;
-import dev.migrate.catalog.SchemaObject;
+import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.kind.ObjectReader;
+import dev.migrate.catalog.read.CanonicalChecks;
+import dev.migrate.catalog.read.CatalogReader;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,34 +20,60 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The objects side of a comparison: the tables of the entities and the declared objects applied on a new
- * database, in real names, and read back by the same reader as the database's objects, so that both are
- * spelled by the server ({@code pg_get_viewdef}, {@code pg_get_functiondef}, ...) and neither formatting,
- * case nor comments in the files makes a difference.
+ * The desired side of a comparison for a project that declares objects: the tables of the entities and the
+ * declared statements applied on a new database, in real names, and read back by the same readers as the
+ * database (tables with their indexes, constraints and comments, sequences, enum types, and the objects
+ * beside them), so that both are spelled by the server ({@code pg_get_viewdef}, {@code pg_get_functiondef},
+ * ...) and neither formatting, case nor comments in the files makes a difference. What a declared
+ * statement adds to the tables (an index, a comment, a check, a sequence, an enum type) is thus part of the
+ * desired state as what it adds beside them is.
  *
- * <p>The files may come in any order: a statement that fails waits for the next round, until a round
- * applies nothing more (a view over a view declared before it, a comment before its object, a table of the
- * entities typed with a declared domain). A role named by a {@code GRANT} or a policy that the new server
- * lacks is made there, with no rights. What still fails is reported, each statement by file and line with
- * PostgreSQL's message.
+ * <p>The declared statements that make what a table may need (schemas, extensions, types, domains,
+ * collations, functions) run before the entity DDL, the others after it. The files may come in any order
+ * still: a statement that fails waits for the next round, until a round applies nothing more (a view over a
+ * view declared before it, a comment before its object, a function whose body reads a table). A role named
+ * by a {@code GRANT} or a policy that the new server lacks is made there, with no rights. What still fails
+ * is reported, each statement by file and line with PostgreSQL's message; a statement that changes rows
+ * rather than declaring an object is refused before anything runs.
  */
 public final class DeclaredObjectsSide {
     private static final Pattern MISSING_ROLE = Pattern.compile("role \"([^\"]+)\" does not exist");
+
+    /** Declared statements that make what a table may use: run before the entity DDL. */
+    private static final Pattern BEFORE_TABLES = Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?"
+            + "(schema|extension|type|domain|collation|function|procedure|aggregate|cast|operator)\\b.*");
+
+    /** Statements that change rows, or take something away, and declare nothing: what no desired state holds. */
+    private static final Pattern NOT_A_DECLARATION =
+            Pattern.compile("(?is)\\s*(insert|update|delete|merge|truncate|copy|drop|with)\\b.*");
 
     private DeclaredObjectsSide() {}
 
     /**
      * Applies {@code entityDdl} (as {@code the entity DDL}) and {@code declared} on {@code fresh}, a new
-     * database, and reads its objects.
+     * database, and reads it: its tables, sequences and enum types (check expressions as after a round
+     * trip, as the database's side spells them) with its objects beside them.
      *
      * @param schema the managed schema, first on the search path as on the database's side
      * @param managed the schemas read
+     * @param exclusions names left out, as on the database's side
      */
-    public static List<SchemaObject> build(
-            Connection fresh, List<String> entityDdl, DeclaredObjects declared, String schema, List<String> managed) {
+    public static DatabaseSchema build(
+            Connection fresh,
+            List<String> entityDdl,
+            DeclaredObjects declared,
+            String schema,
+            List<String> managed,
+            Exclusions exclusions) {
+        refuseWhatDeclaresNothing(declared.statements());
         List<DeclaredStatement> pending = new ArrayList<>();
+        declared.statements().stream()
+                .filter(statement -> BEFORE_TABLES.matcher(statement.sql()).matches())
+                .forEach(pending::add);
         entityDdl.forEach(sql -> pending.add(new DeclaredStatement("the entity DDL", 1, sql)));
-        pending.addAll(declared.statements());
+        declared.statements().stream()
+                .filter(statement -> !BEFORE_TABLES.matcher(statement.sql()).matches())
+                .forEach(pending::add);
         try {
             fresh.setAutoCommit(true);
             try (Statement s = fresh.createStatement()) {
@@ -56,12 +85,36 @@ public final class DeclaredObjectsSide {
                 if (!failed.isEmpty()) {
                     throw notApplied(failed);
                 }
-                return ObjectReader.read(fresh, managed);
+                DatabaseSchema tables = new CatalogReader().read(fresh, managed, exclusions);
+                return CanonicalChecks.of(fresh, tables).withObjects(ObjectReader.read(fresh, managed));
             }
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read back the declared objects on the throwaway database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses, before anything runs, what changes rows or takes something away: applied on the new
+     * database it would leave no trace in the desired state, so autogenerate would silently write nothing
+     * for it.
+     */
+    private static void refuseWhatDeclaresNothing(List<DeclaredStatement> statements) {
+        List<DeclaredStatement> refused = statements.stream()
+                .filter(statement -> NOT_A_DECLARATION.matcher(statement.sql()).matches())
+                .toList();
+        if (refused.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("The declared objects hold "
+                + (refused.size() == 1 ? "a statement" : refused.size() + " statements")
+                + " that declare no object, so no desired state can hold what "
+                + (refused.size() == 1 ? "it does" : "they do") + ":");
+        refused.forEach(statement -> message.append("\n  ").append(statement.where()));
+        message.append("\nThe files state what the schema holds (CREATE, CREATE OR REPLACE, COMMENT ON, ALTER TABLE, "
+                + "GRANT): leave out what is dropped, and put rows and one-off changes in a migration "
+                + "(op.execute(...)); nothing was changed.");
+        throw new MigrateException(message.toString());
     }
 
     /** Runs every statement, those that fail again in later rounds while any applies; what never applies, with why. */
