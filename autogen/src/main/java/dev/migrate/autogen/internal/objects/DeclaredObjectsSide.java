@@ -45,7 +45,7 @@ public final class DeclaredObjectsSide {
 
     /** Statements that change rows, or take something away, and declare nothing: what no desired state holds. */
     private static final Pattern NOT_A_DECLARATION =
-            Pattern.compile("(?is)\\s*(insert|update|delete|merge|truncate|copy|drop|with)\\b.*");
+            Pattern.compile("(?is)\\s*(insert|update|delete|merge|truncate|copy)\\b.*");
 
     private DeclaredObjectsSide() {}
 
@@ -95,7 +95,7 @@ public final class DeclaredObjectsSide {
     }
 
     /**
-     * Refuses, before anything runs, what changes rows or takes something away: applied on the new
+     * Refuses, before anything runs, what changes rows: applied on the new
      * database it would leave no trace in the desired state, so autogenerate would silently write nothing
      * for it.
      */
@@ -108,12 +108,10 @@ public final class DeclaredObjectsSide {
         }
         StringBuilder message = new StringBuilder("The declared objects hold "
                 + (refused.size() == 1 ? "a statement" : refused.size() + " statements")
-                + " that declare no object, so no desired state can hold what "
-                + (refused.size() == 1 ? "it does" : "they do") + ":");
+                + " that change rows, which no desired state can hold:");
         refused.forEach(statement -> message.append("\n  ").append(statement.where()));
         message.append("\nThe files state what the schema holds (CREATE, CREATE OR REPLACE, COMMENT ON, ALTER TABLE, "
-                + "GRANT): leave out what is dropped, and put rows and one-off changes in a migration "
-                + "(op.execute(...)); nothing was changed.");
+                + "GRANT): put rows in a migration (op.execute(...)); nothing was changed.");
         throw new MigrateException(message.toString());
     }
 
