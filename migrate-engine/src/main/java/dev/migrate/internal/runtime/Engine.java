@@ -584,6 +584,16 @@ public final class Engine {
         try (Connection c = connections().open()) {
             Set<String> rows = graph.canonical(tables.readVersions(c));
             Map<String, String> phases = online.read(c);
+            phases.forEach((id, phase) -> {
+                if (phase.equals(OnlineState.EXPANDING) && graph.contains(id)) {
+                    settings.log()
+                            .warn("The expand phase of revision " + describe(id) + " was interrupted: it is not"
+                                    + " recorded, and its triggers and new columns are in place. Run "
+                                    + fixes().command("upgrade") + " to finish it (it resumes where it stopped), or "
+                                    + fixes().command("downgrade") + " " + fixes().setting("target", "-1")
+                                    + " to undo it.");
+                }
+            });
             List<String> unknown = graph.unknown(rows);
             if (!settings.acceptFutureRevisions()) {
                 graph.checkKnown(rows);

@@ -770,6 +770,10 @@ class OnlineMigrationTest {
         assertThatThrownBy(() -> execute(db, "INSERT INTO orders (code) VALUES ('dup'), ('dup')"))
                 .hasMessageContaining("orders_code_key");
         assertThat(leftovers()).isNotEmpty();
+        log.lines.clear();
+        assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o1");
+        assertThat(log.lines)
+                .anyMatch(l -> l.startsWith("WARN The expand phase of revision o2 (unique codes) was interrupted"));
 
         log.lines.clear();
         m.downgrade("-1");
