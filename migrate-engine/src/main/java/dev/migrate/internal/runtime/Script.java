@@ -3,6 +3,7 @@ package dev.migrate.internal.runtime;
 import dev.migrate.JdbcWork;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.internal.text.Fixes;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ final class Script {
      *
      * @throws MigrateException when a plain operation of the upgrade cannot be reversed
      */
-    Script rollback() {
+    Script rollback(Fixes fixes) {
         List<Request> undo = new ArrayList<>();
         undo.add(new Ask(new Op.DropVersionViews(revision, changes())));
         for (int i = requests.size() - 1; i >= 0; i--) {
@@ -152,11 +153,13 @@ final class Script {
                         .reverse()
                         .orElseThrow(() -> new MigrateException("Revision " + revision
                                 + " is in its expand phase, and undoing it needs the reverse of " + ask.op()
-                                + ", which cannot be derived. Complete it (mvn migrate:complete), then downgrade."));
+                                + ", which cannot be derived. Complete it (" + fixes.command("complete")
+                                + "), then downgrade."));
                 undo.add(new Ask(reverse));
             } else {
                 throw new MigrateException("Revision " + revision + " is in its expand phase, and its JDBC code"
-                        + " (op.jdbc) cannot be undone. Complete it (mvn migrate:complete), then downgrade.");
+                        + " (op.jdbc) cannot be undone. Complete it (" + fixes.command("complete")
+                        + "), then downgrade.");
             }
         }
         return new Script(revision, undo, checksum);

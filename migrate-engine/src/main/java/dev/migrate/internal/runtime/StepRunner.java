@@ -116,11 +116,10 @@ final class StepRunner {
      * The script a step runs: an online upgrade's expand, and for the downgrade of an online revision in its
      * expand phase, the undoing of that expand.
      */
-    private static Script script(
-            Step step, DiscoveredMigration migration, Scripts scripts, Map<String, String> phases) {
+    private Script script(Step step, DiscoveredMigration migration, Scripts scripts, Map<String, String> phases) {
         if (step.direction() == Direction.DOWNGRADE
                 && OnlineState.EXPAND.equals(phases.get(step.revision().id()))) {
-            return scripts.upgrade(step.revision().id()).rollback();
+            return scripts.upgrade(step.revision().id()).rollback(fixes);
         }
         return scripts.script(migration, step.direction());
     }
