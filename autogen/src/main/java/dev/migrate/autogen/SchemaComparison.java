@@ -150,7 +150,7 @@ final class SchemaComparison {
             DatabaseSchema desired =
                     declaredTables(EntitySchemaCache.serverVersionNum(live), entityDdl, objectsDatabase);
             if (onlyRead) {
-                current = checksCanonicalOn(scratch, current, desired);
+                current = checksCanonicalOn(live, scratch, current, desired);
             }
             return onServer(live, current, desired, entityDdl, objectsDatabase);
         }
