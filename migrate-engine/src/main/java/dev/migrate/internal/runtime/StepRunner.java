@@ -512,33 +512,36 @@ final class StepRunner {
         long budget = configured == null || configured.isZero()
                 ? Long.MAX_VALUE
                 : configured.toNanos() * (lockRetries.retries() + 1L);
+        String restore =
+                configured == null ? "RESET lock_timeout" : "SET lock_timeout = '" + configured.toMillis() + "ms'";
         long waited = 0;
         sink.execute("SET lock_timeout = '" + brief.toMillis() + "ms'");
-        try {
-            for (int attempt = 1; ; attempt++) {
-                progress.at(s.sql());
-                long start = System.nanoTime();
-                try {
-                    sink.execute(s.sql());
-                    return;
-                } catch (SQLException e) {
-                    waited += System.nanoTime() - start;
-                    if (!LockRetries.isLockTimeout(e) || waited >= budget) {
-                        progress.attempts = attempt;
-                        throw e;
+        for (int attempt = 1; ; attempt++) {
+            progress.at(s.sql());
+            long start = System.nanoTime();
+            try {
+                sink.execute(s.sql());
+                sink.execute(restore);
+                return;
+            } catch (SQLException e) {
+                waited += System.nanoTime() - start;
+                if (!LockRetries.isLockTimeout(e) || waited >= budget) {
+                    progress.attempts = attempt;
+                    try {
+                        sink.execute(restore);
+                    } catch (SQLException lost) {
+                        e.addSuppressed(lost); // the connection is gone: the failure says so already
                     }
-                    Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
-                    pause = pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
-                    log.warn("Migration " + step.revision().id() + " waited " + brief.toMillis() + " ms for a lock"
-                            + " at: " + s.sql() + ". Queries on the table would queue behind it, so it lets them"
-                            + " pass and tries again in " + LockRetries.format(pause) + " (attempt " + (attempt + 1)
-                            + "; it gives up after waiting " + describeBudget(budget) + " in all).");
-                    sleep(step.revision().id(), pause);
+                    throw e;
                 }
+                Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
+                pause = pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
+                log.warn("Migration " + step.revision().id() + " waited " + brief.toMillis() + " ms for a lock"
+                        + " at: " + s.sql() + ". Queries on the table would queue behind it, so it lets them"
+                        + " pass and tries again in " + LockRetries.format(pause) + " (attempt " + (attempt + 1)
+                        + "; it gives up after waiting " + describeBudget(budget) + " in all).");
+                sleep(step.revision().id(), pause);
             }
-        } finally {
-            sink.execute(
-                    configured == null ? "RESET lock_timeout" : "SET lock_timeout = '" + configured.toMillis() + "ms'");
         }
     }
 
