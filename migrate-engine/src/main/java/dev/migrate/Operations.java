@@ -67,6 +67,36 @@ public interface Operations {
     }
 
     /**
+     * Creates an {@code UNLOGGED} table, whose rows skip the write-ahead log (a crash empties it,
+     * standbys do not have them): {@code op.createUnloggedTable("sessions", column("id", "text").primaryKey())}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param elements its columns and table constraints, in order
+     */
+    default void createUnloggedTable(String table, TableElement... elements) {
+        run(new Op.CreateTable(QualifiedName.parse(table), List.of(elements), null, null, true));
+    }
+
+    /**
+     * Makes a table {@code UNLOGGED} ({@code op.setUnlogged("sessions")}); the table is rewritten.
+     *
+     * @param table the table name, optionally schema-qualified
+     */
+    default void setUnlogged(String table) {
+        run(new Op.SetLogged(QualifiedName.parse(table), true));
+    }
+
+    /**
+     * Makes an {@code UNLOGGED} table logged again ({@code op.setLogged("sessions")}); the table is
+     * rewritten and its rows written to the write-ahead log.
+     *
+     * @param table the table name, optionally schema-qualified
+     */
+    default void setLogged(String table) {
+        run(new Op.SetLogged(QualifiedName.parse(table), false));
+    }
+
+    /**
      * Drops a table: {@code op.dropTable("agents")}.
      *
      * @param table the table name, optionally schema-qualified

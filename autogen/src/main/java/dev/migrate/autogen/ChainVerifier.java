@@ -208,7 +208,8 @@ public final class ChainVerifier {
                         table.exclusionConstraints(),
                         table.indexes(),
                         table.comment(),
-                        table.partitioning());
+                        table.partitioning(),
+                        table.unlogged());
             }
             tables.add(table);
         }

@@ -72,6 +72,7 @@ final class ModelDifferences {
         parts.put("indexes", t.indexes());
         parts.put("comment", String.valueOf(t.comment()));
         parts.put("partitioning", String.valueOf(t.partitioning()));
+        parts.put("unlogged", t.unlogged());
         return parts;
     }
 

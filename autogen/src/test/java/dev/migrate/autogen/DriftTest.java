@@ -175,6 +175,7 @@ class DriftTest {
                 "a sequence | CREATE SEQUENCE invoice_numbers | public.invoice_numbers",
                 "a rule | CREATE RULE orders_no_delete AS ON DELETE TO orders DO INSTEAD NOTHING | orders_no_delete",
                 "statistics | CREATE STATISTICS orders_stats ON status, total FROM orders | orders_stats",
+                "a table made unlogged | ALTER TABLE orders SET UNLOGGED | the database has UNLOGGED",
             })
     void anEditByHandIsReportedByKindAndName(String what, String edit, String named) throws SQLException {
         DataSource database = upgraded("drift_edit", "heads");

@@ -116,7 +116,8 @@ public record DatabaseSchema(
                                         fk.initiallyDeferred(),
                                         fk.validated(),
                                         fk.matchFull(),
-                                        fk.onDeleteColumns()))
+                                        fk.onDeleteColumns(),
+                                        fk.notEnforced()))
                                 .toList(),
                         t.uniqueConstraints(),
                         t.checkConstraints(),
@@ -133,7 +134,8 @@ public record DatabaseSchema(
                                         i.definition().replace(" ON " + from + ".", " ON " + to + ".")))
                                 .toList(),
                         t.comment(),
-                        t.partitioning() == null ? null : renamed(t.partitioning(), rename)))
+                        t.partitioning() == null ? null : renamed(t.partitioning(), rename),
+                        t.unlogged()))
                 .toList();
         List<Sequence> renamedSequences = sequences.values().stream()
                 .map(s -> new Sequence(

@@ -13,6 +13,8 @@ import java.util.Objects;
  *     the default {@code MATCH SIMPLE}
  * @param onDeleteColumns the columns {@code ON DELETE SET NULL (...)} or {@code SET DEFAULT (...)}
  *     sets ({@code confdelsetcols}, PostgreSQL 15); empty when it sets all of them
+ * @param notEnforced {@code true} for a key made {@code NOT ENFORCED} (PostgreSQL 18,
+ *     {@code conenforced}): no row is checked against it; such a key reads as validated
  */
 public record ForeignKey(
         String name,
@@ -26,7 +28,8 @@ public record ForeignKey(
         boolean initiallyDeferred,
         boolean validated,
         boolean matchFull,
-        List<String> onDeleteColumns)
+        List<String> onDeleteColumns,
+        boolean notEnforced)
         implements Serializable {
 
     public ForeignKey {
@@ -63,7 +66,38 @@ public record ForeignKey(
                 initiallyDeferred,
                 validated,
                 false,
-                List.of());
+                List.of(),
+                false);
+    }
+
+    /** An enforced foreign key. */
+    public ForeignKey(
+            String name,
+            List<String> columns,
+            String referencedSchema,
+            String referencedTable,
+            List<String> referencedColumns,
+            ReferentialAction onDelete,
+            ReferentialAction onUpdate,
+            boolean deferrable,
+            boolean initiallyDeferred,
+            boolean validated,
+            boolean matchFull,
+            List<String> onDeleteColumns) {
+        this(
+                name,
+                columns,
+                referencedSchema,
+                referencedTable,
+                referencedColumns,
+                onDelete,
+                onUpdate,
+                deferrable,
+                initiallyDeferred,
+                validated,
+                matchFull,
+                onDeleteColumns,
+                false);
     }
 
     public ObjectName referencedTableName() {

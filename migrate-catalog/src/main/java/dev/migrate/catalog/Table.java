@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     constraint owns its index)
  * @param comment {@code null} when there is none
  * @param partitioning how a partitioned table splits its rows, with its partitions; {@code null} for a plain table
+ * @param unlogged {@code true} for an {@code UNLOGGED} table ({@code relpersistence} 'u'): its rows are
+ *     not written to the write-ahead log, so a crash empties it and standbys do not have them
  */
 public record Table(
         String schema,
@@ -29,7 +31,8 @@ public record Table(
         List<ExclusionConstraint> exclusionConstraints,
         List<Index> indexes,
         @Nullable String comment,
-        @Nullable Partitioning partitioning)
+        @Nullable Partitioning partitioning,
+        boolean unlogged)
         implements Serializable {
 
     public Table {
@@ -66,7 +69,36 @@ public record Table(
                 exclusionConstraints,
                 indexes,
                 comment,
-                null);
+                null,
+                false);
+    }
+
+    /** A logged table, plain or partitioned. */
+    public Table(
+            String schema,
+            String name,
+            List<TableColumn> columns,
+            @Nullable PrimaryKey primaryKey,
+            List<ForeignKey> foreignKeys,
+            List<UniqueConstraint> uniqueConstraints,
+            List<CheckConstraint> checkConstraints,
+            List<ExclusionConstraint> exclusionConstraints,
+            List<Index> indexes,
+            @Nullable String comment,
+            @Nullable Partitioning partitioning) {
+        this(
+                schema,
+                name,
+                columns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints,
+                exclusionConstraints,
+                indexes,
+                comment,
+                partitioning,
+                false);
     }
 
     public ObjectName qualifiedName() {
@@ -119,7 +151,8 @@ public record Table(
                                 respell.apply(i.definition())))
                         .toList(),
                 comment,
-                partitioning);
+                partitioning,
+                unlogged);
     }
 
     private static @Nullable String respelled(@Nullable String expression, UnaryOperator<String> respell) {

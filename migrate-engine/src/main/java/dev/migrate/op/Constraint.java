@@ -71,7 +71,8 @@ public sealed interface Constraint extends TableElement {
             boolean initiallyDeferred,
             boolean isNotValid,
             boolean isMatchFull,
-            List<String> onDeleteColumns)
+            List<String> onDeleteColumns,
+            boolean isNotEnforced)
             implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
@@ -109,7 +110,8 @@ public sealed interface Constraint extends TableElement {
                     initiallyDeferred,
                     isNotValid,
                     false,
-                    List.of());
+                    List.of(),
+                    false);
         }
 
         public ForeignKey onDelete(ReferentialAction action) {
@@ -124,7 +126,8 @@ public sealed interface Constraint extends TableElement {
                     initiallyDeferred,
                     isNotValid,
                     isMatchFull,
-                    List.of());
+                    List.of(),
+                    isNotEnforced);
         }
 
         /**
@@ -143,7 +146,8 @@ public sealed interface Constraint extends TableElement {
                     initiallyDeferred,
                     isNotValid,
                     isMatchFull,
-                    List.of(setColumns));
+                    List.of(setColumns),
+                    isNotEnforced);
         }
 
         public ForeignKey onUpdate(ReferentialAction action) {
@@ -158,7 +162,8 @@ public sealed interface Constraint extends TableElement {
                     initiallyDeferred,
                     isNotValid,
                     isMatchFull,
-                    onDeleteColumns);
+                    onDeleteColumns,
+                    isNotEnforced);
         }
 
         public ForeignKey deferrable(boolean initially) {
@@ -173,7 +178,8 @@ public sealed interface Constraint extends TableElement {
                     initially,
                     isNotValid,
                     isMatchFull,
-                    onDeleteColumns);
+                    onDeleteColumns,
+                    isNotEnforced);
         }
 
         /** Skips checking existing rows; run {@code validateConstraint} later. */
@@ -189,7 +195,8 @@ public sealed interface Constraint extends TableElement {
                     initiallyDeferred,
                     true,
                     isMatchFull,
-                    onDeleteColumns);
+                    onDeleteColumns,
+                    isNotEnforced);
         }
 
         /** {@code MATCH FULL}: a row whose key has some columns null must have all of them null. */
@@ -205,15 +212,66 @@ public sealed interface Constraint extends TableElement {
                     initiallyDeferred,
                     isNotValid,
                     true,
-                    onDeleteColumns);
+                    onDeleteColumns,
+                    isNotEnforced);
+        }
+
+        /** An enforced foreign key. */
+        public ForeignKey(
+                @Nullable String name,
+                List<String> columns,
+                QualifiedName referencedTable,
+                List<String> referencedColumns,
+                ReferentialAction onDelete,
+                ReferentialAction onUpdate,
+                boolean deferrable,
+                boolean initiallyDeferred,
+                boolean isNotValid,
+                boolean isMatchFull,
+                List<String> onDeleteColumns) {
+            this(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid,
+                    isMatchFull,
+                    onDeleteColumns,
+                    false);
+        }
+
+        /**
+         * {@code NOT ENFORCED} (PostgreSQL 18): the key documents the relationship but no row is
+         * checked against it.
+         */
+        public ForeignKey notEnforced() {
+            return new ForeignKey(
+                    name,
+                    columns,
+                    referencedTable,
+                    referencedColumns,
+                    onDelete,
+                    onUpdate,
+                    deferrable,
+                    initiallyDeferred,
+                    isNotValid,
+                    isMatchFull,
+                    onDeleteColumns,
+                    true);
         }
     }
 
     /**
      * {@code CHECK (expression)}, perhaps {@code NO INHERIT} (it holds on this table only, not on the
-     * tables that inherit from it) and perhaps {@code NOT VALID}.
+     * tables that inherit from it) and perhaps {@code NOT VALID} or {@code NOT ENFORCED} (PostgreSQL
+     * 18: no row is checked against it).
      */
-    record Check(@Nullable String name, String expression, boolean isNotValid, boolean isNoInherit)
+    record Check(
+            @Nullable String name, String expression, boolean isNotValid, boolean isNoInherit, boolean isNotEnforced)
             implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
@@ -226,17 +284,27 @@ public sealed interface Constraint extends TableElement {
 
         /** A check that tables inheriting from this one inherit too, as PostgreSQL makes it by default. */
         public Check(@Nullable String name, String expression, boolean isNotValid) {
-            this(name, expression, isNotValid, false);
+            this(name, expression, isNotValid, false, false);
+        }
+
+        /** An enforced check. */
+        public Check(@Nullable String name, String expression, boolean isNotValid, boolean isNoInherit) {
+            this(name, expression, isNotValid, isNoInherit, false);
         }
 
         /** Skips checking existing rows; run {@code validateConstraint} later. */
         public Check notValid() {
-            return new Check(name, expression, true, isNoInherit);
+            return new Check(name, expression, true, isNoInherit, isNotEnforced);
         }
 
         /** Holds on this table only: the tables that inherit from it do not get it. */
         public Check noInherit() {
-            return new Check(name, expression, isNotValid, true);
+            return new Check(name, expression, isNotValid, true, isNotEnforced);
+        }
+
+        /** {@code NOT ENFORCED} (PostgreSQL 18): the check documents a rule but no row is checked against it. */
+        public Check notEnforced() {
+            return new Check(name, expression, isNotValid, isNoInherit, true);
         }
     }
 }

@@ -60,16 +60,19 @@ public sealed interface Op {
     // ---- tables --------------------------------------------------------------------------------------------
 
     /**
-     * {@code CREATE TABLE table (elements) [PARTITION BY partitionBy]}.
+     * {@code CREATE [UNLOGGED] TABLE table (elements) [PARTITION BY partitionBy]}.
      *
      * @param partitionBy {@code RANGE (created_at)}, {@code LIST (region)} or {@code HASH (id)} for a
      *     partitioned table, as PostgreSQL's {@code pg_get_partkeydef} writes it; {@code null} for a plain table
+     * @param unlogged whether the table is {@code UNLOGGED}: its rows skip the write-ahead log
      */
     record CreateTable(
             QualifiedName table,
             List<TableElement> elements,
             @Nullable String comment,
-            @Nullable String partitionBy) implements Op {
+            @Nullable String partitionBy,
+            boolean unlogged)
+            implements Op {
         public CreateTable {
             Objects.requireNonNull(table, "table");
             elements = List.copyOf(elements);
@@ -79,7 +82,16 @@ public sealed interface Op {
         }
 
         public CreateTable(QualifiedName table, List<TableElement> elements, @Nullable String comment) {
-            this(table, elements, comment, null);
+            this(table, elements, comment, null, false);
+        }
+
+        /** A logged table, plain or partitioned. */
+        public CreateTable(
+                QualifiedName table,
+                List<TableElement> elements,
+                @Nullable String comment,
+                @Nullable String partitionBy) {
+            this(table, elements, comment, partitionBy, false);
         }
 
         public List<Column> columns() {
@@ -152,6 +164,26 @@ public sealed interface Op {
         @Override
         public Optional<Op> reverse() {
             return Optional.of(new CommentOnTable(table, previousComment, comment));
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE table SET UNLOGGED} or {@code SET LOGGED}: the table is rewritten, its rows
+     * then skip the write-ahead log or go through it again.
+     */
+    record SetLogged(QualifiedName table, boolean unlogged) implements Op {
+        public SetLogged {
+            Objects.requireNonNull(table, "table");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new SetLogged(table, !unlogged));
         }
     }
 

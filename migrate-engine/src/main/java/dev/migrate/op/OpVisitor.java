@@ -17,6 +17,8 @@ public interface OpVisitor<R> {
 
     R visit(Op.CommentOnTable op);
 
+    R visit(Op.SetLogged op);
+
     R visit(Op.CreatePartition op);
 
     R visit(Op.DropPartition op);

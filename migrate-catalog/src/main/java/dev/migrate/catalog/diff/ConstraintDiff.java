@@ -90,7 +90,9 @@ final class ConstraintDiff {
                                 "",
                                 CheckEquivalence.comparable(ModelOps.checkExpression(c.expression())),
                                 "NO INHERIT",
-                                c.noInherit()))
+                                c.noInherit(),
+                                "NOT ENFORCED",
+                                c.notEnforced()))
                 .match(
                         have.checkConstraints(),
                         want.checkConstraints(),
@@ -244,6 +246,8 @@ final class ConstraintDiff {
                 "ON UPDATE",
                 fk.onUpdate().sql(),
                 "",
-                deferrability(fk.deferrable(), fk.initiallyDeferred()));
+                deferrability(fk.deferrable(), fk.initiallyDeferred()),
+                "NOT ENFORCED",
+                fk.notEnforced());
     }
 }

@@ -277,7 +277,7 @@ public final class DataMeasurements {
         } else if (constraint instanceof Constraint.Unique unique) {
             return duplicates(
                     table, unique.columns(), unique.isNullsNotDistinct(), null, "unique constraint " + unique.name());
-        } else if (constraint instanceof Constraint.ForeignKey fk && !fk.isNotValid()) {
+        } else if (constraint instanceof Constraint.ForeignKey fk && !fk.isNotValid() && !fk.isNotEnforced()) {
             QualifiedName referenced = q(fk.referencedTable());
             StringBuilder where = new StringBuilder();
             StringBuilder join = new StringBuilder();
@@ -302,7 +302,7 @@ public final class DataMeasurements {
                     new Phrase("row references no row of " + referenced, "rows reference no row of " + referenced),
                     "the foreign key " + (fk.name() == null ? "" : fk.name() + " ") + "fails on them",
                     "delete or correct the rows of " + table + " that reference no row of " + referenced);
-        } else if (constraint instanceof Constraint.Check check && !check.isNotValid()) {
+        } else if (constraint instanceof Constraint.Check check && !check.isNotValid() && !check.isNotEnforced()) {
             return failing(
                     new Rows(table, "FROM " + table(table) + " WHERE NOT (" + check.expression() + ")", rowKey(table)),
                     table + (check.name() == null ? "" : " (" + check.name() + ")"),

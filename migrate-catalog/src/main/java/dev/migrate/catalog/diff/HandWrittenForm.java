@@ -110,7 +110,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         for (TableElement element : op.elements()) {
             element.accept(table).ifPresent(elements::add);
         }
-        return new Op.CreateTable(op.table(), elements, op.comment(), op.partitionBy());
+        return new Op.CreateTable(op.table(), elements, op.comment(), op.partitionBy(), op.unlogged());
     }
 
     @Override
@@ -175,6 +175,11 @@ public final class HandWrittenForm implements OpVisitor<Op> {
 
     @Override
     public Op visit(Op.CommentOnTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.SetLogged op) {
         return op;
     }
 
@@ -381,7 +386,8 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         public Optional<TableElement> visit(Constraint.Check check) {
             String name = check.name() != null && isGeneratedCheckName(check, table, columns) ? null : check.name();
             String expression = inList(check.expression(), varcharColumns);
-            return Optional.of(new Constraint.Check(name, expression, check.isNotValid(), check.isNoInherit()));
+            return Optional.of(new Constraint.Check(
+                    name, expression, check.isNotValid(), check.isNoInherit(), check.isNotEnforced()));
         }
     }
 

@@ -73,8 +73,8 @@ public final class InheritingTables {
                 .filter(e -> !(e instanceof Column c && inheritedColumns.contains(c.name())))
                 .filter(e -> !(e instanceof Constraint.Check c && inheritedChecks.contains(c.name())))
                 .toList();
-        List<String> statements =
-                DIALECT.visit(new Op.CreateTable(create.table(), own, create.comment(), create.partitionBy()));
+        List<String> statements = DIALECT.visit(
+                new Op.CreateTable(create.table(), own, create.comment(), create.partitionBy(), create.unlogged()));
         String names = parents.stream()
                 .map(p -> p.schema().equals(schema)
                         ? Identifiers.quote(p.name())

@@ -134,7 +134,8 @@ final class ModelOps {
                 name(t),
                 elements,
                 t.comment(),
-                t.partitioning() == null ? null : t.partitioning().key());
+                t.partitioning() == null ? null : t.partitioning().key(),
+                t.unlogged());
     }
 
     Constraint.PrimaryKey primaryKey(PrimaryKey pk) {
@@ -151,8 +152,9 @@ final class ModelOps {
         return new Constraint.Check(
                 c.name(),
                 CheckInList.of(checkExpression(c.expression()), varcharColumns(t)),
-                !c.validated(),
-                c.noInherit());
+                !c.validated() && !c.notEnforced(),
+                c.noInherit(),
+                c.notEnforced());
     }
 
     private static Set<String> varcharColumns(Table t) {
@@ -179,9 +181,10 @@ final class ModelOps {
                 fk.onUpdate(),
                 fk.deferrable(),
                 fk.initiallyDeferred(),
-                !fk.validated(),
+                !fk.validated() && !fk.notEnforced(),
                 fk.matchFull(),
-                fk.onDeleteColumns());
+                fk.onDeleteColumns(),
+                fk.notEnforced());
     }
 
     /**

@@ -104,7 +104,8 @@ final class PartitionedTables {
                 want.exclusionConstraints(),
                 indexes,
                 want.comment(),
-                want.partitioning());
+                want.partitioning(),
+                want.unlogged());
         return withoutRefusedForeignKeys(fitted);
     }
 
@@ -146,7 +147,8 @@ final class PartitionedTables {
                         want.exclusionConstraints(),
                         want.indexes(),
                         want.comment(),
-                        want.partitioning());
+                        want.partitioning(),
+                        want.unlogged());
     }
 
     /** The partitions of a table to create, parents before their own partitions; none for a plain table. */

@@ -127,7 +127,8 @@ final class TableDiff {
                 t.exclusionConstraints(),
                 t.indexes(),
                 t.comment(),
-                t.partitioning());
+                t.partitioning(),
+                t.unlogged());
     }
 
     private void create(Table table) {
@@ -239,7 +240,8 @@ final class TableDiff {
                 t.exclusionConstraints(),
                 t.indexes(),
                 t.comment(),
-                t.partitioning());
+                t.partitioning(),
+                t.unlogged());
     }
 
     private void drop(Table have) {
@@ -304,6 +306,17 @@ final class TableDiff {
         indexes.compare(have, want);
         if (context.options.bothRead()) {
             exclusions(have, want);
+        }
+        // entities cannot say UNLOGGED: a table made so by hand stays so unless both sides were read
+        if (have.unlogged() != want.unlogged() && context.options.bothRead()) {
+            context.script.table(
+                    want.qualifiedName(),
+                    Part.TABLE,
+                    Change.of(
+                            Description.changed(
+                                    "table " + want.qualifiedName(),
+                                    have.unlogged() ? "UNLOGGED -> LOGGED" : "LOGGED -> UNLOGGED"),
+                            new Op.SetLogged(context.ops.name(want), want.unlogged())));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
             context.script.table(

@@ -284,6 +284,7 @@ public final class CanonicalChecks {
                 t.exclusionConstraints(),
                 t.indexes(),
                 t.comment(),
-                t.partitioning());
+                t.partitioning(),
+                t.unlogged());
     }
 }

@@ -16,14 +16,14 @@ final class CatalogQueries {
     static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
 
     /**
-     * Ordinary and partitioned tables, with their comments, and partitions with their parent and bound.
+     * Ordinary and partitioned tables, with their comments and persistence ({@code 'u'} for unlogged), and partitions with their parent and bound.
      * A partitioned table (and a partition partitioned in turn) comes with its key as
      * {@code pg_get_partkeydef} writes it and the key's column names in key order (attnum 0, an
      * expression part, names nothing). {@code %s} is whether a concurrent detach was interrupted on a
      * partition, which needs PostgreSQL 14.
      */
     static final String TABLES = """
-            SELECT c.oid, n.nspname, c.relname, d.description, c.relispartition,
+            SELECT c.oid, n.nspname, c.relname, d.description, c.relispartition, c.relpersistence,
                    inh.inhparent AS parent_oid,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
@@ -87,12 +87,13 @@ final class CatalogQueries {
      * is much cheaper than a lookup per constraint; referenced columns may belong to a table outside
      * the requested schemas, so they are named here. Deparsing is the expensive part, so only check
      * and exclusion constraints, whose definition is kept, are deparsed.
-     * The first {@code %s} is the columns an ON DELETE SET NULL / SET DEFAULT sets, the second the
+     * The first {@code %s} is whether the constraint is enforced, which can be otherwise from
+     * PostgreSQL 18; the second the columns an ON DELETE SET NULL / SET DEFAULT sets, the third the
      * nulls-not-distinct expression; both need PostgreSQL 15.
      */
     static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype,
-                   con.condeferrable, con.condeferred, con.convalidated, con.connoinherit,
+                   con.condeferrable, con.condeferred, con.convalidated, con.connoinherit, %s AS enforced,
                    con.conkey,
                    fn.nspname AS referenced_schema,
                    fc.relname AS referenced_table,
@@ -239,6 +240,11 @@ final class CatalogQueries {
     /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
     static String detachPending(int serverVersionNum) {
         return serverVersionNum >= 140000 ? "coalesce(inh.inhdetachpending, false)" : "false";
+    }
+
+    /** Whether a constraint is enforced, for the server: the catalog column exists from 18. */
+    static String enforced(int serverVersionNum) {
+        return serverVersionNum >= 180000 ? "con.conenforced" : "true";
     }
 
     /** The attnums an ON DELETE SET NULL / SET DEFAULT sets, for the server: the catalog column exists from 15. */

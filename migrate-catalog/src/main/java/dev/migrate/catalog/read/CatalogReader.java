@@ -135,7 +135,9 @@ public final class CatalogReader {
             query(CatalogQueries.COLUMNS, this::columnRow);
             query(
                     CatalogQueries.CONSTRAINTS.formatted(
-                            CatalogQueries.deleteSetColumns(serverVersion), nullsNotDistinct),
+                            CatalogQueries.enforced(serverVersion),
+                            CatalogQueries.deleteSetColumns(serverVersion),
+                            nullsNotDistinct),
                     this::constraintRow);
             query(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
             query(CatalogQueries.SEQUENCES, this::sequenceRow);
@@ -197,7 +199,13 @@ public final class CatalogReader {
                         .add(new PartitionRow(
                                 oid, schema, name, rs.getString("bound"), rs.getBoolean("detach_pending")));
             } else if (!exclusions.excludes(schema, name)) {
-                tables.put(oid, new TableRow(schema, name, rs.getString("description")));
+                tables.put(
+                        oid,
+                        new TableRow(
+                                schema,
+                                name,
+                                rs.getString("description"),
+                                code(rs.getString("relpersistence")) == 'u'));
             }
         }
 
@@ -223,7 +231,9 @@ public final class CatalogReader {
             List<String> columnNames = columnNames(tableOid, rs.getArray("conkey"));
             boolean deferrable = rs.getBoolean("condeferrable");
             boolean initiallyDeferred = rs.getBoolean("condeferred");
-            boolean validated = rs.getBoolean("convalidated");
+            // PostgreSQL 18 marks a constraint NOT ENFORCED as not validated too and writes only the former
+            boolean notEnforced = !rs.getBoolean("enforced");
+            boolean validated = rs.getBoolean("convalidated") || notEnforced;
             String definition = rs.getString("definition");
             switch (code(rs.getString("contype"))) {
                 case 'p' -> target.primaryKey = new PrimaryKey(name, columnNames);
@@ -243,11 +253,14 @@ public final class CatalogReader {
                             initiallyDeferred,
                             validated,
                             code(rs.getString("confmatchtype")) == 'f',
-                            columnNames(tableOid, rs.getArray("delete_set_columns"))));
+                            columnNames(tableOid, rs.getArray("delete_set_columns")),
+                            notEnforced));
                 case 'c' -> {
                     boolean noInherit = rs.getBoolean("connoinherit");
-                    String expression = without(withoutNotValid(definition), noInherit ? " NO INHERIT" : "");
-                    target.checks.add(new CheckConstraint(name, expression, validated, noInherit));
+                    String expression = without(
+                            withoutNotValid(without(definition, notEnforced ? " NOT ENFORCED" : "")),
+                            noInherit ? " NO INHERIT" : "");
+                    target.checks.add(new CheckConstraint(name, expression, validated, noInherit, notEnforced));
                 }
                 case 'x' -> target.exclusions.add(new ExclusionConstraint(name, definition));
                 default -> {} // the query asks for the five kinds above only
@@ -378,7 +391,8 @@ public final class CatalogReader {
                         tableConstraints.exclusions,
                         indexes.getOrDefault(oid, List.of()),
                         table.comment,
-                        partitioning(oid)));
+                        partitioning(oid),
+                        table.unlogged));
             }
             return DatabaseSchema.of(
                     result, sequences, enumRows.stream().map(this::enumType).toList());
@@ -450,7 +464,7 @@ public final class CatalogReader {
     }
 
     private record TableRow(
-            String schema, String name, @Nullable String comment) {}
+            String schema, String name, @Nullable String comment, boolean unlogged) {}
 
     private record EnumRow(EnumType type, List<String> dependants) {}
 

@@ -66,7 +66,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
             }
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE TABLE " + quote(op.table()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+        sql.add("CREATE " + (op.unlogged() ? "UNLOGGED " : "") + "TABLE " + quote(op.table()) + " (\n    "
+                + String.join(",\n    ", parts) + "\n)"
                 + (op.partitionBy() == null
                         ? ""
                         : " PARTITION BY " + op.partitionBy().strip()));
@@ -95,6 +96,11 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     @Override
     public List<String> visit(Op.CommentOnTable op) {
         return List.of(tableComment(op.table(), op.comment()));
+    }
+
+    @Override
+    public List<String> visit(Op.SetLogged op) {
+        return List.of("ALTER TABLE " + quote(op.table()) + (op.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
     }
 
     // ---- partitions ----
@@ -493,7 +499,10 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                             }
                         }
                         sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
-                        if (fk.isNotValid()) {
+                        // a key not enforced is never validated: PostgreSQL writes one word or the other
+                        if (fk.isNotEnforced()) {
+                            sql.append(" NOT ENFORCED");
+                        } else if (fk.isNotValid()) {
                             sql.append(" NOT VALID");
                         }
                         return sql.toString();
@@ -502,14 +511,14 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                     @Override
                     public String visit(Constraint.Check check) {
                         return "CHECK (" + check.expression() + ")" + (check.isNoInherit() ? " NO INHERIT" : "")
-                                + (check.isNotValid() ? " NOT VALID" : "");
+                                + (check.isNotEnforced() ? " NOT ENFORCED" : check.isNotValid() ? " NOT VALID" : "");
                     }
                 });
     }
 
     private static boolean isNotValid(Constraint c) {
-        return (c instanceof Constraint.Check check && check.isNotValid())
-                || (c instanceof Constraint.ForeignKey fk && fk.isNotValid());
+        return (c instanceof Constraint.Check check && check.isNotValid() && !check.isNotEnforced())
+                || (c instanceof Constraint.ForeignKey fk && fk.isNotValid() && !fk.isNotEnforced());
     }
 
     private static String deferrable(boolean deferrable, boolean initiallyDeferred) {

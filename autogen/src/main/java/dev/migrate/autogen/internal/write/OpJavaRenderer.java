@@ -178,7 +178,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
             // the key goes first, as in op.createPartitionedTable(table, partitionBy, elements...)
             elements.add(0, CodeBlock.of("$S", op.partitionBy()));
         }
-        String call = op.partitionBy() == null ? "op.createTable" : "op.createPartitionedTable";
+        String call = op.partitionBy() != null
+                ? "op.createPartitionedTable"
+                : op.unlogged() ? "op.createUnloggedTable" : "op.createTable";
         if (elements.isEmpty()) {
             code.addStatement("$L($S)", call, table);
         } else if (elements.size() == 1) {
@@ -207,6 +209,11 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override
     public CodeBlock visit(Op.RenameTable op) {
         return statement("op.renameTable($S, $S)", name(op.table()), op.newName());
+    }
+
+    @Override
+    public CodeBlock visit(Op.SetLogged op) {
+        return statement(op.unlogged() ? "op.setUnlogged($S)" : "op.setLogged($S)", name(op.table()));
     }
 
     @Override
@@ -408,7 +415,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
             @Override
             public CodeBlock visit(Constraint.Check check) {
-                return check.isNotValid() || check.isNoInherit() || check.name() == null
+                return check.isNotValid() || check.isNoInherit() || check.isNotEnforced() || check.name() == null
                         ? general
                         : statement(
                                 "op.addCheck($S, $S, $L)",
@@ -696,7 +703,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 if (fk.deferrable()) {
                     code.add("$Z.deferrable($L)", fk.initiallyDeferred());
                 }
-                if (fk.isNotValid()) {
+                if (fk.isNotEnforced()) {
+                    code.add("$Z.notEnforced()");
+                } else if (fk.isNotValid()) {
                     code.add("$Z.notValid()");
                 }
                 return code.build();
@@ -712,7 +721,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 if (check.isNoInherit()) {
                     code.add("$Z.noInherit()");
                 }
-                if (check.isNotValid()) {
+                if (check.isNotEnforced()) {
+                    code.add("$Z.notEnforced()");
+                } else if (check.isNotValid()) {
                     code.add("$Z.notValid()");
                 }
                 return code.build();
