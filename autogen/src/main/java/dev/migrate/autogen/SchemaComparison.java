@@ -12,7 +12,9 @@ import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.EnumType;
 import dev.migrate.catalog.SchemaObject;
+import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
@@ -66,6 +68,12 @@ final class SchemaComparison {
 
     private static final Pattern MODELLED = Pattern.compile(
             "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
+
+    /**
+     * The schema a baseline writes unqualified names for: the one an unqualified name lands in on a
+     * new database, whose sessions have the default search path.
+     */
+    private static final String WRITTEN_FOR = "public";
 
     private final String schema;
     private final Exclusions exclusions;
@@ -713,49 +721,91 @@ final class SchemaComparison {
      * writes them. No row is copied, so a sequence of a new database starts where its definition
      * says, as the live one did. The objects beside the tables (extensions, domains and types, functions,
      * views, materialized views, triggers, policies, ...) are created where their dependencies put them:
-     * what a table needs before the tables, the rest after. What is read by no kind yet is named in the
-     * script's warnings, for the reader to add by hand. Only the
+     * what a table needs before the tables, the rest after. What they use from other schemas (enum types,
+     * domains, composite and range types, sequences, functions, collations) is created with them, each
+     * schema first if the new database lacks it; a managed schema other than {@code public} is created so
+     * too, and every name outside {@code public} is written qualified, so the migration builds the schema
+     * where it was whatever the search path. What is read by no kind yet, and what cannot be brought in (a
+     * table of another schema), is named in the script's warnings, for the reader to add by hand. Only the
      * version tables are among the exclusions here: user patterns keep later comparisons away from
      * objects, they do not keep those objects out of the chain that describes the database. The
-     * database is only read ({@link #readAsItIs}), so a role with read rights alone, in a read-only
+     * database is only read, so a role with read rights alone, in a read-only
      * transaction, adopts it.
      */
     MigrationScript baseline(Connection live) {
-        DatabaseSchema read = readAsItIs(live, List.of(schema));
-        // written so that a new database deparses every expression as the adopted one does
+        // read with public alone on the search path and written for it: every name outside public comes out
+        // qualified, so that upgrade builds the schema where it was, whatever the search path of its session
+        DatabaseSchema read = onPath(
+                live,
+                WRITTEN_FOR,
+                "Could not read the schema " + schema,
+                () -> new CatalogReader().read(live, List.of(schema), exclusions));
+        OutsideUses outside = onPath(
+                live,
+                WRITTEN_FOR,
+                "Could not read what the objects of schema " + schema + " use from other schemas",
+                () -> OutsideUses.of(live, schema));
+        List<Sequence> sequences = new ArrayList<>(outside.sequences());
+        sequences.addAll(read.sequences().values());
+        List<EnumType> enumTypes = new ArrayList<>(outside.enumTypes());
+        enumTypes.addAll(read.enumTypes().values());
+        // written so that a new database deparses every expression as the adopted one does; the enum types
+        // apart, since they need nothing and a domain or composite type created before the tables may need them
         DatabaseSchema current = DatabaseSchema.of(
                 read.tables().values().stream()
                         .map(t -> t.withExpressions(StableDeparse::of))
                         .toList(),
-                read.sequences().values(),
-                read.enumTypes().values());
-        ObjectOrder objects = ObjectOrder.of(onManagedPath(
+                sequences,
+                List.of());
+        MigrationScript enums = SchemaDiff.compare(
+                DatabaseSchema.empty(),
+                DatabaseSchema.of(List.of(), List.of(), enumTypes),
+                new SchemaDiff.Options(WRITTEN_FOR, Map.of(), RenameDecider.never()));
+        List<SchemaObject> beside = new ArrayList<>(outside.objects());
+        beside.addAll(onPath(
                 live,
+                WRITTEN_FOR,
                 "Could not read the views, functions, triggers and other objects of schema " + schema,
                 () -> ObjectReader.read(live, List.of(schema))));
+        ObjectOrder objects = ObjectOrder.of(beside);
         MigrationScript script = InheritingTables.madeWithParents(
                         SchemaDiff.compare(
                                 DatabaseSchema.empty(),
                                 current,
-                                new SchemaDiff.Options(schema, Map.of(), RenameDecider.never())),
-                        onManagedPath(
+                                new SchemaDiff.Options(WRITTEN_FOR, Map.of(), RenameDecider.never())),
+                        onPath(
                                 live,
+                                WRITTEN_FOR,
                                 "Could not read which tables of schema " + schema + " inherit from others",
                                 () -> TableInheritance.in(live, List.of(schema))),
-                        schema)
+                        WRITTEN_FOR)
                 .withFirst(OpGroup.outsideTables(ObjectOrder.creating(objects.beforeTables())));
-        List<String> warnings = new ArrayList<>();
-        List<String> unread = onManagedPath(
+        if (!enums.isEmpty()) {
+            script = script.withFirst(OpGroup.outsideTables(enums.changes()));
+        }
+        List<String> schemas = new ArrayList<>();
+        if (!WRITTEN_FOR.equals(schema)) {
+            schemas.add(schema);
+        }
+        outside.schemas().stream().filter(s -> !schemas.contains(s)).forEach(schemas::add);
+        if (!schemas.isEmpty()) {
+            // a schema the new database may have already (made by hand, or by its administrator) is kept
+            script = script.withFirst(OpGroup.outsideTables(schemas.stream()
+                    .map(name -> new Change(
+                            Description.added("schema " + name),
+                            List.<Op>of(new Op.CreateSchema(name, true)),
+                            List.of()))
+                    .toList()));
+        }
+        List<String> warnings = new ArrayList<>(outside.warnings());
+        List<String> unread = onPath(
                 live,
+                WRITTEN_FOR,
                 "Could not list the objects of schema " + schema + " that a baseline does not hold",
                 () -> UnreadObjects.in(live, List.of(schema)));
         if (!unread.isEmpty()) {
             warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
-        }
-        if (!"public".equals(schema)) {
-            warnings.add("Schema " + schema + " itself is not created here: a new database needs it before "
-                    + "migrate:upgrade (CREATE SCHEMA " + Identifiers.quote(schema) + ").");
         }
         return script.withLast(List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables()))), warnings);
     }

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Writes the schema of an existing database, as it is, as the first migration of an empty chain:
  * {@code mvn compile migrate:baseline -Dmigrate.url=... -Dmigrate.message="baseline"}. Every table
  * (tables no entity maps too), sequence, enum type, index, constraint and comment of the managed
- * schema, written as autogenerate writes a migration, with a downgrade that drops it all. Then mark
+ * schema, with the types, sequences and functions they use from other schemas (each schema created if
+ * missing), written as autogenerate writes a migration, with a downgrade that drops it all; a managed
+ * schema other than {@code public} is created too, and its names are written qualified. Then mark
  * that database as at this revision with {@code migrate:stamp}, and write the way to the entities
  * with {@code migrate:autogenerate}. The database is only read.
  */

@@ -27,13 +27,18 @@ final class Adoption {
      * in one snapshot, in a read-only transaction; the connection is as it was afterwards.
      */
     static MigrationScript baseline(Connection legacy) throws SQLException {
+        return baseline(legacy, "public");
+    }
+
+    /** The baseline of schema {@code managedSchema} of {@code legacy}, read as {@link #baseline(Connection)} reads. */
+    static MigrationScript baseline(Connection legacy, String managedSchema) throws SQLException {
         boolean autoCommit = legacy.getAutoCommit();
         int isolation = legacy.getTransactionIsolation();
         legacy.setAutoCommit(false);
         legacy.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         legacy.setReadOnly(true);
         try {
-            return Autogenerate.baseline(legacy, "public", "migrate_version", "migrate_history");
+            return Autogenerate.baseline(legacy, managedSchema, "migrate_version", "migrate_history");
         } finally {
             legacy.rollback();
             legacy.setReadOnly(false);
