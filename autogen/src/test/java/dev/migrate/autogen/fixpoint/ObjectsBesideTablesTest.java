@@ -329,48 +329,6 @@ class ObjectsBesideTablesTest {
         }
     }
 
-    /**
-     * Declared default privileges: a table a migration makes once they are in force gets their grant from the
-     * database, where the declared state's copy of it may have been made before them. What they give is no
-     * grant of its own, so neither side's order makes a difference: the next check finds nothing, and no
-     * table-wide grant nobody declared is written for a table that had only column grants.
-     */
-    @Test
-    void whatDeclaredDefaultPrivilegesGiveIsNoDifferenceWhicheverCameFirst() throws Exception {
-        try (Connection c =
-                TestPostgres.freshDatabase("objects_default_privileges").getConnection()) {
-            execute(c, "DO $$BEGIN CREATE ROLE reporting NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
-            Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
-            String owner;
-            try (var s = c.createStatement();
-                    var rs = s.executeQuery("SELECT current_user")) {
-                rs.next();
-                owner = rs.getString(1);
-            }
-            declare(
-                    "security.sql",
-                    "GRANT SELECT (id, customer) ON orders TO reporting;\n"
-                            + "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner
-                            + " IN SCHEMA public GRANT SELECT ON TABLES TO reporting;\n");
-            MigrationScript declared = step(c, TABLES_V1);
-            assertThat(declared.descriptions())
-                    .contains("added grant (customer) ON TABLE public.orders TO reporting")
-                    .doesNotContain("added grant ON TABLE public.orders TO reporting");
-
-            List<String> withInvoices =
-                    List.of(TABLES_V1.get(0), "create table invoices (id bigint not null, primary key (id))");
-            MigrationScript invoices = step(c, withInvoices);
-            assertThat(invoices.descriptions()).containsExactly("added table public.invoices");
-            try (var s = c.createStatement();
-                    var rs = s.executeQuery("SELECT has_table_privilege('reporting', 'public.invoices', 'SELECT')")) {
-                rs.next();
-                assertThat(rs.getBoolean(1))
-                        .as("the database gave the new table the default grant")
-                        .isTrue();
-            }
-        }
-    }
-
     @Test
     void aDeclaredCollationIsCreatedChangedAndDroppedAndOneTheTablesUseIsNotRebuilt() throws Exception {
         try (Connection c = TestPostgres.freshDatabase("objects_collations").getConnection()) {

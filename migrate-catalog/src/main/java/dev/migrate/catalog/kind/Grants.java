@@ -10,9 +10,7 @@ import dev.migrate.op.ObjectKind;
  * {@code EXECUTE} and {@code USAGE} to {@code PUBLIC} by default: that is no grant, and where it was taken
  * away, the revoke is the object ({@code ON FUNCTION public.f() FROM PUBLIC}). On a schema, only grants to
  * roles other than {@code PUBLIC} count: what {@code PUBLIC} holds there is the database's default, which
- * differs by version. What the owner's default privileges give an object (or take from {@code PUBLIC}) is
- * no grant of its own either: the object has it whether it was made before or after them, so a table a
- * migration makes once they are in force is no difference from the same table made before them in a replay.
+ * differs by version.
  */
 final class Grants implements KindReading {
     @Override
@@ -43,33 +41,30 @@ final class Grants implements KindReading {
                     FROM (
                         SELECT c.oid AS objid, c.oid AS relid, c.relowner AS owner, c.relacl AS acl, '' AS cols,
                                format('%s %I.%I', CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
-                                      n.nspname, c.relname) AS onwhat, false AS public_by_default,
-                               n.oid AS ns, CASE WHEN c.relkind = 'S' THEN 'S' ELSE 'r' END::"char" AS defkind
+                                      n.nspname, c.relname) AS onwhat, false AS public_by_default
                         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
                         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL
                         UNION ALL
                         SELECT c.oid, c.oid, c.relowner, at.attacl, format('(%I)', at.attname),
-                               format('TABLE %I.%I', n.nspname, c.relname), false, n.oid, NULL::"char"
+                               format('TABLE %I.%I', n.nspname, c.relname), false
                         FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid
                         JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
                         WHERE at.attacl IS NOT NULL AND at.attnum > 0 AND NOT at.attisdropped
                         UNION ALL
                         SELECT p.oid, 0, p.proowner, p.proacl, '',
                                format('%s %I.%I(%s)', CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
-                                      n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), true,
-                               n.oid, 'f'::"char"
+                                      n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), true
                         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
                         WHERE p.proacl IS NOT NULL
                         UNION ALL
                         SELECT ty.oid, 0, ty.typowner, ty.typacl, '',
                                format('%s %I.%I', CASE WHEN ty.typtype = 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
-                                      n.nspname, ty.typname), true, n.oid, 'T'::"char"
+                                      n.nspname, ty.typname), true
                         FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace JOIN s USING (nspname)
                         WHERE ty.typacl IS NOT NULL AND ty.typtype IN ('b', 'c', 'd', 'e', 'r', 'm')
                           AND (ty.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c')
                         UNION ALL
-                        SELECT n.oid, 0, n.nspowner, n.nspacl, '', format('SCHEMA %I', n.nspname), true, 0::oid,
-                               'n'::"char"
+                        SELECT n.oid, 0, n.nspowner, n.nspacl, '', format('SCHEMA %I', n.nspname), true
                         FROM pg_namespace n JOIN s USING (nspname)
                         WHERE n.nspacl IS NOT NULL
                     ) a
@@ -77,39 +72,25 @@ final class Grants implements KindReading {
                     LEFT JOIN pg_roles r ON r.oid = e.grantee
                     WHERE e.grantee <> a.owner AND (r.rolname IS NULL OR r.rolname <> 'pg_database_owner')
                       AND NOT (a.public_by_default AND e.grantee = 0)
-                      -- what the default privileges give an object its owner makes is no grant of its own: the
-                      -- object has it whether it was made before or after them (on the database, in a replay)
-                      AND NOT EXISTS (
-                          SELECT 1 FROM pg_default_acl da CROSS JOIN LATERAL aclexplode(da.defaclacl) de
-                          WHERE da.defaclrole = a.owner AND da.defaclnamespace IN (0, a.ns)
-                            AND da.defaclobjtype = a.defkind AND de.grantee = e.grantee
-                            AND de.privilege_type = e.privilege_type AND de.is_grantable = e.is_grantable)
                     GROUP BY a.objid, a.relid, a.onwhat, a.cols, e.grantee, r.rolname
                 ) t
                 UNION ALL
                 SELECT 0::oid, d.objid, format('ON %s FROM PUBLIC', d.onwhat),
                        format('REVOKE %s ON %s FROM PUBLIC;', d.privilege, d.onwhat), 0::oid
                 FROM (
-                    SELECT p.oid AS objid, p.proacl AS acl, 'EXECUTE' AS privilege, p.proowner AS owner,
-                           'f'::"char" AS defkind,
+                    SELECT p.oid AS objid, p.proacl AS acl, 'EXECUTE' AS privilege,
                            format('%s %I.%I(%s)', CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
                                   n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS onwhat
                     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
                     WHERE p.proacl IS NOT NULL
                     UNION ALL
-                    SELECT ty.oid, ty.typacl, 'USAGE', ty.typowner, 'T'::"char",
+                    SELECT ty.oid, ty.typacl, 'USAGE',
                            format('%s %I.%I', CASE WHEN ty.typtype = 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, ty.typname)
                     FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace JOIN s USING (nspname)
                     WHERE ty.typacl IS NOT NULL AND ty.typtype IN ('b', 'c', 'd', 'e', 'r', 'm')
                       AND (ty.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c')
                 ) d
                 WHERE NOT EXISTS (SELECT 1 FROM aclexplode(d.acl) e WHERE e.grantee = 0 AND e.privilege_type = d.privilege)
-                  -- nor is a revoke the owner's default privileges make
-                  AND NOT EXISTS (
-                      SELECT 1 FROM pg_default_acl da
-                      WHERE da.defaclrole = d.owner AND da.defaclnamespace = 0 AND da.defaclobjtype = d.defkind
-                        AND NOT EXISTS (SELECT 1 FROM aclexplode(da.defaclacl) de
-                                        WHERE de.grantee = 0 AND de.privilege_type = d.privilege))
                 """;
     }
 }
