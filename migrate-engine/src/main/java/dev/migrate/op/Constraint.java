@@ -115,19 +115,7 @@ public sealed interface Constraint extends TableElement {
         }
 
         public ForeignKey onDelete(ReferentialAction action) {
-            return new ForeignKey(
-                    name,
-                    columns,
-                    referencedTable,
-                    referencedColumns,
-                    action,
-                    onUpdate,
-                    deferrable,
-                    initiallyDeferred,
-                    isNotValid,
-                    isMatchFull,
-                    List.of(),
-                    isNotEnforced);
+            return onDelete(action, new String[0]);
         }
 
         /**

@@ -28,6 +28,7 @@ public final class Catalog {
                     + "|| ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-') "
                     + "|| ' partition key=' || coalesce(pg_get_partkeydef(c.oid), '-') "
                     + "|| ' bound=' || coalesce(pg_get_expr(c.relpartbound, c.oid), '-') "
+                    + "|| CASE WHEN c.relpersistence = 'u' THEN ' unlogged' ELSE '' END "
                     + "from pg_class c where c.relnamespace in " + USER_SCHEMAS
                     + " and c.relkind in ('r','p','v','m','S','i','I')",
             "select 'column ' || c.oid::regclass::text || '.' || quote_ident(a.attname) "

@@ -115,6 +115,7 @@ final class OpSamples {
                         "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')"));
         put(samples, new Op.DetachPartition(EVENTS, JANUARY, false, JANUARY_BOUND));
         put(samples, new Op.RenameTable(AGENTS, "agent"));
+        put(samples, new Op.SetLogged(AGENTS, true));
         put(samples, new Op.CommentOnTable(AGENTS, "new comment", "agents table"));
         put(
                 samples,

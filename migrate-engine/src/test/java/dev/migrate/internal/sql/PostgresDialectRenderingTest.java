@@ -109,6 +109,8 @@ class PostgresDialectRenderingTest {
                 "COMMENT ON COLUMN app.tasks.title IS 'What to do'");
         renders(new Op.DropTable(APP_TASKS, null), "DROP TABLE app.tasks");
         renders(new Op.RenameTable(APP_TASKS, "Jobs"), "ALTER TABLE app.tasks RENAME TO \"Jobs\"");
+        renders(new Op.SetLogged(APP_TASKS, true), "ALTER TABLE app.tasks SET UNLOGGED");
+        renders(new Op.SetLogged(APP_TASKS, false), "ALTER TABLE app.tasks SET LOGGED");
         renders(new Op.CommentOnTable(AGENTS, "It's here", null), "COMMENT ON TABLE agents IS 'It''s here'");
         renders(new Op.CommentOnTable(AGENTS, null, "old"), "COMMENT ON TABLE agents IS NULL");
 
