@@ -215,6 +215,8 @@ class OpJavaRoundTripTest {
                 "dropTableWithDefinition",
                 new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
         s.put("renameTable", new Op.RenameTable(name("app.Agents"), "New Agents"));
+        s.put("setUnlogged", new Op.SetLogged(name("app.Agents"), true));
+        s.put("setLogged", new Op.SetLogged(name("app.Agents"), false));
         s.put(
                 "createPartitionedTable",
                 new Op.CreateTable(
