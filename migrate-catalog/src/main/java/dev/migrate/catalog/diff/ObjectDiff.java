@@ -313,11 +313,21 @@ public final class ObjectDiff {
                 default -> "columns (" + have.shape() + ") -> (" + want.shape() + ")";
             };
         }
+        if (have.id().kind() == ObjectKind.MATERIALIZED_VIEW
+                && firstStatement(have.sql()).equals(firstStatement(want.sql()))) {
+            return "indexes or comments differ";
+        }
         return switch (have.id().kind()) {
             case VIEW, MATERIALIZED_VIEW -> "query or options differ";
             case FUNCTION, PROCEDURE -> "body or attributes differ";
             default -> "definition differs";
         };
+    }
+
+    /** A materialized view's own statement, before its indexes and comments: up to its first {@code ;} ending a line. */
+    private static String firstStatement(String sql) {
+        int end = sql.indexOf(";\n");
+        return end < 0 ? sql : sql.substring(0, end + 1);
     }
 
     /**

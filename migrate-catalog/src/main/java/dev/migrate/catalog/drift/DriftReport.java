@@ -75,12 +75,15 @@ public record DriftReport(
     /**
      * Each difference on a line of its own, by kind and qualified name, with what the chain says and
      * what the database has: {@code column public.customers.email: the database has NULL, the chain says NOT NULL}.
+     * An object the way back only drops and creates again, because of another difference (a grant of a
+     * materialized view rebuilt, a view over a column retyped), is no difference of its own: {@link #sql()}
+     * has it, this list does not.
      */
     public List<String> differences() {
         List<String> lines = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
             for (Change change : group.changes()) {
-                if (!change.aheadPart()) {
+                if (!change.aheadPart() && !rebuiltBecauseOfAnother(change.description())) {
                     lines.add(line(qualified(change.description(), group), change.ops()));
                 }
             }
@@ -128,6 +131,14 @@ public record DriftReport(
         sql().forEach(statement ->
                 script.append(statement).append(statement.stripTrailing().endsWith(";") ? "\n" : ";\n"));
         return script.toString();
+    }
+
+    private static boolean rebuiltBecauseOfAnother(Description d) {
+        String detail = d.detail();
+        return d.action() == Description.Action.CHANGED
+                && detail != null
+                && (detail.startsWith("dropped and created again with ")
+                        || detail.startsWith("dropped and created again around the change of "));
     }
 
     /** A change from the database to the chain, said as what each side has. */

@@ -3,13 +3,19 @@ package dev.migrate.catalog.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ObjectId;
+import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Hazard;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.ObjectDiff;
 import dev.migrate.catalog.diff.SchemaDiff;
+import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.op.ObjectKind;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DriftReportTest {
@@ -46,6 +52,45 @@ class DriftReportTest {
                         "Hazard: PostgreSQL has no assignment cast from timestamptz to timestamp, so the change"
                                 + " converts with USING placed_at::timestamp without time zone; it fails if a value does not"
                                 + " convert.");
+    }
+
+    /**
+     * An index of a materialized view dropped by hand: the view is rebuilt on the way back, its grant with
+     * it, but the one difference is the index, said so; the grant, which only follows, is no line of its own.
+     */
+    @Test
+    void aMaterializedViewsIndexDroppedIsOneDifferenceNamedForWhatItIs() {
+        String view = "CREATE MATERIALIZED VIEW public.totals AS\n SELECT 1 AS n;";
+        ObjectId totals = new ObjectId(ObjectKind.MATERIALIZED_VIEW, "public.totals");
+        SchemaObject grant = new SchemaObject(
+                new ObjectId(ObjectKind.GRANT, "ON TABLE public.totals TO PUBLIC"),
+                "GRANT SELECT ON TABLE public.totals TO PUBLIC;",
+                Set.of(totals),
+                Set.of(),
+                false);
+        DatabaseSchema database = schema(List.of(TableColumn.of("code", "text", false)))
+                .withObjects(List.of(new SchemaObject(totals, view, Set.of(), Set.of(), false), grant));
+        DatabaseSchema chain = schema(List.of(TableColumn.of("code", "text", false)))
+                .withObjects(List.of(
+                        new SchemaObject(
+                                totals,
+                                view + "\nCREATE INDEX totals_n ON public.totals USING btree (n);",
+                                Set.of(),
+                                Set.of(),
+                                false),
+                        grant));
+        MigrationScript script = ObjectDiff.around(
+                SchemaDiff.compare(database, chain, SchemaDiff.Options.defaults()),
+                database.objects().values(),
+                chain.objects().values(),
+                ObjectDiff.Scope.ALL,
+                Exclusions.none(),
+                "public");
+
+        DriftReport report = new DriftReport("db", "public", "r1", script, MigrationScript.empty(), null);
+
+        assertThat(report.differences()).singleElement().asString().contains("indexes or comments differ");
+        assertThat(String.join("\n", report.sql())).contains("GRANT SELECT ON TABLE public.totals TO PUBLIC");
     }
 
     private static DatabaseSchema schema(List<TableColumn> columns) {
