@@ -260,7 +260,7 @@ public final class Fleet {
          * @throws MigrateException when it names nothing
          */
         public Builder tenants(String tenantSchemas) {
-            this.tenants = TenantSpec.parse(Objects.requireNonNull(tenantSchemas, "tenants"));
+            this.tenants = TenantSpec.parse(Objects.requireNonNull(tenantSchemas, "tenants"), migrators.fixes());
             return this;
         }
 
@@ -285,15 +285,16 @@ public final class Fleet {
          * @return this builder
          */
         public Builder databases(List<String> urls, @Nullable String user, @Nullable String password) {
+            String origin = migrators.fixes().settingWhere("databases", "");
             for (String url : urls) {
-                DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), "the databases setting");
+                DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), origin);
                 databases.add(new Tenant.Database(
                         parsed.hosts() + "/" + parsed.database(),
                         ConnectionSource.of(
                                 parsed,
                                 parsed.user() != null ? parsed.user() : user,
                                 parsed.password() != null ? parsed.password() : password,
-                                "the databases setting")));
+                                origin)));
             }
             return this;
         }
@@ -379,9 +380,8 @@ public final class Fleet {
                 members.add(new Tenant.Database("", null)); // named tenants serve offline SQL without one
             }
             if (members.isEmpty()) {
-                throw new MigrateException("A fleet needs a database: give the migrator builder a DataSource or URL "
-                        + "for a schema per tenant, or name the databases (Fleet.builder(...).databases(...), "
-                        + "-Dmigrate.databases in Maven).");
+                throw new MigrateException("A fleet needs a database: "
+                        + parts.engine().settings().fixes().fleetDatabase() + ".");
             }
             return new Fleet(new FleetEngine(parts.engine(), members, tenants, parallel, failFast, canary));
         }

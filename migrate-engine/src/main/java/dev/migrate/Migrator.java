@@ -748,6 +748,11 @@ public final class Migrator {
             return byClass;
         }
 
+        /** How the messages of what this builder builds name what to run or set. */
+        Fixes fixes() {
+            return settings.fixes();
+        }
+
         private ClassLoader loader() {
             return classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
         }
@@ -757,7 +762,7 @@ public final class Migrator {
                 ClassLoader loader = loader();
                 Set<String> supplied = new HashSet<>();
                 instancesByClass().keySet().forEach(type -> supplied.add(type.getName()));
-                return new MigrationScanner(loader, packages).scan(supplied);
+                return new MigrationScanner(loader, packages, settings.fixes()).scan(supplied);
             }
             List<DiscoveredMigration> found = new ArrayList<>();
             for (Class<?> type : classes) {

@@ -468,7 +468,7 @@ final class Cli {
     /** The database, announced as the plugin announces it. */
     private ConnectingDataSource connect(ConnectionSettings database) {
         out.println("Using PostgreSQL at " + database.describe() + " (from " + database.origin() + ").");
-        return new ConnectingDataSource(database);
+        return new ServerDataSource(database);
     }
 
     /** Writes the script to standard output, or to {@code --sql-file}. */

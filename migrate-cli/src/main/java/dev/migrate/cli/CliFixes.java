@@ -52,6 +52,24 @@ final class CliFixes implements Fixes {
     }
 
     @Override
+    public String settingWhere(String name, String where) {
+        String spelled = CliOption.spelled(name, "");
+        return spelled.isEmpty() ? Fixes.GOALS.settingWhere(name, where) : spelled.strip();
+    }
+
+    @Override
+    public String emptyPackages() {
+        return "Give " + CliOption.PACKAGES.written() + " the Java package of the migration classes, for example "
+                + CliOption.PACKAGES.written() + " db.migrations, or leave it out for the default db.migrations.";
+    }
+
+    @Override
+    public String fleetDatabase() {
+        return "give " + CliOption.URL.written() + " for a schema per tenant, or name the databases with "
+                + CliOption.DATABASES.written();
+    }
+
+    @Override
     public String upgradeToHeads() {
         return command("upgrade") + " heads";
     }

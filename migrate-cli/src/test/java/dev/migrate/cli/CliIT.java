@@ -555,6 +555,52 @@ class CliIT {
     }
 
     @Test
+    void theFleetAndServerMessagesNameItsOwnOptionsAndTheServer() throws IOException {
+        String database = TestPostgres.createDatabase("cli_fleet_fixes");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database;
+        String[] connect = {"--url", url, "--user", "postgres", "--classpath", plainJar.toString()};
+
+        Result noSchema = run(Map.of(), "upgrade", append(connect, "head", "--tenants", ","));
+        assertThat(noSchema.code()).as(noSchema.toString()).isEqualTo(1);
+        assertThat(noSchema.err()).contains("Set --tenants to schema names");
+
+        Result noMatch = run(Map.of(), "upgrade", append(connect, "head", "--tenants", "nobody_%"));
+        assertThat(noMatch.code()).as(noMatch.toString()).isEqualTo(1);
+        assertThat(noMatch.err())
+                .contains(
+                        "match no schema on PostgreSQL at localhost:" + TestPostgres.port() + ", database " + database
+                                + ", user postgres",
+                        "Check --tenants,");
+
+        Result badQuery = run(Map.of(), "upgrade", append(connect, "head", "--tenants", "query:SELECT nonsense"));
+        assertThat(badQuery.code()).as(badQuery.toString()).isEqualTo(1);
+        assertThat(badQuery.err()).contains("The tenants query of --tenants failed on PostgreSQL at localhost:");
+
+        Result badUrl = run(
+                Map.of(),
+                "upgrade",
+                "--databases",
+                "mysql://localhost/app",
+                "--user",
+                "postgres",
+                "--classpath",
+                plainJar.toString(),
+                "head");
+        assertThat(badUrl.code()).as(badUrl.toString()).isEqualTo(1);
+        assertThat(badUrl.err()).contains("The database URL from --databases is not a PostgreSQL URL.");
+
+        Result noPackage = run(Map.of(), "upgrade", append(connect, "head", "--packages", ","));
+        assertThat(noPackage.code()).as(noPackage.toString()).isEqualTo(1);
+        assertThat(noPackage.err()).contains("The list of migrations packages is empty", "Give --packages");
+
+        for (Result result : List.of(noSchema, noMatch, badQuery, badUrl, noPackage)) {
+            assertThat(result.err())
+                    .as(result.toString())
+                    .doesNotContain("-Dmigrate.", "mvn ", "DataSource", "in Maven", "Spring Boot");
+        }
+    }
+
+    @Test
     void aMalformedTargetOrRangeIsRefusedBeforeTheMigrationsAreReadOrAnythingConnects() {
         // neither the class path nor the server exists: a run that reached either would say so, and exit 1
         String[] nowhere = {"--url", "jdbc:postgresql://nowhere.invalid:1/none", "--classpath", "/nonexistent.jar"};

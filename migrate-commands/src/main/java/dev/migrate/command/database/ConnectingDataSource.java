@@ -23,7 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * overlaps with finding the migrations instead of following it. Any further connection (the one a
  * goal holding the run's lock runs its steps on) opens when asked for, in a JVM by then warm.
  */
-public final class ConnectingDataSource implements DataSource {
+public class ConnectingDataSource implements DataSource {
     private final ConnectionSettings settings;
     /** The database to connect to in place of the URL's, or null for the URL's. */
     private final @Nullable String databaseName;

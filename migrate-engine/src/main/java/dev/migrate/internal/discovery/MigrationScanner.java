@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Revision;
 import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.internal.text.Fixes;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -59,6 +60,14 @@ public final class MigrationScanner {
      * @throws MigrateException when the list is given but names no package
      */
     public MigrationScanner(ClassLoader loader, @Nullable List<String> packages) {
+        this(loader, packages, Fixes.GOALS);
+    }
+
+    /**
+     * As {@link #MigrationScanner(ClassLoader, List)}, an empty {@code packages} refused with the fix as
+     * {@code fixes} spells it.
+     */
+    public MigrationScanner(ClassLoader loader, @Nullable List<String> packages, Fixes fixes) {
         this.loader = loader;
         if (packages == null) {
             this.packages = List.of(DEFAULT_PACKAGE);
@@ -70,9 +79,7 @@ public final class MigrationScanner {
                 .toList();
         if (this.packages.isEmpty()) {
             throw new MigrateException("The list of migrations packages is empty, so no migration could be found. "
-                    + "Set packages to the Java package of the migration classes, for example db.migrations "
-                    + "(-Dmigrate.packages=db.migrations or <packages> in Maven, migrate.packages=db.migrations in "
-                    + "Spring Boot), or leave the setting out for the default " + DEFAULT_PACKAGE + ".");
+                    + fixes.emptyPackages());
         }
     }
 

@@ -80,11 +80,10 @@ public final class FleetEngine {
     /** The tenants, resolved on the databases (online) or from their names alone (offline). */
     public List<Tenant> tenants(boolean online) {
         if (online && databases.stream().anyMatch(d -> d.connections() == null)) {
-            throw new MigrateException("A fleet needs a database to run on: give the migrator builder a DataSource "
-                    + "or URL for a schema per tenant, or name the databases (Fleet.builder(...).databases(...), "
-                    + "-Dmigrate.databases in Maven); only offline SQL needs none.");
+            throw new MigrateException("A fleet needs a database to run on: "
+                    + engine.settings().fixes().fleetDatabase() + "; only offline SQL needs none.");
         }
-        return FleetMembers.resolve(databases, spec, online);
+        return FleetMembers.resolve(databases, spec, online, engine.settings().fixes());
     }
 
     public FleetResult upgrade(String target) {
@@ -489,7 +488,8 @@ public final class FleetEngine {
     private int threads(List<Tenant> tenants) {
         return parallel != null
                 ? parallel
-                : FleetMembers.defaultParallel(tenants.get(0).database());
+                : FleetMembers.defaultParallel(
+                        tenants.get(0).database(), engine.settings().fixes());
     }
 
     private FleetResult finish(String what, List<TenantResult> results, long start) {

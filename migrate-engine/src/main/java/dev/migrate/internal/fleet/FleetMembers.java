@@ -2,6 +2,7 @@ package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrateException;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.internal.text.Fixes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +29,10 @@ public final class FleetMembers {
      * {@code spec} is null, else the schemas {@code spec} names or matches on each.
      *
      * @param online whether patterns and queries may be asked of the databases; offline, only names do
+     * @param fixes how the messages name the settings
      */
-    public static List<Tenant> resolve(List<Tenant.Database> databases, @Nullable TenantSpec spec, boolean online) {
+    public static List<Tenant> resolve(
+            List<Tenant.Database> databases, @Nullable TenantSpec spec, boolean online, Fixes fixes) {
         Map<String, Tenant.Database> unique = new LinkedHashMap<>();
         databases.forEach(d -> unique.putIfAbsent(d.name(), d));
         List<Tenant> tenants = new ArrayList<>();
@@ -38,18 +41,19 @@ public final class FleetMembers {
                 tenants.add(new Tenant(database.name(), database, null));
                 continue;
             }
-            for (String schema : schemas(database, spec, online)) {
+            for (String schema : schemas(database, spec, online, fixes)) {
                 tenants.add(new Tenant(unique.size() == 1 ? schema : database.name() + "/" + schema, database, schema));
             }
         }
         if (tenants.isEmpty() && spec == null) {
-            throw new MigrateException("The fleet is empty: no database was given. Set the databases setting "
-                    + "(-Dmigrate.databases or <databases> in Maven) to URLs, or @file with one URL a line.");
+            throw new MigrateException("The fleet is empty: no database was given. Set "
+                    + fixes.settingWhere("databases", "-Dmigrate.databases or <databases> in Maven")
+                    + " to URLs, or @file with one URL a line.");
         }
         if (tenants.isEmpty() && spec != null) {
             throw new MigrateException(
                     "The fleet is empty: the tenants '" + spec.text() + "' match no schema on "
-                            + describe(unique.values()) + ". Check " + TenantSpec.SETTING
+                            + describe(unique.values()) + ". Check " + TenantSpec.setting(fixes)
                             + ", where an entry with % is a SQL "
                             + "LIKE pattern and query: runs SQL that returns schema names, or create the tenant schemas first.");
         }
@@ -62,7 +66,7 @@ public final class FleetMembers {
                 : databases.size() + " databases";
     }
 
-    private static Set<String> schemas(Tenant.Database database, TenantSpec spec, boolean online) {
+    private static Set<String> schemas(Tenant.Database database, TenantSpec spec, boolean online, Fixes fixes) {
         Set<String> schemas = new LinkedHashSet<>(spec.names());
         if (spec.namesOnly()) {
             return schemas;
@@ -70,7 +74,7 @@ public final class FleetMembers {
         if (!online) {
             throw new MigrateException("Offline SQL needs the tenants by name, and '" + spec.text() + "' has "
                     + (spec.query() != null ? "a query" : "a pattern") + " that only a database can answer. Name "
-                    + "the tenant schemas in " + TenantSpec.SETTING + ", or run against the database.");
+                    + "the tenant schemas in " + TenantSpec.setting(fixes) + ", or run against the database.");
         }
         try (Connection c = database.online().open()) {
             Set<String> found = new TreeSet<>();
@@ -98,7 +102,7 @@ public final class FleetMembers {
                     }
                 } catch (SQLException e) {
                     throw new MigrateException(
-                            "The tenants query of " + TenantSpec.SETTING + " failed on "
+                            "The tenants query of " + TenantSpec.setting(fixes) + " failed on "
                                     + database.online().description() + ": " + e.getMessage()
                                     + ". Fix the SQL after "
                                     + "query: so that its first column is the tenant schema's name.",
@@ -120,7 +124,7 @@ public final class FleetMembers {
      * for superusers and those in use), at least one. Each tenant's run holds two connections (its
      * lock's and its steps'), so the fleet takes at most half of what is free.
      */
-    public static int defaultParallel(Tenant.Database database) {
+    public static int defaultParallel(Tenant.Database database, Fixes fixes) {
         int cpus = 2 * Runtime.getRuntime().availableProcessors();
         try (Connection c = database.online().open();
                 Statement s = c.createStatement();
@@ -133,8 +137,8 @@ public final class FleetMembers {
             throw new MigrateException(
                     "Could not read max_connections on "
                             + database.online().description()
-                            + " to size the fleet's pool: " + e.getMessage() + ". Set the parallel setting "
-                            + "(-Dmigrate.parallel=N) to choose it yourself.",
+                            + " to size the fleet's pool: " + e.getMessage() + ". Set "
+                            + fixes.settingWhere("parallel", "-Dmigrate.parallel=N") + " to choose it yourself.",
                     e);
         }
     }

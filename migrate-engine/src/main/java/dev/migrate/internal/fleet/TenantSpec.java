@@ -1,6 +1,7 @@
 package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrateException;
+import dev.migrate.internal.text.Fixes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,17 +22,21 @@ public record TenantSpec(
         List<String> patterns,
         @Nullable String query) {
 
-    /** Where the setting is given, for messages. */
-    public static final String SETTING =
-            "the tenants setting (-Dmigrate.tenants or <tenants> in Maven, migrate.tenants in Spring Boot)";
+    /** Where the setting is given, for messages, as {@code fixes} spells it. */
+    public static String setting(Fixes fixes) {
+        return fixes.settingWhere("tenants", "-Dmigrate.tenants or <tenants> in Maven, migrate.tenants in Spring Boot");
+    }
 
     public TenantSpec {
         names = List.copyOf(names);
         patterns = List.copyOf(patterns);
     }
 
-    /** Reads a setting such as {@code tenant_%, audit}; fails naming the setting when it names nothing. */
-    public static TenantSpec parse(String text) {
+    /**
+     * Reads a setting such as {@code tenant_%, audit}; fails naming the setting, as {@code fixes} spells it, when it
+     * names nothing.
+     */
+    public static TenantSpec parse(String text, Fixes fixes) {
         List<String> names = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
         @Nullable String query = null;
@@ -41,8 +46,9 @@ public record TenantSpec(
             if (trimmed.regionMatches(true, 0, "query:", 0, "query:".length())) {
                 query = trimmed.substring("query:".length()).trim();
                 if (query.isEmpty()) {
-                    throw new MigrateException("The query in " + SETTING + " is empty. Write the SQL after query:, "
-                            + "for example query:SELECT schema_name FROM tenants WHERE active.");
+                    throw new MigrateException(
+                            "The query in " + setting(fixes) + " is empty. Write the SQL after query:, "
+                                    + "for example query:SELECT schema_name FROM tenants WHERE active.");
                 }
                 break;
             }
@@ -58,7 +64,7 @@ public record TenantSpec(
             }
         }
         if (names.isEmpty() && patterns.isEmpty() && query == null) {
-            throw new MigrateException("The tenants '" + text + "' name no schema. Set " + SETTING
+            throw new MigrateException("The tenants '" + text + "' name no schema. Set " + setting(fixes)
                     + " to schema names, LIKE patterns such as tenant_% or query:<SQL returning schema names>.");
         }
         return new TenantSpec(text.trim(), names, patterns, query);

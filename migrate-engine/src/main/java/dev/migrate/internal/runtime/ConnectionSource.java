@@ -22,6 +22,15 @@ public final class ConnectionSource {
     /** The host part and the database of a driver's URL; its parameters are never read. */
     private static final Pattern DRIVER_URL = Pattern.compile("jdbc:postgresql://([^/?#]+)/([^?#]*)");
 
+    /**
+     * A DataSource that names its server for messages itself, as a face that made it from a URL can:
+     * {@code PostgreSQL at db:5432, database app, user app}.
+     */
+    public interface Described {
+        /** The server for messages, never with a password. */
+        String description();
+    }
+
     private final DataSource dataSource;
     private final String description;
     /** The server as configured, or null for a DataSource that does not say where it connects. */
@@ -54,6 +63,9 @@ public final class ConnectionSource {
                             pg.getPassword(),
                             "the DataSource given to Migrator.builder().dataSource(...)",
                             "of the DataSource given to Migrator.builder().dataSource(...)"));
+        }
+        if (dataSource instanceof Described described) {
+            return new ConnectionSource(dataSource, described.description());
         }
         return new ConnectionSource(dataSource, "the configured DataSource");
     }

@@ -229,6 +229,11 @@ public record Settings(
             return this;
         }
 
+        /** How the messages name what to run or set, as given so far. */
+        public Fixes fixes() {
+            return fixes;
+        }
+
         /** The settings; the lock retries name the lock timeout they follow in their messages. */
         public Settings build() {
             return new Settings(

@@ -53,6 +53,28 @@ public interface Fixes {
                 + " write the first one with mvn migrate:revision.";
     }
 
+    /**
+     * A setting as a sentence names it, with where the faces take it: the plugin's {@code the tenants setting
+     * (-Dmigrate.tenants or <tenants> in Maven)}, where {@code where} is what the parenthesis says; the command
+     * line's {@code --tenants}. An empty {@code where}: the plugin's {@code the databases setting} alone.
+     */
+    default String settingWhere(String name, String where) {
+        return "the " + name + " setting" + (where.isEmpty() ? "" : " (" + where + ")");
+    }
+
+    /** The fix when the packages setting names no package. */
+    default String emptyPackages() {
+        return "Set packages to the Java package of the migration classes, for example db.migrations "
+                + "(-Dmigrate.packages=db.migrations or <packages> in Maven, migrate.packages=db.migrations in "
+                + "Spring Boot), or leave the setting out for the default db.migrations.";
+    }
+
+    /** The fix when a fleet has no database to run on. */
+    default String fleetDatabase() {
+        return "give the migrator builder a DataSource or URL for a schema per tenant, or name the databases "
+                + "(Fleet.builder(...).databases(...), -Dmigrate.databases in Maven)";
+    }
+
     /** The run that brings a database to every head: {@code mvn migrate:upgrade (or Migrator.upgrade("heads"))}. */
     default String upgradeToHeads() {
         return "mvn migrate:upgrade (or Migrator.upgrade(\"heads\"))";
