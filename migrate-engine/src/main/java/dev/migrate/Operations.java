@@ -370,6 +370,27 @@ public interface Operations {
         run(new Op.CommentOnColumn(QualifiedName.parse(table), column, comment, null));
     }
 
+    /**
+     * Sets a constraint comment: {@code op.commentOnConstraint("agents", "agents_email_key", "One account per address")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param constraint the constraint name
+     * @param comment the comment, written as a literal; {@code null} removes it
+     */
+    default void commentOnConstraint(String table, String constraint, @Nullable String comment) {
+        run(new Op.CommentOnConstraint(QualifiedName.parse(table), constraint, comment, null));
+    }
+
+    /**
+     * Sets an index comment: {@code op.commentOnIndex("agents_name_idx", "For the search page")}.
+     *
+     * @param index the index name, optionally schema-qualified
+     * @param comment the comment, written as a literal; {@code null} removes it
+     */
+    default void commentOnIndex(String index, @Nullable String comment) {
+        run(new Op.CommentOnIndex(QualifiedName.parse(index), comment, null));
+    }
+
     // ---- indexes ----
 
     /**

@@ -209,7 +209,9 @@ public final class ChainVerifier {
                         table.indexes(),
                         table.comment(),
                         table.partitioning(),
-                        table.unlogged());
+                        table.unlogged(),
+                        table.constraintComments(),
+                        table.indexComments());
             }
             tables.add(table);
         }

@@ -73,6 +73,8 @@ final class ModelDifferences {
         parts.put("comment", String.valueOf(t.comment()));
         parts.put("partitioning", String.valueOf(t.partitioning()));
         parts.put("unlogged", t.unlogged());
+        parts.put("constraint comments", t.constraintComments());
+        parts.put("index comments", t.indexComments());
         return parts;
     }
 

@@ -176,6 +176,9 @@ class DriftTest {
                 "a rule | CREATE RULE orders_no_delete AS ON DELETE TO orders DO INSTEAD NOTHING | orders_no_delete",
                 "statistics | CREATE STATISTICS orders_stats ON status, total FROM orders | orders_stats",
                 "a table made unlogged | ALTER TABLE orders SET UNLOGGED | the database has UNLOGGED",
+                "an index's comment | COMMENT ON INDEX ix_orders_status IS 'edited by hand' | comment of index ix_orders_status",
+                "an index's comment changed | COMMENT ON INDEX ix_orders_status IS 'first'; COMMENT ON INDEX ix_orders_status IS 'edited by hand' | 'edited by hand'",
+                "a constraint's comment | COMMENT ON CONSTRAINT orders_pkey ON orders IS 'edited by hand' | comment of constraint orders_pkey",
             })
     void anEditByHandIsReportedByKindAndName(String what, String edit, String named) throws SQLException {
         DataSource database = upgraded("drift_edit", "heads");

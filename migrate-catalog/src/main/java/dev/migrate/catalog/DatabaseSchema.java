@@ -135,7 +135,9 @@ public record DatabaseSchema(
                                 .toList(),
                         t.comment(),
                         t.partitioning() == null ? null : renamed(t.partitioning(), rename),
-                        t.unlogged()))
+                        t.unlogged(),
+                        t.constraintComments(),
+                        t.indexComments()))
                 .toList();
         List<Sequence> renamedSequences = sequences.values().stream()
                 .map(s -> new Sequence(

@@ -1,9 +1,12 @@
 package dev.migrate.catalog;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param partitioning how a partitioned table splits its rows, with its partitions; {@code null} for a plain table
  * @param unlogged {@code true} for an {@code UNLOGGED} table ({@code relpersistence} 'u'): its rows are
  *     not written to the write-ahead log, so a crash empties it and standbys do not have them
+ * @param constraintComments the comments of the table's constraints (primary key, unique, check, exclusion,
+ *     foreign key) by constraint name; entities never have any
+ * @param indexComments the comments of the table's indexes by index name, constraint-backed ones left
+ *     out (their comment is the constraint's index's, rarely set); entities never have any
  */
 public record Table(
         String schema,
@@ -32,7 +39,9 @@ public record Table(
         List<Index> indexes,
         @Nullable String comment,
         @Nullable Partitioning partitioning,
-        boolean unlogged)
+        boolean unlogged,
+        Map<String, String> constraintComments,
+        Map<String, String> indexComments)
         implements Serializable {
 
     public Table {
@@ -44,6 +53,39 @@ public record Table(
         checkConstraints = sortedByName(checkConstraints, CheckConstraint::name);
         exclusionConstraints = sortedByName(exclusionConstraints, ExclusionConstraint::name);
         indexes = sortedByName(indexes, Index::name);
+        constraintComments = Collections.unmodifiableMap(new TreeMap<>(constraintComments));
+        indexComments = Collections.unmodifiableMap(new TreeMap<>(indexComments));
+    }
+
+    /** A table whose constraints and indexes have no comment. */
+    public Table(
+            String schema,
+            String name,
+            List<TableColumn> columns,
+            @Nullable PrimaryKey primaryKey,
+            List<ForeignKey> foreignKeys,
+            List<UniqueConstraint> uniqueConstraints,
+            List<CheckConstraint> checkConstraints,
+            List<ExclusionConstraint> exclusionConstraints,
+            List<Index> indexes,
+            @Nullable String comment,
+            @Nullable Partitioning partitioning,
+            boolean unlogged) {
+        this(
+                schema,
+                name,
+                columns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints,
+                exclusionConstraints,
+                indexes,
+                comment,
+                partitioning,
+                unlogged,
+                Map.of(),
+                Map.of());
     }
 
     /** A plain table. */
@@ -152,7 +194,9 @@ public record Table(
                         .toList(),
                 comment,
                 partitioning,
-                unlogged);
+                unlogged,
+                constraintComments,
+                indexComments);
     }
 
     private static @Nullable String respelled(@Nullable String expression, UnaryOperator<String> respell) {

@@ -507,7 +507,52 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * {@code COMMENT ON CONSTRAINT constraint ON table IS ...}: the comment of a primary key, unique, check,
+     * exclusion or foreign key constraint; {@code null} removes it.
+     */
+    record CommentOnConstraint(
+            QualifiedName table,
+            String constraint,
+            @Nullable String comment,
+            @Nullable String previousComment) implements Op {
+        public CommentOnConstraint {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(constraint, "constraint");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new CommentOnConstraint(table, constraint, previousComment, comment));
+        }
+    }
+
     // ---- indexes -------------------------------------------------------------------------------------------
+
+    /** {@code COMMENT ON INDEX index IS ...}: {@code null} removes the comment. */
+    record CommentOnIndex(
+            QualifiedName index,
+            @Nullable String comment,
+            @Nullable String previousComment) implements Op {
+        public CommentOnIndex {
+            Objects.requireNonNull(index, "index");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new CommentOnIndex(index, previousComment, comment));
+        }
+    }
 
     /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON table [USING method] (keys) [INCLUDE (...)] [NULLS NOT DISTINCT] [WHERE ...]}.

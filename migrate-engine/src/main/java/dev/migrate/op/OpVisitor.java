@@ -47,6 +47,10 @@ public interface OpVisitor<R> {
 
     R visit(Op.CommentOnColumn op);
 
+    R visit(Op.CommentOnConstraint op);
+
+    R visit(Op.CommentOnIndex op);
+
     R visit(Op.CreateIndex op);
 
     R visit(Op.DropIndex op);

@@ -44,6 +44,7 @@ public final class Catalog {
             "select 'constraint ' || coalesce(nullif(conrelid, 0)::regclass::text, '-') || ' ' || quote_ident(conname) "
                     + "|| ' type=' || contype::text || ' def=' || pg_get_constraintdef(oid) || ' valid=' || convalidated "
                     + "|| ' deferrable=' || condeferrable || ' deferred=' || condeferred "
+                    + "|| ' comment=' || coalesce(obj_description(oid, 'pg_constraint'), '-') "
                     + "from pg_constraint where connamespace in " + USER_SCHEMAS,
             "select 'index ' || pg_get_indexdef(i.indexrelid) || ' valid=' || i.indisvalid "
                     + "from pg_index i join pg_class c on c.oid = i.indexrelid where c.relnamespace in " + USER_SCHEMAS,

@@ -149,6 +149,8 @@ final class OpSamples {
                         "id",
                         Identity.always().with(SequenceOptions.DEFAULTS.startWith(7))));
         put(samples, new Op.CommentOnColumn(AGENTS, "name", "new column comment", "the name"));
+        put(samples, new Op.CommentOnConstraint(TASKS, "ck_title", "titles are not empty", null));
+        put(samples, new Op.CommentOnIndex(QualifiedName.of("app", "ix_agents_email"), "by email", null));
         put(samples, index("ix_agents_name", "app.agents", "name").unique());
         put(
                 samples,

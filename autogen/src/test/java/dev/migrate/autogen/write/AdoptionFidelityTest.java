@@ -273,6 +273,67 @@ class AdoptionFidelityTest {
         }
     }
 
+    @Test
+    void commentsOnConstraintsAndIndexesAreAdoptedAndLeftAloneByAutogenerate() throws Exception {
+        String[] legacy = {
+            "CREATE TABLE parent (id int PRIMARY KEY)",
+            "CREATE TABLE t (id int PRIMARY KEY, v int, p int CONSTRAINT t_p_fkey REFERENCES parent, "
+                    + "CONSTRAINT v_pos CHECK (v > 0))",
+            "CREATE INDEX t_v_idx ON t (v)",
+            "COMMENT ON CONSTRAINT v_pos ON t IS 'v must be positive'",
+            "COMMENT ON CONSTRAINT t_pkey ON t IS 'the key'",
+            "COMMENT ON CONSTRAINT t_p_fkey ON t IS 'it''s the parent'",
+            "COMMENT ON INDEX t_v_idx IS 'for lookups by v'",
+        };
+        try (Connection owner = TestPostgres.freshDatabase("comments_legacy").getConnection();
+                Connection fresh = TestPostgres.freshDatabase("comments_fresh").getConnection()) {
+            execute(owner, legacy);
+            Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261126_120006", AT);
+            assertThat(written.file().toString())
+                    .contains("op.commentOnConstraint(\"t\", \"v_pos\", \"v must be positive\")")
+                    .contains("op.commentOnIndex(\"t_v_idx\", \"for lookups by v\")");
+
+            written.migration().upgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEqualTo(catalogText(owner));
+            assertThat(comments(fresh))
+                    .isEqualTo(comments(owner))
+                    .containsExactly(
+                            "t_p_fkey it's the parent",
+                            "t_pkey the key",
+                            "t_v_idx for lookups by v",
+                            "v_pos v must be positive");
+            written.migration().downgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEmpty();
+
+            // entities cannot hold such comments: autogenerate leaves them as they are
+            MigrationScript diff = Comparisons.of("public")
+                    .compare(
+                            owner,
+                            List.of(
+                                    "create table parent (id integer not null, primary key (id))",
+                                    "create table t (id integer not null, v integer, p integer, primary key (id), "
+                                            + "constraint v_pos check (v > 0))",
+                                    "create index t_v_idx on t (v)",
+                                    "alter table t add constraint t_p_fkey foreign key (p) references parent"));
+            assertThat(diff.descriptions()).isEmpty();
+        }
+    }
+
+    private static List<String> comments(Connection c) throws java.sql.SQLException {
+        List<String> lines = new java.util.ArrayList<>();
+        try (var rs = c.createStatement()
+                .executeQuery("SELECT conname || ' ' || obj_description(oid, 'pg_constraint') FROM pg_constraint "
+                        + "WHERE connamespace = 'public'::regnamespace AND obj_description(oid, 'pg_constraint') IS NOT NULL "
+                        + "UNION ALL SELECT relname || ' ' || obj_description(oid, 'pg_class') FROM pg_class "
+                        + "WHERE relkind = 'i' AND relnamespace = 'public'::regnamespace "
+                        + "AND obj_description(oid, 'pg_class') IS NOT NULL ORDER BY 1")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
+    }
+
     private static List<String> persistence(Connection c) throws java.sql.SQLException {
         List<String> lines = new java.util.ArrayList<>();
         try (var rs = c.createStatement()

@@ -330,6 +330,10 @@ class OpJavaRoundTripTest {
         s.put("dropIdentity", new Op.DropIdentity(name("agents"), "id", Identity.always()));
         s.put("commentOnColumn", new Op.CommentOnColumn(name("app.agents"), "Weird \"Col\"", HOSTILE, null));
         s.put("commentOnColumnRemoved", new Op.CommentOnColumn(name("agents"), "c", null, "old"));
+        s.put("commentOnConstraint", new Op.CommentOnConstraint(name("app.agents"), "Weird \"Key\"", HOSTILE, null));
+        s.put("commentOnConstraintRemoved", new Op.CommentOnConstraint(name("agents"), "agents_pkey", null, "old"));
+        s.put("commentOnIndex", new Op.CommentOnIndex(name("app.Agents_Idx"), HOSTILE, null));
+        s.put("commentOnIndexRemoved", new Op.CommentOnIndex(name("agents_idx"), null, "old"));
 
         // indexes
         s.put("indexPlain", Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status")));

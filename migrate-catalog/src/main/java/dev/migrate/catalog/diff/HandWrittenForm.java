@@ -184,6 +184,16 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     @Override
+    public Op visit(Op.CommentOnConstraint op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CommentOnIndex op) {
+        return op;
+    }
+
+    @Override
     public Op visit(Op.DropColumn op) {
         return op;
     }

@@ -105,7 +105,9 @@ final class PartitionedTables {
                 indexes,
                 want.comment(),
                 want.partitioning(),
-                want.unlogged());
+                want.unlogged(),
+                want.constraintComments(),
+                want.indexComments());
         return withoutRefusedForeignKeys(fitted);
     }
 
@@ -148,7 +150,9 @@ final class PartitionedTables {
                         want.indexes(),
                         want.comment(),
                         want.partitioning(),
-                        want.unlogged());
+                        want.unlogged(),
+                        want.constraintComments(),
+                        want.indexComments());
     }
 
     /** The partitions of a table to create, parents before their own partitions; none for a plain table. */

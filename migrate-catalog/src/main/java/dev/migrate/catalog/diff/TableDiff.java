@@ -11,6 +11,7 @@ import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,9 @@ final class TableDiff {
                 t.indexes(),
                 t.comment(),
                 t.partitioning(),
-                t.unlogged());
+                t.unlogged(),
+                t.constraintComments(),
+                t.indexComments());
     }
 
     private void create(Table table) {
@@ -170,6 +173,50 @@ final class TableDiff {
                                     "exclusion constraint " + exclusion.name() + " on " + want.qualifiedName()),
                             addExclusion(want, exclusion)));
         }
+        comments(null, want);
+    }
+
+    /**
+     * The comments on constraints and indexes of {@code want} that {@code have} (null for a table created) does
+     * not have. They are set once every table and foreign key is there, and compared only when both sides were
+     * read from databases: entities cannot hold such a comment, so one written by hand stays.
+     */
+    private void comments(@Nullable Table have, Table want) {
+        if (have != null && !context.options.bothRead()) {
+            return;
+        }
+        QualifiedName table = context.ops.name(want);
+        for (String constraint : constraintNames(want)) {
+            String wanted = want.constraintComments().get(constraint);
+            String had = have == null ? null : have.constraintComments().get(constraint);
+            if (!Objects.equals(had, wanted)) {
+                context.script.afterTables(Change.of(
+                        Description.changed(
+                                "comment of constraint " + constraint + " on " + want.qualifiedName(), null),
+                        new Op.CommentOnConstraint(table, constraint, wanted, had)));
+            }
+        }
+        for (Index index : want.indexes()) {
+            String wanted = want.indexComments().get(index.name());
+            String had = have == null ? null : have.indexComments().get(index.name());
+            if (!Objects.equals(had, wanted)) {
+                context.script.afterTables(Change.of(
+                        Description.changed("comment of index " + index.name() + " on " + want.qualifiedName(), null),
+                        new Op.CommentOnIndex(table.sibling(index.name()), wanted, had)));
+            }
+        }
+    }
+
+    private static List<String> constraintNames(Table t) {
+        List<String> names = new ArrayList<>();
+        if (t.primaryKey() != null) {
+            names.add(t.primaryKey().name());
+        }
+        t.uniqueConstraints().forEach(u -> names.add(u.name()));
+        t.checkConstraints().forEach(c -> names.add(c.name()));
+        t.exclusionConstraints().forEach(e -> names.add(e.name()));
+        t.foreignKeys().forEach(f -> names.add(f.name()));
+        return names;
     }
 
     /**
@@ -241,7 +288,9 @@ final class TableDiff {
                 t.indexes(),
                 t.comment(),
                 t.partitioning(),
-                t.unlogged());
+                t.unlogged(),
+                t.constraintComments(),
+                t.indexComments());
     }
 
     private void drop(Table have) {
@@ -326,5 +375,6 @@ final class TableDiff {
                             Description.changed("comment of table " + want.qualifiedName(), null),
                             new Op.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
         }
+        comments(have, want);
     }
 }

@@ -203,6 +203,10 @@ public record DriftReport(
                 return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
             } else if (op instanceof Op.CommentOnColumn comment) {
                 return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
+            } else if (op instanceof Op.CommentOnConstraint comment) {
+                return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
+            } else if (op instanceof Op.CommentOnIndex comment) {
+                return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
             }
         }
         return database != null && chain != null ? new String[] {database, chain} : null;

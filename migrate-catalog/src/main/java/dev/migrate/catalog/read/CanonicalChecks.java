@@ -285,6 +285,8 @@ public final class CanonicalChecks {
                 t.indexes(),
                 t.comment(),
                 t.partitioning(),
-                t.unlogged());
+                t.unlogged(),
+                t.constraintComments(),
+                t.indexComments());
     }
 }

@@ -105,7 +105,8 @@ final class CatalogQueries {
                    END AS referenced_columns,
                    con.confdeltype, con.confupdtype, con.confmatchtype, %s AS delete_set_columns,
                    CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
-                   %s AS nulls_not_distinct
+                   %s AS nulls_not_distinct,
+                   obj_description(con.oid, 'pg_constraint') AS comment
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -157,7 +158,8 @@ final class CatalogQueries {
                          ORDER BY k.n) AS include_columns,
                    pg_get_expr(i.indpred, i.indrelid) AS predicate,
                    %s AS nulls_not_distinct,
-                   pg_get_indexdef(i.indexrelid) AS definition
+                   pg_get_indexdef(i.indexrelid) AS definition,
+                   obj_description(i.indexrelid, 'pg_class') AS comment
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_am am ON am.oid = ic.relam

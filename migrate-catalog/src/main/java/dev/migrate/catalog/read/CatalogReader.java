@@ -114,6 +114,7 @@ public final class CatalogReader {
         private final Map<Long, Map<Integer, String>> columnNamesByAttnum = new HashMap<>();
         private final Map<Long, Constraints> constraints = new HashMap<>();
         private final Map<Long, List<Index>> indexes = new HashMap<>();
+        private final Map<Long, Map<String, String>> indexComments = new HashMap<>();
         private final Map<ColumnKey, IdentityOptions> identities = new HashMap<>();
         private final List<Sequence> sequences = new ArrayList<>();
         private final List<EnumRow> enumRows = new ArrayList<>();
@@ -235,6 +236,10 @@ public final class CatalogReader {
             boolean notEnforced = !rs.getBoolean("enforced");
             boolean validated = rs.getBoolean("convalidated") || notEnforced;
             String definition = rs.getString("definition");
+            String comment = rs.getString("comment");
+            if (comment != null) {
+                target.comments.put(name, comment);
+            }
             switch (code(rs.getString("contype"))) {
                 case 'p' -> target.primaryKey = new PrimaryKey(name, columnNames);
                 case 'u' ->
@@ -297,6 +302,12 @@ public final class CatalogReader {
             // 7)
             if (table != null && exclusions.excludes(table.schema(), rs.getString("index_name"))) {
                 return;
+            }
+            String comment = rs.getString("comment");
+            if (comment != null) {
+                indexComments
+                        .computeIfAbsent(tableOid, oid -> new HashMap<>())
+                        .put(rs.getString("index_name"), comment);
             }
             indexes.computeIfAbsent(tableOid, oid -> new ArrayList<>())
                     .add(new Index(
@@ -392,7 +403,9 @@ public final class CatalogReader {
                         indexes.getOrDefault(oid, List.of()),
                         table.comment,
                         partitioning(oid),
-                        table.unlogged));
+                        table.unlogged,
+                        tableConstraints.comments,
+                        indexComments.getOrDefault(oid, Map.of())));
             }
             return DatabaseSchema.of(
                     result, sequences, enumRows.stream().map(this::enumType).toList());
@@ -522,6 +535,7 @@ public final class CatalogReader {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<ExclusionConstraint> exclusions = new ArrayList<>();
+        final Map<String, String> comments = new HashMap<>();
     }
 
     /** The action for a {@code pg_constraint.confdeltype} / {@code confupdtype} code. */

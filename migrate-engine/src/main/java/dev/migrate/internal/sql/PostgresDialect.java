@@ -200,6 +200,17 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return List.of(columnComment(op.table(), op.column(), op.comment()));
     }
 
+    @Override
+    public List<String> visit(Op.CommentOnConstraint op) {
+        return List.of("COMMENT ON CONSTRAINT " + quote(op.constraint()) + " ON " + quote(op.table()) + " IS "
+                + string(op.comment()));
+    }
+
+    @Override
+    public List<String> visit(Op.CommentOnIndex op) {
+        return List.of("COMMENT ON INDEX " + quote(op.index()) + " IS " + string(op.comment()));
+    }
+
     // ---- indexes ----
 
     @Override

@@ -111,6 +111,12 @@ class PostgresDialectRenderingTest {
         renders(new Op.RenameTable(APP_TASKS, "Jobs"), "ALTER TABLE app.tasks RENAME TO \"Jobs\"");
         renders(new Op.SetLogged(APP_TASKS, true), "ALTER TABLE app.tasks SET UNLOGGED");
         renders(new Op.SetLogged(APP_TASKS, false), "ALTER TABLE app.tasks SET LOGGED");
+        renders(
+                new Op.CommentOnConstraint(APP_TASKS, "Ck Title", "It's checked", null),
+                "COMMENT ON CONSTRAINT \"Ck Title\" ON app.tasks IS 'It''s checked'");
+        renders(
+                new Op.CommentOnIndex(QualifiedName.of("app", "ix_tasks_title"), null, "old"),
+                "COMMENT ON INDEX app.ix_tasks_title IS NULL");
         renders(new Op.CommentOnTable(AGENTS, "It's here", null), "COMMENT ON TABLE agents IS 'It''s here'");
         renders(new Op.CommentOnTable(AGENTS, null, "old"), "COMMENT ON TABLE agents IS NULL");
 

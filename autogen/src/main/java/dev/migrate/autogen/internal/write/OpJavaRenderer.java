@@ -340,6 +340,20 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 "op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment(), ARGUMENT_ROOM));
     }
 
+    @Override
+    public CodeBlock visit(Op.CommentOnConstraint op) {
+        return statement(
+                "op.commentOnConstraint($S, $S, $L)",
+                name(op.table()),
+                op.constraint(),
+                literal(op.comment(), ARGUMENT_ROOM));
+    }
+
+    @Override
+    public CodeBlock visit(Op.CommentOnIndex op) {
+        return statement("op.commentOnIndex($S, $L)", name(op.index()), literal(op.comment(), ARGUMENT_ROOM));
+    }
+
     // ---- indexes ----
 
     @Override
