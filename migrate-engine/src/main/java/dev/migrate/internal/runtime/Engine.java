@@ -411,7 +411,8 @@ public final class Engine {
                         + " undoes it whole. Nothing was run.");
             }
             ConnectionSink sink = new ConnectionSink(run.workConnection());
-            for (Script.Part part : expand.undoOnlineChanges().parts()) {
+            // of online changes alone, the expand's rollback finds the work of each done or not needed
+            for (Script.Part part : expand.rollback(fixes()).parts()) {
                 sink.execute(((Script.Statement) part).sql());
             }
             sink.execute(online.forget(id));

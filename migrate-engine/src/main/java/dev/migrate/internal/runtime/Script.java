@@ -170,22 +170,6 @@ final class Script {
         return requests.stream().allMatch(r -> r instanceof Ask ask && ask.op() instanceof Op.Online);
     }
 
-    /**
-     * Undoes what the online changes of this upgrade's expand made, as far as it got: the schema of views,
-     * then each change's rollback half, last first. Each finds its work done or not needed, so it suits an
-     * expand that failed part way; the plain operations it ran stay, and a new run of the expand finds them
-     * done.
-     */
-    Script undoOnlineChanges() {
-        List<Request> undo = new ArrayList<>();
-        undo.add(new Ask(new Op.DropVersionViews(revision, changes())));
-        List<Op.Online> onlines = onlines();
-        for (int i = onlines.size() - 1; i >= 0; i--) {
-            onlines.get(i).rollback().forEach(op -> undo.add(new Ask(op)));
-        }
-        return new Script(revision, undo, checksum);
-    }
-
     /** This script, then {@code op}. */
     Script and(Op op) {
         List<Request> more = new ArrayList<>(requests);

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.internal.sql.Literals;
 import dev.migrate.op.ObjectKind;
 import java.sql.Array;
 import java.sql.Connection;
@@ -102,7 +103,7 @@ public final class DefinedTypes {
     private static String createEnum(String schema, String name, String[] labels) {
         List<String> quoted = new ArrayList<>();
         for (String label : labels) {
-            quoted.add("'" + label.replace("'", "''") + "'");
+            quoted.add(Literals.string(label));
         }
         return "CREATE TYPE " + Identifiers.quote(schema) + "." + Identifiers.quote(name) + " AS ENUM ("
                 + String.join(", ", quoted) + ")";
