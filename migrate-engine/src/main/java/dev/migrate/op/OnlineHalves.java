@@ -76,10 +76,13 @@ final class OnlineHalves {
         ops.add(new Op.DuplicateColumn(a.table(), a.column(), column, a.type()));
         String up = a.up() == null ? quote(a.column()) : a.up();
         String down = a.down() == null ? quote(column) : renamed(a.down(), a.column(), column);
+        // the trigger before any constraint on the new column: each statement of the expand commits alone,
+        // and from the first constraint on, a write that does not fill the new column is refused
         ops.add(new Op.SyncTrigger(a.table(), a.column(), column, up, down, revision));
+        ops.add(new Op.DuplicateConstraints(a.table(), a.column(), column));
         String notNull = OnlineNames.notNullCheck(a.column());
         if (a.isNotNull()) {
-            // a column NOT NULL already gets this check from DuplicateColumn
+            // a column NOT NULL already gets this check from DuplicateConstraints
             ops.add(new Op.PutConstraint(
                     a.table(), new Constraint.Check(notNull, quote(column) + " IS NOT NULL", true)));
         }

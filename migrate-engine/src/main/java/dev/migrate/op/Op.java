@@ -956,6 +956,7 @@ public sealed interface Op {
      */
     sealed interface OnlineStep extends Op
             permits DuplicateColumn,
+                    DuplicateConstraints,
                     DuplicateIndexes,
                     ReplaceColumn,
                     SyncTrigger,
@@ -972,14 +973,24 @@ public sealed interface Op {
 
     /**
      * Adds {@code newColumn} beside {@code column}, of {@code type} or the column's own type, with the
-     * column's default and, when the column is NOT NULL, a {@link #notNullCheck} on it; refuses a column of
-     * the primary key. Nothing when {@code newColumn} is there.
+     * column's default; refuses a column of the primary key or one a foreign key of another table
+     * references. Nothing when {@code newColumn} is there. It carries no constraint: those come with
+     * {@link DuplicateConstraints}, once the {@link SyncTrigger} fills the column in every write.
      */
     record DuplicateColumn(
             QualifiedName table,
             String column,
             String newColumn,
-            @Nullable String type) implements OnlineStep {
+            @Nullable String type) implements OnlineStep {}
+
+    /**
+     * Puts the constraints of {@code column} on {@code newColumn}, {@code NOT VALID} until the backfill has
+     * filled it: a {@link #notNullCheck} when the column is NOT NULL, and a copy of each of its checks and
+     * foreign keys, named {@code _migrate_new_<constraint>}. Each one there already is left as it is. It
+     * runs after the {@link SyncTrigger}: a constraint on the new column before the trigger fills it would
+     * refuse every write of the running application.
+     */
+    record DuplicateConstraints(QualifiedName table, String column, String newColumn) implements OnlineStep {
         /** The check, {@code NOT VALID}, that keeps a column's NOT NULL for the column beside it. */
         public String notNullCheck() {
             return OnlineNames.notNullCheck(column);

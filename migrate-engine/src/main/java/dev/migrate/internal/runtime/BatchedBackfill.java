@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * comparison that the index answers, so every batch costs the same however far the walk is.
  */
 final class BatchedBackfill {
+    /** How many times in a row a batch steps aside for rows another session holds before the log says so. */
+    private static final int STEPS_ASIDE_BEFORE_WARNING = 50;
+
     private final Op.Backfill op;
     private final String revision;
     private final OnlineState state;
@@ -97,8 +100,12 @@ final class BatchedBackfill {
     private record Batch(long rows, List<String> lastKey) {}
 
     /**
-     * One batch, in its own transaction when {@code own}, tried again when it waits too long for a row lock;
-     * else in the transaction that is open.
+     * One batch, in its own transaction when {@code own}, else in the transaction that is open. A batch
+     * never waits for a row an application holds: it would hold the rows it locked meanwhile, and an
+     * application's transaction that takes one of them after one of its own would deadlock with it. So it
+     * takes its rows {@code NOWAIT}, and when one is held it rolls back, steps aside for a moment and tries
+     * again with half as many rows (fewer rows, fewer of them held), until it has waited as long in all
+     * as the lock timeout and its retries allow.
      */
     private Batch batch(
             Connection c,
@@ -108,11 +115,14 @@ final class BatchedBackfill {
             String cursorKey,
             long rowsBefore)
             throws SQLException {
-        String sql = batchSql(key, after != null);
+        long waited = 0;
+        int size = op.batchSize();
         for (int attempt = 1; ; attempt++) {
+            String sql = batchSql(key, after != null, own, size);
             if (own) {
                 c.setAutoCommit(false);
             }
+            long started = System.nanoTime();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 if (after != null) {
                     for (int i = 0; i < after.size(); i++) {
@@ -141,16 +151,21 @@ final class BatchedBackfill {
                     throw e;
                 }
                 c.rollback();
-                if (!LockRetries.isLockTimeout(e) || attempt > lockRetries.retries()) {
+                size = Math.max(1, size / 2);
+                Duration pause = Duration.ofMillis(Math.min(10L * attempt, 200));
+                waited += System.nanoTime() - started + pause.toNanos();
+                if (!LockRetries.isLockTimeout(e) || waited >= lockRetries.budgetNanos()) {
                     throw e;
                 }
-                Duration wait = lockRetries.waitBefore(attempt);
-                log.warn("A batch of the backfill of " + op.table() + " waited longer than the lock timeout for rows"
-                        + " another session holds (" + lockRetries.describe() + "). Retry " + attempt + " of "
-                        + lockRetries.retries() + " in " + LockRetries.format(wait)
-                        + "; the batches before it stay done.");
+                if (attempt == STEPS_ASIDE_BEFORE_WARNING) {
+                    log.warn("A batch of the backfill of " + op.table() + " found rows another session holds "
+                            + attempt + " times in a row; it steps aside each time, its batches before it done, and"
+                            + " gives up after waiting " + LockRetries.format(Duration.ofNanos(
+                                    Math.min(lockRetries.budgetNanos(), Duration.ofDays(1).toNanos())))
+                            + " in all (" + lockRetries.describe() + ").");
+                }
                 try {
-                    Thread.sleep(wait.toMillis());
+                    Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new SQLException("Interrupted while waiting to retry the backfill of " + op.table(), e);
@@ -163,7 +178,7 @@ final class BatchedBackfill {
      * Locks the next batch of rows in key order, writes them again (which fires the triggers), and returns
      * how many it wrote and the last key, as text.
      */
-    private String batchSql(List<KeyColumn> key, boolean resumed) {
+    private String batchSql(List<KeyColumn> key, boolean resumed, boolean own, int size) {
         String table = quote(op.table());
         StringJoiner names = new StringJoiner(", ");
         StringJoiner bounds = new StringJoiner(", ");
@@ -180,7 +195,8 @@ final class BatchedBackfill {
         String column = quote(op.column());
         return "WITH batch AS (SELECT " + names + " FROM " + table
                 + (resumed ? " WHERE (" + names + ") > (" + bounds + ")" : "")
-                + " ORDER BY " + names + " LIMIT " + op.batchSize() + " FOR NO KEY UPDATE),\n"
+                + " ORDER BY " + names + " LIMIT " + size + " FOR NO KEY UPDATE" + (own ? " NOWAIT" : "")
+                + "),\n"
                 + "touched AS (UPDATE " + table + " AS target SET " + column + " = target." + column
                 + " FROM batch WHERE " + match + " RETURNING 1)\n"
                 + "SELECT (SELECT count(*) FROM touched), " + asText + " FROM (SELECT " + names

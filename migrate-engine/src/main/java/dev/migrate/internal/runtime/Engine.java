@@ -319,7 +319,9 @@ public final class Engine {
                     return;
                 }
                 refuseWhileInProgress(steps, phases, scripts);
-                phases = dropCompletedViews(run, phases, scripts);
+                if (!onlyExpandsOrTheirRollbacks(steps, phases, scripts)) {
+                    phases = dropCompletedViews(run, phases, scripts);
+                }
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
                 scripts.recordAhead(steps.stream()
                         .filter(step -> step.direction() == Direction.UPGRADE)
@@ -360,9 +362,22 @@ public final class Engine {
     }
 
     /**
-     * Before a run changes anything, the schemas of views of the completed online revisions go: the tables
-     * have their shape, so an application whose search path names such a schema finds them behind it, and a
-     * later change to a column the views select would be refused while they stand.
+     * Whether every step is the expand of an online revision or the undoing of an expand. Those leave the
+     * schema of views of the online revision completed before them standing: its application is the one
+     * that runs while the next revision expands and, when that expand is undone, after it. It goes when the
+     * next revision completes ({@link #complete}).
+     */
+    private static boolean onlyExpandsOrTheirRollbacks(List<Step> steps, Map<String, String> phases, Scripts scripts) {
+        return steps.stream().allMatch(step -> step.direction() == Direction.UPGRADE
+                ? scripts.upgrade(step.revision().id()).online()
+                : OnlineState.EXPAND.equals(phases.get(step.revision().id())));
+    }
+
+    /**
+     * Before a run of plain revisions, or one that goes back past an online revision, the schemas of views
+     * of the completed online revisions go: the tables have their shape, so an application whose search
+     * path names such a schema finds them behind it, and a later change to a column the views select would
+     * be refused while they stand.
      *
      * @return the phases left: those of the revisions in their expand phase
      */

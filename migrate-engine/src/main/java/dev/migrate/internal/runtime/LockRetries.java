@@ -32,6 +32,16 @@ public record LockRetries(
         return new LockRetries(0, Duration.ZERO, null);
     }
 
+    /**
+     * How long, in nanoseconds, short waits for a lock may add up to before a step gives up: the lock
+     * timeout once for each try; without end when the server's setting applies.
+     */
+    long budgetNanos() {
+        return lockTimeout == null || lockTimeout.isZero()
+                ? Long.MAX_VALUE
+                : lockTimeout.toNanos() * (retries + 1L);
+    }
+
     /** The wait before retry number {@code retry} (1 for the first). */
     Duration waitBefore(int retry) {
         long base = Math.min(firstWait.toMillis() << Math.min(retry - 1, 20), LONGEST_WAIT.toMillis());

@@ -392,16 +392,28 @@ final class StepRunner {
     /**
      * Runs the contract phase of an online revision, its statements and {@code bookkeeping} in one
      * transaction: the whole contract happens, or none of it and the revision stays in its expand phase.
-     * A lock timeout rolls it back and tries it again, its locks released while it waits.
+     * Against a database it waits {@link #BRIEF_LOCK_WAIT} at most for each table's lock, the application's
+     * writes queued behind it meanwhile; a wait that ends rolls it back, lets them pass, and tries again,
+     * until it has waited as long in all as the lock timeout and its retries allow. So the application
+     * waits half a second at worst, and a transaction of the application that takes two of the tables in
+     * the other order cannot deadlock with it: the contract gives up its locks before the server's
+     * deadlock check would end the application's transaction.
      */
     void complete(RevisionInfo revision, Script script, ScriptSink sink, List<String> bookkeeping) {
         String message = revision.message().isEmpty() ? "" : " (" + revision.message() + ")";
         log.info("Running complete " + revision.id() + message);
         long start = System.nanoTime();
+        Duration brief = briefWait();
+        long budget = lockRetries.budgetNanos();
+        long waited = 0;
         String at = null;
         for (int attempt = 1; ; attempt++) {
+            long attempted = System.nanoTime();
             try {
                 sink.begin();
+                if (!sink.offline()) {
+                    sink.execute("SET LOCAL lock_timeout = '" + brief.toMillis() + "ms'");
+                }
                 for (Script.Part part : script.parts()) {
                     at = ((Script.Statement) part).sql();
                     sink.execute(at);
@@ -411,9 +423,17 @@ final class StepRunner {
                 break;
             } catch (SQLException e) {
                 sink.rollback();
-                if (LockRetries.isLockTimeout(e) && attempt <= lockRetries.retries()) {
+                waited += System.nanoTime() - attempted;
+                if (LockRetries.isLockTimeout(e) && waited < budget) {
                     try {
-                        waitToRetry(revision.id(), at, attempt, "rolled back its transaction");
+                        Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
+                        pause = pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
+                        log.warn("Completing " + revision.id() + " waited " + brief.toMillis() + " ms for a lock at: "
+                                + at + ". Queries on the table would queue behind it, so it rolled back, lets them"
+                                + " pass and tries again in " + LockRetries.format(pause) + " (attempt "
+                                + (attempt + 1) + "; it gives up after waiting " + describeBudget(budget)
+                                + " in all).");
+                        sleep(revision.id(), pause);
                         continue;
                     } catch (SQLException interrupted) {
                         e = interrupted;
@@ -433,6 +453,14 @@ final class StepRunner {
         }
         log.info("Finished complete " + revision.id() + " in "
                 + Elapsed.exactly(Duration.ofNanos(System.nanoTime() - start)) + ".");
+    }
+
+    /** {@link #BRIEF_LOCK_WAIT}, or the lock timeout when that is shorter. */
+    private Duration briefWait() {
+        Duration configured = lockRetries.lockTimeout();
+        return configured != null && !configured.isZero() && configured.compareTo(BRIEF_LOCK_WAIT) < 0
+                ? configured
+                : BRIEF_LOCK_WAIT;
     }
 
     /**
@@ -506,12 +534,8 @@ final class StepRunner {
      */
     private void runBriefly(Step step, Script.Statement s, ScriptSink sink, Progress progress) throws SQLException {
         Duration configured = lockRetries.lockTimeout();
-        Duration brief = configured != null && !configured.isZero() && configured.compareTo(BRIEF_LOCK_WAIT) < 0
-                ? configured
-                : BRIEF_LOCK_WAIT;
-        long budget = configured == null || configured.isZero()
-                ? Long.MAX_VALUE
-                : configured.toNanos() * (lockRetries.retries() + 1L);
+        Duration brief = briefWait();
+        long budget = lockRetries.budgetNanos();
         String restore =
                 configured == null ? "RESET lock_timeout" : "SET lock_timeout = '" + configured.toMillis() + "ms'";
         long waited = 0;

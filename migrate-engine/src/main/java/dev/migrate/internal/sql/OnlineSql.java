@@ -33,6 +33,9 @@ final class OnlineSql {
         if (step instanceof Op.DuplicateColumn d) {
             return List.of(duplicateColumn(d));
         }
+        if (step instanceof Op.DuplicateConstraints d) {
+            return List.of(duplicateConstraints(d));
+        }
         if (step instanceof Op.SyncTrigger t) {
             return List.of(syncFunction(t), syncTrigger(t));
         }
@@ -85,8 +88,6 @@ final class OnlineSql {
                 + "    rel regclass := " + table + "::regclass;\n"
                 + "    old_type text;\n"
                 + "    old_default text;\n"
-                + "    old_not_null boolean;\n"
-                + "    con record;\n"
                 + "    new_type text := " + string(d.type()) + ";\n"
                 + "BEGIN\n"
                 + "    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = "
@@ -100,19 +101,6 @@ final class OnlineSql {
                 + "column in its place', rel, " + column + " USING HINT = 'Change a primary key column with a plain "
                 + "migration, at a quiet hour.';\n"
                 + "    END IF;\n"
-                + "    SELECT format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid), a.attnotnull\n"
-                + "    INTO old_type, old_default, old_not_null\n"
-                + "    FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
-                + "    WHERE a.attrelid = rel AND a.attname = " + column + " AND a.attnum > 0 AND NOT a.attisdropped;\n"
-                + "    IF old_type IS NULL THEN\n"
-                + "        RAISE EXCEPTION 'The table % has no column %', rel, " + column + ";\n"
-                + "    END IF;\n"
-                + "    EXECUTE format('ALTER TABLE %s ADD COLUMN %I %s', rel, " + string(d.newColumn())
-                + ", coalesce(new_type, old_type));\n"
-                + "    IF old_not_null THEN\n"
-                + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%I IS NOT NULL) NOT VALID', rel, "
-                + string(d.notNullCheck()) + ", " + string(d.newColumn()) + ");\n"
-                + "    END IF;\n"
                 + "    IF EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.confrelid"
                 + " AND a.attnum = ANY (c.confkey) WHERE c.confrelid = rel AND c.contype = 'f' AND a.attname = "
                 + column
@@ -121,17 +109,15 @@ final class OnlineSql {
                 + " cannot put a new column in its place', rel, " + column + " USING HINT = 'Change it with a plain"
                 + " migration, at a quiet hour.';\n"
                 + "    END IF;\n"
-                // its checks and foreign keys, over the new column, NOT VALID until the backfill filled it
-                + "    FOR con IN SELECT c.conname, c.contype, regexp_replace(pg_get_constraintdef(c.oid), ' NOT VALID$', '')"
-                + " AS def FROM pg_constraint c WHERE c.conrelid = rel AND c.contype IN ('c', 'f')"
-                + " AND c.conname NOT LIKE '\\_migrate\\_%' AND " + attnum("rel", d.column())
-                + " = ANY (c.conkey) LOOP\n"
-                + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s NOT VALID', rel, left('_migrate_new_' ||"
-                + " con.conname, 63), CASE WHEN con.contype = 'f' THEN "
-                + renamedIn("split_part(con.def, ' REFERENCES ', 1)", d)
-                + " || ' REFERENCES ' || split_part(con.def, ' REFERENCES ', 2) ELSE " + renamedIn("con.def", d)
-                + " END);\n"
-                + "    END LOOP;\n"
+                + "    SELECT format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid)\n"
+                + "    INTO old_type, old_default\n"
+                + "    FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
+                + "    WHERE a.attrelid = rel AND a.attname = " + column + " AND a.attnum > 0 AND NOT a.attisdropped;\n"
+                + "    IF old_type IS NULL THEN\n"
+                + "        RAISE EXCEPTION 'The table % has no column %', rel, " + column + ";\n"
+                + "    END IF;\n"
+                + "    EXECUTE format('ALTER TABLE %s ADD COLUMN %I %s', rel, " + string(d.newColumn())
+                + ", coalesce(new_type, old_type));\n"
                 + "    IF old_default IS NOT NULL THEN\n"
                 + "        BEGIN\n"
                 + "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT (%s)::%s', rel, "
@@ -141,6 +127,43 @@ final class OnlineSql {
                 + column + ";\n"
                 + "        END;\n"
                 + "    END IF;\n"
+                + "END\n"
+                + BODY;
+    }
+
+    /**
+     * The old column's NOT NULL (as a check) and its checks and foreign keys over the new column, each
+     * {@code NOT VALID} and each only when a constraint of its name is not there yet, so a resumed expand
+     * finds them done.
+     */
+    private static String duplicateConstraints(Op.DuplicateConstraints d) {
+        String table = string(quote(d.table()));
+        String column = string(d.column());
+        return "DO " + BODY + "\n"
+                + "DECLARE\n"
+                + "    rel regclass := " + table + "::regclass;\n"
+                + "    con record;\n"
+                + "    copy text;\n"
+                + "BEGIN\n"
+                + "    IF (SELECT attnotnull FROM pg_attribute WHERE attrelid = rel AND attname = " + column
+                + " AND NOT attisdropped) AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = rel AND conname = "
+                + string(d.notNullCheck()) + ") THEN\n"
+                + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%I IS NOT NULL) NOT VALID', rel, "
+                + string(d.notNullCheck()) + ", " + string(d.newColumn()) + ");\n"
+                + "    END IF;\n"
+                + "    FOR con IN SELECT c.conname, c.contype, regexp_replace(pg_get_constraintdef(c.oid), ' NOT VALID$', '')"
+                + " AS def FROM pg_constraint c WHERE c.conrelid = rel AND c.contype IN ('c', 'f')"
+                + " AND c.conname NOT LIKE '\\_migrate\\_%' AND " + attnum("rel", d.column())
+                + " = ANY (c.conkey) LOOP\n"
+                + "        copy := left('_migrate_new_' || con.conname, 63);\n"
+                + "        CONTINUE WHEN EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = rel AND conname = copy);\n"
+                + "        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s NOT VALID', rel, copy,"
+                + " CASE WHEN con.contype = 'f' THEN "
+                + renamedIn("split_part(con.def, ' REFERENCES ', 1)", d.column(), d.newColumn())
+                + " || ' REFERENCES ' || split_part(con.def, ' REFERENCES ', 2) ELSE "
+                + renamedIn("con.def", d.column(), d.newColumn())
+                + " END);\n"
+                + "    END LOOP;\n"
                 + "END\n"
                 + BODY;
     }
@@ -233,24 +256,43 @@ final class OnlineSql {
     }
 
     /** {@code sql} (SQL text) with the column's name, as a word, made the new column's. */
-    private static String renamedIn(String sql, Op.DuplicateColumn d) {
-        return "regexp_replace(" + sql + ", '\\m' || " + string(d.column()) + " || '\\M', " + string(d.newColumn())
+    private static String renamedIn(String sql, String column, String newColumn) {
+        return "regexp_replace(" + sql + ", '\\m' || " + string(column) + " || '\\M', " + string(newColumn)
                 + ", 'g')";
     }
 
     /**
      * The trigger's function. A row written by a session whose search path starts with the revision's
-     * schema of views comes from the new application; the expressions see the row's columns by name.
+     * schema of views comes from the new application; the expressions see the row's columns by name. A
+     * value one column cannot hold (a {@code bigint} the old {@code integer} column cannot) fails the write
+     * with a message that names the column and the expression that would say what it receives.
      */
     private static String syncFunction(Op.SyncTrigger t) {
+        String table = string(t.table().name());
         String fromNew = t.down() == null
                 ? "        NULL;\n"
-                : "        SELECT (" + t.down() + ") INTO NEW." + quote(t.column())
-                        + " FROM (SELECT (NEW).*) AS written;\n";
+                : guarded(
+                        "SELECT (" + t.down() + ") INTO NEW." + quote(t.column()) + " FROM (SELECT (NEW).*) AS written;",
+                        "'The application of revision " + escaped(t.revision()) + " wrote a row of %s that gives the"
+                                + " column %s (%s), which the application of the revision before still reads, a value"
+                                + " it cannot hold: %s', " + table + ", " + string(t.column()) + ", "
+                                + typeOf(t.column()) + ", SQLERRM",
+                        "'Say what the old column receives from such a row with the online change''s down"
+                                + " expression, as in OnlineChange." + (t.newColumn() == null ? "dropColumn(" : "alterColumn(")
+                                + javaString(t.table().name()) + ", " + javaString(t.column())
+                                + (t.newColumn() == null ? ")" : ").type(...)")
+                                + ".down(\"<SQL>\"), or stop the application of the revision before and run complete,"
+                                + " which drops the old column.'");
         String fromOld = t.newColumn() == null || t.up() == null
                 ? "        NULL;\n"
-                : "        SELECT (" + t.up() + ") INTO NEW." + quote(t.newColumn())
-                        + " FROM (SELECT (NEW).*) AS written;\n";
+                : guarded(
+                        "SELECT (" + t.up() + ") INTO NEW." + quote(t.newColumn()) + " FROM (SELECT (NEW).*) AS written;",
+                        "'A row of %s written by the application of the revision before gives the column %s of"
+                                + " revision " + escaped(t.revision()) + " (%s) a value it cannot hold: %s', " + table
+                                + ", " + string(t.column()) + ", " + typeOf(t.newColumn()) + ", SQLERRM",
+                        "'Say what the new column receives from such a row with the online change''s up"
+                                + " expression, as in OnlineChange.alterColumn(" + javaString(t.table().name()) + ", "
+                                + javaString(t.column()) + ").type(...).up(\"<SQL over the old value>\").'");
         return "CREATE OR REPLACE FUNCTION " + quote(t.function()) + "() RETURNS trigger LANGUAGE plpgsql AS " + BODY
                 + "\n"
                 + "#variable_conflict use_column\n"
@@ -264,6 +306,36 @@ final class OnlineSql {
                 + "    RETURN NEW;\n"
                 + "END\n"
                 + BODY;
+    }
+
+    /**
+     * {@code statement} in a block that turns a data exception (a value out of range, too long, not of
+     * the type) into one that says which column and what to do. The block writes nothing itself, so its
+     * subtransaction takes no transaction id.
+     */
+    private static String guarded(String statement, String message, String hint) {
+        return "        BEGIN\n"
+                + "            " + statement + "\n"
+                + "        EXCEPTION WHEN data_exception THEN\n"
+                + "            RAISE EXCEPTION USING ERRCODE = SQLSTATE, MESSAGE = format(" + message + "), HINT = "
+                + hint + ";\n"
+                + "        END;\n";
+    }
+
+    /** The type of {@code column} of the trigger's table, as SQL. */
+    private static String typeOf(String column) {
+        return "(SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = TG_RELID AND attname = "
+                + string(column) + ")";
+    }
+
+    /** {@code text} inside a string literal of the function's body. */
+    private static String escaped(String text) {
+        return text.replace("'", "''").replace("%", "%%");
+    }
+
+    /** {@code "text"}: a Java string literal as a hint spells it, inside a string literal of the body. */
+    private static String javaString(String text) {
+        return ("\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").replace("'", "''");
     }
 
     private static String syncTrigger(Op.SyncTrigger t) {

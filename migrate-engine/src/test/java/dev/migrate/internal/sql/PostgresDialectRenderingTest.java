@@ -387,6 +387,7 @@ class PostgresDialectRenderingTest {
                         + " NOT VALID");
         for (Op step : List.of(
                 new Op.DuplicateColumn(QualifiedName.of("app", "agents"), "name", "_migrate_new_name", "text"),
+                new Op.DuplicateConstraints(QualifiedName.of("app", "agents"), "name", "_migrate_new_name"),
                 new Op.DuplicateIndexes(QualifiedName.of("app", "agents"), "name", "_migrate_new_name"),
                 new Op.ReplaceColumn(QualifiedName.of("app", "agents"), "name", "_migrate_new_name"),
                 new Op.SyncTrigger(
