@@ -136,6 +136,16 @@ public final class OnlineForm {
 
     private static Change online(Change change, OnlineChange.AlterColumn alter) {
         List<String> notes = new ArrayList<>(change.notes());
+        if (change.ops().get(0) instanceof Op.AlterColumnType t
+                && t.previousType() != null
+                && t.reverseUsing() == null
+                && TypeChanges.widens(t.previousType(), t.type())) {
+            notes.add("Until complete, the running application reads " + t.column() + " as " + t.previousType()
+                    + ", and " + t.type() + " holds values it cannot: a write of such a value by the new application"
+                    + " fails, naming the column. To let it through, say what the old column receives with"
+                    + " .down(\"...\") (for example .down(\"least(" + t.column() + ", ...)\")), or complete once"
+                    + " every instance runs the new application.");
+        }
         if (alter.isNotNull()) {
             notes.add("Existing rows and rows the running application writes with a NULL need a value: give"
                     + " .up(\"coalesce(column, ...)\"), or the expand fails when it validates NOT NULL.");

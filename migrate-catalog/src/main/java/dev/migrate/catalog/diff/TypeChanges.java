@@ -1,5 +1,6 @@
 package dev.migrate.catalog.diff;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,33 @@ public interface TypeChanges {
                             && after[1] == before[1]);
         }
         return false;
+    }
+
+    /**
+     * Whether {@code to} holds every value of {@code from} and some it cannot: a longer or unlimited
+     * {@code varchar}, {@code text} for a {@code varchar} or {@code char}, a larger integer, {@code numeric}
+     * for an integer, {@code double precision} for {@code real}, or a modifier widened as
+     * {@link #widensModifier} says.
+     */
+    static boolean widens(String from, String to) {
+        if (from.equals(to)) {
+            return false;
+        }
+        if (widensModifier(from, to)) {
+            return true;
+        }
+        List<String> integers = List.of("smallint", "integer", "bigint", "numeric");
+        int a = integers.indexOf(from);
+        int b = integers.indexOf(baseName(to));
+        if (a >= 0 && b > a && (b < 3 || modifier(to) == null)) {
+            return true;
+        }
+        if (from.equals("real") && to.equals("double precision")) {
+            return true;
+        }
+        String base = baseName(from);
+        return (base.equals("character varying") || base.equals("character"))
+                && (to.equals("text") || to.equals("character varying"));
     }
 
     private static int @Nullable [] modifier(String type) {
