@@ -779,7 +779,7 @@ final class SchemaComparison {
                                 "Could not read which tables of schema " + schema + " inherit from others",
                                 () -> TableInheritance.in(live, List.of(schema))),
                         WRITTEN_FOR)
-                .withFirst(OpGroup.outsideTables(ObjectOrder.creating(objects.beforeTables())));
+                .withFirst(OpGroup.outsideTables(ObjectOrder.creating(objects.beforeTables(), WRITTEN_FOR)));
         if (!enums.isEmpty()) {
             script = script.withFirst(OpGroup.outsideTables(enums.changes()));
         }
@@ -807,7 +807,7 @@ final class SchemaComparison {
             warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
         }
-        return script.withLast(List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables()))), warnings);
+        return script.withLast(List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables(), WRITTEN_FOR))), warnings);
     }
 
     /**
