@@ -1,8 +1,8 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
-import dev.migrate.internal.runtime.OnlineState;
 import java.nio.file.Path;
+import dev.migrate.catalog.read.Exclusions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,9 +45,7 @@ public record DriftRequest(
     /** Every pattern left out: the user's and the version tables. */
     List<String> excluded() {
         List<String> patterns = new ArrayList<>(exclude);
-        patterns.add(versionTable);
-        patterns.add(historyTable);
-        patterns.add(OnlineState.tableOf(versionTable));
+        patterns.addAll(Exclusions.ownTables(versionTable, historyTable));
         return patterns;
     }
 }

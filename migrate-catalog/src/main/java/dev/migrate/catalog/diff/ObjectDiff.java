@@ -92,8 +92,11 @@ public final class ObjectDiff {
      * Whether {@code exclusions} leave the object out: matched by its own schema and name, or by its
      * table's for a trigger, a policy or row-level security ({@code touch ON public.orders}).
      */
-    static boolean excluded(ObjectId id, Exclusions exclusions) {
+    public static boolean excluded(ObjectId id, Exclusions exclusions) {
         String identity = id.identity();
+        if (id.kind() == ObjectKind.GRANT) {
+            return grantExcluded(identity, exclusions);
+        }
         int on = identity.indexOf(" ON ");
         String own = on < 0 ? identity : identity.substring(0, on);
         int parenthesis = own.indexOf('(');
@@ -107,6 +110,31 @@ public final class ObjectDiff {
                     || exclusions.excludes(table.schema(), name.name());
         }
         return false;
+    }
+
+    /**
+     * Whether a grant is on an object left out: {@code ON TABLE public.migrate_version TO app_user}, {@code
+     * (status) ON TABLE ...}, {@code ON SEQUENCE public.migrate_history_id_seq TO ...}, {@code ON FUNCTION
+     * public.f(integer) FROM PUBLIC}. The grants default privileges give migrate's own tables are so no
+     * difference, as the tables are none.
+     */
+    private static boolean grantExcluded(String identity, Exclusions exclusions) {
+        String target = identity;
+        if (target.startsWith("(")) {
+            target = target.substring(target.indexOf(") ON ") + 2);
+        }
+        if (!target.startsWith("ON ")) {
+            return false;
+        }
+        int kind = target.indexOf(' ', 3);
+        int to = Math.max(target.lastIndexOf(" TO "), target.lastIndexOf(" FROM "));
+        if (kind < 0 || to < kind || target.startsWith("ON SCHEMA ")) {
+            return false;
+        }
+        String name = target.substring(kind + 1, to);
+        int parenthesis = name.indexOf('(');
+        ObjectName parsed = parse(parenthesis < 0 ? name : name.substring(0, parenthesis));
+        return exclusions.excludes(parsed.schema(), parsed.name());
     }
 
     private static ObjectName parse(String qualified) {
