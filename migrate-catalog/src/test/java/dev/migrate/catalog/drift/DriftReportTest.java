@@ -98,6 +98,7 @@ class DriftReportTest {
      * unified diff, where both definitions cut to one length showed the same first 240 characters.
      */
     @Test
+    @SuppressWarnings("StringConcatToTextBlock") // each line of a diff starts with its mark, which a text block hides
     void aChangedViewShowsTheLinesThatDiffer() {
         String select = "CREATE OR REPLACE VIEW public.v_open_invoices AS\n SELECT invoices.id,\n"
                 + "    invoices.customer_name_as_printed_on_the_invoice,\n"
