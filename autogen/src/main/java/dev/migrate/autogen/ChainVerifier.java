@@ -10,9 +10,9 @@ import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.diff.ObjectDiff;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.diff.SchemaDiff;
-import dev.migrate.catalog.diff.ObjectDiff;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
@@ -286,7 +286,8 @@ public final class ChainVerifier {
             List<String> all = List.copyOf(schemas);
             return CanonicalChecks.of(c, new CatalogReader().read(c, all, exclusions))
                     .withObjects(ObjectReader.read(c, all).stream()
-                            // what hangs on migrate's own tables (a grant default privileges gave them) is not the chain's
+                            // what hangs on migrate's own tables (a grant default privileges gave them) is not the
+                            // chain's
                             .filter(o -> !ObjectDiff.excluded(o.id(), exclusions))
                             .toList());
         } catch (SQLException e) {

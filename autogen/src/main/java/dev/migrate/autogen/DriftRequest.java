@@ -1,8 +1,8 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
-import java.nio.file.Path;
 import dev.migrate.catalog.read.Exclusions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -830,7 +830,8 @@ final class SchemaComparison {
             warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
         }
-        return script.withLast(List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables(), WRITTEN_FOR))), warnings);
+        return script.withLast(
+                List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables(), WRITTEN_FOR))), warnings);
     }
 
     /**

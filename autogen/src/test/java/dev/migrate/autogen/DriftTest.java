@@ -366,14 +366,15 @@ class DriftTest {
                 "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO drift_reader");
         Migrator chain = chain(database, DefaultPrivileges.class);
         chain.upgrade("heads");
-        DriftRequest request = new DriftRequest(chain, "public", List.of(), "migrate_version", "migrate_history",
-                Optional.empty());
+        DriftRequest request =
+                new DriftRequest(chain, "public", List.of(), "migrate_version", "migrate_history", Optional.empty());
 
         DriftReport report = Drift.of(request, "the database", database, new TestThrowaways(null), log::add);
 
         assertThat(report.differences()).isEmpty();
         execute(database, "REVOKE SELECT ON notes FROM drift_reader");
-        assertThat(Drift.of(request, "the database", database, new TestThrowaways(null), log::add).differences())
+        assertThat(Drift.of(request, "the database", database, new TestThrowaways(null), log::add)
+                        .differences())
                 .singleElement()
                 .asString()
                 .startsWith("grant ON TABLE public.notes TO drift_reader");

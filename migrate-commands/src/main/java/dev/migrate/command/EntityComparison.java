@@ -94,8 +94,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             String text = change.description().text();
             // a changed definition says where it changes: the lines that differ, database first
             lines.add(DefinitionDiff.of(change.ops())
-                    .map(diff -> text + " (- the database, + the project):\n      "
-                            + diff.replace("\n", "\n      "))
+                    .map(diff -> text + " (- the database, + the project):\n      " + diff.replace("\n", "\n      "))
                     .orElse(text));
             ChangeNotes.of(change).forEach(note -> face.warn("  " + text + ": " + note));
         });

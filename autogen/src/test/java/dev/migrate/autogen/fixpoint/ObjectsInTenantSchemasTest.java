@@ -11,7 +11,6 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * relation "public.invoices" does not exist}.
  */
 class ObjectsInTenantSchemasTest {
-    private static final List<String> TABLES = List.of(
-            "create table invoices (id bigint not null, customer varchar(50), total numeric(10,2), "
+    private static final List<String> TABLES =
+            List.of("create table invoices (id bigint not null, customer varchar(50), total numeric(10,2), "
                     + "status varchar(20), updated_at timestamp, primary key (id))");
     private static final String OBJECTS = """
             CREATE VIEW v_open_invoices AS SELECT id, customer, total FROM invoices WHERE status = 'open';
@@ -64,12 +63,16 @@ class ObjectsInTenantSchemasTest {
             for (String tenant : TENANTS) {
                 execute(c, "CREATE SCHEMA " + tenant, "SET search_path = " + tenant + ", public");
                 Fixtures.run(c, script.upgrade());
-                assertThat(count(c, "SELECT count(*) FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid "
-                                + "JOIN pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = '" + tenant
-                                + "' AND t.tgname = 'invoices_touch'"))
+                assertThat(count(
+                                c,
+                                "SELECT count(*) FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid "
+                                        + "JOIN pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = '" + tenant
+                                        + "' AND t.tgname = 'invoices_touch'"))
                         .isEqualTo(1);
-                assertThat(count(c, "SELECT count(*) FROM pg_views WHERE schemaname = '" + tenant
-                                + "' AND viewname = 'v_open_invoices'"))
+                assertThat(count(
+                                c,
+                                "SELECT count(*) FROM pg_views WHERE schemaname = '" + tenant
+                                        + "' AND viewname = 'v_open_invoices'"))
                         .isEqualTo(1);
                 // each tenant is the managed schema of its own comparison: in sync with the files
                 assertNoChanges(Comparisons.of(tenant)
@@ -77,19 +80,25 @@ class ObjectsInTenantSchemasTest {
                         .compare(c, TABLES));
             }
             execute(c, "SET search_path = public");
-            assertThat(count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                            + "WHERE n.nspname = 'public'"))
+            assertThat(count(
+                            c,
+                            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                    + "WHERE n.nspname = 'public'"))
                     .as("nothing is built in public")
                     .isZero();
 
             for (String tenant : TENANTS) {
                 execute(c, "SET search_path = " + tenant + ", public");
                 Fixtures.run(c, script.downgrade());
-                assertThat(count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                + "WHERE n.nspname = '" + tenant + "'"))
+                assertThat(count(
+                                c,
+                                "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                        + "WHERE n.nspname = '" + tenant + "'"))
                         .isZero();
-                assertThat(count(c, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                                + "WHERE n.nspname = '" + tenant + "'"))
+                assertThat(count(
+                                c,
+                                "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                                        + "WHERE n.nspname = '" + tenant + "'"))
                         .isZero();
             }
         }
@@ -117,8 +126,10 @@ class ObjectsInTenantSchemasTest {
                     .compare(c, TABLES));
             execute(c, "SET search_path = app_copy, public");
             Fixtures.run(c, script.downgrade());
-            assertThat(count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                            + "WHERE n.nspname = 'app_copy'"))
+            assertThat(count(
+                            c,
+                            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                    + "WHERE n.nspname = 'app_copy'"))
                     .isZero();
             execute(c, "SET search_path = app, public");
             assertNoChanges(app.compare(c, TABLES));
@@ -143,8 +154,8 @@ class ObjectsInTenantSchemasTest {
         List<Op> all = new ArrayList<>(script.upgrade());
         all.addAll(script.downgrade());
         List<String> objectOps = all.stream()
-                .filter(op -> op instanceof Op.CreateObject || op instanceof Op.DropObject
-                        || op instanceof Op.ReplaceObject)
+                .filter(op ->
+                        op instanceof Op.CreateObject || op instanceof Op.DropObject || op instanceof Op.ReplaceObject)
                 .flatMap(op -> new PostgresDialect().renderAll(List.of(op)).stream())
                 .toList();
         assertThat(objectOps).as("the script creates and drops objects").hasSizeGreaterThanOrEqualTo(10);

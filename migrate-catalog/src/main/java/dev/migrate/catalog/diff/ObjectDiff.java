@@ -198,9 +198,7 @@ public final class ObjectDiff {
                 want = have; // not the project's: it comes back as it was
             }
             if (want == null) {
-                Change drop = Change.of(
-                        Description.removed(id.toString()),
-                        dropping(have));
+                Change drop = Change.of(Description.removed(id.toString()), dropping(have));
                 (have.neededByTables() ? dropLast : dropFirst).add(drop);
             } else {
                 String why = rebuilt.getOrDefault(id, "dropped and created again");

@@ -26,8 +26,16 @@ class DefinitionDiffTest {
         assertThat(DefinitionDiff.between(before, after))
                 .isEqualTo(String.join(
                         "\n",
-                        "@@ -1,4 +1,4 @@", " 1", "-2", "+two", " 3", " 4",
-                        "@@ -10,3 +10,2 @@", " 10", " 11", "-12"));
+                        "@@ -1,4 +1,4 @@",
+                        " 1",
+                        "-2",
+                        "+two",
+                        " 3",
+                        " 4",
+                        "@@ -10,3 +10,2 @@",
+                        " 10",
+                        " 11",
+                        "-12"));
         assertThat(DefinitionDiff.between("x\ny\nz", "x\nY\nz"))
                 .isEqualTo(String.join("\n", "@@ -1,3 +1,3 @@", " x", "-y", "+Y", " z"));
     }

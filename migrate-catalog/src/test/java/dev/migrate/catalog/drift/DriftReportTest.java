@@ -107,10 +107,20 @@ class DriftReportTest {
         ObjectId id = new ObjectId(ObjectKind.VIEW, "public.v_open_invoices");
         String shape = "id bigint";
         SchemaObject database = new SchemaObject(
-                id, select + "  WHERE ((invoices.status)::text = 'open'::text);", Set.of(), Set.of(), false, Set.of(),
+                id,
+                select + "  WHERE ((invoices.status)::text = 'open'::text);",
+                Set.of(),
+                Set.of(),
+                false,
+                Set.of(),
                 shape);
         SchemaObject chain = new SchemaObject(
-                id, select + "  WHERE ((invoices.status)::text = 'held'::text);", Set.of(), Set.of(), false, Set.of(),
+                id,
+                select + "  WHERE ((invoices.status)::text = 'held'::text);",
+                Set.of(),
+                Set.of(),
+                false,
+                Set.of(),
                 shape);
         MigrationScript script = ObjectDiff.around(
                 MigrationScript.empty(),
