@@ -118,6 +118,24 @@ class DriftTest {
         }
     }
 
+    /** A first migration that sets the schema's default privileges, as an adopted database's baseline does. */
+    @Revision(id = "p1", message = "default privileges")
+    public static class DefaultPrivileges implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO drift_reader");
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO drift_reader");
+            op.execute("CREATE TABLE notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text)");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP TABLE notes");
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE ON SEQUENCES FROM drift_reader");
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM drift_reader");
+        }
+    }
+
     @TempDir
     static Path cache;
 
@@ -332,6 +350,34 @@ class DriftTest {
         execute(database, "CREATE VIEW open_orders AS SELECT id FROM orders");
         assertThat(drift(database, List.of()).differences())
                 .containsExactly("view public.open_orders: the database has it, the chain does not");
+    }
+
+    /**
+     * Default privileges in force before migrate made its tables give its version table, history table and
+     * the history's sequence their grants; the chain's replay, which sets them in its first migration, has
+     * none there. Migrate's own bookkeeping is no drift, grants on it included; the chain's tables still are.
+     */
+    @Test
+    void theGrantsDefaultPrivilegesGiveMigratesOwnTablesAreNoDrift() throws SQLException {
+        DataSource database = TestPostgres.freshDatabase("drift_own_tables");
+        execute(
+                database,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO drift_reader",
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO drift_reader");
+        Migrator chain = chain(database, DefaultPrivileges.class);
+        chain.upgrade("heads");
+        DriftRequest request =
+                new DriftRequest(chain, "public", List.of(), "migrate_version", "migrate_history", Optional.empty());
+
+        DriftReport report = Drift.of(request, "the database", database, new TestThrowaways(null), log::add);
+
+        assertThat(report.differences()).isEmpty();
+        execute(database, "REVOKE SELECT ON notes FROM drift_reader");
+        assertThat(Drift.of(request, "the database", database, new TestThrowaways(null), log::add)
+                        .differences())
+                .singleElement()
+                .asString()
+                .startsWith("grant ON TABLE public.notes TO drift_reader");
     }
 
     @Test

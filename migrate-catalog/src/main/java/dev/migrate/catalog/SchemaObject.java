@@ -106,4 +106,25 @@ public record SchemaObject(
     public ObjectDefinition definition() {
         return new ObjectDefinition(id.kind(), id.identity(), sql);
     }
+
+    /**
+     * The definition as a migration of {@code schema} carries it: names of that schema unqualified, as the
+     * tables of the migration are, so that it applies in whichever schema leads the session's {@code
+     * search_path} (each tenant's schema of a fleet); names of other schemas stay qualified.
+     */
+    public ObjectDefinition definitionIn(String schema) {
+        UnaryOperator<String> local = unqualified(schema);
+        return new ObjectDefinition(id.kind(), local.apply(id.identity()), local.apply(sql));
+    }
+
+    /**
+     * Text with the qualifier {@code schema.} taken away wherever it qualifies a name ({@code public.orders},
+     * {@code "App".orders}, inside a literal too: {@code 'public.seq'::regclass}); {@code SCHEMA public}
+     * and names of other schemas stay as they are.
+     */
+    public static UnaryOperator<String> unqualified(String schema) {
+        Pattern qualifier =
+                Pattern.compile("(?<![\\w$\".])" + Pattern.quote(Identifiers.quote(schema)) + "\\.(?=[\\w$\"])");
+        return t -> t == null ? null : qualifier.matcher(t).replaceAll("");
+    }
 }
