@@ -52,9 +52,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OnlineUnderLoadTest {
     private static final boolean SOAK = Boolean.getBoolean("migrate.test.onlineSoak");
     private static final int SLOTS = 4;
-    private static final int ROWS = SOAK ? 100_000 : 8_000;
+    private static final int ROWS = SOAK ? 80_000 : 8_000;
     /** Transactions each phase lets the applications commit at least. */
-    private static final int PHASE = SOAK ? 2_000 : 60;
+    private static final int PHASE = SOAK ? 600 : 60;
 
     @Revision(id = "r1", message = "accounts")
     public static class Accounts implements Migration {
