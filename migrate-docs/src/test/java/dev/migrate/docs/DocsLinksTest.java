@@ -43,14 +43,17 @@ class DocsLinksTest {
                     checked++;
                     int hash = target.indexOf('#');
                     String path = hash < 0 ? target : target.substring(0, hash);
-                    Path resolved = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
+                    Path resolved = path.isEmpty()
+                            ? file
+                            : file.getParent().resolve(path).normalize();
                     String where = Manual.ROOT.relativize(file) + ":" + (i + 1) + ": " + target;
                     if (!Files.exists(resolved)) {
                         broken.add(where + " (no such file)");
                     } else if (hash >= 0) {
                         String anchor = target.substring(hash + 1);
                         if (!resolved.toString().endsWith(".md")
-                                || !anchors.computeIfAbsent(resolved, f -> anchors(Manual.read(f))).contains(anchor)) {
+                                || !anchors.computeIfAbsent(resolved, f -> anchors(Manual.read(f)))
+                                        .contains(anchor)) {
                             broken.add(where + " (no such anchor)");
                         }
                     }

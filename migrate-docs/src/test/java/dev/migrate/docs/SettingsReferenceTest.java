@@ -92,7 +92,9 @@ class SettingsReferenceTest {
             }
         }
         assertThat(documentedElements).as("<parameters> in settings.md").isEqualTo(elements);
-        assertThat(documentedProperties).as("-Dmigrate.* properties in settings.md").isEqualTo(properties);
+        assertThat(documentedProperties)
+                .as("-Dmigrate.* properties in settings.md")
+                .isEqualTo(properties);
     }
 
     @Test
@@ -112,9 +114,9 @@ class SettingsReferenceTest {
     void theStarterPropertiesAreTheDocumentedOnes() throws IOException {
         String metadata = resource("META-INF/spring-configuration-metadata.json", "\"migrate.");
         int start = metadata.indexOf("\"properties\"");
-        String properties = metadata.substring(start, metadata.indexOf("\"hints\"", start) < 0
-                ? metadata.length()
-                : metadata.indexOf("\"hints\"", start));
+        String properties = metadata.substring(
+                start,
+                metadata.indexOf("\"hints\"", start) < 0 ? metadata.length() : metadata.indexOf("\"hints\"", start));
         Set<String> names = new TreeSet<>();
         Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"(migrate\\.[^\"]+)\"").matcher(properties);
         while (m.find()) {
@@ -130,7 +132,9 @@ class SettingsReferenceTest {
         Arrays.stream(Migrator.Builder.class.getMethods())
                 .filter(m -> m.getReturnType() == Migrator.Builder.class && !Modifier.isStatic(m.getModifiers()))
                 .forEach(m -> methods.add(m.getName()));
-        assertThat(documentedBuilder).as("Migrator.builder() methods in settings.md").isEqualTo(methods);
+        assertThat(documentedBuilder)
+                .as("Migrator.builder() methods in settings.md")
+                .isEqualTo(methods);
     }
 
     private static Document pluginDescriptor() throws Exception {
@@ -153,7 +157,8 @@ class SettingsReferenceTest {
 
     /** The class path resource of that name whose text contains the marker (several jars may have one). */
     private static String resource(String name, String marker) throws IOException {
-        for (URL url : Collections.list(SettingsReferenceTest.class.getClassLoader().getResources(name))) {
+        for (URL url :
+                Collections.list(SettingsReferenceTest.class.getClassLoader().getResources(name))) {
             try (InputStream in = url.openStream()) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 if (text.contains(marker)) {
