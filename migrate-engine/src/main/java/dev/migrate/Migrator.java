@@ -124,7 +124,7 @@ public final class Migrator {
      * Applies migrations up to {@code target}: {@code migrator.upgrade("head").applied().size()}.
      *
      * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N}, {@code base+N},
-     *     {@code <label>@head} or another of the README's target forms; several separated by commas
+     *     {@code <label>@head} or another of the target forms of docs/reference/targets.md; several separated by commas
      * @return the steps applied, none when the database was already there
      * @throws MigrateException after the listener's {@code onFailure}; among others a {@link BadTargetException},
      *     {@link ConnectionFailedException}, {@link ChecksumMismatchException} or {@link MigrationFailedException}
@@ -137,7 +137,7 @@ public final class Migrator {
      * Reverts migrations down to {@code target}: {@code migrator.downgrade("-1")}.
      *
      * @param target {@code -N}, {@code base}, an id or unique prefix, {@code <id>-N}, {@code <label>@base},
-     *     {@code <label>@<id>} (that branch only) or another of the README's target forms
+     *     {@code <label>@<id>} (that branch only) or another of the target forms of docs/reference/targets.md
      * @return the steps applied, none when the target is the current revision
      * @throws BadTargetException when the target is not applied (above the current revision), before
      *     anything runs
@@ -626,7 +626,7 @@ public final class Migrator {
          * PostgreSQL major version, under {@code META-INF/migrate/schema/}), and the database is read with the
          * catalog reader of {@code dev.migrate:migrate-catalog}, which must then be on the classpath. Off by
          * default: reading and comparing the whole catalog costs time at startup (about 0.2 s at 500 tables
-         * and 0.55 s at 2,000 on a 2-core machine, README "Drift").
+         * and 0.55 s at 2,000 on a 2-core machine, docs/howto/drift.md).
          *
          * @param validate whether {@code assertUpToDate()} checks drift
          * @return this builder
