@@ -319,7 +319,7 @@ public final class Engine {
                     return;
                 }
                 refuseWhileInProgress(steps, phases, scripts);
-                if (!onlyExpandsOrTheirRollbacks(steps, phases, scripts)) {
+                if (phases.containsValue(OnlineState.COMPLETE) && !onlyExpandsOrTheirRollbacks(steps, phases, scripts)) {
                     phases = dropCompletedViews(run, phases, scripts);
                 }
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
