@@ -668,6 +668,7 @@ public final class OnlineLoadBenchmark {
         long outOfStep = -1;
         /** Rows the table should hold (those filled, one per transaction done) and does not; -1 when not counted. */
         long rowsLost = -1;
+
         String shape = "";
 
         Report(String name) {
@@ -897,11 +898,17 @@ public final class OnlineLoadBenchmark {
                 + " from the client's last logged transaction, or its run's start, to the end of the change or of its"
                 + " pgbench run, whichever came first");
 
-        double baseline = longest(onlineTxns, online.windows.get("baseline (old application)")[0],
+        double baseline = longest(
+                onlineTxns,
+                online.windows.get("baseline (old application)")[0],
                 online.windows.get("baseline (old application)")[1]);
         double allowed = Math.max(1000, 3 * baseline);
-        System.out.printf(Locale.ROOT, row, "rows lost (filled + one per transaction, less found)",
-                online.rowsLost < 0 ? "-" : Long.toString(online.rowsLost), "-");
+        System.out.printf(
+                Locale.ROOT,
+                row,
+                "rows lost (filled + one per transaction, less found)",
+                online.rowsLost < 0 ? "-" : Long.toString(online.rowsLost),
+                "-");
         boolean noFailures =
                 online.errors.isEmpty() && online.failed() == 0 && online.aborted() == 0 && online.badExits() == 0;
         System.out.printf(

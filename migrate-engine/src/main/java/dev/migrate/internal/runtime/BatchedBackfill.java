@@ -160,8 +160,10 @@ final class BatchedBackfill {
                 if (attempt == STEPS_ASIDE_BEFORE_WARNING) {
                     log.warn("A batch of the backfill of " + op.table() + " found rows another session holds "
                             + attempt + " times in a row; it steps aside each time, its batches before it done, and"
-                            + " gives up after waiting " + LockRetries.format(Duration.ofNanos(
-                                    Math.min(lockRetries.budgetNanos(), Duration.ofDays(1).toNanos())))
+                            + " gives up after waiting "
+                            + LockRetries.format(Duration.ofNanos(Math.min(
+                                    lockRetries.budgetNanos(),
+                                    Duration.ofDays(1).toNanos())))
                             + " in all (" + lockRetries.describe() + ").");
                 }
                 try {
