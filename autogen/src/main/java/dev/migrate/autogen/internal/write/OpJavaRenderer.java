@@ -412,7 +412,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return c.accept(new ConstraintVisitor<CodeBlock>() {
             @Override
             public CodeBlock visit(Constraint.PrimaryKey pk) {
-                return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
+                return pk.deferrable()
+                        ? general
+                        : statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
             }
 
             @Override
@@ -682,7 +684,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return constraint.accept(new ConstraintVisitor<CodeBlock>() {
             @Override
             public CodeBlock visit(Constraint.PrimaryKey pk) {
-                return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
+                CodeBlock.Builder code =
+                        CodeBlock.builder().add("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
+                if (pk.deferrable()) {
+                    code.add("$Z.deferrable($L)", pk.initiallyDeferred());
+                }
+                return code.build();
             }
 
             @Override
