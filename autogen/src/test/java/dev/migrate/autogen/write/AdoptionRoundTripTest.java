@@ -4,13 +4,18 @@ import static dev.migrate.autogen.write.AdoptionConstraintKindsTest.catalogText;
 import static dev.migrate.autogen.write.AdoptionConstraintKindsTest.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.Migration;
+import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,6 +141,129 @@ class AdoptionRoundTripTest {
                     .anyMatch(d -> d.contains("orders_2024_02_customer"))
                     .anyMatch(d -> d.contains("orders_2024_01_customer_fk"))
                     .anyMatch(d -> d.contains("orders_2024_01_region"));
+
+            written.migration().downgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEmpty();
+        }
+    }
+
+    @Test
+    void collationsTheSchemaDefinesAreWrittenBeforeTheColumnsThatUseThemAndNamedOnce() throws Exception {
+        String[] legacy = {
+            "CREATE COLLATION natural_sort (provider = icu, locale = 'en-u-kn-true')",
+            "CREATE COLLATION \"Natural Sort\" (provider = icu, locale = 'en-u-kn-true')",
+            "CREATE COLLATION \"coll.ci\" (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+            "CREATE COLLATION plain_c (locale = 'C')",
+            "CREATE COLLATION split_libc (lc_collate = 'C', lc_ctype = 'POSIX')",
+            "CREATE TABLE items (id int PRIMARY KEY, sku text COLLATE natural_sort, "
+                    + "code varchar(20) COLLATE \"Natural Sort\", tag text COLLATE \"coll.ci\", "
+                    + "raw text COLLATE plain_c, other text COLLATE split_libc, posix text COLLATE \"C\")",
+            "CREATE INDEX items_sku ON items (sku COLLATE \"C\")",
+        };
+        try (Connection owner = TestPostgres.freshDatabase("collations_legacy").getConnection();
+                Connection fresh = TestPostgres.freshDatabase("collations_fresh").getConnection()) {
+            execute(owner, legacy);
+            Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261127_120004", AT);
+            assertThat(written.file().toString())
+                    .contains("op.createObject(ObjectKind.COLLATION, \"public.natural_sort\"")
+                    .doesNotContain("\"\"\"");
+
+            written.migration().upgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEqualTo(catalogText(owner));
+            assertThat(catalogText(fresh))
+                    .anyMatch(l -> l.startsWith("column items.sku text") && l.endsWith(" COLLATE public.natural_sort"))
+                    .anyMatch(l -> l.startsWith("column items.code") && l.endsWith(" COLLATE public.Natural Sort"))
+                    .anyMatch(l -> l.startsWith("column items.tag") && l.endsWith(" COLLATE public.coll.ci"))
+                    .anyMatch(l -> l.startsWith("column items.raw") && l.endsWith(" COLLATE public.plain_c"))
+                    .anyMatch(l -> l.startsWith("column items.posix") && l.endsWith(" COLLATE pg_catalog.C"));
+            assertThat(AdoptionObjectKindsTest.objectsText(fresh))
+                    .isEqualTo(AdoptionObjectKindsTest.objectsText(owner))
+                    .anyMatch(l -> l.startsWith("collation coll.ci i false"))
+                    .anyMatch(l -> l.startsWith("collation split_libc c true C POSIX"));
+            assertThat(drift(owner, fresh).differences()).isEmpty();
+
+            // changed by hand: a column's collation, and a collation no column uses
+            execute(
+                    owner,
+                    "ALTER TABLE items ALTER COLUMN raw TYPE text COLLATE \"Natural Sort\"",
+                    "DROP COLLATION split_libc CASCADE",
+                    "CREATE COLLATION \"new.one\" (locale = 'C')");
+            assertThat(drift(owner, fresh).differences())
+                    .anyMatch(d -> d.contains("raw") && d.contains("collation"))
+                    .anyMatch(d -> d.contains("new.one"));
+
+            written.migration().downgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEmpty();
+            assertThat(AdoptionObjectKindsTest.objectsText(fresh)).isEmpty();
+        }
+    }
+
+    /** 63 bytes, the most PostgreSQL keeps of a name, in two-byte letters but the last. */
+    private static final String LONG = "ü".repeat(31) + "x";
+
+    private static final String[] ODD_NAMES = {
+        "CREATE SEQUENCE \"seq.order\"",
+        "CREATE TABLE \"Order.Items\" (\"ID\" int NOT NULL DEFAULT nextval('\"seq.order\"'), "
+                + "\"unit price\" numeric, \"say \"\"hi\"\"\" text, \"" + LONG + "\" int, \"prix €\" text, "
+                + "CONSTRAINT \"pk.order items\" PRIMARY KEY (\"ID\"), "
+                + "CONSTRAINT \"uq \"\"x\"\"\" UNIQUE (\"say \"\"hi\"\"\"), "
+                + "CONSTRAINT \"ck.price\" CHECK (\"unit price\" > 0))",
+        "CREATE TABLE \"käse\" (id int PRIMARY KEY, item int CONSTRAINT \"fk.item\" REFERENCES \"Order.Items\")",
+        "CREATE INDEX \"public.ix_orders\" ON \"Order.Items\" (\"unit price\")",
+        "CREATE INDEX \"" + LONG + "\" ON \"käse\" (item)",
+        "CREATE VIEW \"v.orders\" AS SELECT \"ID\", \"unit price\" FROM \"Order.Items\"",
+    };
+
+    @Test
+    void anyNamePostgresqlAcceptsGoesThroughBaselineDriftOfflineSqlAndAutogenerate() throws Exception {
+        try (Connection owner = TestPostgres.freshDatabase("odd_names_legacy").getConnection();
+                Connection fresh = TestPostgres.freshDatabase("odd_names_fresh").getConnection();
+                Connection offline = TestPostgres.freshDatabase("odd_names_offline").getConnection()) {
+            execute(owner, ODD_NAMES);
+            Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261127_120002", AT);
+            assertThat(written.file().toString())
+                    .contains("op.dropIndex(\"\\\"public.ix_orders\\\"\")")
+                    .contains("op.createTable(\"\\\"Order.Items\\\"\"");
+
+            written.migration().upgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEqualTo(catalogText(owner));
+            assertThat(catalogText(fresh))
+                    .contains("CREATE INDEX \"public.ix_orders\" ON public.\"Order.Items\" USING btree (\"unit price\")")
+                    .contains("käse fk.item FOREIGN KEY (item) REFERENCES \"Order.Items\"(\"ID\") local=true inherited=0")
+                    .contains("sequence seq.order bigint 1 1");
+            assertThat(drift(owner, fresh).differences()).isEmpty();
+
+            // offline: the same ops as one SQL script
+            List<String> sql = new dev.migrate.internal.sql.PostgresDialect()
+                    .renderAll(GeneratedMigrations.recordUpgrade(written.migration()));
+            execute(offline, sql.toArray(String[]::new));
+            assertThat(catalogText(offline)).isEqualTo(catalogText(owner));
+
+            // autogenerate: the same names from the entities are no change, and an index more is written
+            List<String> entities = new ArrayList<>(List.of(
+                    "create sequence \"seq.order\" start with 1 increment by 1",
+                    "create table \"Order.Items\" (\"ID\" integer not null default nextval('\"seq.order\"'), "
+                            + "\"unit price\" numeric, \"say \"\"hi\"\"\" text, \"" + LONG + "\" integer, "
+                            + "\"prix €\" text, constraint \"pk.order items\" primary key (\"ID\"), "
+                            + "constraint \"uq \"\"x\"\"\" unique (\"say \"\"hi\"\"\"), "
+                            + "constraint \"ck.price\" check (\"unit price\" > 0))",
+                    "create table \"käse\" (id integer not null, item integer, primary key (id))",
+                    "alter table \"käse\" add constraint \"fk.item\" foreign key (item) references \"Order.Items\"",
+                    "create index \"public.ix_orders\" on \"Order.Items\" (\"unit price\")",
+                    "create index \"" + LONG + "\" on \"käse\" (item)"));
+            Comparisons comparison = Comparisons.of("public");
+            assertThat(comparison.compare(fresh, entities).descriptions()).isEmpty();
+            entities.add("create index \"ix.new\" on \"Order.Items\" (\"prix €\")");
+            MigrationScript diff = comparison.compare(fresh, entities);
+            assertThat(diff.descriptions()).anyMatch(d -> d.contains("ix.new"));
+            var file = new MigrationWriter(Path.of("unused"), "db.migrations", Clock.fixed(AT, ZoneOffset.UTC))
+                    .toJavaFile(NewMigration.autogenerated("20261127_120003", List.of(), "x", diff));
+            Migration migration = GeneratedMigrations.compiled(List.of(file), file.typeSpec().name());
+            List<String> before = catalogText(fresh);
+            migration.upgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).anyMatch(l -> l.startsWith("CREATE INDEX \"ix.new\" ON public.\"Order.Items\""));
+            migration.downgrade(GeneratedMigrations.online(fresh));
+            assertThat(catalogText(fresh)).isEqualTo(before);
 
             written.migration().downgrade(GeneratedMigrations.online(fresh));
             assertThat(catalogText(fresh)).isEmpty();

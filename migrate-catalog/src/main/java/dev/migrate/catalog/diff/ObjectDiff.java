@@ -109,12 +109,10 @@ public final class ObjectDiff {
         return false;
     }
 
+    /** A name as SQL spells it ({@code public."public.ix_orders"}): a dot inside quotes is the name's own. */
     private static ObjectName parse(String qualified) {
-        String unquoted = qualified.replace("\"", "").strip();
-        int dot = unquoted.indexOf('.');
-        return dot < 0
-                ? ObjectName.of("", unquoted)
-                : ObjectName.of(unquoted.substring(0, dot), unquoted.substring(dot + 1));
+        QualifiedName name = QualifiedName.parse(qualified.strip());
+        return ObjectName.of(name.schema() == null ? "" : name.schema(), name.name());
     }
 
     private MigrationScript around(MigrationScript tables) {
