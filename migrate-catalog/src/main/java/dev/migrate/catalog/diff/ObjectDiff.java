@@ -111,7 +111,12 @@ public final class ObjectDiff {
 
     /** A name as SQL spells it ({@code public."public.ix_orders"}): a dot inside quotes is the name's own. */
     private static ObjectName parse(String qualified) {
-        QualifiedName name = QualifiedName.parse(qualified.strip());
+        String text = qualified.strip();
+        if (text.isEmpty() || text.equals("\"\"")) {
+            // a grant on columns, (total) ON TABLE ...: its name is its table's
+            return ObjectName.of("", "");
+        }
+        QualifiedName name = QualifiedName.parse(text);
         return ObjectName.of(name.schema() == null ? "" : name.schema(), name.name());
     }
 
