@@ -137,12 +137,15 @@ public final class ObjectDiff {
         return exclusions.excludes(parsed.schema(), parsed.name());
     }
 
+    /** A name as SQL spells it ({@code public."public.ix_orders"}): a dot inside quotes is the name's own. */
     private static ObjectName parse(String qualified) {
-        String unquoted = qualified.replace("\"", "").strip();
-        int dot = unquoted.indexOf('.');
-        return dot < 0
-                ? ObjectName.of("", unquoted)
-                : ObjectName.of(unquoted.substring(0, dot), unquoted.substring(dot + 1));
+        String text = qualified.strip();
+        if (text.isEmpty() || text.equals("\"\"")) {
+            // a grant on columns, (total) ON TABLE ...: its name is its table's
+            return ObjectName.of("", "");
+        }
+        QualifiedName name = QualifiedName.parse(text);
+        return ObjectName.of(name.schema() == null ? "" : name.schema(), name.name());
     }
 
     private MigrationScript around(MigrationScript tables) {
