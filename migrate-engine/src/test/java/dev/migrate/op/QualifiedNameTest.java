@@ -26,8 +26,18 @@ class QualifiedNameTest {
 
     @Test
     void everyNameIsSpelledSoThatItIsReadBack() {
-        String[] parts = {"orders", "Order.Items", "public.ix_orders", "\"x\".y", "say \"hi\"", "prix €",
-            "ü".repeat(31) + "x", "\"", "a.", ".a"};
+        String[] parts = {
+            "orders",
+            "Order.Items",
+            "public.ix_orders",
+            "\"x\".y",
+            "say \"hi\"",
+            "prix €",
+            "ü".repeat(31) + "x",
+            "\"",
+            "a.",
+            ".a"
+        };
         for (String schema : new String[] {null, "public", "my.app", "\"q\""}) {
             for (String name : parts) {
                 QualifiedName q = QualifiedName.of(schema, name);

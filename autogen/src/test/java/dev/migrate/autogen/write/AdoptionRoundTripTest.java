@@ -48,7 +48,8 @@ class AdoptionRoundTripTest {
                     + "DEFERRABLE INITIALLY IMMEDIATE)",
         };
         try (Connection owner = TestPostgres.freshDatabase("keys_defer_legacy").getConnection();
-                Connection fresh = TestPostgres.freshDatabase("keys_defer_fresh").getConnection()) {
+                Connection fresh =
+                        TestPostgres.freshDatabase("keys_defer_fresh").getConnection()) {
             execute(owner, legacy);
             execute(fresh, "CREATE EXTENSION IF NOT EXISTS btree_gist");
             Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261127_120000", AT);
@@ -62,7 +63,8 @@ class AdoptionRoundTripTest {
                     .contains("t t_id_key UNIQUE (id) local=true inherited=0")
                     .contains("t t_code_again UNIQUE (code) local=true inherited=0")
                     .contains("t t_code_key UNIQUE (code) local=true inherited=0")
-                    .anyMatch(l -> l.startsWith("t t_no_overlap EXCLUDE") && l.contains("DEFERRABLE INITIALLY DEFERRED"))
+                    .anyMatch(
+                            l -> l.startsWith("t t_no_overlap EXCLUDE") && l.contains("DEFERRABLE INITIALLY DEFERRED"))
                     .contains("r r_code_fkey FOREIGN KEY (code) REFERENCES t(code) DEFERRABLE local=true inherited=0");
             assertThat(drift(owner, fresh).differences()).isEmpty();
 
@@ -105,8 +107,10 @@ class AdoptionRoundTripTest {
             "ALTER TABLE orders_2024_02_eu ADD CONSTRAINT orders_2024_02_eu_customer_fk FOREIGN KEY (customer_id) "
                     + "REFERENCES customers ON DELETE CASCADE",
         };
-        try (Connection owner = TestPostgres.freshDatabase("partitions_own_legacy").getConnection();
-                Connection fresh = TestPostgres.freshDatabase("partitions_own_fresh").getConnection()) {
+        try (Connection owner =
+                        TestPostgres.freshDatabase("partitions_own_legacy").getConnection();
+                Connection fresh =
+                        TestPostgres.freshDatabase("partitions_own_fresh").getConnection()) {
             execute(owner, legacy);
             MigrationScript script = Adoption.baseline(owner);
             assertThat(script.warnings()).noneMatch(w -> w.contains("Not written here"));
@@ -128,7 +132,9 @@ class AdoptionRoundTripTest {
                             + "REFERENCES customers(id) ON DELETE CASCADE local=true inherited=0")
                     .contains("CREATE INDEX orders_2024_01_customer ON public.orders_2024_01 USING btree "
                             + "(customer_id)");
-            assertThat(indexComments(fresh)).isEqualTo(indexComments(owner)).contains("orders_2024_01_customer by customer");
+            assertThat(indexComments(fresh))
+                    .isEqualTo(indexComments(owner))
+                    .contains("orders_2024_01_customer by customer");
             assertThat(drift(owner, fresh).differences()).isEmpty();
 
             // entities cannot say what a partition has of its own: autogenerate leaves it as it is
@@ -175,7 +181,8 @@ class AdoptionRoundTripTest {
             "CREATE INDEX items_sku ON items (sku COLLATE \"C\")",
         };
         try (Connection owner = TestPostgres.freshDatabase("collations_legacy").getConnection();
-                Connection fresh = TestPostgres.freshDatabase("collations_fresh").getConnection()) {
+                Connection fresh =
+                        TestPostgres.freshDatabase("collations_fresh").getConnection()) {
             execute(owner, legacy);
             Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261127_120004", AT);
             assertThat(written.file().toString())
@@ -232,7 +239,8 @@ class AdoptionRoundTripTest {
     void anyNamePostgresqlAcceptsGoesThroughBaselineDriftOfflineSqlAndAutogenerate() throws Exception {
         try (Connection owner = TestPostgres.freshDatabase("odd_names_legacy").getConnection();
                 Connection fresh = TestPostgres.freshDatabase("odd_names_fresh").getConnection();
-                Connection offline = TestPostgres.freshDatabase("odd_names_offline").getConnection()) {
+                Connection offline =
+                        TestPostgres.freshDatabase("odd_names_offline").getConnection()) {
             execute(owner, ODD_NAMES);
             Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261127_120002", AT);
             assertThat(written.file().toString())
@@ -242,8 +250,10 @@ class AdoptionRoundTripTest {
             written.migration().upgrade(GeneratedMigrations.online(fresh));
             assertThat(catalogText(fresh)).isEqualTo(catalogText(owner));
             assertThat(catalogText(fresh))
-                    .contains("CREATE INDEX \"public.ix_orders\" ON public.\"Order.Items\" USING btree (\"unit price\")")
-                    .contains("käse fk.item FOREIGN KEY (item) REFERENCES \"Order.Items\"(\"ID\") local=true inherited=0")
+                    .contains(
+                            "CREATE INDEX \"public.ix_orders\" ON public.\"Order.Items\" USING btree (\"unit price\")")
+                    .contains(
+                            "käse fk.item FOREIGN KEY (item) REFERENCES \"Order.Items\"(\"ID\") local=true inherited=0")
                     .contains("sequence seq.order bigint 1 1");
             assertThat(drift(owner, fresh).differences()).isEmpty();
 
@@ -272,10 +282,12 @@ class AdoptionRoundTripTest {
             assertThat(diff.descriptions()).anyMatch(d -> d.contains("ix.new"));
             var file = new MigrationWriter(Path.of("unused"), "db.migrations", Clock.fixed(AT, ZoneOffset.UTC))
                     .toJavaFile(NewMigration.autogenerated("20261127_120003", List.of(), "x", diff));
-            Migration migration = GeneratedMigrations.compiled(List.of(file), file.typeSpec().name());
+            Migration migration =
+                    GeneratedMigrations.compiled(List.of(file), file.typeSpec().name());
             List<String> before = catalogText(fresh);
             migration.upgrade(GeneratedMigrations.online(fresh));
-            assertThat(catalogText(fresh)).anyMatch(l -> l.startsWith("CREATE INDEX \"ix.new\" ON public.\"Order.Items\""));
+            assertThat(catalogText(fresh))
+                    .anyMatch(l -> l.startsWith("CREATE INDEX \"ix.new\" ON public.\"Order.Items\""));
             migration.downgrade(GeneratedMigrations.online(fresh));
             assertThat(catalogText(fresh)).isEqualTo(before);
 

@@ -345,7 +345,8 @@ class OpJavaRendererTest {
     @SuppressWarnings(
             "NullAway") // null where the engine's records take it for "none", which their annotations do not say yet
     void writesANameThatHoldsADotQuotedSoThatItReadsBackAsTheSameObject() {
-        assertThat(renderer.render(new Op.DropTable(QualifiedName.of(null, "my.table"), null)).toString())
+        assertThat(renderer.render(new Op.DropTable(QualifiedName.of(null, "my.table"), null))
+                        .toString())
                 .contains("op.dropTable(\"\\\"my.table\\\"\")");
         assertThat(renderer.render(new Op.AddConstraint(
                                 name("t"),

@@ -368,12 +368,19 @@ class OpJavaRoundTripTest {
         s.put("dropIndexDotted", new Op.DropIndex(QualifiedName.of("public", "public.ix_orders"), false, null));
         s.put("dropIndexDottedUnqualified", new Op.DropIndex(QualifiedName.of(null, "public.ix_orders"), false, null));
         s.put("dropTableDottedSchema", new Op.DropTable(QualifiedName.of("my.app", "\"x\".y"), null));
-        s.put("addPrimaryKeyDeferrable", new Op.AddConstraint(
-                QualifiedName.of(null, "Order.Items"), Ddl.primaryKey("pk.items", "ID").deferrable(true)));
-        s.put("createTableDeferrableKey", new Op.CreateTable(
-                name("items"),
-                List.of(Ddl.column("id", "integer"), Ddl.primaryKey("items_pkey", "id").deferrable(false)),
-                null));
+        s.put(
+                "addPrimaryKeyDeferrable",
+                new Op.AddConstraint(
+                        QualifiedName.of(null, "Order.Items"),
+                        Ddl.primaryKey("pk.items", "ID").deferrable(true)));
+        s.put(
+                "createTableDeferrableKey",
+                new Op.CreateTable(
+                        name("items"),
+                        List.of(
+                                Ddl.column("id", "integer"),
+                                Ddl.primaryKey("items_pkey", "id").deferrable(false)),
+                        null));
         s.put(
                 "dropIndexConcurrently",
                 new Op.DropIndex(

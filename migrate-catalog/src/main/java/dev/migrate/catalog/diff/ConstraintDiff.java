@@ -52,11 +52,16 @@ final class ConstraintDiff {
                         table,
                         Part.ADD_CONSTRAINT_OR_INDEX,
                         new Change(
-                                Description.added("primary key " + want.primaryKey().columns()
-                                        + (want.primaryKey().deferrable()
-                                                ? " " + deferrability(true, want.primaryKey().initiallyDeferred())
-                                                : "")
-                                        + " to " + t),
+                                Description.added(
+                                        "primary key " + want.primaryKey().columns()
+                                                + (want.primaryKey().deferrable()
+                                                        ? " "
+                                                                + deferrability(
+                                                                        true,
+                                                                        want.primaryKey()
+                                                                                .initiallyDeferred())
+                                                        : "")
+                                                + " to " + t),
                                 List.of(new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))),
                                 Hazards.primaryKey(
                                         "primary key " + want.primaryKey().columns() + " of " + table)));

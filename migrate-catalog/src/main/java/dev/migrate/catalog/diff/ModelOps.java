@@ -128,9 +128,7 @@ final class ModelOps {
         if (t.primaryKey() != null) {
             elements.add(primaryKey(t.primaryKey()));
         }
-        t.uniqueConstraints().stream()
-                .filter(u -> !repeatsAKey(t, u))
-                .forEach(u -> elements.add(unique(u)));
+        t.uniqueConstraints().stream().filter(u -> !repeatsAKey(t, u)).forEach(u -> elements.add(unique(u)));
         t.checkConstraints().forEach(c -> elements.add(check(t, c)));
         return new Op.CreateTable(
                 name(t),

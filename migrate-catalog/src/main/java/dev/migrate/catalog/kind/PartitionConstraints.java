@@ -27,10 +27,10 @@ final class PartitionConstraints implements KindReading {
                 WHERE c.relispartition AND k.contype IN ('p', 'u', 'f', 'c', 'x')
                   AND k.coninhcount = 0 AND k.conparentid = 0
                 """.replace(
-                "{comment}",
-                KindReading.comment(
-                        "CONSTRAINT",
-                        "format('%I ON %I.%I', k.conname, n.nspname, c.relname)",
-                        "obj_description(k.oid, 'pg_constraint')"));
+                        "{comment}",
+                        KindReading.comment(
+                                "CONSTRAINT",
+                                "format('%I ON %I.%I', k.conname, n.nspname, c.relname)",
+                                "obj_description(k.oid, 'pg_constraint')"));
     }
 }
