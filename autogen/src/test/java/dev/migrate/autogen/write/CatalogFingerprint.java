@@ -185,11 +185,11 @@ final class CatalogFingerprint {
         int bar = body.indexOf(" | ");
         String head = bar < 0 ? body : body.substring(0, bar);
         Set<String> names = new LinkedHashSet<>();
-        String[] words = head.split(" ");
+        String[] words = head.split(" ", -1);
         int first = head.startsWith("default privileges") ? 2 : 1;
         for (int i = first; i < words.length; i++) {
             String word = words[i].replaceAll("\\(.*", "");
-            String[] parts = word.split("\\.");
+            String[] parts = word.split("\\.", -1);
             for (int j = parts.length > 1 && !head.startsWith("comment") ? 1 : 0; j < parts.length; j++) {
                 String part = parts[j].replace("\"", "");
                 if (!part.isBlank() && !List.of("on", "of", "column", "table", "index", "view", "type", "function",

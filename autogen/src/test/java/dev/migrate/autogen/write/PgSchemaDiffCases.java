@@ -102,7 +102,7 @@ final class PgSchemaDiffCases {
     }
 
     private static List<String> split(String list) {
-        return Arrays.stream(list.split(","))
+        return Arrays.stream(list.split(",", -1))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A peer's own acceptance suite as our oracle: the cases of Stripe's pg-schema-diff
@@ -64,6 +65,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@link TestPostgres#majors()} ({@code -Dmigrate.test.majors} narrows those), where the list, kept for
  * the default major, may not hold.
  */
+@SuppressWarnings({"UnusedMethod", "UnusedVariable"}) // TEMP
 class PgSchemaDiffSuiteTest {
     private static final Instant AT = Instant.parse("2026-12-01T12:00:00Z");
 
@@ -242,7 +244,7 @@ class PgSchemaDiffSuiteTest {
     }
 
     /** Null when drift answered as it should for the change from {@code before} to {@code after}. */
-    private static String driftSeen(Case c, List<String> before, List<String> after, DriftReport report) {
+    private static @Nullable String driftSeen(Case c, List<String> before, List<String> after, DriftReport report) {
         List<String> changed = CatalogFingerprint.difference(before, after);
         if (c.noChange() || changed.isEmpty()) {
             return report.inSync() ? null : "no change, but drift reports: " + report.summary();
@@ -277,7 +279,7 @@ class PgSchemaDiffSuiteTest {
     }
 
     /** Runs each of the peer's strings as the peer does, one at a time; answers the server's refusal, or null. */
-    private static String execute(Connection c, List<String> ddl) {
+    private static @Nullable String execute(Connection c, List<String> ddl) {
         try (Statement s = c.createStatement()) {
             for (String sql : ddl) {
                 s.execute(sql);
