@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@code pg_dump -s} of a database would hold, as catalog queries answer it (the embedded server
@@ -178,7 +180,7 @@ final class CatalogFingerprint {
     /**
      * The names a difference line is about: the parts of {@code <name>} (schema left out), e.g. {@code
      * foobar} and {@code id} for {@code column public.foobar.id}; for a comment, the words of the object
-     * described.
+     * described; for an index, its table, and for an owned sequence, its table and column.
      */
     static Set<String> names(String line) {
         String body = line.substring(2);
@@ -200,6 +202,15 @@ final class CatalogFingerprint {
                 }
             }
         }
+        // an index is also its table's (drift may name the table or materialized view), an owned sequence its column's
+        Matcher on = OWNER.matcher(bar < 0 ? "" : body.substring(bar));
+        while (on.find()) {
+            for (String part : on.group(1).split("\\.", -1)) {
+                names.add(part.replace("\"", ""));
+            }
+        }
         return names;
     }
+
+    private static final Pattern OWNER = Pattern.compile("(?: ON (?:ONLY )?\\S+?\\.| owned by=)(\\S+)");
 }
