@@ -72,7 +72,6 @@ import org.jspecify.annotations.Nullable;
  * {@link TestPostgres#majors()} ({@code -Dmigrate.test.majors} narrows those), where the list, kept for
  * the default major, may not hold.
  */
-@SuppressWarnings({"UnusedMethod", "UnusedVariable"}) // TEMP
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgSchemaDiffSuiteTest {
     private static final Instant AT = Instant.parse("2026-12-01T12:00:00Z");
@@ -135,8 +134,128 @@ class PgSchemaDiffSuiteTest {
     /** The cases that fail some way on the default major, by {@link Case#id()}, with the reason. */
     static final Map<String, Known> KNOWN_FAILING = knownFailing();
 
+    private static final String OUT_OF_SCOPE = "baseline and drift manage one schema (public) and what it uses: "
+            + "objects of another schema that public does not use are not adopted and drift does not look at them "
+            + "(by design; the peer compares every schema)";
+    private static final String PARTITIONS_OWN = "a partition's own indexes, keys and foreign keys are neither "
+            + "adopted nor compared (partitions' own indexes and FKs: being fixed on another branch)";
+    private static final String REPLICA_IDENTITY =
+            "replica identity (FULL, USING INDEX) is not read: neither adopted nor compared";
+    private static final String NOT_VALID =
+            "validity (a NOT VALID check or foreign key, an invalid index) is not compared";
+    private static final String FK_TO_OTHER_SCHEMA = "the written baseline adds a foreign key to a table of "
+            + "another schema that it does not create, and fails";
+    private static final String FUNCTION_BODY_ORDER =
+            "the written baseline creates a function before what its body needs, and fails";
+    private static final String PARTITION_SHAPE =
+            "drift does not compare a partitioned table's key or a partition's bounds and columns of its own";
+    private static final String SEQUENCE_OWNED_BEFORE_TABLE = "the written baseline creates a sequence OWNED BY a "
+            + "column of a table it creates later (a sequence owned by a table other than the one using it), and fails";
+
     private static Map<String, Known> knownFailing() {
         Map<String, Known> m = new LinkedHashMap<>();
+        m.put("table: Drop table", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put("foreign_key_constraint: Drop FK (partitioned table)", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put("partitioned_table: Drop table", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put("partitioned_table: Unpartitioned to partitioned and child tables already exist", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put("partitioned_table: Adding a partition", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put("schema: No-op", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put("schema: Add/drop all objects", known(FUNCTION_BODY_ORDER, A, B, C));
+        m.put("function: Drop function with dependencies", known(FUNCTION_BODY_ORDER, A, B, C));
+        m.put("foreign_key_constraint: Add FK on partition",known(PARTITIONS_OWN, C));
+        m.put("partitioned_table: Changing partition key def errors", known(PARTITION_SHAPE, C));
+        m.put("partitioned_table: Deleting a partitioning errors", known(PARTITION_SHAPE, C));
+        m.put("partitioned_table: Altering a partition's 'FOR VALUES' errors", known(PARTITION_SHAPE, C));
+        m.put("sequence: Alter ownership (from table to none)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("sequence: Alter ownership (from table to table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("sequence: Alter ownership (from table to table; original column dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("sequence: Alter ownership (from table to table; original table dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("sequence: Alter ownership (from table to table; original partitioned table dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("sequence: Alter ownership (from table to table) and sequence properties (new type is not compatible with old table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("sequence: Alter ownership (from table to table) and sequence properties (old type is not compatible with new table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put("local_partition_index: No-op", known(PARTITIONS_OWN, A));
+        m.put("local_partition_index: Delete columns and associated index", known(PARTITIONS_OWN, A));
+        m.put("local_partition_index: Switch primary key (add and drop) (conflicting schemas)", known(PARTITIONS_OWN, A, C));
+        m.put("local_partition_index: Add a primary key when the index already exists", known(PARTITIONS_OWN, A));
+        m.put("local_partition_index: Add a unique constraint when the index already exists", known(PARTITIONS_OWN, A, C));
+        m.put("partitioned_index: Add a partitioned primary key when the local index already exists", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add a partitioned unique constraint when the local index already exists", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add a unique index when the local index already exists", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Local index and columns deleted (index dropped first)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Alter index columns (index replacement and prioritized builds)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Alter index columns (index replacement and prioritized builds) (conflicting schemas)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Attach an unnattached, invalid index", known(PARTITIONS_OWN, A, C));
+        m.put("partitioned_index: Add primary key constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching unique constraint)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add primary key constraint with existing matching base-table index (matching local PK already exists backed by local index)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching local PK already exists backed by local index)", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add primary key to partition using existing index", known(PARTITIONS_OWN, A, C));
+        m.put("partitioned_index: Add unique constraint to partition using existing index", known(PARTITIONS_OWN, A, C));
+        m.put("partitioned_table: No-op", known(PARTITIONS_OWN, A));
+        m.put("partitioned_table: Alter table: New primary key, new unique constraint, dropped unique constraint, change column types, delete partitioned index, new partitioned index, delete local index, add local index, validate check constraint, validate FK, delete FK", known(PARTITIONS_OWN, A));
+        m.put("partitioned_table: Re-creating base table causes partitions to be re-created", known(PARTITIONS_OWN, A));
+        m.put("schema: Drop partitioned table, Add partitioned table with local keys", known(PARTITIONS_OWN, A));
+        m.put("database_schema_source: Drop partitioned table, Add partitioned table with local keys", known(PARTITIONS_OWN, A));
+        m.put("table: No-op", known(REPLICA_IDENTITY, A));
+        m.put("table: Alter replica identity to index replica identity", known(REPLICA_IDENTITY, A));
+        m.put("local_partition_index: Add a unique local index", known(REPLICA_IDENTITY, C));
+        m.put("local_partition_index: Add local unique constraints", known(REPLICA_IDENTITY, C));
+        m.put("partitioned_index: Add primary key constraint with existing matching base-table index (local matching child index exists)", known(REPLICA_IDENTITY, A));
+        m.put("partitioned_table: Alter replica identity of parent and children", known(REPLICA_IDENTITY, A, C));
+        m.put("partitioned_table: Unpartitioned to partitioned", known(REPLICA_IDENTITY, C));
+        m.put("partitioned_table: Partitioned to unpartitioned", known(REPLICA_IDENTITY, C));
+        m.put("partitioned_table: Adding a partition with local primary key that can back the unique index", known(REPLICA_IDENTITY, C));
+        m.put("partitioned_table: Adding a partition with local unique constraint that can back the unique index", known(REPLICA_IDENTITY, C));
+        m.put("table: Add and drop a table (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("table: Alter replica identity", known(OUT_OF_SCOPE, A, C));
+        m.put("foreign_key_constraint: Add and drop FK (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("foreign_key_constraint: Switch FK owning table (analog tables in different schemas stay same)", known(OUT_OF_SCOPE, A));
+        m.put("index: Add a normal index", known(OUT_OF_SCOPE, A, C));
+        m.put("index: Add a functional index", known(OUT_OF_SCOPE, A, C));
+        m.put("index: Add a primary key", known(OUT_OF_SCOPE, A, C));
+        m.put("index: Delete a normal index", known(OUT_OF_SCOPE, A, C));
+        m.put("index: Add and delete a normal index (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("index: Change indexes (conflicting schemas)", known(OUT_OF_SCOPE, A));
+        m.put("local_partition_index: Add local indexes", known(OUT_OF_SCOPE, A, C));
+        m.put("local_partition_index: Add local primary keys", known(OUT_OF_SCOPE, A, C));
+        m.put("local_partition_index: Delete a local index", known(OUT_OF_SCOPE, A, C));
+        m.put("local_partition_index: Delete a unique local index", known(OUT_OF_SCOPE, A, C));
+        m.put("local_partition_index: Delete a primary key", known(OUT_OF_SCOPE, A, C));
+        m.put("local_partition_index: Change an index columns (with conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_index: Add a normal partitioned index", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_index: Add a functional partitioned index", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_index: Add a unique constraint", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_index: Add a partitioned index that is used by a local primary key", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_index: Delete a normal partitioned index", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_index: Delete a primary key", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_table: Create partitioned table with shared primary key and RLS enabled globally", known(OUT_OF_SCOPE, C));
+        m.put("partitioned_table: Add and drop partitioned table (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("partitioned_table: Can handle scenario where partition is not attached", known(OUT_OF_SCOPE, A, C));
+        m.put("sequence: Add sequence via serial", known(OUT_OF_SCOPE, C));
+        m.put("sequence: Drop sequence", known(OUT_OF_SCOPE, A, C));
+        m.put("sequence: And and Drop sequences (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("sequence: Alter cycle", known(OUT_OF_SCOPE, A, C));
+        m.put("function: Add and drop functions with dependencies (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
+        m.put("trigger: Create trigger with quoted name", known(OUT_OF_SCOPE, A, C));
+        m.put("trigger: Drop trigger with quoted names", known(OUT_OF_SCOPE, A, C));
+        m.put("trigger: Add and drop trigger - conflicting schemas", known(OUT_OF_SCOPE, A, C));
+        m.put("policy: Add permissive ALL policy target on non-public schema", known(OUT_OF_SCOPE, A, C));
+        m.put("policy: Drop non-public schema policy", known(OUT_OF_SCOPE, A, C));
+        m.put("policy: Alter all alterable attributes on non-public schema", known(OUT_OF_SCOPE, A, C));
+        m.put("policy: Alter policy that references deleted columns and new columns (non-public schema)", known(OUT_OF_SCOPE, A, C));
+        m.put("policy: Re-create policy that references deleted columns and new columns (non-public schema)", known(OUT_OF_SCOPE, A, C));
+        m.put("privilege: Grant on non-public schema table", known(OUT_OF_SCOPE, A, C));
+        m.put("named_schema: no op", known(OUT_OF_SCOPE, A));
+        m.put("named_schema: create schema", known(OUT_OF_SCOPE, A, C));
+        m.put("named_schema: Drop schema", known(OUT_OF_SCOPE, A, C));
+        m.put("data_packing: Create partitioned table with shared primary key and RLS enabled globally", known(OUT_OF_SCOPE, C));
+        m.put("check_constraint: Alter an invalid check constraint to be valid (validate constraint isn't dropped and re-added)", known(NOT_VALID, C));
+        m.put("check_constraint: Alter a valid check constraint to be invalid", known(NOT_VALID, C));
+        m.put("check_constraint: Alter check constraint with UDF dependency should error", known(NOT_VALID, C));
+        m.put("check_constraint: Alter check constraint with system function dependency should not error", known(NOT_VALID, C));
+        m.put("foreign_key_constraint: Alter FK not valid to valid (validate FK isn't dropped and re-added)", known(NOT_VALID, C));
+        m.put("foreign_key_constraint: Alter FK (valid to not valid)", known(NOT_VALID, C));
         return m;
     }
 
