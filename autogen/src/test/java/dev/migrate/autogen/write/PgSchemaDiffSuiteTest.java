@@ -162,7 +162,7 @@ class PgSchemaDiffSuiteTest {
         m.put("schema: No-op", known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("schema: Add/drop all objects", known(FUNCTION_BODY_ORDER, A, B, C));
         m.put("function: Drop function with dependencies", known(FUNCTION_BODY_ORDER, A, B, C));
-        m.put("foreign_key_constraint: Add FK on partition",known(PARTITIONS_OWN, C));
+        m.put("foreign_key_constraint: Add FK on partition", known(PARTITIONS_OWN, C));
         m.put("partitioned_table: Changing partition key def errors", known(PARTITION_SHAPE, C));
         m.put("partitioned_table: Deleting a partitioning errors", known(PARTITION_SHAPE, C));
         m.put("partitioned_table: Altering a partition's 'FOR VALUES' errors", known(PARTITION_SHAPE, C));
