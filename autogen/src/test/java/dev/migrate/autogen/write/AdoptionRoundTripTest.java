@@ -186,7 +186,7 @@ class AdoptionRoundTripTest {
             execute(owner, legacy);
             Adoption.Written written = Adoption.written(Adoption.baseline(owner), "20261127_120004", AT);
             assertThat(written.file().toString())
-                    .contains("op.createObject(ObjectKind.COLLATION, \"public.natural_sort\"")
+                    .contains("op.createObject(ObjectKind.COLLATION, \"natural_sort\"")
                     .doesNotContain("\"\"\"");
 
             written.migration().upgrade(GeneratedMigrations.online(fresh));
