@@ -46,7 +46,11 @@ public interface CredentialsProvider {
      * @param database the database name; empty when the URL leaves it to the driver
      * @param user the user configured (in the URL or apart), or null when none is
      */
-    record Server(String host, int port, String database, @Nullable String user) {}
+    record Server(
+            String host,
+            int port,
+            String database,
+            @Nullable String user) {}
 
     /**
      * A user name and password; {@link #toString()} never shows the password:
@@ -97,9 +101,11 @@ public interface CredentialsProvider {
                 found.add(name);
             }
         } catch (ServiceConfigurationError e) {
-            throw new MigrateException("The credentials provider " + className + " could not be loaded: "
-                    + e.getMessage() + ". Check its entry in META-INF/services/dev.migrate.CredentialsProvider "
-                    + "and that it has a public constructor without arguments.", e);
+            throw new MigrateException(
+                    "The credentials provider " + className + " could not be loaded: "
+                            + e.getMessage() + ". Check its entry in META-INF/services/dev.migrate.CredentialsProvider "
+                            + "and that it has a public constructor without arguments.",
+                    e);
         }
         throw new MigrateException("No credentials provider named " + className + " is on the class path"
                 + (found.isEmpty() ? "" : " (found: " + String.join(", ", found) + ")")

@@ -728,7 +728,8 @@ public final class Migrator {
         }
 
         /** The provider a fleet's databases given by URL ask, or null. */
-        @Nullable CredentialsProvider credentialsProvider() {
+        @Nullable
+        CredentialsProvider credentialsProvider() {
             return credentials;
         }
 

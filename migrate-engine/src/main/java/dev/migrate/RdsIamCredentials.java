@@ -52,7 +52,11 @@ public final class RdsIamCredentials implements CredentialsProvider {
             throw new MigrateException("IAM authentication to " + server.host() + " needs the database user "
                     + "(a role granted rds_iam), and none is configured. Give it with the user setting or in the URL.");
         }
-        String token = tokens().token(server.host(), server.port(), user, region(server.host()).orElse(null));
+        String token = tokens().token(
+                        server.host(),
+                        server.port(),
+                        user,
+                        region(server.host()).orElse(null));
         return new Credentials(user, token);
     }
 
@@ -81,7 +85,10 @@ public final class RdsIamCredentials implements CredentialsProvider {
     /** Asked here, not in {@link RdsTokens}, whose own linking needs the SDK. */
     private static boolean sdkPresent() {
         try {
-            Class.forName("software.amazon.awssdk.services.rds.RdsUtilities", false, RdsIamCredentials.class.getClassLoader());
+            Class.forName(
+                    "software.amazon.awssdk.services.rds.RdsUtilities",
+                    false,
+                    RdsIamCredentials.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -27,20 +27,24 @@ final class RdsTokens {
                     ? Region.of(region)
                     : DefaultAwsRegionProviderChain.builder().build().getRegion();
         } catch (RuntimeException e) {
-            throw new MigrateException("IAM authentication to " + host + " needs the AWS region of the database, and "
-                    + "neither the host name nor the environment gives one (" + e.getMessage() + "). Set AWS_REGION, "
-                    + "or construct RdsIamCredentials with the region.", e);
+            throw new MigrateException(
+                    "IAM authentication to " + host + " needs the AWS region of the database, and "
+                            + "neither the host name nor the environment gives one (" + e.getMessage()
+                            + "). Set AWS_REGION, "
+                            + "or construct RdsIamCredentials with the region.",
+                    e);
         }
         try {
-            return utilities.generateAuthenticationToken(request -> request.hostname(host)
-                    .port(port)
-                    .username(user)
-                    .region(signedFor));
+            return utilities.generateAuthenticationToken(
+                    request -> request.hostname(host).port(port).username(user).region(signedFor));
         } catch (RuntimeException e) {
             // the SDK's messages name the credential sources it tried, never a secret
-            throw new MigrateException("Could not sign an IAM token for user " + user + " at " + host + ": "
-                    + e.getMessage() + " Give the AWS SDK credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
-                    + "a profile, or the role of the container or instance).", e);
+            throw new MigrateException(
+                    "Could not sign an IAM token for user " + user + " at " + host + ": "
+                            + e.getMessage()
+                            + " Give the AWS SDK credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                            + "a profile, or the role of the container or instance).",
+                    e);
         }
     }
 }

@@ -145,7 +145,9 @@ class CredentialsProviderTest {
                 .as("the first password no longer opens a connection")
                 .isInstanceOf(ConnectionFailedException.class)
                 .hasMessageContaining("rejected the credentials of user " + role);
-        assertThat(migrator.upgrade("head").applied()).extracting(AppliedStep::revision).containsExactly("c2");
+        assertThat(migrator.upgrade("head").applied())
+                .extracting(AppliedStep::revision)
+                .containsExactly("c2");
         assertThat(store.asked.size()).isGreaterThan(askedForC1);
         assertThat(migrator.current()).extracting(CurrentRevision::id).containsExactly("c2");
         assertThat(String.join("\n", log)).doesNotContain(first).doesNotContain(second);
@@ -168,8 +170,10 @@ class CredentialsProviderTest {
             store.asked.add(requested);
             return new CredentialsProvider.Credentials(Objects.requireNonNull(requested.user()), next);
         };
-        FleetResult result = Fleet.builder(
-                        Migrator.builder().migrations(C1.class, C2.class).log(into(new ArrayList<>())).credentials(rotating))
+        FleetResult result = Fleet.builder(Migrator.builder()
+                        .migrations(C1.class, C2.class)
+                        .log(into(new ArrayList<>()))
+                        .credentials(rotating))
                 .databases(List.of(url(one) + "?user=" + one, url(two) + "?user=" + two), null, null)
                 .parallel(1)
                 .build()
@@ -178,7 +182,8 @@ class CredentialsProviderTest {
         assertThat(result.failed()).isEmpty();
         assertThat(result.tenants()).hasSize(2);
         assertThat(store.asked).extracting(CredentialsProvider.Server::user).contains(one, two);
-        assertThat(store.asked.stream().filter(s -> one.equals(s.user())).count()).isGreaterThanOrEqualTo(2);
+        assertThat(store.asked.stream().filter(s -> one.equals(s.user())).count())
+                .isGreaterThanOrEqualTo(2);
         for (String role : List.of(one, two)) {
             try (Connection c = server.getDatabase("postgres", role).getConnection();
                     Statement s = c.createStatement();
@@ -194,7 +199,8 @@ class CredentialsProviderTest {
         String role = roleAndDatabase("right-" + UUID.randomUUID());
         String wrong = "wrong-token-" + UUID.randomUUID();
         List<String> log = new ArrayList<>();
-        CredentialsProvider stale = requested -> new CredentialsProvider.Credentials(Objects.requireNonNull(requested.user()), wrong);
+        CredentialsProvider stale =
+                requested -> new CredentialsProvider.Credentials(Objects.requireNonNull(requested.user()), wrong);
         Migrator migrator = Migrator.builder()
                 .url(url(role), role, null)
                 .credentials(stale)
@@ -255,8 +261,8 @@ class CredentialsProviderTest {
         String previousKey = System.setProperty("aws.accessKeyId", keyId);
         String previousSecret = System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         try {
-            CredentialsProvider.Server rds = new CredentialsProvider.Server(
-                    "app.abc123.eu-west-1.rds.amazonaws.com", 5432, "app", "deployer");
+            CredentialsProvider.Server rds =
+                    new CredentialsProvider.Server("app.abc123.eu-west-1.rds.amazonaws.com", 5432, "app", "deployer");
             CredentialsProvider loaded =
                     CredentialsProvider.load("RdsIamCredentials", CredentialsProviderTest.class.getClassLoader());
             assertThat(loaded).isInstanceOf(RdsIamCredentials.class);
@@ -274,7 +280,8 @@ class CredentialsProviderTest {
             CredentialsProvider standIn = requested -> {
                 CredentialsProvider.Credentials token = iam.credentials(requested);
                 try {
-                    admin("ALTER ROLE " + Objects.requireNonNull(requested.user()) + " PASSWORD '" + token.password() + "'");
+                    admin("ALTER ROLE " + Objects.requireNonNull(requested.user()) + " PASSWORD '" + token.password()
+                            + "'");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -293,7 +300,9 @@ class CredentialsProviderTest {
             migrator.upgrade("head");
 
             assertThat(tokens).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(tokens.get(0)).startsWith("localhost:" + server.getPort() + "/?").contains("DBUser=" + role);
+            assertThat(tokens.get(0))
+                    .startsWith("localhost:" + server.getPort() + "/?")
+                    .contains("DBUser=" + role);
             assertThat(tokens.get(0)).isNotEqualTo(tokens.get(tokens.size() - 1));
             assertThat(migrator.current()).extracting(CurrentRevision::id).containsExactly("c2");
             String printed = String.join("\n", log);
@@ -306,7 +315,8 @@ class CredentialsProviderTest {
 
     @Test
     void aProviderNotOnTheClassPathIsNamedWithTheOnesThatAre() {
-        assertThatThrownBy(() -> CredentialsProvider.load("com.example.Vault", CredentialsProviderTest.class.getClassLoader()))
+        assertThatThrownBy(() ->
+                        CredentialsProvider.load("com.example.Vault", CredentialsProviderTest.class.getClassLoader()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessage("No credentials provider named com.example.Vault is on the class path (found: "
                         + "dev.migrate.RdsIamCredentials). Add the jar that holds it, and list its class in the jar's "

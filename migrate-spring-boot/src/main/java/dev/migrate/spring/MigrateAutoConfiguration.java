@@ -155,7 +155,9 @@ public class MigrateAutoConfiguration {
      */
     private static String[] jdbcUrlOf(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return new String[] {connection.getMetaData().getURL(), connection.getMetaData().getUserName()};
+            return new String[] {
+                connection.getMetaData().getURL(), connection.getMetaData().getUserName()
+            };
         } catch (SQLException e) {
             throw new MigrateException(
                     "migrate.user, migrate.password or a CredentialsProvider bean is set without migrate.url, so "

@@ -43,12 +43,11 @@ public class MigrateEndpoint {
             Map<String, MigrateStatus.Database> beans = new LinkedHashMap<>();
             for (Map.Entry<String, MigrateStatus> bean :
                     target.getBeansOfType(MigrateStatus.class, false, false).entrySet()) {
-                beans.put(
-                        bean.getKey(),
-                        bean.getValue().database(page == null ? 0 : page, size == null ? 50 : size));
+                beans.put(bean.getKey(), bean.getValue().database(page == null ? 0 : page, size == null ? 50 : size));
             }
             ApplicationContext parent = target.getParent();
-            contexts.put(target.getId(), new ContextMigrateBeansDescriptor(beans, parent == null ? null : parent.getId()));
+            contexts.put(
+                    target.getId(), new ContextMigrateBeansDescriptor(beans, parent == null ? null : parent.getId()));
             target = parent;
         }
         return new MigrateBeansDescriptor(contexts);
@@ -69,5 +68,6 @@ public class MigrateEndpoint {
      * @param parentId the parent context's id, or null
      */
     public record ContextMigrateBeansDescriptor(
-            Map<String, MigrateStatus.Database> migrateBeans, @Nullable String parentId) {}
+            Map<String, MigrateStatus.Database> migrateBeans,
+            @Nullable String parentId) {}
 }

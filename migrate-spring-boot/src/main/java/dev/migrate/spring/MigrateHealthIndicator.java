@@ -26,8 +26,12 @@ public class MigrateHealthIndicator implements HealthIndicator {
         try {
             health = status.health();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("reason", String.valueOf(e.getMessage())).build();
+            return Health.down()
+                    .withDetail("reason", String.valueOf(e.getMessage()))
+                    .build();
         }
-        return Health.status(new Status(health.status())).withDetails(health.details()).build();
+        return Health.status(new Status(health.status()))
+                .withDetails(health.details())
+                .build();
     }
 }

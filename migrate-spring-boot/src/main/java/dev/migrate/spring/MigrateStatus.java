@@ -113,7 +113,8 @@ public final class MigrateStatus {
      * @param drifted whether the database differed from the schema of head
      * @param differences what differed, as the check names it; null when nothing did
      */
-    public record Drift(Instant checkedAt, boolean drifted, @Nullable String differences) {}
+    public record Drift(
+            Instant checkedAt, boolean drifted, @Nullable String differences) {}
 
     /**
      * One page of the fleet's tenants.
@@ -134,7 +135,11 @@ public final class MigrateStatus {
      * @param pending the revisions an upgrade to head would apply
      * @param expand an online revision in its expand phase, or null
      */
-    public record Tenant(String name, List<String> current, List<String> pending, @Nullable String expand) {}
+    public record Tenant(
+            String name,
+            List<String> current,
+            List<String> pending,
+            @Nullable String expand) {}
 
     /**
      * The health: UP, DOWN or OUT_OF_SERVICE, and why.
@@ -188,9 +193,13 @@ public final class MigrateStatus {
             details.put("behind", behind.size());
             if (!behind.isEmpty()) {
                 details.put("tenantsBehind", behind.subList(0, Math.min(NAMED_TENANTS, behind.size())));
-                details.put("reason", behind.size() + " of " + all.total() + " tenants are behind the application's "
-                        + "head, " + String.join(", ", behind.subList(0, Math.min(NAMED_TENANTS, behind.size())))
-                        + (behind.size() > NAMED_TENANTS ? " and others" : "") + ". Upgrade the fleet to head.");
+                details.put(
+                        "reason",
+                        behind.size() + " of " + all.total() + " tenants are behind the application's "
+                                + "head, "
+                                + String.join(", ", behind.subList(0, Math.min(NAMED_TENANTS, behind.size())))
+                                + (behind.size() > NAMED_TENANTS ? " and others" : "")
+                                + ". Upgrade the fleet to head.");
                 return new Health("DOWN", details);
             }
             return new Health("UP", details);
@@ -200,9 +209,12 @@ public final class MigrateStatus {
         details.put("current", rows.stream().map(CurrentRevision::id).toList());
         details.put("pending", pending);
         if (!pending.isEmpty()) {
-            details.put("reason", "The database is behind the application's head: " + pending.size()
-                    + (pending.size() == 1 ? " revision is" : " revisions are") + " pending (" + String.join(", ", pending)
-                    + "). Upgrade it to head.");
+            details.put(
+                    "reason",
+                    "The database is behind the application's head: " + pending.size()
+                            + (pending.size() == 1 ? " revision is" : " revisions are") + " pending ("
+                            + String.join(", ", pending)
+                            + "). Upgrade it to head.");
             return new Health("DOWN", details);
         }
         Drift drift = drift();
@@ -217,8 +229,10 @@ public final class MigrateStatus {
         if (expand != null) {
             details.put("expand", expand);
             if (settings.isOutOfServiceDuringExpand()) {
-                details.put("reason", "The online revision " + expand + " is in its expand phase; complete it (mvn "
-                        + "migrate:complete) to bring the instance back into service.");
+                details.put(
+                        "reason",
+                        "The online revision " + expand + " is in its expand phase; complete it (mvn "
+                                + "migrate:complete) to bring the instance back into service.");
                 return new Health("OUT_OF_SERVICE", details);
             }
         }
@@ -261,8 +275,8 @@ public final class MigrateStatus {
         Supplier<Fleet> fleetOf = java.util.Objects.requireNonNull(fleet);
         Map<String, List<CurrentRevision>> current = fleetOf.get().current();
         List<Tenant> all = new ArrayList<>();
-        current.forEach((name, rows) -> all.add(new Tenant(
-                name, rows.stream().map(CurrentRevision::id).toList(), pending(rows), expand(rows))));
+        current.forEach((name, rows) -> all.add(
+                new Tenant(name, rows.stream().map(CurrentRevision::id).toList(), pending(rows), expand(rows))));
         int behind = (int) all.stream().filter(t -> !t.pending().isEmpty()).count();
         long from = Math.min((long) page * size, all.size());
         long to = Math.min(from + size, all.size());

@@ -62,11 +62,17 @@ class MigrateActuatorTest {
 
     @Test
     void theEndpointAndTheHealthShowADatabaseBehindHeadThenAtHead() throws Exception {
-        ResponseEntity<String> migrate = http.getForEntity("http://localhost:" + port + "/actuator/migrate", String.class);
+        ResponseEntity<String> migrate =
+                http.getForEntity("http://localhost:" + port + "/actuator/migrate", String.class);
         assertThat(migrate.getStatusCode().value()).isEqualTo(200);
-        JsonNode bean = json.readTree(migrate.getBody()).path("contexts").path("shop").path("migrateBeans").path("migrateStatus");
+        JsonNode bean = json.readTree(migrate.getBody())
+                .path("contexts")
+                .path("shop")
+                .path("migrateBeans")
+                .path("migrateStatus");
         assertThat(bean.path("database").asText())
-                .isEqualTo("PostgreSQL at localhost:" + TestPostgres.port() + ", database " + DATABASE + ", user postgres");
+                .isEqualTo("PostgreSQL at localhost:" + TestPostgres.port() + ", database " + DATABASE
+                        + ", user postgres");
         assertThat(bean.path("current").get(0).path("revision").asText()).isEqualTo("s1");
         assertThat(bean.path("current").get(0).path("message").asText()).isEqualTo("create things");
         assertThat(bean.path("current").get(0).path("head").asBoolean()).isFalse();
@@ -79,25 +85,34 @@ class MigrateActuatorTest {
         assertThat(bean.path("history").get(0).path("appliedBy").asText()).isEqualTo("postgres");
         assertThat(absent(bean.path("tenants"))).isTrue();
 
-        ResponseEntity<String> behind = http.getForEntity("http://localhost:" + port + "/actuator/health", String.class);
-        assertThat(behind.getStatusCode().value()).as("a DOWN application answers 503").isEqualTo(503);
+        ResponseEntity<String> behind =
+                http.getForEntity("http://localhost:" + port + "/actuator/health", String.class);
+        assertThat(behind.getStatusCode().value())
+                .as("a DOWN application answers 503")
+                .isEqualTo(503);
         JsonNode health = json.readTree(behind.getBody()).path("components").path("migrate");
         assertThat(health.path("status").asText()).isEqualTo("DOWN");
         assertThat(health.path("details").path("reason").asText())
-                .isEqualTo("The database is behind the application's head: 1 revision is pending (s2). Upgrade it to head.");
+                .isEqualTo(
+                        "The database is behind the application's head: 1 revision is pending (s2). Upgrade it to head.");
         assertThat(health.path("details").path("pending").toString()).isEqualTo("[\"s2\"]");
 
         migrator.upgrade("head");
 
-        JsonNode atHead = json.readTree(http.getForEntity("http://localhost:" + port + "/actuator/migrate", String.class)
-                        .getBody())
-                .path("contexts").path("shop").path("migrateBeans").path("migrateStatus");
+        JsonNode atHead = json.readTree(
+                        http.getForEntity("http://localhost:" + port + "/actuator/migrate", String.class)
+                                .getBody())
+                .path("contexts")
+                .path("shop")
+                .path("migrateBeans")
+                .path("migrateStatus");
         assertThat(atHead.path("current").get(0).path("revision").asText()).isEqualTo("s2");
         assertThat(atHead.path("pending").toString()).isEqualTo("[]");
         assertThat(atHead.path("history").get(0).path("revision").asText()).isEqualTo("s2");
         assertThat(atHead.path("history").get(1).path("revision").asText()).isEqualTo("s1");
 
-        ResponseEntity<String> up = http.getForEntity("http://localhost:" + port + "/actuator/health/migrate", String.class);
+        ResponseEntity<String> up =
+                http.getForEntity("http://localhost:" + port + "/actuator/health/migrate", String.class);
         assertThat(up.getStatusCode().value()).isEqualTo(200);
         assertThat(json.readTree(up.getBody()).path("status").asText()).isEqualTo("UP");
     }
@@ -109,8 +124,8 @@ class MigrateActuatorTest {
 
     @Test
     void theEndpointIsReadOnly() {
-        ResponseEntity<String> post = http.postForEntity(
-                "http://localhost:" + port + "/actuator/migrate", null, String.class);
+        ResponseEntity<String> post =
+                http.postForEntity("http://localhost:" + port + "/actuator/migrate", null, String.class);
         assertThat(post.getStatusCode().value()).isEqualTo(405);
     }
 }

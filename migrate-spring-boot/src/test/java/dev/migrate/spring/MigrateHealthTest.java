@@ -54,16 +54,21 @@ class MigrateHealthTest {
             assertThat(health.getDetails()).containsEntry("expand", "a2");
             assertThat(context.getBean(MigrateStatus.class).database().expand()).isEqualTo("a2");
         });
-        online.withPropertyValues("migrate.health.out-of-service-during-expand=true").run(context -> {
-            Health health = context.getBean(MigrateHealthIndicator.class).health();
-            assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-            assertThat(health.getDetails().get("reason"))
-                    .isEqualTo("The online revision a2 is in its expand phase; complete it (mvn migrate:complete) to "
-                            + "bring the instance back into service.");
-            context.getBean(Migrator.class).complete();
-            assertThat(context.getBean(MigrateHealthIndicator.class).health().getStatus())
-                    .isEqualTo(Status.UP);
-        });
+        online.withPropertyValues("migrate.health.out-of-service-during-expand=true")
+                .run(context -> {
+                    Health health =
+                            context.getBean(MigrateHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                    assertThat(health.getDetails().get("reason"))
+                            .isEqualTo(
+                                    "The online revision a2 is in its expand phase; complete it (mvn migrate:complete) to "
+                                            + "bring the instance back into service.");
+                    context.getBean(Migrator.class).complete();
+                    assertThat(context.getBean(MigrateHealthIndicator.class)
+                                    .health()
+                                    .getStatus())
+                            .isEqualTo(Status.UP);
+                });
     }
 
     @Test
@@ -115,8 +120,8 @@ class MigrateHealthTest {
         DataSource dataSource = TestPostgres.dataSource(TestPostgres.createDatabase("starter_no_actuator"));
         new ApplicationContextRunner()
                 .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
-                .withConfiguration(AutoConfigurations.of(
-                        MigrateAutoConfiguration.class, MigrateActuatorAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(MigrateAutoConfiguration.class, MigrateActuatorAutoConfiguration.class))
                 .withBean(DataSource.class, () -> dataSource)
                 .withBean(M2SeedThings.class, () -> new M2SeedThings("from-spring"))
                 .withPropertyValues("migrate.packages=dev.migrate.spring.fixtures")
@@ -141,10 +146,11 @@ class MigrateHealthTest {
                 .withBean(CredentialsProvider.class, () -> provider)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(Migrator.class).current().get(0).id()).isEqualTo("s2");
+                    assertThat(context.getBean(Migrator.class).current().get(0).id())
+                            .isEqualTo("s2");
                 });
         assertThat(asked).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(asked.get(0)).isEqualTo(
-                new CredentialsProvider.Server("localhost", TestPostgres.port(), database, "postgres"));
+        assertThat(asked.get(0))
+                .isEqualTo(new CredentialsProvider.Server("localhost", TestPostgres.port(), database, "postgres"));
     }
 }

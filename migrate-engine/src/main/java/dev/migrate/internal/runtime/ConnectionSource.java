@@ -178,7 +178,11 @@ public final class ConnectionSource {
             return dataSource.getConnection(given.user(), given.password());
         } catch (SQLException e) {
             ConnectionFailure.Target asked = new ConnectionFailure.Target(
-                    configured.url(), given.user(), given.password(), configured.origin(), configured.passwordSetting());
+                    configured.url(),
+                    given.user(),
+                    given.password(),
+                    configured.origin(),
+                    configured.passwordSetting());
             throw new ConnectionFailedException(ConnectionFailure.of(e, asked).message(), e);
         }
     }

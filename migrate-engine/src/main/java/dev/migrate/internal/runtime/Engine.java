@@ -368,9 +368,10 @@ public final class Engine {
      * next revision completes ({@link #complete}).
      */
     private static boolean onlyExpandsOrTheirRollbacks(List<Step> steps, Map<String, String> phases, Scripts scripts) {
-        return steps.stream().allMatch(step -> step.direction() == Direction.UPGRADE
-                ? scripts.upgrade(step.revision().id()).online()
-                : OnlineState.EXPAND.equals(phases.get(step.revision().id())));
+        return steps.stream()
+                .allMatch(step -> step.direction() == Direction.UPGRADE
+                        ? scripts.upgrade(step.revision().id()).online()
+                        : OnlineState.EXPAND.equals(phases.get(step.revision().id())));
     }
 
     /**
