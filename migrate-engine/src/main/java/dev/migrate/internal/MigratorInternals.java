@@ -13,6 +13,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.HistoryEntry;
 import dev.migrate.internal.runtime.Settings;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.RoleNames;
@@ -402,6 +403,20 @@ public final class MigratorInternals {
     public Set<String> versionRows() {
         Engine database = open.database(migrator);
         return database.graph().canonical(database.currentRows());
+    }
+
+    /**
+     * The last {@code limit} steps of the migrator's history table, the newest first.
+     *
+     * @return the rows; none when the table does not exist yet
+     */
+    public List<HistoryEntry> recentHistory(int limit) {
+        return open.database(migrator).recentHistory(limit);
+    }
+
+    /** Where the migrator's database is, for messages: host, port, database and user, never a password. */
+    public String databaseDescription() {
+        return open.database(migrator).databaseDescription();
     }
 
     private GraphReport report() {

@@ -652,6 +652,18 @@ public final class Engine {
         }
     }
 
+    /** The last {@code limit} steps of the history table, the newest first. */
+    public List<HistoryEntry> recentHistory(int limit) {
+        try (Connection c = connections().open()) {
+            return tables.readRecent(c, limit);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from "
+                            + connections().description() + ": " + e.getMessage() + readGrantHint(e),
+                    e);
+        }
+    }
+
     /** The version rows as they are, unknown revisions included; none when the table does not exist yet. */
     public Set<String> currentRows() {
         try (Connection c = connections().open()) {
