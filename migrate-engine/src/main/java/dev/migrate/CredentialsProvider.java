@@ -79,7 +79,7 @@ public interface CredentialsProvider {
 
     /**
      * The provider of class {@code className} that a jar on {@code loader}'s class path registers for
-     * {@link ServiceLoader}, as {@code -Dmigrate.credentialsProvider} names it.
+     * {@link ServiceLoader}, named by its class name.
      *
      * <pre>{@code CredentialsProvider provider = CredentialsProvider.load("dev.migrate.RdsIamCredentials", loader);}</pre>
      *

@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
  *         .credentials(new RdsIamCredentials())
  *         .build();
  * }</pre>
- *
- * From Maven or the command line: {@code -Dmigrate.credentialsProvider=RdsIamCredentials}.
  */
 public final class RdsIamCredentials implements CredentialsProvider {
     /** The region in an RDS endpoint: {@code app.abc123.eu-west-1.rds.amazonaws.com}. */
