@@ -137,8 +137,13 @@ class PgSchemaDiffSuiteTest {
     private static final String OUT_OF_SCOPE = "baseline and drift manage one schema (public) and what it uses: "
             + "objects of another schema that public does not use are not adopted and drift does not look at them "
             + "(by design; the peer compares every schema)";
-    private static final String PARTITIONS_OWN = "a partition's own indexes, keys and foreign keys are neither "
-            + "adopted nor compared (partitions' own indexes and FKs: being fixed on another branch)";
+    private static final String PARTITIONS_OWN = "a partition's own index, key or foreign key in a shape a baseline "
+            + "or drift does not carry yet (autogen/target/pgsd-suite.txt has each case's difference)";
+    private static final String PARTITION_OBJECTS_ORDER = "the written baseline writes a partition's own index or "
+            + "foreign key where the partition's key already made that index, or before the partition or the "
+            + "referenced key it needs, and fails";
+    private static final String UNATTACHED_INDEX = "an index made ON ONLY a partitioned table and never attached "
+            + "comes back from a baseline attached and valid";
     private static final String REPLICA_IDENTITY =
             "replica identity (FULL, USING INDEX) is not read: neither adopted nor compared";
     private static final String NOT_VALID =
@@ -162,7 +167,6 @@ class PgSchemaDiffSuiteTest {
         m.put("schema: No-op", known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("schema: Add/drop all objects", known(FUNCTION_BODY_ORDER, A, B, C));
         m.put("function: Drop function with dependencies", known(FUNCTION_BODY_ORDER, A, B, C));
-        m.put("foreign_key_constraint: Add FK on partition", known(PARTITIONS_OWN, C));
         m.put("partitioned_table: Changing partition key def errors", known(PARTITION_SHAPE, C));
         m.put("partitioned_table: Deleting a partitioning errors", known(PARTITION_SHAPE, C));
         m.put("partitioned_table: Altering a partition's 'FOR VALUES' errors", known(PARTITION_SHAPE, C));
@@ -173,40 +177,29 @@ class PgSchemaDiffSuiteTest {
         m.put("sequence: Alter ownership (from table to table; original partitioned table dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
         m.put("sequence: Alter ownership (from table to table) and sequence properties (new type is not compatible with old table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
         m.put("sequence: Alter ownership (from table to table) and sequence properties (old type is not compatible with new table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("local_partition_index: No-op", known(PARTITIONS_OWN, A));
-        m.put("local_partition_index: Delete columns and associated index", known(PARTITIONS_OWN, A));
-        m.put("local_partition_index: Switch primary key (add and drop) (conflicting schemas)", known(PARTITIONS_OWN, A, C));
+        m.put("local_partition_index: Switch primary key (add and drop) (conflicting schemas)", known(OUT_OF_SCOPE, A));
         m.put("local_partition_index: Add a primary key when the index already exists", known(PARTITIONS_OWN, A));
-        m.put("local_partition_index: Add a unique constraint when the index already exists", known(PARTITIONS_OWN, A, C));
-        m.put("partitioned_index: Add a partitioned primary key when the local index already exists", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add a partitioned unique constraint when the local index already exists", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add a unique index when the local index already exists", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Local index and columns deleted (index dropped first)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Alter index columns (index replacement and prioritized builds)", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Alter index columns (index replacement and prioritized builds) (conflicting schemas)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Attach an unnattached, invalid index", known(PARTITIONS_OWN, A, C));
+        m.put("partitioned_index: Attach an unnattached, invalid index", known(UNATTACHED_INDEX, A));
         m.put("partitioned_index: Add primary key constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching unique constraint)", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Add primary key constraint with existing matching base-table index (matching local PK already exists backed by local index)", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching local PK already exists backed by local index)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add primary key to partition using existing index", known(PARTITIONS_OWN, A, C));
-        m.put("partitioned_index: Add unique constraint to partition using existing index", known(PARTITIONS_OWN, A, C));
-        m.put("partitioned_table: No-op", known(PARTITIONS_OWN, A));
-        m.put("partitioned_table: Alter table: New primary key, new unique constraint, dropped unique constraint, change column types, delete partitioned index, new partitioned index, delete local index, add local index, validate check constraint, validate FK, delete FK", known(PARTITIONS_OWN, A));
-        m.put("partitioned_table: Re-creating base table causes partitions to be re-created", known(PARTITIONS_OWN, A));
+        m.put("partitioned_index: Add primary key to partition using existing index", known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put("partitioned_index: Add unique constraint to partition using existing index", known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put("partitioned_table: No-op", known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put("partitioned_table: Alter table: New primary key, new unique constraint, dropped unique constraint, change column types, delete partitioned index, new partitioned index, delete local index, add local index, validate check constraint, validate FK, delete FK", known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put("partitioned_table: Re-creating base table causes partitions to be re-created", known(PARTITION_OBJECTS_ORDER, A, B, C));
         m.put("schema: Drop partitioned table, Add partitioned table with local keys", known(PARTITIONS_OWN, A));
         m.put("database_schema_source: Drop partitioned table, Add partitioned table with local keys", known(PARTITIONS_OWN, A));
         m.put("table: No-op", known(REPLICA_IDENTITY, A));
         m.put("table: Alter replica identity to index replica identity", known(REPLICA_IDENTITY, A));
-        m.put("local_partition_index: Add a unique local index", known(REPLICA_IDENTITY, C));
-        m.put("local_partition_index: Add local unique constraints", known(REPLICA_IDENTITY, C));
         m.put("partitioned_index: Add primary key constraint with existing matching base-table index (local matching child index exists)", known(REPLICA_IDENTITY, A));
         m.put("partitioned_table: Alter replica identity of parent and children", known(REPLICA_IDENTITY, A, C));
         m.put("partitioned_table: Unpartitioned to partitioned", known(REPLICA_IDENTITY, C));
         m.put("partitioned_table: Partitioned to unpartitioned", known(REPLICA_IDENTITY, C));
-        m.put("partitioned_table: Adding a partition with local primary key that can back the unique index", known(REPLICA_IDENTITY, C));
-        m.put("partitioned_table: Adding a partition with local unique constraint that can back the unique index", known(REPLICA_IDENTITY, C));
         m.put("table: Add and drop a table (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
         m.put("table: Alter replica identity", known(OUT_OF_SCOPE, A, C));
         m.put("foreign_key_constraint: Add and drop FK (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
