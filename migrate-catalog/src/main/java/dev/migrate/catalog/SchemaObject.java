@@ -127,7 +127,9 @@ public record SchemaObject(
     public static UnaryOperator<String> unqualified(String schema) {
         Pattern qualifier =
                 Pattern.compile("(?<![\\w$\".])" + Pattern.quote(Identifiers.quote(schema)) + "\\.(?=[\\w$\"])");
-        return t -> t == null ? null : outsideDollarQuotes(t, part -> qualifier.matcher(part).replaceAll(""));
+        return t -> t == null
+                ? null
+                : outsideDollarQuotes(t, part -> qualifier.matcher(part).replaceAll(""));
     }
 
     private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z_0-9]*)?\\$");

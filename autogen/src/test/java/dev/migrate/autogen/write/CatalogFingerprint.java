@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
 final class CatalogFingerprint {
     private CatalogFingerprint() {}
 
-    private static final String USER_SCHEMA =
-            "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
+    private static final String USER_SCHEMA = "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
 
     private static String notOfExtension(String catalog, String oid) {
         return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog + "'::regclass AND e.objid = "
@@ -194,10 +193,27 @@ final class CatalogFingerprint {
             String[] parts = word.split("\\.", -1);
             for (int j = parts.length > 1 && !head.startsWith("comment") ? 1 : 0; j < parts.length; j++) {
                 String part = parts[j].replace("\"", "");
-                if (!part.isBlank() && !List.of("on", "of", "column", "table", "index", "view", "type", "function",
-                                "constraint", "trigger", "policy", "sequence", "schema", "materialized",
-                                "procedure", "domain", "public", "in")
-                        .contains(part)) {
+                if (!part.isBlank()
+                        && !List.of(
+                                        "on",
+                                        "of",
+                                        "column",
+                                        "table",
+                                        "index",
+                                        "view",
+                                        "type",
+                                        "function",
+                                        "constraint",
+                                        "trigger",
+                                        "policy",
+                                        "sequence",
+                                        "schema",
+                                        "materialized",
+                                        "procedure",
+                                        "domain",
+                                        "public",
+                                        "in")
+                                .contains(part)) {
                     names.add(part);
                 }
             }

@@ -26,7 +26,12 @@ final class PgSchemaDiffCases {
     private PgSchemaDiffCases() {}
 
     /** One case: its group (the resource's name), name, roles, flags and the old and new schema's DDL. */
-    record Case(String group, String name, List<String> roles, Set<String> flags, List<String> oldDdl,
+    record Case(
+            String group,
+            String name,
+            List<String> roles,
+            Set<String> flags,
+            List<String> oldDdl,
             List<String> newDdl) {
         /** How the known-failing list names it: {@code group: name}. */
         String id() {
@@ -46,8 +51,8 @@ final class PgSchemaDiffCases {
     /** The cases of resource {@code /pgsd/<group>.sql}, in the peer's order. */
     static List<Case> read(String group) {
         String text;
-        try (InputStream in = Objects.requireNonNull(
-                PgSchemaDiffCases.class.getResourceAsStream("/pgsd/" + group + ".sql"), group)) {
+        try (InputStream in =
+                Objects.requireNonNull(PgSchemaDiffCases.class.getResourceAsStream("/pgsd/" + group + ".sql"), group)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,21 +26,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A peer's own acceptance suite as our oracle: the cases of Stripe's pg-schema-diff
@@ -162,7 +162,9 @@ class PgSchemaDiffSuiteTest {
         m.put("table: Drop table", known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("foreign_key_constraint: Drop FK (partitioned table)", known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("partitioned_table: Drop table", known(FK_TO_OTHER_SCHEMA, A, B, C));
-        m.put("partitioned_table: Unpartitioned to partitioned and child tables already exist", known(FK_TO_OTHER_SCHEMA, A, B, C));
+        m.put(
+                "partitioned_table: Unpartitioned to partitioned and child tables already exist",
+                known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("partitioned_table: Adding a partition", known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("schema: No-op", known(FK_TO_OTHER_SCHEMA, A, B, C));
         m.put("schema: Add/drop all objects", known(FUNCTION_BODY_ORDER, A, B, C));
@@ -172,38 +174,74 @@ class PgSchemaDiffSuiteTest {
         m.put("partitioned_table: Altering a partition's 'FOR VALUES' errors", known(PARTITION_SHAPE, C));
         m.put("sequence: Alter ownership (from table to none)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
         m.put("sequence: Alter ownership (from table to table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("sequence: Alter ownership (from table to table; original column dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("sequence: Alter ownership (from table to table; original table dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("sequence: Alter ownership (from table to table; original partitioned table dropped)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("sequence: Alter ownership (from table to table) and sequence properties (new type is not compatible with old table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("sequence: Alter ownership (from table to table) and sequence properties (old type is not compatible with new table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put(
+                "sequence: Alter ownership (from table to table; original column dropped)",
+                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put(
+                "sequence: Alter ownership (from table to table; original table dropped)",
+                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put(
+                "sequence: Alter ownership (from table to table; original partitioned table dropped)",
+                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put(
+                "sequence: Alter ownership (from table to table) and sequence properties (new type is not compatible with old table)",
+                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
+        m.put(
+                "sequence: Alter ownership (from table to table) and sequence properties (old type is not compatible with new table)",
+                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
         m.put("local_partition_index: Switch primary key (add and drop) (conflicting schemas)", known(OUT_OF_SCOPE, A));
         m.put("local_partition_index: Add a primary key when the index already exists", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Local index and columns deleted (index dropped first)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Alter index columns (index replacement and prioritized builds) (conflicting schemas)", known(PARTITIONS_OWN, A));
+        m.put(
+                "partitioned_index: Alter index columns (index replacement and prioritized builds) (conflicting schemas)",
+                known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Attach an unnattached, invalid index", known(UNATTACHED_INDEX, A));
-        m.put("partitioned_index: Add primary key constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching unique constraint)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add primary key constraint with existing matching base-table index (matching local PK already exists backed by local index)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add unique constraint with existing matching base-table index (matching local PK already exists backed by local index)", known(PARTITIONS_OWN, A));
-        m.put("partitioned_index: Add primary key to partition using existing index", known(PARTITION_OBJECTS_ORDER, A, B, C));
-        m.put("partitioned_index: Add unique constraint to partition using existing index", known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put(
+                "partitioned_index: Add primary key constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)",
+                known(PARTITIONS_OWN, A));
+        m.put(
+                "partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching PK)",
+                known(PARTITIONS_OWN, A));
+        m.put(
+                "partitioned_index: Add unique constraint with existing matching base-table index (matching non-local index exists that backs local matching unique constraint)",
+                known(PARTITIONS_OWN, A));
+        m.put(
+                "partitioned_index: Add primary key constraint with existing matching base-table index (matching local PK already exists backed by local index)",
+                known(PARTITIONS_OWN, A));
+        m.put(
+                "partitioned_index: Add unique constraint with existing matching base-table index (matching local PK already exists backed by local index)",
+                known(PARTITIONS_OWN, A));
+        m.put(
+                "partitioned_index: Add primary key to partition using existing index",
+                known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put(
+                "partitioned_index: Add unique constraint to partition using existing index",
+                known(PARTITION_OBJECTS_ORDER, A, B, C));
         m.put("partitioned_table: No-op", known(PARTITION_OBJECTS_ORDER, A, B, C));
-        m.put("partitioned_table: Alter table: New primary key, new unique constraint, dropped unique constraint, change column types, delete partitioned index, new partitioned index, delete local index, add local index, validate check constraint, validate FK, delete FK", known(PARTITION_OBJECTS_ORDER, A, B, C));
-        m.put("partitioned_table: Re-creating base table causes partitions to be re-created", known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put(
+                "partitioned_table: Alter table: New primary key, new unique constraint, dropped unique constraint, change column types, delete partitioned index, new partitioned index, delete local index, add local index, validate check constraint, validate FK, delete FK",
+                known(PARTITION_OBJECTS_ORDER, A, B, C));
+        m.put(
+                "partitioned_table: Re-creating base table causes partitions to be re-created",
+                known(PARTITION_OBJECTS_ORDER, A, B, C));
         m.put("schema: Drop partitioned table, Add partitioned table with local keys", known(PARTITIONS_OWN, A));
-        m.put("database_schema_source: Drop partitioned table, Add partitioned table with local keys", known(PARTITIONS_OWN, A));
+        m.put(
+                "database_schema_source: Drop partitioned table, Add partitioned table with local keys",
+                known(PARTITIONS_OWN, A));
         m.put("table: No-op", known(REPLICA_IDENTITY, A));
         m.put("table: Alter replica identity to index replica identity", known(REPLICA_IDENTITY, A));
-        m.put("partitioned_index: Add primary key constraint with existing matching base-table index (local matching child index exists)", known(REPLICA_IDENTITY, A));
+        m.put(
+                "partitioned_index: Add primary key constraint with existing matching base-table index (local matching child index exists)",
+                known(REPLICA_IDENTITY, A));
         m.put("partitioned_table: Alter replica identity of parent and children", known(REPLICA_IDENTITY, A, C));
         m.put("partitioned_table: Unpartitioned to partitioned", known(REPLICA_IDENTITY, C));
         m.put("partitioned_table: Partitioned to unpartitioned", known(REPLICA_IDENTITY, C));
         m.put("table: Add and drop a table (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
         m.put("table: Alter replica identity", known(OUT_OF_SCOPE, A, C));
         m.put("foreign_key_constraint: Add and drop FK (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
-        m.put("foreign_key_constraint: Switch FK owning table (analog tables in different schemas stay same)", known(OUT_OF_SCOPE, A));
+        m.put(
+                "foreign_key_constraint: Switch FK owning table (analog tables in different schemas stay same)",
+                known(OUT_OF_SCOPE, A));
         m.put("index: Add a normal index", known(OUT_OF_SCOPE, A, C));
         m.put("index: Add a functional index", known(OUT_OF_SCOPE, A, C));
         m.put("index: Add a primary key", known(OUT_OF_SCOPE, A, C));
@@ -219,10 +257,14 @@ class PgSchemaDiffSuiteTest {
         m.put("partitioned_index: Add a normal partitioned index", known(OUT_OF_SCOPE, A, C));
         m.put("partitioned_index: Add a functional partitioned index", known(OUT_OF_SCOPE, A, C));
         m.put("partitioned_index: Add a unique constraint", known(OUT_OF_SCOPE, A, C));
-        m.put("partitioned_index: Add a partitioned index that is used by a local primary key", known(OUT_OF_SCOPE, A, C));
+        m.put(
+                "partitioned_index: Add a partitioned index that is used by a local primary key",
+                known(OUT_OF_SCOPE, A, C));
         m.put("partitioned_index: Delete a normal partitioned index", known(OUT_OF_SCOPE, A, C));
         m.put("partitioned_index: Delete a primary key", known(OUT_OF_SCOPE, A, C));
-        m.put("partitioned_table: Create partitioned table with shared primary key and RLS enabled globally", known(OUT_OF_SCOPE, C));
+        m.put(
+                "partitioned_table: Create partitioned table with shared primary key and RLS enabled globally",
+                known(OUT_OF_SCOPE, C));
         m.put("partitioned_table: Add and drop partitioned table (conflicting schemas)", known(OUT_OF_SCOPE, A, C));
         m.put("partitioned_table: Can handle scenario where partition is not attached", known(OUT_OF_SCOPE, A, C));
         m.put("sequence: Add sequence via serial", known(OUT_OF_SCOPE, C));
@@ -236,18 +278,30 @@ class PgSchemaDiffSuiteTest {
         m.put("policy: Add permissive ALL policy target on non-public schema", known(OUT_OF_SCOPE, A, C));
         m.put("policy: Drop non-public schema policy", known(OUT_OF_SCOPE, A, C));
         m.put("policy: Alter all alterable attributes on non-public schema", known(OUT_OF_SCOPE, A, C));
-        m.put("policy: Alter policy that references deleted columns and new columns (non-public schema)", known(OUT_OF_SCOPE, A, C));
-        m.put("policy: Re-create policy that references deleted columns and new columns (non-public schema)", known(OUT_OF_SCOPE, A, C));
+        m.put(
+                "policy: Alter policy that references deleted columns and new columns (non-public schema)",
+                known(OUT_OF_SCOPE, A, C));
+        m.put(
+                "policy: Re-create policy that references deleted columns and new columns (non-public schema)",
+                known(OUT_OF_SCOPE, A, C));
         m.put("privilege: Grant on non-public schema table", known(OUT_OF_SCOPE, A, C));
         m.put("named_schema: no op", known(OUT_OF_SCOPE, A));
         m.put("named_schema: create schema", known(OUT_OF_SCOPE, A, C));
         m.put("named_schema: Drop schema", known(OUT_OF_SCOPE, A, C));
-        m.put("data_packing: Create partitioned table with shared primary key and RLS enabled globally", known(OUT_OF_SCOPE, C));
-        m.put("check_constraint: Alter an invalid check constraint to be valid (validate constraint isn't dropped and re-added)", known(NOT_VALID, C));
+        m.put(
+                "data_packing: Create partitioned table with shared primary key and RLS enabled globally",
+                known(OUT_OF_SCOPE, C));
+        m.put(
+                "check_constraint: Alter an invalid check constraint to be valid (validate constraint isn't dropped and re-added)",
+                known(NOT_VALID, C));
         m.put("check_constraint: Alter a valid check constraint to be invalid", known(NOT_VALID, C));
         m.put("check_constraint: Alter check constraint with UDF dependency should error", known(NOT_VALID, C));
-        m.put("check_constraint: Alter check constraint with system function dependency should not error", known(NOT_VALID, C));
-        m.put("foreign_key_constraint: Alter FK not valid to valid (validate FK isn't dropped and re-added)", known(NOT_VALID, C));
+        m.put(
+                "check_constraint: Alter check constraint with system function dependency should not error",
+                known(NOT_VALID, C));
+        m.put(
+                "foreign_key_constraint: Alter FK not valid to valid (validate FK isn't dropped and re-added)",
+                known(NOT_VALID, C));
         m.put("foreign_key_constraint: Alter FK (valid to not valid)", known(NOT_VALID, C));
         return m;
     }
@@ -275,7 +329,8 @@ class PgSchemaDiffSuiteTest {
         List<Integer> majors = "all".equals(System.getProperty("migrate.pgsd.majors"))
                 ? TestPostgres.majors()
                 : List.of(TestPostgres.defaultMajor());
-        List<Case> cases = GROUPS.stream().flatMap(g -> PgSchemaDiffCases.read(g).stream()).toList();
+        List<Case> cases =
+                GROUPS.stream().flatMap(g -> PgSchemaDiffCases.read(g).stream()).toList();
         // all are queued at once, in the order the tests ask for them; each test joins its own
         for (int major : majors) {
             for (Case c : cases) {
@@ -286,14 +341,17 @@ class PgSchemaDiffSuiteTest {
             }
         }
         return Stream.concat(
-                majors.stream().map(major -> DynamicContainer.dynamicContainer(
-                        "PostgreSQL " + major,
-                        GROUPS.stream().map(group -> DynamicContainer.dynamicContainer(
-                                group,
-                                cases.stream()
-                                        .filter(c -> c.group().equals(group))
-                                        .map(c -> DynamicTest.dynamicTest(
-                                                c.name(), () -> check(major, c, running(major, c)))))))),
+                majors.stream()
+                        .map(major -> DynamicContainer.dynamicContainer(
+                                "PostgreSQL " + major,
+                                GROUPS.stream()
+                                        .map(group -> DynamicContainer.dynamicContainer(
+                                                group,
+                                                cases.stream()
+                                                        .filter(c -> c.group().equals(group))
+                                                        .map(c -> DynamicTest.dynamicTest(
+                                                                c.name(),
+                                                                () -> check(major, c, running(major, c)))))))),
                 Stream.of(
                         DynamicTest.dynamicTest("the lists name only ported cases", () -> listsNameCases(cases)),
                         DynamicTest.dynamicTest("summary", () -> summary(majors, cases))));
@@ -311,13 +369,17 @@ class PgSchemaDiffSuiteTest {
      * so several at once finish the suite in a fraction of the time.
      */
     private CompletableFuture<Map<Way, String>> running(int major, Case c) {
-        return started.computeIfAbsent(major + " " + c.id(), k -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return run(major, c);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, pool));
+        return started.computeIfAbsent(
+                major + " " + c.id(),
+                k -> CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return run(major, c);
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        pool));
     }
 
     private void check(int major, Case c, CompletableFuture<Map<Way, String>> running) throws Exception {
@@ -347,7 +409,8 @@ class PgSchemaDiffSuiteTest {
                         .append(failures.keySet())
                         .append(": update KNOWN_FAILING");
             }
-            failures.forEach((way, why) -> message.append("\n").append(way).append(": ").append(why));
+            failures.forEach(
+                    (way, why) -> message.append("\n").append(way).append(": ").append(why));
             throw new AssertionError(message.toString());
         }
     }
@@ -356,7 +419,8 @@ class PgSchemaDiffSuiteTest {
     private static Map<Way, String> run(int major, Case c) throws Exception {
         Map<Way, String> failures = new EnumMap<>(Way.class);
         try (Connection legacy = TestPostgres.freshDatabase(major, "pgsd_old").getConnection();
-                Connection fresh = TestPostgres.freshDatabase(major, "pgsd_built").getConnection()) {
+                Connection fresh =
+                        TestPostgres.freshDatabase(major, "pgsd_built").getConnection()) {
             createRoles(legacy, c.roles());
             String refused = execute(legacy, c.oldDdl());
             if (refused != null) {
@@ -367,13 +431,16 @@ class PgSchemaDiffSuiteTest {
             List<String> adopted = CatalogFingerprint.of(legacy);
             try {
                 MigrationScript script = Adoption.baseline(legacy);
-                Migration migration = Adoption.written(script, "20261201_120000", AT).migration();
+                Migration migration =
+                        Adoption.written(script, "20261201_120000", AT).migration();
                 migration.upgrade(GeneratedMigrations.online(fresh));
                 List<String> difference = CatalogFingerprint.difference(adopted, CatalogFingerprint.of(fresh));
                 if (!difference.isEmpty()) {
-                    failures.put(Way.ADOPT, "the built database differs from the adopted one (- adopted only,"
-                            + " + built only):\n  " + String.join("\n  ", difference)
-                            + (script.warnings().isEmpty() ? "" : "\n  warnings: " + script.warnings()));
+                    failures.put(
+                            Way.ADOPT,
+                            "the built database differs from the adopted one (- adopted only,"
+                                    + " + built only):\n  " + String.join("\n  ", difference)
+                                    + (script.warnings().isEmpty() ? "" : "\n  warnings: " + script.warnings()));
                 }
             } catch (Exception | AssertionError e) {
                 String why = "the baseline could not be written or run: " + firstLine(e);
@@ -391,7 +458,8 @@ class PgSchemaDiffSuiteTest {
             if (c.flags().contains("directory-source")) {
                 return failures;
             }
-            try (Connection changed = TestPostgres.freshDatabase(major, "pgsd_new").getConnection()) {
+            try (Connection changed =
+                    TestPostgres.freshDatabase(major, "pgsd_new").getConnection()) {
                 String refusedNew = execute(changed, c.newDdl());
                 if (refusedNew != null) {
                     failures.put(Way.DRIFT_SEEN, "the server refuses the new schema's DDL: " + refusedNew);
@@ -429,7 +497,12 @@ class PgSchemaDiffSuiteTest {
     /** {@code database} against the chain's schema, read and compared as {@code drift} does. */
     private static DriftReport drift(Connection database, DatabaseSchema chain, Exclusions exclusions) {
         return SchemaDrift.compare(
-                "case", "public", "baseline", database, SchemaDrift.read(database, "public", exclusions), chain,
+                "case",
+                "public",
+                "baseline",
+                database,
+                SchemaDrift.read(database, "public", exclusions),
+                chain,
                 exclusions);
     }
 
@@ -483,22 +556,43 @@ class PgSchemaDiffSuiteTest {
                     allThree++;
                 } else {
                     details.append("\n== ").append(c.id()).append(" fails ").append(failures.keySet());
-                    failures.forEach((w, why) -> details.append("\n").append(w).append(": ").append(why));
+                    failures.forEach((w, why) ->
+                            details.append("\n").append(w).append(": ").append(why));
                 }
             }
-            out.append("PostgreSQL ").append(major).append(": ").append(cases.size()).append(" cases ported, ")
-                    .append(SKIPPED.size()).append(" skipped, ").append(ran).append(" run; all three ways pass: ")
-                    .append(allThree).append('/').append(ran);
+            out.append("PostgreSQL ")
+                    .append(major)
+                    .append(": ")
+                    .append(cases.size())
+                    .append(" cases ported, ")
+                    .append(SKIPPED.size())
+                    .append(" skipped, ")
+                    .append(ran)
+                    .append(" run; all three ways pass: ")
+                    .append(allThree)
+                    .append('/')
+                    .append(ran);
             for (Way way : Way.values()) {
-                out.append("; ").append(way).append(' ').append(passed.getOrDefault(way, 0)).append('/').append(ran);
+                out.append("; ")
+                        .append(way)
+                        .append(' ')
+                        .append(passed.getOrDefault(way, 0))
+                        .append('/')
+                        .append(ran);
             }
             out.append('\n').append(details).append("\n\n");
         }
         Map<String, List<String>> byReason = new TreeMap<>();
-        KNOWN_FAILING.forEach((id, k) -> byReason.computeIfAbsent(k.reason(), r -> new ArrayList<>()).add(id + " " + k.ways()));
+        KNOWN_FAILING.forEach((id, k) ->
+                byReason.computeIfAbsent(k.reason(), r -> new ArrayList<>()).add(id + " " + k.ways()));
         out.append("Known failing, by reason:\n");
-        byReason.forEach((reason, ids) -> out.append("- ").append(reason).append(" (").append(ids.size())
-                .append("):\n    ").append(String.join("\n    ", ids)).append('\n'));
+        byReason.forEach((reason, ids) -> out.append("- ")
+                .append(reason)
+                .append(" (")
+                .append(ids.size())
+                .append("):\n    ")
+                .append(String.join("\n    ", ids))
+                .append('\n'));
         Path report = Path.of("target", "pgsd-suite.txt");
         Files.createDirectories(report.getParent());
         Files.writeString(report, out.toString());
