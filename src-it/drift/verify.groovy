@@ -14,8 +14,8 @@ try {
     assert log.contains('  - index ix_customers_country on public.customers: the chain has it, the database does not')
     // a changed definition shows where it differs, as a unified diff: - the database, + the chain
     assert log =~ /  - function public\.touch\(\): body or attributes differ \(- the database, \+ the chain\):/
-    assert log =~ /-AS \$function\$ BEGIN RETURN NEW; END \$function\$;/
-    assert log =~ /\+AS \$function\$ BEGIN NEW\.updated_at := now\(\); RETURN NEW; END \$function\$;/
+    assert log.contains('-AS $function$ BEGIN RETURN NEW; END $function$;')
+    assert log.contains('+AS $function$ BEGIN NEW.updated_at := now(); RETURN NEW; END $function$;')
     assert !log.contains('table public.hand_edits_version:') : 'the excluded tables are no drift'
 
     // the SQL written for review: it ran (goal 5), and the database is back as the chain builds it
