@@ -13,6 +13,7 @@ import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
+import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
@@ -329,14 +330,7 @@ final class SchemaComparison {
     static List<SchemaObject> withoutVersions(Collection<SchemaObject> objects, Set<String> unversioned) {
         return objects.stream()
                 .map(o -> o.id().kind() == ObjectKind.EXTENSION && unversioned.contains(o.id().identity())
-                        ? new SchemaObject(
-                                o.id(),
-                                o.sql().replaceAll(" VERSION '(?:[^']|'')*'", ""),
-                                o.dependsOn(),
-                                o.tables(),
-                                o.neededByTables(),
-                                o.columns(),
-                                o.shape())
+                        ? ExtensionVersions.withoutVersion(o)
                         : o)
                 .toList();
     }

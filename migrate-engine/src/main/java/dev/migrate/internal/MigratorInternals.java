@@ -152,6 +152,16 @@ public final class MigratorInternals {
     }
 
     /**
+     * The SQL statements of every migration, upgrade and downgrade, rendered without a database; JDBC
+     * work and a migration that needs its database to say what it does are left out.
+     *
+     * @return the statements, in no particular order
+     */
+    public List<String> renderedStatements() {
+        return open.engine(migrator).renderedStatements();
+    }
+
+    /**
      * The migrations and settings of the migrator, pointed at {@code database} instead of its own.
      *
      * @param database where the replay is to run; the migrator's own database, if any, is not touched

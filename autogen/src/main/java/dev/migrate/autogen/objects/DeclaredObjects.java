@@ -1,7 +1,7 @@
 package dev.migrate.autogen.objects;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
 import java.io.IOException;
@@ -11,11 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -41,10 +37,6 @@ public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> 
     }
 
     /** {@code CREATE EXTENSION [IF NOT EXISTS] name ...}: the name, group 1 or (quoted) group 2; the rest, group 3. */
-    private static final Pattern CREATE_EXTENSION = Pattern.compile(
-            "(?is)\\s*CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:([^\\s\";]+)|\"((?:[^\"]|\"\")+)\")(.*)");
-
-    private static final Pattern VERSION = Pattern.compile("(?is).*\\bVERSION\\b.*");
 
     /**
      * The extensions the files create without stating a version ({@code CREATE EXTENSION IF NOT EXISTS
@@ -52,17 +44,8 @@ public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> 
      * the version is neither written into a migration nor compared. One whose version is stated is not here.
      */
     public Set<String> unversionedExtensions() {
-        Set<String> names = new TreeSet<>();
-        for (DeclaredStatement statement : statements) {
-            Matcher m = CREATE_EXTENSION.matcher(statement.sql());
-            if (m.matches() && !VERSION.matcher(m.group(3)).matches()) {
-                String name = m.group(1) != null
-                        ? m.group(1).toLowerCase(Locale.ROOT)
-                        : m.group(2).replace("\"\"", "\"");
-                names.add(Identifiers.quote(name));
-            }
-        }
-        return names;
+        return ExtensionVersions.unstated(
+                statements.stream().map(DeclaredStatement::sql).toList());
     }
 
     /** Whether the project has an objects directory, so every object of the managed schemas is its own. */
