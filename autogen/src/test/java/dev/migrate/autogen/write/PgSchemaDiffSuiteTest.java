@@ -154,8 +154,6 @@ class PgSchemaDiffSuiteTest {
             "the written baseline creates a function before what its body needs, and fails";
     private static final String PARTITION_SHAPE =
             "drift does not compare a partitioned table's key or a partition's bounds and columns of its own";
-    private static final String SEQUENCE_OWNED_BEFORE_TABLE = "the written baseline creates a sequence OWNED BY a "
-            + "column of a table it creates later (a sequence owned by a table other than the one using it), and fails";
 
     private static Map<String, Known> knownFailing() {
         Map<String, Known> m = new LinkedHashMap<>();
@@ -172,23 +170,6 @@ class PgSchemaDiffSuiteTest {
         m.put("partitioned_table: Changing partition key def errors", known(PARTITION_SHAPE, C));
         m.put("partitioned_table: Deleting a partitioning errors", known(PARTITION_SHAPE, C));
         m.put("partitioned_table: Altering a partition's 'FOR VALUES' errors", known(PARTITION_SHAPE, C));
-        m.put("sequence: Alter ownership (from table to none)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put("sequence: Alter ownership (from table to table)", known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put(
-                "sequence: Alter ownership (from table to table; original column dropped)",
-                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put(
-                "sequence: Alter ownership (from table to table; original table dropped)",
-                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put(
-                "sequence: Alter ownership (from table to table; original partitioned table dropped)",
-                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put(
-                "sequence: Alter ownership (from table to table) and sequence properties (new type is not compatible with old table)",
-                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
-        m.put(
-                "sequence: Alter ownership (from table to table) and sequence properties (old type is not compatible with new table)",
-                known(SEQUENCE_OWNED_BEFORE_TABLE, A, B, C));
         m.put("local_partition_index: Switch primary key (add and drop) (conflicting schemas)", known(OUT_OF_SCOPE, A));
         m.put("local_partition_index: Add a primary key when the index already exists", known(PARTITIONS_OWN, A));
         m.put("partitioned_index: Local index and columns deleted (index dropped first)", known(PARTITIONS_OWN, A));

@@ -28,9 +28,21 @@ final class SequenceDiff {
             if (have == null) {
                 Op.CreateSequence create = context.ops.createSequence(want);
                 switch (context.serials.placeOf(want)) {
-                    case ALONE ->
-                        context.script.beforeTables(
-                                Change.of(Description.added("sequence " + want.qualifiedName()), create));
+                    case ALONE -> {
+                        if (ownerComesLater(want, live)) {
+                            // owned by a column the tables make (not one it numbers): owned once that exists
+                            context.script.beforeTables(Change.of(
+                                    Description.added("sequence " + want.qualifiedName()),
+                                    new Op.CreateSequence(create.sequence(), create.options(), null)));
+                            context.script.afterTables(Change.of(
+                                    Description.changed(
+                                            "sequence " + want.qualifiedName(), "owned by " + create.ownedBy()),
+                                    SerialColumns.ownership(context.ops, want)));
+                        } else {
+                            context.script.beforeTables(
+                                    Change.of(Description.added("sequence " + want.qualifiedName()), create));
+                        }
+                    }
                     case BEFORE_ITS_COLUMN ->
                         // its column is new: it takes the sequence once it exists
                         context.script.beforeTables(Change.of(
@@ -56,6 +68,13 @@ final class SequenceDiff {
                 context.script.afterTables(dropLeftBehind(have, owner));
             }
         }
+    }
+
+    /** Whether {@code sequence} is owned by a column the database does not have yet. */
+    private static boolean ownerComesLater(Sequence sequence, DatabaseSchema live) {
+        ColumnRef owner = sequence.ownedBy();
+        Table table = owner == null ? null : live.table(owner.schema(), owner.table());
+        return owner != null && (table == null || table.column(owner.column()) == null);
     }
 
     /**
