@@ -3,6 +3,7 @@ package dev.migrate.command.entity;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.entity.EntityDdl;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The project's JPA provider and libraries, loaded once and kept across the cycles of {@code watch}: each cycle
@@ -23,6 +26,8 @@ public final class ProviderClasses implements AutoCloseable {
     private final Path classes;
     private final List<Path> libraries;
     private final URLClassLoader loader;
+    /** The loader of the last run's project classes, weakly: nothing here may keep a cycle's classes. */
+    private WeakReference<@Nullable ClassLoader> lastProjectLoader = new WeakReference<>(null);
 
     private ProviderClasses(Path classes, List<Path> libraries, URLClassLoader loader) {
         this.classes = classes;
@@ -64,10 +69,21 @@ public final class ProviderClasses implements AutoCloseable {
     /** A loader of the project's classes alone, over the kept libraries; the caller closes it. */
     URLClassLoader projectLoader() {
         try {
-            return new URLClassLoader("migrate-entities", new URL[] {classes.toUri().toURL()}, loader);
+            URLClassLoader projectLoader =
+                    new URLClassLoader("migrate-entities", new URL[] {classes.toUri().toURL()}, loader);
+            lastProjectLoader = new WeakReference<>(projectLoader);
+            return projectLoader;
         } catch (MalformedURLException e) {
             throw new MigrateException("Could not load the project's classes from " + classes + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The loader the last run loaded the project's classes in, while anything still holds it: a watch lets go of
+     * it when its cycle ends, which a test of the watch's memory checks.
+     */
+    public Optional<ClassLoader> lastProjectLoader() {
+        return Optional.ofNullable(lastProjectLoader.get());
     }
 
     @Override

@@ -60,6 +60,12 @@ final class WatchedProject {
     final Map<String, String> renames = new HashMap<>();
     /** The provider's classes kept across cycles, or none: loaded with the project's each time. */
     @Nullable ProviderClasses provider;
+    /** The configured database (a URL), at head; null: the embedded default. */
+    @Nullable DataSource configured;
+    /** Whether the entity side is cached; without, the provider describes the entities every cycle. */
+    boolean entityCache = true;
+    /** Each cycle's class loader, weakly. */
+    final List<java.lang.ref.WeakReference<ClassLoader>> cycleLoaders = new ArrayList<>();
 
     WatchedProject(Path root) throws IOException {
         this.root = root;
@@ -86,9 +92,18 @@ final class WatchedProject {
 
     /** Writes the source of entity {@code name} in package {@code app} and compiles it; {@code body} the class body. */
     void entity(String name, String body) {
+        compile(source(name, body));
+    }
+
+    /** Compiles entity {@code name} into {@code directory}, beside the project, to copy into the classes later. */
+    void entityInto(Path directory, String name, String body) {
+        compile(source(name, body), directory);
+    }
+
+    private Path source(String name, String body) {
         String source = "package app;\nimport jakarta.persistence.*;\n@Entity @Table(name = \"" + name.toLowerCase(java.util.Locale.ROOT)
                 + "\")\npublic class " + name + " {\n" + body + "\n}\n";
-        compile(write(root.resolve("src/main/java/app/" + name + ".java"), source));
+        return write(root.resolve("src/main/java/app/" + name + ".java"), source);
     }
 
     /** Deletes entity {@code name}: its source and its class file, as a build does. */
@@ -117,6 +132,10 @@ final class WatchedProject {
     }
 
     private void compile(Path source) {
+        compile(source, classes);
+    }
+
+    private static void compile(Path source, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         int status = compiler.run(
                 null,
@@ -199,6 +218,7 @@ final class WatchedProject {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+        cycleLoaders.add(new java.lang.ref.WeakReference<>(loader));
         return new TestCycle(lines, loader);
     }
 
@@ -213,7 +233,8 @@ final class WatchedProject {
 
         @Override
         public Migrator.Builder migrations(boolean online) {
-            return Migrator.builder().classLoader(loader()).packages(MIGRATIONS);
+            Migrator.Builder builder = Migrator.builder().classLoader(loader()).packages(MIGRATIONS);
+            return online && configured != null ? builder.dataSource(configured) : builder;
         }
 
         private URLClassLoader loader() {
@@ -230,12 +251,12 @@ final class WatchedProject {
 
         @Override
         public Optional<? extends DataSource> configuredDatabase() {
-            return Optional.empty();
+            return Optional.ofNullable(configured);
         }
 
         @Override
-        public ComparisonDatabases databases(@Nullable DataSource configured) {
-            return new TestServers();
+        public ComparisonDatabases databases(@Nullable DataSource database) {
+            return new TestServers(database);
         }
 
         @Override
@@ -247,13 +268,13 @@ final class WatchedProject {
         public AutogenerateRequest.Builder request(Migrator chain) {
             ProjectEntities entities =
                     new ProjectEntities(classes, classpath(), List.of(ENTITIES), null, Map.of());
-            return AutogenerateRequest.builder(
+                AutogenerateRequest.Builder request = AutogenerateRequest.builder(
                             chain,
                             entities.ddl(ProviderLog.QUIET, this::info, "test compile check", provider))
                     .managedSchema("public")
                     .renames(Map.copyOf(renames))
-                    .declaringObjects(DeclaredObjects.in(objects, shown(objects)))
-                    .entityCacheIn(caches.resolve("entity-cache"));
+                    .declaringObjects(DeclaredObjects.in(objects, shown(objects)));
+            return entityCache ? request.entityCacheIn(caches.resolve("entity-cache")) : request;
         }
 
         @Override
@@ -369,9 +390,15 @@ final class WatchedProject {
 
     /** Throwaway servers as fresh databases on the tests' server, each dropped when its server closes. */
     private static final class TestServers implements ComparisonDatabases {
+        private final @Nullable DataSource configured;
+
+        TestServers(@Nullable DataSource configured) {
+            this.configured = configured;
+        }
+
         @Override
         public Optional<DataSource> configured() {
-            return Optional.empty();
+            return Optional.ofNullable(configured);
         }
 
         @Override
