@@ -48,8 +48,8 @@ import org.jspecify.annotations.Nullable;
  * throwaway servers databases of their own on the tests' server, dropped when closed.
  */
 final class WatchedProject {
-    static final String ENTITIES = "app";
-    static final String MIGRATIONS = "app.migrations";
+    final String entities;
+    final String migrations;
 
     final Path root;
     final Path classes;
@@ -68,7 +68,13 @@ final class WatchedProject {
     final List<java.lang.ref.WeakReference<ClassLoader>> cycleLoaders = new ArrayList<>();
 
     WatchedProject(Path root) throws IOException {
+        this(root, "app", "app.migrations");
+    }
+
+    WatchedProject(Path root, String entities, String migrations) throws IOException {
         this.root = root;
+        this.entities = entities;
+        this.migrations = migrations;
         this.classes = Files.createDirectories(root.resolve("target/classes"));
         this.sources = Files.createDirectories(root.resolve("src/main/java"));
         this.objects = Files.createDirectories(root.resolve("src/main/resources/db/objects"));
@@ -83,7 +89,7 @@ final class WatchedProject {
         return new Watch.Settings(
                 write,
                 Watch.Settings.DEFAULT_MESSAGE,
-                new SourceRoot(sources, MIGRATIONS),
+                new SourceRoot(sources, migrations),
                 false,
                 false,
                 0,
@@ -133,6 +139,15 @@ final class WatchedProject {
 
     private void compile(Path source) {
         compile(source, classes);
+    }
+
+    /** Compiles {@code sources} into the classes, as a build does. */
+    void compileAll(List<Path> sources) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-proc:none", "-nowarn", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
+        sources.forEach(source -> arguments.add(source.toString()));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
+        assertThat(status).as("javac").isZero();
     }
 
     private static void compile(Path source, Path classes) {
@@ -233,7 +248,7 @@ final class WatchedProject {
 
         @Override
         public Migrator.Builder migrations(boolean online) {
-            Migrator.Builder builder = Migrator.builder().classLoader(loader()).packages(MIGRATIONS);
+            Migrator.Builder builder = Migrator.builder().classLoader(loader()).packages(migrations);
             return online && configured != null ? builder.dataSource(configured) : builder;
         }
 
@@ -267,7 +282,7 @@ final class WatchedProject {
         @Override
         public AutogenerateRequest.Builder request(Migrator chain) {
             ProjectEntities entities =
-                    new ProjectEntities(classes, classpath(), List.of(ENTITIES), null, Map.of());
+                    new ProjectEntities(classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
                 AutogenerateRequest.Builder request = AutogenerateRequest.builder(
                             chain,
                             entities.ddl(ProviderLog.QUIET, this::info, "test compile check", provider))
