@@ -101,7 +101,11 @@ public final class WatchSession implements AutoCloseable {
     private String announce(boolean write, Set<Path> changed) {
         String what = write ? "Writing the migration" : "Comparing";
         if (changed.isEmpty()) {
-            return cycles == 1 ? what + " the entities with the schema at head." : what + " as asked.";
+            return cycles > 1
+                    ? what + " as asked."
+                    : write
+                            ? "Writing the migration of what differs between the entities and the schema at head."
+                            : "Comparing the entities with the schema at head.";
         }
         Path first = changed.iterator().next();
         return what + " after " + (changed.size() == 1 ? face.shown(first) : changed.size() + " files") + " changed.";
