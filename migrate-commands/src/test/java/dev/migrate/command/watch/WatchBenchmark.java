@@ -70,18 +70,19 @@ public final class WatchBenchmark {
         BlockingQueue<Timed> lines = new LinkedBlockingQueue<>();
         Watch.Face face = project.face(new TimedList(lines), new TimedList(lines));
         List<Long> millis = new ArrayList<>();
+        boolean trace = Boolean.getBoolean("bench.trace");
         try (WatchSession session = new Watch(project.comparison(), project.settings(write)).start(face)) {
             Thread running = new Thread(session::run, "watch-bench");
             running.start();
-            awaitLine(lines, "Cycle 1 took");
+            awaitLine(lines, "Cycle 1 took", false, 0);
             for (int i = 0; i <= runs; i++) {
                 Path compiled = edit(project, staging, edited, (write ? "w" : "c") + i);
                 lines.clear();
                 long written = System.nanoTime();
                 Files.copy(compiled, project.classes.resolve("bench/model/E" + edited + ".class"),
                         StandardCopyOption.REPLACE_EXISTING);
-                Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ");
-                awaitLine(lines, "took");
+                Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ", trace, written);
+                awaitLine(lines, "took", trace, written);
                 if (i > 0) {
                     millis.add((done.nanos() - written) / 1_000_000);
                 }
@@ -141,11 +142,17 @@ public final class WatchBenchmark {
         return classes.resolve("bench/model/E" + edited + ".class");
     }
 
-    private static Timed awaitLine(BlockingQueue<Timed> lines, String start) throws InterruptedException {
+    /** Waits for the line that starts with {@code start}; with {@code trace}, prints each line and its time. */
+    private static Timed awaitLine(BlockingQueue<Timed> lines, String start, boolean trace, long since)
+            throws InterruptedException {
         while (true) {
             Timed line = lines.poll(5, TimeUnit.MINUTES);
             if (line == null) {
                 throw new IllegalStateException("No line starting with '" + start + "' in 5 minutes.");
+            }
+            if (trace) {
+                System.out.printf(Locale.ROOT, "  %,6d ms  %s%n", (line.nanos() - since) / 1_000_000,
+                        line.text().length() > 160 ? line.text().substring(0, 160) : line.text());
             }
             if (line.text().startsWith(start) || (start.equals("took") && line.text().contains(" took "))) {
                 return line;
