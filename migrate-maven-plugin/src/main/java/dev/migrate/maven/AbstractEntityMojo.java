@@ -89,8 +89,7 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
 
     /** The provider's DDL of the entities, keyed by the entity classes, their class path and the provider settings. */
     protected final EntityDdlSource entityDdl() {
-        return entities()
-                .ddl(new MavenProviderLog(getLog()), getLog()::info, SPELLING.command(goal()), keptProvider);
+        return entities().ddl(new MavenProviderLog(getLog()), getLog()::info, SPELLING.command(goal()), keptProvider);
     }
 
     private ProjectEntities entities() {

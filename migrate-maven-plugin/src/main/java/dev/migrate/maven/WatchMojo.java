@@ -77,8 +77,8 @@ public class WatchMojo extends AutogenerateMojo {
                 watchCycles,
                 debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
         try (ProviderClasses provider = ProviderClasses.of(classes, entityClasspath());
-                WatchSession session =
-                        new Watch(comparison(), settings).start(new Face(List.of(classes, objectsDirectory.toPath())))) {
+                WatchSession session = new Watch(comparison(), settings)
+                        .start(new Face(List.of(classes, objectsDirectory.toPath())))) {
             keptProvider = provider;
             if (watchCycles == 0 && hasConsole()) {
                 listenForEnter(session);
@@ -101,7 +101,8 @@ public class WatchMojo extends AutogenerateMojo {
     private static void listenForEnter(WatchSession session) {
         Thread keys = new Thread(
                 () -> {
-                    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()))) {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()))) {
                         while (in.readLine() != null) {
                             session.requestWrite();
                         }

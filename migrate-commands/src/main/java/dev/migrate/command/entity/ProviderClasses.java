@@ -69,12 +69,13 @@ public final class ProviderClasses implements AutoCloseable {
     /** A loader of the project's classes alone, over the kept libraries; the caller closes it. */
     URLClassLoader projectLoader() {
         try {
-            URLClassLoader projectLoader =
-                    new URLClassLoader("migrate-entities", new URL[] {classes.toUri().toURL()}, loader);
+            URLClassLoader projectLoader = new URLClassLoader(
+                    "migrate-entities", new URL[] {classes.toUri().toURL()}, loader);
             lastProjectLoader = new WeakReference<>(projectLoader);
             return projectLoader;
         } catch (MalformedURLException e) {
-            throw new MigrateException("Could not load the project's classes from " + classes + ": " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not load the project's classes from " + classes + ": " + e.getMessage(), e);
         }
     }
 

@@ -109,8 +109,10 @@ final class ChangedFiles implements AutoCloseable {
                         directory);
             }
         } catch (IOException e) {
-            throw new MigrateException("Could not watch " + root + " for changes: " + e.getMessage()
-                    + ". Check that the directory is readable.", e);
+            throw new MigrateException(
+                    "Could not watch " + root + " for changes: " + e.getMessage()
+                            + ". Check that the directory is readable.",
+                    e);
         }
     }
 

@@ -124,8 +124,9 @@ public final class WatchSession implements AutoCloseable {
                     .filter(r -> !lastChain.contains(r.id()))
                     .map(RevisionDetails::id)
                     .toList();
-            face.info("The migrations changed (" + (added.isEmpty() ? "a revision removed" : "new: "
-                    + String.join(", ", added)) + "): the schema at head is read again, from the replay cache"
+            face.info("The migrations changed ("
+                    + (added.isEmpty() ? "a revision removed" : "new: " + String.join(", ", added))
+                    + "): the schema at head is read again, from the replay cache"
                     + " when it holds it, replayed otherwise.");
         }
         lastChain = revisions;

@@ -42,17 +42,28 @@ public final class WatchBenchmark {
         Files.delete(project.objects); // the realistic project declares no objects
         long generating = System.nanoTime();
         generate(project, tables);
-        System.out.printf(Locale.ROOT, "%,d entities and %d migrations generated and compiled in %,d ms.%n",
-                tables, tables / TABLES_PER_MIGRATION, (System.nanoTime() - generating) / 1_000_000);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d entities and %d migrations generated and compiled in %,d ms.%n",
+                tables,
+                tables / TABLES_PER_MIGRATION,
+                (System.nanoTime() - generating) / 1_000_000);
         int edited = tables * 3 / 4;
         Path staging = root.resolve("staging");
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
             project.provider = provider;
             List<Long> toDiff = loop(project, staging, edited, runs, false);
             List<Long> toWrite = loop(project, staging, edited, runs, true);
-            System.out.printf(Locale.ROOT, "%,d entities, %d edits of E%d: class written to differences printed: "
-                    + "median %,d ms, worst %,d ms; to migration written: median %,d ms, worst %,d ms.%n",
-                    tables, runs, edited, median(toDiff), Collections.max(toDiff), median(toWrite),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d entities, %d edits of E%d: class written to differences printed: "
+                            + "median %,d ms, worst %,d ms; to migration written: median %,d ms, worst %,d ms.%n",
+                    tables,
+                    runs,
+                    edited,
+                    median(toDiff),
+                    Collections.max(toDiff),
+                    median(toWrite),
                     Collections.max(toWrite));
             System.out.println("to differences, each run (ms): " + toDiff);
             System.out.println("to migration, each run (ms): " + toWrite);
@@ -79,7 +90,9 @@ public final class WatchBenchmark {
                 Path compiled = edit(project, staging, edited, (write ? "w" : "c") + i);
                 lines.clear();
                 long written = System.nanoTime();
-                Files.copy(compiled, project.classes.resolve("bench/model/E" + edited + ".class"),
+                Files.copy(
+                        compiled,
+                        project.classes.resolve("bench/model/E" + edited + ".class"),
                         StandardCopyOption.REPLACE_EXISTING);
                 Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ", trace, written);
                 awaitLine(lines, "took", trace, written);
@@ -88,7 +101,8 @@ public final class WatchBenchmark {
                 }
                 if (write) {
                     try (Stream<Path> sources = Files.list(project.sources.resolve("db/migrations"))) {
-                        for (Path source : sources.filter(f -> f.toString().contains("SchemaChanges")).toList()) {
+                        for (Path source : sources.filter(f -> f.toString().contains("SchemaChanges"))
+                                .toList()) {
                             Files.delete(source);
                         }
                     }
@@ -110,7 +124,9 @@ public final class WatchBenchmark {
         try (WatchSession session =
                 new Watch(project.comparison(), project.settings(false)).start(project.face(lines, lines))) {
             for (int cycle = 1; cycle <= cycles; cycle++) {
-                Files.copy(cycle % 2 == 0 ? two : one, project.classes.resolve("bench/model/E" + edited + ".class"),
+                Files.copy(
+                        cycle % 2 == 0 ? two : one,
+                        project.classes.resolve("bench/model/E" + edited + ".class"),
                         StandardCopyOption.REPLACE_EXISTING);
                 session.cycle(false, Set.of());
                 lines.clear();
@@ -120,8 +136,13 @@ public final class WatchBenchmark {
             }
         }
         long afterAll = heapAfterFullCollection();
-        System.out.printf(Locale.ROOT, "Heap after a full collection: %,d MB after 10 cycles, %,d MB after %d"
-                + " (%d cycles in %,d s).%n", afterTen >> 20, afterAll >> 20, cycles, cycles,
+        System.out.printf(
+                Locale.ROOT,
+                "Heap after a full collection: %,d MB after 10 cycles, %,d MB after %d" + " (%d cycles in %,d s).%n",
+                afterTen >> 20,
+                afterAll >> 20,
+                cycles,
+                cycles,
                 (System.nanoTime() - start) / 1_000_000_000);
     }
 
@@ -130,12 +151,23 @@ public final class WatchBenchmark {
         Path source = staging.resolve("src/bench/model/E" + edited + ".java");
         Files.createDirectories(source.getParent());
         String entity = entity(edited);
-        Files.writeString(source, entity.substring(0, entity.lastIndexOf('}')) + "    @Column(name = \"dev_loop_"
-                + tag + "\", length = 30)\n    private String devLoop;\n}\n");
+        Files.writeString(
+                source,
+                entity.substring(0, entity.lastIndexOf('}')) + "    @Column(name = \"dev_loop_" + tag
+                        + "\", length = 30)\n    private String devLoop;\n}\n");
         Path classes = Files.createDirectories(staging.resolve("classes-" + tag));
-        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-nowarn",
-                "-classpath", project.classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                "-d", classes.toString(), source.toString());
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-proc:none",
+                        "-nowarn",
+                        "-classpath",
+                        project.classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                        "-d",
+                        classes.toString(),
+                        source.toString());
         if (status != 0) {
             throw new IllegalStateException("javac failed on " + source);
         }
@@ -151,10 +183,14 @@ public final class WatchBenchmark {
                 throw new IllegalStateException("No line starting with '" + start + "' in 5 minutes.");
             }
             if (trace) {
-                System.out.printf(Locale.ROOT, "  %,6d ms  %s%n", (line.nanos() - since) / 1_000_000,
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %,6d ms  %s%n",
+                        (line.nanos() - since) / 1_000_000,
                         line.text().length() > 160 ? line.text().substring(0, 160) : line.text());
             }
-            if (line.text().startsWith(start) || (start.equals("took") && line.text().contains(" took "))) {
+            if (line.text().startsWith(start)
+                    || (start.equals("took") && line.text().contains(" took "))) {
                 return line;
             }
         }
@@ -207,10 +243,12 @@ public final class WatchBenchmark {
         for (int i = 0; i < tables; i++) {
             sources.add(Files.writeString(model.resolve("E" + i + ".java"), entity(i)));
         }
-        for (int from : IntStream.iterate(0, f -> f < tables, f -> f + TABLES_PER_MIGRATION).toArray()) {
+        for (int from : IntStream.iterate(0, f -> f < tables, f -> f + TABLES_PER_MIGRATION)
+                .toArray()) {
             String name = String.format(Locale.ROOT, "M%06d", from);
             sources.add(Files.writeString(
-                    migrations.resolve(name + ".java"), tablesMigration(from, Math.min(tables, from + TABLES_PER_MIGRATION))));
+                    migrations.resolve(name + ".java"),
+                    tablesMigration(from, Math.min(tables, from + TABLES_PER_MIGRATION))));
         }
         project.compileAll(sources);
     }
@@ -276,7 +314,9 @@ public final class WatchBenchmark {
             downgrade.insert(0, "        op.dropTable(\"t" + i + "\");\n");
         }
         String name = String.format(Locale.ROOT, "M%06d", from);
-        String revises = from == 0 ? "" : ", revises = \"" + String.format(Locale.ROOT, "m%06d", from - TABLES_PER_MIGRATION) + "\"";
+        String revises = from == 0
+                ? ""
+                : ", revises = \"" + String.format(Locale.ROOT, "m%06d", from - TABLES_PER_MIGRATION) + "\"";
         return """
                 package db.migrations;
 

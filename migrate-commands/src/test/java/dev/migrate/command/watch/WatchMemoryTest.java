@@ -3,6 +3,7 @@ package dev.migrate.command.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import dev.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,11 @@ class WatchMemoryTest {
         project.entity("Customer", "@Id public long id; public String name;");
         try (Watch.Cycle first = project.cycle(lines)) {
             new dev.migrate.command.AutogenerateMigration(
-                            project.comparison(), "customers", project.settings(true).sources(), false, false)
+                            project.comparison(),
+                            "customers",
+                            project.settings(true).sources(),
+                            false,
+                            false)
                     .run(first);
         }
         try (Stream<Path> written = Files.list(project.sources.resolve("app/migrations"))) {
@@ -61,8 +65,8 @@ class WatchMemoryTest {
         List<WeakReference<ClassLoader>> entityLoaders = new ArrayList<>();
         long afterTen = 0;
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath());
-                WatchSession session = new Watch(project.comparison(), project.settings(false))
-                        .start(project.face(lines, lines))) {
+                WatchSession session =
+                        new Watch(project.comparison(), project.settings(false)).start(project.face(lines, lines))) {
             project.provider = provider;
             for (int i = 1; i <= CYCLES; i++) {
                 int cycle = i;
@@ -78,18 +82,24 @@ class WatchMemoryTest {
                                         ? "The entities differ"
                                         : "No differences: the entities match the schema at head."));
                 lines.clear();
-                entityLoaders.add(new WeakReference<>(provider.lastProjectLoader().orElseThrow()));
+                entityLoaders.add(
+                        new WeakReference<>(provider.lastProjectLoader().orElseThrow()));
                 if (cycle == 10) {
                     afterTen = heapAfterFullCollection();
                 }
             }
             long afterAll = heapAfterFullCollection();
-            System.out.printf("Heap after a full collection: %,d bytes after 10 cycles, %,d after %d.%n", afterTen, afterAll, CYCLES);
+            System.out.printf(
+                    "Heap after a full collection: %,d bytes after 10 cycles, %,d after %d.%n",
+                    afterTen, afterAll, CYCLES);
             assertThat(afterAll)
                     .as("heap after %d cycles, against %d bytes after 10", CYCLES, afterTen)
                     .isLessThanOrEqualTo(afterTen + afterTen / 5);
-            assertThat(project.cycleLoaders).hasSize(CYCLES + 2); // and the two that wrote and applied the first migration
-            assertThat(reachable(project.cycleLoaders)).as("the cycles' class loaders still reachable").isZero();
+            assertThat(project.cycleLoaders)
+                    .hasSize(CYCLES + 2); // and the two that wrote and applied the first migration
+            assertThat(reachable(project.cycleLoaders))
+                    .as("the cycles' class loaders still reachable")
+                    .isZero();
             // the last one may be held by the provider until the next run: weakly, by its design
             assertThat(reachable(entityLoaders.subList(0, CYCLES - 1)))
                     .as("the entities' class loaders of earlier cycles still reachable")

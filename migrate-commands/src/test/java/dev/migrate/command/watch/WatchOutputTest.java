@@ -45,8 +45,7 @@ class WatchOutputTest {
         project = new WatchedProject(directory.resolve("project"));
         provider = ProviderClasses.of(project.classes, project.classpath());
         project.provider = provider;
-        session = new Watch(project.comparison(), project.settings(false))
-                .start(project.face(watchLines, cycleLines));
+        session = new Watch(project.comparison(), project.settings(false)).start(project.face(watchLines, cycleLines));
     }
 
     @AfterEach
@@ -109,7 +108,9 @@ class WatchOutputTest {
 
         cycleLines.clear();
         session.cycle(false, Set.of());
-        assertThat(cycleLines).as("what watch printed, against what check printed").isEqualTo(expected);
+        assertThat(cycleLines)
+                .as("what watch printed, against what check printed")
+                .isEqualTo(expected);
         return List.copyOf(cycleLines);
     }
 

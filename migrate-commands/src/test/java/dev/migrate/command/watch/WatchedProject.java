@@ -33,8 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import javax.tools.JavaCompiler;
@@ -59,9 +59,11 @@ final class WatchedProject {
     /** Rename hints, as {@code -Dmigrate.renames} gives them. */
     final Map<String, String> renames = new HashMap<>();
     /** The provider's classes kept across cycles, or none: loaded with the project's each time. */
-    @Nullable ProviderClasses provider;
+    @Nullable
+    ProviderClasses provider;
     /** The configured database (a URL), at head; null: the embedded default. */
-    @Nullable DataSource configured;
+    @Nullable
+    DataSource configured;
     /** Whether the entity side is cached; without, the provider describes the entities every cycle. */
     boolean entityCache = true;
     /** Each cycle's class loader, weakly. */
@@ -107,8 +109,8 @@ final class WatchedProject {
     }
 
     private Path source(String name, String body) {
-        String source = "package app;\nimport jakarta.persistence.*;\n@Entity @Table(name = \"" + name.toLowerCase(java.util.Locale.ROOT)
-                + "\")\npublic class " + name + " {\n" + body + "\n}\n";
+        String source = "package app;\nimport jakarta.persistence.*;\n@Entity @Table(name = \""
+                + name.toLowerCase(java.util.Locale.ROOT) + "\")\npublic class " + name + " {\n" + body + "\n}\n";
         return write(root.resolve("src/main/java/app/" + name + ".java"), source);
     }
 
@@ -144,7 +146,12 @@ final class WatchedProject {
     /** Compiles {@code sources} into the classes, as a build does. */
     void compileAll(List<Path> sources) {
         List<String> arguments = new ArrayList<>(List.of(
-                "-proc:none", "-nowarn", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
+                "-proc:none",
+                "-nowarn",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString()));
         sources.forEach(source -> arguments.add(source.toString()));
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
         assertThat(status).as("javac").isZero();
@@ -283,9 +290,8 @@ final class WatchedProject {
         public AutogenerateRequest.Builder request(Migrator chain) {
             ProjectEntities entities =
                     new ProjectEntities(classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
-                AutogenerateRequest.Builder request = AutogenerateRequest.builder(
-                            chain,
-                            entities.ddl(ProviderLog.QUIET, this::info, "test compile check", provider))
+            AutogenerateRequest.Builder request = AutogenerateRequest.builder(
+                            chain, entities.ddl(ProviderLog.QUIET, this::info, "test compile check", provider))
                     .managedSchema("public")
                     .renames(Map.copyOf(renames))
                     .declaringObjects(DeclaredObjects.in(objects, shown(objects)));
