@@ -22,11 +22,11 @@ try {
     assert b.contains('op.commentOnTable("audit_log", "Written by the nightly job, read by the auditors")') : b
     assert b.contains('op.createIndex("orders_customer_id_idx", "orders", "customer_id")') : b
     // the objects beside the tables, after the tables they use, the trigger after its function
-    int fn = b.indexOf('op.createObject(ObjectKind.FUNCTION, "public.trim_entry()"')
-    int trigger = b.indexOf('op.createObject(ObjectKind.TRIGGER, "audit_log_trim ON public.audit_log"')
-    int view = b.indexOf('op.createObject(ObjectKind.VIEW, "public.big_orders"')
+    int fn = b.indexOf('op.createObject(ObjectKind.FUNCTION, "trim_entry()"')
+    int trigger = b.indexOf('op.createObject(ObjectKind.TRIGGER, "audit_log_trim ON audit_log"')
+    int view = b.indexOf('op.createObject(ObjectKind.VIEW, "big_orders"')
     assert fn > 0 && trigger > fn && view > b.indexOf('op.createTable("orders"') : b
-    assert b.contains("COMMENT ON VIEW public.big_orders IS 'For the auditors';") : b
+    assert b.contains("COMMENT ON VIEW big_orders IS 'For the auditors';") : b
     assert !b.contains('Not written here') : b
     assert log.contains("Wrote ${new File(basedir, 'src/main/java/db/migrations/' + baseline.name).path} (revision ${baselineId}, 3 tables")
 

@@ -4,15 +4,15 @@ def written = dir.listFiles().findAll { it.name.endsWith('.java') }
 assert written.size() == 1 : "exactly one migration written, found ${written*.name}"
 def source = written[0].text
 // the @View entity is a view, read back from the catalog as the database will spell it, and compared so
-assert source.contains('op.createObject(ObjectKind.VIEW, "public.openticket",')
+assert source.contains('op.createObject(ObjectKind.VIEW, "openticket",')
 assert source.contains('+ "  WHERE (closed IS NULL);");')
 assert source.contains('op.execute("create cast (varchar as Severity) with inout as implicit");')
-assert source.contains('op.dropObject(ObjectKind.VIEW, "public.openticket",')
+assert source.contains('op.dropObject(ObjectKind.VIEW, "openticket",')
 assert source.contains('op.execute("drop cast (varchar as Severity)");')
 assert source.contains('desc("opened")')
 assert source.contains('.where("(closed IS NULL)")')
-assert source.indexOf('public void downgrade') < source.indexOf('op.dropObject(ObjectKind.VIEW, "public.openticket",')
-assert source.indexOf('op.createTable("tickets"') < source.indexOf('op.createObject(ObjectKind.VIEW, "public.openticket",')
+assert source.indexOf('public void downgrade') < source.indexOf('op.dropObject(ObjectKind.VIEW, "openticket",')
+assert source.indexOf('op.createTable("tickets"') < source.indexOf('op.createObject(ObjectKind.VIEW, "openticket",')
 // the header autogenerate writes, read with its line breaks undone, and nothing past column 100
 def header = source.substring(source.indexOf('/**'), source.indexOf('*/')).readLines()
         .collect { it.replaceFirst(/^ \* ?/, '') }.join(' ')

@@ -12,7 +12,10 @@ try {
     assert log.contains('localhost:25971/app has drifted from the schema of revision 20260101_000002 in 3 ways:')
     assert log.contains('  - column public.customers.nickname: the database has it, the chain does not')
     assert log.contains('  - index ix_customers_country on public.customers: the chain has it, the database does not')
-    assert log =~ /  - function public\.touch\(\): the database has .*RETURN NEW; END.*, the chain says .*NEW\.updated_at := now\(\)/
+    // a changed definition shows where it differs, as a unified diff: - the database, + the chain
+    assert log =~ /  - function public\.touch\(\): body or attributes differ \(- the database, \+ the chain\):/
+    assert log.contains('-AS $function$ BEGIN RETURN NEW; END $function$;')
+    assert log.contains('+AS $function$ BEGIN NEW.updated_at := now(); RETURN NEW; END $function$;')
     assert !log.contains('table public.hand_edits_version:') : 'the excluded tables are no drift'
 
     // the SQL written for review: it ran (goal 5), and the database is back as the chain builds it

@@ -14,48 +14,48 @@ try {
     // 1: the table, then each object after what it needs, written as the catalog spells it
     def up = upgrade(initial)
     int table = up.indexOf('op.createTable("orders"')
-    int touch = up.indexOf('op.createObject(ObjectKind.FUNCTION, "public.touch()"')
-    int trigger = up.indexOf('op.createObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"')
-    int view = up.indexOf('op.createObject(ObjectKind.VIEW, "public.open_orders"')
-    int totals = up.indexOf('op.createObject(ObjectKind.MATERIALIZED_VIEW, "public.customer_totals"')
+    int touch = up.indexOf('op.createObject(ObjectKind.FUNCTION, "touch()"')
+    int trigger = up.indexOf('op.createObject(ObjectKind.TRIGGER, "orders_touch ON orders"')
+    int view = up.indexOf('op.createObject(ObjectKind.VIEW, "open_orders"')
+    int totals = up.indexOf('op.createObject(ObjectKind.MATERIALIZED_VIEW, "customer_totals"')
     assert table >= 0 && touch > table && trigger > touch && view > table && totals > table : up
-    assert up.contains('CREATE UNIQUE INDEX customer_totals_customer ON public.customer_totals USING btree (customer);') : up
-    assert up.contains("COMMENT ON MATERIALIZED VIEW public.customer_totals IS 'Refreshed nightly';") : up
+    assert up.contains('CREATE UNIQUE INDEX customer_totals_customer ON customer_totals USING btree (customer);') : up
+    assert up.contains("COMMENT ON MATERIALIZED VIEW customer_totals IS 'Refreshed nightly';") : up
     // formatting and comments of the files are not copied: the server's deparse is
     assert !up.contains('What the support team reads') && up.contains("WHERE ((status)::text = 'open'::text)") : up
-    assert downgrade(initial).contains('op.dropObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"') : initial
+    assert downgrade(initial).contains('op.dropObject(ObjectKind.TRIGGER, "orders_touch ON orders"') : initial
     assert runs[2].contains('No differences: the entities match the schema at head.')
 
     // 4: the columns widened under the view and the materialized view: both dropped before, created after
     up = upgrade(widen)
-    int dropView = up.indexOf('op.dropObject(ObjectKind.VIEW, "public.open_orders"')
-    int dropTotals = up.indexOf('op.dropObject(ObjectKind.MATERIALIZED_VIEW, "public.customer_totals"')
+    int dropView = up.indexOf('op.dropObject(ObjectKind.VIEW, "open_orders"')
+    int dropTotals = up.indexOf('op.dropObject(ObjectKind.MATERIALIZED_VIEW, "customer_totals"')
     int alter = up.indexOf('op.alterColumnType("orders", "customer", "varchar(100)")')
-    int createView = up.indexOf('op.createObject(ObjectKind.VIEW, "public.open_orders"')
-    int createTotals = up.indexOf('op.createObject(ObjectKind.MATERIALIZED_VIEW, "public.customer_totals"')
+    int createView = up.indexOf('op.createObject(ObjectKind.VIEW, "open_orders"')
+    int createTotals = up.indexOf('op.createObject(ObjectKind.MATERIALIZED_VIEW, "customer_totals"')
     assert dropView >= 0 && dropTotals >= 0 && alter > dropView && alter > dropTotals : up
     assert createView > alter && createTotals > alter : up
-    assert !up.contains('"public.touch()"') && !up.contains('orders_touch') : 'nothing else is touched: ' + up
+    assert !up.contains('"touch()"') && !up.contains('orders_touch') : 'nothing else is touched: ' + up
     assert runs[3].contains('Detected view public.open_orders: dropped and created again around the change of public.orders.customer, public.orders.total')
     assert runs[4].contains('Running upgrade') && runs[4].contains('widen') && runs[4].contains('BUILD SUCCESS')
 
     // 6: the view's query changed, its columns kept: replaced in place, both ways
     up = upgrade(held)
-    assert up.contains('op.replaceObject(ObjectKind.VIEW, "public.open_orders"') : up
+    assert up.contains('op.replaceObject(ObjectKind.VIEW, "open_orders"') : up
     assert up.contains("'held'::character varying") : up
     assert !up.contains('dropObject') : up
-    assert downgrade(held).contains('op.replaceObject(ObjectKind.VIEW, "public.open_orders"') : held
+    assert downgrade(held).contains('op.replaceObject(ObjectKind.VIEW, "open_orders"') : held
 
     // 7: the function's body changed: replaced in place, the trigger that calls it untouched
     up = upgrade(clock)
-    assert up.contains('op.replaceObject(ObjectKind.FUNCTION, "public.touch()"') && up.contains('clock_timestamp()') : up
+    assert up.contains('op.replaceObject(ObjectKind.FUNCTION, "touch()"') && up.contains('clock_timestamp()') : up
     assert !up.contains('orders_touch') : up
 
     // 8: the trigger's file deleted: the trigger is dropped, and put back by the downgrade
     up = upgrade(noTouch)
-    assert up.contains('op.dropObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"') : up
-    assert !up.contains('public.touch()') : 'the function is still declared: ' + up
-    assert downgrade(noTouch).contains('op.createObject(ObjectKind.TRIGGER, "orders_touch ON public.orders"') : noTouch
+    assert up.contains('op.dropObject(ObjectKind.TRIGGER, "orders_touch ON orders"') : up
+    assert !up.contains('"touch()"') : 'the function is still declared: ' + up
+    assert downgrade(noTouch).contains('op.createObject(ObjectKind.TRIGGER, "orders_touch ON orders"') : noTouch
 
     // 10: the live database is in sync with the files of src/main/resources/db/objects
     assert runs[9].contains('No differences: the entities match the schema at head.')

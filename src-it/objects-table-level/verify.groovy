@@ -15,7 +15,7 @@ try {
     // what the invoices table uses is created before it
     int table = up.indexOf('op.createTable("invoices"')
     assert table >= 0 : up
-    ['"public.country_code"', '"public.positive_amount"', '"public.gen_code()"', '"public.valid_country(c text)"'].each {
+    ['"country_code"', '"positive_amount"', '"gen_code()"', '"valid_country(c text)"'].each {
         int at = up.indexOf(it)
         assert at >= 0 && at < table : it + ' before the table in ' + up
     }

@@ -294,7 +294,8 @@ public final class Fleet {
                                 parsed,
                                 parsed.user() != null ? parsed.user() : user,
                                 parsed.password() != null ? parsed.password() : password,
-                                origin)));
+                                origin,
+                                migrators.credentialsProvider())));
             }
             return this;
         }

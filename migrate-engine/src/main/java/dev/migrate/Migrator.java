@@ -124,7 +124,7 @@ public final class Migrator {
      * Applies migrations up to {@code target}: {@code migrator.upgrade("head").applied().size()}.
      *
      * @param target {@code head}, {@code heads}, an id or unique prefix, {@code +N}, {@code <id>+N}, {@code base+N},
-     *     {@code <label>@head} or another of the README's target forms; several separated by commas
+     *     {@code <label>@head} or another of the target forms of docs/reference/targets.md; several separated by commas
      * @return the steps applied, none when the database was already there
      * @throws MigrateException after the listener's {@code onFailure}; among others a {@link BadTargetException},
      *     {@link ConnectionFailedException}, {@link ChecksumMismatchException} or {@link MigrationFailedException}
@@ -137,7 +137,7 @@ public final class Migrator {
      * Reverts migrations down to {@code target}: {@code migrator.downgrade("-1")}.
      *
      * @param target {@code -N}, {@code base}, an id or unique prefix, {@code <id>-N}, {@code <label>@base},
-     *     {@code <label>@<id>} (that branch only) or another of the README's target forms
+     *     {@code <label>@<id>} (that branch only) or another of the target forms of docs/reference/targets.md
      * @return the steps applied, none when the target is the current revision
      * @throws BadTargetException when the target is not applied (above the current revision), before
      *     anything runs
@@ -330,7 +330,11 @@ public final class Migrator {
      * {@code Migrator.builder().url("postgresql://app:secret@db:5432/app").packages("db.migrations").build()}.
      */
     public static final class Builder {
-        private @Nullable ConnectionSource connections;
+        private @Nullable DataSource dataSource;
+        private @Nullable DatabaseUrl url;
+        private @Nullable String user;
+        private @Nullable String password;
+        private @Nullable CredentialsProvider credentials;
         private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Migration> instances = new ArrayList<>();
@@ -348,7 +352,8 @@ public final class Migrator {
          * @return this builder
          */
         public Builder dataSource(DataSource dataSource) {
-            this.connections = ConnectionSource.of(Objects.requireNonNull(dataSource, "dataSource"));
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.url = null;
             return this;
         }
 
@@ -379,8 +384,24 @@ public final class Migrator {
          */
         public Builder url(String url, @Nullable String user, @Nullable String password) {
             DatabaseUrl parsed = DatabaseUrl.parse(Objects.requireNonNull(url, "url"), "Migrator.builder().url(...)");
-            this.connections = ConnectionSource.of(
-                    parsed, user != null ? user : parsed.user(), password != null ? password : parsed.password());
+            this.url = parsed;
+            this.user = user != null ? user : parsed.user();
+            this.password = password != null ? password : parsed.password();
+            this.dataSource = null;
+            return this;
+        }
+
+        /**
+         * Asks {@code provider} for the user name and password of each new connection to the URL, in place of
+         * a fixed password, for credentials that expire (an IAM token, a secrets store's lease); a fleet's
+         * databases given by URL ask it too. A DataSource brings its own credentials, so this needs
+         * {@link #url}: {@code builder.url("jdbc:postgresql://db:5432/app", "deployer", null).credentials(new RdsIamCredentials())}.
+         *
+         * @param provider asked once per new connection, from any thread
+         * @return this builder
+         */
+        public Builder credentials(CredentialsProvider provider) {
+            this.credentials = Objects.requireNonNull(provider, "provider");
             return this;
         }
 
@@ -626,7 +647,7 @@ public final class Migrator {
          * PostgreSQL major version, under {@code META-INF/migrate/schema/}), and the database is read with the
          * catalog reader of {@code dev.migrate:migrate-catalog}, which must then be on the classpath. Off by
          * default: reading and comparing the whole catalog costs time at startup (about 0.2 s at 500 tables
-         * and 0.55 s at 2,000 on a 2-core machine, README "Drift").
+         * and 0.55 s at 2,000 on a 2-core machine, docs/howto/drift.md).
          *
          * @param validate whether {@code assertUpToDate()} checks drift
          * @return this builder
@@ -686,6 +707,7 @@ public final class Migrator {
          */
         public Migrator build() {
             Settings run = settings.build();
+            ConnectionSource connections = connections();
             String searched = classes.isEmpty()
                     ? "in the package" + (packages.size() == 1 ? " " : "s ") + String.join(", ", packages)
                             + " (subpackages included)"
@@ -702,7 +724,30 @@ public final class Migrator {
         FleetParts fleetParts() {
             Migrator migrator = build();
             migrator.requireMigrations();
-            return new FleetParts(migrator.engine, connections);
+            return new FleetParts(migrator.engine, connections());
+        }
+
+        /** The provider a fleet's databases given by URL ask, or null. */
+        @Nullable
+        CredentialsProvider credentialsProvider() {
+            return credentials;
+        }
+
+        private @Nullable ConnectionSource connections() {
+            DatabaseUrl address = url;
+            if (address != null) {
+                return ConnectionSource.of(address, user, password, "Migrator.builder().url(...)", credentials);
+            }
+            DataSource given = dataSource;
+            if (given == null) {
+                return null;
+            }
+            if (credentials != null) {
+                throw new MigrateException("Migrator.builder().credentials(...) gives the credentials of connections "
+                        + "migrate opens from a URL, and this builder has a DataSource, which brings its own. Give the "
+                        + "database with .url(url, user, null) instead.");
+            }
+            return ConnectionSource.of(given);
         }
 
         /** Replaces found classes by the instances given for them, and adds the other instances. */

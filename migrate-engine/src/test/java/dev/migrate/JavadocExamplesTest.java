@@ -195,6 +195,10 @@ class JavadocExamplesTest {
                     DataSource ds;
                     String id;
                     SQLException sqlException;
+                    CredentialsProvider provider;
+                    CredentialsProvider.Server server;
+                    String token;
+                    ClassLoader loader;
 
                     static class App {}
 

@@ -9,6 +9,7 @@ import dev.migrate.autogen.internal.cache.VerifiedSchemas;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.drift.CatalogStamps;
 import dev.migrate.catalog.drift.DriftReport;
@@ -76,6 +77,8 @@ public final class Drift {
     private @Nullable VerifiedSchemas verified;
     /** What a schema is compared with, by revision and way of reading: the same for every tenant there. */
     private final Map<String, String> comparedWith = new ConcurrentHashMap<>();
+
+    private @Nullable Set<String> pinnedExtensions;
 
     private Drift(DriftRequest request, ComparisonDatabases databases, AutogenerateLog log) {
         this.request = request;
@@ -489,11 +492,22 @@ public final class Drift {
                                             : SchemaDrift.read(c, request.managedSchema(), exclusions),
                                     managed))
                     .schema();
+            read = ExtensionVersions.without(
+                    read, extension -> !pinnedExtensions().contains(extension));
             synchronized (schemas) {
                 schemas.put(key, read);
             }
             return read;
         }
+    }
+
+    /** The extensions whose version a migration of the chain states: the others' versions are the server's. */
+    private synchronized Set<String> pinnedExtensions() {
+        if (pinnedExtensions == null) {
+            pinnedExtensions = ExtensionVersions.stated(
+                    MigratorInternals.of(request.chain()).renderedStatements());
+        }
+        return pinnedExtensions;
     }
 
     private SchemaComparison comparison(String schema) {

@@ -1,7 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
-import dev.migrate.internal.runtime.OnlineState;
+import dev.migrate.catalog.read.Exclusions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +45,7 @@ public record DriftRequest(
     /** Every pattern left out: the user's and the version tables. */
     List<String> excluded() {
         List<String> patterns = new ArrayList<>(exclude);
-        patterns.add(versionTable);
-        patterns.add(historyTable);
-        patterns.add(OnlineState.tableOf(versionTable));
+        patterns.addAll(Exclusions.ownTables(versionTable, historyTable));
         return patterns;
     }
 }

@@ -13,6 +13,7 @@ import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
+import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
@@ -311,13 +312,27 @@ final class SchemaComparison {
 
     private MigrationScript objectsAround(
             MigrationScript script, Collection<SchemaObject> liveObjects, List<SchemaObject> desiredObjects) {
+        Set<String> unversioned = declared.unversionedExtensions();
         return ObjectDiff.around(
                 script,
-                liveObjects,
-                desiredObjects,
+                withoutVersions(liveObjects, unversioned),
+                withoutVersions(desiredObjects, unversioned),
                 declared.managed() ? ObjectDiff.Scope.ALL : ObjectDiff.Scope.DECLARED_ONLY,
                 exclusions,
                 schema);
+    }
+
+    /**
+     * {@code objects} with the extensions named in {@code unversioned} (declared without a version) spelled
+     * without theirs: a version nobody declared is the server's to pick, so it is neither written into the
+     * migration nor compared (pgcrypto 1.3 on the server autogenerate ran on, 1.4 where verify runs).
+     */
+    static List<SchemaObject> withoutVersions(Collection<SchemaObject> objects, Set<String> unversioned) {
+        return objects.stream()
+                .map(o -> o.id().kind() == ObjectKind.EXTENSION && unversioned.contains(o.id().identity())
+                        ? ExtensionVersions.withoutVersion(o)
+                        : o)
+                .toList();
     }
 
     /**
@@ -767,6 +782,8 @@ final class SchemaComparison {
                 WRITTEN_FOR,
                 "Could not read the views, functions, triggers and other objects of schema " + schema,
                 () -> ObjectReader.read(live, List.of(schema))));
+        // what hangs on the version tables (a grant default privileges gave them) is migrate's, not the schema's
+        beside.removeIf(o -> ObjectDiff.excluded(o.id(), exclusions));
         ObjectOrder objects = ObjectOrder.of(beside);
         MigrationScript script = InheritingTables.madeWithParents(
                         SchemaDiff.compare(
@@ -779,7 +796,7 @@ final class SchemaComparison {
                                 "Could not read which tables of schema " + schema + " inherit from others",
                                 () -> TableInheritance.in(live, List.of(schema))),
                         WRITTEN_FOR)
-                .withFirst(OpGroup.outsideTables(ObjectOrder.creating(objects.beforeTables())));
+                .withFirst(OpGroup.outsideTables(ObjectOrder.creating(objects.beforeTables(), WRITTEN_FOR)));
         if (!enums.isEmpty()) {
             script = script.withFirst(OpGroup.outsideTables(enums.changes()));
         }
@@ -807,7 +824,8 @@ final class SchemaComparison {
             warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
         }
-        return script.withLast(List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables()))), warnings);
+        return script.withLast(
+                List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables(), WRITTEN_FOR))), warnings);
     }
 
     /**

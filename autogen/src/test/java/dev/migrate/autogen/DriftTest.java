@@ -99,6 +99,34 @@ class DriftTest {
         }
     }
 
+    @Revision(id = "x1", message = "an extension, its version left to the server")
+    public static class Pgcrypto implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto");
+            op.createTable("tokens", column("id", "bigint").primaryKey(), column("secret", "bytea"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("tokens");
+            op.execute("DROP EXTENSION pgcrypto");
+        }
+    }
+
+    @Revision(id = "x2", message = "an extension at the version the migration states")
+    public static class PgcryptoPinned implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto VERSION '1.3'");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP EXTENSION pgcrypto");
+        }
+    }
+
     /** A tenant of many tables, each with a default and a check: a catalog read locks each of them. */
     @Revision(id = "w1", message = "twenty tables")
     public static class TwentyTables implements Migration {
@@ -115,6 +143,24 @@ class DriftTest {
             for (int i = 0; i < 20; i++) {
                 op.execute("DROP TABLE t" + i);
             }
+        }
+    }
+
+    /** A first migration that sets the schema's default privileges, as an adopted database's baseline does. */
+    @Revision(id = "p1", message = "default privileges")
+    public static class DefaultPrivileges implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO drift_reader");
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO drift_reader");
+            op.execute("CREATE TABLE notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text)");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP TABLE notes");
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE ON SEQUENCES FROM drift_reader");
+            op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM drift_reader");
         }
     }
 
@@ -271,6 +317,54 @@ class DriftTest {
                 .contains("has drifted from the schema of revision d2 in 1 way", "function public.touch()");
     }
 
+    /**
+     * A version no migration states is the server's: a database whose extension is older than the one the
+     * replay installs (made on PostgreSQL 15, upgraded to 18) is in sync, through drift and through the
+     * startup check; once a migration states the version, another one is drift.
+     */
+    @Test
+    void anExtensionVersionNoMigrationStatesIsNoDrift(@TempDir Path classes) throws Exception {
+        DataSource database = TestPostgres.freshDatabase("drift_extension");
+        execute(database, "CREATE EXTENSION pgcrypto VERSION '1.3'");
+        chain(database, Pgcrypto.class).upgrade("heads");
+        DriftReport report = Drift.of(
+                request(chain(database, Pgcrypto.class), List.of()),
+                "the database",
+                database,
+                new TestThrowaways(null),
+                log::add);
+        assertThat(report.differences()).isEmpty();
+
+        TestThrowaways throwaways = new TestThrowaways(null);
+        SchemaSnapshot snapshot = Drift.snapshot(
+                request(chain(database, Pgcrypto.class), List.of()),
+                throwaways.defaultVersion().major(),
+                throwaways,
+                log::add);
+        snapshot.writeUnder(classes);
+        Migrator.builder()
+                .dataSource(database)
+                .migrations(Pgcrypto.class)
+                .classLoader(new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
+                .validateDrift(true)
+                .log(new Lines())
+                .build()
+                .assertUpToDate();
+
+        DataSource pinned = TestPostgres.freshDatabase("drift_extension_pinned");
+        chain(pinned, PgcryptoPinned.class).upgrade("heads");
+        execute(pinned, "ALTER EXTENSION pgcrypto UPDATE"); // to the server's default, not the pinned 1.3
+        assertThat(Drift.of(
+                                request(chain(pinned, PgcryptoPinned.class), List.of()),
+                                "the database",
+                                pinned,
+                                new TestThrowaways(null),
+                                log::add)
+                        .differences())
+                .anyMatch(line -> line.contains("pgcrypto"));
+    }
+
     @Test
     void theSqlOfADriftBringsTheDatabaseBack() throws SQLException {
         DataSource database = upgraded("drift_back", "heads");
@@ -332,6 +426,34 @@ class DriftTest {
         execute(database, "CREATE VIEW open_orders AS SELECT id FROM orders");
         assertThat(drift(database, List.of()).differences())
                 .containsExactly("view public.open_orders: the database has it, the chain does not");
+    }
+
+    /**
+     * Default privileges in force before migrate made its tables give its version table, history table and
+     * the history's sequence their grants; the chain's replay, which sets them in its first migration, has
+     * none there. Migrate's own bookkeeping is no drift, grants on it included; the chain's tables still are.
+     */
+    @Test
+    void theGrantsDefaultPrivilegesGiveMigratesOwnTablesAreNoDrift() throws SQLException {
+        DataSource database = TestPostgres.freshDatabase("drift_own_tables");
+        execute(
+                database,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO drift_reader",
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO drift_reader");
+        Migrator chain = chain(database, DefaultPrivileges.class);
+        chain.upgrade("heads");
+        DriftRequest request =
+                new DriftRequest(chain, "public", List.of(), "migrate_version", "migrate_history", Optional.empty());
+
+        DriftReport report = Drift.of(request, "the database", database, new TestThrowaways(null), log::add);
+
+        assertThat(report.differences()).isEmpty();
+        execute(database, "REVOKE SELECT ON notes FROM drift_reader");
+        assertThat(Drift.of(request, "the database", database, new TestThrowaways(null), log::add)
+                        .differences())
+                .singleElement()
+                .asString()
+                .startsWith("grant ON TABLE public.notes TO drift_reader");
     }
 
     @Test

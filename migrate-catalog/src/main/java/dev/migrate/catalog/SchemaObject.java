@@ -106,4 +106,48 @@ public record SchemaObject(
     public ObjectDefinition definition() {
         return new ObjectDefinition(id.kind(), id.identity(), sql);
     }
+
+    /**
+     * The definition as a migration of {@code schema} carries it: names of that schema unqualified, as the
+     * tables of the migration are, so that it applies in whichever schema leads the session's {@code
+     * search_path} (each tenant's schema of a fleet); names of other schemas stay qualified.
+     */
+    public ObjectDefinition definitionIn(String schema) {
+        UnaryOperator<String> local = unqualified(schema);
+        return new ObjectDefinition(id.kind(), local.apply(id.identity()), local.apply(sql));
+    }
+
+    /**
+     * Text with the qualifier {@code schema.} taken away wherever it qualifies a name ({@code public.orders},
+     * {@code "App".orders}, inside a literal too: {@code 'public.seq'::regclass}); {@code SCHEMA public}
+     * and names of other schemas stay as they are, and so does a dollar-quoted body ({@code AS $$ ... $$}):
+     * a function's body is text the server runs with the caller's search path, so a name its author
+     * qualified stays qualified.
+     */
+    public static UnaryOperator<String> unqualified(String schema) {
+        Pattern qualifier =
+                Pattern.compile("(?<![\\w$\".])" + Pattern.quote(Identifiers.quote(schema)) + "\\.(?=[\\w$\"])");
+        return t -> t == null
+                ? null
+                : outsideDollarQuotes(t, part -> qualifier.matcher(part).replaceAll(""));
+    }
+
+    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z_0-9]*)?\\$");
+
+    /** {@code text} with {@code change} made to what lies outside its dollar-quoted strings. */
+    private static String outsideDollarQuotes(String text, UnaryOperator<String> change) {
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        Matcher open = DOLLAR_QUOTE.matcher(text);
+        while (open.find(at)) {
+            int close = text.indexOf(open.group(), open.end());
+            if (close < 0) {
+                break;
+            }
+            out.append(change.apply(text.substring(at, open.start())));
+            out.append(text, open.start(), close + open.group().length());
+            at = close + open.group().length();
+        }
+        return out.append(change.apply(text.substring(at))).toString();
+    }
 }

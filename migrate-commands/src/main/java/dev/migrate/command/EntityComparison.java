@@ -6,6 +6,7 @@ import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.catalog.diff.DefinitionDiff;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.pictures.ChangeSummary;
 import java.nio.file.Path;
@@ -91,7 +92,10 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
         List<String> lines = new ArrayList<>();
         script.changes().forEach(change -> {
             String text = change.description().text();
-            lines.add(text);
+            // a changed definition says where it changes: the lines that differ, database first
+            lines.add(DefinitionDiff.of(change.ops())
+                    .map(diff -> text + " (- the database, + the project):\n      " + diff.replace("\n", "\n      "))
+                    .orElse(text));
             ChangeNotes.of(change).forEach(note -> face.warn("  " + text + ": " + note));
         });
         return lines;

@@ -13,6 +13,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.HistoryEntry;
 import dev.migrate.internal.runtime.Settings;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.RoleNames;
@@ -148,6 +149,16 @@ public final class MigratorInternals {
      */
     public Optional<List<String>> chainStatements() {
         return open.engine(migrator).chainStatements();
+    }
+
+    /**
+     * The SQL statements of every migration, upgrade and downgrade, rendered without a database; JDBC
+     * work and a migration that needs its database to say what it does are left out.
+     *
+     * @return the statements, in no particular order
+     */
+    public List<String> renderedStatements() {
+        return open.engine(migrator).renderedStatements();
     }
 
     /**
@@ -402,6 +413,20 @@ public final class MigratorInternals {
     public Set<String> versionRows() {
         Engine database = open.database(migrator);
         return database.graph().canonical(database.currentRows());
+    }
+
+    /**
+     * The last {@code limit} steps of the migrator's history table, the newest first.
+     *
+     * @return the rows; none when the table does not exist yet
+     */
+    public List<HistoryEntry> recentHistory(int limit) {
+        return open.database(migrator).recentHistory(limit);
+    }
+
+    /** Where the migrator's database is, for messages: host, port, database and user, never a password. */
+    public String databaseDescription() {
+        return open.database(migrator).databaseDescription();
     }
 
     private GraphReport report() {

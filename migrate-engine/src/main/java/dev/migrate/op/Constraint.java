@@ -17,8 +17,9 @@ public sealed interface Constraint extends TableElement {
         return accept((ConstraintVisitor<R>) visitor);
     }
 
-    /** {@code PRIMARY KEY (columns)}. */
-    record PrimaryKey(@Nullable String name, List<String> columns) implements Constraint {
+    /** {@code PRIMARY KEY (columns)}, perhaps {@code DEFERRABLE}. */
+    record PrimaryKey(@Nullable String name, List<String> columns, boolean deferrable, boolean initiallyDeferred)
+            implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
             return visitor.visit(this);
@@ -26,6 +27,16 @@ public sealed interface Constraint extends TableElement {
 
         public PrimaryKey {
             columns = List.copyOf(columns);
+        }
+
+        /** A primary key checked at once, as most are. */
+        public PrimaryKey(@Nullable String name, List<String> columns) {
+            this(name, columns, false, false);
+        }
+
+        /** The same key checked at the end of the transaction when {@code initially}, or when asked. */
+        public PrimaryKey deferrable(boolean initially) {
+            return new PrimaryKey(name, columns, true, initially);
         }
     }
 

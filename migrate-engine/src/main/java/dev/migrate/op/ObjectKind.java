@@ -22,6 +22,24 @@ public enum ObjectKind {
     STATISTICS("STATISTICS"),
     COLLATION("COLLATION"),
     /**
+     * An index a partition has of its own ({@code CREATE INDEX ... ON orders_2024_01}), not one its
+     * parent's index made on it, named as {@code DROP INDEX} names it: {@code public.orders_2024_01_customer}.
+     */
+    PARTITION_INDEX("INDEX"),
+    /**
+     * A constraint a partition has of its own (added on the partition, not inherited from its parent),
+     * named {@code orders_2024_01_customer_fk ON public.orders_2024_01}; dropping it is {@code ALTER TABLE
+     * ... DROP CONSTRAINT}.
+     */
+    PARTITION_CONSTRAINT("CONSTRAINT") {
+        @Override
+        public String dropStatement(String identity) {
+            int on = endOfIdentifier(identity);
+            return "ALTER TABLE " + identity.substring(on + " ON ".length()) + " DROP CONSTRAINT "
+                    + identity.substring(0, on);
+        }
+    },
+    /**
      * A table's row-level security switched on ({@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}, and
      * {@code FORCE}), named by its table; dropping it switches both off.
      */
@@ -77,6 +95,29 @@ public enum ObjectKind {
     /** The kind as a person says it: {@code materialized view}. */
     public String title() {
         return keyword.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Where the identifier that starts {@code text} ends: after its closing quote when quoted (a quote
+     * inside is doubled), else at the first space, so a name holding {@code " ON "} is read whole.
+     */
+    static int endOfIdentifier(String text) {
+        if (!text.startsWith("\"")) {
+            int space = text.indexOf(' ');
+            return space < 0 ? text.length() : space;
+        }
+        int i = 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
     }
 
     /** {@code DROP MATERIALIZED VIEW public.totals}: the statement that drops the object so named. */

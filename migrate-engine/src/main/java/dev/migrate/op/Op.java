@@ -914,22 +914,22 @@ public sealed interface Op {
          * @param revision the revision the change belongs to, which names its schema of views
          */
         public List<Op> start(String revision) {
-            return OnlineHalves.start(change, revision);
+            return OnlinePhases.of(change).start(revision);
         }
 
         /** The contract phase: the old columns and the triggers go, the new names take their place. */
         public List<Op> complete() {
-            return OnlineHalves.complete(change);
+            return OnlinePhases.of(change).complete();
         }
 
         /** Undoes {@link #start}; every value written meanwhile is in the old columns already. */
         public List<Op> rollback() {
-            return OnlineHalves.rollback(change);
+            return OnlinePhases.of(change).rollback();
         }
 
         /** The change made at once, as a plain migration would make it (a downgrade runs this). */
         public List<Op> whole() {
-            return OnlineHalves.whole(change);
+            return OnlinePhases.of(change).whole();
         }
 
         @Override

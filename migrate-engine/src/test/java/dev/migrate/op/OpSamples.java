@@ -222,7 +222,7 @@ final class OpSamples {
         put(samples, new Op.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
         put(samples, new Op.Online(OnlineChange.renameColumn("app.agents", "name", "full_name")));
         put(samples, new Op.DuplicateColumn(AGENTS, "name", "_migrate_new_name", "text"));
-        put(samples, new Op.DuplicateConstraints(AGENTS, "name", "_migrate_new_name"));
+        put(samples, new Op.DuplicateConstraints(AGENTS, "name", "amount"));
         put(samples, new Op.DuplicateIndexes(AGENTS, "email", "amount"));
         put(samples, new Op.ReplaceColumn(COUNTERS, "n", "m"));
         put(samples, new Op.SyncTrigger(AGENTS, "name", null, null, "'n'", "r1"));

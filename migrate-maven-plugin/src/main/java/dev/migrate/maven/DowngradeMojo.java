@@ -21,7 +21,7 @@ public class DowngradeMojo extends AbstractFleetMojo {
      * {@code billing@base}.
      * The target must be applied: one above the current revision fails and changes nothing. Offline
      * mode needs a range from one revision to another, such as {@code head:-1}, since there is no
-     * database to say where to start. The README's Targets section lists every form.
+     * database to say where to start. docs/reference/targets.md lists every form.
      */
     @Parameter(property = "migrate.target", defaultValue = "-1")
     protected String target;

@@ -34,7 +34,7 @@ public class UpgradeMojo extends AbstractFleetMojo {
      * followed by {@code @head}, such as {@code billing@head} (or by {@code @+N}, or by {@code @} and
      * a revision id on that branch; a revision id in place of the label names its branch), or several
      * separated by commas. In offline mode also a range from one revision to another, such as
-     * {@code 20261120_093000:head}. The README's Targets section lists every form.
+     * {@code 20261120_093000:head}. docs/reference/targets.md lists every form.
      */
     @Parameter(property = "migrate.target", defaultValue = "head")
     protected String target;

@@ -348,7 +348,7 @@ public final class ChangeSummary {
         return null;
     }
 
-    /** {@code changes.json}: the format the README documents, pinned by a test. */
+    /** {@code changes.json}: the format docs/ documents, pinned by a test. */
     public String json() {
         StringBuilder json = new StringBuilder("{\n  \"version\": ")
                 .append(FORMAT_VERSION)

@@ -1,6 +1,8 @@
 package dev.migrate.spring;
 
 import dev.migrate.AppliedStep;
+import dev.migrate.CredentialsProvider;
+import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
@@ -12,6 +14,7 @@ import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -69,8 +72,16 @@ public class MigrateAutoConfiguration {
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
+            ObjectProvider<CredentialsProvider> credentials,
             ResourceLoader resourceLoader) {
-        return builder(properties, migrateDataSource, dataSource, migrationBeans, listeners, resourceLoader)
+        return builder(
+                        properties,
+                        migrateDataSource,
+                        dataSource,
+                        migrationBeans,
+                        listeners,
+                        credentials,
+                        resourceLoader)
                 .build();
     }
 
@@ -80,6 +91,7 @@ public class MigrateAutoConfiguration {
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
+            ObjectProvider<CredentialsProvider> credentials,
             ResourceLoader resourceLoader) {
         Migrator.Builder builder = Migrator.builder()
                 .packages(properties.getPackages().toArray(String[]::new))
@@ -96,13 +108,20 @@ public class MigrateAutoConfiguration {
                 .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(allOf(listeners.orderedStream().toList()));
+        CredentialsProvider provider = credentials.getIfAvailable();
+        if (provider != null) {
+            // each new connection asks the bean: a token that expires, on migrate.url or the DataSource's URL
+            builder.credentials(provider);
+        }
         if (properties.getUrl() != null) {
             builder.url(properties.getUrl(), properties.getUser(), properties.getPassword());
-        } else if (properties.getUser() != null || properties.getPassword() != null) {
-            // as Flyway does: the application's database, logged in as the migration role
+        } else if (provider != null || properties.getUser() != null || properties.getPassword() != null) {
+            // as Flyway does: the application's database, logged in as the migration role (or, with a
+            // CredentialsProvider bean and no migrate.user, as the DataSource's own user)
+            String[] urlAndUser = jdbcUrlOf(applicationDataSource(migrateDataSource, dataSource));
             builder.url(
-                    jdbcUrlOf(applicationDataSource(migrateDataSource, dataSource)),
-                    properties.getUser(),
+                    urlAndUser[0],
+                    properties.getUser() != null ? properties.getUser() : provider != null ? urlAndUser[1] : null,
                     properties.getPassword());
         } else {
             builder.dataSource(applicationDataSource(migrateDataSource, dataSource));
@@ -130,13 +149,19 @@ public class MigrateAutoConfiguration {
         return OnlineSearchPath.unwrapped(unique);
     }
 
-    /** The URL the DataSource connects to, as its driver reports it, for migrate.user without migrate.url. */
-    private static String jdbcUrlOf(DataSource dataSource) {
+    /**
+     * The URL the DataSource connects to and its user, as its driver reports them, for migrate.user (or a
+     * CredentialsProvider bean) without migrate.url.
+     */
+    private static String[] jdbcUrlOf(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL();
+            return new String[] {
+                connection.getMetaData().getURL(), connection.getMetaData().getUserName()
+            };
         } catch (SQLException e) {
             throw new MigrateException(
-                    "migrate.user or migrate.password is set without migrate.url, so migrate connects to the JDBC "
+                    "migrate.user, migrate.password or a CredentialsProvider bean is set without migrate.url, so "
+                            + "migrate connects to the JDBC "
                             + "URL of the application's DataSource, but could not read it: " + e.getMessage()
                             + ". Set migrate.url to the JDBC URL the migration role connects to.",
                     e);
@@ -158,6 +183,47 @@ public class MigrateAutoConfiguration {
         return new OnlineSearchPath();
     }
 
+    /**
+     * What the Actuator endpoint {@code /actuator/migrate} and the {@code migrate} health indicator show, read
+     * when asked; for the application's own views too. Example: {@code status.health().status()}
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MigrateStatus migrateStatus(
+            Migrator migrator,
+            MigrateProperties properties,
+            ObjectProvider<MigrateTenants> tenants,
+            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<Migration> migrationBeans,
+            ObjectProvider<MigrationListener> listeners,
+            ObjectProvider<CredentialsProvider> credentials,
+            ResourceLoader resourceLoader) {
+        MigrateTenants fleet = tenants.getIfAvailable(() ->
+                properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
+        Supplier<Fleet> fleetOf = fleet == null
+                ? null
+                : () -> {
+                    Fleet.Builder builder = Fleet.builder(builder(
+                            properties,
+                            migrateDataSource,
+                            dataSource,
+                            migrationBeans,
+                            listeners,
+                            credentials,
+                            resourceLoader));
+                    if (!fleet.schemas().isEmpty()) {
+                        builder.tenants(fleet.schemas());
+                    }
+                    if (!fleet.dataSources().isEmpty()) {
+                        builder.dataSources(fleet.dataSources());
+                    }
+                    return builder.build();
+                };
+        return new MigrateStatus(
+                migrator, fleetOf, properties.isValidateDrift(), properties.getHealth(), Clock.systemUTC());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public MigrateInitializer migrateInitializer(
@@ -170,16 +236,27 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<OnlineSearchPath> onlineSearchPath,
+            ObjectProvider<CredentialsProvider> credentials,
+            ObjectProvider<MigrateStatus> status,
             ResourceLoader resourceLoader) {
         MigrateTenants fleet = tenants.getIfAvailable(() ->
                 properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
-        MigrateStrategy chosen = strategy.getIfAvailable(() -> fleet == null
-                ? defaultStrategy(properties)
-                : fleetStrategy(
-                        properties,
-                        fleet,
-                        () -> builder(
-                                properties, migrateDataSource, dataSource, migrationBeans, listeners, resourceLoader)));
+        MigrateStrategy own = strategy.getIfAvailable();
+        MigrateStrategy chosen = own != null
+                ? own
+                : fleet == null
+                        ? checkedAtStartup(defaultStrategy(properties), properties, status)
+                        : fleetStrategy(
+                                properties,
+                                fleet,
+                                () -> builder(
+                                        properties,
+                                        migrateDataSource,
+                                        dataSource,
+                                        migrationBeans,
+                                        listeners,
+                                        credentials,
+                                        resourceLoader));
         OnlineSearchPath searchPath = onlineSearchPath.getIfAvailable();
         if (searchPath == null || fleet != null) {
             return new MigrateInitializer(migrator, chosen);
@@ -189,6 +266,18 @@ public class MigrateAutoConfiguration {
             chosen.migrate(m);
             searchPath.activate(m, applicationDataSource(migrateDataSource, dataSource), MigrationLog.system());
         });
+    }
+
+    /** Under migrate.validate-drift, tells the status that startup checked drift, once it did and passed. */
+    private static MigrateStrategy checkedAtStartup(
+            MigrateStrategy strategy, MigrateProperties properties, ObjectProvider<MigrateStatus> status) {
+        if (!properties.isValidateDrift() || properties.getMode() == MigrateProperties.Mode.NONE) {
+            return strategy;
+        }
+        return migrator -> {
+            strategy.migrate(migrator);
+            status.ifAvailable(MigrateStatus::startupChecked);
+        };
     }
 
     private static MigrateStrategy defaultStrategy(MigrateProperties properties) {

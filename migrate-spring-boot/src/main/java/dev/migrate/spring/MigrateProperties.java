@@ -299,6 +299,54 @@ public class MigrateProperties {
         return online;
     }
 
+    private final Health health = new Health();
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** The {@code migrate.health.*} properties: what the {@code migrate} health indicator and endpoint report. */
+    public static class Health {
+        /**
+         * Whether the health indicator reports OUT_OF_SERVICE while an online revision is in its expand
+         * phase, so a load balancer takes the instance out until the migration completes.
+         */
+        private boolean outOfServiceDuringExpand;
+
+        /**
+         * With migrate.validate-drift, how old the last drift check may be before the health indicator or the
+         * endpoint runs it again; 0 keeps the check made at startup.
+         */
+        private Duration driftInterval = Duration.ofMinutes(10);
+
+        /** How many of the history table's last entries the endpoint lists. */
+        private int historyEntries = 10;
+
+        public boolean isOutOfServiceDuringExpand() {
+            return outOfServiceDuringExpand;
+        }
+
+        public void setOutOfServiceDuringExpand(boolean outOfServiceDuringExpand) {
+            this.outOfServiceDuringExpand = outOfServiceDuringExpand;
+        }
+
+        public Duration getDriftInterval() {
+            return driftInterval;
+        }
+
+        public void setDriftInterval(Duration driftInterval) {
+            this.driftInterval = driftInterval;
+        }
+
+        public int getHistoryEntries() {
+            return historyEntries;
+        }
+
+        public void setHistoryEntries(int historyEntries) {
+            this.historyEntries = historyEntries;
+        }
+    }
+
     /** The {@code migrate.online.*} properties. */
     public static class Online {
         /**

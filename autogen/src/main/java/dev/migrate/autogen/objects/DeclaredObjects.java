@@ -1,6 +1,7 @@
 package dev.migrate.autogen.objects;
 
 import dev.migrate.MigrateException;
+import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.internal.sql.SqlLexer;
 import dev.migrate.internal.sql.SqlToken;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,18 @@ public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> 
     /** A project without an objects directory: the objects of the database are not its own. */
     public static DeclaredObjects none() {
         return new DeclaredObjects(null, List.of());
+    }
+
+    /** {@code CREATE EXTENSION [IF NOT EXISTS] name ...}: the name, group 1 or (quoted) group 2; the rest, group 3. */
+
+    /**
+     * The extensions the files create without stating a version ({@code CREATE EXTENSION IF NOT EXISTS
+     * pgcrypto}), as the catalog names them: whichever version the server installs is the project's, so
+     * the version is neither written into a migration nor compared. One whose version is stated is not here.
+     */
+    public Set<String> unversionedExtensions() {
+        return ExtensionVersions.unstated(
+                statements.stream().map(DeclaredStatement::sql).toList());
     }
 
     /** Whether the project has an objects directory, so every object of the managed schemas is its own. */

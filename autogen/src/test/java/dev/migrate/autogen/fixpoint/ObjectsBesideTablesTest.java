@@ -209,10 +209,10 @@ class ObjectsBesideTablesTest {
                                     ? d.identity()
                                     : ((Op.CreateObject) op).definition().identity()))
                     .containsExactly(
-                            "DropObject public.labels",
-                            "DropObject public.label(amount numeric)",
-                            "CreateObject public.label(amount numeric)",
-                            "CreateObject public.labels");
+                            "DropObject labels",
+                            "DropObject label(amount numeric)",
+                            "CreateObject label(amount numeric)",
+                            "CreateObject labels");
         }
     }
 
@@ -236,8 +236,8 @@ class ObjectsBesideTablesTest {
                             "added row level security public.orders",
                             "added policy open_only ON public.orders");
             // each after what it needs: a view over a view, a trigger after its function
-            assertThat(order(initial, "public.open_orders")).isLessThan(order(initial, "public.big_open_orders"));
-            assertThat(order(initial, "public.touch()")).isLessThan(order(initial, "orders_touch ON public.orders"));
+            assertThat(order(initial, "open_orders")).isLessThan(order(initial, "big_open_orders"));
+            assertThat(order(initial, "touch()")).isLessThan(order(initial, "orders_touch ON orders"));
 
             // a view keeps its columns: replaced in place, nothing depending on it touched
             declare("views/open.sql", VIEWS.replace("WHERE status = 'open'", "WHERE status IN ('open', 'held')"));
@@ -312,8 +312,8 @@ class ObjectsBesideTablesTest {
                             "added grant ON TABLE public.orders TO writer",
                             "added grant ON FUNCTION public.order_total(order_id bigint) TO reporting",
                             "added grant ON FUNCTION public.order_total(order_id bigint) FROM PUBLIC");
-            assertThat(order(granted, "public.order_total(order_id bigint)"))
-                    .isLessThan(order(granted, "ON FUNCTION public.order_total(order_id bigint) TO reporting"));
+            assertThat(order(granted, "order_total(order_id bigint)"))
+                    .isLessThan(order(granted, "ON FUNCTION order_total(order_id bigint) TO reporting"));
             // a grant the files no longer hold is revoked; the downgrade grants it again
             declare("grants.sql", """
                     GRANT SELECT ON orders TO reporting;
@@ -343,8 +343,8 @@ class ObjectsBesideTablesTest {
                     .singleElement()
                     .asString()
                     .contains(
-                            "CREATE COLLATION public.nocase (provider = icu, deterministic = false, locale = 'und-u-ks-level2');",
-                            "COMMENT ON COLLATION public.nocase IS 'Ignores case';");
+                            "CREATE COLLATION nocase (provider = icu, deterministic = false, locale = 'und-u-ks-level2');",
+                            "COMMENT ON COLLATION nocase IS 'Ignores case';");
 
             // no ALTER COLLATION changes a locale: dropped and created again while no column uses it
             declare("collations.sql", """
@@ -495,6 +495,7 @@ class ObjectsBesideTablesTest {
         return String.join("\n", objects.stream().map(SchemaObject::shape).toList());
     }
 
+    /** Where the op creating {@code identity} (as the migration names it, unqualified in public) is. */
     private static int order(MigrationScript script, String identity) {
         List<String> sql = new PostgresDialect().renderAll(script.upgrade());
         for (int i = 0; i < script.upgrade().size(); i++) {

@@ -128,7 +128,7 @@ class AdoptionConstraintKindsTest {
 
     /**
      * The schema's objects as {@code pg_dump --schema-only} prints them, one line each: columns with
-     * their types, nullability, defaults, identity and generation; comments on relations and their
+     * their types, nullability, defaults, identity, generation and collation; comments on relations and their
      * columns; every constraint and index definition, and the index a table is clustered on; enum
      * types with their labels; sequences with their options.
      */
@@ -140,7 +140,11 @@ class AdoptionConstraintKindsTest {
                        || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
                        || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
                        || ' local=' || a.attislocal::text || ' inherited=' || a.attinhcount
+                       || coalesce(' COLLATE ' || cn.nspname || '.' || co.collname, '')
                 FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid
+                JOIN pg_type ty ON ty.oid = a.atttypid
+                LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> ty.typcollation
+                LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE cl.relnamespace = 'public'::regnamespace AND cl.relkind IN ('r', 'p')
                   AND cl.relname NOT LIKE 'migrate\\_%' AND a.attnum > 0 AND NOT a.attisdropped

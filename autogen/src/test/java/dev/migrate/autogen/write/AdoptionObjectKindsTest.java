@@ -143,8 +143,8 @@ class AdoptionObjectKindsTest {
             Adoption.Written written =
                     Adoption.written(script, "20261125_101500", Instant.parse("2026-11-25T10:15:00Z"));
             assertThat(written.file().toString())
-                    .contains("op.createObject(ObjectKind.VIEW, \"public.film_list\"")
-                    .contains("op.createObject(ObjectKind.DOMAIN, \"public.year\"")
+                    .contains("op.createObject(ObjectKind.VIEW, \"film_list\"")
+                    .contains("op.createObject(ObjectKind.DOMAIN, \"year\"")
                     // what the range type makes for itself is the type's
                     .doesNotContain("FUNCTION public.floatrange(")
                     .doesNotContain("FUNCTION public.floatmultirange(");

@@ -364,6 +364,23 @@ class OpJavaRoundTripTest {
                         .unique()
                         .nullsNotDistinct());
         s.put("dropIndex", new Op.DropIndex(name("app.ix_tags"), false, null));
+        // names that hold a dot or start with a quote, which the text of a shorthand must quote
+        s.put("dropIndexDotted", new Op.DropIndex(QualifiedName.of("public", "public.ix_orders"), false, null));
+        s.put("dropIndexDottedUnqualified", new Op.DropIndex(QualifiedName.of(null, "public.ix_orders"), false, null));
+        s.put("dropTableDottedSchema", new Op.DropTable(QualifiedName.of("my.app", "\"x\".y"), null));
+        s.put(
+                "addPrimaryKeyDeferrable",
+                new Op.AddConstraint(
+                        QualifiedName.of(null, "Order.Items"),
+                        Ddl.primaryKey("pk.items", "ID").deferrable(true)));
+        s.put(
+                "createTableDeferrableKey",
+                new Op.CreateTable(
+                        name("items"),
+                        List.of(
+                                Ddl.column("id", "integer"),
+                                Ddl.primaryKey("items_pkey", "id").deferrable(false)),
+                        null));
         s.put(
                 "dropIndexConcurrently",
                 new Op.DropIndex(

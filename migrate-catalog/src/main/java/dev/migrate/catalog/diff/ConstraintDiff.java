@@ -6,16 +6,19 @@ import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.DiffContext.ChangedForeignKey;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The primary key, unique, check and foreign key constraints of a table on both sides, matched by
@@ -32,9 +35,7 @@ final class ConstraintDiff {
         QualifiedName t = context.ops.name(want);
         ObjectName table = want.qualifiedName();
         // the same columns in another order are the same key: Hibernate orders an @IdClass key by attribute name
-        if (!Objects.equals(
-                have.primaryKey() == null ? null : sorted(have.primaryKey().columns()),
-                want.primaryKey() == null ? null : sorted(want.primaryKey().columns()))) {
+        if (!Objects.equals(primaryKeyShape(have.primaryKey()), primaryKeyShape(want.primaryKey()))) {
             if (have.primaryKey() != null) {
                 context.primaryKeyReplaced.add(have.qualifiedName());
                 context.script.table(
@@ -52,7 +53,15 @@ final class ConstraintDiff {
                         Part.ADD_CONSTRAINT_OR_INDEX,
                         new Change(
                                 Description.added(
-                                        "primary key " + want.primaryKey().columns() + " to " + t),
+                                        "primary key " + want.primaryKey().columns()
+                                                + (want.primaryKey().deferrable()
+                                                        ? " "
+                                                                + deferrability(
+                                                                        true,
+                                                                        want.primaryKey()
+                                                                                .initiallyDeferred())
+                                                        : "")
+                                                + " to " + t),
                                 List.of(new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))),
                                 Hazards.primaryKey(
                                         "primary key " + want.primaryKey().columns() + " of " + table)));
@@ -210,6 +219,21 @@ final class ConstraintDiff {
 
     private static ObjectName referenced(ForeignKey fk) {
         return ObjectName.of(fk.referencedSchema(), fk.referencedTable());
+    }
+
+    /**
+     * The columns in any order, and whether the key is deferrable where both sides were read from a
+     * catalog: entities cannot say {@code DEFERRABLE}, so a key made so by hand stays so for autogenerate.
+     */
+    private @Nullable List<String> primaryKeyShape(@Nullable PrimaryKey pk) {
+        if (pk == null) {
+            return null;
+        }
+        List<String> shape = new ArrayList<>(sorted(pk.columns()));
+        if (context.options.bothRead()) {
+            shape.add(deferrability(pk.deferrable(), pk.initiallyDeferred()));
+        }
+        return shape;
     }
 
     private static List<String> sorted(List<String> columns) {

@@ -418,6 +418,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         @Override
         public Optional<Moved> visit(Constraint.PrimaryKey pk) {
             boolean moves = pk.columns().size() == 1
+                    && !pk.deferrable()
                     && columns.contains(pk.columns().get(0))
                     && isGeneratedName(pk.name(), table, null, "pkey");
             return moves ? Optional.of(new Moved(pk, pk.columns().get(0), Column::primaryKey)) : Optional.empty();

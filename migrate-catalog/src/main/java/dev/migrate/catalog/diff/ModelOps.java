@@ -128,7 +128,7 @@ final class ModelOps {
         if (t.primaryKey() != null) {
             elements.add(primaryKey(t.primaryKey()));
         }
-        t.uniqueConstraints().forEach(u -> elements.add(unique(u)));
+        t.uniqueConstraints().stream().filter(u -> !repeatsAKey(t, u)).forEach(u -> elements.add(unique(u)));
         t.checkConstraints().forEach(c -> elements.add(check(t, c)));
         return new Op.CreateTable(
                 name(t),
@@ -138,8 +138,45 @@ final class ModelOps {
                 t.unlogged());
     }
 
+    /**
+     * The unique constraints of a new table that {@link #createTable} leaves out, added after it: within
+     * one {@code CREATE TABLE}, PostgreSQL keeps one of two keys on the same columns with the same
+     * options and drops the other without a word (a {@code UNIQUE} beside the {@code PRIMARY KEY} of its
+     * columns), whereas {@code ALTER TABLE ... ADD} keeps both.
+     */
+    List<Op.AddConstraint> keysAfterCreate(Table t) {
+        return t.uniqueConstraints().stream()
+                .filter(u -> repeatsAKey(t, u))
+                .map(u -> new Op.AddConstraint(name(t), unique(u)))
+                .toList();
+    }
+
+    /** Whether a unique constraint has the columns and options of the primary key or of a unique before it. */
+    private static boolean repeatsAKey(Table t, UniqueConstraint u) {
+        PrimaryKey pk = t.primaryKey();
+        if (pk != null
+                && !u.nullsNotDistinct()
+                && pk.columns().equals(u.columns())
+                && pk.deferrable() == u.deferrable()
+                && pk.initiallyDeferred() == u.initiallyDeferred()) {
+            return true;
+        }
+        for (UniqueConstraint before : t.uniqueConstraints()) {
+            if (before.name().equals(u.name())) {
+                return false;
+            }
+            if (before.columns().equals(u.columns())
+                    && before.nullsNotDistinct() == u.nullsNotDistinct()
+                    && before.deferrable() == u.deferrable()
+                    && before.initiallyDeferred() == u.initiallyDeferred()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Constraint.PrimaryKey primaryKey(PrimaryKey pk) {
-        return new Constraint.PrimaryKey(pk.name(), pk.columns());
+        return new Constraint.PrimaryKey(pk.name(), pk.columns(), pk.deferrable(), pk.initiallyDeferred());
     }
 
     Constraint.Unique unique(UniqueConstraint u) {

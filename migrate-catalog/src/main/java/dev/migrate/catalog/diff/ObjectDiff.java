@@ -92,8 +92,11 @@ public final class ObjectDiff {
      * Whether {@code exclusions} leave the object out: matched by its own schema and name, or by its
      * table's for a trigger, a policy or row-level security ({@code touch ON public.orders}).
      */
-    static boolean excluded(ObjectId id, Exclusions exclusions) {
+    public static boolean excluded(ObjectId id, Exclusions exclusions) {
         String identity = id.identity();
+        if (id.kind() == ObjectKind.GRANT) {
+            return grantExcluded(identity, exclusions);
+        }
         int on = identity.indexOf(" ON ");
         String own = on < 0 ? identity : identity.substring(0, on);
         int parenthesis = own.indexOf('(');
@@ -109,12 +112,40 @@ public final class ObjectDiff {
         return false;
     }
 
+    /**
+     * Whether a grant is on an object left out: {@code ON TABLE public.migrate_version TO app_user}, {@code
+     * (status) ON TABLE ...}, {@code ON SEQUENCE public.migrate_history_id_seq TO ...}, {@code ON FUNCTION
+     * public.f(integer) FROM PUBLIC}. The grants default privileges give migrate's own tables are so no
+     * difference, as the tables are none.
+     */
+    private static boolean grantExcluded(String identity, Exclusions exclusions) {
+        String target = identity;
+        if (target.startsWith("(")) {
+            target = target.substring(target.indexOf(") ON ") + 2);
+        }
+        if (!target.startsWith("ON ")) {
+            return false;
+        }
+        int kind = target.indexOf(' ', 3);
+        int to = Math.max(target.lastIndexOf(" TO "), target.lastIndexOf(" FROM "));
+        if (kind < 0 || to < kind || target.startsWith("ON SCHEMA ")) {
+            return false;
+        }
+        String name = target.substring(kind + 1, to);
+        int parenthesis = name.indexOf('(');
+        ObjectName parsed = parse(parenthesis < 0 ? name : name.substring(0, parenthesis));
+        return exclusions.excludes(parsed.schema(), parsed.name());
+    }
+
+    /** A name as SQL spells it ({@code public."public.ix_orders"}): a dot inside quotes is the name's own. */
     private static ObjectName parse(String qualified) {
-        String unquoted = qualified.replace("\"", "").strip();
-        int dot = unquoted.indexOf('.');
-        return dot < 0
-                ? ObjectName.of("", unquoted)
-                : ObjectName.of(unquoted.substring(0, dot), unquoted.substring(dot + 1));
+        String text = qualified.strip();
+        if (text.isEmpty() || text.equals("\"\"")) {
+            // a grant on columns, (total) ON TABLE ...: its name is its table's
+            return ObjectName.of("", "");
+        }
+        QualifiedName name = QualifiedName.parse(text);
+        return ObjectName.of(name.schema() == null ? "" : name.schema(), name.name());
     }
 
     private MigrationScript around(MigrationScript tables) {
@@ -170,9 +201,7 @@ public final class ObjectDiff {
                 want = have; // not the project's: it comes back as it was
             }
             if (want == null) {
-                Change drop = Change.of(
-                        Description.removed(id.toString()),
-                        new Op.DropObject(id.kind(), id.identity(), have.definition()));
+                Change drop = Change.of(Description.removed(id.toString()), dropping(have));
                 (have.neededByTables() ? dropLast : dropFirst).add(drop);
             } else {
                 String why = rebuilt.getOrDefault(id, "dropped and created again");
@@ -180,9 +209,7 @@ public final class ObjectDiff {
                                 have.sql().equals(want.sql())
                                         ? Description.changed(id.toString(), why)
                                         : Description.changed(id.toString(), whatDiffers(have, want)),
-                                List.of(
-                                        new Op.DropObject(id.kind(), id.identity(), have.definition()),
-                                        new Op.CreateObject(want.definition())),
+                                List.of(dropping(have), new Op.CreateObject(want.definitionIn(defaultSchema))),
                                 List.of())
                         .splitAfter(1);
                 dropFirst.add(parts.get(0));
@@ -194,13 +221,16 @@ public final class ObjectDiff {
             if (have == null) {
                 createLater.put(
                         want.id(),
-                        Change.of(Description.added(want.id().toString()), new Op.CreateObject(want.definition())));
+                        Change.of(
+                                Description.added(want.id().toString()),
+                                new Op.CreateObject(want.definitionIn(defaultSchema))));
             } else if (!going.contains(want.id()) && !want.sql().equals(have.sql()) && replacesInPlace(have, want)) {
                 createLater.put(
                         want.id(),
                         Change.of(
                                 Description.changed(want.id().toString(), whatDiffers(have, want)),
-                                new Op.ReplaceObject(have.definition(), want.definition())));
+                                new Op.ReplaceObject(
+                                        have.definitionIn(defaultSchema), want.definitionIn(defaultSchema))));
             }
         }
         if (dropFirst.isEmpty() && dropLast.isEmpty() && createLater.isEmpty() && notMigrated.isEmpty()) {
@@ -245,14 +275,29 @@ public final class ObjectDiff {
     /** {@code drops}, every object before those it depends on: the reverse of the order they are created in. */
     private List<Change> droppingOrder(List<Change> drops) {
         Map<ObjectId, Change> byId = new LinkedHashMap<>();
+        Map<ObjectId, ObjectId> byWrittenId = new LinkedHashMap<>();
+        // the ops name objects unqualified in the default schema; the catalog always qualifies them
+        live.values().forEach(o -> {
+            Op.DropObject written = dropping(o);
+            byWrittenId.put(new ObjectId(written.kind(), written.identity()), o.id());
+        });
         for (Change drop : drops) {
             Op.DropObject op = (Op.DropObject) drop.ops().get(0);
-            byId.put(new ObjectId(op.kind(), op.identity()), drop);
+            byId.put(Objects.requireNonNull(byWrittenId.get(new ObjectId(op.kind(), op.identity()))), drop);
         }
         List<SchemaObject> created = new ArrayList<>(
                 ObjectOrder.of(byId.keySet().stream().map(live::get).toList()).all());
         Collections.reverse(created);
         return created.stream().map(o -> byId.get(o.id())).toList();
+    }
+
+    /**
+     * Dropping {@code have}, named as a migration of the default schema names it: unqualified there, so
+     * that it drops the object of whichever schema leads the session's {@code search_path}.
+     */
+    private Op.DropObject dropping(SchemaObject have) {
+        var written = have.definitionIn(defaultSchema);
+        return new Op.DropObject(written.kind(), written.identity(), written);
     }
 
     /** Whether {@code tables} changes the type of a column, or drops one, which objects reading it stand in the way of. */

@@ -87,10 +87,14 @@ public record ObjectOrder(List<SchemaObject> beforeTables, List<SchemaObject> af
         return all;
     }
 
-    /** Creating each object of {@code objects}, as changes, in order. */
-    public static List<Change> creating(List<SchemaObject> objects) {
+    /**
+     * Creating each object of {@code objects}, as changes, in order, written as a migration of {@code
+     * defaultSchema} writes them ({@link SchemaObject#definitionIn}).
+     */
+    public static List<Change> creating(List<SchemaObject> objects, String defaultSchema) {
         return objects.stream()
-                .map(o -> Change.of(Description.added(o.id().toString()), new Op.CreateObject(o.definition())))
+                .map(o -> Change.of(
+                        Description.added(o.id().toString()), new Op.CreateObject(o.definitionIn(defaultSchema))))
                 .toList();
     }
 }

@@ -140,9 +140,9 @@ public final class OnlineForm {
                 && t.previousType() != null
                 && t.reverseUsing() == null
                 && TypeChanges.widens(t.previousType(), t.type())) {
-            notes.add("Until complete, the running application reads " + t.column() + " as " + t.previousType()
-                    + ", and " + t.type() + " holds values it cannot: a write of such a value by the new application"
-                    + " fails, naming the column. To let it through, say what the old column receives with"
+            notes.add("Hazard [wider-type]: column " + t.table() + "." + t.column() + ": until complete, the running"
+                    + " application reads it as " + t.previousType() + ", and " + t.type() + " holds values it cannot:"
+                    + " a write of such a value by the new application fails, naming the column. To let it through, say what the old column receives with"
                     + " .down(\"...\") (for example .down(\"least(" + t.column() + ", ...)\")), or complete once"
                     + " every instance runs the new application.");
         }

@@ -144,6 +144,7 @@ final class TableDiff {
             ownerships.addAll(context.serials.ownershipOnCreate(context.ops, want, column));
         }
         ops.add(context.ops.createTable(withColumns(want, written)));
+        ops.addAll(context.ops.keysAfterCreate(want));
         if (want.partitioning() != null) {
             ops.addAll(partitioned.createPartitions(want));
         }

@@ -2,6 +2,7 @@ package dev.migrate.catalog.drift;
 
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.DefinitionDiff;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
@@ -11,6 +12,7 @@ import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -170,6 +172,12 @@ public record DriftReport(
     }
 
     private static String changed(Description d, List<Op> ops) {
+        Optional<String> definitions = DefinitionDiff.of(ops);
+        if (definitions.isPresent()) {
+            // two long definitions cut to one length hide where they differ: the lines that differ show it
+            return d.subject() + ": " + (d.detail() == null ? "the definitions differ" : d.detail())
+                    + " (- the database, + the chain):\n" + definitions.get();
+        }
         String @Nullable [] sides = sides(ops);
         if (sides != null) {
             return d.subject() + ": the database has " + sides[0] + ", the chain says " + sides[1];

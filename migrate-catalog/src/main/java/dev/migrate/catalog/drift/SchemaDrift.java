@@ -2,6 +2,7 @@ package dev.migrate.catalog.drift;
 
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.ObjectDiff;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -69,6 +70,7 @@ public final class SchemaDrift {
             DatabaseSchema current,
             DatabaseSchema desired,
             Exclusions exclusions) {
+        current = ExtensionVersions.asUnpinnedIn(current, desired);
         if (current.equals(desired)) {
             // two reads of the same catalog are equal, and equal models differ in nothing: no diff to run
             return DriftReport.inSync(name, schema, revision);

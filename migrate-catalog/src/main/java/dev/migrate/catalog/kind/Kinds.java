@@ -20,6 +20,8 @@ final class Kinds {
             new Policies(),
             new Rules(),
             new Statistics(),
+            new PartitionIndexes(),
+            new PartitionConstraints(),
             new RowLevelSecurity(),
             new Grants(),
             new DefaultPrivileges());

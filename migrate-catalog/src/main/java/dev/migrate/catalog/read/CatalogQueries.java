@@ -123,7 +123,8 @@ final class CatalogQueries {
 
     /**
      * Indexes that do not back a primary key, unique or exclusion constraint. Each key part is the
-     * column or expression, then the operator class when it is not the type's default, then the
+     * column or expression, then the collation of a column key when it is not the column's, then the
+     * operator class when it is not the type's default, then the
      * ordering when it is not ASC NULLS LAST (indoption bit 1 is DESC, bit 2 NULLS FIRST; DESC
      * implies NULLS FIRST). int2vector and oidvector subscripts start at 0. A plain column is
      * spelled with quote_ident, as pg_get_indexdef would spell it, because deparsing each key part
@@ -137,7 +138,16 @@ final class CatalogQueries {
     static final String INDEXES = """
             SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname,
                    ARRAY(SELECT CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, false)
-                                     ELSE (SELECT quote_ident(a.attname) FROM pg_attribute a
+                                     ELSE (SELECT quote_ident(a.attname)
+                                                  || CASE WHEN i.indcollation[k.n - 1] IN (0, a.attcollation) THEN ''
+                                                          ELSE (SELECT ' COLLATE ' || CASE WHEN cn.nspname = 'pg_catalog'
+                                                                    THEN quote_ident(co.collname)
+                                                                    ELSE quote_ident(cn.nspname) || '.'
+                                                                         || quote_ident(co.collname) END
+                                                                FROM pg_collation co
+                                                                JOIN pg_namespace cn ON cn.oid = co.collnamespace
+                                                                WHERE co.oid = i.indcollation[k.n - 1]) END
+                                           FROM pg_attribute a
                                            WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])
                                 END
                                 || CASE WHEN opc.opcdefault THEN ''

@@ -241,7 +241,7 @@ public final class CatalogReader {
                 target.comments.put(name, comment);
             }
             switch (code(rs.getString("contype"))) {
-                case 'p' -> target.primaryKey = new PrimaryKey(name, columnNames);
+                case 'p' -> target.primaryKey = new PrimaryKey(name, columnNames, deferrable, initiallyDeferred);
                 case 'u' ->
                     target.uniques.add(new UniqueConstraint(
                             name, columnNames, rs.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred));

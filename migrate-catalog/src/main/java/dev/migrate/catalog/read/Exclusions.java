@@ -20,8 +20,7 @@ public final class Exclusions {
      * The default names of the version and history tables (SPEC section 6), and of the table beside the
      * version table that keeps the phases of online migrations.
      */
-    public static final List<String> DEFAULT_VERSION_TABLES =
-            List.of("migrate_version", "migrate_history", OnlineState.tableOf("migrate_version"));
+    public static final List<String> DEFAULT_VERSION_TABLES = ownTables("migrate_version", "migrate_history");
 
     private final List<String> patterns;
     private final List<Pattern> compiled;
@@ -51,7 +50,17 @@ public final class Exclusions {
      * beside {@code version} ({@code <version>_online}).
      */
     public static Exclusions versionTables(String version, String history) {
-        return versionTables().and(version, history, OnlineState.tableOf(version));
+        return versionTables().and(ownTables(version, history));
+    }
+
+    /**
+     * What migrate makes for its own bookkeeping beside version table {@code version} and history table
+     * {@code history}: both tables, the sequence of the history's identity column ({@code <history>_id_seq})
+     * and the table of online phases. None is the project's, so none is compared, nor what hangs on them
+     * (the grants that default privileges give them, comments, policies).
+     */
+    public static List<String> ownTables(String version, String history) {
+        return List.of(version, history, history + "_id_seq", OnlineState.tableOf(version));
     }
 
     /** These exclusions and the given patterns too. */

@@ -10,10 +10,8 @@ import java.util.List;
 
 /**
  * What some schemas hold that neither the {@link CatalogReader} nor the object kinds read: foreign
- * tables, aggregates other than plain ones, base types, and the
- * indexes and constraints a partition has of its own (a partition's columns, keys and indexes are
- * read from its parent), the index a table or materialized view is clustered on, and privileges of
- * {@code PUBLIC} on a schema that differ from those it held at first. Objects an extension brings are
+ * tables, aggregates other than plain ones, base types, the index a table or materialized view is
+ * clustered on, and privileges of {@code PUBLIC} on a schema that differ from those it held at first. Objects an extension brings are
  * its own and left out. One query.
  */
 public final class UnreadObjects {
@@ -34,20 +32,6 @@ public final class UnreadObjects {
                 SELECT 'base type', format('%s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
                 WHERE t.typtype = 'b' AND t.typcategory <> 'A'
-              UNION ALL
-                SELECT 'index on a partition', format('%s.%s on %s.%s', n.nspname, ic.relname, n.nspname, c.relname),
-                       'pg_class'::regclass, ic.oid
-                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
-                WHERE c.relispartition
-                  AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = ic.oid)
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = ic.oid AND k.conrelid = c.oid)
-              UNION ALL
-                SELECT 'constraint on a partition', format('%s on %s.%s', k.conname, n.nspname, c.relname),
-                       'pg_constraint'::regclass, k.oid
-                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
-                WHERE c.relispartition AND k.contype <> 'n' AND k.coninhcount = 0 AND k.conparentid = 0
               UNION ALL
                 SELECT 'table clustered on an index', format('%s.%s on %s', n.nspname, c.relname, ic.relname),
                        'pg_class'::regclass, c.oid

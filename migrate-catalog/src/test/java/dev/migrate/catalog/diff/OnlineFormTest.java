@@ -86,14 +86,15 @@ class OnlineFormTest {
     /** The users' case: an integer balance made bigint, which the old application cannot read back. */
     @Test
     void aWiderTypeNamesWhatTheOldApplicationCannotHoldAndTheDownThatLetsItThrough() {
-        MigrationScript online = OnlineForm.of(script(change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null,
-                "integer"))));
+        MigrationScript online =
+                OnlineForm.of(script(change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null, "integer"))));
         assertThat(online.changes().get(0).notes())
-                .anyMatch(note -> note.contains("reads amount as integer, and bigint holds values it cannot")
+                .anyMatch(note -> note.startsWith("Hazard [wider-type]: column public.orders.amount: until complete")
+                        && note.contains("reads it as integer, and bigint holds values it cannot")
                         && note.contains(".down(\"least(amount, ...)\")"));
 
-        MigrationScript narrower = OnlineForm.of(script(change(new Op.AlterColumnType(ORDERS, "amount", "integer",
-                null, "bigint"))));
+        MigrationScript narrower =
+                OnlineForm.of(script(change(new Op.AlterColumnType(ORDERS, "amount", "integer", null, "bigint"))));
         assertThat(narrower.changes().get(0).notes()).noneMatch(note -> note.contains("holds values it cannot"));
     }
 
@@ -102,7 +103,8 @@ class OnlineFormTest {
         assertThat(TypeChanges.widens("integer", "bigint")).isTrue();
         assertThat(TypeChanges.widens("smallint", "numeric")).isTrue();
         assertThat(TypeChanges.widens("integer", "numeric(5,0)")).isFalse();
-        assertThat(TypeChanges.widens("character varying(20)", "character varying(40)")).isTrue();
+        assertThat(TypeChanges.widens("character varying(20)", "character varying(40)"))
+                .isTrue();
         assertThat(TypeChanges.widens("character varying(20)", "text")).isTrue();
         assertThat(TypeChanges.widens("real", "double precision")).isTrue();
         assertThat(TypeChanges.widens("bigint", "integer")).isFalse();

@@ -90,7 +90,56 @@ class DriftReportTest {
         DriftReport report = new DriftReport("db", "public", "r1", script, MigrationScript.empty(), null);
 
         assertThat(report.differences()).singleElement().asString().contains("indexes or comments differ");
-        assertThat(String.join("\n", report.sql())).contains("GRANT SELECT ON TABLE public.totals TO PUBLIC");
+        assertThat(String.join("\n", report.sql())).contains("GRANT SELECT ON TABLE totals TO PUBLIC");
+    }
+
+    /**
+     * A long view whose condition changed near its end: the difference shows the lines that differ, as a
+     * unified diff, where both definitions cut to one length showed the same first 240 characters.
+     */
+    @Test
+    @SuppressWarnings("StringConcatToTextBlock") // each line of a diff starts with its mark, which a text block hides
+    void aChangedViewShowsTheLinesThatDiffer() {
+        String select = "CREATE OR REPLACE VIEW public.v_open_invoices AS\n SELECT invoices.id,\n"
+                + "    invoices.customer_name_as_printed_on_the_invoice,\n"
+                + "    invoices.billing_address_line_one,\n    invoices.billing_address_line_two,\n"
+                + "    invoices.total_amount_including_taxes,\n    invoices.currency_code\n   FROM invoices\n";
+        ObjectId id = new ObjectId(ObjectKind.VIEW, "public.v_open_invoices");
+        String shape = "id bigint";
+        SchemaObject database = new SchemaObject(
+                id,
+                select + "  WHERE ((invoices.status)::text = 'open'::text);",
+                Set.of(),
+                Set.of(),
+                false,
+                Set.of(),
+                shape);
+        SchemaObject chain = new SchemaObject(
+                id,
+                select + "  WHERE ((invoices.status)::text = 'held'::text);",
+                Set.of(),
+                Set.of(),
+                false,
+                Set.of(),
+                shape);
+        MigrationScript script = ObjectDiff.around(
+                MigrationScript.empty(),
+                List.of(database),
+                List.of(chain),
+                ObjectDiff.Scope.ALL,
+                Exclusions.none(),
+                "public");
+
+        DriftReport report = new DriftReport("db", "public", "r1", script, MigrationScript.empty(), null);
+
+        assertThat(report.differences())
+                .containsExactly("view public.v_open_invoices: query or options differ (- the database, + the chain):\n"
+                        + "@@ -7,3 +7,3 @@\n"
+                        + "     invoices.currency_code\n"
+                        + "    FROM invoices\n"
+                        + "-  WHERE ((invoices.status)::text = 'open'::text);\n"
+                        + "+  WHERE ((invoices.status)::text = 'held'::text);");
+        assertThat(report.sqlScript()).contains("-- -  WHERE ((invoices.status)::text = 'open'::text);");
     }
 
     private static DatabaseSchema schema(List<TableColumn> columns) {

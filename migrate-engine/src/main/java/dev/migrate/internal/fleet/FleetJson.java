@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The summary of a fleet run as JSON, the format the README documents ({@code target/migrate/fleet.json}):
+ * The summary of a fleet run as JSON, the format docs/ documents ({@code target/migrate/fleet.json}):
  * a {@code version} (1; a later one only adds fields), the command, the counts per outcome, and per
  * tenant its name, outcome, revisions before and after, steps, duration in milliseconds and error.
  */

@@ -74,7 +74,7 @@ final class BatchedBackfill {
         try {
             while (true) {
                 Batch batch = batch(c, own, key, last, cursorKey, rows);
-                if (batch.rows() == 0) {
+                if (batch.lastKey().isEmpty()) {
                     break;
                 }
                 last = batch.lastKey();
@@ -139,7 +139,7 @@ final class BatchedBackfill {
                         batch = new Batch(rs.getLong(1), last);
                     }
                 }
-                if (batch.rows() > 0) {
+                if (!batch.lastKey().isEmpty()) {
                     state.advance(c, revision, cursorKey, batch.lastKey(), rowsBefore + batch.rows());
                 }
                 if (own) {
@@ -160,8 +160,10 @@ final class BatchedBackfill {
                 if (attempt == STEPS_ASIDE_BEFORE_WARNING) {
                     log.warn("A batch of the backfill of " + op.table() + " found rows another session holds "
                             + attempt + " times in a row; it steps aside each time, its batches before it done, and"
-                            + " gives up after waiting " + LockRetries.format(Duration.ofNanos(
-                                    Math.min(lockRetries.budgetNanos(), Duration.ofDays(1).toNanos())))
+                            + " gives up after waiting "
+                            + LockRetries.format(Duration.ofNanos(Math.min(
+                                    lockRetries.budgetNanos(),
+                                    Duration.ofDays(1).toNanos())))
                             + " in all (" + lockRetries.describe() + ").");
                 }
                 try {
@@ -175,8 +177,13 @@ final class BatchedBackfill {
     }
 
     /**
-     * Locks the next batch of rows in key order, writes them again (which fires the triggers), and returns
-     * how many it wrote and the last key, as text.
+     * The next batch: the keys that follow the cursor in key order as the statement's snapshot has them,
+     * then those of their rows that still have them locked and written again (which fires the triggers);
+     * returns how many it wrote and the last of those keys, as text, or no row when none follows. The
+     * cursor moves by the keys as scanned: a row an application's update moved meanwhile (its key changed,
+     * ahead of the cursor or behind it) is locked in its new version, whose key may be far ahead, and
+     * taking the cursor from it would skip every row between. Such a row needs nothing: the update that
+     * moved it fired the triggers.
      */
     private String batchSql(List<KeyColumn> key, boolean resumed, boolean own, int size) {
         String table = quote(op.table());
@@ -193,14 +200,15 @@ final class BatchedBackfill {
             match.add("target." + k.name() + " = batch." + k.name());
         }
         String column = quote(op.column());
-        return "WITH batch AS (SELECT " + names + " FROM " + table
+        return "WITH keys AS (SELECT " + names + " FROM " + table
                 + (resumed ? " WHERE (" + names + ") > (" + bounds + ")" : "")
-                + " ORDER BY " + names + " LIMIT " + size + " FOR NO KEY UPDATE" + (own ? " NOWAIT" : "")
-                + "),\n"
+                + " ORDER BY " + names + " LIMIT " + size + "),\n"
+                + "batch AS (SELECT " + names + " FROM " + table + " WHERE (" + names + ") IN (SELECT " + names
+                + " FROM keys) FOR NO KEY UPDATE" + (own ? " NOWAIT" : "") + "),\n"
                 + "touched AS (UPDATE " + table + " AS target SET " + column + " = target." + column
                 + " FROM batch WHERE " + match + " RETURNING 1)\n"
                 + "SELECT (SELECT count(*) FROM touched), " + asText + " FROM (SELECT " + names
-                + " FROM batch ORDER BY "
+                + " FROM keys ORDER BY "
                 + descending + " LIMIT 1) AS last";
     }
 

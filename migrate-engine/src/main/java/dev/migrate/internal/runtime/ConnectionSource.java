@@ -1,6 +1,7 @@
 package dev.migrate.internal.runtime;
 
 import dev.migrate.ConnectionFailedException;
+import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.ConnectionFailure;
 import dev.migrate.internal.connection.DatabaseUrl;
@@ -35,17 +36,26 @@ public final class ConnectionSource {
     private final String description;
     /** The server as configured, or null for a DataSource that does not say where it connects. */
     private final ConnectionFailure.@Nullable Target target;
+    /** Asked for the user and password of each new connection, or null when they are fixed. */
+    private final @Nullable CredentialsProvider credentials;
 
     private ConnectionSource(DataSource dataSource, String description) {
         this.dataSource = dataSource;
         this.description = description;
         this.target = null;
+        this.credentials = null;
     }
 
     private ConnectionSource(DataSource dataSource, ConnectionFailure.Target target) {
+        this(dataSource, target, null);
+    }
+
+    private ConnectionSource(
+            DataSource dataSource, ConnectionFailure.Target target, @Nullable CredentialsProvider credentials) {
         this.dataSource = dataSource;
         this.description = target.describe();
         this.target = target;
+        this.credentials = credentials;
     }
 
     public static ConnectionSource of(DataSource dataSource) {
@@ -84,6 +94,19 @@ public final class ConnectionSource {
      */
     public static ConnectionSource of(
             DatabaseUrl url, @Nullable String user, @Nullable String password, String origin) {
+        return of(url, user, password, origin, null);
+    }
+
+    /**
+     * As {@link #of(DatabaseUrl, String, String, String)}, each new connection logging in with what
+     * {@code credentials} gives at that moment (a token that expires), when it is not null.
+     */
+    public static ConnectionSource of(
+            DatabaseUrl url,
+            @Nullable String user,
+            @Nullable String password,
+            String origin,
+            @Nullable CredentialsProvider credentials) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         try {
             ds.setURL(url.jdbcUrl());
@@ -97,6 +120,17 @@ public final class ConnectionSource {
         if (password != null) {
             ds.setPassword(password);
         }
+        if (credentials != null) {
+            return new ConnectionSource(
+                    ds,
+                    new ConnectionFailure.Target(
+                            url,
+                            user == null || user.isEmpty() ? null : user,
+                            null,
+                            origin,
+                            "the credentials provider " + credentials.getClass().getName() + " gives"),
+                    credentials);
+        }
         return new ConnectionSource(
                 ds,
                 new ConnectionFailure.Target(
@@ -104,6 +138,10 @@ public final class ConnectionSource {
     }
 
     public Connection open() {
+        ConnectionFailure.Target configured = target;
+        if (credentials != null && configured != null) {
+            return openWith(credentials, configured);
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
@@ -122,6 +160,51 @@ public final class ConnectionSource {
                                                     : " Check that the server is running and that the URL and credentials are right."),
                     e);
         }
+    }
+
+    /** A connection logged in with the credentials {@code provider} gives now, never showing them. */
+    private Connection openWith(CredentialsProvider provider, ConnectionFailure.Target configured) {
+        CredentialsProvider.Credentials given;
+        try {
+            given = provider.credentials(server(configured));
+        } catch (RuntimeException e) {
+            throw new ConnectionFailedException(
+                    "Could not get the credentials to connect to " + description + " from the credentials provider "
+                            + provider.getClass().getName() + ": " + e.getMessage()
+                            + " Check the provider's own configuration (its region, its role, its secret's path).",
+                    e);
+        }
+        try {
+            return dataSource.getConnection(given.user(), given.password());
+        } catch (SQLException e) {
+            ConnectionFailure.Target asked = new ConnectionFailure.Target(
+                    configured.url(),
+                    given.user(),
+                    given.password(),
+                    configured.origin(),
+                    configured.passwordSetting());
+            throw new ConnectionFailedException(ConnectionFailure.of(e, asked).message(), e);
+        }
+    }
+
+    /** The first server of {@code target}'s URL, as a credentials provider is told it. */
+    static CredentialsProvider.Server server(ConnectionFailure.Target target) {
+        String first = target.url().hosts().split(",", -1)[0];
+        int colon = first.lastIndexOf(':');
+        String host = first;
+        int port = 5432;
+        if (colon > 0 && first.indexOf(']', colon) < 0) {
+            host = first.substring(0, colon);
+            try {
+                port = Integer.parseInt(first.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = 5432;
+            }
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new CredentialsProvider.Server(host, port, target.url().database(), target.user());
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -319,7 +319,8 @@ public final class Engine {
                     return;
                 }
                 refuseWhileInProgress(steps, phases, scripts);
-                if (!onlyExpandsOrTheirRollbacks(steps, phases, scripts)) {
+                if (phases.containsValue(OnlineState.COMPLETE)
+                        && !onlyExpandsOrTheirRollbacks(steps, phases, scripts)) {
                     phases = dropCompletedViews(run, phases, scripts);
                 }
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
@@ -368,9 +369,10 @@ public final class Engine {
      * next revision completes ({@link #complete}).
      */
     private static boolean onlyExpandsOrTheirRollbacks(List<Step> steps, Map<String, String> phases, Scripts scripts) {
-        return steps.stream().allMatch(step -> step.direction() == Direction.UPGRADE
-                ? scripts.upgrade(step.revision().id()).online()
-                : OnlineState.EXPAND.equals(phases.get(step.revision().id())));
+        return steps.stream()
+                .allMatch(step -> step.direction() == Direction.UPGRADE
+                        ? scripts.upgrade(step.revision().id()).online()
+                        : OnlineState.EXPAND.equals(phases.get(step.revision().id())));
     }
 
     /**
@@ -646,6 +648,18 @@ public final class Engine {
             throw new MigrateException(
                     "Could not read the history table " + tables.historyTable() + " from "
                             + connections().description() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The last {@code limit} steps of the history table, the newest first. */
+    public List<HistoryEntry> recentHistory(int limit) {
+        try (Connection c = connections().open()) {
+            return tables.readRecent(c, limit);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from "
+                            + connections().description() + ": " + e.getMessage() + readGrantHint(e),
                     e);
         }
     }

@@ -37,9 +37,7 @@ public record LockRetries(
      * timeout once for each try; without end when the server's setting applies.
      */
     long budgetNanos() {
-        return lockTimeout == null || lockTimeout.isZero()
-                ? Long.MAX_VALUE
-                : lockTimeout.toNanos() * (retries + 1L);
+        return lockTimeout == null || lockTimeout.isZero() ? Long.MAX_VALUE : lockTimeout.toNanos() * (retries + 1L);
     }
 
     /** The wait before retry number {@code retry} (1 for the first). */

@@ -426,8 +426,7 @@ final class StepRunner {
                 waited += System.nanoTime() - attempted;
                 if (LockRetries.isLockTimeout(e) && waited < budget) {
                     try {
-                        Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
-                        pause = pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
+                        Duration pause = briefPause(attempt);
                         log.warn("Completing " + revision.id() + " waited " + brief.toMillis() + " ms for a lock at: "
                                 + at + ". Queries on the table would queue behind it, so it rolled back, lets them"
                                 + " pass and tries again in " + LockRetries.format(pause) + " (attempt "
@@ -453,6 +452,12 @@ final class StepRunner {
         }
         log.info("Finished complete " + revision.id() + " in "
                 + Elapsed.exactly(Duration.ofNanos(System.nanoTime() - start)) + ".");
+    }
+
+    /** The pause after brief wait number {@code attempt}: the retries' own, {@link #BRIEF_PAUSE} at most. */
+    private Duration briefPause(int attempt) {
+        Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
+        return pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
     }
 
     /** {@link #BRIEF_LOCK_WAIT}, or the lock timeout when that is shorter. */
@@ -558,8 +563,7 @@ final class StepRunner {
                     }
                     throw e;
                 }
-                Duration pause = lockRetries.waitBefore(Math.min(attempt, 3));
-                pause = pause.compareTo(BRIEF_PAUSE) > 0 ? BRIEF_PAUSE : pause;
+                Duration pause = briefPause(attempt);
                 log.warn("Migration " + step.revision().id() + " waited " + brief.toMillis() + " ms for a lock"
                         + " at: " + s.sql() + ". Queries on the table would queue behind it, so it lets them"
                         + " pass and tries again in " + LockRetries.format(pause) + " (attempt " + (attempt + 1)

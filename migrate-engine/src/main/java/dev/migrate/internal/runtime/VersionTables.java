@@ -146,6 +146,32 @@ final class VersionTables {
         return rows;
     }
 
+    /** The last {@code limit} rows of the history table, the newest first; none when it does not exist. */
+    List<HistoryEntry> readRecent(Connection c, int limit) throws SQLException {
+        List<HistoryEntry> rows = new ArrayList<>();
+        if (!exists(c, quotedHistory)) {
+            return rows;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id, revision, direction, message, applied_by, applied_at,"
+                + " duration_ms FROM " + quote(history) + " ORDER BY id DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long millis = rs.getLong(7);
+                    rows.add(new HistoryEntry(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            rs.wasNull() ? null : millis));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Moves the version rows as the step says and records the step in the history. */
     List<String> bookkeeping(Step step, @Nullable String checksum, @Nullable Long durationMillis) {
         return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString());

@@ -257,8 +257,7 @@ final class OnlineSql {
 
     /** {@code sql} (SQL text) with the column's name, as a word, made the new column's. */
     private static String renamedIn(String sql, String column, String newColumn) {
-        return "regexp_replace(" + sql + ", '\\m' || " + string(column) + " || '\\M', " + string(newColumn)
-                + ", 'g')";
+        return "regexp_replace(" + sql + ", '\\m' || " + string(column) + " || '\\M', " + string(newColumn) + ", 'g')";
     }
 
     /**
@@ -272,13 +271,15 @@ final class OnlineSql {
         String fromNew = t.down() == null
                 ? "        NULL;\n"
                 : guarded(
-                        "SELECT (" + t.down() + ") INTO NEW." + quote(t.column()) + " FROM (SELECT (NEW).*) AS written;",
+                        "SELECT (" + t.down() + ") INTO NEW." + quote(t.column())
+                                + " FROM (SELECT (NEW).*) AS written;",
                         "'The application of revision " + escaped(t.revision()) + " wrote a row of %s that gives the"
                                 + " column %s (%s), which the application of the revision before still reads, a value"
                                 + " it cannot hold: %s', " + table + ", " + string(t.column()) + ", "
                                 + typeOf(t.column()) + ", SQLERRM",
                         "'Say what the old column receives from such a row with the online change''s down"
-                                + " expression, as in OnlineChange." + (t.newColumn() == null ? "dropColumn(" : "alterColumn(")
+                                + " expression, as in OnlineChange."
+                                + (t.newColumn() == null ? "dropColumn(" : "alterColumn(")
                                 + javaString(t.table().name()) + ", " + javaString(t.column())
                                 + (t.newColumn() == null ? ")" : ").type(...)")
                                 + ".down(\"<SQL>\"), or stop the application of the revision before and run complete,"
@@ -286,12 +287,14 @@ final class OnlineSql {
         String fromOld = t.newColumn() == null || t.up() == null
                 ? "        NULL;\n"
                 : guarded(
-                        "SELECT (" + t.up() + ") INTO NEW." + quote(t.newColumn()) + " FROM (SELECT (NEW).*) AS written;",
+                        "SELECT (" + t.up() + ") INTO NEW." + quote(t.newColumn())
+                                + " FROM (SELECT (NEW).*) AS written;",
                         "'A row of %s written by the application of the revision before gives the column %s of"
                                 + " revision " + escaped(t.revision()) + " (%s) a value it cannot hold: %s', " + table
                                 + ", " + string(t.column()) + ", " + typeOf(t.newColumn()) + ", SQLERRM",
                         "'Say what the new column receives from such a row with the online change''s up"
-                                + " expression, as in OnlineChange.alterColumn(" + javaString(t.table().name()) + ", "
+                                + " expression, as in OnlineChange.alterColumn("
+                                + javaString(t.table().name()) + ", "
                                 + javaString(t.column()) + ").type(...).up(\"<SQL over the old value>\").'");
         return "CREATE OR REPLACE FUNCTION " + quote(t.function()) + "() RETURNS trigger LANGUAGE plpgsql AS " + BODY
                 + "\n"

@@ -474,7 +474,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                 + constraint.accept(new ConstraintVisitor<String>() {
                     @Override
                     public String visit(Constraint.PrimaryKey pk) {
-                        return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
+                        return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")"
+                                + deferrable(pk.deferrable(), pk.initiallyDeferred());
                     }
 
                     @Override

@@ -88,7 +88,8 @@ final class OnlineLoad {
      */
     interface Values {
         /** The value {@code shape} writes into the logical column. */
-        @Nullable Object write(Shape shape, String logical, long id, long serial, Random random);
+        @Nullable
+        Object write(Shape shape, String logical, long id, long serial, Random random);
 
         /** What {@code reader} sees of a value {@code writer} wrote; the value itself by default. */
         default @Nullable Object read(Shape writer, Shape reader, String logical, @Nullable Object value) {
@@ -250,8 +251,9 @@ final class OnlineLoad {
             }
             Map<String, @Nullable Object> want = expectedThrough(expected.getValue(), shape);
             if (!want.equals(got)) {
-                differences.add("row " + expected.getKey() + " through " + shape.name() + ": " + got + ", its last writer ("
-                        + expected.getValue().writtenBy().name() + ") gave " + want);
+                differences.add(
+                        "row " + expected.getKey() + " through " + shape.name() + ": " + got + ", its last writer ("
+                                + expected.getValue().writtenBy().name() + ") gave " + want);
             }
         }
         for (Long extra : read.keySet()) {
@@ -267,7 +269,9 @@ final class OnlineLoad {
     private Map<String, @Nullable Object> expectedThrough(Row row, Shape reader) {
         Map<String, @Nullable Object> want = new HashMap<>();
         for (String logical : reader.visible()) {
-            want.put(logical, values.read(row.writtenBy(), reader, logical, row.values().get(logical)));
+            want.put(
+                    logical,
+                    values.read(row.writtenBy(), reader, logical, row.values().get(logical)));
         }
         return want;
     }
@@ -303,8 +307,11 @@ final class OnlineLoad {
     private static void bindValue(PreparedStatement s, int index, String logical, @Nullable Object value)
             throws SQLException {
         if (value == null) {
-            s.setNull(index, logical.equals("customer") || logical.equals("balance") ? Types.BIGINT
-                    : logical.equals("score") ? Types.INTEGER : Types.VARCHAR);
+            s.setNull(
+                    index,
+                    logical.equals("customer") || logical.equals("balance")
+                            ? Types.BIGINT
+                            : logical.equals("score") ? Types.INTEGER : Types.VARCHAR);
         } else {
             s.setObject(index, value);
         }
@@ -316,8 +323,13 @@ final class OnlineLoad {
         for (String logical : shape.visible()) {
             Object value = rs.getObject(i++);
             // integer and bigint are one value to the model
-            row.put(logical, value instanceof Integer n && !logical.equals("score") ? Long.valueOf(n)
-                    : value instanceof Long n && logical.equals("score") ? Integer.valueOf(n.intValue()) : value);
+            row.put(
+                    logical,
+                    value instanceof Integer n && !logical.equals("score")
+                            ? Long.valueOf(n)
+                            : value instanceof Long n && logical.equals("score")
+                                    ? Integer.valueOf(n.intValue())
+                                    : value);
         }
         return row;
     }
@@ -389,8 +401,7 @@ final class OnlineLoad {
         }
 
         /** One transaction; {@code written} gets what it wrote, null for a row it deleted. */
-        private void transaction(Connection c, List<Long> mine, Map<Long, @Nullable Row> written)
-                throws SQLException {
+        private void transaction(Connection c, List<Long> mine, Map<Long, @Nullable Row> written) throws SQLException {
             int action = random.nextInt(100);
             if (mine.isEmpty() || action < 10) {
                 long id = nextInsert[slot].getAndAdd(slots);
@@ -421,9 +432,11 @@ final class OnlineLoad {
             if (action < 60) {
                 // the column a migration is most likely to change, with another
                 changed.add("balance");
-                changed.add(shape.visible().get(1 + random.nextInt(shape.visible().size() - 1)));
+                changed.add(
+                        shape.visible().get(1 + random.nextInt(shape.visible().size() - 1)));
             } else {
-                changed.add(shape.visible().get(1 + random.nextInt(shape.visible().size() - 1)));
+                changed.add(
+                        shape.visible().get(1 + random.nextInt(shape.visible().size() - 1)));
             }
             changed.retainAll(shape.visible());
             for (String logical : changed) {
@@ -467,7 +480,9 @@ final class OnlineLoad {
             for (String logical : Shape.LOGICAL) {
                 merged.put(
                         logical,
-                        row.containsKey(logical) || before == null ? row.get(logical) : before.values().get(logical));
+                        row.containsKey(logical) || before == null
+                                ? row.get(logical)
+                                : before.values().get(logical));
             }
             return merged;
         }
@@ -485,8 +500,8 @@ final class OnlineLoad {
                         want.put(logical, wrote.get(logical));
                     }
                     if (!got.equals(want)) {
-                        throw new IllegalStateException("row " + id + " reads " + got + " right after " + want
-                                + " was written");
+                        throw new IllegalStateException(
+                                "row " + id + " reads " + got + " right after " + want + " was written");
                     }
                 }
             }

@@ -52,9 +52,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OnlineUnderLoadTest {
     private static final boolean SOAK = Boolean.getBoolean("migrate.test.onlineSoak");
     private static final int SLOTS = 4;
-    private static final int ROWS = SOAK ? 100_000 : 10_000;
+    private static final int ROWS = SOAK ? 80_000 : 8_000;
     /** Transactions each phase lets the applications commit at least. */
-    private static final int PHASE = SOAK ? 2_000 : 80;
+    private static final int PHASE = SOAK ? 600 : 60;
 
     @Revision(id = "r1", message = "accounts")
     public static class Accounts implements Migration {
@@ -166,7 +166,8 @@ class OnlineUnderLoadTest {
         @Override
         public void upgrade(Operations op) {
             op.online(OnlineChange.alterColumn("account", "customer_id")
-                    .references(Ddl.foreignKey("account_customer_fk", "customer_id").references("customers", "id")));
+                    .references(
+                            Ddl.foreignKey("account_customer_fk", "customer_id").references("customers", "id")));
         }
 
         @Override
@@ -331,7 +332,8 @@ class OnlineUnderLoadTest {
         load.awaitTransactions(PHASE);
         load.stop();
         assertHeld(load, second);
-        assertThat(leftovers(db)).as("the undone expand keeps the views of the revision before")
+        assertThat(leftovers(db))
+                .as("the undone expand keeps the views of the revision before")
                 .containsExactly("schema public_r2");
 
         load.startAll(second);
@@ -373,7 +375,8 @@ class OnlineUnderLoadTest {
         while (!backfillStarted(db) && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
-        assertThat(child.isAlive()).as("the upgrade is still running when killed:%n%s", Files.readString(out))
+        assertThat(child.isAlive())
+                .as("the upgrade is still running when killed:%n%s", Files.readString(out))
                 .isTrue();
         child.destroyForcibly(); // SIGKILL
         child.waitFor(30, TimeUnit.SECONDS);
@@ -471,7 +474,9 @@ class OnlineUnderLoadTest {
     }
 
     private static void assertHeld(OnlineLoad load, Shape... shapes) throws SQLException {
-        assertThat(load.failures()).as("failed transactions and rows read back otherwise").isEmpty();
+        assertThat(load.failures())
+                .as("failed transactions and rows read back otherwise")
+                .isEmpty();
         for (Shape shape : shapes) {
             assertThat(load.differences(shape))
                     .as("rows read through %s, against the %d the model holds", shape.name(), load.rowCount())
@@ -498,7 +503,8 @@ class OnlineUnderLoadTest {
         if (query(db, "SELECT to_regclass('migrate_version_online') IS NULL").equals(List.of("t"))) {
             return false;
         }
-        return !query(db, "SELECT 1 FROM migrate_version_online WHERE backfill::text <> '{}'").isEmpty();
+        return !query(db, "SELECT 1 FROM migrate_version_online WHERE backfill::text <> '{}'")
+                .isEmpty();
     }
 
     private static Migrator migrator(DataSource db, Class<?>... migrations) {

@@ -249,6 +249,15 @@ class PostgresDialectRenderingTest {
                 new Op.AddConstraint(AGENTS, primaryKey("agents_pkey", "id")),
                 "ALTER TABLE agents ADD CONSTRAINT agents_pkey PRIMARY KEY (id)");
         renders(
+                new Op.AddConstraint(AGENTS, primaryKey("agents_pkey", "id").deferrable(true)),
+                "ALTER TABLE agents ADD CONSTRAINT agents_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED");
+        renders(
+                new Op.AddConstraint(AGENTS, primaryKey("agents_pkey", "id").deferrable(false)),
+                "ALTER TABLE agents ADD CONSTRAINT agents_pkey PRIMARY KEY (id) DEFERRABLE");
+        renders(
+                new Op.DropIndex(QualifiedName.parse("public.\"public.ix_orders\""), false, null),
+                "DROP INDEX public.\"public.ix_orders\"");
+        renders(
                 new Op.AddConstraint(AGENTS, unique("uq", "a").deferrable(true)),
                 "ALTER TABLE agents ADD CONSTRAINT uq UNIQUE (a) DEFERRABLE INITIALLY DEFERRED");
         renders(new Op.DropConstraint(AGENTS, "Check", null), "ALTER TABLE agents DROP CONSTRAINT \"Check\"");

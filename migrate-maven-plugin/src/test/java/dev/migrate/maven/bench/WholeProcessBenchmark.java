@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * {@code synchronous_commit = off} and {@code max_connections = 300} are put back to the defaults)
  * and password authentication over TCP. Projects are generated under
  * {@code migrate-maven-plugin/target/whole-process-bench} and use the plugin the invoker installed in
- * {@code target/it-repo}. Run (README, "Performance"):
+ * {@code target/it-repo}. Run (docs/PERFORMANCE.md):
  * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
  * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.objects=500} adds,

@@ -63,10 +63,9 @@ import org.jspecify.annotations.Nullable;
  * before a fluent call, long string literals are cut into pieces joined with {@code +}, and comments
  * break between words.
  *
- * <p>Names that {@link QualifiedName#parse} cannot read back (a dot inside a table name without a
- * schema, or inside a schema name) are refused with an {@link IllegalArgumentException}: every
- * shorthand takes names as {@code "schema.table"} text, and writing code that silently targets another
- * object would be worse than stopping.
+ * <p>Every shorthand takes names as {@code "schema.table"} text: a part that holds a dot is written in
+ * double quotes ({@link QualifiedName#text()}), which {@link QualifiedName#parse} reads back as the same
+ * name, so any name PostgreSQL accepts is written.
  */
 public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
@@ -412,7 +411,9 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return c.accept(new ConstraintVisitor<CodeBlock>() {
             @Override
             public CodeBlock visit(Constraint.PrimaryKey pk) {
-                return statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
+                return pk.deferrable()
+                        ? general
+                        : statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
             }
 
             @Override
@@ -682,7 +683,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return constraint.accept(new ConstraintVisitor<CodeBlock>() {
             @Override
             public CodeBlock visit(Constraint.PrimaryKey pk) {
-                return CodeBlock.of("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
+                CodeBlock.Builder code =
+                        CodeBlock.builder().add("$T.primaryKey($L)", DDL, strings(pk.name(), pk.columns()));
+                if (pk.deferrable()) {
+                    code.add("$Z.deferrable($L)", pk.initiallyDeferred());
+                }
+                return code.build();
             }
 
             @Override
@@ -970,19 +976,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return value == (int) value ? Long.toString(value) : value + "L";
     }
 
-    /** The {@code "schema.name"} text every shorthand takes, refused when it would parse back as another name. */
+    /**
+     * The {@code "schema.name"} text every shorthand takes, with a part in double quotes where it holds a
+     * dot ({@code "public.\"public.ix_orders\""}), so that it is read back as the same name.
+     */
     private static String name(QualifiedName name) {
-        String text = name.toString();
-        if (!QualifiedName.parse(text).equals(name)) {
-            throw new IllegalArgumentException("Cannot write the name " + describe(name) + " as \"schema.name\" text: "
-                    + "the dot inside it would be read as the schema separator. Rename the object, or write this "
-                    + "change by hand with op.run(...) and QualifiedName.of(schema, name).");
-        }
-        return text;
-    }
-
-    private static String describe(QualifiedName name) {
-        return (name.schema() == null ? "" : "schema '" + name.schema() + "', ") + "name '" + name.name() + "'";
+        return name.text();
     }
 
     /**

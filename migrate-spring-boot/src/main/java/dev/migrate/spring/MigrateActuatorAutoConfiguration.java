@@ -1,0 +1,48 @@
+package dev.migrate.spring;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code /actuator/migrate} and the {@code migrate} health indicator, when the application has Spring Boot
+ * Actuator: {@code management.endpoints.web.exposure.include=health,migrate}. Each nested configuration is
+ * guarded by a class its line of Spring Boot has, named by string, so no class is loaded without Actuator.
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+public class MigrateActuatorAutoConfiguration {
+
+    /** The endpoint; Actuator's own conditions say whether it is enabled and exposed. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint")
+    @ConditionalOnBean(MigrateStatus.class)
+    static class Endpoint {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(endpoint = MigrateEndpoint.class)
+        MigrateEndpoint migrateEndpoint(ApplicationContext context) {
+            return new MigrateEndpoint(context);
+        }
+    }
+
+    /** The health indicator of Spring Boot 3.x, whose contract lives in spring-boot-actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnBean(MigrateStatus.class)
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "migrateHealthIndicator")
+        @ConditionalOnEnabledHealthIndicator("migrate")
+        MigrateHealthIndicator migrateHealthIndicator(MigrateStatus status) {
+            return new MigrateHealthIndicator(status);
+        }
+    }
+}
