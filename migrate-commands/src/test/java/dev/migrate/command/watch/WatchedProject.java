@@ -323,18 +323,19 @@ final class WatchedProject {
             return "--" + name + " " + value;
         }
 
+        // the entity side's thread prints too (the provider's line) while the chain's side prints its own
         @Override
-        public void info(String line) {
+        public synchronized void info(String line) {
             lines.add(line);
         }
 
         @Override
-        public void warn(String line) {
+        public synchronized void warn(String line) {
             lines.add("WARNING " + line);
         }
 
         @Override
-        public void error(String line) {
+        public synchronized void error(String line) {
             lines.add("ERROR " + line);
         }
 
