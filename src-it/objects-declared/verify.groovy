@@ -2,7 +2,7 @@ import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-    assert runs.size() == 15 : "fifteen Maven runs in the log, found ${runs.size()}"
+    assert runs.size() == 19 : "nineteen Maven runs in the log, found ${runs.size()}"
     def written = new File(basedir, 'src/main/java/db/migrations').listFiles()
             .findAll { it.name.endsWith('.java') }.sort { it.name }
     assert written*.name.collect { it.replaceAll(/V\d{8}_\d{6}_/, '') } ==
@@ -78,6 +78,30 @@ try {
     assert ItDatabase.query(app, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
             + "WHERE n.nspname = 'public'") == ['0']
     assert ItDatabase.query(app, "SELECT to_regclass('public.orders') IS NULL") == ['t']
+
+    // 16: each tenant schema has its own table and its own objects, named in its own schema
+    assert runs[15].contains('BUILD SUCCESS') : runs[15]
+    for (t in ['tenant_a', 'tenant_b']) {
+        assert ItDatabase.query(app, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = '${t}' AND c.relname IN ('orders', 'open_orders', 'customer_totals')") == ['3'] : t
+        assert ItDatabase.query(app, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                + "WHERE n.nspname = '${t}' AND p.proname = 'touch'") == ['1'] : t
+        // the view reads its own tenant's table
+        assert ItDatabase.query(app, "SELECT count(*) FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid "
+                + "JOIN pg_class v ON v.oid = r.ev_class JOIN pg_class t ON t.oid = d.refobjid "
+                + "WHERE v.oid = '${t}.open_orders'::regclass AND t.oid = '${t}.orders'::regclass") != ['0'] : t
+    }
+    // 17: the offline script of a named tenant names no schema but its own
+    def offline = new File(basedir, 'target/tenant-sql/upgrade-tenant_x.sql').text
+    assert offline.contains('SET search_path = tenant_x, public;') : offline
+    assert offline.contains('CREATE OR REPLACE VIEW open_orders') && !offline.contains('public.') : offline
+    // 18: drift finds every tenant in sync with the chain
+    assert runs[17].contains('Drift of 3 tenants: 3 in sync, 0 drifted, 0 not compared.') : runs[17]
+    // 19: tenant_c down to base alone: nothing of its own is left, the other tenants keep theirs
+    assert ItDatabase.query(app, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE n.nspname = 'tenant_c' AND c.relkind IN ('r', 'v', 'm') AND c.relname NOT LIKE 'migrate\\_%'") == ['0']
+    assert ItDatabase.query(app, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            + "WHERE n.nspname = 'tenant_c'") == ['0']
 } finally {
     ItDatabase.stop(basedir)
 }

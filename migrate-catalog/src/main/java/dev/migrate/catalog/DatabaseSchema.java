@@ -87,6 +87,7 @@ public record DatabaseSchema(
         java.util.function.UnaryOperator<TableColumn> renameType =
                 c -> !c.type().startsWith(from + ".")
                                 && Objects.equals(inText.apply(c.defaultExpression()), c.defaultExpression())
+                                && Objects.equals(inText.apply(c.collation()), c.collation())
                         ? c
                         : new TableColumn(
                                 c.name(),
@@ -95,7 +96,7 @@ public record DatabaseSchema(
                                 inText.apply(c.defaultExpression()),
                                 c.identity(),
                                 c.generated(),
-                                c.collation(),
+                                inText.apply(c.collation()),
                                 c.comment());
         List<Table> renamedTables = tables.values().stream()
                 .map(t -> new Table(
@@ -127,7 +128,7 @@ public record DatabaseSchema(
                                         i.name(),
                                         i.unique(),
                                         i.method(),
-                                        i.keys(),
+                                        i.keys().stream().map(inText).toList(),
                                         i.includeColumns(),
                                         i.where(),
                                         i.nullsNotDistinct(),

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ObjectsInTenantSchemasTest {
     private static final List<String> TABLES =
             List.of("create table invoices (id bigint not null, customer varchar(50), total numeric(10,2), "
-                    + "status varchar(20), updated_at timestamp, primary key (id))");
+                    + "status varchar(20), updated_at timestamp, sku text collate natural_sort, primary key (id))");
     private static final String OBJECTS = """
+            CREATE COLLATION natural_sort (provider = icu, locale = 'en-u-kn-true');
+            CREATE INDEX ix_invoices_customer ON invoices (customer COLLATE natural_sort);
             CREATE VIEW v_open_invoices AS SELECT id, customer, total FROM invoices WHERE status = 'open';
             COMMENT ON VIEW v_open_invoices IS 'What support reads';
             GRANT SELECT ON v_open_invoices TO tenant_reader;
@@ -159,6 +161,10 @@ class ObjectsInTenantSchemasTest {
                 .flatMap(op -> new PostgresDialect().renderAll(List.of(op)).stream())
                 .toList();
         assertThat(objectOps).as("the script creates and drops objects").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(String.join("\n", new PostgresDialect().renderAll(all)))
+                .as("the tables' collations, like the objects, are the schema's own")
+                .contains("COLLATE natural_sort")
+                .doesNotContain(schema + ".");
         assertThat(String.join("\n", objectOps))
                 .contains("ON invoices", "FROM invoices", "GRANT SELECT ON TABLE v_open_invoices TO tenant_reader")
                 .doesNotContain(schema + ".");

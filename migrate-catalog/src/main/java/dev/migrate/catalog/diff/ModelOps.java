@@ -315,9 +315,12 @@ final class ModelOps {
         return Objects.requireNonNull(constraint.name(), "a constraint the diff made has a name");
     }
 
-    /** {@code "C"} as the catalog spells it, to the name {@code C} the op model quotes itself. */
+    /**
+     * {@code "C"} as the catalog spells it, to the name {@code C} the op model quotes itself; a name that
+     * holds a dot stays quoted ({@code "coll.ci"}), for the op model reads an unquoted dot as a schema's.
+     */
     static String unquote(String name) {
-        return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
+        return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"") && name.indexOf('.') < 0
                 ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
                 : name;
     }

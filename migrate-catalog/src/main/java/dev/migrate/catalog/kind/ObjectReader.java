@@ -31,30 +31,45 @@ public final class ObjectReader {
     /** How many queries one {@link #read} sends. */
     public static final int QUERIES_PER_READ = 2;
 
+    /**
+     * What each object needs, an object's parts (a view's rule, a constraint) standing for the object or
+     * table they belong to, and an index that backs a key standing for the key; a constraint a partition has
+     * of its own is an object itself ({@link PartitionConstraints}), so the key it references orders it, not
+     * the tables.
+     */
     private static final String DEPENDENCIES = """
             SELECT src.classid, src.objid, ref.classid, ref.objid, sr.relkind, rr.relkind, rn.nspname, rr.relname, ra.attname
             FROM pg_depend d
             LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass AND rw.oid = d.objid
             LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
             LEFT JOIN pg_constraint co ON d.classid = 'pg_constraint'::regclass AND co.oid = d.objid
+            LEFT JOIN pg_class cr ON cr.oid = co.conrelid
             LEFT JOIN pg_type rt ON d.refclassid = 'pg_type'::regclass AND rt.oid = d.refobjid
             LEFT JOIN pg_class rtc ON rtc.oid = rt.typrelid
             LEFT JOIN pg_type rte ON d.refclassid = 'pg_type'::regclass AND rte.typarray = d.refobjid
+            LEFT JOIN pg_constraint rk ON d.refclassid = 'pg_class'::regclass AND rk.conindid = d.refobjid
+                AND rk.contype IN ('p', 'u', 'x') AND rk.conrelid = (SELECT indrelid FROM pg_index WHERE indexrelid = d.refobjid)
             CROSS JOIN LATERAL (SELECT
                 CASE WHEN d.classid = 'pg_rewrite'::regclass AND rw.rulename = '_RETURN' THEN 'pg_class'::regclass::oid
                      WHEN d.classid = 'pg_attrdef'::regclass THEN 'pg_class'::regclass::oid
                      WHEN d.classid = 'pg_constraint'::regclass AND co.contypid <> 0 THEN 'pg_type'::regclass::oid
+                     WHEN d.classid = 'pg_constraint'::regclass AND cr.relispartition
+                          AND co.coninhcount = 0 AND co.conparentid = 0 THEN d.classid::oid
                      WHEN d.classid = 'pg_constraint'::regclass THEN 'pg_class'::regclass::oid
                      ELSE d.classid::oid END AS classid,
                 CASE WHEN d.classid = 'pg_rewrite'::regclass AND rw.rulename = '_RETURN' THEN rw.ev_class
                      WHEN d.classid = 'pg_attrdef'::regclass THEN ad.adrelid
                      WHEN d.classid = 'pg_constraint'::regclass AND co.contypid <> 0 THEN co.contypid
+                     WHEN d.classid = 'pg_constraint'::regclass AND cr.relispartition
+                          AND co.coninhcount = 0 AND co.conparentid = 0 THEN d.objid
                      WHEN d.classid = 'pg_constraint'::regclass THEN co.conrelid
                      ELSE d.objid END AS objid) src
             CROSS JOIN LATERAL (SELECT
                 CASE WHEN rtc.relkind IN ('r', 'p', 'v', 'm', 'f') THEN 'pg_class'::regclass::oid
+                     WHEN rk.oid IS NOT NULL THEN 'pg_constraint'::regclass::oid
                      ELSE d.refclassid::oid END AS classid,
                 CASE WHEN rtc.relkind IN ('r', 'p', 'v', 'm', 'f') THEN rt.typrelid
+                     WHEN rk.oid IS NOT NULL THEN rk.oid
                      WHEN rte.oid IS NOT NULL THEN rte.oid
                      ELSE d.refobjid END AS objid) ref
             LEFT JOIN pg_class sr ON src.classid = 'pg_class'::regclass AND sr.oid = src.objid

@@ -58,7 +58,7 @@ final class CatalogQueries {
                    a.attidentity,
                    a.attgenerated,
                    CASE WHEN co.oid IS NULL THEN NULL
-                        WHEN con.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+                        WHEN pg_collation_is_visible(co.oid) THEN quote_ident(co.collname)
                         ELSE quote_ident(con.nspname) || '.' || quote_ident(co.collname)
                    END AS collation,
                    d.description
@@ -140,7 +140,7 @@ final class CatalogQueries {
                    ARRAY(SELECT CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, false)
                                      ELSE (SELECT quote_ident(a.attname)
                                                   || CASE WHEN i.indcollation[k.n - 1] IN (0, a.attcollation) THEN ''
-                                                          ELSE (SELECT ' COLLATE ' || CASE WHEN cn.nspname = 'pg_catalog'
+                                                          ELSE (SELECT ' COLLATE ' || CASE WHEN pg_collation_is_visible(co.oid)
                                                                     THEN quote_ident(co.collname)
                                                                     ELSE quote_ident(cn.nspname) || '.'
                                                                          || quote_ident(co.collname) END
