@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.entity.ProjectEntities;
+import dev.migrate.command.entity.ProviderClasses;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -80,9 +81,15 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
         return entities().missingJpa();
     }
 
+    /**
+     * The project's JPA provider loaded once for every run of the goal ({@code watch}), only the project's classes
+     * loaded again each time; null: loaded with them each time.
+     */
+    protected @Nullable ProviderClasses keptProvider;
+
     /** The provider's DDL of the entities, keyed by the entity classes, their class path and the provider settings. */
     protected final EntityDdlSource entityDdl() {
-        return entities().ddl(new MavenProviderLog(getLog()), getLog()::info, SPELLING.command(goal()));
+        return entities().ddl(new MavenProviderLog(getLog()), getLog()::info, SPELLING.command(goal()), keptProvider);
     }
 
     private ProjectEntities entities() {
@@ -116,7 +123,7 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
     }
 
     /** Compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime elements, in order. */
-    private List<Path> entityClasspath() {
+    protected final List<Path> entityClasspath() {
         try {
             Set<String> elements = new LinkedHashSet<>(project.getCompileClasspathElements());
             elements.addAll(project.getRuntimeClasspathElements());

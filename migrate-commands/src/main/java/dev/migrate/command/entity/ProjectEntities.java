@@ -78,13 +78,33 @@ public record ProjectEntities(
      *     entities: {@code mvn compile migrate:check}
      */
     public EntityDdlSource ddl(ProviderLog log, Consumer<String> info, String compileAndRun) {
+        return ddl(log, info, compileAndRun, null);
+    }
+
+    /**
+     * As {@link #ddl(ProviderLog, Consumer, String)}, the provider taken from {@code provider} when it is kept for
+     * this class path ({@code watch}): only the project's classes are then loaded for the run.
+     */
+    public EntityDdlSource ddl(
+            ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
         EntityDdl entities = new EntityDdl(List.of(classes), packages, persistenceUnit, properties);
-        return EntityDdlSource.of(entities, classpath, major -> generate(entities, major, log, info, compileAndRun));
+        return EntityDdlSource.of(
+                entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
     }
 
     private List<String> generate(
-            EntityDdl entities, int serverMajorVersion, ProviderLog log, Consumer<String> info, String compileAndRun) {
-        try (URLClassLoader loader = loader()) {
+            EntityDdl entities,
+            int serverMajorVersion,
+            ProviderLog log,
+            Consumer<String> info,
+            String compileAndRun,
+            @Nullable ProviderClasses provider) {
+        ProviderClasses kept = provider != null && provider.serves(classes, classpath) ? provider : null;
+        if (provider != null && kept == null) {
+            info.accept("The project's class path changed since the provider was loaded: it is loaded again with"
+                    + " the project's classes for this run.");
+        }
+        try (URLClassLoader loader = kept != null ? kept.projectLoader() : loader()) {
             info.accept("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
             // the entity loader is new for each run: the provider's lines reach the log alone
             List<String> ddl = entities.generateInOwnLoader(loader, serverMajorVersion, log);

@@ -1,0 +1,155 @@
+package dev.migrate.command.watch;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.RevisionDetails;
+import dev.migrate.command.AutogenerateMigration;
+import dev.migrate.command.Check;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * A running {@code watch}: cycles on each change until stopped, or after the configured number of cycles.
+ * {@link #stop()} and {@link #requestWrite()} may be called from any thread (a key press, a test).
+ */
+public final class WatchSession implements AutoCloseable {
+    /** How often the loop looks up from waiting for files, to see a stop or a write asked for. */
+    private static final Duration LOOK_UP = Duration.ofMillis(100);
+
+    private final Watch watch;
+    private final Watch.Face face;
+    private final ChangedFiles files;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean writeRequested = new AtomicBoolean();
+    private int cycles;
+    /** The revisions the last cycle compared with. */
+    private Set<String> lastChain = Set.of();
+
+    WatchSession(Watch watch, Watch.Face face) {
+        this.watch = watch;
+        this.face = face;
+        this.files = new ChangedFiles(face.watched(), watch.settings().debounce());
+    }
+
+    /**
+     * Runs the first cycle, then one after each change, until {@link #stop()} or the configured number of cycles.
+     *
+     * @throws MigrateException when interrupted
+     */
+    public void run() {
+        face.info("Watching " + face.watched().stream().map(face::shown).collect(Collectors.joining(" and "))
+                + (watch.settings().write()
+                        ? "; each change writes the migration as autogenerate does."
+                        : "; each change prints what check says.")
+                + " Stop with Ctrl+C.");
+        cycle(watch.settings().write(), Set.of());
+        while (!done()) {
+            Set<Path> changed;
+            try {
+                changed = files.next(LOOK_UP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrateException("The watch was interrupted.", e);
+            }
+            if (writeRequested.getAndSet(false)) {
+                cycle(true, changed);
+            } else if (!changed.isEmpty()) {
+                cycle(watch.settings().write(), changed);
+            }
+        }
+    }
+
+    private boolean done() {
+        int limit = watch.settings().cycles();
+        return stopped.get() || (limit > 0 && cycles >= limit);
+    }
+
+    /**
+     * One cycle, now: prints what {@code check} says, or with {@code write} writes the migration as
+     * {@code autogenerate} does. A failure is printed as the command's error would be, and the watch goes on.
+     *
+     * @param changed the files whose change started it, for the line that announces it; empty: none named
+     */
+    public void cycle(boolean write, Set<Path> changed) {
+        cycles++;
+        long start = System.nanoTime();
+        face.info(announce(write, changed));
+        try (Watch.Cycle cycle = face.openCycle()) {
+            noteChainChange(cycle);
+            try {
+                if (write) {
+                    Watch.Settings s = watch.settings();
+                    new AutogenerateMigration(watch.comparison(), s.message(), s.sources(), s.safe(), s.online())
+                            .run(cycle);
+                } else {
+                    new Check(watch.comparison()).run(cycle);
+                }
+            } catch (MigrateException e) {
+                cycle.error(String.valueOf(e.getMessage()));
+            }
+        } catch (MigrateException e) {
+            face.error(String.valueOf(e.getMessage())); // the cycle's class loader or chain could not be made
+        }
+        face.info("Cycle " + cycles + " took " + (System.nanoTime() - start) / 1_000_000 + " ms; watching again."
+                + (write || watch.settings().write() ? "" : " Press Enter to write the migration."));
+    }
+
+    private String announce(boolean write, Set<Path> changed) {
+        String what = write ? "Writing the migration" : "Comparing";
+        if (changed.isEmpty()) {
+            return cycles > 1
+                    ? what + " as asked."
+                    : write
+                            ? "Writing the migration of what differs between the entities and the schema at head."
+                            : "Comparing the entities with the schema at head.";
+        }
+        Path first = changed.iterator().next();
+        return what + " after " + (changed.size() == 1 ? face.shown(first) : changed.size() + " files") + " changed.";
+    }
+
+    /**
+     * Says when the chain changed since the last cycle: the schema at head is then built again (or taken from the
+     * replay cache), which is the full rebuild of that side, and why.
+     */
+    private void noteChainChange(Watch.Cycle cycle) {
+        Migrator chain = cycle.migrations(false).build();
+        Set<String> revisions =
+                chain.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
+        if (cycles > 1 && !revisions.equals(lastChain)) {
+            List<String> added = chain.revisions().stream()
+                    .filter(r -> !lastChain.contains(r.id()))
+                    .map(RevisionDetails::id)
+                    .toList();
+            face.info("The migrations changed ("
+                    + (added.isEmpty() ? "a revision removed" : "new: " + String.join(", ", added))
+                    + "): the schema at head is read again, from the replay cache"
+                    + " when it holds it, replayed otherwise.");
+        }
+        lastChain = revisions;
+    }
+
+    /** Asks for a cycle that writes the migration, as soon as the running one (if any) ends. */
+    public void requestWrite() {
+        writeRequested.set(true);
+    }
+
+    /** Stops the watch once the running cycle (if any) ends. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    /** The cycles run so far. */
+    public int cycles() {
+        return cycles;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        files.close();
+    }
+}

@@ -1,0 +1,341 @@
+package dev.migrate.command.watch;
+
+import dev.migrate.command.entity.ProviderClasses;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The dev loop kept warm: the realistic project of the whole-process benchmark (N entities of 10 columns, an
+ * index, a unique constraint and a foreign key each; a chain of migrations of 100 tables as autogenerate writes
+ * them) under a running {@code watch}, on the embedded default (throwaway servers: databases of the tests'
+ * embedded PostgreSQL), one entity ({@code E<3N/4>}) changed and recompiled R times. Timed: from its class file
+ * written into {@code target/classes} to the differences printed (check mode), and to the migration written
+ * ({@code watch.write}); then the heap after a full collection after 10 and after C cycles run directly.
+ *
+ * <p>Run (docs/PERFORMANCE.md, "The dev loop kept warm"):
+ * {@code mvn -B -q -pl migrate-commands -am process-test-classes -Pwatch-bench -Dbench.tables=2000 -Dbench.runs=20
+ * -Dbench.heapCycles=200}.
+ */
+public final class WatchBenchmark {
+    private static final int TABLES_PER_MIGRATION = 100;
+
+    public static void main(String[] args) throws Exception {
+        int tables = Integer.getInteger("bench.tables", 2000);
+        int runs = Integer.getInteger("bench.runs", 20);
+        int heapCycles = Integer.getInteger("bench.heapCycles", 200);
+        Path root = Path.of(System.getProperty("bench.directory", "target/watch-bench"));
+        WatchedProject.deleteTree(root);
+        WatchedProject project = new WatchedProject(root.resolve("project"), "bench.model", "db.migrations");
+        Files.delete(project.objects); // the realistic project declares no objects
+        long generating = System.nanoTime();
+        generate(project, tables);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d entities and %d migrations generated and compiled in %,d ms.%n",
+                tables,
+                tables / TABLES_PER_MIGRATION,
+                (System.nanoTime() - generating) / 1_000_000);
+        int edited = tables * 3 / 4;
+        Path staging = root.resolve("staging");
+        try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
+            project.provider = provider;
+            List<Long> toDiff = loop(project, staging, edited, runs, false);
+            List<Long> toWrite = loop(project, staging, edited, runs, true);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d entities, %d edits of E%d: class written to differences printed: "
+                            + "median %,d ms, worst %,d ms; to migration written: median %,d ms, worst %,d ms.%n",
+                    tables,
+                    runs,
+                    edited,
+                    median(toDiff),
+                    Collections.max(toDiff),
+                    median(toWrite),
+                    Collections.max(toWrite));
+            System.out.println("to differences, each run (ms): " + toDiff);
+            System.out.println("to migration, each run (ms): " + toWrite);
+            heap(project, staging, edited, heapCycles);
+        }
+    }
+
+    /**
+     * R edits under a running watch, each timed from the class file written to the line that ends what was asked:
+     * the differences ({@code The entities differ ...}) or the migration ({@code Wrote ...}). One untimed edit
+     * first, so the caches hold what a developer's previous edit left.
+     */
+    private static List<Long> loop(WatchedProject project, Path staging, int edited, int runs, boolean write)
+            throws Exception {
+        BlockingQueue<Timed> lines = new LinkedBlockingQueue<>();
+        Watch.Face face = project.face(new TimedList(lines), new TimedList(lines));
+        List<Long> millis = new ArrayList<>();
+        boolean trace = Boolean.getBoolean("bench.trace");
+        try (WatchSession session = new Watch(project.comparison(), project.settings(write)).start(face)) {
+            Thread running = new Thread(session::run, "watch-bench");
+            running.start();
+            awaitLine(lines, "Cycle 1 took", false, 0);
+            for (int i = 0; i <= runs; i++) {
+                Path compiled = edit(project, staging, edited, (write ? "w" : "c") + i);
+                lines.clear();
+                long written = System.nanoTime();
+                Files.copy(
+                        compiled,
+                        project.classes.resolve("bench/model/E" + edited + ".class"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ", trace, written);
+                awaitLine(lines, "took", trace, written);
+                if (i > 0) {
+                    millis.add((done.nanos() - written) / 1_000_000);
+                }
+                if (write) {
+                    try (Stream<Path> sources = Files.list(project.sources.resolve("db/migrations"))) {
+                        for (Path source : sources.filter(f -> f.toString().contains("SchemaChanges"))
+                                .toList()) {
+                            Files.delete(source);
+                        }
+                    }
+                }
+            }
+            session.stop();
+            running.join(60_000);
+        }
+        return millis;
+    }
+
+    /** The heap after a full collection after 10 and after {@code cycles} cycles, each with the entity changed. */
+    private static void heap(WatchedProject project, Path staging, int edited, int cycles) throws Exception {
+        Path one = edit(project, staging, edited, "heap_a");
+        Path two = edit(project, staging, edited, "heap_b");
+        List<String> lines = new ArrayList<>();
+        long afterTen = 0;
+        long start = System.nanoTime();
+        try (WatchSession session =
+                new Watch(project.comparison(), project.settings(false)).start(project.face(lines, lines))) {
+            for (int cycle = 1; cycle <= cycles; cycle++) {
+                Files.copy(
+                        cycle % 2 == 0 ? two : one,
+                        project.classes.resolve("bench/model/E" + edited + ".class"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                session.cycle(false, Set.of());
+                lines.clear();
+                if (cycle == 10) {
+                    afterTen = heapAfterFullCollection();
+                }
+            }
+        }
+        long afterAll = heapAfterFullCollection();
+        System.out.printf(
+                Locale.ROOT,
+                "Heap after a full collection: %,d MB after 10 cycles, %,d MB after %d" + " (%d cycles in %,d s).%n",
+                afterTen >> 20,
+                afterAll >> 20,
+                cycles,
+                cycles,
+                (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    /** Entity {@code E<edited>} with one more column named after {@code tag}, compiled apart; its class file. */
+    private static Path edit(WatchedProject project, Path staging, int edited, String tag) throws IOException {
+        Path source = staging.resolve("src/bench/model/E" + edited + ".java");
+        Files.createDirectories(source.getParent());
+        String entity = entity(edited);
+        Files.writeString(
+                source,
+                entity.substring(0, entity.lastIndexOf('}')) + "    @Column(name = \"dev_loop_" + tag
+                        + "\", length = 30)\n    private String devLoop;\n}\n");
+        Path classes = Files.createDirectories(staging.resolve("classes-" + tag));
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-proc:none",
+                        "-nowarn",
+                        "-classpath",
+                        project.classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                        "-d",
+                        classes.toString(),
+                        source.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed on " + source);
+        }
+        return classes.resolve("bench/model/E" + edited + ".class");
+    }
+
+    /** Waits for the line that starts with {@code start}; with {@code trace}, prints each line and its time. */
+    private static Timed awaitLine(BlockingQueue<Timed> lines, String start, boolean trace, long since)
+            throws InterruptedException {
+        while (true) {
+            Timed line = lines.poll(5, TimeUnit.MINUTES);
+            if (line == null) {
+                throw new IllegalStateException("No line starting with '" + start + "' in 5 minutes.");
+            }
+            if (trace) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %,6d ms  %s%n",
+                        (line.nanos() - since) / 1_000_000,
+                        line.text().length() > 160 ? line.text().substring(0, 160) : line.text());
+            }
+            if (line.text().startsWith(start)
+                    || (start.equals("took") && line.text().contains(" took "))) {
+                return line;
+            }
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long heapAfterFullCollection() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private record Timed(long nanos, String text) {}
+
+    /** The lines of the watch's face (its own and each cycle's), each timed as it is printed. */
+    private static final class TimedList extends java.util.AbstractList<String> {
+        private final BlockingQueue<Timed> lines;
+
+        TimedList(BlockingQueue<Timed> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean add(String line) {
+            lines.add(new Timed(System.nanoTime(), line));
+            return true;
+        }
+
+        @Override
+        public String get(int index) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
+    private static void generate(WatchedProject project, int tables) throws IOException {
+        Path model = Files.createDirectories(project.root.resolve("src/main/java/bench/model"));
+        Path migrations = Files.createDirectories(project.root.resolve("src/main/java/db/migrations"));
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < tables; i++) {
+            sources.add(Files.writeString(model.resolve("E" + i + ".java"), entity(i)));
+        }
+        for (int from : IntStream.iterate(0, f -> f < tables, f -> f + TABLES_PER_MIGRATION)
+                .toArray()) {
+            String name = String.format(Locale.ROOT, "M%06d", from);
+            sources.add(Files.writeString(
+                    migrations.resolve(name + ".java"),
+                    tablesMigration(from, Math.min(tables, from + TABLES_PER_MIGRATION))));
+        }
+        project.compileAll(sources);
+    }
+
+    /** Entity {@code i} of the whole-process benchmark: table {@code t<i>}, a key to {@code t<i-1>}. */
+    private static String entity(int i) {
+        String parent = i == 0
+                ? "    @Column(name = \"parent_id\")\n    private Long parentId;\n"
+                : "    @ManyToOne(fetch = FetchType.LAZY)\n    @JoinColumn(name = \"parent_id\", foreignKey = @ForeignKey(name = \"t"
+                        + i + "_parent_fk\"))\n    private E" + (i - 1) + " parent;\n";
+        return """
+                package bench.model;
+
+                import jakarta.persistence.*;
+                import java.math.BigDecimal;
+                import java.time.OffsetDateTime;
+
+                @Entity
+                @Table(name = "t%1$d", indexes = @Index(name = "t%1$d_created_idx", columnList = "created_at"),
+                        uniqueConstraints = @UniqueConstraint(name = "t%1$d_code_key", columnNames = "code"))
+                public class E%1$d {
+                    @Id
+                    @GeneratedValue(strategy = GenerationType.IDENTITY)
+                    private Long id;
+                    @Column(length = 40, nullable = false)
+                    private String code;
+                    @Column(length = 200)
+                    private String name;
+                    @Column(precision = 12, scale = 2)
+                    private BigDecimal amount;
+                    private int quantity;
+                    private boolean active;
+                    @Column(name = "created_at", nullable = false)
+                    private OffsetDateTime createdAt;
+                    private Double ratio;
+                %2$s}
+                """.formatted(i, parent);
+    }
+
+    /** The migration of tables {@code from} to {@code to - 1}, as autogenerate writes it when the entities come. */
+    private static String tablesMigration(int from, int to) {
+        StringBuilder upgrade = new StringBuilder();
+        StringBuilder downgrade = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            upgrade.append("""
+                            op.createTable("t%1$d",
+                                    column("id", "bigint").identity().primaryKey(),
+                                    column("active", "boolean").notNull(),
+                                    column("amount", "numeric(12,2)"),
+                                    column("code", "varchar(40)").notNull().unique(),
+                                    column("created_at", "timestamptz").notNull(),
+                                    column("name", "varchar(200)"),
+                                    column("quantity", "integer").notNull(),
+                                    column("ratio", "double precision"),
+                                    column("parent_id", "bigint"));
+                            op.createIndex("t%1$d_created_idx", "t%1$d", "created_at");
+                    """.formatted(i));
+            if (i > 0) {
+                upgrade.append(
+                        "        op.addForeignKey(\"t%d\", foreignKey(\"t%d_parent_fk\", \"parent_id\").references(\"t%d\", \"id\"));\n"
+                                .formatted(i, i, i - 1));
+            }
+            downgrade.insert(0, "        op.dropTable(\"t" + i + "\");\n");
+        }
+        String name = String.format(Locale.ROOT, "M%06d", from);
+        String revises = from == 0
+                ? ""
+                : ", revises = \"" + String.format(Locale.ROOT, "m%06d", from - TABLES_PER_MIGRATION) + "\"";
+        return """
+                package db.migrations;
+
+                import static dev.migrate.Ddl.*;
+
+                import dev.migrate.Migration;
+                import dev.migrate.Operations;
+                import dev.migrate.Revision;
+
+                @Revision(id = "%s"%s, message = "tables %d to %d")
+                public class %s implements Migration {
+                    @Override
+                    public void upgrade(Operations op) {
+                %s    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                %s    }
+                }
+                """.formatted(name.toLowerCase(Locale.ROOT), revises, from, to - 1, name, upgrade, downgrade);
+    }
+}

@@ -1,0 +1,481 @@
+package dev.migrate.command.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.entity.ProviderLog;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.EntityComparison;
+import dev.migrate.command.SourceRoot;
+import dev.migrate.command.entity.ProjectEntities;
+import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.testing.TestPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A project as a watch sees it, in a directory of a test: entity sources compiled into {@code target/classes}
+ * with the JDK's compiler, migrations written to {@code src/main/java} and compiled there too, declared objects
+ * in {@code src/main/resources/db/objects}, caches in {@code target/migrate}; on the embedded default, its
+ * throwaway servers databases of their own on the tests' server, dropped when closed.
+ */
+final class WatchedProject {
+    final String entities;
+    final String migrations;
+
+    final Path root;
+    final Path classes;
+    final Path sources;
+    final Path objects;
+    final Path caches;
+    /** Rename hints, as {@code -Dmigrate.renames} gives them. */
+    final Map<String, String> renames = new HashMap<>();
+    /** The provider's classes kept across cycles, or none: loaded with the project's each time. */
+    @Nullable
+    ProviderClasses provider;
+    /** The configured database (a URL), at head; null: the embedded default. */
+    @Nullable
+    DataSource configured;
+    /** Whether the entity side is cached; without, the provider describes the entities every cycle. */
+    boolean entityCache = true;
+    /** Each cycle's class loader, weakly. */
+    final List<java.lang.ref.WeakReference<ClassLoader>> cycleLoaders = new ArrayList<>();
+
+    WatchedProject(Path root) throws IOException {
+        this(root, "app", "app.migrations");
+    }
+
+    WatchedProject(Path root, String entities, String migrations) throws IOException {
+        this.root = root;
+        this.entities = entities;
+        this.migrations = migrations;
+        this.classes = Files.createDirectories(root.resolve("target/classes"));
+        this.sources = Files.createDirectories(root.resolve("src/main/java"));
+        this.objects = Files.createDirectories(root.resolve("src/main/resources/db/objects"));
+        this.caches = root.resolve("target/migrate");
+    }
+
+    EntityComparison comparison() {
+        return new EntityComparison(ComparisonDatabase.AUTO, Duration.ofSeconds(5), 100_000);
+    }
+
+    Watch.Settings settings(boolean write) {
+        return new Watch.Settings(
+                write,
+                Watch.Settings.DEFAULT_MESSAGE,
+                new SourceRoot(sources, migrations),
+                false,
+                false,
+                0,
+                Duration.ofMillis(100));
+    }
+
+    /** Writes the source of entity {@code name} in package {@code app} and compiles it; {@code body} the class body. */
+    void entity(String name, String body) {
+        compile(source(name, body));
+    }
+
+    /** Compiles entity {@code name} into {@code directory}, beside the project, to copy into the classes later. */
+    void entityInto(Path directory, String name, String body) {
+        compile(source(name, body), directory);
+    }
+
+    private Path source(String name, String body) {
+        String source = "package app;\nimport jakarta.persistence.*;\n@Entity @Table(name = \""
+                + name.toLowerCase(java.util.Locale.ROOT) + "\")\npublic class " + name + " {\n" + body + "\n}\n";
+        return write(root.resolve("src/main/java/app/" + name + ".java"), source);
+    }
+
+    /** Deletes entity {@code name}: its source and its class file, as a build does. */
+    void deleteEntity(String name) throws IOException {
+        Files.delete(root.resolve("src/main/java/app/" + name + ".java"));
+        Files.delete(classes.resolve("app/" + name + ".class"));
+    }
+
+    /** Declares the objects of {@code file} in the objects directory. */
+    void declare(String file, String sql) {
+        write(objects.resolve(file), sql);
+    }
+
+    /** Compiles the migration written at {@code source} into the classes, so the chain holds it. */
+    void compileMigration(Path source) {
+        compile(source);
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void compile(Path source) {
+        compile(source, classes);
+    }
+
+    /** Compiles {@code sources} into the classes, as a build does. */
+    void compileAll(List<Path> sources) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-proc:none",
+                "-nowarn",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString()));
+        sources.forEach(source -> arguments.add(source.toString()));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
+        assertThat(status).as("javac").isZero();
+    }
+
+    private static void compile(Path source, Path classes) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int status = compiler.run(
+                null,
+                null,
+                null,
+                "-proc:none",
+                "-nowarn",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString(),
+                source.toString());
+        assertThat(status).as("javac of " + source).isZero();
+    }
+
+    /** The project's class path for the entities: its classes, then the provider and every library of the test. */
+    List<Path> classpath() {
+        List<Path> elements = new ArrayList<>();
+        elements.add(classes);
+        for (String element : Pattern.compile(Pattern.quote(File.pathSeparator))
+                .splitAsStream(System.getProperty("java.class.path"))
+                .toList()) {
+            if (element.endsWith(".jar")) {
+                elements.add(Path.of(element));
+            }
+        }
+        return elements;
+    }
+
+    /** The state of the caches, to run a command on the same state twice. */
+    Path saveCaches(Path copy) throws IOException {
+        deleteTree(copy);
+        copyTree(caches, copy);
+        return copy;
+    }
+
+    void restoreCaches(Path copy) throws IOException {
+        deleteTree(caches);
+        copyTree(copy, caches);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(from)) {
+            for (Path file : tree.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path file : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** The watch's face: its own lines to {@code watchLines}, each cycle's to {@code cycleLines}. */
+    Watch.Face face(List<String> watchLines, List<String> cycleLines) {
+        return new RecordingWatchFace(watchLines, () -> cycle(cycleLines));
+    }
+
+    /** A face for one cycle (or one plain command): a fresh class loader over the classes, closed with it. */
+    Watch.Cycle cycle(List<String> lines) {
+        URLClassLoader loader;
+        try {
+            loader = new URLClassLoader(
+                    "migrate-project", new URL[] {classes.toUri().toURL()}, WatchedProject.class.getClassLoader());
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        cycleLoaders.add(new java.lang.ref.WeakReference<>(loader));
+        return new TestCycle(lines, loader);
+    }
+
+    private final class TestCycle implements Watch.Cycle {
+        private final List<String> lines;
+        private @Nullable URLClassLoader loader;
+
+        TestCycle(List<String> lines, URLClassLoader loader) {
+            this.lines = lines;
+            this.loader = loader;
+        }
+
+        @Override
+        public Migrator.Builder migrations(boolean online) {
+            Migrator.Builder builder = Migrator.builder().classLoader(loader()).packages(migrations);
+            return online && configured != null ? builder.dataSource(configured) : builder;
+        }
+
+        private URLClassLoader loader() {
+            if (loader == null) {
+                throw new IllegalStateException("The cycle is closed");
+            }
+            return loader;
+        }
+
+        @Override
+        public void onDatabase(Consumer<Migrator.Builder> work) {
+            throw new UnsupportedOperationException("a comparison on the embedded default needs no database");
+        }
+
+        @Override
+        public Optional<? extends DataSource> configuredDatabase() {
+            return Optional.ofNullable(configured);
+        }
+
+        @Override
+        public ComparisonDatabases databases(@Nullable DataSource database) {
+            return new TestServers(database);
+        }
+
+        @Override
+        public Optional<Path> replayCache() {
+            return Optional.of(caches.resolve("replay-cache"));
+        }
+
+        @Override
+        public AutogenerateRequest.Builder request(Migrator chain) {
+            ProjectEntities entities =
+                    new ProjectEntities(classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
+            AutogenerateRequest.Builder request = AutogenerateRequest.builder(
+                            chain, entities.ddl(ProviderLog.QUIET, this::info, "test compile check", provider))
+                    .managedSchema("public")
+                    .renames(Map.copyOf(renames))
+                    .declaringObjects(DeclaredObjects.in(objects, shown(objects)));
+            return entityCache ? request.entityCacheIn(caches.resolve("entity-cache")) : request;
+        }
+
+        @Override
+        public Path summaryDirectory() {
+            return caches;
+        }
+
+        @Override
+        public Optional<Path> jobSummary() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String shown(Path path) {
+            return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+        }
+
+        @Override
+        public String command(String command) {
+            return "test " + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return "--" + name + " " + value;
+        }
+
+        // the entity side's thread prints too (the provider's line) while the chain's side prints its own
+        @Override
+        public synchronized void info(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public synchronized void warn(String line) {
+            lines.add("WARNING " + line);
+        }
+
+        @Override
+        public synchronized void error(String line) {
+            lines.add("ERROR " + line);
+        }
+
+        @Override
+        public void close() {
+            try {
+                loader().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            loader = null; // nothing of the cycle keeps its classes
+        }
+    }
+
+    private final class RecordingWatchFace implements Watch.Face {
+        private final List<String> lines;
+        private final java.util.function.Supplier<Watch.Cycle> cycles;
+
+        RecordingWatchFace(List<String> lines, java.util.function.Supplier<Watch.Cycle> cycles) {
+            this.lines = lines;
+            this.cycles = cycles;
+        }
+
+        @Override
+        public List<Path> watched() {
+            return List.of(classes, objects);
+        }
+
+        @Override
+        public Watch.Cycle openCycle() {
+            return cycles.get();
+        }
+
+        @Override
+        public Migrator.Builder migrations(boolean online) {
+            throw new UnsupportedOperationException("the watch reads migrations in its cycles");
+        }
+
+        @Override
+        public void onDatabase(Consumer<Migrator.Builder> work) {
+            throw new UnsupportedOperationException("the watch reads migrations in its cycles");
+        }
+
+        @Override
+        public String shown(Path path) {
+            return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+        }
+
+        @Override
+        public String command(String command) {
+            return "test " + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return "--" + name + " " + value;
+        }
+
+        @Override
+        public synchronized void info(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public synchronized void warn(String line) {
+            lines.add("WARNING " + line);
+        }
+
+        @Override
+        public synchronized void error(String line) {
+            lines.add("ERROR " + line);
+        }
+    }
+
+    /** Throwaway servers as fresh databases on the tests' server, each dropped when its server closes. */
+    private static final class TestServers implements ComparisonDatabases {
+        private final @Nullable DataSource configured;
+
+        TestServers(@Nullable DataSource configured) {
+            this.configured = configured;
+        }
+
+        @Override
+        public Optional<DataSource> configured() {
+            return Optional.ofNullable(configured);
+        }
+
+        @Override
+        public ThrowawayVersion defaultVersion() {
+            try (Connection c = TestPostgres.dataSource("postgres").getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT current_setting('server_version'), current_setting('server_version_num')")) {
+                rs.next();
+                return new ThrowawayVersion(rs.getString(1), rs.getString(2), "the tests' server");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public ThrowawayVersion version(int major) {
+            return defaultVersion();
+        }
+
+        @Override
+        public ThrowawayServer start(ThrowawayVersion version) {
+            List<String> made = new ArrayList<>();
+            String first = TestPostgres.createDatabase("watch_throwaway");
+            made.add(first);
+            return new ThrowawayServer() {
+                @Override
+                public DataSource dataSource() {
+                    return TestPostgres.dataSource(first);
+                }
+
+                @Override
+                public synchronized DataSource createDatabase(String name) {
+                    String database = TestPostgres.createDatabase("watch_" + name);
+                    made.add(database);
+                    return TestPostgres.dataSource(database);
+                }
+
+                @Override
+                public boolean startedByMigrate() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                    try (Connection c = TestPostgres.dataSource("postgres").getConnection();
+                            Statement s = c.createStatement()) {
+                        for (String database : made) {
+                            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+        }
+    }
+}
