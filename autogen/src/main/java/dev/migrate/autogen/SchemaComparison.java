@@ -14,6 +14,7 @@ import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
 import dev.migrate.catalog.ExtensionVersions;
+import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
@@ -45,6 +46,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -747,6 +749,26 @@ final class SchemaComparison {
      * database is only read, so a role with read rights alone, in a read-only
      * transaction, adopts it.
      */
+    /**
+     * {@code objects} with what each needs across schemas: read one schema at a time, a function of the
+     * managed schema whose body calls one of another schema ({@code RETURN schema_1.add(a, b)}, checked
+     * when it is created) does not know it needs it. Read again together, and kept to {@code objects}.
+     */
+    private List<SchemaObject> withDependenciesAcross(
+            Connection live, List<SchemaObject> objects, List<String> otherSchemas) {
+        List<String> schemas = new ArrayList<>(List.of(schema));
+        otherSchemas.stream().filter(s -> !schemas.contains(s)).forEach(schemas::add);
+        Map<ObjectId, SchemaObject> together = new HashMap<>();
+        onPath(
+                        live,
+                        WRITTEN_FOR,
+                        "Could not read what the objects of schema " + schema + " need from other schemas",
+                        () -> ObjectReader.read(live, schemas))
+                .forEach(o -> together.put(o.id(), o));
+        return new ArrayList<>(
+                objects.stream().map(o -> together.getOrDefault(o.id(), o)).toList());
+    }
+
     MigrationScript baseline(Connection live) {
         // read with public alone on the search path and written for it: every name outside public comes out
         // qualified, so that upgrade builds the schema where it was, whatever the search path of its session
@@ -782,6 +804,9 @@ final class SchemaComparison {
                 WRITTEN_FOR,
                 "Could not read the views, functions, triggers and other objects of schema " + schema,
                 () -> ObjectReader.read(live, List.of(schema))));
+        if (!outside.objects().isEmpty()) {
+            beside = withDependenciesAcross(live, beside, outside.schemas());
+        }
         // what hangs on the version tables (a grant default privileges gave them) is migrate's, not the schema's
         beside.removeIf(o -> ObjectDiff.excluded(o.id(), exclusions));
         ObjectOrder objects = ObjectOrder.of(beside);
