@@ -68,7 +68,8 @@ public interface MigrationListener {
     /**
      * Called after each statement of a migration ran, with how long it took: the JDBC code of a migration
      * counts as one statement, and so does the backfill of an online change. A statement that fails is
-     * heard at {@link #onFailure} instead.
+     * heard at {@link #onFailure} instead; a migration tried again after a lock timeout runs its statements
+     * again, and each is heard again.
      * Example: {@code if (statement.duration().toSeconds() > 1) log.info("slow: " + statement.sql())}
      */
     default void afterStatement(TimedStatement statement) {}
