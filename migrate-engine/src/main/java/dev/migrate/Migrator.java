@@ -130,7 +130,9 @@ public final class Migrator {
      *     {@link ConnectionFailedException}, {@link ChecksumMismatchException} or {@link MigrationFailedException}
      */
     public MigrationResult upgrade(String target) {
-        return run(() -> requireDatabase().upgrade(target));
+        return run(
+                new MigrationRun(StepDirection.UPGRADE, target, false),
+                () -> requireDatabase().upgrade(target));
     }
 
     /**
@@ -143,7 +145,9 @@ public final class Migrator {
      *     anything runs
      */
     public MigrationResult downgrade(String target) {
-        return run(() -> requireDatabase().downgrade(target));
+        return run(
+                new MigrationRun(StepDirection.DOWNGRADE, target, false),
+                () -> requireDatabase().downgrade(target));
     }
 
     /**
@@ -176,12 +180,31 @@ public final class Migrator {
         requireMigrations().graph().checkNames(target);
     }
 
-    private MigrationResult run(Supplier<List<AppliedStep>> work) {
+    /** Runs an upgrade or a downgrade between the listener's {@code beforeRun} and {@code afterRun}. */
+    private MigrationResult run(MigrationRun run, Supplier<List<AppliedStep>> work) {
+        long start = System.nanoTime();
+        listener.beforeRun(run);
+        MigrationResult result;
         try {
-            return new MigrationResult(work.get());
+            result = new MigrationResult(work.get());
         } catch (MigrateException e) {
             listener.onFailure(e);
+            failedRun(run, start, e);
             throw e;
+        } catch (RuntimeException | Error e) {
+            failedRun(run, start, e);
+            throw e;
+        }
+        listener.afterRun(new FinishedRun(run, Duration.ofNanos(System.nanoTime() - start), true));
+        return result;
+    }
+
+    /** Tells the listener a run failed; what it throws then goes with the run's own failure. */
+    private void failedRun(MigrationRun run, long start, Throwable failure) {
+        try {
+            listener.afterRun(new FinishedRun(run, Duration.ofNanos(System.nanoTime() - start), false));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -30,7 +30,7 @@ class JavadocExamplesTest {
     static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
-            "^(op\\.|migrator\\.|builder\\.|fleet\\.|fleetResult\\.|Fleet[ .]|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
+            "^(op\\.|migrator\\.|builder\\.|listener\\.|fleet\\.|fleetResult\\.|Fleet[ .]|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
                     + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
                     + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
     /** A method named in prose ({@code unique()}, {@code where(...)}), not an example. */
@@ -216,6 +216,14 @@ class JavadocExamplesTest {
                     MigrationResult result;
                     MigrationStep step;
                     StepProgress progress;
+                    MigrationListener listener;
+                    MigrationRun run;
+                    TenantRun tenantRun;
+                    TimedStatement statement;
+                    LockWait lockWait;
+                    BackfillProgress backfill;
+                    FinishedRun finished;
+                    DriftResult drift;
                     RevisionDetails revision;
                     java.time.Clock clock;
                     Object registry;

@@ -1,13 +1,11 @@
 package dev.migrate.spring;
 
-import dev.migrate.AppliedStep;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
-import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
 import dev.migrate.command.Change;
 import dev.migrate.command.Current;
@@ -107,7 +105,7 @@ public class MigrateAutoConfiguration {
                 .progressInterval(properties.getProgressInterval())
                 .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
-                .listener(allOf(listeners.orderedStream().toList()));
+                .listener(MigrationListener.allOf(listeners.orderedStream().toList()));
         CredentialsProvider provider = credentials.getIfAvailable();
         if (provider != null) {
             // each new connection asks the bean: a token that expires, on migrate.url or the DataSource's URL
@@ -330,28 +328,6 @@ public class MigrateAutoConfiguration {
             case UPGRADE -> migrator -> Change.upgrade(target).run(fleet, false, face);
             case VALIDATE -> migrator -> new Current(false, true).run(fleet, face);
             case NONE -> migrator -> {};
-        };
-    }
-
-    private static MigrationListener allOf(List<MigrationListener> listeners) {
-        if (listeners.size() == 1) {
-            return listeners.get(0);
-        }
-        return new MigrationListener() {
-            @Override
-            public void beforeStep(MigrationStep step) {
-                listeners.forEach(l -> l.beforeStep(step));
-            }
-
-            @Override
-            public void afterStep(AppliedStep step) {
-                listeners.forEach(l -> l.afterStep(step));
-            }
-
-            @Override
-            public void onFailure(MigrateException failure) {
-                listeners.forEach(l -> l.onFailure(failure));
-            }
         };
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class StartupDriftCheck implements SchemaDriftCheck {
     @Override
-    public void assertNoDrift(
+    public Drift compare(
             Connection live,
             String database,
             String schema,
@@ -35,13 +35,16 @@ public final class StartupDriftCheck implements SchemaDriftCheck {
         DatabaseSchema current = SchemaDrift.read(live, schema, exclusions);
         DriftReport report =
                 SchemaDrift.compare(database, schema, revision, live, current, snapshot.expected(), exclusions);
-        if (!report.inSync()) {
-            throw new MigrateException(report.summary()
-                    + "\nThe database no longer has the schema its migrations build. Find who changed it; then bring "
-                    + "it back with the SQL mvn migrate:drift -Dmigrate.drift.sqlFile=drift.sql writes (review it, "
-                    + "then run it), or accept what it has with mvn migrate:drift -Dmigrate.drift.accept=true, "
-                    + "which writes the next migration.");
+        if (report.inSync()) {
+            return Drift.none();
         }
+        return new Drift(
+                report.differences(),
+                report.summary()
+                        + "\nThe database no longer has the schema its migrations build. Find who changed it; then "
+                        + "bring it back with the SQL mvn migrate:drift -Dmigrate.drift.sqlFile=drift.sql writes "
+                        + "(review it, then run it), or accept what it has with mvn migrate:drift "
+                        + "-Dmigrate.drift.accept=true, which writes the next migration.");
     }
 
     private static int major(Connection live, String database) {

@@ -4,8 +4,10 @@ import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.migrate.DriftResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
+import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
@@ -23,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +156,37 @@ class StartupDriftCheckTest {
         assertThat(e.getMessage())
                 .as(what)
                 .contains("has drifted from the schema of revision s2 in 1 way", named, "migrate:drift");
+    }
+
+    @Test
+    void theListenerHearsEachComparisonWithItsDifferencesBeforeADriftFailsTheStart() throws SQLException {
+        DataSource database = upgraded("startup_heard", "heads");
+        List<DriftResult> heard = new CopyOnWriteArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void onDrift(DriftResult drift) {
+                heard.add(drift);
+            }
+        };
+        Migrator migrator = Migrator.builder()
+                .dataSource(database)
+                .migrations(CreateOrders.class, OrderObjects.class)
+                .classLoader(application)
+                .validateDrift(true)
+                .log(QUIET)
+                .listener(listener)
+                .build();
+
+        migrator.assertUpToDate();
+        execute(database, "ALTER TABLE orders ADD COLUMN note text");
+        assertThat(catchThrowableOfType(MigrateException.class, migrator::assertUpToDate))
+                .isNotNull();
+
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(0).differences()).isEmpty();
+        assertThat(heard.get(0).schema()).isEqualTo("public");
+        assertThat(heard.get(0).revision()).isEqualTo("s2");
+        assertThat(heard.get(1).differences()).singleElement().asString().contains("column public.orders.note");
     }
 
     @Test

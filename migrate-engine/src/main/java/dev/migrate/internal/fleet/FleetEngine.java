@@ -3,14 +3,16 @@ package dev.migrate.internal.fleet;
 import dev.migrate.AppliedStep;
 import dev.migrate.ChecksumCache;
 import dev.migrate.CurrentRevision;
+import dev.migrate.FinishedRun;
 import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
-import dev.migrate.MigrationStep;
-import dev.migrate.StepProgress;
+import dev.migrate.MigrationRun;
+import dev.migrate.StepDirection;
 import dev.migrate.TenantResult;
+import dev.migrate.TenantRun;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.runtime.Engine;
@@ -87,19 +89,52 @@ public final class FleetEngine {
     }
 
     public FleetResult upgrade(String target) {
-        return migrate("upgrade", target, engine.graph()::planUpgrade, Engine::upgradeRun);
+        return heard(
+                new MigrationRun(StepDirection.UPGRADE, target, true),
+                run -> migrate("upgrade", run, engine.graph()::planUpgrade, Engine::upgradeRun));
     }
 
     public FleetResult downgrade(String target) {
-        return migrate("downgrade", target, engine.graph()::planDowngrade, Engine::downgradeRun);
+        return heard(
+                new MigrationRun(StepDirection.DOWNGRADE, target, true),
+                run -> migrate("downgrade", run, engine.graph()::planDowngrade, Engine::downgradeRun));
+    }
+
+    /**
+     * Runs a fleet's upgrade or downgrade between the listener's {@code beforeRun} and {@code afterRun};
+     * a failure of the whole fleet (a target that names nothing, a database that cannot be reached) is
+     * heard at {@code onFailure} too.
+     */
+    private FleetResult heard(MigrationRun run, Function<MigrationRun, FleetResult> work) {
+        MigrationListener listener = engine.settings().listener();
+        long start = System.nanoTime();
+        listener.beforeRun(run);
+        FleetResult result;
+        try {
+            result = work.apply(run);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof MigrateException failure) {
+                listener.onFailure(failure);
+            }
+            try {
+                listener.afterRun(new FinishedRun(run, Duration.ofNanos(System.nanoTime() - start), false));
+            } catch (RuntimeException also) {
+                e.addSuppressed(also);
+            }
+            throw e;
+        }
+        listener.afterRun(new FinishedRun(run, Duration.ofNanos(System.nanoTime() - start), result.succeeded()));
+        return result;
     }
 
     private FleetResult migrate(
             String command,
-            String target,
+            MigrationRun heard,
             BiFunction<Set<String>, String, List<Step>> planner,
             BiFunction<Engine, String, Engine.Run> run) {
+        String target = heard.target();
         engine.graph().checkNames(target); // once, before any tenant is resolved or connected to
+        MigrationListener listener = engine.settings().listener();
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, true, command);
@@ -118,30 +153,61 @@ public final class FleetEngine {
             }
         };
         List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
-            VersionScan.Tables tables = scanned.get(tenant);
-            if (tables != null && atTarget(tables, target, planner, known)) {
-                List<String> rows = List.copyOf(tables.versions());
-                return new TenantResult(
-                        tenant.name(), TenantResult.Outcome.UNCHANGED, rows, rows, List.of(), Duration.ZERO, null);
-            }
-            StepRecorder steps = new StepRecorder(engine.settings().listener());
-            Engine one = engineFor(tenant, shared, steps);
-            return timed(tenant, one, tables, steps.applied, () -> {
-                Engine.Run done = run.apply(one, target);
-                return new TenantResult(
-                        tenant.name(),
-                        done.applied().isEmpty() ? TenantResult.Outcome.UNCHANGED : TenantResult.Outcome.MIGRATED,
-                        List.copyOf(done.before()),
-                        List.copyOf(done.after()),
-                        done.applied(),
-                        Duration.ZERO,
-                        null);
-            });
+            listener.beforeTenant(new TenantRun(heard, tenant.name()));
+            TenantResult result = migrateTenant(tenant, scanned.get(tenant), target, planner, run, known, shared);
+            listener.afterTenant(result);
+            return result;
         });
+        // a tenant not run was never started: it is heard here, once the fleet is done
+        results.stream()
+                .filter(r -> r.outcome() == TenantResult.Outcome.NOT_RUN)
+                .forEach(listener::afterTenant);
         if (!learned.equals(cached) && results.stream().noneMatch(r -> r.outcome() == TenantResult.Outcome.FAILED)) {
             engine.settings().checksumCache().store(Map.copyOf(learned));
         }
         return finish(command + " to " + target, results, start);
+    }
+
+    /**
+     * One tenant of an upgrade or downgrade: left alone when it was read in bulk at the target with
+     * every checksum matching, else run under its lock with the steps it applied recorded, for a run
+     * that fails midway.
+     */
+    private TenantResult migrateTenant(
+            Tenant tenant,
+            VersionScan.@Nullable Tables tables,
+            String target,
+            BiFunction<Set<String>, String, List<Step>> planner,
+            BiFunction<Engine, String, Engine.Run> run,
+            Map<String, String> known,
+            ChecksumCache shared) {
+        if (tables != null && atTarget(tables, target, planner, known)) {
+            List<String> rows = List.copyOf(tables.versions());
+            return new TenantResult(
+                    tenant.name(), TenantResult.Outcome.UNCHANGED, rows, rows, List.of(), Duration.ZERO, null);
+        }
+        List<AppliedStep> applied = new CopyOnWriteArrayList<>();
+        MigrationListener recorder = new MigrationListener() {
+            @Override
+            public void afterStep(AppliedStep step) {
+                applied.add(step);
+            }
+        };
+        Engine one = engineFor(
+                tenant,
+                shared,
+                MigrationListener.allOf(List.of(recorder, engine.settings().listener())));
+        return timed(tenant, one, tables, applied, () -> {
+            Engine.Run done = run.apply(one, target);
+            return new TenantResult(
+                    tenant.name(),
+                    done.applied().isEmpty() ? TenantResult.Outcome.UNCHANGED : TenantResult.Outcome.MIGRATED,
+                    List.copyOf(done.before()),
+                    List.copyOf(done.after()),
+                    done.applied(),
+                    Duration.ZERO,
+                    null);
+        });
     }
 
     /**
@@ -358,37 +424,6 @@ public final class FleetEngine {
                 schema != null
                         ? settings.forTenant(schema, log, listener, cache)
                         : settings.forDatabase(log, listener, cache));
-    }
-
-    /** The application's listener, and a record of the steps a tenant applied, for a run that fails midway. */
-    private static final class StepRecorder implements MigrationListener {
-        private final MigrationListener listener;
-        private final List<AppliedStep> applied = new CopyOnWriteArrayList<>();
-
-        StepRecorder(MigrationListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void beforeStep(MigrationStep step) {
-            listener.beforeStep(step);
-        }
-
-        @Override
-        public void duringStep(StepProgress progress) {
-            listener.duringStep(progress);
-        }
-
-        @Override
-        public void afterStep(AppliedStep step) {
-            applied.add(step);
-            listener.afterStep(step);
-        }
-
-        @Override
-        public void onFailure(MigrateException failure) {
-            listener.onFailure(failure);
-        }
     }
 
     private interface TenantWork {

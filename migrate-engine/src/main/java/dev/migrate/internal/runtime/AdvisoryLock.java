@@ -21,10 +21,18 @@ final class AdvisoryLock implements AutoCloseable {
 
     private final Connection connection;
     private final long key;
+    /** How long the run waited for another run to release it: zero when it was free. */
+    private final Duration waited;
 
-    private AdvisoryLock(Connection connection, long key) {
+    private AdvisoryLock(Connection connection, long key, Duration waited) {
         this.connection = connection;
         this.key = key;
+        this.waited = waited;
+    }
+
+    /** How long the run waited for another run to release the lock: zero when it was free. */
+    Duration waited() {
+        return waited;
     }
 
     /** The lock key for one version table: every run against the same table contends for it. */
@@ -47,7 +55,9 @@ final class AdvisoryLock implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextReport = start;
+        boolean free = true;
         while (!tryLock(connection, key)) {
+            free = false;
             long now = System.nanoTime();
             if (now > deadline) {
                 String holder = holder(connection, key);
@@ -68,7 +78,7 @@ final class AdvisoryLock implements AutoCloseable {
                 throw new MigrateException("Interrupted while waiting for the migration lock.", e);
             }
         }
-        return new AdvisoryLock(connection, key);
+        return new AdvisoryLock(connection, key, free ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static boolean tryLock(Connection c, long key) throws SQLException {

@@ -2,7 +2,10 @@ package dev.migrate.internal.runtime;
 
 import static dev.migrate.internal.sql.Identifiers.quote;
 
+import dev.migrate.BackfillProgress;
+import dev.migrate.LockWait;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.text.Elapsed;
 import dev.migrate.op.Op;
@@ -36,6 +39,9 @@ final class BatchedBackfill {
     private final OnlineState state;
     private final LockRetries lockRetries;
     private final MigrationLog log;
+    /** Hears each batch that committed, and each time a batch stepped aside for rows another session holds. */
+    private final MigrationListener listener;
+
     private final Duration progressInterval;
 
     BatchedBackfill(
@@ -44,12 +50,14 @@ final class BatchedBackfill {
             OnlineState state,
             LockRetries lockRetries,
             MigrationLog log,
+            MigrationListener listener,
             Duration progressInterval) {
         this.op = op;
         this.revision = revision;
         this.state = state;
         this.lockRetries = lockRetries;
         this.log = log;
+        this.listener = listener;
         this.progressInterval = progressInterval;
     }
 
@@ -80,6 +88,8 @@ final class BatchedBackfill {
                 last = batch.lastKey();
                 rows += batch.rows();
                 done += batch.rows();
+                listener.onBackfill(
+                        new BackfillProgress(revision, op.table().toString(), op.column(), batch.rows(), rows));
                 long now = System.nanoTime();
                 if (now - reported >= progressInterval.toNanos()) {
                     reported = now;
@@ -157,6 +167,11 @@ final class BatchedBackfill {
                 if (!LockRetries.isLockTimeout(e) || waited >= lockRetries.budgetNanos()) {
                     throw e;
                 }
+                listener.onLockWait(new LockWait(
+                        LockWait.Kind.BACKFILL_ROWS,
+                        revision,
+                        "the backfill of " + op.table() + " (" + op.column() + ")",
+                        Duration.ofNanos(System.nanoTime() - started)));
                 if (attempt == STEPS_ASIDE_BEFORE_WARNING) {
                     log.warn("A batch of the backfill of " + op.table() + " found rows another session holds "
                             + attempt + " times in a row; it steps aside each time, its batches before it done, and"

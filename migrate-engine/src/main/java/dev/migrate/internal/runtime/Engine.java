@@ -5,6 +5,8 @@ import dev.migrate.BadTargetException;
 import dev.migrate.ChecksumCache;
 import dev.migrate.ChecksumMismatchException;
 import dev.migrate.CurrentRevision;
+import dev.migrate.DriftResult;
+import dev.migrate.LockWait;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.internal.connection.Privileges;
@@ -712,8 +714,9 @@ public final class Engine {
                 .orElseThrow(() -> new MigrateException("validateDrift reads the database's schema with the catalog "
                         + "reader of dev.migrate:migrate-catalog, which is not on the classpath. Add that dependency "
                         + "(the version of migrate-engine) to the application, or turn validateDrift off."));
+        SchemaDriftCheck.Drift drift;
         try (Connection c = connections().open()) {
-            check.assertNoDrift(
+            drift = check.compare(
                     c,
                     connections().description(),
                     settings.schema(),
@@ -725,6 +728,12 @@ public final class Engine {
                     "Could not connect to " + connections().description()
                             + " to compare its schema with the migrations': " + e.getMessage(),
                     e);
+        }
+        settings.listener()
+                .onDrift(
+                        new DriftResult(connections().description(), settings.schema(), revision, drift.differences()));
+        if (!drift.message().isEmpty()) {
+            throw new MigrateException(drift.message());
         }
     }
 
@@ -922,14 +931,27 @@ public final class Engine {
                 e);
     }
 
+    /** Takes the migration lock, and tells the listener how long the run waited for it. */
     private AdvisoryLock acquireLock(Connection lockConnection) throws SQLException {
-        return AdvisoryLock.acquire(
+        AdvisoryLock lock = AdvisoryLock.acquire(
                 lockConnection,
                 AdvisoryLock.keyFor(tables.versionTable().toString()),
                 settings.lockWaitTimeout(),
                 settings.waitReportInterval(),
                 settings.log(),
                 settings.fixes());
+        try {
+            settings.listener()
+                    .onLockWait(new LockWait(
+                            LockWait.Kind.MIGRATION_LOCK,
+                            null,
+                            tables.versionTable().toString(),
+                            lock.waited()));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.migrate.internal.runtime;
 
 import dev.migrate.AppliedStep;
+import dev.migrate.LockWait;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepDirection;
+import dev.migrate.TimedStatement;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.connection.Privileges;
 import dev.migrate.internal.discovery.DiscoveredMigration;
@@ -168,6 +170,7 @@ final class StepRunner {
                             step.revision().id(), step.revision().message(), direction(step));
                     log.info(describe(step));
                     watch.started(what(step), starting);
+                    progress.heard = starting;
                     listener.beforeStep(starting);
                 }
                 long start = System.nanoTime();
@@ -187,10 +190,15 @@ final class StepRunner {
                     }
                     whole.addAll(tables.bookkeepingTimedByServer(step, checksum));
                     whole.addAll(onlineBookkeeping(step, script, phases));
-                    progress.at(((Script.Statement) parts.get(0)).sql());
+                    String first = ((Script.Statement) parts.get(0)).sql();
+                    progress.at(first);
                     sink.begin();
                     try {
+                        long sent = System.nanoTime();
                         sink.executeAllAndCommit(whole, last);
+                        if (parts.size() == 1) {
+                            ran(progress, first, sent);
+                        }
                         progress.applied(true);
                         progress.committed();
                         finished(step, start, watch, applied);
@@ -211,6 +219,7 @@ final class StepRunner {
                         sink.begin();
                         inTransaction = true;
                     }
+                    long tried = System.nanoTime();
                     try {
                         runParts(step, transactional, parts, sink, progress);
                         break;
@@ -226,7 +235,12 @@ final class StepRunner {
                         }
                         sink.rollback();
                         inTransaction = false;
-                        waitToRetry(step.revision().id(), progress.statement, attempt, "rolled back its transaction");
+                        waitToRetry(
+                                step.revision().id(),
+                                progress.statement,
+                                attempt,
+                                tried,
+                                "rolled back its transaction");
                     }
                 }
                 Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
@@ -427,6 +441,7 @@ final class StepRunner {
                 if (LockRetries.isLockTimeout(e) && waited < budget) {
                     try {
                         Duration pause = briefPause(attempt);
+                        lockWaitEnded(LockWait.Kind.BRIEF_WAIT, revision.id(), String.valueOf(at), attempted);
                         log.warn("Completing " + revision.id() + " waited " + brief.toMillis() + " ms for a lock at: "
                                 + at + ". Queries on the table would queue behind it, so it rolled back, lets them"
                                 + " pass and tries again in " + LockRetries.format(pause) + " (attempt "
@@ -475,26 +490,34 @@ final class StepRunner {
     private void runParts(Step step, boolean transactional, List<Script.Part> parts, ScriptSink sink, Progress progress)
             throws SQLException {
         for (Script.Part part : parts) {
+            long start = System.nanoTime();
             if (part instanceof Script.Statement s && s.op() instanceof Op.Backfill backfill) {
                 progress.at(s.sql());
                 sink.backfill(
-                        new BatchedBackfill(backfill, step.revision().id(), online, lockRetries, log, progressInterval),
+                        new BatchedBackfill(
+                                backfill, step.revision().id(), online, lockRetries, log, listener, progressInterval),
                         s.sql());
+                ran(progress, s.sql(), start);
             } else if (part instanceof Script.Statement s
                     && s.op() instanceof Op.DuplicateIndexes copies
                     && !sink.offline()) {
                 // each copy built CONCURRENTLY, a statement of its own, as the catalog has them now
                 progress.at(s.sql());
                 for (String copy : sink.query(DIALECT.indexCopies(copies))) {
+                    long built = System.nanoTime();
                     runStatement(step, false, new Script.Statement(copy, null), sink, progress);
+                    ran(progress, copy, built);
                     progress.ran(true);
                 }
                 continue;
             } else if (part instanceof Script.Statement s) {
                 runStatement(step, transactional, s, sink, progress);
+                ran(progress, s.sql(), start);
             } else {
-                progress.at("(the JDBC code of the migration, op.jdbc)");
+                String jdbc = "(the JDBC code of the migration, op.jdbc)";
+                progress.at(jdbc);
                 sink.jdbc(((Script.Jdbc) part).work(), step.revision().id());
+                ran(progress, jdbc, start);
             }
             progress.ran(!transactional);
         }
@@ -516,6 +539,7 @@ final class StepRunner {
             clearInvalidIndexes(step, leftovers, sink, progress);
             progress.at(s.sql());
             progress.leftovers = transactional ? null : leftovers;
+            long tried = System.nanoTime();
             try {
                 sink.execute(s.sql());
                 return;
@@ -524,7 +548,7 @@ final class StepRunner {
                     progress.attempts = attempt;
                     throw e;
                 }
-                waitToRetry(step.revision().id(), s.sql(), attempt, "the statements before it stay applied");
+                waitToRetry(step.revision().id(), s.sql(), attempt, tried, "the statements before it stay applied");
             }
         }
     }
@@ -564,6 +588,7 @@ final class StepRunner {
                     throw e;
                 }
                 Duration pause = briefPause(attempt);
+                lockWaitEnded(LockWait.Kind.BRIEF_WAIT, step.revision().id(), s.sql(), start);
                 log.warn("Migration " + step.revision().id() + " waited " + brief.toMillis() + " ms for a lock"
                         + " at: " + s.sql() + ". Queries on the table would queue behind it, so it lets them"
                         + " pass and tries again in " + LockRetries.format(pause) + " (attempt " + (attempt + 1)
@@ -704,13 +729,35 @@ final class StepRunner {
         }
     }
 
-    private void waitToRetry(String revision, @Nullable String statement, int attempt, String meanwhile)
+    /**
+     * After a {@code lock_timeout}: tells the listener how long the attempt that began at {@code tried}
+     * waited, logs the retry and waits before it.
+     */
+    private void waitToRetry(String revision, @Nullable String statement, int attempt, long tried, String meanwhile)
             throws SQLException {
+        lockWaitEnded(LockWait.Kind.LOCK_TIMEOUT, revision, String.valueOf(statement), tried);
         Duration wait = lockRetries.waitBefore(attempt);
         log.warn("Migration " + revision + " waited longer than its lock timeout for a lock ("
                 + lockRetries.describe() + ") at: " + statement + ". Retry " + attempt + " of "
                 + lockRetries.retries() + " in " + LockRetries.format(wait) + "; " + meanwhile + ".");
         sleep(revision, wait);
+    }
+
+    /** Tells the listener that a wait for a lock that began at {@code since} ended without it. */
+    private void lockWaitEnded(LockWait.Kind kind, String revision, String statement, long since) {
+        listener.onLockWait(new LockWait(
+                kind,
+                revision,
+                Objects.requireNonNull(StepWatch.oneLine(statement)),
+                Duration.ofNanos(System.nanoTime() - since)));
+    }
+
+    /** Tells the listener that {@code sql}, begun at {@code start}, ran: against a database only. */
+    private void ran(Progress progress, String sql, long start) {
+        MigrationStep step = progress.heard;
+        if (step != null) {
+            listener.afterStatement(new TimedStatement(step, sql, Duration.ofNanos(System.nanoTime() - start)));
+        }
     }
 
     /**
@@ -724,6 +771,9 @@ final class StepRunner {
         private final List<String> autocommitted = new ArrayList<>();
         private final StepWatch watch;
         private @Nullable Step step;
+        /** The step as the listener heard it start; null offline, where no listener hears statements. */
+        private @Nullable MigrationStep heard;
+
         private @Nullable String statement;
         /**
          * What the statement at hand may leave when cut, for a statement of a {@code transactional =
@@ -745,6 +795,7 @@ final class StepRunner {
 
         void start(Step next) {
             step = next;
+            heard = null;
             statement = null;
             leftovers = null;
             described = false;

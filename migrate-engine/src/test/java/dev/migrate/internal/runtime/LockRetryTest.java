@@ -4,8 +4,10 @@ import static dev.migrate.internal.runtime.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.LockWait;
 import dev.migrate.Migration;
 import dev.migrate.MigrationFailedException;
+import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
@@ -17,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,10 +172,27 @@ class LockRetryTest {
     @Test
     void aMigrationInItsOwnTransactionRunsAgainFromItsStartOnceTheLockIsFree() throws Exception {
         CompletableFuture<Void> released = holdAgentsUntilARetry();
-        migrator(AlterAgents.class).build().upgrade("head");
+        List<LockWait> waits = new CopyOnWriteArrayList<>();
+        migrator(AlterAgents.class)
+                .listener(new MigrationListener() {
+                    @Override
+                    public void onLockWait(LockWait lockWait) {
+                        waits.add(lockWait);
+                    }
+                })
+                .build()
+                .upgrade("head");
         released.join();
 
         assertThat(retries()).isNotEmpty();
+        assertThat(waits)
+                .as("the listener hears the migration lock, then each wait that ended in a retry")
+                .extracting(LockWait::kind)
+                .startsWith(LockWait.Kind.MIGRATION_LOCK, LockWait.Kind.LOCK_TIMEOUT)
+                .hasSize(1 + retries().size());
+        assertThat(waits.get(1).revision()).isEqualTo("l2");
+        assertThat(waits.get(1).subject()).isEqualTo("ALTER TABLE agents ADD COLUMN name text");
+        assertThat(waits.get(1).waited()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(retries().get(0))
                 .startsWith(
                         "WARN Migration l2 waited longer than its lock timeout for a lock"

@@ -5,6 +5,7 @@ import static dev.migrate.internal.runtime.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.BackfillProgress;
 import dev.migrate.CurrentRevision;
 import dev.migrate.Ddl;
 import dev.migrate.Fleet;
@@ -12,6 +13,7 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationFailedException;
+import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
@@ -25,6 +27,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,8 +309,23 @@ class OnlineMigrationTest {
 
     @Test
     void aTypeChangeKeepsTheOldColumnForTheOldApplicationAndShowsTheNewOneThroughTheViews() throws Exception {
-        Migrator m = migrator(AmountType.class).build();
+        List<BackfillProgress> batches = new CopyOnWriteArrayList<>();
+        Migrator m = migrator(AmountType.class)
+                .listener(new MigrationListener() {
+                    @Override
+                    public void onBackfill(BackfillProgress backfill) {
+                        batches.add(backfill);
+                    }
+                })
+                .build();
         m.upgrade("head");
+
+        assertThat(batches)
+                .as("each batch of the backfill is heard with its rows and the rows so far")
+                .containsExactly(
+                        new BackfillProgress("o2", "orders", "_migrate_new_amount", 1000, 1000),
+                        new BackfillProgress("o2", "orders", "_migrate_new_amount", 1000, 2000),
+                        new BackfillProgress("o2", "orders", "_migrate_new_amount", 500, 2500));
 
         assertThat(columns("public", "orders"))
                 .as("the old application's table keeps its shape, the new column beside it")
