@@ -5,11 +5,9 @@ import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.ProviderLog;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,16 +119,7 @@ public record ProjectEntities(
 
     /** The project's classes and its own JPA provider, isolated from the face's classes. */
     private URLClassLoader loader() {
-        List<URL> urls = new ArrayList<>();
-        try {
-            urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
-            for (Path element : classpath) {
-                urls.add(element.toUri().toURL());
-            }
-        } catch (MalformedURLException e) {
-            throw new MigrateException(
-                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
-        }
+        List<URL> urls = ProviderClasses.withEntityDdl(classpath);
         return new URLClassLoader("migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 }

@@ -42,16 +42,7 @@ public final class ProviderClasses implements AutoCloseable {
     public static ProviderClasses of(Path classes, List<Path> classpath) {
         List<Path> libraries =
                 classpath.stream().filter(element -> !element.equals(classes)).toList();
-        List<URL> urls = new ArrayList<>();
-        try {
-            urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
-            for (Path element : libraries) {
-                urls.add(element.toUri().toURL());
-            }
-        } catch (MalformedURLException e) {
-            throw new MigrateException(
-                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
-        }
+        List<URL> urls = withEntityDdl(libraries);
         return new ProviderClasses(
                 classes,
                 libraries,
@@ -99,5 +90,23 @@ public final class ProviderClasses implements AutoCloseable {
     @Override
     public String toString() {
         return "the provider's classes of " + Objects.toString(libraries.size()) + " libraries";
+    }
+
+    /**
+     * The URLs of {@code elements}, after the one that holds {@link EntityDdl}: what a loader of the
+     * project's classes with its own JPA provider reads.
+     */
+    static List<URL> withEntityDdl(List<Path> elements) {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(EntityDdl.class.getProtectionDomain().getCodeSource().getLocation());
+            for (Path element : elements) {
+                urls.add(element.toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            throw new MigrateException(
+                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
+        }
+        return urls;
     }
 }
