@@ -55,7 +55,7 @@ record ParameterNameCheck(
                         .map(known -> " (or did you mean " + known + "?)")
                         .orElse("");
                 throw new MigrateException("-D" + property + " is a parameter of " + goals(users) + ", not of migrate:"
-                        + goal + ", so it would be ignored. Remove it" + own + ", or run " + goals(users)
+                        + goal + ", so it would be ignored. Remove it" + own + ", or run " + goals(users, "or")
                         + " in the same command. Nothing was run.");
             }
         }
@@ -147,10 +147,16 @@ record ParameterNameCheck(
     }
 
     private static String goals(Collection<String> goals) {
+        return goals(goals, "and");
+    }
+
+    /** {@code migrate:autogenerate and migrate:watch}, or with {@code or}. */
+    private static String goals(Collection<String> goals, String conjunction) {
         List<String> names = goals.stream().sorted().map(g -> "migrate:" + g).toList();
         if (names.size() == 1) {
             return names.get(0);
         }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " " + conjunction + " "
+                + names.get(names.size() - 1);
     }
 }
