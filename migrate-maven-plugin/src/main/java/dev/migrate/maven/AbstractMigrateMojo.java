@@ -90,15 +90,18 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             writeDocument(OutputDocument.skipped(goal()));
             return;
         }
-        Throwable failure = null;
         try {
             runGoal();
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | LinkageError e) {
-            failure = e;
+            try {
+                writeDocument(OutputDocument.of(goal(), result, reported(e)));
+            } catch (MojoFailureException notWritten) {
+                // the goal's own failure matters more than its document's
+                getLog().error(notWritten.getMessage());
+            }
             throw e;
-        } finally {
-            writeDocument(OutputDocument.of(goal(), result, failure == null ? null : reported(failure)));
         }
+        writeDocument(OutputDocument.of(goal(), result, null));
     }
 
     @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
@@ -182,7 +185,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
      * Writes the JSON document of how the goal ended, when {@code output} is {@code json} or {@code output.file}
      * is set: to that file, or to standard output.
      */
-    private void writeDocument(OutputDocument document) {
+    private void writeDocument(OutputDocument document) throws MojoFailureException {
         if (outputFile == null) {
             if (json) {
                 System.out.print(document.text());
@@ -198,11 +201,11 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             }
             Files.writeString(file, document.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            // the goal's own failure, if any, matters more than the document's
-            getLog().error("Could not write the JSON document of migrate:" + goal() + " to " + file + ": "
-                    + e.getMessage() + ". Check that the directory is writable, or choose another "
-                    + SPELLING.setting("output.file", "<file>") + ".");
-            return;
+            throw new MojoFailureException(
+                    "Could not write the JSON document of migrate:" + goal() + " to " + file + ": " + e.getMessage()
+                            + ". Check that the directory is writable, or choose another "
+                            + SPELLING.setting("output.file", "<file>") + ".",
+                    e);
         }
         getLog().info("Wrote the result of migrate:" + goal() + " as JSON to " + displayed(file) + ".");
     }
