@@ -10,11 +10,13 @@ import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.JSON;
 import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
+import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
@@ -47,9 +49,14 @@ import dev.migrate.command.DatabaseList;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.LintChain;
+import dev.migrate.command.ShowGraph;
+import dev.migrate.command.Spelling;
 import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.ConnectionSettings;
+import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.output.OutputDocument;
+import dev.migrate.command.output.OutputFormat;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -66,6 +73,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -84,13 +92,38 @@ final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Path workingDirectory;
+    /** Where what the command did goes, as data, for the JSON document; null when the output is text. */
+    private final @Nullable Consumer<CommandResult> results;
 
     Cli(Map<String, String> environment, PrintStream out, PrintStream err, Path workingDirectory) {
+        this(environment, out, err, workingDirectory, null);
+    }
+
+    private Cli(
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
+            Path workingDirectory,
+            @Nullable Consumer<CommandResult> results) {
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
         this.workingDirectory = workingDirectory;
+        this.results = results;
     }
+
+    /** How the command line names a command and an option in its messages. */
+    private static final Spelling SPELLING = new Spelling() {
+        @Override
+        public String command(String command) {
+            return Arguments.PROGRAM + " " + command;
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return CliOption.spelled(name, value);
+        }
+    };
 
     /** Runs the command line and returns the exit code. */
     int run(String... args) {
@@ -110,20 +143,56 @@ final class Cli {
             out.print(command == null ? Help.general() : Help.of(command));
             return OK;
         }
+        OutputFormat format;
+        try {
+            format = arguments.flag(JSON) ? OutputFormat.JSON : OutputFormat.of(arguments.value(OUTPUT), SPELLING);
+        } catch (MigrateException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
+        if (format == OutputFormat.JSON && command != null) {
+            return json(arguments);
+        }
+        return text(arguments, e -> {});
+    }
+
+    /**
+     * Runs the command with its lines for a reader on standard error, and prints the JSON document of what it did
+     * to standard output, also when it fails; the exit code is the one the text output has.
+     */
+    private int json(Arguments arguments) {
+        AtomicReference<@Nullable CommandResult> result = new AtomicReference<>();
+        AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+        int code = new Cli(environment, err, err, workingDirectory, result::set).text(arguments, failure::set);
+        out.print(OutputDocument.of(arguments.requireCommand().commandName(), result.get(), failure.get())
+                .text());
+        out.flush();
+        return code;
+    }
+
+    /**
+     * Runs the command with its output as text, and returns the exit code.
+     *
+     * @param failed told of the failure, if any, before its message is printed
+     */
+    private int text(Arguments arguments, Consumer<Throwable> failed) {
         boolean verbose = arguments.flag(VERBOSE);
         try {
             execute(arguments);
             return OK;
         } catch (UsageException e) {
+            failed.accept(e);
             err.println(e.getMessage());
             return USAGE;
         } catch (MigrateException e) {
+            failed.accept(e);
             err.println(e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);
             }
             return FAILED;
         } catch (RuntimeException | LinkageError e) {
+            failed.accept(e);
             // not a failure the engine explains (a class of --classpath that does not link is one): say
             // what it is, and keep the stack for --verbose
             err.println(Arguments.PROGRAM + " " + arguments.requireCommand().commandName() + " failed: " + e
@@ -146,15 +215,22 @@ final class Cli {
             boolean verbose = arguments.flag(VERBOSE);
             String target = arguments.positionalValue();
             switch (command) {
-                case HEADS -> print(graph(builder).headsReport(verbose));
-                case BRANCHES -> print(graph(builder).branchesReport());
-                case SHOW -> print(graph(builder).showReport(required(target)));
+                case HEADS ->
+                    new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
+                            .run(graph(builder), new Face(arguments, classes.loader(), log));
+                case BRANCHES ->
+                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, verbose)
+                            .run(graph(builder), new Face(arguments, classes.loader(), log));
+                case SHOW ->
+                    new ShowGraph(ShowGraph.Kind.SHOW, required(target), verbose)
+                            .run(graph(builder), new Face(arguments, classes.loader(), log));
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     database(arguments).ifPresent(database -> builder.dataSource(connect(database)));
-                    print(MigratorInternals.of(builder.build()).historyReport(arguments.value(RANGE), verbose));
+                    new ShowGraph(ShowGraph.Kind.HISTORY, arguments.value(RANGE), verbose)
+                            .run(builder.build(), new Face(arguments, classes.loader(), log));
                 }
                 case CURRENT ->
                     new Current(verbose, arguments.flag(CHECK_HEADS))
@@ -201,18 +277,22 @@ final class Cli {
      * The internals of the migrations that {@code builder} finds, refused as upgrade refuses them when it finds
      * none: a graph command on a jar without migrations, or with a misspelt --packages, shows nothing otherwise.
      */
-    private static MigratorInternals graph(Migrator.Builder builder) {
-        MigratorInternals internals = MigratorInternals.of(builder.build());
-        internals.requireMigrations();
-        return internals;
+    private static Migrator graph(Migrator.Builder builder) {
+        Migrator migrator = builder.build();
+        MigratorInternals.of(migrator).requireMigrations();
+        return migrator;
     }
 
     /**
      * Checks the form of the command's target and of --range, as text: a malformed one is refused (exit 2) before
      * the class path is read or anything connects. Whether the revisions it names exist is known only later.
      */
-    private static void checkForms(Arguments arguments, boolean offline) {
+    private void checkForms(Arguments arguments, boolean offline) {
         CliCommand command = arguments.requireCommand();
+        if (results != null && offline && arguments.value(SQL_FILE) == null) {
+            throw new UsageException("--json prints its document to standard output, where --sql prints the script:"
+                    + " write the script to a file with --sql-file " + command.commandName() + ".sql instead.");
+        }
         try {
             String target = arguments.positionalValue();
             if (target != null) {
@@ -319,8 +399,11 @@ final class Cli {
         }
 
         @Override
-        public void script(Consumer<Writer> script) {
-            writeScript(arguments.value(SQL_FILE), script);
+        public Optional<String> script(Consumer<Writer> script) {
+            String file = arguments.value(SQL_FILE);
+            writeScript(file, script);
+            return Optional.ofNullable(file)
+                    .map(f -> workingDirectory.resolve(f).toString());
         }
 
         @Override
@@ -335,12 +418,19 @@ final class Cli {
 
         @Override
         public String command(String command) {
-            return Arguments.PROGRAM + " " + command;
+            return SPELLING.command(command);
         }
 
         @Override
         public String setting(String name, String value) {
-            return CliOption.spelled(name, value);
+            return SPELLING.setting(name, value);
+        }
+
+        @Override
+        public void result(CommandResult result) {
+            if (results != null) {
+                results.accept(result);
+            }
         }
 
         @Override
@@ -507,10 +597,6 @@ final class Cli {
             throw new IllegalStateException("Every command that takes a target has a default");
         }
         return target;
-    }
-
-    private void print(List<String> lines) {
-        lines.forEach(out::println);
     }
 
     private static ClassLoader classLoader() {

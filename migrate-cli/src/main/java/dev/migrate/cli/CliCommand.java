@@ -11,11 +11,13 @@ import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.HELP;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.JSON;
 import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
+import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
@@ -188,7 +190,7 @@ enum CliCommand {
     }
 
     private static EnumSet<CliOption> common() {
-        return EnumSet.of(CLASSPATH, PACKAGES, VERBOSE, HELP);
+        return EnumSet.of(CLASSPATH, PACKAGES, VERBOSE, JSON, OUTPUT, HELP);
     }
 
     private static EnumSet<CliOption> database() {

@@ -118,6 +118,12 @@ enum CliOption {
             "With --url: the estimated rows from which a lock hazard on one of its tables is an error; below, it is "
                     + "information. Default 100000."),
     VERBOSE("verbose", null, "More detail in reports, and the stack trace of a failure."),
+    JSON(
+            "json",
+            null,
+            "Print one JSON document of what the command did to standard output (docs/reference/output-json.md); "
+                    + "the lines for a reader go to standard error. The same as --output json."),
+    OUTPUT("output", "text|json", "How the result is printed: text (default), or json as --json prints it."),
     HELP("help", null, "Describe the command.");
 
     private final String optionName;

@@ -2,6 +2,8 @@ package dev.migrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.command.output.Json;
+import dev.migrate.command.output.JsonReader;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -235,6 +237,165 @@ class CliIT {
         assertThat(offline.code()).as(offline.toString()).isZero();
         assertThat(offline.out()).doesNotContain("Using PostgreSQL");
         assertThat(script.resolveSibling("upgrade-tenant_a.sql")).content().contains("gadgets");
+    }
+
+    @Test
+    void jsonPrintsOneDocumentOfWhatEachCommandDidAlsoWhenItFails() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_json");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database;
+        String[] connect = {"--url", url, "--user", "postgres", "--classpath", plainJar.toString(), "--json"};
+
+        Result upgrade = run(Map.of(), "upgrade", append(connect, "--target", SECOND));
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        Json document = document(upgrade);
+        assertThat(text(document, "schema")).isEqualTo("migrate-output/1");
+        assertThat(text(document, "command")).isEqualTo("upgrade");
+        assertThat(text(document, "status")).isEqualTo("ok");
+        assertThat(at(document, "error")).isEqualTo(Json.Null.NULL);
+        assertThat(texts(document, "result", "applied", "revision")).containsExactly(FIRST, SECOND);
+        assertThat(texts(document, "result", "applied", "direction")).containsExactly("upgrade", "upgrade");
+        assertThat(text(document, "result", "applied", 1, "message")).isEqualTo("add name");
+        assertThat(at(document, "result", "applied", 0, "durationMs")).isInstanceOf(Json.Whole.class);
+        assertThat(texts(document, "result", "current", "id")).containsExactly(SECOND);
+        assertThat(texts(document, "result", "heads")).containsExactly(THIRD);
+        // the lines for a reader go to standard error, out of the document's way
+        assertThat(upgrade.err()).contains("Using PostgreSQL at localhost:" + TestPostgres.port(), "add name");
+
+        Result gate = run(Map.of(), "current", append(connect, "--check-heads"));
+        assertThat(gate.code()).as(gate.toString()).isEqualTo(1);
+        document = document(gate);
+        assertThat(text(document, "status")).isEqualTo("failed");
+        assertThat(texts(document, "result", "current", "id")).containsExactly(SECOND);
+        assertThat(at(document, "result", "atHeads")).isEqualTo(Json.bool(false));
+        assertThat(text(document, "error", "message")).contains(SECOND, "upgrade");
+        assertThat(text(document, "error", "type")).isEqualTo("dev.migrate.NotAtHeadException");
+
+        Result history = run(
+                Map.of(),
+                "history",
+                "--url",
+                url,
+                "--user",
+                "postgres",
+                "--classpath",
+                plainJar.toString(),
+                "--output=json");
+        assertThat(history.code()).as(history.toString()).isZero();
+        document = document(history);
+        assertThat(texts(document, "result", "revisions", "id")).containsExactly(THIRD, SECOND, FIRST);
+        assertThat(at(document, "result", "revisions", 0, "applied")).isEqualTo(Json.bool(false));
+        assertThat(at(document, "result", "revisions", 1, "current")).isEqualTo(Json.bool(true));
+        assertThat(at(document, "result", "revisions", 2, "applied")).isEqualTo(Json.bool(true));
+
+        Result heads = run(Map.of(), "heads", "--classpath", plainJar.toString(), "--json");
+        assertThat(heads.code()).as(heads.toString()).isZero();
+        assertThat(texts(document(heads), "result", "revisions", "id")).containsExactly(THIRD);
+
+        // a usage error after the command line was read is a document too, with exit 2
+        Result script = run(Map.of(), "upgrade", "--sql", "--classpath", plainJar.toString(), "--json");
+        assertThat(script.code()).as(script.toString()).isEqualTo(2);
+        assertThat(text(document(script), "status")).isEqualTo("failed");
+        assertThat(text(document(script), "error", "message")).contains("--sql-file");
+
+        Result unknown = run(Map.of(), "heads", "--classpath", plainJar.toString(), "--output", "yaml");
+        assertThat(unknown.code()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'yaml'", "--output json");
+    }
+
+    @Test
+    void jsonOfAFailedConnectionNamesTheUserButNeverThePassword() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_json_auth");
+        requirePasswordOf("cli_deployer", "right-password");
+        String url = "jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/" + database;
+
+        Result wrong = run(
+                Map.of(),
+                "upgrade",
+                "--url",
+                url,
+                "--user",
+                "cli_deployer",
+                "--password",
+                "wrong-password-42",
+                "--classpath",
+                plainJar.toString(),
+                "--json");
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
+        Json document = document(wrong);
+        assertThat(text(document, "status")).isEqualTo("failed");
+        assertThat(at(document, "result")).isEqualTo(Json.Null.NULL);
+        assertThat(text(document, "error", "message")).contains("cli_deployer");
+        assertThat(wrong.out() + wrong.err()).doesNotContain("wrong-password-42");
+    }
+
+    @Test
+    void jsonOfADriftListsEachDifferenceWithTheStatusDifferences() throws SQLException {
+        String database = TestPostgres.createDatabase("cli_json_drift");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        String[] drift = {"--url", url, "--classpath", plainJar.toString(), "--scratch-url", scratchUrl(), "--json"};
+        assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", plainJar.toString())
+                        .code())
+                .isZero();
+        Result inSync = run(Map.of(), "drift", drift);
+        assertThat(inSync.code()).as(inSync.toString()).isZero();
+        Json document = document(inSync);
+        assertThat(text(document, "status")).isEqualTo("ok");
+        assertThat(texts(document, "result", "databases", "outcome")).containsExactly("inSync");
+        assertThat(text(document, "result", "databases", 0, "revision")).isEqualTo(THIRD);
+
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE widgets ADD COLUMN colour text");
+        }
+        Result drifted = run(Map.of(), "drift", drift);
+        assertThat(drifted.code()).as(drifted.toString()).isEqualTo(1);
+        document = document(drifted);
+        assertThat(text(document, "status")).isEqualTo("differences");
+        assertThat(texts(document, "result", "databases", "outcome")).containsExactly("drifted");
+        assertThat(text(document, "result", "databases", 0, "differences", 0)).contains("colour");
+        assertThat(at(document, "result", "counts", "drifted")).isEqualTo(Json.number(1));
+        assertThat(text(document, "error", "message")).contains("widgets", "--sql-file");
+    }
+
+    /** The one JSON document on standard output; nothing else may be there. */
+    private static Json document(Result result) {
+        return JsonReader.read(result.out());
+    }
+
+    /** The value at {@code path} of member names and array indexes. */
+    private static Json at(Json value, Object... path) {
+        Json here = value;
+        for (Object step : path) {
+            if (step instanceof Integer i) {
+                assertThat(here).as("an array at %s", step).isInstanceOf(Json.Array.class);
+                here = ((Json.Array) here).items().get(i);
+            } else {
+                assertThat(here).as("an object at %s", step).isInstanceOf(Json.Obj.class);
+                here = ((Json.Obj) here).get((String) step);
+            }
+        }
+        return here;
+    }
+
+    private static String text(Json value, Object... path) {
+        Json text = at(value, path);
+        assertThat(text).as("text at %s", Arrays.toString(path)).isInstanceOf(Json.Text.class);
+        return ((Json.Text) text).value();
+    }
+
+    /**
+     * The texts of the array at {@code path}; when the path's last step names a member of the items of an array,
+     * that member of each.
+     */
+    private static List<String> texts(Json value, String... path) {
+        Json parent = at(value, (Object[]) Arrays.copyOf(path, path.length - 1));
+        String last = path[path.length - 1];
+        if (parent instanceof Json.Array items) {
+            return items.items().stream().map(item -> text(item, last)).toList();
+        }
+        Json array = at(parent, last);
+        assertThat(array).as("an array at %s", Arrays.toString(path)).isInstanceOf(Json.Array.class);
+        return ((Json.Array) array).items().stream().map(item -> text(item)).toList();
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.migrate.command;
 
+import dev.migrate.AppliedStep;
 import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.IOException;
 import java.io.Writer;
@@ -53,8 +55,12 @@ public record Change(Kind kind, String target, boolean purge) {
 
     /** What a face gives a change besides what every command gets: where its scripts go, what it keeps of a fleet's run. */
     public interface Face extends CommandFace {
-        /** Writes the one database's script, which {@code script} writes to the writer it is handed. */
-        void script(Consumer<Writer> script);
+        /**
+         * Writes the one database's script, which {@code script} writes to the writer it is handed.
+         *
+         * @return the file it was written to, as the face shows it; empty for standard output
+         */
+        Optional<String> script(Consumer<Writer> script);
 
         /** Where the script of {@code tenant} goes. */
         Path tenantScript(String tenant);
@@ -106,9 +112,10 @@ public record Change(Kind kind, String target, boolean purge) {
         if (fleet == null) {
             if (offline) {
                 Migrator migrator = face.migrations(false).build();
-                face.script(out -> script(migrator, out));
+                Optional<String> file = face.script(out -> script(migrator, out));
+                face.result(new CommandResult.Script(file.orElse(null), List.of()));
             } else {
-                face.onDatabase(builder -> on(builder.build()));
+                face.onDatabase(builder -> face.result(on(builder.build())));
             }
         } else if (offline) {
             scripts(fleet, face);
@@ -119,6 +126,7 @@ public record Change(Kind kind, String target, boolean purge) {
             } else {
                 result[0] = on(fleet.over(face.migrations(true)));
             }
+            face.result(new CommandResult.FleetChanged(target, result[0]));
             Optional<String> kept = face.fleetRan(this, result[0]);
             if (!result[0].succeeded()) {
                 throw new MigrateException(failures(result[0], kept, face.command(kind.command())));
@@ -151,19 +159,26 @@ public record Change(Kind kind, String target, boolean purge) {
         } else {
             writing.accept(face.migrations(false));
         }
+        face.result(
+                new CommandResult.Script(null, written.stream().map(face::shown).toList()));
         face.info("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s") + ", one per tenant"
                 + (written.isEmpty()
                         ? "."
                         : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
     }
 
-    private void on(Migrator migrator) {
+    /** Runs the change on one database; returns what it did and where the database is now. */
+    private CommandResult on(Migrator migrator) {
+        List<AppliedStep> applied = List.of();
         switch (kind) {
-            case UPGRADE -> migrator.upgrade(target);
-            case DOWNGRADE -> migrator.downgrade(target);
+            case UPGRADE -> applied = migrator.upgrade(target).applied();
+            case DOWNGRADE -> applied = migrator.downgrade(target).applied();
             case STAMP -> migrator.stamp(target, purge);
-            case COMPLETE -> migrator.complete();
+            case COMPLETE -> {
+                return new CommandResult.Completed(migrator.complete().orElse(null), migrator.current());
+            }
         }
+        return new CommandResult.Changed(target, applied, migrator.current(), migrator.heads());
     }
 
     private void script(Migrator migrator, Writer out) {

@@ -1,6 +1,8 @@
 package dev.migrate.command;
 
 import dev.migrate.MigrateException;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.output.CommandResult;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,8 +25,9 @@ public record Check(EntityComparison comparison) {
      */
     public void run(EntityComparison.Face face) {
         VerifyChain.reviewBranches(face.migrations(false).build(), face); // before any server starts
-        List<String> differences = EntityComparison.report(
-                comparison.run("check", true, face).result().script(), face);
+        MigrationScript script = comparison.run("check", true, face).result().script();
+        List<String> differences = EntityComparison.report(script, face);
+        face.result(new CommandResult.Checked(EntityComparison.differences(script)));
         if (!differences.isEmpty()) {
             throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)

@@ -1,6 +1,7 @@
 package dev.migrate.command;
 
 import dev.migrate.Migrator;
+import dev.migrate.command.output.CommandResult;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -37,4 +38,10 @@ public interface CommandFace extends Spelling {
 
     /** An error the command reports before it fails. */
     void error(String line);
+
+    /**
+     * What the command did, as data for the face's JSON document: handed over before the command returns, and
+     * before it fails where it knows it. A later result replaces an earlier one. Ignored by default.
+     */
+    default void result(CommandResult result) {}
 }

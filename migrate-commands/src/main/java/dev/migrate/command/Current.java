@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
 import java.util.List;
@@ -28,6 +29,7 @@ public record Current(boolean verbose, boolean checkHeads) {
             Consumer<Migrator.Builder> report = builder -> {
                 Map<String, List<CurrentRevision>> current = fleet.over(builder).current();
                 FleetReports.current(current).forEach(face::info);
+                face.result(new CommandResult.FleetCurrent(current));
                 if (checkHeads) {
                     FleetReports.requireHeads(current, face.command("upgrade"));
                 }
@@ -46,6 +48,7 @@ public record Current(boolean verbose, boolean checkHeads) {
                 face.info("The database has no revision applied (it is at base).");
             }
             report.forEach(face::info);
+            face.result(new CommandResult.Current(migrator.current(), migrator.heads()));
             if (checkHeads) {
                 migrator.assertUpToDate();
             }

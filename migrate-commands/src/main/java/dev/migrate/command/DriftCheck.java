@@ -7,6 +7,7 @@ import dev.migrate.autogen.DriftJson;
 import dev.migrate.autogen.DriftRequest;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.fleet.FleetReports;
 import dev.migrate.internal.runtime.Settings;
@@ -110,6 +111,7 @@ public record DriftCheck(
                 reports.addAll(Drift.fleet(
                         request, fleet.over(face.migrations(true)), face.databases(null), ComparisonLog.of(face)));
             }
+            face.result(result(reports, null));
             writeJson(face, reports, start);
             reportFleet(reports, face);
             return;
@@ -120,12 +122,13 @@ public record DriftCheck(
             try {
                 report = Drift.of(request(chain, face), name, database, face.databases(null), ComparisonLog.of(face));
             } catch (MigrateException e) {
-                writeJson(
-                        face,
-                        List.of(DriftReport.failed(name, managedSchema, "", String.valueOf(e.getMessage()))),
-                        start);
+                List<DriftReport> failed =
+                        List.of(DriftReport.failed(name, managedSchema, "", String.valueOf(e.getMessage())));
+                face.result(result(failed, null));
+                writeJson(face, failed, start);
                 throw e;
             }
+            face.result(result(List.of(report), null));
             writeJson(face, List.of(report), start);
             if (sqlFile != null) {
                 writeSql(sqlFile, report, face);
@@ -174,6 +177,7 @@ public record DriftCheck(
         report.differences().forEach(line -> face.warn("Accepting: " + line));
         Path path = accept.sources().write(migration);
         String id = migration.id();
+        face.result(result(List.of(report), new CommandResult.Written(id, face.shown(path))));
         face.info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
                 + report.revision() + " into what " + report.name() + " has. That database has these changes "
                 + "already, so do not upgrade it: mark it with " + face.command("stamp") + " "
@@ -215,6 +219,20 @@ public record DriftCheck(
                     + " writes for it.");
         }
         face.info("No drift: all " + reports.size() + " tenants match the schema of the revision each is at.");
+    }
+
+    /** The reports as the JSON document's result. */
+    private static CommandResult.Drift result(List<DriftReport> reports, CommandResult.@Nullable Written accepted) {
+        return new CommandResult.Drift(
+                reports.stream()
+                        .map(r -> new CommandResult.DriftEntry(
+                                r.name(),
+                                r.revision().isEmpty() ? null : r.revision(),
+                                r.error() != null ? "failed" : r.inSync() ? "inSync" : "drifted",
+                                r.differences(),
+                                r.error()))
+                        .toList(),
+                accepted);
     }
 
     private static void writeJson(Face face, List<DriftReport> reports, long start) {

@@ -7,12 +7,15 @@ import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.DefinitionDiff;
+import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.pictures.ChangeSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -99,6 +102,17 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             ChangeNotes.of(change).forEach(note -> face.warn("  " + text + ": " + note));
         });
         return lines;
+    }
+
+    /** Each change of {@code script} as the JSON document lists it. */
+    static List<CommandResult.Difference> differences(MigrationScript script) {
+        return script.changes().stream()
+                .map(change -> {
+                    Description d = change.description();
+                    return new CommandResult.Difference(
+                            d.action().name().toLowerCase(Locale.ROOT), d.subject(), d.detail(), d.text());
+                })
+                .toList();
     }
 
     private static void summarise(String command, MigrationScript script, Face face) {

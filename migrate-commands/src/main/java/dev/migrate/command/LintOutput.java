@@ -1,6 +1,7 @@
 package dev.migrate.command;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.lint.LintFinding;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintRule;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +29,10 @@ import org.jspecify.annotations.Nullable;
 public final class LintOutput {
     private final CommandFace log;
     private final boolean onlyFailingMigrations;
+    private final Function<CommandResult.Lint, CommandResult> asResult;
 
     public LintOutput(CommandFace face) {
-        this(face, false);
+        this(face, false, lint -> lint);
     }
 
     /**
@@ -38,8 +41,37 @@ public final class LintOutput {
      *     rewrite findings then stay in the log and the report without failing the build
      */
     public LintOutput(CommandFace face, boolean onlyFailingMigrations) {
+        this(face, onlyFailingMigrations, lint -> lint);
+    }
+
+    /**
+     * @param asResult the command's result around the lint's, handed to the face: {@code verify}'s holds it
+     */
+    public LintOutput(
+            CommandFace face, boolean onlyFailingMigrations, Function<CommandResult.Lint, CommandResult> asResult) {
         this.log = face;
         this.onlyFailingMigrations = onlyFailingMigrations;
+        this.asResult = asResult;
+    }
+
+    /** {@code report} as the JSON document's result, {@code failing} of its findings failing the command. */
+    private void result(LintReport report, int failing) {
+        log.result(asResult.apply(new CommandResult.Lint(
+                report.serverVersion(),
+                report.revisions(),
+                report.findings().stream()
+                        .map(f -> new CommandResult.Finding(
+                                f.revision(),
+                                f.rule().id(),
+                                f.severity().name().toLowerCase(Locale.ROOT),
+                                f.table(),
+                                f.lock(),
+                                f.detail(),
+                                f.statement(),
+                                f.suppressedBecause(),
+                                f.estimatedRows()))
+                        .toList(),
+                failing)));
     }
 
     private boolean judged(LintFinding finding) {
@@ -77,6 +109,7 @@ public final class LintOutput {
         LintRule.Severity failOn = failOn(failOnSetting);
         boolean reported = report.findings().stream().anyMatch(f -> f.rule() == LintRule.MIGRATION_FAILS);
         List<LintFinding> failing = failOn == null ? List.of() : failing(report, failOn);
+        result(report, failing.size());
         if (!reported || failing.stream().anyMatch(f -> f.rule() == LintRule.MIGRATION_FAILS)) {
             throw failure;
         }
@@ -151,8 +184,10 @@ public final class LintOutput {
                     + "mvn migrate:lint judges them, autogenerate with a URL measures them, and "
                     + log.setting("failOn", "error") + " makes verify fail on them too.");
         }
+        List<LintFinding> failing = failOn == null ? List.of() : failing(report, failOn);
+        result(report, failing.size());
         if (failOn != null) {
-            failIfAny(failing(report, failOn), failOn, log);
+            failIfAny(failing, failOn, log);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.lint.Lint;
@@ -78,13 +79,18 @@ public record VerifyChain(
                     face.migrations(true).dataSource(server.dataSource()).build();
             server.createRolesOf(migrator, face::info);
             roundTrip(migrator, server.dataSource(), skipped, face);
-            if (!migrator.revisions().isEmpty()) {
+            int revisions = migrator.revisions().size();
+            face.result(new CommandResult.Verified(revisions, skipped.isEmpty(), List.of(), null));
+            if (revisions > 0) {
                 face.info("Linting the chain on a database of its own.");
                 Lint.Builder builder = Lint.builder(migrator).database(server.createDatabase("migrate_lint"));
                 if (judged != null) {
                     builder.judgingOnly(judged);
                 }
-                new LintOutput(face, failOn == null)
+                new LintOutput(
+                                face,
+                                failOn == null,
+                                lint -> new CommandResult.Verified(revisions, skipped.isEmpty(), List.of(), lint))
                         .report(
                                 () -> builder.build().run("base:heads"),
                                 face.report().orElse(null),
@@ -104,6 +110,7 @@ public record VerifyChain(
         migrator.upgrade("heads");
         List<String> differences = face.entityDifferences(migrator, database);
         if (!differences.isEmpty()) {
+            face.result(new CommandResult.Verified(migrator.revisions().size(), true, differences, null));
             throw new MigrateException(
                     "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
                             + String.join("\n  - ", differences)

@@ -191,8 +191,9 @@ class ChangeTest {
         }
 
         @Override
-        public void script(Consumer<Writer> writing) {
+        public Optional<String> script(Consumer<Writer> writing) {
             writing.accept(script);
+            return Optional.empty();
         }
 
         @Override

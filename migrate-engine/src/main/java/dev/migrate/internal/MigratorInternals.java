@@ -295,6 +295,38 @@ public final class MigratorInternals {
     }
 
     /**
+     * What {@code history} lists, as data: the revisions in {@code range}, newest first, and, with a database,
+     * its version rows and the revisions it has applied.
+     *
+     * @param range as for {@link #historyReport(String, boolean)}
+     */
+    public HistoryRevisions historyRevisions(@Nullable String range) {
+        if (!open.online(migrator)) {
+            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null);
+        }
+        Engine database = open.database(migrator);
+        Set<String> current = known(database.current());
+        return new HistoryRevisions(
+                report().historyIds(range, current), current, database.graph().appliedRevisions(current));
+    }
+
+    /**
+     * The revisions {@code history} lists, and how the database has them.
+     *
+     * @param ids the revisions in the range, newest first
+     * @param current the database's version rows this build defines; empty without a database
+     * @param applied the revisions the database has applied; null when no database was read
+     */
+    public record HistoryRevisions(
+            List<String> ids, Set<String> current, @Nullable Set<String> applied) {
+        public HistoryRevisions {
+            ids = List.copyOf(ids);
+            current = Set.copyOf(current);
+            applied = applied == null ? null : Set.copyOf(applied);
+        }
+    }
+
+    /**
      * The lines {@code mvn migrate:current} prints: each version row as {@code <id> (head)}, or verbose a
      * block per row, as {@code history} shows it, with when, by whom and how long it was applied.
      *

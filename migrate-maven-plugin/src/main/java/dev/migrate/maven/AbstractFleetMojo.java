@@ -69,8 +69,9 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
         }
 
         @Override
-        public void script(Consumer<Writer> script) {
+        public Optional<String> script(Consumer<Writer> script) {
             new SqlScriptOutput(sqlFile == null ? null : sqlFile.toPath(), System.out).write(script, getLog());
+            return Optional.ofNullable(sqlFile).map(file -> shown(file.toPath()));
         }
 
         @Override

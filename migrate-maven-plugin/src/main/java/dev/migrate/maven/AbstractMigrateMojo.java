@@ -3,7 +3,14 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.command.Spelling;
+import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.output.OutputDocument;
+import dev.migrate.command.output.OutputFormat;
 import dev.migrate.command.run.ProjectClassLoader;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -14,6 +21,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every goal shares: skipping, the migrations packages, the stale-class check and the project
@@ -51,18 +59,53 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = "migrate.optimizingCompiler", defaultValue = "false")
     protected boolean optimizingCompiler;
 
+    /**
+     * How the goal reports what it did: {@code text}, the build log alone, or {@code json}, also one JSON document
+     * of schema {@code migrate-output/1} (docs/reference/output-json.md) on standard output, or in
+     * {@code output.file}. Written also when the goal fails, before the build fails.
+     */
+    @Parameter(property = "migrate.output", defaultValue = "text")
+    protected String output = "text";
+
+    /**
+     * Where the JSON document goes instead of standard output, where Maven's own log lines would surround it, such
+     * as {@code target/migrate/result.json}. Setting it writes the document even with {@code output} {@code text}.
+     */
+    @Parameter(property = "migrate.output.file")
+    protected @Nullable File outputFile;
+
+    private boolean json;
+    private @Nullable CommandResult result;
+
     @Override
-    @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
     public final void execute() throws MojoExecutionException, MojoFailureException {
         try {
             ParameterNamesOfBuild.check(mojoExecution, project, session);
+            json = OutputFormat.of(output, SPELLING) == OutputFormat.JSON;
         } catch (MigrateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         if (skip) {
             getLog().info("Skipping migrate:" + goal() + " because migrate.skip is set.");
+            writeDocument(OutputDocument.skipped(goal()));
             return;
         }
+        try {
+            runGoal();
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException | LinkageError e) {
+            try {
+                writeDocument(OutputDocument.of(goal(), result, reported(e)));
+            } catch (MojoFailureException notWritten) {
+                // the goal's own failure matters more than its document's
+                getLog().error(notWritten.getMessage());
+            }
+            throw e;
+        }
+        writeDocument(OutputDocument.of(goal(), result, null));
+    }
+
+    @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
+    private void runGoal() throws MojoExecutionException, MojoFailureException {
         try (QuickCompilation compiling = optimizingCompiler ? null : QuickCompilation.start(getLog())) {
             starting();
             EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
@@ -133,8 +176,44 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
                 : path.toString();
     }
 
-    /** Prints report lines as they are, to the build log. */
-    protected final void print(List<String> lines) {
-        lines.forEach(getLog()::info);
+    /** Keeps what the goal did, as data, for the JSON document; a later result replaces an earlier one. */
+    final void result(CommandResult result) {
+        this.result = result;
+    }
+
+    /**
+     * Writes the JSON document of how the goal ended, when {@code output} is {@code json} or {@code output.file}
+     * is set: to that file, or to standard output.
+     */
+    private void writeDocument(OutputDocument document) throws MojoFailureException {
+        if (outputFile == null) {
+            if (json) {
+                System.out.print(document.text());
+                System.out.flush();
+            }
+            return;
+        }
+        Path file = outputFile.toPath();
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, document.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoFailureException(
+                    "Could not write the JSON document of migrate:" + goal() + " to " + file + ": " + e.getMessage()
+                            + ". Check that the directory is writable, or choose another "
+                            + SPELLING.setting("output.file", "<file>") + ".",
+                    e);
+        }
+        getLog().info("Wrote the result of migrate:" + goal() + " as JSON to " + displayed(file) + ".");
+    }
+
+    /** The failure the document names: the engine's exception where the goal's wraps one. */
+    private static Throwable reported(Throwable failure) {
+        return failure instanceof MojoFailureException && failure.getCause() instanceof MigrateException cause
+                ? cause
+                : failure;
     }
 }

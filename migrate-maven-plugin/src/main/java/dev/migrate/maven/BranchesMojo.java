@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.command.ShowGraph;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -10,6 +10,7 @@ public class BranchesMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        print(MigratorInternals.of(migrator(projectClasses).build()).branchesReport());
+        new ShowGraph(ShowGraph.Kind.BRANCHES, null, false)
+                .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandFace;
 import dev.migrate.command.Spelling;
+import dev.migrate.command.output.CommandResult;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,11 @@ class BuildFace implements CommandFace {
     @Override
     public void error(String line) {
         goal.getLog().error(line);
+    }
+
+    @Override
+    public void result(CommandResult result) {
+        goal.result(result);
     }
 
     @Override

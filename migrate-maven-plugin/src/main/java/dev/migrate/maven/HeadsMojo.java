@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.command.ShowGraph;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -15,6 +15,7 @@ public class HeadsMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        print(MigratorInternals.of(migrator(projectClasses).build()).headsReport(verbose));
+        new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
+                .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
     }
 }

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.command.ShowGraph;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -55,12 +55,12 @@ public class HistoryMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
+        ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, range, verbose);
+        BuildFace face = new BuildFace(this, projectClasses);
         if (database().hasDatabase()) {
-            withDatabaseBuilder(
-                    projectClasses,
-                    builder -> print(MigratorInternals.of(builder.build()).historyReport(range, verbose)));
+            withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));
         } else {
-            print(MigratorInternals.of(migrator(projectClasses).build()).historyReport(range, verbose));
+            history.run(migrator(projectClasses).build(), face);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.command.ShowGraph;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -18,6 +18,7 @@ public class ShowMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        print(MigratorInternals.of(migrator(projectClasses).build()).showReport(revision));
+        new ShowGraph(ShowGraph.Kind.SHOW, revision, false)
+                .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
     }
 }

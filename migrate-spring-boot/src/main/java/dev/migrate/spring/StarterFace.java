@@ -61,7 +61,7 @@ final class StarterFace implements Change.Face {
     }
 
     @Override
-    public void script(Consumer<Writer> script) {
+    public Optional<String> script(Consumer<Writer> script) {
         throw new IllegalStateException("The starter runs migrations; it writes no script");
     }
 

@@ -53,18 +53,10 @@ public final class GraphReport {
             boolean verbose,
             Set<String> currentVersions,
             @Nullable Map<String, AppliedRow> applied) {
-        graph.checkKnown(currentVersions);
+        List<RevisionInfo> revisions = inRange(range, currentVersions);
         Annotations notes = new Annotations(applied, currentVersions);
-        RevisionRange r = RevisionRange.parse(range);
-        Set<String> lower = lowerBound(r.from(), currentVersions);
-        Set<String> upper = upperBound(r.to(), currentVersions);
         List<String> lines = new ArrayList<>();
-        List<RevisionInfo> all = graph.all();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            RevisionInfo rev = all.get(i);
-            if ((lower != null && !lower.contains(rev.id())) || (upper != null && !upper.contains(rev.id()))) {
-                continue;
-            }
+        for (RevisionInfo rev : revisions) {
             if (verbose) {
                 lines.addAll(block(rev, currentVersions, notes));
             } else {
@@ -72,6 +64,32 @@ public final class GraphReport {
             }
         }
         return lines;
+    }
+
+    /**
+     * The ids of the revisions in {@code range}, newest first, as {@code history} lists them.
+     *
+     * @param range as for {@link #history(String, boolean, Set)}
+     * @param currentVersions the version rows, which {@code current} in the range names
+     */
+    public List<String> historyIds(@Nullable String range, Set<String> currentVersions) {
+        return inRange(range, currentVersions).stream().map(RevisionInfo::id).toList();
+    }
+
+    private List<RevisionInfo> inRange(@Nullable String range, Set<String> currentVersions) {
+        graph.checkKnown(currentVersions);
+        RevisionRange r = RevisionRange.parse(range);
+        Set<String> lower = lowerBound(r.from(), currentVersions);
+        Set<String> upper = upperBound(r.to(), currentVersions);
+        List<RevisionInfo> all = graph.all();
+        List<RevisionInfo> newestFirst = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            RevisionInfo rev = all.get(i);
+            if ((lower == null || lower.contains(rev.id())) && (upper == null || upper.contains(rev.id()))) {
+                newestFirst.add(rev);
+            }
+        }
+        return newestFirst;
     }
 
     /**

@@ -49,6 +49,16 @@ class GraphReportTest {
     }
 
     @Test
+    void historyIdsAreTheRevisionsTheLinesShow() {
+        GraphReport report = new GraphReport(sample());
+        assertThat(report.historyIds("20261122:20261123_080000", Set.of()))
+                .containsExactly("20261123_080000", "20261122_101500");
+        assertThat(report.historyIds("current:", Set.of("20261123_090000")))
+                .containsExactly("20261124_120000", "20261123_090000");
+        assertThat(report.historyIds(null, Set.of())).hasSize(5).startsWith("20261124_120000");
+    }
+
+    @Test
     void historyRange() {
         GraphReport report = new GraphReport(sample());
         assertThat(report.history("20261122:20261123_080000", false, Set.of()))

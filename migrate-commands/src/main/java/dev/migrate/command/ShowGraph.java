@@ -1,0 +1,71 @@
+package dev.migrate.command;
+
+import dev.migrate.Migrator;
+import dev.migrate.RevisionDetails;
+import dev.migrate.command.output.CommandResult;
+import dev.migrate.internal.MigratorInternals;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code heads}, {@code branches}, {@code show} and {@code history}: the revision graph as lines of output, and as
+ * data for the JSON document: {@code new ShowGraph(ShowGraph.Kind.HEADS, null, false).run(migrator, face)}.
+ *
+ * @param kind which command
+ * @param argument the revision {@code show} shows, or the range {@code history} lists (null: all of it)
+ * @param verbose a block per revision instead of one line
+ */
+public record ShowGraph(Kind kind, @Nullable String argument, boolean verbose) {
+    /** The four commands. */
+    public enum Kind {
+        HEADS,
+        BRANCHES,
+        SHOW,
+        HISTORY
+    }
+
+    public ShowGraph {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Prints what the command shows of {@code migrator}'s graph; {@code history} marks the revisions of its
+     * database when it has one.
+     */
+    public void run(Migrator migrator, CommandFace face) {
+        MigratorInternals internals = MigratorInternals.of(migrator);
+        switch (kind) {
+            case HEADS -> {
+                internals.headsReport(verbose).forEach(face::info);
+                face.result(new CommandResult.Revisions(details(migrator, migrator.heads())));
+            }
+            case BRANCHES -> {
+                internals.branchesReport().forEach(face::info);
+                face.result(new CommandResult.Revisions(migrator.revisions().stream()
+                        .filter(RevisionDetails::isBranchPoint)
+                        .toList()));
+            }
+            case SHOW -> {
+                String target = argument == null ? "head" : argument;
+                internals.showReport(target).forEach(face::info);
+                face.result(new CommandResult.Revisions(List.of(migrator.revision(target))));
+            }
+            case HISTORY -> {
+                internals.historyReport(argument, verbose).forEach(face::info);
+                MigratorInternals.HistoryRevisions history = internals.historyRevisions(argument);
+                face.result(new CommandResult.History(
+                        details(migrator, history.ids()), history.current(), history.applied()));
+            }
+        }
+    }
+
+    private static List<RevisionDetails> details(Migrator migrator, List<String> ids) {
+        Map<String, RevisionDetails> byId =
+                migrator.revisions().stream().collect(Collectors.toMap(RevisionDetails::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+}
