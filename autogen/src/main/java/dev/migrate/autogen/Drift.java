@@ -18,6 +18,7 @@ import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.op.ObjectKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -492,8 +493,11 @@ public final class Drift {
                                             : SchemaDrift.read(c, request.managedSchema(), exclusions),
                                     managed))
                     .schema();
-            read = ExtensionVersions.without(
-                    read, extension -> !pinnedExtensions().contains(extension));
+            if (read.objects().keySet().stream().anyMatch(id -> id.kind() == ObjectKind.EXTENSION)) {
+                // the chain's statements rendered only when there is an extension to ask about
+                read = ExtensionVersions.without(
+                        read, extension -> !pinnedExtensions().contains(extension));
+            }
             synchronized (schemas) {
                 schemas.put(key, read);
             }
