@@ -11,7 +11,7 @@ import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.RevisionInfo;
-import dev.migrate.internal.runtime.OnlineState;
+import dev.migrate.internal.online.OnlineState;
 import dev.migrate.internal.runtime.StatementObserver;
 import dev.migrate.internal.sql.Literals;
 import dev.migrate.internal.sql.SqlLexer;

@@ -1,6 +1,6 @@
 package dev.migrate.catalog.read;
 
-import dev.migrate.internal.runtime.OnlineState;
+import dev.migrate.internal.online.OnlineState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.migrate.internal.fleet;
 import static dev.migrate.internal.sql.Identifiers.quote;
 import static dev.migrate.internal.sql.Literals.string;
 
-import dev.migrate.internal.runtime.OnlineState;
+import dev.migrate.internal.online.OnlineState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.online.BatchedBackfill;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -68,6 +68,11 @@ final class Script {
         return rendered;
     }
 
+    /** The SQL of the parts, which are all statements: the phases of online changes, which run no JDBC code. */
+    List<String> statements() {
+        return parts().stream().map(part -> ((Statement) part).sql()).toList();
+    }
+
     /**
      * The parts in order. An online change gives its start half (its expand phase); after the last
      * request, a script with online changes makes the revision's schema of views.

@@ -2,37 +2,19 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.online.BatchedBackfill;
+import dev.migrate.internal.online.OnlineSink;
 import java.sql.SQLException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a run's SQL goes: a live connection or a script. The runner drives both the same way.
+ * Where a run's SQL goes: a live connection or a script. The runner drives both the same way; the
+ * online phases see it as an {@link OnlineSink}.
  */
-interface ScriptSink {
+interface ScriptSink extends OnlineSink {
     /** A migration is about to run; the previous one is done. */
     default void step(DiscoveredMigration migration) throws SQLException {}
-
-    /** Starts a transaction. */
-    void begin() throws SQLException;
-
-    /** Runs one statement of a migration. */
-    void execute(String sql) throws SQLException;
-
-    /** Runs bookkeeping statements together, in as few round trips as possible. */
-    void executeAll(List<String> statements) throws SQLException;
-
-    /**
-     * Runs the bookkeeping statements of a migration and commits its transaction, in as few round
-     * trips as possible: a failure of either leaves nothing of the transaction.
-     *
-     * @param flushed whether the commit waits until the server has the transaction on disk; a run
-     *     commits every migration but its last without waiting, and the last one's wait covers them all
-     */
-    default void executeAllAndCommit(List<String> statements, boolean flushed) throws SQLException {
-        executeAll(statements);
-        commit();
-    }
 
     /**
      * Whether {@link #executeAllAndCommit} may take a whole migration, its statements and its
@@ -48,11 +30,6 @@ interface ScriptSink {
      */
     default void backfill(BatchedBackfill backfill, String statement) throws SQLException {
         execute(statement);
-    }
-
-    /** The first column of each row {@code sql} returns, as text; none for a script, which has no database to ask. */
-    default List<String> query(String sql) throws SQLException {
-        return List.of();
     }
 
     /** Work given a sink that no observer watches. */
@@ -71,13 +48,6 @@ interface ScriptSink {
 
     /** Runs JDBC work of a data migration. */
     void jdbc(JdbcWork work, String revision) throws SQLException;
-
-    void commit() throws SQLException;
-
-    void rollback();
-
-    /** Whether statements are printed rather than run. */
-    boolean offline();
 
     /** The database role statements run as, for messages; null when not known (offline). */
     default @Nullable String role() {

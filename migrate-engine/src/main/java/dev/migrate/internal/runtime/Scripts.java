@@ -2,6 +2,9 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.online.OnlineScripts;
+import dev.migrate.internal.text.Fixes;
+import dev.migrate.op.OnlineChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +21,10 @@ import java.util.concurrent.FutureTask;
  * <p>Whichever thread asks for a script first records it; a thread asking for one being recorded
  * waits for it. A failure to record is kept and thrown to every thread that asks, exactly as if it
  * had recorded the script itself.
+ *
+ * <p>The online phases read the upgrades through {@link OnlineScripts}.
  */
-final class Scripts implements AutoCloseable {
+final class Scripts implements AutoCloseable, OnlineScripts {
     private final Map<String, DiscoveredMigration> migrations;
     private final boolean offline;
     private final ScriptRecorder recorder = new ScriptRecorder();
@@ -103,6 +108,32 @@ final class Scripts implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the script of " + revision, e);
         }
+    }
+
+    @Override
+    public boolean online(String revision) {
+        return upgrade(revision).online();
+    }
+
+    @Override
+    public List<OnlineChange> changes(String revision) {
+        return upgrade(revision).changes();
+    }
+
+    @Override
+    public boolean onlyOnlineChanges(String revision) {
+        return upgrade(revision).onlyOnlineChanges();
+    }
+
+    @Override
+    public List<String> rollback(String revision, Fixes fixes) {
+        return upgrade(revision).rollback(fixes).statements();
+    }
+
+    @Override
+    public List<String> complete(String revision, List<String> completedBefore) {
+        List<Script> before = completedBefore.stream().map(this::upgrade).toList();
+        return upgrade(revision).complete(before).statements();
     }
 
     private FutureTask<Script> task(String revision) {

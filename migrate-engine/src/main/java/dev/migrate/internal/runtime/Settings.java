@@ -4,6 +4,7 @@ import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.text.Fixes;
 import java.time.Duration;

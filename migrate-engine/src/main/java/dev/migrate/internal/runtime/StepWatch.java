@@ -5,6 +5,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.MigrationStep;
 import dev.migrate.StepProgress;
 import dev.migrate.internal.text.Elapsed;
+import dev.migrate.internal.text.OneLine;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * between the start of a long migration and its end, and cannot tell which migration is stuck.
  */
 final class StepWatch implements AutoCloseable {
-    /** How much of a statement a progress line shows: enough to recognise it, on one line. */
-    static final int STATEMENT_CHARS = 120;
-
     private final @Nullable ScheduledExecutorService timer;
     private final Duration interval;
     private final MigrationLog log;
@@ -92,7 +90,7 @@ final class StepWatch implements AutoCloseable {
             return;
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - watched.startNanos());
-        String at = oneLine(statement);
+        String at = OneLine.of(statement);
         log.info("Still running " + watched.what() + " after " + Elapsed.roughly(elapsed)
                 + (at == null ? "." : "; now running: " + at));
         try {
@@ -105,15 +103,6 @@ final class StepWatch implements AutoCloseable {
                         + watched.step().revision() + " (" + e + "); the migration goes on.");
             }
         }
-    }
-
-    /** {@code sql} on one line, its white space runs made single spaces, cut to {@link #STATEMENT_CHARS}. */
-    static @Nullable String oneLine(@Nullable String sql) {
-        if (sql == null) {
-            return null;
-        }
-        String line = sql.strip().replaceAll("\\s+", " ");
-        return line.length() <= STATEMENT_CHARS ? line : line.substring(0, STATEMENT_CHARS) + " ...";
     }
 
     @Override

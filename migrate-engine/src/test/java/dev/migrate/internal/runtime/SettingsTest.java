@@ -7,6 +7,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.lock.LockRetries;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

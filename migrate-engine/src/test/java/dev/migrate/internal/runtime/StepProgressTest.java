@@ -12,6 +12,7 @@ import dev.migrate.Revision;
 import dev.migrate.StepDirection;
 import dev.migrate.StepProgress;
 import dev.migrate.internal.text.Elapsed;
+import dev.migrate.internal.text.OneLine;
 import dev.migrate.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
@@ -192,11 +193,9 @@ class StepProgressTest {
 
     @Test
     void aStatementIsShownOnOneLineAndCut() {
-        assertThat(StepWatch.oneLine("UPDATE t\n   SET a = 1\tWHERE b")).isEqualTo("UPDATE t SET a = 1 WHERE b");
+        assertThat(OneLine.of("UPDATE t\n   SET a = 1\tWHERE b")).isEqualTo("UPDATE t SET a = 1 WHERE b");
         String longer = "UPDATE customers SET status = 'x' WHERE id IN (" + "1, ".repeat(60) + "2)";
-        assertThat(StepWatch.oneLine(longer))
-                .hasSize(StepWatch.STATEMENT_CHARS + 4)
-                .endsWith(" ...");
+        assertThat(OneLine.of(longer)).hasSize(OneLine.STATEMENT_CHARS + 4).endsWith(" ...");
         assertThat(Elapsed.exactly(Duration.ofMillis(12))).isEqualTo("12 ms");
         assertThat(Elapsed.exactly(Duration.ofMillis(25_340))).isEqualTo("25.3 s");
         assertThat(Elapsed.exactly(Duration.ofSeconds(245))).isEqualTo("4 min 5 s");

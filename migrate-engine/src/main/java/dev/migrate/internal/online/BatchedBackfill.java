@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.online;
 
 import static dev.migrate.internal.sql.Identifiers.quote;
 
@@ -7,6 +7,7 @@ import dev.migrate.LockWait;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
+import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.text.Elapsed;
 import dev.migrate.op.Op;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The walk follows the primary key, or else a unique index over {@code NOT NULL} columns, with a row
  * comparison that the index answers, so every batch costs the same however far the walk is.
  */
-final class BatchedBackfill {
+public final class BatchedBackfill {
     /** How many times in a row a batch steps aside for rows another session holds before the log says so. */
     private static final int STEPS_ASIDE_BEFORE_WARNING = 50;
 
@@ -44,7 +45,7 @@ final class BatchedBackfill {
 
     private final Duration progressInterval;
 
-    BatchedBackfill(
+    public BatchedBackfill(
             Op.Backfill op,
             String revision,
             OnlineState state,
@@ -64,7 +65,7 @@ final class BatchedBackfill {
     /** One key column: its quoted name and its type, to read a key back from text. */
     private record KeyColumn(String name, String type) {}
 
-    void run(Connection c) throws SQLException {
+    public void run(Connection c) throws SQLException {
         List<KeyColumn> key = key(c);
         String cursorKey = op.table() + "." + op.column();
         OnlineState.Cursor cursor = state.cursor(c, revision, cursorKey);

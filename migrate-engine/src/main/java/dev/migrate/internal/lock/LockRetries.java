@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.lock;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record LockRetries(
         int retries, Duration firstWait, @Nullable Duration lockTimeout) {
     /** SQLSTATE of a statement that gave up waiting for a lock ({@code lock_not_available}). */
-    static final String LOCK_NOT_AVAILABLE = "55P03";
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
@@ -28,7 +28,7 @@ public record LockRetries(
     }
 
     /** No retry. */
-    static LockRetries none() {
+    public static LockRetries none() {
         return new LockRetries(0, Duration.ZERO, null);
     }
 
@@ -36,28 +36,28 @@ public record LockRetries(
      * How long, in nanoseconds, short waits for a lock may add up to before a step gives up: the lock
      * timeout once for each try; without end when the server's setting applies.
      */
-    long budgetNanos() {
+    public long budgetNanos() {
         return lockTimeout == null || lockTimeout.isZero() ? Long.MAX_VALUE : lockTimeout.toNanos() * (retries + 1L);
     }
 
     /** The wait before retry number {@code retry} (1 for the first). */
-    Duration waitBefore(int retry) {
+    public Duration waitBefore(int retry) {
         long base = Math.min(firstWait.toMillis() << Math.min(retry - 1, 20), LONGEST_WAIT.toMillis());
         long jitter = base / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(base / 4 + 1);
         return Duration.ofMillis(base - base / 8 + jitter);
     }
 
-    static boolean isLockTimeout(Throwable e) {
+    public static boolean isLockTimeout(Throwable e) {
         return e instanceof java.sql.SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
     }
 
     /** The settings, as a user would write them again. */
-    String describe() {
+    public String describe() {
         return "lockTimeout=" + (lockTimeout == null ? "the server's" : format(lockTimeout)) + ", lockRetries="
                 + retries;
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.online;
 
 import static dev.migrate.internal.sql.Identifiers.quote;
 import static dev.migrate.internal.sql.Literals.string;
@@ -22,16 +22,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OnlineState {
     /** The phase of a revision whose expand started and has not finished (it was interrupted, or runs). */
-    static final String EXPANDING = "expanding";
+    public static final String EXPANDING = "expanding";
     /** The phase of a revision whose expand is done and whose contract is not: it is in progress. */
-    static final String EXPAND = "expand";
+    public static final String EXPAND = "expand";
     /** The phase of a revision whose contract is done; its schema of views stays until the next one's. */
-    static final String COMPLETE = "complete";
+    public static final String COMPLETE = "complete";
 
     private final QualifiedName table;
     private final String quoted;
 
-    OnlineState(QualifiedName versionTable) {
+    public OnlineState(QualifiedName versionTable) {
         this.table = versionTable.sibling(tableOf(versionTable.name()));
         this.quoted = quote(table);
     }
@@ -44,7 +44,7 @@ public final class OnlineState {
         return versionTable + "_online";
     }
 
-    QualifiedName table() {
+    public QualifiedName table() {
         return table;
     }
 
@@ -61,7 +61,7 @@ public final class OnlineState {
     }
 
     /** The phase of each revision that has a row; empty when the table is not there. */
-    Map<String, String> read(Connection c) throws SQLException {
+    public Map<String, String> read(Connection c) throws SQLException {
         Map<String, String> phases = new LinkedHashMap<>();
         try (PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             exists.setString(1, quoted);
@@ -82,7 +82,7 @@ public final class OnlineState {
     }
 
     /** The row of a revision whose expand starts; kept as it is when an interrupted expand resumes. */
-    List<String> expanding(String revision) {
+    public List<String> expanding(String revision) {
         return List.of(
                 create(),
                 "INSERT INTO " + quoted + " (revision, phase) VALUES (" + string(revision) + ", '" + EXPANDING
@@ -90,13 +90,13 @@ public final class OnlineState {
     }
 
     /** The expand of {@code revision} is done: it is in progress until complete. */
-    String expanded(String revision) {
+    public String expanded(String revision) {
         return "UPDATE " + quoted + " SET phase = '" + EXPAND + "', expanded_at = clock_timestamp() WHERE revision = "
                 + string(revision);
     }
 
     /** The contract of {@code revision} is done; the rows of the revisions completed before it go. */
-    List<String> completed(String revision) {
+    public List<String> completed(String revision) {
         return List.of(
                 "DELETE FROM " + quoted + " WHERE phase = '" + COMPLETE + "' AND revision <> " + string(revision),
                 "UPDATE " + quoted + " SET phase = '" + COMPLETE
@@ -104,7 +104,7 @@ public final class OnlineState {
     }
 
     /** A downgrade undid {@code revision}. */
-    String forget(String revision) {
+    public String forget(String revision) {
         return "DELETE FROM " + quoted + " WHERE revision = " + string(revision);
     }
 

@@ -1,0 +1,94 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.ChecksumCache;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.internal.graph.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the chain of migrations asks for, read without a database: checksums and rendered statements. */
+final class ChainScripts {
+    private final RevisionGraph graph;
+    private final Map<String, DiscoveredMigration> migrations;
+
+    ChainScripts(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
+        this.graph = graph;
+        this.migrations = migrations;
+    }
+
+    /**
+     * The checksum the current code of each revision gives: those the checksum cache knows, the
+     * others recorded here.
+     */
+    Map<String, String> checksums(ChecksumCache cache) {
+        Map<String, String> known = new LinkedHashMap<>(cache.checksums());
+        List<String> missing = graph.all().stream()
+                .map(RevisionInfo::id)
+                .filter(id -> !known.containsKey(id))
+                .toList();
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (String id : missing) {
+                known.put(id, scripts.upgrade(id).checksum());
+            }
+        }
+        return known;
+    }
+
+    /**
+     * The SQL statements an upgrade of an empty database to every head runs, in the order it runs
+     * them (the version tables' bookkeeping left out); empty when a migration runs JDBC code or makes
+     * online changes, whose effect only a server can tell. Needs no database: the migrations are only
+     * recorded and rendered.
+     */
+    Optional<List<String>> chainStatements() {
+        List<String> statements = new ArrayList<>();
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (Step step : graph.planUpgrade(Set.of(), "heads")) {
+                Script script = scripts.upgrade(step.revision().id());
+                if (script.online()) {
+                    return Optional.empty();
+                }
+                for (Script.Part part : script.parts()) {
+                    if (!(part instanceof Script.Statement statement)) {
+                        return Optional.empty();
+                    }
+                    statements.add(statement.sql());
+                }
+            }
+        }
+        return Optional.of(statements);
+    }
+
+    /**
+     * Every SQL statement the migrations' upgrades and downgrades render, in no particular order, their
+     * JDBC work left out; a migration whose script cannot be recorded without a database is left out
+     * too. Needs no database: for what a server the chain is replayed on must have beforehand.
+     */
+    List<String> renderedStatements() {
+        List<String> statements = new ArrayList<>();
+        try (Scripts scripts = new Scripts(migrations, false)) {
+            for (DiscoveredMigration migration : migrations.values()) {
+                for (Direction direction : Direction.values()) {
+                    try {
+                        for (Script.Part part :
+                                scripts.script(migration, direction).parts()) {
+                            if (part instanceof Script.Statement statement) {
+                                statements.add(statement.sql());
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        // a migration that needs its database to say what it does: its replay tells
+                    }
+                }
+            }
+        }
+        return statements;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.migrate.internal.runtime;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The settings of a run's own sessions, on its connections and at the head of an offline script. */
+final class SessionSettings {
+    private final Settings settings;
+
+    SessionSettings(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The configured timeouts and search path, as statements. */
+    List<String> statements() {
+        List<String> sql = new ArrayList<>();
+        if (settings.lockTimeout() != null) {
+            sql.add("SET lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+        }
+        if (settings.statementTimeout() != null) {
+            sql.add("SET statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+        }
+        if (settings.searchPath() != null) {
+            // a tenant's migrations create unqualified names in its schema and still see public's
+            sql.add("SET search_path = " + settings.searchPath());
+        }
+        return sql;
+    }
+
+    /**
+     * Settings of the run's own connections: the configured timeouts, so that what the run reads
+     * under its lock waits no longer than its steps would. On PostgreSQL 14 and later the server
+     * checks every second that the client is still there while a statement runs, so a run killed
+     * with kill -9 does not leave its migration running on, holding locks the next run waits for. A
+     * connection without an application name is named {@code migrate}, so other sessions see who is
+     * waiting. The same round trip asks whether the server can take writes.
+     */
+    WritableServer apply(Connection c) throws SQLException {
+        List<String> sql = statements();
+        if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+            sql.add("SET client_connection_check_interval = '1s'");
+        }
+        sql.add("SELECT " + WritableServer.COLUMNS + ", CASE WHEN current_setting('application_name') "
+                + "IN ('', 'PostgreSQL JDBC Driver') THEN set_config('application_name', 'migrate', false) END");
+        try (Statement s = c.createStatement()) {
+            boolean isResult = s.execute(String.join(";\n", sql)); // one round trip
+            while (!isResult) {
+                if (s.getUpdateCount() == -1) {
+                    throw new SQLException("The session settings returned no row.");
+                }
+                isResult = s.getMoreResults();
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                rs.next();
+                return WritableServer.read(rs);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.TransactionMode;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.lock.LockRetries;
+import dev.migrate.internal.online.OnlineRunner;
+import dev.migrate.internal.text.Fixes;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which statements of a run go in which transaction. Each migration's statements and its version-table
+ * update share a transaction of their own, or the whole run shares one ({@link TransactionMode#ALL});
+ * migrations marked {@code transactional = false}, and the expand of an online revision, run outside any,
+ * each statement committing alone (a {@code CREATE INDEX CONCURRENTLY} cannot run in a transaction). A
+ * migration is planned when the run reaches it, since only then is it recorded: one whose code fails
+ * fails in its turn, after the migrations before it.
+ */
+final class TransactionPlan {
+    private final List<Step> steps;
+    private final Map<String, DiscoveredMigration> migrations;
+    private final Scripts scripts;
+    private final Map<String, String> phases;
+    private final OnlineRunner online;
+    private final TransactionMode mode;
+    private final LockRetries lockRetries;
+    /** Whether a migration of several statements may go in one round trip too (a replay's runner). */
+    private final boolean wholeSteps;
+
+    private final Fixes fixes;
+
+    /**
+     * @param phases the phase of each online revision the state table names: the downgrade of one in its
+     *     expand phase undoes the expand
+     */
+    TransactionPlan(
+            List<Step> steps,
+            Map<String, DiscoveredMigration> migrations,
+            Scripts scripts,
+            Map<String, String> phases,
+            OnlineRunner online,
+            TransactionMode mode,
+            LockRetries lockRetries,
+            boolean wholeSteps,
+            Fixes fixes) {
+        this.steps = steps;
+        this.migrations = migrations;
+        this.scripts = scripts;
+        this.phases = phases;
+        this.online = online;
+        this.mode = mode;
+        this.lockRetries = lockRetries;
+        this.wholeSteps = wholeSteps;
+        this.fixes = fixes;
+    }
+
+    /**
+     * One migration of the run, as it runs.
+     *
+     * @param script what it runs: an online upgrade's expand, and for the downgrade of an online revision
+     *     in its expand phase, the undoing of that expand
+     * @param parts the script's statements and JDBC work, rendered
+     * @param checksum what the version table records of an upgrade; null for a downgrade
+     * @param transactional whether it runs in a transaction; one that does not commits the run's open
+     *     transaction first
+     * @param expand whether it is the expand phase of an online revision
+     * @param oneRoundTrip whether its statements, bookkeeping and COMMIT go to the server together
+     * @param commitsWithBookkeeping whether its bookkeeping commits its transaction, which is its own
+     * @param stateRows the online state table's part of its bookkeeping
+     * @param completesOnTheWay whether the contract of its expand runs at once, after it
+     * @param last whether it is the run's last, whose commit waits for the disk
+     */
+    record Planned(
+            Step step,
+            DiscoveredMigration migration,
+            Script script,
+            List<Script.Part> parts,
+            @Nullable String checksum,
+            boolean transactional,
+            boolean expand,
+            boolean oneRoundTrip,
+            boolean commitsWithBookkeeping,
+            List<String> stateRows,
+            boolean completesOnTheWay,
+            boolean last) {
+        String revision() {
+            return step.revision().id();
+        }
+    }
+
+    /** The {@code i}th step, not yet planned. */
+    Step stepAt(int i) {
+        return steps.get(i);
+    }
+
+    /** The {@code i}th step, planned for {@code sink}; records its migration. */
+    Planned step(int i, ScriptSink sink) {
+        Step step = steps.get(i);
+        DiscoveredMigration migration =
+                StepRunner.migration(migrations, step.revision().id());
+        Script script = script(step, migration);
+        List<Script.Part> parts = script.parts();
+        boolean expand = step.direction() == Direction.UPGRADE && script.online();
+        return new Planned(
+                step,
+                migration,
+                script,
+                parts,
+                step.direction() == Direction.UPGRADE ? script.checksum() : null,
+                step.revision().transactional() && !expand,
+                expand,
+                inOneRoundTrip(step, parts, sink),
+                mode == TransactionMode.PER_MIGRATION,
+                stateRows(step, script),
+                expand && (wholeSteps || fromBase() || upgradesLater(i)),
+                i == steps.size() - 1);
+    }
+
+    /**
+     * Whether a migration in a transaction that failed on {@code lock_timeout} starts again from its first
+     * statement, its locks released while it waits; in one transaction for the run, nothing can.
+     */
+    boolean retriesTransaction(Planned step, SQLException e, int attempt) {
+        return step.transactional()
+                && mode != TransactionMode.ALL
+                && LockRetries.isLockTimeout(e)
+                && attempt <= lockRetries.retries();
+    }
+
+    private Script script(Step step, DiscoveredMigration migration) {
+        if (step.direction() == Direction.DOWNGRADE
+                && OnlineRunner.inProgress(phases, step.revision().id())) {
+            return scripts.upgrade(step.revision().id()).rollback(fixes);
+        }
+        return scripts.script(migration, step.direction());
+    }
+
+    /** The state table's part of a step's bookkeeping. */
+    private List<String> stateRows(Step step, Script script) {
+        String id = step.revision().id();
+        if (step.direction() == Direction.UPGRADE) {
+            return script.online() ? List.of(online.expand().expanded(id)) : List.of();
+        }
+        return phases.containsKey(id) ? List.of(online.forget(id)) : List.of();
+    }
+
+    /**
+     * Whether a migration goes to the server in one round trip, its statement, its bookkeeping and
+     * the COMMIT of its own transaction together: a transactional migration of one SQL statement, in a
+     * transaction of its own, on a sink that takes it whole. A migration of several statements sends
+     * them one by one, so that the progress of a long one names the statement that runs; a replay on
+     * a throwaway database, which nobody follows statement by statement, sends them together too.
+     */
+    private boolean inOneRoundTrip(Step step, List<Script.Part> parts, ScriptSink sink) {
+        if (mode != TransactionMode.PER_MIGRATION
+                || !step.revision().transactional()
+                || !sink.takesStepsWhole()
+                || parts.isEmpty()
+                || (parts.size() > 1 && !wholeSteps)) {
+            return false;
+        }
+        for (Script.Part part : parts) {
+            if (!(part instanceof Script.Statement)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the run builds the schema from nothing: no application can be running on it. */
+    private boolean fromBase() {
+        return steps.get(0).direction() == Direction.UPGRADE
+                && steps.get(0).revision().isBase();
+    }
+
+    /** Whether a step after the {@code i}th upgrades a revision. */
+    private boolean upgradesLater(int i) {
+        return steps.subList(i + 1, steps.size()).stream().anyMatch(s -> s.direction() == Direction.UPGRADE);
+    }
+}

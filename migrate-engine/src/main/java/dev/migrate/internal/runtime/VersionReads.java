@@ -1,0 +1,114 @@
+package dev.migrate.internal.runtime;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.internal.graph.AppliedRow;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.online.OnlineRunner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the version and history tables say, read outside the lock for the status reports. */
+final class VersionReads {
+    private final RevisionGraph graph;
+    private final ConnectionSource connections;
+    private final VersionTables tables;
+    private final OnlineRunner online;
+    private final Settings settings;
+
+    VersionReads(
+            RevisionGraph graph,
+            ConnectionSource connections,
+            VersionTables tables,
+            OnlineRunner online,
+            Settings settings) {
+        this.graph = graph;
+        this.connections = connections;
+        this.tables = tables;
+        this.online = online;
+        this.settings = settings;
+    }
+
+    /** For a role that may not read the version tables: the grants a role that only reads needs. */
+    private String readGrantHint(SQLException e) {
+        if (!"42501".equals(e.getSQLState())) {
+            return "";
+        }
+        return ". A role that only reads needs SELECT on both version tables: GRANT SELECT ON " + tables.versionTable()
+                + ", " + tables.historyTable() + " TO <role> (a GRANT ... ON ALL TABLES covers only the tables that "
+                + "exist then; ALTER DEFAULT PRIVILEGES FOR ROLE <owner> GRANT SELECT ON TABLES TO <role> covers later ones)";
+    }
+
+    List<CurrentRevision> current() {
+        try (Connection c = connections.open()) {
+            Set<String> rows = graph.canonical(tables.readVersions(c));
+            Map<String, String> phases = online.phases(c);
+            online.warnOfInterruptedExpands(phases);
+            List<String> unknown = graph.unknown(rows);
+            if (!settings.acceptFutureRevisions()) {
+                graph.checkKnown(rows);
+            }
+            List<CurrentRevision> result = new ArrayList<>();
+            for (String id : rows) {
+                result.add(
+                        unknown.contains(id)
+                                ? CurrentRevision.ahead(id)
+                                : new CurrentRevision(
+                                        id,
+                                        graph.get(id).message(),
+                                        graph.isHead(id),
+                                        true,
+                                        OnlineRunner.inProgress(phases, id)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                            + ": " + e.getMessage() + readGrantHint(e),
+                    e);
+        }
+    }
+
+    /**
+     * The latest row of the history table that applied each revision (its upgrade or a stamp), for
+     * the reports that say when, by whom and how long.
+     */
+    Map<String, AppliedRow> appliedRows() {
+        try (Connection c = connections.open()) {
+            return tables.readApplied(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The last {@code limit} steps of the history table, the newest first. */
+    List<HistoryEntry> recentHistory(int limit) {
+        try (Connection c = connections.open()) {
+            return tables.readRecent(c, limit);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
+                            + ": " + e.getMessage() + readGrantHint(e),
+                    e);
+        }
+    }
+
+    /** The version rows as they are, unknown revisions included; none when the table does not exist yet. */
+    Set<String> currentRows() {
+        try (Connection c = connections.open()) {
+            return tables.readVersions(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                            + ": " + e.getMessage() + readGrantHint(e),
+                    e);
+        }
+    }
+}
