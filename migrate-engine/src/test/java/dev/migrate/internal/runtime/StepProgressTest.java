@@ -136,7 +136,9 @@ class StepProgressTest {
                 .build()
                 .upgrade("head");
 
-        assertThat(statements).isNotEmpty().allMatch(s -> s.equals("(starting)"));
+        // the ticks during the 350 ms before the first statement; a late tick on a busy machine may see it
+        assertThat(statements).isNotEmpty().doesNotContain("null");
+        assertThat(statements.get(0)).isEqualTo("(starting)");
         assertThat(log.lines).anyMatch(l -> l.equals("Still running upgrade <base> -> s1 after 0 s."));
     }
 
