@@ -403,13 +403,21 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         if (op.shardCount() != null) {
             sql.append(", shard_count => ").append(op.shardCount());
         }
-        return List.of(sql.append(")").toString());
+        return List.of(SEQUENTIAL_SHARDS, sql.append(")").toString());
     }
 
     @Override
     public List<String> visit(Op.CreateReferenceTable op) {
-        return List.of("SELECT create_reference_table(" + regclass(op.table()) + ")");
+        return List.of(SEQUENTIAL_SHARDS, "SELECT create_reference_table(" + regclass(op.table()) + ")");
     }
+
+    /**
+     * Citus creates a table's shards over parallel connections unless told otherwise, and then refuses, for
+     * the rest of the transaction, any change to the table over the migration's own connection (a foreign key
+     * added after it: "cannot modify table because there was a parallel operation"). One connection per
+     * worker lets the migration go on with the table.
+     */
+    private static final String SEQUENTIAL_SHARDS = "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'";
 
     @Override
     public List<String> visit(Op.UndistributeTable op) {
