@@ -393,7 +393,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                 .append(regclass(op.table()))
                 .append(", ")
                 .append(string(op.column()));
-        if (op.colocateWith() != null) {
+        // 'default' is what leaving it out says
+        if (op.colocateWith() != null && !op.colocateWith().equalsIgnoreCase("default")) {
             sql.append(", colocate_with => ")
                     .append(
                             op.colocatedWithTable()
