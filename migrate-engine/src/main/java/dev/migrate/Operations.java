@@ -734,6 +734,87 @@ public interface Operations {
         run(new Op.Online(change));
     }
 
+    // ---- distribution across a Citus cluster ----
+
+    /**
+     * Distributes a table over the workers of a Citus cluster by the hash of a column, colocated as Citus's
+     * default says (with the tables of the same column type and shard count); its rows are copied to the
+     * workers: {@code op.distributeTable("customers", "id")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the distribution column
+     */
+    default void distributeTable(String table, String column) {
+        run(new Op.DistributeTable(QualifiedName.parse(table), column));
+    }
+
+    /**
+     * Distributes a table by a column with its shards beside those of another table, so that a join on the
+     * distribution column stays on one node: {@code op.distributeTable("orders", "customer_id", "customers")};
+     * {@code "none"} puts it in a colocation group of its own.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the distribution column
+     * @param colocateWith a distributed table, optionally schema-qualified, or {@code "none"}
+     */
+    default void distributeTable(String table, String column, String colocateWith) {
+        run(new Op.DistributeTable(QualifiedName.parse(table), column, colocateWith, null));
+    }
+
+    /**
+     * Distributes a table by a column into {@code shardCount} shards, in a colocation group of its own
+     * ({@code colocateWith} {@code "none"}) or Citus's default one ({@code "default"}):
+     * {@code op.distributeTable("events", "device_id", "none", 64)}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param column the distribution column
+     * @param colocateWith {@code "none"} or {@code "default"}
+     * @param shardCount the number of shards
+     */
+    default void distributeTable(String table, String column, String colocateWith, int shardCount) {
+        run(new Op.DistributeTable(QualifiedName.parse(table), column, colocateWith, shardCount));
+    }
+
+    /**
+     * Makes a table a reference table of a Citus cluster, copied with its rows to every node:
+     * {@code op.createReferenceTable("countries")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     */
+    default void createReferenceTable(String table) {
+        run(new Op.CreateReferenceTable(QualifiedName.parse(table)));
+    }
+
+    /**
+     * Makes a distributed or reference table a table of the coordinator again, its rows copied back:
+     * {@code op.undistributeTable("orders")}.
+     *
+     * @param table the table name, optionally schema-qualified
+     */
+    default void undistributeTable(String table) {
+        run(new Op.UndistributeTable(QualifiedName.parse(table), null));
+    }
+
+    /**
+     * Distributes a schema as a unit (Citus 12 and later): each of its tables, and each created in it later,
+     * has a single shard, all on one worker: {@code op.distributeSchema("tenant_1")}.
+     *
+     * @param schema the schema name
+     */
+    default void distributeSchema(String schema) {
+        run(new Op.DistributeSchema(schema));
+    }
+
+    /**
+     * Makes the tables of a distributed schema tables of the coordinator again:
+     * {@code op.undistributeSchema("tenant_1")}.
+     *
+     * @param schema the schema name
+     */
+    default void undistributeSchema(String schema) {
+        run(new Op.UndistributeSchema(schema));
+    }
+
     // ---- SQL and data ----
 
     /**

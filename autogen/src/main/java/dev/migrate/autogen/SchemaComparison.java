@@ -840,6 +840,7 @@ final class SchemaComparison {
                     .toList()));
         }
         List<String> warnings = new ArrayList<>(outside.warnings());
+        script = CitusBaseline.distributed(script, read, WRITTEN_FOR, warnings);
         List<String> unread = onPath(
                 live,
                 WRITTEN_FOR,

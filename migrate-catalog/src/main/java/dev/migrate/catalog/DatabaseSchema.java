@@ -15,14 +15,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything read from (or meant for) one database: tables, standalone sequences and enum types,
  * each keyed by qualified name, and the objects beside them (views, functions, triggers, ...) when
- * they were read. Maps iterate in name order, and two reads of the same catalog are {@code equals},
- * so a diff can compare models directly.
+ * they were read, and on a Citus coordinator how the tables are spread over its nodes. Maps iterate in
+ * name order, and two reads of the same catalog are {@code equals}, so a diff can compare models directly.
  */
 public record DatabaseSchema(
         Map<ObjectName, Table> tables,
         Map<ObjectName, Sequence> sequences,
         Map<ObjectName, EnumType> enumTypes,
-        Map<ObjectId, SchemaObject> objects)
+        Map<ObjectId, SchemaObject> objects,
+        Distribution distribution)
         implements Serializable {
 
     public DatabaseSchema {
@@ -30,6 +31,16 @@ public record DatabaseSchema(
         sequences = sortedCopy(sequences);
         enumTypes = sortedCopy(enumTypes);
         objects = Collections.unmodifiableMap(new TreeMap<>(objects));
+        Objects.requireNonNull(distribution, "distribution");
+    }
+
+    /** Tables, sequences, enum types and the objects beside them, nothing distributed. */
+    public DatabaseSchema(
+            Map<ObjectName, Table> tables,
+            Map<ObjectName, Sequence> sequences,
+            Map<ObjectName, EnumType> enumTypes,
+            Map<ObjectId, SchemaObject> objects) {
+        this(tables, sequences, enumTypes, objects, Distribution.NONE);
     }
 
     /** Tables, sequences and enum types alone, no object beside them. */
@@ -42,7 +53,12 @@ public record DatabaseSchema(
     public DatabaseSchema withObjects(Collection<SchemaObject> more) {
         Map<ObjectId, SchemaObject> all = new TreeMap<>(objects);
         more.forEach(o -> all.put(o.id(), o));
-        return new DatabaseSchema(tables, sequences, enumTypes, all);
+        return new DatabaseSchema(tables, sequences, enumTypes, all, distribution);
+    }
+
+    /** This schema with its tables spread over a Citus cluster as {@code spread} says. */
+    public DatabaseSchema withDistribution(Distribution spread) {
+        return new DatabaseSchema(tables, sequences, enumTypes, objects, spread);
     }
 
     /** Builds the maps from plain collections; later duplicates of a name win. */
@@ -165,7 +181,8 @@ public record DatabaseSchema(
         return of(renamedTables, renamedSequences, renamedEnums)
                 .withObjects(objects.values().stream()
                         .map(o -> o.withSchemaRenamed(from, to))
-                        .toList());
+                        .toList())
+                .withDistribution(distribution.withSchemaRenamed(from, to));
     }
 
     /**
@@ -202,7 +219,8 @@ public record DatabaseSchema(
                             tablesOf.getOrDefault(schema, Map.of()),
                             sequencesOf.getOrDefault(schema, Map.of()),
                             enumsOf.getOrDefault(schema, Map.of()),
-                            objectsOf.getOrDefault(schema, Map.of())));
+                            objectsOf.getOrDefault(schema, Map.of()),
+                            distribution.in(schema)));
         }
         return split;
     }

@@ -74,7 +74,8 @@ public final class ExtensionVersions {
         schema.objects().values().stream()
                 .filter(o -> o.id().kind() == ObjectKind.EXTENSION && unpinned.test(o.id().identity()))
                 .forEach(o -> objects.put(o.id(), withoutVersion(o)));
-        return new DatabaseSchema(schema.tables(), schema.sequences(), schema.enumTypes(), objects);
+        return new DatabaseSchema(
+                schema.tables(), schema.sequences(), schema.enumTypes(), objects, schema.distribution());
     }
 
     /**

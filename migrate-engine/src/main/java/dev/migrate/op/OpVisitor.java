@@ -86,6 +86,16 @@ public interface OpVisitor<R> {
     /** The operations online changes are made of; only the SQL rendering meets them. */
     R visit(Op.OnlineStep op);
 
+    R visit(Op.DistributeTable op);
+
+    R visit(Op.CreateReferenceTable op);
+
+    R visit(Op.UndistributeTable op);
+
+    R visit(Op.DistributeSchema op);
+
+    R visit(Op.UndistributeSchema op);
+
     R visit(Op.Execute op);
 
     R visit(Op.BulkInsert op);

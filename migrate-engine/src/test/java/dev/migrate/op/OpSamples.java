@@ -78,6 +78,14 @@ final class OpSamples {
     static final Set<Class<? extends Op>> LEAVING_THE_CATALOG =
             Set.of(Op.Backfill.class, Op.SyncTrigger.class, Op.DropSyncTrigger.class, Op.DropVersionViews.class);
 
+    /** Kinds that need a Citus coordinator, which the embedded server is not: migrate-citus-tests runs them. */
+    static final Set<Class<? extends Op>> ON_CITUS = Set.of(
+            Op.DistributeTable.class,
+            Op.CreateReferenceTable.class,
+            Op.UndistributeTable.class,
+            Op.DistributeSchema.class,
+            Op.UndistributeSchema.class);
+
     static Map<Class<? extends Op>, Op> all() {
         Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
         put(samples, new Op.CreateSchema("extra", false));
@@ -231,6 +239,11 @@ final class OpSamples {
         put(samples, new Op.PutConstraint(TASKS, new Constraint.Check("ck_agent", "agent_id > 0", true)));
         put(samples, new Op.CreateVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
         put(samples, new Op.DropVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
+        put(samples, new Op.DistributeTable(AGENTS, "id", "none", 8));
+        put(samples, new Op.CreateReferenceTable(MOOD));
+        put(samples, new Op.UndistributeTable(AGENTS, new Op.DistributeTable(AGENTS, "id")));
+        put(samples, new Op.DistributeSchema("app"));
+        put(samples, new Op.UndistributeSchema("app"));
         return samples;
     }
 

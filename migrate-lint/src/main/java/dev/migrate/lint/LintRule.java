@@ -111,6 +111,23 @@ public enum LintRule {
             "op.execute(\"REFRESH MATERIALIZED VIEW CONCURRENTLY name\") (ExclusiveLock: reads go on while it runs),"
                     + " which needs a unique index on the view over plain columns and without WHERE: create it once"
                     + " with CREATE UNIQUE INDEX CONCURRENTLY in a migration with @Revision(..., transactional = false)"),
+    /**
+     * A table that existed before the migration is spread over a Citus cluster (distributed by a column, made a
+     * reference table, moved with its distributed schema) or taken back to the coordinator: its rows are copied
+     * while writes to it wait.
+     */
+    DISTRIBUTION_COPIES_ROWS(
+            true,
+            "distribution-copies-rows",
+            Severity.ERROR,
+            "ExclusiveLock (AccessExclusiveLock to undistribute)",
+            "spreads an existing table over a Citus cluster or takes it back to the coordinator: its rows are"
+                    + " copied to the workers (to every node for a reference table), or back from them into a new"
+                    + " table, while writes to it wait",
+            "distribute a table in the migration that creates it, while it is empty; for a table with rows,"
+                    + " op.execute(\"SELECT create_distributed_table_concurrently('orders', 'customer_id')\")"
+                    + " (Citus 11.2 and later) copies them while writes go on, in a migration of its own with"
+                    + " @Revision(..., transactional = false)"),
     /** A table or column that existed before the migration is dropped or renamed. */
     BACKWARD_INCOMPATIBLE(
             false,

@@ -354,6 +354,12 @@ final class Linter implements StatementObserver {
         if (failure != null) {
             reportFailure(sql, failure, before, after);
         }
+        CitusCall citus = CitusCall.of(sql);
+        if (citus != null) {
+            // Citus copies the rows, and replaces the table to undistribute it: that copy is the cost, said once
+            analyseDistribution(sql, citus, before, after);
+            return;
+        }
         // a statement changes, scans or drops only tables it locks, and its locks last as long as its transaction;
         // outside a transaction (VACUUM FULL) they are gone when it ends, but a rewrite still shows
         Map<Long, List<CatalogSnapshot.Relation>> newIndexes = after.relations.values().stream()
@@ -377,6 +383,18 @@ final class Linter implements StatementObserver {
         for (CatalogSnapshot.Relation view : observed().atStart().relations.values()) {
             if (view.isMaterializedView() && rewrote(before, after, view.oid())) {
                 analyseRefresh(sql, view, after);
+            }
+        }
+    }
+
+    /** Each table that existed before the migration and that a call of Citus spreads over the cluster or takes back. */
+    private void analyseDistribution(String sql, CitusCall call, CatalogSnapshot before, CatalogSnapshot after) {
+        for (CatalogSnapshot.Relation table : observed().atStart().relations.values()) {
+            if (table.isTable()
+                    && !ownTables.contains(table.qualified())
+                    && call.concerns(table.schema(), table.name())) {
+                new Finder(sql, table.qualified(), after.strongestLockTakenSince(before, table.oid()))
+                        .add(LintRule.DISTRIBUTION_COPIES_ROWS, false, true, call.cost());
             }
         }
     }

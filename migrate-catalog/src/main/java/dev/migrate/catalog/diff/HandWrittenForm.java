@@ -184,6 +184,31 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     @Override
+    public Op visit(Op.DistributeTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.CreateReferenceTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.UndistributeTable op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DistributeSchema op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.UndistributeSchema op) {
+        return op;
+    }
+
+    @Override
     public Op visit(Op.CommentOnConstraint op) {
         return op;
     }

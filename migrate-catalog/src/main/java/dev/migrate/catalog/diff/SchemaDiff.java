@@ -130,6 +130,10 @@ public final class SchemaDiff {
         new EnumTypeDiff(context).compare(live, desired);
         new SequenceDiff(context).compare(live, desired);
         new TableDiff(context, live).compare(desired);
+        // entities say nothing of a Citus cluster yet: its distribution is compared where both sides were read
+        if (options.bothRead() || !desired.distribution().isEmpty()) {
+            DistributionDiff.changes(live, desired, options.defaultSchema()).forEach(context.script::afterTables);
+        }
         return context.script.build(references(desired), references(live));
     }
 

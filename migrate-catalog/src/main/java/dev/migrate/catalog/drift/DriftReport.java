@@ -172,6 +172,12 @@ public record DriftReport(
     }
 
     private static String changed(Description d, List<Op> ops) {
+        String detail0 = d.detail();
+        if (detail0 != null && detail0.contains(" -> ") && ops.stream().anyMatch(DriftReport::distributes)) {
+            int arrow = detail0.indexOf(" -> ");
+            return d.subject() + ": the database has it " + detail0.substring(0, arrow) + ", the chain has it "
+                    + detail0.substring(arrow + 4);
+        }
         Optional<String> definitions = DefinitionDiff.of(ops);
         if (definitions.isPresent()) {
             // two long definitions cut to one length hide where they differ: the lines that differ show it
@@ -192,6 +198,14 @@ public record DriftReport(
                     + shown(detail.substring(arrow + 4));
         }
         return d.subject() + ": " + detail + " (the database -> the chain)";
+    }
+
+    /** Whether {@code op} spreads a table or schema over a Citus cluster, or takes it back. */
+    private static boolean distributes(Op op) {
+        return op instanceof Op.TableDistribution
+                || op instanceof Op.UndistributeTable
+                || op instanceof Op.DistributeSchema
+                || op instanceof Op.UndistributeSchema;
     }
 
     /** What the database has and what the chain says, when the ops carry both: a definition or a comment. */

@@ -13,7 +13,46 @@ final class CatalogQueries {
     private CatalogQueries() {}
 
     /** Catalog columns that exist only from a given version are gated on this. */
-    static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
+    /** The server's version, and Citus's when the database has the extension (else null): only then is distribution read. */
+    static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int,"
+            + " (SELECT extversion FROM pg_extension WHERE extname = 'citus')";
+
+    /**
+     * On a Citus coordinator, how each table of the schemas is spread over the nodes ({@code pg_dist_partition}:
+     * method {@code h} hash by a column, {@code n} none, with replication model {@code t} for a reference table),
+     * its colocation group and that group's shard count; partitions go with their parent and are left out. Then
+     * the distributed schemas ({@code pg_dist_schema}, Citus 12 and later: the {@code %s}), whose tables are the
+     * schema's. The schemas are the first and only parameter.
+     */
+    static final String DISTRIBUTION = """
+            WITH wanted AS (SELECT unnest(?::text[]) AS nspname),
+                 dist_schemas AS (%s)
+            SELECT 'table' AS kind, n.nspname, c.relname, p.partmethod::text AS method, p.repmodel::text AS model,
+                   CASE WHEN p.partmethod = 'h' THEN column_to_column_name(p.logicalrelid, p.partkey) END AS column_name,
+                   p.colocationid, g.shardcount, p.autoconverted
+            FROM pg_dist_partition p
+            JOIN pg_class c ON c.oid = p.logicalrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_dist_colocation g ON g.colocationid = p.colocationid
+            WHERE n.nspname IN (SELECT nspname FROM wanted)
+              AND NOT c.relispartition
+              AND n.oid NOT IN (SELECT schemaid FROM dist_schemas)
+            UNION ALL
+            SELECT 'schema', n.nspname, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM dist_schemas s
+            JOIN pg_namespace n ON n.oid = s.schemaid
+            WHERE n.nspname IN (SELECT nspname FROM wanted)
+            ORDER BY 1, 2, 3
+            """;
+
+    /** The distributed schemas of a Citus of {@code version} ({@code 13.2-1}): none before 12. */
+    static String distributedSchemas(String citusVersion) {
+        java.util.regex.Matcher major =
+                java.util.regex.Pattern.compile("^(\\d+)").matcher(citusVersion);
+        return major.find() && Integer.parseInt(major.group(1)) >= 12
+                ? "SELECT schemaid FROM pg_dist_schema"
+                : "SELECT NULL::oid AS schemaid WHERE false";
+    }
 
     /**
      * Ordinary and partitioned tables, with their comments and persistence ({@code 'u'} for unlogged), and partitions with their parent and bound.

@@ -5,11 +5,14 @@ import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.ColumnIdentity;
 import dev.migrate.catalog.ColumnRef;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.DistributedTable;
+import dev.migrate.catalog.Distribution;
 import dev.migrate.catalog.EnumType;
 import dev.migrate.catalog.ExclusionConstraint;
 import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.Generated;
 import dev.migrate.catalog.Index;
+import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Partition;
 import dev.migrate.catalog.Partitioning;
 import dev.migrate.catalog.PrimaryKey;
@@ -32,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A read sends a fixed number of bulk queries ({@value #QUERIES_PER_READ}) for all requested
  * schemas together, however many tables they hold; nothing is queried per table. It works on
- * PostgreSQL 13 to 18, gating on {@code server_version_num} where the catalog differs.
+ * PostgreSQL 13 to 18, gating on {@code server_version_num} where the catalog differs. On a database
+ * with the {@code citus} extension (a Citus coordinator) one more query reads how the tables are
+ * spread over the cluster ({@link Distribution}); the first query tells whether the extension is there,
+ * so a server without it sends no more.
  *
  * <p>A partitioned table is read with its key and its partitions (at every level); a partition is
  * never a table of its own, and its columns, constraints and indexes, which come from its parent,
@@ -63,7 +70,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: the query counter is per instance. Use one reader per thread.
  */
 public final class CatalogReader {
-    /** How many queries one {@link #read} sends. */
+    /** How many queries one {@link #read} sends; one more on a database with the {@code citus} extension. */
     public static final int QUERIES_PER_READ = 7;
 
     private int queriesSent;
@@ -118,6 +125,13 @@ public final class CatalogReader {
         private final Map<ColumnKey, IdentityOptions> identities = new HashMap<>();
         private final List<Sequence> sequences = new ArrayList<>();
         private final List<EnumRow> enumRows = new ArrayList<>();
+        private final List<DistributedTable> distributedTables = new ArrayList<>();
+        private final List<String> distributedSchemas = new ArrayList<>();
+        private final Map<ObjectName, String> unmodelledDistribution = new HashMap<>();
+        /** The colocation group of each hash-distributed table read, for naming each group by its first table. */
+        private final Map<ObjectName, Integer> colocation = new HashMap<>();
+        /** The version of the database's {@code citus} extension, or {@code null} without it. */
+        private @Nullable String citusVersion;
 
         SingleRead(Connection connection, List<String> schemas, Exclusions exclusions) {
             this.connection = connection;
@@ -143,6 +157,11 @@ public final class CatalogReader {
             query(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
             query(CatalogQueries.SEQUENCES, this::sequenceRow);
             query(CatalogQueries.ENUMS, this::enumRow);
+            if (citusVersion != null) {
+                query(
+                        CatalogQueries.DISTRIBUTION.formatted(CatalogQueries.distributedSchemas(citusVersion)),
+                        this::distributionRow);
+            }
             return assemble();
         }
 
@@ -151,6 +170,7 @@ public final class CatalogReader {
                 queriesSent++;
                 try (ResultSet rs = statement.executeQuery(CatalogQueries.SERVER_VERSION)) {
                     rs.next();
+                    citusVersion = rs.getString(2);
                     return rs.getInt(1);
                 }
             }
@@ -369,6 +389,55 @@ public final class CatalogReader {
             }
         }
 
+        private void distributionRow(ResultSet rs) throws SQLException {
+            String schema = rs.getString("nspname");
+            if ("schema".equals(rs.getString("kind"))) {
+                distributedSchemas.add(schema);
+                return;
+            }
+            String name = rs.getString("relname");
+            if (exclusions.excludes(schema, name) || rs.getBoolean("autoconverted")) {
+                // a table Citus added to its metadata itself (one a reference table's foreign key chains to) is its own
+                return;
+            }
+            ObjectName table = ObjectName.of(schema, name);
+            char method = code(rs.getString("method"));
+            char model = code(rs.getString("model"));
+            int group = rs.getInt("colocationid");
+            if (method == 'h') {
+                colocation.put(table, group);
+                distributedTables.add(
+                        new DistributedTable(table, rs.getString("column_name"), null, rs.getInt("shardcount")));
+            } else if (method == 'n' && model == 't') {
+                distributedTables.add(DistributedTable.reference(table));
+            } else if (method == 'n' && group == 0) {
+                unmodelledDistribution.put(table, "a Citus local table (citus_add_local_table_to_metadata)");
+            } else if (method == 'n') {
+                unmodelledDistribution.put(
+                        table,
+                        "a single-shard distributed table (create_distributed_table with a"
+                                + " NULL distribution column)");
+            } else {
+                unmodelledDistribution.put(
+                        table, (method == 'r' ? "range" : "append") + " distributed (a method Citus deprecates)");
+            }
+        }
+
+        /** The distributions read, each group of colocated tables named by its first table. */
+        private Distribution distribution() {
+            Map<Integer, ObjectName> firstOfGroup = new HashMap<>();
+            new TreeMap<>(colocation).forEach((table, group) -> firstOfGroup.putIfAbsent(group, table));
+            List<DistributedTable> named = new ArrayList<>();
+            for (DistributedTable t : distributedTables) {
+                ObjectName first = t.isReference() ? null : firstOfGroup.get(colocation.get(t.table()));
+                named.add(
+                        first == null || first.equals(t.table())
+                                ? t
+                                : new DistributedTable(t.table(), t.column(), first, t.shardCount()));
+            }
+            return Distribution.of(named, distributedSchemas, unmodelledDistribution);
+        }
+
         /**
          * The enum type with what depends on it outside the tables read: a table excluded or of another
          * schema, a domain, a view, a function. The tables read are the diff's to compare; the rest stays
@@ -407,8 +476,9 @@ public final class CatalogReader {
                         tableConstraints.comments,
                         indexComments.getOrDefault(oid, Map.of())));
             }
-            return DatabaseSchema.of(
+            DatabaseSchema schema = DatabaseSchema.of(
                     result, sequences, enumRows.stream().map(this::enumType).toList());
+            return citusVersion == null ? schema : schema.withDistribution(distribution());
         }
 
         /** The partitioning of a partitioned table or partition, with its partitions at every level; null for a plain one. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -382,6 +383,61 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     /** A condition true of a schema ({@code nspname}, {@code oid} of pg_namespace) that is no schema of views. */
     public static String notViewsOfARevision() {
         return "coalesce(obj_description(oid, 'pg_namespace'), '') NOT LIKE " + string(OnlineSql.VIEWS_COMMENT + "%");
+    }
+
+    // ---- distribution across a Citus cluster ----
+
+    @Override
+    public List<String> visit(Op.DistributeTable op) {
+        StringBuilder sql = new StringBuilder("SELECT create_distributed_table(")
+                .append(regclass(op.table()))
+                .append(", ")
+                .append(string(op.column()));
+        // 'default' is what leaving it out says
+        if (op.colocateWith() != null && !op.colocateWith().equalsIgnoreCase("default")) {
+            sql.append(", colocate_with => ")
+                    .append(
+                            op.colocatedWithTable()
+                                    ? regclass(QualifiedName.parse(op.colocateWith()))
+                                    : string(op.colocateWith().toLowerCase(Locale.ROOT)));
+        }
+        if (op.shardCount() != null) {
+            sql.append(", shard_count => ").append(op.shardCount());
+        }
+        return List.of(SEQUENTIAL_SHARDS, sql.append(")").toString());
+    }
+
+    @Override
+    public List<String> visit(Op.CreateReferenceTable op) {
+        return List.of(SEQUENTIAL_SHARDS, "SELECT create_reference_table(" + regclass(op.table()) + ")");
+    }
+
+    /**
+     * Citus creates a table's shards over parallel connections unless told otherwise, and then refuses, for
+     * the rest of the transaction, any change to the table over the migration's own connection (a foreign key
+     * added after it: "cannot modify table because there was a parallel operation"). One connection per
+     * worker lets the migration go on with the table.
+     */
+    private static final String SEQUENTIAL_SHARDS = "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'";
+
+    @Override
+    public List<String> visit(Op.UndistributeTable op) {
+        return List.of("SELECT undistribute_table(" + regclass(op.table()) + ")");
+    }
+
+    @Override
+    public List<String> visit(Op.DistributeSchema op) {
+        return List.of("SELECT citus_schema_distribute(" + string(quote(op.schema())) + ")");
+    }
+
+    @Override
+    public List<String> visit(Op.UndistributeSchema op) {
+        return List.of("SELECT citus_schema_undistribute(" + string(quote(op.schema())) + ")");
+    }
+
+    /** A table as a {@code regclass} argument: its name quoted as SQL reads it, in a literal. */
+    private static String regclass(QualifiedName table) {
+        return string(quote(table));
     }
 
     @Override

@@ -111,6 +111,28 @@ class PostgresDialectRenderingTest {
         renders(new Op.RenameTable(APP_TASKS, "Jobs"), "ALTER TABLE app.tasks RENAME TO \"Jobs\"");
         renders(new Op.SetLogged(APP_TASKS, true), "ALTER TABLE app.tasks SET UNLOGGED");
         renders(new Op.SetLogged(APP_TASKS, false), "ALTER TABLE app.tasks SET LOGGED");
+        String sequential = "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'";
+        QualifiedName orders = QualifiedName.of(null, "orders");
+        renders(
+                new Op.DistributeTable(orders, "customer_id"),
+                sequential,
+                "SELECT create_distributed_table('orders', 'customer_id')");
+        renders(
+                new Op.DistributeTable(QualifiedName.of("App", "Orders"), "CustomerId", "App.customers", null),
+                sequential,
+                "SELECT create_distributed_table('\"App\".\"Orders\"', 'CustomerId', colocate_with =>"
+                        + " '\"App\".customers')");
+        renders(
+                new Op.DistributeTable(orders, "customer_id", "None", 64),
+                sequential,
+                "SELECT create_distributed_table('orders', 'customer_id', colocate_with => 'none', shard_count => 64)");
+        renders(
+                new Op.CreateReferenceTable(QualifiedName.of(null, "it's")),
+                sequential,
+                "SELECT create_reference_table('\"it''s\"')");
+        renders(new Op.UndistributeTable(orders, null), "SELECT undistribute_table('orders')");
+        renders(new Op.DistributeSchema("Tenant 1"), "SELECT citus_schema_distribute('\"Tenant 1\"')");
+        renders(new Op.UndistributeSchema("tenant_1"), "SELECT citus_schema_undistribute('tenant_1')");
         renders(
                 new Op.CommentOnConstraint(APP_TASKS, "Ck Title", "It's checked", null),
                 "COMMENT ON CONSTRAINT \"Ck Title\" ON app.tasks IS 'It''s checked'");

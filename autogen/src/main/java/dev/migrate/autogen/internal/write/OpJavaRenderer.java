@@ -215,6 +215,44 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return statement(op.unlogged() ? "op.setUnlogged($S)" : "op.setLogged($S)", name(op.table()));
     }
 
+    // ---- distribution across a Citus cluster ----
+
+    @Override
+    public CodeBlock visit(Op.DistributeTable op) {
+        String table = name(op.table());
+        if (op.shardCount() != null) {
+            return statement(
+                    "op.distributeTable($S, $S, $S, $L)",
+                    table,
+                    op.column(),
+                    op.colocateWith() == null ? "default" : op.colocateWith(),
+                    op.shardCount());
+        }
+        return op.colocateWith() == null
+                ? statement("op.distributeTable($S, $S)", table, op.column())
+                : statement("op.distributeTable($S, $S, $S)", table, op.column(), op.colocateWith());
+    }
+
+    @Override
+    public CodeBlock visit(Op.CreateReferenceTable op) {
+        return statement("op.createReferenceTable($S)", name(op.table()));
+    }
+
+    @Override
+    public CodeBlock visit(Op.UndistributeTable op) {
+        return statement("op.undistributeTable($S)", name(op.table()));
+    }
+
+    @Override
+    public CodeBlock visit(Op.DistributeSchema op) {
+        return statement("op.distributeSchema($S)", op.schema());
+    }
+
+    @Override
+    public CodeBlock visit(Op.UndistributeSchema op) {
+        return statement("op.undistributeSchema($S)", op.schema());
+    }
+
     @Override
     public CodeBlock visit(Op.CommentOnTable op) {
         return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment(), ARGUMENT_ROOM));
