@@ -330,11 +330,7 @@ final class SchemaComparison {
      * migration nor compared (pgcrypto 1.3 on the server autogenerate ran on, 1.4 where verify runs).
      */
     static List<SchemaObject> withoutVersions(Collection<SchemaObject> objects, Set<String> unversioned) {
-        return objects.stream()
-                .map(o -> o.id().kind() == ObjectKind.EXTENSION && unversioned.contains(o.id().identity())
-                        ? ExtensionVersions.withoutVersion(o)
-                        : o)
-                .toList();
+        return ExtensionVersions.without(objects, unversioned::contains);
     }
 
     /**

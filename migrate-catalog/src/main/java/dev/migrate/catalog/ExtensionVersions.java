@@ -4,6 +4,7 @@ import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.ObjectKind;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -70,12 +71,19 @@ public final class ExtensionVersions {
 
     /** {@code schema} with the version left out of each extension whose name {@code unpinned} accepts. */
     public static DatabaseSchema without(DatabaseSchema schema, Predicate<String> unpinned) {
-        Map<ObjectId, SchemaObject> objects = new HashMap<>(schema.objects());
-        schema.objects().values().stream()
-                .filter(o -> o.id().kind() == ObjectKind.EXTENSION && unpinned.test(o.id().identity()))
-                .forEach(o -> objects.put(o.id(), withoutVersion(o)));
+        Map<ObjectId, SchemaObject> objects = new HashMap<>();
+        without(schema.objects().values(), unpinned).forEach(o -> objects.put(o.id(), o));
         return new DatabaseSchema(
                 schema.tables(), schema.sequences(), schema.enumTypes(), objects, schema.distribution());
+    }
+
+    /** {@code objects} with the version left out of each extension whose name {@code unpinned} accepts. */
+    public static List<SchemaObject> without(Collection<SchemaObject> objects, Predicate<String> unpinned) {
+        return objects.stream()
+                .map(o -> o.id().kind() == ObjectKind.EXTENSION && unpinned.test(o.id().identity())
+                        ? withoutVersion(o)
+                        : o)
+                .toList();
     }
 
     /**
