@@ -82,13 +82,25 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         if (unit != null) {
             Persistence.generateSchema(unit, properties);
         } else {
-            List<String> classes = managedClasses(
+            List<Class<?>> classes = managedClasses(
                     loader, (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of()), (List<String>)
                             request.getOrDefault(PACKAGES, List.of()));
             if (classes.isEmpty()) {
                 return List.of();
             }
-            provider(loader).generateSchema(new ScannedUnit(loader, classes, rootUrl(request)), properties);
+            try {
+                provider(loader)
+                        .generateSchema(
+                                new ScannedUnit(
+                                        loader,
+                                        classes.stream().map(Class::getName).toList(),
+                                        rootUrl(request)),
+                                properties);
+            } catch (RuntimeException | LinkageError e) {
+                // touched only now, as it costs: a class a mapped class needs is named with the class that needs it
+                classes.forEach(EntityDdlBridge::requireLinkable);
+                throw e;
+            }
         }
         return statements(ddl.toString());
     }
@@ -146,7 +158,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         return statements;
     }
 
-    private static List<String> managedClasses(ClassLoader loader, List<String> directories, List<String> packages) {
+    private static List<Class<?>> managedClasses(ClassLoader loader, List<String> directories, List<String> packages) {
         List<String> names = new ArrayList<>();
         for (String directory : directories) {
             Path root = Path.of(directory);
@@ -167,7 +179,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 throw new UncheckedIOException("Could not list the classes in " + root, e);
             }
         }
-        List<String> managed = new ArrayList<>();
+        List<Class<?>> managed = new ArrayList<>();
         for (String name : names) {
             Class<?> type;
             try {
@@ -184,8 +196,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                     || annotated(type, Embeddable.class)
                     || annotated(type, MappedSuperclass.class)
                     || annotated(type, Converter.class)) {
-                requireLinkable(type);
-                managed.add(name);
+                managed.add(type);
             }
         }
         return managed;
