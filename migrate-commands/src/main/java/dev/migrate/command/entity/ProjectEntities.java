@@ -121,6 +121,6 @@ public record ProjectEntities(
     private URLClassLoader loader() {
         List<URL> urls = ProviderClasses.withEntityDdl(classpath);
         return new EntityClassLoader(
-                "migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+                "migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader(), true);
     }
 }

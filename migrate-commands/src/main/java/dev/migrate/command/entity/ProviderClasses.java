@@ -47,7 +47,7 @@ public final class ProviderClasses implements AutoCloseable {
                 classes,
                 libraries,
                 new EntityClassLoader(
-                        "migrate-provider", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+                        "migrate-provider", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader(), false));
     }
 
     /** Whether these libraries are those of {@code classpath}, with {@code classes} the project's own. */
@@ -62,7 +62,7 @@ public final class ProviderClasses implements AutoCloseable {
     URLClassLoader projectLoader() {
         try {
             URLClassLoader projectLoader = new EntityClassLoader(
-                    "migrate-entities", new URL[] {classes.toUri().toURL()}, loader);
+                    "migrate-entities", new URL[] {classes.toUri().toURL()}, loader, true);
             lastProjectLoader = new WeakReference<>(projectLoader);
             return projectLoader;
         } catch (MalformedURLException e) {
