@@ -210,6 +210,11 @@ final class Cli {
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
         checkForms(arguments, offline);
+        if (command == CliCommand.WATCH) {
+            // the project's classes are loaded again for each comparison, the provider once
+            new WatchCommand(this, arguments, log, workingDirectory, System.in).run();
+            return;
+        }
         try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
             Migrator.Builder builder = builder(arguments, classes.loader(), log);
             boolean verbose = arguments.flag(VERBOSE);
@@ -269,6 +274,7 @@ final class Cli {
                                     arguments.value(FAIL_ON),
                                     null)
                             .run(new ComparisonFace(arguments, classes.loader(), log));
+                case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
             }
         }
     }
@@ -309,7 +315,7 @@ final class Cli {
     }
 
     /** A builder over the migrations with the run settings of the command line, without a database. */
-    private static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
+    static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
         String packages = arguments.value(PACKAGES);
         Migrator.Builder builder = MigratorInternals.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
                 .packages(
@@ -377,7 +383,7 @@ final class Cli {
     }
 
     /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
-    private class Face implements Change.Face {
+    class Face implements Change.Face {
         final Arguments arguments;
         final ClassLoader classes;
         final MigrationLog log;
@@ -542,12 +548,12 @@ final class Cli {
                 canary == null ? 0 : canary);
     }
 
-    private Optional<ConnectionSettings> database(Arguments arguments) {
+    Optional<ConnectionSettings> database(Arguments arguments) {
         return DatabaseChoice.resolve(
                 arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment);
     }
 
-    private ConnectionSettings requireDatabase(Arguments arguments) {
+    ConnectionSettings requireDatabase(Arguments arguments) {
         return database(arguments)
                 .orElseThrow(() -> new MigrateException("No database is given: pass --url"
                         + " jdbc:postgresql://host:5432/app, or set the environment variable MIGRATE_DATABASE_URL"
@@ -556,7 +562,7 @@ final class Cli {
     }
 
     /** The database, announced as the plugin announces it. */
-    private ConnectingDataSource connect(ConnectionSettings database) {
+    ConnectingDataSource connect(ConnectionSettings database) {
         out.println("Using PostgreSQL at " + database.describe() + " (from " + database.origin() + ").");
         return new ServerDataSource(database);
     }
@@ -602,6 +608,11 @@ final class Cli {
     private static ClassLoader classLoader() {
         ClassLoader loader = Cli.class.getClassLoader();
         return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
+    /** The environment variables the command line reads its defaults from. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** Progress lines to one stream, warnings to standard error. */

@@ -994,6 +994,109 @@ class CliIT {
     }
 
     /** The test server as a scratch server: its postgres database, where the role may create others. */
+    /**
+     * {@code migrate watch} as a Gradle build would run it: the compiled classes and the dependency jars given as
+     * paths. Each run stops after one comparison ({@code --cycles 1}).
+     */
+    @Test
+    void watchComparesTheEntitiesAndWritesTheMigrationOnAScratchServerOrTheServerOfTheUrl() throws Exception {
+        Path project = Files.createDirectories(work.resolve("watched"));
+        Path sources = project.resolve("src/main/java");
+        Path classes = Files.createDirectories(project.resolve("build/classes/java/main"));
+        write(sources, "db/migrations/V1.java", migration(FIRST, null, "create widgets", """
+                op.execute("CREATE TABLE widgets (id bigint NOT NULL, name varchar(255), PRIMARY KEY (id))");
+                """, """
+                op.execute("DROP TABLE widgets");
+                """));
+        String widget = """
+                package app;
+
+                @jakarta.persistence.Entity
+                @jakarta.persistence.Table(name = "widgets")
+                public class Widget {
+                    @jakarta.persistence.Id
+                    Long id;
+                    String name;
+                    %s
+                }
+                """;
+        write(sources, "app/Widget.java", widget.formatted(""));
+        compile(sources, classes);
+        String libraries = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.endsWith(".jar") && !entry.contains("junit") && !entry.contains("assertj"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        String[] watch = {
+            "--classes",
+            classes.toString(),
+            "--classpath",
+            libraries,
+            "--objects",
+            project.resolve("src/main/resources/db/objects").toString(),
+            "--cycles",
+            "1"
+        };
+
+        Result same = run(Map.of(), "watch", withOptions(watch, "--scratch-url", scratchUrl()));
+        assertThat(same.code()).as(same.toString()).isZero();
+        assertThat(same.out())
+                .contains("Watching watched/build/classes/java/main and watched/src/main/resources/db/objects")
+                .contains("No differences: the entities match the schema at head.")
+                .contains("Cycle 1 took");
+        assertThat(scratchDatabases()).as("throwaway databases left behind").isEmpty();
+
+        write(sources, "app/Widget.java", widget.formatted("java.math.BigDecimal price;"));
+        compile(sources, classes);
+        String database = TestPostgres.createDatabase("cli_watch");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", classes.toString())
+                        .code())
+                .isZero();
+        Result changed = run(Map.of(), "watch", withOptions(watch, "--url", url));
+        assertThat(changed.code()).as(changed.toString()).isZero();
+        assertThat(changed.out() + changed.err())
+                .contains("The entities differ from the schema at head in 1 way")
+                .contains("added column public.widgets.price");
+
+        Result written = run(
+                Map.of("MIGRATE_SCRATCH_URL", scratchUrl()),
+                "watch",
+                withOptions(watch, "--write", "--message", "add price", "--sources", sources.toString()));
+        assertThat(written.code()).as(written.toString()).isZero();
+        assertThat(written.out()).contains("Detected added column public.widgets.price", "Wrote ");
+        try (Stream<Path> files = Files.list(sources.resolve("db/migrations"))) {
+            List<String> migration = files.filter(
+                            f -> f.getFileName().toString().endsWith("AddPrice.java"))
+                    .map(CliIT::read)
+                    .toList();
+            assertThat(migration).hasSize(1);
+            assertThat(migration.get(0)).contains("revises = \"" + FIRST + "\"", "price");
+        }
+        assertThat(project.resolve("build/migrate/changes.md")).isRegularFile();
+    }
+
+    @Test
+    void watchWithoutTheJpaProviderOnTheClassPathSaysWhatToAdd() throws Exception {
+        Path classes = Files.createDirectories(work.resolve("watched-no-jpa/classes"));
+        Result refused =
+                run(Map.of(), "watch", "--classes", classes.toString(), "--scratch-url", scratchUrl(), "--cycles", "1");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("--classpath");
+    }
+
+    private static String[] withOptions(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String scratchUrl() {
         return "jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres?user=postgres";
     }
