@@ -43,12 +43,12 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.command.Change;
 import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.LintChain;
+import dev.migrate.command.Move;
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.Spelling;
 import dev.migrate.command.VerifyChain;
@@ -242,11 +242,11 @@ final class Cli {
                             .run(
                                     isFleet(arguments) ? fleetSettings(arguments) : null,
                                     new Face(arguments, classes.loader(), log));
-                case UPGRADE -> change(arguments, Change.upgrade(required(target)), classes.loader(), log);
-                case DOWNGRADE -> change(arguments, Change.downgrade(required(target)), classes.loader(), log);
+                case UPGRADE -> change(arguments, Move.upgrade(required(target)), classes.loader(), log);
+                case DOWNGRADE -> change(arguments, Move.downgrade(required(target)), classes.loader(), log);
                 case STAMP ->
-                    change(arguments, Change.stamp(required(target), arguments.flag(PURGE)), classes.loader(), log);
-                case COMPLETE -> change(arguments, Change.complete(required(target)), classes.loader(), log);
+                    change(arguments, Move.stamp(required(target), arguments.flag(PURGE)), classes.loader(), log);
+                case COMPLETE -> change(arguments, Move.complete(required(target)), classes.loader(), log);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
@@ -371,7 +371,7 @@ final class Cli {
      * Runs a command that changes the database: on the fleet when {@code --tenants} or {@code --databases}
      * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
      */
-    private void change(Arguments arguments, Change change, ClassLoader classes, MigrationLog log) {
+    private void change(Arguments arguments, Move change, ClassLoader classes, MigrationLog log) {
         String sqlFile = arguments.value(SQL_FILE);
         boolean offline = arguments.flag(SQL) || sqlFile != null;
         FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments) : null;
@@ -383,7 +383,7 @@ final class Cli {
     }
 
     /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
-    class Face implements Change.Face {
+    class Face implements Move.Face {
         final Arguments arguments;
         final ClassLoader classes;
         final MigrationLog log;
@@ -418,7 +418,7 @@ final class Cli {
         }
 
         @Override
-        public Optional<String> fleetRan(Change change, FleetResult result) {
+        public Optional<String> fleetRan(Move change, FleetResult result) {
             return Optional.empty();
         }
 

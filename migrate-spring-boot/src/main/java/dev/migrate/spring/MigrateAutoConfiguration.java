@@ -7,9 +7,9 @@ import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.command.Change;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.Move;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -325,7 +325,7 @@ public class MigrateAutoConfiguration {
         StarterFace face = new StarterFace(builder);
         String target = properties.getTarget();
         return switch (properties.getMode()) {
-            case UPGRADE -> migrator -> Change.upgrade(target).run(fleet, false, face);
+            case UPGRADE -> migrator -> Move.upgrade(target).run(fleet, false, face);
             case VALIDATE -> migrator -> new Current(false, true).run(fleet, face);
             case NONE -> migrator -> {};
         };
