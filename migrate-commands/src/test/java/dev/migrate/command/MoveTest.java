@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Move} through a face as the plugin and the command line give one, on the embedded server. */
-class ChangeTest {
+class MoveTest {
     @Revision(id = "c1", message = "create orders")
     public static class CreateOrders implements Migration {
         @Override
