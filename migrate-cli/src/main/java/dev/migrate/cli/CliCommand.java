@@ -5,6 +5,7 @@ import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
+import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
 import static dev.migrate.cli.CliOption.DATABASES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
@@ -200,6 +201,7 @@ enum CliCommand {
                         URL,
                         USER,
                         PASSWORD,
+                        CREDENTIALS_PROVIDER,
                         SCHEMA,
                         VERSION_TABLE,
                         HISTORY_TABLE,
