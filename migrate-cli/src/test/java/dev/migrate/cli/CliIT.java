@@ -265,6 +265,79 @@ class CliIT {
                 .contains("add its jar or directory to --classpath");
     }
 
+    /**
+     * The image jib:buildTar wrote, opened as a container runtime would: its layers unpacked into a root, its entry
+     * point run with its working directory there. Its base is scratch, which holds no java, so this machine's java
+     * stands in for the base image's: the test proves the image's files, entry point and arguments, not its JRE.
+     */
+    @Test
+    void theImageRunsItsEntryPointWithItsOwnJarAsAKubernetesJobWould() throws Exception {
+        ImageTar image = ImageTar.read(Path.of(System.getProperty("migrate.cli.image", "target/jib-image.tar")));
+        String version = System.getProperty("migrate.version", "unset");
+        assertThat(image.tags()).containsExactly("migrate-cli:" + version);
+        assertThat(image.entrypoint())
+                .containsExactly("java", "-XX:TieredStopAtLevel=1", "-jar", "/app/migrate-cli.jar");
+        assertThat(image.arguments()).containsExactly("--help");
+        assertThat(image.workingDirectory()).isEqualTo("/work");
+        Path root = work.resolve("image-root");
+        assertThat(image.unpack(root))
+                .as("the shaded jar alone: the classes and libraries it holds are not repeated")
+                .containsExactly("/app/migrate-cli.jar");
+        assertThat(Files.mismatch(root.resolve("app/migrate-cli.jar"), cliJar))
+                .as("the jar the other tests run")
+                .isEqualTo(-1L);
+        Files.createDirectories(root.resolve("work"));
+
+        Result help = runImage(image, root, Map.of());
+        assertThat(help.code()).as(help.toString()).isZero();
+        assertThat(help.out()).contains("migrate " + version + ": schema migrations for PostgreSQL");
+
+        // a Job's args: the application's jar mounted at /work/app.jar, the URL from a secret in the environment
+        Files.copy(plainJar, root.resolve("work/app.jar"));
+        String database = TestPostgres.createDatabase("cli_image");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        Result upgrade =
+                runImage(image, root, Map.of("MIGRATE_DATABASE_URL", url), "upgrade", "--classpath", "/work/app.jar");
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        assertThat(upgrade.out()).contains("(from the environment variable MIGRATE_DATABASE_URL)", "create gadgets");
+        assertThat(tables(database)).contains("widgets", "gadgets");
+    }
+
+    /**
+     * Runs the image's entry point with {@code args} (its own arguments when none are given) in its working
+     * directory, each absolute path of the image read under {@code root}, and this machine's java for the image's.
+     */
+    private static Result runImage(ImageTar image, Path root, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        List<String> given = new ArrayList<>(image.entrypoint());
+        given.addAll(args.length == 0 ? image.arguments() : List.of(args));
+        for (String part : given) {
+            if (part.equals("java")) {
+                line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            } else if (part.startsWith("/")) {
+                line.add(root.resolve(part.substring(1)).toString());
+            } else {
+                line.add(part);
+            }
+        }
+        ProcessBuilder process = new ProcessBuilder(line)
+                .directory(root.resolve(image.workingDirectory().substring(1)).toFile());
+        Map<String, String> env = process.environment();
+        env.clear();
+        env.put("HOME", home.toString());
+        env.putAll(environment);
+        Path out = Files.createTempFile(work, "image-out", ".txt");
+        Path err = Files.createTempFile(work, "image-err", ".txt");
+        Process started =
+                process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!started.waitFor(2, TimeUnit.MINUTES)) {
+            started.destroyForcibly();
+            throw new AssertionError("The image's entry point did not end within 2 minutes: " + line);
+        }
+        return new Result(started.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     @Test
     void completesTheOnlineRevisionTheUpgradeLeftInItsExpandPhase() throws SQLException {
         String database = TestPostgres.createDatabase("cli_online");
