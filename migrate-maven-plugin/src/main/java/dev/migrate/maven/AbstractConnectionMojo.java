@@ -47,11 +47,12 @@ abstract class AbstractConnectionMojo extends AbstractMigrateMojo {
     protected @Nullable String serverId;
 
     /**
-     * The fully qualified class name of a {@code dev.migrate.CredentialsProvider} asked for the user and password of
-     * each new connection, in place of a fixed password, for credentials that expire (an IAM token, a lease of a
-     * secrets store): {@code dev.migrate.RdsIamCredentials}, or a class of the project or of a dependency of the
-     * project or of the plugin, with a public constructor without arguments. Applies to the URL and to the
-     * databases of a fleet. What it gives is never printed.
+     * The fully qualified class name of a credentials provider (an implementation of the CredentialsProvider
+     * interface of migrate-engine), asked for the user and password of each new connection in place of a fixed
+     * password, for credentials that expire (an IAM token, a lease of a secrets store): the engine's own
+     * RdsIamCredentials, or a class of the project, of a dependency of the project or of the plugin, with a public
+     * constructor without arguments. Applies to the URL and to the databases of a fleet. What it gives is never
+     * printed.
      */
     @Parameter(property = "migrate.credentialsProvider")
     protected @Nullable String credentialsProvider;

@@ -156,23 +156,8 @@ public class ConnectingDataSource implements DataSource {
 
     /** The server as a credentials provider is told it: the first host of the URL, the database, the user. */
     private CredentialsProvider.Server server() {
-        String first = settings.url().hosts().split(",", -1)[0];
-        int colon = first.lastIndexOf(':');
-        String host = first;
-        int port = 5432;
-        if (colon > 0 && first.indexOf(']', colon) < 0) {
-            host = first.substring(0, colon);
-            try {
-                port = Integer.parseInt(first.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                port = 5432;
-            }
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new CredentialsProvider.Server(
-                host, port, databaseName != null ? databaseName : settings.url().database(), settings.user());
+        return settings.url()
+                .server(databaseName != null ? databaseName : settings.url().database(), settings.user());
     }
 
     /** The connection opened ahead, or the failure to open it, as if it had been opened here. */
