@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * {@code migrate.mode=validate} while a migration Job runs: another migrator (the Job) holds the migration lock and
@@ -107,6 +108,14 @@ class ValidateWaitTest {
                     .hasMessageContaining("A migrate run (server process ")
                     .hasMessageContaining("still holds the migration lock after 2 s of waiting: raise "
                             + "migrate.validate.wait-timeout (2 s now) for a longer migration");
+            // Spring Boot's failure analysis keeps the wait, and says what validate is
+            assertThat(new MigrateFailureAnalyzer(new StandardEnvironment())
+                            .analyze(context.getStartupFailure())
+                            .getDescription())
+                    .startsWith("The database is not at head: it is at s1 while the migrations' heads are s2. A "
+                            + "migrate run (server process ")
+                    .contains("raise migrate.validate.wait-timeout (2 s now)")
+                    .endsWith(" migrate.mode=validate checks the database at startup and changes nothing.");
         });
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(8));
