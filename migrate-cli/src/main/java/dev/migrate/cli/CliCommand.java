@@ -6,6 +6,7 @@ import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSES;
 import static dev.migrate.cli.CliOption.CLASSPATH;
+import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
 import static dev.migrate.cli.CliOption.CYCLES;
 import static dev.migrate.cli.CliOption.DATABASES;
 import static dev.migrate.cli.CliOption.DEBOUNCE;
@@ -219,6 +220,7 @@ enum CliCommand {
                         URL,
                         USER,
                         PASSWORD,
+                        CREDENTIALS_PROVIDER,
                         SCHEMA,
                         VERSION_TABLE,
                         HISTORY_TABLE,

@@ -18,6 +18,12 @@ enum CliOption {
             "<password>",
             "The database password, when the URL carries none. Never printed; other users of the machine "
                     + "can read a process's arguments, so prefer the URL in an environment variable."),
+    CREDENTIALS_PROVIDER(
+            "credentials-provider",
+            "<class>",
+            "The fully qualified class name of a dev.migrate.CredentialsProvider asked for the user and password of "
+                    + "each new connection (an IAM token, a secret's lease), such as dev.migrate.RdsIamCredentials or "
+                    + "a class in --classpath. Never printed."),
     CLASSPATH(
             "classpath",
             "<jar|dir>[" + java.io.File.pathSeparator + "...]",

@@ -175,7 +175,7 @@ final class WatchCommand {
     private ConnectionSettings scratchServer() {
         Optional<ConnectionSettings> scratch = DatabaseChoice.scratch(
                 arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), cli.environment());
-        return scratch.or(() -> cli.database(arguments))
+        return scratch.or(() -> cli.database(arguments, null))
                 .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " watch replays the migrations on a"
                         + " throwaway database, and no server for one is given: pass --scratch-url"
                         + " jdbc:postgresql://localhost:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL"
@@ -199,7 +199,7 @@ final class WatchCommand {
                 List<Path> classpath,
                 ProjectEntities entities,
                 ProviderClasses provider) {
-            cli.super(WatchCommand.this.arguments, Cli.class.getClassLoader(), WatchCommand.this.log);
+            cli.super(WatchCommand.this.arguments, Cli.class.getClassLoader(), null, WatchCommand.this.log);
             this.compiled = classes;
             this.objects = objects;
             this.build = build;
@@ -230,7 +230,7 @@ final class WatchCommand {
             private @Nullable DataSource configured;
 
             Cycle(ProjectClassLoader loader) {
-                cli.super(WatchCommand.this.arguments, loader.loader(), WatchCommand.this.log);
+                cli.super(WatchCommand.this.arguments, loader.loader(), null, WatchCommand.this.log);
                 this.loader = loader;
             }
 
@@ -242,7 +242,7 @@ final class WatchCommand {
             @Override
             public Optional<? extends DataSource> configuredDatabase() {
                 if (configured == null) {
-                    configured = cli.database(arguments).map(cli::connect).orElse(null);
+                    configured = cli.database(arguments, null).map(cli::connect).orElse(null);
                 }
                 return Optional.ofNullable(configured);
             }
