@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * a foreign key from a distributed table to a table of the coordinator alone or to a distributed table of
  * another colocation group, a primary key, unique constraint or unique index without the distribution
  * column, a change of the distribution column's type. How each table is spread is asked of the database the
- * statement is about to run on ({@code citus_tables}), the names resolved as the statement's session
+ * statement is about to run on ({@code pg_dist_partition}, without the sizes {@code citus_tables} adds up), the names resolved as the statement's session
  * resolves them.
  *
  * @param table the table the statement changes, as the database names it
@@ -41,7 +41,10 @@ record CitusRefusal(String table, String detail) {
             "(?is)^\\s*CREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:(?:IF\\s+NOT\\s+EXISTS\\s+)?\\S+\\s+)?ON\\s+"
                     + "(?:ONLY\\s+)?" + NAME + "\\s*(?:USING\\s+\\w+\\s*)?\\(([^)]*)\\)");
 
-    /** How Citus holds a table: its kind ({@code distributed}, {@code reference}, {@code local}), column, group. */
+    /**
+     * How Citus holds a table: its kind ({@code distributed}, {@code reference}, {@code local}, {@code
+     * single-shard}), distribution column and colocation group.
+     */
     private record Spread(
             String name, String type, @Nullable String column, long colocation) {
         boolean distributed() {
@@ -58,7 +61,7 @@ record CitusRefusal(String table, String detail) {
         Matcher trigger = TRIGGER.matcher(sql);
         if (trigger.find()) {
             Spread on = spread(c, trigger.group(1));
-            if (on != null && !on.type().equals("local")) {
+            if (on != null && (on.distributed() || on.type().equals("reference"))) {
                 refusals.add(new CitusRefusal(
                         on.name(),
                         "creates a trigger on " + on.type() + " table " + on.name()
@@ -162,12 +165,14 @@ record CitusRefusal(String table, String detail) {
     /** How Citus holds the table {@code name} resolves to on {@code c}; {@code null} when it holds it not at all. */
     private static @Nullable Spread spread(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT n.nspname || '.' || cl.relname, t.citus_table_type::text,
-                       NULLIF(t.distribution_column::text, '<none>'), t.colocation_id
-                FROM citus_tables t
-                JOIN pg_catalog.pg_class cl ON cl.oid = t.table_name
+                SELECT n.nspname || '.' || cl.relname,
+                       CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference'
+                            WHEN p.colocationid = 0 THEN 'local' ELSE 'single-shard' END,
+                       column_to_column_name(p.logicalrelid, p.partkey), p.colocationid
+                FROM pg_dist_partition p
+                JOIN pg_catalog.pg_class cl ON cl.oid = p.logicalrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = cl.relnamespace
-                WHERE t.table_name = to_regclass(?)""")) {
+                WHERE p.logicalrelid = to_regclass(?)""")) {
             s.setString(1, name.replaceAll("\\s*\\.\\s*", "."));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new Spread(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)) : null;
