@@ -15,6 +15,7 @@ import dev.migrate.lint.LintFinding;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.LintStoppedException;
+import dev.migrate.op.OnlineChange;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,17 @@ class CoordinatorLintTest {
         }
     }
 
+    @Revision(id = "c2", revises = "c1", message = "a longer code, online")
+    public static class OnlineCode implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.online(OnlineChange.alterColumn("orders", "code").type("varchar(40)"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {}
+    }
+
     @Revision(id = "c2", revises = "c1", message = "what Citus takes")
     public static class Taken implements Migration {
         @Override
@@ -212,6 +224,14 @@ class CoordinatorLintTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.detail())
                         .startsWith("changes the type of public.orders.customer_id, the distribution column"));
+    }
+
+    @Test
+    void anOnlineMigrationOfADistributedTableStopsTheLintSayingWhy() {
+        LintStoppedException stopped = catchThrowableOfType(LintStoppedException.class, () -> lint(OnlineCode.class));
+        assertThat(stopped.getMessage())
+                .contains("Its online change of orders (distributed), which Citus spreads over the cluster, cannot run")
+                .contains("Write the change as a plain migration");
     }
 
     @Test
