@@ -743,7 +743,9 @@ final class SchemaComparison {
     private MigrationScript compared(DatabaseSchema live, DatabaseSchema desired, SchemaDiff.Options options) {
         List<DeclaredDistribution> declared = declaredDistribution;
         if (declared.isEmpty()) {
-            return SchemaDiff.compare(live, desired, options);
+            // what a scratch schema on a coordinator was read with (distributed as it was created, under
+            // schema-based sharding) is no wish of the entities
+            return SchemaDiff.compare(live, desired.withDistribution(Distribution.NONE), options);
         }
         Distribution wanted = EntityDistribution.of(declared, desired, schema);
         DatabaseSchema spread =

@@ -92,14 +92,34 @@ class EntityDistributionTest {
                 .containsExactly("table public.events: not distributed -> distributed by device_id in 32 shards");
     }
 
+    @Test
+    void entitiesThatSayNothingLeaveASchemaShardedCoordinatorAlone() throws Exception {
+        DataSource db = cluster.freshDatabase("plain");
+        execute(
+                db,
+                "DO $$BEGIN EXECUTE format('ALTER DATABASE %I SET citus.enable_schema_based_sharding TO on',"
+                        + " current_database()); END$$");
+        List<String> log = new ArrayList<>();
+        Migrator chain = Migrator.builder().dataSource(db).build();
+        // the entity side is built in a scratch schema of the coordinator, which Citus distributes as it is made
+        MigrationScript script = compare(chain, db, log, "dev.migrate.citus.plain");
+        assertThat(script.descriptions()).containsExactly("added table public.notes");
+        assertThat(Placements.of(db)).isEmpty();
+    }
+
     /** {@code migrate:autogenerate} (and {@code check}) of the entities with the coordinator, as the goals run it. */
     private static MigrationScript compare(Migrator chain, DataSource db, List<String> log) throws Exception {
+        return compare(chain, db, log, ENTITIES);
+    }
+
+    private static MigrationScript compare(Migrator chain, DataSource db, List<String> log, String entityPackage)
+            throws Exception {
         Path classes = Path.of(EntityDistributionTest.class
                 .getProtectionDomain()
                 .getCodeSource()
                 .getLocation()
                 .toURI());
-        EntityDdl entities = new EntityDdl(List.of(classes), List.of(ENTITIES), null, Map.of());
+        EntityDdl entities = new EntityDdl(List.of(classes), List.of(entityPackage), null, Map.of());
         EntityDdlSource source = EntityDdlSource.of(
                 entities,
                 List.of(classes),
