@@ -10,6 +10,11 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -87,6 +92,47 @@ final class EntityDistribution {
                     table, d.column(), first.equals(table) ? null : first, shardCount(group, byTable, colocatedWith)));
         }
         return Distribution.of(tables, List.of(), Map.of());
+    }
+
+    /**
+     * {@code script} with each change of a table's distribution saying which entity declares it: {@code
+     * table public.events: not distributed -> distributed by device_id in 32 shards (@Distributed on
+     * com.example.Event)}, as {@code check} lists it.
+     */
+    static MigrationScript naming(
+            MigrationScript script, List<DeclaredDistribution> declared, DatabaseSchema desired, String schema) {
+        Map<String, DeclaredDistribution> bySubject = new HashMap<>();
+        for (DeclaredDistribution d : declared) {
+            bySubject.put("table " + tableOf(d, desired, schema), d);
+        }
+        List<OpGroup> groups = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            List<Change> changes = new ArrayList<>();
+            for (Change c : group.changes()) {
+                DeclaredDistribution d = bySubject.get(c.description().subject());
+                boolean distribution = c.ops().stream()
+                        .anyMatch(op -> op instanceof Op.TableDistribution || op instanceof Op.UndistributeTable);
+                if (d == null || !distribution) {
+                    changes.add(c);
+                    continue;
+                }
+                Description was = c.description();
+                String by = (d.kind() == DeclaredDistribution.Kind.REFERENCE ? "@ReferenceTable" : "@Distributed")
+                        + " on " + d.entityClass();
+                changes.add(new Change(
+                        new Description(
+                                was.action(),
+                                was.subject(),
+                                (was.detail() == null ? "" : was.detail() + " ") + "(" + by + ")"),
+                        c.ops(),
+                        c.hazards(),
+                        c.notes(),
+                        c.undo(),
+                        c.aheadPart()));
+            }
+            groups.add(new OpGroup(group.table(), changes));
+        }
+        return new MigrationScript(groups, script.warnings(), script.guards());
     }
 
     /** The tables colocated with {@code table}, itself included, in name order. */

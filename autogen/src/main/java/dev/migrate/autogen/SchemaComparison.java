@@ -750,7 +750,11 @@ final class SchemaComparison {
         Distribution wanted = EntityDistribution.of(declared, desired, schema);
         DatabaseSchema spread =
                 desired.withDistribution(EntityDistribution.comparedWith(wanted, live, liveIsCoordinator));
-        return CitusBaseline.keysAfterDistribution(SchemaDiff.compare(live, spread, options), wanted, schema);
+        return EntityDistribution.naming(
+                CitusBaseline.keysAfterDistribution(SchemaDiff.compare(live, spread, options), wanted, schema),
+                declared,
+                desired,
+                schema);
     }
 
     private static boolean hasCitus(Connection c) throws SQLException {

@@ -89,7 +89,8 @@ class EntityDistributionTest {
 
         execute(db, "SELECT undistribute_table('events')");
         assertThat(compare(chain, db, log).descriptions())
-                .containsExactly("table public.events: not distributed -> distributed by device_id in 32 shards");
+                .containsExactly("table public.events: not distributed -> distributed by device_id in 32 shards"
+                        + " (@Distributed on dev.migrate.citus.entities.Event)");
     }
 
     @Test

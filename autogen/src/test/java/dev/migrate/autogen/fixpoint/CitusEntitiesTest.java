@@ -105,9 +105,12 @@ class CitusEntitiesTest {
                     ops, op -> op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey);
             assertThat(foreignKeys).hasSize(2).allMatch(at -> at > ops.indexOf(orders));
             assertThat(first.descriptions())
-                    .contains("table public.customers: not distributed -> distributed by id in 4 shards")
+                    .contains(
+                            "table public.customers: not distributed -> distributed by id in 4 shards (@Distributed on"
+                                    + " dev.migrate.autogen.fixpoint.citus.Customer)")
                     .contains("table public.orders: not distributed -> distributed by customer_id in 4"
-                            + " shards, colocated with public.customers");
+                            + " shards, colocated with public.customers (@Distributed on"
+                            + " dev.migrate.autogen.fixpoint.citus.CustomerOrder)");
             // undone the other way round: the keys, the distribution, then the tables
             List<Op> down = first.downgrade();
             assertThat(down.indexOf(
