@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * a foreign key from a distributed table to a table of the coordinator alone or to a distributed table of
  * another colocation group, a primary key, unique constraint or unique index without the distribution
  * column, a change of the distribution column's type. How each table is spread is asked of the database the
- * statement is about to run on ({@code pg_dist_partition}, without the sizes {@code citus_tables} adds up), the names resolved as the statement's session
- * resolves them.
+ * statement is about to run on ({@code pg_dist_partition}, without the sizes {@code citus_tables} adds up),
+ * the names resolved as the statement's session resolves them.
  *
  * @param table the table the statement changes, as the database names it
  * @param detail what Citus refuses and what to do instead
