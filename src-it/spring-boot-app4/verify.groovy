@@ -1,12 +1,13 @@
 import dev.migrate.testing.ItDatabase
+import groovy.json.JsonSlurper
 
 try {
     def url = 'jdbc:postgresql://localhost:25474/app'
     def log = new File(basedir, 'build.log').text
     // the application really ran on Spring Boot 4
-    assert log.count('Spring Boot 4.0.') == 2
+    assert log.count('Spring Boot 4.0.') == 3
     def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-    assert runs.size() == 5
+    assert runs.size() == 7
     // a failed start is reported as Spring Boot reports one, not with the application's stack trace
     def failureAnalysis = { String run ->
         assert run.contains('APPLICATION FAILED TO START')
@@ -27,13 +28,43 @@ try {
     assert runs[2].contains('Could not connect to PostgreSQL at localhost:1, database app, user app: ')
     assert runs[2].contains('Start the server, or fix the URL (it came from spring.datasource.url in '
             + 'application-refused.properties line 1).')
-    // 4: the chain ran at startup, the bean migration with its injected names, before JPA validated the entities
+    // 4: Actuator over HTTP, the database not migrated: migrate's health DOWN (503) naming what is pending
+    def actuator = { String run, String name ->
+        def file = new File(basedir, "target/actuator/${run}/${name}")
+        [status: new File(file.path + '.status').text as int, json: new JsonSlurper().parse(new File(file.path + '.json'))]
+    }
+    def behindHealth = actuator('behind', 'health-migrate')
+    assert behindHealth.status == 503
+    assert behindHealth.json.status == 'DOWN'
+    assert behindHealth.json.details.reason.startsWith("The database is behind the application's head: 4 revisions are pending")
+    assert behindHealth.json.details.pending == ['20261101_000001', '20261101_000002', '20261101_000003', '20261101_000004']
+    assert actuator('behind', 'health').json.components.migrate.status == 'DOWN'
+    def behind = actuator('behind', 'migrate')
+    assert behind.status == 200
+    def behindBean = behind.json.contexts.values()[0].migrateBeans.migrateStatus
+    assert behindBean.database instanceof String && !behindBean.database.contains('boot4-secret-pw')
+    assert behindBean.current == []
+    assert behindBean.heads == ['20261101_000004']
+    assert behindBean.pending.size() == 4
+    // 7: the same at head: UP, nothing pending, the history newest first
+    def upHealth = actuator('at-head', 'health-migrate')
+    assert upHealth.status == 200
+    assert upHealth.json.status == 'UP'
+    def atHead = actuator('at-head', 'migrate').json.contexts.values()[0].migrateBeans.migrateStatus
+    assert atHead.current*.revision == ['20261101_000004']
+    assert atHead.current[0].head == true
+    assert atHead.pending == []
+    assert atHead.history[0].revision == '20261101_000004'
+    assert atHead.history[0].direction == 'upgrade'
+    assert atHead.history[0].appliedBy == 'app'
+    assert actuator('at-head', 'health').json.components.migrate.status == 'UP'
+    // 5: the chain ran at startup, the bean migration with its injected names, before JPA validated the entities
     assert log.contains('Running upgrade <base> -> 20261101_000001, create customer')
     assert log.contains('Running upgrade 20261101_000003 -> 20261101_000004, seed customers')
     assert log.contains('Shop saw 20261101_000004 upgrade')
-    assert log.count('Customers: ada, grace') == 2 : 'both successful starts reached the application'
-    assert log.count('Orders: 0') == 2
-    // 5: the second start ran nothing
+    assert log.count('Customers: ada, grace') == 3 : 'the three starts on the migrated database reached the application'
+    assert log.count('Orders: 0') == 3
+    // 6: the second start ran nothing
     assert log.contains('Nothing to do: the database is already at 20261101_000004.')
     assert log.count('Running upgrade') == 4
     assert !log.contains('boot4-secret-pw')

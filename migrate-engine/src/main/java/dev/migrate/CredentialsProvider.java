@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -78,15 +79,17 @@ public interface CredentialsProvider {
     }
 
     /**
-     * The provider of class {@code className} that a jar on {@code loader}'s class path registers for
-     * {@link ServiceLoader}, named by its class name.
+     * The provider of class {@code className}: one that a jar on {@code loader}'s class path registers for
+     * {@link ServiceLoader}, by its full or simple class name, else the class of that full name on the class
+     * path, made with its public constructor without arguments.
      *
      * <pre>{@code CredentialsProvider provider = CredentialsProvider.load("dev.migrate.RdsIamCredentials", loader);}</pre>
      *
-     * @param className the provider's class name, in full or its simple name
+     * @param className the provider's class name, in full or (for a registered one) its simple name
      * @param loader where to look
      * @return a new instance of that provider
-     * @throws MigrateException naming the providers found when none has that name
+     * @throws MigrateException naming the class and the fix when it is not found, is no provider or cannot be
+     *     made, and naming the registered providers found
      */
     static CredentialsProvider load(String className, ClassLoader loader) {
         List<String> found = new ArrayList<>();
@@ -107,9 +110,33 @@ public interface CredentialsProvider {
                             + "and that it has a public constructor without arguments.",
                     e);
         }
-        throw new MigrateException("No credentials provider named " + className + " is on the class path"
-                + (found.isEmpty() ? "" : " (found: " + String.join(", ", found) + ")")
-                + ". Add the jar that holds it, and list its class in the jar's "
-                + "META-INF/services/dev.migrate.CredentialsProvider.");
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new MigrateException("No credentials provider named " + className + " is on the class path"
+                    + (found.isEmpty() ? "" : " (found: " + String.join(", ", found) + ")")
+                    + ". Check the spelling of its fully qualified class name, and add the jar or directory that "
+                    + "holds it to the class path.");
+        }
+        if (!CredentialsProvider.class.isAssignableFrom(type)) {
+            throw new MigrateException("The class " + className + " is not a credentials provider: make it implement "
+                    + CredentialsProvider.class.getName() + ", or name the class that does.");
+        }
+        try {
+            return (CredentialsProvider) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new MigrateException("The credentials provider " + className + " cannot be made: give it a public "
+                    + "constructor without arguments (and make the class public and not abstract).");
+        } catch (InstantiationException e) {
+            throw new MigrateException("The credentials provider " + className + " cannot be made: it is abstract or "
+                    + "an interface. Name a concrete class with a public constructor without arguments.");
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new MigrateException(
+                    "The credentials provider " + className + " failed in its constructor: " + cause
+                            + ". Check the provider's own configuration (its region, its role, its secret's path).",
+                    cause);
+        }
     }
 }

@@ -319,8 +319,31 @@ class CredentialsProviderTest {
                         CredentialsProvider.load("com.example.Vault", CredentialsProviderTest.class.getClassLoader()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessage("No credentials provider named com.example.Vault is on the class path (found: "
-                        + "dev.migrate.RdsIamCredentials). Add the jar that holds it, and list its class in the jar's "
-                        + "META-INF/services/dev.migrate.CredentialsProvider.");
+                        + "dev.migrate.RdsIamCredentials). Check the spelling of its fully qualified class name, and "
+                        + "add the jar or directory that holds it to the class path.");
+    }
+
+    /** A provider on the class path, not registered: found by its full name, made with its constructor. */
+    public static final class FixedSecret implements CredentialsProvider {
+        @Override
+        public Credentials credentials(Server server) {
+            return new Credentials("fixed", "fixed-secret");
+        }
+    }
+
+    @Test
+    void aClassOnTheClassPathIsFoundByItsFullNameAndAnyOtherClassIsRefusedNamingTheFix() {
+        ClassLoader loader = CredentialsProviderTest.class.getClassLoader();
+        assertThat(CredentialsProvider.load(FixedSecret.class.getName(), loader))
+                .isInstanceOf(FixedSecret.class);
+        assertThatThrownBy(() -> CredentialsProvider.load("java.lang.String", loader))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("The class java.lang.String is not a credentials provider: make it implement "
+                        + "dev.migrate.CredentialsProvider, or name the class that does.");
+        assertThatThrownBy(() -> CredentialsProvider.load(Store.class.getName(), loader))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("The credentials provider " + Store.class.getName() + " cannot be made: give "
+                        + "it a public constructor without arguments");
     }
 
     private static void restore(String property, String previous) {

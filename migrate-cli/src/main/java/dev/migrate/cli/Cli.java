@@ -5,6 +5,7 @@ import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
+import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
 import static dev.migrate.cli.CliOption.DATABASES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
@@ -37,23 +38,25 @@ import static dev.migrate.cli.CliOption.VERBOSE;
 import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
 import dev.migrate.BadTargetException;
+import dev.migrate.CredentialsProvider;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.command.Change;
 import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.LintChain;
+import dev.migrate.command.Move;
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.Spelling;
 import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.ConnectionSettings;
+import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
@@ -210,38 +213,54 @@ final class Cli {
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
         checkForms(arguments, offline);
+        if (command == CliCommand.WATCH) {
+            // the project's classes are loaded again for each comparison, the provider once
+            new WatchCommand(this, arguments, log, workingDirectory, System.in).run();
+            return;
+        }
         try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
             Migrator.Builder builder = builder(arguments, classes.loader(), log);
+            CredentialsProvider credentials = CredentialsSetting.load(
+                    arguments.value(CREDENTIALS_PROVIDER),
+                    classes.loader(),
+                    "--credentials-provider",
+                    "--classpath and the class path of this jar: add its jar or directory to --classpath");
             boolean verbose = arguments.flag(VERBOSE);
             String target = arguments.positionalValue();
             switch (command) {
                 case HEADS ->
                     new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
-                            .run(graph(builder), new Face(arguments, classes.loader(), log));
+                            .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case BRANCHES ->
                     new ShowGraph(ShowGraph.Kind.BRANCHES, null, verbose)
-                            .run(graph(builder), new Face(arguments, classes.loader(), log));
+                            .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case SHOW ->
                     new ShowGraph(ShowGraph.Kind.SHOW, required(target), verbose)
-                            .run(graph(builder), new Face(arguments, classes.loader(), log));
+                            .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
-                    database(arguments).ifPresent(database -> builder.dataSource(connect(database)));
+                    database(arguments, credentials).ifPresent(database -> builder.dataSource(connect(database)));
                     new ShowGraph(ShowGraph.Kind.HISTORY, arguments.value(RANGE), verbose)
-                            .run(builder.build(), new Face(arguments, classes.loader(), log));
+                            .run(builder.build(), new Face(arguments, classes.loader(), credentials, log));
                 }
                 case CURRENT ->
                     new Current(verbose, arguments.flag(CHECK_HEADS))
                             .run(
-                                    isFleet(arguments) ? fleetSettings(arguments) : null,
-                                    new Face(arguments, classes.loader(), log));
-                case UPGRADE -> change(arguments, Change.upgrade(required(target)), classes.loader(), log);
-                case DOWNGRADE -> change(arguments, Change.downgrade(required(target)), classes.loader(), log);
+                                    isFleet(arguments) ? fleetSettings(arguments, credentials) : null,
+                                    new Face(arguments, classes.loader(), credentials, log));
+                case UPGRADE -> change(arguments, Move.upgrade(required(target)), classes.loader(), credentials, log);
+                case DOWNGRADE ->
+                    change(arguments, Move.downgrade(required(target)), classes.loader(), credentials, log);
                 case STAMP ->
-                    change(arguments, Change.stamp(required(target), arguments.flag(PURGE)), classes.loader(), log);
-                case COMPLETE -> change(arguments, Change.complete(required(target)), classes.loader(), log);
+                    change(
+                            arguments,
+                            Move.stamp(required(target), arguments.flag(PURGE)),
+                            classes.loader(),
+                            credentials,
+                            log);
+                case COMPLETE -> change(arguments, Move.complete(required(target)), classes.loader(), credentials, log);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
@@ -250,8 +269,8 @@ final class Cli {
                                     sqlFile == null ? null : workingDirectory.resolve(sqlFile),
                                     null)
                             .run(
-                                    isFleet(arguments) ? fleetSettings(arguments) : null,
-                                    new ComparisonFace(arguments, classes.loader(), log));
+                                    isFleet(arguments) ? fleetSettings(arguments, credentials) : null,
+                                    new ComparisonFace(arguments, classes.loader(), credentials, log));
                 }
                 case LINT -> {
                     Integer large = arguments.count(LARGE_TABLE_ROWS, 0);
@@ -260,7 +279,7 @@ final class Cli {
                                     arguments.value(FAIL_ON),
                                     large == null ? 100_000 : large,
                                     null)
-                            .run(new ComparisonFace(arguments, classes.loader(), log));
+                            .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
                 }
                 case VERIFY ->
                     new VerifyChain(
@@ -268,7 +287,8 @@ final class Cli {
                                     list(arguments.value(EXCLUDE)),
                                     arguments.value(FAIL_ON),
                                     null)
-                            .run(new ComparisonFace(arguments, classes.loader(), log));
+                            .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
+                case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
             }
         }
     }
@@ -309,7 +329,7 @@ final class Cli {
     }
 
     /** A builder over the migrations with the run settings of the command line, without a database. */
-    private static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
+    static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
         String packages = arguments.value(PACKAGES);
         Migrator.Builder builder = MigratorInternals.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
                 .packages(
@@ -365,26 +385,35 @@ final class Cli {
      * Runs a command that changes the database: on the fleet when {@code --tenants} or {@code --databases}
      * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
      */
-    private void change(Arguments arguments, Change change, ClassLoader classes, MigrationLog log) {
+    private void change(
+            Arguments arguments,
+            Move change,
+            ClassLoader classes,
+            @Nullable CredentialsProvider credentials,
+            MigrationLog log) {
         String sqlFile = arguments.value(SQL_FILE);
         boolean offline = arguments.flag(SQL) || sqlFile != null;
-        FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments) : null;
+        FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments, credentials) : null;
         if (fleet != null && offline && sqlFile == null) {
             throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
                     + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
         }
-        change.run(fleet, offline, new Face(arguments, classes, log));
+        change.run(fleet, offline, new Face(arguments, classes, credentials, log));
     }
 
     /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
-    private class Face implements Change.Face {
+    class Face implements Move.Face {
         final Arguments arguments;
         final ClassLoader classes;
+        /** What --credentials-provider names, or null. */
+        final @Nullable CredentialsProvider credentials;
+
         final MigrationLog log;
 
-        Face(Arguments arguments, ClassLoader classes, MigrationLog log) {
+        Face(Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials, MigrationLog log) {
             this.arguments = arguments;
             this.classes = classes;
+            this.credentials = credentials;
             this.log = log;
         }
 
@@ -395,7 +424,7 @@ final class Cli {
 
         @Override
         public void onDatabase(Consumer<Migrator.Builder> work) {
-            work.accept(builder(arguments, classes, log).dataSource(connect(requireDatabase(arguments))));
+            work.accept(builder(arguments, classes, log).dataSource(connect(requireDatabase(arguments, credentials))));
         }
 
         @Override
@@ -412,7 +441,7 @@ final class Cli {
         }
 
         @Override
-        public Optional<String> fleetRan(Change change, FleetResult result) {
+        public Optional<String> fleetRan(Move change, FleetResult result) {
             return Optional.empty();
         }
 
@@ -455,19 +484,20 @@ final class Cli {
      * project's JPA provider, which the plugin's goals run).
      */
     private final class ComparisonFace extends Face implements DriftCheck.Face, LintChain.Face, VerifyChain.Face {
-        ComparisonFace(Arguments arguments, ClassLoader classes, MigrationLog log) {
-            super(arguments, classes, log);
+        ComparisonFace(
+                Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials, MigrationLog log) {
+            super(arguments, classes, credentials, log);
         }
 
         @Override
         public void withDataSource(BiConsumer<String, DataSource> work) {
-            ConnectionSettings database = requireDatabase(arguments);
+            ConnectionSettings database = requireDatabase(arguments, credentials);
             work.accept(database.describe(), connect(database));
         }
 
         @Override
         public Optional<ConnectingDataSource> configuredDatabase() {
-            return database(arguments).map(Cli.this::connect);
+            return database(arguments, credentials).map(Cli.this::connect);
         }
 
         @Override
@@ -528,27 +558,30 @@ final class Cli {
         return arguments.value(TENANTS) != null || arguments.value(DATABASES) != null;
     }
 
-    /** The fleet of {@code --tenants} and {@code --databases}. */
-    private FleetSettings fleetSettings(Arguments arguments) {
+    /** The fleet of {@code --tenants} and {@code --databases}, its databases asking {@code credentials} if given. */
+    private FleetSettings fleetSettings(Arguments arguments, @Nullable CredentialsProvider credentials) {
         String databases = arguments.value(DATABASES);
         Integer canary = arguments.count(CANARY, 0);
         return new FleetSettings(
-                arguments.value(TENANTS),
-                databases == null ? List.of() : DatabaseList.parse(databases, workingDirectory, "--databases"),
-                arguments.value(USER),
-                arguments.value(PASSWORD),
-                arguments.count(PARALLEL, 1),
-                arguments.flag(FAIL_FAST),
-                canary == null ? 0 : canary);
+                        arguments.value(TENANTS),
+                        databases == null ? List.of() : DatabaseList.parse(databases, workingDirectory, "--databases"),
+                        arguments.value(USER),
+                        arguments.value(PASSWORD),
+                        arguments.count(PARALLEL, 1),
+                        arguments.flag(FAIL_FAST),
+                        canary == null ? 0 : canary)
+                .withCredentials(credentials);
     }
 
-    private Optional<ConnectionSettings> database(Arguments arguments) {
+    /** The database of --url or the environment, each new connection asking {@code credentials} if given. */
+    Optional<ConnectionSettings> database(Arguments arguments, @Nullable CredentialsProvider credentials) {
         return DatabaseChoice.resolve(
-                arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment);
+                        arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment)
+                .map(settings -> settings.withCredentials(credentials));
     }
 
-    private ConnectionSettings requireDatabase(Arguments arguments) {
-        return database(arguments)
+    ConnectionSettings requireDatabase(Arguments arguments, @Nullable CredentialsProvider credentials) {
+        return database(arguments, credentials)
                 .orElseThrow(() -> new MigrateException("No database is given: pass --url"
                         + " jdbc:postgresql://host:5432/app, or set the environment variable MIGRATE_DATABASE_URL"
                         + " (or DATABASE_URL). The command line starts no embedded database; --sql prints the script"
@@ -556,7 +589,7 @@ final class Cli {
     }
 
     /** The database, announced as the plugin announces it. */
-    private ConnectingDataSource connect(ConnectionSettings database) {
+    ConnectingDataSource connect(ConnectionSettings database) {
         out.println("Using PostgreSQL at " + database.describe() + " (from " + database.origin() + ").");
         return new ServerDataSource(database);
     }
@@ -602,6 +635,11 @@ final class Cli {
     private static ClassLoader classLoader() {
         ClassLoader loader = Cli.class.getClassLoader();
         return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
+    /** The environment variables the command line reads its defaults from. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** Progress lines to one stream, warnings to standard error. */

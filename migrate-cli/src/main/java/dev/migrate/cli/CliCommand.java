@@ -4,8 +4,13 @@ import static dev.migrate.cli.CliOption.ACCEPT_CHECKSUMS;
 import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
+import static dev.migrate.cli.CliOption.CLASSES;
 import static dev.migrate.cli.CliOption.CLASSPATH;
+import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
+import static dev.migrate.cli.CliOption.CYCLES;
 import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.DEBOUNCE;
+import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
@@ -17,6 +22,8 @@ import static dev.migrate.cli.CliOption.LOCK_RETRIES;
 import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
 import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
+import static dev.migrate.cli.CliOption.MESSAGE;
+import static dev.migrate.cli.CliOption.OBJECTS;
 import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
@@ -29,6 +36,7 @@ import static dev.migrate.cli.CliOption.REPORT;
 import static dev.migrate.cli.CliOption.REVISION;
 import static dev.migrate.cli.CliOption.SCHEMA;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
+import static dev.migrate.cli.CliOption.SOURCES;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
 import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
@@ -39,6 +47,7 @@ import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
 import static dev.migrate.cli.CliOption.VERSION_TABLE;
+import static dev.migrate.cli.CliOption.WRITE;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -129,7 +138,18 @@ enum CliCommand {
                             TRANSACTION_MODE,
                             LOCK_TIMEOUT,
                             STATEMENT_TIMEOUT,
-                            FAIL_ON)));
+                            FAIL_ON))),
+    WATCH(
+            "Stay running: after each change of --classes or --objects, print what check says of the entities and"
+                    + " the schema at head (the migrations replayed on --scratch-url, or on the server of --url); with"
+                    + " --write, or Enter pressed, write the migration as autogenerate does.",
+            null,
+            null,
+            union(
+                    EnumSet.of(CLASSPATH, PACKAGES, VERBOSE, HELP),
+                    EnumSet.of(URL, USER, PASSWORD, SCHEMA, VERSION_TABLE, HISTORY_TABLE, SCRATCH_URL),
+                    EnumSet.of(MANAGED_SCHEMA, EXCLUDE, REPLAY_CACHE),
+                    EnumSet.of(CLASSES, ENTITY_PACKAGES, OBJECTS, SOURCES, MESSAGE, WRITE, CYCLES, DEBOUNCE)));
 
     private final String summary;
     private final @Nullable String defaultValue;
@@ -200,6 +220,7 @@ enum CliCommand {
                         URL,
                         USER,
                         PASSWORD,
+                        CREDENTIALS_PROVIDER,
                         SCHEMA,
                         VERSION_TABLE,
                         HISTORY_TABLE,

@@ -18,6 +18,12 @@ enum CliOption {
             "<password>",
             "The database password, when the URL carries none. Never printed; other users of the machine "
                     + "can read a process's arguments, so prefer the URL in an environment variable."),
+    CREDENTIALS_PROVIDER(
+            "credentials-provider",
+            "<class>",
+            "The fully qualified class name of a dev.migrate.CredentialsProvider asked for the user and password of "
+                    + "each new connection (an IAM token, a secret's lease), such as dev.migrate.RdsIamCredentials or "
+                    + "a class in --classpath. Never printed."),
     CLASSPATH(
             "classpath",
             "<jar|dir>[" + java.io.File.pathSeparator + "...]",
@@ -124,6 +130,33 @@ enum CliOption {
             "Print one JSON document of what the command did to standard output (docs/reference/output-json.md); "
                     + "the lines for a reader go to standard error. The same as --output json."),
     OUTPUT("output", "text|json", "How the result is printed: text (default), or json as --json prints it."),
+    CLASSES(
+            "classes",
+            "<dir>",
+            "watch: the project's compiled classes, where the IDE writes them on save; watched, and their entities"
+                    + " compared. Default target/classes. The rest of the class path (the JPA provider) is"
+                    + " --classpath."),
+    ENTITY_PACKAGES(
+            "entity-packages", "<package>[,...]", "watch: the packages whose entities are compared. Default: all."),
+    OBJECTS(
+            "objects",
+            "<dir>",
+            "watch: the declared views, functions and triggers, watched too. Default src/main/resources/db/objects."),
+    SOURCES(
+            "sources",
+            "<dir>",
+            "watch: the source root a written migration goes to, below the first of --packages. Default"
+                    + " src/main/java."),
+    MESSAGE("message", "<text>", "watch: the written migration's message, which names its class."),
+    WRITE(
+            "write",
+            null,
+            "watch: write the migration after each change, as autogenerate does; without it, Enter writes it once."),
+    CYCLES("cycles", "<n>", "watch: stop after this many comparisons, the first at start included. Default 0: never."),
+    DEBOUNCE(
+            "debounce",
+            "<duration>",
+            "watch: how long the files must stay unchanged before a change is compared. Default 150ms."),
     HELP("help", null, "Describe the command.");
 
     private final String optionName;

@@ -53,6 +53,7 @@ class CliIT {
     private static Path bootJar = Path.of("unset");
     private static Path brokenJar = Path.of("unset");
     private static Path onlineJar = Path.of("unset");
+    private static Path credentialsJar = Path.of("unset");
 
     @BeforeAll
     static void buildJars() throws IOException {
@@ -126,6 +127,45 @@ class CliIT {
         onlineJar = work.resolve("online.jar");
         jar(onlineJar, onlineClasses, "", path -> true);
 
+        // a credentials provider that changes the role's password on the server each time it is asked, as a token
+        // that lives one connection, and writes each password it gave to rotated-passwords.txt
+        Path credentialsSources = work.resolve("credentials-src");
+        write(credentialsSources, "creds/RotatingPassword.java", """
+                package creds;
+
+                import dev.migrate.CredentialsProvider;
+                import java.nio.charset.StandardCharsets;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                import java.sql.Connection;
+                import java.sql.Statement;
+                import java.util.UUID;
+                import org.postgresql.ds.PGSimpleDataSource;
+
+                public final class RotatingPassword implements CredentialsProvider {
+                    @Override
+                    public Credentials credentials(Server server) {
+                        String next = "rotated-" + UUID.randomUUID();
+                        PGSimpleDataSource admin = new PGSimpleDataSource();
+                        admin.setUrl("jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres");
+                        admin.setUser("postgres");
+                        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                            s.execute("ALTER ROLE " + server.user() + " PASSWORD '" + next + "'");
+                            Files.writeString(Path.of("rotated-passwords.txt"), next + "\\n", StandardCharsets.UTF_8,
+                                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the password could not be changed: " + e.getMessage(), e);
+                        }
+                        return new Credentials(server.user(), next);
+                    }
+                }
+                """);
+        Path credentialsClasses = Files.createDirectories(work.resolve("credentials-classes"));
+        compile(credentialsSources, credentialsClasses);
+        credentialsJar = work.resolve("credentials.jar");
+        jar(credentialsJar, credentialsClasses, "", path -> true);
+
         // a Spring Boot executable jar: the migrations in BOOT-INF/classes, what they call in a nested jar
         Path supportJar = work.resolve("support.jar");
         jar(supportJar, classes, "", path -> path.startsWith("db/support/"));
@@ -180,6 +220,122 @@ class CliIT {
         assertThat(stamp.out()).contains("(from the environment variable MIGRATE_DATABASE_URL)");
         assertThat(run(Map.of(), "current", connect).out()).contains(THIRD + " (head)");
         assertThat(tables(database)).doesNotContain("gadgets");
+    }
+
+    @Test
+    void aCredentialsProviderIsAskedForEachNewConnectionWhileThePasswordRotates() throws Exception {
+        String database = TestPostgres.createDatabase("cli_rotating");
+        requirePasswordOf("cli_rotating", "initial-password-7");
+        try (Connection c = TestPostgres.dataSource("postgres").getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " OWNER TO cli_rotating");
+        }
+        Path given = work.resolve("rotated-passwords.txt");
+        Files.deleteIfExists(given);
+        String url = "jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/" + database;
+        String classpath = plainJar + java.io.File.pathSeparator + credentialsJar;
+        String[] connect = {
+            "--url", url, "--user", "cli_rotating", "--classpath", classpath,
+        };
+
+        Result upgrade = run(Map.of(), "upgrade", append(connect, "--credentials-provider", "creds.RotatingPassword"));
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        List<String> passwords = Files.readAllLines(given);
+        assertThat(passwords).as("a password for each connection of the run").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(passwords).doesNotHaveDuplicates();
+        Result current = run(Map.of(), "current", append(connect, "--credentials-provider", "creds.RotatingPassword"));
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.out()).contains(THIRD + " (head)");
+        List<String> all = Files.readAllLines(given);
+        for (String password : all) {
+            assertThat(upgrade.out() + upgrade.err() + current.out() + current.err())
+                    .doesNotContain(password);
+        }
+
+        // the first run's passwords no longer open a connection: each one was asked for its own
+        Result stale = run(Map.of(), "current", append(connect, "--password", passwords.get(passwords.size() - 1)));
+        assertThat(stale.code()).as(stale.toString()).isEqualTo(1);
+        assertThat(stale.err()).contains("cli_rotating").doesNotContain(passwords.get(passwords.size() - 1));
+
+        Result misspelt = run(Map.of(), "current", append(connect, "--credentials-provider", "creds.RotatingPasswrd"));
+        assertThat(misspelt.code()).as(misspelt.toString()).isEqualTo(1);
+        assertThat(misspelt.err())
+                .contains("No credentials provider named creds.RotatingPasswrd is on the class path")
+                .contains("--credentials-provider names it")
+                .contains("add its jar or directory to --classpath");
+    }
+
+    /**
+     * The image jib:buildTar wrote, opened as a container runtime would: its layers unpacked into a root, its entry
+     * point run with its working directory there. Its base is scratch, which holds no java, so this machine's java
+     * stands in for the base image's: the test proves the image's files, entry point and arguments, not its JRE.
+     */
+    @Test
+    void theImageRunsItsEntryPointWithItsOwnJarAsAKubernetesJobWould() throws Exception {
+        ImageTar image = ImageTar.read(Path.of(System.getProperty("migrate.cli.image", "target/jib-image.tar")));
+        String version = System.getProperty("migrate.version", "unset");
+        assertThat(image.tags()).containsExactly("migrate-cli:" + version);
+        assertThat(image.entrypoint())
+                .containsExactly("java", "-XX:TieredStopAtLevel=1", "-jar", "/app/migrate-cli.jar");
+        assertThat(image.arguments()).containsExactly("--help");
+        assertThat(image.workingDirectory()).isEqualTo("/work");
+        Path root = work.resolve("image-root");
+        assertThat(image.unpack(root))
+                .as("the shaded jar alone: the classes and libraries it holds are not repeated")
+                .containsExactly("/app/migrate-cli.jar");
+        assertThat(Files.mismatch(root.resolve("app/migrate-cli.jar"), cliJar))
+                .as("the jar the other tests run")
+                .isEqualTo(-1L);
+        Files.createDirectories(root.resolve("work"));
+
+        Result help = runImage(image, root, Map.of());
+        assertThat(help.code()).as(help.toString()).isZero();
+        assertThat(help.out()).contains("migrate " + version + ": schema migrations for PostgreSQL");
+
+        // a Job's args: the application's jar mounted at /work/app.jar, the URL from a secret in the environment
+        Files.copy(plainJar, root.resolve("work/app.jar"));
+        String database = TestPostgres.createDatabase("cli_image");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        Result upgrade =
+                runImage(image, root, Map.of("MIGRATE_DATABASE_URL", url), "upgrade", "--classpath", "/work/app.jar");
+        assertThat(upgrade.code()).as(upgrade.toString()).isZero();
+        assertThat(upgrade.out()).contains("(from the environment variable MIGRATE_DATABASE_URL)", "create gadgets");
+        assertThat(tables(database)).contains("widgets", "gadgets");
+    }
+
+    /**
+     * Runs the image's entry point with {@code args} (its own arguments when none are given) in its working
+     * directory, each absolute path of the image read under {@code root}, and this machine's java for the image's.
+     */
+    private static Result runImage(ImageTar image, Path root, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        List<String> given = new ArrayList<>(image.entrypoint());
+        given.addAll(args.length == 0 ? image.arguments() : List.of(args));
+        for (String part : given) {
+            if (part.equals("java")) {
+                line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            } else if (part.startsWith("/")) {
+                line.add(root.resolve(part.substring(1)).toString());
+            } else {
+                line.add(part);
+            }
+        }
+        ProcessBuilder process = new ProcessBuilder(line)
+                .directory(root.resolve(image.workingDirectory().substring(1)).toFile());
+        Map<String, String> env = process.environment();
+        env.clear();
+        env.put("HOME", home.toString());
+        env.putAll(environment);
+        Path out = Files.createTempFile(work, "image-out", ".txt");
+        Path err = Files.createTempFile(work, "image-err", ".txt");
+        Process started =
+                process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!started.waitFor(2, TimeUnit.MINUTES)) {
+            started.destroyForcibly();
+            throw new AssertionError("The image's entry point did not end within 2 minutes: " + line);
+        }
+        return new Result(started.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test
@@ -994,6 +1150,109 @@ class CliIT {
     }
 
     /** The test server as a scratch server: its postgres database, where the role may create others. */
+    /**
+     * {@code migrate watch} as a Gradle build would run it: the compiled classes and the dependency jars given as
+     * paths. Each run stops after one comparison ({@code --cycles 1}).
+     */
+    @Test
+    void watchComparesTheEntitiesAndWritesTheMigrationOnAScratchServerOrTheServerOfTheUrl() throws Exception {
+        Path project = Files.createDirectories(work.resolve("watched"));
+        Path sources = project.resolve("src/main/java");
+        Path classes = Files.createDirectories(project.resolve("build/classes/java/main"));
+        write(sources, "db/migrations/V1.java", migration(FIRST, null, "create widgets", """
+                op.execute("CREATE TABLE widgets (id bigint NOT NULL, name varchar(255), PRIMARY KEY (id))");
+                """, """
+                op.execute("DROP TABLE widgets");
+                """));
+        String widget = """
+                package app;
+
+                @jakarta.persistence.Entity
+                @jakarta.persistence.Table(name = "widgets")
+                public class Widget {
+                    @jakarta.persistence.Id
+                    Long id;
+                    String name;
+                    %s
+                }
+                """;
+        write(sources, "app/Widget.java", widget.formatted(""));
+        compile(sources, classes);
+        String libraries = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.endsWith(".jar") && !entry.contains("junit") && !entry.contains("assertj"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        String[] watch = {
+            "--classes",
+            classes.toString(),
+            "--classpath",
+            libraries,
+            "--objects",
+            project.resolve("src/main/resources/db/objects").toString(),
+            "--cycles",
+            "1"
+        };
+
+        Result same = run(Map.of(), "watch", withOptions(watch, "--scratch-url", scratchUrl()));
+        assertThat(same.code()).as(same.toString()).isZero();
+        assertThat(same.out())
+                .contains("Watching watched/build/classes/java/main and watched/src/main/resources/db/objects")
+                .contains("No differences: the entities match the schema at head.")
+                .contains("Cycle 1 took");
+        assertThat(scratchDatabases()).as("throwaway databases left behind").isEmpty();
+
+        write(sources, "app/Widget.java", widget.formatted("java.math.BigDecimal price;"));
+        compile(sources, classes);
+        String database = TestPostgres.createDatabase("cli_watch");
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
+        assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", classes.toString())
+                        .code())
+                .isZero();
+        Result changed = run(Map.of(), "watch", withOptions(watch, "--url", url));
+        assertThat(changed.code()).as(changed.toString()).isZero();
+        assertThat(changed.out() + changed.err())
+                .contains("The entities differ from the schema at head in 1 way")
+                .contains("added column public.widgets.price");
+
+        Result written = run(
+                Map.of("MIGRATE_SCRATCH_URL", scratchUrl()),
+                "watch",
+                withOptions(watch, "--write", "--message", "add price", "--sources", sources.toString()));
+        assertThat(written.code()).as(written.toString()).isZero();
+        assertThat(written.out()).contains("Detected added column public.widgets.price", "Wrote ");
+        try (Stream<Path> files = Files.list(sources.resolve("db/migrations"))) {
+            List<String> migration = files.filter(
+                            f -> f.getFileName().toString().endsWith("AddPrice.java"))
+                    .map(CliIT::read)
+                    .toList();
+            assertThat(migration).hasSize(1);
+            assertThat(migration.get(0)).contains("revises = \"" + FIRST + "\"", "price");
+        }
+        assertThat(project.resolve("build/migrate/changes.md")).isRegularFile();
+    }
+
+    @Test
+    void watchWithoutTheJpaProviderOnTheClassPathSaysWhatToAdd() throws Exception {
+        Path classes = Files.createDirectories(work.resolve("watched-no-jpa/classes"));
+        Result refused =
+                run(Map.of(), "watch", "--classes", classes.toString(), "--scratch-url", scratchUrl(), "--cycles", "1");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("--classpath");
+    }
+
+    private static String[] withOptions(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String scratchUrl() {
         return "jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres?user=postgres";
     }

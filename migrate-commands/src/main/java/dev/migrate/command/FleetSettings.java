@@ -1,5 +1,6 @@
 package dev.migrate.command;
 
+import dev.migrate.CredentialsProvider;
 import dev.migrate.Fleet;
 import dev.migrate.Migrator;
 import java.util.Collections;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param parallel how many tenants run at once; null for the fleet's default
  * @param failFast whether to stop starting tenants after the first one fails
  * @param canary how many tenants run first, the others only when all of them succeeded
+ * @param credentials asked for the user and password of each new connection to a database given by URL; null
+ *     when {@code password} serves
  */
 public record FleetSettings(
         @Nullable String tenants,
@@ -32,10 +35,32 @@ public record FleetSettings(
         @Nullable String password,
         @Nullable Integer parallel,
         boolean failFast,
-        int canary) {
+        int canary,
+        @Nullable CredentialsProvider credentials) {
     public FleetSettings {
         databases = List.copyOf(databases);
         dataSources = Collections.unmodifiableMap(new LinkedHashMap<>(dataSources));
+    }
+
+    /** A fleet whose databases given by URL log in with a fixed password, or the ones their URLs carry. */
+    public FleetSettings(
+            @Nullable String tenants,
+            List<String> databases,
+            Map<String, DataSource> dataSources,
+            @Nullable String user,
+            @Nullable String password,
+            @Nullable Integer parallel,
+            boolean failFast,
+            int canary) {
+        this(tenants, databases, dataSources, user, password, parallel, failFast, canary, null);
+    }
+
+    /** This fleet, its databases given by URL asking {@code provider} for each new connection; as is for null. */
+    public FleetSettings withCredentials(@Nullable CredentialsProvider provider) {
+        return provider == null
+                ? this
+                : new FleetSettings(
+                        tenants, databases, dataSources, user, password, parallel, failFast, canary, provider);
     }
 
     /** A fleet of schemas or of database URLs, as the plugin's and the command line's settings give it. */
@@ -62,6 +87,10 @@ public record FleetSettings(
             fleet.tenants(tenants);
         }
         if (!databases.isEmpty()) {
+            if (credentials != null) {
+                // read by the databases given next, each of which then asks it for every connection
+                builder.credentials(credentials);
+            }
             fleet.databases(databases, user, password);
         }
         if (!dataSources.isEmpty()) {

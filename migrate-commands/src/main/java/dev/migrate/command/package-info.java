@@ -6,7 +6,7 @@
  * ({@link dev.migrate.command.CommandFace}, {@link dev.migrate.command.SchemaFace} and a command's own
  * {@code Face}), and keeps nothing of the workflow.
  *
- * <p>The commands that run migrations ({@link dev.migrate.command.Change}, {@link dev.migrate.command.Current})
+ * <p>The commands that run migrations ({@link dev.migrate.command.Move}, {@link dev.migrate.command.Current})
  * need the engine alone; those that compare or write schemas need {@code migrate-autogen} (and
  * {@code migrate-pictures} for {@link dev.migrate.command.Diagram} and the change summaries) on the class path,
  * optional dependencies of this module, so that an application that only migrates ships none of them.

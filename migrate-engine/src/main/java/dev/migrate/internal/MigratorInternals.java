@@ -456,6 +456,14 @@ public final class MigratorInternals {
         return open.database(migrator).recentHistory(limit);
     }
 
+    /**
+     * The server sessions holding the migrator's migration lock, described for messages: another run applying
+     * migrations to its database now; empty when none is. Takes no lock.
+     */
+    public List<String> migrationLockHolders() {
+        return open.database(migrator).migrationLockHolders();
+    }
+
     /** Where the migrator's database is, for messages: host, port, database and user, never a password. */
     public String databaseDescription() {
         return open.database(migrator).databaseDescription();

@@ -1,7 +1,9 @@
 package dev.migrate.maven;
 
+import dev.migrate.CredentialsProvider;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.database.ConnectionResolver;
+import dev.migrate.command.database.CredentialsSetting;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -44,6 +46,17 @@ abstract class AbstractConnectionMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.serverId")
     protected @Nullable String serverId;
 
+    /**
+     * The fully qualified class name of a credentials provider (an implementation of the CredentialsProvider
+     * interface of migrate-engine), asked for the user and password of each new connection in place of a fixed
+     * password, for credentials that expire (an IAM token, a lease of a secrets store): the engine's own
+     * RdsIamCredentials, or a class of the project, of a dependency of the project or of the plugin, with a public
+     * constructor without arguments. Applies to the URL and to the databases of a fleet. What it gives is never
+     * printed.
+     */
+    @Parameter(property = "migrate.credentialsProvider")
+    protected @Nullable String credentialsProvider;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected @Nullable Settings settings;
 
@@ -59,14 +72,30 @@ abstract class AbstractConnectionMojo extends AbstractMigrateMojo {
             int canary) {
         return FleetGoal.isFleet(tenants, databases)
                 ? FleetGoal.settings(
-                        tenants,
-                        databases,
-                        this::credentials,
-                        project.getBasedir().toPath(),
-                        parallel,
-                        failFast,
-                        canary)
+                                tenants,
+                                databases,
+                                this::credentials,
+                                project.getBasedir().toPath(),
+                                parallel,
+                                failFast,
+                                canary)
+                        .withCredentials(databases == null ? null : credentialsProvider())
                 : null;
+    }
+
+    private @Nullable CredentialsProvider loadedProvider;
+
+    /** The provider that credentialsProvider names, made once for the goal; null when it is not set. */
+    protected final @Nullable CredentialsProvider credentialsProvider() {
+        if (loadedProvider == null && credentialsProvider != null) {
+            loadedProvider = CredentialsSetting.load(
+                    credentialsProvider,
+                    projectClasses(),
+                    "-Dmigrate.credentialsProvider (<credentialsProvider>)",
+                    "the project's runtime class path and the plugin's dependencies: add the jar as a dependency of "
+                            + "either");
+        }
+        return loadedProvider;
     }
 
     /** The user and password for database URLs that carry none: the user and password settings, or the serverId's. */
@@ -82,6 +111,7 @@ abstract class AbstractConnectionMojo extends AbstractMigrateMojo {
 
     /** The connection as the pom (or {@code -D}) configures it. */
     protected final ConnectionResolver.Parameters pomConnection() {
-        return new ConnectionResolver.Parameters(Secret.valueOf(url), user, Secret.valueOf(password), serverId);
+        return new ConnectionResolver.Parameters(
+                Secret.valueOf(url), user, Secret.valueOf(password), serverId, credentialsProvider());
     }
 }

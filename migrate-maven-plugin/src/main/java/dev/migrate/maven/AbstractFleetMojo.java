@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.FleetResult;
-import dev.migrate.command.Change;
+import dev.migrate.command.Move;
 import dev.migrate.internal.fleet.FleetReports;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
      * writes its SQL instead (one script per tenant of a fleet, in {@code target/migrate/sql} or beside
      * {@code sqlFile}).
      */
-    protected final void run(ClassLoader projectClasses, Change change) {
+    protected final void run(ClassLoader projectClasses, Move change) {
         change.run(
                 fleet(tenants, databases, parallel, failFast, canary),
                 sql || sqlFile != null,
@@ -63,7 +63,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
     }
 
     /** The goal as a face of a change: where its scripts go, and the fleet's summary file. */
-    private final class ChangeFace extends MojoFace implements Change.Face {
+    private final class ChangeFace extends MojoFace implements Move.Face {
         ChangeFace(ClassLoader projectClasses) {
             super(AbstractFleetMojo.this, projectClasses);
         }
@@ -84,7 +84,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
         }
 
         @Override
-        public Optional<String> fleetRan(Change ran, FleetResult result) {
+        public Optional<String> fleetRan(Move ran, FleetResult result) {
             Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
             FleetGoal.writeJson(json, ran.kind().command(), ran.target(), result);
             getLog().info("The fleet's summary is in " + json + ".");

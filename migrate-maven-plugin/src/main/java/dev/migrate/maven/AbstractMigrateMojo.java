@@ -107,13 +107,18 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @SuppressWarnings("try") // the compiler directive is in force inside the try, and nothing there names it
     private void runGoal() throws MojoExecutionException, MojoFailureException {
         try (QuickCompilation compiling = optimizingCompiler ? null : QuickCompilation.start(getLog())) {
-            starting();
-            EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
-            staleClassCheck().verify(packages, "migrate:" + goal());
             classpathElements = project.getRuntimeClasspathElements();
+            // open (no class is read yet) before starting: a credentials provider the project holds is needed to
+            // connect
             try (ProjectClassLoader classes =
                     ProjectClassLoader.open(classpathElements, getClass().getClassLoader())) {
+                projectClasses = classes.loader();
+                starting();
+                EngineVersionCheck.verify(mojoExecution.getVersion(), project.getArtifacts());
+                staleClassCheck().verify(packages, "migrate:" + goal());
                 run(classes.loader());
+            } finally {
+                projectClasses = null;
             }
         } catch (MigrateException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -146,6 +151,18 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
     /** The project's runtime class path, as the goal's class loader reads it. */
     protected List<String> classpathElements = List.of();
+
+    /** The project's classes, with the plugin's as their parent, while the goal runs. */
+    private @Nullable ClassLoader projectClasses;
+
+    /** The project's classes, with the plugin's as their parent: from {@link #starting()} until the goal ends. */
+    protected final ClassLoader projectClasses() {
+        ClassLoader open = projectClasses;
+        if (open == null) {
+            throw new IllegalStateException("The project's classes are read only while the goal runs");
+        }
+        return open;
+    }
 
     /** Does the goal's work with the project's classes loaded. A {@link MigrateException} fails the build with its message. */
     protected abstract void run(ClassLoader projectClasses) throws MojoExecutionException, MojoFailureException;

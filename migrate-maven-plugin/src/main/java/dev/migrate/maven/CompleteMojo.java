@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Change;
+import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -27,6 +27,6 @@ public class CompleteMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Change.complete(target));
+        run(projectClasses, Move.complete(target));
     }
 }

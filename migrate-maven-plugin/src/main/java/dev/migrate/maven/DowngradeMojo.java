@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Change;
+import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -28,6 +28,6 @@ public class DowngradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Change.downgrade(target));
+        run(projectClasses, Move.downgrade(target));
     }
 }

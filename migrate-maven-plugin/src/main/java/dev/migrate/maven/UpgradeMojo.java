@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
-import dev.migrate.command.Change;
+import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -56,6 +56,6 @@ public class UpgradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Change.upgrade(target));
+        run(projectClasses, Move.upgrade(target));
     }
 }

@@ -7,10 +7,6 @@ import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.watch.Watch;
 import dev.migrate.command.watch.WatchSession;
 import dev.migrate.internal.Durations;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +77,7 @@ public class WatchMojo extends AutogenerateMojo {
                         .start(new Face(List.of(classes, objectsDirectory.toPath())))) {
             keptProvider = provider;
             if (watchCycles == 0 && hasConsole()) {
-                listenForEnter(session);
+                session.writeOnEachLineOf(System.in); // Enter writes the migration
             }
             session.run();
         } finally {
@@ -89,30 +85,9 @@ public class WatchMojo extends AutogenerateMojo {
         }
     }
 
-    @SuppressWarnings("SystemConsoleNull") // JDK 22 and later: see listenForEnter
+    @SuppressWarnings("SystemConsoleNull") // JDK 22 and later: a console without a terminal reads an ended input
     private static boolean hasConsole() {
         return System.console() != null;
-    }
-
-    /**
-     * Enter (a line read from the terminal) asks for the migration to be written. On JDK 22 and later a console
-     * exists without a terminal too: a standard input at its end then ends this thread at once.
-     */
-    private static void listenForEnter(WatchSession session) {
-        Thread keys = new Thread(
-                () -> {
-                    try (BufferedReader in =
-                            new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()))) {
-                        while (in.readLine() != null) {
-                            session.requestWrite();
-                        }
-                    } catch (IOException e) {
-                        // the terminal is gone: changes are still compared
-                    }
-                },
-                "migrate-watch-keys");
-        keys.setDaemon(true);
-        keys.start();
     }
 
     /** The goal as the face of {@code watch}: each cycle over a class loader of the project's classes made for it. */

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code /actuator/migrate} and the {@code migrate} health indicator, when the application has Spring Boot
  * Actuator: {@code management.endpoints.web.exposure.include=health,migrate}. Each nested configuration is
- * guarded by a class its line of Spring Boot has, named by string, so no class is loaded without Actuator.
+ * guarded by a class its line of Spring Boot has, named by string, so no class is loaded without Actuator and
+ * only the health indicator of the application's line of Spring Boot is made: 3.x's
+ * {@code org.springframework.boot.actuate.health}, or 4.x's {@code org.springframework.boot.health.contributor}.
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
@@ -43,6 +45,23 @@ public class MigrateActuatorAutoConfiguration {
         @ConditionalOnEnabledHealthIndicator("migrate")
         MigrateHealthIndicator migrateHealthIndicator(MigrateStatus status) {
             return new MigrateHealthIndicator(status);
+        }
+    }
+
+    /** The health indicator of Spring Boot 4, whose contract moved to spring-boot-health. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.boot.health.contributor.HealthIndicator",
+                "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"
+            })
+    @ConditionalOnBean(MigrateStatus.class)
+    static class Boot4Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "migrateHealthIndicator")
+        @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator("migrate")
+        dev.migrate.spring.boot4.MigrateHealthIndicator migrateHealthIndicator(MigrateStatus status) {
+            return new dev.migrate.spring.boot4.MigrateHealthIndicator(status);
         }
     }
 }

@@ -7,12 +7,13 @@ import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.command.Change;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.Move;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -283,10 +284,14 @@ public class MigrateAutoConfiguration {
         return switch (properties.getMode()) {
             case UPGRADE ->
                 properties.isValidateDrift() ? upgradeThenValidate(target) : migrator -> migrator.upgrade(target);
-            case VALIDATE -> Migrator::assertUpToDate;
+            case VALIDATE ->
+                new ValidateWait(properties.getValidate().getWaitTimeout(), VALIDATE_POLL, MigrationLog.system());
             case NONE -> migrator -> {};
         };
     }
+
+    /** How often migrate.mode=validate checks again while another run migrates the database. */
+    private static final Duration VALIDATE_POLL = Duration.ofSeconds(1);
 
     /** An upgrade to head, then the check that the database has the schema of the head (migrate.validate-drift). */
     private static MigrateStrategy upgradeThenValidate(String target) {
@@ -325,7 +330,7 @@ public class MigrateAutoConfiguration {
         StarterFace face = new StarterFace(builder);
         String target = properties.getTarget();
         return switch (properties.getMode()) {
-            case UPGRADE -> migrator -> Change.upgrade(target).run(fleet, false, face);
+            case UPGRADE -> migrator -> Move.upgrade(target).run(fleet, false, face);
             case VALIDATE -> migrator -> new Current(false, true).run(fleet, face);
             case NONE -> migrator -> {};
         };

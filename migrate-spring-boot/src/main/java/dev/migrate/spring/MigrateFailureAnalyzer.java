@@ -67,8 +67,12 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
     /** The upgrade that {@code migrate.mode=validate} does not do, as the command that does it. */
     private FailureAnalysis notAtHead(MigrateException cause, Optional<MigrateDatabaseSettings> database) {
         String message = Objects.requireNonNullElse(cause.getMessage(), "");
+        // the engine's "Run mvn ... first." becomes the action; what follows it (a wait that ran out) stays
         int run = message.indexOf(" Run mvn ");
-        String state = run < 0 ? message : message.substring(0, run);
+        int first = run < 0 ? -1 : message.indexOf(" first.", run);
+        String state = run < 0
+                ? message
+                : message.substring(0, run) + (first < 0 ? "" : message.substring(first + " first.".length()));
         return new FailureAnalysis(
                 state + " migrate.mode=validate checks the database at startup and changes nothing.",
                 "Upgrade this database before the application starts: " + upgradeCommand(database)

@@ -299,6 +299,31 @@ public class MigrateProperties {
         return online;
     }
 
+    private final Validate validate = new Validate();
+
+    public Validate getValidate() {
+        return validate;
+    }
+
+    /** The {@code migrate.validate.*} properties: how {@code migrate.mode=validate} checks the database. */
+    public static class Validate {
+        /**
+         * With migrate.mode=validate, how long startup waits while another migrate run (a Kubernetes Job, an init
+         * container, a pipeline step) holds the migration lock of a database behind head, checking again every
+         * second; it passes once the database reaches head. A database behind head that no run is migrating fails
+         * at once. 0 never waits.
+         */
+        private Duration waitTimeout = Duration.ofMinutes(5);
+
+        public Duration getWaitTimeout() {
+            return waitTimeout;
+        }
+
+        public void setWaitTimeout(Duration waitTimeout) {
+            this.waitTimeout = waitTimeout;
+        }
+    }
+
     private final Health health = new Health();
 
     public Health getHealth() {

@@ -3,7 +3,7 @@ package dev.migrate.spring;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.command.Change;
+import dev.migrate.command.Move;
 import dev.migrate.command.Spelling;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * database, its log ({@code System.Logger} {@code dev.migrate}, which Spring Boot routes to its own), and the
  * plugin's goals as the commands its messages name, for a fix made outside the application.
  */
-final class StarterFace implements Change.Face {
+final class StarterFace implements Move.Face {
     private static final MigrationLog LOG = MigrationLog.system();
 
     private final Supplier<Migrator.Builder> builder;
@@ -71,7 +71,7 @@ final class StarterFace implements Change.Face {
     }
 
     @Override
-    public Optional<String> fleetRan(Change change, FleetResult result) {
+    public Optional<String> fleetRan(Move change, FleetResult result) {
         return Optional.empty();
     }
 }

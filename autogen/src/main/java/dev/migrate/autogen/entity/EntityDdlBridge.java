@@ -83,7 +83,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         String unit = (String) request.get(PERSISTENCE_UNIT);
         List<String> directories = (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of());
         List<String> packages = (List<String>) request.getOrDefault(PACKAGES, List.of());
-        List<String> classes;
+        List<Class<?>> classes;
         if (unit != null) {
             Persistence.generateSchema(unit, properties);
             classes = unitClasses(loader, directories, packages);
@@ -92,10 +92,22 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             if (classes.isEmpty()) {
                 return List.of();
             }
-            provider(loader).generateSchema(new ScannedUnit(loader, classes, rootUrl(request)), properties);
+            try {
+                provider(loader)
+                        .generateSchema(
+                                new ScannedUnit(
+                                        loader,
+                                        classes.stream().map(Class::getName).toList(),
+                                        rootUrl(request)),
+                                properties);
+            } catch (RuntimeException | LinkageError e) {
+                // touched only now, as it costs: a class a mapped class needs is named with the class that needs it
+                classes.forEach(EntityDdlBridge::requireLinkable);
+                throw e;
+            }
         }
         List<String> statements = new ArrayList<>(statements(ddl.toString()));
-        distributions(loader, classes).forEach(d -> statements.add(d.line()));
+        distributions(classes).forEach(d -> statements.add(d.line()));
         return statements;
     }
 
@@ -104,15 +116,10 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
      * matched by name: the project may have {@code migrate-annotations} on its classpath or not, and this
      * class never links to it.
      */
-    private static List<DeclaredDistribution> distributions(ClassLoader loader, List<String> classes) {
+    private static List<DeclaredDistribution> distributions(List<Class<?>> classes) {
         List<DeclaredDistribution> declared = new ArrayList<>();
-        for (String name : classes) {
-            Class<?> type;
-            try {
-                type = Class.forName(name, false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                continue; // named by managedClasses already, when it maps anything
-            }
+        for (Class<?> type : classes) {
+            String name = type.getName();
             Entity entity = type.getAnnotation(Entity.class);
             if (entity == null) {
                 continue;
@@ -146,7 +153,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
      * The mapped classes of the class directories, for the distributions a persistence unit's entities
      * declare; none when a class there cannot be loaded, since the unit may well leave it out.
      */
-    private static List<String> unitClasses(ClassLoader loader, List<String> directories, List<String> packages) {
+    private static List<Class<?>> unitClasses(ClassLoader loader, List<String> directories, List<String> packages) {
         try {
             return managedClasses(loader, directories, packages);
         } catch (RuntimeException e) {
@@ -218,7 +225,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         return statements;
     }
 
-    private static List<String> managedClasses(ClassLoader loader, List<String> directories, List<String> packages) {
+    private static List<Class<?>> managedClasses(ClassLoader loader, List<String> directories, List<String> packages) {
         List<String> names = new ArrayList<>();
         for (String directory : directories) {
             Path root = Path.of(directory);
@@ -239,7 +246,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 throw new UncheckedIOException("Could not list the classes in " + root, e);
             }
         }
-        List<String> managed = new ArrayList<>();
+        List<Class<?>> managed = new ArrayList<>();
         for (String name : names) {
             Class<?> type;
             try {
@@ -256,8 +263,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                     || annotated(type, Embeddable.class)
                     || annotated(type, MappedSuperclass.class)
                     || annotated(type, Converter.class)) {
-                requireLinkable(type);
-                managed.add(name);
+                managed.add(type);
             }
         }
         return managed;

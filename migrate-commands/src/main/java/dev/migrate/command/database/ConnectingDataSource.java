@@ -1,5 +1,6 @@
 package dev.migrate.command.database;
 
+import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.ConnectionFailure;
 import java.io.PrintWriter;
@@ -22,6 +23,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange) then
  * overlaps with finding the migrations instead of following it. Any further connection (the one a
  * goal holding the run's lock runs its steps on) opens when asked for, in a JVM by then warm.
+ *
+ * <p>With a {@link CredentialsProvider} in the settings, each new connection logs in with the user and password
+ * it gives at that moment, so a run longer than a token's life opens its later connections with fresh ones.
  */
 public class ConnectingDataSource implements DataSource {
     private final ConnectionSettings settings;
@@ -89,7 +93,8 @@ public class ConnectingDataSource implements DataSource {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        opened.complete(delegate().getConnection());
+                        CredentialsProvider provider = settings.credentials();
+                        opened.complete(provider == null ? delegate().getConnection() : openAsked(provider));
                     } catch (SQLException | RuntimeException | Error e) {
                         opened.completeExceptionally(e);
                     }
@@ -118,12 +123,41 @@ public class ConnectingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() {
+        CompletableFuture<Connection> opened = ahead.getAndSet(null);
+        if (opened == null && settings.credentials() != null) {
+            return openAsked(settings.credentials());
+        }
         try {
-            CompletableFuture<Connection> opened = ahead.getAndSet(null);
             return opened == null ? delegate().getConnection() : take(opened);
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, settings.user(), settings.password());
         }
+    }
+
+    /** A new connection logged in with what {@code provider} gives now; neither is ever shown. */
+    private Connection openAsked(CredentialsProvider provider) {
+        CredentialsProvider.Credentials given;
+        try {
+            given = provider.credentials(server());
+        } catch (RuntimeException e) {
+            // the provider's message is its own, and must hold no secret; its stack stays with the cause
+            throw new MigrateException(
+                    "Could not get the credentials to connect to " + describe() + " from the credentials provider "
+                            + provider.getClass().getName() + ": " + e.getMessage()
+                            + " Check the provider's own configuration (its region, its role, its secret's path).",
+                    e);
+        }
+        try {
+            return delegate().getConnection(given.user(), given.password());
+        } catch (SQLException e) {
+            throw translate(e, given.user(), given.password());
+        }
+    }
+
+    /** The server as a credentials provider is told it: the first host of the URL, the database, the user. */
+    private CredentialsProvider.Server server() {
+        return settings.url()
+                .server(databaseName != null ? databaseName : settings.url().database(), settings.user());
     }
 
     /** The connection opened ahead, or the failure to open it, as if it had been opened here. */
@@ -149,19 +183,16 @@ public class ConnectingDataSource implements DataSource {
         try {
             return delegate().getConnection(username, password);
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, username, password);
         }
     }
 
-    private MigrateException translate(SQLException e) {
+    /** The failure to log in as {@code user} with {@code password}, as SPEC 8 words it: never with the password. */
+    private MigrateException translate(SQLException e, @Nullable String user, @Nullable String password) {
         ConnectionFailure failure = ConnectionFailure.of(
                 e,
                 new ConnectionFailure.Target(
-                        settings.url(),
-                        settings.user(),
-                        settings.password(),
-                        settings.origin(),
-                        settings.passwordSource()));
+                        settings.url(), user, password, settings.origin(), settings.passwordSource()));
         // The cause is dropped on purpose: driver messages and stack traces may echo connection properties.
         return new MigrateException(failure.message());
     }

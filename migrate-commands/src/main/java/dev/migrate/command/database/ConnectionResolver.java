@@ -1,5 +1,6 @@
 package dev.migrate.command.database;
 
+import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.DatabaseUrl;
 import java.util.Map;
@@ -16,12 +17,24 @@ import org.jspecify.annotations.Nullable;
  * and a deployment must not then succeed against another database.
  */
 public final class ConnectionResolver {
-    /** What the pom (or {@code -D}) configured. */
+    /**
+     * What the pom (or {@code -D}) configured.
+     *
+     * @param credentials asked for the user and password of each new connection, in place of a fixed password;
+     *     null for none
+     */
     public record Parameters(
             @Nullable String url,
             @Nullable String user,
             @Nullable String password,
-            @Nullable String serverId) {
+            @Nullable String serverId,
+            @Nullable CredentialsProvider credentials) {
+        /** Parameters whose password is fixed. */
+        public Parameters(
+                @Nullable String url, @Nullable String user, @Nullable String password, @Nullable String serverId) {
+            this(url, user, password, serverId, null);
+        }
+
         @Override
         public String toString() {
             return "Parameters[url set: " + (url != null) + ", user: " + user + ", serverId: " + serverId + "]";
@@ -81,11 +94,14 @@ public final class ConnectionResolver {
         Credentials credentials = credentials(pom, parsed.user(), parsed.password());
         String serverId = serverId(pom);
         return Optional.of(new ConnectionSettings(
-                parsed,
-                credentials.user(),
-                credentials.password(),
-                origin,
-                serverId != null ? "of the <server> '" + serverId + "' in settings.xml" : "in the URL or <password>"));
+                        parsed,
+                        credentials.user(),
+                        credentials.password(),
+                        origin,
+                        serverId != null
+                                ? "of the <server> '" + serverId + "' in settings.xml"
+                                : "in the URL or <password>")
+                .withCredentials(pom.credentials()));
     }
 
     /**

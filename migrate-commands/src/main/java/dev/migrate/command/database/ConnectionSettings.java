@@ -1,5 +1,6 @@
 package dev.migrate.command.database;
 
+import dev.migrate.CredentialsProvider;
 import dev.migrate.internal.connection.DatabaseUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +13,38 @@ import org.jspecify.annotations.Nullable;
  * @param origin where the URL came from ({@code MIGRATE_DATABASE_URL}, {@code -Dmigrate.url}, ...)
  * @param passwordSource where the password is set, as a failure to log in names it: {@code in the URL or
  *     <password>}, {@code of the <server> 'prod' in settings.xml}, {@code in the URL or --password}
+ * @param credentials asked for the user and password of each new connection in place of {@code password}, for
+ *     credentials that expire; null when the password is fixed
  */
 public record ConnectionSettings(
-        DatabaseUrl url, @Nullable String user, @Nullable String password, String origin, String passwordSource) {
+        DatabaseUrl url,
+        @Nullable String user,
+        @Nullable String password,
+        String origin,
+        String passwordSource,
+        @Nullable CredentialsProvider credentials) {
+
+    /** Settings whose password is fixed. */
+    public ConnectionSettings(
+            DatabaseUrl url, @Nullable String user, @Nullable String password, String origin, String passwordSource) {
+        this(url, user, password, origin, passwordSource, null);
+    }
+
+    /**
+     * These settings, each new connection logging in with what {@code provider} gives at that moment; unchanged when
+     * it is null. A failure to log in then names the provider as where the password comes from.
+     */
+    public ConnectionSettings withCredentials(@Nullable CredentialsProvider provider) {
+        return provider == null
+                ? this
+                : new ConnectionSettings(
+                        url,
+                        user,
+                        null,
+                        origin,
+                        "the credentials provider " + provider.getClass().getName() + " gives",
+                        provider);
+    }
 
     /** A description for logs and error messages: host, port, database and user, never the password. */
     public String describe() {

@@ -120,6 +120,7 @@ public record ProjectEntities(
     /** The project's classes and its own JPA provider, isolated from the face's classes. */
     private URLClassLoader loader() {
         List<URL> urls = ProviderClasses.withEntityDdl(classpath);
-        return new URLClassLoader("migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        return new EntityClassLoader(
+                "migrate-entities", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader(), true);
     }
 }

@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
 public final class ProviderClasses implements AutoCloseable {
     private final Path classes;
     private final List<Path> libraries;
-    private final URLClassLoader loader;
+    private final EntityClassLoader loader;
     /** The loader of the last run's project classes, weakly: nothing here may keep a cycle's classes. */
     private WeakReference<@Nullable ClassLoader> lastProjectLoader = new WeakReference<>(null);
 
-    private ProviderClasses(Path classes, List<Path> libraries, URLClassLoader loader) {
+    private ProviderClasses(Path classes, List<Path> libraries, EntityClassLoader loader) {
         this.classes = classes;
         this.libraries = libraries;
         this.loader = loader;
@@ -46,7 +46,8 @@ public final class ProviderClasses implements AutoCloseable {
         return new ProviderClasses(
                 classes,
                 libraries,
-                new URLClassLoader("migrate-provider", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+                new EntityClassLoader(
+                        "migrate-provider", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader(), false));
     }
 
     /** Whether these libraries are those of {@code classpath}, with {@code classes} the project's own. */
@@ -60,8 +61,8 @@ public final class ProviderClasses implements AutoCloseable {
     /** A loader of the project's classes alone, over the kept libraries; the caller closes it. */
     URLClassLoader projectLoader() {
         try {
-            URLClassLoader projectLoader = new URLClassLoader(
-                    "migrate-entities", new URL[] {classes.toUri().toURL()}, loader);
+            URLClassLoader projectLoader = new EntityClassLoader(
+                    "migrate-entities", new URL[] {classes.toUri().toURL()}, loader, true);
             lastProjectLoader = new WeakReference<>(projectLoader);
             return projectLoader;
         } catch (MalformedURLException e) {

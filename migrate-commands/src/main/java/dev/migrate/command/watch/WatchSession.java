@@ -5,6 +5,11 @@ import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.AutogenerateMigration;
 import dev.migrate.command.Check;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -130,6 +135,27 @@ public final class WatchSession implements AutoCloseable {
                     + " when it holds it, replayed otherwise.");
         }
         lastChain = revisions;
+    }
+
+    /**
+     * Each line read from {@code keys} (Enter pressed in the terminal) asks for the migration to be written, from a
+     * thread of its own that ends with the input; an input at its end (no terminal) ends it at once.
+     */
+    public void writeOnEachLineOf(InputStream keys) {
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(keys, Charset.defaultCharset()))) {
+                        while (in.readLine() != null) {
+                            requestWrite();
+                        }
+                    } catch (IOException e) {
+                        // the terminal is gone: changes are still compared
+                    }
+                },
+                "migrate-watch-keys");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Asks for a cycle that writes the migration, as soon as the running one (if any) ends. */

@@ -1,5 +1,6 @@
 package dev.migrate.internal.connection;
 
+import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,29 @@ public record DatabaseUrl(
     @Override
     public String toString() {
         return "DatabaseUrl[" + jdbcUrl + "]";
+    }
+
+    /**
+     * The first server of the URL as a credentials provider is told it: its host (without brackets) and port
+     * (5432 when the URL names none), {@code database} and {@code user}.
+     */
+    public CredentialsProvider.Server server(String database, @Nullable String user) {
+        String first = hosts.split(",", -1)[0];
+        int colon = first.lastIndexOf(':');
+        String host = first;
+        int port = 5432;
+        if (colon > 0 && first.indexOf(']', colon) < 0) {
+            host = first.substring(0, colon);
+            try {
+                port = Integer.parseInt(first.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = 5432;
+            }
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new CredentialsProvider.Server(host, port, database, user);
     }
 
     /** Parses {@code url}; {@code origin} names where it came from, for the error message. */

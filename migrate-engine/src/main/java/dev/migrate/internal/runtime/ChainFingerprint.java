@@ -49,13 +49,11 @@ final class ChainFingerprint {
         field(digest, String.join(",", revision.revises()));
         field(digest, String.join(",", revision.dependsOn()));
         field(digest, script.checksum());
-        for (Script.Part part : script.parts()) {
-            if (part instanceof Script.Jdbc jdbc) {
-                classBytes(
-                        digest,
-                        Objects.requireNonNull(migrations.get(revision.id())).type());
-                classBytes(digest, jdbc.work().getClass());
-            }
+        for (Script.Jdbc jdbc : script.jdbcWork()) { // the SQL is not rendered: the checksum covers the ops
+            classBytes(
+                    digest,
+                    Objects.requireNonNull(migrations.get(revision.id())).type());
+            classBytes(digest, jdbc.work().getClass());
         }
     }
 

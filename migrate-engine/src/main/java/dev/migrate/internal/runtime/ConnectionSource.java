@@ -189,22 +189,7 @@ public final class ConnectionSource {
 
     /** The first server of {@code target}'s URL, as a credentials provider is told it. */
     static CredentialsProvider.Server server(ConnectionFailure.Target target) {
-        String first = target.url().hosts().split(",", -1)[0];
-        int colon = first.lastIndexOf(':');
-        String host = first;
-        int port = 5432;
-        if (colon > 0 && first.indexOf(']', colon) < 0) {
-            host = first.substring(0, colon);
-            try {
-                port = Integer.parseInt(first.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                port = 5432;
-            }
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new CredentialsProvider.Server(host, port, target.url().database(), target.user());
+        return target.url().server(target.url().database(), target.user());
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -392,6 +392,11 @@ public final class Engine {
         new UpToDateCheck(graph, connections(), settings).check(current(), driftResources);
     }
 
+    /** The sessions holding the migration lock: a run applying migrations now; empty when none is. */
+    public List<String> migrationLockHolders() {
+        return lock().holders();
+    }
+
     // ---- offline ----
 
     public void upgradeSql(String range, Writer out) {

@@ -5,6 +5,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.Privileges;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Runs work under the migration lock of one database: the advisory lock keyed by its version table. */
@@ -46,6 +47,19 @@ final class MigrationLock {
                     throw statementFailed(e, lockConnection.getMetaData().getUserName());
                 }
             }
+        } catch (SQLException e) {
+            throw statementFailed(e, null);
+        }
+    }
+
+    /**
+     * The server sessions holding the lock now, described for messages: a migrate run applying migrations to this
+     * database (or stamping it); empty when none does. Reads {@code pg_locks}, and takes nothing.
+     */
+    List<String> holders() {
+        try (Connection c = connections.open()) {
+            return ServerSessions.advisoryLockHolder(
+                    c, AdvisoryLock.keyFor(tables.versionTable().toString()));
         } catch (SQLException e) {
             throw statementFailed(e, null);
         }

@@ -68,6 +68,14 @@ final class Script {
         return rendered;
     }
 
+    /** The JDBC work the migration asked for, in order; nothing is rendered. */
+    List<Jdbc> jdbcWork() {
+        return requests.stream()
+                .filter(Jdbc.class::isInstance)
+                .map(Jdbc.class::cast)
+                .toList();
+    }
+
     /** The SQL of the parts, which are all statements: the phases of online changes, which run no JDBC code. */
     List<String> statements() {
         return parts().stream().map(part -> ((Statement) part).sql()).toList();

@@ -8,6 +8,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootApplication
@@ -26,8 +28,10 @@ public class ShopApplication {
         };
     }
 
-    /** Uses JPA and JdbcTemplate once the application is up. */
+    /** Uses JPA and JdbcTemplate once the application is up (on a migrated database: not in the profile behind). */
     @Bean
+    @Profile("!behind")
+    @Order(0)
     CommandLineRunner report(CustomerRepository customers, JdbcTemplate jdbc) {
         return args -> {
             System.out.println("Spring Boot " + SpringBootVersion.getVersion());

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -127,10 +126,8 @@ public final class EntitySchemaCache {
                     .orElseGet(() -> ScratchSchema.read(c, ddl, targetSchema, exclusions));
             changes.map(ChangedTables::placements)
                     .or(() -> ChangedTables.placements(ddl, targetSchema))
-                    .ifPresent(placements -> files.write(
-                            lastKey + LAST_SUFFIX,
-                            lastKey,
-                            new LastBuild(key, new ArrayList<>(ddl), new ArrayList<>(placements))));
+                    .ifPresent(placements ->
+                            files.write(lastKey + LAST_SUFFIX, lastKey, new LastBuild(key, ddl, placements)));
             return built;
         });
     }
@@ -192,7 +189,12 @@ public final class EntitySchemaCache {
      * Which model was built last, from what DDL, and the table each of its statements belongs to ({@link
      * ChangedTables#placements}), so that the next build reads only the statements that changed.
      */
-    record LastBuild(String modelKey, List<String> ddl, List<String> placements) implements Serializable {}
+    record LastBuild(String modelKey, List<String> ddl, List<String> placements) implements Serializable {
+        LastBuild {
+            ddl = List.copyOf(ddl);
+            placements = List.copyOf(placements);
+        }
+    }
 
     /**
      * The entity model for {@code ddl} on a server whose {@code server_version_num} is
@@ -232,7 +234,7 @@ public final class EntitySchemaCache {
             return cached.get();
         }
         List<String> ddl = generate.get();
-        files.write(inputKey + DDL_SUFFIX, inputKey, new ArrayList<>(ddl));
+        files.write(inputKey + DDL_SUFFIX, inputKey, List.copyOf(ddl));
         return ddl;
     }
 

@@ -8,14 +8,20 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +32,24 @@ import org.jspecify.annotations.Nullable;
  * most recently used files of a suffix are kept. A file that is missing, corrupt, holds another key or a
  * class the filter refuses reads as nothing, and a failed write is no error: either way the next run
  * builds the value again.
+ *
+ * <p>Values are immutable, and the last ones read or written are also kept in memory for as long as their file
+ * stays as it was: a process that runs many comparisons ({@code watch}) reads a file of 2,000 tables once, not
+ * once per comparison. Memory decides how long: they are held softly.
  */
 final class KeyedFileStore {
+    /** How many values are kept in memory across the stores of a process, most recently used first. */
+    private static final int REMEMBERED = 8;
+
+    private static final Map<Path, Remembered> REMEMBER = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Remembered> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
     private final Path directory;
     private final String header;
     private final ObjectInputFilter filter;
@@ -59,6 +81,11 @@ final class KeyedFileStore {
         if (!Files.isRegularFile(file)) {
             return null;
         }
+        Object remembered = remembered(file, header, key);
+        if (remembered != null) {
+            remember(file, key, remembered, touch(file));
+            return remembered;
+        }
         Object value;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
                 ObjectInputStream objects = new ObjectInputStream(in)) {
@@ -71,7 +98,7 @@ final class KeyedFileStore {
             // corrupt, truncated, from another build or unreadable: built anew and overwritten
             return null;
         }
-        touch(file);
+        remember(file, key, value, touch(file));
         return value;
     }
 
@@ -85,8 +112,14 @@ final class KeyedFileStore {
         try {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, key.substring(0, Math.min(16, key.length())) + "-", ".tmp");
+            Set<Class<?>> written = new HashSet<>();
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
-                    ObjectOutputStream objects = new ObjectOutputStream(out)) {
+                    ObjectOutputStream objects = new ObjectOutputStream(out) {
+                        @Override
+                        protected void annotateClass(Class<?> type) {
+                            written.add(type);
+                        }
+                    }) {
                 objects.writeUTF(header);
                 objects.writeUTF(key);
                 objects.writeObject(value);
@@ -97,6 +130,11 @@ final class KeyedFileStore {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+            if (written.stream().allMatch(this::readable)) {
+                remember(file, key, value, Files.readAttributes(file, BasicFileAttributes.class));
+            } else {
+                remember(file, key, value, null); // read back as the filter says: as nothing
+            }
             prune(file, name.substring(name.lastIndexOf('.')));
         } catch (IOException | RuntimeException e) {
             // the comparison goes on; the next run builds the value again
@@ -132,11 +170,93 @@ final class KeyedFileStore {
         }
     }
 
-    private static void touch(Path file) {
+    /** Marks {@code file} as recently used; its attributes after that, or null when it cannot be read. */
+    private static @Nullable BasicFileAttributes touch(Path file) {
         try {
             Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException ignored) {
-            // only the pruning order suffers
+            return null; // only the pruning order suffers, and the value is read from the file next time
+        }
+    }
+
+    /** Whether the filter lets a file that holds {@code type} be read. */
+    private boolean readable(Class<?> type) {
+        Class<?> component = type;
+        while (component.isArray()) {
+            component = component.getComponentType();
+        }
+        Class<?> checked = component;
+        ObjectInputFilter.FilterInfo info = new ObjectInputFilter.FilterInfo() {
+            @Override
+            public Class<?> serialClass() {
+                return checked;
+            }
+
+            @Override
+            public long arrayLength() {
+                return -1;
+            }
+
+            @Override
+            public long depth() {
+                return 1;
+            }
+
+            @Override
+            public long references() {
+                return 0;
+            }
+
+            @Override
+            public long streamBytes() {
+                return 0;
+            }
+        };
+        return filter.checkInput(info) != ObjectInputFilter.Status.REJECTED;
+    }
+
+    /**
+     * The value kept in memory for {@code file} of a store with {@code header} under {@code key}, when the file is
+     * still the one it came from.
+     */
+    private static @Nullable Object remembered(Path file, String header, String key) {
+        Remembered kept;
+        synchronized (REMEMBER) {
+            kept = REMEMBER.get(file);
+        }
+        if (kept == null || !kept.header().equals(header) || !kept.key().equals(key)) {
+            return null;
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+            return kept.sameFile(now) ? kept.value().get() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void remember(Path file, String key, Object value, @Nullable BasicFileAttributes attributes) {
+        synchronized (REMEMBER) {
+            if (attributes == null) {
+                REMEMBER.remove(file);
+            } else {
+                REMEMBER.put(
+                        file,
+                        new Remembered(
+                                header,
+                                key,
+                                attributes.lastModifiedTime(),
+                                attributes.size(),
+                                new SoftReference<>(value)));
+            }
+        }
+    }
+
+    /** A value kept in memory, with what its file looked like when it was read or written. */
+    private record Remembered(String header, String key, FileTime modified, long size, SoftReference<Object> value) {
+        boolean sameFile(BasicFileAttributes now) {
+            return now.lastModifiedTime().equals(modified) && now.size() == size;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.migrate.internal.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,9 @@ public final class QualifiedDdl {
     public static Set<String> schemas(List<String> ddl) {
         Set<String> schemas = new LinkedHashSet<>();
         for (String sql : ddl) {
+            if (sql.indexOf('.') < 0 && !sql.toLowerCase(Locale.ROOT).contains("schema")) {
+                continue; // names no schema: most of a model's DDL, not worth lexing
+            }
             List<SqlToken> tokens = SqlLexer.tokens(sql);
             if (isCreateSchema(tokens)) {
                 schemas.add(tokens.get(tokens.size() - 1).name());

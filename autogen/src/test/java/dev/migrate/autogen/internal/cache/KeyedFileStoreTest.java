@@ -120,4 +120,23 @@ class KeyedFileStoreTest {
     }
 
     private record Refused(String value) implements java.io.Serializable {}
+
+    @Test
+    void aValueReadAgainFromAnUnchangedFileIsTheSameValueAndAChangedFileIsReadAnew() throws Exception {
+        store().write("x.entry", KEY, new ArrayList<>(List.of("a")));
+        Object first = store().read("x.entry", KEY);
+
+        assertThat(store().read("x.entry", KEY)).isSameAs(first);
+
+        // another process writes the file: what it holds now is read, not what was kept
+        Path file = directory.resolve("cache/x.entry");
+        byte[] before = Files.readAllBytes(file);
+        new KeyedFileStore(directory.resolve("other"), "test-store", STRINGS_AND_LISTS, 3)
+                .write("x.entry", KEY, new ArrayList<>(List.of("b", "c")));
+        Files.write(file, Files.readAllBytes(directory.resolve("other/x.entry")));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+        assertThat(before).isNotEqualTo(Files.readAllBytes(file));
+        assertThat(store().read("x.entry", KEY)).isEqualTo(List.of("b", "c"));
+    }
 }

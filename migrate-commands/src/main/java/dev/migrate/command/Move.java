@@ -23,12 +23,13 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A command that moves the version table: {@code upgrade}, {@code downgrade}, {@code stamp} or
+ * A move of the version table along the revision graph (not a change of a schema diff, which is
+ * {@code dev.migrate.catalog.diff.Change}): {@code upgrade}, {@code downgrade}, {@code stamp} or
  * {@code complete} (an online revision's contract phase), run on one database or on a fleet, or written as
  * SQL, as every face runs it:
  *
  * <pre>{@code
- * Change.upgrade("head").run(null, false, face);
+ * Move.upgrade("head").run(null, false, face);
  * }</pre>
  *
  * <p>The engine checks the target against the migrations before anything connects (once for a fleet), so a
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @param target the revision to move to, in any of the target forms; offline, also a {@code <from>:<to>} range
  * @param purge for {@code stamp}: empty the version table first
  */
-public record Change(Kind kind, String target, boolean purge) {
+public record Move(Kind kind, String target, boolean purge) {
     /** The four commands. */
     public enum Kind {
         UPGRADE,
@@ -70,35 +71,35 @@ public record Change(Kind kind, String target, boolean purge) {
          *
          * @return where, besides the summary the fleet logged, each failure's message can be read; empty for nowhere
          */
-        Optional<String> fleetRan(Change change, FleetResult result);
+        Optional<String> fleetRan(Move change, FleetResult result);
     }
 
-    public Change {
+    public Move {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
     }
 
     /** {@code upgrade} to {@code target}. */
-    public static Change upgrade(String target) {
-        return new Change(Kind.UPGRADE, target, false);
+    public static Move upgrade(String target) {
+        return new Move(Kind.UPGRADE, target, false);
     }
 
     /** {@code downgrade} to {@code target}. */
-    public static Change downgrade(String target) {
-        return new Change(Kind.DOWNGRADE, target, false);
+    public static Move downgrade(String target) {
+        return new Move(Kind.DOWNGRADE, target, false);
     }
 
     /**
      * {@code complete}: the contract phase of the online revision in its expand phase; offline, the script of
      * the online revision {@code target} names.
      */
-    public static Change complete(String target) {
-        return new Change(Kind.COMPLETE, target, false);
+    public static Move complete(String target) {
+        return new Move(Kind.COMPLETE, target, false);
     }
 
     /** {@code stamp} at {@code target}, emptying the version table first when {@code purge}. */
-    public static Change stamp(String target, boolean purge) {
-        return new Change(Kind.STAMP, target, purge);
+    public static Move stamp(String target, boolean purge) {
+        return new Move(Kind.STAMP, target, purge);
     }
 
     /**

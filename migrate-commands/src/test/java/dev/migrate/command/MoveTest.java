@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Change} through a face as the plugin and the command line give one, on the embedded server. */
-class ChangeTest {
+/** {@link Move} through a face as the plugin and the command line give one, on the embedded server. */
+class MoveTest {
     @Revision(id = "c1", message = "create orders")
     public static class CreateOrders implements Migration {
         @Override
@@ -69,18 +69,18 @@ class ChangeTest {
     @Test
     void anUpgradeRunsOnTheFacesDatabaseAndADowngradeTakesItBack() throws SQLException {
         DataSource database = TestPostgres.freshDatabase("change_one");
-        Change.upgrade("head").run(null, false, face(database, CreateOrders.class));
+        Move.upgrade("head").run(null, false, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
 
-        Change.downgrade("base").run(null, false, face(database, CreateOrders.class));
+        Move.downgrade("base").run(null, false, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).isEmpty();
-        Change.stamp("c1", false).run(null, false, face(database, CreateOrders.class));
+        Move.stamp("c1", false).run(null, false, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
     }
 
     @Test
     void offlineTheScriptGoesWhereTheFaceSaysAndNoDatabaseIsAsked() {
-        Change.upgrade("head").run(null, true, face(null, CreateOrders.class));
+        Move.upgrade("head").run(null, true, face(null, CreateOrders.class));
         assertThat(script.toString()).contains("CREATE TABLE", "orders");
         assertThat(databasesAsked).isZero();
     }
@@ -92,7 +92,7 @@ class ChangeTest {
 
         MigrateException e = catchThrowableOfType(
                 MigrateException.class,
-                () -> Change.upgrade("head").run(fleet, false, face(database, CreateOrders.class, FailsOnB.class)));
+                () -> Move.upgrade("head").run(fleet, false, face(database, CreateOrders.class, FailsOnB.class)));
 
         // the first failure's first line too: the one line a deploy shows says why
         assertThat(e.getMessage())
@@ -109,7 +109,7 @@ class ChangeTest {
     @Test
     void aFleetsOfflineScriptsAreOnePerTenantBesideEachOther() throws IOException {
         FleetSettings fleet = new FleetSettings("tenant_a, tenant_b", List.of(), null, null, null, false, 0);
-        Change.upgrade("head").run(fleet, true, face(null, CreateOrders.class));
+        Move.upgrade("head").run(fleet, true, face(null, CreateOrders.class));
 
         assertThat(Files.readString(directory.resolve("upgrade-tenant_a.sql"))).contains("tenant_a");
         assertThat(Files.readString(directory.resolve("upgrade-tenant_b.sql"))).contains("tenant_b");
@@ -123,7 +123,7 @@ class ChangeTest {
     void aTenantsScriptThatCannotBeWrittenIsNamedWithTheFix() throws IOException {
         Files.writeString(directory.resolve("blocked"), "a file where a directory should be");
         FleetSettings fleet = new FleetSettings("tenant_a", List.of(), null, null, null, false, 0);
-        Change.Face blocked = new Face(null, CreateOrders.class) {
+        Move.Face blocked = new Face(null, CreateOrders.class) {
             @Override
             public Path tenantScript(String tenant) {
                 return directory.resolve("blocked/upgrade-" + tenant + ".sql");
@@ -131,7 +131,7 @@ class ChangeTest {
         };
 
         MigrateException e = catchThrowableOfType(
-                MigrateException.class, () -> Change.upgrade("head").run(fleet, true, blocked));
+                MigrateException.class, () -> Move.upgrade("head").run(fleet, true, blocked));
 
         assertThat(e)
                 .hasMessageContaining("tenant_a")
@@ -146,19 +146,19 @@ class ChangeTest {
 
         BadTargetException e = catchThrowableOfType(
                 BadTargetException.class,
-                () -> Change.upgrade("hed").run(fleet, false, face(database, CreateOrders.class)));
+                () -> Move.upgrade("hed").run(fleet, false, face(database, CreateOrders.class)));
 
         assertThat(e.getMessage()).contains("'hed'");
         assertThat(lines).noneMatch(line -> line.startsWith("fleet ran"));
     }
 
     @SafeVarargs
-    private Change.Face face(@Nullable DataSource database, Class<? extends Migration>... migrations) {
+    private Move.Face face(@Nullable DataSource database, Class<? extends Migration>... migrations) {
         return new Face(database, migrations);
     }
 
     /** The face of these tests: their migrations, the embedded database, scripts in the temporary directory. */
-    private class Face extends RecordingFace implements Change.Face {
+    private class Face extends RecordingFace implements Move.Face {
         private final @Nullable DataSource database;
         private final Class<?>[] migrations;
         private final MigrationLog log = new MigrationLog() {
@@ -202,7 +202,7 @@ class ChangeTest {
         }
 
         @Override
-        public Optional<String> fleetRan(Change change, FleetResult result) {
+        public Optional<String> fleetRan(Move change, FleetResult result) {
             lines.add("fleet ran: " + change.kind().command() + " " + change.target() + ", "
                     + result.tenants().size() + " tenants");
             return Optional.of("fleet.json");

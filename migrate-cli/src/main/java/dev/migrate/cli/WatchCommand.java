@@ -1,0 +1,328 @@
+package dev.migrate.cli;
+
+import static dev.migrate.cli.CliOption.CLASSES;
+import static dev.migrate.cli.CliOption.CLASSPATH;
+import static dev.migrate.cli.CliOption.CYCLES;
+import static dev.migrate.cli.CliOption.DEBOUNCE;
+import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
+import static dev.migrate.cli.CliOption.EXCLUDE;
+import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
+import static dev.migrate.cli.CliOption.MESSAGE;
+import static dev.migrate.cli.CliOption.OBJECTS;
+import static dev.migrate.cli.CliOption.PACKAGES;
+import static dev.migrate.cli.CliOption.PASSWORD;
+import static dev.migrate.cli.CliOption.REPLAY_CACHE;
+import static dev.migrate.cli.CliOption.SCRATCH_URL;
+import static dev.migrate.cli.CliOption.SOURCES;
+import static dev.migrate.cli.CliOption.USER;
+import static dev.migrate.cli.CliOption.VERSION_TABLE;
+import static dev.migrate.cli.CliOption.WRITE;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.entity.ProviderLog;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.EntityComparison;
+import dev.migrate.command.SourceRoot;
+import dev.migrate.command.database.ConnectionSettings;
+import dev.migrate.command.entity.ProjectEntities;
+import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.Renames;
+import dev.migrate.command.run.ProjectClassLoader;
+import dev.migrate.command.watch.Watch;
+import dev.migrate.command.watch.WatchSession;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code migrate watch}: the plugin's {@code migrate:watch} for builds that do not use Maven. The project's compiled
+ * classes ({@code --classes}) and the rest of its class path with its JPA provider ({@code --classpath}) are given
+ * as paths; the throwaway databases the chain is replayed on are those of {@code --scratch-url}, or of the server of
+ * {@code --url}, as the command line ships no PostgreSQL.
+ */
+final class WatchCommand {
+    private final Cli cli;
+    private final Arguments arguments;
+    private final MigrationLog log;
+    private final Path workingDirectory;
+    private final InputStream keys;
+
+    WatchCommand(Cli cli, Arguments arguments, MigrationLog log, Path workingDirectory, InputStream keys) {
+        this.cli = cli;
+        this.arguments = arguments;
+        this.log = log;
+        this.workingDirectory = workingDirectory;
+        this.keys = keys;
+    }
+
+    void run() {
+        Path classes = path(CLASSES, "target/classes");
+        if (!Files.isDirectory(classes)) {
+            throw new MigrateException("The --classes directory " + classes + " does not exist. Compile the project"
+                    + " first, or name the directory its compiler writes the classes to (build/classes/java/main"
+                    + " in a Gradle build).");
+        }
+        List<Path> classpath = classpath(classes);
+        Path build = buildDirectory(classes);
+        Path objects = path(OBJECTS, "src/main/resources/db/objects");
+        Integer cycles = arguments.count(CYCLES, 0);
+        Duration debounce = arguments.duration(DEBOUNCE);
+        String message = arguments.value(MESSAGE);
+        Watch.Settings settings = new Watch.Settings(
+                arguments.flag(WRITE),
+                message == null || message.isBlank() ? Watch.Settings.DEFAULT_MESSAGE : message,
+                new SourceRoot(path(SOURCES, "src/main/java"), packages().get(0)),
+                false,
+                false,
+                cycles == null ? 0 : cycles,
+                debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
+        ProjectEntities entities = new ProjectEntities(classes, classpath, list(ENTITY_PACKAGES), null, Map.of());
+        entities.missingJpa().ifPresent(missing -> {
+            throw new MigrateException("The entities cannot be described: " + missing + " Add the JPA provider's"
+                    + " jars (Hibernate) to --classpath.");
+        });
+        EntityComparison comparison =
+                new EntityComparison(ComparisonDatabase.of("auto"), Duration.ofSeconds(5), 100_000);
+        try (ProviderClasses provider = ProviderClasses.of(classes, classpath);
+                WatchSession session = new Watch(comparison, settings)
+                        .start(new Face(classes, objects, build, classpath, entities, provider))) {
+            if (settings.cycles() == 0) {
+                session.writeOnEachLineOf(keys); // Enter writes the migration
+            }
+            session.run();
+        }
+    }
+
+    /**
+     * Where the caches and the summaries go: the build's own directory above the classes ({@code target} of
+     * {@code target/classes}, {@code build} of {@code build/classes/java/main}), else the directory of the classes.
+     */
+    private static Path buildDirectory(Path classes) {
+        for (Path dir = classes.getParent(); dir != null; dir = dir.getParent()) {
+            String name = String.valueOf(dir.getFileName());
+            if (name.equals("target") || name.equals("build")) {
+                return dir;
+            }
+        }
+        return Optional.ofNullable(classes.getParent()).orElse(classes);
+    }
+
+    /** The elements of {@code --classpath}, {@code classes} first when it is not among them. */
+    private List<Path> classpath(Path classes) {
+        List<Path> elements = new ArrayList<>();
+        elements.add(classes);
+        String value = arguments.value(CLASSPATH);
+        if (value != null) {
+            for (String entry : value.split(Pattern.quote(File.pathSeparator), -1)) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                Path element =
+                        workingDirectory.resolve(entry.strip()).toAbsolutePath().normalize();
+                if (!Files.exists(element)) {
+                    throw new MigrateException("The --classpath entry " + element + " does not exist. Name the"
+                            + " project's dependency jars (with its JPA provider) and directories of classes.");
+                }
+                if (!element.equals(classes)) {
+                    elements.add(element);
+                }
+            }
+        }
+        return List.copyOf(elements);
+    }
+
+    private Path path(CliOption option, String otherwise) {
+        String value = arguments.value(option);
+        return workingDirectory
+                .resolve(value == null ? otherwise : value)
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    private List<String> list(CliOption option) {
+        String value = arguments.value(option);
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(",", -1))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
+    }
+
+    private List<String> packages() {
+        List<String> packages = list(PACKAGES);
+        return packages.isEmpty() ? List.of("db.migrations") : packages;
+    }
+
+    /** The server throwaway databases are made on: {@code --scratch-url}, else the server of {@code --url}. */
+    private ConnectionSettings scratchServer() {
+        Optional<ConnectionSettings> scratch = DatabaseChoice.scratch(
+                arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), cli.environment());
+        return scratch.or(() -> cli.database(arguments, null))
+                .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " watch replays the migrations on a"
+                        + " throwaway database, and no server for one is given: pass --scratch-url"
+                        + " jdbc:postgresql://localhost:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL"
+                        + " where this role may create databases, or --url of the development database. Nothing"
+                        + " was compared."));
+    }
+
+    /** The command line as the face of {@code watch}: the project's classes in a loader made for each cycle. */
+    private final class Face extends Cli.Face implements Watch.Face {
+        private final Path compiled;
+        private final Path objects;
+        private final Path build;
+        private final List<Path> classpath;
+        private final ProjectEntities entities;
+        private final ProviderClasses provider;
+
+        Face(
+                Path classes,
+                Path objects,
+                Path build,
+                List<Path> classpath,
+                ProjectEntities entities,
+                ProviderClasses provider) {
+            cli.super(WatchCommand.this.arguments, Cli.class.getClassLoader(), null, WatchCommand.this.log);
+            this.compiled = classes;
+            this.objects = objects;
+            this.build = build;
+            this.classpath = classpath;
+            this.entities = entities;
+            this.provider = provider;
+        }
+
+        @Override
+        public List<Path> watched() {
+            return List.of(compiled, objects);
+        }
+
+        @Override
+        public String shown(Path path) {
+            return relative(path);
+        }
+
+        @Override
+        public Watch.Cycle openCycle() {
+            return new Cycle(ProjectClassLoader.open(
+                    classpath.stream().map(Path::toString).toList(), Cli.class.getClassLoader()));
+        }
+
+        /** One cycle: {@code check}'s or {@code autogenerate}'s face over a class loader made for it. */
+        private final class Cycle extends Cli.Face implements Watch.Cycle {
+            private final ProjectClassLoader loader;
+            private @Nullable DataSource configured;
+
+            Cycle(ProjectClassLoader loader) {
+                cli.super(WatchCommand.this.arguments, loader.loader(), null, WatchCommand.this.log);
+                this.loader = loader;
+            }
+
+            @Override
+            public String shown(Path path) {
+                return relative(path);
+            }
+
+            @Override
+            public Optional<? extends DataSource> configuredDatabase() {
+                if (configured == null) {
+                    configured = cli.database(arguments, null).map(cli::connect).orElse(null);
+                }
+                return Optional.ofNullable(configured);
+            }
+
+            @Override
+            public ComparisonDatabases databases(@Nullable DataSource database) {
+                return new ScratchServer(scratchServer(), database);
+            }
+
+            @Override
+            public Optional<Path> replayCache() {
+                String value = arguments.value(REPLAY_CACHE);
+                return Optional.of(
+                        value == null ? build.resolve("migrate/replay-cache") : workingDirectory.resolve(value));
+            }
+
+            @Override
+            public AutogenerateRequest.Builder request(Migrator chain) {
+                String managed = arguments.value(MANAGED_SCHEMA);
+                String versionTable = arguments.value(VERSION_TABLE);
+                String historyTable = arguments.value(HISTORY_TABLE);
+                return AutogenerateRequest.builder(
+                                chain,
+                                entities.ddl(
+                                        new CliProviderLog(log),
+                                        this::info,
+                                        "compile the project, then " + Arguments.PROGRAM + " watch",
+                                        provider))
+                        .managedSchema(managed == null ? "public" : managed)
+                        .excluding(list(EXCLUDE))
+                        .versionTables(
+                                versionTable == null ? "migrate_version" : versionTable,
+                                historyTable == null ? "migrate_history" : historyTable)
+                        .renames(Renames.hints(List.of()))
+                        .declaringObjects(DeclaredObjects.in(objects, relative(objects)))
+                        .entityCacheIn(build.resolve("migrate/entity-cache"));
+            }
+
+            /** The command line has no {@code autogenerate}: a watch writes the migration itself. */
+            @Override
+            public String command(String command) {
+                return command.equals("autogenerate") ? Arguments.PROGRAM + " watch --write" : super.command(command);
+            }
+
+            @Override
+            public Path summaryDirectory() {
+                return build.resolve("migrate");
+            }
+
+            @Override
+            public Optional<Path> jobSummary() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                loader.close();
+            }
+        }
+    }
+
+    private String relative(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(workingDirectory.toAbsolutePath())
+                ? workingDirectory.toAbsolutePath().relativize(absolute).toString()
+                : absolute.toString();
+    }
+
+    /** The provider's own lines: its errors always, the rest with --verbose. */
+    private record CliProviderLog(MigrationLog log) implements ProviderLog {
+        @Override
+        public boolean verbose() {
+            return false;
+        }
+
+        @Override
+        public void line(Level level, String line) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                log.warn(line);
+            }
+        }
+    }
+}
