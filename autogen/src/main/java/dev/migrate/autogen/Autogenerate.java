@@ -194,7 +194,7 @@ public final class Autogenerate {
             boolean elsewhere = plan.entitySide() == ComparisonPlan.EntitySide.THROWAWAY_OF_CONFIGURED_VERSION;
             MigrationScript diff;
             // the provider boots (seconds for a large model) while this thread reads the live catalog
-            try (EntityDdl ddl = new EntityDdl(major, cache);
+            try (EntityDdl ddl = new EntityDdl(major, cache, comparison);
                     ScratchServer scratch = new ScratchServer(databases.version(major))) {
                 diff = elsewhere
                         ? comparison.compare(
@@ -305,7 +305,7 @@ public final class Autogenerate {
         // closed last: the replayed schema is written while the server stops
         try (Keeping keeping = new Keeping();
                 StartingServer starting = new StartingServer(version);
-                EntityDdl ddl = new EntityDdl(version.major(), entities)) {
+                EntityDdl ddl = new EntityDdl(version.major(), entities, comparison)) {
             CacheFacts facts = new CacheFacts(version, ddl);
             ComparisonPlan plan = ComparisonPlan.onEmbeddedDefault(facts);
             planned.accept(plan);
@@ -728,7 +728,10 @@ public final class Autogenerate {
 
         private final Future<List<String>> ddl;
 
-        EntityDdl(int serverMajorVersion, @Nullable EntitySchemaCache cache) {
+        private final SchemaComparison comparison;
+
+        EntityDdl(int serverMajorVersion, @Nullable EntitySchemaCache cache, SchemaComparison comparison) {
+            this.comparison = comparison;
             EntityDdlSource source = request.entityDdl();
             ddl = thread.submit(() -> {
                 try {
@@ -751,9 +754,12 @@ public final class Autogenerate {
             return cached.join(); // completed by the lookup, or with false if it failed (as the DDL then does)
         }
 
-        /** The DDL; waits for the provider, and throws what it threw. */
+        /**
+         * The DDL, the distributions the entities declare taken out and handed to the comparison; waits for
+         * the provider, and throws what it threw.
+         */
         List<String> get() {
-            return result(ddl);
+            return comparison.declaring(result(ddl));
         }
 
         @Override

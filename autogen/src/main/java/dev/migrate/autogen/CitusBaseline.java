@@ -61,6 +61,41 @@ final class CitusBaseline {
                 .withLast(List.of(OpGroup.outsideTables(distributing), OpGroup.outsideTables(keys)), List.of());
     }
 
+    /**
+     * {@code script}, a comparison's, with the foreign keys it adds that touch a table {@code distribution}
+     * spreads moved after the calls that distribute the tables, when it makes any: Citus refuses a foreign
+     * key between a distributed table and a table of the coordinator, so both must be spread first.
+     *
+     * @param writtenFor the schema whose names the script writes unqualified
+     */
+    static MigrationScript keysAfterDistribution(MigrationScript script, Distribution distribution, String writtenFor) {
+        boolean distributes = script.upgrade().stream()
+                .anyMatch(op -> op instanceof Op.DistributeTable || op instanceof Op.CreateReferenceTable);
+        if (!distributes) {
+            return script;
+        }
+        List<Change> keys = new ArrayList<>();
+        List<OpGroup> groups = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            List<Change> kept = new ArrayList<>();
+            for (Change change : group.changes()) {
+                if (touchesDistributed(change, distribution, writtenFor)) {
+                    keys.add(change);
+                } else {
+                    kept.add(change);
+                }
+            }
+            if (!kept.isEmpty() || group.changes().isEmpty()) {
+                groups.add(new OpGroup(group.table(), kept));
+            }
+        }
+        if (keys.isEmpty()) {
+            return script;
+        }
+        return new MigrationScript(groups, script.warnings(), script.guards())
+                .withLast(List.of(OpGroup.outsideTables(keys)), List.of());
+    }
+
     /** Whether a change adds foreign keys alone, one of them from or to a table Citus spreads. */
     private static boolean touchesDistributed(Change change, Distribution distribution, String writtenFor) {
         if (change.ops().isEmpty()) {

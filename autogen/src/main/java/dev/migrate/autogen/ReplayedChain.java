@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
@@ -15,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +97,35 @@ final class ReplayedChain implements AutoCloseable {
         if (count > 0) { // a project's first migration is written against an empty chain
             log.info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
             server.createRolesOf(chain, log::info);
-            MigratorInternals.of(chain).replayOn(database).upgrade(target);
+            withoutCitusSaid(
+                    () -> MigratorInternals.of(chain).replayOn(database).upgrade(target));
+        }
+    }
+
+    private static final Pattern CITUS_FUNCTION = Pattern.compile(
+            "function (create_distributed_table|create_reference_table|undistribute_table|citus_schema_distribute"
+                    + "|citus_schema_undistribute)\\(.*does not exist");
+
+    /**
+     * Runs {@code replay}; a chain that calls Citus's functions fails on a throwaway server, which has no
+     * Citus: said as that, with what to do, rather than as PostgreSQL's missing function.
+     */
+    static void withoutCitusSaid(Runnable replay) {
+        try {
+            replay.run();
+        } catch (MigrationFailedException e) {
+            Matcher m = CITUS_FUNCTION.matcher(String.valueOf(e.getMessage()));
+            if (!m.find()) {
+                throw e;
+            }
+            throw new MigrateException(
+                    "The chain spreads tables over a Citus cluster (" + m.group(1) + "), and the throwaway PostgreSQL"
+                            + " it is replayed on has no Citus, so it cannot build the chain's schema: "
+                            + e.getMessage()
+                            + " Compare on the coordinator itself (autogenerate and check with -Dmigrate.url), where"
+                            + " the catalog reads the distribution; drift, verify and lint of such a chain need a"
+                            + " Citus database to replay on.",
+                    e);
         }
     }
 
@@ -149,7 +180,8 @@ final class ReplayedChain implements AutoCloseable {
                     "Could not create schema " + tenantSchema + " on the throwaway database: " + e.getMessage(), e);
         }
         log.info("Replaying the migrations up to " + target + " on it, as a tenant in schema " + tenantSchema + ".");
-        MigratorInternals.of(chain).replayOn(database, tenantSchema).upgrade(target);
+        withoutCitusSaid(() ->
+                MigratorInternals.of(chain).replayOn(database, tenantSchema).upgrade(target));
     }
 
     /** What the replayed schema depends on besides the server: the chain, and the target and reading when not the heads. */

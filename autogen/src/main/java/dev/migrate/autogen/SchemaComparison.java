@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.entity.DeclaredDistribution;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
@@ -12,6 +13,7 @@ import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.Distribution;
 import dev.migrate.catalog.EnumType;
 import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.catalog.ObjectId;
@@ -93,6 +95,10 @@ final class SchemaComparison {
             Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     /** Whether a comparison was answered by the entity side read without a server ({@link #confirmed}). */
     private volatile boolean confirmedByReading;
+    /** The distributions the entities declare, taken from the DDL the provider handed back ({@link #declaring}). */
+    private volatile List<DeclaredDistribution> declaredDistribution = List.of();
+    /** Whether the live side was read from a Citus coordinator, whose distribution the reader reads. */
+    private volatile boolean liveIsCoordinator;
     /** The last {@linkplain #declaredSide declared side} built, so that the tables and the objects come from one build. */
     private @Nullable BuiltSide lastBuilt;
 
@@ -232,6 +238,8 @@ final class SchemaComparison {
     private ReplayedSchema liveSide(
             Connection live, List<String> managed, DatabaseSchema configured, boolean canonicalChecks) {
         DatabaseSchema current = managed.size() == 1 ? configured : read(live, managed, canonicalChecks);
+        liveIsCoordinator =
+                onManagedPath(live, "Could not ask whether the database has the citus extension", () -> hasCitus(live));
         // the objects beside tables too, so that a replayed schema kept in the cache holds them
         return new ReplayedSchema(
                 EntitySchemaCache.serverVersionNum(live),
@@ -261,7 +269,7 @@ final class SchemaComparison {
             DatabaseSchema desired,
             List<String> entityDdl,
             Supplier<Connection> objectsDatabase) {
-        MigrationScript diff = SchemaDiff.compare(current.schema(), desired, options(new CatalogTypeChanges(live)));
+        MigrationScript diff = compared(current.schema(), desired, options(new CatalogTypeChanges(live)));
         boolean viewsCompared = comparesObjects(entityDdl);
         // the entity DDL's unqualified names resolve in the managed schema first
         MigrationScript complete = onManagedPath(
@@ -492,7 +500,7 @@ final class SchemaComparison {
             return Optional.empty();
         }
         UnaskedTypeChanges typeChanges = new UnaskedTypeChanges();
-        MigrationScript diff = SchemaDiff.compare(live.schema(), desired, options(typeChanges));
+        MigrationScript diff = compared(live.schema(), desired, options(typeChanges));
         if (typeChanges.asked) {
             return Optional.empty();
         }
@@ -520,7 +528,7 @@ final class SchemaComparison {
         }
         // nobody is asked about a rename here: one is a difference, for the comparison on the server to ask about
         MigrationScript diff = withSchemasCreated(
-                SchemaDiff.compare(live.schema(), read, options(new UnaskedTypeChanges(), RenameDecider.never())),
+                compared(live.schema(), read, options(new UnaskedTypeChanges(), RenameDecider.never())),
                 missingSchemas(managedSchemas(entityDdl), live.existingSchemas(), read));
         if (!diff.isEmpty() || !diff.warnings().isEmpty()) {
             return Optional.empty();
@@ -714,6 +722,45 @@ final class SchemaComparison {
                             + "). Compare on the server itself "
                             + "(comparisonDatabase=server) instead.",
                     e);
+        }
+    }
+
+    /**
+     * The entity DDL of {@code statements}, as the provider handed it back: the distributions the entities
+     * declare among them are kept for the comparisons ({@link #compared}) and taken out.
+     */
+    List<String> declaring(List<String> statements) {
+        DeclaredDistribution.Split split = DeclaredDistribution.split(statements);
+        declaredDistribution = split.declared();
+        return split.ddl();
+    }
+
+    /**
+     * {@link SchemaDiff#compare} of {@code live} with {@code desired} spread as the entities declare
+     * ({@link EntityDistribution}), the foreign keys that touch a table distributed here added after the
+     * distribution calls. Entities that declare no distribution leave the database's alone.
+     */
+    private MigrationScript compared(DatabaseSchema live, DatabaseSchema desired, SchemaDiff.Options options) {
+        List<DeclaredDistribution> declared = declaredDistribution;
+        if (declared.isEmpty()) {
+            // what a scratch schema on a coordinator was read with (distributed as it was created, under
+            // schema-based sharding) is no wish of the entities
+            return SchemaDiff.compare(live, desired.withDistribution(Distribution.NONE), options);
+        }
+        Distribution wanted = EntityDistribution.of(declared, desired, schema);
+        DatabaseSchema spread =
+                desired.withDistribution(EntityDistribution.comparedWith(wanted, live, liveIsCoordinator));
+        return EntityDistribution.naming(
+                CitusBaseline.keysAfterDistribution(SchemaDiff.compare(live, spread, options), wanted, schema),
+                declared,
+                desired,
+                schema);
+    }
+
+    private static boolean hasCitus(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'")) {
+            return rs.next();
         }
     }
 

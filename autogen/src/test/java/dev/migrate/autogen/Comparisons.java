@@ -92,12 +92,19 @@ public final class Comparisons {
     public MigrationScript compare(Connection live, Connection scratch, List<String> entityDdl) {
         SchemaComparison step = step();
         MigrationScript script = step.compare(
-                live, live != scratch, null, () -> scratch, () -> entityDdl, null, Comparisons::objectsDatabase);
+                live,
+                live != scratch,
+                null,
+                () -> scratch,
+                () -> step.declaring(entityDdl),
+                null,
+                Comparisons::objectsDatabase);
         if (step.confirmedByReading()) {
+            List<String> ddl = step.declaring(entityDdl);
             Exclusions exclusions = Exclusions.versionTables().and(exclude);
-            DatabaseSchema built = ScratchSchema.read(scratch, entityDdl, schema, exclusions);
+            DatabaseSchema built = ScratchSchema.read(scratch, ddl, schema, exclusions);
             DatabaseSchema read =
-                    ProviderDdlSchema.read(entityDdl, schema, exclusions).orElseThrow();
+                    ProviderDdlSchema.read(ddl, schema, exclusions).orElseThrow();
             if (!read.equals(built)) {
                 throw new AssertionError("The entity DDL read without a server differs from the server's reading:\n"
                         + "  read  " + read + "\n  built " + built + "\n  DDL " + entityDdl);

@@ -112,8 +112,13 @@ public final class Lint {
             replay.upgrade(to, linter);
             linter.migrationEnded();
         } catch (MigrationFailedException e) {
+            String refused = linter.report().findings().stream()
+                    .filter(f -> f.rule() == LintRule.CITUS_REFUSES)
+                    .map(f -> " [" + LintRule.CITUS_REFUSES.id() + "] " + f.revision() + " " + f.detail() + ".")
+                    .collect(Collectors.joining());
             throw new LintStoppedException(
-                    e.getMessage() + " The lint ran the migrations on a throwaway database where every table holds "
+                    e.getMessage() + refused
+                            + " The lint ran the migrations on a throwaway database where every table holds "
                             + Linter.SAMPLE_ROWS + " rows once it exists: a migration that fails on a table with rows"
                             + " fails in production too.",
                     e,

@@ -128,6 +128,23 @@ public enum LintRule {
                     + " op.execute(\"SELECT create_distributed_table_concurrently('orders', 'customer_id')\")"
                     + " (Citus 11.2 and later) copies them while writes go on, in a migration of its own with"
                     + " @Revision(..., transactional = false)"),
+    /**
+     * A statement Citus refuses on a table it spreads: a trigger, a foreign key to a table of the coordinator
+     * alone or of another colocation group, a key without the distribution column, a type change of that column.
+     */
+    CITUS_REFUSES(
+            false,
+            "citus-refuses",
+            Severity.ERROR,
+            "none: the coordinator refuses the statement",
+            "does to a distributed or reference table what Citus refuses: a trigger (unless"
+                    + " citus.enable_unsafe_triggers), a foreign key from a distributed table to a table of the"
+                    + " coordinator alone or to a distributed table of another colocation group, a primary key, unique"
+                    + " constraint or unique index without the distribution column, a change of the distribution"
+                    + " column's type",
+            "the finding names the fix for its case: make the referenced table a reference table or colocate the"
+                    + " two, include the distribution column in the key, add a new column rather than retype the"
+                    + " distribution column"),
     /** A table or column that existed before the migration is dropped or renamed. */
     BACKWARD_INCOMPATIBLE(
             false,

@@ -93,6 +93,8 @@ final class Linter implements StatementObserver {
      * migration's expand): its locks are gone when it ends, not when a migration's transaction does.
      */
     private boolean commitsAlone;
+    /** Whether the database replayed on has the {@code citus} extension; {@code null} until asked. */
+    private @Nullable Boolean coordinator;
 
     /** The analysed migration whose statement is at hand: only statements of one are analysed ({@link #statement}). */
     private Observed observed() {
@@ -155,6 +157,11 @@ final class Linter implements StatementObserver {
             statement.run();
             return;
         }
+        if (onCoordinator(connection)) {
+            for (CitusRefusal refusal : CitusRefusal.of(connection, sql)) {
+                new Finder(sql, refusal.table(), null).add(LintRule.CITUS_REFUSES, false, false, refusal.detail());
+            }
+        }
         try {
             observe(connection, sql, statement);
         } catch (SQLException e) {
@@ -162,6 +169,17 @@ final class Linter implements StatementObserver {
             reportStop(sql, e);
             throw e;
         }
+    }
+
+    /** Whether the database replayed on is a Citus coordinator, asked once. */
+    private boolean onCoordinator(Connection connection) throws SQLException {
+        if (coordinator == null) {
+            try (var s = connection.createStatement();
+                    var rs = s.executeQuery("SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'")) {
+                coordinator = rs.next();
+            }
+        }
+        return coordinator;
     }
 
     private void observe(Connection connection, String sql, StatementObserver.Execution statement) throws SQLException {

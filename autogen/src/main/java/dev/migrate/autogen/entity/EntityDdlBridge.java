@@ -61,6 +61,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             "Ljakarta/persistence/Entity;",
             "Ljakarta/persistence/Embeddable;",
             "Ljakarta/persistence/MappedSuperclass;");
+    private static final String DISTRIBUTED = "dev.migrate.annotations.Distributed";
+    private static final String REFERENCE_TABLE = "dev.migrate.annotations.ReferenceTable";
     private static final String CAMEL_CASE_PHYSICAL =
             "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
@@ -79,12 +81,14 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         properties.put("hibernate.format_sql", "false");
         properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         String unit = (String) request.get(PERSISTENCE_UNIT);
+        List<String> directories = (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of());
+        List<String> packages = (List<String>) request.getOrDefault(PACKAGES, List.of());
+        List<Class<?>> classes;
         if (unit != null) {
             Persistence.generateSchema(unit, properties);
+            classes = unitClasses(loader, directories, packages);
         } else {
-            List<Class<?>> classes = managedClasses(
-                    loader, (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of()), (List<String>)
-                            request.getOrDefault(PACKAGES, List.of()));
+            classes = managedClasses(loader, directories, packages);
             if (classes.isEmpty()) {
                 return List.of();
             }
@@ -102,7 +106,70 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 throw e;
             }
         }
-        return statements(ddl.toString());
+        List<String> statements = new ArrayList<>(statements(ddl.toString()));
+        distributions(classes).forEach(d -> statements.add(d.line()));
+        return statements;
+    }
+
+    /**
+     * The Citus distributions the entity classes among {@code classes} declare. The annotations are
+     * matched by name: the project may have {@code migrate-annotations} on its classpath or not, and this
+     * class never links to it.
+     */
+    private static List<DeclaredDistribution> distributions(List<Class<?>> classes) {
+        List<DeclaredDistribution> declared = new ArrayList<>();
+        for (Class<?> type : classes) {
+            String name = type.getName();
+            Entity entity = type.getAnnotation(Entity.class);
+            if (entity == null) {
+                continue;
+            }
+            jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
+            String entityName = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
+            String schema = table == null ? "" : table.schema();
+            String tableName = table == null ? "" : table.name();
+            for (Annotation a : type.getAnnotations()) {
+                String annotation = a.annotationType().getName();
+                if (annotation.equals(DISTRIBUTED)) {
+                    declared.add(new DeclaredDistribution(
+                            DeclaredDistribution.Kind.DISTRIBUTED,
+                            name,
+                            entityName,
+                            schema,
+                            tableName,
+                            (String) member(a, "column"),
+                            (String) member(a, "colocateWith"),
+                            (Integer) member(a, "shardCount")));
+                } else if (annotation.equals(REFERENCE_TABLE)) {
+                    declared.add(new DeclaredDistribution(
+                            DeclaredDistribution.Kind.REFERENCE, name, entityName, schema, tableName, "", "", 1));
+                }
+            }
+        }
+        return declared;
+    }
+
+    /**
+     * The mapped classes of the class directories, for the distributions a persistence unit's entities
+     * declare; none when a class there cannot be loaded, since the unit may well leave it out.
+     */
+    private static List<Class<?>> unitClasses(ClassLoader loader, List<String> directories, List<String> packages) {
+        try {
+            return managedClasses(loader, directories, packages);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static Object member(Annotation annotation, String name) {
+        try {
+            return annotation.annotationType().getMethod(name).invoke(annotation);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "The annotation " + annotation.annotationType().getName() + " has no member " + name
+                            + "(): use the migrate-annotations of this version of migrate.",
+                    e);
+        }
     }
 
     /** Spring Boot names tables and columns in snake case; a Boot project gets the same names here. */

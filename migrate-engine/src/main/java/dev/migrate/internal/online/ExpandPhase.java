@@ -60,6 +60,7 @@ public final class ExpandPhase {
     public void start(String revision, List<OnlineChange> changes, OnlineSink sink, StatementProgress progress)
             throws SQLException {
         if (!sink.offline()) {
+            refuseTablesCitusSpreads(changes, sink);
             refuseIndexCopiesOnPartitionedTables(changes, sink);
         }
         for (String sql : state.expanding(revision)) {
@@ -76,6 +77,35 @@ public final class ExpandPhase {
     /** The state table's row of {@code revision} once its expand is done: it is in progress. */
     public String expanded(String revision) {
         return state.expanded(revision);
+    }
+
+    /**
+     * Before an expand starts, on a Citus coordinator: a table Citus spreads (distributed, a reference table,
+     * in a distributed schema) is refused, before anything runs. The expand keeps the old and the new shape in
+     * step with a trigger on the table, and Citus refuses triggers on the tables it spreads; the new shape's
+     * views would be local to the coordinator besides.
+     */
+    private static void refuseTablesCitusSpreads(List<OnlineChange> changes, OnlineSink sink) throws SQLException {
+        if (sink.query("SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'")
+                .isEmpty()) {
+            return;
+        }
+        List<String> refused = new ArrayList<>();
+        for (OnlineChange change : changes) {
+            String table = Identifiers.quote(change.table());
+            List<String> type = sink.query("SELECT citus_table_type FROM citus_tables WHERE table_name = to_regclass("
+                    + Literals.string(table) + ")");
+            if (!type.isEmpty() && !refused.contains(table + " (" + type.get(0) + ")")) {
+                refused.add(table + " (" + type.get(0) + ")");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new OnlineRefusal("Its online change of " + String.join(", ", refused) + ", which Citus spreads"
+                    + " over the cluster, cannot run: the expand keeps the old and the new shape in step with a"
+                    + " trigger on the table, and Citus refuses triggers on distributed and reference tables."
+                    + " Nothing was run. Write the change as a plain migration (autogenerate without"
+                    + " -Dmigrate.online=true): on a coordinator Citus applies it to every shard.");
+        }
     }
 
     /**

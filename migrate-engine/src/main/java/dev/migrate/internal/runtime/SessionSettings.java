@@ -9,6 +9,10 @@ import java.util.List;
 
 /** The settings of a run's own sessions, on its connections and at the head of an offline script. */
 final class SessionSettings {
+    /** Sequential shard changes, set only where Citus is installed (a placeholder elsewhere would linger). */
+    static final String CITUS_SEQUENTIAL = "CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname ="
+            + " 'citus') THEN set_config('citus.multi_shard_modify_mode', 'sequential', false) END";
+
     private final Settings settings;
 
     SessionSettings(Settings settings) {
@@ -38,6 +42,12 @@ final class SessionSettings {
      * with kill -9 does not leave its migration running on, holding locks the next run waits for. A
      * connection without an application name is named {@code migrate}, so other sessions see who is
      * waiting. The same round trip asks whether the server can take writes.
+     *
+     * <p>On a Citus coordinator (a database with the {@code citus} extension) the session runs with {@code
+     * citus.multi_shard_modify_mode} {@code sequential}: Citus otherwise changes a distributed table's shards
+     * over parallel connections, and then refuses, for the rest of the transaction, a change of a table that
+     * a foreign key ties to it (undistributing a table after dropping its keys, a write after an added
+     * column), so a migration's transaction could not mix them.
      */
     WritableServer apply(Connection c) throws SQLException {
         List<String> sql = statements();
@@ -45,7 +55,8 @@ final class SessionSettings {
             sql.add("SET client_connection_check_interval = '1s'");
         }
         sql.add("SELECT " + WritableServer.COLUMNS + ", CASE WHEN current_setting('application_name') "
-                + "IN ('', 'PostgreSQL JDBC Driver') THEN set_config('application_name', 'migrate', false) END");
+                + "IN ('', 'PostgreSQL JDBC Driver') THEN set_config('application_name', 'migrate', false) END, "
+                + CITUS_SEQUENTIAL);
         try (Statement s = c.createStatement()) {
             boolean isResult = s.execute(String.join(";\n", sql)); // one round trip
             while (!isResult) {
