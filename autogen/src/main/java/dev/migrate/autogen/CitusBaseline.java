@@ -13,6 +13,7 @@ import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a baseline of a Citus coordinator adds to the tables it creates: the calls that spread them over
@@ -42,23 +43,7 @@ final class CitusBaseline {
         if (distributing.isEmpty()) {
             return script;
         }
-        List<Change> keys = new ArrayList<>();
-        List<OpGroup> groups = new ArrayList<>();
-        for (OpGroup group : script.upgradeGroups()) {
-            List<Change> kept = new ArrayList<>();
-            for (Change change : group.changes()) {
-                if (touchesDistributed(change, distribution, writtenFor)) {
-                    keys.add(change);
-                } else {
-                    kept.add(change);
-                }
-            }
-            if (!kept.isEmpty() || group.changes().isEmpty()) {
-                groups.add(new OpGroup(group.table(), kept));
-            }
-        }
-        return new MigrationScript(groups, script.warnings(), script.guards())
-                .withLast(List.of(OpGroup.outsideTables(distributing), OpGroup.outsideTables(keys)), List.of());
+        return keysLast(script, distribution, writtenFor, OpGroup.outsideTables(distributing));
     }
 
     /**
@@ -74,6 +59,16 @@ final class CitusBaseline {
         if (!distributes) {
             return script;
         }
+        return keysLast(script, distribution, writtenFor, null);
+    }
+
+    /**
+     * {@code script} with the foreign keys that touch a table {@code distribution} spreads taken out of their
+     * tables' groups and put last, after {@code before} (the distribution calls) when given; {@code script}
+     * itself when there are none and nothing goes before them.
+     */
+    private static MigrationScript keysLast(
+            MigrationScript script, Distribution distribution, String writtenFor, @Nullable OpGroup before) {
         List<Change> keys = new ArrayList<>();
         List<OpGroup> groups = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
@@ -89,11 +84,15 @@ final class CitusBaseline {
                 groups.add(new OpGroup(group.table(), kept));
             }
         }
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() && before == null) {
             return script;
         }
-        return new MigrationScript(groups, script.warnings(), script.guards())
-                .withLast(List.of(OpGroup.outsideTables(keys)), List.of());
+        List<OpGroup> last = new ArrayList<>();
+        if (before != null) {
+            last.add(before);
+        }
+        last.add(OpGroup.outsideTables(keys));
+        return new MigrationScript(groups, script.warnings(), script.guards()).withLast(last, List.of());
     }
 
     /** Whether a change adds foreign keys alone, one of them from or to a table Citus spreads. */
