@@ -28,12 +28,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The entity side read from the provider's DDL alone, without a server, as the catalog reader would
  * read it once that DDL ran, for DDL made only of the plainest statements a JPA provider writes:
- * {@code create table} with columns of the common built-in types, identity columns, a primary key and
- * named unique constraints; {@code create sequence ... start with ... increment by ...}; named unique
- * and foreign key constraints added by {@code alter table}; {@code create [unique] index} on plain
- * columns. Anything else (a default, a check, a comment, another type, a schema-qualified name, a
- * name PostgreSQL would shorten or make unique) and the reading is empty: the entity side is then
- * built on a server, as always.
+ * {@code create table} with columns of the common built-in types, identity columns, a primary key,
+ * named unique constraints, and the named primary and foreign keys hand-written SQL has ({@code
+ * constraint t1_pkey primary key (id)}, {@code constraint t1_parent_fk foreign key (parent_id) references
+ * t0(id)}); {@code create sequence ... start with ... increment by ...}; named unique and foreign key
+ * constraints added by {@code alter table}; {@code create [unique] index} on plain columns. A text of
+ * several statements is read statement by statement. Anything else (a default, a check, a comment,
+ * another type, a schema-qualified name, a name PostgreSQL would shorten or make unique, an index with a
+ * method, an order or a predicate) and the reading is empty: the entity side is then built on a server,
+ * and the chain replayed, as always.
  *
  * <p>Only ever used to confirm: a comparison takes this side when it finds no difference against the
  * live one, and builds the entity side on a server when it finds any, so what this cannot read, or
@@ -60,8 +63,10 @@ public final class ProviderDdlSchema {
     public static Optional<DatabaseSchema> read(List<String> ddl, String schema, Exclusions exclusions) {
         ProviderDdlSchema reading = new ProviderDdlSchema(schema);
         try {
-            for (String statement : ddl) {
-                reading.statement(new Tokens(SqlLexer.tokens(statement)));
+            for (String text : ddl) {
+                for (List<SqlToken> statement : statements(SqlLexer.tokens(text))) {
+                    reading.statement(new Tokens(statement));
+                }
             }
         } catch (Unread e) {
             return Optional.empty();
@@ -74,6 +79,21 @@ public final class ProviderDdlSchema {
                 .filter(s -> !exclusions.excludes(schema, s.name()))
                 .toList();
         return Optional.of(DatabaseSchema.of(tables, sequences, List.of()));
+    }
+
+    /** The statements of one text, split at each {@code ;} (the lexer keeps those in literals and quotes apart). */
+    private static List<List<SqlToken>> statements(List<SqlToken> tokens) {
+        List<List<SqlToken>> statements = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).is(";")) {
+                if (i > start) {
+                    statements.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return statements;
     }
 
     private void statement(Tokens t) {
@@ -107,7 +127,7 @@ public final class ProviderDdlSchema {
             } else {
                 t.expect("foreign");
                 t.expect("key");
-                table.foreignKeys.add(foreignKey(table, t, name));
+                table.foreignKeys.add(foreignKey(table, ForeignKeyClause.read(t, name)));
             }
         }
         t.end();
@@ -116,6 +136,7 @@ public final class ProviderDdlSchema {
     private void createTable(Tokens t) {
         String name = claim(t.name());
         TableDraft table = new TableDraft(name);
+        List<ForeignKeyClause> foreignKeys = new ArrayList<>();
         t.expectSymbol("(");
         do {
             if (t.word("primary")) {
@@ -123,8 +144,17 @@ public final class ProviderDdlSchema {
                 table.primaryKey(t.columns());
             } else if (t.word("constraint")) {
                 String constraint = claim(t.name());
-                t.expect("unique");
-                table.uniques.add(new UniqueConstraint(constraint, t.columns(), false, false, false));
+                if (t.word("primary")) {
+                    t.expect("key");
+                    table.primaryKey(t.columns());
+                    table.primaryKeyName = constraint;
+                } else if (t.word("foreign")) {
+                    t.expect("key");
+                    foreignKeys.add(ForeignKeyClause.read(t, constraint));
+                } else {
+                    t.expect("unique");
+                    table.uniques.add(new UniqueConstraint(constraint, t.columns(), false, false, false));
+                }
             } else {
                 ColumnDraft column = column(t, name);
                 if (column.primaryKey) {
@@ -136,7 +166,9 @@ public final class ProviderDdlSchema {
         t.expectSymbol(")");
         if (table.primaryKey != null) {
             table.known(table.primaryKey);
-            table.primaryKeyName = claim(generatedName(name, "pkey"));
+            if (table.primaryKeyName == null) {
+                table.primaryKeyName = claim(generatedName(name, "pkey"));
+            }
         }
         for (ColumnDraft column : table.columns) {
             if (column.unique) {
@@ -145,7 +177,8 @@ public final class ProviderDdlSchema {
         }
         table.known(table.columns.stream().map(c -> c.name).toList()); // no column twice
         table.uniques.forEach(u -> table.known(u.columns()));
-        tables.put(name, table);
+        tables.put(name, table); // before its foreign keys, which may reference the table itself
+        foreignKeys.forEach(clause -> table.foreignKeys.add(foreignKey(table, clause)));
     }
 
     /**
@@ -234,35 +267,61 @@ public final class ProviderDdlSchema {
         table.indexes.add(new Index(name, unique, "btree", keys, List.of(), null, false, definition));
     }
 
-    private ForeignKey foreignKey(TableDraft table, Tokens t, String name) {
-        List<String> columns = table.known(t.columns());
-        t.expect("references");
-        TableDraft referenced = existing(t.name());
-        List<String> referencedColumns = t.atSymbol("(") ? referenced.known(t.columns()) : referenced.primaryKey;
+    /**
+     * The foreign key {@code clause} adds to {@code table}, once the server would accept it: its columns are
+     * the table's, and it references the primary key or a unique constraint of a table read here, of the
+     * same types.
+     */
+    private ForeignKey foreignKey(TableDraft table, ForeignKeyClause clause) {
+        List<String> columns = table.known(clause.columns());
+        TableDraft referenced = existing(clause.referenced());
+        List<String> referencedColumns = clause.referencedColumns() == null
+                ? referenced.primaryKey
+                : referenced.known(clause.referencedColumns());
         if (referencedColumns == null
                 || !referenced.isKey(referencedColumns)
                 || !table.types(columns).equals(referenced.types(referencedColumns))) {
             throw new Unread(); // the server refuses a key it cannot match, or compares the types itself
         }
-        ReferentialAction onDelete = ReferentialAction.NO_ACTION;
-        if (t.word("on")) {
-            t.expect("delete");
-            onDelete = t.word("cascade") ? ReferentialAction.CASCADE : null;
-            if (onDelete == null) {
-                throw new Unread();
-            }
-        }
         return new ForeignKey(
-                name,
+                clause.name(),
                 columns,
                 schema,
                 referenced.name,
                 referencedColumns,
-                onDelete,
+                clause.onDelete(),
                 ReferentialAction.NO_ACTION,
                 false,
                 false,
                 true);
+    }
+
+    /**
+     * {@code foreign key (a) references t [(b)] [on delete cascade]} as written, its names not yet resolved.
+     *
+     * @param referencedColumns {@code null}: the referenced table's primary key
+     */
+    private record ForeignKeyClause(
+            String name,
+            List<String> columns,
+            String referenced,
+            @Nullable List<String> referencedColumns,
+            ReferentialAction onDelete) {
+
+        /** The clause after {@code foreign key}. */
+        static ForeignKeyClause read(Tokens t, String name) {
+            List<String> columns = t.columns();
+            t.expect("references");
+            String referenced = t.name();
+            List<String> referencedColumns = t.atSymbol("(") ? t.columns() : null;
+            ReferentialAction onDelete = ReferentialAction.NO_ACTION;
+            if (t.word("on")) {
+                t.expect("delete");
+                t.expect("cascade");
+                onDelete = ReferentialAction.CASCADE;
+            }
+            return new ForeignKeyClause(name, columns, referenced, referencedColumns, onDelete);
+        }
     }
 
     private TableDraft existing(String name) {
