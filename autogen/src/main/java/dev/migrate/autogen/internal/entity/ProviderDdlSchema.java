@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * constraint t1_pkey primary key (id)}, {@code constraint t1_parent_fk foreign key (parent_id) references
  * t0(id)}); {@code create sequence ... start with ... increment by ...}; named unique and foreign key
  * constraints added by {@code alter table}; {@code create [unique] index} on plain columns. A text of
- * several statements is read statement by statement. Anything else (a default, a check, a comment,
+ * several statements is read statement by statement; {@code default} of a boolean or a small whole number
+ * ({@link Defaults}). Anything else (another default, a check, a comment,
  * another type, a schema-qualified name, a name PostgreSQL would shorten or make unique, an index with a
  * method, an order or a predicate) and the reading is empty: the entity side is then built on a server,
  * and the chain replayed, as always.
@@ -219,6 +220,11 @@ public final class ProviderDdlSchema {
                 column.primaryKey = true;
             } else if (t.word("unique")) {
                 column.unique = true;
+            } else if (t.word("default")) {
+                if (column.defaultExpression != null) {
+                    throw new Unread(); // the server refuses a second default
+                }
+                column.defaultExpression = Defaults.read(t, type);
             } else {
                 t.expect("generated");
                 ColumnIdentity.Generation generation;
@@ -231,13 +237,16 @@ public final class ProviderDdlSchema {
                 }
                 t.expect("as");
                 t.expect("identity");
-                if (!Types.INTEGERS.contains(type)) {
+                if (!Types.INTEGERS.contains(type) || column.identity != null) {
                     throw new Unread(); // the server refuses an identity column of another type
                 }
                 column.identity = new ColumnIdentity(generation, 1, 1, 1, Sequence.typeMax(type), 1, false, false);
                 column.nullable = false;
                 claim(generatedName(table + "_" + name, "seq"));
             }
+        }
+        if (column.identity != null && column.defaultExpression != null) {
+            throw new Unread(); // the server refuses a default beside an identity
         }
         return column;
     }
@@ -418,7 +427,7 @@ public final class ProviderDdlSchema {
                             c.name,
                             c.type,
                             c.nullable && !keyColumns.contains(c.name),
-                            null,
+                            c.defaultExpression,
                             c.identity,
                             null,
                             null,
@@ -448,9 +457,39 @@ public final class ProviderDdlSchema {
         @Nullable
         ColumnIdentity identity;
 
+        /** As the server stores it ({@link Defaults}). */
+        @Nullable
+        String defaultExpression;
+
         ColumnDraft(String name, String type) {
             this.name = name;
             this.type = type;
+        }
+    }
+
+    /**
+     * The defaults read, as {@code pg_get_expr} prints them once the server stored them: {@code true} or {@code
+     * false} for a {@code boolean} column, a whole number of at most nine digits, without its leading zeros, for an
+     * {@code integer} or {@code bigint} one. Any other default (a string, a sign, an expression, a cast, another
+     * type, whose stored spelling depends on the type and the server) is not read.
+     */
+    private static final class Defaults {
+        static String read(Tokens t, String type) {
+            if ("boolean".equals(type)) {
+                if (t.word("true")) {
+                    return "true";
+                }
+                t.expect("false");
+                return "false";
+            }
+            if (!"integer".equals(type) && !"bigint".equals(type)) {
+                throw new Unread();
+            }
+            long value = t.number();
+            if (value > 999_999_999) {
+                throw new Unread(); // beyond integer a literal is of another type, which the server casts
+            }
+            return Long.toString(value);
         }
     }
 
