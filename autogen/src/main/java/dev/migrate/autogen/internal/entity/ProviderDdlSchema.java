@@ -1,6 +1,7 @@
 package dev.migrate.autogen.internal.entity;
 
 import dev.migrate.catalog.ColumnIdentity;
+import dev.migrate.catalog.ColumnRef;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.Index;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * t0(id)}); {@code create sequence ... start with ... increment by ...}; named unique and foreign key
  * constraints added by {@code alter table}; {@code create [unique] index} on plain columns. A text of
  * several statements is read statement by statement; {@code default} of a boolean or a small whole number
- * ({@link Defaults}). Anything else (another default, a check, a comment,
+ * ({@link Defaults}); {@code serial}, {@code bigserial} and {@code smallserial} with their sequences. Anything else (another default, a check, a comment,
  * another type, a schema-qualified name, a name PostgreSQL would shorten or make unique, an index with a
  * method, an order or a predicate) and the reading is empty: the entity side is then built on a server,
  * and the chain replayed, as always.
@@ -201,6 +202,31 @@ public final class ProviderDdlSchema {
         }
     }
 
+    /**
+     * What {@code serial} makes of {@code column}: a {@code not null} column whose default takes the next value
+     * of a sequence the column owns, named as PostgreSQL names it.
+     */
+    private void serial(ColumnDraft column, String table) {
+        String sequence = claim(generatedName(table + "_" + column.name, "seq"));
+        if (!Identifiers.quote(sequence).equals(sequence)) {
+            throw new Unread(); // the default would spell the name quoted
+        }
+        column.nullable = false;
+        column.defaultExpression = "nextval('" + sequence + "'::regclass)";
+        sequences.add(new Sequence(
+                schema,
+                sequence,
+                column.type,
+                1,
+                1,
+                1,
+                Sequence.typeMax(column.type),
+                1,
+                false,
+                new ColumnRef(schema, table, column.name),
+                false));
+    }
+
     /** The unique constraint a column's {@code unique} makes, named as PostgreSQL names it. */
     private void inlineUnique(TableDraft table, ColumnDraft column) {
         String constraint = claim(generatedName(table.name + "_" + column.name, "key"));
@@ -209,8 +235,12 @@ public final class ProviderDdlSchema {
 
     private ColumnDraft column(Tokens t, String table) {
         String name = t.name();
-        String type = Types.read(t);
+        String serial = Types.serial(t);
+        String type = serial != null ? serial : Types.read(t);
         ColumnDraft column = new ColumnDraft(name, type);
+        if (serial != null) {
+            serial(column, table);
+        }
         while (!t.atEnd() && !t.atSymbol(",") && !t.atSymbol(")")) {
             if (t.word("not")) {
                 t.expect("null");
@@ -222,7 +252,7 @@ public final class ProviderDdlSchema {
                 column.unique = true;
             } else if (t.word("default")) {
                 if (column.defaultExpression != null) {
-                    throw new Unread(); // the server refuses a second default
+                    throw new Unread(); // the server refuses a second default, or one beside serial
                 }
                 column.defaultExpression = Defaults.read(t, type);
             } else {
@@ -520,6 +550,24 @@ public final class ProviderDdlSchema {
                 Map.entry("oid", "oid"),
                 Map.entry("timestamptz", "timestamp with time zone"),
                 Map.entry("timetz", "time with time zone"));
+
+        private static final Map<String, String> SERIALS = Map.of(
+                "smallserial", "smallint",
+                "serial2", "smallint",
+                "serial", "integer",
+                "serial4", "integer",
+                "bigserial", "bigint",
+                "serial8", "bigint");
+
+        /** The integer type of the {@code serial} type at {@code t}, taken; {@code null}, nothing taken, for another type. */
+        static @Nullable String serial(Tokens t) {
+            for (Map.Entry<String, String> serial : SERIALS.entrySet()) {
+                if (t.word(serial.getKey())) {
+                    return serial.getValue();
+                }
+            }
+            return null;
+        }
 
         /** Reads the type at {@code t}, or throws when it is not one read here. */
         static String read(Tokens t) {
