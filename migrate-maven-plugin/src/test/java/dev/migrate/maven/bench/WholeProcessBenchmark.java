@@ -40,7 +40,11 @@ import java.util.stream.Stream;
  * {@code target/it-repo}. Run (docs/PERFORMANCE.md):
  * {@code mvn -B -q -pl migrate-maven-plugin -am verify -Pwhole-process-bench -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=NONE -Dbench.tables=2000,500 -Dbench.revisions=1000 -Dbench.runs=5}
- * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.objects=500} adds,
+ * ({@code -Dbench.tables=} or {@code -Dbench.revisions=0} leaves a part out). {@code -Dbench.chain=sql} writes the
+ * check project's chain as hand-written SQL ({@code op.execute("CREATE TABLE ...")}, named keys, a separate {@code
+ * CREATE INDEX}: {@link #sqlTablesMigration}) instead of as autogenerate writes it, {@code -Dbench.chain=java,sql}
+ * both, one project each; {@code -Dbench.check=cold} times only the cold {@code check} of each (and Alembic's
+ * compare, run once per size). {@code -Dbench.objects=500} adds,
  * at each size, the warm {@code check} with that many views, functions and triggers beside the tables
  * ({@link #checkWithObjects}). {@code -Dbench.fleet=100,1000}
  * adds the fleet of that many tenant schemas ({@link #fleet}); {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
@@ -66,6 +70,28 @@ public final class WholeProcessBenchmark {
     private final Path module;
     /** The warm {@code check} of the tables alone, by where it ran, for the figure with objects beside them. */
     private final Map<String, Timing> warmTablesOnly = new HashMap<>();
+    /** Alembic's compare by number of tables: the same whatever the chain, so run once per size. */
+    private final Map<Integer, Timing> alembicByTables = new HashMap<>();
+    /** Whether only the cold {@code check} is timed ({@code -Dbench.check=cold}). */
+    private final boolean coldOnly = "cold".equals(System.getProperty("bench.check", ""));
+
+    /** How the check project's chain is written. */
+    private enum Chain {
+        /** As {@code migrate:autogenerate} writes it ({@link #tablesMigration}). */
+        JAVA(""),
+        /** Hand-written SQL, as a team coming from Flyway has it ({@link #sqlTablesMigration}). */
+        SQL("-sql");
+
+        private final String suffix;
+
+        Chain(String suffix) {
+            this.suffix = suffix;
+        }
+
+        static Chain named(String name) {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        }
+    }
 
     private WholeProcessBenchmark(Path module, Path root, Path repository, Path settings, String version, int runs) {
         this.module = module;
@@ -114,10 +140,16 @@ public final class WholeProcessBenchmark {
                 report.addAll(bench.chain(server, revisions));
             }
             int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
-            for (int n : tables) {
-                report.addAll(bench.check(server, n));
-                if (objects > 0) {
-                    report.addAll(bench.checkWithObjects(server, n, Math.min(objects, n)));
+            List<Chain> chains = Stream.of(
+                            System.getProperty("bench.chain", "java").split(","))
+                    .map(Chain::named)
+                    .toList();
+            for (Chain chain : chains) {
+                for (int n : tables) {
+                    report.addAll(bench.check(server, n, chain));
+                    if (objects > 0) {
+                        report.addAll(bench.checkWithObjects(server, n, Math.min(objects, n), chain));
+                    }
                 }
             }
             for (int n : numbers(System.getProperty("bench.fleet", ""))) {
@@ -133,8 +165,8 @@ public final class WholeProcessBenchmark {
      * objects directory also hold {@code m} views, {@code m} functions and {@code m} triggers (a view over
      * each of the first tables, a trigger function and its trigger on each), beside its figure without them.
      */
-    private List<String> checkWithObjects(BenchServer server, int n, int m) throws Exception {
-        Path project = root.resolve("check-" + n);
+    private List<String> checkWithObjects(BenchServer server, int n, int m, Chain chain) throws Exception {
+        Path project = root.resolve("check-" + n + chain.suffix);
         Path migrations = project.resolve("src/main/java/db/migrations");
         StringBuilder declared = new StringBuilder();
         for (int first = 0; first < m; first += TABLES_PER_MIGRATION) {
@@ -170,7 +202,7 @@ public final class WholeProcessBenchmark {
         }
         Path objects = Files.createDirectories(project.resolve("src/main/resources/db/objects"));
         Files.writeString(objects.resolve("objects.sql"), declared.toString());
-        Map<String, String> url = url(server, "check_" + n);
+        Map<String, String> url = url(server, ("check-" + n + chain.suffix).replace('-', '_'));
         System.out.printf("check at %,d tables with %,d views, functions and triggers: applying them...%n", n, m);
         mvn(project, url, "compile", "migrate:upgrade");
         List<String> lines = new ArrayList<>();
@@ -218,12 +250,16 @@ public final class WholeProcessBenchmark {
                         .formatted(i));
     }
 
-    /** {@code migrate:check} at {@code n} tables: with a URL and on the embedded default, warm and cold. */
-    private List<String> check(BenchServer server, int n) throws Exception {
-        Path project = root.resolve("check-" + n);
-        String database = "check_" + n;
+    /**
+     * {@code migrate:check} at {@code n} tables, the chain written as {@code chain} says: with a URL and on the
+     * embedded default, warm and cold.
+     */
+    private List<String> check(BenchServer server, int n, Chain chain) throws Exception {
+        String name = "check-" + n + chain.suffix;
+        Path project = root.resolve(name);
+        String database = name.replace('-', '_');
         server.recreate(database);
-        writeProject(project, "check-" + n, true);
+        writeProject(project, name, true);
         Path model = Files.createDirectories(project.resolve("src/main/java/bench/model"));
         for (int i = 0; i < n; i++) {
             Files.writeString(model.resolve("E" + i + ".java"), entity(i));
@@ -232,85 +268,45 @@ public final class WholeProcessBenchmark {
         for (int first = 0; first < n; first += TABLES_PER_MIGRATION) {
             Files.writeString(
                     migrations.resolve(String.format(Locale.ROOT, "M%06d.java", first)),
-                    tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
+                    chain == Chain.SQL
+                            ? sqlTablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION))
+                            : tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
         }
         Map<String, String> url = url(server, database);
-        System.out.printf("check at %,d tables: applying the migrations...%n", n);
+        String tables = String.format(Locale.ROOT, "%,d tables%s", n, chain == Chain.SQL ? " (SQL chain)" : "");
+        System.out.printf("check at %s: applying the migrations...%n", tables);
         mvn(project, url, "compile", "migrate:upgrade");
 
         List<String> lines = new ArrayList<>();
-        Timing alembic = null;
+        Timing alembic = alembicByTables.get(n);
         for (Map<String, String> env : List.of(url, Map.<String, String>of())) {
             String where = env.isEmpty() ? "embedded" : "URL     ";
             try {
-                Timing warm = warmCheck(server, project, env);
-                warmTablesOnly.put(where, warm);
-                lines.add(String.format(
-                        Locale.ROOT, "mvn migrate:check, %,d tables, %s, warm caches          %s", n, where, warm));
-                if (!env.isEmpty()) {
-                    // the same database compared with its chain: no drift, the replay cache warm; first read
-                    // in full (what drift found in sync before forgotten), then unchanged since found in sync
-                    Path verified = project.resolve("target/migrate/replay-cache/drift.verified");
-                    mvn(project, env, "migrate:drift");
-                    Timing read = time(() -> {
-                        Files.deleteIfExists(verified);
-                        mvn(project, env, "migrate:drift");
-                    });
-                    mvn(project, env, "migrate:drift");
-                    Timing unchanged = time(() -> mvn(project, env, "migrate:drift"));
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "mvn migrate:drift, %,d tables, %s, warm replay cache  %s; / warm check %.2f",
-                            n,
-                            where,
-                            read,
-                            (double) read.median() / warm.median()));
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "  again, unchanged since found in sync            %s; / warm check %.2f",
-                            unchanged,
-                            (double) unchanged.median() / warm.median()));
+                if (!coldOnly) {
+                    warmFigures(server, project, env, n, tables, lines);
                 }
-                if (!env.isEmpty() && python.isPresent()) {
+                if (!env.isEmpty() && python.isPresent() && alembic == null) {
                     alembic = alembicCompare(server, project, database, n);
+                    alembicByTables.put(n, alembic);
                     lines.add(String.format(
                             Locale.ROOT,
-                            "alembic compare_metadata, %,d tables (Alembic %s) %s; %.1fx the time of mvn migrate:check warm",
+                            "alembic compare_metadata, %,d tables (Alembic %s) %s",
                             n,
                             alembicVersion(),
-                            alembic,
-                            (double) alembic.median() / warm.median()));
-                } else if (!env.isEmpty()) {
+                            alembic));
+                } else if (!env.isEmpty() && python.isEmpty()) {
                     lines.add(NO_ALEMBIC);
                 }
-                if (env.isEmpty()) {
-                    // an edited entity: the provider runs and the entity side is built, the unchanged chain is not
-                    // replayed
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "mvn migrate:check, %,d tables, %s, entities changed     %s",
-                            n,
-                            where,
-                            time(() -> {
-                                deleteTree(project.resolve("target/migrate/entity-cache"));
-                                mvn(project, env, "migrate:check");
-                            })));
-                }
-                lines.add(String.format(
-                        Locale.ROOT,
-                        "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s",
-                        n,
-                        where,
-                        devLoop(project, env, n)));
                 // a fresh checkout, as a CI job starts: no target/migrate at all
+                long readBefore = chainSqlReadings(project);
                 Timing cold = time(() -> {
                     deleteTree(project.resolve("target/migrate"));
                     mvn(project, env, "migrate:check");
                 });
                 lines.add(String.format(
                         Locale.ROOT,
-                        "mvn migrate:check, %,d tables, %s, cold (fresh checkout) %s%s",
-                        n,
+                        "mvn migrate:check, %s, %s, cold (fresh checkout) %s%s%s",
+                        tables,
                         where,
                         cold,
                         alembic == null
@@ -318,13 +314,77 @@ public final class WholeProcessBenchmark {
                                 : String.format(
                                         Locale.ROOT,
                                         "; Alembic's compare takes %.1fx its time",
-                                        (double) alembic.median() / cold.median())));
+                                        (double) alembic.median() / cold.median()),
+                        env.isEmpty()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "; read from the chain's SQL without a server in %d of %d runs",
+                                        chainSqlReadings(project) - readBefore,
+                                        runs)
+                                : ""));
             } catch (CommandFailed e) {
-                lines.add(
-                        String.format(Locale.ROOT, "mvn migrate:check, %,d tables, %s: %s", n, where, e.getMessage()));
+                lines.add(String.format(Locale.ROOT, "mvn migrate:check, %s, %s: %s", tables, where, e.getMessage()));
             }
         }
         return lines;
+    }
+
+    /** How many runs logged so far in {@code project} read the schema at head from the chain's SQL, starting no server. */
+    private static long chainSqlReadings(Path project) throws IOException {
+        try (Stream<String> log = Files.lines(project.resolve("bench.log"))) {
+            return log.filter(l -> l.contains("The schema at head read from the SQL of the"))
+                    .count();
+        }
+    }
+
+    /** The warm {@code check}, {@code drift} with a URL, the changed entities and the dev loop of the check project. */
+    private void warmFigures(
+            BenchServer server, Path project, Map<String, String> env, int n, String tables, List<String> lines)
+            throws Exception {
+        String where = env.isEmpty() ? "embedded" : "URL     ";
+        Timing warm = warmCheck(server, project, env);
+        warmTablesOnly.put(where, warm);
+        lines.add(
+                String.format(Locale.ROOT, "mvn migrate:check, %s, %s, warm caches          %s", tables, where, warm));
+        if (!env.isEmpty()) {
+            // the same database compared with its chain: no drift, the replay cache warm; first read
+            // in full (what drift found in sync before forgotten), then unchanged since found in sync
+            Path verified = project.resolve("target/migrate/replay-cache/drift.verified");
+            mvn(project, env, "migrate:drift");
+            Timing read = time(() -> {
+                Files.deleteIfExists(verified);
+                mvn(project, env, "migrate:drift");
+            });
+            mvn(project, env, "migrate:drift");
+            Timing unchanged = time(() -> mvn(project, env, "migrate:drift"));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "mvn migrate:drift, %,d tables, %s, warm replay cache  %s; / warm check %.2f",
+                    n,
+                    where,
+                    read,
+                    (double) read.median() / warm.median()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  again, unchanged since found in sync            %s; / warm check %.2f",
+                    unchanged,
+                    (double) unchanged.median() / warm.median()));
+        }
+        if (env.isEmpty()) {
+            // an edited entity: the provider runs and the entity side is built, the unchanged chain is not
+            // replayed
+            lines.add(String.format(
+                    Locale.ROOT, "mvn migrate:check, %,d tables, %s, entities changed     %s", n, where, time(() -> {
+                        deleteTree(project.resolve("target/migrate/entity-cache"));
+                        mvn(project, env, "migrate:check");
+                    })));
+        }
+        lines.add(String.format(
+                Locale.ROOT,
+                "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s",
+                n,
+                where,
+                devLoop(project, env, n)));
     }
 
     /** Applying, reading and re-applying a chain of {@code m} one-table migrations, against the floor. */
@@ -1099,6 +1159,37 @@ public final class WholeProcessBenchmark {
                                 .formatted(i, i, i - 1));
             }
             downgrade.insert(0, "        op.dropTable(\"t" + i + "\");\n");
+        }
+        String name = String.format(Locale.ROOT, "M%06d", from);
+        return migrationClass(
+                name,
+                name.toLowerCase(Locale.ROOT),
+                from == 0 ? null : String.format(Locale.ROOT, "m%06d", from - TABLES_PER_MIGRATION),
+                "tables " + from + " to " + (to - 1),
+                upgrade,
+                downgrade);
+    }
+
+    /**
+     * The migration that creates the same tables as {@link #tablesMigration}, written by hand in SQL as a team
+     * coming from Flyway has it: {@code CREATE TABLE} with the types spelled as the entities map them, named primary,
+     * unique and foreign keys in the table, then a {@code CREATE INDEX}.
+     */
+    private static String sqlTablesMigration(int from, int to) {
+        StringBuilder upgrade = new StringBuilder();
+        StringBuilder downgrade = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String parent = i == 0
+                    ? ""
+                    : ", CONSTRAINT t%1$d_parent_fk FOREIGN KEY (parent_id) REFERENCES t%2$d(id)".formatted(i, i - 1);
+            upgrade.append("""
+                            op.execute("CREATE TABLE t%1$d (id bigint GENERATED BY DEFAULT AS IDENTITY, active boolean NOT NULL, "
+                                    + "amount numeric(12,2), code varchar(40) NOT NULL, created_at timestamp(6) with time zone NOT NULL, "
+                                    + "name varchar(200), quantity integer NOT NULL, ratio double precision, parent_id bigint, "
+                                    + "CONSTRAINT t%1$d_pkey PRIMARY KEY (id), CONSTRAINT t%1$d_code_key UNIQUE (code)%2$s)");
+                            op.execute("CREATE INDEX t%1$d_created_idx ON t%1$d (created_at)");
+                    """.formatted(i, parent));
+            downgrade.insert(0, "        op.execute(\"DROP TABLE t" + i + "\");\n");
         }
         String name = String.format(Locale.ROOT, "M%06d", from);
         return migrationClass(

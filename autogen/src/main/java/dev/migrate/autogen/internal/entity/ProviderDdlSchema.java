@@ -1,6 +1,7 @@
 package dev.migrate.autogen.internal.entity;
 
 import dev.migrate.catalog.ColumnIdentity;
+import dev.migrate.catalog.ColumnRef;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.Index;
@@ -28,12 +29,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The entity side read from the provider's DDL alone, without a server, as the catalog reader would
  * read it once that DDL ran, for DDL made only of the plainest statements a JPA provider writes:
- * {@code create table} with columns of the common built-in types, identity columns, a primary key and
- * named unique constraints; {@code create sequence ... start with ... increment by ...}; named unique
- * and foreign key constraints added by {@code alter table}; {@code create [unique] index} on plain
- * columns. Anything else (a default, a check, a comment, another type, a schema-qualified name, a
- * name PostgreSQL would shorten or make unique) and the reading is empty: the entity side is then
- * built on a server, as always.
+ * {@code create table} with columns of the common built-in types, identity columns, a primary key,
+ * named unique constraints, and the named primary and foreign keys hand-written SQL has ({@code
+ * constraint t1_pkey primary key (id)}, {@code constraint t1_parent_fk foreign key (parent_id) references
+ * t0(id)}); {@code create sequence ... start with ... increment by ...}; named unique and foreign key
+ * constraints added by {@code alter table}; {@code create [unique] index} on plain columns. A text of
+ * several statements is read statement by statement; {@code default} of a boolean or a small whole number
+ * ({@link Defaults}); {@code serial}, {@code bigserial} and {@code smallserial} with their sequences. Anything else (another default, a check, a comment,
+ * another type, a schema-qualified name, a name PostgreSQL would shorten or make unique, an index with a
+ * method, an order or a predicate) and the reading is empty: the entity side is then built on a server,
+ * and the chain replayed, as always.
  *
  * <p>Only ever used to confirm: a comparison takes this side when it finds no difference against the
  * live one, and builds the entity side on a server when it finds any, so what this cannot read, or
@@ -60,8 +65,10 @@ public final class ProviderDdlSchema {
     public static Optional<DatabaseSchema> read(List<String> ddl, String schema, Exclusions exclusions) {
         ProviderDdlSchema reading = new ProviderDdlSchema(schema);
         try {
-            for (String statement : ddl) {
-                reading.statement(new Tokens(SqlLexer.tokens(statement)));
+            for (String text : ddl) {
+                for (List<SqlToken> statement : statements(SqlLexer.tokens(text))) {
+                    reading.statement(new Tokens(statement));
+                }
             }
         } catch (Unread e) {
             return Optional.empty();
@@ -74,6 +81,21 @@ public final class ProviderDdlSchema {
                 .filter(s -> !exclusions.excludes(schema, s.name()))
                 .toList();
         return Optional.of(DatabaseSchema.of(tables, sequences, List.of()));
+    }
+
+    /** The statements of one text, split at each {@code ;} (the lexer keeps those in literals and quotes apart). */
+    private static List<List<SqlToken>> statements(List<SqlToken> tokens) {
+        List<List<SqlToken>> statements = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).is(";")) {
+                if (i > start) {
+                    statements.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return statements;
     }
 
     private void statement(Tokens t) {
@@ -107,7 +129,7 @@ public final class ProviderDdlSchema {
             } else {
                 t.expect("foreign");
                 t.expect("key");
-                table.foreignKeys.add(foreignKey(table, t, name));
+                table.foreignKeys.add(foreignKey(table, ForeignKeyClause.read(t, name)));
             }
         }
         t.end();
@@ -116,6 +138,7 @@ public final class ProviderDdlSchema {
     private void createTable(Tokens t) {
         String name = claim(t.name());
         TableDraft table = new TableDraft(name);
+        List<ForeignKeyClause> foreignKeys = new ArrayList<>();
         t.expectSymbol("(");
         do {
             if (t.word("primary")) {
@@ -123,8 +146,17 @@ public final class ProviderDdlSchema {
                 table.primaryKey(t.columns());
             } else if (t.word("constraint")) {
                 String constraint = claim(t.name());
-                t.expect("unique");
-                table.uniques.add(new UniqueConstraint(constraint, t.columns(), false, false, false));
+                if (t.word("primary")) {
+                    t.expect("key");
+                    table.primaryKey(t.columns());
+                    table.primaryKeyName = constraint;
+                } else if (t.word("foreign")) {
+                    t.expect("key");
+                    foreignKeys.add(ForeignKeyClause.read(t, constraint));
+                } else {
+                    t.expect("unique");
+                    table.uniques.add(new UniqueConstraint(constraint, t.columns(), false, false, false));
+                }
             } else {
                 ColumnDraft column = column(t, name);
                 if (column.primaryKey) {
@@ -136,7 +168,9 @@ public final class ProviderDdlSchema {
         t.expectSymbol(")");
         if (table.primaryKey != null) {
             table.known(table.primaryKey);
-            table.primaryKeyName = claim(generatedName(name, "pkey"));
+            if (table.primaryKeyName == null) {
+                table.primaryKeyName = claim(generatedName(name, "pkey"));
+            }
         }
         for (ColumnDraft column : table.columns) {
             if (column.unique) {
@@ -145,7 +179,8 @@ public final class ProviderDdlSchema {
         }
         table.known(table.columns.stream().map(c -> c.name).toList()); // no column twice
         table.uniques.forEach(u -> table.known(u.columns()));
-        tables.put(name, table);
+        tables.put(name, table); // before its foreign keys, which may reference the table itself
+        foreignKeys.forEach(clause -> table.foreignKeys.add(foreignKey(table, clause)));
     }
 
     /**
@@ -167,6 +202,31 @@ public final class ProviderDdlSchema {
         }
     }
 
+    /**
+     * What {@code serial} makes of {@code column}: a {@code not null} column whose default takes the next value
+     * of a sequence the column owns, named as PostgreSQL names it.
+     */
+    private void serial(ColumnDraft column, String table) {
+        String sequence = claim(generatedName(table + "_" + column.name, "seq"));
+        if (!Identifiers.quote(sequence).equals(sequence)) {
+            throw new Unread(); // the default would spell the name quoted
+        }
+        column.nullable = false;
+        column.defaultExpression = "nextval('" + sequence + "'::regclass)";
+        sequences.add(new Sequence(
+                schema,
+                sequence,
+                column.type,
+                1,
+                1,
+                1,
+                Sequence.typeMax(column.type),
+                1,
+                false,
+                new ColumnRef(schema, table, column.name),
+                false));
+    }
+
     /** The unique constraint a column's {@code unique} makes, named as PostgreSQL names it. */
     private void inlineUnique(TableDraft table, ColumnDraft column) {
         String constraint = claim(generatedName(table.name + "_" + column.name, "key"));
@@ -175,8 +235,12 @@ public final class ProviderDdlSchema {
 
     private ColumnDraft column(Tokens t, String table) {
         String name = t.name();
-        String type = Types.read(t);
+        String serial = Types.serial(t);
+        String type = serial != null ? serial : Types.read(t);
         ColumnDraft column = new ColumnDraft(name, type);
+        if (serial != null) {
+            serial(column, table);
+        }
         while (!t.atEnd() && !t.atSymbol(",") && !t.atSymbol(")")) {
             if (t.word("not")) {
                 t.expect("null");
@@ -186,6 +250,11 @@ public final class ProviderDdlSchema {
                 column.primaryKey = true;
             } else if (t.word("unique")) {
                 column.unique = true;
+            } else if (t.word("default")) {
+                if (column.defaultExpression != null) {
+                    throw new Unread(); // the server refuses a second default, or one beside serial
+                }
+                column.defaultExpression = Defaults.read(t, type);
             } else {
                 t.expect("generated");
                 ColumnIdentity.Generation generation;
@@ -198,13 +267,16 @@ public final class ProviderDdlSchema {
                 }
                 t.expect("as");
                 t.expect("identity");
-                if (!Types.INTEGERS.contains(type)) {
+                if (!Types.INTEGERS.contains(type) || column.identity != null) {
                     throw new Unread(); // the server refuses an identity column of another type
                 }
                 column.identity = new ColumnIdentity(generation, 1, 1, 1, Sequence.typeMax(type), 1, false, false);
                 column.nullable = false;
                 claim(generatedName(table + "_" + name, "seq"));
             }
+        }
+        if (column.identity != null && column.defaultExpression != null) {
+            throw new Unread(); // the server refuses a default beside an identity
         }
         return column;
     }
@@ -234,35 +306,61 @@ public final class ProviderDdlSchema {
         table.indexes.add(new Index(name, unique, "btree", keys, List.of(), null, false, definition));
     }
 
-    private ForeignKey foreignKey(TableDraft table, Tokens t, String name) {
-        List<String> columns = table.known(t.columns());
-        t.expect("references");
-        TableDraft referenced = existing(t.name());
-        List<String> referencedColumns = t.atSymbol("(") ? referenced.known(t.columns()) : referenced.primaryKey;
+    /**
+     * The foreign key {@code clause} adds to {@code table}, once the server would accept it: its columns are
+     * the table's, and it references the primary key or a unique constraint of a table read here, of the
+     * same types.
+     */
+    private ForeignKey foreignKey(TableDraft table, ForeignKeyClause clause) {
+        List<String> columns = table.known(clause.columns());
+        TableDraft referenced = existing(clause.referenced());
+        List<String> referencedColumns = clause.referencedColumns() == null
+                ? referenced.primaryKey
+                : referenced.known(clause.referencedColumns());
         if (referencedColumns == null
                 || !referenced.isKey(referencedColumns)
                 || !table.types(columns).equals(referenced.types(referencedColumns))) {
             throw new Unread(); // the server refuses a key it cannot match, or compares the types itself
         }
-        ReferentialAction onDelete = ReferentialAction.NO_ACTION;
-        if (t.word("on")) {
-            t.expect("delete");
-            onDelete = t.word("cascade") ? ReferentialAction.CASCADE : null;
-            if (onDelete == null) {
-                throw new Unread();
-            }
-        }
         return new ForeignKey(
-                name,
+                clause.name(),
                 columns,
                 schema,
                 referenced.name,
                 referencedColumns,
-                onDelete,
+                clause.onDelete(),
                 ReferentialAction.NO_ACTION,
                 false,
                 false,
                 true);
+    }
+
+    /**
+     * {@code foreign key (a) references t [(b)] [on delete cascade]} as written, its names not yet resolved.
+     *
+     * @param referencedColumns {@code null}: the referenced table's primary key
+     */
+    private record ForeignKeyClause(
+            String name,
+            List<String> columns,
+            String referenced,
+            @Nullable List<String> referencedColumns,
+            ReferentialAction onDelete) {
+
+        /** The clause after {@code foreign key}. */
+        static ForeignKeyClause read(Tokens t, String name) {
+            List<String> columns = t.columns();
+            t.expect("references");
+            String referenced = t.name();
+            List<String> referencedColumns = t.atSymbol("(") ? t.columns() : null;
+            ReferentialAction onDelete = ReferentialAction.NO_ACTION;
+            if (t.word("on")) {
+                t.expect("delete");
+                t.expect("cascade");
+                onDelete = ReferentialAction.CASCADE;
+            }
+            return new ForeignKeyClause(name, columns, referenced, referencedColumns, onDelete);
+        }
     }
 
     private TableDraft existing(String name) {
@@ -359,7 +457,7 @@ public final class ProviderDdlSchema {
                             c.name,
                             c.type,
                             c.nullable && !keyColumns.contains(c.name),
-                            null,
+                            c.defaultExpression,
                             c.identity,
                             null,
                             null,
@@ -389,9 +487,39 @@ public final class ProviderDdlSchema {
         @Nullable
         ColumnIdentity identity;
 
+        /** As the server stores it ({@link Defaults}). */
+        @Nullable
+        String defaultExpression;
+
         ColumnDraft(String name, String type) {
             this.name = name;
             this.type = type;
+        }
+    }
+
+    /**
+     * The defaults read, as {@code pg_get_expr} prints them once the server stored them: {@code true} or {@code
+     * false} for a {@code boolean} column, a whole number of at most nine digits, without its leading zeros, for an
+     * {@code integer} or {@code bigint} one. Any other default (a string, a sign, an expression, a cast, another
+     * type, whose stored spelling depends on the type and the server) is not read.
+     */
+    private static final class Defaults {
+        static String read(Tokens t, String type) {
+            if ("boolean".equals(type)) {
+                if (t.word("true")) {
+                    return "true";
+                }
+                t.expect("false");
+                return "false";
+            }
+            if (!"integer".equals(type) && !"bigint".equals(type)) {
+                throw new Unread();
+            }
+            long value = t.number();
+            if (value > 999_999_999) {
+                throw new Unread(); // beyond integer a literal is of another type, which the server casts
+            }
+            return Long.toString(value);
         }
     }
 
@@ -422,6 +550,24 @@ public final class ProviderDdlSchema {
                 Map.entry("oid", "oid"),
                 Map.entry("timestamptz", "timestamp with time zone"),
                 Map.entry("timetz", "time with time zone"));
+
+        private static final Map<String, String> SERIALS = Map.of(
+                "smallserial", "smallint",
+                "serial2", "smallint",
+                "serial", "integer",
+                "serial4", "integer",
+                "bigserial", "bigint",
+                "serial8", "bigint");
+
+        /** The integer type of the {@code serial} type at {@code t}, taken; {@code null}, nothing taken, for another type. */
+        static @Nullable String serial(Tokens t) {
+            for (Map.Entry<String, String> serial : SERIALS.entrySet()) {
+                if (t.word(serial.getKey())) {
+                    return serial.getValue();
+                }
+            }
+            return null;
+        }
 
         /** Reads the type at {@code t}, or throws when it is not one read here. */
         static String read(Tokens t) {
