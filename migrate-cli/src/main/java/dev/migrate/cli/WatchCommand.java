@@ -11,11 +11,8 @@ import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.MESSAGE;
 import static dev.migrate.cli.CliOption.OBJECTS;
 import static dev.migrate.cli.CliOption.PACKAGES;
-import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
-import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.SOURCES;
-import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERSION_TABLE;
 import static dev.migrate.cli.CliOption.WRITE;
 
@@ -29,7 +26,6 @@ import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
-import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
@@ -54,8 +50,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code migrate watch}: the plugin's {@code migrate:watch} for builds that do not use Maven. The project's compiled
  * classes ({@code --classes}) and the rest of its class path with its JPA provider ({@code --classpath}) are given
- * as paths; the throwaway databases the chain is replayed on are those of {@code --scratch-url}, or of the server of
- * {@code --url}, as the command line ships no PostgreSQL.
+ * as paths; the chain is replayed on throwaway databases of {@code --scratch-url}, else on embedded servers started
+ * in the build directory above the classes, as the plugin's goal does.
  */
 final class WatchCommand {
     private final Cli cli;
@@ -171,18 +167,6 @@ final class WatchCommand {
         return packages.isEmpty() ? List.of("db.migrations") : packages;
     }
 
-    /** The server throwaway databases are made on: {@code --scratch-url}, else the server of {@code --url}. */
-    private ConnectionSettings scratchServer() {
-        Optional<ConnectionSettings> scratch = DatabaseChoice.scratch(
-                arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), cli.environment());
-        return scratch.or(() -> cli.database(arguments, null))
-                .orElseThrow(() -> new MigrateException(Arguments.PROGRAM + " watch replays the migrations on a"
-                        + " throwaway database, and no server for one is given: pass --scratch-url"
-                        + " jdbc:postgresql://localhost:5432/postgres (or set MIGRATE_SCRATCH_URL), a PostgreSQL"
-                        + " where this role may create databases, or --url of the development database. Nothing"
-                        + " was compared."));
-    }
-
     /** The command line as the face of {@code watch}: the project's classes in a loader made for each cycle. */
     private final class Face extends Cli.Face implements Watch.Face {
         private final Path compiled;
@@ -215,7 +199,7 @@ final class WatchCommand {
 
         @Override
         public String shown(Path path) {
-            return relative(path);
+            return cli.shown(path);
         }
 
         @Override
@@ -236,7 +220,7 @@ final class WatchCommand {
 
             @Override
             public String shown(Path path) {
-                return relative(path);
+                return cli.shown(path);
             }
 
             @Override
@@ -249,7 +233,7 @@ final class WatchCommand {
 
             @Override
             public ComparisonDatabases databases(@Nullable DataSource database) {
-                return new ScratchServer(scratchServer(), database);
+                return throwaways(database, build.resolve("migrate"));
             }
 
             @Override
@@ -277,7 +261,7 @@ final class WatchCommand {
                                 versionTable == null ? "migrate_version" : versionTable,
                                 historyTable == null ? "migrate_history" : historyTable)
                         .renames(Renames.hints(List.of()))
-                        .declaringObjects(DeclaredObjects.in(objects, relative(objects)))
+                        .declaringObjects(DeclaredObjects.in(objects, cli.shown(objects)))
                         .entityCacheIn(build.resolve("migrate/entity-cache"));
             }
 
@@ -302,13 +286,6 @@ final class WatchCommand {
                 loader.close();
             }
         }
-    }
-
-    private String relative(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(workingDirectory.toAbsolutePath())
-                ? workingDirectory.toAbsolutePath().relativize(absolute).toString()
-                : absolute.toString();
     }
 
     /** The provider's own lines: its errors always, the rest with --verbose. */

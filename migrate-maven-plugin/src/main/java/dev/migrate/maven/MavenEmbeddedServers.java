@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.command.database.EmbeddedServers;
 import dev.migrate.command.database.PostgresBinaries;
 import java.nio.file.Path;
@@ -14,8 +13,8 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
- * The plugin's embedded servers: binaries fetched through Maven's resolver (so mirrors, proxies and offline
- * mode apply), started with the launcher the plugin carries ({@link EmbeddedDatabase}).
+ * The plugin's embedded servers: binaries fetched through Maven's resolver, so that mirrors, proxies and offline
+ * mode apply.
  */
 record MavenEmbeddedServers(
         RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories)
@@ -36,15 +35,5 @@ record MavenEmbeddedServers(
                             + "embeddedPostgresVersion, or configure a database with <url>.",
                     e);
         }
-    }
-
-    @Override
-    public ThrowawayServer start(Path dataDirectory, Path binariesJar, Path serverLog) {
-        return EmbeddedDatabase.start(dataDirectory, binariesJar, serverLog);
-    }
-
-    @Override
-    public ThrowawayServer startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog) {
-        return EmbeddedDatabase.startThrowaway(dataDirectory, binariesJar, serverLog);
     }
 }

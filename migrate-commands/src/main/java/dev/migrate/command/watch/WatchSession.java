@@ -99,8 +99,12 @@ public final class WatchSession implements AutoCloseable {
         } catch (MigrateException e) {
             face.error(String.valueOf(e.getMessage())); // the cycle's class loader or chain could not be made
         }
-        face.info("Cycle " + cycles + " took " + (System.nanoTime() - start) / 1_000_000 + " ms; watching again."
-                + (write || watch.settings().write() ? "" : " Press Enter to write the migration."));
+        String took = "Cycle " + cycles + " took " + (System.nanoTime() - start) / 1_000_000 + " ms";
+        face.info(
+                done()
+                        ? took + "."
+                        : took + "; watching again."
+                                + (write || watch.settings().write() ? "" : " Press Enter to write the migration."));
     }
 
     private String announce(boolean write, Set<Path> changed) {

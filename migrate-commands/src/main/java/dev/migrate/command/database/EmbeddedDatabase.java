@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
@@ -21,7 +21,9 @@ import javax.sql.DataSource;
 /**
  * The PostgreSQL server a goal uses when no URL is configured: started inside the goal, stopped
  * at its end, with its data kept in a directory (by default {@code target/migrate/pgdata}) so that
- * {@code mvn migrate:upgrade} followed by {@code mvn migrate:current} sees the upgraded state.
+ * {@code mvn migrate:upgrade} followed by {@code mvn migrate:current} sees the upgraded state; and the
+ * throwaway servers of the goals that replay migrations. Every face starts them with this launcher; how
+ * the binaries jar is found is the face's ({@link EmbeddedServers#binariesJar}).
  */
 final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     /** How long a starting server may take to accept connections. */
@@ -33,10 +35,10 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     private final boolean throwaway;
 
     static {
-        // the goal says in one line which server it uses; the embedded server's own start-up chatter
-        // (through Maven's SLF4J logger, which reads per-logger levels from system properties) is noise
-        // (the launcher is packaged into the plugin below dev.migrate.maven.embedded)
-        String level = "org.slf4j.simpleLogger.log.dev.migrate.maven.embedded";
+        // the goal says in one line which server it uses; the launcher's own start-up chatter (through
+        // SLF4J's simple logger, Maven's and the command line's, which read per-logger levels from
+        // system properties) is noise
+        String level = "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres";
         if (System.getProperty(level) == null) {
             System.setProperty(level, "warn");
         }
@@ -51,7 +53,7 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
     /**
      * Starts a server on {@code dataDirectory}, creating the cluster on first use.
      *
-     * @param binariesJar a zonky binaries jar, see {@link dev.migrate.command.database.PostgresBinaries}
+     * @param binariesJar a zonky binaries jar, see {@link PostgresBinaries}
      * @param serverLog where the server's own output goes, so it does not flood the build log
      */
     static EmbeddedDatabase start(Path dataDirectory, Path binariesJar, Path serverLog) {
