@@ -9,7 +9,7 @@ import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,12 +2,12 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.read.TableInheritance;
-import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.TableElement;
+import dev.migrate.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.migrate.internal.runtime;
 
-import static dev.migrate.internal.sql.Identifiers.quote;
+import static dev.migrate.sql.Identifiers.quote;
 
 import dev.migrate.MigrateException;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.internal.runtime.WritableServer;
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,6 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
-import static dev.migrate.internal.sql.Literals.string;
+import static dev.migrate.sql.Literals.string;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

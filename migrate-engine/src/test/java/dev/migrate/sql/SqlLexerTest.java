@@ -1,8 +1,8 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.internal.sql.SqlToken.Kind;
+import dev.migrate.sql.SqlToken.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

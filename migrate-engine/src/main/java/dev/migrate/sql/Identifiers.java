@@ -1,4 +1,4 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
 import dev.migrate.op.QualifiedName;
 import java.util.List;

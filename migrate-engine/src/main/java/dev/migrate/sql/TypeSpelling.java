@@ -1,4 +1,4 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
-import dev.migrate.internal.sql.SqlToken.Kind;
+import dev.migrate.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

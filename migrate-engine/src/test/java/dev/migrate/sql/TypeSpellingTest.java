@@ -1,4 +1,4 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.migrate.internal.sql;
+package dev.migrate.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LiteralsTest {
-    static final List<String> HOSTILE = List.of(
+/** Public for {@code InjectionSafetyTest}, which renders operations with the same hostile values. */
+public class LiteralsTest {
+    public static final List<String> HOSTILE = List.of(
             "'",
             "''",
             "\\",
