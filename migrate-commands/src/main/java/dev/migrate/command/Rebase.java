@@ -2,9 +2,9 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.graph.RebasePlan;
-import dev.migrate.internal.graph.RevisionInfo;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

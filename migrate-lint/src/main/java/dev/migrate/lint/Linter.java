@@ -2,8 +2,8 @@ package dev.migrate.lint;
 
 import dev.migrate.MigrateException;
 import dev.migrate.SuppressLint;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
-import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.runtime.StatementObserver;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.TypeSpelling;

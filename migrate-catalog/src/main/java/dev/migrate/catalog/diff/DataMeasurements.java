@@ -1,7 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.internal.connection.ConnectionFailure;
+import dev.migrate.connection.ConnectionFailure;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.TableSizes;
 import dev.migrate.op.Constraint;

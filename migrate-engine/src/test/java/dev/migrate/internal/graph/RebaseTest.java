@@ -10,6 +10,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.MigratorInternals;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;

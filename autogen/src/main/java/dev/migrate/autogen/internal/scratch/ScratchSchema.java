@@ -6,7 +6,7 @@ import dev.migrate.catalog.diff.SeedRows;
 import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.runtime.WritableServer;
+import dev.migrate.connection.WritableServer;
 import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;

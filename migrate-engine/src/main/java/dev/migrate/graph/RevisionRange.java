@@ -1,4 +1,4 @@
-package dev.migrate.internal.graph;
+package dev.migrate.graph;
 
 import dev.migrate.BadTargetException;
 import org.jspecify.annotations.Nullable;

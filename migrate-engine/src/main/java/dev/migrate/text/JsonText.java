@@ -1,4 +1,4 @@
-package dev.migrate.internal;
+package dev.migrate.text;
 
 import java.util.List;
 import java.util.Locale;

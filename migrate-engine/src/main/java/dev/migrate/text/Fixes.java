@@ -1,4 +1,4 @@
-package dev.migrate.internal.text;
+package dev.migrate.text;
 
 /**
  * How the engine's messages tell a user what to run or set: the plugin's goals and parameters, with the Java

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.spi;
 
 import java.sql.Connection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.migrate.internal;
+package dev.migrate.command;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,8 +10,8 @@ import java.util.Optional;
  * The valid name nearest to a mistyped one, for the "did you mean" of an unknown property, option,
  * command or server id, on every face of migrate alike.
  */
-public final class Names {
-    private Names() {}
+public final class NearestName {
+    private NearestName() {}
 
     /** The name in {@code known} nearest to {@code name} by edit distance (case ignored), if within {@code limit}. */
     public static Optional<String> closest(String name, Collection<String> known, int limit) {

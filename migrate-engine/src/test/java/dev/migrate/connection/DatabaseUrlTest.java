@@ -1,4 +1,4 @@
-package dev.migrate.internal.connection;
+package dev.migrate.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.migrate.internal;
+package dev.migrate.command.run;
 
 import dev.migrate.MigrateException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.cluster;
+package dev.migrate.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.connection;
+package dev.migrate.connection;
 
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;

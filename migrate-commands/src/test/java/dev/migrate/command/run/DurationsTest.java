@@ -1,4 +1,4 @@
-package dev.migrate.internal;
+package dev.migrate.command.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.cluster;
+package dev.migrate.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

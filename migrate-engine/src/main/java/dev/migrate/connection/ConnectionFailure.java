@@ -1,5 +1,6 @@
-package dev.migrate.internal.connection;
+package dev.migrate.connection;
 
+import dev.migrate.internal.connection.Privileges;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.connection;
 
 import static dev.migrate.sql.Identifiers.quote;
 
@@ -65,7 +65,7 @@ public record WritableServer(
      * @param description the server as the run names it (host, port, database, user; never a password)
      * @param what the goal, e.g. {@code upgrade}
      */
-    void requireWritable(String description, String what) {
+    public void requireWritable(String description, String what) {
         String where = description + (address == null ? "" : " (server address " + address + ")");
         if (inRecovery) {
             throw new MigrateException("Cannot " + what + ": " + where + " is a standby server in recovery "
