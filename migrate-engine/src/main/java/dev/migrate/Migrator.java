@@ -1,7 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.connection.DatabaseUrl;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.MigratorAccess;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -60,7 +60,7 @@ public final class Migrator {
     static {
         // the plugin, autogen, the lint and migrate-junit reach what this class offers no application
         // (the replay, the round trips, the report texts) through this hook alone
-        MigratorInternals.register(new MigratorInternals.Opener() {
+        MigratorAccess.register(new MigratorAccess.Opener() {
             @Override
             public Engine engine(Migrator migrator) {
                 return migrator.engine;

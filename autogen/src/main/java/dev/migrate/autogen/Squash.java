@@ -8,7 +8,7 @@ import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.graph.RevisionInfo;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.online.OnlineState;
@@ -94,7 +94,7 @@ public final class Squash {
      *     inside it (it could not follow the squash)
      */
     public static List<String> replaced(Migrator chain, String target) {
-        RevisionGraph graph = MigratorInternals.of(chain).graph();
+        RevisionGraph graph = MigratorTools.of(chain).graph();
         String tip = graph.resolveOne(target, Set.of()).id();
         Set<String> range = graph.ancestorsOrSelf(List.of(tip));
         if (range.size() < 2) {
@@ -142,7 +142,7 @@ public final class Squash {
             String versionTable,
             String historyTable) {
         List<DataStep> steps = new ArrayList<>();
-        MigratorInternals.of(chain).replayOn(database).upgrade(target, new StatementObserver() {
+        MigratorTools.of(chain).replayOn(database).upgrade(target, new StatementObserver() {
             private String revision = "";
 
             @Override

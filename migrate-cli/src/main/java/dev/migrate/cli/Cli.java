@@ -60,8 +60,8 @@ import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.FleetReports;
 import dev.migrate.internal.graph.RevisionGraph;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -299,7 +299,7 @@ final class Cli {
      */
     private static Migrator graph(Migrator.Builder builder) {
         Migrator migrator = builder.build();
-        MigratorInternals.of(migrator).requireMigrations();
+        MigratorTools.of(migrator).requireMigrations();
         return migrator;
     }
 
@@ -331,7 +331,7 @@ final class Cli {
     /** A builder over the migrations with the run settings of the command line, without a database. */
     static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
         String packages = arguments.value(PACKAGES);
-        Migrator.Builder builder = MigratorInternals.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
+        Migrator.Builder builder = MigratorTools.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
                 .packages(
                         packages == null
                                 ? new String[] {"db.migrations"}

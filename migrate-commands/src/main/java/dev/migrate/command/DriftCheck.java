@@ -8,8 +8,8 @@ import dev.migrate.autogen.DriftRequest;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.FleetReports;
 import dev.migrate.internal.runtime.Settings;
 import java.io.IOException;
 import java.io.Writer;
@@ -165,7 +165,7 @@ public record DriftCheck(
 
     /** What drift and the snapshot compare: {@code chain}'s schema in {@code managedSchema}, its version tables left out. */
     static DriftRequest request(Migrator chain, String managedSchema, List<String> exclude, SchemaFace face) {
-        Settings settings = MigratorInternals.of(chain).settings();
+        Settings settings = MigratorTools.of(chain).settings();
         return new DriftRequest(
                 chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), face.replayCache());
     }

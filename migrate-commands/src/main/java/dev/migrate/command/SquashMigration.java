@@ -6,7 +6,7 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Squash;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import dev.migrate.internal.runtime.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +48,7 @@ public record SquashMigration(
         checkSettings(face);
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
         Migrator chain = face.migrations(false).build();
-        Settings settings = MigratorInternals.of(chain).settings();
+        Settings settings = MigratorTools.of(chain).settings();
         List<String> replaced = Squash.replaced(chain, target.strip());
         String tip = replaced.get(replaced.size() - 1);
         MigrationScript script;

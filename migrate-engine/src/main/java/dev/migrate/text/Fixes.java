@@ -4,7 +4,7 @@ package dev.migrate.text;
  * How the engine's messages tell a user what to run or set: the plugin's goals and parameters, with the Java
  * API beside them where a message names it ({@link #GOALS}, what the plugin, the starter and an application
  * read), or another face's commands and options, such as the command line's {@code migrate upgrade --target -1}.
- * A face gives its own to the migrator's builder with {@code MigratorInternals.spellFixes}.
+ * A face gives its own to the migrator's builder with {@code MigratorTools.spellFixes}.
  */
 public interface Fixes {
     /** The plugin's goals and parameters, and the Java API beside them. */

@@ -553,7 +553,7 @@ public final class RevisionGraph {
     }
 
     /** The given revisions and their descendants through {@code revises} only: a branch and what grows on it. */
-    Set<String> parentDescendantsOrSelf(Collection<String> ids) {
+    public Set<String> parentDescendantsOrSelf(Collection<String> ids) {
         return walk(ids, false, true);
     }
 

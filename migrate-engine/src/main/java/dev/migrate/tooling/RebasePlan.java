@@ -1,7 +1,8 @@
-package dev.migrate.internal.graph;
+package dev.migrate.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.graph.RevisionGraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public record RebasePlan(
      * @throws MigrateException when the revision starts no branch of a single head, or the head to
      *     rebase onto is not clear; the message names what to give instead
      */
-    public static RebasePlan of(RevisionGraph graph, String revision, @Nullable String onto) {
+    static RebasePlan of(RevisionGraph graph, String revision, @Nullable String onto) {
         RevisionInfo start = graph.lookup(revision);
         if (start.revises().size() != 1) {
             throw new MigrateException("Revision " + start.id() + " (" + start.source() + ") "

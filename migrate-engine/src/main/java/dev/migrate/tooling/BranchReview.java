@@ -1,6 +1,7 @@
-package dev.migrate.internal.graph;
+package dev.migrate.tooling;
 
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.graph.RevisionGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ public final class BranchReview {
     }
 
     /** Reviews {@code graph}. */
-    public static BranchReview of(RevisionGraph graph) {
+    static BranchReview of(RevisionGraph graph) {
         return new BranchReview(graph);
     }
 

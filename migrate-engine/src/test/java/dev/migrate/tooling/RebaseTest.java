@@ -1,4 +1,4 @@
-package dev.migrate.internal.graph;
+package dev.migrate.tooling;
 
 import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,8 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.graph.RevisionInfo;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.Revs;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -115,10 +116,6 @@ class RebaseTest {
         return Migrator.builder().dataSource(db).migrations(migrations).build();
     }
 
-    private static RevisionGraph graphOf(Migrator m) {
-        return MigratorInternals.of(m).graph();
-    }
-
     private List<String> history() throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.getConnection();
@@ -144,7 +141,7 @@ class RebaseTest {
         migrator(R1.class, R3.class).upgrade("head");
 
         Migrator late = migrator(R1.class, R3.class, R2.class);
-        BranchReview review = BranchReview.of(graphOf(late));
+        BranchReview review = MigratorTools.of(late).branchReview();
         assertThat(review.undeclaredHeads()).extracting(RevisionInfo::id).containsExactlyInAnyOrder("r2", "r3");
         assertThat(review.outOfOrder())
                 .extracting(o -> o.revision().id(), BranchReview.OutOfOrder::later)
@@ -158,27 +155,27 @@ class RebaseTest {
                 .hasMessageContaining("The target 'head' needs a single head, but there are 2 heads");
         assertThat(history()).containsExactly("r1", "r3");
 
-        RebasePlan plan = MigratorInternals.of(late).rebasePlan("r2", null);
+        RebasePlan plan = MigratorTools.of(late).rebasePlan("r2", null);
         assertThat(plan.from()).isEqualTo("r1");
         assertThat(plan.onto()).isEqualTo("r3");
         assertThat(plan.movedIds()).containsExactly("r2");
-        plan.refuseWhenApplied(MigratorInternals.of(late).appliedRevisions(), "test");
+        plan.refuseWhenApplied(MigratorTools.of(late).appliedRevisions(), "test");
 
         Migrator rebased = migrator(R1.class, R3.class, R2OnR3.class);
-        assertThat(BranchReview.of(graphOf(rebased)).undeclaredHeads()).isEmpty();
-        assertThat(BranchReview.of(graphOf(rebased)).outOfOrder()).isEmpty();
+        assertThat(MigratorTools.of(rebased).branchReview().undeclaredHeads()).isEmpty();
+        assertThat(MigratorTools.of(rebased).branchReview().outOfOrder()).isEmpty();
         rebased.upgrade("head");
         assertThat(history()).containsExactly("r1", "r3", "r2");
         assertThat(current(rebased)).containsExactly("r2");
 
         // 2.5 branches from 1 and 4 follows 2: 2.5 is the late one, put on top of 4
         Migrator more = migrator(R1.class, R3.class, R2OnR3.class, R25.class, R4.class);
-        assertThat(BranchReview.of(graphOf(more)).outOfOrder())
+        assertThat(MigratorTools.of(more).branchReview().outOfOrder())
                 .extracting(o -> o.revision().id())
                 .contains("r25");
-        RebasePlan second = MigratorInternals.of(more).rebasePlan("r25", null);
+        RebasePlan second = MigratorTools.of(more).rebasePlan("r25", null);
         assertThat(second.onto()).isEqualTo("r4");
-        second.refuseWhenApplied(MigratorInternals.of(more).appliedRevisions(), "test");
+        second.refuseWhenApplied(MigratorTools.of(more).appliedRevisions(), "test");
         Migrator done = migrator(R1.class, R3.class, R2OnR3.class, R4.class, R25OnR4.class);
         done.upgrade("head");
         assertThat(history()).containsExactly("r1", "r3", "r2", "r4", "r25");
@@ -193,16 +190,15 @@ class RebaseTest {
     void aRevisionADatabaseAppliedIsNotRebased() {
         migrator(R1.class, R2.class).upgrade("head");
         Migrator both = migrator(R1.class, R3.class, R2.class);
-        RebasePlan plan = MigratorInternals.of(both).rebasePlan("r2", null);
-        assertThatThrownBy(
-                        () -> plan.refuseWhenApplied(MigratorInternals.of(both).appliedRevisions(), "db1"))
+        RebasePlan plan = MigratorTools.of(both).rebasePlan("r2", null);
+        assertThatThrownBy(() -> plan.refuseWhenApplied(MigratorTools.of(both).appliedRevisions(), "db1"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessage("The database at db1 has applied r2 of the branch to rebase, so it is released there and "
                         + "its parents must stay. Join the heads with a merge migration instead: mvn compile "
                         + "migrate:merge.");
-        RebasePlan other = MigratorInternals.of(both).rebasePlan("r3", null);
+        RebasePlan other = MigratorTools.of(both).rebasePlan("r3", null);
         assertThat(other.onto()).isEqualTo("r2");
-        other.refuseWhenApplied(MigratorInternals.of(both).appliedRevisions(), "db1");
+        other.refuseWhenApplied(MigratorTools.of(both).appliedRevisions(), "db1");
     }
 
     // atlasgo.io, atlas migrate rebase: the command rewrites atlas.sum. Here the chain's fingerprint, which check and
@@ -210,12 +206,11 @@ class RebaseTest {
     // and only with it.
     @Test
     void aRebaseChangesTheChainFingerprint() {
-        String before =
-                MigratorInternals.of(migrator(R1.class, R3.class, R2.class)).chainFingerprint();
-        assertThat(MigratorInternals.of(migrator(R2.class, R3.class, R1.class)).chainFingerprint())
+        String before = MigratorTools.of(migrator(R1.class, R3.class, R2.class)).chainFingerprint();
+        assertThat(MigratorTools.of(migrator(R2.class, R3.class, R1.class)).chainFingerprint())
                 .isEqualTo(before);
         String after =
-                MigratorInternals.of(migrator(R1.class, R3.class, R2OnR3.class)).chainFingerprint();
+                MigratorTools.of(migrator(R1.class, R3.class, R2OnR3.class)).chainFingerprint();
         assertThat(after).isNotEqualTo(before);
     }
 

@@ -1,23 +1,20 @@
-package dev.migrate.internal;
+package dev.migrate.tooling;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
-import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.graph.RevisionInfo;
-import dev.migrate.internal.RoundTripCheck.Stage;
-import dev.migrate.internal.graph.BranchReview;
+import dev.migrate.internal.MigratorAccess;
 import dev.migrate.internal.graph.GraphReport;
-import dev.migrate.internal.graph.RebasePlan;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
-import dev.migrate.internal.runtime.HistoryEntry;
 import dev.migrate.internal.runtime.Settings;
 import dev.migrate.internal.sql.RoleNames;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.text.Fixes;
+import dev.migrate.tooling.RoundTripCheck.Stage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,60 +30,25 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the plugin, {@code autogen}, the lint and {@code migrate-junit} ask of a {@link Migrator}
- * beyond what an application calls: the chain's fingerprint, the round trips {@code verify} makes,
- * the replay on another database, and the text of the report goals.
+ * What migrate's own modules (the commands, autogen, the lint, the plugin, the command line, migrate-junit,
+ * the starter) ask of a {@link Migrator} beyond what an application calls: the chain's fingerprint and
+ * statements, its graph and the text of the report goals, the round trips {@code verify} makes, the replay on
+ * another database.
  *
  * <pre>{@code
- * MigratorInternals internals = MigratorInternals.of(migrator);
- * internals.historyReport("base:head", false).forEach(System.out::println);
+ * MigratorTools tools = MigratorTools.of(migrator);
+ * tools.historyReport("base:head", false).forEach(System.out::println);
  * }</pre>
  *
- * {@code Migrator} keeps its engine private and hands an opener to this class once, when its class
- * is initialized (the JDK's {@code SharedSecrets} pattern), so that applications see none of this.
- * Not API; see the package.
+ * Published for migrate's modules, not for applications: see the package.
  */
-public final class MigratorInternals {
-    /** What {@link Migrator} registers: its engine, given a migrator. */
-    public interface Opener {
-        /** The engine of {@code migrator}, whether or not it found migrations or has a database. */
-        Engine engine(Migrator migrator);
-
-        /** The engine of {@code migrator}, failing as its online methods do without migrations or a database. */
-        Engine database(Migrator migrator);
-
-        /** The engine of {@code migrator}, failing as its online methods do when it found no migration. */
-        Engine migrations(Migrator migrator);
-
-        /** Whether {@code migrator} was given a database. */
-        boolean online(Migrator migrator);
-
-        /** The listener {@code migrator} reports failures to. */
-        MigrationListener listener(Migrator migrator);
-
-        /** Has the messages of what {@code builder} builds name fixes as {@code fixes} spells them. */
-        void fixes(Migrator.Builder builder, Fixes fixes);
-    }
-
-    // set once, by Migrator's static initializer, before any Migrator exists to be passed in here
-    private static volatile @Nullable Opener opener;
-
+public final class MigratorTools {
     private final Migrator migrator;
-    private final Opener open;
+    private final MigratorAccess.Opener open;
 
-    private MigratorInternals(Migrator migrator, Opener open) {
+    private MigratorTools(Migrator migrator, MigratorAccess.Opener open) {
         this.migrator = migrator;
         this.open = open;
-    }
-
-    /** Called by {@link Migrator} alone; a second call fails, so nothing else can take its place. */
-    public static void register(Opener migratorOpener) {
-        synchronized (MigratorInternals.class) {
-            if (opener != null) {
-                throw new IllegalStateException("The Migrator opener is registered already.");
-            }
-            opener = migratorOpener;
-        }
     }
 
     /**
@@ -95,27 +57,19 @@ public final class MigratorInternals {
      * @param migrator a built migrator (so its class, and with it the opener, is initialized)
      * @return its internals
      */
-    public static MigratorInternals of(Migrator migrator) {
-        Opener registered = opener;
-        if (registered == null) {
-            throw new IllegalStateException("Migrator has not registered its opener.");
-        }
-        return new MigratorInternals(migrator, registered);
+    public static MigratorTools of(Migrator migrator) {
+        return new MigratorTools(migrator, MigratorAccess.opener());
     }
 
     /**
      * Has the messages of the migrator {@code builder} builds (and of every tenant of a fleet over it) name the
      * commands and settings of a face other than the plugin, as {@code fixes} spells them:
-     * {@code MigratorInternals.spellFixes(builder, cliFixes)}.
+     * {@code MigratorTools.spellFixes(builder, cliFixes)}.
      *
      * @return {@code builder}
      */
     public static Migrator.Builder spellFixes(Migrator.Builder builder, Fixes fixes) {
-        Opener registered = opener;
-        if (registered == null) {
-            throw new IllegalStateException("Migrator has not registered its opener.");
-        }
-        registered.fixes(builder, fixes);
+        MigratorAccess.opener().fixes(builder, fixes);
         return builder;
     }
 
@@ -375,14 +329,15 @@ public final class MigratorInternals {
         return report().show(target);
     }
 
-    /** The run settings the migrator was built with: its schema, version and history tables among them. */
-    public Settings settings() {
-        return open.engine(migrator).settings();
+    /** Where the migrator keeps its bookkeeping: its schema, version and history tables. */
+    public ChainTables tables() {
+        Settings settings = open.engine(migrator).settings();
+        return new ChainTables(settings.schema(), settings.versionTable(), settings.historyTable());
     }
 
     /** The validated revision graph of the migrator's migrations; needs no database. */
-    public RevisionGraph graph() {
-        return open.engine(migrator).graph();
+    public ChainGraph graph() {
+        return new ChainGraph(open.engine(migrator).graph());
     }
 
     /**
@@ -452,8 +407,11 @@ public final class MigratorInternals {
      *
      * @return the rows; none when the table does not exist yet
      */
-    public List<HistoryEntry> recentHistory(int limit) {
-        return open.database(migrator).recentHistory(limit);
+    public List<HistoryRow> recentHistory(int limit) {
+        return open.database(migrator).recentHistory(limit).stream()
+                .map(h -> new HistoryRow(
+                        h.id(), h.revision(), h.direction(), h.message(), h.appliedBy(), h.appliedAt(), h.durationMs()))
+                .toList();
     }
 
     /**

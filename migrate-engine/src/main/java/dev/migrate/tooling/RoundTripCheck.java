@@ -1,10 +1,10 @@
-package dev.migrate.internal;
+package dev.migrate.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionDetails;
 
 /**
- * Inspects the database at each stage of {@link MigratorInternals#roundTrip}, to prove that every
+ * Inspects the database at each stage of {@link MigratorTools#roundTrip}, to prove that every
  * downgrade undoes its upgrade: take a snapshot of the schema at {@link Stage#BEFORE_UPGRADE} and
  * compare it at {@link Stage#DOWNGRADED}.
  *
@@ -12,7 +12,7 @@ import dev.migrate.RevisionDetails;
  * internals.roundTrip((revision, stage) -> System.out.println(revision.id() + ": " + stage));
  * }</pre>
  *
- * Not API; see the package.
+ * Published for migrate's modules: see the package.
  */
 @FunctionalInterface
 public interface RoundTripCheck {

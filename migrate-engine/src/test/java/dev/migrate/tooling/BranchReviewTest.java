@@ -1,4 +1,4 @@
-package dev.migrate.internal.graph;
+package dev.migrate.tooling;
 
 import static dev.migrate.internal.graph.Revs.graph;
 import static dev.migrate.internal.graph.Revs.labelled;
@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.graph.Revs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +66,7 @@ class BranchReviewTest {
 
     @Test // LabeledBranchTest: a (abranch) ... c and d -> e (ebranch) ... f, two bases each labelled
     void headsOfLabelledBranchesAreDeclared() {
-        RevisionGraph g = RevisionMapPortTest.labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThat(g.heads()).hasSize(2);
         assertThat(BranchReview.of(g).undeclaredHeads()).isEmpty();
         assertThat(BranchReview.of(g).outOfOrder()).isEmpty();

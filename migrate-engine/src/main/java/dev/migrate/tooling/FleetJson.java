@@ -1,4 +1,4 @@
-package dev.migrate.internal.fleet;
+package dev.migrate.tooling;
 
 import static dev.migrate.text.JsonText.string;
 import static dev.migrate.text.JsonText.strings;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.fleet;
+package dev.migrate.tooling;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.NotAtHeadException;
