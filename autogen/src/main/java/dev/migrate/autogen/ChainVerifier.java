@@ -18,10 +18,10 @@ import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.tooling.BranchReview;
+import dev.migrate.tooling.ChainGraph;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RoundTripCheck;
-import dev.migrate.tooling.BranchReview;
-import dev.migrate.internal.graph.RevisionGraph;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -115,7 +115,7 @@ public final class ChainVerifier {
             }
         });
         // the chain has built every head; each squash must build what the chain builds, at its revision and above
-        RevisionGraph graph = MigratorTools.of(migrator).graph();
+        ChainGraph graph = MigratorTools.of(migrator).graph();
         List<RevisionInfo> squashes = graph.squashShortcuts().values().stream()
                 .sorted(Comparator.comparingInt((RevisionInfo s) -> graph.position(s.standsFor()))
                         .reversed())

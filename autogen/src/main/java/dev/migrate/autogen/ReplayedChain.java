@@ -8,8 +8,8 @@ import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.tooling.MigratorTools;
 import dev.migrate.sql.Identifiers;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,8 +97,7 @@ final class ReplayedChain implements AutoCloseable {
         if (count > 0) { // a project's first migration is written against an empty chain
             log.info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
             server.createRolesOf(chain, log::info);
-            withoutCitusSaid(
-                    () -> MigratorTools.of(chain).replayOn(database).upgrade(target));
+            withoutCitusSaid(() -> MigratorTools.of(chain).replayOn(database).upgrade(target));
         }
     }
 
@@ -180,8 +179,8 @@ final class ReplayedChain implements AutoCloseable {
                     "Could not create schema " + tenantSchema + " on the throwaway database: " + e.getMessage(), e);
         }
         log.info("Replaying the migrations up to " + target + " on it, as a tenant in schema " + tenantSchema + ".");
-        withoutCitusSaid(() ->
-                MigratorTools.of(chain).replayOn(database, tenantSchema).upgrade(target));
+        withoutCitusSaid(
+                () -> MigratorTools.of(chain).replayOn(database, tenantSchema).upgrade(target));
     }
 
     /** What the replayed schema depends on besides the server: the chain, and the target and reading when not the heads. */

@@ -60,9 +60,9 @@ import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
-import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.ChainGraph;
 import dev.migrate.tooling.FleetReports;
-import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -317,11 +317,11 @@ final class Cli {
             String target = arguments.positionalValue();
             if (target != null) {
                 // offline, a change also takes a <from>:<to> range
-                RevisionGraph.checkForm(target, offline && command.changes());
+                ChainGraph.checkForm(target, offline && command.changes());
             }
             String range = arguments.value(RANGE);
             if (range != null) {
-                RevisionGraph.checkRangeForm(range, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
+                ChainGraph.checkRangeForm(range, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
             }
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));

@@ -6,8 +6,8 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Squash;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
-import dev.migrate.internal.runtime.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +48,7 @@ public record SquashMigration(
         checkSettings(face);
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
         Migrator chain = face.migrations(false).build();
-        Settings settings = MigratorTools.of(chain).settings();
+        ChainTables settings = MigratorTools.of(chain).tables();
         List<String> replaced = Squash.replaced(chain, target.strip());
         String tip = replaced.get(replaced.size() - 1);
         MigrationScript script;

@@ -103,8 +103,7 @@ public final class Lint {
 
     private LintReport lint(Replay replay, Set<String> from, String to) {
         ThrowawayCheck.requireEmpty(database, replay.versionTable());
-        Set<String> analysed = replay.graph().planUpgrade(from, to).stream()
-                .map(step -> step.revision().id())
+        Set<String> analysed = replay.graph().upgradeRevisions(from, to).stream()
                 .filter(id -> judged == null || judged.contains(id))
                 .collect(Collectors.toSet());
         Linter linter = new Linter(analysed, replay.ownTables());
