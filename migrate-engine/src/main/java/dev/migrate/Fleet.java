@@ -1,6 +1,6 @@
 package dev.migrate;
 
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.internal.fleet.FleetEngine;
 import dev.migrate.internal.fleet.Tenant;
 import dev.migrate.internal.fleet.TenantSpec;

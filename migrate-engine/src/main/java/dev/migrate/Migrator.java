@@ -1,14 +1,14 @@
 package dev.migrate;
 
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.internal.MigratorAccess;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class Migrator {
     static {
         // the plugin, autogen, the lint and migrate-junit reach what this class offers no application
         // (the replay, the round trips, the report texts) through this hook alone
-        MigratorInternals.register(new MigratorInternals.Opener() {
+        MigratorAccess.register(new MigratorAccess.Opener() {
             @Override
             public Engine engine(Migrator migrator) {
                 return migrator.engine;

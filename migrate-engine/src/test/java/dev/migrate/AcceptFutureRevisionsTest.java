@@ -4,8 +4,8 @@ import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.internal.MigratorInternals;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,9 +101,9 @@ class AcceptFutureRevisionsTest {
         assertThat(old.current()).containsExactly(CurrentRevision.ahead("f3"));
         assertThat(old.current().get(0).toString())
                 .isEqualTo("f3 (newer than this build: no migration class of it defines this revision)");
-        assertThat(MigratorInternals.of(old).currentReport(false))
+        assertThat(MigratorTools.of(old).currentReport(false))
                 .containsExactly("f3 (newer than this build: no migration class of it defines this revision)");
-        assertThat(MigratorInternals.of(old).historyReport(null, false))
+        assertThat(MigratorTools.of(old).historyReport(null, false))
                 .first()
                 .isEqualTo("f3 (newer than this build: no migration class of it defines this revision)");
 

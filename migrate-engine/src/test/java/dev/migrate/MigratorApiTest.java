@@ -4,9 +4,9 @@ import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.RoundTripCheck.Stage;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.RoundTripCheck.Stage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -155,19 +155,18 @@ class MigratorApiTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("names several revisions");
 
-        assertThat(MigratorInternals.of(migrator).headsReport(false))
-                .containsExactly("a2 (titles) (head)", "a3 (head)");
-        assertThat(MigratorInternals.of(migrator).branchesReport())
+        assertThat(MigratorTools.of(migrator).headsReport(false)).containsExactly("a2 (titles) (head)", "a3 (head)");
+        assertThat(MigratorTools.of(migrator).branchesReport())
                 .containsExactly(
                         "<base> -> a1 (branchpoint), create notes",
                         "   -> a2 (titles) (head), add title",
                         "   -> a3 (head), add tags");
-        assertThat(MigratorInternals.of(migrator).historyReport(null, false))
+        assertThat(MigratorTools.of(migrator).historyReport(null, false))
                 .containsExactly(
                         "a1 -> a3 (head), add tags",
                         "a1 -> a2 (titles) (head), add title",
                         "<base> -> a1 (branchpoint), create notes");
-        assertThat(MigratorInternals.of(migrator).showReport("a3")).startsWith("Revision ID: a3 (head)", "Revises: a1");
+        assertThat(MigratorTools.of(migrator).showReport("a3")).startsWith("Revision ID: a3 (head)", "Revises: a1");
     }
 
     @Test
@@ -179,7 +178,7 @@ class MigratorApiTest {
                 .log(QUIET)
                 .build();
         migrator.upgrade("a2");
-        assertThat(MigratorInternals.of(migrator).historyReport("a1:a2", false))
+        assertThat(MigratorTools.of(migrator).historyReport("a1:a2", false))
                 .hasSize(2)
                 .allMatch(line ->
                         line.matches(".* \\[applied \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ by \\w+ in \\d+ ms]"))
@@ -213,20 +212,20 @@ class MigratorApiTest {
                 "UPDATE migrate_history SET applied_at = '2026-11-22 08:00:00+00', applied_by = 'ci' "
                         + "WHERE id = (SELECT max(id) FROM migrate_history WHERE revision = 'a2')");
 
-        assertThat(MigratorInternals.of(migrator).historyReport(null, false))
+        assertThat(MigratorTools.of(migrator).historyReport(null, false))
                 .containsExactly(
                         "a1 -> a3 (head), add tags [pending]",
                         "a1 -> a2 (titles) (head) (current), add title [applied 2026-11-22T08:00:00Z by ci in 25.3 s]",
                         "<base> -> a1 (branchpoint), create notes [applied 2026-11-20T09:31:02Z by deployer in 13 ms]");
-        assertThat(MigratorInternals.of(migrator).historyReport("a2", true))
+        assertThat(MigratorTools.of(migrator).historyReport("a2", true))
                 .contains("Revision ID: a2 (head) (current)", "Status: applied 2026-11-22T08:00:00Z by ci in 25.3 s");
-        assertThat(MigratorInternals.of(migrator).currentReport(false)).containsExactly("a2 (head)");
-        assertThat(MigratorInternals.of(migrator).currentReport(true))
+        assertThat(MigratorTools.of(migrator).currentReport(false)).containsExactly("a2 (head)");
+        assertThat(MigratorTools.of(migrator).currentReport(true))
                 .startsWith("Revision ID: a2 (head) (current)")
                 .contains("Status: applied 2026-11-22T08:00:00Z by ci in 25.3 s", "    add title");
 
         migrator.stamp("a3", false);
-        assertThat(MigratorInternals.of(migrator).historyReport(null, false))
+        assertThat(MigratorTools.of(migrator).historyReport(null, false))
                 .first()
                 .asString()
                 .matches("a1 -> a3 \\(head\\) \\(current\\), add tags \\[stamped \\S+Z by \\w+]");
@@ -235,7 +234,7 @@ class MigratorApiTest {
     @Test
     void withoutADatabaseHistoryIsTheGraphAlone() {
         Migrator migrator = Migrator.builder().migrations(A1.class, A2.class).build();
-        assertThat(MigratorInternals.of(migrator).historyReport(null, false))
+        assertThat(MigratorTools.of(migrator).historyReport(null, false))
                 .containsExactly("a1 -> a2 (titles) (head), add title", "<base> -> a1, create notes");
     }
 
@@ -255,7 +254,7 @@ class MigratorApiTest {
                 .log(QUIET)
                 .build();
         List<String> seen = new ArrayList<>();
-        MigratorInternals.of(migrator).roundTrip((revision, stage) -> {
+        MigratorTools.of(migrator).roundTrip((revision, stage) -> {
             try {
                 seen.add(revision.id() + " " + stage + " " + versionRows(db));
             } catch (SQLException e) {
@@ -288,7 +287,7 @@ class MigratorApiTest {
                 .migrations(A1.class, A2.class)
                 .log(QUIET)
                 .build();
-        assertThatThrownBy(() -> MigratorInternals.of(migrator).roundTrip((revision, stage) -> {
+        assertThatThrownBy(() -> MigratorTools.of(migrator).roundTrip((revision, stage) -> {
                     if (stage == Stage.DOWNGRADED) {
                         throw new MigrateException("The downgrade of " + revision.id() + " differs.");
                     }
@@ -301,7 +300,7 @@ class MigratorApiTest {
     @Test
     void aRoundTripNeedsADatabase() {
         Migrator offline = Migrator.builder().migrations(A1.class).log(QUIET).build();
-        assertThatThrownBy(() -> MigratorInternals.of(offline).roundTrip((revision, stage) -> {}))
+        assertThatThrownBy(() -> MigratorTools.of(offline).roundTrip((revision, stage) -> {}))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("No database is configured for this migrator");
     }

@@ -2,8 +2,18 @@ package dev.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.cluster.ClusterTemplate;
+import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.op.Op;
+import dev.migrate.spi.SchemaDriftCheck;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.text.JsonText;
+import dev.migrate.tooling.ChainGraph;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.StatementObserver;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -28,9 +38,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API is {@code dev.migrate} and {@code dev.migrate.op}; everything under
- * {@code dev.migrate.internal} may change without notice, so no public or protected signature of
- * the API may name an internal type: not a parameter, a result, an exception, a field, a record
+ * The API is {@code dev.migrate} and {@code dev.migrate.op}, and what migrate's other modules use of the engine
+ * is published beside it ({@code dev.migrate.sql}, {@code dev.migrate.tooling}, {@code dev.migrate.graph},
+ * {@code dev.migrate.connection}, {@code dev.migrate.cluster}, {@code dev.migrate.text}, {@code dev.migrate.spi});
+ * everything under {@code dev.migrate.internal} may change without notice, so no public or protected signature
+ * of these packages may name an internal type: not a parameter, a result, an exception, a field, a record
  * component, a supertype or a type argument of any of them.
  */
 class PublicApiSignatureTest {
@@ -49,6 +61,29 @@ class PublicApiSignatureTest {
 
         assertThat(api.stream().flatMap(PublicApiSignatureTest::leaks).toList())
                 .as("public signatures of dev.migrate and dev.migrate.op that name a dev.migrate.internal type")
+                .isEmpty();
+    }
+
+    @Test
+    void noPublicSignatureOfThePackagesPublishedForTheModulesNamesAnInternalType() throws Exception {
+        List<Class<?>> published = new ArrayList<>();
+        for (Class<?> anchor : List.of(
+                Identifiers.class,
+                MigratorTools.class,
+                RevisionInfo.class,
+                DatabaseUrl.class,
+                ClusterTemplate.class,
+                JsonText.class,
+                SchemaDriftCheck.class)) {
+            published.addAll(classesOf(anchor));
+        }
+        assertThat(published)
+                .as("published types found")
+                .contains(SqlLexer.class, ChainGraph.class, StatementObserver.Execution.class)
+                .hasSizeGreaterThan(30);
+
+        assertThat(published.stream().flatMap(PublicApiSignatureTest::leaks).toList())
+                .as("public signatures of the published packages that name a dev.migrate.internal type")
                 .isEmpty();
     }
 

@@ -17,8 +17,8 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.connection.ConnectionFailure;
+import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
@@ -406,7 +406,7 @@ public final class Autogenerate {
      */
     private Optional<AutogenerateResult> fromChainSql(
             ThrowawayVersion version, SchemaComparison comparison, EntityDdl ddl) {
-        Optional<ReplayedSchema> head = MigratorInternals.of(request.chain())
+        Optional<ReplayedSchema> head = MigratorTools.of(request.chain())
                 .chainStatements()
                 .flatMap(sql -> comparison.readChainWithoutServer(sql, version.serverVersionNum()));
         Optional<MigrationScript> confirmed = head.flatMap(read -> comparison.confirmedAtHead(read, ddl.get()));
@@ -436,7 +436,7 @@ public final class Autogenerate {
             if (replays == null) {
                 replays = new ReplayedSchemaCache(
                         request.replayCache().orElseThrow(),
-                        MigratorInternals.of(request.chain()).chainFingerprint(),
+                        MigratorTools.of(request.chain()).chainFingerprint(),
                         version.identity());
             }
             return replays;

@@ -17,11 +17,11 @@ import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.RoundTripCheck;
-import dev.migrate.internal.graph.BranchReview;
-import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.tooling.BranchReview;
+import dev.migrate.tooling.ChainGraph;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.RoundTripCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,12 +62,12 @@ public final class ChainVerifier {
 
     /** Runs the round trips; fails with a {@link MigrateException} naming the revision and what differs. */
     public void verify() {
-        BranchReview branches = MigratorInternals.of(migrator).branchReview();
+        BranchReview branches = MigratorTools.of(migrator).branchReview();
         if (!branches.undeclaredHeads().isEmpty()) {
             throw new MigrateException(branches.headsError(RevisionInfo::source));
         }
         DatabaseSchema base = snapshot();
-        MigratorInternals.of(migrator).roundTrip(new RoundTripCheck() {
+        MigratorTools.of(migrator).roundTrip(new RoundTripCheck() {
             private long start;
             // set at BEFORE_UPGRADE and UPGRADED, which come first for each revision
             private @Nullable DatabaseSchema before;
@@ -115,7 +115,7 @@ public final class ChainVerifier {
             }
         });
         // the chain has built every head; each squash must build what the chain builds, at its revision and above
-        RevisionGraph graph = MigratorInternals.of(migrator).graph();
+        ChainGraph graph = MigratorTools.of(migrator).graph();
         List<RevisionInfo> squashes = graph.squashShortcuts().values().stream()
                 .sorted(Comparator.comparingInt((RevisionInfo s) -> graph.position(s.standsFor()))
                         .reversed())

@@ -1,7 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -55,7 +55,7 @@ public interface ComparisonDatabases {
         }
 
         /**
-         * Makes the roles {@code chain} names and does not create ({@link MigratorInternals#rolesNamed()})
+         * Makes the roles {@code chain} names and does not create ({@link MigratorTools#rolesNamed()})
          * on this server, with no rights, before the chain is replayed here; nothing when a user configured
          * the server, where a missing role stays the replay's failure.
          *
@@ -63,7 +63,7 @@ public interface ComparisonDatabases {
          */
         default void createRolesOf(Migrator chain, Consumer<String> log) {
             if (startedByMigrate()) {
-                MigratorInternals.of(chain).createRolesOn(dataSource(), log);
+                MigratorTools.of(chain).createRolesOn(dataSource(), log);
             }
         }
 

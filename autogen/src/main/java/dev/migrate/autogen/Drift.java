@@ -16,9 +16,9 @@ import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.tooling.ChainGraph;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -102,7 +102,7 @@ public final class Drift {
             DataSource database,
             ComparisonDatabases databases,
             AutogenerateLog log) {
-        Set<String> rows = MigratorInternals.of(request.chain()).versionRows();
+        Set<String> rows = MigratorTools.of(request.chain()).versionRows();
         Drift drift = new Drift(request, databases, log);
         try (Connection c = database.getConnection()) {
             return drift.compare(name, drift.revision(name, rows), c);
@@ -196,7 +196,7 @@ public final class Drift {
                     + log.setting("target", "<revision>") + ", or adopt it with mvn migrate:baseline. Then run "
                     + log.command("drift") + " again.");
         }
-        RevisionGraph graph = MigratorInternals.of(request.chain()).graph();
+        ChainGraph graph = MigratorTools.of(request.chain()).graph();
         List<String> unknown = graph.unknown(rows);
         if (!unknown.isEmpty()) {
             throw new MigrateException(name + " is at revision " + String.join(", ", unknown) + ", which no "
@@ -361,8 +361,8 @@ public final class Drift {
     private String comparedWith(String revision, boolean asTenant, String serverVersion) {
         String reading = asTenant ? READ_QUALIFIED : READ_AS_IT_IS + " " + request.managedSchema();
         return comparedWith.computeIfAbsent(revision + "\n" + reading + "\n" + serverVersion, k -> {
-            List<String> parts = new ArrayList<>(List.of(
-                    MigratorInternals.of(request.chain()).chainFingerprint(), revision, reading, serverVersion));
+            List<String> parts = new ArrayList<>(
+                    List.of(MigratorTools.of(request.chain()).chainFingerprint(), revision, reading, serverVersion));
             parts.addAll(exclusions.patterns());
             return VerifiedSchemas.key(parts);
         });
@@ -508,8 +508,8 @@ public final class Drift {
     /** The extensions whose version a migration of the chain states: the others' versions are the server's. */
     private synchronized Set<String> pinnedExtensions() {
         if (pinnedExtensions == null) {
-            pinnedExtensions = ExtensionVersions.stated(
-                    MigratorInternals.of(request.chain()).renderedStatements());
+            pinnedExtensions =
+                    ExtensionVersions.stated(MigratorTools.of(request.chain()).renderedStatements());
         }
         return pinnedExtensions;
     }

@@ -1,7 +1,7 @@
 package dev.migrate.autogen;
 
-import static dev.migrate.internal.JsonText.string;
-import static dev.migrate.internal.JsonText.strings;
+import static dev.migrate.text.JsonText.string;
+import static dev.migrate.text.JsonText.strings;
 
 import dev.migrate.catalog.drift.DriftReport;
 import java.io.IOException;

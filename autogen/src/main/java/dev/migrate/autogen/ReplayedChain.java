@@ -8,8 +8,8 @@ import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -90,15 +90,14 @@ final class ReplayedChain implements AutoCloseable {
             Migrator chain, ThrowawayServer server, DataSource database, String target, AutogenerateLog log) {
         int count = "heads".equals(target)
                 ? chain.revisions().size()
-                : MigratorInternals.of(chain)
+                : MigratorTools.of(chain)
                         .graph()
                         .ancestorsOrSelf(List.of(target))
                         .size();
         if (count > 0) { // a project's first migration is written against an empty chain
             log.info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
             server.createRolesOf(chain, log::info);
-            withoutCitusSaid(
-                    () -> MigratorInternals.of(chain).replayOn(database).upgrade(target));
+            withoutCitusSaid(() -> MigratorTools.of(chain).replayOn(database).upgrade(target));
         }
     }
 
@@ -180,13 +179,13 @@ final class ReplayedChain implements AutoCloseable {
                     "Could not create schema " + tenantSchema + " on the throwaway database: " + e.getMessage(), e);
         }
         log.info("Replaying the migrations up to " + target + " on it, as a tenant in schema " + tenantSchema + ".");
-        withoutCitusSaid(() ->
-                MigratorInternals.of(chain).replayOn(database, tenantSchema).upgrade(target));
+        withoutCitusSaid(
+                () -> MigratorTools.of(chain).replayOn(database, tenantSchema).upgrade(target));
     }
 
     /** What the replayed schema depends on besides the server: the chain, and the target and reading when not the heads. */
     private String key(String target) {
-        String fingerprint = MigratorInternals.of(chain).chainFingerprint();
+        String fingerprint = MigratorTools.of(chain).chainFingerprint();
         String as = tenantSchema == null ? readAs : readAs + ", replayed in " + tenantSchema;
         return as.isEmpty() && "heads".equals(target) ? fingerprint : fingerprint + " " + as + " at " + target;
     }

@@ -1,23 +1,23 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.discovery.DiscoveredMigration;
-import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionInfo;
-import dev.migrate.internal.online.OnlineState;
-import dev.migrate.internal.runtime.StatementObserver;
-import dev.migrate.internal.sql.Literals;
-import dev.migrate.internal.sql.SqlLexer;
-import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Literals;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
+import dev.migrate.tooling.ChainGraph;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.StatementObserver;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,7 +94,7 @@ public final class Squash {
      *     inside it (it could not follow the squash)
      */
     public static List<String> replaced(Migrator chain, String target) {
-        RevisionGraph graph = MigratorInternals.of(chain).graph();
+        ChainGraph graph = MigratorTools.of(chain).graph();
         String tip = graph.resolveOne(target, Set.of()).id();
         Set<String> range = graph.ancestorsOrSelf(List.of(tip));
         if (range.size() < 2) {
@@ -142,12 +142,13 @@ public final class Squash {
             String versionTable,
             String historyTable) {
         List<DataStep> steps = new ArrayList<>();
-        MigratorInternals.of(chain).replayOn(database).upgrade(target, new StatementObserver() {
+        MigratorTools.of(chain).replayOn(database).upgrade(target, new StatementObserver() {
             private String revision = "";
 
             @Override
-            public void beforeStep(Connection connection, DiscoveredMigration migration, boolean inTransaction) {
-                revision = migration.info().id();
+            public void beforeStep(
+                    Connection connection, RevisionInfo step, Class<? extends Migration> type, boolean inTransaction) {
+                revision = step.id();
             }
 
             @Override
@@ -261,7 +262,7 @@ public final class Squash {
                         String table = rs.getString(1);
                         if (table.equals(versionTable)
                                 || table.equals(historyTable)
-                                || table.equals(OnlineState.tableOf(versionTable))) {
+                                || table.equals(ChainTables.onlineStateTableOf(versionTable))) {
                             continue;
                         }
                         Set<String> parents = references.computeIfAbsent(table, t -> new LinkedHashSet<>());

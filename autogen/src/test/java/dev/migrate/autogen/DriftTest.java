@@ -14,8 +14,8 @@ import dev.migrate.Revision;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaSnapshot;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -396,11 +396,10 @@ class DriftTest {
 
         // a database the chain builds, with the accepting migration's upgrade run, has what the drifted one has
         DataSource fresh = upgraded("drift_accepting", "heads");
-        PostgresDialect dialect = new PostgresDialect();
         execute(
                 fresh,
                 report.accepting().upgrade().stream()
-                        .flatMap(op -> dialect.render(op).stream())
+                        .flatMap(op -> OpSql.render(op).stream())
                         .toArray(String[]::new));
         assertThat(drift(fresh, List.of()).differences()).isEqualTo(report.differences());
     }

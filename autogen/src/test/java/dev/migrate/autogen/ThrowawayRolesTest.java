@@ -11,7 +11,7 @@ import dev.migrate.Revision;
 import dev.migrate.autogen.AutogenerateTest.AddName;
 import dev.migrate.autogen.AutogenerateTest.CreateAgents;
 import dev.migrate.autogen.AutogenerateTest.Entities;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class ThrowawayRolesTest {
         Migrator chain = Migrator.builder()
                 .migrations(CreateAgents.class, AddName.class, GrantToReader.class)
                 .build();
-        assertThat(MigratorInternals.of(chain).rolesNamed()).containsExactly(READER);
+        assertThat(MigratorTools.of(chain).rolesNamed()).containsExactly(READER);
 
         AutogenerateResult result = Autogenerate.run(
                 AutogenerateRequest.builder(chain, new Entities(SAME)).build(),

@@ -202,7 +202,7 @@ public record DatabaseSchema(
         enumTypes.forEach((name, e) ->
                 enumsOf.computeIfAbsent(name.schema(), k -> new TreeMap<>()).put(name, e));
         Map<String, String> byQuoted = new HashMap<>();
-        schemas.forEach(schema -> byQuoted.put(dev.migrate.internal.sql.Identifiers.quote(schema), schema));
+        schemas.forEach(schema -> byQuoted.put(dev.migrate.sql.Identifiers.quote(schema), schema));
         java.util.regex.Pattern naming = SchemaObject.naming(schemas);
         for (SchemaObject o : objects.values()) {
             java.util.regex.Matcher m = naming.matcher(o.id().identity());

@@ -1,7 +1,7 @@
 package dev.migrate.catalog;
 
-import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.sql.Identifiers;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

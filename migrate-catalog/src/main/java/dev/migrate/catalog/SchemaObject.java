@@ -1,7 +1,7 @@
 package dev.migrate.catalog;
 
-import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.ObjectDefinition;
+import dev.migrate.sql.Identifiers;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.migrate.catalog;
 
-import dev.migrate.internal.sql.TypeSpelling;
+import dev.migrate.sql.TypeSpelling;
 import java.io.Serializable;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -10,8 +10,8 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -155,12 +155,11 @@ class CitusBaselineTest {
 
     /** The upgrade of {@code script}, as its migration runs it: its statements in one transaction. */
     private static void apply(DataSource database, MigrationScript script) throws SQLException {
-        PostgresDialect dialect = new PostgresDialect();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 for (Op op : script.upgrade()) {
-                    for (String sql : dialect.render(op)) {
+                    for (String sql : OpSql.render(op)) {
                         s.execute(sql);
                     }
                 }

@@ -2,8 +2,8 @@ package dev.migrate.cli;
 
 import dev.migrate.MigrateException;
 import dev.migrate.TransactionMode;
-import dev.migrate.internal.Durations;
-import dev.migrate.internal.Names;
+import dev.migrate.command.NearestName;
+import dev.migrate.command.run.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -278,7 +278,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     static Optional<String> closest(String typed, Collection<String> known) {
         String lower = typed.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(3, (lower.length() + 2) / 3));
-        return Names.closest(typed, known, limit)
+        return NearestName.closest(typed, known, limit)
                 .or(() -> lower.length() < 3
                         ? Optional.empty()
                         : known.stream()

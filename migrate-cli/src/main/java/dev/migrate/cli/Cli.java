@@ -64,9 +64,9 @@ import dev.migrate.command.database.RepositoryBinaries;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.fleet.FleetReports;
-import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.tooling.ChainGraph;
+import dev.migrate.tooling.FleetReports;
+import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -303,7 +303,7 @@ final class Cli {
      */
     private static Migrator graph(Migrator.Builder builder) {
         Migrator migrator = builder.build();
-        MigratorInternals.of(migrator).requireMigrations();
+        MigratorTools.of(migrator).requireMigrations();
         return migrator;
     }
 
@@ -321,11 +321,11 @@ final class Cli {
             String target = arguments.positionalValue();
             if (target != null) {
                 // offline, a change also takes a <from>:<to> range
-                RevisionGraph.checkForm(target, offline && command.changes());
+                ChainGraph.checkForm(target, offline && command.changes());
             }
             String range = arguments.value(RANGE);
             if (range != null) {
-                RevisionGraph.checkRangeForm(range, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
+                ChainGraph.checkRangeForm(range, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
             }
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
@@ -335,7 +335,7 @@ final class Cli {
     /** A builder over the migrations with the run settings of the command line, without a database. */
     static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
         String packages = arguments.value(PACKAGES);
-        Migrator.Builder builder = MigratorInternals.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
+        Migrator.Builder builder = MigratorTools.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
                 .packages(
                         packages == null
                                 ? new String[] {"db.migrations"}

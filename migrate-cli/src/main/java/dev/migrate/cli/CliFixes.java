@@ -1,6 +1,6 @@
 package dev.migrate.cli;
 
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 
 /**
  * The engine's fixes in the command line's words: its commands and options ({@code migrate upgrade --target -1});

@@ -2,7 +2,7 @@ package dev.migrate.cli;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.database.ConnectionSettings;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.DatabaseUrl;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

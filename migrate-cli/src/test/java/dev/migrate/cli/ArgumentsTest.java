@@ -163,6 +163,7 @@ class ArgumentsTest {
     void namesTheClosestOnlyWhenItIsNear() {
         assertThat(Arguments.closest("curent", List.of("current", "history"))).contains("current");
         assertThat(Arguments.closest("xyz", List.of("current", "history"))).isEmpty();
-        assertThat(dev.migrate.internal.Names.distance("upgarde", "upgrade")).isEqualTo(1);
+        assertThat(dev.migrate.command.NearestName.distance("upgarde", "upgrade"))
+                .isEqualTo(1);
     }
 }

@@ -6,8 +6,8 @@ import dev.migrate.RevisionDetails;
 import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.runtime.Settings;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,7 +47,7 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
     public void run(DataSource database, CommandFace face) {
         checkSettings(face);
         Migrator chain = face.migrations(false).build();
-        Settings settings = MigratorInternals.of(chain).settings();
+        ChainTables settings = MigratorTools.of(chain).tables();
         List<RevisionDetails> revisions = chain.revisions();
         if (!revisions.isEmpty()) {
             throw new MigrateException(face.command("baseline") + " writes the first migration of a chain, and "

@@ -4,8 +4,8 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.tooling.FleetReports;
+import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,7 +43,7 @@ public record Current(boolean verbose, boolean checkHeads) {
         }
         face.onDatabase(builder -> {
             Migrator migrator = builder.build();
-            List<String> report = MigratorInternals.of(migrator).currentReport(verbose);
+            List<String> report = MigratorTools.of(migrator).currentReport(verbose);
             if (report.isEmpty()) {
                 face.info("The database has no revision applied (it is at base).");
             }

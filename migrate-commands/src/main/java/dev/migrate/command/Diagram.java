@@ -6,11 +6,11 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.runtime.Settings;
 import dev.migrate.pictures.DatabaseState;
 import dev.migrate.pictures.Pictures;
 import dev.migrate.pictures.TableSelection;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,7 +63,7 @@ public record Diagram(List<String> tables, String managedSchema, List<String> ex
         Migrator chain = configured.isPresent()
                 ? face.migrations(true).dataSource(configured.get()).build()
                 : face.migrations(false).build();
-        Settings settings = MigratorInternals.of(chain).settings();
+        ChainTables settings = MigratorTools.of(chain).tables();
         AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, NO_ENTITIES)
                 .managedSchema(managedSchema)
                 .excluding(exclude)

@@ -8,9 +8,9 @@ import dev.migrate.autogen.DriftRequest;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.fleet.FleetReports;
-import dev.migrate.internal.runtime.Settings;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.FleetReports;
+import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +165,7 @@ public record DriftCheck(
 
     /** What drift and the snapshot compare: {@code chain}'s schema in {@code managedSchema}, its version tables left out. */
     static DriftRequest request(Migrator chain, String managedSchema, List<String> exclude, SchemaFace face) {
-        Settings settings = MigratorInternals.of(chain).settings();
+        ChainTables settings = MigratorTools.of(chain).tables();
         return new DriftRequest(
                 chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), face.replayCache());
     }

@@ -7,7 +7,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.tooling.FleetReports;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.graph.RebasePlan;
-import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.RebasePlan;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public record Rebase(String revision, @Nullable String onto) {
     /** Edits the first revision's source file; the chain's classes are compiled again after. */
     public void run(Face face) {
         String target = onto == null || onto.isBlank() ? null : onto.strip();
-        RebasePlan plan = MigratorInternals.of(face.migrations(false).build()).rebasePlan(revision.strip(), target);
+        RebasePlan plan = MigratorTools.of(face.migrations(false).build()).rebasePlan(revision.strip(), target);
         RevisionInfo first = plan.revision();
         Path file = face.sourceFile(first.source())
                 .orElseThrow(() -> new MigrateException("The source file of revision " + first.id() + " ("
@@ -55,7 +55,7 @@ public record Rebase(String revision, @Nullable String onto) {
             // a revision a database has applied is released: moving it would change the past of that database
             Migrator database =
                     face.migrations(true).dataSource(configured.get()).build();
-            plan.refuseWhenApplied(MigratorInternals.of(database).appliedRevisions(), face.configuredName());
+            plan.refuseWhenApplied(MigratorTools.of(database).appliedRevisions(), face.configuredName());
         }
         String replaced = RevisesEdit.apply(file, plan.fromNames(), plan.onto());
         face.info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": " + face.shown(file)

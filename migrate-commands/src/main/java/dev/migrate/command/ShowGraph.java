@@ -3,7 +3,7 @@ package dev.migrate.command;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +37,7 @@ public record ShowGraph(Kind kind, @Nullable String argument, boolean verbose) {
      * database when it has one.
      */
     public void run(Migrator migrator, CommandFace face) {
-        MigratorInternals internals = MigratorInternals.of(migrator);
+        MigratorTools internals = MigratorTools.of(migrator);
         switch (kind) {
             case HEADS -> {
                 internals.headsReport(verbose).forEach(face::info);
@@ -56,7 +56,7 @@ public record ShowGraph(Kind kind, @Nullable String argument, boolean verbose) {
             }
             case HISTORY -> {
                 internals.historyReport(argument, verbose).forEach(face::info);
-                MigratorInternals.HistoryRevisions history = internals.historyRevisions(argument);
+                MigratorTools.HistoryRevisions history = internals.historyRevisions(argument);
                 face.result(new CommandResult.History(
                         details(migrator, history.ids()), history.current(), history.applied()));
             }

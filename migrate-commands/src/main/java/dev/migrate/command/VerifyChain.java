@@ -6,9 +6,9 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.graph.BranchReview;
 import dev.migrate.lint.Lint;
+import dev.migrate.tooling.BranchReview;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -125,7 +125,7 @@ public record VerifyChain(
      * written and the two fixes; warns of each revision a late branch puts out of order. Needs no database.
      */
     public static void reviewBranches(Migrator chain, CommandFace face) {
-        BranchReview branches = MigratorInternals.of(chain).branchReview();
+        BranchReview branches = MigratorTools.of(chain).branchReview();
         branches.outOfOrderWarnings(r -> face.source(r.source())).forEach(face::warn);
         if (!branches.undeclaredHeads().isEmpty()) {
             throw new MigrateException(branches.headsError(r -> face.source(r.source())));

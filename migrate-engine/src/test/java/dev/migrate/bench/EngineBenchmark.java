@@ -2,10 +2,10 @@ package dev.migrate.bench;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.StringWriter;

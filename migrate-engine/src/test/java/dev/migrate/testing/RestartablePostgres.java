@@ -1,6 +1,6 @@
 package dev.migrate.testing;
 
-import dev.migrate.internal.cluster.ClusterTemplate;
+import dev.migrate.cluster.ClusterTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

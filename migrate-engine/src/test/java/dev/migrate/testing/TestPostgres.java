@@ -1,7 +1,7 @@
 package dev.migrate.testing;
 
-import dev.migrate.internal.cluster.ClusterTemplate;
-import dev.migrate.internal.cluster.ThrowawayPlace;
+import dev.migrate.cluster.ClusterTemplate;
+import dev.migrate.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.FilterInputStream;
 import java.io.IOException;

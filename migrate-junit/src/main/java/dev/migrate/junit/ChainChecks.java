@@ -12,10 +12,10 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntityDdlBridge;
 import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.RoundTripCheck;
-import dev.migrate.internal.graph.BranchReview;
-import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.tooling.BranchReview;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.RoundTripCheck;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -49,7 +49,7 @@ final class ChainChecks {
 
     void singleHead() {
         // heads a branch label declares are kept apart on purpose, as verify allows them
-        BranchReview branches = MigratorInternals.of(chain()).branchReview();
+        BranchReview branches = MigratorTools.of(chain()).branchReview();
         if (!branches.undeclaredHeads().isEmpty()) {
             Assertions.fail(branches.headsError(RevisionInfo::source));
         }
@@ -84,7 +84,7 @@ final class ChainChecks {
         Migrator migrator = chain();
         SortedSet<String> atBase = objects();
         Map<String, SortedSet<String>> beforeUpgrade = new HashMap<>();
-        run(() -> MigratorInternals.of(migrator).roundTrip((revision, stage) -> {
+        run(() -> MigratorTools.of(migrator).roundTrip((revision, stage) -> {
             if (stage == RoundTripCheck.Stage.BEFORE_UPGRADE) {
                 beforeUpgrade.put(revision.id(), objects());
             } else if (stage == RoundTripCheck.Stage.DOWNGRADED) {

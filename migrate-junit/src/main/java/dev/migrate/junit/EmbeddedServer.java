@@ -2,8 +2,8 @@ package dev.migrate.junit;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.internal.cluster.ClusterTemplate;
-import dev.migrate.internal.cluster.ThrowawayPlace;
+import dev.migrate.cluster.ClusterTemplate;
+import dev.migrate.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.migrate.junit;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ public final class MigrationExtension implements ParameterResolver {
             ChainSettings settings = ChainSettings.of(testClass);
             Migrator migrator = settings.migrator(created.dataSource(), testClass.getClassLoader());
             // the run's own server: the roles the migrations grant to are made there, as on a throwaway one
-            MigratorInternals.of(migrator).createRolesOn(created.dataSource(), ChainChecks.TestLog.INSTANCE::info);
+            MigratorTools.of(migrator).createRolesOn(created.dataSource(), ChainChecks.TestLog.INSTANCE::info);
             MigrationDatabase database =
                     new MigrationDatabase(created.name(), created.dataSource(), migrator, server, settings);
             Optional<MigrateTo> target = migrateTo(context);

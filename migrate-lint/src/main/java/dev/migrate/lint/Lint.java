@@ -4,9 +4,9 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.Replay;
-import dev.migrate.internal.graph.RevisionRange;
+import dev.migrate.graph.RevisionRange;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.Replay;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -77,7 +77,7 @@ public final class Lint {
      * @throws LintStoppedException when a migration fails, with what was seen up to it
      */
     public LintReport run(String range) {
-        Replay replay = MigratorInternals.of(migrator).replayOn(database);
+        Replay replay = MigratorTools.of(migrator).replayOn(database);
         RevisionRange r = RevisionRange.parse(range);
         String from = r.from();
         String to = r.to();
@@ -96,15 +96,14 @@ public final class Lint {
      */
     public LintReport pending(List<CurrentRevision> current) {
         return lint(
-                MigratorInternals.of(migrator).replayOn(database),
+                MigratorTools.of(migrator).replayOn(database),
                 current.stream().map(CurrentRevision::id).collect(Collectors.toSet()),
                 "heads");
     }
 
     private LintReport lint(Replay replay, Set<String> from, String to) {
         ThrowawayCheck.requireEmpty(database, replay.versionTable());
-        Set<String> analysed = replay.graph().planUpgrade(from, to).stream()
-                .map(step -> step.revision().id())
+        Set<String> analysed = replay.graph().upgradeRevisions(from, to).stream()
                 .filter(id -> judged == null || judged.contains(id))
                 .collect(Collectors.toSet());
         Linter linter = new Linter(analysed, replay.ownTables());

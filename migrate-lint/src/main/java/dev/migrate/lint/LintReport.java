@@ -1,7 +1,7 @@
 package dev.migrate.lint;
 
-import static dev.migrate.internal.JsonText.string;
-import static dev.migrate.internal.JsonText.strings;
+import static dev.migrate.text.JsonText.string;
+import static dev.migrate.text.JsonText.strings;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,12 +1,12 @@
 package dev.migrate.lint;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Migration;
 import dev.migrate.SuppressLint;
-import dev.migrate.internal.discovery.DiscoveredMigration;
-import dev.migrate.internal.graph.RevisionInfo;
-import dev.migrate.internal.runtime.StatementObserver;
-import dev.migrate.internal.sql.TypeSpelling;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.TypeSpelling;
+import dev.migrate.tooling.StatementObserver;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,12 +107,12 @@ final class Linter implements StatementObserver {
     }
 
     @Override
-    public void beforeStep(Connection connection, DiscoveredMigration migration, boolean inTransaction)
+    public void beforeStep(
+            Connection connection, RevisionInfo revision, Class<? extends Migration> type, boolean inTransaction)
             throws SQLException {
         migrationEnded();
         SampleRows rows = sampleRows == null ? start(connection) : sampleRows;
         rows.fill(connection, inTransaction, latest);
-        RevisionInfo revision = migration.info();
         if (!analysed.contains(revision.id())) {
             current = null;
             latest = null; // an unobserved migration changes the catalog unseen
@@ -121,7 +121,7 @@ final class Linter implements StatementObserver {
         // since the last look rows were added, but no table changed shape; inside one transaction for
         // the whole run those rows' reads count as scans, so everything is read afresh
         CatalogSnapshot atStart = latest == null || inTransaction ? CatalogSnapshot.take(connection) : latest;
-        current = new Observed(revision, accepted(migration), atStart);
+        current = new Observed(revision, accepted(type), atStart);
         latest = atStart;
         latestInTransaction = inTransaction;
         lockTimeoutReported = false;
@@ -311,12 +311,12 @@ final class Linter implements StatementObserver {
     }
 
     /** Rule id (or {@code *} for all) to the reason the migration gives in {@code @SuppressLint}. */
-    private static Map<String, String> accepted(DiscoveredMigration migration) {
-        SuppressLint suppress = migration.type().getAnnotation(SuppressLint.class);
+    private static Map<String, String> accepted(Class<? extends Migration> type) {
+        SuppressLint suppress = type.getAnnotation(SuppressLint.class);
         if (suppress == null) {
             return Map.of();
         }
-        String where = "The @SuppressLint of " + migration.type().getName();
+        String where = "The @SuppressLint of " + type.getName();
         if (suppress.reason().isBlank()) {
             throw new MigrateException(where + " gives no reason. Say why the finding is acceptable here, for "
                     + "the reviewer: @SuppressLint(rules = \"...\", reason = \"...\").");

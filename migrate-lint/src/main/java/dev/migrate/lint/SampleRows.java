@@ -1,6 +1,6 @@
 package dev.migrate.lint;
 
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

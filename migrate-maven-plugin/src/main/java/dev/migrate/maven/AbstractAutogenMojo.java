@@ -5,7 +5,7 @@ import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.entity.Renames;
-import dev.migrate.internal.Durations;
+import dev.migrate.command.run.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.FleetResult;
 import dev.migrate.command.Move;
-import dev.migrate.internal.fleet.FleetReports;
+import dev.migrate.tooling.FleetReports;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Optional;

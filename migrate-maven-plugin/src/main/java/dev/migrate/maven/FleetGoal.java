@@ -4,7 +4,7 @@ import dev.migrate.FleetResult;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.database.ConnectionResolver;
-import dev.migrate.internal.fleet.FleetJson;
+import dev.migrate.tooling.FleetJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

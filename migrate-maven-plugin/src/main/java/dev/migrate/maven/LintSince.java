@@ -4,7 +4,7 @@ import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ final class LintSince {
 
     private static Optional<List<String>> afterRevision(Migrator chain, String since) {
         try {
-            return Optional.of(MigratorInternals.of(chain).addedAfter(since));
+            return Optional.of(MigratorTools.of(chain).addedAfter(since));
         } catch (BadTargetException e) {
             return Optional.empty(); // not a revision: a git ref
         }

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.Names;
+import dev.migrate.command.NearestName;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ record ParameterNameCheck(
                         + " Nothing was run.");
             }
             if (users.stream().noneMatch(goalsInBuild::contains)) {
-                String own = Names.closest(property, goalProperties(), threshold(property))
+                String own = NearestName.closest(property, goalProperties(), threshold(property))
                         .map(known -> " (or did you mean " + known + "?)")
                         .orElse("");
                 throw new MigrateException("-D" + property + " is a parameter of " + goals(users) + ", not of migrate:"
@@ -67,7 +67,7 @@ record ParameterNameCheck(
             if (!property.startsWith(PREFIX) || !goalsUsingProperty(property).isEmpty()) {
                 continue;
             }
-            Names.closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
+            NearestName.closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
                 throw new MigrateException("The pom property " + property + " is not a parameter of any goal of this "
                         + "plugin, so it would be ignored. Did you mean " + known + "? Rename it. Nothing was run.");
             });
@@ -93,7 +93,7 @@ record ParameterNameCheck(
                     candidates.add(parameter);
                 }
             });
-            String hint = Names.closest(element, candidates, Integer.MAX_VALUE)
+            String hint = NearestName.closest(element, candidates, Integer.MAX_VALUE)
                     .map(known -> " Did you mean <" + known + ">?")
                     .orElse("");
             throw new MigrateException("<" + element + "> in " + where + " is not a parameter of "
@@ -104,8 +104,9 @@ record ParameterNameCheck(
 
     /** A sentence naming the known property closest to {@code property}, or the empty string. */
     private String suggestion(String property) {
-        Optional<String> mine = Names.closest(property, goalProperties(), threshold(property));
-        Optional<String> any = mine.isPresent() ? mine : Names.closest(property, allProperties(), threshold(property));
+        Optional<String> mine = NearestName.closest(property, goalProperties(), threshold(property));
+        Optional<String> any =
+                mine.isPresent() ? mine : NearestName.closest(property, allProperties(), threshold(property));
         if (any.isPresent()) {
             String known = any.get();
             return " Did you mean " + known

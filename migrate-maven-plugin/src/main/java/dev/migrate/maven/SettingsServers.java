@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.NearestName;
 import dev.migrate.command.database.ConnectionResolver;
-import dev.migrate.internal.Names;
 import java.util.List;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -26,7 +26,7 @@ record SettingsServers(@Nullable Settings settings, SettingsDecrypter decrypter)
                     + (ids.isEmpty()
                             ? ": it has no <server> at all. Add one under <servers> with <username> and <password>."
                             : "; its servers are " + String.join(", ", ids) + ". Fix serverId"
-                                    + Names.closest(serverId, ids, Integer.MAX_VALUE)
+                                    + NearestName.closest(serverId, ids, Integer.MAX_VALUE)
                                             .map(id -> " (did you mean " + id + "?)")
                                             .orElse("")
                                     + ", or add a <server> with that id under <servers>."));

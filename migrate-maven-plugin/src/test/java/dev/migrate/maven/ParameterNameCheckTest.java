@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.Names;
+import dev.migrate.command.NearestName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +32,13 @@ class ParameterNameCheckTest {
 
     @Test
     void suggestsTheClosestName() {
-        assertThat(Names.distance("taget", "target")).isEqualTo(1);
-        assertThat(Names.distance("tagret", "target")).isEqualTo(1); // a swap counts once
-        assertThat(Names.closest("migrate.taget", PROPERTIES.values(), 2)).contains("migrate.target");
-        assertThat(Names.closest("migrate.locktimeout", PROPERTIES.values(), 2)).contains("migrate.lockTimeout");
-        assertThat(Names.closest("migrate.version", PROPERTIES.values(), 2)).isEmpty();
+        assertThat(NearestName.distance("taget", "target")).isEqualTo(1);
+        assertThat(NearestName.distance("tagret", "target")).isEqualTo(1); // a swap counts once
+        assertThat(NearestName.closest("migrate.taget", PROPERTIES.values(), 2)).contains("migrate.target");
+        assertThat(NearestName.closest("migrate.locktimeout", PROPERTIES.values(), 2))
+                .contains("migrate.lockTimeout");
+        assertThat(NearestName.closest("migrate.version", PROPERTIES.values(), 2))
+                .isEmpty();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.migrate.pictures;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

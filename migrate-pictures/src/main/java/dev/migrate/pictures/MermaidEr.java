@@ -1,7 +1,7 @@
 package dev.migrate.pictures;
 
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.internal.sql.TypeSpelling;
+import dev.migrate.sql.TypeSpelling;
 import java.util.List;
 import java.util.regex.Pattern;
 

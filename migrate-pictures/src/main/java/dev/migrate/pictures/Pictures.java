@@ -6,7 +6,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.internal.sql.TypeSpelling;
+import dev.migrate.sql.TypeSpelling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.migrate.spring;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.connection.ConnectionFailure;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.connection.DatabaseUrl;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;

@@ -3,7 +3,7 @@ package dev.migrate.spring;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.NotAtHeadException;
-import dev.migrate.internal.connection.ConnectionFailure;
+import dev.migrate.connection.ConnectionFailure;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.RevisionDetails;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +156,7 @@ public final class MigrateStatus {
 
     /** The database, and page {@code page} of the fleet's tenants, {@code size} a page. */
     public Database database(int page, int size) {
-        MigratorInternals internals = MigratorInternals.of(migrator);
+        MigratorTools internals = MigratorTools.of(migrator);
         List<CurrentRevision> rows = fleet == null ? migrator.current() : List.of();
         return new Database(
                 fleet == null ? internals.databaseDescription() : "a fleet of tenants",
@@ -288,7 +288,7 @@ public final class MigrateStatus {
         if (rows.stream().anyMatch(r -> !r.known())) {
             return List.of(); // a newer build migrated it: nothing of this build is pending
         }
-        Set<String> applied = MigratorInternals.of(migrator)
+        Set<String> applied = MigratorTools.of(migrator)
                 .graph()
                 .appliedRevisions(rows.stream().map(CurrentRevision::id).collect(Collectors.toSet()));
         return migrator.revisions().stream()

@@ -2,7 +2,7 @@ package dev.migrate.spring;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.internal.sql.VersionViews;
+import dev.migrate.sql.VersionViews;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -6,10 +6,10 @@ import dev.migrate.AppliedStep;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
-import dev.migrate.internal.MigratorInternals;
 import dev.migrate.spring.fixtures.M1CreateThings;
 import dev.migrate.spring.fixtures.M2SeedThings;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,7 +75,7 @@ class ValidateWaitTest {
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        assertThat(MigratorInternals.of(job).migrationLockHolders())
+        assertThat(MigratorTools.of(job).migrationLockHolders())
                 .as("the job holds the migration lock")
                 .hasSize(1);
         return running;

@@ -2,8 +2,8 @@ package dev.migrate.autogen.objects;
 
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.ExtensionVersions;
-import dev.migrate.internal.sql.SqlLexer;
-import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

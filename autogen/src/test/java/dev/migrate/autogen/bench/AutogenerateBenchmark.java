@@ -10,8 +10,8 @@ import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.diff.SchemaDiff;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -171,7 +171,7 @@ public final class AutogenerateBenchmark {
                 start = System.nanoTime();
                 MigrationScript initial = comparison.compare(c, ddl);
                 long initialMillis = millis(System.nanoTime() - start);
-                List<String> upgrade = new PostgresDialect().renderAll(initial.upgrade());
+                List<String> upgrade = OpSql.renderAll(initial.upgrade());
                 start = System.nanoTime();
                 apply(c, upgrade);
                 long applyMillis = millis(System.nanoTime() - start);

@@ -10,9 +10,9 @@ import dev.migrate.autogen.internal.entity.ProviderDdlSchema;
 import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,9 +272,7 @@ class ProviderDdlSchemaTest {
         }
         op.addColumn("t0", column("note", "text"));
         op.addColumn("t1", column("serial_no", "integer").notNull().unique());
-        PostgresDialect dialect = new PostgresDialect();
-        List<String> sql =
-                chain.stream().flatMap(o -> dialect.render(o).stream()).toList();
+        List<String> sql = chain.stream().flatMap(o -> OpSql.render(o).stream()).toList();
         try (Connection c = TestPostgres.freshDatabase(major, "chain_ddl").getConnection()) {
             Optional<DatabaseSchema> read = ProviderDdlSchema.read(sql, "public", EXCLUSIONS);
             assertThat(read).as(String.join(";\n", sql)).isPresent();

@@ -14,9 +14,9 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.DataMeasurements;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -228,8 +228,7 @@ class DataMeasurementsTest {
 
     @Test
     void theGuardIsADoBlockOfflineAsOnline() {
-        String sql = new PostgresDialect()
-                .renderAll(List.of(new Op.RequireNoRows(
+        String sql = OpSql.renderAll(List.of(new Op.RequireNoRows(
                         "SELECT 1 FROM customers WHERE email IS NULL", "fill customers.email first")))
                 .get(0);
         assertThat(sql)
@@ -237,8 +236,8 @@ class DataMeasurementsTest {
                 .contains("SELECT 1 FROM customers WHERE email IS NULL")
                 .contains("ERRCODE = 'check_violation'")
                 .endsWith("$guard$");
-        String withTag = new PostgresDialect()
-                .renderAll(List.of(new Op.RequireNoRows("SELECT 1 FROM t WHERE x = $guard$a$guard$", "m")))
+        String withTag = OpSql.renderAll(
+                        List.of(new Op.RequireNoRows("SELECT 1 FROM t WHERE x = $guard$a$guard$", "m")))
                 .get(0);
         assertThat(withTag).startsWith("DO $guard1$");
     }

@@ -12,8 +12,8 @@ import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +83,7 @@ class DeclaredTableLevelTest {
                     .contains("check constraint CHECK ((total >= (0)::numeric)) to orders")
                     .contains("enum type public.order_state")
                     .contains("orders_cust_status");
-            assertThat(String.join("\n", new PostgresDialect().renderAll(diff.upgrade())))
-                    .contains("orders_total_nonneg");
+            assertThat(String.join("\n", OpSql.renderAll(diff.upgrade()))).contains("orders_total_nonneg");
             run(c, diff.upgrade());
             assertNoChanges(comparison().compare(c, TABLES));
 

@@ -11,9 +11,9 @@ import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CanonicalChecks;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -30,7 +30,7 @@ class EntityModelFixpointTest {
             List<String> ddl = modelDdl(major);
             MigrationScript first = comparison.compare(c, ddl);
             ddl.forEach(System.out::println);
-            new PostgresDialect().renderAll(first.upgrade()).forEach(System.out::println);
+            OpSql.renderAll(first.upgrade()).forEach(System.out::println);
             assertThat(first.descriptions())
                     .contains(
                             "added table public.customers",

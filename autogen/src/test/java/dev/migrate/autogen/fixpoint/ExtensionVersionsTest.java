@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +34,7 @@ class ExtensionVersionsTest {
         try (Connection c = TestPostgres.freshDatabase("extension_versions").getConnection()) {
             declare("CREATE EXTENSION IF NOT EXISTS pgcrypto;");
             MigrationScript initial = comparison().compare(c, TABLES);
-            String sql = String.join("\n", new PostgresDialect().renderAll(initial.upgrade()));
+            String sql = String.join("\n", OpSql.renderAll(initial.upgrade()));
             assertThat(sql).contains("CREATE EXTENSION IF NOT EXISTS pgcrypto").doesNotContain("VERSION");
             Fixtures.run(c, initial.upgrade());
             assertNoChanges(comparison().compare(c, TABLES));
@@ -57,7 +57,7 @@ class ExtensionVersionsTest {
         try (Connection c = TestPostgres.freshDatabase("extension_pinned").getConnection()) {
             declare("CREATE EXTENSION IF NOT EXISTS \"pgcrypto\" VERSION '1.3';");
             MigrationScript initial = comparison().compare(c, TABLES);
-            assertThat(String.join("\n", new PostgresDialect().renderAll(initial.upgrade())))
+            assertThat(String.join("\n", OpSql.renderAll(initial.upgrade())))
                     .contains("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public VERSION '1.3'");
         }
     }

@@ -7,8 +7,8 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
+import dev.migrate.tooling.OpSql;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,7 +52,7 @@ final class Fixtures {
     }
 
     static void run(Connection c, List<Op> ops) throws SQLException {
-        for (String sql : new PostgresDialect().renderAll(ops)) {
+        for (String sql : OpSql.renderAll(ops)) {
             execute(c, sql);
         }
     }
@@ -85,7 +85,7 @@ final class Fixtures {
     static void assertNoChanges(MigrationScript diff) {
         assertThat(diff.descriptions())
                 .as(() -> "a comparison right after applying the upgrade found changes; SQL:\n"
-                        + String.join("\n", new PostgresDialect().renderAll(diff.upgrade())))
+                        + String.join("\n", OpSql.renderAll(diff.upgrade())))
                 .isEmpty();
     }
 }

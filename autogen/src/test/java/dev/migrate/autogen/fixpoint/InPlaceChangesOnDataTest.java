@@ -11,9 +11,9 @@ import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -170,7 +170,7 @@ class InPlaceChangesOnDataTest {
     }
 
     private static List<String> sql(List<Op> ops) {
-        return new PostgresDialect().renderAll(ops);
+        return OpSql.renderAll(ops);
     }
 
     private static List<String> rows(Connection c, String sql) throws Exception {

@@ -14,9 +14,9 @@ import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.kind.ObjectReader;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -339,7 +339,7 @@ class ObjectsBesideTablesTest {
                     """);
             MigrationScript added = step(c, TABLES_V1);
             assertThat(added.descriptions()).containsExactly("added collation public.nocase");
-            assertThat(new PostgresDialect().renderAll(added.upgrade()))
+            assertThat(OpSql.renderAll(added.upgrade()))
                     .singleElement()
                     .asString()
                     .contains(
@@ -497,7 +497,7 @@ class ObjectsBesideTablesTest {
 
     /** Where the op creating {@code identity} (as the migration names it, unqualified in public) is. */
     private static int order(MigrationScript script, String identity) {
-        List<String> sql = new PostgresDialect().renderAll(script.upgrade());
+        List<String> sql = OpSql.renderAll(script.upgrade());
         for (int i = 0; i < script.upgrade().size(); i++) {
             if (script.upgrade().get(i) instanceof Op.CreateObject create
                     && create.definition().identity().equals(identity)) {

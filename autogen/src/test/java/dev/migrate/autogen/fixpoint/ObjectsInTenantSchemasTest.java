@@ -8,9 +8,9 @@ import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -158,10 +158,10 @@ class ObjectsInTenantSchemasTest {
         List<String> objectOps = all.stream()
                 .filter(op ->
                         op instanceof Op.CreateObject || op instanceof Op.DropObject || op instanceof Op.ReplaceObject)
-                .flatMap(op -> new PostgresDialect().renderAll(List.of(op)).stream())
+                .flatMap(op -> OpSql.renderAll(List.of(op)).stream())
                 .toList();
         assertThat(objectOps).as("the script creates and drops objects").hasSizeGreaterThanOrEqualTo(10);
-        assertThat(String.join("\n", new PostgresDialect().renderAll(all)))
+        assertThat(String.join("\n", OpSql.renderAll(all)))
                 .as("the tables' collations, like the objects, are the schema's own")
                 .contains("COLLATE natural_sort")
                 .doesNotContain(schema + ".");

@@ -14,10 +14,10 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.diff.LockSafeForm;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +168,7 @@ class PartitionTest {
             MigrationScript diff = comparison.compare(c, entities);
 
             assertThat(diff.descriptions()).containsExactly("removed table public.readings");
-            String sql = String.join("\n", new PostgresDialect().renderAll(diff.upgrade()));
+            String sql = String.join("\n", OpSql.renderAll(diff.upgrade()));
             assertThat(sql).doesNotContain("events_1", "events_default");
             assertThat(ChangeNotes.of(diff.changes().get(0)))
                     .anySatisfy(n -> assertThat(n).contains("with its 4 partitions"));

@@ -6,8 +6,8 @@ import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -39,11 +39,11 @@ class PrimaryKeyReplacementTest {
                             "added primary key [code] to parent",
                             "removed foreign key child_parent_fk of public.child");
 
-            run(c, new PostgresDialect().renderAll(diff.upgrade()));
+            run(c, OpSql.renderAll(diff.upgrade()));
             assertThat(Comparisons.of("public").compare(c, ENTITIES).descriptions())
                     .isEmpty();
 
-            run(c, new PostgresDialect().renderAll(diff.downgrade()));
+            run(c, OpSql.renderAll(diff.downgrade()));
             assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(before);
         }
     }
@@ -61,11 +61,11 @@ class PrimaryKeyReplacementTest {
                             "removed foreign key child_parent_fk of public.child",
                             "foreign key child_parent_fk on public.child: ON DELETE NO ACTION -> CASCADE");
 
-            run(c, new PostgresDialect().renderAll(diff.upgrade()));
+            run(c, OpSql.renderAll(diff.upgrade()));
             assertThat(Comparisons.of("public").compare(c, entities).descriptions())
                     .isEmpty();
 
-            run(c, new PostgresDialect().renderAll(diff.downgrade()));
+            run(c, OpSql.renderAll(diff.downgrade()));
             assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(before);
         }
     }

@@ -12,9 +12,9 @@ import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -99,7 +99,7 @@ class SerialIdentityTest {
             assertThat(diff.descriptions())
                     .containsExactly(
                             "column public.customers.id: serial (sequence public.customers_id_seq) -> identity BY DEFAULT");
-            List<String> sql = new PostgresDialect().renderAll(diff.upgrade());
+            List<String> sql = OpSql.renderAll(diff.upgrade());
             // the order PostgreSQL accepts: the default goes before the identity comes
             assertThat(sql.get(0)).isEqualTo("ALTER TABLE customers ALTER COLUMN id DROP DEFAULT");
             assertThat(sql.get(2))

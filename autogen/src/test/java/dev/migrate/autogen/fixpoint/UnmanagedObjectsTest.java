@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,8 +81,8 @@ class UnmanagedObjectsTest {
             execute(c, OUTSIDE_THE_MODEL.toArray(String[]::new));
 
             MigrationScript diff = comparison.compare(c, List.of());
-            String everything = String.join("\n", diff.descriptions()) + "\n"
-                    + String.join("\n", new PostgresDialect().renderAll(diff.upgrade()));
+            String everything =
+                    String.join("\n", diff.descriptions()) + "\n" + String.join("\n", OpSql.renderAll(diff.upgrade()));
             assertThat(diff.descriptions()).contains("removed table public.customers", "removed table public.vehicles");
             assertThat(everything).doesNotContain("tmp_load", "migrate_version", "migrate_history", "audit", "ex_vin");
             // indexes go with their table; they are dropped explicitly so that the downgrade puts them back

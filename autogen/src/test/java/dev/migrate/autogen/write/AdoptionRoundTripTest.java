@@ -11,6 +11,7 @@ import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -258,8 +259,7 @@ class AdoptionRoundTripTest {
             assertThat(drift(owner, fresh).differences()).isEmpty();
 
             // offline: the same ops as one SQL script
-            List<String> sql = new dev.migrate.internal.sql.PostgresDialect()
-                    .renderAll(GeneratedMigrations.recordUpgrade(written.migration()));
+            List<String> sql = OpSql.renderAll(GeneratedMigrations.recordUpgrade(written.migration()));
             execute(offline, sql.toArray(String[]::new));
             assertThat(catalogText(offline)).isEqualTo(catalogText(owner));
 

@@ -10,7 +10,6 @@ import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
@@ -18,6 +17,7 @@ import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -144,12 +144,11 @@ class GeneratedMigrationOnPostgresTest {
 
     /** Runs each op as it is recorded, as an online migration does. */
     private static Operations live(Connection connection) {
-        PostgresDialect dialect = new PostgresDialect();
         return new Operations() {
             @Override
             public void run(Op op) {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : dialect.render(op)) {
+                    for (String sql : OpSql.render(op)) {
                         statement.execute(sql);
                     }
                 } catch (SQLException e) {

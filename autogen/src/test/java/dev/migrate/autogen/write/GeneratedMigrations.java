@@ -11,8 +11,8 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
+import dev.migrate.tooling.OpSql;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -180,12 +180,11 @@ final class GeneratedMigrations {
 
     /** Runs each op as it is recorded, as an online migration does. */
     static Operations online(Connection connection) {
-        PostgresDialect dialect = new PostgresDialect();
         return new Operations() {
             @Override
             public void run(Op op) {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : dialect.render(op)) {
+                    for (String sql : OpSql.render(op)) {
                         statement.execute(sql);
                     }
                 } catch (SQLException e) {

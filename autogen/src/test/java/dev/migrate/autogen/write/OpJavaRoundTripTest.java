@@ -6,7 +6,6 @@ import com.palantir.javapoet.JavaFile;
 import dev.migrate.Ddl;
 import dev.migrate.Migration;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
@@ -19,6 +18,7 @@ import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.tooling.OpSql;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DayOfWeek;
@@ -50,7 +50,6 @@ class OpJavaRoundTripTest {
     static final String HOSTILE =
             "it's \"quoted\" \\ back\\slash\nnew line\r\n\ttab ü 日本 🎉 \\u000a \\\\u0041 */ /* $S $L %s";
 
-    private static final PostgresDialect DIALECT = new PostgresDialect();
     private static final Map<String, Op> SAMPLES = samples();
     private static final Map<String, JavaFile> FILES = new LinkedHashMap<>();
     private static Map<String, Migration> compiled;
@@ -83,8 +82,8 @@ class OpJavaRoundTripTest {
     void generatedCodeGivesExactlyTheSqlOfTheOriginalOp() {
         List<String> failures = new ArrayList<>();
         SAMPLES.forEach((name, op) -> {
-            List<String> expected = DIALECT.render(op);
-            List<String> actual = DIALECT.renderAll(
+            List<String> expected = OpSql.render(op);
+            List<String> actual = OpSql.renderAll(
                     GeneratedMigrations.recordUpgrade(Objects.requireNonNull(compiled.get(className(name)))));
             if (!expected.equals(actual)) {
                 failures.add(name + ":\n  expected " + expected + "\n  actual   " + actual + "\n" + FILES.get(name));

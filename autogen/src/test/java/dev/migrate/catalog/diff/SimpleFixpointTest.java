@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.OpSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -35,7 +35,7 @@ class SimpleFixpointTest {
 
     private static void run(Connection c, List<dev.migrate.op.Op> ops) throws Exception {
         try (Statement s = c.createStatement()) {
-            for (String sql : new PostgresDialect().renderAll(ops)) {
+            for (String sql : OpSql.renderAll(ops)) {
                 s.execute(sql);
             }
         }

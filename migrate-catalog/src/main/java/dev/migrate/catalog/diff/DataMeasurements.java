@@ -1,16 +1,16 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.internal.connection.ConnectionFailure;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.Literals;
-import dev.migrate.internal.sql.TypeSpelling;
+import dev.migrate.connection.ConnectionFailure;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.TableSizes;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
+import dev.migrate.sql.TypeSpelling;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

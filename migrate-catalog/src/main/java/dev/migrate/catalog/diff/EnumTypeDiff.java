@@ -2,8 +2,8 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
-import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.Op;
+import dev.migrate.sql.Identifiers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

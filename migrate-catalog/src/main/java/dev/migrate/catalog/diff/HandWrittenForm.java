@@ -1,10 +1,6 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.internal.sql.Names;
-import dev.migrate.internal.sql.SqlLexer;
-import dev.migrate.internal.sql.SqlToken;
-import dev.migrate.internal.sql.TypeSpelling;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
@@ -12,6 +8,10 @@ import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.TableElement;
 import dev.migrate.op.TableElementVisitor;
+import dev.migrate.sql.Names;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
+import dev.migrate.sql.TypeSpelling;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

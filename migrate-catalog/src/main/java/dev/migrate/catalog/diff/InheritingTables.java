@@ -2,12 +2,12 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.read.TableInheritance;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.TableElement;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.tooling.OpSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
  * the reverse; its keys, indexes and comments stay operations.
  */
 public final class InheritingTables {
-    private static final PostgresDialect DIALECT = new PostgresDialect();
-
     private InheritingTables() {}
 
     /** {@code script} with the tables {@code inheritance} knows made with their parents, after them. */
@@ -73,7 +71,7 @@ public final class InheritingTables {
                 .filter(e -> !(e instanceof Column c && inheritedColumns.contains(c.name())))
                 .filter(e -> !(e instanceof Constraint.Check c && inheritedChecks.contains(c.name())))
                 .toList();
-        List<String> statements = DIALECT.visit(
+        List<String> statements = OpSql.render(
                 new Op.CreateTable(create.table(), own, create.comment(), create.partitionBy(), create.unlogged()));
         String names = parents.stream()
                 .map(p -> p.schema().equals(schema)

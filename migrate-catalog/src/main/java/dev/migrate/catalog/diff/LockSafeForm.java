@@ -1,13 +1,13 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.Names;
 import dev.migrate.lint.LintRule;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ConstraintVisitor;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

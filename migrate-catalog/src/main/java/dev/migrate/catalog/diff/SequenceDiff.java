@@ -5,10 +5,10 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.Literals;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
 import java.util.List;
 
 /**

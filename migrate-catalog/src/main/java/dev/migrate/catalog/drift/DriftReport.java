@@ -6,9 +6,9 @@ import dev.migrate.catalog.diff.DefinitionDiff;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Op;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.tooling.OpSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -110,9 +110,8 @@ public record DriftReport(
     public List<String> sql() {
         List<String> statements = new ArrayList<>();
         statements.add("SET search_path = " + Identifiers.quote(schema) + ("public".equals(schema) ? "" : ", public"));
-        PostgresDialect dialect = new PostgresDialect();
         for (Op op : script.upgrade()) {
-            statements.addAll(dialect.render(op));
+            statements.addAll(OpSql.render(op));
         }
         return statements;
     }

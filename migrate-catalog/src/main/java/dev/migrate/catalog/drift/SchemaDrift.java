@@ -11,7 +11,7 @@ import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.CatalogTypeChanges;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.sql.Identifiers;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

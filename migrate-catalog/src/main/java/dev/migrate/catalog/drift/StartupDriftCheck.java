@@ -3,7 +3,7 @@ package dev.migrate.catalog.drift;
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
-import dev.migrate.internal.runtime.SchemaDriftCheck;
+import dev.migrate.spi.SchemaDriftCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.migrate.catalog.read;
 
-import dev.migrate.internal.online.OnlineState;
+import dev.migrate.tooling.ChainTables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class Exclusions {
      * (the grants that default privileges give them, comments, policies).
      */
     public static List<String> ownTables(String version, String history) {
-        return List.of(version, history, history + "_id_seq", OnlineState.tableOf(version));
+        return List.of(version, history, history + "_id_seq", ChainTables.onlineStateTableOf(version));
     }
 
     /** These exclusions and the given patterns too. */

@@ -2,7 +2,7 @@ package dev.migrate.command.database;
 
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
-import dev.migrate.internal.connection.ConnectionFailure;
+import dev.migrate.connection.ConnectionFailure;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

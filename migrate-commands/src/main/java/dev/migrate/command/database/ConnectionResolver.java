@@ -2,7 +2,7 @@ package dev.migrate.command.database;
 
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.DatabaseUrl;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;

@@ -1,7 +1,7 @@
 package dev.migrate.command.database;
 
 import dev.migrate.CredentialsProvider;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.DatabaseUrl;
 import org.jspecify.annotations.Nullable;
 
 /**

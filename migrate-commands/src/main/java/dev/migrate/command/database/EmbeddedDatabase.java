@@ -2,8 +2,8 @@ package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.internal.cluster.ClusterTemplate;
-import dev.migrate.internal.cluster.ThrowawayPlace;
+import dev.migrate.cluster.ClusterTemplate;
+import dev.migrate.cluster.ThrowawayPlace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;

@@ -3,7 +3,7 @@ package dev.migrate.command.database;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
-import dev.migrate.internal.cluster.ThrowawayPlace;
+import dev.migrate.cluster.ThrowawayPlace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

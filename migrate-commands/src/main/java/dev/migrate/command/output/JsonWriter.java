@@ -1,6 +1,6 @@
 package dev.migrate.command.output;
 
-import dev.migrate.internal.JsonText;
+import dev.migrate.text.JsonText;
 import java.util.Map;
 
 /**

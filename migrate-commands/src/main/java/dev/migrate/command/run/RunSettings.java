@@ -3,7 +3,6 @@ package dev.migrate.command.run;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
-import dev.migrate.internal.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

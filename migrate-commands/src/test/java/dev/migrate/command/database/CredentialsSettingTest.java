@@ -185,7 +185,7 @@ class CredentialsSettingTest {
     @Test
     void aProviderThatRefusesIsNamedWithTheServerAndItsOwnMessage() {
         ConnectionSettings settings = new ConnectionSettings(
-                        dev.migrate.internal.connection.DatabaseUrl.parse(url("app"), "--url"),
+                        dev.migrate.connection.DatabaseUrl.parse(url("app"), "--url"),
                         "deployer",
                         null,
                         "--url",

@@ -1,10 +1,8 @@
 /**
- * Reading database URLs in the forms users bring (postgresql://, postgres://, jdbc:postgresql://), and
- * the one explanation of a failure to connect ({@link dev.migrate.internal.connection.ConnectionFailure}) or of a
- * privilege the connected role lacks ({@link dev.migrate.internal.connection.Privileges}).
+ * What the published {@code dev.migrate.connection} explains with: a privilege the connected role lacks
+ * ({@link dev.migrate.internal.connection.Privileges}) and the server's own words of a failure.
  *
- * <p>Internal: the Maven plugin, the Spring Boot starter and the autogenerator use it, and it changes without notice. Call
- * {@link dev.migrate.Migrator} instead.
+ * <p>Internal: it changes without notice.
  */
 @NullMarked
 package dev.migrate.internal.connection;

@@ -2,7 +2,7 @@ package dev.migrate.internal.discovery;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
-import dev.migrate.internal.graph.RevisionInfo;
+import dev.migrate.graph.RevisionInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -2,7 +2,7 @@ package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrateException;
 import dev.migrate.internal.sql.PostgresDialect;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -7,4 +7,5 @@
 @NullMarked
 package dev.migrate.internal.fleet;
 
+import dev.migrate.tooling.FleetJson;
 import org.jspecify.annotations.NullMarked;

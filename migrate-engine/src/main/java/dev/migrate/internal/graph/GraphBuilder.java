@@ -3,7 +3,8 @@ package dev.migrate.internal.graph;
 import static java.util.Objects.requireNonNull;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.text.Fixes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

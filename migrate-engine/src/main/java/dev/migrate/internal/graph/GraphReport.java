@@ -1,5 +1,7 @@
 package dev.migrate.internal.graph;
 
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

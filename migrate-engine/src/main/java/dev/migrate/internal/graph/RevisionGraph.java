@@ -3,7 +3,9 @@ package dev.migrate.internal.graph;
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionDetails;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionRange;
+import dev.migrate.text.Fixes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -551,7 +553,7 @@ public final class RevisionGraph {
     }
 
     /** The given revisions and their descendants through {@code revises} only: a branch and what grows on it. */
-    Set<String> parentDescendantsOrSelf(Collection<String> ids) {
+    public Set<String> parentDescendantsOrSelf(Collection<String> ids) {
         return walk(ids, false, true);
     }
 

@@ -1,6 +1,7 @@
 package dev.migrate.internal.graph;
 
 import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

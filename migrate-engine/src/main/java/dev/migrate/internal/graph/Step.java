@@ -1,5 +1,6 @@
 package dev.migrate.internal.graph;
 
+import dev.migrate.graph.RevisionInfo;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.migrate.internal.graph;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.migrate.internal.lock;
 
 import dev.migrate.TransactionMode;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 
 /**
  * What a failure on {@code lock_timeout} tells the user: how often the statement was tried, and what

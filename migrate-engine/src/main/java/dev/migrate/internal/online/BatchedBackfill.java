@@ -1,6 +1,6 @@
 package dev.migrate.internal.online;
 
-import static dev.migrate.internal.sql.Identifiers.quote;
+import static dev.migrate.sql.Identifiers.quote;
 
 import dev.migrate.BackfillProgress;
 import dev.migrate.LockWait;

@@ -1,7 +1,7 @@
 package dev.migrate.internal.online;
 
-import dev.migrate.internal.text.Fixes;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.text.Fixes;
 import java.util.List;
 
 /** What the online phases read of the migrations' upgrades, as the run recorded them. */

@@ -1,7 +1,7 @@
 package dev.migrate.internal.online;
 
-import static dev.migrate.internal.sql.Identifiers.quote;
-import static dev.migrate.internal.sql.Literals.string;
+import static dev.migrate.sql.Identifiers.quote;
+import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.op.QualifiedName;
 import java.sql.Array;

@@ -3,7 +3,7 @@ package dev.migrate.internal.online;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;

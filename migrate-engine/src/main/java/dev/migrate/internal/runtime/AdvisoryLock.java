@@ -2,7 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

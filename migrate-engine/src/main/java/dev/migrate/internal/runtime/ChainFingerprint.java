@@ -1,8 +1,8 @@
 package dev.migrate.internal.runtime;
 
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.migrate.internal.runtime;
 
 import dev.migrate.ChecksumCache;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionInfo;
 import dev.migrate.internal.graph.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

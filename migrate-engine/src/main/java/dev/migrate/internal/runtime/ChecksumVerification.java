@@ -4,7 +4,7 @@ import dev.migrate.ChecksumMismatchException;
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

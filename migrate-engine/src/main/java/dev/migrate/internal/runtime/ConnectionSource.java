@@ -3,8 +3,9 @@ package dev.migrate.internal.runtime;
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
-import dev.migrate.internal.connection.ConnectionFailure;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.connection.DescribedDataSource;
 import dev.migrate.internal.connection.Privileges;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -22,15 +23,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class ConnectionSource {
     /** The host part and the database of a driver's URL; its parameters are never read. */
     private static final Pattern DRIVER_URL = Pattern.compile("jdbc:postgresql://([^/?#]+)/([^?#]*)");
-
-    /**
-     * A DataSource that names its server for messages itself, as a face that made it from a URL can:
-     * {@code PostgreSQL at db:5432, database app, user app}.
-     */
-    public interface Described {
-        /** The server for messages, never with a password. */
-        String description();
-    }
 
     private final DataSource dataSource;
     private final String description;
@@ -74,7 +66,7 @@ public final class ConnectionSource {
                             "the DataSource given to Migrator.builder().dataSource(...)",
                             "of the DataSource given to Migrator.builder().dataSource(...)"));
         }
-        if (dataSource instanceof Described described) {
+        if (dataSource instanceof DescribedDataSource described) {
             return new ConnectionSource(dataSource, described.description());
         }
         return new ConnectionSource(dataSource, "the configured DataSource");

@@ -1,10 +1,10 @@
 package dev.migrate.internal.runtime;
 
-import dev.migrate.internal.sql.SqlLexer;
-import dev.migrate.internal.sql.SqlToken;
-import dev.migrate.internal.sql.TokenCursor;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
+import dev.migrate.sql.TokenCursor;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.migrate.internal.runtime;
 
-import dev.migrate.internal.sql.Identifiers;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,13 +2,13 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionRange;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionRange;
 import dev.migrate.internal.graph.StampPlan;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.online.OnlineRunner;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.migrate.internal.runtime;
 
+import dev.migrate.connection.WritableServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,8 +5,8 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.lock.LockRetries;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.text.Fixes;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

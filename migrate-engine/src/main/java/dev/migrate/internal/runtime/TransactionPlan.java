@@ -6,7 +6,7 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.online.OnlineRunner;
-import dev.migrate.internal.text.Fixes;
+import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.migrate.DriftResult;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.spi.SchemaDriftCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

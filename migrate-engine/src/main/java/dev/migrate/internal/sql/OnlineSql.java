@@ -1,11 +1,12 @@
 package dev.migrate.internal.sql;
 
-import static dev.migrate.internal.sql.Identifiers.quote;
-import static dev.migrate.internal.sql.Literals.string;
+import static dev.migrate.sql.Identifiers.quote;
+import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.sql.VersionViews;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.migrate.internal.sql;
 
-import static dev.migrate.internal.sql.Identifiers.quote;
-import static dev.migrate.internal.sql.Identifiers.quoteAll;
-import static dev.migrate.internal.sql.Literals.string;
+import static dev.migrate.sql.Identifiers.quote;
+import static dev.migrate.sql.Identifiers.quoteAll;
+import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
@@ -18,6 +18,8 @@ import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,5 +1,8 @@
 package dev.migrate.internal.sql;
 
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
+import dev.migrate.sql.TokenCursor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
 /**
- * PostgreSQL SQL text, both ways: rendering operations as SQL (identifiers, literals, types), and
- * reading it ({@link dev.migrate.internal.sql.SqlLexer} splits text into tokens as the server's
- * scanner does; {@link dev.migrate.internal.sql.Names} holds the length PostgreSQL keeps of a name).
+ * Operations as PostgreSQL statements ({@link dev.migrate.internal.sql.PostgresDialect}, the online
+ * forms in {@link dev.migrate.internal.sql.OnlineSql}) and what the engine reads of SQL text it runs (the
+ * roles it names, types compared). Built on the published {@code dev.migrate.sql}.
  *
- * <p>Internal: the Maven plugin and the autogenerator use it, and it changes without notice. Call
- * {@link dev.migrate.Migrator} instead.
+ * <p>Internal: it changes without notice. Modules other than the engine render operations through
+ * {@code dev.migrate.tooling.OpSql}.
  */
 @NullMarked
 package dev.migrate.internal.sql;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.fixtures.good.V1_First;
 import dev.migrate.internal.discovery.fixtures.good.V2_Second;
 import dev.migrate.internal.discovery.fixtures.good.nested.V3_Nested;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.graph.RevisionInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;

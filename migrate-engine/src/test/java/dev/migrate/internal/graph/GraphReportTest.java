@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionInfo;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

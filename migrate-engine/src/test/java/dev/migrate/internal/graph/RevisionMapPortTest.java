@@ -19,22 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class RevisionMapPortTest {
 
-    /** LabeledBranchTest's map: a (abranch) -> b -> somelongername -> c; d -> e (ebranch) -> someothername -> f. */
-    static RevisionGraph labelledBranches() {
-        return graph(
-                labelled("a", "abranch"),
-                rev("b", "a"),
-                rev("somelongername", "b"),
-                rev("c", "somelongername"),
-                rev("d"),
-                labelled("e", "ebranch", "d"),
-                rev("someothername", "e"),
-                rev("f", "someothername"));
-    }
-
     @Test // test_get_current_named_rev, test_branch_at_syntax, test_branch_at_heads
     void branchAtHeadAndHeads() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThat(g.resolve("ebranch@head", Set.of())).containsExactly("f");
         assertThat(g.resolve("abranch@head", Set.of())).containsExactly("c");
         assertThat(g.resolve("abranch@heads", Set.of())).containsExactly("c");
@@ -43,7 +30,7 @@ class RevisionMapPortTest {
 
     @Test // test_branch_at_self, test_retrieve_branch_revision, test_actually_short_rev_name
     void aLabelAloneNamesTheRevisionThatCarriesIt() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThat(g.resolve("abranch", Set.of())).containsExactly("a");
         assertThat(g.resolve("ebranch", Set.of())).containsExactly("e");
         assertThat(g.resolve("ebranch@ebranch", Set.of())).containsExactly("e");
@@ -52,14 +39,14 @@ class RevisionMapPortTest {
 
     @Test // test_partial_id_resolve
     void aPrefixResolvesWithinTheBranch() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThat(g.resolve("ebranch@someoth", Set.of())).containsExactly("someothername");
         assertThat(g.resolve("abranch@somelong", Set.of())).containsExactly("somelongername");
     }
 
     @Test // test_rev_not_in_branch
     void aRevisionOffTheBranchIsRefused() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThatThrownBy(() -> g.resolve("ebranch@b", Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("names revision b, which is not on branch 'ebranch'");
@@ -70,7 +57,7 @@ class RevisionMapPortTest {
 
     @Test // test_no_revision_exists, test_no_such_branch
     void unknownRevisionsAndBranchesAreNamed() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThatThrownBy(() -> g.resolve("abranch@qprstuv", Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("'qprstuv'");
@@ -82,14 +69,14 @@ class RevisionMapPortTest {
 
     @Test // test_not_actually_a_branch, test_not_actually_a_branch_partial_resolution
     void aRevisionBeforeTheAtNamesItsBranch() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThat(g.resolve("e@d", Set.of())).containsExactly("d");
         assertThat(g.resolve("someoth@d", Set.of())).containsExactly("d");
     }
 
     @Test // test_branch_w_down_relative, test_branch_w_up_relative
     void relativeOnABranch() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         assertThat(g.resolve("ebranch@-2", Set.of("c", "f"))).containsExactly("e");
         assertThat(g.resolve("ebranch@+2", Set.of())).containsExactly("e");
         assertThat(g.resolve("abranch@+2", Set.of())).containsExactly("b");
@@ -97,7 +84,7 @@ class RevisionMapPortTest {
 
     @Test // test_iterate_head_to_named_base, test_iterate_head_to_version_specific_base
     void downgradeToTheBaseOfABranch() {
-        RevisionGraph g = labelledBranches();
+        RevisionGraph g = Revs.labelledBranches();
         Set<String> heads = Set.of("c", "f");
         // Alembic also takes d down for ebranch@base: the root of the chain, below the labelled e.
         // Here <label>@base is the branch from its labelled revision up.

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.migrate.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
-import dev.migrate.internal.MigratorInternals;
+import dev.migrate.tooling.MigratorTools;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChainFingerprintTest {
 
     private static String fingerprint(Class<?>... migrations) {
-        return MigratorInternals.of(Migrator.builder().migrations(migrations).build())
+        return MigratorTools.of(Migrator.builder().migrations(migrations).build())
                 .chainFingerprint();
     }
 
@@ -46,7 +46,7 @@ class ChainFingerprintTest {
     }
 
     private static Optional<List<String>> statements(Class<?>... migrations) {
-        return MigratorInternals.of(Migrator.builder().migrations(migrations).build())
+        return MigratorTools.of(Migrator.builder().migrations(migrations).build())
                 .chainStatements();
     }
 

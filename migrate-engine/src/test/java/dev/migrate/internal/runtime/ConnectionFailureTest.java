@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.Migrator;
-import dev.migrate.internal.connection.ConnectionFailure;
-import dev.migrate.internal.connection.DatabaseUrl;
+import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.testing.TestPostgres;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -12,9 +12,9 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.internal.MigratorInternals;
-import dev.migrate.internal.cluster.ClusterTemplate;
+import dev.migrate.cluster.ClusterTemplate;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,7 +149,7 @@ class ReadOnlyServerTest {
 
         // reading works on a standby
         assertThat(migrator.current()).containsExactly(new CurrentRevision("r1", "create parcels", false));
-        assertThat(MigratorInternals.of(migrator).historyReport(null, false))
+        assertThat(MigratorTools.of(migrator).historyReport(null, false))
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line).contains("-> r1 (current)"));
 

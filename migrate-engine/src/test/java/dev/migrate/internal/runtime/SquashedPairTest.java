@@ -9,8 +9,8 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.internal.MigratorInternals;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +153,7 @@ class SquashedPairTest {
         assertThat(tables()).containsExactly("author,book,tribble");
         assertThat(versions()).containsExactly("0002_second");
         // test_commands.py, MigrateTests.test_migrate_record_replaced: the replaced revisions count as applied
-        assertThat(MigratorInternals.of(m).appliedRevisions()).containsExactlyInAnyOrder("0001_initial", "0002_second");
+        assertThat(MigratorTools.of(m).appliedRevisions()).containsExactlyInAnyOrder("0001_initial", "0002_second");
         m.downgrade("base");
         assertThat(history())
                 .containsExactly("0001_squashed_0002:upgrade", "0002_second:downgrade", "0001_initial:downgrade");
@@ -265,11 +265,11 @@ class SquashedPairTest {
     @Test
     void historySaysTheReplacedRevisionsWereAppliedAsPartOfTheSquash() throws Exception {
         Migrator m = withReplaced();
-        assertThat(MigratorInternals.of(m).historyReport(null, false))
+        assertThat(MigratorTools.of(m).historyReport(null, false))
                 .hasSize(2)
                 .allMatch(line -> line.endsWith("[pending]"));
         m.upgrade("0001_squashed_0002");
-        assertThat(MigratorInternals.of(m).historyReport(null, false))
+        assertThat(MigratorTools.of(m).historyReport(null, false))
                 .hasSize(2)
                 .allMatch(line -> line.contains(" (as part of squash 0001_squashed_0002)]"))
                 .anyMatch(line -> line.startsWith("0001_initial -> 0002_second (head) (current)"));

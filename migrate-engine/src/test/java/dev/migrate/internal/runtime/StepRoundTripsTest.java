@@ -11,8 +11,8 @@ import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.internal.MigratorInternals;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -174,7 +174,7 @@ class StepRoundTripsTest {
                 .upgrade("head");
         db = TestPostgres.freshDatabase("roundtrips");
         CountingDataSource replayed = new CountingDataSource(db);
-        MigratorInternals.of(offline(A1.class)).replayOn(replayed).upgrade("heads");
+        MigratorTools.of(offline(A1.class)).replayOn(replayed).upgrade("heads");
 
         assertThat(upgraded.executions.get() - replayed.executions.get()).isEqualTo(2);
         assertThat(query(db, "SELECT id FROM a1")).containsExactly("1");
@@ -183,7 +183,7 @@ class StepRoundTripsTest {
 
     @Test
     void aReplayStillNamesTheFailingStatementAndKeepsNothingOfItsMigration() throws Exception {
-        assertThatThrownBy(() -> MigratorInternals.of(offline(A1.class, A2.class, A3Bad.class))
+        assertThatThrownBy(() -> MigratorTools.of(offline(A1.class, A2.class, A3Bad.class))
                         .replayOn(db)
                         .upgrade("heads"))
                 .isInstanceOf(MigrationFailedException.class)

@@ -17,9 +17,9 @@ import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.RevisionDetails;
 import dev.migrate.StepDirection;
-import dev.migrate.internal.MigratorInternals;
 import dev.migrate.internal.runtime.injected.V2_SeedNames;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -208,7 +208,7 @@ class TypedApiTest {
         // what reads metadata needs no instance
         assertThat(m.heads()).containsExactly("i2");
         assertThat(m.revisions()).extracting(RevisionDetails::id).containsExactly("i1", "i2");
-        assertThat(MigratorInternals.of(m).historyReport(null, false)).hasSize(2);
+        assertThat(MigratorTools.of(m).historyReport(null, false)).hasSize(2);
         assertThat(m.current()).isEmpty();
 
         assertThatThrownBy(() -> m.upgrade("head"))

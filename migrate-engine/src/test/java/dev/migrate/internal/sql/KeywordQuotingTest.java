@@ -3,6 +3,7 @@ package dev.migrate.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.op.Catalog;
+import dev.migrate.sql.Identifiers;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.List;

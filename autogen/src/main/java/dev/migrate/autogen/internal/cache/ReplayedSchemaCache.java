@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * model is read back from a file instead, and with the entity side cached too no server starts.
  *
  * <p>The model depends only on what the key covers: the chain's fingerprint (each revision in
- * order with its parents and upgrade checksum, {@code MigratorInternals.chainFingerprint()}), the embedded
+ * order with its parents and upgrade checksum, {@code MigratorTools.chainFingerprint()}), the embedded
  * server (its binaries' coordinates: version and platform), the managed schemas read, the
  * exclusion patterns, and this build of migrate. It shares the entity cache's file format: one
  * {@code <chain>-<sha-256>.replayed} file per key, written to a temporary file and moved into place, the
@@ -40,7 +40,7 @@ public final class ReplayedSchemaCache {
     private int misses;
 
     /**
-     * @param chainFingerprint what replaying the chain does ({@code MigratorInternals.chainFingerprint()})
+     * @param chainFingerprint what replaying the chain does ({@code MigratorTools.chainFingerprint()})
      * @param server the embedded server the chain is replayed on, e.g. its binaries' coordinates
      */
     public ReplayedSchemaCache(Path directory, String chainFingerprint, String server) {

@@ -1,8 +1,8 @@
 package dev.migrate.autogen.internal.scratch;
 
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.SqlLexer;
-import dev.migrate.internal.sql.SqlToken;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,0 +1,251 @@
+package dev.migrate.docs;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the layering of CONTRIBUTING.md's module map, read from the import lines of every module's main and test
+ * sources: a module imports {@code dev.migrate} packages only of the modules it may use, and never an internal
+ * package of another module ({@code dev.migrate.internal}, {@code dev.migrate.autogen.internal}): what the other
+ * modules need of the engine is published in {@code dev.migrate.sql}, {@code dev.migrate.tooling} and the other
+ * packages the engine's {@code PublicApiSignatureTest} guards.
+ */
+class ModuleImportsTest {
+    private static final String ENGINE = "migrate-engine";
+    private static final String LINT = "migrate-lint";
+    private static final String CATALOG = "migrate-catalog";
+    private static final String AUTOGEN = "autogen";
+    private static final String PICTURES = "migrate-pictures";
+    private static final String COMMANDS = "migrate-commands";
+    private static final String OBSERVABILITY = "migrate-observability";
+    private static final String ANNOTATIONS = "migrate-annotations";
+
+    /** Each module and the modules whose packages its main sources may import. */
+    private static final Map<String, Set<String>> MAIN = Map.ofEntries(
+            entry(ENGINE, Set.of()),
+            entry(ANNOTATIONS, Set.of()),
+            entry(LINT, Set.of(ENGINE)),
+            entry(CATALOG, Set.of(ENGINE, LINT)),
+            entry(AUTOGEN, Set.of(ENGINE, LINT, CATALOG)),
+            entry(PICTURES, Set.of(ENGINE, CATALOG)),
+            entry(COMMANDS, Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES)),
+            entry(OBSERVABILITY, Set.of(ENGINE)),
+            entry("migrate-junit", Set.of(ENGINE, LINT, CATALOG, AUTOGEN)),
+            entry("migrate-maven-plugin", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS)),
+            entry("migrate-cli", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS)),
+            entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
+            entry("migrate-citus-tests", Set.of()),
+            entry("migrate-docs", Set.of()));
+
+    /**
+     * What a module's tests may import beside what its main sources may: modules its tests run with (the starter's
+     * tests lint and read catalogs; the Citus tests run everything), and the engine's test jar
+     * ({@code dev.migrate.testing}: the embedded servers), which every module that uses the engine may.
+     */
+    private static final Map<String, Set<String>> TEST_ALSO = Map.of(
+            AUTOGEN,
+            Set.of(ANNOTATIONS),
+            "migrate-spring-boot",
+            Set.of(LINT, CATALOG),
+            "migrate-citus-tests",
+            Set.of(ENGINE, ANNOTATIONS, LINT, CATALOG, AUTOGEN),
+            "migrate-docs",
+            Set.of(ENGINE));
+
+    /** The packages of the engine's test jar, which tests of the modules above it may import. */
+    private static final Set<String> ENGINE_TEST_JAR = Set.of("dev.migrate.testing");
+
+    /**
+     * Imports of another module's internal package that a test truly needs, as {@code module/path:package} with the
+     * reason beside it. None today: keep it so.
+     */
+    private static final Map<String, String> INTERNAL_EXCEPTIONS = Map.of();
+
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import\\s+(?:static\\s+)?(dev\\.migrate[\\w.]*?)(?:\\.\\*)?\\s*;", Pattern.MULTILINE);
+    /** A class of an internal package named in full, outside the imports: in code or in a Javadoc link. */
+    private static final Pattern INTERNAL_NAME =
+            Pattern.compile("\\b(dev\\.migrate(?:\\.[a-z]\\w*)*\\.internal(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*)");
+
+    @Test
+    void everyModuleImportsOnlyThePublishedPackagesOfTheModulesItMayUse() {
+        Map<String, String> owners = owners();
+        List<String> broken = new ArrayList<>();
+        for (String module : modules()) {
+            for (String kind : List.of("main", "test")) {
+                Path sources =
+                        Manual.ROOT.resolve(module).resolve("src").resolve(kind).resolve("java");
+                for (Path file : javaFiles(sources)) {
+                    String where = Manual.ROOT.relativize(file).toString().replace('\\', '/');
+                    for (String imported : imports(Manual.read(file))) {
+                        String problem = check(module, kind.equals("test"), where, imported, owners);
+                        if (problem != null) {
+                            broken.add(problem);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(broken).as("imports that break the module rules").isEmpty();
+    }
+
+    @Test
+    void everyModuleHasItsRule() {
+        assertThat(modules()).contains(ENGINE, AUTOGEN, "migrate-cli");
+        assertThat(new TreeSet<>(MAIN.keySet()))
+                .as("modules in the rules: a new module says which modules it may use")
+                .containsAll(modules());
+    }
+
+    /** An internal class, spelled in two parts so that this file does not name it. */
+    private static final String AN_INTERNAL_CLASS = "dev.migrate." + "internal.sql.PostgresDialect";
+
+    @Test
+    void aBrokenRuleIsNamed() {
+        Map<String, String> owners = Map.of(
+                "dev.migrate", ENGINE,
+                "dev.migrate.internal.sql", ENGINE,
+                "dev.migrate.sql", ENGINE,
+                "dev.migrate.command", COMMANDS);
+        assertThat(check(LINT, false, "A.java", AN_INTERNAL_CLASS, owners))
+                .isEqualTo("A.java imports " + AN_INTERNAL_CLASS + ", an internal package of "
+                        + "migrate-engine: use or publish what it needs in a published package");
+        assertThat(check(LINT, false, "A.java", "dev.migrate.command.Check", owners))
+                .isEqualTo(
+                        "A.java imports dev.migrate.command.Check of migrate-commands, which migrate-lint may not use");
+        assertThat(check(LINT, false, "A.java", "dev.migrate.sql.Identifiers.quote", owners))
+                .isNull();
+        assertThat(check(LINT, false, "A.java", "dev.migrate.testing.TestPostgres", owners))
+                .startsWith("A.java imports dev.migrate.testing.TestPostgres, of no module's main sources");
+        assertThat(check(LINT, true, "A.java", "dev.migrate.testing.TestPostgres", owners))
+                .isNull();
+    }
+
+    /** Why {@code module} may not import {@code imported}, or null when it may. */
+    private static @Nullable String check(
+            String module, boolean test, String where, String imported, Map<String, String> owners) {
+        String pkg = packageOf(imported);
+        String owner = owners.get(pkg);
+        Set<String> allowed = new TreeSet<>(MAIN.getOrDefault(module, Set.of()));
+        if (test) {
+            allowed.addAll(TEST_ALSO.getOrDefault(module, Set.of()));
+        }
+        if (owner == null) {
+            if (test && ownTestPackages(module).contains(pkg)) {
+                return null;
+            }
+            if (test && ENGINE_TEST_JAR.contains(pkg) && (allowed.contains(ENGINE) || module.equals(ENGINE))) {
+                return null;
+            }
+            return where + " imports " + imported + ", of no module's main sources" + (test ? "" : " (a test jar?)");
+        }
+        if (owner.equals(module)) {
+            return null;
+        }
+        if (isInternal(pkg) && !INTERNAL_EXCEPTIONS.containsKey(where + ":" + pkg)) {
+            return where + " imports " + imported + ", an internal package of " + owner
+                    + ": use or publish what it needs in a published package";
+        }
+        if (!allowed.contains(owner)) {
+            return where + " imports " + imported + " of " + owner + ", which " + module + " may not use";
+        }
+        return null;
+    }
+
+    /** The packages of {@code module}'s test sources. */
+    private static Set<String> ownTestPackages(String module) {
+        Set<String> packages = new TreeSet<>();
+        for (Path file : javaFiles(Manual.ROOT.resolve(module).resolve("src/test/java"))) {
+            Matcher pkg = PACKAGE.matcher(Manual.read(file));
+            if (pkg.find()) {
+                packages.add(pkg.group(1));
+            }
+        }
+        return packages;
+    }
+
+    private static boolean isInternal(String pkg) {
+        return (pkg + ".").contains(".internal.");
+    }
+
+    /** The package of each main source directory, by the module that holds it. */
+    private static Map<String, String> owners() {
+        Map<String, String> owners = new TreeMap<>();
+        for (String module : modules()) {
+            Path sources = Manual.ROOT.resolve(module).resolve("src/main/java");
+            for (Path file : javaFiles(sources)) {
+                Matcher pkg = PACKAGE.matcher(Manual.read(file));
+                if (pkg.find()) {
+                    String previous = owners.put(pkg.group(1), module);
+                    assertThat(previous == null || previous.equals(module))
+                            .as("package " + pkg.group(1) + " in the main sources of " + previous + " and " + module)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(owners).containsEntry("dev.migrate.internal.runtime", ENGINE);
+        return owners;
+    }
+
+    /** The directories of the build's root that hold a module. */
+    private static List<String> modules() {
+        try (Stream<Path> dirs = Files.list(Manual.ROOT)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> javaFiles(Path sources) {
+        if (!Files.isDirectory(sources)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code dev.migrate} names {@code source} imports, and the internal classes it names in full. */
+    private static Set<String> imports(String source) {
+        Set<String> found = new TreeSet<>();
+        for (Pattern pattern : List.of(IMPORT, INTERNAL_NAME)) {
+            Matcher m = pattern.matcher(source);
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        }
+        return found;
+    }
+
+    /** The package of an imported name: its leading lower-case segments ({@code a.b.C.d} is in {@code a.b}). */
+    private static String packageOf(String imported) {
+        String[] parts = imported.split("\\.");
+        int i = 0;
+        while (i < parts.length && Character.isLowerCase(parts[i].charAt(0))) {
+            i++;
+        }
+        return String.join(".", List.of(parts).subList(0, i));
+    }
+}

@@ -1,0 +1,458 @@
+package dev.migrate.tooling;
+
+import dev.migrate.CurrentRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
+import dev.migrate.RevisionDetails;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.MigratorAccess;
+import dev.migrate.internal.graph.GraphReport;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.runtime.ConnectionSource;
+import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.Settings;
+import dev.migrate.internal.sql.RoleNames;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.text.Fixes;
+import dev.migrate.tooling.RoundTripCheck.Stage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What migrate's own modules (the commands, autogen, the lint, the plugin, the command line, migrate-junit,
+ * the starter) ask of a {@link Migrator} beyond what an application calls: the chain's fingerprint and
+ * statements, its graph and the text of the report goals, the round trips {@code verify} makes, the replay on
+ * another database.
+ *
+ * <pre>{@code
+ * MigratorTools tools = MigratorTools.of(migrator);
+ * tools.historyReport("base:head", false).forEach(System.out::println);
+ * }</pre>
+ *
+ * Published for migrate's modules, not for applications: see the package.
+ */
+public final class MigratorTools {
+    private final Migrator migrator;
+    private final MigratorAccess.Opener open;
+
+    private MigratorTools(Migrator migrator, MigratorAccess.Opener open) {
+        this.migrator = migrator;
+        this.open = open;
+    }
+
+    /**
+     * The internals of a built migrator.
+     *
+     * @param migrator a built migrator (so its class, and with it the opener, is initialized)
+     * @return its internals
+     */
+    public static MigratorTools of(Migrator migrator) {
+        return new MigratorTools(migrator, MigratorAccess.opener());
+    }
+
+    /**
+     * Has the messages of the migrator {@code builder} builds (and of every tenant of a fleet over it) name the
+     * commands and settings of a face other than the plugin, as {@code fixes} spells them:
+     * {@code MigratorTools.spellFixes(builder, cliFixes)}.
+     *
+     * @return {@code builder}
+     */
+    public static Migrator.Builder spellFixes(Migrator.Builder builder, Fixes fixes) {
+        MigratorAccess.opener().fixes(builder, fixes);
+        return builder;
+    }
+
+    /**
+     * Fails as the online methods of the migrator do when it found no migration: naming where it looked and,
+     * in the face's words, what to check; the graph reports themselves show an empty graph.
+     */
+    public void requireMigrations() {
+        open.migrations(migrator);
+    }
+
+    /**
+     * A SHA-256 (hex) of what replaying every migration on an empty database does: each revision in
+     * order with its parents and the checksum {@code upgrade} records for it (plus, for migrations
+     * with JDBC code, which a checksum sees only by its place, the bytes of their classes). Equal
+     * fingerprints replay to the same schema, so a schema read after a replay can be kept under it.
+     * Needs no database: the migrations are only recorded.
+     *
+     * @return 64 hex digits
+     */
+    public String chainFingerprint() {
+        return open.engine(migrator).chainFingerprint();
+    }
+
+    /**
+     * The SQL statements replaying every migration on an empty database runs, in order, without the
+     * version tables' bookkeeping; empty when a migration runs JDBC code or makes online changes.
+     * Needs no database: the migrations are only recorded and rendered.
+     *
+     * @return the statements, or empty when only a replay can tell what the chain builds
+     */
+    public Optional<List<String>> chainStatements() {
+        return open.engine(migrator).chainStatements();
+    }
+
+    /**
+     * The SQL statements of every migration, upgrade and downgrade, rendered without a database; JDBC
+     * work and a migration that needs its database to say what it does are left out.
+     *
+     * @return the statements, in no particular order
+     */
+    public List<String> renderedStatements() {
+        return open.engine(migrator).renderedStatements();
+    }
+
+    /**
+     * The migrations and settings of the migrator, pointed at {@code database} instead of its own.
+     *
+     * @param database where the replay is to run; the migrator's own database, if any, is not touched
+     * @return the replay
+     */
+    public Replay replayOn(DataSource database) {
+        return new Replay(open.engine(migrator).replayingOn(ConnectionSource.of(database)), open.listener(migrator));
+    }
+
+    /**
+     * The migrations and settings of the migrator, pointed at {@code database} as a tenant: in schema
+     * {@code tenantSchema} (which must exist), with its version tables, as a fleet runs a tenant schema.
+     *
+     * @param database where the replay is to run
+     * @param tenantSchema the schema that stands for a tenant's
+     * @return the replay
+     */
+    public Replay replayOn(DataSource database, String tenantSchema) {
+        return new Replay(
+                open.engine(migrator).replayingOn(ConnectionSource.of(database), tenantSchema),
+                open.listener(migrator));
+    }
+
+    /**
+     * The roles the migrations name (in grants, policies, {@code OWNER TO}, ...) and do not create
+     * themselves: what a server the chain is replayed on from nothing must have. Needs no database.
+     *
+     * @return the names as the server stores them
+     */
+    public Set<String> rolesNamed() {
+        return RoleNames.namedNotCreated(open.engine(migrator).renderedStatements());
+    }
+
+    /**
+     * Makes each role of {@link #rolesNamed()} that {@code throwaway}'s server lacks, with no rights
+     * ({@code NOLOGIN}), so that the chain replays there: roles belong to the cluster, not to the schema
+     * the migrations build. Only for a server migrate started itself and deletes afterwards, never for a
+     * server a user configured.
+     *
+     * @param throwaway a database of a server migrate started
+     * @param log told of each role made
+     */
+    public void createRolesOn(DataSource throwaway, Consumer<String> log) {
+        Set<String> roles = rolesNamed();
+        if (roles.isEmpty()) {
+            return;
+        }
+        try (Connection c = throwaway.getConnection();
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?");
+                Statement create = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String role : roles) {
+                exists.setString(1, role);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                try {
+                    create.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+                    log.accept("Created role " + role + " on the throwaway server: the migrations grant to it.");
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) { // made meanwhile by another replay on the server
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not create the roles the migrations name (" + String.join(", ", roles)
+                            + ") on the throwaway server: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Proves that every downgrade undoes its upgrade, on a database that holds nothing else: for
+     * each revision, parents first, upgrades it, downgrades it alone (sibling branches stay) and
+     * upgrades it again, calling {@code check} at each stage. It leaves the database at every head.
+     *
+     * @param check inspects the database at each stage; what it throws stops the round trips
+     */
+    public void roundTrip(RoundTripCheck check) {
+        Engine database = open.database(migrator);
+        RevisionGraph graph = database.graph();
+        for (RevisionInfo info : graph.all()) {
+            RevisionDetails revision = graph.details(info);
+            check.check(revision, Stage.BEFORE_UPGRADE);
+            database.apply(current -> graph.planUpgrade(current, info.id()));
+            if (inExpand(database, info.id())) {
+                // an online revision: its expand is undone, then made again and completed
+                database.apply(current -> List.of(graph.planRevert(current, info.id())));
+                check.check(revision, Stage.ROLLED_BACK);
+                database.apply(current -> graph.planUpgrade(current, info.id()));
+                database.complete();
+            }
+            check.check(revision, Stage.UPGRADED);
+            database.apply(current -> List.of(graph.planRevert(current, info.id())));
+            check.check(revision, Stage.DOWNGRADED);
+            database.apply(current -> graph.planUpgrade(current, info.id()));
+            if (inExpand(database, info.id())) {
+                database.complete();
+            }
+            check.check(revision, Stage.UPGRADED_AGAIN);
+        }
+    }
+
+    private static boolean inExpand(Engine database, String revision) {
+        return "expand".equals(database.onlinePhases().get(revision));
+    }
+
+    /**
+     * The lines {@code mvn migrate:history} prints, newest first, in Alembic's style; with a
+     * database, its current revisions are marked {@code (current)} and each applied revision says
+     * when, by whom and in how long it was applied, or {@code [pending]}.
+     *
+     * @param range {@code <from>:<to>}; either side may be empty, {@code base}, {@code current} or any
+     *     target; null or blank for every revision
+     * @param verbose a block per revision (parents, children, labels, message, status) instead of one line
+     * @return the lines, without line ends
+     */
+    public List<String> historyReport(@Nullable String range, boolean verbose) {
+        if (!open.online(migrator)) {
+            return report().history(range, verbose, Set.of());
+        }
+        Engine database = open.database(migrator);
+        List<CurrentRevision> rows = database.current();
+        List<String> lines = new ArrayList<>(aheadLines(rows));
+        lines.addAll(report(rows).history(range, verbose, known(rows), database.appliedRows()));
+        return lines;
+    }
+
+    /**
+     * What {@code history} lists, as data: the revisions in {@code range}, newest first, and, with a database,
+     * its version rows and the revisions it has applied.
+     *
+     * @param range as for {@link #historyReport(String, boolean)}
+     */
+    public HistoryRevisions historyRevisions(@Nullable String range) {
+        if (!open.online(migrator)) {
+            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null);
+        }
+        Engine database = open.database(migrator);
+        Set<String> current = known(database.current());
+        return new HistoryRevisions(
+                report().historyIds(range, current), current, database.graph().appliedRevisions(current));
+    }
+
+    /**
+     * The revisions {@code history} lists, and how the database has them.
+     *
+     * @param ids the revisions in the range, newest first
+     * @param current the database's version rows this build defines; empty without a database
+     * @param applied the revisions the database has applied; null when no database was read
+     */
+    public record HistoryRevisions(
+            List<String> ids, Set<String> current, @Nullable Set<String> applied) {
+        public HistoryRevisions {
+            ids = List.copyOf(ids);
+            current = Set.copyOf(current);
+            applied = applied == null ? null : Set.copyOf(applied);
+        }
+    }
+
+    /**
+     * The lines {@code mvn migrate:current} prints: each version row as {@code <id> (head)}, or verbose a
+     * block per row, as {@code history} shows it, with when, by whom and how long it was applied.
+     *
+     * @param verbose a block per current revision instead of one line
+     * @return the lines, without line ends; empty when no revision is applied
+     */
+    public List<String> currentReport(boolean verbose) {
+        Engine database = open.database(migrator);
+        List<CurrentRevision> rows = database.current();
+        Set<String> current = known(rows);
+        List<String> lines = new ArrayList<>(
+                verbose
+                        ? report(rows).currentVerbose(current, database.appliedRows())
+                        : report(rows).current(current));
+        lines.addAll(aheadLines(rows));
+        return lines;
+    }
+
+    /**
+     * The lines {@code mvn migrate:heads} prints.
+     *
+     * @param verbose a block per head instead of one line
+     * @return the lines, without line ends
+     */
+    public List<String> headsReport(boolean verbose) {
+        return report().heads(verbose);
+    }
+
+    /**
+     * The lines {@code mvn migrate:branches} prints, each branch point followed by the revisions that
+     * branch from it.
+     *
+     * @return the lines, without line ends; empty when the graph has no branch
+     */
+    public List<String> branchesReport() {
+        return report().branches();
+    }
+
+    /**
+     * The lines {@code mvn migrate:show} prints for one revision.
+     *
+     * @param target a full id or unique prefix, {@code head} or {@code <label>@head}
+     * @return the lines, without line ends
+     */
+    public List<String> showReport(String target) {
+        return report().show(target);
+    }
+
+    /** Where the migrator keeps its bookkeeping: its schema, version and history tables. */
+    public ChainTables tables() {
+        Settings settings = open.engine(migrator).settings();
+        return new ChainTables(settings.schema(), settings.versionTable(), settings.historyTable());
+    }
+
+    /** The validated revision graph of the migrator's migrations; needs no database. */
+    public ChainGraph graph() {
+        return new ChainGraph(open.engine(migrator).graph());
+    }
+
+    /**
+     * The heads no branch label declares and the revisions that sort out of order, for {@code check}
+     * and {@code verify}. Needs no database.
+     *
+     * @return the review of the migrator's graph
+     */
+    public BranchReview branchReview() {
+        return BranchReview.of(open.engine(migrator).graph());
+    }
+
+    /**
+     * What {@code migrate:rebase} would change to put {@code revision}'s branch on another head.
+     * Needs no database.
+     *
+     * @param revision an id, unique prefix or label naming the first revision of the branch to move
+     * @param onto the head to put it on, or null for the other of exactly two heads
+     * @return the plan
+     */
+    public RebasePlan rebasePlan(String revision, @Nullable String onto) {
+        return RebasePlan.of(open.engine(migrator).graph(), revision, onto);
+    }
+
+    /**
+     * Every revision that is neither {@code revision} nor one of its ancestors: what was added after it.
+     *
+     * @param revision an id, unique prefix or label
+     * @return the ids, in the graph's order
+     */
+    public List<String> addedAfter(String revision) {
+        RevisionGraph graph = open.engine(migrator).graph();
+        Set<String> before =
+                graph.ancestorsOrSelf(List.of(graph.lookup(revision).id()));
+        return graph.all().stream()
+                .map(RevisionInfo::id)
+                .filter(id -> !before.contains(id))
+                .toList();
+    }
+
+    /**
+     * The revisions the migrator's database has applied: its version rows and their ancestors.
+     *
+     * @return the ids
+     */
+    public Set<String> appliedRevisions() {
+        Engine database = open.database(migrator);
+        return database.graph()
+                .appliedRevisions(
+                        database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet()));
+    }
+
+    /**
+     * The version rows of the migrator's database as the graph names them (a squash's replaced
+     * revisions as the squash), unknown revisions included: for a goal that says itself what such a
+     * row means ({@code drift}).
+     *
+     * @return the rows; empty at base or when the version table does not exist
+     */
+    public Set<String> versionRows() {
+        Engine database = open.database(migrator);
+        return database.graph().canonical(database.currentRows());
+    }
+
+    /**
+     * The last {@code limit} steps of the migrator's history table, the newest first.
+     *
+     * @return the rows; none when the table does not exist yet
+     */
+    public List<HistoryRow> recentHistory(int limit) {
+        return open.database(migrator).recentHistory(limit).stream()
+                .map(h -> new HistoryRow(
+                        h.id(), h.revision(), h.direction(), h.message(), h.appliedBy(), h.appliedAt(), h.durationMs()))
+                .toList();
+    }
+
+    /**
+     * The server sessions holding the migrator's migration lock, described for messages: another run applying
+     * migrations to its database now; empty when none is. Takes no lock.
+     */
+    public List<String> migrationLockHolders() {
+        return open.database(migrator).migrationLockHolders();
+    }
+
+    /** Where the migrator's database is, for messages: host, port, database and user, never a password. */
+    public String databaseDescription() {
+        return open.database(migrator).databaseDescription();
+    }
+
+    private GraphReport report() {
+        return new GraphReport(open.engine(migrator).graph());
+    }
+
+    /** The report that marks the online revisions of {@code rows} in progress {@code (expand)}. */
+    private GraphReport report(List<CurrentRevision> rows) {
+        return new GraphReport(
+                open.engine(migrator).graph(),
+                rows.stream()
+                        .filter(CurrentRevision::inProgress)
+                        .map(CurrentRevision::id)
+                        .collect(Collectors.toSet()));
+    }
+
+    /** The rows this build defines; the others are there only under acceptFutureRevisions. */
+    private static Set<String> known(List<CurrentRevision> rows) {
+        return rows.stream()
+                .filter(CurrentRevision::known)
+                .map(CurrentRevision::id)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> aheadLines(List<CurrentRevision> rows) {
+        return rows.stream()
+                .filter(row -> !row.known())
+                .map(CurrentRevision::toString)
+                .toList();
+    }
+}
