@@ -77,8 +77,8 @@ public final class CitusReplay implements ComparisonDatabases {
         try (Connection c = database.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT e.extversion, current_setting('server_version'),"
-                        + " current_setting('server_version_num') FROM pg_catalog.pg_extension e"
-                        + " WHERE e.extname = 'citus'")) {
+                        + " current_setting('server_version_num'), current_setting('port')"
+                        + " FROM pg_catalog.pg_extension e WHERE e.extname = 'citus'")) {
             if (!rs.next()) {
                 return otherwise;
             }
@@ -86,13 +86,13 @@ public final class CitusReplay implements ComparisonDatabases {
             String server = rs.getString(2);
             String versionNum = rs.getString(3);
             String[] node = coordinatorNode(c);
-            String where = c.getMetaData().getURL();
+            String port = rs.getString(4);
             ThrowawayVersion version = new ThrowawayVersion(
                     (server.indexOf(' ') < 0 ? server : server.substring(0, server.indexOf(' '))) + " with Citus "
                             + citus,
                     versionNum,
-                    "Citus " + citus + " on PostgreSQL " + server + " (databases made on the coordinator " + where
-                            + ")");
+                    "Citus " + citus + " on PostgreSQL " + server + " (databases made on the coordinator's server,"
+                            + " port " + port + ")");
             return new CitusReplay(
                     database,
                     sameServer,
