@@ -148,8 +148,10 @@ public record AutogenerateMigration(
                 + " anything). Run " + face.command("autogenerate") + " again without "
                 + face.setting("online", "true") + ": a plain migration's ALTER TABLE runs on the coordinator,"
                 + " which applies it to every shard. To keep the online form for the other tables, write the change of "
-                + (refused.size() == 1 ? "that table" : "those tables")
-                + " as a plain migration first (only their entities changed), then autogenerate the rest online.");
+                + (refused.size() == 1
+                        ? "that table as a plain migration first (only its entity changed)"
+                        : "those tables as a plain migration first (only their entities changed)")
+                + ", then autogenerate the rest online.");
     }
 
     private static boolean concurrent(MigrationScript script) {
