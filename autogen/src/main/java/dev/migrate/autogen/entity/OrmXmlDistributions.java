@@ -40,7 +40,7 @@ final class OrmXmlDistributions {
     /** The mapping file every persistence unit has when it is there (JPA 2.2, section 8.2.1.6.2). */
     static final String DEFAULT_MAPPING_FILE = "META-INF/orm.xml";
 
-    private static final Pattern DISTRIBUTED = Pattern.compile("@Distributed\\s*(\\(([^)]*)\\))?");
+    private static final Pattern DISTRIBUTED = Pattern.compile("@Distributed\\b\\s*(\\(([^)]*)\\))?");
     private static final Pattern REFERENCE = Pattern.compile("@ReferenceTable\\b(\\s*\\(\\s*\\))?");
     private static final Pattern MEMBER = Pattern.compile("\\s*(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|(\\d+))\\s*");
     /** Citus's default {@code citus.shard_count}, as {@code @Distributed} has it. */

@@ -33,7 +33,8 @@ class OrmXmlDistributionsTest {
     @Test
     void anEntityWithoutTheAnnotationsFormInItsDescriptionDeclaresNothing() throws Exception {
         assertThat(read("<entity class=\"Note\"><description>Notes, kept on the coordinator.</description></entity>"
-                        + "<entity class=\"Tag\"/>"))
+                        + "<entity class=\"Tag\"><description>Not @DistributedLater, nor @ReferenceTables.</description>"
+                        + "</entity>"))
                 .isEmpty();
     }
 
