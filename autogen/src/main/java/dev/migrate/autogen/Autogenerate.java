@@ -223,7 +223,10 @@ public final class Autogenerate {
                 }
             }
             return result(
-                    diff, large, elsewhere ? Route.CONFIGURED_DATABASE_ENTITIES_ELSEWHERE : Route.CONFIGURED_DATABASE);
+                    diff,
+                    large,
+                    elsewhere ? Route.CONFIGURED_DATABASE_ENTITIES_ELSEWHERE : Route.CONFIGURED_DATABASE,
+                    comparison);
         } catch (SQLException e) {
             // closing a connection is all that is left here
             throw failure("closing its connection", e);
@@ -382,7 +385,7 @@ public final class Autogenerate {
                                         + " whose DDL changed " + (rebuilt == 1 ? "was" : "were")
                                         + " built, the rest taken from " + log.shown(entities.directory()) + "."));
                 logCacheUse(comparison);
-                return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN));
+                return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN, comparison));
             }
             String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL " + version.version()
                     + ") taken from the cache in " + log.shown(replays.directory());
@@ -395,7 +398,7 @@ public final class Autogenerate {
                             : schemaAtHead + ", the entity schema from " + log.shown(entities.directory())
                                     + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
                                     + " replays the migrations anyway).");
-            return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHES));
+            return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHES, comparison));
         }
     }
 
@@ -417,7 +420,7 @@ public final class Autogenerate {
                 + migrations(request.chain().revisions().size())
                 + " and matched by the entities' DDL, read without building it: no PostgreSQL was started.");
         logCacheUse(comparison);
-        return Optional.of(result(confirmed.get(), Set.of(), Route.READ_CHAIN));
+        return Optional.of(result(confirmed.get(), Set.of(), Route.READ_CHAIN, comparison));
     }
 
     /** What the request and its caches hold, asked by the plan as it needs it. */
@@ -533,7 +536,8 @@ public final class Autogenerate {
                     return result(
                             comparison.withObjects(confirmed.get(), live, current, entityDdl, objects::get),
                             Set.of(),
-                            Route.REPLAYED);
+                            Route.REPLAYED,
+                            comparison);
                 }
                 buildOnServer.complete(null);
                 DatabaseSchema desired = comparison.declaresStatements()
@@ -541,7 +545,7 @@ public final class Autogenerate {
                         : result(entitySide).orElseGet(() -> comparison.entitySide(live, live, entityDdl));
                 MigrationScript diff = comparison.onServer(live, current, desired, entityDdl, objects::get);
                 logCacheUse(comparison);
-                return result(diff, Set.of(), Route.REPLAYED);
+                return result(diff, Set.of(), Route.REPLAYED, comparison);
             } catch (SQLException e) {
                 throw cannotConnect(e);
             }
@@ -587,9 +591,11 @@ public final class Autogenerate {
         };
     }
 
-    private AutogenerateResult result(MigrationScript script, Set<ObjectName> largeTables, Route route) {
+    private AutogenerateResult result(
+            MigrationScript script, Set<ObjectName> largeTables, Route route, SchemaComparison comparison) {
         synchronized (suspectedRenames) {
-            return new AutogenerateResult(script, largeTables, List.copyOf(suspectedRenames), route);
+            return new AutogenerateResult(
+                    script, largeTables, List.copyOf(suspectedRenames), route, comparison.spreadTables());
         }
     }
 

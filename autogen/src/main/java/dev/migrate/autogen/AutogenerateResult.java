@@ -2,8 +2,13 @@ package dev.migrate.autogen;
 
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OnlineForm;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a comparison of the entities with the schema at head found, and how.
@@ -14,12 +19,44 @@ import java.util.Set;
  * @param suspectedRenames in batch mode, what looked renamed, as {@code old=new} (a column as
  *     {@code table.old=new}), apart from what the request says is not renamed
  * @param route which way the comparison went
+ * @param spreadTables the tables a Citus coordinator spreads over its cluster, as the compared database has
+ *     them or as the entities declare them ({@code @Distributed}, {@code @ReferenceTable}), each with how:
+ *     {@code distributed by customer_id in 32 shards, as @Distributed on com.example.Order declares}
  */
 public record AutogenerateResult(
-        MigrationScript script, Set<ObjectName> largeTables, List<String> suspectedRenames, Route route) {
+        MigrationScript script,
+        Set<ObjectName> largeTables,
+        List<String> suspectedRenames,
+        Route route,
+        Map<ObjectName, String> spreadTables) {
     public AutogenerateResult {
         largeTables = Set.copyOf(largeTables);
         suspectedRenames = List.copyOf(suspectedRenames);
+        spreadTables = Collections.unmodifiableMap(new TreeMap<>(spreadTables));
+    }
+
+    /** A result where no table is spread over a Citus cluster. */
+    public AutogenerateResult(
+            MigrationScript script, Set<ObjectName> largeTables, List<String> suspectedRenames, Route route) {
+        this(script, largeTables, suspectedRenames, route, Map.of());
+    }
+
+    /**
+     * The tables that {@code online}, the script in its {@linkplain OnlineForm online form}, changes online
+     * and that Citus spreads or will spread ({@link #spreadTables}), each as {@code public.orders (distributed
+     * by customer_id in 32 shards in the database)}: the expand phase of an online change keeps the old and
+     * the new shape in step with a trigger on the table, which Citus refuses on the tables it spreads. Empty
+     * when there are none.
+     */
+    public List<String> changedOnlineWhereCitusSpreads(MigrationScript online) {
+        List<String> refused = new ArrayList<>();
+        for (ObjectName table : OnlineForm.tablesChangedOnline(online)) {
+            String how = spreadTables.get(table);
+            if (how != null) {
+                refused.add(table + " (" + how + ")");
+            }
+        }
+        return refused;
     }
 
     /** Which way a comparison went: which databases it used, and what it took from the caches. */

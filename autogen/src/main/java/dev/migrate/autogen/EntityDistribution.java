@@ -135,6 +135,45 @@ final class EntityDistribution {
         return new MigrationScript(groups, script.warnings(), script.guards());
     }
 
+    /**
+     * The tables Citus spreads on {@code live} or that the entities declare spread, each with how: {@code
+     * distributed by customer_id in 32 shards, as @Distributed on com.example.Order declares}, {@code a reference table
+     * in the database}, {@code in the distributed schema tenant_1 in the database}. What the entities declare
+     * comes first: it is what the migration makes of the table.
+     *
+     * @param wanted the distribution {@code declared} gives the tables of {@code desired} ({@link #of})
+     */
+    static Map<ObjectName, String> spread(
+            List<DeclaredDistribution> declared,
+            Distribution wanted,
+            DatabaseSchema desired,
+            String defaultSchema,
+            DatabaseSchema live) {
+        Map<ObjectName, String> spread = new TreeMap<>();
+        Distribution there = live.distribution();
+        live.tables().keySet().forEach(table -> {
+            DistributedTable t = there.tables().get(table);
+            if (t != null) {
+                spread.put(table, t.describe() + " in the database");
+            } else if (there.schemas().contains(table.schema())) {
+                spread.put(table, "in the distributed schema " + table.schema() + " in the database");
+            }
+        });
+        there.tables().forEach((table, t) -> spread.putIfAbsent(table, t.describe() + " in the database"));
+        for (DeclaredDistribution d : declared) {
+            ObjectName table = tableOf(d, desired, defaultSchema);
+            DistributedTable t = wanted.tables().get(table);
+            if (t != null) {
+                spread.put(
+                        table,
+                        t.describe() + ", as "
+                                + (d.kind() == DeclaredDistribution.Kind.REFERENCE ? "@ReferenceTable" : "@Distributed")
+                                + " on " + d.entityClass() + " declares");
+            }
+        }
+        return spread;
+    }
+
     /** The tables colocated with {@code table}, itself included, in name order. */
     private static Set<ObjectName> group(ObjectName table, Map<ObjectName, ObjectName> colocatedWith) {
         Set<ObjectName> group = new TreeSet<>();

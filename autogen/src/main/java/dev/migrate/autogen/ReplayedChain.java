@@ -122,8 +122,8 @@ final class ReplayedChain implements AutoCloseable {
                             + " it is replayed on has no Citus, so it cannot build the chain's schema: "
                             + e.getMessage()
                             + " Compare on the coordinator itself (autogenerate and check with -Dmigrate.url), where"
-                            + " the catalog reads the distribution; drift, verify and lint of such a chain need a"
-                            + " Citus database to replay on.",
+                            + " the catalog reads the distribution; drift, verify and lint with the coordinator's URL"
+                            + " replay the chain in a database they make on its server, with Citus.",
                     e);
         }
     }

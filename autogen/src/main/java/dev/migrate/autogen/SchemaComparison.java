@@ -17,6 +17,7 @@ import dev.migrate.catalog.Distribution;
 import dev.migrate.catalog.EnumType;
 import dev.migrate.catalog.ExtensionVersions;
 import dev.migrate.catalog.ObjectId;
+import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
@@ -97,6 +98,11 @@ final class SchemaComparison {
     private volatile boolean confirmedByReading;
     /** The distributions the entities declare, taken from the DDL the provider handed back ({@link #declaring}). */
     private volatile List<DeclaredDistribution> declaredDistribution = List.of();
+    /**
+     * The tables Citus spreads on the live side or that the entities declare spread, each with how, as the
+     * last {@linkplain #compared comparison} found them ({@link EntityDistribution#spread}).
+     */
+    private volatile Map<ObjectName, String> spreadTables = Map.of();
     /** Whether the live side was read from a Citus coordinator, whose distribution the reader reads. */
     private volatile boolean liveIsCoordinator;
     /** The last {@linkplain #declaredSide declared side} built, so that the tables and the objects come from one build. */
@@ -563,6 +569,14 @@ final class SchemaComparison {
         return confirmedWithoutServer(head, entityDdl);
     }
 
+    /**
+     * The tables Citus spreads on the live side or that the entities declare spread, each with how, as the
+     * last comparison found them; none before one.
+     */
+    Map<ObjectName, String> spreadTables() {
+        return spreadTables;
+    }
+
     /** Whether a comparison was answered by the entity side {@linkplain #confirmed read without a server}. */
     boolean confirmedByReading() {
         return confirmedByReading;
@@ -743,11 +757,13 @@ final class SchemaComparison {
     private MigrationScript compared(DatabaseSchema live, DatabaseSchema desired, SchemaDiff.Options options) {
         List<DeclaredDistribution> declared = declaredDistribution;
         if (declared.isEmpty()) {
+            spreadTables = EntityDistribution.spread(declared, Distribution.NONE, desired, schema, live);
             // what a scratch schema on a coordinator was read with (distributed as it was created, under
             // schema-based sharding) is no wish of the entities
             return SchemaDiff.compare(live, desired.withDistribution(Distribution.NONE), options);
         }
         Distribution wanted = EntityDistribution.of(declared, desired, schema);
+        spreadTables = EntityDistribution.spread(declared, wanted, desired, schema, live);
         DatabaseSchema spread =
                 desired.withDistribution(EntityDistribution.comparedWith(wanted, live, liveIsCoordinator));
         return EntityDistribution.naming(

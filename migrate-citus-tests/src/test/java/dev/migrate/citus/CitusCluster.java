@@ -153,6 +153,11 @@ public final class CitusCluster implements ExecutionCondition, ParameterResolver
             return dataSource(port, name);
         }
 
+        /** The database {@code name} of the coordinator's server, whatever made it. */
+        DataSource onCoordinator(String name) {
+            return dataSource(port, name);
+        }
+
         private static void execute(int port, String database, String... statements) {
             try (Connection c = DriverManager.getConnection(url(port, database), "postgres", "");
                     Statement s = c.createStatement()) {

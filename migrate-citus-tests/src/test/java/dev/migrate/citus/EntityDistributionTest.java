@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.EntityDdlSource;
@@ -13,6 +14,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OnlineForm;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -108,12 +110,37 @@ class EntityDistributionTest {
         assertThat(Placements.of(db)).isEmpty();
     }
 
+    @Test
+    void anOnlineChangeOfATableTheCoordinatorDistributesIsNamedWithHowItIsSpread() throws Exception {
+        DataSource db = cluster.freshDatabase("online");
+        execute(
+                db,
+                "CREATE TABLE notes (id bigint PRIMARY KEY, body varchar(100))",
+                "SELECT create_distributed_table('notes', 'id', shard_count => 4)");
+        List<String> log = new ArrayList<>();
+        // the entity says nothing of Citus, and its body is varchar(255): a type change, online with -Dmigrate.online
+        AutogenerateResult result =
+                result(Migrator.builder().dataSource(db).build(), db, log, "dev.migrate.citus.plain");
+        MigrationScript online = OnlineForm.of(result.script());
+        assertThat(OnlineForm.isOnline(online)).isTrue();
+        assertThat(result.changedOnlineWhereCitusSpreads(online))
+                .containsExactly("public.notes (distributed by id in 4 shards in the database)");
+        assertThat(result.changedOnlineWhereCitusSpreads(result.script()))
+                .as("the plain form changes nothing online")
+                .isEmpty();
+    }
+
     /** {@code migrate:autogenerate} (and {@code check}) of the entities with the coordinator, as the goals run it. */
     private static MigrationScript compare(Migrator chain, DataSource db, List<String> log) throws Exception {
         return compare(chain, db, log, ENTITIES);
     }
 
     private static MigrationScript compare(Migrator chain, DataSource db, List<String> log, String entityPackage)
+            throws Exception {
+        return result(chain, db, log, entityPackage).script();
+    }
+
+    private static AutogenerateResult result(Migrator chain, DataSource db, List<String> log, String entityPackage)
             throws Exception {
         Path classes = Path.of(EntityDistributionTest.class
                 .getProtectionDomain()
@@ -126,12 +153,11 @@ class EntityDistributionTest {
                 List.of(classes),
                 major -> entities.generate(EntityDistributionTest.class.getClassLoader(), major));
         return Autogenerate.run(
-                        AutogenerateRequest.builder(chain, source)
-                                .entitiesOn(ComparisonDatabase.SERVER)
-                                .build(),
-                        new OnTheCoordinator(db),
-                        log::add)
-                .script();
+                AutogenerateRequest.builder(chain, source)
+                        .entitiesOn(ComparisonDatabase.SERVER)
+                        .build(),
+                new OnTheCoordinator(db),
+                log::add);
     }
 
     /** The migration as autogenerate writes it, compiled and loaded as the project's build would. */

@@ -120,7 +120,12 @@ public record DriftCheck(
             Migrator chain = face.migrations(true).dataSource(database).build();
             DriftReport report;
             try {
-                report = Drift.of(request(chain, face), name, database, face.databases(null), ComparisonLog.of(face));
+                report = Drift.of(
+                        request(chain, face),
+                        name,
+                        database,
+                        CoordinatorReplay.of(database, face.databases(null), face),
+                        ComparisonLog.of(face));
             } catch (MigrateException e) {
                 List<DriftReport> failed =
                         List.of(DriftReport.failed(name, managedSchema, "", String.valueOf(e.getMessage())));

@@ -61,6 +61,8 @@ public record LintChain(
         ComparisonDatabases.ThrowawayVersion version = null;
         Optional<? extends DataSource> configured = range == null ? face.configuredDatabase() : Optional.empty();
         if (configured.isPresent()) {
+            // a Citus coordinator's pending migrations replay where Citus is: a database made on its server
+            throwaways = CoordinatorReplay.of(configured.get(), throwaways, face);
             Migrator live = face.migrations(true).dataSource(configured.get()).build();
             current = live.current();
             String at = current.isEmpty()

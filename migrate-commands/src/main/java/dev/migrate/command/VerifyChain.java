@@ -73,7 +73,7 @@ public record VerifyChain(
         LintOutput.failOn(failOn); // a wrong setting fails before any server starts
         reviewBranches(face.migrations(false).build(), face);
         Optional<String> skipped = face.entitiesSkipped();
-        ComparisonDatabases throwaways = face.databases(null);
+        ComparisonDatabases throwaways = replayingOn(face);
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
             Migrator migrator =
                     face.migrations(true).dataSource(server.dataSource()).build();
@@ -96,6 +96,25 @@ public record VerifyChain(
                                 face.report().orElse(null),
                                 failOn);
             }
+        }
+    }
+
+    /**
+     * The face's throwaway servers, or, when the configured database is a Citus coordinator, databases made on its
+     * server with the citus extension ({@link CoordinatorReplay}), where a chain that spreads tables runs.
+     */
+    private static ComparisonDatabases replayingOn(Face face) {
+        ComparisonDatabases throwaways = face.databases(null);
+        Optional<? extends DataSource> configured = face.configuredDatabase();
+        if (configured.isEmpty()) {
+            return throwaways;
+        }
+        try {
+            return CoordinatorReplay.of(configured.get(), throwaways, face);
+        } catch (MigrateException e) {
+            face.info("Could not ask the configured database whether it is a Citus coordinator (" + e.getMessage()
+                    + "): the chain is verified on a throwaway PostgreSQL.");
+            return throwaways;
         }
     }
 

@@ -108,7 +108,37 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         }
         List<String> statements = new ArrayList<>(statements(ddl.toString()));
         distributions(classes).forEach(d -> statements.add(d.line()));
+        mappedInXml(loader, unit, directories).forEach(d -> statements.add(d.line()));
         return statements;
+    }
+
+    /**
+     * The Citus distributions the entities mapped in XML declare ({@link OrmXmlDistributions}): in the mapping
+     * files of the persistence unit {@code unit} and its {@code META-INF/orm.xml}, or, without a unit, in the
+     * {@code META-INF/orm.xml} of the class directories.
+     */
+    private static List<DeclaredDistribution> mappedInXml(
+            ClassLoader loader, @Nullable String unit, List<String> directories) {
+        List<DeclaredDistribution> declared = new ArrayList<>();
+        if (unit == null) {
+            for (String directory : directories) {
+                Path orm = Path.of(directory).resolve(OrmXmlDistributions.DEFAULT_MAPPING_FILE);
+                if (Files.isRegularFile(orm)) {
+                    try {
+                        OrmXmlDistributions.read(orm.toUri().toURL(), orm.toString(), declared);
+                    } catch (MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return declared;
+        }
+        List<String> files = new ArrayList<>(PersistenceXml.mappingFiles(loader, unit));
+        if (!files.contains(OrmXmlDistributions.DEFAULT_MAPPING_FILE)) {
+            files.add(OrmXmlDistributions.DEFAULT_MAPPING_FILE);
+        }
+        files.forEach(file -> declared.addAll(OrmXmlDistributions.of(loader, file)));
+        return declared;
     }
 
     /**

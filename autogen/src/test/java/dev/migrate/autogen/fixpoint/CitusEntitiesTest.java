@@ -133,6 +133,52 @@ class CitusEntitiesTest {
     }
 
     @Test
+    void entitiesMappedInXmlSayItInTheDescriptionOfTheirEntityElement() throws Exception {
+        Path classes = Path.of(CitusEntitiesTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        // the unit maps the classes in META-INF/citus-orm.xml, which Hibernate reads as well
+        List<String> ddl = new EntityDdl(
+                        List.of(classes), List.of("dev.migrate.autogen.fixpoint.citusxml"), "citus-xml", Map.of())
+                .generate(CitusEntitiesTest.class.getClassLoader(), 18);
+        String xml = "dev.migrate.autogen.fixpoint.citusxml.";
+        assertThat(DeclaredDistribution.split(ddl).declared())
+                .containsExactlyInAnyOrder(
+                        new DeclaredDistribution(
+                                DeclaredDistribution.Kind.REFERENCE,
+                                xml + "Region",
+                                "Region",
+                                "",
+                                "regions",
+                                "",
+                                "",
+                                1),
+                        new DeclaredDistribution(
+                                DeclaredDistribution.Kind.DISTRIBUTED, xml + "Shop", "Shop", "", "shops", "id", "", 8),
+                        new DeclaredDistribution(
+                                DeclaredDistribution.Kind.DISTRIBUTED,
+                                xml + "Sale",
+                                "Sale",
+                                "",
+                                "sales",
+                                "shop_id",
+                                "shops",
+                                32));
+        try (Connection c = TestPostgres.freshDatabase("citus_xml").getConnection()) {
+            List<Op> ops = comparison.compare(c, ddl).upgrade();
+            // the group is named by its first table by name, sales, which takes the group's shard count
+            assertThat(ops)
+                    .containsSubsequence(
+                            new Op.CreateReferenceTable(new QualifiedName(null, "regions")),
+                            new Op.DistributeTable(
+                                    new QualifiedName(null, "sales"), "shop_id", Op.DistributeTable.NONE, 8),
+                            new Op.DistributeTable(new QualifiedName(null, "shops"), "id", "sales", null));
+        }
+    }
+
+    @Test
     void aPrimaryKeyWithoutTheDistributionColumnStopsTheComparisonNamingTheEntityTheKeyAndTheFix() throws Exception {
         List<String> ddl = ddl("dev.migrate.autogen.fixpoint.cituskeys");
         try (Connection c = TestPostgres.freshDatabase("citus_keys").getConnection()) {

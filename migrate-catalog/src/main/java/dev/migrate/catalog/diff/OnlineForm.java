@@ -1,5 +1,6 @@
 package dev.migrate.catalog.diff;
 
+import dev.migrate.catalog.ObjectName;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,6 +69,31 @@ public final class OnlineForm {
     /** Whether a script in its online form makes an online change. */
     public static boolean isOnline(MigrationScript script) {
         return script.upgrade().stream().anyMatch(op -> op instanceof Op.Online);
+    }
+
+    /**
+     * The tables {@code online} (a script in its online form) changes online, in the order they come: each
+     * as its group names it, and a table renamed online by its old name too.
+     */
+    public static Set<ObjectName> tablesChangedOnline(MigrationScript online) {
+        Set<ObjectName> tables = new LinkedHashSet<>();
+        for (OpGroup group : online.upgradeGroups()) {
+            ObjectName table = group.table();
+            for (Op op : group.ops()) {
+                if (!(op instanceof Op.Online o)) {
+                    continue;
+                }
+                if (table != null) {
+                    tables.add(table);
+                }
+                QualifiedName named = o.change().table();
+                String schema = named.schema() != null ? named.schema() : table != null ? table.schema() : null;
+                if (schema != null) {
+                    tables.add(ObjectName.of(schema, named.name()));
+                }
+            }
+        }
+        return tables;
     }
 
     private static boolean changesAView(Op op) {

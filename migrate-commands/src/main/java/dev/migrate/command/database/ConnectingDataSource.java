@@ -46,6 +46,11 @@ public class ConnectingDataSource implements DataSource {
         this.databaseName = databaseName;
     }
 
+    /** The database named {@code databaseName} on the same server, with the same login. */
+    public ConnectingDataSource onSameServer(String databaseName) {
+        return new ConnectingDataSource(settings, databaseName);
+    }
+
     /** Host, port, database and user, as messages name the database; never the password. */
     public String describe() {
         return settings.describe();

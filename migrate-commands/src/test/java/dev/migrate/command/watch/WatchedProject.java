@@ -108,9 +108,19 @@ final class WatchedProject {
         compile(source(name, body), directory);
     }
 
+    /** As {@link #entity(String, String)}, the class annotated with {@code annotations} too. */
+    void entity(String annotations, String name, String body) {
+        compile(source(annotations, name, body));
+    }
+
     private Path source(String name, String body) {
+        return source("", name, body);
+    }
+
+    private Path source(String annotations, String name, String body) {
         String source = "package app;\nimport jakarta.persistence.*;\n@Entity @Table(name = \""
-                + name.toLowerCase(java.util.Locale.ROOT) + "\")\npublic class " + name + " {\n" + body + "\n}\n";
+                + name.toLowerCase(java.util.Locale.ROOT) + "\") " + annotations + "\npublic class " + name + " {\n"
+                + body + "\n}\n";
         return write(root.resolve("src/main/java/app/" + name + ".java"), source);
     }
 

@@ -1,0 +1,40 @@
+package dev.migrate.command;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.CitusReplay;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.database.ConnectingDataSource;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Where {@code drift}, {@code verify} and {@code lint} replay the chain for a database: in databases made on its
+ * server when it is a Citus coordinator ({@link CitusReplay}), on the face's throwaway servers otherwise.
+ */
+final class CoordinatorReplay {
+    private CoordinatorReplay() {}
+
+    /** The databases to replay on for {@code database}, {@code throwaways} unless it is a Citus coordinator. */
+    static ComparisonDatabases of(DataSource database, ComparisonDatabases throwaways, CommandFace face) {
+        return CitusReplay.on(database, name -> onSameServer(database, name), throwaways, face::info);
+    }
+
+    private static DataSource onSameServer(DataSource database, String name) {
+        if (database instanceof ConnectingDataSource connecting) {
+            return connecting.onSameServer(name);
+        }
+        if (database instanceof PGSimpleDataSource pg) {
+            PGSimpleDataSource other = new PGSimpleDataSource();
+            other.setURL(pg.getURL());
+            other.setDatabaseName(name);
+            other.setUser(pg.getUser());
+            other.setPassword(pg.getPassword());
+            return other;
+        }
+        throw new MigrateException("The database is a Citus coordinator, and a chain that spreads tables is replayed"
+                + " in a database of its own on its server, but its data source ("
+                + database.getClass().getName()
+                + ") says nothing of how to reach another database there. Configure it with a URL"
+                + " (-Dmigrate.url=jdbc:postgresql://host:port/database).");
+    }
+}
