@@ -1,8 +1,8 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.sql.Identifiers;
-import dev.migrate.internal.sql.Literals;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
