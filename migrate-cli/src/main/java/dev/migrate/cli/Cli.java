@@ -302,9 +302,7 @@ final class Cli {
      * none: a graph command on a jar without migrations, or with a misspelt --packages, shows nothing otherwise.
      */
     private static Migrator graph(Migrator.Builder builder) {
-        Migrator migrator = builder.build();
-        MigratorTools.of(migrator).requireMigrations();
-        return migrator;
+        return ShowGraph.requireMigrations(builder.build());
     }
 
     /**

@@ -63,6 +63,18 @@ public record ShowGraph(Kind kind, @Nullable String argument, boolean verbose) {
         }
     }
 
+    /**
+     * Refuses {@code migrator} as {@code upgrade} refuses it when it found no migration, naming where it looked
+     * and what to check: a face that reads the graph of classes it was pointed at calls this first, since a jar
+     * without migrations, or a misspelt package, shows an empty graph otherwise.
+     *
+     * @return {@code migrator}
+     */
+    public static Migrator requireMigrations(Migrator migrator) {
+        MigratorTools.of(migrator).requireMigrations();
+        return migrator;
+    }
+
     private static List<RevisionDetails> details(Migrator migrator, List<String> ids) {
         Map<String, RevisionDetails> byId =
                 migrator.revisions().stream().collect(Collectors.toMap(RevisionDetails::id, Function.identity()));

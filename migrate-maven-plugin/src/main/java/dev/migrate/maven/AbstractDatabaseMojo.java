@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
+import dev.migrate.command.run.ChecksumCacheFile;
 import dev.migrate.command.run.RunSettings;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -5,6 +5,7 @@ import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.SpringJpaSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -4,6 +4,7 @@ import dev.migrate.Migrator;
 import dev.migrate.command.CommandFace;
 import dev.migrate.command.Spelling;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.run.MigrationSources;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.LintOutput;
+import dev.migrate.command.lint.LintSince;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;

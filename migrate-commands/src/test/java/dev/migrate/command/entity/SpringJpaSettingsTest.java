@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,11 @@
-package dev.migrate.maven;
+package dev.migrate.command.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.command.run.MigrationSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.entity;
 
 import dev.migrate.MigrateException;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param sources the files they came from, for the log
  * @param profiles the active profiles
  */
-record SpringJpaSettings(Map<String, String> properties, List<String> sources, List<String> profiles) {
+public record SpringJpaSettings(Map<String, String> properties, List<String> sources, List<String> profiles) {
     private static final String PROPERTIES_PREFIX = "spring.jpa.properties";
     private static final Map<String, String> NAMING = Map.of(
             "spring.jpa.hibernate.naming.physicalstrategy", "hibernate.physical_naming_strategy",
@@ -49,11 +49,15 @@ record SpringJpaSettings(Map<String, String> properties, List<String> sources, L
     }
 
     /**
+     * Reads the {@code spring.jpa.*} settings of {@code application.properties} and {@code application.yml} and of
+     * their active profiles, placeholders resolved.
+     *
      * @param root the classpath root holding {@code application.*} ({@code target/classes})
      * @param commandLineProfiles {@code -Dspring.profiles.active}, or null
      * @param environment for {@code SPRING_PROFILES_ACTIVE} and {@code ${...}} placeholders
      */
-    static SpringJpaSettings read(Path root, @Nullable String commandLineProfiles, Map<String, String> environment) {
+    public static SpringJpaSettings read(
+            Path root, @Nullable String commandLineProfiles, Map<String, String> environment) {
         List<String> sources = new ArrayList<>();
         List<Document> base = new ArrayList<>();
         load(root, "application", sources, base);

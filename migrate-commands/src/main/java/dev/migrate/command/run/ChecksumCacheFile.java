@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.run;
 
 import dev.migrate.ChecksumCache;
 import dev.migrate.autogen.cache.Fingerprint;
@@ -26,11 +26,11 @@ import java.util.concurrent.CompletionException;
  * finds its migrations and connects: reading and summing a thousand class files is then off the
  * run's path.
  */
-final class ChecksumCacheFile implements ChecksumCache {
+public final class ChecksumCacheFile implements ChecksumCache {
     private final Path file;
     private final CompletableFuture<String> key;
 
-    ChecksumCacheFile(Path file, List<String> classpathElements, String migrateVersion) {
+    public ChecksumCacheFile(Path file, List<String> classpathElements, String migrateVersion) {
         this.file = file;
         List<String> elements = List.copyOf(classpathElements);
         this.key = CompletableFuture.supplyAsync(() -> key(elements, migrateVersion), task -> {

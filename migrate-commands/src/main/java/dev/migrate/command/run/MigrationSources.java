@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,17 +9,17 @@ import java.util.Optional;
  * Where the project writes its migration classes: the source file of a class, found below the
  * project's source roots, and shown relative to the project as messages name it.
  */
-final class MigrationSources {
+public final class MigrationSources {
     private final Path baseDirectory;
     private final List<Path> roots;
 
-    MigrationSources(Path baseDirectory, List<Path> roots) {
+    public MigrationSources(Path baseDirectory, List<Path> roots) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     }
 
     /** The {@code .java} file that declares {@code className} (a nested class: its top-level class), if there is one. */
-    Optional<Path> find(String className) {
+    public Optional<Path> find(String className) {
         int nested = className.indexOf('$');
         String topLevel = nested < 0 ? className : className.substring(0, nested);
         String relative = topLevel.replace('.', '/') + ".java";
@@ -30,12 +30,12 @@ final class MigrationSources {
     }
 
     /** The source file of {@code className} relative to the project, or the class name when it has none here. */
-    String shown(String className) {
+    public String shown(String className) {
         return find(className).map(this::relative).orElse(className);
     }
 
     /** {@code path} relative to the project when it is inside it. */
-    String relative(Path path) {
+    public String relative(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(baseDirectory)
                 ? baseDirectory.relativize(absolute).toString()

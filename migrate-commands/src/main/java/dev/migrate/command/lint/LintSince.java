@@ -1,9 +1,10 @@
-package dev.migrate.maven;
+package dev.migrate.command.lint;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
+import dev.migrate.command.run.MigrationSources;
 import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * with it, uncommitted ones included). In a GitHub pull-request build ({@code GITHUB_BASE_REF} set)
  * it defaults to {@code origin/$GITHUB_BASE_REF}; {@code base} judges every migration.
  */
-final class LintSince {
+public final class LintSince {
     private final @Nullable String since; // null: every migration
     private final String origin;
 
@@ -34,7 +35,7 @@ final class LintSince {
     }
 
     /** The setting, or the pull request's base branch when it is unset and {@code GITHUB_BASE_REF} is set. */
-    static LintSince of(@Nullable String setting, Map<String, String> environment) {
+    public static LintSince of(@Nullable String setting, Map<String, String> environment) {
         if (setting != null && !setting.isBlank()) {
             String value = setting.trim();
             return new LintSince("base".equals(value) ? null : value, "-Dmigrate.lintSince");
@@ -51,7 +52,7 @@ final class LintSince {
      *
      * @param log where the choice is announced
      */
-    Optional<Set<String>> judged(
+    public Optional<Set<String>> judged(
             Migrator chain, MigrationSources sources, Path projectDirectory, Consumer<String> log) {
         String since = this.since;
         if (since == null) {

@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.migrate.maven;
+package dev.migrate.command.run;
 
 import dev.migrate.MigrateException;
 import java.io.File;
@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param sourceRoots the project's compile source roots ({@code src/main/java})
  * @param outputDirectory the project's class output ({@code target/classes})
  */
-record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
+public record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
 
     /** Fails when a source in one of {@code packages} has no class file or a newer one than its class file. */
-    void verify(List<String> packages, String goal) {
+    public void verify(List<String> packages, String goal) {
         firstStale(packages).ifPresent(source -> {
             throw new MigrateException("The migration source " + source
                     + " is newer than its compiled class in " + outputDirectory
@@ -36,7 +36,7 @@ record StaleClassCheck(List<Path> sourceRoots, Path outputDirectory) {
      * {@code entityPackages}, or every source when none are configured. A goal that compares the
      * entities must not compare their previous form, nor find none before the first compile.
      */
-    void verifyEntities(@Nullable List<String> entityPackages, String goal) {
+    public void verifyEntities(@Nullable List<String> entityPackages, String goal) {
         List<String> packages =
                 entityPackages == null || entityPackages.stream().allMatch(p -> p.isBlank())
                         ? List.of("")
