@@ -3,7 +3,7 @@ package dev.migrate.autogen;
 import java.nio.file.Path;
 
 /**
- * Where {@link Autogenerate} and {@link Drift} say what they do (which caches answered, what they started and
+ * Where {@link Autogenerate} and {@link dev.migrate.autogen.drift.Drift} say what they do (which caches answered, what they started and
  * replayed), and how their messages spell the command and the setting that fix a problem for the user who
  * reads them: the plugin's goals by default, {@code migrate <command> --<option>} on the command line.
  */

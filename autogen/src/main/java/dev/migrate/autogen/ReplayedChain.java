@@ -7,6 +7,9 @@ import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.MigratorTools;
@@ -15,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * (started on the first one the cache does not answer, a new database for each), and is stopped when
  * this is closed.
  */
-final class ReplayedChain implements AutoCloseable {
+public final class ReplayedChain implements AutoCloseable {
     /** Reads the managed schemas of the database the chain was just replayed on. */
-    interface Reading {
+    public interface Reading {
+        /** The schemas read from {@code replayed}. */
         ReplayedSchema read(Connection replayed);
     }
 
@@ -51,7 +56,7 @@ final class ReplayedChain implements AutoCloseable {
      * @param readAs how {@code reading} reads, in the cache key: empty for the way a comparison with the
      *     entities reads the heads, so that an entry of {@code check} serves too
      */
-    ReplayedChain(
+    public ReplayedChain(
             Migrator chain,
             ComparisonDatabases databases,
             ThrowawayVersion version,
@@ -65,7 +70,7 @@ final class ReplayedChain implements AutoCloseable {
      * The chain replayed as a fleet replays a tenant: in {@code tenantSchema}, made first, with its version
      * tables there and that schema first on the search path.
      */
-    ReplayedChain(
+    public ReplayedChain(
             Migrator chain,
             ComparisonDatabases databases,
             ThrowawayVersion version,
@@ -129,10 +134,21 @@ final class ReplayedChain implements AutoCloseable {
     }
 
     /**
+     * Several schemas read at once as {@code SchemaDrift.read} reads one, with only {@code public} on the search
+     * path, so that schemas holding the same objects (a fleet's tenant schemas) read alike but for their names;
+     * drift reads tenants, and chains replayed as a tenant, so.
+     */
+    public static DatabaseSchema readQualified(Connection live, List<String> schemas, Exclusions exclusions) {
+        return new SchemaComparison(
+                        "public", exclusions, Map.of(), RenameDecider.never(), null, false, DeclaredObjects.none())
+                .readQualifiedWithObjects(live, schemas);
+    }
+
+    /**
      * The managed schemas as the chain builds them up to {@code target} ({@code heads}, or one
      * revision), as {@code reading} reads them: from the cache, or replayed and kept there.
      */
-    synchronized ReplayedSchema at(String target, List<String> managed, Exclusions exclusions, Reading reading) {
+    public synchronized ReplayedSchema at(String target, List<String> managed, Exclusions exclusions, Reading reading) {
         ReplayedSchemaCache cache = cacheDirectory == null
                 ? null
                 : new ReplayedSchemaCache(cacheDirectory, key(target), version.identity());

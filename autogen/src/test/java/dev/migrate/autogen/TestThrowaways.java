@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * A configured database or none, and throwaway servers that are fresh databases on the tests'
  * server (its version), each counted; their databases are listed.
  */
-final class TestThrowaways implements ComparisonDatabases {
+public final class TestThrowaways implements ComparisonDatabases {
     private final @Nullable DataSource configured;
     /** Whether the servers stand for ones migrate starts, or for databases on a server a user configured. */
     private final boolean startedByMigrate;
@@ -24,11 +24,11 @@ final class TestThrowaways implements ComparisonDatabases {
     int started;
     final List<String> databases = new ArrayList<>();
 
-    TestThrowaways(@Nullable DataSource configured) {
+    public TestThrowaways(@Nullable DataSource configured) {
         this(configured, true);
     }
 
-    TestThrowaways(@Nullable DataSource configured, boolean startedByMigrate) {
+    public TestThrowaways(@Nullable DataSource configured, boolean startedByMigrate) {
         this.configured = configured;
         this.startedByMigrate = startedByMigrate;
     }

@@ -64,6 +64,7 @@ import dev.migrate.command.database.RepositoryBinaries;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.ChainGraph;
 import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.MigratorTools;
@@ -216,7 +217,7 @@ final class Cli {
         boolean offline = command.changes() && (arguments.flag(SQL) || arguments.value(SQL_FILE) != null);
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
-        checkForms(arguments, offline);
+        RevisionTarget checked = checkForms(arguments, offline);
         if (command == CliCommand.WATCH) {
             // the project's classes are loaded again for each comparison, the provider once
             new WatchCommand(this, arguments, log, workingDirectory, System.in).run();
@@ -254,17 +255,18 @@ final class Cli {
                             .run(
                                     isFleet(arguments) ? fleetSettings(arguments, credentials) : null,
                                     new Face(arguments, classes.loader(), credentials, log));
-                case UPGRADE -> change(arguments, Move.upgrade(required(target)), classes.loader(), credentials, log);
+                case UPGRADE -> change(arguments, Move.upgrade(required(checked)), classes.loader(), credentials, log);
                 case DOWNGRADE ->
-                    change(arguments, Move.downgrade(required(target)), classes.loader(), credentials, log);
+                    change(arguments, Move.downgrade(required(checked)), classes.loader(), credentials, log);
                 case STAMP ->
                     change(
                             arguments,
-                            Move.stamp(required(target), arguments.flag(PURGE)),
+                            Move.stamp(required(checked), arguments.flag(PURGE)),
                             classes.loader(),
                             credentials,
                             log);
-                case COMPLETE -> change(arguments, Move.complete(required(target)), classes.loader(), credentials, log);
+                case COMPLETE ->
+                    change(arguments, Move.complete(required(checked)), classes.loader(), credentials, log);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
@@ -308,18 +310,21 @@ final class Cli {
     /**
      * Checks the form of the command's target and of --range, as text: a malformed one is refused (exit 2) before
      * the class path is read or anything connects. Whether the revisions it names exist is known only later.
+     *
+     * @return the command's target, checked, or {@code null} when it takes none
      */
-    private void checkForms(Arguments arguments, boolean offline) {
+    private @Nullable RevisionTarget checkForms(Arguments arguments, boolean offline) {
         CliCommand command = arguments.requireCommand();
         if (results != null && offline && arguments.value(SQL_FILE) == null) {
             throw new UsageException("--json prints its document to standard output, where --sql prints the script:"
                     + " write the script to a file with --sql-file " + command.commandName() + ".sql instead.");
         }
+        RevisionTarget checked = null;
         try {
             String target = arguments.positionalValue();
             if (target != null) {
                 // offline, a change also takes a <from>:<to> range
-                ChainGraph.checkForm(target, offline && command.changes());
+                checked = offline && command.changes() ? RevisionTarget.orRange(target) : RevisionTarget.of(target);
             }
             String range = arguments.value(RANGE);
             if (range != null) {
@@ -328,6 +333,7 @@ final class Cli {
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }
+        return checked;
     }
 
     /** A builder over the migrations with the run settings of the command line, without a database. */
@@ -642,6 +648,13 @@ final class Cli {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+    }
+
+    private static RevisionTarget required(@Nullable RevisionTarget target) {
+        if (target == null) {
+            throw new IllegalStateException("Every command that takes a target has a default");
+        }
+        return target;
     }
 
     private static String required(@Nullable String target) {

@@ -2,9 +2,9 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.Drift;
-import dev.migrate.autogen.DriftJson;
-import dev.migrate.autogen.DriftRequest;
+import dev.migrate.autogen.drift.Drift;
+import dev.migrate.autogen.drift.DriftJson;
+import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.command.output.CommandResult;

@@ -7,6 +7,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.FleetReports;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,17 +30,19 @@ import org.jspecify.annotations.Nullable;
  * SQL, as every face runs it:
  *
  * <pre>{@code
- * Move.upgrade("head").run(null, false, face);
+ * Move.upgrade(RevisionTarget.of("head")).run(null, false, face);
  * }</pre>
  *
- * <p>The engine checks the target against the migrations before anything connects (once for a fleet), so a
- * misspelt one fails with its name and the forms a target takes, whatever the face.
+ * <p>The face checked the target's form where the user wrote it ({@link RevisionTarget}); the engine checks the
+ * revisions it names against the migrations before anything connects (once for a fleet), so a misspelt one
+ * fails with its name and the forms a target takes, whatever the face.
  *
  * @param kind which command
  * @param target the revision to move to, in any of the target forms; offline, also a {@code <from>:<to>} range
+ *     ({@link RevisionTarget#orRange})
  * @param purge for {@code stamp}: empty the version table first
  */
-public record Move(Kind kind, String target, boolean purge) {
+public record Move(Kind kind, RevisionTarget target, boolean purge) {
     /** The four commands. */
     public enum Kind {
         UPGRADE,
@@ -80,12 +83,12 @@ public record Move(Kind kind, String target, boolean purge) {
     }
 
     /** {@code upgrade} to {@code target}. */
-    public static Move upgrade(String target) {
+    public static Move upgrade(RevisionTarget target) {
         return new Move(Kind.UPGRADE, target, false);
     }
 
     /** {@code downgrade} to {@code target}. */
-    public static Move downgrade(String target) {
+    public static Move downgrade(RevisionTarget target) {
         return new Move(Kind.DOWNGRADE, target, false);
     }
 
@@ -93,12 +96,12 @@ public record Move(Kind kind, String target, boolean purge) {
      * {@code complete}: the contract phase of the online revision in its expand phase; offline, the script of
      * the online revision {@code target} names.
      */
-    public static Move complete(String target) {
+    public static Move complete(RevisionTarget target) {
         return new Move(Kind.COMPLETE, target, false);
     }
 
     /** {@code stamp} at {@code target}, emptying the version table first when {@code purge}. */
-    public static Move stamp(String target, boolean purge) {
+    public static Move stamp(RevisionTarget target, boolean purge) {
         return new Move(Kind.STAMP, target, purge);
     }
 
@@ -127,7 +130,7 @@ public record Move(Kind kind, String target, boolean purge) {
             } else {
                 result[0] = on(fleet.over(face.migrations(true)));
             }
-            face.result(new CommandResult.FleetChanged(target, result[0]));
+            face.result(new CommandResult.FleetChanged(target.text(), result[0]));
             Optional<String> kept = face.fleetRan(this, result[0]);
             if (!result[0].succeeded()) {
                 throw new MigrateException(failures(result[0], kept, face.command(kind.command())));
@@ -172,40 +175,40 @@ public record Move(Kind kind, String target, boolean purge) {
     private CommandResult on(Migrator migrator) {
         List<AppliedStep> applied = List.of();
         switch (kind) {
-            case UPGRADE -> applied = migrator.upgrade(target).applied();
-            case DOWNGRADE -> applied = migrator.downgrade(target).applied();
-            case STAMP -> migrator.stamp(target, purge);
+            case UPGRADE -> applied = migrator.upgrade(target.text()).applied();
+            case DOWNGRADE -> applied = migrator.downgrade(target.text()).applied();
+            case STAMP -> migrator.stamp(target.text(), purge);
             case COMPLETE -> {
                 return new CommandResult.Completed(migrator.complete().orElse(null), migrator.current());
             }
         }
-        return new CommandResult.Changed(target, applied, migrator.current(), migrator.heads());
+        return new CommandResult.Changed(target.text(), applied, migrator.current(), migrator.heads());
     }
 
     private void script(Migrator migrator, Writer out) {
         switch (kind) {
-            case UPGRADE -> migrator.upgradeSql(target, out);
-            case DOWNGRADE -> migrator.downgradeSql(target, out);
-            case STAMP -> migrator.stampSql(target, purge, out);
-            case COMPLETE -> migrator.completeSql(target, out);
+            case UPGRADE -> migrator.upgradeSql(target.text(), out);
+            case DOWNGRADE -> migrator.downgradeSql(target.text(), out);
+            case STAMP -> migrator.stampSql(target.text(), purge, out);
+            case COMPLETE -> migrator.completeSql(target.text(), out);
         }
     }
 
     private FleetResult on(Fleet fleet) {
         return switch (kind) {
-            case UPGRADE -> fleet.upgrade(target);
-            case DOWNGRADE -> fleet.downgrade(target);
-            case STAMP -> fleet.stamp(target, purge);
+            case UPGRADE -> fleet.upgrade(target.text());
+            case DOWNGRADE -> fleet.downgrade(target.text());
+            case STAMP -> fleet.stamp(target.text(), purge);
             case COMPLETE -> fleet.complete();
         };
     }
 
     private void scripts(Fleet fleet, Function<String, Writer> scripts) {
         switch (kind) {
-            case UPGRADE -> fleet.upgradeSql(target, scripts);
-            case DOWNGRADE -> fleet.downgradeSql(target, scripts);
-            case STAMP -> fleet.stampSql(target, purge, scripts);
-            case COMPLETE -> fleet.completeSql(target, scripts);
+            case UPGRADE -> fleet.upgradeSql(target.text(), scripts);
+            case DOWNGRADE -> fleet.downgradeSql(target.text(), scripts);
+            case STAMP -> fleet.stampSql(target.text(), purge, scripts);
+            case COMPLETE -> fleet.completeSql(target.text(), scripts);
         }
     }
 

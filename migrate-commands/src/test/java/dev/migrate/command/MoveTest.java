@@ -12,6 +12,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -69,18 +70,18 @@ class MoveTest {
     @Test
     void anUpgradeRunsOnTheFacesDatabaseAndADowngradeTakesItBack() throws SQLException {
         DataSource database = TestPostgres.freshDatabase("change_one");
-        Move.upgrade("head").run(null, false, face(database, CreateOrders.class));
+        Move.upgrade(RevisionTarget.of("head")).run(null, false, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
 
-        Move.downgrade("base").run(null, false, face(database, CreateOrders.class));
+        Move.downgrade(RevisionTarget.of("base")).run(null, false, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).isEmpty();
-        Move.stamp("c1", false).run(null, false, face(database, CreateOrders.class));
+        Move.stamp(RevisionTarget.of("c1"), false).run(null, false, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
     }
 
     @Test
     void offlineTheScriptGoesWhereTheFaceSaysAndNoDatabaseIsAsked() {
-        Move.upgrade("head").run(null, true, face(null, CreateOrders.class));
+        Move.upgrade(RevisionTarget.of("head")).run(null, true, face(null, CreateOrders.class));
         assertThat(script.toString()).contains("CREATE TABLE", "orders");
         assertThat(databasesAsked).isZero();
     }
@@ -92,7 +93,8 @@ class MoveTest {
 
         MigrateException e = catchThrowableOfType(
                 MigrateException.class,
-                () -> Move.upgrade("head").run(fleet, false, face(database, CreateOrders.class, FailsOnB.class)));
+                () -> Move.upgrade(RevisionTarget.of("head"))
+                        .run(fleet, false, face(database, CreateOrders.class, FailsOnB.class)));
 
         // the first failure's first line too: the one line a deploy shows says why
         assertThat(e.getMessage())
@@ -109,7 +111,7 @@ class MoveTest {
     @Test
     void aFleetsOfflineScriptsAreOnePerTenantBesideEachOther() throws IOException {
         FleetSettings fleet = new FleetSettings("tenant_a, tenant_b", List.of(), null, null, null, false, 0);
-        Move.upgrade("head").run(fleet, true, face(null, CreateOrders.class));
+        Move.upgrade(RevisionTarget.of("head")).run(fleet, true, face(null, CreateOrders.class));
 
         assertThat(Files.readString(directory.resolve("upgrade-tenant_a.sql"))).contains("tenant_a");
         assertThat(Files.readString(directory.resolve("upgrade-tenant_b.sql"))).contains("tenant_b");
@@ -131,7 +133,8 @@ class MoveTest {
         };
 
         MigrateException e = catchThrowableOfType(
-                MigrateException.class, () -> Move.upgrade("head").run(fleet, true, blocked));
+                MigrateException.class,
+                () -> Move.upgrade(RevisionTarget.of("head")).run(fleet, true, blocked));
 
         assertThat(e)
                 .hasMessageContaining("tenant_a")
@@ -146,7 +149,7 @@ class MoveTest {
 
         BadTargetException e = catchThrowableOfType(
                 BadTargetException.class,
-                () -> Move.upgrade("hed").run(fleet, false, face(database, CreateOrders.class)));
+                () -> Move.upgrade(RevisionTarget.of("hed")).run(fleet, false, face(database, CreateOrders.class)));
 
         assertThat(e.getMessage()).contains("'hed'");
         assertThat(lines).noneMatch(line -> line.startsWith("fleet ran"));

@@ -2,8 +2,8 @@ package dev.migrate.junit;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.Drift;
-import dev.migrate.autogen.DriftRequest;
+import dev.migrate.autogen.drift.Drift;
+import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.catalog.drift.DriftReport;
 import java.util.List;
 import java.util.Optional;

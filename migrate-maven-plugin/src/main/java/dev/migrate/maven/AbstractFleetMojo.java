@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.FleetResult;
 import dev.migrate.command.Move;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.FleetReports;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -62,6 +63,16 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
                 new ChangeFace(projectClasses));
     }
 
+    /**
+     * The goal's {@code target} as the user wrote it, its form checked before anything connects; in offline mode
+     * also a {@code <from>:<to>} range.
+     *
+     * @throws dev.migrate.BadTargetException naming the target and the forms a target takes
+     */
+    protected final RevisionTarget checkedTarget(String text) {
+        return sql || sqlFile != null ? RevisionTarget.orRange(text) : RevisionTarget.of(text);
+    }
+
     /** The goal as a face of a change: where its scripts go, and the fleet's summary file. */
     private final class ChangeFace extends MojoFace implements Move.Face {
         ChangeFace(ClassLoader projectClasses) {
@@ -86,7 +97,7 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
         @Override
         public Optional<String> fleetRan(Move ran, FleetResult result) {
             Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
-            FleetGoal.writeJson(json, ran.kind().command(), ran.target(), result);
+            FleetGoal.writeJson(json, ran.kind().command(), ran.target().text(), result);
             getLog().info("The fleet's summary is in " + json + ".");
             return Optional.of(json.toString());
         }

@@ -27,6 +27,6 @@ public class CompleteMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.complete(target));
+        run(projectClasses, Move.complete(checkedTarget(target)));
     }
 }

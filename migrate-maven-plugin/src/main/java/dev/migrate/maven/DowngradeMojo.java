@@ -28,6 +28,6 @@ public class DowngradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.downgrade(target));
+        run(projectClasses, Move.downgrade(checkedTarget(target)));
     }
 }

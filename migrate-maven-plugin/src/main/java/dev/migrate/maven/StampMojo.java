@@ -37,6 +37,6 @@ public class StampMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.stamp(target, purge));
+        run(projectClasses, Move.stamp(checkedTarget(target), purge));
     }
 }

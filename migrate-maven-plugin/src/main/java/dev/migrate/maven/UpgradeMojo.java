@@ -56,6 +56,6 @@ public class UpgradeMojo extends AbstractFleetMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.upgrade(target));
+        run(projectClasses, Move.upgrade(checkedTarget(target)));
     }
 }

@@ -10,6 +10,7 @@ import dev.migrate.Migrator;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
+import dev.migrate.graph.RevisionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -330,7 +331,7 @@ public class MigrateAutoConfiguration {
         StarterFace face = new StarterFace(builder);
         String target = properties.getTarget();
         return switch (properties.getMode()) {
-            case UPGRADE -> migrator -> Move.upgrade(target).run(fleet, false, face);
+            case UPGRADE -> migrator -> Move.upgrade(RevisionTarget.of(target)).run(fleet, false, face);
             case VALIDATE -> migrator -> new Current(false, true).run(fleet, face);
             case NONE -> migrator -> {};
         };

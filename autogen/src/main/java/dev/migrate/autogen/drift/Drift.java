@@ -1,16 +1,17 @@
-package dev.migrate.autogen;
+package dev.migrate.autogen.drift;
 
 import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateLog;
+import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.autogen.ReplayedChain;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.VerifiedSchemas;
-import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ExtensionVersions;
-import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.drift.CatalogStamps;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
@@ -387,11 +388,11 @@ public final class Drift {
         for (int from = 0; from < schemas.size(); from += TENANTS_PER_READ) {
             batches.add(schemas.subList(from, Math.min(schemas.size(), from + TENANTS_PER_READ)));
         }
-        SchemaComparison comparison = comparison(request.managedSchema());
         while (!batches.isEmpty()) {
             List<String> batch = batches.pop();
             try {
-                bySchema.putAll(comparison.readQualifiedWithObjects(live, batch).bySchema(batch));
+                bySchema.putAll(
+                        ReplayedChain.readQualified(live, batch, exclusions).bySchema(batch));
             } catch (MigrateException e) {
                 if (batch.size() == 1 || !outOfLocks(e)) {
                     throw e;
@@ -488,8 +489,7 @@ public final class Drift {
                             c -> new ReplayedSchema(
                                     EntitySchemaCache.serverVersionNum(c),
                                     asTenant
-                                            ? comparison(request.managedSchema())
-                                                    .readQualifiedWithObjects(c, managed)
+                                            ? ReplayedChain.readQualified(c, managed, exclusions)
                                             : SchemaDrift.read(c, request.managedSchema(), exclusions),
                                     managed))
                     .schema();
@@ -512,11 +512,6 @@ public final class Drift {
                     ExtensionVersions.stated(MigratorTools.of(request.chain()).renderedStatements());
         }
         return pinnedExtensions;
-    }
-
-    private SchemaComparison comparison(String schema) {
-        return new SchemaComparison(
-                schema, exclusions, Map.of(), RenameDecider.never(), null, false, DeclaredObjects.none());
     }
 
     private void close() {

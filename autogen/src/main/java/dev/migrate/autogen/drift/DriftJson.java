@@ -1,4 +1,4 @@
-package dev.migrate.autogen;
+package dev.migrate.autogen.drift;
 
 import static dev.migrate.text.JsonText.string;
 import static dev.migrate.text.JsonText.strings;

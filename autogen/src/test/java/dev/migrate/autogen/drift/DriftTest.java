@@ -1,4 +1,4 @@
-package dev.migrate.autogen;
+package dev.migrate.autogen.drift;
 
 import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.autogen.TestThrowaways;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaSnapshot;

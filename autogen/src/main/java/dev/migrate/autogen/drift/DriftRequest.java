@@ -1,4 +1,4 @@
-package dev.migrate.autogen;
+package dev.migrate.autogen.drift;
 
 import dev.migrate.Migrator;
 import dev.migrate.catalog.read.Exclusions;

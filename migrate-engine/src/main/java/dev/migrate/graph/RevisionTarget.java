@@ -1,0 +1,56 @@
+package dev.migrate.graph;
+
+import dev.migrate.BadTargetException;
+import dev.migrate.internal.graph.RevisionGraph;
+import java.util.Objects;
+
+/**
+ * The target of {@code upgrade}, {@code downgrade}, {@code stamp} or {@code complete}, its form checked once
+ * where the user wrote it (a goal's parameter, the command line's argument), before any class is loaded or
+ * anything connects; which revisions it names is the graph's question, answered later.
+ *
+ * <pre>{@code
+ * Move.upgrade(RevisionTarget.of("head")).run(null, false, face);
+ * }</pre>
+ *
+ * @param text the target as the user wrote it, which every message quotes: one or more comma-separated
+ *     target forms ({@code head}, {@code base}, an id, {@code +N}, {@code billing@head}...), or, when
+ *     {@code range}, also {@code <from>:<to>}
+ * @param range whether a {@code <from>:<to>} range was accepted, as offline SQL takes one
+ */
+public record RevisionTarget(String text, boolean range) {
+
+    /**
+     * Checks the form again, so that no unchecked target is ever made.
+     *
+     * @throws BadTargetException naming the target and the forms a target takes
+     */
+    public RevisionTarget {
+        Objects.requireNonNull(text, "text");
+        RevisionGraph.checkForm(text, range);
+    }
+
+    /**
+     * A target of one or more comma-separated target forms.
+     *
+     * @throws BadTargetException when {@code text} is none, naming it and the forms a target takes
+     */
+    public static RevisionTarget of(String text) {
+        return new RevisionTarget(text, false);
+    }
+
+    /**
+     * A target as offline SQL takes it: a target, or a range {@code <from>:<to>} whose ends are targets.
+     *
+     * @throws BadTargetException when {@code text} is neither, naming it and the forms a target takes
+     */
+    public static RevisionTarget orRange(String text) {
+        return new RevisionTarget(text, true);
+    }
+
+    /** The target as the user wrote it. */
+    @Override
+    public String toString() {
+        return text;
+    }
+}
