@@ -2,8 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.FleetResult;
 import dev.migrate.command.Move;
-import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.FleetReports;
+import dev.migrate.tooling.RevisionTarget;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Optional;

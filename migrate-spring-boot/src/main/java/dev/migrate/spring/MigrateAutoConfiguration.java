@@ -10,7 +10,7 @@ import dev.migrate.Migrator;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
-import dev.migrate.graph.RevisionTarget;
+import dev.migrate.tooling.RevisionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.migrate.graph;
+package dev.migrate.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.migrate.graph;
+package dev.migrate.tooling;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.internal.graph.RevisionGraph;
