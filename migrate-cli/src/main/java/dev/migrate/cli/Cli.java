@@ -650,18 +650,12 @@ final class Cli {
         }
     }
 
-    private static RevisionTarget required(@Nullable RevisionTarget target) {
-        if (target == null) {
+    /** A value the command's options always give (a target with a default, a file its own check demanded). */
+    private static <T> T required(@Nullable T value) {
+        if (value == null) {
             throw new IllegalStateException("Every command that takes a target has a default");
         }
-        return target;
-    }
-
-    private static String required(@Nullable String target) {
-        if (target == null) {
-            throw new IllegalStateException("Every command that takes a target has a default");
-        }
-        return target;
+        return value;
     }
 
     private static ClassLoader classLoader() {
