@@ -364,6 +364,7 @@ public final class Autogenerate {
             EntityDdl ddl,
             EntitySchemaCache entities) {
         int count = request.chain().revisions().size();
+        comparison.prefetch(replays, version.serverVersionNum(), !ddl.fromCache());
         try (FreshConnection fresh =
                         new FreshConnection(() -> starting.get().dataSource().getConnection());
                 FreshConnection objects = new FreshConnection(() -> starting.get()

@@ -163,6 +163,12 @@ final class SchemaComparison {
             @Nullable ReplayedSchemaCache keep,
             Supplier<Connection> objectsDatabase) {
         DatabaseSchema configured = read(live, List.of(schema), !onlyRead);
+        if (entityCache != null) { // read while the provider may still be writing the DDL
+            entityCache.prefetchLastBuild(
+                    scratchVersionNum == null ? EntitySchemaCache.serverVersionNum(live) : scratchVersionNum,
+                    schema,
+                    exclusions);
+        }
         List<String> entityDdl = entityDdlWhenReady.get();
         List<String> managed = managedSchemas(entityDdl);
         ReplayedSchema current = liveSide(live, managed, configured, !onlyRead);
@@ -593,6 +599,19 @@ final class SchemaComparison {
     }
 
     /** The replayed schema {@code cache} holds for the schemas this DDL manages. */
+    /**
+     * Reads into memory what {@link #fromCaches} will read of the caches for a server reporting {@code
+     * serverVersionNum}: the replayed schemas of the chain and, when the provider is writing a new DDL
+     * ({@code ddlChanged}), the model built last, which only the changed tables are then built against. For the
+     * thread that waits for the provider; nothing here depends on its DDL.
+     */
+    void prefetch(ReplayedSchemaCache replays, String serverVersionNum, boolean ddlChanged) {
+        replays.prefetch(exclusions);
+        if (ddlChanged && entityCache != null) {
+            entityCache.prefetchLastBuild(serverVersionNum, schema, exclusions);
+        }
+    }
+
     Optional<ReplayedSchema> replayed(ReplayedSchemaCache cache, List<String> entityDdl) {
         return cache.find(managedSchemas(entityDdl), exclusions);
     }

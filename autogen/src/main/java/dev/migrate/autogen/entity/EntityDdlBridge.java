@@ -33,7 +33,10 @@ import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -88,23 +91,19 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             Persistence.generateSchema(unit, properties);
             classes = unitClasses(loader, directories, packages);
         } else {
-            classes = managedClasses(loader, directories, packages);
-            if (classes.isEmpty()) {
+            ClassScan scan = new ClassScan(loader, directories, packages);
+            if (!scan.anyMapped()) {
                 return List.of();
             }
             try {
-                provider(loader)
-                        .generateSchema(
-                                new ScannedUnit(
-                                        loader,
-                                        classes.stream().map(Class::getName).toList(),
-                                        rootUrl(request)),
-                                properties);
+                provider(loader).generateSchema(new ScannedUnit(loader, scan::names, rootUrl(request)), properties);
             } catch (RuntimeException | LinkageError e) {
-                // touched only now, as it costs: a class a mapped class needs is named with the class that needs it
-                classes.forEach(EntityDdlBridge::requireLinkable);
+                // what the scan threw first (a mapped class that cannot be loaded, named); then, touched only now
+                // as it costs, a class a mapped class needs is named with the class that needs it
+                scan.classes().forEach(EntityDdlBridge::requireLinkable);
                 throw e;
             }
+            classes = scan.classes();
         }
         List<String> statements = new ArrayList<>(statements(ddl.toString()));
         distributions(classes).forEach(d -> statements.add(d.line()));
@@ -255,7 +254,73 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         return statements;
     }
 
+    /**
+     * The mapped classes of the class directories, loaded on a thread of their own from the moment this is made:
+     * meanwhile the provider starts its services (most of a cold start), and it waits for them only when it asks
+     * for their names ({@link ScannedUnit#getManagedClassNames}), to read their mapping.
+     */
+    private static final class ClassScan {
+        /** True once a first mapped class is found, false when the scan ends without one. */
+        private final CompletableFuture<Boolean> anyMapped = new CompletableFuture<>();
+
+        private final CompletableFuture<List<Class<?>>> classes = new CompletableFuture<>();
+        private final CompletableFuture<List<String>> names =
+                classes.thenApply(found -> found.stream().map(Class::getName).toList());
+
+        ClassScan(ClassLoader loader, List<String> directories, List<String> packages) {
+            Thread scan = new Thread(
+                    () -> {
+                        try {
+                            List<Class<?>> found =
+                                    managedClasses(loader, directories, packages, () -> anyMapped.complete(true));
+                            anyMapped.complete(!found.isEmpty());
+                            classes.complete(found);
+                        } catch (RuntimeException | Error e) {
+                            anyMapped.completeExceptionally(e);
+                            classes.completeExceptionally(e);
+                        }
+                    },
+                    "migrate-entity-scan");
+            scan.setDaemon(true);
+            scan.start();
+        }
+
+        /** Whether the class directories hold a mapped class: waits for the first, or for the whole scan. */
+        boolean anyMapped() {
+            return joined(anyMapped);
+        }
+
+        /** The mapped classes, once all are loaded; throws what the scan threw. */
+        List<Class<?>> classes() {
+            return joined(classes);
+        }
+
+        List<String> names() {
+            return joined(names);
+        }
+
+        private static <T> T joined(CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
     private static List<Class<?>> managedClasses(ClassLoader loader, List<String> directories, List<String> packages) {
+        return managedClasses(loader, directories, packages, () -> {});
+    }
+
+    /** The mapped classes of {@code directories}, {@code firstFound} run when the first is found. */
+    private static List<Class<?>> managedClasses(
+            ClassLoader loader, List<String> directories, List<String> packages, Runnable firstFound) {
         List<String> names = new ArrayList<>();
         for (String directory : directories) {
             Path root = Path.of(directory);
@@ -294,6 +359,9 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                     || annotated(type, MappedSuperclass.class)
                     || annotated(type, Converter.class)) {
                 managed.add(type);
+                if (managed.size() == 1) {
+                    firstFound.run();
+                }
             }
         }
         return managed;
@@ -393,7 +461,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     /** A persistence unit made of the scanned classes, with no data source: DDL only. */
     private record ScannedUnit(
             ClassLoader loader,
-            List<String> classes,
+            Supplier<List<String>> classes,
             @Nullable URL root) implements PersistenceUnitInfo {
         @Override
         public String getPersistenceUnitName() {
@@ -450,7 +518,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
 
         @Override
         public List<String> getManagedClassNames() {
-            return classes;
+            return classes.get();
         }
 
         @Override
@@ -488,9 +556,13 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             // no enhancement: the classes are only read for their mapping
         }
 
+        /**
+         * None: Hibernate then sets up no enhancing class transformer, which would start its bytecode library
+         * (hundreds of classes, a tenth of a cold run) for classes that are only read for their mapping.
+         */
         @Override
-        public ClassLoader getNewTempClassLoader() {
-            return loader;
+        public @Nullable ClassLoader getNewTempClassLoader() {
+            return null;
         }
     }
 }

@@ -72,4 +72,28 @@ class EntityClassLoaderTest {
                     .isInstanceOf(ClassNotFoundException.class);
         }
     }
+
+    @Test
+    void hibernatesBytecodeProviderRegistrationIsNotSeenAndOtherServicesAre(@TempDir Path jar) throws Exception {
+        Path services = Files.createDirectories(jar.resolve("META-INF/services"));
+        Files.writeString(
+                services.resolve("org.hibernate.bytecode.spi.BytecodeProvider"),
+                "org.hibernate.bytecode.internal.bytebuddy.BytecodeProviderImpl\n");
+        Files.writeString(
+                services.resolve("jakarta.persistence.spi.PersistenceProvider"),
+                "org.hibernate.jpa.HibernatePersistenceProvider\n");
+        try (EntityClassLoader libraries = new EntityClassLoader(
+                        "libraries", new URL[] {jar.toUri().toURL()}, new Recording(), false);
+                EntityClassLoader project = new EntityClassLoader("project", new URL[0], libraries, true)) {
+            for (ClassLoader loader : List.of(libraries, project)) {
+                assertThat(loader.getResource(EntityClassLoader.BYTECODE_PROVIDER_SERVICE))
+                        .isNull();
+                assertThat(java.util.Collections.list(loader.getResources(EntityClassLoader.BYTECODE_PROVIDER_SERVICE)))
+                        .isEmpty();
+                assertThat(java.util.Collections.list(
+                                loader.getResources("META-INF/services/jakarta.persistence.spi.PersistenceProvider")))
+                        .hasSize(1);
+            }
+        }
+    }
 }

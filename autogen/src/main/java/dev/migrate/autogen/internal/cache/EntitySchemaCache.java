@@ -170,6 +170,18 @@ public final class EntitySchemaCache {
                 files.directory().resolve(lastBuildKey(serverVersionNum, targetSchema, exclusions) + LAST_SUFFIX));
     }
 
+    /**
+     * Reads into memory the model built last for a server reporting {@code serverVersionNum}, {@code
+     * targetSchema} and {@code exclusions}, and the DDL it came from, so that {@link #read} of a changed DDL
+     * finds them at once: done while the provider writes that DDL.
+     */
+    public void prefetchLastBuild(String serverVersionNum, String targetSchema, Exclusions exclusions) {
+        String lastKey = lastBuildKey(serverVersionNum, targetSchema, exclusions);
+        if (files.prefetch(lastKey + LAST_SUFFIX) instanceof LastBuild last) {
+            files.prefetch(last.modelKey() + SUFFIX);
+        }
+    }
+
     /** Models made from the last build and the changed tables since this cache was made. */
     int mergedBuilds() {
         return mergedBuilds;

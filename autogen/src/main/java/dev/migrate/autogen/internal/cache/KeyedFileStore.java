@@ -103,6 +103,59 @@ final class KeyedFileStore {
     }
 
     /**
+     * Reads the file {@code name} into memory under the key it holds, unless its value is there already, so that
+     * a {@link #read} of it later answers at once: for a caller with nothing else to do while another thread works
+     * (the provider writing the entities' DDL). Answers what the file holds, {@code null} as {@link #read} does.
+     */
+    @Nullable
+    Object prefetch(String name) {
+        Path file = directory.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Remembered kept;
+        synchronized (REMEMBER) {
+            kept = REMEMBER.get(file);
+        }
+        if (kept != null && kept.header().equals(header)) {
+            Object value = remembered(file, header, kept.key());
+            if (value != null) {
+                return value;
+            }
+        }
+        String key;
+        Object value;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                ObjectInputStream objects = new ObjectInputStream(in)) {
+            objects.setObjectInputFilter(filter);
+            if (!header.equals(objects.readUTF())) {
+                return null;
+            }
+            key = objects.readUTF();
+            value = objects.readObject();
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return null; // read, and built anew, by the caller that needs it
+        }
+        try {
+            remember(file, key, value, Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return null;
+        }
+        return value;
+    }
+
+    /** The names of this store's files that start with {@code prefix} and end with {@code suffix}. */
+    List<String> names(String prefix, String suffix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith(prefix) && name.endsWith(suffix))
+                    .toList();
+        } catch (IOException e) {
+            return List.of(); // no store yet, or an unreadable one
+        }
+    }
+
+    /**
      * Writes {@code value} under {@code key} to the file {@code name} through a temporary file moved into
      * place, then keeps the most recently used files of its suffix; a store that cannot be written is no error.
      */

@@ -86,13 +86,16 @@ public final class ReplayedSchemaCache {
      * the entities manage. Counts neither as a hit nor as a miss.
      */
     public boolean holdsChain(Exclusions exclusions) {
-        String prefix = chainPrefix(exclusions);
-        try (Stream<Path> list = Files.list(files.directory())) {
-            return list.map(file -> file.getFileName().toString())
-                    .anyMatch(name -> name.startsWith(prefix) && name.endsWith(SUFFIX));
-        } catch (IOException e) {
-            return false; // no cache yet, or an unreadable one: a miss
-        }
+        return !files.names(chainPrefix(exclusions), SUFFIX).isEmpty();
+    }
+
+    /**
+     * Reads into memory the schemas this chain replayed to on this server with {@code exclusions}, whatever
+     * schemas they cover, so that {@link #find} answers at once: done while the provider writes the DDL that
+     * says which schemas are wanted. Counts neither as a hit nor as a miss.
+     */
+    public void prefetch(Exclusions exclusions) {
+        files.names(chainPrefix(exclusions), SUFFIX).forEach(files::prefetch);
     }
 
     /** Whether {@code directory} holds no replayed schema at all, of any chain: after a fresh checkout, say. */

@@ -139,4 +139,52 @@ class KeyedFileStoreTest {
         assertThat(before).isNotEqualTo(Files.readAllBytes(file));
         assertThat(store().read("x.entry", KEY)).isEqualTo(List.of("b", "c"));
     }
+
+    @Test
+    void aPrefetchedFileIsReadOnceAndAnsweredFromMemoryUnderTheKeyItHolds() throws Exception {
+        // written by another process: nothing of it in memory yet
+        new KeyedFileStore(directory.resolve("other"), "test-store", STRINGS_AND_LISTS, 3)
+                .write("x.entry", KEY, new ArrayList<>(List.of("a", "b")));
+        Path file = directory.resolve("cache/x.entry");
+        Files.createDirectories(file.getParent());
+        Files.copy(directory.resolve("other/x.entry"), file);
+
+        Object prefetched = store().prefetch("x.entry");
+
+        assertThat(prefetched).isEqualTo(List.of("a", "b"));
+        // the file spoiled in place, same size and time: a read answers from what the prefetch kept
+        FileTime time = Files.getLastModifiedTime(file);
+        byte[] bytes = Files.readAllBytes(file);
+        java.util.Arrays.fill(bytes, 8, bytes.length, (byte) 0);
+        Files.write(file, bytes);
+        Files.setLastModifiedTime(file, time);
+        assertThat(store().read("x.entry", KEY)).isSameAs(prefetched);
+        assertThat(store().read("x.entry", "fedcba9876543210")).isNull();
+    }
+
+    @Test
+    void aPrefetchOfAMissingCorruptOrForeignFileHoldsNothing() throws Exception {
+        assertThat(store().prefetch("missing.entry")).isNull();
+
+        new KeyedFileStore(directory.resolve("cache"), "another-store", STRINGS_AND_LISTS, 3)
+                .write("foreign.entry", KEY, "value");
+        assertThat(store().prefetch("foreign.entry")).isNull();
+
+        store().write("refused.entry", KEY, new Refused("value"));
+        assertThat(store().prefetch("refused.entry")).isNull();
+
+        Files.writeString(directory.resolve("cache/corrupt.entry"), "not a serialized stream at all");
+        assertThat(store().prefetch("corrupt.entry")).isNull();
+    }
+
+    @Test
+    void namesAreThoseOfAPrefixAndSuffix() {
+        store().write("ab-1.entry", KEY, "1");
+        store().write("ab-2.other", KEY, "2");
+        store().write("cd-3.entry", KEY, "3");
+
+        assertThat(store().names("ab-", ".entry")).containsExactly("ab-1.entry");
+        assertThat(new KeyedFileStore(directory.resolve("none"), "test-store", STRINGS_AND_LISTS, 3).names("", ""))
+                .isEmpty();
+    }
 }
