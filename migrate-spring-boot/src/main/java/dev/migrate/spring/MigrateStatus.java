@@ -5,8 +5,7 @@ import dev.migrate.Fleet;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
-import dev.migrate.RevisionDetails;
-import dev.migrate.tooling.MigratorTools;
+import dev.migrate.command.DatabaseStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,17 +153,17 @@ public final class MigrateStatus {
 
     /** The database, and page {@code page} of the fleet's tenants, {@code size} a page. */
     public Database database(int page, int size) {
-        MigratorTools internals = MigratorTools.of(migrator);
+        DatabaseStatus status = DatabaseStatus.of(migrator);
         List<CurrentRevision> rows = fleet == null ? migrator.current() : List.of();
         return new Database(
-                fleet == null ? internals.databaseDescription() : "a fleet of tenants",
+                fleet == null ? status.description() : "a fleet of tenants",
                 rows.stream().map(Row::of).toList(),
                 migrator.heads(),
-                fleet == null ? pending(rows) : List.of(),
+                fleet == null ? status.pending(rows) : List.of(),
                 expand(rows),
                 drift(),
                 fleet == null
-                        ? internals.recentHistory(Math.max(0, settings.getHistoryEntries())).stream()
+                        ? status.recentHistory(settings.getHistoryEntries()).stream()
                                 .map(h -> new Step(
                                         h.revision(),
                                         h.direction(),
@@ -205,7 +202,7 @@ public final class MigrateStatus {
             return new Health("UP", details);
         }
         List<CurrentRevision> rows = migrator.current();
-        List<String> pending = pending(rows);
+        List<String> pending = DatabaseStatus.of(migrator).pending(rows);
         details.put("current", rows.stream().map(CurrentRevision::id).toList());
         details.put("pending", pending);
         if (!pending.isEmpty()) {
@@ -274,27 +271,14 @@ public final class MigrateStatus {
     private Tenants tenants(int page, int size) {
         Supplier<Fleet> fleetOf = java.util.Objects.requireNonNull(fleet);
         Map<String, List<CurrentRevision>> current = fleetOf.get().current();
+        DatabaseStatus status = DatabaseStatus.of(migrator);
         List<Tenant> all = new ArrayList<>();
         current.forEach((name, rows) -> all.add(
-                new Tenant(name, rows.stream().map(CurrentRevision::id).toList(), pending(rows), expand(rows))));
+                new Tenant(name, rows.stream().map(CurrentRevision::id).toList(), status.pending(rows), expand(rows))));
         int behind = (int) all.stream().filter(t -> !t.pending().isEmpty()).count();
         long from = Math.min((long) page * size, all.size());
         long to = Math.min(from + size, all.size());
         return new Tenants(page, size, all.size(), behind, all.subList((int) from, (int) to));
-    }
-
-    /** The revisions not applied yet that an upgrade to head applies, bases first. */
-    private List<String> pending(List<CurrentRevision> rows) {
-        if (rows.stream().anyMatch(r -> !r.known())) {
-            return List.of(); // a newer build migrated it: nothing of this build is pending
-        }
-        Set<String> applied = MigratorTools.of(migrator)
-                .graph()
-                .appliedRevisions(rows.stream().map(CurrentRevision::id).collect(Collectors.toSet()));
-        return migrator.revisions().stream()
-                .map(RevisionDetails::id)
-                .filter(id -> !applied.contains(id))
-                .toList();
     }
 
     private static @Nullable String expand(List<CurrentRevision> rows) {

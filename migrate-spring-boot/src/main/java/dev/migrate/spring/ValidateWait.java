@@ -3,7 +3,7 @@ package dev.migrate.spring;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
-import dev.migrate.tooling.MigratorTools;
+import dev.migrate.command.DatabaseStatus;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,7 +39,7 @@ record ValidateWait(Duration timeout, Duration poll, MigrationLog log) implement
             } catch (NotAtHeadException e) {
                 behind = e;
             }
-            List<String> running = MigratorTools.of(migrator).migrationLockHolders();
+            List<String> running = DatabaseStatus.of(migrator).migrationLockHolders();
             if (running.isEmpty()) {
                 // the run may have ended between the two reads: the database then is at head
                 migrator.assertUpToDate();
