@@ -598,7 +598,6 @@ final class SchemaComparison {
         return entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches());
     }
 
-    /** The replayed schema {@code cache} holds for the schemas this DDL manages. */
     /**
      * Reads into memory what {@link #fromCaches} will read of the caches for a server reporting {@code
      * serverVersionNum}: the replayed schemas of the chain and, when the provider is writing a new DDL
@@ -612,6 +611,7 @@ final class SchemaComparison {
         }
     }
 
+    /** The replayed schema {@code cache} holds for the schemas this DDL manages. */
     Optional<ReplayedSchema> replayed(ReplayedSchemaCache cache, List<String> entityDdl) {
         return cache.find(managedSchemas(entityDdl), exclusions);
     }

@@ -5,11 +5,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,6 +135,22 @@ public final class ThrowawayPlace {
             return lines.isEmpty() ? null : Long.parseLong(lines.get(0).trim());
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * Whether the server behind {@code server} keeps its data in {@code dataDirectory}: that it is the server
+     * started there. An embedded server's launcher picks a free port, lets it go and starts the server on it,
+     * then waits for an answer on that port; a server another process started on the same port in between
+     * (builds in parallel on one machine) answers instead, and would be taken for this one.
+     */
+    public static boolean servedFrom(DataSource server, Path dataDirectory) {
+        try (Connection c = server.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            return rs.next() && Path.of(rs.getString(1)).toRealPath().equals(dataDirectory.toRealPath());
+        } catch (SQLException | IOException e) {
+            return false;
         }
     }
 }

@@ -2,15 +2,21 @@ package dev.migrate.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class ThrowawayPlaceTest {
 
@@ -93,5 +99,23 @@ class ThrowawayPlaceTest {
         Files.createDirectories(directory.resolve("base"));
         Files.writeString(directory.resolve("postmaster.pid"), pid + "\n" + directory + "\n1700000000\n5432\n");
         return directory;
+    }
+
+    @Test
+    void aServerIsServedFromItsOwnDataDirectoryAndNoOther(@TempDir Path elsewhere) throws Exception {
+        DataSource server = TestPostgres.freshDatabase("served_from");
+        String own;
+        try (Connection c = server.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            own = rs.getString(1);
+        }
+
+        assertThat(ThrowawayPlace.servedFrom(server, Path.of(own))).isTrue();
+        assertThat(ThrowawayPlace.servedFrom(server, elsewhere)).isFalse();
+        PGSimpleDataSource nobody = new PGSimpleDataSource();
+        nobody.setPortNumbers(new int[] {1});
+        assertThat(ThrowawayPlace.servedFrom(nobody, Path.of(own))).isFalse();
     }
 }

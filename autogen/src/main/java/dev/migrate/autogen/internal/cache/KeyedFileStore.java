@@ -86,20 +86,30 @@ final class KeyedFileStore {
             remember(file, key, remembered, touch(file));
             return remembered;
         }
-        Object value;
+        Entry entry = entry(file);
+        if (entry == null || !entry.key().equals(key)) {
+            return null;
+        }
+        remember(file, key, entry.value(), touch(file));
+        return entry.value();
+    }
+
+    /** A file's key and value. */
+    private record Entry(String key, Object value) {}
+
+    /** What {@code file} holds; {@code null} when it is corrupt, truncated, of another store or unreadable. */
+    private @Nullable Entry entry(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
                 ObjectInputStream objects = new ObjectInputStream(in)) {
             objects.setObjectInputFilter(filter);
-            if (!header.equals(objects.readUTF()) || !key.equals(objects.readUTF())) {
+            if (!header.equals(objects.readUTF())) {
                 return null;
             }
-            value = objects.readObject();
+            String key = objects.readUTF();
+            return new Entry(key, objects.readObject());
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            // corrupt, truncated, from another build or unreadable: built anew and overwritten
-            return null;
+            return null; // built anew and overwritten by the caller that needs it
         }
-        remember(file, key, value, touch(file));
-        return value;
     }
 
     /**
@@ -123,25 +133,16 @@ final class KeyedFileStore {
                 return value;
             }
         }
-        String key;
-        Object value;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                ObjectInputStream objects = new ObjectInputStream(in)) {
-            objects.setObjectInputFilter(filter);
-            if (!header.equals(objects.readUTF())) {
-                return null;
-            }
-            key = objects.readUTF();
-            value = objects.readObject();
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            return null; // read, and built anew, by the caller that needs it
-        }
-        try {
-            remember(file, key, value, Files.readAttributes(file, BasicFileAttributes.class));
-        } catch (IOException e) {
+        Entry entry = entry(file);
+        if (entry == null) {
             return null;
         }
-        return value;
+        try {
+            remember(file, entry.key(), entry.value(), Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return null; // read again by the caller that needs it
+        }
+        return entry.value();
     }
 
     /** The names of this store's files that start with {@code prefix} and end with {@code suffix}. */
