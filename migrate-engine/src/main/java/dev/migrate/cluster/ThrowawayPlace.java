@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -144,13 +145,45 @@ public final class ThrowawayPlace {
      * then waits for an answer on that port; a server another process started on the same port in between
      * (builds in parallel on one machine) answers instead, and would be taken for this one.
      */
-    public static boolean servedFrom(DataSource server, Path dataDirectory) {
+    static boolean servedFrom(DataSource server, Path dataDirectory) {
         try (Connection c = server.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW data_directory")) {
             return rs.next() && Path.of(rs.getString(1)).toRealPath().equals(dataDirectory.toRealPath());
         } catch (SQLException | IOException e) {
             return false;
+        }
+    }
+
+    /** Starts a server: each call on a free port chosen anew. */
+    public interface ServerStart<S extends AutoCloseable> {
+        S start() throws IOException;
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory} with {@code start}, again (up to three times) while the server that
+     * answers is not it ({@link #servedFrom}): one started by another process on the port chosen in between; the
+     * one started here, if it started at all, is stopped first, the other left alone.
+     *
+     * @param dataSource the started server's {@code postgres} database
+     * @throws IOException when starting fails, or another server answered each time
+     */
+    public static <S extends AutoCloseable> S startServedFrom(
+            Path dataDirectory, ServerStart<S> start, Function<S, DataSource> dataSource) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            S server = start.start();
+            if (servedFrom(dataSource.apply(server), dataDirectory)) {
+                return server;
+            }
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // it did not start: nothing to stop
+            }
+            if (attempt == 3) {
+                throw new IOException(
+                        "another PostgreSQL answered three times on the port chosen for the one in " + dataDirectory);
+            }
         }
     }
 }

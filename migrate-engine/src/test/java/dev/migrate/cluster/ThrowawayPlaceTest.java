@@ -1,6 +1,7 @@
 package dev.migrate.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
@@ -111,6 +112,24 @@ class ThrowawayPlaceTest {
             rs.next();
             own = rs.getString(1);
         }
+
+        List<String> closed = new java.util.ArrayList<>();
+        int[] starts = {0};
+        ThrowawayPlace.ServerStart<AutoCloseable> start = () -> {
+            int n = ++starts[0];
+            return () -> closed.add("server " + n);
+        };
+
+        assertThat(ThrowawayPlace.startServedFrom(Path.of(own), start, started -> server))
+                .isNotNull();
+        assertThat(starts[0]).isEqualTo(1);
+        assertThat(closed).isEmpty();
+        // another server answers each time: each one started here is stopped, and the third failure says why
+        assertThatThrownBy(() -> ThrowawayPlace.startServedFrom(elsewhere, start, started -> server))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("another PostgreSQL answered three times")
+                .hasMessageContaining(elsewhere.toString());
+        assertThat(closed).containsExactly("server 2", "server 3", "server 4");
 
         assertThat(ThrowawayPlace.servedFrom(server, Path.of(own))).isTrue();
         assertThat(ThrowawayPlace.servedFrom(server, elsewhere)).isFalse();

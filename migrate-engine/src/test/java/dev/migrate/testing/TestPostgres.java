@@ -274,32 +274,12 @@ public final class TestPostgres {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("max_locks_per_transaction", "1024");
             ThrowawayPlace.SERVER_SETTINGS.forEach(server::setServerConfig);
-            EmbeddedPostgres pg = startOwn(server, data);
+            EmbeddedPostgres pg = ThrowawayPlace.startServedFrom(
+                    data, () -> server.setPort(0).start(), EmbeddedPostgres::getPostgresDatabase);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAtExit(pg, data)));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + what, e);
-        }
-    }
-
-    /**
-     * Starts the server, on another port when the one answering on the port chosen is not it ({@link
-     * ThrowawayPlace#servedFrom}): the test forks start servers at the same moment, and one could take another's.
-     */
-    private static EmbeddedPostgres startOwn(EmbeddedPostgres.Builder builder, Path data) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            EmbeddedPostgres pg = builder.setPort(0).start(); // a port of 0: a free one chosen anew
-            if (ThrowawayPlace.servedFrom(pg.getPostgresDatabase(), data)) {
-                return pg;
-            }
-            try {
-                pg.close();
-            } catch (IOException | RuntimeException ignored) {
-                // it did not start: nothing to stop
-            }
-            if (attempt == 3) {
-                throw new IOException("another PostgreSQL answered three times on the port chosen for " + data);
-            }
         }
     }
 

@@ -64,7 +64,11 @@ final class EmbeddedServer implements AutoCloseable {
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog);
             ThrowawayPlace.SERVER_SETTINGS.forEach(server::setServerConfig);
-            return new EmbeddedServer(server.start(), data);
+            // the server that answers is this one, not one another test fork started on the same port
+            return new EmbeddedServer(
+                    ThrowawayPlace.startServedFrom(
+                            data, () -> server.setPort(0).start(), EmbeddedPostgres::getPostgresDatabase),
+                    data);
         } catch (IOException | RuntimeException e) {
             throw new MigrateException(
                     "Could not start the embedded PostgreSQL for the migration tests: " + e.getMessage()

@@ -126,33 +126,16 @@ final class EmbeddedDatabase implements ComparisonDatabases.ThrowawayServer {
                 copiedFrom = "; its data was copied from the initialized cluster kept in " + kept
                         + ", which is made again when deleted";
             }
-            return new EmbeddedDatabase(startOwn(builder, dataDirectory), dataDirectory, throwaway);
+            return new EmbeddedDatabase(
+                    ThrowawayPlace.startServedFrom(
+                            dataDirectory, () -> builder.setPort(0).start(), EmbeddedPostgres::getPostgresDatabase),
+                    dataDirectory,
+                    throwaway);
         } catch (IOException | RuntimeException e) {
             throw new MigrateException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage() + ". See "
                             + serverLog + advice + copiedFrom + ".",
                     e);
-        }
-    }
-
-    /**
-     * Starts the server, on another port when the server answering on the one chosen is not it ({@link
-     * ThrowawayPlace#servedFrom}): replaying migrations on another build's server would compare the wrong schema.
-     */
-    private static EmbeddedPostgres startOwn(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            EmbeddedPostgres server = builder.setPort(0).start(); // a port of 0: a free one chosen anew
-            if (ThrowawayPlace.servedFrom(server.getPostgresDatabase(), dataDirectory)) {
-                return server;
-            }
-            try {
-                server.close(); // this one's postmaster, if it started at all; the other server is left alone
-            } catch (IOException | RuntimeException ignored) {
-                // it did not start: nothing to stop
-            }
-            if (attempt == 3) {
-                throw new IOException("another PostgreSQL answered three times on the port chosen for this one");
-            }
         }
     }
 
