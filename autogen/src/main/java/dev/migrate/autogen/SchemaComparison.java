@@ -163,11 +163,10 @@ final class SchemaComparison {
             @Nullable ReplayedSchemaCache keep,
             Supplier<Connection> objectsDatabase) {
         DatabaseSchema configured = read(live, List.of(schema), !onlyRead);
+        // the server the entity side is built on: the throwaway one, or the configured database itself
+        String builtOn = scratchVersionNum != null ? scratchVersionNum : EntitySchemaCache.serverVersionNum(live);
         if (entityCache != null) { // read while the provider may still be writing the DDL
-            entityCache.prefetchLastBuild(
-                    scratchVersionNum == null ? EntitySchemaCache.serverVersionNum(live) : scratchVersionNum,
-                    schema,
-                    exclusions);
+            entityCache.prefetchLastBuild(builtOn, schema, exclusions);
         }
         List<String> entityDdl = entityDdlWhenReady.get();
         List<String> managed = managedSchemas(entityDdl);
@@ -184,10 +183,9 @@ final class SchemaComparison {
             return onServer(live, current, desired, entityDdl, objectsDatabase);
         }
         // on the configured database itself the changed tables may be built at once: no server to start
-        Optional<MigrationScript> confirmed =
-                scratchVersionNum == null && buildsChangedTables(EntitySchemaCache.serverVersionNum(live))
-                        ? Optional.empty()
-                        : confirmedWithoutServer(current, entityDdl);
+        Optional<MigrationScript> confirmed = scratchVersionNum == null && buildsChangedTables(builtOn)
+                ? Optional.empty()
+                : confirmedWithoutServer(current, entityDdl);
         if (confirmed.isPresent()) {
             return withObjects(confirmed.get(), live, current, entityDdl, objectsDatabase);
         }
