@@ -51,6 +51,7 @@ class ModuleImportsTest {
             entry("migrate-cli", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS)),
             entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-citus-tests", Set.of()),
+            entry("migrate-long-tests", Set.of()),
             entry("migrate-docs", Set.of()));
 
     /**
@@ -65,6 +66,8 @@ class ModuleImportsTest {
             Set.of(LINT, CATALOG),
             "migrate-citus-tests",
             Set.of(ENGINE, ANNOTATIONS, LINT, CATALOG, AUTOGEN),
+            "migrate-long-tests",
+            Set.of(ENGINE, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS),
             "migrate-docs",
             Set.of(ENGINE));
 

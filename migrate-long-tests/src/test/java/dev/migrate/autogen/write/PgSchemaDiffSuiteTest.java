@@ -140,7 +140,7 @@ class PgSchemaDiffSuiteTest {
             + "objects of another schema that public does not use are not adopted and drift does not look at them "
             + "(by design; the peer compares every schema)";
     private static final String PARTITIONS_OWN = "a partition's own index, key or foreign key in a shape a baseline "
-            + "or drift does not carry yet (autogen/target/pgsd-suite.txt has each case's difference)";
+            + "or drift does not carry yet (migrate-long-tests/target/pgsd-suite.txt has each case's difference)";
     private static final String UNATTACHED_INDEX = "an index or key made ON ONLY a partitioned table and never "
             + "attached to its partitions (left invalid) comes back from a baseline attached and valid; where a "
             + "partition has an index of its own by the name the attached one takes, the baseline fails";
