@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.AutogenerateMigration;
-import dev.migrate.command.SourceRoot;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class AutogenerateMojo extends AbstractAutogenMojo {
+public class AutogenerateMojo extends EntityMojo {
 
     /**
      * The one-line description of the new migration. It also names the class: the message
@@ -60,13 +59,13 @@ public class AutogenerateMojo extends AbstractAutogenMojo {
     protected boolean online;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(EntityGoal goal, ClassLoader projectClasses) {
         new AutogenerateMigration(
-                        comparison(),
+                        goal.options().comparison(),
                         message == null ? "" : message,
-                        new SourceRoot(sourceDirectory.toPath(), packages.get(0)),
+                        goal.goal().sourceRoot(sourceDirectory),
                         safe,
                         online)
-                .run(new AutogenFace(this, projectClasses));
+                .run(new AutogenFace(goal, projectClasses));
     }
 }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class BaselineMojo extends AbstractSchemaWriteMojo {
+public class BaselineMojo extends SchemaWriteMojo {
 
     /**
      * The one-line description of the baseline. It also names the class: the message {@code baseline}
@@ -32,10 +32,10 @@ public class BaselineMojo extends AbstractSchemaWriteMojo {
     protected @Nullable String message;
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
-        baseline().checkSettings(SPELLING);
-        if (!database().isConfigured()) {
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
+        baseline(database.goal()).checkSettings(Goal.SPELLING);
+        if (!database.database().isConfigured()) {
             throw new MigrateException("migrate:baseline reads the schema of the database you adopt, and no database "
                     + "URL is configured. Give it with -Dmigrate.url=postgresql://user@host:5432/database (or "
                     + "MIGRATE_DATABASE_URL, or <url> in the plugin's configuration). Nothing was written.");
@@ -43,11 +43,12 @@ public class BaselineMojo extends AbstractSchemaWriteMojo {
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        baseline().run(database().configured().orElseThrow(), new MojoFace(this, projectClasses));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        baseline(database.goal())
+                .run(database.database().configured().orElseThrow(), new MojoFace(database, projectClasses));
     }
 
-    private BaselineMigration baseline() {
-        return new BaselineMigration(message == null ? "" : message, managedSchema, sourceRoot());
+    private BaselineMigration baseline(Goal goal) {
+        return new BaselineMigration(message == null ? "" : message, managedSchema, sourceRoot(goal));
     }
 }

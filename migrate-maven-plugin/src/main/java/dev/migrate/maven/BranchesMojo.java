@@ -6,11 +6,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Shows each branch point of the revision graph with the revisions that branch from it. Needs no database. */
 @Mojo(name = "branches", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class BranchesMojo extends AbstractMigrateMojo {
+public class BranchesMojo extends MigrateMojo {
 
     @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(Goal goal, ClassLoader projectClasses) {
         new ShowGraph(ShowGraph.Kind.BRANCHES, null, false)
-                .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
+                .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
     }
 }

@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  * the project's paths and sources, the goals' spelling. A goal that reaches a database adds its database.
  */
 class BuildFace implements CommandFace {
-    protected final AbstractMigrateMojo goal;
+    protected final Goal goal;
     protected final ClassLoader projectClasses;
     private @Nullable MigrationSources sources;
 
-    BuildFace(AbstractMigrateMojo goal, ClassLoader projectClasses) {
+    BuildFace(Goal goal, ClassLoader projectClasses) {
         this.goal = goal;
         this.projectClasses = projectClasses;
     }
@@ -30,7 +30,7 @@ class BuildFace implements CommandFace {
 
     @Override
     public void onDatabase(Consumer<Migrator.Builder> work) {
-        throw new IllegalStateException("migrate:" + goal.goal() + " reaches no database");
+        throw new IllegalStateException("migrate:" + goal.name() + " reaches no database");
     }
 
     @Override
@@ -45,17 +45,17 @@ class BuildFace implements CommandFace {
 
     @Override
     public void info(String line) {
-        goal.getLog().info(line);
+        goal.log().info(line);
     }
 
     @Override
     public void warn(String line) {
-        goal.getLog().warn(line);
+        goal.log().warn(line);
     }
 
     @Override
     public void error(String line) {
-        goal.getLog().error(line);
+        goal.log().error(line);
     }
 
     @Override

@@ -17,10 +17,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.VERIFY,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class CheckMojo extends AbstractAutogenMojo {
+public class CheckMojo extends EntityMojo {
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        new Check(comparison()).run(new AutogenFace(this, projectClasses));
+    protected void run(EntityGoal goal, ClassLoader projectClasses) {
+        new Check(goal.options().comparison()).run(new AutogenFace(goal, projectClasses));
     }
 }

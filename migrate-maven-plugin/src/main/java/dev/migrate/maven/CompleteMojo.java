@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class CompleteMojo extends AbstractFleetMojo {
+public class CompleteMojo extends FleetMojo {
 
     /**
      * Offline only ({@code -Dmigrate.sql=true}): the online revision whose contract phase the script
@@ -26,7 +26,7 @@ public class CompleteMojo extends AbstractFleetMojo {
     protected String target;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.complete(checkedTarget(target)));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        run(database, projectClasses, Move.complete(checkedTarget(target)));
     }
 }

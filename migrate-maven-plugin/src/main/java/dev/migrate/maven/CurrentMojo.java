@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrator;
 import dev.migrate.command.Current;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class CurrentMojo extends AbstractDatabaseMojo {
+public class CurrentMojo extends DatabaseMojo {
 
     /**
      * Accepts a database a newer build has migrated, as during a rolling deploy: a version row that no
@@ -25,11 +24,6 @@ public class CurrentMojo extends AbstractDatabaseMojo {
      */
     @Parameter(property = "migrate.acceptFutureRevisions", defaultValue = "false")
     protected boolean acceptFutureRevisions;
-
-    @Override
-    protected void goalSettings(Migrator.Builder builder) {
-        builder.acceptFutureRevisions(acceptFutureRevisions);
-    }
 
     /** Fails the build unless the database is at every head, e.g. as a CI or deployment gate. */
     @Parameter(property = "migrate.checkHeads", defaultValue = "false")
@@ -54,18 +48,18 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     protected @Nullable Secret databases;
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal)
+                .withoutChecksums()
+                .connectingAhead(database -> true)
+                .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions));
     }
 
     @Override
-    protected boolean usesDatabase() {
-        return true;
-    }
-
-    @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         new Current(verbose, checkHeads)
-                .run(fleet(tenants, databases, null, false, 0), new MojoFace(this, projectClasses));
+                .run(
+                        FleetOptions.reading(tenants, databases, null).settings(database),
+                        new MojoFace(database, projectClasses));
     }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DiagramMojo extends AbstractDatabaseMojo {
+public class DiagramMojo extends DatabaseMojo {
 
     /**
      * The tables to draw, comma-separated globs such as {@code orders*,customers} (with a dot,
@@ -51,29 +51,24 @@ public class DiagramMojo extends AbstractDatabaseMojo {
     protected File diagramDirectory;
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal).withoutChecksums().keepingReplayCache(replayCache);
     }
 
     @Override
-    protected boolean keepsReplayCache() {
-        return replayCache;
-    }
-
-    @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         new Diagram(
                         tables == null ? List.of() : tables,
                         managedSchema,
                         exclude == null ? List.of() : exclude,
                         diagramDirectory.toPath())
-                .run(new DiagramFace(projectClasses));
+                .run(new DiagramFace(database, projectClasses));
     }
 
     /** The goal as the diagram's face: the layout libraries join the plugin's class path when a picture is drawn. */
     private final class DiagramFace extends SchemaMojoFace implements Diagram.Face {
-        DiagramFace(ClassLoader projectClasses) {
-            super(DiagramMojo.this, projectClasses);
+        DiagramFace(DatabaseGoal database, ClassLoader projectClasses) {
+            super(database, projectClasses);
         }
 
         @Override

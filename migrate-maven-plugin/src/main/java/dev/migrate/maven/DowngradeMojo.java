@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DowngradeMojo extends AbstractFleetMojo {
+public class DowngradeMojo extends FleetMojo {
 
     /**
      * The revision to downgrade to: {@code -1} (one step back), {@code -N}, {@code base}, a full or
@@ -27,7 +27,7 @@ public class DowngradeMojo extends AbstractFleetMojo {
     protected String target;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.downgrade(checkedTarget(target)));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        run(database, projectClasses, Move.downgrade(checkedTarget(target)));
     }
 }

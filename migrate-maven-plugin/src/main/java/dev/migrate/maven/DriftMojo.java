@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.DriftCheck;
-import dev.migrate.command.SourceRoot;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DriftMojo extends AbstractDatabaseMojo {
+public class DriftMojo extends DatabaseMojo {
 
     /** The schema the migrations build and the database is compared in. */
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
@@ -85,58 +84,53 @@ public class DriftMojo extends AbstractDatabaseMojo {
     protected File sourceDirectory;
 
     @Override
-    protected boolean usesDatabase() {
-        return true;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal)
+                .connectingAhead(database -> true)
+                // it reads the version table; running nothing, it has no checksum to hold against it
+                .withoutChecksums()
+                .keepingReplayCache(replayCache);
     }
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false; // it reads the version table; running nothing, it has no checksum to hold against it
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
+        database.goal().staleClassCheck().verify(packages, "migrate:drift");
+        drift(database.goal()).checkSettings(Goal.SPELLING);
     }
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
-        staleClassCheck().verify(packages, "migrate:drift");
-        drift().checkSettings(SPELLING);
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        drift(database.goal())
+                .run(
+                        FleetOptions.reading(tenants, databases, parallel).settings(database),
+                        new DriftFace(database, projectClasses));
     }
 
-    @Override
-    protected boolean keepsReplayCache() {
-        return replayCache;
-    }
-
-    @Override
-    protected void run(ClassLoader projectClasses) {
-        drift().run(fleet(tenants, databases, parallel, false, 0), new DriftFace(projectClasses));
-    }
-
-    private DriftCheck drift() {
+    private DriftCheck drift(Goal goal) {
         return new DriftCheck(
                 managedSchema,
                 exclude == null ? List.of() : exclude,
                 driftSqlFile == null ? null : driftSqlFile.toPath(),
                 driftAccept
-                        ? new DriftCheck.Accept(
-                                message == null ? "" : message,
-                                new SourceRoot(sourceDirectory.toPath(), packages.get(0)))
+                        ? new DriftCheck.Accept(message == null ? "" : message, goal.sourceRoot(sourceDirectory))
                         : null);
     }
 
     /** The goal as drift's face: the configured or embedded database, throwaway servers, target/migrate. */
-    private final class DriftFace extends SchemaMojoFace implements DriftCheck.Face {
-        DriftFace(ClassLoader projectClasses) {
-            super(DriftMojo.this, projectClasses);
+    private static final class DriftFace extends SchemaMojoFace implements DriftCheck.Face {
+        DriftFace(DatabaseGoal database, ClassLoader projectClasses) {
+            super(database, projectClasses);
         }
 
         @Override
         public void withDataSource(BiConsumer<String, DataSource> work) {
-            DriftMojo.this.withDataSource(work);
+            database().withDataSource(work);
         }
 
         @Override
         public Optional<Path> report() {
-            return Optional.of(Path.of(project.getBuild().getDirectory(), "migrate", "drift.json"));
+            return Optional.of(goal.inTarget("migrate", "drift.json"));
         }
     }
 }

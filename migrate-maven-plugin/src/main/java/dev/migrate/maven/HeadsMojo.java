@@ -7,15 +7,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Shows the heads of the revision graph: the revisions nothing revises yet. Needs no database. */
 @Mojo(name = "heads", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class HeadsMojo extends AbstractMigrateMojo {
+public class HeadsMojo extends MigrateMojo {
 
     /** A block per head instead of one line. */
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     protected boolean verbose;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(Goal goal, ClassLoader projectClasses) {
         new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
-                .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
+                .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
     }
 }

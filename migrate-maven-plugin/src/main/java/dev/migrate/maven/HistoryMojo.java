@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrator;
 import dev.migrate.command.ShowGraph;
+import dev.migrate.command.database.GoalDatabase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class HistoryMojo extends AbstractDatabaseMojo {
+public class HistoryMojo extends DatabaseMojo {
 
     /**
      * Accepts a database a newer build has migrated, as during a rolling deploy: a version row that no
@@ -26,11 +26,6 @@ public class HistoryMojo extends AbstractDatabaseMojo {
      */
     @Parameter(property = "migrate.acceptFutureRevisions", defaultValue = "false")
     protected boolean acceptFutureRevisions;
-
-    @Override
-    protected void goalSettings(Migrator.Builder builder) {
-        builder.acceptFutureRevisions(acceptFutureRevisions);
-    }
 
     /**
      * Limits the output to a range from one revision to another, such as {@code base:current} or
@@ -44,23 +39,21 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     protected boolean verbose;
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal)
+                .withoutChecksums()
+                .connectingAhead(GoalDatabase::hasDatabase)
+                .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions));
     }
 
     @Override
-    protected boolean usesDatabase() {
-        return database().hasDatabase();
-    }
-
-    @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, range, verbose);
-        BuildFace face = new BuildFace(this, projectClasses);
-        if (database().hasDatabase()) {
-            withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));
+        BuildFace face = new BuildFace(database.goal(), projectClasses);
+        if (database.database().hasDatabase()) {
+            database.withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));
         } else {
-            history.run(migrator(projectClasses).build(), face);
+            history.run(database.goal().migrator(projectClasses).build(), face);
         }
     }
 }

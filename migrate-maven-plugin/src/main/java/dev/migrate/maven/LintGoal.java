@@ -27,13 +27,14 @@ record LintGoal(@Nullable String failOn, @Nullable String lintSince, Path report
      * base branch when it is unset; null for every one.
      */
     @Nullable
-    Set<String> judged(AbstractDatabaseMojo goal, ClassLoader projectClasses) {
+    Set<String> judged(DatabaseGoal database, ClassLoader projectClasses) {
+        Goal goal = database.goal();
         return LintSince.of(lintSince, System.getenv())
                 .judged(
-                        goal.offlineBuilder(projectClasses).build(),
+                        database.offlineBuilder(projectClasses).build(),
                         goal.migrationSources(),
-                        goal.project.getBasedir().toPath(),
-                        goal.getLog()::info)
+                        goal.project().getBasedir().toPath(),
+                        goal.log()::info)
                 .orElse(null);
     }
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class LintMojo extends AbstractDatabaseMojo {
+public class LintMojo extends DatabaseMojo {
 
     /**
      * The revisions to analyse, as from:to, such as base:heads or 20261120_093000:heads. Unset: the
@@ -59,8 +59,8 @@ public class LintMojo extends AbstractDatabaseMojo {
     protected File lintReport;
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
         lint().check();
     }
 
@@ -69,15 +69,15 @@ public class LintMojo extends AbstractDatabaseMojo {
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        Set<String> judged = lint().judged(this, projectClasses);
-        new LintChain(range, failOn, largeTableRows, judged).run(new LintFace(projectClasses));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        Set<String> judged = lint().judged(database, projectClasses);
+        new LintChain(range, failOn, largeTableRows, judged).run(new LintFace(database, projectClasses));
     }
 
     /** The goal as lint's face: the configured database, throwaway embedded servers, the report file. */
     private final class LintFace extends SchemaMojoFace implements LintChain.Face {
-        LintFace(ClassLoader projectClasses) {
-            super(LintMojo.this, projectClasses);
+        LintFace(DatabaseGoal database, ClassLoader projectClasses) {
+            super(database, projectClasses);
         }
 
         @Override

@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /** Writes a merge migration that revises several heads, joining branches into one head again. */
 @Mojo(name = "merge", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class MergeMojo extends AbstractWriteMojo {
+public class MergeMojo extends WriteMojo {
 
     /** The revisions to merge (full or unique-prefix ids, comma-separated on the command line). Default: every head. */
     @Parameter(property = "migrate.revisions")
     protected @Nullable List<String> revisions;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        new Merge(revisions == null ? List.of() : revisions, message, sources()).run(new WriteFace(projectClasses));
+    protected void run(Goal goal, ClassLoader projectClasses) {
+        new Merge(revisions == null ? List.of() : revisions, message, goal.sourceRoot(sourceDirectory))
+                .run(new BuildFace(goal, projectClasses));
     }
 }

@@ -5,25 +5,25 @@ import java.util.function.Consumer;
 
 /** A goal as a face of the commands: the project's migrations with the goal's run settings, its database. */
 class MojoFace extends BuildFace {
-    private final AbstractDatabaseMojo databaseGoal;
+    private final DatabaseGoal database;
 
-    MojoFace(AbstractDatabaseMojo goal, ClassLoader projectClasses) {
-        super(goal, projectClasses);
-        this.databaseGoal = goal;
+    MojoFace(DatabaseGoal database, ClassLoader projectClasses) {
+        super(database.goal(), projectClasses);
+        this.database = database;
     }
 
     @Override
     public Migrator.Builder migrations(boolean online) {
-        return online ? databaseGoal.configured(projectClasses) : databaseGoal.offlineBuilder(projectClasses);
+        return online ? database.configured(projectClasses) : database.offlineBuilder(projectClasses);
     }
 
     @Override
     public void onDatabase(Consumer<Migrator.Builder> work) {
-        databaseGoal.withDatabaseBuilder(projectClasses, work);
+        database.withDatabaseBuilder(projectClasses, work);
     }
 
-    /** The goal whose face this is. */
-    protected final AbstractDatabaseMojo databaseGoal() {
-        return databaseGoal;
+    /** The database of the goal whose face this is. */
+    protected final DatabaseGoal database() {
+        return database;
     }
 }

@@ -3,11 +3,11 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.command.NearestName;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Refuses a parameter that a goal would silently ignore: a {@code migrate.*} property on the command
@@ -54,9 +54,11 @@ record ParameterNameCheck(
                 String own = NearestName.closest(property, goalProperties(), threshold(property))
                         .map(known -> " (or did you mean " + known + "?)")
                         .orElse("");
-                throw new MigrateException("-D" + property + " is a parameter of " + goals(users) + ", not of migrate:"
-                        + goal + ", so it would be ignored. Remove it" + own + ", or run " + goals(users, "or")
-                        + " in the same command. Nothing was run.");
+                throw new MigrateException(
+                        "-D" + property + " is a parameter of " + GoalNames.and(users) + ", not of migrate:"
+                                + goal + ", so it would be ignored. Remove it" + own + ", or run "
+                                + GoalNames.or(users)
+                                + " in the same command. Nothing was run.");
             }
         }
     }
@@ -97,7 +99,9 @@ record ParameterNameCheck(
                     .map(known -> " Did you mean <" + known + ">?")
                     .orElse("");
             throw new MigrateException("<" + element + "> in " + where + " is not a parameter of "
-                    + (users.isEmpty() ? "any goal of this plugin" : goals(readers) + " (only of " + goals(users) + ")")
+                    + (users.isEmpty()
+                            ? "any goal of this plugin"
+                            : GoalNames.and(readers) + " (only of " + GoalNames.and(users) + ")")
                     + ", so it would be ignored." + hint + " Nothing was run.");
         }
     }
@@ -112,7 +116,7 @@ record ParameterNameCheck(
             return " Did you mean " + known
                     + (goalProperties().contains(known)
                             ? ""
-                            : " (a parameter of " + goals(goalsUsingProperty(known)) + ")")
+                            : " (a parameter of " + GoalNames.and(goalsUsingProperty(known)) + ")")
                     + "?";
         }
         return " The properties of migrate:" + goal + " are " + String.join(", ", goalProperties()) + ".";
@@ -124,13 +128,11 @@ record ParameterNameCheck(
     }
 
     private Set<String> goalProperties() {
-        Set<String> properties = new TreeSet<>();
-        propertiesByParameter.forEach((parameter, property) -> {
-            if (goalsByParameter.getOrDefault(parameter, Set.of()).contains(goal)) {
-                properties.add(property);
-            }
-        });
-        return properties;
+        return propertiesByParameter.entrySet().stream()
+                .filter(entry ->
+                        goalsByParameter.getOrDefault(entry.getKey(), Set.of()).contains(goal))
+                .map(Map.Entry::getValue)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Set<String> allProperties() {
@@ -138,26 +140,9 @@ record ParameterNameCheck(
     }
 
     private Set<String> goalsUsingProperty(String property) {
-        Set<String> goals = new TreeSet<>();
-        propertiesByParameter.forEach((parameter, known) -> {
-            if (known.equals(property)) {
-                goals.addAll(goalsByParameter.getOrDefault(parameter, Set.of()));
-            }
-        });
-        return goals;
-    }
-
-    private static String goals(Collection<String> goals) {
-        return goals(goals, "and");
-    }
-
-    /** {@code migrate:autogenerate and migrate:watch}, or with {@code or}. */
-    private static String goals(Collection<String> goals, String conjunction) {
-        List<String> names = goals.stream().sorted().map(g -> "migrate:" + g).toList();
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " " + conjunction + " "
-                + names.get(names.size() - 1);
+        return propertiesByParameter.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(property))
+                .flatMap(entry -> goalsByParameter.getOrDefault(entry.getKey(), Set.of()).stream())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

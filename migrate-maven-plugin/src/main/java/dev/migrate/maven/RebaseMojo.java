@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class RebaseMojo extends AbstractDatabaseMojo {
+public class RebaseMojo extends DatabaseMojo {
 
     /** The first revision of the branch to move: a full or unique-prefix id, or a branch label. */
     @Parameter(property = "migrate.revision", required = true)
@@ -31,29 +31,29 @@ public class RebaseMojo extends AbstractDatabaseMojo {
     protected @Nullable String onto;
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal).withoutChecksums();
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        new Rebase(revision, onto).run(new RebaseFace(projectClasses));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        new Rebase(revision, onto).run(new RebaseFace(database, projectClasses));
     }
 
     /** The goal as the rebase's face: the project's source roots, the configured database. */
     private final class RebaseFace extends MojoFace implements Rebase.Face {
-        RebaseFace(ClassLoader projectClasses) {
-            super(RebaseMojo.this, projectClasses);
+        RebaseFace(DatabaseGoal database, ClassLoader projectClasses) {
+            super(database, projectClasses);
         }
 
         @Override
         public Optional<ConnectingDataSource> configuredDatabase() {
-            return database().configured();
+            return database().database().configured();
         }
 
         @Override
         public String configuredName() {
-            return database().configuredName();
+            return database().database().configuredName();
         }
 
         @Override

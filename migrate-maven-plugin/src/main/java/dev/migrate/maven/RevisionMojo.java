@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * to fill in: {@code mvn compile migrate:revision -Dmigrate.message="add status column"}.
  */
 @Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class RevisionMojo extends AbstractWriteMojo {
+public class RevisionMojo extends WriteMojo {
 
     /**
      * The head the new migration revises when the graph has several: a full or unique-prefix id,
@@ -21,7 +21,8 @@ public class RevisionMojo extends AbstractWriteMojo {
     protected @Nullable String head;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        new NewRevision(message == null ? "" : message, head, sources()).run(new WriteFace(projectClasses));
+    protected void run(Goal goal, ClassLoader projectClasses) {
+        new NewRevision(message == null ? "" : message, head, goal.sourceRoot(sourceDirectory))
+                .run(new BuildFace(goal, projectClasses));
     }
 }

@@ -12,24 +12,22 @@ import org.jspecify.annotations.Nullable;
  * {@code target/migrate/replay-cache} when the goal keeps it.
  */
 class SchemaMojoFace extends MojoFace implements SchemaFace {
-    SchemaMojoFace(AbstractDatabaseMojo goal, ClassLoader projectClasses) {
-        super(goal, projectClasses);
+    SchemaMojoFace(DatabaseGoal database, ClassLoader projectClasses) {
+        super(database, projectClasses);
     }
 
     @Override
     public Optional<? extends DataSource> configuredDatabase() {
-        return databaseGoal().database().configured();
+        return database().database().configured();
     }
 
     @Override
     public ComparisonDatabases databases(@Nullable DataSource configured) {
-        return databaseGoal().database().comparisonDatabases(configured);
+        return database().database().comparisonDatabases(configured);
     }
 
     @Override
     public Optional<Path> replayCache() {
-        return databaseGoal().keepsReplayCache()
-                ? Optional.of(Path.of(databaseGoal().project.getBuild().getDirectory(), "migrate", "replay-cache"))
-                : Optional.empty();
+        return database().replayCache();
     }
 }

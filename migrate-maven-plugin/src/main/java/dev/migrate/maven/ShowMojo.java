@@ -7,7 +7,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Shows one revision: id, parents, children, labels, message and class. Needs no database. */
 @Mojo(name = "show", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class ShowMojo extends AbstractMigrateMojo {
+public class ShowMojo extends MigrateMojo {
 
     /**
      * The revision to show: a full or unique-prefix id, {@code head}, or a branch label followed by
@@ -17,8 +17,8 @@ public class ShowMojo extends AbstractMigrateMojo {
     protected String revision;
 
     @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(Goal goal, ClassLoader projectClasses) {
         new ShowGraph(ShowGraph.Kind.SHOW, revision, false)
-                .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
+                .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
     }
 }

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class SnapshotMojo extends AbstractDatabaseMojo {
+public class SnapshotMojo extends DatabaseMojo {
 
     /** The schema the migrations build, and the application's migrator runs in. */
     @Parameter(property = "migrate.managedSchema", defaultValue = "public")
@@ -53,24 +53,19 @@ public class SnapshotMojo extends AbstractDatabaseMojo {
     protected File classesDirectory;
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal).withoutChecksums().keepingReplayCache(replayCache);
     }
 
     @Override
-    protected boolean keepsReplayCache() {
-        return replayCache;
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
+        snapshot().checkSettings(Goal.SPELLING);
     }
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
-        snapshot().checkSettings(SPELLING);
-    }
-
-    @Override
-    protected void run(ClassLoader projectClasses) {
-        snapshot().run(new SchemaMojoFace(this, projectClasses));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        snapshot().run(new SchemaMojoFace(database, projectClasses));
     }
 
     private Snapshot snapshot() {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class SquashMojo extends AbstractSchemaWriteMojo {
+public class SquashMojo extends SchemaWriteMojo {
 
     /** The last revision the squash replaces; it replaces that revision and every revision below it. */
     @Parameter(property = "migrate.target")
@@ -44,17 +44,17 @@ public class SquashMojo extends AbstractSchemaWriteMojo {
     protected @Nullable String squashData;
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
-        squash().checkSettings(SPELLING);
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
+        squash(database.goal()).checkSettings(Goal.SPELLING);
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        squash().run(new SchemaMojoFace(this, projectClasses));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        squash(database.goal()).run(new SchemaMojoFace(database, projectClasses));
     }
 
-    private SquashMigration squash() {
-        return new SquashMigration(target == null ? "" : target, message, squashData, managedSchema, sourceRoot());
+    private SquashMigration squash(Goal goal) {
+        return new SquashMigration(target == null ? "" : target, message, squashData, managedSchema, sourceRoot(goal));
     }
 }

@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class StampMojo extends AbstractFleetMojo {
+public class StampMojo extends FleetMojo {
 
     /**
      * The revision to record: {@code head}, {@code heads}, {@code base}, a full or unique-prefix id,
@@ -31,12 +31,12 @@ public class StampMojo extends AbstractFleetMojo {
     protected boolean purge;
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal).withoutChecksums();
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.stamp(checkedTarget(target), purge));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        run(database, projectClasses, Move.stamp(checkedTarget(target), purge));
     }
 }

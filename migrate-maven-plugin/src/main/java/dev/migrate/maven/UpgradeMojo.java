@@ -1,6 +1,5 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrator;
 import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class UpgradeMojo extends AbstractFleetMojo {
+public class UpgradeMojo extends FleetMojo {
 
     /**
      * Accepts a database a newer build has migrated, as during a rolling deploy: a version row that no
@@ -50,12 +49,14 @@ public class UpgradeMojo extends AbstractFleetMojo {
     protected boolean rebuildInvalidIndexes;
 
     @Override
-    protected void goalSettings(Migrator.Builder builder) {
-        builder.acceptFutureRevisions(acceptFutureRevisions).rebuildInvalidIndexes(rebuildInvalidIndexes);
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal)
+                .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions)
+                        .rebuildInvalidIndexes(rebuildInvalidIndexes));
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        run(projectClasses, Move.upgrade(checkedTarget(target)));
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        run(database, projectClasses, Move.upgrade(checkedTarget(target)));
     }
 }

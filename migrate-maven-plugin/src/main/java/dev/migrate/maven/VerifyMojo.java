@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class VerifyMojo extends AbstractAutogenMojo {
+public class VerifyMojo extends EntityMojo {
 
     /**
      * The least lint severity that fails the build: error, warning or none. Not set, only a
@@ -55,8 +55,8 @@ public class VerifyMojo extends AbstractAutogenMojo {
     protected File lintReport;
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
         lint().check();
     }
 
@@ -65,21 +65,21 @@ public class VerifyMojo extends AbstractAutogenMojo {
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
-        Set<String> judged = lint().judged(this, projectClasses);
+    protected void run(EntityGoal goal, ClassLoader projectClasses) {
+        Set<String> judged = lint().judged(goal.database(), projectClasses);
         new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged)
-                .run(new VerifyFace(projectClasses));
+                .run(new VerifyFace(goal, projectClasses));
     }
 
     /** The goal as verify's face: throwaway embedded servers, the project's entities, the build log. */
     private final class VerifyFace extends AutogenFace implements VerifyChain.Face {
-        VerifyFace(ClassLoader projectClasses) {
-            super(VerifyMojo.this, projectClasses);
+        VerifyFace(EntityGoal goal, ClassLoader projectClasses) {
+            super(goal, projectClasses);
         }
 
         @Override
         public MigrationLog migrationLog() {
-            return new MavenMigrationLog(getLog());
+            return new MavenMigrationLog(goal.log());
         }
 
         @Override
@@ -89,7 +89,7 @@ public class VerifyMojo extends AbstractAutogenMojo {
 
         @Override
         public Optional<String> entitiesSkipped() {
-            return missingJpa().map(missing -> "the project has " + missing + ".");
+            return entityGoal().entities().missingJpa(goal).map(missing -> "the project has " + missing + ".");
         }
 
         @Override

@@ -1,18 +1,19 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.SourceRoot;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.run.Durations;
 import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.watch.Watch;
 import dev.migrate.command.watch.WatchSession;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stays running and, after each change of the compiled classes ({@code target/classes}, what the IDE writes on
@@ -26,7 +27,45 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         configurator = SecretAwareConfigurator.HINT,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class WatchMojo extends AutogenerateMojo {
+public class WatchMojo extends EntityMojo {
+
+    /**
+     * The one-line description of the new migration. It also names the class: the message
+     * {@code add status column} gives {@code V20261122_101500_AddStatusColumn}.
+     */
+    @Parameter(property = "migrate.message")
+    protected @Nullable String message;
+
+    /** The source root the class is written to, below the first of {@code packages}. */
+    @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
+    protected File sourceDirectory;
+
+    /**
+     * Write changes to tables that already exist in their lock-safe form, so the tables stay readable
+     * and writable while they change: {@code -Dmigrate.safe=true}. A new index is built with CREATE INDEX
+     * CONCURRENTLY, a unique constraint takes over an index built that way, a foreign key or check is
+     * added NOT VALID and validated afterwards, and SET NOT NULL follows a validated
+     * {@code CHECK (col IS NOT NULL)}. Those steps go in a second migration with
+     * {@code transactional = false} that revises the first, so two files are written (one when every
+     * change is of that kind). Tables the migration creates keep the plain form. What has no automatic
+     * lock-safe form (a type change that rewrites the table, a drop) keeps its note, which names the
+     * migrate:lint rule. Without it, a configured database's large tables (at least
+     * {@code largeTableRows} estimated rows) get the lock-safe form all the same, and small ones the
+     * plain form.
+     */
+    @Parameter(property = "migrate.safe", defaultValue = "false")
+    protected boolean safe;
+
+    /**
+     * Write the next migration as an online migration: {@code -Dmigrate.online=true}. A change of a column's
+     * type or NOT NULL, and a rename or drop of a column or table, on a table that exists is written as an
+     * online change ({@code op.online(OnlineChange...)}), whose expand phase {@code migrate:upgrade} runs
+     * (the running application keeps the old shape; the new one reads and writes through the revision's
+     * schema of views, such as public_20261126_090000) and whose contract phase {@code migrate:complete}
+     * runs. The other changes take their lock-safe form in the same migration.
+     */
+    @Parameter(property = "migrate.online", defaultValue = "false")
+    protected boolean online;
 
     /**
      * Write the migration after each change, as {@code migrate:autogenerate} does, instead of printing what
@@ -51,8 +90,8 @@ public class WatchMojo extends AutogenerateMojo {
     protected String watchDebounce;
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
         if (watchCycles < 0) {
             throw new MigrateException("watchCycles is " + watchCycles
                     + ": set it to 0 (watch until stopped) or to the number of comparisons to run.");
@@ -61,27 +100,24 @@ public class WatchMojo extends AutogenerateMojo {
     }
 
     @Override
-    protected void run(ClassLoader projectClasses) {
+    protected void run(EntityGoal goal, ClassLoader projectClasses) {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         Duration debounce = Durations.parse("watchDebounce", watchDebounce);
         Watch.Settings settings = new Watch.Settings(
                 watchWrite,
                 message == null || message.isBlank() ? Watch.Settings.DEFAULT_MESSAGE : message,
-                new SourceRoot(sourceDirectory.toPath(), packages.get(0)),
+                goal.goal().sourceRoot(sourceDirectory),
                 safe,
                 online,
                 watchCycles,
                 debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
-        try (ProviderClasses provider = ProviderClasses.of(classes, entityClasspath());
-                WatchSession session = new Watch(comparison(), settings)
-                        .start(new Face(List.of(classes, objectsDirectory.toPath())))) {
-            keptProvider = provider;
+        try (ProviderClasses provider = ProviderClasses.of(classes, EntityOptions.classpath(goal.goal()));
+                WatchSession session = new Watch(goal.options().comparison(), settings)
+                        .start(new Face(goal.keeping(provider), List.of(classes, objectsDirectory.toPath())))) {
             if (watchCycles == 0 && hasConsole()) {
                 session.writeOnEachLineOf(System.in); // Enter writes the migration
             }
             session.run();
-        } finally {
-            keptProvider = null;
         }
     }
 
@@ -91,11 +127,13 @@ public class WatchMojo extends AutogenerateMojo {
     }
 
     /** The goal as the face of {@code watch}: each cycle over a class loader of the project's classes made for it. */
-    private final class Face extends MojoFace implements Watch.Face {
+    private static final class Face extends MojoFace implements Watch.Face {
+        private final EntityGoal entityGoal;
         private final List<Path> watched;
 
-        Face(List<Path> watched) {
-            super(WatchMojo.this, WatchMojo.class.getClassLoader());
+        Face(EntityGoal entityGoal, List<Path> watched) {
+            super(entityGoal.database(), WatchMojo.class.getClassLoader());
+            this.entityGoal = entityGoal;
             this.watched = watched;
         }
 
@@ -106,17 +144,18 @@ public class WatchMojo extends AutogenerateMojo {
 
         @Override
         public Watch.Cycle openCycle() {
-            ProjectClassLoader classes = ProjectClassLoader.open(classpathElements, WatchMojo.class.getClassLoader());
-            return new Cycle(classes);
+            ProjectClassLoader classes =
+                    ProjectClassLoader.open(goal.classpathElements(), WatchMojo.class.getClassLoader());
+            return new Cycle(entityGoal, classes);
         }
     }
 
     /** One cycle: {@code check}'s or {@code autogenerate}'s face, its class loader closed with it. */
-    private final class Cycle extends AutogenFace implements Watch.Cycle {
+    private static final class Cycle extends AutogenFace implements Watch.Cycle {
         private final ProjectClassLoader classes;
 
-        Cycle(ProjectClassLoader classes) {
-            super(WatchMojo.this, classes.loader());
+        Cycle(EntityGoal entityGoal, ProjectClassLoader classes) {
+            super(entityGoal, classes.loader());
             this.classes = classes;
         }
 

@@ -1,22 +1,57 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrator;
-import dev.migrate.autogen.AutogenerateRequest;
-import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.command.EntityComparison;
-import dev.migrate.command.entity.Renames;
-import dev.migrate.command.run.Durations;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.File;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A goal that compares the project's JPA entities with a database schema: {@code autogenerate},
- * {@code check} and {@code verify}.
+ * A goal that compares the project's JPA entities and declared objects with a database schema: {@code autogenerate},
+ * {@code check}, {@code verify} and {@code watch}. Its {@link EntityGoal} reads the parameters below.
  */
-abstract class AbstractAutogenMojo extends AbstractEntityMojo {
+abstract class EntityMojo extends DatabaseMojo {
+
+    /** Packages whose {@code @Entity} classes are compared (subpackages included). Empty: every entity in {@code target/classes}. */
+    @Parameter(property = "migrate.entityPackages")
+    protected @Nullable List<String> entityPackages;
+
+    /** A persistence unit from {@code META-INF/persistence.xml} to take the entities from, instead of scanning. */
+    @Parameter(property = "migrate.persistenceUnit")
+    protected @Nullable String persistenceUnit;
+
+    /** Hibernate's physical naming strategy class. A Spring Boot project gets Spring's naming without setting this. */
+    @Parameter(property = "migrate.physicalNamingStrategy")
+    protected @Nullable String physicalNamingStrategy;
+
+    /** Hibernate's implicit naming strategy class. A Spring Boot project gets Spring's naming without setting this. */
+    @Parameter(property = "migrate.implicitNamingStrategy")
+    protected @Nullable String implicitNamingStrategy;
+
+    /**
+     * Further JPA provider properties, as in persistence.xml: in the plugin's configuration, an
+     * element per property, such as {@code hibernate.default_schema} with the value {@code app}.
+     */
+    @Parameter
+    protected @Nullable Map<String, String> hibernateProperties;
+
+    /**
+     * Keep the entity side of the comparison in {@code target/migrate/entity-cache}, so that a run
+     * with unchanged entities (same DDL, server version, schema and exclusions) skips building them
+     * on the server.
+     */
+    @Parameter(property = "migrate.entityCache", defaultValue = "true")
+    protected boolean entityCache;
+
+    /**
+     * The project's objects beside tables: {@code .sql} files (any number, any layout) whose views,
+     * materialized views, functions, procedures, triggers, policies, row-level security, domains, types
+     * and extensions are the desired state of those objects in the managed schemas, as the entities are
+     * of the tables. When the directory exists, every such object of the database is compared, and one
+     * no file declares is dropped (unless {@code exclude}d); without it, they are left as they are.
+     */
+    @Parameter(property = "migrate.objectsDirectory", defaultValue = "${project.basedir}/src/main/resources/db/objects")
+    protected File objectsDirectory;
 
     /**
      * Name patterns the comparison leaves alone on both sides ({@code *} and {@code ?} globs; with a
@@ -94,42 +129,46 @@ abstract class AbstractAutogenMojo extends AbstractEntityMojo {
     protected boolean serialToIdentity;
 
     @Override
-    protected void checkSettings() {
-        super.checkSettings();
-        Durations.parse("measureTimeout", measureTimeout);
-    }
-
-    /** How this goal compares the entities with the schema at head, as its parameters say. */
-    protected final EntityComparison comparison() {
-        Duration timeout = Durations.parse("measureTimeout", measureTimeout);
-        return new EntityComparison(
-                ComparisonDatabase.of(comparisonDatabase), // misspelt: fails with or without a URL
-                timeout == null ? Duration.ofSeconds(5) : timeout,
-                largeTableRows);
+    protected void checkSettings(DatabaseGoal database) {
+        super.checkSettings(database);
+        entityOptions().check(database.goal());
+        comparisonOptions().check();
     }
 
     @Override
-    protected boolean keepsReplayCache() {
-        return replayCache;
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal).keepingReplayCache(replayCache);
     }
 
-    /**
-     * What is compared with {@code chain}'s schema: the entities, the managed schema, exclusions, renames, the
-     * declared objects and the entity cache, as the parameters say.
-     */
-    final AutogenerateRequest.Builder request(Migrator chain) {
-        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, entityDdl())
-                .managedSchema(managedSchema)
-                .excluding(trimmed(exclude))
-                .versionTables(versionTable, historyTable)
-                .renames(Renames.hints(trimmed(renames)))
-                .notRenamed(trimmed(notRenamed))
-                .convertingSerialToIdentity(serialToIdentity)
-                .declaringObjects(declaredObjects());
-        Renames.askingAtConsole(session.getRequest().isInteractiveMode()).ifPresent(request::askingAboutRenames);
-        if (entityCache) {
-            request.entityCacheIn(Path.of(project.getBuild().getDirectory(), "migrate", "entity-cache"));
-        }
-        return request;
+    @Override
+    protected final void run(DatabaseGoal database, ClassLoader projectClasses) {
+        run(new EntityGoal(database, entityOptions(), comparisonOptions(), null), projectClasses);
+    }
+
+    /** Does the goal's work with the project's classes loaded. A {@link dev.migrate.MigrateException} fails the build. */
+    protected abstract void run(EntityGoal goal, ClassLoader projectClasses);
+
+    private EntityOptions entityOptions() {
+        return new EntityOptions(
+                entityPackages,
+                persistenceUnit,
+                physicalNamingStrategy,
+                implicitNamingStrategy,
+                hibernateProperties,
+                entityCache,
+                objectsDirectory);
+    }
+
+    private ComparisonOptions comparisonOptions() {
+        return new ComparisonOptions(
+                exclude,
+                renames,
+                notRenamed,
+                managedSchema,
+                comparisonDatabase,
+                replayCache,
+                measureTimeout,
+                largeTableRows,
+                serialToIdentity);
     }
 }

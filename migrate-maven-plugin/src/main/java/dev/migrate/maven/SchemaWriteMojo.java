@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * A goal that writes a schema as one migration class, as autogenerate writes a migration: {@code baseline} (the
  * schema of an existing database) and {@code squash} (the schema the chain builds up to a revision).
  */
-abstract class AbstractSchemaWriteMojo extends AbstractDatabaseMojo {
+abstract class SchemaWriteMojo extends DatabaseMojo {
 
     /** The source root the class is written to, below the first of {@code packages}. */
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
@@ -19,12 +19,13 @@ abstract class AbstractSchemaWriteMojo extends AbstractDatabaseMojo {
     protected String managedSchema;
 
     /** Where the class is written: the source root, below the first of {@code packages}. */
-    protected final SourceRoot sourceRoot() {
-        return new SourceRoot(sourceDirectory.toPath(), packages.get(0));
+    protected final SourceRoot sourceRoot(Goal goal) {
+        return goal.sourceRoot(sourceDirectory);
     }
 
     @Override
-    protected boolean verifiesChecksums() {
-        return false; // running no migration, it has no checksum to hold against the version table
+    protected DatabaseUse use(Goal goal) {
+        return super.use(goal)
+                .withoutChecksums(); // running no migration, it has no checksum to hold against the version table
     }
 }

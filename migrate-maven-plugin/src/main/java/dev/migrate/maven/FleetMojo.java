@@ -1,22 +1,37 @@
 package dev.migrate.maven;
 
-import dev.migrate.FleetResult;
 import dev.migrate.command.Move;
-import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.RevisionTarget;
-import java.io.Writer;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Consumer;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A goal that changes the database and takes a fleet: with {@code tenants} or {@code databases}
- * set it runs on every tenant, writes {@code target/migrate/fleet.json} and fails when any tenant
- * failed; without them it runs on the one database as before.
+ * A goal that changes the database, or in offline mode writes the SQL it would run, and takes a fleet: with
+ * {@code tenants} or {@code databases} set it runs on every tenant, writes {@code target/migrate/fleet.json} and
+ * fails when any tenant failed; without them it runs on the one database. {@code complete}, {@code downgrade},
+ * {@code stamp} and {@code upgrade}.
  */
-abstract class AbstractFleetMojo extends AbstractScriptableMojo {
+abstract class FleetMojo extends DatabaseMojo {
+
+    /**
+     * Offline mode: print the SQL script to standard output instead of running it. Needs no
+     * database, and never starts the embedded one.
+     */
+    @Parameter(property = "migrate.sql", defaultValue = "false")
+    protected boolean sql;
+
+    /** Offline mode writing the SQL script to this file (implies {@link #sql}). */
+    @Parameter(property = "migrate.sqlFile")
+    protected @Nullable File sqlFile;
+
+    /**
+     * Allows this goal to change the embedded database when no URL is configured. Without it the
+     * goal warns, and fails when the environment says it runs in CI ({@code CI=true}), so that a
+     * deployment whose database URL is missing can never succeed against the wrong database.
+     */
+    @Parameter(property = "migrate.embedded", defaultValue = "false")
+    protected boolean embedded;
 
     /**
      * A schema per tenant: comma-separated schema names and SQL LIKE patterns ({@code tenant_%}; an
@@ -51,16 +66,25 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
     @Parameter(property = "migrate.canary", defaultValue = "0")
     protected int canary;
 
+    @Override
+    protected DatabaseUse use(Goal goal) {
+        ScriptOptions script = script();
+        return super.use(goal)
+                .connectingAhead(database -> !script.offline())
+                .beforeEmbeddedChange(() -> script.checkEmbeddedMayChange(goal, embeddedDataDirectory));
+    }
+
     /**
      * Runs {@code change} on the fleet when one is configured, else on the one database; in offline mode
      * writes its SQL instead (one script per tenant of a fleet, in {@code target/migrate/sql} or beside
      * {@code sqlFile}).
      */
-    protected final void run(ClassLoader projectClasses, Move change) {
+    protected final void run(DatabaseGoal database, ClassLoader projectClasses, Move change) {
+        ScriptOptions script = script();
         change.run(
-                fleet(tenants, databases, parallel, failFast, canary),
-                sql || sqlFile != null,
-                new ChangeFace(projectClasses));
+                new FleetOptions(tenants, databases, parallel, failFast, canary).settings(database),
+                script.offline(),
+                new ChangeFace(database, projectClasses, script));
     }
 
     /**
@@ -70,36 +94,10 @@ abstract class AbstractFleetMojo extends AbstractScriptableMojo {
      * @throws dev.migrate.BadTargetException naming the target and the forms a target takes
      */
     protected final RevisionTarget checkedTarget(String text) {
-        return sql || sqlFile != null ? RevisionTarget.orRange(text) : RevisionTarget.of(text);
+        return script().target(text);
     }
 
-    /** The goal as a face of a change: where its scripts go, and the fleet's summary file. */
-    private final class ChangeFace extends MojoFace implements Move.Face {
-        ChangeFace(ClassLoader projectClasses) {
-            super(AbstractFleetMojo.this, projectClasses);
-        }
-
-        @Override
-        public Optional<String> script(Consumer<Writer> script) {
-            new SqlScriptOutput(sqlFile == null ? null : sqlFile.toPath(), System.out).write(script, getLog());
-            return Optional.ofNullable(sqlFile).map(file -> shown(file.toPath()));
-        }
-
-        @Override
-        public Path tenantScript(String tenant) {
-            return FleetReports.scriptFile(
-                    sqlFile == null ? null : sqlFile.toPath(),
-                    Path.of(project.getBuild().getDirectory(), "migrate", "sql"),
-                    goal(),
-                    tenant);
-        }
-
-        @Override
-        public Optional<String> fleetRan(Move ran, FleetResult result) {
-            Path json = Path.of(project.getBuild().getDirectory(), "migrate", "fleet.json");
-            FleetGoal.writeJson(json, ran.kind().command(), ran.target().text(), result);
-            getLog().info("The fleet's summary is in " + json + ".");
-            return Optional.of(json.toString());
-        }
+    private ScriptOptions script() {
+        return new ScriptOptions(sql, sqlFile, embedded);
     }
 }

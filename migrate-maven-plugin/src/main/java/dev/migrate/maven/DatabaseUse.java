@@ -1,0 +1,55 @@
+package dev.migrate.maven;
+
+import dev.migrate.Migrator;
+import dev.migrate.command.database.GoalDatabase;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * How a goal uses its database beyond the parameters every such goal has, as {@link DatabaseMojo#use} says.
+ *
+ * @param connectsAhead whether the goal will run on the database: its connections to a configured database then
+ *     open from the moment it starts, while it checks the classes and finds the migrations
+ * @param checksumCache whether the migrators keep the checksums in {@code target/migrate/checksum-cache}
+ * @param replayCache whether the goal keeps the schemas the migrations build in {@code target/migrate/replay-cache}
+ * @param goalSettings sets the run settings that only this goal has, such as acceptFutureRevisions
+ * @param embeddedMayChange called before the goal uses the embedded database because no URL is configured: a goal
+ *     that changes the database refuses or warns there
+ */
+record DatabaseUse(
+        Predicate<GoalDatabase> connectsAhead,
+        boolean checksumCache,
+        boolean replayCache,
+        Consumer<Migrator.Builder> goalSettings,
+        Runnable embeddedMayChange) {
+
+    /** A goal that verifies applied migrations against their code when {@code checksumCache} is set, and no more. */
+    static DatabaseUse verifying(boolean checksumCache) {
+        return new DatabaseUse(database -> false, checksumCache, false, builder -> {}, () -> {});
+    }
+
+    /** For a goal that runs on the database when {@code when} says so of it. */
+    DatabaseUse connectingAhead(Predicate<GoalDatabase> when) {
+        return new DatabaseUse(when, checksumCache, replayCache, goalSettings, embeddedMayChange);
+    }
+
+    /** For a goal that runs no migration, so has no checksum to hold against the version table. */
+    DatabaseUse withoutChecksums() {
+        return new DatabaseUse(connectsAhead, false, replayCache, goalSettings, embeddedMayChange);
+    }
+
+    /** For a goal that keeps the schemas the migrations build when its replayCache is set. */
+    DatabaseUse keepingReplayCache(boolean keep) {
+        return new DatabaseUse(connectsAhead, checksumCache, keep, goalSettings, embeddedMayChange);
+    }
+
+    /** For a goal with run settings of its own. */
+    DatabaseUse withSettings(Consumer<Migrator.Builder> settings) {
+        return new DatabaseUse(connectsAhead, checksumCache, replayCache, settings, embeddedMayChange);
+    }
+
+    /** For a goal that changes the database. */
+    DatabaseUse beforeEmbeddedChange(Runnable check) {
+        return new DatabaseUse(connectsAhead, checksumCache, replayCache, goalSettings, check);
+    }
+}

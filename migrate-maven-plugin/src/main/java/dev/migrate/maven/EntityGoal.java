@@ -1,0 +1,53 @@
+package dev.migrate.maven;
+
+import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.Renames;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A goal that compares the project's entities with a schema ({@code autogenerate}, {@code check}, {@code verify},
+ * {@code watch}): its database, the schema the project declares, and how the two are compared.
+ *
+ * @param keptProvider the project's JPA provider loaded once for every run of the goal ({@code watch}); null:
+ *     loaded with the project's classes each time
+ */
+record EntityGoal(
+        DatabaseGoal database,
+        EntityOptions entities,
+        ComparisonOptions options,
+        @Nullable ProviderClasses keptProvider) {
+
+    Goal goal() {
+        return database.goal();
+    }
+
+    /** This goal, with the project's JPA provider loaded once for all its runs. */
+    EntityGoal keeping(ProviderClasses provider) {
+        return new EntityGoal(database, entities, options, provider);
+    }
+
+    /**
+     * What is compared with {@code chain}'s schema: the entities, the managed schema, exclusions, renames, the
+     * declared objects and the entity cache, as the parameters say.
+     */
+    AutogenerateRequest.Builder request(Migrator chain) {
+        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, entities.ddl(goal(), keptProvider))
+                .managedSchema(options.managedSchema())
+                .excluding(ComparisonOptions.trimmed(options.exclude()))
+                .versionTables(
+                        database.runSettings().versionTable(),
+                        database.runSettings().historyTable())
+                .renames(Renames.hints(ComparisonOptions.trimmed(options.renames())))
+                .notRenamed(ComparisonOptions.trimmed(options.notRenamed()))
+                .convertingSerialToIdentity(options.serialToIdentity())
+                .declaringObjects(entities.declaredObjects(goal()));
+        Renames.askingAtConsole(goal().session().getRequest().isInteractiveMode())
+                .ifPresent(request::askingAboutRenames);
+        if (entities.entityCache()) {
+            request.entityCacheIn(goal().inTarget("migrate", "entity-cache"));
+        }
+        return request;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.entity.ProjectEntities;
+import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.SpringJpaSettings;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The schema a project declares, as a goal's parameters say where to read it: its JPA entities, through the
+ * project's own JPA provider, and its objects beside tables in {@code objectsDirectory}.
+ *
+ * @param entityPackages the packages whose entities are compared, or null for every entity
+ * @param persistenceUnit a persistence unit of persistence.xml to take the entities from, or null
+ * @param hibernateProperties further JPA provider properties, or null
+ * @param entityCache whether the entity side of the comparison is kept in {@code target/migrate/entity-cache}
+ * @param objectsDirectory where the {@code .sql} files of the objects beside tables are
+ */
+record EntityOptions(
+        @Nullable List<String> entityPackages,
+        @Nullable String persistenceUnit,
+        @Nullable String physicalNamingStrategy,
+        @Nullable String implicitNamingStrategy,
+        @Nullable Map<String, String> hibernateProperties,
+        boolean entityCache,
+        File objectsDirectory) {
+
+    /** Fails when the migrations or the entities are newer than their compiled classes. */
+    void check(Goal goal) {
+        goal.staleClassCheck().verify(goal.packages(), "migrate:" + goal.name()); // its own message for a migration
+        goal.staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal.name());
+    }
+
+    /** The objects beside tables the project declares in {@code objectsDirectory}. */
+    DeclaredObjects declaredObjects(Goal goal) {
+        return DeclaredObjects.in(objectsDirectory.toPath(), goal.displayed(objectsDirectory.toPath()));
+    }
+
+    /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
+    Optional<String> missingJpa(Goal goal) {
+        return entities(goal).missingJpa();
+    }
+
+    /**
+     * The provider's DDL of the entities, keyed by the entity classes, their class path and the provider settings.
+     *
+     * @param keptProvider the project's JPA provider loaded once for every run of the goal ({@code watch}); null:
+     *     loaded with the project's classes each time
+     */
+    EntityDdlSource ddl(Goal goal, @Nullable ProviderClasses keptProvider) {
+        return entities(goal)
+                .ddl(
+                        new MavenProviderLog(goal.log()),
+                        goal.log()::info,
+                        Goal.SPELLING.command(goal.name()),
+                        keptProvider);
+    }
+
+    private ProjectEntities entities(Goal goal) {
+        return new ProjectEntities(
+                Path.of(goal.project().getBuild().getOutputDirectory()),
+                classpath(goal),
+                ComparisonOptions.trimmed(entityPackages),
+                persistenceUnit,
+                ProjectEntities.properties(
+                        springJpaSettings(goal).properties(),
+                        hibernateProperties,
+                        physicalNamingStrategy,
+                        implicitNamingStrategy));
+    }
+
+    /** The {@code spring.jpa.*} settings of a Spring Boot project, announced in the log; none elsewhere. */
+    private static SpringJpaSettings springJpaSettings(Goal goal) {
+        String profiles = goal.session()
+                .getUserProperties()
+                .getProperty(
+                        "spring.profiles.active",
+                        goal.session().getSystemProperties().getProperty("spring.profiles.active"));
+        SpringJpaSettings spring = SpringJpaSettings.read(
+                Path.of(goal.project().getBuild().getOutputDirectory()), profiles, System.getenv());
+        if (!spring.properties().isEmpty()) {
+            goal.log()
+                    .info("Using the Spring Boot JPA settings of " + String.join(", ", spring.sources())
+                            + (spring.profiles().isEmpty()
+                                    ? ""
+                                    : " (profiles " + String.join(", ", spring.profiles()) + ")")
+                            + ": "
+                            + String.join(
+                                    ", ", new TreeSet<>(spring.properties().keySet()))
+                            + ". The plugin's own settings win over them.");
+        }
+        return spring;
+    }
+
+    /** Compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime elements, in order. */
+    static List<Path> classpath(Goal goal) {
+        try {
+            Set<String> elements = new LinkedHashSet<>(goal.project().getCompileClasspathElements());
+            elements.addAll(goal.project().getRuntimeClasspathElements());
+            return elements.stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MigrateException(
+                    "Could not build the project's class path for the entities: " + e.getMessage(), e);
+        }
+    }
+}
