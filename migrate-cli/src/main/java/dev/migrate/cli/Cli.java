@@ -56,6 +56,7 @@ import dev.migrate.command.ShowGraph;
 import dev.migrate.command.Spelling;
 import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.database.EmbeddedThrowaways;
@@ -121,7 +122,7 @@ final class Cli {
     }
 
     /** How the command line names a command and an option in its messages. */
-    private static final Spelling SPELLING = new Spelling() {
+    static final Spelling SPELLING = new Spelling() {
         @Override
         public String command(String command) {
             return Arguments.PROGRAM + " " + command;
@@ -130,6 +131,16 @@ final class Cli {
         @Override
         public String setting(String name, String value) {
             return CliOption.spelled(name, value);
+        }
+
+        @Override
+        public String setting(String name) {
+            return CliFixes.INSTANCE.setting(name);
+        }
+
+        @Override
+        public String parameter(String name) {
+            return CliFixes.INSTANCE.parameter(name);
         }
     };
 
@@ -446,8 +457,7 @@ final class Cli {
          * @param place where embedded servers start (in memory when the machine has room) and write their log
          */
         ComparisonDatabases throwaways(@Nullable DataSource configured, Path place) {
-            Optional<ConnectionSettings> scratch = DatabaseChoice.scratch(
-                    arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), environment);
+            Optional<ConnectionSettings> scratch = scratch(arguments);
             if (scratch.isPresent()) {
                 return new ScratchServer(scratch.get(), configured);
             }
@@ -491,6 +501,16 @@ final class Cli {
         @Override
         public String setting(String name, String value) {
             return SPELLING.setting(name, value);
+        }
+
+        @Override
+        public String setting(String name) {
+            return SPELLING.setting(name);
+        }
+
+        @Override
+        public String parameter(String name) {
+            return SPELLING.parameter(name);
         }
 
         @Override
@@ -600,9 +620,23 @@ final class Cli {
 
     /** The database of --url or the environment, each new connection asking {@code credentials} if given. */
     Optional<ConnectionSettings> database(Arguments arguments, @Nullable CredentialsProvider credentials) {
-        return DatabaseChoice.resolve(
-                        arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment)
+        return resolver(arguments)
+                .resolve(ConnectionResolver.NONE)
                 .map(settings -> settings.withCredentials(credentials));
+    }
+
+    /** The server of --scratch-url or the environment, where throwaway databases may be created. */
+    Optional<ConnectionSettings> scratch(Arguments arguments) {
+        return resolver(arguments).scratch(arguments.value(SCRATCH_URL));
+    }
+
+    /** Weighs --url, --user and --password with the environment, as the plugin weighs its settings. */
+    private ConnectionResolver resolver(Arguments arguments) {
+        return ConnectionResolver.commandLine(
+                environment,
+                new ConnectionResolver.Parameters(
+                        arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), null),
+                SPELLING);
     }
 
     ConnectionSettings requireDatabase(Arguments arguments, @Nullable CredentialsProvider credentials) {
