@@ -1,6 +1,5 @@
 package dev.migrate.cli;
 
-import static dev.migrate.cli.CliOption.ACCEPT_CHECKSUMS;
 import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
@@ -11,12 +10,8 @@ import static dev.migrate.cli.CliOption.EMBEDDED_POSTGRES_VERSION;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
-import static dev.migrate.cli.CliOption.HISTORY_TABLE;
 import static dev.migrate.cli.CliOption.JSON;
 import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
-import static dev.migrate.cli.CliOption.LOCK_RETRIES;
-import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
-import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
@@ -27,16 +22,13 @@ import static dev.migrate.cli.CliOption.RANGE;
 import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.REPORT;
-import static dev.migrate.cli.CliOption.SCHEMA;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
-import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
 import static dev.migrate.cli.CliOption.TENANTS;
 import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
-import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.CredentialsProvider;
@@ -44,7 +36,6 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.TransactionMode;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
@@ -76,7 +67,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -349,55 +339,22 @@ final class Cli {
 
     /** A builder over the migrations with the run settings of the command line, without a database. */
     static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
-        String packages = arguments.value(PACKAGES);
         Migrator.Builder builder = MigratorTools.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
-                .packages(
-                        packages == null
-                                ? new String[] {"db.migrations"}
-                                : Arrays.stream(packages.split(",", -1))
-                                        .map(String::strip)
-                                        .filter(p -> !p.isEmpty())
-                                        .toArray(String[]::new))
                 .classLoader(classes)
                 .log(log)
                 .acceptFutureRevisions(arguments.flag(ACCEPT_FUTURE_REVISIONS));
-        String schema = arguments.value(SCHEMA);
-        if (schema != null) {
-            builder.schema(schema);
+        String packages = arguments.value(PACKAGES);
+        if (packages != null) {
+            // not given, the engine's default package, db.migrations, as the plugin's
+            builder.packages(Arrays.stream(packages.split(",", -1))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .toArray(String[]::new));
         }
-        Duration lock = arguments.duration(LOCK_TIMEOUT);
-        if (lock != null) {
-            builder.lockTimeout(lock);
-        }
-        String versionTable = arguments.value(VERSION_TABLE);
-        if (versionTable != null) {
-            builder.versionTable(versionTable);
-        }
-        String historyTable = arguments.value(HISTORY_TABLE);
-        if (historyTable != null) {
-            builder.historyTable(historyTable);
-        }
-        TransactionMode mode = arguments.transactionMode();
-        if (mode != null) {
-            builder.transactionMode(mode);
-        }
-        Integer retries = arguments.count(LOCK_RETRIES, 0);
-        if (retries != null) {
-            builder.lockRetries(retries);
-        }
-        Duration lockWait = arguments.duration(LOCK_WAIT_TIMEOUT);
-        if (lockWait != null) {
-            builder.lockWaitTimeout(lockWait);
-        }
-        builder.acceptChecksums(arguments.flag(ACCEPT_CHECKSUMS));
         if (arguments.command() == CliCommand.UPGRADE) {
             builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
         }
-        Duration statement = arguments.duration(STATEMENT_TIMEOUT);
-        if (statement != null) {
-            builder.statementTimeout(statement);
-        }
-        return builder;
+        return arguments.runSettings().applyTo(builder, SPELLING);
     }
 
     /**
