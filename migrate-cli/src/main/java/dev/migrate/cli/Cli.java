@@ -232,23 +232,22 @@ final class Cli {
                     "--credentials-provider",
                     "--classpath and the class path of this jar: add its jar or directory to --classpath");
             boolean verbose = arguments.flag(VERBOSE);
-            String target = arguments.positionalValue();
             switch (command) {
                 case HEADS ->
-                    new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
+                    new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case BRANCHES ->
-                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, verbose)
+                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case SHOW ->
-                    new ShowGraph(ShowGraph.Kind.SHOW, required(target), verbose)
+                    new ShowGraph(ShowGraph.Kind.SHOW, required(checked), null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     database(arguments, credentials).ifPresent(database -> builder.dataSource(connect(database)));
-                    new ShowGraph(ShowGraph.Kind.HISTORY, arguments.value(RANGE), verbose)
+                    new ShowGraph(ShowGraph.Kind.HISTORY, null, arguments.value(RANGE), verbose)
                             .run(builder.build(), new Face(arguments, classes.loader(), credentials, log));
                 }
                 case CURRENT ->

@@ -10,7 +10,7 @@ public class BranchesMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.BRANCHES, null, false)
+        new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, false)
                 .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
     }
 }

@@ -15,7 +15,7 @@ public class HeadsMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
+        new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
                 .run(migrator(projectClasses).build(), new BuildFace(this, projectClasses));
     }
 }

@@ -55,7 +55,7 @@ public class HistoryMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, range, verbose);
+        ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, null, range, verbose);
         BuildFace face = new BuildFace(this, projectClasses);
         if (database().hasDatabase()) {
             withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));

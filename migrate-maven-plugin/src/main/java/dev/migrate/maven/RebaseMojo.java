@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.command.Rebase;
 import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.tooling.RevisionName;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,7 +38,7 @@ public class RebaseMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(ClassLoader projectClasses) {
-        new Rebase(revision, onto).run(new RebaseFace(projectClasses));
+        new Rebase(RevisionName.of(revision), RevisionName.optional(onto)).run(new RebaseFace(projectClasses));
     }
 
     /** The goal as the rebase's face: the project's source roots, the configured database. */
