@@ -1,9 +1,9 @@
 package dev.migrate.cli;
 
 import dev.migrate.MigrateException;
-import dev.migrate.TransactionMode;
 import dev.migrate.command.NearestName;
 import dev.migrate.command.run.Durations;
+import dev.migrate.command.run.RunSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -108,13 +108,13 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         }
         Arguments arguments = new Arguments(command, values, values.containsKey(CliOption.HELP), false);
         if (!arguments.help()) {
-            arguments.duration(CliOption.LOCK_TIMEOUT);
-            arguments.duration(CliOption.STATEMENT_TIMEOUT);
-            arguments.duration(CliOption.LOCK_WAIT_TIMEOUT);
             arguments.count(CliOption.PARALLEL, 1);
-            arguments.count(CliOption.LOCK_RETRIES, 0);
             arguments.count(CliOption.CANARY, 0);
-            arguments.transactionMode();
+            try {
+                arguments.runSettings().check(Cli.SPELLING);
+            } catch (MigrateException e) {
+                throw new UsageException(String.valueOf(e.getMessage()));
+            }
         }
         return arguments;
     }
@@ -188,20 +188,22 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         return value == null ? absent : value.equals("true");
     }
 
-    /** The {@code --transaction-mode}, or null when not given. */
-    @Nullable
-    TransactionMode transactionMode() {
-        String text = values.get(CliOption.TRANSACTION_MODE);
-        if (text == null) {
-            return null;
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
-            case "per_migration" -> TransactionMode.PER_MIGRATION;
-            case "all" -> TransactionMode.ALL;
-            default ->
-                throw new UsageException(
-                        "The --transaction-mode '" + text + "' is not known. Use per_migration or all.");
-        };
+    /**
+     * The run settings of the options, as the plugin's parameters give them: an option not given keeps the engine's
+     * default. Its durations and transaction mode are read when they are applied, and named as options.
+     */
+    RunSettings runSettings() {
+        return new RunSettings(
+                value(CliOption.SCHEMA),
+                value(CliOption.VERSION_TABLE),
+                value(CliOption.HISTORY_TABLE),
+                value(CliOption.TRANSACTION_MODE),
+                flag(CliOption.ACCEPT_CHECKSUMS),
+                value(CliOption.LOCK_TIMEOUT),
+                count(CliOption.LOCK_RETRIES, 0),
+                value(CliOption.LOCK_WAIT_TIMEOUT),
+                value(CliOption.STATEMENT_TIMEOUT),
+                null);
     }
 
     private static CliCommand command(String name) {

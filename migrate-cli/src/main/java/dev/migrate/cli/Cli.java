@@ -1,6 +1,5 @@
 package dev.migrate.cli;
 
-import static dev.migrate.cli.CliOption.ACCEPT_CHECKSUMS;
 import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
@@ -11,12 +10,8 @@ import static dev.migrate.cli.CliOption.EMBEDDED_POSTGRES_VERSION;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
-import static dev.migrate.cli.CliOption.HISTORY_TABLE;
 import static dev.migrate.cli.CliOption.JSON;
 import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
-import static dev.migrate.cli.CliOption.LOCK_RETRIES;
-import static dev.migrate.cli.CliOption.LOCK_TIMEOUT;
-import static dev.migrate.cli.CliOption.LOCK_WAIT_TIMEOUT;
 import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
@@ -27,16 +22,13 @@ import static dev.migrate.cli.CliOption.RANGE;
 import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.REPORT;
-import static dev.migrate.cli.CliOption.SCHEMA;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
-import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
 import static dev.migrate.cli.CliOption.TENANTS;
 import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
-import static dev.migrate.cli.CliOption.VERSION_TABLE;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.CredentialsProvider;
@@ -44,7 +36,6 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.TransactionMode;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
@@ -56,6 +47,7 @@ import dev.migrate.command.ShowGraph;
 import dev.migrate.command.Spelling;
 import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.database.EmbeddedThrowaways;
@@ -75,7 +67,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +112,7 @@ final class Cli {
     }
 
     /** How the command line names a command and an option in its messages. */
-    private static final Spelling SPELLING = new Spelling() {
+    static final Spelling SPELLING = new Spelling() {
         @Override
         public String command(String command) {
             return Arguments.PROGRAM + " " + command;
@@ -130,6 +121,16 @@ final class Cli {
         @Override
         public String setting(String name, String value) {
             return CliOption.spelled(name, value);
+        }
+
+        @Override
+        public String setting(String name) {
+            return CliFixes.INSTANCE.setting(name);
+        }
+
+        @Override
+        public String parameter(String name) {
+            return CliFixes.INSTANCE.parameter(name);
         }
     };
 
@@ -231,23 +232,22 @@ final class Cli {
                     "--credentials-provider",
                     "--classpath and the class path of this jar: add its jar or directory to --classpath");
             boolean verbose = arguments.flag(VERBOSE);
-            String target = arguments.positionalValue();
             switch (command) {
                 case HEADS ->
-                    new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
+                    new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case BRANCHES ->
-                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, verbose)
+                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case SHOW ->
-                    new ShowGraph(ShowGraph.Kind.SHOW, required(target), verbose)
+                    new ShowGraph(ShowGraph.Kind.SHOW, required(checked), null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     database(arguments, credentials).ifPresent(database -> builder.dataSource(connect(database)));
-                    new ShowGraph(ShowGraph.Kind.HISTORY, arguments.value(RANGE), verbose)
+                    new ShowGraph(ShowGraph.Kind.HISTORY, null, arguments.value(RANGE), verbose)
                             .run(builder.build(), new Face(arguments, classes.loader(), credentials, log));
                 }
                 case CURRENT ->
@@ -338,55 +338,22 @@ final class Cli {
 
     /** A builder over the migrations with the run settings of the command line, without a database. */
     static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
-        String packages = arguments.value(PACKAGES);
         Migrator.Builder builder = MigratorTools.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
-                .packages(
-                        packages == null
-                                ? new String[] {"db.migrations"}
-                                : Arrays.stream(packages.split(",", -1))
-                                        .map(String::strip)
-                                        .filter(p -> !p.isEmpty())
-                                        .toArray(String[]::new))
                 .classLoader(classes)
                 .log(log)
                 .acceptFutureRevisions(arguments.flag(ACCEPT_FUTURE_REVISIONS));
-        String schema = arguments.value(SCHEMA);
-        if (schema != null) {
-            builder.schema(schema);
+        String packages = arguments.value(PACKAGES);
+        if (packages != null) {
+            // not given, the engine's default package, db.migrations, as the plugin's
+            builder.packages(Arrays.stream(packages.split(",", -1))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .toArray(String[]::new));
         }
-        Duration lock = arguments.duration(LOCK_TIMEOUT);
-        if (lock != null) {
-            builder.lockTimeout(lock);
-        }
-        String versionTable = arguments.value(VERSION_TABLE);
-        if (versionTable != null) {
-            builder.versionTable(versionTable);
-        }
-        String historyTable = arguments.value(HISTORY_TABLE);
-        if (historyTable != null) {
-            builder.historyTable(historyTable);
-        }
-        TransactionMode mode = arguments.transactionMode();
-        if (mode != null) {
-            builder.transactionMode(mode);
-        }
-        Integer retries = arguments.count(LOCK_RETRIES, 0);
-        if (retries != null) {
-            builder.lockRetries(retries);
-        }
-        Duration lockWait = arguments.duration(LOCK_WAIT_TIMEOUT);
-        if (lockWait != null) {
-            builder.lockWaitTimeout(lockWait);
-        }
-        builder.acceptChecksums(arguments.flag(ACCEPT_CHECKSUMS));
         if (arguments.command() == CliCommand.UPGRADE) {
             builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
         }
-        Duration statement = arguments.duration(STATEMENT_TIMEOUT);
-        if (statement != null) {
-            builder.statementTimeout(statement);
-        }
-        return builder;
+        return arguments.runSettings().applyTo(builder, SPELLING);
     }
 
     /**
@@ -446,8 +413,7 @@ final class Cli {
          * @param place where embedded servers start (in memory when the machine has room) and write their log
          */
         ComparisonDatabases throwaways(@Nullable DataSource configured, Path place) {
-            Optional<ConnectionSettings> scratch = DatabaseChoice.scratch(
-                    arguments.value(SCRATCH_URL), arguments.value(USER), arguments.value(PASSWORD), environment);
+            Optional<ConnectionSettings> scratch = scratch(arguments);
             if (scratch.isPresent()) {
                 return new ScratchServer(scratch.get(), configured);
             }
@@ -491,6 +457,16 @@ final class Cli {
         @Override
         public String setting(String name, String value) {
             return SPELLING.setting(name, value);
+        }
+
+        @Override
+        public String setting(String name) {
+            return SPELLING.setting(name);
+        }
+
+        @Override
+        public String parameter(String name) {
+            return SPELLING.parameter(name);
         }
 
         @Override
@@ -600,9 +576,23 @@ final class Cli {
 
     /** The database of --url or the environment, each new connection asking {@code credentials} if given. */
     Optional<ConnectionSettings> database(Arguments arguments, @Nullable CredentialsProvider credentials) {
-        return DatabaseChoice.resolve(
-                        arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), environment)
+        return resolver(arguments)
+                .resolve(ConnectionResolver.NONE)
                 .map(settings -> settings.withCredentials(credentials));
+    }
+
+    /** The server of --scratch-url or the environment, where throwaway databases may be created. */
+    Optional<ConnectionSettings> scratch(Arguments arguments) {
+        return resolver(arguments).scratch(arguments.value(SCRATCH_URL));
+    }
+
+    /** Weighs --url, --user and --password with the environment, as the plugin weighs its settings. */
+    private ConnectionResolver resolver(Arguments arguments) {
+        return ConnectionResolver.commandLine(
+                environment,
+                new ConnectionResolver.Parameters(
+                        arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), null),
+                SPELLING);
     }
 
     ConnectionSettings requireDatabase(Arguments arguments, @Nullable CredentialsProvider credentials) {

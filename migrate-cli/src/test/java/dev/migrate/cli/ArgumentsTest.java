@@ -3,7 +3,7 @@ package dev.migrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.TransactionMode;
+import dev.migrate.command.run.RunSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ class ArgumentsTest {
 
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--lock-timeout", "10")))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("has no unit: write 10s for seconds or 10ms");
+                .hasMessageStartingWith("The --lock-timeout '10' has no unit: write 10s for seconds or 10ms");
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--parallel", "none")))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--parallel 'none' is not a count");
@@ -77,13 +77,20 @@ class ArgumentsTest {
         assertThat(arguments.flag(CliOption.REBUILD_INVALID_INDEXES, true)).isFalse();
         assertThat(Arguments.parse(List.of("upgrade")).flag(CliOption.REBUILD_INVALID_INDEXES, true))
                 .isTrue();
-        assertThat(arguments.transactionMode()).isEqualTo(TransactionMode.ALL);
-        assertThat(arguments.count(CliOption.LOCK_RETRIES, 0)).isZero();
+        assertThat(arguments.runSettings())
+                .isEqualTo(new RunSettings(null, null, null, "all", false, null, 0, null, null, null));
         assertThat(arguments.count(CliOption.CANARY, 0)).isEqualTo(2);
         assertThat(arguments.flag(CliOption.FAIL_FAST)).isTrue();
 
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--transaction-mode", "each")))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("The --transaction-mode 'each' is not known. Use per_migration or all.");
+        assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--lock-wait-timeout", "soon")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("The --lock-wait-timeout 'soon' is not a duration. Write it as 500ms, 10s, 2min, 1h or"
+                        + " PT10S.");
+        assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--lock-retries", "-1")))
+                .hasMessageContaining("The --lock-retries '-1' is not a count");
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--canary=-1")))
                 .hasMessageContaining("The --canary '-1' is not a count: write a whole number of 0 or more");
         assertThatThrownBy(() -> Arguments.parse(List.of("current", "--parallel", "2")))

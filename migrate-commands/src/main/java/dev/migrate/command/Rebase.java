@@ -5,6 +5,7 @@ import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RebasePlan;
+import dev.migrate.tooling.RevisionName;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  * {@code rebase}: puts a branch that is not released yet on top of the other head; the first revision of the
  * branch gets that head as its parent, in its source file, and the revisions above it follow. With a configured
  * database, refuses when that database has applied any revision of the branch:
- * {@code new Rebase("20260105", null).run(face)}.
+ * {@code new Rebase(RevisionName.of("20260105"), null).run(face)}.
  *
  * @param revision the first revision of the branch to move: a full or unique-prefix id, or a branch label
  * @param onto the head to put the branch on; null: the other head, when the chain has exactly two
  */
-public record Rebase(String revision, @Nullable String onto) {
+public record Rebase(RevisionName revision, @Nullable RevisionName onto) {
     /** What a face gives a rebase besides what every command gets. */
     public interface Face extends CommandFace {
         /** The configured database, announced; empty: none. */
@@ -42,8 +43,8 @@ public record Rebase(String revision, @Nullable String onto) {
 
     /** Edits the first revision's source file; the chain's classes are compiled again after. */
     public void run(Face face) {
-        String target = onto == null || onto.isBlank() ? null : onto.strip();
-        RebasePlan plan = MigratorTools.of(face.migrations(false).build()).rebasePlan(revision.strip(), target);
+        RebasePlan plan = MigratorTools.of(face.migrations(false).build())
+                .rebasePlan(revision.text(), onto == null ? null : onto.text());
         RevisionInfo first = plan.revision();
         Path file = face.sourceFile(first.source())
                 .orElseThrow(() -> new MigrateException("The source file of revision " + first.id() + " ("

@@ -4,6 +4,7 @@ import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.RevisionTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,13 +14,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code heads}, {@code branches}, {@code show} and {@code history}: the revision graph as lines of output, and as
- * data for the JSON document: {@code new ShowGraph(ShowGraph.Kind.HEADS, null, false).run(migrator, face)}.
+ * data for the JSON document: {@code new ShowGraph(ShowGraph.Kind.HEADS, null, null, false).run(migrator, face)}.
  *
  * @param kind which command
- * @param argument the revision {@code show} shows, or the range {@code history} lists (null: all of it)
+ * @param revision the revision {@code show} shows, its form checked where the user wrote it (null: head)
+ * @param range the range {@code history} lists, {@code <from>:<to>} (null: all of it)
  * @param verbose a block per revision instead of one line
  */
-public record ShowGraph(Kind kind, @Nullable String argument, boolean verbose) {
+public record ShowGraph(
+        Kind kind,
+        @Nullable RevisionTarget revision,
+        @Nullable String range,
+        boolean verbose) {
     /** The four commands. */
     public enum Kind {
         HEADS,
@@ -50,13 +56,13 @@ public record ShowGraph(Kind kind, @Nullable String argument, boolean verbose) {
                         .toList()));
             }
             case SHOW -> {
-                String target = argument == null ? "head" : argument;
+                String target = revision == null ? "head" : revision.text();
                 internals.showReport(target).forEach(face::info);
                 face.result(new CommandResult.Revisions(List.of(migrator.revision(target))));
             }
             case HISTORY -> {
-                internals.historyReport(argument, verbose).forEach(face::info);
-                MigratorTools.HistoryRevisions history = internals.historyRevisions(argument);
+                internals.historyReport(range, verbose).forEach(face::info);
+                MigratorTools.HistoryRevisions history = internals.historyRevisions(range);
                 face.result(new CommandResult.History(
                         details(migrator, history.ids()), history.current(), history.applied()));
             }

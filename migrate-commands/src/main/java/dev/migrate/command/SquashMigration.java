@@ -8,6 +8,7 @@ import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.RevisionTarget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,41 +16,50 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code squash}: replaces a revision and every revision below it with one migration that builds the same
- * schema, replayed on a throwaway server: {@code new SquashMigration("20261120_093000", null, null, "public",
- * root).run(face)}.
+ * schema, replayed on a throwaway server: {@code new SquashMigration(RevisionTarget.of("20261120_093000"), null, null,
+ * "public", root).run(face)}.
  *
- * @param target the last revision the squash replaces
+ * @param target the last revision the squash replaces, its form checked where the user wrote it; null when it was
+ *     not given, which {@link #checkSettings} refuses
  * @param message the migration's message; null: {@code squash up to <target>}
  * @param dataSteps what becomes of the data steps inside the range: {@code carry} (also when null) or {@code drop}
  * @param managedSchema the schema the squash builds
  * @param sources where the class is written
  */
 public record SquashMigration(
-        String target, @Nullable String message, @Nullable String dataSteps, String managedSchema, SourceRoot sources) {
+        @Nullable RevisionTarget target,
+        @Nullable String message,
+        @Nullable String dataSteps,
+        String managedSchema,
+        SourceRoot sources) {
     public SquashMigration {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(managedSchema, "managedSchema");
         Objects.requireNonNull(sources, "sources");
     }
 
     /** Fails, before anything runs, on a missing target or an unknown data-steps setting. */
     public void checkSettings(Spelling face) {
-        if (target.isBlank()) {
+        checkedTarget(face);
+    }
+
+    private RevisionTarget checkedTarget(Spelling face) {
+        if (target == null) {
             throw new MigrateException(face.command("squash") + " needs the last revision to replace. Add "
                     + face.setting("target", "<id>") + " (the history goal lists them); the squash replaces it and "
                     + "every revision below it. Nothing was written.");
         }
         Squash.DataSteps.parse(dataSteps);
+        return target;
     }
 
     /** Replays the range on a throwaway server of the default version, and writes the squash. */
     public void run(SchemaFace face) {
         ComparisonDatabases throwaways = face.databases(null);
-        checkSettings(face);
+        RevisionTarget target = checkedTarget(face);
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
         Migrator chain = face.migrations(false).build();
         ChainTables settings = MigratorTools.of(chain).tables();
-        List<String> replaced = Squash.replaced(chain, target.strip());
+        List<String> replaced = Squash.replaced(chain, target.text().strip());
         String tip = replaced.get(replaced.size() - 1);
         MigrationScript script;
         List<Squash.DataStep> steps;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.MigrateException;
+import dev.migrate.tooling.RevisionTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,12 +50,13 @@ class SettingsCheckTest {
 
     @Test
     void aSquashNeedsItsTargetAndAKnownWayWithDataSteps() {
-        assertThat(message(() -> new SquashMigration(" ", null, null, "public", ROOT).checkSettings(PLUGIN)))
+        assertThat(message(() -> new SquashMigration(null, null, null, "public", ROOT).checkSettings(PLUGIN)))
                 .startsWith("mvn compile migrate:squash needs the last revision to replace. Add "
                         + "-Dmigrate.target=<id>");
-        assertThat(message(() -> new SquashMigration("0001", null, "keep", "public", ROOT).checkSettings(PLUGIN)))
+        assertThat(message(() -> new SquashMigration(RevisionTarget.of("0001"), null, "keep", "public", ROOT)
+                        .checkSettings(PLUGIN)))
                 .contains("keep");
-        new SquashMigration("0001", null, "drop", "public", ROOT).checkSettings(PLUGIN);
+        new SquashMigration(RevisionTarget.of("0001"), null, "drop", "public", ROOT).checkSettings(PLUGIN);
     }
 
     @Test

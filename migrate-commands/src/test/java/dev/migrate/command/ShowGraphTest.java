@@ -9,6 +9,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.tooling.RevisionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,11 +51,11 @@ class ShowGraphTest {
                 .migrations(CreateOrders.class, AddTotal.class)
                 .build());
 
-        new ShowGraph(ShowGraph.Kind.HEADS, null, false).run(migrator, face());
+        new ShowGraph(ShowGraph.Kind.HEADS, null, null, false).run(migrator, face());
         assertThat(lines).anyMatch(line -> line.startsWith("g2")).noneMatch(line -> line.startsWith("g1"));
 
         lines.clear();
-        new ShowGraph(ShowGraph.Kind.SHOW, "g1", false).run(migrator, face());
+        new ShowGraph(ShowGraph.Kind.SHOW, RevisionTarget.of("g1"), null, false).run(migrator, face());
         assertThat(String.join("\n", lines)).contains("g1", "create orders");
     }
 

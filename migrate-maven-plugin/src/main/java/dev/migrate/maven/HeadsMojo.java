@@ -15,7 +15,7 @@ public class HeadsMojo extends MigrateMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.HEADS, null, verbose)
+        new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
                 .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
     }
 }

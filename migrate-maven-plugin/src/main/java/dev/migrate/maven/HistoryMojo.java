@@ -48,7 +48,7 @@ public class HistoryMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, range, verbose);
+        ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, null, range, verbose);
         BuildFace face = new BuildFace(database.goal(), projectClasses);
         if (database.database().hasDatabase()) {
             database.withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));

@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.command.Rebase;
 import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.tooling.RevisionName;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,7 +38,8 @@ public class RebaseMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        new Rebase(revision, onto).run(new RebaseFace(database, projectClasses));
+        new Rebase(RevisionName.of(revision), RevisionName.optional(onto))
+                .run(new RebaseFace(database, projectClasses));
     }
 
     /** The goal as the rebase's face: the project's source roots, the configured database. */

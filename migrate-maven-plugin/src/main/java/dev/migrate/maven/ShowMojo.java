@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.ShowGraph;
+import dev.migrate.tooling.RevisionTarget;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -18,7 +19,7 @@ public class ShowMojo extends MigrateMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.SHOW, revision, false)
+        new ShowGraph(ShowGraph.Kind.SHOW, RevisionTarget.of(revision), null, false)
                 .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.SquashMigration;
+import dev.migrate.tooling.RevisionTarget;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -55,6 +56,11 @@ public class SquashMojo extends SchemaWriteMojo {
     }
 
     private SquashMigration squash(Goal goal) {
-        return new SquashMigration(target == null ? "" : target, message, squashData, managedSchema, sourceRoot(goal));
+        return new SquashMigration(
+                target == null || target.isBlank() ? null : RevisionTarget.of(target),
+                message,
+                squashData,
+                managedSchema,
+                sourceRoot(goal));
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.command.database;
 
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
+import dev.migrate.command.Spelling;
 import dev.migrate.connection.DatabaseUrl;
 import java.util.Map;
 import java.util.Optional;
@@ -10,13 +11,17 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which database a goal talks to (SPEC 5), highest first: {@code -Dmigrate.url} on the
- * command line, environment {@code MIGRATE_DATABASE_URL}, environment {@code DATABASE_URL},
- * {@code <url>} in the pom. None at all means: use the embedded database. A source that is set but
- * empty is an error, never a fall-through: a CI secret that is missing expands to an empty string,
- * and a deployment must not then succeed against another database.
+ * Decides which database a face talks to (SPEC 5), highest first: the face's command line ({@code -Dmigrate.url},
+ * {@code --url}), environment {@code MIGRATE_DATABASE_URL}, environment {@code DATABASE_URL}, then what the face
+ * configures ({@code <url>} in the pom). None at all means: the face's default (the plugin's embedded database). A
+ * source that is set but empty is an error, never a fall-through: a CI secret that is missing expands to an empty
+ * string, and a deployment must not then succeed against another database. The plugin and the command line both
+ * decide here, each naming its own settings in the messages.
  */
 public final class ConnectionResolver {
+    /** No settings: the configuration of a face that has none besides its command line. */
+    public static final Parameters NONE = new Parameters(null, null, null, null);
+
     /**
      * What the pom (or {@code -D}) configured.
      *
@@ -57,27 +62,91 @@ public final class ConnectionResolver {
     }
 
     private final Map<String, String> environment;
-    private final Properties userProperties;
+    private final Parameters commandLine;
+    private final Spelling spelling;
+    /** Where a user sets the password the URL does not carry, as a failure to log in names it. */
+    private final String passwordSetting;
+
     private final Servers servers;
 
+    /**
+     * The plugin's: its command line is Maven's user properties ({@code -Dmigrate.url}, {@code -Dmigrate.user},
+     * {@code -Dmigrate.password}, {@code -Dmigrate.serverId}), its configuration the pom's parameters.
+     */
     public ConnectionResolver(Map<String, String> environment, Properties userProperties, Servers servers) {
+        this(
+                environment,
+                new Parameters(
+                        userProperties.getProperty("migrate.url"),
+                        userProperties.getProperty("migrate.user"),
+                        userProperties.getProperty("migrate.password"),
+                        userProperties.getProperty("migrate.serverId")),
+                Spelling.GOALS,
+                "<password>",
+                servers);
+    }
+
+    private ConnectionResolver(
+            Map<String, String> environment,
+            Parameters commandLine,
+            Spelling spelling,
+            String passwordSetting,
+            Servers servers) {
         this.environment = environment;
-        this.userProperties = userProperties;
+        this.commandLine = commandLine;
+        this.spelling = spelling;
+        this.passwordSetting = passwordSetting;
         this.servers = servers;
+    }
+
+    /**
+     * A face whose settings are all on its command line, with no server ids: the command line's {@code --url},
+     * {@code --user} and {@code --password}, which its messages name as {@code spelling} writes them.
+     *
+     * @param commandLine the command line's URL, user and password; its serverId and credentials are not read
+     */
+    public static ConnectionResolver commandLine(
+            Map<String, String> environment, Parameters commandLine, Spelling spelling) {
+        return new ConnectionResolver(
+                environment,
+                new Parameters(commandLine.url(), commandLine.user(), commandLine.password(), null),
+                spelling,
+                spelling.setting("password"),
+                serverId -> {
+                    throw new IllegalStateException("The command line names no server id");
+                });
     }
 
     /** The configured database; empty when no source names one, and the embedded database is to be used. */
     public Optional<ConnectionSettings> resolve(Parameters pom) {
         // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win
-        Optional<Candidate> chosen = Stream.of(
-                        new Candidate("-Dmigrate.url", userProperties.getProperty("migrate.url")),
+        return first(
+                        new Candidate(spelling.setting("url"), commandLine.url()),
                         new Candidate(
                                 "the environment variable MIGRATE_DATABASE_URL",
                                 environment.get("MIGRATE_DATABASE_URL")),
                         new Candidate("the environment variable DATABASE_URL", environment.get("DATABASE_URL")),
                         new Candidate("<url> in the pom", pom.url()))
-                .filter(c -> c.value() != null)
-                .findFirst();
+                .map(chosen -> settings(chosen, pom).withCredentials(pom.credentials()));
+    }
+
+    /**
+     * The server where throwaway databases may be created, highest first: {@code scratchUrl} from the command line
+     * ({@code --scratch-url}), then the environment variable {@code MIGRATE_SCRATCH_URL}; empty when neither names
+     * one. Its user and password are the URL's, else those of the command line, as for {@link #resolve}.
+     */
+    public Optional<ConnectionSettings> scratch(@Nullable String scratchUrl) {
+        return first(
+                        new Candidate(spelling.setting("scratchUrl"), scratchUrl),
+                        new Candidate(
+                                "the environment variable MIGRATE_SCRATCH_URL", environment.get("MIGRATE_SCRATCH_URL")))
+                .map(chosen -> settings(chosen, NONE));
+    }
+
+    /** The first source that is set, parsed; fails when it is set but empty. */
+    private static Optional<Chosen> first(Candidate... candidates) {
+        Optional<Candidate> chosen =
+                Stream.of(candidates).filter(c -> c.value() != null).findFirst();
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -90,18 +159,21 @@ public final class ConnectionResolver {
                     + (origin.startsWith("the environment") ? " (unset it)" : "")
                     + " to use the next source. Nothing was run.");
         }
-        DatabaseUrl parsed = DatabaseUrl.parse(url, origin);
+        return Optional.of(new Chosen(DatabaseUrl.parse(url, origin), origin));
+    }
+
+    private ConnectionSettings settings(Chosen chosen, Parameters pom) {
+        DatabaseUrl parsed = chosen.url();
         Credentials credentials = credentials(pom, parsed.user(), parsed.password());
         String serverId = serverId(pom);
-        return Optional.of(new ConnectionSettings(
-                        parsed,
-                        credentials.user(),
-                        credentials.password(),
-                        origin,
-                        serverId != null
-                                ? "of the <server> '" + serverId + "' in settings.xml"
-                                : "in the URL or <password>")
-                .withCredentials(pom.credentials()));
+        return new ConnectionSettings(
+                parsed,
+                credentials.user(),
+                credentials.password(),
+                chosen.origin(),
+                serverId != null
+                        ? "of the <server> '" + serverId + "' in settings.xml"
+                        : "in the URL or " + passwordSetting);
     }
 
     /**
@@ -114,8 +186,8 @@ public final class ConnectionResolver {
 
     /** The URL's own user and password first, then the settings', then the server id's. */
     private Credentials credentials(Parameters pom, @Nullable String urlUser, @Nullable String urlPassword) {
-        String user = firstPresent(urlUser, userProperties.getProperty("migrate.user"), pom.user());
-        String password = firstPresent(urlPassword, userProperties.getProperty("migrate.password"), pom.password());
+        String user = firstPresent(urlUser, commandLine.user(), pom.user());
+        String password = firstPresent(urlPassword, commandLine.password(), pom.password());
         String serverId = serverId(pom);
         if (serverId != null && (user == null || password == null)) {
             Credentials server = servers.credentials(serverId);
@@ -126,10 +198,12 @@ public final class ConnectionResolver {
     }
 
     private @Nullable String serverId(Parameters pom) {
-        return firstPresent(userProperties.getProperty("migrate.serverId"), pom.serverId());
+        return firstPresent(commandLine.serverId(), pom.serverId());
     }
 
     private record Candidate(String origin, @Nullable String value) {}
+
+    private record Chosen(DatabaseUrl url, String origin) {}
 
     private static @Nullable String firstPresent(@Nullable String... values) {
         for (String value : values) {

@@ -3,6 +3,7 @@ package dev.migrate.command.run;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.command.Spelling;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -10,12 +11,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * How the migrations run on a database, as the face's settings give it: where the version and history tables
  * are, the transactions, the timeouts and retries. A duration is written {@code 5s}, {@code 500ms},
- * {@code 2min} or {@code PT5S}; an unset one keeps the engine's default.
+ * {@code 2min} or {@code PT5S}; a setting that is null keeps the engine's default (the plugin's parameters default
+ * to the same: schema {@code public}, tables {@code migrate_version} and {@code migrate_history},
+ * {@code per_migration}). The plugin and the command line both read theirs here; a mistake is named as the face
+ * spells the setting ({@code lockTimeout}, {@code --lock-timeout}).
  */
 public record RunSettings(
-        String schema,
-        String versionTable,
-        String historyTable,
+        @Nullable String schema,
+        @Nullable String versionTable,
+        @Nullable String historyTable,
         @Nullable String transactionMode,
         boolean acceptChecksums,
         @Nullable String lockTimeout,
@@ -26,50 +30,84 @@ public record RunSettings(
 
     /** Reads every duration and the transaction mode, so that a mistake fails before anything connects. */
     public void check() {
-        Durations.parse("lockTimeout", lockTimeout);
-        Durations.parse("lockWaitTimeout", lockWaitTimeout);
-        Durations.parse("statementTimeout", statementTimeout);
+        check(Spelling.GOALS);
+    }
+
+    /**
+     * Reads every duration and the transaction mode, so that a mistake fails before anything connects.
+     *
+     * @param spelling how the message names a setting that is wrong
+     * @throws MigrateException naming the setting and the forms it takes
+     */
+    public void check(Spelling spelling) {
+        mode(spelling);
+        duration(spelling, "lockTimeout", lockTimeout);
+        duration(spelling, "lockWaitTimeout", lockWaitTimeout);
+        duration(spelling, "statementTimeout", statementTimeout);
+        duration(spelling, "progressInterval", progressInterval);
     }
 
     /** Sets these settings on {@code builder}, and returns it. */
     public Migrator.Builder applyTo(Migrator.Builder builder) {
-        builder.schema(schema)
-                .versionTable(versionTable)
-                .historyTable(historyTable)
-                .transactionMode(mode())
-                .acceptChecksums(acceptChecksums);
-        Duration lock = Durations.parse("lockTimeout", lockTimeout);
+        return applyTo(builder, Spelling.GOALS);
+    }
+
+    /**
+     * Sets these settings on {@code builder}, and returns it.
+     *
+     * @param spelling how the message names a setting that is wrong
+     */
+    public Migrator.Builder applyTo(Migrator.Builder builder, Spelling spelling) {
+        if (schema != null) {
+            builder.schema(schema);
+        }
+        if (versionTable != null) {
+            builder.versionTable(versionTable);
+        }
+        if (historyTable != null) {
+            builder.historyTable(historyTable);
+        }
+        TransactionMode mode = mode(spelling);
+        if (mode != null) {
+            builder.transactionMode(mode);
+        }
+        builder.acceptChecksums(acceptChecksums);
+        Duration lock = duration(spelling, "lockTimeout", lockTimeout);
         if (lock != null) {
             builder.lockTimeout(lock);
         }
         if (lockRetries != null) {
             builder.lockRetries(lockRetries);
         }
-        Duration lockWait = Durations.parse("lockWaitTimeout", lockWaitTimeout);
+        Duration lockWait = duration(spelling, "lockWaitTimeout", lockWaitTimeout);
         if (lockWait != null) {
             builder.lockWaitTimeout(lockWait);
         }
-        Duration progress = Durations.parse("progressInterval", progressInterval);
+        Duration progress = duration(spelling, "progressInterval", progressInterval);
         if (progress != null) {
             builder.progressInterval(progress);
         }
-        Duration statement = Durations.parse("statementTimeout", statementTimeout);
+        Duration statement = duration(spelling, "statementTimeout", statementTimeout);
         if (statement != null) {
             builder.statementTimeout(statement);
         }
         return builder;
     }
 
-    private TransactionMode mode() {
-        String mode = transactionMode == null
-                ? "per_migration"
-                : transactionMode.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return switch (mode) {
+    private static @Nullable Duration duration(Spelling spelling, String name, @Nullable String text) {
+        return Durations.parse(spelling.parameter(name), text);
+    }
+
+    private @Nullable TransactionMode mode(Spelling spelling) {
+        if (transactionMode == null) {
+            return null;
+        }
+        return switch (transactionMode.trim().toUpperCase(Locale.ROOT).replace('-', '_')) {
             case "PER_MIGRATION" -> TransactionMode.PER_MIGRATION;
             case "ALL" -> TransactionMode.ALL;
             default ->
-                throw new MigrateException(
-                        "The transactionMode '" + transactionMode + "' is not known. Use per_migration or all.");
+                throw new MigrateException("The " + spelling.parameter("transactionMode") + " '" + transactionMode
+                        + "' is not known. Use per_migration or all.");
         };
     }
 }
