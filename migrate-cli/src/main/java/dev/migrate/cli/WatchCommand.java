@@ -6,14 +6,12 @@ import static dev.migrate.cli.CliOption.CYCLES;
 import static dev.migrate.cli.CliOption.DEBOUNCE;
 import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
-import static dev.migrate.cli.CliOption.HISTORY_TABLE;
 import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.MESSAGE;
 import static dev.migrate.cli.CliOption.OBJECTS;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.SOURCES;
-import static dev.migrate.cli.CliOption.VERSION_TABLE;
 import static dev.migrate.cli.CliOption.WRITE;
 
 import dev.migrate.MigrateException;
@@ -32,6 +30,8 @@ import dev.migrate.command.entity.Renames;
 import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.watch.Watch;
 import dev.migrate.command.watch.WatchSession;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.MigratorTools;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -246,8 +246,7 @@ final class WatchCommand {
             @Override
             public AutogenerateRequest.Builder request(Migrator chain) {
                 String managed = arguments.value(MANAGED_SCHEMA);
-                String versionTable = arguments.value(VERSION_TABLE);
-                String historyTable = arguments.value(HISTORY_TABLE);
+                ChainTables tables = MigratorTools.of(chain).tables();
                 return AutogenerateRequest.builder(
                                 chain,
                                 entities.ddl(
@@ -257,9 +256,7 @@ final class WatchCommand {
                                         provider))
                         .managedSchema(managed == null ? "public" : managed)
                         .excluding(list(EXCLUDE))
-                        .versionTables(
-                                versionTable == null ? "migrate_version" : versionTable,
-                                historyTable == null ? "migrate_history" : historyTable)
+                        .versionTables(tables.versionTable(), tables.historyTable())
                         .renames(Renames.hints(List.of()))
                         .declaringObjects(DeclaredObjects.in(objects, cli.shown(objects)))
                         .entityCacheIn(build.resolve("migrate/entity-cache"));

@@ -4,6 +4,8 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.MigratorTools;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +35,11 @@ record EntityGoal(
      * declared objects and the entity cache, as the parameters say.
      */
     AutogenerateRequest.Builder request(Migrator chain) {
+        ChainTables tables = MigratorTools.of(chain).tables();
         AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, entities.ddl(goal(), keptProvider))
                 .managedSchema(options.managedSchema())
                 .excluding(ComparisonOptions.trimmed(options.exclude()))
-                .versionTables(
-                        database.runSettings().versionTable(),
-                        database.runSettings().historyTable())
+                .versionTables(tables.versionTable(), tables.historyTable())
                 .renames(Renames.hints(ComparisonOptions.trimmed(options.renames())))
                 .notRenamed(ComparisonOptions.trimmed(options.notRenamed()))
                 .convertingSerialToIdentity(options.serialToIdentity())
