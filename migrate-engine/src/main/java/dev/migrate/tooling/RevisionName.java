@@ -30,7 +30,7 @@ public record RevisionName(String text) {
         text = text.strip();
         if (text.isEmpty()) {
             throw new BadTargetException(
-                    "No revision was given; name one by its id, a unique prefix of the id, or a " + "branch label.");
+                    "No revision was given; name one by its id, a unique prefix of the id, or a branch label.");
         }
         if (POSITION.matcher(text).matches()) {
             throw new BadTargetException("The revision '" + text + "' is a position, not a revision; name one by its "
