@@ -111,7 +111,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
             arguments.count(CliOption.PARALLEL, 1);
             arguments.count(CliOption.CANARY, 0);
             try {
-                arguments.runSettings().check(Cli.SPELLING);
+                arguments.runSettings().check(CliFixes.INSTANCE);
             } catch (MigrateException e) {
                 throw new UsageException(String.valueOf(e.getMessage()));
             }

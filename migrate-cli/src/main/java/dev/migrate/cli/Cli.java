@@ -122,16 +122,6 @@ final class Cli {
         public String setting(String name, String value) {
             return CliOption.spelled(name, value);
         }
-
-        @Override
-        public String setting(String name) {
-            return CliFixes.INSTANCE.setting(name);
-        }
-
-        @Override
-        public String parameter(String name) {
-            return CliFixes.INSTANCE.parameter(name);
-        }
     };
 
     /** Runs the command line and returns the exit code. */
@@ -353,7 +343,7 @@ final class Cli {
         if (arguments.command() == CliCommand.UPGRADE) {
             builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
         }
-        return arguments.runSettings().applyTo(builder, SPELLING);
+        return arguments.runSettings().applyTo(builder, CliFixes.INSTANCE);
     }
 
     /**
@@ -457,16 +447,6 @@ final class Cli {
         @Override
         public String setting(String name, String value) {
             return SPELLING.setting(name, value);
-        }
-
-        @Override
-        public String setting(String name) {
-            return SPELLING.setting(name);
-        }
-
-        @Override
-        public String parameter(String name) {
-            return SPELLING.parameter(name);
         }
 
         @Override
@@ -592,7 +572,7 @@ final class Cli {
                 environment,
                 new ConnectionResolver.Parameters(
                         arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), null),
-                SPELLING);
+                CliFixes.INSTANCE);
     }
 
     ConnectionSettings requireDatabase(Arguments arguments, @Nullable CredentialsProvider credentials) {

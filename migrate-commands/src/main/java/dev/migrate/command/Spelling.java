@@ -30,20 +30,4 @@ public interface Spelling {
      * {@code drift.sqlFile}): {@code -Dmigrate.failOn=warning}, {@code --fail-on warning}.
      */
     String setting(String name, String value);
-
-    /**
-     * A setting, named as the plugin's parameter, as the face's user gives it, without a value, where a message names
-     * the place a value came from: {@code -Dmigrate.url}, {@code --url}.
-     */
-    default String setting(String name) {
-        return "-Dmigrate." + name;
-    }
-
-    /**
-     * A setting, named as the plugin's parameter, as a sentence about its value names it: {@code the lockTimeout '10'},
-     * {@code the --lock-timeout '10'}.
-     */
-    default String parameter(String name) {
-        return name;
-    }
 }

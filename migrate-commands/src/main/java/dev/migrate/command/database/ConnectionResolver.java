@@ -2,8 +2,8 @@ package dev.migrate.command.database;
 
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
-import dev.migrate.command.Spelling;
 import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.text.Fixes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -63,7 +63,7 @@ public final class ConnectionResolver {
 
     private final Map<String, String> environment;
     private final Parameters commandLine;
-    private final Spelling spelling;
+    private final Fixes fixes;
     /** Where a user sets the password the URL does not carry, as a failure to log in names it. */
     private final String passwordSetting;
 
@@ -81,7 +81,7 @@ public final class ConnectionResolver {
                         userProperties.getProperty("migrate.user"),
                         userProperties.getProperty("migrate.password"),
                         userProperties.getProperty("migrate.serverId")),
-                Spelling.GOALS,
+                Fixes.GOALS,
                 "<password>",
                 servers);
     }
@@ -89,29 +89,28 @@ public final class ConnectionResolver {
     private ConnectionResolver(
             Map<String, String> environment,
             Parameters commandLine,
-            Spelling spelling,
+            Fixes fixes,
             String passwordSetting,
             Servers servers) {
         this.environment = environment;
         this.commandLine = commandLine;
-        this.spelling = spelling;
+        this.fixes = fixes;
         this.passwordSetting = passwordSetting;
         this.servers = servers;
     }
 
     /**
      * A face whose settings are all on its command line, with no server ids: the command line's {@code --url},
-     * {@code --user} and {@code --password}, which its messages name as {@code spelling} writes them.
+     * {@code --user} and {@code --password}, which its messages name as {@code fixes} writes them.
      *
      * @param commandLine the command line's URL, user and password; its serverId and credentials are not read
      */
-    public static ConnectionResolver commandLine(
-            Map<String, String> environment, Parameters commandLine, Spelling spelling) {
+    public static ConnectionResolver commandLine(Map<String, String> environment, Parameters commandLine, Fixes fixes) {
         return new ConnectionResolver(
                 environment,
                 new Parameters(commandLine.url(), commandLine.user(), commandLine.password(), null),
-                spelling,
-                spelling.setting("password"),
+                fixes,
+                fixes.setting("password"),
                 serverId -> {
                     throw new IllegalStateException("The command line names no server id");
                 });
@@ -121,7 +120,7 @@ public final class ConnectionResolver {
     public Optional<ConnectionSettings> resolve(Parameters pom) {
         // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win
         return first(
-                        new Candidate(spelling.setting("url"), commandLine.url()),
+                        new Candidate(fixes.setting("url"), commandLine.url()),
                         new Candidate(
                                 "the environment variable MIGRATE_DATABASE_URL",
                                 environment.get("MIGRATE_DATABASE_URL")),
@@ -137,7 +136,7 @@ public final class ConnectionResolver {
      */
     public Optional<ConnectionSettings> scratch(@Nullable String scratchUrl) {
         return first(
-                        new Candidate(spelling.setting("scratchUrl"), scratchUrl),
+                        new Candidate(fixes.setting("scratchUrl"), scratchUrl),
                         new Candidate(
                                 "the environment variable MIGRATE_SCRATCH_URL", environment.get("MIGRATE_SCRATCH_URL")))
                 .map(chosen -> settings(chosen, NONE));

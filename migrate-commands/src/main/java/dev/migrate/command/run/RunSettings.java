@@ -3,7 +3,7 @@ package dev.migrate.command.run;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
-import dev.migrate.command.Spelling;
+import dev.migrate.text.Fixes;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -30,34 +30,34 @@ public record RunSettings(
 
     /** Reads every duration and the transaction mode, so that a mistake fails before anything connects. */
     public void check() {
-        check(Spelling.GOALS);
+        check(Fixes.GOALS);
     }
 
     /**
      * Reads every duration and the transaction mode, so that a mistake fails before anything connects.
      *
-     * @param spelling how the message names a setting that is wrong
+     * @param fixes how the message names a setting that is wrong
      * @throws MigrateException naming the setting and the forms it takes
      */
-    public void check(Spelling spelling) {
-        mode(spelling);
-        duration(spelling, "lockTimeout", lockTimeout);
-        duration(spelling, "lockWaitTimeout", lockWaitTimeout);
-        duration(spelling, "statementTimeout", statementTimeout);
-        duration(spelling, "progressInterval", progressInterval);
+    public void check(Fixes fixes) {
+        mode(fixes);
+        duration(fixes, "lockTimeout", lockTimeout);
+        duration(fixes, "lockWaitTimeout", lockWaitTimeout);
+        duration(fixes, "statementTimeout", statementTimeout);
+        duration(fixes, "progressInterval", progressInterval);
     }
 
     /** Sets these settings on {@code builder}, and returns it. */
     public Migrator.Builder applyTo(Migrator.Builder builder) {
-        return applyTo(builder, Spelling.GOALS);
+        return applyTo(builder, Fixes.GOALS);
     }
 
     /**
      * Sets these settings on {@code builder}, and returns it.
      *
-     * @param spelling how the message names a setting that is wrong
+     * @param fixes how the message names a setting that is wrong
      */
-    public Migrator.Builder applyTo(Migrator.Builder builder, Spelling spelling) {
+    public Migrator.Builder applyTo(Migrator.Builder builder, Fixes fixes) {
         if (schema != null) {
             builder.schema(schema);
         }
@@ -67,38 +67,38 @@ public record RunSettings(
         if (historyTable != null) {
             builder.historyTable(historyTable);
         }
-        TransactionMode mode = mode(spelling);
+        TransactionMode mode = mode(fixes);
         if (mode != null) {
             builder.transactionMode(mode);
         }
         builder.acceptChecksums(acceptChecksums);
-        Duration lock = duration(spelling, "lockTimeout", lockTimeout);
+        Duration lock = duration(fixes, "lockTimeout", lockTimeout);
         if (lock != null) {
             builder.lockTimeout(lock);
         }
         if (lockRetries != null) {
             builder.lockRetries(lockRetries);
         }
-        Duration lockWait = duration(spelling, "lockWaitTimeout", lockWaitTimeout);
+        Duration lockWait = duration(fixes, "lockWaitTimeout", lockWaitTimeout);
         if (lockWait != null) {
             builder.lockWaitTimeout(lockWait);
         }
-        Duration progress = duration(spelling, "progressInterval", progressInterval);
+        Duration progress = duration(fixes, "progressInterval", progressInterval);
         if (progress != null) {
             builder.progressInterval(progress);
         }
-        Duration statement = duration(spelling, "statementTimeout", statementTimeout);
+        Duration statement = duration(fixes, "statementTimeout", statementTimeout);
         if (statement != null) {
             builder.statementTimeout(statement);
         }
         return builder;
     }
 
-    private static @Nullable Duration duration(Spelling spelling, String name, @Nullable String text) {
-        return Durations.parse(spelling.parameter(name), text);
+    private static @Nullable Duration duration(Fixes fixes, String name, @Nullable String text) {
+        return Durations.parse(fixes.parameter(name), text);
     }
 
-    private @Nullable TransactionMode mode(Spelling spelling) {
+    private @Nullable TransactionMode mode(Fixes fixes) {
         if (transactionMode == null) {
             return null;
         }
@@ -106,7 +106,7 @@ public record RunSettings(
             case "PER_MIGRATION" -> TransactionMode.PER_MIGRATION;
             case "ALL" -> TransactionMode.ALL;
             default ->
-                throw new MigrateException("The " + spelling.parameter("transactionMode") + " '" + transactionMode
+                throw new MigrateException("The " + fixes.parameter("transactionMode") + " '" + transactionMode
                         + "' is not known. Use per_migration or all.");
         };
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.Spelling;
+import dev.migrate.text.Fixes;
 import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionResolverTest {
     /** A face that spells its settings as options, as the command line does. */
-    private static final Spelling OPTIONS = new Spelling() {
+    private static final Fixes OPTIONS = new Fixes() {
         @Override
         public String command(String command) {
             return "migrate " + command;

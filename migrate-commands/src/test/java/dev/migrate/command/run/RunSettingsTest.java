@@ -8,8 +8,8 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.command.Spelling;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.text.Fixes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +74,7 @@ class RunSettingsTest {
 
     @Test
     void aMistakeIsNamedAsTheFaceSpellsTheSetting() {
-        Spelling options = new Spelling() {
+        Fixes options = new Fixes() {
             @Override
             public String command(String command) {
                 return "migrate " + command;
