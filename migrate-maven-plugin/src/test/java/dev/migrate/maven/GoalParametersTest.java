@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -37,6 +41,47 @@ class GoalParametersTest {
                         + " copy " + ACTUAL + " (the descriptor as built now) over src/test/resources/" + EXPECTED
                         + " and review the difference in the commit.")
                 .isEqualTo(expected);
+    }
+
+    /**
+     * Maven injects a parameter only into a field of the goal's class or of its base classes, so a parameter that
+     * goals of two hierarchies share is declared twice, with its Javadoc: those every goal has (on {@code
+     * MigrateMojo} and {@code DatabaseMojo}), and those {@code watch} takes from {@code autogenerate}. The two
+     * copies must tell a user the same thing.
+     */
+    @Test
+    void aParameterDeclaredTwiceReadsTheSameInEveryGoal() throws Exception {
+        List<PluginXml.Goal> goals = PluginXml.goals();
+        Map<String, Map<String, String>> described = new TreeMap<>();
+        for (PluginXml.Goal goal : goals) {
+            Map<String, String> parameters = new TreeMap<>();
+            goal.parameters().forEach(p -> parameters.put(PluginXml.text(p, "name"), PluginXml.text(p, "description")));
+            described.put(goal.name(), parameters);
+        }
+        Map<String, Set<String>> copies = new TreeMap<>();
+        for (String everyGoalHas : List.of("skip", "packages", "optimizingCompiler", "output", "outputFile")) {
+            copies.put(everyGoalHas, new TreeSet<>(described.keySet()));
+            copies.get(everyGoalHas).remove("help");
+        }
+        for (String fromAutogenerate : List.of("message", "sourceDirectory", "safe", "online")) {
+            copies.put(fromAutogenerate, new TreeSet<>(List.of("autogenerate", "watch")));
+        }
+        copies.forEach((parameter, inGoals) -> {
+            Map<String, Set<String>> goalsByText = new TreeMap<>();
+            for (String goal : inGoals) {
+                String text = described.getOrDefault(goal, Map.of()).get(parameter);
+                assertThat(text)
+                        .as("goal %s has no parameter %s, which the test expects there", goal, parameter)
+                        .isNotNull();
+                goalsByText.computeIfAbsent(text, t -> new TreeSet<>()).add(goal);
+            }
+            assertThat(goalsByText)
+                    .as(
+                            "the parameter %s is declared in two places and reads differently in these goals: make its"
+                                    + " Javadoc the same in both declarations",
+                            parameter)
+                    .hasSize(1);
+        });
     }
 
     /** One block per goal, sorted by name, with one line per parameter, sorted by name. */
