@@ -22,4 +22,6 @@ def stamp = new File(basedir, 'target/stamp.sql').text
 assert stamp.contains("DELETE FROM public.migrate_version WHERE version_num IN ('20260101_000001')")
 assert stamp.contains("INSERT INTO public.migrate_version (version_num) VALUES ('20260101_000002')")
 assert stamp.contains("VALUES ('20260101_000002', 'stamp', 'stamp 20260101_000001:20260101_000002'")
+// a history range with an end that is no target form is refused, naming that end and the forms it takes
+assert log.contains("The target 'head+x' is not understood; use one of head, heads, base")
 true

@@ -56,7 +56,7 @@ import dev.migrate.command.database.RepositoryBinaries;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
-import dev.migrate.tooling.ChainGraph;
+import dev.migrate.graph.RevisionRange;
 import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RevisionTarget;
@@ -208,7 +208,7 @@ final class Cli {
         boolean offline = command.changes() && (arguments.flag(SQL) || arguments.value(SQL_FILE) != null);
         // offline, standard output is the script: the progress goes to standard error
         MigrationLog log = new ConsoleLog(offline ? err : out, err);
-        RevisionTarget checked = checkForms(arguments, offline);
+        Forms checked = checkForms(arguments, offline);
         if (command == CliCommand.WATCH) {
             // the project's classes are loaded again for each comparison, the provider once
             new WatchCommand(this, arguments, log, workingDirectory, System.in).run();
@@ -230,14 +230,14 @@ final class Cli {
                     new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case SHOW ->
-                    new ShowGraph(ShowGraph.Kind.SHOW, required(checked), null, verbose)
+                    new ShowGraph(ShowGraph.Kind.SHOW, required(checked.target()), null, verbose)
                             .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     database(arguments, credentials).ifPresent(database -> builder.dataSource(connect(database)));
-                    new ShowGraph(ShowGraph.Kind.HISTORY, null, arguments.value(RANGE), verbose)
+                    new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose)
                             .run(builder.build(), new Face(arguments, classes.loader(), credentials, log));
                 }
                 case CURRENT ->
@@ -245,18 +245,19 @@ final class Cli {
                             .run(
                                     isFleet(arguments) ? fleetSettings(arguments, credentials) : null,
                                     new Face(arguments, classes.loader(), credentials, log));
-                case UPGRADE -> change(arguments, Move.upgrade(required(checked)), classes.loader(), credentials, log);
+                case UPGRADE ->
+                    change(arguments, Move.upgrade(required(checked.target())), classes.loader(), credentials, log);
                 case DOWNGRADE ->
-                    change(arguments, Move.downgrade(required(checked)), classes.loader(), credentials, log);
+                    change(arguments, Move.downgrade(required(checked.target())), classes.loader(), credentials, log);
                 case STAMP ->
                     change(
                             arguments,
-                            Move.stamp(required(checked), arguments.flag(PURGE)),
+                            Move.stamp(required(checked.target()), arguments.flag(PURGE)),
                             classes.loader(),
                             credentials,
                             log);
                 case COMPLETE ->
-                    change(arguments, Move.complete(required(checked)), classes.loader(), credentials, log);
+                    change(arguments, Move.complete(required(checked.target())), classes.loader(), credentials, log);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
@@ -270,11 +271,7 @@ final class Cli {
                 }
                 case LINT -> {
                     Integer large = arguments.count(LARGE_TABLE_ROWS, 0);
-                    new LintChain(
-                                    arguments.value(RANGE),
-                                    arguments.value(FAIL_ON),
-                                    large == null ? 100_000 : large,
-                                    null)
+                    new LintChain(checked.range(), arguments.value(FAIL_ON), large == null ? 100_000 : large, null)
                             .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
                 }
                 case VERIFY ->
@@ -301,30 +298,35 @@ final class Cli {
      * Checks the form of the command's target and of --range, as text: a malformed one is refused (exit 2) before
      * the class path is read or anything connects. Whether the revisions it names exist is known only later.
      *
-     * @return the command's target, checked, or {@code null} when it takes none
+     * @return the command's target and range, checked, each {@code null} when not given
      */
-    private @Nullable RevisionTarget checkForms(Arguments arguments, boolean offline) {
+    private Forms checkForms(Arguments arguments, boolean offline) {
         CliCommand command = arguments.requireCommand();
         if (results != null && offline && arguments.value(SQL_FILE) == null) {
             throw new UsageException("--json prints its document to standard output, where --sql prints the script:"
                     + " write the script to a file with --sql-file " + command.commandName() + ".sql instead.");
         }
         RevisionTarget checked = null;
+        RevisionRange range = null;
         try {
             String target = arguments.positionalValue();
             if (target != null) {
                 // offline, a change also takes a <from>:<to> range
                 checked = offline && command.changes() ? RevisionTarget.orRange(target) : RevisionTarget.of(target);
             }
-            String range = arguments.value(RANGE);
-            if (range != null) {
-                ChainGraph.checkRangeForm(range, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
+            String rangeText = arguments.value(RANGE);
+            if (rangeText != null) {
+                range = RevisionRange.checked(rangeText, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
             }
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }
-        return checked;
+        return new Forms(checked, range);
     }
+
+    /** The command's target and --range, their forms checked before anything else runs. */
+    private record Forms(
+            @Nullable RevisionTarget target, @Nullable RevisionRange range) {}
 
     /** A builder over the migrations with the run settings of the command line, without a database. */
     static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {

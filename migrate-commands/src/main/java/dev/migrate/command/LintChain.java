@@ -4,6 +4,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.graph.RevisionRange;
 import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.TableSizes;
@@ -24,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * takes, and judges them; with a configured database, the migrations it has not applied, weighed by the sizes
  * of its tables (it is only read): {@code new LintChain(null, "error", 100_000, null).run(face)}.
  *
- * @param range the revisions to analyse, as {@code from:to}; null: those pending on the configured database,
- *     or the whole chain without one
+ * @param range the revisions to analyse, its form checked where the user wrote it; null: those pending on the
+ *     configured database, or the whole chain without one
  * @param failOn the least severity that fails the command: {@code error} (also when null), {@code warning}
  *     or {@code none}
  * @param largeTableRows the estimated rows from which a lock hazard on a table of the configured database is
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param judged the revisions whose findings count; null: all of them
  */
 public record LintChain(
-        @Nullable String range,
+        @Nullable RevisionRange range,
         @Nullable String failOn,
         long largeTableRows,
         @Nullable Set<String> judged) {
@@ -94,7 +95,7 @@ public record LintChain(
                     .report(
                             () -> pending != null
                                     ? lint.pending(pending)
-                                    : lint.run(range == null ? "base:heads" : range),
+                                    : lint.run(range == null ? "base:heads" : range.toString()),
                             face.report().orElse(null),
                             failOn);
         }

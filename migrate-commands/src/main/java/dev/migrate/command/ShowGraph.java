@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.graph.RevisionRange;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RevisionTarget;
 import java.util.List;
@@ -18,13 +19,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind which command
  * @param revision the revision {@code show} shows, its form checked where the user wrote it (null: head)
- * @param range the range {@code history} lists, {@code <from>:<to>} (null: all of it)
+ * @param range the range {@code history} lists, its form checked where the user wrote it (null: all of it)
  * @param verbose a block per revision instead of one line
  */
 public record ShowGraph(
         Kind kind,
         @Nullable RevisionTarget revision,
-        @Nullable String range,
+        @Nullable RevisionRange range,
         boolean verbose) {
     /** The four commands. */
     public enum Kind {
@@ -61,8 +62,9 @@ public record ShowGraph(
                 face.result(new CommandResult.Revisions(List.of(migrator.revision(target))));
             }
             case HISTORY -> {
-                internals.historyReport(range, verbose).forEach(face::info);
-                MigratorTools.HistoryRevisions history = internals.historyRevisions(range);
+                String text = range == null ? null : range.toString();
+                internals.historyReport(text, verbose).forEach(face::info);
+                MigratorTools.HistoryRevisions history = internals.historyRevisions(text);
                 face.result(new CommandResult.History(
                         details(migrator, history.ids()), history.current(), history.applied()));
             }

@@ -37,16 +37,6 @@ public final class ChainGraph {
         RevisionGraph.checkForm(target, range);
     }
 
-    /**
-     * Checks the form of a {@code <from>:<to>} range ({@code history}, the lint) as text: each end a target form
-     * or one of {@code words} ({@code current}).
-     *
-     * @throws BadTargetException naming what is wrong
-     */
-    public static void checkRangeForm(String range, Set<String> words) {
-        RevisionGraph.checkRangeForm(range, words);
-    }
-
     /** The revision with this exact id; a {@link MigrateException} when there is none. */
     public RevisionInfo get(String id) {
         return graph.get(id);

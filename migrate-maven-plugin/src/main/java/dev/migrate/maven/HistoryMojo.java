@@ -2,6 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.database.GoalDatabase;
+import dev.migrate.graph.RevisionRange;
+import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -48,7 +50,11 @@ public class HistoryMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        ShowGraph history = new ShowGraph(ShowGraph.Kind.HISTORY, null, range, verbose);
+        ShowGraph history = new ShowGraph(
+                ShowGraph.Kind.HISTORY,
+                null,
+                range == null || range.isBlank() ? null : RevisionRange.checked(range, Set.of("current")),
+                verbose);
         BuildFace face = new BuildFace(database.goal(), projectClasses);
         if (database.database().hasDatabase()) {
             database.withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));

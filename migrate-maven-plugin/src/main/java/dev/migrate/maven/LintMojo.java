@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.LintChain;
+import dev.migrate.graph.RevisionRange;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -70,8 +71,9 @@ public class LintMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        RevisionRange revisions = range == null || range.isBlank() ? null : RevisionRange.checked(range, Set.of());
         Set<String> judged = lint().judged(database, projectClasses);
-        new LintChain(range, failOn, largeTableRows, judged).run(new LintFace(database, projectClasses));
+        new LintChain(revisions, failOn, largeTableRows, judged).run(new LintFace(database, projectClasses));
     }
 
     /** The goal as lint's face: the configured database, throwaway embedded servers, the report file. */
