@@ -271,7 +271,11 @@ final class Cli {
                 }
                 case LINT -> {
                     Integer large = arguments.count(LARGE_TABLE_ROWS, 0);
-                    new LintChain(checked.range(), arguments.value(FAIL_ON), large == null ? 100_000 : large, null)
+                    new LintChain(
+                                    checked.range(),
+                                    arguments.value(FAIL_ON),
+                                    large == null ? LintChain.DEFAULT_LARGE_TABLE_ROWS : large,
+                                    null)
                             .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
                 }
                 case VERIFY ->
@@ -316,7 +320,7 @@ final class Cli {
             }
             String rangeText = arguments.value(RANGE);
             if (rangeText != null) {
-                range = RevisionRange.checked(rangeText, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
+                range = RevisionTarget.range(rangeText, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
             }
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));

@@ -1,5 +1,7 @@
 package dev.migrate.cli;
 
+import dev.migrate.Migrator;
+import dev.migrate.command.LintChain;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +57,8 @@ enum CliOption {
     LOCK_TIMEOUT(
             "lock-timeout",
             "<duration>",
-            "PostgreSQL's lock_timeout for the migrations' statements, as 500ms, 10s, 2min or PT10S. Default 10s."),
+            "PostgreSQL's lock_timeout for the migrations' statements, as 500ms, 10s, 2min or PT10S. Default "
+                    + Migrator.DEFAULT_LOCK_TIMEOUT.toSeconds() + "s."),
     STATEMENT_TIMEOUT(
             "statement-timeout", "<duration>", "PostgreSQL's statement_timeout for the run. Default: the server's."),
     VERSION_TABLE("version-table", "<name>", "The table holding one row per current head. Default migrate_version."),
@@ -70,7 +73,8 @@ enum CliOption {
     LOCK_RETRIES(
             "lock-retries",
             "<n>",
-            "How many times a migration that failed on the lock timeout is tried again. Default 3; 0 never."),
+            "How many times a migration that failed on the lock timeout is tried again. Default "
+                    + Migrator.DEFAULT_LOCK_RETRIES + "; 0 never."),
     LOCK_WAIT_TIMEOUT(
             "lock-wait-timeout",
             "<duration>",
@@ -130,7 +134,7 @@ enum CliOption {
             "large-table-rows",
             "<n>",
             "With --url: the estimated rows from which a lock hazard on one of its tables is an error; below, it is "
-                    + "information. Default 100000."),
+                    + "information. Default " + LintChain.DEFAULT_LARGE_TABLE_ROWS + "."),
     VERBOSE("verbose", null, "More detail in reports, and the stack trace of a failure."),
     JSON(
             "json",

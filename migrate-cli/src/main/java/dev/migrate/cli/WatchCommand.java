@@ -94,8 +94,7 @@ final class WatchCommand {
             throw new MigrateException("The entities cannot be described: " + missing + " Add the JPA provider's"
                     + " jars (Hibernate) to --classpath.");
         });
-        EntityComparison comparison =
-                new EntityComparison(ComparisonDatabase.of("auto"), Duration.ofSeconds(5), 100_000);
+        EntityComparison comparison = EntityComparison.withDefaults(ComparisonDatabase.AUTO);
         try (ProviderClasses provider = ProviderClasses.of(classes, classpath);
                 WatchSession session = new Watch(comparison, settings)
                         .start(new Face(classes, objects, build, classpath, entities, provider))) {

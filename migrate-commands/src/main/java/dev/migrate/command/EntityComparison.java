@@ -33,6 +33,9 @@ import javax.sql.DataSource;
  */
 public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTimeout, long largeTableRows) {
 
+    /** How long each query that measures a risky change may run where a face leaves it unset. */
+    public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
+
     /** What a face gives the comparison besides what every command reading schemas gets. */
     public interface Face extends SchemaFace {
         /**
@@ -54,6 +57,14 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
     public EntityComparison {
         Objects.requireNonNull(entitiesOn, "entitiesOn");
         Objects.requireNonNull(measureTimeout, "measureTimeout");
+    }
+
+    /**
+     * The comparison on {@code entitiesOn} with the default measure timeout and large-table rows, as a face with
+     * no settings of its own for them makes it: {@code EntityComparison.withDefaults(ComparisonDatabase.AUTO)}.
+     */
+    public static EntityComparison withDefaults(ComparisonDatabase entitiesOn) {
+        return new EntityComparison(entitiesOn, DEFAULT_MEASURE_TIMEOUT, LintChain.DEFAULT_LARGE_TABLE_ROWS);
     }
 
     /**

@@ -39,6 +39,12 @@ public record LintChain(
         long largeTableRows,
         @Nullable Set<String> judged) {
 
+    /**
+     * The estimated rows from which a table counts as large where a face leaves it unset: the lint's, which
+     * {@code check} and {@code autogenerate} share.
+     */
+    public static final long DEFAULT_LARGE_TABLE_ROWS = Lint.DEFAULT_LARGE_TABLE_ROWS;
+
     /** What a face gives the lint besides what every command reading schemas gets. */
     public interface Face extends SchemaFace {
         /** Where the report is written as JSON; empty: nowhere. */

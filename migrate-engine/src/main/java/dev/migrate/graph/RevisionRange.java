@@ -1,8 +1,6 @@
 package dev.migrate.graph;
 
 import dev.migrate.BadTargetException;
-import dev.migrate.internal.graph.RevisionGraph;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,22 +29,6 @@ public record RevisionRange(@Nullable String from, @Nullable String to) {
                     + "for example base:head or 20261120_093000:head.");
         }
         return new RevisionRange(emptyToNull(trimmed.substring(0, colon)), emptyToNull(trimmed.substring(colon + 1)));
-    }
-
-    /**
-     * The range {@code text}, its form checked where the user wrote it (a goal's parameter, the command line's
-     * option) before anything connects: each end empty, one of {@code words} (such as history's {@code current})
-     * or a target form. Which revisions it names is the graph's question, answered later.
-     *
-     * <pre>{@code
-     * new ShowGraph(ShowGraph.Kind.HISTORY, null, RevisionRange.checked("base:current", Set.of("current")), false)
-     * }</pre>
-     *
-     * @throws BadTargetException naming the range and the forms its ends take
-     */
-    public static RevisionRange checked(String text, Set<String> words) {
-        RevisionGraph.checkRangeForm(text, words);
-        return parse(text);
     }
 
     /** Whether the text named a lower end. */

@@ -1,8 +1,10 @@
 package dev.migrate.tooling;
 
 import dev.migrate.BadTargetException;
+import dev.migrate.graph.RevisionRange;
 import dev.migrate.internal.graph.RevisionGraph;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The target of {@code upgrade}, {@code downgrade}, {@code stamp} or {@code complete}, its form checked once
@@ -46,6 +48,19 @@ public record RevisionTarget(String text, boolean range) {
      */
     public static RevisionTarget orRange(String text) {
         return new RevisionTarget(text, true);
+    }
+
+    /**
+     * A range {@code <from>:<to>} as {@code history} and the lint take it, its form checked where the user wrote it:
+     * each end empty, one of {@code words} (such as history's {@code current}) or a target form. Which revisions it
+     * names is the graph's question, answered later:
+     * {@code new ShowGraph(Kind.HISTORY, null, RevisionTarget.range("base:current", Set.of("current")), false)}.
+     *
+     * @throws BadTargetException naming the end that is no target form, or the range with more than one ':'
+     */
+    public static RevisionRange range(String text, Set<String> words) {
+        RevisionGraph.checkRangeForm(text, words);
+        return RevisionRange.parse(text);
     }
 
     /** The target as the user wrote it. */

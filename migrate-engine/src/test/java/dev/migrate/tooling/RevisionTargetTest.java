@@ -1,9 +1,13 @@
 package dev.migrate.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.BadTargetException;
+import dev.migrate.graph.RevisionRange;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A target's form is checked where it is made, with the messages the engine gives, and the text is kept as written. */
@@ -35,5 +39,20 @@ class RevisionTargetTest {
         assertThat(e.getMessage()).contains("'base:head'");
         e = catchThrowableOfType(BadTargetException.class, () -> RevisionTarget.orRange("a:b:c"));
         assertThat(e.getMessage()).contains("more than one ':'");
+    }
+
+    @Test
+    void aRangeIsCheckedWhereTheUserWroteIt() {
+        assertThat(RevisionTarget.range("base:current", Set.of("current")))
+                .isEqualTo(new RevisionRange("base", "current"));
+        assertThat(RevisionTarget.range("20261120_093000:", Set.of()))
+                .isEqualTo(new RevisionRange("20261120_093000", null));
+        assertThat(RevisionTarget.range("heads", Set.of())).isEqualTo(new RevisionRange(null, "heads"));
+        // each end is a target form or one of the words the command allows, and only one ':' separates them
+        Map.of("a:b:c", "a:b:c", "head+x:head", "head+x", "base:a b", "a b")
+                .forEach((refused, named) -> assertThatThrownBy(() -> RevisionTarget.range(refused, Set.of("current")))
+                        .as(refused)
+                        .isInstanceOf(BadTargetException.class)
+                        .hasMessageContaining(named));
     }
 }

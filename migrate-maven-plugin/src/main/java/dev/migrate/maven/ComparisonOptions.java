@@ -41,7 +41,7 @@ record ComparisonOptions(
         Duration timeout = Durations.parse("measureTimeout", measureTimeout);
         return new EntityComparison(
                 ComparisonDatabase.of(comparisonDatabase), // misspelt: fails with or without a URL
-                timeout == null ? Duration.ofSeconds(5) : timeout,
+                timeout == null ? EntityComparison.DEFAULT_MEASURE_TIMEOUT : timeout,
                 largeTableRows);
     }
 

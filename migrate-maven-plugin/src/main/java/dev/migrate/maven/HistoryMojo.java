@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.database.GoalDatabase;
-import dev.migrate.graph.RevisionRange;
+import dev.migrate.tooling.RevisionTarget;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -53,7 +53,7 @@ public class HistoryMojo extends DatabaseMojo {
         ShowGraph history = new ShowGraph(
                 ShowGraph.Kind.HISTORY,
                 null,
-                range == null || range.isBlank() ? null : RevisionRange.checked(range, Set.of("current")),
+                range == null || range.isBlank() ? null : RevisionTarget.range(range, Set.of("current")),
                 verbose);
         BuildFace face = new BuildFace(database.goal(), projectClasses);
         if (database.database().hasDatabase()) {

@@ -84,7 +84,7 @@ final class WatchedProject {
     }
 
     EntityComparison comparison() {
-        return new EntityComparison(ComparisonDatabase.AUTO, Duration.ofSeconds(5), 100_000);
+        return EntityComparison.withDefaults(ComparisonDatabase.AUTO);
     }
 
     Watch.Settings settings(boolean write) {

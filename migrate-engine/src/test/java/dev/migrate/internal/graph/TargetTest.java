@@ -7,10 +7,8 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionRange;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -191,21 +189,6 @@ class TargetTest {
         assertThatThrownBy(() -> RevisionRange.parse("a:b:c"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("<from>:<to>");
-    }
-
-    @Test
-    void aRangeIsCheckedWhereTheUserWroteIt() {
-        assertThat(RevisionRange.checked("base:current", Set.of("current")))
-                .isEqualTo(new RevisionRange("base", "current"));
-        assertThat(RevisionRange.checked("20261120_093000:", Set.of()))
-                .isEqualTo(new RevisionRange("20261120_093000", null));
-        assertThat(RevisionRange.checked("heads", Set.of())).isEqualTo(new RevisionRange(null, "heads"));
-        // each end is a target form or one of the words the command allows, and only one ':' separates them
-        Map.of("a:b:c", "a:b:c", "head+x:head", "head+x", "base:a b", "a b")
-                .forEach((refused, named) -> assertThatThrownBy(() -> RevisionRange.checked(refused, Set.of("current")))
-                        .as(refused)
-                        .isInstanceOf(BadTargetException.class)
-                        .hasMessageContaining(named));
     }
 
     @Test
