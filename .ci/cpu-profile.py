@@ -43,12 +43,13 @@ def sample(seen, me, baseline=False):
             p = seen.get(key)
             if p is None:
                 # a process seen before the command started counts only what it spends from then on
-                p = seen[key] = {'comm': None, 'own0': own if baseline else 0, 'reaped0': reaped if baseline else 0}
+                p = seen[key] = {'comm': None, 'cmd': '', 'own0': own if baseline else 0,
+                                 'reaped0': reaped if baseline else 0}
+            p['own'], p['reaped'] = own - p['own0'], reaped - p['reaped0']
             if p['comm'] != comm:  # new, or it ran exec (mvn's script becomes java)
+                p['comm'] = comm
                 with open('/proc/%s/cmdline' % d, 'rb') as f:
                     p['cmd'] = f.read().replace(b'\0', b' ').decode(errors='replace')
-                p['comm'] = comm
-            p['own'], p['reaped'] = own - p['own0'], reaped - p['reaped0']
         except (OSError, IndexError, ValueError):
             pass
 
