@@ -71,7 +71,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -320,7 +319,7 @@ final class Cli {
             }
             String rangeText = arguments.value(RANGE);
             if (rangeText != null) {
-                range = RevisionTarget.range(rangeText, command == CliCommand.HISTORY ? Set.of("current") : Set.of());
+                range = command == CliCommand.HISTORY ? ShowGraph.historyRange(rangeText) : LintChain.range(rangeText);
             }
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));

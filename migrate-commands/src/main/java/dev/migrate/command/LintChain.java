@@ -8,6 +8,7 @@ import dev.migrate.graph.RevisionRange;
 import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.TableSizes;
+import dev.migrate.tooling.RevisionTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,15 @@ public record LintChain(
      * {@code check} and {@code autogenerate} share.
      */
     public static final long DEFAULT_LARGE_TABLE_ROWS = Lint.DEFAULT_LARGE_TABLE_ROWS;
+
+    /**
+     * The revisions to analyse, as the user wrote them, their form checked there: each end empty or a target form.
+     *
+     * @throws dev.migrate.BadTargetException naming the end that is no target form
+     */
+    public static RevisionRange range(String text) {
+        return RevisionTarget.range(text, Set.of());
+    }
 
     /** What a face gives the lint besides what every command reading schemas gets. */
     public interface Face extends SchemaFace {

@@ -9,6 +9,7 @@ import dev.migrate.tooling.RevisionTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,16 @@ public record ShowGraph(
 
     public ShowGraph {
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * The range {@code history} lists, its form checked where the user wrote it: each end empty, {@code current} or
+     * a target form.
+     *
+     * @throws dev.migrate.BadTargetException naming the end that is no target form
+     */
+    public static RevisionRange historyRange(String text) {
+        return RevisionTarget.range(text, Set.of("current"));
     }
 
     /**

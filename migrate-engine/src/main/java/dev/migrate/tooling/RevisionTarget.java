@@ -59,8 +59,7 @@ public record RevisionTarget(String text, boolean range) {
      * @throws BadTargetException naming the end that is no target form, or the range with more than one ':'
      */
     public static RevisionRange range(String text, Set<String> words) {
-        RevisionGraph.checkRangeForm(text, words);
-        return RevisionRange.parse(text);
+        return RevisionGraph.checkedRange(text, words);
     }
 
     /** The target as the user wrote it. */

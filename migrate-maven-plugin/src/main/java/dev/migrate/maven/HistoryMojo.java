@@ -2,8 +2,6 @@ package dev.migrate.maven;
 
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.database.GoalDatabase;
-import dev.migrate.tooling.RevisionTarget;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -51,10 +49,7 @@ public class HistoryMojo extends DatabaseMojo {
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         ShowGraph history = new ShowGraph(
-                ShowGraph.Kind.HISTORY,
-                null,
-                range == null || range.isBlank() ? null : RevisionTarget.range(range, Set.of("current")),
-                verbose);
+                ShowGraph.Kind.HISTORY, null, range == null ? null : ShowGraph.historyRange(range), verbose);
         BuildFace face = new BuildFace(database.goal(), projectClasses);
         if (database.database().hasDatabase()) {
             database.withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));

@@ -2,7 +2,6 @@ package dev.migrate.maven;
 
 import dev.migrate.command.LintChain;
 import dev.migrate.graph.RevisionRange;
-import dev.migrate.tooling.RevisionTarget;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -72,7 +71,7 @@ public class LintMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        RevisionRange revisions = range == null || range.isBlank() ? null : RevisionTarget.range(range, Set.of());
+        RevisionRange revisions = range == null ? null : LintChain.range(range);
         Set<String> judged = lint().judged(database, projectClasses);
         new LintChain(revisions, failOn, largeTableRows, judged).run(new LintFace(database, projectClasses));
     }

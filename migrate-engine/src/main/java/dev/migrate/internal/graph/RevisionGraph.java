@@ -339,18 +339,19 @@ public final class RevisionGraph {
     }
 
     /**
-     * Checks the form of a {@code <from>:<to>} range ({@code history}, the lint) as text: each end a target form
+     * Parses a {@code <from>:<to>} range ({@code history}, the lint) and checks its form: each end a target form
      * or one of {@code words} ({@code current}).
      *
      * @throws BadTargetException naming what is wrong
      */
-    public static void checkRangeForm(String range, Set<String> words) {
+    public static RevisionRange checkedRange(String range, Set<String> words) {
         RevisionRange r = RevisionRange.parse(range);
         for (String side : new String[] {r.from(), r.to()}) {
             if (side != null && !words.contains(side)) {
                 Target.parse(side);
             }
         }
+        return r;
     }
 
     /**
