@@ -163,7 +163,8 @@ final class CatalogQueries {
     /**
      * Indexes that do not back a primary key, unique or exclusion constraint. Each key part is the
      * column or expression, then the collation of a column key when it is not the column's, then the
-     * operator class when it is not the type's default, then the
+     * operator class when it is not the type's default or has options, then its options as
+     * {@code pg_get_indexdef} spells them ({@code tsvector_ops (siglen='100')}), then the
      * ordering when it is not ASC NULLS LAST (indoption bit 1 is DESC, bit 2 NULLS FIRST; DESC
      * implies NULLS FIRST). int2vector and oidvector subscripts start at 0. A plain column is
      * spelled with quote_ident, as pg_get_indexdef would spell it, because deparsing each key part
@@ -189,10 +190,13 @@ final class CatalogQueries {
                                            FROM pg_attribute a
                                            WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])
                                 END
-                                || CASE WHEN opc.opcdefault THEN ''
+                                || CASE WHEN opc.opcdefault AND ia.attoptions IS NULL THEN ''
                                         WHEN opcn.nspname = 'pg_catalog' THEN ' ' || quote_ident(opc.opcname)
                                         ELSE ' ' || quote_ident(opcn.nspname) || '.' || quote_ident(opc.opcname)
                                    END
+                                || COALESCE(' (' || (SELECT string_agg(split_part(o, '=', 1) || '='
+                                                                       || quote_literal(substr(o, strpos(o, '=') + 1)), ', ')
+                                                     FROM unnest(ia.attoptions) o) || ')', '')
                                 || CASE WHEN i.indoption[k.n - 1] & 1 = 1
                                         THEN CASE WHEN i.indoption[k.n - 1] & 2 = 2 THEN ' DESC' ELSE ' DESC NULLS LAST' END
                                         ELSE CASE WHEN i.indoption[k.n - 1] & 2 = 2 THEN ' NULLS FIRST' ELSE '' END
@@ -200,6 +204,7 @@ final class CatalogQueries {
                          FROM generate_series(1, i.indnkeyatts) AS k(n)
                          JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
                          JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
+                         JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n
                          ORDER BY k.n) AS keys,
                    ARRAY(SELECT (SELECT a.attname FROM pg_attribute a
                                  WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1])

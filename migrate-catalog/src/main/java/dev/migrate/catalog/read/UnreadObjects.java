@@ -11,11 +11,16 @@ import java.util.List;
 /**
  * What some schemas hold that neither the {@link CatalogReader} nor the object kinds read: foreign
  * tables, aggregates other than plain ones, base types, the index a table or materialized view is
- * clustered on, and privileges of {@code PUBLIC} on a schema that differ from those it held at first. Objects an extension brings are
- * its own and left out. One query.
+ * clustered on, privileges of {@code PUBLIC} on a schema that differ from those it held at first, a
+ * table's {@code REPLICA IDENTITY} other than the default, the storage parameters of a table (its TOAST
+ * table's too) and of an index the tables' model holds, a column's {@code STORAGE}, {@code COMPRESSION},
+ * {@code STATISTICS} target and options, a typed table's type ({@code CREATE TABLE ... OF}), a default on a
+ * view's column, a partition's default for a column where it differs from its parent's, and the comments
+ * on a partition, a partition's column, a sequence, an enum type and a composite type's attribute. Objects
+ * an extension brings are its own and left out. One query.
  */
 public final class UnreadObjects {
-    private static final String QUERY = """
+    private static final String QUERY_TEMPLATE = """
             WITH s AS (SELECT unnest(?::text[]) AS nspname),
             o AS (
                 SELECT 'foreign table' AS kind, format('%s.%s', n.nspname, c.relname) AS name,
@@ -53,6 +58,94 @@ public final class UnreadObjects {
                                                           acldefault('n', n.nspowner))) e
                                  WHERE e.grantee = 0 ORDER BY 1) AS initial) p
                 WHERE p.held IS DISTINCT FROM p.initial
+              UNION ALL
+                SELECT 'replica identity', format('%s.%s (%s)', n.nspname, c.relname,
+                       CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
+                            ELSE 'USING INDEX ' || (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                                                    WHERE i.indrelid = c.oid AND i.indisreplident) END),
+                       'pg_class'::regclass, c.oid
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd'
+              UNION ALL
+                SELECT 'storage parameters of table', format('%s.%s (%s)', n.nspname, c.relname,
+                       concat_ws(', ', array_to_string(c.reloptions, ', '),
+                                 (SELECT string_agg('toast.' || o, ', ') FROM pg_class t, unnest(t.reloptions) o
+                                  WHERE t.oid = c.reltoastrelid))),
+                       'pg_class'::regclass, c.oid
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                WHERE c.relkind IN ('r', 'p')
+                  AND (c.reloptions IS NOT NULL
+                       OR EXISTS (SELECT 1 FROM pg_class t WHERE t.oid = c.reltoastrelid AND t.reloptions IS NOT NULL))
+              UNION ALL
+                -- an exclusion constraint's and a partition's own index are spelled whole, WITH included
+                SELECT 'storage parameters of index', format('%s.%s on %s (%s)', n.nspname, ic.relname, c.relname,
+                       array_to_string(ic.reloptions, ', ')),
+                       'pg_class'::regclass, ic.oid
+                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ic.reloptions IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype = 'x')
+              UNION ALL
+                SELECT 'column storage', format('%s.%s.%s (%s)', n.nspname, c.relname, a.attname,
+                       concat_ws(', ',
+                                 CASE WHEN a.attstorage <> t.typstorage THEN 'STORAGE '
+                                      || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'
+                                                           WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END END,
+                                 {compression},
+                                 CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END,
+                                 array_to_string(a.attoptions, ', '))),
+                       'pg_class'::regclass, c.oid
+                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
+                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+                  AND (a.attstorage <> t.typstorage OR {compressed} OR a.attstattarget >= 0 OR a.attoptions IS NOT NULL)
+              UNION ALL
+                SELECT 'typed table', format('%s.%s (OF %s)', n.nspname, c.relname, c.reloftype::regtype),
+                       'pg_class'::regclass, c.oid
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                WHERE c.relkind IN ('r', 'p') AND c.reloftype <> 0
+              UNION ALL
+                SELECT 'default of a view column', format('%s.%s.%s', n.nspname, c.relname, a.attname),
+                       'pg_class'::regclass, c.oid
+                FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
+                JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                WHERE c.relkind = 'v'
+              UNION ALL
+                SELECT 'default of a partition column', format('%s.%s.%s', n.nspname, c.relname, a.attname),
+                       'pg_class'::regclass, c.oid
+                FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
+                JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                JOIN pg_inherits h ON h.inhrelid = c.oid
+                WHERE c.relispartition
+                  AND pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM
+                      (SELECT pg_get_expr(pd.adbin, pd.adrelid) FROM pg_attribute pa
+                       JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+                       WHERE pa.attrelid = h.inhparent AND pa.attname = a.attname)
+              UNION ALL
+                SELECT 'comment on', format('%s %s.%s', CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'partition' END,
+                       n.nspname, c.relname),
+                       'pg_class'::regclass, c.oid
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+                WHERE (c.relkind IN ('r', 'p') AND c.relispartition)
+                   OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass
+                                                       AND e.objid = c.oid AND e.deptype = 'i'))
+              UNION ALL
+                SELECT 'comment on', format('%s %s.%s.%s', CASE c.relkind WHEN 'c' THEN 'type attribute'
+                                                                ELSE 'partition column' END,
+                       n.nspname, c.relname, a.attname),
+                       'pg_class'::regclass, c.oid
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid > 0
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+                WHERE c.relkind = 'c' OR (c.relkind IN ('r', 'p') AND c.relispartition)
+              UNION ALL
+                SELECT 'comment on', format('enum type %s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
+                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
+                WHERE t.typtype = 'e'
             )
             SELECT kind, name FROM o
             WHERE NOT EXISTS (
@@ -62,10 +155,22 @@ public final class UnreadObjects {
 
     private UnreadObjects() {}
 
+    /** The query for a server of this major version: a column's compression method came in PostgreSQL 14. */
+    static String query(int major) {
+        return QUERY_TEMPLATE
+                .replace(
+                        "{compression}",
+                        major >= 14
+                                ? "CASE a.attcompression WHEN 'p' THEN 'COMPRESSION pglz' WHEN 'l' THEN 'COMPRESSION lz4' END"
+                                : "NULL::text")
+                .replace("{compressed}", major >= 14 ? "a.attcompression IN ('p', 'l')" : "false");
+    }
+
     /** Each object as {@code view public.active_customers}, {@code trigger touch on public.orders}, sorted. */
     public static List<String> in(Connection connection, List<String> schemas) throws SQLException {
         List<String> objects = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(QUERY)) {
+        try (PreparedStatement s =
+                connection.prepareStatement(query(connection.getMetaData().getDatabaseMajorVersion()))) {
             Array names = connection.createArrayOf("text", schemas.toArray());
             try {
                 s.setArray(1, names);
