@@ -30,6 +30,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -73,7 +74,9 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
-            ResourceLoader resourceLoader) {
+            ResourceLoader resourceLoader,
+            Environment environment) {
+        StarterDurations.check(environment);
         return builder(
                         properties,
                         migrateDataSource,

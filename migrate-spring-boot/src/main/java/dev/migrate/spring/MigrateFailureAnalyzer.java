@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -44,6 +45,13 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
         }
         if (cause instanceof MigrationFailedException failed) {
             return migrationFailed(failed, database);
+        }
+        if (cause instanceof StarterDurations.BadSetting) {
+            return new FailureAnalysis(
+                    cause.getMessage(),
+                    "Write the setting with its unit where it is set (application.properties, an environment "
+                            + "variable or the command line) and start the application again.",
+                    cause);
         }
         SQLException refused = findCause(cause, SQLException.class);
         if (refused != null && ConnectionFailure.isConnectionFailure(refused)) {
@@ -95,14 +103,31 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
      * {@code mvn migrate:upgrade -Dmigrate.url=jdbc:postgresql://db:5432/app -Dmigrate.user=app}: never the
      * password, which is only named as a setting.
      */
-    private static String upgradeCommand(Optional<MigrateDatabaseSettings> database) {
+    private String upgradeCommand(Optional<MigrateDatabaseSettings> database) {
         if (database.isEmpty()) {
-            return "mvn migrate:upgrade -Dmigrate.url=<the JDBC URL of this application's database>";
+            return "mvn migrate:upgrade -Dmigrate.url=<the JDBC URL of this application's database>" + tables();
         }
         MigrateDatabaseSettings d = database.get();
         return "mvn migrate:upgrade -Dmigrate.url=" + shellWord(d.url().jdbcUrl())
                 + (d.user() == null ? "" : " -Dmigrate.user=" + shellWord(d.user()))
+                + tables()
                 + " (the password: -Dmigrate.password, or a settings.xml <server> named by -Dmigrate.serverId)";
+    }
+
+    /**
+     * The schema and the version and history tables the application set, as the goal spells them: without them
+     * the goal would read the default tables, find no revision and apply the chain from its start again.
+     */
+    private String tables() {
+        Binder binder = Binder.get(environment);
+        StringBuilder settings = new StringBuilder();
+        binder.bind("migrate.schema", String.class)
+                .ifBound(v -> settings.append(" -Dmigrate.schema=").append(shellWord(v)));
+        binder.bind("migrate.version-table", String.class)
+                .ifBound(v -> settings.append(" -Dmigrate.versionTable=").append(shellWord(v)));
+        binder.bind("migrate.history-table", String.class)
+                .ifBound(v -> settings.append(" -Dmigrate.historyTable=").append(shellWord(v)));
+        return settings.toString();
     }
 
     private static String shellWord(String text) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -183,6 +184,35 @@ class MigrateAutoConfigurationTest {
                     assertThat(query(dataSource, "SELECT version_num FROM migrate_version"))
                             .containsExactly("s1");
                 });
+    }
+
+    @Test
+    void everyDurationIsReadWithItsUnitUnderEachSpellingAndABareNumberIsRefused() {
+        runner.withPropertyValues(
+                        "migrate.lock-timeout=0",
+                        "migrate.statement-timeout=PT30S",
+                        "migrate.progress-interval=500ms",
+                        "migrate.validate.wait-timeout=2m",
+                        "migrate.health.drift-interval=1h")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    MigrateProperties properties = context.getBean(MigrateProperties.class);
+                    assertThat(properties.getStatementTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(properties.getProgressInterval()).isEqualTo(Duration.ofMillis(500));
+                });
+        for (String bare : StarterDurations.SETTINGS) {
+            runner.withPropertyValues(bare + "=5")
+                    .run(context -> assertThat(context.getStartupFailure())
+                            .as(bare)
+                            .rootCause()
+                            .isInstanceOf(StarterDurations.BadSetting.class)
+                            .hasMessageStartingWith("The " + bare + " '5' has no unit: write 5s for seconds"));
+        }
+        // Spring's relaxed names are the same setting
+        runner.withPropertyValues("migrate.lockTimeout=5")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageStartingWith("The migrate.lock-timeout '5' has no unit"));
     }
 
     @Test

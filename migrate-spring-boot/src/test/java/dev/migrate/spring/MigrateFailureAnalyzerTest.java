@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,6 +63,25 @@ class MigrateFailureAnalyzerTest {
         assertThat(analysis.getAction())
                 .isEqualTo("Start the server, or fix the URL (it came from spring.datasource.url in "
                         + "application.properties line 1).");
+    }
+
+    @Test
+    void aDurationWithoutItsUnitIsRefusedBeforeAnythingRunsAsThePluginRefusesIt()
+            throws IOException, java.sql.SQLException {
+        // Spring alone binds a bare number as milliseconds: a 7 ms statement timeout that failed the first
+        // migration, with an action that pointed at the migrations
+        String database = TestPostgres.createDatabase("analysis_bare_duration");
+        FailureAnalysis analysis = analyse(
+                "spring.datasource.url=" + TestPostgres.jdbcUrl(database) + "\nmigrate.statement-timeout=7\n",
+                "migrate.packages=dev.migrate.spring.fixtures");
+        assertThat(analysis.getDescription())
+                .isEqualTo("The migrate.statement-timeout '7' has no unit: write 7s for seconds or 7ms for "
+                        + "milliseconds (PostgreSQL would read a bare 7 as milliseconds).");
+        assertThat(analysis.getAction()).startsWith("Write the setting with its unit where it is set");
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, "public", "migrate_version", null)) {
+            assertThat(rs.next()).as("nothing ran").isFalse();
+        }
     }
 
     @Test
@@ -131,6 +152,23 @@ class MigrateFailureAnalyzerTest {
                         + " -Dmigrate.user=postgres (the password: -Dmigrate.password, or a settings.xml <server> "
                         + "named by -Dmigrate.serverId). Or set migrate.mode=upgrade to upgrade it at startup.")
                 .doesNotContain("validate-secret-7");
+    }
+
+    @Test
+    void theCommandThatUpgradesNamesTheSchemaAndTablesTheApplicationSet() throws IOException {
+        // without them the goal reads public.migrate_version, finds no revision and applies the chain again
+        String database = TestPostgres.createDatabase("analysis_validate_tables");
+        FailureAnalysis analysis = analyse(
+                "spring.datasource.url=jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "\n"
+                        + "spring.datasource.username=postgres\n"
+                        + "migrate.schema=bs\nmigrate.versionTable=boot_vt\nmigrate.history-table=boot_ht\n",
+                "migrate.packages=dev.migrate.spring.fixtures",
+                "migrate.mode=validate");
+        assertThat(analysis.getAction())
+                .startsWith("Upgrade this database before the application starts: mvn migrate:upgrade "
+                        + "-Dmigrate.url=jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database
+                        + " -Dmigrate.user=postgres -Dmigrate.schema=bs -Dmigrate.versionTable=boot_vt "
+                        + "-Dmigrate.historyTable=boot_ht (the password: ");
     }
 
     @Test
