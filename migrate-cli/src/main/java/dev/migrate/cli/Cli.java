@@ -491,7 +491,7 @@ final class Cli {
         @Override
         public void withDataSource(BiConsumer<String, DataSource> work) {
             ConnectionSettings database = requireDatabase(arguments, credentials);
-            work.accept(database.describe(), connect(database));
+            work.accept(database.name(), connect(database));
         }
 
         @Override

@@ -481,6 +481,8 @@ class CliIT {
         assertThat(text(document, "status")).isEqualTo("failed");
         assertThat(at(document, "result")).isEqualTo(Json.Null.NULL);
         assertThat(text(document, "error", "message")).contains("cli_deployer");
+        // the type the Java API throws, so that a deploy tool tells a refused login from the rest
+        assertThat(text(document, "error", "type")).isEqualTo("dev.migrate.ConnectionFailedException");
         assertThat(wrong.out() + wrong.err()).doesNotContain("wrong-password-42");
     }
 
@@ -498,6 +500,9 @@ class CliIT {
         assertThat(text(document, "status")).isEqualTo("ok");
         assertThat(texts(document, "result", "databases", "outcome")).containsExactly("inSync");
         assertThat(text(document, "result", "databases", 0, "revision")).isEqualTo(THIRD);
+        // host:port/database, as the goal names it and the JSON reference documents it: no user name
+        assertThat(text(document, "result", "databases", 0, "name"))
+                .isEqualTo("localhost:" + TestPostgres.port() + "/" + database);
 
         try (Connection c = TestPostgres.dataSource(database).getConnection();
                 Statement s = c.createStatement()) {

@@ -1,5 +1,6 @@
 package dev.migrate.command.database;
 
+import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.connection.ConnectionFailure;
@@ -198,8 +199,10 @@ public class ConnectingDataSource implements DataSource {
                 e,
                 new ConnectionFailure.Target(
                         settings.url(), user, password, settings.origin(), settings.passwordSource()));
-        // The cause is dropped on purpose: driver messages and stack traces may echo connection properties.
-        return new MigrateException(failure.message());
+        // The driver's exception is left out on purpose, as its message and stack trace may echo connection
+        // properties: the cause kept holds its SQLSTATE alone.
+        return new ConnectionFailedException(
+                failure.message(), new SQLException("SQLSTATE " + e.getSQLState(), e.getSQLState()));
     }
 
     @Override

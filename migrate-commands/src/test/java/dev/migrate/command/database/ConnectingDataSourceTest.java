@@ -3,6 +3,7 @@ package dev.migrate.command.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
 import dev.migrate.connection.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,10 +23,12 @@ class ConnectingDataSourceTest {
                 "the environment variable MIGRATE_DATABASE_URL");
         ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
                 url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", "in the URL or <password>"));
+        // a ConnectionFailedException, as the Java API throws, so that JSON output's error.type tells it apart
         assertThatThrownBy(ds::getConnection)
-                .isInstanceOf(MigrateException.class)
+                .isInstanceOf(ConnectionFailedException.class)
                 .hasMessageContaining("the host name 'no-such-host.invalid' does not resolve")
                 .hasMessageContaining("it came from the environment variable MIGRATE_DATABASE_URL")
+                .satisfies(e -> assertThat(e.getCause()).hasMessageNotContaining("secret-77"))
                 .message()
                 .doesNotContain("secret-77");
     }

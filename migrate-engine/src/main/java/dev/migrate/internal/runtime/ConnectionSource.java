@@ -21,6 +21,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * (host, port, database, user) and the fix ({@link ConnectionFailure}), and never the password.
  */
 public final class ConnectionSource {
+    /** How a DataSource that does not say where it connects is named until a connection of it is asked. */
+    public static final String UNDESCRIBED = "the configured DataSource";
+
     /** The host part and the database of a driver's URL; its parameters are never read. */
     private static final Pattern DRIVER_URL = Pattern.compile("jdbc:postgresql://([^/?#]+)/([^?#]*)");
 
@@ -69,7 +72,7 @@ public final class ConnectionSource {
         if (dataSource instanceof DescribedDataSource described) {
             return new ConnectionSource(dataSource, described.description());
         }
-        return new ConnectionSource(dataSource, "the configured DataSource");
+        return new ConnectionSource(dataSource, UNDESCRIBED);
     }
 
     /**

@@ -101,9 +101,21 @@ public final class Engine {
         return settings;
     }
 
-    /** The server this engine connects to, for messages: never with a password. */
+    /**
+     * The server this engine connects to, for an operator: never with a password. A DataSource that does not say
+     * where it connects (a pool, the application's own) is asked through a connection of its own, as its
+     * messages ask it; one that cannot connect is named as configured.
+     */
     public String databaseDescription() {
-        return connections().description();
+        ConnectionSource source = connections();
+        if (!source.description().equals(ConnectionSource.UNDESCRIBED)) {
+            return source.description();
+        }
+        try (Connection c = source.open()) {
+            return source.description(c);
+        } catch (SQLException | MigrateException e) {
+            return source.description();
+        }
     }
 
     /**
