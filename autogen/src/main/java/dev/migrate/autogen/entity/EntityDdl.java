@@ -90,7 +90,15 @@ public record EntityDdl(
         julLogger.setUseParentHandlers(false);
         julLogger.addHandler(forward);
         try {
+            Optional<String> missing = missingJpa(projectLoader);
+            if (missing.isPresent()) {
+                throw new MigrateException("The entities cannot be described: the project has " + missing.get()
+                        + ". Add jakarta.persistence-api and a JPA provider such as org.hibernate.orm:hibernate-core"
+                        + " as dependencies.");
+            }
             return bridge(projectLoader).apply(request);
+        } catch (MigrateException e) {
+            throw e; // says what is missing: no mapping is at fault
         } catch (MissingResourceException e) {
             throw new MigrateException(
                     String.valueOf(e.getMessage()), e); // a mapped class needs a class the classpath lacks

@@ -52,6 +52,19 @@ class MissingClassTest {
     }
 
     @Test
+    void aProjectWithoutJpaIsToldWhatToAddNotToFixAMapping() throws Exception {
+        Path dir = Files.createTempDirectory("no-jpa");
+        try (URLClassLoader noJpa =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> new EntityDdl(List.of(dir), List.of("shop"), null, Map.of()).generate(noJpa, 18))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage("The entities cannot be described: the project has no JPA API (jakarta.persistence) "
+                            + "on its classpath. Add jakarta.persistence-api and a JPA provider such as "
+                            + "org.hibernate.orm:hibernate-core as dependencies.");
+        }
+    }
+
+    @Test
     void aMissingListenerIsNamedWithItsEntity() throws Exception {
         Path dir = compile(
                 Map.of(
