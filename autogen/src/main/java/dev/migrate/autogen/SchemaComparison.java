@@ -683,6 +683,29 @@ final class SchemaComparison {
     }
 
     /** The managed schemas that exist on the live database. */
+    /**
+     * A baseline of a schema the database does not have would adopt nothing and say it did: a misspelt name, or
+     * one whose case differs ({@code Public}), is refused, naming the schemas there are.
+     */
+    private void refuseAbsentSchema(Connection live) {
+        if (!existingSchemas(live, List.of(schema)).isEmpty()) {
+            return;
+        }
+        List<String> schemas = new ArrayList<>();
+        try (var s = live.createStatement();
+                var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                        + "AND nspname <> 'information_schema' ORDER BY 1")) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("Could not list the schemas of the database: " + e.getMessage(), e);
+        }
+        throw new MigrateException("The database has no schema " + schema + ", so a baseline of it would adopt "
+                + "nothing. Its schemas are: " + String.join(", ", schemas) + ". Name one of them as the managed "
+                + "schema, spelled as the catalog spells it (case matters).");
+    }
+
     private static List<String> existingSchemas(Connection live, List<String> managed) {
         List<String> existing = new ArrayList<>();
         try (var s = live.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
@@ -846,6 +869,7 @@ final class SchemaComparison {
     }
 
     MigrationScript baseline(Connection live) {
+        refuseAbsentSchema(live);
         // read with public alone on the search path and written for it: every name outside public comes out
         // qualified, so that upgrade builds the schema where it was, whatever the search path of its session
         DatabaseSchema read = onPath(

@@ -379,6 +379,22 @@ class AdoptionFidelityTest {
         }
     }
 
+    @Test
+    void aSchemaTheDatabaseDoesNotHaveIsRefusedNamingThoseItHas() throws Exception {
+        // a misspelt or wrongly cased managedSchema wrote a baseline of nothing and said it adopted the schema
+        try (Connection owner = TestPostgres.freshDatabase("absent_schema").getConnection()) {
+            execute(owner, "CREATE SCHEMA ref", "CREATE TABLE ref.country (code text PRIMARY KEY)");
+            for (String absent : List.of("sales", "Public", "REF")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> Adoption.baseline(owner, absent))
+                        .isInstanceOf(dev.migrate.MigrateException.class)
+                        .hasMessage("The database has no schema " + absent + ", so a baseline of it would adopt "
+                                + "nothing. Its schemas are: public, ref. Name one of them as the managed schema, "
+                                + "spelled as the catalog spells it (case matters).");
+            }
+            assertThat(Adoption.baseline(owner, "ref").descriptions()).anyMatch(d -> d.contains("ref.country"));
+        }
+    }
+
     private static List<String> indexes(Connection c) throws java.sql.SQLException {
         List<String> lines = new java.util.ArrayList<>();
         try (var rs = c.createStatement()
