@@ -29,7 +29,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     /** What the help and the messages call the program. */
     static final String PROGRAM = "migrate";
 
-    private static final Pattern STEPS = Pattern.compile("-\\d+");
+    private static final Pattern STEPS = Pattern.compile("-\\d+(:.*)?");
 
     Arguments {
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));

@@ -38,7 +38,8 @@ final class Help {
                 .append("The database: --url, else the environment variable MIGRATE_DATABASE_URL, then DATABASE_URL.\n")
                 .append("The migrations: --classpath (jars, directories, a Spring Boot jar) and --packages.\n")
                 .append("The throwaway databases of drift, verify and lint: --scratch-url, else MIGRATE_SCRATCH_URL.\n")
-                .append("Exit codes: 0 success, 1 failure, 2 an unknown command or option (nothing was run).\n");
+                .append("Exit codes: 0 success, 1 failure, 2 an unknown command or option, or a malformed value"
+                        + " (nothing was run).\n");
         return text.toString();
     }
 

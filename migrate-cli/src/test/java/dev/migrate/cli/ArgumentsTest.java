@@ -35,6 +35,9 @@ class ArgumentsTest {
         assertThat(Arguments.parse(List.of("downgrade", "--target", "-2")).positionalValue())
                 .isEqualTo("-2");
         assertThat(Arguments.parse(List.of("downgrade")).positionalValue()).isEqualTo("-1");
+        // a range that starts with a step back is the target too, its form checked as a target's
+        assertThat(Arguments.parse(List.of("upgrade", "-1:head")).positionalValue())
+                .isEqualTo("-1:head");
         assertThat(Arguments.parse(List.of("upgrade")).positionalValue()).isEqualTo("head");
         assertThat(Arguments.parse(List.of("show", "20261120")).positionalValue())
                 .isEqualTo("20261120");

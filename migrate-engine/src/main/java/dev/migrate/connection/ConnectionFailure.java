@@ -60,6 +60,19 @@ public record ConnectionFailure(String problem, String fix) {
             + " CONNECTION LIMIT of the role or the database), so nothing was run. Close idle sessions (pg_stat_activity"
             + " lists them) or raise the limit, then run again; a run needs two connections.";
 
+    /**
+     * Why a credentials provider gave no credentials for {@code server}: its own message (which must hold no
+     * secret), ended as a sentence, and where to look.
+     *
+     * @param provider the provider's class name
+     */
+    public static String providerFailed(String server, String provider, @Nullable String message) {
+        String own = String.valueOf(message).strip();
+        return "Could not get the credentials to connect to " + server + " from the credentials provider " + provider
+                + ": " + own + (own.endsWith(".") ? "" : ".")
+                + " Check the provider's own configuration (its region, its role, its secret's path).";
+    }
+
     /** Explains the driver's failure to connect to {@code target}. */
     public static ConnectionFailure of(SQLException e, Target target) {
         String where = target.describe();

@@ -122,7 +122,7 @@ public record DriftReport(
      */
     public String sqlScript() {
         StringBuilder script = new StringBuilder("-- What brings " + name + " back to the schema of revision "
-                + revision + ", written by migrate:drift for review. Nothing was run.\n");
+                + revision + ", written by drift for review. Nothing was run.\n");
         if (inSync()) {
             return script.append("-- No drift: nothing to do.\n").toString();
         }

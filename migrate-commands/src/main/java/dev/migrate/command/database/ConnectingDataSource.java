@@ -147,10 +147,9 @@ public class ConnectingDataSource implements DataSource {
             given = provider.credentials(server());
         } catch (RuntimeException e) {
             // the provider's message is its own, and must hold no secret; its stack stays with the cause
-            throw new MigrateException(
-                    "Could not get the credentials to connect to " + describe() + " from the credentials provider "
-                            + provider.getClass().getName() + ": " + e.getMessage()
-                            + " Check the provider's own configuration (its region, its role, its secret's path).",
+            throw new ConnectionFailedException(
+                    ConnectionFailure.providerFailed(
+                            describe(), provider.getClass().getName(), e.getMessage()),
                     e);
         }
         try {

@@ -164,9 +164,8 @@ public final class ConnectionSource {
             given = provider.credentials(server(configured));
         } catch (RuntimeException e) {
             throw new ConnectionFailedException(
-                    "Could not get the credentials to connect to " + description + " from the credentials provider "
-                            + provider.getClass().getName() + ": " + e.getMessage()
-                            + " Check the provider's own configuration (its region, its role, its secret's path).",
+                    ConnectionFailure.providerFailed(
+                            description, provider.getClass().getName(), e.getMessage()),
                     e);
         }
         try {
