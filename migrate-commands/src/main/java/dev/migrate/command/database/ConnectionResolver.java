@@ -164,15 +164,25 @@ public final class ConnectionResolver {
     private ConnectionSettings settings(Chosen chosen, Parameters pom) {
         DatabaseUrl parsed = chosen.url();
         Credentials credentials = credentials(pom, parsed.user(), parsed.password());
-        String serverId = serverId(pom);
         return new ConnectionSettings(
-                parsed,
-                credentials.user(),
-                credentials.password(),
-                chosen.origin(),
-                serverId != null
-                        ? "of the <server> '" + serverId + "' in settings.xml"
-                        : "in the URL or " + passwordSetting);
+                parsed, credentials.user(), credentials.password(), chosen.origin(), passwordSource(chosen, pom));
+    }
+
+    /** Where the password that is used was set, in the order {@link #credentials} takes them, as a fix names it. */
+    private String passwordSource(Chosen chosen, Parameters pom) {
+        String serverId = serverId(pom);
+        if (firstPresent(chosen.url().password()) != null) {
+            return "in the URL (it came from " + chosen.origin() + ")";
+        }
+        if (firstPresent(commandLine.password()) != null) {
+            return "in " + fixes.setting("password");
+        }
+        if (firstPresent(pom.password()) != null) {
+            return "in the pom's <password>";
+        }
+        return serverId != null
+                ? "of the <server> '" + serverId + "' in settings.xml"
+                : "in the URL or " + passwordSetting;
     }
 
     /**

@@ -42,7 +42,7 @@ class ConnectionResolverTest {
         ConnectionSettings option = resolve("jdbc:postgresql://cli-host:5433/c", "app", "secret", environment);
         assertThat(option.origin()).isEqualTo("--url");
         assertThat(option.describe()).isEqualTo("cli-host:5433, database c, user app");
-        assertThat(option.passwordSource()).isEqualTo("in the URL or --password");
+        assertThat(option.passwordSource()).isEqualTo("in --password");
         assertThat(option.toString()).doesNotContain("secret");
 
         ConnectionSettings fromEnvironment = resolve(null, null, null, environment);
@@ -117,6 +117,28 @@ class ConnectionResolverTest {
                 .orElseThrow();
         assertThat(plugin.origin()).isEqualTo("-Dmigrate.url");
         assertThat(plugin.passwordSource()).isEqualTo("in the URL or <password>");
+    }
+
+    @Test
+    void aRejectedPasswordIsNamedWhereItWasSet() {
+        // the URL's own first, then -Dmigrate.password, then the pom's <password>, as they are taken
+        Properties onCommandLine = new Properties();
+        onCommandLine.setProperty("migrate.password", "typed");
+        assertThat(pluginSource(new Properties(), "postgresql://app:in-url@h/db", null))
+                .isEqualTo("in the URL (it came from <url> in the pom)");
+        assertThat(pluginSource(onCommandLine, "postgresql://app@h/db", "in-pom"))
+                .isEqualTo("in -Dmigrate.password");
+        assertThat(pluginSource(new Properties(), "postgresql://app@h/db", "in-pom"))
+                .isEqualTo("in the pom's <password>");
+    }
+
+    private static String pluginSource(Properties userProperties, String pomUrl, @Nullable String pomPassword) {
+        return new ConnectionResolver(Map.of(), userProperties, serverId -> {
+                    throw new AssertionError(serverId);
+                })
+                .resolve(new ConnectionResolver.Parameters(pomUrl, null, pomPassword, null))
+                .orElseThrow()
+                .passwordSource();
     }
 
     private static ConnectionSettings resolve(
