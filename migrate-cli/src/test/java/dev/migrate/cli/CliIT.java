@@ -838,7 +838,9 @@ class CliIT {
                 plainJar.toString());
         assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
         assertThat(wrong.err())
-                .contains("rejected the credentials of user cli_deployer", "Fix the password in --password, or the user name.")
+                .contains(
+                        "rejected the credentials of user cli_deployer",
+                        "Fix the password in --password, or the user name.")
                 .doesNotContain("wrong-password-42", "\tat ");
         assertThat(wrong.out()).doesNotContain("wrong-password-42");
     }

@@ -217,16 +217,27 @@ public final class OnlineRunner {
         return OnlineState.EXPAND.equals(phases.get(revision));
     }
 
-    /** Warns of each expand that was interrupted: the database is between two revisions. */
-    public void warnOfInterruptedExpands(Map<String, String> phases) {
+    /**
+     * Warns of each expand that was interrupted: the database is between two revisions. One that another run is
+     * still doing (that run holds the migration lock: {@code lockHolders} names its server sessions) is said to be
+     * running, so that nobody undoes an expand that is under way.
+     */
+    public void warnOfInterruptedExpands(Map<String, String> phases, List<String> lockHolders) {
         phases.forEach((id, phase) -> {
-            if (phase.equals(OnlineState.EXPANDING) && graph.contains(id)) {
-                log.warn("The expand phase of revision " + describe(id) + " was interrupted: it is not"
-                        + " recorded, and its triggers and new columns are in place. Run "
-                        + fixes.command("upgrade") + " to finish it (it resumes where it stopped), or "
-                        + fixes.command("downgrade") + " " + fixes.setting("target", "-1")
-                        + " to undo it.");
+            if (!phase.equals(OnlineState.EXPANDING) || !graph.contains(id)) {
+                return;
             }
+            if (!lockHolders.isEmpty()) {
+                log.info("The expand phase of revision " + describe(id) + " is running: another run holds the "
+                        + "migration lock (" + String.join(", ", lockHolders) + "). Leave it to finish; "
+                        + fixes.command("current") + " then shows the revision in its expand phase.");
+                return;
+            }
+            log.warn("The expand phase of revision " + describe(id) + " was interrupted: it is not"
+                    + " recorded, and its triggers and new columns are in place. Run "
+                    + fixes.command("upgrade") + " to finish it (it resumes where it stopped), or "
+                    + fixes.command("downgrade") + " " + fixes.setting("target", "-1")
+                    + " to undo it.");
         });
     }
 

@@ -5,6 +5,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.online.OnlineRunner;
+import dev.migrate.internal.online.OnlineState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -47,7 +48,12 @@ final class VersionReads {
         try (Connection c = connections.open()) {
             Set<String> rows = graph.canonical(tables.readVersions(c));
             Map<String, String> phases = online.phases(c);
-            online.warnOfInterruptedExpands(phases);
+            online.warnOfInterruptedExpands(
+                    phases,
+                    phases.containsValue(OnlineState.EXPANDING)
+                            ? ServerSessions.advisoryLockHolder(
+                                    c, AdvisoryLock.keyFor(tables.versionTable().toString()))
+                            : List.of());
             List<String> unknown = graph.unknown(rows);
             if (!settings.acceptFutureRevisions()) {
                 graph.checkKnown(rows);

@@ -797,6 +797,19 @@ class OnlineMigrationTest {
         assertThat(log.lines)
                 .anyMatch(l -> l.startsWith("WARN The expand phase of revision o2 (unique codes) was interrupted"));
 
+        // while another run holds the migration lock, an expand not recorded yet is that run's, under way: it
+        // is said to be running, never to be undone (an operator read current in the middle of a backfill)
+        try (Connection running = db.getConnection();
+                Statement s = running.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public.migrate_version") + ")");
+            log.lines.clear();
+            assertThat(m.current()).extracting(CurrentRevision::id).containsExactly("o1");
+            assertThat(log.lines)
+                    .anyMatch(l -> l.startsWith("The expand phase of revision o2 (unique codes) is running: "
+                            + "another run holds the migration lock (server process "))
+                    .noneMatch(l -> l.contains("was interrupted") || l.contains("to undo it"));
+        }
+
         log.lines.clear();
         m.downgrade("-1");
         assertThat(log.lines).anyMatch(l -> l.contains("Undid the interrupted expand of revision o2"));
