@@ -195,10 +195,8 @@ public final class CitusReplay implements ComparisonDatabases {
             List<String> left = new ArrayList<>();
             for (int i = made.size() - 1; i >= 0; i--) {
                 String database = made.get(i);
-                try (Connection c = coordinator.getConnection();
-                        Statement s = c.createStatement()) {
-                    c.setAutoCommit(true);
-                    s.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database) + " WITH (FORCE)");
+                try {
+                    drop(database);
                 } catch (SQLException e) {
                     left.add(database + " (" + e.getMessage() + ")");
                 }
@@ -207,6 +205,32 @@ public final class CitusReplay implements ComparisonDatabases {
             if (!left.isEmpty()) {
                 log.accept("Could not drop what the replay made on the coordinator's server: " + String.join(", ", left)
                         + ". Drop it by hand (DROP DATABASE ... WITH (FORCE)).");
+            }
+        }
+    }
+
+    /**
+     * Drops a database the replay made. {@code WITH (FORCE)} ends its sessions, but waits only 5 s for them to
+     * go; a session slower to end on a busy server (Citus's maintenance daemon connects to each database) makes
+     * the drop fail with {@code 55006}, so it is tried again, three times in all.
+     */
+    private void drop(String database) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = coordinator.getConnection();
+                    Statement s = c.createStatement()) {
+                c.setAutoCommit(true);
+                s.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database) + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 3 || !"55006".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(1000L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while dropping " + database, e);
             }
         }
     }
