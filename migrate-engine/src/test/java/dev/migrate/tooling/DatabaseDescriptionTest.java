@@ -3,12 +3,10 @@ package dev.migrate.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
+import dev.migrate.testing.StubDataSource;
 import dev.migrate.testing.TestPostgres;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -39,51 +37,21 @@ class DatabaseDescriptionTest {
         assertThat(MigratorTools.of(migrator).databaseDescription()).isEqualTo("the configured DataSource");
     }
 
-    /** A DataSource of no known kind, as a pool is to the engine; without a delegate, it cannot connect. */
-    private record Opaque(@Nullable DataSource delegate) implements DataSource {
+    /** A DataSource of no known kind, as a pool is to the engine; without a server, it cannot connect. */
+    private static final class Opaque extends StubDataSource {
+        private final @Nullable DataSource server;
+
+        Opaque(@Nullable DataSource server) {
+            this.server = server;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
-            DataSource server = delegate;
-            if (server == null) {
+            DataSource to = server;
+            if (to == null) {
                 throw new SQLException("no server", "08001");
             }
-            return server.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public @Nullable PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
+            return to.getConnection();
         }
     }
 }

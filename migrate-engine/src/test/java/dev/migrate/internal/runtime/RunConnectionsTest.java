@@ -4,15 +4,12 @@ import static dev.migrate.internal.runtime.Fixtures.execute;
 import static dev.migrate.internal.runtime.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.testing.StubDataSource;
 import dev.migrate.testing.TestPostgres;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -75,7 +72,7 @@ class RunConnectionsTest {
     }
 
     /** Counts the connections a run opens. */
-    private static final class CountingDataSource implements DataSource {
+    private static final class CountingDataSource extends StubDataSource {
         private final DataSource delegate;
         final AtomicInteger opened = new AtomicInteger();
 
@@ -87,43 +84,6 @@ class RunConnectionsTest {
         public Connection getConnection() throws SQLException {
             opened.incrementAndGet();
             return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            opened.incrementAndGet();
-            return delegate.getConnection(username, password);
-        }
-
-        @Override
-        public @Nullable PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }
