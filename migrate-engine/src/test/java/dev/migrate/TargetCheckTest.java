@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.PrintWriter;
+import dev.migrate.testing.StubDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -138,47 +137,11 @@ class TargetCheckTest {
 
     /** A database that counts the connections asked of it and gives none. */
     private DataSource counting() {
-        return new DataSource() {
+        return new StubDataSource() {
             @Override
             public Connection getConnection() throws SQLException {
                 connections.incrementAndGet();
                 throw new SQLException("no connection in this test");
-            }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return getConnection();
-            }
-
-            @Override
-            public PrintWriter getLogWriter() {
-                return new PrintWriter(java.io.Writer.nullWriter());
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) {}
-
-            @Override
-            public void setLoginTimeout(int seconds) {}
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() {
-                return Logger.getGlobal();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> type) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> type) {
-                return false;
             }
         };
     }

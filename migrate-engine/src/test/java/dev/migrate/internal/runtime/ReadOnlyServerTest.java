@@ -13,6 +13,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.cluster.ClusterTemplate;
+import dev.migrate.testing.StubDataSource;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,46 +184,10 @@ class ReadOnlyServerTest {
     void throughADataSourceItCannotLookIntoTheMessageStillNamesTheHost() throws Exception {
         PGSimpleDataSource onStandby = (PGSimpleDataSource) source(standby);
         onStandby.setPassword("not-printed");
-        DataSource opaque = new DataSource() {
+        DataSource opaque = new StubDataSource() {
             @Override
             public Connection getConnection() throws SQLException {
                 return onStandby.getConnection();
-            }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return onStandby.getConnection(user, password);
-            }
-
-            @Override
-            public java.io.@Nullable PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(java.io.PrintWriter out) {}
-
-            @Override
-            public void setLoginTimeout(int seconds) {}
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public java.util.logging.Logger getParentLogger() {
-                return java.util.logging.Logger.getGlobal();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> type) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> type) {
-                return false;
             }
         };
         assertThatThrownBy(() -> build(opaque).upgrade("head"))
