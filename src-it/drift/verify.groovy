@@ -23,6 +23,8 @@ try {
     assert sql.startsWith('-- What brings localhost:25971/app back to the schema of revision 20260101_000002')
     assert sql.contains('ALTER TABLE customers DROP COLUMN nickname') || sql.contains('DROP COLUMN nickname')
     assert sql.contains('CREATE INDEX ix_customers_country')
+    // the statements in one transaction, after the comments
+    assert sql.contains('\nBEGIN;\n') && sql.endsWith('COMMIT;\n')
     assert ItDatabase.query(app, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_customers_country'") == ['1']
     assert ItDatabase.query(app, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'nickname'") == ['0']
 

@@ -11,6 +11,7 @@ import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.OpSql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -118,7 +119,10 @@ public record DriftReport(
 
     /**
      * The file {@code -Dmigrate.drift.sqlFile} writes: a header naming the database and the revision, each
-     * difference as a comment, then {@link #sql()}, each statement ended; a comment alone when in sync.
+     * difference as a comment, then {@link #sql()}, each statement ended, in one transaction (a change written as
+     * a drop and a create, such as row-level security's, then never shows the state between them); a comment
+     * alone when in sync. A statement that cannot run in a transaction ({@code CONCURRENTLY}) leaves the
+     * statements as they are, and the file says so.
      */
     public String sqlScript() {
         StringBuilder script = new StringBuilder("-- What brings " + name + " back to the schema of revision "
@@ -129,9 +133,13 @@ public record DriftReport(
         differences()
                 .forEach(line ->
                         script.append("-- ").append(line.replace("\n", "\n-- ")).append('\n'));
-        sql().forEach(statement ->
+        List<String> statements = sql();
+        boolean inOne =
+                statements.stream().noneMatch(s -> s.toUpperCase(Locale.ROOT).contains(" CONCURRENTLY "));
+        script.append(inOne ? "BEGIN;\n" : "-- Not in one transaction: CONCURRENTLY cannot run in one.\n");
+        statements.forEach(statement ->
                 script.append(statement).append(statement.stripTrailing().endsWith(";") ? "\n" : ";\n"));
-        return script.toString();
+        return inOne ? script.append("COMMIT;\n").toString() : script.toString();
     }
 
     private static boolean rebuiltBecauseOfAnother(Description d) {

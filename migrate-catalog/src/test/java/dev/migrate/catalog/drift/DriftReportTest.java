@@ -140,6 +140,10 @@ class DriftReportTest {
                         + "-  WHERE ((invoices.status)::text = 'open'::text);\n"
                         + "+  WHERE ((invoices.status)::text = 'held'::text);");
         assertThat(report.sqlScript()).contains("-- -  WHERE ((invoices.status)::text = 'open'::text);");
+        // its statements in one transaction, so that a view dropped and created again is never missing meanwhile
+        String statements = report.sqlScript().substring(report.sqlScript().indexOf("\nBEGIN;\n"));
+        assertThat(statements).contains("CREATE OR REPLACE VIEW").endsWith("\nCOMMIT;\n");
+        assertThat(statements.lines().filter(line -> line.startsWith("-- "))).isEmpty();
     }
 
     private static DatabaseSchema schema(List<TableColumn> columns) {
