@@ -189,7 +189,8 @@ public final class Drift {
     private String revision(String name, Set<String> rows) {
         String table = request.versionTable();
         if (rows.isEmpty()) {
-            throw new MigrateException(name + " is at base: its version table " + table + " holds no revision, so "
+            throw new MigrateException(name + " is at base: no revision is recorded (its version table " + table
+                    + " is empty, or not there), so "
                     + "no revision of the chain says what its schema should be. Run " + log.command("upgrade")
                     + " to build "
                     + "it; if its schema is there already (made by these migrations before the version table, or by "
