@@ -320,18 +320,13 @@ class AdoptionFidelityTest {
     }
 
     private static List<String> comments(Connection c) throws java.sql.SQLException {
-        List<String> lines = new java.util.ArrayList<>();
-        try (var rs = c.createStatement()
-                .executeQuery("SELECT conname || ' ' || obj_description(oid, 'pg_constraint') FROM pg_constraint "
+        return rows(
+                c,
+                "SELECT conname || ' ' || obj_description(oid, 'pg_constraint') FROM pg_constraint "
                         + "WHERE connamespace = 'public'::regnamespace AND obj_description(oid, 'pg_constraint') IS NOT NULL "
                         + "UNION ALL SELECT relname || ' ' || obj_description(oid, 'pg_class') FROM pg_class "
                         + "WHERE relkind = 'i' AND relnamespace = 'public'::regnamespace "
-                        + "AND obj_description(oid, 'pg_class') IS NOT NULL ORDER BY 1")) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-        }
-        return lines;
+                        + "AND obj_description(oid, 'pg_class') IS NOT NULL ORDER BY 1");
     }
 
     @Test
@@ -396,26 +391,23 @@ class AdoptionFidelityTest {
     }
 
     private static List<String> indexes(Connection c) throws java.sql.SQLException {
-        List<String> lines = new java.util.ArrayList<>();
-        try (var rs = c.createStatement()
-                .executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' "
-                        + "AND tablename NOT LIKE 'migrate\\_%' AND indexname NOT LIKE '%pkey' ORDER BY 1")) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-        }
-        return lines;
+        return rows(
+                c,
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                        + "AND tablename NOT LIKE 'migrate\\_%' AND indexname NOT LIKE '%pkey' ORDER BY 1");
     }
 
     private static List<String> persistence(Connection c) throws java.sql.SQLException {
+        return rows(
+                c,
+                "SELECT relname || ' ' || relpersistence::text FROM pg_class WHERE relkind = 'r' "
+                        + "AND relnamespace = 'public'::regnamespace AND relname NOT LIKE 'migrate\\_%' ORDER BY 1");
+    }
+
+    /** The first column of each row {@code sql} returns, as the catalog comparisons read them. */
+    private static List<String> rows(Connection c, String sql) throws java.sql.SQLException {
         List<String> lines = new java.util.ArrayList<>();
-        try (var rs = c.createStatement()
-                .executeQuery("SELECT relname || ' ' || relpersistence::text FROM pg_class WHERE relkind = 'r' "
-                        + "AND relnamespace = 'public'::regnamespace AND relname NOT LIKE 'migrate\\_%' ORDER BY 1")) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-        }
+        AdoptionConstraintKindsTest.query(c, lines, sql);
         return lines;
     }
 
