@@ -105,24 +105,19 @@ public final class UnreadObjects {
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
                 WHERE c.relkind IN ('r', 'p') AND c.reloftype <> 0
               UNION ALL
-                SELECT 'default of a view column', format('%s.%s.%s', n.nspname, c.relname, a.attname),
-                       'pg_class'::regclass, c.oid
+                -- a view's column default, and a partition's where its parent's differs
+                SELECT CASE c.relkind WHEN 'v' THEN 'default of a view column' ELSE 'default of a partition column' END,
+                       format('%s.%s.%s', n.nspname, c.relname, a.attname), 'pg_class'::regclass, c.oid
                 FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
                 JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
                 JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                LEFT JOIN pg_inherits h ON h.inhrelid = c.oid
                 WHERE c.relkind = 'v'
-              UNION ALL
-                SELECT 'default of a partition column', format('%s.%s.%s', n.nspname, c.relname, a.attname),
-                       'pg_class'::regclass, c.oid
-                FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
-                JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
-                JOIN pg_inherits h ON h.inhrelid = c.oid
-                WHERE c.relispartition
-                  AND pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM
-                      (SELECT pg_get_expr(pd.adbin, pd.adrelid) FROM pg_attribute pa
-                       JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
-                       WHERE pa.attrelid = h.inhparent AND pa.attname = a.attname)
+                   OR (c.relispartition
+                       AND pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM
+                           (SELECT pg_get_expr(pd.adbin, pd.adrelid) FROM pg_attribute pa
+                            JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+                            WHERE pa.attrelid = h.inhparent AND pa.attname = a.attname))
               UNION ALL
                 SELECT 'comment on', format('%s %s.%s', CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'partition' END,
                        n.nspname, c.relname),
