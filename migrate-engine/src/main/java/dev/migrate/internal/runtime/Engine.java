@@ -244,6 +244,9 @@ public final class Engine {
                         .toList())) {
             lock().run(direction == Direction.UPGRADE ? "upgrade" : "downgrade", run -> {
                 Set<String> current = versions().read(run.lockConnection());
+                if (direction == Direction.UPGRADE && current.isEmpty()) {
+                    current = moveIn(run, scripts);
+                }
                 before.addAll(current);
                 after.addAll(current);
                 List<String> unknown = graph.unknown(current);
@@ -295,6 +298,35 @@ public final class Engine {
             settings.checksumCache().store(known);
         }
         return new Run(before, after, applied);
+    }
+
+    /**
+     * Stamps, on the first upgrade of a database Flyway or Liquibase migrated, the revisions imported from what
+     * the old tool applied, in one transaction with their history rows; the version rows it leaves.
+     */
+    private Set<String> moveIn(LockedRun run, Scripts scripts) throws SQLException {
+        Optional<MoveIn.Plan> plan = new MoveIn(graph, migrations, tables).plan(run.lockConnection());
+        if (plan.isEmpty() || plan.get().stamped().isEmpty()) {
+            return Set.of();
+        }
+        List<String> stamped = plan.get().stamped();
+        List<VersionTables.ImportedRow> rows = plan.get().rows().stream()
+                .map(row -> new VersionTables.ImportedRow(
+                        row.revision(), row.message(), scripts.upgrade(row.revision()).checksum(), row.source()))
+                .toList();
+        ConnectionSink sink = run.workSink();
+        sink.begin();
+        try {
+            sink.executeAll(tables.moveIn(graph.planStamp(Set.of(), stamped.get(stamped.size() - 1)), rows));
+            sink.commit();
+        } catch (SQLException e) {
+            sink.rollback();
+            throw e;
+        }
+        settings.log().info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
+                + (stamped.size() == 1 ? "" : "s") + " it applied (" + plan.get().table().name() + ", read and left as "
+                + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1) + ".");
+        return versions().read(run.lockConnection());
     }
 
     /**

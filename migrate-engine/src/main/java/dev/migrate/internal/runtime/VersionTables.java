@@ -83,6 +83,11 @@ final class VersionTables {
         }
     }
 
+    /** Whether the version table exists: a database without it was never migrated by migrate. */
+    boolean versionTableExists(Connection c) throws SQLException {
+        return exists(c, quotedVersion);
+    }
+
     /** The version rows; empty when the table does not exist yet. */
     Set<String> readVersions(Connection c) throws SQLException {
         Set<String> rows = new LinkedHashSet<>();
@@ -106,7 +111,7 @@ final class VersionTables {
         }
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
-                        + " WHERE direction = 'upgrade' ORDER BY revision, id DESC")) {
+                        + " WHERE direction IN ('upgrade', 'imported') ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 if (rs.getString(2) != null) {
                     checksums.put(rs.getString(1), rs.getString(2));
@@ -128,7 +133,7 @@ final class VersionTables {
         try (Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery("SELECT DISTINCT ON (revision) revision, direction, applied_at, applied_by,"
-                                + " duration_ms FROM " + quote(history) + " WHERE direction IN ('upgrade', 'stamp')"
+                                + " duration_ms FROM " + quote(history) + " WHERE direction IN ('upgrade', 'stamp', 'imported')"
                                 + " ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 long millis = rs.getLong(5);
@@ -214,6 +219,28 @@ final class VersionTables {
         }
         return sql;
     }
+
+    /**
+     * Moves in a database another tool migrated: the version rows the stamp gives, and one history row per
+     * revision the old tool applied, with who applied it and when as the old table's row says ({@code source}: a
+     * {@code SELECT <who>, <when> FROM <old table> WHERE ...} of one row, or {@code null} for now and this user).
+     */
+    List<String> moveIn(StampPlan plan, List<ImportedRow> rows) {
+        List<String> sql = new ArrayList<>(deleteAndInsert(List.of(), plan.insert()));
+        for (ImportedRow row : rows) {
+            String values = string(row.revision()) + ", 'imported', " + string(row.message()) + ", "
+                    + string(row.checksum());
+            sql.add(row.source() == null
+                    ? "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum) VALUES (" + values
+                            + ")"
+                    : "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, applied_by, applied_at)"
+                            + " SELECT " + values + ", " + row.source());
+        }
+        return sql;
+    }
+
+    /** A history row of a revision the old tool applied; see {@link #moveIn}. */
+    record ImportedRow(String revision, String message, @Nullable String checksum, @Nullable String source) {}
 
     /** The history row of an online revision's contract phase, {@code complete}. */
     String completion(String revision, String message) {

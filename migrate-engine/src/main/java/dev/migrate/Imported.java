@@ -1,0 +1,67 @@
+package dev.migrate;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a revision written by {@code migrate:import} from a Flyway migration or a Liquibase changeset, so that
+ * the first {@code upgrade} of a database that tool migrated stamps the revisions it already ran, once each has
+ * the checksum the old history table holds for it:
+ * {@code @Imported(from = "flyway", key = "42", checksums = "-1123454521")}.
+ *
+ * <p>The import writes these; a person edits them only to accept a migration that was changed after it ran
+ * (add the checksum the old table holds).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(Imported.List.class)
+public @interface Imported {
+    /**
+     * The tool the migration comes from: {@code "flyway"} or {@code "liquibase"}.
+     *
+     * @return the tool
+     */
+    String from();
+
+    /**
+     * What the old history table records the migration by: Flyway's version ({@code "1.2"}), or the description
+     * of a repeatable migration; Liquibase's {@code "path::id::author"}.
+     *
+     * @return the key
+     */
+    String key();
+
+    /**
+     * The checksums the old history table may hold for the migration as imported (Flyway's CRC32 as a decimal,
+     * Liquibase's MD5SUM of each checksum version); none to accept any, as for a Java migration Flyway keeps none
+     * of.
+     *
+     * @return the accepted checksums
+     */
+    String[] checksums() default {};
+
+    /**
+     * Whether the old tool runs it again when it changes (Flyway's {@code R__}, Liquibase's {@code runOnChange}).
+     *
+     * @return true for a repeatable migration
+     */
+    boolean repeatable() default false;
+
+    /** Several imported migrations in one revision. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface List {
+        /**
+         * The imported migrations.
+         *
+         * @return them
+         */
+        Imported[] value();
+    }
+}

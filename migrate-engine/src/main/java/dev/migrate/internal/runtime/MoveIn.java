@@ -1,0 +1,395 @@
+package dev.migrate.internal.runtime;
+
+import static dev.migrate.sql.Identifiers.quote;
+import static dev.migrate.sql.Literals.string;
+
+import dev.migrate.Imported;
+import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.op.QualifiedName;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The first upgrade of a database that Flyway or Liquibase migrated: reads what the old tool applied from its
+ * history table (read, never written), checks each applied migration's checksum against the revision imported
+ * from it ({@link Imported}), and says which revisions to stamp, so the upgrade applies only what follows. Refuses,
+ * naming the row and the fix, whatever it cannot move in exactly.
+ */
+final class MoveIn {
+    /** Tables shaped as Flyway's or Liquibase's history, by their columns: a configured name is found too. */
+    private static final String FIND_OLD_TABLES = "SELECT n.nspname, c.relname,"
+            + " bool_or(a.attname = 'installed_rank') AS flyway"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+            + " WHERE c.relkind IN ('r', 'p') AND (n.nspname = ANY (current_schemas(false)) OR n.nspname = ?)"
+            + " GROUP BY n.nspname, c.relname"
+            + " HAVING array_agg(a.attname::text) @> ARRAY['installed_rank', 'version', 'checksum', 'success', 'script']"
+            + " OR array_agg(a.attname::text) @> ARRAY['id', 'author', 'filename', 'md5sum', 'orderexecuted', 'exectype']"
+            + " ORDER BY 1, 2";
+
+    private final RevisionGraph graph;
+    private final Map<String, DiscoveredMigration> migrations;
+    private final VersionTables tables;
+
+    MoveIn(RevisionGraph graph, Map<String, DiscoveredMigration> migrations, VersionTables tables) {
+        this.graph = graph;
+        this.migrations = migrations;
+        this.tables = tables;
+    }
+
+    /** An old history table: the tool that keeps it, and where. */
+    record OldTable(String tool, QualifiedName name) {
+        String displayTool() {
+            return tool.equals("flyway") ? "Flyway" : "Liquibase";
+        }
+    }
+
+    /** What the first upgrade stamps: the revisions the old tool applied, in order, and the rows that say so. */
+    record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows) {}
+
+    /** An imported revision with the old migrations it came from. */
+    private record Revision(String id, List<Imported> from) {
+        boolean repeatable() {
+            return from.stream().allMatch(Imported::repeatable);
+        }
+    }
+
+    /** An applied migration of the old history: its key, checksum, and how to name and select its row. */
+    private record Applied(String key, @Nullable String checksum, String shown, String selectRow) {}
+
+    /**
+     * The stamp a database without migrate's version table needs, or empty when it has no old history table or
+     * the old tool applied nothing.
+     *
+     * @throws MigrateException naming the row and the fix when the database cannot be moved in exactly
+     */
+    Optional<Plan> plan(Connection c) throws SQLException {
+        if (tables.versionTableExists(c)) {
+            return Optional.empty();
+        }
+        List<OldTable> found = oldTables(c);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            throw new MigrateException("This database holds the history of more than one migration tool ("
+                    + found.stream().map(t -> t.displayTool() + "'s " + t.name()).collect(Collectors.joining(", "))
+                    + "), so it is not clear which one's past to move in. Keep the table of the tool the chain was "
+                    + "imported from (rename the other, for example ALTER TABLE ... RENAME TO ..._retired) and upgrade "
+                    + "again. Nothing was run.");
+        }
+        OldTable table = found.get(0);
+        List<Revision> imported = imported(table.tool());
+        if (imported.isEmpty()) {
+            throw new MigrateException("This database was migrated by " + table.displayTool() + " (" + table.name()
+                    + ") and no revision of this chain was imported from it, so upgrading would run the chain over "
+                    + "the schema " + table.displayTool() + " built. Import its migrations first (mvn migrate:import "
+                    + "-Dmigrate.import.from=" + table.tool() + "), or, if this chain already describes the database, "
+                    + "mark it as at the revision its schema matches with stamp. Nothing was run.");
+        }
+        List<Applied> applied = table.tool().equals("flyway") ? flywayRows(c, table, imported) : liquibaseRows(c, table);
+        if (applied.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(match(table, imported, applied));
+    }
+
+    private List<OldTable> oldTables(Connection c) throws SQLException {
+        List<OldTable> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(FIND_OLD_TABLES)) {
+            s.setString(1, tables.versionTable().schema());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new OldTable(
+                            rs.getBoolean(3) ? "flyway" : "liquibase", QualifiedName.of(rs.getString(1), rs.getString(2))));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The chain's revisions imported from {@code tool}, in the order they apply. */
+    private List<Revision> imported(String tool) {
+        List<Revision> found = new ArrayList<>();
+        List<String> ids = graph.sortTopologically(
+                graph.all().stream().map(RevisionInfo::id).toList());
+        for (String id : ids) {
+            DiscoveredMigration migration = migrations.get(id);
+            if (migration == null) {
+                continue;
+            }
+            List<Imported> from = Arrays.stream(migration.type().getAnnotationsByType(Imported.class))
+                    .filter(i -> i.from().equalsIgnoreCase(tool))
+                    .toList();
+            if (!from.isEmpty()) {
+                found.add(new Revision(id, from));
+            }
+        }
+        return found;
+    }
+
+    // ---- Flyway ----
+
+    private List<Applied> flywayRows(Connection c, OldTable table, List<Revision> imported) throws SQLException {
+        String name = quote(table.name());
+        Map<String, Applied> versioned = new LinkedHashMap<>();
+        Map<String, Applied> repeatable = new LinkedHashMap<>();
+        @Nullable String baseline = null;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT installed_rank, version, description, type, script, checksum,"
+                        + " success FROM " + name + " ORDER BY installed_rank")) {
+            while (rs.next()) {
+                int rank = rs.getInt(1);
+                String version = rs.getString(2);
+                String type = rs.getString(4);
+                String script = rs.getString(5);
+                long checksum = rs.getLong(6);
+                String checksumText = rs.wasNull() ? null : Long.toString(checksum);
+                String shown = (version == null ? "" : "V" + version + " ") + "(" + script + ", installed_rank " + rank
+                        + ")";
+                if (!rs.getBoolean(7)) {
+                    throw new MigrateException(table.displayTool() + " recorded a failed migration in " + table.name()
+                            + ": " + shown + ". The database may hold part of it. Fix the database and mark the row "
+                            + "with flyway repair (or delete the row once the migration's effect is undone), then "
+                            + "upgrade again. Nothing was run.");
+                }
+                String select = "installed_by, installed_on FROM " + name + " WHERE installed_rank = " + rank;
+                if ("SCHEMA".equals(type)) {
+                    continue; // Flyway created the schema: no migration
+                }
+                if (type != null && type.startsWith("UNDO")) {
+                    if (version != null) {
+                        versioned.remove(normalize(version)); // undone: no longer applied
+                    }
+                    continue;
+                }
+                if ("BASELINE".equals(type) && version != null) {
+                    baseline = version;
+                    continue;
+                }
+                if (version == null) {
+                    repeatable.put(rs.getString(3), new Applied(rs.getString(3), checksumText, shown, select));
+                } else {
+                    versioned.put(normalize(version), new Applied(normalize(version), checksumText, shown, select));
+                }
+            }
+        }
+        List<Applied> applied = new ArrayList<>();
+        if (baseline != null) {
+            // what lies at or below the baseline was never run on this database: it counts as applied
+            for (Revision revision : imported) {
+                for (Imported from : revision.from()) {
+                    if (!from.repeatable() && compare(from.key(), baseline) <= 0
+                            && !versioned.containsKey(normalize(from.key()))) {
+                        applied.add(new Applied(
+                                normalize(from.key()),
+                                null,
+                                "V" + from.key() + " (at or below " + table.displayTool() + "'s baseline " + baseline
+                                        + ")",
+                                ""));
+                    }
+                }
+            }
+        }
+        applied.addAll(versioned.values());
+        for (Applied r : repeatable.values()) {
+            applied.add(new Applied("R:" + r.key(), r.checksum(), r.shown(), r.selectRow()));
+        }
+        return applied;
+    }
+
+    /** Flyway's version as compared: numeric parts, leading zeros and trailing zero parts dropped. */
+    static String normalize(String version) {
+        List<String> parts = new ArrayList<>();
+        for (String part : version.split("[._]", -1)) {
+            String digits = part.replaceFirst("^0+(?=.)", "");
+            parts.add(digits);
+        }
+        while (parts.size() > 1 && parts.get(parts.size() - 1).equals("0")) {
+            parts.remove(parts.size() - 1);
+        }
+        return String.join(".", parts);
+    }
+
+    /** Flyway's order of versions: part by part, numerically where both parts are numbers. */
+    static int compare(String a, String b) {
+        String[] left = normalize(a).split("\\.", -1);
+        String[] right = normalize(b).split("\\.", -1);
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            String l = i < left.length ? left[i] : "0";
+            String r = i < right.length ? right[i] : "0";
+            int order = l.matches("\\d+") && r.matches("\\d+")
+                    ? new BigInteger(l).compareTo(new BigInteger(r))
+                    : l.compareTo(r);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    // ---- Liquibase ----
+
+    private List<Applied> liquibaseRows(Connection c, OldTable table) throws SQLException {
+        String name = quote(table.name());
+        Map<String, Applied> applied = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, author, filename, exectype, md5sum, orderexecuted FROM " + name
+                        + " ORDER BY orderexecuted, dateexecuted")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                String author = rs.getString(2);
+                String file = rs.getString(3);
+                String key = changelogPath(file) + "::" + id + "::" + author;
+                String shown = "changeset " + id + " by " + author + " in " + file;
+                if ("FAILED".equalsIgnoreCase(rs.getString(4))) {
+                    throw new MigrateException(table.displayTool() + " recorded a failed " + shown + " in "
+                            + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
+                            + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
+                            + "again. Nothing was run.");
+                }
+                String select = "current_user || ' (" + table.displayTool() + ")', dateexecuted FROM " + name
+                        + " WHERE id = " + string(id) + " AND author = " + string(author) + " AND filename = "
+                        + string(file);
+                applied.put(key, new Applied(key, rs.getString(5), shown, select));
+            }
+        }
+        return new ArrayList<>(applied.values());
+    }
+
+    /** A changelog path as Liquibase records it, without the prefixes some versions kept. */
+    static String changelogPath(String file) {
+        String path = file.replace('\\', '/');
+        if (path.startsWith("classpath:")) {
+            path = path.substring("classpath:".length());
+        }
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        return path;
+    }
+
+    // ---- both ----
+
+    private Plan match(OldTable table, List<Revision> imported, List<Applied> applied) {
+        boolean flyway = table.tool().equals("flyway");
+        Map<String, Applied> byKey = new HashMap<>();
+        for (Applied row : applied) {
+            byKey.put(row.key(), row);
+        }
+        Map<String, Revision> revisionByKey = new HashMap<>();
+        Map<String, Imported> importedByKey = new HashMap<>();
+        for (Revision revision : imported) {
+            for (Imported from : revision.from()) {
+                String key = key(flyway, from);
+                revisionByKey.put(key, revision);
+                importedByKey.put(key, from);
+            }
+        }
+        // every applied row must be a migration of the import, run as it is now
+        for (Applied row : applied) {
+            Imported from = importedByKey.get(row.key());
+            if (from == null) {
+                if (row.key().startsWith("R:")) {
+                    continue; // a repeatable migration since deleted: Flyway ignores it too
+                }
+                throw new MigrateException(table.displayTool() + " applied " + row.shown() + " to this database, and "
+                        + "the chain has no revision imported from it: the database is ahead of the import, or the "
+                        + "migration was deleted or renamed since. Import again from the migrations this database "
+                        + "ran (mvn migrate:import -Dmigrate.import.from=" + table.tool() + "), then upgrade. "
+                        + "Nothing was run.");
+            }
+            if (row.checksum() != null
+                    && from.checksums().length > 0
+                    && !Arrays.asList(from.checksums()).contains(row.checksum())) {
+                if (from.repeatable() && flyway) {
+                    continue; // ran with an older body: the revision that replays it, last, is not stamped
+                }
+                if (from.repeatable()) {
+                    throw new MigrateException(row.shown() + " runs again when it changes, and it changed since "
+                            + table.displayTool() + " last ran it on this database (" + table.name() + " holds "
+                            + row.checksum() + "). Bring this database up to date with liquibase update first, "
+                            + "then upgrade. Nothing was run.");
+                }
+                String revision = Objects.requireNonNull(revisionByKey.get(row.key())).id();
+                throw new MigrateException(row.shown() + " was changed after " + table.displayTool() + " applied it: "
+                        + table.name() + " holds the checksum " + row.checksum() + " and revision "
+                        + revision + " was imported from a file whose checksum is "
+                        + String.join(" or ", from.checksums()) + ". Restore the file as it ran and import again; or, "
+                        + "if this database's schema matches the file as it is now, add \"" + row.checksum()
+                        + "\" to the checksums of @Imported on " + revision
+                        + ". Nothing was run.");
+            }
+        }
+        // what was applied must be the start of the chain: the chain can only say "everything up to here"
+        List<String> stamped = new ArrayList<>();
+        List<VersionTables.ImportedRow> rows = new ArrayList<>();
+        @Nullable String firstMissing = null;
+        for (Revision revision : imported) {
+            List<Applied> ran = new ArrayList<>();
+            boolean all = true;
+            for (Imported from : revision.from()) {
+                Applied row = byKey.get(key(flyway, from));
+                boolean current = row != null
+                        && (row.checksum() == null
+                                || from.checksums().length == 0
+                                || Arrays.asList(from.checksums()).contains(row.checksum()));
+                if (current) {
+                    ran.add(row);
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                if (firstMissing != null) {
+                    throw new MigrateException(table.displayTool() + " applied " + ran.get(0).shown()
+                            + " to this database but not " + firstMissing + ", which comes before it in the chain "
+                            + "(an out-of-order history). The chain can only say that everything up to a revision "
+                            + "is applied. Apply the missing migration with " + table.displayTool()
+                            + (flyway ? " (flyway migrate -outOfOrder=true)" : " (liquibase update)")
+                            + " first, then upgrade. Nothing was run.");
+                }
+                stamped.add(revision.id());
+                Applied first = ran.get(0);
+                rows.add(new VersionTables.ImportedRow(
+                        revision.id(),
+                        "imported: applied by " + table.displayTool() + " as " + first.shown()
+                                + (ran.size() > 1 ? " and " + (ran.size() - 1) + " more" : ""),
+                        null,
+                        first.selectRow().isEmpty() ? null : first.selectRow()));
+            } else if (firstMissing == null && !revision.repeatable()) {
+                firstMissing = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
+            }
+        }
+        return new Plan(table, stamped, rows);
+    }
+
+    private static String key(boolean flyway, Imported from) {
+        if (!flyway) {
+            int split = from.key().indexOf("::");
+            return split < 0 ? from.key() : changelogPath(from.key().substring(0, split)) + from.key().substring(split);
+        }
+        return from.repeatable() ? "R:" + from.key() : normalize(from.key());
+    }
+
+    private static String describe(boolean flyway, Imported from) {
+        return flyway ? "V" + from.key() : "changeset " + from.key();
+    }
+}
