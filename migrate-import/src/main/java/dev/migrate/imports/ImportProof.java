@@ -57,10 +57,12 @@ public record ImportProof(String schema, List<String> oldTables) {
                 Connection ours = forOurs.getConnection()) {
             DatabaseSchema built = SchemaDrift.read(oldSide, schema, exclusions);
             DatabaseSchema written = SchemaDrift.read(ours, schema, exclusions);
-            DriftReport report = SchemaDrift.compare("the written chain", schema, "heads", ours, written, built, exclusions);
+            DriftReport report =
+                    SchemaDrift.compare("the written chain", schema, "heads", ours, written, built, exclusions);
             return report.differences();
         } catch (SQLException e) {
-            throw new MigrateException("Could not read the replayed schemas for the import's proof: " + e.getMessage(), e);
+            throw new MigrateException(
+                    "Could not read the replayed schemas for the import's proof: " + e.getMessage(), e);
         }
     }
 }

@@ -85,9 +85,7 @@ public final class ImportedRevisions {
     public List<Path> write(List<Written> revisions, Path sourceRoot) {
         List<Path> paths = new ArrayList<>();
         for (Written revision : revisions) {
-            Path target = sourceRoot
-                    .resolve(packageName.replace('.', '/'))
-                    .resolve(revision.className() + ".java");
+            Path target = sourceRoot.resolve(packageName.replace('.', '/')).resolve(revision.className() + ".java");
             if (Files.exists(target)) {
                 throw new MigrateException("The migration file " + target + " already exists, so the import would "
                         + "overwrite it. Delete the classes an earlier import wrote and import again.");
@@ -97,8 +95,10 @@ public final class ImportedRevisions {
             try {
                 paths.add(revision.file().writeToPath(sourceRoot, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new MigrateException("Could not write " + revision.className() + " into " + sourceRoot + ": "
-                        + e.getMessage() + ". Check that it is writable.", e);
+                throw new MigrateException(
+                        "Could not write " + revision.className() + " into " + sourceRoot + ": " + e.getMessage()
+                                + ". Check that it is writable.",
+                        e);
             }
         }
         return paths;

@@ -45,8 +45,8 @@ public final class ToolLoader implements AutoCloseable {
             try {
                 urls.add(jar.toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new MigrateException("The jar " + jar + " of " + tool.displayName() + " has no URL: "
-                        + e.getMessage(), e);
+                throw new MigrateException(
+                        "The jar " + jar + " of " + tool.displayName() + " has no URL: " + e.getMessage(), e);
             }
         }
         return new ToolLoader(
@@ -73,8 +73,10 @@ public final class ToolLoader implements AutoCloseable {
                     .newInstance();
             return bridge.apply(request);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new MigrateException(tool.displayName() + " could not be loaded from the jars given (" + e
-                    + "). Check that they hold " + tool.displayName() + " and what it needs.", e);
+            throw new MigrateException(
+                    tool.displayName() + " could not be loaded from the jars given (" + e + "). Check that they hold "
+                            + tool.displayName() + " and what it needs.",
+                    e);
         } finally {
             thread.setContextClassLoader(before);
         }

@@ -28,7 +28,11 @@ final class WrittenClasses {
     /** Where {@code type} was loaded from: the revisions compile against the migrate this JVM runs. */
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -40,7 +44,8 @@ final class WrittenClasses {
      *
      * @throws MigrateException with the compiler's messages when a revision does not compile
      */
-    static ClassLoader compile(List<ImportedRevisions.Written> revisions, List<Path> classpath, Path output, ClassLoader parent) {
+    static ClassLoader compile(
+            List<ImportedRevisions.Written> revisions, List<Path> classpath, Path output, ClassLoader parent) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new MigrateException("The import compiles the revisions it writes to prove them, and this Java "
@@ -60,14 +65,18 @@ final class WrittenClasses {
             path.add(location(dev.migrate.Migration.class));
             path.add(System.getProperty("java.class.path"));
             StringWriter messages = new StringWriter();
-            try (StandardJavaFileManager manager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            try (StandardJavaFileManager manager =
+                    compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
                 Iterable<? extends JavaFileObject> units = manager.getJavaFileObjectsFromPaths(files);
                 List<String> options = List.of(
-                        "-d", classes.toString(),
-                        "-classpath", path.stream().filter(p -> !p.isEmpty()).collect(Collectors.joining(java.io.File.pathSeparator)),
+                        "-d",
+                        classes.toString(),
+                        "-classpath",
+                        path.stream().filter(p -> !p.isEmpty()).collect(Collectors.joining(java.io.File.pathSeparator)),
                         "-proc:none",
                         "-nowarn");
-                Boolean compiled = compiler.getTask(messages, manager, null, options, null, units).call();
+                Boolean compiled = compiler.getTask(messages, manager, null, options, null, units)
+                        .call();
                 if (!Boolean.TRUE.equals(compiled)) {
                     throw new MigrateException("The revisions the import wrote do not compile:\n" + messages
                             + "\nNothing was written. This is a fault of the import: report it with the migration "

@@ -40,13 +40,14 @@ record ParameterNameCheck(
 
     /** Fails on a {@code -Dmigrate.*} property this goal does not read, unless another goal of this build does. */
     void verifyCommandLine(Collection<String> properties) {
-        for (String property : new TreeSet<>(properties)) {
+        for (String given : new TreeSet<>(properties)) {
+            String property = importSetting(given);
             if (!property.startsWith(PREFIX) || goalProperties().contains(property)) {
                 continue;
             }
             Set<String> users = goalsUsingProperty(property);
             if (users.isEmpty()) {
-                throw new MigrateException("-D" + property + " is not a parameter of migrate:" + goal + " nor of any "
+                throw new MigrateException("-D" + given + " is not a parameter of migrate:" + goal + " nor of any "
                         + "other goal of this plugin, so it would be ignored." + suggestion(property)
                         + " Nothing was run.");
             }
@@ -55,7 +56,7 @@ record ParameterNameCheck(
                         .map(known -> " (or did you mean " + known + "?)")
                         .orElse("");
                 throw new MigrateException(
-                        "-D" + property + " is a parameter of " + GoalNames.and(users) + ", not of migrate:"
+                        "-D" + given + " is a parameter of " + GoalNames.and(users) + ", not of migrate:"
                                 + goal + ", so it would be ignored. Remove it" + own + ", or run "
                                 + GoalNames.or(users)
                                 + " in the same command. Nothing was run.");
@@ -63,14 +64,25 @@ record ParameterNameCheck(
         }
     }
 
+    /**
+     * {@code migrate.import.flyway.*} and {@code migrate.import.liquibase.*} are the old tool's settings the import
+     * reads by prefix (placeholders, locations, the changelog): each counts as the import's {@code from}.
+     */
+    private static String importSetting(String property) {
+        return property.startsWith(PREFIX + "import.flyway.") || property.startsWith(PREFIX + "import.liquibase.")
+                ? PREFIX + "import.from"
+                : property;
+    }
+
     /** Fails on a {@code migrate.*} pom property that looks like a misspelt parameter. */
     void verifyPomProperties(Collection<String> properties) {
-        for (String property : new TreeSet<>(properties)) {
+        for (String given : new TreeSet<>(properties)) {
+            String property = importSetting(given);
             if (!property.startsWith(PREFIX) || !goalsUsingProperty(property).isEmpty()) {
                 continue;
             }
             NearestName.closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
-                throw new MigrateException("The pom property " + property + " is not a parameter of any goal of this "
+                throw new MigrateException("The pom property " + given + " is not a parameter of any goal of this "
                         + "plugin, so it would be ignored. Did you mean " + known + "? Rename it. Nothing was run.");
             });
         }

@@ -1,0 +1,294 @@
+package dev.migrate.imports;
+
+import dev.migrate.MigrateException;
+import dev.migrate.imports.flyway.FlywayMigrations;
+import dev.migrate.imports.flyway.FlywayRun;
+import dev.migrate.imports.flyway.FlywaySettings;
+import dev.migrate.imports.liquibase.LiquibaseChangelog;
+import dev.migrate.imports.liquibase.LiquibaseProject;
+import dev.migrate.imports.liquibase.LiquibaseUpdate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A project's old tool as the import meets it: where its migrations are, reading them, replaying them with the
+ * tool itself, and the declared objects its repeatable migrations become.
+ */
+public sealed interface OldProject {
+    /**
+     * The project's Flyway or Liquibase setup, from its own configuration and the import's settings.
+     *
+     * @param settings the import's settings without {@code migrate.import.}: {@code flyway.locations},
+     *     {@code flyway.placeholders.<name>}, {@code liquibase.changelog}, {@code liquibase.contexts}, ...
+     */
+    static OldProject of(OldTool tool, Path project, Map<String, String> settings, ToolLoader loader) {
+        String prefix = tool.key() + ".";
+        Map<String, String> own = new HashMap<>();
+        settings.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                own.put(name.substring(prefix.length()), value);
+            }
+        });
+        return tool == OldTool.FLYWAY
+                ? new Flyway(FlywaySettings.read(project, own), loader)
+                : new Liquibase(Liquibase.project(project, own), loader);
+    }
+
+    /** Where the migrations were found, as a user would name it. */
+    String where();
+
+    /** The schema the old chain builds. */
+    String schema();
+
+    /** Every migration, in the old tool's order, with what cannot be imported named. */
+    OldChain read();
+
+    /** Replays the old chain with the old tool on an empty database. */
+    void replay(DataSource empty);
+
+    /** The old tool's own tables, which no schema comparison includes. */
+    List<String> ownTables(OldChain chain);
+
+    /** Writes the repeatable migrations' objects into the declared objects' directory; the files written. */
+    List<Path> writeDeclaredObjects(OldChain chain);
+
+    /** Flyway, from {@code flyway.conf}, its Maven plugin, {@code spring.flyway.*} and the import's settings. */
+    record Flyway(FlywaySettings settings, ToolLoader loader) implements OldProject {
+        @Override
+        public String where() {
+            return String.join(", ", settings.locations());
+        }
+
+        @Override
+        public String schema() {
+            String first = settings.historySchema();
+            return first == null ? "public" : first;
+        }
+
+        @Override
+        public OldChain read() {
+            return FlywayMigrations.read(settings);
+        }
+
+        @Override
+        public void replay(DataSource empty) {
+            Endpoint endpoint = Endpoint.of(empty);
+            FlywayRun run = FlywayRun.of(endpoint.url(), settings);
+            FlywayRun.migrate(
+                    loader,
+                    new FlywayRun(
+                            run.url(),
+                            endpoint.user(),
+                            null,
+                            run.locations(),
+                            run.placeholders(),
+                            run.table(),
+                            run.schemas(),
+                            null,
+                            null,
+                            false,
+                            true,
+                            run.placeholderReplacement()));
+        }
+
+        @Override
+        public List<String> ownTables(OldChain chain) {
+            return List.of(chain.table());
+        }
+
+        @Override
+        public List<Path> writeDeclaredObjects(OldChain chain) {
+            List<Path> written = new ArrayList<>();
+            Path directory = settings.projectDir().resolve("src/main/resources/db/objects/flyway");
+            for (OldMigration migration : chain.migrations()) {
+                if (migration.kind() != OldMigration.Kind.REPEATABLE) {
+                    continue;
+                }
+                Path file = directory.resolve(migration.description().replaceAll("[^A-Za-z0-9._-]+", "_") + ".sql");
+                written.add(DeclaredObjects.write(file, migration));
+            }
+            return written;
+        }
+    }
+
+    /** Liquibase, from the import's settings, {@code spring.liquibase.change-log} or {@code liquibase.properties}. */
+    record Liquibase(LiquibaseProject project, ToolLoader loader) implements OldProject {
+        /** Spring Boot's default, which most projects keep. */
+        static final String DEFAULT_CHANGELOG = "db/changelog/db.changelog-master.yaml";
+
+        static LiquibaseProject project(Path project, Map<String, String> settings) {
+            Path resources = project.resolve("src/main/resources");
+            String changelog = settings.get("changelog");
+            String from = "-Dmigrate.import.liquibase.changelog";
+            if (changelog == null) {
+                changelog = Liquibase.springSetting(resources);
+                from = "spring.liquibase.change-log";
+            }
+            if (changelog == null) {
+                changelog = Liquibase.propertiesSetting(project, resources);
+                from = "liquibase.properties";
+            }
+            if (changelog == null) {
+                for (String candidate : List.of(
+                        DEFAULT_CHANGELOG,
+                        "db/changelog/db.changelog-master.xml",
+                        "db/changelog/db.changelog-master.yml",
+                        "db/changelog/db.changelog-master.json",
+                        "db/changelog/db.changelog-master.sql")) {
+                    if (Files.isRegularFile(resources.resolve(candidate))) {
+                        changelog = candidate;
+                        break;
+                    }
+                }
+                from = "Spring Boot's default";
+            }
+            if (changelog == null) {
+                throw new MigrateException("No Liquibase changelog was found: none is configured "
+                        + "(spring.liquibase.change-log, changeLogFile in liquibase.properties) and "
+                        + resources.resolve(DEFAULT_CHANGELOG) + " does not exist. Name the root changelog with "
+                        + "-Dmigrate.import.liquibase.changelog=db/changelog/<file> (a path under "
+                        + "src/main/resources). Nothing was read or written.");
+            }
+            changelog = changelog.replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
+            if (!Files.isRegularFile(resources.resolve(changelog))
+                    && !Files.isRegularFile(project.resolve(changelog))) {
+                throw new MigrateException("The Liquibase changelog " + changelog + " (from " + from + ") is not in "
+                        + resources + ". Name the root changelog with -Dmigrate.import.liquibase.changelog="
+                        + "<path under src/main/resources>. Nothing was read or written.");
+            }
+            Map<String, String> parameters = new HashMap<>();
+            settings.forEach((name, value) -> {
+                if (name.startsWith("parameters.")) {
+                    parameters.put(name.substring("parameters.".length()), value);
+                }
+            });
+            List<Path> roots =
+                    Files.isRegularFile(resources.resolve(changelog)) ? List.of(resources) : List.of(project);
+            return new LiquibaseProject(roots, changelog, parameters, settings.get("contexts"), settings.get("labels"));
+        }
+
+        private static @Nullable String springSetting(Path resources) {
+            Properties properties = load(resources.resolve("application.properties"));
+            String value = properties.getProperty("spring.liquibase.change-log");
+            if (value != null) {
+                return value.strip();
+            }
+            for (String yaml : List.of("application.yml", "application.yaml")) {
+                Path file = resources.resolve(yaml);
+                if (Files.isRegularFile(file)) {
+                    Object tree = new org.yaml.snakeyaml.Yaml().load(read(file));
+                    Object found = path(tree, "spring", "liquibase", "change-log");
+                    if (found == null) {
+                        found = path(tree, "spring", "liquibase", "changeLog");
+                    }
+                    if (found != null) {
+                        return found.toString().strip();
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static @Nullable String propertiesSetting(Path project, Path resources) {
+            for (Path file :
+                    List.of(project.resolve("liquibase.properties"), resources.resolve("liquibase.properties"))) {
+                Properties properties = load(file);
+                for (String name : List.of("changeLogFile", "changelog-file", "liquibase.changelog-file")) {
+                    String value = properties.getProperty(name);
+                    if (value != null) {
+                        return value.strip();
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static @Nullable Object path(@Nullable Object tree, String... keys) {
+            Object node = tree;
+            for (String key : keys) {
+                if (!(node instanceof Map<?, ?> map)) {
+                    return null;
+                }
+                node = map.get(key);
+            }
+            return node;
+        }
+
+        private static Properties load(Path file) {
+            Properties properties = new Properties();
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    properties.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return properties;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String where() {
+            return project.changelog();
+        }
+
+        @Override
+        public String schema() {
+            return "public";
+        }
+
+        @Override
+        public OldChain read() {
+            return LiquibaseChangelog.read(loader, project);
+        }
+
+        @Override
+        public void replay(DataSource empty) {
+            Endpoint endpoint = Endpoint.of(empty);
+            LiquibaseUpdate.run(loader, endpoint.url(), endpoint.user(), null, project, LiquibaseUpdate.Stop.all());
+        }
+
+        @Override
+        public List<String> ownTables(OldChain chain) {
+            return List.of(chain.table(), chain.table() + "lock");
+        }
+
+        @Override
+        public List<Path> writeDeclaredObjects(OldChain chain) {
+            // runOnChange changesets stay revisions in the changelog's order: a later changeset may use them
+            return List.of();
+        }
+    }
+
+    /** A throwaway database as the old tool connects to it: the embedded server trusts its superuser. */
+    record Endpoint(String url, String user) {
+        static Endpoint of(DataSource dataSource) {
+            try (Connection c = dataSource.getConnection()) {
+                return new Endpoint(c.getMetaData().getURL(), c.getMetaData().getUserName());
+            } catch (SQLException e) {
+                throw new MigrateException(
+                        "Could not connect to the import's throwaway database: " + e.getMessage(), e);
+            }
+        }
+    }
+}

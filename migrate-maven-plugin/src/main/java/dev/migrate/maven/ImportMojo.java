@@ -1,0 +1,140 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateException;
+import dev.migrate.command.ImportChain;
+import dev.migrate.imports.OldTool;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moves a project in from Flyway or Liquibase, keeping its history:
+ * {@code mvn migrate:import -Dmigrate.import.from=flyway}. Reads the old tool's migrations where it finds them,
+ * writes one revision per versioned migration or changeset (a linear chain in the old order, each naming the
+ * migration it came from), and proves them first: the old tool replays its chain on a throwaway database, migrate
+ * the written one on another, and both schemas must be equal. Then the first {@code migrate:upgrade} of each
+ * database the old tool migrated marks what it applied, its checksums checked, and runs only what follows. The old
+ * tool runs in a class loader of its own, resolved from Maven Central (Flyway, or Liquibase 4.33).
+ */
+@Mojo(
+        name = "import",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class ImportMojo extends SchemaWriteMojo {
+    /** The tool the project moves in from: {@code flyway} or {@code liquibase}. */
+    @Parameter(property = "migrate.import.from")
+    protected @Nullable String importFrom;
+
+    /**
+     * Whether the written chain is proved against the old tool's own replay before anything is written; {@code false}
+     * skips the proof (and its throwaway server).
+     */
+    @Parameter(property = "migrate.import.prove", defaultValue = "true")
+    protected boolean importProve;
+
+    /** The Flyway version the proof replays with. */
+    @Parameter(property = "migrate.import.flywayVersion", defaultValue = "13.12.1")
+    protected String importFlywayVersion;
+
+    /** The Liquibase version the import renders and replays with: a 4.x, the last open-source line. */
+    @Parameter(property = "migrate.import.liquibaseVersion", defaultValue = "4.33.0")
+    protected String importLiquibaseVersion;
+
+    /**
+     * The import's settings for the old tool, each as {@code -Dmigrate.import.<tool>.<name>=value}:
+     * {@code flyway.locations}, {@code flyway.placeholders.<name>}, {@code flyway.table},
+     * {@code liquibase.changelog}, {@code liquibase.contexts}, {@code liquibase.parameters.<name>}. In the pom:
+     * {@code <importSettings><flyway.locations>filesystem:sql</flyway.locations></importSettings>}.
+     */
+    @Parameter
+    protected @Nullable Map<String, String> importSettings;
+
+    @Override
+    protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        Map<String, String> settings = new HashMap<>();
+        if (importSettings != null) {
+            settings.putAll(importSettings);
+        }
+        String prefix = "migrate.import.";
+        for (Map.Entry<Object, Object> property : session.getUserProperties().entrySet()) {
+            String name = property.getKey().toString();
+            if (name.startsWith(prefix + "flyway.") || name.startsWith(prefix + "liquibase.")) {
+                settings.put(name.substring(prefix.length()), property.getValue().toString());
+            }
+        }
+        new ImportChain(
+                        importFrom == null ? "" : importFrom,
+                        project.getBasedir().toPath(),
+                        settings,
+                        sourceRoot(database.goal()),
+                        importProve)
+                .run(new ImportFace(database, projectClasses));
+    }
+
+    /** The goal as the import's face: the old tool's jars resolved as any dependency is, never added to this realm. */
+    private final class ImportFace extends SchemaMojoFace implements ImportChain.Face {
+        ImportFace(DatabaseGoal database, ClassLoader projectClasses) {
+            super(database, projectClasses);
+        }
+
+        @Override
+        public List<Path> toolJars(OldTool tool) {
+            List<String> coordinates = tool == OldTool.FLYWAY
+                    ? List.of(
+                            "org.flywaydb:flyway-core:" + importFlywayVersion,
+                            "org.flywaydb:flyway-database-postgresql:" + importFlywayVersion)
+                    : List.of("org.liquibase:liquibase-core:" + importLiquibaseVersion);
+            CollectRequest collect = new CollectRequest();
+            for (String coordinate : coordinates) {
+                collect.addDependency(new Dependency(new DefaultArtifact(coordinate), "runtime"));
+            }
+            collect.setRepositories(project.getRemotePluginRepositories());
+            try {
+                List<Path> jars = new ArrayList<>();
+                for (ArtifactResult result : repositorySystem
+                        .resolveDependencies(session.getRepositorySession(), new DependencyRequest(collect, null))
+                        .getArtifactResults()) {
+                    jars.add(result.getArtifact().getFile().toPath());
+                }
+                return jars;
+            } catch (DependencyResolutionException e) {
+                throw new MigrateException("Could not resolve " + tool.displayName() + " (" + coordinates
+                        + "), which the import reads and replays the old migrations with: " + e.getMessage()
+                        + " Check the network or repository mirror; offline (-o), run the import once online first.", e);
+            }
+        }
+
+        @Override
+        public List<Path> projectClasspath() {
+            try {
+                List<Path> path = new ArrayList<>();
+                for (String element : project.getRuntimeClasspathElements()) {
+                    path.add(new File(element).toPath());
+                }
+                return path;
+            } catch (DependencyResolutionRequiredException e) {
+                throw new MigrateException("The project's class path is not resolved: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Path workDirectory() {
+            return Path.of(project.getBuild().getDirectory(), "migrate", "import");
+        }
+    }
+}
