@@ -56,8 +56,9 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                 .filter(t -> t.key().equals(from.strip().toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new MigrateException(face.command("import") + " moves a project in from "
-                        + "Flyway or Liquibase, and " + (from.isBlank() ? "no tool was named" : "\"" + from
-                                + "\" is neither") + ". Add " + face.setting("import.from", "flyway") + " or "
+                        + "Flyway or Liquibase, and "
+                        + (from.isBlank() ? "no tool was named" : "\"" + from + "\" is neither") + ". Add "
+                        + face.setting("import.from", "flyway") + " or "
                         + face.setting("import.from", "liquibase") + ". Nothing was read or written."));
     }
 
@@ -72,7 +73,8 @@ public record ImportChain(String from, Path project, Map<String, String> setting
         Migrator chain = face.migrations(false).build();
         if (!chain.revisions().isEmpty()) {
             throw new MigrateException(face.command("import") + " writes the first revisions of a chain, and "
-                    + sources.packageName() + " already holds " + chain.revisions().size() + " revision"
+                    + sources.packageName() + " already holds "
+                    + chain.revisions().size() + " revision"
                     + (chain.revisions().size() == 1 ? "" : "s") + ". Import into an empty package (delete the "
                     + "revisions an earlier import wrote, or set " + face.setting("packages", "<another package>")
                     + "). Nothing was written.");
@@ -99,9 +101,12 @@ public record ImportChain(String from, Path project, Map<String, String> setting
             List<Path> objects = old.writeDeclaredObjects(oldChain);
             face.info("Wrote " + written.size() + " revision" + (written.size() == 1 ? "" : "s") + " imported from "
                     + tool.displayName() + " (" + old.where() + ") into " + face.shown(sources.directory()) + ", "
-                    + revisions.get(0).id() + " to " + revisions.get(revisions.size() - 1).id()
-                    + (objects.isEmpty() ? "" : ", and " + objects.size() + " declared object file"
-                            + (objects.size() == 1 ? "" : "s") + " from its repeatable migrations")
+                    + revisions.get(0).id() + " to "
+                    + revisions.get(revisions.size() - 1).id()
+                    + (objects.isEmpty()
+                            ? ""
+                            : ", and " + objects.size() + " declared object file" + (objects.size() == 1 ? "" : "s")
+                                    + " from its repeatable migrations")
                     + ". The first " + face.command("upgrade") + " of each database " + tool.displayName()
                     + " migrated marks what it applied and runs only what follows; a new database gets the whole "
                     + "chain.");
@@ -127,7 +132,8 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     work,
                     server.createDatabase("import_migrate"));
             if (!differences.isEmpty()) {
-                throw new MigrateException("The written chain does not build what " + oldChain.tool().displayName()
+                throw new MigrateException("The written chain does not build what "
+                        + oldChain.tool().displayName()
                         + " builds: replayed on two empty databases, the schemas differ in "
                         + differences.size() + " place" + (differences.size() == 1 ? "" : "s") + ":\n  - "
                         + differences.stream().collect(Collectors.joining("\n  - "))

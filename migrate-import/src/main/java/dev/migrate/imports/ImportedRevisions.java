@@ -33,6 +33,10 @@ public final class ImportedRevisions {
     /** A class file's constant may hold 65,535 bytes of modified UTF-8; longer statements are joined at run time. */
     private static final int CONSTANT_BYTES = 60_000;
 
+    private static final ClassName FLYWAY_CONTEXT = ClassName.get("org.flywaydb.core.api.migration", "Context");
+    private static final ClassName FLYWAY_CONFIGURATION =
+            ClassName.get("org.flywaydb.core.api.configuration", "Configuration");
+
     private final String packageName;
 
     public ImportedRevisions(String packageName) {
@@ -131,8 +135,30 @@ public final class ImportedRevisions {
                 code.add("// $L\n", migration.source());
             }
             if (migration.javaClass() != null) {
-                // the project's own class, run as the old tool ran it, with the connection of this revision
-                code.addStatement("op.jdbc(connection -> new $L().migrate(connection))", migration.javaClass());
+                // the project's own class, run as Flyway ran it: on this revision's connection, in its transaction
+                code.add("op.jdbc(connection -> {\n")
+                        .indent()
+                        .beginControlFlow("try")
+                        .addStatement(
+                                """
+                                new $L().migrate(new $T() {
+                                    @Override public $T getConfiguration() { return null; }
+                                    @Override public $T getConnection() { return connection; }
+                                })""",
+                                migration.javaClass(),
+                                FLYWAY_CONTEXT,
+                                FLYWAY_CONFIGURATION,
+                                java.sql.Connection.class)
+                        .nextControlFlow("catch ($T e)", java.sql.SQLException.class)
+                        .addStatement("throw e")
+                        .nextControlFlow("catch ($T e)", Exception.class)
+                        .addStatement(
+                                "throw new $T($S + e, e)",
+                                java.sql.SQLException.class,
+                                migration.javaClass() + " failed: ")
+                        .endControlFlow()
+                        .unindent()
+                        .add("});\n");
             }
             for (String statement : migration.upgrade()) {
                 code.addStatement("op.execute($L)", literal(statement));

@@ -85,23 +85,7 @@ public sealed interface OldProject {
 
         @Override
         public void replay(DataSource empty) {
-            Endpoint endpoint = Endpoint.of(empty);
-            FlywayRun run = FlywayRun.of(endpoint.url(), settings);
-            FlywayRun.migrate(
-                    loader,
-                    new FlywayRun(
-                            run.url(),
-                            endpoint.user(),
-                            null,
-                            run.locations(),
-                            run.placeholders(),
-                            run.table(),
-                            run.schemas(),
-                            null,
-                            null,
-                            false,
-                            true,
-                            run.placeholderReplacement()));
+            FlywayRun.migrate(loader, FlywayRun.of(Endpoint.of(empty).urlWithUser(), settings));
         }
 
         @Override
@@ -282,6 +266,11 @@ public sealed interface OldProject {
 
     /** A throwaway database as the old tool connects to it: the embedded server trusts its superuser. */
     record Endpoint(String url, String user) {
+        /** The URL with the user, for a tool given a URL alone. */
+        String urlWithUser() {
+            return url + (url.contains("?") ? "&" : "?") + "user=" + user;
+        }
+
         static Endpoint of(DataSource dataSource) {
             try (Connection c = dataSource.getConnection()) {
                 return new Endpoint(c.getMetaData().getURL(), c.getMetaData().getUserName());

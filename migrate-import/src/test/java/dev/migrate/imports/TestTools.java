@@ -17,10 +17,16 @@ public final class TestTools {
     public static List<Path> jars() {
         try {
             List<Path> jars = new ArrayList<>();
-            for (String entry : Files.readString(Path.of("target/tool-jars.classpath")).strip().split(java.io.File.pathSeparator)) {
+            for (String entry : Files.readString(Path.of("target/tool-jars.classpath"))
+                    .strip()
+                    .split(java.io.File.pathSeparator, -1)) {
                 jars.add(Path.of(entry));
             }
-            jars.add(Path.of(org.yaml.snakeyaml.Yaml.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            jars.add(Path.of(org.yaml.snakeyaml.Yaml.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI()));
             return jars;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -74,7 +74,8 @@ public class ImportMojo extends SchemaWriteMojo {
         for (Map.Entry<Object, Object> property : session.getUserProperties().entrySet()) {
             String name = property.getKey().toString();
             if (name.startsWith(prefix + "flyway.") || name.startsWith(prefix + "liquibase.")) {
-                settings.put(name.substring(prefix.length()), property.getValue().toString());
+                settings.put(
+                        name.substring(prefix.length()), property.getValue().toString());
             }
         }
         new ImportChain(
@@ -113,9 +114,11 @@ public class ImportMojo extends SchemaWriteMojo {
                 }
                 return jars;
             } catch (DependencyResolutionException e) {
-                throw new MigrateException("Could not resolve " + tool.displayName() + " (" + coordinates
-                        + "), which the import reads and replays the old migrations with: " + e.getMessage()
-                        + " Check the network or repository mirror; offline (-o), run the import once online first.", e);
+                throw new MigrateException(
+                        "Could not resolve " + tool.displayName() + " (" + coordinates
+                                + "), which the import reads and replays the old migrations with: " + e.getMessage()
+                                + " Check the network or repository mirror; offline (-o), run the import once online first.",
+                        e);
             }
         }
 

@@ -312,7 +312,10 @@ public final class Engine {
         List<String> stamped = plan.get().stamped();
         List<VersionTables.ImportedRow> rows = plan.get().rows().stream()
                 .map(row -> new VersionTables.ImportedRow(
-                        row.revision(), row.message(), scripts.upgrade(row.revision()).checksum(), row.source()))
+                        row.revision(),
+                        row.message(),
+                        scripts.upgrade(row.revision()).checksum(),
+                        row.source()))
                 .toList();
         ConnectionSink sink = run.workSink();
         sink.begin();
@@ -323,9 +326,11 @@ public final class Engine {
             sink.rollback();
             throw e;
         }
-        settings.log().info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
-                + (stamped.size() == 1 ? "" : "s") + " it applied (" + plan.get().table().name() + ", read and left as "
-                + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1) + ".");
+        settings.log()
+                .info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
+                        + (stamped.size() == 1 ? "" : "s") + " it applied ("
+                        + plan.get().table().name() + ", read and left as "
+                        + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1) + ".");
         return versions().read(run.lockConnection());
     }
 

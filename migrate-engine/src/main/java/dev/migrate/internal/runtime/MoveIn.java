@@ -90,7 +90,9 @@ final class MoveIn {
         }
         if (found.size() > 1) {
             throw new MigrateException("This database holds the history of more than one migration tool ("
-                    + found.stream().map(t -> t.displayTool() + "'s " + t.name()).collect(Collectors.joining(", "))
+                    + found.stream()
+                            .map(t -> t.displayTool() + "'s " + t.name())
+                            .collect(Collectors.joining(", "))
                     + "), so it is not clear which one's past to move in. Keep the table of the tool the chain was "
                     + "imported from (rename the other, for example ALTER TABLE ... RENAME TO ..._retired) and upgrade "
                     + "again. Nothing was run.");
@@ -104,7 +106,8 @@ final class MoveIn {
                     + "-Dmigrate.import.from=" + table.tool() + "), or, if this chain already describes the database, "
                     + "mark it as at the revision its schema matches with stamp. Nothing was run.");
         }
-        List<Applied> applied = table.tool().equals("flyway") ? flywayRows(c, table, imported) : liquibaseRows(c, table);
+        List<Applied> applied =
+                table.tool().equals("flyway") ? flywayRows(c, table, imported) : liquibaseRows(c, table);
         if (applied.isEmpty()) {
             return Optional.empty();
         }
@@ -118,7 +121,8 @@ final class MoveIn {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     found.add(new OldTable(
-                            rs.getBoolean(3) ? "flyway" : "liquibase", QualifiedName.of(rs.getString(1), rs.getString(2))));
+                            rs.getBoolean(3) ? "flyway" : "liquibase",
+                            QualifiedName.of(rs.getString(1), rs.getString(2))));
                 }
             }
         }
@@ -162,15 +166,16 @@ final class MoveIn {
                 String script = rs.getString(5);
                 long checksum = rs.getLong(6);
                 String checksumText = rs.wasNull() ? null : Long.toString(checksum);
-                String shown = (version == null ? "" : "V" + version + " ") + "(" + script + ", installed_rank " + rank
-                        + ")";
+                String shown =
+                        (version == null ? "" : "V" + version + " ") + "(" + script + ", installed_rank " + rank + ")";
                 if (!rs.getBoolean(7)) {
                     throw new MigrateException(table.displayTool() + " recorded a failed migration in " + table.name()
                             + ": " + shown + ". The database may hold part of it. Fix the database and mark the row "
                             + "with flyway repair (or delete the row once the migration's effect is undone), then "
                             + "upgrade again. Nothing was run.");
                 }
-                String select = "installed_by, installed_on FROM " + name + " WHERE installed_rank = " + rank;
+                String select = "installed_by || ' (" + table.displayTool() + ")', installed_on FROM " + name
+                        + " WHERE installed_rank = " + rank;
                 if ("SCHEMA".equals(type)) {
                     continue; // Flyway created the schema: no migration
                 }
@@ -196,7 +201,8 @@ final class MoveIn {
             // what lies at or below the baseline was never run on this database: it counts as applied
             for (Revision revision : imported) {
                 for (Imported from : revision.from()) {
-                    if (!from.repeatable() && compare(from.key(), baseline) <= 0
+                    if (!from.repeatable()
+                            && compare(from.key(), baseline) <= 0
                             && !versioned.containsKey(normalize(from.key()))) {
                         applied.add(new Applied(
                                 normalize(from.key()),
@@ -251,8 +257,8 @@ final class MoveIn {
         String name = quote(table.name());
         Map<String, Applied> applied = new LinkedHashMap<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, author, filename, exectype, md5sum, orderexecuted FROM " + name
-                        + " ORDER BY orderexecuted, dateexecuted")) {
+                ResultSet rs = s.executeQuery("SELECT id, author, filename, exectype, md5sum, orderexecuted FROM "
+                        + name + " ORDER BY orderexecuted, dateexecuted")) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 String author = rs.getString(2);
@@ -328,7 +334,8 @@ final class MoveIn {
                             + row.checksum() + "). Bring this database up to date with liquibase update first, "
                             + "then upgrade. Nothing was run.");
                 }
-                String revision = Objects.requireNonNull(revisionByKey.get(row.key())).id();
+                String revision =
+                        Objects.requireNonNull(revisionByKey.get(row.key())).id();
                 throw new MigrateException(row.shown() + " was changed after " + table.displayTool() + " applied it: "
                         + table.name() + " holds the checksum " + row.checksum() + " and revision "
                         + revision + " was imported from a file whose checksum is "
@@ -358,8 +365,12 @@ final class MoveIn {
                 }
             }
             if (all) {
+                if (firstMissing != null && revision.repeatable()) {
+                    continue; // Flyway's repeatable ones, last: they run again after what follows
+                }
                 if (firstMissing != null) {
-                    throw new MigrateException(table.displayTool() + " applied " + ran.get(0).shown()
+                    throw new MigrateException(table.displayTool() + " applied "
+                            + ran.get(0).shown()
                             + " to this database but not " + firstMissing + ", which comes before it in the chain "
                             + "(an out-of-order history). The chain can only say that everything up to a revision "
                             + "is applied. Apply the missing migration with " + table.displayTool()
@@ -384,7 +395,9 @@ final class MoveIn {
     private static String key(boolean flyway, Imported from) {
         if (!flyway) {
             int split = from.key().indexOf("::");
-            return split < 0 ? from.key() : changelogPath(from.key().substring(0, split)) + from.key().substring(split);
+            return split < 0
+                    ? from.key()
+                    : changelogPath(from.key().substring(0, split)) + from.key().substring(split);
         }
         return from.repeatable() ? "R:" + from.key() : normalize(from.key());
     }

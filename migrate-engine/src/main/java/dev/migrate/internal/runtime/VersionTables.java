@@ -133,7 +133,8 @@ final class VersionTables {
         try (Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery("SELECT DISTINCT ON (revision) revision, direction, applied_at, applied_by,"
-                                + " duration_ms FROM " + quote(history) + " WHERE direction IN ('upgrade', 'stamp', 'imported')"
+                                + " duration_ms FROM " + quote(history)
+                                + " WHERE direction IN ('upgrade', 'stamp', 'imported')"
                                 + " ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 long millis = rs.getLong(5);
@@ -228,19 +229,25 @@ final class VersionTables {
     List<String> moveIn(StampPlan plan, List<ImportedRow> rows) {
         List<String> sql = new ArrayList<>(deleteAndInsert(List.of(), plan.insert()));
         for (ImportedRow row : rows) {
-            String values = string(row.revision()) + ", 'imported', " + string(row.message()) + ", "
-                    + string(row.checksum());
-            sql.add(row.source() == null
-                    ? "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum) VALUES (" + values
-                            + ")"
-                    : "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, applied_by, applied_at)"
-                            + " SELECT " + values + ", " + row.source());
+            String values =
+                    string(row.revision()) + ", 'imported', " + string(row.message()) + ", " + string(row.checksum());
+            sql.add(
+                    row.source() == null
+                            ? "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum) VALUES ("
+                                    + values + ")"
+                            : "INSERT INTO " + quotedHistory
+                                    + " (revision, direction, message, checksum, applied_by, applied_at)" + " SELECT "
+                                    + values + ", " + row.source());
         }
         return sql;
     }
 
     /** A history row of a revision the old tool applied; see {@link #moveIn}. */
-    record ImportedRow(String revision, String message, @Nullable String checksum, @Nullable String source) {}
+    record ImportedRow(
+            String revision,
+            String message,
+            @Nullable String checksum,
+            @Nullable String source) {}
 
     /** The history row of an online revision's contract phase, {@code complete}. */
     String completion(String revision, String message) {

@@ -1,0 +1,216 @@
+package dev.migrate.imports.liquibase;
+
+import dev.migrate.MigrateException;
+import dev.migrate.imports.OldChain;
+import dev.migrate.imports.OldMigration;
+import dev.migrate.imports.OldTool;
+import dev.migrate.imports.ToolLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Liquibase changelog read by Liquibase 4.x itself, offline, as it would run on PostgreSQL: every changeset that
+ * passes the project's filters and its {@code dbms}, in changelog order, includes followed.
+ *
+ * @param project the changelog and how the project runs it
+ * @param changeSets its changesets in the order Liquibase runs them on an empty database
+ * @param preconditions the changelog's own preconditions (with those of the changelogs it includes)
+ */
+public record LiquibaseChangelog(
+        LiquibaseProject project,
+        List<LiquibaseChangeSet> changeSets,
+        List<LiquibaseChangeSet.Precondition> preconditions) {
+    private static final String BRIDGE = "dev.migrate.imports.liquibase.LiquibaseBridge";
+
+    public LiquibaseChangelog {
+        Objects.requireNonNull(project, "project");
+        changeSets = List.copyOf(changeSets);
+        preconditions = List.copyOf(preconditions);
+    }
+
+    /**
+     * The changelog as Liquibase reads it, in {@code loader} (a {@link ToolLoader} of {@link OldTool#LIQUIBASE}).
+     *
+     * @throws MigrateException naming the changelog when Liquibase cannot read it
+     */
+    public static LiquibaseChangelog parse(ToolLoader loader, LiquibaseProject project) {
+        Object answer;
+        try {
+            answer = loader.call(BRIDGE, project.request("read"));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new MigrateException(
+                    "Liquibase could not read the changelog " + project.changelog() + " under "
+                            + project.searchRoots() + ": " + e.getMessage()
+                            + ". Check that `liquibase validate` passes "
+                            + "with the same search path, parameters and filters.",
+                    e);
+        }
+        Map<?, ?> map = (Map<?, ?>) answer;
+        List<LiquibaseChangeSet> changeSets = new ArrayList<>();
+        for (Object item : (List<?>) Objects.requireNonNull(map.get("changeSets"))) {
+            changeSets.add(LiquibaseChangeSet.fromBridge((Map<?, ?>) item));
+        }
+        return new LiquibaseChangelog(
+                project, changeSets, LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions")));
+    }
+
+    /** {@link #parse} and {@link #toChain}: the changelog as the import's old chain. */
+    public static OldChain read(ToolLoader loader, LiquibaseProject project) {
+        return parse(loader, project).toChain();
+    }
+
+    /** The same for the changelog {@code changelogPath} found under {@code searchRoots}. */
+    public static OldChain read(
+            ToolLoader loader,
+            List<Path> searchRoots,
+            String changelogPath,
+            Map<String, String> parameters,
+            @Nullable String contexts,
+            @Nullable String labels) {
+        return read(loader, new LiquibaseProject(searchRoots, changelogPath, parameters, contexts, labels));
+    }
+
+    /** The same with one search root. */
+    public static OldChain read(
+            ToolLoader loader,
+            Path searchRoot,
+            String changelogPath,
+            Map<String, String> parameters,
+            @Nullable String contexts,
+            @Nullable String labels) {
+        return read(loader, List.of(searchRoot), changelogPath, parameters, contexts, labels);
+    }
+
+    /**
+     * The changesets as the import's migrations, with what cannot be kept refused by name: custom changes,
+     * {@code runAlways}, preconditions that let Liquibase skip or mark a changeset, what Liquibase renders only
+     * against a live database.
+     */
+    public OldChain toChain() {
+        List<OldMigration> migrations = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (LiquibaseChangeSet.Precondition p : preconditions) {
+            if (p.halts()) {
+                warnings.add("The changelog " + project.changelog() + " checks the precondition " + p.type()
+                        + " before every update; the import keeps no such check, as every database it runs on is "
+                        + "already past it.");
+            } else {
+                refusals.add("The changelog " + project.changelog() + " has the precondition " + p.type()
+                        + " with onFail=" + p.onFail() + " and onError=" + p.onError() + ", so Liquibase may have "
+                        + "skipped the whole changelog on some databases. Run `liquibase update` on every database "
+                        + "first, then remove the precondition (or make it onFail=HALT) and import again.");
+            }
+        }
+        for (LiquibaseChangeSet changeSet : changeSets) {
+            refusals.addAll(refusals(changeSet));
+            if (!changeSet.failOnError()) {
+                warnings.add(changeSet.named() + " has failOnError=false: where one of its statements failed, "
+                        + "Liquibase marked it ran all the same. Check that it ran on every database before relying on "
+                        + "the imported revision.");
+            }
+            migrations.add(migration(changeSet));
+        }
+        return new OldChain(
+                OldTool.LIQUIBASE, migrations, OldTool.LIQUIBASE.defaultTable(), null, null, refusals, warnings);
+    }
+
+    private static List<String> refusals(LiquibaseChangeSet changeSet) {
+        List<String> out = new ArrayList<>();
+        for (String custom : changeSet.customChanges()) {
+            out.add(changeSet.named() + " runs the custom change class " + custom + ", Java code whose effect the "
+                    + "import cannot read. Rewrite it as SQL in a <sql> changeset, or take it out of the changelog "
+                    + "and write it again as a Java revision after the import.");
+        }
+        if (changeSet.runAlways()) {
+            out.add(changeSet.named() + " is runAlways: Liquibase runs it on every update, which no revision of a "
+                    + "chain does. Move it out of the changelog to a repeatable job or a step that runs after "
+                    + "migrate (as Flyway's afterMigrate), then import again.");
+        }
+        for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
+            if (!p.halts()) {
+                out.add(changeSet.named() + " has the precondition " + p.type() + " with onFail=" + p.onFail()
+                        + " and onError=" + p.onError() + ": Liquibase may have skipped it or marked it ran without "
+                        + "running it on some databases, so what ran differs per database. Run `liquibase update` on "
+                        + "every database first so that all are past it, then remove the precondition (or make it "
+                        + "onFail=HALT) and import again.");
+            }
+        }
+        for (String problem : changeSet.problems()) {
+            out.add(changeSet.named() + " cannot be imported: " + problem + " Rewrite it as explicit SQL in a "
+                    + "<sql> changeset (the SQL `liquibase update-sql` prints for it) and import again.");
+        }
+        if (changeSet.checksum9() == null && changeSet.customChanges().isEmpty()) {
+            out.add(changeSet.named() + " has no checksum Liquibase could compute here (" + changeSet.checksumError()
+                    + "), so the import cannot match it to the history table. Fix what Liquibase reports, check "
+                    + "with `liquibase validate`, and import again.");
+        }
+        return out;
+    }
+
+    private static OldMigration migration(LiquibaseChangeSet changeSet) {
+        Set<String> checksums = new LinkedHashSet<>();
+        List<String> notes = new ArrayList<>();
+        if (changeSet.checksum9() != null) {
+            checksums.add(changeSet.checksum9());
+        }
+        if (changeSet.checksum8() != null) {
+            checksums.add(changeSet.checksum8());
+        }
+        for (String valid : changeSet.validCheckSums()) {
+            if (valid.equalsIgnoreCase("ANY") || valid.equalsIgnoreCase("1:any")) {
+                notes.add("Liquibase accepted any checksum for it (validCheckSum ANY).");
+            } else {
+                checksums.add(valid);
+            }
+        }
+        if (changeSet.comments() != null) {
+            notes.add("Liquibase comment: " + changeSet.comments());
+        }
+        if (changeSet.contexts() != null) {
+            notes.add("Liquibase ran it only in the contexts " + changeSet.contexts() + ".");
+        }
+        if (changeSet.labels() != null) {
+            notes.add("Liquibase labelled it " + changeSet.labels() + ".");
+        }
+        if (changeSet.tag() != null) {
+            notes.add("It tags the database " + changeSet.tag() + " (tagDatabase).");
+        }
+        for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
+            if (p.halts()) {
+                notes.add("Liquibase checked the precondition " + p.type() + " before it and stopped where it "
+                        + "failed; every database that ran it passed it.");
+            }
+        }
+        switch (changeSet.rollbackKind()) {
+            case "derived" -> notes.add("Its downgrade is the rollback Liquibase derives from its changes.");
+            case "none" -> notes.add("It has no downgrade: " + changeSet.rollbackReason());
+            default -> {
+                // a written rollback needs no note: it is the project's own
+            }
+        }
+        OldMigration.Kind kind = changeSet.runAlways()
+                ? OldMigration.Kind.ALWAYS
+                : changeSet.runOnChange() ? OldMigration.Kind.REPEATABLE : OldMigration.Kind.VERSIONED;
+        return new OldMigration(
+                OldTool.LIQUIBASE,
+                changeSet.key(),
+                changeSet.comments() != null ? changeSet.comments() : changeSet.id(),
+                changeSet.filePath(),
+                kind,
+                List.copyOf(checksums),
+                changeSet.statements(),
+                changeSet.rollback(),
+                changeSet.runInTransaction(),
+                changeSet.customChanges().isEmpty()
+                        ? null
+                        : changeSet.customChanges().get(0),
+                notes);
+    }
+}

@@ -1,0 +1,311 @@
+package dev.migrate.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migration;
+import dev.migrate.Migrator;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
+import dev.migrate.catalog.drift.SchemaDrift;
+import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.imports.flyway.FlywayMigrations;
+import dev.migrate.imports.flyway.FlywayRun;
+import dev.migrate.imports.flyway.FlywaySettings;
+import dev.migrate.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Flyway project moving in: real Flyway builds databases left at three old versions, the import writes the
+ * chain, and one migrate upgrade moves each in, ending equal to a fresh database built by migrate alone. Then
+ * every refusal of the switch, each with its message.
+ */
+class FlywayMoveInTest {
+    private static final Path MIGRATIONS =
+            Path.of("src/test/resources/moving-in/flyway/db/migration").toAbsolutePath();
+    private static final String PACKAGE = "db.imported.flyway";
+
+    private static ToolLoader flyway;
+    private static OldChain chain;
+    private static List<ImportedRevisions.Written> revisions;
+    private static ClassLoader classes;
+
+    @BeforeAll
+    static void importTheChain(@TempDir Path work) {
+        flyway = TestTools.loader(OldTool.FLYWAY);
+        chain = read(MIGRATIONS);
+        revisions = new ImportedRevisions(PACKAGE).of(chain, null);
+        classes = WrittenClasses.compile(revisions, List.of(), work, FlywayMoveInTest.class.getClassLoader());
+    }
+
+    @AfterAll
+    static void close() {
+        flyway.close();
+    }
+
+    private static OldChain read(Path location) {
+        return FlywayMigrations.read(FlywaySettings.read(location, Map.of("locations", "filesystem:" + location)));
+    }
+
+    @Test
+    void theChainIsOneRevisionPerVersionedMigrationThenTheRepeatableOnes() {
+        assertThat(revisions)
+                .extracting(ImportedRevisions.Written::id)
+                .containsExactly("V1", "V2", "V3", "V4", "R_repeatable");
+        assertThat(revisions.get(1).message()).isEqualTo("V2 add orders (Flyway V2__add_orders.sql)");
+        String v4 = revisions.get(3).file().toString();
+        assertThat(v4).contains("transactional = false").contains("from = \"flyway\",\n        key = \"4\"");
+        // U2 is V2's downgrade; V1 has no undo, and says so where it would run
+        assertThat(revisions.get(1).file().toString()).contains("op.execute(\"DROP TABLE orders\")");
+        assertThat(revisions.get(0).file().toString()).contains("has no undo for V1__create_customers.sql");
+    }
+
+    @Test
+    void databasesAtThreeOldVersionsEachMoveInWithOneUpgradeAndEndAsAFreshOne() throws SQLException {
+        DataSource fresh = TestPostgres.freshDatabase("fresh");
+        migrator(fresh).upgrade("heads");
+        for (String version : List.of("2", "3", "4")) {
+            String database = TestPostgres.createDatabase("flyway_at_" + version);
+            FlywayRun.migrate(
+                    flyway,
+                    FlywayRun.of(TestPostgres.jdbcUrl(database), List.of(MIGRATIONS))
+                            .withTarget(version));
+            DataSource old = TestPostgres.dataSource(database);
+
+            migrator(old).upgrade("heads");
+
+            assertThat(differences(old, fresh))
+                    .as("database left at V%s", version)
+                    .isEmpty();
+            List<String> history = rows(old, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id");
+            List<String> expected = new ArrayList<>();
+            for (int v = 1; v <= Integer.parseInt(version); v++) {
+                expected.add("V" + v + " imported");
+            }
+            if (version.equals("4")) {
+                expected.add("R_repeatable imported"); // Flyway ran the view as it is now: nothing to run again
+            } else {
+                for (int v = Integer.parseInt(version) + 1; v <= 4; v++) {
+                    expected.add("V" + v + " upgrade");
+                }
+                expected.add("R_repeatable upgrade");
+            }
+            assertThat(history).as("database left at V%s", version).isEqualTo(expected);
+            assertThat(rows(old, "SELECT count(*) FROM flyway_schema_history"))
+                    .as("the old table is only read")
+                    .containsExactly(version.equals("4") ? "5" : String.valueOf(Integer.parseInt(version) + 1));
+        }
+    }
+
+    @Test
+    void aMigrationEditedAfterItRanIsRefusedNamingTheRowAndTheFix(@TempDir Path edited)
+            throws IOException, SQLException {
+        String database = flywayDatabase("2");
+        execute(database, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '2'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("V2 (V2__add_orders.sql, installed_rank 2) was changed after Flyway applied it")
+                .hasMessageContaining("holds the checksum 12345")
+                .hasMessageContaining("Restore the file as it ran")
+                .hasMessageContaining("Nothing was run");
+        assertThat(rows(TestPostgres.dataSource(database), "SELECT to_regclass('migrate_version') IS NULL"))
+                .containsExactly("t");
+    }
+
+    @Test
+    void aFailedRowIsRefused() throws SQLException {
+        String database = flywayDatabase("3");
+        execute(database, "UPDATE flyway_schema_history SET success = false WHERE version = '3'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("Flyway recorded a failed migration in public.flyway_schema_history: V3")
+                .hasMessageContaining("flyway repair");
+    }
+
+    @Test
+    void aDatabaseAheadOfTheImportIsRefused(@TempDir Path later) throws IOException, SQLException {
+        try (var files = Files.list(MIGRATIONS)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, later.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(later.resolve("V5__phone.sql"), "ALTER TABLE customers ADD COLUMN phone text;\n");
+        String database = TestPostgres.createDatabase("flyway_ahead");
+        FlywayRun.migrate(flyway, FlywayRun.of(TestPostgres.jdbcUrl(database), List.of(later)));
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("Flyway applied V5 (V5__phone.sql, installed_rank")
+                .hasMessageContaining("the database is ahead of the import")
+                .hasMessageContaining("mvn migrate:import -Dmigrate.import.from=flyway");
+    }
+
+    @Test
+    void anOutOfOrderGapIsRefused() throws SQLException {
+        String database = flywayDatabase("4");
+        // as if V3 had been added later and not yet run here with outOfOrder
+        execute(database, "DELETE FROM flyway_schema_history WHERE version = '3'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("Flyway applied V4")
+                .hasMessageContaining("but not V3 (revision V3)")
+                .hasMessageContaining("flyway migrate -outOfOrder=true");
+    }
+
+    @Test
+    void bothToolsTablesInOneDatabaseAreRefused() throws SQLException {
+        String database = flywayDatabase("2");
+        execute(
+                database,
+                "CREATE TABLE databasechangelog (id text, author text, filename text, dateexecuted timestamp,"
+                        + " orderexecuted int, exectype text, md5sum text)");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("more than one migration tool")
+                .hasMessageContaining("Flyway's public.flyway_schema_history")
+                .hasMessageContaining("Liquibase's public.databasechangelog");
+    }
+
+    @Test
+    void aChainWithNoImportedRevisionIsNotRunOverAFlywaySchema() throws SQLException {
+        String database = flywayDatabase("2");
+        Migrator empty = Migrator.builder()
+                .dataSource(TestPostgres.dataSource(database))
+                .migrations(NotImported.class)
+                .build();
+        assertThatThrownBy(() -> empty.upgrade("heads"))
+                .hasMessageContaining("was migrated by Flyway (public.flyway_schema_history)")
+                .hasMessageContaining("mvn migrate:import -Dmigrate.import.from=flyway");
+    }
+
+    @Test
+    void theProofFindsADifferencePlantedInAnImportedRevision(@TempDir Path work) {
+        List<ImportedRevisions.Written> planted = new ArrayList<>(revisions);
+        OldChain edited = new OldChain(
+                chain.tool(),
+                chain.migrations().stream()
+                        .map(m -> m.key().equals("2")
+                                ? new OldMigration(
+                                        m.tool(),
+                                        m.key(),
+                                        m.description(),
+                                        m.source(),
+                                        m.kind(),
+                                        m.checksums(),
+                                        m.upgrade().stream()
+                                                .map(s -> s.replace("numeric(10, 2)", "numeric(12, 2)"))
+                                                .toList(),
+                                        m.downgrade(),
+                                        m.transactional(),
+                                        m.javaClass(),
+                                        m.notes())
+                                : m)
+                        .toList(),
+                chain.table(),
+                chain.schema(),
+                chain.baselineVersion(),
+                chain.refusals(),
+                chain.warnings());
+        planted.set(1, new ImportedRevisions(PACKAGE).of(edited, null).get(1));
+        ImportProof proof = new ImportProof("public", List.of("flyway_schema_history"));
+        List<String> differences = proof.differences(
+                empty -> FlywayRun.migrate(flyway, FlywayRun.of(url(empty), List.of(MIGRATIONS))),
+                TestPostgres.freshDatabase("proof_old"),
+                planted,
+                PACKAGE,
+                List.of(),
+                work,
+                TestPostgres.freshDatabase("proof_ours"));
+        assertThat(differences).anySatisfy(d -> assertThat(d).contains("orders").contains("total"));
+
+        List<String> none = proof.differences(
+                empty -> FlywayRun.migrate(flyway, FlywayRun.of(url(empty), List.of(MIGRATIONS))),
+                TestPostgres.freshDatabase("proof_old"),
+                revisions,
+                PACKAGE,
+                List.of(),
+                work.resolve("clean"),
+                TestPostgres.freshDatabase("proof_ours"));
+        assertThat(none).isEmpty();
+    }
+
+    /** A chain of its own, written for migrate: nothing in it came from Flyway. */
+    @Revision(id = "first", message = "a chain written for migrate")
+    public static class NotImported implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("customers");
+        }
+    }
+
+    private static String url(DataSource dataSource) {
+        return OldProject.Endpoint.of(dataSource).urlWithUser();
+    }
+
+    private static String flywayDatabase(String version) {
+        String database = TestPostgres.createDatabase("flyway_at_" + version);
+        FlywayRun.migrate(
+                flyway,
+                FlywayRun.of(TestPostgres.jdbcUrl(database), List.of(MIGRATIONS))
+                        .withTarget(version));
+        return database;
+    }
+
+    private static Migrator migrator(DataSource database) {
+        return Migrator.builder()
+                .dataSource(database)
+                .classLoader(classes)
+                .packages(PACKAGE)
+                .build();
+    }
+
+    static List<String> differences(DataSource a, DataSource b) throws SQLException {
+        Exclusions exclusions = Exclusions.versionTables().and(List.of("flyway_schema_history"));
+        try (Connection left = a.getConnection();
+                Connection right = b.getConnection()) {
+            return SchemaDrift.compare(
+                            "moved in",
+                            "public",
+                            "heads",
+                            left,
+                            SchemaDrift.read(left, "public", exclusions),
+                            SchemaDrift.read(right, "public", exclusions),
+                            exclusions)
+                    .differences();
+        }
+    }
+
+    static List<String> rows(DataSource database, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
