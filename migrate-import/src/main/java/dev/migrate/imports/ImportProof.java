@@ -1,6 +1,7 @@
 package dev.migrate.imports;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.drift.DriftReport;
@@ -21,6 +22,15 @@ import javax.sql.DataSource;
  * @param oldTables the old tool's own tables, left out of the comparison
  */
 public record ImportProof(String schema, List<String> oldTables) {
+    /** The replay's steps are the proof's business, not the user's: only its result is reported. */
+    private static final MigrationLog QUIET = new MigrationLog() {
+        @Override
+        public void info(String line) {}
+
+        @Override
+        public void warn(String line) {}
+    };
+
     /** The old tool, replaying its own chain on an empty database. */
     @FunctionalInterface
     public interface OldReplay {
@@ -50,6 +60,7 @@ public record ImportProof(String schema, List<String> oldTables) {
                 .classLoader(loader)
                 .packages(packageName)
                 .schema(schema)
+                .log(QUIET)
                 .build()
                 .upgrade("heads");
         Exclusions exclusions = Exclusions.versionTables().and(oldTables);

@@ -21,8 +21,12 @@ import org.jspecify.annotations.Nullable;
  * each but the URL optional. The answer: {@code Map.of("applied", count)} or {@code Map.of("error", message)}.
  */
 public final class FlywayBridge implements Function<Map<String, Object>, Object> {
+    /** Flyway logs each step through java.util.logging here; the import reports what matters itself. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
     @Override
     public Object apply(Map<String, Object> request) {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             Flyway flyway = configuration(request).load();
             if ("baseline".equals(request.get("action"))) {

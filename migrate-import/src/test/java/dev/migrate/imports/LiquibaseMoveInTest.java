@@ -1,0 +1,188 @@
+package dev.migrate.imports;
+
+import static dev.migrate.imports.FlywayMoveInTest.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.Migrator;
+import dev.migrate.catalog.drift.SchemaDrift;
+import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.imports.liquibase.LiquibaseChangelog;
+import dev.migrate.imports.liquibase.LiquibaseProject;
+import dev.migrate.imports.liquibase.LiquibaseUpdate;
+import dev.migrate.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Liquibase project moving in: real Liquibase 4.33 leaves databases at three changesets of one changelog (YAML
+ * including XML and formatted SQL, a tag, a runOnChange view, written and derived rollbacks), the import writes the
+ * chain, and one upgrade moves each in; then the refusals that are Liquibase's own.
+ */
+class LiquibaseMoveInTest {
+    private static final Path RESOURCES = Path.of("src/test/resources/moving-in/liquibase").toAbsolutePath();
+    private static final LiquibaseProject PROJECT =
+            LiquibaseProject.of(RESOURCES, "db/changelog/db.changelog-master.yaml");
+    private static final String PACKAGE = "db.imported.liquibase";
+    private static final List<String> OLD_TABLES = List.of("databasechangelog", "databasechangeloglock");
+
+    private static ToolLoader liquibase;
+    private static List<ImportedRevisions.Written> revisions;
+    private static ClassLoader classes;
+
+    @BeforeAll
+    static void importTheChain(@TempDir Path work) {
+        liquibase = TestTools.loader(OldTool.LIQUIBASE);
+        OldChain chain = LiquibaseChangelog.read(liquibase, PROJECT);
+        revisions = new ImportedRevisions(PACKAGE).of(chain, null);
+        classes = WrittenClasses.compile(revisions, List.of(), work, LiquibaseMoveInTest.class.getClassLoader());
+    }
+
+    @AfterAll
+    static void close() {
+        liquibase.close();
+    }
+
+    @Test
+    void oneRevisionPerChangeSetNamedByItsIdAuthorAndFile() {
+        assertThat(revisions)
+                .extracting(ImportedRevisions.Written::id)
+                .containsExactly(
+                        "L0001_1_customers",
+                        "L0002_2_orders",
+                        "L0003_3_release_1",
+                        "L0004_4_totals",
+                        "L0005_5_email",
+                        "L0006_6_status");
+        assertThat(revisions.get(4).message()).isEqualTo("changeset 5-email by bob (Liquibase db/changelog/later.sql)");
+        String orders = revisions.get(1).file().toString();
+        assertThat(orders)
+                .contains("key = \"db/changelog/tables.xml::2-orders::alice\"")
+                .contains("\"9:")
+                .contains("DROP TABLE"); // the rollback Liquibase derives from createTable
+        assertThat(revisions.get(2).file().toString()).contains("release-1"); // the tag, where a reader finds it
+    }
+
+    @Test
+    void databasesAtThreeOldChangeSetsEachMoveInWithOneUpgradeAndEndAsAFreshOne() throws SQLException {
+        DataSource fresh = TestPostgres.freshDatabase("fresh");
+        migrator(fresh).upgrade("heads");
+        for (int count : List.of(2, 4, 6)) {
+            String database = liquibaseDatabase(count);
+            DataSource old = TestPostgres.dataSource(database);
+
+            migrator(old).upgrade("heads");
+
+            assertThat(differences(old, fresh)).as("database left after %d changesets", count).isEmpty();
+            assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
+                    .containsExactly(String.valueOf(count));
+            assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
+                    .containsExactly(String.valueOf(6 - count));
+            assertThat(rows(old, "SELECT version_num FROM migrate_version")).containsExactly("L0006_6_status");
+            assertThat(rows(old, "SELECT count(*) FROM databasechangelog")).as("read, never written")
+                    .containsExactly(String.valueOf(count));
+        }
+    }
+
+    @Test
+    void aChangeSetEditedAfterItRanIsRefused() throws SQLException {
+        String database = liquibaseDatabase(2);
+        execute(database, "UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '2-orders'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("changeset 2-orders by alice in db/changelog/tables.xml was changed after "
+                        + "Liquibase applied it")
+                .hasMessageContaining("holds the checksum 9:0123456789abcdef0123456789abcdef")
+                .hasMessageContaining("Nothing was run");
+    }
+
+    @Test
+    void aRunOnChangeChangeSetChangedSinceItRanIsRefusedWithTheUpdateToRunFirst() throws SQLException {
+        String database = liquibaseDatabase(4);
+        execute(database, "UPDATE databasechangelog SET md5sum = '9:ffffffffffffffffffffffffffffffff' WHERE id = '4-totals'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("changeset 4-totals by bob")
+                .hasMessageContaining("runs again when it changes")
+                .hasMessageContaining("liquibase update first");
+    }
+
+    @Test
+    void aFailedChangeSetIsRefused() throws SQLException {
+        String database = liquibaseDatabase(2);
+        execute(database, "UPDATE databasechangelog SET exectype = 'FAILED' WHERE id = '2-orders'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("Liquibase recorded a failed changeset 2-orders by alice");
+    }
+
+    @Test
+    void aChangeSetTheImportDoesNotHaveIsRefused() throws SQLException {
+        String database = liquibaseDatabase(2);
+        execute(database, "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype,"
+                + " md5sum) VALUES ('9-extra', 'carol', 'db/changelog/extra.xml', now(), 3, 'EXECUTED', '9:abc')");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("Liquibase applied changeset 9-extra by carol in db/changelog/extra.xml")
+                .hasMessageContaining("ahead of the import");
+    }
+
+    @Test
+    void theProofOfTheImportFindsNoDifference(@TempDir Path work) {
+        List<String> differences = new ImportProof("public", OLD_TABLES).differences(
+                empty -> LiquibaseUpdate.run(
+                        liquibase,
+                        OldProject.Endpoint.of(empty).url(),
+                        OldProject.Endpoint.of(empty).user(),
+                        null,
+                        PROJECT,
+                        LiquibaseUpdate.Stop.all()),
+                TestPostgres.freshDatabase("proof_old"),
+                revisions,
+                PACKAGE,
+                List.of(),
+                work,
+                TestPostgres.freshDatabase("proof_ours"));
+        assertThat(differences).isEmpty();
+    }
+
+    private static String liquibaseDatabase(int count) {
+        String database = TestPostgres.createDatabase("liquibase_at_" + count);
+        LiquibaseUpdate.run(
+                liquibase,
+                TestPostgres.jdbcUrl(database),
+                "postgres",
+                null,
+                PROJECT,
+                new LiquibaseUpdate.Stop.Count(count));
+        return database;
+    }
+
+    private static Migrator migrator(DataSource database) {
+        return Migrator.builder().dataSource(database).classLoader(classes).packages(PACKAGE).build();
+    }
+
+    private static List<String> differences(DataSource a, DataSource b) throws SQLException {
+        Exclusions exclusions = Exclusions.versionTables().and(OLD_TABLES);
+        try (Connection left = a.getConnection();
+                Connection right = b.getConnection()) {
+            return SchemaDrift.compare(
+                            "moved in", "public", "heads", left,
+                            SchemaDrift.read(left, "public", exclusions),
+                            SchemaDrift.read(right, "public", exclusions),
+                            exclusions)
+                    .differences();
+        }
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
