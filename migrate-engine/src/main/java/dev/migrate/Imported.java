@@ -52,6 +52,15 @@ public @interface Imported {
      */
     boolean repeatable() default false;
 
+    /**
+     * Whether the old tool has an undo for it (Flyway's {@code U} file, Liquibase's rollback). Without one, the
+     * revision's downgrade throws, naming the migration; {@code verify}'s round trips leave its downgrade out and
+     * {@code lint} names it. Set it to {@code true} once the downgrade is written.
+     *
+     * @return false when the revision has no downgrade yet
+     */
+    boolean downgrade() default true;
+
     /** Several imported migrations in one revision. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -120,6 +120,13 @@ public record VerifyChain(
 
     private void roundTrip(Migrator migrator, DataSource database, Optional<String> skipped, Face face) {
         new ChainVerifier(migrator, database, managedSchema, exclude, face.migrationLog()).verify();
+        Set<String> withoutDowngrade = MigratorTools.of(migrator).withoutDowngrade();
+        if (!withoutDowngrade.isEmpty()) {
+            face.warn(withoutDowngrade.size() + " revision" + (withoutDowngrade.size() == 1 ? " was" : "s were")
+                    + " imported with no downgrade and only upgraded: " + String.join(", ", withoutDowngrade)
+                    + ". Write each downgrade and set downgrade = true in its @Imported, so that its round trip is"
+                    + " proved too.");
+        }
         if (skipped.isPresent()) {
             // migrations written by hand, or no entities to hand: the round trips are the whole check
             face.info("Skipped the comparison with the entities: " + skipped.get());

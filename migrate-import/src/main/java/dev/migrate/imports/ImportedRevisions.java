@@ -177,7 +177,8 @@ public final class ImportedRevisions {
                         "throw new $T($S)",
                         MigrateException.class,
                         migration.tool().displayName() + " has no undo for " + migration.source() + " ("
-                                + migration.key() + "), so revision cannot be downgraded. Write its downgrade here.");
+                                + migration.key() + "), so this revision cannot be downgraded. Write its downgrade"
+                                + " here, and set downgrade = true in its @Imported.");
                 return code.build();
             }
             for (String statement : migration.downgrade()) {
@@ -232,6 +233,9 @@ public final class ImportedRevisions {
         }
         if (migration.kind() == OldMigration.Kind.REPEATABLE) {
             imported.addMember("repeatable", "true");
+        }
+        if (migration.downgrade() == null) {
+            imported.addMember("downgrade", "false");
         }
         return imported.build();
     }

@@ -13,7 +13,12 @@ import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.imports.flyway.FlywayMigrations;
 import dev.migrate.imports.flyway.FlywayRun;
 import dev.migrate.imports.flyway.FlywaySettings;
+import dev.migrate.lint.Lint;
+import dev.migrate.lint.LintFinding;
+import dev.migrate.lint.LintReport;
+import dev.migrate.lint.LintRule;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +115,26 @@ class FlywayMoveInTest {
                     .as("the old table is only read")
                     .containsExactly(version.equals("4") ? "5" : String.valueOf(Integer.parseInt(version) + 1));
         }
+    }
+
+    @Test
+    void lintNamesEachRevisionWithoutDowngradeAndRoundTripsUpgradeThemOnly() {
+        Migrator chain = migrator(TestPostgres.freshDatabase("round_trips"));
+        List<String> stages = new ArrayList<>();
+        MigratorTools.of(chain).roundTrip((revision, stage) -> stages.add(revision.id() + " " + stage));
+        // V2 has its U file: it alone goes down and up again
+        assertThat(stages)
+                .contains("V2 DOWNGRADED", "V2 UPGRADED_AGAIN", "V1 UPGRADED", "V4 UPGRADED")
+                .doesNotContain("V1 DOWNGRADED", "V3 DOWNGRADED", "V4 DOWNGRADED", "R_repeatable DOWNGRADED");
+
+        LintReport report = Lint.builder(migrator(TestPostgres.freshDatabase("lint")))
+                .database(TestPostgres.freshDatabase("lint_replay"))
+                .build()
+                .run("base:heads");
+        assertThat(report.findings())
+                .filteredOn(f -> f.rule() == LintRule.NO_DOWNGRADE)
+                .extracting(LintFinding::revision)
+                .containsExactly("V1", "V3", "V4", "R_repeatable");
     }
 
     @Test

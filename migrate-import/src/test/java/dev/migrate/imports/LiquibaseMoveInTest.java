@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * chain, and one upgrade moves each in; then the refusals that are Liquibase's own.
  */
 class LiquibaseMoveInTest {
-    private static final Path RESOURCES = Path.of("src/test/resources/moving-in/liquibase").toAbsolutePath();
+    private static final Path RESOURCES =
+            Path.of("src/test/resources/moving-in/liquibase").toAbsolutePath();
     private static final LiquibaseProject PROJECT =
             LiquibaseProject.of(RESOURCES, "db/changelog/db.changelog-master.yaml");
     private static final String PACKAGE = "db.imported.liquibase";
@@ -81,13 +82,16 @@ class LiquibaseMoveInTest {
 
             migrator(old).upgrade("heads");
 
-            assertThat(differences(old, fresh)).as("database left after %d changesets", count).isEmpty();
+            assertThat(differences(old, fresh))
+                    .as("database left after %d changesets", count)
+                    .isEmpty();
             assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
                     .containsExactly(String.valueOf(count));
             assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
                     .containsExactly(String.valueOf(6 - count));
             assertThat(rows(old, "SELECT version_num FROM migrate_version")).containsExactly("L0006_6_status");
-            assertThat(rows(old, "SELECT count(*) FROM databasechangelog")).as("read, never written")
+            assertThat(rows(old, "SELECT count(*) FROM databasechangelog"))
+                    .as("read, never written")
                     .containsExactly(String.valueOf(count));
         }
     }
@@ -95,7 +99,9 @@ class LiquibaseMoveInTest {
     @Test
     void aChangeSetEditedAfterItRanIsRefused() throws SQLException {
         String database = liquibaseDatabase(2);
-        execute(database, "UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '2-orders'");
+        execute(
+                database,
+                "UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '2-orders'");
         assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
                 .hasMessageContaining("changeset 2-orders by alice in db/changelog/tables.xml was changed after "
                         + "Liquibase applied it")
@@ -106,7 +112,9 @@ class LiquibaseMoveInTest {
     @Test
     void aRunOnChangeChangeSetChangedSinceItRanIsRefusedWithTheUpdateToRunFirst() throws SQLException {
         String database = liquibaseDatabase(4);
-        execute(database, "UPDATE databasechangelog SET md5sum = '9:ffffffffffffffffffffffffffffffff' WHERE id = '4-totals'");
+        execute(
+                database,
+                "UPDATE databasechangelog SET md5sum = '9:ffffffffffffffffffffffffffffffff' WHERE id = '4-totals'");
         assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
                 .hasMessageContaining("changeset 4-totals by bob")
                 .hasMessageContaining("runs again when it changes")
@@ -124,8 +132,10 @@ class LiquibaseMoveInTest {
     @Test
     void aChangeSetTheImportDoesNotHaveIsRefused() throws SQLException {
         String database = liquibaseDatabase(2);
-        execute(database, "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype,"
-                + " md5sum) VALUES ('9-extra', 'carol', 'db/changelog/extra.xml', now(), 3, 'EXECUTED', '9:abc')");
+        execute(
+                database,
+                "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype,"
+                        + " md5sum) VALUES ('9-extra', 'carol', 'db/changelog/extra.xml', now(), 3, 'EXECUTED', '9:abc')");
         assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
                 .hasMessageContaining("Liquibase applied changeset 9-extra by carol in db/changelog/extra.xml")
                 .hasMessageContaining("ahead of the import");
@@ -133,20 +143,21 @@ class LiquibaseMoveInTest {
 
     @Test
     void theProofOfTheImportFindsNoDifference(@TempDir Path work) {
-        List<String> differences = new ImportProof("public", OLD_TABLES).differences(
-                empty -> LiquibaseUpdate.run(
-                        liquibase,
-                        OldProject.Endpoint.of(empty).url(),
-                        OldProject.Endpoint.of(empty).user(),
-                        null,
-                        PROJECT,
-                        LiquibaseUpdate.Stop.all()),
-                TestPostgres.freshDatabase("proof_old"),
-                revisions,
-                PACKAGE,
-                List.of(),
-                work,
-                TestPostgres.freshDatabase("proof_ours"));
+        List<String> differences = new ImportProof("public", OLD_TABLES)
+                .differences(
+                        empty -> LiquibaseUpdate.run(
+                                liquibase,
+                                OldProject.Endpoint.of(empty).url(),
+                                OldProject.Endpoint.of(empty).user(),
+                                null,
+                                PROJECT,
+                                LiquibaseUpdate.Stop.all()),
+                        TestPostgres.freshDatabase("proof_old"),
+                        revisions,
+                        PACKAGE,
+                        List.of(),
+                        work,
+                        TestPostgres.freshDatabase("proof_ours"));
         assertThat(differences).isEmpty();
     }
 
@@ -163,7 +174,11 @@ class LiquibaseMoveInTest {
     }
 
     private static Migrator migrator(DataSource database) {
-        return Migrator.builder().dataSource(database).classLoader(classes).packages(PACKAGE).build();
+        return Migrator.builder()
+                .dataSource(database)
+                .classLoader(classes)
+                .packages(PACKAGE)
+                .build();
     }
 
     private static List<String> differences(DataSource a, DataSource b) throws SQLException {
@@ -171,7 +186,10 @@ class LiquibaseMoveInTest {
         try (Connection left = a.getConnection();
                 Connection right = b.getConnection()) {
             return SchemaDrift.compare(
-                            "moved in", "public", "heads", left,
+                            "moved in",
+                            "public",
+                            "heads",
+                            left,
                             SchemaDrift.read(left, "public", exclusions),
                             SchemaDrift.read(right, "public", exclusions),
                             exclusions)

@@ -30,18 +30,21 @@ class PublicProjectsProofTest {
     @Test
     void highPerformanceJavaPersistenceFlywayMigrations(@TempDir Path work) {
         Path folder = RESOURCES.resolve("flyway/high-performance-java-persistence");
-        OldChain chain = FlywayMigrations.read(FlywaySettings.read(folder, Map.of("locations", "filesystem:" + folder)));
+        OldChain chain =
+                FlywayMigrations.read(FlywaySettings.read(folder, Map.of("locations", "filesystem:" + folder)));
         List<ImportedRevisions.Written> revisions = new ImportedRevisions("db.hpjp").of(chain, null);
         try (ToolLoader flyway = TestTools.loader(OldTool.FLYWAY)) {
-            List<String> differences = new ImportProof("public", List.of("flyway_schema_history")).differences(
-                    empty -> FlywayRun.migrate(
-                            flyway, FlywayRun.of(OldProject.Endpoint.of(empty).urlWithUser(), List.of(folder))),
-                    TestPostgres.freshDatabase("hpjp_flyway"),
-                    revisions,
-                    "db.hpjp",
-                    List.of(),
-                    work,
-                    TestPostgres.freshDatabase("hpjp_migrate"));
+            List<String> differences = new ImportProof("public", List.of("flyway_schema_history"))
+                    .differences(
+                            empty -> FlywayRun.migrate(
+                                    flyway,
+                                    FlywayRun.of(OldProject.Endpoint.of(empty).urlWithUser(), List.of(folder))),
+                            TestPostgres.freshDatabase("hpjp_flyway"),
+                            revisions,
+                            "db.hpjp",
+                            List.of(),
+                            work,
+                            TestPostgres.freshDatabase("hpjp_migrate"));
             assertThat(differences).isEmpty();
         }
         assertThat(revisions).extracting(ImportedRevisions.Written::id).containsExactly("V1_0", "V1_1", "V1_2", "V1_3");

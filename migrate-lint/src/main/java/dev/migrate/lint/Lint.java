@@ -110,6 +110,7 @@ public final class Lint {
         try {
             replay.upgrade(to, linter);
             linter.migrationEnded();
+            linter.withoutDowngrade(MigratorTools.of(migrator).withoutDowngrade());
         } catch (MigrationFailedException e) {
             String refused = linter.report().findings().stream()
                     .filter(f -> f.rule() == LintRule.CITUS_REFUSES)

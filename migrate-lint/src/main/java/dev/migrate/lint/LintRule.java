@@ -211,6 +211,20 @@ public enum LintRule {
                     + " a table with rows, the migration fails in production too",
             "make the statement work on a table with rows: give a new NOT NULL column a default, or add it"
                     + " nullable, fill it and then set NOT NULL; fix the data it trips over in an earlier migration"),
+    /**
+     * A revision imported from Flyway or Liquibase whose old migration had no undo: its downgrade throws until one
+     * is written ({@code @Imported(downgrade = false)}).
+     */
+    NO_DOWNGRADE(
+            false,
+            "no-downgrade",
+            Severity.WARNING,
+            "none of its own",
+            "was imported from a migration its old tool had no undo for: its downgrade throws, so a downgrade past it"
+                    + " stops there",
+            "write the downgrade in the revision (the statements that undo its upgrade) and set downgrade = true in"
+                    + " its @Imported; or accept the finding with @SuppressLint when the revision is never to be"
+                    + " undone"),
     /** A lock that blocks writes is taken on an existing table with no {@code lock_timeout}. */
     MISSING_LOCK_TIMEOUT(
             false,

@@ -43,6 +43,8 @@ final class Linter implements StatementObserver {
     private final List<String> revisions = new ArrayList<>();
     private final List<ObservedStatement> statements = new ArrayList<>();
     private final List<LintFinding> findings = new ArrayList<>();
+    /** Each analysed migration as it started, for what is judged after the replay. */
+    private final Map<String, Observed> seen = new java.util.LinkedHashMap<>();
     /** The version and history tables, schema-qualified, once the first migration starts. */
     private Set<String> ownTables = Set.of();
 
@@ -122,6 +124,7 @@ final class Linter implements StatementObserver {
         // the whole run those rows' reads count as scans, so everything is read afresh
         CatalogSnapshot atStart = latest == null || inTransaction ? CatalogSnapshot.take(connection) : latest;
         current = new Observed(revision, accepted(type), atStart);
+        seen.put(revision.id(), current);
         latest = atStart;
         latestInTransaction = inTransaction;
         lockTimeoutReported = false;
@@ -141,6 +144,28 @@ final class Linter implements StatementObserver {
             }
         }
         lockedOut.clear();
+    }
+
+    /** Names each analysed revision of {@code ids}: imported with no undo, its downgrade throws. */
+    void withoutDowngrade(java.util.Set<String> ids) {
+        for (Observed migration : seen.values()) {
+            if (ids.contains(migration.revision().id())) {
+                LintRule rule = LintRule.NO_DOWNGRADE;
+                findings.add(new LintFinding(
+                        migration.revision().id(),
+                        migration.revision().message(),
+                        "",
+                        "",
+                        null,
+                        false,
+                        false,
+                        rule,
+                        "its downgrade throws: the old tool had no undo for it",
+                        migration
+                                .accepted()
+                                .getOrDefault(rule.id(), migration.accepted().get("*"))));
+            }
+        }
     }
 
     /** The contract of an online revision the replay goes past: not judged; the catalog is read afresh after it. */

@@ -335,6 +335,23 @@ public final class Engine {
     }
 
     /**
+     * The revisions imported from a migration the old tool had no undo for ({@code @Imported(downgrade = false)}):
+     * their downgrade throws, so round trips leave it out.
+     */
+    public Set<String> withoutDowngrade() {
+        Set<String> found = new TreeSet<>();
+        for (Map.Entry<String, DiscoveredMigration> migration : migrations.entrySet()) {
+            for (dev.migrate.Imported imported :
+                    migration.getValue().type().getAnnotationsByType(dev.migrate.Imported.class)) {
+                if (!imported.downgrade()) {
+                    found.add(migration.getKey());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * Runs the steps a caller planned on the graph against the current version rows, under the lock:
      * for checks that need finer control than a target, such as {@code verify}'s round trips.
      */
