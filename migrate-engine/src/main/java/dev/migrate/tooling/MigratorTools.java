@@ -192,6 +192,17 @@ public final class MigratorTools {
     }
 
     /**
+     * Drops the history table of the tool the database moved in from, Flyway's or Liquibase's (with Liquibase's
+     * lock table), once the database has moved in; with {@code drop} false, only says what it would drop.
+     *
+     * @return the {@code DROP TABLE} statements, run or not; none when the database has no old table
+     * @throws dev.migrate.MigrateException when the database has not moved in yet
+     */
+    public List<String> retireOldHistory(boolean drop) {
+        return open.database(migrator).retireOldHistory(drop);
+    }
+
+    /**
      * The revisions imported from Flyway or Liquibase migrations that had no undo ({@code @Imported(downgrade =
      * false)}), whose downgrade throws: round trips leave it out, the lint names them.
      */

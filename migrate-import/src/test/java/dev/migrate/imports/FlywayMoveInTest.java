@@ -138,6 +138,27 @@ class FlywayMoveInTest {
     }
 
     @Test
+    void theOldTableIsRetiredOnlyOnceTheDatabaseMovedInAfterADryRun() throws SQLException {
+        DataSource database = TestPostgres.dataSource(flywayDatabase("3"));
+        assertThatThrownBy(() -> MigratorTools.of(migrator(database)).retireOldHistory(true))
+                .hasMessageContaining("This database has not moved in yet: Flyway's public.flyway_schema_history")
+                .hasMessageContaining("Run upgrade on it first");
+        migrator(database).upgrade("heads");
+
+        assertThat(MigratorTools.of(migrator(database)).retireOldHistory(false))
+                .containsExactly("DROP TABLE public.flyway_schema_history");
+        assertThat(rows(database, "SELECT to_regclass('flyway_schema_history') IS NOT NULL"))
+                .containsExactly("t");
+        MigratorTools.of(migrator(database)).retireOldHistory(true);
+        assertThat(rows(database, "SELECT to_regclass('flyway_schema_history') IS NULL"))
+                .containsExactly("t");
+        // the imported past stays in migrate's history, and a later upgrade has nothing to do
+        assertThat(rows(database, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
+                .containsExactly("3");
+        assertThat(migrator(database).upgrade("heads").applied()).isEmpty();
+    }
+
+    @Test
     void aMigrationEditedAfterItRanIsRefusedNamingTheRowAndTheFix(@TempDir Path edited)
             throws IOException, SQLException {
         String database = flywayDatabase("2");

@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.ImportChain;
+import dev.migrate.command.RetireOldHistory;
 import dev.migrate.imports.OldTool;
 import java.io.File;
 import java.nio.file.Path;
@@ -64,8 +65,28 @@ public class ImportMojo extends SchemaWriteMojo {
     @Parameter
     protected @Nullable Map<String, String> importSettings;
 
+    /**
+     * Instead of importing, retires the old tool's history table of the configured database once it has moved in:
+     * {@code dry-run} says what it would drop, {@code true} says it and drops it.
+     */
+    @Parameter(property = "migrate.import.retire")
+    protected @Nullable String importRetire;
+
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        if (importRetire != null && !importRetire.equals("false")) {
+            if (!importRetire.equals("true") && !importRetire.equals("dry-run")) {
+                throw new MigrateException("-Dmigrate.import.retire takes true (drop the old tool's history table) or "
+                        + "dry-run (say what would be dropped), not \"" + importRetire + "\". Nothing was dropped.");
+            }
+            if (!database.database().isConfigured()) {
+                throw new MigrateException("migrate:import -Dmigrate.import.retire drops the old tool's history table "
+                        + "of a database, and no database URL is configured. Give it with -Dmigrate.url=... "
+                        + "Nothing was dropped.");
+            }
+            new RetireOldHistory(importRetire.equals("true")).run(new MojoFace(database, projectClasses));
+            return;
+        }
         Map<String, String> settings = new HashMap<>();
         if (importSettings != null) {
             settings.putAll(importSettings);

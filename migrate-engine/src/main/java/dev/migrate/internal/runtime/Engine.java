@@ -407,6 +407,21 @@ public final class Engine {
         }
     }
 
+    /**
+     * Drops, under the migration lock, the history table of the tool this database moved in from (and Liquibase's
+     * lock table); with {@code drop} false, only says what it would drop.
+     *
+     * @return the statements, run or not
+     */
+    public List<String> retireOldHistory(boolean drop) {
+        List<String> statements = new ArrayList<>();
+        lock().run(
+                        "retire the old history",
+                        run -> statements.addAll(
+                                new MoveIn(graph, migrations, tables).retire(run.lockConnection(), drop)));
+        return statements;
+    }
+
     public void stamp(String target, boolean purge) {
         graph.checkNames(target);
         lock().run("stamp", run -> {

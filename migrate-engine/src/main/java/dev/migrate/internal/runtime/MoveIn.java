@@ -114,7 +114,7 @@ final class MoveIn {
         return Optional.of(match(table, imported, applied));
     }
 
-    private List<OldTable> oldTables(Connection c) throws SQLException {
+    List<OldTable> oldTables(Connection c) throws SQLException {
         List<OldTable> found = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(FIND_OLD_TABLES)) {
             s.setString(1, tables.versionTable().schema());
@@ -127,6 +127,73 @@ final class MoveIn {
             }
         }
         return found;
+    }
+
+    /**
+     * Drops the old tool's tables of a database that has moved in (Liquibase's lock table too), or only says what
+     * it would drop: the statements, each a {@code DROP TABLE}.
+     *
+     * @throws MigrateException when the database has not moved in yet, naming the upgrade that moves it
+     */
+    List<String> retire(Connection c, boolean drop) throws SQLException {
+        List<OldTable> found = oldTables(c);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        if (!tables.versionTableExists(c) || !hasImportedRows(c)) {
+            throw new MigrateException("This database has not moved in yet: "
+                    + found.stream()
+                            .map(t -> t.displayTool() + "'s " + t.name())
+                            .collect(Collectors.joining(", "))
+                    + " is still its only history. Run upgrade on it first, which marks what "
+                    + found.get(0).displayTool() + " applied; then retire the old table. Nothing was dropped.");
+        }
+        List<String> statements = new ArrayList<>();
+        for (OldTable table : found) {
+            statements.add("DROP TABLE " + quote(table.name()));
+            if (table.tool().equals("liquibase")) {
+                QualifiedName lock =
+                        QualifiedName.of(table.name().schema(), table.name().name() + "lock");
+                if (exists(c, lock)) {
+                    statements.add("DROP TABLE " + quote(lock));
+                }
+            }
+        }
+        if (drop) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String statement : statements) {
+                    s.execute(statement);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+        return statements;
+    }
+
+    private boolean hasImportedRows(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quote(tables.historyTable())
+                        + " WHERE direction = 'imported')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static boolean exists(Connection c, QualifiedName name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, quote(name));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** The chain's revisions imported from {@code tool}, in the order they apply. */
