@@ -22,15 +22,16 @@ import java.lang.annotation.Target;
 @Repeatable(Imported.List.class)
 public @interface Imported {
     /**
-     * The tool the migration comes from: {@code "flyway"} or {@code "liquibase"}.
+     * The tool the migration comes from, {@code "flyway"} or {@code "liquibase"}:
+     * {@code @Imported(from = "liquibase", key = "db/changelog/orders.xml::2-orders::alice")}.
      *
      * @return the tool
      */
     String from();
 
     /**
-     * What the old history table records the migration by: Flyway's version ({@code "1.2"}), or the description
-     * of a repeatable migration; Liquibase's {@code "path::id::author"}.
+     * What the old history table records the migration by: Flyway's version, or the description of a repeatable
+     * migration; Liquibase's {@code path::id::author}: {@code @Imported(from = "flyway", key = "1.2")}.
      *
      * @return the key
      */
@@ -39,14 +40,15 @@ public @interface Imported {
     /**
      * The checksums the old history table may hold for the migration as imported (Flyway's CRC32 as a decimal,
      * Liquibase's MD5SUM of each checksum version); none to accept any, as for a Java migration Flyway keeps none
-     * of.
+     * of: {@code @Imported(from = "liquibase", key = "orders.xml::1::alice", checksums = {"9:5e2c", "8:41aa"})}.
      *
      * @return the accepted checksums
      */
     String[] checksums() default {};
 
     /**
-     * Whether the old tool runs it again when it changes (Flyway's {@code R__}, Liquibase's {@code runOnChange}).
+     * Whether the old tool runs it again when it changes (Flyway's {@code R__}, Liquibase's {@code runOnChange}):
+     * {@code @Imported(from = "flyway", key = "customer totals", repeatable = true)}.
      *
      * @return true for a repeatable migration
      */
@@ -55,19 +57,23 @@ public @interface Imported {
     /**
      * Whether the old tool has an undo for it (Flyway's {@code U} file, Liquibase's rollback). Without one, the
      * revision's downgrade throws, naming the migration; {@code verify}'s round trips leave its downgrade out and
-     * {@code lint} names it. Set it to {@code true} once the downgrade is written.
+     * {@code lint} names it. Set it to {@code true} once the downgrade is written:
+     * {@code @Imported(from = "flyway", key = "1", downgrade = false)}.
      *
      * @return false when the revision has no downgrade yet
      */
     boolean downgrade() default true;
 
-    /** Several imported migrations in one revision. */
+    /**
+     * Several imported migrations in one revision, as the compiler writes repeated {@code @Imported}:
+     * {@code @Imported.List({@Imported(from = "flyway", key = "a", repeatable = true)})}.
+     */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface List {
         /**
-         * The imported migrations.
+         * The imported migrations: {@code @Imported.List({@Imported(from = "flyway", key = "b", repeatable = true)})}.
          *
          * @return them
          */

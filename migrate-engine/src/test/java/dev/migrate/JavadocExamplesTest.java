@@ -30,7 +30,7 @@ class JavadocExamplesTest {
     static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
-            "^(op\\.|migrator\\.|builder\\.|listener\\.|fleet\\.|fleetResult\\.|Fleet[ .]|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
+            "^(op\\.|migrator\\.|builder\\.|listener\\.|fleet\\.|fleetResult\\.|Fleet[ .]|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|@Imported(\\.List)?\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
                     + "\\(revision, stage\\) ->|connection ->|(column|primaryKey|unique|check|foreignKey|index|key|desc|expr|identityAlways"
                     + "|identityByDefault|sequenceChanges|sequenceOptions)\\()");
     /** A method named in prose ({@code unique()}, {@code where(...)}), not an example. */
@@ -143,7 +143,9 @@ class JavadocExamplesTest {
                         .append(" {\n")
                         .append(code)
                         .append("\n    }\n");
-            } else if (code.startsWith("@Revision(") || code.startsWith("@SuppressLint(")) {
+            } else if (code.startsWith("@Revision(")
+                    || code.startsWith("@SuppressLint(")
+                    || code.startsWith("@Imported")) {
                 members.append("    ")
                         .append(code)
                         .append(" static abstract class Annotated")
