@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.imports.ImportProof;
 import dev.migrate.imports.ImportedRevisions;
 import dev.migrate.imports.OldChain;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code import}: moves a project in from Flyway or Liquibase. Reads the old tool's migrations as it finds them,
@@ -91,14 +93,19 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                         + ". Nothing was written.");
                 return;
             }
+            @Nullable SchemaSnapshot proved = null;
             if (prove) {
-                prove(face, old, oldChain, revisions);
+                proved = prove(face, old, oldChain, revisions);
             } else {
                 face.warn("The import was not proved (" + face.setting("import.prove", "false")
                         + "): nothing compared the written chain with " + tool.displayName() + "'s.");
             }
             List<Path> written = writer.write(revisions, sources.directory());
             List<Path> objects = old.writeDeclaredObjects(oldChain);
+            if (proved != null) {
+                // verify compares the imported head with it: an imported revision edited later is caught there
+                proved.writeUnder(project.resolve("src/main/resources"));
+            }
             face.info("Wrote " + written.size() + " revision" + (written.size() == 1 ? "" : "s") + " imported from "
                     + tool.displayName() + " (" + old.where() + ") into " + face.shown(sources.directory()) + ", "
                     + revisions.get(0).id() + " to "
@@ -113,7 +120,9 @@ public record ImportChain(String from, Path project, Map<String, String> setting
         }
     }
 
-    private void prove(Face face, OldProject old, OldChain oldChain, List<ImportedRevisions.Written> revisions) {
+    /** Proves the written chain; the schema the old tool built, as a snapshot of the imported head. */
+    private SchemaSnapshot prove(
+            Face face, OldProject old, OldChain oldChain, List<ImportedRevisions.Written> revisions) {
         ComparisonDatabases databases = face.databases(null);
         Path work;
         try {
@@ -123,7 +132,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
         }
         try (ComparisonDatabases.ThrowawayServer server = databases.start(databases.defaultVersion())) {
             ImportProof proof = new ImportProof(old.schema(), old.ownTables(oldChain));
-            List<String> differences = proof.differences(
+            ImportProof.Result result = proof.prove(
                     old::replay,
                     server.createDatabase("import_" + oldChain.tool().key()),
                     revisions,
@@ -131,6 +140,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     face.projectClasspath(),
                     work,
                     server.createDatabase("import_migrate"));
+            List<String> differences = result.differences();
             if (!differences.isEmpty()) {
                 throw new MigrateException("The written chain does not build what "
                         + oldChain.tool().displayName()
@@ -142,6 +152,12 @@ public record ImportChain(String from, Path project, Map<String, String> setting
             face.info("Proved: " + oldChain.tool().displayName() + " and the " + revisions.size()
                     + " written revisions build the same schema " + old.schema() + " on PostgreSQL "
                     + databases.defaultVersion().version() + ".");
+            return new SchemaSnapshot(
+                    revisions.get(revisions.size() - 1).id(),
+                    databases.defaultVersion().major(),
+                    old.schema(),
+                    old.ownTables(oldChain),
+                    result.built());
         }
     }
 }

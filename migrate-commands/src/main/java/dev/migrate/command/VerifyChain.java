@@ -5,11 +5,18 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.drift.SchemaDrift;
+import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.lint.Lint;
 import dev.migrate.tooling.BranchReview;
+import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +86,7 @@ public record VerifyChain(
                     face.migrations(true).dataSource(server.dataSource()).build();
             server.createRolesOf(migrator, face::info);
             roundTrip(migrator, server.dataSource(), skipped, face);
+            importedAsProved(migrator, server, throwaways.defaultVersion().major(), face);
             int revisions = migrator.revisions().size();
             face.result(new CommandResult.Verified(revisions, skipped.isEmpty(), List.of(), null));
             if (revisions > 0) {
@@ -116,6 +124,56 @@ public record VerifyChain(
                     + "): the chain is verified on a throwaway PostgreSQL.");
             return throwaways;
         }
+    }
+
+    /**
+     * Holds the imported revisions to the proof {@code import} kept: the schema the old tool built, as a snapshot of
+     * the imported head. A revision edited since, or one that builds otherwise on this server, is named.
+     */
+    private static void importedAsProved(
+            Migrator chain, ComparisonDatabases.ThrowawayServer server, int major, Face face) {
+        Optional<MigratorTools.ImportPoint> point = MigratorTools.of(chain).importPoint();
+        if (point.isEmpty()) {
+            return;
+        }
+        String revision = point.get().revision();
+        Optional<SchemaSnapshot> kept = SchemaSnapshot.find(point.get().resources(), revision, major);
+        if (kept.isEmpty()) {
+            face.info("The imported revisions up to " + revision + " were not compared with what the old tool built: "
+                    + "the import kept its proof for PostgreSQL "
+                    + SchemaSnapshot.majorsOf(point.get().resources(), revision) + ", and this replay runs on " + major
+                    + ".");
+            return;
+        }
+        DataSource database = server.createDatabase("migrate_imported");
+        Migrator imported = face.migrations(true).dataSource(database).build();
+        imported.upgrade(revision);
+        ChainTables tables = MigratorTools.of(imported).tables();
+        Exclusions exclusions = Exclusions.versionTables(tables.versionTable(), tables.historyTable())
+                .and(kept.get().excluded());
+        List<String> differences;
+        try (Connection c = database.getConnection()) {
+            DatabaseSchema built = SchemaDrift.read(c, kept.get().schema(), exclusions);
+            differences = SchemaDrift.compare(
+                            "the imported revisions",
+                            kept.get().schema(),
+                            revision,
+                            c,
+                            built,
+                            kept.get().expected(),
+                            exclusions)
+                    .differences();
+        } catch (SQLException e) {
+            throw new MigrateException("Could not read the imported revisions' schema: " + e.getMessage(), e);
+        }
+        if (!differences.isEmpty()) {
+            throw new MigrateException("The imported revisions up to " + revision + " no longer build what the old "
+                    + "tool built when they were imported (the proof kept in "
+                    + SchemaSnapshot.resourceName(revision, major) + "):\n  - " + String.join("\n  - ", differences)
+                    + "\nAn imported revision was "
+                    + "changed since: undo the change, and make it in a new revision instead.");
+        }
+        face.info("The imported revisions up to " + revision + " still build what the old tool built.");
     }
 
     private void roundTrip(Migrator migrator, DataSource database, Optional<String> skipped, Face face) {

@@ -3,6 +3,7 @@ package dev.migrate.tooling;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.Revision;
 import dev.migrate.RevisionDetails;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.MigratorAccess;
@@ -203,11 +204,30 @@ public final class MigratorTools {
     }
 
     /**
+     * The last revision imported from Flyway or Liquibase, in the chain's order, with the class loader its class
+     * came from (whose resources hold what the import kept of its proof), or empty for a chain with none.
+     */
+    public Optional<ImportPoint> importPoint() {
+        return open.database(migrator)
+                .imported()
+                .last()
+                .map(type -> new ImportPoint(type.getAnnotation(Revision.class).id(), type.getClassLoader()));
+    }
+
+    /**
+     * The last imported revision and the loader of its class.
+     *
+     * @param revision its id
+     * @param resources the loader its class came from
+     */
+    public record ImportPoint(String revision, ClassLoader resources) {}
+
+    /**
      * The revisions imported from Flyway or Liquibase migrations that had no undo ({@code @Imported(downgrade =
      * false)}), whose downgrade throws: round trips leave it out, the lint names them.
      */
     public Set<String> withoutDowngrade() {
-        return open.database(migrator).withoutDowngrade();
+        return open.database(migrator).imported().withoutDowngrade();
     }
 
     /**
@@ -221,7 +241,7 @@ public final class MigratorTools {
     public void roundTrip(RoundTripCheck check) {
         Engine database = open.database(migrator);
         RevisionGraph graph = database.graph();
-        Set<String> withoutDowngrade = database.withoutDowngrade();
+        Set<String> withoutDowngrade = database.imported().withoutDowngrade();
         for (RevisionInfo info : graph.all()) {
             RevisionDetails revision = graph.details(info);
             check.check(revision, Stage.BEFORE_UPGRADE);

@@ -38,6 +38,16 @@ public record ImportProof(String schema, List<String> oldTables) {
     }
 
     /**
+     * What the proof found: the differences, and the schema the old tool built, which the import keeps as a snapshot
+     * of the imported head for {@code verify}.
+     */
+    public record Result(List<String> differences, DatabaseSchema built) {
+        public Result {
+            differences = List.copyOf(differences);
+        }
+    }
+
+    /**
      * Replays both chains and compares them.
      *
      * @param revisions the revisions as written, compiled here against {@code classpath}
@@ -46,6 +56,18 @@ public record ImportProof(String schema, List<String> oldTables) {
      * @return the differences, each a sentence; empty when both chains build the same schema
      */
     public List<String> differences(
+            OldReplay old,
+            DataSource forOld,
+            List<ImportedRevisions.Written> revisions,
+            String packageName,
+            List<Path> classpath,
+            Path work,
+            DataSource forOurs) {
+        return prove(old, forOld, revisions, packageName, classpath, work, forOurs).differences();
+    }
+
+    /** Replays both chains and compares them: {@link #differences}, with the schema the old tool built. */
+    public Result prove(
             OldReplay old,
             DataSource forOld,
             List<ImportedRevisions.Written> revisions,
@@ -63,17 +85,22 @@ public record ImportProof(String schema, List<String> oldTables) {
                 .log(QUIET)
                 .build()
                 .upgrade("heads");
-        Exclusions exclusions = Exclusions.versionTables().and(oldTables);
+        Exclusions exclusions = exclusions();
         try (Connection oldSide = forOld.getConnection();
                 Connection ours = forOurs.getConnection()) {
             DatabaseSchema built = SchemaDrift.read(oldSide, schema, exclusions);
             DatabaseSchema written = SchemaDrift.read(ours, schema, exclusions);
             DriftReport report =
                     SchemaDrift.compare("the written chain", schema, "heads", ours, written, built, exclusions);
-            return report.differences();
+            return new Result(report.differences(), built);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the replayed schemas for the import's proof: " + e.getMessage(), e);
         }
+    }
+
+    /** What no side compares: migrate's own tables and the old tool's. */
+    public Exclusions exclusions() {
+        return Exclusions.versionTables().and(oldTables);
     }
 }

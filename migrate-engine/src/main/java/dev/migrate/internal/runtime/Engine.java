@@ -245,7 +245,7 @@ public final class Engine {
             lock().run(direction == Direction.UPGRADE ? "upgrade" : "downgrade", run -> {
                 Set<String> current = versions().read(run.lockConnection());
                 if (direction == Direction.UPGRADE && current.isEmpty()) {
-                    current = moveIn(run, scripts);
+                    current = new MoveIn(graph, migrations, tables).stamp(run, scripts, settings.log(), versions());
                 }
                 before.addAll(current);
                 after.addAll(current);
@@ -300,55 +300,9 @@ public final class Engine {
         return new Run(before, after, applied);
     }
 
-    /**
-     * Stamps, on the first upgrade of a database Flyway or Liquibase migrated, the revisions imported from what
-     * the old tool applied, in one transaction with their history rows; the version rows it leaves.
-     */
-    private Set<String> moveIn(LockedRun run, Scripts scripts) throws SQLException {
-        Optional<MoveIn.Plan> plan = new MoveIn(graph, migrations, tables).plan(run.lockConnection());
-        if (plan.isEmpty() || plan.get().stamped().isEmpty()) {
-            return Set.of();
-        }
-        List<String> stamped = plan.get().stamped();
-        List<VersionTables.ImportedRow> rows = plan.get().rows().stream()
-                .map(row -> new VersionTables.ImportedRow(
-                        row.revision(),
-                        row.message(),
-                        scripts.upgrade(row.revision()).checksum(),
-                        row.source()))
-                .toList();
-        ConnectionSink sink = run.workSink();
-        sink.begin();
-        try {
-            sink.executeAll(tables.moveIn(graph.planStamp(Set.of(), stamped.get(stamped.size() - 1)), rows));
-            sink.commit();
-        } catch (SQLException e) {
-            sink.rollback();
-            throw e;
-        }
-        settings.log()
-                .info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
-                        + (stamped.size() == 1 ? "" : "s") + " it applied ("
-                        + plan.get().table().name() + ", read and left as "
-                        + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1) + ".");
-        return versions().read(run.lockConnection());
-    }
-
-    /**
-     * The revisions imported from a migration the old tool had no undo for ({@code @Imported(downgrade = false)}):
-     * their downgrade throws, so round trips leave it out.
-     */
-    public Set<String> withoutDowngrade() {
-        Set<String> found = new TreeSet<>();
-        for (Map.Entry<String, DiscoveredMigration> migration : migrations.entrySet()) {
-            for (dev.migrate.Imported imported :
-                    migration.getValue().type().getAnnotationsByType(dev.migrate.Imported.class)) {
-                if (!imported.downgrade()) {
-                    found.add(migration.getKey());
-                }
-            }
-        }
-        return found;
+    /** What the chain imported from Flyway or Liquibase: the revisions without downgrade, the last one. */
+    public ImportedPast imported() {
+        return new ImportedPast(graph, migrations);
     }
 
     /**

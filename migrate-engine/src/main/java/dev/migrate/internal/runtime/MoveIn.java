@@ -5,6 +5,7 @@ import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.Imported;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +54,41 @@ final class MoveIn {
         this.graph = graph;
         this.migrations = migrations;
         this.tables = tables;
+    }
+
+    /**
+     * Stamps, on the first upgrade of a database Flyway or Liquibase migrated, the revisions imported from what
+     * the old tool applied, in one transaction with their history rows.
+     *
+     * @return the version rows it leaves; none when there was nothing to move in
+     */
+    Set<String> stamp(LockedRun run, Scripts scripts, MigrationLog log, VersionRows versions) throws SQLException {
+        Optional<Plan> plan = plan(run.lockConnection());
+        if (plan.isEmpty() || plan.get().stamped().isEmpty()) {
+            return Set.of();
+        }
+        List<String> stamped = plan.get().stamped();
+        List<VersionTables.ImportedRow> rows = plan.get().rows().stream()
+                .map(row -> new VersionTables.ImportedRow(
+                        row.revision(),
+                        row.message(),
+                        scripts.upgrade(row.revision()).checksum(),
+                        row.source()))
+                .toList();
+        ConnectionSink sink = run.workSink();
+        sink.begin();
+        try {
+            sink.executeAll(tables.moveIn(graph.planStamp(Set.of(), stamped.get(stamped.size() - 1)), rows));
+            sink.commit();
+        } catch (SQLException e) {
+            sink.rollback();
+            throw e;
+        }
+        log.info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
+                + (stamped.size() == 1 ? "" : "s") + " it applied ("
+                + plan.get().table().name() + ", read and left as "
+                + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1) + ".");
+        return versions.read(run.lockConnection());
     }
 
     /** An old history table: the tool that keeps it, and where. */

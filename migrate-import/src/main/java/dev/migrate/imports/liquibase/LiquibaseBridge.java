@@ -422,18 +422,27 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
 
     private static List<Map<String, Object>> preconditions(@Nullable PreconditionContainer container) {
         List<Map<String, Object>> out = new ArrayList<>();
-        if (container == null || container.getNestedPreconditions().isEmpty()) {
+        if (container == null) {
             return out;
         }
         List<String> types = new ArrayList<>();
+        List<Map<String, Object>> included = new ArrayList<>();
         for (Precondition nested : container.getNestedPreconditions()) {
-            types.add(nested.getName());
+            if (nested instanceof PreconditionContainer inner) {
+                // an included changelog's own container, which Liquibase nests here, empty or not
+                included.addAll(preconditions(inner));
+            } else {
+                types.add(nested.getName());
+            }
         }
-        Map<String, Object> one = new LinkedHashMap<>();
-        one.put("type", String.join(", ", types));
-        one.put("onFail", String.valueOf(container.getOnFail()));
-        one.put("onError", String.valueOf(container.getOnError()));
-        out.add(one);
+        if (!types.isEmpty()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("type", String.join(", ", types));
+            one.put("onFail", String.valueOf(container.getOnFail()));
+            one.put("onError", String.valueOf(container.getOnError()));
+            out.add(one);
+        }
+        out.addAll(included);
         return out;
     }
 

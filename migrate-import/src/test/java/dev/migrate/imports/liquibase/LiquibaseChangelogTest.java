@@ -52,6 +52,15 @@ class LiquibaseChangelogTest {
                 .contains(List.of("app_setting", "key", "character varying", "NO", "NO"));
     }
 
+    /**
+     * Liquibase nests each included changelog's precondition container, empty or not, into the including one's: a
+     * changelog whose files check nothing is not reported as checking preconditions.
+     */
+    @Test
+    void includedChangelogsWithoutPreconditionsAreNotWarnedAbout() {
+        assertThat(all.toChain().warnings()).noneMatch(w -> w.contains("precondition"));
+    }
+
     /** Contexts and labels choose the same changesets for the import as for Liquibase's update. */
     @Test
     void contextsAndLabelsFilterAsLiquibaseDoes() throws Exception {
