@@ -158,6 +158,39 @@ class FlywayMoveInTest {
         assertThat(migrator(database).upgrade("heads").applied()).isEmpty();
     }
 
+    /**
+     * A database Flyway adopted with baseline at V2 (its tables made otherwise), then migrated: V1 and V2 never ran
+     * on it, the BASELINE row stands for them, and it moves in as at head.
+     */
+    @Test
+    void aBaselinedDatabaseMovesInWithWhatTheBaselineStandsFor() throws SQLException {
+        String database = TestPostgres.createDatabase("flyway_baselined");
+        DataSource built = TestPostgres.dataSource(database);
+        // the schema V1 and V2 give, made by hand before Flyway came
+        try (Connection c = built.getConnection();
+                Statement s = c.createStatement()) {
+            for (String statement : chain.migrations().get(0).upgrade()) {
+                s.execute(statement);
+            }
+            for (String statement : chain.migrations().get(1).upgrade()) {
+                s.execute(statement);
+            }
+        }
+        FlywayRun baselined = FlywayRun.of(TestPostgres.jdbcUrl(database), List.of(MIGRATIONS))
+                .withBaseline("2", true);
+        FlywayRun.migrate(flyway, baselined);
+        assertThat(rows(built, "SELECT type FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("BASELINE", "SQL", "SQL", "SQL");
+
+        migrator(built).upgrade("heads");
+
+        assertThat(rows(built, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+                .containsExactly("V1 imported", "V2 imported", "V3 imported", "V4 imported", "R_repeatable imported");
+        assertThat(rows(built, "SELECT message FROM migrate_history WHERE revision = 'V1'"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("at or below Flyway's baseline 2");
+    }
+
     @Test
     void aMigrationEditedAfterItRanIsRefusedNamingTheRowAndTheFix(@TempDir Path edited)
             throws IOException, SQLException {
