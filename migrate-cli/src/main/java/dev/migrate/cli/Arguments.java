@@ -31,6 +31,9 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
 
     private static final Pattern STEPS = Pattern.compile("-\\d+(:.*)?");
 
+    /** Between the values of a repeatable option: no argument of a process can hold it. */
+    private static final String REPEATED = "\u0000";
+
     Arguments {
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
     }
@@ -123,6 +126,12 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     @Nullable
     String value(CliOption option) {
         return values.get(option);
+    }
+
+    /** Each value of a {@linkplain CliOption#repeatable() repeatable} option, in the order given; empty when none. */
+    List<String> values(CliOption option) {
+        String joined = values.get(option);
+        return joined == null ? List.of() : List.of(joined.split(REPEATED, -1));
     }
 
     /** Whether the flag is set. */
@@ -261,6 +270,10 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     }
 
     private static void put(Map<CliOption, String> values, CliOption option, String value) {
+        if (option.repeatable()) {
+            values.merge(option, value, (before, next) -> before + REPEATED + next);
+            return;
+        }
         if (values.containsKey(option)) {
             boolean positional = option == CliOption.TARGET || option == CliOption.REVISION;
             throw new UsageException((positional

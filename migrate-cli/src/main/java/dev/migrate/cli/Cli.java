@@ -213,6 +213,11 @@ final class Cli {
             new WatchCommand(this, arguments, log, workingDirectory, System.in).run();
             return;
         }
+        if (command == CliCommand.IMPORT) {
+            // the project's classes and the old tool's jars are the import's own class paths
+            new ImportCommand(this, arguments, log, workingDirectory).run();
+            return;
+        }
         try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
             Migrator.Builder builder = builder(arguments, classes.loader(), log);
             CredentialsProvider credentials = CredentialsSetting.load(
@@ -285,6 +290,7 @@ final class Cli {
                                     null)
                             .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
                 case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
+                case IMPORT -> throw new IllegalStateException("import loads the project's classes itself");
             }
         }
     }

@@ -15,8 +15,10 @@ import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
 import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
+import static dev.migrate.cli.CliOption.FROM;
 import static dev.migrate.cli.CliOption.HELP;
 import static dev.migrate.cli.CliOption.HISTORY_TABLE;
+import static dev.migrate.cli.CliOption.IMPORT_SETTING;
 import static dev.migrate.cli.CliOption.JSON;
 import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
 import static dev.migrate.cli.CliOption.LOCK_RETRIES;
@@ -29,11 +31,14 @@ import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
+import static dev.migrate.cli.CliOption.PROJECT;
+import static dev.migrate.cli.CliOption.PROVE;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
 import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.REPORT;
+import static dev.migrate.cli.CliOption.RETIRE;
 import static dev.migrate.cli.CliOption.REVISION;
 import static dev.migrate.cli.CliOption.SCHEMA;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
@@ -43,6 +48,7 @@ import static dev.migrate.cli.CliOption.SQL_FILE;
 import static dev.migrate.cli.CliOption.STATEMENT_TIMEOUT;
 import static dev.migrate.cli.CliOption.TARGET;
 import static dev.migrate.cli.CliOption.TENANTS;
+import static dev.migrate.cli.CliOption.TOOL_PATH;
 import static dev.migrate.cli.CliOption.TRANSACTION_MODE;
 import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
@@ -158,7 +164,19 @@ enum CliCommand {
                     EnumSet.of(URL, USER, PASSWORD, SCHEMA, VERSION_TABLE, HISTORY_TABLE),
                     EnumSet.of(SCRATCH_URL, EMBEDDED_POSTGRES_VERSION),
                     EnumSet.of(MANAGED_SCHEMA, EXCLUDE, REPLAY_CACHE),
-                    EnumSet.of(CLASSES, ENTITY_PACKAGES, OBJECTS, SOURCES, MESSAGE, WRITE, CYCLES, DEBOUNCE)));
+                    EnumSet.of(CLASSES, ENTITY_PACKAGES, OBJECTS, SOURCES, MESSAGE, WRITE, CYCLES, DEBOUNCE))),
+    IMPORT(
+            "Move a project in from Flyway or Liquibase (--from): one revision per old migration, written below --sources"
+                    + " into the first of --packages, after the old tool and migrate have replayed both chains on"
+                    + " throwaway databases (embedded, or of --scratch-url) to the same schema.",
+            null,
+            null,
+            union(
+                    common(),
+                    EnumSet.of(USER, PASSWORD, SCRATCH_URL, EMBEDDED_POSTGRES_VERSION),
+                    EnumSet.of(FROM, PROJECT, SOURCES, TOOL_PATH, PROVE, IMPORT_SETTING),
+                    // --retire: the database whose old history table goes
+                    EnumSet.of(RETIRE, URL, CREDENTIALS_PROVIDER, SCHEMA, VERSION_TABLE, HISTORY_TABLE)));
 
     private final String summary;
     private final @Nullable String defaultValue;

@@ -30,7 +30,8 @@ enum CliOption {
             "classpath",
             "<jar|dir>[" + java.io.File.pathSeparator + "...]",
             "Where the compiled migrations are: jars, directories of classes, or a Spring Boot executable jar "
-                    + "(its BOOT-INF/classes and BOOT-INF/lib). Default: the class path this jar runs with."),
+                    + "(its BOOT-INF/classes and BOOT-INF/lib). Default: the class path this jar runs with. For import,"
+                    + " what the written revisions compile against, with the target/classes of --project."),
     PACKAGES("packages", "<package>[,...]", "The Java packages holding the migration classes. Default db.migrations."),
     TARGET("target", "<revision>", "The revision to go to; every form the plugin's target takes."),
     REVISION("revision", "<revision>", "The revision to show. Default head."),
@@ -157,8 +158,8 @@ enum CliOption {
     SOURCES(
             "sources",
             "<dir>",
-            "watch: the source root a written migration goes to, below the first of --packages. Default"
-                    + " src/main/java."),
+            "watch, import: the source root a written migration goes to, below the first of --packages. Default"
+                    + " src/main/java (import: that of --project)."),
     MESSAGE("message", "<text>", "watch: the written migration's message, which names its class."),
     WRITE(
             "write",
@@ -169,6 +170,34 @@ enum CliOption {
             "debounce",
             "<duration>",
             "watch: how long the files must stay unchanged before a change is compared. Default 150ms."),
+    FROM("from", "flyway|liquibase", "import: the tool the project moves in from."),
+    PROJECT(
+            "project",
+            "<dir>",
+            "import: the project's directory, where the old tool's configuration (flyway.conf, the pom,"
+                    + " application.properties) and migrations are. Default: the working directory."),
+    TOOL_PATH(
+            "tool-path",
+            "<dir|jar>[" + java.io.File.pathSeparator + "...]",
+            "import: the old tool's jars with what they need: directories of jars, or jars. Else the environment"
+                    + " variable " + ToolJars.ENVIRONMENT + ", else the local Maven repository's (Flyway "
+                    + ToolJars.FLYWAY_VERSION + ", Liquibase " + ToolJars.LIQUIBASE_VERSION + ")."),
+    PROVE(
+            "prove",
+            "true|false",
+            "import: replay the old chain with the old tool and the written one with migrate on throwaway databases,"
+                    + " and write only when both build the same schema. Default true."),
+    IMPORT_SETTING(
+            "import-setting",
+            "<name>=<value>",
+            "import: a setting of the old tool, once per setting, as the goal's -Dmigrate.import.<name>:"
+                    + " flyway.locations=filesystem:sql, flyway.placeholders.owner=app, liquibase.changelog=<file>,"
+                    + " liquibase.contexts=prod."),
+    RETIRE(
+            "retire",
+            "dry-run|true",
+            "import: instead of importing, retire the old tool's history table of the database of --url once it"
+                    + " has moved in: dry-run says what would be dropped, true says it and drops it."),
     HELP("help", null, "Describe the command.");
 
     private final String optionName;
@@ -214,6 +243,12 @@ enum CliOption {
             // the cache is kept only where --replay-cache names it
             return value.equals("false") ? "a run without --replay-cache" : "--replay-cache <directory>";
         }
+        for (String tool : new String[] {"flyway.", "liquibase."}) {
+            if (name.startsWith("import." + tool)) {
+                // the old tool's own settings, which the goal takes as -Dmigrate.import.flyway.locations=...
+                return IMPORT_SETTING.written() + " " + name.substring("import.".length()) + "=" + value;
+            }
+        }
         String last = name.substring(name.lastIndexOf('.') + 1);
         String kebab = last.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         CliOption option = named(kebab);
@@ -221,6 +256,11 @@ enum CliOption {
             return "";
         }
         return option.takesValue() ? option.written() + " " + value : option.written();
+    }
+
+    /** Whether the option may be given more than once, each time with a value of its own. */
+    boolean repeatable() {
+        return this == IMPORT_SETTING;
     }
 
     /** The option of that name (without dashes), or null. */

@@ -37,7 +37,10 @@ final class Help {
                 .append(" <command> --help describes a command and its options.\n\n")
                 .append("The database: --url, else the environment variable MIGRATE_DATABASE_URL, then DATABASE_URL.\n")
                 .append("The migrations: --classpath (jars, directories, a Spring Boot jar) and --packages.\n")
-                .append("The throwaway databases of drift, verify and lint: --scratch-url, else MIGRATE_SCRATCH_URL.\n")
+                .append("The throwaway databases of drift, verify, lint, watch and import: --scratch-url, else"
+                        + " MIGRATE_SCRATCH_URL, else embedded servers.\n")
+                .append("The old tool of import: --tool-path, else " + ToolJars.ENVIRONMENT
+                        + ", else the local Maven repository.\n")
                 .append("Exit codes: 0 success, 1 failure, 2 an unknown command or option, or a malformed value"
                         + " (nothing was run).\n");
         return text.toString();

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.imports.ImportProof;
 import dev.migrate.imports.ImportedRevisions;
 import dev.migrate.imports.OldChain;
@@ -106,6 +107,12 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                 // verify compares the imported head with it: an imported revision edited later is caught there
                 proved.writeUnder(project.resolve("src/main/resources"));
             }
+            face.result(new CommandResult.Imported(
+                    tool.key(),
+                    revisions.stream().map(ImportedRevisions.Written::id).toList(),
+                    objects.stream().map(face::shown).toList(),
+                    prove,
+                    List.of()));
             face.info("Wrote " + written.size() + " revision" + (written.size() == 1 ? "" : "s") + " imported from "
                     + tool.displayName() + " (" + old.where() + ") into " + face.shown(sources.directory()) + ", "
                     + revisions.get(0).id() + " to "
@@ -142,6 +149,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     server.createDatabase("import_migrate"));
             List<String> differences = result.differences();
             if (!differences.isEmpty()) {
+                face.result(new CommandResult.Imported(oldChain.tool().key(), List.of(), List.of(), true, differences));
                 throw new MigrateException("The written chain does not build what "
                         + oldChain.tool().displayName()
                         + " builds: replayed on two empty databases, the schemas differ in "

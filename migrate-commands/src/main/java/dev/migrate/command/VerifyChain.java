@@ -137,7 +137,15 @@ public record VerifyChain(
             return;
         }
         String revision = point.get().revision();
-        Optional<SchemaSnapshot> kept = SchemaSnapshot.find(point.get().resources(), revision, major);
+        Optional<SchemaSnapshot> kept;
+        try {
+            kept = SchemaSnapshot.find(point.get().resources(), revision, major);
+        } catch (MigrateException e) {
+            // written by another version of migrate: the proof stands as it was, it cannot be read again here
+            face.info("The imported revisions up to " + revision + " were not compared with what the old tool "
+                    + "built: " + e.getMessage());
+            return;
+        }
         if (kept.isEmpty()) {
             face.info("The imported revisions up to " + revision + " were not compared with what the old tool built: "
                     + "the import kept its proof for PostgreSQL "

@@ -63,7 +63,8 @@ public record ImportProof(String schema, List<String> oldTables) {
             List<Path> classpath,
             Path work,
             DataSource forOurs) {
-        return prove(old, forOld, revisions, packageName, classpath, work, forOurs).differences();
+        return prove(old, forOld, revisions, packageName, classpath, work, forOurs)
+                .differences();
     }
 
     /** Replays both chains and compares them: {@link #differences}, with the schema the old tool built. */

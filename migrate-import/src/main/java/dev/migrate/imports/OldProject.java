@@ -116,7 +116,7 @@ public sealed interface OldProject {
         static LiquibaseProject project(Path project, Map<String, String> settings) {
             Path resources = project.resolve("src/main/resources");
             String changelog = settings.get("changelog");
-            String from = "-Dmigrate.import.liquibase.changelog";
+            String from = "the import setting liquibase.changelog";
             if (changelog == null) {
                 changelog = Liquibase.springSetting(resources);
                 from = "spring.liquibase.change-log";
@@ -142,16 +142,20 @@ public sealed interface OldProject {
             if (changelog == null) {
                 throw new MigrateException("No Liquibase changelog was found: none is configured "
                         + "(spring.liquibase.change-log, changeLogFile in liquibase.properties) and "
-                        + resources.resolve(DEFAULT_CHANGELOG) + " does not exist. Name the root changelog with "
-                        + "-Dmigrate.import.liquibase.changelog=db/changelog/<file> (a path under "
-                        + "src/main/resources). Nothing was read or written.");
+                        + resources.resolve(DEFAULT_CHANGELOG)
+                        + " does not exist. Name the root changelog, a path under "
+                        + "src/main/resources, with the import setting liquibase.changelog "
+                        + "(-Dmigrate.import.liquibase.changelog=db/changelog/<file> in Maven, --import-setting "
+                        + "liquibase.changelog=db/changelog/<file> on the command line). Nothing was read or written.");
             }
             changelog = changelog.replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
             if (!Files.isRegularFile(resources.resolve(changelog))
                     && !Files.isRegularFile(project.resolve(changelog))) {
                 throw new MigrateException("The Liquibase changelog " + changelog + " (from " + from + ") is not in "
-                        + resources + ". Name the root changelog with -Dmigrate.import.liquibase.changelog="
-                        + "<path under src/main/resources>. Nothing was read or written.");
+                        + resources
+                        + ". Name the root changelog, a path under src/main/resources, with the import setting "
+                        + "liquibase.changelog (-Dmigrate.import.liquibase.changelog=... in Maven, --import-setting "
+                        + "liquibase.changelog=... on the command line). Nothing was read or written.");
             }
             Map<String, String> parameters = new HashMap<>();
             settings.forEach((name, value) -> {

@@ -7,6 +7,12 @@ public enum OldTool {
     FLYWAY("Flyway", "flyway_schema_history"),
     LIQUIBASE("Liquibase", "databasechangelog");
 
+    /** The Flyway the import replays with unless told otherwise. */
+    public static final String FLYWAY_VERSION = "13.12.1";
+
+    /** The Liquibase the import reads and replays with unless told otherwise: 4.33, the last open-source line. */
+    public static final String LIQUIBASE_VERSION = "4.33.0";
+
     private final String displayName;
     private final String defaultTable;
 

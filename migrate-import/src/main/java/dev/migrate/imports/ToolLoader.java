@@ -36,11 +36,9 @@ public final class ToolLoader implements AutoCloseable {
         if (jars.isEmpty()) {
             throw new MigrateException("The import needs " + tool.displayName() + "'s own jars to read and replay its "
                     + "migrations, and none were given. Run the import through Maven (mvn migrate:import), which "
-                    + "resolves them, or give their paths.");
+                    + "resolves them, or give their paths (--tool-path on the command line).");
         }
         List<URL> urls = new ArrayList<>();
-        urls.add(location(ToolLoader.class));
-        urls.add(location(driver()));
         for (Path jar : jars) {
             try {
                 urls.add(jar.toUri().toURL());
@@ -49,6 +47,9 @@ public final class ToolLoader implements AutoCloseable {
                         "The jar " + jar + " of " + tool.displayName() + " has no URL: " + e.getMessage(), e);
             }
         }
+        // the tool's own jars first: a packaged migrate holds libraries of its own that the tool must not see
+        urls.add(location(driver()));
+        urls.add(location(ToolLoader.class));
         return new ToolLoader(
                 tool,
                 new URLClassLoader(

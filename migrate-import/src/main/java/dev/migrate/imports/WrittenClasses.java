@@ -49,7 +49,8 @@ final class WrittenClasses {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new MigrateException("The import compiles the revisions it writes to prove them, and this Java "
-                    + "runtime has no compiler. Run Maven with a JDK (JAVA_HOME pointing at one), not a JRE.");
+                    + "runtime has no compiler. Run the import on a JDK (JAVA_HOME pointing at one), not a JRE, or skip the "
+                    + "proof (import.prove=false).");
         }
         try {
             Path sources = Files.createDirectories(output.resolve("sources"));

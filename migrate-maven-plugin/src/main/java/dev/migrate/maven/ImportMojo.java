@@ -49,11 +49,11 @@ public class ImportMojo extends SchemaWriteMojo {
     protected boolean importProve;
 
     /** The Flyway version the proof replays with. */
-    @Parameter(property = "migrate.import.flywayVersion", defaultValue = "13.12.1")
+    @Parameter(property = "migrate.import.flywayVersion", defaultValue = OldTool.FLYWAY_VERSION)
     protected String importFlywayVersion;
 
     /** The Liquibase version the import renders and replays with: a 4.x, the last open-source line. */
-    @Parameter(property = "migrate.import.liquibaseVersion", defaultValue = "4.33.0")
+    @Parameter(property = "migrate.import.liquibaseVersion", defaultValue = OldTool.LIQUIBASE_VERSION)
     protected String importLiquibaseVersion;
 
     /**

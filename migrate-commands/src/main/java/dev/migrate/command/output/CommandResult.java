@@ -492,6 +492,41 @@ public sealed interface CommandResult {
         }
     }
 
+    /**
+     * {@code import}: the revisions written from the old tool's migrations, and what the proof found.
+     *
+     * @param from {@code flyway} or {@code liquibase}
+     * @param revisions the ids written, in the chain's order; none when nothing was written
+     * @param objectFiles the declared object files written from repeatable migrations
+     * @param proved whether both chains were replayed and compared
+     * @param differences what the proof found different; none when the chains build the same schema
+     */
+    record Imported(
+            String from, List<String> revisions, List<String> objectFiles, boolean proved, List<String> differences)
+            implements CommandResult {
+        public Imported {
+            Objects.requireNonNull(from, "from");
+            revisions = List.copyOf(revisions);
+            objectFiles = List.copyOf(objectFiles);
+            differences = List.copyOf(differences);
+        }
+
+        @Override
+        public Json.Obj json() {
+            return Json.object()
+                    .with("from", Json.text(from))
+                    .with("revisions", Json.texts(revisions))
+                    .with("objectFiles", Json.texts(objectFiles))
+                    .with("proved", Json.bool(proved))
+                    .with("differences", Json.texts(differences));
+        }
+
+        @Override
+        public boolean foundDifferences() {
+            return !differences.isEmpty();
+        }
+    }
+
     private static Json step(AppliedStep step) {
         return Json.object()
                 .with("revision", Json.text(step.revision()))
