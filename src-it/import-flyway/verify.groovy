@@ -2,7 +2,7 @@ import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-    assert runs.size() == 5 : "five Maven runs, found ${runs.size()}"
+    assert runs.size() == 7 : "seven Maven runs, found ${runs.size()}"
     def app = 'jdbc:postgresql://localhost:25601/app'
     def laptop = 'jdbc:postgresql://localhost:25601/laptop'
 
@@ -42,8 +42,12 @@ try {
     assert v2.contains('revises = "V1"') && v2.contains('op.execute("DROP TABLE orders")') : v2
     assert v2.contains('total numeric(12, 2)') : v2
     // -- flyway:executeInTransaction=false
+    // V4 as step 7 left it (planted/V4_EmailIndex.java, edited after the import); the import's V4 ran in step 3
     def v4 = source('V4_EmailIndex.java')
-    assert v4.contains('transactional = false') && v4.contains('CREATE UNIQUE INDEX CONCURRENTLY customers_email') : v4
+    assert v4.contains('transactional = false') && v4.contains('edited after the import') : v4
+    assert runs[2].contains('Running upgrade V3 -> V4, V4 email index (Flyway V4__email_index.sql)')
+    // the proof the import kept, which verify holds the imported revisions to
+    assert new File(basedir, 'src/main/resources/META-INF/migrate/schema/R_repeatable.pg18.snapshot').isFile()
     def r = source('R_repeatable_CustomerTotals.java')
     assert r.contains('id = "R_repeatable"') && r.contains('revises = "V4"') : r
     assert r.contains('repeatable = true') && r.contains('CREATE OR REPLACE VIEW customer_totals') : r
@@ -63,7 +67,7 @@ try {
             + 'left as it is) marked as applied, up to V2.')
     assert !upgrade.contains('Running upgrade <base> -> V1') && !upgrade.contains('Running upgrade V1 -> V2')
     assert upgrade.contains('Running upgrade V2 -> V3, V3 email and touch (Flyway V3__email_and_touch.sql)')
-    assert upgrade.contains('Running upgrade V3 -> V4, V4 email index (Flyway V4__email_index.sql)')
+    assert runs[2].contains('Running upgrade V3 -> V4, V4 email index (Flyway V4__email_index.sql)')
     assert upgrade.contains("Running upgrade V4 -> R_repeatable, Flyway's repeatable migrations (1)")
     assert upgrade.contains('BUILD SUCCESS')
     assert ItDatabase.query(app, 'SELECT version_num FROM migrate_version') == ['R_repeatable']
@@ -106,6 +110,16 @@ try {
     assert ItDatabase.query(laptop, "SELECT to_regclass('migrate_version') IS NULL AND to_regclass('migrate_history') IS NULL") == ['t']
     assert ItDatabase.query(laptop, 'SELECT count(*) FROM flyway_schema_history') == ['2']
     assert ItDatabase.query(laptop, "SELECT to_regclass('customers_email') IS NULL") == ['t']
+
+    // 6: verify: the imported revisions still build what Flyway built; those without an undo are named
+    assert runs[5].contains('The imported revisions up to R_repeatable still build what the old tool built.')
+    assert runs[5].contains('4 revisions were imported with no downgrade and only upgraded: R_repeatable, V1, V3, V4.')
+    assert runs[5].contains('BUILD SUCCESS')
+    // 7: V4 edited after the import: verify names the index that differs from what Flyway built, and fails
+    assert runs[6].contains('The imported revisions up to R_repeatable no longer build what the old tool built')
+    assert runs[6].contains('customers_email')
+    assert runs[6].contains('make it in a new revision instead')
+    assert runs[6].contains('BUILD FAILURE')
 } finally {
     ItDatabase.stop(basedir)
 }

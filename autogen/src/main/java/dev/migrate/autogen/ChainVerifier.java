@@ -114,6 +114,14 @@ public final class ChainVerifier {
                 }
             }
         });
+        Set<String> withoutDowngrade = MigratorTools.of(migrator).withoutDowngrade();
+        if (!withoutDowngrade.isEmpty()) {
+            // an imported revision with no undo stops every downgrade past it
+            log.info("Skipped the downgrade to base and the squashes' checks: " + withoutDowngrade.size()
+                    + " imported revision" + (withoutDowngrade.size() == 1 ? " has" : "s have") + " no downgrade ("
+                    + String.join(", ", withoutDowngrade) + ").");
+            return;
+        }
         // the chain has built every head; each squash must build what the chain builds, at its revision and above
         ChainGraph graph = MigratorTools.of(migrator).graph();
         List<RevisionInfo> squashes = graph.squashShortcuts().values().stream()
