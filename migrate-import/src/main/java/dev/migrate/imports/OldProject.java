@@ -44,7 +44,7 @@ public sealed interface OldProject {
         });
         return tool == OldTool.FLYWAY
                 ? new Flyway(FlywaySettings.read(project, own), loader)
-                : new Liquibase(Liquibase.project(project, own), loader);
+                : new Liquibase(project, Liquibase.changelog(project, own), loader);
     }
 
     /** Where the migrations were found, as a user would name it. */
@@ -62,8 +62,30 @@ public sealed interface OldProject {
     /** The old tool's own tables, which no schema comparison includes. */
     List<String> ownTables(OldChain chain);
 
-    /** Writes the repeatable migrations' objects into the declared objects' directory; the files written. */
-    List<Path> writeDeclaredObjects(OldChain chain);
+    /** The project's directory. */
+    Path project();
+
+    /**
+     * Writes each repeatable migration (Flyway's {@code R__}, Liquibase's {@code runOnChange}) as a declared object
+     * file, {@code src/main/resources/db/objects/<tool>/<name>.sql}, compared and updated as declared objects are
+     * from now on; the files written.
+     */
+    default List<Path> writeDeclaredObjects(OldChain chain) {
+        List<Path> written = new ArrayList<>();
+        Path directory = project()
+                .resolve("src/main/resources/db/objects")
+                .resolve(chain.tool().key());
+        for (OldMigration migration : chain.migrations()) {
+            if (migration.kind() == OldMigration.Kind.REPEATABLE) {
+                String name = chain.tool() == OldTool.FLYWAY
+                        ? migration.description()
+                        : migration.key().split("::", -1)[1];
+                written.add(DeclaredObjects.write(
+                        directory.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".sql"), migration));
+            }
+        }
+        return written;
+    }
 
     /** Flyway, from {@code flyway.conf}, its Maven plugin, {@code spring.flyway.*} and the import's settings. */
     record Flyway(FlywaySettings settings, ToolLoader loader) implements OldProject {
@@ -94,26 +116,17 @@ public sealed interface OldProject {
         }
 
         @Override
-        public List<Path> writeDeclaredObjects(OldChain chain) {
-            List<Path> written = new ArrayList<>();
-            Path directory = settings.projectDir().resolve("src/main/resources/db/objects/flyway");
-            for (OldMigration migration : chain.migrations()) {
-                if (migration.kind() != OldMigration.Kind.REPEATABLE) {
-                    continue;
-                }
-                Path file = directory.resolve(migration.description().replaceAll("[^A-Za-z0-9._-]+", "_") + ".sql");
-                written.add(DeclaredObjects.write(file, migration));
-            }
-            return written;
+        public Path project() {
+            return settings.projectDir();
         }
     }
 
     /** Liquibase, from the import's settings, {@code spring.liquibase.change-log} or {@code liquibase.properties}. */
-    record Liquibase(LiquibaseProject project, ToolLoader loader) implements OldProject {
+    record Liquibase(Path project, LiquibaseProject changelog, ToolLoader loader) implements OldProject {
         /** Spring Boot's default, which most projects keep. */
         static final String DEFAULT_CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
-        static LiquibaseProject project(Path project, Map<String, String> settings) {
+        static LiquibaseProject changelog(Path project, Map<String, String> settings) {
             Path resources = project.resolve("src/main/resources");
             String changelog = settings.get("changelog");
             String from = "the import setting liquibase.changelog";
@@ -237,7 +250,7 @@ public sealed interface OldProject {
 
         @Override
         public String where() {
-            return project.changelog();
+            return changelog.changelog();
         }
 
         @Override
@@ -247,24 +260,18 @@ public sealed interface OldProject {
 
         @Override
         public OldChain read() {
-            return LiquibaseChangelog.read(loader, project);
+            return LiquibaseChangelog.read(loader, changelog);
         }
 
         @Override
         public void replay(DataSource empty) {
             Endpoint endpoint = Endpoint.of(empty);
-            LiquibaseUpdate.run(loader, endpoint.url(), endpoint.user(), null, project, LiquibaseUpdate.Stop.all());
+            LiquibaseUpdate.run(loader, endpoint.url(), endpoint.user(), null, changelog, LiquibaseUpdate.Stop.all());
         }
 
         @Override
         public List<String> ownTables(OldChain chain) {
             return List.of(chain.table(), chain.table() + "lock");
-        }
-
-        @Override
-        public List<Path> writeDeclaredObjects(OldChain chain) {
-            // runOnChange changesets stay revisions in the changelog's order: a later changeset may use them
-            return List.of();
         }
     }
 
