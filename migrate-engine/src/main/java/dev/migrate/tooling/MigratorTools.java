@@ -208,7 +208,7 @@ public final class MigratorTools {
      * came from (whose resources hold what the import kept of its proof), or empty for a chain with none.
      */
     public Optional<ImportPoint> importPoint() {
-        return open.database(migrator)
+        return open.engine(migrator)
                 .imported()
                 .last()
                 .map(type -> new ImportPoint(type.getAnnotation(Revision.class).id(), type.getClassLoader()));
@@ -227,7 +227,7 @@ public final class MigratorTools {
      * false)}), whose downgrade throws: round trips leave it out, the lint names them.
      */
     public Set<String> withoutDowngrade() {
-        return open.database(migrator).imported().withoutDowngrade();
+        return open.engine(migrator).imported().withoutDowngrade();
     }
 
     /**
