@@ -35,6 +35,7 @@ class ModuleImportsTest {
     private static final String COMMANDS = "migrate-commands";
     private static final String OBSERVABILITY = "migrate-observability";
     private static final String ANNOTATIONS = "migrate-annotations";
+    private static final String IMPORTS = "migrate-import";
 
     /** Each module and the modules whose packages its main sources may import. */
     private static final Map<String, Set<String>> MAIN = Map.ofEntries(
@@ -44,11 +45,12 @@ class ModuleImportsTest {
             entry(CATALOG, Set.of(ENGINE, LINT)),
             entry(AUTOGEN, Set.of(ENGINE, LINT, CATALOG)),
             entry(PICTURES, Set.of(ENGINE, CATALOG)),
-            entry(COMMANDS, Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES)),
+            entry(IMPORTS, Set.of(ENGINE, CATALOG)),
+            entry(COMMANDS, Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS)),
             entry(OBSERVABILITY, Set.of(ENGINE)),
             entry("migrate-junit", Set.of(ENGINE, LINT, CATALOG, AUTOGEN)),
-            entry("migrate-maven-plugin", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS)),
-            entry("migrate-cli", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS)),
+            entry("migrate-maven-plugin", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
+            entry("migrate-cli", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
             entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-citus-tests", Set.of()),
             entry("migrate-long-tests", Set.of()),
@@ -62,6 +64,8 @@ class ModuleImportsTest {
     private static final Map<String, Set<String>> TEST_ALSO = Map.of(
             AUTOGEN,
             Set.of(ANNOTATIONS),
+            IMPORTS,
+            Set.of(LINT),
             "migrate-spring-boot",
             Set.of(LINT, CATALOG),
             "migrate-citus-tests",
