@@ -14,7 +14,7 @@ try {
     // and the repeatable revision last, and the view as a declared object
     assert runs[1].contains('Proved: Flyway and the 5 written revisions build the same schema public on PostgreSQL ')
     assert runs[1].contains('Wrote 5 revisions imported from Flyway (classpath:db/migration) into src/main/java, '
-            + 'V1 to R_repeatable, and 1 declared object file from its repeatable migrations.')
+            + 'V1 to R_repeatable, and 3 declared object files of what it builds beside the tables.')
     assert runs[1].contains('BUILD SUCCESS')
     def dir = new File(basedir, 'src/main/java/db/migrations')
     def written = dir.listFiles()*.name.sort()
@@ -51,10 +51,12 @@ try {
     def r = source('R_repeatable_CustomerTotals.java')
     assert r.contains('id = "R_repeatable"') && r.contains('revises = "V4"') : r
     assert r.contains('repeatable = true') && r.contains('CREATE OR REPLACE VIEW customer_totals') : r
-    def object = new File(basedir, 'src/main/resources/db/objects/flyway/customer_totals.sql')
-    assert object.isFile()
-    assert object.text.contains('Imported from Flyway R__customer_totals.sql')
-    assert object.text.contains('CREATE OR REPLACE VIEW customer_totals AS')
+    // what the chain builds beside the tables, as the proof read it where Flyway replayed: declared objects now
+    def objects = new File(basedir, 'src/main/resources/db/objects/flyway')
+    def view = new File(objects, 'view/public.customer_totals.sql')
+    assert view.isFile() && view.text.contains('CREATE OR REPLACE VIEW public.customer_totals AS') : view
+    assert new File(objects, 'function/public.touch_.sql').text.contains('CREATE OR REPLACE FUNCTION public.touch()')
+    assert new File(objects, 'trigger').list().size() == 1
     // Flyway's files are left where they are
     assert new File(basedir, 'src/main/resources/db/migration').list().sort() ==
             ['R__customer_totals.sql', 'U2__add_orders.sql', 'V1__create_customers.sql', 'V2__add_orders.sql',

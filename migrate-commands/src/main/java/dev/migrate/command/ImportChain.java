@@ -102,7 +102,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                         + "): nothing compared the written chain with " + tool.displayName() + "'s.");
             }
             List<Path> written = writer.write(revisions, sources.directory());
-            List<Path> objects = old.writeDeclaredObjects(oldChain);
+            List<Path> objects = old.writeDeclaredObjects(oldChain, proved == null ? null : proved.expected());
             if (proved != null) {
                 // verify compares the imported head with it: an imported revision edited later is caught there
                 proved.writeUnder(project.resolve("src/main/resources"));
@@ -120,7 +120,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     + (objects.isEmpty()
                             ? ""
                             : ", and " + objects.size() + " declared object file" + (objects.size() == 1 ? "" : "s")
-                                    + " from its repeatable migrations")
+                                    + " of what it builds beside the tables")
                     + ". The first " + face.command("upgrade") + " of each database " + tool.displayName()
                     + " migrated marks what it applied and runs only what follows; a new database gets the whole "
                     + "chain.");

@@ -65,7 +65,7 @@ class ModuleImportsTest {
             AUTOGEN,
             Set.of(ANNOTATIONS),
             IMPORTS,
-            Set.of(LINT),
+            Set.of(LINT, AUTOGEN),
             "migrate-spring-boot",
             Set.of(LINT, CATALOG),
             "migrate-citus-tests",

@@ -1,6 +1,7 @@
 package dev.migrate.imports;
 
 import dev.migrate.MigrateException;
+import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.imports.flyway.FlywayMigrations;
 import dev.migrate.imports.flyway.FlywayRun;
 import dev.migrate.imports.flyway.FlywaySettings;
@@ -66,22 +67,28 @@ public sealed interface OldProject {
     Path project();
 
     /**
-     * Writes each repeatable migration (Flyway's {@code R__}, Liquibase's {@code runOnChange}) as a declared object
-     * file, {@code src/main/resources/db/objects/<tool>/<name>.sql}, compared and updated as declared objects are
-     * from now on; the files written.
+     * Writes the objects beside the tables that the old chain builds (views, functions, triggers, policies, grants,
+     * ...) as declared object files under {@code src/main/resources/db/objects/<tool>/}, compared and updated as
+     * declared objects are from now on: from {@code built}, the schema the proof read where the old tool replayed its
+     * chain, one file per object as the server spells it; without a proof, the repeatable migrations' statements
+     * (Flyway's {@code R__}, Liquibase's {@code runOnChange}). The files written.
+     *
+     * @param built the old tool's schema as the proof read it, or {@code null} when the import was not proved
      */
-    default List<Path> writeDeclaredObjects(OldChain chain) {
-        List<Path> written = new ArrayList<>();
+    default List<Path> writeDeclaredObjects(OldChain chain, @Nullable DatabaseSchema built) {
         Path directory = project()
                 .resolve("src/main/resources/db/objects")
                 .resolve(chain.tool().key());
+        if (built != null) {
+            return DeclaredObjects.write(directory, chain.tool(), built);
+        }
+        List<Path> written = new ArrayList<>();
         for (OldMigration migration : chain.migrations()) {
             if (migration.kind() == OldMigration.Kind.REPEATABLE) {
                 String name = chain.tool() == OldTool.FLYWAY
                         ? migration.description()
                         : migration.key().split("::", -1)[1];
-                written.add(DeclaredObjects.write(
-                        directory.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".sql"), migration));
+                written.add(DeclaredObjects.write(directory.resolve(DeclaredObjects.fileName(name)), migration));
             }
         }
         return written;
