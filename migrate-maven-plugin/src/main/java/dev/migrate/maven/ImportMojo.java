@@ -7,19 +7,12 @@ import dev.migrate.imports.OldTool;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,18 +80,7 @@ public class ImportMojo extends SchemaWriteMojo {
             new RetireOldHistory(importRetire.equals("true")).run(new MojoFace(database, projectClasses));
             return;
         }
-        Map<String, String> settings = new HashMap<>();
-        if (importSettings != null) {
-            settings.putAll(importSettings);
-        }
-        String prefix = "migrate.import.";
-        for (Map.Entry<Object, Object> property : session.getUserProperties().entrySet()) {
-            String name = property.getKey().toString();
-            if (name.startsWith(prefix + "flyway.") || name.startsWith(prefix + "liquibase.")) {
-                settings.put(
-                        name.substring(prefix.length()), property.getValue().toString());
-            }
-        }
+        Map<String, String> settings = OldToolSettings.of(importSettings, session.getUserProperties());
         new ImportChain(
                         importFrom == null ? "" : importFrom,
                         project.getBasedir().toPath(),
@@ -116,31 +98,16 @@ public class ImportMojo extends SchemaWriteMojo {
 
         @Override
         public List<Path> toolJars(OldTool tool) {
-            List<String> coordinates = tool == OldTool.FLYWAY
-                    ? List.of(
-                            "org.flywaydb:flyway-core:" + importFlywayVersion,
-                            "org.flywaydb:flyway-database-postgresql:" + importFlywayVersion)
-                    : List.of("org.liquibase:liquibase-core:" + importLiquibaseVersion);
-            CollectRequest collect = new CollectRequest();
-            for (String coordinate : coordinates) {
-                collect.addDependency(new Dependency(new DefaultArtifact(coordinate), "runtime"));
-            }
-            collect.setRepositories(project.getRemotePluginRepositories());
-            try {
-                List<Path> jars = new ArrayList<>();
-                for (ArtifactResult result : repositorySystem
-                        .resolveDependencies(session.getRepositorySession(), new DependencyRequest(collect, null))
-                        .getArtifactResults()) {
-                    jars.add(result.getArtifact().getFile().toPath());
-                }
-                return jars;
-            } catch (DependencyResolutionException e) {
-                throw new MigrateException(
-                        "Could not resolve " + tool.displayName() + " (" + coordinates
-                                + "), which the import reads and replays the old migrations with: " + e.getMessage()
-                                + " Check the network or repository mirror; offline (-o), run the import once online first.",
-                        e);
-            }
+            return OldToolSettings.jars(
+                    tool == OldTool.FLYWAY
+                            ? List.of(
+                                    "org.flywaydb:flyway-core:" + importFlywayVersion,
+                                    "org.flywaydb:flyway-database-postgresql:" + importFlywayVersion)
+                            : List.of("org.liquibase:liquibase-core:" + importLiquibaseVersion),
+                    tool,
+                    repositorySystem,
+                    session.getRepositorySession(),
+                    project.getRemotePluginRepositories());
         }
 
         @Override

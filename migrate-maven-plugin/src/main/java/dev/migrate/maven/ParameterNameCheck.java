@@ -41,7 +41,7 @@ record ParameterNameCheck(
     /** Fails on a {@code -Dmigrate.*} property this goal does not read, unless another goal of this build does. */
     void verifyCommandLine(Collection<String> properties) {
         for (String given : new TreeSet<>(properties)) {
-            String property = importSetting(given);
+            String property = OldToolSettings.asParameter(given);
             if (!property.startsWith(PREFIX) || goalProperties().contains(property)) {
                 continue;
             }
@@ -64,25 +64,14 @@ record ParameterNameCheck(
         }
     }
 
-    /**
-     * {@code migrate.import.flyway.*} and {@code migrate.import.liquibase.*} are the old tool's settings the import
-     * reads by prefix (placeholders, locations, the changelog): each counts as the import's {@code from}.
-     */
-    private static String importSetting(String property) {
-        return property.startsWith(PREFIX + "import.flyway.") || property.startsWith(PREFIX + "import.liquibase.")
-                ? PREFIX + "import.from"
-                : property;
-    }
-
     /** Fails on a {@code migrate.*} pom property that looks like a misspelt parameter. */
     void verifyPomProperties(Collection<String> properties) {
-        for (String given : new TreeSet<>(properties)) {
-            String property = importSetting(given);
+        for (String property : new TreeSet<>(properties)) {
             if (!property.startsWith(PREFIX) || !goalsUsingProperty(property).isEmpty()) {
                 continue;
             }
             NearestName.closest(property, allProperties(), MISSPELLING).ifPresent(known -> {
-                throw new MigrateException("The pom property " + given + " is not a parameter of any goal of this "
+                throw new MigrateException("The pom property " + property + " is not a parameter of any goal of this "
                         + "plugin, so it would be ignored. Did you mean " + known + "? Rename it. Nothing was run.");
             });
         }
