@@ -53,21 +53,9 @@ public record ImportProof(String schema, List<String> oldTables) {
      * @param revisions the revisions as written, compiled here against {@code classpath}
      * @param packageName the package they are written in
      * @param work a directory for the compiled classes
-     * @return the differences, each a sentence; empty when both chains build the same schema
+     * @return the differences, each a sentence (none when both chains build the same schema), and the schema the old
+     *     tool built
      */
-    public List<String> differences(
-            OldReplay old,
-            DataSource forOld,
-            List<ImportedRevisions.Written> revisions,
-            String packageName,
-            List<Path> classpath,
-            Path work,
-            DataSource forOurs) {
-        return prove(old, forOld, revisions, packageName, classpath, work, forOurs)
-                .differences();
-    }
-
-    /** Replays both chains and compares them: {@link #differences}, with the schema the old tool built. */
     public Result prove(
             OldReplay old,
             DataSource forOld,

@@ -10,7 +10,6 @@ import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.TestThrowaways;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.imports.flyway.FlywayMigrations;
-import dev.migrate.imports.flyway.FlywayRun;
 import dev.migrate.imports.flyway.FlywaySettings;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
@@ -50,9 +49,7 @@ class AutogenerateAfterImportTest {
         try (ToolLoader flyway = TestTools.loader(OldTool.FLYWAY)) {
             ImportProof.Result proof = new ImportProof("public", List.of("flyway_schema_history"))
                     .prove(
-                            empty -> FlywayRun.migrate(
-                                    flyway,
-                                    FlywayRun.of(OldProject.Endpoint.of(empty).urlWithUser(), List.of(MIGRATIONS))),
+                            TestTools.flyway(flyway, List.of(MIGRATIONS)),
                             TestPostgres.freshDatabase("autogen_flyway"),
                             revisions,
                             PACKAGE,

@@ -8,8 +8,6 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.catalog.drift.SchemaDrift;
-import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.imports.flyway.FlywayMigrations;
 import dev.migrate.imports.flyway.FlywayRun;
 import dev.migrate.imports.flyway.FlywaySettings;
@@ -94,7 +92,7 @@ class FlywayMoveInTest {
 
             migrator(old).upgrade("heads");
 
-            assertThat(differences(old, fresh))
+            assertThat(TestTools.differences(old, fresh, List.of("flyway_schema_history")))
                     .as("database left at V%s", version)
                     .isEmpty();
             List<String> history = rows(old, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id");
@@ -297,24 +295,26 @@ class FlywayMoveInTest {
                 chain.warnings());
         planted.set(1, new ImportedRevisions(PACKAGE).of(edited, null).get(1));
         ImportProof proof = new ImportProof("public", List.of("flyway_schema_history"));
-        List<String> differences = proof.differences(
-                empty -> FlywayRun.migrate(flyway, FlywayRun.of(url(empty), List.of(MIGRATIONS))),
-                TestPostgres.freshDatabase("proof_old"),
-                planted,
-                PACKAGE,
-                List.of(),
-                work,
-                TestPostgres.freshDatabase("proof_ours"));
+        List<String> differences = proof.prove(
+                        TestTools.flyway(flyway, List.of(MIGRATIONS)),
+                        TestPostgres.freshDatabase("proof_old"),
+                        planted,
+                        PACKAGE,
+                        List.of(),
+                        work,
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
         assertThat(differences).anySatisfy(d -> assertThat(d).contains("orders").contains("total"));
 
-        List<String> none = proof.differences(
-                empty -> FlywayRun.migrate(flyway, FlywayRun.of(url(empty), List.of(MIGRATIONS))),
-                TestPostgres.freshDatabase("proof_old"),
-                revisions,
-                PACKAGE,
-                List.of(),
-                work.resolve("clean"),
-                TestPostgres.freshDatabase("proof_ours"));
+        List<String> none = proof.prove(
+                        TestTools.flyway(flyway, List.of(MIGRATIONS)),
+                        TestPostgres.freshDatabase("proof_old"),
+                        revisions,
+                        PACKAGE,
+                        List.of(),
+                        work.resolve("clean"),
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
         assertThat(none).isEmpty();
     }
 
@@ -332,10 +332,6 @@ class FlywayMoveInTest {
         }
     }
 
-    private static String url(DataSource dataSource) {
-        return OldProject.Endpoint.of(dataSource).urlWithUser();
-    }
-
     private static String flywayDatabase(String version) {
         String database = TestPostgres.createDatabase("flyway_at_" + version);
         FlywayRun.migrate(
@@ -351,22 +347,6 @@ class FlywayMoveInTest {
                 .classLoader(classes)
                 .packages(PACKAGE)
                 .build();
-    }
-
-    static List<String> differences(DataSource a, DataSource b) throws SQLException {
-        Exclusions exclusions = Exclusions.versionTables().and(List.of("flyway_schema_history"));
-        try (Connection left = a.getConnection();
-                Connection right = b.getConnection()) {
-            return SchemaDrift.compare(
-                            "moved in",
-                            "public",
-                            "heads",
-                            left,
-                            SchemaDrift.read(left, "public", exclusions),
-                            SchemaDrift.read(right, "public", exclusions),
-                            exclusions)
-                    .differences();
-        }
     }
 
     static List<String> rows(DataSource database, String query) throws SQLException {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.Migrator;
-import dev.migrate.catalog.drift.SchemaDrift;
-import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
@@ -82,7 +80,7 @@ class LiquibaseMoveInTest {
 
             migrator(old).upgrade("heads");
 
-            assertThat(differences(old, fresh))
+            assertThat(TestTools.differences(old, fresh, OLD_TABLES))
                     .as("database left after %d changesets", count)
                     .isEmpty();
             assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
@@ -144,20 +142,15 @@ class LiquibaseMoveInTest {
     @Test
     void theProofOfTheImportFindsNoDifference(@TempDir Path work) {
         List<String> differences = new ImportProof("public", OLD_TABLES)
-                .differences(
-                        empty -> LiquibaseUpdate.run(
-                                liquibase,
-                                OldProject.Endpoint.of(empty).url(),
-                                OldProject.Endpoint.of(empty).user(),
-                                null,
-                                PROJECT,
-                                LiquibaseUpdate.Stop.all()),
+                .prove(
+                        TestTools.liquibase(liquibase, PROJECT),
                         TestPostgres.freshDatabase("proof_old"),
                         revisions,
                         PACKAGE,
                         List.of(),
                         work,
-                        TestPostgres.freshDatabase("proof_ours"));
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
         assertThat(differences).isEmpty();
     }
 
@@ -179,22 +172,6 @@ class LiquibaseMoveInTest {
                 .classLoader(classes)
                 .packages(PACKAGE)
                 .build();
-    }
-
-    private static List<String> differences(DataSource a, DataSource b) throws SQLException {
-        Exclusions exclusions = Exclusions.versionTables().and(OLD_TABLES);
-        try (Connection left = a.getConnection();
-                Connection right = b.getConnection()) {
-            return SchemaDrift.compare(
-                            "moved in",
-                            "public",
-                            "heads",
-                            left,
-                            SchemaDrift.read(left, "public", exclusions),
-                            SchemaDrift.read(right, "public", exclusions),
-                            exclusions)
-                    .differences();
-        }
     }
 
     private static void execute(String database, String sql) throws SQLException {

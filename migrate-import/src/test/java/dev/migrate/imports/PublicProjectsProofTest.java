@@ -3,11 +3,9 @@ package dev.migrate.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.flyway.FlywayMigrations;
-import dev.migrate.imports.flyway.FlywayRun;
 import dev.migrate.imports.flyway.FlywaySettings;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
-import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,16 +33,15 @@ class PublicProjectsProofTest {
         List<ImportedRevisions.Written> revisions = new ImportedRevisions("db.hpjp").of(chain, null);
         try (ToolLoader flyway = TestTools.loader(OldTool.FLYWAY)) {
             List<String> differences = new ImportProof("public", List.of("flyway_schema_history"))
-                    .differences(
-                            empty -> FlywayRun.migrate(
-                                    flyway,
-                                    FlywayRun.of(OldProject.Endpoint.of(empty).urlWithUser(), List.of(folder))),
+                    .prove(
+                            TestTools.flyway(flyway, List.of(folder)),
                             TestPostgres.freshDatabase("hpjp_flyway"),
                             revisions,
                             "db.hpjp",
                             List.of(),
                             work,
-                            TestPostgres.freshDatabase("hpjp_migrate"));
+                            TestPostgres.freshDatabase("hpjp_migrate"))
+                    .differences();
             assertThat(differences).isEmpty();
         }
         assertThat(revisions).extracting(ImportedRevisions.Written::id).containsExactly("V1_0", "V1_1", "V1_2", "V1_3");
@@ -67,20 +64,15 @@ class PublicProjectsProofTest {
             OldChain chain = LiquibaseChangelog.read(liquibase, project);
             List<ImportedRevisions.Written> revisions = new ImportedRevisions("db.jhipster").of(chain, null);
             List<String> differences = new ImportProof("public", List.of("databasechangelog", "databasechangeloglock"))
-                    .differences(
-                            empty -> LiquibaseUpdate.run(
-                                    liquibase,
-                                    OldProject.Endpoint.of(empty).url(),
-                                    OldProject.Endpoint.of(empty).user(),
-                                    null,
-                                    project,
-                                    LiquibaseUpdate.Stop.all()),
+                    .prove(
+                            TestTools.liquibase(liquibase, project),
                             TestPostgres.freshDatabase("jhipster_liquibase"),
                             revisions,
                             "db.jhipster",
                             List.of(),
                             work,
-                            TestPostgres.freshDatabase("jhipster_migrate"));
+                            TestPostgres.freshDatabase("jhipster_migrate"))
+                    .differences();
             assertThat(differences).isEmpty();
             assertThat(revisions).hasSize(chain.migrations().size()).hasSizeGreaterThan(5);
         }

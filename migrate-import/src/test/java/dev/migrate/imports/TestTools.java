@@ -42,4 +42,42 @@ public final class TestTools {
     static List<String> lines(String... lines) {
         return Arrays.asList(lines);
     }
+
+    /** Real Flyway replaying {@code locations} on an empty database, for {@link ImportProof}. */
+    static ImportProof.OldReplay flyway(ToolLoader loader, List<Path> locations) {
+        return empty -> dev.migrate.imports.flyway.FlywayRun.migrate(
+                loader,
+                dev.migrate.imports.flyway.FlywayRun.of(
+                        OldProject.Endpoint.of(empty).urlWithUser(), locations));
+    }
+
+    /** Real Liquibase updating an empty database with {@code project}'s changelog, for {@link ImportProof}. */
+    static ImportProof.OldReplay liquibase(ToolLoader loader, dev.migrate.imports.liquibase.LiquibaseProject project) {
+        return empty -> dev.migrate.imports.liquibase.LiquibaseUpdate.run(
+                loader,
+                OldProject.Endpoint.of(empty).url(),
+                OldProject.Endpoint.of(empty).user(),
+                null,
+                project,
+                dev.migrate.imports.liquibase.LiquibaseUpdate.Stop.all());
+    }
+
+    /** What differs between the schemas of {@code a} and {@code b}, migrate's tables and {@code oldTables} left out. */
+    static List<String> differences(javax.sql.DataSource a, javax.sql.DataSource b, List<String> oldTables)
+            throws java.sql.SQLException {
+        dev.migrate.catalog.read.Exclusions exclusions =
+                dev.migrate.catalog.read.Exclusions.versionTables().and(oldTables);
+        try (java.sql.Connection left = a.getConnection();
+                java.sql.Connection right = b.getConnection()) {
+            return dev.migrate.catalog.drift.SchemaDrift.compare(
+                            "moved in",
+                            "public",
+                            "heads",
+                            left,
+                            dev.migrate.catalog.drift.SchemaDrift.read(left, "public", exclusions),
+                            dev.migrate.catalog.drift.SchemaDrift.read(right, "public", exclusions),
+                            exclusions)
+                    .differences();
+        }
+    }
 }
