@@ -82,7 +82,10 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     + "revisions an earlier import wrote, or set " + face.setting("packages", "<another package>")
                     + "). Nothing was written.");
         }
-        try (ToolLoader loader = ToolLoader.of(tool, face.toolJars(tool))) {
+        // the project's classes after the tool's jars: Flyway's Java-based migrations replay from them
+        List<Path> jars = new java.util.ArrayList<>(face.toolJars(tool));
+        jars.addAll(face.projectClasspath());
+        try (ToolLoader loader = ToolLoader.of(tool, jars)) {
             OldProject old = OldProject.of(tool, project, settings, loader);
             OldChain oldChain = old.read();
             oldChain.warnings().forEach(face::warn);

@@ -44,8 +44,9 @@ public final class FlywayBridge implements Function<Map<String, Object>, Object>
                 .dataSource((String) request.get("url"), (String) request.getOrDefault("user", null), (String)
                         request.getOrDefault("password", null))
                 .configuration(configurationOf(request))
-                .locations(strings(request, "locations").stream()
-                        .map(location -> "filesystem:" + location)
+                .locations(java.util.stream.Stream.concat(
+                                strings(request, "locations").stream().map(location -> "filesystem:" + location),
+                                strings(request, "classpathLocations").stream())
                         .toArray(String[]::new))
                 // the tests and the proof build throwaway databases: Flyway may clean nothing anyway
                 .cleanDisabled(true);

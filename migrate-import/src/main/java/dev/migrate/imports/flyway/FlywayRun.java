@@ -41,7 +41,8 @@ public record FlywayRun(
         boolean baselineOnMigrate,
         boolean outOfOrder,
         boolean placeholderReplacement,
-        Map<String, String> configuration) {
+        Map<String, String> configuration,
+        List<String> classpathLocations) {
 
     private static final String BRIDGE = "dev.migrate.imports.flyway.FlywayBridge";
 
@@ -52,6 +53,7 @@ public record FlywayRun(
         Objects.requireNonNull(table, "table");
         schemas = List.copyOf(schemas);
         configuration = Map.copyOf(configuration);
+        classpathLocations = List.copyOf(classpathLocations);
     }
 
     /** A run of Flyway's defaults on {@code url} over {@code locations}. */
@@ -69,7 +71,8 @@ public record FlywayRun(
                 false,
                 false,
                 true,
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     /**
@@ -103,7 +106,21 @@ public record FlywayRun(
                 false,
                 settings.outOfOrder(),
                 settings.placeholderReplacement(),
-                configuration);
+                configuration,
+                javaLocations(settings));
+    }
+
+    /**
+     * The locations of the Java-based migrations {@code settings} name, as Flyway finds them on the class path
+     * ({@code classpath:db/migration}): the tool's loader holds the project's classes for them.
+     */
+    private static List<String> javaLocations(FlywaySettings settings) {
+        return settings.resolvedLocations().stream()
+                .map(FlywaySettings.Location::javaPackage)
+                .filter(Objects::nonNull)
+                .map(pkg -> "classpath:" + pkg.replace('.', '/'))
+                .distinct()
+                .toList();
     }
 
     public FlywayRun withPlaceholders(Map<String, String> placeholders) {
@@ -120,7 +137,8 @@ public record FlywayRun(
                 baselineOnMigrate,
                 outOfOrder,
                 placeholderReplacement,
-                configuration);
+                configuration,
+                classpathLocations);
     }
 
     public FlywayRun withTarget(@Nullable String target) {
@@ -137,7 +155,8 @@ public record FlywayRun(
                 baselineOnMigrate,
                 outOfOrder,
                 placeholderReplacement,
-                configuration);
+                configuration,
+                classpathLocations);
     }
 
     public FlywayRun withTable(String table) {
@@ -154,7 +173,8 @@ public record FlywayRun(
                 baselineOnMigrate,
                 outOfOrder,
                 placeholderReplacement,
-                configuration);
+                configuration,
+                classpathLocations);
     }
 
     public FlywayRun withBaseline(@Nullable String baselineVersion, boolean baselineOnMigrate) {
@@ -171,7 +191,8 @@ public record FlywayRun(
                 baselineOnMigrate,
                 outOfOrder,
                 placeholderReplacement,
-                configuration);
+                configuration,
+                classpathLocations);
     }
 
     /**
@@ -211,6 +232,7 @@ public record FlywayRun(
         request.put("outOfOrder", outOfOrder);
         request.put("placeholderReplacement", placeholderReplacement);
         request.put("configuration", Map.copyOf(configuration));
+        request.put("classpathLocations", classpathLocations);
         Object answer = loader.call(BRIDGE, request);
         if (!(answer instanceof Map<?, ?> map)) {
             throw new IllegalStateException("Flyway's bridge answered " + answer + ", not a map");
