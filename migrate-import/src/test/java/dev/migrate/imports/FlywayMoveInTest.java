@@ -157,6 +157,48 @@ class FlywayMoveInTest {
     }
 
     /**
+     * A fleet of tenant schemas, each migrated by Flyway (its history in the tenant's schema) to another version:
+     * one fleet upgrade moves each in at its own version, and each ends at head.
+     */
+    @Test
+    void aFleetOfTenantSchemasMovesInEachAtItsOwnVersion() throws SQLException {
+        String database = TestPostgres.createDatabase("flyway_fleet");
+        DataSource fleet = TestPostgres.dataSource(database);
+        Map<String, String> versions = Map.of("tenant_a", "2", "tenant_b", "3", "tenant_c", "4");
+        for (Map.Entry<String, String> tenant : versions.entrySet()) {
+            execute(database, "CREATE SCHEMA " + tenant.getKey());
+            FlywayRun.migrate(
+                    flyway,
+                    FlywayRun.of(TestPostgres.jdbcUrl(database), List.of(MIGRATIONS))
+                            .withSchemas(List.of(tenant.getKey()))
+                            .withTarget(tenant.getValue()));
+        }
+
+        dev.migrate.FleetResult result = dev.migrate.Fleet.builder(Migrator.builder()
+                        .dataSource(fleet)
+                        .classLoader(classes)
+                        .packages(PACKAGE))
+                .tenants("tenant_%")
+                .build()
+                .upgrade("heads");
+
+        assertThat(result.succeeded()).isTrue();
+        for (Map.Entry<String, String> tenant : versions.entrySet()) {
+            String schema = tenant.getKey();
+            assertThat(rows(fleet, "SELECT version_num FROM " + schema + ".migrate_version"))
+                    .containsExactly("R_repeatable");
+            assertThat(rows(fleet, "SELECT count(*) FROM " + schema + ".migrate_history WHERE direction = 'imported'"))
+                    .as(schema)
+                    .containsExactly(tenant.getValue().equals("4") ? "5" : tenant.getValue());
+            assertThat(rows(
+                            fleet,
+                            "SELECT count(*) FROM pg_indexes WHERE schemaname = '" + schema
+                                    + "' AND indexname = 'customers_email'"))
+                    .containsExactly("1");
+        }
+    }
+
+    /**
      * A database Flyway adopted with baseline at V2 (its tables made otherwise), then migrated: V1 and V2 never ran
      * on it, the BASELINE row stands for them, and it moves in as at head.
      */

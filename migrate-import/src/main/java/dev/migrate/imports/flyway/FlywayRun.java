@@ -159,6 +159,25 @@ public record FlywayRun(
                 classpathLocations);
     }
 
+    /** The same run on {@code schemas}, the first of which holds Flyway's table. */
+    public FlywayRun withSchemas(List<String> schemas) {
+        return new FlywayRun(
+                url,
+                user,
+                password,
+                locations,
+                placeholders,
+                table,
+                schemas,
+                target,
+                baselineVersion,
+                baselineOnMigrate,
+                outOfOrder,
+                placeholderReplacement,
+                configuration,
+                classpathLocations);
+    }
+
     public FlywayRun withTable(String table) {
         return new FlywayRun(
                 url,
