@@ -271,6 +271,17 @@ class FlywayMoveInTest {
                 .hasMessageContaining("mvn migrate:import -Dmigrate.import.from=flyway");
     }
 
+    /** Flyway's outOfOrder ran V3 after V4: every version is applied, so the order it ran in does not matter. */
+    @Test
+    void anOutOfOrderHistoryWithNoGapMovesIn() throws SQLException {
+        String database = flywayDatabase("4");
+        execute(database, "UPDATE flyway_schema_history SET installed_rank = installed_rank + 100 WHERE version = '3'");
+        DataSource old = TestPostgres.dataSource(database);
+        migrator(old).upgrade("heads");
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
+                .containsExactly("5");
+    }
+
     @Test
     void anOutOfOrderGapIsRefused() throws SQLException {
         String database = flywayDatabase("4");

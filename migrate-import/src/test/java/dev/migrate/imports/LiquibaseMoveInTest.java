@@ -120,6 +120,19 @@ class LiquibaseMoveInTest {
     }
 
     @Test
+    void aDatabaseWhoseLiquibaseLockIsHeldIsRefused() throws SQLException {
+        String database = liquibaseDatabase(2);
+        execute(
+                database,
+                "UPDATE databasechangeloglock SET locked = true, lockgranted = now(), lockedby = 'ci-runner'");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining(
+                        "Liquibase holds its lock on this database (public.databasechangeloglock, taken by"
+                                + " ci-runner")
+                .hasMessageContaining("liquibase release-locks");
+    }
+
+    @Test
     void aFailedChangeSetIsRefused() throws SQLException {
         String database = liquibaseDatabase(2);
         execute(database, "UPDATE databasechangelog SET exectype = 'FAILED' WHERE id = '2-orders'");

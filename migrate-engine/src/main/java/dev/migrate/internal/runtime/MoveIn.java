@@ -359,6 +359,20 @@ final class MoveIn {
 
     private List<Applied> liquibaseRows(Connection c, OldTable table) throws SQLException {
         String name = quote(table.name());
+        QualifiedName lock =
+                QualifiedName.of(table.name().schema(), table.name().name() + "lock");
+        if (exists(c, lock)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT lockedby, lockgranted FROM " + quote(lock) + " WHERE locked")) {
+                if (rs.next()) {
+                    throw new MigrateException("Liquibase holds its lock on this database (" + lock + ", taken by "
+                            + rs.getString(1) + " at " + rs.getString(2) + "): an update is running, or one was "
+                            + "stopped and left it. Wait for the update to end, or, when none is running, release it "
+                            + "with liquibase release-locks; then upgrade. Nothing was run.");
+                }
+            }
+        }
         Map<String, Applied> applied = new LinkedHashMap<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, author, filename, exectype, md5sum, orderexecuted FROM "
