@@ -50,10 +50,9 @@ public class ImportMojo extends SchemaWriteMojo {
     protected String importLiquibaseVersion;
 
     /**
-     * The import's settings for the old tool, each as {@code -Dmigrate.import.<tool>.<name>=value}:
-     * {@code flyway.locations}, {@code flyway.placeholders.<name>}, {@code flyway.table},
-     * {@code liquibase.changelog}, {@code liquibase.contexts}, {@code liquibase.parameters.<name>}. In the pom:
-     * {@code <importSettings><flyway.locations>filesystem:sql</flyway.locations></importSettings>}.
+     * The import's settings for the old tool by name, such as flyway.locations, flyway.placeholders.owner,
+     * flyway.table, liquibase.changelog, liquibase.contexts or liquibase.parameters.prefix; on the command line each
+     * is a property, such as -Dmigrate.import.flyway.locations=filesystem:sql.
      */
     @Parameter
     protected @Nullable Map<String, String> importSettings;
