@@ -22,6 +22,14 @@ public final class Exclusions {
      */
     public static final List<String> DEFAULT_VERSION_TABLES = ownTables("migrate_version", "migrate_history");
 
+    /**
+     * The history tables of the tools a project moves in from (Flyway's, Liquibase's and its lock): the first
+     * upgrade reads them, they stay until {@code import} retires them, and they are never the project's schema, so
+     * no comparison proposes to drop them.
+     */
+    public static final List<String> OLD_TOOL_TABLES =
+            List.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
+
     private final List<String> patterns;
     private final List<Pattern> compiled;
 
@@ -40,9 +48,14 @@ public final class Exclusions {
         return new Exclusions(List.of());
     }
 
-    /** Excludes the default version tables, {@code migrate_version} and {@code migrate_history}. */
+    /**
+     * Excludes the default version tables, {@code migrate_version} and {@code migrate_history}, and the old tools'
+     * history tables ({@link #OLD_TOOL_TABLES}).
+     */
     public static Exclusions versionTables() {
-        return new Exclusions(DEFAULT_VERSION_TABLES);
+        List<String> patterns = new ArrayList<>(DEFAULT_VERSION_TABLES);
+        patterns.addAll(OLD_TOOL_TABLES);
+        return new Exclusions(patterns);
     }
 
     /**
