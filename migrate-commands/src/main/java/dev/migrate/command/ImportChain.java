@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     + "). Nothing was written.");
         }
         // the project's classes after the tool's jars: Flyway's Java-based migrations replay from them
-        List<Path> jars = new java.util.ArrayList<>(face.toolJars(tool));
+        List<Path> jars = new ArrayList<>(face.toolJars(tool));
         jars.addAll(face.projectClasspath());
         try (ToolLoader loader = ToolLoader.of(tool, jars)) {
             OldProject old = OldProject.of(tool, project, settings, loader);
@@ -93,7 +94,10 @@ public record ImportChain(String from, Path project, Map<String, String> setting
             List<ImportedRevisions.Written> revisions = writer.of(oldChain, null);
             if (revisions.isEmpty()) {
                 face.info(tool.displayName() + " has no migration in " + old.where() + ", so there is nothing to "
-                        + "import. Check " + face.setting("import." + tool.key() + ".locations", "...")
+                        + "import. Check "
+                        + face.setting(
+                                tool == OldTool.FLYWAY ? "import.flyway.locations" : "import.liquibase.changelog",
+                                "...")
                         + ". Nothing was written.");
                 return;
             }
