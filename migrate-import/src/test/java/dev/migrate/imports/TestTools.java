@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The old tools' jars as the build resolved them (target/tool-jars.classpath), for a {@link ToolLoader}. */
@@ -37,10 +36,6 @@ public final class TestTools {
 
     public static ToolLoader loader(OldTool tool) {
         return ToolLoader.of(tool, jars());
-    }
-
-    static List<String> lines(String... lines) {
-        return Arrays.asList(lines);
     }
 
     /** Real Flyway replaying {@code locations} on an empty database, for {@link ImportProof}. */

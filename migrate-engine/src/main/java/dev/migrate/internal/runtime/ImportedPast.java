@@ -5,6 +5,7 @@ import dev.migrate.Migration;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +22,34 @@ public final class ImportedPast {
         this.migrations = migrations;
     }
 
+    /** An imported revision: its id, its class, and the old migrations it came from. */
+    record Revision(String id, Class<? extends Migration> type, List<Imported> from) {}
+
+    /** The chain's imported revisions, in the order they apply; the classes are loaded to read their annotations. */
+    List<Revision> inOrder() {
+        List<Revision> found = new ArrayList<>();
+        for (String id : graph.sortTopologically(
+                graph.all().stream().map(RevisionInfo::id).toList())) {
+            DiscoveredMigration migration = migrations.get(id);
+            if (migration != null) {
+                Imported[] from = migration.type().getAnnotationsByType(Imported.class);
+                if (from.length > 0) {
+                    found.add(new Revision(id, migration.type(), List.of(from)));
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * The revisions imported from a migration the old tool had no undo for ({@code @Imported(downgrade = false)}):
      * their downgrade throws, so round trips leave it out.
      */
     public Set<String> withoutDowngrade() {
         Set<String> found = new TreeSet<>();
-        for (Map.Entry<String, DiscoveredMigration> migration : migrations.entrySet()) {
-            for (Imported imported : migration.getValue().type().getAnnotationsByType(Imported.class)) {
-                if (!imported.downgrade()) {
-                    found.add(migration.getKey());
-                }
+        for (Revision revision : inOrder()) {
+            if (revision.from().stream().anyMatch(imported -> !imported.downgrade())) {
+                found.add(revision.id());
             }
         }
         return found;
@@ -39,14 +57,9 @@ public final class ImportedPast {
 
     /** The last imported revision in the chain's order, as its class; empty for a chain with none. */
     public Optional<Class<? extends Migration>> last() {
-        List<String> ordered = graph.sortTopologically(
-                graph.all().stream().map(RevisionInfo::id).toList());
-        for (int i = ordered.size() - 1; i >= 0; i--) {
-            DiscoveredMigration migration = migrations.get(ordered.get(i));
-            if (migration != null && migration.type().getAnnotationsByType(Imported.class).length > 0) {
-                return Optional.of(migration.type());
-            }
-        }
-        return Optional.empty();
+        List<Revision> imported = inOrder();
+        return imported.isEmpty()
+                ? Optional.empty()
+                : Optional.of(imported.get(imported.size() - 1).type());
     }
 }

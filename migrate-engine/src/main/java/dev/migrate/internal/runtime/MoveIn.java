@@ -6,7 +6,6 @@ import static dev.migrate.sql.Literals.string;
 import dev.migrate.Imported;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.op.QualifiedName;
@@ -101,7 +100,7 @@ final class MoveIn {
     /** What the first upgrade stamps: the revisions the old tool applied, in order, and the rows that say so. */
     record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows) {}
 
-    /** An imported revision with the old migrations it came from. */
+    /** An imported revision with the old migrations of one tool it came from. */
     private record Revision(String id, List<Imported> from) {
         boolean repeatable() {
             return from.stream().allMatch(Imported::repeatable);
@@ -191,7 +190,7 @@ final class MoveIn {
             if (table.tool().equals("liquibase")) {
                 QualifiedName lock =
                         QualifiedName.of(table.name().schema(), table.name().name() + "lock");
-                if (exists(c, lock)) {
+                if (VersionTables.exists(c, quote(lock))) {
                     statements.add("DROP TABLE " + quote(lock));
                 }
             }
@@ -223,31 +222,15 @@ final class MoveIn {
         }
     }
 
-    private static boolean exists(Connection c, QualifiedName name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, quote(name));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
     /** The chain's revisions imported from {@code tool}, in the order they apply. */
     private List<Revision> imported(String tool) {
         List<Revision> found = new ArrayList<>();
-        List<String> ids = graph.sortTopologically(
-                graph.all().stream().map(RevisionInfo::id).toList());
-        for (String id : ids) {
-            DiscoveredMigration migration = migrations.get(id);
-            if (migration == null) {
-                continue;
-            }
-            List<Imported> from = Arrays.stream(migration.type().getAnnotationsByType(Imported.class))
+        for (ImportedPast.Revision revision : new ImportedPast(graph, migrations).inOrder()) {
+            List<Imported> from = revision.from().stream()
                     .filter(i -> i.from().equalsIgnoreCase(tool))
                     .toList();
             if (!from.isEmpty()) {
-                found.add(new Revision(id, from));
+                found.add(new Revision(revision.id(), from));
             }
         }
         return found;
@@ -361,7 +344,7 @@ final class MoveIn {
         String name = quote(table.name());
         QualifiedName lock =
                 QualifiedName.of(table.name().schema(), table.name().name() + "lock");
-        if (exists(c, lock)) {
+        if (VersionTables.exists(c, quote(lock))) {
             try (Statement s = c.createStatement();
                     ResultSet rs =
                             s.executeQuery("SELECT lockedby, lockgranted FROM " + quote(lock) + " WHERE locked")) {

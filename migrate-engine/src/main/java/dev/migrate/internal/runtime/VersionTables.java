@@ -73,7 +73,8 @@ final class VersionTables {
         return sql;
     }
 
-    private static boolean exists(Connection c, String quotedName) throws SQLException {
+    /** Whether the relation {@code quotedName} names exists (as {@code to_regclass} resolves it). */
+    static boolean exists(Connection c, String quotedName) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, quotedName);
             try (ResultSet rs = s.executeQuery()) {
