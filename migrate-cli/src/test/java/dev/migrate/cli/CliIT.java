@@ -1290,7 +1290,8 @@ class CliIT {
         return "jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres?user=postgres";
     }
 
-    private static List<String> scratchDatabases() throws SQLException {
+    /** The throwaway databases a scratch server has left on the tests' server: none once a command ends. */
+    static List<String> scratchDatabases() throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = TestPostgres.dataSource("postgres").getConnection();
                 Statement s = c.createStatement();

@@ -12,11 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -108,7 +104,7 @@ class ImportCommandTest {
                         "revises = \"V1\"",
                         "from = \"flyway\"",
                         "CREATE INDEX orders_customer");
-        assertThat(scratchDatabases())
+        assertThat(CliIT.scratchDatabases())
                 .as("throwaway databases left on the scratch server")
                 .isEmpty();
     }
@@ -233,17 +229,4 @@ class ImportCommandTest {
     }
 
     private record Run(int code, String out, String err) {}
-
-    private static List<String> scratchDatabases() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = TestPostgres.dataSource("postgres").getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'migrate_scratch_%'")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
-    }
 }
