@@ -3,12 +3,14 @@ package dev.migrate.cli;
 import dev.migrate.MigrateException;
 import dev.migrate.command.NearestName;
 import dev.migrate.command.run.Durations;
-import dev.migrate.command.run.RunSettings;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.GivenSettings;
+import dev.migrate.command.settings.Setting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +37,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
     private static final String REPEATED = "\u0000";
 
     Arguments {
-        values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
+        values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** Reads {@code args}; throws {@link UsageException} naming the mistake and the fix. */
@@ -62,7 +64,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
                     + " --help lists the commands.");
         }
         CliCommand command = command(first);
-        Map<CliOption, String> values = new EnumMap<>(CliOption.class);
+        Map<CliOption, String> values = new LinkedHashMap<>();
         for (int i = 1; i < args.size(); i++) {
             String token = args.get(i);
             if (token.equals("-h")) {
@@ -114,7 +116,7 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
             arguments.count(CliOption.PARALLEL, 1);
             arguments.count(CliOption.CANARY, 0);
             try {
-                arguments.runSettings().check(CliFixes.INSTANCE);
+                arguments.settings().resolve();
             } catch (MigrateException e) {
                 throw new UsageException(String.valueOf(e.getMessage()));
             }
@@ -197,22 +199,16 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         return value == null ? absent : value.equals("true");
     }
 
-    /**
-     * The run settings of the options, as the plugin's parameters give them: an option not given keeps the engine's
-     * default. Its durations and transaction mode are read when they are applied, and named as options.
-     */
-    RunSettings runSettings() {
-        return new RunSettings(
-                value(CliOption.SCHEMA),
-                value(CliOption.VERSION_TABLE),
-                value(CliOption.HISTORY_TABLE),
-                value(CliOption.TRANSACTION_MODE),
-                flag(CliOption.ACCEPT_CHECKSUMS),
-                value(CliOption.LOCK_TIMEOUT),
-                count(CliOption.LOCK_RETRIES, 0),
-                value(CliOption.LOCK_WAIT_TIMEOUT),
-                value(CliOption.STATEMENT_TIMEOUT),
-                null);
+    /** The settings of the table that the options gave, as text, for the command layer to read. */
+    GivenSettings settings() {
+        GivenSettings given = GivenSettings.on(Face.COMMAND_LINE);
+        values.forEach((option, value) -> {
+            Setting<?> setting = option.setting();
+            if (setting != null) {
+                given.with(setting.name(), value);
+            }
+        });
+        return given;
     }
 
     private static CliCommand command(String name) {

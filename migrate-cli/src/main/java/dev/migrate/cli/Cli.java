@@ -354,7 +354,7 @@ final class Cli {
         if (arguments.command() == CliCommand.UPGRADE) {
             builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
         }
-        return arguments.runSettings().applyTo(builder, CliFixes.INSTANCE);
+        return arguments.settings().resolve().applyTo(builder);
     }
 
     /**

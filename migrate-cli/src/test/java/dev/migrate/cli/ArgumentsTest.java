@@ -3,7 +3,9 @@ package dev.migrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.command.run.RunSettings;
+import dev.migrate.TransactionMode;
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.SettingsTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +57,10 @@ class ArgumentsTest {
     @Test
     void durationsNeedAUnit() {
         Arguments arguments = Arguments.parse(List.of("upgrade", "--lock-timeout", "5s", "--statement-timeout=PT1M"));
-        assertThat(arguments.duration(CliOption.LOCK_TIMEOUT)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(arguments.duration(CliOption.STATEMENT_TIMEOUT)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(arguments.duration(java.util.Objects.requireNonNull(CliOption.named("lock-timeout"))))
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(arguments.duration(java.util.Objects.requireNonNull(CliOption.named("statement-timeout"))))
+                .isEqualTo(Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--lock-timeout", "10")))
                 .isInstanceOf(UsageException.class)
@@ -80,8 +84,10 @@ class ArgumentsTest {
         assertThat(arguments.flag(CliOption.REBUILD_INVALID_INDEXES, true)).isFalse();
         assertThat(Arguments.parse(List.of("upgrade")).flag(CliOption.REBUILD_INVALID_INDEXES, true))
                 .isTrue();
-        assertThat(arguments.runSettings())
-                .isEqualTo(new RunSettings(null, null, null, "all", false, null, 0, null, null, null));
+        ResolvedSettings settings = arguments.settings().resolve();
+        assertThat(settings.given(SettingsTable.TRANSACTION_MODE)).isEqualTo(TransactionMode.ALL);
+        assertThat(settings.given(SettingsTable.LOCK_RETRIES)).isZero();
+        assertThat(settings.given(SettingsTable.LOCK_TIMEOUT)).isNull();
         assertThat(arguments.count(CliOption.CANARY, 0)).isEqualTo(2);
         assertThat(arguments.flag(CliOption.FAIL_FAST)).isTrue();
 

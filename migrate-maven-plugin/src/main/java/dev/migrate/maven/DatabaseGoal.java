@@ -5,8 +5,10 @@ import dev.migrate.Migrator;
 import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.GoalDatabase;
 import dev.migrate.command.run.ChecksumCacheFile;
-import dev.migrate.command.run.RunSettings;
+import dev.migrate.command.settings.GivenSettings;
+import dev.migrate.command.settings.ResolvedSettings;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -25,23 +27,24 @@ final class DatabaseGoal {
     private final ConnectionOptions connection;
     private final GoalDatabase.Embedded embedded;
     private final RepositorySystem repositories;
-    private final RunSettings runSettings;
+    private final GivenSettings given;
     private final DatabaseUse use;
     private @Nullable GoalDatabase database;
     private @Nullable CredentialsProvider provider;
+    private @Nullable ResolvedSettings settings;
 
     DatabaseGoal(
             Goal goal,
             ConnectionOptions connection,
             GoalDatabase.Embedded embedded,
             RepositorySystem repositories,
-            RunSettings runSettings,
+            GivenSettings given,
             DatabaseUse use) {
         this.goal = goal;
         this.connection = connection;
         this.embedded = embedded;
         this.repositories = repositories;
-        this.runSettings = runSettings;
+        this.given = given;
         this.use = use;
     }
 
@@ -52,10 +55,6 @@ final class DatabaseGoal {
     /** How the goal uses its database beyond its parameters. */
     DatabaseUse use() {
         return use;
-    }
-
-    RunSettings runSettings() {
-        return runSettings;
     }
 
     /** The configured database or the embedded default, made on first use. */
@@ -79,7 +78,7 @@ final class DatabaseGoal {
 
     /** Reads the run settings and the database settings, so that a mistake in one fails before anything connects. */
     void check() {
-        runSettings.check();
+        settings = given.resolve();
         database().check();
     }
 
@@ -121,7 +120,8 @@ final class DatabaseGoal {
 
     /** @param online whether the migrator will run against a database, the only use of the checksum cache */
     private Migrator.Builder configured(ClassLoader projectClasses, boolean online) {
-        Migrator.Builder builder = runSettings.applyTo(goal.migrator(projectClasses));
+        Migrator.Builder builder =
+                Objects.requireNonNull(settings, "read by check()").applyTo(goal.migrator(projectClasses));
         if (use.checksumCache() && online) {
             builder.checksumCache(new ChecksumCacheFile(
                     goal.inTarget("migrate", "checksum-cache"),

@@ -1,7 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.database.GoalDatabase;
-import dev.migrate.command.run.RunSettings;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.GivenSettings;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
@@ -138,42 +139,6 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Inject
     protected RepositorySystem repositorySystem;
 
-    /** The schema that holds the version and history tables. */
-    @Parameter(property = "migrate.schema", defaultValue = "public")
-    protected String schema;
-
-    /** The table holding one row per current head revision. */
-    @Parameter(property = "migrate.versionTable", defaultValue = "migrate_version")
-    protected String versionTable;
-
-    /** The table holding one row per applied or reverted step. */
-    @Parameter(property = "migrate.historyTable", defaultValue = "migrate_history")
-    protected String historyTable;
-
-    /**
-     * {@code per_migration} (one transaction per migration, with its version-table update inside it)
-     * or {@code all} (every migration of the run in one transaction).
-     */
-    @Parameter(property = "migrate.transactionMode", defaultValue = "per_migration")
-    protected String transactionMode;
-
-    /**
-     * PostgreSQL's {@code lock_timeout} for the migrations' statements, e.g. {@code 5s}, {@code 500ms},
-     * {@code 2min} or {@code PT5S}. Default 10s: a statement stuck behind a long transaction fails and
-     * is retried (see lockRetries) instead of making every query on its table wait. {@code 0} waits as
-     * long as it takes.
-     */
-    @Parameter(property = "migrate.lockTimeout")
-    protected @Nullable String lockTimeout;
-
-    /**
-     * How many times a migration that failed on the lock timeout is tried again, waiting 1s, then
-     * 2s, 4s and so on: a migration in a transaction of its own is rolled back and run again from
-     * its start, a statement of a transactional = false migration alone. Default 3; 0 never retries.
-     */
-    @Parameter(property = "migrate.lockRetries")
-    protected @Nullable Integer lockRetries;
-
     /**
      * Keep the checksums of the migrations in target/migrate/checksum-cache, keyed by the bytes of
      * the compiled classes, so that a run verifies applied migrations without loading each one while
@@ -182,30 +147,63 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "migrate.checksumCache", defaultValue = "true")
     protected boolean checksumCache;
 
-    /** PostgreSQL's {@code statement_timeout} for the run, written like {@link #lockTimeout}. Unset: the server's setting. */
+    // The run settings, generated from SettingsTable by RunParametersSourceTest (-Dmigrate.regenerate=true).
+
+    /** Schema of the version and history tables. */
+    @Parameter(property = "migrate.schema", defaultValue = "public")
+    protected @Nullable String schema;
+
+    /** The table holding one row per current head revision. */
+    @Parameter(property = "migrate.versionTable", defaultValue = "migrate_version")
+    protected @Nullable String versionTable;
+
+    /** The table holding one row per applied or reverted step. */
+    @Parameter(property = "migrate.historyTable", defaultValue = "migrate_history")
+    protected @Nullable String historyTable;
+
+    /** One transaction per migration, with its version-table update inside it; or {@code all}: one transaction for the whole run. */
+    @Parameter(property = "migrate.transactionMode", defaultValue = "per_migration")
+    protected @Nullable String transactionMode;
+
+    /** PostgreSQL {@code lock_timeout} of migration statements, e.g. {@code 5s}, {@code 500ms}; {@code 0} waits as long as it takes (see What is in the database). Every duration needs its unit (below). */
+    @Parameter(property = "migrate.lockTimeout", defaultValue = "10s")
+    protected @Nullable String lockTimeout;
+
+    /** What failed on the lock timeout is tried again this many times, after 1 s, 2 s, 4 s...; {@code 0} never. */
+    @Parameter(property = "migrate.lockRetries", defaultValue = "3")
+    protected @Nullable Integer lockRetries;
+
+    /** PostgreSQL {@code statement_timeout}, e.g. {@code 5min}. Unset: the server's. */
     @Parameter(property = "migrate.statementTimeout")
     protected @Nullable String statementTimeout;
 
-    /**
-     * How long to wait for the migration lock that another run against the same version table
-     * holds, written like {@link #lockTimeout}. Default 10 minutes.
-     */
-    @Parameter(property = "migrate.lockWaitTimeout")
+    /** How long to wait for another run's migration lock. */
+    @Parameter(property = "migrate.lockWaitTimeout", defaultValue = "10min")
     protected @Nullable String lockWaitTimeout;
 
-    /**
-     * How often a migration that is still running logs how long it has run and the statement it is
-     * at, written like {@link #lockTimeout}. Default 10s; {@code 0} never.
-     */
-    @Parameter(property = "migrate.progressInterval")
+    /** How often a migration still running logs how long it has run and the statement it is at; {@code 0} never. */
+    @Parameter(property = "migrate.progressInterval", defaultValue = "10s")
     protected @Nullable String progressInterval;
 
-    /**
-     * Accepts applied migrations whose checksum has changed since they ran, recording the new
-     * checksums, instead of stopping before anything runs.
-     */
+    /** Accept applied migrations that changed, recording the new checksum. */
     @Parameter(property = "migrate.acceptChecksums", defaultValue = "false")
     protected boolean acceptChecksums;
+
+    /** The run settings as they were given, for the command layer to read. */
+    protected final GivenSettings runSettings() {
+        return GivenSettings.on(Face.MAVEN)
+                .with("schema", schema)
+                .with("versionTable", versionTable)
+                .with("historyTable", historyTable)
+                .with("transactionMode", transactionMode)
+                .with("lockTimeout", lockTimeout)
+                .with("lockRetries", lockRetries)
+                .with("statementTimeout", statementTimeout)
+                .with("lockWaitTimeout", lockWaitTimeout)
+                .with("progressInterval", progressInterval)
+                .with("acceptChecksums", acceptChecksums);
+    }
+    // End of the run settings generated from SettingsTable.
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -215,17 +213,7 @@ abstract class DatabaseMojo extends AbstractMojo {
                 new ConnectionOptions(url, user, password, serverId, credentialsProvider, settings, settingsDecrypter),
                 new GoalDatabase.Embedded(embeddedPostgresVersion, embeddedDataDirectory.toPath(), throwawayInMemory),
                 repositorySystem,
-                new RunSettings(
-                        schema,
-                        versionTable,
-                        historyTable,
-                        transactionMode,
-                        acceptChecksums,
-                        lockTimeout,
-                        lockRetries,
-                        lockWaitTimeout,
-                        statementTimeout,
-                        progressInterval),
+                runSettings(),
                 use(goal));
         new GoalRun(goal, optimizingCompiler, output, outputFile).execute(skip, new DatabaseSteps(this, database));
     }

@@ -56,18 +56,22 @@ class MojoShapeTest {
             }
         }
         assertThat(tooLong)
-                .as("Source files of " + SOURCES + " with " + MAX_LINES + " lines or more, besides the Javadoc of"
-                        + " their @Parameter fields: move behaviour into a smaller class the goal composes")
+                .as(
+                        "Source files of " + SOURCES + " with " + MAX_LINES + " lines or more, besides the Javadoc of"
+                                + " their @Parameter fields and what is generated from the settings table: move behaviour into a smaller class the goal composes")
                 .isEmpty();
     }
 
     /**
      * The lines of a source file less the Javadoc of its {@code @Parameter} fields: that Javadoc is the goals'
      * documentation for their users ({@code mvn help:describe}, the plugin's site), which Maven reads from the
-     * field itself, so it stays on the mojo and its bases however long it is.
+     * field itself, so it stays on the mojo and its bases however long it is. Nor the part generated from the
+     * settings table (RunParametersSourceTest), which grows with the table and is written by no one.
      */
     static int countedLines(List<String> lines) {
-        int counted = lines.size();
+        int begin = lines.indexOf(RunParametersSourceTest.BEGIN.stripTrailing());
+        int end = lines.indexOf(RunParametersSourceTest.END.stripTrailing());
+        int counted = lines.size() - (begin >= 0 && end > begin ? end - begin + 1 : 0);
         int javadocStart = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();

@@ -1,0 +1,39 @@
+package dev.migrate.command.settings;
+
+import dev.migrate.Migrator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one run, read once from what a face was given ({@link GivenSettings#resolve()}): typed and
+ * immutable. A setting not given keeps its default, which is the engine's.
+ */
+public final class ResolvedSettings {
+    private final Map<Setting<?>, Object> values;
+
+    ResolvedSettings(Map<Setting<?>, Object> values) {
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    /** The value given for {@code setting}, or null when none was. */
+    @SuppressWarnings("unchecked") // each value was read by its own setting's type
+    public <T> @Nullable T given(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    /** Sets every setting of the run that was given on {@code builder}, and returns it. */
+    public Migrator.Builder applyTo(Migrator.Builder builder) {
+        values.forEach((setting, value) -> apply(builder, setting, value));
+        return builder;
+    }
+
+    @SuppressWarnings("unchecked") // each value was read by its own setting's type
+    private static <T> void apply(Migrator.Builder builder, Setting<T> setting, Object value) {
+        BiConsumer<Migrator.Builder, T> run = setting.run();
+        if (run != null) {
+            run.accept(builder, (T) value);
+        }
+    }
+}

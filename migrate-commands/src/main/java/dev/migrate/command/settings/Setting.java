@@ -1,0 +1,140 @@
+package dev.migrate.command.settings;
+
+import dev.migrate.Migrator;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One setting, as every face takes it: a row of {@link SettingsTable}.
+ *
+ * <pre>{@code
+ * Setting.named("lockTimeout", SettingType.DURATION)
+ *         .in(Section.RUNNING)
+ *         .byDefault("10s")
+ *         .takenBy(SettingsTable.DATABASE_GOALS)
+ *         .runs(Migrator.Builder::lockTimeout, "builder.lockTimeout(Duration)")
+ *         .documented("PostgreSQL's lock_timeout of the migrations' statements.");
+ * }</pre>
+ *
+ * @param name as the plugin's parameter: {@code lockTimeout}; the other faces' spellings derive from it
+ * @param type what the value is, and how its text is read
+ * @param defaultValue the value when none is given, as a user writes it; null: none, or the server's
+ * @param section where the reference page describes it
+ * @param commands the goals and commands that take it
+ * @param spellings how each face that takes it spells it, in every form it takes ({@code -Dmigrate.schema} and
+ *     {@code <schema>} in Maven)
+ * @param absent why a face does not take it, for each face that does not
+ * @param doc what it does, as the reference page says it (Markdown)
+ * @param run what it sets on the engine's builder, for a setting of the run itself; null for others
+ */
+public record Setting<T>(
+        String name,
+        SettingType<T> type,
+        @Nullable String defaultValue,
+        Section section,
+        Set<String> commands,
+        Map<Face, List<String>> spellings,
+        Map<Face, String> absent,
+        String doc,
+        @Nullable BiConsumer<Migrator.Builder, T> run) {
+
+    public Setting {
+        commands = Collections.unmodifiableSet(new LinkedHashSet<>(commands));
+        spellings = Map.copyOf(spellings);
+        absent = Map.copyOf(absent);
+    }
+
+    /** Starts the row of the setting {@code name}, which Maven, the command line and Spring Boot take by default. */
+    public static <T> Builder<T> named(String name, SettingType<T> type) {
+        return new Builder<>(name, type);
+    }
+
+    /** Whether {@code face} takes this setting. */
+    public boolean takenBy(Face face) {
+        return spellings.containsKey(face);
+    }
+
+    /**
+     * The setting as a message names it on {@code face}: the plugin's parameter ({@code lockTimeout}), the command
+     * line's option ({@code --lock-timeout}), the starter's property ({@code migrate.lock-timeout}); the plugin's
+     * name on a face that does not take it.
+     */
+    public String spelled(Face face) {
+        List<String> forms = spellings.get(face);
+        return face == Face.MAVEN || face == Face.JAVA_API || forms == null ? name : forms.get(0);
+    }
+
+    /** A row of the table, written as it reads. */
+    public static final class Builder<T> {
+        private final String name;
+        private final SettingType<T> type;
+        private @Nullable String defaultValue;
+        private Section section = Section.RUNNING;
+        private Set<String> commands = Set.of();
+        private final Map<Face, List<String>> spellings = new EnumMap<>(Face.class);
+        private final Map<Face, String> absent = new EnumMap<>(Face.class);
+        private @Nullable BiConsumer<Migrator.Builder, T> run;
+
+        private Builder(String name, SettingType<T> type) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.type = Objects.requireNonNull(type, "type");
+            spellings.put(Face.MAVEN, List.of("-Dmigrate." + name, "<" + name + ">"));
+            spellings.put(Face.COMMAND_LINE, List.of("--" + Face.dashed(name.substring(name.lastIndexOf('.') + 1))));
+            spellings.put(Face.SPRING_BOOT, List.of("migrate." + Face.dashed(name)));
+            absent.put(Face.JAVA_API, "");
+        }
+
+        /** The section of the reference page that describes it. */
+        public Builder<T> in(Section section) {
+            this.section = section;
+            return this;
+        }
+
+        /** Its value when none is given, as a user writes it. */
+        public Builder<T> byDefault(String value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        /** The goals and commands that take it. */
+        public Builder<T> takenBy(Set<String> commands) {
+            this.commands = commands;
+            return this;
+        }
+
+        /** How {@code face} spells it, in each form it takes, where that is not the usual. */
+        public Builder<T> spelled(Face face, String... forms) {
+            spellings.put(face, List.of(forms));
+            absent.remove(face);
+            return this;
+        }
+
+        /** {@code face} does not take it, for the reason {@code why}, which the reference page gives. */
+        public Builder<T> notIn(Face face, String why) {
+            spellings.remove(face);
+            absent.put(face, why);
+            return this;
+        }
+
+        /**
+         * A setting of the run itself: what it sets on the engine's builder, and how the Java API spells that
+         * ({@code builder.lockTimeout(Duration)}).
+         */
+        public Builder<T> runs(BiConsumer<Migrator.Builder, T> run, String... javaApi) {
+            this.run = run;
+            return javaApi.length == 0 ? this : spelled(Face.JAVA_API, javaApi);
+        }
+
+        /** Ends the row with what the setting does, as the reference page says it. */
+        public Setting<T> documented(String doc) {
+            return new Setting<>(name, type, defaultValue, section, commands, spellings, absent, doc, run);
+        }
+    }
+}
