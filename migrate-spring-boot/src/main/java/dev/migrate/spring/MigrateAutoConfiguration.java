@@ -60,6 +60,13 @@ import org.springframework.core.io.ResourceLoader;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public class MigrateAutoConfiguration {
 
+    /** The starter's settings of the settings table, read once, before anything connects. */
+    @Bean
+    @ConditionalOnMissingBean
+    StarterSettings migrateSettings(Environment environment) {
+        return StarterSettings.read(environment);
+    }
+
     /**
      * The migrator the starter runs, also for the application's own use (a health check, an admin
      * endpoint). Migration classes that are beans run as those beans, with what Spring injected.
@@ -75,10 +82,10 @@ public class MigrateAutoConfiguration {
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
             ResourceLoader resourceLoader,
-            Environment environment) {
-        StarterDurations.check(environment);
+            StarterSettings settings) {
         return builder(
                         properties,
+                        settings,
                         migrateDataSource,
                         dataSource,
                         migrationBeans,
@@ -90,24 +97,18 @@ public class MigrateAutoConfiguration {
 
     private static Migrator.Builder builder(
             MigrateProperties properties,
+            StarterSettings settings,
             ObjectProvider<DataSource> migrateDataSource,
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
             ResourceLoader resourceLoader) {
-        Migrator.Builder builder = Migrator.builder()
+        Migrator.Builder builder = settings.applyTo(Migrator.builder())
                 .packages(properties.getPackages().toArray(String[]::new))
                 .classLoader(resourceLoader.getClassLoader())
-                .schema(properties.getSchema())
-                .versionTable(properties.getVersionTable())
-                .historyTable(properties.getHistoryTable())
-                .lockTimeout(properties.getLockTimeout())
-                .lockRetries(properties.getLockRetries())
                 .acceptFutureRevisions(properties.isAcceptFutureRevisions())
                 .validateDrift(properties.isValidateDrift())
-                .statementTimeout(properties.getStatementTimeout())
-                .progressInterval(properties.getProgressInterval())
                 .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(MigrationListener.allOf(listeners.orderedStream().toList()));
@@ -201,7 +202,8 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
-            ResourceLoader resourceLoader) {
+            ResourceLoader resourceLoader,
+            StarterSettings settings) {
         MigrateTenants fleet = tenants.getIfAvailable(() ->
                 properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
         Supplier<Fleet> fleetOf = fleet == null
@@ -209,6 +211,7 @@ public class MigrateAutoConfiguration {
                 : () -> {
                     Fleet.Builder builder = Fleet.builder(builder(
                             properties,
+                            settings,
                             migrateDataSource,
                             dataSource,
                             migrationBeans,
@@ -241,7 +244,8 @@ public class MigrateAutoConfiguration {
             ObjectProvider<OnlineSearchPath> onlineSearchPath,
             ObjectProvider<CredentialsProvider> credentials,
             ObjectProvider<MigrateStatus> status,
-            ResourceLoader resourceLoader) {
+            ResourceLoader resourceLoader,
+            StarterSettings settings) {
         MigrateTenants fleet = tenants.getIfAvailable(() ->
                 properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
         MigrateStrategy own = strategy.getIfAvailable();
@@ -254,6 +258,7 @@ public class MigrateAutoConfiguration {
                                 fleet,
                                 () -> builder(
                                         properties,
+                                        settings,
                                         migrateDataSource,
                                         dataSource,
                                         migrationBeans,

@@ -46,11 +46,15 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
         if (cause instanceof MigrationFailedException failed) {
             return migrationFailed(failed, database);
         }
-        if (cause instanceof StarterDurations.BadSetting) {
+        if (cause instanceof StarterSettings.BadSetting) {
             return new FailureAnalysis(
                     cause.getMessage(),
-                    "Write the setting with its unit where it is set (application.properties, an environment "
-                            + "variable or the command line) and start the application again.",
+                    "Write the setting "
+                            + (String.valueOf(cause.getMessage()).contains("has no unit")
+                                    ? "with its unit"
+                                    : "as the message says")
+                            + " where it is set (application.properties, an environment variable or the command line) and"
+                            + " start the application again.",
                     cause);
         }
         SQLException refused = findCause(cause, SQLException.class);

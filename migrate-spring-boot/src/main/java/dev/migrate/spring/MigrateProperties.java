@@ -36,27 +36,6 @@ public class MigrateProperties {
     /** The packages searched for migration classes, subpackages included. */
     private List<String> packages = new ArrayList<>(List.of("db.migrations"));
 
-    /** The schema of the version and history tables. */
-    private String schema = "public";
-
-    /** The table holding the current revisions. */
-    private String versionTable = "migrate_version";
-
-    /** The table recording every step run. */
-    private String historyTable = "migrate_history";
-
-    /**
-     * PostgreSQL lock_timeout for migration statements; 0 waits as long as it takes. A statement stuck
-     * behind a long transaction fails and is retried instead of making every query on its table wait.
-     */
-    private Duration lockTimeout = Duration.ofSeconds(10);
-
-    /**
-     * How many times a migration that failed on lock_timeout is tried again, waiting 1s, 2s, 4s...;
-     * 0 never retries.
-     */
-    private int lockRetries = 3;
-
     /**
      * Whether the application starts against a database a newer version of it already migrated, as
      * during a rolling deploy: a revision no migration class defines counts as ahead, upgrade runs
@@ -73,15 +52,6 @@ public class MigrateProperties {
      * is off by default. One database: a fleet is checked by mvn migrate:drift.
      */
     private boolean validateDrift;
-
-    /** PostgreSQL statement_timeout for migration statements; unset keeps the server's. */
-    private @Nullable Duration statementTimeout;
-
-    /**
-     * How often a migration that is still running logs how long it has run and the statement it is at
-     * (logger dev.migrate); 0 never.
-     */
-    private Duration progressInterval = Duration.ofSeconds(10);
 
     /**
      * Whether an invalid index that an interrupted CREATE INDEX CONCURRENTLY (or REINDEX CONCURRENTLY) left
@@ -188,46 +158,6 @@ public class MigrateProperties {
         this.packages = packages;
     }
 
-    public String getSchema() {
-        return schema;
-    }
-
-    public void setSchema(String schema) {
-        this.schema = schema;
-    }
-
-    public String getVersionTable() {
-        return versionTable;
-    }
-
-    public void setVersionTable(String versionTable) {
-        this.versionTable = versionTable;
-    }
-
-    public String getHistoryTable() {
-        return historyTable;
-    }
-
-    public void setHistoryTable(String historyTable) {
-        this.historyTable = historyTable;
-    }
-
-    public Duration getLockTimeout() {
-        return lockTimeout;
-    }
-
-    public void setLockTimeout(Duration lockTimeout) {
-        this.lockTimeout = lockTimeout;
-    }
-
-    public int getLockRetries() {
-        return lockRetries;
-    }
-
-    public void setLockRetries(int lockRetries) {
-        this.lockRetries = lockRetries;
-    }
-
     public boolean isAcceptFutureRevisions() {
         return acceptFutureRevisions;
     }
@@ -242,22 +172,6 @@ public class MigrateProperties {
 
     public void setValidateDrift(boolean validateDrift) {
         this.validateDrift = validateDrift;
-    }
-
-    public @Nullable Duration getStatementTimeout() {
-        return statementTimeout;
-    }
-
-    public void setStatementTimeout(@Nullable Duration statementTimeout) {
-        this.statementTimeout = statementTimeout;
-    }
-
-    public Duration getProgressInterval() {
-        return progressInterval;
-    }
-
-    public void setProgressInterval(Duration progressInterval) {
-        this.progressInterval = progressInterval;
     }
 
     public boolean isRebuildInvalidIndexes() {

@@ -2,13 +2,72 @@ package dev.migrate.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.SettingType;
+import dev.migrate.command.settings.SettingsTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The metadata IDEs complete {@code migrate.*} from is generated into the starter's jar. */
+/**
+ * The metadata IDEs complete {@code migrate.*} from is generated into the starter's jar: from MigrateProperties by
+ * Spring's processor, and for the run settings, which the starter reads through the settings table, from
+ * {@code META-INF/additional-spring-configuration-metadata.json}, which this test writes from the table when
+ * {@code -Dmigrate.regenerate=true} is given, and fails without it while the file is out of date.
+ */
 class ConfigurationMetadataTest {
+    private static final Path ADDITIONAL =
+            Path.of("src/main/resources/META-INF/additional-spring-configuration-metadata.json");
+
+    @Test
+    void theRunSettingsAreDescribedFromTheSettingsTable() throws IOException {
+        StringBuilder json = new StringBuilder("{\n  \"properties\": [");
+        String separator = "\n";
+        for (Setting<?> setting : SettingsTable.run()) {
+            if (!setting.takenBy(Face.SPRING_BOOT)) {
+                continue;
+            }
+            String type = setting.type().equals(SettingType.DURATION)
+                    ? "java.time.Duration"
+                    : setting.type().equals(SettingType.FLAG)
+                            ? "java.lang.Boolean"
+                            : setting.type().equals(SettingType.COUNT) ? "java.lang.Integer" : "java.lang.String";
+            String description = setting.doc()
+                    .replaceAll("\\[([^]]+)]\\([^)]+\\)", "$1")
+                    .replace("`", "")
+                    .replace("\\", "\\\\")
+                    .replace("\"", "\\\"");
+            json.append(separator)
+                    .append("    {\n      \"name\": \"")
+                    .append(setting.spelled(Face.SPRING_BOOT))
+                    .append("\",\n      \"type\": \"")
+                    .append(type)
+                    .append("\",\n      \"description\": \"")
+                    .append(description)
+                    .append('"')
+                    .append(
+                            setting.defaultValue() == null
+                                    ? ""
+                                    : ",\n      \"defaultValue\": \"" + setting.defaultValue() + "\"")
+                    .append("\n    }");
+            separator = ",\n";
+        }
+        String expected = json.append("\n  ]\n}\n").toString();
+        if (Boolean.getBoolean("migrate.regenerate")) {
+            Files.writeString(ADDITIONAL, expected, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(ADDITIONAL, StandardCharsets.UTF_8))
+                .as(
+                        "%s is generated from SettingsTable: run mvn test -pl migrate-spring-boot"
+                                + " -Dtest=ConfigurationMetadataTest -Dmigrate.regenerate=true",
+                        ADDITIONAL)
+                .isEqualTo(expected);
+    }
+
     @Test
     void everyPropertyIsDescribed() throws IOException {
         String json;
@@ -38,7 +97,10 @@ class ConfigurationMetadataTest {
             "tenants",
             "parallel",
             "fail-fast",
-            "canary"
+            "canary",
+            "transaction-mode",
+            "lock-wait-timeout",
+            "accept-checksums"
         }) {
             assertThat(json).contains("\"name\": \"migrate." + name + "\"");
         }

@@ -6,6 +6,10 @@ import dev.migrate.AppliedStep;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.SettingType;
+import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.spring.fixtures.M2SeedThings;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
@@ -196,16 +200,22 @@ class MigrateAutoConfigurationTest {
                         "migrate.health.drift-interval=1h")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    MigrateProperties properties = context.getBean(MigrateProperties.class);
-                    assertThat(properties.getStatementTimeout()).isEqualTo(Duration.ofSeconds(30));
-                    assertThat(properties.getProgressInterval()).isEqualTo(Duration.ofMillis(500));
+                    ResolvedSettings settings =
+                            context.getBean(StarterSettings.class).resolved();
+                    assertThat(settings.given(SettingsTable.STATEMENT_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(settings.given(SettingsTable.PROGRESS_INTERVAL)).isEqualTo(Duration.ofMillis(500));
                 });
-        for (String bare : StarterDurations.SETTINGS) {
+        List<String> durations = SettingsTable.ALL.stream()
+                .filter(s -> s.takenBy(Face.SPRING_BOOT) && s.type().equals(SettingType.DURATION))
+                .map(s -> s.spelled(Face.SPRING_BOOT))
+                .toList();
+        assertThat(durations).contains("migrate.lock-timeout", "migrate.lock-wait-timeout");
+        for (String bare : durations) {
             runner.withPropertyValues(bare + "=5")
                     .run(context -> assertThat(context.getStartupFailure())
                             .as(bare)
                             .rootCause()
-                            .isInstanceOf(StarterDurations.BadSetting.class)
+                            .isInstanceOf(StarterSettings.BadSetting.class)
                             .hasMessageStartingWith("The " + bare + " '5' has no unit: write 5s for seconds"));
         }
         // Spring's relaxed names are the same setting

@@ -1,0 +1,68 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.SettingType;
+import dev.migrate.command.settings.SettingsTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every row of the settings table the command line takes is an option of each command the row names that the
+ * command line has, read as the row's type reads it; a row the command line does not take says why.
+ */
+class CliSettingsParityTest {
+    @Test
+    void eachCommandTakesEachOfItsSettingsOfTheTable() {
+        int checked = 0;
+        for (Setting<?> setting : SettingsTable.ALL) {
+            if (!setting.takenBy(Face.COMMAND_LINE)) {
+                assertThat(setting.absent().get(Face.COMMAND_LINE))
+                        .as("why the command line does not take %s", setting.name())
+                        .isNotBlank();
+                continue;
+            }
+            String option = setting.spelled(Face.COMMAND_LINE);
+            CliOption parsed = CliOption.named(option.substring(2));
+            assertThat(parsed).as(option).isNotNull();
+            for (String name : setting.commands()) {
+                CliCommand command = CliCommand.named(name);
+                if (command == null) {
+                    continue; // a goal of the plugin alone, such as revision
+                }
+                assertThat(command.options()).as("%s %s", name, option).contains(parsed);
+                if (setting.run() == null) {
+                    continue;
+                }
+                String sample = sample(setting.type());
+                List<String> args = new ArrayList<>(List.of(name));
+                args.add(setting.type().equals(SettingType.FLAG) ? option : option + "=" + sample);
+                Arguments arguments = Arguments.parse(args);
+                assertThat(arguments.settings().resolve().given(setting))
+                        .as("%s %s", name, option)
+                        .isEqualTo(setting.type().read(option, sample));
+                checked++;
+            }
+        }
+        assertThat(checked).as("run settings checked on commands").isGreaterThan(50);
+    }
+
+    /** A value each type reads, other than the usual default. */
+    private static String sample(SettingType<?> type) {
+        if (type.equals(SettingType.DURATION)) {
+            return "7s";
+        }
+        if (type.equals(SettingType.COUNT)) {
+            return "2";
+        }
+        if (type.equals(SettingType.FLAG)) {
+            return "true";
+        }
+        String[] choices = type.name().split("\\|", -1);
+        return choices.length > 1 ? choices[choices.length - 1].toUpperCase(Locale.ROOT) : "sample_text";
+    }
+}
