@@ -44,7 +44,6 @@ import dev.migrate.command.FleetSettings;
 import dev.migrate.command.LintChain;
 import dev.migrate.command.Move;
 import dev.migrate.command.ShowGraph;
-import dev.migrate.command.Spelling;
 import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.ConnectionResolver;
@@ -57,6 +56,7 @@ import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
 import dev.migrate.graph.RevisionRange;
+import dev.migrate.text.Fixes;
 import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RevisionTarget;
@@ -110,19 +110,6 @@ final class Cli {
         this.results = results;
     }
 
-    /** How the command line names a command and an option in its messages. */
-    static final Spelling SPELLING = new Spelling() {
-        @Override
-        public String command(String command) {
-            return Arguments.PROGRAM + " " + command;
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return CliOption.spelled(name, value);
-        }
-    };
-
     /** Runs the command line and returns the exit code. */
     int run(String... args) {
         Arguments arguments;
@@ -143,7 +130,9 @@ final class Cli {
         }
         OutputFormat format;
         try {
-            format = arguments.flag(JSON) ? OutputFormat.JSON : OutputFormat.of(arguments.value(OUTPUT), SPELLING);
+            format = arguments.flag(JSON)
+                    ? OutputFormat.JSON
+                    : OutputFormat.of(arguments.value(OUTPUT), CliFixes.INSTANCE);
         } catch (MigrateException e) {
             err.println(e.getMessage());
             return USAGE;
@@ -451,13 +440,8 @@ final class Cli {
         }
 
         @Override
-        public String command(String command) {
-            return SPELLING.command(command);
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return SPELLING.setting(name, value);
+        public Fixes fixes() {
+            return CliFixes.INSTANCE;
         }
 
         @Override

@@ -132,7 +132,7 @@ final class ImportCommand {
                     + " tool was named. Add --from flyway or --from liquibase. Nothing was read or written.");
         }
         try {
-            return ImportChain.tool(from, Cli.SPELLING);
+            return ImportChain.tool(from, CliFixes.INSTANCE);
         } catch (MigrateException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }

@@ -30,6 +30,7 @@ import dev.migrate.command.entity.Renames;
 import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.watch.Watch;
 import dev.migrate.command.watch.WatchSession;
+import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
 import java.io.File;
@@ -54,6 +55,21 @@ import org.jspecify.annotations.Nullable;
  * in the build directory above the classes, as the plugin's goal does.
  */
 final class WatchCommand {
+    /** The command line's fixes, where a watch itself writes the migration that autogenerate would. */
+    private static final Fixes WATCHING = new Fixes() {
+        @Override
+        public String command(String command) {
+            return command.equals("autogenerate")
+                    ? Arguments.PROGRAM + " watch --write"
+                    : CliFixes.INSTANCE.command(command);
+        }
+
+        @Override
+        public String setting(String name, String value) {
+            return CliFixes.INSTANCE.setting(name, value);
+        }
+    };
+
     private final Cli cli;
     private final Arguments arguments;
     private final MigrationLog log;
@@ -263,8 +279,8 @@ final class WatchCommand {
 
             /** The command line has no {@code autogenerate}: a watch writes the migration itself. */
             @Override
-            public String command(String command) {
-                return command.equals("autogenerate") ? Arguments.PROGRAM + " watch --write" : super.command(command);
+            public Fixes fixes() {
+                return WATCHING;
             }
 
             @Override

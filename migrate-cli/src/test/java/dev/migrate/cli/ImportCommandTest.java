@@ -199,9 +199,9 @@ class ImportCommandTest {
                                 "--import-setting=flyway.placeholders.owner=app"))
                         .values(CliOption.IMPORT_SETTING))
                 .containsExactly("flyway.locations=filesystem:sql,filesystem:more", "flyway.placeholders.owner=app");
-        assertThat(Cli.SPELLING.setting("import.from", "flyway")).isEqualTo("--from flyway");
-        assertThat(Cli.SPELLING.setting("import.prove", "false")).isEqualTo("--prove false");
-        assertThat(Cli.SPELLING.setting("import.flyway.locations", "..."))
+        assertThat(CliFixes.INSTANCE.setting("import.from", "flyway")).isEqualTo("--from flyway");
+        assertThat(CliFixes.INSTANCE.setting("import.prove", "false")).isEqualTo("--prove false");
+        assertThat(CliFixes.INSTANCE.setting("import.flyway.locations", "..."))
                 .isEqualTo("--import-setting flyway.locations=...");
     }
 

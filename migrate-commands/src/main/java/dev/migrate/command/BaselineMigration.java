@@ -6,6 +6,7 @@ import dev.migrate.RevisionDetails;
 import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
@@ -32,10 +33,10 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
     }
 
     /** Fails, before anything is read, on a blank message. */
-    public void checkSettings(Spelling face) {
+    public void checkSettings(Fixes fixes) {
         if (message.isBlank()) {
-            throw new MigrateException(face.command("baseline") + " needs a message. Add "
-                    + face.setting("message", "\"baseline\"") + ". Nothing was read or written.");
+            throw new MigrateException(fixes.command("baseline") + " needs a message. Add "
+                    + fixes.setting("message", "\"baseline\"") + ". Nothing was read or written.");
         }
     }
 
@@ -45,17 +46,18 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
      * @throws MigrateException when the chain has migrations already, naming them and the two ways on
      */
     public void run(DataSource database, CommandFace face) {
-        checkSettings(face);
+        checkSettings(face.fixes());
         Migrator chain = face.migrations(false).build();
         ChainTables settings = MigratorTools.of(chain).tables();
         List<RevisionDetails> revisions = chain.revisions();
         if (!revisions.isEmpty()) {
-            throw new MigrateException(face.command("baseline") + " writes the first migration of a chain, and "
+            throw new MigrateException(face.fixes().command("baseline") + " writes the first migration of a chain, and "
                     + sources.packageName() + " already holds " + revisions.size() + " revision"
                     + (revisions.size() == 1 ? "" : "s") + ": " + listed(revisions) + ". To adopt a database "
                     + "this chain already describes, mark it as at the revision its schema matches ("
-                    + face.command("stamp") + " " + face.setting("target", "<id>") + ") and compare ("
-                    + face.command("check") + ") with its URL; to start the chain from this database instead, delete "
+                    + face.fixes().command("stamp") + " " + face.fixes().setting("target", "<id>") + ") and compare ("
+                    + face.fixes().command("check")
+                    + ") with its URL; to start the chain from this database instead, delete "
                     + "those migration classes first. Nothing was written.");
         }
         MigrationScript script;
@@ -77,7 +79,8 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
         if (script.isEmpty()) {
             face.info("Schema " + managedSchema + " of the database holds no table, sequence or enum type, so "
                     + "there is no baseline to write. Nothing written: start the chain with "
-                    + face.command("autogenerate") + " " + face.setting("message", "\"...\"") + " instead.");
+                    + face.fixes().command("autogenerate") + " " + face.fixes().setting("message", "\"...\"")
+                    + " instead.");
             return;
         }
         String id = SourceRoot.nextId(chain, List.of());
@@ -87,8 +90,10 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
                 .count();
         face.info("Wrote " + path + " (revision " + id + ", " + tables + " table" + (tables == 1 ? "" : "s")
                 + " of schema " + managedSchema + " with what they use and hold). Review it, then mark this database as"
-                + " at that revision without running it: " + face.command("stamp") + " " + face.setting("target", id)
-                + " with the same URL. A new database gets it with " + face.command("upgrade") + ".");
+                + " at that revision without running it: " + face.fixes().command("stamp") + " "
+                + face.fixes().setting("target", id)
+                + " with the same URL. A new database gets it with "
+                + face.fixes().command("upgrade") + ".");
     }
 
     /** The first revisions by id and message, enough to recognise the chain. */

@@ -31,8 +31,8 @@ public record Check(EntityComparison comparison) {
         if (!differences.isEmpty()) {
             throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
-                    + "\nWrite the migration with " + face.command("autogenerate") + " "
-                    + face.setting("message", "\"...\"") + ", or change the entities back.");
+                    + "\nWrite the migration with " + face.fixes().command("autogenerate") + " "
+                    + face.fixes().setting("message", "\"...\"") + ", or change the entities back.");
         }
         face.info("No differences: the entities match the schema at head.");
     }

@@ -2,14 +2,18 @@ package dev.migrate.command;
 
 import dev.migrate.Migrator;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.text.Fixes;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
  * What a face gives every command: its migrations, its database, how it tells a user to run a command or
- * give a setting, and where its output goes. The plugin's goals and the command line each implement it once.
+ * give a setting ({@link Fixes}), and where its output goes. The plugin's goals and the command line each implement it once.
  */
-public interface CommandFace extends Spelling {
+public interface CommandFace {
+    /** How the face names a command and a setting in the messages it shows: its goals, its options. */
+    Fixes fixes();
+
     /**
      * The migrations with every run setting of the face, without a database.
      *

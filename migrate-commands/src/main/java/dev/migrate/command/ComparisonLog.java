@@ -27,11 +27,11 @@ final class ComparisonLog implements AutogenerateLog {
 
     @Override
     public String command(String command) {
-        return face.command(command);
+        return face.fixes().command(command);
     }
 
     @Override
     public String setting(String name, String value) {
-        return face.setting(name, value);
+        return face.fixes().setting(name, value);
     }
 }

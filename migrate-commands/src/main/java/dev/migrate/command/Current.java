@@ -31,7 +31,7 @@ public record Current(boolean verbose, boolean checkHeads) {
                 FleetReports.current(current).forEach(face::info);
                 face.result(new CommandResult.FleetCurrent(current));
                 if (checkHeads) {
-                    FleetReports.requireHeads(current, face.command("upgrade"));
+                    FleetReports.requireHeads(current, face.fixes().command("upgrade"));
                 }
             };
             if (fleet.inTheDatabase()) {

@@ -8,6 +8,7 @@ import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.MigratorTools;
@@ -80,10 +81,10 @@ public record DriftCheck(
     }
 
     /** Fails, before anything is read, on an acceptance without a message. */
-    public void checkSettings(Spelling face) {
+    public void checkSettings(Fixes fixes) {
         if (accept != null && accept.message().isBlank()) {
-            throw new MigrateException(face.setting("drift.accept", "true") + " writes a migration, which needs a "
-                    + "message. Add " + face.setting("message", "\"what the database has\"") + ". Nothing was "
+            throw new MigrateException(fixes.setting("drift.accept", "true") + " writes a migration, which needs a "
+                    + "message. Add " + fixes.setting("message", "\"what the database has\"") + ". Nothing was "
                     + "compared.");
         }
     }
@@ -94,7 +95,7 @@ public record DriftCheck(
      * @throws MigrateException when a database has drifted or could not be compared, naming it and the fix
      */
     public void run(@Nullable FleetSettings fleet, Face face) {
-        checkSettings(face);
+        checkSettings(face.fixes());
         if (accept != null && fleet != null) {
             throw new MigrateException("Accepting a drift writes one migration from one database's schema, and "
                     + "tenants or databases name a fleet. Run it against the one database whose schema the chain "
@@ -147,7 +148,7 @@ public record DriftCheck(
                 return;
             }
             throw new MigrateException(report.summary()
-                    + "\nBring it back with the SQL " + face.setting("drift.sqlFile", "drift.sql")
+                    + "\nBring it back with the SQL " + face.fixes().setting("drift.sqlFile", "drift.sql")
                     + " writes (review it, then run it)"
                     + acceptHint(face) + "."
                     + face.report()
@@ -157,11 +158,11 @@ public record DriftCheck(
     }
 
     private static String acceptHint(Face face) {
-        String accepting = face.setting("drift.accept", "true");
+        String accepting = face.fixes().setting("drift.accept", "true");
         return accepting.isEmpty()
                 ? ""
-                : ", or accept what it has with " + accepting + " " + face.setting("message", "\"...\"")
-                        + ", which writes the next migration";
+                : ", or accept what it has with " + accepting + " "
+                        + face.fixes().setting("message", "\"...\"") + ", which writes the next migration";
     }
 
     private DriftRequest request(Migrator chain, Face face) {
@@ -185,9 +186,10 @@ public record DriftCheck(
         face.result(result(List.of(report), new CommandResult.Written(id, face.shown(path))));
         face.info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
                 + report.revision() + " into what " + report.name() + " has. That database has these changes "
-                + "already, so do not upgrade it: mark it with " + face.command("stamp") + " "
-                + face.setting("target", id) + ". Every other database gets them with " + face.command("upgrade")
-                + "; " + face.command("drift") + " is then clean on both.");
+                + "already, so do not upgrade it: mark it with " + face.fixes().command("stamp") + " "
+                + face.fixes().setting("target", id) + ". Every other database gets them with "
+                + face.fixes().command("upgrade")
+                + "; " + face.fixes().command("drift") + " is then clean on both.");
     }
 
     private void reportFleet(List<DriftReport> reports, Face face) {
@@ -220,7 +222,8 @@ public record DriftCheck(
                     + " drifted and " + failed.size() + " could not be compared (" + FleetReports.first(names, 10)
                     + "); each one's differences or error are listed above"
                     + json.map(file -> " and in " + file).orElse("")
-                    + ". Bring a drifted tenant back with the SQL " + face.setting("drift.sqlFile", "drift.sql")
+                    + ". Bring a drifted tenant back with the SQL "
+                    + face.fixes().setting("drift.sqlFile", "drift.sql")
                     + " writes for it.");
         }
         face.info("No drift: all " + reports.size() + " tenants match the schema of the revision each is at.");
@@ -273,7 +276,7 @@ public record DriftCheck(
             throw new MigrateException(
                     "Could not write the drift's SQL to " + file + ": " + e.getMessage()
                             + ". Check that the directory is writable, or choose another "
-                            + face.setting("drift.sqlFile", "<file>") + ".",
+                            + face.fixes().setting("drift.sqlFile", "<file>") + ".",
                     e);
         }
         face.info("Wrote the SQL that brings " + report.name() + " back to " + face.shown(file) + ".");

@@ -11,6 +11,7 @@ import dev.migrate.imports.OldChain;
 import dev.migrate.imports.OldProject;
 import dev.migrate.imports.OldTool;
 import dev.migrate.imports.ToolLoader;
+import dev.migrate.text.Fixes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,15 +56,15 @@ public record ImportChain(String from, Path project, Map<String, String> setting
     }
 
     /** The tool {@code from} names. */
-    public static OldTool tool(String from, Spelling face) {
+    public static OldTool tool(String from, Fixes fixes) {
         return Arrays.stream(OldTool.values())
                 .filter(t -> t.key().equals(from.strip().toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> new MigrateException(face.command("import") + " moves a project in from "
+                .orElseThrow(() -> new MigrateException(fixes.command("import") + " moves a project in from "
                         + "Flyway or Liquibase, and "
                         + (from.isBlank() ? "no tool was named" : "\"" + from + "\" is neither") + ". Add "
-                        + face.setting("import.from", "flyway") + " or "
-                        + face.setting("import.from", "liquibase") + ". Nothing was read or written."));
+                        + fixes.setting("import.from", "flyway") + " or "
+                        + fixes.setting("import.from", "liquibase") + ". Nothing was read or written."));
     }
 
     /**
@@ -73,14 +74,15 @@ public record ImportChain(String from, Path project, Map<String, String> setting
      *     revisions the chain already holds; nothing is written then
      */
     public void run(Face face) {
-        OldTool tool = tool(from, face);
+        OldTool tool = tool(from, face.fixes());
         Migrator chain = face.migrations(false).build();
         if (!chain.revisions().isEmpty()) {
-            throw new MigrateException(face.command("import") + " writes the first revisions of a chain, and "
+            throw new MigrateException(face.fixes().command("import") + " writes the first revisions of a chain, and "
                     + sources.packageName() + " already holds "
                     + chain.revisions().size() + " revision"
                     + (chain.revisions().size() == 1 ? "" : "s") + ". Import into an empty package (delete the "
-                    + "revisions an earlier import wrote, or set " + face.setting("packages", "<another package>")
+                    + "revisions an earlier import wrote, or set "
+                    + face.fixes().setting("packages", "<another package>")
                     + "). Nothing was written.");
         }
         // the project's classes after the tool's jars: Flyway's Java-based migrations replay from them
@@ -95,9 +97,12 @@ public record ImportChain(String from, Path project, Map<String, String> setting
             if (revisions.isEmpty()) {
                 face.info(tool.displayName() + " has no migration in " + old.where() + ", so there is nothing to "
                         + "import. Check "
-                        + face.setting(
-                                tool == OldTool.FLYWAY ? "import.flyway.locations" : "import.liquibase.changelog",
-                                "...")
+                        + face.fixes()
+                                .setting(
+                                        tool == OldTool.FLYWAY
+                                                ? "import.flyway.locations"
+                                                : "import.liquibase.changelog",
+                                        "...")
                         + ". Nothing was written.");
                 return;
             }
@@ -105,7 +110,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
             if (prove) {
                 proved = prove(face, old, oldChain, revisions);
             } else {
-                face.warn("The import was not proved (" + face.setting("import.prove", "false")
+                face.warn("The import was not proved (" + face.fixes().setting("import.prove", "false")
                         + "): nothing compared the written chain with " + tool.displayName() + "'s.");
             }
             List<Path> written = writer.write(revisions, sources.directory());
@@ -128,7 +133,7 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                             ? ""
                             : ", and " + objects.size() + " declared object file" + (objects.size() == 1 ? "" : "s")
                                     + " of what it builds beside the tables")
-                    + ". The first " + face.command("upgrade") + " of each database " + tool.displayName()
+                    + ". The first " + face.fixes().command("upgrade") + " of each database " + tool.displayName()
                     + " migrated marks what it applied and runs only what follows; a new database gets the whole "
                     + "chain.");
         }

@@ -140,7 +140,7 @@ public record LintChain(
         face.info("It is at " + at + ", every head: no migration is pending, so there is nothing to lint and no "
                 + "throwaway PostgreSQL was started."
                 + json.map(file -> " Report: " + file + ".").orElse("")
-                + " To lint applied migrations too, set " + face.setting("range", "base:heads") + ".");
+                + " To lint applied migrations too, set " + face.fixes().setting("range", "base:heads") + ".");
     }
 
     /** A throwaway server of the configured server's major version, or of the default one where there is none. */

@@ -118,7 +118,9 @@ public final class LintOutput {
         }
         log.warn("The lint stopped at revision " + failure.revision() + ": " + failure.getMessage()
                 + " The migrations after it were not analysed. The build goes on because the finding "
-                + (failOn == null ? "is below " + log.setting("failOn", "none") : "is accepted with @SuppressLint")
+                + (failOn == null
+                        ? "is below " + log.fixes().setting("failOn", "none")
+                        : "is accepted with @SuppressLint")
                 + "; fix the migration to have them analysed.");
     }
 
@@ -182,7 +184,7 @@ public final class LintOutput {
             log.warn("These lock and rewrite findings are reported, not judged: how long a lock holds depends on the "
                     + "size of the tables where the migrations run, which this throwaway database cannot know. "
                     + "mvn migrate:lint judges them, autogenerate with a URL measures them, and "
-                    + log.setting("failOn", "error") + " makes verify fail on them too.");
+                    + log.fixes().setting("failOn", "error") + " makes verify fail on them too.");
         }
         List<LintFinding> failing = failOn == null ? List.of() : failing(report, failOn);
         result(report, failing.size());
@@ -197,7 +199,7 @@ public final class LintOutput {
                     + " at or above failOn=" + failOn.name().toLowerCase(Locale.ROOT) + " (listed above). Write the "
                     + "safe form each one names, accept one in its migration with @SuppressLint(rules = \""
                     + failing.get(0).rule().id() + "\", reason = \"...\"), or set "
-                    + face.setting("failOn", "warning|none")
+                    + face.fixes().setting("failOn", "warning|none")
                     + ".");
         }
     }

@@ -31,8 +31,8 @@ public record Merge(List<String> revisions, @Nullable String message, SourceRoot
             throw new MigrateException("A merge needs two or more revisions, but "
                     + (revisions.isEmpty()
                             ? "the graph has " + parents.size() + " head(s) " + parents + ". There is nothing to merge."
-                            : "only " + parents + " was given. List them with " + face.setting("revisions", "a,b")
-                                    + "."));
+                            : "only " + parents + " was given. List them with "
+                                    + face.fixes().setting("revisions", "a,b") + "."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
         return NewRevision.written(sources, NewMigration.merge(SourceRoot.nextId(chain, parents), parents, text), face);

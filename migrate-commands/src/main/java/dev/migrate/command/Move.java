@@ -133,7 +133,8 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
             face.result(new CommandResult.FleetChanged(target.text(), result[0]));
             Optional<String> kept = face.fleetRan(this, result[0]);
             if (!result[0].succeeded()) {
-                throw new MigrateException(failures(result[0], kept, face.command(kind.command())));
+                throw new MigrateException(
+                        failures(result[0], kept, face.fixes().command(kind.command())));
             }
         }
     }

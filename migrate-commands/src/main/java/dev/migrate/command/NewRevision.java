@@ -25,8 +25,8 @@ public record NewRevision(String message, @Nullable String head, SourceRoot sour
     /** Writes the migration; returns its file. */
     public Path run(CommandFace face) {
         if (message.isBlank()) {
-            throw new MigrateException(face.command("revision") + " needs a message. Add "
-                    + face.setting("message", "\"what the migration does\"") + ".");
+            throw new MigrateException(face.fixes().command("revision") + " needs a message. Add "
+                    + face.fixes().setting("message", "\"what the migration does\"") + ".");
         }
         Migrator chain = face.migrations(false).build();
         List<String> parents = parent(chain.heads(), face);
@@ -40,15 +40,17 @@ public record NewRevision(String message, @Nullable String head, SourceRoot sour
             if (matches.size() != 1) {
                 throw new MigrateException("The head '" + head + "' "
                         + (matches.isEmpty() ? "is not a head" : "matches several heads " + matches)
-                        + "; the heads are " + heads + ". Give one of them with " + face.setting("head", "<id>")
+                        + "; the heads are " + heads + ". Give one of them with "
+                        + face.fixes().setting("head", "<id>")
                         + ".");
             }
             return matches;
         }
         if (heads.size() > 1) {
             throw new MigrateException("The revision graph has " + heads.size() + " heads " + heads
-                    + ", so a new revision has no single parent. Join them with " + face.command("merge")
-                    + ", or choose one with " + face.setting("head", "<id>") + ".");
+                    + ", so a new revision has no single parent. Join them with "
+                    + face.fixes().command("merge")
+                    + ", or choose one with " + face.fixes().setting("head", "<id>") + ".");
         }
         return heads;
     }

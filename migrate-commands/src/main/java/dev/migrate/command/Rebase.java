@@ -50,7 +50,7 @@ public record Rebase(RevisionName revision, @Nullable RevisionName onto) {
                 .orElseThrow(() -> new MigrateException("The source file of revision " + first.id() + " ("
                         + first.source() + ") is not below the project's source roots " + face.sourceRoots()
                         + ": only a migration written in this project can be rebased. Join the heads with "
-                        + face.command("merge") + " instead."));
+                        + face.fixes().command("merge") + " instead."));
         Optional<? extends DataSource> configured = face.configuredDatabase();
         if (configured.isPresent()) {
             // a revision a database has applied is released: moving it would change the past of that database
@@ -61,6 +61,6 @@ public record Rebase(RevisionName revision, @Nullable RevisionName onto) {
         String replaced = RevisesEdit.apply(file, plan.fromNames(), plan.onto());
         face.info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": " + face.shown(file)
                 + " now revises " + plan.onto() + " instead of " + replaced + ". Compile and check the chain: "
-                + face.command("verify") + ".");
+                + face.fixes().command("verify") + ".");
     }
 }

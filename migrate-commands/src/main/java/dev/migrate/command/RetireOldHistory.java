@@ -25,10 +25,10 @@ public record RetireOldHistory(boolean drop) {
                     + " time when this database moved in:\n  " + String.join(";\n  ", statements) + ";");
             if (drop) {
                 tools.retireOldHistory(true);
-                face.info("Dropped. " + face.command("history") + " keeps the imported past.");
+                face.info("Dropped. " + face.fixes().command("history") + " keeps the imported past.");
             } else {
-                face.info(
-                        "Run " + face.command("import") + " " + face.setting("import.retire", "true") + " to drop it.");
+                face.info("Run " + face.fixes().command("import") + " "
+                        + face.fixes().setting("import.retire", "true") + " to drop it.");
             }
         });
     }

@@ -6,6 +6,7 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.drift.Drift;
 import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.text.Fixes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -29,19 +30,19 @@ public record Snapshot(String managedSchema, List<String> exclude, List<Integer>
     }
 
     /** Fails, before anything runs, on a major version migrate does not read. */
-    public void checkSettings(Spelling face) {
+    public void checkSettings(Fixes fixes) {
         for (int major : majors) {
             if (major < 13) {
                 throw new MigrateException("The snapshot's majors name PostgreSQL " + major + ", and migrate reads "
                         + "PostgreSQL 13 and later. Give the major versions the databases run, e.g. "
-                        + face.setting("snapshot.majors", "15,17") + ". Nothing was written.");
+                        + fixes.setting("snapshot.majors", "15,17") + ". Nothing was written.");
             }
         }
     }
 
     /** Replays the chain to its head on a throwaway server of each major (or takes it from the cache) and keeps it. */
     public void run(SchemaFace face) {
-        checkSettings(face);
+        checkSettings(face.fixes());
         Migrator chain = face.migrations(false).build();
         DriftRequest request = DriftCheck.request(chain, managedSchema, exclude, face);
         ComparisonDatabases databases = face.databases(null);

@@ -6,6 +6,7 @@ import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Squash;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RevisionTarget;
@@ -38,14 +39,14 @@ public record SquashMigration(
     }
 
     /** Fails, before anything runs, on a missing target or an unknown data-steps setting. */
-    public void checkSettings(Spelling face) {
-        checkedTarget(face);
+    public void checkSettings(Fixes fixes) {
+        checkedTarget(fixes);
     }
 
-    private RevisionTarget checkedTarget(Spelling face) {
+    private RevisionTarget checkedTarget(Fixes fixes) {
         if (target == null) {
-            throw new MigrateException(face.command("squash") + " needs the last revision to replace. Add "
-                    + face.setting("target", "<id>") + " (the history goal lists them); the squash replaces it and "
+            throw new MigrateException(fixes.command("squash") + " needs the last revision to replace. Add "
+                    + fixes.setting("target", "<id>") + " (the history goal lists them); the squash replaces it and "
                     + "every revision below it. Nothing was written.");
         }
         Squash.DataSteps.parse(dataSteps);
@@ -55,7 +56,7 @@ public record SquashMigration(
     /** Replays the range on a throwaway server of the default version, and writes the squash. */
     public void run(SchemaFace face) {
         ComparisonDatabases throwaways = face.databases(null);
-        RevisionTarget target = checkedTarget(face);
+        RevisionTarget target = checkedTarget(face.fixes());
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
         Migrator chain = face.migrations(false).build();
         ChainTables settings = MigratorTools.of(chain).tables();
@@ -77,7 +78,7 @@ public record SquashMigration(
             if (mode == Squash.DataSteps.CARRY) {
                 face.info(heading + ", carried into the squash as the rows they leave in a new database:");
             } else {
-                face.warn(heading + ", left out of the squash (" + face.setting("squashData", "drop")
+                face.warn(heading + ", left out of the squash (" + face.fixes().setting("squashData", "drop")
                         + "); add back by hand what a new database needs:");
             }
             steps.forEach(step -> face.info("  " + step));
@@ -86,7 +87,8 @@ public record SquashMigration(
         String text = message == null || message.isBlank() ? "squash up to " + tip : message.strip();
         Path path = sources.write(NewMigration.squash(id, text, replaced, script));
         face.info("Wrote " + path + " (revision " + id + ", replacing " + replaced.size() + " revisions up to "
-                + tip + "). Prove it with " + face.command("verify") + ": a database built from it must match one "
+                + tip + "). Prove it with " + face.fixes().command("verify")
+                + ": a database built from it must match one "
                 + "built from the chain, at " + tip + " and at head. Delete the replaced classes once every database "
                 + "is past " + tip + ".");
     }

@@ -206,7 +206,8 @@ public record VerifyChain(
             throw new MigrateException(
                     "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
                             + String.join("\n  - ", differences)
-                            + "\nWrite the missing migration with " + face.command("autogenerate") + ".");
+                            + "\nWrite the missing migration with "
+                            + face.fixes().command("autogenerate") + ".");
         }
         face.info("Verified " + migrator.revisions().size()
                 + " revisions: every step round-trips and the head matches the entities.");

@@ -1,5 +1,6 @@
 package dev.migrate.command;
 
+import dev.migrate.text.Fixes;
 import java.util.List;
 
 /**
@@ -14,13 +15,8 @@ abstract class RecordingFace implements CommandFace {
     }
 
     @Override
-    public String command(String command) {
-        return "test " + command;
-    }
-
-    @Override
-    public String setting(String name, String value) {
-        return "--" + name + " " + value;
+    public Fixes fixes() {
+        return TestFixes.INSTANCE;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.MigrateException;
+import dev.migrate.text.Fixes;
 import dev.migrate.tooling.RevisionTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * that runs it spells settings (the plugin's {@code -Dmigrate.x=y}, the command line's {@code --x y}).
  */
 class SettingsCheckTest {
-    private static final Spelling PLUGIN = Spelling.GOALS;
+    private static final Fixes PLUGIN = Fixes.COMPILING_GOALS;
 
-    private static final Spelling COMMAND_LINE = new Spelling() {
+    private static final Fixes COMMAND_LINE = new Fixes() {
         @Override
         public String command(String command) {
             return "migrate " + command;

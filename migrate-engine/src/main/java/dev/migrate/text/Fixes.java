@@ -10,6 +10,17 @@ public interface Fixes {
     /** The plugin's goals and parameters, and the Java API beside them. */
     Fixes GOALS = new Fixes() {};
 
+    /**
+     * The plugin's goals as a command names them after a fix the user makes to the code: {@code mvn compile
+     * migrate:upgrade}, since a goal runs on the compiled classes, which the fix may just have changed.
+     */
+    Fixes COMPILING_GOALS = new Fixes() {
+        @Override
+        public String command(String command) {
+            return "mvn compile migrate:" + command;
+        }
+    };
+
     /** Running {@code command}: {@code mvn migrate:complete}, {@code migrate complete}. */
     default String command(String command) {
         return "mvn migrate:" + command;

@@ -34,7 +34,7 @@ public class BaselineMojo extends SchemaWriteMojo {
     @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
-        baseline(database.goal()).checkSettings(Goal.SPELLING);
+        baseline(database.goal()).checkSettings(Goal.FIXES);
         if (!database.database().isConfigured()) {
             throw new MigrateException("migrate:baseline reads the schema of the database you adopt, and no database "
                     + "URL is configured. Give it with -Dmigrate.url=postgresql://user@host:5432/database (or "

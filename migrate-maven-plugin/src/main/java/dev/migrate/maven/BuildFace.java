@@ -2,9 +2,9 @@ package dev.migrate.maven;
 
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandFace;
-import dev.migrate.command.Spelling;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.run.MigrationSources;
+import dev.migrate.text.Fixes;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -34,13 +34,8 @@ class BuildFace implements CommandFace {
     }
 
     @Override
-    public String command(String command) {
-        return Spelling.GOALS.command(command);
-    }
-
-    @Override
-    public String setting(String name, String value) {
-        return Spelling.GOALS.setting(name, value);
+    public Fixes fixes() {
+        return Goal.FIXES;
     }
 
     @Override

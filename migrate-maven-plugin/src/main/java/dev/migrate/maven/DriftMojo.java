@@ -96,7 +96,7 @@ public class DriftMojo extends DatabaseMojo {
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
         database.goal().staleClassCheck().verify(packages, "migrate:drift");
-        drift(database.goal()).checkSettings(Goal.SPELLING);
+        drift(database.goal()).checkSettings(Goal.FIXES);
     }
 
     @Override

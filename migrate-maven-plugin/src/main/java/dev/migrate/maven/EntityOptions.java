@@ -60,11 +60,7 @@ record EntityOptions(
      */
     EntityDdlSource ddl(Goal goal, @Nullable ProviderClasses keptProvider) {
         return entities(goal)
-                .ddl(
-                        new MavenProviderLog(goal.log()),
-                        goal.log()::info,
-                        Goal.SPELLING.command(goal.name()),
-                        keptProvider);
+                .ddl(new MavenProviderLog(goal.log()), goal.log()::info, Goal.FIXES.command(goal.name()), keptProvider);
     }
 
     private ProjectEntities entities(Goal goal) {

@@ -2,10 +2,10 @@ package dev.migrate.maven;
 
 import dev.migrate.Migrator;
 import dev.migrate.command.SourceRoot;
-import dev.migrate.command.Spelling;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.run.MigrationSources;
 import dev.migrate.command.run.StaleClassCheck;
+import dev.migrate.text.Fixes;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Goal {
     /** How the goals name a goal and a parameter in their messages: {@code mvn compile migrate:upgrade -Dmigrate.x=y}. */
-    static final Spelling SPELLING = Spelling.GOALS;
+    static final Fixes FIXES = Fixes.COMPILING_GOALS;
 
     private final MavenProject project;
     private final MavenSession session;

@@ -47,7 +47,7 @@ record GoalRun(
         boolean json;
         try {
             ParameterNamesOfBuild.check(goal.execution(), goal.project(), goal.session());
-            json = OutputFormat.of(output, Goal.SPELLING) == OutputFormat.JSON;
+            json = OutputFormat.of(output, Goal.FIXES) == OutputFormat.JSON;
         } catch (MigrateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -118,7 +118,7 @@ record GoalRun(
             throw new MojoFailureException(
                     "Could not write the JSON document of migrate:" + goal.name() + " to " + file + ": "
                             + e.getMessage() + ". Check that the directory is writable, or choose another "
-                            + Goal.SPELLING.setting("output.file", "<file>") + ".",
+                            + Goal.FIXES.setting("output.file", "<file>") + ".",
                     e);
         }
         goal.log().info("Wrote the result of migrate:" + goal.name() + " as JSON to " + goal.displayed(file) + ".");

@@ -60,7 +60,7 @@ public class SnapshotMojo extends DatabaseMojo {
     @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
-        snapshot().checkSettings(Goal.SPELLING);
+        snapshot().checkSettings(Goal.FIXES);
     }
 
     @Override

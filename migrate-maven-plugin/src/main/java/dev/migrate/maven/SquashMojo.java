@@ -47,7 +47,7 @@ public class SquashMojo extends SchemaWriteMojo {
     @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
-        squash(database.goal()).checkSettings(Goal.SPELLING);
+        squash(database.goal()).checkSettings(Goal.FIXES);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.migrate.FleetResult;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.Move;
-import dev.migrate.command.Spelling;
+import dev.migrate.text.Fixes;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,13 +36,8 @@ final class StarterFace implements Move.Face {
     }
 
     @Override
-    public String command(String command) {
-        return Spelling.GOALS.command(command);
-    }
-
-    @Override
-    public String setting(String name, String value) {
-        return Spelling.GOALS.setting(name, value);
+    public Fixes fixes() {
+        return Fixes.COMPILING_GOALS;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.migrate.command.output;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.Spelling;
+import dev.migrate.text.Fixes;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -15,14 +15,14 @@ public enum OutputFormat {
      *
      * @throws MigrateException naming the setting as {@code face} spells it and the values it takes
      */
-    public static OutputFormat of(@Nullable String setting, Spelling face) {
+    public static OutputFormat of(@Nullable String setting, Fixes fixes) {
         String value = setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "", "text" -> TEXT;
             case "json" -> JSON;
             default ->
                 throw new MigrateException("The output setting '" + setting + "' is not known. Use "
-                        + face.setting("output", "text") + " (the default) or " + face.setting("output", "json")
+                        + fixes.setting("output", "text") + " (the default) or " + fixes.setting("output", "json")
                         + ". Nothing was run.");
         };
     }

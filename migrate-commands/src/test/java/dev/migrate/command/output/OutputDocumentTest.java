@@ -8,7 +8,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.StepDirection;
-import dev.migrate.command.Spelling;
+import dev.migrate.text.Fixes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +128,7 @@ class OutputDocumentTest {
 
     @Test
     void theOutputSettingTakesTextOrJsonAndNamesItsSpellingOtherwise() {
-        Spelling cli = new Spelling() {
+        Fixes cli = new Fixes() {
             @Override
             public String command(String command) {
                 return "migrate " + command;

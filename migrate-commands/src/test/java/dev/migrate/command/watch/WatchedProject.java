@@ -10,9 +10,11 @@ import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
+import dev.migrate.command.TestFixes;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.text.Fixes;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -324,13 +326,8 @@ final class WatchedProject {
         }
 
         @Override
-        public String command(String command) {
-            return "test " + command;
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return "--" + name + " " + value;
+        public Fixes fixes() {
+            return TestFixes.INSTANCE;
         }
 
         // the entity side's thread prints too (the provider's line) while the chain's side prints its own
@@ -395,13 +392,8 @@ final class WatchedProject {
         }
 
         @Override
-        public String command(String command) {
-            return "test " + command;
-        }
-
-        @Override
-        public String setting(String name, String value) {
-            return "--" + name + " " + value;
+        public Fixes fixes() {
+            return TestFixes.INSTANCE;
         }
 
         @Override
