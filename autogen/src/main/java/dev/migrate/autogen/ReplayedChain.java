@@ -7,9 +7,9 @@ import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
-import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.kind.ObjectReader;
+import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.MigratorTools;
@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,9 +138,13 @@ public final class ReplayedChain implements AutoCloseable {
      * drift reads tenants, and chains replayed as a tenant, so.
      */
     public static DatabaseSchema readQualified(Connection live, List<String> schemas, Exclusions exclusions) {
-        return new SchemaComparison(
-                        "public", exclusions, Map.of(), RenameDecider.never(), null, false, DeclaredObjects.none())
-                .readQualifiedWithObjects(live, schemas);
+        return SideReader.onPath(
+                live,
+                "public",
+                "Could not read the schemas " + schemas,
+                () -> new CatalogReader()
+                        .read(live, schemas, exclusions)
+                        .withObjects(ObjectReader.read(live, schemas)));
     }
 
     /**

@@ -183,7 +183,7 @@ class AutogenerateTest {
                 Statement s = c.createStatement()) {
             refused = catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT 1 / 0"));
         }
-        assertThat(Autogenerate.failure("measuring the changes on its rows", refused))
+        assertThat(OnConfiguredDatabase.failure("measuring the changes on its rows", refused))
                 .hasMessageStartingWith("The comparison of the entities with the database failed while measuring the"
                         + " changes on its rows: PostgreSQL answered SQLSTATE 22012: ERROR: division by zero")
                 .hasMessageNotContaining("connect");
@@ -191,7 +191,7 @@ class AutogenerateTest {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://localhost:1/nowhere?connectTimeout=5");
         SQLException lost = catchThrowableOfType(SQLException.class, nowhere::getConnection);
-        assertThat(Autogenerate.failure("measuring the changes on its rows", lost))
+        assertThat(OnConfiguredDatabase.failure("measuring the changes on its rows", lost))
                 .hasMessageStartingWith("Could not connect to the database to compare it with the entities: the"
                         + " connection failed while measuring the changes on its rows: ");
     }

@@ -96,11 +96,11 @@ public final class Comparisons {
                 live != scratch,
                 null,
                 () -> scratch,
-                () -> step.declaring(entityDdl),
+                () -> step.reader.declaring(entityDdl),
                 null,
                 Comparisons::objectsDatabase);
         if (step.confirmedByReading()) {
-            List<String> ddl = step.declaring(entityDdl);
+            List<String> ddl = step.reader.declaring(entityDdl);
             Exclusions exclusions = Exclusions.versionTables().and(exclude);
             DatabaseSchema built = ScratchSchema.read(scratch, ddl, schema, exclusions);
             DatabaseSchema read =

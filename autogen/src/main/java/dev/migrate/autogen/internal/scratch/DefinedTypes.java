@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The types a database defines (enum types, domains, composite and range types, collations), copied
- * with the schemas they live in to a throwaway server before the entity DDL is built there: an entity
+ * with the schemas they live in to a throwaway server, after its extensions ({@link #installExtensions}),
+ * before the entity DDL is built there: an entity
  * may name any of them ({@code @Column(columnDefinition = "short_text")}, {@code "mood[]"},
  * {@code "ref.kind"}). The database is only read, with the rights of a role that may only read it.
  *
@@ -97,6 +98,42 @@ public final class DefinedTypes {
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not copy the types the database defines to the throwaway server: " + e.getMessage(), e);
+        }
+    }
+
+    /** An installed extension and the schema its objects live in. */
+    private record Extension(String name, String schema) {}
+
+    /**
+     * Installs on {@code throwaway} the extensions of {@code live}, each in the schema it has there: the
+     * entity DDL, and the types {@link #copy} makes, may use theirs.
+     */
+    public static void installExtensions(Connection live, Connection throwaway) {
+        List<Extension> extensions = new ArrayList<>();
+        try (Statement s = live.createStatement();
+                var rs = s.executeQuery(
+                        "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+                                + "WHERE e.extname <> 'plpgsql' ORDER BY e.oid")) {
+            while (rs.next()) {
+                extensions.add(new Extension(rs.getString(1), rs.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("Could not list the extensions of the database: " + e.getMessage(), e);
+        }
+        try (Statement s = throwaway.createStatement()) {
+            for (Extension extension : extensions) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(extension.schema()));
+                s.execute("CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension.name()) + " SCHEMA "
+                        + Identifiers.quote(extension.schema()));
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "The database uses extensions "
+                            + extensions.stream().map(Extension::name).toList()
+                            + " that the embedded PostgreSQL cannot install (" + e.getMessage()
+                            + "). Compare on the server itself "
+                            + "(comparisonDatabase=server) instead.",
+                    e);
         }
     }
 

@@ -1,0 +1,301 @@
+package dev.migrate.autogen;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.AutogenerateResult.Route;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.RenameDecider;
+import dev.migrate.catalog.read.Exclusions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One way {@link Autogenerate} runs, on the configured database or on the embedded default, and what both
+ * ways share: the request and the databases it may use, the comparison made for it, the work started beside
+ * it (the provider's DDL, a throwaway server, connections opened when first asked for), and what a run writes
+ * back: the result, with the renames it suspected in batch mode, and the log lines that say where the entity
+ * side came from.
+ */
+abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDefault {
+    /** The database of a throwaway server where the declared objects are applied after the entities' tables. */
+    static final String OBJECTS_DATABASE = "migrate_objects";
+    /** What a failure to connect to a throwaway database of the embedded default says. */
+    static final String TO_COMPARE = "Could not connect to the throwaway database to compare it with the entities";
+
+    final AutogenerateRequest request;
+    final ComparisonDatabases databases;
+    final AutogenerateLog log;
+    final Exclusions exclusions;
+    /** The entity cache the request names; {@code null}: none. */
+    final @Nullable EntitySchemaCache entityCache;
+
+    final SchemaComparison comparison;
+    /** Told the plan once it is chosen, before it is carried out. */
+    final Consumer<ComparisonPlan> planned;
+    /** What looked renamed in batch mode, as {@code old=new}. */
+    private final Set<String> suspectedRenames = new LinkedHashSet<>();
+
+    ComparisonRoute(
+            AutogenerateRequest request,
+            ComparisonDatabases databases,
+            AutogenerateLog log,
+            Consumer<ComparisonPlan> planned) {
+        this.request = request;
+        this.databases = databases;
+        this.log = log;
+        this.planned = planned;
+        this.exclusions = exclusions(request);
+        this.entityCache = request.entityCache().map(EntitySchemaCache::new).orElse(null);
+        this.comparison = new SchemaComparison(
+                request.managedSchema(),
+                exclusions,
+                request.renames(),
+                decider(),
+                entityCache,
+                request.serialToIdentity(),
+                request.objects());
+    }
+
+    /** Compares the entities of the request with the schema at head of its chain this way. */
+    abstract AutogenerateResult compare();
+
+    /** The names left out on both sides: the version tables, and what the request excludes. */
+    static Exclusions exclusions(AutogenerateRequest request) {
+        return Exclusions.versionTables(request.versionTable(), request.historyTable())
+                .and(request.exclude());
+    }
+
+    /**
+     * The request's decider; in batch mode, where nobody can be asked, what looks renamed is noted
+     * (unless the request says it is not renamed) and written as drop plus add.
+     */
+    private RenameDecider decider() {
+        if (request.renameDecider().isPresent()) {
+            return request.renameDecider().get();
+        }
+        Set<String> accepted = Set.copyOf(request.notRenamed());
+        return (kind, owner, from, to) -> {
+            String key = owner == null ? unqualified(from) : unqualified(owner) + "." + from;
+            if (!accepted.contains(key)) {
+                synchronized (suspectedRenames) {
+                    suspectedRenames.add(key + "=" + (owner == null ? unqualified(to) : to));
+                }
+            }
+            return false;
+        };
+    }
+
+    private static String unqualified(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    AutogenerateResult result(MigrationScript script, Set<ObjectName> largeTables, Route route) {
+        synchronized (suspectedRenames) {
+            return new AutogenerateResult(
+                    script, largeTables, List.copyOf(suspectedRenames), route, comparison.spreadTables());
+        }
+    }
+
+    /** Says where the entity side came from: read without a server, or from the cache. */
+    void logCacheUse() {
+        if (comparison.confirmedByReading()) {
+            log.info("The entities' DDL, read without building it, matches the schema at head.");
+        }
+        EntitySchemaCache cache = entityCache;
+        if (cache != null && cache.ddlHits() > 0) {
+            log.info("Entity DDL" + (cache.hits() > 0 ? " and schema" : "") + " taken from the cache in "
+                    + log.shown(cache.directory())
+                    + " (the entity classes, their class path and settings are unchanged).");
+        } else if (cache != null && cache.hits() > 0) {
+            log.info("Entity schema taken from the cache in " + log.shown(cache.directory())
+                    + " (the entities are unchanged).");
+        }
+    }
+
+    static String migrations(int count) {
+        return count + " migration" + (count == 1 ? "" : "s");
+    }
+
+    /** What a task returned, or its failure as thrown there. */
+    static <T> T result(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new MigrateException(
+                    "The comparison failed: " + e.getCause(), Objects.requireNonNullElse(e.getCause(), e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while comparing the entities with the schema at head.", e);
+        }
+    }
+
+    /**
+     * The provider's DDL, written on a thread of its own from the moment this is made, so that the provider
+     * boots while the database is read: from the entity cache when nothing it depends on changed (the
+     * provider is then not started at all), otherwise from the provider, and stored.
+     */
+    final class EntityDdl implements AutoCloseable {
+        private final ExecutorService thread =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
+        /** Whether the cache held the DDL, known before the provider would start. */
+        private final CompletableFuture<Boolean> cached = new CompletableFuture<>();
+
+        private final Future<List<String>> ddl;
+
+        EntityDdl(int serverMajorVersion) {
+            EntityDdlSource source = request.entityDdl();
+            EntitySchemaCache cache = entityCache;
+            ddl = thread.submit(() -> {
+                try {
+                    if (cache == null) {
+                        cached.complete(false);
+                        return source.generate(serverMajorVersion);
+                    }
+                    String key = source.key(serverMajorVersion);
+                    Optional<List<String>> found = cache.findDdl(key);
+                    cached.complete(found.isPresent());
+                    return found.isPresent() ? found.get() : cache.ddl(key, () -> source.generate(serverMajorVersion));
+                } finally {
+                    cached.complete(false);
+                }
+            });
+        }
+
+        /** Whether the DDL comes from the cache; waits for the lookup, not for the provider. */
+        boolean fromCache() {
+            return cached.join(); // completed by the lookup, or with false if it failed (as the DDL then does)
+        }
+
+        /**
+         * The DDL, the distributions the entities declare taken out and handed to the entity side; waits for
+         * the provider, and throws what it threw.
+         */
+        List<String> get() {
+            return comparison.reader.declaring(result(ddl));
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * A throwaway server that starts on a thread of its own once asked to (starting one is mostly
+     * waiting for its processes), closed when this is if it was started.
+     */
+    final class StartingServer implements AutoCloseable {
+        final ThrowawayVersion version;
+        private final ExecutorService thread =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-throwaway-server"));
+        private @Nullable Future<ThrowawayServer> server;
+
+        StartingServer(ThrowawayVersion version) {
+            this.version = version;
+        }
+
+        /** Whether it was asked to start. */
+        boolean started() {
+            return server != null;
+        }
+
+        /** Starts the server, unless it is starting already. */
+        StartingServer start() {
+            if (server == null) {
+                server = thread.submit(() -> databases.start(version));
+                thread.shutdown();
+            }
+            return this;
+        }
+
+        /** The server, once it accepts connections; throws what starting it threw. */
+        ThrowawayServer get() {
+            return result(Objects.requireNonNull(start().server)); // set by start()
+        }
+
+        @Override
+        public void close() {
+            if (server == null) {
+                return;
+            }
+            ThrowawayServer started;
+            try {
+                started = server.get();
+            } catch (ExecutionException e) {
+                return; // it did not start: nothing to stop, and the failure is reported where it was asked for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            started.close();
+        }
+    }
+
+    /**
+     * A connection to a throwaway database, opened when first asked for (the server starting then, if it
+     * has not); closed with this.
+     */
+    static final class FreshConnection implements AutoCloseable {
+        interface Opening {
+            Connection open() throws SQLException;
+        }
+
+        /** What a failure to open it says, before the driver's message. */
+        private final String failure;
+
+        private final Opening opening;
+        private @Nullable Connection connection;
+
+        FreshConnection(String failure, Opening opening) {
+            this.failure = failure;
+            this.opening = opening;
+        }
+
+        Connection get() {
+            if (connection == null) {
+                try {
+                    connection = opening.open();
+                } catch (SQLException e) {
+                    throw new MigrateException(failure + ": " + e.getMessage(), e);
+                }
+            }
+            return connection;
+        }
+
+        boolean opened() {
+            return connection != null;
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // the server it belongs to is stopped with the comparison
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package dev.migrate.autogen;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.AutogenerateResult.Route;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.ReplayedSchema;
+import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
+import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.tooling.MigratorTools;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The comparison on the embedded default: planned from what the caches hold ({@link
+ * ComparisonPlan#onEmbeddedDefault}), then from the caches alone when they hold both sides; else on a
+ * throwaway server that builds the entity side, and replays the chain only when the replay cache lacks
+ * its schema or the comparison needs the replayed database to answer.
+ */
+final class OnEmbeddedDefault extends ComparisonRoute {
+    /** The database of a throwaway server the entity side is built in while the chain replays in the first. */
+    private static final String ENTITY_DATABASE = "migrate_entities";
+    /** The database of the declared objects, for a comparison without a replay, on a server that may replay the chain next. */
+    private static final String CACHED_ROUTE_OBJECTS_DATABASE = "migrate_objects_unreplayed";
+
+    private final ThrowawayVersion version;
+
+    OnEmbeddedDefault(
+            AutogenerateRequest request,
+            ComparisonDatabases databases,
+            AutogenerateLog log,
+            Consumer<ComparisonPlan> planned) {
+        super(request, databases, log, planned);
+        this.version = databases.defaultVersion();
+    }
+
+    @Override
+    AutogenerateResult compare() {
+        // the replayed schema is written to the cache on a thread of its own, waited for last, so that the
+        // comparison and the server's stop go on meanwhile; a failed write only leaves the next run to build again
+        ExecutorService keeping = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-replay-cache"));
+        try (StartingServer starting = new StartingServer(version);
+                EntityDdl ddl = new EntityDdl(version.major())) {
+            CacheFacts facts = new CacheFacts(ddl);
+            ComparisonPlan plan = ComparisonPlan.onEmbeddedDefault(facts);
+            planned.accept(plan);
+            if (plan.serverAtOnce()) {
+                starting.start();
+            }
+            if (!plan.keepReplayed()) {
+                return replayed(starting.get(), ddl, (managed, current) -> {});
+            }
+            if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.CHAIN_SQL) {
+                Optional<AutogenerateResult> read = fromChainSql(ddl);
+                if (read.isPresent()) {
+                    return read.get();
+                }
+            }
+            // the chain's fingerprint records every migration: only a route that reaches the cache pays for it
+            ReplayedSchemaCache replays = facts.replays();
+            if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.REPLAY_CACHE) {
+                Optional<AutogenerateResult> withoutReplay =
+                        fromCaches(replays, starting, ddl, Objects.requireNonNull(entityCache));
+                if (withoutReplay.isPresent()) {
+                    return withoutReplay.get();
+                }
+            }
+            ThrowawayServer server = starting.start().get();
+            log.info(
+                    replays.hits() == 0
+                            ? "The schema of these migrations on PostgreSQL " + version.version() + " is not in "
+                                    + log.shown(replays.directory())
+                                    + " yet: they are replayed, and it is kept for the next run."
+                            : "The schema at head is in " + log.shown(replays.directory())
+                                    + ", but this comparison needs "
+                                    + "the replayed database to answer (a column type change, or entity DDL other than tables, "
+                                    + "indexes, sequences, enum types and comments): the migrations are replayed.");
+            return replayed(
+                    server,
+                    ddl,
+                    (managed, current) -> keeping.execute(() -> replays.store(managed, exclusions, current)));
+        } finally {
+            keeping.shutdown();
+            awaitQuietly(keeping);
+        }
+    }
+
+    /**
+     * An unchanged chain: nothing is replayed if the caches, the reading or the entity side built on a
+     * fresh server (started only then) answer; empty when they do not.
+     */
+    private Optional<AutogenerateResult> fromCaches(
+            ReplayedSchemaCache replays, StartingServer starting, EntityDdl ddl, EntitySchemaCache cache) {
+        int count = request.chain().revisions().size();
+        // read into memory while the provider may still write the DDL: the replayed schemas of the chain and,
+        // when the DDL is new, the model built last, which only the changed tables are then built against
+        boolean ddlChanged = !ddl.fromCache();
+        replays.prefetch(exclusions);
+        if (ddlChanged) {
+            comparison.reader.prefetchLastBuild(version.serverVersionNum());
+        }
+        try (FreshConnection fresh = new FreshConnection(
+                        TO_COMPARE, () -> starting.get().dataSource().getConnection());
+                FreshConnection objects = new FreshConnection(
+                        TO_COMPARE,
+                        () -> starting.get()
+                                .createDatabase(CACHED_ROUTE_OBJECTS_DATABASE)
+                                .getConnection())) {
+            Optional<MigrationScript> withoutReplay =
+                    comparison.fromCaches(replays, ddl.get(), fresh::get, objects::get);
+            if (withoutReplay.isEmpty()) {
+                return Optional.empty();
+            }
+            if (fresh.opened() || objects.opened()) {
+                int rebuilt = cache.rebuiltTables();
+                log.info("The schema at head (" + migrations(count) + ") taken from the cache in "
+                        + log.shown(replays.directory())
+                        + (rebuilt == 0
+                                ? ": the migrations were not replayed, only the entity side was built."
+                                : ": the migrations were not replayed; of the entity side only the "
+                                        + (rebuilt == 1 ? "table" : rebuilt + " tables")
+                                        + " whose DDL changed " + (rebuilt == 1 ? "was" : "were")
+                                        + " built, the rest taken from " + log.shown(cache.directory()) + "."));
+                logCacheUse();
+                return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN));
+            }
+            String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL " + version.version()
+                    + ") taken from the cache in " + log.shown(replays.directory());
+            log.info(
+                    comparison.confirmedByReading()
+                            ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
+                                    + "nothing was replayed or built ("
+                                    + log.setting("replayCache", "false")
+                                    + " replays the migrations anyway)."
+                            : schemaAtHead + ", the entity schema from " + log.shown(cache.directory())
+                                    + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
+                                    + " replays the migrations anyway).");
+            return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHES));
+        }
+    }
+
+    /**
+     * A check on a fresh checkout: the schema at head read from the SQL the migrations render, when it is
+     * plain enough to read, confirming the entities' DDL read the same way, with no server at all; empty
+     * when either reading fails or they differ.
+     */
+    private Optional<AutogenerateResult> fromChainSql(EntityDdl ddl) {
+        Optional<ReplayedSchema> head = MigratorTools.of(request.chain())
+                .chainStatements()
+                .flatMap(sql -> comparison.reader.readChain(sql, version.serverVersionNum()));
+        Optional<MigrationScript> confirmed = head.flatMap(read -> comparison.confirmedAtHead(read, ddl.get()));
+        if (confirmed.isEmpty()) {
+            return Optional.empty();
+        }
+        log.info("The schema at head read from the SQL of the "
+                + migrations(request.chain().revisions().size())
+                + " and matched by the entities' DDL, read without building it: no PostgreSQL was started.");
+        logCacheUse();
+        return Optional.of(result(confirmed.get(), Set.of(), Route.READ_CHAIN));
+    }
+
+    /** What the request and its caches hold, asked by the plan as it needs it. */
+    private final class CacheFacts implements ComparisonPlan.EmbeddedFacts {
+        private final EntityDdl ddl;
+        private @Nullable ReplayedSchemaCache replays;
+
+        CacheFacts(EntityDdl ddl) {
+            this.ddl = ddl;
+        }
+
+        /** The replay cache of this chain on this server; made when first asked for (the chain's fingerprint costs). */
+        ReplayedSchemaCache replays() {
+            if (replays == null) {
+                replays = new ReplayedSchemaCache(
+                        request.replayCache().orElseThrow(),
+                        MigratorTools.of(request.chain()).chainFingerprint(),
+                        version.identity());
+            }
+            return replays;
+        }
+
+        @Override
+        public boolean entityCache() {
+            return request.entityCache().isPresent();
+        }
+
+        @Override
+        public boolean replayCache() {
+            return request.replayCache().isPresent();
+        }
+
+        @Override
+        public boolean replayCacheHoldsNothing() {
+            return ReplayedSchemaCache.holdsNothing(request.replayCache().orElseThrow());
+        }
+
+        @Override
+        public boolean replayCacheHoldsChain() {
+            return replays().holdsChain(exclusions);
+        }
+
+        @Override
+        public boolean entityDdlCached() {
+            return ddl.fromCache();
+        }
+
+        @Override
+        public boolean expectingNoDifference() {
+            return request.expectingNoDifference();
+        }
+    }
+
+    /**
+     * Replays the chain on {@code server}'s database while the entity side is built in another of its
+     * databases, on a connection of its own; reads the replayed schema (handed to {@code keep}, with the schemas read)
+     * and compares. Entity DDL that needs what the migrations create fails in the other database: it
+     * is then built on the replayed one, where a failure is the provider's to report.
+     */
+    private AutogenerateResult replayed(
+            ThrowawayServer server, EntityDdl ddl, BiConsumer<List<String>, ReplayedSchema> keep) {
+        SideReader reader = comparison.reader;
+        ExecutorService builder = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-side"));
+        // the entity side read without a server, when the DDL allows; the server builds it only if that finds a change
+        CompletableFuture<Optional<DatabaseSchema>> readWithoutServer = new CompletableFuture<>();
+        CompletableFuture<Void> buildOnServer = new CompletableFuture<>();
+        try {
+            Future<Optional<DatabaseSchema>> entitySide = builder.submit(() -> {
+                if (reader.declaresStatements()) {
+                    // the desired tables are built with the declared statements, on the objects database
+                    readWithoutServer.complete(Optional.empty());
+                    return Optional.<DatabaseSchema>empty();
+                }
+                // the database is made while the provider may still be writing the DDL
+                try (Connection c = server.createDatabase(ENTITY_DATABASE).getConnection()) {
+                    List<String> entityDdl = ddl.get();
+                    Optional<DatabaseSchema> cached = reader.cached(version.serverVersionNum(), entityDdl);
+                    if (cached.isPresent()) {
+                        return cached;
+                    }
+                    Optional<DatabaseSchema> read = reader.readWithoutServer(entityDdl);
+                    readWithoutServer.complete(read);
+                    if (read.isPresent()) {
+                        buildOnServer.get(); // asked for once the replayed side shows a difference
+                    }
+                    return Optional.of(reader.built(c, entityDdl));
+                } catch (SQLException | RuntimeException | ExecutionException e) {
+                    return Optional
+                            .<DatabaseSchema>empty(); // built on the replayed database, where a failure is reported
+                } finally {
+                    readWithoutServer.complete(Optional.empty());
+                }
+            });
+            ReplayedChain.replay(request.chain(), server, server.dataSource(), "heads", log);
+            try (Connection live = server.dataSource().getConnection();
+                    FreshConnection objects = new FreshConnection(
+                            TO_COMPARE,
+                            () -> server.createDatabase(OBJECTS_DATABASE).getConnection())) {
+                DatabaseSchema configured = reader.read(live, List.of(request.managedSchema()), true);
+                List<String> entityDdl = ddl.get();
+                List<String> managed = reader.managedSchemas(entityDdl);
+                ReplayedSchema current = reader.read(live, managed, configured, true);
+                keep.accept(managed, current);
+                Optional<MigrationScript> confirmed =
+                        result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
+                if (confirmed.isPresent()) {
+                    logCacheUse();
+                    return result(
+                            comparison.withObjects(confirmed.get(), live, current, entityDdl, objects::get),
+                            Set.of(),
+                            Route.REPLAYED);
+                }
+                buildOnServer.complete(null);
+                DatabaseSchema desired = reader.declaresStatements()
+                        ? reader.declaredTables(version.serverVersionNum(), entityDdl, objects::get)
+                        : result(entitySide).orElseGet(() -> reader.built(live, entityDdl));
+                MigrationScript diff = comparison.onServer(live, current, desired, entityDdl, objects::get);
+                logCacheUse();
+                return result(diff, Set.of(), Route.REPLAYED);
+            } catch (SQLException e) {
+                throw new MigrateException(TO_COMPARE + ": " + e.getMessage(), e);
+            }
+        } finally {
+            builder.shutdownNow();
+            awaitQuietly(builder); // its connection is closed before the server stops
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
