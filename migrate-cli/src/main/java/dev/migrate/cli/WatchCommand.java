@@ -16,12 +16,12 @@ import static dev.migrate.cli.CliOption.WRITE;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
 import dev.migrate.command.entity.ProjectEntities;
@@ -45,8 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code migrate watch}: the plugin's {@code migrate:watch} for builds that do not use Maven. The project's compiled
@@ -67,6 +65,11 @@ final class WatchCommand {
         @Override
         public String setting(String name, String value) {
             return CliFixes.INSTANCE.setting(name, value);
+        }
+
+        @Override
+        public boolean offers(String name) {
+            return CliFixes.INSTANCE.offers(name);
         }
     };
 
@@ -113,7 +116,10 @@ final class WatchCommand {
         EntityComparison comparison = EntityComparison.withDefaults(ComparisonDatabase.AUTO);
         try (ProviderClasses provider = ProviderClasses.of(classes, classpath);
                 WatchSession session = new Watch(comparison, settings)
-                        .start(new Face(classes, objects, build, classpath, entities, provider))) {
+                        .start(
+                                List.of(classes, objects),
+                                () -> cycle(objects, build, classpath, entities, provider),
+                                cycleContext(Cli.class.getClassLoader(), build))) {
             if (settings.cycles() == 0) {
                 session.writeOnEachLineOf(keys); // Enter writes the migration
             }
@@ -182,122 +188,48 @@ final class WatchCommand {
         return packages.isEmpty() ? List.of("db.migrations") : packages;
     }
 
-    /** The command line as the face of {@code watch}: the project's classes in a loader made for each cycle. */
-    private final class Face extends Cli.Face implements Watch.Face {
-        private final Path compiled;
-        private final Path objects;
-        private final Path build;
-        private final List<Path> classpath;
-        private final ProjectEntities entities;
-        private final ProviderClasses provider;
+    /** One cycle: the project's classes in a class loader made for it, closed with it. */
+    private Watch.Cycle cycle(
+            Path objects, Path build, List<Path> classpath, ProjectEntities entities, ProviderClasses provider) {
+        ProjectClassLoader loader =
+                ProjectClassLoader.open(classpath.stream().map(Path::toString).toList(), Cli.class.getClassLoader());
+        Entities compared = Entities.of(
+                chain -> {
+                    String managed = arguments.value(MANAGED_SCHEMA);
+                    ChainTables tables = MigratorTools.of(chain).tables();
+                    return AutogenerateRequest.builder(
+                                    chain,
+                                    entities.ddl(
+                                            new CliProviderLog(log),
+                                            cli.output(log)::info,
+                                            "compile the project, then " + Arguments.PROGRAM + " watch",
+                                            provider))
+                            .managedSchema(managed == null ? "public" : managed)
+                            .excluding(list(EXCLUDE))
+                            .versionTables(tables.versionTable(), tables.historyTable())
+                            .renames(Renames.hints(List.of()))
+                            .declaringObjects(DeclaredObjects.in(objects, cli.shown(objects)))
+                            .entityCacheIn(build.resolve("migrate/entity-cache"));
+                },
+                build.resolve("migrate"));
+        return new Watch.Cycle(cycleContext(loader.loader(), build), compared, loader);
+    }
 
-        Face(
-                Path classes,
-                Path objects,
-                Path build,
-                List<Path> classpath,
-                ProjectEntities entities,
-                ProviderClasses provider) {
-            cli.super(WatchCommand.this.arguments, Cli.class.getClassLoader(), null, WatchCommand.this.log);
-            this.compiled = classes;
-            this.objects = objects;
-            this.build = build;
-            this.classpath = classpath;
-            this.entities = entities;
-            this.provider = provider;
-        }
-
-        @Override
-        public List<Path> watched() {
-            return List.of(compiled, objects);
-        }
-
-        @Override
-        public String shown(Path path) {
-            return cli.shown(path);
-        }
-
-        @Override
-        public Watch.Cycle openCycle() {
-            return new Cycle(ProjectClassLoader.open(
-                    classpath.stream().map(Path::toString).toList(), Cli.class.getClassLoader()));
-        }
-
-        /** One cycle: {@code check}'s or {@code autogenerate}'s face over a class loader made for it. */
-        private final class Cycle extends Cli.Face implements Watch.Cycle {
-            private final ProjectClassLoader loader;
-            private @Nullable DataSource configured;
-
-            Cycle(ProjectClassLoader loader) {
-                cli.super(WatchCommand.this.arguments, loader.loader(), null, WatchCommand.this.log);
-                this.loader = loader;
-            }
-
-            @Override
-            public String shown(Path path) {
-                return cli.shown(path);
-            }
-
-            @Override
-            public Optional<? extends DataSource> configuredDatabase() {
-                if (configured == null) {
-                    configured = cli.database(arguments, null).map(cli::connect).orElse(null);
-                }
-                return Optional.ofNullable(configured);
-            }
-
-            @Override
-            public ComparisonDatabases databases(@Nullable DataSource database) {
-                return throwaways(database, build.resolve("migrate"));
-            }
-
-            @Override
-            public Optional<Path> replayCache() {
-                String value = arguments.value(REPLAY_CACHE);
-                return Optional.of(
-                        value == null ? build.resolve("migrate/replay-cache") : workingDirectory.resolve(value));
-            }
-
-            @Override
-            public AutogenerateRequest.Builder request(Migrator chain) {
-                String managed = arguments.value(MANAGED_SCHEMA);
-                ChainTables tables = MigratorTools.of(chain).tables();
-                return AutogenerateRequest.builder(
-                                chain,
-                                entities.ddl(
-                                        new CliProviderLog(log),
-                                        this::info,
-                                        "compile the project, then " + Arguments.PROGRAM + " watch",
-                                        provider))
-                        .managedSchema(managed == null ? "public" : managed)
-                        .excluding(list(EXCLUDE))
-                        .versionTables(tables.versionTable(), tables.historyTable())
-                        .renames(Renames.hints(List.of()))
-                        .declaringObjects(DeclaredObjects.in(objects, cli.shown(objects)))
-                        .entityCacheIn(build.resolve("migrate/entity-cache"));
-            }
-
-            /** The command line has no {@code autogenerate}: a watch writes the migration itself. */
-            @Override
-            public Fixes fixes() {
-                return WATCHING;
-            }
-
-            @Override
-            public Path summaryDirectory() {
-                return build.resolve("migrate");
-            }
-
-            @Override
-            public Optional<Path> jobSummary() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void close() {
-                loader.close();
-            }
-        }
+    /**
+     * What a cycle's commands are given: throwaway servers in the build directory, the schemas the migrations build
+     * kept in its replay cache (or --replay-cache), and the command line's fixes, where a watch writes the migration
+     * that autogenerate would.
+     */
+    private CommandContext cycleContext(ClassLoader classes, Path build) {
+        String replayCache = arguments.value(REPLAY_CACHE);
+        return cli.context(
+                arguments,
+                classes,
+                null,
+                log,
+                build.resolve("migrate"),
+                replayCache == null ? build.resolve("migrate/replay-cache") : workingDirectory.resolve(replayCache),
+                WATCHING);
     }
 
     /** The provider's own lines: its errors always, the rest with --verbose. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
+import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.ConnectionSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,15 +20,18 @@ class CliDatabaseTest {
 
     @Test
     void theMessagesNameTheOptions() {
-        ConnectionSettings option = cli(Map.of("MIGRATE_DATABASE_URL", "postgresql://env/db"))
-                .database(arguments("upgrade", "--url", "jdbc:postgresql://cli-host/app", "--user", "app"), null)
+        Cli cli = cli(Map.of("MIGRATE_DATABASE_URL", "postgresql://env/db"));
+        ConnectionSettings option = cli.resolver(
+                        arguments("upgrade", "--url", "jdbc:postgresql://cli-host/app", "--user", "app"))
+                .resolve(ConnectionResolver.NONE)
                 .orElseThrow();
         assertThat(option.origin()).isEqualTo("--url");
         assertThat(option.user()).isEqualTo("app");
         assertThat(option.passwordSource()).isEqualTo("in the URL or --password");
 
         ConnectionSettings scratch = cli(Map.of("MIGRATE_SCRATCH_URL", "postgresql://env/postgres"))
-                .scratch(arguments("drift", "--scratch-url", "jdbc:postgresql://scratch/postgres"))
+                .resolver(arguments("drift"))
+                .scratch("jdbc:postgresql://scratch/postgres")
                 .orElseThrow();
         assertThat(scratch.origin()).isEqualTo("--scratch-url");
     }
@@ -34,12 +39,21 @@ class CliDatabaseTest {
     @Test
     void aVariableSetButEmptyIsAnErrorAndNoneIsNamedWithTheOption() {
         assertThatThrownBy(() -> cli(Map.of("MIGRATE_DATABASE_URL", "", "DATABASE_URL", "postgresql://h/d"))
-                        .database(arguments("upgrade"), null))
+                        .resolver(arguments("upgrade"))
+                        .resolve(ConnectionResolver.NONE))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageStartingWith(
                         "The database URL from the environment variable MIGRATE_DATABASE_URL is set but empty");
-        assertThatThrownBy(() -> cli(Map.of()).requireDatabase(arguments("upgrade"), null))
-                .hasMessageStartingWith("No database is given: pass --url");
+        assertThatThrownBy(() -> cli(Map.of())
+                        .context(
+                                arguments("upgrade"),
+                                CliDatabaseTest.class.getClassLoader(),
+                                null,
+                                MigrationLog.system())
+                        .onDatabase(builder -> {}))
+                .hasMessage("No database is given: pass --url jdbc:postgresql://host:5432/app, or set the environment"
+                        + " variable MIGRATE_DATABASE_URL (or DATABASE_URL). The command line starts no embedded"
+                        + " database; --sql prints the script without one.");
     }
 
     private static Arguments arguments(String... args) {

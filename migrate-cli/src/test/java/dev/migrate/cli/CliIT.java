@@ -596,7 +596,7 @@ class CliIT {
                 run(Map.of(), "drift", append(drift, "--sql-file", sql.toString(), "--report", report.toString()));
         assertThat(drifted.code()).as(drifted.toString()).isEqualTo(1);
         assertThat(drifted.err())
-                .contains("colour", "widgets", "--sql-file drift.sql", "The differences are in " + report)
+                .contains("colour", "widgets", "--sql-file drift.sql", "The differences are in drift/drift.json")
                 .doesNotContain("mvn ", "-Dmigrate", "\tat ");
         // the chain's schema came from the replay cache, said in the command line's words
         assertThat(drifted.out())

@@ -29,7 +29,7 @@ class CliSettingsParityTest {
             String option = setting.spelled(Face.COMMAND_LINE);
             CliOption parsed = CliOption.named(option.substring(2));
             assertThat(parsed).as(option).isNotNull();
-            for (String name : setting.commands()) {
+            for (String name : setting.commandLine()) {
                 CliCommand command = CliCommand.named(name);
                 if (command == null) {
                     continue; // a goal of the plugin alone, such as revision

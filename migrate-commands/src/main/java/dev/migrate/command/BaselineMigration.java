@@ -45,20 +45,22 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
      *
      * @throws MigrateException when the chain has migrations already, naming them and the two ways on
      */
-    public void run(DataSource database, CommandFace face) {
-        checkSettings(face.fixes());
-        Migrator chain = face.migrations(false).build();
+    public void run(DataSource database, CommandContext context) {
+        checkSettings(context.fixes());
+        Migrator chain = context.migrations(false).build();
         ChainTables settings = MigratorTools.of(chain).tables();
         List<RevisionDetails> revisions = chain.revisions();
         if (!revisions.isEmpty()) {
-            throw new MigrateException(face.fixes().command("baseline") + " writes the first migration of a chain, and "
-                    + sources.packageName() + " already holds " + revisions.size() + " revision"
-                    + (revisions.size() == 1 ? "" : "s") + ": " + listed(revisions) + ". To adopt a database "
-                    + "this chain already describes, mark it as at the revision its schema matches ("
-                    + face.fixes().command("stamp") + " " + face.fixes().setting("target", "<id>") + ") and compare ("
-                    + face.fixes().command("check")
-                    + ") with its URL; to start the chain from this database instead, delete "
-                    + "those migration classes first. Nothing was written.");
+            throw new MigrateException(
+                    context.fixes().command("baseline") + " writes the first migration of a chain, and "
+                            + sources.packageName() + " already holds " + revisions.size() + " revision"
+                            + (revisions.size() == 1 ? "" : "s") + ": " + listed(revisions) + ". To adopt a database "
+                            + "this chain already describes, mark it as at the revision its schema matches ("
+                            + context.fixes().command("stamp") + " "
+                            + context.fixes().setting("target", "<id>") + ") and compare ("
+                            + context.fixes().command("check")
+                            + ") with its URL; to start the chain from this database instead, delete "
+                            + "those migration classes first. Nothing was written.");
         }
         MigrationScript script;
         try (Connection c = database.getConnection()) {
@@ -75,12 +77,14 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
             throw new MigrateException(
                     "Could not read the schema " + managedSchema + " of the database: " + e.getMessage(), e);
         }
-        script.warnings().forEach(face::warn);
+        script.warnings().forEach(context.output()::warn);
         if (script.isEmpty()) {
-            face.info("Schema " + managedSchema + " of the database holds no table, sequence or enum type, so "
-                    + "there is no baseline to write. Nothing written: start the chain with "
-                    + face.fixes().command("autogenerate") + " " + face.fixes().setting("message", "\"...\"")
-                    + " instead.");
+            context.output()
+                    .info("Schema " + managedSchema + " of the database holds no table, sequence or enum type, so "
+                            + "there is no baseline to write. Nothing written: start the chain with "
+                            + context.fixes().command("autogenerate") + " "
+                            + context.fixes().setting("message", "\"...\"")
+                            + " instead.");
             return;
         }
         String id = SourceRoot.nextId(chain, List.of());
@@ -88,12 +92,15 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
         long tables = script.changes().stream()
                 .filter(c -> c.description().subject().startsWith("table "))
                 .count();
-        face.info("Wrote " + path + " (revision " + id + ", " + tables + " table" + (tables == 1 ? "" : "s")
-                + " of schema " + managedSchema + " with what they use and hold). Review it, then mark this database as"
-                + " at that revision without running it: " + face.fixes().command("stamp") + " "
-                + face.fixes().setting("target", id)
-                + " with the same URL. A new database gets it with "
-                + face.fixes().command("upgrade") + ".");
+        context.output()
+                .info("Wrote " + path + " (revision " + id + ", " + tables + " table" + (tables == 1 ? "" : "s")
+                        + " of schema " + managedSchema
+                        + " with what they use and hold). Review it, then mark this database as"
+                        + " at that revision without running it: "
+                        + context.fixes().command("stamp") + " "
+                        + context.fixes().setting("target", id)
+                        + " with the same URL. A new database gets it with "
+                        + context.fixes().command("upgrade") + ".");
     }
 
     /** The first revisions by id and message, enough to recognise the chain. */

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * {@code check}: fails when the entities differ from the schema the migrations build, listing each difference,
  * or when the chain has two or more heads that no branch label declares:
- * {@code new Check(comparison).run(face)}.
+ * {@code new Check(comparison).run(context, entities)}.
  *
  * @param comparison how the entities are compared with the schema at head
  */
@@ -23,17 +23,18 @@ public record Check(EntityComparison comparison) {
      *
      * @throws MigrateException naming each difference and the command that writes the migration
      */
-    public void run(EntityComparison.Face face) {
-        VerifyChain.reviewBranches(face.migrations(false).build(), face); // before any server starts
-        MigrationScript script = comparison.run("check", true, face).result().script();
-        List<String> differences = EntityComparison.report(script, face);
-        face.result(new CommandResult.Checked(EntityComparison.differences(script)));
+    public void run(CommandContext context, Entities entities) {
+        VerifyChain.reviewBranches(context.migrations(false).build(), context); // before any server starts
+        MigrationScript script =
+                comparison.run("check", true, context, entities).result().script();
+        List<String> differences = EntityComparison.report(script, context);
+        context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
         if (!differences.isEmpty()) {
             throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
-                    + "\nWrite the migration with " + face.fixes().command("autogenerate") + " "
-                    + face.fixes().setting("message", "\"...\"") + ", or change the entities back.");
+                    + "\nWrite the migration with " + context.fixes().command("autogenerate") + " "
+                    + context.fixes().setting("message", "\"...\"") + ", or change the entities back.");
         }
-        face.info("No differences: the entities match the schema at head.");
+        context.output().info("No differences: the entities match the schema at head.");
     }
 }

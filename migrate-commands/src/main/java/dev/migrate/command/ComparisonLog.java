@@ -3,35 +3,35 @@ package dev.migrate.command;
 import dev.migrate.autogen.AutogenerateLog;
 import java.nio.file.Path;
 
-/** A face as the log a comparison writes to, its fixes spelled as the face spells commands and settings. */
+/** A context as the log a comparison writes to, its fixes spelled as the face spells commands and settings. */
 final class ComparisonLog implements AutogenerateLog {
-    private final CommandFace face;
+    private final CommandContext context;
 
-    private ComparisonLog(CommandFace face) {
-        this.face = face;
+    private ComparisonLog(CommandContext context) {
+        this.context = context;
     }
 
-    static AutogenerateLog of(CommandFace face) {
-        return new ComparisonLog(face);
+    static AutogenerateLog of(CommandContext context) {
+        return new ComparisonLog(context);
     }
 
     @Override
     public void info(String line) {
-        face.info(line);
+        context.output().info(line);
     }
 
     @Override
     public String shown(Path path) {
-        return face.shown(path);
+        return context.shown(path);
     }
 
     @Override
     public String command(String command) {
-        return face.fixes().command(command);
+        return context.fixes().command(command);
     }
 
     @Override
     public String setting(String name, String value) {
-        return face.fixes().setting(name, value);
+        return context.fixes().setting(name, value);
     }
 }

@@ -15,8 +15,8 @@ final class CoordinatorReplay {
     private CoordinatorReplay() {}
 
     /** The databases to replay on for {@code database}, {@code throwaways} unless it is a Citus coordinator. */
-    static ComparisonDatabases of(DataSource database, ComparisonDatabases throwaways, CommandFace face) {
-        return CitusReplay.on(database, name -> onSameServer(database, name), throwaways, face::info);
+    static ComparisonDatabases of(DataSource database, ComparisonDatabases throwaways, CommandContext context) {
+        return CitusReplay.on(database, name -> onSameServer(database, name), throwaways, context.output()::info);
     }
 
     private static DataSource onSameServer(DataSource database, String name) {

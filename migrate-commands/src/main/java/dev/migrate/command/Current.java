@@ -20,35 +20,35 @@ import org.jspecify.annotations.Nullable;
  */
 public record Current(boolean verbose, boolean checkHeads) {
     /**
-     * Prints the current revisions of the face's database, or of every tenant of {@code fleet}.
+     * Prints the current revisions of the run's database, or of every tenant of {@code fleet}.
      *
      * @throws NotAtHeadException with {@code checkHeads}, naming what is behind and the upgrade to run
      */
-    public void run(@Nullable FleetSettings fleet, CommandFace face) {
+    public void run(@Nullable FleetSettings fleet, CommandContext context) {
         if (fleet != null) {
             Consumer<Migrator.Builder> report = builder -> {
                 Map<String, List<CurrentRevision>> current = fleet.over(builder).current();
-                FleetReports.current(current).forEach(face::info);
-                face.result(new CommandResult.FleetCurrent(current));
+                FleetReports.current(current).forEach(context.output()::info);
+                context.output().result(new CommandResult.FleetCurrent(current));
                 if (checkHeads) {
-                    FleetReports.requireHeads(current, face.fixes().command("upgrade"));
+                    FleetReports.requireHeads(current, context.fixes().command("upgrade"));
                 }
             };
             if (fleet.inTheDatabase()) {
-                face.onDatabase(report);
+                context.onDatabase(report);
             } else {
-                report.accept(face.migrations(true));
+                report.accept(context.migrations(true));
             }
             return;
         }
-        face.onDatabase(builder -> {
+        context.onDatabase(builder -> {
             Migrator migrator = builder.build();
             List<String> report = MigratorTools.of(migrator).currentReport(verbose);
             if (report.isEmpty()) {
-                face.info("The database has no revision applied (it is at base).");
+                context.output().info("The database has no revision applied (it is at base).");
             }
-            report.forEach(face::info);
-            face.result(new CommandResult.Current(migrator.current(), migrator.heads()));
+            report.forEach(context.output()::info);
+            context.output().result(new CommandResult.Current(migrator.current(), migrator.heads()));
             if (checkHeads) {
                 migrator.assertUpToDate();
             }

@@ -30,12 +30,6 @@ import javax.sql.DataSource;
  */
 public record Diagram(List<String> tables, String managedSchema, List<String> exclude, Path directory) {
 
-    /** What a face gives the diagram besides what every command reading schemas gets. */
-    public interface Face extends SchemaFace {
-        /** Makes the layout libraries loadable, where the face loads them only when a picture is drawn. */
-        default void beforeDrawing() {}
-    }
-
     /** A picture needs no entities: the request's source is never asked. */
     private static final EntityDdlSource NO_ENTITIES = new EntityDdlSource() {
         @Override
@@ -57,22 +51,22 @@ public record Diagram(List<String> tables, String managedSchema, List<String> ex
     }
 
     /** Reads the schema at head (the configured database's, or the chain's replayed) and draws it. */
-    public void run(Face face) {
+    public void run(CommandContext context) {
         TableSelection selection = new TableSelection(tables);
-        Optional<? extends DataSource> configured = face.configuredDatabase();
+        Optional<? extends DataSource> configured = context.configuredDatabase();
         Migrator chain = configured.isPresent()
-                ? face.migrations(true).dataSource(configured.get()).build()
-                : face.migrations(false).build();
+                ? context.migrations(true).dataSource(configured.get()).build()
+                : context.migrations(false).build();
         ChainTables settings = MigratorTools.of(chain).tables();
         AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, NO_ENTITIES)
                 .managedSchema(managedSchema)
                 .excluding(exclude)
                 .versionTables(settings.versionTable(), settings.historyTable());
         if (configured.isEmpty()) {
-            face.replayCache().ifPresent(request::replayCacheIn);
+            context.replayCache().ifPresent(request::replayCacheIn);
         }
         DatabaseSchema drawn = Autogenerate.schemaAtHead(
-                request.build(), face.databases(configured.orElse(null)), ComparisonLog.of(face));
+                request.build(), context.databases(configured.orElse(null)), ComparisonLog.of(context));
         DatabaseState state = DatabaseState.none();
         if (configured.isPresent()) {
             try (Connection c = configured.get().getConnection()) {
@@ -82,16 +76,18 @@ public record Diagram(List<String> tables, String managedSchema, List<String> ex
                         "Could not connect to the database to read its revisions: " + e.getMessage(), e);
             }
         }
-        face.beforeDrawing();
         Pictures pictures = Pictures.of(drawn, selection, chain.revisions(), state);
         pictures.write(directory);
         int tableCount = pictures.schemaPicture().tables().size();
         int viewCount = pictures.schemaPicture().views().size();
         int revisionCount = chain.revisions().size();
-        face.info("Drew " + tableCount + " table" + (tableCount == 1 ? "" : "s")
-                + (viewCount == 0 ? "" : ", " + viewCount + " view" + (viewCount == 1 ? "" : "s")) + " and "
-                + revisionCount + " revision" + (revisionCount == 1 ? "" : "s") + " into " + directory + ": open "
-                + directory.resolve("index.html") + " in a browser; schema.mmd and revisions.mmd are Mermaid for "
-                + "Markdown.");
+        context.output()
+                .info("Drew " + tableCount + " table" + (tableCount == 1 ? "" : "s")
+                        + (viewCount == 0 ? "" : ", " + viewCount + " view" + (viewCount == 1 ? "" : "s")) + " and "
+                        + revisionCount + " revision" + (revisionCount == 1 ? "" : "s") + " into " + directory
+                        + ": open "
+                        + directory.resolve("index.html")
+                        + " in a browser; schema.mmd and revisions.mmd are Mermaid for "
+                        + "Markdown.");
     }
 }

@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,12 +41,14 @@ import org.jspecify.annotations.Nullable;
  *     drifted tenant beside it. Null: none is written
  * @param accept the migration that accepts the drift instead, written for one database at head; null: a drift
  *     fails the command
+ * @param reportFile where the reports are written as JSON; null: nowhere
  */
 public record DriftCheck(
         String managedSchema,
         List<String> exclude,
         @Nullable Path sqlFile,
-        @Nullable Accept accept) {
+        @Nullable Accept accept,
+        @Nullable Path reportFile) {
 
     /**
      * A migration that accepts the drift: its upgrade makes the schema at head into the database's.
@@ -61,18 +61,6 @@ public record DriftCheck(
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(sources, "sources");
         }
-    }
-
-    /** What a face gives drift besides what every command gets. */
-    public interface Face extends SchemaFace {
-        /**
-         * Runs {@code work} with the face's database, only read, and how messages name it
-         * ({@code host:port/database}, never with a password).
-         */
-        void withDataSource(BiConsumer<String, DataSource> work);
-
-        /** Where the reports are written as JSON; empty: nowhere. */
-        Optional<Path> report();
     }
 
     public DriftCheck {
@@ -94,8 +82,8 @@ public record DriftCheck(
      *
      * @throws MigrateException when a database has drifted or could not be compared, naming it and the fix
      */
-    public void run(@Nullable FleetSettings fleet, Face face) {
-        checkSettings(face.fixes());
+    public void run(@Nullable FleetSettings fleet, CommandContext context) {
+        checkSettings(context.fixes());
         if (accept != null && fleet != null) {
             throw new MigrateException("Accepting a drift writes one migration from one database's schema, and "
                     + "tenants or databases name a fleet. Run it against the one database whose schema the chain "
@@ -104,116 +92,121 @@ public record DriftCheck(
         long start = System.nanoTime();
         if (fleet != null) {
             List<DriftReport> reports = new ArrayList<>();
-            DriftRequest request = request(face.migrations(false).build(), face);
+            DriftRequest request = request(context.migrations(false).build(), context);
             if (fleet.inTheDatabase()) {
-                face.onDatabase(builder -> reports.addAll(
-                        Drift.fleet(request, fleet.over(builder), face.databases(null), ComparisonLog.of(face))));
+                context.onDatabase(builder -> reports.addAll(
+                        Drift.fleet(request, fleet.over(builder), context.databases(null), ComparisonLog.of(context))));
             } else {
                 reports.addAll(Drift.fleet(
-                        request, fleet.over(face.migrations(true)), face.databases(null), ComparisonLog.of(face)));
+                        request,
+                        fleet.over(context.migrations(true)),
+                        context.databases(null),
+                        ComparisonLog.of(context)));
             }
-            face.result(result(reports, null));
-            writeJson(face, reports, start);
-            reportFleet(reports, face);
+            context.output().result(result(reports, null));
+            writeJson(reports, start);
+            reportFleet(reports, context);
             return;
         }
-        face.withDataSource((name, database) -> {
-            Migrator chain = face.migrations(true).dataSource(database).build();
+        context.withDataSource((name, database) -> {
+            Migrator chain = context.migrations(true).dataSource(database).build();
             DriftReport report;
             try {
                 report = Drift.of(
-                        request(chain, face),
+                        request(chain, context),
                         name,
                         database,
-                        CoordinatorReplay.of(database, face.databases(null), face),
-                        ComparisonLog.of(face));
+                        CoordinatorReplay.of(database, context.databases(null), context),
+                        ComparisonLog.of(context));
             } catch (MigrateException e) {
                 List<DriftReport> failed =
                         List.of(DriftReport.failed(name, managedSchema, "", String.valueOf(e.getMessage())));
-                face.result(result(failed, null));
-                writeJson(face, failed, start);
+                context.output().result(result(failed, null));
+                writeJson(failed, start);
                 throw e;
             }
-            face.result(result(List.of(report), null));
-            writeJson(face, List.of(report), start);
+            context.output().result(result(List.of(report), null));
+            writeJson(List.of(report), start);
             if (sqlFile != null) {
-                writeSql(sqlFile, report, face);
+                writeSql(sqlFile, report, context);
             }
             if (report.inSync()) {
-                face.info("No drift: " + name + " matches revision " + report.revision() + ".");
+                context.output().info("No drift: " + name + " matches revision " + report.revision() + ".");
                 return;
             }
             if (accept != null) {
-                accept(accept, chain, report, face);
+                accept(accept, chain, report, context);
                 return;
             }
             throw new MigrateException(report.summary()
-                    + "\nBring it back with the SQL " + face.fixes().setting("drift.sqlFile", "drift.sql")
+                    + "\nBring it back with the SQL " + context.fixes().setting("drift.sqlFile", "drift.sql")
                     + " writes (review it, then run it)"
-                    + acceptHint(face) + "."
-                    + face.report()
-                            .map(json -> " The differences are in " + face.shown(json) + ".")
+                    + acceptHint(context) + "."
+                    + Optional.ofNullable(reportFile)
+                            .map(json -> " The differences are in " + context.shown(json) + ".")
                             .orElse(""));
         });
     }
 
-    private static String acceptHint(Face face) {
-        String accepting = face.fixes().setting("drift.accept", "true");
-        return accepting.isEmpty()
+    private static String acceptHint(CommandContext context) {
+        return !context.fixes().offers("drift.accept")
                 ? ""
-                : ", or accept what it has with " + accepting + " "
-                        + face.fixes().setting("message", "\"...\"") + ", which writes the next migration";
+                : ", or accept what it has with " + context.fixes().setting("drift.accept", "true") + " "
+                        + context.fixes().setting("message", "\"...\"") + ", which writes the next migration";
     }
 
-    private DriftRequest request(Migrator chain, Face face) {
-        return request(chain, managedSchema, exclude, face);
+    private DriftRequest request(Migrator chain, CommandContext context) {
+        return request(chain, managedSchema, exclude, context);
     }
 
     /** What drift and the snapshot compare: {@code chain}'s schema in {@code managedSchema}, its version tables left out. */
-    static DriftRequest request(Migrator chain, String managedSchema, List<String> exclude, SchemaFace face) {
+    static DriftRequest request(Migrator chain, String managedSchema, List<String> exclude, CommandContext context) {
         ChainTables settings = MigratorTools.of(chain).tables();
         return new DriftRequest(
-                chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), face.replayCache());
+                chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), context.replayCache());
     }
 
     /** Writes the migration that accepts the drift, and says how to mark the database. */
-    private static void accept(Accept accept, Migrator chain, DriftReport report, Face face) {
+    private static void accept(Accept accept, Migrator chain, DriftReport report, CommandContext context) {
         NewMigration migration =
                 Drift.accepting(report, chain, accept.message().strip(), parents -> SourceRoot.nextId(chain, parents));
-        report.differences().forEach(line -> face.warn("Accepting: " + line));
+        report.differences().forEach(line -> context.output().warn("Accepting: " + line));
         Path path = accept.sources().write(migration);
         String id = migration.id();
-        face.result(result(List.of(report), new CommandResult.Written(id, face.shown(path))));
-        face.info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
-                + report.revision() + " into what " + report.name() + " has. That database has these changes "
-                + "already, so do not upgrade it: mark it with " + face.fixes().command("stamp") + " "
-                + face.fixes().setting("target", id) + ". Every other database gets them with "
-                + face.fixes().command("upgrade")
-                + "; " + face.fixes().command("drift") + " is then clean on both.");
+        context.output().result(result(List.of(report), new CommandResult.Written(id, context.shown(path))));
+        context.output()
+                .info("Wrote " + path + " (revision " + id + "): its upgrade makes the schema of revision "
+                        + report.revision() + " into what " + report.name() + " has. That database has these changes "
+                        + "already, so do not upgrade it: mark it with "
+                        + context.fixes().command("stamp") + " "
+                        + context.fixes().setting("target", id) + ". Every other database gets them with "
+                        + context.fixes().command("upgrade")
+                        + "; " + context.fixes().command("drift") + " is then clean on both.");
     }
 
-    private void reportFleet(List<DriftReport> reports, Face face) {
+    private void reportFleet(List<DriftReport> reports, CommandContext context) {
         List<DriftReport> drifted =
                 reports.stream().filter(DriftReport::drifted).toList();
         List<DriftReport> failed =
                 reports.stream().filter(r -> r.error() != null).toList();
         long inSync = reports.stream().filter(DriftReport::inSync).count();
         for (DriftReport r : drifted) {
-            face.error(r.name() + " has drifted from the schema of revision " + r.revision() + ":");
-            r.differences().forEach(line -> face.error("  - " + line));
+            context.output().error(r.name() + " has drifted from the schema of revision " + r.revision() + ":");
+            r.differences().forEach(line -> context.output().error("  - " + line));
         }
         for (DriftReport r : failed) {
-            face.error(r.name() + " was not compared: " + r.error());
+            context.output().error(r.name() + " was not compared: " + r.error());
         }
         if (sqlFile != null) {
             for (DriftReport r : drifted) {
-                writeSql(FleetReports.beside(sqlFile, r.name()), r, face);
+                writeSql(FleetReports.beside(sqlFile, r.name()), r, context);
             }
         }
-        Optional<String> json = face.report().map(face::shown);
-        face.info("Drift of " + reports.size() + " tenant" + (reports.size() == 1 ? "" : "s") + ": " + inSync
-                + " in sync, " + drifted.size() + " drifted, " + failed.size() + " not compared."
-                + json.map(file -> " The result is in " + file + ".").orElse(""));
+        Optional<String> json = Optional.ofNullable(reportFile).map(context::shown);
+        context.output()
+                .info("Drift of " + reports.size() + " tenant" + (reports.size() == 1 ? "" : "s") + ": " + inSync
+                        + " in sync, " + drifted.size() + " drifted, " + failed.size() + " not compared."
+                        + json.map(file -> " The result is in " + file + ".").orElse(""));
         if (!drifted.isEmpty() || !failed.isEmpty()) {
             List<String> names = new ArrayList<>();
             drifted.forEach(r -> names.add(r.name()));
@@ -223,10 +216,11 @@ public record DriftCheck(
                     + "); each one's differences or error are listed above"
                     + json.map(file -> " and in " + file).orElse("")
                     + ". Bring a drifted tenant back with the SQL "
-                    + face.fixes().setting("drift.sqlFile", "drift.sql")
+                    + context.fixes().setting("drift.sqlFile", "drift.sql")
                     + " writes for it.");
         }
-        face.info("No drift: all " + reports.size() + " tenants match the schema of the revision each is at.");
+        context.output()
+                .info("No drift: all " + reports.size() + " tenants match the schema of the revision each is at.");
     }
 
     /** The reports as the JSON document's result. */
@@ -243,11 +237,11 @@ public record DriftCheck(
                 accepted);
     }
 
-    private static void writeJson(Face face, List<DriftReport> reports, long start) {
-        if (face.report().isEmpty()) {
+    private void writeJson(List<DriftReport> reports, long start) {
+        if (Optional.ofNullable(reportFile).isEmpty()) {
             return;
         }
-        Path json = face.report().get();
+        Path json = Optional.ofNullable(reportFile).get();
         try {
             Path parent = json.toAbsolutePath().getParent();
             if (parent != null) {
@@ -265,7 +259,7 @@ public record DriftCheck(
     }
 
     /** The SQL that brings {@code report}'s database back, or a comment that nothing does, to {@code file}. */
-    private static void writeSql(Path file, DriftReport report, Face face) {
+    private static void writeSql(Path file, DriftReport report, CommandContext context) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -276,9 +270,9 @@ public record DriftCheck(
             throw new MigrateException(
                     "Could not write the drift's SQL to " + file + ": " + e.getMessage()
                             + ". Check that the directory is writable, or choose another "
-                            + face.fixes().setting("drift.sqlFile", "<file>") + ".",
+                            + context.fixes().setting("drift.sqlFile", "<file>") + ".",
                     e);
         }
-        face.info("Wrote the SQL that brings " + report.name() + " back to " + face.shown(file) + ".");
+        context.output().info("Wrote the SQL that brings " + report.name() + " back to " + context.shown(file) + ".");
     }
 }

@@ -36,21 +36,6 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
     /** How long each query that measures a risky change may run where a face leaves it unset. */
     public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
 
-    /** What a face gives the comparison besides what every command reading schemas gets. */
-    public interface Face extends SchemaFace {
-        /**
-         * What is compared with {@code chain}'s schema: the entities, the managed schema, exclusions, renames, the
-         * declared objects and the entity cache, as the face's settings say.
-         */
-        AutogenerateRequest.Builder request(Migrator chain);
-
-        /** Where {@code changes.md} and {@code changes.json} are written. */
-        Path summaryDirectory();
-
-        /** A job summary the Markdown is appended to, such as GitHub's; empty: none. */
-        Optional<Path> jobSummary();
-    }
-
     /** What the comparison found, and the chain it compared. */
     public record AtHead(Migrator chain, AutogenerateResult result) {}
 
@@ -74,35 +59,38 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
      * @param expectingNoDifference whether a difference is the exception ({@code check}), which lets a cold
      *     comparison try the schema at head read from the migrations' SQL before it starts a server
      */
-    public AtHead run(String command, boolean expectingNoDifference, Face face) {
-        Optional<? extends DataSource> configured = face.configuredDatabase();
+    public AtHead run(String command, boolean expectingNoDifference, CommandContext context, Entities entities) {
+        Optional<? extends DataSource> configured = context.configuredDatabase();
         Migrator chain = configured.isPresent()
-                ? face.migrations(true).dataSource(configured.get()).build()
-                : face.migrations(false).build();
+                ? context.migrations(true).dataSource(configured.get()).build()
+                : context.migrations(false).build();
         AutogenerateRequest.Builder request =
-                face.request(chain).entitiesOn(entitiesOn).expectingNoDifference(expectingNoDifference);
+                entities.requestFor(chain).entitiesOn(entitiesOn).expectingNoDifference(expectingNoDifference);
         if (configured.isPresent()) {
             request.measuringRows(measureTimeout, largeTableRows);
         } else {
-            face.replayCache().ifPresent(request::replayCacheIn);
+            context.replayCache().ifPresent(request::replayCacheIn);
         }
-        AutogenerateResult result =
-                Autogenerate.run(request.build(), face.databases(configured.orElse(null)), ComparisonLog.of(face));
-        summarise(command, result.script(), face);
+        AutogenerateResult result = Autogenerate.run(
+                request.build(), context.databases(configured.orElse(null)), ComparisonLog.of(context));
+        summarise(command, result.script(), context, entities);
         return new AtHead(chain, result);
     }
 
     /** The differences between the entities and the schema on {@code database}, a throwaway one at head, reported. */
-    public static List<String> differencesOn(Migrator chain, DataSource database, Face face) {
+    static List<String> differencesOn(Migrator chain, DataSource database, CommandContext context, Entities entities) {
         return report(
-                Autogenerate.run(face.request(chain).build(), face.databases(database), ComparisonLog.of(face))
+                Autogenerate.run(
+                                entities.requestFor(chain).build(),
+                                context.databases(database),
+                                ComparisonLog.of(context))
                         .script(),
-                face);
+                context);
     }
 
     /** Prints each warning and each change's notes; returns the changes' descriptions. */
-    public static List<String> report(MigrationScript script, CommandFace face) {
-        script.warnings().forEach(face::warn);
+    public static List<String> report(MigrationScript script, CommandContext context) {
+        script.warnings().forEach(context.output()::warn);
         List<String> lines = new ArrayList<>();
         script.changes().forEach(change -> {
             String text = change.description().text();
@@ -110,7 +98,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             lines.add(DefinitionDiff.of(change.ops())
                     .map(diff -> text + " (- the database, + the project):\n      " + diff.replace("\n", "\n      "))
                     .orElse(text));
-            ChangeNotes.of(change).forEach(note -> face.warn("  " + text + ": " + note));
+            ChangeNotes.of(change).forEach(note -> context.output().warn("  " + text + ": " + note));
         });
         return lines;
     }
@@ -126,10 +114,13 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
                 .toList();
     }
 
-    private static void summarise(String command, MigrationScript script, Face face) {
-        Optional<Path> job = face.jobSummary();
-        List<Path> written = ChangeSummary.of(command, script).write(face.summaryDirectory(), job.orElse(null));
-        face.info("The changes are summarised in " + face.shown(written.get(0)) + " and " + face.shown(written.get(1))
-                + job.map(file -> ", and appended to the job summary " + file).orElse("") + ".");
+    private static void summarise(String command, MigrationScript script, CommandContext context, Entities entities) {
+        Optional<Path> job = Optional.ofNullable(entities.jobSummary());
+        List<Path> written = ChangeSummary.of(command, script).write(entities.summaryDirectory(), job.orElse(null));
+        context.output()
+                .info("The changes are summarised in " + context.shown(written.get(0)) + " and "
+                        + context.shown(written.get(1))
+                        + job.map(file -> ", and appended to the job summary " + file)
+                                .orElse("") + ".");
     }
 }

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * writes one revision per migration (a linear chain in the old order), and first proves them: the old tool replays
  * its chain on one throwaway database, migrate the written one on another, and both schemas must be equal. Nothing
  * is written when the proof finds a difference or a migration cannot be kept:
- * {@code new ImportChain("flyway", project, Map.of(), sources, true).run(face)}.
+ * {@code new ImportChain("flyway", project, Map.of(), sources, true).run(tools, context)}.
  *
  * @param from {@code flyway} or {@code liquibase}
  * @param project the project's directory, where the old tool's configuration and files are
@@ -43,16 +44,19 @@ public record ImportChain(String from, Path project, Map<String, String> setting
         settings = Map.copyOf(settings);
     }
 
-    /** What a face gives the import besides what every command reading schemas gets. */
-    public interface Face extends SchemaFace {
-        /** The old tool's jars with what they need, resolved as the face resolves libraries. */
-        List<Path> toolJars(OldTool tool);
-
-        /** The project's compiled classes and dependencies, which the written revisions compile against. */
-        List<Path> projectClasspath();
-
-        /** A directory for the proof's compiled classes. */
-        Path workDirectory();
+    /**
+     * What the import runs with besides its settings, which only the face knows.
+     *
+     * @param jars the old tool's jars with what they need, resolved as the face resolves libraries (Maven's
+     *     resolver, the local repository), once the import knows it needs them
+     * @param projectClasspath the project's compiled classes and dependencies, which the written revisions compile
+     *     against
+     * @param workDirectory a directory for the proof's compiled classes
+     */
+    public record Tools(Function<OldTool, List<Path>> jars, List<Path> projectClasspath, Path workDirectory) {
+        public Tools {
+            projectClasspath = List.copyOf(projectClasspath);
+        }
     }
 
     /** The tool {@code from} names. */
@@ -73,45 +77,48 @@ public record ImportChain(String from, Path project, Map<String, String> setting
      * @throws MigrateException naming each migration that cannot be kept, each difference the proof found, or the
      *     revisions the chain already holds; nothing is written then
      */
-    public void run(Face face) {
-        OldTool tool = tool(from, face.fixes());
-        Migrator chain = face.migrations(false).build();
+    public void run(Tools tools, CommandContext context) {
+        OldTool tool = tool(from, context.fixes());
+        Migrator chain = context.migrations(false).build();
         if (!chain.revisions().isEmpty()) {
-            throw new MigrateException(face.fixes().command("import") + " writes the first revisions of a chain, and "
-                    + sources.packageName() + " already holds "
-                    + chain.revisions().size() + " revision"
-                    + (chain.revisions().size() == 1 ? "" : "s") + ". Import into an empty package (delete the "
-                    + "revisions an earlier import wrote, or set "
-                    + face.fixes().setting("packages", "<another package>")
-                    + "). Nothing was written.");
+            throw new MigrateException(
+                    context.fixes().command("import") + " writes the first revisions of a chain, and "
+                            + sources.packageName() + " already holds "
+                            + chain.revisions().size() + " revision"
+                            + (chain.revisions().size() == 1 ? "" : "s") + ". Import into an empty package (delete the "
+                            + "revisions an earlier import wrote, or set "
+                            + context.fixes().setting("packages", "<another package>")
+                            + "). Nothing was written.");
         }
         // the project's classes after the tool's jars: Flyway's Java-based migrations replay from them
-        List<Path> jars = new ArrayList<>(face.toolJars(tool));
-        jars.addAll(face.projectClasspath());
+        List<Path> jars = new ArrayList<>(tools.jars().apply(tool));
+        jars.addAll(tools.projectClasspath());
         try (ToolLoader loader = ToolLoader.of(tool, jars)) {
             OldProject old = OldProject.of(tool, project, settings, loader);
             OldChain oldChain = old.read();
-            oldChain.warnings().forEach(face::warn);
+            oldChain.warnings().forEach(context.output()::warn);
             ImportedRevisions writer = new ImportedRevisions(sources.packageName());
             List<ImportedRevisions.Written> revisions = writer.of(oldChain, null);
             if (revisions.isEmpty()) {
-                face.info(tool.displayName() + " has no migration in " + old.where() + ", so there is nothing to "
-                        + "import. Check "
-                        + face.fixes()
-                                .setting(
-                                        tool == OldTool.FLYWAY
-                                                ? "import.flyway.locations"
-                                                : "import.liquibase.changelog",
-                                        "...")
-                        + ". Nothing was written.");
+                context.output()
+                        .info(tool.displayName() + " has no migration in " + old.where() + ", so there is nothing to "
+                                + "import. Check "
+                                + context.fixes()
+                                        .setting(
+                                                tool == OldTool.FLYWAY
+                                                        ? "import.flyway.locations"
+                                                        : "import.liquibase.changelog",
+                                                "...")
+                                + ". Nothing was written.");
                 return;
             }
             @Nullable SchemaSnapshot proved = null;
             if (prove) {
-                proved = prove(face, old, oldChain, revisions);
+                proved = prove(tools, context, old, oldChain, revisions);
             } else {
-                face.warn("The import was not proved (" + face.fixes().setting("import.prove", "false")
-                        + "): nothing compared the written chain with " + tool.displayName() + "'s.");
+                context.output()
+                        .warn("The import was not proved (" + context.fixes().setting("import.prove", "false")
+                                + "): nothing compared the written chain with " + tool.displayName() + "'s.");
             }
             List<Path> written = writer.write(revisions, sources.directory());
             List<Path> objects = old.writeDeclaredObjects(oldChain, proved == null ? null : proved.expected());
@@ -119,33 +126,43 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                 // verify compares the imported head with it: an imported revision edited later is caught there
                 proved.writeUnder(project.resolve("src/main/resources"));
             }
-            face.result(new CommandResult.Imported(
-                    tool.key(),
-                    revisions.stream().map(ImportedRevisions.Written::id).toList(),
-                    objects.stream().map(face::shown).toList(),
-                    prove,
-                    List.of()));
-            face.info("Wrote " + written.size() + " revision" + (written.size() == 1 ? "" : "s") + " imported from "
-                    + tool.displayName() + " (" + old.where() + ") into " + face.shown(sources.directory()) + ", "
-                    + revisions.get(0).id() + " to "
-                    + revisions.get(revisions.size() - 1).id()
-                    + (objects.isEmpty()
-                            ? ""
-                            : ", and " + objects.size() + " declared object file" + (objects.size() == 1 ? "" : "s")
-                                    + " of what it builds beside the tables")
-                    + ". The first " + face.fixes().command("upgrade") + " of each database " + tool.displayName()
-                    + " migrated marks what it applied and runs only what follows; a new database gets the whole "
-                    + "chain.");
+            context.output()
+                    .result(new CommandResult.Imported(
+                            tool.key(),
+                            revisions.stream()
+                                    .map(ImportedRevisions.Written::id)
+                                    .toList(),
+                            objects.stream().map(context::shown).toList(),
+                            prove,
+                            List.of()));
+            context.output()
+                    .info("Wrote " + written.size() + " revision" + (written.size() == 1 ? "" : "s") + " imported from "
+                            + tool.displayName() + " (" + old.where() + ") into " + context.shown(sources.directory())
+                            + ", "
+                            + revisions.get(0).id() + " to "
+                            + revisions.get(revisions.size() - 1).id()
+                            + (objects.isEmpty()
+                                    ? ""
+                                    : ", and " + objects.size() + " declared object file"
+                                            + (objects.size() == 1 ? "" : "s") + " of what it builds beside the tables")
+                            + ". The first " + context.fixes().command("upgrade") + " of each database "
+                            + tool.displayName()
+                            + " migrated marks what it applied and runs only what follows; a new database gets the whole "
+                            + "chain.");
         }
     }
 
     /** Proves the written chain; the schema the old tool built, as a snapshot of the imported head. */
     private SchemaSnapshot prove(
-            Face face, OldProject old, OldChain oldChain, List<ImportedRevisions.Written> revisions) {
-        ComparisonDatabases databases = face.databases(null);
+            Tools tools,
+            CommandContext context,
+            OldProject old,
+            OldChain oldChain,
+            List<ImportedRevisions.Written> revisions) {
+        ComparisonDatabases databases = context.databases(null);
         Path work;
         try {
-            work = Files.createDirectories(face.workDirectory());
+            work = Files.createDirectories(tools.workDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,12 +173,14 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                     server.createDatabase("import_" + oldChain.tool().key()),
                     revisions,
                     sources.packageName(),
-                    face.projectClasspath(),
+                    tools.projectClasspath(),
                     work,
                     server.createDatabase("import_migrate"));
             List<String> differences = result.differences();
             if (!differences.isEmpty()) {
-                face.result(new CommandResult.Imported(oldChain.tool().key(), List.of(), List.of(), true, differences));
+                context.output()
+                        .result(new CommandResult.Imported(
+                                oldChain.tool().key(), List.of(), List.of(), true, differences));
                 throw new MigrateException("The written chain does not build what "
                         + oldChain.tool().displayName()
                         + " builds: replayed on two empty databases, the schemas differ in "
@@ -169,9 +188,10 @@ public record ImportChain(String from, Path project, Map<String, String> setting
                         + differences.stream().collect(Collectors.joining("\n  - "))
                         + "\nNothing was written. Report this with the migrations named above.");
             }
-            face.info("Proved: " + oldChain.tool().displayName() + " and the " + revisions.size()
-                    + " written revisions build the same schema " + old.schema() + " on PostgreSQL "
-                    + databases.defaultVersion().version() + ".");
+            context.output()
+                    .info("Proved: " + oldChain.tool().displayName() + " and the " + revisions.size()
+                            + " written revisions build the same schema " + old.schema() + " on PostgreSQL "
+                            + databases.defaultVersion().version() + ".");
             return new SchemaSnapshot(
                     revisions.get(revisions.size() - 1).id(),
                     databases.defaultVersion().major(),

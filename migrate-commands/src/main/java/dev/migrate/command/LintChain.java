@@ -33,12 +33,14 @@ import org.jspecify.annotations.Nullable;
  * @param largeTableRows the estimated rows from which a lock hazard on a table of the configured database is
  *     an error; below, it is information
  * @param judged the revisions whose findings count; null: all of them
+ * @param reportFile where the report is written as JSON; null: nowhere
  */
 public record LintChain(
         @Nullable RevisionRange range,
         @Nullable String failOn,
         long largeTableRows,
-        @Nullable Set<String> judged) {
+        @Nullable Set<String> judged,
+        @Nullable Path reportFile) {
 
     /**
      * The estimated rows from which a table counts as large where a face leaves it unset: the lint's, which
@@ -55,12 +57,6 @@ public record LintChain(
         return RevisionTarget.range(text, Set.of());
     }
 
-    /** What a face gives the lint besides what every command reading schemas gets. */
-    public interface Face extends SchemaFace {
-        /** Where the report is written as JSON; empty: nowhere. */
-        Optional<Path> report();
-    }
-
     public LintChain {
         judged = judged == null ? null : Set.copyOf(judged);
     }
@@ -70,34 +66,35 @@ public record LintChain(
      *
      * @throws MigrateException naming the findings at or above {@code failOn}, or the migration that failed
      */
-    public void run(Face face) {
+    public void run(CommandContext context) {
         LintOutput.failOn(failOn); // a wrong setting fails before any server starts
-        ComparisonDatabases throwaways = face.databases(null);
+        ComparisonDatabases throwaways = context.databases(null);
         List<CurrentRevision> current = null;
         TableSizes sizes = TableSizes.UNKNOWN;
         ComparisonDatabases.ThrowawayVersion version = null;
-        Optional<? extends DataSource> configured = range == null ? face.configuredDatabase() : Optional.empty();
+        Optional<? extends DataSource> configured = range == null ? context.configuredDatabase() : Optional.empty();
         if (configured.isPresent()) {
             // a Citus coordinator's pending migrations replay where Citus is: a database made on its server
-            throwaways = CoordinatorReplay.of(configured.get(), throwaways, face);
-            Migrator live = face.migrations(true).dataSource(configured.get()).build();
+            throwaways = CoordinatorReplay.of(configured.get(), throwaways, context);
+            Migrator live =
+                    context.migrations(true).dataSource(configured.get()).build();
             current = live.current();
             String at = current.isEmpty()
                     ? "base"
                     : current.stream().map(CurrentRevision::id).collect(Collectors.joining(", "));
             if (atHeads(current, live.heads())) {
-                nothingPending(at, face);
+                nothingPending(at, context);
                 return;
             }
             sizes = TableSizes.read(configured.get());
-            version = sameMajor(configured.get(), throwaways, face);
-            face.info("It is at " + at + "; the migrations it has not applied are analysed.");
+            version = sameMajor(configured.get(), throwaways, context);
+            context.output().info("It is at " + at + "; the migrations it has not applied are analysed.");
         }
         // the configured database is never handed to the lint: it replays on a server it starts empty
-        Migrator chain = face.migrations(true).build();
+        Migrator chain = context.migrations(true).build();
         try (ComparisonDatabases.ThrowawayServer server =
                 throwaways.start(version == null ? throwaways.defaultVersion() : version)) {
-            server.createRolesOf(chain, face::info);
+            server.createRolesOf(chain, context.output()::info);
             Lint.Builder builder = Lint.builder(chain)
                     .database(server.dataSource())
                     .tableSizes(sizes)
@@ -107,12 +104,12 @@ public record LintChain(
             }
             Lint lint = builder.build();
             List<CurrentRevision> pending = current;
-            new LintOutput(face)
+            new LintOutput(context)
                     .report(
                             () -> pending != null
                                     ? lint.pending(pending)
                                     : lint.run(range == null ? "base:heads" : range.toString()),
-                            face.report().orElse(null),
+                            reportFile,
                             failOn);
         }
     }
@@ -124,8 +121,8 @@ public record LintChain(
     }
 
     /** Writes an empty report: a CI step that reads it must not find the findings of an earlier run. */
-    private static void nothingPending(String at, Face face) {
-        Optional<Path> json = face.report();
+    private void nothingPending(String at, CommandContext context) {
+        Optional<Path> json = Optional.ofNullable(reportFile);
         if (json.isPresent()) {
             try {
                 Path parent = json.get().toAbsolutePath().getParent();
@@ -137,15 +134,17 @@ public record LintChain(
                 throw new MigrateException("Could not write the lint report " + json.get() + ": " + e.getMessage(), e);
             }
         }
-        face.info("It is at " + at + ", every head: no migration is pending, so there is nothing to lint and no "
-                + "throwaway PostgreSQL was started."
-                + json.map(file -> " Report: " + file + ".").orElse("")
-                + " To lint applied migrations too, set " + face.fixes().setting("range", "base:heads") + ".");
+        context.output()
+                .info("It is at " + at + ", every head: no migration is pending, so there is nothing to lint and no "
+                        + "throwaway PostgreSQL was started."
+                        + json.map(file -> " Report: " + file + ".").orElse("")
+                        + " To lint applied migrations too, set "
+                        + context.fixes().setting("range", "base:heads") + ".");
     }
 
     /** A throwaway server of the configured server's major version, or of the default one where there is none. */
     private static ComparisonDatabases.ThrowawayVersion sameMajor(
-            DataSource database, ComparisonDatabases throwaways, Face face) {
+            DataSource database, ComparisonDatabases throwaways, CommandContext context) {
         int major;
         try (Connection c = database.getConnection()) {
             major = c.getMetaData().getDatabaseMajorVersion();
@@ -157,8 +156,9 @@ public record LintChain(
             return throwaways.version(major);
         }
         ComparisonDatabases.ThrowawayVersion fallback = throwaways.defaultVersion();
-        face.warn("The database runs PostgreSQL " + major + ", for which there are no throwaway servers: the "
-                + "migrations are analysed on PostgreSQL " + fallback.version() + " instead.");
+        context.output()
+                .warn("The database runs PostgreSQL " + major + ", for which there are no throwaway servers: the "
+                        + "migrations are analysed on PostgreSQL " + fallback.version() + " instead.");
         return fallback;
     }
 }

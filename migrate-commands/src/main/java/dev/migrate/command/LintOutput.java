@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
  * {@code verify} print, whatever the face.
  */
 public final class LintOutput {
-    private final CommandFace log;
+    private final CommandContext log;
     private final boolean onlyFailingMigrations;
     private final Function<CommandResult.Lint, CommandResult> asResult;
 
-    public LintOutput(CommandFace face) {
-        this(face, false, lint -> lint);
+    public LintOutput(CommandContext context) {
+        this(context, false, lint -> lint);
     }
 
     /**
@@ -40,38 +40,41 @@ public final class LintOutput {
      *     ({@code migration-fails}), as {@code verify} does when {@code failOn} is not set: lock and
      *     rewrite findings then stay in the log and the report without failing the build
      */
-    public LintOutput(CommandFace face, boolean onlyFailingMigrations) {
-        this(face, onlyFailingMigrations, lint -> lint);
+    public LintOutput(CommandContext context, boolean onlyFailingMigrations) {
+        this(context, onlyFailingMigrations, lint -> lint);
     }
 
     /**
-     * @param asResult the command's result around the lint's, handed to the face: {@code verify}'s holds it
+     * @param asResult the command's result around the lint's, handed to the output: {@code verify}'s holds it
      */
     public LintOutput(
-            CommandFace face, boolean onlyFailingMigrations, Function<CommandResult.Lint, CommandResult> asResult) {
-        this.log = face;
+            CommandContext context,
+            boolean onlyFailingMigrations,
+            Function<CommandResult.Lint, CommandResult> asResult) {
+        this.log = context;
         this.onlyFailingMigrations = onlyFailingMigrations;
         this.asResult = asResult;
     }
 
     /** {@code report} as the JSON document's result, {@code failing} of its findings failing the command. */
     private void result(LintReport report, int failing) {
-        log.result(asResult.apply(new CommandResult.Lint(
-                report.serverVersion(),
-                report.revisions(),
-                report.findings().stream()
-                        .map(f -> new CommandResult.Finding(
-                                f.revision(),
-                                f.rule().id(),
-                                f.severity().name().toLowerCase(Locale.ROOT),
-                                f.table(),
-                                f.lock(),
-                                f.detail(),
-                                f.statement(),
-                                f.suppressedBecause(),
-                                f.estimatedRows()))
-                        .toList(),
-                failing)));
+        log.output()
+                .result(asResult.apply(new CommandResult.Lint(
+                        report.serverVersion(),
+                        report.revisions(),
+                        report.findings().stream()
+                                .map(f -> new CommandResult.Finding(
+                                        f.revision(),
+                                        f.rule().id(),
+                                        f.severity().name().toLowerCase(Locale.ROOT),
+                                        f.table(),
+                                        f.lock(),
+                                        f.detail(),
+                                        f.statement(),
+                                        f.suppressedBecause(),
+                                        f.estimatedRows()))
+                                .toList(),
+                        failing)));
     }
 
     private boolean judged(LintFinding finding) {
@@ -116,12 +119,13 @@ public final class LintOutput {
         if (failOn != null) {
             failIfAny(failing, failOn, log);
         }
-        log.warn("The lint stopped at revision " + failure.revision() + ": " + failure.getMessage()
-                + " The migrations after it were not analysed. The build goes on because the finding "
-                + (failOn == null
-                        ? "is below " + log.fixes().setting("failOn", "none")
-                        : "is accepted with @SuppressLint")
-                + "; fix the migration to have them analysed.");
+        log.output()
+                .warn("The lint stopped at revision " + failure.revision() + ": " + failure.getMessage()
+                        + " The migrations after it were not analysed. The build goes on because the finding "
+                        + (failOn == null
+                                ? "is below " + log.fixes().setting("failOn", "none")
+                                : "is accepted with @SuppressLint")
+                        + "; fix the migration to have them analysed.");
     }
 
     /**
@@ -147,14 +151,14 @@ public final class LintOutput {
                 .forEach(s -> byRevision
                         .computeIfAbsent(s.revision(), r -> new ArrayList<>())
                         .add(s));
-        byRevision.forEach((revision, statements) -> log.info(summary(revision, statements)));
+        byRevision.forEach((revision, statements) -> log.output().info(summary(revision, statements)));
         for (LintFinding finding : report.findings()) {
             if (finding.suppressed() || finding.severity() == LintRule.Severity.INFO) {
-                log.info(finding.line());
+                log.output().info(finding.line());
             } else if (finding.severity() == LintRule.Severity.ERROR && judged(finding)) {
-                log.error(finding.line());
+                log.output().error(finding.line());
             } else {
-                log.warn(finding.line());
+                log.output().warn(finding.line());
             }
         }
         if (json != null) {
@@ -173,18 +177,22 @@ public final class LintOutput {
         long information = count(report, LintRule.Severity.INFO);
         long accepted =
                 report.findings().stream().filter(LintFinding::suppressed).count();
-        log.info("Lint of " + report.revisions().size() + " migration"
-                + (report.revisions().size() == 1 ? "" : "s")
-                + " on PostgreSQL " + report.serverVersion() + ": " + errors + " error" + (errors == 1 ? "" : "s")
-                + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                + (information == 0 ? "" : ", " + information + " on small tables (information)")
-                + ", " + accepted + " accepted with "
-                + "@SuppressLint." + (json == null ? "" : " Report: " + json + "."));
+        log.output()
+                .info("Lint of " + report.revisions().size() + " migration"
+                        + (report.revisions().size() == 1 ? "" : "s")
+                        + " on PostgreSQL " + report.serverVersion() + ": " + errors + " error"
+                        + (errors == 1 ? "" : "s")
+                        + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                        + (information == 0 ? "" : ", " + information + " on small tables (information)")
+                        + ", " + accepted + " accepted with "
+                        + "@SuppressLint." + (json == null ? "" : " Report: " + json + "."));
         if (onlyFailingMigrations && count(report, LintRule.Severity.ERROR) > 0) {
-            log.warn("These lock and rewrite findings are reported, not judged: how long a lock holds depends on the "
-                    + "size of the tables where the migrations run, which this throwaway database cannot know. "
-                    + "mvn migrate:lint judges them, autogenerate with a URL measures them, and "
-                    + log.fixes().setting("failOn", "error") + " makes verify fail on them too.");
+            log.output()
+                    .warn(
+                            "These lock and rewrite findings are reported, not judged: how long a lock holds depends on the "
+                                    + "size of the tables where the migrations run, which this throwaway database cannot know. "
+                                    + "mvn migrate:lint judges them, autogenerate with a URL measures them, and "
+                                    + log.fixes().setting("failOn", "error") + " makes verify fail on them too.");
         }
         List<LintFinding> failing = failOn == null ? List.of() : failing(report, failOn);
         result(report, failing.size());
@@ -193,13 +201,13 @@ public final class LintOutput {
         }
     }
 
-    private static void failIfAny(List<LintFinding> failing, LintRule.Severity failOn, CommandFace face) {
+    private static void failIfAny(List<LintFinding> failing, LintRule.Severity failOn, CommandContext context) {
         if (!failing.isEmpty()) {
             throw new MigrateException(failing.size() + " lint finding" + (failing.size() == 1 ? "" : "s")
                     + " at or above failOn=" + failOn.name().toLowerCase(Locale.ROOT) + " (listed above). Write the "
                     + "safe form each one names, accept one in its migration with @SuppressLint(rules = \""
                     + failing.get(0).rule().id() + "\", reason = \"...\"), or set "
-                    + face.fixes().setting("failOn", "warning|none")
+                    + context.fixes().setting("failOn", "warning|none")
                     + ".");
         }
     }

@@ -24,18 +24,19 @@ public record Merge(List<String> revisions, @Nullable String message, SourceRoot
     }
 
     /** Writes the merge; returns its file. */
-    public Path run(CommandFace face) {
-        Migrator chain = face.migrations(false).build();
+    public Path run(CommandContext context) {
+        Migrator chain = context.migrations(false).build();
         List<String> parents = revisions.isEmpty() ? chain.heads() : resolve(chain);
         if (parents.size() < 2) {
             throw new MigrateException("A merge needs two or more revisions, but "
                     + (revisions.isEmpty()
                             ? "the graph has " + parents.size() + " head(s) " + parents + ". There is nothing to merge."
                             : "only " + parents + " was given. List them with "
-                                    + face.fixes().setting("revisions", "a,b") + "."));
+                                    + context.fixes().setting("revisions", "a,b") + "."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
-        return NewRevision.written(sources, NewMigration.merge(SourceRoot.nextId(chain, parents), parents, text), face);
+        return NewRevision.written(
+                sources, NewMigration.merge(SourceRoot.nextId(chain, parents), parents, text), context);
     }
 
     private List<String> resolve(Migrator chain) {

@@ -7,9 +7,11 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.tooling.FleetJson;
 import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.RevisionTarget;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * SQL, as every face runs it:
  *
  * <pre>{@code
- * Move.upgrade(RevisionTarget.of("head")).run(null, false, face);
+ * Move.upgrade(RevisionTarget.of("head")).run(null, null, context);
  * }</pre>
  *
  * <p>The face checked the target's form where the user wrote it ({@link RevisionTarget}); the engine checks the
@@ -55,26 +57,6 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
         public String command() {
             return name().toLowerCase(Locale.ROOT);
         }
-    }
-
-    /** What a face gives a change besides what every command gets: where its scripts go, what it keeps of a fleet's run. */
-    public interface Face extends CommandFace {
-        /**
-         * Writes the one database's script, which {@code script} writes to the writer it is handed.
-         *
-         * @return the file it was written to, as the face shows it; empty for standard output
-         */
-        Optional<String> script(Consumer<Writer> script);
-
-        /** Where the script of {@code tenant} goes. */
-        Path tenantScript(String tenant);
-
-        /**
-         * Keeps what the face keeps of a fleet's run, such as a summary file.
-         *
-         * @return where, besides the summary the fleet logged, each failure's message can be read; empty for nowhere
-         */
-        Optional<String> fleetRan(Move change, FleetResult result);
     }
 
     public Move {
@@ -106,50 +88,47 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
     }
 
     /**
-     * Runs the change as {@code face} is configured: on {@code fleet} when one is given, else on the face's
-     * database; written as SQL instead when {@code offline} (one script, or one per tenant).
+     * Runs the change as {@code context} is configured: on {@code fleet} when one is given, else on the run's
+     * database; written as SQL instead when a {@code script} is given (one script, or one per tenant).
      *
      * @throws MigrateException when it fails, or when any tenant of the fleet failed, naming them and where
      *     each failure's message is
      */
-    public void run(@Nullable FleetSettings fleet, boolean offline, Face face) {
+    public void run(@Nullable FleetSettings fleet, @Nullable SqlScript script, CommandContext context) {
         if (fleet == null) {
-            if (offline) {
-                Migrator migrator = face.migrations(false).build();
-                Optional<String> file = face.script(out -> script(migrator, out));
-                face.result(new CommandResult.Script(file.orElse(null), List.of()));
+            if (script != null) {
+                Migrator migrator = context.migrations(false).build();
+                String file = script.write(out -> script(migrator, out), context);
+                context.output().result(new CommandResult.Script(file, List.of()));
             } else {
-                face.onDatabase(builder -> face.result(on(builder.build())));
+                context.onDatabase(kind.command(), builder -> context.output().result(on(builder.build())));
             }
-        } else if (offline) {
-            scripts(fleet, face);
+        } else if (script != null) {
+            scripts(fleet, script, context);
         } else {
             FleetResult[] result = new FleetResult[1];
             if (fleet.inTheDatabase()) {
-                face.onDatabase(builder -> result[0] = on(fleet.over(builder)));
+                context.onDatabase(kind.command(), builder -> result[0] = on(fleet.over(builder)));
             } else {
-                result[0] = on(fleet.over(face.migrations(true)));
+                result[0] = on(fleet.over(context.migrations(true)));
             }
-            face.result(new CommandResult.FleetChanged(target.text(), result[0]));
-            Optional<String> kept = face.fleetRan(this, result[0]);
+            context.output().result(new CommandResult.FleetChanged(target.text(), result[0]));
+            Optional<String> kept = keep(result[0], context);
             if (!result[0].succeeded()) {
                 throw new MigrateException(
-                        failures(result[0], kept, face.fixes().command(kind.command())));
+                        failures(result[0], kept, context.fixes().command(kind.command())));
             }
         }
     }
 
     /** One script per tenant, beside each other; tenants found by a query need the database to run it. */
-    private void scripts(FleetSettings fleet, Face face) {
+    private void scripts(FleetSettings fleet, SqlScript script, CommandContext context) {
         List<Path> written = new ArrayList<>();
         Consumer<Migrator.Builder> writing = builder -> scripts(fleet.over(builder), tenant -> {
-            Path file = face.tenantScript(tenant);
+            Path file = script.ofTenant(tenant, kind.command(), context);
             written.add(file);
             try {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
+                SqlScript.createParent(file);
                 return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new MigrateException(
@@ -160,16 +139,39 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
         });
         String tenants = fleet.tenants();
         if (fleet.inTheDatabase() && tenants != null && tenants.strip().startsWith("query:")) {
-            face.onDatabase(writing);
+            context.onDatabase(writing);
         } else {
-            writing.accept(face.migrations(false));
+            writing.accept(context.migrations(false));
         }
-        face.result(
-                new CommandResult.Script(null, written.stream().map(face::shown).toList()));
-        face.info("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s") + ", one per tenant"
-                + (written.isEmpty()
-                        ? "."
-                        : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
+        context.output()
+                .result(new CommandResult.Script(
+                        null, written.stream().map(context::shown).toList()));
+        context.output()
+                .info("Wrote " + written.size() + " SQL script" + (written.size() == 1 ? "" : "s") + ", one per tenant"
+                        + (written.isEmpty()
+                                ? "."
+                                : ": " + written.get(0) + (written.size() > 1 ? " and the others beside it." : ".")));
+    }
+
+    /**
+     * Keeps the fleet's summary in the build directory, {@code fleet.json}, where the face has one.
+     *
+     * @return where, besides the summary the fleet logged, each failure's message can be read; empty for nowhere
+     */
+    private Optional<String> keep(FleetResult result, CommandContext context) {
+        Optional<Path> kept = context.project().kept("fleet.json");
+        kept.ifPresent(json -> {
+            try {
+                SqlScript.createParent(json);
+                try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+                    FleetJson.write(kind.command(), target.text(), result, out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + json, e);
+            }
+            context.output().info("The fleet's summary is in " + json + ".");
+        });
+        return kept.map(Path::toString);
     }
 
     /** Runs the change on one database; returns what it did and where the database is now. */

@@ -23,17 +23,17 @@ public record NewRevision(String message, @Nullable String head, SourceRoot sour
     }
 
     /** Writes the migration; returns its file. */
-    public Path run(CommandFace face) {
+    public Path run(CommandContext context) {
         if (message.isBlank()) {
-            throw new MigrateException(face.fixes().command("revision") + " needs a message. Add "
-                    + face.fixes().setting("message", "\"what the migration does\"") + ".");
+            throw new MigrateException(context.fixes().command("revision") + " needs a message. Add "
+                    + context.fixes().setting("message", "\"what the migration does\"") + ".");
         }
-        Migrator chain = face.migrations(false).build();
-        List<String> parents = parent(chain.heads(), face);
-        return written(sources, NewMigration.empty(SourceRoot.nextId(chain, parents), parents, message), face);
+        Migrator chain = context.migrations(false).build();
+        List<String> parents = parent(chain.heads(), context);
+        return written(sources, NewMigration.empty(SourceRoot.nextId(chain, parents), parents, message), context);
     }
 
-    private List<String> parent(List<String> heads, CommandFace face) {
+    private List<String> parent(List<String> heads, CommandContext context) {
         if (head != null && !head.isBlank()) {
             List<String> matches =
                     heads.stream().filter(h -> h.startsWith(head.strip())).toList();
@@ -41,7 +41,7 @@ public record NewRevision(String message, @Nullable String head, SourceRoot sour
                 throw new MigrateException("The head '" + head + "' "
                         + (matches.isEmpty() ? "is not a head" : "matches several heads " + matches)
                         + "; the heads are " + heads + ". Give one of them with "
-                        + face.fixes().setting("head", "<id>")
+                        + context.fixes().setting("head", "<id>")
                         + ".");
             }
             return matches;
@@ -49,16 +49,16 @@ public record NewRevision(String message, @Nullable String head, SourceRoot sour
         if (heads.size() > 1) {
             throw new MigrateException("The revision graph has " + heads.size() + " heads " + heads
                     + ", so a new revision has no single parent. Join them with "
-                    + face.fixes().command("merge")
-                    + ", or choose one with " + face.fixes().setting("head", "<id>") + ".");
+                    + context.fixes().command("merge")
+                    + ", or choose one with " + context.fixes().setting("head", "<id>") + ".");
         }
         return heads;
     }
 
     /** Writes {@code migration} below {@code sources} and says where. */
-    static Path written(SourceRoot sources, NewMigration migration, CommandFace face) {
+    static Path written(SourceRoot sources, NewMigration migration, CommandContext context) {
         Path path = sources.write(migration);
-        face.info("Wrote " + path + " (revision " + migration.id() + ").");
+        context.output().info("Wrote " + path + " (revision " + migration.id() + ").");
         return path;
     }
 }

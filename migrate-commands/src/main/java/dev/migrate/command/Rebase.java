@@ -16,51 +16,42 @@ import org.jspecify.annotations.Nullable;
  * {@code rebase}: puts a branch that is not released yet on top of the other head; the first revision of the
  * branch gets that head as its parent, in its source file, and the revisions above it follow. With a configured
  * database, refuses when that database has applied any revision of the branch:
- * {@code new Rebase(RevisionName.of("20260105"), null).run(face)}.
+ * {@code new Rebase(RevisionName.of("20260105"), null).run(context)}.
  *
  * @param revision the first revision of the branch to move: a full or unique-prefix id, or a branch label
  * @param onto the head to put the branch on; null: the other head, when the chain has exactly two
  */
 public record Rebase(RevisionName revision, @Nullable RevisionName onto) {
-    /** What a face gives a rebase besides what every command gets. */
-    public interface Face extends CommandFace {
-        /** The configured database, announced; empty: none. */
-        Optional<? extends DataSource> configuredDatabase();
-
-        /** How messages name the configured database ({@code host:port, database app, user app}). */
-        String configuredName();
-
-        /** The source file of a migration class, where the face's sources hold it. */
-        Optional<Path> sourceFile(String className);
-
-        /** Where the face looks for sources, as a message names them. */
-        String sourceRoots();
-    }
-
     public Rebase {
         Objects.requireNonNull(revision, "revision");
     }
 
     /** Edits the first revision's source file; the chain's classes are compiled again after. */
-    public void run(Face face) {
-        RebasePlan plan = MigratorTools.of(face.migrations(false).build())
+    public void run(CommandContext context) {
+        RebasePlan plan = MigratorTools.of(context.migrations(false).build())
                 .rebasePlan(revision.text(), onto == null ? null : onto.text());
         RevisionInfo first = plan.revision();
-        Path file = face.sourceFile(first.source())
+        Path file = context.project()
+                .sourceFile(first.source())
                 .orElseThrow(() -> new MigrateException("The source file of revision " + first.id() + " ("
-                        + first.source() + ") is not below the project's source roots " + face.sourceRoots()
+                        + first.source() + ") is not below the project's source roots "
+                        + context.project().sourceRoots()
                         + ": only a migration written in this project can be rebased. Join the heads with "
-                        + face.fixes().command("merge") + " instead."));
-        Optional<? extends DataSource> configured = face.configuredDatabase();
+                        + context.fixes().command("merge") + " instead."));
+        Optional<? extends DataSource> configured = context.configuredDatabase();
         if (configured.isPresent()) {
             // a revision a database has applied is released: moving it would change the past of that database
             Migrator database =
-                    face.migrations(true).dataSource(configured.get()).build();
-            plan.refuseWhenApplied(MigratorTools.of(database).appliedRevisions(), face.configuredName());
+                    context.migrations(true).dataSource(configured.get()).build();
+            plan.refuseWhenApplied(
+                    MigratorTools.of(database).appliedRevisions(),
+                    context.database().configuredName());
         }
         String replaced = RevisesEdit.apply(file, plan.fromNames(), plan.onto());
-        face.info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": " + face.shown(file)
-                + " now revises " + plan.onto() + " instead of " + replaced + ". Compile and check the chain: "
-                + face.fixes().command("verify") + ".");
+        context.output()
+                .info("Rebased " + String.join(", ", plan.movedIds()) + " onto " + plan.onto() + ": "
+                        + context.shown(file)
+                        + " now revises " + plan.onto() + " instead of " + replaced + ". Compile and check the chain: "
+                        + context.fixes().command("verify") + ".");
     }
 }

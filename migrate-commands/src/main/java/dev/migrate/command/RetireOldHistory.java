@@ -13,22 +13,24 @@ import java.util.List;
  */
 public record RetireOldHistory(boolean drop) {
     /** Says what is dropped, and drops it unless this is the dry run. */
-    public void run(CommandFace face) {
-        face.onDatabase(builder -> {
+    public void run(CommandContext context) {
+        context.onDatabase(builder -> {
             MigratorTools tools = MigratorTools.of(builder.build());
             List<String> statements = tools.retireOldHistory(false);
             if (statements.isEmpty()) {
-                face.info("This database holds no Flyway or Liquibase history table: nothing to retire.");
+                context.output().info("This database holds no Flyway or Liquibase history table: nothing to retire.");
                 return;
             }
-            face.info((drop ? "Dropping" : "Would drop (dry run)") + " the old tool's history, read for the last"
-                    + " time when this database moved in:\n  " + String.join(";\n  ", statements) + ";");
+            context.output()
+                    .info((drop ? "Dropping" : "Would drop (dry run)") + " the old tool's history, read for the last"
+                            + " time when this database moved in:\n  " + String.join(";\n  ", statements) + ";");
             if (drop) {
                 tools.retireOldHistory(true);
-                face.info("Dropped. " + face.fixes().command("history") + " keeps the imported past.");
+                context.output().info("Dropped. " + context.fixes().command("history") + " keeps the imported past.");
             } else {
-                face.info("Run " + face.fixes().command("import") + " "
-                        + face.fixes().setting("import.retire", "true") + " to drop it.");
+                context.output()
+                        .info("Run " + context.fixes().command("import") + " "
+                                + context.fixes().setting("import.retire", "true") + " to drop it.");
             }
         });
     }

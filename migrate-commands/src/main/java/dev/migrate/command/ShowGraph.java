@@ -54,30 +54,32 @@ public record ShowGraph(
      * Prints what the command shows of {@code migrator}'s graph; {@code history} marks the revisions of its
      * database when it has one.
      */
-    public void run(Migrator migrator, CommandFace face) {
+    public void run(Migrator migrator, CommandContext context) {
         MigratorTools internals = MigratorTools.of(migrator);
         switch (kind) {
             case HEADS -> {
-                internals.headsReport(verbose).forEach(face::info);
-                face.result(new CommandResult.Revisions(details(migrator, migrator.heads())));
+                internals.headsReport(verbose).forEach(context.output()::info);
+                context.output().result(new CommandResult.Revisions(details(migrator, migrator.heads())));
             }
             case BRANCHES -> {
-                internals.branchesReport().forEach(face::info);
-                face.result(new CommandResult.Revisions(migrator.revisions().stream()
-                        .filter(RevisionDetails::isBranchPoint)
-                        .toList()));
+                internals.branchesReport().forEach(context.output()::info);
+                context.output()
+                        .result(new CommandResult.Revisions(migrator.revisions().stream()
+                                .filter(RevisionDetails::isBranchPoint)
+                                .toList()));
             }
             case SHOW -> {
                 String target = revision == null ? "head" : revision.text();
-                internals.showReport(target).forEach(face::info);
-                face.result(new CommandResult.Revisions(List.of(migrator.revision(target))));
+                internals.showReport(target).forEach(context.output()::info);
+                context.output().result(new CommandResult.Revisions(List.of(migrator.revision(target))));
             }
             case HISTORY -> {
                 String text = range == null ? null : range.toString();
-                internals.historyReport(text, verbose).forEach(face::info);
+                internals.historyReport(text, verbose).forEach(context.output()::info);
                 MigratorTools.HistoryRevisions history = internals.historyRevisions(text);
-                face.result(new CommandResult.History(
-                        details(migrator, history.ids()), history.current(), history.applied()));
+                context.output()
+                        .result(new CommandResult.History(
+                                details(migrator, history.ids()), history.current(), history.applied()));
             }
         }
     }

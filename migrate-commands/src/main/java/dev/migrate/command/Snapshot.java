@@ -41,16 +41,17 @@ public record Snapshot(String managedSchema, List<String> exclude, List<Integer>
     }
 
     /** Replays the chain to its head on a throwaway server of each major (or takes it from the cache) and keeps it. */
-    public void run(SchemaFace face) {
-        checkSettings(face.fixes());
-        Migrator chain = face.migrations(false).build();
-        DriftRequest request = DriftCheck.request(chain, managedSchema, exclude, face);
-        ComparisonDatabases databases = face.databases(null);
+    public void run(CommandContext context) {
+        checkSettings(context.fixes());
+        Migrator chain = context.migrations(false).build();
+        DriftRequest request = DriftCheck.request(chain, managedSchema, exclude, context);
+        ComparisonDatabases databases = context.databases(null);
         for (int major : majors.isEmpty() ? List.of(databases.defaultVersion().major()) : majors) {
-            SchemaSnapshot snapshot = Drift.snapshot(request, major, databases, ComparisonLog.of(face));
+            SchemaSnapshot snapshot = Drift.snapshot(request, major, databases, ComparisonLog.of(context));
             Path written = snapshot.writeUnder(classesDirectory);
-            face.info("Kept the schema of revision " + snapshot.revision() + " (PostgreSQL " + major + ") in "
-                    + face.shown(written) + ", for the application's startup check (validateDrift).");
+            context.output()
+                    .info("Kept the schema of revision " + snapshot.revision() + " (PostgreSQL " + major + ") in "
+                            + context.shown(written) + ", for the application's startup check (validateDrift).");
         }
     }
 }

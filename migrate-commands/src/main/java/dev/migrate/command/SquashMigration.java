@@ -54,42 +54,46 @@ public record SquashMigration(
     }
 
     /** Replays the range on a throwaway server of the default version, and writes the squash. */
-    public void run(SchemaFace face) {
-        ComparisonDatabases throwaways = face.databases(null);
-        RevisionTarget target = checkedTarget(face.fixes());
+    public void run(CommandContext context) {
+        ComparisonDatabases throwaways = context.databases(null);
+        RevisionTarget target = checkedTarget(context.fixes());
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
-        Migrator chain = face.migrations(false).build();
+        Migrator chain = context.migrations(false).build();
         ChainTables settings = MigratorTools.of(chain).tables();
         List<String> replaced = Squash.replaced(chain, target.text().strip());
         String tip = replaced.get(replaced.size() - 1);
         MigrationScript script;
         List<Squash.DataStep> steps;
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
-            face.info("Replaying " + replaced.size() + " revisions up to " + tip + ".");
-            server.createRolesOf(chain, face::info);
+            context.output().info("Replaying " + replaced.size() + " revisions up to " + tip + ".");
+            server.createRolesOf(chain, context.output()::info);
             Squash.Replayed replayed = Squash.replay(
                     chain, server.dataSource(), tip, managedSchema, settings.versionTable(), settings.historyTable());
             steps = replayed.dataSteps();
             script = replayed.script(mode);
         }
-        script.warnings().forEach(face::warn);
+        script.warnings().forEach(context.output()::warn);
         if (!steps.isEmpty()) {
             String heading = "The range has " + steps.size() + " data step" + (steps.size() == 1 ? "" : "s");
             if (mode == Squash.DataSteps.CARRY) {
-                face.info(heading + ", carried into the squash as the rows they leave in a new database:");
+                context.output().info(heading + ", carried into the squash as the rows they leave in a new database:");
             } else {
-                face.warn(heading + ", left out of the squash (" + face.fixes().setting("squashData", "drop")
-                        + "); add back by hand what a new database needs:");
+                context.output()
+                        .warn(heading + ", left out of the squash ("
+                                + context.fixes().setting("squashData", "drop")
+                                + "); add back by hand what a new database needs:");
             }
-            steps.forEach(step -> face.info("  " + step));
+            steps.forEach(step -> context.output().info("  " + step));
         }
         String id = SourceRoot.nextId(chain, List.of());
         String text = message == null || message.isBlank() ? "squash up to " + tip : message.strip();
         Path path = sources.write(NewMigration.squash(id, text, replaced, script));
-        face.info("Wrote " + path + " (revision " + id + ", replacing " + replaced.size() + " revisions up to "
-                + tip + "). Prove it with " + face.fixes().command("verify")
-                + ": a database built from it must match one "
-                + "built from the chain, at " + tip + " and at head. Delete the replaced classes once every database "
-                + "is past " + tip + ".");
+        context.output()
+                .info("Wrote " + path + " (revision " + id + ", replacing " + replaced.size() + " revisions up to "
+                        + tip + "). Prove it with " + context.fixes().command("verify")
+                        + ": a database built from it must match one "
+                        + "built from the chain, at " + tip
+                        + " and at head. Delete the replaced classes once every database "
+                        + "is past " + tip + ".");
     }
 }

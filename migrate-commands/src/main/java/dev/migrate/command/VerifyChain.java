@@ -1,7 +1,6 @@
 package dev.migrate.command;
 
 import dev.migrate.MigrateException;
-import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
 import dev.migrate.autogen.ComparisonDatabases;
@@ -39,30 +38,14 @@ import org.jspecify.annotations.Nullable;
  * @param failOn the least lint severity that fails the command ({@code error}, {@code warning}, {@code none});
  *     null: only a migration that fails on the lint's rows does
  * @param judged the revisions whose lint findings count; null: all of them
+ * @param reportFile where the lint report is written as JSON; null: nowhere
  */
 public record VerifyChain(
         String managedSchema,
         List<String> exclude,
         @Nullable String failOn,
-        @Nullable Set<String> judged) {
-
-    /** What a face gives verify besides what every command gets. */
-    public interface Face extends SchemaFace {
-        /** Where the migrations' own progress lines go. */
-        MigrationLog migrationLog();
-
-        /** Where the lint report is written as JSON; empty: nowhere. */
-        Optional<Path> report();
-
-        /**
-         * Why the face does not compare the schema at head with entities (a line of output completes "Skipped the
-         * comparison with the entities: "), or empty when it does.
-         */
-        Optional<String> entitiesSkipped();
-
-        /** The differences between the entities and the schema on {@code database}, which is at head. */
-        List<String> entityDifferences(Migrator migrator, DataSource database);
-    }
+        @Nullable Set<String> judged,
+        @Nullable Path reportFile) {
 
     public VerifyChain {
         Objects.requireNonNull(managedSchema, "managedSchema");
@@ -71,57 +54,55 @@ public record VerifyChain(
     }
 
     /**
-     * Verifies the face's chain.
+     * Verifies the chain.
      *
      * @throws MigrateException naming the revision that does not round-trip, the difference from the entities,
      *     or the lint findings at or above {@code failOn}
      */
-    public void run(Face face) {
+    public void run(CommandContext context, Entities entities) {
         LintOutput.failOn(failOn); // a wrong setting fails before any server starts
-        reviewBranches(face.migrations(false).build(), face);
-        Optional<String> skipped = face.entitiesSkipped();
-        ComparisonDatabases throwaways = replayingOn(face);
+        reviewBranches(context.migrations(false).build(), context);
+        Optional<String> skipped = entities.skippedBecause();
+        ComparisonDatabases throwaways = replayingOn(context);
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
             Migrator migrator =
-                    face.migrations(true).dataSource(server.dataSource()).build();
-            server.createRolesOf(migrator, face::info);
-            roundTrip(migrator, server.dataSource(), skipped, face);
-            importedAsProved(migrator, server, throwaways.defaultVersion().major(), face);
+                    context.migrations(true).dataSource(server.dataSource()).build();
+            server.createRolesOf(migrator, context.output()::info);
+            roundTrip(migrator, server.dataSource(), entities, context);
+            importedAsProved(migrator, server, throwaways.defaultVersion().major(), context);
             int revisions = migrator.revisions().size();
-            face.result(new CommandResult.Verified(revisions, skipped.isEmpty(), List.of(), null));
+            context.output().result(new CommandResult.Verified(revisions, skipped.isEmpty(), List.of(), null));
             if (revisions > 0) {
-                face.info("Linting the chain on a database of its own.");
+                context.output().info("Linting the chain on a database of its own.");
                 Lint.Builder builder = Lint.builder(migrator).database(server.createDatabase("migrate_lint"));
                 if (judged != null) {
                     builder.judgingOnly(judged);
                 }
                 new LintOutput(
-                                face,
+                                context,
                                 failOn == null,
                                 lint -> new CommandResult.Verified(revisions, skipped.isEmpty(), List.of(), lint))
-                        .report(
-                                () -> builder.build().run("base:heads"),
-                                face.report().orElse(null),
-                                failOn);
+                        .report(() -> builder.build().run("base:heads"), reportFile, failOn);
             }
         }
     }
 
     /**
-     * The face's throwaway servers, or, when the configured database is a Citus coordinator, databases made on its
+     * The run's throwaway servers, or, when the configured database is a Citus coordinator, databases made on its
      * server with the citus extension ({@link CoordinatorReplay}), where a chain that spreads tables runs.
      */
-    private static ComparisonDatabases replayingOn(Face face) {
-        ComparisonDatabases throwaways = face.databases(null);
-        Optional<? extends DataSource> configured = face.configuredDatabase();
+    private static ComparisonDatabases replayingOn(CommandContext context) {
+        ComparisonDatabases throwaways = context.databases(null);
+        Optional<? extends DataSource> configured = context.configuredDatabase();
         if (configured.isEmpty()) {
             return throwaways;
         }
         try {
-            return CoordinatorReplay.of(configured.get(), throwaways, face);
+            return CoordinatorReplay.of(configured.get(), throwaways, context);
         } catch (MigrateException e) {
-            face.info("Could not ask the configured database whether it is a Citus coordinator (" + e.getMessage()
-                    + "): the chain is verified on a throwaway PostgreSQL.");
+            context.output()
+                    .info("Could not ask the configured database whether it is a Citus coordinator (" + e.getMessage()
+                            + "): the chain is verified on a throwaway PostgreSQL.");
             return throwaways;
         }
     }
@@ -131,7 +112,7 @@ public record VerifyChain(
      * the imported head. A revision edited since, or one that builds otherwise on this server, is named.
      */
     private static void importedAsProved(
-            Migrator chain, ComparisonDatabases.ThrowawayServer server, int major, Face face) {
+            Migrator chain, ComparisonDatabases.ThrowawayServer server, int major, CommandContext context) {
         Optional<MigratorTools.ImportPoint> point = MigratorTools.of(chain).importPoint();
         if (point.isEmpty()) {
             return;
@@ -142,19 +123,23 @@ public record VerifyChain(
             kept = SchemaSnapshot.find(point.get().resources(), revision, major);
         } catch (MigrateException e) {
             // written by another version of migrate: the proof stands as it was, it cannot be read again here
-            face.info("The imported revisions up to " + revision + " were not compared with what the old tool "
-                    + "built: " + e.getMessage());
+            context.output()
+                    .info("The imported revisions up to " + revision + " were not compared with what the old tool "
+                            + "built: " + e.getMessage());
             return;
         }
         if (kept.isEmpty()) {
-            face.info("The imported revisions up to " + revision + " were not compared with what the old tool built: "
-                    + "the import kept its proof for PostgreSQL "
-                    + SchemaSnapshot.majorsOf(point.get().resources(), revision) + ", and this replay runs on " + major
-                    + ".");
+            context.output()
+                    .info("The imported revisions up to " + revision
+                            + " were not compared with what the old tool built: "
+                            + "the import kept its proof for PostgreSQL "
+                            + SchemaSnapshot.majorsOf(point.get().resources(), revision) + ", and this replay runs on "
+                            + major
+                            + ".");
             return;
         }
         DataSource database = server.createDatabase("migrate_imported");
-        Migrator imported = face.migrations(true).dataSource(database).build();
+        Migrator imported = context.migrations(true).dataSource(database).build();
         imported.upgrade(revision);
         ChainTables tables = MigratorTools.of(imported).tables();
         Exclusions exclusions = Exclusions.versionTables(tables.versionTable(), tables.historyTable())
@@ -181,47 +166,57 @@ public record VerifyChain(
                     + "\nAn imported revision was "
                     + "changed since: undo the change, and make it in a new revision instead.");
         }
-        face.info("The imported revisions up to " + revision + " still build what the old tool built.");
+        context.output().info("The imported revisions up to " + revision + " still build what the old tool built.");
     }
 
-    private void roundTrip(Migrator migrator, DataSource database, Optional<String> skipped, Face face) {
-        new ChainVerifier(migrator, database, managedSchema, exclude, face.migrationLog()).verify();
+    private void roundTrip(Migrator migrator, DataSource database, Entities entities, CommandContext context) {
+        Optional<String> skipped = entities.skippedBecause();
+        new ChainVerifier(
+                        migrator,
+                        database,
+                        managedSchema,
+                        exclude,
+                        context.output().asMigrationLog())
+                .verify();
         Set<String> withoutDowngrade = MigratorTools.of(migrator).withoutDowngrade();
         if (!withoutDowngrade.isEmpty()) {
-            face.warn(withoutDowngrade.size() + " revision" + (withoutDowngrade.size() == 1 ? " was" : "s were")
-                    + " imported with no downgrade and only upgraded: " + String.join(", ", withoutDowngrade)
-                    + ". Write each downgrade and set downgrade = true in its @Imported, so that its round trip is"
-                    + " proved too.");
+            context.output()
+                    .warn(withoutDowngrade.size() + " revision" + (withoutDowngrade.size() == 1 ? " was" : "s were")
+                            + " imported with no downgrade and only upgraded: " + String.join(", ", withoutDowngrade)
+                            + ". Write each downgrade and set downgrade = true in its @Imported, so that its round trip is"
+                            + " proved too.");
         }
         if (skipped.isPresent()) {
             // migrations written by hand, or no entities to hand: the round trips are the whole check
-            face.info("Skipped the comparison with the entities: " + skipped.get());
-            face.info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
+            context.output().info("Skipped the comparison with the entities: " + skipped.get());
+            context.output().info("Verified " + migrator.revisions().size() + " revisions: every step round-trips.");
             return;
         }
         migrator.upgrade("heads");
-        List<String> differences = face.entityDifferences(migrator, database);
+        List<String> differences = EntityComparison.differencesOn(migrator, database, context, entities);
         if (!differences.isEmpty()) {
-            face.result(new CommandResult.Verified(migrator.revisions().size(), true, differences, null));
+            context.output()
+                    .result(new CommandResult.Verified(migrator.revisions().size(), true, differences, null));
             throw new MigrateException(
                     "The migration chain round-trips, but at head the schema differs from the entities:\n  - "
                             + String.join("\n  - ", differences)
                             + "\nWrite the missing migration with "
-                            + face.fixes().command("autogenerate") + ".");
+                            + context.fixes().command("autogenerate") + ".");
         }
-        face.info("Verified " + migrator.revisions().size()
-                + " revisions: every step round-trips and the head matches the entities.");
+        context.output()
+                .info("Verified " + migrator.revisions().size()
+                        + " revisions: every step round-trips and the head matches the entities.");
     }
 
     /**
      * Fails when {@code chain} has two or more heads that no branch label declares, naming each with where it is
      * written and the two fixes; warns of each revision a late branch puts out of order. Needs no database.
      */
-    public static void reviewBranches(Migrator chain, CommandFace face) {
+    public static void reviewBranches(Migrator chain, CommandContext context) {
         BranchReview branches = MigratorTools.of(chain).branchReview();
-        branches.outOfOrderWarnings(r -> face.source(r.source())).forEach(face::warn);
+        branches.outOfOrderWarnings(r -> context.source(r.source())).forEach(context.output()::warn);
         if (!branches.undeclaredHeads().isEmpty()) {
-            throw new MigrateException(branches.headsError(r -> face.source(r.source())));
+            throw new MigrateException(branches.headsError(r -> context.source(r.source())));
         }
     }
 }

@@ -1,10 +1,11 @@
 /**
  * Each goal's workflow without Maven: the plugin's goals, the command line and the Spring Boot starter map
  * their own parameters to a command here and run it, so that a goal and its command run, fail and report
- * alike. Each face gives a command what only it knows (its migrations' class loader, its database, its
- * throwaway servers, where files go, how it spells a command and a setting) through a small interface
- * ({@link dev.migrate.command.CommandFace}, {@link dev.migrate.command.SchemaFace} and a command's own
- * {@code Face}), and keeps nothing of the workflow.
+ * alike. Each face hands over its settings ({@link dev.migrate.command.settings.GivenSettings}), read once into
+ * one value, and what only it knows (its migrations' class loader, the Maven project, the Spring DataSource, how it
+ * spells a command and a setting); a command takes them as one {@link dev.migrate.command.CommandContext} with its
+ * {@link dev.migrate.command.output.Output}, never calls back into a face, and the face keeps nothing of the
+ * workflow. From the settings to a connection there is one path, {@link dev.migrate.command.database.RunDatabase}.
  *
  * <p>The commands that run migrations ({@link dev.migrate.command.Move}, {@link dev.migrate.command.Current})
  * need the engine alone; those that compare or write schemas need {@code migrate-autogen} (and

@@ -14,7 +14,6 @@ import dev.migrate.Revision;
 import dev.migrate.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -88,17 +87,7 @@ class CurrentTest {
                 });
     }
 
-    private CommandFace face(DataSource database) {
-        return new RecordingFace(lines) {
-            @Override
-            public Migrator.Builder migrations(boolean online) {
-                return builder(database);
-            }
-
-            @Override
-            public void onDatabase(Consumer<Migrator.Builder> work) {
-                work.accept(builder(database));
-            }
-        };
+    private CommandContext face(DataSource database) {
+        return TestContext.over(new RecordingOutput(lines), () -> builder(database));
     }
 }

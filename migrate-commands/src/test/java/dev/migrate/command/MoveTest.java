@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.BadTargetException;
-import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationLog;
@@ -15,8 +14,6 @@ import dev.migrate.Revision;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.RevisionTarget;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,15 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Move} through a face as the plugin and the command line give one, on the embedded server. */
+/** {@link Move} with a context as the plugin and the command line make one, on the embedded server. */
 class MoveTest {
     @Revision(id = "c1", message = "create orders")
     public static class CreateOrders implements Migration {
@@ -64,77 +57,90 @@ class MoveTest {
     Path directory;
 
     private final List<String> lines = new ArrayList<>();
-    private final StringWriter script = new StringWriter();
-    private int databasesAsked;
+    private final RecordingOutput output = new RecordingOutput(lines);
+    private final MigrationLog log = new MigrationLog() {
+        @Override
+        public void info(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            lines.add(line);
+        }
+    };
 
     @Test
     void anUpgradeRunsOnTheFacesDatabaseAndADowngradeTakesItBack() throws SQLException {
-        DataSource database = TestPostgres.freshDatabase("change_one");
-        Move.upgrade(RevisionTarget.of("head")).run(null, false, face(database, CreateOrders.class));
+        String database = TestPostgres.createDatabase("change_one");
+        Move.upgrade(RevisionTarget.of("head")).run(null, null, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
 
-        Move.downgrade(RevisionTarget.of("base")).run(null, false, face(database, CreateOrders.class));
+        Move.downgrade(RevisionTarget.of("base")).run(null, null, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).isEmpty();
-        Move.stamp(RevisionTarget.of("c1"), false).run(null, false, face(database, CreateOrders.class));
+        Move.stamp(RevisionTarget.of("c1"), false).run(null, null, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
     }
 
     @Test
     void offlineTheScriptGoesWhereTheFaceSaysAndNoDatabaseIsAsked() {
-        Move.upgrade(RevisionTarget.of("head")).run(null, true, face(null, CreateOrders.class));
-        assertThat(script.toString()).contains("CREATE TABLE", "orders");
-        assertThat(databasesAsked).isZero();
+        Move.upgrade(RevisionTarget.of("head")).run(null, SqlScript.STANDARD_OUTPUT, face(null, CreateOrders.class));
+        assertThat(output.scripts()).contains("CREATE TABLE", "orders");
+        assertThat(databasesAsked()).isZero();
     }
 
     @Test
-    void aFleetThatFailsOnATenantNamesItAndWhereItsMessageIs() throws SQLException {
-        DataSource database = TestPostgres.freshDatabase("change_fleet");
+    void aFleetThatFailsOnATenantNamesItAndWhereItsMessageIs() throws SQLException, IOException {
+        String database = TestPostgres.createDatabase("change_fleet");
         FleetSettings fleet = new FleetSettings("tenant_a, tenant_b, tenant_c", List.of(), null, null, 1, false, 0);
 
         MigrateException e = catchThrowableOfType(
                 MigrateException.class,
                 () -> Move.upgrade(RevisionTarget.of("head"))
-                        .run(fleet, false, face(database, CreateOrders.class, FailsOnB.class)));
+                        .run(fleet, null, face(database, CreateOrders.class, FailsOnB.class)));
 
         // the first failure's first line too: the one line a deploy shows says why
         assertThat(e.getMessage())
                 .startsWith("1 tenant of 3 failed (tenant_b). tenant_b: ")
                 .contains("tenant_b refuses")
                 .doesNotContain("\n")
-                .endsWith(". Each failure's message is in the summary above and in fleet.json; fix it and run test "
+                .endsWith(". Each failure's message is in the summary above and in "
+                        + directory.resolve("migrate/fleet.json") + "; fix it and run test "
                         + "upgrade again: the tenants at their target are left alone.");
         assertThat(versions(database, "tenant_a")).containsExactly("c2");
         assertThat(versions(database, "tenant_c")).containsExactly("c2");
-        assertThat(lines).contains("fleet ran: upgrade head, 3 tenants");
+        // the fleet's summary is kept in the build directory, as the plugin keeps it
+        assertThat(Files.readString(directory.resolve("migrate/fleet.json")))
+                .contains("\"command\"")
+                .contains("tenant_b");
+        assertThat(lines).contains("The fleet's summary is in " + directory.resolve("migrate/fleet.json") + ".");
     }
 
     @Test
     void aFleetsOfflineScriptsAreOnePerTenantBesideEachOther() throws IOException {
         FleetSettings fleet = new FleetSettings("tenant_a, tenant_b", List.of(), null, null, null, false, 0);
-        Move.upgrade(RevisionTarget.of("head")).run(fleet, true, face(null, CreateOrders.class));
+        Move.upgrade(RevisionTarget.of("head"))
+                .run(fleet, new SqlScript(directory.resolve("upgrade.sql")), face(null, CreateOrders.class));
 
         assertThat(Files.readString(directory.resolve("upgrade-tenant_a.sql"))).contains("tenant_a");
         assertThat(Files.readString(directory.resolve("upgrade-tenant_b.sql"))).contains("tenant_b");
         assertThat(lines)
                 .contains("Wrote 2 SQL scripts, one per tenant: " + directory.resolve("upgrade-tenant_a.sql")
                         + " and the others beside it.");
-        assertThat(databasesAsked).isZero();
+        assertThat(databasesAsked()).isZero();
     }
 
     @Test
     void aTenantsScriptThatCannotBeWrittenIsNamedWithTheFix() throws IOException {
         Files.writeString(directory.resolve("blocked"), "a file where a directory should be");
         FleetSettings fleet = new FleetSettings("tenant_a", List.of(), null, null, null, false, 0);
-        Move.Face blocked = new Face(null, CreateOrders.class) {
-            @Override
-            public Path tenantScript(String tenant) {
-                return directory.resolve("blocked/upgrade-" + tenant + ".sql");
-            }
-        };
-
         MigrateException e = catchThrowableOfType(
                 MigrateException.class,
-                () -> Move.upgrade(RevisionTarget.of("head")).run(fleet, true, blocked));
+                () -> Move.upgrade(RevisionTarget.of("head"))
+                        .run(
+                                fleet,
+                                new SqlScript(directory.resolve("blocked/upgrade.sql")),
+                                face(null, CreateOrders.class)));
 
         assertThat(e)
                 .hasMessageContaining("tenant_a")
@@ -144,77 +150,42 @@ class MoveTest {
 
     @Test
     void aMisspeltTargetFailsOnceBeforeTheFleetsTenantsAreLookedFor() {
-        DataSource database = TestPostgres.freshDatabase("change_misspelt");
+        String database = TestPostgres.createDatabase("change_misspelt");
         FleetSettings fleet = new FleetSettings("tenant_%", List.of(), null, null, null, false, 0);
 
         BadTargetException e = catchThrowableOfType(
                 BadTargetException.class,
-                () -> Move.upgrade(RevisionTarget.of("hed")).run(fleet, false, face(database, CreateOrders.class)));
+                () -> Move.upgrade(RevisionTarget.of("hed")).run(fleet, null, face(database, CreateOrders.class)));
 
         assertThat(e.getMessage()).contains("'hed'");
-        assertThat(lines).noneMatch(line -> line.startsWith("fleet ran"));
+        assertThat(directory.resolve("migrate/fleet.json")).doesNotExist();
     }
 
-    @SafeVarargs
-    private Move.Face face(@Nullable DataSource database, Class<? extends Migration>... migrations) {
-        return new Face(database, migrations);
+    /**
+     * The context of these tests: their migrations, on {@code database} as a URL gives it (null: none), what a run
+     * keeps in the temporary directory.
+     */
+    private CommandContext face(@Nullable String database, Class<?>... migrations) {
+        List<Class<?>> chain = List.of(migrations);
+        return TestContext.onUrl(
+                output,
+                database == null ? null : TestPostgres.jdbcUrl(database),
+                directory,
+                () -> Migrator.builder()
+                        .migrations(chain.toArray(Class<?>[]::new))
+                        .log(log));
     }
 
-    /** The face of these tests: their migrations, the embedded database, scripts in the temporary directory. */
-    private class Face extends RecordingFace implements Move.Face {
-        private final @Nullable DataSource database;
-        private final Class<?>[] migrations;
-        private final MigrationLog log = new MigrationLog() {
-            @Override
-            public void info(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add(line);
-            }
-        };
-
-        Face(@Nullable DataSource database, Class<?>... migrations) {
-            super(lines);
-            this.database = database;
-            this.migrations = migrations;
-        }
-
-        @Override
-        public Migrator.Builder migrations(boolean online) {
-            return Migrator.builder().migrations(migrations).log(log);
-        }
-
-        @Override
-        public void onDatabase(Consumer<Migrator.Builder> work) {
-            databasesAsked++;
-            work.accept(migrations(true).dataSource(Objects.requireNonNull(database, "a face without a database")));
-        }
-
-        @Override
-        public Optional<String> script(Consumer<Writer> writing) {
-            writing.accept(script);
-            return Optional.empty();
-        }
-
-        @Override
-        public Path tenantScript(String tenant) {
-            return directory.resolve("upgrade-" + tenant + ".sql");
-        }
-
-        @Override
-        public Optional<String> fleetRan(Move change, FleetResult result) {
-            lines.add("fleet ran: " + change.kind().command() + " " + change.target() + ", "
-                    + result.tenants().size() + " tenants");
-            return Optional.of("fleet.json");
-        }
+    /** How many times a database was used: each is announced. */
+    private long databasesAsked() {
+        return lines.stream()
+                .filter(line -> line.startsWith("Using PostgreSQL at"))
+                .count();
     }
 
-    private static List<String> versions(DataSource database, String schema) throws SQLException {
+    private static List<String> versions(String database, String schema) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = database.getConnection();
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version_num FROM " + schema + ".migrate_version")) {
             while (rs.next()) {

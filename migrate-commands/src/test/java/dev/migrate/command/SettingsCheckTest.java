@@ -33,13 +33,13 @@ class SettingsCheckTest {
 
     @Test
     void aDriftAcceptedWithoutAMessageNamesTheSettingToAdd() {
-        DriftCheck accepting = new DriftCheck("public", List.of(), null, new DriftCheck.Accept(" ", ROOT));
+        DriftCheck accepting = new DriftCheck("public", List.of(), null, new DriftCheck.Accept(" ", ROOT), null);
 
         assertThat(message(() -> accepting.checkSettings(PLUGIN)))
                 .isEqualTo("-Dmigrate.drift.accept=true writes a migration, which needs a message. Add "
                         + "-Dmigrate.message=\"what the database has\". Nothing was compared.");
         // a drift that accepts nothing needs no message
-        new DriftCheck("public", List.of(), null, null).checkSettings(PLUGIN);
+        new DriftCheck("public", List.of(), null, null, null).checkSettings(PLUGIN);
     }
 
     @Test

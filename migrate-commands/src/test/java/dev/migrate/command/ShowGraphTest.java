@@ -12,7 +12,6 @@ import dev.migrate.Revision;
 import dev.migrate.tooling.RevisionTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** {@link ShowGraph} through a face, without a database, and its refusal of a graph without migrations. */
@@ -69,17 +68,9 @@ class ShowGraphTest {
                 .hasMessageContaining("dev.migrate.command.nosuchpackage");
     }
 
-    private CommandFace face() {
-        return new RecordingFace(lines) {
-            @Override
-            public Migrator.Builder migrations(boolean online) {
-                throw new AssertionError("the graph commands are given their migrator");
-            }
-
-            @Override
-            public void onDatabase(Consumer<Migrator.Builder> work) {
-                throw new AssertionError("the graph commands need no database");
-            }
-        };
+    private CommandContext face() {
+        return TestContext.over(new RecordingOutput(lines), () -> {
+            throw new AssertionError("the graph commands are given their migrator");
+        });
     }
 }

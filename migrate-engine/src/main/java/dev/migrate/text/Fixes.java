@@ -39,6 +39,14 @@ public interface Fixes {
         return "-Dmigrate." + name + "=" + value;
     }
 
+    /**
+     * Whether the face takes the setting {@code name} (the plugin's parameter name) at all: a message offers a way
+     * out through a setting only where its reader can give it. All of them by default.
+     */
+    default boolean offers(String name) {
+        return true;
+    }
+
     /** A setting without its value: {@code -Dmigrate.lockTimeout}, {@code --lock-timeout}. */
     default String setting(String name) {
         return "-Dmigrate." + name;

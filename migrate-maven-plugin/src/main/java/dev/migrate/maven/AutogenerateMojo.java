@@ -66,6 +66,6 @@ public class AutogenerateMojo extends EntityMojo {
                         goal.goal().sourceRoot(sourceDirectory),
                         safe,
                         online)
-                .run(new AutogenFace(goal, projectClasses));
+                .run(goal.database().context(projectClasses), goal.compared());
     }
 }

@@ -44,8 +44,7 @@ public class BaselineMojo extends SchemaWriteMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        baseline(database.goal())
-                .run(database.database().configured().orElseThrow(), new MojoFace(database, projectClasses));
+        baseline(database.goal()).run(database.database().configured().orElseThrow(), database.context(projectClasses));
     }
 
     private BaselineMigration baseline(Goal goal) {

@@ -11,6 +11,6 @@ public class BranchesMojo extends MigrateMojo {
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
         new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, false)
-                .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
+                .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

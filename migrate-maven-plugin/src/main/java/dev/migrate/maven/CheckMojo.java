@@ -21,6 +21,6 @@ public class CheckMojo extends EntityMojo {
 
     @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
-        new Check(goal.options().comparison()).run(new AutogenFace(goal, projectClasses));
+        new Check(goal.options().comparison()).run(goal.database().context(projectClasses), goal.compared());
     }
 }

@@ -60,6 +60,6 @@ public class CurrentMojo extends DatabaseMojo {
         new Current(verbose, checkHeads)
                 .run(
                         FleetOptions.reading(tenants, databases, null).settings(database),
-                        new MojoFace(database, projectClasses));
+                        database.context(projectClasses));
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.database.GoalDatabase;
+import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.GivenSettings;
 import java.io.File;
@@ -211,7 +211,7 @@ abstract class DatabaseMojo extends AbstractMojo {
         DatabaseGoal database = new DatabaseGoal(
                 goal,
                 new ConnectionOptions(url, user, password, serverId, credentialsProvider, settings, settingsDecrypter),
-                new GoalDatabase.Embedded(embeddedPostgresVersion, embeddedDataDirectory.toPath(), throwawayInMemory),
+                new RunDatabase.Embedded(embeddedPostgresVersion, embeddedDataDirectory.toPath(), throwawayInMemory),
                 repositorySystem,
                 runSettings(),
                 use(goal));

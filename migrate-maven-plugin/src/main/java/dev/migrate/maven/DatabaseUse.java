@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
-import dev.migrate.command.database.GoalDatabase;
+import dev.migrate.command.database.RunDatabase;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -13,23 +13,23 @@ import java.util.function.Predicate;
  * @param checksumCache whether the migrators keep the checksums in {@code target/migrate/checksum-cache}
  * @param replayCache whether the goal keeps the schemas the migrations build in {@code target/migrate/replay-cache}
  * @param goalSettings sets the run settings that only this goal has, such as acceptFutureRevisions
- * @param embeddedMayChange called before the goal uses the embedded database because no URL is configured: a goal
- *     that changes the database refuses or warns there
+ * @param embeddedMayChange whether a goal that changes the database may change the embedded one (no URL configured)
+ *     without a warning, and in CI: the embedded parameter
  */
 record DatabaseUse(
-        Predicate<GoalDatabase> connectsAhead,
+        Predicate<RunDatabase> connectsAhead,
         boolean checksumCache,
         boolean replayCache,
         Consumer<Migrator.Builder> goalSettings,
-        Runnable embeddedMayChange) {
+        boolean embeddedMayChange) {
 
     /** A goal that verifies applied migrations against their code when {@code checksumCache} is set, and no more. */
     static DatabaseUse verifying(boolean checksumCache) {
-        return new DatabaseUse(database -> false, checksumCache, false, builder -> {}, () -> {});
+        return new DatabaseUse(database -> false, checksumCache, false, builder -> {}, false);
     }
 
     /** For a goal that runs on the database when {@code when} says so of it. */
-    DatabaseUse connectingAhead(Predicate<GoalDatabase> when) {
+    DatabaseUse connectingAhead(Predicate<RunDatabase> when) {
         return new DatabaseUse(when, checksumCache, replayCache, goalSettings, embeddedMayChange);
     }
 
@@ -48,8 +48,8 @@ record DatabaseUse(
         return new DatabaseUse(connectsAhead, checksumCache, replayCache, settings, embeddedMayChange);
     }
 
-    /** For a goal that changes the database. */
-    DatabaseUse beforeEmbeddedChange(Runnable check) {
-        return new DatabaseUse(connectsAhead, checksumCache, replayCache, goalSettings, check);
+    /** For a goal that changes the database, which may change the embedded one when {@code allowed}. */
+    DatabaseUse embeddedChange(boolean allowed) {
+        return new DatabaseUse(connectsAhead, checksumCache, replayCache, goalSettings, allowed);
     }
 }

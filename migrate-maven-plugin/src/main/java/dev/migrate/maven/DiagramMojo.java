@@ -57,27 +57,17 @@ public class DiagramMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        // the layout libraries join the plugin's class path only for the goal that draws
+        LayoutLibraries.addTo(
+                mojoExecution.getMojoDescriptor().getPluginDescriptor(),
+                repositorySystem,
+                session.getRepositorySession(),
+                project.getRemotePluginRepositories());
         new Diagram(
                         tables == null ? List.of() : tables,
                         managedSchema,
                         exclude == null ? List.of() : exclude,
                         diagramDirectory.toPath())
-                .run(new DiagramFace(database, projectClasses));
-    }
-
-    /** The goal as the diagram's face: the layout libraries join the plugin's class path when a picture is drawn. */
-    private final class DiagramFace extends SchemaMojoFace implements Diagram.Face {
-        DiagramFace(DatabaseGoal database, ClassLoader projectClasses) {
-            super(database, projectClasses);
-        }
-
-        @Override
-        public void beforeDrawing() {
-            LayoutLibraries.addTo(
-                    mojoExecution.getMojoDescriptor().getPluginDescriptor(),
-                    repositorySystem,
-                    session.getRepositorySession(),
-                    project.getRemotePluginRepositories());
-        }
+                .run(database.context(projectClasses));
     }
 }

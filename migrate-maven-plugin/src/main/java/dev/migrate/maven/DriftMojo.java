@@ -2,11 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.command.DriftCheck;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BiConsumer;
-import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -104,7 +100,7 @@ public class DriftMojo extends DatabaseMojo {
         drift(database.goal())
                 .run(
                         FleetOptions.reading(tenants, databases, parallel).settings(database),
-                        new DriftFace(database, projectClasses));
+                        database.context(projectClasses));
     }
 
     private DriftCheck drift(Goal goal) {
@@ -114,23 +110,7 @@ public class DriftMojo extends DatabaseMojo {
                 driftSqlFile == null ? null : driftSqlFile.toPath(),
                 driftAccept
                         ? new DriftCheck.Accept(message == null ? "" : message, goal.sourceRoot(sourceDirectory))
-                        : null);
-    }
-
-    /** The goal as drift's face: the configured or embedded database, throwaway servers, target/migrate. */
-    private static final class DriftFace extends SchemaMojoFace implements DriftCheck.Face {
-        DriftFace(DatabaseGoal database, ClassLoader projectClasses) {
-            super(database, projectClasses);
-        }
-
-        @Override
-        public void withDataSource(BiConsumer<String, DataSource> work) {
-            database().withDataSource(work);
-        }
-
-        @Override
-        public Optional<Path> report() {
-            return Optional.of(goal.inTarget("migrate", "drift.json"));
-        }
+                        : null,
+                goal.inTarget("migrate", "drift.json"));
     }
 }

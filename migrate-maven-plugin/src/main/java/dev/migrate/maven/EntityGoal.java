@@ -2,10 +2,12 @@ package dev.migrate.maven;
 
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.command.Entities;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,16 @@ record EntityGoal(
     /** This goal, with the project's JPA provider loaded once for all its runs. */
     EntityGoal keeping(ProviderClasses provider) {
         return new EntityGoal(database, entities, options, provider);
+    }
+
+    /**
+     * The project's entities as the comparing commands take them: summaries in {@code target/migrate}, the Markdown
+     * appended to GitHub's job summary when the build runs there.
+     */
+    Entities compared() {
+        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        return Entities.of(this::request, goal().inTarget("migrate"))
+                .appendingTo(stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
     }
 
     /**

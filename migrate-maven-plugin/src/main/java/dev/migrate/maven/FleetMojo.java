@@ -69,9 +69,7 @@ abstract class FleetMojo extends DatabaseMojo {
     @Override
     protected DatabaseUse use(Goal goal) {
         ScriptOptions script = script();
-        return super.use(goal)
-                .connectingAhead(database -> !script.offline())
-                .beforeEmbeddedChange(() -> script.checkEmbeddedMayChange(goal, embeddedDataDirectory));
+        return super.use(goal).connectingAhead(database -> !script.offline()).embeddedChange(embedded);
     }
 
     /**
@@ -83,8 +81,8 @@ abstract class FleetMojo extends DatabaseMojo {
         ScriptOptions script = script();
         change.run(
                 new FleetOptions(tenants, databases, parallel, failFast, canary).settings(database),
-                script.offline(),
-                new ChangeFace(database, projectClasses, script));
+                script.script(),
+                database.context(projectClasses));
     }
 
     /**
@@ -98,6 +96,6 @@ abstract class FleetMojo extends DatabaseMojo {
     }
 
     private ScriptOptions script() {
-        return new ScriptOptions(sql, sqlFile, embedded);
+        return new ScriptOptions(sql, sqlFile);
     }
 }

@@ -1,9 +1,10 @@
 package dev.migrate.maven;
 
 import dev.migrate.Migrator;
+import dev.migrate.command.Project;
 import dev.migrate.command.SourceRoot;
 import dev.migrate.command.output.CommandResult;
-import dev.migrate.command.run.MigrationSources;
+import dev.migrate.command.output.Output;
 import dev.migrate.command.run.StaleClassCheck;
 import dev.migrate.text.Fixes;
 import java.io.File;
@@ -92,27 +93,22 @@ final class Goal {
                 Path.of(project.getBuild().getOutputDirectory()));
     }
 
-    /** The project's source roots, where its migration classes are written. */
-    MigrationSources migrationSources() {
-        return new MigrationSources(
+    /** The project as the commands know it: its directory, its source roots and its build directory. */
+    Project projectOfGoal() {
+        return Project.in(
                 project.getBasedir().toPath(),
-                project.getCompileSourceRoots().stream().map(Path::of).toList());
+                project.getCompileSourceRoots().stream().map(Path::of).toList(),
+                Path.of(project.getBuild().getDirectory()));
     }
 
     /** The path relative to the project's base directory when it is inside it, as {@code target/migrate/entity-cache}. */
     String displayed(Path path) {
-        Path base = project.getBasedir() == null
-                ? null
-                : project.getBasedir().toPath().toAbsolutePath();
-        Path absolute = path.toAbsolutePath();
-        return base != null && absolute.startsWith(base)
-                ? base.relativize(absolute).toString()
-                : path.toString();
+        return projectOfGoal().shown(path);
     }
 
-    /** Keeps what the goal did, as data, for the JSON document; a later result replaces an earlier one. */
-    void result(CommandResult result) {
-        this.result = result;
+    /** Where the goal's commands write: the build log, and what they did kept for the JSON document. */
+    Output output() {
+        return new GoalOutput(log, done -> result = done);
     }
 
     /** What the goal did, as data, or null when it reported nothing. */

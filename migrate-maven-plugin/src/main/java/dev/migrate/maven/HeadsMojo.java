@@ -16,6 +16,6 @@ public class HeadsMojo extends MigrateMojo {
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
         new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
-                .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
+                .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

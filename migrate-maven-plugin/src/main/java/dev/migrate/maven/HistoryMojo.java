@@ -1,7 +1,8 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.ShowGraph;
-import dev.migrate.command.database.GoalDatabase;
+import dev.migrate.command.database.RunDatabase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -42,7 +43,7 @@ public class HistoryMojo extends DatabaseMojo {
     protected DatabaseUse use(Goal goal) {
         return super.use(goal)
                 .withoutChecksums()
-                .connectingAhead(GoalDatabase::hasDatabase)
+                .connectingAhead(RunDatabase::hasDatabase)
                 .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions));
     }
 
@@ -50,11 +51,11 @@ public class HistoryMojo extends DatabaseMojo {
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         ShowGraph history = new ShowGraph(
                 ShowGraph.Kind.HISTORY, null, range == null ? null : ShowGraph.historyRange(range), verbose);
-        BuildFace face = new BuildFace(database.goal(), projectClasses);
+        CommandContext context = database.context(projectClasses);
         if (database.database().hasDatabase()) {
-            database.withDatabaseBuilder(projectClasses, builder -> history.run(builder.build(), face));
+            context.onDatabase(builder -> history.run(builder.build(), context));
         } else {
-            history.run(database.goal().migrator(projectClasses).build(), face);
+            history.run(context.migrations(false).build(), context);
         }
     }
 }

@@ -4,12 +4,9 @@ import dev.migrate.MigrateException;
 import dev.migrate.command.ImportChain;
 import dev.migrate.command.RetireOldHistory;
 import dev.migrate.imports.OldTool;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -76,7 +73,7 @@ public class ImportMojo extends SchemaWriteMojo {
                         + "of a database, and no database URL is configured. Give it with -Dmigrate.url=... "
                         + "Nothing was dropped.");
             }
-            new RetireOldHistory(importRetire.equals("true")).run(new MojoFace(database, projectClasses));
+            new RetireOldHistory(importRetire.equals("true")).run(database.context(projectClasses));
             return;
         }
         Map<String, String> settings = OldToolSettings.of(importSettings, session.getUserProperties());
@@ -86,45 +83,27 @@ public class ImportMojo extends SchemaWriteMojo {
                         settings,
                         sourceRoot(database.goal()),
                         importProve)
-                .run(new ImportFace(database, projectClasses));
+                .run(
+                        new ImportChain.Tools(
+                                this::toolJars,
+                                database.goal().classpathElements().stream()
+                                        .map(Path::of)
+                                        .toList(),
+                                database.goal().inTarget("migrate", "import")),
+                        database.context(projectClasses));
     }
 
-    /** The goal as the import's face: the old tool's jars resolved as any dependency is, never added to this realm. */
-    private final class ImportFace extends SchemaMojoFace implements ImportChain.Face {
-        ImportFace(DatabaseGoal database, ClassLoader projectClasses) {
-            super(database, projectClasses);
-        }
-
-        @Override
-        public List<Path> toolJars(OldTool tool) {
-            return OldToolSettings.jars(
-                    tool == OldTool.FLYWAY
-                            ? List.of(
-                                    "org.flywaydb:flyway-core:" + importFlywayVersion,
-                                    "org.flywaydb:flyway-database-postgresql:" + importFlywayVersion)
-                            : List.of("org.liquibase:liquibase-core:" + importLiquibaseVersion),
-                    tool,
-                    repositorySystem,
-                    session.getRepositorySession(),
-                    project.getRemotePluginRepositories());
-        }
-
-        @Override
-        public List<Path> projectClasspath() {
-            try {
-                List<Path> path = new ArrayList<>();
-                for (String element : project.getRuntimeClasspathElements()) {
-                    path.add(new File(element).toPath());
-                }
-                return path;
-            } catch (DependencyResolutionRequiredException e) {
-                throw new MigrateException("The project's class path is not resolved: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public Path workDirectory() {
-            return Path.of(project.getBuild().getDirectory(), "migrate", "import");
-        }
+    /** The old tool's jars, resolved as any dependency is, and never added to this realm. */
+    private List<Path> toolJars(OldTool tool) {
+        return OldToolSettings.jars(
+                tool == OldTool.FLYWAY
+                        ? List.of(
+                                "org.flywaydb:flyway-core:" + importFlywayVersion,
+                                "org.flywaydb:flyway-database-postgresql:" + importFlywayVersion)
+                        : List.of("org.liquibase:liquibase-core:" + importLiquibaseVersion),
+                tool,
+                repositorySystem,
+                session.getRepositorySession(),
+                project.getRemotePluginRepositories());
     }
 }

@@ -3,7 +3,6 @@ package dev.migrate.maven;
 import dev.migrate.command.LintOutput;
 import dev.migrate.command.lint.LintSince;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -31,15 +30,15 @@ record LintGoal(@Nullable String failOn, @Nullable String lintSince, Path report
         Goal goal = database.goal();
         return LintSince.of(lintSince, System.getenv())
                 .judged(
-                        database.offlineBuilder(projectClasses).build(),
-                        goal.migrationSources(),
+                        database.context(projectClasses).migrations(false).build(),
+                        goal.projectOfGoal().sources(),
                         goal.project().getBasedir().toPath(),
                         goal.log()::info)
                 .orElse(null);
     }
 
-    /** The report file, as the lint's face gives it. */
-    Optional<Path> reportFile() {
-        return Optional.of(report);
+    /** The report file. */
+    Path reportFile() {
+        return report;
     }
 }

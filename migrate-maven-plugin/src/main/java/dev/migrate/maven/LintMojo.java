@@ -3,8 +3,6 @@ package dev.migrate.maven;
 import dev.migrate.command.LintChain;
 import dev.migrate.graph.RevisionRange;
 import java.io.File;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -73,18 +71,7 @@ public class LintMojo extends DatabaseMojo {
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         RevisionRange revisions = range == null ? null : LintChain.range(range);
         Set<String> judged = lint().judged(database, projectClasses);
-        new LintChain(revisions, failOn, largeTableRows, judged).run(new LintFace(database, projectClasses));
-    }
-
-    /** The goal as lint's face: the configured database, throwaway embedded servers, the report file. */
-    private final class LintFace extends SchemaMojoFace implements LintChain.Face {
-        LintFace(DatabaseGoal database, ClassLoader projectClasses) {
-            super(database, projectClasses);
-        }
-
-        @Override
-        public Optional<Path> report() {
-            return lint().reportFile();
-        }
+        new LintChain(revisions, failOn, largeTableRows, judged, lint().reportFile())
+                .run(database.context(projectClasses));
     }
 }

@@ -18,6 +18,6 @@ public class MergeMojo extends WriteMojo {
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
         new Merge(revisions == null ? List.of() : revisions, message, goal.sourceRoot(sourceDirectory))
-                .run(new BuildFace(goal, projectClasses));
+                .run(context(goal, projectClasses));
     }
 }

@@ -1,5 +1,10 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.Migrations;
+import dev.migrate.command.database.RunDatabase;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.GivenSettings;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -73,4 +78,17 @@ abstract class MigrateMojo extends AbstractMojo {
     /** Does the goal's work with the project's classes loaded. A {@link dev.migrate.MigrateException} fails the build with its message. */
     protected abstract void run(Goal goal, ClassLoader projectClasses)
             throws MojoExecutionException, MojoFailureException;
+
+    /** What a goal that reaches no database gives its command: the project's migrations, the project, the log. */
+    static CommandContext context(Goal goal, ClassLoader projectClasses) {
+        return CommandContext.of(
+                Migrations.of(
+                        () -> goal.migrator(projectClasses),
+                        GivenSettings.on(Face.MAVEN).resolve()),
+                RunDatabase.announcedTo(goal.output(), goal::displayed, Goal.FIXES)
+                        .build(),
+                goal.projectOfGoal(),
+                Goal.FIXES,
+                goal.output());
+    }
 }

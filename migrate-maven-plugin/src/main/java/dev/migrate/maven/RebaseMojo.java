@@ -1,10 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Rebase;
-import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.tooling.RevisionName;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -38,34 +35,6 @@ public class RebaseMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        new Rebase(RevisionName.of(revision), RevisionName.optional(onto))
-                .run(new RebaseFace(database, projectClasses));
-    }
-
-    /** The goal as the rebase's face: the project's source roots, the configured database. */
-    private final class RebaseFace extends MojoFace implements Rebase.Face {
-        RebaseFace(DatabaseGoal database, ClassLoader projectClasses) {
-            super(database, projectClasses);
-        }
-
-        @Override
-        public Optional<ConnectingDataSource> configuredDatabase() {
-            return database().database().configured();
-        }
-
-        @Override
-        public String configuredName() {
-            return database().database().configuredName();
-        }
-
-        @Override
-        public Optional<Path> sourceFile(String className) {
-            return sources().find(className);
-        }
-
-        @Override
-        public String sourceRoots() {
-            return String.valueOf(project.getCompileSourceRoots());
-        }
+        new Rebase(RevisionName.of(revision), RevisionName.optional(onto)).run(database.context(projectClasses));
     }
 }

@@ -23,6 +23,6 @@ public class RevisionMojo extends WriteMojo {
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
         new NewRevision(message == null ? "" : message, head, goal.sourceRoot(sourceDirectory))
-                .run(new BuildFace(goal, projectClasses));
+                .run(context(goal, projectClasses));
     }
 }

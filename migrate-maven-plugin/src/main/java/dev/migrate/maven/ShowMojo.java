@@ -20,6 +20,6 @@ public class ShowMojo extends MigrateMojo {
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
         new ShowGraph(ShowGraph.Kind.SHOW, RevisionTarget.of(revision), null, false)
-                .run(goal.migrator(projectClasses).build(), new BuildFace(goal, projectClasses));
+                .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

@@ -65,7 +65,7 @@ public class SnapshotMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        snapshot().run(new SchemaMojoFace(database, projectClasses));
+        snapshot().run(database.context(projectClasses));
     }
 
     private Snapshot snapshot() {

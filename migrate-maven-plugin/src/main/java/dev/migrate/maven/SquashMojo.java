@@ -52,7 +52,7 @@ public class SquashMojo extends SchemaWriteMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        squash(database.goal()).run(new SchemaMojoFace(database, projectClasses));
+        squash(database.goal()).run(database.context(projectClasses));
     }
 
     private SquashMigration squash(Goal goal) {

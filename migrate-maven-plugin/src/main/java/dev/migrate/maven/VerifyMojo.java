@@ -1,15 +1,10 @@
 package dev.migrate.maven;
 
-import dev.migrate.MigrationLog;
-import dev.migrate.Migrator;
-import dev.migrate.command.EntityComparison;
+import dev.migrate.command.Entities;
 import dev.migrate.command.VerifyChain;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -67,34 +62,11 @@ public class VerifyMojo extends EntityMojo {
     @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
         Set<String> judged = lint().judged(goal.database(), projectClasses);
-        new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged)
-                .run(new VerifyFace(goal, projectClasses));
-    }
-
-    /** The goal as verify's face: throwaway embedded servers, the project's entities, the build log. */
-    private final class VerifyFace extends AutogenFace implements VerifyChain.Face {
-        VerifyFace(EntityGoal goal, ClassLoader projectClasses) {
-            super(goal, projectClasses);
-        }
-
-        @Override
-        public MigrationLog migrationLog() {
-            return new MavenMigrationLog(goal.log());
-        }
-
-        @Override
-        public Optional<Path> report() {
-            return lint().reportFile();
-        }
-
-        @Override
-        public Optional<String> entitiesSkipped() {
-            return entityGoal().entities().missingJpa(goal).map(missing -> "the project has " + missing + ".");
-        }
-
-        @Override
-        public List<String> entityDifferences(Migrator migrator, DataSource database) {
-            return EntityComparison.differencesOn(migrator, database, this);
-        }
+        Entities entities = goal.entities()
+                .missingJpa(goal.goal())
+                .map(missing -> Entities.none("the project has " + missing + "."))
+                .orElseGet(goal::compared);
+        new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged, lint().reportFile())
+                .run(goal.database().context(projectClasses), entities);
     }
 }

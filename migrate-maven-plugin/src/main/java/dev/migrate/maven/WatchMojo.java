@@ -113,7 +113,10 @@ public class WatchMojo extends EntityMojo {
                 debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
         try (ProviderClasses provider = ProviderClasses.of(classes, EntityOptions.classpath(goal.goal()));
                 WatchSession session = new Watch(goal.options().comparison(), settings)
-                        .start(new Face(goal.keeping(provider), List.of(classes, objectsDirectory.toPath())))) {
+                        .start(
+                                List.of(classes, objectsDirectory.toPath()),
+                                () -> cycle(goal.keeping(provider)),
+                                goal.database().context(projectClasses))) {
             if (watchCycles == 0 && hasConsole()) {
                 session.writeOnEachLineOf(System.in); // Enter writes the migration
             }
@@ -126,42 +129,10 @@ public class WatchMojo extends EntityMojo {
         return System.console() != null;
     }
 
-    /** The goal as the face of {@code watch}: each cycle over a class loader of the project's classes made for it. */
-    private static final class Face extends MojoFace implements Watch.Face {
-        private final EntityGoal entityGoal;
-        private final List<Path> watched;
-
-        Face(EntityGoal entityGoal, List<Path> watched) {
-            super(entityGoal.database(), WatchMojo.class.getClassLoader());
-            this.entityGoal = entityGoal;
-            this.watched = watched;
-        }
-
-        @Override
-        public List<Path> watched() {
-            return watched;
-        }
-
-        @Override
-        public Watch.Cycle openCycle() {
-            ProjectClassLoader classes =
-                    ProjectClassLoader.open(goal.classpathElements(), WatchMojo.class.getClassLoader());
-            return new Cycle(entityGoal, classes);
-        }
-    }
-
-    /** One cycle: {@code check}'s or {@code autogenerate}'s face, its class loader closed with it. */
-    private static final class Cycle extends AutogenFace implements Watch.Cycle {
-        private final ProjectClassLoader classes;
-
-        Cycle(EntityGoal entityGoal, ProjectClassLoader classes) {
-            super(entityGoal, classes.loader());
-            this.classes = classes;
-        }
-
-        @Override
-        public void close() {
-            classes.close();
-        }
+    /** One cycle: the project's classes in a class loader made for it, closed with it. */
+    private static Watch.Cycle cycle(EntityGoal goal) {
+        ProjectClassLoader classes =
+                ProjectClassLoader.open(goal.goal().classpathElements(), WatchMojo.class.getClassLoader());
+        return new Watch.Cycle(goal.database().context(classes.loader()), goal.compared(), classes);
     }
 }

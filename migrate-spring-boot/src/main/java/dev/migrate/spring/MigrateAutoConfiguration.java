@@ -7,6 +7,7 @@ import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
@@ -336,11 +337,11 @@ public class MigrateAutoConfiguration {
                 properties.getParallel(),
                 properties.isFailFast(),
                 properties.getCanary());
-        StarterFace face = new StarterFace(builder);
+        CommandContext context = StarterContext.of(builder);
         String target = properties.getTarget();
         return switch (properties.getMode()) {
-            case UPGRADE -> migrator -> Move.upgrade(RevisionTarget.of(target)).run(fleet, false, face);
-            case VALIDATE -> migrator -> new Current(false, true).run(fleet, face);
+            case UPGRADE -> migrator -> Move.upgrade(RevisionTarget.of(target)).run(fleet, null, context);
+            case VALIDATE -> migrator -> new Current(false, true).run(fleet, context);
             case NONE -> migrator -> {};
         };
     }

@@ -4,6 +4,7 @@ import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.connection.DescribedDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>With a {@link CredentialsProvider} in the settings, each new connection logs in with the user and password
  * it gives at that moment, so a run longer than a token's life opens its later connections with fresh ones.
  */
-public class ConnectingDataSource implements DataSource {
+public class ConnectingDataSource implements DataSource, DescribedDataSource {
     private final ConnectionSettings settings;
     /** The database to connect to in place of the URL's, or null for the URL's. */
     private final @Nullable String databaseName;
@@ -55,6 +56,12 @@ public class ConnectingDataSource implements DataSource {
     /** Host, port, database and user, as messages name the database; never the password. */
     public String describe() {
         return settings.describe();
+    }
+
+    /** The engine's messages name the database by its server, as the run announced it, never by its password. */
+    @Override
+    public String description() {
+        return "PostgreSQL at " + settings.describe();
     }
 
     /** {@code host:port/database}, never with a user or password. */

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * memory, when the machine has room) and is deleted when closed.
  */
 public final class EmbeddedThrowaways {
-    private final GoalDatabase.Embedded embedded;
+    private final RunDatabase.Embedded embedded;
     private final EmbeddedServers servers;
     private final Consumer<String> log;
     private final Function<Path, String> shown;
@@ -29,7 +29,7 @@ public final class EmbeddedThrowaways {
      * @param shown how a path is shown in the announcement: relative to the project when inside it
      */
     public EmbeddedThrowaways(
-            GoalDatabase.Embedded embedded,
+            RunDatabase.Embedded embedded,
             EmbeddedServers servers,
             Consumer<String> log,
             Function<Path, String> shown) {

@@ -1,9 +1,7 @@
-package dev.migrate.cli;
+package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.command.database.ConnectingDataSource;
-import dev.migrate.command.database.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * The command line ships no PostgreSQL binaries, so the server of the URL stands for every version asked: one of
  * another major version is refused with the fix, as the schema a replay reads is the server version's.
  */
-final class ScratchServer implements ComparisonDatabases {
+public final class ScratchServer implements ComparisonDatabases {
     private final ConnectionSettings server;
     private final @Nullable DataSource configured;
     private @Nullable ThrowawayVersion version;
@@ -31,7 +30,21 @@ final class ScratchServer implements ComparisonDatabases {
      * @param server the server of {@code --scratch-url}
      * @param configured the database the command compares, which the comparison may read; null for none
      */
-    ScratchServer(ConnectionSettings server, @Nullable DataSource configured) {
+    /**
+     * Throwaway servers on {@code server} when one is given, else those {@code embedded} starts.
+     *
+     * @param configured the database the command compares, which the comparison may read; null for none
+     */
+    static ComparisonDatabases orEmbedded(
+            Optional<ConnectionSettings> server,
+            @Nullable DataSource configured,
+            Supplier<EmbeddedThrowaways> embedded) {
+        return server.isPresent()
+                ? new ScratchServer(server.get(), configured)
+                : embedded.get().comparisonDatabases(configured);
+    }
+
+    public ScratchServer(ConnectionSettings server, @Nullable DataSource configured) {
         this.server = server;
         this.configured = configured;
     }

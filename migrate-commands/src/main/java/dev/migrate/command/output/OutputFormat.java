@@ -13,7 +13,7 @@ public enum OutputFormat {
     /**
      * The {@code output} setting: {@code text} (also when null or blank) or {@code json}, in any case.
      *
-     * @throws MigrateException naming the setting as {@code face} spells it and the values it takes
+     * @throws MigrateException naming the setting as {@code context} spells it and the values it takes
      */
     public static OutputFormat of(@Nullable String setting, Fixes fixes) {
         String value = setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT);

@@ -1,18 +1,21 @@
 package dev.migrate.command.watch;
 
-import dev.migrate.command.CommandFace;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * {@code watch}: stays running, and after each change of the compiled classes or the declared objects prints
  * what {@code check} says of the entities and the schema at head; with {@code write}, or when asked
  * ({@link WatchSession#requestWrite()}), writes the migration as {@code autogenerate} does:
- * {@code try (WatchSession session = new Watch(comparison, settings).start(face)) { session.run(); }}.
+ * {@code try (WatchSession session = new Watch(comparison, settings).start(watched, cycles, context)) {
+ * session.run(); }}.
  *
  * <p>One JVM serves every cycle: the provider's classes stay loaded (and compiled by the JIT), the caches of both
  * sides stay warm, and only the project's own classes are loaded again, each cycle in a class loader of its own
@@ -62,26 +65,29 @@ public record Watch(EntityComparison comparison, Settings settings) {
         }
     }
 
-    /** What a face gives {@code watch}: what to watch, and a face for each cycle. */
-    public interface Face extends CommandFace {
-        /** The directories watched: the compiled classes ({@code target/classes}) and the declared objects. */
-        List<Path> watched();
-
-        /**
-         * A face for one cycle, with the project's classes (migrations and entities) in a class loader made for
-         * it, closed with it.
-         */
-        Cycle openCycle();
-    }
-
-    /** The face of one cycle: the face of {@code check} and {@code autogenerate}, over a fresh class loader. */
-    public interface Cycle extends EntityComparison.Face, AutoCloseable {
+    /**
+     * One cycle's project: the migrations and entities in a class loader made for it, and what closes it.
+     *
+     * @param context the cycle's context: its migrations over the fresh class loader
+     * @param entities the cycle's entities, over the same loader
+     * @param resources closed when the cycle ends: the class loader
+     */
+    public record Cycle(CommandContext context, Entities entities, AutoCloseable resources) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not close the cycle's classes", e);
+            }
+        }
     }
 
-    /** Starts watching (nothing runs until {@link WatchSession#run()} or {@link WatchSession#cycle}). */
-    public WatchSession start(Face face) {
-        return new WatchSession(this, face);
+    /**
+     * Starts watching {@code watched} (the compiled classes and the declared objects), each cycle over what
+     * {@code cycles} opens (nothing runs until {@link WatchSession#run()} or {@link WatchSession#cycle}).
+     */
+    public WatchSession start(List<Path> watched, Supplier<Cycle> cycles, CommandContext context) {
+        return new WatchSession(this, watched, cycles, context);
     }
 }

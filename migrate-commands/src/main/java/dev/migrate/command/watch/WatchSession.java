@@ -5,6 +5,7 @@ import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.AutogenerateMigration;
 import dev.migrate.command.Check;
+import dev.migrate.command.CommandContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,9 @@ public final class WatchSession implements AutoCloseable {
     private static final Duration LOOK_UP = Duration.ofMillis(100);
 
     private final Watch watch;
-    private final Watch.Face face;
+    private final List<Path> watched;
+    private final Supplier<Watch.Cycle> cycleOpener;
+    private final CommandContext context;
     private final ChangedFiles files;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean writeRequested = new AtomicBoolean();
@@ -34,10 +38,12 @@ public final class WatchSession implements AutoCloseable {
     /** The revisions the last cycle compared with. */
     private Set<String> lastChain = Set.of();
 
-    WatchSession(Watch watch, Watch.Face face) {
+    WatchSession(Watch watch, List<Path> watched, Supplier<Watch.Cycle> cycles, CommandContext context) {
         this.watch = watch;
-        this.face = face;
-        this.files = new ChangedFiles(face.watched(), watch.settings().debounce());
+        this.watched = List.copyOf(watched);
+        this.cycleOpener = cycles;
+        this.context = context;
+        this.files = new ChangedFiles(watched, watch.settings().debounce());
     }
 
     /**
@@ -46,11 +52,13 @@ public final class WatchSession implements AutoCloseable {
      * @throws MigrateException when interrupted
      */
     public void run() {
-        face.info("Watching " + face.watched().stream().map(face::shown).collect(Collectors.joining(" and "))
-                + (watch.settings().write()
-                        ? "; each change writes the migration as autogenerate does."
-                        : "; each change prints what check says.")
-                + " Stop with Ctrl+C.");
+        context.output()
+                .info("Watching "
+                        + watched.stream().map(context::shown).collect(Collectors.joining(" and "))
+                        + (watch.settings().write()
+                                ? "; each change writes the migration as autogenerate does."
+                                : "; each change prints what check says.")
+                        + " Stop with Ctrl+C.");
         cycle(watch.settings().write(), Set.of());
         while (!done()) {
             Set<Path> changed;
@@ -82,29 +90,33 @@ public final class WatchSession implements AutoCloseable {
     public void cycle(boolean write, Set<Path> changed) {
         cycles++;
         long start = System.nanoTime();
-        face.info(announce(write, changed));
-        try (Watch.Cycle cycle = face.openCycle()) {
+        context.output().info(announce(write, changed));
+        try (Watch.Cycle cycle = cycleOpener.get()) {
             noteChainChange(cycle);
             try {
                 if (write) {
                     Watch.Settings s = watch.settings();
                     new AutogenerateMigration(watch.comparison(), s.message(), s.sources(), s.safe(), s.online())
-                            .run(cycle);
+                            .run(cycle.context(), cycle.entities());
                 } else {
-                    new Check(watch.comparison()).run(cycle);
+                    new Check(watch.comparison()).run(cycle.context(), cycle.entities());
                 }
             } catch (MigrateException e) {
-                cycle.error(String.valueOf(e.getMessage()));
+                cycle.context().output().error(String.valueOf(e.getMessage()));
             }
         } catch (MigrateException e) {
-            face.error(String.valueOf(e.getMessage())); // the cycle's class loader or chain could not be made
+            context.output()
+                    .error(String.valueOf(e.getMessage())); // the cycle's class loader or chain could not be made
         }
         String took = "Cycle " + cycles + " took " + (System.nanoTime() - start) / 1_000_000 + " ms";
-        face.info(
-                done()
-                        ? took + "."
-                        : took + "; watching again."
-                                + (write || watch.settings().write() ? "" : " Press Enter to write the migration."));
+        context.output()
+                .info(
+                        done()
+                                ? took + "."
+                                : took + "; watching again."
+                                        + (write || watch.settings().write()
+                                                ? ""
+                                                : " Press Enter to write the migration."));
     }
 
     private String announce(boolean write, Set<Path> changed) {
@@ -117,7 +129,8 @@ public final class WatchSession implements AutoCloseable {
                             : "Comparing the entities with the schema at head.";
         }
         Path first = changed.iterator().next();
-        return what + " after " + (changed.size() == 1 ? face.shown(first) : changed.size() + " files") + " changed.";
+        return what + " after " + (changed.size() == 1 ? context.shown(first) : changed.size() + " files")
+                + " changed.";
     }
 
     /**
@@ -125,7 +138,7 @@ public final class WatchSession implements AutoCloseable {
      * replay cache), which is the full rebuild of that side, and why.
      */
     private void noteChainChange(Watch.Cycle cycle) {
-        Migrator chain = cycle.migrations(false).build();
+        Migrator chain = cycle.context().migrations(false).build();
         Set<String> revisions =
                 chain.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());
         if (cycles > 1 && !revisions.equals(lastChain)) {
@@ -133,10 +146,11 @@ public final class WatchSession implements AutoCloseable {
                     .filter(r -> !lastChain.contains(r.id()))
                     .map(RevisionDetails::id)
                     .toList();
-            face.info("The migrations changed ("
-                    + (added.isEmpty() ? "a revision removed" : "new: " + String.join(", ", added))
-                    + "): the schema at head is read again, from the replay cache"
-                    + " when it holds it, replayed otherwise.");
+            context.output()
+                    .info("The migrations changed ("
+                            + (added.isEmpty() ? "a revision removed" : "new: " + String.join(", ", added))
+                            + "): the schema at head is read again, from the replay cache"
+                            + " when it holds it, replayed otherwise.");
         }
         lastChain = revisions;
     }

@@ -66,7 +66,7 @@ class OnlineCitusTablesTest {
                             project.settings(true).sources(),
                             false,
                             online)
-                    .run(cycle);
+                    .run(cycle.context(), cycle.entities());
         }
     }
 

@@ -79,10 +79,10 @@ public final class WatchBenchmark {
     private static List<Long> loop(WatchedProject project, Path staging, int edited, int runs, boolean write)
             throws Exception {
         BlockingQueue<Timed> lines = new LinkedBlockingQueue<>();
-        Watch.Face face = project.face(new TimedList(lines), new TimedList(lines));
         List<Long> millis = new ArrayList<>();
         boolean trace = Boolean.getBoolean("bench.trace");
-        try (WatchSession session = new Watch(project.comparison(), project.settings(write)).start(face)) {
+        try (WatchSession session = project.start(
+                new Watch(project.comparison(), project.settings(write)), new TimedList(lines), new TimedList(lines))) {
             Thread running = new Thread(session::run, "watch-bench");
             running.start();
             awaitLine(lines, "Cycle 1 took", false, 0);
@@ -122,7 +122,7 @@ public final class WatchBenchmark {
         long afterTen = 0;
         long start = System.nanoTime();
         try (WatchSession session =
-                new Watch(project.comparison(), project.settings(false)).start(project.face(lines, lines))) {
+                project.start(new Watch(project.comparison(), project.settings(false)), lines, lines)) {
             for (int cycle = 1; cycle <= cycles; cycle++) {
                 Files.copy(
                         cycle % 2 == 0 ? two : one,

@@ -31,7 +31,7 @@ class WatchLoopTest {
                 false, twoCycles.message(), twoCycles.sources(), false, false, 2, Duration.ofMillis(100));
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath());
                 WatchSession session =
-                        new Watch(project.comparison(), twoCycles).start(project.face(watchLines, cycleLines))) {
+                        project.start(new Watch(project.comparison(), twoCycles), watchLines, cycleLines)) {
             project.provider = provider;
             Thread running = new Thread(session::run, "watch-loop-test");
             running.start();
@@ -59,7 +59,7 @@ class WatchLoopTest {
         project.entity("Customer", "@Id public long id;");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try (WatchSession session =
-                new Watch(project.comparison(), project.settings(false)).start(project.face(lines, lines))) {
+                project.start(new Watch(project.comparison(), project.settings(false)), lines, lines)) {
             Thread running = new Thread(session::run, "watch-stop-test");
             running.start();
             await(() -> lines.stream().anyMatch(line -> line.startsWith("Cycle 1 took")));

@@ -45,7 +45,7 @@ class WatchOutputTest {
         project = new WatchedProject(directory.resolve("project"));
         provider = ProviderClasses.of(project.classes, project.classpath());
         project.provider = provider;
-        session = new Watch(project.comparison(), project.settings(false)).start(project.face(watchLines, cycleLines));
+        session = project.start(new Watch(project.comparison(), project.settings(false)), watchLines, cycleLines);
     }
 
     @AfterEach
@@ -100,7 +100,7 @@ class WatchOutputTest {
         Path saved = project.saveCaches(directory.resolve("saved-caches"));
         List<String> expected = new ArrayList<>();
         try (Watch.Cycle plain = project.cycle(expected)) {
-            new Check(project.comparison()).run(plain);
+            new Check(project.comparison()).run(plain.context(), plain.entities());
         } catch (MigrateException e) {
             expected.add("ERROR " + e.getMessage());
         }
@@ -126,7 +126,7 @@ class WatchOutputTest {
         Set<Path> before = migrationSources();
         try (Watch.Cycle plain = project.cycle(expected)) {
             new AutogenerateMigration(project.comparison(), settings.message(), settings.sources(), false, false)
-                    .run(plain);
+                    .run(plain.context(), plain.entities());
         }
         Path expectedFile = onlyMigrationWritten(before);
         String expectedText = Files.readString(expectedFile);

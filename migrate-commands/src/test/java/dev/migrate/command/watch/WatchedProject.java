@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
+import dev.migrate.command.Migrations;
+import dev.migrate.command.Project;
+import dev.migrate.command.RecordingOutput;
 import dev.migrate.command.SourceRoot;
 import dev.migrate.command.TestFixes;
+import dev.migrate.command.database.ConnectionResolver;
+import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.GivenSettings;
 import dev.migrate.testing.TestPostgres;
-import dev.migrate.text.Fixes;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,21 +31,15 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.jspecify.annotations.Nullable;
@@ -63,9 +64,9 @@ final class WatchedProject {
     /** The provider's classes kept across cycles, or none: loaded with the project's each time. */
     @Nullable
     ProviderClasses provider;
-    /** The configured database (a URL), at head; null: the embedded default. */
+    /** The configured database, a database of the tests' server at head; null: the embedded default. */
     @Nullable
-    DataSource configured;
+    String configured;
     /** Whether the entity side is cached; without, the provider describes the entities every cycle. */
     boolean entityCache = true;
     /** Each cycle's class loader, weakly. */
@@ -238,12 +239,15 @@ final class WatchedProject {
         }
     }
 
-    /** The watch's face: its own lines to {@code watchLines}, each cycle's to {@code cycleLines}. */
-    Watch.Face face(List<String> watchLines, List<String> cycleLines) {
-        return new RecordingWatchFace(watchLines, () -> cycle(cycleLines));
+    /** Starts {@code watch} on the project: its own lines to {@code watchLines}, each cycle's to {@code cycleLines}. */
+    WatchSession start(Watch watch, List<String> watchLines, List<String> cycleLines) {
+        return watch.start(
+                List.of(classes, objects),
+                () -> cycle(cycleLines),
+                context(new RecordingOutput(watchLines), WatchedProject.class.getClassLoader()));
     }
 
-    /** A face for one cycle (or one plain command): a fresh class loader over the classes, closed with it. */
+    /** One cycle (or one plain command): a fresh class loader over the classes, closed with it. */
     Watch.Cycle cycle(List<String> lines) {
         URLClassLoader loader;
         try {
@@ -253,231 +257,52 @@ final class WatchedProject {
             throw new IllegalStateException(e);
         }
         cycleLoaders.add(new java.lang.ref.WeakReference<>(loader));
-        return new TestCycle(lines, loader);
-    }
-
-    private final class TestCycle implements Watch.Cycle {
-        private final List<String> lines;
-        private @Nullable URLClassLoader loader;
-
-        TestCycle(List<String> lines, URLClassLoader loader) {
-            this.lines = lines;
-            this.loader = loader;
-        }
-
-        @Override
-        public Migrator.Builder migrations(boolean online) {
-            Migrator.Builder builder = Migrator.builder().classLoader(loader()).packages(migrations);
-            return online && configured != null ? builder.dataSource(configured) : builder;
-        }
-
-        private URLClassLoader loader() {
-            if (loader == null) {
-                throw new IllegalStateException("The cycle is closed");
-            }
-            return loader;
-        }
-
-        @Override
-        public void onDatabase(Consumer<Migrator.Builder> work) {
-            throw new UnsupportedOperationException("a comparison on the embedded default needs no database");
-        }
-
-        @Override
-        public Optional<? extends DataSource> configuredDatabase() {
-            return Optional.ofNullable(configured);
-        }
-
-        @Override
-        public ComparisonDatabases databases(@Nullable DataSource database) {
-            return new TestServers(database);
-        }
-
-        @Override
-        public Optional<Path> replayCache() {
-            return Optional.of(caches.resolve("replay-cache"));
-        }
-
-        @Override
-        public AutogenerateRequest.Builder request(Migrator chain) {
-            ProjectEntities entities =
-                    new ProjectEntities(classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
-            AutogenerateRequest.Builder request = AutogenerateRequest.builder(
-                            chain, entities.ddl(ProviderLog.QUIET, this::info, "test compile check", provider))
-                    .managedSchema("public")
-                    .renames(Map.copyOf(renames))
-                    .declaringObjects(DeclaredObjects.in(objects, shown(objects)));
-            return entityCache ? request.entityCacheIn(caches.resolve("entity-cache")) : request;
-        }
-
-        @Override
-        public Path summaryDirectory() {
-            return caches;
-        }
-
-        @Override
-        public Optional<Path> jobSummary() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String shown(Path path) {
-            return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
-        }
-
-        @Override
-        public Fixes fixes() {
-            return TestFixes.INSTANCE;
-        }
-
         // the entity side's thread prints too (the provider's line) while the chain's side prints its own
-        @Override
-        public synchronized void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public synchronized void warn(String line) {
-            lines.add("WARNING " + line);
-        }
-
-        @Override
-        public synchronized void error(String line) {
-            lines.add("ERROR " + line);
-        }
-
-        @Override
-        public void close() {
-            try {
-                loader().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            loader = null; // nothing of the cycle keeps its classes
-        }
+        RecordingOutput output = new RecordingOutput(lines);
+        Entities entities = Entities.of(
+                chain -> {
+                    ProjectEntities project = new ProjectEntities(
+                            classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
+                    AutogenerateRequest.Builder request = AutogenerateRequest.builder(
+                                    chain, project.ddl(ProviderLog.QUIET, output::info, "test compile check", provider))
+                            .managedSchema("public")
+                            .renames(Map.copyOf(renames))
+                            .declaringObjects(DeclaredObjects.in(
+                                    objects, root.relativize(objects).toString()));
+                    return entityCache ? request.entityCacheIn(caches.resolve("entity-cache")) : request;
+                },
+                caches);
+        return new Watch.Cycle(context(output, loader), entities, loader);
     }
 
-    private final class RecordingWatchFace implements Watch.Face {
-        private final List<String> lines;
-        private final java.util.function.Supplier<Watch.Cycle> cycles;
-
-        RecordingWatchFace(List<String> lines, java.util.function.Supplier<Watch.Cycle> cycles) {
-            this.lines = lines;
-            this.cycles = cycles;
+    /**
+     * A context over the project's migrations in {@code loader}: the configured database when one is set, throwaway
+     * servers as databases made on the tests' server, the replay cache in {@code caches}.
+     */
+    private CommandContext context(RecordingOutput output, ClassLoader loader) {
+        Properties given = new Properties();
+        if (configured != null) {
+            given.setProperty("migrate.url", TestPostgres.jdbcUrl(configured));
         }
-
-        @Override
-        public List<Path> watched() {
-            return List.of(classes, objects);
-        }
-
-        @Override
-        public Watch.Cycle openCycle() {
-            return cycles.get();
-        }
-
-        @Override
-        public Migrator.Builder migrations(boolean online) {
-            throw new UnsupportedOperationException("the watch reads migrations in its cycles");
-        }
-
-        @Override
-        public void onDatabase(Consumer<Migrator.Builder> work) {
-            throw new UnsupportedOperationException("the watch reads migrations in its cycles");
-        }
-
-        @Override
-        public String shown(Path path) {
-            return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
-        }
-
-        @Override
-        public Fixes fixes() {
-            return TestFixes.INSTANCE;
-        }
-
-        @Override
-        public synchronized void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public synchronized void warn(String line) {
-            lines.add("WARNING " + line);
-        }
-
-        @Override
-        public synchronized void error(String line) {
-            lines.add("ERROR " + line);
-        }
+        return CommandContext.of(
+                        Migrations.of(
+                                () -> Migrator.builder().classLoader(loader).packages(migrations),
+                                GivenSettings.on(Face.COMMAND_LINE).resolve()),
+                        RunDatabase.announcedTo(output, this::shown, TestFixes.INSTANCE)
+                                .configuredBy(
+                                        new ConnectionResolver(Map.of(), given, serverId -> {
+                                            throw new IllegalStateException("no server ids here");
+                                        }),
+                                        ConnectionResolver.NONE)
+                                .onScratchServer(TestPostgres.jdbcUrl("postgres"))
+                                .build(),
+                        Project.in(root, List.of(), null),
+                        TestFixes.INSTANCE,
+                        output)
+                .keepingReplaysIn(caches.resolve("replay-cache"));
     }
 
-    /** Throwaway servers as fresh databases on the tests' server, each dropped when its server closes. */
-    private static final class TestServers implements ComparisonDatabases {
-        private final @Nullable DataSource configured;
-
-        TestServers(@Nullable DataSource configured) {
-            this.configured = configured;
-        }
-
-        @Override
-        public Optional<DataSource> configured() {
-            return Optional.ofNullable(configured);
-        }
-
-        @Override
-        public ThrowawayVersion defaultVersion() {
-            try (Connection c = TestPostgres.dataSource("postgres").getConnection();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT current_setting('server_version'), current_setting('server_version_num')")) {
-                rs.next();
-                return new ThrowawayVersion(rs.getString(1), rs.getString(2), "the tests' server");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public ThrowawayVersion version(int major) {
-            return defaultVersion();
-        }
-
-        @Override
-        public ThrowawayServer start(ThrowawayVersion version) {
-            List<String> made = new ArrayList<>();
-            String first = TestPostgres.createDatabase("watch_throwaway");
-            made.add(first);
-            return new ThrowawayServer() {
-                @Override
-                public DataSource dataSource() {
-                    return TestPostgres.dataSource(first);
-                }
-
-                @Override
-                public synchronized DataSource createDatabase(String name) {
-                    String database = TestPostgres.createDatabase("watch_" + name);
-                    made.add(database);
-                    return TestPostgres.dataSource(database);
-                }
-
-                @Override
-                public boolean startedByMigrate() {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                    try (Connection c = TestPostgres.dataSource("postgres").getConnection();
-                            Statement s = c.createStatement()) {
-                        for (String database : made) {
-                            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            };
-        }
+    private String shown(Path path) {
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,14 +44,18 @@ class WatchMemoryTest {
                             project.settings(true).sources(),
                             false,
                             false)
-                    .run(first);
+                    .run(first.context(), first.entities());
         }
         try (Stream<Path> written = Files.list(project.sources.resolve("app/migrations"))) {
             written.forEach(project::compileMigration);
         }
-        DataSource database = TestPostgres.freshDatabase("watch_memory");
+        String database = TestPostgres.createDatabase("watch_memory");
         try (Watch.Cycle upgrade = project.cycle(lines)) {
-            upgrade.migrations(true).dataSource(database).build().upgrade("head");
+            upgrade.context()
+                    .migrations(true)
+                    .dataSource(TestPostgres.dataSource(database))
+                    .build()
+                    .upgrade("head");
         }
         project.configured = database;
         lines.clear();
@@ -66,7 +69,7 @@ class WatchMemoryTest {
         long afterTen = 0;
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath());
                 WatchSession session =
-                        new Watch(project.comparison(), project.settings(false)).start(project.face(lines, lines))) {
+                        project.start(new Watch(project.comparison(), project.settings(false)), lines, lines)) {
             project.provider = provider;
             for (int i = 1; i <= CYCLES; i++) {
                 int cycle = i;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.command.output.Output;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.text.Fixes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,8 +22,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which database a goal talks to: the configured one, or the embedded default, announced alike by every face. */
-class GoalDatabaseTest {
+/** Which database a run talks to: the configured one, or the embedded default, announced alike by every face. */
+class RunDatabaseTest {
     @TempDir
     Path target;
 
@@ -31,21 +33,17 @@ class GoalDatabaseTest {
     @Test
     void aConfiguredDatabaseIsAnnouncedAndUsedAndTheEmbeddedOneNeverStarts() throws SQLException {
         String database = TestPostgres.createDatabase("goal_database");
-        GoalDatabase goal = goal(Map.of("MIGRATE_DATABASE_URL", TestPostgres.jdbcUrl(database)));
+        RunDatabase goal = goal(Map.of("MIGRATE_DATABASE_URL", TestPostgres.jdbcUrl(database)));
         assertThat(goal.isConfigured()).isTrue();
         String described = "localhost:" + TestPostgres.port() + ", database " + database + ", user postgres";
         assertThat(goal.configuredName()).isEqualTo(described);
 
         goal.connectAhead();
         List<String> names = new ArrayList<>();
-        goal.withDataSource(
-                () -> {
-                    throw new AssertionError("the embedded database is not asked for");
-                },
-                (name, source) -> {
-                    names.add(name);
-                    assertThat(currentDatabase(source)).isEqualTo(database);
-                });
+        goal.withDataSource("upgrade", (name, source) -> {
+            names.add(name);
+            assertThat(currentDatabase(source)).isEqualTo(database);
+        });
         goal.discardUnused();
 
         assertThat(names).containsExactly("localhost:" + TestPostgres.port() + "/" + database);
@@ -56,26 +54,51 @@ class GoalDatabaseTest {
     }
 
     @Test
-    void withoutAUrlTheEmbeddedDatabaseStartsOnItsDataDirectoryAfterTheGoalHadItsSay() {
-        GoalDatabase goal = goal(Map.of());
+    void withoutAUrlTheEmbeddedDatabaseStartsOnItsDataDirectoryAfterAWarningToACommandThatChangesIt() {
+        RunDatabase goal = goal(Map.of());
         assertThat(goal.isConfigured()).isFalse();
         assertThat(goal.configuredName()).isEmpty();
         assertThat(goal.configured()).isEmpty();
         assertThat(goal.hasDatabase()).isFalse();
 
         List<String> order = new ArrayList<>();
-        goal.withDataSource(() -> order.add("asked"), (name, source) -> {
+        goal.withDataSource("upgrade", (name, source) -> {
             order.add(name);
             assertThat(currentDatabase(source)).isNotEmpty();
         });
 
         Path data = target.resolve("pgdata").toAbsolutePath();
-        assertThat(order).containsExactly("asked", "the embedded database in shown:" + data);
+        assertThat(order).containsExactly("the embedded database in shown:" + data);
         assertThat(started).containsExactly("start " + data);
         assertThat(log)
-                .containsExactly("No database URL is configured, so this goal uses an embedded PostgreSQL 18.6.0 with"
-                        + " its data in " + data
-                        + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+                .containsExactly(
+                        "WARNING *** No database URL is configured: migrate:upgrade changes the EMBEDDED database in "
+                                + target.resolve("pgdata") + ", not your server. To use your server, set the database"
+                                + " URL (-Dmigrate.url, MIGRATE_DATABASE_URL, DATABASE_URL or <url>), or, if the"
+                                + " embedded database is what you want, set <embedded>true</embedded> or"
+                                + " -Dmigrate.embedded=true. ***",
+                        "No database URL is configured, so this goal uses an embedded PostgreSQL 18.6.0 with"
+                                + " its data in " + data
+                                + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+    }
+
+    @Test
+    void aCommandThatOnlyReadsUsesTheEmbeddedDatabaseWithoutAWarning() {
+        goal(Map.of()).withDataSource(null, (name, source) -> {});
+        assertThat(log).noneMatch(line -> line.startsWith("WARNING"));
+    }
+
+    @Test
+    void aFaceWithoutAnEmbeddedDefaultNamesTheSettingThatGivesTheDatabase() {
+        RunDatabase database = RunDatabase.announcedTo(new Recording(log), path -> "shown:" + path, CLI)
+                .configuredBy(resolver(Map.of()), ConnectionResolver.NONE)
+                .build();
+        assertThatThrownBy(() -> database.withDataSource("upgrade", (name, source) -> {}))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("No database is given: pass --url jdbc:postgresql://host:5432/app, or set the environment"
+                        + " variable MIGRATE_DATABASE_URL (or DATABASE_URL). The command line starts no embedded"
+                        + " database; --sql prints the script without one.");
+        assertThat(started).isEmpty();
     }
 
     @Test
@@ -87,7 +110,7 @@ class GoalDatabaseTest {
 
     @Test
     void aThrowawayServerStartsBesideTheDataDirectoryOfTheVersionAsked() {
-        GoalDatabase goal = goal(Map.of());
+        RunDatabase goal = goal(Map.of());
         try (ThrowawayServer server = goal.comparisonDatabases(null)
                 .start(goal.comparisonDatabases(null).version(16))) {
             assertThat(currentDatabase(server.dataSource())).isNotEmpty();
@@ -98,27 +121,49 @@ class GoalDatabaseTest {
 
     @Test
     void aMisspeltEmbeddedVersionFailsBeforeAnythingStarts() {
-        GoalDatabase goal = new GoalDatabase(
-                resolver(Map.of()),
-                new ConnectionResolver.Parameters(null, null, null, null),
-                new GoalDatabase.Embedded("12", target.resolve("pgdata"), false),
-                servers(),
-                log::add,
-                path -> "shown:" + path);
+        RunDatabase goal = RunDatabase.announcedTo(new Recording(log), path -> "shown:" + path, Fixes.GOALS)
+                .configuredBy(resolver(Map.of()), ConnectionResolver.NONE)
+                .withEmbeddedDefault(new RunDatabase.Embedded("12", target.resolve("pgdata"), false), false)
+                .throwawaysFrom(servers())
+                .build();
         assertThatThrownBy(goal::check)
                 .isInstanceOf(MigrateException.class)
                 .hasMessageStartingWith("The embeddedPostgresVersion '12' is PostgreSQL 12");
         assertThat(started).isEmpty();
     }
 
-    private GoalDatabase goal(Map<String, String> environment) {
-        return new GoalDatabase(
-                resolver(environment),
-                new ConnectionResolver.Parameters(null, null, null, null),
-                new GoalDatabase.Embedded(null, target.resolve("pgdata"), false),
-                servers(),
-                log::add,
-                path -> "shown:" + path);
+    private RunDatabase goal(Map<String, String> environment) {
+        return RunDatabase.announcedTo(new Recording(log), path -> "shown:" + path, Fixes.GOALS)
+                .configuredBy(resolver(environment), ConnectionResolver.NONE)
+                .withEmbeddedDefault(new RunDatabase.Embedded(null, target.resolve("pgdata"), false), false)
+                .throwawaysFrom(servers())
+                .build();
+    }
+
+    /** The command line's spelling of the two settings a missing database names. */
+    private static final Fixes CLI = new Fixes() {
+        @Override
+        public String setting(String name, String value) {
+            return name.equals("sql") ? "--sql" : "--" + name + " " + value;
+        }
+    };
+
+    /** Lines as the tests read them, warnings marked. */
+    private record Recording(List<String> lines) implements Output {
+        @Override
+        public void info(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            lines.add("WARNING " + line);
+        }
+
+        @Override
+        public void error(String line) {
+            lines.add("ERROR " + line);
+        }
     }
 
     private static ConnectionResolver resolver(Map<String, String> environment) {
