@@ -205,7 +205,8 @@ record Arguments(@Nullable CliCommand command, Map<CliOption, String> values, bo
         values.forEach((option, value) -> {
             Setting<?> setting = option.setting();
             if (setting != null) {
-                given.with(setting.name(), value);
+                // a map's entries, one a line, as its type reads them
+                given.with(setting.name(), option.repeatable() ? String.join("\n", values(option)) : value);
             }
         });
         return given;

@@ -3,19 +3,31 @@ package dev.migrate.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.Section;
+import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.SettingsTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +37,18 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * docs/reference/settings.md against the code: every parameter of the plugin's goals (its descriptor), option
- * of the command line ({@code CliOption}), property of the starter (its configuration metadata) and setter of
- * {@code Migrator.Builder} is documented there with that spelling, and nothing documented there is missing from
- * the code.
+ * docs/reference/settings.md against the code. Its sections of settings are written from {@link SettingsTable}: this
+ * test renders them, fails while the page says otherwise, and writes them when {@code -Dmigrate.regenerate=true} is
+ * given. And every parameter of the plugin's goals (its descriptor), option of the command line ({@code CliOption}),
+ * property of the starter (its configuration metadata) and setter of {@code Migrator.Builder} is documented there
+ * with that spelling, and nothing documented there is missing from the code: so the faces take what the table says.
  */
 class SettingsReferenceTest {
+    private static final Path PAGE = Manual.ROOT.resolve("docs/reference/settings.md");
     private static final String HEADER = "| Maven | command line | Spring Boot | Java API |";
+    private static final String BEGIN = "<!-- Generated from SettingsTable by SettingsReferenceTest"
+            + " (-Dmigrate.regenerate=true): edit the table, not this part. -->\n\n";
+    private static final String END = "<!-- End of the part generated from SettingsTable. -->\n";
 
     private static final Set<String> documentedProperties = new TreeSet<>();
     private static final Set<String> documentedElements = new TreeSet<>();
@@ -40,8 +57,18 @@ class SettingsReferenceTest {
     private static final Set<String> documentedBuilder = new TreeSet<>();
 
     @BeforeAll
-    static void readTheReference() {
-        List<String> lines = Manual.prose(Manual.read(Manual.ROOT.resolve("docs/reference/settings.md")));
+    static void readTheReference() throws Exception {
+        if (Boolean.getBoolean("migrate.regenerate")) {
+            String page = Manual.read(PAGE);
+            int begin = page.indexOf(BEGIN) + BEGIN.length();
+            int end = page.indexOf(END);
+            assertThat(end).as("%s holds %s, then %s", PAGE, BEGIN, END).isGreaterThanOrEqualTo(begin);
+            Files.writeString(
+                    PAGE,
+                    page.substring(0, begin) + render(commandLineCommands()) + page.substring(end),
+                    StandardCharsets.UTF_8);
+        }
+        List<String> lines = Manual.prose(Manual.read(PAGE));
         for (int i = 0; i + 2 < lines.size(); i++) {
             if (!lines.get(i).strip().equals(HEADER)) {
                 continue;
@@ -62,6 +89,181 @@ class SettingsReferenceTest {
         while (m.find()) {
             into.add(prefix + m.group(1));
         }
+    }
+
+    @Test
+    void theSectionsOfSettingsAreWrittenFromTheTable() throws Exception {
+        String page = Manual.read(PAGE);
+        int begin = page.indexOf(BEGIN);
+        int end = page.indexOf(END);
+        assertThat(begin)
+                .as("the generated part of %s begins with %s", PAGE, BEGIN)
+                .isNotNegative();
+        assertThat(end).as("and ends with %s", END).isGreaterThan(begin);
+        String expected = render(commandLineCommands());
+        assertThat(page.substring(begin + BEGIN.length(), page.indexOf(END)))
+                .as(
+                        "%s is written from SettingsTable: run mvn test -pl migrate-docs -Dtest=SettingsReferenceTest"
+                                + " -Dmigrate.regenerate=true",
+                        PAGE)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void theDatabaseGoalsAreTheTables() {
+        String line = Manual.read(PAGE)
+                .lines()
+                .filter(l -> l.startsWith("<a id=\"database-goals\"></a>"))
+                .findFirst()
+                .orElseThrow();
+        Set<String> listed = new TreeSet<>();
+        collect(line.substring(line.indexOf(':')), "`(\\w+)`", listed, "");
+        assertThat(listed)
+                .as("the database goals the page lists")
+                .isEqualTo(new TreeSet<>(SettingsTable.DATABASE_GOALS));
+    }
+
+    @Test
+    void eachGoalTakesTheSettingsTheTableNamesForIt() throws Exception {
+        Map<String, Set<String>> goals = new TreeMap<>();
+        NodeList mojos = pluginDescriptor().getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String goal = child(mojo, "goal").getTextContent();
+            if (goal.equals("help")) {
+                continue;
+            }
+            NodeList parameters = child(mojo, "parameters").getElementsByTagName("parameter");
+            for (int j = 0; j < parameters.getLength(); j++) {
+                Element parameter = (Element) parameters.item(j);
+                if (child(parameter, "editable").getTextContent().equals("true")) {
+                    goals.computeIfAbsent(child(parameter, "name").getTextContent(), n -> new TreeSet<>())
+                            .add(goal);
+                }
+            }
+        }
+        Map<String, Set<String>> table = new TreeMap<>();
+        for (Setting<?> setting : SettingsTable.ALL) {
+            if (setting.takenBy(Face.MAVEN)) {
+                setting.spellings().get(Face.MAVEN).stream()
+                        .filter(form -> form.startsWith("<"))
+                        .forEach(form ->
+                                table.put(form.substring(1, form.length() - 1), new TreeSet<>(setting.commands())));
+            }
+        }
+        assertThat(table)
+                .as("the goals of each parameter, as the table names them")
+                .isEqualTo(goals);
+    }
+
+    /** The page's sections of settings, as the table describes them. */
+    private static String render(Set<String> commands) {
+        StringBuilder page = new StringBuilder();
+        for (Section section : Section.values()) {
+            List<Setting<?>> rows = SettingsTable.ALL.stream()
+                    .filter(s -> s.section() == section)
+                    .toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            page.append("## ").append(section.title()).append("\n\n");
+            if (section.intro() != null) {
+                page.append(section.intro()).append("\n\n");
+            }
+            for (Setting<?> setting : rows) {
+                page.append("### ").append(heading(setting)).append("\n\n");
+                page.append(HEADER).append("\n|---|---|---|---|\n|");
+                for (Face face : Face.values()) {
+                    page.append(' ').append(spellings(setting, face)).append(" |");
+                }
+                page.append("\n\n");
+                String whereAndDefault = whereAndDefault(setting, commands);
+                if (!whereAndDefault.isEmpty()) {
+                    page.append(whereAndDefault).append("\n\n");
+                }
+                page.append(setting.doc()).append("\n\n");
+            }
+        }
+        return page.toString();
+    }
+
+    /** The setting's name; a setting of one face other than the plugin's says which. */
+    private static String heading(Setting<?> setting) {
+        List<Face> faces = Arrays.stream(Face.values()).filter(setting::takenBy).toList();
+        return faces.size() == 1 && faces.get(0) != Face.MAVEN
+                ? setting.name() + " (" + faces.get(0).title() + ")"
+                : setting.name();
+    }
+
+    private static String spellings(Setting<?> setting, Face face) {
+        if (!setting.takenBy(face)) {
+            return "—";
+        }
+        return setting.spellings().get(face).stream().map(f -> "`" + f + "`").collect(Collectors.joining(", "));
+    }
+
+    /** {@code Default: `10s`. Goals: ...}, and the commands of the command line where they are not those. */
+    private static String whereAndDefault(Setting<?> setting, Set<String> commands) {
+        List<String> parts = new ArrayList<>();
+        String defaultValue = setting.defaultValue();
+        if (defaultValue != null) {
+            parts.add("Default: " + (defaultValue.matches("[^\\s`]+") ? "`" + defaultValue + "`" : defaultValue) + ".");
+        }
+        Set<String> onCommandLine = new TreeSet<>(setting.commandLine());
+        onCommandLine.retainAll(commands);
+        if (setting.takenBy(Face.MAVEN)) {
+            parts.add("Goals: " + goals(setting.commands()) + ".");
+            Set<String> same = new TreeSet<>(setting.commands());
+            same.retainAll(commands);
+            if (setting.takenBy(Face.COMMAND_LINE) && !onCommandLine.equals(same)) {
+                parts.add("Commands: " + commandsOf(onCommandLine, same, commands) + ".");
+            }
+        } else if (setting.takenBy(Face.COMMAND_LINE)) {
+            parts.add("Commands: " + commandsOf(onCommandLine, Set.of(), commands) + ".");
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String goals(Set<String> goals) {
+        if (goals.equals(SettingsTable.DATABASE_GOALS)) {
+            return "the [database goals](#database-goals)";
+        }
+        return goals.equals(SettingsTable.ALL_GOALS) ? "every goal" : listed(goals);
+    }
+
+    /**
+     * The commands of the command line that take a setting: every one, every one but a few, those of the goals'
+     * names but a few ({@code same}), or each named.
+     */
+    private static String commandsOf(Set<String> taking, Set<String> same, Set<String> all) {
+        Set<String> missing = new TreeSet<>(all);
+        missing.removeAll(taking);
+        if (missing.isEmpty()) {
+            return "every command";
+        }
+        if (missing.size() == 1) {
+            return "every command but " + listed(missing);
+        }
+        Set<String> left = new TreeSet<>(same);
+        left.removeAll(taking);
+        if (same.containsAll(taking) && left.size() <= 2 && taking.size() > left.size()) {
+            return "the same but not "
+                    + String.join(" or ", left.stream().map(n -> "`" + n + "`").toList());
+        }
+        return listed(taking);
+    }
+
+    private static String listed(Set<String> names) {
+        return new TreeSet<>(names).stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    }
+
+    /** The commands of the command line, named as its {@code CliCommand}s. */
+    private static Set<String> commandLineCommands() throws ClassNotFoundException {
+        Set<String> commands = new TreeSet<>();
+        for (Object command : Class.forName("dev.migrate.cli.CliCommand").getEnumConstants()) {
+            commands.add(((Enum<?>) command).name().toLowerCase(Locale.ROOT));
+        }
+        return commands;
     }
 
     @Test
@@ -100,10 +302,12 @@ class SettingsReferenceTest {
     @Test
     void theCommandLineOptionsAreTheDocumentedOnes() throws Exception {
         Class<?> optionType = Class.forName("dev.migrate.cli.CliOption");
+        Field all = optionType.getDeclaredField("ALL");
+        all.setAccessible(true);
         Method name = optionType.getDeclaredMethod("optionName");
         name.setAccessible(true);
         Set<String> options = new TreeSet<>();
-        for (Object option : optionType.getEnumConstants()) {
+        for (Object option : (List<?>) all.get(null)) {
             options.add((String) name.invoke(option));
         }
         options.remove("help");

@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads durations as people write them in a pom or on a command line: {@code 500ms}, {@code 10s},
- * {@code 2min}, {@code 1h} or ISO {@code PT10S}. A bare number other than {@code 0} is refused:
+ * {@code 2min}, {@code 1h}, {@code 1d} or ISO {@code PT10S}. A bare number other than {@code 0} is refused:
  * PostgreSQL reads {@code lock_timeout = 10} as milliseconds, a person often means seconds, and a guess
  * either way is a thousandfold wrong. The Maven goals and the command line read theirs here alike.
  */
 public final class Durations {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h|d)?");
 
     private Durations() {}
 
@@ -43,14 +43,15 @@ public final class Durations {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m", "min" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
             };
         }
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new MigrateException(
-                    "The " + setting + " '" + text + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
+            throw new MigrateException("The " + setting + " '" + text
+                    + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
         }
     }
 }

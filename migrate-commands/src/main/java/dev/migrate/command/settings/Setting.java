@@ -27,11 +27,15 @@ import org.jspecify.annotations.Nullable;
  * @param type what the value is, and how its text is read
  * @param defaultValue the value when none is given, as a user writes it; null: none, or the server's
  * @param section where the reference page describes it
- * @param commands the goals and commands that take it
+ * @param commands the plugin's goals that take it; for a setting the plugin does not take, the commands of the command
+ *     line that do
+ * @param commandLine the commands of the command line that take it: {@code commands} unless the row says otherwise,
+ *     as {@code --url}, which {@code verify} does not take although the goal {@code verify} takes {@code url}
  * @param spellings how each face that takes it spells it, in every form it takes ({@code -Dmigrate.schema} and
  *     {@code <schema>} in Maven)
  * @param absent why a face does not take it, for each face that does not
  * @param doc what it does, as the reference page says it (Markdown)
+ * @param described how a face describes it in its own help where that differs from {@code doc}
  * @param run what it sets on the engine's builder, for a setting of the run itself; null for others
  */
 public record Setting<T>(
@@ -40,15 +44,19 @@ public record Setting<T>(
         @Nullable String defaultValue,
         Section section,
         Set<String> commands,
+        Set<String> commandLine,
         Map<Face, List<String>> spellings,
         Map<Face, String> absent,
         String doc,
+        Map<Face, String> described,
         @Nullable BiConsumer<Migrator.Builder, T> run) {
 
     public Setting {
         commands = Collections.unmodifiableSet(new LinkedHashSet<>(commands));
+        commandLine = Collections.unmodifiableSet(new LinkedHashSet<>(commandLine));
         spellings = Map.copyOf(spellings);
         absent = Map.copyOf(absent);
+        described = Map.copyOf(described);
     }
 
     /** Starts the row of the setting {@code name}, which Maven, the command line and Spring Boot take by default. */
@@ -78,6 +86,8 @@ public record Setting<T>(
         private @Nullable String defaultValue;
         private Section section = Section.RUNNING;
         private Set<String> commands = Set.of();
+        private @Nullable Set<String> commandLine;
+        private final Map<Face, String> described = new EnumMap<>(Face.class);
         private final Map<Face, List<String>> spellings = new EnumMap<>(Face.class);
         private final Map<Face, String> absent = new EnumMap<>(Face.class);
         private @Nullable BiConsumer<Migrator.Builder, T> run;
@@ -85,7 +95,7 @@ public record Setting<T>(
         private Builder(String name, SettingType<T> type) {
             this.name = Objects.requireNonNull(name, "name");
             this.type = Objects.requireNonNull(type, "type");
-            spellings.put(Face.MAVEN, List.of("-Dmigrate." + name, "<" + name + ">"));
+            spellings.put(Face.MAVEN, List.of("-Dmigrate." + name, "<" + element(name) + ">"));
             spellings.put(Face.COMMAND_LINE, List.of("--" + Face.dashed(name.substring(name.lastIndexOf('.') + 1))));
             spellings.put(Face.SPRING_BOOT, List.of("migrate." + Face.dashed(name)));
             absent.put(Face.JAVA_API, "");
@@ -103,9 +113,15 @@ public record Setting<T>(
             return this;
         }
 
-        /** The goals and commands that take it. */
+        /** The goals that take it, and the commands of the command line of the same names. */
         public Builder<T> takenBy(Set<String> commands) {
             this.commands = commands;
+            return this;
+        }
+
+        /** The commands of the command line that take it, where they are not those of the goals that take it. */
+        public Builder<T> onCommandLine(Set<String> commands) {
+            this.commandLine = commands;
             return this;
         }
 
@@ -132,9 +148,39 @@ public record Setting<T>(
             return javaApi.length == 0 ? this : spelled(Face.JAVA_API, javaApi);
         }
 
+        /**
+         * How {@code face} describes it in its own help, where the page's words would point elsewhere (the command
+         * line's {@code --help}, which names its own options and none of Maven's).
+         */
+        public Builder<T> describedOn(Face face, String text) {
+            described.put(face, text);
+            return this;
+        }
+
         /** Ends the row with what the setting does, as the reference page says it. */
         public Setting<T> documented(String doc) {
-            return new Setting<>(name, type, defaultValue, section, commands, spellings, absent, doc, run);
+            return new Setting<>(
+                    name,
+                    type,
+                    defaultValue,
+                    section,
+                    commands,
+                    commandLine == null ? commands : commandLine,
+                    spellings,
+                    absent,
+                    doc,
+                    described,
+                    run);
+        }
+
+        /** The plugin's parameter of a dotted name: {@code drift.sqlFile} is {@code <driftSqlFile>}. */
+        private static String element(String name) {
+            String[] parts = name.split("\\.", -1);
+            StringBuilder element = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                element.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+            return element.toString();
         }
     }
 }

@@ -2,10 +2,15 @@ package dev.migrate.command.settings;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.run.Durations;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -14,18 +19,38 @@ import java.util.stream.Collectors;
  * What a setting's value is, and how its text is read: the same way whichever face gave it, a mistake named as
  * the user wrote the setting ({@code lockTimeout}, {@code --lock-timeout}, {@code migrate.lock-timeout}).
  *
- * @param name the type as the reference page names it: {@code duration}, {@code count}
+ * @param name the value as the command line's help names it: {@code duration}, {@code count}
  * @param reader reads the text given under a spelling (the first argument) into the value
  */
 public record SettingType<T>(String name, BiFunction<String, String, T> reader) {
     /** Any text: a name, a class, a URL. */
-    public static final SettingType<String> TEXT = new SettingType<>("text", (spelled, text) -> text);
+    public static final SettingType<String> TEXT = text("text");
 
     /** {@code true} or {@code false}; a flag given bare on the command line is {@code true}. */
     public static final SettingType<Boolean> FLAG = new SettingType<>("true|false", SettingType::flag);
 
     /** A whole number of 0 or more. */
     public static final SettingType<Integer> COUNT = new SettingType<>("count", SettingType::count);
+
+    /** A whole number of 0 or more, as large as a {@code long}: a number of rows. */
+    public static final SettingType<Long> NUMBER = new SettingType<>("number", SettingType::number);
+
+    /** Comma-separated names, as {@code db.migrations,db.more}; the blanks around each are dropped. */
+    public static final SettingType<List<String>> LIST = new SettingType<>(
+            "list",
+            (spelled, text) -> Arrays.stream(text.split(",", -1))
+                    .map(String::strip)
+                    .filter(name -> !name.isEmpty())
+                    .toList());
+
+    /** A file or a directory, which the face resolves against the project or the working directory. */
+    public static final SettingType<Path> PATH = new SettingType<>("path", SettingType::path);
+
+    /**
+     * Named values, a {@code name=value} a line: the plugin's configuration gives them as an element each, the
+     * command line as an option each.
+     */
+    public static final SettingType<Map<String, String>> MAP = new SettingType<>("name=value", SettingType::map);
 
     /** {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h} or {@code PT10S}; a bare number other than 0 is refused. */
     public static final SettingType<Duration> DURATION = new SettingType<>(
@@ -34,6 +59,22 @@ public record SettingType<T>(String name, BiFunction<String, String, T> reader) 
     public SettingType {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * Text that the command taking it reads, where a mistake is named in that command's words; {@code name} is what
+     * help shows for it: {@code url}, {@code flyway|liquibase}.
+     */
+    public static SettingType<String> text(String name) {
+        return new SettingType<>(name, (spelled, text) -> text);
+    }
+
+    /** An object that only code gives, such as a {@code MigrationListener}: no text reads as one. */
+    public static <T> SettingType<T> object(Class<T> type) {
+        return new SettingType<>(type.getSimpleName(), (spelled, text) -> {
+            throw new MigrateException("The " + spelled + " is a " + type.getSimpleName() + ", which only Java code"
+                    + " gives; '" + text + "' cannot be one.");
+        });
     }
 
     /** One of the constants of {@code type}, written in any case, with {@code -} for {@code _}. */
@@ -80,5 +121,39 @@ public record SettingType<T>(String name, BiFunction<String, String, T> reader) 
         }
         throw new MigrateException("The " + spelled + " '" + text + "' is not a count: write a whole number of 0 or"
                 + " more, such as 2.");
+    }
+
+    private static Long number(String spelled, String text) {
+        try {
+            long number = Long.parseLong(text.trim());
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what a number is here
+        }
+        throw new MigrateException("The " + spelled + " '" + text + "' is not a number: write a whole number of 0 or"
+                + " more, such as 100000.");
+    }
+
+    private static Path path(String spelled, String text) {
+        try {
+            return Path.of(text.trim());
+        } catch (InvalidPathException e) {
+            throw new MigrateException("The " + spelled + " '" + text + "' is not a path: " + e.getReason() + ".");
+        }
+    }
+
+    private static Map<String, String> map(String spelled, String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : text.split("\n", -1)) {
+            int equals = line.indexOf('=');
+            String name = (equals < 0 ? line : line.substring(0, equals)).strip();
+            if (!name.isEmpty()) {
+                // a name without a value is the command's to refuse, in its own words
+                values.put(name, equals < 0 ? "" : line.substring(equals + 1));
+            }
+        }
+        return Collections.unmodifiableMap(values);
     }
 }

@@ -14,6 +14,8 @@ class DurationsTest {
         assertThat(Durations.parse("lockTimeout", "10s")).isEqualTo(Duration.ofSeconds(10));
         assertThat(Durations.parse("lockTimeout", "2min")).isEqualTo(Duration.ofMinutes(2));
         assertThat(Durations.parse("lockTimeout", "1h")).isEqualTo(Duration.ofHours(1));
+        // as Spring reads a day, so the starter's migrate.health.drift-interval=1d reads alike
+        assertThat(Durations.parse("lockTimeout", "1d")).isEqualTo(Duration.ofDays(1));
         assertThat(Durations.parse("lockTimeout", "PT5S")).isEqualTo(Duration.ofSeconds(5));
         assertThat(Durations.parse("lockTimeout", " ")).isNull();
     }
