@@ -1,6 +1,5 @@
 package dev.migrate.cli;
 
-import static dev.migrate.cli.CliOption.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
@@ -19,7 +18,6 @@ import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
-import static dev.migrate.cli.CliOption.REBUILD_INVALID_INDEXES;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.REPORT;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
@@ -317,8 +315,7 @@ final class Cli {
     static Migrator.Builder builder(Arguments arguments, ClassLoader classes, MigrationLog log) {
         Migrator.Builder builder = MigratorTools.spellFixes(Migrator.builder(), CliFixes.INSTANCE)
                 .classLoader(classes)
-                .log(log)
-                .acceptFutureRevisions(arguments.flag(ACCEPT_FUTURE_REVISIONS));
+                .log(log);
         String packages = arguments.value(PACKAGES);
         if (packages != null) {
             // not given, the engine's default package, db.migrations, as the plugin's
@@ -326,9 +323,6 @@ final class Cli {
                     .map(String::strip)
                     .filter(p -> !p.isEmpty())
                     .toArray(String[]::new));
-        }
-        if (arguments.command() == CliCommand.UPGRADE) {
-            builder.rebuildInvalidIndexes(arguments.flag(REBUILD_INVALID_INDEXES, true));
         }
         return builder;
     }

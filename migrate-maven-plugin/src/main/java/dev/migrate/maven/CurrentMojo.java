@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Current;
+import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -49,10 +50,12 @@ public class CurrentMojo extends DatabaseMojo {
 
     @Override
     protected DatabaseUse use(Goal goal) {
-        return super.use(goal)
-                .withoutChecksums()
-                .connectingAhead(database -> true)
-                .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions));
+        return super.use(goal).withoutChecksums().connectingAhead(database -> true);
+    }
+
+    @Override
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("acceptFutureRevisions", acceptFutureRevisions);
     }
 
     @Override

@@ -105,13 +105,7 @@ final class DatabaseGoal {
      */
     CommandContext context(ClassLoader projectClasses) {
         ResolvedSettings read = Objects.requireNonNull(settings, "read by check()");
-        Migrations migrations = Migrations.of(
-                        () -> {
-                            var builder = goal.migrator(projectClasses);
-                            use.goalSettings().accept(builder);
-                            return builder;
-                        },
-                        read)
+        Migrations migrations = Migrations.of(() -> goal.migrator(projectClasses), read)
                 .keepingChecksumsIn(
                         use.checksumCache()
                                 ? new ChecksumCacheFile(

@@ -213,13 +213,18 @@ abstract class DatabaseMojo extends AbstractMojo {
                 new ConnectionOptions(url, user, password, serverId, credentialsProvider, settings, settingsDecrypter),
                 new RunDatabase.Embedded(embeddedPostgresVersion, embeddedDataDirectory.toPath(), throwawayInMemory),
                 repositorySystem,
-                runSettings(),
+                settings(runSettings()),
                 use(goal));
         new GoalRun(goal, optimizingCompiler, output, outputFile).execute(skip, new DatabaseSteps(this, database));
     }
 
     /** Does the goal's work with the project's classes loaded. A {@link dev.migrate.MigrateException} fails the build. */
     protected abstract void run(DatabaseGoal database, ClassLoader projectClasses);
+
+    /** The run settings as given, with those of this goal alone added: {@code given} unless the goal has some. */
+    protected GivenSettings settings(GivenSettings given) {
+        return given;
+    }
 
     /** Reads the goal's own settings before anything connects or starts, so that a mistake fails first. */
     protected void checkSettings(DatabaseGoal database) {}

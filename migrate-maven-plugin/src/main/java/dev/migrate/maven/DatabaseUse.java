@@ -1,8 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrator;
 import dev.migrate.command.database.RunDatabase;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -12,44 +10,34 @@ import java.util.function.Predicate;
  *     open from the moment it starts, while it checks the classes and finds the migrations
  * @param checksumCache whether the migrators keep the checksums in {@code target/migrate/checksum-cache}
  * @param replayCache whether the goal keeps the schemas the migrations build in {@code target/migrate/replay-cache}
- * @param goalSettings sets the run settings that only this goal has, such as acceptFutureRevisions
  * @param embeddedMayChange whether a goal that changes the database may change the embedded one (no URL configured)
  *     without a warning, and in CI: the embedded parameter
  */
 record DatabaseUse(
-        Predicate<RunDatabase> connectsAhead,
-        boolean checksumCache,
-        boolean replayCache,
-        Consumer<Migrator.Builder> goalSettings,
-        boolean embeddedMayChange) {
+        Predicate<RunDatabase> connectsAhead, boolean checksumCache, boolean replayCache, boolean embeddedMayChange) {
 
     /** A goal that verifies applied migrations against their code when {@code checksumCache} is set, and no more. */
     static DatabaseUse verifying(boolean checksumCache) {
-        return new DatabaseUse(database -> false, checksumCache, false, builder -> {}, false);
+        return new DatabaseUse(database -> false, checksumCache, false, false);
     }
 
     /** For a goal that runs on the database when {@code when} says so of it. */
     DatabaseUse connectingAhead(Predicate<RunDatabase> when) {
-        return new DatabaseUse(when, checksumCache, replayCache, goalSettings, embeddedMayChange);
+        return new DatabaseUse(when, checksumCache, replayCache, embeddedMayChange);
     }
 
     /** For a goal that runs no migration, so has no checksum to hold against the version table. */
     DatabaseUse withoutChecksums() {
-        return new DatabaseUse(connectsAhead, false, replayCache, goalSettings, embeddedMayChange);
+        return new DatabaseUse(connectsAhead, false, replayCache, embeddedMayChange);
     }
 
     /** For a goal that keeps the schemas the migrations build when its replayCache is set. */
     DatabaseUse keepingReplayCache(boolean keep) {
-        return new DatabaseUse(connectsAhead, checksumCache, keep, goalSettings, embeddedMayChange);
-    }
-
-    /** For a goal with run settings of its own. */
-    DatabaseUse withSettings(Consumer<Migrator.Builder> settings) {
-        return new DatabaseUse(connectsAhead, checksumCache, replayCache, settings, embeddedMayChange);
+        return new DatabaseUse(connectsAhead, checksumCache, keep, embeddedMayChange);
     }
 
     /** For a goal that changes the database, which may change the embedded one when {@code allowed}. */
     DatabaseUse embeddedChange(boolean allowed) {
-        return new DatabaseUse(connectsAhead, checksumCache, replayCache, goalSettings, allowed);
+        return new DatabaseUse(connectsAhead, checksumCache, replayCache, allowed);
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.database.RunDatabase;
+import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -41,10 +42,12 @@ public class HistoryMojo extends DatabaseMojo {
 
     @Override
     protected DatabaseUse use(Goal goal) {
-        return super.use(goal)
-                .withoutChecksums()
-                .connectingAhead(RunDatabase::hasDatabase)
-                .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions));
+        return super.use(goal).withoutChecksums().connectingAhead(RunDatabase::hasDatabase);
+    }
+
+    @Override
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("acceptFutureRevisions", acceptFutureRevisions);
     }
 
     @Override

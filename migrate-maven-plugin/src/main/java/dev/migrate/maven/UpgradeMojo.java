@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Move;
+import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -49,10 +50,9 @@ public class UpgradeMojo extends FleetMojo {
     protected boolean rebuildInvalidIndexes;
 
     @Override
-    protected DatabaseUse use(Goal goal) {
-        return super.use(goal)
-                .withSettings(builder -> builder.acceptFutureRevisions(acceptFutureRevisions)
-                        .rebuildInvalidIndexes(rebuildInvalidIndexes));
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("acceptFutureRevisions", acceptFutureRevisions)
+                .with("rebuildInvalidIndexes", rebuildInvalidIndexes);
     }
 
     @Override

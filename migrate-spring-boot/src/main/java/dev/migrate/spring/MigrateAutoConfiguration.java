@@ -108,9 +108,7 @@ public class MigrateAutoConfiguration {
         Migrator.Builder builder = settings.applyTo(Migrator.builder())
                 .packages(properties.getPackages().toArray(String[]::new))
                 .classLoader(resourceLoader.getClassLoader())
-                .acceptFutureRevisions(properties.isAcceptFutureRevisions())
                 .validateDrift(properties.isValidateDrift())
-                .rebuildInvalidIndexes(properties.isRebuildInvalidIndexes())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(MigrationListener.allOf(listeners.orderedStream().toList()));
         CredentialsProvider provider = credentials.getIfAvailable();

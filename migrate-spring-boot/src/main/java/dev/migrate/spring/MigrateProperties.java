@@ -37,14 +37,6 @@ public class MigrateProperties {
     private List<String> packages = new ArrayList<>(List.of("db.migrations"));
 
     /**
-     * Whether the application starts against a database a newer version of it already migrated, as
-     * during a rolling deploy: a revision no migration class defines counts as ahead, upgrade runs
-     * nothing and validate passes. Such a revision cannot be told apart from one of another branch of
-     * the code.
-     */
-    private boolean acceptFutureRevisions;
-
-    /**
      * Whether startup also fails when the database at head no longer has the schema its migrations build
      * there (a column, an index, a function body or a grant changed by hand), each difference named.
      * Needs the schema of the head in the application (the plugin's snapshot goal writes it) and
@@ -52,13 +44,6 @@ public class MigrateProperties {
      * is off by default. One database: a fleet is checked by mvn migrate:drift.
      */
     private boolean validateDrift;
-
-    /**
-     * Whether an invalid index that an interrupted CREATE INDEX CONCURRENTLY (or REINDEX CONCURRENTLY) left
-     * behind is dropped and built again by the migration that builds it; false stops startup instead,
-     * naming the index and the DROP INDEX CONCURRENTLY to run.
-     */
-    private boolean rebuildInvalidIndexes = true;
 
     /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
     private @Nullable String url;
@@ -158,28 +143,12 @@ public class MigrateProperties {
         this.packages = packages;
     }
 
-    public boolean isAcceptFutureRevisions() {
-        return acceptFutureRevisions;
-    }
-
-    public void setAcceptFutureRevisions(boolean acceptFutureRevisions) {
-        this.acceptFutureRevisions = acceptFutureRevisions;
-    }
-
     public boolean isValidateDrift() {
         return validateDrift;
     }
 
     public void setValidateDrift(boolean validateDrift) {
         this.validateDrift = validateDrift;
-    }
-
-    public boolean isRebuildInvalidIndexes() {
-        return rebuildInvalidIndexes;
-    }
-
-    public void setRebuildInvalidIndexes(boolean rebuildInvalidIndexes) {
-        this.rebuildInvalidIndexes = rebuildInvalidIndexes;
     }
 
     public @Nullable String getUrl() {

@@ -50,8 +50,8 @@ public final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new MigrateException("The " + setting + " '" + text
-                    + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
+            throw new MigrateException(
+                    "The " + setting + " '" + text + "' is not a duration. Write it as 500ms, 10s, 2min, 1h or PT10S.");
         }
     }
 }

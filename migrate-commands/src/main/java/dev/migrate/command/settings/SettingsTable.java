@@ -339,7 +339,7 @@ public final class SettingsTable {
             .in(Section.RUNNING)
             .byDefault("true")
             .takenBy(Set.of("upgrade"))
-            .spelled(Face.JAVA_API, "builder.rebuildInvalidIndexes(boolean)")
+            .runs(Migrator.Builder::rebuildInvalidIndexes, "builder.rebuildInvalidIndexes(boolean)")
             .describedOn(
                     Face.COMMAND_LINE,
                     "Rebuild an index an interrupted concurrent build left invalid (default); =false stops instead.")
@@ -355,7 +355,7 @@ public final class SettingsTable {
             .byDefault("false")
             .takenBy(Set.of("current", "history", "upgrade"))
             .onCommandLine(Set.of("current", "drift", "history", "lint", "upgrade"))
-            .spelled(Face.JAVA_API, "builder.acceptFutureRevisions(boolean)")
+            .runs(Migrator.Builder::acceptFutureRevisions, "builder.acceptFutureRevisions(boolean)")
             .describedOn(
                     Face.COMMAND_LINE,
                     "Accept a database a newer build has migrated (rolling deploys): its revisions are reported as newer "
