@@ -222,15 +222,15 @@ final class Cli {
                 case CURRENT ->
                     new Current(verbose, arguments.flag(CHECK_HEADS))
                             .run(isFleet(arguments) ? fleetSettings(arguments, credentials) : null, context);
-                case UPGRADE -> change(arguments, Move.upgrade(required(checked.target())), credentials, context);
-                case DOWNGRADE -> change(arguments, Move.downgrade(required(checked.target())), credentials, context);
+                case UPGRADE -> move(arguments, Move.upgrade(required(checked.target())), credentials, context);
+                case DOWNGRADE -> move(arguments, Move.downgrade(required(checked.target())), credentials, context);
                 case STAMP ->
-                    change(
+                    move(
                             arguments,
                             Move.stamp(required(checked.target()), arguments.flag(PURGE)),
                             credentials,
                             context);
-                case COMPLETE -> change(arguments, Move.complete(required(checked.target())), credentials, context);
+                case COMPLETE -> move(arguments, Move.complete(required(checked.target())), credentials, context);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
@@ -331,8 +331,8 @@ final class Cli {
      * Runs a command that changes the database: on the fleet when {@code --tenants} or {@code --databases}
      * is given, else on the one database; with {@code --sql} or {@code --sql-file}, writes the script instead.
      */
-    private void change(
-            Arguments arguments, Move change, @Nullable CredentialsProvider credentials, CommandContext context) {
+    private void move(
+            Arguments arguments, Move move, @Nullable CredentialsProvider credentials, CommandContext context) {
         String sqlFile = arguments.value(SQL_FILE);
         boolean offline = arguments.flag(SQL) || sqlFile != null;
         FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments, credentials) : null;
@@ -340,7 +340,7 @@ final class Cli {
             throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
                     + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
         }
-        change.run(
+        move.run(
                 fleet,
                 offline ? new SqlScript(sqlFile == null ? null : workingDirectory.resolve(sqlFile)) : null,
                 context);

@@ -73,13 +73,13 @@ abstract class FleetMojo extends DatabaseMojo {
     }
 
     /**
-     * Runs {@code change} on the fleet when one is configured, else on the one database; in offline mode
+     * Runs {@code move} on the fleet when one is configured, else on the one database; in offline mode
      * writes its SQL instead (one script per tenant of a fleet, in {@code target/migrate/sql} or beside
      * {@code sqlFile}).
      */
-    protected final void run(DatabaseGoal database, ClassLoader projectClasses, Move change) {
+    protected final void run(DatabaseGoal database, ClassLoader projectClasses, Move move) {
         ScriptOptions script = script();
-        change.run(
+        move.run(
                 new FleetOptions(tenants, databases, parallel, failFast, canary).settings(database),
                 script.script(),
                 database.context(projectClasses));
