@@ -185,6 +185,10 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "migrate.progressInterval", defaultValue = "10s")
     protected @Nullable String progressInterval;
 
+    /** How often a run that waits says who it waits for: the run holding the migration lock, or a session holding a lock a migration statement needs, with its query; a Job stuck behind another deploy says so in its log. */
+    @Parameter(property = "migrate.waitReportInterval", defaultValue = "5s")
+    protected @Nullable String waitReportInterval;
+
     /** Accept applied migrations that changed, recording the new checksum. */
     @Parameter(property = "migrate.acceptChecksums", defaultValue = "false")
     protected boolean acceptChecksums;
@@ -201,6 +205,7 @@ abstract class DatabaseMojo extends AbstractMojo {
                 .with("statementTimeout", statementTimeout)
                 .with("lockWaitTimeout", lockWaitTimeout)
                 .with("progressInterval", progressInterval)
+                .with("waitReportInterval", waitReportInterval)
                 .with("acceptChecksums", acceptChecksums);
     }
     // End of the run settings generated from SettingsTable.

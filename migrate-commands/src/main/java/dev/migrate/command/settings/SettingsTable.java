@@ -92,8 +92,6 @@ public final class SettingsTable {
     private static final String JAVA_SQL =
             "`upgradeSql`, `downgradeSql`, `stampSql` and `completeSql` write the script to a `Writer`";
     private static final String JAVA_RETURNS = "the Java API returns its results to the caller";
-    private static final String JAVA_DEFAULT_ONLY =
-            "only the Java API changes it; the other faces keep its default of 5s";
     private static final String NO_SUCH_COMMAND = "the command line has no command that takes it";
     private static final String COMMAND_LINE_WATCH_DEFAULTS =
             "the command line has no `autogenerate` or `check`; its `watch` keeps the default";
@@ -306,12 +304,13 @@ public final class SettingsTable {
 
     public static final Setting<Duration> WAIT_REPORT_INTERVAL = Setting.named(
                     "waitReportInterval", SettingType.DURATION)
-            .in(Section.RUNNING)
-            .notIn(Face.MAVEN, JAVA_DEFAULT_ONLY)
-            .notIn(Face.COMMAND_LINE, JAVA_DEFAULT_ONLY)
-            .notIn(Face.SPRING_BOOT, JAVA_DEFAULT_ONLY)
-            .spelled(Face.JAVA_API, "builder.waitReportInterval(Duration)")
-            .documented("See the Javadoc of `Migrator.Builder`.");
+            .byDefault("5s")
+            .takenBy(DATABASE_GOALS)
+            .onCommandLine(DATABASE_COMMANDS)
+            .runs(Migrator.Builder::waitReportInterval, "builder.waitReportInterval(Duration)")
+            .documented("How often a run that waits says who it waits for: the run holding the migration lock, or a"
+                    + " session holding a lock a migration statement needs, with its query; a Job stuck behind"
+                    + " another deploy says so in its log.");
 
     public static final Setting<Boolean> ACCEPT_CHECKSUMS = Setting.named("acceptChecksums", SettingType.FLAG)
             .byDefault("false")

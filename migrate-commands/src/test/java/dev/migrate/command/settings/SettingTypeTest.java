@@ -59,10 +59,10 @@ class SettingTypeTest {
                     .as("%s names commands only for a face that has them", setting.name())
                     .isTrue();
         }
-        // the run settings: the ten every database goal takes, and two of some goals only
-        assertThat(SettingsTable.run()).hasSize(12);
+        // the run settings: eleven every database goal takes, and two of some goals only
+        assertThat(SettingsTable.run()).hasSize(13);
         assertThat(SettingsTable.run().stream().filter(s -> s.commands().equals(SettingsTable.DATABASE_GOALS)))
-                .hasSize(10);
+                .hasSize(11);
         assertThat(SettingsTable.run()).allMatch(s -> s.takenBy(Face.JAVA_API));
     }
 }
