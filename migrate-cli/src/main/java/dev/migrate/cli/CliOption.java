@@ -78,14 +78,17 @@ final class CliOption {
 
     private final String optionName;
     private final @Nullable String valueName;
-    private final String description;
+    /** The command line's own option's description; null for a row's, which help reads from the row. */
+    private final @Nullable String description;
+
     private final @Nullable Setting<?> setting;
 
     private CliOption(String optionName, @Nullable String valueName, String description) {
         this(optionName, valueName, description, null);
     }
 
-    private CliOption(String optionName, @Nullable String valueName, String description, @Nullable Setting<?> setting) {
+    private CliOption(
+            String optionName, @Nullable String valueName, @Nullable String description, @Nullable Setting<?> setting) {
         this.optionName = optionName;
         this.valueName = valueName;
         this.description = description;
@@ -94,17 +97,12 @@ final class CliOption {
 
     /** The option of a setting of the table, described by its row. */
     private static CliOption of(Setting<?> setting) {
-        String defaultValue = setting.defaultValue();
         return new CliOption(
                 setting.spelled(Face.COMMAND_LINE).substring(2),
                 setting.type().equals(SettingType.FLAG)
                         ? null
                         : "<" + setting.type().name() + ">",
-                setting.described()
-                        .getOrDefault(
-                                Face.COMMAND_LINE,
-                                plain(setting.doc())
-                                        + (defaultValue == null ? "" : " Default " + plain(defaultValue) + ".")),
+                null,
                 setting);
     }
 
@@ -155,8 +153,16 @@ final class CliOption {
         return valueName == null ? written() : written() + " " + valueName;
     }
 
+    /** What help says of it: the command line's own words for a row where it has them, else the page's. */
     String description() {
-        return description;
+        if (description != null || setting == null) {
+            return String.valueOf(description);
+        }
+        String defaultValue = setting.defaultValue();
+        return setting.described()
+                .getOrDefault(
+                        Face.COMMAND_LINE,
+                        plain(setting.doc()) + (defaultValue == null ? "" : " Default " + plain(defaultValue) + "."));
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.migrate.command.settings;
 
-import java.util.Locale;
-
 /** Where a user gives a setting: the plugin, the command line, the Spring Boot starter, or the Java API. */
 public enum Face {
     /** {@code -Dmigrate.lockTimeout=5s}, or {@code <lockTimeout>5s</lockTimeout>} in the plugin's configuration. */
@@ -25,6 +23,15 @@ public enum Face {
 
     /** {@code lockWaitTimeout} as a lower-case name with dashes: {@code lock-wait-timeout}. */
     static String dashed(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        // by hand rather than by a pattern: the command line reads every row at its start
+        StringBuilder dashed = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLetterOrDigit(camel.charAt(i - 1))) {
+                dashed.append('-');
+            }
+            dashed.append(Character.toLowerCase(c));
+        }
+        return dashed.toString();
     }
 }

@@ -59,6 +59,20 @@ public record Setting<T>(
         described = Map.copyOf(described);
     }
 
+    /**
+     * A row is its name: the table names each once. Written out rather than left to the record, which would compare
+     * every map and lambda, and whose generated comparison costs the command line's start a bootstrap.
+     */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof Setting<?> setting && setting.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /** Starts the row of the setting {@code name}, which Maven, the command line and Spring Boot take by default. */
     public static <T> Builder<T> named(String name, SettingType<T> type) {
         return new Builder<>(name, type);

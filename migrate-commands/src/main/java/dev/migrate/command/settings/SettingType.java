@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a setting's value is, and how its text is read: the same way whichever face gave it, a mistake named as
@@ -80,9 +81,12 @@ public record SettingType<T>(String name, BiFunction<String, String, T> reader) 
     /** One of the constants of {@code type}, written in any case, with {@code -} for {@code _}. */
     public static <E extends Enum<E>> SettingType<E> choice(Class<E> type) {
         E[] constants = type.getEnumConstants();
-        String names = Arrays.stream(constants)
-                .map(c -> c.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining("|"));
+        // a loop, not a stream: the command line reads the table at its start
+        StringJoiner joined = new StringJoiner("|");
+        for (E constant : constants) {
+            joined.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        String names = joined.toString();
         return new SettingType<>(names, (spelled, text) -> {
             String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             for (E constant : constants) {
@@ -95,6 +99,21 @@ public record SettingType<T>(String name, BiFunction<String, String, T> reader) 
                     + String.join(", ", known.subList(0, known.size() - 1)) + " or " + known.get(known.size() - 1)
                     + ".");
         });
+    }
+
+    /**
+     * A type is itself: each is made once ({@link #FLAG}, a row's {@link #text}), and two of one name may read
+     * differently (a flag, and {@code true|false} given as text). Written out rather than left to the record,
+     * whose generated comparison costs the command line's start a method handle bootstrap it otherwise never pays.
+     */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     /** {@code text}, given as {@code spelled}, as a value of this type. */
