@@ -59,11 +59,6 @@ public record CommandContext(
         return new CommandContext(migrations, database, project, fixes, output, directory);
     }
 
-    /** This context, its output going to {@code to} instead. */
-    public CommandContext writingTo(Output to) {
-        return new CommandContext(migrations, database, project, fixes, to, replays);
-    }
-
     /**
      * A builder over the migrations with every run setting, without a database.
      *

@@ -83,7 +83,7 @@ final class Goal {
         return Migrator.builder()
                 .packages(packages.stream().map(String::trim).toArray(String[]::new))
                 .classLoader(projectClasses)
-                .log(new MavenMigrationLog(log));
+                .log(output().asMigrationLog());
     }
 
     /** Compares the project's sources with its compiled classes. */
