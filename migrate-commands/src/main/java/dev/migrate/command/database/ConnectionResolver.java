@@ -116,6 +116,15 @@ public final class ConnectionResolver {
                 });
     }
 
+    /**
+     * Whether the environment this resolver reads says the run is in CI ({@code CI=true} or {@code CI=1}, as CI
+     * services set it): the value, or empty.
+     */
+    public Optional<String> continuousIntegration() {
+        String ci = environment.get("CI");
+        return ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1")) ? Optional.of(ci) : Optional.empty();
+    }
+
     /** The configured database; empty when no source names one, and the embedded database is to be used. */
     public Optional<ConnectionSettings> resolve(Parameters pom) {
         // Maven lets a pom <url> win over -Dmigrate.url; SPEC 5 wants the command line to win

@@ -247,13 +247,14 @@ public final class RunDatabase {
     }
 
     private void refuseOrWarn(String command, Path dataDirectory) {
-        String ci = System.getenv("CI");
+        Optional<String> ci = resolver == null ? Optional.empty() : resolver.continuousIntegration();
         String setIt =
                 "set the database URL (" + fixes.setting("url") + ", MIGRATE_DATABASE_URL, DATABASE_URL or <url>),"
                         + " or, if the embedded database is what you want, set <embedded>true</embedded> or "
                         + fixes.setting("embedded", "true") + ".";
-        if (ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"))) {
-            throw new MigrateException("No database URL is configured and this build runs in CI (CI=" + ci + "), so "
+        if (ci.isPresent()) {
+            throw new MigrateException("No database URL is configured and this build runs in CI (CI=" + ci.get()
+                    + "), so "
                     + "migrate:" + command + " refuses to change the embedded database: a deployment must never "
                     + "succeed against the wrong database. To deploy, " + setIt);
         }

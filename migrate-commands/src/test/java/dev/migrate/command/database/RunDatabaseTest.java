@@ -83,6 +83,19 @@ class RunDatabaseTest {
     }
 
     @Test
+    void inCiACommandThatChangesTheEmbeddedDatabaseIsRefusedBeforeItStarts() {
+        RunDatabase goal = goal(Map.of("CI", "true"));
+        assertThatThrownBy(() -> goal.withDataSource("upgrade", (name, source) -> {}))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("No database URL is configured and this build runs in CI (CI=true), so"
+                        + " migrate:upgrade refuses to change the embedded database");
+        assertThat(started).isEmpty();
+        // reading is allowed: only a change could deploy to the wrong database
+        goal.withDataSource(null, (name, source) -> {});
+        assertThat(started).hasSize(1);
+    }
+
+    @Test
     void aCommandThatOnlyReadsUsesTheEmbeddedDatabaseWithoutAWarning() {
         goal(Map.of()).withDataSource(null, (name, source) -> {});
         assertThat(log).noneMatch(line -> line.startsWith("WARNING"));
