@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.fleet.FleetEngine;
 import dev.migrate.internal.fleet.Tenant;
 import dev.migrate.internal.fleet.TenantSpec;
@@ -64,7 +65,15 @@ public final class Fleet {
      * @throws MigrateException when the fleet cannot be resolved: an empty fleet, a database that cannot be reached
      */
     public FleetResult upgrade(String target) {
-        return fleet.upgrade(target);
+        return fleet.upgrade(target, () -> RevisionTarget.of(target));
+    }
+
+    /**
+     * Upgrades every tenant to {@code target}, parsed where it was written, as {@link #upgrade(String)} does:
+     * {@code fleet.upgrade(RevisionTarget.of("head"))}.
+     */
+    public FleetResult upgrade(RevisionTarget target) {
+        return fleet.upgrade(target.text(), () -> target);
     }
 
     /**
@@ -74,7 +83,15 @@ public final class Fleet {
      * @return one result per tenant
      */
     public FleetResult downgrade(String target) {
-        return fleet.downgrade(target);
+        return fleet.downgrade(target, () -> RevisionTarget.of(target));
+    }
+
+    /**
+     * Downgrades every tenant to {@code target}, parsed where it was written, as {@link #downgrade(String)} does:
+     * {@code fleet.downgrade(RevisionTarget.of("-1"))}.
+     */
+    public FleetResult downgrade(RevisionTarget target) {
+        return fleet.downgrade(target.text(), () -> target);
     }
 
     /**
@@ -86,6 +103,14 @@ public final class Fleet {
      * @return one result per tenant
      */
     public FleetResult stamp(String target, boolean purge) {
+        return stamp(RevisionTarget.of(target), purge);
+    }
+
+    /**
+     * Stamps every tenant at {@code target}, parsed where it was written, as {@link #stamp(String, boolean)} does:
+     * {@code fleet.stamp(RevisionTarget.of("head"), false)}.
+     */
+    public FleetResult stamp(RevisionTarget target, boolean purge) {
         return fleet.stamp(target, purge);
     }
 
@@ -199,6 +224,14 @@ public final class Fleet {
      * @param scripts gives the writer of a tenant's script, by the tenant's name; each is closed when written
      */
     public void upgradeSql(String range, Function<String, Writer> scripts) {
+        upgradeSql(RevisionTarget.orRange(range), scripts);
+    }
+
+    /**
+     * Writes one upgrade script per tenant, as {@link #upgradeSql(String, Function)} does:
+     * {@code fleet.upgradeSql(RevisionTarget.orRange("head"), tenant -> writer)}.
+     */
+    public void upgradeSql(RevisionTarget range, Function<String, Writer> scripts) {
         fleet.script(scripts, (engine, out) -> engine.upgradeSql(range, out));
     }
 
@@ -209,6 +242,14 @@ public final class Fleet {
      * @param scripts gives the writer of a tenant's script; each is closed when written
      */
     public void downgradeSql(String range, Function<String, Writer> scripts) {
+        downgradeSql(RevisionTarget.orRange(range), scripts);
+    }
+
+    /**
+     * Writes one downgrade script per tenant, as {@link #downgradeSql(String, Function)} does:
+     * {@code fleet.downgradeSql(RevisionTarget.orRange("head:-1"), tenant -> writer)}.
+     */
+    public void downgradeSql(RevisionTarget range, Function<String, Writer> scripts) {
         fleet.script(scripts, (engine, out) -> engine.downgradeSql(range, out));
     }
 
@@ -220,6 +261,14 @@ public final class Fleet {
      * @param scripts gives the writer of a tenant's script; each is closed when written
      */
     public void stampSql(String target, boolean purge, Function<String, Writer> scripts) {
+        stampSql(RevisionTarget.orRange(target), purge, scripts);
+    }
+
+    /**
+     * Writes one stamp script per tenant, as {@link #stampSql(String, boolean, Function)} does:
+     * {@code fleet.stampSql(RevisionTarget.of("head"), false, tenant -> writer)}.
+     */
+    public void stampSql(RevisionTarget target, boolean purge, Function<String, Writer> scripts) {
         fleet.script(scripts, (engine, out) -> engine.stampSql(target, purge, out));
     }
 
@@ -231,6 +280,14 @@ public final class Fleet {
      * @param scripts gives the writer of a tenant's script; each is closed when written
      */
     public void completeSql(String target, Function<String, Writer> scripts) {
+        completeSql(RevisionTarget.of(target), scripts);
+    }
+
+    /**
+     * Writes one contract-phase script per tenant, as {@link #completeSql(String, Function)} does:
+     * {@code fleet.completeSql(RevisionTarget.of("head"), tenant -> writer)}.
+     */
+    public void completeSql(RevisionTarget target, Function<String, Writer> scripts) {
         fleet.script(scripts, (engine, out) -> engine.completeSql(target, out));
     }
 

@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.MigratorAccess;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
@@ -130,9 +131,15 @@ public final class Migrator {
      *     {@link ConnectionFailedException}, {@link ChecksumMismatchException} or {@link MigrationFailedException}
      */
     public MigrationResult upgrade(String target) {
-        return run(
-                new MigrationRun(StepDirection.UPGRADE, target, false),
-                () -> requireDatabase().upgrade(target));
+        return run(StepDirection.UPGRADE, target, () -> RevisionTarget.of(target));
+    }
+
+    /**
+     * Applies migrations up to {@code target}, parsed where it was written, as {@link #upgrade(String)} does:
+     * {@code migrator.upgrade(RevisionTarget.of("head"))}.
+     */
+    public MigrationResult upgrade(RevisionTarget target) {
+        return run(StepDirection.UPGRADE, target.text(), () -> target);
     }
 
     /**
@@ -145,9 +152,15 @@ public final class Migrator {
      *     anything runs
      */
     public MigrationResult downgrade(String target) {
-        return run(
-                new MigrationRun(StepDirection.DOWNGRADE, target, false),
-                () -> requireDatabase().downgrade(target));
+        return run(StepDirection.DOWNGRADE, target, () -> RevisionTarget.of(target));
+    }
+
+    /**
+     * Reverts migrations down to {@code target}, parsed where it was written, as {@link #downgrade(String)} does:
+     * {@code migrator.downgrade(RevisionTarget.of("-1"))}.
+     */
+    public MigrationResult downgrade(RevisionTarget target) {
+        return run(StepDirection.DOWNGRADE, target.text(), () -> target);
     }
 
     /**
@@ -172,12 +185,24 @@ public final class Migrator {
      * revision id, prefix and branch it names, on both sides of an offline {@code <from>:<to>} range (the
      * steps of a relative form are counted later, from the database's revision). The goals and the command
      * line call it first, so a misspelt target fails once, naming it, rather than under the migration lock,
-     * or once per tenant of a fleet: {@code migrator.checkTarget("heda")}.
+     * or once per tenant of a fleet: {@code migrator.checkTarget(RevisionTarget.of("heda"))}.
      *
      * @throws BadTargetException naming what is wrong and the forms a target takes
      */
-    public void checkTarget(String target) {
+    public void checkTarget(RevisionTarget target) {
         requireMigrations().graph().checkNames(target);
+    }
+
+    /**
+     * Runs an upgrade or a downgrade to {@code target} between the listener's {@code beforeRun} and {@code afterRun};
+     * a target that does not parse is heard as the run's failure.
+     */
+    private MigrationResult run(StepDirection direction, String text, Supplier<RevisionTarget> target) {
+        return run(
+                new MigrationRun(direction, text, false),
+                () -> direction == StepDirection.UPGRADE
+                        ? requireDatabase().upgrade(target.get())
+                        : requireDatabase().downgrade(target.get()));
     }
 
     /** Runs an upgrade or a downgrade between the listener's {@code beforeRun} and {@code afterRun}. */
@@ -216,6 +241,14 @@ public final class Migrator {
      * @param purge empty the version table first, for a table that names revisions no class defines
      */
     public void stamp(String target, boolean purge) {
+        stamp(RevisionTarget.of(target), purge);
+    }
+
+    /**
+     * Sets the version table to {@code target}, parsed where it was written, as {@link #stamp(String, boolean)} does:
+     * {@code migrator.stamp(RevisionTarget.of("head"), false)}.
+     */
+    public void stamp(RevisionTarget target, boolean purge) {
         requireDatabase().stamp(target, purge);
     }
 
@@ -248,6 +281,14 @@ public final class Migrator {
      * @param out where the script goes; the caller flushes and closes it
      */
     public void upgradeSql(String range, Writer out) {
+        upgradeSql(RevisionTarget.orRange(range), out);
+    }
+
+    /**
+     * Writes the SQL script of an upgrade over {@code range}, parsed where it was written, as
+     * {@link #upgradeSql(String, Writer)} does: {@code migrator.upgradeSql(RevisionTarget.orRange("base:head"), writer)}.
+     */
+    public void upgradeSql(RevisionTarget range, Writer out) {
         requireMigrations().upgradeSql(range, out);
     }
 
@@ -259,6 +300,14 @@ public final class Migrator {
      * @param out where the script goes; the caller flushes and closes it
      */
     public void downgradeSql(String range, Writer out) {
+        downgradeSql(RevisionTarget.orRange(range), out);
+    }
+
+    /**
+     * Writes the SQL script of a downgrade over {@code range}, parsed where it was written, as
+     * {@link #downgradeSql(String, Writer)} does: {@code migrator.downgradeSql(RevisionTarget.orRange("head:-1"), writer)}.
+     */
+    public void downgradeSql(RevisionTarget range, Writer out) {
         requireMigrations().downgradeSql(range, out);
     }
 
@@ -270,6 +319,14 @@ public final class Migrator {
      * @param out where the script goes; the caller flushes and closes it
      */
     public void completeSql(String target, Writer out) {
+        completeSql(RevisionTarget.of(target), out);
+    }
+
+    /**
+     * Writes the SQL of the contract phase of the online revision {@code target}, as {@link #completeSql(String, Writer)}
+     * does: {@code migrator.completeSql(RevisionTarget.of("head"), writer)}.
+     */
+    public void completeSql(RevisionTarget target, Writer out) {
         requireMigrations().completeSql(target, out);
     }
 
@@ -283,6 +340,14 @@ public final class Migrator {
      * @param out where the script goes; the caller flushes and closes it
      */
     public void stampSql(String target, boolean purge, Writer out) {
+        stampSql(RevisionTarget.orRange(target), purge, out);
+    }
+
+    /**
+     * Writes the SQL that stamps {@code target}, as {@link #stampSql(String, boolean, Writer)} does:
+     * {@code migrator.stampSql(RevisionTarget.of("head"), false, writer)}.
+     */
+    public void stampSql(RevisionTarget target, boolean purge, Writer out) {
         requireMigrations().stampSql(target, purge, out);
     }
 
@@ -316,6 +381,14 @@ public final class Migrator {
      * @throws MigrateException when the target names no revision, or several
      */
     public RevisionDetails revision(String target) {
+        return revision(RevisionTarget.of(target));
+    }
+
+    /**
+     * The one revision {@code target}, parsed where it was written, names, as {@link #revision(String)} answers:
+     * {@code migrator.revision(RevisionTarget.of("head"))}.
+     */
+    public RevisionDetails revision(RevisionTarget target) {
         RevisionGraph graph = engine.graph();
         return graph.details(graph.resolveOne(target, Set.of()));
     }

@@ -173,6 +173,7 @@ class JavadocExamplesTest {
                 import static dev.migrate.Ddl.*;
 
                 import dev.migrate.*;
+                import dev.migrate.graph.RevisionTarget;
                 import dev.migrate.op.*;
                 import java.io.Writer;
                 import java.sql.Connection;

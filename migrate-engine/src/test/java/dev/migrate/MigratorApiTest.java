@@ -4,6 +4,7 @@ import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RoundTripCheck.Stage;
@@ -166,7 +167,8 @@ class MigratorApiTest {
                         "a1 -> a3 (head), add tags",
                         "a1 -> a2 (titles) (head), add title",
                         "<base> -> a1 (branchpoint), create notes");
-        assertThat(MigratorTools.of(migrator).showReport("a3")).startsWith("Revision ID: a3 (head)", "Revises: a1");
+        assertThat(MigratorTools.of(migrator).showReport(RevisionTarget.of("a3")))
+                .startsWith("Revision ID: a3 (head)", "Revises: a1");
     }
 
     @Test

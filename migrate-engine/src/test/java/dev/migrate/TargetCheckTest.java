@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.testing.StubDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,15 +68,16 @@ class TargetCheckTest {
                 "a1b2c3:head"
             })
     void everyFormTheGraphAnswersIsAccepted(String target) {
-        assertThatCode(() -> migrator().checkTarget(target)).doesNotThrowAnyException();
+        assertThatCode(() -> migrator().checkTarget(RevisionTarget.orRange(target)))
+                .doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {"hed", "zz99", "a1", "nosuch@head", "zz99+1", "a1b2c3,zz99", "zz99:head", "head:zz99", "+x"})
     void aTargetTheGraphCannotAnswerFailsNamingIt(String target) {
-        BadTargetException e =
-                catchThrowableOfType(BadTargetException.class, () -> migrator().checkTarget(target));
+        BadTargetException e = catchThrowableOfType(
+                BadTargetException.class, () -> migrator().checkTarget(RevisionTarget.orRange(target)));
         assertThat(e).as(target).isNotNull();
     }
 

@@ -11,6 +11,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public final class ReplayedChain implements AutoCloseable {
         if (count > 0) { // a project's first migration is written against an empty chain
             log.info("Replaying " + count + " migration" + (count == 1 ? "" : "s") + " on it.");
             server.createRolesOf(chain, log::info);
-            withoutCitusSaid(() -> MigratorTools.of(chain).replayOn(database).upgrade(target));
+            withoutCitusSaid(() -> MigratorTools.of(chain).replayOn(database).upgrade(upTo(target)));
         }
     }
 
@@ -199,7 +200,12 @@ public final class ReplayedChain implements AutoCloseable {
         }
         log.info("Replaying the migrations up to " + target + " on it, as a tenant in schema " + tenantSchema + ".");
         withoutCitusSaid(
-                () -> MigratorTools.of(chain).replayOn(database, tenantSchema).upgrade(target));
+                () -> MigratorTools.of(chain).replayOn(database, tenantSchema).upgrade(upTo(target)));
+    }
+
+    /** {@code heads}, or the one revision {@code target} is the id of. */
+    private static RevisionTarget upTo(String target) {
+        return "heads".equals(target) ? RevisionTarget.HEADS : RevisionTarget.revision(target);
     }
 
     /** What the replayed schema depends on besides the server: the chain, and the target and reading when not the heads. */

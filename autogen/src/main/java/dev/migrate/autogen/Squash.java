@@ -9,6 +9,7 @@ import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.Literals;
@@ -93,7 +94,7 @@ public final class Squash {
      * @throws MigrateException when the target is unknown or a revision outside the range grows from
      *     inside it (it could not follow the squash)
      */
-    public static List<String> replaced(Migrator chain, String target) {
+    public static List<String> replaced(Migrator chain, RevisionTarget target) {
         ChainGraph graph = MigratorTools.of(chain).graph();
         String tip = graph.resolveOne(target, Set.of()).id();
         Set<String> range = graph.ancestorsOrSelf(List.of(tip));
@@ -131,18 +132,18 @@ public final class Squash {
     }
 
     /**
-     * Replays {@code chain} up to {@code target} on {@code database}, which holds nothing, noting each
+     * Replays {@code chain} up to the revision {@code tip} on {@code database}, which holds nothing, noting each
      * data step; the result reads the schema and rows there.
      */
     public static Replayed replay(
             Migrator chain,
             DataSource database,
-            String target,
+            String tip,
             String managedSchema,
             String versionTable,
             String historyTable) {
         List<DataStep> steps = new ArrayList<>();
-        MigratorTools.of(chain).replayOn(database).upgrade(target, new StatementObserver() {
+        MigratorTools.of(chain).replayOn(database).upgrade(RevisionTarget.revision(tip), new StatementObserver() {
             private String revision = "";
 
             @Override

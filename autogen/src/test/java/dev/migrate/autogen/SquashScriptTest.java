@@ -11,6 +11,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import java.sql.PreparedStatement;
@@ -99,7 +100,7 @@ class SquashScriptTest {
     @Test
     void theDataStepsAreListedAndTheRowsTheyLeaveFollowTheSchema() {
         Migrator chain = chain(KindsAndItems.class, FirstItem.class);
-        assertThat(Squash.replaced(chain, "q2")).containsExactly("q1", "q2");
+        assertThat(Squash.replaced(chain, RevisionTarget.of("q2"))).containsExactly("q1", "q2");
         Squash.Replayed replayed = replay(chain, "q2");
         assertThat(replayed.dataSteps())
                 .extracting(Object::toString)
@@ -145,11 +146,12 @@ class SquashScriptTest {
 
     @Test
     void aBranchGrowingFromInsideTheRangeIsRefusedByName() {
-        assertThatThrownBy(() -> Squash.replaced(chain(KindsAndItems.class, FirstItem.class, OtherBranch.class), "q2"))
+        assertThatThrownBy(() -> Squash.replaced(
+                        chain(KindsAndItems.class, FirstItem.class, OtherBranch.class), RevisionTarget.of("q2")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("Revision q2b (")
                 .hasMessageContaining("grows from q1, inside the range a squash up to q2 would replace");
-        assertThatThrownBy(() -> Squash.replaced(chain(KindsAndItems.class), "q1"))
+        assertThatThrownBy(() -> Squash.replaced(chain(KindsAndItems.class), RevisionTarget.of("q1")))
                 .hasMessageContaining("Revision q1 is a base: there is nothing to squash below it");
     }
 
@@ -177,14 +179,14 @@ class SquashScriptTest {
     @Test
     void aSecondSquashOverAnEarlierOneWhoseClassesAreDefinedIsRefusedBeforeWriting() {
         Migrator chain = chain(KindsAndItems.class, FirstItem.class, SquashOfTwo.class, AlwaysIdentity.class);
-        assertThatThrownBy(() -> Squash.replaced(chain, "q3"))
+        assertThatThrownBy(() -> Squash.replaced(chain, RevisionTarget.of("q3")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("Squash q12 (")
                 .hasMessageContaining("already replaces q2 and the revisions below it, and their classes are still "
                         + "defined, so a squash up to q3 would replace them a second time. Delete q12 first")
                 .hasMessageContaining("Nothing was written.");
         // once the replaced classes are deleted, the earlier squash is in the range
-        assertThat(Squash.replaced(chain(SquashOfTwo.class, AlwaysIdentity.class), "q3"))
+        assertThat(Squash.replaced(chain(SquashOfTwo.class, AlwaysIdentity.class), RevisionTarget.of("q3")))
                 .containsExactly("q12", "q3");
     }
 

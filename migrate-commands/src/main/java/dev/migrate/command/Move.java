@@ -7,9 +7,9 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.FleetJson;
 import dev.migrate.tooling.FleetReports;
-import dev.migrate.tooling.RevisionTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -178,9 +178,9 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
     private CommandResult on(Migrator migrator) {
         List<AppliedStep> applied = List.of();
         switch (kind) {
-            case UPGRADE -> applied = migrator.upgrade(target.text()).applied();
-            case DOWNGRADE -> applied = migrator.downgrade(target.text()).applied();
-            case STAMP -> migrator.stamp(target.text(), purge);
+            case UPGRADE -> applied = migrator.upgrade(target).applied();
+            case DOWNGRADE -> applied = migrator.downgrade(target).applied();
+            case STAMP -> migrator.stamp(target, purge);
             case COMPLETE -> {
                 return new CommandResult.Completed(migrator.complete().orElse(null), migrator.current());
             }
@@ -190,28 +190,28 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
 
     private void script(Migrator migrator, Writer out) {
         switch (kind) {
-            case UPGRADE -> migrator.upgradeSql(target.text(), out);
-            case DOWNGRADE -> migrator.downgradeSql(target.text(), out);
-            case STAMP -> migrator.stampSql(target.text(), purge, out);
-            case COMPLETE -> migrator.completeSql(target.text(), out);
+            case UPGRADE -> migrator.upgradeSql(target, out);
+            case DOWNGRADE -> migrator.downgradeSql(target, out);
+            case STAMP -> migrator.stampSql(target, purge, out);
+            case COMPLETE -> migrator.completeSql(target, out);
         }
     }
 
     private FleetResult on(Fleet fleet) {
         return switch (kind) {
-            case UPGRADE -> fleet.upgrade(target.text());
-            case DOWNGRADE -> fleet.downgrade(target.text());
-            case STAMP -> fleet.stamp(target.text(), purge);
+            case UPGRADE -> fleet.upgrade(target);
+            case DOWNGRADE -> fleet.downgrade(target);
+            case STAMP -> fleet.stamp(target, purge);
             case COMPLETE -> fleet.complete();
         };
     }
 
     private void scripts(Fleet fleet, Function<String, Writer> scripts) {
         switch (kind) {
-            case UPGRADE -> fleet.upgradeSql(target.text(), scripts);
-            case DOWNGRADE -> fleet.downgradeSql(target.text(), scripts);
-            case STAMP -> fleet.stampSql(target.text(), purge, scripts);
-            case COMPLETE -> fleet.completeSql(target.text(), scripts);
+            case UPGRADE -> fleet.upgradeSql(target, scripts);
+            case DOWNGRADE -> fleet.downgradeSql(target, scripts);
+            case STAMP -> fleet.stampSql(target, purge, scripts);
+            case COMPLETE -> fleet.completeSql(target, scripts);
         }
     }
 

@@ -4,8 +4,8 @@ import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.MigratorTools;
-import dev.migrate.tooling.RevisionTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,7 +69,7 @@ public record ShowGraph(
                                 .toList()));
             }
             case SHOW -> {
-                String target = revision == null ? "head" : revision.text();
+                RevisionTarget target = revision == null ? RevisionTarget.HEAD : revision;
                 internals.showReport(target).forEach(context.output()::info);
                 context.output().result(new CommandResult.Revisions(List.of(migrator.revision(target))));
             }

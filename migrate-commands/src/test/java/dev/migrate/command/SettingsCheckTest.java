@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.text.Fixes;
-import dev.migrate.tooling.RevisionTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

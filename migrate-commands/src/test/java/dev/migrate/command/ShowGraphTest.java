@@ -9,7 +9,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.tooling.RevisionTarget;
+import dev.migrate.graph.RevisionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.migrate.tooling;
 
-import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * ChainGraph graph = MigratorTools.of(migrator).graph();
- * Set<String> below = graph.ancestorsOrSelf(List.of(graph.resolveOne("head", Set.of()).id()));
+ * Set<String> below = graph.ancestorsOrSelf(List.of(graph.resolveOne(RevisionTarget.of("head"), Set.of()).id()));
  * }</pre>
  */
 public final class ChainGraph {
@@ -27,23 +27,13 @@ public final class ChainGraph {
         this.graph = graph;
     }
 
-    /**
-     * Checks the form of {@code target} alone, as text, before any migration is read: each of its comma-separated
-     * parts a target form, or with {@code range} also {@code <from>:<to>} (as offline SQL takes it).
-     *
-     * @throws BadTargetException naming what is wrong and the forms a target takes
-     */
-    public static void checkForm(String target, boolean range) {
-        RevisionGraph.checkForm(target, range);
-    }
-
     /** The revision with this exact id; a {@link MigrateException} when there is none. */
     public RevisionInfo get(String id) {
         return graph.get(id);
     }
 
     /** Resolves a target that must name exactly one revision ({@code head}, an id or prefix, a label). */
-    public RevisionInfo resolveOne(String target, Set<String> currentVersions) {
+    public RevisionInfo resolveOne(RevisionTarget target, Set<String> currentVersions) {
         return graph.resolveOne(target, currentVersions);
     }
 
@@ -98,7 +88,7 @@ public final class ChainGraph {
      * The version rows a database would have at {@code target}, where there is no database to ask: {@code base}
      * is none, an id is that id and the rows of what it depends on.
      */
-    public Set<String> versionsAt(String target) {
+    public Set<String> versionsAt(RevisionTarget target) {
         return graph.versionsAt(target);
     }
 
@@ -106,7 +96,7 @@ public final class ChainGraph {
      * The revisions an upgrade from {@code currentVersions} to {@code target} applies, parents and dependencies
      * first; empty when the target is applied already.
      */
-    public List<String> upgradeRevisions(Set<String> currentVersions, String target) {
+    public List<String> upgradeRevisions(Set<String> currentVersions, RevisionTarget target) {
         return graph.planUpgrade(currentVersions, target).stream()
                 .map(Step::revision)
                 .map(RevisionInfo::id)

@@ -6,6 +6,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Revision;
 import dev.migrate.RevisionDetails;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.MigratorAccess;
 import dev.migrate.internal.graph.GraphReport;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -245,12 +246,12 @@ public final class MigratorTools {
         for (RevisionInfo info : graph.all()) {
             RevisionDetails revision = graph.details(info);
             check.check(revision, Stage.BEFORE_UPGRADE);
-            database.apply(current -> graph.planUpgrade(current, info.id()));
+            database.apply(current -> graph.planUpgrade(current, RevisionTarget.revision(info.id())));
             if (inExpand(database, info.id())) {
                 // an online revision: its expand is undone, then made again and completed
                 database.apply(current -> List.of(graph.planRevert(current, info.id())));
                 check.check(revision, Stage.ROLLED_BACK);
-                database.apply(current -> graph.planUpgrade(current, info.id()));
+                database.apply(current -> graph.planUpgrade(current, RevisionTarget.revision(info.id())));
                 database.complete();
             }
             check.check(revision, Stage.UPGRADED);
@@ -259,7 +260,7 @@ public final class MigratorTools {
             }
             database.apply(current -> List.of(graph.planRevert(current, info.id())));
             check.check(revision, Stage.DOWNGRADED);
-            database.apply(current -> graph.planUpgrade(current, info.id()));
+            database.apply(current -> graph.planUpgrade(current, RevisionTarget.revision(info.id())));
             if (inExpand(database, info.id())) {
                 database.complete();
             }
@@ -369,7 +370,7 @@ public final class MigratorTools {
      * @param target a full id or unique prefix, {@code head} or {@code <label>@head}
      * @return the lines, without line ends
      */
-    public List<String> showReport(String target) {
+    public List<String> showReport(RevisionTarget target) {
         return report().show(target);
     }
 

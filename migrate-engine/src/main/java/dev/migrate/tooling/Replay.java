@@ -2,6 +2,7 @@ package dev.migrate.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.op.QualifiedName;
@@ -38,7 +39,7 @@ public final class Replay {
     }
 
     /** Upgrades the database to {@code target}; a failure reaches the migrator's listener, as its own runs do. */
-    public void upgrade(String target) {
+    public void upgrade(RevisionTarget target) {
         try {
             engine.upgrade(target);
         } catch (MigrateException e) {
@@ -51,7 +52,7 @@ public final class Replay {
      * Upgrades the database to {@code target} with {@code observer} watching every statement; a
      * failure reaches the migrator's listener, as its own runs do.
      */
-    public void upgrade(String target, StatementObserver observer) {
+    public void upgrade(RevisionTarget target, StatementObserver observer) {
         try {
             engine.upgrade(target, new Watching(observer));
         } catch (MigrateException e) {

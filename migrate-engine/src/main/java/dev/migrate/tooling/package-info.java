@@ -4,8 +4,7 @@
  * dev.migrate.tooling.MigratorTools}, the door into a built {@link dev.migrate.Migrator} (fingerprint, rendered
  * statements, reports, round trips, replays), the revision graph as tools query it ({@link
  * dev.migrate.tooling.ChainGraph}), reviews and plans made from it ({@link dev.migrate.tooling.BranchReview},
- * {@link dev.migrate.tooling.RebasePlan}), a target whose form was checked where the user wrote it ({@link
- * dev.migrate.tooling.RevisionTarget}), operations as SQL ({@link dev.migrate.tooling.OpSql}) and the
+ * {@link dev.migrate.tooling.RebasePlan}), operations as SQL ({@link dev.migrate.tooling.OpSql}) and the
  * fleet's reports ({@link dev.migrate.tooling.FleetReports}, {@link dev.migrate.tooling.FleetJson}).
  *
  * <p>Published for migrate's modules, which need nothing of {@code dev.migrate.internal}; kept narrow, its types

@@ -4,7 +4,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
-import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.Replay;
 import java.util.Collection;
@@ -78,10 +78,8 @@ public final class Lint {
      */
     public LintReport run(String range) {
         Replay replay = MigratorTools.of(migrator).replayOn(database);
-        RevisionRange r = RevisionRange.parse(range);
-        String from = r.from();
-        String to = r.to();
-        return lint(replay, from != null ? replay.graph().versionsAt(from) : Set.of(), to != null ? to : "heads");
+        RevisionTarget r = RevisionTarget.orRange(range);
+        return lint(replay, r.lower().map(replay.graph()::versionsAt).orElse(Set.of()), r.upper(RevisionTarget.HEADS));
     }
 
     /**
@@ -98,10 +96,10 @@ public final class Lint {
         return lint(
                 MigratorTools.of(migrator).replayOn(database),
                 current.stream().map(CurrentRevision::id).collect(Collectors.toSet()),
-                "heads");
+                RevisionTarget.HEADS);
     }
 
-    private LintReport lint(Replay replay, Set<String> from, String to) {
+    private LintReport lint(Replay replay, Set<String> from, RevisionTarget to) {
         ThrowawayCheck.requireEmpty(database, replay.versionTable());
         Set<String> analysed = replay.graph().upgradeRevisions(from, to).stream()
                 .filter(id -> judged == null || judged.contains(id))

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Move;
-import dev.migrate.tooling.RevisionTarget;
+import dev.migrate.graph.RevisionTarget;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.SqlScript;
-import dev.migrate.tooling.RevisionTarget;
+import dev.migrate.graph.RevisionTarget;
 import java.io.File;
 import org.jspecify.annotations.Nullable;
 

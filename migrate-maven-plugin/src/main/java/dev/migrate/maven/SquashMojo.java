@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.SquashMigration;
-import dev.migrate.tooling.RevisionTarget;
+import dev.migrate.graph.RevisionTarget;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;

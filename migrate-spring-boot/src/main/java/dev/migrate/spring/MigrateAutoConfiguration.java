@@ -11,7 +11,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
-import dev.migrate.tooling.RevisionTarget;
+import dev.migrate.graph.RevisionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -14,6 +14,7 @@ import dev.migrate.StepDirection;
 import dev.migrate.TenantResult;
 import dev.migrate.TenantRun;
 import dev.migrate.connection.WritableServer;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.runtime.Engine;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,16 +90,18 @@ public final class FleetEngine {
         return FleetMembers.resolve(databases, spec, online, engine.settings().fixes());
     }
 
-    public FleetResult upgrade(String target) {
+    /** Upgrades every tenant to the target {@code text} says, which {@code target} parses once it is heard. */
+    public FleetResult upgrade(String text, Supplier<RevisionTarget> target) {
         return heard(
-                new MigrationRun(StepDirection.UPGRADE, target, true),
-                run -> migrate("upgrade", run, engine.graph()::planUpgrade, Engine::upgradeRun));
+                new MigrationRun(StepDirection.UPGRADE, text, true),
+                run -> migrate("upgrade", run, target.get(), engine.graph()::planUpgrade, Engine::upgradeRun));
     }
 
-    public FleetResult downgrade(String target) {
+    /** Downgrades every tenant to the target {@code text} says, which {@code target} parses once it is heard. */
+    public FleetResult downgrade(String text, Supplier<RevisionTarget> target) {
         return heard(
-                new MigrationRun(StepDirection.DOWNGRADE, target, true),
-                run -> migrate("downgrade", run, engine.graph()::planDowngrade, Engine::downgradeRun));
+                new MigrationRun(StepDirection.DOWNGRADE, text, true),
+                run -> migrate("downgrade", run, target.get(), engine.graph()::planDowngrade, Engine::downgradeRun));
     }
 
     /**
@@ -130,9 +134,9 @@ public final class FleetEngine {
     private FleetResult migrate(
             String command,
             MigrationRun heard,
-            BiFunction<Set<String>, String, List<Step>> planner,
-            BiFunction<Engine, String, Engine.Run> run) {
-        String target = heard.target();
+            RevisionTarget target,
+            BiFunction<Set<String>, RevisionTarget, List<Step>> planner,
+            BiFunction<Engine, RevisionTarget, Engine.Run> run) {
         engine.graph().checkNames(target); // once, before any tenant is resolved or connected to
         MigrationListener listener = engine.settings().listener();
         long start = System.nanoTime();
@@ -176,9 +180,9 @@ public final class FleetEngine {
     private TenantResult migrateTenant(
             Tenant tenant,
             VersionScan.@Nullable Tables tables,
-            String target,
-            BiFunction<Set<String>, String, List<Step>> planner,
-            BiFunction<Engine, String, Engine.Run> run,
+            RevisionTarget target,
+            BiFunction<Set<String>, RevisionTarget, List<Step>> planner,
+            BiFunction<Engine, RevisionTarget, Engine.Run> run,
             Map<String, String> known,
             ChecksumCache shared) {
         if (tables != null && atTarget(tables, target, planner, known)) {
@@ -217,8 +221,8 @@ public final class FleetEngine {
      */
     private boolean atTarget(
             VersionScan.Tables tables,
-            String target,
-            BiFunction<Set<String>, String, List<Step>> planner,
+            RevisionTarget target,
+            BiFunction<Set<String>, RevisionTarget, List<Step>> planner,
             Map<String, String> known) {
         try {
             engine.graph().checkKnown(tables.versions());
@@ -259,7 +263,7 @@ public final class FleetEngine {
         return finish("complete", results, start);
     }
 
-    public FleetResult stamp(String target, boolean purge) {
+    public FleetResult stamp(RevisionTarget target, boolean purge) {
         engine.graph().checkNames(target);
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);

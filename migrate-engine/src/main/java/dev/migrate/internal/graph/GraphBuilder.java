@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.Target;
 import dev.migrate.text.Fixes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,7 +97,7 @@ final class GraphBuilder {
     }
 
     private static void checkId(RevisionInfo r) {
-        if (!Patterns.isId(r.id())) {
+        if (!Target.isRevisionId(r.id())) {
             throw new MigrateException("The revision id '" + r.id() + "' of " + r.source()
                     + " is not valid: use only letters, digits and underscores, for example 20261122_101500.");
         }

@@ -2,6 +2,7 @@ package dev.migrate.internal.graph;
 
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.RevisionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ public final class GraphReport {
         if (from == null || "base".equals(from)) {
             return null;
         }
-        Set<String> start = "current".equals(from) ? current : graph.resolve(from, current);
+        Set<String> start = "current".equals(from) ? current : graph.resolve(RevisionTarget.of(from), current);
         return start.isEmpty() ? null : graph.descendantsOrSelf(start);
     }
 
@@ -156,7 +157,7 @@ public final class GraphReport {
         if (to == null || "heads".equals(to)) {
             return null;
         }
-        Set<String> end = "current".equals(to) ? current : graph.resolve(to, current);
+        Set<String> end = "current".equals(to) ? current : graph.resolve(RevisionTarget.of(to), current);
         return graph.ancestorsOrSelf(end);
     }
 
@@ -190,7 +191,7 @@ public final class GraphReport {
     }
 
     /** The block of the one revision {@code revision} names (an id, a prefix, {@code head}, ...). */
-    public List<String> show(String revision) {
+    public List<String> show(RevisionTarget revision) {
         return block(graph.resolveOne(revision, Set.of()), Set.of(), new Annotations(null, Set.of()));
     }
 

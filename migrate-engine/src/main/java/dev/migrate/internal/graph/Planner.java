@@ -2,8 +2,9 @@ package dev.migrate.internal.graph;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
+import dev.migrate.graph.Target;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,11 +33,12 @@ final class Planner {
     }
 
     /** See {@link RevisionGraph#planUpgrade}. */
-    List<Step> planUpgrade(Set<String> currentVersions, String target) {
+    List<Step> planUpgrade(Set<String> currentVersions, RevisionTarget target) {
         graph.checkKnown(currentVersions);
         Set<String> tips = new HashSet<>();
-        for (String part : parts(target)) {
-            Target parsed = Target.parse(part);
+        for (RevisionTarget.Point each : target.points()) {
+            String part = each.text();
+            Target parsed = each.target();
             Target point = parsed instanceof Target.OnBranch on ? on.point() : parsed;
             if (point instanceof Target.Relative r && r.steps() < 0) {
                 String branch = parsed instanceof Target.OnBranch on ? on.branch() + "@" : "";
@@ -86,14 +88,14 @@ final class Planner {
     }
 
     /** See {@link RevisionGraph#planDowngrade}. */
-    List<Step> planDowngrade(Set<String> currentVersions, String target) {
+    List<Step> planDowngrade(Set<String> currentVersions, RevisionTarget target) {
         graph.checkKnown(currentVersions);
-        if (parts(target).size() > 1) {
+        if (target.points().size() > 1) {
             throw new BadTargetException("The downgrade target '" + target + "' names several revisions; a downgrade "
                     + "goes to one target. Downgrade one branch at a time with <branch>@<id> or <label>@base.");
         }
         Bookkeeping rows = new Bookkeeping(currentVersions, graph.ancestorsOrSelf(currentVersions));
-        Set<String> revert = revertSet(Target.parse(target), currentVersions, rows, target);
+        Set<String> revert = revertSet(target.points().get(0).target(), currentVersions, rows, target.text());
         List<Step> steps = new ArrayList<>();
         List<RevisionInfo> all = graph.all();
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -176,12 +178,13 @@ final class Planner {
     }
 
     /** See {@link RevisionGraph#planStamp}. */
-    StampPlan planStamp(Set<String> currentVersions, String target) {
+    StampPlan planStamp(Set<String> currentVersions, RevisionTarget target) {
         graph.checkKnown(currentVersions);
         Set<String> newRows = new LinkedHashSet<>(currentVersions);
         Set<String> named = new LinkedHashSet<>();
-        for (String part : parts(target)) {
-            TargetResolver.Scoped scoped = targets.scope(Target.parse(part));
+        for (RevisionTarget.Point each : target.points()) {
+            String part = each.text();
+            TargetResolver.Scoped scoped = targets.scope(each.target());
             TargetResolver.Branch branch = scoped.branch();
             Target point = scoped.point();
             if (point instanceof Target.Base && branch != null) {
@@ -214,24 +217,6 @@ final class Planner {
         List<String> insert =
                 finalRows.stream().filter(r -> !currentVersions.contains(r)).toList();
         return new StampPlan(delete, insert, graph.sortTopologically(named));
-    }
-
-    /** The targets of a comma-separated list ({@code a1,b1}); one target is a list of one. */
-    static List<String> parts(String target) {
-        if (target == null || target.indexOf(',') < 0) {
-            return Collections.singletonList(target);
-        }
-        List<String> parts = new ArrayList<>();
-        for (String part : target.split(",", -1)) {
-            if (!part.isBlank()) {
-                parts.add(part.trim());
-            }
-        }
-        if (parts.isEmpty()) {
-            throw new BadTargetException("The target '" + target + "' names no revision; use one of " + Target.FORMS
-                    + ", or several separated by commas.");
-        }
-        return Collections.unmodifiableList(parts);
     }
 
     /**

@@ -4,7 +4,8 @@ import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionDetails;
 import dev.migrate.graph.RevisionInfo;
-import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.RevisionTarget;
+import dev.migrate.graph.Target;
 import dev.migrate.text.Fixes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -307,79 +308,43 @@ public final class RevisionGraph {
 
     /**
      * Resolves a target to the revisions it names: one id for most forms, every head for
-     * {@code heads}, none for {@code base}. {@code <label>@base} names the parents of the labelled
-     * revision. Relative forms {@code +N} and {@code -N} count from the single current version row.
+     * {@code heads}, none for {@code base}, the union of them for several comma-separated forms. {@code <label>@base}
+     * names the parents of the labelled revision. Relative forms {@code +N} and {@code -N} count from the single
+     * current version row.
      */
-    public Set<String> resolve(String target, Set<String> currentVersions) {
+    public Set<String> resolve(RevisionTarget target, Set<String> currentVersions) {
         checkKnown(currentVersions);
-        return targets.resolve(Target.parse(target), currentVersions, target);
+        Set<String> named = new LinkedHashSet<>();
+        for (RevisionTarget.Point point : target.points()) {
+            named.addAll(targets.resolve(point.target(), currentVersions, point.text()));
+        }
+        return named;
     }
 
     /**
-     * Checks the form of {@code target} alone, as text, before any migration is read: each of its
-     * comma-separated parts a target form, or with {@code range} also {@code <from>:<to>} (as offline SQL
-     * takes it). Whether the revisions it names exist is the graph's question ({@link #checkNames}).
+     * Checks, without a database, what the graph alone answers of {@code target}: each revision id, prefix and
+     * branch it names, on both ends of a {@code <from>:<to>} range; the steps of a relative form are counted later,
+     * from the database's revision.
      *
-     * @throws BadTargetException naming what is wrong and the forms a target takes
+     * @throws MigrateException naming the part that is wrong
      */
-    public static void checkForm(String target, boolean range) {
-        if (!range) {
-            Planner.parts(target).forEach(Target::parse);
+    public void checkNames(RevisionTarget target) {
+        if (target.isRange()) {
+            target.lower().ifPresent(this::checkNames);
+            target.upper(RevisionTarget.HEADS).points().forEach(this::checkNames);
             return;
         }
-        RevisionRange r = RevisionRange.parse(target);
-        if (!r.hasTo() && !r.hasFrom()) {
-            Target.parse(target); // no target at all: the message says what to give
-        }
-        for (String side : new String[] {r.from(), r.to()}) {
-            if (side != null) {
-                Planner.parts(side).forEach(Target::parse);
-            }
-        }
+        target.points().forEach(this::checkNames);
     }
 
-    /**
-     * Parses a {@code <from>:<to>} range ({@code history}, the lint) and checks its form: each end a target form
-     * or one of {@code words} ({@code current}).
-     *
-     * @throws BadTargetException naming what is wrong
-     */
-    public static RevisionRange checkedRange(String range, Set<String> words) {
-        RevisionRange r = RevisionRange.parse(range);
-        for (String side : new String[] {r.from(), r.to()}) {
-            if (side != null && !words.contains(side)) {
-                Target.parse(side);
-            }
-        }
-        return r;
-    }
-
-    /**
-     * Checks, without a database, what the graph alone answers of {@code target}: its form, and each
-     * revision id, prefix and branch it names, on both sides of a {@code <from>:<to>} range; the steps of
-     * a relative form are counted later, from the database's revision.
-     *
-     * @throws MigrateException naming the part that is wrong and the forms a target takes
-     */
-    public void checkNames(String target) {
-        RevisionRange range = RevisionRange.parse(target);
-        if (!range.hasTo() && !range.hasFrom()) {
-            Target.parse(target); // no target at all: the message says what to give
-        }
-        for (String side : new String[] {range.from(), range.to()}) {
-            if (side == null) {
-                continue;
-            }
-            for (String part : Planner.parts(side)) {
-                TargetResolver.Scoped scoped = targets.scope(Target.parse(part));
-                if (scoped.point() instanceof Target.RevisionRef ref) {
-                    lookup(ref.idOrPrefix());
-                } else if (scoped.point() instanceof Target.RelativeTo relative
-                        && !relative.fromBase()
-                        && !relative.fromHead()) {
-                    lookup(relative.from());
-                }
-            }
+    private void checkNames(RevisionTarget.Point point) {
+        TargetResolver.Scoped scoped = targets.scope(point.target());
+        if (scoped.point() instanceof Target.RevisionRef ref) {
+            lookup(ref.idOrPrefix());
+        } else if (scoped.point() instanceof Target.RelativeTo relative
+                && !relative.fromBase()
+                && !relative.fromHead()) {
+            lookup(relative.from());
         }
     }
 
@@ -388,16 +353,12 @@ public final class RevisionGraph {
      * form where there is no database to ask: {@code base} is none, an id is that id and the rows of
      * what it depends on.
      */
-    public Set<String> versionsAt(String target) {
-        Set<String> named = new HashSet<>();
-        for (String part : Planner.parts(target)) {
-            named.addAll(resolve(part, Set.of()));
-        }
-        return new LinkedHashSet<>(rowsFor(ancestorsOrSelf(named)));
+    public Set<String> versionsAt(RevisionTarget target) {
+        return new LinkedHashSet<>(rowsFor(ancestorsOrSelf(resolve(target, Set.of()))));
     }
 
     /** Resolves a target that must name exactly one revision, as {@code show} needs. */
-    public RevisionInfo resolveOne(String target, Set<String> currentVersions) {
+    public RevisionInfo resolveOne(RevisionTarget target, Set<String> currentVersions) {
         Set<String> ids = resolve(target, currentVersions);
         if (ids.size() != 1) {
             throw new BadTargetException("The target '" + target + "' names "
@@ -424,7 +385,7 @@ public final class RevisionGraph {
      * ancestor-or-self of the target not yet applied, parents and dependencies first. Empty when
      * the target is already applied.
      */
-    public List<Step> planUpgrade(Set<String> currentVersions, String target) {
+    public List<Step> planUpgrade(Set<String> currentVersions, RevisionTarget target) {
         return planner.planUpgrade(currentVersions, target);
     }
 
@@ -440,7 +401,7 @@ public final class RevisionGraph {
      * @throws MigrateException when the target is not applied (a downgrade cannot reach it), counts
      *     upwards, or names several revisions
      */
-    public List<Step> planDowngrade(Set<String> currentVersions, String target) {
+    public List<Step> planDowngrade(Set<String> currentVersions, RevisionTarget target) {
         return planner.planDowngrade(currentVersions, target);
     }
 
@@ -473,7 +434,7 @@ public final class RevisionGraph {
      * {@code a1,b1} stamps several revisions at once. For {@code purge}, the caller empties the
      * table and passes no current versions.
      */
-    public StampPlan planStamp(Set<String> currentVersions, String target) {
+    public StampPlan planStamp(Set<String> currentVersions, RevisionTarget target) {
         return planner.planStamp(currentVersions, target);
     }
 

@@ -3,6 +3,7 @@ package dev.migrate.internal.graph;
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.Target;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.ChecksumCache;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -50,7 +51,7 @@ final class ChainScripts {
     Optional<List<String>> chainStatements() {
         List<String> statements = new ArrayList<>();
         try (Scripts scripts = new Scripts(migrations, false)) {
-            for (Step step : graph.planUpgrade(Set.of(), "heads")) {
+            for (Step step : graph.planUpgrade(Set.of(), RevisionTarget.HEADS)) {
                 Script script = scripts.upgrade(step.revision().id());
                 if (script.online()) {
                     return Optional.empty();

@@ -5,6 +5,7 @@ import dev.migrate.ChecksumCache;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.Direction;
@@ -136,12 +137,12 @@ public final class Engine {
     public record Run(Set<String> before, Set<String> after, List<AppliedStep> applied) {}
 
     /** An upgrade that says where it started and ended, for a fleet's report. */
-    public Run upgradeRun(String target) {
+    public Run upgradeRun(RevisionTarget target) {
         return migrateRun(target, Direction.UPGRADE, null);
     }
 
     /** A downgrade that says where it started and ended, for a fleet's report. */
-    public Run downgradeRun(String target) {
+    public Run downgradeRun(RevisionTarget target) {
         return migrateRun(target, Direction.DOWNGRADE, null);
     }
 
@@ -195,7 +196,7 @@ public final class Engine {
         return new ChainScripts(graph, migrations).renderedStatements();
     }
 
-    public List<AppliedStep> upgrade(String target) {
+    public List<AppliedStep> upgrade(RevisionTarget target) {
         return migrate(target, Direction.UPGRADE, null);
     }
 
@@ -203,11 +204,11 @@ public final class Engine {
      * Upgrades to {@code target} with {@code observer} watching every migration statement, on the
      * run's own connection: for analyses on a throwaway database.
      */
-    public List<AppliedStep> upgrade(String target, @Nullable StatementObserver observer) {
+    public List<AppliedStep> upgrade(RevisionTarget target, @Nullable StatementObserver observer) {
         return migrate(target, Direction.UPGRADE, observer);
     }
 
-    public List<AppliedStep> downgrade(String target) {
+    public List<AppliedStep> downgrade(RevisionTarget target) {
         return migrate(target, Direction.DOWNGRADE, null);
     }
 
@@ -221,13 +222,14 @@ public final class Engine {
         return Set.of(tables.versionTable(), tables.historyTable(), online.table());
     }
 
-    private List<AppliedStep> migrate(String target, Direction direction, @Nullable StatementObserver observer) {
+    private List<AppliedStep> migrate(
+            RevisionTarget target, Direction direction, @Nullable StatementObserver observer) {
         graph.checkNames(target); // a misspelt target fails here, before the lock is taken; a fleet checks once
         return migrateRun(target, direction, observer).applied();
     }
 
-    private Run migrateRun(String target, Direction direction, @Nullable StatementObserver observer) {
-        BiFunction<Set<String>, String, List<Step>> planner =
+    private Run migrateRun(RevisionTarget target, Direction direction, @Nullable StatementObserver observer) {
+        BiFunction<Set<String>, RevisionTarget, List<Step>> planner =
                 direction == Direction.UPGRADE ? graph::planUpgrade : graph::planDowngrade;
         List<AppliedStep> applied = new ArrayList<>();
         Set<String> before = new TreeSet<>();
@@ -376,7 +378,7 @@ public final class Engine {
         return statements;
     }
 
-    public void stamp(String target, boolean purge) {
+    public void stamp(RevisionTarget target, boolean purge) {
         graph.checkNames(target);
         lock().run("stamp", run -> {
             Set<String> current = purge ? Set.of() : versions().read(run.lockConnection());
@@ -388,7 +390,7 @@ public final class Engine {
             ConnectionSink sink = new ConnectionSink(run.workConnection());
             sink.begin();
             try {
-                sink.executeAll(tables.stamp(plan, purge, target));
+                sink.executeAll(tables.stamp(plan, purge, target.text()));
                 sink.commit();
             } catch (SQLException e) {
                 sink.rollback();
@@ -435,11 +437,11 @@ public final class Engine {
 
     // ---- offline ----
 
-    public void upgradeSql(String range, Writer out) {
+    public void upgradeSql(RevisionTarget range, Writer out) {
         offline.upgradeSql(range, out);
     }
 
-    public void downgradeSql(String range, Writer out) {
+    public void downgradeSql(RevisionTarget range, Writer out) {
         offline.downgradeSql(range, out);
     }
 
@@ -447,7 +449,7 @@ public final class Engine {
      * The SQL of a stamp: {@code target} alone stamps an empty version table; a range
      * {@code <from>:<to>} moves the rows a database at {@code from} holds to {@code to}.
      */
-    public void stampSql(String target, boolean purge, Writer out) {
+    public void stampSql(RevisionTarget target, boolean purge, Writer out) {
         offline.stampSql(target, purge, out);
     }
 
@@ -456,7 +458,7 @@ public final class Engine {
      * schemas of views of the online revisions before it go (those that are there), then its changes'
      * complete halves, then the state and history rows.
      */
-    public void completeSql(String target, Writer out) {
+    public void completeSql(RevisionTarget target, Writer out) {
         offline.completeSql(target, out);
     }
 

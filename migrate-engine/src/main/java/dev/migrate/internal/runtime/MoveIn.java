@@ -6,6 +6,7 @@ import static dev.migrate.sql.Literals.string;
 import dev.migrate.Imported;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.op.QualifiedName;
@@ -77,7 +78,8 @@ final class MoveIn {
         ConnectionSink sink = run.workSink();
         sink.begin();
         try {
-            sink.executeAll(tables.moveIn(graph.planStamp(Set.of(), stamped.get(stamped.size() - 1)), rows));
+            sink.executeAll(tables.moveIn(
+                    graph.planStamp(Set.of(), RevisionTarget.revision(stamped.get(stamped.size() - 1))), rows));
             sink.commit();
         } catch (SQLException e) {
             sink.rollback();

@@ -2,7 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.BadTargetException;
 import dev.migrate.MigrateException;
-import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.StampPlan;
@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Set;
  * database to ask, written by the runner that runs them against one.
  */
 final class OfflineScripts {
+    /** Where an offline downgrade goes when its range names no lower end ({@code head:}). */
+    private static final RevisionTarget ONE_DOWN = RevisionTarget.of("-1");
+
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
     private final Settings settings;
@@ -44,53 +48,43 @@ final class OfflineScripts {
         this.fixes = settings.fixes();
     }
 
-    void upgradeSql(String range, Writer out) {
-        RevisionRange r = RevisionRange.parse(range);
-        String fromText = r.from();
-        Set<String> from = fromText != null ? graph.versionsAt(fromText) : Set.of();
-        String to = r.toOr("heads");
+    void upgradeSql(RevisionTarget range, Writer out) {
+        Optional<RevisionTarget> lower = range.lower();
+        Set<String> from = lower.map(graph::versionsAt).orElse(Set.of());
+        RevisionTarget to = range.upper(RevisionTarget.HEADS);
         List<Step> steps = graph.planUpgrade(from, to);
-        if (steps.isEmpty() && fromText != null && !from.equals(graph.versionsAt(to))) {
+        if (steps.isEmpty() && lower.isPresent() && !from.equals(graph.versionsAt(to))) {
             throw new BadTargetException("The range " + range + " is not an upgrade: " + to + " is already applied at "
-                    + r.from() + ", so the script would run nothing. For the SQL that goes from " + r.from()
-                    + " down to " + to + ", use downgrade with " + fixes.setting("target", range) + ".");
+                    + lower.get() + ", so the script would run nothing. For the SQL that goes from " + lower.get()
+                    + " down to " + to + ", use downgrade with " + fixes.setting("target", range.text()) + ".");
         }
         writeScript("upgrade " + range, steps, out);
     }
 
-    void downgradeSql(String range, Writer out) {
-        RevisionRange r = RevisionRange.parse(range);
-        String from = r.from();
-        if (from == null) {
-            throw new MigrateException(
-                    "An offline downgrade needs the starting revision, since there is no database to "
-                            + "ask: give a range <from>:<to>, for example head:-1 or head:base.");
-        }
-        writeScript("downgrade " + range, graph.planDowngrade(graph.versionsAt(from), r.toOr("-1")), out);
+    void downgradeSql(RevisionTarget range, Writer out) {
+        RevisionTarget from = range.lower()
+                .orElseThrow(() -> new MigrateException(
+                        "An offline downgrade needs the starting revision, since there is no database to "
+                                + "ask: give a range <from>:<to>, for example head:-1 or head:base."));
+        writeScript("downgrade " + range, graph.planDowngrade(graph.versionsAt(from), range.upper(ONE_DOWN)), out);
     }
 
     /**
      * The SQL of a stamp: {@code target} alone stamps an empty version table; a range
      * {@code <from>:<to>} moves the rows a database at {@code from} holds to {@code to}.
      */
-    void stampSql(String target, boolean purge, Writer out) {
-        RevisionRange r = RevisionRange.parse(target);
-        String fromText = r.from();
-        Set<String> from = fromText != null && !purge ? graph.versionsAt(fromText) : Set.of();
-        StampPlan plan = graph.planStamp(from, r.toOr("heads"));
+    void stampSql(RevisionTarget target, boolean purge, Writer out) {
+        Set<String> from =
+                purge ? Set.of() : target.lower().map(graph::versionsAt).orElse(Set.of());
+        StampPlan plan = graph.planStamp(from, target.upper(RevisionTarget.HEADS));
         ScriptWriterSink sink = new ScriptWriterSink(out);
         header(sink, "stamp " + target);
         sink.begin();
-        sink.executeAll(tables.stamp(plan, purge, target));
+        sink.executeAll(tables.stamp(plan, purge, target.text()));
         sink.commit();
     }
 
-    /**
-     * The SQL of the contract phase of the online revision {@code target} names, in one transaction: the
-     * schemas of views of the online revisions before it go (those that are there), then its changes'
-     * complete halves, then the state and history rows.
-     */
-    void completeSql(String target, Writer out) {
+    void completeSql(RevisionTarget target, Writer out) {
         String revision = graph.resolveOne(target, Set.of()).id();
         try (Scripts scripts = new Scripts(migrations, true)) {
             Script upgrade = scripts.upgrade(revision);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class GraphReportTest {
         assertThat(report.branches())
                 .containsExactly(
                         "<base> -> a (branchpoint), init", "  -> b (left) (head), left", "  -> c (head), right");
-        assertThat(report.show("a"))
+        assertThat(report.show(RevisionTarget.of("a")))
                 .startsWith("Revision ID: a (branchpoint)", "Revises: <base>", "Branches into: b, c");
         assertThat(report.current(Set.of("c", "a"))).containsExactly("a", "c (head)");
         assertThat(report.current(Set.of())).isEmpty();

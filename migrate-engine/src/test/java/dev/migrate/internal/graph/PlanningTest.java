@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,7 @@ class PlanningTest {
     @Test
     void upgradeLinearChainReplacesTheRowEachStep() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "b"));
-        List<Step> steps = g.planUpgrade(Set.of(), "head");
+        List<Step> steps = g.planUpgrade(Set.of(), RevisionTarget.of("head"));
         assertThat(steps).extracting(Step::direction).containsOnly(Direction.UPGRADE);
         assertThat(ids(steps)).containsExactly("a", "b", "c");
         assertThat(steps.get(0).deleteVersions()).isEmpty();
@@ -72,25 +73,25 @@ class PlanningTest {
         assertThat(steps.get(1).deleteVersions()).containsExactly("a");
         assertThat(steps.get(2).deleteVersions()).containsExactly("b");
         assertThat(steps.get(2).insertVersions()).containsExactly("c");
-        assertThat(ids(g.planUpgrade(Set.of("a"), "+1"))).containsExactly("b");
-        assertThat(ids(g.planUpgrade(Set.of("a"), "c"))).containsExactly("b", "c");
+        assertThat(ids(g.planUpgrade(Set.of("a"), RevisionTarget.of("+1")))).containsExactly("b");
+        assertThat(ids(g.planUpgrade(Set.of("a"), RevisionTarget.of("c")))).containsExactly("b", "c");
     }
 
     @Test
     void upgradeToAnAppliedTargetIsEmpty() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "b"));
-        assertThat(g.planUpgrade(Set.of("c"), "head")).isEmpty();
-        assertThat(g.planUpgrade(Set.of("c"), "a")).isEmpty();
-        assertThat(g.planUpgrade(Set.of("c"), "base")).isEmpty();
+        assertThat(g.planUpgrade(Set.of("c"), RevisionTarget.of("head"))).isEmpty();
+        assertThat(g.planUpgrade(Set.of("c"), RevisionTarget.of("a"))).isEmpty();
+        assertThat(g.planUpgrade(Set.of("c"), RevisionTarget.of("base"))).isEmpty();
     }
 
     @Test
     void upgradeRefusesDownwardTargets() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"));
-        assertThatThrownBy(() -> g.planUpgrade(Set.of("b"), "-1"))
+        assertThatThrownBy(() -> g.planUpgrade(Set.of("b"), RevisionTarget.of("-1")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("downgrade -1");
-        assertThatThrownBy(() -> g.planDowngrade(Set.of("a"), "+1"))
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("a"), RevisionTarget.of("+1")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("upgrade +1");
     }
@@ -98,7 +99,7 @@ class PlanningTest {
     @Test
     void upgradeToHeadsFromTheBranchPointKeepsOneRowPerBranch() {
         RevisionGraph g = fork();
-        List<Step> steps = g.planUpgrade(Set.of("p"), "heads");
+        List<Step> steps = g.planUpgrade(Set.of("p"), RevisionTarget.of("heads"));
         assertThat(ids(steps)).containsExactly("a", "b");
         assertThat(steps.get(0).deleteVersions()).containsExactly("p");
         assertThat(steps.get(0).insertVersions()).containsExactly("a");
@@ -111,11 +112,11 @@ class PlanningTest {
     @Test
     void upgradeOneBranchThenTheOther() {
         RevisionGraph g = fork();
-        List<Step> first = g.planUpgrade(Set.of(), "alpha@head");
+        List<Step> first = g.planUpgrade(Set.of(), RevisionTarget.of("alpha@head"));
         assertThat(ids(first)).containsExactly("p", "a");
         Set<String> rows = replay(Set.of(), first);
         assertThat(rows).containsExactly("a");
-        List<Step> second = g.planUpgrade(rows, "b");
+        List<Step> second = g.planUpgrade(rows, RevisionTarget.of("b"));
         assertThat(ids(second)).containsExactly("b");
         assertThat(replay(rows, second)).containsExactlyInAnyOrder("a", "b");
     }
@@ -123,7 +124,7 @@ class PlanningTest {
     @Test
     void downgradeOneBranchLeavesTheOther() {
         RevisionGraph g = fork();
-        List<Step> steps = g.planDowngrade(Set.of("a", "b"), "beta@base");
+        List<Step> steps = g.planDowngrade(Set.of("a", "b"), RevisionTarget.of("beta@base"));
         assertThat(ids(steps)).containsExactly("b");
         assertThat(steps.get(0).direction()).isEqualTo(Direction.DOWNGRADE);
         assertThat(steps.get(0).deleteVersions()).containsExactly("b");
@@ -131,7 +132,7 @@ class PlanningTest {
         assertThat(replay(Set.of("a", "b"), steps)).containsExactly("a");
 
         // Both branches down to the branch point: the last one reverted restores p.
-        List<Step> toP = g.planDowngrade(Set.of("a", "b"), "p");
+        List<Step> toP = g.planDowngrade(Set.of("a", "b"), RevisionTarget.of("p"));
         assertThat(ids(toP)).containsExactly("b", "a");
         assertThat(toP.get(1).insertVersions()).containsExactly("p");
         assertThat(replay(Set.of("a", "b"), toP)).containsExactly("p");
@@ -141,18 +142,21 @@ class PlanningTest {
     void labelRelativeTargetsMoveOneBranch() {
         // p -> a -> a2 (label "alpha" on a), p -> b (label "beta")
         RevisionGraph g = graph(rev("p"), labelled("a", "alpha", "p"), rev("a2", "a"), labelled("b", "beta", "p"));
-        List<Step> down = g.planDowngrade(Set.of("a2", "b"), "alpha@-1");
+        List<Step> down = g.planDowngrade(Set.of("a2", "b"), RevisionTarget.of("alpha@-1"));
         assertThat(ids(down)).containsExactly("a2");
         assertThat(replay(Set.of("a2", "b"), down)).containsExactlyInAnyOrder("a", "b");
-        assertThat(ids(g.planDowngrade(Set.of("a2", "b"), "beta@-1"))).containsExactly("b");
-        assertThat(ids(g.planUpgrade(Set.of("a", "b"), "alpha@+1"))).containsExactly("a2");
+        assertThat(ids(g.planDowngrade(Set.of("a2", "b"), RevisionTarget.of("beta@-1"))))
+                .containsExactly("b");
+        assertThat(ids(g.planUpgrade(Set.of("a", "b"), RevisionTarget.of("alpha@+1"))))
+                .containsExactly("a2");
         // A branch not applied yet: +1 is its labelled revision.
-        assertThat(ids(g.planUpgrade(Set.of("b"), "alpha@+2"))).containsExactly("a", "a2");
-        assertThat(g.planDowngrade(Set.of("b"), "alpha@-1")).isEmpty();
-        assertThatThrownBy(() -> g.planUpgrade(Set.of("a2"), "alpha@-1"))
+        assertThat(ids(g.planUpgrade(Set.of("b"), RevisionTarget.of("alpha@+2"))))
+                .containsExactly("a", "a2");
+        assertThat(g.planDowngrade(Set.of("b"), RevisionTarget.of("alpha@-1"))).isEmpty();
+        assertThatThrownBy(() -> g.planUpgrade(Set.of("a2"), RevisionTarget.of("alpha@-1")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("downgrade alpha@-1");
-        assertThatThrownBy(() -> g.planDowngrade(Set.of("a2"), "alpha@+1"))
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("a2"), RevisionTarget.of("alpha@+1")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("upgrade alpha@+1");
     }
@@ -168,10 +172,10 @@ class PlanningTest {
             heads.add("c" + i);
         }
         RevisionGraph g = RevisionGraph.of(revs);
-        List<Step> up = g.planUpgrade(Set.of(), "heads");
+        List<Step> up = g.planUpgrade(Set.of(), RevisionTarget.of("heads"));
         assertThat(up).hasSize(3_001);
         assertThat(replay(Set.of(), up)).isEqualTo(heads);
-        List<Step> down = g.planDowngrade(heads, "root");
+        List<Step> down = g.planDowngrade(heads, RevisionTarget.of("root"));
         assertThat(down).hasSize(3_000);
         assertThat(down.stream().filter(s -> !s.insertVersions().isEmpty()).count())
                 .isEqualTo(1);
@@ -181,12 +185,12 @@ class PlanningTest {
     @Test
     void downgradeOfAMergeRestoresBothParents() {
         RevisionGraph g = diamond();
-        List<Step> steps = g.planDowngrade(Set.of("m"), "-1");
+        List<Step> steps = g.planDowngrade(Set.of("m"), RevisionTarget.of("-1"));
         assertThat(ids(steps)).containsExactly("m");
         assertThat(steps.get(0).deleteVersions()).containsExactly("m");
         assertThat(steps.get(0).insertVersions()).containsExactly("a", "b");
         assertThat(replay(Set.of("m"), steps)).containsExactlyInAnyOrder("a", "b");
-        assertThatThrownBy(() -> g.planDowngrade(Set.of("m"), "-2"))
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("m"), RevisionTarget.of("-2")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("m is a merge point of a, b");
     }
@@ -194,7 +198,7 @@ class PlanningTest {
     @Test
     void upgradeIntoAMergeDeletesBothParentRows() {
         RevisionGraph g = diamond();
-        List<Step> steps = g.planUpgrade(Set.of("a"), "head");
+        List<Step> steps = g.planUpgrade(Set.of("a"), RevisionTarget.of("head"));
         assertThat(ids(steps)).containsExactly("b", "m");
         assertThat(steps.get(1).deleteVersions()).containsExactly("a", "b");
         assertThat(steps.get(1).insertVersions()).containsExactly("m");
@@ -204,7 +208,7 @@ class PlanningTest {
     @Test
     void downgradeToBaseRevertsEverythingChildrenFirst() {
         RevisionGraph g = diamond();
-        List<Step> steps = g.planDowngrade(Set.of("m"), "base");
+        List<Step> steps = g.planDowngrade(Set.of("m"), RevisionTarget.of("base"));
         assertThat(ids(steps)).containsExactly("m", "b", "a", "p");
         assertThat(steps.get(3).deleteVersions()).containsExactly("p");
         assertThat(steps.get(3).insertVersions()).isEmpty();
@@ -214,15 +218,15 @@ class PlanningTest {
     @Test
     void downgradeToTheCurrentRevisionIsEmptyAndAboveItIsRefused() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "b"));
-        assertThatThrownBy(() -> g.planDowngrade(Set.of("b"), "c"))
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("b"), RevisionTarget.of("c")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("Destination c is not a valid downgrade target from the current revision(s) b");
-        assertThat(g.planDowngrade(Set.of("b"), "b")).isEmpty();
-        assertThat(g.planDowngrade(Set.of(), "base")).isEmpty();
-        assertThat(ids(g.planDowngrade(Set.of("c"), "a"))).containsExactly("c", "b");
-        assertThat(ids(g.planDowngrade(Set.of("c"), "-2"))).containsExactly("c", "b");
-        assertThat(ids(g.planDowngrade(Set.of("c"), "c-1"))).containsExactly("c");
-        assertThatThrownBy(() -> g.planDowngrade(Set.of("b"), "-3"))
+        assertThat(g.planDowngrade(Set.of("b"), RevisionTarget.of("b"))).isEmpty();
+        assertThat(g.planDowngrade(Set.of(), RevisionTarget.of("base"))).isEmpty();
+        assertThat(ids(g.planDowngrade(Set.of("c"), RevisionTarget.of("a")))).containsExactly("c", "b");
+        assertThat(ids(g.planDowngrade(Set.of("c"), RevisionTarget.of("-2")))).containsExactly("c", "b");
+        assertThat(ids(g.planDowngrade(Set.of("c"), RevisionTarget.of("c-1")))).containsExactly("c");
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("b"), RevisionTarget.of("-3")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("below the base");
     }
@@ -231,13 +235,13 @@ class PlanningTest {
     void dependenciesAreAppliedFirstAndKeepTheirRow() {
         // x -> y on one branch; z on another, revising w and depending on y.
         RevisionGraph g = graph(rev("x"), rev("y", "x"), rev("w"), depending("z", List.of("w"), List.of("y")));
-        List<Step> steps = g.planUpgrade(Set.of("w"), "z");
+        List<Step> steps = g.planUpgrade(Set.of("w"), RevisionTarget.of("z"));
         assertThat(ids(steps)).containsExactly("x", "y", "z");
         assertThat(steps.get(2).deleteVersions()).containsExactly("w");
         Set<String> rows = replay(Set.of("w"), steps);
         assertThat(rows).containsExactlyInAnyOrder("y", "z");
         // Reverting y first reverts what depends on it.
-        List<Step> down = g.planDowngrade(rows, "x");
+        List<Step> down = g.planDowngrade(rows, RevisionTarget.of("x"));
         assertThat(ids(down)).containsExactly("z", "y");
         assertThat(replay(rows, down)).containsExactlyInAnyOrder("w", "x");
     }
@@ -245,13 +249,20 @@ class PlanningTest {
     @Test
     void stampMovesRowsWithoutRunningAnything() {
         RevisionGraph g = graph(rev("p"), rev("a", "p"), rev("a2", "a"), rev("b", "p"));
-        assertThat(rowChanges(g.planStamp(Set.of(), "a2"))).isEqualTo(stamp(List.of(), List.of("a2")));
+        assertThat(rowChanges(g.planStamp(Set.of(), RevisionTarget.of("a2"))))
+                .isEqualTo(stamp(List.of(), List.of("a2")));
         // The other branch's row stays.
-        assertThat(rowChanges(g.planStamp(Set.of("a", "b"), "a2"))).isEqualTo(stamp(List.of("a"), List.of("a2")));
-        assertThat(rowChanges(g.planStamp(Set.of("a2", "b"), "p"))).isEqualTo(stamp(List.of("a2", "b"), List.of("p")));
-        assertThat(rowChanges(g.planStamp(Set.of("a", "b"), "base"))).isEqualTo(stamp(List.of("a", "b"), List.of()));
-        assertThat(rowChanges(g.planStamp(Set.of("p"), "heads"))).isEqualTo(stamp(List.of("p"), List.of("a2", "b")));
-        assertThat(g.planStamp(Set.of("a2", "b"), "heads").isEmpty()).isTrue();
-        assertThat(rowChanges(g.planStamp(Set.of("a2"), "-1"))).isEqualTo(stamp(List.of("a2"), List.of("a")));
+        assertThat(rowChanges(g.planStamp(Set.of("a", "b"), RevisionTarget.of("a2"))))
+                .isEqualTo(stamp(List.of("a"), List.of("a2")));
+        assertThat(rowChanges(g.planStamp(Set.of("a2", "b"), RevisionTarget.of("p"))))
+                .isEqualTo(stamp(List.of("a2", "b"), List.of("p")));
+        assertThat(rowChanges(g.planStamp(Set.of("a", "b"), RevisionTarget.of("base"))))
+                .isEqualTo(stamp(List.of("a", "b"), List.of()));
+        assertThat(rowChanges(g.planStamp(Set.of("p"), RevisionTarget.of("heads"))))
+                .isEqualTo(stamp(List.of("p"), List.of("a2", "b")));
+        assertThat(g.planStamp(Set.of("a2", "b"), RevisionTarget.of("heads")).isEmpty())
+                .isTrue();
+        assertThat(rowChanges(g.planStamp(Set.of("a2"), RevisionTarget.of("-1"))))
+                .isEqualTo(stamp(List.of("a2"), List.of("a")));
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -104,9 +105,12 @@ class RevisionGraphQueryTest {
                 .hasMessageContaining("branch")
                 .hasMessageContaining("acceptFutureRevisions")
                 .hasMessageNotContaining("stamp");
-        assertThatThrownBy(() -> g.planUpgrade(Set.of("deadbeef"), "heads")).hasMessageContaining("deadbeef");
-        assertThatThrownBy(() -> g.planDowngrade(Set.of("deadbeef"), "base")).hasMessageContaining("deadbeef");
-        assertThatThrownBy(() -> g.planStamp(Set.of("deadbeef"), "base")).hasMessageContaining("deadbeef");
+        assertThatThrownBy(() -> g.planUpgrade(Set.of("deadbeef"), RevisionTarget.of("heads")))
+                .hasMessageContaining("deadbeef");
+        assertThatThrownBy(() -> g.planDowngrade(Set.of("deadbeef"), RevisionTarget.of("base")))
+                .hasMessageContaining("deadbeef");
+        assertThatThrownBy(() -> g.planStamp(Set.of("deadbeef"), RevisionTarget.of("base")))
+                .hasMessageContaining("deadbeef");
     }
 
     @Test
@@ -120,7 +124,7 @@ class RevisionGraphQueryTest {
         assertThat(g.all().get(0).id()).isEqualTo(Revs.chainId(1));
         assertThat(g.all().get(n - 1).id()).isEqualTo(head);
 
-        List<Step> up = g.planUpgrade(Set.of(), "head");
+        List<Step> up = g.planUpgrade(Set.of(), RevisionTarget.of("head"));
         assertThat(up).hasSize(n);
         for (int i = 0; i < n; i++) {
             Step s = up.get(i);
@@ -128,15 +132,16 @@ class RevisionGraphQueryTest {
             assertThat(s.deleteVersions()).isEqualTo(i == 0 ? List.of() : List.of(Revs.chainId(i)));
             assertThat(s.insertVersions()).containsExactly(Revs.chainId(i + 1));
         }
-        List<Step> down = g.planDowngrade(Set.of(head), "base");
+        List<Step> down = g.planDowngrade(Set.of(head), RevisionTarget.of("base"));
         assertThat(down).hasSize(n);
         assertThat(down.get(0).revision().id()).isEqualTo(head);
         assertThat(down.get(n - 1).insertVersions()).isEmpty();
 
-        assertThat(g.planUpgrade(Set.of(Revs.chainId(10)), "+4990")).hasSize(4990);
-        assertThat(g.planDowngrade(Set.of(head), "-4999")).hasSize(4999);
-        assertThat(g.resolve(head + "-4000", Set.of())).containsExactly(Revs.chainId(1000));
-        assertThat(g.resolve("+5000", Set.of())).containsExactly(head);
+        assertThat(g.planUpgrade(Set.of(Revs.chainId(10)), RevisionTarget.of("+4990")))
+                .hasSize(4990);
+        assertThat(g.planDowngrade(Set.of(head), RevisionTarget.of("-4999"))).hasSize(4999);
+        assertThat(g.resolve(RevisionTarget.of(head + "-4000"), Set.of())).containsExactly(Revs.chainId(1000));
+        assertThat(g.resolve(RevisionTarget.of("+5000"), Set.of())).containsExactly(head);
         assertThat(new GraphReport(g).history(null, false, Set.of(head)))
                 .hasSize(n)
                 .first()

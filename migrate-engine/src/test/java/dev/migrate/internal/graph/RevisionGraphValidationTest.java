@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class RevisionGraphValidationTest {
     void emptyGraphIsValid() {
         RevisionGraph g = RevisionGraph.of(List.of());
         org.assertj.core.api.Assertions.assertThat(g.heads()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(g.planUpgrade(Set.of(), "head"))
+        org.assertj.core.api.Assertions.assertThat(g.planUpgrade(Set.of(), RevisionTarget.of("head")))
                 .isEmpty();
     }
 }

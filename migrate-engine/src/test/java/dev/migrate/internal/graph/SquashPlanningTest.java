@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.graph.RevisionTarget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ class SquashPlanningTest {
 
     /** The ids an upgrade from {@code rows} (as the version table holds them) to {@code target} runs. */
     private static List<String> plan(RevisionGraph g, Set<String> rows, String target) {
-        return PlanningTest.ids(g.planUpgrade(g.canonical(rows), target));
+        return PlanningTest.ids(g.planUpgrade(g.canonical(rows), RevisionTarget.of(target)));
     }
 
     /** Django's test_migrations_complex: 1 -> 2 -> ... -> 7, each revising the one before. */
@@ -191,7 +192,8 @@ class SquashPlanningTest {
         assertThat(plan(g, Set.of(), "a4")).containsExactlyInAnyOrder("a1_squashed_a2", "b1_squashed_b2", "a3", "a4");
         assertThat(plan(g, Set.of(), "a4")).endsWith("a3", "a4");
         // the rows the replaced revisions would leave: a4, and b2 as the dependency no revision revises
-        assertThat(PlanningTest.replay(Set.of(), g.planUpgrade(Set.of(), "a4"))).containsExactlyInAnyOrder("b2", "a4");
+        assertThat(PlanningTest.replay(Set.of(), g.planUpgrade(Set.of(), RevisionTarget.of("a4"))))
+                .containsExactlyInAnyOrder("b2", "a4");
     }
 
     // Django tests/migrations/test_loader.py, LoaderTests.test_loading_squashed_complex_multi_apps_partially_applied:
@@ -268,7 +270,7 @@ class SquashPlanningTest {
         // what the squash goal lists for a squash up to 6: 6 and everything below it, the earlier squash included
         assertThat(g.sortTopologically(g.ancestorsOrSelf(List.of("6_auto")))).containsExactly("1_squashed_5", "6_auto");
         assertThat(plan(g, Set.of(), "head")).containsExactly("double_squash", "7_auto");
-        assertThat(PlanningTest.replay(Set.of(), g.planUpgrade(Set.of(), "head")))
+        assertThat(PlanningTest.replay(Set.of(), g.planUpgrade(Set.of(), RevisionTarget.of("head"))))
                 .containsExactly("7_auto");
         assertThat(plan(g, Set.of("1_squashed_5"), "head")).containsExactly("6_auto", "7_auto");
         assertThat(plan(g, Set.of("5_auto"), "head")).containsExactly("6_auto", "7_auto"); // a row never renamed

@@ -3,12 +3,13 @@ package dev.migrate.internal.graph;
 import static dev.migrate.internal.graph.Revs.graph;
 import static dev.migrate.internal.graph.Revs.labelled;
 import static dev.migrate.internal.graph.Revs.rev;
-import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionRange;
+import dev.migrate.graph.RevisionTarget;
+import dev.migrate.graph.Target;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -71,18 +72,18 @@ class TargetTest {
     @Test
     void resolvesKeywordsIdsAndPrefixes() {
         RevisionGraph g = linear();
-        assertThat(g.resolve("head", Set.of())).containsExactly("20261123_080000");
-        assertThat(g.resolve("heads", Set.of())).containsExactly("20261123_080000");
-        assertThat(g.resolve("base", Set.of())).isEmpty();
-        assertThat(g.resolve("20261122_101500", Set.of())).containsExactly("20261122_101500");
-        assertThat(g.resolve("20261120", Set.of())).containsExactly("20261120_093000");
-        assertThat(g.resolve("20261123", Set.of())).containsExactly("20261123_080000");
+        assertThat(g.resolve(RevisionTarget.of("head"), Set.of())).containsExactly("20261123_080000");
+        assertThat(g.resolve(RevisionTarget.of("heads"), Set.of())).containsExactly("20261123_080000");
+        assertThat(g.resolve(RevisionTarget.of("base"), Set.of())).isEmpty();
+        assertThat(g.resolve(RevisionTarget.of("20261122_101500"), Set.of())).containsExactly("20261122_101500");
+        assertThat(g.resolve(RevisionTarget.of("20261120"), Set.of())).containsExactly("20261120_093000");
+        assertThat(g.resolve(RevisionTarget.of("20261123"), Set.of())).containsExactly("20261123_080000");
         assertThat(g.lookup("20261122").id()).isEqualTo("20261122_101500");
     }
 
     @Test
     void ambiguousPrefixListsCandidates() {
-        assertThatThrownBy(() -> linear().resolve("202611", Set.of()))
+        assertThatThrownBy(() -> linear().resolve(RevisionTarget.of("202611"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("'202611' is ambiguous")
                 .hasMessageContaining("20261120_093000, 20261122_101500, 20261123_080000");
@@ -90,7 +91,7 @@ class TargetTest {
 
     @Test
     void unknownRevisionSuggestsHistory() {
-        assertThatThrownBy(() -> linear().resolve("1999", Set.of()))
+        assertThatThrownBy(() -> linear().resolve(RevisionTarget.of("1999"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("'1999'")
                 .hasMessageContaining("history");
@@ -99,23 +100,26 @@ class TargetTest {
     @Test
     void relativeTargetsCountFromTheCurrentRevision() {
         RevisionGraph g = linear();
-        assertThat(g.resolve("+1", Set.of())).containsExactly("20261120_093000");
-        assertThat(g.resolve("+2", Set.of("20261120_093000"))).containsExactly("20261123_080000");
-        assertThat(g.resolve("-1", Set.of("20261123_080000"))).containsExactly("20261122_101500");
-        assertThat(g.resolve("-3", Set.of("20261123_080000"))).isEmpty();
-        assertThat(g.resolve("20261120+1", Set.of())).containsExactly("20261122_101500");
-        assertThat(g.resolve("20261123_080000-2", Set.of())).containsExactly("20261120_093000");
-        assertThatThrownBy(() -> g.resolve("+3", Set.of("20261122_101500")))
+        assertThat(g.resolve(RevisionTarget.of("+1"), Set.of())).containsExactly("20261120_093000");
+        assertThat(g.resolve(RevisionTarget.of("+2"), Set.of("20261120_093000")))
+                .containsExactly("20261123_080000");
+        assertThat(g.resolve(RevisionTarget.of("-1"), Set.of("20261123_080000")))
+                .containsExactly("20261122_101500");
+        assertThat(g.resolve(RevisionTarget.of("-3"), Set.of("20261123_080000")))
+                .isEmpty();
+        assertThat(g.resolve(RevisionTarget.of("20261120+1"), Set.of())).containsExactly("20261122_101500");
+        assertThat(g.resolve(RevisionTarget.of("20261123_080000-2"), Set.of())).containsExactly("20261120_093000");
+        assertThatThrownBy(() -> g.resolve(RevisionTarget.of("+3"), Set.of("20261122_101500")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("past the head 20261123_080000");
-        assertThatThrownBy(() -> g.resolve("-4", Set.of("20261123_080000")))
+        assertThatThrownBy(() -> g.resolve(RevisionTarget.of("-4"), Set.of("20261123_080000")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("below the base");
     }
 
     @Test
     void relativeTargetNeedsASingleCurrentRevision() {
-        assertThatThrownBy(() -> forked().resolve("+1", Set.of("a1", "b1")))
+        assertThatThrownBy(() -> forked().resolve(RevisionTarget.of("+1"), Set.of("a1", "b1")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("several: a1, b1")
                 .hasMessageContaining("<id>+N");
@@ -123,7 +127,7 @@ class TargetTest {
 
     @Test
     void relativeTargetAtABranchPointIsAmbiguous() {
-        assertThatThrownBy(() -> forked().resolve("+1", Set.of("p")))
+        assertThatThrownBy(() -> forked().resolve(RevisionTarget.of("+1"), Set.of("p")))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("p is followed by 2 revisions (a1, b1)");
     }
@@ -131,31 +135,32 @@ class TargetTest {
     @Test
     void headWithSeveralHeadsListsThemAndNamesAlternatives() {
         RevisionGraph g = forked();
-        assertThatThrownBy(() -> g.resolve("head", Set.of()))
+        assertThatThrownBy(() -> g.resolve(RevisionTarget.of("head"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("2 heads: a2, b1")
                 .hasMessageContaining("'heads'")
                 .hasMessageContaining("<label>@head")
                 .hasMessageContaining("revision id");
-        assertThatThrownBy(() -> g.planUpgrade(Set.of(), "head")).hasMessageContaining("a2, b1");
-        assertThat(g.resolve("heads", Set.of())).containsExactly("a2", "b1");
+        assertThatThrownBy(() -> g.planUpgrade(Set.of(), RevisionTarget.of("head")))
+                .hasMessageContaining("a2, b1");
+        assertThat(g.resolve(RevisionTarget.of("heads"), Set.of())).containsExactly("a2", "b1");
     }
 
     @Test
     void branchLabels() {
         RevisionGraph g = forked();
-        assertThat(g.resolve("alpha@head", Set.of())).containsExactly("a2");
-        assertThat(g.resolve("beta@head", Set.of())).containsExactly("b1");
-        assertThat(g.resolve("alpha@base", Set.of())).containsExactly("p");
-        assertThat(g.resolve("alpha@heads", Set.of())).containsExactly("a2");
+        assertThat(g.resolve(RevisionTarget.of("alpha@head"), Set.of())).containsExactly("a2");
+        assertThat(g.resolve(RevisionTarget.of("beta@head"), Set.of())).containsExactly("b1");
+        assertThat(g.resolve(RevisionTarget.of("alpha@base"), Set.of())).containsExactly("p");
+        assertThat(g.resolve(RevisionTarget.of("alpha@heads"), Set.of())).containsExactly("a2");
         // a revision id names the branch it is on
-        assertThat(g.resolve("a1@head", Set.of())).containsExactly("a2");
-        assertThat(g.resolve("alpha@a2", Set.of())).containsExactly("a2");
-        assertThatThrownBy(() -> g.resolve("alpha@b1", Set.of()))
+        assertThat(g.resolve(RevisionTarget.of("a1@head"), Set.of())).containsExactly("a2");
+        assertThat(g.resolve(RevisionTarget.of("alpha@a2"), Set.of())).containsExactly("a2");
+        assertThatThrownBy(() -> g.resolve(RevisionTarget.of("alpha@b1"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("b1, which is not on branch 'alpha'");
-        assertThat(linear().resolve("core@base", Set.of())).isEmpty();
-        assertThatThrownBy(() -> g.resolve("gamma@head", Set.of()))
+        assertThat(linear().resolve(RevisionTarget.of("core@base"), Set.of())).isEmpty();
+        assertThatThrownBy(() -> g.resolve(RevisionTarget.of("gamma@head"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("'gamma'")
                 .hasMessageContaining("alpha, beta");
@@ -164,7 +169,7 @@ class TargetTest {
     @Test
     void labelHeadWithSeveralHeadsOnTheBranchIsAnError() {
         RevisionGraph g = graph(labelled("p", "main"), rev("a", "p"), rev("b", "p"));
-        assertThatThrownBy(() -> g.resolve("main@head", Set.of()))
+        assertThatThrownBy(() -> g.resolve(RevisionTarget.of("main@head"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("branch 'main'")
                 .hasMessageContaining("a, b");
@@ -172,8 +177,8 @@ class TargetTest {
 
     @Test
     void showNeedsExactlyOneRevision() {
-        assertThat(forked().resolveOne("a2", Set.of()).id()).isEqualTo("a2");
-        assertThatThrownBy(() -> forked().resolveOne("heads", Set.of()))
+        assertThat(forked().resolveOne(RevisionTarget.of("a2"), Set.of()).id()).isEqualTo("a2");
+        assertThatThrownBy(() -> forked().resolveOne(RevisionTarget.of("heads"), Set.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("several revisions (a2, b1)");
     }
@@ -194,10 +199,10 @@ class TargetTest {
     @Test
     void offlineRangeStartsFromTheVersionsAtFrom() {
         RevisionGraph g = linear();
-        RevisionRange range = RevisionRange.parse("20261120_093000:head");
-        assertThat(g.planUpgrade(g.versionsAt(requireNonNull(range.from())), requireNonNull(range.to())))
+        RevisionTarget range = RevisionTarget.orRange("20261120_093000:head");
+        assertThat(g.planUpgrade(g.versionsAt(range.lower().orElseThrow()), range.upper(RevisionTarget.HEADS)))
                 .extracting(s -> s.revision().id())
                 .containsExactly("20261122_101500", "20261123_080000");
-        assertThat(g.versionsAt("base")).isEmpty();
+        assertThat(g.versionsAt(RevisionTarget.of("base"))).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.graph.RevisionTarget;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.io.PrintWriter;
@@ -174,7 +175,7 @@ class StepRoundTripsTest {
                 .upgrade("head");
         db = TestPostgres.freshDatabase("roundtrips");
         CountingDataSource replayed = new CountingDataSource(db);
-        MigratorTools.of(offline(A1.class)).replayOn(replayed).upgrade("heads");
+        MigratorTools.of(offline(A1.class)).replayOn(replayed).upgrade(RevisionTarget.of("heads"));
 
         assertThat(upgraded.executions.get() - replayed.executions.get()).isEqualTo(2);
         assertThat(query(db, "SELECT id FROM a1")).containsExactly("1");
@@ -185,7 +186,7 @@ class StepRoundTripsTest {
     void aReplayStillNamesTheFailingStatementAndKeepsNothingOfItsMigration() throws Exception {
         assertThatThrownBy(() -> MigratorTools.of(offline(A1.class, A2.class, A3Bad.class))
                         .replayOn(db)
-                        .upgrade("heads"))
+                        .upgrade(RevisionTarget.of("heads")))
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Migration a3_bad (second statement fails) failed during upgrade.")
                 .hasMessageContaining("Statement: INSERT INTO a3_half (id) VALUES ('not a number')")

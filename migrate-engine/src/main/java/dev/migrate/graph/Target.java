@@ -1,13 +1,12 @@
-package dev.migrate.internal.graph;
+package dev.migrate.graph;
 
 import dev.migrate.BadTargetException;
-import dev.migrate.MigrateException;
 import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed target of {@code upgrade}, {@code downgrade}, {@code stamp} and {@code show}, before the
- * graph gives it meaning. {@link RevisionGraph} resolves it.
+ * graph gives it meaning; {@link RevisionTarget} holds the forms a user wrote.
  *
  * <p>Forms, as Alembic spells them: {@code head}, {@code heads}, {@code base}, a full id or unique
  * id prefix, {@code +N}, {@code -N}, {@code <id>+N}, {@code <id>-N}, {@code head-N},
@@ -61,8 +60,12 @@ public sealed interface Target {
             + "<label>@head, <label>@heads, <label>@base, <label>@<id>, <label>@+N, <label>@-N, <label>@head-N or <label>@base+N "
             + "(in place of a label, any revision id names the branch it is on)";
 
-    /** Parses target text; throws a {@link MigrateException} naming the accepted forms when it cannot. */
-    static Target parse(String text) {
+    /**
+     * Parses one target form, as {@link RevisionTarget#of} does for each of a target's comma-separated forms.
+     *
+     * @throws BadTargetException naming the accepted forms when {@code text} is none of them
+     */
+    static Target parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             throw new BadTargetException("No target revision was given; use one of " + FORMS + ".");
         }
@@ -114,6 +117,13 @@ public sealed interface Target {
             return new RelativeTo(m.group(1), steps(m.group(2), m.group(3), text));
         }
         return Patterns.isId(t) ? new RevisionRef(t) : null;
+    }
+
+    /**
+     * Whether {@code text} is a revision id: ASCII letters, digits and underscores, as a revision's id must be.
+     */
+    static boolean isRevisionId(String text) {
+        return Patterns.isId(text);
     }
 
     private static BadTargetException notUnderstood(String text) {

@@ -1,16 +1,18 @@
-package dev.migrate.tooling;
+package dev.migrate.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.BadTargetException;
-import dev.migrate.graph.RevisionRange;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A target's form is checked where it is made, with the messages the engine gives, and the text is kept as written. */
+/**
+ * A target is parsed where it is made, with the messages the engine gives, its text kept as written and its forms handed
+ * down parsed.
+ */
 class RevisionTargetTest {
     @Test
     void keepsTheTextOfEveryForm() {
@@ -33,12 +35,46 @@ class RevisionTargetTest {
 
     @Test
     void takesARangeOnlyWhenAsked() {
-        assertThat(RevisionTarget.orRange("base:head").range()).isTrue();
+        assertThat(RevisionTarget.orRange("base:head").isRange()).isTrue();
         assertThat(RevisionTarget.orRange("head").text()).isEqualTo("head");
         BadTargetException e = catchThrowableOfType(BadTargetException.class, () -> RevisionTarget.of("base:head"));
         assertThat(e.getMessage()).contains("'base:head'");
         e = catchThrowableOfType(BadTargetException.class, () -> RevisionTarget.orRange("a:b:c"));
         assertThat(e.getMessage()).contains("more than one ':'");
+    }
+
+    @Test
+    void holdsEachCommaSeparatedFormParsedWithItsText() {
+        assertThat(RevisionTarget.of(" billing@head , a1b2-1,").points())
+                .containsExactly(
+                        new RevisionTarget.Point("billing@head", new Target.OnBranch("billing", new Target.Head())),
+                        new RevisionTarget.Point("a1b2-1", new Target.RelativeTo("a1b2", -1)));
+        assertThat(RevisionTarget.revision("a1b2").points())
+                .containsExactly(new RevisionTarget.Point("a1b2", new Target.RevisionRef("a1b2")));
+        BadTargetException e = catchThrowableOfType(BadTargetException.class, () -> RevisionTarget.of(" , "));
+        assertThat(e.getMessage()).startsWith("The target ' , ' names no revision");
+    }
+
+    @Test
+    void aRangeHoldsItsEndsParsedAndATargetIsItsOwnUpperEnd() {
+        RevisionTarget range = RevisionTarget.orRange("a1b2:billing@head");
+        assertThat(range.lower()).contains(RevisionTarget.of("a1b2"));
+        assertThat(range.upper(RevisionTarget.HEADS)).isEqualTo(RevisionTarget.of("billing@head"));
+        assertThat(RevisionTarget.orRange("a1b2:").upper(RevisionTarget.HEADS)).isSameAs(RevisionTarget.HEADS);
+        RevisionTarget target = RevisionTarget.orRange("head");
+        assertThat(target.isRange()).isFalse();
+        assertThat(target.lower()).isEmpty();
+        assertThat(target.upper(RevisionTarget.HEADS)).isSameAs(target);
+        assertThatThrownBy(range::points)
+                .isInstanceOf(BadTargetException.class)
+                .hasMessageContaining("'a1b2:billing@head' is offline SQL's");
+        refusedAsNoForm(":");
+    }
+
+    private static void refusedAsNoForm(String text) {
+        assertThatThrownBy(() -> RevisionTarget.orRange(text))
+                .isInstanceOf(BadTargetException.class)
+                .hasMessageContaining("'" + text + "' is not understood");
     }
 
     @Test
