@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.BadTargetException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +80,25 @@ class RevisionTargetTest {
         assertThatThrownBy(() -> RevisionTarget.orRange(text))
                 .isInstanceOf(BadTargetException.class)
                 .hasMessageContaining("'" + text + "' is not understood");
+    }
+
+    @Test
+    void onlyARevisionTargetParsesTargetText() throws IOException {
+        // the engine, its planner and its graph take the forms parsed; none parses the text again
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            assertThat(sources.filter(p -> p.toString().endsWith(".java"))
+                            .filter(p -> read(p).contains("Target.parse("))
+                            .map(p -> p.getFileName().toString()))
+                    .containsExactly("RevisionTarget.java");
+        }
+    }
+
+    private static String read(Path source) {
+        try {
+            return Files.readString(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
