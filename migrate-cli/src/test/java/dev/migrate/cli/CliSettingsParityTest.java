@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.SettingSamples;
 import dev.migrate.command.settings.SettingType;
 import dev.migrate.command.settings.SettingsTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +38,7 @@ class CliSettingsParityTest {
                 if (setting.run() == null) {
                     continue;
                 }
-                String sample = sample(setting.type());
+                String sample = SettingSamples.of(setting.type());
                 List<String> args = new ArrayList<>(List.of(name));
                 args.add(setting.type().equals(SettingType.FLAG) ? option : option + "=" + sample);
                 Arguments arguments = Arguments.parse(args);
@@ -49,20 +49,5 @@ class CliSettingsParityTest {
             }
         }
         assertThat(checked).as("run settings checked on commands").isGreaterThan(50);
-    }
-
-    /** A value each type reads, other than the usual default. */
-    private static String sample(SettingType<?> type) {
-        if (type.equals(SettingType.DURATION)) {
-            return "7s";
-        }
-        if (type.equals(SettingType.COUNT)) {
-            return "2";
-        }
-        if (type.equals(SettingType.FLAG)) {
-            return "true";
-        }
-        String[] choices = type.name().split("\\|", -1);
-        return choices.length > 1 ? choices[choices.length - 1].toUpperCase(Locale.ROOT) : "sample_text";
     }
 }

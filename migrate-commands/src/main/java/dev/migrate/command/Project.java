@@ -11,17 +11,16 @@ import org.jspecify.annotations.Nullable;
  * to, its source roots, where migration classes are found and written, and its build directory, where what a run
  * keeps goes ({@code target} in Maven; the command line has none).
  */
-public record Project(
-        MigrationSources sources,
-        List<Path> sourceRoots,
-        @Nullable Path buildDirectory) {
-    public Project {
-        sourceRoots = List.copyOf(sourceRoots);
-    }
+public record Project(MigrationSources sources, @Nullable Path buildDirectory) {
 
     /** A project in {@code directory} with these source roots and build directory. */
     public static Project in(Path directory, List<Path> sourceRoots, @Nullable Path buildDirectory) {
-        return new Project(new MigrationSources(directory, sourceRoots), sourceRoots, buildDirectory);
+        return new Project(new MigrationSources(directory, sourceRoots), buildDirectory);
+    }
+
+    /** The source roots, where migration classes are found and written. */
+    public List<Path> sourceRoots() {
+        return sources.roots();
     }
 
     /** {@code path} as messages show it: relative to the project when it is inside it. */

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.Setting;
-import dev.migrate.command.settings.SettingType;
+import dev.migrate.command.settings.SettingSamples;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -46,7 +45,7 @@ class StarterSettingsParityTest {
             if (setting.run() == null) {
                 continue;
             }
-            String sample = sample(setting.type());
+            String sample = SettingSamples.of(setting.type());
             runner.withPropertyValues(property + "=" + sample).run(context -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(StarterSettings.class).resolved().given(setting))
@@ -54,20 +53,5 @@ class StarterSettingsParityTest {
                         .isEqualTo(setting.type().read(property, sample));
             });
         }
-    }
-
-    /** A value each type reads, other than the usual default. */
-    static String sample(SettingType<?> type) {
-        if (type.equals(SettingType.DURATION)) {
-            return "7s";
-        }
-        if (type.equals(SettingType.COUNT)) {
-            return "2";
-        }
-        if (type.equals(SettingType.FLAG)) {
-            return "true";
-        }
-        String[] choices = type.name().split("\\|", -1);
-        return choices.length > 1 ? choices[choices.length - 1].toUpperCase(Locale.ROOT) : "sample_text";
     }
 }

@@ -18,6 +18,11 @@ public final class MigrationSources {
         this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     }
 
+    /** The source roots, absolute. */
+    public List<Path> roots() {
+        return roots;
+    }
+
     /** The {@code .java} file that declares {@code className} (a nested class: its top-level class), if there is one. */
     public Optional<Path> find(String className) {
         int nested = className.indexOf('$');
