@@ -17,6 +17,22 @@ import org.junit.jupiter.api.Test;
  */
 class CliSettingsParityTest {
     @Test
+    void helpSpeaksOfTheCommandLineNotOfMaven() {
+        // a row's page text names the plugin's spellings of settings; where it does, the row gives the command line's
+        // own words (a project's pom or target/classes are the user's files, which the command line may name)
+        List<String> naming = new ArrayList<>();
+        for (CliOption option : CliOption.ALL) {
+            String description = option.description();
+            for (String maven : List.of("-Dmigrate.", "<configuration>", "<migrate.")) {
+                if (description.contains(maven)) {
+                    naming.add(option.written() + " names " + maven + ": " + description);
+                }
+            }
+        }
+        assertThat(naming).isEmpty();
+    }
+
+    @Test
     void eachCommandTakesEachOfItsSettingsOfTheTable() {
         int checked = 0;
         for (Setting<?> setting : SettingsTable.ALL) {

@@ -858,8 +858,8 @@ public final class SettingsTable {
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
                     Face.COMMAND_LINE,
-                    "import: a setting of the old tool, once per setting, as the goal's -Dmigrate.import.<name>:"
-                            + " flyway.locations=filesystem:sql, flyway.placeholders.owner=app, liquibase.changelog=<file>,"
+                    "import: a setting of the old tool as <tool>.<name>=<value>, once per setting, over the project's"
+                            + " own: flyway.locations=filesystem:sql, flyway.placeholders.owner=app, liquibase.changelog=<file>,"
                             + " liquibase.contexts=prod.")
             .documented("The old tool's own settings, each named `<tool>.<name>`: `flyway.locations`, "
                     + "`flyway.placeholders.<name>`, `flyway.table`, `liquibase.changelog`, "
