@@ -24,6 +24,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
+import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
@@ -41,7 +42,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -108,7 +108,9 @@ final class WatchCommand {
                 false,
                 cycles == null ? 0 : cycles,
                 debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
-        ProjectEntities entities = new ProjectEntities(classes, classpath, list(ENTITY_PACKAGES), null, Map.of());
+        ApplicationJpa application = ApplicationJpa.read(classes, System::getProperty, cli.environment(), log::info);
+        ProjectEntities entities = new ProjectEntities(
+                classes, classpath, application.packagesOr(list(ENTITY_PACKAGES)), null, application.properties());
         entities.missingJpa().ifPresent(missing -> {
             throw new MigrateException("The entities cannot be described: " + missing + " Add the JPA provider's"
                     + " jars (Hibernate) to --classpath.");

@@ -3,9 +3,9 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
-import dev.migrate.command.entity.SpringJpaSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.jspecify.annotations.Nullable;
 
@@ -64,39 +64,23 @@ record EntityOptions(
     }
 
     private ProjectEntities entities(Goal goal) {
+        Path classes = Path.of(goal.project().getBuild().getOutputDirectory());
+        ApplicationJpa application =
+                ApplicationJpa.read(classes, EntityOptions.property(goal), System.getenv(), goal.log()::info);
         return new ProjectEntities(
-                Path.of(goal.project().getBuild().getOutputDirectory()),
+                classes,
                 classpath(goal),
-                ComparisonOptions.trimmed(entityPackages),
+                application.packagesOr(ComparisonOptions.trimmed(entityPackages)),
                 persistenceUnit,
                 ProjectEntities.properties(
-                        springJpaSettings(goal).properties(),
-                        hibernateProperties,
-                        physicalNamingStrategy,
-                        implicitNamingStrategy));
+                        application.properties(), hibernateProperties, physicalNamingStrategy, implicitNamingStrategy));
     }
 
-    /** The {@code spring.jpa.*} settings of a Spring Boot project, announced in the log; none elsewhere. */
-    private static SpringJpaSettings springJpaSettings(Goal goal) {
-        String profiles = goal.session()
+    /** A property of the run: {@code -D} on Maven's command line, else the JVM's. */
+    private static Function<String, @Nullable String> property(Goal goal) {
+        return name -> goal.session()
                 .getUserProperties()
-                .getProperty(
-                        "spring.profiles.active",
-                        goal.session().getSystemProperties().getProperty("spring.profiles.active"));
-        SpringJpaSettings spring = SpringJpaSettings.read(
-                Path.of(goal.project().getBuild().getOutputDirectory()), profiles, System.getenv());
-        if (!spring.properties().isEmpty()) {
-            goal.log()
-                    .info("Using the Spring Boot JPA settings of " + String.join(", ", spring.sources())
-                            + (spring.profiles().isEmpty()
-                                    ? ""
-                                    : " (profiles " + String.join(", ", spring.profiles()) + ")")
-                            + ": "
-                            + String.join(
-                                    ", ", new TreeSet<>(spring.properties().keySet()))
-                            + ". The plugin's own settings win over them.");
-        }
-        return spring;
+                .getProperty(name, goal.session().getSystemProperties().getProperty(name));
     }
 
     /** Compile (with provided, where Jakarta EE projects keep the JPA API and provider) and runtime elements, in order. */

@@ -165,8 +165,11 @@ public record SpringJpaSettings(Map<String, String> properties, List<String> sou
         return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
-    private static String resolve(
-            String value, Map<String, String> settings, Map<String, String> environment, String key) {
+    /**
+     * {@code value} with its {@code ${name}} and {@code ${name:default}} placeholders resolved from the other
+     * settings, then the environment (as {@code NAME_IN_CAPITALS} too), as Spring Boot and Quarkus resolve them.
+     */
+    static String resolve(String value, Map<String, String> settings, Map<String, String> environment, String key) {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         Function<String, String> lookup = name -> settings.containsKey(name)
@@ -178,9 +181,8 @@ public record SpringJpaSettings(Map<String, String> properties, List<String> sou
         while (m.find()) {
             String found = lookup.apply(m.group(1));
             if (found == null && m.group(2) == null) {
-                throw new MigrateException(
-                        "The Spring Boot setting " + key + " refers to ${" + m.group(1) + "}, which is not "
-                                + "set. Set it in the environment, or give the setting in the plugin's <hibernateProperties>.");
+                throw new MigrateException("The setting " + key + " refers to ${" + m.group(1) + "}, which is not "
+                        + "set. Set it in the environment, or give the setting in the plugin's <hibernateProperties>.");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(found != null ? found : m.group(2)));
         }

@@ -1,0 +1,65 @@
+package dev.migrate.command.entity;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the application itself tells its Hibernate, read from its compiled resources without starting it: a Spring
+ * Boot application's {@code spring.jpa.*} ({@link SpringJpaSettings}) and a Quarkus application's
+ * {@code quarkus.hibernate-orm.*} ({@link QuarkusOrmSettings}), so that the entity DDL compared is the one the
+ * application runs. A face's own settings win over these ({@link ProjectEntities#properties}).
+ *
+ * @param properties Hibernate properties, by Hibernate's name
+ * @param packages the packages of the application's persistence unit, where it names them; empty: every entity
+ */
+public record ApplicationJpa(Map<String, String> properties, List<String> packages) {
+
+    /**
+     * Reads the application's settings in {@code classes}, each source announced to {@code info}.
+     *
+     * @param classes the classpath root holding {@code application.*} ({@code target/classes})
+     * @param property a system property of the run ({@code spring.profiles.active}, {@code quarkus.profile}), or null
+     * @param environment for the profiles' environment variables and {@code ${...}} placeholders
+     */
+    public static ApplicationJpa read(
+            Path classes,
+            Function<String, @Nullable String> property,
+            Map<String, String> environment,
+            Consumer<String> info) {
+        SpringJpaSettings spring =
+                SpringJpaSettings.read(classes, property.apply("spring.profiles.active"), environment);
+        if (!spring.properties().isEmpty()) {
+            info.accept("Using the Spring Boot JPA settings of " + String.join(", ", spring.sources())
+                    + (spring.profiles().isEmpty() ? "" : " (profiles " + String.join(", ", spring.profiles()) + ")")
+                    + ": " + String.join(", ", new TreeSet<>(spring.properties().keySet()))
+                    + ". Settings given to migrate win over them.");
+        }
+        QuarkusOrmSettings quarkus = QuarkusOrmSettings.read(classes, property.apply("quarkus.profile"), environment);
+        if (!quarkus.isEmpty()) {
+            info.accept("Using the Quarkus Hibernate ORM settings of " + String.join(", ", quarkus.sources())
+                    + " (profile " + quarkus.profile() + ")"
+                    + (quarkus.properties().isEmpty()
+                            ? ""
+                            : ": "
+                                    + String.join(
+                                            ", ",
+                                            new TreeSet<>(quarkus.properties().keySet())))
+                    + (quarkus.packages().isEmpty() ? "" : "; the entities of " + String.join(", ", quarkus.packages()))
+                    + ". Settings given to migrate win over them.");
+        }
+        Map<String, String> properties = new HashMap<>(spring.properties());
+        properties.putAll(quarkus.properties());
+        return new ApplicationJpa(Map.copyOf(properties), quarkus.packages());
+    }
+
+    /** The packages a face compares: its own when it names any, else the application's. */
+    public List<String> packagesOr(List<String> configured) {
+        return configured.isEmpty() ? packages : configured;
+    }
+}
