@@ -5,6 +5,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.output.CommandResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code check}: fails when the entities differ from the schema the migrations build, listing each difference,
@@ -30,11 +31,14 @@ public record Check(EntityComparison comparison) {
         List<String> differences = EntityComparison.report(script, context);
         context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
         if (!differences.isEmpty()) {
+            Optional<String> provider = entities.providerCause(context, differences.size());
             throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
-                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
-                    + "\nWrite the migration with " + context.fixes().command("autogenerate") + " "
+                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences) + "\n"
+                    + provider.map(cause -> cause + "\n").orElse("")
+                    + "Write the migration with " + context.fixes().command("autogenerate") + " "
                     + context.fixes().setting("message", "\"...\"") + ", or change the entities back.");
         }
+        entities.matchHead(context);
         context.output().info("No differences: the entities match the schema at head.");
     }
 }

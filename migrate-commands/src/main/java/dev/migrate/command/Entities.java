@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.command.entity.EntityOrigin;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,12 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param jobSummary a job summary the Markdown is appended to, such as GitHub's; null: none
  * @param skipped why the entities are not compared (a line completes "Skipped the comparison with the entities: ");
  *     null when they are
+ * @param origin the provider and the classes that build the entity model, for differences that a new provider
+ *     makes; null when no known provider's jar names it
  */
 public record Entities(
         @Nullable Function<Migrator, AutogenerateRequest.Builder> request,
         Path summaryDirectory,
         @Nullable Path jobSummary,
-        @Nullable String skipped) {
+        @Nullable String skipped,
+        @Nullable EntityOrigin origin) {
 
     public Entities {
         Objects.requireNonNull(summaryDirectory, "summaryDirectory");
@@ -34,17 +38,36 @@ public record Entities(
 
     /** The entities {@code request} gives, their summaries written in {@code summaryDirectory}. */
     public static Entities of(Function<Migrator, AutogenerateRequest.Builder> request, Path summaryDirectory) {
-        return new Entities(request, summaryDirectory, null, null);
+        return new Entities(request, summaryDirectory, null, null, null);
     }
 
     /** No entities to compare, for the reason {@code why}. */
     public static Entities none(String why) {
-        return new Entities(null, Path.of("."), null, why);
+        return new Entities(null, Path.of("."), null, why, null);
     }
 
     /** These entities, the Markdown summary appended to {@code file} too; null: none. */
     public Entities appendingTo(@Nullable Path file) {
-        return new Entities(request, summaryDirectory, file, skipped);
+        return new Entities(request, summaryDirectory, file, skipped, origin);
+    }
+
+    /** These entities, their model built by {@code origin}'s provider; empty: not known. */
+    public Entities builtBy(Optional<EntityOrigin> origin) {
+        return new Entities(request, summaryDirectory, jobSummary, skipped, origin.orElse(null));
+    }
+
+    /** Keeps the origin of the model as that of one that matches the schema at head. */
+    void matchHead(CommandContext context) {
+        if (origin != null) {
+            ProviderBaseline.agreed(context.project().kept(ProviderBaseline.FILE), origin);
+        }
+    }
+
+    /** What {@code count} differences owe to a provider that changed since the model last matched; empty: nothing. */
+    Optional<String> providerCause(CommandContext context, int count) {
+        return origin == null
+                ? Optional.empty()
+                : ProviderBaseline.cause(context.project().kept(ProviderBaseline.FILE), context.fixes(), origin, count);
     }
 
     /** What is compared with {@code chain}'s schema. */

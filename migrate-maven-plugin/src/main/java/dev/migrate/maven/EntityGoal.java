@@ -39,6 +39,7 @@ record EntityGoal(
     Entities compared() {
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         return Entities.of(this::request, goal().inTarget("migrate"))
+                .builtBy(entities.origin(goal()))
                 .appendingTo(stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
     }
 

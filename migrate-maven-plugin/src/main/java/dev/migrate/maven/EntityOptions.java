@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.entity.ApplicationJpa;
+import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
 import java.io.File;
@@ -74,6 +75,11 @@ record EntityOptions(
                 persistenceUnit,
                 ProjectEntities.properties(
                         application.properties(), hibernateProperties, physicalNamingStrategy, implicitNamingStrategy));
+    }
+
+    /** The provider and classes that build the entity model, when a known provider's jar names it. */
+    Optional<EntityOrigin> origin(Goal goal) {
+        return EntityOrigin.of(List.of(Path.of(goal.project().getBuild().getOutputDirectory())), classpath(goal));
     }
 
     /** A property of the run: {@code -D} on Maven's command line, else the JVM's. */
