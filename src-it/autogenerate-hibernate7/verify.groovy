@@ -25,7 +25,7 @@ assert source.contains('check("status IN (\'ACTIVE\', \'RETIRED\')")')
 assert !source.contains('::character varying)::text')
 assert !source.contains('agents_status_check')
 // the header, the one-line @Revision, and nothing past column 100
-assert source =~ /(?s)\/\*\*\n \* create agents and tasks\n \*\n \* <p>Revises nothing: this is the first migration\. Written \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by\n \* migrate:autogenerate: review before applying\.\n \*\n \* <p>Hazards: none found\.\n \*\/\n@Revision\(id = "\d{8}_\d{6}", message = "create agents and tasks"\)\n/
+assert source =~ /(?s)\/\*\*\n \* create agents and tasks\n \*\n \* <p>Revises nothing: this is the first migration\. Written \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by\n \* migrate:autogenerate from the entity DDL of hibernate-core 7\.4\.6\.Final: review before applying\.\n \*\n \* <p>Hazards: none found\.\n \*\/\n@Revision\(id = "\d{8}_\d{6}", message = "create agents and tasks"\)\n/
 def longLines = source.readLines().findAll { it.length() > 100 }
 assert longLines.isEmpty() : "lines over 100 columns: ${longLines}"
 assert source.contains('op.commentOnColumn("agents", "status", "Operational status");')

@@ -26,12 +26,12 @@ public record Check(EntityComparison comparison) {
      */
     public void run(CommandContext context, Entities entities) {
         VerifyChain.reviewBranches(context.migrations(false).build(), context); // before any server starts
-        MigrationScript script =
-                comparison.run("check", true, context, entities).result().script();
+        EntityComparison.AtHead atHead = comparison.run("check", true, context, entities);
+        MigrationScript script = atHead.result().script();
         List<String> differences = EntityComparison.report(script, context);
         context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
         if (!differences.isEmpty()) {
-            Optional<String> provider = entities.providerCause(context, differences.size());
+            Optional<String> provider = entities.providerCause(context, atHead.chain(), differences.size());
             throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences) + "\n"
                     + provider.map(cause -> cause + "\n").orElse("")

@@ -3,7 +3,10 @@ package dev.migrate.command;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.entity.EntityOrigin;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,12 +67,34 @@ public record Entities(
     }
 
     /** What {@code count} differences owe to a provider that changed since the model last matched; empty: nothing. */
-    Optional<String> providerCause(CommandContext context, int count) {
-        return origin == null
-                ? Optional.empty()
-                : ProviderBaseline.cause(context.project().kept(ProviderBaseline.FILE), context.fixes(), origin, count);
+    Optional<String> providerCause(CommandContext context, Migrator chain, int count) {
+        if (origin == null) {
+            return Optional.empty();
+        }
+        return ProviderBaseline.cause(
+                context.project().kept(ProviderBaseline.FILE),
+                headProvider(context, chain),
+                context.fixes(),
+                origin,
+                count);
     }
 
+    /** The provider the header of the chain's one head names, when autogenerate wrote it; empty otherwise. */
+    private static Optional<String> headProvider(CommandContext context, Migrator chain) {
+        List<String> heads = chain.heads();
+        if (heads.size() != 1) {
+            return Optional.empty();
+        }
+        return context.project()
+                .sourceFile(chain.revision(heads.get(0)).migrationClass())
+                .flatMap(file -> {
+                    try {
+                        return ProviderBaseline.named(Files.readString(file));
+                    } catch (IOException e) {
+                        return Optional.empty(); // an unreadable source names no provider
+                    }
+                });
+    }
     /** What is compared with {@code chain}'s schema. */
     AutogenerateRequest.Builder requestFor(Migrator chain) {
         if (request == null) {

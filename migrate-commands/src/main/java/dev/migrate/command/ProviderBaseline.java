@@ -1,6 +1,7 @@
 package dev.migrate.command;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.text.Fixes;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The origin of the last entity model that matched the schema at head, kept in the build directory
@@ -44,12 +47,21 @@ final class ProviderBaseline {
 
     /**
      * What {@code count} differences owe to a provider that changed since the model last matched the schema at head;
-     * empty when the provider is the same, or no model was kept.
+     * empty when the provider is the same, or nothing tells which it was.
+     *
+     * @param headProvider the provider the head migration's header names ({@code hibernate-core 6.6.56.Final}), for a
+     *     build that kept no model (a fresh checkout); empty when it names none
      */
-    static Optional<String> cause(Optional<Path> file, Fixes fixes, EntityOrigin origin, int count) {
+    static Optional<String> cause(
+            Optional<Path> file, Optional<String> headProvider, Fixes fixes, EntityOrigin origin, int count) {
         Optional<Properties> kept = file.flatMap(ProviderBaseline::read);
         if (kept.isEmpty()) {
-            return Optional.empty();
+            return headProvider
+                    .filter(before -> !before.equals(origin.provider()))
+                    .map(before -> "The head migration was written from the entity DDL of " + before + ", and the"
+                            + " project now runs " + origin.provider() + ": some of these differences may come from"
+                            + " the provider. Run the comparison once before a provider update, and it tells them"
+                            + " apart.");
         }
         String before = kept.get().getProperty("provider", "");
         if (before.equals(origin.provider()) || before.isEmpty()) {
@@ -71,6 +83,17 @@ final class ProviderBaseline {
                 + " (where the provider has a setting that keeps its earlier DDL,"
                 + " such as Hibernate's hibernate.type.preferred_* settings, that setting does it too).");
     }
+
+    /**
+     * The provider the header of {@code source} (a migration autogenerate wrote) names; empty when it names none.
+     */
+    static Optional<String> named(String source) {
+        Matcher named = DESCRIBED.matcher(source.replaceAll("\\s*\\n\\s*\\*?\\s*", " "));
+        return named.find() ? Optional.of(named.group(1) + " " + named.group(2)) : Optional.empty();
+    }
+
+    private static final Pattern DESCRIBED =
+            Pattern.compile(Pattern.quote(NewMigration.DESCRIBED_BY) + "([A-Za-z0-9.-]+) (\\d[^\\s:]*[^\\s:.])");
 
     private static Optional<Properties> read(Path file) {
         if (!Files.isRegularFile(file)) {

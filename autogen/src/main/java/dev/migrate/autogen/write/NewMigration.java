@@ -72,6 +72,25 @@ public record NewMigration(
         return content.writtenBy();
     }
 
+    /**
+     * This migration, its header naming the JPA provider whose entity DDL it was written from
+     * ({@code hibernate-core 7.2.0.Final}), so that a later provider's differences can be told from the entities'.
+     */
+    public NewMigration describedBy(String provider) {
+        return content instanceof Changes changes
+                ? new NewMigration(
+                        id,
+                        revises,
+                        message,
+                        new Changes(changes.script(), changes.writtenBy() + " " + DESCRIBED_BY + provider),
+                        transactional,
+                        replaces)
+                : this;
+    }
+
+    /** What a header says before the provider whose entity DDL a migration was written from. */
+    public static final String DESCRIBED_BY = "from the entity DDL of ";
+
     /** This migration, run in autocommit: each statement commits on its own. */
     public NewMigration outsideTransaction() {
         return new NewMigration(id, revises, message, content, false, replaces);
