@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -65,6 +66,7 @@ public class MigrateAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     StarterSettings migrateSettings(Environment environment) {
+        BootLines.check(SpringBootVersion.getVersion()).ifPresent(MigrationLog.system()::warn);
         return StarterSettings.read(environment);
     }
 
