@@ -1,0 +1,12 @@
+package com.example.shop;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Customer {
+    @Id
+    Long id;
+
+    String fullName;
+}
