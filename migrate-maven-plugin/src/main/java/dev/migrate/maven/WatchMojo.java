@@ -77,7 +77,8 @@ public class WatchMojo extends EntityMojo {
 
     /**
      * Stop after this many comparisons, the first one at start included: {@code -Dmigrate.watch.cycles=1} compares
-     * once and ends, as a script or a test wants. 0, the default: until stopped (Ctrl+C).
+     * once and ends, as a script or a test wants, failing as check fails when the last one finds differences or an
+     * error. 0, the default: until stopped (Ctrl+C).
      */
     @Parameter(property = "migrate.watch.cycles", defaultValue = "0")
     protected int watchCycles;

@@ -764,9 +764,11 @@ public final class SettingsTable {
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
                     Face.COMMAND_LINE,
-                    "watch: stop after this many comparisons, the first at start included. Default 0: never.")
+                    "watch: stop after this many comparisons, the first at start included, exiting as check would"
+                            + " on the last (1 on differences or an error). Default 0: never.")
             .documented("Stop after this many comparisons, the first one at start included: `1` compares once and "
-                    + "ends, as a script or a test wants. `0`: until stopped (Ctrl+C).");
+                    + "ends, as a script or a test wants, failing as `check` fails when the last one finds differences "
+                    + "or an error. `0`: until stopped (Ctrl+C).");
 
     public static final Setting<Duration> WATCH_DEBOUNCE = Setting.named("watch.debounce", SettingType.DURATION)
             .in(Section.WATCH)

@@ -6,6 +6,7 @@ import dev.migrate.RevisionDetails;
 import dev.migrate.command.AutogenerateMigration;
 import dev.migrate.command.Check;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.output.Output;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ public final class WatchSession implements AutoCloseable {
     /**
      * Runs the first cycle, then one after each change, until {@link #stop()} or the configured number of cycles.
      *
-     * @throws MigrateException when interrupted
+     * @throws MigrateException when interrupted; with a number of cycles, when the last one found differences (as
+     *     {@code check} fails on them) or failed
      */
     public void run() {
         context.output()
@@ -83,14 +85,18 @@ public final class WatchSession implements AutoCloseable {
 
     /**
      * One cycle, now: prints what {@code check} says, or with {@code write} writes the migration as
-     * {@code autogenerate} does. A failure is printed as the command's error would be, and the watch goes on.
+     * {@code autogenerate} does. A failure is printed as the command's error would be, and the watch goes on; the last
+     * cycle of a watch with a number of cycles ends it as its command would, failing on differences or an error.
      *
+     * @throws MigrateException the last cycle's failure, when the watch has a number of cycles
      * @param changed the files whose change started it, for the line that announces it; empty: none named
      */
     public void cycle(boolean write, Set<Path> changed) {
         cycles++;
         long start = System.nanoTime();
         context.output().info(announce(write, changed));
+        MigrateException failed = null;
+        Output failures = context.output();
         try (Watch.Cycle cycle = cycleOpener.get()) {
             noteChainChange(cycle);
             try {
@@ -102,11 +108,17 @@ public final class WatchSession implements AutoCloseable {
                     new Check(watch.comparison()).run(cycle.context(), cycle.entities());
                 }
             } catch (MigrateException e) {
-                cycle.context().output().error(String.valueOf(e.getMessage()));
+                failed = e;
+                failures = cycle.context().output();
             }
         } catch (MigrateException e) {
-            context.output()
-                    .error(String.valueOf(e.getMessage())); // the cycle's class loader or chain could not be made
+            failed = e; // the cycle's class loader or chain could not be made
+        }
+        // the last cycle of a watch with a number of cycles ends it as its command would: failing, as check does on
+        // differences and any command on an error; another cycle's failure is printed and the watch goes on
+        boolean ends = failed != null && watch.settings().cycles() > 0 && done();
+        if (failed != null && !ends) {
+            failures.error(String.valueOf(failed.getMessage()));
         }
         String took = "Cycle " + cycles + " took " + (System.nanoTime() - start) / 1_000_000 + " ms";
         context.output()
@@ -117,6 +129,9 @@ public final class WatchSession implements AutoCloseable {
                                         + (write || watch.settings().write()
                                                 ? ""
                                                 : " Press Enter to write the migration."));
+        if (failed != null && ends) {
+            throw failed;
+        }
     }
 
     private String announce(boolean write, Set<Path> changed) {

@@ -2,6 +2,7 @@ package dev.migrate.command.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.MigrateException;
 import dev.migrate.command.entity.ProviderClasses;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loop as a user runs it: a class compiled into the watched classes starts a cycle through the file watcher,
- * the configured number of cycles ends the watch, and {@link WatchSession#stop()} ends one that has no limit.
+ * the configured number of cycles ends the watch (failing as check fails when the last one finds differences), and
+ * {@link WatchSession#stop()} ends one that has no limit.
  */
 class WatchLoopTest {
     @TempDir
@@ -33,7 +36,16 @@ class WatchLoopTest {
                 WatchSession session =
                         project.start(new Watch(project.comparison(), twoCycles), watchLines, cycleLines)) {
             project.provider = provider;
-            Thread running = new Thread(session::run, "watch-loop-test");
+            AtomicReference<Throwable> ended = new AtomicReference<>();
+            Thread running = new Thread(
+                    () -> {
+                        try {
+                            session.run();
+                        } catch (RuntimeException e) {
+                            ended.set(e);
+                        }
+                    },
+                    "watch-loop-test");
             running.start();
             await(() -> watchLines.stream().anyMatch(line -> line.startsWith("Cycle 1 took")));
 
@@ -45,10 +57,16 @@ class WatchLoopTest {
                     .isFalse();
             assertThat(session.cycles()).isEqualTo(2);
             assertThat(watchLines).anyMatch(line -> line.startsWith("Comparing after ") && line.endsWith("changed."));
-            // the second cycle described the changed entity: its table alone built again
+            // the first cycle's differences are printed and the watch goes on; the last one's end it as check ends:
+            // failing, so that a script or CI that runs a number of cycles sees them in its exit code
             assertThat(cycleLines)
                     .filteredOn(line -> line.startsWith("ERROR The entities differ"))
-                    .hasSize(2);
+                    .hasSize(1);
+            assertThat(ended.get())
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageStartingWith("The entities differ from the schema at head in 1 way:");
+            assertThat(watchLines).anyMatch(line -> line.startsWith("Cycle 2 took") && line.endsWith("ms."));
+            // the second cycle described the changed entity: its table alone built again
             assertThat(cycleLines).anyMatch(line -> line.contains("only the table whose DDL changed was built"));
         }
     }
