@@ -104,8 +104,8 @@ public record EntityDdl(
                     String.valueOf(e.getMessage()), e); // a mapped class needs a class the classpath lacks
         } catch (RuntimeException | LinkageError e) {
             throw new MigrateException(
-                    "The JPA provider could not build the entity model: " + rootMessage(e)
-                            + " Fix the mapping (the message names the entity) and run again.",
+                    "The JPA provider (" + provider(projectLoader) + ") could not build the entity model: "
+                            + rootMessage(e) + " Fix the mapping (the message names the entity) and run again.",
                     e);
         } finally {
             julLogger.removeHandler(forward);

@@ -3,27 +3,29 @@ package dev.migrate.autogen.entity;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
-import jakarta.persistence.spi.ClassTransformer;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceUnitInfo;
-import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -66,6 +68,46 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             "Ljakarta/persistence/MappedSuperclass;");
     private static final String DISTRIBUTED = "dev.migrate.annotations.Distributed";
     private static final String REFERENCE_TABLE = "dev.migrate.annotations.ReferenceTable";
+    private static final String HIBERNATE_PROVIDER = "org.hibernate.jpa.HibernatePersistenceProvider";
+
+    /** The settings that name a database to connect to, which the provider is not given. */
+    private static final List<String> CONNECTION_SETTINGS = List.of(
+            "jakarta.persistence.jdbc.url",
+            "javax.persistence.jdbc.url",
+            "hibernate.connection.url",
+            "hibernate.connection.datasource",
+            "jakarta.persistence.jtaDataSource",
+            "javax.persistence.jtaDataSource",
+            "javax.persistence.nonJtaDataSource");
+
+    /** The data source the provider is given: it refuses every connection, naming why. */
+    private static final DataSource OFFLINE = (DataSource) Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "getConnection" ->
+                        throw new SQLException("migrate reads the entity model without a"
+                                + " database: the JPA provider asked for a connection while writing its DDL script.");
+                    case "getLoginTimeout" -> {
+                        return 0;
+                    }
+                    case "isWrapperFor" -> {
+                        return false;
+                    }
+                    case "hashCode" -> {
+                        return System.identityHashCode(proxy);
+                    }
+                    case "equals" -> {
+                        return args != null && proxy == args[0];
+                    }
+                    case "toString" -> {
+                        return "no database (the entity DDL is written offline)";
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            });
+
     private static final String CAMEL_CASE_PHYSICAL =
             "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
@@ -82,7 +124,18 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         properties.put("jakarta.persistence.schema-generation.create-source", "metadata");
         properties.put("hibernate.hbm2ddl.delimiter", ";");
         properties.put("hibernate.format_sql", "false");
+        // offline: Hibernate 6.5 and later read the first, 6.4 and earlier only the second
         properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        if (hibernateBefore65(loader)) {
+            properties.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        }
+        // EclipseLink ends its statements with the delimiter only when asked
+        properties.put("eclipselink.ddlgen-terminate-statements", "true");
+        // never a connection: with a JDBC URL among the project's settings or in its persistence.xml, every
+        // Hibernate line opens a pool on it while writing the script, whatever the switches above say; a data
+        // source, which providers take before a URL, that refuses every connection keeps them off the database
+        properties.put("jakarta.persistence.nonJtaDataSource", OFFLINE);
+        CONNECTION_SETTINGS.forEach(properties::remove);
         String unit = (String) request.get(PERSISTENCE_UNIT);
         List<String> directories = (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of());
         List<String> packages = (List<String>) request.getOrDefault(PACKAGES, List.of());
@@ -96,7 +149,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 return List.of();
             }
             try {
-                provider(loader).generateSchema(new ScannedUnit(loader, scan::names, rootUrl(request)), properties);
+                provider(loader)
+                        .generateSchema(new ScannedUnit(loader, scan::names, rootUrl(request)).info(), properties);
             } catch (RuntimeException | LinkageError e) {
                 // what the scan threw first (a mapped class that cannot be loaded, named); then, touched only now
                 // as it costs, a class a mapped class needs is named with the class that needs it
@@ -220,6 +274,32 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether the project's provider is Hibernate older than 6.5, which reads only its older switch for not
+     * connecting at boot; its version is read from its jar's manifest, so that no Hibernate type is named here.
+     */
+    static boolean hibernateBefore65(ClassLoader loader) {
+        Package hibernate;
+        try {
+            hibernate = Class.forName(HIBERNATE_PROVIDER, false, loader).getPackage();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        String version = hibernate == null ? null : hibernate.getImplementationVersion();
+        return version == null || before65(version);
+    }
+
+    static boolean before65(String version) {
+        String[] parts = version.split("\\.", 3);
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major < 6 || (major == 6 && minor < 5);
+        } catch (NumberFormatException e) {
+            return true; // an unreadable version: the older switch too, which later versions ignore
         }
     }
 
@@ -458,111 +538,53 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         }
     }
 
-    /** A persistence unit made of the scanned classes, with no data source: DDL only. */
+    /**
+     * A persistence unit made of the scanned classes, with no data source: DDL only.
+     *
+     * <p>It is handed to the provider as a proxy of whichever {@link PersistenceUnitInfo} the project's JPA API
+     * declares rather than as a class that implements it: the interface differs between versions in a way no one
+     * class can implement (Jakarta Persistence 3.2 and earlier return {@code
+     * jakarta.persistence.spi.PersistenceUnitTransactionType} from {@code getTransactionType()}, 4.0 returns
+     * {@code jakarta.persistence.PersistenceUnitTransactionType}, and 4.0 adds methods), so each method is
+     * answered by name, and the transaction type is the constant of whichever enum the method returns.
+     */
     private record ScannedUnit(
             ClassLoader loader,
             Supplier<List<String>> classes,
-            @Nullable URL root) implements PersistenceUnitInfo {
-        @Override
-        public String getPersistenceUnitName() {
-            return "migrate-autogenerate";
+            @Nullable URL root) implements InvocationHandler {
+        PersistenceUnitInfo info() {
+            return (PersistenceUnitInfo) Proxy.newProxyInstance(
+                    PersistenceUnitInfo.class.getClassLoader(), new Class<?>[] {PersistenceUnitInfo.class}, this);
         }
 
         @Override
-        public @Nullable String getPersistenceProviderClassName() {
-            return null;
+        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) {
+            return switch (method.getName()) {
+                case "getPersistenceUnitName" -> "migrate-autogenerate";
+                case "getTransactionType" -> constant(method.getReturnType(), "RESOURCE_LOCAL");
+                case "getManagedClassNames", "getAllClassNames" -> classes.get();
+                case "getQualifierAnnotationNames", "getMappingFileNames", "getJarFileUrls" -> List.of();
+                case "getPersistenceUnitRootUrl" -> root;
+                case "excludeUnlistedClasses" -> true;
+                case "getSharedCacheMode" -> SharedCacheMode.UNSPECIFIED;
+                case "getValidationMode" -> ValidationMode.NONE;
+                case "getDefaultToOneFetchType" -> FetchType.EAGER;
+                case "getProperties" -> new Properties();
+                case "getPersistenceXMLSchemaVersion" -> "3.0";
+                case "getClassLoader" -> loader;
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> args != null && proxy == args[0];
+                case "toString" -> "the persistence unit migrate-autogenerate";
+                // addTransformer: no enhancement, the classes are only read for their mapping; getNewTempClassLoader:
+                // none, so Hibernate sets up no enhancing transformer, which would start its bytecode library
+                // (hundreds of classes, a tenth of a cold run); no provider class name, scope, or data source
+                default -> null;
+            };
         }
 
-        @Override
-        public @Nullable String getScopeAnnotationName() {
-            return null;
-        }
-
-        @Override
-        public List<String> getQualifierAnnotationNames() {
-            return List.of();
-        }
-
-        // JPA 3.2 deprecates this type for removal, yet its PersistenceUnitInfo still declares the
-        // method, and a provider of 3.1 or earlier calls nothing else
-        @SuppressWarnings("removal")
-        @Override
-        public PersistenceUnitTransactionType getTransactionType() {
-            return PersistenceUnitTransactionType.RESOURCE_LOCAL;
-        }
-
-        @Override
-        public @Nullable DataSource getJtaDataSource() {
-            return null;
-        }
-
-        @Override
-        public @Nullable DataSource getNonJtaDataSource() {
-            return null;
-        }
-
-        @Override
-        public List<String> getMappingFileNames() {
-            return List.of();
-        }
-
-        @Override
-        public List<URL> getJarFileUrls() {
-            return List.of();
-        }
-
-        @Override
-        public @Nullable URL getPersistenceUnitRootUrl() {
-            return root;
-        }
-
-        @Override
-        public List<String> getManagedClassNames() {
-            return classes.get();
-        }
-
-        @Override
-        public boolean excludeUnlistedClasses() {
-            return true;
-        }
-
-        @Override
-        public SharedCacheMode getSharedCacheMode() {
-            return SharedCacheMode.UNSPECIFIED;
-        }
-
-        @Override
-        public ValidationMode getValidationMode() {
-            return ValidationMode.NONE;
-        }
-
-        @Override
-        public Properties getProperties() {
-            return new Properties();
-        }
-
-        @Override
-        public String getPersistenceXMLSchemaVersion() {
-            return "3.0";
-        }
-
-        @Override
-        public ClassLoader getClassLoader() {
-            return loader;
-        }
-
-        @Override
-        public void addTransformer(ClassTransformer transformer) {
-            // no enhancement: the classes are only read for their mapping
-        }
-
-        /**
-         * None: Hibernate then sets up no enhancing class transformer, which would start its bytecode library
-         * (hundreds of classes, a tenth of a cold run) for classes that are only read for their mapping.
-         */
-        @Override
-        public @Nullable ClassLoader getNewTempClassLoader() {
-            return null;
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Object constant(Class<?> enumType, String name) {
+            return Enum.valueOf((Class) enumType.asSubclass(Enum.class), name);
         }
     }
 }

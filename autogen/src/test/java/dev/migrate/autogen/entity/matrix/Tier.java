@@ -1,0 +1,7 @@
+package dev.migrate.autogen.entity.matrix;
+
+public enum Tier {
+    BRONZE,
+    SILVER,
+    GOLD
+}
