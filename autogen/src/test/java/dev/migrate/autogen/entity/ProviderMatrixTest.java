@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,6 +107,21 @@ class ProviderMatrixTest {
             MILLIS = (System.nanoTime() - start) / 1_000_000;
             System.out.println("[provider matrix] jars of " + RESOLVED.size() + " lines resolved in " + MILLIS + " ms");
         }
+    }
+
+    /** docs/reference/compatibility.md: a row per line of the matrix, with its version and whether it runs by default. */
+    @Test
+    void theCompatibilityPageNamesEachLineAsTheMatrixRunsIt() throws IOException {
+        Path page = Path.of("..", "docs", "reference", "compatibility.md");
+        List<String> rows = Files.readAllLines(page).stream()
+                .filter(row -> row.startsWith("| Hibernate") || row.startsWith("| EclipseLink"))
+                .toList();
+        for (Line line : LINES) {
+            String row = "| " + line.name() + " | " + line.artifact().version() + " | "
+                    + (line.byDefault() ? "yes" : "no") + " | ";
+            assertThat(rows).as("%s's row in %s", line, page).anyMatch(r -> r.startsWith(row));
+        }
+        assertThat(rows).as("rows of %s, one per line of the matrix", page).hasSize(LINES.size());
     }
 
     @ParameterizedTest(name = "{0}")
