@@ -197,6 +197,8 @@ class DriftTest {
                 "a function's grant | REVOKE EXECUTE ON FUNCTION touch() FROM PUBLIC | public.touch()",
                 "a function's comment | COMMENT ON FUNCTION touch() IS 'edited by hand' | function public.touch()",
                 "row-level security | ALTER TABLE orders DISABLE ROW LEVEL SECURITY | public.orders",
+                // the table's owner held to its policies too: the difference says so
+                "row-level security forced | ALTER TABLE orders FORCE ROW LEVEL SECURITY | FORCE",
                 "an enum type | CREATE TYPE mood AS ENUM ('calm') | public.mood",
                 "a domain | CREATE DOMAIN positive AS numeric CHECK (VALUE > 0) | public.positive",
                 "a sequence | CREATE SEQUENCE invoice_numbers | public.invoice_numbers",

@@ -365,8 +365,16 @@ public final class ObjectDiff {
         return switch (have.id().kind()) {
             case VIEW, MATERIALIZED_VIEW -> "query or options differ";
             case FUNCTION, PROCEDURE -> "body or attributes differ";
+            case ROW_LEVEL_SECURITY -> rowSecurity(have.sql()) + " -> " + rowSecurity(want.sql());
             default -> "definition differs";
         };
+    }
+
+    /** What row-level security a table has: {@code ENABLE}, {@code FORCE} (its owner held to the policies too), both. */
+    private static String rowSecurity(String sql) {
+        boolean enabled = sql.contains("ENABLE ROW LEVEL SECURITY");
+        boolean forced = sql.contains("FORCE ROW LEVEL SECURITY") && !sql.contains("NO FORCE ROW LEVEL SECURITY");
+        return enabled && forced ? "ENABLE and FORCE" : enabled ? "ENABLE" : forced ? "FORCE" : "none";
     }
 
     /** A materialized view's own statement, before its indexes and comments: up to its first {@code ;} ending a line. */
