@@ -105,32 +105,45 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
 
     /**
      * {@code mvn migrate:upgrade -Dmigrate.url=jdbc:postgresql://db:5432/app -Dmigrate.user=app}: never the
-     * password, which is only named as a setting.
+     * password, which is only named as a setting. In Kubernetes, where a Job or an init container runs the command
+     * line and no Maven is at hand, the command line's {@code migrate upgrade --url ...}.
      */
     private String upgradeCommand(Optional<MigrateDatabaseSettings> database) {
+        boolean kubernetes = environment.containsProperty("KUBERNETES_SERVICE_HOST");
+        String run = kubernetes ? "migrate upgrade" : "mvn migrate:upgrade";
+        String url = kubernetes ? " --url " : " -Dmigrate.url=";
+        String tables = kubernetes
+                ? tables(" --schema ", " --version-table ", " --history-table ")
+                : tables(" -Dmigrate.schema=", " -Dmigrate.versionTable=", " -Dmigrate.historyTable=");
         if (database.isEmpty()) {
-            return "mvn migrate:upgrade -Dmigrate.url=<the JDBC URL of this application's database>" + tables();
+            return run + url + "<the JDBC URL of this application's database>" + tables;
         }
         MigrateDatabaseSettings d = database.get();
-        return "mvn migrate:upgrade -Dmigrate.url=" + shellWord(d.url().jdbcUrl())
-                + (d.user() == null ? "" : " -Dmigrate.user=" + shellWord(d.user()))
-                + tables()
-                + " (the password: -Dmigrate.password, or a settings.xml <server> named by -Dmigrate.serverId)";
+        return run
+                + url
+                + shellWord(d.url().jdbcUrl())
+                + (d.user() == null ? "" : (kubernetes ? " --user " : " -Dmigrate.user=") + shellWord(d.user()))
+                + tables
+                + (kubernetes
+                        ? ", as the release's migrate Job or init container runs the command line (the password:"
+                                + " the database URL's Secret in MIGRATE_DATABASE_URL, or --password)"
+                        : " (the password: -Dmigrate.password, or a settings.xml <server> named by"
+                                + " -Dmigrate.serverId)");
     }
 
     /**
-     * The schema and the version and history tables the application set, as the goal spells them: without them
-     * the goal would read the default tables, find no revision and apply the chain from its start again.
+     * The schema and the version and history tables the application set, as the command spells them: without them
+     * it would read the default tables, find no revision and apply the chain from its start again.
      */
-    private String tables() {
+    private String tables(String schema, String versionTable, String historyTable) {
         Binder binder = Binder.get(environment);
         StringBuilder settings = new StringBuilder();
         binder.bind("migrate.schema", String.class)
-                .ifBound(v -> settings.append(" -Dmigrate.schema=").append(shellWord(v)));
+                .ifBound(v -> settings.append(schema).append(shellWord(v)));
         binder.bind("migrate.version-table", String.class)
-                .ifBound(v -> settings.append(" -Dmigrate.versionTable=").append(shellWord(v)));
+                .ifBound(v -> settings.append(versionTable).append(shellWord(v)));
         binder.bind("migrate.history-table", String.class)
-                .ifBound(v -> settings.append(" -Dmigrate.historyTable=").append(shellWord(v)));
+                .ifBound(v -> settings.append(historyTable).append(shellWord(v)));
         return settings.toString();
     }
 

@@ -155,6 +155,25 @@ class MigrateFailureAnalyzerTest {
     }
 
     @Test
+    void inKubernetesTheActionNamesTheCommandLineThatTheJobRuns() throws IOException {
+        // a pod has no Maven: the upgrade is the command line's, as the release's Job or init container runs it
+        String database = TestPostgres.createDatabase("analysis_validate_k8s");
+        FailureAnalysis analysis = analyse(
+                "spring.datasource.url=jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database + "\n"
+                        + "spring.datasource.username=postgres\nmigrate.version-table=boot_vt\n",
+                "migrate.packages=dev.migrate.spring.fixtures",
+                "migrate.mode=validate",
+                "KUBERNETES_SERVICE_HOST=10.96.0.1");
+        assertThat(analysis.getAction())
+                .isEqualTo("Upgrade this database before the application starts: migrate upgrade --url "
+                        + "jdbc:postgresql://localhost:" + TestPostgres.port() + "/" + database
+                        + " --user postgres --version-table boot_vt, as the release's migrate Job or init container"
+                        + " runs the command line (the password: the database URL's Secret in MIGRATE_DATABASE_URL, or"
+                        + " --password). Or set migrate.mode=upgrade to upgrade it at startup.")
+                .doesNotContain("mvn ");
+    }
+
+    @Test
     void theCommandThatUpgradesNamesTheSchemaAndTablesTheApplicationSet() throws IOException {
         // without them the goal reads public.migrate_version, finds no revision and applies the chain again
         String database = TestPostgres.createDatabase("analysis_validate_tables");
