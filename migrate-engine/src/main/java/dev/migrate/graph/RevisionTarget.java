@@ -90,12 +90,12 @@ public final class RevisionTarget {
      * @throws BadTargetException when {@code text} is neither, naming it and the forms a target takes
      */
     public static RevisionTarget orRange(@Nullable String text) {
-        RevisionRange r = RevisionRange.parse(text);
-        if (r.from() == null && r.to() == null) {
-            Target.parse(text); // no target at all: the message says what to give
-        }
         if (text == null || text.indexOf(':') < 0) {
             return of(text);
+        }
+        RevisionRange r = RevisionRange.parse(text);
+        if (r.from() == null && r.to() == null) {
+            Target.parse(text); // no target at either end: the message says what to give
         }
         return new RevisionTarget(
                 text, List.of(), true, r.from() == null ? null : of(r.from()), r.to() == null ? null : of(r.to()));
@@ -136,7 +136,7 @@ public final class RevisionTarget {
     public List<Point> points() {
         if (range) {
             throw new BadTargetException(
-                    "The range '" + text + "' is offline SQL's; here give one target, such as " + "head, -1 or an id.");
+                    "The range '" + text + "' is offline SQL's; here give one target, such as head, -1 or an id.");
         }
         return points;
     }

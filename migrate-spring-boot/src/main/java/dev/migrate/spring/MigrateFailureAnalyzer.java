@@ -104,46 +104,69 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
     }
 
     /**
+     * How a command that upgrades spells itself and its settings: the plugin's goal, or in Kubernetes, where a Job or
+     * an init container runs the command line and no Maven is at hand, the command line's.
+     */
+    private record UpgradeCommand(
+            String run,
+            String url,
+            String user,
+            String schema,
+            String versionTable,
+            String historyTable,
+            String password) {
+        static final UpgradeCommand MAVEN = new UpgradeCommand(
+                "mvn migrate:upgrade",
+                " -Dmigrate.url=",
+                " -Dmigrate.user=",
+                " -Dmigrate.schema=",
+                " -Dmigrate.versionTable=",
+                " -Dmigrate.historyTable=",
+                " (the password: -Dmigrate.password, or a settings.xml <server> named by -Dmigrate.serverId)");
+        static final UpgradeCommand COMMAND_LINE = new UpgradeCommand(
+                "migrate upgrade",
+                " --url ",
+                " --user ",
+                " --schema ",
+                " --version-table ",
+                " --history-table ",
+                ", as the release's migrate Job or init container runs the command line (the password: the database"
+                        + " URL's Secret in MIGRATE_DATABASE_URL, or --password)");
+    }
+
+    /**
      * {@code mvn migrate:upgrade -Dmigrate.url=jdbc:postgresql://db:5432/app -Dmigrate.user=app}: never the
-     * password, which is only named as a setting. In Kubernetes, where a Job or an init container runs the command
-     * line and no Maven is at hand, the command line's {@code migrate upgrade --url ...}.
+     * password, which is only named as a setting; in a Kubernetes pod, {@code migrate upgrade --url ...}.
      */
     private String upgradeCommand(Optional<MigrateDatabaseSettings> database) {
-        boolean kubernetes = environment.containsProperty("KUBERNETES_SERVICE_HOST");
-        String run = kubernetes ? "migrate upgrade" : "mvn migrate:upgrade";
-        String url = kubernetes ? " --url " : " -Dmigrate.url=";
-        String tables = kubernetes
-                ? tables(" --schema ", " --version-table ", " --history-table ")
-                : tables(" -Dmigrate.schema=", " -Dmigrate.versionTable=", " -Dmigrate.historyTable=");
+        UpgradeCommand command = environment.containsProperty("KUBERNETES_SERVICE_HOST")
+                ? UpgradeCommand.COMMAND_LINE
+                : UpgradeCommand.MAVEN;
         if (database.isEmpty()) {
-            return run + url + "<the JDBC URL of this application's database>" + tables;
+            return command.run() + command.url() + "<the JDBC URL of this application's database>" + tables(command);
         }
         MigrateDatabaseSettings d = database.get();
-        return run
-                + url
+        return command.run()
+                + command.url()
                 + shellWord(d.url().jdbcUrl())
-                + (d.user() == null ? "" : (kubernetes ? " --user " : " -Dmigrate.user=") + shellWord(d.user()))
-                + tables
-                + (kubernetes
-                        ? ", as the release's migrate Job or init container runs the command line (the password:"
-                                + " the database URL's Secret in MIGRATE_DATABASE_URL, or --password)"
-                        : " (the password: -Dmigrate.password, or a settings.xml <server> named by"
-                                + " -Dmigrate.serverId)");
+                + (d.user() == null ? "" : command.user() + shellWord(d.user()))
+                + tables(command)
+                + command.password();
     }
 
     /**
      * The schema and the version and history tables the application set, as the command spells them: without them
      * it would read the default tables, find no revision and apply the chain from its start again.
      */
-    private String tables(String schema, String versionTable, String historyTable) {
+    private String tables(UpgradeCommand command) {
         Binder binder = Binder.get(environment);
         StringBuilder settings = new StringBuilder();
         binder.bind("migrate.schema", String.class)
-                .ifBound(v -> settings.append(schema).append(shellWord(v)));
+                .ifBound(v -> settings.append(command.schema()).append(shellWord(v)));
         binder.bind("migrate.version-table", String.class)
-                .ifBound(v -> settings.append(versionTable).append(shellWord(v)));
+                .ifBound(v -> settings.append(command.versionTable()).append(shellWord(v)));
         binder.bind("migrate.history-table", String.class)
-                .ifBound(v -> settings.append(historyTable).append(shellWord(v)));
+                .ifBound(v -> settings.append(command.historyTable()).append(shellWord(v)));
         return settings.toString();
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
@@ -64,8 +65,11 @@ public record QuarkusOrmSettings(
             }
             read.stringPropertyNames().forEach(k -> values.put(k, read.getProperty(k)));
         }
-        String profile = firstNonBlank(
-                commandLineProfile, environment.get("QUARKUS_PROFILE"), values.get("quarkus.profile"), "prod");
+        String profile = Objects.requireNonNullElse(
+                        SpringJpaSettings.firstNonBlank(
+                                commandLineProfile, environment.get("QUARKUS_PROFILE"), values.get("quarkus.profile")),
+                        "prod")
+                .strip();
         // the profile's keys win over the plain ones
         Map<String, String> active = new LinkedHashMap<>();
         values.forEach((key, value) -> {
@@ -124,14 +128,5 @@ public record QuarkusOrmSettings(
         return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")
                 ? key.substring(1, key.length() - 1)
                 : key;
-    }
-
-    private static String firstNonBlank(@Nullable String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value.trim();
-            }
-        }
-        throw new IllegalArgumentException("no value");
     }
 }

@@ -190,7 +190,8 @@ public record SpringJpaSettings(Map<String, String> properties, List<String> sou
         return out.toString();
     }
 
-    private static @Nullable String firstNonBlank(@Nullable String... values) {
+    /** The first of {@code values} that is set and not blank, as the first source that sets a setting wins. */
+    static @Nullable String firstNonBlank(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;

@@ -116,7 +116,7 @@ public final class WatchSession implements AutoCloseable {
         }
         // the last cycle of a watch with a number of cycles ends it as its command would: failing, as check does on
         // differences and any command on an error; another cycle's failure is printed and the watch goes on
-        boolean ends = failed != null && watch.settings().cycles() > 0 && done();
+        boolean ends = watch.settings().cycles() > 0 && done();
         if (failed != null && !ends) {
             failures.error(String.valueOf(failed.getMessage()));
         }
