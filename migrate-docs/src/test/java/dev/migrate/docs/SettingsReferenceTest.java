@@ -45,7 +45,7 @@ import org.w3c.dom.NodeList;
  */
 class SettingsReferenceTest {
     private static final Path PAGE = Manual.ROOT.resolve("docs/reference/settings.md");
-    private static final String HEADER = "| Maven | command line | Spring Boot | Java API |";
+    private static final String HEADER = "| Maven | command line | Spring Boot | Quarkus | Java API |";
     private static final String BEGIN = "<!-- Generated from SettingsTable by SettingsReferenceTest"
             + " (-Dmigrate.regenerate=true): edit the table, not this part. -->\n\n";
     private static final String END = "<!-- End of the part generated from SettingsTable. -->\n";
@@ -74,12 +74,12 @@ class SettingsReferenceTest {
                 continue;
             }
             String[] cells = lines.get(i + 2).strip().split("\\|", -1);
-            assertThat(cells).as("the spellings row after line %d", i + 1).hasSize(6);
+            assertThat(cells).as("the spellings row after line %d", i + 1).hasSize(7);
             collect(cells[1], "`-Dmigrate\\.([\\w.]+)`", documentedProperties, "migrate.");
             collect(cells[1], "`<(\\w+)>`", documentedElements, "");
             collect(cells[2], "`--([a-z][a-z-]*)`", documentedOptions, "");
             collect(cells[3], "`(migrate\\.[a-z][a-z.-]*)`", documentedSpring, "");
-            collect(cells[4], "`builder\\.(\\w+)\\(", documentedBuilder, "");
+            collect(cells[5], "`builder\\.(\\w+)\\(", documentedBuilder, "");
         }
         assertThat(documentedElements).as("settings found in settings.md").hasSizeGreaterThan(50);
     }
@@ -172,7 +172,7 @@ class SettingsReferenceTest {
             }
             for (Setting<?> setting : rows) {
                 page.append("### ").append(heading(setting)).append("\n\n");
-                page.append(HEADER).append("\n|---|---|---|---|\n|");
+                page.append(HEADER).append("\n|---|---|---|---|---|\n|");
                 for (Face face : Face.values()) {
                     page.append(' ').append(spellings(setting, face)).append(" |");
                 }

@@ -11,11 +11,13 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
+import dev.migrate.command.ValidateWait;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.graph.RevisionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -295,13 +297,13 @@ public class MigrateAutoConfiguration {
             case UPGRADE ->
                 properties.isValidateDrift() ? upgradeThenValidate(target) : migrator -> migrator.upgrade(target);
             case VALIDATE ->
-                new ValidateWait(properties.getValidate().getWaitTimeout(), VALIDATE_POLL, MigrationLog.system());
+                new ValidateWait(
+                        properties.getValidate().getWaitTimeout(),
+                        SettingsTable.VALIDATE_WAIT_TIMEOUT.spelled(Face.SPRING_BOOT),
+                        MigrationLog.system())::validate;
             case NONE -> migrator -> {};
         };
     }
-
-    /** How often migrate.mode=validate checks again while another run migrates the database. */
-    private static final Duration VALIDATE_POLL = Duration.ofSeconds(1);
 
     /** An upgrade to head, then the check that the database has the schema of the head (migrate.validate-drift). */
     private static MigrateStrategy upgradeThenValidate(String target) {

@@ -2,12 +2,10 @@ package dev.migrate.spring;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.Fleet;
-import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.NotAtHeadException;
+import dev.migrate.command.DatabaseHealth;
 import dev.migrate.command.DatabaseStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +28,8 @@ public final class MigrateStatus {
 
     private final Migrator migrator;
     private final @Nullable Supplier<Fleet> fleet;
-    private final boolean validateDrift;
     private final MigrateProperties.Health settings;
-    private final Clock clock;
-    private volatile @Nullable Drift lastDrift;
+    private final DatabaseHealth health;
 
     MigrateStatus(
             Migrator migrator,
@@ -43,9 +39,12 @@ public final class MigrateStatus {
             Clock clock) {
         this.migrator = migrator;
         this.fleet = fleet;
-        this.validateDrift = validateDrift;
         this.settings = settings;
-        this.clock = clock;
+        DatabaseHealth database = DatabaseHealth.of(migrator).on(clock);
+        if (validateDrift && fleet == null) {
+            database = database.validatingDrift(settings.getDriftInterval());
+        }
+        this.health = settings.isOutOfServiceDuringExpand() ? database.outOfServiceDuringExpand() : database;
     }
 
     /**
@@ -178,9 +177,9 @@ public final class MigrateStatus {
 
     /** Whether the database is at the application's heads, has drifted, or is in an expand phase. */
     public Health health() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("heads", migrator.heads());
         if (fleet != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("heads", migrator.heads());
             Tenants all = tenants(0, Integer.MAX_VALUE);
             List<String> behind = all.tenants().stream()
                     .filter(t -> !t.pending().isEmpty())
@@ -201,71 +200,19 @@ public final class MigrateStatus {
             }
             return new Health("UP", details);
         }
-        List<CurrentRevision> rows = migrator.current();
-        List<String> pending = DatabaseStatus.of(migrator).pending(rows);
-        details.put("current", rows.stream().map(CurrentRevision::id).toList());
-        details.put("pending", pending);
-        if (!pending.isEmpty()) {
-            details.put(
-                    "reason",
-                    "The database is behind the application's head: " + pending.size()
-                            + (pending.size() == 1 ? " revision is" : " revisions are") + " pending ("
-                            + String.join(", ", pending)
-                            + "). Upgrade it to head.");
-            return new Health("DOWN", details);
-        }
-        Drift drift = drift();
-        if (drift != null) {
-            details.put("driftCheckedAt", drift.checkedAt().toString());
-            if (drift.drifted()) {
-                details.put("reason", "The database has drifted from the schema of its head: " + drift.differences());
-                return new Health("DOWN", details);
-            }
-        }
-        String expand = expand(rows);
-        if (expand != null) {
-            details.put("expand", expand);
-            if (settings.isOutOfServiceDuringExpand()) {
-                details.put(
-                        "reason",
-                        "The online revision " + expand + " is in its expand phase; complete it (mvn "
-                                + "migrate:complete) to bring the instance back into service.");
-                return new Health("OUT_OF_SERVICE", details);
-            }
-        }
-        return new Health("UP", details);
+        DatabaseHealth.Verdict verdict = health.check();
+        return new Health(verdict.status(), verdict.details());
     }
 
     /** Records the drift check startup ran, so the endpoint does not run it again at once. */
     void startupChecked() {
-        if (validateDrift && fleet == null) {
-            lastDrift = new Drift(clock.instant(), false, null);
-        }
+        health.startupChecked();
     }
 
     /** The last drift check, run again when it is older than migrate.health.drift-interval; null when off. */
     private @Nullable Drift drift() {
-        if (!validateDrift || fleet != null) {
-            return null;
-        }
-        Drift last = lastDrift;
-        Duration interval = settings.getDriftInterval();
-        boolean stale = last == null
-                || (!interval.isZero() && last.checkedAt().plus(interval).isBefore(clock.instant()));
-        if (!stale) {
-            return last;
-        }
-        Drift checked;
-        try {
-            migrator.assertUpToDate();
-            checked = new Drift(clock.instant(), false, null);
-        } catch (NotAtHeadException behind) {
-            return last; // the schema of head is no measure of a database behind it
-        } catch (MigrateException differs) {
-            checked = new Drift(clock.instant(), true, differs.getMessage());
-        }
-        lastDrift = checked;
-        return checked;
+        DatabaseHealth.Drift drift = health.drift();
+        return drift == null ? null : new Drift(drift.checkedAt(), drift.drifted(), drift.differences());
     }
 
     private Tenants tenants(int page, int size) {
@@ -282,10 +229,6 @@ public final class MigrateStatus {
     }
 
     private static @Nullable String expand(List<CurrentRevision> rows) {
-        return rows.stream()
-                .filter(CurrentRevision::inProgress)
-                .map(CurrentRevision::id)
-                .findFirst()
-                .orElse(null);
+        return DatabaseHealth.expand(rows);
     }
 }

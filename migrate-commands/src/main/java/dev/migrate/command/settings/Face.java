@@ -1,6 +1,9 @@
 package dev.migrate.command.settings;
 
-/** Where a user gives a setting: the plugin, the command line, the Spring Boot starter, or the Java API. */
+/**
+ * Where a user gives a setting: the plugin, the command line, the Spring Boot starter, the Quarkus extension, or the
+ * Java API.
+ */
 public enum Face {
     /** {@code -Dmigrate.lockTimeout=5s}, or {@code <lockTimeout>5s</lockTimeout>} in the plugin's configuration. */
     MAVEN,
@@ -8,6 +11,11 @@ public enum Face {
     COMMAND_LINE,
     /** {@code migrate.lock-timeout=5s} in {@code application.properties}. */
     SPRING_BOOT,
+    /**
+     * {@code quarkus.migrate.lock-timeout=5s} in a Quarkus application's {@code application.properties}, and
+     * {@code quarkus.migrate."inventory".lock-timeout} for its datasource {@code inventory}.
+     */
+    QUARKUS,
     /** {@code Migrator.builder().lockTimeout(Duration.ofSeconds(5))}. */
     JAVA_API;
 
@@ -17,6 +25,7 @@ public enum Face {
             case MAVEN -> "Maven";
             case COMMAND_LINE -> "command line";
             case SPRING_BOOT -> "Spring Boot";
+            case QUARKUS -> "Quarkus";
             case JAVA_API -> "Java API";
         };
     }

@@ -3,6 +3,7 @@ package dev.migrate.command.settings;
 import dev.migrate.MigrateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +18,19 @@ import org.jspecify.annotations.Nullable;
 public final class GivenSettings {
     private final Face face;
     private final Map<Setting<?>, String> given = new LinkedHashMap<>();
+    private UnaryOperator<String> spelling = UnaryOperator.identity();
 
     private GivenSettings(Face face) {
         this.face = face;
+    }
+
+    /**
+     * Names each setting in a mistake's message as {@code spelling} turns the face's spelling, where the face spells
+     * it otherwise in one place: {@code quarkus.migrate."inventory".lock-timeout} for a Quarkus datasource.
+     */
+    public GivenSettings spelledAs(UnaryOperator<String> spelling) {
+        this.spelling = spelling;
+        return this;
     }
 
     /** Settings as {@code face} gives them: its spellings name them in a mistake's message. */
@@ -54,7 +65,7 @@ public final class GivenSettings {
         Map<Setting<?>, Object> values = new LinkedHashMap<>();
         given.forEach((setting, text) -> {
             if (!text.isBlank() || SettingType.TEXT.equals(setting.type())) {
-                values.put(setting, setting.type().read(setting.spelled(face), text));
+                values.put(setting, setting.type().read(spelling.apply(setting.spelled(face)), text));
             }
         });
         return new ResolvedSettings(values);

@@ -28,7 +28,11 @@ public enum Section {
     SERVERS("Embedded and throwaway servers"),
     PICTURES("Pictures"),
     GOAL("The goal itself"),
-    SPRING_BOOT("Spring Boot only");
+    STARTUP(
+            "At startup: Spring Boot and Quarkus",
+            "What the starter and the Quarkus extension do when the application starts. A Quarkus application's named"
+                    + " datasource takes each of its settings as `quarkus.migrate.\"<name>\".<setting>`"
+                    + " ([Quarkus](../howto/quarkus.md)).");
 
     private final String title;
     private final @Nullable String intro;

@@ -73,7 +73,10 @@ public record Setting<T>(
         return name.hashCode();
     }
 
-    /** Starts the row of the setting {@code name}, which Maven, the command line and Spring Boot take by default. */
+    /**
+     * Starts the row of the setting {@code name}, which Maven, the command line, Spring Boot and Quarkus take by
+     * default; Quarkus follows Spring Boot where the row says nothing of it.
+     */
     public static <T> Builder<T> named(String name, SettingType<T> type) {
         return new Builder<>(name, type);
     }
@@ -105,6 +108,7 @@ public record Setting<T>(
         private final Map<Face, List<String>> spellings = new EnumMap<>(Face.class);
         private final Map<Face, String> absent = new EnumMap<>(Face.class);
         private @Nullable BiConsumer<Migrator.Builder, T> run;
+        private boolean quarkusDecided;
 
         private Builder(String name, SettingType<T> type) {
             this.name = Objects.requireNonNull(name, "name");
@@ -112,6 +116,7 @@ public record Setting<T>(
             spellings.put(Face.MAVEN, List.of("-Dmigrate." + name, "<" + element(name) + ">"));
             spellings.put(Face.COMMAND_LINE, List.of("--" + Face.dashed(name.substring(name.lastIndexOf('.') + 1))));
             spellings.put(Face.SPRING_BOOT, List.of("migrate." + Face.dashed(name)));
+            spellings.put(Face.QUARKUS, List.of("quarkus.migrate." + Face.dashed(name)));
             absent.put(Face.JAVA_API, "");
         }
 
@@ -141,6 +146,7 @@ public record Setting<T>(
 
         /** How {@code face} spells it, in each form it takes, where that is not the usual. */
         public Builder<T> spelled(Face face, String... forms) {
+            quarkusDecided |= face == Face.QUARKUS;
             spellings.put(face, List.of(forms));
             absent.remove(face);
             return this;
@@ -148,6 +154,7 @@ public record Setting<T>(
 
         /** {@code face} does not take it, for the reason {@code why}, which the reference page gives. */
         public Builder<T> notIn(Face face, String why) {
+            quarkusDecided |= face == Face.QUARKUS;
             spellings.remove(face);
             absent.put(face, why);
             return this;
@@ -173,6 +180,12 @@ public record Setting<T>(
 
         /** Ends the row with what the setting does, as the reference page says it. */
         public Setting<T> documented(String doc) {
+            String starterLacks = absent.get(Face.SPRING_BOOT);
+            if (!quarkusDecided && starterLacks != null) {
+                // the extension runs at startup as the starter does: it lacks what the starter lacks, for its reason
+                spellings.remove(Face.QUARKUS);
+                absent.put(Face.QUARKUS, "as in Spring Boot: " + starterLacks);
+            }
             return new Setting<>(
                     name,
                     type,

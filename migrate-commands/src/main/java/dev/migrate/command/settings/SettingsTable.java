@@ -83,6 +83,13 @@ public final class SettingsTable {
             "the starter migrates the application's `DataSource`; it starts no server";
     private static final String STARTER_REPORTS = "the starter reports through the application's log and Actuator";
     private static final String STARTER_STARTUP = "a setting of the starter's startup";
+    private static final String QUARKUS_STARTUP = "a setting of the Quarkus extension's startup";
+    private static final String QUARKUS_AT_START =
+            "`quarkus.migrate.migrate-at-start` and `quarkus.migrate.validate-at-start` say what runs at startup";
+    private static final String QUARKUS_DATASOURCES =
+            "the extension migrates each datasource of the application; a fleet is the goals', the command line's and"
+                    + " the starter's";
+    private static final String QUARKUS_HEALTH = "the readiness check reports UP or DOWN, and there is no endpoint";
     private static final String PROVIDER_BEAN = "the starter takes a `CredentialsProvider` bean";
     private static final String JAVA_RUNS_MIGRATIONS = "the Java API only runs migrations";
     private static final String JAVA_ONE_DATABASE =
@@ -1060,6 +1067,7 @@ public final class SettingsTable {
             .describedOn(
                     Face.COMMAND_LINE,
                     "A schema per tenant: comma-separated names and LIKE patterns (tenant_%), or query:<SQL>.")
+            .notIn(Face.QUARKUS, QUARKUS_DATASOURCES)
             .documented("A schema per tenant: comma-separated schema names and SQL LIKE patterns (tenant_%; an "
                     + "entry with a % is a pattern), or query: followed by SQL that returns the schema names, "
                     + "run on the configured database (last, as it may hold commas). Each tenant keeps its "
@@ -1085,6 +1093,7 @@ public final class SettingsTable {
             .takenBy(Set.of("complete", "downgrade", "drift", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, JAVA_ONE_DATABASE)
             .describedOn(Face.COMMAND_LINE, "How many tenants run at once.")
+            .notIn(Face.QUARKUS, QUARKUS_DATASOURCES)
             .documented("How many tenants run at once. Default: the smaller of twice the machine's processors and "
                     + "a quarter of the connections the server has free.");
 
@@ -1094,6 +1103,7 @@ public final class SettingsTable {
             .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, JAVA_ONE_DATABASE)
             .describedOn(Face.COMMAND_LINE, "Stop starting tenants after the first one fails.")
+            .notIn(Face.QUARKUS, QUARKUS_DATASOURCES)
             .documented("Stops starting tenants after the first one fails; the others are reported as not run.");
 
     public static final Setting<Integer> CANARY = Setting.named("canary", SettingType.COUNT)
@@ -1104,6 +1114,7 @@ public final class SettingsTable {
             .describedOn(
                     Face.COMMAND_LINE,
                     "Migrate this many tenants first, and the others only when all of them succeeded.")
+            .notIn(Face.QUARKUS, QUARKUS_DATASOURCES)
             .documented(
                     "Migrates this many tenants first, and the others only when all of them succeeded. 0: " + "none.");
 
@@ -1231,25 +1242,27 @@ public final class SettingsTable {
                     + "runs with.");
 
     public static final Setting<Boolean> ENABLED = Setting.named("enabled", SettingType.FLAG)
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("true")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
             .notIn(Face.JAVA_API, STARTER_STARTUP)
+            .notIn(Face.QUARKUS, QUARKUS_AT_START)
             .documented("Whether to run migrate at startup.");
 
     public static final Setting<String> MODE = Setting.named("mode", SettingType.text("upgrade|validate|none"))
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("upgrade")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
             .notIn(Face.JAVA_API, STARTER_STARTUP)
+            .notIn(Face.QUARKUS, QUARKUS_AT_START)
             .documented("What to do at startup: upgrade to the target, validate that the database is at head, or "
                     + "none.");
 
     public static final Setting<Duration> VALIDATE_WAIT_TIMEOUT = Setting.named(
                     "validate.wait-timeout", SettingType.DURATION)
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("5m")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
@@ -1264,29 +1277,31 @@ public final class SettingsTable {
                     + "See [Kubernetes](../howto/kubernetes.md#the-application-beside-the-job).");
 
     public static final Setting<Boolean> ONLINE_SEARCH_PATH = Setting.named("online.search-path", SettingType.FLAG)
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("false")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
             .notIn(Face.JAVA_API, STARTER_STARTUP)
+            .notIn(Face.QUARKUS, "Quarkus applications keep their search path")
             .documented("Whether the application's connections put the schema of views of its revision "
                     + "(`public_`) first in their search path while that schema is there: during the rollout of "
                     + "an online migration the new instances use the new shape through the views.");
 
     public static final Setting<Boolean> HEALTH_OUT_OF_SERVICE_DURING_EXPAND = Setting.named(
                     "health.out-of-service-during-expand", SettingType.FLAG)
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("false")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
             .notIn(Face.JAVA_API, STARTER_STARTUP)
+            .notIn(Face.QUARKUS, QUARKUS_HEALTH)
             .documented("Whether the `migrate` health indicator reports OUT_OF_SERVICE while an online revision "
                     + "is in its expand phase, so a load balancer takes the instance out until the migration "
                     + "completes ([Actuator](../howto/spring-boot.md#actuator-endpoint-and-health)).");
 
     public static final Setting<Duration> HEALTH_DRIFT_INTERVAL = Setting.named(
                     "health.drift-interval", SettingType.DURATION)
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("10m")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
@@ -1296,12 +1311,39 @@ public final class SettingsTable {
 
     public static final Setting<Integer> HEALTH_HISTORY_ENTRIES = Setting.named(
                     "health.history-entries", SettingType.COUNT)
-            .in(Section.SPRING_BOOT)
+            .in(Section.STARTUP)
             .byDefault("10")
             .notIn(Face.MAVEN, STARTER_STARTUP)
             .notIn(Face.COMMAND_LINE, STARTER_STARTUP)
             .notIn(Face.JAVA_API, STARTER_STARTUP)
+            .notIn(Face.QUARKUS, QUARKUS_HEALTH)
             .documented("How many of the history table's last entries `/actuator/migrate` lists.");
+
+    public static final Setting<Boolean> MIGRATE_AT_START = Setting.named("migrate-at-start", SettingType.FLAG)
+            .in(Section.STARTUP)
+            .byDefault("false")
+            .notIn(Face.MAVEN, QUARKUS_STARTUP)
+            .notIn(Face.COMMAND_LINE, QUARKUS_STARTUP)
+            .notIn(Face.SPRING_BOOT, "`migrate.mode=upgrade`")
+            .spelled(Face.QUARKUS, "quarkus.migrate.migrate-at-start")
+            .notIn(Face.JAVA_API, QUARKUS_STARTUP)
+            .documented("Whether the datasource is upgraded to `quarkus.migrate.target` when the application starts,"
+                    + " before Hibernate ORM and anything else that uses it; startup fails naming the revision that"
+                    + " failed. With `quarkus.migrate.validate-drift`, the database is then checked against the schema"
+                    + " of head.");
+
+    public static final Setting<Boolean> VALIDATE_AT_START = Setting.named("validate-at-start", SettingType.FLAG)
+            .in(Section.STARTUP)
+            .byDefault("false")
+            .notIn(Face.MAVEN, QUARKUS_STARTUP)
+            .notIn(Face.COMMAND_LINE, QUARKUS_STARTUP)
+            .notIn(Face.SPRING_BOOT, "`migrate.mode=validate`")
+            .spelled(Face.QUARKUS, "quarkus.migrate.validate-at-start")
+            .notIn(Face.JAVA_API, QUARKUS_STARTUP)
+            .documented("Whether startup fails while the datasource is behind the application's head (or, with"
+                    + " `quarkus.migrate.validate-drift`, has drifted from it), for applications whose database a"
+                    + " Job or a pipeline migrates; it waits `quarkus.migrate.validate.wait-timeout` for a run that"
+                    + " holds the migration lock. Ignored with `migrate-at-start`.");
 
     /** Every row, grouped by section in the reference page's order, and in its order within each section. */
     public static final List<Setting<?>> ALL = List.of(
@@ -1405,7 +1447,9 @@ public final class SettingsTable {
             ONLINE_SEARCH_PATH,
             HEALTH_OUT_OF_SERVICE_DURING_EXPAND,
             HEALTH_DRIFT_INTERVAL,
-            HEALTH_HISTORY_ENTRIES);
+            HEALTH_HISTORY_ENTRIES,
+            MIGRATE_AT_START,
+            VALIDATE_AT_START);
 
     private SettingsTable() {}
 

@@ -1,30 +1,43 @@
-package dev.migrate.spring;
+package dev.migrate.command;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
-import dev.migrate.command.DatabaseStatus;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code migrate.mode=validate} beside a migration that is running: while another migrate run holds the migration
+ * Startup's validation (the starter's {@code migrate.mode=validate}, the Quarkus extension's
+ * {@code quarkus.migrate.validate-at-start}) beside a migration that is running: while another migrate run holds the migration
  * lock of a database behind head, startup waits for it (at most {@code migrate.validate.wait-timeout}), checking
  * again every {@code poll}, and passes once the database is at head. A database behind head that no run is migrating
  * fails at once, as without a wait: nothing would bring it to head.
  *
- * <pre>{@code new ValidateWait(Duration.ofMinutes(5), Duration.ofSeconds(1), log).validate(migrator)}</pre>
+ * <pre>{@code new ValidateWait(Duration.ofMinutes(5), "migrate.validate.wait-timeout", log).validate(migrator)}</pre>
  *
  * @param timeout how long to wait for a running migration; zero fails at once
+ * @param setting the setting of {@code timeout} as the face spells it, which the messages name
  * @param poll how long between two checks
  * @param log where the wait is announced
  */
-record ValidateWait(Duration timeout, Duration poll, MigrationLog log) implements MigrateStrategy {
+public record ValidateWait(Duration timeout, String setting, Duration poll, MigrationLog log) {
+    /** How often startup checks again while another run migrates the database. */
+    private static final Duration POLL = Duration.ofSeconds(1);
+
     /** How often the wait says it is still waiting. */
     private static final Duration ANNOUNCE = Duration.ofSeconds(10);
 
-    @Override
-    public void migrate(Migrator migrator) {
+    /** A wait of at most {@code timeout}, checking every second, that announces itself to {@code log}. */
+    public ValidateWait(Duration timeout, String setting, MigrationLog log) {
+        this(timeout, setting, POLL, log);
+    }
+
+    /**
+     * Returns once the database of {@code migrator} is at head (and has not drifted, when it validates drift).
+     *
+     * @throws NotAtHeadException when it is behind and no run migrates it, or the run did not finish in time
+     */
+    public void validate(Migrator migrator) {
         if (timeout.isZero() || timeout.isNegative()) {
             migrator.assertUpToDate();
             return;
@@ -49,13 +62,13 @@ record ValidateWait(Duration timeout, Duration poll, MigrationLog log) implement
             if (now - start >= timeout.toNanos()) {
                 throw new NotAtHeadException(behind.getMessage() + " A migrate run (" + String.join("; ", running)
                         + ") still holds the migration lock after " + seconds(timeout) + " of waiting: raise "
-                        + "migrate.validate.wait-timeout (" + seconds(timeout)
+                        + setting + " (" + seconds(timeout)
                         + " now) for a longer migration, or find why "
                         + "that run does not finish.");
             }
             if (now >= nextAnnouncement) {
                 log.info("The database is behind head and a migrate run is migrating it (" + String.join("; ", running)
-                        + "): waiting for it, at most " + seconds(timeout) + " (migrate.validate.wait-timeout).");
+                        + "): waiting for it, at most " + seconds(timeout) + " (" + setting + ").");
                 nextAnnouncement = now + ANNOUNCE.toNanos();
             }
             try {

@@ -1,0 +1,186 @@
+package dev.migrate.quarkus;
+
+import dev.migrate.CredentialsProvider;
+import dev.migrate.MigrateException;
+import dev.migrate.Migration;
+import dev.migrate.MigrationListener;
+import dev.migrate.MigrationLog;
+import dev.migrate.Migrator;
+import dev.migrate.command.DatabaseHealth;
+import dev.migrate.command.ValidateWait;
+import dev.migrate.command.settings.SettingsTable;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import jakarta.enterprise.inject.Any;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What the extension does with each datasource it manages: builds its {@link Migrator} from the revisions the build
+ * found and the datasource's settings, runs what startup asks (upgrade, or validate), and keeps its health.
+ */
+final class MigrateDataSources {
+    private static final MigrationLog LOG = MigrationLog.system();
+
+    /** Each managed datasource's health, kept so that a drift check is not run again at every probe. */
+    private static final Map<String, DatabaseHealth> HEALTH = new ConcurrentHashMap<>();
+
+    private MigrateDataSources() {}
+
+    /** The settings of {@code dataSource}, read from the application's configuration with its profile. */
+    static QuarkusSettings settings(String dataSource) {
+        return QuarkusSettings.of(
+                dataSource,
+                key -> ConfigProvider.getConfig()
+                        .getOptionalValue(key, String.class)
+                        .orElse(null));
+    }
+
+    /** The migrator of {@code dataSource}: its revisions, found by the build, run on its database. */
+    static Migrator migrator(String dataSource, List<String> revisions, List<String> packages) {
+        QuarkusSettings settings = settings(dataSource);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ArcContainer container = Arc.requireContainer();
+        List<Class<?>> classes = new ArrayList<>();
+        List<Migration> beans = new ArrayList<>();
+        for (String name : revisions) {
+            Class<?> type = load(name, loader);
+            classes.add(type);
+            // a revision that is a bean runs as that bean, with what CDI injected into it
+            InstanceHandle<?> bean = container.instance(type);
+            if (bean.isAvailable() && bean.get() instanceof Migration migration) {
+                beans.add(migration);
+            }
+        }
+        Migrator.Builder builder = settings.resolved()
+                .applyTo(Migrator.builder())
+                .classLoader(loader)
+                .packages(packages.toArray(String[]::new))
+                .migrations(classes.toArray(Class<?>[]::new))
+                .migrations(beans.toArray(Migration[]::new))
+                .validateDrift(Boolean.TRUE.equals(settings.get(SettingsTable.VALIDATE_DRIFT)))
+                .listener(
+                        MigrationListener.allOf(container.select(MigrationListener.class, Any.Literal.INSTANCE).stream()
+                                .toList()));
+        InstanceHandle<CredentialsProvider> credentials = container.instance(CredentialsProvider.class);
+        CredentialsProvider provider = credentials.isAvailable() ? credentials.get() : null;
+        if (provider != null) {
+            builder.credentials(provider);
+        }
+        String url = settings.get(SettingsTable.URL);
+        String user = settings.get(SettingsTable.USER);
+        String password = settings.get(SettingsTable.PASSWORD);
+        if (url != null) {
+            return builder.url(url, user, password).build();
+        }
+        AgroalDataSource database =
+                AgroalDataSourceUtil.dataSourceIfActive(dataSource).orElse(null);
+        if (database == null) {
+            return builder.build(); // no database: what needs one says so, naming the datasource's URL setting
+        }
+        if (provider == null && user == null && password == null) {
+            return builder.dataSource(database).build();
+        }
+        // the application's database, logged in as the migration role, as the starter does
+        String[] urlAndUser = urlAndUser(database, settings);
+        return builder.url(urlAndUser[0], user != null ? user : provider != null ? urlAndUser[1] : null, password)
+                .build();
+    }
+
+    /** Runs what startup asks of {@code dataSource}: an upgrade, a validation, or nothing. */
+    static void start(String dataSource) {
+        QuarkusSettings settings = settings(dataSource);
+        boolean upgrade = Boolean.TRUE.equals(settings.get(SettingsTable.MIGRATE_AT_START));
+        boolean validate = Boolean.TRUE.equals(settings.get(SettingsTable.VALIDATE_AT_START));
+        if (!upgrade && !validate) {
+            return;
+        }
+        Migrator migrator = migrator(dataSource);
+        boolean validateDrift = Boolean.TRUE.equals(settings.get(SettingsTable.VALIDATE_DRIFT));
+        if (upgrade) {
+            // the row's default is prose (head for an upgrade, and so on), so the upgrade's own is given here
+            String target = Objects.requireNonNullElse(settings.resolved().given(SettingsTable.TARGET), "head");
+            if (validateDrift && !"head".equals(target) && !"heads".equals(target)) {
+                throw new MigrateException(settings.spelled(SettingsTable.VALIDATE_DRIFT)
+                        + " compares the database with "
+                        + "the schema of the head, and " + settings.spelled(SettingsTable.TARGET) + " is " + target
+                        + ". Upgrade to head (remove " + settings.spelled(SettingsTable.TARGET) + "), or turn "
+                        + settings.spelled(SettingsTable.VALIDATE_DRIFT) + " off.");
+            }
+            migrator.upgrade(target);
+            if (validateDrift) {
+                migrator.assertUpToDate();
+            }
+        } else {
+            Duration wait = Objects.requireNonNull(settings.get(SettingsTable.VALIDATE_WAIT_TIMEOUT));
+            new ValidateWait(wait, settings.spelled(SettingsTable.VALIDATE_WAIT_TIMEOUT), LOG).validate(migrator);
+        }
+        health(dataSource).startupChecked();
+    }
+
+    /** The health of {@code dataSource}, kept across probes. */
+    static DatabaseHealth health(String dataSource) {
+        return HEALTH.computeIfAbsent(dataSource, name -> {
+            QuarkusSettings settings = settings(name);
+            DatabaseHealth health = DatabaseHealth.of(migrator(name));
+            return Boolean.TRUE.equals(settings.get(SettingsTable.VALIDATE_DRIFT))
+                    ? health.validatingDrift(Objects.requireNonNull(settings.get(SettingsTable.HEALTH_DRIFT_INTERVAL)))
+                    : health;
+        });
+    }
+
+    /** The migrator bean of {@code dataSource}. */
+    static Migrator migrator(String dataSource) {
+        return Arc.requireContainer()
+                .select(Migrator.class, AgroalDataSourceUtil.qualifier(dataSource))
+                .get();
+    }
+
+    /** How messages name the datasource: {@code the default datasource}, {@code the datasource "inventory"}. */
+    static String describe(String dataSource) {
+        return DataSourceUtil.isDefault(dataSource)
+                ? "the default datasource"
+                : "the datasource \"" + dataSource + "\"";
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new MigrateException(
+                    "The revision class " + name + " that the build found is not on the "
+                            + "application's class path. Rebuild the application (mvn package).",
+                    e);
+        }
+    }
+
+    private static String[] urlAndUser(AgroalDataSource database, QuarkusSettings settings) {
+        try (Connection connection = database.getConnection()) {
+            return new String[] {
+                connection.getMetaData().getURL(), connection.getMetaData().getUserName()
+            };
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    settings.spelled(SettingsTable.USER) + " or "
+                            + settings.spelled(SettingsTable.PASSWORD)
+                            + " (or a CredentialsProvider bean) is set without "
+                            + settings.spelled(SettingsTable.URL)
+                            + ", so migrate connects to the JDBC URL of the datasource, "
+                            + "but could not read it: " + e.getMessage() + ". Set "
+                            + settings.spelled(SettingsTable.URL)
+                            + " to the JDBC URL the migration role connects to.",
+                    e);
+        }
+    }
+}
