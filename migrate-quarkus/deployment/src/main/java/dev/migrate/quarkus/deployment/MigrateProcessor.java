@@ -80,7 +80,7 @@ class MigrateProcessor {
                     config.datasources().get(dataSource);
             List<String> packages = Optional.ofNullable(settings)
                     .flatMap(MigrateBuildConfig.DataSourceBuildConfig::packages)
-                    .orElse(List.of(Objects.requireNonNull(SettingsTable.PACKAGES.defaultValue())));
+                    .orElse(List.of(defaultPackage()));
             List<String> classes = revisionClasses(index.getIndex(), packages);
             if (classes.isEmpty()) {
                 LOG.warnf(
@@ -231,6 +231,11 @@ class MigrateProcessor {
             names.add(dataSource.getName());
         }
         return names;
+    }
+
+    /** The package of the revisions when none is set: the table's default, {@code db.migrations}. */
+    static String defaultPackage() {
+        return Objects.requireNonNull(SettingsTable.PACKAGES.defaultValue());
     }
 
     static String describe(String dataSource) {
