@@ -325,7 +325,10 @@ public record FlywaySettings(
                 .orElse(null);
     }
 
-    /** Spring Boot's {@code spring.flyway.*}, with {@code spring.datasource.*} for the user and URL it falls back to. */
+    /**
+     * Spring Boot's {@code spring.flyway.*}, with {@code spring.datasource.*} for the user and URL it falls back to,
+     * and the Quarkus extension's {@code quarkus.flyway.*}.
+     */
     private static void readSpring(
             Map<String, String> raw, Map<String, String> settings, List<String> warnings, Path file) {
         Map<String, String> resolved = new LinkedHashMap<>();
@@ -335,11 +338,27 @@ public record FlywaySettings(
         putIfPresent(datasource, "flyway.user", resolved.get("spring.datasource.username"));
         merge(settings, datasource, "flyway.", false, warnings);
         merge(settings, resolved, "spring.flyway.", false, warnings);
+        readQuarkus(resolved, settings, warnings);
         if ("false"
                 .equalsIgnoreCase(
                         resolved.getOrDefault("spring.flyway.enabled", "true").strip())) {
             warnings.add(file.getFileName() + " turns Flyway off (spring.flyway.enabled=false): the import reads its "
                     + "migrations all the same; check that the project runs them some other way.");
+        }
+    }
+
+    /**
+     * The Quarkus Flyway extension's {@code quarkus.flyway.*} (its default datasource), with
+     * {@code quarkus.datasource.*} for the URL and user: the keys without a profile, then those of {@code %prod.},
+     * the profile the packaged application runs with, which win.
+     */
+    private static void readQuarkus(Map<String, String> resolved, Map<String, String> settings, List<String> warnings) {
+        for (String profile : List.of("", "%prod.")) {
+            Map<String, String> datasource = new LinkedHashMap<>();
+            putIfPresent(datasource, "flyway.url", resolved.get(profile + "quarkus.datasource.jdbc.url"));
+            putIfPresent(datasource, "flyway.user", resolved.get(profile + "quarkus.datasource.username"));
+            merge(settings, datasource, "flyway.", false, warnings);
+            merge(settings, resolved, profile + "quarkus.flyway.", false, warnings);
         }
     }
 

@@ -141,6 +141,30 @@ class FlywaySettingsTest {
     }
 
     @Test
+    void quarkusFlywayExtensionProperties() throws Exception {
+        write(project.resolve("src/main/resources/application.properties"), """
+                quarkus.datasource.jdbc.url=jdbc:postgresql://dev:5432/shop
+                %prod.quarkus.datasource.jdbc.url=jdbc:postgresql://db:5432/shop
+                quarkus.datasource.username=shop_user
+                quarkus.flyway.migrate-at-start=true
+                quarkus.flyway.locations=db/migration,db/seed
+                quarkus.flyway.placeholders.owner=quarkus_owner
+                quarkus.flyway.baseline-version=4
+                quarkus.flyway.table=quarkus_history
+                %prod.quarkus.flyway.table=prod_history
+                quarkus.flyway.default-schema=shop
+                """);
+        FlywaySettings settings = FlywaySettings.read(project, Map.of());
+        assertThat(settings.locations()).containsExactly("db/migration", "db/seed");
+        assertThat(settings.placeholders()).containsExactly(Map.entry("owner", "quarkus_owner"));
+        assertThat(settings.baselineVersion()).isEqualTo("4");
+        assertThat(settings.table()).isEqualTo("prod_history");
+        assertThat(settings.defaultSchema()).isEqualTo("shop");
+        assertThat(settings.user()).isEqualTo("shop_user");
+        assertThat(settings.url()).isEqualTo("jdbc:postgresql://db:5432/shop");
+    }
+
+    @Test
     void springBootApplicationYaml() throws Exception {
         write(project.resolve("src/main/resources/application.yml"), """
                 spring:
