@@ -36,6 +36,7 @@ class ModuleImportsTest {
     private static final String OBSERVABILITY = "migrate-observability";
     private static final String ANNOTATIONS = "migrate-annotations";
     private static final String IMPORTS = "migrate-import";
+    private static final String QUARKUS = "migrate-quarkus/runtime";
 
     /** Each module and the modules whose packages its main sources may import. */
     private static final Map<String, Set<String>> MAIN = Map.ofEntries(
@@ -52,6 +53,9 @@ class ModuleImportsTest {
             entry("migrate-maven-plugin", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
             entry("migrate-cli", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
             entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
+            entry("migrate-quarkus", Set.of()),
+            entry(QUARKUS, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
+            entry("migrate-quarkus/deployment", Set.of(ENGINE, AUTOGEN, COMMANDS, QUARKUS)),
             entry("migrate-citus-tests", Set.of()),
             entry("migrate-long-tests", Set.of()),
             entry("migrate-docs", Set.of()));
@@ -212,12 +216,22 @@ class ModuleImportsTest {
     }
 
     /** The directories of the build's root that hold a module. */
+    /** The modules, by their directory: {@code migrate-engine}, and {@code migrate-quarkus/runtime} of a parent. */
     private static List<String> modules() {
-        try (Stream<Path> dirs = Files.list(Manual.ROOT)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
-                    .map(d -> d.getFileName().toString())
-                    .sorted()
-                    .toList();
+        List<String> modules = new ArrayList<>();
+        for (Path dir : moduleDirectories(Manual.ROOT)) {
+            String name = dir.getFileName().toString();
+            modules.add(name);
+            for (Path child : moduleDirectories(dir)) {
+                modules.add(name + "/" + child.getFileName());
+            }
+        }
+        return modules.stream().sorted().toList();
+    }
+
+    private static List<Path> moduleDirectories(Path parent) {
+        try (Stream<Path> dirs = Files.list(parent)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
