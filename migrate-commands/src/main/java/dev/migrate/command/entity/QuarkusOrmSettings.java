@@ -29,9 +29,16 @@ import org.jspecify.annotations.Nullable;
  * @param packages the packages of the default persistence unit ({@code quarkus.hibernate-orm.packages}); empty: all
  * @param sources the files they came from, for the log
  * @param profile the profile read
+ * @param migrationPackages the packages of the default datasource's revisions, as the extension reads them
+ *     ({@code quarkus.migrate.packages}); empty when the file does not set them
  */
 public record QuarkusOrmSettings(
-        Map<String, String> properties, List<String> packages, List<String> sources, String profile) {
+        Map<String, String> properties,
+        List<String> packages,
+        List<String> sources,
+        String profile,
+        List<String> migrationPackages) {
+    private static final String MIGRATION_PACKAGES = "quarkus.migrate.packages";
     private static final String ORM = "quarkus.hibernate-orm.";
     private static final String UNSUPPORTED = ORM + "unsupported-properties.";
     private static final Map<String, String> HIBERNATE = Map.of(
@@ -85,8 +92,12 @@ public record QuarkusOrmSettings(
         });
         Map<String, String> hibernate = new LinkedHashMap<>();
         List<String> packages = List.of();
+        List<String> migrationPackages = List.of();
         for (Map.Entry<String, String> entry : active.entrySet()) {
             String key = entry.getKey();
+            if (key.equals(MIGRATION_PACKAGES)) {
+                migrationPackages = list(SpringJpaSettings.resolve(entry.getValue(), active, environment, key));
+            }
             if (!key.startsWith(ORM)) {
                 continue;
             }
@@ -96,10 +107,7 @@ public record QuarkusOrmSettings(
             } else if (key.startsWith(UNSUPPORTED)) {
                 hibernate.put(unquoted(key.substring(UNSUPPORTED.length())), value);
             } else if (key.equals(ORM + "packages")) {
-                packages = List.of(value.split(",")).stream()
-                        .map(String::trim)
-                        .filter(p -> !p.isEmpty())
-                        .toList();
+                packages = list(value);
             }
         }
         return new QuarkusOrmSettings(
@@ -108,7 +116,15 @@ public record QuarkusOrmSettings(
                 hibernate.isEmpty() && packages.isEmpty()
                         ? List.of()
                         : List.of(file.getFileName().toString()),
-                profile);
+                profile,
+                migrationPackages);
+    }
+
+    private static List<String> list(String value) {
+        return List.of(value.split(",", -1)).stream()
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** Whether the application told Hibernate anything through Quarkus. */

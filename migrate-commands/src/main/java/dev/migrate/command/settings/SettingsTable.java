@@ -202,7 +202,10 @@ public final class SettingsTable {
                     "builder.migrations(Class<?>...)",
                     "builder.migrations(Migration...)")
             .describedOn(Face.COMMAND_LINE, "The Java packages holding the migration classes. Default db.migrations.")
-            .documented("Packages holding migration classes.");
+            .documented("Packages holding migration classes, subpackages included. Where the plugin's is left at its "
+                    + "default, a Quarkus application's `quarkus.migrate.packages` in `application.properties` (with "
+                    + "the profile) is the plugin's too, so the goals write and read the revisions where the "
+                    + "application runs them from.");
 
     public static final Setting<String> SCHEMA = Setting.named("schema", SettingType.TEXT)
             .in(Section.MIGRATIONS)

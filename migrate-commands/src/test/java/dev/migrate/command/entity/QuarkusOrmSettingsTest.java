@@ -69,6 +69,21 @@ class QuarkusOrmSettingsTest {
     }
 
     @Test
+    void thePackagesOfTheExtensionsRevisionsAreReadWithTheProfile() throws Exception {
+        properties("""
+                quarkus.migrate.packages=com.example.db.migrations, com.example.db.seed
+                %dev.quarkus.migrate.packages=com.example.dev.migrations
+                """);
+        assertThat(QuarkusOrmSettings.read(root, null, Map.of()).migrationPackages())
+                .containsExactly("com.example.db.migrations", "com.example.db.seed");
+        assertThat(QuarkusOrmSettings.read(root, "dev", Map.of()).migrationPackages())
+                .containsExactly("com.example.dev.migrations");
+        properties("quarkus.hibernate-orm.database.default-schema=shop\n");
+        assertThat(QuarkusOrmSettings.read(root, null, Map.of()).migrationPackages())
+                .isEmpty();
+    }
+
+    @Test
     void withoutAProfileTheProductionSettingsAreRead() throws Exception {
         properties("""
                 %dev.quarkus.hibernate-orm.database.default-schema=dev_schema
