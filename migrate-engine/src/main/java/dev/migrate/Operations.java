@@ -2,6 +2,7 @@ package dev.migrate;
 
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.Deferrability;
 import dev.migrate.op.Identity;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
@@ -500,6 +501,34 @@ public interface Operations {
      */
     default void validateConstraint(String table, String name) {
         run(new Op.ValidateConstraint(QualifiedName.parse(table), name));
+    }
+
+    /**
+     * Makes a foreign key deferrable, in place: {@code op.setDeferrable("tasks", "fk_tasks_agent", true)}.
+     * A transaction may then check it at commit ({@code SET CONSTRAINTS ... DEFERRED}); initially deferred,
+     * every transaction does unless it says otherwise. PostgreSQL changes this for foreign keys only: make
+     * a primary key or unique constraint deferrable by dropping it and adding it again.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param constraint the foreign key's name
+     * @param initiallyDeferred {@code true} for {@code INITIALLY DEFERRED}, {@code false} for {@code INITIALLY
+     *     IMMEDIATE}
+     */
+    default void setDeferrable(String table, String constraint, boolean initiallyDeferred) {
+        run(new Op.AlterConstraintDeferrability(
+                QualifiedName.parse(table), constraint, Deferrability.of(true, initiallyDeferred), null));
+    }
+
+    /**
+     * Makes a foreign key checked after each statement again, in place: {@code op.setNotDeferrable("tasks",
+     * "fk_tasks_agent")}. PostgreSQL changes this for foreign keys only.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param constraint the foreign key's name
+     */
+    default void setNotDeferrable(String table, String constraint) {
+        run(new Op.AlterConstraintDeferrability(
+                QualifiedName.parse(table), constraint, Deferrability.NOT_DEFERRABLE, null));
     }
 
     /**

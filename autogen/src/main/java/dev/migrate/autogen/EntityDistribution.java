@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The distribution the entities declare ({@code @Distributed}, {@code @ReferenceTable}), as the catalog
  * reader would read it from a Citus coordinator built from them: each declared table found among the
- * entity side's tables, its colocation group named by the group's first table by name, with the group's
- * shard count. What Citus would refuse is refused here, before anything is written: a distribution column
- * the table lacks, a primary key or unique constraint without it, a colocation with a table not declared
- * distributed.
+ * entity side's tables, its colocation group led by the table the others colocate with (the one that
+ * declares no {@code colocateWith}), with that table's shard count, so that the migration distributes it
+ * first and the others with it. What Citus would refuse is refused here, before anything is written: a
+ * distribution column the table lacks, a primary key or unique constraint without it, a colocation with a
+ * table not declared distributed.
  */
 final class EntityDistribution {
     private EntityDistribution() {}
@@ -86,10 +87,12 @@ final class EntityDistribution {
                 tables.add(DistributedTable.reference(table));
                 continue;
             }
-            Set<ObjectName> group = group(table, colocatedWith);
-            ObjectName first = group.iterator().next();
+            ObjectName leader = leader(group(table, colocatedWith), colocatedWith);
             tables.add(new DistributedTable(
-                    table, d.column(), first.equals(table) ? null : first, shardCount(group, byTable, colocatedWith)));
+                    table,
+                    d.column(),
+                    leader.equals(table) ? null : leader,
+                    Objects.requireNonNull(byTable.get(leader)).shardCount()));
         }
         return Distribution.of(tables, List.of(), Map.of());
     }
@@ -196,16 +199,16 @@ final class EntityDistribution {
         return group;
     }
 
-    /** The shard count of the group's table that colocates with no other (all share it). */
-    private static int shardCount(
-            Set<ObjectName> group,
-            Map<ObjectName, DeclaredDistribution> byTable,
-            Map<ObjectName, ObjectName> colocatedWith) {
-        ObjectName root = group.stream()
+    /**
+     * The table the group's others colocate with, directly or through one another: the one that names no
+     * other, whose shard count they all take. Citus distributes it first; a group whose tables name one
+     * another round in a circle has none, and is led by its first table by name.
+     */
+    private static ObjectName leader(Set<ObjectName> group, Map<ObjectName, ObjectName> colocatedWith) {
+        return group.stream()
                 .filter(member -> !colocatedWith.containsKey(member))
                 .findFirst()
                 .orElse(group.iterator().next());
-        return Objects.requireNonNull(byTable.get(root)).shardCount();
     }
 
     private static Table requireColumn(DeclaredDistribution d, ObjectName table, @Nullable Table t) {

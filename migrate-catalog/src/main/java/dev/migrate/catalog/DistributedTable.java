@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  * schema are the schema's ({@link Distribution#schemas()}), not each one's.
  *
  * @param column the distribution column; {@code null} for a reference table
- * @param colocatedWith the table whose shards this one's go with: the first, by name, of the tables read
- *     in its colocation group; {@code null} for that first table itself and for a reference table. Citus
- *     numbers its groups as they come, so two clusters built alike number them otherwise: the first table
- *     of a group names it the same on both.
+ * @param colocatedWith the table whose shards this one's go with: its colocation group's leader, the table
+ *     the others are colocated with (as the entities declare it, or as the catalog reads it: the table of the
+ *     group distributed first); {@code null} for the leader itself and for a reference table. Citus numbers
+ *     its groups as they come, so two clusters built alike number them otherwise: the leader names the group
+ *     the same on both, and a comparison matches groups by their members ({@code DistributionDiff}).
  * @param shardCount how many shards it has; 1 for a reference table
  */
 public record DistributedTable(

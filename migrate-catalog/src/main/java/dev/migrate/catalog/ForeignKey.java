@@ -100,6 +100,24 @@ public record ForeignKey(
                 false);
     }
 
+    /** The same key, deferrable or not as given. */
+    public ForeignKey withDeferrability(boolean deferrable, boolean initiallyDeferred) {
+        return new ForeignKey(
+                name,
+                columns,
+                referencedSchema,
+                referencedTable,
+                referencedColumns,
+                onDelete,
+                onUpdate,
+                deferrable,
+                initiallyDeferred,
+                validated,
+                matchFull,
+                onDeleteColumns,
+                notEnforced);
+    }
+
     public ObjectName referencedTableName() {
         return ObjectName.of(referencedSchema, referencedTable);
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A baseline of a Citus database: it writes the distribution calls after the tables (a reference table, a
- * colocation group's first table with its shard count, the tables colocated with it, a distributed schema)
+ * colocation group's leader with its shard count, the tables colocated with it, a distributed schema)
  * and the foreign keys that need them after those, so that a fresh database of the cluster built from it is
  * distributed the same way, up to the numbers of the colocation groups; drift then finds the two alike,
  * until a distribution is changed by hand on one side.
@@ -129,6 +129,54 @@ class CitusBaselineTest {
         execute(live, report.sql().toArray(String[]::new));
         assertThat(drift(live, chain, "public").differences()).isEmpty();
         assertThat(Placements.of(live)).isEqualTo(Placements.of(chain));
+    }
+
+    @Test
+    void eachGroupIsLedByTheTableTheOthersWereColocatedWithWhateverTheNames() throws Exception {
+        String[] tables = {
+            "CREATE TABLE tenants (id bigint PRIMARY KEY, name text)",
+            "CREATE TABLE orders (tenant_id bigint NOT NULL, id bigint NOT NULL, PRIMARY KEY (tenant_id, id))",
+            "CREATE TABLE invoices (tenant_id bigint NOT NULL, id bigint NOT NULL, PRIMARY KEY (tenant_id, id))",
+        };
+        DataSource shop = cluster.freshDatabase("tenants");
+        execute(shop, tables);
+        execute(
+                shop,
+                "SELECT create_distributed_table('tenants', 'id', colocate_with => 'none', shard_count => 8)",
+                "SELECT create_distributed_table('orders', 'tenant_id', colocate_with => 'tenants')",
+                "SELECT create_distributed_table('invoices', 'tenant_id', colocate_with => 'tenants')");
+        MigrationScript script = baseline(shop, "public");
+        String java = javaOf(script);
+        String upgrade = java.substring(java.indexOf("void upgrade"), java.indexOf("void downgrade"));
+        assertThat(upgrade)
+                .containsSubsequence(
+                        "op.distributeTable(\"tenants\", \"id\", \"none\", 8);",
+                        "op.distributeTable(\"invoices\", \"tenant_id\", \"tenants\");",
+                        "op.distributeTable(\"orders\", \"tenant_id\", \"tenants\");");
+
+        // drift's SQL puts a table undistributed by hand back beside the table its group is led by
+        DataSource chain = cluster.freshDatabase("tenants_chain");
+        apply(chain, script);
+        execute(shop, "SELECT undistribute_table('invoices')");
+        DriftReport report = drift(shop, chain, "public");
+        assertThat(report.differences())
+                .containsExactly("table public.invoices: the database has it not distributed, the chain has it"
+                        + " distributed by tenant_id in 8 shards, colocated with public.tenants");
+        assertThat(report.sql())
+                .contains("SELECT create_distributed_table('invoices', 'tenant_id', colocate_with => 'tenants')")
+                .noneMatch(sql -> sql.contains("undistribute_table"));
+        execute(shop, report.sql().toArray(String[]::new));
+        assertThat(Placements.of(shop)).isEqualTo(Placements.of(chain));
+
+        // the same group led by invoices, as a migration written before led it, is no drift: Citus keeps members
+        DataSource older = cluster.freshDatabase("tenants_older");
+        execute(older, tables);
+        execute(
+                older,
+                "SELECT create_distributed_table('invoices', 'tenant_id', colocate_with => 'none', shard_count => 8)",
+                "SELECT create_distributed_table('tenants', 'id', colocate_with => 'invoices')",
+                "SELECT create_distributed_table('orders', 'tenant_id', colocate_with => 'invoices')");
+        assertThat(drift(older, chain, "public").differences()).isEmpty();
     }
 
     /** The baseline of {@code schema}, read as {@code migrate:baseline} reads it: in a read-only snapshot. */

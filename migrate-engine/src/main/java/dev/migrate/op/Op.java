@@ -693,6 +693,38 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * {@code ALTER TABLE table ALTER CONSTRAINT constraint NOT DEFERRABLE}, {@code DEFERRABLE INITIALLY
+     * IMMEDIATE} or {@code DEFERRABLE INITIALLY DEFERRED}: when a foreign key is checked, changed in place,
+     * where dropping and adding it again would check every row under a lock that blocks writes. PostgreSQL
+     * (13 to 18) alters the deferrability of foreign keys only: a primary key or unique constraint is dropped
+     * and added again.
+     *
+     * @param previous the deferrability before, when known, for the reverse
+     */
+    record AlterConstraintDeferrability(
+            QualifiedName table,
+            String constraint,
+            Deferrability deferrability,
+            @Nullable Deferrability previous) implements Op {
+        public AlterConstraintDeferrability {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(constraint, "constraint");
+            Objects.requireNonNull(deferrability, "deferrability");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(previous)
+                    .map(before -> new AlterConstraintDeferrability(table, constraint, before, deferrability));
+        }
+    }
+
     // ---- enum types ----------------------------------------------------------------------------------------
 
     record CreateEnum(QualifiedName type, List<String> labels) implements Op {

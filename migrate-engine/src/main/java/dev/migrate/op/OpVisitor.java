@@ -61,6 +61,8 @@ public interface OpVisitor<R> {
 
     R visit(Op.ValidateConstraint op);
 
+    R visit(Op.AlterConstraintDeferrability op);
+
     R visit(Op.CreateEnum op);
 
     R visit(Op.DropEnum op);

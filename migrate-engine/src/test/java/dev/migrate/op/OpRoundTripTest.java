@@ -93,7 +93,7 @@ class OpRoundTripTest {
                 .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertThat(sampled).as("op kinds with a sample in OpSamples").isEqualTo(kinds);
-        assertThat(kinds).hasSize(57);
+        assertThat(kinds).hasSize(58);
     }
 
     @Test

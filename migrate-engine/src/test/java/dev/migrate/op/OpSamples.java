@@ -29,6 +29,9 @@ final class OpSamples {
             "CREATE INDEX ix_agents_email ON app.agents (email)",
             "CREATE TABLE app.tasks (id bigint PRIMARY KEY, agent_id bigint, title text)",
             "ALTER TABLE app.tasks ADD CONSTRAINT ck_title CHECK (title <> '') NOT VALID",
+            "CREATE TABLE app.owners (id bigint PRIMARY KEY)",
+            "CREATE TABLE app.pets (id bigint PRIMARY KEY,"
+                    + " owner_id bigint CONSTRAINT fk_pets_owner REFERENCES app.owners)",
             "CREATE TABLE app.scratch (id integer PRIMARY KEY, label text)",
             "CREATE TABLE app.counters (n integer NOT NULL, m integer)",
             "CREATE TABLE app.with_identity (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 7), note text)",
@@ -176,6 +179,13 @@ final class OpSamples {
                                 .onDelete(CASCADE)));
         put(samples, new Op.DropConstraint(AGENTS, "uq_agents_name", unique("uq_agents_name", "name")));
         put(samples, new Op.ValidateConstraint(TASKS, "ck_title"));
+        put(
+                samples,
+                new Op.AlterConstraintDeferrability(
+                        QualifiedName.of("app", "pets"),
+                        "fk_pets_owner",
+                        Deferrability.INITIALLY_DEFERRED,
+                        Deferrability.NOT_DEFERRABLE));
         put(samples, new Op.CreateEnum(QualifiedName.of("app", "color"), List.of("red", "green")));
         put(samples, new Op.DropEnum(MOOD, List.of("happy", "sad")));
         put(samples, new Op.AddEnumValue(MOOD, "meh", null, "happy"));

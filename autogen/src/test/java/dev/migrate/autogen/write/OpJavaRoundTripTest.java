@@ -8,6 +8,7 @@ import dev.migrate.Migration;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.Deferrability;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.ObjectDefinition;
@@ -438,6 +439,24 @@ class OpJavaRoundTripTest {
                 "addCheckNotValid",
                 new Op.AddConstraint(name("agents"), Ddl.check(null, "n > 0").notValid()));
         s.put("validateConstraint", new Op.ValidateConstraint(name("app.agents"), "ck_price"));
+        s.put(
+                "setDeferrableInitiallyDeferred",
+                new Op.AlterConstraintDeferrability(
+                        name("app.Tasks"), "Fk \"Agent\"", Deferrability.INITIALLY_DEFERRED, null));
+        s.put(
+                "setDeferrableInitiallyImmediate",
+                new Op.AlterConstraintDeferrability(
+                        name("tasks"),
+                        "fk_tasks_agent",
+                        Deferrability.INITIALLY_IMMEDIATE,
+                        Deferrability.NOT_DEFERRABLE));
+        s.put(
+                "setNotDeferrable",
+                new Op.AlterConstraintDeferrability(
+                        name("tasks"),
+                        "fk_tasks_agent",
+                        Deferrability.NOT_DEFERRABLE,
+                        Deferrability.INITIALLY_DEFERRED));
         s.put("dropConstraint", new Op.DropConstraint(name("agents"), "Uq \"Odd\"", Ddl.unique("Uq \"Odd\"", "a")));
 
         // enum types

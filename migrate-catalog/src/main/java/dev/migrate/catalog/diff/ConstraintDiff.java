@@ -11,6 +11,7 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.DiffContext.ChangedForeignKey;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
+import dev.migrate.op.Deferrability;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
@@ -134,13 +135,24 @@ final class ConstraintDiff {
                         fk -> addForeignKey(want, fk, true),
                         fk -> dropForeignKey(have, fk),
                         (h, w, what) -> {
-                            Change change = new Change(
-                                    Description.changed(
-                                            "foreign key " + w.name() + " on " + want.qualifiedName(), what),
-                                    List.of(
-                                            new Op.DropConstraint(t, h.name(), context.ops.foreignKey(h)),
-                                            new Op.AddConstraint(t, context.ops.foreignKey(w))),
-                                    Hazards.constraint("foreign key " + w.name() + " on " + table));
+                            Description description = Description.changed(
+                                    "foreign key " + w.name() + " on " + want.qualifiedName(), what);
+                            // when only its deferrability differs, PostgreSQL alters the key in place: no scan,
+                            // no lock on the referenced table
+                            Change change = onlyDeferrabilityDiffers(h, w)
+                                    ? Change.of(
+                                            description,
+                                            new Op.AlterConstraintDeferrability(
+                                                    t,
+                                                    h.name(),
+                                                    Deferrability.of(w.deferrable(), w.initiallyDeferred()),
+                                                    Deferrability.of(h.deferrable(), h.initiallyDeferred())))
+                                    : new Change(
+                                            description,
+                                            List.of(
+                                                    new Op.DropConstraint(t, h.name(), context.ops.foreignKey(h)),
+                                                    new Op.AddConstraint(t, context.ops.foreignKey(w))),
+                                            Hazards.constraint("foreign key " + w.name() + " on " + table));
                             context.script.foreignKey(table, referenced(w), change);
                             context.changedForeignKeys.add(new ChangedForeignKey(change, have, h, w));
                         });
@@ -166,7 +178,8 @@ final class ConstraintDiff {
                         referenced(changed.wanted()),
                         new Change(
                                 change.description(),
-                                change.ops().subList(1, 2),
+                                List.of(new Op.AddConstraint(
+                                        context.ops.name(changed.table()), context.ops.foreignKey(changed.wanted()))),
                                 change.hazards(),
                                 change.notes(),
                                 null,
@@ -215,6 +228,12 @@ final class ConstraintDiff {
                 Change.of(
                         Description.removed("foreign key " + fk.name() + " of " + table.qualifiedName()),
                         new Op.DropConstraint(context.ops.name(table), fk.name(), context.ops.foreignKey(fk))));
+    }
+
+    /** Whether the two keys differ in their deferrability alone, which {@code ALTER CONSTRAINT} changes. */
+    private static boolean onlyDeferrabilityDiffers(ForeignKey have, ForeignKey want) {
+        return foreignKeyShape(have.withDeferrability(want.deferrable(), want.initiallyDeferred()))
+                .equals(foreignKeyShape(want));
     }
 
     private static ObjectName referenced(ForeignKey fk) {

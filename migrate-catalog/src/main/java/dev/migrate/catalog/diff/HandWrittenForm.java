@@ -286,6 +286,11 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     @Override
+    public Op visit(Op.AlterConstraintDeferrability op) {
+        return op;
+    }
+
+    @Override
     public Op visit(Op.CreateEnum op) {
         return op;
     }

@@ -20,7 +20,9 @@ final class CatalogQueries {
     /**
      * On a Citus coordinator, how each table of the schemas is spread over the nodes ({@code pg_dist_partition}:
      * method {@code h} hash by a column, {@code n} none, with replication model {@code t} for a reference table),
-     * its colocation group and that group's shard count; partitions go with their parent and are left out. Then
+     * its colocation group and that group's shard count, and when it was distributed (its first shard's id, from
+     * Citus's sequence: a table is colocated with one distributed before it) and made (its oid), which tell
+     * what the group's tables were colocated with; partitions go with their parent and are left out. Then
      * the distributed schemas ({@code pg_dist_schema}, Citus 12 and later: the {@code %s}), whose tables are the
      * schema's. The schemas are the first and only parameter.
      */
@@ -29,7 +31,9 @@ final class CatalogQueries {
                  dist_schemas AS (%s)
             SELECT 'table' AS kind, n.nspname, c.relname, p.partmethod::text AS method, p.repmodel::text AS model,
                    CASE WHEN p.partmethod = 'h' THEN column_to_column_name(p.logicalrelid, p.partkey) END AS column_name,
-                   p.colocationid, g.shardcount, p.autoconverted
+                   p.colocationid, g.shardcount, p.autoconverted,
+                   (SELECT min(s.shardid) FROM pg_dist_shard s WHERE s.logicalrelid = p.logicalrelid) AS first_shard,
+                   c.oid::bigint AS relid
             FROM pg_dist_partition p
             JOIN pg_class c ON c.oid = p.logicalrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -38,7 +42,7 @@ final class CatalogQueries {
               AND NOT c.relispartition
               AND n.oid NOT IN (SELECT schemaid FROM dist_schemas)
             UNION ALL
-            SELECT 'schema', n.nspname, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT 'schema', n.nspname, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
             FROM dist_schemas s
             JOIN pg_namespace n ON n.oid = s.schemaid
             WHERE n.nspname IN (SELECT nspname FROM wanted)

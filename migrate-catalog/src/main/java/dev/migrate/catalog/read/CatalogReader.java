@@ -35,7 +35,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,8 +127,8 @@ public final class CatalogReader {
         private final List<DistributedTable> distributedTables = new ArrayList<>();
         private final List<String> distributedSchemas = new ArrayList<>();
         private final Map<ObjectName, String> unmodelledDistribution = new HashMap<>();
-        /** The colocation group of each hash-distributed table read, for naming each group by its first table. */
-        private final Map<ObjectName, Integer> colocation = new HashMap<>();
+        /** The colocation group of each hash-distributed table read, for naming each group by its leader. */
+        private final Map<ObjectName, Colocated> colocation = new HashMap<>();
         /** The version of the database's {@code citus} extension, or {@code null} without it. */
         private @Nullable String citusVersion;
 
@@ -405,7 +404,9 @@ public final class CatalogReader {
             char model = code(rs.getString("model"));
             int group = rs.getInt("colocationid");
             if (method == 'h') {
-                colocation.put(table, group);
+                long firstShard = rs.getLong("first_shard");
+                colocation.put(
+                        table, new Colocated(group, rs.wasNull() ? Long.MAX_VALUE : firstShard, rs.getLong("relid")));
                 distributedTables.add(
                         new DistributedTable(table, rs.getString("column_name"), null, rs.getInt("shardcount")));
             } else if (method == 'n' && model == 't') {
@@ -423,17 +424,29 @@ public final class CatalogReader {
             }
         }
 
-        /** The distributions read, each group of colocated tables named by its first table. */
+        /**
+         * The distributions read, each group of colocated tables named by its leader: the table the others were
+         * colocated with, the one distributed first; of two as old (or without shards), the one made first.
+         * Citus keeps no leader, only the group's number, which two clusters built alike give otherwise; the
+         * table a chain distributes first is the same on both, and is what a baseline distributes first.
+         */
         private Distribution distribution() {
-            Map<Integer, ObjectName> firstOfGroup = new HashMap<>();
-            new TreeMap<>(colocation).forEach((table, group) -> firstOfGroup.putIfAbsent(group, table));
+            Map<Integer, ObjectName> leaders = new HashMap<>();
+            Comparator<Map.Entry<ObjectName, Colocated>> older = Comparator.comparing(
+                            (Map.Entry<ObjectName, Colocated> e) -> e.getValue().firstShard())
+                    .thenComparing(e -> e.getValue().relid())
+                    .thenComparing(Map.Entry::getKey);
+            colocation.entrySet().stream()
+                    .sorted(older)
+                    .forEach(e -> leaders.putIfAbsent(e.getValue().group(), e.getKey()));
             List<DistributedTable> named = new ArrayList<>();
             for (DistributedTable t : distributedTables) {
-                ObjectName first = t.isReference() ? null : firstOfGroup.get(colocation.get(t.table()));
+                Colocated colocated = colocation.get(t.table());
+                ObjectName leader = colocated == null ? null : leaders.get(colocated.group());
                 named.add(
-                        first == null || first.equals(t.table())
+                        leader == null || leader.equals(t.table())
                                 ? t
-                                : new DistributedTable(t.table(), t.column(), first, t.shardCount()));
+                                : new DistributedTable(t.table(), t.column(), leader, t.shardCount()));
             }
             return Distribution.of(named, distributedSchemas, unmodelledDistribution);
         }
@@ -556,6 +569,9 @@ public final class CatalogReader {
     private record PartitionRow(long oid, String schema, String name, String bound, boolean detachPending) {}
 
     private record ColumnKey(long tableOid, int attnum) {}
+
+    /** A hash-distributed table's colocation group, its first shard's id and its oid: which of a group is older. */
+    private record Colocated(int group, long firstShard, long relid) {}
 
     private record IdentityOptions(
             long start, long increment, long min, long max, long cache, boolean cycle, boolean inUse) {}

@@ -267,6 +267,13 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         return List.of(alterTable(op.table()) + "VALIDATE CONSTRAINT " + quote(op.name()));
     }
 
+    /** Both words always: a reader of {@code DEFERRABLE} alone must know it means {@code INITIALLY IMMEDIATE}. */
+    @Override
+    public List<String> visit(Op.AlterConstraintDeferrability op) {
+        return List.of(alterTable(op.table()) + "ALTER CONSTRAINT " + quote(op.constraint()) + " "
+                + op.deferrability().sql());
+    }
+
     // ---- enum types ----
 
     @Override

@@ -14,6 +14,7 @@ import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.Deferrability;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.TestPostgres;
@@ -69,6 +70,21 @@ class ChecksumTest {
                 .addJdbc();
         assertThat(c.encoding()).isEqualTo("CreateSchema(name=\"3:app\";)\nExecute(sql=\"8:SELECT 1\";)\njdbc\n");
         assertThat(c.value()).startsWith("v2:").hasSize(46);
+    }
+
+    @Test
+    void aChangeOfDeferrabilityIsEncodedByItsNameWhetherOrNotItKnowsTheOldOne() {
+        QualifiedName t = QualifiedName.parse("tasks");
+        Op written = new Op.AlterConstraintDeferrability(t, "fk_tasks_agent", Deferrability.INITIALLY_DEFERRED, null);
+        assertThat(new Checksum().add(written).encoding())
+                .isEqualTo("AlterConstraintDeferrability(table=QualifiedName(name=\"5:tasks\";);"
+                        + "constraint=\"14:fk_tasks_agent\";deferrability=INITIALLY_DEFERRED;)\n");
+        // the migration's op.setDeferrable(...) records what the upgrade says: the same checksum on every run
+        assertThat(new Checksum().add(written).value())
+                .isNotEqualTo(new Checksum()
+                        .add(new Op.AlterConstraintDeferrability(
+                                t, "fk_tasks_agent", Deferrability.INITIALLY_IMMEDIATE, null))
+                        .value());
     }
 
     @Test

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.op.Constraint;
+import dev.migrate.op.Deferrability;
 import dev.migrate.op.Identity;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
@@ -284,6 +285,16 @@ class PostgresDialectRenderingTest {
                 "ALTER TABLE agents ADD CONSTRAINT uq UNIQUE (a) DEFERRABLE INITIALLY DEFERRED");
         renders(new Op.DropConstraint(AGENTS, "Check", null), "ALTER TABLE agents DROP CONSTRAINT \"Check\"");
         renders(new Op.ValidateConstraint(AGENTS, "ck_amount"), "ALTER TABLE agents VALIDATE CONSTRAINT ck_amount");
+        renders(
+                new Op.AlterConstraintDeferrability(APP_TASKS, "Fk Agent", Deferrability.INITIALLY_DEFERRED, null),
+                "ALTER TABLE app.tasks ALTER CONSTRAINT \"Fk Agent\" DEFERRABLE INITIALLY DEFERRED");
+        renders(
+                new Op.AlterConstraintDeferrability(AGENTS, "fk", Deferrability.INITIALLY_IMMEDIATE, null),
+                "ALTER TABLE agents ALTER CONSTRAINT fk DEFERRABLE INITIALLY IMMEDIATE");
+        renders(
+                new Op.AlterConstraintDeferrability(
+                        AGENTS, "fk", Deferrability.NOT_DEFERRABLE, Deferrability.INITIALLY_DEFERRED),
+                "ALTER TABLE agents ALTER CONSTRAINT fk NOT DEFERRABLE");
 
         renders(
                 new Op.CreateEnum(QualifiedName.parse("app.status"), List.of("new", "it's", "done")),

@@ -489,6 +489,17 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return statement("op.validateConstraint($S, $S)", name(op.table()), op.name());
     }
 
+    @Override
+    public CodeBlock visit(Op.AlterConstraintDeferrability op) {
+        return op.deferrability().deferrable()
+                ? statement(
+                        "op.setDeferrable($S, $S, $L)",
+                        name(op.table()),
+                        op.constraint(),
+                        op.deferrability().initiallyDeferred())
+                : statement("op.setNotDeferrable($S, $S)", name(op.table()), op.constraint());
+    }
+
     // ---- enum types ----
 
     @Override
