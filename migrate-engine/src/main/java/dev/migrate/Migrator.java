@@ -719,6 +719,19 @@ public final class Migrator {
         }
 
         /**
+         * The contexts of the runs: a revision limited to contexts ({@code @Revision(contexts = "test")}) runs only
+         * in a run given one of them, and is left out of the others, which record it in the history as skipped. None
+         * (the default) runs only the revisions that run in every context: {@code builder.contexts("dev", "test")}.
+         *
+         * @param names the contexts
+         * @return this builder
+         */
+        public Builder contexts(String... names) {
+            settings.contexts(Set.of(names));
+            return this;
+        }
+
+        /**
          * Lets an older build start against a database a newer build already migrated, as during a
          * rolling deploy: {@code builder.acceptFutureRevisions(true)}. A version row that no migration
          * class of this build defines then counts as ahead of this build: {@link #build() the

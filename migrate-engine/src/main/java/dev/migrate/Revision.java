@@ -71,6 +71,18 @@ public @interface Revision {
     boolean transactional() default true;
 
     /**
+     * The contexts this revision runs in: none (the default) runs in every run; with some, only in a run given
+     * one of them ({@code -Dmigrate.contexts=test}, {@code builder.contexts("test")}), as for test-only seed rows.
+     * Such a revision is left out of every other run, which records it in the history as skipped; a later run in
+     * one of its contexts applies it. A revision that runs in every context cannot revise (or depend on) one limited
+     * to some, so a limited revision starts a branch of its own:
+     * {@code @Revision(id = "20261201_090000", revises = "20261130_120000", contexts = "test")}.
+     *
+     * @return the contexts; empty for every run
+     */
+    String[] contexts() default {};
+
+    /**
      * For a squash: the revisions it replaces, parents first and the one it stands for last, as
      * {@code mvn migrate:squash} writes them. A database at base runs the squash instead of them; a
      * database part-way through them continues through them; the revisions that revise the last one

@@ -77,7 +77,9 @@ class ModuleImportsTest {
             "migrate-long-tests",
             Set.of(ENGINE, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS),
             "migrate-docs",
-            Set.of(ENGINE, COMMANDS));
+            Set.of(ENGINE, COMMANDS),
+            "migrate-quarkus/deployment",
+            Set.of(OBSERVABILITY));
 
     /** The packages of the engine's test jar, which tests of the modules above it may import. */
     private static final Set<String> ENGINE_TEST_JAR = Set.of("dev.migrate.testing");

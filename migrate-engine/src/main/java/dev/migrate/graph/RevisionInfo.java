@@ -9,6 +9,7 @@ import java.util.Set;
  * @param source the class that declares it, for error messages
  * @param replaces for a squash, the revisions it replaces, parents first, the one it stands for
  *     last; empty for any other revision
+ * @param contexts the contexts it runs in; empty: every run
  */
 public record RevisionInfo(
         String id,
@@ -18,9 +19,11 @@ public record RevisionInfo(
         List<String> dependsOn,
         boolean transactional,
         String source,
-        List<String> replaces) {
+        List<String> replaces,
+        Set<String> contexts) {
 
     public RevisionInfo {
+        contexts = Set.copyOf(contexts);
         replaces = List.copyOf(replaces);
         revises = List.copyOf(revises);
         branchLabels = Set.copyOf(branchLabels);
@@ -38,6 +41,24 @@ public record RevisionInfo(
             boolean transactional,
             String source) {
         this(id, revises, message, branchLabels, dependsOn, transactional, source, List.of());
+    }
+
+    /** A revision that runs in every context. */
+    public RevisionInfo(
+            String id,
+            List<String> revises,
+            String message,
+            Set<String> branchLabels,
+            List<String> dependsOn,
+            boolean transactional,
+            String source,
+            List<String> replaces) {
+        this(id, revises, message, branchLabels, dependsOn, transactional, source, replaces, Set.of());
+    }
+
+    /** Whether it runs in a run given {@code active} contexts: in every run without contexts of its own. */
+    public boolean runsIn(Set<String> active) {
+        return contexts.isEmpty() || contexts.stream().anyMatch(active::contains);
     }
 
     /** Whether this revision is a squash: it replaces a chain of revisions from the base. */

@@ -17,10 +17,18 @@ record ChainSettings(
         String historyTable,
         List<String> entityPackages,
         Map<String, String> providerProperties,
-        List<String> exclude) {
+        List<String> exclude,
+        List<String> contexts) {
 
     static final ChainSettings DEFAULTS = new ChainSettings(
-            List.of("db.migrations"), "public", "migrate_version", "migrate_history", List.of(), Map.of(), List.of());
+            List.of("db.migrations"),
+            "public",
+            "migrate_version",
+            "migrate_history",
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of());
 
     /** The settings of {@code testClass}: its {@link MigrationChain}, or one on a superclass or interface. */
     static ChainSettings of(Class<?> testClass) {
@@ -50,7 +58,8 @@ record ChainSettings(
                 chain.historyTable(),
                 List.of(chain.entityPackages()),
                 Map.copyOf(properties),
-                List.of(chain.exclude()));
+                List.of(chain.exclude()),
+                List.of(chain.contexts()));
     }
 
     /** A migrator over {@code database} with these packages and version tables, discovering through {@code loader}. */
@@ -62,6 +71,7 @@ record ChainSettings(
                 .schema(schema)
                 .versionTable(versionTable)
                 .historyTable(historyTable)
+                .contexts(contexts.toArray(String[]::new))
                 .log(ChainChecks.TestLog.INSTANCE)
                 .build();
     }

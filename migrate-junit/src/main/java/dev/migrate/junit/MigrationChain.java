@@ -38,4 +38,11 @@ public @interface MigrationChain {
 
     /** Name globs the comparison with the entities leaves alone ({@code tmp_*}, {@code audit.*}). */
     String[] exclude() default {};
+
+    /**
+     * The contexts the tests' migrations run in: a revision limited to contexts ({@code @Revision(contexts =
+     * "test")}, test-only seed rows) runs in the tests' databases only when one of them is here. None: only the
+     * revisions that run in every context, as a run given none: {@code @MigrationChain(contexts = "test")}.
+     */
+    String[] contexts() default {};
 }

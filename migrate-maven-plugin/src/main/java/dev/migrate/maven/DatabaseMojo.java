@@ -193,6 +193,10 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "migrate.acceptChecksums", defaultValue = "false")
     protected boolean acceptChecksums;
 
+    /** The contexts of the run, comma-separated ({@code test}, {@code dev,test}): a revision limited to contexts ({@code @Revision(contexts = "test")}) runs only in a run given one of them; every other run leaves it out and records it in the history as skipped, and a later run in one of its contexts applies it. None (the default) runs only the revisions that run in every context. See Reference data and contexts. */
+    @Parameter(property = "migrate.contexts")
+    protected @Nullable String contexts;
+
     /** The run settings as they were given, for the command layer to read. */
     protected final GivenSettings runSettings() {
         return GivenSettings.on(Face.MAVEN)
@@ -206,7 +210,8 @@ abstract class DatabaseMojo extends AbstractMojo {
                 .with("lockWaitTimeout", lockWaitTimeout)
                 .with("progressInterval", progressInterval)
                 .with("waitReportInterval", waitReportInterval)
-                .with("acceptChecksums", acceptChecksums);
+                .with("acceptChecksums", acceptChecksums)
+                .with("contexts", contexts);
     }
     // End of the run settings generated from SettingsTable.
 

@@ -358,6 +358,21 @@ public final class SettingsTable {
                     + "runs and names the index and the statement to run (see [When a migration is "
                     + "cut](../concepts/database.md#when-a-migration-is-cut)).");
 
+    public static final Setting<List<String>> CONTEXTS = Setting.named("contexts", SettingType.LIST)
+            .takenBy(DATABASE_GOALS)
+            .onCommandLine(DATABASE_COMMANDS)
+            .runs(
+                    (builder, contexts) -> builder.contexts(contexts.toArray(String[]::new)),
+                    "builder.contexts(String...)")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "The run's contexts, comma-separated: a revision limited to contexts runs only in a run given one.")
+            .documented("The contexts of the run, comma-separated (`test`, `dev,test`): a revision limited to contexts "
+                    + "(`@Revision(contexts = \"test\")`) runs only in a run given one of them; every other run "
+                    + "leaves it out and records it in the history as skipped, and a later run in one of its contexts "
+                    + "applies it. None (the default) runs only the revisions that run in every context. See "
+                    + "[Reference data and contexts](../howto/reference-data.md#contexts).");
+
     public static final Setting<Boolean> ACCEPT_FUTURE_REVISIONS = Setting.named(
                     "acceptFutureRevisions", SettingType.FLAG)
             .in(Section.RUNNING)
@@ -1373,6 +1388,7 @@ public final class SettingsTable {
             ACCEPT_CHECKSUMS,
             CHECKSUM_CACHE,
             REBUILD_INVALID_INDEXES,
+            CONTEXTS,
             ACCEPT_FUTURE_REVISIONS,
             EMBEDDED,
             PURGE,

@@ -196,7 +196,8 @@ public final class MigrationScanner {
                 strings(element(written, defaults, "dependsOn")),
                 (Boolean) element(written, defaults, "transactional"),
                 className,
-                strings(element(written, defaults, "replaces")));
+                strings(element(written, defaults, "replaces")),
+                Set.copyOf(strings(element(written, defaults, "contexts"))));
     }
 
     /**
@@ -236,7 +237,8 @@ public final class MigrationScanner {
                 Arrays.asList(revision.dependsOn()),
                 revision.transactional(),
                 type.getName(),
-                Arrays.asList(revision.replaces()));
+                Arrays.asList(revision.replaces()),
+                Set.of(revision.contexts()));
     }
 
     private static boolean isConcreteMigration(Class<?> type) {

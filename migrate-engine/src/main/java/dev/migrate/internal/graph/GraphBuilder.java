@@ -58,6 +58,8 @@ final class GraphBuilder {
         for (RevisionInfo r : revisions) {
             checkEdges(r, r.revises(), "revises", byId);
             checkEdges(r, r.dependsOn(), "depends on", byId);
+            checkContexts(r, r.revises(), "revises", byId);
+            checkContexts(r, r.dependsOn(), "depends on", byId);
             for (String parent : r.revises()) {
                 add(children, parent, r.id());
             }
@@ -110,6 +112,31 @@ final class GraphBuilder {
             throw new MigrateException("The revision id '" + r.id() + "' of " + r.source()
                     + " is a reserved word of the target syntax (head, heads, base, current); choose another id, "
                     + "for example a UTC timestamp yyyyMMdd_HHmmss.");
+        }
+    }
+
+    /**
+     * A revision runs only where each revision it follows runs: one limited to some contexts is followed only by
+     * revisions limited to some of those (a run in any other context leaves it out, and them with it).
+     */
+    private static void checkContexts(RevisionInfo r, List<String> edges, String verb, Map<String, RevisionInfo> byId) {
+        for (String id : edges) {
+            RevisionInfo parent = byId.get(id);
+            if (parent == null
+                    || parent.contexts().isEmpty()
+                    || (!r.contexts().isEmpty() && parent.contexts().containsAll(r.contexts()))) {
+                continue;
+            }
+            String limited = String.join(", ", new java.util.TreeSet<>(parent.contexts()));
+            throw new MigrateException("Revision " + r.id() + " (" + r.source() + ") " + verb + " " + parent.id()
+                    + ", which runs only in the context" + (parent.contexts().size() == 1 ? " " : "s ") + limited
+                    + ", but "
+                    + (r.contexts().isEmpty()
+                            ? "runs in every context"
+                            : "also runs in " + String.join(", ", new java.util.TreeSet<>(r.contexts())))
+                    + ": a run in another context would leave " + parent.id() + " out and run " + r.id()
+                    + " without it. Give " + r.id() + " contexts within " + limited + " (@Revision(contexts = ...)), or"
+                    + " make it " + verb + " a revision that runs in every context.");
         }
     }
 

@@ -125,7 +125,9 @@ record Squashes(
                     r.branchLabels(),
                     redirect(r, r.dependsOn(), standIns, gone, shortcuts),
                     r.transactional(),
-                    r.source()));
+                    r.source(),
+                    List.of(),
+                    r.contexts()));
         }
         return new Squashes(shortcuts, standIns, gone);
     }

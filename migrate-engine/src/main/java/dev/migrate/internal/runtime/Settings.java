@@ -8,6 +8,7 @@ import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.text.Fixes;
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param rebuildInvalidIndexes drop the invalid index an interrupted concurrent build left before the
  *     migration builds it again, rather than stop before anything runs
  * @param fixes how the messages name what to run or set: the face's commands and settings
+ * @param contexts the contexts of the run: a revision limited to others is left out of it
  */
 public record Settings(
         String schema,
@@ -50,7 +52,12 @@ public record Settings(
         ChecksumCache checksumCache,
         @Nullable String searchPath,
         boolean rebuildInvalidIndexes,
-        Fixes fixes) {
+        Fixes fixes,
+        Set<String> contexts) {
+
+    public Settings {
+        contexts = Set.copyOf(contexts);
+    }
 
     /**
      * The {@code lock_timeout} of migration statements unless configured; {@link
@@ -114,7 +121,8 @@ public record Settings(
                 newCache,
                 newSearchPath,
                 rebuildInvalidIndexes,
-                fixes);
+                fixes,
+                contexts);
     }
 
     /**
@@ -140,6 +148,7 @@ public record Settings(
         private ChecksumCache checksumCache = ChecksumCache.NONE;
         private boolean rebuildInvalidIndexes = true;
         private Fixes fixes = Fixes.GOALS;
+        private Set<String> contexts = Set.of();
 
         private Builder() {}
 
@@ -225,6 +234,12 @@ public record Settings(
             return this;
         }
 
+        /** The contexts of the run; none: only the revisions that run in every context. */
+        public Builder contexts(Set<String> names) {
+            this.contexts = Set.copyOf(names);
+            return this;
+        }
+
         public Builder fixes(Fixes spelling) {
             this.fixes = spelling;
             return this;
@@ -255,7 +270,8 @@ public record Settings(
                     checksumCache,
                     null,
                     rebuildInvalidIndexes,
-                    fixes);
+                    fixes,
+                    contexts);
         }
     }
 }

@@ -35,13 +35,51 @@ final class VersionTables {
     private final String quotedVersion;
 
     private final String quotedHistory;
+    /** The revisions limited to contexts the run is not given, whose version rows it leaves out. */
+    private final Set<String> leftOut;
 
     VersionTables(String schema, String versionTable, String historyTable) {
+        this(schema, versionTable, historyTable, Set.of());
+    }
+
+    private VersionTables(String schema, String versionTable, String historyTable, Set<String> leftOut) {
         this.schema = schema;
         this.version = QualifiedName.of(schema, versionTable);
         this.history = QualifiedName.of(schema, historyTable);
         this.quotedVersion = quote(version);
         this.quotedHistory = quote(history);
+        this.leftOut = Set.copyOf(leftOut);
+    }
+
+    /**
+     * The same tables, read by a run that leaves out the revisions {@code revisions} (limited to contexts it is not
+     * given): their version rows, a branch of their own that nothing of the run follows, are not the run's.
+     */
+    VersionTables leavingOut(Set<String> revisions) {
+        return new VersionTables(schema, version.name(), history.name(), revisions);
+    }
+
+    /** The revisions the history records as skipped for their contexts. */
+    Set<String> readSkipped(Connection c) throws SQLException {
+        Set<String> skipped = new LinkedHashSet<>();
+        if (!exists(c, quotedHistory)) {
+            return skipped;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT DISTINCT revision FROM " + quotedHistory + " WHERE direction = 'skipped'")) {
+            while (rs.next()) {
+                skipped.add(rs.getString(1));
+            }
+        }
+        return skipped;
+    }
+
+    /** Records that a run skipped {@code revision} for its contexts. */
+    void recordSkipped(Connection c, String revision, String message) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(historyRow(revision, "skipped", message, null, "NULL"));
+        }
     }
 
     QualifiedName versionTable() {
@@ -98,7 +136,10 @@ final class VersionTables {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version_num FROM " + quote(version) + " ORDER BY version_num")) {
             while (rs.next()) {
-                rows.add(rs.getString(1));
+                String row = rs.getString(1);
+                if (!leftOut.contains(row)) {
+                    rows.add(row);
+                }
             }
         }
         return rows;

@@ -88,6 +88,9 @@ public interface MigrateConfig {
         /** Whether an invalid index left by a failed concurrent build is rebuilt. */
         Optional<String> rebuildInvalidIndexes();
 
+        /** The contexts of the runs: a revision limited to contexts runs only in a run given one of them. */
+        Optional<String> contexts();
+
         /** Whether revisions in the database that this build does not define are accepted. */
         Optional<String> acceptFutureRevisions();
 
