@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +37,8 @@ import org.jspecify.annotations.Nullable;
 public final class Engine {
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
-    /** The revisions limited to contexts this run is not given: out of its graph, known to its tables. */
-    private final Map<String, RevisionInfo> leftOut;
+    /** The run's contexts: the revisions limited to others, out of its graph, known to its tables. */
+    private final RunContexts contexts;
 
     private final @Nullable ConnectionSource connections;
     private final Settings settings;
@@ -50,23 +49,11 @@ public final class Engine {
 
     public Engine(
             Collection<DiscoveredMigration> discovered, @Nullable ConnectionSource connections, Settings settings) {
-        this(graphInContexts(discovered, settings), discovered, connections, settings);
+        this(RunContexts.of(discovered, settings), connections, settings);
     }
 
-    private Engine(
-            RevisionGraph graph,
-            Collection<DiscoveredMigration> discovered,
-            @Nullable ConnectionSource connections,
-            Settings settings) {
-        this(
-                graph,
-                byId(discovered.stream()
-                        .filter(m -> graph.contains(m.info().id()))
-                        .toList()),
-                connections,
-                settings,
-                false,
-                leftOut(discovered, graph));
+    private Engine(RunContexts contexts, @Nullable ConnectionSource connections, Settings settings) {
+        this(contexts.graph(), byId(contexts.running()), connections, settings, false, contexts);
     }
 
     private Engine(
@@ -75,14 +62,14 @@ public final class Engine {
             @Nullable ConnectionSource connections,
             Settings settings,
             boolean wholeSteps,
-            Map<String, RevisionInfo> leftOut) {
+            RunContexts contexts) {
         this.graph = graph;
         this.migrations = byId;
-        this.leftOut = leftOut;
+        this.contexts = contexts;
         this.connections = connections;
         this.settings = settings;
         this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable())
-                .leavingOut(leftOut.keySet());
+                .leavingOut(contexts.leftOut().keySet());
         this.online = new OnlineRunner(
                 graph,
                 tables.versionTable(),
@@ -111,7 +98,7 @@ public final class Engine {
      * every tenant.
      */
     public Engine forTenant(@Nullable ConnectionSource tenantConnections, Settings tenantSettings) {
-        return new Engine(graph, migrations, tenantConnections, tenantSettings, false, leftOut);
+        return new Engine(graph, migrations, tenantConnections, tenantSettings, false, contexts);
     }
 
     /** The settings of this engine's runs. */
@@ -165,7 +152,7 @@ public final class Engine {
 
     /** The same migrations and settings on another database: for replays on a throwaway one. */
     public Engine on(ConnectionSource other) {
-        return new Engine(graph, migrations, other, settings, false, leftOut);
+        return new Engine(graph, migrations, other, settings, false, contexts);
     }
 
     /**
@@ -175,7 +162,7 @@ public final class Engine {
      * run again a statement at a time.
      */
     public Engine replayingOn(ConnectionSource other) {
-        return new Engine(graph, migrations, other, settings, true, leftOut);
+        return new Engine(graph, migrations, other, settings, true, contexts);
     }
 
     /**
@@ -189,7 +176,7 @@ public final class Engine {
                 other,
                 settings.forTenant(tenantSchema, settings.log(), settings.listener(), ChecksumCache.NONE),
                 true,
-                leftOut);
+                contexts);
     }
 
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
@@ -312,8 +299,8 @@ public final class Engine {
                                 scripts.upgrade(step.revision().id()).checksum());
                     }
                 }
-                if (direction == Direction.UPGRADE) {
-                    recordSkipped(run.lockConnection(), after);
+                if (direction == Direction.UPGRADE && !contexts.leftOut().isEmpty()) {
+                    contexts.recordSkipped(run.lockConnection(), graph.appliedRevisions(after), tables, settings.log());
                 }
             });
         }
@@ -321,56 +308,6 @@ public final class Engine {
             settings.checksumCache().store(known);
         }
         return new Run(before, after, applied);
-    }
-
-    /**
-     * Records in the history, once each, the revisions limited to other contexts that this run would otherwise have
-     * applied (every revision they follow is applied): {@code history} then shows them skipped, and a later run in
-     * one of their contexts applies them.
-     */
-    private void recordSkipped(Connection c, Set<String> versions) throws SQLException {
-        if (leftOut.isEmpty()) {
-            return;
-        }
-        Set<String> applied = graph.appliedRevisions(versions);
-        Set<String> recorded = tables.readSkipped(c);
-        for (RevisionInfo r : leftOut.values()) {
-            boolean reached = applied.containsAll(r.revises()) && applied.containsAll(r.dependsOn());
-            if (reached && !recorded.contains(r.id())) {
-                String contexts = String.join(", ", new TreeSet<>(r.contexts()));
-                tables.recordSkipped(c, r.id(), r.message() + " (skipped: runs only in " + contexts + ")");
-                settings.log()
-                        .info("Skipped " + r.id() + (r.message().isEmpty() ? "" : ", " + r.message())
-                                + ": it runs only in the context"
-                                + (r.contexts().size() == 1 ? " " : "s ") + contexts
-                                + ", which this run is not given.");
-            }
-        }
-    }
-
-    /**
-     * The graph of the revisions that run in the settings' contexts, after the whole chain's is checked (a revision
-     * that follows one limited to other contexts is refused whatever the run's contexts).
-     */
-    private static RevisionGraph graphInContexts(Collection<DiscoveredMigration> discovered, Settings settings) {
-        List<RevisionInfo> all =
-                discovered.stream().map(DiscoveredMigration::info).toList();
-        RevisionGraph whole = RevisionGraph.of(all, settings.fixes());
-        if (all.stream().allMatch(r -> r.runsIn(settings.contexts()))) {
-            return whole;
-        }
-        return RevisionGraph.of(
-                all.stream().filter(r -> r.runsIn(settings.contexts())).toList(), settings.fixes());
-    }
-
-    private static Map<String, RevisionInfo> leftOut(Collection<DiscoveredMigration> discovered, RevisionGraph graph) {
-        Map<String, RevisionInfo> out = new TreeMap<>();
-        for (DiscoveredMigration m : discovered) {
-            if (!graph.contains(m.info().id())) {
-                out.put(m.info().id(), m.info());
-            }
-        }
-        return Map.copyOf(out);
     }
 
     /** What the chain imported from Flyway or Liquibase: the revisions without downgrade, the last one. */
