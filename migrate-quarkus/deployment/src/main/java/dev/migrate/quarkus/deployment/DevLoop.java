@@ -1,6 +1,7 @@
 package dev.migrate.quarkus.deployment;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
@@ -151,7 +152,7 @@ record DevLoop(Layout layout, List<String> packages) {
                 layout.classes(), classpath, application.packages(), null, application.properties());
         try (ProviderClasses provider = ProviderClasses.of(layout.classes(), classpath);
                 ProjectClassLoader loader = ProjectClassLoader.open(
-                        classpath.stream().map(Path::toString).toList(), DevLoop.class.getClassLoader())) {
+                        classpath.stream().map(Path::toString).toList(), new MigrateOnly())) {
             entities.missingJpa().ifPresent(missing -> {
                 throw new MigrateException("The entities cannot be described: " + missing
                         + " Add quarkus-hibernate-orm to the application.");
@@ -205,6 +206,25 @@ record DevLoop(Layout layout, List<String> packages) {
                         FIXES,
                         output)
                 .keepingReplaysIn(migrate.resolve("replay-cache"));
+    }
+
+    /**
+     * The parent of the application's class loader: migrate's own classes as the comparison has them (so a revision
+     * is the {@code Migration} it is cast to), the JDK's, and nothing else, so that the application's classes and
+     * libraries come from its class path, never from the loaders of Quarkus's build, which may hold other copies.
+     */
+    private static final class MigrateOnly extends ClassLoader {
+        MigrateOnly() {
+            super("migrate-classes", ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (name.startsWith("dev.migrate.")) {
+                return Class.forName(name, false, Migration.class.getClassLoader());
+            }
+            throw new ClassNotFoundException(name);
+        }
     }
 
     /** The provider's own lines are left out: its errors reach the report as the command's failure. */

@@ -21,6 +21,7 @@ import io.quarkus.devui.spi.buildtime.BuildTimeActionBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 import io.quarkus.maven.dependency.ResolvedDependency;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,10 +74,24 @@ class MigrateDevProcessor {
                 .build());
     }
 
-    /** Where the dev loop finds the application, and the packages of its default datasource's revisions. */
+    /**
+     * Where the dev loop finds the application (its module directory, build directory and compiled classes, as
+     * Quarkus's application model has them), and the packages of its default datasource's revisions.
+     */
     private static DevLoop devLoop(
             RevisionsBuildItem revisions, OutputTargetBuildItem target, CurateOutcomeBuildItem curate) {
-        Path build = target.getOutputDirectory();
+        ResolvedDependency application = curate.getApplicationModel().getAppArtifact();
+        Path build = target.getOutputDirectory().toAbsolutePath();
+        Path project = application.getWorkspaceModule() != null
+                ? application.getWorkspaceModule().getModuleDir().toPath()
+                : Objects.requireNonNullElse(build.getParent(), build);
+        Path classes = build.resolve("classes");
+        for (Path path : application.getResolvedPaths()) {
+            if (Files.isDirectory(path)) {
+                classes = path;
+                break;
+            }
+        }
         List<Path> classpath = new ArrayList<>();
         for (ResolvedDependency dependency : curate.getApplicationModel().getRuntimeDependencies()) {
             dependency.getResolvedPaths().forEach(classpath::add);
@@ -85,13 +100,7 @@ class MigrateDevProcessor {
                 revisions.byDataSource().get(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         List<String> packages =
                 revisionsOfDefault == null ? List.of(MigrateProcessor.defaultPackage()) : revisionsOfDefault.packages();
-        return new DevLoop(
-                new DevLoop.Layout(
-                        Objects.requireNonNullElse(build.toAbsolutePath().getParent(), build),
-                        build,
-                        build.resolve("classes"),
-                        List.copyOf(classpath)),
-                packages);
+        return new DevLoop(new DevLoop.Layout(project, build, classes, List.copyOf(classpath)), packages);
     }
 
     /** The Dev UI's card: the comparison, and a button that writes the migration. */
