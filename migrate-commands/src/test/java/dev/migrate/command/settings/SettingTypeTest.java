@@ -59,10 +59,10 @@ class SettingTypeTest {
                     .as("%s names commands only for a face that has them", setting.name())
                     .isTrue();
         }
-        // the run settings: eleven every database goal takes, and two of some goals only
-        assertThat(SettingsTable.run()).hasSize(13);
+        // the run settings: twelve every database goal takes (contexts among them), and two of some goals only
+        assertThat(SettingsTable.run()).hasSize(14);
         assertThat(SettingsTable.run().stream().filter(s -> s.commands().equals(SettingsTable.DATABASE_GOALS)))
-                .hasSize(11);
+                .hasSize(12);
         assertThat(SettingsTable.run()).allMatch(s -> s.takenBy(Face.JAVA_API));
     }
 }
