@@ -31,6 +31,7 @@ import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dev loop inside {@code quarkus dev} ({@link DevLoop}): a Dev UI card that shows the entities against the
@@ -38,6 +39,9 @@ import org.jboss.logging.Logger;
  */
 class MigrateDevProcessor {
     private static final Logger LOG = Logger.getLogger(MigrateDevProcessor.class);
+
+    /** The dev console's keys of migrate, made once per dev session. */
+    private static volatile ConsoleStateManager.@Nullable ConsoleContext console;
 
     /**
      * In dev and test mode, the embedded PostgreSQL for the default datasource when it is PostgreSQL, has no URL,
@@ -142,7 +146,12 @@ class MigrateDevProcessor {
     FeatureBuildItem consoleKeys(
             RevisionsBuildItem revisions, OutputTargetBuildItem target, CurateOutcomeBuildItem curate) {
         DevLoop loop = devLoop(revisions, target, curate);
-        ConsoleStateManager.ConsoleContext context = ConsoleStateManager.INSTANCE.createContext("migrate");
+        ConsoleStateManager.ConsoleContext context = console;
+        if (context == null) {
+            // one context for the whole dev session: a restart resets its keys rather than adds them again
+            context = ConsoleStateManager.INSTANCE.createContext("migrate");
+            console = context;
+        }
         context.reset(
                 new ConsoleCommand(
                         'm',
