@@ -3,16 +3,14 @@ package dev.migrate.maven;
 import dev.migrate.Migrator;
 import dev.migrate.command.Project;
 import dev.migrate.command.SourceRoot;
-import dev.migrate.command.entity.QuarkusOrmSettings;
+import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import dev.migrate.command.run.StaleClassCheck;
-import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.text.Fixes;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.logging.Log;
@@ -42,29 +40,12 @@ final class Goal {
         this.session = session;
         this.execution = execution;
         this.log = log;
-        this.packages = applicationPackages(packages, project, log);
-    }
-
-    /**
-     * The packages setting, or, where it is left at its default, the packages a Quarkus application's
-     * {@code application.properties} gives its extension ({@code quarkus.migrate.packages}, with the profile), so that
-     * the goals find and write the revisions where the application runs them from.
-     */
-    private static List<String> applicationPackages(List<String> configured, MavenProject project, Log log) {
-        if (!configured.equals(List.of(Objects.requireNonNull(SettingsTable.PACKAGES.defaultValue())))) {
-            return configured;
-        }
-        QuarkusOrmSettings quarkus = QuarkusOrmSettings.read(
+        this.packages = ApplicationJpa.migrationPackages(
+                packages,
                 Path.of(project.getBuild().getOutputDirectory()),
-                System.getProperty("quarkus.profile"),
-                System.getenv());
-        if (quarkus.migrationPackages().isEmpty()) {
-            return configured;
-        }
-        log.info("Using the packages of quarkus.migrate.packages in application.properties (profile "
-                + quarkus.profile() + "): " + String.join(", ", quarkus.migrationPackages())
-                + ". The packages setting wins over them.");
-        return quarkus.migrationPackages();
+                System::getProperty,
+                System.getenv(),
+                log::info);
     }
 
     /** The goal's name, such as {@code upgrade}. */

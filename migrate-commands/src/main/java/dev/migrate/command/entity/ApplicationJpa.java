@@ -1,9 +1,11 @@
 package dev.migrate.command.entity;
 
+import dev.migrate.command.settings.SettingsTable;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -56,6 +58,31 @@ public record ApplicationJpa(Map<String, String> properties, List<String> packag
         Map<String, String> properties = new HashMap<>(spring.properties());
         properties.putAll(quarkus.properties());
         return new ApplicationJpa(Map.copyOf(properties), quarkus.packages());
+    }
+
+    /**
+     * The packages of the migrations: {@code configured}, or, where it is left at its default, the packages a Quarkus
+     * application's {@code application.properties} in {@code classes} gives its extension
+     * ({@code quarkus.migrate.packages}, with the profile), announced to {@code info}, so that a face finds and
+     * writes the revisions where the application runs them from.
+     */
+    public static List<String> migrationPackages(
+            List<String> configured,
+            Path classes,
+            Function<String, @Nullable String> property,
+            Map<String, String> environment,
+            Consumer<String> info) {
+        if (!configured.equals(List.of(Objects.requireNonNull(SettingsTable.PACKAGES.defaultValue())))) {
+            return configured;
+        }
+        QuarkusOrmSettings quarkus = QuarkusOrmSettings.read(classes, property.apply("quarkus.profile"), environment);
+        if (quarkus.migrationPackages().isEmpty()) {
+            return configured;
+        }
+        info.accept("Using the packages of quarkus.migrate.packages in application.properties (profile "
+                + quarkus.profile() + "): " + String.join(", ", quarkus.migrationPackages())
+                + ". The packages setting wins over them.");
+        return quarkus.migrationPackages();
     }
 
     /** The packages a face compares: its own when it names any, else the application's. */
