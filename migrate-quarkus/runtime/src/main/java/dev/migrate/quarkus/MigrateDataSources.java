@@ -14,7 +14,6 @@ import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
-import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import jakarta.enterprise.inject.Any;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -145,13 +144,6 @@ final class MigrateDataSources {
         return Arc.requireContainer()
                 .select(Migrator.class, AgroalDataSourceUtil.qualifier(dataSource))
                 .get();
-    }
-
-    /** How messages name the datasource: {@code the default datasource}, {@code the datasource "inventory"}. */
-    static String describe(String dataSource) {
-        return DataSourceUtil.isDefault(dataSource)
-                ? "the default datasource"
-                : "the datasource \"" + dataSource + "\"";
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

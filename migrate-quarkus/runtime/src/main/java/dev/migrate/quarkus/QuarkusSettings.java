@@ -52,6 +52,13 @@ public final class QuarkusSettings {
         return key -> named + key.substring("quarkus.migrate.".length());
     }
 
+    /** How messages name the datasource: {@code the default datasource}, {@code the datasource "inventory"}. */
+    public static String describe(String dataSource) {
+        return DataSourceUtil.isDefault(dataSource)
+                ? "the default datasource"
+                : "the datasource \"" + dataSource + "\"";
+    }
+
     /** The settings as read. */
     public ResolvedSettings resolved() {
         return resolved;

@@ -87,7 +87,7 @@ class MigrateProcessor {
                         "migrate found no revision for %s in the package%s %s (subpackages included): the classes "
                                 + "that implement dev.migrate.Migration and carry @Revision. Set %s to the packages "
                                 + "of its migrations.",
-                        describe(dataSource),
+                        QuarkusSettings.describe(dataSource),
                         packages.size() == 1 ? "" : "s",
                         String.join(", ", packages),
                         QuarkusSettings.spelling(dataSource).apply(SettingsTable.PACKAGES.spelled(Face.QUARKUS)));
@@ -188,7 +188,7 @@ class MigrateProcessor {
                                 + "the migrations), or set it to validate.",
                         key,
                         config.getValue(key, String.class),
-                        describe(dataSource),
+                        QuarkusSettings.describe(dataSource),
                         settings.spelled(
                                 Boolean.TRUE.equals(settings.get(SettingsTable.MIGRATE_AT_START))
                                         ? SettingsTable.MIGRATE_AT_START
@@ -236,11 +236,5 @@ class MigrateProcessor {
     /** The package of the revisions when none is set: the table's default, {@code db.migrations}. */
     static String defaultPackage() {
         return Objects.requireNonNull(SettingsTable.PACKAGES.defaultValue());
-    }
-
-    static String describe(String dataSource) {
-        return DataSourceUtil.isDefault(dataSource)
-                ? "the default datasource"
-                : "the datasource \"" + dataSource + "\"";
     }
 }
