@@ -16,8 +16,11 @@ import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.diff.SchemaDiff;
 import dev.migrate.catalog.kind.ObjectReader;
+import dev.migrate.catalog.read.AttachedPartitionIndexes;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.catalog.read.ObjectOwners;
+import dev.migrate.catalog.read.PartitionColumnOrder;
 import dev.migrate.catalog.read.StableDeparse;
 import dev.migrate.catalog.read.TableInheritance;
 import dev.migrate.catalog.read.UnreadObjects;
@@ -38,14 +41,15 @@ import java.util.Map;
  * views, materialized views, triggers, policies, ...) are created where their dependencies put them:
  * what a table needs before the tables, the rest after. What they use from other schemas (enum types,
  * domains, composite and range types, sequences, functions, collations) is created with them, each
- * schema first if the new database lacks it; a managed schema other than {@code public} is created so
- * too, and every name outside {@code public} is written qualified, so the migration builds the schema
- * where it was whatever the search path. What is read by no kind yet, and what cannot be brought in (a
- * table of another schema), is named in the script's warnings, for the reader to add by hand. Only the
- * version tables are among the exclusions here: user patterns keep later comparisons away from
- * objects, they do not keep those objects out of the chain that describes the database. The
- * database is only read, so a role with read rights alone, in a read-only
- * transaction, adopts it.
+ * schema first if the new database lacks it, with the grants on those schemas and objects; a managed schema
+ * other than {@code public} is created so too, and every name outside {@code public} is written qualified, so
+ * the migration builds the schema where it was whatever the search path. A partition made on its own and
+ * attached later is made so again, keeping its column order, and the indexes it had then keep their names.
+ * What is read by no kind yet, what cannot be brought in (a table of another schema), and the owners other
+ * than the reading role and the database's, are named in the script's warnings, for the reader to add by
+ * hand. Only the version tables are among the exclusions here: user patterns keep later comparisons away
+ * from objects, they do not keep those objects out of the chain that describes the database. The database
+ * is only read, so a role with read rights alone, in a read-only transaction, adopts it.
  */
 final class Baseline {
     /**
@@ -130,6 +134,21 @@ final class Baseline {
                     .toList()));
         }
         List<String> warnings = new ArrayList<>(outside.warnings());
+        script = PartitionsMadeApart.madeApart(
+                script,
+                read(
+                        live,
+                        "Could not read the order of the columns of the partitions of schema " + schema,
+                        () -> PartitionColumnOrder.in(live, List.of(schema))),
+                WRITTEN_FOR);
+        script = PartitionIndexNames.keptIn(
+                script,
+                read(
+                        live,
+                        "Could not read the indexes of the partitions of schema " + schema,
+                        () -> AttachedPartitionIndexes.in(live, List.of(schema))),
+                WRITTEN_FOR,
+                warnings);
         script = CitusBaseline.distributed(script, read, WRITTEN_FOR, warnings);
         List<String> unread = read(
                 live,
@@ -139,8 +158,44 @@ final class Baseline {
             warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
         }
+        ObjectOwners owners = read(
+                live,
+                "Could not read the owners of the objects of schema " + schema,
+                () -> ObjectOwners.in(live, List.of(schema), exclusions));
+        if (!owners.isEmpty()) {
+            warnings.add(ownersWarning(owners));
+        }
         return script.withLast(
                 List.of(OpGroup.outsideTables(ObjectOrder.creating(objects.afterTables(), WRITTEN_FOR))), warnings);
+    }
+
+    /** The most objects of one owner a warning names; it counts the rest. */
+    private static final int NAMED_PER_OWNER = 10;
+
+    /**
+     * Objects owned by other roles than the one reading them and the database's owner: a new database's are
+     * the role's that runs the migration, so the warning names each owner with what it owns, and the fix.
+     */
+    private static String ownersWarning(ObjectOwners owners) {
+        List<String> byOwner = new ArrayList<>();
+        owners.byOwner().entrySet().forEach(e -> {
+            List<String> named = e.getValue().stream()
+                    .limit(NAMED_PER_OWNER)
+                    .map(ObjectOwners.Owned::description)
+                    .toList();
+            int more = e.getValue().size() - named.size();
+            byOwner.add(e.getKey() + " owns " + String.join(", ", named) + (more > 0 ? " and " + more + " more" : ""));
+        });
+        ObjectOwners.Owned example = owners.byOwner().values().iterator().next().get(0);
+        String usual = owners.reader().equals(owners.databaseOwner())
+                ? owners.reader() + " (which read them and owns the database)"
+                : owners.reader() + " (which read them) and " + owners.databaseOwner() + " (which owns the database)";
+        return "Not written here, since a baseline does not carry owners: objects owned by other roles than "
+                + usual + ": " + String.join("; ", byOwner)
+                + ". On a new database the role that runs this migration owns "
+                + "what it creates: run it as that role, or give each its owner at the end of upgrade(), "
+                + "op.execute(\"" + example.alter() + "\") and the like (the owner must exist there, and the role "
+                + "that runs the migration must be a member of it).";
     }
 
     /**

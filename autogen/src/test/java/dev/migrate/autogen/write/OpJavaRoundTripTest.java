@@ -336,6 +336,14 @@ class OpJavaRoundTripTest {
                         "id",
                         Identity.byDefault()
                                 .with(SequenceOptions.DEFAULTS.incrementBy(2).cache(10))));
+        s.put(
+                "addIdentityNamedSequence",
+                new Op.AddIdentity(
+                        name("agents"),
+                        "id",
+                        Identity.byDefault()
+                                .sequenceName("Agents \"Seq\"")
+                                .with(SequenceOptions.DEFAULTS.startWith(10))));
         s.put("dropIdentity", new Op.DropIdentity(name("agents"), "id", Identity.always()));
         s.put("commentOnColumn", new Op.CommentOnColumn(name("app.agents"), "Weird \"Col\"", HOSTILE, null));
         s.put("commentOnColumnRemoved", new Op.CommentOnColumn(name("agents"), "c", null, "old"));

@@ -75,6 +75,10 @@ final class ModelOps {
     Identity identity(ColumnIdentity i, String type) {
         Identity identity =
                 i.generation() == ColumnIdentity.Generation.ALWAYS ? Identity.always() : Identity.byDefault();
+        String sequence = i.sequenceName();
+        if (sequence != null) {
+            identity = identity.sequenceName(sequence);
+        }
         return identity.with(nonDefault(
                 SequenceOptions.DEFAULTS,
                 Sequence.typeMax(type),

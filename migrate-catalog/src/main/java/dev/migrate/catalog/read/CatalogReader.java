@@ -349,14 +349,19 @@ public final class CatalogReader {
                     rs.getLong("seqmax"),
                     rs.getLong("seqcache"),
                     rs.getBoolean("seqcycle"),
-                    rs.getBoolean("in_use"));
-            if (ownership == 'i') {
-                // An identity sequence is part of its column, whatever its own name.
-                identities.put(new ColumnKey(rs.getLong("owner_oid"), rs.getInt("owner_attnum")), options);
-                return;
-            }
+                    rs.getBoolean("in_use"),
+                    null);
             String schema = rs.getString("nspname");
             String name = rs.getString("relname");
+            if (ownership == 'i') {
+                // An identity sequence is part of its column; its name is kept where it is not the one made up
+                boolean made =
+                        name.equals(MadeNames.made(rs.getString("owner_table"), rs.getString("owner_column"), "seq"));
+                identities.put(
+                        new ColumnKey(rs.getLong("owner_oid"), rs.getInt("owner_attnum")),
+                        made ? options : options.named(name));
+                return;
+            }
             if (exclusions.excludes(schema, name)) {
                 return;
             }
@@ -574,7 +579,18 @@ public final class CatalogReader {
     private record Colocated(int group, long firstShard, long relid) {}
 
     private record IdentityOptions(
-            long start, long increment, long min, long max, long cache, boolean cycle, boolean inUse) {}
+            long start,
+            long increment,
+            long min,
+            long max,
+            long cache,
+            boolean cycle,
+            boolean inUse,
+            @Nullable String name) {
+        IdentityOptions named(String sequence) {
+            return new IdentityOptions(start, increment, min, max, cache, cycle, inUse, sequence);
+        }
+    }
 
     private record ColumnRow(
             int attnum,
@@ -600,7 +616,8 @@ public final class CatalogReader {
                         options.max,
                         options.cache,
                         options.cycle,
-                        options.inUse);
+                        options.inUse,
+                        options.name);
             }
             // a generated column always has its expression in pg_attrdef
             Generated generatedPart = generated == '\0'

@@ -609,6 +609,10 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         // An identity's sequence always takes the column's type, and PostgreSQL refuses AS inside its options
         // ("conflicting or redundant options"), so a type read back from the catalog is left out.
         String options = sequenceOptions(identity.options().as(null));
+        String sequence = identity.sequenceName();
+        if (sequence != null) {
+            options = ("SEQUENCE NAME " + quote(sequence) + " " + options).strip();
+        }
         return "GENERATED " + (identity.generatedAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                 + (options.isEmpty() ? "" : " (" + options + ")");
     }

@@ -204,9 +204,6 @@ class PgSchemaDiffSuiteTest {
                 known(PARTITIONS_OWN, A));
         m.put("table: No-op", known(REPLICA_IDENTITY, A));
         m.put("table: Alter replica identity to index replica identity", known(REPLICA_IDENTITY, A));
-        m.put(
-                "partitioned_index: Add primary key constraint with existing matching base-table index (local matching child index exists)",
-                known(REPLICA_IDENTITY, A));
         m.put("partitioned_table: Alter replica identity of parent and children", known(REPLICA_IDENTITY, A, C));
         m.put("partitioned_table: Unpartitioned to partitioned", known(REPLICA_IDENTITY, C));
         m.put("partitioned_table: Partitioned to unpartitioned", known(REPLICA_IDENTITY, C));

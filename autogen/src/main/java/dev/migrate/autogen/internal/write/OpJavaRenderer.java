@@ -698,7 +698,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         if (c.identityGeneration() != null) {
             Identity identity = c.identityGeneration();
-            if (!identity.generatedAlways() && identity.options().isDefault()) {
+            if (!identity.generatedAlways() && identity.options().isDefault() && identity.sequenceName() == null) {
                 code.add("$Z.identity()");
             } else {
                 code.add("$Z.identity($L)", identity(identity));
@@ -811,6 +811,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     private static CodeBlock identity(Identity identity) {
         CodeBlock start =
                 CodeBlock.of(identity.generatedAlways() ? "$T.identityAlways()" : "$T.identityByDefault()", DDL);
+        String sequence = identity.sequenceName();
+        if (sequence != null) {
+            start = CodeBlock.of("$L.sequenceName($S)", start, sequence);
+        }
         return identity.options().isDefault()
                 ? start
                 : CodeBlock.of("$L.with($L)", start, sequenceOptions(identity.options()));
