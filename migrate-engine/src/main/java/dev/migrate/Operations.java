@@ -9,6 +9,7 @@ import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
@@ -865,6 +866,41 @@ public interface Operations {
      */
     default void bulkInsert(String table, List<Map<String, Object>> rows) {
         run(new Op.BulkInsert(QualifiedName.parse(table), rows));
+    }
+
+    /**
+     * Inserts rows, each value as PostgreSQL reads its text ({@code null} for {@code NULL}), which is how
+     * autogenerate writes the rows declared in {@code db/data/}:
+     * {@code op.insertRows("countries", Rows.keyedBy("code").columns("code", "name").row("FR", "France"))}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param rows the rows, with the key that finds them again
+     */
+    default void insertRows(String table, Rows rows) {
+        run(new Op.InsertRows(QualifiedName.parse(table), rows));
+    }
+
+    /**
+     * Updates rows found by their key, giving each the values of the other columns:
+     * {@code op.updateRows("countries", Rows.keyedBy("code").columns("code", "name").row("FR", "France"))}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param rows the rows as they are to be, with the key that finds each
+     */
+    default void updateRows(String table, Rows rows) {
+        run(new Op.UpdateRows(QualifiedName.parse(table), rows, null));
+    }
+
+    /**
+     * Deletes rows found by their key; the other values are not compared (autogenerate writes them so that
+     * the call says what goes):
+     * {@code op.deleteRows("countries", Rows.keyedBy("code").columns("code", "name").row("XX", "Nowhere"))}.
+     *
+     * @param table the table name, optionally schema-qualified
+     * @param rows the rows, found by their key
+     */
+    default void deleteRows(String table, Rows rows) {
+        run(new Op.DeleteRows(QualifiedName.parse(table), rows));
     }
 
     /**

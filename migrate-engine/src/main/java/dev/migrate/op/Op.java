@@ -1328,6 +1328,75 @@ public sealed interface Op {
     }
 
     /**
+     * Rows inserted, each value as PostgreSQL reads its text ({@link Rows}). The reverse deletes them by
+     * their key. Autogenerate writes it for declared rows ({@code db/data/}) a table lacks.
+     */
+    record InsertRows(QualifiedName table, Rows rows) implements Op {
+        public InsertRows {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(rows, "rows");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new DeleteRows(table, rows));
+        }
+    }
+
+    /**
+     * Rows deleted by their key; the rows' other values are what the reverse inserts again, so a row
+     * deleted by a migration comes back as it was on its downgrade.
+     */
+    record DeleteRows(QualifiedName table, Rows rows) implements Op {
+        public DeleteRows {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(rows, "rows");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.of(new InsertRows(table, rows));
+        }
+    }
+
+    /**
+     * Rows updated, each found by its key and given the values of {@code rows}' other columns.
+     *
+     * @param previous the same rows as they were (same key, same columns, same order), when known, for the reverse
+     */
+    record UpdateRows(
+            QualifiedName table, Rows rows, @Nullable Rows previous) implements Op {
+        public UpdateRows {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(rows, "rows");
+            if (previous != null && (!previous.columns().equals(rows.columns()) || previous.size() != rows.size())) {
+                throw new IllegalArgumentException("The previous rows of an update of " + table
+                        + " must have the same columns and as many rows as the update.");
+            }
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public Optional<Op> reverse() {
+            return Optional.ofNullable(previous).map(before -> new UpdateRows(table, before, rows));
+        }
+    }
+
+    /**
      * Rows inserted as literal values. The columns follow the first row: in its order when that map
      * has one ({@code LinkedHashMap}, {@code SortedMap}), otherwise sorted by name, so rows written
      * with {@code Map.of} give the same SQL in every JVM.

@@ -102,5 +102,11 @@ public interface OpVisitor<R> {
 
     R visit(Op.BulkInsert op);
 
+    R visit(Op.InsertRows op);
+
+    R visit(Op.DeleteRows op);
+
+    R visit(Op.UpdateRows op);
+
     R visit(Op.RequireNoRows op);
 }

@@ -89,6 +89,18 @@ final class OpSamples {
             Op.DistributeSchema.class,
             Op.UndistributeSchema.class);
 
+    /** The table whose rows an op of {@link Rows} writes, for the round trip to compare them too. */
+    static java.util.Optional<QualifiedName> rowsOf(Op op) {
+        if (op instanceof Op.InsertRows insert) {
+            return java.util.Optional.of(insert.table());
+        } else if (op instanceof Op.DeleteRows delete) {
+            return java.util.Optional.of(delete.table());
+        } else if (op instanceof Op.UpdateRows update) {
+            return java.util.Optional.of(update.table());
+        }
+        return java.util.Optional.empty();
+    }
+
     static Map<Class<? extends Op>, Op> all() {
         Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
         put(samples, new Op.CreateSchema("extra", false));
@@ -237,6 +249,28 @@ final class OpSamples {
         put(
                 samples,
                 new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
+        // rows ops from OperationVariantsTest's fixture rows: agents 1 'a' and 2 'b'
+        put(
+                samples,
+                new Op.InsertRows(
+                        SCRATCH,
+                        Rows.keyedBy("id")
+                                .columns("id", "label")
+                                .row("10", "ten")
+                                .row("11", null)));
+        put(
+                samples,
+                new Op.DeleteRows(
+                        AGENTS,
+                        Rows.keyedBy("id")
+                                .columns("id", "name", "status", "amount", "email", "old_col")
+                                .row("2", "b", "idle", "2", null, null)));
+        put(
+                samples,
+                new Op.UpdateRows(
+                        AGENTS,
+                        Rows.keyedBy("id").columns("id", "name", "amount").row("1", "renamed", ""),
+                        Rows.keyedBy("id").columns("id", "name", "amount").row("1", "a", "1.50")));
         put(samples, new Op.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
         put(samples, new Op.Online(OnlineChange.renameColumn("app.agents", "name", "full_name")));
         put(samples, new Op.DuplicateColumn(AGENTS, "name", "_migrate_new_name", "text"));

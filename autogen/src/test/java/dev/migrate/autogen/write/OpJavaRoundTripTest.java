@@ -17,6 +17,7 @@ import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.tooling.OpSql;
@@ -458,6 +459,22 @@ class OpJavaRoundTripTest {
                         "fk_tasks_agent",
                         Deferrability.INITIALLY_IMMEDIATE,
                         Deferrability.NOT_DEFERRABLE));
+        Rows countries = Rows.keyedBy("code")
+                .columns("code", "name", "note")
+                .row("FR", "France", null)
+                .row("CI", "Côte d'Ivoire \"CI\"\\", "");
+        s.put("insertRows", new Op.InsertRows(name("ref.countries"), countries));
+        s.put("deleteRows", new Op.DeleteRows(name("countries"), countries));
+        s.put(
+                "updateRows",
+                new Op.UpdateRows(
+                        name("countries"),
+                        Rows.keyedBy("code").columns("code", "name").row("FR", "France"),
+                        Rows.keyedBy("code").columns("code", "name").row("FR", "République française")));
+        s.put(
+                "insertOneNullColumn",
+                new Op.InsertRows(
+                        name("flags"), Rows.keyedBy("id").columns("id").row("1")));
         s.put(
                 "setNotDeferrable",
                 new Op.AlterConstraintDeferrability(

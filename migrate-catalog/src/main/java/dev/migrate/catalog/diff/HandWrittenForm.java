@@ -361,6 +361,22 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     }
 
     @Override
+    public Op visit(Op.InsertRows op) {
+        return op;
+    }
+
+    @Override
+    public Op visit(Op.DeleteRows op) {
+        return op;
+    }
+
+    /** {@code op.updateRows(...)} records no previous rows: the downgrade's own call says them. */
+    @Override
+    public Op visit(Op.UpdateRows op) {
+        return new Op.UpdateRows(op.table(), op.rows(), null);
+    }
+
+    @Override
     public Op visit(Op.RequireNoRows op) {
         return op;
     }

@@ -16,6 +16,7 @@ import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.sql.Identifiers;
@@ -473,6 +474,69 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                 })
                 .collect(Collectors.joining(",\n    "));
         return List.of("INSERT INTO " + quote(op.table()) + " (" + quoteAll(columns) + ") VALUES\n    " + values);
+    }
+
+    /**
+     * One {@code INSERT} of every row, {@code OVERRIDING SYSTEM VALUE} so that a row put back with its
+     * identity value (a delete's reverse) keeps it; each value a string literal the column's type reads.
+     */
+    @Override
+    public List<String> visit(Op.InsertRows op) {
+        if (op.rows().isEmpty()) {
+            return List.of();
+        }
+        String values = op.rows().values().stream().map(PostgresDialect::tuple).collect(Collectors.joining(",\n    "));
+        return List.of("INSERT INTO " + quote(op.table()) + " ("
+                + quoteAll(op.rows().columns()) + ") OVERRIDING SYSTEM VALUE VALUES\n    " + values);
+    }
+
+    /** One {@code DELETE} of every row, found by its key: {@code WHERE code IN ('XX', 'YY')}. */
+    @Override
+    public List<String> visit(Op.DeleteRows op) {
+        Rows rows = op.rows();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            keys.add(rows.key().size() == 1 ? value(rows.keyOf(i).get(0)) : tuple(rows.keyOf(i)));
+        }
+        String key = rows.key().size() == 1 ? quote(rows.key().get(0)) : "(" + quoteAll(rows.key()) + ")";
+        return List.of("DELETE FROM " + quote(op.table()) + " WHERE " + key + " IN (" + String.join(", ", keys) + ")");
+    }
+
+    /** One {@code UPDATE} per row, setting the columns outside the key where the key matches. */
+    @Override
+    public List<String> visit(Op.UpdateRows op) {
+        Rows rows = op.rows();
+        List<String> set =
+                rows.columns().stream().filter(c -> !rows.key().contains(c)).toList();
+        if (set.isEmpty()) {
+            return List.of();
+        }
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int row = i;
+            statements.add("UPDATE " + quote(op.table()) + " SET "
+                    + set.stream()
+                            .map(c -> quote(c) + " = " + value(rows.value(row, c)))
+                            .collect(Collectors.joining(", "))
+                    + " WHERE "
+                    + rows.key().stream()
+                            .map(c -> quote(c) + " = " + value(rows.value(row, c)))
+                            .collect(Collectors.joining(" AND ")));
+        }
+        return statements;
+    }
+
+    /** A row's values as a parenthesized list of literals. */
+    private static String tuple(List<@Nullable String> values) {
+        return values.stream().map(PostgresDialect::value).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** A value as PostgreSQL reads it: a string literal, which the column's type reads, or {@code NULL}. */
+    private static String value(@Nullable String text) {
+        return text == null ? "NULL" : string(text);
     }
 
     /**

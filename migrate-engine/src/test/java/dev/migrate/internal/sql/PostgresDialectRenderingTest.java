@@ -25,6 +25,7 @@ import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpKinds;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import java.util.HashSet;
@@ -390,6 +391,32 @@ class PostgresDialectRenderingTest {
                     (1, 'O''Brien', TRUE, NULL, '00000000-0000-0000-0000-00000000000a', E'\\\\x01ab'::bytea),
                     (-2, 'select', FALSE, E'a\\\\b', NULL, NULL)""");
         assertThat(dialect.render(new Op.BulkInsert(AGENTS, List.of()))).isEmpty();
+
+        Rows countries = Rows.keyedBy("code")
+                .columns("code", "name", "note")
+                .row("FR", "France", null)
+                .row("CI", "Côte d'Ivoire", "");
+        renders(new Op.InsertRows(QualifiedName.parse("ref.countries"), countries), """
+                INSERT INTO ref.countries (code, name, note) OVERRIDING SYSTEM VALUE VALUES
+                    ('FR', 'France', NULL),
+                    ('CI', 'Côte d''Ivoire', '')""");
+        renders(
+                new Op.DeleteRows(QualifiedName.parse("ref.countries"), countries),
+                "DELETE FROM ref.countries WHERE code IN ('FR', 'CI')");
+        renders(
+                new Op.DeleteRows(
+                        AGENTS,
+                        Rows.keyedBy("tenant", "Key")
+                                .columns("tenant", "Key")
+                                .row("1", "a")
+                                .row("2", "b")),
+                "DELETE FROM agents WHERE (tenant, \"Key\") IN (('1', 'a'), ('2', 'b'))");
+        renders(
+                new Op.UpdateRows(QualifiedName.parse("ref.countries"), countries, null),
+                "UPDATE ref.countries SET name = 'France', note = NULL WHERE code = 'FR'",
+                "UPDATE ref.countries SET name = 'Côte d''Ivoire', note = '' WHERE code = 'CI'");
+        assertThat(dialect.render(new Op.InsertRows(AGENTS, Rows.keyedBy("id"))))
+                .isEmpty();
 
         ObjectDefinition view = new ObjectDefinition(
                 ObjectKind.VIEW,

@@ -23,6 +23,7 @@ import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
 import java.math.BigDecimal;
@@ -70,6 +71,8 @@ import org.jspecify.annotations.Nullable;
 public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     /** The class whose static members generated code calls; import it statically to print them bare. */
     public static final ClassName DDL = ClassName.get(Ddl.class);
+
+    private static final ClassName ROWS = ClassName.get(Rows.class);
 
     private static final ClassName ONLINE = ClassName.get(OnlineChange.class);
 
@@ -681,6 +684,38 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         }
         code.addStatement("op.bulkInsert($S, $T.of($L))", table, List.class, CodeBlock.join(rowNames, ", "));
         return code.unindent().add("}\n").build();
+    }
+
+    @Override
+    public CodeBlock visit(Op.InsertRows op) {
+        return rowsCall("insertRows", op.table(), op.rows());
+    }
+
+    @Override
+    public CodeBlock visit(Op.DeleteRows op) {
+        return rowsCall("deleteRows", op.table(), op.rows());
+    }
+
+    @Override
+    public CodeBlock visit(Op.UpdateRows op) {
+        return rowsCall("updateRows", op.table(), op.rows());
+    }
+
+    /**
+     * {@code op.insertRows("countries", Rows.keyedBy("code")} then {@code .columns(...)} and one {@code .row(...)}
+     * per row, each on a line of its own, as a reviewer reads a table.
+     */
+    private static CodeBlock rowsCall(String method, QualifiedName table, Rows rows) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("op.$L($S, $T.keyedBy($L)\n", method, name(table), ROWS, strings(rows.key()))
+                .indent()
+                .indent()
+                .add(".columns($L)", strings(rows.columns()));
+        for (List<@Nullable String> row : rows.values()) {
+            // a lone null would be taken for a null array
+            code.add("\n.row($L)", row.size() == 1 && row.get(0) == null ? "(String) null" : strings(row));
+        }
+        return code.add(");\n").unindent().unindent().build();
     }
 
     // ---- expressions shared by several ops ----
