@@ -365,6 +365,14 @@ public final class Migrator {
     }
 
     /**
+     * The contexts its runs are given ({@code builder.contexts(...)}): the revisions limited to others are not
+     * in its graph. Empty for a run given none.
+     */
+    public java.util.Set<String> contexts() {
+        return engine.settings().contexts();
+    }
+
+    /**
      * The ids of the revisions nothing revises yet: {@code migrator.heads()}. One, unless the graph has branches.
      *
      * @return the heads' ids, in the graph's order

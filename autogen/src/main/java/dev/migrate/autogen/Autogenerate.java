@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
@@ -52,7 +53,42 @@ public final class Autogenerate {
         ComparisonRoute route = configured.isPresent()
                 ? new OnConfiguredDatabase(configured.get(), request, databases, log, planned)
                 : new OnEmbeddedDefault(request, databases, log, planned);
-        return route.compare();
+        AutogenerateResult result = route.compare();
+        List<DeclaredTable> rows = request.rows().inContexts(request.chain().contexts());
+        if (rows.isEmpty()) {
+            return result;
+        }
+        RowsComparison.Result compared = onHead(
+                request,
+                databases,
+                log,
+                head -> new RowsComparison(head, request.managedSchema(), request.rowLimit())
+                        .compare(result.script(), rows));
+        return result.withRows(compared.everywhere(), compared.limited());
+    }
+
+    /**
+     * What {@code reading} reads on a database at the chain's heads: the configured database itself (which a
+     * comparison requires at head), or the chain replayed on a throwaway server.
+     */
+    private static <T> T onHead(
+            AutogenerateRequest request,
+            ComparisonDatabases databases,
+            AutogenerateLog log,
+            java.util.function.Function<Connection, T> reading) {
+        Optional<DataSource> configured = databases.configured();
+        if (configured.isPresent()) {
+            try (Connection c = configured.get().getConnection()) {
+                return reading.apply(c);
+            } catch (SQLException e) {
+                throw new MigrateException("Could not connect to the database to read its rows: " + e.getMessage(), e);
+            }
+        }
+        try (ReplayedChain replayed =
+                new ReplayedChain(request.chain(), databases, databases.defaultVersion(), null, "rows", log)) {
+            log.info("Reading the declared tables' rows at head on a throwaway server.");
+            return replayed.replayedTo("heads", reading);
+        }
     }
 
     /**

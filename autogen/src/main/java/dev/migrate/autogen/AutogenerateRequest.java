@@ -1,6 +1,7 @@
 package dev.migrate.autogen;
 
 import dev.migrate.Migrator;
+import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.RenameDecider;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class AutogenerateRequest {
+    /** The most rows a declared table holds unless the project says otherwise: reference data, not bulk data. */
+    public static final int DEFAULT_ROW_LIMIT = 10_000;
+
     private final Migrator chain;
     private final EntityDdlSource entityDdl;
     private final String managedSchema;
@@ -41,6 +45,8 @@ public final class AutogenerateRequest {
     private final long largeTableRows;
     private final boolean serialToIdentity;
     private final DeclaredObjects objects;
+    private final DeclaredRows rows;
+    private final int rowLimit;
     private final boolean expectingNoDifference;
 
     private AutogenerateRequest(Builder builder) {
@@ -60,6 +66,8 @@ public final class AutogenerateRequest {
         this.largeTableRows = builder.largeTableRows;
         this.serialToIdentity = builder.serialToIdentity;
         this.objects = builder.objects;
+        this.rows = builder.rows;
+        this.rowLimit = builder.rowLimit;
         this.expectingNoDifference = builder.expectingNoDifference;
     }
 
@@ -139,6 +147,15 @@ public final class AutogenerateRequest {
     }
 
     /** The objects beside tables the project declares; {@link DeclaredObjects#none()} by default. */
+    public DeclaredRows rows() {
+        return rows;
+    }
+
+    /** The most rows a declared table may hold ({@link Builder#declaringRows}). */
+    public int rowLimit() {
+        return rowLimit;
+    }
+
     public DeclaredObjects objects() {
         return objects;
     }
@@ -171,6 +188,8 @@ public final class AutogenerateRequest {
         private boolean serialToIdentity;
         private boolean expectingNoDifference;
         private DeclaredObjects objects = DeclaredObjects.none();
+        private DeclaredRows rows = DeclaredRows.none();
+        private int rowLimit = DEFAULT_ROW_LIMIT;
 
         private Builder(Migrator chain, EntityDdlSource entityDdl) {
             this.chain = Objects.requireNonNull(chain, "chain");
@@ -268,6 +287,19 @@ public final class AutogenerateRequest {
          */
         public Builder expectingNoDifference(boolean expected) {
             this.expectingNoDifference = expected;
+            return this;
+        }
+
+        /**
+         * The rows the project declares ({@code db/data/}): those of the chain's contexts are compared by key with
+         * the rows at head, a table of more than {@code limit} rows refused.
+         */
+        public Builder declaringRows(DeclaredRows declared, int limit) {
+            this.rows = Objects.requireNonNull(declared, "declared");
+            if (limit < 1) {
+                throw new IllegalArgumentException("The row limit of declared tables must be at least 1: " + limit);
+            }
+            this.rowLimit = limit;
             return this;
         }
 

@@ -22,17 +22,45 @@ import java.util.TreeMap;
  * @param spreadTables the tables a Citus coordinator spreads over its cluster, as the compared database has
  *     them or as the entities declare them ({@code @Distributed}, {@code @ReferenceTable}), each with how:
  *     {@code distributed by customer_id in 32 shards, as @Distributed on com.example.Order declares}
+ * @param limitedRows the changes of the declared rows of the run's contexts' folders ({@code db/data/test/}), for
+ *     a revision limited to those contexts; empty in a run given none
  */
 public record AutogenerateResult(
         MigrationScript script,
         Set<ObjectName> largeTables,
         List<String> suspectedRenames,
         Route route,
-        Map<ObjectName, String> spreadTables) {
+        Map<ObjectName, String> spreadTables,
+        MigrationScript limitedRows) {
     public AutogenerateResult {
         largeTables = Set.copyOf(largeTables);
         suspectedRenames = List.copyOf(suspectedRenames);
         spreadTables = Collections.unmodifiableMap(new TreeMap<>(spreadTables));
+    }
+
+    /**
+     * This result with the changes of the declared rows: those of the tables every environment has run after the
+     * script's, those of the run's contexts' folders kept apart ({@link #limitedRows}), for a revision limited to
+     * those contexts.
+     */
+    AutogenerateResult withRows(MigrationScript everywhere, MigrationScript limited) {
+        MigrationScript withRows = new MigrationScript(
+                java.util.stream.Stream.concat(script.upgradeGroups().stream(), everywhere.upgradeGroups().stream())
+                        .toList(),
+                script.warnings(),
+                java.util.stream.Stream.concat(script.guards().stream(), everywhere.guards().stream())
+                        .toList());
+        return new AutogenerateResult(withRows, largeTables, suspectedRenames, route, spreadTables, limited);
+    }
+
+    /** A result without rows of a context's folder. */
+    public AutogenerateResult(
+            MigrationScript script,
+            Set<ObjectName> largeTables,
+            List<String> suspectedRenames,
+            Route route,
+            Map<ObjectName, String> spreadTables) {
+        this(script, largeTables, suspectedRenames, route, spreadTables, MigrationScript.empty());
     }
 
     /** A result where no table is spread over a Citus cluster. */

@@ -166,6 +166,18 @@ public final class ReplayedChain implements AutoCloseable {
                 return kept.get();
             }
         }
+        ReplayedSchema read = replayedTo(target, reading::read);
+        if (cache != null) {
+            cache.store(managed, exclusions, read);
+        }
+        return read;
+    }
+
+    /**
+     * What {@code reading} reads on a new database of the throwaway server, the chain replayed on it up to
+     * {@code target} ({@code heads}, or one revision); nothing is kept in the cache.
+     */
+    public synchronized <T> T replayedTo(String target, java.util.function.Function<Connection, T> reading) {
         if (server == null) {
             server = databases.start(version);
         }
@@ -178,11 +190,7 @@ public final class ReplayedChain implements AutoCloseable {
             replayAsTenant(database, target, tenant);
         }
         try (Connection replayed = database.getConnection()) {
-            ReplayedSchema read = reading.read(replayed);
-            if (cache != null) {
-                cache.store(managed, exclusions, read);
-            }
-            return read;
+            return reading.apply(replayed);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not connect to the throwaway database the migrations were replayed on: " + e.getMessage(),
