@@ -44,13 +44,13 @@ public record AutogenerateResult(
      * those contexts.
      */
     AutogenerateResult withRows(MigrationScript everywhere, MigrationScript limited) {
-        MigrationScript withRows = new MigrationScript(
-                java.util.stream.Stream.concat(script.upgradeGroups().stream(), everywhere.upgradeGroups().stream())
-                        .toList(),
-                script.warnings(),
-                java.util.stream.Stream.concat(script.guards().stream(), everywhere.guards().stream())
-                        .toList());
-        return new AutogenerateResult(withRows, largeTables, suspectedRenames, route, spreadTables, limited);
+        return new AutogenerateResult(
+                script.followedBy(everywhere), largeTables, suspectedRenames, route, spreadTables, limited);
+    }
+
+    /** The script and the rows of the run's contexts' folders together: every difference {@code check} reports. */
+    public MigrationScript withLimitedRows() {
+        return script.followedBy(limitedRows);
     }
 
     /** A result without rows of a context's folder. */

@@ -64,6 +64,7 @@ final class CliOption {
     static final CliOption CLASSES = fromTable(SettingsTable.CLASSES);
     static final CliOption ENTITY_PACKAGES = fromTable(SettingsTable.ENTITY_PACKAGES);
     static final CliOption OBJECTS = fromTable(SettingsTable.OBJECTS_DIRECTORY);
+    static final CliOption DATA = fromTable(SettingsTable.DATA_DIRECTORY);
     static final CliOption SOURCES = fromTable(SettingsTable.SOURCE_DIRECTORY);
     static final CliOption MESSAGE = fromTable(SettingsTable.MESSAGE);
     static final CliOption WRITE = fromTable(SettingsTable.WATCH_WRITE);

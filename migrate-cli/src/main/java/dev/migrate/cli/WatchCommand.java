@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import static dev.migrate.cli.CliOption.CLASSES;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.CYCLES;
+import static dev.migrate.cli.CliOption.DATA;
 import static dev.migrate.cli.CliOption.DEBOUNCE;
 import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
 import static dev.migrate.cli.CliOption.EXCLUDE;
@@ -18,6 +19,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.CommandContext;
@@ -97,6 +99,7 @@ final class WatchCommand {
         List<Path> classpath = classpath(classes);
         Path build = buildDirectory(classes);
         Path objects = path(OBJECTS, "src/main/resources/db/objects");
+        Path data = path(DATA, "src/main/resources/db/data");
         Integer cycles = arguments.count(CYCLES, 0);
         Duration debounce = arguments.duration(DEBOUNCE);
         String message = arguments.value(MESSAGE);
@@ -119,8 +122,8 @@ final class WatchCommand {
         try (ProviderClasses provider = ProviderClasses.of(classes, classpath);
                 WatchSession session = new Watch(comparison, settings)
                         .start(
-                                List.of(classes, objects),
-                                () -> cycle(objects, build, classpath, entities, provider),
+                                List.of(classes, objects, data),
+                                () -> cycle(objects, data, build, classpath, entities, provider),
                                 cycleContext(Cli.class.getClassLoader(), build))) {
             if (settings.cycles() == 0) {
                 session.writeOnEachLineOf(keys); // Enter writes the migration
@@ -192,7 +195,12 @@ final class WatchCommand {
 
     /** One cycle: the project's classes in a class loader made for it, closed with it. */
     private Watch.Cycle cycle(
-            Path objects, Path build, List<Path> classpath, ProjectEntities entities, ProviderClasses provider) {
+            Path objects,
+            Path data,
+            Path build,
+            List<Path> classpath,
+            ProjectEntities entities,
+            ProviderClasses provider) {
         ProjectClassLoader loader =
                 ProjectClassLoader.open(classpath.stream().map(Path::toString).toList(), Cli.class.getClassLoader());
         Entities compared = Entities.of(
@@ -211,6 +219,9 @@ final class WatchCommand {
                             .versionTables(tables.versionTable(), tables.historyTable())
                             .renames(Renames.hints(List.of()))
                             .declaringObjects(DeclaredObjects.in(objects, cli.shown(objects)))
+                            .declaringRows(
+                                    DeclaredRows.in(data, cli.shown(data), managed == null ? "public" : managed),
+                                    AutogenerateRequest.DEFAULT_ROW_LIMIT)
                             .entityCacheIn(build.resolve("migrate/entity-cache"));
                 },
                 build.resolve("migrate"));

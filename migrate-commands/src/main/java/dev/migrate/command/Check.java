@@ -27,7 +27,7 @@ public record Check(EntityComparison comparison) {
     public void run(CommandContext context, Entities entities) {
         VerifyChain.reviewBranches(context.migrations(false).build(), context); // before any server starts
         EntityComparison.AtHead atHead = comparison.run("check", true, context, entities);
-        MigrationScript script = atHead.result().script();
+        MigrationScript script = atHead.result().withLimitedRows();
         List<String> differences = EntityComparison.report(script, context);
         context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
         if (!differences.isEmpty()) {

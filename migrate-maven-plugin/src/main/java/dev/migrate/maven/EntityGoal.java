@@ -56,7 +56,8 @@ record EntityGoal(
                 .renames(Renames.hints(ComparisonOptions.trimmed(options.renames())))
                 .notRenamed(ComparisonOptions.trimmed(options.notRenamed()))
                 .convertingSerialToIdentity(options.serialToIdentity())
-                .declaringObjects(entities.declaredObjects(goal()));
+                .declaringObjects(entities.declaredObjects(goal()))
+                .declaringRows(entities.declaredRows(goal(), options.managedSchema()), entities.dataRowLimit());
         Renames.askingAtConsole(goal().session().getRequest().isInteractiveMode())
                 .ifPresent(request::askingAboutRenames);
         if (entities.entityCache()) {

@@ -54,6 +54,18 @@ abstract class EntityMojo extends DatabaseMojo {
     protected File objectsDirectory;
 
     /**
+     * The project's declared rows: one {@code .csv} or {@code .sql} file per table, named after it, each the
+     * table's whole content found by a primary key or unique constraint; a folder limits its files to the
+     * context of its name ({@code db/data/test/}).
+     */
+    @Parameter(property = "migrate.dataDirectory", defaultValue = "${project.basedir}/src/main/resources/db/data")
+    protected File dataDirectory;
+
+    /** The most rows a declared table may hold, in its file or in the database. */
+    @Parameter(property = "migrate.dataRowLimit", defaultValue = "10000")
+    protected int dataRowLimit;
+
+    /**
      * Name patterns the comparison leaves alone on both sides ({@code *} and {@code ?} globs; with a
      * dot, matched against {@code schema.name}). The version tables are always left alone.
      */
@@ -156,7 +168,9 @@ abstract class EntityMojo extends DatabaseMojo {
                 implicitNamingStrategy,
                 hibernateProperties,
                 entityCache,
-                objectsDirectory);
+                objectsDirectory,
+                dataDirectory,
+                dataRowLimit);
     }
 
     private ComparisonOptions comparisonOptions() {

@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.EntityOrigin;
@@ -27,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param hibernateProperties further JPA provider properties, or null
  * @param entityCache whether the entity side of the comparison is kept in {@code target/migrate/entity-cache}
  * @param objectsDirectory where the {@code .sql} files of the objects beside tables are
+ * @param dataDirectory where the files of the declared rows are
+ * @param dataRowLimit the most rows a declared table may hold
  */
 record EntityOptions(
         @Nullable List<String> entityPackages,
@@ -35,7 +38,9 @@ record EntityOptions(
         @Nullable String implicitNamingStrategy,
         @Nullable Map<String, String> hibernateProperties,
         boolean entityCache,
-        File objectsDirectory) {
+        File objectsDirectory,
+        File dataDirectory,
+        int dataRowLimit) {
 
     /** Fails when the migrations or the entities are newer than their compiled classes. */
     void check(Goal goal) {
@@ -46,6 +51,11 @@ record EntityOptions(
     /** The objects beside tables the project declares in {@code objectsDirectory}. */
     DeclaredObjects declaredObjects(Goal goal) {
         return DeclaredObjects.in(objectsDirectory.toPath(), goal.displayed(objectsDirectory.toPath()));
+    }
+
+    /** The rows the project declares in {@code dataDirectory}, its unqualified tables in {@code schema}. */
+    DeclaredRows declaredRows(Goal goal, String schema) {
+        return DeclaredRows.in(dataDirectory.toPath(), goal.displayed(dataDirectory.toPath()), schema);
     }
 
     /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */

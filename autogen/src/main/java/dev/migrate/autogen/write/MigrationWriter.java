@@ -105,6 +105,15 @@ public final class MigrationWriter {
         if (!migration.transactional()) {
             members.add(CodeBlock.of("transactional = false"));
         }
+        if (migration.contexts().size() == 1) {
+            members.add(CodeBlock.of("contexts = $S", migration.contexts().get(0)));
+        } else if (migration.contexts().size() > 1) {
+            members.add(CodeBlock.of(
+                    "contexts = {$L}",
+                    migration.contexts().stream()
+                            .map(c -> CodeBlock.of("$S", c))
+                            .collect(CodeBlock.joining(", "))));
+        }
         if (!migration.replaces().isEmpty()) {
             members.add(CodeBlock.of(
                     "replaces = {$L}",

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
  * @param transactional false for a migration that runs in autocommit ({@code @Revision(..., transactional =
  *     false)}), as the concurrent part of a lock-safe change must
  * @param replaces for a squash, the revisions it replaces, parents first; empty otherwise
+ * @param contexts the contexts it runs in ({@code @Revision(contexts = ...)}); empty: every context
  */
 public record NewMigration(
         String id,
@@ -27,11 +28,29 @@ public record NewMigration(
         String message,
         Content content,
         boolean transactional,
-        List<String> replaces) {
+        List<String> replaces,
+        List<String> contexts) {
     public NewMigration {
         revises = List.copyOf(revises);
         replaces = List.copyOf(replaces);
+        contexts = List.copyOf(new java.util.TreeSet<>(contexts));
         message = message == null ? "" : message;
+    }
+
+    /** A migration that runs in every context. */
+    public NewMigration(
+            String id,
+            List<String> revises,
+            String message,
+            Content content,
+            boolean transactional,
+            List<String> replaces) {
+        this(id, revises, message, content, transactional, replaces, List.of());
+    }
+
+    /** This migration, run only in a run given one of {@code names}. */
+    public NewMigration limitedTo(java.util.Collection<String> names) {
+        return new NewMigration(id, revises, message, content, transactional, replaces, List.copyOf(names));
     }
 
     /** What a new migration's methods hold. */
@@ -84,7 +103,8 @@ public record NewMigration(
                         message,
                         new Changes(changes.script(), changes.writtenBy() + " " + DESCRIBED_BY + provider),
                         transactional,
-                        replaces)
+                        replaces,
+                        contexts)
                 : this;
     }
 
@@ -93,7 +113,7 @@ public record NewMigration(
 
     /** This migration, run in autocommit: each statement commits on its own. */
     public NewMigration outsideTransaction() {
-        return new NewMigration(id, revises, message, content, false, replaces);
+        return new NewMigration(id, revises, message, content, false, replaces, contexts);
     }
 
     /** An empty migration for a person to fill in, as {@code migrate:revision} writes it. */

@@ -82,6 +82,20 @@ public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings
         return new MigrationScript(groups, warnings, guards);
     }
 
+    /** This script, then {@code next}: its groups run after these, its guards with these, its warnings after these. */
+    public MigrationScript followedBy(MigrationScript next) {
+        if (next.upgradeGroups.isEmpty() && next.warnings.isEmpty() && next.guards.isEmpty()) {
+            return this;
+        }
+        List<Op.RequireNoRows> allGuards = new ArrayList<>(guards);
+        allGuards.addAll(next.guards);
+        return withLast(next.upgradeGroups, next.warnings).withGuards(allGuards);
+    }
+
+    private MigrationScript withGuards(List<Op.RequireNoRows> newGuards) {
+        return new MigrationScript(upgradeGroups, warnings, newGuards);
+    }
+
     /** This script with {@code groups} run last and {@code moreWarnings} added. */
     public MigrationScript withLast(List<OpGroup> groups, List<String> moreWarnings) {
         List<OpGroup> all = new ArrayList<>(upgradeGroups);

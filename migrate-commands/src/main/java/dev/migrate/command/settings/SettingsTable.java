@@ -5,6 +5,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.LintChain;
 import dev.migrate.imports.OldTool;
 import java.nio.file.Path;
@@ -768,6 +769,37 @@ public final class SettingsTable {
                     + "of the database is compared, and one no file declares is dropped (unless excluded); "
                     + "without it, they are left as they are.");
 
+    public static final Setting<Path> DATA_DIRECTORY = Setting.named("dataDirectory", SettingType.PATH)
+            .in(Section.AUTOGENERATE)
+            .byDefault("src/main/resources/db/data")
+            .takenBy(Set.of("autogenerate", "check", "drift", "verify", "watch"))
+            .onCommandLine(Set.of("watch"))
+            .spelled(Face.COMMAND_LINE, "--data")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "watch: the declared rows (db/data/<table>.csv or .sql), watched too. Default"
+                            + " src/main/resources/db/data.")
+            .documented("The project's declared rows, reference data kept like the schema: one `.csv` (a header"
+                    + " row of column names; an unquoted empty field is NULL, `\"\"` the empty string) or `.sql`"
+                    + " (`INSERT`s) file per table, named after it (`countries.csv`, `billing.plans.csv`). Each is"
+                    + " the table's whole content, found by a primary key or unique constraint among its columns:"
+                    + " `autogenerate` writes the inserts, updates and deletes that make it so, `check` and `drift`"
+                    + " report rows that differ. A folder limits its files to the context of its name"
+                    + " (`db/data/test/`; see [Reference data and contexts](../howto/reference-data.md)).");
+
+    public static final Setting<Integer> DATA_ROW_LIMIT = Setting.named("dataRowLimit", SettingType.COUNT)
+            .in(Section.AUTOGENERATE)
+            .byDefault(String.valueOf(AutogenerateRequest.DEFAULT_ROW_LIMIT))
+            .takenBy(Set.of("autogenerate", "check", "drift", "verify", "watch"))
+            .notIn(Face.COMMAND_LINE, "the command line's watch keeps the default")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .documented("The most rows a table declared in `dataDirectory` may hold, in its file or in the"
+                    + " database: declared rows are reference data, and bulk data belongs in a migration of its"
+                    + " own.");
+
     public static final Setting<Boolean> WATCH_WRITE = Setting.named("watch.write", SettingType.FLAG)
             .in(Section.WATCH)
             .byDefault("false")
@@ -1424,6 +1456,8 @@ public final class SettingsTable {
             ENTITY_CACHE,
             REPLAY_CACHE,
             OBJECTS_DIRECTORY,
+            DATA_DIRECTORY,
+            DATA_ROW_LIMIT,
             WATCH_WRITE,
             WATCH_CYCLES,
             WATCH_DEBOUNCE,
