@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.drift.Drift;
 import dev.migrate.autogen.drift.DriftJson;
 import dev.migrate.autogen.drift.DriftRequest;
@@ -42,13 +43,27 @@ import org.jspecify.annotations.Nullable;
  * @param accept the migration that accepts the drift instead, written for one database at head; null: a drift
  *     fails the command
  * @param reportFile where the reports are written as JSON; null: nowhere
+ * @param rows the declared rows ({@code db/data/}), whose tables' rows are compared too, by key
+ * @param rowLimit the most rows a declared table may hold
  */
 public record DriftCheck(
         String managedSchema,
         List<String> exclude,
         @Nullable Path sqlFile,
         @Nullable Accept accept,
-        @Nullable Path reportFile) {
+        @Nullable Path reportFile,
+        DeclaredRows rows,
+        int rowLimit) {
+
+    /** Drift of the schema alone, no table's rows compared. */
+    public DriftCheck(
+            String managedSchema,
+            List<String> exclude,
+            @Nullable Path sqlFile,
+            @Nullable Accept accept,
+            @Nullable Path reportFile) {
+        this(managedSchema, exclude, sqlFile, accept, reportFile, DeclaredRows.none(), 1);
+    }
 
     /**
      * A migration that accepts the drift: its upgrade makes the schema at head into the database's.
@@ -156,7 +171,8 @@ public record DriftCheck(
     }
 
     private DriftRequest request(Migrator chain, CommandContext context) {
-        return request(chain, managedSchema, exclude, context);
+        return request(chain, managedSchema, exclude, context)
+                .comparingRows(rows.inContexts(chain.contexts()), rowLimit);
     }
 
     /** What drift and the snapshot compare: {@code chain}'s schema in {@code managedSchema}, its version tables left out. */

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.command.DriftCheck;
 import java.io.File;
 import java.util.List;
@@ -79,6 +80,17 @@ public class DriftMojo extends DatabaseMojo {
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
     protected File sourceDirectory;
 
+    /**
+     * The project's declared rows: the rows of each table with a file there are compared too, by key, in the
+     * columns the file names.
+     */
+    @Parameter(property = "migrate.dataDirectory", defaultValue = "${project.basedir}/src/main/resources/db/data")
+    protected File dataDirectory;
+
+    /** The most rows a declared table may hold, in its file or in the database. */
+    @Parameter(property = "migrate.dataRowLimit", defaultValue = "10000")
+    protected int dataRowLimit;
+
     @Override
     protected DatabaseUse use(Goal goal) {
         return super.use(goal)
@@ -111,6 +123,8 @@ public class DriftMojo extends DatabaseMojo {
                 driftAccept
                         ? new DriftCheck.Accept(message == null ? "" : message, goal.sourceRoot(sourceDirectory))
                         : null,
-                goal.inTarget("migrate", "drift.json"));
+                goal.inTarget("migrate", "drift.json"),
+                DeclaredRows.in(dataDirectory.toPath(), goal.displayed(dataDirectory.toPath()), managedSchema),
+                dataRowLimit);
     }
 }

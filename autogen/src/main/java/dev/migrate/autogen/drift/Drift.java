@@ -106,7 +106,8 @@ public final class Drift {
         Set<String> rows = MigratorTools.of(request.chain()).versionRows();
         Drift drift = new Drift(request, databases, log);
         try (Connection c = database.getConnection()) {
-            return drift.compare(name, drift.revision(name, rows), c);
+            String revision = drift.revision(name, rows);
+            return drift.withRows(drift.compare(name, revision, c), revision, c);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not connect to " + name + " to compare it with the chain: " + e.getMessage(), e);
@@ -461,19 +462,7 @@ public final class Drift {
      */
     private DatabaseSchema chainSchema(int major, String revision, boolean asTenant) {
         String mode = major + (asTenant ? " as a tenant" : "");
-        ReplayedChain chain;
-        synchronized (chains) {
-            chain = chains.computeIfAbsent(
-                    mode,
-                    m -> new ReplayedChain(
-                            request.chain(),
-                            databases,
-                            databases.version(major),
-                            request.replayCache().orElse(null),
-                            asTenant ? READ_QUALIFIED : READ_AS_IT_IS,
-                            log,
-                            asTenant ? TENANT : null));
-        }
+        ReplayedChain chain = replayed(major, asTenant);
         String key = mode + " " + revision;
         synchronized (chain) { // tenants at the same revision wait for the first one's replay, and share it
             synchronized (schemas) {
@@ -504,6 +493,45 @@ public final class Drift {
             }
             return read;
         }
+    }
+
+    /** The chain replayed on a server of {@code major}, as configured or as a tenant; one per way, kept. */
+    private ReplayedChain replayed(int major, boolean asTenant) {
+        synchronized (chains) {
+            return chains.computeIfAbsent(
+                    major + (asTenant ? " as a tenant" : ""),
+                    m -> new ReplayedChain(
+                            request.chain(),
+                            databases,
+                            databases.version(major),
+                            request.replayCache().orElse(null),
+                            asTenant ? READ_QUALIFIED : READ_AS_IT_IS,
+                            log,
+                            asTenant ? TENANT : null));
+        }
+    }
+
+    /**
+     * {@code report} with the rows of the declared tables compared too, between {@code live} and the chain
+     * replayed up to {@code revision}: the SQL that puts them back, and the migration that accepts them.
+     */
+    private DriftReport withRows(DriftReport report, String revision, Connection live) {
+        if (request.rows().isEmpty() || report.error() != null) {
+            return report;
+        }
+        int major = Integer.parseInt(EntitySchemaCache.serverVersionNum(live)) / 10000;
+        RowsDrift rows = replayed(major, false)
+                .replayedTo(
+                        revision,
+                        chain ->
+                                RowsDrift.of(request.rows(), chain, live, request.managedSchema(), request.rowLimit()));
+        return new DriftReport(
+                report.name(),
+                report.schema(),
+                report.revision(),
+                report.script().followedBy(rows.back()),
+                report.accepting().followedBy(rows.accepting()),
+                null);
     }
 
     /** The extensions whose version a migration of the chain states: the others' versions are the server's. */

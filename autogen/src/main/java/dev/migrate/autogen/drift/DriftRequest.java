@@ -1,6 +1,7 @@
 package dev.migrate.autogen.drift;
 
 import dev.migrate.Migrator;
+import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.catalog.read.Exclusions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param versionTable the version table, left out
  * @param historyTable the history table, left out
  * @param replayCache where the schema of each revision is kept between runs; empty: replayed every time
+ * @param rows the declared tables ({@code db/data/}) whose rows are compared too, by key, in the columns declared
+ * @param rowLimit the most rows a declared table may hold
  */
 public record DriftRequest(
         Migrator chain,
@@ -32,8 +35,35 @@ public record DriftRequest(
         List<String> exclude,
         String versionTable,
         String historyTable,
-        Optional<Path> replayCache) {
+        Optional<Path> replayCache,
+        List<DeclaredTable> rows,
+        int rowLimit) {
+    /** A request that compares no table's rows. */
+    public DriftRequest(
+            Migrator chain,
+            String managedSchema,
+            List<String> exclude,
+            String versionTable,
+            String historyTable,
+            Optional<Path> replayCache) {
+        this(
+                chain,
+                managedSchema,
+                exclude,
+                versionTable,
+                historyTable,
+                replayCache,
+                List.of(),
+                dev.migrate.autogen.AutogenerateRequest.DEFAULT_ROW_LIMIT);
+    }
+
+    /** This request, comparing the rows of {@code tables} too. */
+    public DriftRequest comparingRows(List<DeclaredTable> tables, int limit) {
+        return new DriftRequest(chain, managedSchema, exclude, versionTable, historyTable, replayCache, tables, limit);
+    }
+
     public DriftRequest {
+        rows = List.copyOf(rows);
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(managedSchema, "managedSchema");
         exclude = List.copyOf(exclude);

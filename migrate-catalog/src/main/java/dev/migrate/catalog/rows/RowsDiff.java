@@ -144,7 +144,7 @@ public final class RowsDiff {
             if (t.insert() != null) {
                 Rows rows = t.insert().rows();
                 writes.add(new Change(
-                        Description.added(count(rows.size()) + " of " + t.table(), "(" + keys(rows) + ")"),
+                        Description.added(count(rows.size()) + " of " + t.table() + " (" + keys(rows) + ")"),
                         List.of(t.insert()),
                         List.of()));
             }
@@ -155,8 +155,8 @@ public final class RowsDiff {
                         .toList();
                 writes.add(new Change(
                         Description.changed(
-                                count(rows.size()) + " of " + t.table(),
-                                String.join(", ", changed) + " (" + keys(rows) + ")"),
+                                count(rows.size()) + " of " + t.table() + " (" + keys(rows) + ")",
+                                String.join(", ", changed)),
                         List.of(update),
                         List.of()));
             }
