@@ -7,6 +7,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -99,6 +100,19 @@ public final class Autogenerate {
     public static MigrationScript baseline(
             Connection live, String managedSchema, String versionTable, String historyTable) {
         return new Baseline(managedSchema, Exclusions.versionTables(versionTable, historyTable)).of(live);
+    }
+
+    /**
+     * The rows of {@code tables} ({@code countries}, or {@code billing.plans} outside {@code managedSchema}) on
+     * {@code live}, as a baseline carries them: inserted after the tables, parents first, each table found by its
+     * primary key (or first unique key), and written to {@code dataDirectory} as a declared table's file when it
+     * has none yet, so that later comparisons keep them.
+     *
+     * @throws MigrateException naming a table the schema lacks, or one of more than {@code limit} rows
+     */
+    public static BaselineRows baselineRows(
+            Connection live, String managedSchema, List<String> tables, int limit, Path dataDirectory) {
+        return BaselineRows.read(live, managedSchema, tables, limit, dataDirectory);
     }
 
     /**

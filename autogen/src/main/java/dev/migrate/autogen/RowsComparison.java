@@ -177,7 +177,7 @@ final class RowsComparison {
 
     /** {@code shape} with the columns the script adds to it, whose type is not there to read values with. */
     private TableShape withAddedColumns(TableShape shape, MigrationScript script) {
-        Map<String, @Nullable String> columns = new LinkedHashMap<>(shape.columns());
+        List<String> added = new ArrayList<>();
         for (Op op : script.upgrade()) {
             if (op instanceof Op.AddColumn add
                     && ObjectName.of(
@@ -186,12 +186,10 @@ final class RowsComparison {
                                             : add.table().schema(),
                                     add.table().name())
                             .equals(shape.table())) {
-                columns.putIfAbsent(add.column().name(), null);
+                added.add(add.column().name());
             }
         }
-        return columns.size() == shape.columns().size()
-                ? shape
-                : new TableShape(shape.table(), columns, shape.keys(), shape.foreignKeys());
+        return added.isEmpty() ? shape : shape.withColumns(added);
     }
 
     /** {@code rows} with a {@code NULL} value for each column of {@code shape} they lack (added by the script). */

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.autogen.Autogenerate;
+import dev.migrate.autogen.BaselineRows;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.text.Fixes;
@@ -24,12 +25,23 @@ import javax.sql.DataSource;
  * @param message the migration's message, which also names its class
  * @param managedSchema the schema the baseline describes
  * @param sources where the class is written
+ * @param data the tables whose rows the baseline carries too ({@code countries}, {@code billing.plans}), each
+ *     also written as a declared table's file in {@code dataDirectory} when it has none
+ * @param rowLimit the most rows such a table may hold
+ * @param dataDirectory where the declared tables' files are
  */
-public record BaselineMigration(String message, String managedSchema, SourceRoot sources) {
+public record BaselineMigration(
+        String message, String managedSchema, SourceRoot sources, List<String> data, int rowLimit, Path dataDirectory) {
     public BaselineMigration {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(managedSchema, "managedSchema");
         Objects.requireNonNull(sources, "sources");
+        data = NonBlank.of(data);
+    }
+
+    /** A baseline of the schema alone, carrying no table's rows. */
+    public BaselineMigration(String message, String managedSchema, SourceRoot sources) {
+        this(message, managedSchema, sources, List.of(), 1, Path.of("src/main/resources/db/data"));
     }
 
     /** Fails, before anything is read, on a blank message. */
@@ -70,6 +82,15 @@ public record BaselineMigration(String message, String managedSchema, SourceRoot
             c.setReadOnly(true);
             try {
                 script = Autogenerate.baseline(c, managedSchema, settings.versionTable(), settings.historyTable());
+                if (!data.isEmpty()) {
+                    BaselineRows rows = Autogenerate.baselineRows(c, managedSchema, data, rowLimit, dataDirectory);
+                    script = script.followedBy(rows.script());
+                    rows.written()
+                            .forEach(file -> context.output()
+                                    .info("Wrote " + context.shown(file)
+                                            + ": its rows are declared now, compared by autogenerate, check and"
+                                            + " drift."));
+                }
             } finally {
                 c.rollback();
             }

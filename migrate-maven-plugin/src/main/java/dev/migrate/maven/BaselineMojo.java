@@ -2,6 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.BaselineMigration;
+import java.io.File;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -31,6 +33,21 @@ public class BaselineMojo extends SchemaWriteMojo {
     @Parameter(property = "migrate.message")
     protected @Nullable String message;
 
+    /**
+     * Tables whose rows the baseline carries too ({@code countries,roles}), written to {@code dataDirectory} as
+     * declared rows where the table has no file yet.
+     */
+    @Parameter(property = "migrate.baseline.data")
+    protected @Nullable List<String> baselineData;
+
+    /** Where the project's declared rows are. */
+    @Parameter(property = "migrate.dataDirectory", defaultValue = "${project.basedir}/src/main/resources/db/data")
+    protected File dataDirectory;
+
+    /** The most rows a table whose rows the baseline carries may hold. */
+    @Parameter(property = "migrate.dataRowLimit", defaultValue = "10000")
+    protected int dataRowLimit;
+
     @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
@@ -48,6 +65,12 @@ public class BaselineMojo extends SchemaWriteMojo {
     }
 
     private BaselineMigration baseline(Goal goal) {
-        return new BaselineMigration(message == null ? "" : message, managedSchema, sourceRoot(goal));
+        return new BaselineMigration(
+                message == null ? "" : message,
+                managedSchema,
+                sourceRoot(goal),
+                baselineData == null ? List.of() : baselineData,
+                dataRowLimit,
+                dataDirectory.toPath());
     }
 }

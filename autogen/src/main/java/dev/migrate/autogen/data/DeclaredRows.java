@@ -106,6 +106,40 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
         return new DeclaredRows(directory, tables);
     }
 
+    /**
+     * Writes {@code rows} as a declared table's CSV file at {@code file}, unless a file is there already; the file
+     * written, or empty. Read back, the file gives the same values: {@code NULL} an unquoted empty field, the empty
+     * string {@code ""}.
+     */
+    public static java.util.Optional<Path> writeCsv(Path file, dev.migrate.op.Rows rows) {
+        if (Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder csv = new StringBuilder();
+        csv.append(String.join(
+                        ",", rows.columns().stream().map(DeclaredRows::csvField).toList()))
+                .append('\n');
+        for (List<@Nullable String> row : rows.values()) {
+            csv.append(String.join(
+                            ",",
+                            row.stream().map(v -> v == null ? "" : csvField(v)).toList()))
+                    .append('\n');
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrateException("Could not write " + file + ": " + e.getMessage(), e);
+        }
+        return java.util.Optional.of(file);
+    }
+
+    /** A value as a CSV field: quoted when it is empty or holds a comma, a quote or a line break. */
+    private static String csvField(String value) {
+        boolean quoted = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return quoted ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

@@ -7,6 +7,8 @@ import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.Rows;
+import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -141,12 +143,25 @@ public final class RowsDiff {
         List<OpGroup> groups = new ArrayList<>();
         for (TableChanges t : parentsFirst) {
             List<Change> writes = new ArrayList<>();
-            if (t.insert() != null) {
-                Rows rows = t.insert().rows();
+            Op.InsertRows insert = t.insert();
+            if (insert != null) {
+                Rows rows = insert.rows();
+                List<Op> ops = new ArrayList<>(List.of(insert));
+                // the rows' own values in a sequence's column: the sequence moves past them, or the next row
+                // the application inserts takes a value already there
+                t.compared().shape().sequenced().stream()
+                        .filter(rows.columns()::contains)
+                        .forEach(column -> ops.add(new Op.Execute(
+                                "SELECT setval(pg_get_serial_sequence("
+                                        + Literals.string(Identifiers.quote(insert.table())) + ", "
+                                        + Literals.string(column) + "), (SELECT max(" + Identifiers.quote(column)
+                                        + ") FROM " + Identifiers.quote(insert.table()) + "))",
+                                null)));
                 writes.add(new Change(
                         Description.added(count(rows.size()) + " of " + t.table() + " (" + keys(rows) + ")"),
-                        List.of(t.insert()),
-                        List.of()));
+                        ops,
+                        List.of(),
+                        ops.size() == 1 ? null : List.of(insert.reverse().orElseThrow())));
             }
             for (Op.UpdateRows update : t.updates()) {
                 Rows rows = update.rows();

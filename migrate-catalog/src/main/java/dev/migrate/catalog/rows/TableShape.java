@@ -30,14 +30,28 @@ import org.jspecify.annotations.Nullable;
  *     ({@code null} for a table not built yet, whose values are written as declared); generated columns are not here
  * @param keys the column lists that find one row, the primary key's first
  * @param foreignKeys the foreign keys between this table and others, both ways
+ * @param sequenced the columns whose values a sequence gives (an identity or {@code serial} column): a row inserted
+ *     with its own value there leaves the sequence behind, so the insert sets it past the values inserted
  */
 public record TableShape(
-        ObjectName table, Map<String, @Nullable String> columns, List<List<String>> keys, List<Reference> foreignKeys)
+        ObjectName table,
+        Map<String, @Nullable String> columns,
+        List<List<String>> keys,
+        List<Reference> foreignKeys,
+        List<String> sequenced)
         implements Serializable {
     public TableShape {
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         keys = keys.stream().map(List::copyOf).toList();
         foreignKeys = List.copyOf(foreignKeys);
+        sequenced = List.copyOf(sequenced);
+    }
+
+    /** {@code this} with {@code more} columns, whose type is not known (a column a migration adds). */
+    public TableShape withColumns(java.util.Collection<String> more) {
+        Map<String, @Nullable String> all = new LinkedHashMap<>(columns);
+        more.forEach(c -> all.putIfAbsent(c, null));
+        return new TableShape(table, all, keys, foreignKeys, sequenced);
     }
 
     /**
@@ -77,14 +91,20 @@ public record TableShape(
     public static Optional<TableShape> read(Connection c, ObjectName table) throws SQLException {
         String regclass = Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name());
         Map<String, @Nullable String> columns = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a"
+        List<String> sequenced = new ArrayList<>();
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+                        + " pg_catalog.pg_get_serial_sequence(?, a.attname) IS NOT NULL FROM pg_catalog.pg_attribute a"
                         + " WHERE a.attrelid = pg_catalog.to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"
                         + " AND a.attgenerated = '' ORDER BY a.attnum")) {
             s.setString(1, regclass);
+            s.setString(2, regclass);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     columns.put(r.getString(1), r.getString(2));
+                    if (r.getBoolean(3)) {
+                        sequenced.add(r.getString(1));
+                    }
                 }
             }
         }
@@ -134,7 +154,7 @@ public record TableShape(
                 }
             }
         }
-        return Optional.of(new TableShape(table, columns, keys, references));
+        return Optional.of(new TableShape(table, columns, keys, references, sequenced));
     }
 
     /**
@@ -146,10 +166,15 @@ public record TableShape(
         Map<String, @Nullable String> columns = new LinkedHashMap<>();
         List<List<String>> keys = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
+        List<String> sequenced = new ArrayList<>();
         for (TableElement element : create.elements()) {
             if (element instanceof Column column) {
                 if (column.generatedExpression() == null) {
                     columns.put(column.name(), null);
+                }
+                if (column.identityGeneration() != null
+                        || column.type().toLowerCase(java.util.Locale.ROOT).endsWith("serial")) {
+                    sequenced.add(column.name());
                 }
                 if (column.isPrimaryKey()) {
                     keys.add(0, List.of(column.name()));
@@ -175,7 +200,7 @@ public record TableShape(
                         }));
             }
         }
-        return new TableShape(table, columns, keys, references);
+        return new TableShape(table, columns, keys, references, sequenced);
     }
 
     private static ObjectName name(@Nullable String schemaOrNull, String name, String schema) {

@@ -772,7 +772,7 @@ public final class SettingsTable {
     public static final Setting<Path> DATA_DIRECTORY = Setting.named("dataDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/data")
-            .takenBy(Set.of("autogenerate", "check", "drift", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--data")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -792,13 +792,23 @@ public final class SettingsTable {
     public static final Setting<Integer> DATA_ROW_LIMIT = Setting.named("dataRowLimit", SettingType.COUNT)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(AutogenerateRequest.DEFAULT_ROW_LIMIT))
-            .takenBy(Set.of("autogenerate", "check", "drift", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line's watch keeps the default")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .documented("The most rows a table declared in `dataDirectory` may hold, in its file or in the"
                     + " database: declared rows are reference data, and bulk data belongs in a migration of its"
                     + " own.");
+
+    public static final Setting<List<String>> BASELINE_DATA = Setting.named("baseline.data", SettingType.LIST)
+            .in(Section.AUTOGENERATE)
+            .takenBy(Set.of("baseline"))
+            .notIn(Face.COMMAND_LINE, "the baseline is the plugin's")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .documented("Tables whose rows the baseline carries too (`countries,roles`; `billing.plans` outside the"
+                    + " managed schema): inserted after the tables, and written to `dataDirectory` as declared rows"
+                    + " where the table has no file yet, so that `autogenerate`, `check` and `drift` keep them.");
 
     public static final Setting<Boolean> WATCH_WRITE = Setting.named("watch.write", SettingType.FLAG)
             .in(Section.WATCH)
@@ -1458,6 +1468,7 @@ public final class SettingsTable {
             OBJECTS_DIRECTORY,
             DATA_DIRECTORY,
             DATA_ROW_LIMIT,
+            BASELINE_DATA,
             WATCH_WRITE,
             WATCH_CYCLES,
             WATCH_DEBOUNCE,
