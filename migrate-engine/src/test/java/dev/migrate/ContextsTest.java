@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -99,6 +100,9 @@ class ContextsTest {
                 .as("skipped once")
                 .containsExactly("1");
         plain.assertUpToDate();
+        assertThat(MigratorTools.of(plain).currentReport(false))
+                .contains("Skipped here: t1 (test countries), which runs only in the context test: a run given it"
+                        + " applies it.");
     }
 
     @Test
@@ -115,6 +119,9 @@ class ContextsTest {
         // the run without the context: the test branch is not its own, and its chain is at head
         Migrator plain = migrator(new ArrayList<>());
         assertThat(plain.current()).extracting(CurrentRevision::id).containsExactly("c2");
+        assertThat(MigratorTools.of(plain).currentReport(false))
+                .as("applied since it was skipped")
+                .noneMatch(line -> line.startsWith("Skipped here"));
         plain.upgrade("head");
         plain.assertUpToDate();
     }

@@ -341,6 +341,13 @@ public final class MigratorTools {
                         ? report(rows).currentVerbose(current, database.appliedRows())
                         : report(rows).current(current));
         lines.addAll(aheadLines(rows));
+        for (RevisionInfo skipped : database.skippedHere()) {
+            String contexts = String.join(", ", new java.util.TreeSet<>(skipped.contexts()));
+            lines.add("Skipped here: " + skipped.id()
+                    + (skipped.message().isEmpty() ? "" : " (" + skipped.message() + ")")
+                    + ", which runs only in the context" + (skipped.contexts().size() == 1 ? " " : "s ") + contexts
+                    + ": a run given " + (skipped.contexts().size() == 1 ? "it" : "one of them") + " applies it.");
+        }
         return lines;
     }
 

@@ -412,12 +412,17 @@ public final class Engine {
         return reads().current();
     }
 
-    /**
-     * The latest row of the history table that applied each revision (its upgrade or a stamp), for
-     * the reports that say when, by whom and how long.
-     */
+    /** The latest history row that applied each revision (its upgrade or a stamp): when, by whom, how long. */
     public Map<String, AppliedRow> appliedRows() {
         return reads().appliedRows();
+    }
+
+    /** The revisions left out of this run for their contexts that the history records as skipped here. */
+    public List<RevisionInfo> skippedHere() {
+        Set<String> skipped = reads().skipped();
+        return contexts.leftOut().values().stream()
+                .filter(r -> skipped.contains(r.id()))
+                .toList();
     }
 
     /** The last {@code limit} steps of the history table, the newest first. */

@@ -94,6 +94,18 @@ final class VersionReads {
         }
     }
 
+    /** The revisions the history records as skipped for their contexts; none without a history table. */
+    Set<String> skipped() {
+        try (Connection c = connections.open()) {
+            return tables.readSkipped(c);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     /** The last {@code limit} steps of the history table, the newest first. */
     List<HistoryEntry> recentHistory(int limit) {
         try (Connection c = connections.open()) {

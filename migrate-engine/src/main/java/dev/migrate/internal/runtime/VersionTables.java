@@ -59,15 +59,16 @@ final class VersionTables {
         return new VersionTables(schema, version.name(), history.name(), revisions);
     }
 
-    /** The revisions the history records as skipped for their contexts. */
+    /** The revisions whose latest history row records them skipped for their contexts (none applied them since). */
     Set<String> readSkipped(Connection c) throws SQLException {
         Set<String> skipped = new LinkedHashSet<>();
         if (!exists(c, quotedHistory)) {
             return skipped;
         }
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT DISTINCT revision FROM " + quotedHistory + " WHERE direction = 'skipped'")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT revision FROM (SELECT DISTINCT ON (revision) revision, direction FROM "
+                                + quotedHistory + " ORDER BY revision, id DESC) latest WHERE direction = 'skipped'")) {
             while (rs.next()) {
                 skipped.add(rs.getString(1));
             }
