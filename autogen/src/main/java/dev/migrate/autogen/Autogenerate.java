@@ -1,12 +1,16 @@
 package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.tooling.MigratorTools;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,13 +63,57 @@ public final class Autogenerate {
         if (rows.isEmpty()) {
             return result;
         }
+        Optional<Path> inSync = configured.isPresent()
+                ? Optional.empty()
+                : request.replayCache().map(dir -> dir.resolve("rows-" + rowsKey(request, databases, result, rows)));
+        if (inSync.isPresent() && Files.exists(inSync.get())) {
+            log.info("The declared rows match the rows at head, as the last comparison with this chain found them: "
+                    + "nothing replayed for them.");
+            return result;
+        }
         RowsComparison.Result compared = onHead(
                 request,
                 databases,
                 log,
                 head -> new RowsComparison(head, request.managedSchema(), request.rowLimit())
                         .compare(result.script(), rows));
+        if (inSync.isPresent()
+                && compared.everywhere().isEmpty()
+                && compared.limited().isEmpty()) {
+            try {
+                Files.createDirectories(inSync.get().getParent());
+                Files.writeString(inSync.get(), "");
+            } catch (IOException e) {
+                // a cache that cannot be written is no error: the rows are compared again next time
+            }
+        }
         return result.withRows(compared.everywhere(), compared.limited());
+    }
+
+    /**
+     * What the comparison of declared rows on the embedded default depends on: the chain, the server, the run's
+     * contexts, the files' tables, columns and values, the row limit and the schema's changes (a table they create).
+     * A file named after it says the rows were found in sync, so that an unchanged project starts no server for them.
+     */
+    private static String rowsKey(
+            AutogenerateRequest request,
+            ComparisonDatabases databases,
+            AutogenerateResult result,
+            List<DeclaredTable> rows) {
+        Fingerprint key = new Fingerprint()
+                .field("declared rows 1")
+                .field(MigratorTools.of(request.chain()).chainFingerprint())
+                .field(databases.defaultVersion().identity())
+                .fields("contexts", new java.util.TreeSet<>(request.chain().contexts()))
+                .field(request.managedSchema())
+                .field(String.valueOf(request.rowLimit()))
+                .fields(
+                        "script",
+                        result.script().upgrade().stream().map(Object::toString).toList());
+        for (DeclaredTable table : rows) {
+            key.field(table.toString());
+        }
+        return key.hex();
     }
 
     /**
