@@ -23,6 +23,7 @@ import dev.migrate.catalog.read.ObjectOwners;
 import dev.migrate.catalog.read.PartitionColumnOrder;
 import dev.migrate.catalog.read.StableDeparse;
 import dev.migrate.catalog.read.TableInheritance;
+import dev.migrate.catalog.read.UncarriedShapes;
 import dev.migrate.catalog.read.UnreadObjects;
 import dev.migrate.op.Op;
 import java.sql.Connection;
@@ -157,6 +158,13 @@ final class Baseline {
         if (!unread.isEmpty()) {
             warnings.add("Not written here, since migrate does not read them yet: " + String.join(", ", unread)
                     + ". Add those a new database needs with op.execute(...), after what they use.");
+        }
+        List<String> uncarried = read(
+                live,
+                "Could not look for what a baseline of schema " + schema + " does not give back as it is",
+                () -> UncarriedShapes.in(live, List.of(schema)));
+        if (!uncarried.isEmpty()) {
+            warnings.add("Not given back as it is by this baseline: " + String.join("; ", uncarried) + ".");
         }
         ObjectOwners owners = read(
                 live,
