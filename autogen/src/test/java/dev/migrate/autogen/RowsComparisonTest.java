@@ -1,5 +1,8 @@
 package dev.migrate.autogen;
 
+import static dev.migrate.autogen.SqlRows.execute;
+import static dev.migrate.autogen.SqlRows.rows;
+import static dev.migrate.autogen.SqlRows.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,13 +14,10 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.TestPostgres;
-import dev.migrate.tooling.OpSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,28 +262,5 @@ class RowsComparisonTest {
         Connection c = TestPostgres.freshDatabase(name).getConnection();
         execute(c, SCHEMA);
         return c;
-    }
-
-    private static void run(Connection c, List<Op> ops) throws SQLException {
-        for (String sql : OpSql.renderAll(ops)) {
-            execute(c, sql);
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<String> rows(Connection c, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(query)) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-        }
-        return out;
     }
 }

@@ -5,6 +5,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.AutogenerateMigration;
@@ -158,9 +159,10 @@ record DevLoop(Layout layout, List<String> packages) {
                         + " Add quarkus-hibernate-orm to the application.");
             });
             Path objects = layout.project().resolve("src/main/resources/db/objects");
+            Path data = layout.project().resolve("src/main/resources/db/data");
             Path migrate = layout.build().resolve("migrate");
-            Entities compared =
-                    Entities.of(chain -> request(chain, entities, provider, objects, migrate, lines::add), migrate);
+            Entities compared = Entities.of(
+                    chain -> request(chain, entities, provider, objects, data, migrate, lines::add), migrate);
             command.run(context(loader.loader(), output), compared);
             return new Report(differences, written, false, String.join("\n", lines));
         } catch (MigrateException e) {
@@ -174,6 +176,7 @@ record DevLoop(Layout layout, List<String> packages) {
             ProjectEntities entities,
             ProviderClasses provider,
             Path objects,
+            Path data,
             Path migrate,
             Consumer<String> info) {
         ChainTables tables = MigratorTools.of(chain).tables();
@@ -183,6 +186,7 @@ record DevLoop(Layout layout, List<String> packages) {
                 .versionTables(tables.versionTable(), tables.historyTable())
                 .renames(Renames.hints(List.of()))
                 .declaringObjects(DeclaredObjects.in(objects, objects.toString()))
+                .declaringRows(DeclaredRows.in(data, data.toString(), "public"), AutogenerateRequest.DEFAULT_ROW_LIMIT)
                 .entityCacheIn(migrate.resolve("entity-cache"));
     }
 
