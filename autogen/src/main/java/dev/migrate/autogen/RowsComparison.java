@@ -117,6 +117,7 @@ final class RowsComparison {
         }
         TableShape shape = atHead.map(s -> withAddedColumns(s, script))
                 .or(() -> created(table.table(), script))
+                .map(s -> s.withAddedConstraints(script.upgrade(), schema))
                 .orElseThrow(() -> new MigrateException(table.source() + " declares the rows of " + table.table()
                         + ", which neither the migrations nor the entities create. Create the table (an entity, or a"
                         + " migration), or rename the file after an existing table (" + schema

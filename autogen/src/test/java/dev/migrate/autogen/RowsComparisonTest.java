@@ -193,6 +193,47 @@ class RowsComparisonTest {
     }
 
     @Test
+    void tablesTheMigrationCreatesGetTheirRowsParentsFirstWhenTheirForeignKeyIsAddedAfterThem() throws Exception {
+        try (Connection c = database("rows_new_tables_parents_first")) {
+            // as the entities' DDL has it: both tables, then the foreign key; the child's name sorts first
+            Op.CreateTable zones = new Op.CreateTable(
+                    new QualifiedName(null, "zones"),
+                    List.of(dev.migrate.Ddl.column("code", "text").primaryKey()),
+                    null);
+            Op.CreateTable shops = new Op.CreateTable(
+                    new QualifiedName(null, "shops"),
+                    List.of(
+                            dev.migrate.Ddl.column("id", "bigint").primaryKey(),
+                            dev.migrate.Ddl.column("zone", "text").notNull()),
+                    null);
+            Op.AddConstraint fk = new Op.AddConstraint(
+                    new QualifiedName(null, "shops"),
+                    dev.migrate.Ddl.foreignKey("fk_shops_zone", "zone").references("zones", "code"));
+            List<Op> created = List.of(zones, shops, fk);
+            MigrationScript schema = new MigrationScript(
+                    List.of(dev.migrate.catalog.diff.OpGroup.outsideTables(List.of(new dev.migrate.catalog.diff.Change(
+                            dev.migrate.catalog.diff.Description.added("tables public.zones, public.shops"),
+                            created,
+                            List.of())))),
+                    List.of());
+            MigrationScript script = new RowsComparison(c, "public", 100)
+                    .compare(
+                            schema,
+                            declared(Map.of("zones.csv", "code\nnorth\n", "shops.csv", "id,zone\n1,north\n"))
+                                    .inContexts(Set.of()))
+                    .everywhere();
+
+            assertThat(script.descriptions())
+                    .containsExactly("added 1 row of public.zones (code north)", "added 1 row of public.shops (id 1)");
+            List<Op> all = new ArrayList<>(created);
+            all.addAll(script.upgrade());
+            run(c, all);
+            run(c, script.downgrade());
+            assertThat(rows(c, "SELECT count(*)::text FROM zones")).containsExactly("0");
+        }
+    }
+
+    @Test
     void rowsOfAContextsFolderAreComparedOnlyInARunGivenThatContextAndKeptApart() throws Exception {
         try (Connection c = database("rows_contexts")) {
             DeclaredRows declared = declared(Map.of(
