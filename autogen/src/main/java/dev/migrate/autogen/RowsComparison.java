@@ -3,6 +3,7 @@ package dev.migrate.autogen;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.rows.RowReader;
@@ -79,21 +80,50 @@ final class RowsComparison {
             DeclaredTable table = declared.get(change.table());
             (table != null && table.context() != null ? limited : everywhere).add(change);
         }
-        return new Result(script(everywhere, notes, guards), script(limited, notes, guards));
+        Set<ObjectName> created = createdTables(script);
+        return new Result(script(everywhere, notes, guards, created), script(limited, notes, guards, created));
     }
 
     /** The changes of {@code tables} as a script, with the guards of their deletes. */
     private static MigrationScript script(
             List<RowsDiff.TableChanges> tables,
             Map<ObjectName, List<String>> notes,
-            Map<ObjectName, List<Op.RequireNoRows>> guards) {
+            Map<ObjectName, List<Op.RequireNoRows>> guards,
+            Set<ObjectName> created) {
         List<Op.RequireNoRows> own = tables.stream()
                 .flatMap(t -> guards.getOrDefault(t.table(), List.of()).stream())
                 .toList();
         List<OpGroup> groups = RowsDiff.groups(tables).stream()
                 .map(g -> withNotes(g, notes.getOrDefault(g.table(), List.of())))
+                .map(g -> created.contains(g.table()) ? droppedWithTheirTable(g) : g)
                 .toList();
         return new MigrationScript(groups, List.of(), own);
+    }
+
+    /** The tables {@code script} creates, by their names in {@code schema} when unqualified. */
+    private Set<ObjectName> createdTables(MigrationScript script) {
+        Set<ObjectName> created = new HashSet<>();
+        for (Op op : script.upgrade()) {
+            if (op instanceof Op.CreateTable create) {
+                created.add(TableShape.of(create, schema).table());
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The rows inserted into a table the same migration creates, undone by nothing of their own: the downgrade
+     * drops the table with them. Deleting them first would fail where rows of another table the downgrade drops
+     * (an application's own, not declared) still point to them.
+     */
+    private static OpGroup droppedWithTheirTable(OpGroup group) {
+        return new OpGroup(
+                group.table(),
+                group.changes().stream()
+                        .map(c -> c.ops().stream().allMatch(op -> op instanceof Op.InsertRows)
+                                ? new Change(c.description(), c.ops(), c.hazards(), c.notes(), List.of(), c.aheadPart())
+                                : c)
+                        .toList());
     }
 
     private static OpGroup withNotes(OpGroup group, List<String> notes) {

@@ -183,7 +183,8 @@ class RowsComparisonTest {
                     .contains(".columns(\"tier\", \"price\")\n")
                     .contains(".row(\"free\", \"0\")\n")
                     .contains(".row(\"pro\", \"9.90\"));")
-                    .contains("op.deleteRows(\"plans\", Rows.keyedBy(\"tier\")");
+                    // the downgrade drops the table with its rows: deleting them first could only fail
+                    .doesNotContain("op.deleteRows(");
             List<Op> all = new ArrayList<>(List.of(plans));
             all.addAll(script.upgrade());
             run(c, all);
@@ -228,8 +229,8 @@ class RowsComparisonTest {
             List<Op> all = new ArrayList<>(created);
             all.addAll(script.upgrade());
             run(c, all);
-            run(c, script.downgrade());
-            assertThat(rows(c, "SELECT count(*)::text FROM zones")).containsExactly("0");
+            // the downgrade drops both tables with their rows, whatever other rows point to them
+            assertThat(script.downgrade()).isEmpty();
         }
     }
 
