@@ -2,7 +2,7 @@ import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-    assert runs.size() == 10 : "ten Maven runs in the log, found ${runs.size()}"
+    assert runs.size() == 11 : "eleven Maven runs in the log, found ${runs.size()}"
     def written = new File(basedir, 'src/main/java/db/migrations').listFiles()
             .findAll { it.name.endsWith('.java') }.sort { it.name }
     // the refused autogenerate (6) wrote nothing
@@ -69,14 +69,20 @@ try {
     assert ItDatabase.query(plain, "SELECT string_agg(c.code || ':' || c.name || ':' || r.name, ',' ORDER BY c.code) "
             + 'FROM countries c JOIN regions r ON r.code = c.region_code') ==
             ['FR:France:Europe,JP:Japan:Asia,KE:Kenya:Africa,US:United States of America:The Americas']
-    // 9: with it, the live database has them, beside the account opened by hand
+    // 9: with it, the live database has them: once the account opened by hand is closed, check finds the
+    // accounts table as data-3/test declares it
     assert runs[8].contains('Running upgrade') && runs[8].contains('test accounts') : runs[8]
+    assert runs[8].contains('No differences: the entities match the schema at head.') : runs[8]
 
     // 10: down to base on the live database: no table is left but the chain's own
     def app = 'jdbc:postgresql://localhost:25963/app'
     assert runs[9].contains('BUILD SUCCESS') : runs[9]
     assert ItDatabase.query(app, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT LIKE 'migrate\\_%'") == ['0']
+
+    // 11: a table declaring more rows than the limit is refused, naming the parameter
+    assert runs[10].contains('data-2/countries.csv: public.countries declares 4 rows, more than declared rows are for') : runs[10]
+    assert runs[10].contains('or raise the limit with dataRowLimit (now 3).') : runs[10]
 } finally {
     ItDatabase.stop(basedir)
 }
