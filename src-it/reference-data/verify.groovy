@@ -2,7 +2,7 @@ import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-    assert runs.size() == 11 : "eleven Maven runs in the log, found ${runs.size()}"
+    assert runs.size() == 12 : "twelve Maven runs in the log, found ${runs.size()}"
     def written = new File(basedir, 'src/main/java/db/migrations').listFiles()
             .findAll { it.name.endsWith('.java') }.sort { it.name }
     // the refused autogenerate (6) wrote nothing
@@ -22,6 +22,7 @@ try {
     assert up.contains('.row("US", "United States", "AM")') : up
     assert !up.contains('op.insertRows("accounts"') : 'the test accounts are not in the migration every database runs: ' + up
     assert downgrade(initial).contains('op.dropTable("regions")') && !downgrade(initial).contains('deleteRows') : initial
+    assert runs[0].contains('Running upgrade <base> -> ') : 'plain is at the first migration: ' + runs[0]
     // 2: applied to the live database, which check finds in sync
     assert runs[1].contains('No differences: the entities match the schema at head.') : runs[1]
 
@@ -60,8 +61,11 @@ try {
     assert up.contains('.row("1", "alice@example.com", "", "1")') : up
     assert !up.contains('"regions"') && !up.contains('"countries"') : 'only the rows of the context: ' + up
 
-    // 8: an upgrade without the context skips the revision: the second database has no test account
-    assert runs[7].contains('Skipped') && runs[7].contains('test accounts') : runs[7]
+    // 8: plain holds an account in Germany, which the second migration deletes: it stops before any change
+    assert runs[7].contains('rows of public.accounts still point to rows of public.countries that this migration deletes'
+            + ' (country_id)') : runs[7]
+    // 9: the account closed, an upgrade without the context skips the revision: plain has no test account
+    assert runs[8].contains('Skipped') && runs[8].contains('test accounts') : runs[8]
     def plain = 'jdbc:postgresql://localhost:25963/plain'
     assert ItDatabase.query(plain, 'SELECT count(*) FROM accounts') == ['0']
     assert ItDatabase.query(plain, "SELECT string_agg(code || '=' || name, ',' ORDER BY code) FROM regions") ==
@@ -69,20 +73,20 @@ try {
     assert ItDatabase.query(plain, "SELECT string_agg(c.code || ':' || c.name || ':' || r.name, ',' ORDER BY c.code) "
             + 'FROM countries c JOIN regions r ON r.code = c.region_code') ==
             ['FR:France:Europe,JP:Japan:Asia,KE:Kenya:Africa,US:United States of America:The Americas']
-    // 9: with it, the live database has them: once the account opened by hand is closed, check finds the
-    // accounts table as data-3/test declares it
-    assert runs[8].contains('Running upgrade') && runs[8].contains('test accounts') : runs[8]
-    assert runs[8].contains('No differences: the entities match the schema at head.') : runs[8]
+    // 10: with it, app has them: once the account opened by hand is closed, check finds the accounts table as
+    // data-3/test declares it
+    assert runs[9].contains('Running upgrade') && runs[9].contains('test accounts') : runs[9]
+    assert runs[9].contains('No differences: the entities match the schema at head.') : runs[9]
 
-    // 10: down to base on the live database: no table is left but the chain's own
+    // 11: down to base on the live database: no table is left but the chain's own
     def app = 'jdbc:postgresql://localhost:25963/app'
-    assert runs[9].contains('BUILD SUCCESS') : runs[9]
+    assert runs[10].contains('BUILD SUCCESS') : runs[10]
     assert ItDatabase.query(app, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT LIKE 'migrate\\_%'") == ['0']
 
-    // 11: a table declaring more rows than the limit is refused, naming the parameter
-    assert runs[10].contains('data-2/countries.csv: public.countries declares 4 rows, more than declared rows are for') : runs[10]
-    assert runs[10].contains('or raise the limit with dataRowLimit (now 3).') : runs[10]
+    // 12: a table declaring more rows than the limit is refused, naming the parameter
+    assert runs[11].contains('data-2/countries.csv: public.countries declares 4 rows, more than declared rows are for') : runs[11]
+    assert runs[11].contains('or raise the limit with dataRowLimit (now 3).') : runs[11]
 } finally {
     ItDatabase.stop(basedir)
 }
