@@ -11,6 +11,7 @@ import dev.migrate.catalog.rows.RowsDiff;
 import dev.migrate.catalog.rows.TableShape;
 import dev.migrate.op.Op;
 import dev.migrate.op.Rows;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -277,7 +278,7 @@ final class RowsComparison {
                     guards.computeIfAbsent(shape.table(), t -> new ArrayList<>())
                             .add(new Op.RequireNoRows(
                                     "SELECT 1 FROM " + RowReader.quote(reference.child()) + " WHERE "
-                                            + RowReader.inList(reference.childColumns(), parentValues),
+                                            + pointingTo(reference, deleted, parentValues),
                                     "rows of " + reference.child() + " still point to rows of " + shape.table()
                                             + " that this migration deletes ("
                                             + String.join(", ", reference.childColumns())
@@ -299,6 +300,31 @@ final class RowsComparison {
                         .add(what + ": " + reference.onDeleteText() + ".");
             }
         }
+    }
+
+    /**
+     * The condition on the child's rows that point to the {@code deleted} rows, for a guard that runs on other
+     * databases too: by the file's key where the foreign key points to another column (a generated id, which
+     * another database may have given other values), through the parent rows the migration is about to delete.
+     */
+    private static String pointingTo(
+            TableShape.Reference reference, Rows deleted, List<List<@Nullable String>> parentValues) {
+        if (reference.parentColumns().equals(deleted.key())) {
+            return RowReader.inList(reference.childColumns(), parentValues);
+        }
+        List<List<@Nullable String>> keys = new ArrayList<>();
+        for (int i = 0; i < deleted.size(); i++) {
+            keys.add(deleted.keyOf(i));
+        }
+        List<String> child =
+                reference.childColumns().stream().map(Identifiers::quote).toList();
+        return (child.size() == 1 ? child.get(0) : "(" + String.join(", ", child) + ")")
+                + " IN (SELECT "
+                + reference.parentColumns().stream()
+                        .map(Identifiers::quote)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " FROM " + RowReader.quote(reference.parent()) + " WHERE " + RowReader.inList(deleted.key(), keys)
+                + ")";
     }
 
     /** How many of a compared child table's rows point to {@code parentValues} once its own change is made. */

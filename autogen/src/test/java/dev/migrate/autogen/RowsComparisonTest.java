@@ -143,6 +143,10 @@ class RowsComparisonTest {
             MigrationScript script =
                     compare(c, Map.of("countries.csv", "code,name\nFR,France\nDE,Germany\nAU,Australia\n"));
             assertThat(script.guards()).hasSize(1);
+            // by the file's key, not by the ids this database gave the countries, which another may not share
+            assertThat(script.guards().get(0).query())
+                    .isEqualTo("SELECT 1 FROM public.customers WHERE country_id IN"
+                            + " (SELECT id FROM public.countries WHERE code IN ('XX'))");
             // a database the comparison never saw: a customer in XX
             execute(c, "INSERT INTO customers VALUES (1, (SELECT id FROM countries WHERE code = 'XX'))");
 
