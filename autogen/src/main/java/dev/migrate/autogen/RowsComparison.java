@@ -3,6 +3,7 @@ package dev.migrate.autogen;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.rows.RowReader;
@@ -10,6 +11,7 @@ import dev.migrate.catalog.rows.RowsDiff;
 import dev.migrate.catalog.rows.TableShape;
 import dev.migrate.op.Op;
 import dev.migrate.op.Rows;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -79,21 +81,50 @@ final class RowsComparison {
             DeclaredTable table = declared.get(change.table());
             (table != null && table.context() != null ? limited : everywhere).add(change);
         }
-        return new Result(script(everywhere, notes, guards), script(limited, notes, guards));
+        Set<ObjectName> created = createdTables(script);
+        return new Result(script(everywhere, notes, guards, created), script(limited, notes, guards, created));
     }
 
     /** The changes of {@code tables} as a script, with the guards of their deletes. */
     private static MigrationScript script(
             List<RowsDiff.TableChanges> tables,
             Map<ObjectName, List<String>> notes,
-            Map<ObjectName, List<Op.RequireNoRows>> guards) {
+            Map<ObjectName, List<Op.RequireNoRows>> guards,
+            Set<ObjectName> created) {
         List<Op.RequireNoRows> own = tables.stream()
                 .flatMap(t -> guards.getOrDefault(t.table(), List.of()).stream())
                 .toList();
         List<OpGroup> groups = RowsDiff.groups(tables).stream()
                 .map(g -> withNotes(g, notes.getOrDefault(g.table(), List.of())))
+                .map(g -> created.contains(g.table()) ? droppedWithTheirTable(g) : g)
                 .toList();
         return new MigrationScript(groups, List.of(), own);
+    }
+
+    /** The tables {@code script} creates, by their names in {@code schema} when unqualified. */
+    private Set<ObjectName> createdTables(MigrationScript script) {
+        Set<ObjectName> created = new HashSet<>();
+        for (Op op : script.upgrade()) {
+            if (op instanceof Op.CreateTable create) {
+                created.add(TableShape.of(create, schema).table());
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The rows inserted into a table the same migration creates, undone by nothing of their own: the downgrade
+     * drops the table with them. Deleting them first would fail where rows of another table the downgrade drops
+     * (an application's own, not declared) still point to them.
+     */
+    private static OpGroup droppedWithTheirTable(OpGroup group) {
+        return new OpGroup(
+                group.table(),
+                group.changes().stream()
+                        .map(c -> c.ops().stream().allMatch(op -> op instanceof Op.InsertRows)
+                                ? new Change(c.description(), c.ops(), c.hazards(), c.notes(), List.of(), c.aheadPart())
+                                : c)
+                        .toList());
     }
 
     private static OpGroup withNotes(OpGroup group, List<String> notes) {
@@ -117,6 +148,7 @@ final class RowsComparison {
         }
         TableShape shape = atHead.map(s -> withAddedColumns(s, script))
                 .or(() -> created(table.table(), script))
+                .map(s -> s.withAddedConstraints(script.upgrade(), schema))
                 .orElseThrow(() -> new MigrateException(table.source() + " declares the rows of " + table.table()
                         + ", which neither the migrations nor the entities create. Create the table (an entity, or a"
                         + " migration), or rename the file after an existing table (" + schema
@@ -244,7 +276,7 @@ final class RowsComparison {
                     guards.computeIfAbsent(shape.table(), t -> new ArrayList<>())
                             .add(new Op.RequireNoRows(
                                     "SELECT 1 FROM " + RowReader.quote(reference.child()) + " WHERE "
-                                            + RowReader.inList(reference.childColumns(), parentValues),
+                                            + pointingTo(reference, deleted, parentValues),
                                     "rows of " + reference.child() + " still point to rows of " + shape.table()
                                             + " that this migration deletes ("
                                             + String.join(", ", reference.childColumns())
@@ -266,6 +298,31 @@ final class RowsComparison {
                         .add(what + ": " + reference.onDeleteText() + ".");
             }
         }
+    }
+
+    /**
+     * The condition on the child's rows that point to the {@code deleted} rows, for a guard that runs on other
+     * databases too: by the file's key where the foreign key points to another column (a generated id, which
+     * another database may have given other values), through the parent rows the migration is about to delete.
+     */
+    private static String pointingTo(
+            TableShape.Reference reference, Rows deleted, List<List<@Nullable String>> parentValues) {
+        if (reference.parentColumns().equals(deleted.key())) {
+            return RowReader.inList(reference.childColumns(), parentValues);
+        }
+        List<List<@Nullable String>> keys = new ArrayList<>();
+        for (int i = 0; i < deleted.size(); i++) {
+            keys.add(deleted.keyOf(i));
+        }
+        List<String> child =
+                reference.childColumns().stream().map(Identifiers::quote).toList();
+        return (child.size() == 1 ? child.get(0) : "(" + String.join(", ", child) + ")")
+                + " IN (SELECT "
+                + reference.parentColumns().stream()
+                        .map(Identifiers::quote)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " FROM " + RowReader.quote(reference.parent()) + " WHERE " + RowReader.inList(deleted.key(), keys)
+                + ")";
     }
 
     /** How many of a compared child table's rows point to {@code parentValues} once its own change is made. */

@@ -370,10 +370,13 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return op;
     }
 
-    /** {@code op.updateRows(...)} records no previous rows: the downgrade's own call says them. */
+    /**
+     * {@code op.updateRows(...)} is written without its previous rows, but they stay on the op: the downgrade is
+     * this form's reverse, whose own call says them.
+     */
     @Override
     public Op visit(Op.UpdateRows op) {
-        return new Op.UpdateRows(op.table(), op.rows(), null);
+        return op;
     }
 
     @Override

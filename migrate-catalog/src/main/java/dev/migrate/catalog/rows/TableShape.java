@@ -186,21 +186,58 @@ public record TableShape(
             } else if (element instanceof Constraint.Unique unique) {
                 keys.add(unique.columns());
             } else if (element instanceof Constraint.ForeignKey fk) {
-                references.add(new Reference(
-                        table,
-                        fk.columns(),
-                        name(fk.referencedTable().schema(), fk.referencedTable().name(), schema),
-                        fk.referencedColumns(),
-                        switch (fk.onDelete()) {
-                            case NO_ACTION -> 'a';
-                            case RESTRICT -> 'r';
-                            case CASCADE -> 'c';
-                            case SET_NULL -> 'n';
-                            case SET_DEFAULT -> 'd';
-                        }));
+                references.add(reference(table, fk, schema));
             }
         }
         return new TableShape(table, columns, keys, references, sequenced);
+    }
+
+    /**
+     * This shape with the keys and foreign keys that {@code ops} add to its table or point to it with: a
+     * migration that creates tables adds their foreign keys once every table exists, after the {@code CREATE
+     * TABLE}s, and the rows of its tables still go in parents first.
+     */
+    public TableShape withAddedConstraints(List<Op> ops, String schema) {
+        List<List<String>> withKeys = new ArrayList<>(keys);
+        List<Reference> references = new ArrayList<>(foreignKeys);
+        for (Op op : ops) {
+            if (!(op instanceof Op.AddConstraint add)) {
+                continue;
+            }
+            ObjectName owner = name(add.table().schema(), add.table().name(), schema);
+            if (add.constraint() instanceof Constraint.ForeignKey fk) {
+                Reference reference = reference(owner, fk, schema);
+                if ((owner.equals(table) || reference.parent().equals(table)) && !references.contains(reference)) {
+                    references.add(reference);
+                }
+            } else if (owner.equals(table)
+                    && add.constraint() instanceof Constraint.PrimaryKey pk
+                    && !withKeys.contains(pk.columns())) {
+                withKeys.add(0, pk.columns());
+            } else if (owner.equals(table)
+                    && add.constraint() instanceof Constraint.Unique unique
+                    && !withKeys.contains(unique.columns())) {
+                withKeys.add(unique.columns());
+            }
+        }
+        return withKeys.size() == keys.size() && references.size() == foreignKeys.size()
+                ? this
+                : new TableShape(table, columns, withKeys, references);
+    }
+
+    private static Reference reference(ObjectName child, Constraint.ForeignKey fk, String schema) {
+        return new Reference(
+                child,
+                fk.columns(),
+                name(fk.referencedTable().schema(), fk.referencedTable().name(), schema),
+                fk.referencedColumns(),
+                switch (fk.onDelete()) {
+                    case NO_ACTION -> 'a';
+                    case RESTRICT -> 'r';
+                    case CASCADE -> 'c';
+                    case SET_NULL -> 'n';
+                    case SET_DEFAULT -> 'd';
+                });
     }
 
     private static ObjectName name(@Nullable String schemaOrNull, String name, String schema) {
