@@ -55,6 +55,13 @@ public record BaselineRows(MigrationScript script, List<Path> written) {
         List<RowsDiff.TableChanges> inserts = RowsDiff.compare(compared, "public".equals(schema) ? schema : "").stream()
                 .filter(c -> !c.isEmpty())
                 .toList();
-        return new BaselineRows(new MigrationScript(RowsDiff.groups(inserts), List.of()), written);
+        // the baseline's downgrade drops every table it creates, with its rows
+        return new BaselineRows(
+                new MigrationScript(
+                        RowsDiff.groups(inserts).stream()
+                                .map(RowsDiff::droppedWithTheirTable)
+                                .toList(),
+                        List.of()),
+                written);
     }
 }

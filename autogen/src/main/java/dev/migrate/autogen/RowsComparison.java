@@ -3,7 +3,6 @@ package dev.migrate.autogen;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.catalog.ObjectName;
-import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.rows.RowReader;
@@ -96,7 +95,7 @@ final class RowsComparison {
                 .toList();
         List<OpGroup> groups = RowsDiff.groups(tables).stream()
                 .map(g -> withNotes(g, notes.getOrDefault(g.table(), List.of())))
-                .map(g -> created.contains(g.table()) ? droppedWithTheirTable(g) : g)
+                .map(g -> created.contains(g.table()) ? RowsDiff.droppedWithTheirTable(g) : g)
                 .toList();
         return new MigrationScript(groups, List.of(), own);
     }
@@ -110,21 +109,6 @@ final class RowsComparison {
             }
         }
         return created;
-    }
-
-    /**
-     * The rows inserted into a table the same migration creates, undone by nothing of their own: the downgrade
-     * drops the table with them. Deleting them first would fail where rows of another table the downgrade drops
-     * (an application's own, not declared) still point to them.
-     */
-    private static OpGroup droppedWithTheirTable(OpGroup group) {
-        return new OpGroup(
-                group.table(),
-                group.changes().stream()
-                        .map(c -> c.ops().stream().allMatch(op -> op instanceof Op.InsertRows)
-                                ? new Change(c.description(), c.ops(), c.hazards(), c.notes(), List.of(), c.aheadPart())
-                                : c)
-                        .toList());
     }
 
     private static OpGroup withNotes(OpGroup group, List<String> notes) {

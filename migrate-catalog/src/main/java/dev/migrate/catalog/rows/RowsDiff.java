@@ -194,6 +194,21 @@ public final class RowsDiff {
         return groups;
     }
 
+    /**
+     * {@code group}'s inserts undone by nothing of their own, for a table the same migration creates: its downgrade
+     * drops the table with the rows. Deleting them first would fail where rows of another table the downgrade
+     * drops (an application's own, not declared) still point to them.
+     */
+    public static OpGroup droppedWithTheirTable(OpGroup group) {
+        return new OpGroup(
+                group.table(),
+                group.changes().stream()
+                        .map(c -> c.ops().stream().anyMatch(op -> op instanceof Op.InsertRows)
+                                ? new Change(c.description(), c.ops(), c.hazards(), c.notes(), List.of(), c.aheadPart())
+                                : c)
+                        .toList());
+    }
+
     /** The tables ordered so that a table comes after those its foreign keys point to, among these. */
     static List<TableChanges> parentsFirst(List<TableChanges> changes) {
         Map<ObjectName, TableChanges> byName = new LinkedHashMap<>();

@@ -222,7 +222,7 @@ public record TableShape(
         }
         return withKeys.size() == keys.size() && references.size() == foreignKeys.size()
                 ? this
-                : new TableShape(table, columns, withKeys, references);
+                : new TableShape(table, columns, withKeys, references, sequenced);
     }
 
     private static Reference reference(ObjectName child, Constraint.ForeignKey fk, String schema) {
