@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  * written into {@code target/classes} to the differences printed (check mode), and to the migration written
  * ({@code watch.write}); then the heap after a full collection after 10 and after C cycles run directly.
  *
+ * <p>{@code -Dbench.compile=module} writes every class file of the module again for each edit, as {@code mvn compile}
+ * does (the same bytes, the edited entity's new ones), the clock started when the last one is written;
+ * {@code -Dbench.compile=both} times both ways, one class file first. {@code -Dbench.write=false} leaves out the
+ * timing to the migration written.
+ *
  * <p>Run (docs/PERFORMANCE.md, "The dev loop kept warm"):
  * {@code mvn -B -q -pl migrate-commands -am process-test-classes -Pwatch-bench -Dbench.tables=2000 -Dbench.runs=20
  * -Dbench.heapCycles=200}.
@@ -36,7 +41,8 @@ public final class WatchBenchmark {
         int tables = Integer.getInteger("bench.tables", 2000);
         int runs = Integer.getInteger("bench.runs", 20);
         int heapCycles = Integer.getInteger("bench.heapCycles", 200);
-        Path root = Path.of(System.getProperty("bench.directory", "target/watch-bench"));
+        Path root = Path.of(System.getProperty("bench.directory", "target/watch-bench"))
+                .toAbsolutePath();
         WatchedProject.deleteTree(root);
         WatchedProject project = new WatchedProject(root.resolve("project"), "bench.model", "db.migrations");
         Files.delete(project.objects); // the realistic project declares no objects
@@ -50,23 +56,37 @@ public final class WatchBenchmark {
                 (System.nanoTime() - generating) / 1_000_000);
         int edited = tables * 3 / 4;
         Path staging = root.resolve("staging");
+        String compile = System.getProperty("bench.compile", "one");
+        boolean write = Boolean.parseBoolean(System.getProperty("bench.write", "true"));
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
             project.provider = provider;
-            List<Long> toDiff = loop(project, staging, edited, runs, false);
-            List<Long> toWrite = loop(project, staging, edited, runs, true);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%,d entities, %d edits of E%d: class written to differences printed: "
-                            + "median %,d ms, worst %,d ms; to migration written: median %,d ms, worst %,d ms.%n",
-                    tables,
-                    runs,
-                    edited,
-                    median(toDiff),
-                    Collections.max(toDiff),
-                    median(toWrite),
-                    Collections.max(toWrite));
-            System.out.println("to differences, each run (ms): " + toDiff);
-            System.out.println("to migration, each run (ms): " + toWrite);
+            for (boolean module : compile.equals("both") ? List.of(false, true) : List.of(compile.equals("module"))) {
+                String burst = module ? "every class file of the module written again" : "one class file written";
+                List<Long> toDiff = loop(project, staging, edited, runs, false, module);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%,d entities, %d edits of E%d, %s: to differences printed: median %,d ms, worst %,d ms.%n",
+                        tables,
+                        runs,
+                        edited,
+                        burst,
+                        median(toDiff),
+                        Collections.max(toDiff));
+                System.out.println("to differences, each run (ms): " + toDiff);
+                if (write) {
+                    List<Long> toWrite = loop(project, staging, edited, runs, true, module);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%,d entities, %d edits of E%d, %s: to migration written: median %,d ms, worst %,d ms.%n",
+                            tables,
+                            runs,
+                            edited,
+                            burst,
+                            median(toWrite),
+                            Collections.max(toWrite));
+                    System.out.println("to migration, each run (ms): " + toWrite);
+                }
+            }
             heap(project, staging, edited, heapCycles);
         }
     }
@@ -74,9 +94,11 @@ public final class WatchBenchmark {
     /**
      * R edits under a running watch, each timed from the class file written to the line that ends what was asked:
      * the differences ({@code The entities differ ...}) or the migration ({@code Wrote ...}). One untimed edit
-     * first, so the caches hold what a developer's previous edit left.
+     * first, so the caches hold what a developer's previous edit left. With {@code module}, every class file of the
+     * module is written again, the edited one last, as a build's compiler does, and the clock starts after the last.
      */
-    private static List<Long> loop(WatchedProject project, Path staging, int edited, int runs, boolean write)
+    private static List<Long> loop(
+            WatchedProject project, Path staging, int edited, int runs, boolean write, boolean module)
             throws Exception {
         BlockingQueue<Timed> lines = new LinkedBlockingQueue<>();
         List<Long> millis = new ArrayList<>();
@@ -88,12 +110,13 @@ public final class WatchBenchmark {
             awaitLine(lines, "Cycle 1 took", false, 0);
             for (int i = 0; i <= runs; i++) {
                 Path compiled = edit(project, staging, edited, (write ? "w" : "c") + i);
+                Path target = project.classes.resolve("bench/model/E" + edited + ".class");
                 lines.clear();
+                if (module) {
+                    rewriteModule(project.classes, target);
+                }
                 long written = System.nanoTime();
-                Files.copy(
-                        compiled,
-                        project.classes.resolve("bench/model/E" + edited + ".class"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
                 Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ", trace, written);
                 awaitLine(lines, "took", trace, written);
                 if (i > 0) {
@@ -172,6 +195,22 @@ public final class WatchBenchmark {
             throw new IllegalStateException("javac failed on " + source);
         }
         return classes.resolve("bench/model/E" + edited + ".class");
+    }
+
+    /**
+     * Writes every class file under {@code classes} but {@code edited} again with its own bytes, as a compiler that
+     * compiles the whole module does.
+     */
+    private static void rewriteModule(Path classes, Path edited) throws IOException {
+        List<Path> files;
+        try (Stream<Path> tree = Files.walk(classes)) {
+            files = tree.filter(f -> f.toString().endsWith(".class") && !f.equals(edited))
+                    .sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            Files.write(file, Files.readAllBytes(file));
+        }
     }
 
     /** Waits for the line that starts with {@code start}; with {@code trace}, prints each line and its time. */
