@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +28,11 @@ import java.util.stream.Stream;
  * ({@code watch.write}); then the heap after a full collection after 10 and after C cycles run directly.
  *
  * <p>{@code -Dbench.compile=module} writes every class file of the module again for each edit, as {@code mvn compile}
- * does (the same bytes, the edited entity's new ones), the clock started when the last one is written;
- * {@code -Dbench.compile=both} times both ways, one class file first. {@code -Dbench.write=false} leaves out the
- * timing to the migration written.
+ * does (the same bytes, the edited entity's new ones last), the clock started when the last one is written;
+ * {@code slices} writes them in four slices {@value #SLICE_PAUSE_MILLIS} ms apart, longer than the debounce, as a
+ * compiler that pauses between writes does (the edited entity in the last); several, comma-separated
+ * ({@code one,module,slices}), are timed one after another. {@code -Dbench.write=false} leaves out the timing to the
+ * migration written.
  *
  * <p>Run (docs/PERFORMANCE.md, "The dev loop kept warm"):
  * {@code mvn -B -q -pl migrate-commands -am process-test-classes -Pwatch-bench -Dbench.tables=2000 -Dbench.runs=20
@@ -36,6 +40,20 @@ import java.util.stream.Stream;
  */
 public final class WatchBenchmark {
     private static final int TABLES_PER_MIGRATION = 100;
+    private static final long SLICE_PAUSE_MILLIS = 300;
+
+    /** How an edit reaches the classes. */
+    private enum Burst {
+        ONE("one class file written"),
+        MODULE("every class file of the module written again"),
+        SLICES("every class file of the module written again, in four slices");
+
+        final String description;
+
+        Burst(String description) {
+            this.description = description;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int tables = Integer.getInteger("bench.tables", 2000);
@@ -60,8 +78,10 @@ public final class WatchBenchmark {
         boolean write = Boolean.parseBoolean(System.getProperty("bench.write", "true"));
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
             project.provider = provider;
-            for (boolean module : compile.equals("both") ? List.of(false, true) : List.of(compile.equals("module"))) {
-                String burst = module ? "every class file of the module written again" : "one class file written";
+            for (String name :
+                    java.util.regex.Pattern.compile(",").splitAsStream(compile).toList()) {
+                Burst module = Burst.valueOf(name.trim().toUpperCase(Locale.ROOT));
+                String burst = module.description;
                 List<Long> toDiff = loop(project, staging, edited, runs, false, module);
                 System.out.printf(
                         Locale.ROOT,
@@ -73,7 +93,7 @@ public final class WatchBenchmark {
                         median(toDiff),
                         Collections.max(toDiff));
                 System.out.println("to differences, each run (ms): " + toDiff);
-                if (write) {
+                if (write && module != Burst.SLICES) { // a cycle of an earlier slice writes the last edit's
                     List<Long> toWrite = loop(project, staging, edited, runs, true, module);
                     System.out.printf(
                             Locale.ROOT,
@@ -94,12 +114,12 @@ public final class WatchBenchmark {
     /**
      * R edits under a running watch, each timed from the class file written to the line that ends what was asked:
      * the differences ({@code The entities differ ...}) or the migration ({@code Wrote ...}). One untimed edit
-     * first, so the caches hold what a developer's previous edit left. With {@code module}, every class file of the
-     * module is written again, the edited one last, as a build's compiler does, and the clock starts after the last.
+     * first, so the caches hold what a developer's previous edit left. With {@code module} or {@code slices}, every
+     * class file of the module is written again, the edited one last, as a build's compiler does, and the clock starts
+     * after the last.
      */
     private static List<Long> loop(
-            WatchedProject project, Path staging, int edited, int runs, boolean write, boolean module)
-            throws Exception {
+            WatchedProject project, Path staging, int edited, int runs, boolean write, Burst module) throws Exception {
         BlockingQueue<Timed> lines = new LinkedBlockingQueue<>();
         List<Long> millis = new ArrayList<>();
         boolean trace = Boolean.getBoolean("bench.trace");
@@ -107,18 +127,22 @@ public final class WatchBenchmark {
                 new Watch(project.comparison(), project.settings(write)), new TimedList(lines), new TimedList(lines))) {
             Thread running = new Thread(session::run, "watch-bench");
             running.start();
-            awaitLine(lines, "Cycle 1 took", false, 0);
+            awaitLine(lines, "Cycle 1 took", "", false, 0);
             for (int i = 0; i <= runs; i++) {
-                Path compiled = edit(project, staging, edited, (write ? "w" : "c") + i);
+                String tag = (write ? "w" : "c") + i;
+                Path compiled = edit(project, staging, edited, tag);
                 Path target = project.classes.resolve("bench/model/E" + edited + ".class");
                 lines.clear();
-                if (module) {
-                    rewriteModule(project.classes, target);
+                if (module != Burst.ONE) {
+                    rewriteModule(project.classes, target, module == Burst.SLICES ? 4 : 1);
                 }
                 long written = System.nanoTime();
                 Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
-                Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ", trace, written);
-                awaitLine(lines, "took", trace, written);
+                // the differences of this edit: a cycle started by an earlier slice prints those of the last one
+                Timed done = write
+                        ? awaitLine(lines, "Wrote ", "", trace, written)
+                        : awaitLine(lines, "ERROR The entities differ", ".dev_loop_" + tag + "\n", trace, written);
+                awaitLine(lines, "took", "", trace, written);
                 if (i > 0) {
                     millis.add((done.nanos() - written) / 1_000_000);
                 }
@@ -199,22 +223,30 @@ public final class WatchBenchmark {
 
     /**
      * Writes every class file under {@code classes} but {@code edited} again with its own bytes, as a compiler that
-     * compiles the whole module does.
+     * compiles the whole module does: all of them read first, then written one after another, in {@code slices}
+     * slices {@value #SLICE_PAUSE_MILLIS} ms apart.
      */
-    private static void rewriteModule(Path classes, Path edited) throws IOException {
-        List<Path> files;
+    private static void rewriteModule(Path classes, Path edited, int slices) throws IOException, InterruptedException {
+        Map<Path, byte[]> files = new TreeMap<>();
         try (Stream<Path> tree = Files.walk(classes)) {
-            files = tree.filter(f -> f.toString().endsWith(".class") && !f.equals(edited))
-                    .sorted()
-                    .toList();
+            for (Path file : tree.filter(f -> f.toString().endsWith(".class") && !f.equals(edited))
+                    .toList()) {
+                files.put(file, Files.readAllBytes(file));
+            }
         }
-        for (Path file : files) {
-            Files.write(file, Files.readAllBytes(file));
+        int written = 0;
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+            if (written > 0 && written % ((files.size() + slices - 1) / slices) == 0) {
+                Thread.sleep(SLICE_PAUSE_MILLIS);
+            }
+            Files.write(file.getKey(), file.getValue());
+            written++;
         }
     }
 
-    /** Waits for the line that starts with {@code start}; with {@code trace}, prints each line and its time. */
-    private static Timed awaitLine(BlockingQueue<Timed> lines, String start, boolean trace, long since)
+    /** Waits for the line that starts with {@code start} and holds {@code containing}; with {@code trace}, prints each line and its time. */
+    private static Timed awaitLine(
+            BlockingQueue<Timed> lines, String start, String containing, boolean trace, long since)
             throws InterruptedException {
         while (true) {
             Timed line = lines.poll(5, TimeUnit.MINUTES);
@@ -228,7 +260,7 @@ public final class WatchBenchmark {
                         (line.nanos() - since) / 1_000_000,
                         line.text().length() > 160 ? line.text().substring(0, 160) : line.text());
             }
-            if (line.text().startsWith(start)
+            if ((line.text().startsWith(start) && line.text().contains(containing))
                     || (start.equals("took") && line.text().contains(" took "))) {
                 return line;
             }
