@@ -163,6 +163,37 @@ class WatchLoopTest {
         }
     }
 
+    @Test
+    void aBurstAfterACycleThatFailedBeforeItComparedComparesAgain() throws Exception {
+        WatchedProject project = threeEntities();
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Customer", "@Id public long id; public String name;");
+        Path customer = project.classes.resolve("app/Customer.class");
+        try (Running watch = new Running(project)) {
+            // the cycle fails before it compares, as when it reads a class file while a compiler writes it
+            project.failingCycles.set(1);
+            Files.copy(staging.resolve("app/Customer.class"), customer, StandardCopyOption.REPLACE_EXISTING);
+            watch.awaitCycle(2);
+            assertThat(watch.watchLines).anyMatch(line -> line.startsWith("ERROR The project's classes"));
+
+            // the same bytes again: compared, the last cycle having failed before it compared
+            Files.write(customer, Files.readAllBytes(customer));
+            watch.awaitCycle(3);
+            assertThat(watch.watchLines)
+                    .contains("Comparing again after 1 file written again with the same bytes, as the last cycle"
+                            + " failed before it compared.");
+            // compared: the differences of the first cycle, and of this one
+            assertThat(watch.cycleLines)
+                    .filteredOn(line -> line.startsWith("ERROR The entities differ"))
+                    .hasSize(2);
+
+            // compared, differences found: the same bytes once more compare nothing
+            Files.write(customer, Files.readAllBytes(customer));
+            watch.await(line -> line.endsWith("nothing to compare again."));
+            assertThat(watch.session.cycles()).isEqualTo(3);
+        }
+    }
+
     /** A project of three entities, {@code Customer}, {@code Orders} and {@code Product}, compiled. */
     private WatchedProject threeEntities() throws IOException {
         WatchedProject project = new WatchedProject(directory.resolve("project"));
