@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * does (the same bytes, the edited entity's new ones last), the clock started when the last one is written;
  * {@code slices} writes them in four slices {@value #SLICE_PAUSE_MILLIS} ms apart, longer than the debounce, as a
  * compiler that pauses between writes does (the edited entity in the last); several, comma-separated
- * ({@code one,module,slices}), are timed one after another. {@code -Dbench.write=false} leaves out the timing to the
+ * ({@code one,module,slices}), are timed one after another. {@code javac} edits the entity's source and compiles every
+ * source of the module with {@code javac} in a process of its own, as {@code mvn compile} in another terminal does,
+ * the clock started when it ends (0 when the differences were printed before). {@code -Dbench.write=false} leaves out the timing to the
  * migration written.
  *
  * <p>Run (docs/PERFORMANCE.md, "The dev loop kept warm"):
@@ -46,7 +48,8 @@ public final class WatchBenchmark {
     private enum Burst {
         ONE("one class file written"),
         MODULE("every class file of the module written again"),
-        SLICES("every class file of the module written again, in four slices");
+        SLICES("every class file of the module written again, in four slices"),
+        JAVAC("the module compiled by javac in a process of its own");
 
         final String description;
 
@@ -93,7 +96,9 @@ public final class WatchBenchmark {
                         median(toDiff),
                         Collections.max(toDiff));
                 System.out.println("to differences, each run (ms): " + toDiff);
-                if (write && module != Burst.SLICES) { // a cycle of an earlier slice writes the last edit's
+                if (write
+                        && module != Burst.SLICES
+                        && module != Burst.JAVAC) { // a cycle of an earlier slice writes the last edit's
                     List<Long> toWrite = loop(project, staging, edited, runs, true, module);
                     System.out.printf(
                             Locale.ROOT,
@@ -130,21 +135,28 @@ public final class WatchBenchmark {
             awaitLine(lines, "Cycle 1 took", "", false, 0);
             for (int i = 0; i <= runs; i++) {
                 String tag = (write ? "w" : "c") + i;
-                Path compiled = edit(project, staging, edited, tag);
                 Path target = project.classes.resolve("bench/model/E" + edited + ".class");
-                lines.clear();
-                if (module != Burst.ONE) {
-                    rewriteModule(project.classes, target, module == Burst.SLICES ? 4 : 1);
+                long written;
+                if (module == Burst.JAVAC) {
+                    drain(lines);
+                    compileModule(project, edited, tag);
+                    written = System.nanoTime();
+                } else {
+                    Path compiled = edit(project, staging, edited, tag);
+                    lines.clear();
+                    if (module != Burst.ONE) {
+                        rewriteModule(project.classes, target, module == Burst.SLICES ? 4 : 1);
+                    }
+                    written = System.nanoTime();
+                    Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-                long written = System.nanoTime();
-                Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
                 // the differences of this edit: a cycle started by an earlier slice prints those of the last one
                 Timed done = write
                         ? awaitLine(lines, "Wrote ", "", trace, written)
                         : awaitLine(lines, "ERROR The entities differ", ".dev_loop_" + tag + "\n", trace, written);
                 awaitLine(lines, "took", "", trace, written);
                 if (i > 0) {
-                    millis.add((done.nanos() - written) / 1_000_000);
+                    millis.add(Math.max(0, (done.nanos() - written) / 1_000_000));
                 }
                 if (write) {
                     try (Stream<Path> sources = Files.list(project.sources.resolve("db/migrations"))) {
@@ -191,6 +203,51 @@ public final class WatchBenchmark {
                 cycles,
                 cycles,
                 (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    /** Waits until the watch has printed nothing for 3 s, the lines it printed dropped: no cycle runs. */
+    private static void drain(BlockingQueue<Timed> lines) throws InterruptedException {
+        while (lines.poll(3, TimeUnit.SECONDS) != null) {
+            // a cycle of the last compile's later bursts
+        }
+    }
+
+    /**
+     * Entity {@code E<edited>}'s source with one more column named after {@code tag}, then every source of the module
+     * compiled into its classes by {@code javac} in a process of its own.
+     */
+    private static void compileModule(WatchedProject project, int edited, String tag)
+            throws IOException, InterruptedException {
+        Path sources = project.root.resolve("src/main/java");
+        String entity = entity(edited);
+        Files.writeString(
+                sources.resolve("bench/model/E" + edited + ".java"),
+                entity.substring(0, entity.lastIndexOf('}')) + "    @Column(name = \"dev_loop_" + tag
+                        + "\", length = 30)\n    private String devLoop;\n}\n");
+        Path list = project.root.resolve("sources.txt");
+        try (Stream<Path> tree = Files.walk(sources)) {
+            Files.write(
+                    list,
+                    tree.filter(f -> f.toString().endsWith(".java"))
+                            .map(Path::toString)
+                            .sorted()
+                            .toList());
+        }
+        Process javac = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                        "-proc:none",
+                        "-nowarn",
+                        "-classpath",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        project.classes.toString(),
+                        "@" + list)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (javac.waitFor() != 0) {
+            throw new IllegalStateException("javac failed on the module's sources");
+        }
     }
 
     /** Entity {@code E<edited>} with one more column named after {@code tag}, compiled apart; its class file. */
