@@ -52,7 +52,9 @@ final class FileDigests {
     Reading read(Set<Path> touched) {
         Set<Path> files = new TreeSet<>();
         for (Path path : touched) {
-            if (Files.isDirectory(path) || (!digests.containsKey(path) && isKnownDirectory(path))) {
+            // a path neither known nor there may be a directory since deleted, with the files known under it
+            if (Files.isDirectory(path)
+                    || (!digests.containsKey(path) && !Files.exists(path) && isKnownDirectory(path))) {
                 files.addAll(filesUnder(path));
                 digests.keySet().stream()
                         .filter(known -> known.startsWith(path))
