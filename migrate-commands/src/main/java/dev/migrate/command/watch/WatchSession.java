@@ -1,11 +1,13 @@
 package dev.migrate.command.watch;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.AutogenerateMigration;
 import dev.migrate.command.Check;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,6 +25,10 @@ import java.util.stream.Collectors;
 /**
  * A running {@code watch}: cycles on each change until stopped, or after the configured number of cycles.
  * {@link #stop()} and {@link #requestWrite()} may be called from any thread (a key press, a test).
+ *
+ * <p>A change is a file whose bytes changed ({@link FileDigests}): a burst that writes files again with the bytes
+ * they had (a build's compiler writing every class file of the module) starts no cycle, and the cycle a burst starts
+ * names only the files that changed.
  */
 public final class WatchSession implements AutoCloseable {
     /** How often the loop looks up from waiting for files, to see a stop or a write asked for. */
@@ -33,11 +39,17 @@ public final class WatchSession implements AutoCloseable {
     private final Supplier<Watch.Cycle> cycleOpener;
     private final CommandContext context;
     private final ChangedFiles files;
+    private final FileDigests contents;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean writeRequested = new AtomicBoolean();
     private int cycles;
     /** The revisions the last cycle compared with. */
     private Set<String> lastChain = Set.of();
+    /**
+     * Whether the last cycle failed before it compared (a class file read while a compiler wrote it, say): the next
+     * burst then starts a cycle even when no byte changed since the last reading.
+     */
+    private boolean lastCycleErred;
 
     WatchSession(Watch watch, List<Path> watched, Supplier<Watch.Cycle> cycles, CommandContext context) {
         this.watch = watch;
@@ -45,6 +57,7 @@ public final class WatchSession implements AutoCloseable {
         this.cycleOpener = cycles;
         this.context = context;
         this.files = new ChangedFiles(watched, watch.settings().debounce());
+        this.contents = new FileDigests(watched); // after the watch is set up, so that no change falls between
     }
 
     /**
@@ -63,17 +76,23 @@ public final class WatchSession implements AutoCloseable {
                         + " Stop with Ctrl+C.");
         cycle(watch.settings().write(), Set.of());
         while (!done()) {
-            Set<Path> changed;
+            Set<Path> touched;
             try {
-                changed = files.next(LOOK_UP);
+                touched = files.next(LOOK_UP);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MigrateException("The watch was interrupted.", e);
             }
+            FileDigests.Reading burst = touched.isEmpty() ? FileDigests.Reading.NONE : contents.read(touched);
+            int same = burst.same().size();
             if (writeRequested.getAndSet(false)) {
-                cycle(true, changed);
-            } else if (!changed.isEmpty()) {
-                cycle(watch.settings().write(), changed);
+                cycle(true, burst.changed(), same, true);
+            } else if (!burst.changed().isEmpty() || (same > 0 && lastCycleErred)) {
+                cycle(watch.settings().write(), burst.changed(), same, false);
+            } else if (same > 0) {
+                context.output()
+                        .info((same == 1 ? context.shown(burst.same().get(0)) : same + " files")
+                                + " written again with the same bytes: nothing to compare again.");
             }
         }
     }
@@ -92,28 +111,47 @@ public final class WatchSession implements AutoCloseable {
      * @param changed the files whose change started it, for the line that announces it; empty: none named
      */
     public void cycle(boolean write, Set<Path> changed) {
+        cycle(write, changed, 0, changed.isEmpty());
+    }
+
+    /**
+     * As {@link #cycle(boolean, Set)}; {@code same}: the files of the burst written again with the same bytes;
+     * {@code asked}: the cycle was asked for (Enter pressed), not started by a change.
+     */
+    private void cycle(boolean write, Set<Path> changed, int same, boolean asked) {
         cycles++;
         long start = System.nanoTime();
-        context.output().info(announce(write, changed));
+        context.output().info(announce(write, changed, same, asked));
         MigrateException failed = null;
         Output failures = context.output();
+        boolean compared = false;
         try (Watch.Cycle cycle = cycleOpener.get()) {
             noteChainChange(cycle);
+            Comparing output = new Comparing(cycle.context().output());
+            CommandContext cycleContext = new CommandContext(
+                    cycle.context().migrations(),
+                    cycle.context().database(),
+                    cycle.context().project(),
+                    cycle.context().fixes(),
+                    output,
+                    cycle.context().replays());
             try {
                 if (write) {
                     Watch.Settings s = watch.settings();
                     new AutogenerateMigration(watch.comparison(), s.message(), s.sources(), s.safe(), s.online())
-                            .run(cycle.context(), cycle.entities());
+                            .run(cycleContext, cycle.entities());
                 } else {
-                    new Check(watch.comparison()).run(cycle.context(), cycle.entities());
+                    new Check(watch.comparison()).run(cycleContext, cycle.entities());
                 }
             } catch (MigrateException e) {
                 failed = e;
                 failures = cycle.context().output();
             }
+            compared = output.compared;
         } catch (MigrateException e) {
             failed = e; // the cycle's class loader or chain could not be made
         }
+        lastCycleErred = failed != null && !compared;
         // the last cycle of a watch with a number of cycles ends it as its command would: failing, as check does on
         // differences and any command on an error; another cycle's failure is printed and the watch goes on
         boolean ends = watch.settings().cycles() > 0 && done();
@@ -134,18 +172,25 @@ public final class WatchSession implements AutoCloseable {
         }
     }
 
-    private String announce(boolean write, Set<Path> changed) {
+    private String announce(boolean write, Set<Path> changed, int same, boolean asked) {
         String what = write ? "Writing the migration" : "Comparing";
+        String rewritten = same == 0
+                ? ""
+                : " (" + same + (same == 1 ? " more file" : " more files") + " written again with the same bytes)";
         if (changed.isEmpty()) {
-            return cycles > 1
+            if (cycles == 1) {
+                return write
+                        ? "Writing the migration of what differs between the entities and the schema at head."
+                        : "Comparing the entities with the schema at head.";
+            }
+            return asked
                     ? what + " as asked."
-                    : write
-                            ? "Writing the migration of what differs between the entities and the schema at head."
-                            : "Comparing the entities with the schema at head.";
+                    : what + " again after " + same + (same == 1 ? " file" : " files")
+                            + " written again with the same bytes, as the last cycle failed before it compared.";
         }
         Path first = changed.iterator().next();
-        return what + " after " + (changed.size() == 1 ? context.shown(first) : changed.size() + " files")
-                + " changed.";
+        return what + " after " + (changed.size() == 1 ? context.shown(first) : changed.size() + " files") + " changed"
+                + rewritten + ".";
     }
 
     /**
@@ -168,6 +213,50 @@ public final class WatchSession implements AutoCloseable {
                             + " when it holds it, replayed otherwise.");
         }
         lastChain = revisions;
+    }
+
+    /**
+     * The output of a cycle's command, which notes whether the command came to its result (the differences it found
+     * included) rather than failing before it compared.
+     */
+    private static final class Comparing implements Output {
+        private final Output output;
+        private volatile boolean compared;
+
+        Comparing(Output output) {
+            this.output = output;
+        }
+
+        @Override
+        public void info(String line) {
+            output.info(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            output.warn(line);
+        }
+
+        @Override
+        public void error(String line) {
+            output.error(line);
+        }
+
+        @Override
+        public void result(CommandResult result) {
+            compared = true;
+            output.result(result);
+        }
+
+        @Override
+        public MigrationLog asMigrationLog() {
+            return output.asMigrationLog();
+        }
+
+        @Override
+        public void script(String text) {
+            output.script(text);
+        }
     }
 
     /**

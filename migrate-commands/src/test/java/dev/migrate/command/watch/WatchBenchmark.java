@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +27,43 @@ import java.util.stream.Stream;
  * written into {@code target/classes} to the differences printed (check mode), and to the migration written
  * ({@code watch.write}); then the heap after a full collection after 10 and after C cycles run directly.
  *
+ * <p>{@code -Dbench.compile=module} writes every class file of the module again for each edit, as {@code mvn compile}
+ * does (the same bytes, the edited entity's new ones last), the clock started when the last one is written;
+ * {@code slices} writes them in four slices {@value #SLICE_PAUSE_MILLIS} ms apart, longer than the debounce, as a
+ * compiler that pauses between writes does (the edited entity in the last); several, comma-separated
+ * ({@code one,module,slices}), are timed one after another. {@code javac} edits the entity's source and compiles every
+ * source of the module with {@code javac} in a process of its own, as {@code mvn compile} in another terminal does,
+ * the clock started when it ends (0 when the differences were printed before). {@code -Dbench.write=false} leaves out the timing to the
+ * migration written.
+ *
  * <p>Run (docs/PERFORMANCE.md, "The dev loop kept warm"):
  * {@code mvn -B -q -pl migrate-commands -am process-test-classes -Pwatch-bench -Dbench.tables=2000 -Dbench.runs=20
  * -Dbench.heapCycles=200}.
  */
 public final class WatchBenchmark {
     private static final int TABLES_PER_MIGRATION = 100;
+    private static final long SLICE_PAUSE_MILLIS = 300;
+
+    /** How an edit reaches the classes. */
+    private enum Burst {
+        ONE("one class file written"),
+        MODULE("every class file of the module written again"),
+        SLICES("every class file of the module written again, in four slices"),
+        JAVAC("the module compiled by javac in a process of its own");
+
+        final String description;
+
+        Burst(String description) {
+            this.description = description;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int tables = Integer.getInteger("bench.tables", 2000);
         int runs = Integer.getInteger("bench.runs", 20);
         int heapCycles = Integer.getInteger("bench.heapCycles", 200);
-        Path root = Path.of(System.getProperty("bench.directory", "target/watch-bench"));
+        Path root = Path.of(System.getProperty("bench.directory", "target/watch-bench"))
+                .toAbsolutePath();
         WatchedProject.deleteTree(root);
         WatchedProject project = new WatchedProject(root.resolve("project"), "bench.model", "db.migrations");
         Files.delete(project.objects); // the realistic project declares no objects
@@ -50,23 +77,41 @@ public final class WatchBenchmark {
                 (System.nanoTime() - generating) / 1_000_000);
         int edited = tables * 3 / 4;
         Path staging = root.resolve("staging");
+        String compile = System.getProperty("bench.compile", "one");
+        boolean write = Boolean.parseBoolean(System.getProperty("bench.write", "true"));
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
             project.provider = provider;
-            List<Long> toDiff = loop(project, staging, edited, runs, false);
-            List<Long> toWrite = loop(project, staging, edited, runs, true);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%,d entities, %d edits of E%d: class written to differences printed: "
-                            + "median %,d ms, worst %,d ms; to migration written: median %,d ms, worst %,d ms.%n",
-                    tables,
-                    runs,
-                    edited,
-                    median(toDiff),
-                    Collections.max(toDiff),
-                    median(toWrite),
-                    Collections.max(toWrite));
-            System.out.println("to differences, each run (ms): " + toDiff);
-            System.out.println("to migration, each run (ms): " + toWrite);
+            for (String name :
+                    java.util.regex.Pattern.compile(",").splitAsStream(compile).toList()) {
+                Burst module = Burst.valueOf(name.trim().toUpperCase(Locale.ROOT));
+                String burst = module.description;
+                List<Long> toDiff = loop(project, staging, edited, runs, false, module);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%,d entities, %d edits of E%d, %s: to differences printed: median %,d ms, worst %,d ms.%n",
+                        tables,
+                        runs,
+                        edited,
+                        burst,
+                        median(toDiff),
+                        Collections.max(toDiff));
+                System.out.println("to differences, each run (ms): " + toDiff);
+                if (write
+                        && module != Burst.SLICES
+                        && module != Burst.JAVAC) { // a cycle of an earlier slice writes the last edit's
+                    List<Long> toWrite = loop(project, staging, edited, runs, true, module);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%,d entities, %d edits of E%d, %s: to migration written: median %,d ms, worst %,d ms.%n",
+                            tables,
+                            runs,
+                            edited,
+                            burst,
+                            median(toWrite),
+                            Collections.max(toWrite));
+                    System.out.println("to migration, each run (ms): " + toWrite);
+                }
+            }
             heap(project, staging, edited, heapCycles);
         }
     }
@@ -74,10 +119,12 @@ public final class WatchBenchmark {
     /**
      * R edits under a running watch, each timed from the class file written to the line that ends what was asked:
      * the differences ({@code The entities differ ...}) or the migration ({@code Wrote ...}). One untimed edit
-     * first, so the caches hold what a developer's previous edit left.
+     * first, so the caches hold what a developer's previous edit left. With {@code module} or {@code slices}, every
+     * class file of the module is written again, the edited one last, as a build's compiler does, and the clock starts
+     * after the last.
      */
-    private static List<Long> loop(WatchedProject project, Path staging, int edited, int runs, boolean write)
-            throws Exception {
+    private static List<Long> loop(
+            WatchedProject project, Path staging, int edited, int runs, boolean write, Burst module) throws Exception {
         BlockingQueue<Timed> lines = new LinkedBlockingQueue<>();
         List<Long> millis = new ArrayList<>();
         boolean trace = Boolean.getBoolean("bench.trace");
@@ -85,19 +132,31 @@ public final class WatchBenchmark {
                 new Watch(project.comparison(), project.settings(write)), new TimedList(lines), new TimedList(lines))) {
             Thread running = new Thread(session::run, "watch-bench");
             running.start();
-            awaitLine(lines, "Cycle 1 took", false, 0);
+            awaitLine(lines, "Cycle 1 took", "", false, 0);
             for (int i = 0; i <= runs; i++) {
-                Path compiled = edit(project, staging, edited, (write ? "w" : "c") + i);
-                lines.clear();
-                long written = System.nanoTime();
-                Files.copy(
-                        compiled,
-                        project.classes.resolve("bench/model/E" + edited + ".class"),
-                        StandardCopyOption.REPLACE_EXISTING);
-                Timed done = awaitLine(lines, write ? "Wrote " : "ERROR The entities differ", trace, written);
-                awaitLine(lines, "took", trace, written);
+                String tag = (write ? "w" : "c") + i;
+                Path target = project.classes.resolve("bench/model/E" + edited + ".class");
+                long written;
+                if (module == Burst.JAVAC) {
+                    drain(lines);
+                    compileModule(project, edited, tag);
+                    written = System.nanoTime();
+                } else {
+                    Path compiled = edit(project, staging, edited, tag);
+                    lines.clear();
+                    if (module != Burst.ONE) {
+                        rewriteModule(project.classes, target, module == Burst.SLICES ? 4 : 1);
+                    }
+                    written = System.nanoTime();
+                    Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                // the differences of this edit: a cycle started by an earlier slice prints those of the last one
+                Timed done = write
+                        ? awaitLine(lines, "Wrote ", "", trace, written)
+                        : awaitLine(lines, "ERROR The entities differ", ".dev_loop_" + tag + "\n", trace, written);
+                awaitLine(lines, "took", "", trace, written);
                 if (i > 0) {
-                    millis.add((done.nanos() - written) / 1_000_000);
+                    millis.add(Math.max(0, (done.nanos() - written) / 1_000_000));
                 }
                 if (write) {
                     try (Stream<Path> sources = Files.list(project.sources.resolve("db/migrations"))) {
@@ -146,6 +205,51 @@ public final class WatchBenchmark {
                 (System.nanoTime() - start) / 1_000_000_000);
     }
 
+    /** Waits until the watch has printed nothing for 3 s, the lines it printed dropped: no cycle runs. */
+    private static void drain(BlockingQueue<Timed> lines) throws InterruptedException {
+        while (lines.poll(3, TimeUnit.SECONDS) != null) {
+            // a cycle of the last compile's later bursts
+        }
+    }
+
+    /**
+     * Entity {@code E<edited>}'s source with one more column named after {@code tag}, then every source of the module
+     * compiled into its classes by {@code javac} in a process of its own.
+     */
+    private static void compileModule(WatchedProject project, int edited, String tag)
+            throws IOException, InterruptedException {
+        Path sources = project.root.resolve("src/main/java");
+        String entity = entity(edited);
+        Files.writeString(
+                sources.resolve("bench/model/E" + edited + ".java"),
+                entity.substring(0, entity.lastIndexOf('}')) + "    @Column(name = \"dev_loop_" + tag
+                        + "\", length = 30)\n    private String devLoop;\n}\n");
+        Path list = project.root.resolve("sources.txt");
+        try (Stream<Path> tree = Files.walk(sources)) {
+            Files.write(
+                    list,
+                    tree.filter(f -> f.toString().endsWith(".java"))
+                            .map(Path::toString)
+                            .sorted()
+                            .toList());
+        }
+        Process javac = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                        "-proc:none",
+                        "-nowarn",
+                        "-classpath",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        project.classes.toString(),
+                        "@" + list)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (javac.waitFor() != 0) {
+            throw new IllegalStateException("javac failed on the module's sources");
+        }
+    }
+
     /** Entity {@code E<edited>} with one more column named after {@code tag}, compiled apart; its class file. */
     private static Path edit(WatchedProject project, Path staging, int edited, String tag) throws IOException {
         Path source = staging.resolve("src/bench/model/E" + edited + ".java");
@@ -174,8 +278,32 @@ public final class WatchBenchmark {
         return classes.resolve("bench/model/E" + edited + ".class");
     }
 
-    /** Waits for the line that starts with {@code start}; with {@code trace}, prints each line and its time. */
-    private static Timed awaitLine(BlockingQueue<Timed> lines, String start, boolean trace, long since)
+    /**
+     * Writes every class file under {@code classes} but {@code edited} again with its own bytes, as a compiler that
+     * compiles the whole module does: all of them read first, then written one after another, in {@code slices}
+     * slices {@value #SLICE_PAUSE_MILLIS} ms apart.
+     */
+    private static void rewriteModule(Path classes, Path edited, int slices) throws IOException, InterruptedException {
+        Map<Path, byte[]> files = new TreeMap<>();
+        try (Stream<Path> tree = Files.walk(classes)) {
+            for (Path file : tree.filter(f -> f.toString().endsWith(".class") && !f.equals(edited))
+                    .toList()) {
+                files.put(file, Files.readAllBytes(file));
+            }
+        }
+        int written = 0;
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+            if (written > 0 && written % ((files.size() + slices - 1) / slices) == 0) {
+                Thread.sleep(SLICE_PAUSE_MILLIS);
+            }
+            Files.write(file.getKey(), file.getValue());
+            written++;
+        }
+    }
+
+    /** Waits for the line that starts with {@code start} and holds {@code containing}; with {@code trace}, prints each line and its time. */
+    private static Timed awaitLine(
+            BlockingQueue<Timed> lines, String start, String containing, boolean trace, long since)
             throws InterruptedException {
         while (true) {
             Timed line = lines.poll(5, TimeUnit.MINUTES);
@@ -189,7 +317,7 @@ public final class WatchBenchmark {
                         (line.nanos() - since) / 1_000_000,
                         line.text().length() > 160 ? line.text().substring(0, 160) : line.text());
             }
-            if (line.text().startsWith(start)
+            if ((line.text().startsWith(start) && line.text().contains(containing))
                     || (start.equals("took") && line.text().contains(" took "))) {
                 return line;
             }

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.entity.ProviderClasses;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loop as a user runs it: a class compiled into the watched classes starts a cycle through the file watcher,
  * the configured number of cycles ends the watch (failing as check fails when the last one finds differences), and
- * {@link WatchSession#stop()} ends one that has no limit.
+ * {@link WatchSession#stop()} ends one that has no limit. A change is a file whose bytes changed: a build that writes
+ * every class file of the module again starts a cycle for the entities it changed, and none when it changed none.
  */
 class WatchLoopTest {
     @TempDir
@@ -85,6 +90,168 @@ class WatchLoopTest {
             running.join(TimeUnit.SECONDS.toMillis(10));
             assertThat(running.isAlive()).as("the watch ended once stopped").isFalse();
             assertThat(session.cycles()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRecompiledModuleIsComparedAsTheOneEntityWhoseBytesChanged() throws Exception {
+        WatchedProject project = threeEntities();
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Customer", "@Id public long id; public String name;");
+        try (Running watch = new Running(project)) {
+            // as a build's compiler does: every class file written again, one of them with new bytes
+            rewriteEveryFile(project.classes);
+            Files.copy(
+                    staging.resolve("app/Customer.class"),
+                    project.classes.resolve("app/Customer.class"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            watch.awaitCycle(2);
+
+            // one burst, as a compiler writes it: "(2 more files written again with the same bytes)" follows
+            assertThat(watch.watchLines)
+                    .anyMatch(line -> line.startsWith("Comparing after target/classes/app/Customer.class changed"))
+                    .noneMatch(line -> line.startsWith("Comparing after 3 files"));
+            // the cycle described the changed entity: its table alone built again
+            assertThat(watch.cycleLines).anyMatch(line -> line.contains("only the table whose DDL changed was built"));
+        }
+    }
+
+    @Test
+    void aBurstOfTheSameBytesComparesNothing() throws Exception {
+        WatchedProject project = threeEntities();
+        project.declare("views.sql", "CREATE VIEW order_ids AS SELECT id FROM orders;\n");
+        try (Running watch = new Running(project)) {
+            rewriteEveryFile(project.classes);
+            watch.await(line -> line.endsWith("nothing to compare again."));
+
+            assertThat(watch.watchLines)
+                    .contains("3 files written again with the same bytes: nothing to compare again.")
+                    .noneMatch(line -> line.startsWith("Comparing after"));
+            assertThat(watch.session.cycles()).isEqualTo(1);
+
+            rewriteEveryFile(project.objects);
+            watch.await(line -> line.equals(
+                    "src/main/resources/db/objects/views.sql written again with the same bytes: nothing to compare"
+                            + " again."));
+            assertThat(watch.session.cycles()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDeletedClassARenamedClassAndARenamedFileAreSeen() throws Exception {
+        WatchedProject project = threeEntities();
+        project.declare("views.sql", "CREATE VIEW order_ids AS SELECT id FROM orders;\n");
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Item", "@Id public long id;");
+        try (Running watch = new Running(project)) {
+            project.deleteEntity("Orders");
+            watch.awaitCycle(2);
+            assertThat(watch.watchLines).contains("Comparing after target/classes/app/Orders.class changed.");
+
+            // a class renamed: the old file gone, the new one written
+            Files.delete(project.classes.resolve("app/Product.class"));
+            Files.copy(staging.resolve("app/Item.class"), project.classes.resolve("app/Item.class"));
+            watch.awaitCycle(3);
+            assertThat(watch.watchLines).contains("Comparing after 2 files changed.");
+
+            // a file of the declared objects renamed, its bytes the same
+            Files.move(project.objects.resolve("views.sql"), project.objects.resolve("order_views.sql"));
+            watch.awaitCycle(4);
+            assertThat(watch.watchLines)
+                    .filteredOn(line -> line.equals("Comparing after 2 files changed."))
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void aBurstAfterACycleThatFailedBeforeItComparedComparesAgain() throws Exception {
+        WatchedProject project = threeEntities();
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Customer", "@Id public long id; public String name;");
+        Path customer = project.classes.resolve("app/Customer.class");
+        try (Running watch = new Running(project)) {
+            // the cycle fails before it compares, as when it reads a class file while a compiler writes it
+            project.failingCycles.set(1);
+            Files.copy(staging.resolve("app/Customer.class"), customer, StandardCopyOption.REPLACE_EXISTING);
+            watch.awaitCycle(2);
+            assertThat(watch.watchLines).anyMatch(line -> line.startsWith("ERROR The project's classes"));
+
+            // the same bytes again: compared, the last cycle having failed before it compared
+            Files.write(customer, Files.readAllBytes(customer));
+            watch.awaitCycle(3);
+            assertThat(watch.watchLines)
+                    .contains("Comparing again after 1 file written again with the same bytes, as the last cycle"
+                            + " failed before it compared.");
+            // compared: the differences of the first cycle, and of this one
+            assertThat(watch.cycleLines)
+                    .filteredOn(line -> line.startsWith("ERROR The entities differ"))
+                    .hasSize(2);
+
+            // compared, differences found: the same bytes once more compare nothing
+            Files.write(customer, Files.readAllBytes(customer));
+            watch.await(line -> line.endsWith("nothing to compare again."));
+            assertThat(watch.session.cycles()).isEqualTo(3);
+        }
+    }
+
+    /** A project of three entities, {@code Customer}, {@code Orders} and {@code Product}, compiled. */
+    private WatchedProject threeEntities() throws IOException {
+        WatchedProject project = new WatchedProject(directory.resolve("project"));
+        project.entity("Customer", "@Id public long id;");
+        project.entity("Orders", "@Id public long id;");
+        project.entity("Product", "@Id public long id;");
+        return project;
+    }
+
+    /** Writes every file under {@code root} again with the bytes it holds. */
+    private static void rewriteEveryFile(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path file : tree.filter(Files::isRegularFile).sorted().toList()) {
+                Files.write(file, Files.readAllBytes(file));
+            }
+        }
+    }
+
+    /** A watch without a limit running on a thread of its own, its first cycle done; stopped when closed. */
+    private static final class Running implements AutoCloseable {
+        final List<String> watchLines = Collections.synchronizedList(new ArrayList<>());
+        final List<String> cycleLines = Collections.synchronizedList(new ArrayList<>());
+        final ProviderClasses provider;
+        final WatchSession session;
+        final Thread thread;
+
+        Running(WatchedProject project) throws InterruptedException {
+            provider = ProviderClasses.of(project.classes, project.classpath());
+            project.provider = provider;
+            session = project.start(new Watch(project.comparison(), project.settings(false)), watchLines, cycleLines);
+            thread = new Thread(session::run, "watch-digest-test");
+            thread.start();
+            awaitCycle(1);
+        }
+
+        void awaitCycle(int cycle) throws InterruptedException {
+            await(line -> line.startsWith("Cycle " + cycle + " took"));
+        }
+
+        void await(java.util.function.Predicate<String> line) throws InterruptedException {
+            WatchLoopTest.await(() -> {
+                synchronized (watchLines) {
+                    return watchLines.stream().anyMatch(line);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            session.stop();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                session.close();
+                provider.close();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.migrate.command.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
@@ -69,6 +70,8 @@ final class WatchedProject {
     String configured;
     /** Whether the entity side is cached; without, the provider describes the entities every cycle. */
     boolean entityCache = true;
+    /** The next cycles that fail as they open, before anything is compared. */
+    final java.util.concurrent.atomic.AtomicInteger failingCycles = new java.util.concurrent.atomic.AtomicInteger();
     /** Each cycle's class loader, weakly. */
     final List<java.lang.ref.WeakReference<ClassLoader>> cycleLoaders = new ArrayList<>();
 
@@ -249,6 +252,9 @@ final class WatchedProject {
 
     /** One cycle (or one plain command): a fresh class loader over the classes, closed with it. */
     Watch.Cycle cycle(List<String> lines) {
+        if (failingCycles.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+            throw new MigrateException("The project's classes could not be loaded: a class file is incomplete.");
+        }
         URLClassLoader loader;
         try {
             loader = new URLClassLoader(
