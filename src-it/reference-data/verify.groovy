@@ -50,7 +50,7 @@ try {
 
     // 5: the region renamed by hand on the live database is named by check
     assert runs[4].contains('The entities differ from the schema at head in 1 way:') : runs[4]
-    assert runs[4].contains('- 1 row of public.regions: name (code EU)') : runs[4]
+    assert runs[4].contains("- 1 row of public.regions (code EU): name 'Europa' -> 'Europe'") : runs[4]
 
     // 6: France, which the account opened by hand points to, is not deleted; nothing is written
     assert runs[5].contains('Nothing was written: 1 row of public.accounts (country_id) point to the 1 row of '

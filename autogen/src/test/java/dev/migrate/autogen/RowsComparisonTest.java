@@ -67,7 +67,7 @@ class RowsComparisonTest {
             assertThat(script.descriptions())
                     .containsExactly(
                             "added 1 row of public.countries (code CI)",
-                            "1 row of public.countries (code DE): name",
+                            "1 row of public.countries (code DE): name 'Germany' -> 'Deutschland'",
                             "removed 1 row of public.countries (code XX)");
             run(c, script.upgrade());
             assertThat(rows(

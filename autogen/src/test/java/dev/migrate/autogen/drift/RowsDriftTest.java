@@ -74,7 +74,7 @@ class RowsDriftTest {
         assertThat(report.differences())
                 .containsExactly(
                         "1 row of public.plans (tier free): the chain has it, the database does not",
-                        "1 row of public.plans (tier pro): price (the database -> the chain)",
+                        "1 row of public.plans (tier pro): the database has price '12.00', the chain says '9.90'",
                         "1 row of public.plans (tier gold): the database has it, the chain does not");
         List<String> sql = report.sql();
         assertThat(sql)
@@ -86,7 +86,7 @@ class RowsDriftTest {
                 .as("the migration that accepts the drift goes the other way")
                 .containsExactly(
                         "added 1 row of public.plans (tier gold)",
-                        "1 row of public.plans (tier pro): price",
+                        "1 row of public.plans (tier pro): price '9.90' -> '12.00'",
                         "removed 1 row of public.plans (tier free)");
         execute(database, sql.toArray(String[]::new));
         assertThat(rows(database, "SELECT tier || '=' || price || '/' || coalesce(seen, 0) FROM plans ORDER BY tier"))

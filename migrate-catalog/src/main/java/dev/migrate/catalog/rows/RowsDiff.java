@@ -168,10 +168,15 @@ public final class RowsDiff {
                 List<String> changed = rows.columns().stream()
                         .filter(c -> !rows.key().contains(c))
                         .toList();
+                Rows before = update.previous();
+                // one row says what its values were and become; several, which columns
+                String detail = rows.size() == 1 && before != null
+                        ? changed.stream()
+                                .map(c -> c + " " + shown(before.value(0, c)) + " -> " + shown(rows.value(0, c)))
+                                .collect(Collectors.joining(", "))
+                        : String.join(", ", changed);
                 writes.add(new Change(
-                        Description.changed(
-                                count(rows.size()) + " of " + t.table() + " (" + keys(rows) + ")",
-                                String.join(", ", changed)),
+                        Description.changed(count(rows.size()) + " of " + t.table() + " (" + keys(rows) + ")", detail),
                         List.of(update),
                         List.of()));
             }
@@ -283,6 +288,14 @@ public final class RowsDiff {
             found.put(rows.keyOf(i), i);
         }
         return found;
+    }
+
+    /** A value as a description shows it: {@code NULL}, or quoted and cut to a line's part. */
+    private static String shown(@Nullable String value) {
+        if (value == null) {
+            return "NULL";
+        }
+        return "'" + (value.length() > 40 ? value.substring(0, 37) + "..." : value) + "'";
     }
 
     private static String count(int rows) {
