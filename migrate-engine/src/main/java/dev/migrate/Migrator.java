@@ -365,8 +365,8 @@ public final class Migrator {
     }
 
     /**
-     * The contexts its runs are given ({@code builder.contexts(...)}): the revisions limited to others are not
-     * in its graph. Empty for a run given none.
+     * The contexts its runs are given, as the builder's {@code contexts} took them: {@code migrator.contexts()}.
+     * The revisions limited to others are not in its graph. Empty for a run given none.
      */
     public java.util.Set<String> contexts() {
         return engine.settings().contexts();
