@@ -49,7 +49,8 @@ try {
     assert runs[3].contains('reference changes') && runs[3].contains('No differences: the entities match the schema at head.') : runs[3]
 
     // 5: the region renamed by hand on the live database is named by check
-    assert runs[4].contains('The entities differ from the schema at head in 1 way:') : runs[4]
+    assert runs[4].contains('The entities and declared rows differ from the schema at head in 1 way:') : runs[4]
+    assert runs[4].contains('or change the entities and the files of the declared rows back.') : runs[4]
     assert runs[4].contains("- 1 row of public.regions (code EU): name 'Europa' -> 'Europe'") : runs[4]
 
     // 6: France, which the account opened by hand points to, is not deleted; nothing is written

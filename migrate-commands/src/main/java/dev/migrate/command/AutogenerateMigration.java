@@ -85,9 +85,12 @@ public record AutogenerateMigration(
         List<String> heads = chain.heads();
         if (heads.size() > 1) {
             throw new MigrateException("The revision graph has " + heads.size() + " heads " + heads
-                    + ", so the new migration has no single parent. Join them with "
-                    + context.fixes().command("merge")
-                    + " first.");
+                    + ", so the new migration has no single parent. "
+                    + (chain.contexts().isEmpty()
+                            ? "Join them with " + context.fixes().command("merge") + " first."
+                            : "This run is given the contexts " + String.join(", ", chain.contexts())
+                                    + ", whose revisions are heads of their own: write what every environment has in"
+                                    + " a run given no context."));
         }
         String counted = changes.size() + " change" + (changes.size() == 1 ? "" : "s");
         if (online) {

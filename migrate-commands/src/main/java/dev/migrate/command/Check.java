@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.op.Op;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,11 +33,17 @@ public record Check(EntityComparison comparison) {
         context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
         if (!differences.isEmpty()) {
             Optional<String> provider = entities.providerCause(context, atHead.chain(), differences.size());
-            throw new MigrateException("The entities differ from the schema at head in " + differences.size() + " way"
+            boolean rows = script.changes().stream()
+                    .flatMap(change -> change.ops().stream())
+                    .anyMatch(op ->
+                            op instanceof Op.InsertRows || op instanceof Op.UpdateRows || op instanceof Op.DeleteRows);
+            throw new MigrateException((rows ? "The entities and declared rows differ" : "The entities differ")
+                    + " from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences) + "\n"
                     + provider.map(cause -> cause + "\n").orElse("")
                     + "Write the migration with " + context.fixes().command("autogenerate") + " "
-                    + context.fixes().setting("message", "\"...\"") + ", or change the entities back.");
+                    + context.fixes().setting("message", "\"...\"") + ", or change the entities"
+                    + (rows ? " and the files of the declared rows" : "") + " back.");
         }
         entities.matchHead(context);
         context.output().info("No differences: the entities match the schema at head.");
