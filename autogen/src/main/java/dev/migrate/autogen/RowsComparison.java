@@ -11,6 +11,7 @@ import dev.migrate.catalog.rows.TableShape;
 import dev.migrate.op.Op;
 import dev.migrate.op.Rows;
 import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -130,9 +131,8 @@ final class RowsComparison {
         } catch (SQLException e) {
             throw new MigrateException("Could not read table " + table.table() + " at head: " + e.getMessage(), e);
         }
-        TableShape shape = atHead.map(s -> withAddedColumns(s, script))
-                .or(() -> created(table.table(), script))
-                .map(s -> s.withAddedConstraints(script.upgrade(), schema))
+        TableShape shape = atHead.or(() -> created(table.table(), script))
+                .map(s -> s.withChanges(script.upgrade(), schema))
                 .orElseThrow(() -> new MigrateException(table.source() + " declares the rows of " + table.table()
                         + ", which neither the migrations nor the entities create. Create the table (an entity, or a"
                         + " migration), or rename the file after an existing table (" + schema
@@ -189,23 +189,6 @@ final class RowsComparison {
                 .map(op -> TableShape.of((Op.CreateTable) op, schema))
                 .filter(shape -> shape.table().equals(table))
                 .findFirst();
-    }
-
-    /** {@code shape} with the columns the script adds to it, whose type is not there to read values with. */
-    private TableShape withAddedColumns(TableShape shape, MigrationScript script) {
-        List<String> added = new ArrayList<>();
-        for (Op op : script.upgrade()) {
-            if (op instanceof Op.AddColumn add
-                    && ObjectName.of(
-                                    add.table().schema() == null
-                                            ? schema
-                                            : add.table().schema(),
-                                    add.table().name())
-                            .equals(shape.table())) {
-                added.add(add.column().name());
-            }
-        }
-        return added.isEmpty() ? shape : shape.withColumns(added);
     }
 
     /** {@code rows} with a {@code NULL} value for each column of {@code shape} they lack (added by the script). */
@@ -292,21 +275,13 @@ final class RowsComparison {
     private static String pointingTo(
             TableShape.Reference reference, Rows deleted, List<List<@Nullable String>> parentValues) {
         if (reference.parentColumns().equals(deleted.key())) {
-            return RowReader.inList(reference.childColumns(), parentValues);
+            return Literals.keyIn(reference.childColumns(), parentValues);
         }
-        List<List<@Nullable String>> keys = new ArrayList<>();
-        for (int i = 0; i < deleted.size(); i++) {
-            keys.add(deleted.keyOf(i));
-        }
-        List<String> child =
-                reference.childColumns().stream().map(Identifiers::quote).toList();
-        return (child.size() == 1 ? child.get(0) : "(" + String.join(", ", child) + ")")
-                + " IN (SELECT "
-                + reference.parentColumns().stream()
-                        .map(Identifiers::quote)
-                        .collect(java.util.stream.Collectors.joining(", "))
-                + " FROM " + RowReader.quote(reference.parent()) + " WHERE " + RowReader.inList(deleted.key(), keys)
-                + ")";
+        List<String> child = reference.childColumns();
+        return (child.size() == 1 ? Identifiers.quote(child.get(0)) : "(" + Identifiers.quoteAll(child) + ")")
+                + " IN (SELECT " + Identifiers.quoteAll(reference.parentColumns())
+                + " FROM " + RowReader.quote(reference.parent()) + " WHERE "
+                + Literals.keyIn(deleted.key(), deleted.keys()) + ")";
     }
 
     /** How many of a compared child table's rows point to {@code parentValues} once its own change is made. */
@@ -317,13 +292,9 @@ final class RowsComparison {
         Rows source = wanted.columns().containsAll(reference.childColumns())
                 ? wanted
                 : child.compared().current();
-        Set<List<@Nullable String>> deletedKeys = new HashSet<>();
         Op.DeleteRows delete = child.delete();
-        if (delete != null) {
-            for (int i = 0; i < delete.rows().size(); i++) {
-                deletedKeys.add(delete.rows().keyOf(i));
-            }
-        }
+        Set<List<@Nullable String>> deletedKeys =
+                delete == null ? Set.of() : new HashSet<>(delete.rows().keys());
         long count = 0;
         for (int i = 0; i < source.size(); i++) {
             int row = i;

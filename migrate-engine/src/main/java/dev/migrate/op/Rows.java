@@ -92,6 +92,15 @@ public record Rows(List<String> key, List<String> columns, List<List<@Nullable S
         return found;
     }
 
+    /** Every row's key values, in the order of the rows. */
+    public List<List<@Nullable String>> keys() {
+        List<List<@Nullable String>> keys = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            keys.add(keyOf(i));
+        }
+        return keys;
+    }
+
     /** The value of {@code column} in row {@code index}. */
     public @Nullable String value(int index, String column) {
         int position = columns.indexOf(column);

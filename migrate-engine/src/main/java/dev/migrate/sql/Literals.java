@@ -5,7 +5,9 @@ import java.math.BigInteger;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +67,23 @@ public final class Literals {
                 "Cannot write a value of type " + value.getClass().getName()
                         + " as a SQL literal. Use a String, number, boolean, byte[], UUID, java.time value or enum, "
                         + "or write the SQL with op.execute(...).");
+    }
+
+    /**
+     * Rows found by their key: {@code code IN ('FR', 'DE')}, or {@code (tenant, code) IN (('1', 'FR'))} for a key of
+     * several columns, the columns quoted where they must be and each value a string literal its column's type reads.
+     *
+     * @param values one list per row, one value per column of {@code columns}
+     */
+    public static String keyIn(List<String> columns, List<List<@Nullable String>> values) {
+        String left =
+                columns.size() == 1 ? Identifiers.quote(columns.get(0)) : "(" + Identifiers.quoteAll(columns) + ")";
+        String right = values.stream()
+                .map(row -> row.size() == 1
+                        ? string(row.get(0))
+                        : row.stream().map(Literals::string).collect(Collectors.joining(", ", "(", ")")))
+                .collect(Collectors.joining(", "));
+        return left + " IN (" + right + ")";
     }
 
     /** A string literal; {@code null} gives {@code NULL}. */

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.op.Rows;
 import dev.migrate.sql.Identifiers;
+import dev.migrate.sql.Literals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -147,7 +148,7 @@ public final class RowReader {
             return 0;
         }
         String sql = "SELECT count(*) FROM " + quote(reference.child()) + " WHERE "
-                + inList(reference.childColumns(), parentValues);
+                + Literals.keyIn(reference.childColumns(), parentValues);
         try (PreparedStatement s = c.prepareStatement(sql);
                 ResultSet r = s.executeQuery()) {
             r.next();
@@ -158,23 +159,6 @@ public final class RowReader {
                             + e.getMessage(),
                     e);
         }
-    }
-
-    /** {@code (a, b) IN (('1', 'x'), ...)} with each value a string literal its column's type reads. */
-    public static String inList(List<String> columns, List<List<@Nullable String>> values) {
-        String left = columns.size() == 1
-                ? Identifiers.quote(columns.get(0))
-                : columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ", "(", ")"));
-        String right = values.stream()
-                .map(row -> row.size() == 1
-                        ? literal(row.get(0))
-                        : row.stream().map(RowReader::literal).collect(Collectors.joining(", ", "(", ")")))
-                .collect(Collectors.joining(", "));
-        return left + " IN (" + right + ")";
-    }
-
-    private static String literal(@Nullable String value) {
-        return value == null ? "NULL" : dev.migrate.sql.Literals.string(value);
     }
 
     /** {@code schema.table} as SQL names it, each part quoted where it must be. */

@@ -5,7 +5,6 @@ import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.TableElement;
-import dev.migrate.sql.Identifiers;
 import java.io.Serializable;
 import java.sql.Array;
 import java.sql.Connection;
@@ -47,13 +46,6 @@ public record TableShape(
         sequenced = List.copyOf(sequenced);
     }
 
-    /** {@code this} with {@code more} columns, whose type is not known (a column a migration adds). */
-    public TableShape withColumns(java.util.Collection<String> more) {
-        Map<String, @Nullable String> all = new LinkedHashMap<>(columns);
-        more.forEach(c -> all.putIfAbsent(c, null));
-        return new TableShape(table, all, keys, foreignKeys, sequenced);
-    }
-
     /**
      * A foreign key: rows of {@code child} whose {@code childColumns} hold values of {@code parentColumns} in
      * {@code parent}.
@@ -89,7 +81,7 @@ public record TableShape(
      * The table as {@code c}'s catalog has it, or empty when it has no such table.
      */
     public static Optional<TableShape> read(Connection c, ObjectName table) throws SQLException {
-        String regclass = Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name());
+        String regclass = RowReader.quote(table);
         Map<String, @Nullable String> columns = new LinkedHashMap<>();
         List<String> sequenced = new ArrayList<>();
         try (PreparedStatement s =
@@ -193,14 +185,21 @@ public record TableShape(
     }
 
     /**
-     * This shape with the keys and foreign keys that {@code ops} add to its table or point to it with: a
-     * migration that creates tables adds their foreign keys once every table exists, after the {@code CREATE
-     * TABLE}s, and the rows of its tables still go in parents first.
+     * This shape as {@code ops} (a migration's, its names in {@code schema} when unqualified) leave it: with the
+     * columns they add to its table (their type unknown, as the column is not there to read values with), and the
+     * keys and foreign keys they add to it or point to it with. A migration that creates tables adds their foreign
+     * keys once every table exists, after the {@code CREATE TABLE}s, and the rows of its tables still go in parents
+     * first.
      */
-    public TableShape withAddedConstraints(List<Op> ops, String schema) {
+    public TableShape withChanges(List<Op> ops, String schema) {
+        Map<String, @Nullable String> withColumns = new LinkedHashMap<>(columns);
         List<List<String>> withKeys = new ArrayList<>(keys);
         List<Reference> references = new ArrayList<>(foreignKeys);
         for (Op op : ops) {
+            if (op instanceof Op.AddColumn add
+                    && name(add.table().schema(), add.table().name(), schema).equals(table)) {
+                withColumns.putIfAbsent(add.column().name(), null);
+            }
             if (!(op instanceof Op.AddConstraint add)) {
                 continue;
             }
@@ -220,9 +219,11 @@ public record TableShape(
                 withKeys.add(unique.columns());
             }
         }
-        return withKeys.size() == keys.size() && references.size() == foreignKeys.size()
+        return withColumns.size() == columns.size()
+                        && withKeys.size() == keys.size()
+                        && references.size() == foreignKeys.size()
                 ? this
-                : new TableShape(table, columns, withKeys, references, sequenced);
+                : new TableShape(table, withColumns, withKeys, references, sequenced);
     }
 
     private static Reference reference(ObjectName child, Constraint.ForeignKey fk, String schema) {

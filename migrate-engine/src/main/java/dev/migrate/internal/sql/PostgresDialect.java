@@ -497,12 +497,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            keys.add(rows.key().size() == 1 ? value(rows.keyOf(i).get(0)) : tuple(rows.keyOf(i)));
-        }
-        String key = rows.key().size() == 1 ? quote(rows.key().get(0)) : "(" + quoteAll(rows.key()) + ")";
-        return List.of("DELETE FROM " + quote(op.table()) + " WHERE " + key + " IN (" + String.join(", ", keys) + ")");
+        return List.of("DELETE FROM " + quote(op.table()) + " WHERE " + Literals.keyIn(rows.key(), rows.keys()));
     }
 
     /** One {@code UPDATE} per row, setting the columns outside the key where the key matches. */
@@ -519,24 +514,19 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
             int row = i;
             statements.add("UPDATE " + quote(op.table()) + " SET "
                     + set.stream()
-                            .map(c -> quote(c) + " = " + value(rows.value(row, c)))
+                            .map(c -> quote(c) + " = " + string(rows.value(row, c)))
                             .collect(Collectors.joining(", "))
                     + " WHERE "
                     + rows.key().stream()
-                            .map(c -> quote(c) + " = " + value(rows.value(row, c)))
+                            .map(c -> quote(c) + " = " + string(rows.value(row, c)))
                             .collect(Collectors.joining(" AND ")));
         }
         return statements;
     }
 
-    /** A row's values as a parenthesized list of literals. */
+    /** A row's values as a parenthesized list of literals, {@code NULL} for null. */
     private static String tuple(List<@Nullable String> values) {
-        return values.stream().map(PostgresDialect::value).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** A value as PostgreSQL reads it: a string literal, which the column's type reads, or {@code NULL}. */
-    private static String value(@Nullable String text) {
-        return text == null ? "NULL" : string(text);
+        return values.stream().map(Literals::string).collect(Collectors.joining(", ", "(", ")"));
     }
 
     /**
