@@ -10,9 +10,9 @@ assert runs[0].contains('No differences: the entities match the schema at head.'
 assert runs[0].contains('BUILD SUCCESS')
 
 // 2: autogenerate replays on a throwaway server and keeps the schema for the next run
-assert runs[1].contains('Starting a throwaway embedded PostgreSQL')
-assert runs[1].contains('Replaying 2 migrations on it.')
-assert runs[1].contains('No changes detected: the entities match the schema at head. Nothing written.')
+assert runs[1].contains('Starting a throwaway embedded PostgreSQL') : runs[1]
+assert runs[1].contains('Replaying 2 migrations on it.') : runs[1]
+assert runs[1].contains('No changes detected: the entities match the schema at head. Nothing written.') : runs[1]
 
 def cache = new File(basedir, 'target/migrate/replay-cache')
 assert cache.listFiles().count { it.name.endsWith('.replayed') } == 1 : 'the replayed schema kept by autogenerate'
