@@ -9,23 +9,29 @@ assert runs[0].contains('Replaying 2 migrations on it.')
 assert runs[0].contains('is not in target/migrate/replay-cache yet: they are replayed, and it is kept for the next run.')
 assert runs[0].contains('No differences: the entities match the schema at head.')
 
-// 2 and 3: warm, both sides from the caches, no server started, no provider asked
+// 2 and 3: warm, no server started, no provider asked
+def inSync = 'The entities matched the schema at head (2 migrations on PostgreSQL '
 [runs[1], runs[2]].each { run ->
-    // plain entities that match: their DDL is read, so there is no entity schema to keep or take
-    assert run.contains('taken from the cache in target/migrate/replay-cache and matched by the entities\' DDL, read without building it: nothing was replayed or built')
     assert !run.contains('Starting a throwaway embedded PostgreSQL')
     assert !run.contains('Replaying')
     assert !run.contains('Asking the project\'s JPA provider')
 }
+// 2: nothing changed since run 1 found them in sync: neither side is read
+assert runs[1].contains(inSync) : runs[1]
+assert runs[1].contains('when last compared, and neither the chain nor the entities\' DDL, the declared objects or the settings have changed since (as target/migrate/replay-cache records): nothing was read or built')
+// 3: another setting, so compared again: plain entities that match, their DDL read, so there is no entity schema to keep or take
+assert !runs[2].contains(inSync) : runs[2]
+assert runs[2].contains('taken from the cache in target/migrate/replay-cache and matched by the entities\' DDL, read without building it: nothing was replayed or built') : runs[2]
 assert runs[1].contains('No differences: the entities match the schema at head.')
 assert runs[2].contains('No changes detected: the entities match the schema at head. Nothing written.')
 
-// 4: other entity settings: the provider runs, a server starts meanwhile; the DDL read matches, nothing is replayed
+// 4: other entity settings: the provider runs, a server starts meanwhile; its DDL is unchanged, nothing is replayed
 assert runs[3].contains('Asking the project\'s JPA provider')
 assert runs[3].contains('Starting a throwaway embedded PostgreSQL')
 // -Dmigrate.throwawayInMemory=false: on disk, beside the build's files, whatever memory the machine has
 assert runs[3] =~ /Starting a throwaway embedded PostgreSQL \S+ with its data in target\/migrate\/throwaway-\d+ \(deleted when the goal ends\)/
-assert runs[3].contains('taken from the cache in target/migrate/replay-cache and matched by the entities\' DDL, read without building it: nothing was replayed or built')
+// the provider's DDL is the DDL run 1 found in sync: nothing is read or built
+assert runs[3].contains(inSync) : runs[3]
 assert !runs[3].contains('Replaying')
 assert runs[3].contains('No differences: the entities match the schema at head.')
 

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.AutogenerateResult.Route;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.MigrationScript;
@@ -162,6 +163,8 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
         private final CompletableFuture<Boolean> cached = new CompletableFuture<>();
 
         private final Future<List<String>> ddl;
+        /** A fingerprint of the DDL as written, made on the same thread once it is there. */
+        private final Future<String> fingerprint;
 
         EntityDdl(int serverMajorVersion) {
             EntityDdlSource source = request.entityDdl();
@@ -180,6 +183,8 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                     cached.complete(false);
                 }
             });
+            fingerprint = thread.submit(
+                    () -> new Fingerprint().fields("entity DDL", result(ddl)).hex());
         }
 
         /** Whether the DDL comes from the cache; waits for the lookup, not for the provider. */
@@ -193,6 +198,14 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
          */
         List<String> get() {
             return comparison.reader.declaring(result(ddl));
+        }
+
+        /**
+         * A fingerprint of the DDL as the provider wrote it, the distributions the entities declare among it; waits
+         * as {@link #get} does.
+         */
+        String fingerprint() {
+            return result(fingerprint);
         }
 
         @Override

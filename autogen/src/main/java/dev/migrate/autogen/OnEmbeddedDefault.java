@@ -12,10 +12,13 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -90,10 +93,13 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                                     + ", but this comparison needs "
                                     + "the replayed database to answer (a column type change, or entity DDL other than tables, "
                                     + "indexes, sequences, enum types and comments): the migrations are replayed.");
-            return replayed(
-                    server,
+            return keptIfInSync(
+                    replays,
                     ddl,
-                    (managed, current) -> keeping.execute(() -> replays.store(managed, exclusions, current)));
+                    replayed(
+                            server,
+                            ddl,
+                            (managed, current) -> keeping.execute(() -> replays.store(managed, exclusions, current))));
         } finally {
             keeping.shutdown();
             awaitQuietly(keeping);
@@ -110,9 +116,15 @@ final class OnEmbeddedDefault extends ComparisonRoute {
         // read into memory while the provider may still write the DDL: the replayed schemas of the chain and,
         // when the DDL is new, the model built last, which only the changed tables are then built against
         boolean ddlChanged = !ddl.fromCache();
+        if (!ddlChanged && foundInSync(replays, ddl)) {
+            return Optional.of(inSync(replays, count));
+        }
         replays.prefetch(exclusions);
         if (ddlChanged) {
             comparison.reader.prefetchLastBuild(version.serverVersionNum());
+            if (foundInSync(replays, ddl)) { // new DDL, as another comparison found in sync: nothing to build
+                return Optional.of(inSync(replays, count));
+            }
         }
         try (FreshConnection fresh = new FreshConnection(
                         TO_COMPARE, () -> starting.get().dataSource().getConnection());
@@ -137,7 +149,8 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                                         + " whose DDL changed " + (rebuilt == 1 ? "was" : "were")
                                         + " built, the rest taken from " + log.shown(cache.directory()) + "."));
                 logCacheUse();
-                return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN));
+                return Optional.of(
+                        keptIfInSync(replays, ddl, result(withoutReplay.get(), Set.of(), Route.CACHED_CHAIN)));
             }
             String schemaAtHead = "The schema at head (" + migrations(count) + " on PostgreSQL " + version.version()
                     + ") taken from the cache in " + log.shown(replays.directory());
@@ -150,8 +163,59 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                             : schemaAtHead + ", the entity schema from " + log.shown(cache.directory())
                                     + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
                                     + " replays the migrations anyway).");
-            return Optional.of(result(withoutReplay.get(), Set.of(), Route.CACHES));
+            return Optional.of(keptIfInSync(replays, ddl, result(withoutReplay.get(), Set.of(), Route.CACHES)));
         }
+    }
+
+    /**
+     * Whether a comparison of the chain's schema with the same entity DDL, declared objects and settings found
+     * no difference before ({@link ReplayedSchemaCache#foundInSync}): neither side then needs reading again.
+     */
+    private boolean foundInSync(ReplayedSchemaCache replays, EntityDdl ddl) {
+        return replays.foundInSync(exclusions, comparedWith(ddl));
+    }
+
+    private AutogenerateResult inSync(ReplayedSchemaCache replays, int count) {
+        log.info("The entities matched the schema at head (" + migrations(count) + " on PostgreSQL "
+                + version.version() + ") when last compared, and neither the chain nor the entities' DDL, the "
+                + "declared objects or the settings have changed since (as " + log.shown(replays.directory())
+                + " records): nothing was read or built (" + log.setting("replayCache", "false")
+                + " compares them anyway).");
+        return result(MigrationScript.empty(), Set.of(), Route.CACHES);
+    }
+
+    /**
+     * {@code result}, kept as found in sync ({@link ReplayedSchemaCache#keepInSync}) when it holds no difference,
+     * warning or note at all, and the entities spread nothing over a Citus cluster.
+     */
+    private AutogenerateResult keptIfInSync(ReplayedSchemaCache replays, EntityDdl ddl, AutogenerateResult result) {
+        MigrationScript script = result.script();
+        if (script.isEmpty()
+                && script.warnings().isEmpty()
+                && script.guards().isEmpty()
+                && result.suspectedRenames().isEmpty()
+                && result.spreadTables().isEmpty()
+                && comparison.reader.declaredDistribution().isEmpty()) {
+            replays.keepInSync(exclusions, comparedWith(ddl));
+        }
+        return result;
+    }
+
+    /**
+     * Everything a comparison's answer depends on besides the chain, the server and the exclusions: the entities'
+     * DDL as written, the declared objects, the managed schema, the contexts and how differences are read.
+     */
+    private List<String> comparedWith(EntityDdl ddl) {
+        List<String> parts = new ArrayList<>();
+        parts.add("managed schema " + request.managedSchema());
+        parts.add("contexts " + new TreeSet<>(request.chain().contexts()));
+        parts.add("renames " + new TreeMap<>(request.renames()));
+        parts.add("not renamed " + request.notRenamed());
+        parts.add("serial to identity " + request.serialToIdentity());
+        parts.add("objects " + request.objects().managed());
+        request.objects().statements().forEach(statement -> parts.add(statement.sql()));
+        parts.add("entity DDL " + ddl.fingerprint());
+        return parts;
     }
 
     /**

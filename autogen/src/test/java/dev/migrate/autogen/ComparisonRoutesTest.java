@@ -90,7 +90,7 @@ class ComparisonRoutesTest {
     }
 
     @Test
-    void theReadingConfirmsAMatchOnEachRouteAndLeavesADifferenceToTheServer() {
+    void theReadingConfirmsAMatchOnEachRouteAndLeavesADifferenceToTheServer() throws IOException {
         Migrator chain =
                 Migrator.builder().migrations(CreateAgents.class, AddName.class).build();
         TestThrowaways servers = new TestThrowaways(null);
@@ -102,6 +102,9 @@ class ComparisonRoutesTest {
 
         log.clear();
         int started = servers.started;
+        // what the first run found in sync forgotten, so that the reading answers
+        assertThat(dir.resolve("replay-cache/in-sync.verified")).exists();
+        delete(dir.resolve("replay-cache/in-sync.verified"));
         AutogenerateResult fromCaches = run(cached(chain, SAME), servers);
         assertThat(plan().schemaAtHead()).isEqualTo(SchemaAtHead.REPLAY_CACHE);
         assertThat(fromCaches.route()).isEqualTo(Route.CACHES);

@@ -16,7 +16,7 @@ class QuickCompilationTest {
         assertThat(before).doesNotContain("c2: {Exclude:true");
 
         try (QuickCompilation compiling = QuickCompilation.start(new SystemStreamLog())) {
-            assertThat(compiling).isNotNull();
+            assertThat(compiling.awaitInForce()).isTrue();
             String during = directives();
             assertThat(count(during, "Directive:")).isEqualTo(count(before, "Directive:") + 1);
             assertThat(during).contains("*.*");

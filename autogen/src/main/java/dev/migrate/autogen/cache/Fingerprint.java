@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
@@ -20,6 +22,15 @@ import java.util.zip.CRC32;
  * alike: the key of the caches that stand for work done on the same inputs.
  */
 public final class Fingerprint {
+    /** How long a file must have been left alone for its sums to be remembered. */
+    private static final long SETTLED_MILLIS = 2_000;
+
+    /** How many files' sums a process remembers before it starts again. */
+    private static final int SUMMED_KEPT = 200_000;
+
+    /** The sums of class files read before, by path ({@link #summed}). */
+    private static final Map<String, Summed> SUMMED = new ConcurrentHashMap<>();
+
     private final MessageDigest digest;
 
     public Fingerprint() {
@@ -94,19 +105,47 @@ public final class Fingerprint {
             if (child.isDirectory()) {
                 directory(child, prefix + name + File.separator);
             } else if (child.isFile()) {
-                byte[] content;
-                try (InputStream in = new FileInputStream(child)) {
-                    content = in.readAllBytes();
-                }
-                crc.reset();
-                crc.update(content);
-                adler.reset();
-                adler.update(content);
                 field(prefix + name);
-                field(content.length + " " + crc.getValue() + " " + adler.getValue());
+                field(summed(child, crc, adler));
             }
         }
     }
+
+    /**
+     * A file's length and checksums, {@code "length crc adler"}: read from its bytes, or from what this process
+     * read of it before, when its length and modification time are what they were then and it had not been
+     * modified for {@value #SETTLED_MILLIS} ms when it was read (a file written again within the clock's
+     * resolution of that read could otherwise keep its old sums, as git's racily clean index entries could). The
+     * caches keyed by a class directory are looked up two or three times in a goal, each over every class file.
+     */
+    private static String summed(File file, CRC32 crc, Adler32 adler) throws IOException {
+        String path = file.getPath();
+        long length = file.length();
+        long modified = file.lastModified();
+        Summed known = SUMMED.get(path);
+        if (known != null && known.length() == length && known.modified() == modified) {
+            return known.sums();
+        }
+        long readAt = System.currentTimeMillis();
+        byte[] content;
+        try (InputStream in = new FileInputStream(file)) {
+            content = in.readAllBytes();
+        }
+        crc.reset();
+        crc.update(content);
+        adler.reset();
+        adler.update(content);
+        String sums = content.length + " " + crc.getValue() + " " + adler.getValue();
+        if (content.length == length && modified == file.lastModified() && modified < readAt - SETTLED_MILLIS) {
+            if (SUMMED.size() >= SUMMED_KEPT) {
+                SUMMED.clear();
+            }
+            SUMMED.put(path, new Summed(length, modified, sums));
+        }
+        return sums;
+    }
+
+    private record Summed(long length, long modified, String sums) {}
 
     public String hex() {
         return HexFormat.of().formatHex(digest.digest());

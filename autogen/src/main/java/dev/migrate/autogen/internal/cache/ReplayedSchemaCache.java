@@ -3,9 +3,12 @@ package dev.migrate.autogen.internal.cache;
 import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.catalog.read.Exclusions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,6 +35,12 @@ public final class ReplayedSchemaCache {
     static final int FORMAT = 3;
 
     static final String SUFFIX = ".replayed";
+
+    /** The file of the comparisons found in sync with a chain's schema ({@link #foundInSync}). */
+    static final String IN_SYNC = "in-sync.verified";
+
+    /** How many comparisons found in sync {@link #IN_SYNC} remembers, the latest first. */
+    private static final int IN_SYNC_KEPT = 16;
 
     private final KeyedFileStore files;
     private final String chainFingerprint;
@@ -78,6 +87,62 @@ public final class ReplayedSchemaCache {
     public void store(List<String> schemas, Exclusions exclusions, ReplayedSchema replayed) {
         String key = key(chainFingerprint, server, schemas, exclusions);
         files.write(fileName(exclusions, key), key, replayed);
+    }
+
+    /**
+     * Whether a comparison of this chain's schema on this server, read with {@code exclusions}, with
+     * {@code comparedWith} (everything else the comparison's answer depends on: the entities' DDL, the declared
+     * objects, the settings) found no difference at all ({@link #keepInSync}): then it finds none again, and
+     * neither side needs reading. Counts neither as a hit nor as a miss.
+     */
+    public boolean foundInSync(Exclusions exclusions, List<String> comparedWith) {
+        String key = inSyncKey(exclusions, comparedWith);
+        try (Stream<String> lines = Files.lines(directory().resolve(IN_SYNC))) {
+            return lines.anyMatch(key::equals);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // none yet, or unreadable: compared again, and written again
+        }
+    }
+
+    /**
+     * Keeps that the comparison {@link #foundInSync} asks about found no difference; among the last {@value
+     * #IN_SYNC_KEPT} so kept, so that switching between branches keeps each one's. A file that cannot be
+     * written is no error: the next run compares again.
+     */
+    public void keepInSync(Exclusions exclusions, List<String> comparedWith) {
+        String key = inSyncKey(exclusions, comparedWith);
+        Path file = directory().resolve(IN_SYNC);
+        List<String> kept = new ArrayList<>(List.of(key));
+        try {
+            if (Files.isRegularFile(file)) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    lines.filter(line -> !line.equals(key))
+                            .limit(IN_SYNC_KEPT - 1)
+                            .forEach(kept::add);
+                }
+            }
+            Files.createDirectories(directory());
+            Path written = Files.createTempFile(directory(), IN_SYNC, ".tmp");
+            try {
+                Files.write(written, kept);
+                Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(written);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the next run compares again
+        }
+    }
+
+    private String inSyncKey(Exclusions exclusions, List<String> comparedWith) {
+        return EntitySchemaCache.migrateBuild()
+                .field("in sync " + FORMAT)
+                .field(shape())
+                .field(chainFingerprint)
+                .field(server)
+                .fields("exclude", exclusions.patterns())
+                .fields("compared with", comparedWith)
+                .hex();
     }
 
     /**

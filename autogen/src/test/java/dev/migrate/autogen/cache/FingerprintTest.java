@@ -1,0 +1,46 @@
+package dev.migrate.autogen.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A class directory's fingerprint follows its files' contents, also where the process remembers their sums. */
+class FingerprintTest {
+    @TempDir
+    Path classes;
+
+    @Test
+    void aFileWrittenAgainIsReadAgainWhetherItsSumsWereRememberedOrNot() throws Exception {
+        Path entity = Files.createDirectories(classes.resolve("com/example")).resolve("Agent.class");
+        long old = System.currentTimeMillis() - 60_000;
+
+        // settled long ago: its sums are remembered
+        Files.write(entity, new byte[] {1, 2, 3, 4});
+        Files.setLastModifiedTime(entity, FileTime.fromMillis(old));
+        String first = fingerprint();
+        assertThat(fingerprint()).isEqualTo(first);
+
+        // the same length, written again: a new modification time, so read again
+        Files.write(entity, new byte[] {1, 2, 3, 5});
+        String edited = fingerprint();
+        assertThat(edited).isNotEqualTo(first);
+
+        // written again within the same millisecond, the same length: not settled when read, so never taken
+        // from memory
+        long now = System.currentTimeMillis();
+        Files.write(entity, new byte[] {9, 9, 9, 9});
+        Files.setLastModifiedTime(entity, FileTime.fromMillis(now));
+        String racy = fingerprint();
+        Files.write(entity, new byte[] {8, 8, 8, 8});
+        Files.setLastModifiedTime(entity, FileTime.fromMillis(now));
+        assertThat(fingerprint()).isNotEqualTo(racy);
+    }
+
+    private String fingerprint() {
+        return new Fingerprint().classpathElement(classes).hex();
+    }
+}
