@@ -103,8 +103,8 @@ class ComparisonRoutesTest {
         log.clear();
         int started = servers.started;
         // what the first run found in sync forgotten, so that the reading answers
-        assertThat(dir.resolve("replay-cache/in-sync.verified")).exists();
-        delete(dir.resolve("replay-cache/in-sync.verified"));
+        assertThat(dir.resolve("replay-cache/in-sync.keys")).exists();
+        delete(dir.resolve("replay-cache/in-sync.keys"));
         AutogenerateResult fromCaches = run(cached(chain, SAME), servers);
         assertThat(plan().schemaAtHead()).isEqualTo(SchemaAtHead.REPLAY_CACHE);
         assertThat(fromCaches.route()).isEqualTo(Route.CACHES);

@@ -37,7 +37,7 @@ public final class ReplayedSchemaCache {
     static final String SUFFIX = ".replayed";
 
     /** The file of the comparisons found in sync with a chain's schema ({@link #foundInSync}). */
-    static final String IN_SYNC = "in-sync.verified";
+    static final String IN_SYNC = "in-sync.keys";
 
     /** How many comparisons found in sync {@link #IN_SYNC} remembers, the latest first. */
     private static final int IN_SYNC_KEPT = 16;
