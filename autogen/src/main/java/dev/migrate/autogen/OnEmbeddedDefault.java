@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.AutogenerateResult.Route;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
@@ -68,10 +69,22 @@ final class OnEmbeddedDefault extends ComparisonRoute {
             if (!plan.keepReplayed()) {
                 return replayed(starting.get(), ddl, (managed, current) -> {});
             }
-            if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.CHAIN_SQL) {
-                Optional<AutogenerateResult> read = fromChainSql(ddl);
+            Optional<List<String>> chainSql = plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.CHAIN_SQL
+                    ? MigratorTools.of(request.chain()).chainStatements()
+                    : Optional.empty();
+            if (chainSql.isPresent()) {
+                // what was found in sync with the schema this SQL builds: keyed by the SQL, which the route has,
+                // rather than by the chain's fingerprint, which it would have to record the migrations again for
+                ReplayedSchemaCache bySql = new ReplayedSchemaCache(
+                        request.replayCache().orElseThrow(),
+                        new Fingerprint().fields("chain SQL", chainSql.get()).hex(),
+                        version.identity());
+                if (foundInSync(bySql, ddl)) {
+                    return inSync(bySql, request.chain().revisions().size());
+                }
+                Optional<AutogenerateResult> read = fromChainSql(chainSql.get(), ddl);
                 if (read.isPresent()) {
-                    return read.get();
+                    return keptIfInSync(bySql, ddl, read.get());
                 }
             }
             // the chain's fingerprint records every migration: only a route that reaches the cache pays for it
@@ -223,10 +236,8 @@ final class OnEmbeddedDefault extends ComparisonRoute {
      * plain enough to read, confirming the entities' DDL read the same way, with no server at all; empty
      * when either reading fails or they differ.
      */
-    private Optional<AutogenerateResult> fromChainSql(EntityDdl ddl) {
-        Optional<ReplayedSchema> head = MigratorTools.of(request.chain())
-                .chainStatements()
-                .flatMap(sql -> comparison.reader.readChain(sql, version.serverVersionNum()));
+    private Optional<AutogenerateResult> fromChainSql(List<String> chainSql, EntityDdl ddl) {
+        Optional<ReplayedSchema> head = comparison.reader.readChain(chainSql, version.serverVersionNum());
         Optional<MigrationScript> confirmed = head.flatMap(read -> comparison.confirmedAtHead(read, ddl.get()));
         if (confirmed.isEmpty()) {
             return Optional.empty();

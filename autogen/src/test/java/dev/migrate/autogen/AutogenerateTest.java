@@ -388,6 +388,14 @@ class AutogenerateTest {
                 .anyMatch(line ->
                         line.startsWith("The schema at head read from the SQL of the 2 migrations and matched"));
 
+        // again, nothing changed: what the first found, by the chain's SQL and the DDL, answers without reading
+        log.clear();
+        AutogenerateResult warm = Autogenerate.run(checking(chain, same), servers, this::log);
+        assertThat(warm.script().isEmpty()).isTrue();
+        assertThat(log).anyMatch(line -> line.startsWith(FOUND_IN_SYNC));
+        assertThat(log).noneMatch(line -> line.startsWith("The schema at head read from the SQL"));
+        assertThat(servers.started).as("no server").isZero();
+
         // a difference: the chain is replayed, and what the server reads alone decides what it is
         AutogenerateResult changed = Autogenerate.run(checking(chain, new Entities(ENTITIES)), servers, this::log);
         assertThat(changed.route()).isEqualTo(Route.REPLAYED);
