@@ -163,10 +163,19 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
         private final CompletableFuture<Boolean> cached = new CompletableFuture<>();
 
         private final Future<List<String>> ddl;
-        /** A fingerprint of the DDL as written, made on the same thread once it is there. */
-        private final Future<String> fingerprint;
+        /** A fingerprint of the DDL as written, made on the same thread once it is there; null when not asked for. */
+        private final @Nullable Future<String> fingerprint;
 
+        /** The DDL alone: a route that keeps no record of comparisons found in sync. */
         EntityDdl(int serverMajorVersion) {
+            this(serverMajorVersion, false);
+        }
+
+        /**
+         * @param fingerprinted whether {@link #fingerprint} is asked for, so that the entity thread makes it while
+         *     the route does other work
+         */
+        EntityDdl(int serverMajorVersion, boolean fingerprinted) {
             EntityDdlSource source = request.entityDdl();
             EntitySchemaCache cache = entityCache;
             ddl = thread.submit(() -> {
@@ -183,8 +192,10 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                     cached.complete(false);
                 }
             });
-            fingerprint = thread.submit(
-                    () -> new Fingerprint().fields("entity DDL", result(ddl)).hex());
+            fingerprint = fingerprinted
+                    ? thread.submit(() ->
+                            new Fingerprint().fields("entity DDL", result(ddl)).hex())
+                    : null;
         }
 
         /** Whether the DDL comes from the cache; waits for the lookup, not for the provider. */
@@ -205,7 +216,7 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
          * as {@link #get} does.
          */
         String fingerprint() {
-            return result(fingerprint);
+            return result(Objects.requireNonNull(fingerprint, "an EntityDdl made to be fingerprinted"));
         }
 
         @Override

@@ -59,7 +59,10 @@ final class OnEmbeddedDefault extends ComparisonRoute {
         // comparison and the server's stop go on meanwhile; a failed write only leaves the next run to build again
         ExecutorService keeping = Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-replay-cache"));
         try (StartingServer starting = new StartingServer(version);
-                EntityDdl ddl = new EntityDdl(version.major())) {
+                EntityDdl ddl = new EntityDdl(
+                        version.major(),
+                        request.replayCache().isPresent()
+                                && request.entityCache().isPresent())) {
             CacheFacts facts = new CacheFacts(ddl);
             ComparisonPlan plan = ComparisonPlan.onEmbeddedDefault(facts);
             planned.accept(plan);
