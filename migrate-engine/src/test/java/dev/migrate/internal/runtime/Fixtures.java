@@ -9,6 +9,9 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -221,6 +224,26 @@ final class Fixtures {
     /** A login role; roles belong to the server, so one made by an earlier test is taken as it is. */
     static void createRole(DataSource admin, String role) throws SQLException {
         execute(admin, "DO $$ BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+
+    /**
+     * Starts {@code main} with {@code args} in a JVM of its own, on the tests' class path and the {@code more}
+     * entries after it, its output to {@code out}: a run for a test to kill.
+     */
+    static Process startJvm(Path out, List<Path> more, Class<?> main, String... args) throws IOException {
+        StringBuilder classpath = new StringBuilder(
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        more.forEach(entry -> classpath.append(File.pathSeparator).append(entry));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath.toString(),
+                main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
     }
 
     /** A log that keeps its lines for assertions. */

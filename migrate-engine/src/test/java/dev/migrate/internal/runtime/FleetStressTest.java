@@ -114,14 +114,8 @@ class FleetStressTest {
         DataSource db = TestPostgres.dataSource(database);
         int tenants = 24;
         createSchemas(db, "k_", tenants);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = Files.createTempFile("migrate-fleet-killed", ".log");
-        Process process = new ProcessBuilder(
-                        java, "-cp", classpath, FleetMain.class.getName(), TestPostgres.jdbcUrl(database))
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
+        Process process = Fixtures.startJvm(out, List.of(), FleetMain.class, TestPostgres.jdbcUrl(database));
         // kill it once some tenants are done and others are not
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (headCount(db) < 3 && System.nanoTime() < deadline && process.isAlive()) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.testing.TestPostgres;
-import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -39,21 +38,14 @@ class KilledRunTest {
         compileChain();
         String database = TestPostgres.createDatabase("killed_run");
         DataSource db = TestPostgres.dataSource(database);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-                + File.pathSeparator
-                + classes;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Integer> killedAt = new ArrayList<>();
         // kill as soon as the run has applied a few more, each time further along, until the chain is at head
         for (int round = 0; round < 12 && applied(db) < MIGRATIONS; round++) {
             int before = applied(db);
             int target = Math.min(MIGRATIONS, before + 3 + round * 2);
             Path out = Files.createTempFile("migrate-killed-run", ".log");
-            Process child = new ProcessBuilder(
-                            java, "-cp", classpath, KilledRunMain.class.getName(), TestPostgres.jdbcUrl(database))
-                    .redirectErrorStream(true)
-                    .redirectOutput(out.toFile())
-                    .start();
+            Process child =
+                    Fixtures.startJvm(out, List.of(classes), KilledRunMain.class, TestPostgres.jdbcUrl(database));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (child.isAlive() && applied(db) < target) {
                 assertThat(System.nanoTime())

@@ -133,14 +133,8 @@ class WaitingAndCrashTest {
         String database = TestPostgres.createDatabase("killed");
         DataSource db = TestPostgres.dataSource(database);
         Fixtures.chain(db).upgrade("head");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = Files.createTempFile("migrate-killed", ".log");
-        Process child = new ProcessBuilder(
-                        java, "-cp", classpath, SlowUpgradeMain.class.getName(), TestPostgres.jdbcUrl(database))
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
+        Process child = Fixtures.startJvm(out, List.of(), SlowUpgradeMain.class, TestPostgres.jdbcUrl(database));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (query(
