@@ -17,6 +17,7 @@ import dev.migrate.connection.WritableServer;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
 import java.io.IOException;
@@ -156,12 +157,16 @@ public final class FleetEngine {
                 learned.putAll(checksums);
             }
         };
-        List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
-            listener.beforeTenant(new TenantRun(heard, tenant.name()));
-            TenantResult result = migrateTenant(tenant, scanned.get(tenant), target, planner, run, known, shared);
-            listener.afterTenant(result);
-            return result;
-        });
+        List<TenantResult> results;
+        try (KeptConnections kept = kept(tenants)) {
+            results = runner(tenants).run(tenants, tenant -> {
+                listener.beforeTenant(new TenantRun(heard, tenant.name()));
+                TenantResult result =
+                        migrateTenant(tenant, kept, scanned.get(tenant), target, planner, run, known, shared);
+                listener.afterTenant(result);
+                return result;
+            });
+        }
         // a tenant not run was never started: it is heard here, once the fleet is done
         results.stream()
                 .filter(r -> r.outcome() == TenantResult.Outcome.NOT_RUN)
@@ -179,6 +184,7 @@ public final class FleetEngine {
      */
     private TenantResult migrateTenant(
             Tenant tenant,
+            KeptConnections kept,
             VersionScan.@Nullable Tables tables,
             RevisionTarget target,
             BiFunction<Set<String>, RevisionTarget, List<Step>> planner,
@@ -199,6 +205,7 @@ public final class FleetEngine {
         };
         Engine one = engineFor(
                 tenant,
+                kept.of(tenant),
                 shared,
                 MigrationListener.allOf(List.of(recorder, engine.settings().listener())));
         return timed(tenant, one, tables, applied, () -> {
@@ -244,22 +251,31 @@ public final class FleetEngine {
     public FleetResult complete() {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
-        List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
-            Engine one = engineFor(tenant, ChecksumCache.NONE);
-            return timed(tenant, one, null, List.of(), () -> {
-                List<String> rows =
-                        one.current().stream().map(CurrentRevision::id).sorted().toList();
-                boolean completed = one.complete().isPresent();
-                return new TenantResult(
-                        tenant.name(),
-                        completed ? TenantResult.Outcome.MIGRATED : TenantResult.Outcome.UNCHANGED,
-                        rows,
-                        rows,
-                        List.of(),
-                        Duration.ZERO,
-                        null);
+        List<TenantResult> results;
+        try (KeptConnections kept = kept(tenants)) {
+            results = runner(tenants).run(tenants, tenant -> {
+                Engine one = engineFor(
+                        tenant,
+                        kept.of(tenant),
+                        ChecksumCache.NONE,
+                        engine.settings().listener());
+                return timed(tenant, one, null, List.of(), () -> {
+                    List<String> rows = one.current().stream()
+                            .map(CurrentRevision::id)
+                            .sorted()
+                            .toList();
+                    boolean completed = one.complete().isPresent();
+                    return new TenantResult(
+                            tenant.name(),
+                            completed ? TenantResult.Outcome.MIGRATED : TenantResult.Outcome.UNCHANGED,
+                            rows,
+                            rows,
+                            List.of(),
+                            Duration.ZERO,
+                            null);
+                });
             });
-        });
+        }
         return finish("complete", results, start);
     }
 
@@ -268,28 +284,37 @@ public final class FleetEngine {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, "stamp");
-        List<TenantResult> results = runner(tenants).run(tenants, tenant -> {
-            Engine one = engineFor(tenant, ChecksumCache.NONE);
-            VersionScan.Tables tables = scanned.get(tenant);
-            return timed(tenant, one, tables, List.of(), () -> {
-                List<String> before = tables != null
-                        ? List.copyOf(tables.versions())
-                        : one.current().stream().map(CurrentRevision::id).toList();
-                one.stamp(target, purge);
-                List<String> after =
-                        one.current().stream().map(CurrentRevision::id).sorted().toList();
-                return new TenantResult(
-                        tenant.name(),
-                        new TreeSet<>(before).equals(new TreeSet<>(after))
-                                ? TenantResult.Outcome.UNCHANGED
-                                : TenantResult.Outcome.MIGRATED,
-                        before,
-                        after,
-                        List.of(),
-                        Duration.ZERO,
-                        null);
+        List<TenantResult> results;
+        try (KeptConnections kept = kept(tenants)) {
+            results = runner(tenants).run(tenants, tenant -> {
+                Engine one = engineFor(
+                        tenant,
+                        kept.of(tenant),
+                        ChecksumCache.NONE,
+                        engine.settings().listener());
+                VersionScan.Tables tables = scanned.get(tenant);
+                return timed(tenant, one, tables, List.of(), () -> {
+                    List<String> before = tables != null
+                            ? List.copyOf(tables.versions())
+                            : one.current().stream().map(CurrentRevision::id).toList();
+                    one.stamp(target, purge);
+                    List<String> after = one.current().stream()
+                            .map(CurrentRevision::id)
+                            .sorted()
+                            .toList();
+                    return new TenantResult(
+                            tenant.name(),
+                            new TreeSet<>(before).equals(new TreeSet<>(after))
+                                    ? TenantResult.Outcome.UNCHANGED
+                                    : TenantResult.Outcome.MIGRATED,
+                            before,
+                            after,
+                            List.of(),
+                            Duration.ZERO,
+                            null);
+                });
             });
-        });
+        }
         return finish("stamp " + target, results, start);
     }
 
@@ -416,15 +441,20 @@ public final class FleetEngine {
     }
 
     private Engine engineFor(Tenant tenant, ChecksumCache cache) {
-        return engineFor(tenant, cache, engine.settings().listener());
+        return engineFor(
+                tenant,
+                tenant.database().connections(),
+                cache,
+                engine.settings().listener());
     }
 
-    private Engine engineFor(Tenant tenant, ChecksumCache cache, MigrationListener listener) {
+    private Engine engineFor(
+            Tenant tenant, @Nullable ConnectionSource connections, ChecksumCache cache, MigrationListener listener) {
         Settings settings = engine.settings();
         MigrationLog log = new TenantLog(tenant.name(), settings.log());
         String schema = tenant.schema();
         return engine.forTenant(
-                tenant.database().connections(),
+                connections,
                 schema != null
                         ? settings.forTenant(schema, log, listener, cache)
                         : settings.forDatabase(log, listener, cache));
@@ -516,6 +546,11 @@ public final class FleetEngine {
             }
         }
         return result;
+    }
+
+    /** The connections of a run that writes, kept from one tenant to the next: two for each tenant at once. */
+    private KeptConnections kept(List<Tenant> tenants) {
+        return new KeptConnections(tenants, 2 * threads(tenants));
     }
 
     private FleetRunner runner(List<Tenant> tenants) {

@@ -53,6 +53,22 @@ public final class ConnectionSource {
         this.credentials = credentials;
     }
 
+    private ConnectionSource(DataSource dataSource, String description, ConnectionFailure.@Nullable Target target) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.target = target;
+        this.credentials = null;
+    }
+
+    /**
+     * The same server, described as this source describes it, its connections taken from {@code connections}: a
+     * source that hands out connections this one opened (a fleet's kept connections), whose failures to connect
+     * are this source's own.
+     */
+    public ConnectionSource over(DataSource connections) {
+        return new ConnectionSource(connections, description, target);
+    }
+
     public static ConnectionSource of(DataSource dataSource) {
         if (dataSource instanceof PGSimpleDataSource pg) {
             String host = pg.getServerNames().length == 0 ? "localhost" : pg.getServerNames()[0];
