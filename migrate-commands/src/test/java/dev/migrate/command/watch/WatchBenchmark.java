@@ -49,7 +49,8 @@ public final class WatchBenchmark {
         ONE("one class file written"),
         MODULE("every class file of the module written again"),
         SLICES("every class file of the module written again, in four slices"),
-        JAVAC("the module compiled by javac in a process of its own");
+        JAVAC("the module compiled by javac in a process of its own"),
+        MVN("the module compiled by mvn compile in a process of its own");
 
         final String description;
 
@@ -98,7 +99,8 @@ public final class WatchBenchmark {
                 System.out.println("to differences, each run (ms): " + toDiff);
                 if (write
                         && module != Burst.SLICES
-                        && module != Burst.JAVAC) { // a cycle of an earlier slice writes the last edit's
+                        && module != Burst.JAVAC
+                        && module != Burst.MVN) { // a cycle of an earlier slice writes the last edit's
                     List<Long> toWrite = loop(project, staging, edited, runs, true, module);
                     System.out.printf(
                             Locale.ROOT,
@@ -137,9 +139,9 @@ public final class WatchBenchmark {
                 String tag = (write ? "w" : "c") + i;
                 Path target = project.classes.resolve("bench/model/E" + edited + ".class");
                 long written;
-                if (module == Burst.JAVAC) {
+                if (module == Burst.JAVAC || module == Burst.MVN) {
                     drain(lines);
-                    compileModule(project, edited, tag);
+                    compileModule(project, edited, tag, module == Burst.MVN);
                     written = System.nanoTime();
                 } else {
                     Path compiled = edit(project, staging, edited, tag);
@@ -216,7 +218,7 @@ public final class WatchBenchmark {
      * Entity {@code E<edited>}'s source with one more column named after {@code tag}, then every source of the module
      * compiled into its classes by {@code javac} in a process of its own.
      */
-    private static void compileModule(WatchedProject project, int edited, String tag)
+    private static void compileModule(WatchedProject project, int edited, String tag, boolean maven)
             throws IOException, InterruptedException {
         Path sources = project.root.resolve("src/main/java");
         String entity = entity(edited);
@@ -224,6 +226,10 @@ public final class WatchBenchmark {
                 sources.resolve("bench/model/E" + edited + ".java"),
                 entity.substring(0, entity.lastIndexOf('}')) + "    @Column(name = \"dev_loop_" + tag
                         + "\", length = 30)\n    private String devLoop;\n}\n");
+        if (maven) {
+            mavenCompile(project.root);
+            return;
+        }
         Path list = project.root.resolve("sources.txt");
         try (Stream<Path> tree = Files.walk(sources)) {
             Files.write(
@@ -247,6 +253,73 @@ public final class WatchBenchmark {
                 .start();
         if (javac.waitFor() != 0) {
             throw new IllegalStateException("javac failed on the module's sources");
+        }
+    }
+
+    /**
+     * {@code mvn -B -q -o compile} in {@code root}, as a user runs it in another terminal: a project of the entities'
+     * and migrations' sources with the compiler plugin the whole-process benchmark's projects use, from the local
+     * repository ({@code -Dbench.mavenRepository}, else {@code ~/.m2/repository}), which must hold migrate-engine
+     * of the version {@code -Dbench.migrateVersion} names (the profile passes this build's).
+     */
+    private static void mavenCompile(Path root) throws IOException, InterruptedException {
+        Path pom = root.resolve("pom.xml");
+        if (!Files.exists(pom)) {
+            Files.writeString(pom, """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <project xmlns="http://maven.apache.org/POM/4.0.0">
+                      <modelVersion>4.0.0</modelVersion>
+                      <groupId>dev.migrate.bench</groupId>
+                      <artifactId>watch-bench</artifactId>
+                      <version>1.0</version>
+                      <properties>
+                        <maven.compiler.release>17</maven.compiler.release>
+                        <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                      </properties>
+                      <dependencies>
+                        <dependency>
+                          <groupId>dev.migrate</groupId>
+                          <artifactId>migrate-engine</artifactId>
+                          <version>%s</version>
+                        </dependency>
+                        <dependency>
+                          <groupId>jakarta.persistence</groupId>
+                          <artifactId>jakarta.persistence-api</artifactId>
+                          <version>3.2.0</version>
+                        </dependency>
+                      </dependencies>
+                      <build>
+                        <pluginManagement>
+                          <plugins>
+                            <plugin>
+                              <groupId>org.apache.maven.plugins</groupId>
+                              <artifactId>maven-compiler-plugin</artifactId>
+                              <version>3.16.0</version>
+                            </plugin>
+                            <plugin>
+                              <groupId>org.apache.maven.plugins</groupId>
+                              <artifactId>maven-resources-plugin</artifactId>
+                              <version>3.3.1</version>
+                            </plugin>
+                          </plugins>
+                        </pluginManagement>
+                      </build>
+                    </project>
+                    """.formatted(System.getProperty("bench.migrateVersion", "0.1.0-SNAPSHOT")));
+        }
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-o"));
+        String repository = System.getProperty("bench.mavenRepository");
+        if (repository != null) {
+            command.add("-Dmaven.repo.local=" + repository);
+        }
+        command.add("compile");
+        Process mvn = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("mvn-compile.log").toFile())
+                .start();
+        if (mvn.waitFor() != 0) {
+            throw new IllegalStateException("mvn compile failed: see " + root.resolve("mvn-compile.log"));
         }
     }
 
