@@ -9,6 +9,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.testing.StubDataSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /** Small migration chains used by the runtime tests. */
@@ -294,5 +296,21 @@ final class Fixtures {
     /** The user tables of the public schema, sorted. */
     static List<String> tables(DataSource ds) throws SQLException {
         return query(ds, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    }
+
+    /** Counts the connections a run opens: each one a login. */
+    static final class CountingDataSource extends StubDataSource {
+        private final DataSource delegate;
+        final AtomicInteger opened = new AtomicInteger();
+
+        CountingDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            opened.incrementAndGet();
+            return delegate.getConnection();
+        }
     }
 }

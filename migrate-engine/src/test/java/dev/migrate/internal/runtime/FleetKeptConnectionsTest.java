@@ -12,15 +12,11 @@ import dev.migrate.Revision;
 import dev.migrate.TenantResult;
 import dev.migrate.TenantResult.Outcome;
 import dev.migrate.testing.TestPostgres;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -86,7 +82,7 @@ class FleetKeptConnectionsTest {
                 s.execute("CREATE SCHEMA " + schema);
             }
         }
-        CountingDataSource counting = new CountingDataSource(db);
+        Fixtures.CountingDataSource counting = new Fixtures.CountingDataSource(db);
 
         FleetResult result = Fleet.builder(Migrator.builder()
                         .dataSource(counting)
@@ -122,14 +118,14 @@ class FleetKeptConnectionsTest {
         }
         // the lock's connection and the steps' for the one tenant at a time, the bulk read of the version tables,
         // and the connection t_03 broke, opened again: not two for each of the twelve tenants
-        assertThat(counting.logins.get()).as("logins").isLessThanOrEqualTo(5);
+        assertThat(counting.opened.get()).as("logins").isLessThanOrEqualTo(5);
         assertThat(openSessionsBesidesThisOne(db))
                 .as("sessions left open after the run")
                 .isZero();
 
         // a second run finds the two failed tenants and finishes neither (their steps still fail), on kept
         // connections again, and leaves nothing open
-        counting.logins.set(0);
+        counting.opened.set(0);
         FleetResult again = Fleet.builder(Migrator.builder()
                         .dataSource(counting)
                         .migrations(LookThenLeave.class, FailInTwo.class)
@@ -165,62 +161,5 @@ class FleetKeptConnectionsTest {
             Thread.sleep(100);
         }
         return open;
-    }
-
-    /** A DataSource that counts the connections it opens: each one a login. */
-    private static final class CountingDataSource implements DataSource {
-        private final DataSource delegate;
-        final AtomicInteger logins = new AtomicInteger();
-
-        CountingDataSource(DataSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            logins.incrementAndGet();
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            logins.incrementAndGet();
-            return delegate.getConnection(user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return delegate.isWrapperFor(type);
-        }
     }
 }

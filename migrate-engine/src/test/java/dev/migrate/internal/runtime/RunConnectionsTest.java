@@ -4,11 +4,7 @@ import static dev.migrate.internal.runtime.Fixtures.execute;
 import static dev.migrate.internal.runtime.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.testing.StubDataSource;
 import dev.migrate.testing.TestPostgres;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +16,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class RunConnectionsTest {
     private String database;
-    private CountingDataSource db;
+    private Fixtures.CountingDataSource db;
 
     @BeforeEach
     void freshDatabase() {
         database = TestPostgres.createDatabase("connections");
-        db = new CountingDataSource(TestPostgres.dataSource(database));
+        db = new Fixtures.CountingDataSource(TestPostgres.dataSource(database));
     }
 
     @Test
@@ -69,21 +65,5 @@ class RunConnectionsTest {
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r3");
         assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
                 .containsExactly("r2", "r3");
-    }
-
-    /** Counts the connections a run opens. */
-    private static final class CountingDataSource extends StubDataSource {
-        private final DataSource delegate;
-        final AtomicInteger opened = new AtomicInteger();
-
-        CountingDataSource(DataSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            opened.incrementAndGet();
-            return delegate.getConnection();
-        }
     }
 }
