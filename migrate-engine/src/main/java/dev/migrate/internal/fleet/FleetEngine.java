@@ -157,16 +157,12 @@ public final class FleetEngine {
                 learned.putAll(checksums);
             }
         };
-        List<TenantResult> results;
-        try (KeptConnections kept = kept(tenants)) {
-            results = runner(tenants).run(tenants, tenant -> {
-                listener.beforeTenant(new TenantRun(heard, tenant.name()));
-                TenantResult result =
-                        migrateTenant(tenant, kept, scanned.get(tenant), target, planner, run, known, shared);
-                listener.afterTenant(result);
-                return result;
-            });
-        }
+        List<TenantResult> results = runTenants(tenants, (tenant, kept) -> {
+            listener.beforeTenant(new TenantRun(heard, tenant.name()));
+            TenantResult result = migrateTenant(tenant, kept, scanned.get(tenant), target, planner, run, known, shared);
+            listener.afterTenant(result);
+            return result;
+        });
         // a tenant not run was never started: it is heard here, once the fleet is done
         results.stream()
                 .filter(r -> r.outcome() == TenantResult.Outcome.NOT_RUN)
@@ -251,31 +247,26 @@ public final class FleetEngine {
     public FleetResult complete() {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
-        List<TenantResult> results;
-        try (KeptConnections kept = kept(tenants)) {
-            results = runner(tenants).run(tenants, tenant -> {
-                Engine one = engineFor(
-                        tenant,
-                        kept.of(tenant),
-                        ChecksumCache.NONE,
-                        engine.settings().listener());
-                return timed(tenant, one, null, List.of(), () -> {
-                    List<String> rows = one.current().stream()
-                            .map(CurrentRevision::id)
-                            .sorted()
-                            .toList();
-                    boolean completed = one.complete().isPresent();
-                    return new TenantResult(
-                            tenant.name(),
-                            completed ? TenantResult.Outcome.MIGRATED : TenantResult.Outcome.UNCHANGED,
-                            rows,
-                            rows,
-                            List.of(),
-                            Duration.ZERO,
-                            null);
-                });
+        List<TenantResult> results = runTenants(tenants, (tenant, kept) -> {
+            Engine one = engineFor(
+                    tenant,
+                    kept.of(tenant),
+                    ChecksumCache.NONE,
+                    engine.settings().listener());
+            return timed(tenant, one, null, List.of(), () -> {
+                List<String> rows =
+                        one.current().stream().map(CurrentRevision::id).sorted().toList();
+                boolean completed = one.complete().isPresent();
+                return new TenantResult(
+                        tenant.name(),
+                        completed ? TenantResult.Outcome.MIGRATED : TenantResult.Outcome.UNCHANGED,
+                        rows,
+                        rows,
+                        List.of(),
+                        Duration.ZERO,
+                        null);
             });
-        }
+        });
         return finish("complete", results, start);
     }
 
@@ -284,37 +275,32 @@ public final class FleetEngine {
         long start = System.nanoTime();
         List<Tenant> tenants = tenants(true);
         Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, "stamp");
-        List<TenantResult> results;
-        try (KeptConnections kept = kept(tenants)) {
-            results = runner(tenants).run(tenants, tenant -> {
-                Engine one = engineFor(
-                        tenant,
-                        kept.of(tenant),
-                        ChecksumCache.NONE,
-                        engine.settings().listener());
-                VersionScan.Tables tables = scanned.get(tenant);
-                return timed(tenant, one, tables, List.of(), () -> {
-                    List<String> before = tables != null
-                            ? List.copyOf(tables.versions())
-                            : one.current().stream().map(CurrentRevision::id).toList();
-                    one.stamp(target, purge);
-                    List<String> after = one.current().stream()
-                            .map(CurrentRevision::id)
-                            .sorted()
-                            .toList();
-                    return new TenantResult(
-                            tenant.name(),
-                            new TreeSet<>(before).equals(new TreeSet<>(after))
-                                    ? TenantResult.Outcome.UNCHANGED
-                                    : TenantResult.Outcome.MIGRATED,
-                            before,
-                            after,
-                            List.of(),
-                            Duration.ZERO,
-                            null);
-                });
+        List<TenantResult> results = runTenants(tenants, (tenant, kept) -> {
+            Engine one = engineFor(
+                    tenant,
+                    kept.of(tenant),
+                    ChecksumCache.NONE,
+                    engine.settings().listener());
+            VersionScan.Tables tables = scanned.get(tenant);
+            return timed(tenant, one, tables, List.of(), () -> {
+                List<String> before = tables != null
+                        ? List.copyOf(tables.versions())
+                        : one.current().stream().map(CurrentRevision::id).toList();
+                one.stamp(target, purge);
+                List<String> after =
+                        one.current().stream().map(CurrentRevision::id).sorted().toList();
+                return new TenantResult(
+                        tenant.name(),
+                        new TreeSet<>(before).equals(new TreeSet<>(after))
+                                ? TenantResult.Outcome.UNCHANGED
+                                : TenantResult.Outcome.MIGRATED,
+                        before,
+                        after,
+                        List.of(),
+                        Duration.ZERO,
+                        null);
             });
-        }
+        });
         return finish("stamp " + target, results, start);
     }
 
@@ -548,9 +534,15 @@ public final class FleetEngine {
         return result;
     }
 
-    /** The connections of a run that writes, kept from one tenant to the next: two for each tenant at once. */
-    private KeptConnections kept(List<Tenant> tenants) {
-        return new KeptConnections(tenants, 2 * threads(tenants));
+    /**
+     * Runs {@code work} for each tenant on the fleet's pool ({@link #runner}), with the connections of the run kept
+     * from one tenant to the next: two for each tenant at once.
+     */
+    private List<TenantResult> runTenants(
+            List<Tenant> tenants, BiFunction<Tenant, KeptConnections, TenantResult> work) {
+        try (KeptConnections kept = new KeptConnections(tenants, 2 * threads(tenants))) {
+            return runner(tenants).run(tenants, tenant -> work.apply(tenant, kept));
+        }
     }
 
     private FleetRunner runner(List<Tenant> tenants) {
