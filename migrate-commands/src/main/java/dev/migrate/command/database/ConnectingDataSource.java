@@ -64,6 +64,12 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
         return "PostgreSQL at " + settings.describe();
     }
 
+    /** Each connection is a new login of the driver's, with nothing run on it. */
+    @Override
+    public boolean opensNewSessions() {
+        return true;
+    }
+
     /** {@code host:port/database}, never with a user or password. */
     public String name() {
         return settings.name();

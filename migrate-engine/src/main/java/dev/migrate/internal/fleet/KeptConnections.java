@@ -56,12 +56,18 @@ final class KeptConnections implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The connections of {@code tenant}'s database: kept between its tenants when it holds several. */
+    /**
+     * The connections of {@code tenant}'s database: kept between its tenants when it holds several and its source
+     * opens a new session for each connection; a pool's are taken from it and given back as it hands them out (a
+     * reset would undo what the pool set up on them, and it logs in no more for being asked again).
+     */
     @Nullable
     ConnectionSource of(Tenant tenant) {
         Tenant.Database database = tenant.database();
         ConnectionSource source = database.connections();
-        return source == null || !shared.contains(database) ? source : source.over(new Handing(database, source));
+        return source == null || !shared.contains(database) || !source.opensNewSessions()
+                ? source
+                : source.over(new Handing(database, source));
     }
 
     /** A waiting connection to {@code database}, or a new one once one to another database has been closed. */

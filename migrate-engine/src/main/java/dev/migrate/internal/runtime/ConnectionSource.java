@@ -33,12 +33,15 @@ public final class ConnectionSource {
     private final ConnectionFailure.@Nullable Target target;
     /** Asked for the user and password of each new connection, or null when they are fixed. */
     private final @Nullable CredentialsProvider credentials;
+    /** Whether each connection is a new session opened for it, nothing run on it since the login. */
+    private final boolean newSessions;
 
-    private ConnectionSource(DataSource dataSource, String description) {
+    private ConnectionSource(DataSource dataSource, String description, boolean newSessions) {
         this.dataSource = dataSource;
         this.description = description;
         this.target = null;
         this.credentials = null;
+        this.newSessions = newSessions;
     }
 
     private ConnectionSource(DataSource dataSource, ConnectionFailure.Target target) {
@@ -51,13 +54,15 @@ public final class ConnectionSource {
         this.description = target.describe();
         this.target = target;
         this.credentials = credentials;
+        this.newSessions = true; // the driver's own DataSource: a login per connection
     }
 
-    private ConnectionSource(DataSource dataSource, String description, ConnectionFailure.@Nullable Target target) {
+    private ConnectionSource(DataSource dataSource, ConnectionSource like) {
         this.dataSource = dataSource;
-        this.description = description;
-        this.target = target;
+        this.description = like.description;
+        this.target = like.target;
         this.credentials = null;
+        this.newSessions = like.newSessions;
     }
 
     /**
@@ -66,7 +71,16 @@ public final class ConnectionSource {
      * are this source's own.
      */
     public ConnectionSource over(DataSource connections) {
-        return new ConnectionSource(connections, description, target);
+        return new ConnectionSource(connections, this);
+    }
+
+    /**
+     * Whether each connection this source opens is a new session, nothing run on it since the login: the driver's
+     * own DataSource, one made from a URL, or a {@link DescribedDataSource} that says so. A pool is not: its
+     * connections may carry what it set up on them.
+     */
+    public boolean opensNewSessions() {
+        return newSessions;
     }
 
     public static ConnectionSource of(DataSource dataSource) {
@@ -86,9 +100,9 @@ public final class ConnectionSource {
                             "of the DataSource given to Migrator.builder().dataSource(...)"));
         }
         if (dataSource instanceof DescribedDataSource described) {
-            return new ConnectionSource(dataSource, described.description());
+            return new ConnectionSource(dataSource, described.description(), described.opensNewSessions());
         }
-        return new ConnectionSource(dataSource, UNDESCRIBED);
+        return new ConnectionSource(dataSource, UNDESCRIBED, false);
     }
 
     /**

@@ -299,7 +299,7 @@ final class Fixtures {
     }
 
     /** Counts the connections a run opens: each one a login. */
-    static final class CountingDataSource extends StubDataSource {
+    static class CountingDataSource extends StubDataSource {
         private final DataSource delegate;
         final AtomicInteger opened = new AtomicInteger();
 

@@ -11,6 +11,7 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.TenantResult;
 import dev.migrate.TenantResult.Outcome;
+import dev.migrate.connection.DescribedDataSource;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,10 +24,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fleet's run keeps its connections from one tenant to the next in a shared database: it logs in about as many
- * times as it runs tenants at once, and no tenant sees what an earlier one left in the session it inherits (a
- * setting, a temporary table, an advisory lock, a transaction its failure left open); a connection its tenant
- * broke is not handed on; nothing stays open after the run.
+ * A fleet's run keeps its connections from one tenant to the next in a shared database, when its DataSource opens a
+ * new session for each (a URL's, the faces'): it logs in about as many times as it runs tenants at once, and no
+ * tenant sees what an earlier one left in the session it inherits (a setting, a temporary table, an advisory lock,
+ * a transaction its failure left open); a connection its tenant broke is not handed on; nothing stays open after the
+ * run. A pool's connections are taken from it and closed back into it, never reset: a reset would undo what the
+ * pool set up on them.
  */
 class FleetKeptConnectionsTest {
 
@@ -82,7 +85,7 @@ class FleetKeptConnectionsTest {
                 s.execute("CREATE SCHEMA " + schema);
             }
         }
-        Fixtures.CountingDataSource counting = new Fixtures.CountingDataSource(db);
+        NewSessions counting = new NewSessions(db);
 
         FleetResult result = Fleet.builder(Migrator.builder()
                         .dataSource(counting)
@@ -161,5 +164,47 @@ class FleetKeptConnectionsTest {
             Thread.sleep(100);
         }
         return open;
+    }
+
+    @Test
+    void aPoolsConnectionsAreTakenFromItForEachTenantAndNeverReset() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("fleet_pool");
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (int i = 1; i <= 6; i++) {
+                s.execute("CREATE SCHEMA p_0" + i);
+            }
+        }
+        Fixtures.CountingDataSource pool = new Fixtures.CountingDataSource(db); // says nothing of its sessions
+
+        FleetResult result = Fleet.builder(Migrator.builder()
+                        .dataSource(pool)
+                        .migrations(LookThenLeave.class)
+                        .log(new Fixtures.RecordingLog()))
+                .tenants("p\\_%")
+                .parallel(1)
+                .build()
+                .upgrade("head");
+
+        assertThat(result.with(Outcome.MIGRATED)).hasSize(6);
+        assertThat(pool.opened.get()).as("connections taken from the pool").isGreaterThanOrEqualTo(12);
+        assertThat(openSessionsBesidesThisOne(db)).isZero();
+    }
+
+    /** A DataSource that says each of its connections is a new session, as the faces' own does; it counts them. */
+    private static final class NewSessions extends Fixtures.CountingDataSource implements DescribedDataSource {
+        NewSessions(DataSource delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public String description() {
+            return "the tests' PostgreSQL";
+        }
+
+        @Override
+        public boolean opensNewSessions() {
+            return true;
+        }
     }
 }
