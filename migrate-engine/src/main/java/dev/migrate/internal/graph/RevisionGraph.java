@@ -119,7 +119,7 @@ public final class RevisionGraph {
     }
 
     /** How this graph's messages name what to run or set. */
-    Fixes fixes() {
+    public Fixes fixes() {
         return fixes;
     }
 
@@ -419,10 +419,9 @@ public final class RevisionGraph {
         RevisionInfo revision = get(id);
         Set<String> applied = ancestorsOrSelf(currentVersions);
         applied.remove(id);
-        Set<String> stillRevised = new HashSet<>();
-        applied.forEach(a -> stillRevised.addAll(get(a).revises()));
+        Set<String> stillRevised = rowsTakenBy(applied);
         List<String> insert = revision.revises().stream()
-                .filter(p -> !stillRevised.contains(p) && !currentVersions.contains(p))
+                .filter(p -> takesRow(revision, p) && !stillRevised.contains(p) && !currentVersions.contains(p))
                 .toList();
         return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
     }
@@ -521,14 +520,12 @@ public final class RevisionGraph {
 
     /**
      * The version rows a set of applied revisions (closed under ancestry) is recorded by: each
-     * applied revision that no applied revision revises. A dependency keeps its own row, and the
-     * rows imply exactly the applied set again through {@link #ancestorsOrSelf}.
+     * applied revision whose row no applied revision takes ({@link #takesRow}). A dependency keeps its own row, and
+     * so does the parent of a revision limited to narrower contexts; the rows imply exactly the applied set again
+     * through {@link #ancestorsOrSelf}.
      */
     public List<String> rowsFor(Set<String> applied) {
-        Set<String> revised = new HashSet<>();
-        for (String id : applied) {
-            revised.addAll(get(id).revises());
-        }
+        Set<String> revised = rowsTakenBy(applied);
         List<String> rows = new ArrayList<>();
         for (String id : applied) {
             if (!revised.contains(id)) {
@@ -536,6 +533,54 @@ public final class RevisionGraph {
             }
         }
         return sortTopologically(rows);
+    }
+
+    /**
+     * Whether {@code child}, once applied, stands for its parent {@code parent} in the version table: it runs in every
+     * run the parent runs in. A revision limited to narrower contexts (a test-only revision on a revision that runs
+     * everywhere) leaves the parent a row of its own, which the runs without those contexts read as where they are.
+     */
+    public boolean takesRow(RevisionInfo child, String parent) {
+        Set<String> limitedTo = get(parent).contexts();
+        return limitedTo.isEmpty()
+                ? child.contexts().isEmpty()
+                : child.contexts().isEmpty() || child.contexts().containsAll(limitedTo);
+    }
+
+    /** The revisions whose version rows one of {@code ids} takes ({@link #takesRow}). */
+    private Set<String> rowsTakenBy(Collection<String> ids) {
+        Set<String> taken = new HashSet<>();
+        for (String id : ids) {
+            RevisionInfo child = get(id);
+            for (String parent : child.revises()) {
+                if (takesRow(child, parent)) {
+                    taken.add(parent);
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * The version rows as a run reports them: without the row a limited branch leaves its parent
+     * ({@link #takesRow}) while a revision of that branch is applied, so a run given the branch's contexts is at its
+     * tip, as a run without them is at the parent. Unknown rows are kept.
+     */
+    public Set<String> reported(Set<String> rows) {
+        if (rows.size() < 2) {
+            return rows;
+        }
+        Set<String> reported = new LinkedHashSet<>(rows);
+        for (String row : rows) {
+            if (contains(row)) {
+                Set<String> above = parentDescendantsOrSelf(List.of(row));
+                above.remove(row);
+                if (!Collections.disjoint(above, rows)) {
+                    reported.remove(row);
+                }
+            }
+        }
+        return reported;
     }
 
     /** The members of {@code ids} that are not a strict ancestor, by either kind of edge, of another member. */

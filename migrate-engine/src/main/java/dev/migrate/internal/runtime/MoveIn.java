@@ -10,6 +10,7 @@ import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.text.Fixes;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -138,11 +139,20 @@ final class MoveIn {
         OldTable table = found.get(0);
         List<Revision> imported = imported(table.tool());
         if (imported.isEmpty()) {
+            Fixes fixes = graph.fixes();
             throw new MigrateException("This database was migrated by " + table.displayTool() + " (" + table.name()
                     + ") and no revision of this chain was imported from it, so upgrading would run the chain over "
-                    + "the schema " + table.displayTool() + " built. Import its migrations first (mvn migrate:import "
-                    + "-Dmigrate.import.from=" + table.tool() + "), or, if this chain already describes the database, "
-                    + "mark it as at the revision its schema matches with stamp. Nothing was run.");
+                    + "the schema " + table.displayTool() + " built. Which way on depends on what the chain holds:\n"
+                    + "  - to keep " + table.displayTool() + "'s history, import its migrations first: "
+                    + fixes.command("import") + " " + fixes.setting("import.from", table.tool()) + ";\n"
+                    + "  - if a revision of the chain describes this schema as it is (a baseline written from it with "
+                    + fixes.named("baseline") + "), mark the database as at that revision: " + fixes.command("stamp")
+                    + " " + fixes.setting("target", "<revision>") + ";\n"
+                    + "  - if the chain starts with changes over this schema, leaving " + table.displayTool()
+                    + "'s history behind, mark the database as at base, so that upgrade runs the whole chain over "
+                    + "it: " + fixes.command("stamp") + " " + fixes.setting("target", "base") + " (" + table.name()
+                    + " stays as it is and is no longer read; drop it when no database needs it).\n"
+                    + "Nothing was run.");
         }
         List<Applied> applied =
                 table.tool().equals("flyway") ? flywayRows(c, table, imported) : liquibaseRows(c, table);
