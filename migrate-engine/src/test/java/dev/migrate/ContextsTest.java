@@ -139,10 +139,124 @@ class ContextsTest {
                 .hasMessageContaining("Give c3 contexts within test (@Revision(contexts = ...))");
     }
 
+    /**
+     * The sequence users met: the test-only revision on the plain head, applied first by a run given the context;
+     * then runs without it (current, upgrade), a new plain revision, and the run in the context again.
+     */
+    @Test
+    void aRunInTheContextKeepsTheVersionOfTheRunsThatRunEverywhere() throws SQLException {
+        Migrator test = migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test");
+        test.upgrade("heads");
+        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c1", "t1");
+        assertThat(test.current()).extracting(CurrentRevision::id).containsExactly("t1");
+        test.assertUpToDate();
+
+        Migrator plain = migrator(new ArrayList<>(), List.of(C1.class, T1.class));
+        assertThat(plain.current()).extracting(CurrentRevision::id).containsExactly("c1");
+        assertThat(MigratorTools.of(plain).currentReport(false)).containsExactly("c1 (head)");
+        plain.upgrade("head");
+        plain.assertUpToDate();
+        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+                .as("nothing ran twice, and nothing was skipped: the test revision is applied here")
+                .containsExactly("c1 upgrade", "t1 upgrade");
+
+        // the next plain revision arrives: the plain run applies it, beside the test branch
+        List<String> lines = new ArrayList<>();
+        Migrator next = migrator(lines, List.of(C1.class, T1.class, C2.class));
+        next.upgrade("head");
+        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c2", "t1");
+        assertThat(next.current()).extracting(CurrentRevision::id).containsExactly("c2");
+        Migrator nextTest = migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class), "test");
+        assertThat(nextTest.current()).extracting(CurrentRevision::id).containsExactlyInAnyOrder("c2", "t1");
+        nextTest.upgrade("heads");
+        nextTest.assertUpToDate();
+        assertThat(rows("SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
+                .containsExactly("3");
+
+        // the run in the context goes down its own branch, the plain runs do not move
+        nextTest.downgrade("c1");
+        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c1");
+        assertThat(rows("SELECT count(*) FROM countries")).containsExactly("0");
+    }
+
+    /** A table an earlier version wrote, where the test-only revision took the plain head's row, is read right. */
+    @Test
+    void aTableWhereTheLimitedRevisionTookThePlainRowIsReadAsItsParentAndPutRight() throws SQLException {
+        migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test").upgrade("heads");
+        execute("DELETE FROM migrate_version WHERE version_num = 'c1'");
+
+        Migrator plain = migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class));
+        assertThat(plain.current()).extracting(CurrentRevision::id).containsExactly("c1");
+        plain.upgrade("head");
+        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+                .containsExactly("c1 upgrade", "t1 upgrade", "c2 upgrade");
+        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c2", "t1");
+        plain.assertUpToDate();
+        migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class), "test")
+                .assertUpToDate();
+    }
+
+    @Test
+    void aDowngradeWithoutTheContextBelowARevisionAppliedInItIsRefused() throws SQLException {
+        migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test").upgrade("heads");
+        Migrator plain = migrator(new ArrayList<>(), List.of(C1.class, T1.class));
+
+        assertThatThrownBy(() -> plain.downgrade("base"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("This downgrade would revert c1, below t1 (test countries), which this database applied in"
+                        + " a run given the context test; this run is not given it, so it would leave t1 applied on a"
+                        + " schema without the revision it follows. Downgrade t1 first in a run given"
+                        + " -Dmigrate.contexts=test, then run this downgrade again. Nothing was changed.");
+        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c1", "t1");
+
+        migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test").downgrade("c1");
+        plain.downgrade("base");
+        assertThat(rows("SELECT count(*) FROM migrate_version")).containsExactly("0");
+    }
+
+    /** The limited revision arrives on a database already at its parent: the run has nothing to do, and says so. */
+    @Test
+    void aDatabaseAlreadyAtTheParentIsToldOfTheSkippedRevision() throws SQLException {
+        migrator(new ArrayList<>(), List.of(C1.class)).upgrade("head");
+
+        List<String> lines = new ArrayList<>();
+        Migrator plain = migrator(lines, List.of(C1.class, T1.class));
+        assertThat(MigratorTools.of(plain).currentReport(false))
+                .as("before any run records it")
+                .contains("Skipped here: t1 (test countries), which runs only in the context test: a run given it"
+                        + " applies it.");
+        plain.upgrade("head");
+        assertThat(lines)
+                .contains("Skipped t1, test countries: it runs only in the context test, which this run is not given.");
+        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+                .containsExactly("c1 upgrade", "t1 skipped");
+        assertThat(MigratorTools.of(plain).historyReport(null, false))
+                .first()
+                .isEqualTo("c1 -> t1, test countries [skipped here: runs only in the context test, which this run is"
+                        + " not given]");
+        assertThat(MigratorTools.of(plain).historyReport(null, true))
+                .contains(
+                        "Revision ID: t1",
+                        "Contexts: test",
+                        "Status: skipped here: runs only in the context test, which this run is not given");
+    }
+
+    /** A test-only revision beside the next plain one is a branch kept apart on purpose, not two heads to merge. */
+    @Test
+    void theTestBranchBesideThePlainOneIsNotAnUndeclaredHead() {
+        Migrator test = migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class), "test");
+        assertThat(test.heads()).containsExactlyInAnyOrder("c2", "t1");
+        assertThat(MigratorTools.of(test).branchReview().undeclaredHeads()).isEmpty();
+    }
+
     private Migrator migrator(List<String> lines, String... contexts) {
+        return migrator(lines, List.of(C1.class, T1.class, C2.class), contexts);
+    }
+
+    private Migrator migrator(List<String> lines, List<Class<?>> classes, String... contexts) {
         return Migrator.builder()
                 .dataSource(database)
-                .migrations(C1.class, T1.class, C2.class)
+                .migrations(classes.toArray(Class<?>[]::new))
                 .contexts(contexts)
                 .log(new MigrationLog() {
                     @Override
@@ -156,6 +270,13 @@ class ContextsTest {
                     }
                 })
                 .build();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private List<String> rows(String sql) throws SQLException {

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * whose ids sort before a revision on another such branch (a branch that lands late runs after
  * migrations written after it).
  *
- * <p>A head is declared when a revision below it carries a branch label and no other head grows
- * from that revision: the branch is kept apart on purpose, as Alembic's {@code branch_labels} mean.
+ * <p>A head is declared when a revision below it carries a branch label, or is limited to narrower contexts than
+ * its parent, and no other head grows from that revision: the branch is kept apart on purpose, as Alembic's
+ * {@code branch_labels} mean.
  * One undeclared head is the chain's trunk; two or more need a merge or a rebase.
  */
 public final class BranchReview {
@@ -193,12 +194,27 @@ public final class BranchReview {
         return List.copyOf(branches);
     }
 
+    /**
+     * The revisions that start a branch kept apart on purpose: each carrying a branch label, and each limited to
+     * narrower contexts than a revision it revises (a test-only revision beside the next one that runs everywhere:
+     * a run given the context has both heads, and the graph refuses a merge of the two).
+     */
+    private Set<String> branchStarts() {
+        Set<String> starts = new HashSet<>(graph.labels().values());
+        for (RevisionInfo r : graph.all()) {
+            if (r.revises().stream().anyMatch(parent -> !graph.takesRow(r, parent))) {
+                starts.add(r.id());
+            }
+        }
+        return starts;
+    }
+
     private List<RevisionInfo> findUndeclaredHeads() {
         if (graph.heads().size() < 2) {
             return List.of();
         }
         Set<String> declared = new HashSet<>();
-        for (String labelled : graph.labels().values()) {
+        for (String labelled : branchStarts()) {
             Set<String> headsAbove = new HashSet<>(graph.parentDescendantsOrSelf(List.of(labelled)));
             headsAbove.retainAll(graph.heads());
             if (headsAbove.size() == 1) {

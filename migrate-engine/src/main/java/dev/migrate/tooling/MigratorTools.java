@@ -289,7 +289,7 @@ public final class MigratorTools {
         Engine database = open.database(migrator);
         List<CurrentRevision> rows = database.current();
         List<String> lines = new ArrayList<>(aheadLines(rows));
-        lines.addAll(report(rows).history(range, verbose, known(rows), database.appliedRows()));
+        lines.addAll(report(rows).history(range, verbose, known(rows), database.appliedRows(), database.skippedHere()));
         return lines;
     }
 

@@ -56,10 +56,28 @@ public final class GraphReport {
             boolean verbose,
             Set<String> currentVersions,
             @Nullable Map<String, AppliedRow> applied) {
+        return history(range, verbose, currentVersions, applied, List.of());
+    }
+
+    /**
+     * As {@link #history(String, boolean, Set, Map)}, with the revisions this run leaves out for their contexts that
+     * the database has reached ({@code skipped}), each listed just above the revision it follows.
+     */
+    public List<String> history(
+            @Nullable String range,
+            boolean verbose,
+            Set<String> currentVersions,
+            @Nullable Map<String, AppliedRow> applied,
+            List<RevisionInfo> skipped) {
         List<RevisionInfo> revisions = inRange(range, currentVersions);
         Annotations notes = new Annotations(applied, currentVersions);
         List<String> lines = new ArrayList<>();
         for (RevisionInfo rev : revisions) {
+            for (RevisionInfo left : skipped) {
+                if (left.revises().contains(rev.id()) || left.dependsOn().contains(rev.id())) {
+                    lines.addAll(skippedLines(left, verbose));
+                }
+            }
             if (verbose) {
                 lines.addAll(block(rev, currentVersions, notes));
             } else {
@@ -247,6 +265,26 @@ public final class GraphReport {
         if (status != null) {
             lines.add(status);
         }
+        lines.add("");
+        lines.add("    " + rev.message());
+        lines.add("");
+        return lines;
+    }
+
+    /** A revision left out of the run for its contexts, as {@code history} lists it, with why. */
+    private static List<String> skippedLines(RevisionInfo rev, boolean verbose) {
+        String contexts = String.join(", ", sorted(rev.contexts()));
+        String status = "skipped here: runs only in the context"
+                + (rev.contexts().size() == 1 ? " " : "s ") + contexts + ", which this run is not given";
+        if (!verbose) {
+            return List.of(parents(rev) + " -> " + rev.id() + labels(rev) + doc(rev) + " [" + status + "]");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Revision ID: " + rev.id());
+        lines.add("Revises: " + (rev.isBase() ? "<base>" : String.join(", ", rev.revises())));
+        lines.add("Contexts: " + contexts);
+        lines.add("Path: " + rev.source());
+        lines.add("Status: " + status);
         lines.add("");
         lines.add("    " + rev.message());
         lines.add("");

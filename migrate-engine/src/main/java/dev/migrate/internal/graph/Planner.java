@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Plans {@code upgrade}, {@code downgrade} and {@code stamp} over one graph, with the version-row
- * bookkeeping of each step: the table holds the applied revisions that no applied revision
- * revises ({@link RevisionGraph#rowsFor}), so a dependency keeps its own row.
+ * bookkeeping of each step: the table holds the applied revisions whose row no applied revision takes
+ * ({@link RevisionGraph#rowsFor}), so a dependency keeps its own row, and so does the parent of a revision limited
+ * to narrower contexts.
  *
  * <p>Which revisions a downgrade reverts follows Alembic ({@code revision.py},
  * {@code _collect_downgrade_revisions}): a downgrade to X reverts X's children by {@code revises}
@@ -235,8 +236,11 @@ final class Planner {
         Bookkeeping(Set<String> current, Set<String> applied) {
             this.applied = applied;
             for (String id : applied) {
-                for (String parent : graph.get(id).revises()) {
-                    appliedChildren.merge(parent, 1, Integer::sum);
+                RevisionInfo child = graph.get(id);
+                for (String parent : child.revises()) {
+                    if (graph.takesRow(child, parent)) {
+                        appliedChildren.merge(parent, 1, Integer::sum);
+                    }
                 }
             }
             rows = new LinkedHashSet<>(graph.rowsFor(applied));
@@ -267,6 +271,9 @@ final class Planner {
             pendingDelete.clear();
             pendingInsert.clear();
             for (String parent : r.revises()) {
+                if (!graph.takesRow(r, parent)) {
+                    continue; // a revision of narrower contexts: the parent keeps its row for the runs without them
+                }
                 appliedChildren.merge(parent, 1, Integer::sum);
                 if (rows.remove(parent) && !insert.remove(parent)) {
                     delete.add(parent);
@@ -308,7 +315,10 @@ final class Planner {
                 delete.add(r.id());
             }
             for (String parent : r.revises()) {
-                // The parent becomes a row again unless another applied revision still revises it.
+                if (!graph.takesRow(r, parent)) {
+                    continue; // the parent kept its row
+                }
+                // The parent becomes a row again unless another applied revision still takes its row.
                 boolean stillRevised = appliedChildren.merge(parent, -1, Integer::sum) > 0;
                 if (!stillRevised && applied.contains(parent) && rows.add(parent) && !delete.remove(parent)) {
                     insert.add(parent);

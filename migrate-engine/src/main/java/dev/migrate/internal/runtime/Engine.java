@@ -68,8 +68,8 @@ public final class Engine {
         this.contexts = contexts;
         this.connections = connections;
         this.settings = settings;
-        this.tables = new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable())
-                .leavingOut(contexts.leftOut().keySet());
+        this.tables =
+                new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable()).readIn(contexts);
         this.online = new OnlineRunner(
                 graph,
                 tables.versionTable(),
@@ -275,6 +275,7 @@ public final class Engine {
                     return;
                 }
                 List<Step> steps = planner.apply(current, target);
+                contexts.beforeSteps(run.lockConnection(), direction, steps, tables, settings);
                 if (steps.isEmpty()) {
                     settings.log()
                             .info("Nothing to do: the database is already at " + RevisionGraph.describe(current) + "."
@@ -299,9 +300,7 @@ public final class Engine {
                                 scripts.upgrade(step.revision().id()).checksum());
                     }
                 }
-                if (direction == Direction.UPGRADE && !contexts.leftOut().isEmpty()) {
-                    contexts.recordSkipped(run.lockConnection(), graph.appliedRevisions(after), tables, settings.log());
-                }
+                contexts.afterSteps(run.lockConnection(), direction, tables, settings.log());
             });
         }
         if (!known.equals(cached)) {
@@ -417,12 +416,12 @@ public final class Engine {
         return reads().appliedRows();
     }
 
-    /** The revisions left out of this run for their contexts that the history records as skipped here. */
+    /**
+     * The revisions left out of this run for their contexts that the database has reached: every revision they follow
+     * is applied here and they are not, so this run skips them and a run given their contexts applies them.
+     */
     public List<RevisionInfo> skippedHere() {
-        Set<String> skipped = reads().skipped();
-        return contexts.leftOut().values().stream()
-                .filter(r -> skipped.contains(r.id()))
-                .toList();
+        return contexts.leftOut().isEmpty() ? List.of() : contexts.skippedAt(reads().tableRows());
     }
 
     /** The last {@code limit} steps of the history table, the newest first. */

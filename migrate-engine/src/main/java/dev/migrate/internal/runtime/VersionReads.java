@@ -46,7 +46,7 @@ final class VersionReads {
 
     List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
-            Set<String> rows = graph.canonical(tables.readVersions(c));
+            Set<String> rows = graph.reported(graph.canonical(tables.readVersions(c)));
             Map<String, String> phases = online.phases(c);
             online.warnOfInterruptedExpands(
                     phases,
@@ -94,14 +94,14 @@ final class VersionReads {
         }
     }
 
-    /** The revisions the history records as skipped for their contexts; none without a history table. */
-    Set<String> skipped() {
+    /** The version rows as the table holds them, whatever the run's contexts; none without a version table. */
+    Set<String> tableRows() {
         try (Connection c = connections.open()) {
-            return tables.readSkipped(c);
+            return tables.readTableRows(c);
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
-                            + ": " + e.getMessage(),
+                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                            + ": " + e.getMessage() + readGrantHint(e),
                     e);
         }
     }

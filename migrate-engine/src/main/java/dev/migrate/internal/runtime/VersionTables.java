@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,28 +36,29 @@ final class VersionTables {
     private final String quotedVersion;
 
     private final String quotedHistory;
-    /** The revisions limited to contexts the run is not given, whose version rows it leaves out. */
-    private final Set<String> leftOut;
+    /** The version rows as the run reads them ({@link RunContexts#rowsOfRun}): its contexts' view of the table. */
+    private final UnaryOperator<Set<String>> rowsOfRun;
 
     VersionTables(String schema, String versionTable, String historyTable) {
-        this(schema, versionTable, historyTable, Set.of());
+        this(schema, versionTable, historyTable, UnaryOperator.identity());
     }
 
-    private VersionTables(String schema, String versionTable, String historyTable, Set<String> leftOut) {
+    private VersionTables(
+            String schema, String versionTable, String historyTable, UnaryOperator<Set<String>> rowsOfRun) {
         this.schema = schema;
         this.version = QualifiedName.of(schema, versionTable);
         this.history = QualifiedName.of(schema, historyTable);
         this.quotedVersion = quote(version);
         this.quotedHistory = quote(history);
-        this.leftOut = Set.copyOf(leftOut);
+        this.rowsOfRun = rowsOfRun;
     }
 
     /**
-     * The same tables, read by a run that leaves out the revisions {@code revisions} (limited to contexts it is not
-     * given): their version rows, a branch of their own that nothing of the run follows, are not the run's.
+     * The same tables, read by a run in {@code contexts}: the rows of revisions limited to contexts it is not given
+     * are not the run's, and stand for the nearest revisions below them that it has.
      */
-    VersionTables leavingOut(Set<String> revisions) {
-        return new VersionTables(schema, version.name(), history.name(), revisions);
+    VersionTables readIn(RunContexts contexts) {
+        return new VersionTables(schema, version.name(), history.name(), contexts::rowsOfRun);
     }
 
     /** The revisions whose latest history row records them skipped for their contexts (none applied them since). */
@@ -123,13 +125,23 @@ final class VersionTables {
         }
     }
 
+    /** Whether the history table exists. */
+    boolean historyTableExists(Connection c) throws SQLException {
+        return exists(c, quotedHistory);
+    }
+
     /** Whether the version table exists: a database without it was never migrated by migrate. */
     boolean versionTableExists(Connection c) throws SQLException {
         return exists(c, quotedVersion);
     }
 
-    /** The version rows; empty when the table does not exist yet. */
+    /** The version rows as the run reads them ({@link #readIn}); empty when the table does not exist yet. */
     Set<String> readVersions(Connection c) throws SQLException {
+        return rowsOfRun.apply(readTableRows(c));
+    }
+
+    /** The version rows as the table holds them, whatever the run's contexts; empty when it does not exist yet. */
+    Set<String> readTableRows(Connection c) throws SQLException {
         Set<String> rows = new LinkedHashSet<>();
         if (!exists(c, quotedVersion)) {
             return rows;
@@ -137,10 +149,7 @@ final class VersionTables {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version_num FROM " + quote(version) + " ORDER BY version_num")) {
             while (rs.next()) {
-                String row = rs.getString(1);
-                if (!leftOut.contains(row)) {
-                    rows.add(row);
-                }
+                rows.add(rs.getString(1));
             }
         }
         return rows;
