@@ -326,7 +326,7 @@ public final class FleetEngine {
                 inProgress = one.inProgress();
             }
             List<CurrentRevision> revisions = new ArrayList<>();
-            for (String id : new TreeSet<>(rows)) {
+            for (String id : new TreeSet<>(graph.reported(rows))) {
                 revisions.add(
                         graph.contains(id)
                                 ? new CurrentRevision(
@@ -523,7 +523,15 @@ public final class FleetEngine {
                         entry.getValue().stream().map(Tenant::schema).toList(),
                         settings.versionTable(),
                         checksums ? settings.historyTable() : null);
-                entry.getValue().forEach(t -> result.put(t, tables.get(t.schema())));
+                entry.getValue().forEach(t -> {
+                    VersionScan.Tables read = tables.get(t.schema());
+                    if (read != null) { // the rows as this run's contexts read them
+                        result.put(
+                                t,
+                                new VersionScan.Tables(
+                                        engine.rowsOfRun(read.versions()), read.checksums(), read.inProgress()));
+                    }
+                });
             } catch (SQLException e) {
                 throw new MigrateException(
                         "Could not read the version tables of the tenants on "

@@ -416,12 +416,14 @@ public final class Engine {
         return reads().appliedRows();
     }
 
-    /**
-     * The revisions left out of this run for their contexts that the database has reached: every revision they follow
-     * is applied here and they are not, so this run skips them and a run given their contexts applies them.
-     */
+    /** The revisions left out of this run for their contexts that the database has reached (and not applied). */
     public List<RevisionInfo> skippedHere() {
         return contexts.leftOut().isEmpty() ? List.of() : contexts.skippedAt(reads().tableRows());
+    }
+
+    /** Version rows as the table holds them, read as this run's ({@link RunContexts#rowsOfRun}). */
+    public Set<String> rowsOfRun(Set<String> tableRows) {
+        return contexts.rowsOfRun(tableRows);
     }
 
     /** The last {@code limit} steps of the history table, the newest first. */
@@ -457,10 +459,7 @@ public final class Engine {
         offline.downgradeSql(range, out);
     }
 
-    /**
-     * The SQL of a stamp: {@code target} alone stamps an empty version table; a range
-     * {@code <from>:<to>} moves the rows a database at {@code from} holds to {@code to}.
-     */
+    /** A stamp's SQL: {@code target} alone, on an empty version table; {@code <from>:<to>}, from those rows. */
     public void stampSql(RevisionTarget target, boolean purge, Writer out) {
         offline.stampSql(target, purge, out);
     }
