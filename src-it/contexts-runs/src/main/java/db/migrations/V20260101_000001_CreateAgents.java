@@ -1,0 +1,22 @@
+package db.migrations;
+
+import static dev.migrate.Ddl.*;
+
+import dev.migrate.Migration;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
+
+@Revision(id = "20260101_000001", message = "create agents")
+public class V20260101_000001_CreateAgents implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+        op.createTable("agents",
+                column("id", "bigint").identity().primaryKey(),
+                column("name", "varchar(100)").notNull());
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+        op.dropTable("agents");
+    }
+}
