@@ -1,6 +1,9 @@
 def log = new File(basedir, 'build.log').text
-def written = new File(basedir, 'src/main/java/db/migrations').listFiles().findAll { it.name.endsWith('.java') }
+// written where the application's migrate.packages says its starter runs them from, and read from there by check
+def written = new File(basedir, 'src/main/java/com/example/db').listFiles().findAll { it.name.endsWith('.java') }
 assert written.size() == 1
+assert written[0].text.startsWith('package com.example.db;')
+assert log.contains('Using the packages of migrate.packages in application.yml: com.example.db. The packages setting wins over them.')
 def source = written[0].text
 // Spring's snake case, and the Instant stored as timestamp without time zone as application.yml asks,
 // written in the short spellings (timestamp is without time zone; Hibernate's (6) is the default precision)

@@ -61,10 +61,11 @@ public record ApplicationJpa(Map<String, String> properties, List<String> packag
     }
 
     /**
-     * The packages of the migrations: {@code configured}, or, where it is left at its default, the packages a Quarkus
-     * application's {@code application.properties} in {@code classes} gives its extension
-     * ({@code quarkus.migrate.packages}, with the profile), announced to {@code info}, so that a face finds and
-     * writes the revisions where the application runs them from.
+     * The packages of the migrations: {@code configured}, or, where it is left at its default, the packages the
+     * application's settings in {@code classes} give migrate at run time (a Quarkus application's
+     * {@code quarkus.migrate.packages}, a Spring Boot application's {@code migrate.packages} in
+     * {@code application.properties} or {@code .yml}, each with its profiles), announced to {@code info}, so that a
+     * face finds and writes the revisions where the application runs them from.
      */
     public static List<String> migrationPackages(
             List<String> configured,
@@ -76,13 +77,21 @@ public record ApplicationJpa(Map<String, String> properties, List<String> packag
             return configured;
         }
         QuarkusOrmSettings quarkus = QuarkusOrmSettings.read(classes, property.apply("quarkus.profile"), environment);
-        if (quarkus.migrationPackages().isEmpty()) {
-            return configured;
+        if (!quarkus.migrationPackages().isEmpty()) {
+            info.accept("Using the packages of quarkus.migrate.packages in application.properties (profile "
+                    + quarkus.profile() + "): " + String.join(", ", quarkus.migrationPackages())
+                    + ". The packages setting wins over them.");
+            return quarkus.migrationPackages();
         }
-        info.accept("Using the packages of quarkus.migrate.packages in application.properties (profile "
-                + quarkus.profile() + "): " + String.join(", ", quarkus.migrationPackages())
-                + ". The packages setting wins over them.");
-        return quarkus.migrationPackages();
+        SpringJpaSettings spring =
+                SpringJpaSettings.read(classes, property.apply("spring.profiles.active"), environment);
+        if (!spring.migrationPackages().isEmpty()) {
+            info.accept("Using the packages of migrate.packages in " + String.join(", ", spring.sources())
+                    + (spring.profiles().isEmpty() ? "" : " (profiles " + String.join(", ", spring.profiles()) + ")")
+                    + ": " + String.join(", ", spring.migrationPackages()) + ". The packages setting wins over them.");
+            return spring.migrationPackages();
+        }
+        return configured;
     }
 
     /** The packages a face compares: its own when it names any, else the application's. */

@@ -37,15 +37,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param sources the files they came from, for the log
  * @param profiles the active profiles
  */
-public record SpringJpaSettings(Map<String, String> properties, List<String> sources, List<String> profiles) {
+public record SpringJpaSettings(
+        Map<String, String> properties, List<String> sources, List<String> profiles, List<String> migrationPackages) {
     private static final String PROPERTIES_PREFIX = "spring.jpa.properties";
+    /** The starter's packages of migration classes, in {@link #canonical} form. */
+    private static final String MIGRATION_PACKAGES = "migrate.packages";
+
     private static final Map<String, String> NAMING = Map.of(
             "spring.jpa.hibernate.naming.physicalstrategy", "hibernate.physical_naming_strategy",
             "spring.jpa.hibernate.naming.implicitstrategy", "hibernate.implicit_naming_strategy");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     static SpringJpaSettings none() {
-        return new SpringJpaSettings(Map.of(), List.of(), List.of());
+        return new SpringJpaSettings(Map.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -80,8 +84,17 @@ public record SpringJpaSettings(Map<String, String> properties, List<String> sou
             merged.putAll(merge(specific, profiles));
         }
         Map<String, String> hibernate = new LinkedHashMap<>();
+        List<String> migrationPackages = new ArrayList<>();
         merged.forEach((key, value) -> {
             String canonical = canonical(key);
+            if (canonical.equals(MIGRATION_PACKAGES) || canonical.matches(MIGRATION_PACKAGES + "\\[\\d+]")) {
+                // the starter's migrate.packages, as a list or comma-separated, relaxed as Spring binds it
+                for (String each : resolve(value, merged, environment, key).split(",", -1)) {
+                    if (!each.isBlank()) {
+                        migrationPackages.add(each.trim());
+                    }
+                }
+            }
             if (NAMING.containsKey(canonical)) {
                 hibernate.put(NAMING.get(canonical), resolve(value, merged, environment, key));
             } else if (key.startsWith(PROPERTIES_PREFIX + ".")
@@ -91,7 +104,8 @@ public record SpringJpaSettings(Map<String, String> properties, List<String> sou
                 hibernate.put(name, resolve(value, merged, environment, key));
             }
         });
-        return new SpringJpaSettings(Map.copyOf(hibernate), List.copyOf(sources), profiles);
+        return new SpringJpaSettings(
+                Map.copyOf(hibernate), List.copyOf(sources), profiles, List.copyOf(migrationPackages));
     }
 
     /** One set of keys and, for a YAML document, the profile it applies to. */

@@ -205,8 +205,9 @@ public final class SettingsTable {
             .describedOn(Face.COMMAND_LINE, "The Java packages holding the migration classes. Default db.migrations.")
             .documented("Packages holding migration classes, subpackages included. Where the plugin's is left at its "
                     + "default, a Quarkus application's `quarkus.migrate.packages` in `application.properties` (with "
-                    + "the profile) is the plugin's too, so the goals write and read the revisions where the "
-                    + "application runs them from.");
+                    + "the profile), or a Spring Boot application's `migrate.packages` in `application.properties` or "
+                    + "`application.yml` (with its active profiles), is the plugin's too, so the goals write and read "
+                    + "the revisions where the application runs them from.");
 
     public static final Setting<String> SCHEMA = Setting.named("schema", SettingType.TEXT)
             .in(Section.MIGRATIONS)

@@ -94,6 +94,25 @@ class SpringJpaSettingsTest {
                 .hasMessageContaining("spring.jpa.properties.hibernate.other refers to ${OTHER}, which is not set");
     }
 
+    /** The starter's own packages, which the plugin's goals then read the revisions from. */
+    @Test
+    void theStartersMigrationPackagesAreReadWithTheirProfile() throws Exception {
+        write("application.properties", "migrate.packages=com.example.db\nspring.profiles.active=dev\n");
+        write("application-dev.yml", """
+                migrate:
+                  packages:
+                    - com.example.db
+                    - com.example.devdata
+                """);
+        assertThat(SpringJpaSettings.read(root, null, Map.of()).migrationPackages())
+                .containsExactly("com.example.db", "com.example.devdata");
+        assertThat(SpringJpaSettings.read(root, "prod", Map.of()).migrationPackages())
+                .containsExactly("com.example.db");
+        write("application.properties", "migrate.packages=${DB_PACKAGES:com.example.fallback}\n");
+        assertThat(SpringJpaSettings.read(root, "prod", Map.of()).migrationPackages())
+                .containsExactly("com.example.fallback");
+    }
+
     @Test
     void noSpringFilesNoSettings() {
         assertThat(SpringJpaSettings.read(root, null, Map.of()).properties()).isEmpty();
