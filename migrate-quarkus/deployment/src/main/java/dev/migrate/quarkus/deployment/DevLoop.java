@@ -51,12 +51,15 @@ record DevLoop(Layout layout, List<String> packages) {
     /** The message of a migration written without one. */
     static final String DEFAULT_MESSAGE = "schema changes";
 
-    /** How the dev loop's messages name what to run: the dev console's command, or the Dev UI's button. */
+    /**
+     * How the dev loop's messages name what to run: the Dev UI's button, or the console's key {@code M}
+     * ({@code MigrateDevProcessor.consoleKeys}), which write the migration.
+     */
     static final Fixes FIXES = new Fixes() {
         @Override
         public String command(String command) {
             return command.equals("autogenerate")
-                    ? "the Dev UI's \"Write the migration\" (or :migrate write in the dev console)"
+                    ? "the Dev UI's \"Write the migration\" (or the key M in the console of quarkus dev)"
                     : Fixes.COMPILING_GOALS.command(command);
         }
 

@@ -72,7 +72,9 @@ class DevLoopTest {
                 .contains("public.customers.full_name");
         assertThat(differs.text())
                 .contains("Using the Quarkus Hibernate ORM settings")
-                .contains("Write the migration with the Dev UI's \"Write the migration\"");
+                .contains("Write the migration with the Dev UI's \"Write the migration\" (or the key M in the console"
+                        + " of quarkus dev)")
+                .doesNotContain(":migrate write");
 
         DevLoop.Report written = loop.write("add full name");
         assertThat(written.failed()).as(written.text()).isFalse();
