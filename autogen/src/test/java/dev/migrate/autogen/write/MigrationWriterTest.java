@@ -59,6 +59,17 @@ class MigrationWriterTest {
                 .isEqualTo("Vadd_users_v2_20261122_101500");
     }
 
+    /** The revision after a Flyway import's last one ({@code V2}), as every face writes it: one V, and it compiles. */
+    @Test
+    void theRevisionAfterAnImportedOneIsWrittenWithOneV() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC);
+        String id = RevisionIds.next(clock, List.of("V2"), taken -> false);
+        assertThat(id).isEqualTo("V2_20261122_101500");
+        Path file =
+                writeAndCompile(new NewMigration(id, List.of("V2"), "add nick name", new NewMigration.Stub(), true));
+        assertThat(file.getFileName()).hasToString("V2_20261122_101500_AddNickName.java");
+    }
+
     @Test
     void idsAreUtcTimestampsBumpedPastTakenOnes() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00.700Z"), ZoneOffset.ofHours(5));
