@@ -79,6 +79,11 @@ class DevLoopTest {
         DevLoop.Report written = loop.write("add full name");
         assertThat(written.failed()).as(written.text()).isFalse();
         assertThat(written.written()).as(written.text()).hasSize(1);
+        // applied by the restart of quarkus dev, as the application sets it, rather than by a goal
+        assertThat(written.text())
+                .contains("Review it, then run the application again (quarkus dev restarts with it on the next"
+                        + " request, or the key s, and quarkus.migrate.migrate-at-start=true applies it).")
+                .doesNotContain("migrate:upgrade");
         Path migration = project.resolve(written.written().get(0));
         assertThat(Files.readString(migration)).contains("revises = \"c1\"", "\"full_name\"");
 
