@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * the datasource at hand ({@code quarkus.migrate.accept-future-revisions=true},
  * {@code quarkus.migrate."inventory".accept-future-revisions=true}); the run that brings the database to head as the
  * plugin's goal or {@code quarkus.migrate.migrate-at-start}; nothing of Spring Boot or of the Java API's builder, which
- * the extension calls itself. A setting the extension does not take, and every command, stays the plugin's, where
- * that fix is made.
+ * the extension calls itself. A setting the extension does not take, the target given to a goal, and every command
+ * stay the plugin's, where that fix is made.
  *
  * <pre>{@code MigratorTools.spellFixes(builder, new QuarkusFixes(QuarkusSettings.spelling("inventory")))}</pre>
  *
@@ -76,9 +76,15 @@ public record QuarkusFixes(UnaryOperator<String> spelling) implements Fixes {
         return spelling.apply(setting.spelled(Face.QUARKUS));
     }
 
-    /** The Quarkus spelling of the plugin's parameter {@code name}; null when the extension does not take it. */
+    /**
+     * The Quarkus spelling of the plugin's parameter {@code name}; null when the extension does not take it, or when
+     * a message names it as an argument of a goal ({@code mvn migrate:downgrade -Dmigrate.target=-1}): the
+     * application's {@code quarkus.migrate.target} is where startup upgrades to, no way to run a goal.
+     */
     private @Nullable String quarkus(String name) {
         Setting<?> setting = SettingsTable.named(name);
-        return setting != null && setting.takenBy(Face.QUARKUS) ? spelled(setting) : null;
+        return setting != null && setting.takenBy(Face.QUARKUS) && !setting.equals(SettingsTable.TARGET)
+                ? spelled(setting)
+                : null;
     }
 }

@@ -28,6 +28,9 @@ class QuarkusFixesTest {
     @Test
     void aSettingOnlyTheGoalsTakeStaysTheGoals() {
         assertThat(defaultDataSource.setting("sql", "true")).isEqualTo("-Dmigrate.sql=true");
+        // messages name the target beside a goal: "mvn migrate:downgrade -Dmigrate.target=-1"
+        assertThat(defaultDataSource.command("downgrade") + " " + defaultDataSource.setting("target", "-1"))
+                .isEqualTo("mvn migrate:downgrade -Dmigrate.target=-1");
     }
 
     @Test
