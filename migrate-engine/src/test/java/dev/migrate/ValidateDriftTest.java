@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.text.Fixes;
+import dev.migrate.tooling.MigratorTools;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,28 @@ class ValidateDriftTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("dev.migrate:migrate-catalog")
                 .hasMessageContaining("turn validateDrift off");
+    }
+
+    /** A face that spells the option its own way (Quarkus: quarkus.migrate.validate-drift) is named so. */
+    @Test
+    void theOptionIsNamedAsTheFaceSpellsIt() {
+        DataSource database = TestPostgres.freshDatabase("validate_drift_face");
+        Fixes quarkus = new Fixes() {
+            @Override
+            public String parameter(String name) {
+                return name.equals("validateDrift") ? "quarkus.migrate.validate-drift" : name;
+            }
+        };
+        Migrator migrator = MigratorTools.spellFixes(Migrator.builder(), quarkus)
+                .dataSource(database)
+                .migrations(V1.class)
+                .validateDrift(true)
+                .build();
+        migrator.upgrade("head");
+        assertThatThrownBy(migrator::assertUpToDate)
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("quarkus.migrate.validate-drift reads the database's schema")
+                .hasMessageEndingWith("or turn quarkus.migrate.validate-drift off.");
     }
 
     @Test

@@ -145,7 +145,7 @@ public final class ThrowawayPlace {
      * then waits for an answer on that port; a server another process started on the same port in between
      * (builds in parallel on one machine) answers instead, and would be taken for this one.
      */
-    static boolean servedFrom(DataSource server, Path dataDirectory) {
+    public static boolean servedFrom(DataSource server, Path dataDirectory) {
         try (Connection c = server.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW data_directory")) {

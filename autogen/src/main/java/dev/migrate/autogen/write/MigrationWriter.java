@@ -230,9 +230,17 @@ public final class MigrationWriter {
                 .build();
     }
 
-    /** {@code V<id>_<CamelCaseMessage>}: "add status column" becomes {@code V20261122_101500_AddStatusColumn}. */
+    /**
+     * {@code V<id>_<CamelCaseMessage>}: "add status column" becomes {@code V20261122_101500_AddStatusColumn}. An id
+     * that starts with a capital letter is a class name's start already and keeps it: after a Flyway import the id
+     * {@code V2_20261122_101500} gives {@code V2_20261122_101500_AddNickName}, not {@code VV2_...}. What an id may
+     * hold that a class name may not ({@code -}, {@code .}) becomes {@code _}.
+     */
     public static String className(String id, String message) {
-        StringBuilder name = new StringBuilder("V").append(id);
+        String stem = id.replaceAll("[^A-Za-z0-9_]", "_");
+        // a time-based id starts with a digit, which no class name may; V is the prefix Flyway users know
+        boolean startsAsAClass = !stem.isEmpty() && stem.charAt(0) >= 'A' && stem.charAt(0) <= 'Z';
+        StringBuilder name = new StringBuilder(startsAsAClass ? "" : "V").append(stem);
         StringBuilder words = new StringBuilder();
         for (String word : (message == null ? "" : message).split("[^\\p{Alnum}]+", -1)) {
             if (word.isEmpty() || !word.chars().allMatch(c -> c < 128)) {

@@ -43,6 +43,33 @@ class MigrationWriterTest {
         assertThat(MigrationWriter.className("20261122_101500", "2nd try")).isEqualTo("V20261122_101500_2ndTry");
     }
 
+    /**
+     * The ids a chain's next revision gets after an import (RevisionIds keeps the parent's stem when it sorts after
+     * the time): the imported revision's own capital, not a second V; a hand-picked id's stem made a class name.
+     */
+    @Test
+    void classNameOfAnIdThatStartsWithACapitalOrHoldsWhatAClassCannot() {
+        assertThat(MigrationWriter.className("V2_20261122_101500", "add nick name"))
+                .isEqualTo("V2_20261122_101500_AddNickName");
+        assertThat(MigrationWriter.className("L0007_create_orders_20261122_101500", "add status"))
+                .isEqualTo("L0007_create_orders_20261122_101500_AddStatus");
+        assertThat(MigrationWriter.className("initial_20261122_101500", "add status"))
+                .isEqualTo("Vinitial_20261122_101500_AddStatus");
+        assertThat(MigrationWriter.className("add-users.v2_20261122_101500", ""))
+                .isEqualTo("Vadd_users_v2_20261122_101500");
+    }
+
+    /** The revision after a Flyway import's last one ({@code V2}), as every face writes it: one V, and it compiles. */
+    @Test
+    void theRevisionAfterAnImportedOneIsWrittenWithOneV() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC);
+        String id = RevisionIds.next(clock, List.of("V2"), taken -> false);
+        assertThat(id).isEqualTo("V2_20261122_101500");
+        Path file =
+                writeAndCompile(new NewMigration(id, List.of("V2"), "add nick name", new NewMigration.Stub(), true));
+        assertThat(file.getFileName()).hasToString("V2_20261122_101500_AddNickName.java");
+    }
+
     @Test
     void idsAreUtcTimestampsBumpedPastTakenOnes() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00.700Z"), ZoneOffset.ofHours(5));

@@ -235,9 +235,22 @@ public final class RunDatabase {
         if (changing != null && !embeddedMayChange) {
             refuseOrWarn(changing, embedded.dataDirectory());
         }
+        Path data = embedded.dataDirectory().toAbsolutePath();
+        Optional<RunningServer> running = RunningServer.on(data);
+        if (running.isPresent()) {
+            // quarkus dev (or a goal in another terminal) runs it and holds its lock: the same database, shared
+            output.info("No database URL is configured, so this goal uses the embedded PostgreSQL that is already"
+                    + " running on its data in " + data + " (port "
+                    + running.get().port()
+                    + ", started by quarkus dev or another goal), and leaves it running"
+                    + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+            action.accept(
+                    "the embedded database in " + shown.apply(data),
+                    running.get().dataSource());
+            return;
+        }
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embedded.version());
         Path jar = servers.binariesJar(binaries);
-        Path data = embedded.dataDirectory().toAbsolutePath();
         output.info("No database URL is configured, so this goal uses an embedded PostgreSQL " + binaries.version()
                 + " with its data in " + data
                 + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");

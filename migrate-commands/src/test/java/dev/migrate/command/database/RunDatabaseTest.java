@@ -8,6 +8,7 @@ import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.command.output.Output;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.text.Fixes;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,6 +81,48 @@ class RunDatabaseTest {
                         "No database URL is configured, so this goal uses an embedded PostgreSQL 18.6.0 with"
                                 + " its data in " + data
                                 + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+    }
+
+    /**
+     * A server already running on the data directory ({@code quarkus dev} on {@code target/migrate/pgdata}) holds its
+     * lock, so a second one could not start there: the goal uses the running one, sees what it holds, and leaves it
+     * running.
+     */
+    @Test
+    void anEmbeddedServerAlreadyRunningOnTheDataDirectoryIsSharedAndLeftRunning() throws Exception {
+        Path data = Files.createDirectories(target.resolve("pgdata"));
+        try (EmbeddedPostgres devMode = TestPostgres.ownServer(data, Map.of());
+                Connection c = devMode.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE made_by_dev_mode (id int)");
+
+            List<String> seen = new ArrayList<>();
+            goal(Map.of()).withDataSource("upgrade", (name, source) -> {
+                seen.add(name);
+                seen.add(query(source, "SELECT count(*) FROM made_by_dev_mode"));
+            });
+
+            assertThat(started).as("no second server starts").isEmpty();
+            assertThat(seen).containsExactly("the embedded database in shown:" + data.toAbsolutePath(), "0");
+            assertThat(log)
+                    .last()
+                    .isEqualTo("No database URL is configured, so this goal uses the embedded PostgreSQL that is"
+                            + " already running on its data in " + data.toAbsolutePath() + " (port "
+                            + devMode.getPort() + ", started by quarkus dev or another goal), and leaves it running"
+                            + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
+            assertThat(query(devMode.getPostgresDatabase(), "SELECT 1"))
+                    .as("still running")
+                    .isEqualTo("1");
+        }
+    }
+
+    /** A {@code postmaster.pid} that a crash left behind, naming no running process, is no server: one starts. */
+    @Test
+    void aPidFileOfNoRunningServerIsNotShared() throws Exception {
+        Path data = Files.createDirectories(target.resolve("pgdata"));
+        Files.writeString(data.resolve("postmaster.pid"), "999999999\n" + data + "\n0\n" + TestPostgres.port() + "\n");
+        goal(Map.of()).withDataSource(null, (name, source) -> {});
+        assertThat(started).containsExactly("start " + data.toAbsolutePath());
     }
 
     @Test
@@ -223,6 +266,17 @@ class RunDatabaseTest {
             @Override
             public void close() {}
         };
+    }
+
+    private static String query(DataSource source, String sql) {
+        try (Connection c = source.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String currentDatabase(DataSource source) {

@@ -54,13 +54,14 @@ final class UpToDateCheck {
     }
 
     private void assertNoDrift(String revision, ClassLoader resources) {
+        String option = settings.fixes().parameter("validateDrift"); // quarkus.migrate.validate-drift in Quarkus
         SchemaDriftCheck check = ServiceLoader.load(SchemaDriftCheck.class, resources)
                 .findFirst()
                 .or(() -> ServiceLoader.load(SchemaDriftCheck.class, Engine.class.getClassLoader())
                         .findFirst())
-                .orElseThrow(() -> new MigrateException("validateDrift reads the database's schema with the catalog "
+                .orElseThrow(() -> new MigrateException(option + " reads the database's schema with the catalog "
                         + "reader of dev.migrate:migrate-catalog, which is not on the classpath. Add that dependency "
-                        + "(the version of migrate-engine) to the application, or turn validateDrift off."));
+                        + "(the version of migrate-engine) to the application, or turn " + option + " off."));
         SchemaDriftCheck.Drift drift;
         try (Connection c = connections.open()) {
             drift = check.compare(

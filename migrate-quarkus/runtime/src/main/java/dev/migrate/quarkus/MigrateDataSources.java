@@ -9,6 +9,7 @@ import dev.migrate.Migrator;
 import dev.migrate.command.DatabaseHealth;
 import dev.migrate.command.ValidateWait;
 import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.tooling.MigratorTools;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
@@ -32,7 +33,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class MigrateDataSources {
     private static final MigrationLog LOG = MigrationLog.system();
 
-    /** Each managed datasource's health, kept so that a drift check is not run again at every probe. */
+    /**
+     * Each managed datasource's health, kept so that a drift check is not run again at every probe; for one run of the
+     * application ({@link #newRun}). The extension's runtime classes outlive a restart of {@code quarkus dev}, which
+     * builds new migrators over the classes it recompiled, so a health kept from before it would judge the database
+     * by the old classes (a revision just written and applied would be one "no migration class defines").
+     */
     private static final Map<String, DatabaseHealth> HEALTH = new ConcurrentHashMap<>();
 
     private MigrateDataSources() {}
@@ -63,7 +69,7 @@ final class MigrateDataSources {
             }
         }
         Migrator.Builder builder = settings.resolved()
-                .applyTo(Migrator.builder())
+                .applyTo(MigratorTools.spellFixes(Migrator.builder(), settings.fixes()))
                 .classLoader(loader)
                 .packages(packages.toArray(String[]::new))
                 .migrations(classes.toArray(Class<?>[]::new))
@@ -95,6 +101,11 @@ final class MigrateDataSources {
         String[] urlAndUser = urlAndUser(database, settings);
         return builder.url(urlAndUser[0], user != null ? user : provider != null ? urlAndUser[1] : null, password)
                 .build();
+    }
+
+    /** Forgets the healths of the application's previous run, whose migrators a dev-mode restart replaced. */
+    static void newRun() {
+        HEALTH.clear();
     }
 
     /** Runs what startup asks of {@code dataSource}: an upgrade, a validation, or nothing. */

@@ -21,6 +21,7 @@ public class MigrateRecorder {
     /** Upgrades or validates each of {@code dataSources}, as its settings ask, before anything else uses it. */
     public void start(List<String> dataSources) {
         managed = List.copyOf(dataSources);
+        MigrateDataSources.newRun();
         for (String dataSource : dataSources) {
             MigrateDataSources.start(dataSource);
         }

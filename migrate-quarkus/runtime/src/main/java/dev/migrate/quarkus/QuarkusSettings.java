@@ -73,6 +73,11 @@ public final class QuarkusSettings {
         return setting.type().read(spelled(setting), setting.defaultValue());
     }
 
+    /** How the engine's messages name a fix for this datasource: its Quarkus settings, the plugin's goals. */
+    public QuarkusFixes fixes() {
+        return new QuarkusFixes(spelling);
+    }
+
     /** {@code setting} as this datasource spells it, for messages. */
     public String spelled(Setting<?> setting) {
         return spelling.apply(setting.spelled(Face.QUARKUS));

@@ -26,6 +26,7 @@ import dev.migrate.command.output.Output;
 import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.GivenSettings;
+import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
@@ -51,13 +52,22 @@ record DevLoop(Layout layout, List<String> packages) {
     /** The message of a migration written without one. */
     static final String DEFAULT_MESSAGE = "schema changes";
 
-    /** How the dev loop's messages name what to run: the dev console's command, or the Dev UI's button. */
+    /**
+     * How the dev loop's messages name what to run: the Dev UI's button, or the console's key {@code M}
+     * ({@code MigrateDevProcessor.consoleKeys}), which write the migration.
+     */
     static final Fixes FIXES = new Fixes() {
         @Override
         public String command(String command) {
-            return command.equals("autogenerate")
-                    ? "the Dev UI's \"Write the migration\" (or :migrate write in the dev console)"
-                    : Fixes.COMPILING_GOALS.command(command);
+            // the restart applies what was written: a goal in another terminal is not the way in dev mode
+            return switch (command) {
+                case "autogenerate" ->
+                    "the Dev UI's \"Write the migration\" (or the key M in the console of quarkus dev)";
+                case "upgrade" ->
+                    "the application again (quarkus dev restarts with it on the next request, or the key s, and "
+                            + SettingsTable.MIGRATE_AT_START.spelled(Face.QUARKUS) + "=true applies it)";
+                default -> Fixes.COMPILING_GOALS.command(command);
+            };
         }
 
         @Override

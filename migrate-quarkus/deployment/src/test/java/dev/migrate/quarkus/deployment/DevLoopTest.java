@@ -72,11 +72,18 @@ class DevLoopTest {
                 .contains("public.customers.full_name");
         assertThat(differs.text())
                 .contains("Using the Quarkus Hibernate ORM settings")
-                .contains("Write the migration with the Dev UI's \"Write the migration\"");
+                .contains("Write the migration with the Dev UI's \"Write the migration\" (or the key M in the console"
+                        + " of quarkus dev)")
+                .doesNotContain(":migrate write");
 
         DevLoop.Report written = loop.write("add full name");
         assertThat(written.failed()).as(written.text()).isFalse();
         assertThat(written.written()).as(written.text()).hasSize(1);
+        // applied by the restart of quarkus dev, as the application sets it, rather than by a goal
+        assertThat(written.text())
+                .contains("Review it, then run the application again (quarkus dev restarts with it on the next"
+                        + " request, or the key s, and quarkus.migrate.migrate-at-start=true applies it).")
+                .doesNotContain("migrate:upgrade");
         Path migration = project.resolve(written.written().get(0));
         assertThat(Files.readString(migration)).contains("revises = \"c1\"", "\"full_name\"");
 

@@ -1,0 +1,95 @@
+package dev.migrate.command.database;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.cluster.ThrowawayPlace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * An embedded server that another process runs on a data directory ({@code quarkus dev} on
+ * {@code target/migrate/pgdata}, or a goal in another terminal): a second server cannot start there, since the
+ * launcher locks the directory, so a goal uses the running one, as the extension's guide promises ("sees the same
+ * database"), and leaves it running. It is found as PostgreSQL itself records it, in the directory's
+ * {@code postmaster.pid} (its process, then its port on the fourth line), and taken only when the server that answers
+ * on that port keeps its data in that directory; a file a crash left behind is no server.
+ *
+ * <pre>{@code RunningServer.on(data).map(server -> use(server.dataSource()))}</pre>
+ *
+ * @param dataDirectory where it keeps its data
+ * @param port where it listens, on the loopback address
+ * @param dataSource its {@code postgres} database, as user {@code postgres} (the embedded servers trust local users)
+ */
+record RunningServer(Path dataDirectory, int port, DataSource dataSource) implements ThrowawayServer {
+    /** The port's line in {@code postmaster.pid}: pid, data directory, start time, port, socket directory, ... */
+    private static final int PORT_LINE = 3;
+
+    /** The server running on {@code dataDirectory}, if one does and answers. */
+    static Optional<RunningServer> on(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        List<String> lines;
+        try {
+            lines = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        } catch (IOException e) {
+            return Optional.empty(); // being written or removed as the server starts or stops: start one as usual
+        }
+        if (lines.size() <= PORT_LINE || !alive(lines.get(0))) {
+            return Optional.empty();
+        }
+        int port;
+        try {
+            port = Integer.parseInt(lines.get(PORT_LINE).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        DataSource postgres = database(port, "postgres");
+        return ThrowawayPlace.servedFrom(postgres, dataDirectory)
+                ? Optional.of(new RunningServer(dataDirectory, port, postgres))
+                : Optional.empty();
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid.trim()))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static DataSource database(int port, String name) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {"localhost"});
+        source.setPortNumbers(new int[] {port});
+        source.setDatabaseName(name);
+        source.setUser("postgres");
+        return source;
+    }
+
+    @Override
+    public DataSource createDatabase(String name) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not create the database " + name + " on the embedded PostgreSQL running in " + dataDirectory
+                            + " (port " + port + "): " + e.getMessage(),
+                    e);
+        }
+        return database(port, name);
+    }
+
+    /** Leaves the server running: the process that started it stops it. */
+    @Override
+    public void close() {}
+}
