@@ -145,6 +145,14 @@ public final class ConnectionSource {
         if (password != null) {
             ds.setPassword(password);
         }
+        if (!url.jdbcUrl().contains("ApplicationName=")) {
+            // named in pg_stat_activity as every face's connections are, unless the URL names it otherwise
+            ds.setApplicationName("migrate");
+        }
+        if (ds.getAssumeMinServerVersion() == null) {
+            // the driver then sends the name with the startup message instead of a SET after it
+            ds.setAssumeMinServerVersion("9.0");
+        }
         if (credentials != null) {
             return new ConnectionSource(
                     ds,
