@@ -4,6 +4,7 @@ import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
@@ -234,6 +235,10 @@ class ContextsTest {
                 .first()
                 .isEqualTo("c1 -> t1, test countries [skipped here: runs only in the context test, which this run is"
                         + " not given]");
+        assertThat(MigratorTools.of(plain).historyRevisions(null).skipped())
+                .as("as --json lists it")
+                .extracting(RevisionInfo::id)
+                .containsExactly("t1");
         assertThat(MigratorTools.of(plain).historyReport(null, true))
                 .contains(
                         "Revision ID: t1",

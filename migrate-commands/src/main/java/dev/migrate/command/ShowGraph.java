@@ -79,7 +79,10 @@ public record ShowGraph(
                 MigratorTools.HistoryRevisions history = internals.historyRevisions(text);
                 context.output()
                         .result(new CommandResult.History(
-                                details(migrator, history.ids()), history.current(), history.applied()));
+                                details(migrator, history.ids()),
+                                history.current(),
+                                history.applied(),
+                                history.skipped()));
             }
         }
     }

@@ -301,12 +301,18 @@ public final class MigratorTools {
      */
     public HistoryRevisions historyRevisions(@Nullable String range) {
         if (!open.online(migrator)) {
-            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null);
+            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of());
         }
         Engine database = open.database(migrator);
         Set<String> current = known(database.current());
+        List<String> ids = report().historyIds(range, current);
         return new HistoryRevisions(
-                report().historyIds(range, current), current, database.graph().appliedRevisions(current));
+                ids,
+                current,
+                database.graph().appliedRevisions(current),
+                database.skippedHere().stream()
+                        .filter(r -> r.revises().stream().anyMatch(ids::contains))
+                        .toList());
     }
 
     /**
@@ -315,13 +321,16 @@ public final class MigratorTools {
      * @param ids the revisions in the range, newest first
      * @param current the database's version rows this build defines; empty without a database
      * @param applied the revisions the database has applied; null when no database was read
+     * @param skipped the revisions this run leaves out for their contexts that the database has reached, each
+     *     following a revision of the range; none without a database
      */
     public record HistoryRevisions(
-            List<String> ids, Set<String> current, @Nullable Set<String> applied) {
+            List<String> ids, Set<String> current, @Nullable Set<String> applied, List<RevisionInfo> skipped) {
         public HistoryRevisions {
             ids = List.copyOf(ids);
             current = Set.copyOf(current);
             applied = applied == null ? null : Set.copyOf(applied);
+            skipped = List.copyOf(skipped);
         }
     }
 

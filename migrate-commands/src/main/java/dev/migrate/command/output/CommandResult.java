@@ -5,6 +5,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.FleetResult;
 import dev.migrate.RevisionDetails;
 import dev.migrate.TenantResult;
+import dev.migrate.graph.RevisionInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -226,11 +227,14 @@ public sealed interface CommandResult {
     record History(
             List<RevisionDetails> revisions,
             Set<String> current,
-            @Nullable Set<String> applied) implements CommandResult {
+            @Nullable Set<String> applied,
+            List<RevisionInfo> skipped)
+            implements CommandResult {
         public History {
             revisions = List.copyOf(revisions);
             current = Set.copyOf(current);
             applied = applied == null ? null : Set.copyOf(applied);
+            skipped = List.copyOf(skipped);
         }
 
         @Override
@@ -247,7 +251,20 @@ public sealed interface CommandResult {
                                                     "applied",
                                                     applied == null
                                                             ? Json.Null.NULL
-                                                            : Json.bool(applied.contains(r.id())))));
+                                                            : Json.bool(applied.contains(r.id())))))
+                    .with(
+                            "skipped",
+                            Json.array(
+                                    skipped,
+                                    r -> Json.object()
+                                            .with("id", Json.text(r.id()))
+                                            .with("message", Json.text(r.message()))
+                                            .with("revises", Json.texts(r.revises()))
+                                            .with(
+                                                    "contexts",
+                                                    Json.texts(r.contexts().stream()
+                                                            .sorted()
+                                                            .toList()))));
         }
     }
 
