@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -89,15 +86,16 @@ class ContextsTest {
 
         assertThat(plain.heads()).containsExactly("c2");
         assertThat(plain.current()).extracting(CurrentRevision::id).containsExactly("c2");
-        assertThat(rows("SELECT count(*) FROM countries")).containsExactly("0");
-        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM countries"))
+                .containsExactly("0");
+        assertThat(TestPostgres.query(database, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                 .containsExactly("c1 upgrade", "c2 upgrade", "t1 skipped");
         assertThat(lines)
                 .anyMatch(line -> line.startsWith(
                         "Skipped t1, test countries: it runs only in the context test, which this run is not given."));
 
         plain.upgrade("head");
-        assertThat(rows("SELECT count(*) FROM migrate_history WHERE direction = 'skipped'"))
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM migrate_history WHERE direction = 'skipped'"))
                 .as("skipped once")
                 .containsExactly("1");
         plain.assertUpToDate();
@@ -113,7 +111,7 @@ class ContextsTest {
         Migrator test = migrator(new ArrayList<>(), "test");
         assertThat(test.heads()).containsExactlyInAnyOrder("c2", "t1");
         test.upgrade("heads");
-        assertThat(rows("SELECT code FROM countries")).containsExactly("XX");
+        assertThat(TestPostgres.query(database, "SELECT code FROM countries")).containsExactly("XX");
         assertThat(test.current()).extracting(CurrentRevision::id).containsExactlyInAnyOrder("c2", "t1");
         test.assertUpToDate();
 
@@ -148,7 +146,8 @@ class ContextsTest {
     void aRunInTheContextKeepsTheVersionOfTheRunsThatRunEverywhere() throws SQLException {
         Migrator test = migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test");
         test.upgrade("heads");
-        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c1", "t1");
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM migrate_version ORDER BY 1"))
+                .containsExactly("c1", "t1");
         assertThat(test.current()).extracting(CurrentRevision::id).containsExactly("t1");
         test.assertUpToDate();
 
@@ -157,7 +156,7 @@ class ContextsTest {
         assertThat(MigratorTools.of(plain).currentReport(false)).containsExactly("c1 (head)");
         plain.upgrade("head");
         plain.assertUpToDate();
-        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+        assertThat(TestPostgres.query(database, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                 .as("nothing ran twice, and nothing was skipped: the test revision is applied here")
                 .containsExactly("c1 upgrade", "t1 upgrade");
 
@@ -165,33 +164,37 @@ class ContextsTest {
         List<String> lines = new ArrayList<>();
         Migrator next = migrator(lines, List.of(C1.class, T1.class, C2.class));
         next.upgrade("head");
-        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c2", "t1");
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM migrate_version ORDER BY 1"))
+                .containsExactly("c2", "t1");
         assertThat(next.current()).extracting(CurrentRevision::id).containsExactly("c2");
         Migrator nextTest = migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class), "test");
         assertThat(nextTest.current()).extracting(CurrentRevision::id).containsExactlyInAnyOrder("c2", "t1");
         nextTest.upgrade("heads");
         nextTest.assertUpToDate();
-        assertThat(rows("SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
                 .containsExactly("3");
 
         // the run in the context goes down its own branch, the plain runs do not move
         nextTest.downgrade("c1");
-        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c1");
-        assertThat(rows("SELECT count(*) FROM countries")).containsExactly("0");
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM migrate_version ORDER BY 1"))
+                .containsExactly("c1");
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM countries"))
+                .containsExactly("0");
     }
 
     /** A table an earlier version wrote, where the test-only revision took the plain head's row, is read right. */
     @Test
     void aTableWhereTheLimitedRevisionTookThePlainRowIsReadAsItsParentAndPutRight() throws SQLException {
         migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test").upgrade("heads");
-        execute("DELETE FROM migrate_version WHERE version_num = 'c1'");
+        TestPostgres.execute(database, "DELETE FROM migrate_version WHERE version_num = 'c1'");
 
         Migrator plain = migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class));
         assertThat(plain.current()).extracting(CurrentRevision::id).containsExactly("c1");
         plain.upgrade("head");
-        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+        assertThat(TestPostgres.query(database, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                 .containsExactly("c1 upgrade", "t1 upgrade", "c2 upgrade");
-        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c2", "t1");
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM migrate_version ORDER BY 1"))
+                .containsExactly("c2", "t1");
         plain.assertUpToDate();
         migrator(new ArrayList<>(), List.of(C1.class, T1.class, C2.class), "test")
                 .assertUpToDate();
@@ -208,11 +211,13 @@ class ContextsTest {
                         + " a run given the context test; this run is not given it, so it would leave t1 applied on a"
                         + " schema without the revision it follows. Downgrade t1 first in a run given"
                         + " -Dmigrate.contexts=test, then run this downgrade again. Nothing was changed.");
-        assertThat(rows("SELECT version_num FROM migrate_version ORDER BY 1")).containsExactly("c1", "t1");
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM migrate_version ORDER BY 1"))
+                .containsExactly("c1", "t1");
 
         migrator(new ArrayList<>(), List.of(C1.class, T1.class), "test").downgrade("c1");
         plain.downgrade("base");
-        assertThat(rows("SELECT count(*) FROM migrate_version")).containsExactly("0");
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM migrate_version"))
+                .containsExactly("0");
     }
 
     /** The limited revision arrives on a database already at its parent: the run has nothing to do, and says so. */
@@ -229,7 +234,7 @@ class ContextsTest {
         plain.upgrade("head");
         assertThat(lines)
                 .contains("Skipped t1, test countries: it runs only in the context test, which this run is not given.");
-        assertThat(rows("SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+        assertThat(TestPostgres.query(database, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                 .containsExactly("c1 upgrade", "t1 skipped");
         assertThat(MigratorTools.of(plain).historyReport(null, false))
                 .first()
@@ -275,24 +280,5 @@ class ContextsTest {
                     }
                 })
                 .build();
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

@@ -3,11 +3,7 @@ package dev.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.testing.TestPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +21,7 @@ class FleetContextsTest {
 
     @Test
     void aFleetRunInAContextLeavesThePlainFleetAtItsHead() throws SQLException {
-        execute("CREATE SCHEMA t_a", "CREATE SCHEMA t_b");
+        TestPostgres.execute(database, "CREATE SCHEMA t_a", "CREATE SCHEMA t_b");
         FleetResult test = fleet(List.of(ContextsTest.C1.class, ContextsTest.T1.class), "test")
                 .upgrade("heads");
         assertThat(test.tenants()).allSatisfy(t -> assertThat(t.steps()).hasSize(2));
@@ -34,7 +30,7 @@ class FleetContextsTest {
         assertThat(current(plain)).containsExactly(Map.entry("t_a", List.of("c1")), Map.entry("t_b", List.of("c1")));
         FleetResult again = plain.upgrade("head");
         assertThat(again.tenants()).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(TenantResult.Outcome.UNCHANGED));
-        assertThat(rows("SELECT count(*) FROM t_a.migrate_history WHERE direction = 'upgrade'"))
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM t_a.migrate_history WHERE direction = 'upgrade'"))
                 .as("nothing ran twice")
                 .containsExactly("2");
         assertThat(current(fleet(List.of(ContextsTest.C1.class, ContextsTest.T1.class), "test")))
@@ -45,7 +41,7 @@ class FleetContextsTest {
         assertThat(next.upgrade("head").tenants())
                 .allSatisfy(t ->
                         assertThat(t.steps()).extracting(AppliedStep::revision).containsExactly("c2"));
-        assertThat(rows("SELECT version_num FROM t_b.migrate_version ORDER BY 1"))
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM t_b.migrate_version ORDER BY 1"))
                 .containsExactly("c2", "t1");
 
         FleetResult refused = next.downgrade("base");
@@ -53,7 +49,7 @@ class FleetContextsTest {
             assertThat(t.outcome()).isEqualTo(TenantResult.Outcome.FAILED);
             assertThat(t.error()).contains("below t1 (test countries), which this database applied in a run given");
         });
-        assertThat(rows("SELECT version_num FROM t_a.migrate_version ORDER BY 1"))
+        assertThat(TestPostgres.query(database, "SELECT version_num FROM t_a.migrate_version ORDER BY 1"))
                 .containsExactly("c2", "t1");
     }
 
@@ -79,26 +75,5 @@ class FleetContextsTest {
                 .forEach((tenant, rows) -> current.put(
                         tenant, rows.stream().map(CurrentRevision::id).toList()));
         return current;
-    }
-
-    private void execute(String... sql) throws SQLException {
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement()) {
-            for (String each : sql) {
-                s.execute(each);
-            }
-        }
-    }
-
-    private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

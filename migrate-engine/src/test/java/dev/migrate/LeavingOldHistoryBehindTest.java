@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.testing.TestPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,16 +35,20 @@ class LeavingOldHistoryBehindTest {
     @BeforeEach
     void builtByLiquibase() throws SQLException {
         database = TestPostgres.freshDatabase("left_behind");
-        execute("CREATE TABLE person (id bigint PRIMARY KEY, name text)");
+        TestPostgres.execute(database, "CREATE TABLE person (id bigint PRIMARY KEY, name text)");
         // the columns Liquibase 4 creates in its history table, and one changeset it ran
-        execute("CREATE TABLE databasechangelog (id varchar(255) NOT NULL, author varchar(255) NOT NULL,"
-                + " filename varchar(255) NOT NULL, dateexecuted timestamp NOT NULL, orderexecuted int NOT NULL,"
-                + " exectype varchar(10) NOT NULL, md5sum varchar(35), description varchar(255),"
-                + " comments varchar(255), tag varchar(255), liquibase varchar(20), contexts varchar(255),"
-                + " labels varchar(255), deployment_id varchar(10))");
-        execute("INSERT INTO databasechangelog VALUES ('1', 'team', 'db/changelog.xml', now(), 1, 'EXECUTED',"
-                + " '9:0123456789abcdef0123456789abcdef', 'createTable tableName=person', '', NULL, '4.33.0', NULL,"
-                + " NULL, '1')");
+        TestPostgres.execute(
+                database,
+                "CREATE TABLE databasechangelog (id varchar(255) NOT NULL, author varchar(255) NOT NULL,"
+                        + " filename varchar(255) NOT NULL, dateexecuted timestamp NOT NULL, orderexecuted int NOT NULL,"
+                        + " exectype varchar(10) NOT NULL, md5sum varchar(35), description varchar(255),"
+                        + " comments varchar(255), tag varchar(255), liquibase varchar(20), contexts varchar(255),"
+                        + " labels varchar(255), deployment_id varchar(10))");
+        TestPostgres.execute(
+                database,
+                "INSERT INTO databasechangelog VALUES ('1', 'team', 'db/changelog.xml', now(), 1, 'EXECUTED',"
+                        + " '9:0123456789abcdef0123456789abcdef', 'createTable tableName=person', '', NULL, '4.33.0', NULL,"
+                        + " NULL, '1')");
     }
 
     @Test
@@ -70,35 +69,19 @@ class LeavingOldHistoryBehindTest {
                         + " behind, mark the database as at base, so that upgrade runs the whole chain over it: mvn"
                         + " migrate:stamp -Dmigrate.target=base")
                 .hasMessageEndingWith("Nothing was run.");
-        assertThat(rows("SELECT to_regclass('migrate_version') IS NULL")).containsExactly("t");
+        assertThat(TestPostgres.query(database, "SELECT to_regclass('migrate_version') IS NULL"))
+                .containsExactly("t");
 
         chain.stamp("base", false);
         chain.upgrade("head");
         assertThat(chain.current()).extracting(CurrentRevision::id).containsExactly("d1");
-        assertThat(rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'person'"
-                        + " ORDER BY ordinal_position"))
+        assertThat(TestPostgres.query(
+                        database,
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = 'person'"
+                                + " ORDER BY ordinal_position"))
                 .containsExactly("id", "name", "nickname");
-        assertThat(rows("SELECT count(*) FROM databasechangelog"))
+        assertThat(TestPostgres.query(database, "SELECT count(*) FROM databasechangelog"))
                 .as("left as it was")
                 .containsExactly("1");
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

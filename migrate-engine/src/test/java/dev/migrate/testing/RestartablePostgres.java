@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -134,18 +133,5 @@ public final class RestartablePostgres implements AutoCloseable {
     public void close() throws IOException {
         server.close();
         ClusterTemplate.delete(data);
-    }
-
-    /** The first column of each row {@code sql} returns on {@code db}. */
-    public static List<String> query(DataSource db, String sql) throws SQLException {
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement();
-                var rs = s.executeQuery(sql)) {
-            List<String> values = new java.util.ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -428,5 +429,28 @@ public final class TestPostgres {
         ds.setDatabaseName(database);
         ds.setUser("postgres");
         return ds;
+    }
+
+    /** The first column of each row {@code sql} returns on {@code db}, as text. */
+    public static List<String> query(DataSource db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Runs {@code statements} on {@code db}, one after another, in autocommit. */
+    public static void execute(DataSource db, String... statements) throws SQLException {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
     }
 }
