@@ -40,6 +40,16 @@ public interface Fixes {
     }
 
     /**
+     * A setting of the run itself, as a message asks for a run given it: the face's own runs take it where the
+     * face has a place for it ({@code migrate.contexts=test} in a Spring Boot application, {@code
+     * quarkus.migrate.contexts=test} in a Quarkus one), and a goal's setting ({@link #setting(String, String)})
+     * elsewhere.
+     */
+    default String runGiven(String name, String value) {
+        return setting(name, value);
+    }
+
+    /**
      * Whether the face takes the setting {@code name} (the plugin's parameter name) at all: a message offers a way
      * out through a setting only where its reader can give it. All of them by default.
      */

@@ -2,6 +2,7 @@ package dev.migrate.junit;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.tooling.MigratorTools;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,12 @@ record ChainSettings(
                 List.of(chain.contexts()));
     }
 
-    /** A migrator over {@code database} with these packages and version tables, discovering through {@code loader}. */
+    /**
+     * A migrator over {@code database} with these packages and version tables, discovering through {@code loader};
+     * its messages ask for a setting of the run as this annotation's element ({@link ChainFixes}).
+     */
     Migrator migrator(DataSource database, ClassLoader loader) {
-        return Migrator.builder()
+        return MigratorTools.spellFixes(Migrator.builder(), ChainFixes.INSTANCE)
                 .dataSource(database)
                 .packages(packages.toArray(String[]::new))
                 .classLoader(loader)

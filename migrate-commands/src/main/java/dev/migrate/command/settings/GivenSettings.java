@@ -68,6 +68,6 @@ public final class GivenSettings {
                 values.put(setting, setting.type().read(spelling.apply(setting.spelled(face)), text));
             }
         });
-        return new ResolvedSettings(values);
+        return new ResolvedSettings(values, face, spelling);
     }
 }

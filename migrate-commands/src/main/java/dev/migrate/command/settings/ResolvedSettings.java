@@ -1,9 +1,11 @@
 package dev.migrate.command.settings;
 
 import dev.migrate.Migrator;
+import dev.migrate.tooling.MigratorTools;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResolvedSettings {
     private final Map<Setting<?>, Object> values;
+    private final Face face;
+    private final UnaryOperator<String> spelling;
 
-    ResolvedSettings(Map<Setting<?>, Object> values) {
+    ResolvedSettings(Map<Setting<?>, Object> values, Face face, UnaryOperator<String> spelling) {
         this.values = new LinkedHashMap<>(values);
+        this.face = face;
+        this.spelling = spelling;
     }
 
     /** The value given for {@code setting}, or null when none was. */
@@ -23,8 +29,16 @@ public final class ResolvedSettings {
         return (T) values.get(setting);
     }
 
-    /** Sets every setting of the run that was given on {@code builder}, and returns it. */
+    /**
+     * Sets every setting of the run that was given on {@code builder}, and returns it. An application's face (the
+     * starter, the Quarkus extension) also has the messages ask for a run given a setting by its own property
+     * ({@link FaceFixes}); the plugin and the command line spell their fixes themselves, and a face that spells
+     * more of them itself gives its own after this call.
+     */
     public Migrator.Builder applyTo(Migrator.Builder builder) {
+        if (FaceFixes.speaksFor(face)) {
+            MigratorTools.spellFixes(builder, new FaceFixes(face, spelling));
+        }
         values.forEach((setting, value) -> apply(builder, setting, value));
         return builder;
     }

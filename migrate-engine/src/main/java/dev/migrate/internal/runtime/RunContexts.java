@@ -139,7 +139,7 @@ record RunContexts(
                         + (limited.contexts().size() == 1 ? " " : "s ") + contexts
                         + "; this run is not given it, so it would leave " + row + " applied on a schema without "
                         + (below.size() == 1 ? "the revision" : "the revisions") + " it follows. Downgrade " + row
-                        + " first in a run given " + fixes.setting("contexts", contexts)
+                        + " first in a run given " + fixes.runGiven("contexts", contexts)
                         + ", then run this downgrade again. Nothing was changed.");
             }
         }
