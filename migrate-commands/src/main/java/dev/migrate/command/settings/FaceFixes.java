@@ -4,8 +4,8 @@ import dev.migrate.text.Fixes;
 import java.util.function.UnaryOperator;
 
 /**
- * The fixes of an application's face, the starter or the Quarkus extension: where a message asks for a run given a
- * setting, the application's own property ({@code migrate.contexts=test}, {@code quarkus.migrate.contexts=test}),
+ * The fixes of an application's face, the starter: where a message asks for a run given a setting, the
+ * application's own property ({@code migrate.contexts=test}),
  * since the application's runs read that and no {@code -Dmigrate.} option; every other fix as the plugin's, whose
  * goals such an application runs beside it.
  *
@@ -14,9 +14,12 @@ import java.util.function.UnaryOperator;
  */
 record FaceFixes(Face face, UnaryOperator<String> spelling) implements Fixes {
 
-    /** Whether a face is an application's, whose runs read its properties. */
+    /**
+     * Whether these fixes are a face's: an application's, whose runs read its properties, and which spells no fixes of
+     * its own (the Quarkus extension gives its builders its own, which name its settings throughout).
+     */
     static boolean speaksFor(Face face) {
-        return face == Face.SPRING_BOOT || face == Face.QUARKUS;
+        return face == Face.SPRING_BOOT;
     }
 
     @Override

@@ -30,10 +30,9 @@ public final class ResolvedSettings {
     }
 
     /**
-     * Sets every setting of the run that was given on {@code builder}, and returns it. An application's face (the
-     * starter, the Quarkus extension) also has the messages ask for a run given a setting by its own property
-     * ({@link FaceFixes}); the plugin and the command line spell their fixes themselves, and a face that spells
-     * more of them itself gives its own after this call.
+     * Sets every setting of the run that was given on {@code builder}, and returns it. The starter's messages also
+     * ask for a run given a setting by its own property ({@link FaceFixes}); the plugin, the command line and the
+     * Quarkus extension spell their fixes themselves, the extension after this call.
      */
     public Migrator.Builder applyTo(Migrator.Builder builder) {
         if (FaceFixes.speaksFor(face)) {

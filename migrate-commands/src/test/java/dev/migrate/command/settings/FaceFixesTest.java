@@ -16,12 +16,8 @@ class FaceFixesTest {
     void aRunIsGivenASettingAsTheApplicationsPropertyNamesIt() {
         assertThat(new FaceFixes(Face.SPRING_BOOT, UnaryOperator.identity()).runGiven("contexts", "test"))
                 .isEqualTo("migrate.contexts=test");
-        assertThat(new FaceFixes(Face.QUARKUS, UnaryOperator.identity()).runGiven("contexts", "dev,test"))
-                .isEqualTo("quarkus.migrate.contexts=dev,test");
-        // a named datasource's property, as the extension spells it
-        UnaryOperator<String> inventory = name -> name.replace("quarkus.migrate.", "quarkus.migrate.\"inventory\".");
-        assertThat(new FaceFixes(Face.QUARKUS, inventory).runGiven("lockTimeout", "30s"))
-                .isEqualTo("quarkus.migrate.\"inventory\".lock-timeout=30s");
+        assertThat(new FaceFixes(Face.SPRING_BOOT, UnaryOperator.identity()).runGiven("lockTimeout", "30s"))
+                .isEqualTo("migrate.lock-timeout=30s");
     }
 
     @Test
@@ -32,5 +28,8 @@ class FaceFixesTest {
         assertThat(spring.command("downgrade")).isEqualTo("mvn migrate:downgrade");
         assertThat(FaceFixes.speaksFor(Face.MAVEN)).isFalse();
         assertThat(FaceFixes.speaksFor(Face.COMMAND_LINE)).isFalse();
+        assertThat(FaceFixes.speaksFor(Face.QUARKUS))
+                .as("the extension spells its own")
+                .isFalse();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What a run's contexts make of the migrations: the graph of those that run in them (after the whole chain's graph
@@ -73,16 +74,9 @@ record RunContexts(
             }
         }
         Set<String> implied = new HashSet<>();
-        for (String id : result) {
-            if (graph.contains(id)) {
-                implied.addAll(graph.ancestors(id));
-            }
-        }
-        for (String id : reached) {
-            if (graph.contains(id)) {
-                implied.addAll(graph.ancestors(id));
-            }
-        }
+        Stream.concat(result.stream(), reached.stream())
+                .filter(graph::contains)
+                .forEach(id -> implied.addAll(graph.ancestors(id)));
         for (String id : reached) {
             if (!implied.contains(id)) {
                 result.add(id);
@@ -137,7 +131,8 @@ record RunContexts(
                         + row + (limited.message().isEmpty() ? "" : " (" + limited.message() + ")")
                         + ", which this database applied in a run given the context"
                         + (limited.contexts().size() == 1 ? " " : "s ") + contexts
-                        + "; this run is not given it, so it would leave " + row + " applied on a schema without "
+                        + "; this run is not given " + (limited.contexts().size() == 1 ? "it" : "them")
+                        + ", so it would leave " + row + " applied on a schema without "
                         + (below.size() == 1 ? "the revision" : "the revisions") + " it follows. Downgrade " + row
                         + " first in a run given " + fixes.runGiven("contexts", contexts)
                         + ", then run this downgrade again. Nothing was changed.");

@@ -68,8 +68,9 @@ final class MigrateDataSources {
                 beans.add(migration);
             }
         }
-        Migrator.Builder builder = settings.resolved()
-                .applyTo(MigratorTools.spellFixes(Migrator.builder(), settings.fixes()))
+        // the extension's own fixes after the settings', which would spell only a run's settings its way
+        Migrator.Builder builder = MigratorTools.spellFixes(
+                        settings.resolved().applyTo(Migrator.builder()), settings.fixes())
                 .classLoader(loader)
                 .packages(packages.toArray(String[]::new))
                 .migrations(classes.toArray(Class<?>[]::new))

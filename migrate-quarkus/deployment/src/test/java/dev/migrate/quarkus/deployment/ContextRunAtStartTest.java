@@ -58,8 +58,7 @@ class ContextRunAtStartTest {
         plain.upgrade("head");
         plain.assertUpToDate();
         assertThat(Databases.query(
-                        URL,
-                        "SELECT string_agg(revision || ' ' || direction, ', ' ORDER BY id) FROM migrate_history"))
+                        URL, "SELECT string_agg(revision || ' ' || direction, ', ' ORDER BY id) FROM migrate_history"))
                 .as("nothing ran twice")
                 .isEqualTo("a upgrade, b upgrade, c upgrade");
     }

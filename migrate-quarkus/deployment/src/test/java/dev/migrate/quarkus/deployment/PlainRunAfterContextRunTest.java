@@ -64,8 +64,7 @@ class PlainRunAfterContextRunTest {
     void theApplicationWithoutTheContextIsAtItsHeadAndRefusesToGoBelowTheContextRun() {
         // started: the upgrade at start had nothing to run, and nothing ran twice
         assertThat(Databases.query(
-                        URL,
-                        "SELECT string_agg(revision || ' ' || direction, ', ' ORDER BY id) FROM migrate_history"))
+                        URL, "SELECT string_agg(revision || ' ' || direction, ', ' ORDER BY id) FROM migrate_history"))
                 .isEqualTo("a upgrade, b upgrade, c upgrade");
         assertThat(migrator.current()).extracting(CurrentRevision::id).containsExactly("b");
         assertThat(migrator.heads()).containsExactly("b");

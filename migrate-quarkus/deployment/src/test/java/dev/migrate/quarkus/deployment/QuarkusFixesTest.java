@@ -25,6 +25,13 @@ class QuarkusFixesTest {
                 .isEqualTo("quarkus.migrate.\"inventory\".rebuild-invalid-indexes");
     }
 
+    /** The refusal to downgrade below a revision applied in a context names the run's own property (issue 86). */
+    @Test
+    void aRunIsGivenASettingAsTheDatasourceSpellsIt() {
+        assertThat(defaultDataSource.runGiven("contexts", "dev,test")).isEqualTo("quarkus.migrate.contexts=dev,test");
+        assertThat(inventory.runGiven("contexts", "test")).isEqualTo("quarkus.migrate.\"inventory\".contexts=test");
+    }
+
     @Test
     void aSettingOnlyTheGoalsTakeStaysTheGoals() {
         assertThat(defaultDataSource.setting("sql", "true")).isEqualTo("-Dmigrate.sql=true");
