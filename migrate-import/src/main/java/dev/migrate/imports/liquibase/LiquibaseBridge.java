@@ -46,6 +46,7 @@ import liquibase.database.DatabaseList;
 import liquibase.database.OfflineConnection;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
 import liquibase.logging.core.NoOpLogService;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
@@ -156,7 +157,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         database.setConnection(
                 new OfflineConnection(offlineUrl(), Scope.getCurrentScope().getResourceAccessor()));
         // as on a live connection, whose current schema Liquibase qualifies names with
-        database.setDefaultSchemaName(DEFAULT_SCHEMA);
+        configure(database, request, DEFAULT_SCHEMA);
         Map<String, Object> answer = new LinkedHashMap<>();
         Scope.child(Scope.Attr.database.name(), database, () -> {
             DatabaseChangeLog changeLog = parse(request, database);
@@ -463,6 +464,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         try (Connection connection = driver.connect(String.valueOf(string(request, "url")), credentials)) {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            configure(database, request, null);
             Object count = request.get("count");
             String tag = string(request, "tag");
             CommandScope command;
@@ -488,8 +490,11 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             command.setOutput(OutputStream.nullOutputStream());
             command.execute();
             try (var statement = connection.createStatement();
-                    var rows = statement.executeQuery(
-                            "SELECT count(*) FROM " + database.getDatabaseChangeLogTableName())) {
+                    var rows = statement.executeQuery("SELECT count(*) FROM "
+                            + database.escapeTableName(
+                                    null,
+                                    database.getLiquibaseSchemaName(),
+                                    database.getDatabaseChangeLogTableName()))) {
                 rows.next();
                 return rows.getInt(1);
             }
@@ -497,6 +502,30 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The project's schemas and table names, as Liquibase's {@code defaultSchemaName}, {@code changelogSchemaName},
+     * {@code databaseChangeLogTableName} and {@code databaseChangeLogLockTableName} set them.
+     */
+    private static void configure(Database database, Map<String, Object> request, @Nullable String fallback)
+            throws DatabaseException {
+        String schema = string(request, "defaultSchema");
+        if (schema != null || fallback != null) {
+            database.setDefaultSchemaName(schema != null ? schema : fallback);
+        }
+        String changelogSchema = string(request, "changelogSchema");
+        if (changelogSchema != null) {
+            database.setLiquibaseSchemaName(changelogSchema);
+        }
+        String table = string(request, "table");
+        if (table != null) {
+            database.setDatabaseChangeLogTableName(table);
+        }
+        String lockTable = string(request, "lockTable");
+        if (lockTable != null) {
+            database.setDatabaseChangeLogLockTableName(lockTable);
+        }
+    }
 
     private static @Nullable String string(Map<String, Object> request, String key) {
         Object value = request.get(key);

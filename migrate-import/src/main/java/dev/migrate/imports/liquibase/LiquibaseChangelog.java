@@ -118,7 +118,13 @@ public record LiquibaseChangelog(
             migrations.add(migration(changeSet));
         }
         return new OldChain(
-                OldTool.LIQUIBASE, migrations, OldTool.LIQUIBASE.defaultTable(), null, null, refusals, warnings);
+                OldTool.LIQUIBASE,
+                migrations,
+                project.table(),
+                project.changelogSchema() != null ? project.changelogSchema() : project.defaultSchema(),
+                null,
+                refusals,
+                warnings);
     }
 
     private static List<String> refusals(LiquibaseChangeSet changeSet) {
