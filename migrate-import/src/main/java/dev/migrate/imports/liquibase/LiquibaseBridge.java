@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -52,6 +53,11 @@ import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.parser.core.xml.XMLChangeLogSAXParser;
 import liquibase.precondition.Precondition;
+import liquibase.precondition.PreconditionLogic;
+import liquibase.precondition.core.AndPrecondition;
+import liquibase.precondition.core.DBMSPrecondition;
+import liquibase.precondition.core.NotPrecondition;
+import liquibase.precondition.core.OrPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -75,8 +81,10 @@ import org.jspecify.annotations.Nullable;
  * {@code password}, and at most one of {@code count} (an integer) and {@code tag}.
  *
  * <p>{@code read} answers a map: {@code changeSets}, a list of maps (one per changeset Liquibase would run on
- * PostgreSQL, in its order; keys listed at {@link #describe}), and {@code changelogPreconditions}, a list of maps
- * ({@code type}, {@code onFail}, {@code onError}). {@code update} answers the number of changesets the database's
+ * PostgreSQL, in its order; keys listed at {@link #describe}), {@code otherDatabases}, a list of maps ({@code id},
+ * {@code author}, {@code filePath}, {@code dbms}: the changesets the project's filters choose that Liquibase runs
+ * only on other databases), and {@code changelogPreconditions}, a list of maps ({@code type}, {@code onFail},
+ * {@code onError}, {@code text}, {@code onPostgres}: {@code holds}, {@code fails} or {@code runtime}). {@code update} answers the number of changesets the database's
  * history table holds afterwards.
  */
 public final class LiquibaseBridge implements Function<Map<String, Object>, Object> {
@@ -166,18 +174,39 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             List<ChangeSetFilter> filters = List.of(
                     new ContextChangeSetFilter(contexts),
                     new LabelChangeSetFilter(labels),
-                    new DbmsChangeSetFilter(database),
                     new IgnoreChangeSetFilter());
+            DbmsChangeSetFilter dbms = new DbmsChangeSetFilter(database);
             List<Map<String, Object>> changeSets = new ArrayList<>();
+            List<Map<String, Object>> otherDatabases = new ArrayList<>();
             for (ChangeSet changeSet : changeLog.getChangeSets()) {
-                if (filters.stream().allMatch(f -> f.accepts(changeSet).isAccepted())) {
+                if (!filters.stream().allMatch(f -> f.accepts(changeSet).isAccepted())) {
+                    continue;
+                }
+                if (dbms.accepts(changeSet).isAccepted()) {
                     changeSets.add(describe(changeSet, database));
+                } else {
+                    otherDatabases.add(otherDatabase(changeSet));
                 }
             }
+            // the parser keeps a changeset whose dbms does not match apart, with its identity only
+            for (ChangeSet changeSet : changeLog.getSkippedChangeSets()) {
+                otherDatabases.add(otherDatabase(changeSet));
+            }
+            answer.put("otherDatabases", otherDatabases);
             answer.put("changeSets", changeSets);
             answer.put("changelogPreconditions", preconditions(changeLog.getPreconditions()));
         });
         return answer;
+    }
+
+    /** A changeset only other databases run, as the report names it. */
+    private static Map<String, Object> otherDatabase(ChangeSet changeSet) {
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("id", changeSet.getId());
+        other.put("author", changeSet.getAuthor());
+        other.put("filePath", changeSet.getFilePath());
+        other.put("dbms", changeSet.getDbmsSet() == null ? "" : String.join(",", changeSet.getDbmsSet()));
+        return other;
     }
 
     private static DatabaseChangeLog parse(Map<String, Object> request, Database database) throws Exception {
@@ -427,6 +456,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             return out;
         }
         List<String> types = new ArrayList<>();
+        List<Precondition> own = new ArrayList<>();
         List<Map<String, Object>> included = new ArrayList<>();
         for (Precondition nested : container.getNestedPreconditions()) {
             if (nested instanceof PreconditionContainer inner) {
@@ -434,6 +464,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                 included.addAll(preconditions(inner));
             } else {
                 types.add(nested.getName());
+                own.add(nested);
             }
         }
         if (!types.isEmpty()) {
@@ -441,10 +472,76 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             one.put("type", String.join(", ", types));
             one.put("onFail", String.valueOf(container.getOnFail()));
             one.put("onError", String.valueOf(container.getOnError()));
+            one.put("text", own.stream().map(LiquibaseBridge::text).collect(Collectors.joining(", ")));
+            Boolean decided = onPostgres(own, Logic.AND);
+            one.put("onPostgres", decided == null ? "runtime" : decided ? "holds" : "fails");
             out.add(one);
         }
         out.addAll(included);
         return out;
+    }
+
+    /** How preconditions combine: Liquibase's {@code and}, {@code or} and {@code not}. */
+    private enum Logic {
+        AND,
+        OR,
+        NOT
+    }
+
+    /**
+     * Whether {@code preconditions}, combined by {@code logic}, hold on PostgreSQL whatever the database holds:
+     * {@code dbms} is known before any database is, the rest only on one ({@code null}). Three-valued, as a
+     * {@code dbms} that fails decides an {@code and} however its other preconditions turn out.
+     */
+    private static @Nullable Boolean onPostgres(List<Precondition> preconditions, Logic logic) {
+        boolean unknown = false;
+        for (Precondition p : preconditions) {
+            Boolean one = onPostgres(p);
+            if (one == null) {
+                unknown = true;
+            } else if (logic == Logic.AND && !one) {
+                return false;
+            } else if (logic == Logic.OR && one) {
+                return true;
+            } else if (logic == Logic.NOT && one) {
+                return false; // not(a, b) fails as soon as one of them holds
+            }
+        }
+        if (unknown) {
+            return null;
+        }
+        return logic != Logic.OR; // an empty or fails in Liquibase too
+    }
+
+    private static @Nullable Boolean onPostgres(Precondition p) {
+        if (p instanceof DBMSPrecondition dbms) {
+            return DatabaseList.definitionMatches(dbms.getType(), new PostgresDatabase(), false);
+        }
+        if (p instanceof NotPrecondition not) {
+            return onPostgres(not.getNestedPreconditions(), Logic.NOT);
+        }
+        if (p instanceof OrPrecondition or) {
+            return onPostgres(or.getNestedPreconditions(), Logic.OR);
+        }
+        if (p instanceof AndPrecondition and) {
+            return onPostgres(and.getNestedPreconditions(), Logic.AND);
+        }
+        return null;
+    }
+
+    /** A precondition as a reader of the report knows it from the changelog: {@code not(tableExists)}. */
+    private static String text(Precondition p) {
+        if (p instanceof DBMSPrecondition dbms) {
+            return "dbms type=" + dbms.getType();
+        }
+        if (p instanceof PreconditionLogic logic) {
+            return p.getName() + "("
+                    + logic.getNestedPreconditions().stream()
+                            .map(LiquibaseBridge::text)
+                            .collect(Collectors.joining(", "))
+                    + ")";
+        }
+        return p.getName();
     }
 
     // ---------------------------------------------------------------- update
