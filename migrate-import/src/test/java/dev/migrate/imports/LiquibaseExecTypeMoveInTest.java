@@ -23,27 +23,58 @@ import org.junit.jupiter.api.io.TempDir;
  * Moving in keeps what Liquibase's EXECTYPE says: a database where Liquibase marked changesets ran without running
  * them ({@code MARK_RAN}, here the changesets whose {@code dbms} precondition fails on PostgreSQL, which the chain
  * leaves out) moves in at three points of its changelog, and the history says how each revision came to be
- * applied.
+ * applied; the same for Flowable's changelog, whose changesets for MySQL and MariaDB only Liquibase never records
+ * on PostgreSQL.
  */
 class LiquibaseExecTypeMoveInTest {
-    private static final LiquibaseProject PROJECT =
-            LiquibaseProject.of(Path.of("src/test/resources/liquibase/dbms").toAbsolutePath(), "changelog.xml");
-    private static final String PACKAGE = "db.imported.dbms";
     private static final List<String> OLD_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
+    /** A changelog imported and compiled, for the databases Liquibase leaves at points of it to move in. */
+    private record Imported(LiquibaseProject project, String packageName, ClassLoader classes, int chainLength) {
+        static Imported of(LiquibaseProject project, String packageName, Path work) {
+            OldChain chain = LiquibaseChangelog.read(liquibase, project);
+            assertThat(chain.refusals()).isEmpty();
+            List<ImportedRevisions.Written> revisions = new ImportedRevisions(packageName).of(chain, null);
+            return new Imported(
+                    project,
+                    packageName,
+                    WrittenClasses.compile(
+                            revisions, List.of(), work, LiquibaseExecTypeMoveInTest.class.getClassLoader()),
+                    revisions.size());
+        }
+
+        Migrator migrator(DataSource database) {
+            return Migrator.builder()
+                    .dataSource(database)
+                    .classLoader(classes)
+                    .packages(packageName)
+                    .build();
+        }
+    }
+
     private static ToolLoader liquibase;
-    private static ClassLoader classes;
-    private static int chainLength;
+
+    /** The changesets of dbms preconditions, MARK_RAN on PostgreSQL where they fail (see LiquibaseDbmsTest). */
+    private static Imported dbms;
+
+    /**
+     * Flowable's CMMN changelog (Apache License 2.0; a trimmed copy, attributed in the file), whose changesets 5
+     * and 15 are for MySQL and MariaDB only.
+     */
+    private static Imported flowable;
 
     @BeforeAll
-    static void importTheChain(@TempDir Path work) {
+    static void importTheChains(@TempDir Path work) {
         liquibase = TestTools.loader(OldTool.LIQUIBASE);
-        OldChain chain = LiquibaseChangelog.read(liquibase, PROJECT);
-        assertThat(chain.refusals()).isEmpty();
-        List<ImportedRevisions.Written> revisions = new ImportedRevisions(PACKAGE).of(chain, null);
-        chainLength = revisions.size();
-        classes =
-                WrittenClasses.compile(revisions, List.of(), work, LiquibaseExecTypeMoveInTest.class.getClassLoader());
+        Path resources = Path.of("src/test/resources/liquibase").toAbsolutePath();
+        dbms = Imported.of(
+                LiquibaseProject.of(resources.resolve("dbms"), "changelog.xml"),
+                "db.imported.dbms",
+                work.resolve("dbms"));
+        flowable = Imported.of(
+                LiquibaseProject.of(resources.resolve("flowable-cmmn"), "flowable-cmmn-db-changelog.xml"),
+                "db.imported.flowable",
+                work.resolve("flowable"));
     }
 
     @AfterAll
@@ -57,40 +88,62 @@ class LiquibaseExecTypeMoveInTest {
      */
     @Test
     void databasesWithMarkRanRowsMoveInAtThreePoints() throws SQLException {
-        DataSource fresh = TestPostgres.freshDatabase("dbms_fresh");
-        migrator(fresh).upgrade("heads");
         for (int count : List.of(6, 14, 100)) {
-            String database = liquibaseDatabase(count);
-            DataSource old = TestPostgres.dataSource(database);
-            int markedRan =
-                    Integer.parseInt(rows(old, "SELECT count(*) FROM databasechangelog WHERE exectype = 'MARK_RAN'")
-                            .get(0));
-            assertThat(markedRan).as("after %d changesets", count).isPositive();
-            int executed =
-                    Integer.parseInt(rows(old, "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'")
-                            .get(0));
-
-            migrator(old).upgrade("heads");
-
-            assertThat(TestTools.differences(old, fresh, OLD_TABLES))
-                    .as("database left after %d changesets", count)
-                    .isEmpty();
-            assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
-                    .containsExactly(String.valueOf(executed));
-            assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
-                    .containsExactly(String.valueOf(chainLength - executed));
+            String database = liquibaseDatabase(dbms, count);
+            assertThat(Integer.parseInt(rows(
+                                    TestPostgres.dataSource(database),
+                                    "SELECT count(*) FROM databasechangelog WHERE exectype = 'MARK_RAN'")
+                            .get(0)))
+                    .as("after %d changesets", count)
+                    .isPositive();
+            movesInAndEndsAsAFreshDatabase(dbms, database);
         }
+    }
+
+    /** Flowable's changelog on databases Liquibase left after 2, 5 and all of its changesets. */
+    @Test
+    void flowablesDatabasesMoveInAtThreePoints() throws SQLException {
+        assertThat(flowable.chainLength()).isEqualTo(8);
+        assertThat(LiquibaseChangelog.read(liquibase, flowable.project()).warnings())
+                .containsExactly(
+                        "The changeset 5 by flowable in flowable-cmmn-db-changelog.xml is for other databases only"
+                                + " (dbms=\"mysql\"): Liquibase never runs it on PostgreSQL, so it is not part of the"
+                                + " chain.",
+                        "The changeset 15 by flowable in flowable-cmmn-db-changelog.xml is for other databases only"
+                                + " (dbms=\"mariadb\"): Liquibase never runs it on PostgreSQL, so it is not part of"
+                                + " the chain.");
+        for (int count : List.of(2, 5, 100)) {
+            movesInAndEndsAsAFreshDatabase(flowable, liquibaseDatabase(flowable, count));
+        }
+    }
+
+    private static void movesInAndEndsAsAFreshDatabase(Imported imported, String database) throws SQLException {
+        DataSource fresh = TestPostgres.freshDatabase("fresh");
+        imported.migrator(fresh).upgrade("heads");
+        DataSource old = TestPostgres.dataSource(database);
+        int executed = Integer.parseInt(rows(old, "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'")
+                .get(0));
+
+        imported.migrator(old).upgrade("heads");
+
+        assertThat(TestTools.differences(old, fresh, OLD_TABLES))
+                .as("database %s", database)
+                .isEmpty();
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
+                .containsExactly(String.valueOf(executed));
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
+                .containsExactly(String.valueOf(imported.chainLength() - executed));
     }
 
     /** A changeset of the chain that Liquibase recorded as MARK_RAN is applied, and the history says how. */
     @Test
     void aMarkRanChangeSetOfTheChainIsStampedAndTheHistorySaysSo() throws SQLException {
-        String database = liquibaseDatabase(100);
+        String database = liquibaseDatabase(dbms, 100);
         execute(database, "UPDATE databasechangelog SET exectype = 'MARK_RAN' WHERE id = 'warn'");
         execute(database, "UPDATE databasechangelog SET exectype = 'RERAN' WHERE id = 'attr-1'");
         DataSource old = TestPostgres.dataSource(database);
 
-        migrator(old).upgrade("heads");
+        dbms.migrator(old).upgrade("heads");
 
         assertThat(rows(old, "SELECT message FROM migrate_history WHERE revision LIKE '%warn%'"))
                 .containsExactly(
@@ -104,24 +157,16 @@ class LiquibaseExecTypeMoveInTest {
                 .containsExactly("0");
     }
 
-    private static String liquibaseDatabase(int count) {
-        String database = TestPostgres.createDatabase("dbms_at_" + count);
+    private static String liquibaseDatabase(Imported imported, int count) {
+        String database = TestPostgres.createDatabase("liquibase_at_" + count);
         LiquibaseUpdate.run(
                 liquibase,
                 TestPostgres.jdbcUrl(database),
                 "postgres",
                 null,
-                PROJECT,
+                imported.project(),
                 new LiquibaseUpdate.Stop.Count(count));
         return database;
-    }
-
-    private static Migrator migrator(DataSource database) {
-        return Migrator.builder()
-                .dataSource(database)
-                .classLoader(classes)
-                .packages(PACKAGE)
-                .build();
     }
 
     private static void execute(String database, String sql) throws SQLException {
