@@ -48,6 +48,8 @@ import liquibase.database.OfflineConnection;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
+import liquibase.exception.PreconditionErrorException;
+import liquibase.exception.PreconditionFailedException;
 import liquibase.logging.core.NoOpLogService;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
@@ -55,8 +57,10 @@ import liquibase.parser.core.xml.XMLChangeLogSAXParser;
 import liquibase.precondition.Precondition;
 import liquibase.precondition.PreconditionLogic;
 import liquibase.precondition.core.AndPrecondition;
+import liquibase.precondition.core.ChangeLogPropertyDefinedPrecondition;
 import liquibase.precondition.core.DBMSPrecondition;
 import liquibase.precondition.core.NotPrecondition;
+import liquibase.precondition.core.ObjectQuotingStrategyPrecondition;
 import liquibase.precondition.core.OrPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.resource.CompositeResourceAccessor;
@@ -183,7 +187,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                     continue;
                 }
                 if (dbms.accepts(changeSet).isAccepted()) {
-                    changeSets.add(describe(changeSet, database));
+                    changeSets.add(describe(changeSet, database, changeLog));
                 } else {
                     otherDatabases.add(otherDatabase(changeSet));
                 }
@@ -194,7 +198,9 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             }
             answer.put("otherDatabases", otherDatabases);
             answer.put("changeSets", changeSets);
-            answer.put("changelogPreconditions", preconditions(changeLog.getPreconditions()));
+            answer.put(
+                    "changelogPreconditions",
+                    preconditions(changeLog.getPreconditions(), new Where(database, changeLog, null)));
         });
         return answer;
     }
@@ -243,7 +249,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
      * {@code rollbackReason}, {@code tag}, {@code preconditions}, {@code customChanges}, {@code problems} (why
      * Liquibase cannot render it offline, full sentences).
      */
-    private static Map<String, Object> describe(ChangeSet changeSet, Database database) {
+    private static Map<String, Object> describe(ChangeSet changeSet, Database database, DatabaseChangeLog changeLog) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", changeSet.getId());
         out.put("author", changeSet.getAuthor());
@@ -270,7 +276,9 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         out.put("runAlways", changeSet.isAlwaysRun());
         out.put("runInTransaction", changeSet.isRunInTransaction());
         out.put("failOnError", changeSet.getFailOnError() == null || changeSet.getFailOnError());
-        out.put("preconditions", preconditions(changeSet.getPreconditions()));
+        out.put(
+                "preconditions",
+                preconditions(changeSet.getPreconditions(), new Where(database, changeLog, changeSet)));
 
         List<String> customChanges = new ArrayList<>();
         List<String> statements = new ArrayList<>();
@@ -450,7 +458,13 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         return text;
     }
 
-    private static List<Map<String, Object>> preconditions(@Nullable PreconditionContainer container) {
+    /** Where preconditions are checked: the database Liquibase renders for, the root changelog, the changeset. */
+    private record Where(
+            Database database,
+            DatabaseChangeLog changeLog,
+            @Nullable ChangeSet changeSet) {}
+
+    private static List<Map<String, Object>> preconditions(@Nullable PreconditionContainer container, Where where) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (container == null) {
             return out;
@@ -461,7 +475,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         for (Precondition nested : container.getNestedPreconditions()) {
             if (nested instanceof PreconditionContainer inner) {
                 // an included changelog's own container, which Liquibase nests here, empty or not
-                included.addAll(preconditions(inner));
+                included.addAll(preconditions(inner, where));
             } else {
                 types.add(nested.getName());
                 own.add(nested);
@@ -473,7 +487,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             one.put("onFail", String.valueOf(container.getOnFail()));
             one.put("onError", String.valueOf(container.getOnError()));
             one.put("text", own.stream().map(LiquibaseBridge::text).collect(Collectors.joining(", ")));
-            Boolean decided = onPostgres(own, Logic.AND);
+            Boolean decided = onPostgres(own, Logic.AND, where);
             one.put("onPostgres", decided == null ? "runtime" : decided ? "holds" : "fails");
             out.add(one);
         }
@@ -490,13 +504,14 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
 
     /**
      * Whether {@code preconditions}, combined by {@code logic}, hold on PostgreSQL whatever the database holds:
-     * {@code dbms} is known before any database is, the rest only on one ({@code null}). Three-valued, as a
-     * {@code dbms} that fails decides an {@code and} however its other preconditions turn out.
+     * {@code dbms}, {@code expectedQuotingStrategy} and {@code changeLogPropertyDefined} are known before any database
+     * is, the rest only on one ({@code null}). Three-valued, as one that fails decides an {@code and} however its
+     * other preconditions turn out.
      */
-    private static @Nullable Boolean onPostgres(List<Precondition> preconditions, Logic logic) {
+    private static @Nullable Boolean onPostgres(List<Precondition> preconditions, Logic logic, Where where) {
         boolean unknown = false;
         for (Precondition p : preconditions) {
-            Boolean one = onPostgres(p);
+            Boolean one = onPostgres(p, where);
             if (one == null) {
                 unknown = true;
             } else if (logic == Logic.AND && !one) {
@@ -513,18 +528,29 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         return logic != Logic.OR; // an empty or fails in Liquibase too
     }
 
-    private static @Nullable Boolean onPostgres(Precondition p) {
-        if (p instanceof DBMSPrecondition dbms) {
-            return DatabaseList.definitionMatches(dbms.getType(), new PostgresDatabase(), false);
+    private static @Nullable Boolean onPostgres(Precondition p, Where where) {
+        if (p instanceof DBMSPrecondition
+                || p instanceof ObjectQuotingStrategyPrecondition
+                || p instanceof ChangeLogPropertyDefinedPrecondition) {
+            // these look at the database's kind, the changelog and its parameters only: Liquibase's own check,
+            // made here as it would be on any PostgreSQL database
+            try {
+                p.check(where.database(), where.changeLog(), where.changeSet(), null);
+                return true;
+            } catch (PreconditionFailedException e) {
+                return false;
+            } catch (PreconditionErrorException | RuntimeException e) {
+                return null;
+            }
         }
         if (p instanceof NotPrecondition not) {
-            return onPostgres(not.getNestedPreconditions(), Logic.NOT);
+            return onPostgres(not.getNestedPreconditions(), Logic.NOT, where);
         }
         if (p instanceof OrPrecondition or) {
-            return onPostgres(or.getNestedPreconditions(), Logic.OR);
+            return onPostgres(or.getNestedPreconditions(), Logic.OR, where);
         }
         if (p instanceof AndPrecondition and) {
-            return onPostgres(and.getNestedPreconditions(), Logic.AND);
+            return onPostgres(and.getNestedPreconditions(), Logic.AND, where);
         }
         return null;
     }
@@ -533,6 +559,13 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
     private static String text(Precondition p) {
         if (p instanceof DBMSPrecondition dbms) {
             return "dbms type=" + dbms.getType();
+        }
+        if (p instanceof ObjectQuotingStrategyPrecondition quoting) {
+            return "expectedQuotingStrategy strategy=" + quoting.getSerializableFieldValue("strategy");
+        }
+        if (p instanceof ChangeLogPropertyDefinedPrecondition property) {
+            return "changeLogPropertyDefined property=" + property.getProperty()
+                    + (property.getValue() == null ? "" : " value=" + property.getValue());
         }
         if (p instanceof PreconditionLogic logic) {
             return p.getName() + "("

@@ -9,6 +9,7 @@ import dev.migrate.imports.OldMigration;
 import dev.migrate.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,45 @@ class LiquibaseDbmsTest {
         assertThat(LiquibaseTesting.rows(
                         byLiquibase, "SELECT id FROM databasechangelog WHERE id LIKE 'attr-%'" + " OR id = 'continue'"))
                 .hasSize(MATCHING.size());
+    }
+
+    /**
+     * expectedQuotingStrategy and changeLogPropertyDefined look at the changelog and its parameters only: decided at
+     * import time as dbms is, and Liquibase's update on PostgreSQL agrees.
+     */
+    @Test
+    void preconditionsOnTheChangelogAloneAreDecidedToo() throws Exception {
+        LiquibaseProject decided = new LiquibaseProject(
+                List.of(RESOURCES.resolve("dbms")), "decided.xml", Map.of("env", "prod"), null, null);
+        OldChain read = LiquibaseChangelog.read(loader(), decided);
+        assertThat(read.refusals()).isEmpty();
+        assertThat(read.migrations())
+                .extracting(OldMigration::key)
+                .containsExactly("decided.xml::quoting-legacy::decided", "decided.xml::env-prod::decided");
+        assertThat(read.warnings())
+                .containsExactly(
+                        "The changeset quoting-all by decided in decided.xml has the precondition"
+                                + " expectedQuotingStrategy strategy=QUOTE_ALL_OBJECTS with onFail=MARK_RAN, which fails"
+                                + " on every PostgreSQL database: Liquibase marks it ran there without running it, so it"
+                                + " is not part of the chain; the MARK_RAN rows Liquibase recorded for it move in with"
+                                + " each database.",
+                        "The changeset env-test by decided in decided.xml has the precondition changeLogPropertyDefined"
+                                + " property=env value=test with onFail=MARK_RAN, which fails on every PostgreSQL"
+                                + " database: Liquibase marks it ran there without running it, so it is not part of the"
+                                + " chain; the MARK_RAN rows Liquibase recorded for it move in with each database.",
+                        "The changeset undefined by decided in decided.xml has the precondition"
+                                + " changeLogPropertyDefined property=nowhere with onFail=CONTINUE, which fails on every"
+                                + " PostgreSQL database: Liquibase skips it there on every update and records nothing,"
+                                + " so it is not part of the chain.");
+
+        String byLiquibase = LiquibaseTesting.updatedDatabase(decided, LiquibaseUpdate.Stop.all());
+        assertThat(LiquibaseTesting.rows(
+                        byLiquibase, "SELECT id, exectype FROM databasechangelog ORDER BY orderexecuted"))
+                .containsExactly(
+                        List.of("quoting-legacy", "EXECUTED"),
+                        List.of("quoting-all", "MARK_RAN"),
+                        List.of("env-prod", "EXECUTED"),
+                        List.of("env-test", "MARK_RAN"));
     }
 
     private static OldMigration migration(String id) {
