@@ -65,6 +65,8 @@ public record LiquibaseSettings(LiquibaseProject project, List<String> sources, 
             "names a catalog, which PostgreSQL does not have beside the database connected to. Remove it",
             "liquibasecatalogname",
             "names a catalog, which PostgreSQL does not have beside the database connected to. Remove it",
+            "changelogcatalogname",
+            "names a catalog, which PostgreSQL does not have beside the database connected to. Remove it",
             "changeexeclistenerclass",
             "runs the project's listener around each changeset, which the import cannot read. Move what it does into "
                     + "the revisions after the import",

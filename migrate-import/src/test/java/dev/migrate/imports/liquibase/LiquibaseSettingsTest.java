@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.imports.OldChain;
+import dev.migrate.imports.OldProject;
+import dev.migrate.imports.OldTool;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -312,6 +314,44 @@ class LiquibaseSettingsTest {
         }
         LiquibaseUpdate.run(
                 LiquibaseTesting.loader(), TestPostgres.jdbcUrl(db), "postgres", null, p, LiquibaseUpdate.Stop.all());
+        assertThat(LiquibaseTesting.rows(
+                        db,
+                        "SELECT table_schema::text, table_name::text FROM information_schema.tables"
+                                + " WHERE table_schema IN ('billing', 'lb', 'public') ORDER BY 1, 2"))
+                .containsExactly(List.of("billing", "invoice"), List.of("lb", "lb_history"), List.of("lb", "lb_lock"));
+    }
+
+    /**
+     * The import's view of such a project: the schema it proves is the default schema, Liquibase's own tables are
+     * the configured ones, where the history lives is said with how the first upgrade finds it, and the replay on
+     * an empty database creates the schemas Liquibase expects to exist.
+     */
+    @Test
+    void theImportOfAProjectWithItsOwnSchemas() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        write(project.resolve("src/main/database/db/master.xml"), """
+                <databaseChangeLog
+                    xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="1" author="alice">
+                        <createTable tableName="invoice"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        OldProject old = OldProject.of(OldTool.LIQUIBASE, project, Map.of(), LiquibaseTesting.loader());
+        OldChain chain = old.read();
+        assertThat(old.schema()).isEqualTo("billing");
+        assertThat(old.ownTables(chain)).containsExactly("lb_history", "lb_lock");
+        assertThat(chain.warnings())
+                .contains("Liquibase keeps its history in the schema lb (changelogSchemaName): the first upgrade of"
+                        + " each database finds it there when lb is on the connection's search_path or is migrate's own"
+                        + " schema (migrate.schema=lb). Set one of them, or each database runs the whole chain over"
+                        + " what Liquibase built.");
+
+        String db = TestPostgres.createDatabase("liquibase_replay");
+        old.replay(TestPostgres.dataSource(db));
         assertThat(LiquibaseTesting.rows(
                         db,
                         "SELECT table_schema::text, table_name::text FROM information_schema.tables"
