@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.imports.ImportProof;
+import dev.migrate.imports.ImportedRevisions;
 import dev.migrate.imports.OldChain;
 import dev.migrate.imports.OldProject;
 import dev.migrate.imports.OldTool;
@@ -357,6 +359,18 @@ class LiquibaseSettingsTest {
                         "SELECT table_schema::text, table_name::text FROM information_schema.tables"
                                 + " WHERE table_schema IN ('billing', 'lb', 'public') ORDER BY 1, 2"))
                 .containsExactly(List.of("billing", "invoice"), List.of("lb", "lb_history"), List.of("lb", "lb_lock"));
+
+        List<String> differences = new ImportProof(old.schema(), old.ownTables(chain))
+                .prove(
+                        old::replay,
+                        TestPostgres.freshDatabase("proof_old"),
+                        new ImportedRevisions("db.imported.billing").of(chain, null),
+                        "db.imported.billing",
+                        List.of(),
+                        project.resolve("target/proof"),
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
+        assertThat(differences).isEmpty();
     }
 
     @Test
