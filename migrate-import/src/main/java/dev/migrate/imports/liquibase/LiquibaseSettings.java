@@ -241,6 +241,20 @@ public record LiquibaseSettings(LiquibaseProject project, List<String> sources, 
                         .findFirst()
                         .orElse(null);
                 if (name != null) {
+                    String earlier = values.get(name);
+                    boolean application = where.contains("liquibase.*");
+                    if (application
+                            && earlier != null
+                            && !earlier.equals(value.strip())
+                            && !from.getOrDefault(name, "").contains("liquibase.*")) {
+                        // the Maven plugin's runs and the application's ran apart: which one the databases saw is
+                        // the team's to say
+                        warnings.add("Liquibase's " + name + " is " + earlier + " in " + from.get(name) + " and "
+                                + value.strip() + " in " + where.replace("*", "") + key + "; the import takes "
+                                + value.strip() + ", as the application runs it. If the databases were updated with "
+                                + "the Maven plugin, choose with -Dmigrate.import.liquibase." + name + "=" + earlier
+                                + ".");
+                    }
                     values.put(name, value.strip());
                     from.put(name, where + " " + key);
                 } else if (NOT_HONOURED.containsKey(spelling) && !"false".equalsIgnoreCase(value.strip())) {

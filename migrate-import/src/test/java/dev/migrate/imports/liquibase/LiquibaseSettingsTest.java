@@ -373,6 +373,23 @@ class LiquibaseSettingsTest {
         assertThat(differences).isEmpty();
     }
 
+    /** The Maven plugin and the application disagree: the application wins, and the report says so. */
+    @Test
+    void theMavenPluginAndTheApplicationDisagreeingIsNamed() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        write(project.resolve("src/main/resources/application.properties"), """
+                spring.liquibase.change-log=classpath:db/other.xml
+                spring.liquibase.contexts=prod
+                """);
+        LiquibaseSettings settings = LiquibaseSettings.read(project, Map.of());
+        assertThat(settings.project().changelog()).isEqualTo("db/other.xml");
+        assertThat(settings.warnings())
+                .containsExactly("Liquibase's changelog is db/master.xml in pom.xml (liquibase-maven-plugin)"
+                        + " changeLogFile and classpath:db/other.xml in spring.liquibase.change-log; the import takes"
+                        + " classpath:db/other.xml, as the application runs it. If the databases were updated with the"
+                        + " Maven plugin, choose with -Dmigrate.import.liquibase.changelog=db/master.xml.");
+    }
+
     @Test
     void aSearchPathThatIsNoDirectoryIsNamed() throws Exception {
         write(project.resolve("pom.xml"), POM.replace("src/main/database", "src/main/nowhere"));
