@@ -167,6 +167,28 @@ class LiquibaseDbmsTest {
                         List.of("env-test", "MARK_RAN"));
     }
 
+    /**
+     * Liquibase 4.33's ChangeLogPropertyDefinedPreconditionTest ("evaluate global and local properties correctly"):
+     * a global property, a property local to the changeset's changelog, and one defined nowhere.
+     */
+    @Test
+    void changeLogPropertyDefinedSeesGlobalAndLocalProperties() throws Exception {
+        LiquibaseProject properties = LiquibaseProject.of(RESOURCES.resolve("dbms"), "property/root.xml");
+        OldChain read = LiquibaseChangelog.read(loader(), properties);
+        assertThat(read.refusals()).isEmpty();
+        assertThat(read.migrations())
+                .extracting(OldMigration::key)
+                .containsExactly("property/child.xml::global::property", "property/child.xml::local::property");
+        assertThat(read.warnings()).singleElement().asString().startsWith("The changeset non-existent by property");
+        String byLiquibase = LiquibaseTesting.updatedDatabase(properties, LiquibaseUpdate.Stop.all());
+        assertThat(LiquibaseTesting.rows(
+                        byLiquibase, "SELECT id, exectype FROM databasechangelog ORDER BY orderexecuted"))
+                .containsExactly(
+                        List.of("global", "EXECUTED"),
+                        List.of("local", "EXECUTED"),
+                        List.of("non-existent", "MARK_RAN"));
+    }
+
     private static OldMigration migration(String id) {
         return chain.migrations().stream()
                 .filter(m -> m.key().contains("::" + id + "::"))
