@@ -574,7 +574,28 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                             .collect(Collectors.joining(", "))
                     + ")";
         }
-        return p.getName();
+        // the attributes that name what it looks at, as the changelog writes them
+        StringBuilder text = new StringBuilder(p.getName());
+        for (String field : List.of(
+                "schemaName",
+                "tableName",
+                "columnName",
+                "indexName",
+                "viewName",
+                "sequenceName",
+                "primaryKeyName",
+                "foreignKeyName",
+                "foreignKeyTableName",
+                "changeLogFile",
+                "id",
+                "author",
+                "expectedRows",
+                "expectedResult")) {
+            if (p.getSerializableFields().contains(field) && p.getSerializableFieldValue(field) != null) {
+                text.append(' ').append(field).append('=').append(p.getSerializableFieldValue(field));
+            }
+        }
+        return text.toString();
     }
 
     // ---------------------------------------------------------------- update

@@ -216,7 +216,7 @@ public record LiquibaseChangelog(
         }
         for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
             if (!p.halts() && p.onPostgres().equals("runtime")) {
-                out.add(changeSet.named() + " has the precondition " + p.type() + " with onFail=" + p.onFail()
+                out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()
                         + " and onError=" + p.onError() + ": Liquibase may have skipped it or marked it ran without "
                         + "running it on some databases, so what ran differs per database. Run `liquibase update` on "
                         + "every database first so that all are past it, then remove the precondition (or make it "

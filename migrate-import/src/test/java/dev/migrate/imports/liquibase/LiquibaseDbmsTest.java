@@ -76,7 +76,7 @@ class LiquibaseDbmsTest {
                                 + " onFail=CONTINUE, which fails on every PostgreSQL database: Liquibase skips it there"
                                 + " on every update and records nothing, so it is not part of the chain.",
                         "The changeset oracle-and-table by dbms in changelog.xml has the precondition dbms"
-                                + " type=oracle, tableExists with onFail=MARK_RAN, which fails on every PostgreSQL"
+                                + " type=oracle, tableExists tableName=attr_runs_1 with onFail=MARK_RAN, which fails on every PostgreSQL"
                                 + " database: Liquibase marks it ran there without running it, so it is not part of the"
                                 + " chain; the MARK_RAN rows Liquibase recorded for it move in with each database.");
     }
