@@ -13,7 +13,7 @@ try {
     // 2: the import proved the chain against Liquibase's own update, then wrote one revision per changeset, in the
     // changelog's order across the YAML, XML and formatted SQL files
     assert runs[1].contains('Proved: Liquibase and the 7 written revisions build the same schema public on PostgreSQL ')
-    assert runs[1].contains('Wrote 7 revisions imported from Liquibase (db/changelog/db.changelog-master.yaml) into '
+    assert runs[1].contains('Wrote 7 revisions imported from Liquibase (db/changelog/master.yaml) into '
             + 'src/main/java, L0001_create_customer to L0007_customer_names, and ')
     assert runs[1] =~ /and \d+ declared object files? of what it builds beside the tables\./
     // the runOnChange view, with what else the changelog builds beside the tables, is a declared object from now on
@@ -38,7 +38,7 @@ try {
         assert text.contains("checksums = {\"${md5sum}\", \"8:") : text
         assert text.contains("message = \"changeset ${id} by ${author} (Liquibase ${file})\"") : text
     }
-    assert changelog*.get(0).unique() == ['db/changelog/changes/001-customers.xml', 'db/changelog/db.changelog-master.yaml',
+    assert changelog*.get(0).unique() == ['db/changelog/changes/001-customers.xml', 'db/changelog/master.yaml',
                                           'db/changelog/changes/002-orders.sql']
     // the XML changeset's rollback block, in its order; the formatted SQL's --rollback; the derived rollback
     def email = source('L0002_customer_email')

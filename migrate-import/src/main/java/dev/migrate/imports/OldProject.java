@@ -7,20 +7,19 @@ import dev.migrate.imports.flyway.FlywayRun;
 import dev.migrate.imports.flyway.FlywaySettings;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
+import dev.migrate.imports.liquibase.LiquibaseSettings;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.migrate.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +44,7 @@ public sealed interface OldProject {
         });
         return tool == OldTool.FLYWAY
                 ? new Flyway(FlywaySettings.read(project, own), loader)
-                : new Liquibase(project, Liquibase.changelog(project, own), loader);
+                : new Liquibase(project, LiquibaseSettings.read(project, own), loader);
     }
 
     /** Where the migrations were found, as a user would name it. */
@@ -128,157 +127,74 @@ public sealed interface OldProject {
         }
     }
 
-    /** Liquibase, from the import's settings, {@code spring.liquibase.change-log} or {@code liquibase.properties}. */
-    record Liquibase(Path project, LiquibaseProject changelog, ToolLoader loader) implements OldProject {
-        /** Spring Boot's default, which most projects keep. */
-        static final String DEFAULT_CHANGELOG = "db/changelog/db.changelog-master.yaml";
-
-        static LiquibaseProject changelog(Path project, Map<String, String> settings) {
-            Path resources = project.resolve("src/main/resources");
-            String changelog = settings.get("changelog");
-            String from = "the import setting liquibase.changelog";
-            if (changelog == null) {
-                changelog = Liquibase.springSetting(resources);
-                from = "spring.liquibase.change-log";
-            }
-            if (changelog == null) {
-                changelog = Liquibase.propertiesSetting(project, resources);
-                from = "liquibase.properties";
-            }
-            if (changelog == null) {
-                for (String candidate : List.of(
-                        DEFAULT_CHANGELOG,
-                        "db/changelog/db.changelog-master.xml",
-                        "db/changelog/db.changelog-master.yml",
-                        "db/changelog/db.changelog-master.json",
-                        "db/changelog/db.changelog-master.sql")) {
-                    if (Files.isRegularFile(resources.resolve(candidate))) {
-                        changelog = candidate;
-                        break;
-                    }
-                }
-                from = "Spring Boot's default";
-            }
-            if (changelog == null) {
-                throw new MigrateException("No Liquibase changelog was found: none is configured "
-                        + "(spring.liquibase.change-log, changeLogFile in liquibase.properties) and "
-                        + resources.resolve(DEFAULT_CHANGELOG)
-                        + " does not exist. Name the root changelog, a path under "
-                        + "src/main/resources, with the import setting liquibase.changelog "
-                        + "(-Dmigrate.import.liquibase.changelog=db/changelog/<file> in Maven, --import-setting "
-                        + "liquibase.changelog=db/changelog/<file> on the command line). Nothing was read or written.");
-            }
-            changelog = changelog.replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
-            if (!Files.isRegularFile(resources.resolve(changelog))
-                    && !Files.isRegularFile(project.resolve(changelog))) {
-                throw new MigrateException("The Liquibase changelog " + changelog + " (from " + from + ") is not in "
-                        + resources
-                        + ". Name the root changelog, a path under src/main/resources, with the import setting "
-                        + "liquibase.changelog (-Dmigrate.import.liquibase.changelog=... in Maven, --import-setting "
-                        + "liquibase.changelog=... on the command line). Nothing was read or written.");
-            }
-            Map<String, String> parameters = new HashMap<>();
-            settings.forEach((name, value) -> {
-                if (name.startsWith("parameters.")) {
-                    parameters.put(name.substring("parameters.".length()), value);
-                }
-            });
-            List<Path> roots =
-                    Files.isRegularFile(resources.resolve(changelog)) ? List.of(resources) : List.of(project);
-            return new LiquibaseProject(roots, changelog, parameters, settings.get("contexts"), settings.get("labels"));
-        }
-
-        private static @Nullable String springSetting(Path resources) {
-            Properties properties = load(resources.resolve("application.properties"));
-            String value = properties.getProperty("spring.liquibase.change-log");
-            if (value != null) {
-                return value.strip();
-            }
-            for (String yaml : List.of("application.yml", "application.yaml")) {
-                Path file = resources.resolve(yaml);
-                if (Files.isRegularFile(file)) {
-                    Object tree = new org.yaml.snakeyaml.Yaml().load(read(file));
-                    Object found = path(tree, "spring", "liquibase", "change-log");
-                    if (found == null) {
-                        found = path(tree, "spring", "liquibase", "changeLog");
-                    }
-                    if (found != null) {
-                        return found.toString().strip();
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static @Nullable String propertiesSetting(Path project, Path resources) {
-            for (Path file :
-                    List.of(project.resolve("liquibase.properties"), resources.resolve("liquibase.properties"))) {
-                Properties properties = load(file);
-                for (String name : List.of("changeLogFile", "changelog-file", "liquibase.changelog-file")) {
-                    String value = properties.getProperty(name);
-                    if (value != null) {
-                        return value.strip();
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static @Nullable Object path(@Nullable Object tree, String... keys) {
-            Object node = tree;
-            for (String key : keys) {
-                if (!(node instanceof Map<?, ?> map)) {
-                    return null;
-                }
-                node = map.get(key);
-            }
-            return node;
-        }
-
-        private static Properties load(Path file) {
-            Properties properties = new Properties();
-            if (Files.isRegularFile(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    properties.load(in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return properties;
-        }
-
-        private static String read(Path file) {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /**
+     * Liquibase, from its Maven plugin, {@code liquibase.properties}, {@code spring.liquibase.*},
+     * {@code quarkus.liquibase.*} and the import's settings.
+     */
+    record Liquibase(Path project, LiquibaseSettings settings, ToolLoader loader) implements OldProject {
+        /** The changelog and how the project runs it. */
+        LiquibaseProject changelog() {
+            return settings.project();
         }
 
         @Override
         public String where() {
-            return changelog.changelog();
+            return changelog().changelog();
         }
 
         @Override
         public String schema() {
-            return "public";
+            return changelog().schema();
         }
 
         @Override
         public OldChain read() {
-            return LiquibaseChangelog.read(loader, changelog);
+            OldChain chain = LiquibaseChangelog.read(loader, changelog());
+            List<String> warnings = new ArrayList<>(settings.warnings());
+            String changelogSchema = changelog().changelogSchema();
+            if (changelogSchema != null && !changelogSchema.equals(schema())) {
+                warnings.add("Liquibase keeps its history in the schema " + changelogSchema + " (changelogSchemaName):"
+                        + " the first upgrade of each database finds it there when " + changelogSchema + " is on the "
+                        + "connection's search_path or is migrate's own schema (migrate.schema=" + changelogSchema
+                        + "). Set one of them, or each database runs the whole chain over what Liquibase built.");
+            }
+            warnings.addAll(chain.warnings());
+            return new OldChain(
+                    chain.tool(),
+                    chain.migrations(),
+                    chain.table(),
+                    chain.schema(),
+                    chain.baselineVersion(),
+                    chain.refusals(),
+                    warnings);
         }
 
         @Override
         public void replay(DataSource empty) {
             Endpoint endpoint = Endpoint.of(empty);
-            LiquibaseUpdate.run(loader, endpoint.url(), endpoint.user(), null, changelog, LiquibaseUpdate.Stop.all());
+            if (changelog().defaultSchema() != null || changelog().changelogSchema() != null) {
+                // Liquibase creates neither: the project's databases had them before its first update
+                try (Connection c = empty.getConnection();
+                        Statement s = c.createStatement()) {
+                    for (String schema : new LinkedHashSet<>(Arrays.asList(
+                            changelog().defaultSchema(), changelog().changelogSchema()))) {
+                        if (schema != null) {
+                            s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new MigrateException(
+                            "Could not create Liquibase's schemas in the import's throwaway database: "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+            LiquibaseUpdate.run(loader, endpoint.url(), endpoint.user(), null, changelog(), LiquibaseUpdate.Stop.all());
         }
 
         @Override
         public List<String> ownTables(OldChain chain) {
-            return List.of(chain.table(), chain.table() + "lock");
+            return List.of(chain.table(), changelog().lockTable());
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,8 +111,25 @@ final class MoveIn {
         }
     }
 
-    /** An applied migration of the old history: its key, checksum, and how to name and select its row. */
-    private record Applied(String key, @Nullable String checksum, String shown, String selectRow) {}
+    /**
+     * An applied migration of the old history: its key, checksum, how to name and select its row, and Liquibase's
+     * EXECTYPE when it is not {@code EXECUTED} ({@code MARK_RAN}: recorded as run without running), else null.
+     */
+    private record Applied(
+            String key,
+            @Nullable String checksum,
+            String shown,
+            String selectRow,
+            @Nullable String execType) {
+        Applied(String key, @Nullable String checksum, String shown, String selectRow) {
+            this(key, checksum, shown, selectRow, null);
+        }
+
+        /** Liquibase recorded it without running anything: its row changed nothing in the schema. */
+        boolean ranNothing() {
+            return "MARK_RAN".equals(execType) || "SKIPPED".equals(execType);
+        }
+    }
 
     /**
      * The stamp a database without migrate's version table needs, or empty when it has no old history table or
@@ -387,7 +405,17 @@ final class MoveIn {
                 String select = "current_user || ' (" + table.displayTool() + ")', dateexecuted FROM " + name
                         + " WHERE id = " + string(id) + " AND author = " + string(author) + " AND filename = "
                         + string(file);
-                applied.put(key, new Applied(key, rs.getString(5), shown, select));
+                String execType = rs.getString(4);
+                applied.put(
+                        key,
+                        new Applied(
+                                key,
+                                rs.getString(5),
+                                shown,
+                                select,
+                                execType == null || execType.equalsIgnoreCase("EXECUTED")
+                                        ? null
+                                        : execType.toUpperCase(Locale.ROOT)));
             }
         }
         return new ArrayList<>(applied.values());
@@ -428,6 +456,9 @@ final class MoveIn {
             if (from == null) {
                 if (row.key().startsWith("R:")) {
                     continue; // a repeatable migration since deleted: Flyway ignores it too
+                }
+                if (row.ranNothing()) {
+                    continue; // marked ran without running (a changeset for other databases): it changed nothing
                 }
                 throw new MigrateException(table.displayTool() + " applied " + row.shown() + " to this database, and "
                         + "the chain has no revision imported from it: the database is ahead of the import, or the "
@@ -494,7 +525,13 @@ final class MoveIn {
                 Applied first = ran.get(0);
                 rows.add(new VersionTables.ImportedRow(
                         revision.id(),
-                        "imported: applied by " + table.displayTool() + " as " + first.shown()
+                        (first.ranNothing()
+                                        ? "imported: marked ran by " + table.displayTool() + " without running it ("
+                                                + first.execType() + ") as "
+                                        : "imported: applied by " + table.displayTool()
+                                                + (first.execType() == null ? "" : " (" + first.execType() + ")")
+                                                + " as ")
+                                + first.shown()
                                 + (ran.size() > 1 ? " and " + (ran.size() - 1) + " more" : ""),
                         null,
                         first.selectRow().isEmpty() ? null : first.selectRow()));

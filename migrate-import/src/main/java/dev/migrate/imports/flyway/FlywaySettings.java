@@ -1,10 +1,8 @@
 package dev.migrate.imports.flyway;
 
 import dev.migrate.MigrateException;
-import java.io.IOException;
-import java.io.Reader;
+import dev.migrate.imports.ProjectFiles;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,22 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.jspecify.annotations.Nullable;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Flyway's settings as a project keeps them, read from where Flyway's users keep them; a later source wins over
@@ -107,7 +92,6 @@ public record FlywaySettings(
             "url");
 
     private static final Pattern COMMA = Pattern.compile(",");
-    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     public FlywaySettings {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -146,24 +130,28 @@ public record FlywaySettings(
         List<String> warnings = new ArrayList<>();
         for (Path conf : List.of(projectDir.resolve("conf/flyway.conf"), projectDir.resolve("flyway.conf"))) {
             if (Files.isRegularFile(conf)) {
-                merge(settings, properties(conf), "flyway.", false, warnings);
+                merge(settings, ProjectFiles.properties(conf, "The Flyway settings file"), "flyway.", false, warnings);
                 sources.add(projectDir.relativize(conf).toString());
             }
         }
-        Path pom = projectDir.resolve("pom.xml");
-        if (Files.isRegularFile(pom) && readPom(pom, projectDir, settings, warnings)) {
+        ProjectFiles.Pom pom = ProjectFiles.Pom.read(projectDir);
+        if (pom != null && readPom(pom, settings, warnings)) {
             sources.add("pom.xml");
         }
         Path resources = projectDir.resolve("src/main/resources");
         Path springProperties = resources.resolve("application.properties");
         if (Files.isRegularFile(springProperties)) {
-            readSpring(properties(springProperties), settings, warnings, springProperties);
+            readSpring(
+                    ProjectFiles.properties(springProperties, "The Spring settings file"),
+                    settings,
+                    warnings,
+                    springProperties);
             sources.add(projectDir.relativize(springProperties).toString());
         }
         for (String name : List.of("application.yml", "application.yaml")) {
             Path yaml = resources.resolve(name);
             if (Files.isRegularFile(yaml)) {
-                readSpring(yaml(yaml), settings, warnings, yaml);
+                readSpring(ProjectFiles.yaml(yaml), settings, warnings, yaml);
                 sources.add(projectDir.relativize(yaml).toString());
             }
         }
@@ -331,8 +319,7 @@ public record FlywaySettings(
      */
     private static void readSpring(
             Map<String, String> raw, Map<String, String> settings, List<String> warnings, Path file) {
-        Map<String, String> resolved = new LinkedHashMap<>();
-        raw.forEach((key, value) -> resolved.put(key, springValue(value, raw)));
+        Map<String, String> resolved = ProjectFiles.resolved(raw);
         Map<String, String> datasource = new LinkedHashMap<>();
         putIfPresent(datasource, "flyway.url", resolved.get("spring.datasource.url"));
         putIfPresent(datasource, "flyway.user", resolved.get("spring.datasource.username"));
@@ -362,70 +349,9 @@ public record FlywaySettings(
         }
     }
 
-    /** A Spring value's {@code ${name:default}} references: another property of the file, else the default. */
-    private static String springValue(String value, Map<String, String> properties) {
-        Matcher m = PROPERTY_REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String referenced = properties.get(m.group(1));
-            String replacement = referenced != null && !referenced.contains("${")
-                    ? referenced
-                    : m.group(2) != null ? m.group(2) : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
         if (value != null) {
             map.put(key, value);
-        }
-    }
-
-    private static Map<String, String> properties(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new MigrateException(
-                    "The Flyway settings file " + file + " could not be read: " + e.getMessage()
-                            + ". Check that it is a readable properties file.",
-                    e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
-        return map;
-    }
-
-    /** The YAML documents that apply without a profile, flattened to dotted keys; lists joined with commas. */
-    private static Map<String, String> yaml(Path file) {
-        Map<String, String> flat = new LinkedHashMap<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
-                Map<String, String> one = new LinkedHashMap<>();
-                flatten("", document, one);
-                if (!one.containsKey("spring.config.activate.on-profile") && !one.containsKey("spring.profiles")) {
-                    flat.putAll(one);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new MigrateException(
-                    "The Spring settings file " + file + " could not be read as YAML: " + e.getMessage()
-                            + ". Check that it is valid YAML.",
-                    e);
-        }
-        return flat;
-    }
-
-    private static void flatten(String prefix, @Nullable Object node, Map<String, String> out) {
-        if (node instanceof Map<?, ?> map) {
-            map.forEach(
-                    (key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, out));
-        } else if (node instanceof List<?> list) {
-            out.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
-        } else if (node != null && !prefix.isEmpty()) {
-            out.put(prefix, String.valueOf(node));
         }
     }
 
@@ -435,49 +361,17 @@ public record FlywaySettings(
      *
      * @return whether the pom configures Flyway at all
      */
-    private static boolean readPom(Path pom, Path projectDir, Map<String, String> settings, List<String> warnings) {
-        Document document;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            document = builder.parse(pom.toFile());
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new MigrateException(
-                    "The pom " + pom + " could not be read: " + e.getMessage() + ". Check that it is well-formed XML.",
-                    e);
-        }
-        Element project = document.getDocumentElement();
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("project.basedir", projectDir.toAbsolutePath().toString());
-        properties.put("basedir", projectDir.toAbsolutePath().toString());
-        Element props = child(project, "properties");
-        if (props != null) {
-            for (Element property : children(props)) {
-                properties.put(property.getTagName(), property.getTextContent().strip());
-            }
-        }
+    private static boolean readPom(ProjectFiles.Pom pom, Map<String, String> settings, List<String> warnings) {
         Map<String, String> found = new LinkedHashMap<>();
-        properties.forEach((key, value) -> {
+        pom.properties().forEach((key, value) -> {
             if (key.startsWith("flyway.")) {
                 found.put(key, value);
             }
         });
-        NodeList plugins = project.getElementsByTagName("plugin");
-        for (int i = 0; i < plugins.getLength(); i++) {
-            Element plugin = (Element) plugins.item(i);
-            Element artifact = child(plugin, "artifactId");
-            if (artifact == null || !artifact.getTextContent().strip().equals("flyway-maven-plugin")) {
-                continue;
-            }
-            Element configuration = child(plugin, "configuration");
-            if (configuration == null) {
-                continue;
-            }
-            for (Element setting : children(configuration)) {
+        for (Element configuration : pom.pluginConfigurations("flyway-maven-plugin")) {
+            for (Element setting : ProjectFiles.children(configuration)) {
                 String name = setting.getTagName();
-                List<Element> items = children(setting);
+                List<Element> items = ProjectFiles.children(setting);
                 if (name.equals("placeholders")) {
                     items.forEach(p -> found.put("flyway.placeholders." + p.getTagName(), p.getTextContent()));
                 } else if (!items.isEmpty()) {
@@ -494,38 +388,9 @@ public record FlywaySettings(
             }
         }
         Map<String, String> resolved = new LinkedHashMap<>();
-        found.forEach((key, value) -> resolved.put(key, mavenValue(value, properties)));
+        found.forEach((key, value) -> resolved.put(key, pom.resolve(value)));
         merge(settings, resolved, "flyway.", false, warnings);
         return !found.isEmpty();
-    }
-
-    private static String mavenValue(String value, Map<String, String> properties) {
-        Matcher m = PROPERTY_REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(2) == null ? m.group(1) : m.group(1) + ":" + m.group(2);
-            String referenced = properties.get(name);
-            m.appendReplacement(out, Matcher.quoteReplacement(referenced != null ? referenced : m.group()));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static @Nullable Element child(Element parent, String name) {
-        return children(parent).stream()
-                .filter(e -> e.getTagName().equals(name))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> children = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                children.add(element);
-            }
-        }
-        return children;
     }
 
     private static List<String> list(String value) {

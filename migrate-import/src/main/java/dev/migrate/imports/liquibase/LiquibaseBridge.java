@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -46,11 +47,21 @@ import liquibase.database.DatabaseList;
 import liquibase.database.OfflineConnection;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+import liquibase.exception.PreconditionErrorException;
+import liquibase.exception.PreconditionFailedException;
 import liquibase.logging.core.NoOpLogService;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.parser.core.xml.XMLChangeLogSAXParser;
 import liquibase.precondition.Precondition;
+import liquibase.precondition.PreconditionLogic;
+import liquibase.precondition.core.AndPrecondition;
+import liquibase.precondition.core.ChangeLogPropertyDefinedPrecondition;
+import liquibase.precondition.core.DBMSPrecondition;
+import liquibase.precondition.core.NotPrecondition;
+import liquibase.precondition.core.ObjectQuotingStrategyPrecondition;
+import liquibase.precondition.core.OrPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -74,8 +85,10 @@ import org.jspecify.annotations.Nullable;
  * {@code password}, and at most one of {@code count} (an integer) and {@code tag}.
  *
  * <p>{@code read} answers a map: {@code changeSets}, a list of maps (one per changeset Liquibase would run on
- * PostgreSQL, in its order; keys listed at {@link #describe}), and {@code changelogPreconditions}, a list of maps
- * ({@code type}, {@code onFail}, {@code onError}). {@code update} answers the number of changesets the database's
+ * PostgreSQL, in its order; keys listed at {@link #describe}), {@code otherDatabases}, a list of maps ({@code id},
+ * {@code author}, {@code filePath}, {@code dbms}: the changesets the project's filters choose that Liquibase runs
+ * only on other databases), and {@code changelogPreconditions}, a list of maps ({@code type}, {@code onFail},
+ * {@code onError}, {@code text}, {@code onPostgres}: {@code holds}, {@code fails} or {@code runtime}). {@code update} answers the number of changesets the database's
  * history table holds afterwards.
  */
 public final class LiquibaseBridge implements Function<Map<String, Object>, Object> {
@@ -156,7 +169,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         database.setConnection(
                 new OfflineConnection(offlineUrl(), Scope.getCurrentScope().getResourceAccessor()));
         // as on a live connection, whose current schema Liquibase qualifies names with
-        database.setDefaultSchemaName(DEFAULT_SCHEMA);
+        configure(database, request, DEFAULT_SCHEMA);
         Map<String, Object> answer = new LinkedHashMap<>();
         Scope.child(Scope.Attr.database.name(), database, () -> {
             DatabaseChangeLog changeLog = parse(request, database);
@@ -165,18 +178,41 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             List<ChangeSetFilter> filters = List.of(
                     new ContextChangeSetFilter(contexts),
                     new LabelChangeSetFilter(labels),
-                    new DbmsChangeSetFilter(database),
                     new IgnoreChangeSetFilter());
+            DbmsChangeSetFilter dbms = new DbmsChangeSetFilter(database);
             List<Map<String, Object>> changeSets = new ArrayList<>();
+            List<Map<String, Object>> otherDatabases = new ArrayList<>();
             for (ChangeSet changeSet : changeLog.getChangeSets()) {
-                if (filters.stream().allMatch(f -> f.accepts(changeSet).isAccepted())) {
-                    changeSets.add(describe(changeSet, database));
+                if (!filters.stream().allMatch(f -> f.accepts(changeSet).isAccepted())) {
+                    continue;
+                }
+                if (dbms.accepts(changeSet).isAccepted()) {
+                    changeSets.add(describe(changeSet, database, changeLog));
+                } else {
+                    otherDatabases.add(otherDatabase(changeSet));
                 }
             }
+            // the parser keeps a changeset whose dbms does not match apart, with its identity only
+            for (ChangeSet changeSet : changeLog.getSkippedChangeSets()) {
+                otherDatabases.add(otherDatabase(changeSet));
+            }
+            answer.put("otherDatabases", otherDatabases);
             answer.put("changeSets", changeSets);
-            answer.put("changelogPreconditions", preconditions(changeLog.getPreconditions()));
+            answer.put(
+                    "changelogPreconditions",
+                    preconditions(changeLog.getPreconditions(), new Where(database, changeLog, null)));
         });
         return answer;
+    }
+
+    /** A changeset only other databases run, as the report names it. */
+    private static Map<String, Object> otherDatabase(ChangeSet changeSet) {
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("id", changeSet.getId());
+        other.put("author", changeSet.getAuthor());
+        other.put("filePath", changeSet.getFilePath());
+        other.put("dbms", changeSet.getDbmsSet() == null ? "" : String.join(",", changeSet.getDbmsSet()));
+        return other;
     }
 
     private static DatabaseChangeLog parse(Map<String, Object> request, Database database) throws Exception {
@@ -213,7 +249,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
      * {@code rollbackReason}, {@code tag}, {@code preconditions}, {@code customChanges}, {@code problems} (why
      * Liquibase cannot render it offline, full sentences).
      */
-    private static Map<String, Object> describe(ChangeSet changeSet, Database database) {
+    private static Map<String, Object> describe(ChangeSet changeSet, Database database, DatabaseChangeLog changeLog) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", changeSet.getId());
         out.put("author", changeSet.getAuthor());
@@ -240,7 +276,9 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         out.put("runAlways", changeSet.isAlwaysRun());
         out.put("runInTransaction", changeSet.isRunInTransaction());
         out.put("failOnError", changeSet.getFailOnError() == null || changeSet.getFailOnError());
-        out.put("preconditions", preconditions(changeSet.getPreconditions()));
+        out.put(
+                "preconditions",
+                preconditions(changeSet.getPreconditions(), new Where(database, changeLog, changeSet)));
 
         List<String> customChanges = new ArrayList<>();
         List<String> statements = new ArrayList<>();
@@ -420,19 +458,27 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         return text;
     }
 
-    private static List<Map<String, Object>> preconditions(@Nullable PreconditionContainer container) {
+    /** Where preconditions are checked: the database Liquibase renders for, the root changelog, the changeset. */
+    private record Where(
+            Database database,
+            DatabaseChangeLog changeLog,
+            @Nullable ChangeSet changeSet) {}
+
+    private static List<Map<String, Object>> preconditions(@Nullable PreconditionContainer container, Where where) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (container == null) {
             return out;
         }
         List<String> types = new ArrayList<>();
+        List<Precondition> own = new ArrayList<>();
         List<Map<String, Object>> included = new ArrayList<>();
         for (Precondition nested : container.getNestedPreconditions()) {
             if (nested instanceof PreconditionContainer inner) {
                 // an included changelog's own container, which Liquibase nests here, empty or not
-                included.addAll(preconditions(inner));
+                included.addAll(preconditions(inner, where));
             } else {
                 types.add(nested.getName());
+                own.add(nested);
             }
         }
         if (!types.isEmpty()) {
@@ -440,10 +486,116 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             one.put("type", String.join(", ", types));
             one.put("onFail", String.valueOf(container.getOnFail()));
             one.put("onError", String.valueOf(container.getOnError()));
+            one.put("text", own.stream().map(LiquibaseBridge::text).collect(Collectors.joining(", ")));
+            Boolean decided = onPostgres(own, Logic.AND, where);
+            one.put("onPostgres", decided == null ? "runtime" : decided ? "holds" : "fails");
             out.add(one);
         }
         out.addAll(included);
         return out;
+    }
+
+    /** How preconditions combine: Liquibase's {@code and}, {@code or} and {@code not}. */
+    private enum Logic {
+        AND,
+        OR,
+        NOT
+    }
+
+    /**
+     * Whether {@code preconditions}, combined by {@code logic}, hold on PostgreSQL whatever the database holds:
+     * {@code dbms}, {@code expectedQuotingStrategy} and {@code changeLogPropertyDefined} are known before any database
+     * is, the rest only on one ({@code null}). Three-valued, as one that fails decides an {@code and} however its
+     * other preconditions turn out.
+     */
+    private static @Nullable Boolean onPostgres(List<Precondition> preconditions, Logic logic, Where where) {
+        boolean unknown = false;
+        for (Precondition p : preconditions) {
+            Boolean one = onPostgres(p, where);
+            if (one == null) {
+                unknown = true;
+            } else if (logic == Logic.AND && !one) {
+                return false;
+            } else if (logic == Logic.OR && one) {
+                return true;
+            } else if (logic == Logic.NOT && one) {
+                return false; // not(a, b) fails as soon as one of them holds
+            }
+        }
+        if (unknown) {
+            return null;
+        }
+        return logic != Logic.OR; // an empty or fails in Liquibase too
+    }
+
+    private static @Nullable Boolean onPostgres(Precondition p, Where where) {
+        if (p instanceof DBMSPrecondition
+                || p instanceof ObjectQuotingStrategyPrecondition
+                || p instanceof ChangeLogPropertyDefinedPrecondition) {
+            // these look at the database's kind, the changelog and its parameters only: Liquibase's own check,
+            // made here as it would be on any PostgreSQL database
+            try {
+                p.check(where.database(), where.changeLog(), where.changeSet(), null);
+                return true;
+            } catch (PreconditionFailedException e) {
+                return false;
+            } catch (PreconditionErrorException | RuntimeException e) {
+                return null;
+            }
+        }
+        if (p instanceof NotPrecondition not) {
+            return onPostgres(not.getNestedPreconditions(), Logic.NOT, where);
+        }
+        if (p instanceof OrPrecondition or) {
+            return onPostgres(or.getNestedPreconditions(), Logic.OR, where);
+        }
+        if (p instanceof AndPrecondition and) {
+            return onPostgres(and.getNestedPreconditions(), Logic.AND, where);
+        }
+        return null;
+    }
+
+    /** A precondition as a reader of the report knows it from the changelog: {@code not(tableExists)}. */
+    private static String text(Precondition p) {
+        if (p instanceof DBMSPrecondition dbms) {
+            return "dbms type=" + dbms.getType();
+        }
+        if (p instanceof ObjectQuotingStrategyPrecondition quoting) {
+            return "expectedQuotingStrategy strategy=" + quoting.getSerializableFieldValue("strategy");
+        }
+        if (p instanceof ChangeLogPropertyDefinedPrecondition property) {
+            return "changeLogPropertyDefined property=" + property.getProperty()
+                    + (property.getValue() == null ? "" : " value=" + property.getValue());
+        }
+        if (p instanceof PreconditionLogic logic) {
+            return p.getName() + "("
+                    + logic.getNestedPreconditions().stream()
+                            .map(LiquibaseBridge::text)
+                            .collect(Collectors.joining(", "))
+                    + ")";
+        }
+        // the attributes that name what it looks at, as the changelog writes them
+        StringBuilder text = new StringBuilder(p.getName());
+        for (String field : List.of(
+                "schemaName",
+                "tableName",
+                "columnName",
+                "indexName",
+                "viewName",
+                "sequenceName",
+                "primaryKeyName",
+                "foreignKeyName",
+                "foreignKeyTableName",
+                "changeLogFile",
+                "id",
+                "author",
+                "expectedRows",
+                "expectedResult")) {
+            if (p.getSerializableFields().contains(field) && p.getSerializableFieldValue(field) != null) {
+                text.append(' ').append(field).append('=').append(p.getSerializableFieldValue(field));
+            }
+        }
+        return text.toString();
     }
 
     // ---------------------------------------------------------------- update
@@ -463,6 +615,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         try (Connection connection = driver.connect(String.valueOf(string(request, "url")), credentials)) {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            configure(database, request, null);
             Object count = request.get("count");
             String tag = string(request, "tag");
             CommandScope command;
@@ -488,8 +641,11 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             command.setOutput(OutputStream.nullOutputStream());
             command.execute();
             try (var statement = connection.createStatement();
-                    var rows = statement.executeQuery(
-                            "SELECT count(*) FROM " + database.getDatabaseChangeLogTableName())) {
+                    var rows = statement.executeQuery("SELECT count(*) FROM "
+                            + database.escapeTableName(
+                                    null,
+                                    database.getLiquibaseSchemaName(),
+                                    database.getDatabaseChangeLogTableName()))) {
                 rows.next();
                 return rows.getInt(1);
             }
@@ -497,6 +653,30 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The project's schemas and table names, as Liquibase's {@code defaultSchemaName}, {@code changelogSchemaName},
+     * {@code databaseChangeLogTableName} and {@code databaseChangeLogLockTableName} set them.
+     */
+    private static void configure(Database database, Map<String, Object> request, @Nullable String fallback)
+            throws DatabaseException {
+        String schema = string(request, "defaultSchema");
+        if (schema != null || fallback != null) {
+            database.setDefaultSchemaName(schema != null ? schema : fallback);
+        }
+        String changelogSchema = string(request, "changelogSchema");
+        if (changelogSchema != null) {
+            database.setLiquibaseSchemaName(changelogSchema);
+        }
+        String table = string(request, "table");
+        if (table != null) {
+            database.setDatabaseChangeLogTableName(table);
+        }
+        String lockTable = string(request, "lockTable");
+        if (lockTable != null) {
+            database.setDatabaseChangeLogLockTableName(lockTable);
+        }
+    }
 
     private static @Nullable String string(Map<String, Object> request, String key) {
         Object value = request.get(key);

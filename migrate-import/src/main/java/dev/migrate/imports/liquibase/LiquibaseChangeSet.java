@@ -67,17 +67,37 @@ public record LiquibaseChangeSet(
      * @param type the precondition types, comma-separated ({@code tableExists, sqlCheck})
      * @param onFail {@code HALT}, {@code CONTINUE}, {@code MARK_RAN} or {@code WARN}
      * @param onError likewise
+     * @param text the preconditions as the changelog combines them ({@code not(tableExists)}), for messages
+     * @param onPostgres what they come to on PostgreSQL before any database is looked at: {@code holds} and
+     *     {@code fails} where {@code dbms} decides them, else {@code runtime}
      */
-    public record Precondition(String type, String onFail, String onError) {
+    public record Precondition(String type, String onFail, String onError, String text, String onPostgres) {
         public Precondition {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(onFail, "onFail");
             Objects.requireNonNull(onError, "onError");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(onPostgres, "onPostgres");
+        }
+
+        /** Preconditions only a database decides. */
+        public Precondition(String type, String onFail, String onError) {
+            this(type, onFail, onError, type, "runtime");
         }
 
         /** Liquibase stops on failure and on error: the changeset ran wherever Liquibase went past it. */
         public boolean halts() {
             return onFail.equals("HALT") && onError.equals("HALT");
+        }
+
+        /** {@code dbms} makes them hold on every PostgreSQL database. */
+        public boolean holdsOnPostgres() {
+            return onPostgres.equals("holds");
+        }
+
+        /** {@code dbms} makes them fail on every PostgreSQL database. */
+        public boolean failsOnPostgres() {
+            return onPostgres.equals("fails");
         }
 
         static List<Precondition> fromBridge(@Nullable Object value) {
@@ -88,7 +108,9 @@ public record LiquibaseChangeSet(
                     out.add(new Precondition(
                             String.valueOf(map.get("type")),
                             String.valueOf(map.get("onFail")),
-                            String.valueOf(map.get("onError"))));
+                            String.valueOf(map.get("onError")),
+                            String.valueOf(map.get("text")),
+                            String.valueOf(map.get("onPostgres"))));
                 }
             }
             return out;

@@ -7,6 +7,7 @@ import dev.migrate.imports.OldTool;
 import dev.migrate.imports.ToolLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,35 @@ import org.jspecify.annotations.Nullable;
  * @param project the changelog and how the project runs it
  * @param changeSets its changesets in the order Liquibase runs them on an empty database
  * @param preconditions the changelog's own preconditions (with those of the changelogs it includes)
+ * @param otherDatabases the changesets the project's filters choose and whose {@code dbms} keeps them off
+ *     PostgreSQL, in changelog order
  */
 public record LiquibaseChangelog(
         LiquibaseProject project,
         List<LiquibaseChangeSet> changeSets,
-        List<LiquibaseChangeSet.Precondition> preconditions) {
+        List<LiquibaseChangeSet.Precondition> preconditions,
+        List<OtherDatabases> otherDatabases) {
+
+    /**
+     * A changeset Liquibase runs only on other databases ({@code dbms="oracle"}): no PostgreSQL database ran it.
+     *
+     * @param key its {@code filePath::id::author}
+     * @param dbms its {@code dbms} attribute as written
+     */
+    public record OtherDatabases(String key, String dbms) {
+        public OtherDatabases {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(dbms, "dbms");
+        }
+    }
+
     private static final String BRIDGE = "dev.migrate.imports.liquibase.LiquibaseBridge";
 
     public LiquibaseChangelog {
         Objects.requireNonNull(project, "project");
         changeSets = List.copyOf(changeSets);
         preconditions = List.copyOf(preconditions);
+        otherDatabases = List.copyOf(otherDatabases);
     }
 
     /**
@@ -56,8 +75,20 @@ public record LiquibaseChangelog(
         for (Object item : (List<?>) Objects.requireNonNull(map.get("changeSets"))) {
             changeSets.add(LiquibaseChangeSet.fromBridge((Map<?, ?>) item));
         }
+        List<OtherDatabases> others = new ArrayList<>();
+        if (map.get("otherDatabases") instanceof List<?> list) {
+            for (Object item : list) {
+                Map<?, ?> other = (Map<?, ?>) item;
+                others.add(new OtherDatabases(
+                        other.get("filePath") + "::" + other.get("id") + "::" + other.get("author"),
+                        String.valueOf(other.get("dbms"))));
+            }
+        }
         return new LiquibaseChangelog(
-                project, changeSets, LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions")));
+                project,
+                changeSets,
+                LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions")),
+                others);
     }
 
     /** {@link #parse} and {@link #toChain}: the changelog as the import's old chain. */
@@ -97,6 +128,9 @@ public record LiquibaseChangelog(
         List<String> refusals = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (LiquibaseChangeSet.Precondition p : preconditions) {
+            if (p.holdsOnPostgres()) {
+                continue; // dbms lets every PostgreSQL database past it
+            }
             if (p.halts()) {
                 warnings.add("The changelog " + project.changelog() + " checks the precondition " + p.type()
                         + " before every update; the import keeps no such check, as every database it runs on is "
@@ -108,7 +142,39 @@ public record LiquibaseChangelog(
                         + "first, then remove the precondition (or make it onFail=HALT) and import again.");
             }
         }
+        for (OtherDatabases other : otherDatabases) {
+            warnings.add("The changeset " + named(other.key()) + " is for other databases only (dbms=\"" + other.dbms()
+                    + "\"): Liquibase never runs it on PostgreSQL, so it is not part of the chain.");
+        }
         for (LiquibaseChangeSet changeSet : changeSets) {
+            LiquibaseChangeSet.Precondition decided = changeSet.preconditions().stream()
+                    .filter(LiquibaseChangeSet.Precondition::failsOnPostgres)
+                    .findFirst()
+                    .orElse(null);
+            if (decided != null) {
+                String said = changeSet.named() + " has the precondition " + decided.text() + " with onFail="
+                        + decided.onFail() + ", which fails on every PostgreSQL database";
+                switch (decided.onFail()) {
+                    case "MARK_RAN" -> {
+                        warnings.add(said + ": Liquibase marks it ran there without running it, so it is not part "
+                                + "of the chain; the MARK_RAN rows Liquibase recorded for it move in with each "
+                                + "database.");
+                        continue;
+                    }
+                    case "CONTINUE" -> {
+                        warnings.add(said + ": Liquibase skips it there on every update and records nothing, so it "
+                                + "is not part of the chain.");
+                        continue;
+                    }
+                    case "HALT" ->
+                        refusals.add(said + ": Liquibase stops every update of a PostgreSQL database "
+                                + "there, so no database ran past it. Remove the changeset, or add postgresql to its dbms "
+                                + "precondition (or make it onFail=MARK_RAN), and import again.");
+                    default -> {
+                        // WARN: Liquibase warns and runs it all the same, as the revision does
+                    }
+                }
+            }
             refusals.addAll(refusals(changeSet));
             if (!changeSet.failOnError()) {
                 warnings.add(changeSet.named() + " has failOnError=false: where one of its statements failed, "
@@ -118,7 +184,22 @@ public record LiquibaseChangelog(
             migrations.add(migration(changeSet));
         }
         return new OldChain(
-                OldTool.LIQUIBASE, migrations, OldTool.LIQUIBASE.defaultTable(), null, null, refusals, warnings);
+                OldTool.LIQUIBASE,
+                migrations,
+                project.table(),
+                project.changelogSchema() != null ? project.changelogSchema() : project.defaultSchema(),
+                null,
+                refusals,
+                warnings);
+    }
+
+    /** A changeset named by its {@code filePath::id::author} key, as {@link LiquibaseChangeSet#named} names it. */
+    private static String named(String key) {
+        String[] parts = key.split("::", -1);
+        return parts.length < 3
+                ? key
+                : parts[parts.length - 2] + " by " + parts[parts.length - 1] + " in "
+                        + String.join("::", Arrays.asList(parts).subList(0, parts.length - 2));
     }
 
     private static List<String> refusals(LiquibaseChangeSet changeSet) {
@@ -134,8 +215,8 @@ public record LiquibaseChangelog(
                     + "migrate (as Flyway's afterMigrate), then import again.");
         }
         for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
-            if (!p.halts()) {
-                out.add(changeSet.named() + " has the precondition " + p.type() + " with onFail=" + p.onFail()
+            if (!p.halts() && p.onPostgres().equals("runtime")) {
+                out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()
                         + " and onError=" + p.onError() + ": Liquibase may have skipped it or marked it ran without "
                         + "running it on some databases, so what ran differs per database. Run `liquibase update` on "
                         + "every database first so that all are past it, then remove the precondition (or make it "
@@ -183,7 +264,12 @@ public record LiquibaseChangelog(
             notes.add("It tags the database " + changeSet.tag() + " (tagDatabase).");
         }
         for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
-            if (p.halts()) {
+            if (p.holdsOnPostgres()) {
+                notes.add("Its precondition " + p.text() + " holds on every PostgreSQL database.");
+            } else if (p.failsOnPostgres()) {
+                notes.add("Its precondition " + p.text() + " fails on PostgreSQL, and Liquibase runs it all the same "
+                        + "(onFail=WARN).");
+            } else if (p.halts()) {
                 notes.add("Liquibase checked the precondition " + p.type() + " before it and stopped where it "
                         + "failed; every database that ran it passed it.");
             }

@@ -19,13 +19,29 @@ import org.jspecify.annotations.Nullable;
  * @param parameters changelog parameters given from outside; they win over the changelog's own {@code property}
  * @param contexts the context filter of the project's updates, or {@code null} for none (every changeset runs)
  * @param labels the label filter, or {@code null} for none
+ * @param defaultSchema the schema Liquibase creates objects in and qualifies their names with
+ *     (Liquibase's default schema name), or {@code null} for the connection's current schema
+ * @param changelogSchema the schema of Liquibase's own tables (Liquibase's changelog schema name), or {@code null} for
+ *     the default schema
+ * @param table Liquibase's history table ({@code databaseChangeLogTableName})
+ * @param lockTable Liquibase's lock table ({@code databaseChangeLogLockTableName})
  */
 public record LiquibaseProject(
         List<Path> searchRoots,
         String changelog,
         Map<String, String> parameters,
         @Nullable String contexts,
-        @Nullable String labels) {
+        @Nullable String labels,
+        @Nullable String defaultSchema,
+        @Nullable String changelogSchema,
+        String table,
+        String lockTable) {
+    /** Liquibase's history table unless configured otherwise. */
+    public static final String TABLE = "databasechangelog";
+
+    /** Liquibase's lock table unless configured otherwise. */
+    public static final String LOCK_TABLE = "databasechangeloglock";
+
     public LiquibaseProject {
         searchRoots = List.copyOf(searchRoots);
         if (searchRoots.isEmpty()) {
@@ -34,6 +50,23 @@ public record LiquibaseProject(
         }
         Objects.requireNonNull(changelog, "changelog");
         parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(lockTable, "lockTable");
+    }
+
+    /** Liquibase's own schema and tables, as most projects leave them. */
+    public LiquibaseProject(
+            List<Path> searchRoots,
+            String changelog,
+            Map<String, String> parameters,
+            @Nullable String contexts,
+            @Nullable String labels) {
+        this(searchRoots, changelog, parameters, contexts, labels, null, null, TABLE, LOCK_TABLE);
+    }
+
+    /** The schema the changelog builds: the default schema, else {@code public}. */
+    public String schema() {
+        return defaultSchema != null ? defaultSchema : "public";
     }
 
     /** One search root, no parameters, no filters. */
@@ -58,6 +91,14 @@ public record LiquibaseProject(
         if (labels != null) {
             request.put("labels", labels);
         }
+        if (defaultSchema != null) {
+            request.put("defaultSchema", defaultSchema);
+        }
+        if (changelogSchema != null) {
+            request.put("changelogSchema", changelogSchema);
+        }
+        request.put("table", table);
+        request.put("lockTable", lockTable);
         return request;
     }
 }

@@ -126,7 +126,8 @@ class LiquibaseChangelogTest {
         assertThat(changeSet("release-1").tag()).isEqualTo("v1");
         assertThat(changeSet("release-1").statements()).isEmpty();
         assertThat(changeSet("people-2").preconditions())
-                .containsExactly(new LiquibaseChangeSet.Precondition("tableExists", "HALT", "HALT"));
+                .containsExactly(new LiquibaseChangeSet.Precondition(
+                        "tableExists", "HALT", "HALT", "tableExists tableName=person", "runtime"));
         assertThat(changeSet("concurrently").runInTransaction()).isFalse();
         assertThat(changeSet("view").runOnChange()).isTrue();
     }

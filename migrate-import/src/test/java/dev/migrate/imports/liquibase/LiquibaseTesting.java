@@ -6,6 +6,9 @@ import dev.migrate.imports.OldTool;
 import dev.migrate.imports.TestTools;
 import dev.migrate.imports.ToolLoader;
 import dev.migrate.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -72,6 +75,12 @@ final class LiquibaseTesting {
                 "SELECT table_name::text, column_name::text, data_type::text, is_nullable::text,"
                         + " is_identity::text FROM information_schema.columns WHERE table_schema = 'public'"
                         + " AND table_name NOT LIKE 'databasechangelog%' ORDER BY 1, 2");
+    }
+
+    /** Writes {@code text} to {@code file}, its directories created. */
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     static List<List<String>> rows(String db, String query) throws SQLException {

@@ -1,0 +1,410 @@
+package dev.migrate.imports.liquibase;
+
+import static dev.migrate.imports.liquibase.LiquibaseTesting.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateException;
+import dev.migrate.imports.ImportProof;
+import dev.migrate.imports.ImportedRevisions;
+import dev.migrate.imports.OldChain;
+import dev.migrate.imports.OldProject;
+import dev.migrate.imports.OldTool;
+import dev.migrate.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Liquibase's settings from each place a project keeps them, later places winning, none silently dropped. */
+class LiquibaseSettingsTest {
+    @TempDir
+    Path project;
+
+    private static final String CHANGELOG = "<databaseChangeLog/>\n";
+
+    /** The shape of the issue's server: the plugin names the changelog and a search path, nothing else does. */
+    private static final String POM = """
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <properties>
+                <db.schema>billing</db.schema>
+              </properties>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>org.liquibase</groupId>
+                    <artifactId>liquibase-maven-plugin</artifactId>
+                    <version>4.33.0</version>
+                    <configuration>
+                      <changeLogFile>db/master.xml</changeLogFile>
+                      <searchPath>${project.basedir}/src/main/database</searchPath>
+                      <defaultSchemaName>${db.schema}</defaultSchemaName>
+                      <changelogSchemaName>lb</changelogSchemaName>
+                      <databaseChangeLogTableName>lb_history</databaseChangeLogTableName>
+                      <databaseChangeLogLockTableName>lb_lock</databaseChangeLogLockTableName>
+                      <contexts>prod</contexts>
+                      <labels>!experimental</labels>
+                      <expressionVariables>
+                        <owner>pom_owner</owner>
+                        <region>eu</region>
+                      </expressionVariables>
+                      <url>jdbc:postgresql://localhost/app</url>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    @BeforeEach
+    void changelogs() throws Exception {
+        write(project.resolve("src/main/database/db/master.xml"), CHANGELOG);
+        write(project.resolve("src/main/resources/db/changelog/db.changelog-master.yaml"), "databaseChangeLog: []\n");
+        write(project.resolve("src/main/resources/db/other.xml"), CHANGELOG);
+    }
+
+    @Test
+    void defaultsWithoutAnySettings() {
+        LiquibaseSettings settings = LiquibaseSettings.read(project, Map.of());
+        LiquibaseProject p = settings.project();
+        assertThat(p.changelog()).isEqualTo("db/changelog/db.changelog-master.yaml");
+        assertThat(p.searchRoots()).containsExactly(project.resolve("src/main/resources"));
+        assertThat(p.table()).isEqualTo("databasechangelog");
+        assertThat(p.lockTable()).isEqualTo("databasechangeloglock");
+        assertThat(p.defaultSchema()).isNull();
+        assertThat(p.changelogSchema()).isNull();
+        assertThat(p.schema()).isEqualTo("public");
+        assertThat(p.contexts()).isNull();
+        assertThat(settings.warnings()).isEmpty();
+    }
+
+    @Test
+    void theMavenPluginsConfiguration() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        LiquibaseSettings settings = LiquibaseSettings.read(project, Map.of());
+        LiquibaseProject p = settings.project();
+        assertThat(p.changelog()).isEqualTo("db/master.xml");
+        assertThat(p.searchRoots()).containsExactly(project.resolve("src/main/database"));
+        assertThat(p.defaultSchema()).isEqualTo("billing");
+        assertThat(p.schema()).isEqualTo("billing");
+        assertThat(p.changelogSchema()).isEqualTo("lb");
+        assertThat(p.table()).isEqualTo("lb_history");
+        assertThat(p.lockTable()).isEqualTo("lb_lock");
+        assertThat(p.contexts()).isEqualTo("prod");
+        assertThat(p.labels()).isEqualTo("!experimental");
+        assertThat(p.parameters()).containsExactlyInAnyOrderEntriesOf(Map.of("owner", "pom_owner", "region", "eu"));
+        assertThat(settings.sources()).containsExactly("pom.xml");
+        // the connection settings bear on nothing that ran
+        assertThat(settings.warnings()).isEmpty();
+    }
+
+    @Test
+    void thePluginsPropertyFileUnderItsConfiguration() throws Exception {
+        write(
+                project.resolve("pom.xml"),
+                POM.replace(
+                        "<changeLogFile>db/master.xml</changeLogFile>",
+                        "<propertyFile>src/main/resources/lb/liquibase.properties</propertyFile>"));
+        write(project.resolve("src/main/resources/lb/liquibase.properties"), """
+                changeLogFile=db/master.xml
+                liquibase.command.contextFilter=test
+                parameter.owner=file_owner
+                parameter.tablespace=fast
+                """);
+        LiquibaseProject p = LiquibaseSettings.read(project, Map.of()).project();
+        assertThat(p.changelog()).isEqualTo("db/master.xml");
+        assertThat(p.contexts()).as("the pom wins").isEqualTo("prod");
+        assertThat(p.parameters())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("owner", "pom_owner", "region", "eu", "tablespace", "fast"));
+    }
+
+    @Test
+    void propertyFileWillOverrideTurnsTheOrderRound() throws Exception {
+        write(
+                project.resolve("pom.xml"),
+                POM.replace(
+                        "<contexts>prod</contexts>",
+                        "<propertyFile>liquibase.properties</propertyFile>"
+                                + "<propertyFileWillOverride>true</propertyFileWillOverride><contexts>prod</contexts>"));
+        write(project.resolve("liquibase.properties"), "contexts=test\nparameter.owner=file_owner\n");
+        LiquibaseProject p = LiquibaseSettings.read(project, Map.of()).project();
+        assertThat(p.contexts()).isEqualTo("test");
+        assertThat(p.parameters()).containsEntry("owner", "file_owner");
+    }
+
+    @Test
+    void aMissingPropertyFileIsNamed() throws Exception {
+        write(
+                project.resolve("pom.xml"),
+                POM.replace("<contexts>prod</contexts>", "<propertyFile>conf/missing.properties</propertyFile>"));
+        assertThatThrownBy(() -> LiquibaseSettings.read(project, Map.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("The Liquibase Maven plugin's propertyFile conf/missing.properties (pom.xml) "
+                        + "is neither in ")
+                .hasMessageContaining("Correct the path in the pom, or remove the setting.");
+    }
+
+    @Test
+    void theDefaultLiquibasePropertiesWithEveryKeyThatBearsOnWhatRan() throws Exception {
+        write(project.resolve("liquibase.properties"), """
+                changelog-file=classpath:/db/other.xml
+                defaultSchemaName=app
+                liquibaseSchemaName=lb
+                databaseChangeLogTableName=history
+                databaseChangeLogLockTableName=history_lock
+                labels=v1
+                contexts=prod
+                parameter.owner=app_owner
+                url=jdbc:postgresql://localhost/app
+                username=app
+                """);
+        LiquibaseSettings settings = LiquibaseSettings.read(project, Map.of());
+        LiquibaseProject p = settings.project();
+        assertThat(p.changelog()).isEqualTo("db/other.xml");
+        assertThat(p.searchRoots()).containsExactly(project.resolve("src/main/resources"));
+        assertThat(p.defaultSchema()).isEqualTo("app");
+        assertThat(p.changelogSchema()).isEqualTo("lb");
+        assertThat(p.table()).isEqualTo("history");
+        assertThat(p.lockTable()).isEqualTo("history_lock");
+        assertThat(p.labels()).isEqualTo("v1");
+        assertThat(p.contexts()).isEqualTo("prod");
+        assertThat(p.parameters()).containsExactly(Map.entry("owner", "app_owner"));
+        assertThat(settings.sources()).containsExactly("liquibase.properties");
+        assertThat(settings.warnings()).isEmpty();
+    }
+
+    @Test
+    void springLiquibase() throws Exception {
+        write(project.resolve("src/main/resources/application.yml"), """
+                app:
+                  schema: shop
+                spring:
+                  liquibase:
+                    change-log: classpath:db/other.xml
+                    default-schema: ${app.schema}
+                    liquibase-schema: lb
+                    database-change-log-table: spring_history
+                    database-change-log-lock-table: spring_lock
+                    contexts: prod,eu
+                    label-filter: v2
+                    parameters:
+                      owner: spring_owner
+                """);
+        LiquibaseProject p = LiquibaseSettings.read(project, Map.of()).project();
+        assertThat(p.changelog()).isEqualTo("db/other.xml");
+        assertThat(p.defaultSchema()).isEqualTo("shop");
+        assertThat(p.changelogSchema()).isEqualTo("lb");
+        assertThat(p.table()).isEqualTo("spring_history");
+        assertThat(p.lockTable()).isEqualTo("spring_lock");
+        assertThat(p.contexts()).isEqualTo("prod,eu");
+        assertThat(p.labels()).isEqualTo("v2");
+        assertThat(p.parameters()).containsExactly(Map.entry("owner", "spring_owner"));
+    }
+
+    @Test
+    void quarkusLiquibaseWithItsProdProfileWinning() throws Exception {
+        write(project.resolve("src/main/resources/application.properties"), """
+                quarkus.liquibase.change-log=db/other.xml
+                quarkus.liquibase.default-schema-name=q
+                quarkus.liquibase.liquibase-schema-name=q_lb
+                quarkus.liquibase.database-change-log-table-name=q_history
+                quarkus.liquibase.contexts=dev
+                %prod.quarkus.liquibase.contexts=prod
+                quarkus.liquibase.labels=v3
+                quarkus.liquibase.change-log-parameters.owner=q_owner
+                """);
+        LiquibaseProject p = LiquibaseSettings.read(project, Map.of()).project();
+        assertThat(p.changelog()).isEqualTo("db/other.xml");
+        assertThat(p.defaultSchema()).isEqualTo("q");
+        assertThat(p.changelogSchema()).isEqualTo("q_lb");
+        assertThat(p.table()).isEqualTo("q_history");
+        assertThat(p.contexts()).isEqualTo("prod");
+        assertThat(p.labels()).isEqualTo("v3");
+        assertThat(p.parameters()).containsExactly(Map.entry("owner", "q_owner"));
+    }
+
+    @Test
+    void theImportsOwnSettingsWinOverEveryFile() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        LiquibaseSettings settings = LiquibaseSettings.read(
+                project,
+                Map.of(
+                        "changelog", "db/other.xml",
+                        "searchPath", "src/main/resources",
+                        "contexts", "eu",
+                        "parameters.owner", "cli_owner",
+                        "defaultSchema", "cli"));
+        LiquibaseProject p = settings.project();
+        assertThat(p.changelog()).isEqualTo("db/other.xml");
+        assertThat(p.searchRoots()).containsExactly(project.resolve("src/main/resources"));
+        assertThat(p.contexts()).isEqualTo("eu");
+        assertThat(p.defaultSchema()).isEqualTo("cli");
+        assertThat(p.parameters()).containsEntry("owner", "cli_owner").containsEntry("region", "eu");
+        assertThat(settings.sources()).containsExactly("pom.xml", "-Dmigrate.import.liquibase.*");
+    }
+
+    /** What changes what ran and no chain can take over is named with the way out, never dropped silently. */
+    @Test
+    void settingsThatCannotBeHonouredAreNamed() throws Exception {
+        write(
+                project.resolve("pom.xml"),
+                POM.replace(
+                        "<contexts>prod</contexts>",
+                        "<contexts>prod</contexts><dropFirst>true</dropFirst><skip>true</skip>"
+                                + "<changeExecListenerClass>com.example.Audit</changeExecListenerClass>"));
+        write(project.resolve("src/main/resources/application.properties"), """
+                spring.liquibase.enabled=false
+                spring.liquibase.drop-first=false
+                """);
+        LiquibaseSettings settings = LiquibaseSettings.read(project, Map.of("contex", "prod"));
+        assertThat(settings.warnings())
+                .containsExactlyInAnyOrder(
+                        "The Liquibase Maven plugin is configured with <skip>true</skip> in pom.xml: the import reads"
+                                + " its changelog all the same; check that the project runs it some other way.",
+                        "Liquibase's setting dropFirst (pom.xml (liquibase-maven-plugin)) drops every object of the"
+                                + " schema before each update, which no revision does. Drop the setting before moving"
+                                + " in; a test that wants an empty database starts from one (migrate-junit does).",
+                        "Liquibase's setting changeExecListenerClass (pom.xml (liquibase-maven-plugin)) runs the"
+                                + " project's listener around each changeset, which the import cannot read. Move what"
+                                + " it does into the revisions after the import.",
+                        "The application turns Liquibase off (spring.liquibase.enabled=false): the import reads its"
+                                + " changelog all the same; check that the project runs it some other way.",
+                        "The import setting -Dmigrate.import.liquibase.contex is not one the Liquibase import reads,"
+                                + " and is left out; it reads " + String.join(", ", LiquibaseSettings.KNOWN)
+                                + " and parameters.<name>.");
+    }
+
+    /**
+     * On PostgreSQL: Liquibase reads and updates with the plugin's schemas and table names, and the import's chain
+     * builds in the default schema as Liquibase did.
+     */
+    @Test
+    void schemasAndTablesAsTheProjectConfiguresThem() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        write(project.resolve("src/main/database/db/master.xml"), """
+                <databaseChangeLog
+                    xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="1" author="alice">
+                        <createTable tableName="invoice">
+                            <column name="id" type="int"/>
+                            <column name="owner" type="text" defaultValue="${owner}"/>
+                        </createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        LiquibaseProject p = LiquibaseSettings.read(project, Map.of()).project();
+        OldChain chain = LiquibaseChangelog.read(LiquibaseTesting.loader(), p);
+        assertThat(chain.table()).isEqualTo("lb_history");
+        assertThat(chain.schema()).isEqualTo("lb");
+        assertThat(chain.migrations().get(0).key()).isEqualTo("db/master.xml::1::alice");
+        assertThat(chain.migrations().get(0).upgrade())
+                .containsExactly("CREATE TABLE billing.invoice (id INTEGER, owner TEXT DEFAULT 'pom_owner')");
+
+        String db = TestPostgres.createDatabase("liquibase_settings");
+        try (Connection c = TestPostgres.dataSource(db).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA billing");
+            s.execute("CREATE SCHEMA lb");
+        }
+        LiquibaseUpdate.run(
+                LiquibaseTesting.loader(), TestPostgres.jdbcUrl(db), "postgres", null, p, LiquibaseUpdate.Stop.all());
+        assertThat(LiquibaseTesting.rows(
+                        db,
+                        "SELECT table_schema::text, table_name::text FROM information_schema.tables"
+                                + " WHERE table_schema IN ('billing', 'lb', 'public') ORDER BY 1, 2"))
+                .containsExactly(List.of("billing", "invoice"), List.of("lb", "lb_history"), List.of("lb", "lb_lock"));
+    }
+
+    /**
+     * The import's view of such a project: the schema it proves is the default schema, Liquibase's own tables are
+     * the configured ones, where the history lives is said with how the first upgrade finds it, and the replay on
+     * an empty database creates the schemas Liquibase expects to exist.
+     */
+    @Test
+    void theImportOfAProjectWithItsOwnSchemas() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        write(project.resolve("src/main/database/db/master.xml"), """
+                <databaseChangeLog
+                    xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="1" author="alice">
+                        <createTable tableName="invoice"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        OldProject old = OldProject.of(OldTool.LIQUIBASE, project, Map.of(), LiquibaseTesting.loader());
+        OldChain chain = old.read();
+        assertThat(old.schema()).isEqualTo("billing");
+        assertThat(old.ownTables(chain)).containsExactly("lb_history", "lb_lock");
+        assertThat(chain.warnings())
+                .contains("Liquibase keeps its history in the schema lb (changelogSchemaName): the first upgrade of"
+                        + " each database finds it there when lb is on the connection's search_path or is migrate's own"
+                        + " schema (migrate.schema=lb). Set one of them, or each database runs the whole chain over"
+                        + " what Liquibase built.");
+
+        String db = TestPostgres.createDatabase("liquibase_replay");
+        old.replay(TestPostgres.dataSource(db));
+        assertThat(LiquibaseTesting.rows(
+                        db,
+                        "SELECT table_schema::text, table_name::text FROM information_schema.tables"
+                                + " WHERE table_schema IN ('billing', 'lb', 'public') ORDER BY 1, 2"))
+                .containsExactly(List.of("billing", "invoice"), List.of("lb", "lb_history"), List.of("lb", "lb_lock"));
+
+        List<String> differences = new ImportProof(old.schema(), old.ownTables(chain))
+                .prove(
+                        old::replay,
+                        TestPostgres.freshDatabase("proof_old"),
+                        new ImportedRevisions("db.imported.billing").of(chain, null),
+                        "db.imported.billing",
+                        List.of(),
+                        project.resolve("target/proof"),
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
+        assertThat(differences).isEmpty();
+    }
+
+    /** The Maven plugin and the application disagree: the application wins, and the report says so. */
+    @Test
+    void theMavenPluginAndTheApplicationDisagreeingIsNamed() throws Exception {
+        write(project.resolve("pom.xml"), POM);
+        write(project.resolve("src/main/resources/application.properties"), """
+                spring.liquibase.change-log=classpath:db/other.xml
+                spring.liquibase.contexts=prod
+                """);
+        LiquibaseSettings settings = LiquibaseSettings.read(project, Map.of());
+        assertThat(settings.project().changelog()).isEqualTo("db/other.xml");
+        assertThat(settings.warnings())
+                .containsExactly("Liquibase's changelog is db/master.xml in pom.xml (liquibase-maven-plugin)"
+                        + " changeLogFile and classpath:db/other.xml in spring.liquibase.change-log; the import takes"
+                        + " classpath:db/other.xml, as the application runs it. If the databases were updated with the"
+                        + " Maven plugin, choose with -Dmigrate.import.liquibase.changelog=db/master.xml.");
+    }
+
+    @Test
+    void aSearchPathThatIsNoDirectoryIsNamed() throws Exception {
+        write(project.resolve("pom.xml"), POM.replace("src/main/database", "src/main/nowhere"));
+        assertThatThrownBy(() -> LiquibaseSettings.read(project, Map.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Liquibase's search path names " + project.toAbsolutePath()
+                        + "/src/main/nowhere (pom.xml (liquibase-maven-plugin) searchPath), which is no directory");
+    }
+
+    @Test
+    void aChangelogInNoSearchRootIsNamed() throws Exception {
+        write(project.resolve("pom.xml"), POM.replace("db/master.xml", "db/gone.xml"));
+        assertThatThrownBy(() -> LiquibaseSettings.read(project, Map.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("The Liquibase changelog db/gone.xml (from pom.xml (liquibase-maven-plugin) "
+                        + "changeLogFile) is not in the search path [");
+    }
+}
