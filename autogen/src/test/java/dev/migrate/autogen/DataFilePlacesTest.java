@@ -90,8 +90,8 @@ class DataFilePlacesTest {
     void tooManyOrTooFewFieldsPointAtTheRow() throws Exception {
         try (Connection c = database("places_fields")) {
             assertThatThrownBy(() -> compare(c, "country.csv", "code,name\nFR,France\nDE,Germany,84\n"))
-                    .hasMessageStartingWith("db/data/country.csv:3:12: this row has 3 values for the 2 columns"
-                            + " [code, name].");
+                    .hasMessageStartingWith(
+                            "db/data/country.csv:3:12: this row has 3 values for the 2 columns" + " [code, name].");
             assertThatThrownBy(() -> compare(c, "country.csv", "code,name\nFR,France\nDE\n"))
                     .hasMessageStartingWith("db/data/country.csv:3:1: this row has 1 values for the 2 columns");
             assertThatThrownBy(() -> compare(c, "country.sql", """
@@ -157,7 +157,9 @@ class DataFilePlacesTest {
         Path data = Files.createTempDirectory(project, "data");
         Files.writeString(data.resolve(file), text);
         return new RowsComparison(c, "public", 1000)
-                .compare(MigrationScript.empty(), DeclaredRows.in(data, DATA, "public").inContexts(Set.of()))
+                .compare(
+                        MigrationScript.empty(),
+                        DeclaredRows.in(data, DATA, "public").inContexts(Set.of()))
                 .everywhere();
     }
 

@@ -20,8 +20,9 @@ final class Csv {
      *
      * @param fields its values
      * @param places where each value starts
+     * @param text where the record and each field stand in the file's text, to rewrite them
      */
-    record Fields(List<@Nullable String> fields, List<Place> places) {
+    record Fields(List<@Nullable String> fields, List<Place> places, RowText text) {
         Fields {
             fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));
             places = List.copyOf(places);
@@ -37,12 +38,16 @@ final class Csv {
         List<Fields> records = new ArrayList<>();
         List<@Nullable String> record = new ArrayList<>();
         List<Place> places = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean inQuotes = false;
         int line = 1;
         int i = text.startsWith("\uFEFF") ? 1 : 0;
         int lineStart = i;
+        int recordStart = i;
+        int fieldOffset = i;
         Place fieldStart = new Place(1, 1);
         Place quoteStart = fieldStart;
         while (i < text.length()) {
@@ -74,24 +79,34 @@ final class Csv {
             } else if (c == ',') {
                 record.add(value(field, quoted));
                 places.add(fieldStart);
+                starts.add(fieldOffset);
+                ends.add(i);
                 fieldStart = new Place(line, i + 1 - lineStart + 1);
+                fieldOffset = i + 1;
                 field.setLength(0);
                 quoted = false;
             } else if (c == '\n' || c == '\r') {
+                int fieldEnd = i;
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
                 if (!record.isEmpty() || field.length() > 0 || quoted) {
                     record.add(value(field, quoted));
                     places.add(fieldStart);
-                    records.add(new Fields(record, places));
+                    starts.add(fieldOffset);
+                    ends.add(fieldEnd);
+                    records.add(new Fields(record, places, new RowText(recordStart, i + 1, starts, ends)));
                 }
                 record = new ArrayList<>();
                 places = new ArrayList<>();
+                starts = new ArrayList<>();
+                ends = new ArrayList<>();
                 field.setLength(0);
                 quoted = false;
                 line++;
                 lineStart = i + 1;
+                recordStart = i + 1;
+                fieldOffset = i + 1;
                 fieldStart = new Place(line, 1);
             } else {
                 if (quoted) {
@@ -110,7 +125,9 @@ final class Csv {
         if (!record.isEmpty() || field.length() > 0 || quoted) {
             record.add(value(field, quoted));
             places.add(fieldStart);
-            records.add(new Fields(record, places));
+            starts.add(fieldOffset);
+            ends.add(text.length());
+            records.add(new Fields(record, places, new RowText(recordStart, text.length(), starts, ends)));
         }
         return records;
     }

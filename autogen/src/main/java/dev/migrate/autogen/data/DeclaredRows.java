@@ -91,9 +91,9 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                 String context =
                         relative.getNameCount() == 2 ? relative.getName(0).toString() : null;
                 if (fileName.endsWith(".csv")) {
-                    tables.add(csv(name, context, table(fileName, ".csv", schema), read(file)));
+                    tables.add(csv(name, context, table(fileName, ".csv", schema), file, read(file)));
                 } else if (fileName.endsWith(".sql")) {
-                    tables.add(sql(name, context, table(fileName, ".sql", schema), read(file), schema));
+                    tables.add(sql(name, context, table(fileName, ".sql", schema), file, read(file), schema));
                 } else if (!fileName.startsWith(".")
                         && !Set.of("README.md", "README").contains(fileName)) {
                     throw new MigrateException(name + " is neither a .csv nor a .sql file: the data directory holds"
@@ -152,7 +152,7 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
     }
 
     /** A CSV file as PostgreSQL's {@code COPY ... CSV HEADER} reads it. */
-    static DeclaredTable csv(String source, @Nullable String context, ObjectName table, String text) {
+    static DeclaredTable csv(String source, @Nullable String context, ObjectName table, Path file, String text) {
         List<Csv.Fields> records = Csv.parse(source, text);
         if (records.isEmpty()) {
             throw new MigrateException(source + " has no header row: its first line names the columns"
@@ -175,6 +175,7 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
         }
         List<List<@Nullable String>> rows = new ArrayList<>();
         List<List<Place>> places = new ArrayList<>();
+        List<RowText> texts = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
             Csv.Fields row = records.get(i);
             if (row.fields().size() != header.size()) {
@@ -186,25 +187,39 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
             }
             rows.add(row.fields());
             places.add(row.places());
+            texts.add(row.text());
         }
-        return new DeclaredTable(table, context, source, header, rows, false, head.places(), places);
+        return new DeclaredTable(
+                table,
+                context,
+                source,
+                header,
+                rows,
+                false,
+                new DeclaredFile(file, text, head.places(), places, texts));
     }
 
     /** A file of {@code INSERT INTO table (columns) VALUES (...), ...;} statements, all into the file's table. */
-    static DeclaredTable sql(String source, @Nullable String context, ObjectName table, String text, String schema) {
+    static DeclaredTable sql(
+            String source, @Nullable String context, ObjectName table, Path file, String text, String schema) {
         List<SqlToken> tokens = SqlLexer.tokens(text);
         Lines lines = new Lines(text);
         List<String> columns = null;
         List<Place> columnPlaces = List.of();
         List<List<@Nullable String>> rows = new ArrayList<>();
         List<List<Place>> places = new ArrayList<>();
+        List<RowText> texts = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             if (tokens.get(i).is(";")) {
                 i++;
                 continue;
             }
-            Place statement = lines.at(tokens.get(i).start());
+            int statementStart = tokens.get(i).start();
+            Place statement = lines.at(statementStart);
+            List<int[]> tuples = new ArrayList<>();
+            List<List<Integer>> starts = new ArrayList<>();
+            List<List<Integer>> ends = new ArrayList<>();
             if (!(tokens.get(i).isWord("insert")
                     && i + 1 < tokens.size()
                     && tokens.get(i + 1).isWord("into"))) {
@@ -253,7 +268,10 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
             while (i < tokens.size() && tokens.get(i).is("(")) {
                 List<@Nullable String> row = new ArrayList<>();
                 List<Place> rowPlaces = new ArrayList<>();
-                Place rowStart = lines.at(tokens.get(i).start());
+                List<Integer> valueStarts = new ArrayList<>();
+                List<Integer> valueEnds = new ArrayList<>();
+                int tupleStart = tokens.get(i).start();
+                Place rowStart = lines.at(tupleStart);
                 int depth = 0;
                 int start = tokens.get(i).end();
                 boolean closed = false;
@@ -265,11 +283,15 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                         depth--;
                     } else if (depth == 0 && (t.is(",") || t.is(")"))) {
                         String value = text.substring(start, t.start());
+                        int valueStart =
+                                start + (value.length() - value.stripLeading().length());
                         row.add(value.strip());
-                        rowPlaces.add(lines.at(
-                                start + (value.length() - value.stripLeading().length())));
+                        rowPlaces.add(lines.at(valueStart));
+                        valueStarts.add(valueStart);
+                        valueEnds.add(valueStart + value.strip().length());
                         start = t.end();
                         if (t.is(")")) {
+                            tuples.add(new int[] {tupleStart, t.end()});
                             closed = true;
                             break;
                         }
@@ -287,6 +309,8 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                 }
                 rows.add(row);
                 places.add(rowPlaces);
+                starts.add(valueStarts);
+                ends.add(valueEnds);
                 if (i < tokens.size() && tokens.get(i).is(",")) {
                     i++;
                 }
@@ -295,12 +319,55 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                 throw new MigrateException(lines.at(tokens.get(i).start()).in(source) + ": the INSERT goes on after"
                         + " its rows. End it with ; after the last row's parenthesis, and separate rows with commas.");
             }
+            int statementEnd = i < tokens.size() ? tokens.get(i).end() : text.length();
+            texts.addAll(rowTexts(text, statementStart, statementEnd, tuples, starts, ends));
         }
         if (columns == null) {
             throw new MigrateException(source + " holds no INSERT: declare the rows of " + table + " as INSERT INTO "
                     + table.name() + " (columns) VALUES (...), ...; or as a .csv file.");
         }
-        return new DeclaredTable(table, context, source, columns, rows, true, columnPlaces, places);
+        return new DeclaredTable(
+                table, context, source, columns, rows, true, new DeclaredFile(file, text, columnPlaces, places, texts));
+    }
+
+    /**
+     * Where each row of one {@code INSERT} stands, and what goes with it when it goes: the whole statement (and
+     * the rest of its line) for its only row, else the row's tuple with the comma before it (after it, for the
+     * first).
+     */
+    private static List<RowText> rowTexts(
+            String text,
+            int statementStart,
+            int statementEnd,
+            List<int[]> tuples,
+            List<List<Integer>> starts,
+            List<List<Integer>> ends) {
+        List<RowText> out = new ArrayList<>();
+        for (int r = 0; r < tuples.size(); r++) {
+            int from;
+            int to;
+            if (tuples.size() == 1) {
+                from = statementStart;
+                to = statementEnd;
+                while (to < text.length() && (text.charAt(to) == ' ' || text.charAt(to) == '\t')) {
+                    to++;
+                }
+                if (to < text.length() && text.charAt(to) == '\r') {
+                    to++;
+                }
+                if (to < text.length() && text.charAt(to) == '\n') {
+                    to++;
+                }
+            } else if (r == 0) {
+                from = tuples.get(0)[0];
+                to = tuples.get(1)[0];
+            } else {
+                from = tuples.get(r - 1)[1];
+                to = tuples.get(r)[1];
+            }
+            out.add(new RowText(from, to, starts.get(r), ends.get(r)));
+        }
+        return out;
     }
 
     private static MigrateException notInsert(String where, ObjectName table) {

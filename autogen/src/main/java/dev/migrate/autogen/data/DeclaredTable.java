@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param values one list per row: text as PostgreSQL reads it ({@code null} for {@code NULL}), or for a {@code
  *     .sql} file each value's SQL ({@code 'France'}, {@code 42}, {@code NULL})
  * @param sqlValues whether {@code values} are SQL literals, evaluated by the database ({@link #valuesOn})
- * @param columnPlaces where each column is named in the file; empty when unknown
- * @param valuePlaces where each value of each row starts in the file; empty when unknown
+ * @param file where the rows were read and where each of them stands, or {@code null} when they were not read
+ *     from a file
  */
 public record DeclaredTable(
         ObjectName table,
@@ -34,19 +34,16 @@ public record DeclaredTable(
         List<String> columns,
         List<List<@Nullable String>> values,
         boolean sqlValues,
-        List<Place> columnPlaces,
-        List<List<Place>> valuePlaces) {
+        @Nullable DeclaredFile file) {
     public DeclaredTable {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
         values = values.stream()
                 .map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row)))
                 .toList();
-        columnPlaces = List.copyOf(columnPlaces);
-        valuePlaces = valuePlaces.stream().map(List::copyOf).toList();
     }
 
-    /** Rows whose places in a file are not known (built in code): messages name the file alone. */
+    /** Rows not read from a file (built in code): messages name the source alone. */
     public DeclaredTable(
             ObjectName table,
             @Nullable String context,
@@ -54,18 +51,20 @@ public record DeclaredTable(
             List<String> columns,
             List<List<@Nullable String>> values,
             boolean sqlValues) {
-        this(table, context, source, columns, values, sqlValues, List.of(), List.of());
+        this(table, context, source, columns, values, sqlValues, null);
     }
 
     /** {@code db/data/countries.csv:7:3}: where value {@code column} of row {@code row} (from 0) starts. */
     public String where(int row, int column) {
-        if (row < 0
-                || row >= valuePlaces.size()
+        DeclaredFile f = file;
+        if (f == null
+                || row < 0
+                || row >= f.valuePlaces().size()
                 || column < 0
-                || column >= valuePlaces.get(row).size()) {
+                || column >= f.valuePlaces().get(row).size()) {
             return row < 0 ? source : source + " (row " + (row + 1) + ")";
         }
-        return valuePlaces.get(row).get(column).in(source);
+        return f.valuePlaces().get(row).get(column).in(source);
     }
 
     /** {@code db/data/countries.csv:7:1}: where row {@code row} (from 0) starts. */
@@ -75,8 +74,11 @@ public record DeclaredTable(
 
     /** {@code db/data/countries.csv:1:6}: where the file names column {@code column}. */
     public String whereColumn(String column) {
+        DeclaredFile f = file;
         int i = columns.indexOf(column);
-        return i < 0 || i >= columnPlaces.size() ? source : columnPlaces.get(i).in(source);
+        return f == null || i < 0 || i >= f.columnPlaces().size()
+                ? source
+                : f.columnPlaces().get(i).in(source);
     }
 
     /** The values as text: a {@code .csv} file's as they are, a {@code .sql} file's literals as {@code c} reads them. */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * note.
  */
 class ColumnOptionsTest {
-    private static final List<String> TABLES =
-            List.of("create table orders (id bigint not null, customer varchar(50), status varchar(20), primary key (id))");
+    private static final List<String> TABLES = List.of(
+            "create table orders (id bigint not null, customer varchar(50), status varchar(20), primary key (id))");
 
     @TempDir
     Path project;
@@ -52,8 +52,10 @@ class ColumnOptionsTest {
             execute(c, "ALTER TABLE orders ALTER COLUMN status SET (n_distinct = 4)");
             // what a packaged server does on every column it creates; ALTER TABLE refuses an option it does not
             // know, the catalog itself does not
-            execute(c, "UPDATE pg_attribute SET attoptions = coalesce(attoptions, '{}') || 'pg_attver=150020'::text"
-                    + " WHERE attrelid = 'orders'::regclass AND attnum > 0");
+            execute(
+                    c,
+                    "UPDATE pg_attribute SET attoptions = coalesce(attoptions, '{}') || 'pg_attver=150020'::text"
+                            + " WHERE attrelid = 'orders'::regclass AND attnum > 0");
             assertThat(UnreadObjects.in(c, List.of("public"))).isEmpty();
             // beside a person's option, the server's own is left out of the definition
             assertThat(ObjectReader.read(c, List.of("public")))
