@@ -112,7 +112,7 @@ class AcceptedRowsTest {
         AcceptedRows accepted = AcceptedRows.of(drift(database, data).accepting(), tables(data), "public");
         assertThat(accepted.edits()).isEmpty();
         assertThat(accepted.refusals())
-                .containsExactly("db/data/plans.sql: db/data/plans.sql:1:41 spells the key tier as an expression"
+                .containsExactly("db/data/plans.sql:1:41 spells the key tier as an expression"
                         + " (lower('FREE')), which migrate does not evaluate to find the row.");
         accepted.write();
         assertThat(Files.readString(data.resolve("plans.sql"))).isEqualTo(text);

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  * {@code .sql} file) is not guessed at, and the edit is refused with the reason.
  */
 public final class DeclaredFileEdit {
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    /**
+     * A number written as a literal reads back as the same text: no leading zero ({@code 007} is {@code 7}), so
+     * that a value of a text column is never written unquoted into a different one.
+     */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
     private DeclaredFileEdit() {}
 

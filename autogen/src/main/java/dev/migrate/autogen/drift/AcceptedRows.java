@@ -71,7 +71,8 @@ public record AcceptedRows(List<Edit> edits, List<String> refusals) {
             if (result.text().isPresent()) {
                 edits.add(new Edit(table.source(), file.path(), result.text().get()));
             } else {
-                refusals.add(table.source() + ": " + result.refusal().orElse(""));
+                String why = result.refusal().orElse("");
+                refusals.add(why.startsWith(table.source()) ? why : table.source() + ": " + why);
             }
         }
         return new AcceptedRows(edits, refusals);
