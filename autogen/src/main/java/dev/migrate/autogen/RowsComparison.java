@@ -141,7 +141,8 @@ final class RowsComparison {
                 .filter(c -> !shape.columns().containsKey(c))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new MigrateException(table.source() + " names " + (unknown.size() == 1 ? "a column" : "columns")
+            throw new MigrateException(table.whereColumn(unknown.get(0)) + ": the file names "
+                    + (unknown.size() == 1 ? "a column" : "columns")
                     + " that " + table.table() + " lacks: " + String.join(", ", unknown) + ". Its columns are "
                     + String.join(", ", shape.columns().keySet())
                     + "; fix the header, or add the column to the entity.");
@@ -161,19 +162,20 @@ final class RowsComparison {
         }
         List<List<@Nullable String>> values = table.valuesOn(head);
         if (atHead.isPresent()) {
-            values = RowReader.canonical(head, shape, table.columns(), values, table.source());
+            values = RowReader.canonical(head, shape, table.columns(), values, table::where);
         }
         Rows wanted = new Rows(key, table.columns(), values);
-        Set<List<@Nullable String>> keys = new HashSet<>();
+        Map<List<@Nullable String>, Integer> keys = new HashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             List<@Nullable String> k = wanted.keyOf(i);
             if (k.contains(null)) {
-                throw new MigrateException(table.source() + ": row " + (i + 1) + " has no value for the key " + key
-                        + ". Give every row its key.");
+                throw new MigrateException(table.where(i, table.columns().indexOf(key.get(k.indexOf(null))))
+                        + ": this row has no value for the key " + key + ". Give every row its key.");
             }
-            if (!keys.add(k)) {
-                throw new MigrateException(
-                        table.source() + ": two rows have the key " + key + " = " + k + ". Keep one of them.");
+            Integer first = keys.putIfAbsent(k, i);
+            if (first != null) {
+                throw new MigrateException(table.where(i) + ": this row has the key " + key + " = " + k
+                        + ", as the row at " + table.where(first) + " has. Keep one of them.");
             }
         }
         Rows current = atHead.isPresent()

@@ -275,22 +275,24 @@ class RowsComparisonTest {
     void filesThatDoNotFitTheirTableAreRefusedNamingTheFileAndTheFix() throws Exception {
         try (Connection c = database("rows_refused")) {
             assertThatThrownBy(() -> compare(c, Map.of("countries.csv", "code,nom\nFR,France\n")))
-                    .hasMessageStartingWith("src/main/resources/db/data/countries.csv names a column that"
-                            + " public.countries lacks: nom. Its columns are id, code, name, region, population, note,"
+                    .hasMessageStartingWith("src/main/resources/db/data/countries.csv:1:6: the file names a column"
+                            + " that public.countries lacks: nom. Its columns are id, code, name, region, population, note,"
                             + " created_at;");
             assertThatThrownBy(() -> compare(c, Map.of("countries.csv", "name\nFrance\n")))
                     .hasMessageContaining("gives no key of public.countries")
                     .hasMessageContaining("[[id], [code]]");
             assertThatThrownBy(() -> compare(c, Map.of("countries.csv", "code,name\nFR,France\nFR,La France\n")))
-                    .hasMessageContaining("two rows have the key [code] = [FR]");
+                    .hasMessageContaining("countries.csv:3:1: this row has the key [code] = [FR], as the row at"
+                            + " src/main/resources/db/data/countries.csv:2:1 has");
             assertThatThrownBy(() -> compare(c, Map.of("countries.csv", "code,name\n,France\n")))
-                    .hasMessageContaining("row 1 has no value for the key [code]");
+                    .hasMessageContaining("countries.csv:2:1: this row has no value for the key [code]");
             assertThatThrownBy(() -> compare(c, Map.of("planets.csv", "code\nEA\n")))
                     .hasMessageContaining("declares the rows of public.planets, which neither the migrations nor the"
                             + " entities create");
             assertThatThrownBy(() -> compare(c, Map.of("countries.csv", "code,population\nFR,many\n")))
-                    .hasMessageContaining("a value does not read as its column's type in public.countries")
-                    .hasMessageContaining("many");
+                    .hasMessageContaining("countries.csv:2:4: the value of column population does not read as"
+                            + " its type numeric(12,1) in public.countries")
+                    .hasMessageContaining("\"many\"");
             assertThatThrownBy(() -> new RowsComparison(c, "public", 2)
                             .compare(
                                     MigrationScript.empty(),
@@ -299,9 +301,9 @@ class RowsComparisonTest {
                     .hasMessageContaining("public.regions holds more than 2 rows")
                     .hasMessageContaining("dataRowLimit (now 2)");
             assertThatThrownBy(() -> compare(c, Map.of("countries.csv", "code,name\nFR,\"France\n")))
-                    .hasMessageContaining("a quoted field is not closed");
+                    .hasMessageContaining("countries.csv:2:4: this quote opens a field that no quote closes");
             assertThatThrownBy(() -> compare(c, Map.of("countries.sql", "DELETE FROM countries;")))
-                    .hasMessageContaining("holds a statement other than INSERT INTO countries");
+                    .hasMessageContaining("countries.sql:1:1: a statement other than INSERT INTO countries");
             assertThat(rows(c, "SELECT count(*)::text FROM countries")).containsExactly("4");
         }
     }

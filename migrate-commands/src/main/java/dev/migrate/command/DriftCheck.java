@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.data.DeclaredRows;
+import dev.migrate.autogen.drift.AcceptedRows;
 import dev.migrate.autogen.drift.Drift;
 import dev.migrate.autogen.drift.DriftJson;
 import dev.migrate.autogen.drift.DriftRequest;
@@ -182,12 +183,28 @@ public record DriftCheck(
                 chain, managedSchema, exclude, settings.versionTable(), settings.historyTable(), context.replayCache());
     }
 
-    /** Writes the migration that accepts the drift, and says how to mark the database. */
-    private static void accept(Accept accept, Migrator chain, DriftReport report, CommandContext context) {
+    /**
+     * Writes the migration that accepts the drift, and the declared rows' files it changes, and says how to mark
+     * the database. A file that cannot be edited is named before anything is written, as its author's to edit.
+     */
+    private void accept(Accept accept, Migrator chain, DriftReport report, CommandContext context) {
         NewMigration migration =
                 Drift.accepting(report, chain, accept.message().strip(), parents -> SourceRoot.nextId(chain, parents));
+        AcceptedRows files = AcceptedRows.of(report.accepting(), rows.inContexts(chain.contexts()), managedSchema);
+        for (String refusal : files.refusals()) {
+            context.output()
+                    .warn("Not edited, so yours to edit: " + refusal + " Make it hold the rows " + report.name()
+                            + " has, or the next " + context.fixes().command("check")
+                            + " reports them the other way.");
+        }
         report.differences().forEach(line -> context.output().warn("Accepting: " + line));
         Path path = accept.sources().write(migration);
+        files.write();
+        for (AcceptedRows.Edit edit : files.edits()) {
+            context.output()
+                    .info("Rewrote " + edit.source() + " to hold the rows " + report.name()
+                            + " has (only the rows the migration changes).");
+        }
         String id = migration.id();
         context.output().result(result(List.of(report), new CommandResult.Written(id, context.shown(path))));
         context.output()

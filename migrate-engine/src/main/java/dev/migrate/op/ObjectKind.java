@@ -45,6 +45,18 @@ public enum ObjectKind {
      */
     ROW_LEVEL_SECURITY("ROW LEVEL SECURITY", "ALTER TABLE %s NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY"),
     /**
+     * The statistics options a person sets on a column ({@code ALTER TABLE ... ALTER COLUMN ... SET (n_distinct =
+     * 100)}, and {@code n_distinct_inherited}), named {@code customer ON public.orders}; dropping them resets both.
+     */
+    COLUMN_OPTIONS("COLUMN OPTIONS") {
+        @Override
+        public String dropStatement(String identity) {
+            int on = endOfIdentifier(identity);
+            return "ALTER TABLE " + identity.substring(on + " ON ".length()) + " ALTER COLUMN "
+                    + identity.substring(0, on) + " RESET (n_distinct, n_distinct_inherited)";
+        }
+    },
+    /**
      * Privileges on an object for one grantee, named as {@code GRANT} and {@code REVOKE} name them: {@code
      * ON TABLE public.orders TO reporting}, {@code (total) ON TABLE public.orders TO reporting} for columns;
      * dropping it revokes them all. {@code ON FUNCTION public.f() FROM PUBLIC} is the default {@code

@@ -91,9 +91,9 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                 String context =
                         relative.getNameCount() == 2 ? relative.getName(0).toString() : null;
                 if (fileName.endsWith(".csv")) {
-                    tables.add(csv(name, context, table(fileName, ".csv", schema), read(file)));
+                    tables.add(csv(name, context, table(fileName, ".csv", schema), file, read(file)));
                 } else if (fileName.endsWith(".sql")) {
-                    tables.add(sql(name, context, table(fileName, ".sql", schema), read(file), schema));
+                    tables.add(sql(name, context, table(fileName, ".sql", schema), file, read(file), schema));
                 } else if (!fileName.startsWith(".")
                         && !Set.of("README.md", "README").contains(fileName)) {
                     throw new MigrateException(name + " is neither a .csv nor a .sql file: the data directory holds"
@@ -152,48 +152,78 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
     }
 
     /** A CSV file as PostgreSQL's {@code COPY ... CSV HEADER} reads it. */
-    static DeclaredTable csv(String source, @Nullable String context, ObjectName table, String text) {
-        List<List<@Nullable String>> records = Csv.parse(source, text);
+    static DeclaredTable csv(String source, @Nullable String context, ObjectName table, Path file, String text) {
+        List<Csv.Fields> records = Csv.parse(source, text);
         if (records.isEmpty()) {
             throw new MigrateException(source + " has no header row: its first line names the columns"
                     + " (code,name), each following line is one row of " + table + ".");
         }
+        Csv.Fields head = records.get(0);
         List<String> header = new ArrayList<>();
-        for (String column : records.get(0)) {
+        for (int c = 0; c < head.fields().size(); c++) {
+            String column = head.fields().get(c);
             if (column == null || column.isBlank()) {
-                throw new MigrateException(source + ": the header row has an empty column name. Name every column"
-                        + " of the rows, as in code,name.");
+                throw new MigrateException(head.places().get(c).in(source) + ": the header row has an empty column"
+                        + " name. Name every column of the rows, as in code,name.");
+            }
+            int first = header.indexOf(column);
+            if (first >= 0) {
+                throw new MigrateException(head.places().get(c).in(source) + ": the header names column " + column
+                        + " twice (first at " + head.places().get(first).in(source) + "). Name each column once.");
             }
             header.add(column);
         }
         List<List<@Nullable String>> rows = new ArrayList<>();
+        List<List<Place>> places = new ArrayList<>();
+        List<RowText> texts = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
-            List<@Nullable String> row = records.get(i);
-            if (row.size() != header.size()) {
-                throw new MigrateException(source + ": row " + i + " has " + row.size() + " values for the "
+            Csv.Fields row = records.get(i);
+            if (row.fields().size() != header.size()) {
+                Place at = row.fields().size() > header.size() ? row.places().get(header.size()) : row.start();
+                throw new MigrateException(at.in(source) + ": this row has "
+                        + row.fields().size() + " values for the "
                         + header.size() + " columns " + header + ". Give one value per column (an empty field for"
                         + " NULL, \"\" for the empty string).");
             }
-            rows.add(row);
+            rows.add(row.fields());
+            places.add(row.places());
+            texts.add(row.text());
         }
-        return new DeclaredTable(table, context, source, header, rows, false);
+        return new DeclaredTable(
+                table,
+                context,
+                source,
+                header,
+                rows,
+                false,
+                new DeclaredFile(file, text, head.places(), places, texts));
     }
 
     /** A file of {@code INSERT INTO table (columns) VALUES (...), ...;} statements, all into the file's table. */
-    static DeclaredTable sql(String source, @Nullable String context, ObjectName table, String text, String schema) {
+    static DeclaredTable sql(
+            String source, @Nullable String context, ObjectName table, Path file, String text, String schema) {
         List<SqlToken> tokens = SqlLexer.tokens(text);
+        Lines lines = new Lines(text);
         List<String> columns = null;
+        List<Place> columnPlaces = List.of();
         List<List<@Nullable String>> rows = new ArrayList<>();
+        List<List<Place>> places = new ArrayList<>();
+        List<RowText> texts = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             if (tokens.get(i).is(";")) {
                 i++;
                 continue;
             }
+            int statementStart = tokens.get(i).start();
+            Place statement = lines.at(statementStart);
+            List<int[]> tuples = new ArrayList<>();
+            List<List<Integer>> starts = new ArrayList<>();
+            List<List<Integer>> ends = new ArrayList<>();
             if (!(tokens.get(i).isWord("insert")
                     && i + 1 < tokens.size()
                     && tokens.get(i + 1).isWord("into"))) {
-                throw notInsert(source, table);
+                throw notInsert(statement.in(source), table);
             }
             i += 2;
             List<String> name = new ArrayList<>();
@@ -208,34 +238,43 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                     ? ObjectName.of(name.get(0), name.get(1))
                     : ObjectName.of(schema, name.isEmpty() ? "" : name.get(0));
             if (!into.equals(table)) {
-                throw new MigrateException(source + " inserts into " + into + ", but the file is named after " + table
-                        + ": a file declares the rows of the table it is named after.");
+                throw new MigrateException(statement.in(source) + ": this INSERT goes into " + into + ", but the file"
+                        + " is named after " + table + ": a file declares the rows of the table it is named after.");
             }
             if (i >= tokens.size() || !tokens.get(i).is("(")) {
-                throw new MigrateException(source + ": name the columns of each INSERT, as in INSERT INTO "
-                        + table.name() + " (code, name) VALUES ('FR', 'France');");
+                throw new MigrateException(statement.in(source) + ": name the columns of each INSERT, as in INSERT"
+                        + " INTO " + table.name() + " (code, name) VALUES ('FR', 'France');");
             }
             List<String> these = new ArrayList<>();
+            List<Place> thesePlaces = new ArrayList<>();
             for (i++; i < tokens.size() && !tokens.get(i).is(")"); i++) {
                 if (tokens.get(i).isIdentifier()) {
                     these.add(String.valueOf(tokens.get(i).name()));
+                    thesePlaces.add(lines.at(tokens.get(i).start()));
                 }
             }
             i++;
             if (columns == null) {
                 columns = these;
+                columnPlaces = thesePlaces;
             } else if (!columns.equals(these)) {
-                throw new MigrateException(
-                        source + ": every INSERT names the same columns " + columns + "; one names " + these + ".");
+                throw new MigrateException(statement.in(source) + ": every INSERT names the same columns " + columns
+                        + "; this one names " + these + ".");
             }
             if (i >= tokens.size() || !tokens.get(i).isWord("values")) {
-                throw notInsert(source, table);
+                throw notInsert((i < tokens.size() ? lines.at(tokens.get(i).start()) : statement).in(source), table);
             }
             i++;
             while (i < tokens.size() && tokens.get(i).is("(")) {
                 List<@Nullable String> row = new ArrayList<>();
+                List<Place> rowPlaces = new ArrayList<>();
+                List<Integer> valueStarts = new ArrayList<>();
+                List<Integer> valueEnds = new ArrayList<>();
+                int tupleStart = tokens.get(i).start();
+                Place rowStart = lines.at(tupleStart);
                 int depth = 0;
                 int start = tokens.get(i).end();
+                boolean closed = false;
                 for (i++; i < tokens.size(); i++) {
                     SqlToken t = tokens.get(i);
                     if (t.is("(") || t.is("[")) {
@@ -243,33 +282,96 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
                     } else if ((t.is(")") || t.is("]")) && depth > 0) {
                         depth--;
                     } else if (depth == 0 && (t.is(",") || t.is(")"))) {
-                        row.add(text.substring(start, t.start()).strip());
+                        String value = text.substring(start, t.start());
+                        int valueStart =
+                                start + (value.length() - value.stripLeading().length());
+                        row.add(value.strip());
+                        rowPlaces.add(lines.at(valueStart));
+                        valueStarts.add(valueStart);
+                        valueEnds.add(valueStart + value.strip().length());
                         start = t.end();
                         if (t.is(")")) {
+                            tuples.add(new int[] {tupleStart, t.end()});
+                            closed = true;
                             break;
                         }
                     }
                 }
+                if (!closed) {
+                    throw new MigrateException(rowStart.in(source) + ": this row's parenthesis is not closed before"
+                            + " the end of the file. Close it with ) and end the INSERT with ;.");
+                }
                 i++;
                 if (row.size() != these.size()) {
-                    throw new MigrateException(source + ": a row has " + row.size() + " values for the " + these.size()
-                            + " columns " + these + ".");
+                    Place at = row.size() > these.size() ? rowPlaces.get(these.size()) : rowStart;
+                    throw new MigrateException(at.in(source) + ": this row has " + row.size() + " values for the "
+                            + these.size() + " columns " + these + ". Give one value per column (NULL for none).");
                 }
                 rows.add(row);
+                places.add(rowPlaces);
+                starts.add(valueStarts);
+                ends.add(valueEnds);
                 if (i < tokens.size() && tokens.get(i).is(",")) {
                     i++;
                 }
             }
+            if (i < tokens.size() && !tokens.get(i).is(";")) {
+                throw new MigrateException(lines.at(tokens.get(i).start()).in(source) + ": the INSERT goes on after"
+                        + " its rows. End it with ; after the last row's parenthesis, and separate rows with commas.");
+            }
+            int statementEnd = i < tokens.size() ? tokens.get(i).end() : text.length();
+            texts.addAll(rowTexts(text, statementStart, statementEnd, tuples, starts, ends));
         }
         if (columns == null) {
             throw new MigrateException(source + " holds no INSERT: declare the rows of " + table + " as INSERT INTO "
                     + table.name() + " (columns) VALUES (...), ...; or as a .csv file.");
         }
-        return new DeclaredTable(table, context, source, columns, rows, true);
+        return new DeclaredTable(
+                table, context, source, columns, rows, true, new DeclaredFile(file, text, columnPlaces, places, texts));
     }
 
-    private static MigrateException notInsert(String source, ObjectName table) {
-        return new MigrateException(source + " holds a statement other than INSERT INTO " + table.name()
+    /**
+     * Where each row of one {@code INSERT} stands, and what goes with it when it goes: the whole statement (and
+     * the rest of its line) for its only row, else the row's tuple with the comma before it (after it, for the
+     * first).
+     */
+    private static List<RowText> rowTexts(
+            String text,
+            int statementStart,
+            int statementEnd,
+            List<int[]> tuples,
+            List<List<Integer>> starts,
+            List<List<Integer>> ends) {
+        List<RowText> out = new ArrayList<>();
+        for (int r = 0; r < tuples.size(); r++) {
+            int from;
+            int to;
+            if (tuples.size() == 1) {
+                from = statementStart;
+                to = statementEnd;
+                while (to < text.length() && (text.charAt(to) == ' ' || text.charAt(to) == '\t')) {
+                    to++;
+                }
+                if (to < text.length() && text.charAt(to) == '\r') {
+                    to++;
+                }
+                if (to < text.length() && text.charAt(to) == '\n') {
+                    to++;
+                }
+            } else if (r == 0) {
+                from = tuples.get(0)[0];
+                to = tuples.get(1)[0];
+            } else {
+                from = tuples.get(r - 1)[1];
+                to = tuples.get(r)[1];
+            }
+            out.add(new RowText(from, to, starts.get(r), ends.get(r)));
+        }
+        return out;
+    }
+
+    private static MigrateException notInsert(String where, ObjectName table) {
+        return new MigrateException(where + ": a statement other than INSERT INTO " + table.name()
                 + " (columns) VALUES (...): a .sql data file declares rows only. Put other SQL in a migration.");
     }
 }

@@ -126,6 +126,10 @@ public record EntityDdl(
             throw new MigrateException(
                     String.valueOf(e.getMessage()), e); // a mapped class needs a class the classpath lacks
         } catch (RuntimeException | LinkageError e) {
+            Optional<String> array = ArrayRefusal.of(e, provider(projectLoader), classDirectories, projectLoader);
+            if (array.isPresent()) {
+                throw new MigrateException(array.get(), e);
+            }
             throw new MigrateException(
                     "The JPA provider (" + provider(projectLoader) + ") could not build the entity model: "
                             + rootMessage(e) + " Fix the mapping (the message names the entity) and run again.",

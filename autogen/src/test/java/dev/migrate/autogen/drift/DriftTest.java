@@ -204,6 +204,7 @@ class DriftTest {
                 "a sequence | CREATE SEQUENCE invoice_numbers | public.invoice_numbers",
                 "a rule | CREATE RULE orders_no_delete AS ON DELETE TO orders DO INSTEAD NOTHING | orders_no_delete",
                 "statistics | CREATE STATISTICS orders_stats ON status, total FROM orders | orders_stats",
+                "a column's statistics option | ALTER TABLE orders ALTER COLUMN status SET (n_distinct = 100) | status ON public.orders",
                 "a table made unlogged | ALTER TABLE orders SET UNLOGGED | the database has UNLOGGED",
                 "an index's comment | COMMENT ON INDEX ix_orders_status IS 'edited by hand' | comment of index ix_orders_status",
                 "an index's comment changed | COMMENT ON INDEX ix_orders_status IS 'first'; COMMENT ON INDEX ix_orders_status IS 'edited by hand' | 'edited by hand'",

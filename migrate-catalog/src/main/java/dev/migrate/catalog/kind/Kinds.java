@@ -23,6 +23,7 @@ final class Kinds {
             new PartitionIndexes(),
             new PartitionConstraints(),
             new RowLevelSecurity(),
+            new ColumnOptions(),
             new Grants(),
             new DefaultPrivileges());
 

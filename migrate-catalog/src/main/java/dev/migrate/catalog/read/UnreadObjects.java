@@ -1,5 +1,6 @@
 package dev.migrate.catalog.read;
 
+import dev.migrate.catalog.kind.ColumnOptions;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,9 @@ import java.util.List;
  * clustered on, privileges of {@code PUBLIC} on a schema that differ from those it held at first, a
  * table's {@code REPLICA IDENTITY} other than the default, the storage parameters of a table (its TOAST
  * table's too) and of an index the tables' model holds, a column's {@code STORAGE}, {@code COMPRESSION},
- * {@code STATISTICS} target and options, a typed table's type ({@code CREATE TABLE ... OF}), a default on a
+ * {@code STATISTICS} target, a materialized view's column's options (a table's are read, {@link
+ * dev.migrate.catalog.kind.ColumnOptions}; those a server sets by itself on every column it creates are not a
+ * difference and are left out), a typed table's type ({@code CREATE TABLE ... OF}), a default on a
  * view's column, a partition's default for a column where it differs from its parent's, and the comments
  * on a partition, a partition's column, a sequence, an enum type and a composite type's attribute. Objects
  * an extension brings are its own and left out. One query.
@@ -93,12 +96,13 @@ public final class UnreadObjects {
                                                            WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END END,
                                  {compression},
                                  CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END,
-                                 array_to_string(a.attoptions, ', '))),
+                                 CASE WHEN c.relkind = 'm' THEN {userOptions} END)),
                        'pg_class'::regclass, c.oid
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
                 JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
                 WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
-                  AND (a.attstorage <> t.typstorage OR {compressed} OR a.attstattarget >= 0 OR a.attoptions IS NOT NULL)
+                  AND (a.attstorage <> t.typstorage OR {compressed} OR a.attstattarget >= 0
+                       OR (c.relkind = 'm' AND {userOptions} IS NOT NULL))
               UNION ALL
                 SELECT 'typed table', format('%s.%s (OF %s)', n.nspname, c.relname, c.reloftype::regtype),
                        'pg_class'::regclass, c.oid
@@ -158,7 +162,11 @@ public final class UnreadObjects {
                         major >= 14
                                 ? "CASE a.attcompression WHEN 'p' THEN 'COMPRESSION pglz' WHEN 'l' THEN 'COMPRESSION lz4' END"
                                 : "NULL::text")
-                .replace("{compressed}", major >= 14 ? "a.attcompression IN ('p', 'l')" : "false");
+                .replace("{compressed}", major >= 14 ? "a.attcompression IN ('p', 'l')" : "false")
+                .replace(
+                        "{userOptions}",
+                        "(SELECT string_agg(x, ', ' ORDER BY x) FROM unnest(a.attoptions) x WHERE "
+                                + ColumnOptions.setByUserCondition("x") + ")");
     }
 
     /** Each object as {@code view public.active_customers}, {@code trigger touch on public.orders}, sorted. */

@@ -5,6 +5,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.op.Rows;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,29 +67,123 @@ public final class RowReader {
                 + " dataRowLimit (now " + limit + ").");
     }
 
+    /** Where a value stands in the file that declares it: {@code db/data/countries.csv:7:3}. */
+    @FunctionalInterface
+    public interface Where {
+        /** The place of value {@code column} (from 0, in the order of the columns) of row {@code row} (from 0). */
+        String at(int row, int column);
+    }
+
     /**
      * {@code values} (one list per row, in the order of {@code columns}) as this database writes them once read
      * as each column's type: what a comparison with {@link #read} rows needs.
      *
-     * @throws MigrateException naming {@code source} and the column when a value does not read as its type
+     * @throws MigrateException naming the place of the first value that does not read as its column's type
+     *     ({@code where}), the column and the server's reason
      */
     public static List<List<@Nullable String>> canonical(
-            Connection c, TableShape shape, List<String> columns, List<List<@Nullable String>> values, String source) {
+            Connection c, TableShape shape, List<String> columns, List<List<@Nullable String>> values, Where where) {
         List<List<@Nullable String>> out = new ArrayList<>(values.size());
         int perStatement = Math.max(1, PARAMETERS / Math.max(1, columns.size()));
         for (int from = 0; from < values.size(); from += perStatement) {
             List<List<@Nullable String>> chunk = values.subList(from, Math.min(values.size(), from + perStatement));
             try {
-                out.addAll(canonicalChunk(c, shape, columns, chunk));
+                out.addAll(Savepoints.attempt(c, () -> canonicalChunk(c, shape, columns, chunk)));
             } catch (SQLException e) {
-                throw new MigrateException(
-                        source + ": a value does not read as its column's type in " + shape.table() + ": "
-                                + e.getMessage() + ". Write it as PostgreSQL reads that type (as in a string literal"
-                                + " or COPY), an unquoted empty field for NULL.",
-                        e);
+                throw unreadable(c, shape, columns, chunk, from, where, e);
             }
         }
         return out;
+    }
+
+    /**
+     * The refusal of a chunk of values of which one does not read as its column's type: the first such, by row
+     * then column, found by halving the rows of each column ({@code log n} statements per column), with the
+     * server's own words for it.
+     */
+    private static MigrateException unreadable(
+            Connection c,
+            TableShape shape,
+            List<String> columns,
+            List<List<@Nullable String>> chunk,
+            int from,
+            Where where,
+            SQLException failure) {
+        int badRow = -1;
+        int badColumn = -1;
+        String reason = String.valueOf(failure.getMessage());
+        try {
+            for (int col = 0; col < columns.size(); col++) {
+                String type = shape.columns().getOrDefault(columns.get(col), "text");
+                int column = col;
+                List<@Nullable String> cells =
+                        chunk.stream().map(row -> row.get(column)).toList();
+                int limit = badRow < 0 ? cells.size() : badRow + 1;
+                if (reason(c, type, cells.subList(0, limit)) == null) {
+                    continue;
+                }
+                int lo = 0;
+                int hi = limit;
+                while (hi - lo > 1) {
+                    int mid = (lo + hi) >>> 1;
+                    if (reason(c, type, cells.subList(lo, mid)) != null) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                if (badRow < 0 || lo < badRow) {
+                    badRow = lo;
+                    badColumn = col;
+                    reason = String.valueOf(reason(c, type, cells.subList(lo, lo + 1)));
+                }
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        String fix = ". Write it as PostgreSQL reads that type (as in a string literal or COPY), an unquoted empty"
+                + " field for NULL.";
+        if (badRow < 0) {
+            return new MigrateException(
+                    where.at(-1, -1) + ": a value does not read as its column's type in " + shape.table() + ": "
+                            + failure.getMessage() + fix,
+                    failure);
+        }
+        String column = columns.get(badColumn);
+        return new MigrateException(
+                where.at(from + badRow, badColumn) + ": the value of column " + column + " does not read as its type "
+                        + shape.columns().get(column) + " in " + shape.table() + ": " + firstLine(reason) + fix,
+                failure);
+    }
+
+    /** Why {@code values} do not all read as {@code type}, in the server's words; {@code null} when they do. */
+    private static @Nullable String reason(Connection c, String type, List<@Nullable String> values)
+            throws SQLException {
+        if (values.isEmpty()) {
+            return null;
+        }
+        Array array = c.createArrayOf("text", values.toArray());
+        try {
+            Savepoints.attempt(c, () -> {
+                try (PreparedStatement s =
+                        c.prepareStatement("SELECT count(CAST(x AS " + type + ")) FROM unnest(?::text[]) x")) {
+                    s.setArray(1, array);
+                    s.executeQuery().close();
+                }
+                return true;
+            });
+            return null;
+        } catch (SQLException e) {
+            return String.valueOf(e.getMessage());
+        } finally {
+            array.free();
+        }
+    }
+
+    /** The server's message without its {@code Position:} and {@code Where:} lines. */
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).replaceFirst("^ERROR: ", "");
     }
 
     private static List<List<@Nullable String>> canonicalChunk(

@@ -446,6 +446,9 @@ class PostgresDialectRenderingTest {
         renders(
                 new Op.DropObject(ObjectKind.ROW_LEVEL_SECURITY, "app.agents", null),
                 "ALTER TABLE app.agents NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY");
+        renders(
+                new Op.DropObject(ObjectKind.COLUMN_OPTIONS, "\"Full Name\" ON app.agents", null),
+                "ALTER TABLE app.agents ALTER COLUMN \"Full Name\" RESET (n_distinct, n_distinct_inherited)");
 
         // an online change met outside a run renders at once; its halves are pinned by the runtime's tests
         renders(
