@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -478,16 +479,41 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
     /**
      * One {@code INSERT} of every row, {@code OVERRIDING SYSTEM VALUE} so that a row put back with its
-     * identity value (a delete's reverse) keeps it; each value a string literal the column's type reads.
+     * identity value (a delete's reverse) keeps it; each value a string literal the column's type reads. A column
+     * given whole numbers may own a sequence (an identity or serial key the rows name): it is moved past the
+     * largest of them, never back, so the application's next row does not collide with one inserted here.
      */
     @Override
     public List<String> visit(Op.InsertRows op) {
-        if (op.rows().isEmpty()) {
+        Rows rows = op.rows();
+        if (rows.isEmpty()) {
             return List.of();
         }
-        String values = op.rows().values().stream().map(PostgresDialect::tuple).collect(Collectors.joining(",\n    "));
-        return List.of("INSERT INTO " + quote(op.table()) + " ("
-                + quoteAll(op.rows().columns()) + ") OVERRIDING SYSTEM VALUE VALUES\n    " + values);
+        String values = rows.values().stream().map(PostgresDialect::tuple).collect(Collectors.joining(",\n    "));
+        List<String> sql = new ArrayList<>();
+        sql.add("INSERT INTO " + quote(op.table()) + " (" + quoteAll(rows.columns())
+                + ") OVERRIDING SYSTEM VALUE VALUES\n    " + values);
+        for (String column : rows.columns()) {
+            largestWholeNumber(rows, column)
+                    .ifPresent(top -> sql.add("SELECT setval(s.seq::regclass, " + top + ") FROM"
+                            + " (SELECT pg_get_serial_sequence(" + string(quote(op.table())) + ", " + string(column)
+                            + ") AS seq) s WHERE s.seq IS NOT NULL AND " + top
+                            + " > coalesce(pg_sequence_last_value(s.seq::regclass), 0)"));
+        }
+        return sql;
+    }
+
+    /** The largest value of {@code column}, when every value given for it is a whole number; empty otherwise. */
+    private static OptionalLong largestWholeNumber(Rows rows, String column) {
+        long top = Long.MIN_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            String value = rows.value(i, column);
+            if (value == null || !value.matches("-?[0-9]{1,18}")) {
+                return OptionalLong.empty();
+            }
+            top = Math.max(top, Long.parseLong(value));
+        }
+        return top > 0 ? OptionalLong.of(top) : OptionalLong.empty();
     }
 
     /** One {@code DELETE} of every row, found by its key: {@code WHERE code IN ('XX', 'YY')}. */

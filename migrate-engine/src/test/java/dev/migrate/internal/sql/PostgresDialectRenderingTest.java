@@ -400,6 +400,14 @@ class PostgresDialectRenderingTest {
                 INSERT INTO ref.countries (code, name, note) OVERRIDING SYSTEM VALUE VALUES
                     ('FR', 'France', NULL),
                     ('CI', 'Côte d''Ivoire', '')""");
+        // whole numbers may be a key's identity or serial values: its sequence moves past them, never back
+        renders(
+                new Op.InsertRows(
+                        QualifiedName.parse("ref.regions"),
+                        Rows.keyedBy("id").columns("id", "code").row("7", "EU").row("12", "AS")),
+                "INSERT INTO ref.regions (id, code) OVERRIDING SYSTEM VALUE VALUES\n    ('7', 'EU'),\n    ('12', 'AS')",
+                "SELECT setval(s.seq::regclass, 12) FROM (SELECT pg_get_serial_sequence('ref.regions', 'id') AS seq) s"
+                        + " WHERE s.seq IS NOT NULL AND 12 > coalesce(pg_sequence_last_value(s.seq::regclass), 0)");
         renders(
                 new Op.DeleteRows(QualifiedName.parse("ref.countries"), countries),
                 "DELETE FROM ref.countries WHERE code IN ('FR', 'CI')");
