@@ -14,7 +14,8 @@ final class ChainFixes implements Fixes {
     static final ChainFixes INSTANCE = new ChainFixes();
 
     /** The settings of the run that {@link MigrationChain} has an element for, under the same name. */
-    private static final Set<String> ELEMENTS = Set.of("contexts", "packages", "schema", "versionTable", "historyTable");
+    private static final Set<String> ELEMENTS =
+            Set.of("contexts", "packages", "schema", "versionTable", "historyTable");
 
     /** The elements that take several values, which a comma separates in a setting. */
     private static final Set<String> ARRAYS = Set.of("contexts", "packages");

@@ -63,7 +63,9 @@ class ContextsTest {
             assertThat(plain.current()).extracting(CurrentRevision::id).containsExactly("b");
             plain.upgrade("head");
             plain.assertUpToDate();
-            assertThat(rows(database.dataSource(), "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+            assertThat(rows(
+                            database.dataSource(),
+                            "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                     .as("nothing ran twice")
                     .containsExactly("a upgrade", "b upgrade", "c upgrade");
         }
@@ -89,7 +91,9 @@ class ContextsTest {
             assertThat(database.current()).containsExactly("b");
             database.upgrade("head");
             database.migrator().assertUpToDate();
-            assertThat(rows(database.dataSource(), "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+            assertThat(rows(
+                            database.dataSource(),
+                            "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                     .as("one upgrade row per revision; c skipped by the extension's run that reached b first")
                     .containsExactly("a upgrade", "b upgrade", "c skipped", "c upgrade");
 
