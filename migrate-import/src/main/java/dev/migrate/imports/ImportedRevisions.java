@@ -11,6 +11,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
+import dev.migrate.op.Op;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +161,10 @@ public final class ImportedRevisions {
                         .endControlFlow()
                         .unindent()
                         .add("});\n");
+            }
+            for (Op.Guard guard : migration.guards()) {
+                // first, so the database decides before any statement whether the revision's changes run
+                code.add(guard.accept(new OpJavaRenderer()));
             }
             for (String statement : migration.upgrade()) {
                 code.addStatement("op.execute($L)", literal(statement));

@@ -21,6 +21,7 @@ import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
@@ -660,6 +661,16 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 "op.requireNoRows($L, $L)", literal(op.query(), EXECUTE_ROOM), literal(op.message(), EXECUTE_ROOM));
     }
 
+    @Override
+    public CodeBlock visit(Op.Guard op) {
+        return statement(
+                "op.guard($L, $T.$L, $L)",
+                PreconditionJava.of(op.precondition()),
+                Precondition.OnFail.class,
+                op.onFail().name(),
+                literal(op.message(), EXECUTE_ROOM));
+    }
+
     /**
      * Rows become {@link LinkedHashMap}s in a block of their own: the first row's key order is the
      * INSERT's column order and values may be null, and {@code Map.of} keeps neither. The braces keep
@@ -968,7 +979,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      *
      * @param room the columns the quoted literal may take where it is written (see the {@code _ROOM} constants)
      */
-    private static CodeBlock literal(@Nullable String text, int room) {
+    static CodeBlock literal(@Nullable String text, int room) {
         if (text == null
                 || text.contains("\n")
                 || CodeBlock.of("$S", text).toString().length() <= room) {
