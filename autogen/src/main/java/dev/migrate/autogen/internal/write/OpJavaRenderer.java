@@ -27,6 +27,7 @@ import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.tooling.PreconditionCode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -663,9 +664,10 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visit(Op.Guard op) {
+        PreconditionCode precondition = PreconditionCode.of(op.precondition());
         return statement(
                 "op.guard($L, $T.$L, $L)",
-                PreconditionJava.of(op.precondition()),
+                CodeBlock.of(precondition.format(), precondition.args().toArray()),
                 Precondition.OnFail.class,
                 op.onFail().name(),
                 literal(op.message(), EXECUTE_ROOM));
@@ -979,7 +981,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      *
      * @param room the columns the quoted literal may take where it is written (see the {@code _ROOM} constants)
      */
-    static CodeBlock literal(@Nullable String text, int room) {
+    private static CodeBlock literal(@Nullable String text, int room) {
         if (text == null
                 || text.contains("\n")
                 || CodeBlock.of("$S", text).toString().length() <= room) {
