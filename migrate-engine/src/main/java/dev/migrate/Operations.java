@@ -8,6 +8,7 @@ import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
@@ -914,5 +915,20 @@ public interface Operations {
      */
     default void requireNoRows(String query, String message) {
         run(new Op.RequireNoRows(query, message));
+    }
+
+    /**
+     * Decides on the database the revision runs on whether its changes run, as a Liquibase precondition
+     * does; write it first in {@code upgrade()}. It is evaluated before the revision's statements:
+     * {@code op.guard(new Precondition.Not(new Precondition.TableExists(QualifiedName.parse("person"))),
+     * Precondition.OnFail.MARK_RAN, "person exists already")} records the revision as applied without
+     * running it on a database that has the table.
+     *
+     * @param precondition what must hold
+     * @param onFail what happens when it does not
+     * @param message what the run says then
+     */
+    default void guard(Precondition precondition, Precondition.OnFail onFail, String message) {
+        run(new Op.Guard(precondition, onFail, message));
     }
 }

@@ -1328,6 +1328,28 @@ public sealed interface Op {
     }
 
     /**
+     * A guard that decides, on the database the revision runs on, whether the revision's changes run:
+     * a Liquibase precondition kept as code. It is evaluated before the revision's statements, in its
+     * transaction; when the precondition does not hold, {@code onFail} says what happens (the revision
+     * fails, stays pending, is recorded as applied without running, or runs after a warning). It
+     * changes nothing, so it has no reverse: the downgrade needs no guard.
+     *
+     * @param message what the run says when the precondition does not hold
+     */
+    record Guard(Precondition precondition, Precondition.OnFail onFail, String message) implements Op {
+        public Guard {
+            Objects.requireNonNull(precondition, "precondition");
+            Objects.requireNonNull(onFail, "onFail");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public <R> R accept(OpVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
      * Rows inserted, each value as PostgreSQL reads its text ({@link Rows}). The reverse deletes them by
      * their key. Autogenerate writes it for declared rows ({@code db/data/}) a table lacks.
      */

@@ -109,4 +109,6 @@ public interface OpVisitor<R> {
     R visit(Op.UpdateRows op);
 
     R visit(Op.RequireNoRows op);
+
+    R visit(Op.Guard op);
 }

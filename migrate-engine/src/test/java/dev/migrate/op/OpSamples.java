@@ -62,6 +62,7 @@ final class OpSamples {
             Op.AddEnumValue.class,
             Op.BulkInsert.class,
             Op.RequireNoRows.class,
+            Op.Guard.class,
             // the parts of an online change: its halves undo each other, not each part
             Op.DuplicateColumn.class,
             Op.DuplicateConstraints.class,
@@ -272,6 +273,12 @@ final class OpSamples {
                         Rows.keyedBy("id").columns("id", "name", "amount").row("1", "renamed", ""),
                         Rows.keyedBy("id").columns("id", "name", "amount").row("1", "a", "1.50")));
         put(samples, new Op.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
+        put(
+                samples,
+                new Op.Guard(
+                        new Precondition.TableExists(QualifiedName.of("app", "scratch")),
+                        Precondition.OnFail.HALT,
+                        "app.scratch is there"));
         put(samples, new Op.Online(OnlineChange.renameColumn("app.agents", "name", "full_name")));
         put(samples, new Op.DuplicateColumn(AGENTS, "name", "_migrate_new_name", "text"));
         put(samples, new Op.DuplicateConstraints(AGENTS, "name", "amount"));

@@ -11,6 +11,9 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
+import dev.migrate.tooling.PreconditionCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +162,16 @@ public final class ImportedRevisions {
                         .endControlFlow()
                         .unindent()
                         .add("});\n");
+            }
+            for (Op.Guard guard : migration.guards()) {
+                // first, so the database decides before any statement whether the revision's changes run
+                PreconditionCode precondition = PreconditionCode.of(guard.precondition());
+                code.addStatement(
+                        "op.guard($L,$W$T.$L,$W$S)",
+                        CodeBlock.of(precondition.format(), precondition.args().toArray()),
+                        Precondition.OnFail.class,
+                        guard.onFail().name(),
+                        guard.message());
             }
             for (String statement : migration.upgrade()) {
                 code.addStatement("op.execute($L)", literal(statement));

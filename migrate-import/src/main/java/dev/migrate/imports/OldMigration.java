@@ -1,5 +1,6 @@
 package dev.migrate.imports;
 
+import dev.migrate.op.Op;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param javaClass for a Java-based migration the old tool calls, its class name; its statements are then empty
  * @param notes what a reader of the written revision should know (contexts, labels, a tag, a kept
  *     precondition, how the downgrade was made), one sentence each
+ * @param guards what the old tool checked on the database before running it, as the revision's guards
+ *     (Liquibase's preconditions only a database decides), in order; empty for none
  */
 public record OldMigration(
         OldTool tool,
@@ -38,7 +41,8 @@ public record OldMigration(
         @Nullable List<String> downgrade,
         boolean transactional,
         @Nullable String javaClass,
-        List<String> notes) {
+        List<String> notes,
+        List<Op.Guard> guards) {
 
     /** How often the old tool runs a migration. */
     public enum Kind {
@@ -57,5 +61,34 @@ public record OldMigration(
         upgrade = List.copyOf(upgrade);
         downgrade = downgrade == null ? null : List.copyOf(downgrade);
         notes = List.copyOf(notes);
+        guards = List.copyOf(guards);
+    }
+
+    /** One the old tool runs without a check of the database first. */
+    public OldMigration(
+            OldTool tool,
+            String key,
+            String description,
+            String source,
+            Kind kind,
+            List<String> checksums,
+            List<String> upgrade,
+            @Nullable List<String> downgrade,
+            boolean transactional,
+            @Nullable String javaClass,
+            List<String> notes) {
+        this(
+                tool,
+                key,
+                description,
+                source,
+                kind,
+                checksums,
+                upgrade,
+                downgrade,
+                transactional,
+                javaClass,
+                notes,
+                List.of());
     }
 }

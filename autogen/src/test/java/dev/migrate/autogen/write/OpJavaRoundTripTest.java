@@ -15,6 +15,7 @@ import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
@@ -561,6 +562,25 @@ class OpJavaRoundTripTest {
                 new Op.RequireNoRows(
                         "SELECT 1 FROM agents WHERE note = E'a\\\\b' -- " + HOSTILE,
                         "fill agents.note, it's \"needed\""));
+        // every kind of precondition in one tree, deep enough to wrap, with a hostile query
+        s.put(
+                "guard",
+                new Op.Guard(
+                        new Precondition.And(List.of(
+                                new Precondition.Not(new Precondition.TableExists(name("app.agents"))),
+                                new Precondition.Or(List.of(
+                                        new Precondition.ColumnExists(name("agents"), "note"),
+                                        new Precondition.IndexExists(null, "ix_agents_note", null, List.of()),
+                                        new Precondition.IndexExists("app", null, "agents", List.of("note", "id")))),
+                                new Precondition.ViewExists(name("app.agent_view")),
+                                new Precondition.SequenceExists(name("agents_seq")),
+                                new Precondition.PrimaryKeyExists(null, "agents", null),
+                                new Precondition.ForeignKeyExists("app", null, "agents_team_fk"),
+                                new Precondition.SqlCheck("SELECT count(*) FROM agents -- " + HOSTILE, "0"),
+                                new Precondition.RowCount(name("agents"), 3),
+                                new Precondition.TableIsEmpty(name("app.\"odd.name\"")))),
+                        Precondition.OnFail.MARK_RAN,
+                        "agents exists already, it's \"done\""));
         s.put(
                 "bulkInsert",
                 new Op.BulkInsert(

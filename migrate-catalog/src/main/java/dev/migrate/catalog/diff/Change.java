@@ -117,7 +117,7 @@ public record Change(
         List<Op> reversed = new ArrayList<>();
         for (int i = ops.size() - 1; i >= 0; i--) {
             Op op = ops.get(i);
-            if (op instanceof Op.AddEnumValue || op instanceof Op.RequireNoRows) {
+            if (op instanceof Op.AddEnumValue || op instanceof Op.RequireNoRows || op instanceof Op.Guard) {
                 // PostgreSQL cannot drop an enum label (the upgrade's note tells the reader it stays);
                 // a guard changes nothing, so there is nothing to undo
                 continue;

@@ -384,6 +384,11 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         return op;
     }
 
+    @Override
+    public Op visit(Op.Guard op) {
+        return op;
+    }
+
     // ---- a new table ---------------------------------------------------------------------------------------
 
     /**

@@ -290,8 +290,10 @@ public final class Engine {
                         .map(step -> step.revision().id())
                         .filter(known::containsKey)
                         .toList());
-                applied.addAll(runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts, phases));
-                for (Step step : steps) {
+                List<AppliedStep> ran =
+                        runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts, phases);
+                applied.addAll(ran);
+                for (Step step : steps.subList(0, ran.size())) { // a guard may stop the run before a step
                     after.removeAll(step.deleteVersions());
                     after.addAll(step.insertVersions());
                     if (step.direction() == Direction.UPGRADE) {

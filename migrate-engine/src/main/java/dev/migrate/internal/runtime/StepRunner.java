@@ -99,7 +99,7 @@ final class StepRunner {
         RunProgress progress = new RunProgress(watch);
         boolean inTransaction = false;
         try {
-            for (int i = 0; i < steps; i++) {
+            for (int i = 0; i < steps && !progress.stopped; i++) {
                 inTransaction = runStep(i, plan, sink, watch, progress, inTransaction, applied);
             }
             if (inTransaction) {
@@ -134,6 +134,10 @@ final class StepRunner {
         Step step = planned.step();
         List<Script.Part> parts = planned.parts();
         boolean transactional = planned.transactional();
+        List<Op.Guard> guards = GuardCheck.guards(parts);
+        if (sink.offline()) {
+            GuardCheck.refuseOffline(step.revision().id(), guards);
+        }
         progress.transactional = transactional;
         progress.expand = planned.expand();
         if (!transactional && inTransaction) {
@@ -160,6 +164,7 @@ final class StepRunner {
             finished(step, start, watch, applied);
             return inTransaction;
         }
+        @Nullable String note = null;
         for (int attempt = 1; ; attempt++) {
             if (transactional && !inTransaction) {
                 progress.at("BEGIN");
@@ -168,6 +173,19 @@ final class StepRunner {
             }
             long tried = System.nanoTime();
             try {
+                GuardCheck.Outcome outcome = guards.isEmpty() || sink.offline()
+                        ? new GuardCheck.Run()
+                        : GuardCheck.evaluate(step.revision().id(), guards, sink, log);
+                if (outcome instanceof GuardCheck.Stop) {
+                    // what the run applied before stays; this revision's transaction changed nothing
+                    watch.finished();
+                    progress.stopped = true;
+                    return inTransaction;
+                }
+                if (outcome instanceof GuardCheck.MarkRan marked) {
+                    note = marked.note();
+                    break;
+                }
                 runParts(step, transactional, parts, sink, progress);
                 break;
             } catch (SQLException e) {
@@ -181,7 +199,7 @@ final class StepRunner {
             }
         }
         Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
-        List<String> bookkeeping = new ArrayList<>(tables.bookkeeping(step, planned.checksum(), millis));
+        List<String> bookkeeping = new ArrayList<>(tables.bookkeeping(step, planned.checksum(), millis, note));
         bookkeeping.addAll(planned.stateRows());
         if (inTransaction && planned.commitsWithBookkeeping()) {
             progress.at("(version table update, then COMMIT)");
@@ -293,6 +311,9 @@ final class StepRunner {
             throws SQLException {
         for (Script.Part part : parts) {
             long start = System.nanoTime();
+            if (GuardCheck.isGuard(part) && !sink.offline()) {
+                continue; // evaluated before the statements, by GuardCheck
+            }
             if (part instanceof Script.Statement s && s.op() instanceof Op.Backfill backfill) {
                 progress.at(s.sql());
                 sink.backfill(online.expand().backfill(backfill, step.revision().id()), s.sql());

@@ -164,7 +164,8 @@ final class TransactionPlan {
             return false;
         }
         for (Script.Part part : parts) {
-            if (!(part instanceof Script.Statement)) {
+            // a guard is evaluated before the statements, which then may not run at all
+            if (!(part instanceof Script.Statement) || GuardCheck.isGuard(part)) {
                 return false;
             }
         }

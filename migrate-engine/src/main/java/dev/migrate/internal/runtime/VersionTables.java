@@ -232,7 +232,16 @@ final class VersionTables {
 
     /** Moves the version rows as the step says and records the step in the history. */
     List<String> bookkeeping(Step step, @Nullable String checksum, @Nullable Long durationMillis) {
-        return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString());
+        return bookkeeping(step, checksum, durationMillis, null);
+    }
+
+    /**
+     * The bookkeeping of a step, {@code note} after the revision's message in its history row: a revision
+     * marked ran by its guard says so ({@code create person (marked ran: precondition failed: ...)}).
+     */
+    List<String> bookkeeping(
+            Step step, @Nullable String checksum, @Nullable Long durationMillis, @Nullable String note) {
+        return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString(), note);
     }
 
     /**
@@ -241,15 +250,18 @@ final class VersionTables {
      */
     List<String> bookkeepingTimedByServer(Step step, @Nullable String checksum) {
         return bookkeeping(
-                step, checksum, "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint");
+                step,
+                checksum,
+                "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint",
+                null);
     }
 
-    private List<String> bookkeeping(Step step, @Nullable String checksum, String duration) {
+    private List<String> bookkeeping(Step step, @Nullable String checksum, String duration, @Nullable String note) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(
                 step.revision().id(),
                 step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
-                step.revision().message(),
+                note == null ? step.revision().message() : step.revision().message() + " (" + note + ")",
                 checksum,
                 duration));
         return sql;

@@ -14,6 +14,7 @@ import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
@@ -577,6 +578,34 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                 + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = "
                 + Literals.string(op.message()) + " || ' (' || violating || ' row' || "
                 + "CASE WHEN violating = 1 THEN '' ELSE 's' END || ' found)';\n"
+                + "    END IF;\n"
+                + "END\n"
+                + tag);
+    }
+
+    /**
+     * The guard as a {@code DO} block, for offline SQL: a failed precondition raises the guard's message
+     * for {@code HALT}, and a warning for {@code WARN}. A live run evaluates the guard itself, before the
+     * revision's statements ({@code GuardCheck}), and offline SQL refuses the outcomes a script cannot
+     * carry out; for those the block fails as {@code HALT} does, so no script can apply the revision
+     * without its precondition.
+     */
+    @Override
+    public List<String> visit(Op.Guard op) {
+        boolean warn = op.onFail() == Precondition.OnFail.WARN;
+        String text = "Precondition failed: " + op.message();
+        String test = PreconditionSql.of(op.precondition());
+        String tag = "$guard$";
+        for (int i = 1; test.contains(tag); i++) {
+            tag = "$guard" + i + "$";
+        }
+        return List.of("DO " + tag + "\n"
+                + "BEGIN\n"
+                + "    IF NOT " + test + " THEN\n"
+                + (warn
+                        ? "        RAISE WARNING '%', " + Literals.string(text) + ";\n"
+                        : "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = "
+                                + Literals.string(text) + ";\n")
                 + "    END IF;\n"
                 + "END\n"
                 + tag);

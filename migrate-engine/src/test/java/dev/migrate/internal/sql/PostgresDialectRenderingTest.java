@@ -24,6 +24,7 @@ import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpKinds;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
@@ -371,6 +372,18 @@ class PostgresDialectRenderingTest {
                         + "    END IF;\n"
                         + "END\n"
                         + "$guard$");
+        // a precondition's text may hold the block's tag: another one is chosen
+        renders(
+                new Op.Guard(
+                        new Precondition.SqlCheck("SELECT '$guard$'", "$guard$"), Precondition.OnFail.HALT, "tagged"),
+                "DO $guard1$\n"
+                        + "BEGIN\n"
+                        + "    IF NOT COALESCE(((SELECT '$guard$')::text = '$guard$'), false) THEN\n"
+                        + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = 'Precondition failed:"
+                        + " tagged';\n"
+                        + "    END IF;\n"
+                        + "END\n"
+                        + "$guard1$");
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", 1);

@@ -88,7 +88,9 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL, in its order; keys listed at {@link #describe}), {@code otherDatabases}, a list of maps ({@code id},
  * {@code author}, {@code filePath}, {@code dbms}: the changesets the project's filters choose that Liquibase runs
  * only on other databases), and {@code changelogPreconditions}, a list of maps ({@code type}, {@code onFail},
- * {@code onError}, {@code text}, {@code onPostgres}: {@code holds}, {@code fails} or {@code runtime}). {@code update} answers the number of changesets the database's
+ * {@code onError}, {@code text}, {@code onPostgres}: {@code holds}, {@code fails} or {@code runtime}; for
+ * {@code runtime}, {@code tree}, the preconditions as {@link PreconditionTree} writes them, and the block's
+ * {@code onFailMessage} when it has one). {@code update} answers the number of changesets the database's
  * history table holds afterwards.
  */
 public final class LiquibaseBridge implements Function<Map<String, Object>, Object> {
@@ -489,6 +491,15 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             one.put("text", own.stream().map(LiquibaseBridge::text).collect(Collectors.joining(", ")));
             Boolean decided = onPostgres(own, Logic.AND, where);
             one.put("onPostgres", decided == null ? "runtime" : decided ? "holds" : "fails");
+            if (decided == null) {
+                one.put(
+                        "tree",
+                        new PreconditionTree(where.database(), p -> onPostgres(p, where), LiquibaseBridge::text)
+                                .all(own));
+                if (container.getOnFailMessage() != null) {
+                    one.put("onFailMessage", container.getOnFailMessage());
+                }
+            }
             out.add(one);
         }
         out.addAll(included);

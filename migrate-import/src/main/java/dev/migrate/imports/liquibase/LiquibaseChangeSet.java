@@ -70,8 +70,17 @@ public record LiquibaseChangeSet(
      * @param text the preconditions as the changelog combines them ({@code not(tableExists)}), for messages
      * @param onPostgres what they come to on PostgreSQL before any database is looked at: {@code holds} and
      *     {@code fails} where {@code dbms} decides them, else {@code runtime}
+     * @param guards for {@code runtime}, what the imported revision's guard checks, or {@code null}
+     * @param onFailMessage the block's {@code onFailMessage}, or {@code null}
      */
-    public record Precondition(String type, String onFail, String onError, String text, String onPostgres) {
+    public record Precondition(
+            String type,
+            String onFail,
+            String onError,
+            String text,
+            String onPostgres,
+            @Nullable LiquibaseGuards guards,
+            @Nullable String onFailMessage) {
         public Precondition {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(onFail, "onFail");
@@ -83,6 +92,10 @@ public record LiquibaseChangeSet(
         /** Preconditions only a database decides. */
         public Precondition(String type, String onFail, String onError) {
             this(type, onFail, onError, type, "runtime");
+        }
+
+        public Precondition(String type, String onFail, String onError, String text, String onPostgres) {
+            this(type, onFail, onError, text, onPostgres, null, null);
         }
 
         /** Liquibase stops on failure and on error: the changeset ran wherever Liquibase went past it. */
@@ -110,7 +123,9 @@ public record LiquibaseChangeSet(
                             String.valueOf(map.get("onFail")),
                             String.valueOf(map.get("onError")),
                             String.valueOf(map.get("text")),
-                            String.valueOf(map.get("onPostgres"))));
+                            String.valueOf(map.get("onPostgres")),
+                            LiquibaseGuards.fromBridge(map.get("tree")),
+                            map.get("onFailMessage") == null ? null : String.valueOf(map.get("onFailMessage"))));
                 }
             }
             return out;

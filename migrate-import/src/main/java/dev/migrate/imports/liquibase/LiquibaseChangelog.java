@@ -5,6 +5,8 @@ import dev.migrate.imports.OldChain;
 import dev.migrate.imports.OldMigration;
 import dev.migrate.imports.OldTool;
 import dev.migrate.imports.ToolLoader;
+import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -215,12 +217,16 @@ public record LiquibaseChangelog(
                     + "migrate (as Flyway's afterMigrate), then import again.");
         }
         for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
-            if (!p.halts() && p.onPostgres().equals("runtime")) {
+            LiquibaseGuards guards = p.guards();
+            if (!p.halts()
+                    && p.onPostgres().equals("runtime")
+                    && (guards == null || !guards.unchecked().isEmpty())) {
                 out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()
-                        + " and onError=" + p.onError() + ": Liquibase may have skipped it or marked it ran without "
-                        + "running it on some databases, so what ran differs per database. Run `liquibase update` on "
-                        + "every database first so that all are past it, then remove the precondition (or make it "
-                        + "onFail=HALT) and import again.");
+                        + " and onError=" + p.onError() + ", and no guard of the revision can check "
+                        + (guards == null ? p.text() : String.join(", ", guards.unchecked())) + ": Liquibase may have"
+                        + " skipped it or marked it ran without running it on some databases, so what ran differs per"
+                        + " database. Run `liquibase update` on every database first so that all are past it, then"
+                        + " remove that precondition (or make it onFail=HALT) and import again.");
             }
         }
         for (String problem : changeSet.problems()) {
@@ -238,6 +244,7 @@ public record LiquibaseChangelog(
     private static OldMigration migration(LiquibaseChangeSet changeSet) {
         Set<String> checksums = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>();
+        List<Op.Guard> guards = new ArrayList<>();
         if (changeSet.checksum9() != null) {
             checksums.add(changeSet.checksum9());
         }
@@ -272,6 +279,17 @@ public record LiquibaseChangelog(
             } else if (p.halts()) {
                 notes.add("Liquibase checked the precondition " + p.type() + " before it and stopped where it "
                         + "failed; every database that ran it passed it.");
+            } else if (p.guards() != null && p.guards().unchecked().isEmpty()) {
+                guards.add(new Op.Guard(
+                        p.guards().guard(),
+                        Precondition.OnFail.valueOf(p.onFail()),
+                        p.onFailMessage() != null ? p.onFailMessage() : p.text()));
+                notes.add("Its precondition " + p.text() + " (onFail=" + p.onFail() + ") is its guard, evaluated on"
+                        + " the database it runs on."
+                        + (p.onError().equals("HALT")
+                                ? ""
+                                : " Where evaluating it fails, the run stops (Liquibase's onError=" + p.onError()
+                                        + " is not kept)."));
             }
         }
         switch (changeSet.rollbackKind()) {
@@ -297,6 +315,7 @@ public record LiquibaseChangelog(
                 changeSet.customChanges().isEmpty()
                         ? null
                         : changeSet.customChanges().get(0),
-                notes);
+                notes,
+                guards);
     }
 }

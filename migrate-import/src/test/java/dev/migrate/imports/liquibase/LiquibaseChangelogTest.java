@@ -127,7 +127,16 @@ class LiquibaseChangelogTest {
         assertThat(changeSet("release-1").statements()).isEmpty();
         assertThat(changeSet("people-2").preconditions())
                 .containsExactly(new LiquibaseChangeSet.Precondition(
-                        "tableExists", "HALT", "HALT", "tableExists tableName=person", "runtime"));
+                        "tableExists",
+                        "HALT",
+                        "HALT",
+                        "tableExists tableName=person",
+                        "runtime",
+                        new LiquibaseGuards(
+                                new dev.migrate.op.Precondition.TableExists(
+                                        dev.migrate.op.QualifiedName.parse("person")),
+                                List.of()),
+                        null));
         assertThat(changeSet("concurrently").runInTransaction()).isFalse();
         assertThat(changeSet("view").runOnChange()).isTrue();
     }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.OldChain;
 import dev.migrate.imports.OldMigration;
+import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
+import dev.migrate.op.QualifiedName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ class LiquibaseRefusalTest {
                         "custom.xml::maybe-index::carol",
                         "custom.xml::checked::carol",
                         "custom.xml::drop-fks::dan");
-        assertThat(chain.refusals()).hasSize(4);
+        assertThat(chain.refusals()).hasSize(3);
     }
 
     /** The project's class is not on the import's path: Liquibase would fail the changelog, the import names it. */
@@ -58,13 +61,16 @@ class LiquibaseRefusalTest {
     }
 
     @Test
-    void markRanPreconditionIsRefused() {
-        assertThat(chain.refusals())
-                .contains("The changeset maybe-index by carol in custom.xml has the precondition"
-                        + " not(indexExists indexName=person_id_idx) with onFail=MARK_RAN and onError=HALT: Liquibase may have skipped it or marked it ran without"
-                        + " running it on some databases, so what ran differs per database. Run `liquibase update` on every"
-                        + " database first so that all are past it, then remove the precondition (or make it onFail=HALT)"
-                        + " and import again.");
+    void markRanPreconditionBecomesTheRevisionsGuard() {
+        assertThat(chain.refusals()).noneMatch(r -> r.contains("maybe-index"));
+        assertThat(migration("maybe-index").guards())
+                .containsExactly(new Op.Guard(
+                        new Precondition.Not(new Precondition.IndexExists(null, "person_id_idx", null, List.of())),
+                        Precondition.OnFail.MARK_RAN,
+                        "not(indexExists indexName=person_id_idx)"));
+        assertThat(migration("maybe-index").notes())
+                .contains("Its precondition not(indexExists indexName=person_id_idx) (onFail=MARK_RAN) is its guard,"
+                        + " evaluated on the database it runs on.");
     }
 
     /** dropAllForeignKeyConstraints renders from what the live database holds: refused, not rendered empty. */
@@ -86,34 +92,48 @@ class LiquibaseRefusalTest {
     }
 
     /**
-     * Every precondition that only a database decides, under not, or or and with a dbms that does not decide it:
-     * refused by name, with the way out, until revisions carry guards of their own.
+     * Every precondition that only a database decides, under not, or or and with a dbms that does not decide it,
+     * becomes the guard of its revision (the dbms part decided for PostgreSQL); changeSetExecuted, which looks at
+     * Liquibase's history, is refused by name with the way out.
      */
     @Test
-    void everyPreconditionOnlyADatabaseDecidesIsRefusedByName() {
+    void everyPreconditionOnlyADatabaseDecidesBecomesAGuardAndChangeSetExecutedIsRefused() {
         OldChain runtime = LiquibaseChangelog.read(
                 loader(), List.of(RESOURCES.resolve("refusals")), "runtime.xml", Map.of(), null, null);
-        Map<String, String> kinds = new LinkedHashMap<>();
-        kinds.put("tableExists", "tableExists tableName=person");
-        kinds.put("columnExists", "columnExists tableName=person columnName=id");
-        kinds.put("indexExists", "indexExists indexName=person_id_idx");
-        kinds.put("viewExists", "viewExists viewName=people");
-        kinds.put("sequenceExists", "sequenceExists sequenceName=person_seq");
-        kinds.put("primaryKeyExists", "primaryKeyExists tableName=person primaryKeyName=person_pk");
-        kinds.put("foreignKeyConstraintExists", "foreignKeyConstraintExists foreignKeyName=person_fk");
-        kinds.put("sqlCheck", "sqlCheck expectedResult=0");
-        kinds.put("changeSetExecuted", "changeSetExecuted changeLogFile=runtime.xml id=0 author=alice");
-        kinds.put("rowCount", "rowCount tableName=person expectedRows=0");
-        kinds.put("tableIsEmpty", "tableIsEmpty tableName=person");
-        kinds.put("or", "or(tableExists tableName=person, dbms type=oracle)");
-        kinds.put("and", "and(dbms type=postgresql, tableExists tableName=person)");
-        assertThat(runtime.refusals()).hasSize(kinds.size());
-        kinds.forEach((kind, text) -> assertThat(runtime.refusals())
-                .contains("The changeset " + kind + " by alice in runtime.xml has the precondition not(" + text
-                        + ") with onFail=MARK_RAN and onError=HALT: Liquibase may have skipped it or marked it ran"
+        QualifiedName person = QualifiedName.parse("person");
+        Map<String, Precondition> kinds = new LinkedHashMap<>();
+        kinds.put("tableExists", new Precondition.TableExists(person));
+        kinds.put("columnExists", new Precondition.ColumnExists(person, "id"));
+        kinds.put("indexExists", new Precondition.IndexExists(null, "person_id_idx", null, List.of()));
+        kinds.put("viewExists", new Precondition.ViewExists(QualifiedName.parse("people")));
+        kinds.put("sequenceExists", new Precondition.SequenceExists(QualifiedName.parse("person_seq")));
+        kinds.put("primaryKeyExists", new Precondition.PrimaryKeyExists(null, "person", "person_pk"));
+        kinds.put("foreignKeyConstraintExists", new Precondition.ForeignKeyExists(null, null, "person_fk"));
+        kinds.put("sqlCheck", new Precondition.SqlCheck("SELECT count(*) FROM person", "0"));
+        kinds.put("rowCount", new Precondition.RowCount(person, 0));
+        kinds.put("tableIsEmpty", new Precondition.TableIsEmpty(person));
+        kinds.put("or", new Precondition.TableExists(person)); // or(tableExists, dbms oracle)
+        kinds.put("and", new Precondition.TableExists(person)); // and(dbms postgresql, tableExists)
+        kinds.forEach((kind, precondition) -> assertThat(runtime.migrations().stream()
+                        .filter(m -> m.key().equals("runtime.xml::" + kind + "::alice"))
+                        .findFirst()
+                        .orElseThrow()
+                        .guards())
+                .as(kind)
+                .singleElement()
+                .satisfies(guard -> {
+                    assertThat(guard.precondition()).isEqualTo(new Precondition.Not(precondition));
+                    assertThat(guard.onFail()).isEqualTo(Precondition.OnFail.MARK_RAN);
+                    assertThat(guard.message()).startsWith("not(");
+                }));
+        assertThat(runtime.refusals())
+                .containsExactly("The changeset changeSetExecuted by alice in runtime.xml has the precondition"
+                        + " not(changeSetExecuted changeLogFile=runtime.xml id=0 author=alice) with onFail=MARK_RAN and"
+                        + " onError=HALT, and no guard of the revision can check changeSetExecuted"
+                        + " changeLogFile=runtime.xml id=0 author=alice: Liquibase may have skipped it or marked it ran"
                         + " without running it on some databases, so what ran differs per database. Run `liquibase"
-                        + " update` on every database first so that all are past it, then remove the precondition (or"
-                        + " make it onFail=HALT) and import again."));
+                        + " update` on every database first so that all are past it, then remove that precondition (or"
+                        + " make it onFail=HALT) and import again.");
     }
 
     private static OldMigration migration(String id) {

@@ -21,11 +21,13 @@ import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
 import dev.migrate.op.SequenceChanges;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.tooling.PreconditionCode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -658,6 +660,17 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     public CodeBlock visit(Op.RequireNoRows op) {
         return statement(
                 "op.requireNoRows($L, $L)", literal(op.query(), EXECUTE_ROOM), literal(op.message(), EXECUTE_ROOM));
+    }
+
+    @Override
+    public CodeBlock visit(Op.Guard op) {
+        PreconditionCode precondition = PreconditionCode.of(op.precondition());
+        return statement(
+                "op.guard($L, $T.$L, $L)",
+                CodeBlock.of(precondition.format(), precondition.args().toArray()),
+                Precondition.OnFail.class,
+                op.onFail().name(),
+                literal(op.message(), EXECUTE_ROOM));
     }
 
     /**

@@ -1,0 +1,109 @@
+package dev.migrate.internal.sql;
+
+import static dev.migrate.sql.Identifiers.quote;
+import static dev.migrate.sql.Literals.string;
+
+import dev.migrate.op.Precondition;
+import dev.migrate.op.QualifiedName;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Precondition} as one SQL boolean expression, never null: the runner selects it in the
+ * revision's transaction, and offline SQL tests it in a {@code DO} block. Objects are looked up in the
+ * catalog by their names as stored; one without a schema in {@code current_schema()}, where Liquibase
+ * looks for it.
+ */
+public final class PreconditionSql {
+    private PreconditionSql() {}
+
+    /** The expression: true when the precondition holds. */
+    public static String of(Precondition p) {
+        return "COALESCE(" + expression(p) + ", false)";
+    }
+
+    private static String expression(Precondition p) {
+        if (p instanceof Precondition.TableExists t) {
+            return relation(t.table(), "'r', 'p'");
+        } else if (p instanceof Precondition.ViewExists v) {
+            return relation(v.view(), "'v', 'm'");
+        } else if (p instanceof Precondition.SequenceExists s) {
+            return relation(s.sequence(), "'S'");
+        } else if (p instanceof Precondition.ColumnExists c) {
+            return "EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a"
+                    + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE " + schema(c.table().schema()) + " AND c.relname = "
+                    + string(c.table().name())
+                    + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+                    + " AND a.attname = " + string(c.column()) + " AND a.attnum > 0 AND NOT a.attisdropped)";
+        } else if (p instanceof Precondition.IndexExists i) {
+            return index(i);
+        } else if (p instanceof Precondition.PrimaryKeyExists k) {
+            return constraint("p", k.schema(), k.table(), k.name());
+        } else if (p instanceof Precondition.ForeignKeyExists f) {
+            return constraint("f", f.schema(), f.table(), f.name());
+        } else if (p instanceof Precondition.SqlCheck q) {
+            // the value's text, as Liquibase compares the value's toString with the expected result
+            return "((" + q.query().strip().replaceAll(";\\s*$", "") + ")::text = " + string(q.expected()) + ")";
+        } else if (p instanceof Precondition.RowCount r) {
+            return "((SELECT count(*) FROM " + quote(r.table()) + ") = " + r.rows() + ")";
+        } else if (p instanceof Precondition.TableIsEmpty e) {
+            return "NOT EXISTS (SELECT 1 FROM " + quote(e.table()) + ")";
+        } else if (p instanceof Precondition.And a) {
+            return joined(a.all(), " AND ");
+        } else if (p instanceof Precondition.Or o) {
+            return joined(o.any(), " OR ");
+        } else if (p instanceof Precondition.Not n) {
+            return "NOT " + of(n.precondition());
+        }
+        throw new IllegalStateException("No SQL for the precondition " + p);
+    }
+
+    private static String joined(List<Precondition> parts, String operator) {
+        return parts.stream().map(PreconditionSql::of).collect(Collectors.joining(operator, "(", ")"));
+    }
+
+    private static String relation(QualifiedName name, String kinds) {
+        return "EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE " + schema(name.schema()) + " AND c.relname = " + string(name.name()) + " AND c.relkind IN ("
+                + kinds + "))";
+    }
+
+    private static String constraint(
+            String type, @Nullable String schema, @Nullable String table, @Nullable String name) {
+        return "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE k.contype = '" + type + "' AND " + schema(schema)
+                + (table == null ? "" : " AND c.relname = " + string(table))
+                + (name == null ? "" : " AND k.conname = " + string(name)) + ")";
+    }
+
+    private static String index(Precondition.IndexExists i) {
+        StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM pg_catalog.pg_index x"
+                + " JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid"
+                + " JOIN pg_catalog.pg_class c ON c.oid = x.indrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE ");
+        sql.append(schema(i.schema()));
+        if (i.index() != null) {
+            sql.append(" AND ic.relname = ").append(string(i.index()));
+        }
+        if (i.table() != null) {
+            sql.append(" AND c.relname = ").append(string(i.table()));
+        }
+        if (!i.columns().isEmpty()) {
+            sql.append(
+                            " AND ARRAY(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)"
+                                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
+                                    + " ORDER BY k.ord) = ARRAY[")
+                    .append(i.columns().stream().map(column -> string(column)).collect(Collectors.joining(", ")))
+                    .append("]::text[]");
+        }
+        return sql.append(')').toString();
+    }
+
+    private static String schema(@Nullable String schema) {
+        return "n.nspname = " + (schema == null ? "current_schema()" : string(schema));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.migrate.internal.sql;
+
+import static dev.migrate.testing.TestPostgres.execute;
+import static dev.migrate.testing.TestPostgres.query;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.op.Precondition;
+import dev.migrate.op.Precondition.And;
+import dev.migrate.op.Precondition.ColumnExists;
+import dev.migrate.op.Precondition.ForeignKeyExists;
+import dev.migrate.op.Precondition.IndexExists;
+import dev.migrate.op.Precondition.Not;
+import dev.migrate.op.Precondition.Or;
+import dev.migrate.op.Precondition.PrimaryKeyExists;
+import dev.migrate.op.Precondition.RowCount;
+import dev.migrate.op.Precondition.SequenceExists;
+import dev.migrate.op.Precondition.SqlCheck;
+import dev.migrate.op.Precondition.TableExists;
+import dev.migrate.op.Precondition.TableIsEmpty;
+import dev.migrate.op.Precondition.ViewExists;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.testing.TestPostgres;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each precondition kind, as the SQL a guard evaluates, on PostgreSQL: true where the object is, false where
+ * it is not, in a named schema and in the current one (the first of the search path, where Liquibase looks).
+ */
+class PreconditionSqlTest {
+    private static DataSource db;
+
+    @BeforeAll
+    static void objects() throws SQLException {
+        db = TestPostgres.freshDatabase("preconditions");
+        execute(
+                db,
+                "CREATE SCHEMA app",
+                "CREATE TABLE person (id int CONSTRAINT testpk PRIMARY KEY, email text, name text)",
+                "CREATE TABLE app.orders (id int PRIMARY KEY, person_id int CONSTRAINT orders_person_fk REFERENCES"
+                        + " person (id))",
+                "CREATE INDEX person_email_name_idx ON person (email, name)",
+                "CREATE VIEW people AS SELECT id FROM person",
+                "CREATE MATERIALIZED VIEW app.totals AS SELECT count(*) AS n FROM app.orders",
+                "CREATE SEQUENCE person_seq",
+                "INSERT INTO person VALUES (1, 'a@b', 'a'), (2, 'c@d', 'c')");
+    }
+
+    private static boolean holds(Precondition p) throws SQLException {
+        List<String> rows = query(db, "SELECT " + PreconditionSql.of(p));
+        return rows.equals(List.of("t"));
+    }
+
+    private static QualifiedName name(String text) {
+        return QualifiedName.parse(text);
+    }
+
+    @Test
+    void tablesViewsAndSequencesAreFoundInTheirSchemaOrTheCurrentOne() throws SQLException {
+        assertThat(holds(new TableExists(name("person")))).isTrue();
+        assertThat(holds(new TableExists(name("app.orders")))).isTrue();
+        assertThat(holds(new TableExists(name("orders"))))
+                .as("not in the current schema")
+                .isFalse();
+        assertThat(holds(new TableExists(name("people"))))
+                .as("a view is not a table")
+                .isFalse();
+        assertThat(holds(new TableExists(name("Person"))))
+                .as("names compare as the catalog has them")
+                .isFalse();
+        assertThat(holds(new ViewExists(name("people")))).isTrue();
+        assertThat(holds(new ViewExists(name("app.totals"))))
+                .as("a materialized view")
+                .isTrue();
+        assertThat(holds(new ViewExists(name("person")))).isFalse();
+        assertThat(holds(new SequenceExists(name("person_seq")))).isTrue();
+        assertThat(holds(new SequenceExists(name("app.person_seq")))).isFalse();
+    }
+
+    @Test
+    void columnsIndexesAndKeys() throws SQLException {
+        assertThat(holds(new ColumnExists(name("person"), "email"))).isTrue();
+        assertThat(holds(new ColumnExists(name("person"), "phone"))).isFalse();
+        assertThat(holds(new ColumnExists(name("app.orders"), "person_id"))).isTrue();
+        assertThat(holds(new IndexExists(null, "person_email_name_idx", null, List.of())))
+                .isTrue();
+        assertThat(holds(new IndexExists(null, null, "person", List.of("email", "name"))))
+                .isTrue();
+        assertThat(holds(new IndexExists(null, null, "person", List.of("name", "email"))))
+                .as("key columns in their order")
+                .isFalse();
+        assertThat(holds(new IndexExists("app", "person_email_name_idx", null, List.of())))
+                .isFalse();
+        assertThat(holds(new PrimaryKeyExists(null, "person", null))).isTrue();
+        assertThat(holds(new PrimaryKeyExists("app", "orders", null))).isTrue();
+        assertThat(holds(new PrimaryKeyExists(null, null, "nopk"))).isFalse();
+        assertThat(holds(new ForeignKeyExists("app", "orders", "orders_person_fk")))
+                .isTrue();
+        assertThat(holds(new ForeignKeyExists("app", null, "orders_person_fk"))).isTrue();
+        assertThat(holds(new ForeignKeyExists(null, null, "orders_person_fk")))
+                .as("the foreign key's table is in app")
+                .isFalse();
+    }
+
+    // Liquibase's integration changelog common/preconditions/preconditions.changelog.xml, ported: not
+    // primaryKeyExists primaryKeyName=testPK guards the creation of the table that names its key so (PostgreSQL
+    // folds the unquoted name to testpk).
+    @Test
+    void notPrimaryKeyExistsByNameAsLiquibasesPreconditionsChangelog() throws SQLException {
+        assertThat(holds(new Not(new PrimaryKeyExists(null, null, "testpk")))).isFalse();
+        assertThat(holds(new Not(new PrimaryKeyExists(null, null, "otherpk")))).isTrue();
+    }
+
+    // Liquibase's SqlPreconditionTest ("load works with nested sql": select count(*) from test, expected 5)
+    // and SqlPrecondition.check: the value's text is compared with the expected result; no row fails.
+    @Test
+    void sqlCheckComparesTheValuesText() throws SQLException {
+        assertThat(holds(new SqlCheck("SELECT count(*) FROM person", "2"))).isTrue();
+        assertThat(holds(new SqlCheck("select count(*) from person;", "5"))).isFalse();
+        assertThat(holds(new SqlCheck("SELECT email FROM person WHERE id = 1", "a@b")))
+                .isTrue();
+        assertThat(holds(new SqlCheck("SELECT email FROM person WHERE id = 3", "null")))
+                .as("no row fails")
+                .isFalse();
+        assertThat(holds(new SqlCheck("SELECT true", "true"))).isTrue();
+    }
+
+    @Test
+    void rowsAndCombinations() throws SQLException {
+        assertThat(holds(new RowCount(name("person"), 2))).isTrue();
+        assertThat(holds(new RowCount(name("person"), 0))).isFalse();
+        assertThat(holds(new TableIsEmpty(name("app.orders")))).isTrue();
+        assertThat(holds(new TableIsEmpty(name("person")))).isFalse();
+        TableExists yes = new TableExists(name("person"));
+        TableExists no = new TableExists(name("nobody"));
+        assertThat(holds(new And(List.of(yes, yes)))).isTrue();
+        assertThat(holds(new And(List.of(yes, no)))).isFalse();
+        assertThat(holds(new Or(List.of(no, yes)))).isTrue();
+        assertThat(holds(new Or(List.of(no, no)))).isFalse();
+        assertThat(holds(new Not(no))).isTrue();
+        assertThat(holds(new Not(new And(List.of(yes, no))))).isTrue();
+    }
+}
