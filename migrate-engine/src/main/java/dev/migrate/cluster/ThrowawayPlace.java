@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where a throwaway server keeps its data: in memory when the machine offers a RAM-backed
@@ -117,26 +116,12 @@ public final class ThrowawayPlace {
         if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
             return false;
         }
-        Long pid = serverPid(directory);
-        if (pid != null) {
-            return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+        Optional<PostmasterPid> server = PostmasterPid.in(directory);
+        if (server.isPresent()) {
+            return !server.get().alive();
         }
         Instant modified = Files.getLastModifiedTime(directory).toInstant();
         return modified.isBefore(Instant.now().minus(ABANDONED));
-    }
-
-    /** The server process that holds the data directory, from the first line of its {@code postmaster.pid}. */
-    private static @Nullable Long serverPid(Path directory) throws IOException {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return null;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        try {
-            return lines.isEmpty() ? null : Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /**

@@ -2,14 +2,13 @@ package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.cluster.PostmasterPid;
 import dev.migrate.cluster.ThrowawayPlace;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -29,41 +28,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  * @param dataSource its {@code postgres} database, as user {@code postgres} (the embedded servers trust local users)
  */
 record RunningServer(Path dataDirectory, int port, DataSource dataSource) implements ThrowawayServer {
-    /** The port's line in {@code postmaster.pid}: pid, data directory, start time, port, socket directory, ... */
-    private static final int PORT_LINE = 3;
-
     /** The server running on {@code dataDirectory}, if one does and answers. */
     static Optional<RunningServer> on(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        List<String> lines;
+        Optional<PostmasterPid> server;
         try {
-            lines = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile) : List.of();
+            server = PostmasterPid.in(dataDirectory);
         } catch (IOException e) {
             return Optional.empty(); // being written or removed as the server starts or stops: start one as usual
         }
-        if (lines.size() <= PORT_LINE || !alive(lines.get(0))) {
+        if (server.isEmpty() || server.get().port().isEmpty() || !server.get().alive()) {
             return Optional.empty();
         }
-        int port;
-        try {
-            port = Integer.parseInt(lines.get(PORT_LINE).trim());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        int port = server.get().port().getAsInt();
         DataSource postgres = database(port, "postgres");
         return ThrowawayPlace.servedFrom(postgres, dataDirectory)
                 ? Optional.of(new RunningServer(dataDirectory, port, postgres))
                 : Optional.empty();
-    }
-
-    private static boolean alive(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid.trim()))
-                    .map(ProcessHandle::isAlive)
-                    .orElse(false);
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private static DataSource database(int port, String name) {
