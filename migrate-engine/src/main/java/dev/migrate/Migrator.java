@@ -258,7 +258,7 @@ public final class Migrator {
      * @return one entry per version row, empty when no revision is applied
      */
     public List<CurrentRevision> current() {
-        return requireDatabase().current();
+        return requireDatabase().reads().current();
     }
 
     /**

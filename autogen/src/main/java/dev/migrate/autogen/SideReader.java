@@ -14,6 +14,7 @@ import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.Table;
+import dev.migrate.catalog.diff.UnmodelledDdl;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
@@ -49,10 +50,8 @@ final class SideReader {
     /** An entity's view ({@code @View}): with one, the objects beside tables are compared. */
     private static final Pattern CREATE_VIEW = Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?view\\b.*");
     /** Entity DDL statements the catalog reader models; any other asks the live server ({@code UnmodelledDdl}). */
-    private static final Pattern MODELLED = Pattern.compile(
-            "(?is)\\s*(create\\s+(table|sequence|schema|(unique\\s+)?index|type\\s+\\S+\\s+as\\s+enum)|alter\\s+table|comment\\s+on)\\b.*");
-
     private final String schema;
+
     private final Exclusions exclusions;
     /** Where the entity side is kept between runs; {@code null}: built every time. */
     private final @Nullable EntitySchemaCache cache;
@@ -245,7 +244,7 @@ final class SideReader {
 
     /** Whether the catalog reader models every statement of the entity DDL, so no server need be asked about one. */
     static boolean modelled(List<String> entityDdl) {
-        return entityDdl.stream().allMatch(sql -> MODELLED.matcher(sql).matches());
+        return entityDdl.stream().allMatch(UnmodelledDdl::isModelled);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.migrate.command;
 
 import dev.migrate.CurrentRevision;
+import dev.migrate.HistoryRow;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
-import dev.migrate.tooling.HistoryRow;
 import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import java.util.Set;

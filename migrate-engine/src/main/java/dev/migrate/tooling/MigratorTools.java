@@ -1,6 +1,7 @@
 package dev.migrate.tooling;
 
 import dev.migrate.CurrentRevision;
+import dev.migrate.HistoryRow;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.Revision;
@@ -287,9 +288,10 @@ public final class MigratorTools {
             return report().history(range, verbose, Set.of());
         }
         Engine database = open.database(migrator);
-        List<CurrentRevision> rows = database.current();
+        List<CurrentRevision> rows = database.reads().current();
         List<String> lines = new ArrayList<>(aheadLines(rows));
-        lines.addAll(report(rows).history(range, verbose, known(rows), database.appliedRows(), database.skippedHere()));
+        lines.addAll(report(rows)
+                .history(range, verbose, known(rows), database.reads().appliedRows(), database.skippedHere()));
         return lines;
     }
 
@@ -304,7 +306,7 @@ public final class MigratorTools {
             return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of());
         }
         Engine database = open.database(migrator);
-        Set<String> current = known(database.current());
+        Set<String> current = known(database.reads().current());
         List<String> ids = report().historyIds(range, current);
         return new HistoryRevisions(
                 ids,
@@ -343,11 +345,11 @@ public final class MigratorTools {
      */
     public List<String> currentReport(boolean verbose) {
         Engine database = open.database(migrator);
-        List<CurrentRevision> rows = database.current();
+        List<CurrentRevision> rows = database.reads().current();
         Set<String> current = known(rows);
         List<String> lines = new ArrayList<>(
                 verbose
-                        ? report(rows).currentVerbose(current, database.appliedRows())
+                        ? report(rows).currentVerbose(current, database.reads().appliedRows())
                         : report(rows).current(current));
         lines.addAll(aheadLines(rows));
         for (RevisionInfo skipped : database.skippedHere()) {
@@ -447,8 +449,9 @@ public final class MigratorTools {
     public Set<String> appliedRevisions() {
         Engine database = open.database(migrator);
         return database.graph()
-                .appliedRevisions(
-                        database.current().stream().map(CurrentRevision::id).collect(Collectors.toSet()));
+                .appliedRevisions(database.reads().current().stream()
+                        .map(CurrentRevision::id)
+                        .collect(Collectors.toSet()));
     }
 
     /**
@@ -460,7 +463,7 @@ public final class MigratorTools {
      */
     public Set<String> versionRows() {
         Engine database = open.database(migrator);
-        return database.graph().canonical(database.currentRows());
+        return database.graph().canonical(database.reads().currentRows());
     }
 
     /**
@@ -469,10 +472,7 @@ public final class MigratorTools {
      * @return the rows; none when the table does not exist yet
      */
     public List<HistoryRow> recentHistory(int limit) {
-        return open.database(migrator).recentHistory(limit).stream()
-                .map(h -> new HistoryRow(
-                        h.id(), h.revision(), h.direction(), h.message(), h.appliedBy(), h.appliedAt(), h.durationMs()))
-                .toList();
+        return open.database(migrator).reads().recentHistory(limit);
     }
 
     /**

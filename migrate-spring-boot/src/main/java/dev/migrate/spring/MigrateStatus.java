@@ -2,6 +2,7 @@ package dev.migrate.spring;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.Fleet;
+import dev.migrate.HistoryRow;
 import dev.migrate.Migrator;
 import dev.migrate.command.DatabaseHealth;
 import dev.migrate.command.DatabaseStatus;
@@ -66,7 +67,7 @@ public final class MigrateStatus {
             List<String> pending,
             @Nullable String expand,
             @Nullable Drift drift,
-            List<Step> history,
+            List<HistoryRow> history,
             @Nullable Tenants tenants) {}
 
     /**
@@ -83,24 +84,6 @@ public final class MigrateStatus {
             return new Row(r.id(), r.message(), r.head(), r.inProgress(), r.known());
         }
     }
-
-    /**
-     * A step of the history table.
-     *
-     * @param revision the revision
-     * @param direction {@code upgrade}, {@code downgrade}, {@code stamp} or {@code complete}
-     * @param message the revision's message, or null
-     * @param appliedBy the role that ran it
-     * @param appliedAt when it was recorded
-     * @param durationMs how long it ran, or null for a stamp
-     */
-    public record Step(
-            String revision,
-            String direction,
-            @Nullable String message,
-            String appliedBy,
-            Instant appliedAt,
-            @Nullable Long durationMs) {}
 
     /**
      * The last drift check (migrate.validate-drift).
@@ -161,17 +144,7 @@ public final class MigrateStatus {
                 fleet == null ? status.pending(rows) : List.of(),
                 expand(rows),
                 drift(),
-                fleet == null
-                        ? status.recentHistory(settings.getHistoryEntries()).stream()
-                                .map(h -> new Step(
-                                        h.revision(),
-                                        h.direction(),
-                                        h.message(),
-                                        h.appliedBy(),
-                                        h.appliedAt(),
-                                        h.durationMs()))
-                                .toList()
-                        : List.of(),
+                fleet == null ? status.recentHistory(settings.getHistoryEntries()) : List.of(),
                 fleet == null ? null : tenants(Math.max(0, page), Math.max(1, size)));
     }
 

@@ -35,6 +35,11 @@ public final class UnmodelledDdl {
 
     private UnmodelledDdl() {}
 
+    /** Whether the catalog reader models what {@code sql} creates or alters, so that the comparison sees it. */
+    public static boolean isModelled(String sql) {
+        return MODELLED.matcher(sql).matches();
+    }
+
     /**
      * The changes for the statements of {@code entityDdl} the catalog comparison cannot see.
      *
@@ -65,7 +70,7 @@ public final class UnmodelledDdl {
         List<Change> notMigrated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (String sql : entityDdl) {
-            if (MODELLED.matcher(sql).matches() || SeedRows.isSeedRow(sql)) {
+            if (isModelled(sql) || SeedRows.isSeedRow(sql)) {
                 continue;
             }
             Matcher view = VIEW.matcher(sql);

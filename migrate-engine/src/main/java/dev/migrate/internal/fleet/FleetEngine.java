@@ -254,8 +254,10 @@ public final class FleetEngine {
                     ChecksumCache.NONE,
                     engine.settings().listener());
             return timed(tenant, one, null, List.of(), () -> {
-                List<String> rows =
-                        one.current().stream().map(CurrentRevision::id).sorted().toList();
+                List<String> rows = one.reads().current().stream()
+                        .map(CurrentRevision::id)
+                        .sorted()
+                        .toList();
                 boolean completed = one.complete().isPresent();
                 return new TenantResult(
                         tenant.name(),
@@ -285,10 +287,14 @@ public final class FleetEngine {
             return timed(tenant, one, tables, List.of(), () -> {
                 List<String> before = tables != null
                         ? List.copyOf(tables.versions())
-                        : one.current().stream().map(CurrentRevision::id).toList();
+                        : one.reads().current().stream()
+                                .map(CurrentRevision::id)
+                                .toList();
                 one.stamp(target, purge);
-                List<String> after =
-                        one.current().stream().map(CurrentRevision::id).sorted().toList();
+                List<String> after = one.reads().current().stream()
+                        .map(CurrentRevision::id)
+                        .sorted()
+                        .toList();
                 return new TenantResult(
                         tenant.name(),
                         new TreeSet<>(before).equals(new TreeSet<>(after))
@@ -322,7 +328,7 @@ public final class FleetEngine {
                 inProgress = scanned.get(tenant).inProgress();
             } else {
                 Engine one = engineFor(tenant, ChecksumCache.NONE);
-                rows = one.currentRows();
+                rows = one.reads().currentRows();
                 inProgress = one.inProgress();
             }
             List<CurrentRevision> revisions = new ArrayList<>();
@@ -366,7 +372,7 @@ public final class FleetEngine {
                         VersionScan.Tables tables = scanned.get(tenant);
                         Set<String> rows = tables != null
                                 ? tables.versions()
-                                : engineFor(tenant, ChecksumCache.NONE).currentRows();
+                                : engineFor(tenant, ChecksumCache.NONE).reads().currentRows();
                         inspected.add(new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)));
                     }
                     Tenant.Database database = group.get(0).database();
@@ -475,7 +481,7 @@ public final class FleetEngine {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             List<String> after;
             try {
-                after = List.copyOf(new TreeSet<>(one.currentRows()));
+                after = List.copyOf(new TreeSet<>(one.reads().currentRows()));
             } catch (RuntimeException unreadable) {
                 after = List.of();
             }

@@ -2,12 +2,10 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.AppliedStep;
 import dev.migrate.ChecksumCache;
-import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
-import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.StampPlan;
@@ -409,15 +407,6 @@ public final class Engine {
         });
     }
 
-    public List<CurrentRevision> current() {
-        return reads().current();
-    }
-
-    /** The latest history row that applied each revision (its upgrade or a stamp): when, by whom, how long. */
-    public Map<String, AppliedRow> appliedRows() {
-        return reads().appliedRows();
-    }
-
     /** The revisions left out of this run for their contexts that the database has reached (and not applied). */
     public List<RevisionInfo> skippedHere() {
         return contexts.leftOut().isEmpty() ? List.of() : contexts.skippedAt(reads().tableRows());
@@ -428,22 +417,12 @@ public final class Engine {
         return contexts.rowsOfRun(tableRows);
     }
 
-    /** The last {@code limit} steps of the history table, the newest first. */
-    public List<HistoryEntry> recentHistory(int limit) {
-        return reads().recentHistory(limit);
-    }
-
-    /** The version rows as they are, unknown revisions included; none when the table does not exist yet. */
-    public Set<String> currentRows() {
-        return reads().currentRows();
-    }
-
     /**
      * Fails unless the database is at every head, and then, when {@code driftResources} is given, unless
      * it has the schema the chain builds there, which those resources hold ({@link SchemaDriftCheck}).
      */
     public void assertUpToDate(@Nullable ClassLoader driftResources) {
-        new UpToDateCheck(graph, connections(), settings).check(current(), driftResources);
+        new UpToDateCheck(graph, connections(), settings).check(reads().current(), driftResources);
     }
 
     /** The sessions holding the migration lock: a run applying migrations now; empty when none is. */
@@ -490,7 +469,8 @@ public final class Engine {
         return new MigrationLock(connections(), settings, tables);
     }
 
-    private VersionReads reads() {
+    /** What the version and history tables say, read outside the lock: the status reports. */
+    public VersionReads reads() {
         return new VersionReads(graph, connections(), tables, online, settings);
     }
 

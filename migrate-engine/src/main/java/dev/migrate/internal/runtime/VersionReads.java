@@ -1,6 +1,7 @@
 package dev.migrate.internal.runtime;
 
 import dev.migrate.CurrentRevision;
+import dev.migrate.HistoryRow;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the version and history tables say, read outside the lock for the status reports. */
-final class VersionReads {
+public final class VersionReads {
     private final RevisionGraph graph;
     private final ConnectionSource connections;
     private final VersionTables tables;
@@ -44,7 +45,7 @@ final class VersionReads {
                 + "exist then; ALTER DEFAULT PRIVILEGES FOR ROLE <owner> GRANT SELECT ON TABLES TO <role> covers later ones)";
     }
 
-    List<CurrentRevision> current() {
+    public List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
             Set<String> rows = graph.reported(graph.canonical(tables.readVersions(c)));
             Map<String, String> phases = online.phases(c);
@@ -83,7 +84,7 @@ final class VersionReads {
      * The latest row of the history table that applied each revision (its upgrade or a stamp), for
      * the reports that say when, by whom and how long.
      */
-    Map<String, AppliedRow> appliedRows() {
+    public Map<String, AppliedRow> appliedRows() {
         try (Connection c = connections.open()) {
             return tables.readApplied(c);
         } catch (SQLException e) {
@@ -107,7 +108,7 @@ final class VersionReads {
     }
 
     /** The last {@code limit} steps of the history table, the newest first. */
-    List<HistoryEntry> recentHistory(int limit) {
+    public List<HistoryRow> recentHistory(int limit) {
         try (Connection c = connections.open()) {
             return tables.readRecent(c, limit);
         } catch (SQLException e) {
@@ -119,7 +120,7 @@ final class VersionReads {
     }
 
     /** The version rows as they are, unknown revisions included; none when the table does not exist yet. */
-    Set<String> currentRows() {
+    public Set<String> currentRows() {
         try (Connection c = connections.open()) {
             return tables.readVersions(c);
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.migrate.internal.runtime;
 import static dev.migrate.sql.Identifiers.quote;
 import static dev.migrate.sql.Literals.string;
 
+import dev.migrate.HistoryRow;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.StampPlan;
@@ -205,8 +206,8 @@ final class VersionTables {
     }
 
     /** The last {@code limit} rows of the history table, the newest first; none when it does not exist. */
-    List<HistoryEntry> readRecent(Connection c, int limit) throws SQLException {
-        List<HistoryEntry> rows = new ArrayList<>();
+    List<HistoryRow> readRecent(Connection c, int limit) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
         if (!exists(c, quotedHistory)) {
             return rows;
         }
@@ -216,7 +217,7 @@ final class VersionTables {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long millis = rs.getLong(7);
-                    rows.add(new HistoryEntry(
+                    rows.add(new HistoryRow(
                             rs.getLong(1),
                             rs.getString(2),
                             rs.getString(3),

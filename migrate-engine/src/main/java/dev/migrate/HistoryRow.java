@@ -1,10 +1,11 @@
-package dev.migrate.internal.runtime;
+package dev.migrate;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of the history table, as operators' views (the starter's Actuator endpoint) list the last ones.
+ * One row of a chain's history table, as operators' views (the starter's Actuator endpoint, the command line's
+ * {@code history}) list the last ones: {@code MigratorTools.of(migrator).recentHistory(10)}.
  *
  * @param id the row's id, in the order the steps ran
  * @param revision the revision of the step
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param appliedAt when it was recorded
  * @param durationMs how long it ran, or null for a stamp
  */
-public record HistoryEntry(
+public record HistoryRow(
         long id,
         String revision,
         String direction,
