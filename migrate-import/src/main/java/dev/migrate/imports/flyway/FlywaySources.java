@@ -312,6 +312,21 @@ final class FlywaySources {
             }
             String name = FlywayKeys.canonical(key);
             if (FlywayKeys.KNOWN.contains(name) || FlywayKeys.NOT_HONOURED.containsKey(name)) {
+                String earlier = values.get(name);
+                if (isApplication(where)
+                        && earlier != null
+                        && !earlier.equals(value.strip())
+                        && !isApplication(from.getOrDefault(name, ""))
+                        && !name.equals("url")
+                        && !name.equals("user")) {
+                    // Flyway's own runs and the application's ran apart: which one the databases saw is the team's
+                    // to say
+                    warnings.add("Flyway's " + name + " is " + earlier + " in " + from.get(name) + " and "
+                            + value.strip() + " in " + where.replace("*", "") + key + "; the import takes "
+                            + value.strip() + ", as the application runs it. If the databases were migrated with "
+                            + "Flyway's command line or Maven plugin, choose with -Dmigrate.import.flyway." + name
+                            + "=" + earlier + ".");
+                }
                 values.put(name, value.strip());
                 from.put(name, where);
                 String why = sourceUnresolved.get(key);
@@ -331,6 +346,10 @@ final class FlywaySources {
                         + "out; Flyway itself refuses a setting it does not know. Correct its spelling, or remove it.");
             }
         });
+    }
+
+    private static boolean isApplication(String where) {
+        return where.contains(".flyway.*") || where.contains(".datasource.*");
     }
 
     /**

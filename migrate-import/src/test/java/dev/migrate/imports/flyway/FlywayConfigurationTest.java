@@ -351,4 +351,90 @@ class FlywayConfigurationTest {
                         + "and validateMigrationNaming=true makes Flyway refuse to migrate with it. Rename it as "
                         + "Flyway expects, or move it out of the locations.");
     }
+
+    @Test
+    void thePomsPropertiesWinOverThePluginsConfiguration() throws Exception {
+        // Flyway's AbstractFlywayMojo: the plugin's <configuration>, then the project's properties over it
+        write(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <properties>
+                    <flyway.table>property_history</flyway.table>
+                    <flyway.version>10.0.0</flyway.version>
+                  </properties>
+                  <build><plugins><plugin>
+                    <groupId>org.flywaydb</groupId>
+                    <artifactId>flyway-maven-plugin</artifactId>
+                    <configuration>
+                      <table>plugin_history</table>
+                      <baselineVersion>7</baselineVersion>
+                      <skip>false</skip>
+                      <pluginConfiguration>
+                        <postgresql.transactional.lock>false</postgresql.transactional.lock>
+                      </pluginConfiguration>
+                    </configuration>
+                  </plugin></plugins></build>
+                </project>
+                """);
+        FlywaySettings settings = read(Map.of(), Map.of());
+        assertThat(settings.table()).isEqualTo("property_history");
+        assertThat(settings.baselineVersion()).isEqualTo("7");
+        assertThat(settings.warnings()).isEmpty();
+    }
+
+    @Test
+    void aTomlProjectWithEnvironmentVariablesReplaysAsFlywayRunsIt() throws Exception {
+        write(project.resolve("flyway.toml"), """
+                [environments.default]
+                schemas = ["toml_app"]
+
+                [flyway]
+                locations = ["filesystem:sql"]
+                table = "toml_history"
+                sqlMigrationPrefix = "M"
+                sqlMigrationSeparator = "--"
+
+                [flyway.placeholders]
+                note = "from_the_file"
+                """);
+        write(project.resolve("sql/M1--create.sql"), "CREATE TABLE items (id int, note text DEFAULT '${note}');\n");
+        write(project.resolve("sql/M2--more.sql"), "ALTER TABLE items ADD COLUMN x int;\n");
+        write(project.resolve("sql/V3__not_a_migration_here.sql"), "CREATE TABLE never (id int);\n");
+        FlywaySettings settings = read(Map.of(), Map.of("FLYWAY_PLACEHOLDERS_NOTE", "from_the_environment"));
+        OldChain chain = FlywayMigrations.read(settings);
+        assertThat(chain.refusals()).isEmpty();
+        assertThat(chain.table()).isEqualTo("toml_history");
+        assertThat(chain.migrations()).extracting(OldMigration::key).containsExactly("1", "2");
+        assertThat(chain.migrations().get(0).upgrade())
+                .singleElement()
+                .satisfies(sql -> assertThat(sql).contains("'from_the_environment'"));
+
+        String database = FlywayHistory.database("flyway_toml");
+        FlywayRun.migrate(FlywayHistory.flyway(), FlywayRun.of(FlywayHistory.url(database), settings));
+        assertThat(FlywayHistory.rows(database, "toml_app.toml_history").stream()
+                        .filter(row -> row.type().equals("SQL"))
+                        .toList())
+                .extracting(FlywayHistory.Row::version, row -> String.valueOf(row.checksum()))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "1", chain.migrations().get(0).checksums().get(0)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "2", chain.migrations().get(1).checksums().get(0)));
+    }
+
+    @Test
+    void aSettingFlywayAndTheApplicationGiveDifferentlyIsNamedWithTheWayToTheOther() throws Exception {
+        write(project.resolve("flyway.toml"), "[flyway]\ntable = \"cli_history\"\nbaselineVersion = \"2\"\n");
+        write(project.resolve("src/main/resources/application.properties"), """
+                spring.flyway.table=app_history
+                spring.flyway.baseline-version=2
+                """);
+        FlywaySettings settings = read(Map.of(), Map.of());
+        assertThat(settings.table()).isEqualTo("app_history");
+        assertThat(settings.warnings())
+                .containsExactly("Flyway's table is cli_history in flyway.toml and app_history in spring.flyway.table; "
+                        + "the import takes app_history, as the application runs it. If the databases were migrated "
+                        + "with Flyway's command line or Maven plugin, choose with "
+                        + "-Dmigrate.import.flyway.table=cli_history.");
+    }
 }
