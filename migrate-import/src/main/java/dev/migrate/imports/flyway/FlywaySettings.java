@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * over an earlier one, setting by setting (placeholders one by one):
  * <ol>
  *   <li>Flyway's defaults;
- *   <li>{@code conf/flyway.conf}, {@code flyway.conf}, then {@code conf/flyway.toml}, {@code conf/flyway.user.toml},
- *       {@code flyway.toml}, {@code flyway.user.toml} (Flyway 10's TOML: {@code [flyway]}, and the environment
- *       {@code flyway.environment} chooses, {@code [environments.<name>]});
+ *   <li>{@code conf/flyway.conf}, {@code flyway.conf}, or Flyway 10's {@code conf/flyway.toml},
+ *       {@code conf/flyway.user.toml}, {@code flyway.toml}, {@code flyway.user.toml} ({@code [flyway]}, and the
+ *       {@code [environments.<name>]} that {@code flyway.environment} chooses): never both kinds, TOML when both are
+ *       there, as Flyway's command line reads them (a warning names the files left out);
  *   <li>the Flyway Maven plugin's {@code <configuration>}, then the pom's {@code flyway.*} properties;
  *   <li>the files of {@code configFiles} in their order: {@code FLYWAY_CONFIG_FILES}, then the import's own
  *       {@code configFiles}; without either, the pom's {@code flyway.configFiles}, else the plugin's

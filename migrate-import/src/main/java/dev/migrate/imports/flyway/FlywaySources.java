@@ -348,8 +348,9 @@ final class FlywaySources {
         });
     }
 
+    /** Whether a setting came from the application's settings ({@code spring.flyway.*}, {@code quarkus.flyway.*}). */
     private static boolean isApplication(String where) {
-        return where.contains(".flyway.*") || where.contains(".datasource.*");
+        return where.matches("(%prod\\.)?(spring|quarkus)\\.(flyway|datasource)\\.\\*");
     }
 
     /**
