@@ -276,6 +276,15 @@ public final class FlywayMigrations {
         Name name = parse(fileName.substring(0, fileName.length() - suffix.length()))
                 .orElse(null);
         if (name == null) {
+            if (settings.validateMigrationNaming()) {
+                // Flyway's ResourceNameValidator: "Invalid SQL filenames found"
+                refusals.add("The Flyway script " + relative + " (location " + location.configured() + ") has a "
+                        + "name Flyway cannot parse as a migration's (" + settings.sqlMigrationPrefix() + "<version>"
+                        + settings.sqlMigrationSeparator() + "<description>" + suffix + ", or "
+                        + settings.repeatableSqlMigrationPrefix() + settings.sqlMigrationSeparator() + "<description>"
+                        + suffix + "), and validateMigrationNaming=true makes Flyway refuse to migrate with it. Rename "
+                        + "it as Flyway expects, or move it out of the locations.");
+            }
             return; // Flyway skips a name it cannot parse
         }
         String where = relative + " (location " + location.configured() + ")";
@@ -320,10 +329,12 @@ public final class FlywayMigrations {
             nonTransactional |= statement.nonTransactional();
             upgrade.add(statement.text());
         }
-        boolean transactional = !nonTransactional;
+        boolean transactional = !nonTransactional && settings.executeInTransaction();
         if (nonTransactional) {
             notes.add(
                     "Flyway runs it outside a transaction, since it holds a statement PostgreSQL refuses inside one.");
+        } else if (!settings.executeInTransaction()) {
+            notes.add("Flyway runs it outside a transaction, as the project sets executeInTransaction=false.");
         }
         String inTransaction = scriptConfig.get("executeInTransaction");
         if (inTransaction != null) {

@@ -89,6 +89,8 @@ public record FlywayRun(
         configuration.put("flyway.placeholderSuffix", settings.placeholderSuffix());
         configuration.put("flyway.placeholderSeparator", settings.placeholderSeparator());
         configuration.put("flyway.encoding", settings.encoding().name());
+        configuration.put("flyway.executeInTransaction", Boolean.toString(settings.executeInTransaction()));
+        configuration.put("flyway.validateMigrationNaming", Boolean.toString(settings.validateMigrationNaming()));
         String defaultSchema = settings.defaultSchema();
         if (defaultSchema != null) {
             configuration.put("flyway.defaultSchema", defaultSchema);

@@ -1,27 +1,36 @@
 package dev.migrate.imports.flyway;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.ProjectFiles;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.w3c.dom.Element;
 
 /**
- * Flyway's settings as a project keeps them, read from where Flyway's users keep them; a later source wins over
- * an earlier one, setting by setting (placeholders one by one): Flyway's defaults, {@code conf/flyway.conf}, {@code
- * flyway.conf}, the pom's {@code flyway.*} properties and the Flyway Maven plugin's {@code <configuration>}, Spring
- * Boot's {@code application.properties} and {@code application.yml} ({@code spring.flyway.*}), then the import's
- * own overrides ({@code -Dmigrate.import.flyway.*}).
+ * Flyway's settings as a project keeps them, read from every place Flyway's users keep them; a later source wins
+ * over an earlier one, setting by setting (placeholders one by one):
+ * <ol>
+ *   <li>Flyway's defaults;
+ *   <li>{@code conf/flyway.conf}, {@code flyway.conf}, or Flyway 10's {@code conf/flyway.toml},
+ *       {@code conf/flyway.user.toml}, {@code flyway.toml}, {@code flyway.user.toml} ({@code [flyway]}, and the
+ *       {@code [environments.<name>]} that {@code flyway.environment} chooses): never both kinds, TOML when both are
+ *       there, as Flyway's command line reads them (a warning names the files left out);
+ *   <li>the Flyway Maven plugin's {@code <configuration>}, then the pom's {@code flyway.*} properties;
+ *   <li>the files of {@code configFiles} in their order: {@code FLYWAY_CONFIG_FILES}, then the import's own
+ *       {@code configFiles}; without either, the pom's {@code flyway.configFiles}, else the plugin's
+ *       {@code <configFiles>};
+ *   <li>Flyway's environment variables ({@code FLYWAY_LOCATIONS}, {@code FLYWAY_PLACEHOLDERS_<NAME>},
+ *       {@code flyway_<setting>}, ...);
+ *   <li>Spring Boot's {@code spring.flyway.*} and the Quarkus extension's {@code quarkus.flyway.*};
+ *   <li>the chosen environment's own {@code [environments.<name>.flyway]} settings, which Flyway takes over the
+ *       others;
+ *   <li>the import's own overrides ({@code -Dmigrate.import.flyway.*}).
+ * </ol>
  *
  * @param projectDir the project's directory, which relative locations start from
  * @param locations the locations as configured, {@code {vendor}} replaced ({@code classpath:db/migration})
@@ -41,6 +50,10 @@ import org.w3c.dom.Element;
  * @param placeholderSeparator what follows {@code flyway} in Flyway's own placeholders ({@code :})
  * @param placeholderReplacement whether Flyway replaces placeholders
  * @param encoding the encoding of the migration files
+ * @param executeInTransaction whether Flyway runs each migration in a transaction (a script's {@code .sql.conf}
+ *     may say otherwise)
+ * @param validateMigrationNaming whether Flyway refuses a script whose name it cannot parse (else skips it)
+ * @param environment the TOML environment the settings were read for ({@code default})
  * @param user the user Flyway connects as, when configured ({@code ${flyway:user}})
  * @param url the JDBC URL Flyway connects to, when configured ({@code ${flyway:database}})
  * @param sources the files the settings came from, in the order read, for messages
@@ -65,33 +78,13 @@ public record FlywaySettings(
         String placeholderSeparator,
         boolean placeholderReplacement,
         Charset encoding,
+        boolean executeInTransaction,
+        boolean validateMigrationNaming,
+        String environment,
         @Nullable String user,
         @Nullable String url,
         List<String> sources,
         List<String> warnings) {
-
-    /** The settings read here, by the name Flyway's configuration files give them after {@code flyway.}. */
-    private static final List<String> KNOWN = List.of(
-            "locations",
-            "table",
-            "defaultSchema",
-            "schemas",
-            "baselineVersion",
-            "outOfOrder",
-            "sqlMigrationPrefix",
-            "undoSqlMigrationPrefix",
-            "repeatableSqlMigrationPrefix",
-            "sqlMigrationSeparator",
-            "sqlMigrationSuffixes",
-            "placeholderPrefix",
-            "placeholderSuffix",
-            "placeholderSeparator",
-            "placeholderReplacement",
-            "encoding",
-            "user",
-            "url");
-
-    private static final Pattern COMMA = Pattern.compile(",");
 
     public FlywaySettings {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -118,97 +111,26 @@ public record FlywaySettings(
     }
 
     /**
-     * Reads the settings of the project in {@code projectDir}.
+     * Reads the settings of the project in {@code projectDir}, with the environment variables of this process.
      *
      * @param overrides settings by Flyway's name ({@code locations}, {@code table}, {@code placeholders.owner}),
      *     as given with {@code -Dmigrate.import.flyway.<name>=...}; they win over every file
      * @throws MigrateException naming the file when a settings file cannot be read
      */
     public static FlywaySettings read(Path projectDir, Map<String, String> overrides) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        List<String> sources = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Path conf : List.of(projectDir.resolve("conf/flyway.conf"), projectDir.resolve("flyway.conf"))) {
-            if (Files.isRegularFile(conf)) {
-                merge(settings, ProjectFiles.properties(conf, "The Flyway settings file"), "flyway.", false, warnings);
-                sources.add(projectDir.relativize(conf).toString());
-            }
-        }
-        ProjectFiles.Pom pom = ProjectFiles.Pom.read(projectDir);
-        if (pom != null && readPom(pom, settings, warnings)) {
-            sources.add("pom.xml");
-        }
-        Path resources = projectDir.resolve("src/main/resources");
-        Path springProperties = resources.resolve("application.properties");
-        if (Files.isRegularFile(springProperties)) {
-            readSpring(
-                    ProjectFiles.properties(springProperties, "The Spring settings file"),
-                    settings,
-                    warnings,
-                    springProperties);
-            sources.add(projectDir.relativize(springProperties).toString());
-        }
-        for (String name : List.of("application.yml", "application.yaml")) {
-            Path yaml = resources.resolve(name);
-            if (Files.isRegularFile(yaml)) {
-                readSpring(ProjectFiles.yaml(yaml), settings, warnings, yaml);
-                sources.add(projectDir.relativize(yaml).toString());
-            }
-        }
-        Map<String, String> given = new LinkedHashMap<>();
-        overrides.forEach((key, value) -> given.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
-        merge(settings, given, "flyway.", true, warnings);
-        if (!overrides.isEmpty()) {
-            sources.add("-Dmigrate.import.flyway.*");
-        }
-        return of(projectDir, settings, sources, warnings);
+        return read(projectDir, overrides, System.getenv());
     }
 
-    private static FlywaySettings of(
-            Path projectDir, Map<String, String> settings, List<String> sources, List<String> warnings) {
-        Map<String, String> placeholders = new LinkedHashMap<>();
-        settings.forEach((key, value) -> {
-            if (key.startsWith("placeholders.")) {
-                placeholders.put(key.substring("placeholders.".length()), value);
-            }
-        });
-        String encoding = settings.getOrDefault("encoding", "UTF-8");
-        Charset charset;
-        try {
-            charset = Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new MigrateException(
-                    "Flyway's encoding is set to '" + encoding + "' in " + String.join(", ", sources)
-                            + ", which Java does not know. Set flyway.encoding to a charset name such as UTF-8.",
-                    e);
-        }
-        return new FlywaySettings(
-                projectDir.toAbsolutePath().normalize(),
-                list(settings.getOrDefault("locations", "classpath:db/migration")).stream()
-                        .map(location -> location.replace("{vendor}", "postgresql"))
-                        .toList(),
-                placeholders,
-                settings.getOrDefault("table", "flyway_schema_history"),
-                blankToNull(settings.get("defaultSchema")),
-                list(settings.getOrDefault("schemas", "")),
-                blankToNull(settings.get("baselineVersion")),
-                Boolean.parseBoolean(
-                        settings.getOrDefault("outOfOrder", "false").strip()),
-                settings.getOrDefault("sqlMigrationPrefix", "V"),
-                settings.getOrDefault("undoSqlMigrationPrefix", "U"),
-                settings.getOrDefault("repeatableSqlMigrationPrefix", "R"),
-                settings.getOrDefault("sqlMigrationSeparator", "__"),
-                list(settings.getOrDefault("sqlMigrationSuffixes", ".sql")),
-                settings.getOrDefault("placeholderPrefix", "${"),
-                settings.getOrDefault("placeholderSuffix", "}"),
-                settings.getOrDefault("placeholderSeparator", ":"),
-                Boolean.parseBoolean(
-                        settings.getOrDefault("placeholderReplacement", "true").strip()),
-                charset,
-                blankToNull(settings.get("user")),
-                blankToNull(settings.get("url")),
-                sources,
-                warnings);
+    /**
+     * Reads the settings of the project in {@code projectDir}.
+     *
+     * @param overrides settings by Flyway's name, which win over every source
+     * @param environment the environment variables, Flyway's ({@code FLYWAY_*}) and those its files name
+     * @throws MigrateException naming the file and the fix when a settings file cannot be read, a configured file
+     *     is missing, or a setting the import reads cannot be resolved
+     */
+    public static FlywaySettings read(Path projectDir, Map<String, String> overrides, Map<String, String> environment) {
+        return FlywaySources.read(projectDir, overrides, environment);
     }
 
     /**
@@ -262,151 +184,11 @@ public record FlywaySettings(
         return defaultSchema != null ? defaultSchema : schemas.isEmpty() ? null : schemas.get(0);
     }
 
-    // ---- the sources -------------------------------------------------------------------------------------------
-
-    /**
-     * Puts each {@code prefix}ed entry of {@code source} into {@code settings} by Flyway's name: kebab-case
-     * spelled as camel case, any case accepted, placeholder names as written.
-     */
-    private static void merge(
-            Map<String, String> settings,
-            Map<String, String> source,
-            String prefix,
-            boolean strict,
-            List<String> warnings) {
-        for (Map.Entry<String, String> entry : source.entrySet()) {
-            String key = entry.getKey();
-            if (!key.startsWith(prefix)) {
-                continue;
-            }
-            String name = key.substring(prefix.length());
-            if (name.startsWith("placeholders.")) {
-                settings.put(name, entry.getValue());
-                continue;
-            }
-            String canonical = canonical(name);
-            if (canonical != null) {
-                settings.put(canonical, entry.getValue().strip());
-            } else if (strict) {
-                warnings.add("The import setting " + key.replaceFirst("^flyway\\.", "-Dmigrate.import.flyway.")
-                        + " is not one the Flyway import reads, and is left out; it reads " + String.join(", ", KNOWN)
-                        + " and placeholders.<name>.");
-            }
-        }
-    }
-
-    private static @Nullable String canonical(String name) {
-        StringBuilder camel = new StringBuilder();
-        boolean upper = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '-' || c == '_') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return KNOWN.stream()
-                .filter(k -> k.equalsIgnoreCase(camel.toString()))
-                .findFirst()
-                .orElse(null);
-    }
-
-    /**
-     * Spring Boot's {@code spring.flyway.*}, with {@code spring.datasource.*} for the user and URL it falls back to,
-     * and the Quarkus extension's {@code quarkus.flyway.*}.
-     */
-    private static void readSpring(
-            Map<String, String> raw, Map<String, String> settings, List<String> warnings, Path file) {
-        Map<String, String> resolved = ProjectFiles.resolved(raw);
-        Map<String, String> datasource = new LinkedHashMap<>();
-        putIfPresent(datasource, "flyway.url", resolved.get("spring.datasource.url"));
-        putIfPresent(datasource, "flyway.user", resolved.get("spring.datasource.username"));
-        merge(settings, datasource, "flyway.", false, warnings);
-        merge(settings, resolved, "spring.flyway.", false, warnings);
-        readQuarkus(resolved, settings, warnings);
-        if ("false"
-                .equalsIgnoreCase(
-                        resolved.getOrDefault("spring.flyway.enabled", "true").strip())) {
-            warnings.add(file.getFileName() + " turns Flyway off (spring.flyway.enabled=false): the import reads its "
-                    + "migrations all the same; check that the project runs them some other way.");
-        }
-    }
-
-    /**
-     * The Quarkus Flyway extension's {@code quarkus.flyway.*} (its default datasource), with
-     * {@code quarkus.datasource.*} for the URL and user: the keys without a profile, then those of {@code %prod.},
-     * the profile the packaged application runs with, which win.
-     */
-    private static void readQuarkus(Map<String, String> resolved, Map<String, String> settings, List<String> warnings) {
-        for (String profile : List.of("", "%prod.")) {
-            Map<String, String> datasource = new LinkedHashMap<>();
-            putIfPresent(datasource, "flyway.url", resolved.get(profile + "quarkus.datasource.jdbc.url"));
-            putIfPresent(datasource, "flyway.user", resolved.get(profile + "quarkus.datasource.username"));
-            merge(settings, datasource, "flyway.", false, warnings);
-            merge(settings, resolved, profile + "quarkus.flyway.", false, warnings);
-        }
-    }
-
-    private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    /**
-     * The pom's {@code flyway.*} properties and the {@code <configuration>} of its {@code
-     * org.flywaydb:flyway-maven-plugin}, Maven's {@code ${...}} resolved from the pom's properties.
-     *
-     * @return whether the pom configures Flyway at all
-     */
-    private static boolean readPom(ProjectFiles.Pom pom, Map<String, String> settings, List<String> warnings) {
-        Map<String, String> found = new LinkedHashMap<>();
-        pom.properties().forEach((key, value) -> {
-            if (key.startsWith("flyway.")) {
-                found.put(key, value);
-            }
-        });
-        for (Element configuration : pom.pluginConfigurations("flyway-maven-plugin")) {
-            for (Element setting : ProjectFiles.children(configuration)) {
-                String name = setting.getTagName();
-                List<Element> items = ProjectFiles.children(setting);
-                if (name.equals("placeholders")) {
-                    items.forEach(p -> found.put("flyway.placeholders." + p.getTagName(), p.getTextContent()));
-                } else if (!items.isEmpty()) {
-                    found.put(
-                            "flyway." + name,
-                            String.join(
-                                    ",",
-                                    items.stream()
-                                            .map(item -> item.getTextContent().strip())
-                                            .toList()));
-                } else {
-                    found.put("flyway." + name, setting.getTextContent().strip());
-                }
-            }
-        }
-        Map<String, String> resolved = new LinkedHashMap<>();
-        found.forEach((key, value) -> resolved.put(key, pom.resolve(value)));
-        merge(settings, resolved, "flyway.", false, warnings);
-        return !found.isEmpty();
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(COMMA.split(value, -1))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** {@code flyway.placeholders.<name>}, in a message that tells where to set it. */
     static String placeholderFix(String name) {
-        return "set flyway.placeholders." + name + "=... in flyway.conf (spring.flyway.placeholders." + name
+        return "set flyway.placeholders." + name + "=... in flyway.conf (" + name + " = \"...\" under "
+                + "[flyway.placeholders] in flyway.toml, the environment variable FLYWAY_PLACEHOLDERS_"
+                + name.toUpperCase(Locale.ROOT) + ", spring.flyway.placeholders." + name
                 + " in application.properties, <placeholders><" + name.toLowerCase(Locale.ROOT)
                 + "> in the Flyway Maven plugin) or run the import with -Dmigrate.import.flyway.placeholders." + name
                 + "=...";
