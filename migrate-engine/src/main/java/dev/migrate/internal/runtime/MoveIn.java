@@ -104,10 +104,20 @@ final class MoveIn {
     /** What the first upgrade stamps: the revisions the old tool applied, in order, and the rows that say so. */
     record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows) {}
 
-    /** An imported revision with the old migrations of one tool it came from. */
-    private record Revision(String id, List<Imported> from) {
+    /**
+     * An imported revision with the old migrations of one tool it came from, and whether it runs in a transaction.
+     */
+    private record Revision(String id, List<Imported> from, boolean transactional) {
         boolean repeatable() {
             return from.stream().allMatch(Imported::repeatable);
+        }
+
+        /**
+         * Its old migration went on past an error having undone it ({@code failOnError=false} in a transaction), as
+         * the revision does: a row that records it failed changed nothing.
+         */
+        boolean undoesItsErrors() {
+            return transactional && from.stream().noneMatch(Imported::failOnError);
         }
     }
 
@@ -128,6 +138,11 @@ final class MoveIn {
         /** Liquibase recorded it without running anything: its row changed nothing in the schema. */
         boolean ranNothing() {
             return "MARK_RAN".equals(execType) || "SKIPPED".equals(execType);
+        }
+
+        /** Liquibase recorded that it failed, which it does only for a changeset with failOnError=false. */
+        boolean failed() {
+            return "FAILED".equals(execType);
         }
     }
 
@@ -260,7 +275,8 @@ final class MoveIn {
                     .filter(i -> i.from().equalsIgnoreCase(tool))
                     .toList();
             if (!from.isEmpty()) {
-                found.add(new Revision(revision.id(), from));
+                dev.migrate.Revision annotation = revision.type().getAnnotation(dev.migrate.Revision.class);
+                found.add(new Revision(revision.id(), from, annotation == null || annotation.transactional()));
             }
         }
         return found;
@@ -396,12 +412,6 @@ final class MoveIn {
                 String file = rs.getString(3);
                 String key = changelogPath(file) + "::" + id + "::" + author;
                 String shown = "changeset " + id + " by " + author + " in " + file;
-                if ("FAILED".equalsIgnoreCase(rs.getString(4))) {
-                    throw new MigrateException(table.displayTool() + " recorded a failed " + shown + " in "
-                            + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
-                            + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
-                            + "again. Nothing was run.");
-                }
                 String select = "current_user || ' (" + table.displayTool() + ")', dateexecuted FROM " + name
                         + " WHERE id = " + string(id) + " AND author = " + string(author) + " AND filename = "
                         + string(file);
@@ -453,6 +463,15 @@ final class MoveIn {
         // every applied row must be a migration of the import, run as it is now
         for (Applied row : applied) {
             Imported from = importedByKey.get(row.key());
+            if (row.failed()
+                    && (from == null
+                            || !Objects.requireNonNull(revisionByKey.get(row.key()))
+                                    .undoesItsErrors())) {
+                throw new MigrateException(table.displayTool() + " recorded a failed " + row.shown() + " in "
+                        + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
+                        + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
+                        + "again. Nothing was run.");
+            }
             if (from == null) {
                 if (row.key().startsWith("R:")) {
                     continue; // a repeatable migration since deleted: Flyway ignores it too
@@ -525,12 +544,17 @@ final class MoveIn {
                 Applied first = ran.get(0);
                 rows.add(new VersionTables.ImportedRow(
                         revision.id(),
-                        (first.ranNothing()
-                                        ? "imported: marked ran by " + table.displayTool() + " without running it ("
-                                                + first.execType() + ") as "
-                                        : "imported: applied by " + table.displayTool()
-                                                + (first.execType() == null ? "" : " (" + first.execType() + ")")
-                                                + " as ")
+                        (first.failed()
+                                        ? "imported: tried by " + table.displayTool() + ", which undid it on an error"
+                                                + " and went on (FAILED, failOnError=false), as "
+                                        : first.ranNothing()
+                                                ? "imported: marked ran by " + table.displayTool()
+                                                        + " without running it (" + first.execType() + ") as "
+                                                : "imported: applied by " + table.displayTool()
+                                                        + (first.execType() == null
+                                                                ? ""
+                                                                : " (" + first.execType() + ")")
+                                                        + " as ")
                                 + first.shown()
                                 + (ran.size() > 1 ? " and " + (ran.size() - 1) + " more" : ""),
                         null,
