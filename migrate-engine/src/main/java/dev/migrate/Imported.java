@@ -66,12 +66,12 @@ public @interface Imported {
 
     /**
      * Whether the old tool stops the run on an error in the migration (Liquibase's {@code failOnError}, true unless
-     * a changeset sets it false). Where it is false, Liquibase undid the changeset on an error, recorded it
-     * {@code FAILED} and went on, and the revision does the same (its statements undone, a warning, the run goes on);
-     * so a database whose history says {@code FAILED} for it moves in with the revision applied, when it runs in a
-     * transaction: {@code @Imported(from = "liquibase", key = "a.xml::1::bob", failOnError = false)}.
+     * a changeset sets it false). Where it is false, Liquibase undoes the changeset on an error, records no row for
+     * it and goes on, and the revision does the same (its statements undone, a warning, the run goes on); so a
+     * database whose history lacks its row but holds later ones moves in with the revision applied, when it runs in
+     * a transaction: {@code @Imported(from = "liquibase", key = "a.xml::1::bob", failOnError = false)}.
      *
-     * @return false when an error in it was undone and passed over
+     * @return false when an error in it is undone and passed over
      */
     boolean failOnError() default true;
 

@@ -114,7 +114,7 @@ final class MoveIn {
 
         /**
          * Its old migration went on past an error having undone it ({@code failOnError=false} in a transaction), as
-         * the revision does: a row that records it failed changed nothing.
+         * the revision does: Liquibase records no row for it then, and goes on with the next.
          */
         boolean undoesItsErrors() {
             return transactional && from.stream().noneMatch(Imported::failOnError);
@@ -138,11 +138,6 @@ final class MoveIn {
         /** Liquibase recorded it without running anything: its row changed nothing in the schema. */
         boolean ranNothing() {
             return "MARK_RAN".equals(execType) || "SKIPPED".equals(execType);
-        }
-
-        /** Liquibase recorded that it failed, which it does only for a changeset with failOnError=false. */
-        boolean failed() {
-            return "FAILED".equals(execType);
         }
     }
 
@@ -412,6 +407,12 @@ final class MoveIn {
                 String file = rs.getString(3);
                 String key = changelogPath(file) + "::" + id + "::" + author;
                 String shown = "changeset " + id + " by " + author + " in " + file;
+                if ("FAILED".equalsIgnoreCase(rs.getString(4))) {
+                    throw new MigrateException(table.displayTool() + " recorded a failed " + shown + " in "
+                            + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
+                            + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
+                            + "again. Nothing was run.");
+                }
                 String select = "current_user || ' (" + table.displayTool() + ")', dateexecuted FROM " + name
                         + " WHERE id = " + string(id) + " AND author = " + string(author) + " AND filename = "
                         + string(file);
@@ -463,15 +464,6 @@ final class MoveIn {
         // every applied row must be a migration of the import, run as it is now
         for (Applied row : applied) {
             Imported from = importedByKey.get(row.key());
-            if (row.failed()
-                    && (from == null
-                            || !Objects.requireNonNull(revisionByKey.get(row.key()))
-                                    .undoesItsErrors())) {
-                throw new MigrateException(table.displayTool() + " recorded a failed " + row.shown() + " in "
-                        + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
-                        + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
-                        + "again. Nothing was run.");
-            }
             if (from == null) {
                 if (row.key().startsWith("R:")) {
                     continue; // a repeatable migration since deleted: Flyway ignores it too
@@ -512,6 +504,7 @@ final class MoveIn {
         List<String> stamped = new ArrayList<>();
         List<VersionTables.ImportedRow> rows = new ArrayList<>();
         @Nullable String firstMissing = null;
+        List<Revision> tried = new ArrayList<>(); // failOnError=false, no row: stamped once a later one ran
         for (Revision revision : imported) {
             List<Applied> ran = new ArrayList<>();
             boolean all = true;
@@ -531,6 +524,17 @@ final class MoveIn {
                 if (firstMissing != null && revision.repeatable()) {
                     continue; // Flyway's repeatable ones, last: they run again after what follows
                 }
+                for (Revision failed : firstMissing == null ? tried : List.<Revision>of()) {
+                    stamped.add(failed.id());
+                    rows.add(new VersionTables.ImportedRow(
+                            failed.id(),
+                            "imported: tried by " + table.displayTool() + ", which records no row where it fails "
+                                    + "(failOnError=false) and went on to "
+                                    + ran.get(0).shown(),
+                            null,
+                            null));
+                }
+                tried.clear();
                 if (firstMissing != null) {
                     throw new MigrateException(table.displayTool() + " applied "
                             + ran.get(0).shown()
@@ -544,21 +548,18 @@ final class MoveIn {
                 Applied first = ran.get(0);
                 rows.add(new VersionTables.ImportedRow(
                         revision.id(),
-                        (first.failed()
-                                        ? "imported: tried by " + table.displayTool() + ", which undid it on an error"
-                                                + " and went on (FAILED, failOnError=false), as "
-                                        : first.ranNothing()
-                                                ? "imported: marked ran by " + table.displayTool()
-                                                        + " without running it (" + first.execType() + ") as "
-                                                : "imported: applied by " + table.displayTool()
-                                                        + (first.execType() == null
-                                                                ? ""
-                                                                : " (" + first.execType() + ")")
-                                                        + " as ")
+                        (first.ranNothing()
+                                        ? "imported: marked ran by " + table.displayTool() + " without running it ("
+                                                + first.execType() + ") as "
+                                        : "imported: applied by " + table.displayTool()
+                                                + (first.execType() == null ? "" : " (" + first.execType() + ")")
+                                                + " as ")
                                 + first.shown()
                                 + (ran.size() > 1 ? " and " + (ran.size() - 1) + " more" : ""),
                         null,
                         first.selectRow().isEmpty() ? null : first.selectRow()));
+            } else if (firstMissing == null && !flyway && revision.undoesItsErrors()) {
+                tried.add(revision);
             } else if (firstMissing == null && !revision.repeatable()) {
                 firstMissing = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
             }
