@@ -382,8 +382,4 @@ class LiquibaseFormsTest {
             s.execute(sql);
         }
     }
-
-    private static void refused(DataSource database, String message) {
-        assertThatThrownBy(() -> migrator(database).upgrade("heads")).hasMessageContaining(message);
-    }
 }
