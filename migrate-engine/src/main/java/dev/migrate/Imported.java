@@ -65,6 +65,17 @@ public @interface Imported {
     boolean downgrade() default true;
 
     /**
+     * Whether the old tool stops the run on an error in the migration (Liquibase's {@code failOnError}, true unless
+     * a changeset sets it false). Where it is false, Liquibase undoes the changeset on an error, records no row for
+     * it and goes on, and the revision does the same (its statements undone, a warning, the run goes on); so a
+     * database whose history lacks its row but holds later ones moves in with the revision applied, when it runs in
+     * a transaction: {@code @Imported(from = "liquibase", key = "a.xml::1::bob", failOnError = false)}.
+     *
+     * @return false when an error in it is undone and passed over
+     */
+    boolean failOnError() default true;
+
+    /**
      * Several imported migrations in one revision, as the compiler writes repeated {@code @Imported}:
      * {@code @Imported.List({@Imported(from = "flyway", key = "a", repeatable = true)})}.
      */

@@ -250,6 +250,9 @@ public final class ImportedRevisions {
         if (migration.downgrade() == null) {
             imported.addMember("downgrade", "false");
         }
+        if (!migration.failOnError()) {
+            imported.addMember("failOnError", "false");
+        }
         return imported.build();
     }
 

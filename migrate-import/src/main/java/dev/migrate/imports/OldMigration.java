@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     precondition, how the downgrade was made), one sentence each
  * @param guards what the old tool checked on the database before running it, as the revision's guards
  *     (Liquibase's preconditions only a database decides), in order; empty for none
+ * @param failOnError false when the old tool went on past an error in it (Liquibase's {@code failOnError="false"})
  */
 public record OldMigration(
         OldTool tool,
@@ -42,7 +43,8 @@ public record OldMigration(
         boolean transactional,
         @Nullable String javaClass,
         List<String> notes,
-        List<Op.Guard> guards) {
+        List<Op.Guard> guards,
+        boolean failOnError) {
 
     /** How often the old tool runs a migration. */
     public enum Kind {
@@ -62,6 +64,36 @@ public record OldMigration(
         downgrade = downgrade == null ? null : List.copyOf(downgrade);
         notes = List.copyOf(notes);
         guards = List.copyOf(guards);
+    }
+
+    /** One the old tool stops on an error in. */
+    public OldMigration(
+            OldTool tool,
+            String key,
+            String description,
+            String source,
+            Kind kind,
+            List<String> checksums,
+            List<String> upgrade,
+            @Nullable List<String> downgrade,
+            boolean transactional,
+            @Nullable String javaClass,
+            List<String> notes,
+            List<Op.Guard> guards) {
+        this(
+                tool,
+                key,
+                description,
+                source,
+                kind,
+                checksums,
+                upgrade,
+                downgrade,
+                transactional,
+                javaClass,
+                notes,
+                guards,
+                true);
     }
 
     /** One the old tool runs without a check of the database first. */

@@ -104,10 +104,20 @@ final class MoveIn {
     /** What the first upgrade stamps: the revisions the old tool applied, in order, and the rows that say so. */
     record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows) {}
 
-    /** An imported revision with the old migrations of one tool it came from. */
-    private record Revision(String id, List<Imported> from) {
+    /**
+     * An imported revision with the old migrations of one tool it came from, and whether it runs in a transaction.
+     */
+    private record Revision(String id, List<Imported> from, boolean transactional) {
         boolean repeatable() {
             return from.stream().allMatch(Imported::repeatable);
+        }
+
+        /**
+         * Its old migration went on past an error having undone it ({@code failOnError=false} in a transaction), as
+         * the revision does: Liquibase records no row for it then, and goes on with the next.
+         */
+        boolean undoesItsErrors() {
+            return transactional && from.stream().noneMatch(Imported::failOnError);
         }
     }
 
@@ -260,7 +270,8 @@ final class MoveIn {
                     .filter(i -> i.from().equalsIgnoreCase(tool))
                     .toList();
             if (!from.isEmpty()) {
-                found.add(new Revision(revision.id(), from));
+                dev.migrate.Revision annotation = revision.type().getAnnotation(dev.migrate.Revision.class);
+                found.add(new Revision(revision.id(), from, annotation == null || annotation.transactional()));
             }
         }
         return found;
@@ -493,6 +504,7 @@ final class MoveIn {
         List<String> stamped = new ArrayList<>();
         List<VersionTables.ImportedRow> rows = new ArrayList<>();
         @Nullable String firstMissing = null;
+        List<Revision> tried = new ArrayList<>(); // failOnError=false, no row: stamped once a later one ran
         for (Revision revision : imported) {
             List<Applied> ran = new ArrayList<>();
             boolean all = true;
@@ -512,6 +524,17 @@ final class MoveIn {
                 if (firstMissing != null && revision.repeatable()) {
                     continue; // Flyway's repeatable ones, last: they run again after what follows
                 }
+                for (Revision failed : firstMissing == null ? tried : List.<Revision>of()) {
+                    stamped.add(failed.id());
+                    rows.add(new VersionTables.ImportedRow(
+                            failed.id(),
+                            "imported: tried by " + table.displayTool() + ", which records no row where it fails "
+                                    + "(failOnError=false) and went on to "
+                                    + ran.get(0).shown(),
+                            null,
+                            null));
+                }
+                tried.clear();
                 if (firstMissing != null) {
                     throw new MigrateException(table.displayTool() + " applied "
                             + ran.get(0).shown()
@@ -535,6 +558,8 @@ final class MoveIn {
                                 + (ran.size() > 1 ? " and " + (ran.size() - 1) + " more" : ""),
                         null,
                         first.selectRow().isEmpty() ? null : first.selectRow()));
+            } else if (firstMissing == null && !flyway && revision.undoesItsErrors()) {
+                tried.add(revision);
             } else if (firstMissing == null && !revision.repeatable()) {
                 firstMissing = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
             }

@@ -27,6 +27,7 @@ import liquibase.change.DbmsTargetedChange;
 import liquibase.change.core.EmptyChange;
 import liquibase.change.core.ExecuteShellCommandChange;
 import liquibase.change.core.LoadDataChange;
+import liquibase.change.core.LoadDataColumnConfig;
 import liquibase.change.core.OutputChange;
 import liquibase.change.core.RawSQLChange;
 import liquibase.change.core.TagDatabaseChange;
@@ -73,6 +74,8 @@ import liquibase.statement.ExecutablePreparedStatementBase;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.InsertStatement;
 import liquibase.ui.LoggerUIService;
+import liquibase.util.NowAndTodayUtil;
+import liquibase.util.csv.CSVReader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,7 +90,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code read} answers a map: {@code changeSets}, a list of maps (one per changeset Liquibase would run on
  * PostgreSQL, in its order; keys listed at {@link #describe}), {@code otherDatabases}, a list of maps ({@code id},
  * {@code author}, {@code filePath}, {@code dbms}: the changesets the project's filters choose that Liquibase runs
- * only on other databases), and {@code changelogPreconditions}, a list of maps ({@code type}, {@code onFail},
+ * only on other databases), {@code ignored}, maps of the same keys (the changesets the filters choose that
+ * {@code ignore="true"} on them or on their include keeps out), and {@code changelogPreconditions}, a list of maps ({@code type}, {@code onFail},
  * {@code onError}, {@code text}, {@code onPostgres}: {@code holds}, {@code fails} or {@code runtime}; for
  * {@code runtime}, {@code tree}, the preconditions as {@link PreconditionTree} writes them, and the block's
  * {@code onFailMessage} when it has one). {@code update} answers the number of changesets the database's
@@ -177,18 +181,21 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             DatabaseChangeLog changeLog = parse(request, database);
             Contexts contexts = new Contexts(string(request, "contexts"));
             LabelExpression labels = new LabelExpression(string(request, "labels"));
-            List<ChangeSetFilter> filters = List.of(
-                    new ContextChangeSetFilter(contexts),
-                    new LabelChangeSetFilter(labels),
-                    new IgnoreChangeSetFilter());
+            List<ChangeSetFilter> filters =
+                    List.of(new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels));
+            IgnoreChangeSetFilter ignore = new IgnoreChangeSetFilter();
             DbmsChangeSetFilter dbms = new DbmsChangeSetFilter(database);
             List<Map<String, Object>> changeSets = new ArrayList<>();
             List<Map<String, Object>> otherDatabases = new ArrayList<>();
+            List<Map<String, Object>> ignored = new ArrayList<>();
             for (ChangeSet changeSet : changeLog.getChangeSets()) {
                 if (!filters.stream().allMatch(f -> f.accepts(changeSet).isAccepted())) {
                     continue;
                 }
-                if (dbms.accepts(changeSet).isAccepted()) {
+                if (!ignore.accepts(changeSet).isAccepted()) {
+                    // ignore="true" on it or on the include that brings it: Liquibase neither runs nor records it
+                    ignored.add(otherDatabase(changeSet));
+                } else if (dbms.accepts(changeSet).isAccepted()) {
                     changeSets.add(describe(changeSet, database, changeLog));
                 } else {
                     otherDatabases.add(otherDatabase(changeSet));
@@ -199,6 +206,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                 otherDatabases.add(otherDatabase(changeSet));
             }
             answer.put("otherDatabases", otherDatabases);
+            answer.put("ignored", ignored);
             answer.put("changeSets", changeSets);
             answer.put(
                     "changelogPreconditions",
@@ -307,6 +315,16 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             }
             try {
                 change.finishInitialization();
+                if (change instanceof LoadDataChange load) {
+                    String frozen = nowOrToday(load);
+                    if (frozen != null) {
+                        problems.add("Its " + change.getSerializedObjectName() + " gives " + frozen + ", which "
+                                + "Liquibase turns into the date or time of the moment it runs; a revision would "
+                                + "hold the moment of the import instead. Make that column COMPUTED with now() or "
+                                + "current_date, with a validCheckSum of the checksum Liquibase recorded for it.");
+                        continue;
+                    }
+                }
                 // loadData says so of itself always, for the column types it may look up; offline it renders
                 // with the types the changelog gives and quoted text for the rest, which PostgreSQL casts to
                 // the column's type as the live run's string parameters are
@@ -327,6 +345,45 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         rollback(changeSet, database, out);
         out.put("problems", problems);
         return out;
+    }
+
+    /**
+     * The first value of a {@code date}, {@code datetime} or {@code time} column that Liquibase reads as the moment
+     * it runs ({@code NOW}, {@code TODAY}, with or without an offset), as a reader finds it in the CSV file; null for
+     * none.
+     */
+    private static @Nullable String nowOrToday(LoadDataChange load) throws Exception {
+        Map<String, String> temporal = new HashMap<>();
+        for (LoadDataColumnConfig column : load.getColumns()) {
+            String type = column.getType();
+            if (type != null && List.of("date", "datetime", "time").contains(type.toLowerCase(Locale.ROOT))) {
+                temporal.put(
+                        column.getHeader() != null ? column.getHeader() : column.getName(),
+                        column.getName() + " (" + type.toLowerCase(Locale.ROOT) + ")");
+            }
+        }
+        if (temporal.isEmpty()) {
+            return null;
+        }
+        CSVReader reader = load.getCSVReader();
+        if (reader == null) {
+            return null;
+        }
+        try {
+            String[] header = reader.readNext();
+            String[] row;
+            while (header != null && (row = reader.readNext()) != null) {
+                for (int i = 0; i < Math.min(header.length, row.length); i++) {
+                    String column = temporal.get(header[i].strip());
+                    if (column != null && NowAndTodayUtil.isNowOrTodayFormat(row[i].strip())) {
+                        return "the value " + row[i].strip() + " for its column " + column + " in " + load.getFile();
+                    }
+                }
+            }
+            return null;
+        } finally {
+            reader.close();
+        }
     }
 
     /** The checksum as Liquibase stores it, computed afresh: a changeset keeps the last one it computed. */

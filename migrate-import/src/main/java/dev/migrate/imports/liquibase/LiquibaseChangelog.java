@@ -7,6 +7,7 @@ import dev.migrate.imports.OldTool;
 import dev.migrate.imports.ToolLoader;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
+import dev.migrate.sql.Literals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +27,15 @@ import org.jspecify.annotations.Nullable;
  * @param preconditions the changelog's own preconditions (with those of the changelogs it includes)
  * @param otherDatabases the changesets the project's filters choose and whose {@code dbms} keeps them off
  *     PostgreSQL, in changelog order
+ * @param ignored the changesets the project's filters choose that {@code ignore="true"} (on the changeset or on its
+ *     {@code include} or {@code includeAll}) keeps out, each by its {@code filePath::id::author}, in changelog order
  */
 public record LiquibaseChangelog(
         LiquibaseProject project,
         List<LiquibaseChangeSet> changeSets,
         List<LiquibaseChangeSet.Precondition> preconditions,
-        List<OtherDatabases> otherDatabases) {
+        List<OtherDatabases> otherDatabases,
+        List<String> ignored) {
 
     /**
      * A changeset Liquibase runs only on other databases ({@code dbms="oracle"}): no PostgreSQL database ran it.
@@ -53,6 +57,7 @@ public record LiquibaseChangelog(
         changeSets = List.copyOf(changeSets);
         preconditions = List.copyOf(preconditions);
         otherDatabases = List.copyOf(otherDatabases);
+        ignored = List.copyOf(ignored);
     }
 
     /**
@@ -86,11 +91,19 @@ public record LiquibaseChangelog(
                         String.valueOf(other.get("dbms"))));
             }
         }
+        List<String> ignored = new ArrayList<>();
+        if (map.get("ignored") instanceof List<?> list) {
+            for (Object item : list) {
+                Map<?, ?> one = (Map<?, ?>) item;
+                ignored.add(one.get("filePath") + "::" + one.get("id") + "::" + one.get("author"));
+            }
+        }
         return new LiquibaseChangelog(
                 project,
                 changeSets,
                 LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions")),
-                others);
+                others,
+                ignored);
     }
 
     /** {@link #parse} and {@link #toChain}: the changelog as the import's old chain. */
@@ -148,6 +161,10 @@ public record LiquibaseChangelog(
             warnings.add("The changeset " + named(other.key()) + " is for other databases only (dbms=\"" + other.dbms()
                     + "\"): Liquibase never runs it on PostgreSQL, so it is not part of the chain.");
         }
+        for (String key : ignored) {
+            warnings.add("The changeset " + named(key) + " is ignored (ignore=\"true\" on it or on the include that "
+                    + "brings it): Liquibase neither runs nor records it, so it is not part of the chain.");
+        }
         for (LiquibaseChangeSet changeSet : changeSets) {
             LiquibaseChangeSet.Precondition decided = changeSet.preconditions().stream()
                     .filter(LiquibaseChangeSet.Precondition::failsOnPostgres)
@@ -178,10 +195,11 @@ public record LiquibaseChangelog(
                 }
             }
             refusals.addAll(refusals(changeSet));
-            if (!changeSet.failOnError()) {
-                warnings.add(changeSet.named() + " has failOnError=false: where one of its statements failed, "
-                        + "Liquibase marked it ran all the same. Check that it ran on every database before relying on "
-                        + "the imported revision.");
+            if (!changeSet.failOnError() && !changeSet.runInTransaction()) {
+                warnings.add(changeSet.named() + " has failOnError=false and runInTransaction=false: where one of its "
+                        + "statements failed, Liquibase kept what ran before it and went on. The revision runs its "
+                        + "statements plainly and stops on an error; check that it ran on every database before "
+                        + "relying on it.");
             }
             migrations.add(migration(changeSet));
         }
@@ -251,12 +269,22 @@ public record LiquibaseChangelog(
         if (changeSet.checksum8() != null) {
             checksums.add(changeSet.checksum8());
         }
+        boolean any = false;
         for (String valid : changeSet.validCheckSums()) {
             if (valid.equalsIgnoreCase("ANY") || valid.equalsIgnoreCase("1:any")) {
-                notes.add("Liquibase accepted any checksum for it (validCheckSum ANY).");
+                any = true;
             } else {
                 checksums.add(valid);
             }
+        }
+        if (any) {
+            // no checksum to hold it to: a database moves in whatever Liquibase recorded for it, as Liquibase accepts
+            checksums.clear();
+            notes.add("Liquibase accepted any checksum for it (validCheckSum ANY): a database moves in whatever "
+                    + "checksum its history holds for it.");
+        } else if (!changeSet.validCheckSums().isEmpty()) {
+            notes.add("Liquibase accepted the checksums " + String.join(", ", changeSet.validCheckSums()) + " for it "
+                    + "too (validCheckSum): a database that ran it before it was edited moves in.");
         }
         if (changeSet.comments() != null) {
             notes.add("Liquibase comment: " + changeSet.comments());
@@ -299,6 +327,12 @@ public record LiquibaseChangelog(
                 // a written rollback needs no note: it is the project's own
             }
         }
+        List<String> upgrade = changeSet.statements();
+        if (!changeSet.failOnError() && changeSet.runInTransaction() && !upgrade.isEmpty()) {
+            upgrade = List.of(tried(changeSet, upgrade));
+            notes.add("Liquibase's failOnError=false: where one of its statements fails, the revision undoes all of "
+                    + "it, warns and goes on, as Liquibase rolls the changeset back and records it FAILED.");
+        }
         OldMigration.Kind kind = changeSet.runAlways()
                 ? OldMigration.Kind.ALWAYS
                 : changeSet.runOnChange() ? OldMigration.Kind.REPEATABLE : OldMigration.Kind.VERSIONED;
@@ -309,13 +343,36 @@ public record LiquibaseChangelog(
                 changeSet.filePath(),
                 kind,
                 List.copyOf(checksums),
-                changeSet.statements(),
+                upgrade,
                 changeSet.rollback(),
                 changeSet.runInTransaction(),
                 changeSet.customChanges().isEmpty()
                         ? null
                         : changeSet.customChanges().get(0),
                 notes,
-                guards);
+                guards,
+                changeSet.failOnError());
+    }
+
+    /**
+     * The statements of a changeset with {@code failOnError=false} as one block that undoes them all and warns when
+     * one fails, as Liquibase rolls back the changeset's transaction, records it {@code FAILED} and goes on.
+     */
+    static String tried(LiquibaseChangeSet changeSet, List<String> statements) {
+        StringBuilder body = new StringBuilder("BEGIN\n");
+        for (String statement : statements) {
+            body.append("    EXECUTE ").append(Literals.string(statement)).append(";\n");
+        }
+        String warning = ("changeset " + changeSet.id() + " by " + changeSet.author() + " in " + changeSet.filePath())
+                        .replace("%", "%%")
+                + " failed and was undone (failOnError=false): %";
+        body.append("EXCEPTION WHEN OTHERS THEN\n    RAISE WARNING ")
+                .append(Literals.string(warning))
+                .append(", SQLERRM;\nEND\n");
+        String tag = "$migrate_try$";
+        while (body.indexOf(tag) >= 0) {
+            tag = "$migrate_try" + tag.length() + "$";
+        }
+        return "DO " + tag + "\n" + body + tag;
     }
 }

@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset forms:never-all
+CREATE TABLE ignored_three (id int);
